@@ -1,0 +1,32 @@
+//! The ecsplain engine: parsers, models, rules, sizing and semantics for Amazon ECS task
+//! definitions, service definitions, Dockerfiles and ecspresso configs.
+//!
+//! Architecture invariants (see ARCHITECTURE.md): no IO, no web or CLI dependency; parsers never
+//! fail and never panic; rules emit data only and never see suppressions.
+#![forbid(unsafe_code)]
+
+pub mod check;
+pub mod detect;
+pub mod diagnostic;
+pub mod dockerfile;
+pub mod ecspresso;
+pub mod json;
+pub mod lint;
+pub mod project;
+pub mod registry;
+pub mod report;
+pub mod rule;
+pub mod rules;
+pub mod servicedef;
+pub mod sizing;
+pub mod span;
+pub mod taskdef;
+pub mod value;
+pub mod yaml;
+
+pub use diagnostic::{Diagnostic, Finding, Severity};
+pub use lint::{lint, lint_one, Input, Report};
+pub use rule::{Kind, Rule};
+
+/// The engine's version, shown by the page and the CLI.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

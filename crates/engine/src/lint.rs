@@ -1,0 +1,262 @@
+//! The entry point both front ends call: inputs in, findings out.
+
+use crate::check::{Check, Sink};
+use crate::diagnostic::{Diagnostic, Finding, Resolver, Severity};
+use crate::project::{Model, ParsedInput, ProjectCtx};
+use crate::rule::Kind;
+use crate::span::{LineIndex, Span};
+use crate::{detect, dockerfile, ecspresso, json, registry, servicedef, taskdef, yaml};
+
+/// One text to lint.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// A path for messages and for resolving references between inputs (`ecspresso.yml` names
+    /// `ecs-task-def.json` relative to its own folder).
+    pub path: String,
+    pub text: String,
+    /// The kind, when the caller knows it (a pane of the page, `--kind`); otherwise detected.
+    pub kind: Option<Kind>,
+}
+
+impl Input {
+    pub fn new(path: impl Into<String>, text: impl Into<String>, kind: Option<Kind>) -> Input {
+        Input {
+            path: path.into(),
+            text: text.into(),
+            kind,
+        }
+    }
+}
+
+/// What a lint run found, in file, line and column order.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// The kind each input was read as (by index).
+    pub kinds: Vec<Option<Kind>>,
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}
+
+/// Lints every input, then the inputs together, and resolves spans to lines and columns.
+pub fn lint(inputs: &[Input]) -> Report {
+    let mut raw: Vec<(usize, Diagnostic)> = Vec::new();
+    let mut parsed: Vec<ParsedInput<'_>> = Vec::with_capacity(inputs.len());
+    for (file, input) in inputs.iter().enumerate() {
+        let detected = detect::detect(&input.path, &input.text);
+        let kind = input.kind.or(detected);
+        let (model, diagnostics) = parse(input, kind, detected);
+        raw.extend(diagnostics.into_iter().map(|d| (file, d)));
+        parsed.push(ParsedInput {
+            path: &input.path,
+            text: &input.text,
+            kind,
+            model,
+        });
+    }
+    for (file, input) in parsed.iter().enumerate() {
+        run_checks(file, input, &mut raw);
+    }
+    let project = ProjectCtx { inputs: &parsed };
+    for check in registry::checks() {
+        if let Check::Project(rule, run) = check {
+            run(&project, &mut Sink::new(rule, 0, &mut raw));
+        }
+    }
+
+    let indexes: Vec<LineIndex> = inputs.iter().map(|i| LineIndex::new(&i.text)).collect();
+    let resolvers: Vec<Resolver<'_>> = inputs
+        .iter()
+        .zip(&indexes)
+        .map(|(input, index)| Resolver {
+            path: &input.path,
+            text: &input.text,
+            index,
+        })
+        .collect();
+    let mut findings: Vec<Finding> = raw
+        .iter()
+        .filter_map(|(file, d)| Finding::resolve(d, *file, &resolvers))
+        .collect();
+    findings.sort_by(|a, b| {
+        (a.file, a.line, a.column, a.code, &a.message)
+            .cmp(&(b.file, b.line, b.column, b.code, &b.message))
+    });
+    findings.dedup_by(|a, b| {
+        a.file == b.file && a.span == b.span && a.code == b.code && a.message == b.message
+    });
+    Report {
+        kinds: parsed.iter().map(|p| p.kind).collect(),
+        findings,
+    }
+}
+
+/// Lints one text of a known kind (what a pane of the page does).
+pub fn lint_one(path: &str, text: &str, kind: Kind) -> Report {
+    lint(&[Input::new(path, text, Some(kind))])
+}
+
+fn parse(input: &Input, kind: Option<Kind>, detected: Option<Kind>) -> (Model, Vec<Diagnostic>) {
+    let text = input.text.as_str();
+    let mut diagnostics = Vec::new();
+    if text.trim().is_empty() {
+        diagnostics.push(Diagnostic::new(
+            crate::rules::input::in006_empty_input::RULE.code,
+            crate::rules::input::in006_empty_input::RULE.severity,
+            Span::EMPTY,
+            match kind {
+                Some(kind) => format!("the {} is empty", kind.noun()),
+                None => "the input is empty".to_string(),
+            },
+        ));
+        return (Model::None, diagnostics);
+    }
+    if let Some(diagnostic) = binary_input(text) {
+        diagnostics.push(diagnostic);
+        return (Model::None, diagnostics);
+    }
+    // A text of another kind in a pane: say so. A Dockerfile read as JSON (or the reverse) would
+    // only give noise, so it is not parsed; JSON of another kind is still checked for syntax.
+    if let Some(seen) = wrong_kind(input, kind, detected) {
+        let rule = &crate::rules::input::in007_wrong_kind::RULE;
+        let kind_noun = kind.map_or("", Kind::noun);
+        diagnostics.push(
+            rule.diag(
+                Span::new(0, first_line_len(text)),
+                format!("this looks like a {}, not a {kind_noun}", seen.noun()),
+            )
+            .with_help(format!("paste it into the {} input instead", seen.title())),
+        );
+        if (seen == Kind::Dockerfile) != (kind == Some(Kind::Dockerfile)) {
+            return (Model::None, diagnostics);
+        }
+        let parsed = parse_tree(&input.path, text);
+        diagnostics.extend(
+            parsed
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.code == json::SYNTAX),
+        );
+        return (Model::None, diagnostics);
+    }
+    let model = match kind {
+        Some(Kind::TaskDef | Kind::ServiceDef) => {
+            let parsed = parse_tree(&input.path, text);
+            diagnostics.extend(parsed.diagnostics);
+            Model::Tree(parsed.root)
+        }
+        Some(Kind::Ecspresso) => {
+            let parsed = parse_tree(&input.path, text);
+            diagnostics.extend(parsed.diagnostics);
+            Model::Tree(parsed.root)
+        }
+        Some(Kind::Dockerfile) => {
+            let parsed = dockerfile::parse(text);
+            diagnostics.extend(parsed.diagnostics);
+            Model::Dockerfile(parsed.dockerfile)
+        }
+        None => Model::None,
+    };
+    (model, diagnostics)
+}
+
+/// JSON, or YAML for `.yml`/`.yaml` files (and for text that does not start like JSON).
+fn parse_tree(path: &str, text: &str) -> json::Parsed {
+    let lower = path.to_ascii_lowercase();
+    let is_yaml_name = lower.ends_with(".yml") || lower.ends_with(".yaml");
+    let starts_like_json = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with(['{', '[']);
+    if is_yaml_name
+        || (!starts_like_json
+            && !lower.ends_with(".json")
+            && ecspresso::Format::from_path(path) == ecspresso::Format::Yaml)
+    {
+        yaml::parse(text)
+    } else {
+        json::parse(text)
+    }
+}
+
+/// The kind the text really holds, when the caller gave another one.
+fn wrong_kind(input: &Input, kind: Option<Kind>, _detected: Option<Kind>) -> Option<Kind> {
+    let given = input.kind?;
+    let seen = detect::content_kind(&input.text)
+        .or_else(|| detect::looks_like_dockerfile(&input.text).then_some(Kind::Dockerfile))?;
+    (Some(given) == kind && given != seen).then_some(seen)
+}
+
+fn first_line_len(text: &str) -> usize {
+    text.find(['\n', '\r']).unwrap_or(text.len())
+}
+
+/// NUL bytes or replacement characters (what invalid UTF-8 becomes) mean this is not a text file.
+fn binary_input(text: &str) -> Option<Diagnostic> {
+    let at = text.find(['\0', '\u{fffd}'])?;
+    let rule = &crate::rules::input::in008_binary_input::RULE;
+    let what = if text[at..].starts_with('\0') {
+        "a NUL byte"
+    } else {
+        "bytes that are not UTF-8"
+    };
+    Some(rule.diag(
+        Span::new(at, at + text[at..].chars().next().map_or(0, char::len_utf8)),
+        format!("this does not look like a text file: it holds {what}"),
+    ))
+}
+
+fn run_checks(file: usize, input: &ParsedInput<'_>, raw: &mut Vec<(usize, Diagnostic)>) {
+    match (input.kind, &input.model) {
+        (Some(Kind::TaskDef), Model::Tree(Some(root))) => {
+            let ctx = taskdef::TaskDefCtx::new(input.text, file, root);
+            for check in registry::checks() {
+                if let Check::TaskDef(rule, run) = check {
+                    run(&ctx, &mut Sink::new(rule, file, raw));
+                }
+            }
+        }
+        (Some(Kind::ServiceDef), Model::Tree(Some(root))) => {
+            let ctx = servicedef::ServiceDefCtx::new(input.text, file, root);
+            for check in registry::checks() {
+                if let Check::ServiceDef(rule, run) = check {
+                    run(&ctx, &mut Sink::new(rule, file, raw));
+                }
+            }
+        }
+        (Some(Kind::Ecspresso), Model::Tree(Some(root))) => {
+            let ctx = ecspresso::EcspressoCtx {
+                text: input.text,
+                file,
+                path: input.path,
+                format: ecspresso::Format::from_path(input.path),
+                config: root,
+            };
+            for check in registry::checks() {
+                if let Check::Ecspresso(rule, run) = check {
+                    run(&ctx, &mut Sink::new(rule, file, raw));
+                }
+            }
+        }
+        (Some(Kind::Dockerfile), Model::Dockerfile(dockerfile)) => {
+            let ctx = dockerfile::DockerfileCtx {
+                text: input.text,
+                file,
+                dockerfile,
+            };
+            for check in registry::checks() {
+                if let Check::Dockerfile(rule, run) = check {
+                    run(&ctx, &mut Sink::new(rule, file, raw));
+                }
+            }
+        }
+        _ => {}
+    }
+}

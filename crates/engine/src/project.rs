@@ -1,0 +1,42 @@
+//! Every input of one lint run, parsed: what cross-file checks see.
+
+use crate::dockerfile::Dockerfile;
+use crate::rule::Kind;
+use crate::value::Node;
+
+/// One input after parsing.
+pub struct ParsedInput<'a> {
+    pub path: &'a str,
+    pub text: &'a str,
+    pub kind: Option<Kind>,
+    pub model: Model,
+}
+
+/// What the parser of the input's kind built.
+pub enum Model {
+    /// Task definitions, service definitions and ecspresso configs: a JSON or YAML tree.
+    Tree(Option<Node>),
+    Dockerfile(Dockerfile),
+    /// The kind is unknown: nothing was parsed.
+    None,
+}
+
+impl ParsedInput<'_> {
+    pub fn tree(&self) -> Option<&Node> {
+        match &self.model {
+            Model::Tree(root) => root.as_ref(),
+            _ => None,
+        }
+    }
+
+    pub fn dockerfile(&self) -> Option<&Dockerfile> {
+        match &self.model {
+            Model::Dockerfile(d) => Some(d),
+            _ => None,
+        }
+    }
+}
+
+pub struct ProjectCtx<'a> {
+    pub inputs: &'a [ParsedInput<'a>],
+}

@@ -1,0 +1,197 @@
+//! How a rule is declared: its metadata and documentation in one place, in the rule's own file.
+
+use crate::diagnostic::{Diagnostic, Severity};
+
+/// The kinds of input ecsplain reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    TaskDef,
+    ServiceDef,
+    Dockerfile,
+    Ecspresso,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [
+        Kind::TaskDef,
+        Kind::ServiceDef,
+        Kind::Dockerfile,
+        Kind::Ecspresso,
+    ];
+
+    /// The name used by `--kind` and in the JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::TaskDef => "taskdef",
+            Kind::ServiceDef => "servicedef",
+            Kind::Dockerfile => "dockerfile",
+            Kind::Ecspresso => "ecspresso",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// The kind as a noun inside a sentence ("not a task definition").
+    pub fn noun(self) -> &'static str {
+        match self {
+            Kind::TaskDef => "task definition",
+            Kind::ServiceDef => "service definition",
+            Kind::Dockerfile => "Dockerfile",
+            Kind::Ecspresso => "ecspresso config",
+        }
+    }
+
+    /// A title for people.
+    pub fn title(self) -> &'static str {
+        match self {
+            Kind::TaskDef => "Task definition",
+            Kind::ServiceDef => "Service definition",
+            Kind::Dockerfile => "Dockerfile",
+            Kind::Ecspresso => "ecspresso config",
+        }
+    }
+}
+
+/// What a rule looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// Any input: syntax and input-shape problems, reported by the parsers.
+    Input,
+    TaskDef,
+    ServiceDef,
+    Dockerfile,
+    Ecspresso,
+    /// Several inputs together: a config and the definitions it names, a Dockerfile and the task.
+    CrossFile,
+}
+
+impl Target {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Target::Input => "input",
+            Target::TaskDef => "taskdef",
+            Target::ServiceDef => "servicedef",
+            Target::Dockerfile => "dockerfile",
+            Target::Ecspresso => "ecspresso",
+            Target::CrossFile => "cross-file",
+        }
+    }
+}
+
+/// The theme of a rule, as the talk and checklist group them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Category {
+    Syntax,
+    Schema,
+    Security,
+    Reliability,
+    Observability,
+    Sizing,
+    Cicd,
+    ImageSize,
+    Style,
+}
+
+impl Category {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Syntax => "syntax",
+            Category::Schema => "schema",
+            Category::Security => "security",
+            Category::Reliability => "reliability",
+            Category::Observability => "observability",
+            Category::Sizing => "sizing",
+            Category::Cicd => "ci-cd",
+            Category::ImageSize => "image-size",
+            Category::Style => "style",
+        }
+    }
+}
+
+/// A rule: its stable code, its name, what it checks, and its documentation.
+pub struct Rule {
+    /// Stable, never recycled. Dockerfile rules that match a hadolint rule keep its DL code.
+    pub code: &'static str,
+    /// kebab-case; reads naturally after "allow" and names the problem.
+    pub name: &'static str,
+    pub target: Target,
+    pub severity: Severity,
+    pub category: Category,
+    /// One line, lower case, no trailing period.
+    pub summary: &'static str,
+    /// Markdown with the headings `## What it does`, `## Why is this bad?`, `## Example`,
+    /// `## Use instead` and `## References`: the only copy of the rule's explanation.
+    pub docs: &'static str,
+    /// The file that declares it, for the docs' "source" link.
+    pub source_file: &'static str,
+}
+
+impl Rule {
+    /// The documentation as plain Markdown (doc comments carry one leading space per line).
+    pub fn docs_markdown(&self) -> String {
+        let mut out = String::with_capacity(self.docs.len());
+        for line in self.docs.lines() {
+            out.push_str(line.strip_prefix(' ').unwrap_or(line));
+            out.push('\n');
+        }
+        out.trim().to_string()
+    }
+
+    /// A finding of this rule with its default severity.
+    pub fn diag(&self, span: crate::span::Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(self.code, self.severity, span, message)
+    }
+}
+
+impl std::fmt::Debug for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Rule")
+            .field("code", &self.code)
+            .field("name", &self.name)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Declares a rule. The doc comment is the rule's documentation; the fields are its metadata.
+///
+/// ```ignore
+/// declare_rule! {
+///     /// ## What it does
+///     /// ...
+///     pub static RULE = {
+///         code: "TD001",
+///         name: "invalid-fargate-size",
+///         target: TaskDef,
+///         severity: Error,
+///         category: Sizing,
+///         summary: "the task's cpu and memory are not a size Fargate offers",
+///     }
+/// }
+/// ```
+#[macro_export]
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])+
+        pub static $ident:ident = {
+            code: $code:literal,
+            name: $name:literal,
+            target: $target:ident,
+            severity: $severity:ident,
+            category: $category:ident,
+            summary: $summary:literal $(,)?
+        }
+    ) => {
+        pub static $ident: $crate::rule::Rule = $crate::rule::Rule {
+            code: $code,
+            name: $name,
+            target: $crate::rule::Target::$target,
+            severity: $crate::diagnostic::Severity::$severity,
+            category: $crate::rule::Category::$category,
+            summary: $summary,
+            docs: concat!($($doc, "\n"),+),
+            source_file: file!(),
+        };
+    };
+}

@@ -1,0 +1,5 @@
+//! Rules for ecspresso inputs, one file per rule.
+
+use crate::check::Check;
+
+pub static CHECKS: &[Check] = &[];

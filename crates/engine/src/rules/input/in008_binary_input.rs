@@ -1,0 +1,26 @@
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports input holding NUL bytes or bytes that are not UTF-8: an archive, an image, a file
+    /// in UTF-16.
+    ///
+    /// ## Why is this bad?
+    /// Task definitions, Dockerfiles and ecspresso configs are UTF-8 text; AWS and BuildKit reject
+    /// anything else. A UTF-16 file (what some Windows editors save) is the usual cause.
+    ///
+    /// ## Example
+    /// A `task-definition.json` saved as UTF-16 by an editor.
+    ///
+    /// ## Use instead
+    /// Save the file as UTF-8 (without NUL bytes).
+    ///
+    /// ## References
+    /// - [RFC 8259, section 8.1: JSON text must be UTF-8](https://www.rfc-editor.org/rfc/rfc8259#section-8.1)
+    pub static RULE = {
+        code: "IN008",
+        name: "binary-input",
+        target: Input,
+        severity: Error,
+        category: Syntax,
+        summary: "the input is not UTF-8 text",
+    }
+}

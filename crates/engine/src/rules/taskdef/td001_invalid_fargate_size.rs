@@ -1,0 +1,125 @@
+use crate::check::Sink;
+use crate::sizing::fargate::{self, describe_list};
+use crate::sizing::units::{describe_cpu, describe_memory, parse_cpu_units, parse_memory_mib};
+use crate::taskdef::TaskDefCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Checks that a Fargate task's `cpu` and `memory` form a size Fargate offers. It names the
+    /// memory sizes allowed with this CPU, the CPU sizes allowed with this memory, and the next
+    /// valid size up.
+    ///
+    /// ## Why is this bad?
+    /// Fargate sells fixed sizes. `RegisterTaskDefinition` rejects any other pair with
+    /// "No Fargate configuration exists for given values", one pair at a time, and the table is
+    /// easy to misremember: 256 CPU units allow at most 2 GB, 8 and 16 vCPU step memory by 4 and
+    /// 8 GB.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "4096" }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "requiresCompatibilities": ["FARGATE"], "cpu": "512", "memory": "4096" }
+    /// ```
+    /// The fix offered is the smallest valid size with at least the CPU and memory written.
+    ///
+    /// ## References
+    /// - [Fargate task CPU and memory](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size)
+    /// - [Troubleshooting invalid CPU or memory errors](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html)
+    /// - Checklist: task definition 9 (task size). cfn-lint E3047. KICS "ECS Task Definition Invalid CPU or Memory".
+    pub static RULE = {
+        code: "TD001",
+        name: "invalid-fargate-size",
+        target: TaskDef,
+        severity: Error,
+        category: Sizing,
+        summary: "the task's cpu and memory are not a size Fargate offers",
+    }
+}
+
+pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
+    if !ctx.is_fargate() {
+        return;
+    }
+    let (Some(cpu_node), Some(memory_node)) = (ctx.task.get_set("cpu"), ctx.task.get_set("memory"))
+    else {
+        return;
+    };
+    if cpu_node.is_placeholder() || memory_node.is_placeholder() {
+        return;
+    }
+    let text_of = |n: &crate::value::Node| {
+        n.as_str()
+            .map(str::to_string)
+            .or_else(|| n.as_i64_lenient().map(|i| i.to_string()))
+    };
+    let (Some(cpu_text), Some(memory_text)) = (text_of(cpu_node), text_of(memory_node)) else {
+        return;
+    };
+    let (Some(cpu), Some(memory)) = (parse_cpu_units(&cpu_text), parse_memory_mib(&memory_text))
+    else {
+        return;
+    };
+    let table = fargate::table();
+    if table.is_valid(cpu, memory) {
+        return;
+    }
+    let mut help = Vec::new();
+    match table.cpu(cpu) {
+        Some(size) => help.push(format!(
+            "with cpu {cpu}, memory can be {} MiB",
+            describe_list(&size.memory)
+        )),
+        None => help.push(format!(
+            "Fargate cpu is one of {}",
+            describe_list(&table.sizes.iter().map(|s| s.cpu).collect::<Vec<_>>())
+        )),
+    }
+    let cpus = table.cpus_for_memory(memory);
+    if !cpus.is_empty() {
+        help.push(format!(
+            "with memory {memory}, cpu can be {}",
+            describe_list(&cpus)
+        ));
+    }
+    let next = table.next_valid(cpu, memory);
+    if let Some((c, m)) = next {
+        help.push(format!("the next valid size up is cpu {c} with memory {m}"));
+    }
+    let message = format!(
+        "Fargate has no task size of cpu {} with memory {}",
+        describe_cpu(cpu),
+        describe_memory(memory)
+    );
+    let diagnostic = sink.report(memory_node.span, message);
+    diagnostic
+        .set_help(help.join("; "))
+        .add_related(cpu_node.span, "the task's cpu");
+    if let Some((c, m)) = next {
+        // Rewrite both values, keeping each one's JSON type (string or number).
+        let render = |n: &crate::value::Node, v: u32| {
+            if n.as_str().is_some() {
+                format!("\"{v}\"")
+            } else {
+                v.to_string()
+            }
+        };
+        let mut edits = vec![crate::diagnostic::Edit {
+            span: memory_node.span,
+            content: render(memory_node, m),
+        }];
+        if c != cpu {
+            edits.push(crate::diagnostic::Edit {
+                span: cpu_node.span,
+                content: render(cpu_node, c),
+            });
+        }
+        diagnostic.fix = Some(crate::diagnostic::Fix {
+            title: format!("set cpu {c} and memory {m}"),
+            edits,
+        });
+    }
+}

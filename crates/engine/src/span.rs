@@ -1,0 +1,186 @@
+//! Byte spans into a source text, and the conversion to 1-based lines and character columns.
+
+use serde::Serialize;
+
+/// A half-open byte range `start..end` into one source text.
+///
+/// Spans are always kept on UTF-8 character boundaries and inside the text they came from; the
+/// fuzz targets and the corpus test check this.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Serialize)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub const EMPTY: Span = Span { start: 0, end: 0 };
+
+    pub fn new(start: usize, end: usize) -> Span {
+        let start = u32::try_from(start).unwrap_or(u32::MAX);
+        let end = u32::try_from(end).unwrap_or(u32::MAX).max(start);
+        Span { start, end }
+    }
+
+    pub fn at(offset: usize) -> Span {
+        Span::new(offset, offset)
+    }
+
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// The text under the span, or "" when the span does not fit the text.
+    pub fn text(self, source: &str) -> &str {
+        source.get(self.range()).unwrap_or("")
+    }
+}
+
+/// A 1-based line and a 1-based column counted in characters (not bytes, not UTF-16 units).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct LineCol {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// Line starts of a text, for turning byte offsets into lines and columns.
+///
+/// `\n`, `\r\n` and a lone `\r` all end a line, so files with mixed endings number their lines the
+/// way editors do.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<u32>,
+    len: u32,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0u32];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(to_u32(i + 1)),
+                b'\r' => {
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    starts.push(to_u32(i + 1));
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex {
+            starts,
+            len: to_u32(text.len()),
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The 0-based line holding the byte offset.
+    pub fn line_of(&self, offset: u32) -> usize {
+        let offset = offset.min(self.len);
+        match self.starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next.saturating_sub(1),
+        }
+    }
+
+    /// The byte range of a 0-based line, without its line ending.
+    pub fn line_span(&self, line: usize, text: &str) -> Span {
+        let start = self.starts.get(line).copied().unwrap_or(self.len) as usize;
+        let next = self.starts.get(line + 1).copied().unwrap_or(self.len) as usize;
+        let mut end = next.min(text.len());
+        let bytes = text.as_bytes();
+        while end > start && matches!(bytes.get(end - 1), Some(b'\n' | b'\r')) {
+            end -= 1;
+        }
+        Span::new(start, end)
+    }
+
+    /// The 1-based line and character column of a byte offset.
+    pub fn line_col(&self, text: &str, offset: u32) -> LineCol {
+        let offset = floor_char_boundary(text, offset.min(self.len) as usize);
+        let line = self.line_of(to_u32(offset));
+        let start = self.starts[line] as usize;
+        let column = text.get(start..offset).map_or(0, |s| s.chars().count());
+        LineCol {
+            line: to_u32(line + 1),
+            column: to_u32(column + 1),
+        }
+    }
+
+    /// The byte offset of a 1-based line and character column, clamped to the text.
+    pub fn offset(&self, text: &str, line: u32, column: u32) -> usize {
+        let line = (line.max(1) - 1) as usize;
+        let span = self.line_span(line.min(self.starts.len() - 1), text);
+        let body = span.text(text);
+        let skip = column.max(1) as usize - 1;
+        span.start as usize + body.char_indices().nth(skip).map_or(body.len(), |(i, _)| i)
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The largest char boundary at or below `offset`.
+pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters() {
+        let text = "ab\nçé\tx\r\ny";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(text, 0), LineCol { line: 1, column: 1 });
+        let x = text.find('x').unwrap() as u32;
+        assert_eq!(index.line_col(text, x), LineCol { line: 2, column: 4 });
+        let y = text.find('y').unwrap() as u32;
+        assert_eq!(index.line_col(text, y), LineCol { line: 3, column: 1 });
+        assert_eq!(index.offset(text, 2, 4), x as usize);
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        let text = "a\rb\n";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(text, 2).line, 2);
+        assert_eq!(index.line_count(), 3);
+    }
+
+    #[test]
+    fn offsets_past_the_end_are_clamped() {
+        let text = "é";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(text, 99), LineCol { line: 1, column: 2 });
+        assert_eq!(index.line_col(text, 1), LineCol { line: 1, column: 1 });
+    }
+}

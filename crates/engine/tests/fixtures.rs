@@ -1,0 +1,204 @@
+//! Fixtures are the tests: every file under `tests/fixtures/<group>/` is linted, its rendered
+//! findings are compared with the `.snap` file beside it, and its name states what it must show.
+//!
+//! - `<CODE>_fail[_n].<ext>`: at least one finding of CODE.
+//! - `<CODE>_pass[_n].<ext>`: no finding of CODE.
+//! - A directory `<CODE>_fail[_n]/` is one project: all its files are linted together.
+//!
+//! The group folder gives the kind (`taskdef`, `servicedef`, `dockerfile`, `ecspresso`); in
+//! `input` and `crossfile` the kind is recognised from each file's name and content.
+//!
+//! `ECSPLAIN_BLESS=1 cargo test -p ecsplain-engine --test fixtures` rewrites the snapshots.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use ecsplain_engine::report::text::{self, Style};
+use ecsplain_engine::{lint, registry, Input, Kind};
+
+fn fixtures_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
+}
+
+/// `(group, fixture path)` for every fixture file or project folder.
+fn fixtures() -> Vec<(String, PathBuf)> {
+    let mut out = Vec::new();
+    let Ok(groups) = fs::read_dir(fixtures_root()) else {
+        return out;
+    };
+    for group in groups.flatten() {
+        if !group.path().is_dir() {
+            continue;
+        }
+        let group_name = group.file_name().to_string_lossy().to_string();
+        let Ok(entries) = fs::read_dir(group.path()) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().to_string();
+            if name.ends_with(".snap") || name.starts_with('.') || name == "README.md" {
+                continue;
+            }
+            out.push((group_name.clone(), path));
+        }
+    }
+    out.sort();
+    out
+}
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn inputs_for(group: &str, path: &Path) -> Vec<Input> {
+    let kind = Kind::parse(group);
+    if path.is_dir() {
+        files_under(path)
+            .into_iter()
+            .filter(|file| !file.to_string_lossy().ends_with(".snap"))
+            .map(|file| {
+                let rel = file
+                    .strip_prefix(path)
+                    .unwrap_or(&file)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                let text =
+                    String::from_utf8_lossy(&fs::read(&file).unwrap_or_default()).into_owned();
+                Input::new(rel, text, None)
+            })
+            .collect()
+    } else {
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
+        let text = String::from_utf8_lossy(&fs::read(path).unwrap_or_default()).into_owned();
+        vec![Input::new(name, text, kind)]
+    }
+}
+
+/// The rule code and expectation a fixture's name states.
+fn expectation(path: &Path) -> Option<(String, bool)> {
+    let name = path.file_name()?.to_string_lossy().to_string();
+    let (code, rest) = name.split_once('_')?;
+    if rest.starts_with("fail") {
+        Some((code.to_string(), true))
+    } else if rest.starts_with("pass") {
+        Some((code.to_string(), false))
+    } else {
+        None
+    }
+}
+
+fn snapshot_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".snap");
+    path.with_file_name(name)
+}
+
+#[test]
+fn fixtures_match_their_names_and_snapshots() {
+    let bless = std::env::var_os("ECSPLAIN_BLESS").is_some();
+    let mut failures = Vec::new();
+    let all = fixtures();
+    assert!(
+        !all.is_empty(),
+        "no fixtures found under {}",
+        fixtures_root().display()
+    );
+    for (group, path) in all {
+        let inputs = inputs_for(&group, &path);
+        let report = lint(&inputs);
+        let rendered = text::render(&report.findings, &inputs, Style::default());
+        let shown = format!(
+            "{}/{}",
+            group,
+            path.file_name().unwrap_or_default().to_string_lossy()
+        );
+        if let Some((code, must_fire)) = expectation(&path) {
+            let fired = report.findings.iter().any(|f| f.code == code);
+            if fired != must_fire {
+                failures.push(format!(
+                    "{shown}: expected {} finding of {code}, got:\n{rendered}",
+                    if must_fire { "a" } else { "no" }
+                ));
+            }
+        } else {
+            failures.push(format!(
+                "{shown}: name it <CODE>_fail[_n] or <CODE>_pass[_n]"
+            ));
+        }
+        let snap = snapshot_path(&path);
+        let expected = fs::read_to_string(&snap).ok();
+        if expected.as_deref() != Some(rendered.as_str()) {
+            if bless {
+                fs::write(&snap, &rendered).expect("write snapshot");
+            } else {
+                failures.push(format!(
+                    "{shown}: snapshot differs (run with ECSPLAIN_BLESS=1 to accept)\n--- expected\n{}\n--- actual\n{rendered}",
+                    expected.unwrap_or_else(|| "(no snapshot)".to_string())
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} fixture problems:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
+
+#[test]
+fn every_rule_has_a_failing_and_a_passing_fixture() {
+    let mut seen: BTreeMap<String, (bool, bool)> = BTreeMap::new();
+    for (_, path) in fixtures() {
+        if let Some((code, fail)) = expectation(&path) {
+            let entry = seen.entry(code).or_default();
+            if fail {
+                entry.0 = true;
+            } else {
+                entry.1 = true;
+            }
+        }
+    }
+    let missing: Vec<String> = registry::rules()
+        .iter()
+        .filter_map(|rule| match seen.get(rule.code) {
+            Some((true, true)) => None,
+            Some((fail, pass)) => Some(format!("{} (fail: {fail}, pass: {pass})", rule.code)),
+            None => Some(format!("{} (no fixture)", rule.code)),
+        })
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "rules without both fixtures: {}",
+        missing.join(", ")
+    );
+}
+
+#[test]
+fn no_orphan_snapshots() {
+    for file in files_under(&fixtures_root()) {
+        let name = file.to_string_lossy().to_string();
+        if let Some(source) = name.strip_suffix(".snap") {
+            assert!(Path::new(source).exists(), "{name} has no fixture");
+        }
+    }
+}
