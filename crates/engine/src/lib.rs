@@ -21,6 +21,7 @@ pub mod servicedef;
 pub mod sizing;
 pub mod span;
 pub mod taskdef;
+pub mod template;
 pub mod value;
 pub mod yaml;
 
