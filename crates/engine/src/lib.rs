@@ -20,6 +20,7 @@ pub mod rules;
 pub mod servicedef;
 pub mod sizing;
 pub mod span;
+pub mod suppress;
 pub mod taskdef;
 pub mod template;
 pub mod value;

@@ -5,7 +5,7 @@ use crate::diagnostic::{Diagnostic, Finding, Resolver, Severity};
 use crate::project::{Model, ParsedInput, ProjectCtx};
 use crate::rule::Kind;
 use crate::span::{LineIndex, Span};
-use crate::{detect, dockerfile, ecspresso, json, registry, servicedef, taskdef, yaml};
+use crate::{detect, dockerfile, ecspresso, json, registry, servicedef, suppress, taskdef, yaml};
 
 /// One text to lint.
 #[derive(Debug, Clone)]
@@ -70,6 +70,8 @@ pub fn lint(inputs: &[Input]) -> Report {
             run(&project, &mut Sink::new(rule, 0, &mut raw));
         }
     }
+
+    apply_suppressions(&parsed, &mut raw);
 
     let indexes: Vec<LineIndex> = inputs.iter().map(|i| LineIndex::new(&i.text)).collect();
     let resolvers: Vec<Resolver<'_>> = inputs
@@ -258,5 +260,40 @@ fn run_checks(file: usize, input: &ParsedInput<'_>, raw: &mut Vec<(usize, Diagno
             }
         }
         _ => {}
+    }
+}
+
+/// Applies each input's suppression comments to its diagnostics (rules never see them).
+fn apply_suppressions(parsed: &[ParsedInput<'_>], raw: &mut Vec<(usize, Diagnostic)>) {
+    for (file, input) in parsed.iter().enumerate() {
+        let slashes = match input.kind {
+            Some(Kind::Dockerfile) => false,
+            Some(Kind::Ecspresso | Kind::TaskDef | Kind::ServiceDef) => {
+                let lower = input.path.to_ascii_lowercase();
+                if lower.ends_with(".jsonnet") || lower.ends_with(".libsonnet") {
+                    true
+                } else if lower.ends_with(".yml") || lower.ends_with(".yaml") {
+                    false
+                } else {
+                    continue; // JSON has no comments: use the configuration file.
+                }
+            }
+            None => continue,
+        };
+        let pragmas = suppress::scan(input.text, slashes);
+        if pragmas.is_empty() {
+            continue;
+        }
+        let extents: Vec<Span> = match &input.model {
+            Model::Dockerfile(d) => d.instructions.iter().map(|i| i.span).collect(),
+            _ => Vec::new(),
+        };
+        let (mut mine, others): (Vec<_>, Vec<_>) = std::mem::take(raw)
+            .into_iter()
+            .partition(|(f, _)| *f == file);
+        let mut diagnostics: Vec<Diagnostic> = mine.drain(..).map(|(_, d)| d).collect();
+        let about = suppress::apply(input.text, &pragmas, &extents, &mut diagnostics);
+        *raw = others;
+        raw.extend(diagnostics.into_iter().chain(about).map(|d| (file, d)));
     }
 }
