@@ -1,6 +1,7 @@
 //! The entry point both front ends call: inputs in, findings out.
 
 use crate::check::{Check, Sink};
+use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Finding, Resolver, Severity};
 use crate::project::{Model, ParsedInput, ProjectCtx};
 use crate::rule::Kind;
@@ -45,8 +46,15 @@ impl Report {
     }
 }
 
-/// Lints every input, then the inputs together, and resolves spans to lines and columns.
+/// Lints every input, then the inputs together, and resolves spans to lines and columns, with the
+/// default configuration.
 pub fn lint(inputs: &[Input]) -> Report {
+    lint_with(inputs, &Config::default())
+}
+
+/// Like [`lint`], with a team's configuration: selection, ignores (inline and by path) and
+/// severity overrides are applied here, after the rules ran.
+pub fn lint_with(inputs: &[Input], config: &Config) -> Report {
     let mut raw: Vec<(usize, Diagnostic)> = Vec::new();
     let mut parsed: Vec<ParsedInput<'_>> = Vec::with_capacity(inputs.len());
     for (file, input) in inputs.iter().enumerate() {
@@ -71,7 +79,17 @@ pub fn lint(inputs: &[Input]) -> Report {
         }
     }
 
-    apply_suppressions(&parsed, &mut raw);
+    if config.inline_ignores {
+        apply_suppressions(&parsed, &mut raw);
+    }
+    raw.retain(|(file, d)| {
+        parsed.get(*file).is_some_and(|input| {
+            config.enabled(d.code) && !config.path_ignored(input.path, d.code, d.span, input.tree())
+        })
+    });
+    for (_, d) in &mut raw {
+        d.severity = config.severity_of(d.code, d.severity);
+    }
 
     let indexes: Vec<LineIndex> = inputs.iter().map(|i| LineIndex::new(&i.text)).collect();
     let resolvers: Vec<Resolver<'_>> = inputs

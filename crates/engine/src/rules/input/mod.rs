@@ -7,6 +7,7 @@ pub mod in007_wrong_kind;
 pub mod in008_binary_input;
 pub mod in009_unused_suppression;
 pub mod in010_suppression_without_reason;
+pub mod in011_invalid_config;
 
 use crate::check::Check;
 
@@ -18,4 +19,5 @@ pub static CHECKS: &[Check] = &[
     Check::Parser(&in008_binary_input::RULE),
     Check::Parser(&in009_unused_suppression::RULE),
     Check::Parser(&in010_suppression_without_reason::RULE),
+    Check::Parser(&in011_invalid_config::RULE),
 ];
