@@ -278,7 +278,7 @@ pub fn simulate(containers: &[CpuContainer], capacity: Capacity) -> CpuSplit {
 }
 
 fn num(x: f64) -> String {
-    super::units::trim_float((x * 100.0).round() / 100.0)
+    super::units::trim_float(x)
 }
 
 fn sentence(out: &[CpuShare], capacity: f64, source: CapacitySource, used: f64) -> String {
@@ -340,18 +340,44 @@ fn sentence(out: &[CpuShare], capacity: f64, source: CapacitySource, used: f64) 
         }
         return s;
     }
-    let total_shares: u32 = contended.iter().map(|c| c.shares).sum();
-    format!(
-        "The containers want more than {cap}, so the CPU is split by shares: {}{}.",
-        list(&busy),
-        if contended.len() > 1 {
-            format!(
-                "; each contended container's part is its shares over the {total_shares} shares competing for what is left"
-            )
-        } else {
-            String::new()
+    let satisfied: Vec<&CpuShare> = busy
+        .iter()
+        .copied()
+        .filter(|c| c.limited_by == Limit::Demand)
+        .collect();
+    let ratio = contended
+        .iter()
+        .map(|c| c.shares.to_string())
+        .collect::<Vec<_>>()
+        .join(" : ");
+    let names = |items: &[&CpuShare]| {
+        let v: Vec<&str> = items.iter().map(|c| c.name.as_str()).collect();
+        match v.as_slice() {
+            [rest @ .., last] if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            _ => v.join(""),
         }
-    )
+    };
+    let left: f64 = contended.iter().map(|c| c.allocated_vcpu).sum();
+    if satisfied.is_empty() {
+        format!(
+            "The containers want more than {cap}, so the kernel splits it by their shares ({ratio}): {}.",
+            list(&contended)
+        )
+    } else {
+        format!(
+            "The containers want more than {cap}. {} need{} less than {} share and get{} what {} want{} ({} vCPU); {} split the remaining {} vCPU by their shares ({ratio}): {}.",
+            names(&satisfied),
+            if satisfied.len() == 1 { "s" } else { "" },
+            if satisfied.len() == 1 { "its" } else { "their" },
+            if satisfied.len() == 1 { "s" } else { "" },
+            if satisfied.len() == 1 { "it" } else { "they" },
+            if satisfied.len() == 1 { "s" } else { "" },
+            num(satisfied.iter().map(|c| c.allocated_vcpu).sum()),
+            names(&contended),
+            num(left),
+            list(&contended)
+        )
+    }
 }
 
 #[cfg(test)]

@@ -307,7 +307,7 @@ pub fn fit(
                 _ => "both run out together",
             };
             format!(
-                "{n} task{} fit on a {}: {cpu_part}, {mem_part}; {which}.",
+                "{n} task{} fit on one {}: {cpu_part}, {mem_part}; {which}.",
                 if n == 1 { "" } else { "s" },
                 instance.name
             )
@@ -320,7 +320,7 @@ pub fn fit(
     ];
     if tasks == Some(0) {
         notes.push(format!(
-            "the task does not fit on a {} at all",
+            "the task does not fit on one {} at all",
             instance.name
         ));
     }

@@ -149,6 +149,11 @@ pub fn simulate(scenario: &MemScenario) -> MemTimeline {
     let mut stopped = vec![false; n];
     let mut above = vec![false; n];
     let mut task_stopped_at = None;
+    let first: Vec<u32> = scenario
+        .containers
+        .iter()
+        .map(|c| c.usage_mib.first().copied().unwrap_or(0))
+        .collect();
     let mut steps = Vec::with_capacity(steps_len);
     let mut events = Vec::new();
     for t in 0..steps_len {
@@ -233,7 +238,8 @@ pub fn simulate(scenario: &MemScenario) -> MemTimeline {
                         .filter(|&i| {
                             i != victim
                                 && !stopped[i]
-                                && above_own_reservation(&scenario.containers[i], usage[i])
+                                && usage[i].saturating_sub(first[i])
+                                    > usage[victim].saturating_sub(first[victim])
                         })
                         .map(|i| scenario.containers[i].name.as_str())
                         .collect();
@@ -254,7 +260,11 @@ pub fn simulate(scenario: &MemScenario) -> MemTimeline {
                         if grew.is_empty() {
                             String::new()
                         } else {
-                            format!(", even though {} grew past its reservation; ECS then names {} as the container that ran out of memory", grew.join(", "), c.name)
+                            format!(
+                                 ", even though {} is what grew: ECS reports the out-of-memory stop on {}, not on the container that caused it",
+                                grew.join(" and "),
+                                c.name
+                            )
                         }
                     )));
                     stopped[victim] = true;
@@ -316,11 +326,6 @@ pub fn simulate(scenario: &MemScenario) -> MemTimeline {
         task_stopped_at,
         notes: notes(scenario),
     }
-}
-
-fn above_own_reservation(c: &MemContainer, usage: u32) -> bool {
-    c.reservation_mib.is_some_and(|r| usage > r)
-        || (c.reservation_mib.is_none() && c.limit_mib.is_none())
 }
 
 fn kill_event(step: usize, c: &MemContainer, sentence: String) -> MemEvent {

@@ -422,16 +422,26 @@ fn write_notes(
             ));
         } else {
             notes.push(format!(
-                "{} reserve no memory: the memory sum counts only the others",
-                totals.without_memory.join(", ")
+                "{} no memory: the memory sum counts only the others",
+                subject(&totals.without_memory, "reserves", "reserve")
             ));
         }
     }
     if ctx.is_fargate() && !totals.without_limit.is_empty() && memory.known().is_some() {
         notes.push(format!(
-            "{} have no hard limit: they can grow until the task's memory is used up, and then the kernel usually kills the largest process in the task",
-            totals.without_limit.join(", ")
+            "{} no hard limit: {} can grow until the task's memory is used up, and then the kernel usually kills the largest process in the task",
+            subject(&totals.without_limit, "has", "have"),
+            if totals.without_limit.len() == 1 { "it" } else { "they" }
         ));
+    }
+}
+
+/// "app has" / "app and sidecar have".
+fn subject(names: &[String], one: &str, many: &str) -> String {
+    match names {
+        [only] => format!("{only} {one}"),
+        [rest @ .., last] => format!("{} and {last} {many}", rest.join(", ")),
+        [] => String::new(),
     }
 }
 
