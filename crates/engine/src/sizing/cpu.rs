@@ -25,6 +25,10 @@
 //!   linear conversion, [`weight_runc`] the one runc ≥ 1.3.2 uses (1024 shares → weight 100).
 //!   Which one applies depends on the container runtime's version.
 //!
+//! Sources of the two conversions (ux.md part 4): cgroups-rs `src/manager/conv.rs`
+//! (https://docs.rs/crate/cgroups-rs/latest/source/src/manager/conv.rs) and
+//! https://github.com/google/cadvisor/issues/3737.
+//!
 //! Windows is different (container `cpu` is an absolute quota there); this model is Linux only.
 
 use serde::Serialize;
@@ -111,6 +115,34 @@ pub struct CpuSplit {
     /// What is happening, in plain words with the numbers.
     pub sentence: String,
     pub notes: Vec<String>,
+}
+
+/// The containers of an analysed task definition, each wanting `demand_vcpu`, and the capacity:
+/// the task-level `cpu` when known (on Fargate it is always set), on a host of `host_vcpus`.
+/// Placeholder or unreadable container `cpu` values count as unset (2 shares); the page should
+/// say so (`TaskSizing::notes` does).
+pub fn from_task(
+    sizing: &super::task::TaskSizing,
+    demand_vcpu: f64,
+    host_vcpus: f64,
+) -> (Vec<CpuContainer>, Capacity) {
+    let containers = sizing
+        .containers
+        .iter()
+        .map(|c| CpuContainer::new(&c.name, c.cpu.known(), demand_vcpu))
+        .collect();
+    let task_cpu = sizing.cpu.known();
+    let host = match (sizing.fargate, task_cpu) {
+        (true, Some(units)) => f64::from(units) / UNITS_PER_VCPU,
+        _ => host_vcpus,
+    };
+    (
+        containers,
+        Capacity {
+            task_cpu_units: task_cpu,
+            host_vcpus: host,
+        },
+    )
 }
 
 /// The `cpu.shares` a container `cpu` value becomes (agent ≥ 1.2.0; ≥ 1.84.0 for the top clamp).

@@ -271,11 +271,15 @@ pub fn render_text(r: &SizeReport) -> String {
         );
     }
     if let Some(rec) = t.recommended {
+        let partial = !t.totals.without_memory.is_empty();
         let _ = writeln!(
             s,
-            "  AWS's advice (sum of reservations rounded up to a valid Fargate size): cpu {}, memory {}",
+            "{}AWS's advice{} (sum of reservations rounded up to a valid Fargate size): cpu {}, memory {}{}",
+            if t.fargate { "  " } else { "\nOn Fargate, " },
+            if t.fargate { "" } else { " would be" },
             describe_cpu(rec.cpu),
-            describe_memory(rec.memory)
+            describe_memory(rec.memory),
+            if partial { " (counting only the containers that reserve memory)" } else { "" }
         );
     }
     if let Some(c) = &r.cost {

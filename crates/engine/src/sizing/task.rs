@@ -220,13 +220,13 @@ pub fn analyze(ctx: &TaskDefCtx<'_>) -> TaskSizing {
     let table = fargate::table();
     let mut notes = Vec::new();
     let fargate_fit = match (ctx.is_fargate(), cpu, memory) {
-        (true, Amount::Known(c), Amount::Known(m)) => Some(fargate_fit(table, c, m, &totals)),
+        (true, Amount::Known(c), Amount::Known(m)) => {
+            Some(fargate_fit(table, c, m, &totals, ctx.is_windows()))
+        }
         _ => None,
     };
     let recommended = match (totals.cpu, totals.memory_reserved) {
-        (Some(c), Some(m)) if c > 0 || m > 0 => table
-            .next_valid(c, m)
-            .map(|(cpu, memory)| Size { cpu, memory }),
+        (Some(c), Some(m)) if c > 0 || m > 0 => next_valid(table, c, m, ctx.is_windows()),
         _ => None,
     };
     write_notes(
@@ -307,15 +307,42 @@ fn headroom(cpu: Amount, memory: Amount, totals: &Totals) -> Headroom {
     }
 }
 
+/// The smallest Fargate size with at least this CPU and memory that the operating system can
+/// use (Windows on Fargate needs at least 1 vCPU and has no 8 or 16 vCPU sizes).
+pub fn next_valid(
+    table: &fargate::FargateSizes,
+    cpu: u32,
+    memory: u32,
+    windows: bool,
+) -> Option<Size> {
+    table
+        .sizes
+        .iter()
+        .filter(|s| s.cpu >= cpu && (!windows || s.windows))
+        .find_map(|s| {
+            s.memory
+                .iter()
+                .copied()
+                .find(|&m| m >= memory)
+                .map(|m| Size {
+                    cpu: s.cpu,
+                    memory: m,
+                })
+        })
+}
+
 /// The task size against the Fargate table; `smaller` keeps only sizes that still hold the
-/// containers' known sums.
+/// containers' known sums (and that the operating system can use).
 pub fn fargate_fit(
     table: &fargate::FargateSizes,
     cpu: u32,
     memory: u32,
     totals: &Totals,
+    windows: bool,
 ) -> FargateFit {
-    let valid = table.is_valid(cpu, memory);
+    let valid = table
+        .cpu(cpu)
+        .is_some_and(|s| s.memory.contains(&memory) && (!windows || s.windows));
     let need_cpu = totals.cpu.unwrap_or(0);
     let need_mem = totals.memory_reserved.unwrap_or(0);
     let mut smaller = Vec::new();
@@ -332,7 +359,12 @@ pub fn fargate_fit(
             }
         }
         // One step down in CPU, the largest memory it allows up to the current one.
-        if let Some(lower) = table.sizes.iter().rev().find(|s| s.cpu < cpu) {
+        if let Some(lower) = table
+            .sizes
+            .iter()
+            .rev()
+            .find(|s| s.cpu < cpu && (!windows || s.windows))
+        {
             if lower.cpu >= need_cpu {
                 if let Some(&m) = lower
                     .memory
@@ -352,9 +384,7 @@ pub fn fargate_fit(
         valid,
         memory_for_cpu: table.cpu(cpu).map(|s| s.memory.clone()).unwrap_or_default(),
         cpus_for_memory: table.cpus_for_memory(memory),
-        next_up: table
-            .next_valid(cpu, memory)
-            .map(|(cpu, memory)| Size { cpu, memory }),
+        next_up: next_valid(table, cpu, memory, windows),
         smaller,
     }
 }
@@ -414,15 +444,33 @@ fn write_notes(
             }
         }
     }
+    // Docker ≥ 20.10 reserves at least 6 MiB per container (rules.md D3).
+    for c in containers {
+        for (what, a) in [
+            ("memory", c.memory),
+            ("memoryReservation", c.memory_reservation),
+        ] {
+            if let Some(v) = a.known().filter(|v| *v < 6) {
+                notes.push(format!(
+                    "container {}: {what} {v} MiB is below the 6 MiB Docker reserves at least per container",
+                    c.name
+                ));
+            }
+        }
+    }
     if !totals.without_memory.is_empty() {
         if memory == Amount::Absent && !ctx.is_fargate() {
             notes.push(format!(
                 "with no task memory, every container needs memory or memoryReservation; missing in {}",
                 totals.without_memory.join(", ")
             ));
+        } else if totals.without_memory.len() == containers.len() {
+            notes.push(
+                "no container sets memory or memoryReservation: they all share the task's memory, and nothing is reserved per container".into(),
+            );
         } else {
             notes.push(format!(
-                "{} no memory: the memory sum counts only the others",
+                "{} no memory: the memory sum counts only the other containers",
                 subject(&totals.without_memory, "reserves", "reserve")
             ));
         }
@@ -516,6 +564,33 @@ mod tests {
             })
         );
         assert!(fit.smaller.is_empty());
+    }
+
+    #[test]
+    fn windows_sizes_start_at_one_vcpu() {
+        // fargate-tasks-services.html: Windows on Fargate needs at least 1 vCPU, no 8/16 vCPU.
+        let s = analyze_text(
+            r#"{"requiresCompatibilities":["FARGATE"],"runtimePlatform":{"operatingSystemFamily":"WINDOWS_SERVER_2019_CORE"},
+               "cpu":"1024","memory":"2048","containerDefinitions":[{"name":"w","cpu":512,"memory":768}]}"#,
+        );
+        assert_eq!(
+            s.recommended,
+            Some(Size {
+                cpu: 1024,
+                memory: 2048
+            })
+        );
+        let fit = s.fargate_fit.unwrap();
+        assert!(fit.valid && fit.smaller.is_empty());
+        let table = fargate::table();
+        assert_eq!(next_valid(table, 4096, 40960, true), None);
+        assert_eq!(
+            next_valid(table, 256, 512, true),
+            Some(Size {
+                cpu: 1024,
+                memory: 2048
+            })
+        );
     }
 
     #[test]
