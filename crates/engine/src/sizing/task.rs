@@ -157,6 +157,11 @@ pub fn analyze_text(text: &str) -> TaskSizing {
     analyze(&TaskDefCtx::new(text, 0, root))
 }
 
+/// Analyses an already parsed document (JSON or YAML tree).
+pub fn analyze_node(document: &Node) -> TaskSizing {
+    analyze(&TaskDefCtx::new("", 0, document))
+}
+
 fn amount(node: Option<&Node>, parse: fn(&str) -> Option<u32>) -> Amount {
     let Some(node) = node else {
         return Amount::Absent;
@@ -603,6 +608,24 @@ mod tests {
         assert_eq!(s.headroom.memory, None);
         assert!(s.fargate_fit.is_none() && s.recommended.is_none());
         assert!(!s.notes.is_empty());
+    }
+
+    #[test]
+    fn describe_output_and_bare_container_arrays() {
+        let s = analyze_text(
+            r#"{"taskDefinition":{"requiresCompatibilities":["FARGATE"],"cpu":"256","memory":"512",
+               "containerDefinitions":[{"name":"a","memory":300}]}}"#,
+        );
+        assert_eq!((s.cpu, s.memory), (Amount::Known(256), Amount::Known(512)));
+        assert_eq!(s.totals.memory_limits, Some(300));
+        let s = analyze_text(
+            r#"[{"name":"a","cpu":128,"memoryReservation":100},{"name":"b","memory":64}]"#,
+        );
+        assert_eq!(s.cpu, Amount::Absent);
+        assert_eq!(
+            (s.totals.cpu, s.totals.memory_reserved),
+            (Some(128), Some(164))
+        );
     }
 
     #[test]
