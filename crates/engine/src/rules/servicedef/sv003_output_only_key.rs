@@ -1,0 +1,93 @@
+use super::schema;
+use crate::check::Sink;
+use crate::servicedef::ServiceDefCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Finds keys that `describe-services` returns but `create-service` does not take
+    /// (`serviceArn`, `status`, `runningCount`, `deployments`, `events`, `roleArn`...), says
+    /// what each one is, and offers to remove it. It also says when the text is the whole
+    /// `describe-services` answer (`{"services": [...]}`) rather than one service.
+    ///
+    /// ## Why is this bad?
+    /// A service copied from the console or from `describe-services` carries ECS's own
+    /// bookkeeping. The AWS CLI rejects those keys as unknown parameters, and they hide the
+    /// settings that matter. `roleArn` and `clusterArn` are spelled `role` and `cluster` in
+    /// the request.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "serviceArn": "arn:aws:ecs:us-east-1:123456789012:service/web/api", "status": "ACTIVE",
+    ///   "runningCount": 2, "desiredCount": 2 }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "desiredCount": 2 }
+    /// ```
+    /// Each finding's fix removes one key and keeps the JSON valid.
+    ///
+    /// ## References
+    /// - [Service (describe-services output)](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html)
+    /// - [CreateService request syntax](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html)
+    pub static RULE = {
+        code: "SV003",
+        name: "output-only-service-key",
+        target: ServiceDef,
+        severity: Error,
+        category: Schema,
+        summary: "a key of describe-services output that create-service does not take",
+    }
+}
+
+pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
+    let Some(object) = ctx.service.as_object() else {
+        return;
+    };
+    if !std::ptr::eq(ctx.service, ctx.document) {
+        if let Some(wrapper) = ctx
+            .document
+            .member("services")
+            .or_else(|| ctx.document.member("service"))
+        {
+            sink.report(
+                wrapper.key_span,
+                format!(
+                    "this is `describe-services` output; create-service takes the object inside `{}`",
+                    if wrapper.key.eq_ignore_ascii_case("services") {
+                        "services[0]"
+                    } else {
+                        "service"
+                    }
+                ),
+            )
+            .set_help("keep only the service object, then remove the output-only keys inside it");
+        }
+    }
+    let is_json = schema::is_json_text(ctx.text);
+    for (index, member) in object.members.iter().enumerate() {
+        let Some((name, what)) = schema::output_only(&member.key) else {
+            continue;
+        };
+        let input_name = match name {
+            "roleArn" => Some("role"),
+            "clusterArn" => Some("cluster"),
+            _ => None,
+        };
+        let diagnostic = sink.report(
+            member.key_span,
+            format!("`{}` is output of describe-services ({what}), not input", member.key),
+        );
+        diagnostic.set_help(match input_name {
+            Some(input) => format!(
+                "remove it; create-service rejects it as an unknown parameter (the request spells it `{input}`)"
+            ),
+            None => "remove it; create-service rejects it as an unknown parameter".to_string(),
+        });
+        if is_json {
+            if let Some(edit) = schema::remove_member(ctx.text, ctx.service, index) {
+                diagnostic.set_fix(format!("remove `{}`", member.key), edit.span, edit.content);
+            }
+        }
+    }
+}
