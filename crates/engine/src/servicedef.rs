@@ -106,6 +106,18 @@ impl<'a> ServiceDefCtx<'a> {
             .and_then(crate::value::Node::as_i64_lenient)
     }
 
+    /// Does the text look like an ecspresso service definition rather than `create-service`
+    /// input? ecspresso fills in `serviceName`, `cluster` and `taskDefinition`, so its files
+    /// name none of them, and `ecspresso init` writes some `describe-services` keys it ignores.
+    /// Go-template calls (`{{ must_env ... }}`) are the other sign.
+    pub fn looks_like_ecspresso(&self) -> bool {
+        std::ptr::eq(self.service, self.document)
+            && (self.text.contains("{{")
+                || ["serviceName", "service", "taskDefinition", "cluster"]
+                    .iter()
+                    .all(|k| self.service.get(k).is_none()))
+    }
+
     /// Is this a service object at all (not a scalar or an array)?
     pub fn is_object(&self) -> bool {
         self.service.as_object().is_some()

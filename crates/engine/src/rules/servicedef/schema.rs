@@ -195,7 +195,10 @@ fn walk_node<'a>(
         }
         "string" => match &node.kind {
             NodeKind::String(s) => {
-                if !shape.values.is_empty() && !shape.values.iter().any(|v| v == s) {
+                // An empty enum string is not sent by ecspresso (Go SDK enums are omitted when
+                // empty), and `ecspresso init` writes `"launchType": ""`.
+                if !shape.values.is_empty()
+                    && !s.is_empty() && !shape.values.iter().any(|v| v == s) {
                     out.push(Problem::BadEnum {
                         node,
                         path: path.to_string(),

@@ -15,6 +15,11 @@ crate::declare_rule! {
     /// settings that matter. `roleArn` and `clusterArn` are spelled `role` and `cluster` in
     /// the request.
     ///
+    /// ecspresso reads its service definition into the output shape and ignores these keys
+    /// (`ecspresso init` even writes `runningCount` and `platformFamily`), so in a file that
+    /// looks like an ecspresso definition (no `serviceName`, `cluster` or `taskDefinition`)
+    /// the finding is only information.
+    ///
     /// ## Example
     /// ```json
     /// { "serviceArn": "arn:aws:ecs:us-east-1:123456789012:service/web/api", "status": "ACTIVE",
@@ -74,10 +79,18 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
             "clusterArn" => Some("cluster"),
             _ => None,
         };
+        let ecspresso = ctx.looks_like_ecspresso();
         let diagnostic = sink.report(
             member.key_span,
-            format!("`{}` is output of describe-services ({what}), not input", member.key),
+            if ecspresso {
+                format!("`{}` is output of describe-services ({what}); ecspresso ignores it, but create-service would reject it", member.key)
+            } else {
+                format!("`{}` is output of describe-services ({what}), not input", member.key)
+            },
         );
+        if ecspresso {
+            diagnostic.severity = crate::diagnostic::Severity::Info;
+        }
         diagnostic.set_help(match input_name {
             Some(input) => format!(
                 "remove it; create-service rejects it as an unknown parameter (the request spells it `{input}`)"

@@ -10,7 +10,8 @@ crate::declare_rule! {
     /// ## Why is this bad?
     /// The two are alternatives: `CreateService` rejects a request that names a launch type
     /// together with a capacity provider strategy ("Specifying both a launch type and
-    /// capacity provider strategy is not supported"). With a strategy, the capacity providers
+    /// capacity provider strategy is not supported"). An empty `"launchType": ""`, as
+    /// `ecspresso init` writes it, is not sent and not reported. With a strategy, the capacity providers
     /// (`FARGATE`, `FARGATE_SPOT` or an Auto Scaling group provider) decide where tasks run.
     ///
     /// ## Example
@@ -55,7 +56,11 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         .members
         .iter()
         .enumerate()
-        .find(|(_, m)| crate::value::keys_match(&m.key, "launchType") && !m.value.is_null())
+        .find(|(_, m)| {
+            crate::value::keys_match(&m.key, "launchType")
+                && !m.value.is_null()
+                && m.value.as_str() != Some("")
+        })
     else {
         return;
     };

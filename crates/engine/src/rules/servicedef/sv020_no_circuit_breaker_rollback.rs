@@ -8,6 +8,7 @@ crate::declare_rule! {
     /// `deploymentConfiguration.deploymentCircuitBreaker` is absent, or does not have both
     /// `enable` and `rollback` set to `true`. Services with the `CODE_DEPLOY` or `EXTERNAL`
     /// controller are not checked: the circuit breaker only works with the `ECS` controller.
+    /// `DAEMON` services are not checked either.
     ///
     /// ## Why is this bad?
     /// Without the circuit breaker, a deployment whose tasks never become healthy (a crash on
@@ -45,7 +46,7 @@ crate::declare_rule! {
 const BREAKER: &str = "\"deploymentCircuitBreaker\": { \"enable\": true, \"rollback\": true }";
 
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
-    if !ctx.is_object() || !ctx.is_rolling() {
+    if !ctx.is_object() || !ctx.is_rolling() || ctx.is_daemon() {
         return;
     }
     let help = "add `\"deploymentCircuitBreaker\": {\"enable\": true, \"rollback\": true}` inside `deploymentConfiguration`";
