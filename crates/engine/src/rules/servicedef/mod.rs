@@ -10,7 +10,7 @@ pub mod sv003_output_only_key;
 pub mod sv004_launch_type_with_capacity_providers;
 pub mod sv005_daemon_not_supported;
 pub mod sv006_code_deploy_without_load_balancer;
-pub mod sv007_deployment_percent_out_of_range;
+pub mod sv007_custom_maximum_percent_not_allowed;
 pub mod sv008_awsvpc_without_subnets;
 pub mod sv020_no_circuit_breaker_rollback;
 pub mod sv021_public_ip_assigned;
@@ -44,8 +44,8 @@ pub static CHECKS: &[Check] = &[
         sv006_code_deploy_without_load_balancer::check,
     ),
     Check::ServiceDef(
-        &sv007_deployment_percent_out_of_range::RULE,
-        sv007_deployment_percent_out_of_range::check,
+        &sv007_custom_maximum_percent_not_allowed::RULE,
+        sv007_custom_maximum_percent_not_allowed::check,
     ),
     Check::ServiceDef(&sv008_awsvpc_without_subnets::RULE, sv008_awsvpc_without_subnets::check),
     Check::ServiceDef(

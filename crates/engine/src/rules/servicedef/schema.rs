@@ -327,7 +327,13 @@ pub fn remove_member(text: &str, object: &Node, index: usize) -> Option<Edit> {
 /// An edit that inserts `"key": value` as the first member of a JSON object, indented like its
 /// first member.
 pub fn insert_member(text: &str, object: &Node, member_text: &str) -> Option<Edit> {
-    if !is_json_text(text) {
+    insert_members(text, object, &[member_text])
+}
+
+/// Like [`insert_member`], for several members, each on its own line when the object's members
+/// are on their own lines.
+pub fn insert_members(text: &str, object: &Node, member_texts: &[&str]) -> Option<Edit> {
+    if !is_json_text(text) || member_texts.is_empty() {
         return None;
     }
     let members = &object.as_object()?.members;
@@ -341,9 +347,15 @@ pub fn insert_member(text: &str, object: &Node, member_text: &str) -> Option<Edi
             } else {
                 " ".to_string()
             };
+            let mut content = String::new();
+            for member_text in member_texts {
+                content.push_str(member_text);
+                content.push(',');
+                content.push_str(&separator);
+            }
             Some(Edit {
                 span: Span::at(at),
-                content: format!("{member_text},{separator}"),
+                content,
             })
         }
         None => {
@@ -353,7 +365,7 @@ pub fn insert_member(text: &str, object: &Node, member_text: &str) -> Option<Edi
             }
             Some(Edit {
                 span: object.span,
-                content: format!("{{ {member_text} }}"),
+                content: format!("{{ {} }}", member_texts.join(", ")),
             })
         }
     }

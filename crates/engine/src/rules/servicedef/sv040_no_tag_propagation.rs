@@ -75,7 +75,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     diagnostic.set_help("set `\"enableECSManagedTags\": true` and `\"propagateTags\": \"SERVICE\"` (or TASK_DEFINITION)");
     let existing_false = (!managed_ok && managed.is_some()) || (!propagate_ok && propagate.is_some());
     if !inserts.is_empty() && !existing_false {
-        if let Some(edit) = schema::insert_member(ctx.text, ctx.service, &inserts.join(", ")) {
+        if let Some(edit) = schema::insert_members(ctx.text, ctx.service, &inserts) {
             diagnostic.set_fix("turn on managed tags and tag propagation", edit.span, edit.content);
         }
     }
