@@ -68,7 +68,11 @@ fn corpus_service_definitions_lint_without_panic() {
     let mut fired: BTreeMap<&'static str, usize> = BTreeMap::new();
     for path in &files {
         let text = String::from_utf8_lossy(&fs::read(path).unwrap_or_default()).into_owned();
-        let shown = path.strip_prefix(&root).unwrap_or(path).display().to_string();
+        let shown = path
+            .strip_prefix(&root)
+            .unwrap_or(path)
+            .display()
+            .to_string();
         let input = Input::new(shown.clone(), text.clone(), Some(Kind::ServiceDef));
         let report = lint(&[input]);
         let mut codes: Vec<&'static str> = Vec::new();
@@ -98,4 +102,55 @@ fn corpus_service_definitions_lint_without_panic() {
     for (code, count) in &fired {
         eprintln!("  {code}: {count}");
     }
+}
+
+/// Each ecspresso project's JSON definitions linted together, as the CLI lints a project: the
+/// service ↔ task definition checks (SV06x) run on real pairs.
+#[test]
+fn corpus_ecspresso_projects_cross_check_without_panic() {
+    let root = corpus_root().join("ecspresso");
+    let Ok(projects) = fs::read_dir(&root) else {
+        eprintln!("note: no ecspresso corpus at {}; skipping", root.display());
+        return;
+    };
+    let mut fired: BTreeMap<&'static str, usize> = BTreeMap::new();
+    for project in projects.flatten() {
+        let mut files = Vec::new();
+        walk(&project.path(), &mut files);
+        files.sort();
+        let inputs: Vec<Input> = files
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .map(|p| {
+                let text = String::from_utf8_lossy(&fs::read(p).unwrap_or_default()).into_owned();
+                let shown = p.strip_prefix(&root).unwrap_or(p).display().to_string();
+                Input::new(shown, text, None)
+            })
+            .collect();
+        let report = lint(&inputs);
+        let count = |kind| report.kinds.iter().filter(|k| **k == Some(kind)).count();
+        eprintln!(
+            "{}: {} service and {} task definitions",
+            project.file_name().to_string_lossy(),
+            count(Kind::ServiceDef),
+            count(Kind::TaskDef)
+        );
+        for finding in report
+            .findings
+            .iter()
+            .filter(|f| f.code.starts_with("SV06"))
+        {
+            eprintln!(
+                "{}:{}:{}: {}[{}] {}",
+                finding.path,
+                finding.line,
+                finding.column,
+                finding.severity,
+                finding.code,
+                finding.message
+            );
+            *fired.entry(finding.code).or_default() += 1;
+        }
+    }
+    eprintln!("cross-file findings per rule: {fired:?}");
 }

@@ -38,7 +38,10 @@ pub static CHECKS: &[Check] = &[
         &sv004_launch_type_with_capacity_providers::RULE,
         sv004_launch_type_with_capacity_providers::check,
     ),
-    Check::ServiceDef(&sv005_daemon_not_supported::RULE, sv005_daemon_not_supported::check),
+    Check::ServiceDef(
+        &sv005_daemon_not_supported::RULE,
+        sv005_daemon_not_supported::check,
+    ),
     Check::ServiceDef(
         &sv006_code_deploy_without_load_balancer::RULE,
         sv006_code_deploy_without_load_balancer::check,
@@ -47,20 +50,32 @@ pub static CHECKS: &[Check] = &[
         &sv007_custom_maximum_percent_not_allowed::RULE,
         sv007_custom_maximum_percent_not_allowed::check,
     ),
-    Check::ServiceDef(&sv008_awsvpc_without_subnets::RULE, sv008_awsvpc_without_subnets::check),
+    Check::ServiceDef(
+        &sv008_awsvpc_without_subnets::RULE,
+        sv008_awsvpc_without_subnets::check,
+    ),
     Check::ServiceDef(
         &sv020_no_circuit_breaker_rollback::RULE,
         sv020_no_circuit_breaker_rollback::check,
     ),
-    Check::ServiceDef(&sv021_public_ip_assigned::RULE, sv021_public_ip_assigned::check),
+    Check::ServiceDef(
+        &sv021_public_ip_assigned::RULE,
+        sv021_public_ip_assigned::check,
+    ),
     Check::ServiceDef(&sv022_single_subnet::RULE, sv022_single_subnet::check),
     Check::ServiceDef(
         &sv023_deployment_percent_stalls::RULE,
         sv023_deployment_percent_stalls::check,
     ),
     Check::ServiceDef(&sv024_single_task::RULE, sv024_single_task::check),
-    Check::ServiceDef(&sv040_no_tag_propagation::RULE, sv040_no_tag_propagation::check),
-    Check::ServiceDef(&sv041_old_platform_version::RULE, sv041_old_platform_version::check),
+    Check::ServiceDef(
+        &sv040_no_tag_propagation::RULE,
+        sv040_no_tag_propagation::check,
+    ),
+    Check::ServiceDef(
+        &sv041_old_platform_version::RULE,
+        sv041_old_platform_version::check,
+    ),
     Check::ServiceDef(
         &sv042_execute_command_enabled::RULE,
         sv042_execute_command_enabled::check,

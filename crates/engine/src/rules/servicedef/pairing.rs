@@ -51,7 +51,13 @@ pub fn pairs<'a>(project: &'a ProjectCtx<'a>) -> Vec<Pair<'a>> {
                     .filter(|t| t.task.get_str("family") == Some(family));
                 match (matching.next(), matching.next()) {
                     (Some(t), None) => Some(t),
-                    _ if single && tasks.first().is_some_and(|t| t.task.get_str("family").is_none()) => tasks.first(),
+                    _ if single
+                        && tasks
+                            .first()
+                            .is_some_and(|t| t.task.get_str("family").is_none()) =>
+                    {
+                        tasks.first()
+                    }
                     _ => None,
                 }
             }

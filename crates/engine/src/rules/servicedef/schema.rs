@@ -153,10 +153,8 @@ fn walk_node<'a>(
                         if top && output_only(&member.key).is_some() {
                             continue;
                         }
-                        let suggestion = suggest(
-                            &member.key,
-                            shape.members.keys().map(String::as_str),
-                        );
+                        let suggestion =
+                            suggest(&member.key, shape.members.keys().map(String::as_str));
                         out.push(Problem::UnknownKey {
                             member,
                             suggestion,
@@ -197,8 +195,8 @@ fn walk_node<'a>(
             NodeKind::String(s) => {
                 // An empty enum string is not sent by ecspresso (Go SDK enums are omitted when
                 // empty), and `ecspresso init` writes `"launchType": ""`.
-                if !shape.values.is_empty()
-                    && !s.is_empty() && !shape.values.iter().any(|v| v == s) {
+                if !shape.values.is_empty() && !s.is_empty() && !shape.values.iter().any(|v| v == s)
+                {
                     out.push(Problem::BadEnum {
                         node,
                         path: path.to_string(),
@@ -223,23 +221,19 @@ fn walk_node<'a>(
                 });
             }
         }
-        "number" => {
-            if !matches!(node.kind, NodeKind::Number(..)) {
-                out.push(Problem::WrongType {
-                    node,
-                    path: path.to_string(),
-                    expected: shape,
-                });
-            }
+        "number" if !matches!(node.kind, NodeKind::Number(..)) => {
+            out.push(Problem::WrongType {
+                node,
+                path: path.to_string(),
+                expected: shape,
+            });
         }
-        "boolean" => {
-            if !matches!(node.kind, NodeKind::Bool(_)) {
-                out.push(Problem::WrongType {
-                    node,
-                    path: path.to_string(),
-                    expected: shape,
-                });
-            }
+        "boolean" if !matches!(node.kind, NodeKind::Bool(_)) => {
+            out.push(Problem::WrongType {
+                node,
+                path: path.to_string(),
+                expected: shape,
+            });
         }
         _ => {}
     }

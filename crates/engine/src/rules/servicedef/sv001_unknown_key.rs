@@ -69,7 +69,11 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         );
         if let Some(s) = suggestion {
             let quoted = member.key_span.text(ctx.text).starts_with('"');
-            let content = if quoted { format!("\"{s}\"") } else { s.clone() };
+            let content = if quoted {
+                format!("\"{s}\"")
+            } else {
+                s.clone()
+            };
             diagnostic.set_fix(format!("rename to `{s}`"), member.key_span, content);
         }
     }

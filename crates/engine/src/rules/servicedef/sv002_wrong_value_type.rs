@@ -77,7 +77,11 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
                         _ => None,
                     };
                     if let Some(fixed) = fixed {
-                        diagnostic.set_fix(format!("write {fixed} without quotes"), node.span, fixed);
+                        diagnostic.set_fix(
+                            format!("write {fixed} without quotes"),
+                            node.span,
+                            fixed,
+                        );
                     }
                 }
             }
@@ -87,10 +91,12 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
                 value,
                 allowed,
             } => {
-                let same_word = allowed.iter().find(|a| a.eq_ignore_ascii_case(value.trim()));
-                let suggestion = same_word.cloned().or_else(|| {
-                    schema::suggest(value, allowed.iter().map(String::as_str))
-                });
+                let same_word = allowed
+                    .iter()
+                    .find(|a| a.eq_ignore_ascii_case(value.trim()));
+                let suggestion = same_word
+                    .cloned()
+                    .or_else(|| schema::suggest(value, allowed.iter().map(String::as_str)));
                 let list = allowed
                     .iter()
                     .map(|a| format!("`{a}`"))
@@ -105,7 +111,11 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
                 let diagnostic = sink.report(node.span, message);
                 diagnostic.set_help(format!("`{path}` is one of {list} (case matters)"));
                 if let Some(s) = suggestion {
-                    diagnostic.set_fix(format!("set `{path}` to {s}"), node.span, format!("\"{s}\""));
+                    diagnostic.set_fix(
+                        format!("set `{path}` to {s}"),
+                        node.span,
+                        format!("\"{s}\""),
+                    );
                 }
             }
             Problem::UnknownKey { .. } => {}

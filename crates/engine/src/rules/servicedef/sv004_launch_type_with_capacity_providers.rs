@@ -47,21 +47,16 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     let Some(strategy) = ctx.service.member("capacityProviderStrategy") else {
         return;
     };
-    let non_empty = strategy.value.is_placeholder()
-        || strategy.value.as_array().is_some_and(|a| !a.is_empty());
+    let non_empty =
+        strategy.value.is_placeholder() || strategy.value.as_array().is_some_and(|a| !a.is_empty());
     if !non_empty {
         return;
     }
-    let Some((index, launch)) = object
-        .members
-        .iter()
-        .enumerate()
-        .find(|(_, m)| {
-            crate::value::keys_match(&m.key, "launchType")
-                && !m.value.is_null()
-                && m.value.as_str() != Some("")
-        })
-    else {
+    let Some((index, launch)) = object.members.iter().enumerate().find(|(_, m)| {
+        crate::value::keys_match(&m.key, "launchType")
+            && !m.value.is_null()
+            && m.value.as_str() != Some("")
+    }) else {
         return;
     };
     let shown = launch.value.span.text(ctx.text);
@@ -70,7 +65,9 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         format!("`launchType` {shown} is set together with `capacityProviderStrategy`; ECS accepts only one of them"),
     );
     diagnostic
-        .set_help("remove `launchType`: the capacity provider strategy already says where tasks run")
+        .set_help(
+            "remove `launchType`: the capacity provider strategy already says where tasks run",
+        )
         .add_related(strategy.key_span, "the capacity provider strategy");
     if schema::is_json_text(ctx.text) {
         if let Some(edit) = schema::remove_member(ctx.text, ctx.service, index) {

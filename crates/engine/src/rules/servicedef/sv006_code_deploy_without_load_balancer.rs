@@ -44,8 +44,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         return;
     }
     let balancers = ctx.service.get_set("loadBalancers");
-    if balancers.is_some_and(|b| b.is_placeholder() || b.as_array().is_none_or(|a| !a.is_empty()))
-    {
+    if balancers.is_some_and(|b| b.is_placeholder() || b.as_array().is_none_or(|a| !a.is_empty())) {
         return;
     }
     let Some(type_node) = ctx

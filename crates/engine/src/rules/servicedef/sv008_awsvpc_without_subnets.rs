@@ -57,7 +57,10 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
                 } else if list.len() > 16 {
                     sink.report(
                         subnets.span,
-                        format!("`subnets` lists {} subnets; ECS accepts at most 16", list.len()),
+                        format!(
+                            "`subnets` lists {} subnets; ECS accepts at most 16",
+                            list.len()
+                        ),
                     )
                     .set_help("keep at most 16 subnets");
                 }
@@ -65,11 +68,17 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         }
         None => {}
     }
-    if let Some(groups) = awsvpc.get_set("securityGroups").and_then(|g| g.as_array().map(|a| (g, a))) {
+    if let Some(groups) = awsvpc
+        .get_set("securityGroups")
+        .and_then(|g| g.as_array().map(|a| (g, a)))
+    {
         if groups.1.len() > 5 {
             sink.report(
                 groups.0.span,
-                format!("`securityGroups` lists {} groups; ECS accepts at most 5", groups.1.len()),
+                format!(
+                    "`securityGroups` lists {} groups; ECS accepts at most 5",
+                    groups.1.len()
+                ),
             )
             .set_help("merge rules into at most 5 security groups");
         }

@@ -64,7 +64,11 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
             ctx.service,
             &format!("\"deploymentConfiguration\": {{ {BREAKER} }}"),
         ) {
-            diagnostic.set_fix("add the circuit breaker with rollback", edit.span, edit.content);
+            diagnostic.set_fix(
+                "add the circuit breaker with rollback",
+                edit.span,
+                edit.content,
+            );
         }
         return;
     };
@@ -82,7 +86,11 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         );
         diagnostic.set_help(help);
         if let Some(edit) = schema::insert_member(ctx.text, config, BREAKER) {
-            diagnostic.set_fix("add the circuit breaker with rollback", edit.span, edit.content);
+            diagnostic.set_fix(
+                "add the circuit breaker with rollback",
+                edit.span,
+                edit.content,
+            );
         }
         return;
     };
@@ -110,7 +118,9 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
                     format!("`deploymentCircuitBreaker` has no `{key}`, which defaults to false"),
                 );
                 diagnostic.set_help("set both `enable` and `rollback` to true");
-                if let Some(edit) = schema::insert_member(ctx.text, breaker, &format!("\"{key}\": true")) {
+                if let Some(edit) =
+                    schema::insert_member(ctx.text, breaker, &format!("\"{key}\": true"))
+                {
                     diagnostic.set_fix(format!("add `\"{key}\": true`"), edit.span, edit.content);
                 }
             }

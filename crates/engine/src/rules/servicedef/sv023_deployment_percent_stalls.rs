@@ -68,7 +68,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         return;
     }
     let span = max_node.or(min_node).map_or(config.span, |n| n.span);
-    if min > 100 || min < 0 || max < 0 {
+    if !(0..=100).contains(&min) || max < 0 {
         let (node, key, value) = match (min_node, max_node) {
             (Some(n), _) if !(0..=100).contains(&min) => (n, "minimumHealthyPercent", min),
             (_, Some(n)) => (n, "maximumPercent", max),
@@ -84,7 +84,13 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         return;
     }
     let desired = ctx.desired_count().filter(|d| (1..=100_000).contains(d));
-    let tasks = |n: i64| if n == 1 { "1 task".to_string() } else { format!("{n} tasks") };
+    let tasks = |n: i64| {
+        if n == 1 {
+            "1 task".to_string()
+        } else {
+            format!("{n} tasks")
+        }
+    };
     let min_span = min_node.map_or(span, |n| n.span);
     let found: Option<(crate::span::Span, String)> = match desired {
         Some(d) => {
@@ -109,12 +115,19 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     diagnostic.set_help(
         "the defaults (minimumHealthyPercent 100, maximumPercent 200) replace tasks without downtime; lower the minimum only when the cluster has no room for extra tasks, and keep the maximum at least one task above it",
     );
-    for (node, label) in [(max_node, "maximumPercent"), (min_node, "minimumHealthyPercent")] {
+    for (node, label) in [
+        (max_node, "maximumPercent"),
+        (min_node, "minimumHealthyPercent"),
+    ] {
         if let Some(node) = node.filter(|n| n.span != primary) {
             diagnostic.add_related(node.span, label);
         }
     }
-    if let Some(m) = ctx.service.member("desiredCount").filter(|_| desired.is_some()) {
+    if let Some(m) = ctx
+        .service
+        .member("desiredCount")
+        .filter(|_| desired.is_some())
+    {
         diagnostic.add_related(m.span(), "the desired count");
     }
 }

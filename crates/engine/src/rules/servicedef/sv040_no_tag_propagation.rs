@@ -45,7 +45,8 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     let managed = ctx.service.member("enableECSManagedTags");
     let propagate = ctx.service.member("propagateTags");
     let managed_ok = managed.is_some_and(|m| m.value.as_bool() != Some(false));
-    let propagate_ok = propagate.is_some_and(|m| m.value.as_str() != Some("NONE") && !m.value.is_null());
+    let propagate_ok =
+        propagate.is_some_and(|m| m.value.as_str() != Some("NONE") && !m.value.is_null());
     if managed_ok && propagate_ok {
         return;
     }
@@ -70,13 +71,21 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     };
     let diagnostic = sink.report(
         span,
-        format!("{}, so the service's tasks carry no tags for cost reports and inventories", missing.join(" and ")),
+        format!(
+            "{}, so the service's tasks carry no tags for cost reports and inventories",
+            missing.join(" and ")
+        ),
     );
     diagnostic.set_help("set `\"enableECSManagedTags\": true` and `\"propagateTags\": \"SERVICE\"` (or TASK_DEFINITION)");
-    let existing_false = (!managed_ok && managed.is_some()) || (!propagate_ok && propagate.is_some());
+    let existing_false =
+        (!managed_ok && managed.is_some()) || (!propagate_ok && propagate.is_some());
     if !inserts.is_empty() && !existing_false {
         if let Some(edit) = schema::insert_members(ctx.text, ctx.service, &inserts) {
-            diagnostic.set_fix("turn on managed tags and tag propagation", edit.span, edit.content);
+            diagnostic.set_fix(
+                "turn on managed tags and tag propagation",
+                edit.span,
+                edit.content,
+            );
         }
     }
 }

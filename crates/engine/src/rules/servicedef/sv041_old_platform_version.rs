@@ -45,7 +45,10 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if matches!(ctx.launch_type(), Some("EC2" | "EXTERNAL")) {
         return;
     }
-    let Some(version) = node.as_str().filter(|v| !node.is_placeholder() && *v != "LATEST") else {
+    let Some(version) = node
+        .as_str()
+        .filter(|v| !node.is_placeholder() && *v != "LATEST")
+    else {
         return;
     };
     let parts: Vec<u32> = version

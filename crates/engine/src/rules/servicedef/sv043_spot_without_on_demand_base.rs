@@ -47,15 +47,25 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         return;
     };
     let undecidable = providers.iter().any(|p| {
-        p.get("capacityProvider").is_some_and(crate::value::Node::is_placeholder)
-            || p.get("base").is_some_and(crate::value::Node::is_placeholder)
+        p.get("capacityProvider")
+            .is_some_and(crate::value::Node::is_placeholder)
+            || p.get("base")
+                .is_some_and(crate::value::Node::is_placeholder)
     });
-    if undecidable || ctx.service.get("capacityProviderStrategy").is_some_and(|s| s.is_placeholder()) {
+    if undecidable
+        || ctx
+            .service
+            .get("capacityProviderStrategy")
+            .is_some_and(|s| s.is_placeholder())
+    {
         return;
     }
     let based = providers.iter().any(|p| {
         p.get_str("capacityProvider") == Some("FARGATE")
-            && p.get("base").and_then(crate::value::Node::as_i64_lenient).unwrap_or(0) >= 1
+            && p.get("base")
+                .and_then(crate::value::Node::as_i64_lenient)
+                .unwrap_or(0)
+                >= 1
     });
     if based {
         return;

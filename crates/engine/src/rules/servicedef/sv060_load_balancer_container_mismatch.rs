@@ -52,11 +52,16 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             let Some(name) = name_node.as_str().filter(|_| !name_node.is_placeholder()) else {
                 continue;
             };
-            let container = task.containers.iter().find(|c| c.get_str("name") == Some(name));
+            let container = task
+                .containers
+                .iter()
+                .find(|c| c.get_str("name") == Some(name));
             let Some(container) = container else {
-                if task.containers.iter().any(|c| {
-                    c.get("name").is_none_or(crate::value::Node::is_placeholder)
-                }) {
+                if task
+                    .containers
+                    .iter()
+                    .any(|c| c.get("name").is_none_or(crate::value::Node::is_placeholder))
+                {
                     continue;
                 }
                 let names: Vec<String> = task
@@ -81,7 +86,10 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             let Some(port_node) = lb.get("containerPort") else {
                 continue;
             };
-            let Some(port) = port_node.as_i64_lenient().filter(|_| !port_node.is_placeholder()) else {
+            let Some(port) = port_node
+                .as_i64_lenient()
+                .filter(|_| !port_node.is_placeholder())
+            else {
                 continue;
             };
             let mappings = container.get_array("portMappings");
@@ -93,7 +101,10 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             }
             let ports: Vec<i64> = mappings
                 .iter()
-                .filter_map(|m| m.get("containerPort").and_then(crate::value::Node::as_i64_lenient))
+                .filter_map(|m| {
+                    m.get("containerPort")
+                        .and_then(crate::value::Node::as_i64_lenient)
+                })
                 .collect();
             if ports.contains(&port) {
                 continue;
@@ -103,7 +114,11 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             } else {
                 format!(
                     "maps only {}",
-                    ports.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
+                    ports
+                        .iter()
+                        .map(i64::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )
             };
             let related = container

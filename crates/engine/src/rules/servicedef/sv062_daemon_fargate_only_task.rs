@@ -42,7 +42,12 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             continue; // SV005 reports DAEMON with a Fargate launch type.
         }
         let compat = task.compat;
-        if !(compat.declared && compat.fargate && !compat.ec2 && !compat.external && !compat.managed_instances) {
+        if !(compat.declared
+            && compat.fargate
+            && !compat.ec2
+            && !compat.external
+            && !compat.managed_instances)
+        {
             continue;
         }
         let Some(strategy) = service.service.get("schedulingStrategy") else {

@@ -40,11 +40,15 @@ crate::declare_rule! {
 pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
     for pair in pairing::pairs(project) {
         let (service, task) = (&pair.service, &pair.task);
-        if task.network_mode() != Some("awsvpc") || !service.is_object() || service.service.is_opaque() {
+        if task.network_mode() != Some("awsvpc")
+            || !service.is_object()
+            || service.service.is_opaque()
+        {
             continue;
         }
         let network = service.service.get_set("networkConfiguration");
-        if network.is_some_and(|n| n.is_placeholder() || n.get_set("awsvpcConfiguration").is_some()) {
+        if network.is_some_and(|n| n.is_placeholder() || n.get_set("awsvpcConfiguration").is_some())
+        {
             continue;
         }
         let span = service

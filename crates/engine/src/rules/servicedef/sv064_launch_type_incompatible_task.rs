@@ -57,7 +57,12 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             .or_else(|| {
                 service
                     .capacity_providers()
-                    .find(|p| matches!(p.get_str("capacityProvider"), Some("FARGATE" | "FARGATE_SPOT")))
+                    .find(|p| {
+                        matches!(
+                            p.get_str("capacityProvider"),
+                            Some("FARGATE" | "FARGATE_SPOT")
+                        )
+                    })
                     .and_then(|p| p.get("capacityProvider"))
                     .map(|n| n.span)
             })
