@@ -2,7 +2,8 @@
 //! with every span inside its text.
 //!
 //! The corpus is `$ECSPLAIN_CORPUS/servicedef` (default `<repo>/../shared/corpus/servicedef`),
-//! plus the service definitions (`*service*.json`) of the ecspresso projects beside it. When the
+//! plus the service definitions (`*service*.json`, `*service*.jsonnet`, `servicedef/*`) of the
+//! ecspresso projects beside it. When the
 //! corpus is absent the test says so and passes.
 //! `cargo test -p ecsplain-engine --test servicedef_corpus -- --nocapture` prints the findings
 //! and how many files each rule fires on.
@@ -47,7 +48,12 @@ fn corpus_files(root: &Path) -> Vec<PathBuf> {
             .unwrap_or_default()
             .to_string_lossy()
             .to_ascii_lowercase();
-        name.contains("service") && name.ends_with(".json")
+        let in_servicedef_dir = p
+            .parent()
+            .and_then(Path::file_name)
+            .is_some_and(|d| d.eq_ignore_ascii_case("servicedef"));
+        (name.contains("service") || in_servicedef_dir)
+            && (name.ends_with(".json") || name.ends_with(".jsonnet"))
     }));
     files.sort();
     files
@@ -153,4 +159,132 @@ fn corpus_ecspresso_projects_cross_check_without_panic() {
         }
     }
     eprintln!("cross-file findings per rule: {fired:?}");
+}
+
+/// Every fix an SV rule offers, on the fixtures and the JSON corpus, applies to text that is
+/// still valid JSON (no new syntax finding) and removes the finding it fixes.
+#[test]
+fn service_definition_fixes_keep_json_valid() {
+    let mut files = Vec::new();
+    walk(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/servicedef"),
+        &mut files,
+    );
+    let root = corpus_root();
+    if root.join("servicedef").is_dir() {
+        files.extend(corpus_files(&root));
+    }
+    files.retain(|p| p.extension().is_some_and(|e| e == "json"));
+    files.retain(|p| {
+        // Project fixtures are linted as projects by the fixture harness.
+        p.parent()
+            .and_then(Path::file_name)
+            .is_some_and(|d| d == "servicedef")
+    });
+    let mut applied = 0;
+    for path in files {
+        let text = String::from_utf8_lossy(&fs::read(&path).unwrap_or_default()).into_owned();
+        let shown = path.display().to_string();
+        let before = lint(&[Input::new(
+            shown.clone(),
+            text.clone(),
+            Some(Kind::ServiceDef),
+        )]);
+        let syntax_before = before.findings.iter().filter(|f| f.code == "IN001").count();
+        for finding in before.findings.iter().filter(|f| f.code.starts_with("SV")) {
+            let Some(fix) = &finding.fix else { continue };
+            let mut edits = fix.edits.clone();
+            edits.sort_by_key(|e| std::cmp::Reverse(e.start));
+            let mut fixed = text.clone();
+            for edit in &edits {
+                let range = edit.start as usize..edit.end as usize;
+                assert!(
+                    fixed.get(range.clone()).is_some(),
+                    "{shown}: {} fix edits outside the text",
+                    finding.code
+                );
+                fixed.replace_range(range, &edit.content);
+            }
+            let after = lint(&[Input::new(
+                shown.clone(),
+                fixed.clone(),
+                Some(Kind::ServiceDef),
+            )]);
+            let syntax_after = after.findings.iter().filter(|f| f.code == "IN001").count();
+            assert!(
+                syntax_after <= syntax_before,
+                "{shown}: the {} fix `{}` breaks the JSON:\n{fixed}",
+                finding.code,
+                fix.title
+            );
+            let same = |f: &&ecsplain_engine::Finding| {
+                f.code == finding.code && f.message == finding.message
+            };
+            assert!(
+                after.findings.iter().filter(same).count()
+                    < before.findings.iter().filter(same).count(),
+                "{shown}: the {} fix `{}` does not remove its finding:\n{fixed}",
+                finding.code,
+                fix.title
+            );
+            applied += 1;
+        }
+    }
+    eprintln!("{applied} fixes applied");
+}
+
+/// Odd and hostile service definitions: no panic, spans inside the text.
+#[test]
+fn odd_service_definitions_never_panic() {
+    let deep = format!(
+        "{{\"deploymentConfiguration\": {}1{}}}",
+        "{\"a\": [".repeat(5000),
+        "]}".repeat(5000)
+    );
+    let cases = [
+        "",
+        "[]",
+        "\"x\"",
+        "null",
+        "{",
+        "{\"services\": []}",
+        "{\"services\": [1]}",
+        "{\"service\": {\"status\": \"ACTIVE\"}}",
+        "{\"deploymentConfiguration\": null, \"networkConfiguration\": null}",
+        "{\"deploymentConfiguration\": [], \"networkConfiguration\": {\"awsvpcConfiguration\": []}}",
+        "{\"desiredCount\": 1e400, \"deploymentConfiguration\": {\"maximumPercent\": -9223372036854775808, \"minimumHealthyPercent\": 9223372036854775807}}",
+        "{\"desiredCount\": 99999999999, \"deploymentConfiguration\": {\"maximumPercent\": 100, \"minimumHealthyPercent\": 100}}",
+        "{\"capacityProviderStrategy\": [null, 1, {\"capacityProvider\": \"FARGATE_SPOT\"}], \"launchType\": \"FARGATE\"}",
+        "{\"platformVersion\": \"1.\", \"launchType\": \"FARGATE\"}",
+        "{\"desiredCount\": 5, \"deploymentConfiguration\": {\"maximumPercent\": 9000000000000000000, \"minimumHealthyPercent\": 100}}",
+        "{\"platformVersion\": \"99999999999.1\", \"launchType\": \"FARGATE\"}",
+        "{\"ünknöwn\": 1, \"désiredCount\": 2}",
+        "{\"loadBalancers\": {\"containerName\": \"x\"}, \"deploymentController\": {\"type\": \"CODE_DEPLOY\"}}",
+        "{\"a\":1,}",
+        "desiredCount: 1\nlaunchType: FARGATE\n",
+        deep.as_str(),
+    ];
+    for (i, text) in cases.iter().enumerate() {
+        for path in ["service.json", "service.yml"] {
+            let report = lint(&[
+                Input::new(path, *text, Some(Kind::ServiceDef)),
+                Input::new(
+                    "task.json",
+                    "{\"family\": \"x\", \"networkMode\": \"awsvpc\", \"containerDefinitions\": [{\"name\": \"x\"}]}",
+                    Some(Kind::TaskDef),
+                ),
+            ]);
+            for finding in &report.findings {
+                if finding.file == 0 {
+                    assert!(
+                        (finding.span.end as usize) <= text.len()
+                            && text.is_char_boundary(finding.span.start as usize)
+                            && text.is_char_boundary(finding.span.end as usize),
+                        "case {i}: {} span outside the text",
+                        finding.code
+                    );
+                }
+            }
+        }
+    }
 }

@@ -94,8 +94,8 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     let min_span = min_node.map_or(span, |n| n.span);
     let found: Option<(crate::span::Span, String)> = match desired {
         Some(d) => {
-            let upper = d * max / 100;
-            let lower = (d * min + 99) / 100;
+            let upper = d.saturating_mul(max) / 100;
+            let lower = (d.saturating_mul(min).saturating_add(99)) / 100;
             if upper <= lower {
                 Some((span, format!("with desiredCount {d}, maximumPercent {max} allows at most {} and minimumHealthyPercent {min} keeps at least {}: a deployment can neither start a new task nor stop an old one, so it never progresses", tasks(upper), tasks(lower))))
             } else if lower == 0 {
