@@ -1,5 +1,13 @@
 //! Rules for service definitions, one file per rule, and the service ↔ task definition checks
 //! that run when both are inputs of the same lint run.
+//!
+//! Codes: SV001–SV019 errors of one service definition, SV020–SV039 warnings, SV040–SV059
+//! information, SV060 and up service ↔ task definition checks. Codes are never reused.
+//!
+//! Deliberately absent: `healthCheckGracePeriodSeconds` without `loadBalancers`. The API applies
+//! the grace period to Elastic Load Balancing, VPC Lattice and container health checks alike
+//! and leaves it unused when there is none (CreateService reference), and ecspresso removed its
+//! own check for it in v2.4.6 (#805); it is not an error.
 
 pub mod pairing;
 pub mod schema;

@@ -13,10 +13,11 @@ pub struct Pair<'a> {
 
 /// The family named by a service's `taskDefinition` (`web`, `web:3`, or a task definition ARN).
 pub fn family_of(reference: &str) -> Option<&str> {
-    if crate::value::is_placeholder_text(reference) {
+    // The account or region in an ARN may be a placeholder; the family after the `/` must not.
+    let name = reference.rsplit('/').next().unwrap_or(reference);
+    if crate::value::is_placeholder_text(name) {
         return None;
     }
-    let name = reference.rsplit('/').next().unwrap_or(reference);
     let family = match name.rsplit_once(':') {
         Some((family, revision)) if revision.chars().all(|c| c.is_ascii_digit()) => family,
         _ => name,
@@ -85,5 +86,9 @@ mod tests {
             Some("web")
         );
         assert_eq!(family_of("{{ must_env `TD` }}"), None);
+        assert_eq!(
+            family_of("arn:aws:ecs:ap-northeast-1:{{ must_env `ACCOUNT` }}:task-definition/app:"),
+            Some("app")
+        );
     }
 }
