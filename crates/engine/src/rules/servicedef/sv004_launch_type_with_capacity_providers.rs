@@ -8,9 +8,9 @@ crate::declare_rule! {
     /// `capacityProviderStrategy`.
     ///
     /// ## Why is this bad?
-    /// The two are alternatives: `CreateService` rejects a request that names a launch type
-    /// together with a capacity provider strategy ("Specifying both a launch type and
-    /// capacity provider strategy is not supported"). An empty `"launchType": ""`, as
+    /// The two are alternatives: the API says that when a capacity provider strategy is
+    /// given, `launchType` must be omitted, and rejects a request with both. An empty
+    /// `"launchType": ""`, as
     /// `ecspresso init` writes it, is not sent and not reported. With a strategy, the capacity providers
     /// (`FARGATE`, `FARGATE_SPOT` or an Auto Scaling group provider) decide where tasks run.
     ///

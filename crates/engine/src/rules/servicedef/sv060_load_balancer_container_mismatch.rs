@@ -11,9 +11,8 @@ crate::declare_rule! {
     ///
     /// ## Why is this bad?
     /// ECS registers the named container and port in the target group. A name or port the
-    /// task does not have makes `CreateService` fail ("The container ... did not have a
-    /// container port ... defined"), or a deployment fail when the task definition changed
-    /// under a running service.
+    /// task does not have makes `CreateService` fail with an invalid-parameter error, or a
+    /// deployment fail when the task definition changed under a running service.
     ///
     /// ## Example
     /// Service: `"loadBalancers": [{ "containerName": "app", "containerPort": 80 }]`;

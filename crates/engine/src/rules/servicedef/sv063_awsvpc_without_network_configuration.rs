@@ -10,9 +10,8 @@ crate::declare_rule! {
     ///
     /// ## Why is this bad?
     /// With `awsvpc`, each task gets its own network interface, and ECS needs to know in which
-    /// subnets and with which security groups to create it. `CreateService` rejects the
-    /// service ("Network Configuration must be provided when networkMode 'awsvpc' is
-    /// specified").
+    /// subnets and with which security groups to create it. `CreateService` rejects a
+    /// service for an `awsvpc` task without a network configuration.
     ///
     /// ## Example
     /// Task: `"networkMode": "awsvpc"`; service: no `networkConfiguration`.

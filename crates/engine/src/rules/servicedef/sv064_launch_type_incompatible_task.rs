@@ -11,7 +11,7 @@ crate::declare_rule! {
     /// ## Why is this bad?
     /// ECS validates a task definition for the launch types it lists. A task definition
     /// registered only for EC2 is not checked against Fargate's rules, and ECS refuses to run
-    /// it on Fargate ("Task definition does not support launch_type FARGATE").
+    /// it with the Fargate launch type.
     ///
     /// ## Example
     /// Task: `"requiresCompatibilities": ["EC2"]`; service: `"launchType": "FARGATE"`.
