@@ -30,7 +30,8 @@ crate::declare_rule! {
     /// ```json
     /// { "desiredCount": 2 }
     /// ```
-    /// Each finding's fix removes one key and keeps the JSON valid.
+    /// Each finding's fix removes one key and keeps the JSON valid; for a whole
+    /// `describe-services` answer, the fix replaces it with the cleaned service object.
     ///
     /// ## References
     /// - [Service (describe-services output)](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html)
@@ -55,7 +56,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
             .member("services")
             .or_else(|| ctx.document.member("service"))
         {
-            sink.report(
+            let diagnostic = sink.report(
                 wrapper.key_span,
                 format!(
                     "this is `describe-services` output; create-service takes the object inside `{}`",
@@ -65,8 +66,18 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
                         "service"
                     }
                 ),
-            )
-            .set_help("keep only the service object, then remove the output-only keys inside it");
+            );
+            diagnostic
+                .set_help("keep only the service object, without its output-only keys; name the cluster with `cluster` (or `--cluster`), since `clusterArn` is output only");
+            if schema::is_json_text(ctx.text) {
+                if let Some(cleaned) = cleaned_service(ctx.text, ctx.service) {
+                    diagnostic.set_fix(
+                        "keep only the service, without output-only keys",
+                        ctx.document.span,
+                        cleaned,
+                    );
+                }
+            }
         }
     }
     let is_json = schema::is_json_text(ctx.text);
@@ -103,4 +114,39 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
             }
         }
     }
+}
+
+/// The service object as its own JSON document, without the output-only keys, re-indented to
+/// two spaces per level (members keep their own text).
+fn cleaned_service(text: &str, service: &crate::value::Node) -> Option<String> {
+    let object = service.as_object()?;
+    let mut members = Vec::new();
+    for member in &object.members {
+        if schema::output_only(&member.key).is_some() {
+            continue;
+        }
+        let raw = text.get(member.span().range())?;
+        let start = member.key_span.start as usize;
+        let line_start = text.get(..start)?.rfind('\n').map_or(0, |i| i + 1);
+        let indent = text.get(line_start..start)?;
+        let indent = if indent.chars().all(|c| c == ' ') {
+            indent.len()
+        } else {
+            2
+        };
+        let strip = indent.saturating_sub(2);
+        let mut lines = raw.split('\n');
+        let mut out = String::from("  ");
+        out.push_str(lines.next().unwrap_or_default());
+        for line in lines {
+            out.push('\n');
+            let spaces = line.len() - line.trim_start_matches(' ').len();
+            out.push_str(&line[spaces.min(strip)..]);
+        }
+        members.push(out);
+    }
+    if members.is_empty() {
+        return Some("{}".to_string());
+    }
+    Some(format!("{{\n{}\n}}", members.join(",\n")))
 }
