@@ -1,0 +1,62 @@
+//! Every task definition of the shared corpus lints as a task definition with no panic and with
+//! every span (and fix edit) inside the text on character boundaries.
+//!
+//! The corpus lives outside the repository: `$ECSPLAIN_CORPUS/taskdef`, by default
+//! `<repo>/../shared/corpus/taskdef`. When it is absent the test prints a note and passes.
+//! `ECSPLAIN_CORPUS_PRINT=1` prints the findings (for reading them; not a snapshot).
+
+use std::fs;
+use std::path::PathBuf;
+
+use ecsplain_engine::report::text::{self, Style};
+use ecsplain_engine::{lint, Input, Kind};
+
+fn corpus_dir() -> PathBuf {
+    match std::env::var_os("ECSPLAIN_CORPUS") {
+        Some(dir) => PathBuf::from(dir).join("taskdef"),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/taskdef"),
+    }
+}
+
+#[test]
+fn corpus_task_definitions_lint_cleanly() {
+    let dir = corpus_dir();
+    let Ok(entries) = fs::read_dir(&dir) else {
+        eprintln!("note: no corpus at {}; skipping", dir.display());
+        return;
+    };
+    let print = std::env::var_os("ECSPLAIN_CORPUS_PRINT").is_some();
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    let mut count = 0;
+    for path in paths.iter().filter(|p| p.is_file()) {
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
+        let text = String::from_utf8_lossy(&fs::read(path).unwrap_or_default()).into_owned();
+        let inputs = vec![Input::new(name.clone(), text.clone(), Some(Kind::TaskDef))];
+        let report = lint(&inputs);
+        for f in &report.findings {
+            for (start, end) in std::iter::once((f.span.start, f.span.end)).chain(
+                f.fix
+                    .iter()
+                    .flat_map(|fix| fix.edits.iter().map(|e| (e.start, e.end))),
+            ) {
+                let (start, end) = (start as usize, end as usize);
+                assert!(start <= end && end <= text.len(), "{name}: {} span out of text", f.code);
+                assert!(
+                    text.is_char_boundary(start) && text.is_char_boundary(end),
+                    "{name}: {} span not on a char boundary",
+                    f.code
+                );
+            }
+        }
+        if print {
+            println!("{}", text::render(&report.findings, &inputs, Style::default()));
+        }
+        count += 1;
+    }
+    assert!(count > 0, "the corpus folder {} is empty", dir.display());
+}
