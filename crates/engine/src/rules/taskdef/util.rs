@@ -169,6 +169,21 @@ pub fn ecr_region(registry: &str) -> Option<&str> {
     (!region.is_empty()).then_some(region)
 }
 
+/// The container list may hold containers we cannot see (a template placeholder stands among
+/// them, or the task object itself holds placeholder members).
+pub fn containers_opaque(ctx: &TaskDefCtx<'_>) -> bool {
+    let list = match ctx.shape {
+        crate::taskdef::Shape::ContainerArray => Some(ctx.task),
+        _ => ctx.task.get_set("containerDefinitions"),
+    };
+    ctx.task.is_opaque()
+        || list.is_some_and(|l| {
+            l.is_placeholder()
+                || l.as_array()
+                    .is_some_and(|a| a.iter().any(|n| matches!(n.kind, NodeKind::Placeholder(_))))
+        })
+}
+
 /// Is the value a literal `true`?
 pub fn is_true(node: Option<&Node>) -> bool {
     matches!(node.map(|n| &n.kind), Some(NodeKind::Bool(true)))
