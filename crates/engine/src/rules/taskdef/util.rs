@@ -162,6 +162,14 @@ pub fn parse_image(image: &str) -> Image<'_> {
     }
 }
 
+/// A bare upper-case token filled in by a script (`DOCKER_URI`, `IMAGE_NAME`): image names are
+/// lower case, so this is a placeholder, not an image.
+pub fn is_bare_token(s: &str) -> bool {
+    s.len() > 1
+        && s.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+        && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+}
+
 /// The region of an ECR registry host (`<account>.dkr.ecr.<region>.amazonaws.com`).
 pub fn ecr_region(registry: &str) -> Option<&str> {
     let rest = registry.split_once(".dkr.ecr.")?.1;
