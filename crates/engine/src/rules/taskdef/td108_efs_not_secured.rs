@@ -58,7 +58,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             missing.push("IAM authorisation");
         }
         if auth.and_then(|a| a.get_set("accessPointId")).is_none() {
-            missing.push("an access point");
+            missing.push("access point");
         }
         if missing.is_empty() {
             continue;
@@ -73,8 +73,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         };
         let d = sink.report(span, format!("EFS volume `{vname}` has no {list}"));
         d.set_help("set \"transitEncryption\": \"ENABLED\" and \"authorizationConfig\": {\"iam\": \"ENABLED\", \"accessPointId\": \"fsap-...\"}");
-        if let Some(t) = efs.get("transitEncryption") {
-            d.add_related(t.span, "transit encryption");
+        if let Some(t) = efs.get("transitEncryption").filter(|_| missing.contains(&"transit encryption")) {
+            d.add_related(t.span, "transit encryption is not ENABLED");
         }
     }
 }

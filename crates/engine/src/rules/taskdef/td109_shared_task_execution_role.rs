@@ -50,5 +50,5 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     }
     sink.report(task.span, "the task role is also the execution role, so the application gets the agent's permissions and the agent the application's")
         .set_help("create a separate task execution role (image pull, logs, secrets) and keep the task role to what the application calls")
-        .add_related(exec.span, "the same role as execution role");
+        .add_related(exec.span, "the execution role, the same ARN");
 }

@@ -41,7 +41,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         return;
     }
     for c in &ctx.containers {
-        if c.is_opaque() {
+        // A log router's memory is TD306's finding.
+        if c.is_opaque() || c.get_set("firelensConfiguration").is_some() {
             continue;
         }
         let mut missing = Vec::new();
