@@ -9,7 +9,63 @@ use std::fs;
 use std::path::PathBuf;
 
 use ecsplain_engine::report::text::{self, Style};
-use ecsplain_engine::{lint, Input, Kind};
+use ecsplain_engine::{json, lint, Finding, Input, Kind};
+
+/// Applies a finding's fix to the text; `None` when edits overlap or fall outside.
+fn apply_fix(text: &str, finding: &Finding) -> Option<String> {
+    let fix = finding.fix.as_ref()?;
+    let mut edits: Vec<_> = fix.edits.iter().collect();
+    edits.sort_by_key(|e| e.start);
+    let mut out = String::new();
+    let mut at = 0usize;
+    for e in edits {
+        let (start, end) = (e.start as usize, e.end as usize);
+        if start < at {
+            return None;
+        }
+        out.push_str(text.get(at..start)?);
+        out.push_str(&e.content);
+        at = end;
+    }
+    out.push_str(text.get(at..)?);
+    Some(out)
+}
+
+/// Every fix of every finding on valid JSON leaves valid JSON.
+fn check_fixes(name: &str, text: &str, findings: &[Finding]) {
+    if !json::parse(text).diagnostics.is_empty() {
+        return;
+    }
+    for f in findings.iter().filter(|f| f.fix.is_some()) {
+        let fixed = apply_fix(text, f);
+        assert!(fixed.is_some(), "{name}: {} fix has overlapping edits", f.code);
+        let fixed = fixed.unwrap_or_default();
+        let errors = json::parse(&fixed).diagnostics;
+        assert!(
+            errors.is_empty(),
+            "{name}: {} fix leaves invalid JSON:\n{fixed}\n{errors:?}",
+            f.code
+        );
+    }
+}
+
+#[test]
+fn fixes_on_task_definition_fixtures_keep_json_valid() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/taskdef");
+    let mut count = 0;
+    for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let name = path.file_name().unwrap_or_default().to_string_lossy().to_string();
+        let text = fs::read_to_string(&path).unwrap_or_default();
+        let report = lint(&[Input::new(name.clone(), text.clone(), Some(Kind::TaskDef))]);
+        check_fixes(&name, &text, &report.findings);
+        count += report.findings.iter().filter(|f| f.fix.is_some()).count();
+    }
+    assert!(count > 10, "expected fixes in the fixtures, found {count}");
+}
 
 fn corpus_dir() -> PathBuf {
     match std::env::var_os("ECSPLAIN_CORPUS") {
@@ -45,7 +101,11 @@ fn corpus_task_definitions_lint_cleanly() {
                     .flat_map(|fix| fix.edits.iter().map(|e| (e.start, e.end))),
             ) {
                 let (start, end) = (start as usize, end as usize);
-                assert!(start <= end && end <= text.len(), "{name}: {} span out of text", f.code);
+                assert!(
+                    start <= end && end <= text.len(),
+                    "{name}: {} span out of text",
+                    f.code
+                );
                 assert!(
                     text.is_char_boundary(start) && text.is_char_boundary(end),
                     "{name}: {} span not on a char boundary",
@@ -53,8 +113,12 @@ fn corpus_task_definitions_lint_cleanly() {
                 );
             }
         }
+        check_fixes(&name, &text, &report.findings);
         if print {
-            println!("{}", text::render(&report.findings, &inputs, Style::default()));
+            println!(
+                "{}",
+                text::render(&report.findings, &inputs, Style::default())
+            );
         }
         count += 1;
     }

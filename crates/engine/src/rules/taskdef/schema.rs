@@ -207,7 +207,13 @@ pub fn validate<'a>(node: &'a Node, shape: &'static str, out: &mut Vec<Issue<'a>
     walk(node, shape, true, 0, out);
 }
 
-fn walk<'a>(node: &'a Node, shape: &'static str, top: bool, depth: usize, out: &mut Vec<Issue<'a>>) {
+fn walk<'a>(
+    node: &'a Node,
+    shape: &'static str,
+    top: bool,
+    depth: usize,
+    out: &mut Vec<Issue<'a>>,
+) {
     if depth > 16 {
         return;
     }
@@ -220,15 +226,11 @@ fn walk<'a>(node: &'a Node, shape: &'static str, top: bool, depth: usize, out: &
         return;
     }
     for member in &object.members {
-        let Some((name, ty)) = known
-            .iter()
-            .find(|(k, _)| *k == member.key)
-            .or_else(|| {
-                known
-                    .iter()
-                    .find(|(k, _)| crate::value::keys_match(k, &member.key))
-            })
-        else {
+        let Some((name, ty)) = known.iter().find(|(k, _)| *k == member.key).or_else(|| {
+            known
+                .iter()
+                .find(|(k, _)| crate::value::keys_match(k, &member.key))
+        }) else {
             if top && schema.is_output_only(&member.key) {
                 continue;
             }
@@ -306,13 +308,7 @@ pub fn issues<'a>(ctx: &crate::taskdef::TaskDefCtx<'a>) -> Vec<Issue<'a>> {
         Shape::Register | Shape::Describe => validate(ctx.task, "TaskDefinition", &mut out),
         Shape::ContainerArray => {
             for (i, item) in ctx.task.as_array().unwrap_or(&[]).iter().enumerate() {
-                check_value(
-                    &format!("[{i}]"),
-                    item,
-                    container_ty(),
-                    0,
-                    &mut out,
-                );
+                check_value(&format!("[{i}]"), item, container_ty(), 0, &mut out);
             }
         }
         Shape::Other => {}
@@ -340,7 +336,10 @@ mod tests {
     #[test]
     fn suggestions_are_close_keys_only() {
         let keys = ["memory", "memoryReservation", "image"];
-        assert_eq!(suggest("memoryReservations", keys), Some("memoryReservation"));
+        assert_eq!(
+            suggest("memoryReservations", keys),
+            Some("memoryReservation")
+        );
         assert_eq!(suggest("imgae", keys), Some("image"));
         assert_eq!(suggest("completelyDifferent", keys), None);
     }
@@ -348,7 +347,10 @@ mod tests {
     #[test]
     fn data_file_is_complete() {
         let s = schema();
-        assert!(s.source.iter().all(|u| u.starts_with("https://docs.aws.amazon.com/")));
+        assert!(s
+            .source
+            .iter()
+            .all(|u| u.starts_with("https://docs.aws.amazon.com/")));
         assert!(!s.retrieved.is_empty());
         assert!(s.shape("TaskDefinition").len() > 15);
         assert!(s.shape("ContainerDefinition").len() > 40);

@@ -64,7 +64,9 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                     value.span,
                     format!("`{key}` is an object; the API wants an array of {{\"key\", \"value\"}} objects"),
                 );
-                d.set_help("write each tag as {\"key\": \"...\", \"value\": \"...\"} inside an array");
+                d.set_help(
+                    "write each tag as {\"key\": \"...\", \"value\": \"...\"} inside an array",
+                );
                 let pairs: Option<Vec<String>> = object
                     .members
                     .iter()
@@ -95,10 +97,13 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 .map(|v| format!("\"{v}\""))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let suggestion = values.iter().find(|v| v.eq_ignore_ascii_case(s)).or_else(|| {
-                schema::suggest(s, values.iter().map(String::as_str))
-                    .and_then(|found| values.iter().find(|v| v.as_str() == found))
-            });
+            let suggestion = values
+                .iter()
+                .find(|v| v.eq_ignore_ascii_case(s))
+                .or_else(|| {
+                    schema::suggest(s, values.iter().map(String::as_str))
+                        .and_then(|found| values.iter().find(|v| v.as_str() == found))
+                });
             let d = sink.report(
                 value.span,
                 format!("`{key}` is \"{s}\", which is not one of {list}"),
@@ -120,7 +125,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         match (&value.kind, expected) {
             (NodeKind::Number(..), Ty::String) => {
                 if matches!(key.as_str(), "cpu" | "memory") {
-                    message = format!("task-level `{key}` is the number {raw}; the API wants a string");
+                    message =
+                        format!("task-level `{key}` is the number {raw}; the API wants a string");
                     help = "task-level cpu and memory are strings (\"256\", \"1 vCPU\"), unlike the container-level integers".into();
                 }
                 fix = Some((format!("quote it: \"{raw}\""), format!("\"{raw}\"")));
@@ -128,7 +134,9 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             (NodeKind::String(s), Ty::Integer) => {
                 if let Ok(i) = s.trim().parse::<i64>() {
                     if matches!(key.as_str(), "cpu" | "memory" | "memoryReservation") {
-                        help = format!("container-level `{key}` is an integer, unlike the task-level strings");
+                        help = format!(
+                            "container-level `{key}` is an integer, unlike the task-level strings"
+                        );
                     }
                     fix = Some((format!("write the number {i}"), i.to_string()));
                 }
@@ -136,10 +144,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             (NodeKind::String(s), Ty::Boolean) if s == "true" || s == "false" => {
                 fix = Some((format!("write {s} without quotes"), s.clone()));
             }
-            (_, Ty::Array(inner)) if !matches!(value.kind, NodeKind::Array(_)) => {
-                if matches!(inner.as_ref(), Ty::String) && matches!(value.kind, NodeKind::String(_)) {
-                    fix = Some(("wrap it in an array".into(), format!("[{raw}]")));
-                }
+            (NodeKind::String(_), Ty::Array(inner)) if matches!(inner.as_ref(), Ty::String) => {
+                fix = Some(("wrap it in an array".into(), format!("[{raw}]")));
             }
             _ => {}
         }

@@ -66,8 +66,14 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         .then(|| ctx.document.member("taskDefinition"))
         .flatten();
     let (span, names) = match (wrapper, found.first()) {
-        (Some(w), _) => (w.key_span, found.iter().map(|m| m.key.as_str()).collect::<Vec<_>>()),
-        (None, Some(first)) => (first.key_span, found.iter().map(|m| m.key.as_str()).collect()),
+        (Some(w), _) => (
+            w.key_span,
+            found.iter().map(|m| m.key.as_str()).collect::<Vec<_>>(),
+        ),
+        (None, Some(first)) => (
+            first.key_span,
+            found.iter().map(|m| m.key.as_str()).collect(),
+        ),
         (None, None) => return,
     };
     let mut message = String::from("this is describe-task-definition output");
@@ -82,7 +88,11 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             .join(", ");
         message.push_str(&format!(
             "{} output-only key{} {list}",
-            if wrapper.is_some() { ", with the" } else { " with the" },
+            if wrapper.is_some() {
+                ", with the"
+            } else {
+                " with the"
+            },
             if names.len() == 1 { "" } else { "s" }
         ));
     }

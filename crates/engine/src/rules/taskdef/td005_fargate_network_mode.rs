@@ -51,7 +51,9 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     }
     let d = sink.report(
         node.span,
-        format!("network mode \"{mode}\" is not available on Fargate, which supports only \"awsvpc\""),
+        format!(
+            "network mode \"{mode}\" is not available on Fargate, which supports only \"awsvpc\""
+        ),
     );
     d.set_help("set \"networkMode\": \"awsvpc\"; each task then gets its own network interface and security groups");
     if let Some(req) = ctx.task.member("requiresCompatibilities") {

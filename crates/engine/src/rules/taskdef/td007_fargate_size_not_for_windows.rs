@@ -61,7 +61,10 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         .collect();
     let d = sink.report(
         node.span,
-        format!("Fargate offers cpu {} to Linux tasks only, and this task runs Windows", describe_cpu(cpu)),
+        format!(
+            "Fargate offers cpu {} to Linux tasks only, and this task runs Windows",
+            describe_cpu(cpu)
+        ),
     );
     let mut help = format!(
         "Windows tasks on Fargate use cpu {}",

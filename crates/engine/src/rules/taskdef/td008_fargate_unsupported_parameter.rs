@@ -46,7 +46,10 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if !ctx.is_fargate() {
         return;
     }
-    let req = ctx.task.member("requiresCompatibilities").map(|m| m.value.span);
+    let req = ctx
+        .task
+        .member("requiresCompatibilities")
+        .map(|m| m.value.span);
     let report = |sink: &mut Sink<'_>, span, message: String, help: &str| {
         let d = sink.report(span, message);
         d.set_help(help.to_string());
@@ -86,7 +89,10 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 );
             }
         }
-        if let Some(devices) = c.get_set("linuxParameters").and_then(|l| l.member("devices")) {
+        if let Some(devices) = c
+            .get_set("linuxParameters")
+            .and_then(|l| l.member("devices"))
+        {
             if devices.value.as_array().is_some_and(|a| !a.is_empty()) {
                 report(
                     sink,

@@ -43,7 +43,10 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         return;
     }
     for c in &ctx.containers {
-        if c.is_opaque() || c.get_set("memory").is_some() || c.get_set("memoryReservation").is_some() {
+        if c.is_opaque()
+            || c.get_set("memory").is_some()
+            || c.get_set("memoryReservation").is_some()
+        {
             continue;
         }
         let name = ctx.container_name(c);

@@ -90,7 +90,9 @@ fn report(
         .join(" + ");
     let d = sink.report(
         node.span,
-        format!("the containers reserve {list} = {sum} {unit} of {key}, more than the task's {task}"),
+        format!(
+            "the containers reserve {list} = {sum} {unit} of {key}, more than the task's {task}"
+        ),
     );
     d.set_help(format!(
         "raise the task's {key} to at least {sum} (for Fargate, the next valid size), or lower the containers' reservations"

@@ -40,7 +40,10 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         return;
     }
     let all_false = ctx.containers.iter().all(|c| {
-        matches!(c.get("essential").map(|n| &n.kind), Some(NodeKind::Bool(false)))
+        matches!(
+            c.get("essential").map(|n| &n.kind),
+            Some(NodeKind::Bool(false))
+        )
     });
     if !all_false {
         return;
@@ -48,7 +51,10 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     let Some(first) = ctx.containers.first().and_then(|c| c.get("essential")) else {
         return;
     };
-    let d = sink.report(first.span, "every container is \"essential\": false; a task needs at least one essential container");
+    let d = sink.report(
+        first.span,
+        "every container is \"essential\": false; a task needs at least one essential container",
+    );
     d.set_help("mark the main container \"essential\": true; the task stops when it stops");
     for c in ctx.containers.iter().skip(1) {
         if let Some(e) = c.get("essential") {

@@ -49,23 +49,38 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             .find(|c| c.get_str("name") == Some(name))
     };
     // Edges for cycle detection: container index -> dependency index.
-    let index_of = |name: &str| ctx.containers.iter().position(|c| c.get_str("name") == Some(name));
+    let index_of = |name: &str| {
+        ctx.containers
+            .iter()
+            .position(|c| c.get_str("name") == Some(name))
+    };
     let mut edges: Vec<Vec<usize>> = vec![Vec::new(); ctx.containers.len()];
     for (i, c) in ctx.containers.iter().enumerate() {
         let name = ctx.container_name(c);
         for dep in c.get_array("dependsOn") {
-            let Some(target_node) = dep.get_set("containerName") else { continue };
-            let Some(target) = util::known_str(Some(target_node)) else { continue };
+            let Some(target_node) = dep.get_set("containerName") else {
+                continue;
+            };
+            let Some(target) = util::known_str(Some(target_node)) else {
+                continue;
+            };
             if target == name {
-                sink.report(target_node.span, format!("container `{name}` depends on itself"))
-                    .set_help("remove this dependsOn entry");
+                sink.report(
+                    target_node.span,
+                    format!("container `{name}` depends on itself"),
+                )
+                .set_help("remove this dependsOn entry");
                 continue;
             }
             let Some(other) = by_name(target) else {
                 if util::containers_opaque(ctx) {
                     continue;
                 }
-                let names: Vec<&str> = ctx.containers.iter().filter_map(|c| c.get_str("name")).collect();
+                let names: Vec<&str> = ctx
+                    .containers
+                    .iter()
+                    .filter_map(|c| c.get_str("name"))
+                    .collect();
                 let d = sink.report(
                     target_node.span,
                     format!("container `{name}` depends on `{target}`, which is not a container of this task"),
@@ -73,10 +88,21 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 match super::schema::suggest(target, names.iter().copied()) {
                     Some(s) => {
                         d.set_help(format!("did you mean `{s}`?"));
-                        d.set_fix(format!("depend on `{s}`"), target_node.span, format!("\"{s}\""));
+                        d.set_fix(
+                            format!("depend on `{s}`"),
+                            target_node.span,
+                            format!("\"{s}\""),
+                        );
                     }
                     None => {
-                        d.set_help(format!("the task's containers are {}", names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")));
+                        d.set_help(format!(
+                            "the task's containers are {}",
+                            names
+                                .iter()
+                                .map(|n| format!("`{n}`"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ));
                     }
                 }
                 continue;
@@ -87,13 +113,21 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 }
             }
             let condition = util::known_str(dep.get_set("condition"));
-            if condition == Some("HEALTHY") && other.get_set("healthCheck").is_none() && !other.is_opaque() {
+            if condition == Some("HEALTHY")
+                && other.get_set("healthCheck").is_none()
+                && !other.is_opaque()
+            {
                 let d = sink.report(
                     dep.get("condition").map_or(target_node.span, |n| n.span),
                     format!("container `{name}` waits for `{target}` to be HEALTHY, but `{target}` has no healthCheck"),
                 );
-                d.set_help(format!("add a healthCheck to `{target}`, or wait for condition \"START\""))
-                    .add_related(TaskDefCtx::container_span(other), format!("`{target}` is defined here"));
+                d.set_help(format!(
+                    "add a healthCheck to `{target}`, or wait for condition \"START\""
+                ))
+                .add_related(
+                    TaskDefCtx::container_span(other),
+                    format!("`{target}` is defined here"),
+                );
             }
         }
     }

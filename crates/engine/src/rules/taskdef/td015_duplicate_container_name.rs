@@ -38,7 +38,11 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         if crate::value::is_placeholder_text(name) {
             continue;
         }
-        let earlier = ctx.containers.iter().take(i).find_map(|o| o.get("name").filter(|n| n.as_str() == Some(name)));
+        let earlier = ctx
+            .containers
+            .iter()
+            .take(i)
+            .find_map(|o| o.get("name").filter(|n| n.as_str() == Some(name)));
         if let Some(first) = earlier {
             sink.report(node.span, format!("container name `{name}` is used twice"))
                 .set_help("give each container a unique name")

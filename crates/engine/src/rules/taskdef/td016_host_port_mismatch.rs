@@ -53,7 +53,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             if container == host {
                 continue;
             }
-            let (Some(host_node), Some(cont_node)) = (pm.get("hostPort"), pm.get("containerPort")) else {
+            let (Some(host_node), Some(cont_node)) = (pm.get("hostPort"), pm.get("containerPort"))
+            else {
                 continue;
             };
             let d = sink.report(
@@ -62,7 +63,11 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             );
             d.set_help("under awsvpc there is no port mapping: remove hostPort, or set it equal to containerPort")
                 .add_related(cont_node.span, "the container port");
-            d.set_fix(format!("set hostPort to {container}"), host_node.span, container.to_string());
+            d.set_fix(
+                format!("set hostPort to {container}"),
+                host_node.span,
+                container.to_string(),
+            );
         }
     }
 }

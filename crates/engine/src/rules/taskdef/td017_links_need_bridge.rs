@@ -36,19 +36,25 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
-    let Some(mode) = ctx.network_mode() else { return };
+    let Some(mode) = ctx.network_mode() else {
+        return;
+    };
     if mode == "bridge" {
         return;
     }
     for c in &ctx.containers {
-        let Some(links) = c.member("links") else { continue };
-        if !links.value.as_array().is_some_and(|a| !a.is_empty()) {
+        let Some(links) = c.member("links") else {
+            continue;
+        };
+        if links.value.as_array().is_none_or(<[_]>::is_empty) {
             continue;
         }
         let name = ctx.container_name(c);
         let d = sink.report(
             links.key_span,
-            format!("container `{name}` uses links, which the \"{mode}\" network mode does not support"),
+            format!(
+                "container `{name}` uses links, which the \"{mode}\" network mode does not support"
+            ),
         );
         d.set_help(if mode == "awsvpc" {
             "remove links: containers of an awsvpc task reach each other on localhost"

@@ -42,13 +42,19 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
-    if ctx.shape == Shape::ContainerArray || ctx.task.is_opaque() || ctx.task.get_set("executionRoleArn").is_some() {
+    if ctx.shape == Shape::ContainerArray
+        || ctx.task.is_opaque()
+        || ctx.task.get_set("executionRoleArn").is_some()
+    {
         return;
     }
     for c in &ctx.containers {
         let name = ctx.container_name(c);
         let mut needs: Vec<(crate::span::Span, &str)> = Vec::new();
-        if let Some(m) = c.member("secrets").filter(|m| m.value.as_array().is_some_and(|a| !a.is_empty())) {
+        if let Some(m) = c
+            .member("secrets")
+            .filter(|m| m.value.as_array().is_some_and(|a| !a.is_empty()))
+        {
             needs.push((m.key_span, "reads secrets"));
         }
         if let Some(m) = c
@@ -58,7 +64,10 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         {
             needs.push((m.key_span, "passes secrets to its log driver"));
         }
-        if let Some(m) = c.member("repositoryCredentials").filter(|m| !m.value.is_null()) {
+        if let Some(m) = c
+            .member("repositoryCredentials")
+            .filter(|m| !m.value.is_null())
+        {
             needs.push((m.key_span, "pulls with repository credentials"));
         }
         if ctx.is_fargate() {
@@ -72,12 +81,17 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 }
             }
             if util::log_driver(c) == Some("awslogs") {
-                if let Some(d) = c.get_set("logConfiguration").and_then(|l| l.get("logDriver")) {
+                if let Some(d) = c
+                    .get_set("logConfiguration")
+                    .and_then(|l| l.get("logDriver"))
+                {
                     needs.push((d.span, "logs with awslogs"));
                 }
             }
         }
-        let Some((span, what)) = needs.first().copied() else { continue };
+        let Some((span, what)) = needs.first().copied() else {
+            continue;
+        };
         let d = sink.report(
             span,
             format!("container `{name}` {what}, but the task has no executionRoleArn"),

@@ -41,7 +41,9 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         if util::log_driver(c) != Some("awslogs") {
             continue;
         }
-        let Some(log) = c.get_set("logConfiguration") else { continue };
+        let Some(log) = c.get_set("logConfiguration") else {
+            continue;
+        };
         let options = log.get_set("options");
         if options.is_some_and(crate::value::Node::is_opaque) || log.is_opaque() {
             continue;
@@ -54,10 +56,17 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         }
         let span = log.get("logDriver").map_or(log.span, |n| n.span);
-        let list = missing.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(" or ");
+        let list = missing
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(" or ");
         let d = sink.report(
             span,
-            format!("container `{}` logs with awslogs but sets no {list}", ctx.container_name(c)),
+            format!(
+                "container `{}` logs with awslogs but sets no {list}",
+                ctx.container_name(c)
+            ),
         );
         d.set_help("add the log group and its region to logConfiguration.options, e.g. \"awslogs-group\": \"/ecs/<family>\", \"awslogs-region\": \"<region>\"");
         if let Some(o) = log.member("options") {

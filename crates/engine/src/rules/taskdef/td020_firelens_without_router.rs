@@ -38,14 +38,23 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
-    if util::containers_opaque(ctx) || ctx.containers.iter().any(|c| c.get_set("firelensConfiguration").is_some() || c.is_opaque()) {
+    if util::containers_opaque(ctx)
+        || ctx
+            .containers
+            .iter()
+            .any(|c| c.get_set("firelensConfiguration").is_some() || c.is_opaque())
+    {
         return;
     }
     for c in &ctx.containers {
         if util::log_driver(c) != Some("awsfirelens") {
             continue;
         }
-        let Some(span) = c.get_set("logConfiguration").and_then(|l| l.get("logDriver")).map(|n| n.span) else {
+        let Some(span) = c
+            .get_set("logConfiguration")
+            .and_then(|l| l.get("logDriver"))
+            .map(|n| n.span)
+        else {
             continue;
         };
         sink.report(

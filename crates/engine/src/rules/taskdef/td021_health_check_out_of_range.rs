@@ -46,13 +46,17 @@ crate::declare_rule! {
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     for c in &ctx.containers {
-        let Some(hc) = c.get_set("healthCheck") else { continue };
+        let Some(hc) = c.get_set("healthCheck") else {
+            continue;
+        };
         if hc.as_object().is_none() || hc.is_opaque() {
             continue;
         }
         let name = ctx.container_name(c);
         for (key, min, max, default) in LIMITS {
-            let Some(value) = util::int(hc.get_set(key)) else { continue };
+            let Some(value) = util::int(hc.get_set(key)) else {
+                continue;
+            };
             if (*min..=*max).contains(&value) {
                 continue;
             }
@@ -63,13 +67,24 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 format!("container `{name}` health check {key} is {value}, outside {min}–{max}"),
             );
             let unit = if *key == "retries" { "" } else { " seconds" };
-            d.set_help(format!("ECS accepts {key} from {min} to {max}{unit} (default {default})"));
-            d.set_fix(format!("set {key} to {clamped}"), node.span, clamped.to_string());
+            d.set_help(format!(
+                "ECS accepts {key} from {min} to {max}{unit} (default {default})"
+            ));
+            d.set_fix(
+                format!("set {key} to {clamped}"),
+                node.span,
+                clamped.to_string(),
+            );
         }
-        let has_command = hc.get_set("command").and_then(|n| n.as_array()).is_some_and(|a| !a.is_empty())
+        let has_command = hc
+            .get_set("command")
+            .and_then(|n| n.as_array())
+            .is_some_and(|a| !a.is_empty())
             || hc.get_set("command").is_some_and(|n| n.is_placeholder());
         if !has_command {
-            let span = hc.member("command").map_or(util::member_or_name(c, "healthCheck"), |m| m.span());
+            let span = hc
+                .member("command")
+                .map_or(util::member_or_name(c, "healthCheck"), |m| m.span());
             sink.report(span, format!("container `{name}` has a health check with no command"))
                 .set_help("give the health check a command, e.g. [\"CMD-SHELL\", \"curl -f http://localhost/health || exit 1\"]");
         }

@@ -41,14 +41,21 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         return;
     }
     for c in &ctx.containers {
-        let Some(value) = util::int(c.get_set("stopTimeout")) else { continue };
+        let Some(value) = util::int(c.get_set("stopTimeout")) else {
+            continue;
+        };
         if value <= 120 {
             continue;
         }
-        let Some(node) = c.get("stopTimeout") else { continue };
+        let Some(node) = c.get("stopTimeout") else {
+            continue;
+        };
         let d = sink.report(
             node.span,
-            format!("container `{}` stopTimeout is {value}s; Fargate allows at most 120s", ctx.container_name(c)),
+            format!(
+                "container `{}` stopTimeout is {value}s; Fargate allows at most 120s",
+                ctx.container_name(c)
+            ),
         );
         d.set_help("make the application shut down within 120 seconds of SIGTERM and set stopTimeout to 120 or less");
         d.set_fix("set stopTimeout to 120", node.span, "120");

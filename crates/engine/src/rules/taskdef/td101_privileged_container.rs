@@ -44,7 +44,9 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         if !util::is_true(c.get("privileged")) {
             continue;
         }
-        let Some(node) = c.get("privileged") else { continue };
+        let Some(node) = c.get("privileged") else {
+            continue;
+        };
         sink.report(
             node.span,
             format!("container `{}` runs privileged, with every capability and the host's devices", ctx.container_name(c)),

@@ -46,7 +46,9 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         let name = ctx.container_name(c);
         match c.get_set("user") {
             Some(node) => {
-                let Some(user) = util::known_str(Some(node)) else { continue };
+                let Some(user) = util::known_str(Some(node)) else {
+                    continue;
+                };
                 let who = user.split(':').next().unwrap_or(user).trim();
                 if who == "root" || who == "0" {
                     sink.report(node.span, format!("container `{name}` runs as root (user \"{user}\")"))

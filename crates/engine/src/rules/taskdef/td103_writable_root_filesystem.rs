@@ -51,8 +51,13 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         match c.get_set("readonlyRootFilesystem") {
             Some(node) => {
                 if matches!(node.kind, NodeKind::Bool(false)) {
-                    let d = sink.report(node.span, format!("container `{name}` has a writable root filesystem"));
-                    d.set_help("set it to true and mount volumes for the paths the application writes");
+                    let d = sink.report(
+                        node.span,
+                        format!("container `{name}` has a writable root filesystem"),
+                    );
+                    d.set_help(
+                        "set it to true and mount volumes for the paths the application writes",
+                    );
                     d.set_fix("set readonlyRootFilesystem to true", node.span, "true");
                 }
             }

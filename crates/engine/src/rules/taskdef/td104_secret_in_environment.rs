@@ -4,16 +4,31 @@ use crate::taskdef::TaskDefCtx;
 use super::util;
 
 /// Names Security Hub ECS.8 checks, exactly.
-const AWS_NAMES: &[&str] = &["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "ECS_ENGINE_AUTH_DATA"];
+const AWS_NAMES: &[&str] = &[
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "ECS_ENGINE_AUTH_DATA",
+];
 /// Words in a variable name that suggest a secret.
 const SECRET_WORDS: &[&str] = &[
-    "PASSWORD", "PASSWD", "PASS", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY",
-    "ACCESS_KEY", "CREDENTIAL", "CREDENTIALS", "AUTH",
+    "PASSWORD",
+    "PASSWD",
+    "PASS",
+    "SECRET",
+    "TOKEN",
+    "API_KEY",
+    "APIKEY",
+    "PRIVATE_KEY",
+    "ACCESS_KEY",
+    "CREDENTIAL",
+    "CREDENTIALS",
+    "AUTH",
 ];
 /// Name endings that name something other than the secret itself.
 const NOT_SECRET_SUFFIXES: &[&str] = &[
-    "_FILE", "_PATH", "_ARN", "_NAME", "_ID", "_URL", "_URI", "_HOST", "_PORT", "_TYPE", "_VERSION",
-    "_ENABLED", "_LENGTH", "_TTL", "_EXPIRY", "_EXPIRES", "_HEADER", "_REGION", "_PARAM",
+    "_FILE", "_PATH", "_ARN", "_NAME", "_ID", "_URL", "_URI", "_HOST", "_PORT", "_TYPE",
+    "_VERSION", "_ENABLED", "_LENGTH", "_TTL", "_EXPIRY", "_EXPIRES", "_HEADER", "_REGION",
+    "_PARAM",
 ];
 
 crate::declare_rule! {
@@ -79,7 +94,10 @@ fn value_looks_secret(value: &str) -> Option<&'static str> {
     for prefix in ["AKIA", "ASIA"] {
         if let Some(i) = value.find(prefix) {
             let key = bytes.get(i..i + 20);
-            if key.is_some_and(|k| k.iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())) {
+            if key.is_some_and(|k| {
+                k.iter()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            }) {
                 return Some("an AWS access key id");
             }
         }
@@ -87,7 +105,10 @@ fn value_looks_secret(value: &str) -> Option<&'static str> {
     if let Some((_, rest)) = value.split_once("://") {
         let authority = rest.split('/').next().unwrap_or("");
         if let Some((userinfo, _)) = authority.rsplit_once('@') {
-            if userinfo.split_once(':').is_some_and(|(_, p)| !p.is_empty() && !crate::value::is_placeholder_text(p)) {
+            if userinfo
+                .split_once(':')
+                .is_some_and(|(_, p)| !p.is_empty() && !crate::value::is_placeholder_text(p))
+            {
                 return Some("a URL with a password");
             }
         }
@@ -101,16 +122,25 @@ fn value_looks_secret(value: &str) -> Option<&'static str> {
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     for c in &ctx.containers {
         for var in c.get_array("environment") {
-            let Some(name) = util::known_str(var.get_set("name")) else { continue };
-            let Some(value_node) = var.get_set("value") else { continue };
-            let Some(value) = value_node.as_str() else { continue };
+            let Some(name) = util::known_str(var.get_set("name")) else {
+                continue;
+            };
+            let Some(value_node) = var.get_set("value") else {
+                continue;
+            };
+            let Some(value) = value_node.as_str() else {
+                continue;
+            };
             if value.trim().is_empty() || crate::value::is_placeholder_text(value) {
                 continue;
             }
             let reason = if let Some(kind) = value_looks_secret(value) {
                 format!("its value looks like {kind}")
             } else if name_looks_secret(name) && !value.starts_with("arn:") {
-                if matches!(value.to_ascii_lowercase().as_str(), "true" | "false" | "none" | "null" | "changeme") {
+                if matches!(
+                    value.to_ascii_lowercase().as_str(),
+                    "true" | "false" | "none" | "null" | "changeme"
+                ) {
                     continue;
                 }
                 "its name says it holds a secret".to_string()
@@ -134,10 +164,23 @@ mod tests {
 
     #[test]
     fn secret_names() {
-        for n in ["DB_PASSWORD", "AWS_SECRET_ACCESS_KEY", "STRIPE_API_KEY", "jwt_secret", "GITHUB_TOKEN"] {
+        for n in [
+            "DB_PASSWORD",
+            "AWS_SECRET_ACCESS_KEY",
+            "STRIPE_API_KEY",
+            "jwt_secret",
+            "GITHUB_TOKEN",
+        ] {
             assert!(name_looks_secret(n), "{n}");
         }
-        for n in ["PASSWORD_FILE", "SECRET_ARN", "TOKEN_TYPE", "PORT", "PASSENGER", "AUTH_URL"] {
+        for n in [
+            "PASSWORD_FILE",
+            "SECRET_ARN",
+            "TOKEN_TYPE",
+            "PORT",
+            "PASSENGER",
+            "AUTH_URL",
+        ] {
             assert!(!name_looks_secret(n), "{n}");
         }
     }

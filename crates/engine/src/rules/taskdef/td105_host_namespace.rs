@@ -48,7 +48,9 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         if ctx.is_fargate() && *key != "networkMode" {
             continue;
         }
-        let Some(node) = ctx.task.get_set(key) else { continue };
+        let Some(node) = ctx.task.get_set(key) else {
+            continue;
+        };
         if util::known_str(Some(node)) != Some("host") {
             continue;
         }

@@ -6,12 +6,24 @@ use super::util;
 /// Capabilities that give a container power over the host or its network, and what they allow.
 const DANGEROUS: &[(&str, &str)] = &[
     ("ALL", "every capability"),
-    ("SYS_ADMIN", "mounts, namespaces and most of what root can do"),
-    ("NET_ADMIN", "changing the network configuration and firewall"),
-    ("SYS_PTRACE", "tracing and reading the memory of other processes"),
+    (
+        "SYS_ADMIN",
+        "mounts, namespaces and most of what root can do",
+    ),
+    (
+        "NET_ADMIN",
+        "changing the network configuration and firewall",
+    ),
+    (
+        "SYS_PTRACE",
+        "tracing and reading the memory of other processes",
+    ),
     ("SYS_MODULE", "loading kernel modules"),
     ("SYS_RAWIO", "raw access to devices and memory"),
-    ("DAC_READ_SEARCH", "reading any file regardless of permissions"),
+    (
+        "DAC_READ_SEARCH",
+        "reading any file regardless of permissions",
+    ),
     ("BPF", "loading BPF programs into the kernel"),
 ];
 
@@ -60,9 +72,12 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         };
         for item in add {
-            let Some(cap) = util::known_str(Some(item)) else { continue };
+            let Some(cap) = util::known_str(Some(item)) else {
+                continue;
+            };
             let bare = cap.trim_start_matches("CAP_");
-            let Some((_, what)) = DANGEROUS.iter().find(|(n, _)| n.eq_ignore_ascii_case(bare)) else {
+            let Some((_, what)) = DANGEROUS.iter().find(|(n, _)| n.eq_ignore_ascii_case(bare))
+            else {
                 continue;
             };
             sink.report(

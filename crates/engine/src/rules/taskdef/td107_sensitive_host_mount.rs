@@ -5,9 +5,18 @@ use super::util;
 
 /// Host paths whose mount gives a container control of, or secrets from, the host.
 const SENSITIVE: &[(&str, &str)] = &[
-    ("/var/run/docker.sock", "the Docker socket, which controls every container on the host"),
-    ("/run/docker.sock", "the Docker socket, which controls every container on the host"),
-    ("/var/run/containerd/containerd.sock", "the containerd socket"),
+    (
+        "/var/run/docker.sock",
+        "the Docker socket, which controls every container on the host",
+    ),
+    (
+        "/run/docker.sock",
+        "the Docker socket, which controls every container on the host",
+    ),
+    (
+        "/var/run/containerd/containerd.sock",
+        "the containerd socket",
+    ),
     ("/", "the host's whole filesystem"),
     ("/etc", "the host's configuration"),
     ("/root", "root's home directory"),
@@ -17,7 +26,10 @@ const SENSITIVE: &[(&str, &str)] = &[
     ("/boot", "the host's kernel and boot files"),
     ("/var/run", "the host's runtime sockets"),
     ("/run", "the host's runtime sockets"),
-    ("/var/lib/docker", "Docker's storage, with every container's files"),
+    (
+        "/var/lib/docker",
+        "Docker's storage, with every container's files",
+    ),
     ("/home", "the users' home directories"),
 ];
 
@@ -61,18 +73,34 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         return;
     }
     for v in ctx.task.get_array("volumes") {
-        let Some(node) = v.get_set("host").and_then(|h| h.get_set("sourcePath")) else { continue };
-        let Some(path) = util::known_str(Some(node)) else { continue };
-        let trimmed = if path.len() > 1 { path.trim_end_matches('/') } else { path };
-        let Some((_, what)) = SENSITIVE.iter().find(|(p, _)| *p == trimmed) else { continue };
+        let Some(node) = v.get_set("host").and_then(|h| h.get_set("sourcePath")) else {
+            continue;
+        };
+        let Some(path) = util::known_str(Some(node)) else {
+            continue;
+        };
+        let trimmed = if path.len() > 1 {
+            path.trim_end_matches('/')
+        } else {
+            path
+        };
+        let Some((_, what)) = SENSITIVE.iter().find(|(p, _)| *p == trimmed) else {
+            continue;
+        };
         let vname = v.get_str("name").unwrap_or("?");
-        let d = sink.report(node.span, format!("volume `{vname}` mounts {trimmed} from the host: {what}"));
+        let d = sink.report(
+            node.span,
+            format!("volume `{vname}` mounts {trimmed} from the host: {what}"),
+        );
         d.set_help("avoid mounting it; if an agent really needs it, mount it readOnly and keep the container's image and permissions tight");
         for c in &ctx.containers {
             for mp in c.get_array("mountPoints") {
                 if mp.get_str("sourceVolume") == Some(vname) {
                     if let Some(s) = mp.get("sourceVolume") {
-                        d.add_related(s.span, format!("mounted by container `{}`", ctx.container_name(c)));
+                        d.add_related(
+                            s.span,
+                            format!("mounted by container `{}`", ctx.container_name(c)),
+                        );
                     }
                 }
             }

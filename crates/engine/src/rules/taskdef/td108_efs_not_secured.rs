@@ -40,7 +40,9 @@ crate::declare_rule! {
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     for v in ctx.task.get_array("volumes") {
-        let Some(efs) = v.get_set("efsVolumeConfiguration") else { continue };
+        let Some(efs) = v.get_set("efsVolumeConfiguration") else {
+            continue;
+        };
         if efs.as_object().is_none() || efs.is_opaque() {
             continue;
         }
@@ -64,7 +66,9 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         }
         let vname = v.get_str("name").unwrap_or("?");
-        let span = v.member("efsVolumeConfiguration").map_or(v.span, |m| m.key_span);
+        let span = v
+            .member("efsVolumeConfiguration")
+            .map_or(v.span, |m| m.key_span);
         let list = match missing.as_slice() {
             [one] => (*one).to_string(),
             [a, b] => format!("{a} or {b}"),
@@ -73,7 +77,10 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         };
         let d = sink.report(span, format!("EFS volume `{vname}` has no {list}"));
         d.set_help("set \"transitEncryption\": \"ENABLED\" and \"authorizationConfig\": {\"iam\": \"ENABLED\", \"accessPointId\": \"fsap-...\"}");
-        if let Some(t) = efs.get("transitEncryption").filter(|_| missing.contains(&"transit encryption")) {
+        if let Some(t) = efs
+            .get("transitEncryption")
+            .filter(|_| missing.contains(&"transit encryption"))
+        {
             d.add_related(t.span, "transit encryption is not ENABLED");
         }
     }

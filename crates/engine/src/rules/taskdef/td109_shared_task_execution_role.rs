@@ -39,7 +39,10 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
-    let (Some(task), Some(exec)) = (ctx.task.get_set("taskRoleArn"), ctx.task.get_set("executionRoleArn")) else {
+    let (Some(task), Some(exec)) = (
+        ctx.task.get_set("taskRoleArn"),
+        ctx.task.get_set("executionRoleArn"),
+    ) else {
         return;
     };
     let (Some(t), Some(e)) = (util::known_str(Some(task)), util::known_str(Some(exec))) else {

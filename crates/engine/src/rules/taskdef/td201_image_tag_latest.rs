@@ -40,8 +40,12 @@ crate::declare_rule! {
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     for c in &ctx.containers {
-        let Some(node) = c.get_set("image") else { continue };
-        let Some(image) = util::known_str(Some(node)) else { continue };
+        let Some(node) = c.get_set("image") else {
+            continue;
+        };
+        let Some(image) = util::known_str(Some(node)) else {
+            continue;
+        };
         if image.contains('%') || util::is_bare_token(image) || image.trim().is_empty() {
             continue;
         }

@@ -39,7 +39,11 @@ crate::declare_rule! {
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     for c in &ctx.containers {
-        if matches!(c.get("essential").map(|n| &n.kind), Some(NodeKind::Bool(false))) || c.is_opaque() {
+        if matches!(
+            c.get("essential").map(|n| &n.kind),
+            Some(NodeKind::Bool(false))
+        ) || c.is_opaque()
+        {
             continue;
         }
         if c.get_set("healthCheck").is_some() {

@@ -39,10 +39,14 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         }
         let log = c.get_set("logConfiguration");
-        if log.is_some_and(|l| l.is_placeholder() || l.is_opaque() || l.get_set("logDriver").is_some()) {
+        if log.is_some_and(|l| {
+            l.is_placeholder() || l.is_opaque() || l.get_set("logDriver").is_some()
+        }) {
             continue;
         }
-        let span = c.member("logConfiguration").map_or_else(|| TaskDefCtx::container_span(c), |m| m.key_span);
+        let span = c
+            .member("logConfiguration")
+            .map_or_else(|| TaskDefCtx::container_span(c), |m| m.key_span);
         sink.report(
             span,
             format!("container `{}` has no log driver, so its output is lost when the task stops", ctx.container_name(c)),

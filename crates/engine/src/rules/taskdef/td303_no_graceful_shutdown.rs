@@ -43,11 +43,18 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         return;
     }
     for c in &ctx.containers {
-        if c.is_opaque() || matches!(c.get("essential").map(|n| &n.kind), Some(NodeKind::Bool(false))) {
+        if c.is_opaque()
+            || matches!(
+                c.get("essential").map(|n| &n.kind),
+                Some(NodeKind::Bool(false))
+            )
+        {
             continue;
         }
         if c.get_set("stopTimeout").is_some()
-            || c.get_set("linuxParameters").and_then(|l| l.get_set("initProcessEnabled")).is_some()
+            || c.get_set("linuxParameters")
+                .and_then(|l| l.get_set("initProcessEnabled"))
+                .is_some()
         {
             continue;
         }

@@ -40,16 +40,28 @@ crate::declare_rule! {
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     for c in &ctx.containers {
-        let Some(node) = c.get_set("image") else { continue };
-        let Some(image) = util::known_str(Some(node)) else { continue };
+        let Some(node) = c.get_set("image") else {
+            continue;
+        };
+        let Some(image) = util::known_str(Some(node)) else {
+            continue;
+        };
         if image.contains('%') || util::is_bare_token(image) {
             continue;
         }
         let parsed = util::parse_image(image);
         match (parsed.tag, parsed.digest) {
             (Some(tag), None) if tag != "latest" => {
-                sink.report(node.span, format!("container `{}` image is pinned by tag `{tag}`, not by digest", ctx.container_name(c)))
-                    .set_help("append the digest (image:tag@sha256:...) or use an immutable ECR repository");
+                sink.report(
+                    node.span,
+                    format!(
+                        "container `{}` image is pinned by tag `{tag}`, not by digest",
+                        ctx.container_name(c)
+                    ),
+                )
+                .set_help(
+                    "append the digest (image:tag@sha256:...) or use an immutable ECR repository",
+                );
             }
             _ => {}
         }

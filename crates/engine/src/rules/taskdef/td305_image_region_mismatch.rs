@@ -42,20 +42,35 @@ crate::declare_rule! {
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     // The log region of any container stands for the task's region.
     let log_region = ctx.containers.iter().find_map(|c| {
-        let node = c.get_set("logConfiguration")?.get_set("options")?.get_set("awslogs-region")?;
+        let node = c
+            .get_set("logConfiguration")?
+            .get_set("options")?
+            .get_set("awslogs-region")?;
         util::known_str(Some(node)).map(|r| (r, node))
     });
-    let Some((region, region_node)) = log_region else { return };
+    let Some((region, region_node)) = log_region else {
+        return;
+    };
     for c in &ctx.containers {
-        let Some(node) = c.get_set("image") else { continue };
-        let Some(image) = util::known_str(Some(node)) else { continue };
-        let Some(image_region) = util::parse_image(image).registry.and_then(util::ecr_region) else { continue };
+        let Some(node) = c.get_set("image") else {
+            continue;
+        };
+        let Some(image) = util::known_str(Some(node)) else {
+            continue;
+        };
+        let Some(image_region) = util::parse_image(image).registry.and_then(util::ecr_region)
+        else {
+            continue;
+        };
         if image_region == region {
             continue;
         }
         sink.report(
             node.span,
-            format!("container `{}` pulls from ECR in {image_region}, but the task logs to {region}", ctx.container_name(c)),
+            format!(
+                "container `{}` pulls from ECR in {image_region}, but the task logs to {region}",
+                ctx.container_name(c)
+            ),
         )
         .set_help("replicate the repository to the task's region and pull from there")
         .add_related(region_node.span, "the log region");

@@ -40,7 +40,9 @@ crate::declare_rule! {
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     for c in &ctx.containers {
-        let Some(m) = c.member("firelensConfiguration") else { continue };
+        let Some(m) = c.member("firelensConfiguration") else {
+            continue;
+        };
         if m.value.is_null() || c.is_opaque() {
             continue;
         }

@@ -60,7 +60,10 @@ fn collector(image: &str) -> Option<&'static str> {
 }
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
-    if ctx.shape == Shape::ContainerArray || ctx.containers.is_empty() || util::containers_opaque(ctx) {
+    if ctx.shape == Shape::ContainerArray
+        || ctx.containers.is_empty()
+        || util::containers_opaque(ctx)
+    {
         return;
     }
     let images: Vec<Option<&str>> = ctx
@@ -69,21 +72,39 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         .map(|c| c.get_set("image").and_then(|n| n.as_str()))
         .collect();
     // A placeholder image might be the collector.
-    if images.iter().any(|i| i.is_none_or(crate::value::is_placeholder_text)) {
+    if images
+        .iter()
+        .any(|i| i.is_none_or(crate::value::is_placeholder_text))
+    {
         return;
     }
-    let found: Vec<&str> = images.iter().flatten().filter_map(|i| collector(i)).collect();
+    let found: Vec<&str> = images
+        .iter()
+        .flatten()
+        .filter_map(|i| collector(i))
+        .collect();
     if found.is_empty() {
-        let span = ctx.task.member("containerDefinitions").map_or_else(|| ctx.task_head_span(), |m| m.key_span);
+        let span = ctx
+            .task
+            .member("containerDefinitions")
+            .map_or_else(|| ctx.task_head_span(), |m| m.key_span);
         sink.report(span, "no observability sidecar (ADOT collector, X-Ray daemon or CloudWatch agent) in this task")
             .set_help("add an ADOT collector sidecar and point the application's OpenTelemetry SDK at it with OTEL_* variables, if you want traces and application metrics");
         return;
     }
-    if !found.iter().any(|f| f.contains("otel") || f.contains("opentelemetry")) {
+    if !found
+        .iter()
+        .any(|f| f.contains("otel") || f.contains("opentelemetry"))
+    {
         return;
     }
     for (c, image) in ctx.containers.iter().zip(images.iter()) {
-        let is_sidecar = image.is_some_and(|i| collector(i).is_some() || i.contains("fluent") || i.contains("envoy") || i.contains("xray"));
+        let is_sidecar = image.is_some_and(|i| {
+            collector(i).is_some()
+                || i.contains("fluent")
+                || i.contains("envoy")
+                || i.contains("xray")
+        });
         if is_sidecar || c.get_set("firelensConfiguration").is_some() {
             continue;
         }
@@ -91,7 +112,9 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             .get_array("environment")
             .iter()
             .any(|v| v.get_str("name").is_some_and(|n| n.starts_with("OTEL_")))
-            || c.get_array("secrets").iter().any(|v| v.get_str("name").is_some_and(|n| n.starts_with("OTEL_")));
+            || c.get_array("secrets")
+                .iter()
+                .any(|v| v.get_str("name").is_some_and(|n| n.starts_with("OTEL_")));
         if has_otel {
             continue;
         }

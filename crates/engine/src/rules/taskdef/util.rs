@@ -68,10 +68,7 @@ pub fn remove_members(object: &Object, remove: &[bool]) -> Vec<Edit> {
     let Some(last_kept) = (0..members.len()).rev().find(|&i| !removed(i)) else {
         if let (Some(first), Some(last)) = (members.first(), members.last()) {
             edits.push(Edit {
-                span: Span::new(
-                    first.key_span.start as usize,
-                    last.value.span.end as usize,
-                ),
+                span: Span::new(first.key_span.start as usize, last.value.span.end as usize),
                 content: String::new(),
             });
         }
@@ -167,7 +164,8 @@ pub fn parse_image(image: &str) -> Image<'_> {
 pub fn is_bare_token(s: &str) -> bool {
     s.len() > 1
         && s.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
-        && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+        && s.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
 }
 
 /// The region of an ECR registry host (`<account>.dkr.ecr.<region>.amazonaws.com`).
