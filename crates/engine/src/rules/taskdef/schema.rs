@@ -147,26 +147,36 @@ impl Schema {
     }
 }
 
-/// Edit distance between two short strings (insertions, deletions, substitutions), counted in
-/// characters, comparing case-insensitively.
+/// Edit distance between two short strings: insertions, deletions, substitutions and swaps of
+/// two neighbouring characters (`imgae` → `image` is one edit), counted in characters and
+/// compared case-insensitively. A small Levenshtein (optimal string alignment) of our own.
 pub fn levenshtein(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().map(|c| c.to_ascii_lowercase()).collect();
     let b: Vec<char> = b.chars().map(|c| c.to_ascii_lowercase()).collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        if let Some(first) = current.first_mut() {
-            *first = i + 1;
-        }
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != cb);
-            let deletion = previous[j + 1] + 1;
-            let insertion = current[j] + 1;
-            current[j + 1] = substitution.min(deletion).min(insertion);
-        }
-        std::mem::swap(&mut previous, &mut current);
+    let width = b.len() + 1;
+    // Three rows: i-2, i-1 and i.
+    let mut rows = vec![vec![0usize; width]; 3];
+    for (j, cell) in rows[1].iter_mut().enumerate() {
+        *cell = j;
     }
-    previous.last().copied().unwrap_or(0)
+    for i in 1..=a.len() {
+        let (before, rest) = rows.split_at_mut(2);
+        let (older, previous) = before.split_at_mut(1);
+        let (older, previous, current) = (&older[0], &previous[0], &mut rest[0]);
+        current[0] = i;
+        for j in 1..width {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (previous[j - 1] + cost)
+                .min(previous[j] + 1)
+                .min(current[j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(older[j - 2] + 1);
+            }
+            current[j] = d;
+        }
+        rows.rotate_left(1);
+    }
+    rows[1].last().copied().unwrap_or(0)
 }
 
 /// The known key closest to `key`, when it is close enough to be a likely misspelling.
@@ -331,6 +341,8 @@ mod tests {
         assert_eq!(levenshtein("kitten", "sitting"), 3);
         assert_eq!(levenshtein("", "abc"), 3);
         assert_eq!(levenshtein("CPU", "cpu"), 0);
+        assert_eq!(levenshtein("imgae", "image"), 1);
+        assert_eq!(levenshtein("abc", ""), 3);
     }
 
     #[test]

@@ -21,6 +21,7 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [Container name](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_name)
+    /// - No Security Hub control, checklist item, Checkov or cfn-lint check maps to it.
     pub static RULE = {
         code: "TD015",
         name: "duplicate-container-name",

@@ -25,6 +25,7 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [links](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_network)
+    /// - No Security Hub control, checklist item, Checkov or cfn-lint check maps to it.
     pub static RULE = {
         code: "TD017",
         name: "links-need-bridge",
