@@ -38,7 +38,11 @@ fn check_fixes(name: &str, text: &str, findings: &[Finding]) {
     }
     for f in findings.iter().filter(|f| f.fix.is_some()) {
         let fixed = apply_fix(text, f);
-        assert!(fixed.is_some(), "{name}: {} fix has overlapping edits", f.code);
+        assert!(
+            fixed.is_some(),
+            "{name}: {} fix has overlapping edits",
+            f.code
+        );
         let fixed = fixed.unwrap_or_default();
         let errors = json::parse(&fixed).diagnostics;
         assert!(
@@ -58,7 +62,11 @@ fn fixes_on_task_definition_fixtures_keep_json_valid() {
         if path.extension().is_none_or(|e| e != "json") {
             continue;
         }
-        let name = path.file_name().unwrap_or_default().to_string_lossy().to_string();
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
         let text = fs::read_to_string(&path).unwrap_or_default();
         let report = lint(&[Input::new(name.clone(), text.clone(), Some(Kind::TaskDef))]);
         check_fixes(&name, &text, &report.findings);

@@ -55,7 +55,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 sink.report(
                     node.span,
                     format!(
-                        "container `{}` image is pinned by tag `{tag}`, not by digest",
+                        "container `{}` image is referenced by tag `{tag}`, not pinned by digest",
                         ctx.container_name(c)
                     ),
                 )
