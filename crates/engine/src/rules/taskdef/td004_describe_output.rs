@@ -17,7 +17,9 @@ crate::declare_rule! {
     /// ## Why is this bad?
     /// Copying a running revision is the usual way to start a new one, but these keys are
     /// output only: the AWS CLI rejects the file with "Unknown parameter in input" for each of
-    /// them, one at a time. Everything else in the file is still checked.
+    /// them, one at a time. ecspresso accepts describe output (it unwraps it and drops these
+    /// keys), so this is a warning rather than an error: the file works with one tool and fails
+    /// with the other. Everything else in the file is still checked.
     ///
     /// ## Example
     /// ```json
@@ -38,7 +40,7 @@ crate::declare_rule! {
         code: "TD004",
         name: "describe-output-keys",
         target: TaskDef,
-        severity: Error,
+        severity: Warning,
         category: Schema,
         summary: "describe-task-definition output with keys that register-task-definition rejects",
     }
@@ -98,11 +100,11 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     }
     let d = sink.report(span, message);
     d.set_help(if wrapper.is_some() {
-        "AWS sets these on a registered revision; register-task-definition rejects them \
-         (\"Unknown parameter in input\"): strip them and keep only the inner definition"
+        "AWS sets these on a registered revision; the AWS CLI's register-task-definition rejects them \
+         (\"Unknown parameter in input\") while ecspresso drops them; strip them and keep only the inner definition"
     } else {
-        "AWS sets these on a registered revision; register-task-definition rejects them \
-         (\"Unknown parameter in input\"): strip them"
+        "AWS sets these on a registered revision; the AWS CLI's register-task-definition rejects them \
+         (\"Unknown parameter in input\") while ecspresso drops them; strip them"
     });
     for m in found.iter().skip(usize::from(wrapper.is_none())) {
         d.add_related(m.key_span, "set by AWS, output only");
