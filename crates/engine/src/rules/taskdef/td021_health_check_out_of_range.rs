@@ -3,18 +3,10 @@ use crate::taskdef::TaskDefCtx;
 
 use super::util;
 
-/// `(key, min, max, default)` in seconds (retries: a count), from the HealthCheck API reference.
-const LIMITS: &[(&str, i64, i64, &str)] = &[
-    ("interval", 5, 300, "30"),
-    ("timeout", 2, 120, "5"),
-    ("retries", 1, 10, "3"),
-    ("startPeriod", 0, 300, "off"),
-];
-
 crate::declare_rule! {
     /// ## What it does
     /// Checks a container health check: `interval` 5–300 seconds, `timeout` 2–120 seconds,
-    /// `retries` 1–10, `startPeriod` 0–300 seconds, and a `command` present.
+    /// `retries` 1–10, `startPeriod` 0–300 seconds (kept in `data/taskdef-limits.json`), and a `command` present.
     ///
     /// ## Why is this bad?
     /// Values outside these ranges are rejected by `RegisterTaskDefinition`. A health check with no command cannot run.
@@ -53,7 +45,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         }
         let name = ctx.container_name(c);
-        for (key, min, max, default) in LIMITS {
+        for (key, min, max, default, unit) in &util::limits().health_check {
             let Some(value) = util::int(hc.get_set(key)) else {
                 continue;
             };
@@ -66,7 +58,11 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 node.span,
                 format!("container `{name}` health check {key} is {value}, outside {min}–{max}"),
             );
-            let unit = if *key == "retries" { "" } else { " seconds" };
+            let unit = if unit.is_empty() {
+                String::new()
+            } else {
+                format!(" {unit}")
+            };
             d.set_help(format!(
                 "ECS accepts {key} from {min} to {max}{unit} (default {default})"
             ));

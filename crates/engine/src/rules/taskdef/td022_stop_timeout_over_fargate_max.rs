@@ -44,7 +44,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         let Some(value) = util::int(c.get_set("stopTimeout")) else {
             continue;
         };
-        if value <= 120 {
+        let max = util::limits().fargate_max_stop_timeout;
+        if value <= max {
             continue;
         }
         let Some(node) = c.get("stopTimeout") else {
@@ -57,7 +58,11 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 ctx.container_name(c)
             ),
         );
-        d.set_help("make the application shut down within 120 seconds of SIGTERM and set stopTimeout to 120 or less");
-        d.set_fix("set stopTimeout to 120", node.span, "120");
+        d.set_help(format!("make the application shut down within {max} seconds of SIGTERM and set stopTimeout to {max} or less"));
+        d.set_fix(
+            format!("set stopTimeout to {max}"),
+            node.span,
+            max.to_string(),
+        );
     }
 }

@@ -6,6 +6,68 @@ use crate::span::Span;
 use crate::taskdef::TaskDefCtx;
 use crate::value::{Node, NodeKind, Object};
 
+/// Limits of task definition values, read from `data/taskdef-limits.json` (source and date
+/// inside).
+pub struct Limits {
+    pub source: Vec<String>,
+    pub retrieved: String,
+    /// `(key, min, max, default, unit)` of each health check setting.
+    pub health_check: Vec<(String, i64, i64, String, String)>,
+    pub fargate_max_stop_timeout: i64,
+}
+
+const LIMITS: &str = include_str!("../../../data/taskdef-limits.json");
+
+/// The limits. The data file is part of the build and checked by a test; an unreadable file
+/// gives no limits (no findings), never a panic.
+pub fn limits() -> &'static Limits {
+    static CELL: std::sync::OnceLock<Limits> = std::sync::OnceLock::new();
+    CELL.get_or_init(|| {
+        let raw: serde_json::Value = serde_json::from_str(LIMITS).unwrap_or_default();
+        let text = |v: &serde_json::Value, k: &str| {
+            v.get(k)
+                .and_then(|x| x.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        let health_check = raw
+            .get("health_check")
+            .and_then(|h| h.as_array())
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(|i| {
+                        Some((
+                            text(i, "key"),
+                            i.get("min")?.as_i64()?,
+                            i.get("max")?.as_i64()?,
+                            text(i, "default"),
+                            text(i, "unit"),
+                        ))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Limits {
+            source: raw
+                .get("source")
+                .and_then(|s| s.as_array())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|v| v.as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            retrieved: text(&raw, "retrieved"),
+            health_check,
+            fargate_max_stop_timeout: raw
+                .get("fargate_max_stop_timeout")
+                .and_then(serde_json::Value::as_i64)
+                .unwrap_or(i64::MAX),
+        }
+    })
+}
+
 /// An integer value that is known: a number or a numeric string, never a placeholder.
 pub fn int(node: Option<&Node>) -> Option<i64> {
     let node = node?;
@@ -198,6 +260,18 @@ pub fn is_true(node: Option<&Node>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn limits_data_file_is_complete() {
+        let l = limits();
+        assert!(l
+            .source
+            .iter()
+            .all(|u| u.starts_with("https://docs.aws.amazon.com/")));
+        assert!(!l.retrieved.is_empty());
+        assert_eq!(l.health_check.len(), 4);
+        assert_eq!(l.fargate_max_stop_timeout, 120);
+    }
 
     #[test]
     fn images_split() {
