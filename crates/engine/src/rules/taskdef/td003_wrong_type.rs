@@ -16,9 +16,10 @@ crate::declare_rule! {
     /// The API's types are not the obvious ones. The task-level `cpu` and `memory` are
     /// **strings** (`"512"`, they also accept `"1 vCPU"` and `"2 GB"`), while the container-level
     /// `cpu`, `memory` and `memoryReservation` are **integers**. The AWS CLI checks types before
-    /// sending ("Invalid type for parameter cpu") and ecspresso reads the file into the Go SDK's
-    /// types, which fail the same way; CloudFormation is lenient, which is how the wrong habit
-    /// spreads. `tags` is an array of `{"key": ..., "value": ...}` objects, not a map.
+    /// sending ("Invalid type for parameter cpu"), and the SDKs fail too: the GitHub deploy
+    /// action reports "STRING_VALUE cannot be converted to Integer" for a quoted integer.
+    /// CloudFormation converts either way, which is how the wrong habit spreads. `tags` is an
+    /// array of `{"key": ..., "value": ...}` objects, not a map.
     ///
     /// ## Example
     /// ```json
@@ -36,6 +37,7 @@ crate::declare_rule! {
     /// ## References
     /// - [RegisterTaskDefinition request parameters](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html)
     /// - [ContainerDefinition](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html)
+    /// - [aws-actions/amazon-ecs-deploy-task-definition#587](https://github.com/aws-actions/amazon-ecs-deploy-task-definition/issues/587) (a string where an integer is wanted)
     /// - cfn-lint E3012 (value type) and E3030 (allowed values), for CloudFormation templates.
     pub static RULE = {
         code: "TD003",
@@ -120,7 +122,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             _ => value.type_name().to_string(),
         };
         let mut message = format!("`{key}` is {found}; the API wants {}", expected.describe());
-        let mut help = String::from("the AWS CLI and ecspresso reject a value of the wrong type");
+        let mut help = String::from("the AWS CLI and SDKs reject a value of the wrong type");
         let mut fix = None;
         match (&value.kind, expected) {
             (NodeKind::Number(..), Ty::String) => {
