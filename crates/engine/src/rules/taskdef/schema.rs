@@ -271,7 +271,8 @@ fn check_value<'a>(
         (NodeKind::Null | NodeKind::Placeholder(_) | NodeKind::Invalid, _) | (_, Ty::Any) => true,
         (NodeKind::String(s), _) if crate::value::is_placeholder_text(s) => true,
         (NodeKind::String(_), Ty::String) => true,
-        (NodeKind::String(s), Ty::Enum(values)) => values.iter().any(|v| v == s),
+        // ecspresso and SDK exports write unset enums as "" (Go zero values): not set.
+        (NodeKind::String(s), Ty::Enum(values)) => s.is_empty() || values.iter().any(|v| v == s),
         (NodeKind::Number(n, _), Ty::Integer) => n.fract() == 0.0,
         (NodeKind::Bool(_), Ty::Boolean) => true,
         (NodeKind::Object(o), Ty::Map) => {

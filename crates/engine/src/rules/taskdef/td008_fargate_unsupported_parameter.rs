@@ -68,7 +68,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         }
     }
     if let Some(node) = ctx.task.get_set("ipcMode") {
-        if util::known_str(Some(node)).is_some() {
+        // `""` is how ecspresso and SDK exports write "not set".
+        if util::known_str(Some(node)).is_some_and(|s| !s.is_empty()) {
             report(
                 sink,
                 node.span,
