@@ -6,8 +6,9 @@ crate::declare_rule! {
     /// Reports containers with no `logConfiguration` (or one with no `logDriver`).
     ///
     /// ## Why is this bad?
-    /// Without a log driver the container's stdout and stderr stay on the instance (EC2) or are
-    /// lost (Fargate): when the task stops, the reason it stopped goes with it.
+    /// Without a log driver the container's stdout and stderr are not collected: Fargate keeps
+    /// nothing, and on EC2 they stay in Docker's local files on the instance. When the task
+    /// stops, the reason it stopped is hard or impossible to find.
     ///
     /// ## Example
     /// ```json
@@ -47,9 +48,14 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         let span = c
             .member("logConfiguration")
             .map_or_else(|| TaskDefCtx::container_span(c), |m| m.key_span);
+        let fate = if ctx.is_fargate() {
+            "Fargate keeps nothing of its output"
+        } else {
+            "its output stays on the instance, where it is lost with the instance"
+        };
         sink.report(
             span,
-            format!("container `{}` has no log driver, so its output is lost when the task stops", ctx.container_name(c)),
+            format!("container `{}` has no log driver: {fate}", ctx.container_name(c)),
         )
         .set_help("add a logConfiguration, e.g. the awslogs driver with awslogs-group, awslogs-region and awslogs-stream-prefix");
     }
