@@ -5,6 +5,9 @@
 //! `<repo>/../shared/corpus/taskdef`. When it is absent the test prints a note and passes.
 //! `ECSPLAIN_CORPUS_PRINT=1` prints the findings (for reading them; not a snapshot).
 
+// This test prints a note when the corpus is absent, and the findings when asked to.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 use std::fs;
 use std::path::PathBuf;
 
@@ -131,4 +134,36 @@ fn corpus_task_definitions_lint_cleanly() {
         count += 1;
     }
     assert!(count > 0, "the corpus folder {} is empty", dir.display());
+}
+
+#[test]
+fn odd_task_definitions_do_not_panic() {
+    let cases = [
+        "",
+        "[]",
+        "{}",
+        "null",
+        r#"{"containerDefinitions": "x"}"#,
+        r#"{"containerDefinitions": [1, null, "a", {}, []]}"#,
+        r#"{"taskDefinition": 5}"#,
+        r#"{"taskDefinition": {"revision": 1}}"#,
+        r#"[{"name": "a", "dependsOn": [{"containerName": "a"}, {"containerName": 3}, 7]}]"#,
+        r#"{"requiresCompatibilities": ["FARGATE"], "cpu": "abc", "memory": {}, "containerDefinitions": [{"name": "a", "memory": 1e309, "cpu": -5, "healthCheck": {"interval": "x"}}]}"#,
+        r#"{"requiresCompatibilities": "FARGATE", "volumes": [{"host": 1}, {"efsVolumeConfiguration": []}], "tags": {"a": 1}}"#,
+        r#"{"containerDefinitions": [{"name": "é", "image": "ü:latest", "environment": [{"name": "PASSWORD", "value": "AKIA"}]}]}"#,
+        r#"{"containerDefinitions": [{"name": "a", "dependsOn": [{"containerName": "b"}]}, {"name": "b", "dependsOn": [{"containerName": "c"}]}, {"name": "c", "dependsOn": [{"containerName": "a"}, {"containerName": "b"}]}]}"#,
+        r#"{"family": "x", "revision": 1, "status": "ACTIVE""#,
+    ];
+    for text in cases {
+        let inputs = vec![Input::new("odd.json", text, Some(Kind::TaskDef))];
+        let report = lint(&inputs);
+        for f in &report.findings {
+            assert!(
+                f.span.end as usize <= text.len(),
+                "{text}: {} out of text",
+                f.code
+            );
+        }
+        check_fixes("odd.json", text, &report.findings);
+    }
 }
