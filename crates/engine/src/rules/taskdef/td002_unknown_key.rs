@@ -30,7 +30,7 @@ crate::declare_rule! {
     /// ## References
     /// - [RegisterTaskDefinition request syntax](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html)
     /// - [ContainerDefinition](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html)
-    /// - cfn-lint E3002 (unknown property, for CloudFormation templates). No Security Hub control or checklist item.
+    /// - cfn-lint's generic schema check E3002 (unknown property, for CloudFormation templates). No Security Hub control or checklist item.
     pub static RULE = {
         code: "TD002",
         name: "unknown-key",

@@ -25,7 +25,7 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [HealthCheck](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html)
-    /// - Checklist: container image 3 (graceful start and stop).
+    /// - No Security Hub control or checklist item. KICS "ECS Task Definition HealthCheck Missing" checks only that one exists (TD202 here).
     pub static RULE = {
         code: "TD021",
         name: "health-check-out-of-range",

@@ -57,7 +57,8 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [Bind mounts](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/bind-mounts.html)
-    /// - Checklist: security (least privilege). No dedicated Security Hub control or Checkov check.
+    /// - No dedicated Security Hub control, checklist item or Checkov check; it guards the same
+    ///   host access as Security Hub ECS.4 (privileged) and ECS.3 (host PID).
     pub static RULE = {
         code: "TD107",
         name: "sensitive-host-mount",
