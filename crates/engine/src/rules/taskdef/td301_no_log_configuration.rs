@@ -51,7 +51,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         let fate = if ctx.is_fargate() {
             "Fargate keeps nothing of its output"
         } else {
-            "its output stays on the instance, where it is lost with the instance"
+            "its output stays in Docker's files on the instance and is lost with it"
         };
         sink.report(
             span,
