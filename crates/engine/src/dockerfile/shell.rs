@@ -127,6 +127,12 @@ struct Splitter<'a> {
     piped: bool,
     /// Delimiters of heredocs opened on the current line (`cat <<EOF`).
     pending_heredocs: Vec<(String, bool)>,
+    /// Inside `case WORD` before its `in`.
+    case_header: bool,
+    /// Nesting of `case ... esac`.
+    case_depth: usize,
+    /// The next thing is a `case` pattern (`x86_64|aarch64)`), not a command.
+    expect_pattern: bool,
 }
 
 /// Splits shell text into simple commands. Spans are byte offsets into `text`.
@@ -139,6 +145,9 @@ pub fn split(text: &str) -> Vec<Command> {
         assignments: Vec::new(),
         piped: false,
         pending_heredocs: Vec::new(),
+        case_header: false,
+        case_depth: 0,
+        expect_pattern: false,
     };
     s.run();
     s.commands
@@ -200,7 +209,22 @@ impl Splitter<'_> {
     }
 
     fn push_word(&mut self, word: Word, raw: &str) {
+        if self.case_header && raw == "in" {
+            self.case_header = false;
+            self.words.clear();
+            self.assignments.clear();
+            self.case_depth += 1;
+            self.expect_pattern = true;
+            return;
+        }
         if self.words.is_empty() {
+            if raw == "esac" {
+                self.case_depth = self.case_depth.saturating_sub(1);
+                return;
+            }
+            if raw == "case" {
+                self.case_header = true;
+            }
             if is_assignment(raw) {
                 self.assignments.push(word);
                 return;
@@ -214,6 +238,10 @@ impl Splitter<'_> {
 
     fn run(&mut self) {
         while let Some(c) = self.peek() {
+            if self.expect_pattern {
+                self.pattern();
+                continue;
+            }
             match c {
                 ' ' | '\t' | '\r' => {
                     self.bump();
@@ -231,7 +259,18 @@ impl Splitter<'_> {
                         self.bump();
                     }
                 }
-                ';' | '(' | ')' => {
+                ';' => {
+                    self.bump();
+                    self.end_command(false);
+                    if matches!(self.peek(), Some(';' | '&')) && self.case_depth > 0 {
+                        // `;;`, `;&`, `;;&`: the end of a case branch.
+                        while matches!(self.peek(), Some(';' | '&')) {
+                            self.bump();
+                        }
+                        self.expect_pattern = true;
+                    }
+                }
+                '(' | ')' => {
                     self.bump();
                     self.end_command(false);
                 }
@@ -287,6 +326,35 @@ impl Splitter<'_> {
             }
         }
         self.end_command(false);
+    }
+
+    /// Skips a `case` pattern up to its `)`, or the `esac` that ends the `case`.
+    fn pattern(&mut self) {
+        self.expect_pattern = false;
+        while matches!(self.peek(), Some(' ' | '\t' | '\r' | '\n')) {
+            self.bump();
+        }
+        let rest = self.text.get(self.pos..).unwrap_or("");
+        if rest.starts_with("esac")
+            && !rest[4..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+        {
+            self.pos += 4;
+            self.case_depth = self.case_depth.saturating_sub(1);
+            return;
+        }
+        let mut quote: Option<char> = None;
+        while let Some(c) = self.bump() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '\'' | '"') => quote = Some(c),
+                (None, '\\') => {
+                    self.bump();
+                }
+                (None, ')') => return,
+                _ => {}
+            }
+        }
     }
 
     /// Skips a redirection operator and its target word; remembers heredoc delimiters.
@@ -505,6 +573,14 @@ mod tests {
         let c = &split("A=1 B=2 env")[0];
         assert_eq!(c.assignments.len(), 2);
         assert_eq!(c.name(), Some("env"));
+    }
+
+    #[test]
+    fn case_patterns_are_not_pipes() {
+        let text = "case \"$arch\" in x86_64|aarch64) echo a ;; *) exit 1 ;; esac; make";
+        assert_eq!(names(text), ["echo a", "exit 1", "make"]);
+        assert!(split(text).iter().all(|c| !c.piped));
+        assert_eq!(names("case $x in\n  a) foo\n  ;;\nesac\nbar"), ["foo", "bar"]);
     }
 
     #[test]

@@ -8,7 +8,9 @@ crate::declare_rule! {
     /// Reports an exec-form `ENTRYPOINT` or `CMD` that runs `sh -c` (or `bash -c`) with several commands,
     /// the last of which is not started with `exec`: `["sh", "-c", "migrate && node server.js"]`. The
     /// shell-form case (`CMD node server.js`) is `DL3025`; a lone command after `-c` is fine, as the
-    /// shell replaces itself with it.
+    /// shell replaces itself with it. Some shells also replace themselves with the last command of a
+    /// list, but not all do and not in every case (a trap, a pipeline, `&&` in older dash): an explicit
+    /// `exec` is the only form that works everywhere.
     ///
     /// ## Why is this bad?
     /// The shell stays PID 1 and the program runs as its child. When Amazon ECS stops the task it sends
@@ -59,7 +61,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         if last.is("exec") || commands.iter().any(|c| c.is("exec")) || last.is("wait") {
             continue;
         }
-        sink.report(script.span, format!("`{}` stays PID 1 and does not pass SIGTERM to `{}`", name, last.words.first().map_or("", |w| w.text.as_str())))
+        sink.report(script.span, format!("`{name} -c` runs several commands, so the shell can stay PID 1 and not pass SIGTERM to `{}`", last.words.first().map_or("", |w| w.text.as_str())))
             .set_help("start the last command with `exec` so it replaces the shell and receives ECS's SIGTERM");
     }
 }

@@ -59,7 +59,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         }
         if let Some(c) = run.commands.iter().find(|c| support::runs(c, &["apt-get", "apt"], &["install"], APT)) {
-            sink.report(c.span, "apt-get install leaves the package lists in the image")
+            sink.report(c.span, format!("{} install leaves the package lists in the image", c.name().unwrap_or("apt-get")))
                 .set_help("end the RUN with `&& rm -rf /var/lib/apt/lists/*`, or mount a cache on /var/lib/apt/lists");
         }
     }

@@ -45,7 +45,7 @@ crate::declare_rule! {
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx.instructions() {
-        if !(ins.is("CMD") || ins.is("ENTRYPOINT")) || ins.is_exec_form() || ins.text.trim().is_empty() {
+        if !(ins.is("CMD") || ins.is("ENTRYPOINT")) || ins.is_exec_form() || ins.text.trim().is_empty() || ins.text.starts_with('[') {
             continue;
         }
         let words: Vec<String> = ins.words.iter().map(|w| format!("{:?}", w.text)).collect();

@@ -56,6 +56,7 @@ pub fn packages<'a>(command: &'a Command, takes_value: &[&str]) -> Vec<&'a Word>
 pub fn is_local_or_dynamic(package: &Word, extensions: &[&str]) -> bool {
     let t = package.text.as_str();
     package.is_dynamic()
+        || t.trim().is_empty()
         || t.starts_with('.')
         || t.starts_with('/')
         || t.starts_with('~')
