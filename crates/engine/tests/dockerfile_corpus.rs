@@ -52,6 +52,7 @@ fn corpus_dockerfiles_parse_cleanly() {
         {
             problems.push(format!("{name}: BuildKit rejects it, but no IN003 was reported"));
         }
+        let parsed = ecsplain_engine::dockerfile::parse(&text);
         for f in &report.findings {
             let r = f.span.range();
             if r.end > text.len() || !text.is_char_boundary(r.start) || !text.is_char_boundary(r.end)
@@ -63,8 +64,16 @@ fn corpus_dockerfiles_parse_cleanly() {
                 problems.push(format!("{name}:{}: IN003 {}", f.line, f.message));
             }
             if print {
+                // The line of the instruction holding the finding, as hadolint reports it.
+                let start = f.span.start as usize;
+                let instruction_line = parsed
+                    .dockerfile
+                    .instructions
+                    .iter()
+                    .find(|i| (i.span.start as usize) <= start && start <= i.span.end as usize)
+                    .map_or(f.line as usize, |i| i.line);
                 println!(
-                    "{name}:{}:{}: {}[{}] {}",
+                    "{name}:{}:{}: {}[{}] {} (instruction line {instruction_line})",
                     f.line,
                     f.column,
                     f.severity.as_str(),

@@ -133,10 +133,19 @@ struct Splitter<'a> {
     case_depth: usize,
     /// The next thing is a `case` pattern (`x86_64|aarch64)`), not a command.
     expect_pattern: bool,
+    /// Nesting of command substitutions, bounded.
+    depth: usize,
+    /// Commands found inside `$(...)`.
+    nested: Vec<Command>,
 }
 
-/// Splits shell text into simple commands. Spans are byte offsets into `text`.
+/// Splits shell text into simple commands, those inside `$(...)` included, in text order.
+/// Spans are byte offsets into `text`.
 pub fn split(text: &str) -> Vec<Command> {
+    split_at(text, 0)
+}
+
+fn split_at(text: &str, depth: usize) -> Vec<Command> {
     let mut s = Splitter {
         text,
         pos: 0,
@@ -148,9 +157,16 @@ pub fn split(text: &str) -> Vec<Command> {
         case_header: false,
         case_depth: 0,
         expect_pattern: false,
+        depth,
+        nested: Vec::new(),
     };
     s.run();
-    s.commands
+    let mut commands = s.commands;
+    if !s.nested.is_empty() {
+        commands.append(&mut s.nested);
+        commands.sort_by_key(|c| c.span.start);
+    }
+    commands
 }
 
 fn is_assignment(word: &str) -> bool {
@@ -486,8 +502,28 @@ impl Splitter<'_> {
         out
     }
 
-    /// Copies a balanced `(...)` (the cursor is on the `(`), quotes respected.
+    /// Copies a balanced `(...)` (the cursor is on the `(`), quotes respected, and splits the
+    /// commands inside it.
     fn substitution(&mut self, out: &mut String) {
+        let open = self.pos;
+        self.balanced(out);
+        let close = self.pos;
+        if self.depth < 8 && close > open + 1 {
+            let inner = self.text.get(open + 1..close - 1).unwrap_or("");
+            for mut c in split_at(inner, self.depth + 1) {
+                let shift = |span: Span| {
+                    Span::new(open + 1 + span.start as usize, open + 1 + span.end as usize)
+                };
+                c.span = shift(c.span);
+                for w in c.words.iter_mut().chain(c.assignments.iter_mut()) {
+                    w.span = shift(w.span);
+                }
+                self.nested.push(c);
+            }
+        }
+    }
+
+    fn balanced(&mut self, out: &mut String) {
         let mut depth = 0usize;
         let mut quote: Option<char> = None;
         while let Some(c) = self.bump() {
@@ -558,7 +594,7 @@ mod tests {
     fn operators_and_quotes() {
         assert_eq!(
             names("apt-get update && apt-get install -y 'a b' \"c\\\"d\" || true; echo $(date +%s) | tee x"),
-            ["apt-get update", "apt-get install -y a b c\"d", "true", "echo $(date +%s)", "tee x"]
+            ["apt-get update", "apt-get install -y a b c\"d", "true", "echo $(date +%s)", "date +%s", "tee x"]
         );
         let cmds = split("a | b && c");
         assert!(cmds[0].piped && cmds[1].piped && !cmds[2].piped);
@@ -581,6 +617,16 @@ mod tests {
         assert_eq!(names(text), ["echo a", "exit 1", "make"]);
         assert!(split(text).iter().all(|c| !c.piped));
         assert_eq!(names("case $x in\n  a) foo\n  ;;\nesac\nbar"), ["foo", "bar"]);
+    }
+
+    #[test]
+    fn command_substitutions_are_split() {
+        let text = "for f in $(git status | awk '{print $2}'); do cp $f /out; done";
+        let cmds = split(text);
+        let names: Vec<_> = cmds.iter().filter_map(|c| c.name()).collect();
+        assert_eq!(names, ["for", "git", "awk", "cp"]);
+        assert!(cmds[1].piped);
+        assert_eq!(cmds[2].words[1].span.text(text), "'{print $2}'");
     }
 
     #[test]

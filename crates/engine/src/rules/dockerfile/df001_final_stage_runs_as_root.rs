@@ -55,10 +55,7 @@ fn sets_user(ctx: &DockerfileCtx<'_>, stage: &crate::dockerfile::Stage, depth: u
     if ctx.stage_instructions(stage).iter().any(|i| i.is("USER")) {
         return true;
     }
-    let parent = ctx.dockerfile.stages[..stage.index]
-        .iter()
-        .rev()
-        .find(|s| s.alias.as_ref().is_some_and(|(a, _)| a.eq_ignore_ascii_case(&stage.image)));
+    let parent = support::parent_stage(ctx, stage);
     parent.is_some_and(|p| sets_user(ctx, p, depth + 1))
 }
 

@@ -5,7 +5,8 @@ use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports a final stage whose last `USER` is root (`USER root`, `USER 0`, `USER root:root`).
+    /// Reports a final stage whose last `USER` is root (`USER root`, `USER 0`, `USER root:root`),
+    /// also when that `USER` comes from the stage the final stage is built on.
     /// `DF001` covers a final stage with no `USER` at all.
     ///
     /// ## Why is this bad?
@@ -35,7 +36,7 @@ crate::declare_rule! {
     /// - Checkov CKV_DOCKER_8
     /// - [Dockerfile reference: USER](https://docs.docker.com/reference/dockerfile/#user)
     ///
-    /// Like hadolint, only the final stage counts: build stages may run as root.
+    /// Deliberate difference: hadolint reports the last `USER root` of every stage; ecsplain reports only the user the final image runs as, since build stages may run as root.
     pub static RULE = {
         code: "DL3002",
         name: "last-user-root",
@@ -52,12 +53,11 @@ pub fn is_root(user: &str) -> bool {
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    let Some(stage) = ctx.final_stage() else { return };
-    let last_user = ctx
-        .stage_instructions(stage)
-        .iter()
-        .filter(|i| i.is("USER"))
-        .last();
+    // The USER the image runs as: the last one of the final stage, or of the stage it is built on.
+    let last_user = support::image_stages(ctx).into_iter().find_map(|index| {
+        let stage = ctx.dockerfile.stages.get(index)?;
+        ctx.stage_instructions(stage).iter().filter(|i| i.is("USER")).last()
+    });
     if let Some(user) = last_user {
         if let Some(word) = user.words.first() {
             if is_root(&word.text) {

@@ -5,7 +5,7 @@ use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports `apt-get install` in the final stage when the same `RUN` neither removes
+    /// Reports `apt-get install` in the final stage (or a stage it is built on) when the same `RUN` neither removes
     /// `/var/lib/apt/lists` nor mounts a cache or tmpfs there.
     ///
     /// ## Why is this bad?
@@ -34,7 +34,7 @@ crate::declare_rule! {
     /// - hadolint [DL3009](https://github.com/hadolint/hadolint/wiki/DL3009)
     /// - [Docker build cache: cache mounts](https://docs.docker.com/build/cache/optimize/#use-cache-mounts)
     ///
-    /// Like hadolint, only the final stage is checked, and a cache or tmpfs mount on `/var/lib/apt/lists` (or `/var/lib/apt`) counts as cleaning.
+    /// Only the stages whose layers end up in the image are checked: the final stage and the stages it is built `FROM`. hadolint also checks any stage a later stage is built on, even when the final image does not include it (deliberate difference). A cache or tmpfs mount on `/var/lib/apt/lists` (or `/var/lib/apt`) counts as cleaning.
     pub static RULE = {
         code: "DL3009",
         name: "apt-lists-not-deleted",
@@ -49,7 +49,7 @@ const APT: &[&str] = &["-o", "-t", "--target-release", "-c", "--config-file"];
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for run in ctx.runs() {
-        if !support::in_final_stage(ctx, run) || run.has_cache_mount(&["/var/lib/apt/lists"]) {
+        if !support::in_image(ctx, run) || run.has_cache_mount(&["/var/lib/apt/lists"]) {
             continue;
         }
         let cleaned = run.commands.iter().any(|c| {

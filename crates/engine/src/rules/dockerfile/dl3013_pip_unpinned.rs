@@ -27,7 +27,7 @@ crate::declare_rule! {
     /// ## References
     /// - hadolint [DL3013](https://github.com/hadolint/hadolint/wiki/DL3013)
     ///
-    /// Deliberate differences: local wheels and archives and `$VARIABLES` are not reported.
+    /// Deliberate differences: local wheels and archives and `$VARIABLES` are not reported; pip called by path (`/venv/bin/pip`) or as `python -m pip` is recognised (hadolint knows only the bare name).
     pub static RULE = {
         code: "DL3013",
         name: "pip-unpinned",

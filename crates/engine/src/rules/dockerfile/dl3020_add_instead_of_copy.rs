@@ -54,7 +54,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         }
         let all_local = sources.iter().all(|w| {
             let t = w.text.to_ascii_lowercase();
-            !(t.contains("://") || t.starts_with("git@") || t.contains('$') || ARCHIVES.iter().any(|e| t.ends_with(e)))
+            !(t.contains("://") || t.starts_with("git@") || ARCHIVES.iter().any(|e| t.ends_with(e)))
         });
         if all_local {
             let d = sink.report(ins.keyword_span, "ADD of local files: use COPY, which does not unpack or download");

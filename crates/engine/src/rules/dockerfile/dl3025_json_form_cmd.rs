@@ -31,6 +31,8 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - hadolint [DL3025](https://github.com/hadolint/hadolint/wiki/DL3025)
+    ///
+    /// Deliberate difference: hadolint also reports a shell-form `HEALTHCHECK CMD`; ecsplain does not, since signals do not matter for a check that Docker runs and waits for (and ECS ignores it, see `DF005`).
     /// - [Dockerfile reference: ENTRYPOINT, exec form and shell form](https://docs.docker.com/reference/dockerfile/#entrypoint)
     /// - [Amazon ECS container definition: stopTimeout](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_timeout)
     pub static RULE = {

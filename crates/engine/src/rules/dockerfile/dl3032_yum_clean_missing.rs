@@ -5,7 +5,9 @@ use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports `yum install` when the same `RUN` does not run `yum clean all` nor mounts a cache on `/var/cache/yum`.
+    /// Reports `yum install` when the same `RUN` does not run `yum clean` nor mounts a cache on
+    /// `/var/cache/yum`. Deliberate difference: `rm -rf /var/cache/yum` also counts as cleaning (hadolint
+    /// asks for `yum clean all`, though removing the folder frees the same space).
     ///
     /// ## Why is this bad?
     /// yum's metadata and package cache stay in the layer and grow the image by tens of megabytes.

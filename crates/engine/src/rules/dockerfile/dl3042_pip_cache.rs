@@ -26,6 +26,8 @@ crate::declare_rule! {
     /// ## References
     /// - hadolint [DL3042](https://github.com/hadolint/hadolint/wiki/DL3042)
     /// - [Docker build cache: cache mounts](https://docs.docker.com/build/cache/optimize/#use-cache-mounts)
+    ///
+    /// Deliberate difference: pip called by path (`/venv/bin/pip`) is recognised; hadolint knows only the bare name.
     pub static RULE = {
         code: "DL3042",
         name: "pip-cache",

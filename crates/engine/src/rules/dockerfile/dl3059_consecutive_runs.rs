@@ -5,7 +5,9 @@ use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports a `RUN` that directly follows another `RUN` with the same flags (comments in between do not count).
+    /// Reports a `RUN` of a single command that directly follows another single-command `RUN` with
+    /// the same flags (comments in between do not count). Like hadolint, RUNs that already chain several
+    /// commands, or run a heredoc script, are left alone: they were split on purpose.
     ///
     /// ## Why is this bad?
     /// Every `RUN` adds a layer; files deleted in a later layer still weigh in the image. Related steps
@@ -38,6 +40,11 @@ crate::declare_rule! {
     }
 }
 
+/// A RUN of one simple command (no `&&`, `;`, pipe or heredoc): joining those is always easy.
+fn single(run: &crate::dockerfile::Instruction) -> bool {
+    run.heredocs.is_empty() && run.commands.len() == 1
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for pair in ctx.dockerfile.instructions.windows(2) {
         let [a, b] = pair else { continue };
@@ -47,7 +54,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         let flags = |i: &crate::dockerfile::Instruction| {
             i.flags.iter().map(|f| format!("{}={:?}", f.name, f.value)).collect::<Vec<_>>()
         };
-        if flags(a) != flags(b) {
+        if flags(a) != flags(b) || !single(a) || !single(b) {
             continue;
         }
         sink.report(b.keyword_span, "this RUN follows another RUN: consider joining them with `&&`")

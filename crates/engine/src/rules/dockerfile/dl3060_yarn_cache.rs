@@ -5,7 +5,13 @@ use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports `yarn install` (or `yarn add`, or plain `yarn`) when the same `RUN` does not run `yarn cache clean` and mounts no cache on yarn's cache folder.
+    /// Reports `yarn install` (or `yarn add`, or plain `yarn`) when the same `RUN` does not run
+    /// `yarn cache clean` and mounts no cache on yarn's cache folder. Like `DL3009`, only the final stage
+    /// and the stages it is built on are checked: a build stage's cache never reaches the image.
+    /// Deliberate differences: `yarn add` and a bare `yarn` are reported too (hadolint knows only
+    /// `yarn install`), and a cache mount
+    /// on any folder named like yarn's cache or on a `.cache` folder (`/home/node/.cache`, which holds
+    /// `yarn` for the `node` user) counts; hadolint accepts only a few fixed paths.
     ///
     /// ## Why is this bad?
     /// Yarn's offline cache holds a copy of every package tarball: it can double the size of the layer.
@@ -37,6 +43,9 @@ crate::declare_rule! {
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for run in ctx.runs() {
+        if !support::in_image(ctx, run) {
+            continue;
+        }
         let cleaned = run.commands.iter().any(|c| c.is("yarn") && c.has_arg("cache") && c.has_arg("clean"));
         let mounted = run
             .cache_mount_targets()

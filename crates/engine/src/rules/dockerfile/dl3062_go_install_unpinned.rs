@@ -5,7 +5,7 @@ use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports `go install pkg` without `@version`, or with `@latest`. Local packages (`.`, `./cmd/x`) are skipped.
+    /// Reports `go install`, `go get` and `go run` of a remote package without `@version`, or with `@latest`. Local packages (`.`, `./cmd/x`, `main.go`) are skipped.
     ///
     /// ## Why is this bad?
     /// `go install` without a version fetches whatever was tagged last: the tool changes between builds.
@@ -35,18 +35,21 @@ crate::declare_rule! {
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for (_, c) in support::commands(ctx) {
-        if !support::runs(c, &["go"], &["install"], &[]) {
+        if !support::runs(c, &["go"], &["install", "get", "run"], &[]) {
             continue;
         }
         let unpinned: Vec<_> = support::packages(c, &[])
             .into_iter()
             .filter(|p| {
                 let t = p.text.as_str();
-                (!t.contains('@') || t.ends_with("@latest")) && !support::is_local_or_dynamic(p, &[])
+                (!t.contains('@') || t.ends_with("@latest"))
+                    && t.contains('.')
+                    && t.contains('/')
+                    && !support::is_local_or_dynamic(p, &[".go"])
             })
             .collect();
         if !unpinned.is_empty() {
-            sink.report(support::cover(&unpinned), format!("go install of {} without a fixed version", support::list(&unpinned)))
+            sink.report(support::cover(&unpinned), format!("go {} of {} without a fixed version", c.subcommand().map_or("install", |w| w.text.as_str()), support::list(&unpinned)))
                 .set_help("add `@vX.Y.Z`");
         }
     }

@@ -104,3 +104,40 @@ pub fn cover(words: &[&Word]) -> crate::span::Span {
     let first = it.next().map(|w| w.span).unwrap_or_default();
     it.fold(first, |acc, w| acc.cover(w.span))
 }
+
+/// The stage a stage is built on (`FROM build` after `FROM ... AS build`), if any.
+pub fn parent_stage<'a>(
+    ctx: &DockerfileCtx<'a>,
+    stage: &crate::dockerfile::Stage,
+) -> Option<&'a crate::dockerfile::Stage> {
+    ctx.dockerfile
+        .stages
+        .get(..stage.index)?
+        .iter()
+        .rev()
+        .find(|s| {
+            s.alias
+                .as_ref()
+                .is_some_and(|(a, _)| a.eq_ignore_ascii_case(&stage.image))
+        })
+}
+
+/// Indexes of the stages whose layers end up in the final image: the last stage and the stages
+/// it is built on.
+pub fn image_stages(ctx: &DockerfileCtx<'_>) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut current = ctx.final_stage();
+    while let Some(stage) = current {
+        if out.contains(&stage.index) || out.len() > 64 {
+            break;
+        }
+        out.push(stage.index);
+        current = parent_stage(ctx, stage);
+    }
+    out
+}
+
+/// Whether the instruction's layer ends up in the final image.
+pub fn in_image(ctx: &DockerfileCtx<'_>, ins: &Instruction) -> bool {
+    ins.stage.is_some_and(|s| image_stages(ctx).contains(&s))
+}
