@@ -4,6 +4,8 @@
 //! The corpus folder is `$ECSPLAIN_CORPUS/dockerfile`, or `<repo>/../shared/corpus/dockerfile`.
 //! `ECSPLAIN_CORPUS_PRINT=1` prints every finding (to read them for false positives).
 
+#![allow(clippy::print_stdout)] // a test that reports what it read
+
 use std::fs;
 use std::path::PathBuf;
 
@@ -46,16 +48,24 @@ fn corpus_dockerfiles_parse_cleanly() {
             .to_string_lossy()
             .to_string();
         count += 1;
-        let report = lint(&[Input::new(name.clone(), text.clone(), Some(Kind::Dockerfile))]);
+        let report = lint(&[Input::new(
+            name.clone(),
+            text.clone(),
+            Some(Kind::Dockerfile),
+        )]);
         if KNOWN_INVALID.iter().any(|(n, _)| *n == name)
             && !report.findings.iter().any(|f| f.code == "IN003")
         {
-            problems.push(format!("{name}: BuildKit rejects it, but no IN003 was reported"));
+            problems.push(format!(
+                "{name}: BuildKit rejects it, but no IN003 was reported"
+            ));
         }
         let parsed = ecsplain_engine::dockerfile::parse(&text);
         for f in &report.findings {
             let r = f.span.range();
-            if r.end > text.len() || !text.is_char_boundary(r.start) || !text.is_char_boundary(r.end)
+            if r.end > text.len()
+                || !text.is_char_boundary(r.start)
+                || !text.is_char_boundary(r.end)
             {
                 problems.push(format!("{name}: {} span {:?} outside the text", f.code, r));
             }

@@ -44,15 +44,7 @@ pub const INSTRUCTIONS: &[&str] = &[
 const WITH_FLAGS: &[&str] = &["ADD", "COPY", "FROM", "HEALTHCHECK", "RUN"];
 
 /// Instructions whose arguments may be written as a JSON array.
-const JSON_FORMS: &[&str] = &[
-    "ADD",
-    "CMD",
-    "COPY",
-    "ENTRYPOINT",
-    "RUN",
-    "SHELL",
-    "VOLUME",
-];
+const JSON_FORMS: &[&str] = &["ADD", "CMD", "COPY", "ENTRYPOINT", "RUN", "SHELL", "VOLUME"];
 
 /// Instructions that may carry heredocs.
 const WITH_HEREDOCS: &[&str] = &["ADD", "COPY", "RUN"];
@@ -204,7 +196,9 @@ impl Instruction {
     }
 
     pub fn flag(&self, name: &str) -> Option<&Flag> {
-        self.flags.iter().find(|f| f.name.eq_ignore_ascii_case(name))
+        self.flags
+            .iter()
+            .find(|f| f.name.eq_ignore_ascii_case(name))
     }
 
     pub fn flags_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Flag> + 'a {
@@ -427,7 +421,10 @@ fn stages(text: &str, instructions: &mut [Instruction]) -> (Vec<Stage>, Vec<Diag
                     None
                 }
                 1 => None,
-                3 if words.get(1).is_some_and(|w| w.text.eq_ignore_ascii_case("as")) => {
+                3 if words
+                    .get(1)
+                    .is_some_and(|w| w.text.eq_ignore_ascii_case("as")) =>
+                {
                     words.get(2).map(|w| (w.text.to_ascii_lowercase(), w.span))
                 }
                 _ => {
@@ -619,10 +616,7 @@ impl<'a> Parser<'a> {
         let mut next = at;
         let mut end = 0;
         let mut first = true;
-        loop {
-            let Some(line) = self.lines.get(next) else {
-                break;
-            };
+        while let Some(line) = self.lines.get(next) {
             next += 1;
             let content = line.content;
             if !first {
@@ -637,7 +631,11 @@ impl<'a> Parser<'a> {
             }
             let (piece, piece_start, cont) = if first {
                 let lead = content.len() - content.trim_start().len();
-                (&content[lead..], line.start + lead, self.ends_with_escape(content))
+                (
+                    &content[lead..],
+                    line.start + lead,
+                    self.ends_with_escape(content),
+                )
             } else {
                 (content, line.start, self.ends_with_escape(content))
             };
@@ -704,18 +702,10 @@ impl<'a> Parser<'a> {
         start: usize,
         end: usize,
     ) -> Instruction {
-        let kw_len = logical
-            .find(char::is_whitespace)
-            .unwrap_or(logical.len());
+        let kw_len = logical.find(char::is_whitespace).unwrap_or(logical.len());
         let keyword = logical[..kw_len].to_ascii_uppercase();
-        let keyword_span = Span::new(
-            map_offset(&map, 0, false),
-            map_offset(&map, kw_len, true),
-        );
-        let line = self
-            .index
-            .line_of(u32::try_from(keyword_span.start).unwrap_or(u32::MAX))
-            + 1;
+        let keyword_span = Span::new(map_offset(&map, 0, false), map_offset(&map, kw_len, true));
+        let line = self.index.line_of(keyword_span.start) + 1;
         let mut ins = Instruction {
             keyword: keyword.clone(),
             keyword_span,
@@ -778,13 +768,7 @@ impl<'a> Parser<'a> {
         ins.text = rest.to_string();
         ins.map = map
             .iter()
-            .filter_map(|&(l, s)| {
-                if l + 0 >= pos {
-                    Some((l - pos, s))
-                } else {
-                    None
-                }
-            })
+            .filter_map(|&(l, s)| if l >= pos { Some((l - pos, s)) } else { None })
             .collect();
         ins.map.insert(0, (0, map_offset(&map, pos, false)));
         ins.map.dedup_by_key(|m| m.0);
@@ -793,7 +777,8 @@ impl<'a> Parser<'a> {
         if keyword == "ONBUILD" {
             if !rest.is_empty() {
                 let sub_map: Vec<(usize, usize)> = ins.map.clone();
-                let mut trigger = self.build(rest.to_string(), sub_map, ins.text_span.start as usize, end);
+                let mut trigger =
+                    self.build(rest.to_string(), sub_map, ins.text_span.start as usize, end);
                 trigger.line = ins.line;
                 if matches!(trigger.keyword.as_str(), "ONBUILD" | "FROM" | "MAINTAINER") {
                     self.diagnostics.push(syntax_error(
@@ -925,10 +910,7 @@ impl<'a> Parser<'a> {
         let markers = heredoc_markers(&ins.text);
         for (s, e, delimiter, strip_tabs, quoted) in markers {
             let marker_span = ins.map_span(s, e);
-            let body_start = self
-                .lines
-                .get(next)
-                .map_or(self.text.len(), |l| l.start);
+            let body_start = self.lines.get(next).map_or(self.text.len(), |l| l.start);
             let mut found = None;
             while let Some(line) = self.lines.get(next) {
                 next += 1;
@@ -962,7 +944,11 @@ impl<'a> Parser<'a> {
                 strip_tabs,
                 quoted,
                 marker_span,
-                body: self.text.get(body_start..body_end).unwrap_or("").to_string(),
+                body: self
+                    .text
+                    .get(body_start..body_end)
+                    .unwrap_or("")
+                    .to_string(),
                 body_span: Span::new(body_start, body_end),
                 is_script: false,
             });
@@ -995,8 +981,8 @@ fn mark_scripts(ins: &mut Instruction, text: &str) {
         // side of any separator (a marker alone after `&&` has no command of its own).
         let owner = commands
             .iter()
-            .filter(|c| ins_span_of_command(&ins.map, c).start <= text_start)
-            .last()
+            .rev()
+            .find(|c| ins_span_of_command(&ins.map, c).start <= text_start)
             .filter(|c| {
                 let end = ins_span_of_command(&ins.map, c).end as usize;
                 let between = text.get(end..text_start as usize).unwrap_or("");
@@ -1083,17 +1069,14 @@ fn heredoc_markers(text: &str) -> Vec<(usize, usize, String, bool, bool)> {
     let mut quote: Option<u8> = None;
     while i < b.len() {
         let c = b[i];
-        match quote {
-            Some(q) => {
-                if c == q {
-                    quote = None;
-                } else if c == b'\\' && q == b'"' {
-                    i += 1;
-                }
+        if let Some(q) = quote {
+            if c == q {
+                quote = None;
+            } else if c == b'\\' && q == b'"' {
                 i += 1;
-                continue;
             }
-            None => {}
+            i += 1;
+            continue;
         }
         match c {
             b'\'' | b'"' => {
@@ -1297,7 +1280,8 @@ mod tests {
 
     #[test]
     fn continuation_with_comments_and_blank_lines() {
-        let text = "FROM alpine:3.20\nRUN apk add \\\n# a comment\n\n    curl \\\n    git\nCMD [\"sh\"]\n";
+        let text =
+            "FROM alpine:3.20\nRUN apk add \\\n# a comment\n\n    curl \\\n    git\nCMD [\"sh\"]\n";
         let p = parse(text);
         assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
         let run = &p.dockerfile.instructions[1];
@@ -1349,7 +1333,10 @@ mod tests {
         let d = &p.dockerfile;
         assert_eq!(d.stages.len(), 2);
         assert_eq!(d.stages[0].image, "${BASE}");
-        assert_eq!(d.stages[0].alias.as_ref().map(|a| a.0.as_str()), Some("build"));
+        assert_eq!(
+            d.stages[0].alias.as_ref().map(|a| a.0.as_str()),
+            Some("build")
+        );
         let run = &d.instructions[2];
         assert_eq!(run.flags.len(), 2);
         assert_eq!(run.cache_mount_targets(), ["/var/cache/apt"]);
@@ -1359,8 +1346,16 @@ mod tests {
         assert_eq!(d.pragmas[0].codes.len(), 2);
         assert_eq!(d.pragmas[0].codes[1].1.text(text), "DL3015");
         assert_eq!(d.pragmas[1].kind, PragmaKind::EcsplainIgnore);
-        assert_eq!(d.pragmas[1].reason.as_deref(), Some("runs as root on purpose"));
-        assert_eq!(d.instructions[4].flag("from").and_then(|f| f.value.as_deref()), Some("build"));
+        assert_eq!(
+            d.pragmas[1].reason.as_deref(),
+            Some("runs as root on purpose")
+        );
+        assert_eq!(
+            d.instructions[4]
+                .flag("from")
+                .and_then(|f| f.value.as_deref()),
+            Some("build")
+        );
     }
 
     #[test]

@@ -69,7 +69,10 @@ impl Command {
                 t.starts_with('-')
                     && !t.starts_with("--")
                     && short.len() == 1
-                    && t[1..].chars().take_while(|c| c.is_ascii_alphabetic()).any(|c| short.starts_with(c))
+                    && t[1..]
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphabetic())
+                        .any(|c| short.starts_with(c))
             } else {
                 false
             }
@@ -189,9 +192,7 @@ impl Splitter<'_> {
     }
 
     fn peek_at(&self, ahead: usize) -> Option<char> {
-        self.text
-            .get(self.pos..)
-            .and_then(|r| r.chars().nth(ahead))
+        self.text.get(self.pos..).and_then(|r| r.chars().nth(ahead))
     }
 
     fn bump(&mut self) -> Option<char> {
@@ -586,7 +587,13 @@ mod tests {
     fn names(text: &str) -> Vec<String> {
         split(text)
             .iter()
-            .map(|c| c.words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" "))
+            .map(|c| {
+                c.words
+                    .iter()
+                    .map(|w| w.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .collect()
     }
 
@@ -616,7 +623,10 @@ mod tests {
         let text = "case \"$arch\" in x86_64|aarch64) echo a ;; *) exit 1 ;; esac; make";
         assert_eq!(names(text), ["echo a", "exit 1", "make"]);
         assert!(split(text).iter().all(|c| !c.piped));
-        assert_eq!(names("case $x in\n  a) foo\n  ;;\nesac\nbar"), ["foo", "bar"]);
+        assert_eq!(
+            names("case $x in\n  a) foo\n  ;;\nesac\nbar"),
+            ["foo", "bar"]
+        );
     }
 
     #[test]
@@ -644,9 +654,18 @@ mod tests {
         assert!(c.has_option("-q"));
         assert!(c.has_option("--no-install-recommends"));
         assert!(!c.has_option("--yes"));
-        let ops: Vec<_> = c.operands(&["-o"]).iter().map(|w| w.text.as_str()).collect();
+        let ops: Vec<_> = c
+            .operands(&["-o"])
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect();
         assert_eq!(ops, ["install", "curl=7.*", "git"]);
-        assert_eq!(split("apt-get -y install x")[0].subcommand().map(|w| w.text.as_str()), Some("install"));
+        assert_eq!(
+            split("apt-get -y install x")[0]
+                .subcommand()
+                .map(|w| w.text.as_str()),
+            Some("install")
+        );
     }
 
     #[test]
@@ -660,7 +679,18 @@ mod tests {
 
     #[test]
     fn never_panics() {
-        for t in ["'", "\"", "$(", "`", "\\", "a <<", "a >&", "é|ü&&", "$((1<<2))", "${"] {
+        for t in [
+            "'",
+            "\"",
+            "$(",
+            "`",
+            "\\",
+            "a <<",
+            "a >&",
+            "é|ü&&",
+            "$((1<<2))",
+            "${",
+        ] {
             let _ = split(t);
         }
     }

@@ -60,7 +60,9 @@ fn sets_user(ctx: &DockerfileCtx<'_>, stage: &crate::dockerfile::Stage, depth: u
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    let Some(stage) = ctx.final_stage() else { return };
+    let Some(stage) = ctx.final_stage() else {
+        return;
+    };
     let image = stage.image.to_ascii_lowercase();
     if image.contains("nonroot") || image.contains("non-root") || image.contains("rootless") {
         return;
@@ -68,7 +70,11 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     if sets_user(ctx, stage, 0) {
         return;
     }
-    let from = ctx.dockerfile.instructions.get(stage.from).map_or(stage.image_span, |i| i.span);
+    let from = ctx
+        .dockerfile
+        .instructions
+        .get(stage.from)
+        .map_or(stage.image_span, |i| i.span);
     sink.report(from, format!("the final stage (`FROM {}`) never sets USER, so the container runs as root", stage.image))
         .set_help("add `USER 10001` (a numeric, non-root UID) after the steps that need root, or set `user` in the task definition");
 }

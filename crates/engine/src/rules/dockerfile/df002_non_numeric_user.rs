@@ -41,11 +41,26 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    let Some(stage) = ctx.final_stage() else { return };
-    let Some(user) = ctx.stage_instructions(stage).iter().filter(|i| i.is("USER")).last() else { return };
-    let Some(word) = user.words.first() else { return };
+    let Some(stage) = ctx.final_stage() else {
+        return;
+    };
+    let Some(user) = ctx
+        .stage_instructions(stage)
+        .iter()
+        .rev()
+        .find(|i| i.is("USER"))
+    else {
+        return;
+    };
+    let Some(word) = user.words.first() else {
+        return;
+    };
     let name = word.text.split(':').next().unwrap_or("");
-    if name.is_empty() || name.contains('$') || name.chars().all(|c| c.is_ascii_digit()) || name == "root" {
+    if name.is_empty()
+        || name.contains('$')
+        || name.chars().all(|c| c.is_ascii_digit())
+        || name == "root"
+    {
         return;
     }
     sink.report(word.span, format!("`USER {}` is a name; a numeric UID is checked more easily and needs no /etc/passwd entry", word.text))

@@ -30,7 +30,7 @@ crate::declare_rule! {
         target: Dockerfile,
         severity: Warning,
         category: Security,
-        summary: "ADD downloads a URL without --checksum",
+        summary: "an ADD downloads a URL without --checksum",
     }
 }
 
@@ -43,13 +43,20 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             crate::dockerfile::Args::Exec(w) => w.iter().collect(),
             crate::dockerfile::Args::Shell => ins.words.iter().collect(),
         };
-        let Some((_, sources)) = words.split_last() else { continue };
+        let Some((_, sources)) = words.split_last() else {
+            continue;
+        };
         for src in sources {
             let t = src.text.to_ascii_lowercase();
             let url = t.starts_with("http://") || t.starts_with("https://");
             if url && !t.ends_with(".git") && !t.contains(".git#") {
-                sink.report(src.span, format!("`{}` is downloaded without a checksum", src.text))
-                    .set_help("add `--checksum=sha256:<digest>` so the build fails when the file changes");
+                sink.report(
+                    src.span,
+                    format!("`{}` is downloaded without a checksum", src.text),
+                )
+                .set_help(
+                    "add `--checksum=sha256:<digest>` so the build fails when the file changes",
+                );
             }
         }
     }

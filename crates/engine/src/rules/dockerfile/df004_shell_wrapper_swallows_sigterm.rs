@@ -39,25 +39,39 @@ crate::declare_rule! {
         target: Dockerfile,
         severity: Warning,
         category: Reliability,
-        summary: "ENTRYPOINT or CMD runs a shell script that does not exec the program",
+        summary: "the ENTRYPOINT or CMD runs a shell script that does not exec the program",
     }
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    for ins in ctx.instructions().filter(|i| i.is("CMD") || i.is("ENTRYPOINT")) {
-        let crate::dockerfile::Args::Exec(words) = &ins.args else { continue };
+    for ins in ctx
+        .instructions()
+        .filter(|i| i.is("CMD") || i.is("ENTRYPOINT"))
+    {
+        let crate::dockerfile::Args::Exec(words) = &ins.args else {
+            continue;
+        };
         let Some(shell) = words.first() else { continue };
         let name = shell.text.rsplit('/').next().unwrap_or("");
         if !matches!(name, "sh" | "bash" | "ash" | "dash") {
             continue;
         }
-        let Some(pos) = words.iter().position(|w| w.text.starts_with('-') && w.text.ends_with('c')) else { continue };
-        let Some(script) = words.get(pos + 1) else { continue };
+        let Some(pos) = words
+            .iter()
+            .position(|w| w.text.starts_with('-') && w.text.ends_with('c'))
+        else {
+            continue;
+        };
+        let Some(script) = words.get(pos + 1) else {
+            continue;
+        };
         let commands = crate::dockerfile::shell::split(&script.text);
         if commands.len() < 2 {
             continue;
         }
-        let Some(last) = commands.last() else { continue };
+        let Some(last) = commands.last() else {
+            continue;
+        };
         if last.is("exec") || commands.iter().any(|c| c.is("exec")) || last.is("wait") {
             continue;
         }

@@ -40,8 +40,14 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    let Some(stage) = ctx.final_stage() else { return };
-    for ins in ctx.stage_instructions(stage).iter().filter(|i| i.is("HEALTHCHECK")) {
+    let Some(stage) = ctx.final_stage() else {
+        return;
+    };
+    for ins in ctx
+        .stage_instructions(stage)
+        .iter()
+        .filter(|i| i.is("HEALTHCHECK"))
+    {
         if ins.text.trim().eq_ignore_ascii_case("none") {
             continue;
         }

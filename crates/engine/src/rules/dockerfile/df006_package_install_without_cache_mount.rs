@@ -53,20 +53,28 @@ fn installs(c: &crate::dockerfile::Command) -> bool {
         Some("pnpm") => sub == Some("install"),
         Some("go") => c.has_arg("download") && c.has_arg("mod"),
         Some("bundle") => sub == Some("install"),
-        _ => support::pip_command(c).is_some_and(|p| p.subcommand().is_some_and(|w| w.text == "install")),
+        _ => support::pip_command(c)
+            .is_some_and(|p| p.subcommand().is_some_and(|w| w.text == "install")),
     }
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for run in ctx.runs() {
-        let cached = run.flags_named("mount").any(|f| f.fields().iter().any(|(k, v)| k == "type" && v == "cache"));
+        let cached = run
+            .flags_named("mount")
+            .any(|f| f.fields().iter().any(|(k, v)| k == "type" && v == "cache"));
         if cached {
             continue;
         }
         if let Some(c) = run.commands.iter().find(|c| installs(c)) {
             let program = c.name().unwrap_or("the package manager");
-            sink.report(c.span, format!("`{program}` downloads every package again on each build"))
-                .set_help("add `--mount=type=cache,target=<the package manager's cache folder>` to the RUN");
+            sink.report(
+                c.span,
+                format!("`{program}` downloads every package again on each build"),
+            )
+            .set_help(
+                "add `--mount=type=cache,target=<the package manager's cache folder>` to the RUN",
+            );
         }
     }
 }

@@ -33,20 +33,25 @@ crate::declare_rule! {
         target: Dockerfile,
         severity: Error,
         category: Reliability,
-        summary: "WORKDIR is a relative path",
+        summary: "the WORKDIR is a relative path",
     }
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx.instructions().filter(|i| i.is("WORKDIR")) {
-        let Some(word) = ins.words.first() else { continue };
+        let Some(word) = ins.words.first() else {
+            continue;
+        };
         let t = word.text.as_str();
         let bytes = t.as_bytes();
         let windows = bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':';
         if t.starts_with('/') || t.starts_with('$') || t.starts_with('\\') || windows {
             continue;
         }
-        sink.report(word.span, format!("`WORKDIR {t}` is relative to the previous working directory"))
-            .set_help(format!("write the absolute path, like `/{t}`"));
+        sink.report(
+            word.span,
+            format!("`WORKDIR {t}` is relative to the previous working directory"),
+        )
+        .set_help(format!("write the absolute path, like `/{t}`"));
     }
 }

@@ -56,13 +56,21 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     // The USER the image runs as: the last one of the final stage, or of the stage it is built on.
     let last_user = support::image_stages(ctx).into_iter().find_map(|index| {
         let stage = ctx.dockerfile.stages.get(index)?;
-        ctx.stage_instructions(stage).iter().filter(|i| i.is("USER")).last()
+        ctx.stage_instructions(stage)
+            .iter()
+            .rev()
+            .find(|i| i.is("USER"))
     });
     if let Some(user) = last_user {
         if let Some(word) = user.words.first() {
             if is_root(&word.text) {
-                sink.report(word.span, format!("the final stage runs as `{}`", word.text))
-                    .set_help("end the final stage with `USER` and a non-root numeric UID, like `USER 10001`");
+                sink.report(
+                    word.span,
+                    format!("the final stage runs as `{}`", word.text),
+                )
+                .set_help(
+                    "end the final stage with `USER` and a non-root numeric UID, like `USER 10001`",
+                );
             }
         }
     }

@@ -43,8 +43,9 @@ crate::declare_rule! {
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for (_, c) in support::commands(ctx) {
         if c.is("sudo") {
-            sink.report(c.name_span(), "`sudo` in RUN")
-                .set_help("use `USER root` for the steps that need root, then `USER` a non-root user");
+            sink.report(c.name_span(), "`sudo` in RUN").set_help(
+                "use `USER root` for the steps that need root, then `USER` a non-root user",
+            );
         }
     }
 }

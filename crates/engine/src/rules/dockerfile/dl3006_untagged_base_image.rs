@@ -45,17 +45,21 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         if image.is_empty() || image.contains('$') || image.eq_ignore_ascii_case("scratch") {
             continue;
         }
-        if ctx.dockerfile.stages[..stage.index]
-            .iter()
-            .any(|s| s.alias.as_ref().is_some_and(|(a, _)| a.eq_ignore_ascii_case(image)))
-        {
+        if ctx.dockerfile.stages[..stage.index].iter().any(|s| {
+            s.alias
+                .as_ref()
+                .is_some_and(|(a, _)| a.eq_ignore_ascii_case(image))
+        }) {
             continue;
         }
         let last = image.rsplit('/').next().unwrap_or(image);
         if last.contains(':') || image.contains('@') {
             continue;
         }
-        sink.report(stage.image_span, format!("the image `{image}` has no tag, so Docker pulls `{image}:latest`"))
-            .set_help("add the version you tested, like `image:1.2`, or a digest `image@sha256:...`");
+        sink.report(
+            stage.image_span,
+            format!("the image `{image}` has no tag, so Docker pulls `{image}:latest`"),
+        )
+        .set_help("add the version you tested, like `image:1.2`, or a digest `image@sha256:...`");
     }
 }

@@ -41,9 +41,16 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         if image.contains('@') {
             continue;
         }
-        if without_digest.rsplit('/').next().is_some_and(|l| l.ends_with(":latest")) {
-            sink.report(stage.image_span, format!("`{image}` uses the moving `latest` tag"))
-                .set_help("use the version tag you tested, or a digest");
+        if without_digest
+            .rsplit('/')
+            .next()
+            .is_some_and(|l| l.ends_with(":latest"))
+        {
+            sink.report(
+                stage.image_span,
+                format!("`{image}` uses the moving `latest` tag"),
+            )
+            .set_help("use the version tag you tested, or a digest");
         }
     }
 }

@@ -51,8 +51,14 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             .filter(|p| !p.text.contains('=') && !support::is_local_or_dynamic(p, &[".deb"]))
             .collect();
         if !unpinned.is_empty() {
-            sink.report(support::cover(&unpinned), format!("apt-get installs {} without a version", support::list(&unpinned)))
-                .set_help("pin versions with `package=version`");
+            sink.report(
+                support::cover(&unpinned),
+                format!(
+                    "apt-get installs {} without a version",
+                    support::list(&unpinned)
+                ),
+            )
+            .set_help("pin versions with `package=version`");
         }
     }
 }

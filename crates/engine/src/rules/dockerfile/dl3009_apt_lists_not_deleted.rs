@@ -53,12 +53,19 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         }
         let cleaned = run.commands.iter().any(|c| {
-            c.is("rm") && c.args().iter().any(|a| a.text.starts_with("/var/lib/apt/lists"))
+            c.is("rm")
+                && c.args()
+                    .iter()
+                    .any(|a| a.text.starts_with("/var/lib/apt/lists"))
         });
         if cleaned {
             continue;
         }
-        if let Some(c) = run.commands.iter().find(|c| support::runs(c, &["apt-get", "apt"], &["install"], APT)) {
+        if let Some(c) = run
+            .commands
+            .iter()
+            .find(|c| support::runs(c, &["apt-get", "apt"], &["install"], APT))
+        {
             sink.report(c.span, format!("{} install leaves the package lists in the image", c.name().unwrap_or("apt-get")))
                 .set_help("end the RUN with `&& rm -rf /var/lib/apt/lists/*`, or mount a cache on /var/lib/apt/lists");
         }

@@ -47,8 +47,13 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                 .split('-')
                 .all(|p| p.parse::<u32>().is_ok_and(|n| n <= 65535));
             if !ok {
-                sink.report(word.span, format!("`{}` is not a port between 0 and 65535", word.text))
-                    .set_help("write a port number, optionally with `/tcp` or `/udp`, like `EXPOSE 8080/tcp`");
+                sink.report(
+                    word.span,
+                    format!("`{}` is not a port between 0 and 65535", word.text),
+                )
+                .set_help(
+                    "write a port number, optionally with `/tcp` or `/udp`, like `EXPOSE 8080/tcp`",
+                );
             }
         }
     }

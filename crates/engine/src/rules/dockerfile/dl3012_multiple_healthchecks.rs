@@ -38,12 +38,19 @@ crate::declare_rule! {
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for stage in &ctx.dockerfile.stages {
-        let checks: Vec<_> = ctx.stage_instructions(stage).iter().filter(|i| i.is("HEALTHCHECK")).collect();
+        let checks: Vec<_> = ctx
+            .stage_instructions(stage)
+            .iter()
+            .filter(|i| i.is("HEALTHCHECK"))
+            .collect();
         if let (Some(first), Some(rest)) = (checks.first(), checks.get(1..)) {
             for other in rest {
-                sink.report(other.keyword_span, "a second HEALTHCHECK in this stage: only the last one counts")
-                    .add_related(first.keyword_span, "the first HEALTHCHECK")
-                    .set_help("keep a single HEALTHCHECK");
+                sink.report(
+                    other.keyword_span,
+                    "a second HEALTHCHECK in this stage: only the last one counts",
+                )
+                .add_related(first.keyword_span, "the first HEALTHCHECK")
+                .set_help("keep a single HEALTHCHECK");
             }
         }
     }

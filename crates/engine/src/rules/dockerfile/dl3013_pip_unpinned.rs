@@ -38,12 +38,55 @@ crate::declare_rule! {
     }
 }
 
-const PIP: &[&str] = &["-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "-t", "--target", "--prefix", "--root", "--trusted-host", "--platform", "--python-version", "--implementation", "--abi", "--progress-bar", "--cache-dir", "--src", "--upgrade-strategy", "--log", "--proxy", "--retries", "--timeout", "--exists-action", "--cert", "--client-cert", "--only-binary", "--no-binary", "-C", "--config-settings", "--report"];
+const PIP: &[&str] = &[
+    "-r",
+    "--requirement",
+    "-c",
+    "--constraint",
+    "-e",
+    "--editable",
+    "-i",
+    "--index-url",
+    "--extra-index-url",
+    "-f",
+    "--find-links",
+    "-t",
+    "--target",
+    "--prefix",
+    "--root",
+    "--trusted-host",
+    "--platform",
+    "--python-version",
+    "--implementation",
+    "--abi",
+    "--progress-bar",
+    "--cache-dir",
+    "--src",
+    "--upgrade-strategy",
+    "--log",
+    "--proxy",
+    "--retries",
+    "--timeout",
+    "--exists-action",
+    "--cert",
+    "--client-cert",
+    "--only-binary",
+    "--no-binary",
+    "-C",
+    "--config-settings",
+    "--report",
+];
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for (_, c) in support::commands(ctx) {
-        let Some(pip) = support::pip_command(c) else { continue };
-        if pip.operands(PIP).first().is_none_or(|w| w.text != "install") {
+        let Some(pip) = support::pip_command(c) else {
+            continue;
+        };
+        if pip
+            .operands(PIP)
+            .first()
+            .is_none_or(|w| w.text != "install")
+        {
             continue;
         }
         let unpinned: Vec<_> = support::packages(&pip, PIP)
@@ -54,8 +97,16 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             })
             .collect();
         if !unpinned.is_empty() {
-            sink.report(support::cover(&unpinned), format!("pip installs {} without a version", support::list(&unpinned)))
-                .set_help("pin versions with `package==version`, or install from a pinned requirements file");
+            sink.report(
+                support::cover(&unpinned),
+                format!(
+                    "pip installs {} without a version",
+                    support::list(&unpinned)
+                ),
+            )
+            .set_help(
+                "pin versions with `package==version`, or install from a pinned requirements file",
+            );
         }
     }
 }

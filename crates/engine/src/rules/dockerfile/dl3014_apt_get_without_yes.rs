@@ -40,13 +40,22 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         if !support::runs(c, &["apt-get"], &["install"], APT) {
             continue;
         }
-        let quiet2 = c.args().iter().any(|a| a.text.starts_with("-qq") || a.text == "-q=2" || a.text == "--quiet=2");
+        let quiet2 = c
+            .args()
+            .iter()
+            .any(|a| a.text.starts_with("-qq") || a.text == "-q=2" || a.text == "--quiet=2");
         if c.has_any_option(&["-y", "--yes", "--assume-yes"]) || quiet2 {
             continue;
         }
-        let at = c.words.get(1).map_or(c.span, |w| crate::span::Span::at(w.span.start as usize));
-        sink.report(c.name_span(), "apt-get install without `-y` waits for a confirmation no one can give")
-            .set_help("add `-y`")
-            .set_fix("add -y", at, "-y ");
+        let at = c
+            .words
+            .get(1)
+            .map_or(c.span, |w| crate::span::Span::at(w.span.start as usize));
+        sink.report(
+            c.name_span(),
+            "apt-get install without `-y` waits for a confirmation no one can give",
+        )
+        .set_help("add `-y`")
+        .set_fix("add -y", at, "-y ");
     }
 }

@@ -40,11 +40,16 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         if !support::runs(c, &["apt-get"], &["install"], APT) {
             continue;
         }
-        let off = c.args().iter().any(|a| a.text.contains("Install-Recommends=false") || a.text.contains("Install-Recommends=0"));
+        let off = c.args().iter().any(|a| {
+            a.text.contains("Install-Recommends=false") || a.text.contains("Install-Recommends=0")
+        });
         if c.has_option("--no-install-recommends") || off {
             continue;
         }
-        sink.report(c.name_span(), "apt-get install also installs recommended packages")
-            .set_help("add `--no-install-recommends`");
+        sink.report(
+            c.name_span(),
+            "apt-get install also installs recommended packages",
+        )
+        .set_help("add `--no-install-recommends`");
     }
 }

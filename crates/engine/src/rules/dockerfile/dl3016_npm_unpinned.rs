@@ -38,7 +38,14 @@ crate::declare_rule! {
     }
 }
 
-const NPM: &[&str] = &["--prefix", "--registry", "--cache", "-w", "--workspace", "--userconfig"];
+const NPM: &[&str] = &[
+    "--prefix",
+    "--registry",
+    "--cache",
+    "-w",
+    "--workspace",
+    "--userconfig",
+];
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for (_, c) in support::commands(ctx) {
@@ -52,7 +59,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                 let versioned = t.trim_start_matches('@').contains('@');
                 !versioned
                     && !t.contains(':')
-                    && !(t.contains('/') && !t.starts_with('@'))
+                    && (!t.contains('/') || t.starts_with('@'))
                     && !support::is_local_or_dynamic(p, &[".tgz", ".tar.gz"])
             })
             .collect();

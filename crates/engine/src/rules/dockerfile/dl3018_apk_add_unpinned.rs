@@ -34,7 +34,17 @@ crate::declare_rule! {
     }
 }
 
-const APK: &[&str] = &["-X", "--repository", "-t", "--virtual", "-p", "--root", "--arch", "--cache-dir", "--keys-dir"];
+const APK: &[&str] = &[
+    "-X",
+    "--repository",
+    "-t",
+    "--virtual",
+    "-p",
+    "--root",
+    "--arch",
+    "--cache-dir",
+    "--keys-dir",
+];
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for (_, c) in support::commands(ctx) {
@@ -43,11 +53,17 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         }
         let unpinned: Vec<_> = support::packages(c, APK)
             .into_iter()
-            .filter(|p| !p.text.contains(['=', '<', '>', '~']) && !support::is_local_or_dynamic(p, &[".apk"]))
+            .filter(|p| {
+                !p.text.contains(['=', '<', '>', '~'])
+                    && !support::is_local_or_dynamic(p, &[".apk"])
+            })
             .collect();
         if !unpinned.is_empty() {
-            sink.report(support::cover(&unpinned), format!("apk adds {} without a version", support::list(&unpinned)))
-                .set_help("pin versions with `package=version`");
+            sink.report(
+                support::cover(&unpinned),
+                format!("apk adds {} without a version", support::list(&unpinned)),
+            )
+            .set_help("pin versions with `package=version`");
         }
     }
 }

@@ -35,7 +35,17 @@ crate::declare_rule! {
     }
 }
 
-const APK: &[&str] = &["-X", "--repository", "-t", "--virtual", "-p", "--root", "--arch", "--cache-dir", "--keys-dir"];
+const APK: &[&str] = &[
+    "-X",
+    "--repository",
+    "-t",
+    "--virtual",
+    "-p",
+    "--root",
+    "--arch",
+    "--cache-dir",
+    "--keys-dir",
+];
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for (run, c) in support::commands(ctx) {
@@ -45,7 +55,10 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         if run.has_cache_mount(&["/var/cache/apk", "/etc/apk/cache"]) {
             continue;
         }
-        sink.report(c.name_span(), "apk add keeps the package cache in the image")
-            .set_help("add `--no-cache`, or mount a cache on /var/cache/apk");
+        sink.report(
+            c.name_span(),
+            "apk add keeps the package cache in the image",
+        )
+        .set_help("add `--no-cache`, or mount a cache on /var/cache/apk");
     }
 }

@@ -36,11 +36,14 @@ crate::declare_rule! {
         target: Dockerfile,
         severity: Warning,
         category: Reliability,
-        summary: "ADD copies local files where COPY would",
+        summary: "an ADD copies local files where COPY would",
     }
 }
 
-const ARCHIVES: &[&str] = &[".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".gz", ".bz2", ".xz", ".zst", ".tar.zst"];
+const ARCHIVES: &[&str] = &[
+    ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".gz", ".bz2", ".xz",
+    ".zst", ".tar.zst",
+];
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx.instructions().filter(|i| i.is("ADD")) {
@@ -48,7 +51,9 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             crate::dockerfile::Args::Exec(w) => w.iter().collect(),
             crate::dockerfile::Args::Shell => ins.words.iter().collect(),
         };
-        let Some((_, sources)) = words.split_last() else { continue };
+        let Some((_, sources)) = words.split_last() else {
+            continue;
+        };
         if sources.is_empty() || !ins.heredocs.is_empty() {
             continue;
         }
@@ -57,7 +62,10 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             !(t.contains("://") || t.starts_with("git@") || ARCHIVES.iter().any(|e| t.ends_with(e)))
         });
         if all_local {
-            let d = sink.report(ins.keyword_span, "ADD of local files: use COPY, which does not unpack or download");
+            let d = sink.report(
+                ins.keyword_span,
+                "ADD of local files: use COPY, which does not unpack or download",
+            );
             d.set_help("replace ADD with COPY");
             if ins.flag("checksum").is_none() && ins.flag("keep-git-dir").is_none() {
                 d.set_fix("replace ADD with COPY", ins.keyword_span, "COPY");

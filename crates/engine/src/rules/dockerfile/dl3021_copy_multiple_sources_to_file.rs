@@ -32,7 +32,7 @@ crate::declare_rule! {
         target: Dockerfile,
         severity: Error,
         category: Reliability,
-        summary: "COPY with several sources needs a destination ending in /",
+        summary: "a COPY with several sources needs a destination ending in /",
     }
 }
 
@@ -42,12 +42,30 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             crate::dockerfile::Args::Exec(w) => w.iter().collect(),
             crate::dockerfile::Args::Shell => ins.words.iter().collect(),
         };
-        let Some((dest, sources)) = words.split_last() else { continue };
-        if sources.len() < 2 || dest.text.ends_with('/') || dest.text.ends_with('\\') || dest.is_dynamic() {
+        let Some((dest, sources)) = words.split_last() else {
+            continue;
+        };
+        if sources.len() < 2
+            || dest.text.ends_with('/')
+            || dest.text.ends_with('\\')
+            || dest.is_dynamic()
+        {
             continue;
         }
-        sink.report(dest.span, format!("{} copies {} sources, so `{}` must end with `/`", ins.keyword, sources.len(), dest.text))
-            .set_help("add a trailing slash to the destination folder")
-            .set_fix("add a trailing slash", crate::span::Span::at(dest.span.end as usize), "/");
+        sink.report(
+            dest.span,
+            format!(
+                "{} copies {} sources, so `{}` must end with `/`",
+                ins.keyword,
+                sources.len(),
+                dest.text
+            ),
+        )
+        .set_help("add a trailing slash to the destination folder")
+        .set_fix(
+            "add a trailing slash",
+            crate::span::Span::at(dest.span.end as usize),
+            "/",
+        );
     }
 }

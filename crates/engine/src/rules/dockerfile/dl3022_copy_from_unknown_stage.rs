@@ -34,14 +34,18 @@ crate::declare_rule! {
         target: Dockerfile,
         severity: Warning,
         category: Reliability,
-        summary: "COPY --from names no earlier stage",
+        summary: "a COPY --from names no earlier stage",
     }
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx.instructions().filter(|i| i.is("COPY")) {
-        let Some(flag) = ins.flag("from") else { continue };
-        let Some(value) = flag.value.as_deref() else { continue };
+        let Some(flag) = ins.flag("from") else {
+            continue;
+        };
+        let Some(value) = flag.value.as_deref() else {
+            continue;
+        };
         if value.contains([':', '/', '@', '$', '.']) {
             continue;
         }
@@ -51,13 +55,22 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             if n < current {
                 continue;
             }
-        } else if earlier.iter().any(|s| s.alias.as_ref().is_some_and(|(a, _)| a.eq_ignore_ascii_case(value))) {
+        } else if earlier.iter().any(|s| {
+            s.alias
+                .as_ref()
+                .is_some_and(|(a, _)| a.eq_ignore_ascii_case(value))
+        }) {
             continue;
         }
-        if value.parse::<usize>().is_err() && ctx.stage_by_name(value).is_some_and(|s| s.index == current) {
+        if value.parse::<usize>().is_err()
+            && ctx.stage_by_name(value).is_some_and(|s| s.index == current)
+        {
             continue; // DL3023
         }
-        let names: Vec<String> = earlier.iter().filter_map(|s| s.alias.as_ref().map(|(a, _)| format!("`{a}`"))).collect();
+        let names: Vec<String> = earlier
+            .iter()
+            .filter_map(|s| s.alias.as_ref().map(|(a, _)| format!("`{a}`")))
+            .collect();
         let d = sink.report(flag.value_span, format!("`--from={value}` names no earlier stage, so BuildKit will try to pull an image called `{value}`"));
         if names.is_empty() {
             d.set_help("name the stage to copy from with `FROM image AS name` before this COPY");

@@ -27,20 +27,29 @@ crate::declare_rule! {
         target: Dockerfile,
         severity: Error,
         category: Reliability,
-        summary: "COPY --from names its own stage",
+        summary: "a COPY --from names its own stage",
     }
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx.instructions().filter(|i| i.is("COPY")) {
-        let (Some(flag), Some(current)) = (ins.flag("from"), ins.stage) else { continue };
-        let Some(value) = flag.value.as_deref() else { continue };
+        let (Some(flag), Some(current)) = (ins.flag("from"), ins.stage) else {
+            continue;
+        };
+        let Some(value) = flag.value.as_deref() else {
+            continue;
+        };
         let own = ctx.dockerfile.stages.get(current);
-        let by_name = own.and_then(|s| s.alias.as_ref()).is_some_and(|(a, _)| a.eq_ignore_ascii_case(value));
+        let by_name = own
+            .and_then(|s| s.alias.as_ref())
+            .is_some_and(|(a, _)| a.eq_ignore_ascii_case(value));
         let by_index = value.parse::<usize>().is_ok_and(|n| n == current);
         if by_name || by_index {
-            sink.report(flag.value_span, format!("`--from={value}` is the stage this COPY is in"))
-                .set_help("copy from an earlier stage");
+            sink.report(
+                flag.value_span,
+                format!("`--from={value}` is the stage this COPY is in"),
+            )
+            .set_help("copy from an earlier stage");
         }
     }
 }

@@ -35,8 +35,13 @@ crate::declare_rule! {
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     let stages = &ctx.dockerfile.stages;
     for (i, stage) in stages.iter().enumerate() {
-        let Some((name, span)) = &stage.alias else { continue };
-        if let Some(first) = stages[..i].iter().find(|s| s.alias.as_ref().is_some_and(|(a, _)| a == name)) {
+        let Some((name, span)) = &stage.alias else {
+            continue;
+        };
+        if let Some(first) = stages[..i]
+            .iter()
+            .find(|s| s.alias.as_ref().is_some_and(|(a, _)| a == name))
+        {
             let d = sink.report(*span, format!("the stage name `{name}` is already used"));
             if let Some((_, first_span)) = &first.alias {
                 d.add_related(*first_span, "first used here");

@@ -41,17 +41,23 @@ crate::declare_rule! {
         target: Dockerfile,
         severity: Warning,
         category: Reliability,
-        summary: "CMD or ENTRYPOINT is written in shell form",
+        summary: "the CMD or ENTRYPOINT is written in shell form",
     }
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx.instructions() {
-        if !(ins.is("CMD") || ins.is("ENTRYPOINT")) || ins.is_exec_form() || ins.text.trim().is_empty() || ins.text.starts_with('[') {
+        if !(ins.is("CMD") || ins.is("ENTRYPOINT"))
+            || ins.is_exec_form()
+            || ins.text.trim().is_empty()
+            || ins.text.starts_with('[')
+        {
             continue;
         }
         let words: Vec<String> = ins.words.iter().map(|w| format!("{:?}", w.text)).collect();
-        let simple = !ins.text.contains(['$', '&', '|', ';', '>', '<', '`', '*', '\'', '"', '\\']);
+        let simple = !ins
+            .text
+            .contains(['$', '&', '|', ';', '>', '<', '`', '*', '\'', '"', '\\']);
         let d = sink.report(
             ins.text_span,
             format!("{} is in shell form, so `/bin/sh -c` is PID 1 and SIGTERM does not reach the program", ins.keyword),
@@ -59,7 +65,11 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         d.set_help("write it as a JSON array, so ECS's SIGTERM reaches the program and it can stop gracefully within the stopTimeout");
         if simple && !words.is_empty() {
             let json = format!("[{}]", words.join(", "));
-            d.set_fix(format!("write {} in exec form", ins.keyword), ins.text_span, json);
+            d.set_fix(
+                format!("write {} in exec form", ins.keyword),
+                ins.text_span,
+                json,
+            );
         }
     }
 }

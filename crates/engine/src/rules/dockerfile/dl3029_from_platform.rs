@@ -32,13 +32,15 @@ crate::declare_rule! {
         target: Dockerfile,
         severity: Warning,
         category: Reliability,
-        summary: "FROM pins a platform",
+        summary: "a FROM pins a platform",
     }
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx.instructions().filter(|i| i.is("FROM")) {
-        let Some(flag) = ins.flag("platform") else { continue };
+        let Some(flag) = ins.flag("platform") else {
+            continue;
+        };
         let value = flag.value.as_deref().unwrap_or("");
         if value.contains('$') {
             continue;

@@ -33,15 +33,32 @@ crate::declare_rule! {
     }
 }
 
-const YUM: &[&str] = &["--enablerepo", "--disablerepo", "-x", "--exclude", "--installroot", "--releasever", "--setopt", "-c", "--config"];
+const YUM: &[&str] = &[
+    "--enablerepo",
+    "--disablerepo",
+    "-x",
+    "--exclude",
+    "--installroot",
+    "--releasever",
+    "--setopt",
+    "-c",
+    "--config",
+];
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for (_, c) in support::commands(ctx) {
-        if support::runs(c, &["yum"], &["install", "groupinstall", "localinstall"], YUM)
-            && !c.has_any_option(&["-y", "--assumeyes"])
+        if support::runs(
+            c,
+            &["yum"],
+            &["install", "groupinstall", "localinstall"],
+            YUM,
+        ) && !c.has_any_option(&["-y", "--assumeyes"])
         {
-            sink.report(c.name_span(), "yum install without `-y` waits for a confirmation no one can give")
-                .set_help("add `-y`");
+            sink.report(
+                c.name_span(),
+                "yum install without `-y` waits for a confirmation no one can give",
+            )
+            .set_help("add `-y`");
         }
     }
 }

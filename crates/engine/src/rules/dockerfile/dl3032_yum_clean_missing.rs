@@ -35,18 +35,45 @@ crate::declare_rule! {
     }
 }
 
-const YUM: &[&str] = &["--enablerepo", "--disablerepo", "-x", "--exclude", "--installroot", "--releasever", "--setopt", "-c", "--config"];
+const YUM: &[&str] = &[
+    "--enablerepo",
+    "--disablerepo",
+    "-x",
+    "--exclude",
+    "--installroot",
+    "--releasever",
+    "--setopt",
+    "-c",
+    "--config",
+];
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for run in ctx.runs() {
-        let cleaned = run.commands.iter().any(|c| c.is("yum") && c.has_arg("clean"))
-            || run.commands.iter().any(|c| c.is("rm") && c.args().iter().any(|a| a.text.starts_with("/var/cache/yum")));
+        let cleaned = run
+            .commands
+            .iter()
+            .any(|c| c.is("yum") && c.has_arg("clean"))
+            || run.commands.iter().any(|c| {
+                c.is("rm")
+                    && c.args()
+                        .iter()
+                        .any(|a| a.text.starts_with("/var/cache/yum"))
+            });
         if cleaned || run.has_cache_mount(&["/var/cache/yum"]) {
             continue;
         }
-        if let Some(c) = run.commands.iter().find(|c| support::runs(c, &["yum"], &["install", "groupinstall", "localinstall"], YUM)) {
+        if let Some(c) = run.commands.iter().find(|c| {
+            support::runs(
+                c,
+                &["yum"],
+                &["install", "groupinstall", "localinstall"],
+                YUM,
+            )
+        }) {
             sink.report(c.span, "yum install leaves its cache in the image")
-                .set_help("end the RUN with `&& yum clean all`, or mount a cache on /var/cache/yum");
+                .set_help(
+                    "end the RUN with `&& yum clean all`, or mount a cache on /var/cache/yum",
+                );
         }
     }
 }

@@ -33,7 +33,17 @@ crate::declare_rule! {
     }
 }
 
-const YUM: &[&str] = &["--enablerepo", "--disablerepo", "-x", "--exclude", "--installroot", "--releasever", "--setopt", "-c", "--config"];
+const YUM: &[&str] = &[
+    "--enablerepo",
+    "--disablerepo",
+    "-x",
+    "--exclude",
+    "--installroot",
+    "--releasever",
+    "--setopt",
+    "-c",
+    "--config",
+];
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for (_, c) in support::commands(ctx) {
@@ -43,13 +53,23 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         let unpinned: Vec<_> = support::packages(c, YUM)
             .into_iter()
             .filter(|p| {
-                let versioned = p.text.split('-').skip(1).any(|part| part.starts_with(|ch: char| ch.is_ascii_digit()));
+                let versioned = p
+                    .text
+                    .split('-')
+                    .skip(1)
+                    .any(|part| part.starts_with(|ch: char| ch.is_ascii_digit()));
                 !versioned && !support::is_local_or_dynamic(p, &[".rpm"])
             })
             .collect();
         if !unpinned.is_empty() {
-            sink.report(support::cover(&unpinned), format!("yum installs {} without a version", support::list(&unpinned)))
-                .set_help("pin versions with `package-version`");
+            sink.report(
+                support::cover(&unpinned),
+                format!(
+                    "yum installs {} without a version",
+                    support::list(&unpinned)
+                ),
+            )
+            .set_help("pin versions with `package-version`");
         }
     }
 }

@@ -43,14 +43,25 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         return;
     }
     for (run, c) in support::commands(ctx) {
-        let Some(pip) = support::pip_command(c) else { continue };
-        if pip.subcommand().is_none_or(|w| w.text != "install") || pip.has_option("--no-cache-dir") {
+        let Some(pip) = support::pip_command(c) else {
+            continue;
+        };
+        if pip.subcommand().is_none_or(|w| w.text != "install") || pip.has_option("--no-cache-dir")
+        {
             continue;
         }
-        if run.has_cache_mount(&["/root/.cache/pip"]) || run.cache_mount_targets().iter().any(|t| t.ends_with(".cache/pip") || t.ends_with("/.cache")) {
+        if run.has_cache_mount(&["/root/.cache/pip"])
+            || run
+                .cache_mount_targets()
+                .iter()
+                .any(|t| t.ends_with(".cache/pip") || t.ends_with("/.cache"))
+        {
             continue;
         }
-        sink.report(c.name_span(), "pip install keeps its download cache in the image")
-            .set_help("add `--no-cache-dir`, or mount a cache on /root/.cache/pip");
+        sink.report(
+            c.name_span(),
+            "pip install keeps its download cache in the image",
+        )
+        .set_help("add `--no-cache-dir`, or mount a cache on /root/.cache/pip");
     }
 }

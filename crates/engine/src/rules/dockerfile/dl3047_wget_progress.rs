@@ -35,9 +35,15 @@ crate::declare_rule! {
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for (_, c) in support::commands(ctx) {
-        if c.is("wget") && !c.has_any_option(&["--progress", "-q", "--quiet", "--no-verbose"]) && !c.has_arg("-nv") {
-            sink.report(c.name_span(), "wget without `--progress` floods the build log")
-                .set_help("add `--progress=dot:giga`, or `-q`");
+        if c.is("wget")
+            && !c.has_any_option(&["--progress", "-q", "--quiet", "--no-verbose"])
+            && !c.has_arg("-nv")
+        {
+            sink.report(
+                c.name_span(),
+                "wget without `--progress` floods the build log",
+            )
+            .set_help("add `--progress=dot:giga`, or `-q`");
         }
     }
 }

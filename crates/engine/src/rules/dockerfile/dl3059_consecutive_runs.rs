@@ -52,13 +52,19 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         }
         let flags = |i: &crate::dockerfile::Instruction| {
-            i.flags.iter().map(|f| format!("{}={:?}", f.name, f.value)).collect::<Vec<_>>()
+            i.flags
+                .iter()
+                .map(|f| format!("{}={:?}", f.name, f.value))
+                .collect::<Vec<_>>()
         };
         if flags(a) != flags(b) || !single(a) || !single(b) {
             continue;
         }
-        sink.report(b.keyword_span, "this RUN follows another RUN: consider joining them with `&&`")
-            .add_related(a.keyword_span, "the RUN before")
-            .set_help("one RUN per logical step keeps layers few and small");
+        sink.report(
+            b.keyword_span,
+            "this RUN follows another RUN: consider joining them with `&&`",
+        )
+        .add_related(a.keyword_span, "the RUN before")
+        .set_help("one RUN per logical step keeps layers few and small");
     }
 }

@@ -46,7 +46,10 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         if !support::in_image(ctx, run) {
             continue;
         }
-        let cleaned = run.commands.iter().any(|c| c.is("yarn") && c.has_arg("cache") && c.has_arg("clean"));
+        let cleaned = run
+            .commands
+            .iter()
+            .any(|c| c.is("yarn") && c.has_arg("cache") && c.has_arg("clean"));
         let mounted = run
             .cache_mount_targets()
             .iter()
@@ -55,10 +58,11 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         }
         let install = run.commands.iter().find(|c| {
-            c.is("yarn") && match c.subcommand() {
-                None => true,
-                Some(w) => w.text == "install" || w.text == "add",
-            }
+            c.is("yarn")
+                && match c.subcommand() {
+                    None => true,
+                    Some(w) => w.text == "install" || w.text == "add",
+                }
         });
         if let Some(c) = install {
             sink.report(c.span, "yarn leaves its package cache in the image")

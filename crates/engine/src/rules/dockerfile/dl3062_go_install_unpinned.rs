@@ -49,8 +49,15 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             })
             .collect();
         if !unpinned.is_empty() {
-            sink.report(support::cover(&unpinned), format!("go {} of {} without a fixed version", c.subcommand().map_or("install", |w| w.text.as_str()), support::list(&unpinned)))
-                .set_help("add `@vX.Y.Z`");
+            sink.report(
+                support::cover(&unpinned),
+                format!(
+                    "go {} of {} without a fixed version",
+                    c.subcommand().map_or("install", |w| w.text.as_str()),
+                    support::list(&unpinned)
+                ),
+            )
+            .set_help("add `@vX.Y.Z`");
         }
     }
 }

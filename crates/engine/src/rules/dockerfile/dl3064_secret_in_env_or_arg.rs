@@ -46,17 +46,34 @@ crate::declare_rule! {
     }
 }
 
-const MARKERS: &[&str] = &["PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "ACCESS_KEY", "CLIENT_KEY"];
+const MARKERS: &[&str] = &[
+    "PASSWORD",
+    "PASSWD",
+    "SECRET",
+    "TOKEN",
+    "API_KEY",
+    "APIKEY",
+    "PRIVATE_KEY",
+    "ACCESS_KEY",
+    "CLIENT_KEY",
+];
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx.instructions().filter(|i| i.is("ENV") || i.is("ARG")) {
         for pair in &ins.pairs {
             let upper = pair.key.to_ascii_uppercase();
-            if ["_FILE", "_PATH", "_DIR", "_NAME", "_ID"].iter().any(|s| upper.ends_with(s)) {
+            if ["_FILE", "_PATH", "_DIR", "_NAME", "_ID"]
+                .iter()
+                .any(|s| upper.ends_with(s))
+            {
                 continue;
             }
             if let Some(marker) = MARKERS.iter().find(|m| upper.contains(*m)) {
-                let what = if ins.is("ENV") { "the image config" } else { "the image history" };
+                let what = if ins.is("ENV") {
+                    "the image config"
+                } else {
+                    "the image history"
+                };
                 sink.report(pair.key_span, format!("{} `{}` looks like a secret ({}), and its value is kept in {what}", ins.keyword, pair.key, marker.to_ascii_lowercase()))
                     .set_help("pass build secrets with `RUN --mount=type=secret`, and run-time secrets with the task definition's `secrets`");
             }

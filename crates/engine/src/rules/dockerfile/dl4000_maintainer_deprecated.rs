@@ -33,7 +33,7 @@ crate::declare_rule! {
         target: Dockerfile,
         severity: Info,
         category: Style,
-        summary: "MAINTAINER is deprecated",
+        summary: "the MAINTAINER instruction is deprecated",
     }
 }
 

@@ -33,11 +33,27 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    let curl: Vec<_> = support::commands(ctx).filter(|(_, c)| c.is("curl")).collect();
-    let wget: Vec<_> = support::commands(ctx).filter(|(_, c)| c.is("wget")).collect();
-    let (Some(c), Some(w)) = (curl.first(), wget.first()) else { return };
-    let (report, other, name) = if wget.len() <= curl.len() { (w, c, "wget") } else { (c, w, "curl") };
-    sink.report(report.1.name_span(), format!("`{name}` is used, but so is `{}`", if name == "wget" { "curl" } else { "wget" }))
-        .add_related(other.1.name_span(), "the other download tool")
-        .set_help("use one download tool throughout");
+    let curl: Vec<_> = support::commands(ctx)
+        .filter(|(_, c)| c.is("curl"))
+        .collect();
+    let wget: Vec<_> = support::commands(ctx)
+        .filter(|(_, c)| c.is("wget"))
+        .collect();
+    let (Some(c), Some(w)) = (curl.first(), wget.first()) else {
+        return;
+    };
+    let (report, other, name) = if wget.len() <= curl.len() {
+        (w, c, "wget")
+    } else {
+        (c, w, "curl")
+    };
+    sink.report(
+        report.1.name_span(),
+        format!(
+            "`{name}` is used, but so is `{}`",
+            if name == "wget" { "curl" } else { "wget" }
+        ),
+    )
+    .add_related(other.1.name_span(), "the other download tool")
+    .set_help("use one download tool throughout");
 }

@@ -36,12 +36,21 @@ crate::declare_rule! {
 
 pub fn report_repeats(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>, keyword: &str) {
     for stage in &ctx.dockerfile.stages {
-        let found: Vec<_> = ctx.stage_instructions(stage).iter().filter(|i| i.is(keyword)).collect();
+        let found: Vec<_> = ctx
+            .stage_instructions(stage)
+            .iter()
+            .filter(|i| i.is(keyword))
+            .collect();
         if let Some((last, earlier)) = found.split_last() {
             for ins in earlier {
-                sink.report(ins.keyword_span, format!("this {keyword} has no effect: a later {keyword} in the stage replaces it"))
-                    .add_related(last.keyword_span, format!("the {keyword} that counts"))
-                    .set_help(format!("keep only one {keyword}"));
+                sink.report(
+                    ins.keyword_span,
+                    format!(
+                        "this {keyword} has no effect: a later {keyword} in the stage replaces it"
+                    ),
+                )
+                .add_related(last.keyword_span, format!("the {keyword} that counts"))
+                .set_help(format!("keep only one {keyword}"));
             }
         }
     }

@@ -55,7 +55,10 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             if !ins.is("RUN") || ins.is_exec_form() || pipefail || !posix {
                 continue;
             }
-            let set_here = ins.commands.iter().any(|c| c.is("set") && c.args().iter().any(|a| a.text.contains("pipefail")));
+            let set_here = ins
+                .commands
+                .iter()
+                .any(|c| c.is("set") && c.args().iter().any(|a| a.text.contains("pipefail")));
             if set_here {
                 continue;
             }

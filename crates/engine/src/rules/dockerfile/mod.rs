@@ -49,48 +49,129 @@ pub mod support;
 use crate::check::Check;
 
 pub static CHECKS: &[Check] = &[
-    Check::Dockerfile(&df001_final_stage_runs_as_root::RULE, df001_final_stage_runs_as_root::check),
+    Check::Dockerfile(
+        &df001_final_stage_runs_as_root::RULE,
+        df001_final_stage_runs_as_root::check,
+    ),
     Check::Dockerfile(&df002_non_numeric_user::RULE, df002_non_numeric_user::check),
-    Check::Dockerfile(&df003_add_url_without_checksum::RULE, df003_add_url_without_checksum::check),
-    Check::Dockerfile(&df004_shell_wrapper_swallows_sigterm::RULE, df004_shell_wrapper_swallows_sigterm::check),
-    Check::Dockerfile(&df005_healthcheck_ignored_by_ecs::RULE, df005_healthcheck_ignored_by_ecs::check),
-    Check::Dockerfile(&df006_package_install_without_cache_mount::RULE, df006_package_install_without_cache_mount::check),
-    Check::Dockerfile(&dl3000_relative_workdir::RULE, dl3000_relative_workdir::check),
+    Check::Dockerfile(
+        &df003_add_url_without_checksum::RULE,
+        df003_add_url_without_checksum::check,
+    ),
+    Check::Dockerfile(
+        &df004_shell_wrapper_swallows_sigterm::RULE,
+        df004_shell_wrapper_swallows_sigterm::check,
+    ),
+    Check::Dockerfile(
+        &df005_healthcheck_ignored_by_ecs::RULE,
+        df005_healthcheck_ignored_by_ecs::check,
+    ),
+    Check::Dockerfile(
+        &df006_package_install_without_cache_mount::RULE,
+        df006_package_install_without_cache_mount::check,
+    ),
+    Check::Dockerfile(
+        &dl3000_relative_workdir::RULE,
+        dl3000_relative_workdir::check,
+    ),
     Check::Dockerfile(&dl3002_last_user_root::RULE, dl3002_last_user_root::check),
     Check::Dockerfile(&dl3003_cd_in_run::RULE, dl3003_cd_in_run::check),
     Check::Dockerfile(&dl3004_sudo_in_run::RULE, dl3004_sudo_in_run::check),
-    Check::Dockerfile(&dl3006_untagged_base_image::RULE, dl3006_untagged_base_image::check),
+    Check::Dockerfile(
+        &dl3006_untagged_base_image::RULE,
+        dl3006_untagged_base_image::check,
+    ),
     Check::Dockerfile(&dl3007_latest_tag::RULE, dl3007_latest_tag::check),
-    Check::Dockerfile(&dl3008_apt_get_unpinned::RULE, dl3008_apt_get_unpinned::check),
-    Check::Dockerfile(&dl3009_apt_lists_not_deleted::RULE, dl3009_apt_lists_not_deleted::check),
-    Check::Dockerfile(&dl3011_invalid_exposed_port::RULE, dl3011_invalid_exposed_port::check),
-    Check::Dockerfile(&dl3012_multiple_healthchecks::RULE, dl3012_multiple_healthchecks::check),
+    Check::Dockerfile(
+        &dl3008_apt_get_unpinned::RULE,
+        dl3008_apt_get_unpinned::check,
+    ),
+    Check::Dockerfile(
+        &dl3009_apt_lists_not_deleted::RULE,
+        dl3009_apt_lists_not_deleted::check,
+    ),
+    Check::Dockerfile(
+        &dl3011_invalid_exposed_port::RULE,
+        dl3011_invalid_exposed_port::check,
+    ),
+    Check::Dockerfile(
+        &dl3012_multiple_healthchecks::RULE,
+        dl3012_multiple_healthchecks::check,
+    ),
     Check::Dockerfile(&dl3013_pip_unpinned::RULE, dl3013_pip_unpinned::check),
-    Check::Dockerfile(&dl3014_apt_get_without_yes::RULE, dl3014_apt_get_without_yes::check),
-    Check::Dockerfile(&dl3015_apt_get_recommends::RULE, dl3015_apt_get_recommends::check),
+    Check::Dockerfile(
+        &dl3014_apt_get_without_yes::RULE,
+        dl3014_apt_get_without_yes::check,
+    ),
+    Check::Dockerfile(
+        &dl3015_apt_get_recommends::RULE,
+        dl3015_apt_get_recommends::check,
+    ),
     Check::Dockerfile(&dl3016_npm_unpinned::RULE, dl3016_npm_unpinned::check),
-    Check::Dockerfile(&dl3018_apk_add_unpinned::RULE, dl3018_apk_add_unpinned::check),
+    Check::Dockerfile(
+        &dl3018_apk_add_unpinned::RULE,
+        dl3018_apk_add_unpinned::check,
+    ),
     Check::Dockerfile(&dl3019_apk_add_cache::RULE, dl3019_apk_add_cache::check),
-    Check::Dockerfile(&dl3020_add_instead_of_copy::RULE, dl3020_add_instead_of_copy::check),
-    Check::Dockerfile(&dl3021_copy_multiple_sources_to_file::RULE, dl3021_copy_multiple_sources_to_file::check),
-    Check::Dockerfile(&dl3022_copy_from_unknown_stage::RULE, dl3022_copy_from_unknown_stage::check),
-    Check::Dockerfile(&dl3023_copy_from_own_stage::RULE, dl3023_copy_from_own_stage::check),
-    Check::Dockerfile(&dl3024_duplicate_stage_name::RULE, dl3024_duplicate_stage_name::check),
+    Check::Dockerfile(
+        &dl3020_add_instead_of_copy::RULE,
+        dl3020_add_instead_of_copy::check,
+    ),
+    Check::Dockerfile(
+        &dl3021_copy_multiple_sources_to_file::RULE,
+        dl3021_copy_multiple_sources_to_file::check,
+    ),
+    Check::Dockerfile(
+        &dl3022_copy_from_unknown_stage::RULE,
+        dl3022_copy_from_unknown_stage::check,
+    ),
+    Check::Dockerfile(
+        &dl3023_copy_from_own_stage::RULE,
+        dl3023_copy_from_own_stage::check,
+    ),
+    Check::Dockerfile(
+        &dl3024_duplicate_stage_name::RULE,
+        dl3024_duplicate_stage_name::check,
+    ),
     Check::Dockerfile(&dl3025_json_form_cmd::RULE, dl3025_json_form_cmd::check),
-    Check::Dockerfile(&dl3027_apt_instead_of_apt_get::RULE, dl3027_apt_instead_of_apt_get::check),
+    Check::Dockerfile(
+        &dl3027_apt_instead_of_apt_get::RULE,
+        dl3027_apt_instead_of_apt_get::check,
+    ),
     Check::Dockerfile(&dl3029_from_platform::RULE, dl3029_from_platform::check),
     Check::Dockerfile(&dl3030_yum_without_yes::RULE, dl3030_yum_without_yes::check),
-    Check::Dockerfile(&dl3032_yum_clean_missing::RULE, dl3032_yum_clean_missing::check),
+    Check::Dockerfile(
+        &dl3032_yum_clean_missing::RULE,
+        dl3032_yum_clean_missing::check,
+    ),
     Check::Dockerfile(&dl3033_yum_unpinned::RULE, dl3033_yum_unpinned::check),
     Check::Dockerfile(&dl3042_pip_cache::RULE, dl3042_pip_cache::check),
     Check::Dockerfile(&dl3047_wget_progress::RULE, dl3047_wget_progress::check),
-    Check::Dockerfile(&dl3059_consecutive_runs::RULE, dl3059_consecutive_runs::check),
+    Check::Dockerfile(
+        &dl3059_consecutive_runs::RULE,
+        dl3059_consecutive_runs::check,
+    ),
     Check::Dockerfile(&dl3060_yarn_cache::RULE, dl3060_yarn_cache::check),
-    Check::Dockerfile(&dl3062_go_install_unpinned::RULE, dl3062_go_install_unpinned::check),
-    Check::Dockerfile(&dl3064_secret_in_env_or_arg::RULE, dl3064_secret_in_env_or_arg::check),
-    Check::Dockerfile(&dl4000_maintainer_deprecated::RULE, dl4000_maintainer_deprecated::check),
+    Check::Dockerfile(
+        &dl3062_go_install_unpinned::RULE,
+        dl3062_go_install_unpinned::check,
+    ),
+    Check::Dockerfile(
+        &dl3064_secret_in_env_or_arg::RULE,
+        dl3064_secret_in_env_or_arg::check,
+    ),
+    Check::Dockerfile(
+        &dl4000_maintainer_deprecated::RULE,
+        dl4000_maintainer_deprecated::check,
+    ),
     Check::Dockerfile(&dl4001_wget_and_curl::RULE, dl4001_wget_and_curl::check),
     Check::Dockerfile(&dl4003_multiple_cmd::RULE, dl4003_multiple_cmd::check),
-    Check::Dockerfile(&dl4004_multiple_entrypoint::RULE, dl4004_multiple_entrypoint::check),
-    Check::Dockerfile(&dl4006_pipe_without_pipefail::RULE, dl4006_pipe_without_pipefail::check),
+    Check::Dockerfile(
+        &dl4004_multiple_entrypoint::RULE,
+        dl4004_multiple_entrypoint::check,
+    ),
+    Check::Dockerfile(
+        &dl4006_pipe_without_pipefail::RULE,
+        dl4006_pipe_without_pipefail::check,
+    ),
 ];

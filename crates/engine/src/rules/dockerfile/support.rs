@@ -12,7 +12,12 @@ pub fn commands<'a>(
 }
 
 /// Whether the command runs `program` with one of `subcommands` as its first operand.
-pub fn runs(command: &Command, programs: &[&str], subcommands: &[&str], takes_value: &[&str]) -> bool {
+pub fn runs(
+    command: &Command,
+    programs: &[&str],
+    subcommands: &[&str],
+    takes_value: &[&str],
+) -> bool {
     let Some(name) = command.name() else {
         return false;
     };
@@ -45,11 +50,7 @@ pub fn pip_command(command: &Command) -> Option<Command> {
 
 /// The packages a package-manager command names, after its subcommand.
 pub fn packages<'a>(command: &'a Command, takes_value: &[&str]) -> Vec<&'a Word> {
-    command
-        .operands(takes_value)
-        .into_iter()
-        .skip(1)
-        .collect()
+    command.operands(takes_value).into_iter().skip(1).collect()
 }
 
 /// A local file or path, a URL, or a value only known at build time: never "unpinned".
@@ -84,7 +85,10 @@ pub fn env_set(ctx: &DockerfileCtx<'_>, name: &str) -> bool {
 /// Whether a command of the same RUN removes or cleans `what` (any of the words).
 pub fn run_has(run: &Instruction, program: &str, any_args: &[&str]) -> bool {
     run.commands.iter().any(|c| {
-        c.is(program) && c.args().iter().any(|a| any_args.iter().any(|x| a.text.starts_with(x)))
+        c.is(program)
+            && c.args()
+                .iter()
+                .any(|a| any_args.iter().any(|x| a.text.starts_with(x)))
     })
 }
 
