@@ -30,7 +30,7 @@ crate::declare_rule! {
     /// CMD ["node", "/app/server.js"]
     /// ```
     /// A numeric UID works even when the user does not exist in `/etc/passwd` and lets Kubernetes-style
-    /// checks and the ECS `user` field be verified (`DF002`). Alternatively set `user` in the task
+    /// checks and the ECS `user` field be verified (`DL3066`). Alternatively set `user` in the task
     /// definition's container definition.
     ///
     /// ## References

@@ -19,7 +19,7 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## Use instead
-    /// Keep one `HEALTHCHECK` (and remember that ECS runs the task definition's `healthCheck`, see `DF005`).
+    /// Keep one `HEALTHCHECK` (and remember that ECS runs the task definition's `healthCheck`, see `DF004`).
     ///
     /// ## References
     /// - hadolint [DL3012](https://github.com/hadolint/hadolint/wiki/DL3012)

@@ -27,12 +27,12 @@ crate::declare_rule! {
     /// CMD ["node", "server.js"]
     /// ```
     /// If you need the shell (variables, `&&`), end with `exec`: `CMD ["sh", "-c", "exec node server.js"]`;
-    /// `DF004` checks that form.
+    /// `DF003` checks that form.
     ///
     /// ## References
     /// - hadolint [DL3025](https://github.com/hadolint/hadolint/wiki/DL3025)
     ///
-    /// Deliberate difference: hadolint also reports a shell-form `HEALTHCHECK CMD`; ecsplain does not, since signals do not matter for a check that Docker runs and waits for (and ECS ignores it, see `DF005`).
+    /// Deliberate difference: hadolint also reports a shell-form `HEALTHCHECK CMD`; ecsplain does not, since signals do not matter for a check that Docker runs and waits for (and ECS ignores it, see `DF004`).
     /// - [Dockerfile reference: ENTRYPOINT, exec form and shell form](https://docs.docker.com/reference/dockerfile/#entrypoint)
     /// - [Amazon ECS container definition: stopTimeout](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_timeout)
     pub static RULE = {

@@ -1,12 +1,12 @@
 //! Rules for dockerfile inputs, one file per rule.
 
 pub mod df001_final_stage_runs_as_root;
-pub mod df002_non_numeric_user;
-pub mod df003_add_url_without_checksum;
-pub mod df004_shell_wrapper_swallows_sigterm;
-pub mod df005_healthcheck_ignored_by_ecs;
-pub mod df006_package_install_without_cache_mount;
+pub mod df002_add_url_without_checksum;
+pub mod df003_shell_wrapper_swallows_sigterm;
+pub mod df004_healthcheck_ignored_by_ecs;
+pub mod df005_package_install_without_cache_mount;
 pub mod dl3000_relative_workdir;
+pub mod dl3001_pointless_command;
 pub mod dl3002_last_user_root;
 pub mod dl3003_cd_in_run;
 pub mod dl3004_sudo_in_run;
@@ -29,20 +29,36 @@ pub mod dl3023_copy_from_own_stage;
 pub mod dl3024_duplicate_stage_name;
 pub mod dl3025_json_form_cmd;
 pub mod dl3027_apt_instead_of_apt_get;
+pub mod dl3028_gem_unpinned;
 pub mod dl3029_from_platform;
 pub mod dl3030_yum_without_yes;
 pub mod dl3032_yum_clean_missing;
 pub mod dl3033_yum_unpinned;
+pub mod dl3034_zypper_without_yes;
+pub mod dl3035_zypper_dist_upgrade;
+pub mod dl3036_zypper_clean_missing;
+pub mod dl3037_zypper_unpinned;
+pub mod dl3038_dnf_without_yes;
+pub mod dl3040_dnf_clean_missing;
+pub mod dl3041_dnf_unpinned;
 pub mod dl3042_pip_cache;
+pub mod dl3044_env_self_reference;
+pub mod dl3045_copy_relative_without_workdir;
+pub mod dl3046_useradd_high_uid;
 pub mod dl3047_wget_progress;
 pub mod dl3059_consecutive_runs;
 pub mod dl3060_yarn_cache;
 pub mod dl3062_go_install_unpinned;
+pub mod dl3063_reserved_stage_name;
 pub mod dl3064_secret_in_env_or_arg;
+pub mod dl3065_redundant_target_platform;
+pub mod dl3066_non_numeric_user;
+pub mod dl3067_copy_whole_filesystem;
 pub mod dl4000_maintainer_deprecated;
 pub mod dl4001_wget_and_curl;
 pub mod dl4003_multiple_cmd;
 pub mod dl4004_multiple_entrypoint;
+pub mod dl4005_default_shell_relinked;
 pub mod dl4006_pipe_without_pipefail;
 pub mod support;
 
@@ -53,26 +69,29 @@ pub static CHECKS: &[Check] = &[
         &df001_final_stage_runs_as_root::RULE,
         df001_final_stage_runs_as_root::check,
     ),
-    Check::Dockerfile(&df002_non_numeric_user::RULE, df002_non_numeric_user::check),
     Check::Dockerfile(
-        &df003_add_url_without_checksum::RULE,
-        df003_add_url_without_checksum::check,
+        &df002_add_url_without_checksum::RULE,
+        df002_add_url_without_checksum::check,
     ),
     Check::Dockerfile(
-        &df004_shell_wrapper_swallows_sigterm::RULE,
-        df004_shell_wrapper_swallows_sigterm::check,
+        &df003_shell_wrapper_swallows_sigterm::RULE,
+        df003_shell_wrapper_swallows_sigterm::check,
     ),
     Check::Dockerfile(
-        &df005_healthcheck_ignored_by_ecs::RULE,
-        df005_healthcheck_ignored_by_ecs::check,
+        &df004_healthcheck_ignored_by_ecs::RULE,
+        df004_healthcheck_ignored_by_ecs::check,
     ),
     Check::Dockerfile(
-        &df006_package_install_without_cache_mount::RULE,
-        df006_package_install_without_cache_mount::check,
+        &df005_package_install_without_cache_mount::RULE,
+        df005_package_install_without_cache_mount::check,
     ),
     Check::Dockerfile(
         &dl3000_relative_workdir::RULE,
         dl3000_relative_workdir::check,
+    ),
+    Check::Dockerfile(
+        &dl3001_pointless_command::RULE,
+        dl3001_pointless_command::check,
     ),
     Check::Dockerfile(&dl3002_last_user_root::RULE, dl3002_last_user_root::check),
     Check::Dockerfile(&dl3003_cd_in_run::RULE, dl3003_cd_in_run::check),
@@ -138,6 +157,7 @@ pub static CHECKS: &[Check] = &[
         &dl3027_apt_instead_of_apt_get::RULE,
         dl3027_apt_instead_of_apt_get::check,
     ),
+    Check::Dockerfile(&dl3028_gem_unpinned::RULE, dl3028_gem_unpinned::check),
     Check::Dockerfile(&dl3029_from_platform::RULE, dl3029_from_platform::check),
     Check::Dockerfile(&dl3030_yum_without_yes::RULE, dl3030_yum_without_yes::check),
     Check::Dockerfile(
@@ -145,7 +165,38 @@ pub static CHECKS: &[Check] = &[
         dl3032_yum_clean_missing::check,
     ),
     Check::Dockerfile(&dl3033_yum_unpinned::RULE, dl3033_yum_unpinned::check),
+    Check::Dockerfile(
+        &dl3034_zypper_without_yes::RULE,
+        dl3034_zypper_without_yes::check,
+    ),
+    Check::Dockerfile(
+        &dl3035_zypper_dist_upgrade::RULE,
+        dl3035_zypper_dist_upgrade::check,
+    ),
+    Check::Dockerfile(
+        &dl3036_zypper_clean_missing::RULE,
+        dl3036_zypper_clean_missing::check,
+    ),
+    Check::Dockerfile(&dl3037_zypper_unpinned::RULE, dl3037_zypper_unpinned::check),
+    Check::Dockerfile(&dl3038_dnf_without_yes::RULE, dl3038_dnf_without_yes::check),
+    Check::Dockerfile(
+        &dl3040_dnf_clean_missing::RULE,
+        dl3040_dnf_clean_missing::check,
+    ),
+    Check::Dockerfile(&dl3041_dnf_unpinned::RULE, dl3041_dnf_unpinned::check),
     Check::Dockerfile(&dl3042_pip_cache::RULE, dl3042_pip_cache::check),
+    Check::Dockerfile(
+        &dl3044_env_self_reference::RULE,
+        dl3044_env_self_reference::check,
+    ),
+    Check::Dockerfile(
+        &dl3045_copy_relative_without_workdir::RULE,
+        dl3045_copy_relative_without_workdir::check,
+    ),
+    Check::Dockerfile(
+        &dl3046_useradd_high_uid::RULE,
+        dl3046_useradd_high_uid::check,
+    ),
     Check::Dockerfile(&dl3047_wget_progress::RULE, dl3047_wget_progress::check),
     Check::Dockerfile(
         &dl3059_consecutive_runs::RULE,
@@ -157,8 +208,24 @@ pub static CHECKS: &[Check] = &[
         dl3062_go_install_unpinned::check,
     ),
     Check::Dockerfile(
+        &dl3063_reserved_stage_name::RULE,
+        dl3063_reserved_stage_name::check,
+    ),
+    Check::Dockerfile(
         &dl3064_secret_in_env_or_arg::RULE,
         dl3064_secret_in_env_or_arg::check,
+    ),
+    Check::Dockerfile(
+        &dl3065_redundant_target_platform::RULE,
+        dl3065_redundant_target_platform::check,
+    ),
+    Check::Dockerfile(
+        &dl3066_non_numeric_user::RULE,
+        dl3066_non_numeric_user::check,
+    ),
+    Check::Dockerfile(
+        &dl3067_copy_whole_filesystem::RULE,
+        dl3067_copy_whole_filesystem::check,
     ),
     Check::Dockerfile(
         &dl4000_maintainer_deprecated::RULE,
@@ -169,6 +236,10 @@ pub static CHECKS: &[Check] = &[
     Check::Dockerfile(
         &dl4004_multiple_entrypoint::RULE,
         dl4004_multiple_entrypoint::check,
+    ),
+    Check::Dockerfile(
+        &dl4005_default_shell_relinked::RULE,
+        dl4005_default_shell_relinked::check,
     ),
     Check::Dockerfile(
         &dl4006_pipe_without_pipefail::RULE,

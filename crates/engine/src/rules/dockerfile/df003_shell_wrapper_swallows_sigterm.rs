@@ -34,7 +34,7 @@ crate::declare_rule! {
     /// - [Amazon ECS container definition: stopTimeout](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_timeout)
     /// - [Dockerfile reference: ENTRYPOINT](https://docs.docker.com/reference/dockerfile/#entrypoint)
     pub static RULE = {
-        code: "DF004",
+        code: "DF003",
         name: "shell-wrapper-swallows-sigterm",
         target: Dockerfile,
         severity: Warning,

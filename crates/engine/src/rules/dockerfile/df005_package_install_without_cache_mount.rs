@@ -34,7 +34,7 @@ crate::declare_rule! {
     /// - [Dockerfile reference: RUN --mount=type=cache](https://docs.docker.com/reference/dockerfile/#run---mounttypecache)
     /// - hadolint issue #1139 asks for this advice.
     pub static RULE = {
-        code: "DF006",
+        code: "DF005",
         name: "package-install-without-cache-mount",
         target: Dockerfile,
         severity: Info,

@@ -25,7 +25,7 @@ crate::declare_rule! {
     /// ## References
     /// - [Dockerfile reference: ADD --checksum](https://docs.docker.com/reference/dockerfile/#add---checksum)
     pub static RULE = {
-        code: "DF003",
+        code: "DF002",
         name: "add-url-without-checksum",
         target: Dockerfile,
         severity: Warning,

@@ -30,7 +30,7 @@ crate::declare_rule! {
     /// - [Amazon ECS task definition parameters](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html)
     /// - [Amazon ECS container health checks (healthCheck)](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_healthcheck)
     pub static RULE = {
-        code: "DF005",
+        code: "DF004",
         name: "healthcheck-ignored-by-ecs",
         target: Dockerfile,
         severity: Info,
