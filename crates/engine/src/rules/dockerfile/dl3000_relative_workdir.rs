@@ -25,13 +25,15 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - hadolint [DL3000](https://github.com/hadolint/hadolint/wiki/DL3000)
+    ///
+    /// hadolint rates this an error; Docker builds it, so ecsplain warns.
     /// - Checkov CKV_DOCKER_10
     /// - [Dockerfile reference: WORKDIR](https://docs.docker.com/reference/dockerfile/#workdir)
     pub static RULE = {
         code: "DL3000",
         name: "relative-workdir",
         target: Dockerfile,
-        severity: Error,
+        severity: Warning,
         category: Reliability,
         summary: "the WORKDIR is a relative path",
     }

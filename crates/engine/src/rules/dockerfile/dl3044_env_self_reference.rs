@@ -27,11 +27,13 @@ crate::declare_rule! {
     /// ## References
     /// - hadolint [DL3044](https://github.com/hadolint/hadolint/wiki/DL3044)
     /// - [Dockerfile reference: environment replacement](https://docs.docker.com/reference/dockerfile/#environment-replacement)
+    ///
+    /// hadolint rates this an error; Docker builds it (with the old value), so ecsplain warns.
     pub static RULE = {
         code: "DL3044",
         name: "env-self-reference",
         target: Dockerfile,
-        severity: Error,
+        severity: Warning,
         category: Reliability,
         summary: "an ENV uses a variable it defines in the same instruction",
     }

@@ -5,6 +5,9 @@ pub mod df002_add_url_without_checksum;
 pub mod df003_shell_wrapper_swallows_sigterm;
 pub mod df004_healthcheck_ignored_by_ecs;
 pub mod df005_package_install_without_cache_mount;
+pub mod df006_secret_value_in_image;
+pub mod df007_build_tools_in_final_image;
+pub mod df008_unused_stage;
 pub mod dl3000_relative_workdir;
 pub mod dl3001_pointless_command;
 pub mod dl3002_last_user_root;
@@ -85,6 +88,15 @@ pub static CHECKS: &[Check] = &[
         &df005_package_install_without_cache_mount::RULE,
         df005_package_install_without_cache_mount::check,
     ),
+    Check::Dockerfile(
+        &df006_secret_value_in_image::RULE,
+        df006_secret_value_in_image::check,
+    ),
+    Check::Dockerfile(
+        &df007_build_tools_in_final_image::RULE,
+        df007_build_tools_in_final_image::check,
+    ),
+    Check::Dockerfile(&df008_unused_stage::RULE, df008_unused_stage::check),
     Check::Dockerfile(
         &dl3000_relative_workdir::RULE,
         dl3000_relative_workdir::check,
