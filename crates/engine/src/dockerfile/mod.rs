@@ -388,6 +388,7 @@ pub fn parse(text: &str) -> Parsed {
         at = next.max(at + 1);
     }
     let (stages, mut diagnostics) = stages(text, &mut instructions);
+    forget_non_posix_commands(&mut instructions, &stages);
     p.diagnostics.append(&mut diagnostics);
     Parsed {
         dockerfile: Dockerfile {
@@ -398,6 +399,57 @@ pub fn parse(text: &str) -> Parsed {
             pragmas: p.pragmas,
         },
         diagnostics: p.diagnostics,
+    }
+}
+
+/// Whether the image looks like a Windows one, whose default shell is `cmd`.
+fn is_windows_image(image: &str) -> bool {
+    let lower = image.to_ascii_lowercase();
+    lower.contains("windows") || lower.contains("nanoserver") || lower.contains("servercore")
+}
+
+/// The shell splitter reads POSIX shell: the commands of RUNs that PowerShell or `cmd` runs
+/// (a `SHELL ["powershell", ...]`, or a Windows base image) are not split, so no shell rule
+/// misreads them.
+fn forget_non_posix_commands(instructions: &mut [Instruction], stages: &[Stage]) {
+    let mut posix: Vec<bool> = Vec::with_capacity(stages.len());
+    for stage in stages {
+        // A stage built on another stage inherits its shell.
+        let inherited = stages
+            .get(..stage.index)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .find(|s| {
+                s.alias
+                    .as_ref()
+                    .is_some_and(|(a, _)| a.eq_ignore_ascii_case(&stage.image))
+            })
+            .and_then(|s| posix.get(s.index).copied());
+        let mut current = inherited.unwrap_or(!is_windows_image(&stage.image));
+        for ins in instructions
+            .get_mut(stage.instructions.clone())
+            .unwrap_or(&mut [])
+        {
+            if ins.is("SHELL") {
+                if let Args::Exec(words) = &ins.args {
+                    current = words.first().is_some_and(|w| {
+                        let name = w.text.rsplit(['/', '\\']).next().unwrap_or("");
+                        let name = name.strip_suffix(".exe").unwrap_or(name);
+                        is_shell(&name.to_ascii_lowercase())
+                    });
+                }
+            }
+            if !current && !ins.is_exec_form() {
+                if ins.is("RUN") {
+                    ins.commands.clear();
+                }
+                if let Some(trigger) = ins.onbuild.as_deref_mut() {
+                    trigger.commands.clear();
+                }
+            }
+        }
+        posix.push(current);
     }
 }
 
@@ -1367,6 +1419,20 @@ mod tests {
         assert_eq!(ins.len(), 4);
         assert_eq!(ins[1].text, "dir c:\\");
         assert_eq!(ins[3].words[0].text, "C:\\app");
+    }
+
+    #[test]
+    fn powershell_and_windows_runs_are_not_split() {
+        let text = "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN cd C:\\ && dir\nFROM debian:12 AS linux\nRUN cd /tmp\nSHELL [\"pwsh.exe\", \"-Command\"]\nRUN cd /tmp\nFROM linux\nRUN cd /x\n";
+        let p = parse(text);
+        let counts: Vec<usize> = p
+            .dockerfile
+            .instructions
+            .iter()
+            .filter(|i| i.is("RUN"))
+            .map(|i| i.commands.len())
+            .collect();
+        assert_eq!(counts, [0, 1, 0, 0]);
     }
 
     #[test]
