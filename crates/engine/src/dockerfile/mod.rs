@@ -403,7 +403,7 @@ pub fn parse(text: &str) -> Parsed {
 }
 
 /// Whether the image looks like a Windows one, whose default shell is `cmd`.
-fn is_windows_image(image: &str) -> bool {
+pub fn is_windows_image(image: &str) -> bool {
     let lower = image.to_ascii_lowercase();
     lower.contains("windows") || lower.contains("nanoserver") || lower.contains("servercore")
 }

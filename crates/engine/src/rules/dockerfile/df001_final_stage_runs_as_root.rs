@@ -7,7 +7,8 @@ crate::declare_rule! {
     /// ## What it does
     /// Reports a final stage that never sets `USER` (nor inherits one from an earlier stage it is built
     /// on), so the container runs as root unless the task definition sets `user`. Base images whose tag
-    /// says they run as non-root (`gcr.io/distroless/...:nonroot`, `...-nonroot`) are skipped. An explicit
+    /// says they run as non-root (`gcr.io/distroless/...:nonroot`, `...-nonroot`) and Windows images are
+    /// skipped. An explicit
     /// `USER root` at the end is `DL3002`.
     ///
     /// ## Why is this bad?
@@ -64,6 +65,9 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         return;
     };
     let image = stage.image.to_ascii_lowercase();
+    if crate::dockerfile::is_windows_image(&image) {
+        return; // Windows containers have no root user.
+    }
     if image.contains("nonroot") || image.contains("non-root") || image.contains("rootless") {
         return;
     }

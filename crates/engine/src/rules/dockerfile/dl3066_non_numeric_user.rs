@@ -7,7 +7,7 @@ crate::declare_rule! {
     /// ## What it does
     /// Reports a `USER` given by name (`USER app`) rather than by numeric UID (`USER 10001`), in the
     /// final stage or a stage it is built on. `USER root` is left to `DL3002` (hadolint reports it here
-    /// too).
+    /// too). Windows images are skipped: their users (`ContainerUser`) have no numeric id.
     ///
     /// ## Why is this bad?
     /// A name is resolved through the image's `/etc/passwd` when the container starts: if the user is
@@ -45,6 +45,12 @@ crate::declare_rule! {
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     let stages = support::image_stages(ctx);
+    if ctx
+        .final_stage()
+        .is_some_and(|s| crate::dockerfile::is_windows_image(&s.image))
+    {
+        return; // Windows users (`ContainerUser`) have no numeric id.
+    }
     for ins in ctx.instructions().filter(|i| i.is("USER")) {
         if !ins.stage.is_some_and(|s| stages.contains(&s)) {
             continue;
