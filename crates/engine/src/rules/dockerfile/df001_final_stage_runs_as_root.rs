@@ -1,4 +1,3 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
@@ -7,13 +6,15 @@ crate::declare_rule! {
     /// ## What it does
     /// Reports a final stage that never sets `USER` (nor inherits one from an earlier stage it is built
     /// on), so the container runs as root unless the task definition sets `user`. Base images whose tag
-    /// says they run as non-root (`gcr.io/distroless/...:nonroot`, `...-nonroot`) and Windows images are
+    /// says they run as non-root (`gcr.io/distroless/...:nonroot`, `...-nonroot`) and Windows images
+    /// are
     /// skipped. An explicit
     /// `USER root` at the end is `DL3002`.
     ///
     /// ## Why is this bad?
     /// Most base images run as root. A root process in a container has every capability Docker grants,
-    /// and a container escape or a writable mounted volume turns into root on the host. hadolint does not
+    /// and a container escape or a writable mounted volume turns into root on the host. hadolint does
+    /// not
     /// report a Dockerfile with no `USER` at all, which is the most common case.
     ///
     /// ## Example
@@ -35,9 +36,12 @@ crate::declare_rule! {
     /// definition's container definition.
     ///
     /// ## References
-    /// - [Amazon ECS task definition parameters](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html)
+    /// - [Amazon ECS task definition
+    ///   parameters](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html)
     /// - [Dockerfile reference: USER](https://docs.docker.com/reference/dockerfile/#user)
-    /// - Security Hub ECS.20 (containers should run as non-root users); Checkov CKV_DOCKER_3; hadolint DL3002 reports only an explicit `USER root`.
+    /// - Security Hub ECS.20 checks the task definition's `user` instead: a missing `user` fails it
+    ///   whatever the image sets. Checkov CKV_DOCKER_3; hadolint DL3002 reports only an explicit `USER
+    ///   root`.
     pub static RULE = {
         code: "DF001",
         name: "final-stage-runs-as-root",

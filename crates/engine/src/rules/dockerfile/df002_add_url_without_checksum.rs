@@ -1,5 +1,3 @@
-#[allow(unused_imports)]
-use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
@@ -23,7 +21,8 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## References
-    /// - [Dockerfile reference: ADD --checksum](https://docs.docker.com/reference/dockerfile/#add---checksum)
+    /// - [Dockerfile reference: ADD
+    ///   --checksum](https://docs.docker.com/reference/dockerfile/#add---checksum)
     pub static RULE = {
         code: "DF002",
         name: "add-url-without-checksum",

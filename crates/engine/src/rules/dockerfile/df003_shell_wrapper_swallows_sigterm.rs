@@ -1,11 +1,10 @@
-#[allow(unused_imports)]
-use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports an exec-form `ENTRYPOINT` or `CMD` that runs `sh -c` (or `bash -c`) with several commands,
+    /// Reports an exec-form `ENTRYPOINT` or `CMD` that runs `sh -c` (or `bash -c`) with several
+    /// commands,
     /// the last of which is not started with `exec`: `["sh", "-c", "migrate && node server.js"]`. The
     /// shell-form case (`CMD node server.js`) is `DL3025`; a lone command after `-c` is fine, as the
     /// shell replaces itself with it. Some shells also replace themselves with the last command of a
@@ -27,11 +26,14 @@ crate::declare_rule! {
     /// ```dockerfile
     /// CMD ["sh", "-c", "npm run migrate && exec node server.js"]
     /// ```
-    /// or set `initProcessEnabled` in the task definition's `linuxParameters` so an init process forwards signals.
+    /// or set `initProcessEnabled` in the task definition's `linuxParameters` so an init process
+    /// forwards signals.
     ///
     /// ## References
-    /// - [Amazon ECS task definition parameters](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html)
-    /// - [Amazon ECS container definition: stopTimeout](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_timeout)
+    /// - [Amazon ECS task definition
+    ///   parameters](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html)
+    /// - [Amazon ECS container definition:
+    ///   stopTimeout](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html)
     /// - [Dockerfile reference: ENTRYPOINT](https://docs.docker.com/reference/dockerfile/#entrypoint)
     pub static RULE = {
         code: "DF003",

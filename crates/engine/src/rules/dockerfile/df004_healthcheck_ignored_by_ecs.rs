@@ -1,5 +1,3 @@
-#[allow(unused_imports)]
-use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
@@ -27,8 +25,10 @@ crate::declare_rule! {
     /// and keep the Dockerfile `HEALTHCHECK` only for local `docker run`, if you want.
     ///
     /// ## References
-    /// - [Amazon ECS task definition parameters](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html)
-    /// - [Amazon ECS container health checks (healthCheck)](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_healthcheck)
+    /// - [Amazon ECS task definition
+    ///   parameters](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html)
+    /// - [Amazon ECS container health checks
+    ///   (healthCheck)](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html)
     pub static RULE = {
         code: "DF004",
         name: "healthcheck-ignored-by-ecs",

@@ -1,4 +1,3 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
@@ -30,8 +29,10 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## References
-    /// - [Docker build cache: cache mounts](https://docs.docker.com/build/cache/optimize/#use-cache-mounts)
-    /// - [Dockerfile reference: RUN --mount=type=cache](https://docs.docker.com/reference/dockerfile/#run---mounttypecache)
+    /// - [Docker build cache: cache
+    ///   mounts](https://docs.docker.com/build/cache/optimize/#use-cache-mounts)
+    /// - [Dockerfile reference: RUN
+    ///   --mount=type=cache](https://docs.docker.com/reference/dockerfile/#run---mounttypecache)
     /// - hadolint issue #1139 asks for this advice.
     pub static RULE = {
         code: "DF005",

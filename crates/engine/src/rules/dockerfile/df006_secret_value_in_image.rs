@@ -1,5 +1,3 @@
-#[allow(unused_imports)]
-use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
@@ -7,11 +5,13 @@ crate::declare_rule! {
     /// ## What it does
     /// Reports `ENV`, `ARG` and `LABEL` values that look like real credentials, whatever the name: an
     /// AWS access key id (`AKIA...`, `ASIA...`), a GitHub token (`ghp_...`, `github_pat_...`), a Slack
-    /// token (`xoxb-...`), a Stripe live key (`sk_live_...`) or a private key (`-----BEGIN ... PRIVATE KEY`).
+    /// token (`xoxb-...`), a Stripe live key (`sk_live_...`) or a private key (`-----BEGIN ... PRIVATE
+    /// KEY`).
     /// `DL3064` looks at the names; this rule at the values.
     ///
     /// ## Why is this bad?
-    /// Anyone who can pull the image reads them with `docker inspect` or `docker history`, and they stay
+    /// Anyone who can pull the image reads them with `docker inspect` or `docker history`, and they
+    /// stay
     /// in every copy of the image in every registry and cache. A leaked key must be revoked, not just
     /// removed from the Dockerfile.
     ///
@@ -26,10 +26,14 @@ crate::declare_rule! {
     /// secrets with the task definition's `secrets`; at build time use `RUN --mount=type=secret`.
     ///
     /// ## References
-    /// - [Amazon ECS task definition parameters](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html)
-    /// - [Amazon ECS task IAM role](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html)
-    /// - [Amazon ECS: pass sensitive data to a container](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html)
-    /// - [Dockerfile reference: RUN --mount=type=secret](https://docs.docker.com/reference/dockerfile/#run---mounttypesecret)
+    /// - [Amazon ECS task definition
+    ///   parameters](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html)
+    /// - [Amazon ECS task IAM
+    ///   role](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html)
+    /// - [Amazon ECS: pass sensitive data to a
+    ///   container](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html)
+    /// - [Dockerfile reference: RUN
+    ///   --mount=type=secret](https://docs.docker.com/reference/dockerfile/#run---mounttypesecret)
     pub static RULE = {
         code: "DF006",
         name: "secret-value-in-image",

@@ -1,4 +1,3 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
@@ -10,9 +9,12 @@ crate::declare_rule! {
     /// `cargo build`, `mvn package`, `gradle build`, `npm run build`, `yarn build`, `dotnet publish`).
     ///
     /// ## Why is this bad?
-    /// The compilers, headers and build caches ship with the application: a larger image to pull on every
-    /// ECS task start (and every scale-out), and more packages for an attacker to use. A multi-stage build
-    /// compiles in one stage and copies only the result into a small final image. Build packages removed
+    /// The compilers, headers and build caches ship with the application: a larger image to pull on
+    /// every
+    /// ECS task start (and every scale-out), and more packages for an attacker to use. A multi-stage
+    /// build
+    /// compiles in one stage and copies only the result into a small final image. Build packages
+    /// removed
     /// again in the same `RUN` (`apk del .build-deps`, `apt-get purge`) are not reported.
     ///
     /// ## Example
@@ -38,7 +40,8 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [Docker docs: multi-stage builds](https://docs.docker.com/build/building/multi-stage/)
-    /// - [Amazon ECS best practices: container images](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/container-considerations.html)
+    /// - [Amazon ECS best
+    ///   practices](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-best-practices.html)
     pub static RULE = {
         code: "DF007",
         name: "build-tools-in-final-image",

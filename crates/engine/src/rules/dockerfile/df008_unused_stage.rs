@@ -1,5 +1,3 @@
-#[allow(unused_imports)]
-use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
@@ -10,7 +8,8 @@ crate::declare_rule! {
     /// `docker build --target name`; a plain build skips it.
     ///
     /// ## Why is this bad?
-    /// This is often intended (a `test` or `dev` target), and then nothing is wrong. But if you expected
+    /// This is often intended (a `test` or `dev` target), and then nothing is wrong. But if you
+    /// expected
     /// the stage to run as part of the normal build (tests that must pass before the image is pushed to
     /// ECR), BuildKit silently skips it.
     ///
@@ -27,7 +26,8 @@ crate::declare_rule! {
     /// it, for example `COPY --from=test /app/coverage /tmp/coverage`.
     ///
     /// ## References
-    /// - [Docker docs: multi-stage builds, stop at a specific stage](https://docs.docker.com/build/building/multi-stage/#stop-at-a-specific-build-stage)
+    /// - [Docker docs: multi-stage builds, stop at a specific
+    ///   stage](https://docs.docker.com/build/building/multi-stage/#stop-at-a-specific-build-stage)
     pub static RULE = {
         code: "DF008",
         name: "unused-stage",

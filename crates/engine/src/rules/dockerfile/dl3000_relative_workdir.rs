@@ -1,14 +1,14 @@
-#[allow(unused_imports)]
-use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports a `WORKDIR` that is not an absolute path. Variables and Windows paths (`C:\app`) are accepted.
+    /// Reports a `WORKDIR` that is not an absolute path. Variables and Windows paths (`C:\app`) are
+    /// accepted.
     ///
     /// ## Why is this bad?
-    /// A relative `WORKDIR` is resolved against the previous one, which may come from the base image and
+    /// A relative `WORKDIR` is resolved against the previous one, which may come from the base image
+    /// and
     /// change with it: the files land somewhere else and the command fails when the task starts.
     ///
     /// ## Example

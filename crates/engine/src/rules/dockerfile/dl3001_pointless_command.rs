@@ -1,11 +1,11 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports `RUN` commands for interactive or system administration tools: `ssh`, `vim`, `shutdown`, `service`, `ps`, `free`, `top`, `kill`, `mount`, `ifconfig`.
+    /// Reports `RUN` commands for interactive or system administration tools: `ssh`, `vim`, `shutdown`,
+    /// `service`, `ps`, `free`, `top`, `kill`, `mount`, `ifconfig`.
     ///
     /// ## Why is this bad?
     /// A build has no running services, no terminal and no network interfaces to manage: these commands

@@ -1,4 +1,3 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
@@ -36,7 +35,8 @@ crate::declare_rule! {
     /// - Checkov CKV_DOCKER_8
     /// - [Dockerfile reference: USER](https://docs.docker.com/reference/dockerfile/#user)
     ///
-    /// Deliberate difference: hadolint reports the last `USER root` of every stage; ecsplain reports only the user the final image runs as, since build stages may run as root.
+    /// Deliberate difference: hadolint reports the last `USER root` of every stage; ecsplain reports
+    /// only the user the final image runs as, since build stages may run as root.
     pub static RULE = {
         code: "DL3002",
         name: "last-user-root",

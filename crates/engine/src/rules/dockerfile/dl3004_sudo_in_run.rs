@@ -1,4 +1,3 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
@@ -8,7 +7,8 @@ crate::declare_rule! {
     /// Reports `sudo` in a `RUN` command.
     ///
     /// ## Why is this bad?
-    /// `sudo` is rarely installed in images and behaves unpredictably without a TTY; the build fails, or
+    /// `sudo` is rarely installed in images and behaves unpredictably without a TTY; the build fails,
+    /// or
     /// the image carries a setuid tool that lets any process become root.
     ///
     /// ## Example

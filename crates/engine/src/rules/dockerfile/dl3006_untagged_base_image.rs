@@ -1,5 +1,3 @@
-#[allow(unused_imports)]
-use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
@@ -26,7 +24,8 @@ crate::declare_rule! {
     /// ## References
     /// - hadolint [DL3006](https://github.com/hadolint/hadolint/wiki/DL3006)
     ///
-    /// Deliberate difference: hadolint reports `FROM ${BASE}` and `FROM stage-${VARIANT}`; ecsplain cannot know what the variable holds (often a tagged image or a stage name), so it stays silent.
+    /// Deliberate difference: hadolint reports `FROM ${BASE}` and `FROM stage-${VARIANT}`; ecsplain
+    /// cannot know what the variable holds (often a tagged image or a stage name), so it stays silent.
     /// - Checkov CKV_DOCKER_7
     /// - [Dockerfile reference: FROM](https://docs.docker.com/reference/dockerfile/#from)
     pub static RULE = {

@@ -1,5 +1,3 @@
-#[allow(unused_imports)]
-use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 

@@ -1,11 +1,11 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports packages of `apt-get install` without a version (`curl` instead of `curl=7.88.1-10+deb12u5`).
+    /// Reports packages of `apt-get install` without a version (`curl` instead of
+    /// `curl=7.88.1-10+deb12u5`).
     /// Local `.deb` files, paths and packages held in variables are not reported.
     ///
     /// ## Why is this bad?
@@ -23,7 +23,8 @@ crate::declare_rule! {
     /// FROM debian:12
     /// RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5
     /// ```
-    /// Pinning every package is a trade-off (pins expire from the archive); pinning the base image digest is the other half.
+    /// Pinning every package is a trade-off (pins expire from the archive); pinning the base image
+    /// digest is the other half.
     ///
     /// ## References
     /// - hadolint [DL3008](https://github.com/hadolint/hadolint/wiki/DL3008)

@@ -1,11 +1,11 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports `apt-get install` in the final stage (or a stage it is built on) when the same `RUN` neither removes
+    /// Reports `apt-get install` in the final stage (or a stage it is built on) when the same `RUN`
+    /// neither removes
     /// `/var/lib/apt/lists` nor mounts a cache or tmpfs there.
     ///
     /// ## Why is this bad?
@@ -32,9 +32,13 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - hadolint [DL3009](https://github.com/hadolint/hadolint/wiki/DL3009)
-    /// - [Docker build cache: cache mounts](https://docs.docker.com/build/cache/optimize/#use-cache-mounts)
+    /// - [Docker build cache: cache
+    ///   mounts](https://docs.docker.com/build/cache/optimize/#use-cache-mounts)
     ///
-    /// Only the stages whose layers end up in the image are checked: the final stage and the stages it is built `FROM`. hadolint also checks any stage a later stage is built on, even when the final image does not include it (deliberate difference). A cache or tmpfs mount on `/var/lib/apt/lists` (or `/var/lib/apt`) counts as cleaning.
+    /// Only the stages whose layers end up in the image are checked: the final stage and the stages it
+    /// is built `FROM`. hadolint also checks any stage a later stage is built on, even when the final
+    /// image does not include it (deliberate difference). A cache or tmpfs mount on
+    /// `/var/lib/apt/lists` (or `/var/lib/apt`) counts as cleaning.
     pub static RULE = {
         code: "DL3009",
         name: "apt-lists-not-deleted",

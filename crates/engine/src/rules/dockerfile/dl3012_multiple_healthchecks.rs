@@ -1,5 +1,3 @@
-#[allow(unused_imports)]
-use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
@@ -19,7 +17,8 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## Use instead
-    /// Keep one `HEALTHCHECK` (and remember that ECS runs the task definition's `healthCheck`, see `DF004`).
+    /// Keep one `HEALTHCHECK` (and remember that ECS runs the task definition's `healthCheck`, see
+    /// `DF004`).
     ///
     /// ## References
     /// - hadolint [DL3012](https://github.com/hadolint/hadolint/wiki/DL3012)

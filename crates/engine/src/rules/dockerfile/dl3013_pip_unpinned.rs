@@ -1,4 +1,3 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
@@ -27,7 +26,9 @@ crate::declare_rule! {
     /// ## References
     /// - hadolint [DL3013](https://github.com/hadolint/hadolint/wiki/DL3013)
     ///
-    /// Deliberate differences: local wheels and archives and `$VARIABLES` are not reported; pip called by path (`/venv/bin/pip`) or as `python -m pip` is recognised (hadolint knows only the bare name).
+    /// Deliberate differences: local wheels and archives and `$VARIABLES` are not reported; pip called
+    /// by path (`/venv/bin/pip`) or as `python -m pip` is recognised (hadolint knows only the bare
+    /// name).
     pub static RULE = {
         code: "DL3013",
         name: "pip-unpinned",

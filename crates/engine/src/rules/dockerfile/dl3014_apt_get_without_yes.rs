@@ -1,4 +1,3 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
@@ -8,7 +7,8 @@ crate::declare_rule! {
     /// Reports `apt-get install` without `-y`, `--yes`, `--assume-yes` or `-qq`.
     ///
     /// ## Why is this bad?
-    /// There is no terminal during a build: apt-get asks for confirmation, reads end of input, and the build fails.
+    /// There is no terminal during a build: apt-get asks for confirmation, reads end of input, and the
+    /// build fails.
     ///
     /// ## Example
     /// ```dockerfile

@@ -1,11 +1,11 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports `apt-get install` without `--no-install-recommends` (or `-o APT::Install-Recommends=false`).
+    /// Reports `apt-get install` without `--no-install-recommends` (or `-o
+    /// APT::Install-Recommends=false`).
     ///
     /// ## Why is this bad?
     /// Recommended packages are not needed to run the program and often double the size of the layer.

@@ -1,4 +1,3 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
@@ -6,7 +5,8 @@ use crate::dockerfile::DockerfileCtx;
 crate::declare_rule! {
     /// ## What it does
     /// Reports packages named to `npm install` (`i`, `add`) without a version (`typescript` instead of
-    /// `typescript@5.5.4`). `npm install` and `npm ci` with no package (from the lockfile), local folders,
+    /// `typescript@5.5.4`). `npm install` and `npm ci` with no package (from the lockfile), local
+    /// folders,
     /// tarballs (`.tgz`), git and URL sources and variables are not reported.
     ///
     /// ## Why is this bad?

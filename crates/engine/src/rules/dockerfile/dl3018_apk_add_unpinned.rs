@@ -1,11 +1,11 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports packages of `apk add` without a version (`curl` instead of `curl=8.9.1-r0`). Local `.apk` files and variables are skipped.
+    /// Reports packages of `apk add` without a version (`curl` instead of `curl=8.9.1-r0`). Local
+    /// `.apk` files and variables are skipped.
     ///
     /// ## Why is this bad?
     /// Unpinned packages make the image change from one build to the next.

@@ -1,11 +1,11 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports `apk add` without `--no-cache`, unless the `RUN` mounts a cache on `/var/cache/apk` or `/etc/apk/cache`.
+    /// Reports `apk add` without `--no-cache`, unless the `RUN` mounts a cache on `/var/cache/apk` or
+    /// `/etc/apk/cache`.
     ///
     /// ## Why is this bad?
     /// The downloaded index and packages stay in the layer and grow the image.
@@ -24,7 +24,8 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - hadolint [DL3019](https://github.com/hadolint/hadolint/wiki/DL3019)
-    /// - [Docker build cache: cache mounts](https://docs.docker.com/build/cache/optimize/#use-cache-mounts)
+    /// - [Docker build cache: cache
+    ///   mounts](https://docs.docker.com/build/cache/optimize/#use-cache-mounts)
     pub static RULE = {
         code: "DL3019",
         name: "apk-add-cache",

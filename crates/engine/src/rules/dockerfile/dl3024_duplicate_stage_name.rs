@@ -1,11 +1,10 @@
-#[allow(unused_imports)]
-use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports a `FROM ... AS name` whose name an earlier stage already uses (names compare case-insensitively).
+    /// Reports a `FROM ... AS name` whose name an earlier stage already uses (names compare
+    /// case-insensitively).
     ///
     /// ## Why is this bad?
     /// BuildKit refuses the file: `--from=name` and `--target name` would be ambiguous.

@@ -1,5 +1,3 @@
-#[allow(unused_imports)]
-use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
@@ -10,7 +8,8 @@ crate::declare_rule! {
     ///
     /// ## Why is this bad?
     /// In shell form Docker runs `/bin/sh -c "node server.js"`: the shell is PID 1 and does not pass
-    /// SIGTERM on. When Amazon ECS stops a task (a deployment, a scale-in, a Spot interruption) it sends
+    /// SIGTERM on. When Amazon ECS stops a task (a deployment, a scale-in, a Spot interruption) it
+    /// sends
     /// SIGTERM, waits the container's `stopTimeout`, then sends SIGKILL: the application never gets the
     /// chance to finish its requests and close its connections. A shell-form `ENTRYPOINT` also ignores
     /// the `CMD` and the task definition's `command`.
@@ -26,15 +25,20 @@ crate::declare_rule! {
     /// FROM node:20-slim
     /// CMD ["node", "server.js"]
     /// ```
-    /// If you need the shell (variables, `&&`), end with `exec`: `CMD ["sh", "-c", "exec node server.js"]`;
+    /// If you need the shell (variables, `&&`), end with `exec`: `CMD ["sh", "-c", "exec node
+    /// server.js"]`;
     /// `DF003` checks that form.
     ///
     /// ## References
     /// - hadolint [DL3025](https://github.com/hadolint/hadolint/wiki/DL3025)
     ///
-    /// Deliberate difference: hadolint also reports a shell-form `HEALTHCHECK CMD`; ecsplain does not, since signals do not matter for a check that Docker runs and waits for (and ECS ignores it, see `DF004`).
-    /// - [Dockerfile reference: ENTRYPOINT, exec form and shell form](https://docs.docker.com/reference/dockerfile/#entrypoint)
-    /// - [Amazon ECS container definition: stopTimeout](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_timeout)
+    /// Deliberate difference: hadolint also reports a shell-form `HEALTHCHECK CMD`; ecsplain does not,
+    /// since signals do not matter for a check that Docker runs and waits for (and ECS ignores it, see
+    /// `DF004`).
+    /// - [Dockerfile reference: ENTRYPOINT, exec form and shell
+    ///   form](https://docs.docker.com/reference/dockerfile/#entrypoint)
+    /// - [Amazon ECS container definition:
+    ///   stopTimeout](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html)
     pub static RULE = {
         code: "DL3025",
         name: "json-form-cmd",

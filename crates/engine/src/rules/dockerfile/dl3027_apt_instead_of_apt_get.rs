@@ -1,4 +1,3 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
@@ -8,7 +7,8 @@ crate::declare_rule! {
     /// Reports `apt` commands in `RUN`.
     ///
     /// ## Why is this bad?
-    /// `apt` is for people: its output and behaviour may change between releases, and it warns that it has no stable command-line interface. Scripts should use `apt-get` and `apt-cache`.
+    /// `apt` is for people: its output and behaviour may change between releases, and it warns that it
+    /// has no stable command-line interface. Scripts should use `apt-get` and `apt-cache`.
     ///
     /// ## Example
     /// ```dockerfile

@@ -1,11 +1,11 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports `gem install` of gems without a version (`-v`, `--version`, or `gem:version`). Local `.gem` files and variables are skipped.
+    /// Reports `gem install` of gems without a version (`-v`, `--version`, or `gem:version`). Local
+    /// `.gem` files and variables are skipped.
     ///
     /// ## Why is this bad?
     /// Unpinned gems make the image change from one build to the next.

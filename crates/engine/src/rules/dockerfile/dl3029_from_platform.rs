@@ -1,15 +1,15 @@
-#[allow(unused_imports)]
-use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports `FROM --platform=` with a fixed value. `$BUILDPLATFORM`, `$TARGETPLATFORM` and other variables are accepted.
+    /// Reports `FROM --platform=` with a fixed value. `$BUILDPLATFORM`, `$TARGETPLATFORM` and other
+    /// variables are accepted.
     ///
     /// ## Why is this bad?
     /// A fixed platform builds an image for one CPU architecture whatever the builder is asked for.
-    /// An ECS task whose `runtimePlatform.cpuArchitecture` (or a Graviton instance) does not match fails
+    /// An ECS task whose `runtimePlatform.cpuArchitecture` (or a Graviton instance) does not match
+    /// fails
     /// to start with `exec format error`.
     ///
     /// ## Example
@@ -18,14 +18,16 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## Use instead
-    /// Build with `docker buildx build --platform linux/arm64` (or both) and keep `--platform` for cross-compiling stages:
+    /// Build with `docker buildx build --platform linux/arm64` (or both) and keep `--platform` for
+    /// cross-compiling stages:
     /// ```dockerfile
     /// FROM --platform=$BUILDPLATFORM golang:1.22 AS build
     /// ```
     ///
     /// ## References
     /// - hadolint [DL3029](https://github.com/hadolint/hadolint/wiki/DL3029)
-    /// - [Amazon ECS runtimePlatform](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#runtime-platform)
+    /// - [Amazon ECS
+    ///   runtimePlatform](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html)
     pub static RULE = {
         code: "DL3029",
         name: "from-platform",

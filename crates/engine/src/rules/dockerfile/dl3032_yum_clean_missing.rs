@@ -1,4 +1,3 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
@@ -6,7 +5,8 @@ use crate::dockerfile::DockerfileCtx;
 crate::declare_rule! {
     /// ## What it does
     /// Reports `yum install` when the same `RUN` does not run `yum clean` nor mounts a cache on
-    /// `/var/cache/yum`. Deliberate difference: `rm -rf /var/cache/yum` also counts as cleaning (hadolint
+    /// `/var/cache/yum`. Deliberate difference: `rm -rf /var/cache/yum` also counts as cleaning
+    /// (hadolint
     /// asks for `yum clean all`, though removing the folder frees the same space).
     ///
     /// ## Why is this bad?

@@ -1,11 +1,11 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports `zypper install`, `in`, `remove`, `rm`, `patch`, `update`, `up` without `-y`, `--no-confirm` or `--non-interactive`.
+    /// Reports `zypper install`, `in`, `remove`, `rm`, `patch`, `update`, `up` without `-y`,
+    /// `--no-confirm` or `--non-interactive`.
     ///
     /// ## Why is this bad?
     /// There is no terminal during a build: zypper waits for a confirmation and the build fails.

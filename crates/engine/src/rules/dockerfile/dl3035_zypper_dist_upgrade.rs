@@ -1,4 +1,3 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
@@ -8,7 +7,8 @@ crate::declare_rule! {
     /// Reports `zypper dist-upgrade` (`dup`).
     ///
     /// ## Why is this bad?
-    /// A distribution upgrade inside an image build changes the base image's release behind its tag: pick a newer base image instead.
+    /// A distribution upgrade inside an image build changes the base image's release behind its tag:
+    /// pick a newer base image instead.
     ///
     /// ## Example
     /// ```dockerfile

@@ -1,11 +1,11 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports `zypper install` when the same `RUN` does not run `zypper clean` (`cc`) nor mounts a cache on `/var/cache/zypp`.
+    /// Reports `zypper install` when the same `RUN` does not run `zypper clean` (`cc`) nor mounts a
+    /// cache on `/var/cache/zypp`.
     ///
     /// ## Why is this bad?
     /// zypper's package cache stays in the layer and grows the image.

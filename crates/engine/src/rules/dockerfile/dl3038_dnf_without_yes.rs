@@ -1,11 +1,11 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports `dnf install` (also `groupinstall`, `localinstall`) without `-y` or `--assumeyes`. `microdnf` does not ask, so it is not reported.
+    /// Reports `dnf install` (also `groupinstall`, `localinstall`) without `-y` or `--assumeyes`.
+    /// `microdnf` does not ask, so it is not reported.
     ///
     /// ## Why is this bad?
     /// There is no terminal during a build: dnf waits for a confirmation and the build fails.

@@ -1,11 +1,11 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports `dnf install` (or `microdnf install`) when the same `RUN` does not run `dnf clean all` (`microdnf clean all`), remove `/var/cache/dnf`, or mount a cache there.
+    /// Reports `dnf install` (or `microdnf install`) when the same `RUN` does not run `dnf clean all`
+    /// (`microdnf clean all`), remove `/var/cache/dnf`, or mount a cache there.
     ///
     /// ## Why is this bad?
     /// dnf's metadata and package cache stay in the layer and grow the image by tens of megabytes.

@@ -1,11 +1,11 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports packages of `dnf install` (or `microdnf install`) without a version (`httpd` instead of `httpd-2.4.62`). Local `.rpm` files, paths, `@group` names and variables are skipped.
+    /// Reports packages of `dnf install` (or `microdnf install`) without a version (`httpd` instead of
+    /// `httpd-2.4.62`). Local `.rpm` files, paths, `@group` names and variables are skipped.
     ///
     /// ## Why is this bad?
     /// Unpinned packages make the image change from one build to the next.

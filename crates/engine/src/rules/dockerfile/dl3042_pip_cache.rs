@@ -1,4 +1,3 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
@@ -9,7 +8,8 @@ crate::declare_rule! {
     /// the `RUN` mounts a cache on pip's cache folder (`/root/.cache/pip` or `/root/.cache`).
     ///
     /// ## Why is this bad?
-    /// pip keeps every downloaded wheel in `~/.cache/pip`; in an image that is dead weight, often larger than the packages.
+    /// pip keeps every downloaded wheel in `~/.cache/pip`; in an image that is dead weight, often
+    /// larger than the packages.
     ///
     /// ## Example
     /// ```dockerfile
@@ -21,13 +21,16 @@ crate::declare_rule! {
     /// ```dockerfile
     /// RUN pip install --no-cache-dir flask==3.0.3
     /// ```
-    /// or `RUN --mount=type=cache,target=/root/.cache/pip pip install flask==3.0.3`, which is faster on rebuilds.
+    /// or `RUN --mount=type=cache,target=/root/.cache/pip pip install flask==3.0.3`, which is faster on
+    /// rebuilds.
     ///
     /// ## References
     /// - hadolint [DL3042](https://github.com/hadolint/hadolint/wiki/DL3042)
-    /// - [Docker build cache: cache mounts](https://docs.docker.com/build/cache/optimize/#use-cache-mounts)
+    /// - [Docker build cache: cache
+    ///   mounts](https://docs.docker.com/build/cache/optimize/#use-cache-mounts)
     ///
-    /// Deliberate difference: pip called by path (`/venv/bin/pip`) is recognised; hadolint knows only the bare name.
+    /// Deliberate difference: pip called by path (`/venv/bin/pip`) is recognised; hadolint knows only
+    /// the bare name.
     pub static RULE = {
         code: "DL3042",
         name: "pip-cache",

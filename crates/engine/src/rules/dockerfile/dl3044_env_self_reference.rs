@@ -1,5 +1,3 @@
-#[allow(unused_imports)]
-use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
@@ -8,7 +6,8 @@ crate::declare_rule! {
     /// Reports `ENV A=1 B=$A`: a value that refers to a variable set earlier in the same `ENV`.
     ///
     /// ## Why is this bad?
-    /// Docker expands every value of one `ENV` with the variables as they were *before* the instruction:
+    /// Docker expands every value of one `ENV` with the variables as they were *before* the
+    /// instruction:
     /// `B` gets the old value of `A` (often empty), not `1`. The container starts with a wrong setting.
     ///
     /// ## Example
@@ -26,7 +25,8 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - hadolint [DL3044](https://github.com/hadolint/hadolint/wiki/DL3044)
-    /// - [Dockerfile reference: environment replacement](https://docs.docker.com/reference/dockerfile/#environment-replacement)
+    /// - [Dockerfile reference: environment
+    ///   replacement](https://docs.docker.com/reference/dockerfile/#environment-replacement)
     ///
     /// hadolint rates this an error; Docker builds it (with the old value), so ecsplain warns.
     pub static RULE = {

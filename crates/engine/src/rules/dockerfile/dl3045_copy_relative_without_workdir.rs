@@ -1,11 +1,11 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports `COPY` or `ADD` to a relative destination in a stage where no `WORKDIR` is set (in the stage or in the stage it is built on).
+    /// Reports `COPY` or `ADD` to a relative destination in a stage where no `WORKDIR` is set (in the
+    /// stage or in the stage it is built on).
     ///
     /// ## Why is this bad?
     /// The destination is relative to the base image's working directory, which you did not choose and

@@ -1,4 +1,3 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
@@ -8,7 +7,8 @@ crate::declare_rule! {
     /// Reports `wget` without `--progress`, `-q`/`--quiet` or `-nv`/`--no-verbose`.
     ///
     /// ## Why is this bad?
-    /// wget's progress bar writes a line per step in a non-interactive build: megabytes of log for one download.
+    /// wget's progress bar writes a line per step in a non-interactive build: megabytes of log for one
+    /// download.
     ///
     /// ## Example
     /// ```dockerfile

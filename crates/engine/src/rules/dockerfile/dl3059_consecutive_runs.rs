@@ -1,12 +1,11 @@
-#[allow(unused_imports)]
-use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
     /// Reports a `RUN` of a single command that directly follows another single-command `RUN` with
-    /// the same flags (comments in between do not count). Like hadolint, RUNs that already chain several
+    /// the same flags (comments in between do not count). Like hadolint, RUNs that already chain
+    /// several
     /// commands, or run a heredoc script, are left alone: they were split on purpose.
     ///
     /// ## Why is this bad?

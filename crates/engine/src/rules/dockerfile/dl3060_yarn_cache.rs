@@ -1,4 +1,3 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
@@ -6,7 +5,8 @@ use crate::dockerfile::DockerfileCtx;
 crate::declare_rule! {
     /// ## What it does
     /// Reports `yarn install` (or `yarn add`, or plain `yarn`) when the same `RUN` does not run
-    /// `yarn cache clean` and mounts no cache on yarn's cache folder. Like `DL3009`, only the final stage
+    /// `yarn cache clean` and mounts no cache on yarn's cache folder. Like `DL3009`, only the final
+    /// stage
     /// and the stages it is built on are checked: a build stage's cache never reaches the image.
     /// Deliberate differences: `yarn add` and a bare `yarn` are reported too (hadolint knows only
     /// `yarn install`), and a cache mount
@@ -30,7 +30,8 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - hadolint [DL3060](https://github.com/hadolint/hadolint/wiki/DL3060)
-    /// - [Docker build cache: cache mounts](https://docs.docker.com/build/cache/optimize/#use-cache-mounts)
+    /// - [Docker build cache: cache
+    ///   mounts](https://docs.docker.com/build/cache/optimize/#use-cache-mounts)
     pub static RULE = {
         code: "DL3060",
         name: "yarn-cache",

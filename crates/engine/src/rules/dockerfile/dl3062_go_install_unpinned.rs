@@ -1,14 +1,15 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports `go install`, `go get` and `go run` of a remote package without `@version`, or with `@latest`. Local packages (`.`, `./cmd/x`, `main.go`) are skipped.
+    /// Reports `go install`, `go get` and `go run` of a remote package without `@version`, or with
+    /// `@latest`. Local packages (`.`, `./cmd/x`, `main.go`) are skipped.
     ///
     /// ## Why is this bad?
-    /// `go install` without a version fetches whatever was tagged last: the tool changes between builds.
+    /// `go install` without a version fetches whatever was tagged last: the tool changes between
+    /// builds.
     ///
     /// ## Example
     /// ```dockerfile

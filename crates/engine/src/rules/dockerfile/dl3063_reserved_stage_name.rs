@@ -1,5 +1,3 @@
-#[allow(unused_imports)]
-use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
@@ -8,7 +6,8 @@ crate::declare_rule! {
     /// Reports a stage named `scratch` or `context`.
     ///
     /// ## Why is this bad?
-    /// `FROM scratch` and `--from=context` already mean something to BuildKit: a stage with that name is confusing at best, and ignored at worst.
+    /// `FROM scratch` and `--from=context` already mean something to BuildKit: a stage with that name
+    /// is confusing at best, and ignored at worst.
     ///
     /// ## Example
     /// ```dockerfile

@@ -1,5 +1,3 @@
-#[allow(unused_imports)]
-use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
@@ -32,10 +30,14 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - hadolint [DL3064](https://github.com/hadolint/hadolint/wiki/DL3064)
-    /// - [Dockerfile reference: RUN --mount=type=secret](https://docs.docker.com/reference/dockerfile/#run---mounttypesecret)
-    /// - [Amazon ECS: pass sensitive data to a container](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html)
+    /// - [Dockerfile reference: RUN
+    ///   --mount=type=secret](https://docs.docker.com/reference/dockerfile/#run---mounttypesecret)
+    /// - [Amazon ECS: pass sensitive data to a
+    ///   container](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html)
     ///
-    /// Deliberate differences: hadolint also reports names containing `USERNAME` or `PRIVATE`; ecsplain does not (a user name is not a secret, `PRIVATE` catches names like `NEXT_PUBLIC_PRIVATE_MODE`), and skips `_FILE`/`_PATH` names.
+    /// Deliberate differences: hadolint also reports names containing `USERNAME` or `PRIVATE`; ecsplain
+    /// does not (a user name is not a secret, `PRIVATE` catches names like `NEXT_PUBLIC_PRIVATE_MODE`),
+    /// and skips `_FILE`/`_PATH` names.
     pub static RULE = {
         code: "DL3064",
         name: "secret-in-env-or-arg",

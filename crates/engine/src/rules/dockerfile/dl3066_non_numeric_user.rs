@@ -1,4 +1,3 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
@@ -11,7 +10,8 @@ crate::declare_rule! {
     ///
     /// ## Why is this bad?
     /// A name is resolved through the image's `/etc/passwd` when the container starts: if the user is
-    /// missing there, the task fails to start. A platform also cannot tell from a name whether the user is
+    /// missing there, the task fails to start. A platform also cannot tell from a name whether the user
+    /// is
     /// root; a numeric UID can be checked before anything runs.
     ///
     /// ## Example
@@ -32,7 +32,8 @@ crate::declare_rule! {
     /// - hadolint [DL3066](https://github.com/hadolint/hadolint/wiki/DL3066)
     /// - [Dockerfile reference: USER](https://docs.docker.com/reference/dockerfile/#user)
     ///
-    /// Deliberate differences: hadolint reports every stage and `USER $VARIABLE`; ecsplain only the stages that make the image, and not variables (their value may well be numeric).
+    /// Deliberate differences: hadolint reports every stage and `USER $VARIABLE`; ecsplain only the
+    /// stages that make the image, and not variables (their value may well be numeric).
     pub static RULE = {
         code: "DL3066",
         name: "non-numeric-user",

@@ -1,14 +1,14 @@
-#[allow(unused_imports)]
-use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports `COPY --from=stage / /`: copying the root of another stage or image onto the root of this one.
+    /// Reports `COPY --from=stage / /`: copying the root of another stage or image onto the root of
+    /// this one.
     ///
     /// ## Why is this bad?
-    /// It copies everything, package caches and build tools included, which defeats the purpose of a multi-stage build.
+    /// It copies everything, package caches and build tools included, which defeats the purpose of a
+    /// multi-stage build.
     ///
     /// ## Example
     /// ```dockerfile

@@ -1,14 +1,15 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports a Dockerfile that uses both `wget` and `curl` in `RUN`s; the finding is on the first use of the less used one.
+    /// Reports a Dockerfile that uses both `wget` and `curl` in `RUN`s; the finding is on the first use
+    /// of the less used one.
     ///
     /// ## Why is this bad?
-    /// Two tools that do the same thing: one of them is extra weight and extra attack surface in the image.
+    /// Two tools that do the same thing: one of them is extra weight and extra attack surface in the
+    /// image.
     ///
     /// ## Example
     /// ```dockerfile

@@ -1,4 +1,3 @@
-#[allow(unused_imports)]
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
@@ -8,7 +7,8 @@ crate::declare_rule! {
     /// Reports `ln` commands that replace `/bin/sh`.
     ///
     /// ## Why is this bad?
-    /// Replacing `/bin/sh` changes the shell of every script in the image, and of the base image's own tools; `SHELL` changes only the Dockerfile's.
+    /// Replacing `/bin/sh` changes the shell of every script in the image, and of the base image's own
+    /// tools; `SHELL` changes only the Dockerfile's.
     ///
     /// ## Example
     /// ```dockerfile

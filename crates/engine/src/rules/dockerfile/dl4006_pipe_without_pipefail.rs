@@ -1,5 +1,3 @@
-#[allow(unused_imports)]
-use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
@@ -9,7 +7,8 @@ crate::declare_rule! {
     /// `set -o pipefail` in the same `RUN` makes the pipe fail when its first command fails.
     ///
     /// ## Why is this bad?
-    /// A shell pipeline fails only when its last command fails: `curl https://... | tar x` succeeds when
+    /// A shell pipeline fails only when its last command fails: `curl https://... | tar x` succeeds
+    /// when
     /// the download fails, and the image is built without the files.
     ///
     /// ## Example
@@ -24,7 +23,8 @@ crate::declare_rule! {
     /// SHELL ["/bin/bash", "-o", "pipefail", "-c"]
     /// RUN curl -fsSL https://example.com/install.sh | bash
     /// ```
-    /// (`set -o pipefail &&` at the start of the RUN works too.) Stages whose SHELL is not a POSIX shell (PowerShell, cmd) are skipped.
+    /// (`set -o pipefail &&` at the start of the RUN works too.) Stages whose SHELL is not a POSIX
+    /// shell (PowerShell, cmd) are skipped.
     ///
     /// ## References
     /// - hadolint [DL4006](https://github.com/hadolint/hadolint/wiki/DL4006)
