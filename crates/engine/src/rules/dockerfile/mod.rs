@@ -17,6 +17,7 @@ pub mod dl3006_untagged_base_image;
 pub mod dl3007_latest_tag;
 pub mod dl3008_apt_get_unpinned;
 pub mod dl3009_apt_lists_not_deleted;
+pub mod dl3010_copy_then_extract;
 pub mod dl3011_invalid_exposed_port;
 pub mod dl3012_multiple_healthchecks;
 pub mod dl3013_pip_unpinned;
@@ -49,6 +50,7 @@ pub mod dl3044_env_self_reference;
 pub mod dl3045_copy_relative_without_workdir;
 pub mod dl3046_useradd_high_uid;
 pub mod dl3047_wget_progress;
+pub mod dl3048_invalid_label_key;
 pub mod dl3059_consecutive_runs;
 pub mod dl3060_yarn_cache;
 pub mod dl3062_go_install_unpinned;
@@ -120,6 +122,10 @@ pub static CHECKS: &[Check] = &[
     Check::Dockerfile(
         &dl3009_apt_lists_not_deleted::RULE,
         dl3009_apt_lists_not_deleted::check,
+    ),
+    Check::Dockerfile(
+        &dl3010_copy_then_extract::RULE,
+        dl3010_copy_then_extract::check,
     ),
     Check::Dockerfile(
         &dl3011_invalid_exposed_port::RULE,
@@ -210,6 +216,10 @@ pub static CHECKS: &[Check] = &[
         dl3046_useradd_high_uid::check,
     ),
     Check::Dockerfile(&dl3047_wget_progress::RULE, dl3047_wget_progress::check),
+    Check::Dockerfile(
+        &dl3048_invalid_label_key::RULE,
+        dl3048_invalid_label_key::check,
+    ),
     Check::Dockerfile(
         &dl3059_consecutive_runs::RULE,
         dl3059_consecutive_runs::check,
