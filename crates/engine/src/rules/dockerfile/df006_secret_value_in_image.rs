@@ -38,7 +38,7 @@ crate::declare_rule! {
         code: "DF006",
         name: "secret-value-in-image",
         target: Dockerfile,
-        severity: Error,
+        severity: Warning,
         category: Security,
         summary: "an ENV, ARG or LABEL holds what looks like a real secret",
     }
