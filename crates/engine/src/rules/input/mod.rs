@@ -1,6 +1,7 @@
 //! Rules about the input itself: syntax, emptiness, kind. Parsers report them.
 
 pub mod in001_invalid_json;
+pub mod in003_dockerfile_syntax;
 pub mod in005_template_placeholder;
 pub mod in006_empty_input;
 pub mod in007_wrong_kind;
@@ -13,6 +14,7 @@ use crate::check::Check;
 
 pub static CHECKS: &[Check] = &[
     Check::Parser(&in001_invalid_json::RULE),
+    Check::Parser(&in003_dockerfile_syntax::RULE),
     Check::Parser(&in005_template_placeholder::RULE),
     Check::Parser(&in006_empty_input::RULE),
     Check::Parser(&in007_wrong_kind::RULE),
