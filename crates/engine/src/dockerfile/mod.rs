@@ -59,9 +59,6 @@ pub struct Dockerfile {
     pub instructions: Vec<Instruction>,
     /// Build stages, one per `FROM`, in order.
     pub stages: Vec<Stage>,
-    /// Suppression comments (`# hadolint ignore=`, `# ecsplain ignore=`), recorded for the
-    /// central suppression step.
-    pub pragmas: Vec<Pragma>,
 }
 
 #[derive(Debug, Clone)]
@@ -70,28 +67,6 @@ pub struct Directive {
     pub name: String,
     pub value: String,
     pub span: Span,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PragmaKind {
-    /// `# hadolint ignore=DL3008,DL3015`: the next instruction.
-    HadolintIgnore,
-    /// `# hadolint global ignore=DL3006`: the whole file.
-    HadolintGlobalIgnore,
-    /// `# ecsplain ignore=CODE -- reason`: the next instruction.
-    EcsplainIgnore,
-}
-
-#[derive(Debug, Clone)]
-pub struct Pragma {
-    pub kind: PragmaKind,
-    /// 1-based line of the comment.
-    pub line: usize,
-    pub span: Span,
-    /// The codes, each with its span.
-    pub codes: Vec<(String, Span)>,
-    /// The text after ` -- ` in an ecsplain pragma.
-    pub reason: Option<String>,
 }
 
 /// A `--name` or `--name=value` flag of an instruction.
@@ -365,7 +340,6 @@ pub fn parse(text: &str) -> Parsed {
         lines: lines(text),
         escape: '\\',
         diagnostics: Vec::new(),
-        pragmas: Vec::new(),
         directives: Vec::new(),
         index: crate::span::LineIndex::new(text),
     };
@@ -379,7 +353,6 @@ pub fn parse(text: &str) -> Parsed {
             continue;
         }
         if body.starts_with('#') {
-            p.comment(at);
             at += 1;
             continue;
         }
@@ -396,7 +369,6 @@ pub fn parse(text: &str) -> Parsed {
             escape: p.escape,
             instructions,
             stages,
-            pragmas: p.pragmas,
         },
         diagnostics: p.diagnostics,
     }
@@ -533,7 +505,6 @@ struct Parser<'a> {
     lines: Vec<Line<'a>>,
     escape: char,
     diagnostics: Vec<Diagnostic>,
-    pragmas: Vec<Pragma>,
     directives: Vec<Directive>,
     index: crate::span::LineIndex,
 }
@@ -584,79 +555,6 @@ impl<'a> Parser<'a> {
         at
     }
 
-    fn comment(&mut self, at: usize) {
-        let Some(line) = self.lines.get(at) else {
-            return;
-        };
-        let lead = line.content.len() - line.content.trim_start().len();
-        let start = line.start + lead;
-        let body = line.content.trim_start();
-        let Some(after_hash) = body.strip_prefix('#') else {
-            return;
-        };
-        let trimmed = after_hash.trim_start();
-        let base = start + 1 + (after_hash.len() - trimmed.len());
-        let (kind, rest, rest_at) = if let Some(r) = trimmed.strip_prefix("hadolint") {
-            let r2 = r.trim_start();
-            let at2 = base + "hadolint".len() + (r.len() - r2.len());
-            if let Some(g) = r2.strip_prefix("global") {
-                let g2 = g.trim_start();
-                (
-                    PragmaKind::HadolintGlobalIgnore,
-                    g2,
-                    at2 + "global".len() + (g.len() - g2.len()),
-                )
-            } else {
-                (PragmaKind::HadolintIgnore, r2, at2)
-            }
-        } else if let Some(r) = trimmed.strip_prefix("ecsplain") {
-            let r2 = r.trim_start();
-            (
-                PragmaKind::EcsplainIgnore,
-                r2,
-                base + "ecsplain".len() + (r.len() - r2.len()),
-            )
-        } else {
-            return;
-        };
-        let Some(list) = rest.strip_prefix("ignore") else {
-            return;
-        };
-        let list2 = list.trim_start();
-        let Some(list3) = list2.strip_prefix('=') else {
-            return;
-        };
-        let mut pos = rest_at + "ignore".len() + (list.len() - list2.len()) + 1;
-        let list4 = list3.trim_start();
-        pos += list3.len() - list4.len();
-        // The codes end at whitespace or `#` (a comment may follow).
-        let end = list4
-            .find(|c: char| c.is_whitespace() || c == '#')
-            .unwrap_or(list4.len());
-        let codes_text = &list4[..end];
-        let mut codes = Vec::new();
-        let mut off = 0;
-        for code in codes_text.split(',') {
-            let c = code.trim();
-            if !c.is_empty() {
-                let s = pos + off + (code.len() - code.trim_start().len());
-                codes.push((c.to_string(), Span::new(s, s + c.len())));
-            }
-            off += code.len() + 1;
-        }
-        let reason = list4[end..]
-            .split_once("--")
-            .map(|(_, r)| r.trim().to_string())
-            .filter(|r| !r.is_empty());
-        self.pragmas.push(Pragma {
-            kind,
-            line: at + 1,
-            span: Span::new(start, line.start + line.content.len()),
-            codes,
-            reason,
-        });
-    }
-
     fn ends_with_escape(&self, content: &str) -> bool {
         content.trim_end().ends_with(self.escape)
     }
@@ -677,7 +575,6 @@ impl<'a> Parser<'a> {
                     continue;
                 }
                 if t.starts_with('#') {
-                    self.comment(next - 1);
                     continue;
                 }
             }
@@ -1378,7 +1275,7 @@ mod tests {
     }
 
     #[test]
-    fn flags_stages_and_pragmas() {
+    fn flags_and_stages() {
         let text = "ARG BASE=node:20\nFROM --platform=$BUILDPLATFORM ${BASE} AS Build\n# hadolint ignore=DL3008,DL3015\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked --network=none apt-get install -y x\n# ecsplain ignore=DF001 -- runs as root on purpose\nFROM scratch\nCOPY --from=build --chmod=755 /a /b\n";
         let p = parse(text);
         assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
@@ -1394,14 +1291,6 @@ mod tests {
         assert_eq!(run.cache_mount_targets(), ["/var/cache/apt"]);
         assert!(run.has_cache_mount(&["/var/cache/apt/archives"]));
         assert_eq!(run.flags[1].span.text(text), "--network=none");
-        assert_eq!(d.pragmas.len(), 2);
-        assert_eq!(d.pragmas[0].codes.len(), 2);
-        assert_eq!(d.pragmas[0].codes[1].1.text(text), "DL3015");
-        assert_eq!(d.pragmas[1].kind, PragmaKind::EcsplainIgnore);
-        assert_eq!(
-            d.pragmas[1].reason.as_deref(),
-            Some("runs as root on purpose")
-        );
         assert_eq!(
             d.instructions[4]
                 .flag("from")
