@@ -1,0 +1,319 @@
+//! The built `ecsplain` binary on the repository's fixture files: exit codes, both formats,
+//! errors, `explain`, `rules`, `--kind` and directory walks.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Runs `ecsplain` in the repository root, so fixture paths are relative as a user types them.
+fn ecsplain(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ecsplain"))
+        .args(args)
+        .current_dir(repo())
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json(o: &Output) -> Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(o)))
+}
+
+fn codes(doc: &Value) -> Vec<String> {
+    doc["findings"]
+        .as_array()
+        .expect("findings array")
+        .iter()
+        .map(|f| f["code"].as_str().expect("code").to_string())
+        .collect()
+}
+
+const FAIL: &str = "tests/fixtures/taskdef/TD001_fail.json";
+const PASS: &str = "tests/fixtures/taskdef/TD001_pass.json";
+/// A template: one info finding (IN005).
+const INFO: &str = "tests/fixtures/taskdef/IN005_fail.json";
+/// Broken JSON that no name or content marks as a task definition.
+const UNKNOWN: &str = "tests/fixtures/taskdef/IN001_fail.json";
+
+/// A scratch folder of the test's own, emptied first.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+#[test]
+fn exit_1_and_text_for_an_error() {
+    let o = ecsplain(&["lint", FAIL]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.starts_with(&format!("{FAIL}:6:13: error[TD001] ")),
+        "{text}"
+    );
+    assert!(text.contains("^^^^"), "a caret line: {text}");
+    assert!(!text.contains('\u{1b}'), "no colour when piped");
+    assert_eq!(stderr(&o).trim(), "1 error, 0 warnings, 0 info in 1 file");
+}
+
+#[test]
+fn exit_0_when_clean() {
+    let o = ecsplain(&["lint", PASS]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert_eq!(stdout(&o), "");
+    assert_eq!(stderr(&o).trim(), "no findings in 1 file");
+}
+
+#[test]
+fn fail_on_sets_the_threshold() {
+    assert_eq!(ecsplain(&["lint", INFO]).status.code(), Some(0));
+    assert_eq!(
+        ecsplain(&["lint", "--fail-on", "info", INFO]).status.code(),
+        Some(1)
+    );
+    assert_eq!(
+        ecsplain(&["lint", "--fail-on=error", FAIL]).status.code(),
+        Some(1)
+    );
+    assert_eq!(
+        ecsplain(&["lint", "--fail-on", "error", INFO])
+            .status
+            .code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn json_follows_the_contract() {
+    let o = ecsplain(&["lint", "--format", "json", FAIL]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), "", "no summary in JSON mode");
+    let doc = json(&o);
+    assert_eq!(doc["version"], env!("CARGO_PKG_VERSION"));
+    let f = &doc["findings"][0];
+    assert_eq!(f["path"], FAIL);
+    assert_eq!(f["code"], "TD001");
+    assert_eq!(f["severity"], "error");
+    assert!(f["message"].as_str().is_some_and(|m| m.contains("4096")));
+    assert_eq!(
+        (f["line"].as_u64(), f["column"].as_u64()),
+        (Some(6), Some(13))
+    );
+    assert_eq!(
+        (f["end_line"].as_u64(), f["end_column"].as_u64()),
+        (Some(6), Some(19))
+    );
+    assert_eq!(f["related"][0]["path"], FAIL);
+    assert!(f["related"][0]["message"].is_string());
+    assert!(f["help"].is_string());
+    assert!(f["fix"]["title"].is_string());
+    assert!(f["fix"]["edits"][0]["content"].is_string());
+    // Internal fields stay out of the contract.
+    assert!(f.get("file").is_none() && f.get("span").is_none());
+
+    let clean = json(&ecsplain(&["lint", "--format=json", PASS]));
+    assert_eq!(clean["findings"], Value::Array(vec![]));
+}
+
+#[test]
+fn colour_on_request_and_never_by_default_in_pipes() {
+    let o = ecsplain(&["lint", "--color", "always", FAIL]);
+    assert!(stdout(&o).contains("\u{1b}["));
+    let o = ecsplain(&["lint", "--color", "never", FAIL]);
+    assert!(!stdout(&o).contains('\u{1b}'));
+}
+
+#[test]
+fn missing_file_is_exit_2_and_named() {
+    let o = ecsplain(&["lint", "no/such/file.json", PASS]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("no/such/file.json"), "{err}");
+    assert!(err.contains("no such file"), "{err}");
+}
+
+#[test]
+fn usage_errors_are_exit_2() {
+    for args in [
+        &["lint"][..],
+        &["lint", "--format", "xml", PASS],
+        &["lint", "--kind", "pod", PASS],
+        &["lint", "--formt", "json", PASS],
+        &["frobnicate"],
+        &["explain"],
+    ] {
+        let o = ecsplain(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&o).contains("ecsplain: "),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+    }
+    let o = ecsplain(&["lint", "--formt", "json", PASS]);
+    assert!(
+        stderr(&o).contains("did you mean `--format`"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn unknown_kind_needs_kind_and_kind_forces_it() {
+    let o = ecsplain(&["lint", UNKNOWN]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--kind"), "{}", stderr(&o));
+    assert!(stderr(&o).contains(UNKNOWN));
+
+    let o = ecsplain(&["lint", "--kind", "taskdef", "--format", "json", UNKNOWN]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(codes(&json(&o)).contains(&"IN001".to_string()));
+
+    // A Dockerfile forced to be read as a task definition says so.
+    let o = ecsplain(&[
+        "lint",
+        "--kind=taskdef",
+        "--format=json",
+        "tests/fixtures/taskdef/IN007_fail.json",
+    ]);
+    assert!(codes(&json(&o)).contains(&"IN007".to_string()));
+}
+
+#[test]
+fn invalid_utf8_is_read_lossily() {
+    let dir = scratch("utf8");
+    let file = dir.join("task-def.json");
+    std::fs::write(
+        &file,
+        b"{\"family\": \"w\xffeb\", \"containerDefinitions\": []}",
+    )
+    .unwrap();
+    let o = ecsplain(&["lint", "--format", "json", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(codes(&json(&o)).contains(&"IN008".to_string()));
+}
+
+#[test]
+fn directories_are_walked_and_paths_stay_as_given() {
+    let o = ecsplain(&["lint", "--format", "json", "tests/fixtures/taskdef"]);
+    assert_eq!(o.status.code(), Some(1));
+    let doc = json(&o);
+    let findings = doc["findings"].as_array().unwrap();
+    assert!(findings.iter().all(|f| f["path"]
+        .as_str()
+        .unwrap()
+        .starts_with("tests/fixtures/taskdef/")));
+    assert!(codes(&doc).contains(&"TD001".to_string()));
+    // Files of unknown kind inside a directory are skipped, not errors.
+    assert!(!findings
+        .iter()
+        .any(|f| f["path"].as_str().unwrap().ends_with("IN001_fail.json")));
+}
+
+#[test]
+fn walk_skips_vcs_build_and_dependency_folders() {
+    let dir = scratch("walk");
+    let bad = std::fs::read(repo().join(FAIL)).unwrap();
+    for sub in ["deploy", ".git", "target", "node_modules/x"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+        std::fs::write(dir.join(sub).join("task-def.json"), &bad).unwrap();
+    }
+    std::fs::write(dir.join("README.md"), "# not linted\n").unwrap();
+    let o = ecsplain(&["lint", "--format", "json", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let doc = json(&o);
+    let paths: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert!(!paths.is_empty());
+    assert!(
+        paths.iter().all(|p| p.ends_with("deploy/task-def.json")),
+        "{paths:?}"
+    );
+
+    // `--kind` in a directory keeps only files of that kind.
+    let o = ecsplain(&["lint", "--kind", "dockerfile", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn explain_prints_the_docs() {
+    let o = ecsplain(&["explain", "TD001"]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = stdout(&o);
+    assert!(text.starts_with("TD001 invalid-fargate-size: "), "{text}");
+    for heading in ["## What it does", "## Why is this bad?", "## References"] {
+        assert!(text.contains(heading), "{heading}");
+    }
+    // By name and in lower case too.
+    assert_eq!(ecsplain(&["explain", "td001"]).status.code(), Some(0));
+    assert_eq!(
+        ecsplain(&["explain", "invalid-fargate-size"]).status.code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn explain_unknown_code_suggests() {
+    let o = ecsplain(&["explain", "TD01"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("did you mean TD001"), "{}", stderr(&o));
+}
+
+#[test]
+fn rules_lists_every_rule() {
+    let o = ecsplain(&["rules"]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = stdout(&o);
+    let mut lines = text.lines();
+    let header = lines.next().unwrap();
+    assert!(header.starts_with("CODE"));
+    let summary_at = header.find("SUMMARY").unwrap();
+    let td001 = lines
+        .find(|l| l.starts_with("TD001"))
+        .expect("TD001 listed");
+    assert!(td001.contains("invalid-fargate-size") && td001.contains("error"));
+    assert_eq!(
+        td001.find("the task's cpu"),
+        Some(summary_at),
+        "columns are aligned"
+    );
+
+    let doc = json(&ecsplain(&["rules", "--format", "json"]));
+    let rules = doc["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), text.lines().count() - 1);
+    let rule = rules.iter().find(|r| r["code"] == "TD001").unwrap();
+    assert_eq!(rule["name"], "invalid-fargate-size");
+    assert_eq!(rule["severity"], "error");
+    assert!(rule["category"].is_string() && rule["summary"].is_string());
+}
+
+#[test]
+fn version_and_help() {
+    let o = ecsplain(&["--version"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        stdout(&o).trim(),
+        format!("ecsplain {}", env!("CARGO_PKG_VERSION"))
+    );
+    let o = ecsplain(&["--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("ecsplain lint"));
+}
