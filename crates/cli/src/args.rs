@@ -11,7 +11,7 @@ pub const USAGE: &str = "\
 ecsplain: lint Amazon ECS task and service definitions, Dockerfiles and ecspresso configs
 
 Usage:
-  ecsplain lint [OPTIONS] PATH...   lint files and directories (recursively)
+  ecsplain lint [OPTIONS] PATH...   lint files and directories (recursively); `-` is stdin
   ecsplain explain CODE             print a rule's documentation
   ecsplain rules [--format F]       list every rule
   ecsplain --version | --help

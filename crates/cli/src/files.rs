@@ -51,6 +51,19 @@ pub fn collect(paths: &[String], forced: Option<Kind>) -> Collected {
     let mut out = Collected::default();
     let mut seen = HashSet::new();
     for path in paths {
+        if path == "-" {
+            match read_stdin() {
+                Err(err) => out.problems.push(Problem::Io("<stdin>".into(), err)),
+                Ok(text) => {
+                    if forced.is_none() && detect::detect(path, &text).is_none() {
+                        out.problems.push(Problem::UnknownKind("<stdin>".into()));
+                    } else if seen.insert("-".into()) {
+                        out.inputs.push(Input::new("-", text, forced));
+                    }
+                }
+            }
+            continue;
+        }
         match fs::metadata(path) {
             Err(err) => out.problems.push(Problem::Io(path.clone(), err)),
             Ok(meta) if meta.is_dir() => {
@@ -149,6 +162,13 @@ fn read(path: &str) -> std::io::Result<String> {
         Ok(text) => text,
         Err(err) => String::from_utf8_lossy(err.as_bytes()).into_owned(),
     })
+}
+
+/// Standard input (`-` on the command line), read the same way.
+fn read_stdin() -> std::io::Result<String> {
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// A path's identity for de-duplication: `./a/b/../c` and `a/c` are one file.

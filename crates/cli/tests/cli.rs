@@ -351,3 +351,33 @@ fn an_ecspresso_config_brings_the_files_it_names() {
         .ends_with("ecs-task-def.json"));
     assert_eq!(o.status.code(), Some(1));
 }
+
+#[test]
+fn stdin_is_linted_as_dash() {
+    use std::io::Write;
+    let run = |args: &[&str]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ecsplain"))
+            .args(args)
+            .current_dir(repo())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        let text = std::fs::read(repo().join(FAIL)).unwrap();
+        child.stdin.take().unwrap().write_all(&text).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    // The content says it is a task definition.
+    let o = run(&["lint", "--format", "json", "-"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let doc = json(&o);
+    assert_eq!(doc["findings"][0]["path"], "-");
+    assert_eq!(doc["findings"][0]["code"], "TD001");
+    let o = run(&["lint", "--kind", "taskdef", "-"]);
+    assert!(
+        stdout(&o).starts_with("-:6:13: error[TD001]"),
+        "{}",
+        stdout(&o)
+    );
+}
