@@ -65,6 +65,9 @@ pub struct LineCol {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<u32>,
+    /// Whether each line is pure ASCII: then a column is a byte count, found in O(1) even on a
+    /// line of megabytes.
+    ascii: Vec<bool>,
     len: u32,
 }
 
@@ -72,24 +75,31 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
         let mut starts = vec![0u32];
+        let mut ascii = vec![true];
         let mut i = 0;
         while i < bytes.len() {
             match bytes[i] {
-                b'\n' => starts.push(to_u32(i + 1)),
+                b'\n' => {
+                    starts.push(to_u32(i + 1));
+                    ascii.push(true);
+                }
                 b'\r' => {
                     if bytes.get(i + 1) == Some(&b'\n') {
                         i += 1;
                     }
                     starts.push(to_u32(i + 1));
+                    ascii.push(true);
+                }
+                b if b >= 0x80 => {
+                    if let Some(last) = ascii.last_mut() {
+                        *last = false;
+                    }
                 }
                 _ => {}
             }
             i += 1;
         }
-        LineIndex {
-            starts,
-            len: to_u32(text.len()),
-        }
+        LineIndex { starts, ascii, len: to_u32(text.len()) }
     }
 
     pub fn line_count(&self) -> usize {
@@ -121,8 +131,12 @@ impl LineIndex {
     pub fn line_col(&self, text: &str, offset: u32) -> LineCol {
         let offset = floor_char_boundary(text, offset.min(self.len) as usize);
         let line = self.line_of(to_u32(offset));
-        let start = self.starts[line] as usize;
-        let column = text.get(start..offset).map_or(0, |s| s.chars().count());
+        let start = self.starts.get(line).copied().unwrap_or(0) as usize;
+        let column = if self.ascii.get(line).copied().unwrap_or(false) {
+            offset.saturating_sub(start)
+        } else {
+            text.get(start..offset).map_or(0, |s| s.chars().count())
+        };
         LineCol {
             line: to_u32(line + 1),
             column: to_u32(column + 1),
