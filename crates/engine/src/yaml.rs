@@ -13,7 +13,7 @@
 //! - Go-template actions at the start of a plain scalar (`image: {{ must_env `IMAGE` }}`), valid
 //!   for ecspresso v2 which renders before parsing, would be read by YAML as flow mappings or be
 //!   syntax errors: they are masked before parsing and their scalars keep the template text, so
-//!   they are placeholders. Rule EP010 reports them.
+//!   they are placeholders. Rule EP009 reports them.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
