@@ -348,7 +348,9 @@ fn parse_calls(text: &str, inner: Span) -> Vec<Call> {
                     .chars()
                     .next()
                     .is_some_and(|ch| ch.is_ascii_alphabetic() || ch == '_')
-                    && word.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_');
+                    && word
+                        .chars()
+                        .all(|ch| ch.is_ascii_alphanumeric() || ch == '_');
                 if command_start && is_ident && !KEYWORDS.contains(&word) {
                     calls.push(Call {
                         func: word.to_string(),
@@ -493,8 +495,7 @@ pub fn render(text: &str, values: &dyn Values) -> Rendered {
         };
         let from = out.text.len();
         out.text.push_str(&value);
-        out.map
-            .push((Span::new(from, out.text.len()), action.span));
+        out.map.push((Span::new(from, out.text.len()), action.span));
         pos = action.span.end as usize;
     }
     out.text.push_str(text.get(pos..).unwrap_or(""));
@@ -527,13 +528,17 @@ mod tests {
 
     #[test]
     fn pipes_parens_prefixes_and_trim() {
-        let s = scan("{{- must_env `X` | json_escape -}} {{ first_tfstate (printf \"a.%s\" `b`) }}");
+        let s =
+            scan("{{- must_env `X` | json_escape -}} {{ first_tfstate (printf \"a.%s\" `b`) }}");
         let funcs: Vec<&str> = s
             .actions
             .iter()
             .flat_map(|a| a.calls.iter().map(|c| c.func.as_str()))
             .collect();
-        assert_eq!(funcs, ["must_env", "json_escape", "first_tfstate", "printf"]);
+        assert_eq!(
+            funcs,
+            ["must_env", "json_escape", "first_tfstate", "printf"]
+        );
         assert!(s.actions[0].calls[1].piped);
         assert_eq!(s.actions[1].calls[0].base_name(), "tfstate");
         assert_eq!(base_function("tfstatef"), "tfstatef");
@@ -542,7 +547,14 @@ mod tests {
 
     #[test]
     fn unclosed_actions_are_errors_not_panics() {
-        for text in ["a {{ must_env `X`", "{{", "{{ \"é", "x {{ `a }} b", "{{-", "é{{ \"\\"] {
+        for text in [
+            "a {{ must_env `X`",
+            "{{",
+            "{{ \"é",
+            "x {{ `a }} b",
+            "{{-",
+            "é{{ \"\\",
+        ] {
             let s = scan(text);
             for a in &s.actions {
                 assert!(text.get(a.span.range()).is_some(), "{text:?}");
@@ -555,7 +567,8 @@ mod tests {
 
     #[test]
     fn render_with_values_and_markers() {
-        let text = "a: {{ must_env `IMAGE` }}, b: {{ env `T` `latest` }}, c: {{ ssm `/p` }}{{/* c */}}!";
+        let text =
+            "a: {{ must_env `IMAGE` }}, b: {{ env `T` `latest` }}, c: {{ ssm `/p` }}{{/* c */}}!";
         let mut vars = BTreeMap::new();
         vars.insert("IMAGE".to_string(), "nginx".to_string());
         let r = render(text, &vars);

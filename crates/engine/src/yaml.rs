@@ -46,14 +46,21 @@ pub fn parse(text: &str) -> Parsed {
             diagnostics,
         };
     }
-    let masked_spans = unquoted_template_spans(text);
-    let masked: Cow<'_, str> = if masked_spans.is_empty() {
+    let unquoted = unquoted_templates(text);
+    let masked_spans: Vec<Span> = unquoted.iter().map(|t| t.span).collect();
+    let masked: Cow<'_, str> = if unquoted.is_empty() {
         Cow::Borrowed(text)
     } else {
         let mut bytes = text.as_bytes().to_vec();
-        for span in &masked_spans {
-            for b in bytes.get_mut(span.range()).into_iter().flatten() {
+        for t in &unquoted {
+            for b in bytes.get_mut(t.span.range()).into_iter().flatten() {
                 *b = b'x';
+            }
+            // A line that is only an action (`{{ if ... }}`, `{{ end }}`) becomes a comment.
+            if t.whole_line {
+                if let Some(b) = bytes.get_mut(t.span.start as usize) {
+                    *b = b'#';
+                }
             }
         }
         // Whole characters were replaced by ASCII bytes: still UTF-8, same byte offsets.
@@ -212,9 +219,17 @@ fn too_deep(text: &str) -> Option<usize> {
     None
 }
 
-/// Template actions that start a plain scalar: after `key:`, after `- `, or alone on a line
-/// (outside block scalars and comments). YAML cannot read them unquoted.
-pub fn unquoted_template_spans(text: &str) -> Vec<Span> {
+/// A template action where YAML cannot read it: starting a plain scalar, or filling a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnquotedTemplate {
+    pub span: Span,
+    /// The action is alone on its line (`{{ if ... }}`, `{{ end }}`): not a value.
+    pub whole_line: bool,
+}
+
+/// Template actions that start a plain scalar (after `key:` or `- `) or stand alone on a line,
+/// outside block scalars, quotes and comments. YAML cannot read them unquoted.
+pub fn unquoted_templates(text: &str) -> Vec<UnquotedTemplate> {
     if !text.contains("{{") {
         return Vec::new();
     }
@@ -266,7 +281,13 @@ pub fn unquoted_template_spans(text: &str) -> Vec<Span> {
             // Mask to the end of the scalar's first line only when the rest is plain text.
             let end = action.span.end as usize;
             if end <= line_end {
-                out.push(action.span);
+                let after = text.get(end..line_end).unwrap_or("");
+                out.push(UnquotedTemplate {
+                    span: action.span,
+                    whole_line: lead.is_empty()
+                        && !trimmed.ends_with(':')
+                        && after.trim().is_empty(),
+                });
             }
         }
         let t = body.trim_end();
@@ -616,7 +637,14 @@ mod tests {
         assert_eq!(r.get_str("region"), Some("{{ must_env `AWS_REGION` }}"));
         assert_eq!(r.get_str("cluster"), Some("{{ env \"C\" \"x\" }}-prod"));
         assert!(r.get_array("list")[0].is_placeholder());
-        assert_eq!(unquoted_template_spans(text).len(), 3);
+        assert_eq!(unquoted_templates(text).len(), 3);
+        let text = "plugins:\n{{ if env `X` }}\n  - name: tfstate\n{{ end }}\n";
+        let r = root(text);
+        assert_eq!(
+            r.pointer("/plugins/0/name").and_then(Node::as_str),
+            Some("tfstate")
+        );
+        assert!(unquoted_templates(text).iter().all(|t| t.whole_line));
     }
 
     #[test]
@@ -633,7 +661,16 @@ mod tests {
         assert!(!parse(&nested).diagnostics.is_empty());
         let laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\n";
         assert!(!parse(laughs).diagnostics.is_empty());
-        for text in ["", "é: [", "\u{feff}a: 1", "{{", "a: *x", "- {{ x }}\n- é", "\"é", ":"] {
+        for text in [
+            "",
+            "é: [",
+            "\u{feff}a: 1",
+            "{{",
+            "a: *x",
+            "- {{ x }}\n- é",
+            "\"é",
+            ":",
+        ] {
             let p = parse(text);
             for d in &p.diagnostics {
                 assert!(text.get(d.span.range()).is_some(), "{text:?}");

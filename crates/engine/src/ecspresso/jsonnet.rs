@@ -68,10 +68,9 @@ impl Reader<'_> {
                 Some(Node::new(NodeKind::String(s), Span::new(start, self.pos)))
             }
             b'-' | b'0'..=b'9' => {
-                while self
-                    .peek()
-                    .is_some_and(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E'))
-                {
+                while self.peek().is_some_and(|b| {
+                    b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E')
+                }) {
                     self.pos += 1;
                 }
                 let t = self.text.get(start..self.pos)?;
@@ -201,7 +200,10 @@ impl Reader<'_> {
                 _ => return None,
             }
         }
-        Some(Node::new(NodeKind::Array(items), Span::new(start, self.pos)))
+        Some(Node::new(
+            NodeKind::Array(items),
+            Span::new(start, self.pos),
+        ))
     }
 }
 
@@ -215,7 +217,10 @@ mod tests {
         let node = plain_literal(text).unwrap();
         assert_eq!(node.get_str("region"), Some("ap-northeast-1"));
         assert_eq!(node.member("region").unwrap().key_span.text(text), "region");
-        assert_eq!(node.pointer("/plugins/0/name").unwrap().as_str(), Some("tfstate"));
+        assert_eq!(
+            node.pointer("/plugins/0/name").unwrap().as_str(),
+            Some("tfstate")
+        );
     }
 
     #[test]

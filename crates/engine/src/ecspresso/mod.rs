@@ -195,7 +195,9 @@ pub fn read_jsonnet(
             Span::new(0, first_line),
             format!("this Jsonnet {noun} was not evaluated, so its checks were skipped"),
         )
-        .with_help("lint its rendered JSON (`ecspresso render` or `jsonnet FILE`) to check it fully");
+        .with_help(
+            "lint its rendered JSON (`ecspresso render` or `jsonnet FILE`) to check it fully",
+        );
     (None, Some(note))
 }
 
@@ -330,7 +332,10 @@ mod tests {
         assert_eq!(refs[0].resolved, "app/ecs/td.json");
         assert_eq!(refs[0].span.text(text), "./td.json");
         assert_eq!(refs[1].resolved, "app/shared/sd.json");
-        let refs = references("ecspresso.yml", "task_definition: '{{ must_env `PWD` }}/x.json'\n");
+        let refs = references(
+            "ecspresso.yml",
+            "task_definition: '{{ must_env `PWD` }}/x.json'\n",
+        );
         assert!(refs[0].template);
         let refs = references(
             "ecs/ecspresso.jsonnet",
@@ -352,7 +357,10 @@ mod tests {
 
     #[test]
     fn typos_are_recognised() {
-        assert_eq!(did_you_mean("task_defintion", &CONFIG_KEYS), Some("task_definition"));
+        assert_eq!(
+            did_you_mean("task_defintion", &CONFIG_KEYS),
+            Some("task_definition")
+        );
         assert_eq!(did_you_mean("regoin", &CONFIG_KEYS), Some("region"));
         assert_eq!(did_you_mean("stack_name", &CONFIG_KEYS), None);
     }

@@ -62,19 +62,29 @@ pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             let d = sink.report_in(
                 file,
                 reference.span,
-                format!(
-                    "{key} names `{}`, which is not among the files linted (resolved to `{}`)",
-                    reference.written, reference.resolved
-                ),
+                if reference.written == reference.resolved {
+                    format!(
+                        "{key} names `{}`, which is not among the files linted",
+                        reference.written
+                    )
+                } else {
+                    format!(
+                        "{key} names `{}`, which is not among the files linted (resolved from the config's folder: `{}`)",
+                        reference.written, reference.resolved
+                    )
+                },
             );
             let name = reference
                 .resolved
                 .rsplit('/')
                 .next()
                 .unwrap_or(&reference.resolved);
-            if let Some(other) = present
-                .iter()
-                .find(|p| p.rsplit('/').next() == Some(name))
+            let jsonnet = format!("{}net", reference.resolved);
+            if reference.resolved.ends_with(".json") && present.contains(&jsonnet) {
+                d.set_help(format!(
+                    "`{jsonnet}` is present: if the build generates the `.json` from it, lint the generated file, or point the config at the `.jsonnet` (ecspresso evaluates Jsonnet itself)"
+                ));
+            } else if let Some(other) = present.iter().find(|p| p.rsplit('/').next() == Some(name))
             {
                 d.set_help(format!(
                     "a file `{other}` was given: ecspresso resolves paths relative to the config's folder (`{}`), so write the path from there",

@@ -43,10 +43,7 @@ pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
     if object.opaque || ctx.config.get_set("region").is_some() {
         return;
     }
-    let at = object
-        .members
-        .first()
-        .map_or(Span::at(0), |m| m.key_span);
+    let at = object.members.first().map_or(Span::at(0), |m| m.key_span);
     sink.report(
         at,
         "the config sets no `region`; ecspresso uses the AWS_REGION environment variable",

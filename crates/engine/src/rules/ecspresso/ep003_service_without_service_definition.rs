@@ -54,12 +54,17 @@ pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
     if definition.is_some_and(|d| d.as_str().is_none_or(|s| !s.trim().is_empty())) {
         return;
     }
-    let name = service
-        .as_str()
-        .map_or_else(|| service.span.text(ctx.text).to_string(), str::to_string);
+    let what = match service.as_str() {
+        Some(name) if !service.is_placeholder() => format!("service `{name}`"),
+        _ => "a service".to_string(),
+    };
+    let key_span = ctx
+        .config
+        .member("service")
+        .map_or(service.span, |m| m.key_span);
     let d = sink.report(
-        service.span,
-        format!("the config manages service `{name}` but names no `service_definition`"),
+        key_span,
+        format!("the config manages {what} but names no `service_definition`"),
     );
     if let Some(definition) = definition {
         d.add_related(definition.span, "`service_definition` is empty here");

@@ -102,7 +102,14 @@ mod tests {
 
     #[test]
     fn constraints() {
-        for ok in [">= 2.0.0, < 3", "2.3.0", "~> 2.1", "v2", "= 2.0.0-rc1", ">=2"] {
+        for ok in [
+            ">= 2.0.0, < 3",
+            "2.3.0",
+            "~> 2.1",
+            "v2",
+            "= 2.0.0-rc1",
+            ">=2",
+        ] {
             assert_eq!(invalid_part(ok), None, "{ok}");
         }
         for bad in [">= 2.0.0 < 3", "^2.0", "latest", "", ">= 2.x"] {

@@ -67,9 +67,11 @@ pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             if reference.template {
                 continue;
             }
-            if let Some(i) = ctx.inputs.iter().position(|other| {
-                ecspresso::normalize_path(other.path) == reference.resolved
-            }) {
+            if let Some(i) = ctx
+                .inputs
+                .iter()
+                .position(|other| ecspresso::normalize_path(other.path) == reference.resolved)
+            {
                 if !files.contains(&i) {
                     files.push(i);
                 }

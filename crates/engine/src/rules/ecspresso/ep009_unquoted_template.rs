@@ -5,7 +5,8 @@ use crate::span::Span;
 crate::declare_rule! {
     /// ## What it does
     /// Reports a Go-template action that starts a YAML value without quotes, such as
-    /// `region: {{ must_env `AWS_REGION` }}`, in a YAML ecspresso config.
+    /// `region: {{ must_env `AWS_REGION` }}`, or fills a whole line (`{{ if ... }}`), in a YAML
+    /// ecspresso config.
     ///
     /// ## Why is this bad?
     /// ecspresso v2 renders the template before reading the YAML, so this works there. ecspresso
@@ -41,7 +42,16 @@ pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
     if ctx.format != Format::Yaml {
         return;
     }
-    for span in crate::yaml::unquoted_template_spans(ctx.text) {
+    for unquoted in crate::yaml::unquoted_templates(ctx.text) {
+        let span = unquoted.span;
+        if unquoted.whole_line {
+            sink.report(
+                span,
+                "this template action fills a whole line; ecspresso v3 reads the YAML before rendering, and this line is not YAML",
+            )
+            .set_help("for ecspresso v3, move the logic out of the YAML (separate configs, or a Jsonnet config), or keep this config on ecspresso v2");
+            continue;
+        }
         let start = span.start as usize;
         let rest = ctx.text.get(start..).unwrap_or("");
         let line = rest.split(['\n', '\r']).next().unwrap_or("");

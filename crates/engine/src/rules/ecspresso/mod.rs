@@ -14,7 +14,10 @@ pub mod ep010_jsonnet_not_evaluated;
 use crate::check::Check;
 
 pub static CHECKS: &[Check] = &[
-    Check::Ecspresso(&ep001_unknown_config_key::RULE, ep001_unknown_config_key::check),
+    Check::Ecspresso(
+        &ep001_unknown_config_key::RULE,
+        ep001_unknown_config_key::check,
+    ),
     Check::Ecspresso(&ep002_missing_region::RULE, ep002_missing_region::check),
     Check::Ecspresso(
         &ep003_service_without_service_definition::RULE,
@@ -25,9 +28,21 @@ pub static CHECKS: &[Check] = &[
         &ep005_invalid_required_version::RULE,
         ep005_invalid_required_version::check,
     ),
-    Check::Project(&ep006_plugin_not_configured::RULE, ep006_plugin_not_configured::check),
-    Check::Ecspresso(&ep007_plugin_function_clash::RULE, ep007_plugin_function_clash::check),
-    Check::Ecspresso(&ep008_filter_command_removed::RULE, ep008_filter_command_removed::check),
-    Check::Ecspresso(&ep009_unquoted_template::RULE, ep009_unquoted_template::check),
+    Check::Project(
+        &ep006_plugin_not_configured::RULE,
+        ep006_plugin_not_configured::check,
+    ),
+    Check::Ecspresso(
+        &ep007_plugin_function_clash::RULE,
+        ep007_plugin_function_clash::check,
+    ),
+    Check::Ecspresso(
+        &ep008_filter_command_removed::RULE,
+        ep008_filter_command_removed::check,
+    ),
+    Check::Ecspresso(
+        &ep009_unquoted_template::RULE,
+        ep009_unquoted_template::check,
+    ),
     Check::Parser(&ep010_jsonnet_not_evaluated::RULE),
 ];
