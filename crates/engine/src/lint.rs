@@ -145,7 +145,9 @@ fn parse(
             )
             .with_help(format!("paste it into the {} input instead", seen.title())),
         );
-        if (seen == Kind::Dockerfile) != (kind == Some(Kind::Dockerfile)) {
+        if (seen == Kind::Dockerfile) != (kind == Some(Kind::Dockerfile))
+            || ecspresso::Format::from_path(&input.path) == ecspresso::Format::Jsonnet
+        {
             return (Model::None, diagnostics);
         }
         let parsed = parse_tree(&input.path, text);

@@ -456,6 +456,57 @@ pub fn variable_key(call: &Call) -> Option<String> {
     Some(format!("{}:{what}", call.func))
 }
 
+/// A value a text looks up: an environment variable, a tfstate address, an SSM path...
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variable {
+    /// [`variable_key`]: `must_env:IMAGE` is keyed `env:IMAGE`, like `env`.
+    pub key: String,
+    /// The function as written (`must_env`, `env`, `network_tfstate`).
+    pub func: String,
+    /// What it looks up (`IMAGE`, `aws_lb.x.arn`).
+    pub name: String,
+    /// `env`'s default, when given.
+    pub default: Option<String>,
+    /// Every call site.
+    pub spans: Vec<Span>,
+}
+
+/// Every value the text looks up, in order of first use, for the variables panel.
+pub fn variables(text: &str) -> Vec<Variable> {
+    let mut out: Vec<Variable> = Vec::new();
+    for action in scan(text).actions {
+        for call in &action.calls {
+            let Some(key) = variable_key(call) else {
+                continue;
+            };
+            let key = match key.split_once(':') {
+                Some(("must_env", rest)) => format!("env:{rest}"),
+                _ => key,
+            };
+            let default = (call.func == "env")
+                .then(|| call.args.get(1).filter(|a| a.literal))
+                .flatten()
+                .map(|a| a.value.clone());
+            match out.iter_mut().find(|v| v.key == key) {
+                Some(v) => {
+                    v.spans.push(action.span);
+                    if v.default.is_none() {
+                        v.default = default;
+                    }
+                }
+                None => out.push(Variable {
+                    name: key.split_once(':').map_or("", |(_, n)| n).to_string(),
+                    key,
+                    func: call.func.clone(),
+                    default,
+                    spans: vec![action.span],
+                }),
+            }
+        }
+    }
+    out
+}
+
 /// A marker for a value not supplied: it is recognised as a placeholder by
 /// [`crate::value::is_placeholder_text`], so no rule takes it for a bad value.
 pub fn marker(call: Option<&Call>) -> String {
@@ -579,5 +630,9 @@ mod tests {
         let bang = r.text.find('!').unwrap();
         assert_eq!(r.original(Span::new(bang, bang + 1)).text(text), "!");
         assert!(crate::value::is_placeholder_text(&marker(None)));
+        let vars = variables(text);
+        let keys: Vec<&str> = vars.iter().map(|v| v.key.as_str()).collect();
+        assert_eq!(keys, ["env:IMAGE", "env:T", "ssm:/p"]);
+        assert_eq!(vars[1].default.as_deref(), Some("latest"));
     }
 }

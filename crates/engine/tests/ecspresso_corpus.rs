@@ -138,3 +138,42 @@ fn template_at(text: &str, offset: usize) -> bool {
     let line = rest.split('\n').next().unwrap_or("");
     line.starts_with(['"', '\'']) && line.contains("{{")
 }
+
+/// Every prefix of every corpus config (cut at each line, and inside the first lines at every
+/// character) lints without a panic and with spans inside the text.
+#[test]
+fn truncated_corpus_configs_never_panic() {
+    let root = corpus_root();
+    if !root.is_dir() {
+        println!("note: no ecspresso corpus at {}; skipped", root.display());
+        return;
+    }
+    for file in files_under(&root) {
+        let name = file.to_string_lossy().to_string();
+        let Ok(text) = fs::read_to_string(&file) else {
+            continue;
+        };
+        let cuts: Vec<usize> = text
+            .char_indices()
+            .filter(|(i, c)| *c == '\n' || *i < 300)
+            .map(|(i, _)| i)
+            .collect();
+        for cut in cuts {
+            let prefix = &text[..cut];
+            let input = Input::new(
+                file.file_name().unwrap_or_default().to_string_lossy(),
+                prefix,
+                None,
+            );
+            let report = lint(std::slice::from_ref(&input));
+            for f in &report.findings {
+                assert!(
+                    prefix.get(f.span.range()).is_some(),
+                    "{name} cut at {cut}: {} span {:?}",
+                    f.code,
+                    f.span
+                );
+            }
+        }
+    }
+}
