@@ -677,4 +677,23 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn bom_and_crlf_keep_spans_exact() {
+        let text = "\u{feff}region: ap-northeast-1\r\ncluster: \"ü\"\r\n";
+        let p = parse(text);
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        let r = p.root.unwrap();
+        assert_eq!(r.member("region").unwrap().key_span.text(text), "region");
+        assert_eq!(r.get("cluster").unwrap().span.text(text), "\"ü\"");
+    }
+
+    #[test]
+    fn error_positions_count_characters() {
+        let text = "a: \"é\"\nb: [1\nc: ü: x\n";
+        let p = parse(text);
+        assert_eq!(p.diagnostics.len(), 1);
+        let d = &p.diagnostics[0];
+        assert!(text.get(d.span.range()).is_some());
+    }
 }

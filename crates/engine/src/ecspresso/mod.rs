@@ -176,16 +176,15 @@ pub fn template_diagnostics(text: &str) -> Vec<crate::diagnostic::Diagnostic> {
         .collect()
 }
 
-/// A Jsonnet input: the tree of a config that is a plain object literal; otherwise nothing, with
+/// A Jsonnet input: the tree of a file that is a plain literal (no code); otherwise nothing, with
 /// an EP010 note saying the file was not evaluated.
 pub fn read_jsonnet(
     text: &str,
     kind: Option<Kind>,
 ) -> (Option<Node>, Option<crate::diagnostic::Diagnostic>) {
-    if kind == Some(Kind::Ecspresso) {
-        if let Some(root) = jsonnet::plain_literal(text) {
-            return (Some(root), None);
-        }
+    // A plain literal is its own value: it is read and checked like JSON.
+    if let Some(root) = jsonnet::plain_literal(text) {
+        return (Some(root), None);
     }
     let rule = &crate::rules::ecspresso::ep010_jsonnet_not_evaluated::RULE;
     let noun = kind.map_or("file", Kind::noun);
