@@ -10,6 +10,7 @@ pub mod ep007_plugin_function_clash;
 pub mod ep008_filter_command_removed;
 pub mod ep009_unquoted_template;
 pub mod ep010_jsonnet_not_evaluated;
+pub mod ep011_codedeploy_without_code_deploy_controller;
 
 use crate::check::Check;
 
@@ -45,4 +46,8 @@ pub static CHECKS: &[Check] = &[
         ep009_unquoted_template::check,
     ),
     Check::Parser(&ep010_jsonnet_not_evaluated::RULE),
+    Check::Project(
+        &ep011_codedeploy_without_code_deploy_controller::RULE,
+        ep011_codedeploy_without_code_deploy_controller::check,
+    ),
 ];
