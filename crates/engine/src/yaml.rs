@@ -28,7 +28,7 @@ use crate::value::{Member, Node, NodeKind, Object};
 /// Deepest nesting read; ECS documents and ecspresso configs need fewer than 10 levels.
 pub const MAX_DEPTH: usize = 128;
 /// Most nodes built, aliases expanded (bounds "billion laughs" documents).
-pub const MAX_NODES: usize = 1_000_000;
+pub const MAX_NODES: usize = 250_000;
 
 /// Code of YAML syntax diagnostics (see `rules/input/in002_invalid_yaml.rs`).
 pub const SYNTAX: &str = "IN002";
@@ -286,7 +286,8 @@ pub fn unquoted_templates(text: &str) -> Vec<UnquotedTemplate> {
                     span: action.span,
                     whole_line: lead.is_empty()
                         && !trimmed.ends_with(':')
-                        && after.trim().is_empty(),
+                        && after.trim().is_empty()
+                        && is_control(text, action),
                 });
             }
         }
@@ -305,6 +306,30 @@ pub fn unquoted_templates(text: &str) -> Vec<UnquotedTemplate> {
         line_start = line_end;
     }
     out
+}
+
+/// An action that produces no value: `if`, `else`, `end`, `range`, `with`, `define`, `block`,
+/// `template`, a variable assignment or a comment.
+fn is_control(text: &str, action: &crate::template::Action) -> bool {
+    let inner = action.inner.text(text).trim();
+    let word = inner
+        .split(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    action.comment
+        || matches!(
+            word,
+            "if" | "else"
+                | "end"
+                | "range"
+                | "with"
+                | "define"
+                | "block"
+                | "template"
+                | "break"
+                | "continue"
+        )
+        || (word.starts_with('$') && inner.contains(":="))
 }
 
 enum Open {
@@ -645,6 +670,9 @@ mod tests {
             Some("tfstate")
         );
         assert!(unquoted_templates(text).iter().all(|t| t.whole_line));
+        let text = "image:\n  {{ must_env `IMAGE` }}\n";
+        assert!(root(text).get("image").is_some_and(Node::is_placeholder));
+        assert!(!unquoted_templates(text)[0].whole_line);
     }
 
     #[test]

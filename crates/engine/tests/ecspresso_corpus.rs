@@ -155,7 +155,7 @@ fn truncated_corpus_configs_never_panic() {
         };
         let cuts: Vec<usize> = text
             .char_indices()
-            .filter(|(i, c)| *c == '\n' || *i < 300)
+            .filter(|(i, c)| *c == '\n' || *i < 120)
             .map(|(i, _)| i)
             .collect();
         for cut in cuts {
