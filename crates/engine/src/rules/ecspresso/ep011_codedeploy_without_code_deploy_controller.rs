@@ -71,7 +71,7 @@ pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             let Some(root) = service.tree() else {
                 continue;
             };
-            if root.is_opaque() || !root.as_object().is_some_and(|o| !o.members.is_empty()) {
+            if root.is_opaque() || root.as_object().is_none_or(|o| o.members.is_empty()) {
                 continue;
             }
             let controller = root.get_set("deploymentController");
