@@ -6,6 +6,7 @@
 #![forbid(unsafe_code)]
 
 pub mod check;
+pub mod config;
 pub mod detect;
 pub mod diagnostic;
 pub mod dockerfile;
@@ -20,13 +21,16 @@ pub mod rules;
 pub mod servicedef;
 pub mod sizing;
 pub mod span;
+pub mod suppress;
 pub mod taskdef;
 pub mod template;
+pub mod text;
 pub mod value;
 pub mod yaml;
 
+pub use config::Config;
 pub use diagnostic::{Diagnostic, Finding, Severity};
-pub use lint::{lint, lint_one, Input, Report};
+pub use lint::{lint, lint_one, lint_with, Input, Report};
 pub use rule::{Kind, Rule};
 
 /// The engine's version, shown by the page and the CLI.

@@ -1,11 +1,12 @@
 //! The entry point both front ends call: inputs in, findings out.
 
 use crate::check::{Check, Sink};
+use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Finding, Resolver, Severity};
 use crate::project::{Model, ParsedInput, ProjectCtx};
 use crate::rule::Kind;
 use crate::span::{LineIndex, Span};
-use crate::{detect, dockerfile, ecspresso, json, registry, servicedef, taskdef, yaml};
+use crate::{detect, dockerfile, ecspresso, json, registry, servicedef, suppress, taskdef, yaml};
 
 /// One text to lint.
 #[derive(Debug, Clone)]
@@ -45,8 +46,15 @@ impl Report {
     }
 }
 
-/// Lints every input, then the inputs together, and resolves spans to lines and columns.
+/// Lints every input, then the inputs together, and resolves spans to lines and columns, with the
+/// default configuration.
 pub fn lint(inputs: &[Input]) -> Report {
+    lint_with(inputs, &Config::default())
+}
+
+/// Like [`lint`], with a team's configuration: selection, ignores (inline and by path) and
+/// severity overrides are applied here, after the rules ran.
+pub fn lint_with(inputs: &[Input], config: &Config) -> Report {
     let mut raw: Vec<(usize, Diagnostic)> = Vec::new();
     let mut parsed: Vec<ParsedInput<'_>> = Vec::with_capacity(inputs.len());
     let referenced = ecspresso::referenced_roles(inputs);
@@ -75,6 +83,18 @@ pub fn lint(inputs: &[Input]) -> Report {
         if let Check::Project(rule, run) = check {
             run(&project, &mut Sink::new(rule, 0, &mut raw));
         }
+    }
+
+    if config.inline_ignores {
+        apply_suppressions(&parsed, &mut raw);
+    }
+    raw.retain(|(file, d)| {
+        parsed.get(*file).is_some_and(|input| {
+            config.enabled(d.code) && !config.path_ignored(input.path, d.code, d.span, input.tree())
+        })
+    });
+    for (_, d) in &mut raw {
+        d.severity = config.severity_of(d.code, d.severity);
     }
 
     let indexes: Vec<LineIndex> = inputs.iter().map(|i| LineIndex::new(&i.text)).collect();
@@ -283,5 +303,40 @@ fn run_checks(file: usize, input: &ParsedInput<'_>, raw: &mut Vec<(usize, Diagno
             }
         }
         _ => {}
+    }
+}
+
+/// Applies each input's suppression comments to its diagnostics (rules never see them).
+fn apply_suppressions(parsed: &[ParsedInput<'_>], raw: &mut Vec<(usize, Diagnostic)>) {
+    for (file, input) in parsed.iter().enumerate() {
+        let slashes = match input.kind {
+            Some(Kind::Dockerfile) => false,
+            Some(Kind::Ecspresso | Kind::TaskDef | Kind::ServiceDef) => {
+                let lower = input.path.to_ascii_lowercase();
+                if lower.ends_with(".jsonnet") || lower.ends_with(".libsonnet") {
+                    true
+                } else if lower.ends_with(".yml") || lower.ends_with(".yaml") {
+                    false
+                } else {
+                    continue; // JSON has no comments: use the configuration file.
+                }
+            }
+            None => continue,
+        };
+        let pragmas = suppress::scan(input.text, slashes);
+        if pragmas.is_empty() {
+            continue;
+        }
+        let extents: Vec<Span> = match &input.model {
+            Model::Dockerfile(d) => d.instructions.iter().map(|i| i.span).collect(),
+            _ => Vec::new(),
+        };
+        let (mut mine, others): (Vec<_>, Vec<_>) = std::mem::take(raw)
+            .into_iter()
+            .partition(|(f, _)| *f == file);
+        let mut diagnostics: Vec<Diagnostic> = mine.drain(..).map(|(_, d)| d).collect();
+        let about = suppress::apply(input.text, &pragmas, &extents, &mut diagnostics);
+        *raw = others;
+        raw.extend(diagnostics.into_iter().chain(about).map(|d| (file, d)));
     }
 }

@@ -53,6 +53,76 @@ impl<'a> ServiceDefCtx<'a> {
                 })
     }
 
+    /// `deploymentController.type` as written (`ECS`, `CODE_DEPLOY`, `EXTERNAL`); none when absent
+    /// (ECS then uses `ECS`, rolling updates) or a placeholder.
+    pub fn deployment_controller(&self) -> Option<&'a str> {
+        self.service
+            .get_set("deploymentController")
+            .and_then(|c| c.get_str("type"))
+            .filter(|t| !crate::value::is_placeholder_text(t))
+    }
+
+    /// Rolling updates (the `ECS` deployment controller, the default) are in use, as far as the
+    /// text says.
+    pub fn is_rolling(&self) -> bool {
+        match self.service.get_set("deploymentController") {
+            None => true,
+            Some(c) => matches!(c.get_str("type"), Some("ECS")),
+        }
+    }
+
+    /// `schedulingStrategy` as written; none when absent (ECS then uses `REPLICA`).
+    pub fn scheduling_strategy(&self) -> Option<&'a str> {
+        self.service
+            .get_str("schedulingStrategy")
+            .filter(|t| !crate::value::is_placeholder_text(t))
+    }
+
+    pub fn is_daemon(&self) -> bool {
+        self.scheduling_strategy() == Some("DAEMON")
+    }
+
+    /// `networkConfiguration.awsvpcConfiguration` when it is an object.
+    pub fn awsvpc(&self) -> Option<&'a Node> {
+        self.service
+            .get_set("networkConfiguration")
+            .and_then(|n| n.get_set("awsvpcConfiguration"))
+            .filter(|n| n.as_object().is_some())
+    }
+
+    /// The capacity provider strategy items that are objects.
+    pub fn capacity_providers(&self) -> impl Iterator<Item = &'a Node> {
+        self.service
+            .get_array("capacityProviderStrategy")
+            .iter()
+            .filter(|n| n.as_object().is_some())
+    }
+
+    /// `desiredCount` when written as a literal number.
+    pub fn desired_count(&self) -> Option<i64> {
+        self.service
+            .get_set("desiredCount")
+            .filter(|n| !n.is_placeholder())
+            .and_then(crate::value::Node::as_i64_lenient)
+    }
+
+    /// Does the text look like an ecspresso service definition rather than `create-service`
+    /// input? ecspresso fills in `serviceName`, `cluster` and `taskDefinition`, so its files
+    /// name none of them, and `ecspresso init` writes some `describe-services` keys it ignores.
+    /// Go-template calls (`{{ must_env ... }}`) are the other sign.
+    pub fn looks_like_ecspresso(&self) -> bool {
+        std::ptr::eq(self.service, self.document)
+            && (self.text.contains("{{")
+                || ["serviceName", "service", "taskDefinition", "cluster"]
+                    .iter()
+                    .all(|k| self.service.get(k).is_none()))
+    }
+
+    /// Is this a service object at all (not a scalar or an array)?
+    pub fn is_object(&self) -> bool {
+        self.service.as_object().is_some()
+    }
+
     pub fn key_span_or_service(&self, key: &str) -> Span {
         self.service
             .member(key)

@@ -47,9 +47,25 @@ pub struct TaskDefCtx<'a> {
     /// The container definitions that are objects.
     pub containers: Vec<&'a Node>,
     pub compat: Compat,
+    /// From `runtimePlatform.operatingSystemFamily`; when that is absent, Windows if an image
+    /// looks like a Windows one (older Windows task definitions have no runtimePlatform).
     pub os: Os,
     /// `runtimePlatform.cpuArchitecture` when given (`X86_64`, `ARM64`).
     pub arch: Option<&'a str>,
+}
+
+/// A Windows base image, or an image whose name says it is built for Windows.
+fn looks_like_windows_image(image: &str) -> bool {
+    let image = image.to_ascii_lowercase();
+    [
+        "windows",
+        "servercore",
+        "nanoserver",
+        "microsoft/iis",
+        "mcr.microsoft.com/dotnet/framework",
+    ]
+    .iter()
+    .any(|w| image.contains(w))
 }
 
 impl<'a> TaskDefCtx<'a> {
@@ -98,7 +114,16 @@ impl<'a> TaskDefCtx<'a> {
         let platform = task.get_set("runtimePlatform");
         let os = match platform.and_then(|p| p.get_str("operatingSystemFamily")) {
             Some(family) if family.starts_with("WINDOWS") => Os::Windows,
-            _ => Os::Linux,
+            Some(_) => Os::Linux,
+            // Older Windows task definitions have no runtimePlatform: their images say it.
+            None if containers
+                .iter()
+                .filter_map(|c| c.get_str("image"))
+                .any(looks_like_windows_image) =>
+            {
+                Os::Windows
+            }
+            None => Os::Linux,
         };
         let arch = platform.and_then(|p| p.get_str("cpuArchitecture"));
         TaskDefCtx {

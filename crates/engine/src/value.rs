@@ -226,9 +226,7 @@ pub fn keys_match(a: &str, b: &str) -> bool {
     let mut ac = a.chars();
     let mut bc = b.chars();
     match (ac.next(), bc.next()) {
-        (Some(x), Some(y)) => {
-            x.to_ascii_lowercase() == y.to_ascii_lowercase() && ac.as_str() == bc.as_str()
-        }
+        (Some(x), Some(y)) => x.eq_ignore_ascii_case(&y) && ac.as_str() == bc.as_str(),
         (None, None) => true,
         _ => false,
     }

@@ -14,8 +14,10 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use ecsplain_engine::diagnostic::{Finding, Resolver};
 use ecsplain_engine::report::text::{self, Style};
-use ecsplain_engine::{lint, registry, Input, Kind};
+use ecsplain_engine::span::LineIndex;
+use ecsplain_engine::{lint, registry, Config, Input, Kind};
 
 fn fixtures_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
@@ -93,6 +95,26 @@ fn inputs_for(group: &str, path: &Path) -> Vec<Input> {
     }
 }
 
+/// Fixtures in `config/` are ecsplain configuration files: their findings are the config reader's.
+fn config_report(inputs: &[Input]) -> ecsplain_engine::Report {
+    let mut report = ecsplain_engine::Report::default();
+    for (file, input) in inputs.iter().enumerate() {
+        let (_, diagnostics) = Config::parse(&input.path, &input.text);
+        let index = LineIndex::new(&input.text);
+        let resolvers = [Resolver {
+            path: &input.path,
+            text: &input.text,
+            index: &index,
+        }];
+        report.findings.extend(diagnostics.iter().filter_map(|d| {
+            let mut f = Finding::resolve(d, 0, &resolvers)?;
+            f.file = file;
+            Some(f)
+        }));
+    }
+    report
+}
+
 /// The rule code and expectation a fixture's name states.
 fn expectation(path: &Path) -> Option<(String, bool)> {
     let name = path.file_name()?.to_string_lossy().to_string();
@@ -124,7 +146,11 @@ fn fixtures_match_their_names_and_snapshots() {
     );
     for (group, path) in all {
         let inputs = inputs_for(&group, &path);
-        let report = lint(&inputs);
+        let report = if group == "config" {
+            config_report(&inputs)
+        } else {
+            lint(&inputs)
+        };
         let rendered = text::render(&report.findings, &inputs, Style::default());
         let shown = format!(
             "{}/{}",

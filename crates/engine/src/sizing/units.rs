@@ -49,7 +49,7 @@ pub fn describe_cpu(units: u32) -> String {
 
 /// "2048 MiB (2 GB)" style text for messages.
 pub fn describe_memory(mib: u32) -> String {
-    if mib % 1024 == 0 {
+    if mib.is_multiple_of(1024) {
         format!("{mib} MiB ({} GB)", mib / 1024)
     } else {
         format!("{mib} MiB")

@@ -7,6 +7,9 @@ pub mod in005_template_placeholder;
 pub mod in006_empty_input;
 pub mod in007_wrong_kind;
 pub mod in008_binary_input;
+pub mod in009_unused_suppression;
+pub mod in010_suppression_without_reason;
+pub mod in011_invalid_config;
 
 use crate::check::Check;
 
@@ -18,4 +21,7 @@ pub static CHECKS: &[Check] = &[
     Check::Parser(&in006_empty_input::RULE),
     Check::Parser(&in007_wrong_kind::RULE),
     Check::Parser(&in008_binary_input::RULE),
+    Check::Parser(&in009_unused_suppression::RULE),
+    Check::Parser(&in010_suppression_without_reason::RULE),
+    Check::Parser(&in011_invalid_config::RULE),
 ];

@@ -1,10 +1,191 @@
-//! Rules for task definitions, one file per rule.
+//! Rules for task definitions, one file per rule. Codes are grouped in bands: TD0xx the
+//! registration and run-time errors (and the schema), TD1xx security, TD2xx reliability, TD3xx
+//! observability, sizing advice and CI/CD.
+
+pub mod schema;
+pub mod util;
 
 pub mod td001_invalid_fargate_size;
+pub mod td002_unknown_key;
+pub mod td003_wrong_type;
+pub mod td004_describe_output;
+pub mod td005_fargate_network_mode;
+pub mod td006_fargate_missing_task_size;
+pub mod td007_fargate_size_not_for_windows;
+pub mod td008_fargate_unsupported_parameter;
+pub mod td009_container_memory_missing;
+pub mod td010_memory_reservation_not_below_limit;
+pub mod td011_container_limit_above_task;
+pub mod td012_reservations_exceed_task;
+pub mod td013_no_essential_container;
+pub mod td014_invalid_depends_on;
+pub mod td015_duplicate_container_name;
+pub mod td016_host_port_mismatch;
+pub mod td017_links_need_bridge;
+pub mod td018_missing_execution_role;
+pub mod td019_awslogs_missing_options;
+pub mod td020_firelens_without_router;
+pub mod td021_health_check_out_of_range;
+pub mod td022_stop_timeout_over_fargate_max;
+pub mod td101_privileged_container;
+pub mod td102_container_runs_as_root;
+pub mod td103_writable_root_filesystem;
+pub mod td104_secret_in_environment;
+pub mod td105_host_namespace;
+pub mod td106_dangerous_capability;
+pub mod td107_sensitive_host_mount;
+pub mod td108_efs_not_secured;
+pub mod td109_shared_task_execution_role;
+pub mod td201_image_tag_latest;
+pub mod td202_essential_without_health_check;
+pub mod td301_no_log_configuration;
+pub mod td302_no_container_size;
+pub mod td303_no_graceful_shutdown;
+pub mod td304_image_not_pinned;
+pub mod td305_image_region_mismatch;
+pub mod td306_firelens_without_memory_limit;
+pub mod td307_no_observability_sidecar;
 
 use crate::check::Check;
 
-pub static CHECKS: &[Check] = &[Check::TaskDef(
-    &td001_invalid_fargate_size::RULE,
-    td001_invalid_fargate_size::check,
-)];
+pub static CHECKS: &[Check] = &[
+    Check::TaskDef(
+        &td001_invalid_fargate_size::RULE,
+        td001_invalid_fargate_size::check,
+    ),
+    Check::TaskDef(&td002_unknown_key::RULE, td002_unknown_key::check),
+    Check::TaskDef(&td003_wrong_type::RULE, td003_wrong_type::check),
+    Check::TaskDef(&td004_describe_output::RULE, td004_describe_output::check),
+    Check::TaskDef(
+        &td005_fargate_network_mode::RULE,
+        td005_fargate_network_mode::check,
+    ),
+    Check::TaskDef(
+        &td006_fargate_missing_task_size::RULE,
+        td006_fargate_missing_task_size::check,
+    ),
+    Check::TaskDef(
+        &td007_fargate_size_not_for_windows::RULE,
+        td007_fargate_size_not_for_windows::check,
+    ),
+    Check::TaskDef(
+        &td008_fargate_unsupported_parameter::RULE,
+        td008_fargate_unsupported_parameter::check,
+    ),
+    Check::TaskDef(
+        &td009_container_memory_missing::RULE,
+        td009_container_memory_missing::check,
+    ),
+    Check::TaskDef(
+        &td010_memory_reservation_not_below_limit::RULE,
+        td010_memory_reservation_not_below_limit::check,
+    ),
+    Check::TaskDef(
+        &td011_container_limit_above_task::RULE,
+        td011_container_limit_above_task::check,
+    ),
+    Check::TaskDef(
+        &td012_reservations_exceed_task::RULE,
+        td012_reservations_exceed_task::check,
+    ),
+    Check::TaskDef(
+        &td013_no_essential_container::RULE,
+        td013_no_essential_container::check,
+    ),
+    Check::TaskDef(
+        &td014_invalid_depends_on::RULE,
+        td014_invalid_depends_on::check,
+    ),
+    Check::TaskDef(
+        &td015_duplicate_container_name::RULE,
+        td015_duplicate_container_name::check,
+    ),
+    Check::TaskDef(
+        &td016_host_port_mismatch::RULE,
+        td016_host_port_mismatch::check,
+    ),
+    Check::TaskDef(
+        &td017_links_need_bridge::RULE,
+        td017_links_need_bridge::check,
+    ),
+    Check::TaskDef(
+        &td018_missing_execution_role::RULE,
+        td018_missing_execution_role::check,
+    ),
+    Check::TaskDef(
+        &td019_awslogs_missing_options::RULE,
+        td019_awslogs_missing_options::check,
+    ),
+    Check::TaskDef(
+        &td020_firelens_without_router::RULE,
+        td020_firelens_without_router::check,
+    ),
+    Check::TaskDef(
+        &td021_health_check_out_of_range::RULE,
+        td021_health_check_out_of_range::check,
+    ),
+    Check::TaskDef(
+        &td022_stop_timeout_over_fargate_max::RULE,
+        td022_stop_timeout_over_fargate_max::check,
+    ),
+    Check::TaskDef(
+        &td101_privileged_container::RULE,
+        td101_privileged_container::check,
+    ),
+    Check::TaskDef(
+        &td102_container_runs_as_root::RULE,
+        td102_container_runs_as_root::check,
+    ),
+    Check::TaskDef(
+        &td103_writable_root_filesystem::RULE,
+        td103_writable_root_filesystem::check,
+    ),
+    Check::TaskDef(
+        &td104_secret_in_environment::RULE,
+        td104_secret_in_environment::check,
+    ),
+    Check::TaskDef(&td105_host_namespace::RULE, td105_host_namespace::check),
+    Check::TaskDef(
+        &td106_dangerous_capability::RULE,
+        td106_dangerous_capability::check,
+    ),
+    Check::TaskDef(
+        &td107_sensitive_host_mount::RULE,
+        td107_sensitive_host_mount::check,
+    ),
+    Check::TaskDef(&td108_efs_not_secured::RULE, td108_efs_not_secured::check),
+    Check::TaskDef(
+        &td109_shared_task_execution_role::RULE,
+        td109_shared_task_execution_role::check,
+    ),
+    Check::TaskDef(&td201_image_tag_latest::RULE, td201_image_tag_latest::check),
+    Check::TaskDef(
+        &td202_essential_without_health_check::RULE,
+        td202_essential_without_health_check::check,
+    ),
+    Check::TaskDef(
+        &td301_no_log_configuration::RULE,
+        td301_no_log_configuration::check,
+    ),
+    Check::TaskDef(
+        &td302_no_container_size::RULE,
+        td302_no_container_size::check,
+    ),
+    Check::TaskDef(
+        &td303_no_graceful_shutdown::RULE,
+        td303_no_graceful_shutdown::check,
+    ),
+    Check::TaskDef(&td304_image_not_pinned::RULE, td304_image_not_pinned::check),
+    Check::TaskDef(
+        &td305_image_region_mismatch::RULE,
+        td305_image_region_mismatch::check,
+    ),
+    Check::TaskDef(
+        &td306_firelens_without_memory_limit::RULE,
+        td306_firelens_without_memory_limit::check,
+    ),
+    Check::TaskDef(
+        &td307_no_observability_sidecar::RULE,
+        td307_no_observability_sidecar::check,
+    ),
+];

@@ -1,0 +1,335 @@
+//! The configuration a team keeps beside its files: `.ecsplain.yaml` (or `.ecsplain.yml`, or JSON
+//! with the same keys). YAML because hadolint users already keep a `.hadolint.yaml`, and because
+//! our YAML reader gives every mistake a line and column.
+//!
+//! ```yaml
+//! fail-on: warning                 # error | warning | info
+//! select: [TD, SV, DL, DF, EP, XF] # codes or prefixes; default: every rule
+//! ignore: [DL3008]                 # codes or prefixes
+//! severity: { DL3059: warning }    # per-code severity overrides
+//! per-path-ignores:
+//!   - path: "deploy/legacy/*.json" # glob: * ? and ** (any folders)
+//!     codes: [TD101]
+//!     pointer: /containerDefinitions/0/user   # optional: only findings inside this JSON pointer
+//! inline-ignores: true             # false: `# ecsplain ignore=` / `# hadolint ignore=` are not honoured
+//! trusted-registries: ["*.dkr.ecr.*.amazonaws.com", "public.ecr.aws"]
+//! required-tags: [service, env]
+//! region: ap-northeast-1           # for cost estimates
+//! ```
+//!
+//! Selection, ignores and severity overrides are applied centrally after the rules ran; rules only
+//! see [`Settings`] (trusted registries, required tags, region).
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::span::Span;
+use crate::value::{Node, NodeKind};
+
+/// Values rules may read.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Settings {
+    pub trusted_registries: Vec<String>,
+    pub required_tags: Vec<String>,
+    pub region: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PathIgnore {
+    pub path: String,
+    pub codes: Vec<String>,
+    pub pointer: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Config {
+    pub fail_on: Severity,
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+    pub severity: Vec<(String, Severity)>,
+    pub per_path_ignores: Vec<PathIgnore>,
+    pub inline_ignores: bool,
+    pub settings: Settings,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            fail_on: Severity::Warning,
+            select: Vec::new(),
+            ignore: Vec::new(),
+            severity: Vec::new(),
+            per_path_ignores: Vec::new(),
+            inline_ignores: true,
+            settings: Settings::default(),
+        }
+    }
+}
+
+const KEYS: [&str; 9] = [
+    "fail-on",
+    "select",
+    "ignore",
+    "severity",
+    "per-path-ignores",
+    "inline-ignores",
+    "trusted-registries",
+    "required-tags",
+    "region",
+];
+
+/// The file names looked for, in order, when walking up from a linted path.
+pub const FILE_NAMES: [&str; 3] = [".ecsplain.yaml", ".ecsplain.yml", ".ecsplain.json"];
+
+impl Config {
+    /// Reads a configuration file. Never fails: problems are IN011 findings on the file, and the
+    /// keys that could be read still apply.
+    pub fn parse(path: &str, text: &str) -> (Config, Vec<Diagnostic>) {
+        let lower = path.to_ascii_lowercase();
+        let parsed = if lower.ends_with(".json") {
+            crate::json::parse(text)
+        } else {
+            crate::yaml::parse(text)
+        };
+        let mut diagnostics = parsed.diagnostics;
+        let mut config = Config::default();
+        if let Some(root) = &parsed.root {
+            config.read(root, &mut diagnostics);
+        }
+        (config, diagnostics)
+    }
+
+    fn read(&mut self, root: &Node, out: &mut Vec<Diagnostic>) {
+        let rule = &crate::rules::input::in011_invalid_config::RULE;
+        let Some(object) = root.as_object() else {
+            if !root.is_null() {
+                out.push(rule.diag(
+                    root.span,
+                    "the configuration must be a mapping of keys to values",
+                ));
+            }
+            return;
+        };
+        for member in &object.members {
+            let key = member.key.as_str();
+            let value = &member.value;
+            match key {
+                "fail-on" => match value.as_str().and_then(Severity::parse) {
+                    Some(s) => self.fail_on = s,
+                    None => {
+                        out.push(rule.diag(value.span, "`fail-on` is one of error, warning, info"))
+                    }
+                },
+                "select" => self.select = strings(value, key, out),
+                "ignore" => self.ignore = strings(value, key, out),
+                "trusted-registries" => self.settings.trusted_registries = strings(value, key, out),
+                "required-tags" => self.settings.required_tags = strings(value, key, out),
+                "region" => match value.as_str() {
+                    Some(r) => self.settings.region = Some(r.to_string()),
+                    None => {
+                        out.push(rule.diag(value.span, "`region` is a string such as us-east-1"))
+                    }
+                },
+                "inline-ignores" => match value.as_bool() {
+                    Some(b) => self.inline_ignores = b,
+                    None => out.push(rule.diag(value.span, "`inline-ignores` is true or false")),
+                },
+                "severity" => match value.as_object() {
+                    Some(map) => {
+                        for m in &map.members {
+                            match m.value.as_str().and_then(Severity::parse) {
+                                Some(s) => self.severity.push((m.key.to_ascii_uppercase(), s)),
+                                None => out.push(
+                                    rule.diag(m.value.span, "a severity is error, warning or info"),
+                                ),
+                            }
+                        }
+                    }
+                    None => out.push(rule.diag(
+                        value.span,
+                        "`severity` maps rule codes to error, warning or info",
+                    )),
+                },
+                "per-path-ignores" => {
+                    for item in value.as_array().unwrap_or(&[]) {
+                        let path = item.get_str("path");
+                        let codes = item
+                            .get("codes")
+                            .map(|c| strings(c, "codes", out))
+                            .unwrap_or_default();
+                        match path {
+                            Some(p) if !codes.is_empty() => {
+                                self.per_path_ignores.push(PathIgnore {
+                                    path: p.to_string(),
+                                    codes,
+                                    pointer: item.get_str("pointer").map(str::to_string),
+                                })
+                            }
+                            _ => {
+                                out.push(rule.diag(
+                                    item.span,
+                                    "each per-path ignore needs `path` and `codes`",
+                                ))
+                            }
+                        }
+                    }
+                    if value.as_array().is_none() {
+                        out.push(rule.diag(value.span, "`per-path-ignores` is a list"));
+                    }
+                }
+                _ => {
+                    let mut d = rule.diag(member.key_span, format!("unknown key `{key}`"));
+                    if let Some(best) = crate::text::did_you_mean(key, &KEYS) {
+                        d = d.with_help(format!("did you mean `{best}`?"));
+                    } else {
+                        d = d.with_help(format!("known keys: {}", KEYS.join(", ")));
+                    }
+                    out.push(d);
+                }
+            }
+        }
+    }
+
+    /// Is this rule code selected and not ignored?
+    pub fn enabled(&self, code: &str) -> bool {
+        let matches = |pattern: &String| code_matches(code, pattern);
+        (self.select.is_empty() || self.select.iter().any(matches))
+            && !self.ignore.iter().any(matches)
+    }
+
+    /// The severity a finding of this code gets.
+    pub fn severity_of(&self, code: &str, default: Severity) -> Severity {
+        self.severity
+            .iter()
+            .rev()
+            .find(|(c, _)| c == code)
+            .map_or(default, |(_, s)| *s)
+    }
+
+    /// Is a finding at `span` of `code` in the input at `path` (with its tree) ignored by path?
+    pub fn path_ignored(&self, path: &str, code: &str, span: Span, tree: Option<&Node>) -> bool {
+        self.per_path_ignores.iter().any(|ignore| {
+            glob_match(&ignore.path, path)
+                && ignore.codes.iter().any(|c| code_matches(code, c))
+                && match (&ignore.pointer, tree) {
+                    (None, _) => true,
+                    (Some(pointer), Some(root)) => root.pointer(pointer).is_some_and(|node| {
+                        span.start >= node.span.start && span.start <= node.span.end
+                    }),
+                    (Some(_), None) => false,
+                }
+        })
+    }
+}
+
+fn strings(value: &Node, key: &str, out: &mut Vec<Diagnostic>) -> Vec<String> {
+    let rule = &crate::rules::input::in011_invalid_config::RULE;
+    match &value.kind {
+        NodeKind::String(s) => vec![s.clone()],
+        NodeKind::Array(items) => items
+            .iter()
+            .filter_map(|item| match item.as_str() {
+                Some(s) => Some(s.to_string()),
+                None => {
+                    out.push(rule.diag(item.span, format!("`{key}` holds strings")));
+                    None
+                }
+            })
+            .collect(),
+        _ => {
+            out.push(rule.diag(value.span, format!("`{key}` is a list of strings")));
+            Vec::new()
+        }
+    }
+}
+
+/// A code matches a pattern that is the code itself or a prefix of it (`TD`, `DL30`).
+pub fn code_matches(code: &str, pattern: &str) -> bool {
+    let pattern = pattern.trim();
+    !pattern.is_empty()
+        && code.len() >= pattern.len()
+        && code[..pattern.len()].eq_ignore_ascii_case(pattern)
+}
+
+/// Glob matching on `/`-separated paths: `*` any run within a folder, `?` one character, `**`
+/// any number of folders. A pattern without `/` matches the file name anywhere.
+pub fn glob_match(pattern: &str, path: &str) -> bool {
+    let path = path.replace('\\', "/");
+    let path = path.trim_start_matches("./");
+    if !pattern.contains('/') {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        return segment_match(pattern.as_bytes(), name.as_bytes());
+    }
+    let pattern = pattern.trim_start_matches("./");
+    let p: Vec<&str> = pattern.split('/').collect();
+    let s: Vec<&str> = path.split('/').collect();
+    segments_match(&p, &s)
+}
+
+fn segments_match(p: &[&str], s: &[&str]) -> bool {
+    match p.split_first() {
+        None => s.is_empty(),
+        Some((&"**", rest)) => (0..=s.len()).any(|i| segments_match(rest, &s[i..])),
+        Some((first, rest)) => s.split_first().is_some_and(|(name, tail)| {
+            segment_match(first.as_bytes(), name.as_bytes()) && segments_match(rest, tail)
+        }),
+    }
+}
+
+fn segment_match(p: &[u8], s: &[u8]) -> bool {
+    // Iterative wildcard matching with backtracking to the last `*`.
+    let (mut pi, mut si) = (0, 0);
+    let (mut star, mut mark) = (None, 0);
+    while si < s.len() {
+        if pi < p.len() && (p[pi] == b'?' || p[pi] == s[si]) {
+            pi += 1;
+            si += 1;
+        } else if pi < p.len() && p[pi] == b'*' {
+            star = Some(pi);
+            mark = si;
+            pi += 1;
+        } else if let Some(st) = star {
+            pi = st + 1;
+            mark += 1;
+            si = mark;
+        } else {
+            return false;
+        }
+    }
+    while pi < p.len() && p[pi] == b'*' {
+        pi += 1;
+    }
+    pi == p.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs() {
+        assert!(glob_match("*.json", "deploy/task.json"));
+        assert!(glob_match("deploy/*.json", "./deploy/task.json"));
+        assert!(!glob_match("deploy/*.json", "deploy/a/task.json"));
+        assert!(glob_match("deploy/**/*.json", "deploy/a/b/task.json"));
+        assert!(glob_match("**/Dockerfile", "Dockerfile"));
+        assert!(glob_match("t?sk.json", "task.json"));
+    }
+
+    #[test]
+    fn config_reads_and_reports_unknown_keys() {
+        let (config, diags) = Config::parse(
+            ".ecsplain.json",
+            r#"{"fail-on": "error", "ignore": ["DL3008", "TD1"], "severity": {"DL3059": "warning"}, "trusted-registry": []}"#,
+        );
+        assert_eq!(config.fail_on, Severity::Error);
+        assert!(!config.enabled("DL3008") && !config.enabled("TD101") && config.enabled("TD001"));
+        assert_eq!(
+            config.severity_of("DL3059", Severity::Info),
+            Severity::Warning
+        );
+        assert_eq!(diags.len(), 1);
+        assert_eq!(
+            diags[0].help.as_deref(),
+            Some("did you mean `trusted-registries`?")
+        );
+    }
+}

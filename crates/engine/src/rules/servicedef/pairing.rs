@@ -1,0 +1,94 @@
+//! Which service definition runs which task definition, among the inputs of one lint run.
+
+use crate::project::ProjectCtx;
+use crate::rule::Kind;
+use crate::servicedef::ServiceDefCtx;
+use crate::taskdef::TaskDefCtx;
+
+/// A service and the task definition it runs.
+pub struct Pair<'a> {
+    pub service: ServiceDefCtx<'a>,
+    pub task: TaskDefCtx<'a>,
+}
+
+/// The family named by a service's `taskDefinition` (`web`, `web:3`, or a task definition ARN).
+pub fn family_of(reference: &str) -> Option<&str> {
+    // The account or region in an ARN may be a placeholder; the family after the `/` must not.
+    let name = reference.rsplit('/').next().unwrap_or(reference);
+    if crate::value::is_placeholder_text(name) {
+        return None;
+    }
+    let family = match name.rsplit_once(':') {
+        Some((family, revision)) if revision.chars().all(|c| c.is_ascii_digit()) => family,
+        _ => name,
+    };
+    (!family.is_empty()).then_some(family)
+}
+
+/// Pairs each service with its task definition: by the family in `taskDefinition` when the
+/// service names one, otherwise only when the run has exactly one of each.
+pub fn pairs<'a>(project: &'a ProjectCtx<'a>) -> Vec<Pair<'a>> {
+    let mut services = Vec::new();
+    let mut tasks = Vec::new();
+    for (file, input) in project.inputs.iter().enumerate() {
+        let Some(root) = input.tree() else { continue };
+        match input.kind {
+            Some(Kind::ServiceDef) => services.push(ServiceDefCtx::new(input.text, file, root)),
+            Some(Kind::TaskDef) => tasks.push(TaskDefCtx::new(input.text, file, root)),
+            _ => {}
+        }
+    }
+    let single = services.len() == 1 && tasks.len() == 1;
+    let mut out = Vec::new();
+    for service in services {
+        let family = service
+            .service
+            .get_str("taskDefinition")
+            .and_then(family_of);
+        let task = match family {
+            Some(family) => {
+                let mut matching = tasks
+                    .iter()
+                    .filter(|t| t.task.get_str("family") == Some(family));
+                match (matching.next(), matching.next()) {
+                    (Some(t), None) => Some(t),
+                    _ if single
+                        && tasks
+                            .first()
+                            .is_some_and(|t| t.task.get_str("family").is_none()) =>
+                    {
+                        tasks.first()
+                    }
+                    _ => None,
+                }
+            }
+            None if single => tasks.first(),
+            None => None,
+        };
+        if let Some(task) = task {
+            let task = TaskDefCtx::new(task.text, task.file, task.document);
+            out.push(Pair { service, task });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::family_of;
+
+    #[test]
+    fn families() {
+        assert_eq!(family_of("web"), Some("web"));
+        assert_eq!(family_of("web:12"), Some("web"));
+        assert_eq!(
+            family_of("arn:aws:ecs:us-east-1:123456789012:task-definition/web:3"),
+            Some("web")
+        );
+        assert_eq!(family_of("{{ must_env `TD` }}"), None);
+        assert_eq!(
+            family_of("arn:aws:ecs:ap-northeast-1:{{ must_env `ACCOUNT` }}:task-definition/app:"),
+            Some("app")
+        );
+    }
+}

@@ -1,0 +1,80 @@
+use super::schema::{self, Problem};
+use crate::check::Sink;
+use crate::servicedef::ServiceDefCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Checks every key of a service definition against the `CreateService` request shape (kept
+    /// as data in `data/servicedef-schema.json`), nested objects included, and suggests the
+    /// closest known key for a misspelt one. Like ecspresso, the case of a key's first letter is
+    /// not significant. Keys of `describe-services` output are explained by SV003 instead.
+    ///
+    /// ## Why is this bad?
+    /// The AWS CLI refuses a request with an unknown key ("Unknown parameter in input").
+    /// ecspresso only prints a warning and drops the key, so the setting you meant
+    /// (`desiredcount`, `deploymentCircuitBreakers`) silently never applies.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "desiredcount": 2, "deploymentConfiguration": { "minimumHealthPercent": 50 } }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "desiredCount": 2, "deploymentConfiguration": { "minimumHealthyPercent": 50 } }
+    /// ```
+    /// The fix offered renames the key to the suggestion.
+    ///
+    /// ## References
+    /// - [CreateService request syntax](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html)
+    /// - ecspresso warns "unknown field" and decodes leniently (`unmarshalJSON`).
+    /// - cfn-lint's generic schema rules (E3002) do the same for CloudFormation templates.
+    pub static RULE = {
+        code: "SV001",
+        name: "unknown-service-key",
+        target: ServiceDef,
+        severity: Error,
+        category: Schema,
+        summary: "a key the CreateService request does not have",
+    }
+}
+
+pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
+    if !ctx.is_object() {
+        return;
+    }
+    let mut problems = Vec::new();
+    schema::walk(ctx.service, &mut problems);
+    for problem in problems {
+        let Problem::UnknownKey {
+            member,
+            suggestion,
+            place,
+            ..
+        } = problem
+        else {
+            continue;
+        };
+        let message = match &suggestion {
+            Some(s) => format!(
+                "unknown key `{}` in {place}; did you mean `{s}`?",
+                member.key
+            ),
+            None => format!("unknown key `{}` in {place}", member.key),
+        };
+        let diagnostic = sink.report(member.key_span, message);
+        diagnostic.set_help(
+            "the AWS CLI rejects unknown keys and ecspresso drops them with a warning, so this \
+             setting never applies; fix the spelling or remove the key",
+        );
+        if let Some(s) = suggestion {
+            let quoted = member.key_span.text(ctx.text).starts_with('"');
+            let content = if quoted {
+                format!("\"{s}\"")
+            } else {
+                s.clone()
+            };
+            diagnostic.set_fix(format!("rename to `{s}`"), member.key_span, content);
+        }
+    }
+}

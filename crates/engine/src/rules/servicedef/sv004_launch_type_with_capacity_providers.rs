@@ -1,0 +1,77 @@
+use super::schema;
+use crate::check::Sink;
+use crate::servicedef::ServiceDefCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Finds a service that sets both `launchType` and a non-empty
+    /// `capacityProviderStrategy`.
+    ///
+    /// ## Why is this bad?
+    /// The two are alternatives: the API says that when a capacity provider strategy is
+    /// given, `launchType` must be omitted, and rejects a request with both. An empty
+    /// `"launchType": ""`, as
+    /// `ecspresso init` writes it, is not sent and not reported. With a strategy, the capacity providers
+    /// (`FARGATE`, `FARGATE_SPOT` or an Auto Scaling group provider) decide where tasks run.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "launchType": "FARGATE",
+    ///   "capacityProviderStrategy": [{ "capacityProvider": "FARGATE_SPOT", "weight": 1 }] }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "capacityProviderStrategy": [{ "capacityProvider": "FARGATE_SPOT", "weight": 1 }] }
+    /// ```
+    /// The fix offered removes `launchType`.
+    ///
+    /// ## References
+    /// - [CreateService: capacityProviderStrategy and launchType](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html)
+    /// - Checklist 4.1 (capacity provider set on the cluster). ecspresso README: Fargate Spot
+    ///   needs `capacityProviderStrategy` in the service definition.
+    pub static RULE = {
+        code: "SV004",
+        name: "launch-type-with-capacity-providers",
+        target: ServiceDef,
+        severity: Error,
+        category: Schema,
+        summary: "launchType and capacityProviderStrategy are both set",
+    }
+}
+
+pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
+    let Some(object) = ctx.service.as_object() else {
+        return;
+    };
+    let Some(strategy) = ctx.service.member("capacityProviderStrategy") else {
+        return;
+    };
+    let non_empty =
+        strategy.value.is_placeholder() || strategy.value.as_array().is_some_and(|a| !a.is_empty());
+    if !non_empty {
+        return;
+    }
+    let Some((index, launch)) = object.members.iter().enumerate().find(|(_, m)| {
+        crate::value::keys_match(&m.key, "launchType")
+            && !m.value.is_null()
+            && m.value.as_str() != Some("")
+    }) else {
+        return;
+    };
+    let shown = launch.value.span.text(ctx.text);
+    let diagnostic = sink.report(
+        launch.span(),
+        format!("`launchType` {shown} is set together with `capacityProviderStrategy`; ECS accepts only one of them"),
+    );
+    diagnostic
+        .set_help(
+            "remove `launchType`: the capacity provider strategy already says where tasks run",
+        )
+        .add_related(strategy.key_span, "the capacity provider strategy");
+    if schema::is_json_text(ctx.text) {
+        if let Some(edit) = schema::remove_member(ctx.text, ctx.service, index) {
+            diagnostic.set_fix("remove `launchType`", edit.span, edit.content);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+use super::schema;
+use crate::check::Sink;
+use crate::servicedef::ServiceDefCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Finds a service using rolling updates (the default `ECS` deployment controller) whose
+    /// `deploymentConfiguration.deploymentCircuitBreaker` is absent, or does not have both
+    /// `enable` and `rollback` set to `true`. Services with the `CODE_DEPLOY` or `EXTERNAL`
+    /// controller are not checked: the circuit breaker only works with the `ECS` controller.
+    /// `DAEMON` services are not checked either.
+    ///
+    /// ## Why is this bad?
+    /// Without the circuit breaker, a deployment whose tasks never become healthy (a crash on
+    /// start, a failing health check, an image that cannot be pulled) keeps launching and
+    /// stopping tasks for hours. With it, ECS marks the deployment failed; with `rollback`, it
+    /// goes back to the last deployment that worked, and `ecspresso deploy` exits non-zero.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "deploymentConfiguration": { "maximumPercent": 200, "minimumHealthyPercent": 100 } }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "deploymentConfiguration": { "maximumPercent": 200, "minimumHealthyPercent": 100,
+    ///     "deploymentCircuitBreaker": { "enable": true, "rollback": true } } }
+    /// ```
+    /// The fix offered adds the circuit breaker (or sets `enable`/`rollback` to `true`).
+    ///
+    /// ## References
+    /// - [How the Amazon ECS deployment circuit breaker detects failures](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html)
+    /// - [DeploymentCircuitBreaker](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentCircuitBreaker.html)
+    /// - Checklist 7.3 (a rollback procedure exists). No Security Hub, Checkov or cfn-lint
+    ///   check covers it.
+    pub static RULE = {
+        code: "SV020",
+        name: "no-circuit-breaker-rollback",
+        target: ServiceDef,
+        severity: Warning,
+        category: Reliability,
+        summary: "rolling deployments without the deployment circuit breaker and rollback",
+    }
+}
+
+const BREAKER: &str = "\"deploymentCircuitBreaker\": { \"enable\": true, \"rollback\": true }";
+
+pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
+    if !ctx.is_object() || !ctx.is_rolling() || ctx.is_daemon() {
+        return;
+    }
+    let help = "add `\"deploymentCircuitBreaker\": {\"enable\": true, \"rollback\": true}` inside `deploymentConfiguration`";
+    let Some(config) = ctx.service.get_set("deploymentConfiguration") else {
+        if ctx.service.is_opaque() {
+            return;
+        }
+        let diagnostic = sink.report(
+            ctx.service_head_span(),
+            "no `deploymentConfiguration`, so a failing deployment is never stopped or rolled back",
+        );
+        diagnostic.set_help(help);
+        if let Some(edit) = schema::insert_member(
+            ctx.text,
+            ctx.service,
+            &format!("\"deploymentConfiguration\": {{ {BREAKER} }}"),
+        ) {
+            diagnostic.set_fix(
+                "add the circuit breaker with rollback",
+                edit.span,
+                edit.content,
+            );
+        }
+        return;
+    };
+    if config.is_placeholder() || config.as_object().is_none() || config.is_opaque() {
+        return;
+    }
+    let Some(breaker) = config.get_set("deploymentCircuitBreaker") else {
+        let span = ctx
+            .service
+            .member("deploymentConfiguration")
+            .map_or(config.span, |m| m.key_span);
+        let diagnostic = sink.report(
+            span,
+            "`deploymentConfiguration` has no `deploymentCircuitBreaker`, so a failing deployment is never stopped or rolled back",
+        );
+        diagnostic.set_help(help);
+        if let Some(edit) = schema::insert_member(ctx.text, config, BREAKER) {
+            diagnostic.set_fix(
+                "add the circuit breaker with rollback",
+                edit.span,
+                edit.content,
+            );
+        }
+        return;
+    };
+    if breaker.is_placeholder() || breaker.as_object().is_none() {
+        return;
+    }
+    for key in ["enable", "rollback"] {
+        match breaker.member(key) {
+            Some(m) if m.value.as_bool() == Some(false) => {
+                let message = if key == "enable" {
+                    "the deployment circuit breaker is turned off (`enable: false`)".to_string()
+                } else {
+                    "the deployment circuit breaker stops a failing deployment but does not roll it back (`rollback: false`)".to_string()
+                };
+                sink.report(m.value.span, message)
+                    .set_help("set both `enable` and `rollback` to true")
+                    .set_fix(format!("set `{key}` to true"), m.value.span, "true");
+            }
+            None if !breaker.is_opaque() => {
+                let diagnostic = sink.report(
+                    ctx.service
+                        .get("deploymentConfiguration")
+                        .and_then(|c| c.member("deploymentCircuitBreaker"))
+                        .map_or(breaker.span, |m| m.key_span),
+                    format!("`deploymentCircuitBreaker` has no `{key}`, which defaults to false"),
+                );
+                diagnostic.set_help("set both `enable` and `rollback` to true");
+                if let Some(edit) =
+                    schema::insert_member(ctx.text, breaker, &format!("\"{key}\": true"))
+                {
+                    diagnostic.set_fix(format!("add `\"{key}\": true`"), edit.span, edit.content);
+                }
+            }
+            _ => {}
+        }
+    }
+}

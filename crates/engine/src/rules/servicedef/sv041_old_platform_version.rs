@@ -1,0 +1,80 @@
+use crate::check::Sink;
+use crate::servicedef::ServiceDefCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Finds a Fargate service pinned to an old platform version: `platformVersion` 1.3.0 or
+    /// older. `LATEST` and 1.4.0 (the latest Linux version) are fine. 1.0.0 is reported with a
+    /// note, because it is the latest version for Windows tasks.
+    ///
+    /// ## Why is this bad?
+    /// Old platform versions miss security patches and features: 1.4.0 brought 20 GiB of
+    /// ephemeral storage, `pidMode: task` and the 8 and 16 vCPU sizes. Fargate Spot needs
+    /// 1.3.0 or later.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "launchType": "FARGATE", "platformVersion": "1.3.0" }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "launchType": "FARGATE", "platformVersion": "LATEST" }
+    /// ```
+    ///
+    /// ## References
+    /// - Security Hub [ECS.10](https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-10)
+    ///   (Fargate services should run on the latest platform version: Linux 1.4.0, Windows 1.0.0).
+    /// - Checkov CKV_AWS_332 (fails any version other than LATEST; we accept a pinned 1.4.0);
+    ///   Prowler `ecs_service_fargate_latest_platform_version`.
+    /// - [Fargate platform versions](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform-fargate.html)
+    pub static RULE = {
+        code: "SV041",
+        name: "old-platform-version",
+        target: ServiceDef,
+        severity: Info,
+        category: Security,
+        summary: "a Fargate service pinned to an old platform version",
+    }
+}
+
+pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
+    let Some(node) = ctx.service.get_set("platformVersion") else {
+        return;
+    };
+    if matches!(ctx.launch_type(), Some("EC2" | "EXTERNAL")) {
+        return;
+    }
+    let Some(version) = node
+        .as_str()
+        .filter(|v| !node.is_placeholder() && *v != "LATEST")
+    else {
+        return;
+    };
+    let parts: Vec<u32> = version
+        .trim()
+        .trim_start_matches('v')
+        .split('.')
+        .map_while(|p| p.parse().ok())
+        .collect();
+    let Some((&major, rest)) = parts.split_first() else {
+        return;
+    };
+    let minor = rest.first().copied().unwrap_or(0);
+    if (major, minor) >= (1, 4) {
+        return;
+    }
+    let diagnostic = sink.report(
+        node.span,
+        format!("platform version {version} is old: the latest Linux Fargate platform is 1.4.0"),
+    );
+    let help = if (major, minor) == (1, 0) {
+        "use `LATEST` (or 1.4.0); if this service runs Windows tasks, 1.0.0 is the latest Windows version and is fine"
+    } else {
+        "use `LATEST`, or pin 1.4.0"
+    };
+    diagnostic.set_help(help);
+    if (major, minor) != (1, 0) {
+        diagnostic.set_fix("use platform version LATEST", node.span, "\"LATEST\"");
+    }
+}

@@ -1,0 +1,135 @@
+use super::pairing;
+use crate::check::Sink;
+use crate::project::ProjectCtx;
+use crate::taskdef::TaskDefCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// When a service definition and its task definition are linted together, checks that
+    /// each `loadBalancers[]` entry names a container of the task (`containerName`) and a
+    /// port that container maps (`containerPort` among its `portMappings`).
+    ///
+    /// ## Why is this bad?
+    /// ECS registers the named container and port in the target group. A name or port the
+    /// task does not have makes `CreateService` fail with an invalid-parameter error, or a
+    /// deployment fail when the task definition changed under a running service.
+    ///
+    /// ## Example
+    /// Service: `"loadBalancers": [{ "containerName": "app", "containerPort": 80 }]`;
+    /// task: one container `web` mapping port 8080.
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "loadBalancers": [{ "targetGroupArn": "...", "containerName": "web", "containerPort": 8080 }] }
+    /// ```
+    ///
+    /// ## References
+    /// - [Use load balancing to distribute Amazon ECS service traffic](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-load-balancing.html)
+    /// - `ecspresso verify` checks the same match; cfn-lint E3049 checks the target group side.
+    /// - Checklist 5.1 (ingress through a load balancer).
+    pub static RULE = {
+        code: "SV060",
+        name: "load-balancer-container-mismatch",
+        target: CrossFile,
+        severity: Error,
+        category: Schema,
+        summary: "a service's load balancer names a container or port the task definition lacks",
+    }
+}
+
+pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
+    for pair in pairing::pairs(project) {
+        let service = &pair.service;
+        let task = &pair.task;
+        if task.containers.is_empty() {
+            continue;
+        }
+        for lb in service.service.get_array("loadBalancers") {
+            let Some(name_node) = lb.get("containerName") else {
+                continue;
+            };
+            let Some(name) = name_node.as_str().filter(|_| !name_node.is_placeholder()) else {
+                continue;
+            };
+            let container = task
+                .containers
+                .iter()
+                .find(|c| c.get_str("name") == Some(name));
+            let Some(container) = container else {
+                if task
+                    .containers
+                    .iter()
+                    .any(|c| c.get("name").is_none_or(crate::value::Node::is_placeholder))
+                {
+                    continue;
+                }
+                let names: Vec<String> = task
+                    .containers
+                    .iter()
+                    .filter_map(|c| c.get_str("name"))
+                    .map(|n| format!("`{n}`"))
+                    .collect();
+                let span = task
+                    .task
+                    .member("containerDefinitions")
+                    .map_or_else(|| task.task_head_span(), |m| m.key_span);
+                sink.report_in(
+                    service.file,
+                    name_node.span,
+                    format!("the load balancer sends traffic to container `{name}`, but the task definition has no such container"),
+                )
+                .set_help(format!("use one of the task's containers: {}", names.join(", ")))
+                .add_related_in(task.file, span, "the task's containers");
+                continue;
+            };
+            let Some(port_node) = lb.get("containerPort") else {
+                continue;
+            };
+            let Some(port) = port_node
+                .as_i64_lenient()
+                .filter(|_| !port_node.is_placeholder())
+            else {
+                continue;
+            };
+            let mappings = container.get_array("portMappings");
+            if mappings
+                .iter()
+                .any(|m| m.get("containerPort").is_none_or(|p| p.is_placeholder()))
+            {
+                continue;
+            }
+            let ports: Vec<i64> = mappings
+                .iter()
+                .filter_map(|m| {
+                    m.get("containerPort")
+                        .and_then(crate::value::Node::as_i64_lenient)
+                })
+                .collect();
+            if ports.contains(&port) {
+                continue;
+            }
+            let listed = if ports.is_empty() {
+                "maps no port".to_string()
+            } else {
+                format!(
+                    "maps only {}",
+                    ports
+                        .iter()
+                        .map(i64::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
+            let related = container
+                .member("portMappings")
+                .map_or_else(|| TaskDefCtx::container_span(container), |m| m.key_span);
+            sink.report_in(
+                service.file,
+                port_node.span,
+                format!("the load balancer sends traffic to port {port} of container `{name}`, which {listed}"),
+            )
+            .set_help(format!("add a port mapping for {port} to `{name}`, or point the load balancer at a mapped port"))
+            .add_related_in(task.file, related, format!("the port mappings of `{name}`"));
+        }
+    }
+}

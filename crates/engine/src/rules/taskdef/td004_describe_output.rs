@@ -1,0 +1,147 @@
+use crate::check::Sink;
+use crate::diagnostic::{Edit, Fix};
+use crate::span::Span;
+use crate::taskdef::{Shape, TaskDefCtx};
+
+use super::schema;
+use super::util;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Recognises `describe-task-definition` output: the `taskDefinition` wrapper and the keys
+    /// AWS sets on a registered revision (`taskDefinitionArn`, `revision`, `status`,
+    /// `requiresAttributes`, `compatibilities`, `registeredAt`, `registeredBy`,
+    /// `deregisteredAt`). It reports them once and offers a fix that strips them (and unwraps
+    /// the definition), leaving JSON that `register-task-definition` accepts.
+    ///
+    /// ## Why is this bad?
+    /// Copying a running revision is the usual way to start a new one, but these keys are
+    /// output only: the AWS CLI rejects the file with "Unknown parameter in input" for each of
+    /// them, one at a time. ecspresso accepts describe output (it unwraps it and drops these
+    /// keys), so this is a warning rather than an error: the file works with one tool and fails
+    /// with the other. Everything else in the file is still checked.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "taskDefinition": { "taskDefinitionArn": "arn:aws:ecs:...:task-definition/web:7",
+    ///   "family": "web", "revision": 7, "status": "ACTIVE", "containerDefinitions": [] } }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "family": "web", "containerDefinitions": [] }
+    /// ```
+    ///
+    /// ## References
+    /// - [DescribeTaskDefinition response](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskDefinition.html)
+    /// - [TaskDefinition data type (output fields)](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html)
+    /// - No Security Hub control, checklist item, Checkov or cfn-lint check.
+    pub static RULE = {
+        code: "TD004",
+        name: "describe-output-keys",
+        target: TaskDef,
+        severity: Warning,
+        category: Schema,
+        summary: "describe-task-definition output with keys that register-task-definition rejects",
+    }
+}
+
+pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
+    let Some(object) = ctx.task.as_object() else {
+        return;
+    };
+    if !matches!(ctx.shape, Shape::Register | Shape::Describe) {
+        return;
+    }
+    let s = schema::schema();
+    let remove: Vec<bool> = object
+        .members
+        .iter()
+        .map(|m| s.is_output_only(&m.key))
+        .collect();
+    let found: Vec<&crate::value::Member> = object
+        .members
+        .iter()
+        .filter(|m| s.is_output_only(&m.key))
+        .collect();
+    let wrapper = (ctx.shape == Shape::Describe)
+        .then(|| ctx.document.member("taskDefinition"))
+        .flatten();
+    let (span, names) = match (wrapper, found.first()) {
+        (Some(w), _) => (
+            w.key_span,
+            found.iter().map(|m| m.key.as_str()).collect::<Vec<_>>(),
+        ),
+        (None, Some(first)) => (
+            first.key_span,
+            found.iter().map(|m| m.key.as_str()).collect(),
+        ),
+        (None, None) => return,
+    };
+    let mut message = String::from("this is describe-task-definition output");
+    if wrapper.is_some() {
+        message.push_str(": the definition is wrapped in `taskDefinition`");
+    }
+    if !names.is_empty() {
+        let list = names
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        message.push_str(&format!(
+            "{} output-only key{} {list}",
+            if wrapper.is_some() {
+                ", with the"
+            } else {
+                " with the"
+            },
+            if names.len() == 1 { "" } else { "s" }
+        ));
+    }
+    let d = sink.report(span, message);
+    d.set_help(if wrapper.is_some() {
+        "AWS sets these on a registered revision; the AWS CLI's register-task-definition rejects them \
+         (\"Unknown parameter in input\") while ecspresso drops them; strip them and keep only the inner definition"
+    } else {
+        "AWS sets these on a registered revision; the AWS CLI's register-task-definition rejects them \
+         (\"Unknown parameter in input\") while ecspresso drops them; strip them"
+    });
+    for m in found.iter().skip(usize::from(wrapper.is_none())) {
+        d.add_related(m.key_span, "set by AWS, output only");
+    }
+    let edits = util::remove_members(object, &remove);
+    match wrapper {
+        None => {
+            d.fix = Some(Fix {
+                title: "strip the output-only keys".into(),
+                edits,
+            });
+        }
+        Some(_) => {
+            // Unwrap only when the wrapper holds nothing else worth keeping.
+            let others_empty = ctx.document.as_object().is_some_and(|o| {
+                o.members.iter().all(|m| {
+                    m.key == "taskDefinition"
+                        || m.value.is_null()
+                        || m.value.as_array().is_some_and(<[_]>::is_empty)
+                        || m.key == "ResponseMetadata"
+                })
+            });
+            if others_empty {
+                if let Some(inner) = util::apply_edits(ctx.text, ctx.task.span, &edits) {
+                    let whole = Span::new(
+                        ctx.document.span.start as usize,
+                        ctx.document.span.end as usize,
+                    );
+                    d.fix = Some(Fix {
+                        title: "unwrap the definition and strip the output-only keys".into(),
+                        edits: vec![Edit {
+                            span: whole,
+                            content: inner,
+                        }],
+                    });
+                }
+            }
+        }
+    }
+}

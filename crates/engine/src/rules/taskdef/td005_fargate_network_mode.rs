@@ -1,0 +1,63 @@
+use crate::check::Sink;
+use crate::taskdef::TaskDefCtx;
+
+use super::util;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Checks that a task that requires Fargate uses the `awsvpc` network mode (or leaves
+    /// `networkMode` unset, which means `awsvpc` on Fargate).
+    ///
+    /// ## Why is this bad?
+    /// Fargate gives every task its own network interface and supports only `awsvpc`;
+    /// `RegisterTaskDefinition` rejects `bridge`, `host` or `none` for a task whose
+    /// `requiresCompatibilities` includes `FARGATE`.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "requiresCompatibilities": ["FARGATE"], "networkMode": "bridge" }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc" }
+    /// ```
+    ///
+    /// ## References
+    /// - [Fargate task networking](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html)
+    /// - Checklist: security 5 (awsvpc). cfn-lint E3048. AWS Control Tower CT.ECS.PR.4.
+    pub static RULE = {
+        code: "TD005",
+        name: "fargate-network-mode",
+        target: TaskDef,
+        severity: Error,
+        category: Schema,
+        summary: "a Fargate task whose network mode is not awsvpc",
+    }
+}
+
+pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
+    if !ctx.is_fargate() {
+        return;
+    }
+    let Some(node) = ctx.task.get_set("networkMode") else {
+        return;
+    };
+    let Some(mode) = util::known_str(Some(node)) else {
+        return;
+    };
+    if mode == "awsvpc" {
+        return;
+    }
+    let d = sink.report(
+        node.span,
+        format!(
+            "network mode \"{mode}\" is not available on Fargate, which supports only \"awsvpc\""
+        ),
+    );
+    d.set_help("set \"networkMode\": \"awsvpc\"; each task then gets its own network interface and security groups");
+    if let Some(req) = ctx.task.member("requiresCompatibilities") {
+        d.add_related(req.value.span, "the task requires Fargate here");
+    }
+    d.set_fix("set networkMode to awsvpc", node.span, "\"awsvpc\"");
+}

@@ -1,0 +1,72 @@
+use crate::check::Sink;
+use crate::taskdef::TaskDefCtx;
+
+use super::util;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Checks that no container's `memory` (hard limit), `memoryReservation` or `cpu` is above the
+    /// task-level value.
+    ///
+    /// ## Why is this bad?
+    /// The task-level values are the ceiling for all its containers together; a single container
+    /// asking for more than the whole task is rejected at registration.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "cpu": "256", "memory": "512",
+    ///   "containerDefinitions": [{ "name": "app", "image": "app:1.0", "memory": 1024 }] }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "cpu": "256", "memory": "1024",
+    ///   "containerDefinitions": [{ "name": "app", "image": "app:1.0", "memory": 1024 }] }
+    /// ```
+    ///
+    /// ## References
+    /// - [Task size](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#task_size)
+    /// - Checklist: task definition 9 (task size).
+    pub static RULE = {
+        code: "TD011",
+        name: "container-limit-above-task",
+        target: TaskDef,
+        severity: Error,
+        category: Sizing,
+        summary: "a container asks for more memory or cpu than the whole task has",
+    }
+}
+
+pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
+    let memory = util::task_memory(ctx);
+    let cpu = util::task_cpu(ctx);
+    for c in &ctx.containers {
+        let name = ctx.container_name(c);
+        let checks = [
+            ("memory", memory, "MiB"),
+            ("memoryReservation", memory, "MiB"),
+            ("cpu", cpu, "CPU units"),
+        ];
+        for (key, task, unit) in checks {
+            let Some((task_value, task_node)) = task else {
+                continue;
+            };
+            let Some(value) = util::int(c.get_set(key)) else {
+                continue;
+            };
+            if value <= i64::from(task_value) {
+                continue;
+            }
+            let Some(node) = c.get(key) else { continue };
+            let task_key = if key == "cpu" { "cpu" } else { "memory" };
+            let d = sink.report(
+                node.span,
+                format!("container `{name}` has {key} {value} {unit}, above the task's {task_key} of {task_value} {unit}"),
+            );
+            d.set_help(format!(
+                "lower the container's {key}, or raise the task-level {task_key} to at least {value}"
+            ))
+            .add_related(task_node.span, format!("the task's {task_key}"));
+        }
+    }
+}

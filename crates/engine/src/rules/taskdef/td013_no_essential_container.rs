@@ -1,0 +1,69 @@
+use crate::check::Sink;
+use crate::taskdef::TaskDefCtx;
+use crate::value::NodeKind;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Checks that at least one container is essential. `essential` defaults to `true`, so this
+    /// fires only when every container says `"essential": false`.
+    ///
+    /// ## Why is this bad?
+    /// A task needs at least one essential container: its stop is what stops the task.
+    /// `RegisterTaskDefinition` rejects a task whose containers are all non-essential.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "containerDefinitions": [{ "name": "app", "image": "app:1.0", "essential": false }] }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "containerDefinitions": [{ "name": "app", "image": "app:1.0", "essential": true }] }
+    /// ```
+    /// The fix makes the first container essential.
+    ///
+    /// ## References
+    /// - [essential (task definition parameters)](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_environment)
+    /// - cfn-lint E3042.
+    pub static RULE = {
+        code: "TD013",
+        name: "no-essential-container",
+        target: TaskDef,
+        severity: Error,
+        category: Reliability,
+        summary: "no container of the task is essential",
+    }
+}
+
+pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
+    if ctx.containers.is_empty() || super::util::containers_opaque(ctx) {
+        return;
+    }
+    let all_false = ctx.containers.iter().all(|c| {
+        matches!(
+            c.get("essential").map(|n| &n.kind),
+            Some(NodeKind::Bool(false))
+        )
+    });
+    if !all_false {
+        return;
+    }
+    let Some(first) = ctx.containers.first().and_then(|c| c.get("essential")) else {
+        return;
+    };
+    let d = sink.report(
+        first.span,
+        "every container is \"essential\": false; a task needs at least one essential container",
+    );
+    d.set_help("mark the main container \"essential\": true; the task stops when it stops");
+    for c in ctx.containers.iter().skip(1) {
+        if let Some(e) = c.get("essential") {
+            d.add_related(e.span, format!("container `{}`", ctx.container_name(c)));
+        }
+    }
+    d.set_fix(
+        format!("make `{}` essential", ctx.container_name(ctx.containers[0])),
+        first.span,
+        "true",
+    );
+}

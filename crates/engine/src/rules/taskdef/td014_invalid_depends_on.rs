@@ -1,0 +1,179 @@
+use crate::check::Sink;
+use crate::taskdef::TaskDefCtx;
+use crate::value::Node;
+
+use super::util;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Checks container `dependsOn` entries: the named container exists and is not the container
+    /// itself, the dependencies form no cycle, and the `HEALTHY` condition is used only on a
+    /// container that has a `healthCheck`.
+    ///
+    /// ## Why is this bad?
+    /// ECS starts containers in dependency order. A dependency on a missing container is
+    /// rejected at registration; a cycle can never start; `HEALTHY` on a container without a
+    /// health check never becomes true, so the dependent container never starts.
+    ///
+    /// ## Example
+    /// ```json
+    /// [{ "name": "app", "image": "app:1.0", "dependsOn": [{ "containerName": "envoy", "condition": "HEALTHY" }] },
+    ///  { "name": "envoy", "image": "envoy:1.30" }]
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// [{ "name": "app", "image": "app:1.0", "dependsOn": [{ "containerName": "envoy", "condition": "HEALTHY" }] },
+    ///  { "name": "envoy", "image": "envoy:1.30",
+    ///    "healthCheck": { "command": ["CMD-SHELL", "curl -s localhost:9901/ready"] } }]
+    /// ```
+    ///
+    /// ## References
+    /// - [Container dependency](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_dependson)
+    /// - [ContainerDependency](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDependency.html)
+    /// - No Security Hub control, checklist item, Checkov or cfn-lint check maps to it.
+    pub static RULE = {
+        code: "TD014",
+        name: "invalid-depends-on",
+        target: TaskDef,
+        severity: Error,
+        category: Reliability,
+        summary: "a dependsOn entry naming a missing container, forming a cycle, or waiting for a health check that does not exist",
+    }
+}
+
+pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
+    let by_name = |name: &str| -> Option<&Node> {
+        ctx.containers
+            .iter()
+            .copied()
+            .find(|c| c.get_str("name") == Some(name))
+    };
+    // Edges for cycle detection: container index -> dependency index.
+    let index_of = |name: &str| {
+        ctx.containers
+            .iter()
+            .position(|c| c.get_str("name") == Some(name))
+    };
+    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); ctx.containers.len()];
+    for (i, c) in ctx.containers.iter().enumerate() {
+        let name = ctx.container_name(c);
+        for dep in c.get_array("dependsOn") {
+            let Some(target_node) = dep.get_set("containerName") else {
+                continue;
+            };
+            let Some(target) = util::known_str(Some(target_node)) else {
+                continue;
+            };
+            if target == name {
+                sink.report(
+                    target_node.span,
+                    format!("container `{name}` depends on itself"),
+                )
+                .set_help("remove this dependsOn entry");
+                continue;
+            }
+            let Some(other) = by_name(target) else {
+                if util::containers_opaque(ctx) {
+                    continue;
+                }
+                let names: Vec<&str> = ctx
+                    .containers
+                    .iter()
+                    .filter_map(|c| c.get_str("name"))
+                    .collect();
+                let d = sink.report(
+                    target_node.span,
+                    format!("container `{name}` depends on `{target}`, which is not a container of this task"),
+                );
+                match super::schema::suggest(target, names.iter().copied()) {
+                    Some(s) => {
+                        d.set_help(format!("did you mean `{s}`?"));
+                        d.set_fix(
+                            format!("depend on `{s}`"),
+                            target_node.span,
+                            format!("\"{s}\""),
+                        );
+                    }
+                    None => {
+                        d.set_help(format!(
+                            "the task's containers are {}",
+                            names
+                                .iter()
+                                .map(|n| format!("`{n}`"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ));
+                    }
+                }
+                continue;
+            };
+            if let Some(j) = index_of(target) {
+                if let Some(e) = edges.get_mut(i) {
+                    e.push(j);
+                }
+            }
+            let condition = util::known_str(dep.get_set("condition"));
+            if condition == Some("HEALTHY")
+                && other.get_set("healthCheck").is_none()
+                && !other.is_opaque()
+            {
+                let d = sink.report(
+                    dep.get("condition").map_or(target_node.span, |n| n.span),
+                    format!("container `{name}` waits for `{target}` to be HEALTHY, but `{target}` has no healthCheck"),
+                );
+                d.set_help(format!(
+                    "add a healthCheck to `{target}`, or wait for condition \"START\""
+                ))
+                .add_related(
+                    TaskDefCtx::container_span(other),
+                    format!("`{target}` is defined here"),
+                );
+            }
+        }
+    }
+    // Report each cycle once, at the dependency that closes it.
+    let n = edges.len();
+    let mut state = vec![0u8; n];
+    for start in 0..n {
+        if state[start] != 0 {
+            continue;
+        }
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        state[start] = 1;
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            let targets = edges.get(node).map_or(&[][..], Vec::as_slice);
+            if let Some(&t) = targets.get(*next) {
+                *next += 1;
+                match state.get(t) {
+                    Some(0) => {
+                        state[t] = 1;
+                        stack.push((t, 0));
+                    }
+                    Some(1) => {
+                        let path: Vec<String> = stack
+                            .iter()
+                            .skip_while(|(k, _)| *k != t)
+                            .map(|(k, _)| ctx.container_name(ctx.containers[*k]))
+                            .chain(std::iter::once(ctx.container_name(ctx.containers[t])))
+                            .collect();
+                        let from = ctx.containers[node];
+                        let target_name = ctx.container_name(ctx.containers[t]);
+                        let span = from
+                            .get_array("dependsOn")
+                            .iter()
+                            .filter_map(|d| d.get("containerName"))
+                            .find(|n| n.as_str() == Some(target_name.as_str()))
+                            .map_or_else(|| TaskDefCtx::container_span(from), |n| n.span);
+                        sink.report(span, format!("container dependencies form a cycle: {}", path.join(" → ")))
+                            .set_help("no container in a cycle can start; remove one of these dependsOn entries");
+                    }
+                    _ => {}
+                }
+            } else {
+                state[node] = 2;
+                stack.pop();
+            }
+        }
+    }
+}

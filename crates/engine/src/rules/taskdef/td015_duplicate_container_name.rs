@@ -1,0 +1,53 @@
+use crate::check::Sink;
+use crate::taskdef::TaskDefCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Checks that container names are unique within the task definition.
+    ///
+    /// ## Why is this bad?
+    /// Containers are addressed by name (`dependsOn`, `links`, `volumesFrom`, load balancers,
+    /// FireLens). `RegisterTaskDefinition` rejects two containers with the same name.
+    ///
+    /// ## Example
+    /// ```json
+    /// [{ "name": "app", "image": "app:1.0" }, { "name": "app", "image": "envoy:1.30" }]
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// [{ "name": "app", "image": "app:1.0" }, { "name": "envoy", "image": "envoy:1.30" }]
+    /// ```
+    ///
+    /// ## References
+    /// - [Container name](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_name)
+    /// - No Security Hub control, checklist item, Checkov or cfn-lint check maps to it.
+    pub static RULE = {
+        code: "TD015",
+        name: "duplicate-container-name",
+        target: TaskDef,
+        severity: Error,
+        category: Schema,
+        summary: "two containers with the same name",
+    }
+}
+
+pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
+    for (i, c) in ctx.containers.iter().enumerate() {
+        let Some(node) = c.get("name") else { continue };
+        let Some(name) = node.as_str() else { continue };
+        if crate::value::is_placeholder_text(name) {
+            continue;
+        }
+        let earlier = ctx
+            .containers
+            .iter()
+            .take(i)
+            .find_map(|o| o.get("name").filter(|n| n.as_str() == Some(name)));
+        if let Some(first) = earlier {
+            sink.report(node.span, format!("container name `{name}` is used twice"))
+                .set_help("give each container a unique name")
+                .add_related(first.span, "first used here");
+        }
+    }
+}

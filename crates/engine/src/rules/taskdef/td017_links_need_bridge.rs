@@ -1,0 +1,69 @@
+use crate::check::Sink;
+use crate::taskdef::TaskDefCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Checks that container `links` are used only with the `bridge` network mode.
+    ///
+    /// ## Why is this bad?
+    /// `links` is a Docker legacy feature of the bridge network. Under `awsvpc` (and so on
+    /// Fargate) and `host`, it is not supported and `RegisterTaskDefinition` rejects it; the
+    /// containers of an `awsvpc` task reach each other on `localhost` instead.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "networkMode": "awsvpc", "containerDefinitions": [
+    ///   { "name": "app", "image": "app:1.0", "links": ["redis"] }, { "name": "redis", "image": "redis:7" } ] }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "networkMode": "awsvpc", "containerDefinitions": [
+    ///   { "name": "app", "image": "app:1.0", "environment": [{ "name": "REDIS_HOST", "value": "localhost" }] },
+    ///   { "name": "redis", "image": "redis:7" } ] }
+    /// ```
+    ///
+    /// ## References
+    /// - [links](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_network)
+    /// - No Security Hub control, checklist item, Checkov or cfn-lint check maps to it.
+    pub static RULE = {
+        code: "TD017",
+        name: "links-need-bridge",
+        target: TaskDef,
+        severity: Error,
+        category: Schema,
+        summary: "container links outside the bridge network mode",
+    }
+}
+
+pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
+    let Some(mode) = ctx.network_mode() else {
+        return;
+    };
+    if mode == "bridge" {
+        return;
+    }
+    for c in &ctx.containers {
+        let Some(links) = c.member("links") else {
+            continue;
+        };
+        if links.value.as_array().is_none_or(<[_]>::is_empty) {
+            continue;
+        }
+        let name = ctx.container_name(c);
+        let d = sink.report(
+            links.key_span,
+            format!(
+                "container `{name}` uses links, which the \"{mode}\" network mode does not support"
+            ),
+        );
+        d.set_help(if mode == "awsvpc" {
+            "remove links: containers of an awsvpc task reach each other on localhost"
+        } else {
+            "remove links, or use the bridge network mode"
+        });
+        if let Some(m) = ctx.task.get("networkMode") {
+            d.add_related(m.span, "the network mode");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+use crate::check::Sink;
+use crate::taskdef::TaskDefCtx;
+
+use super::util;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Checks that a task whose containers log with the `awsfirelens` driver has a container
+    /// with `firelensConfiguration` (the Fluent Bit or Fluentd log router).
+    ///
+    /// ## Why is this bad?
+    /// The `awsfirelens` driver sends logs to the task's log router container; without one,
+    /// `RegisterTaskDefinition` rejects the task definition.
+    ///
+    /// ## Example
+    /// ```json
+    /// [{ "name": "app", "image": "app:1.0", "logConfiguration": { "logDriver": "awsfirelens" } }]
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// [{ "name": "app", "image": "app:1.0", "logConfiguration": { "logDriver": "awsfirelens" } },
+    ///  { "name": "log_router", "image": "public.ecr.aws/aws-observability/aws-for-fluent-bit:stable",
+    ///    "firelensConfiguration": { "type": "fluentbit" }, "memoryReservation": 50 }]
+    /// ```
+    ///
+    /// ## References
+    /// - [Custom log routing (FireLens)](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html)
+    /// - Checklist: observability 2.
+    pub static RULE = {
+        code: "TD020",
+        name: "firelens-without-router",
+        target: TaskDef,
+        severity: Error,
+        category: Observability,
+        summary: "the awsfirelens log driver with no FireLens log router container",
+    }
+}
+
+pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
+    if util::containers_opaque(ctx)
+        || ctx
+            .containers
+            .iter()
+            .any(|c| c.get_set("firelensConfiguration").is_some() || c.is_opaque())
+    {
+        return;
+    }
+    for c in &ctx.containers {
+        if util::log_driver(c) != Some("awsfirelens") {
+            continue;
+        }
+        let Some(span) = c
+            .get_set("logConfiguration")
+            .and_then(|l| l.get("logDriver"))
+            .map(|n| n.span)
+        else {
+            continue;
+        };
+        sink.report(
+            span,
+            format!("container `{}` logs through FireLens, but no container has a firelensConfiguration", ctx.container_name(c)),
+        )
+        .set_help("add a log router container (aws-for-fluent-bit) with \"firelensConfiguration\": {\"type\": \"fluentbit\"}");
+    }
+}

@@ -1,0 +1,68 @@
+use crate::check::Sink;
+use crate::taskdef::TaskDefCtx;
+
+use super::util;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Checks that a container's `stopTimeout` on Fargate is at most 120 seconds.
+    ///
+    /// ## Why is this bad?
+    /// On Fargate the time between SIGTERM and SIGKILL is at most 120 seconds (default 30); a
+    /// larger value is rejected. On EC2 the agent's `ECS_CONTAINER_STOP_TIMEOUT` applies instead.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "requiresCompatibilities": ["FARGATE"], "containerDefinitions": [
+    ///   { "name": "app", "image": "app:1.0", "stopTimeout": 300 }] }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "requiresCompatibilities": ["FARGATE"], "containerDefinitions": [
+    ///   { "name": "app", "image": "app:1.0", "stopTimeout": 120 }] }
+    /// ```
+    ///
+    /// ## References
+    /// - [stopTimeout](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_timeout)
+    /// - Checklist: container image 3 (SIGTERM handling).
+    pub static RULE = {
+        code: "TD022",
+        name: "stop-timeout-over-fargate-max",
+        target: TaskDef,
+        severity: Error,
+        category: Reliability,
+        summary: "a stopTimeout above Fargate's 120 seconds",
+    }
+}
+
+pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
+    if !ctx.is_fargate() {
+        return;
+    }
+    for c in &ctx.containers {
+        let Some(value) = util::int(c.get_set("stopTimeout")) else {
+            continue;
+        };
+        let max = util::limits().fargate_max_stop_timeout;
+        if value <= max {
+            continue;
+        }
+        let Some(node) = c.get("stopTimeout") else {
+            continue;
+        };
+        let d = sink.report(
+            node.span,
+            format!(
+                "container `{}` stopTimeout is {value}s; Fargate allows at most 120s",
+                ctx.container_name(c)
+            ),
+        );
+        d.set_help(format!("make the application shut down within {max} seconds of SIGTERM and set stopTimeout to {max} or less"));
+        d.set_fix(
+            format!("set stopTimeout to {max}"),
+            node.span,
+            max.to_string(),
+        );
+    }
+}

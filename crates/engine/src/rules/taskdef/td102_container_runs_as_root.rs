@@ -1,0 +1,70 @@
+use crate::check::Sink;
+use crate::taskdef::TaskDefCtx;
+
+use super::util;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Checks that each container of a Linux task sets a `user` that is not `root` or `0`.
+    /// A container with no `user` runs as the image's user, which is root unless the Dockerfile
+    /// says otherwise, so Security Hub counts a missing `user` as a failure too.
+    ///
+    /// ## Why is this bad?
+    /// Root in a container is root on the host's kernel: with a kernel or runtime flaw, or a
+    /// mounted host path, it is one step from the host. A non-root user limits what an attacker
+    /// in the application can do. If the image already sets a non-root `USER`, writing it in the
+    /// task definition too makes the guarantee visible and checked.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "name": "app", "image": "app:1.0", "user": "root" }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "name": "app", "image": "app:1.0", "user": "1000:1000" }
+    /// ```
+    ///
+    /// ## References
+    /// - [user](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#ContainerDefinition-user)
+    /// - Security Hub ECS.20 (Linux; ECS.21 is the Windows counterpart), ECS.1 (host network mode). AWS Control Tower CT.ECS.PR.3. Trivy DS-0002 and hadolint DL3002 for the Dockerfile side.
+    pub static RULE = {
+        code: "TD102",
+        name: "container-runs-as-root",
+        target: TaskDef,
+        severity: Warning,
+        category: Security,
+        summary: "a Linux container that runs as root or sets no user",
+    }
+}
+
+pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
+    if ctx.is_windows() {
+        return;
+    }
+    for c in &ctx.containers {
+        let name = ctx.container_name(c);
+        match c.get_set("user") {
+            Some(node) => {
+                let Some(user) = util::known_str(Some(node)) else {
+                    continue;
+                };
+                let who = user.split(':').next().unwrap_or(user).trim();
+                if who == "root" || who == "0" {
+                    sink.report(node.span, format!("container `{name}` runs as root (user \"{user}\")"))
+                        .set_help("run as an unprivileged user, e.g. \"user\": \"1000:1000\", and give it only the files it needs");
+                }
+            }
+            None => {
+                if c.is_opaque() {
+                    continue;
+                }
+                sink.report(
+                    TaskDefCtx::container_span(c),
+                    format!("container `{name}` sets no user, so it runs as the image's user (root unless the image changes it)"),
+                )
+                .set_help("set \"user\" to a non-root user or UID, e.g. \"1000:1000\" (the image's USER if it has one)");
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+use crate::check::Sink;
+use crate::diagnostic::{Edit, Fix};
+use crate::taskdef::TaskDefCtx;
+use crate::value::NodeKind;
+
+use super::util;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Checks that each container of a Linux task sets `"readonlyRootFilesystem": true`.
+    /// Windows does not support the setting and is skipped.
+    ///
+    /// ## Why is this bad?
+    /// A writable root filesystem lets an attacker drop tools or change binaries in the running
+    /// container, and lets the application write state that disappears with the task. Mount a
+    /// volume (or a `tmpfs` on EC2) for the paths that must be writable, such as `/tmp`.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "name": "app", "image": "app:1.0" }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "name": "app", "image": "app:1.0", "readonlyRootFilesystem": true,
+    ///   "mountPoints": [{ "sourceVolume": "tmp", "containerPath": "/tmp" }] }
+    /// ```
+    /// The fix sets or adds `"readonlyRootFilesystem": true`; check which paths the application
+    /// writes first. ECS Exec needs writable SSM agent paths, so a task using it needs volumes for
+    /// them.
+    ///
+    /// ## References
+    /// - [readonlyRootFilesystem](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_security)
+    /// - Security Hub ECS.5. Checkov CKV_AWS_336. Prowler ecs_task_definitions_containers_readonly_access. AWS Control Tower CT.ECS.PR.6.
+    pub static RULE = {
+        code: "TD103",
+        name: "writable-root-filesystem",
+        target: TaskDef,
+        severity: Warning,
+        category: Security,
+        summary: "a Linux container whose root filesystem is writable",
+    }
+}
+
+pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
+    if ctx.is_windows() {
+        return;
+    }
+    for c in &ctx.containers {
+        let name = ctx.container_name(c);
+        match c.get_set("readonlyRootFilesystem") {
+            Some(node) => {
+                if matches!(node.kind, NodeKind::Bool(false)) {
+                    let d = sink.report(
+                        node.span,
+                        format!("container `{name}` has a writable root filesystem"),
+                    );
+                    d.set_help(
+                        "set it to true and mount volumes for the paths the application writes",
+                    );
+                    d.set_fix("set readonlyRootFilesystem to true", node.span, "true");
+                }
+            }
+            None => {
+                if c.is_opaque() {
+                    continue;
+                }
+                let d = sink.report(
+                    TaskDefCtx::container_span(c),
+                    format!("container `{name}` does not set readonlyRootFilesystem, so its root filesystem is writable"),
+                );
+                d.set_help("add \"readonlyRootFilesystem\": true and mount volumes for the paths the application writes");
+                // A `null` member is replaced; otherwise the key is added as the first member.
+                if let Some(m) = c.member("readonlyRootFilesystem") {
+                    d.set_fix("set readonlyRootFilesystem to true", m.value.span, "true");
+                } else if let Some((at, text)) =
+                    util::insert_first_member(ctx.text, c, "\"readonlyRootFilesystem\": true")
+                {
+                    d.fix = Some(Fix {
+                        title: "add \"readonlyRootFilesystem\": true".into(),
+                        edits: vec![Edit {
+                            span: crate::span::Span::at(at),
+                            content: text,
+                        }],
+                    });
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,195 @@
+use crate::check::Sink;
+use crate::taskdef::TaskDefCtx;
+
+use super::util;
+
+/// Names Security Hub ECS.8 checks, exactly.
+const AWS_NAMES: &[&str] = &[
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "ECS_ENGINE_AUTH_DATA",
+];
+/// Words in a variable name that suggest a secret.
+const SECRET_WORDS: &[&str] = &[
+    "PASSWORD",
+    "PASSWD",
+    "PASS",
+    "SECRET",
+    "TOKEN",
+    "API_KEY",
+    "APIKEY",
+    "PRIVATE_KEY",
+    "ACCESS_KEY",
+    "CREDENTIAL",
+    "CREDENTIALS",
+    "AUTH",
+];
+/// Name endings that name something other than the secret itself.
+const NOT_SECRET_SUFFIXES: &[&str] = &[
+    "_FILE", "_PATH", "_ARN", "_NAME", "_ID", "_URL", "_URI", "_HOST", "_PORT", "_TYPE",
+    "_VERSION", "_ENABLED", "_LENGTH", "_TTL", "_EXPIRY", "_EXPIRES", "_HEADER", "_REGION",
+    "_PARAM",
+];
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Looks for secrets in plain `environment` variables: the names Security Hub ECS.8 checks
+    /// (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `ECS_ENGINE_AUTH_DATA`), names that contain
+    /// words such as PASSWORD, SECRET, TOKEN or API_KEY with a literal value, and values that
+    /// look like credentials (an AWS access key id, a private key, a URL with a password).
+    /// Placeholders and empty values are not reported.
+    ///
+    /// ## Why is this bad?
+    /// `environment` values are stored in the task definition in clear text: anyone who can
+    /// describe it (and every CI log that prints it) sees them, and every revision keeps them.
+    /// `secrets` fetches the value from Secrets Manager or Parameter Store at start-up instead.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "environment": [{ "name": "DB_PASSWORD", "value": "hunter2" }] }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "secrets": [{ "name": "DB_PASSWORD",
+    ///   "valueFrom": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-password" }] }
+    /// ```
+    ///
+    /// ## References
+    /// - [Passing sensitive data to a container](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html)
+    /// - Security Hub ECS.8. Checklist: security 8. Trivy AWS-0036. KICS "ECS Task Definition Container Has Password". Prowler ecs_task_definitions_no_environment_secrets. AWS Control Tower CT.ECS.PR.12.
+    pub static RULE = {
+        code: "TD104",
+        name: "secret-in-environment",
+        target: TaskDef,
+        severity: Warning,
+        category: Security,
+        summary: "a secret in a plain environment variable",
+    }
+}
+
+fn name_looks_secret(name: &str) -> bool {
+    let upper = name.to_ascii_uppercase();
+    if AWS_NAMES.contains(&upper.as_str()) {
+        return true;
+    }
+    if NOT_SECRET_SUFFIXES.iter().any(|s| upper.ends_with(s)) {
+        return false;
+    }
+    let words: Vec<&str> = upper.split(|c: char| !c.is_ascii_alphanumeric()).collect();
+    SECRET_WORDS.iter().any(|w| {
+        if w.contains('_') {
+            upper.contains(w)
+        } else {
+            words.iter().any(|x| x == w)
+        }
+    })
+}
+
+fn value_looks_secret(value: &str) -> Option<&'static str> {
+    let bytes = value.as_bytes();
+    if value.contains("-----BEGIN") && value.contains("PRIVATE KEY") {
+        return Some("a private key");
+    }
+    for prefix in ["AKIA", "ASIA"] {
+        if let Some(i) = value.find(prefix) {
+            let key = bytes.get(i..i + 20);
+            if key.is_some_and(|k| {
+                k.iter()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            }) {
+                return Some("an AWS access key id");
+            }
+        }
+    }
+    if let Some((_, rest)) = value.split_once("://") {
+        let authority = rest.split('/').next().unwrap_or("");
+        if let Some((userinfo, _)) = authority.rsplit_once('@') {
+            if userinfo
+                .split_once(':')
+                .is_some_and(|(_, p)| !p.is_empty() && !crate::value::is_placeholder_text(p))
+            {
+                return Some("a URL with a password");
+            }
+        }
+    }
+    if value.starts_with("ghp_") || value.starts_with("xoxb-") || value.starts_with("sk_live_") {
+        return Some("an API token");
+    }
+    None
+}
+
+pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
+    for c in &ctx.containers {
+        for var in c.get_array("environment") {
+            let Some(name) = util::known_str(var.get_set("name")) else {
+                continue;
+            };
+            let Some(value_node) = var.get_set("value") else {
+                continue;
+            };
+            let Some(value) = value_node.as_str() else {
+                continue;
+            };
+            if value.trim().is_empty() || crate::value::is_placeholder_text(value) {
+                continue;
+            }
+            let reason = if let Some(kind) = value_looks_secret(value) {
+                format!("its value looks like {kind}")
+            } else if name_looks_secret(name) && !value.starts_with("arn:") {
+                if matches!(
+                    value.to_ascii_lowercase().as_str(),
+                    "true" | "false" | "none" | "null" | "changeme"
+                ) {
+                    continue;
+                }
+                "its name says it holds a secret".to_string()
+            } else {
+                continue;
+            };
+            let span = var.get("name").map_or(var.span, |n| n.span);
+            sink.report(
+                span,
+                format!("environment variable `{name}` of container `{}` is stored in clear text, and {reason}", ctx.container_name(c)),
+            )
+            .set_help("move it to \"secrets\" with a valueFrom pointing at Secrets Manager or SSM Parameter Store (the execution role needs read access), and rotate the exposed value")
+            .add_related(value_node.span, "the clear-text value");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secret_names() {
+        for n in [
+            "DB_PASSWORD",
+            "AWS_SECRET_ACCESS_KEY",
+            "STRIPE_API_KEY",
+            "jwt_secret",
+            "GITHUB_TOKEN",
+        ] {
+            assert!(name_looks_secret(n), "{n}");
+        }
+        for n in [
+            "PASSWORD_FILE",
+            "SECRET_ARN",
+            "TOKEN_TYPE",
+            "PORT",
+            "PASSENGER",
+            "AUTH_URL",
+        ] {
+            assert!(!name_looks_secret(n), "{n}");
+        }
+    }
+
+    #[test]
+    fn secret_values() {
+        assert!(value_looks_secret("AKIAIOSFODNN7EXAMPLE").is_some());
+        assert!(value_looks_secret("postgres://app:s3cret@db:5432/app").is_some());
+        assert!(value_looks_secret("postgres://db:5432/app").is_none());
+        assert!(value_looks_secret("hello").is_none());
+    }
+}

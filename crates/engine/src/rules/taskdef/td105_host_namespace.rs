@@ -1,0 +1,60 @@
+use crate::check::Sink;
+use crate::taskdef::TaskDefCtx;
+
+use super::util;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a task that shares the host's namespaces: `"networkMode": "host"`,
+    /// `"pidMode": "host"` or `"ipcMode": "host"`. (On Fargate `pidMode` and `ipcMode` are
+    /// errors, reported by TD008.)
+    ///
+    /// ## Why is this bad?
+    /// With the host network the containers bind the instance's ports and bypass the task's
+    /// security groups; with the host PID namespace they see and can signal every process on the
+    /// instance; with host IPC they share its shared memory. Each removes a layer between a
+    /// compromised container and the host.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "networkMode": "host", "pidMode": "host" }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "networkMode": "awsvpc" }
+    /// ```
+    ///
+    /// ## References
+    /// - [Network mode](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#network_mode)
+    /// - Security Hub ECS.3 (pidMode host), ECS.17 (host network mode), ECS.1 (host mode with a root user). Checklist: security 5 (awsvpc). Checkov CKV_AWS_335. KICS "ECS Task Definition Network Mode Not Recommended". AWS Control Tower CT.ECS.PR.8 and PR.10.
+    pub static RULE = {
+        code: "TD105",
+        name: "host-namespace",
+        target: TaskDef,
+        severity: Warning,
+        category: Security,
+        summary: "the task shares the host's network, process or IPC namespace",
+    }
+}
+
+pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
+    let keys: &[(&str, &str, &str)] = &[
+        ("networkMode", "the host's network: its containers bind the instance's ports and no task security group applies", "use \"awsvpc\" so the task gets its own network interface and security groups"),
+        ("pidMode", "the host's process namespace: its containers see and can signal every process on the instance", "remove pidMode, or use \"task\" to share processes only between the task's containers"),
+        ("ipcMode", "the host's IPC namespace", "remove ipcMode, or use \"task\""),
+    ];
+    for (key, what, help) in keys {
+        if ctx.is_fargate() && *key != "networkMode" {
+            continue;
+        }
+        let Some(node) = ctx.task.get_set(key) else {
+            continue;
+        };
+        if util::known_str(Some(node)) != Some("host") {
+            continue;
+        }
+        sink.report(node.span, format!("{key} \"host\" shares {what}"))
+            .set_help(help.to_string());
+    }
+}

@@ -1,0 +1,57 @@
+use crate::check::Sink;
+use crate::taskdef::TaskDefCtx;
+
+use super::util;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Checks that `taskRoleArn` and `executionRoleArn` are different roles.
+    ///
+    /// ## Why is this bad?
+    /// The execution role is used by ECS to pull images, fetch secrets and write logs; the task
+    /// role is what the application's code can do. One role for both gives the application the
+    /// right to read every secret of every task using that role, and the agent whatever the
+    /// application needs: neither is least privilege.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "taskRoleArn": "arn:aws:iam::123456789012:role/app",
+    ///   "executionRoleArn": "arn:aws:iam::123456789012:role/app" }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "taskRoleArn": "arn:aws:iam::123456789012:role/app-task",
+    ///   "executionRoleArn": "arn:aws:iam::123456789012:role/app-execution" }
+    /// ```
+    ///
+    /// ## References
+    /// - [Task IAM role](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html)
+    /// - Checklist: task definition 8. Checkov CKV_AWS_249.
+    pub static RULE = {
+        code: "TD109",
+        name: "shared-task-execution-role",
+        target: TaskDef,
+        severity: Warning,
+        category: Security,
+        summary: "the task role and the execution role are the same role",
+    }
+}
+
+pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
+    let (Some(task), Some(exec)) = (
+        ctx.task.get_set("taskRoleArn"),
+        ctx.task.get_set("executionRoleArn"),
+    ) else {
+        return;
+    };
+    let (Some(t), Some(e)) = (util::known_str(Some(task)), util::known_str(Some(exec))) else {
+        return;
+    };
+    if t != e {
+        return;
+    }
+    sink.report(task.span, "the task role is also the execution role, so the application gets the agent's permissions and the agent the application's")
+        .set_help("create a separate task execution role (image pull, logs, secrets) and keep the task role to what the application calls")
+        .add_related(exec.span, "the execution role, the same ARN");
+}

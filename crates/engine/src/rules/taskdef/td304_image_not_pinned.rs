@@ -1,0 +1,69 @@
+use crate::check::Sink;
+use crate::taskdef::TaskDefCtx;
+
+use super::util;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports container images referenced by a version tag but not by digest
+    /// (`image@sha256:...`). Untagged and `latest` images are TD201's findings; placeholders are
+    /// never reported.
+    ///
+    /// ## Why is this bad?
+    /// A tag can be moved to another image (unless the ECR repository is immutable). A digest
+    /// names exactly one image, so every task of the revision runs the same bytes. ECS resolves
+    /// tags to digests at deployment (`versionConsistency`), which covers one deployment but
+    /// not a new deployment of the same revision.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "name": "app", "image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1.4.2" }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "name": "app", "image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1.4.2@sha256:<digest>" }
+    /// ```
+    ///
+    /// ## References
+    /// - [Container image resolution](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html#deployment-container-image-stability)
+    /// - Checklist: container image 5 (version tag).
+    pub static RULE = {
+        code: "TD304",
+        name: "image-not-pinned",
+        target: TaskDef,
+        severity: Info,
+        category: Cicd,
+        summary: "a container image referenced by tag, not by digest",
+    }
+}
+
+pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
+    for c in &ctx.containers {
+        let Some(node) = c.get_set("image") else {
+            continue;
+        };
+        let Some(image) = util::known_str(Some(node)) else {
+            continue;
+        };
+        if image.contains('%') || util::is_bare_token(image) {
+            continue;
+        }
+        let parsed = util::parse_image(image);
+        match (parsed.tag, parsed.digest) {
+            (Some(tag), None) if tag != "latest" => {
+                sink.report(
+                    node.span,
+                    format!(
+                        "container `{}` image is referenced by tag `{tag}`, not pinned by digest",
+                        ctx.container_name(c)
+                    ),
+                )
+                .set_help(
+                    "append the digest (image:tag@sha256:...) or use an immutable ECR repository",
+                );
+            }
+            _ => {}
+        }
+    }
+}

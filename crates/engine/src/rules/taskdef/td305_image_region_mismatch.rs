@@ -1,0 +1,78 @@
+use crate::check::Sink;
+use crate::taskdef::TaskDefCtx;
+
+use super::util;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Compares the region of each Amazon ECR image with the region the task logs to
+    /// (`awslogs-region`): when they differ, the task probably runs in one region and pulls its
+    /// image from another.
+    ///
+    /// ## Why is this bad?
+    /// A cross-region pull is slower (so scale-out is slower), costs data transfer, and makes the
+    /// task depend on a second region's availability. Replicate the repository to the region the
+    /// task runs in.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.0",
+    ///   "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-region": "eu-west-1" } } }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1.0",
+    ///   "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-region": "eu-west-1" } } }
+    /// ```
+    ///
+    /// ## References
+    /// - [Private image replication in Amazon ECR](https://docs.aws.amazon.com/AmazonECR/latest/userguide/replication.html)
+    /// - Checklist: auto scaling 4 (tasks and ECR in the same region).
+    pub static RULE = {
+        code: "TD305",
+        name: "image-region-mismatch",
+        target: TaskDef,
+        severity: Info,
+        category: Sizing,
+        summary: "an ECR image in a different region from the one the task logs to",
+    }
+}
+
+pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
+    // The log region of any container stands for the task's region.
+    let log_region = ctx.containers.iter().find_map(|c| {
+        let node = c
+            .get_set("logConfiguration")?
+            .get_set("options")?
+            .get_set("awslogs-region")?;
+        util::known_str(Some(node)).map(|r| (r, node))
+    });
+    let Some((region, region_node)) = log_region else {
+        return;
+    };
+    for c in &ctx.containers {
+        let Some(node) = c.get_set("image") else {
+            continue;
+        };
+        let Some(image) = util::known_str(Some(node)) else {
+            continue;
+        };
+        let Some(image_region) = util::parse_image(image).registry.and_then(util::ecr_region)
+        else {
+            continue;
+        };
+        if image_region == region {
+            continue;
+        }
+        sink.report(
+            node.span,
+            format!(
+                "container `{}` pulls from ECR in {image_region}, but the task logs to {region}",
+                ctx.container_name(c)
+            ),
+        )
+        .set_help("replicate the repository to the task's region and pull from there")
+        .add_related(region_node.span, "the log region");
+    }
+}

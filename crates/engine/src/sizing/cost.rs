@@ -1,0 +1,500 @@
+//! What a Fargate task costs per hour and per month, on Linux x86, Linux ARM64 (Graviton) and
+//! Fargate Spot, from the rates in `data/fargate-prices.json` (sources, date and notes inside)
+//! or rates the user enters.
+//!
+//! ```text
+//! let input = CostInput::new("us-east-1", Size { cpu: 1024, memory: 2048 });
+//! let estimate = cost::estimate(&input);       // per platform: per_hour, per_month, breakdown
+//! let saving = cost::saving(&input, Size { cpu: 512, memory: 2048 });
+//! ```
+//!
+//! Billing, per the AWS Fargate pricing page: per second, rounded up, with a 1-minute minimum,
+//! from the start of the image pull until the task stops. The hourly figure is for a task that
+//! runs the whole hour; the monthly one multiplies by [`CostInput::hours_per_month`] (730 by
+//! default, a convention: 365 × 24 / 12).
+//!
+//! Memory is billed per GB-hour; the task's memory is in MiB and the API reads 1 GB as 1024 MiB,
+//! so GB = MiB / 1024. Ephemeral storage is billed only above the 20 GB included.
+//!
+//! Fargate Spot has no published fixed rate: it is modelled as a percentage off the Linux x86
+//! vCPU and memory rates (default 70%, "up to 70%" per third parties), editable by the user.
+//! Storage above 20 GB is charged at the on-demand rate under Spot too (an assumption: the
+//! sources do not say). Spot runs Linux x86_64 only.
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use super::task::Size;
+
+/// Rates of one platform in one region (USD).
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+pub struct Rates {
+    pub vcpu_hour: f64,
+    pub gb_hour: f64,
+    /// Windows only: the OS licence fee per vCPU-hour.
+    #[serde(default)]
+    pub os_license_vcpu_hour: f64,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct RegionPrices {
+    pub region: String,
+    pub name: String,
+    pub linux_x86: Option<Rates>,
+    pub linux_arm64: Option<Rates>,
+    pub windows_x86: Option<Rates>,
+    pub ephemeral_gb_hour: Option<f64>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct PriceTable {
+    pub sources: Vec<String>,
+    pub retrieved: String,
+    pub notes: Vec<String>,
+    pub hours_per_month: f64,
+    pub included_ephemeral_gib: u32,
+    pub spot_default_discount_percent: f64,
+    pub regions: Vec<RegionPrices>,
+}
+
+const DATA: &str = include_str!("../../data/fargate-prices.json");
+
+/// The price table. The data file is part of the build and checked by a test; an unreadable
+/// file would give an empty table, never a panic.
+pub fn prices() -> &'static PriceTable {
+    static TABLE: OnceLock<PriceTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        serde_json::from_str(DATA).unwrap_or(PriceTable {
+            sources: Vec::new(),
+            retrieved: String::new(),
+            notes: Vec::new(),
+            hours_per_month: 730.0,
+            included_ephemeral_gib: 20,
+            spot_default_discount_percent: 70.0,
+            regions: Vec::new(),
+        })
+    })
+}
+
+impl PriceTable {
+    pub fn region(&self, code: &str) -> Option<&RegionPrices> {
+        self.regions
+            .iter()
+            .find(|r| r.region.eq_ignore_ascii_case(code.trim()))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Platform {
+    LinuxX86,
+    LinuxArm64,
+    FargateSpot,
+    WindowsX86,
+}
+
+impl Platform {
+    pub fn label(self) -> &'static str {
+        match self {
+            Platform::LinuxX86 => "Linux x86_64",
+            Platform::LinuxArm64 => "Linux ARM64 (Graviton)",
+            Platform::FargateSpot => "Fargate Spot (Linux x86_64)",
+            Platform::WindowsX86 => "Windows x86_64",
+        }
+    }
+}
+
+/// User-entered rates; each one replaces the data file's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Deserialize, Serialize)]
+pub struct Overrides {
+    pub x86_vcpu_hour: Option<f64>,
+    pub x86_gb_hour: Option<f64>,
+    pub arm64_vcpu_hour: Option<f64>,
+    pub arm64_gb_hour: Option<f64>,
+    pub windows_vcpu_hour: Option<f64>,
+    pub windows_gb_hour: Option<f64>,
+    pub windows_license_vcpu_hour: Option<f64>,
+    pub ephemeral_gb_hour: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CostInput {
+    pub region: String,
+    pub size: Size,
+    /// `ephemeralStorage.sizeInGiB`; 20 (included) when not set.
+    pub ephemeral_gib: u32,
+    /// Fargate Spot discount off the Linux x86 rates, in percent (0..=100).
+    pub spot_discount_percent: f64,
+    pub hours_per_month: f64,
+    pub overrides: Overrides,
+    /// Also price Windows (off by default: most tasks are Linux).
+    pub include_windows: bool,
+}
+
+impl CostInput {
+    /// Defaults from the data file: 20 GiB storage, the default Spot discount, 730 h a month.
+    pub fn new(region: &str, size: Size) -> CostInput {
+        let table = prices();
+        CostInput {
+            region: region.trim().to_string(),
+            size,
+            ephemeral_gib: table.included_ephemeral_gib,
+            spot_discount_percent: table.spot_default_discount_percent,
+            hours_per_month: table.hours_per_month,
+            overrides: Overrides::default(),
+            include_windows: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RateOrigin {
+    /// From `data/fargate-prices.json`.
+    Data,
+    /// Entered by the user (at least one of the rates used).
+    User,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Breakdown {
+    pub vcpu_per_hour: f64,
+    pub memory_per_hour: f64,
+    pub storage_per_hour: f64,
+    pub license_per_hour: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlatformCost {
+    pub platform: Platform,
+    pub label: &'static str,
+    /// `None` when a rate is missing (see `missing`).
+    pub per_hour: Option<f64>,
+    pub per_month: Option<f64>,
+    pub breakdown: Option<Breakdown>,
+    pub rates: Option<Rates>,
+    pub origin: RateOrigin,
+    /// Why there is no price: e.g. "no ARM64 rate for ap-northeast-1 in the data; enter it".
+    pub missing: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CostEstimate {
+    pub region: String,
+    pub size: Size,
+    pub vcpu: f64,
+    pub memory_gb: f64,
+    /// GB of ephemeral storage billed (above the 20 GB included).
+    pub billed_storage_gb: u32,
+    pub hours_per_month: f64,
+    pub spot_discount_percent: f64,
+    pub platforms: Vec<PlatformCost>,
+    pub sources: Vec<String>,
+    pub retrieved: String,
+    pub notes: Vec<String>,
+}
+
+fn sane(x: Option<f64>) -> Option<f64> {
+    x.filter(|v| v.is_finite() && *v >= 0.0)
+}
+
+/// Prices the task size on every platform.
+pub fn estimate(input: &CostInput) -> CostEstimate {
+    let table = prices();
+    let region = table.region(&input.region);
+    let o = &input.overrides;
+    let vcpu = f64::from(input.size.cpu) / 1024.0;
+    let memory_gb = f64::from(input.size.memory) / 1024.0;
+    let billed_storage_gb = input
+        .ephemeral_gib
+        .saturating_sub(table.included_ephemeral_gib);
+    let storage_rate = sane(o.ephemeral_gb_hour).or(region.and_then(|r| r.ephemeral_gb_hour));
+    let hours = if input.hours_per_month.is_finite() && input.hours_per_month >= 0.0 {
+        input.hours_per_month
+    } else {
+        table.hours_per_month
+    };
+    let discount = if input.spot_discount_percent.is_finite() {
+        input.spot_discount_percent.clamp(0.0, 100.0)
+    } else {
+        table.spot_default_discount_percent
+    };
+    let region_name = input.region.as_str();
+
+    let pick = |data: Option<Rates>,
+                vcpu_o: Option<f64>,
+                gb_o: Option<f64>,
+                lic_o: Option<f64>|
+     -> (Option<Rates>, RateOrigin) {
+        let user = sane(vcpu_o).is_some() || sane(gb_o).is_some() || sane(lic_o).is_some();
+        let origin = if user {
+            RateOrigin::User
+        } else {
+            RateOrigin::Data
+        };
+        let v = sane(vcpu_o).or(data.map(|d| d.vcpu_hour));
+        let g = sane(gb_o).or(data.map(|d| d.gb_hour));
+        let l = sane(lic_o)
+            .or(data.map(|d| d.os_license_vcpu_hour))
+            .unwrap_or(0.0);
+        match (v, g) {
+            (Some(vcpu_hour), Some(gb_hour)) => (
+                Some(Rates {
+                    vcpu_hour,
+                    gb_hour,
+                    os_license_vcpu_hour: l,
+                }),
+                origin,
+            ),
+            _ => (None, origin),
+        }
+    };
+
+    let price = |platform: Platform,
+                 rates: Option<Rates>,
+                 origin: RateOrigin,
+                 factor: f64,
+                 what: &str| {
+        let storage = if billed_storage_gb == 0 {
+            Some(0.0)
+        } else {
+            storage_rate.map(|r| r * f64::from(billed_storage_gb))
+        };
+        match (rates, storage) {
+            (Some(r), Some(storage_per_hour)) => {
+                let b = Breakdown {
+                    vcpu_per_hour: r.vcpu_hour * vcpu * factor,
+                    memory_per_hour: r.gb_hour * memory_gb * factor,
+                    storage_per_hour,
+                    license_per_hour: r.os_license_vcpu_hour * vcpu,
+                };
+                let per_hour =
+                    b.vcpu_per_hour + b.memory_per_hour + b.storage_per_hour + b.license_per_hour;
+                PlatformCost {
+                    platform,
+                    label: platform.label(),
+                    per_hour: Some(per_hour),
+                    per_month: Some(per_hour * hours),
+                    breakdown: Some(b),
+                    rates: Some(r),
+                    origin,
+                    missing: None,
+                }
+            }
+            (r, _) => {
+                PlatformCost {
+                    platform,
+                    label: platform.label(),
+                    per_hour: None,
+                    per_month: None,
+                    breakdown: None,
+                    rates: r,
+                    origin,
+                    missing: Some(if r.is_none() {
+                        format!("no {what} rate for {region_name} in the data; enter the rates to price it")
+                    } else {
+                        format!("no ephemeral storage rate for {region_name} in the data; enter it to price the storage above 20 GB")
+                    }),
+                }
+            }
+        }
+    };
+
+    let (x86, x86_origin) = pick(
+        region.and_then(|r| r.linux_x86),
+        o.x86_vcpu_hour,
+        o.x86_gb_hour,
+        None,
+    );
+    let (arm, arm_origin) = pick(
+        region.and_then(|r| r.linux_arm64),
+        o.arm64_vcpu_hour,
+        o.arm64_gb_hour,
+        None,
+    );
+    let mut platforms = vec![
+        price(Platform::LinuxX86, x86, x86_origin, 1.0, "Linux x86"),
+        price(Platform::LinuxArm64, arm, arm_origin, 1.0, "Linux ARM64"),
+        price(
+            Platform::FargateSpot,
+            x86,
+            x86_origin,
+            1.0 - discount / 100.0,
+            "Linux x86 (Spot is priced from it)",
+        ),
+    ];
+    if input.include_windows {
+        let (win, win_origin) = pick(
+            region.and_then(|r| r.windows_x86),
+            o.windows_vcpu_hour,
+            o.windows_gb_hour,
+            o.windows_license_vcpu_hour,
+        );
+        platforms.push(price(Platform::WindowsX86, win, win_origin, 1.0, "Windows"));
+    }
+    let mut notes = vec![
+        "billed per second (rounded up) with a 1-minute minimum, from the start of the image pull until the task stops".to_string(),
+        format!("a month is {hours} hours of a task running all the time"),
+        format!("Fargate Spot is modelled as {discount}% off the Linux x86 vCPU and memory rates; AWS publishes no fixed Spot discount (third parties say up to 70%); storage is charged at the on-demand rate"),
+    ];
+    if region.is_none() {
+        notes.push(format!(
+            "{region_name} is not in the price data (it has {}); enter the rates to price it",
+            table
+                .regions
+                .iter()
+                .map(|r| r.region.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    notes.push(format!(
+        "rates are third-party copies of the AWS price list retrieved {}; check them on the AWS pricing page",
+        table.retrieved
+    ));
+    CostEstimate {
+        region: input.region.clone(),
+        size: input.size,
+        vcpu,
+        memory_gb,
+        billed_storage_gb,
+        hours_per_month: hours,
+        spot_discount_percent: discount,
+        platforms,
+        sources: table.sources.clone(),
+        retrieved: table.retrieved.clone(),
+        notes,
+    }
+}
+
+/// What moving from the input's size to `to` saves per platform (positive = cheaper).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Saving {
+    pub from: Size,
+    pub to: Size,
+    pub platform: Platform,
+    pub per_hour: f64,
+    pub per_month: f64,
+    /// Percentage of the current cost.
+    pub percent: f64,
+}
+
+pub fn saving(input: &CostInput, to: Size) -> Vec<Saving> {
+    let now = estimate(input);
+    let mut other = input.clone();
+    other.size = to;
+    let then = estimate(&other);
+    now.platforms
+        .iter()
+        .zip(then.platforms.iter())
+        .filter_map(|(a, b)| {
+            let (ha, hb) = (a.per_hour?, b.per_hour?);
+            let per_hour = ha - hb;
+            Some(Saving {
+                from: input.size,
+                to,
+                platform: a.platform,
+                per_hour,
+                per_month: per_hour * now.hours_per_month,
+                percent: if ha > 0.0 { per_hour * 100.0 / ha } else { 0.0 },
+            })
+        })
+        .collect()
+}
+
+/// The cost of one run: per-second billing rounded up, with a 1-minute minimum.
+pub fn run_cost(per_hour: f64, seconds: u64) -> f64 {
+    #[allow(clippy::cast_precision_loss)]
+    let billed = seconds.max(60) as f64;
+    per_hour * billed / 3600.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9
+    }
+
+    #[test]
+    fn the_data_file_reads_and_cites_its_sources() {
+        let t = prices();
+        assert_eq!(t.retrieved, "2026-11-23");
+        assert!(t.sources.iter().any(|s| s.contains("vantage.sh")));
+        assert!(t.region("us-east-1").is_some());
+        // Tokyo ARM is not in the sources: absent, not invented.
+        assert!(t.region("ap-northeast-1").unwrap().linux_arm64.is_none());
+    }
+
+    #[test]
+    fn one_vcpu_two_gb_in_us_east_1() {
+        // Rates of rules.md D2 (vantage.sh, retrieved 2026-11-23): $0.04048/vCPU-h, $0.004445/GB-h.
+        let e = estimate(&CostInput::new(
+            "us-east-1",
+            Size {
+                cpu: 1024,
+                memory: 2048,
+            },
+        ));
+        let x86 = &e.platforms[0];
+        assert!(close(x86.per_hour.unwrap(), 0.04048 + 2.0 * 0.004445));
+        assert!(close(x86.per_month.unwrap(), (0.04048 + 0.00889) * 730.0));
+        let arm = &e.platforms[1];
+        assert!(close(arm.per_hour.unwrap(), 0.03238 + 2.0 * 0.00356));
+        let spot = &e.platforms[2];
+        assert!(close(spot.per_hour.unwrap(), (0.04048 + 0.00889) * 0.3));
+    }
+
+    #[test]
+    fn storage_above_20_gib_and_overrides() {
+        let mut input = CostInput::new(
+            "ap-northeast-1",
+            Size {
+                cpu: 256,
+                memory: 512,
+            },
+        );
+        input.ephemeral_gib = 50;
+        let e = estimate(&input);
+        // clyr.co.jp (2025-09): $0.05056/vCPU-h, $0.005536/GB-h, storage $0.00014/GB-h.
+        let expected = 0.25 * 0.05056 + 0.5 * 0.005536 + 30.0 * 0.00014;
+        assert!(close(e.platforms[0].per_hour.unwrap(), expected));
+        assert!(e.platforms[1].per_hour.is_none() && e.platforms[1].missing.is_some());
+        input.overrides.arm64_vcpu_hour = Some(0.04);
+        input.overrides.arm64_gb_hour = Some(0.004);
+        let e = estimate(&input);
+        assert_eq!(e.platforms[1].origin, RateOrigin::User);
+        assert!(close(
+            e.platforms[1].per_hour.unwrap(),
+            0.01 + 0.002 + 30.0 * 0.00014
+        ));
+    }
+
+    #[test]
+    fn saving_and_billing() {
+        let input = CostInput::new(
+            "us-east-1",
+            Size {
+                cpu: 1024,
+                memory: 3072,
+            },
+        );
+        let s = saving(
+            &input,
+            Size {
+                cpu: 1024,
+                memory: 2048,
+            },
+        );
+        assert!(close(s[0].per_hour, 0.004445));
+        assert!(close(run_cost(3.6, 10), 0.06));
+        assert!(close(run_cost(3.6, 61), 0.061));
+        let mut odd = CostInput::new("mars-1", Size { cpu: 0, memory: 0 });
+        odd.spot_discount_percent = f64::NAN;
+        odd.hours_per_month = -1.0;
+        let e = estimate(&odd);
+        assert!(e.platforms.iter().all(|p| p.per_hour.is_none()));
+    }
+}

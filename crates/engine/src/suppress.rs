@@ -1,0 +1,240 @@
+//! Inline suppressions, applied centrally after the rules ran (rules never see them).
+//!
+//! - `# hadolint ignore=DL3008,DL3015` on the line before a Dockerfile instruction (hadolint's
+//!   syntax, so existing files keep working); `# hadolint global ignore=DL3003` for the whole file.
+//! - `# ecsplain ignore=CODE[,CODE] -- reason` on the line before (Dockerfile, YAML), or at the end
+//!   of a YAML line; `# ecsplain global ignore=CODE -- reason` for the whole file. Jsonnet files
+//!   take the same comments with `//`.
+//!
+//! A suppression that suppresses nothing is itself reported (IN009), as is an ecsplain
+//! suppression without a reason (IN010). JSON has no comments: ignore findings there by path,
+//! code and JSON pointer in the configuration file.
+
+use crate::diagnostic::Diagnostic;
+use crate::span::{LineIndex, Span};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tool {
+    Hadolint,
+    Ecsplain,
+}
+
+/// One suppression comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pragma {
+    pub tool: Tool,
+    pub global: bool,
+    pub codes: Vec<String>,
+    pub reason: Option<String>,
+    /// The comment.
+    pub span: Span,
+    /// The comment shares its line with code (`key: value  # ecsplain ignore=...`).
+    pub trailing: bool,
+}
+
+/// Finds suppression comments in a text whose comments start with `#` (or `//` for Jsonnet).
+pub fn scan(text: &str, slashes: bool) -> Vec<Pragma> {
+    let mut out = Vec::new();
+    let index = LineIndex::new(text);
+    for line in 0..index.line_count() {
+        let span = index.line_span(line, text);
+        let body = span.text(text);
+        let marker = if slashes { "//" } else { "#" };
+        // Find a comment start outside quotes (good enough for the pragma forms we accept).
+        let Some(at) = comment_start(body, marker) else {
+            continue;
+        };
+        let comment = &body[at + marker.len()..];
+        let trailing = !body[..at].trim().is_empty();
+        let start = span.start as usize + at;
+        if let Some(p) = parse_pragma(
+            comment.trim_start(),
+            Span::new(start, span.end as usize),
+            trailing,
+        ) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+fn comment_start(line: &str, marker: &str) -> Option<usize> {
+    let mut quote: Option<char> = None;
+    for (i, c) in line.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '"' || c == '\'' => quote = Some(c),
+            None if line[i..].starts_with(marker) => return Some(i),
+            None => {}
+        }
+    }
+    None
+}
+
+fn parse_pragma(comment: &str, span: Span, trailing: bool) -> Option<Pragma> {
+    let (tool, rest) = if let Some(rest) = comment.strip_prefix("hadolint") {
+        (Tool::Hadolint, rest)
+    } else if let Some(rest) = comment.strip_prefix("ecsplain") {
+        (Tool::Ecsplain, rest)
+    } else {
+        return None;
+    };
+    let rest = rest.trim_start();
+    let (global, rest) = match rest.strip_prefix("global") {
+        Some(r) => (true, r.trim_start()),
+        None => (false, rest),
+    };
+    let rest = rest
+        .strip_prefix("ignore")?
+        .trim_start()
+        .strip_prefix('=')?
+        .trim_start();
+    // hadolint allows a second `#` comment after the codes; ecsplain takes `-- reason`.
+    let (codes_text, reason) = match rest.split_once("--") {
+        Some((codes, reason)) => (
+            codes,
+            Some(reason.trim().to_string()).filter(|r| !r.is_empty()),
+        ),
+        None => (rest.split('#').next().unwrap_or(""), None),
+    };
+    let codes: Vec<String> = codes_text
+        .split([',', ' '])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_ascii_uppercase)
+        .collect();
+    if codes.is_empty() {
+        return None;
+    }
+    Some(Pragma {
+        tool,
+        global,
+        codes,
+        reason,
+        span,
+        trailing,
+    })
+}
+
+/// Applies pragmas to the diagnostics of one input. `extents` are the spans of the input's
+/// statements in order (Dockerfile instructions); without them, a pragma covers the next
+/// non-blank, non-comment line. Returns the diagnostics about the pragmas themselves.
+pub fn apply(
+    text: &str,
+    pragmas: &[Pragma],
+    extents: &[Span],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    if pragmas.is_empty() {
+        return Vec::new();
+    }
+    let index = LineIndex::new(text);
+    let targets: Vec<Option<Span>> = pragmas
+        .iter()
+        .map(|p| target(text, &index, p, extents))
+        .collect();
+    let mut used = vec![false; pragmas.len()];
+    diagnostics.retain(|d| {
+        // Findings about suppressions are never suppressed by them.
+        if d.code == crate::rules::input::in009_unused_suppression::RULE.code {
+            return true;
+        }
+        for (i, p) in pragmas.iter().enumerate() {
+            if !p.codes.iter().any(|c| c == d.code) {
+                continue;
+            }
+            let covers = p.global
+                || targets[i].is_some_and(|t| d.span.start >= t.start && d.span.start <= t.end);
+            if covers {
+                used[i] = true;
+                return false;
+            }
+        }
+        true
+    });
+    let mut out = Vec::new();
+    for (i, p) in pragmas.iter().enumerate() {
+        // Codes ecsplain does not implement (ShellCheck's SC codes, hadolint rules we have not
+        // ported) can never match: they are left alone, so hadolint users' files stay quiet.
+        let known = p.codes.iter().all(|c| crate::registry::rule(c).is_some());
+        if !used[i] && known {
+            let rule = &crate::rules::input::in009_unused_suppression::RULE;
+            out.push(
+                rule.diag(
+                    p.span,
+                    format!(
+                        "this suppression of {} matches no finding",
+                        p.codes.join(", ")
+                    ),
+                )
+                .with_help(
+                    "remove it, or move it to the line before the finding it should silence",
+                ),
+            );
+        }
+        if p.tool == Tool::Ecsplain && p.reason.is_none() {
+            let rule = &crate::rules::input::in010_suppression_without_reason::RULE;
+            out.push(
+                rule.diag(p.span, "this suppression gives no reason")
+                    .with_help("add ` -- <why this is fine here>` after the codes"),
+            );
+        }
+    }
+    out
+}
+
+/// The span a line pragma covers.
+fn target(text: &str, index: &LineIndex, pragma: &Pragma, extents: &[Span]) -> Option<Span> {
+    if pragma.global {
+        return None;
+    }
+    let line = index.line_of(pragma.span.start);
+    if pragma.trailing {
+        return Some(index.line_span(line, text));
+    }
+    if !extents.is_empty() {
+        return extents.iter().copied().find(|e| e.start >= pragma.span.end);
+    }
+    (line + 1..index.line_count())
+        .map(|l| index.line_span(l, text))
+        .find(|s| {
+            let t = s.text(text).trim();
+            !t.is_empty() && !t.starts_with('#') && !t.starts_with("//")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pragmas_parse_in_both_syntaxes() {
+        let text = "# hadolint ignore=DL3008,dl3015 # why\nRUN x\n# ecsplain global ignore=DF001 -- base image sets USER\nkey: v  # ecsplain ignore=EP003\n";
+        let p = scan(text, false);
+        assert_eq!(p.len(), 3);
+        assert_eq!(p[0].codes, ["DL3008", "DL3015"]);
+        assert_eq!(p[0].tool, Tool::Hadolint);
+        assert!(p[1].global && p[1].reason.as_deref() == Some("base image sets USER"));
+        assert!(p[2].trailing);
+        assert!(scan("x: \"# ecsplain ignore=A\"\n", false).is_empty());
+    }
+
+    #[test]
+    fn a_pragma_silences_the_next_line_and_reports_unused_ones() {
+        let text =
+            "# ecsplain ignore=TD999 -- test\nbad: 1\n# ecsplain ignore=TD001 -- test\nok: 2\n";
+        let pragmas = scan(text, false);
+        let at = text.find("bad").unwrap_or(0);
+        let mut diags = vec![Diagnostic::new(
+            "TD999",
+            crate::Severity::Error,
+            Span::new(at, at + 3),
+            "x",
+        )];
+        let about = apply(text, &pragmas, &[], &mut diags);
+        assert!(diags.is_empty());
+        assert_eq!(about.len(), 1);
+        assert!(about[0].message.contains("TD001"));
+    }
+}
