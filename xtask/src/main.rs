@@ -1,1 +1,411 @@
-fn main() {}
+//! Project tasks, in Rust with std only: `cargo xtask setup | serve | test | bench`.
+//!
+//! - `setup` installs what is missing (each step skipped when the right version is there): the
+//!   wasm32 target, trunk, the wasm-bindgen CLI matching Cargo.lock, the npm tools (wasm-opt,
+//!   playwright-core) and, for `test`, Debian's chromium, chromedriver and brotli.
+//! - `serve` builds and serves the page on http://127.0.0.1:8080.
+//! - `test` runs every check: fmt, clippy, native tests, the release page build, and the
+//!   end-to-end test in headless Chromium against the built page.
+//! - `bench` runs `scripts/bench.sh`.
+//!
+//! Nothing here prompts: CI runs it with no standard input.
+#![forbid(unsafe_code)]
+// A command-line tool: it prints.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod serve;
+
+use std::env;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::{Duration, Instant};
+
+/// The trunk release that builds on our toolchain (0.22 needs a newer rustc; see toolchain.md).
+const TRUNK_VERSION: &str = "0.21.14";
+/// The binaryen release npm installs (tools/package.json pins it).
+const WASM_OPT_VERSION: &str = "132";
+
+const USAGE: &str = "\
+cargo xtask setup   install the tools the page and its tests need (skips what is there)
+cargo xtask serve   build the page and serve it on http://127.0.0.1:8080
+cargo xtask test    fmt, clippy, native tests, page build, end-to-end test in headless Chromium
+cargo xtask bench   the CLI against hadolint over the corpus (scripts/bench.sh)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let root = repo_root();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup(&root, true),
+        Some("serve") => setup(&root, false).and_then(|()| serve_page(&root)),
+        Some("test") => test(&root),
+        Some("bench") => run(
+            Command::new("bash").arg(root.join("scripts/bench.sh")),
+            &root,
+        ),
+        Some("-h" | "--help" | "help") | None => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown task `{other}`\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// PATH with the npm tools first (Debian's older wasm-opt must not win) and cargo's bin dir.
+fn tool_path(root: &Path) -> OsString {
+    let mut dirs = vec![root.join("tools/node_modules/.bin")];
+    if let Some(home) = env::var_os("CARGO_HOME") {
+        dirs.push(PathBuf::from(home).join("bin"));
+    } else if let Some(home) = env::var_os("HOME") {
+        dirs.push(PathBuf::from(home).join(".cargo/bin"));
+    }
+    if let Some(path) = env::var_os("PATH") {
+        dirs.extend(env::split_paths(&path));
+    }
+    env::join_paths(dirs).unwrap_or_default()
+}
+
+/// Runs a command in `root` with the tool PATH; an error names the command.
+fn run(cmd: &mut Command, root: &Path) -> Result<(), String> {
+    cmd.current_dir(root)
+        .env("PATH", tool_path(root))
+        .stdin(Stdio::null());
+    let shown = describe(cmd);
+    println!("xtask: $ {shown}");
+    match cmd.status() {
+        Ok(status) if status.success() => Ok(()),
+        Ok(status) => Err(format!("`{shown}` failed ({status})")),
+        Err(err) => Err(format!("cannot run `{shown}`: {err}")),
+    }
+}
+
+fn describe(cmd: &Command) -> String {
+    std::iter::once(cmd.get_program())
+        .chain(cmd.get_args())
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A command's stdout, or None when it cannot run or fails.
+fn output(cmd: &mut Command, root: &Path) -> Option<String> {
+    let out = cmd
+        .current_dir(root)
+        .env("PATH", tool_path(root))
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// The version of a package in Cargo.lock.
+fn locked_version(root: &Path, package: &str) -> Result<String, String> {
+    let lock = std::fs::read_to_string(root.join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let wanted = format!("name = \"{package}\"");
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == wanted {
+            if let Some(version) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = "))
+            {
+                return Ok(version.trim_matches('"').to_string());
+            }
+        }
+    }
+    Err(format!("{package} is not in Cargo.lock"))
+}
+
+fn step_skip(what: &str, why: &str) {
+    println!("xtask: {what}: {why}, skipped");
+}
+
+fn setup(root: &Path, browser: bool) -> Result<(), String> {
+    let started = Instant::now();
+    // The wasm32 target.
+    let targets = output(
+        Command::new("rustup").args(["target", "list", "--installed"]),
+        root,
+    )
+    .unwrap_or_default();
+    if targets
+        .lines()
+        .any(|t| t.trim() == "wasm32-unknown-unknown")
+    {
+        step_skip("wasm32-unknown-unknown", "installed");
+    } else {
+        run(
+            Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]),
+            root,
+        )?;
+    }
+
+    // trunk.
+    let trunk = output(Command::new("trunk").arg("--version"), root).unwrap_or_default();
+    if trunk.split_whitespace().nth(1) == Some(TRUNK_VERSION) {
+        step_skip("trunk", &format!("{TRUNK_VERSION} installed"));
+    } else {
+        println!("xtask: installing trunk {TRUNK_VERSION} (about 10 minutes the first time)");
+        run(
+            Command::new("cargo").args([
+                "install",
+                "trunk",
+                "--version",
+                TRUNK_VERSION,
+                "--locked",
+                "-j2",
+            ]),
+            root,
+        )?;
+    }
+
+    // wasm-bindgen CLI = the crate's version in Cargo.lock. No --locked: its lockfile names a
+    // crate version our registry mirror lacks (toolchain.md).
+    let wanted = locked_version(root, "wasm-bindgen")?;
+    let have = output(Command::new("wasm-bindgen").arg("--version"), root).unwrap_or_default();
+    if have.split_whitespace().nth(1) == Some(wanted.as_str()) {
+        step_skip("wasm-bindgen-cli", &format!("{wanted} installed"));
+    } else {
+        println!("xtask: installing wasm-bindgen-cli {wanted} (about 5 minutes the first time)");
+        run(
+            Command::new("cargo").args([
+                "install",
+                "wasm-bindgen-cli",
+                "--version",
+                &wanted,
+                "-j2",
+            ]),
+            root,
+        )?;
+    }
+
+    // npm tools: wasm-opt (binaryen) and playwright-core.
+    let tools = root.join("tools");
+    let wasm_opt = output(
+        Command::new(tools.join("node_modules/.bin/wasm-opt")).arg("--version"),
+        root,
+    )
+    .unwrap_or_default();
+    let playwright = tools
+        .join("node_modules/playwright-core/package.json")
+        .is_file();
+    if wasm_opt.contains(&format!("version {WASM_OPT_VERSION}")) && playwright {
+        step_skip("npm tools", "wasm-opt and playwright-core installed");
+    } else {
+        let npm = if tools.join("package-lock.json").is_file() {
+            vec!["ci", "--no-audit", "--no-fund"]
+        } else {
+            vec!["install", "--no-audit", "--no-fund"]
+        };
+        run(Command::new("npm").args(&npm), &tools)?;
+    }
+
+    // Debian's chromium and chromedriver for the end-to-end test, brotli for size figures.
+    if browser {
+        let missing: Vec<&str> = [
+            ("/usr/bin/chromium", "chromium"),
+            ("/usr/bin/chromedriver", "chromium-driver"),
+            ("/usr/bin/brotli", "brotli"),
+        ]
+        .into_iter()
+        .filter(|(bin, _)| !Path::new(bin).exists())
+        .map(|(_, package)| package)
+        .collect();
+        if missing.is_empty() {
+            step_skip("chromium, chromedriver, brotli", "installed");
+        } else {
+            apt_install(root, &missing)?;
+        }
+    }
+
+    // Trunk runs cargo offline (Trunk.toml), so the page's crates must be in the cache.
+    run(Command::new("cargo").args(["fetch", "--quiet"]), root)?;
+    println!("xtask: setup done in {}", secs(started.elapsed()));
+    Ok(())
+}
+
+fn apt_install(root: &Path, packages: &[&str]) -> Result<(), String> {
+    let is_root = output(Command::new("id").arg("-u"), root).is_some_and(|u| u.trim() == "0");
+    let apt = |args: &[&str]| {
+        let mut cmd = if is_root {
+            Command::new("apt-get")
+        } else {
+            let mut c = Command::new("sudo");
+            c.args(["-n", "apt-get"]);
+            c
+        };
+        cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        cmd
+    };
+    run(&mut apt(&["update", "-q"]), root)?;
+    let mut args = vec!["install", "-y", "-q", "--no-install-recommends"];
+    args.extend_from_slice(packages);
+    run(&mut apt(&args), root)
+}
+
+fn serve_page(root: &Path) -> Result<(), String> {
+    println!("xtask: serving the page on http://127.0.0.1:8080 (Ctrl-C stops)");
+    run(
+        Command::new("trunk").args([
+            "serve",
+            "--release",
+            "--address",
+            "127.0.0.1",
+            "--port",
+            "8080",
+        ]),
+        root,
+    )
+}
+
+fn secs(d: Duration) -> String {
+    let s = d.as_secs_f64();
+    if s >= 60.0 {
+        format!("{}m{:02}s", (s / 60.0) as u64, (s % 60.0) as u64)
+    } else {
+        format!("{s:.1}s")
+    }
+}
+
+struct Step {
+    name: &'static str,
+    took: Duration,
+    outcome: Result<(), String>,
+}
+
+fn test(root: &Path) -> Result<(), String> {
+    let started = Instant::now();
+    let mut steps: Vec<Step> = Vec::new();
+    let mut step = |name: &'static str, f: &mut dyn FnMut() -> Result<(), String>| {
+        println!("\nxtask: ── {name} ──");
+        let t = Instant::now();
+        let outcome = f();
+        if let Err(e) = &outcome {
+            eprintln!("xtask: {name} FAILED: {e}");
+        }
+        let ok = outcome.is_ok();
+        steps.push(Step {
+            name,
+            took: t.elapsed(),
+            outcome,
+        });
+        ok
+    };
+
+    let ready = step("setup", &mut || setup(root, true));
+    if ready {
+        step("cargo fmt --check", &mut || {
+            run(
+                Command::new("cargo").args(["fmt", "--all", "--", "--check"]),
+                root,
+            )
+        });
+        step("cargo clippy", &mut || {
+            run(
+                Command::new("cargo").args(["clippy", "-j2", "--", "-D", "warnings"]),
+                root,
+            )
+        });
+        step("cargo test", &mut || {
+            run(Command::new("cargo").args(["test", "-j2"]), root)
+        });
+        let built = step("trunk build --release", &mut || {
+            run(Command::new("trunk").args(["build", "--release"]), root)
+        });
+        if built {
+            step("page size", &mut || page_size(root));
+            step("end-to-end (headless Chromium)", &mut || e2e(root));
+        }
+    }
+
+    println!("\nxtask: summary");
+    for s in &steps {
+        let mark = if s.outcome.is_ok() { "ok  " } else { "FAIL" };
+        println!("  {mark}  {:<32} {:>8}", s.name, secs(s.took));
+    }
+    println!("  total {:>41}", secs(started.elapsed()));
+    let failed: Vec<&str> = steps
+        .iter()
+        .filter(|s| s.outcome.is_err())
+        .map(|s| s.name)
+        .collect();
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("failed: {}", failed.join(", ")))
+    }
+}
+
+/// The page's download: wasm and js in dist/, raw and brotli (-q 11).
+fn page_size(root: &Path) -> Result<(), String> {
+    let dist = root.join("dist");
+    let entries = std::fs::read_dir(&dist).map_err(|e| format!("cannot read dist/: {e}"))?;
+    let (mut raw, mut compressed) = (0u64, 0u64);
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if ext != "wasm" && ext != "js" {
+            continue;
+        }
+        let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
+        let brotli = Command::new("brotli")
+            .args(["-c", "-q", "11"])
+            .arg(&path)
+            .stdin(Stdio::null())
+            .output()
+            .map_err(|e| format!("cannot run brotli: {e}"))?;
+        println!(
+            "xtask: {:<40} {size:>9} B raw {:>9} B brotli",
+            path.file_name().unwrap_or_default().to_string_lossy(),
+            brotli.stdout.len()
+        );
+        raw += size;
+        compressed += brotli.stdout.len() as u64;
+    }
+    println!("xtask: wasm + js: {raw} B raw, {compressed} B brotli (budget 409600 B brotli)");
+    Ok(())
+}
+
+fn e2e(root: &Path) -> Result<(), String> {
+    let script = root.join("tests/e2e/run.mjs");
+    if !script.is_file() {
+        println!(
+            "\nxtask: !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n\
+             xtask: !!! tests/e2e/run.mjs does not exist: the END-TO-END TEST WAS SKIPPED !!!\n\
+             xtask: !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n"
+        );
+        return Ok(());
+    }
+    let server = serve::Server::start(&root.join("dist"))
+        .map_err(|e| format!("cannot start the static server: {e}"))?;
+    let url = format!("http://127.0.0.1:{}/", server.port());
+    println!("xtask: dist/ served on {url}");
+    let shots = root.join("target/e2e-shots");
+    let _ = std::fs::create_dir_all(&shots);
+    run(
+        Command::new("node")
+            .arg(&script)
+            .env("ECSPLAIN_URL", &url)
+            .env("ECSPLAIN_SHOTS", &shots)
+            .env("NODE_PATH", root.join("tools/node_modules")),
+        root,
+    )
+}

@@ -177,7 +177,7 @@ impl Config {
                 }
                 _ => {
                     let mut d = rule.diag(member.key_span, format!("unknown key `{key}`"));
-                    if let Some(best) = crate::text::did_you_mean(key, &KEYS) {
+                    if let Some(best) = crate::text::suggest(key, KEYS) {
                         d = d.with_help(format!("did you mean `{best}`?"));
                     } else {
                         d = d.with_help(format!("known keys: {}", KEYS.join(", ")));

@@ -85,18 +85,7 @@ fn render_one(
         let _ = writeln!(out, "  {} {help}", style.paint("1;34", "= help:"));
     }
     if let Some(fix) = &f.fix {
-        let edits: Vec<String> = fix
-            .edits
-            .iter()
-            .map(|e| format!("{}:{} → {}", e.line, e.column, e.content))
-            .collect();
-        let _ = writeln!(
-            out,
-            "  {} {} ({})",
-            style.paint("1;32", "= fix:"),
-            fix.title,
-            edits.join(", ")
-        );
+        let _ = writeln!(out, "  {} {}", style.paint("1;32", "= fix:"), fix.title);
     }
     out.push('\n');
 }

@@ -7,8 +7,6 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::diagnostic::Edit;
-use crate::span::Span;
 use crate::value::{keys_match, Node, NodeKind};
 
 /// The shape of one value.
@@ -153,8 +151,11 @@ fn walk_node<'a>(
                         if top && output_only(&member.key).is_some() {
                             continue;
                         }
-                        let suggestion =
-                            suggest(&member.key, shape.members.keys().map(String::as_str));
+                        let suggestion = crate::text::suggest(
+                            &member.key,
+                            shape.members.keys().map(String::as_str),
+                        )
+                        .map(str::to_string);
                         out.push(Problem::UnknownKey {
                             member,
                             suggestion,
@@ -252,119 +253,6 @@ pub fn expected_name(shape: &Shape) -> &'static str {
     }
 }
 
-/// Levenshtein distance over characters, compared case-insensitively.
-pub fn distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
-    let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        current[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != cb);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
-        }
-        std::mem::swap(&mut previous, &mut current);
-    }
-    previous[b.len()]
-}
-
-/// The closest candidate, when it is close enough to be a misspelling (or the same word in
-/// another case, or a plural).
-pub fn suggest<'c>(key: &str, candidates: impl Iterator<Item = &'c str>) -> Option<String> {
-    if key.chars().count() > 64 {
-        return None;
-    }
-    let limit = (key.chars().count() / 3).clamp(1, 3);
-    candidates
-        .map(|c| (distance(key, c), c))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, c)| (*d, c.len()))
-        .map(|(_, c)| c.to_string())
-}
-
-/// Is the text JSON (so that edits may insert JSON members)?
-pub fn is_json_text(text: &str) -> bool {
-    text.trim_start_matches('\u{feff}')
-        .trim_start()
-        .starts_with(['{', '['])
-}
-
-/// An edit that deletes member `index` of `object`, with its comma, keeping the JSON valid.
-pub fn remove_member(text: &str, object: &Node, index: usize) -> Option<Edit> {
-    let members = &object.as_object()?.members;
-    let member = members.get(index)?;
-    let span = if let Some(next) = members.get(index + 1) {
-        Span::new(member.key_span.start as usize, next.key_span.start as usize)
-    } else if let Some(previous) = index.checked_sub(1).and_then(|i| members.get(i)) {
-        Span::new(
-            previous.value.span.end as usize,
-            member.value.span.end as usize,
-        )
-    } else {
-        // The only member: delete it and the blank space around it.
-        let inner_start = object.span.start as usize + 1;
-        let inner_end = (object.span.end as usize).saturating_sub(1);
-        if inner_start > inner_end || text.get(inner_start..inner_end).is_none() {
-            member.span()
-        } else {
-            Span::new(inner_start, inner_end)
-        }
-    };
-    text.get(span.range())?;
-    Some(Edit {
-        span,
-        content: String::new(),
-    })
-}
-
-/// An edit that inserts `"key": value` as the first member of a JSON object, indented like its
-/// first member.
-pub fn insert_member(text: &str, object: &Node, member_text: &str) -> Option<Edit> {
-    insert_members(text, object, &[member_text])
-}
-
-/// Like [`insert_member`], for several members, each on its own line when the object's members
-/// are on their own lines.
-pub fn insert_members(text: &str, object: &Node, member_texts: &[&str]) -> Option<Edit> {
-    if !is_json_text(text) || member_texts.is_empty() {
-        return None;
-    }
-    let members = &object.as_object()?.members;
-    match members.first() {
-        Some(first) => {
-            let at = first.key_span.start as usize;
-            let line_start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
-            let before = text.get(line_start..at)?;
-            let separator = if before.chars().all(char::is_whitespace) {
-                format!("\n{before}")
-            } else {
-                " ".to_string()
-            };
-            let mut content = String::new();
-            for member_text in member_texts {
-                content.push_str(member_text);
-                content.push(',');
-                content.push_str(&separator);
-            }
-            Some(Edit {
-                span: Span::at(at),
-                content,
-            })
-        }
-        None => {
-            let start = object.span.start as usize;
-            if text.get(start..start + 1) != Some("{") {
-                return None;
-            }
-            Some(Edit {
-                span: object.span,
-                content: format!("{{ {} }}", member_texts.join(", ")),
-            })
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -383,45 +271,5 @@ mod tests {
                 "{key} is both input and output-only"
             );
         }
-    }
-
-    #[test]
-    fn suggestions() {
-        assert_eq!(distance("kitten", "sitting"), 3);
-        let keys = ["desiredCount", "launchType", "loadBalancers"];
-        assert_eq!(
-            suggest("desiredcount", keys.iter().copied()).as_deref(),
-            Some("desiredCount")
-        );
-        assert_eq!(
-            suggest("loadBalancer", keys.iter().copied()).as_deref(),
-            Some("loadBalancers")
-        );
-        assert_eq!(suggest("foo", keys.iter().copied()), None);
-    }
-
-    #[test]
-    fn removing_members_keeps_json_valid() {
-        for (text, index, want) in [
-            ("{\"a\": 1, \"b\": 2}", 0, "{\"b\": 2}"),
-            ("{\"a\": 1, \"b\": 2}", 1, "{\"a\": 1}"),
-            ("{ \"a\": 1 }", 0, "{}"),
-        ] {
-            let root = crate::json::parse(text).root.expect("parses");
-            let edit = remove_member(text, &root, index).expect("edit");
-            let mut out = text.to_string();
-            out.replace_range(edit.span.range(), &edit.content);
-            assert_eq!(out, want);
-        }
-    }
-
-    #[test]
-    fn inserting_members() {
-        let text = "{\n  \"a\": 1\n}";
-        let root = crate::json::parse(text).root.expect("parses");
-        let edit = insert_member(text, &root, "\"b\": true").expect("edit");
-        let mut out = text.to_string();
-        out.replace_range(edit.span.range(), &edit.content);
-        assert_eq!(out, "{\n  \"b\": true,\n  \"a\": 1\n}");
     }
 }

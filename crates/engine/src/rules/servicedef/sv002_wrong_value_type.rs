@@ -94,9 +94,10 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
                 let same_word = allowed
                     .iter()
                     .find(|a| a.eq_ignore_ascii_case(value.trim()));
-                let suggestion = same_word
-                    .cloned()
-                    .or_else(|| schema::suggest(value, allowed.iter().map(String::as_str)));
+                let suggestion = same_word.cloned().or_else(|| {
+                    crate::text::suggest(value, allowed.iter().map(String::as_str))
+                        .map(str::to_string)
+                });
                 let list = allowed
                     .iter()
                     .map(|a| format!("`{a}`"))

@@ -69,7 +69,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
             );
             diagnostic
                 .set_help("keep only the service object, without its output-only keys; name the cluster with `cluster` (or `--cluster`), since `clusterArn` is output only");
-            if schema::is_json_text(ctx.text) {
+            if crate::json_edit::is_json_text(ctx.text) {
                 if let Some(cleaned) = cleaned_service(ctx.text, ctx.service) {
                     diagnostic.set_fix(
                         "keep only the service, without output-only keys",
@@ -80,7 +80,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
             }
         }
     }
-    let is_json = schema::is_json_text(ctx.text);
+    let is_json = crate::json_edit::is_json_text(ctx.text);
     for (index, member) in object.members.iter().enumerate() {
         let Some((name, what)) = schema::output_only(&member.key) else {
             continue;
@@ -109,7 +109,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
             None => "remove it; create-service rejects it as an unknown parameter".to_string(),
         });
         if is_json {
-            if let Some(edit) = schema::remove_member(ctx.text, ctx.service, index) {
+            if let Some(edit) = crate::json_edit::remove_member(ctx.text, ctx.service, index) {
                 diagnostic.set_fix(format!("remove `{}`", member.key), edit.span, edit.content);
             }
         }

@@ -1,4 +1,3 @@
-use super::schema;
 use crate::check::Sink;
 use crate::servicedef::ServiceDefCtx;
 
@@ -69,8 +68,8 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
             "remove `launchType`: the capacity provider strategy already says where tasks run",
         )
         .add_related(strategy.key_span, "the capacity provider strategy");
-    if schema::is_json_text(ctx.text) {
-        if let Some(edit) = schema::remove_member(ctx.text, ctx.service, index) {
+    if crate::json_edit::is_json_text(ctx.text) {
+        if let Some(edit) = crate::json_edit::remove_member(ctx.text, ctx.service, index) {
             diagnostic.set_fix("remove `launchType`", edit.span, edit.content);
         }
     }

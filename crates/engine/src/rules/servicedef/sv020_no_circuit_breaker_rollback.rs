@@ -1,4 +1,3 @@
-use super::schema;
 use crate::check::Sink;
 use crate::servicedef::ServiceDefCtx;
 
@@ -59,7 +58,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
             "no `deploymentConfiguration`, so a failing deployment is never stopped or rolled back",
         );
         diagnostic.set_help(help);
-        if let Some(edit) = schema::insert_member(
+        if let Some(edit) = crate::json_edit::insert_member(
             ctx.text,
             ctx.service,
             &format!("\"deploymentConfiguration\": {{ {BREAKER} }}"),
@@ -85,7 +84,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
             "`deploymentConfiguration` has no `deploymentCircuitBreaker`, so a failing deployment is never stopped or rolled back",
         );
         diagnostic.set_help(help);
-        if let Some(edit) = schema::insert_member(ctx.text, config, BREAKER) {
+        if let Some(edit) = crate::json_edit::insert_member(ctx.text, config, BREAKER) {
             diagnostic.set_fix(
                 "add the circuit breaker with rollback",
                 edit.span,
@@ -119,7 +118,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
                 );
                 diagnostic.set_help("set both `enable` and `rollback` to true");
                 if let Some(edit) =
-                    schema::insert_member(ctx.text, breaker, &format!("\"{key}\": true"))
+                    crate::json_edit::insert_member(ctx.text, breaker, &format!("\"{key}\": true"))
                 {
                     diagnostic.set_fix(format!("add `\"{key}\": true`"), edit.span, edit.content);
                 }

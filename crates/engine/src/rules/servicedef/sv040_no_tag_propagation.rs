@@ -1,4 +1,3 @@
-use super::schema;
 use crate::check::Sink;
 use crate::servicedef::ServiceDefCtx;
 
@@ -80,7 +79,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     let existing_false =
         (!managed_ok && managed.is_some()) || (!propagate_ok && propagate.is_some());
     if !inserts.is_empty() && !existing_false {
-        if let Some(edit) = schema::insert_members(ctx.text, ctx.service, &inserts) {
+        if let Some(edit) = crate::json_edit::insert_members(ctx.text, ctx.service, &inserts) {
             diagnostic.set_fix(
                 "turn on managed tags and tag propagation",
                 edit.span,

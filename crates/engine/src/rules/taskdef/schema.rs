@@ -147,52 +147,6 @@ impl Schema {
     }
 }
 
-/// Edit distance between two short strings: insertions, deletions, substitutions and swaps of
-/// two neighbouring characters (`imgae` → `image` is one edit), counted in characters and
-/// compared case-insensitively. A small Levenshtein (optimal string alignment) of our own.
-pub fn levenshtein(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().map(|c| c.to_ascii_lowercase()).collect();
-    let b: Vec<char> = b.chars().map(|c| c.to_ascii_lowercase()).collect();
-    let width = b.len() + 1;
-    // Three rows: i-2, i-1 and i.
-    let mut rows = vec![vec![0usize; width]; 3];
-    for (j, cell) in rows[1].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        let (before, rest) = rows.split_at_mut(2);
-        let (older, previous) = before.split_at_mut(1);
-        let (older, previous, current) = (&older[0], &previous[0], &mut rest[0]);
-        current[0] = i;
-        for j in 1..width {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (previous[j - 1] + cost)
-                .min(previous[j] + 1)
-                .min(current[j - 1] + 1);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(older[j - 2] + 1);
-            }
-            current[j] = d;
-        }
-        rows.rotate_left(1);
-    }
-    rows[1].last().copied().unwrap_or(0)
-}
-
-/// The known key closest to `key`, when it is close enough to be a likely misspelling.
-pub fn suggest<'a>(key: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    if key.chars().count() > 64 {
-        return None;
-    }
-    let limit = (key.chars().count() / 3).clamp(1, 3);
-    candidates
-        .into_iter()
-        .map(|c| (levenshtein(key, c), c))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
-}
-
 /// What the walk found.
 pub enum Issue<'a> {
     UnknownKey {
@@ -252,7 +206,10 @@ fn walk<'a>(
                 key_span: member.key_span,
                 member_span: member.span(),
                 shape,
-                suggestion: suggest(&member.key, known.iter().map(|(k, _)| k.as_str())),
+                suggestion: crate::text::suggest(
+                    &member.key,
+                    known.iter().map(|(k, _)| k.as_str()),
+                ),
             });
             continue;
         };
@@ -337,24 +294,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn levenshtein_counts_edits() {
-        assert_eq!(levenshtein("memoryReservations", "memoryReservation"), 1);
-        assert_eq!(levenshtein("kitten", "sitting"), 3);
-        assert_eq!(levenshtein("", "abc"), 3);
-        assert_eq!(levenshtein("CPU", "cpu"), 0);
-        assert_eq!(levenshtein("imgae", "image"), 1);
-        assert_eq!(levenshtein("abc", ""), 3);
-    }
-
-    #[test]
     fn suggestions_are_close_keys_only() {
         let keys = ["memory", "memoryReservation", "image"];
         assert_eq!(
-            suggest("memoryReservations", keys),
+            crate::text::suggest("memoryReservations", keys),
             Some("memoryReservation")
         );
-        assert_eq!(suggest("imgae", keys), Some("image"));
-        assert_eq!(suggest("completelyDifferent", keys), None);
+        assert_eq!(crate::text::suggest("imgae", keys), Some("image"));
+        assert_eq!(crate::text::suggest("completelyDifferent", keys), None);
     }
 
     #[test]

@@ -103,7 +103,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 .iter()
                 .find(|v| v.eq_ignore_ascii_case(s))
                 .or_else(|| {
-                    schema::suggest(s, values.iter().map(String::as_str))
+                    crate::text::suggest(s, values.iter().map(String::as_str))
                         .and_then(|found| values.iter().find(|v| v.as_str() == found))
                 });
             let d = sink.report(

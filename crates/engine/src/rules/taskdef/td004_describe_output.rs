@@ -4,7 +4,6 @@ use crate::span::Span;
 use crate::taskdef::{Shape, TaskDefCtx};
 
 use super::schema;
-use super::util;
 
 crate::declare_rule! {
     /// ## What it does
@@ -109,7 +108,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     for m in found.iter().skip(usize::from(wrapper.is_none())) {
         d.add_related(m.key_span, "set by AWS, output only");
     }
-    let edits = util::remove_members(object, &remove);
+    let edits = crate::json_edit::remove_members(object, &remove);
     match wrapper {
         None => {
             d.fix = Some(Fix {
@@ -128,7 +127,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 })
             });
             if others_empty {
-                if let Some(inner) = util::apply_edits(ctx.text, ctx.task.span, &edits) {
+                if let Some(inner) = crate::json_edit::apply_within(ctx.text, ctx.task.span, &edits)
+                {
                     let whole = Span::new(
                         ctx.document.span.start as usize,
                         ctx.document.span.end as usize,

@@ -86,7 +86,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                     target_node.span,
                     format!("container `{name}` depends on `{target}`, which is not a container of this task"),
                 );
-                match super::schema::suggest(target, names.iter().copied()) {
+                match crate::text::suggest(target, names.iter().copied()) {
                     Some(s) => {
                         d.set_help(format!("did you mean `{s}`?"));
                         d.set_fix(

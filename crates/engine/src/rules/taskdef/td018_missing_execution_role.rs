@@ -73,8 +73,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         if ctx.is_fargate() {
             if let Some(image) = c.get("image") {
                 if util::known_str(Some(image))
-                    .and_then(|s| util::parse_image(s).registry)
-                    .and_then(util::ecr_region)
+                    .and_then(|s| crate::image::parse_image(s).registry)
+                    .and_then(crate::image::ecr_region)
                     .is_some()
                 {
                     needs.push((image.span, "pulls a private Amazon ECR image"));

@@ -1,9 +1,7 @@
 use crate::check::Sink;
-use crate::diagnostic::{Edit, Fix};
+use crate::diagnostic::Fix;
 use crate::taskdef::TaskDefCtx;
 use crate::value::NodeKind;
-
-use super::util;
 
 crate::declare_rule! {
     /// ## What it does
@@ -73,15 +71,12 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 // A `null` member is replaced; otherwise the key is added as the first member.
                 if let Some(m) = c.member("readonlyRootFilesystem") {
                     d.set_fix("set readonlyRootFilesystem to true", m.value.span, "true");
-                } else if let Some((at, text)) =
-                    util::insert_first_member(ctx.text, c, "\"readonlyRootFilesystem\": true")
+                } else if let Some(edit) =
+                    crate::json_edit::insert_member(ctx.text, c, "\"readonlyRootFilesystem\": true")
                 {
                     d.fix = Some(Fix {
                         title: "add \"readonlyRootFilesystem\": true".into(),
-                        edits: vec![Edit {
-                            span: crate::span::Span::at(at),
-                            content: text,
-                        }],
+                        edits: vec![edit],
                     });
                 }
             }

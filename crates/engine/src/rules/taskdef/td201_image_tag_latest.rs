@@ -49,7 +49,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         if image.contains('%') || util::is_bare_token(image) || image.trim().is_empty() {
             continue;
         }
-        let parsed = util::parse_image(image);
+        let parsed = crate::image::parse_image(image);
         if parsed.digest.is_some() {
             continue;
         }

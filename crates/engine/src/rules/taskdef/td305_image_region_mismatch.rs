@@ -58,7 +58,9 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         let Some(image) = util::known_str(Some(node)) else {
             continue;
         };
-        let Some(image_region) = util::parse_image(image).registry.and_then(util::ecr_region)
+        let Some(image_region) = crate::image::parse_image(image)
+            .registry
+            .and_then(crate::image::ecr_region)
         else {
             continue;
         };

@@ -1,10 +1,9 @@
 //! Small helpers shared by the task definition rules.
 
-use crate::diagnostic::Edit;
 use crate::sizing::units::{parse_cpu_units, parse_memory_mib};
 use crate::span::Span;
 use crate::taskdef::TaskDefCtx;
-use crate::value::{Node, NodeKind, Object};
+use crate::value::{Node, NodeKind};
 
 /// Limits of task definition values, read from `data/taskdef-limits.json` (source and date
 /// inside).
@@ -121,106 +120,6 @@ pub fn log_driver(container: &Node) -> Option<&str> {
     )
 }
 
-/// Edits that remove the members of `object` marked in `remove`, leaving valid JSON (the
-/// separating commas go with them).
-pub fn remove_members(object: &Object, remove: &[bool]) -> Vec<Edit> {
-    let members = &object.members;
-    let removed = |i: usize| remove.get(i).copied().unwrap_or(false);
-    let mut edits = Vec::new();
-    let Some(last_kept) = (0..members.len()).rev().find(|&i| !removed(i)) else {
-        if let (Some(first), Some(last)) = (members.first(), members.last()) {
-            edits.push(Edit {
-                span: Span::new(first.key_span.start as usize, last.value.span.end as usize),
-                content: String::new(),
-            });
-        }
-        return edits;
-    };
-    for i in 0..last_kept {
-        if removed(i) {
-            if let (Some(m), Some(next)) = (members.get(i), members.get(i + 1)) {
-                edits.push(Edit {
-                    span: Span::new(m.key_span.start as usize, next.key_span.start as usize),
-                    content: String::new(),
-                });
-            }
-        }
-    }
-    if last_kept + 1 < members.len() {
-        if let (Some(kept), Some(last)) = (members.get(last_kept), members.last()) {
-            edits.push(Edit {
-                span: Span::new(kept.value.span.end as usize, last.value.span.end as usize),
-                content: String::new(),
-            });
-        }
-    }
-    edits
-}
-
-/// Applies non-overlapping edits to the text under `base` and returns the new text.
-pub fn apply_edits(text: &str, base: Span, edits: &[Edit]) -> Option<String> {
-    let mut sorted: Vec<&Edit> = edits.iter().collect();
-    sorted.sort_by_key(|e| e.span.start);
-    let mut out = String::new();
-    let mut at = base.start as usize;
-    for edit in sorted {
-        let start = edit.span.start as usize;
-        let end = edit.span.end as usize;
-        if start < at || end > base.end as usize {
-            return None;
-        }
-        out.push_str(text.get(at..start)?);
-        out.push_str(&edit.content);
-        at = end;
-    }
-    out.push_str(text.get(at..base.end as usize)?);
-    Some(out)
-}
-
-/// Where a new member can be inserted at the start of an object: just after `{`, with the
-/// indentation of its first member. Returns `(offset, text to insert)`.
-pub fn insert_first_member(text: &str, object: &Node, member: &str) -> Option<(usize, String)> {
-    let first = object.as_object()?.members.first()?;
-    let start = object.span.start as usize;
-    let key = first.key_span.start as usize;
-    let between = text.get(start + 1..key)?;
-    let content = if between.contains('\n') {
-        let indent = between.rsplit('\n').next().unwrap_or("");
-        format!("\n{indent}{member},")
-    } else {
-        format!(" {member},")
-    };
-    Some((start + 1, content))
-}
-
-/// An image reference split into its parts.
-pub struct Image<'a> {
-    /// Registry host (`123.dkr.ecr.eu-west-1.amazonaws.com`), when the name has one.
-    pub registry: Option<&'a str>,
-    pub tag: Option<&'a str>,
-    pub digest: Option<&'a str>,
-}
-
-pub fn parse_image(image: &str) -> Image<'_> {
-    let (name, digest) = match image.split_once('@') {
-        Some((n, d)) => (n, Some(d)),
-        None => (image, None),
-    };
-    let last_slash = name.rfind('/').map_or(0, |i| i + 1);
-    let (tag, _) = match name.get(last_slash..).and_then(|last| last.rfind(':')) {
-        Some(colon) => (name.get(last_slash + colon + 1..), ()),
-        None => (None, ()),
-    };
-    let registry = name.split_once('/').and_then(|(first, _)| {
-        (first.contains('.') || first.contains(':') || first == "localhost").then_some(first)
-    });
-    Image {
-        registry,
-        tag,
-        digest,
-    }
-}
-
 /// A bare upper-case token filled in by a script (`DOCKER_URI`, `IMAGE_NAME`): image names are
 /// lower case, so this is a placeholder, not an image.
 pub fn is_bare_token(s: &str) -> bool {
@@ -228,13 +127,6 @@ pub fn is_bare_token(s: &str) -> bool {
         && s.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
         && s.bytes()
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
-}
-
-/// The region of an ECR registry host (`<account>.dkr.ecr.<region>.amazonaws.com`).
-pub fn ecr_region(registry: &str) -> Option<&str> {
-    let rest = registry.split_once(".dkr.ecr.")?.1;
-    let region = rest.split('.').next()?;
-    (!region.is_empty()).then_some(region)
 }
 
 /// The container list may hold containers we cannot see (a template placeholder stands among
@@ -271,36 +163,5 @@ mod tests {
         assert!(!l.retrieved.is_empty());
         assert_eq!(l.health_check.len(), 4);
         assert_eq!(l.fargate_max_stop_timeout, 120);
-    }
-
-    #[test]
-    fn images_split() {
-        let i = parse_image("123.dkr.ecr.eu-west-1.amazonaws.com/app:1.2@sha256:abc");
-        assert_eq!(i.registry, Some("123.dkr.ecr.eu-west-1.amazonaws.com"));
-        assert_eq!(i.tag, Some("1.2"));
-        assert_eq!(i.digest, Some("sha256:abc"));
-        assert_eq!(ecr_region(i.registry.unwrap_or("")), Some("eu-west-1"));
-        let i = parse_image("localhost:5000/app");
-        assert_eq!(i.registry, Some("localhost:5000"));
-        assert_eq!(i.tag, None);
-        assert_eq!(parse_image("nginx").tag, None);
-    }
-
-    #[test]
-    fn removing_members_keeps_json_valid() {
-        let text = r#"{"a": 1, "b": 2, "c": 3}"#;
-        let parsed = crate::json::parse(text);
-        let root = parsed.root.as_ref().unwrap();
-        let object = root.as_object().unwrap();
-        for (mask, want) in [
-            ([true, false, false], r#"{"b": 2, "c": 3}"#),
-            ([false, true, false], r#"{"a": 1, "c": 3}"#),
-            ([false, false, true], r#"{"a": 1, "b": 2}"#),
-            ([false, true, true], r#"{"a": 1}"#),
-            ([true, true, true], r"{}"),
-        ] {
-            let edits = remove_members(object, &mask);
-            assert_eq!(apply_edits(text, root.span, &edits).unwrap(), want);
-        }
     }
 }

@@ -1,0 +1,210 @@
+//! Turning the paths on the command line into the engine's inputs: walking directories,
+//! recognising kinds, reading bytes, and pulling in the files an ecspresso config names.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::Path;
+
+use ecsplain_engine::{detect, ecspresso, Input, Kind};
+
+/// Folders never worth linting.
+const SKIPPED_DIRS: [&str; 3] = [".git", "target", "node_modules"];
+
+/// Why the command line cannot be served: exit status 2.
+#[derive(Debug)]
+pub enum Problem {
+    /// A path that cannot be read, with the reason.
+    Io(String, std::io::Error),
+    /// A file named on the command line whose kind cannot be told.
+    UnknownKind(String),
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Problem::Io(path, err) => write!(f, "cannot read `{path}`: {}", io_reason(err)),
+            Problem::UnknownKind(path) => write!(
+                f,
+                "cannot tell what kind of file `{path}` is; pass --kind taskdef, servicedef, \
+                 dockerfile or ecspresso"
+            ),
+        }
+    }
+}
+
+fn io_reason(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => err.to_string(),
+    }
+}
+
+/// Everything to lint, plus the problems met on the way.
+#[derive(Default)]
+pub struct Collected {
+    pub inputs: Vec<Input>,
+    pub problems: Vec<Problem>,
+}
+
+pub fn collect(paths: &[String], forced: Option<Kind>) -> Collected {
+    let mut out = Collected::default();
+    let mut seen = HashSet::new();
+    for path in paths {
+        if path == "-" {
+            match read_stdin() {
+                Err(err) => out.problems.push(Problem::Io("<stdin>".into(), err)),
+                Ok(text) => {
+                    if forced.is_none() && detect::detect(path, &text).is_none() {
+                        out.problems.push(Problem::UnknownKind("<stdin>".into()));
+                    } else if seen.insert("-".into()) {
+                        out.inputs.push(Input::new("-", text, forced));
+                    }
+                }
+            }
+            continue;
+        }
+        match fs::metadata(path) {
+            Err(err) => out.problems.push(Problem::Io(path.clone(), err)),
+            Ok(meta) if meta.is_dir() => {
+                let mut files = Vec::new();
+                walk(Path::new(path), &mut files, &mut out.problems);
+                for file in files {
+                    match read(&file) {
+                        Err(err) => out.problems.push(Problem::Io(file, err)),
+                        Ok(text) => {
+                            let detected = detect::detect(&file, &text);
+                            // In a directory `--kind` selects: only files recognised as that kind.
+                            let keep = match (forced, detected) {
+                                (Some(want), Some(got)) => want == got,
+                                (None, Some(_)) => true,
+                                (_, None) => false,
+                            };
+                            if keep && seen.insert(normalize(&file)) {
+                                // Left to the engine to recognise, as it would.
+                                out.inputs.push(Input::new(file, text, None));
+                            }
+                        }
+                    }
+                }
+            }
+            Ok(_) => match read(path) {
+                Err(err) => out.problems.push(Problem::Io(path.clone(), err)),
+                Ok(text) => {
+                    if forced.is_none() && detect::detect(path, &text).is_none() {
+                        out.problems.push(Problem::UnknownKind(path.clone()));
+                    } else if seen.insert(normalize(path)) {
+                        out.inputs.push(Input::new(path.clone(), text, forced));
+                    }
+                }
+            },
+        }
+    }
+    add_references(&mut out.inputs, &mut seen);
+    out
+}
+
+/// The definition files each ecspresso config names join the run, so cross-file rules see them.
+/// A file that is not there is left to the engine, which reports it as a finding.
+fn add_references(inputs: &mut Vec<Input>, seen: &mut HashSet<String>) {
+    let mut i = 0;
+    while i < inputs.len() {
+        let input = &inputs[i];
+        let kind = input
+            .kind
+            .or_else(|| detect::detect(&input.path, &input.text));
+        if kind == Some(Kind::Ecspresso) {
+            for reference in ecspresso::references(&inputs[i].path, &inputs[i].text) {
+                if !seen.insert(normalize(&reference.resolved)) {
+                    continue;
+                }
+                if let Ok(text) = read(&reference.resolved) {
+                    inputs.push(Input::new(reference.resolved, text, Some(reference.role)));
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Files under `dir`, depth first, in name order, as `dir` joined with their relative path.
+fn walk(dir: &Path, files: &mut Vec<String>, problems: &mut Vec<Problem>) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            problems.push(Problem::Io(dir.display().to_string(), err));
+            return;
+        }
+    };
+    let mut entries: Vec<_> = entries.flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        let Ok(file_type) = entry.file_type() else {
+            continue;
+        };
+        // Follow symlinks to files, not to directories (no cycles).
+        if file_type.is_dir() {
+            let name = entry.file_name();
+            if !SKIPPED_DIRS.iter().any(|s| name == *s) {
+                walk(&path, files, problems);
+            }
+        } else if file_type.is_file() || (file_type.is_symlink() && path.is_file()) {
+            files.push(path.display().to_string());
+        }
+    }
+}
+
+/// The file's bytes as text; invalid UTF-8 becomes U+FFFD, which the engine reports (IN008).
+fn read(path: &str) -> std::io::Result<String> {
+    let bytes = fs::read(path)?;
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => String::from_utf8_lossy(err.as_bytes()).into_owned(),
+    })
+}
+
+/// Standard input (`-` on the command line), read the same way.
+fn read_stdin() -> std::io::Result<String> {
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// A path's identity for de-duplication: `./a/b/../c` and `a/c` are one file.
+pub fn normalize(path: &str) -> String {
+    let absolute = path.starts_with('/');
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." => {
+                if parts.last().is_some_and(|p| *p != "..") {
+                    parts.pop();
+                } else if !absolute {
+                    parts.push("..");
+                }
+            }
+            _ => parts.push(part),
+        }
+    }
+    let joined = parts.join("/");
+    if absolute {
+        format!("/{joined}")
+    } else {
+        joined
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize;
+
+    #[test]
+    fn normalizes() {
+        assert_eq!(normalize("./a/b/../c"), "a/c");
+        assert_eq!(normalize("a//c/"), "a/c");
+        assert_eq!(normalize("../x"), "../x");
+        assert_eq!(normalize("/a/../../b"), "/b");
+    }
+}

@@ -1,0 +1,108 @@
+use crate::check::Sink;
+use crate::dockerfile::DockerfileCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports `ENV`, `ARG` and `LABEL` values that look like real credentials, whatever the name: an
+    /// AWS access key id (`AKIA...`, `ASIA...`), a GitHub token (`ghp_...`, `github_pat_...`), a Slack
+    /// token (`xoxb-...`), a Stripe live key (`sk_live_...`) or a private key (`-----BEGIN ... PRIVATE
+    /// KEY`).
+    /// `DL3064` looks at the names; this rule at the values.
+    ///
+    /// ## Why is this bad?
+    /// Anyone who can pull the image reads them with `docker inspect` or `docker history`, and they
+    /// stay
+    /// in every copy of the image in every registry and cache. A leaked key must be revoked, not just
+    /// removed from the Dockerfile.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM python:3.12-slim
+    /// ENV AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE
+    /// ```
+    ///
+    /// ## Use instead
+    /// Revoke the key, then give the task an IAM role (`taskRoleArn`) instead of keys, and pass other
+    /// secrets with the task definition's `secrets`; at build time use `RUN --mount=type=secret`.
+    ///
+    /// ## References
+    /// - [Amazon ECS task definition
+    ///   parameters](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html)
+    /// - [Amazon ECS task IAM
+    ///   role](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html)
+    /// - [Amazon ECS: pass sensitive data to a
+    ///   container](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html)
+    /// - [Dockerfile reference: RUN
+    ///   --mount=type=secret](https://docs.docker.com/reference/dockerfile/#run---mounttypesecret)
+    pub static RULE = {
+        code: "DF006",
+        name: "secret-value-in-image",
+        target: Dockerfile,
+        severity: Warning,
+        category: Security,
+        summary: "an ENV, ARG or LABEL holds what looks like a real secret",
+    }
+}
+
+/// What the value looks like, if it looks like a credential.
+pub fn credential_kind(value: &str) -> Option<&'static str> {
+    let b = value.as_bytes();
+    for (i, w) in b.windows(20).enumerate() {
+        let prefix = &w[..4];
+        let at_word_start = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        let at_word_end = b.get(i + 20).is_none_or(|c| !c.is_ascii_alphanumeric());
+        if at_word_start
+            && at_word_end
+            && (prefix == b"AKIA" || prefix == b"ASIA")
+            && w[4..]
+                .iter()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        {
+            return Some("an AWS access key id");
+        }
+    }
+    let tokens: &[(&str, usize, &str)] = &[
+        ("ghp_", 30, "a GitHub token"),
+        ("gho_", 30, "a GitHub token"),
+        ("ghs_", 30, "a GitHub token"),
+        ("github_pat_", 30, "a GitHub token"),
+        ("glpat-", 20, "a GitLab token"),
+        ("xoxb-", 20, "a Slack token"),
+        ("xoxp-", 20, "a Slack token"),
+        ("sk_live_", 20, "a Stripe live key"),
+        ("npm_", 30, "an npm token"),
+    ];
+    for (prefix, min, kind) in tokens {
+        if let Some(at) = value.find(prefix) {
+            let rest = &value[at + prefix.len()..];
+            let len = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                .count();
+            if len >= *min {
+                return Some(kind);
+            }
+        }
+    }
+    if value.contains("-----BEGIN") && value.contains("PRIVATE KEY") {
+        return Some("a private key");
+    }
+    None
+}
+
+pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
+    for ins in ctx
+        .instructions()
+        .filter(|i| i.is("ENV") || i.is("ARG") || i.is("LABEL"))
+    {
+        for pair in &ins.pairs {
+            let Some(value) = pair.value.as_deref() else {
+                continue;
+            };
+            if let Some(kind) = credential_kind(value) {
+                sink.report(pair.value_span, format!("the value of `{}` looks like {kind}, and anyone who can pull the image can read it", pair.key))
+                    .set_help("revoke it, and give the task an IAM role or a `secrets` entry instead");
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+use crate::check::Sink;
+use crate::dockerfile::DockerfileCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a second `HEALTHCHECK` in the same stage.
+    ///
+    /// ## Why is this bad?
+    /// Only the last `HEALTHCHECK` of an image counts; the earlier ones are dead code that readers
+    /// take for the real check.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM nginx:1.27
+    /// HEALTHCHECK CMD curl -f http://localhost/ || exit 1
+    /// HEALTHCHECK CMD curl -f http://localhost/health || exit 1
+    /// ```
+    ///
+    /// ## Use instead
+    /// Keep one `HEALTHCHECK` (and remember that ECS runs the task definition's `healthCheck`, see
+    /// `DF004`).
+    ///
+    /// ## References
+    /// - hadolint [DL3012](https://github.com/hadolint/hadolint/wiki/DL3012)
+    /// - [Dockerfile reference: HEALTHCHECK](https://docs.docker.com/reference/dockerfile/#healthcheck)
+    ///
+    /// hadolint rates this an error; Docker builds the image and uses the last one, so ecsplain warns.
+    pub static RULE = {
+        code: "DL3012",
+        name: "multiple-healthchecks",
+        target: Dockerfile,
+        severity: Warning,
+        category: Reliability,
+        summary: "a stage has more than one HEALTHCHECK",
+    }
+}
+
+pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
+    for stage in &ctx.dockerfile.stages {
+        let checks: Vec<_> = ctx
+            .stage_instructions(stage)
+            .iter()
+            .filter(|i| i.is("HEALTHCHECK"))
+            .collect();
+        if let (Some(first), Some(rest)) = (checks.first(), checks.get(1..)) {
+            for other in rest {
+                sink.report(
+                    other.keyword_span,
+                    "a second HEALTHCHECK in this stage: only the last one counts",
+                )
+                .add_related(first.keyword_span, "the first HEALTHCHECK")
+                .set_help("keep a single HEALTHCHECK");
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+use super::support;
+use crate::check::Sink;
+use crate::dockerfile::DockerfileCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports `apt-get install` without `--no-install-recommends` (or `-o
+    /// APT::Install-Recommends=false`).
+    ///
+    /// ## Why is this bad?
+    /// Recommended packages are not needed to run the program and often double the size of the layer.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM debian:12
+    /// RUN apt-get update && apt-get install -y curl
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```dockerfile
+    /// RUN apt-get update && apt-get install -y --no-install-recommends curl
+    /// ```
+    ///
+    /// ## References
+    /// - hadolint [DL3015](https://github.com/hadolint/hadolint/wiki/DL3015)
+    pub static RULE = {
+        code: "DL3015",
+        name: "apt-get-recommends",
+        target: Dockerfile,
+        severity: Info,
+        category: ImageSize,
+        summary: "apt-get install without --no-install-recommends",
+    }
+}
+
+const APT: &[&str] = &["-o", "-t", "--target-release", "-c", "--config-file"];
+
+pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
+    for (_, c) in support::commands(ctx) {
+        if !support::runs(c, &["apt-get"], &["install"], APT) {
+            continue;
+        }
+        let off = c.args().iter().any(|a| {
+            a.text.contains("Install-Recommends=false") || a.text.contains("Install-Recommends=0")
+        });
+        if c.has_option("--no-install-recommends") || off {
+            continue;
+        }
+        sink.report(
+            c.name_span(),
+            "apt-get install also installs recommended packages",
+        )
+        .set_help("add `--no-install-recommends`");
+    }
+}

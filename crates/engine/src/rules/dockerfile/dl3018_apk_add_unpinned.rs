@@ -1,0 +1,69 @@
+use super::support;
+use crate::check::Sink;
+use crate::dockerfile::DockerfileCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports packages of `apk add` without a version (`curl` instead of `curl=8.9.1-r0`). Local
+    /// `.apk` files and variables are skipped.
+    ///
+    /// ## Why is this bad?
+    /// Unpinned packages make the image change from one build to the next.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM alpine:3.20
+    /// RUN apk add --no-cache curl
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```dockerfile
+    /// RUN apk add --no-cache curl=8.9.1-r0
+    /// ```
+    /// A constraint like `curl~=8.9` also counts as pinned.
+    ///
+    /// ## References
+    /// - hadolint [DL3018](https://github.com/hadolint/hadolint/wiki/DL3018)
+    pub static RULE = {
+        code: "DL3018",
+        name: "apk-add-unpinned",
+        target: Dockerfile,
+        severity: Warning,
+        category: Reliability,
+        summary: "apk add without versions",
+    }
+}
+
+const APK: &[&str] = &[
+    "-X",
+    "--repository",
+    "-t",
+    "--virtual",
+    "-p",
+    "--root",
+    "--arch",
+    "--cache-dir",
+    "--keys-dir",
+];
+
+pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
+    for (_, c) in support::commands(ctx) {
+        if !support::runs(c, &["apk"], &["add"], APK) {
+            continue;
+        }
+        let unpinned: Vec<_> = support::packages(c, APK)
+            .into_iter()
+            .filter(|p| {
+                !p.text.contains(['=', '<', '>', '~'])
+                    && !support::is_local_or_dynamic(p, &[".apk"])
+            })
+            .collect();
+        if !unpinned.is_empty() {
+            sink.report(
+                support::cover(&unpinned),
+                format!("apk adds {} without a version", support::list(&unpinned)),
+            )
+            .set_help("pin versions with `package=version`");
+        }
+    }
+}

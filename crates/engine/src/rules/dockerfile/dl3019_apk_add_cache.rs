@@ -1,0 +1,65 @@
+use super::support;
+use crate::check::Sink;
+use crate::dockerfile::DockerfileCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports `apk add` without `--no-cache`, unless the `RUN` mounts a cache on `/var/cache/apk` or
+    /// `/etc/apk/cache`.
+    ///
+    /// ## Why is this bad?
+    /// The downloaded index and packages stay in the layer and grow the image.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM alpine:3.20
+    /// RUN apk add curl=8.9.1-r0
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```dockerfile
+    /// RUN apk add --no-cache curl=8.9.1-r0
+    /// ```
+    /// or `RUN --mount=type=cache,target=/var/cache/apk apk add curl=8.9.1-r0`.
+    ///
+    /// ## References
+    /// - hadolint [DL3019](https://github.com/hadolint/hadolint/wiki/DL3019)
+    /// - [Docker build cache: cache
+    ///   mounts](https://docs.docker.com/build/cache/optimize/#use-cache-mounts)
+    pub static RULE = {
+        code: "DL3019",
+        name: "apk-add-cache",
+        target: Dockerfile,
+        severity: Info,
+        category: ImageSize,
+        summary: "apk add keeps its package cache",
+    }
+}
+
+const APK: &[&str] = &[
+    "-X",
+    "--repository",
+    "-t",
+    "--virtual",
+    "-p",
+    "--root",
+    "--arch",
+    "--cache-dir",
+    "--keys-dir",
+];
+
+pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
+    for (run, c) in support::commands(ctx) {
+        if !support::runs(c, &["apk"], &["add"], APK) || c.has_option("--no-cache") {
+            continue;
+        }
+        if run.has_cache_mount(&["/var/cache/apk", "/etc/apk/cache"]) {
+            continue;
+        }
+        sink.report(
+            c.name_span(),
+            "apk add keeps the package cache in the image",
+        )
+        .set_help("add `--no-cache`, or mount a cache on /var/cache/apk");
+    }
+}

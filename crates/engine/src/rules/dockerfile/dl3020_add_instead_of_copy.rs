@@ -1,0 +1,73 @@
+use crate::check::Sink;
+use crate::dockerfile::DockerfileCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports `ADD` of local files or folders. `ADD` of a URL, a git repository or a local tar archive
+    /// (which `ADD` extracts) is left alone.
+    ///
+    /// ## Why is this bad?
+    /// `ADD` also downloads URLs and extracts archives: a file renamed to `.tar.gz` later silently
+    /// changes what ends up in the image. `COPY` does only what it says.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM nginx:1.27
+    /// ADD site/ /usr/share/nginx/html/
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```dockerfile
+    /// FROM nginx:1.27
+    /// COPY site/ /usr/share/nginx/html/
+    /// ```
+    ///
+    /// ## References
+    /// - hadolint [DL3020](https://github.com/hadolint/hadolint/wiki/DL3020)
+    /// - Checkov CKV_DOCKER_4
+    /// - [Dockerfile reference: ADD](https://docs.docker.com/reference/dockerfile/#add)
+    ///
+    /// hadolint rates this an error; Docker builds it, so ecsplain warns.
+    pub static RULE = {
+        code: "DL3020",
+        name: "add-instead-of-copy",
+        target: Dockerfile,
+        severity: Warning,
+        category: Reliability,
+        summary: "an ADD copies local files where COPY would",
+    }
+}
+
+const ARCHIVES: &[&str] = &[
+    ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".gz", ".bz2", ".xz",
+    ".zst", ".tar.zst",
+];
+
+pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
+    for ins in ctx.instructions().filter(|i| i.is("ADD")) {
+        let words: Vec<&crate::dockerfile::Word> = match &ins.args {
+            crate::dockerfile::Args::Exec(w) => w.iter().collect(),
+            crate::dockerfile::Args::Shell => ins.words.iter().collect(),
+        };
+        let Some((_, sources)) = words.split_last() else {
+            continue;
+        };
+        if sources.is_empty() || !ins.heredocs.is_empty() {
+            continue;
+        }
+        let all_local = sources.iter().all(|w| {
+            let t = w.text.to_ascii_lowercase();
+            !(t.contains("://") || t.starts_with("git@") || ARCHIVES.iter().any(|e| t.ends_with(e)))
+        });
+        if all_local {
+            let d = sink.report(
+                ins.keyword_span,
+                "ADD of local files: use COPY, which does not unpack or download",
+            );
+            d.set_help("replace ADD with COPY");
+            if ins.flag("checksum").is_none() && ins.flag("keep-git-dir").is_none() {
+                d.set_fix("replace ADD with COPY", ins.keyword_span, "COPY");
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+use crate::check::Sink;
+use crate::dockerfile::DockerfileCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a `FROM ... AS name` whose name an earlier stage already uses (names compare
+    /// case-insensitively).
+    ///
+    /// ## Why is this bad?
+    /// BuildKit refuses the file: `--from=name` and `--target name` would be ambiguous.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM node:20 AS build
+    /// FROM golang:1.22 AS build
+    /// ```
+    ///
+    /// ## Use instead
+    /// Give every stage its own name.
+    ///
+    /// ## References
+    /// - hadolint [DL3024](https://github.com/hadolint/hadolint/wiki/DL3024)
+    /// - Checkov CKV_DOCKER_11
+    pub static RULE = {
+        code: "DL3024",
+        name: "duplicate-stage-name",
+        target: Dockerfile,
+        severity: Error,
+        category: Reliability,
+        summary: "two stages have the same name",
+    }
+}
+
+pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
+    let stages = &ctx.dockerfile.stages;
+    for (i, stage) in stages.iter().enumerate() {
+        let Some((name, span)) = &stage.alias else {
+            continue;
+        };
+        if let Some(first) = stages[..i]
+            .iter()
+            .find(|s| s.alias.as_ref().is_some_and(|(a, _)| a == name))
+        {
+            let d = sink.report(*span, format!("the stage name `{name}` is already used"));
+            if let Some((_, first_span)) = &first.alias {
+                d.add_related(*first_span, "first used here");
+            }
+            d.set_help("rename one of the stages");
+        }
+    }
+}

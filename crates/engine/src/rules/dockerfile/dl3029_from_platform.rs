@@ -1,0 +1,53 @@
+use crate::check::Sink;
+use crate::dockerfile::DockerfileCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports `FROM --platform=` with a fixed value. `$BUILDPLATFORM`, `$TARGETPLATFORM` and other
+    /// variables are accepted.
+    ///
+    /// ## Why is this bad?
+    /// A fixed platform builds an image for one CPU architecture whatever the builder is asked for.
+    /// An ECS task whose `runtimePlatform.cpuArchitecture` (or a Graviton instance) does not match
+    /// fails
+    /// to start with `exec format error`.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM --platform=linux/amd64 node:20-slim
+    /// ```
+    ///
+    /// ## Use instead
+    /// Build with `docker buildx build --platform linux/arm64` (or both) and keep `--platform` for
+    /// cross-compiling stages:
+    /// ```dockerfile
+    /// FROM --platform=$BUILDPLATFORM golang:1.22 AS build
+    /// ```
+    ///
+    /// ## References
+    /// - hadolint [DL3029](https://github.com/hadolint/hadolint/wiki/DL3029)
+    /// - [Amazon ECS
+    ///   runtimePlatform](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html)
+    pub static RULE = {
+        code: "DL3029",
+        name: "from-platform",
+        target: Dockerfile,
+        severity: Warning,
+        category: Reliability,
+        summary: "a FROM pins a platform",
+    }
+}
+
+pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
+    for ins in ctx.instructions().filter(|i| i.is("FROM")) {
+        let Some(flag) = ins.flag("platform") else {
+            continue;
+        };
+        let value = flag.value.as_deref().unwrap_or("");
+        if value.contains('$') {
+            continue;
+        }
+        sink.report(flag.span, format!("FROM pins the platform `{value}`"))
+            .set_help("choose the platform at build time (`docker buildx build --platform`) and make it match the task's runtimePlatform");
+    }
+}

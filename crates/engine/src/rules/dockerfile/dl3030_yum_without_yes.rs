@@ -1,0 +1,63 @@
+use super::support;
+use crate::check::Sink;
+use crate::dockerfile::DockerfileCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports `yum install` (also `groupinstall`, `localinstall`) without `-y` or `--assumeyes`.
+    ///
+    /// ## Why is this bad?
+    /// There is no terminal during a build: yum waits for a confirmation and the build fails.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM amazonlinux:2
+    /// RUN yum install httpd-2.4.62 && yum clean all
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```dockerfile
+    /// RUN yum install -y httpd-2.4.62 && yum clean all
+    /// ```
+    ///
+    /// ## References
+    /// - hadolint [DL3030](https://github.com/hadolint/hadolint/wiki/DL3030)
+    pub static RULE = {
+        code: "DL3030",
+        name: "yum-without-yes",
+        target: Dockerfile,
+        severity: Warning,
+        category: Reliability,
+        summary: "yum install without -y",
+    }
+}
+
+const YUM: &[&str] = &[
+    "--enablerepo",
+    "--disablerepo",
+    "-x",
+    "--exclude",
+    "--installroot",
+    "--releasever",
+    "--setopt",
+    "-c",
+    "--config",
+];
+
+pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
+    for (_, c) in support::commands(ctx) {
+        if support::runs(
+            c,
+            &["yum"],
+            &["install", "groupinstall", "localinstall"],
+            YUM,
+        ) && !c.has_any_option(&["-y", "--assumeyes"])
+        {
+            sink.report(
+                c.name_span(),
+                "yum install without `-y` waits for a confirmation no one can give",
+            )
+            .set_help("add `-y`");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+use super::support;
+use crate::check::Sink;
+use crate::dockerfile::DockerfileCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports `yum install` when the same `RUN` does not run `yum clean` nor mounts a cache on
+    /// `/var/cache/yum`. Deliberate difference: `rm -rf /var/cache/yum` also counts as cleaning
+    /// (hadolint
+    /// asks for `yum clean all`, though removing the folder frees the same space).
+    ///
+    /// ## Why is this bad?
+    /// yum's metadata and package cache stay in the layer and grow the image by tens of megabytes.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM amazonlinux:2
+    /// RUN yum install -y httpd-2.4.62
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```dockerfile
+    /// RUN yum install -y httpd-2.4.62 && yum clean all
+    /// ```
+    ///
+    /// ## References
+    /// - hadolint [DL3032](https://github.com/hadolint/hadolint/wiki/DL3032)
+    pub static RULE = {
+        code: "DL3032",
+        name: "yum-clean-missing",
+        target: Dockerfile,
+        severity: Warning,
+        category: ImageSize,
+        summary: "yum install without yum clean all",
+    }
+}
+
+const YUM: &[&str] = &[
+    "--enablerepo",
+    "--disablerepo",
+    "-x",
+    "--exclude",
+    "--installroot",
+    "--releasever",
+    "--setopt",
+    "-c",
+    "--config",
+];
+
+pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
+    for run in ctx.runs() {
+        let cleaned = run
+            .commands
+            .iter()
+            .any(|c| c.is("yum") && c.has_arg("clean"))
+            || run.commands.iter().any(|c| {
+                c.is("rm")
+                    && c.args()
+                        .iter()
+                        .any(|a| a.text.starts_with("/var/cache/yum"))
+            });
+        if cleaned || run.has_cache_mount(&["/var/cache/yum"]) {
+            continue;
+        }
+        if let Some(c) = run.commands.iter().find(|c| {
+            support::runs(
+                c,
+                &["yum"],
+                &["install", "groupinstall", "localinstall"],
+                YUM,
+            )
+        }) {
+            sink.report(c.span, "yum install leaves its cache in the image")
+                .set_help(
+                    "end the RUN with `&& yum clean all`, or mount a cache on /var/cache/yum",
+                );
+        }
+    }
+}

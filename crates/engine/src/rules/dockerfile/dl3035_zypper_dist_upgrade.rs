@@ -1,0 +1,48 @@
+use super::support;
+use crate::check::Sink;
+use crate::dockerfile::DockerfileCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports `zypper dist-upgrade` (`dup`).
+    ///
+    /// ## Why is this bad?
+    /// A distribution upgrade inside an image build changes the base image's release behind its tag:
+    /// pick a newer base image instead.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM opensuse/leap:15.5
+    /// RUN zypper dist-upgrade -y
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```dockerfile
+    /// FROM opensuse/leap:15.6
+    /// ```
+    ///
+    /// ## References
+    /// - hadolint [DL3035](https://github.com/hadolint/hadolint/wiki/DL3035)
+    pub static RULE = {
+        code: "DL3035",
+        name: "zypper-dist-upgrade",
+        target: Dockerfile,
+        severity: Warning,
+        category: Reliability,
+        summary: "a RUN runs zypper dist-upgrade",
+    }
+}
+
+const ZYPPER: &[&str] = &["-r", "--repo", "--from", "-t", "--type", "--root"];
+
+pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
+    for (_, c) in support::commands(ctx) {
+        if support::runs(c, &["zypper"], &["dist-upgrade", "dup"], ZYPPER) {
+            sink.report(
+                c.span,
+                "`zypper dist-upgrade` upgrades the whole distribution during the build",
+            )
+            .set_help("use a newer base image instead");
+        }
+    }
+}

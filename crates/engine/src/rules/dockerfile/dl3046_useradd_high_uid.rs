@@ -1,0 +1,56 @@
+use super::support;
+use crate::check::Sink;
+use crate::dockerfile::DockerfileCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports `useradd -u UID` with a UID of 100000 or more, without `-l` (`--no-log-init`).
+    ///
+    /// ## Why is this bad?
+    /// `useradd` reserves room for every UID below the new one in `/var/log/faillog` and
+    /// `/var/log/lastlog`: a sparse file that becomes gigabytes in an image layer.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM debian:12
+    /// RUN useradd -u 1000000 app
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```dockerfile
+    /// RUN useradd -l -u 1000000 app
+    /// ```
+    ///
+    /// ## References
+    /// - hadolint [DL3046](https://github.com/hadolint/hadolint/wiki/DL3046)
+    pub static RULE = {
+        code: "DL3046",
+        name: "useradd-high-uid",
+        target: Dockerfile,
+        severity: Warning,
+        category: ImageSize,
+        summary: "useradd with a high UID and without -l",
+    }
+}
+
+pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
+    for (_, c) in support::commands(ctx) {
+        if !c.is("useradd") || c.has_any_option(&["-l", "--no-log-init"]) {
+            continue;
+        }
+        let args = c.args();
+        let uid = args.iter().enumerate().find_map(|(i, a)| {
+            if a.text == "-u" || a.text == "--uid" {
+                args.get(i + 1)
+            } else {
+                None
+            }
+        });
+        if let Some(uid) = uid {
+            if uid.text.parse::<u64>().is_ok_and(|n| n >= 100_000) {
+                sink.report(uid.span, format!("useradd with UID {} and without `-l` writes a huge sparse lastlog file into the layer", uid.text))
+                    .set_help("add `-l` (`--no-log-init`)");
+            }
+        }
+    }
+}

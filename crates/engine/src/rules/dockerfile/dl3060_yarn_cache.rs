@@ -1,0 +1,73 @@
+use super::support;
+use crate::check::Sink;
+use crate::dockerfile::DockerfileCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports `yarn install` (or `yarn add`, or plain `yarn`) when the same `RUN` does not run
+    /// `yarn cache clean` and mounts no cache on yarn's cache folder. Like `DL3009`, only the final
+    /// stage
+    /// and the stages it is built on are checked: a build stage's cache never reaches the image.
+    /// Deliberate differences: `yarn add` and a bare `yarn` are reported too (hadolint knows only
+    /// `yarn install`), and a cache mount
+    /// on any folder named like yarn's cache or on a `.cache` folder (`/home/node/.cache`, which holds
+    /// `yarn` for the `node` user) counts; hadolint accepts only a few fixed paths.
+    ///
+    /// ## Why is this bad?
+    /// Yarn's offline cache holds a copy of every package tarball: it can double the size of the layer.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM node:20-slim
+    /// RUN yarn install --frozen-lockfile
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```dockerfile
+    /// RUN yarn install --frozen-lockfile && yarn cache clean
+    /// ```
+    /// or `RUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile`.
+    ///
+    /// ## References
+    /// - hadolint [DL3060](https://github.com/hadolint/hadolint/wiki/DL3060)
+    /// - [Docker build cache: cache
+    ///   mounts](https://docs.docker.com/build/cache/optimize/#use-cache-mounts)
+    pub static RULE = {
+        code: "DL3060",
+        name: "yarn-cache",
+        target: Dockerfile,
+        severity: Info,
+        category: ImageSize,
+        summary: "yarn install keeps its cache",
+    }
+}
+
+pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
+    for run in ctx.runs() {
+        if !support::in_image(ctx, run) {
+            continue;
+        }
+        let cleaned = run
+            .commands
+            .iter()
+            .any(|c| c.is("yarn") && c.has_arg("cache") && c.has_arg("clean"));
+        let mounted = run
+            .cache_mount_targets()
+            .iter()
+            .any(|t| t.contains("yarn") || t.ends_with("/.cache") || t.contains('$'));
+        if cleaned || mounted {
+            continue;
+        }
+        let install = run.commands.iter().find(|c| {
+            c.is("yarn")
+                && match c.subcommand() {
+                    None => true,
+                    Some(w) => w.text == "install" || w.text == "add",
+                }
+        });
+        if let Some(c) = install {
+            sink.report(c.span, "yarn leaves its package cache in the image")
+                .set_help("end the RUN with `&& yarn cache clean`, or mount a cache on yarn's cache folder");
+        }
+    }
+}

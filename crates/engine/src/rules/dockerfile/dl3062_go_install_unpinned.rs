@@ -1,0 +1,64 @@
+use super::support;
+use crate::check::Sink;
+use crate::dockerfile::DockerfileCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports `go install`, `go get` and `go run` of a remote package without `@version`, or with
+    /// `@latest`. Local packages (`.`, `./cmd/x`, `main.go`) are skipped.
+    ///
+    /// ## Why is this bad?
+    /// `go install` without a version fetches whatever was tagged last: the tool changes between
+    /// builds.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM golang:1.22
+    /// RUN go install github.com/go-delve/delve/cmd/dlv@latest
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```dockerfile
+    /// RUN go install github.com/go-delve/delve/cmd/dlv@v1.23.0
+    /// ```
+    ///
+    /// ## References
+    /// - hadolint [DL3062](https://github.com/hadolint/hadolint/wiki/DL3062)
+    pub static RULE = {
+        code: "DL3062",
+        name: "go-install-unpinned",
+        target: Dockerfile,
+        severity: Warning,
+        category: Reliability,
+        summary: "go install without a version",
+    }
+}
+
+pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
+    for (_, c) in support::commands(ctx) {
+        if !support::runs(c, &["go"], &["install", "get", "run"], &[]) {
+            continue;
+        }
+        let unpinned: Vec<_> = support::packages(c, &[])
+            .into_iter()
+            .filter(|p| {
+                let t = p.text.as_str();
+                (!t.contains('@') || t.ends_with("@latest"))
+                    && t.contains('.')
+                    && t.contains('/')
+                    && !support::is_local_or_dynamic(p, &[".go"])
+            })
+            .collect();
+        if !unpinned.is_empty() {
+            sink.report(
+                support::cover(&unpinned),
+                format!(
+                    "go {} of {} without a fixed version",
+                    c.subcommand().map_or("install", |w| w.text.as_str()),
+                    support::list(&unpinned)
+                ),
+            )
+            .set_help("add `@vX.Y.Z`");
+        }
+    }
+}

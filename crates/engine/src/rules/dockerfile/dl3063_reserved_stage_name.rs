@@ -1,0 +1,46 @@
+use crate::check::Sink;
+use crate::dockerfile::DockerfileCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a stage named `scratch` or `context`.
+    ///
+    /// ## Why is this bad?
+    /// `FROM scratch` and `--from=context` already mean something to BuildKit: a stage with that name
+    /// is confusing at best, and ignored at worst.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM golang:1.22 AS scratch
+    /// ```
+    ///
+    /// ## Use instead
+    /// Name the stage after what it builds: `AS build`.
+    ///
+    /// ## References
+    /// - hadolint [DL3063](https://github.com/hadolint/hadolint/wiki/DL3063)
+    ///
+    /// Stage names are compared lower-cased, as BuildKit does (hadolint compares them as written).
+    pub static RULE = {
+        code: "DL3063",
+        name: "reserved-stage-name",
+        target: Dockerfile,
+        severity: Warning,
+        category: Reliability,
+        summary: "a stage name is a reserved word",
+    }
+}
+
+pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
+    for stage in &ctx.dockerfile.stages {
+        if let Some((name, span)) = &stage.alias {
+            if name == "scratch" || name == "context" {
+                sink.report(
+                    *span,
+                    format!("`{name}` is a reserved word, not a good stage name"),
+                )
+                .set_help("rename the stage");
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+use crate::check::Sink;
+use crate::dockerfile::DockerfileCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports `FROM --platform=$TARGETPLATFORM` (or `${TARGETPLATFORM}`).
+    ///
+    /// ## Why is this bad?
+    /// The target platform is already the default for every `FROM`: the flag adds nothing but noise.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM --platform=$TARGETPLATFORM node:20-slim
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```dockerfile
+    /// FROM node:20-slim
+    /// ```
+    ///
+    /// ## References
+    /// - hadolint [DL3065](https://github.com/hadolint/hadolint/wiki/DL3065)
+    pub static RULE = {
+        code: "DL3065",
+        name: "redundant-target-platform",
+        target: Dockerfile,
+        severity: Warning,
+        category: Style,
+        summary: "a FROM sets --platform=$TARGETPLATFORM, which is the default",
+    }
+}
+
+pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
+    for ins in ctx.instructions().filter(|i| i.is("FROM")) {
+        let Some(flag) = ins.flag("platform") else {
+            continue;
+        };
+        let value = flag.value.as_deref().unwrap_or("");
+        if value == "$TARGETPLATFORM" || value == "${TARGETPLATFORM}" {
+            let end = ins
+                .words
+                .first()
+                .map_or(flag.span.end as usize, |w| w.span.start as usize);
+            sink.report(flag.span, "`--platform=$TARGETPLATFORM` is the default")
+                .set_help("remove the flag")
+                .set_fix(
+                    "remove --platform",
+                    crate::span::Span::new(flag.span.start as usize, end),
+                    "",
+                );
+        }
+    }
+}

@@ -1,0 +1,43 @@
+use crate::check::Sink;
+use crate::dockerfile::DockerfileCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports the `MAINTAINER` instruction.
+    ///
+    /// ## Why is this bad?
+    /// `MAINTAINER` is deprecated; a label is what registries and tools read.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM alpine:3.20
+    /// MAINTAINER Jane <jane@example.com>
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```dockerfile
+    /// FROM alpine:3.20
+    /// LABEL org.opencontainers.image.authors="jane@example.com"
+    /// ```
+    ///
+    /// ## References
+    /// - hadolint [DL4000](https://github.com/hadolint/hadolint/wiki/DL4000)
+    /// - Checkov CKV_DOCKER_6
+    ///
+    /// hadolint rates it an error; Docker still builds it, so ecsplain gives advice (info).
+    pub static RULE = {
+        code: "DL4000",
+        name: "maintainer-deprecated",
+        target: Dockerfile,
+        severity: Info,
+        category: Style,
+        summary: "the MAINTAINER instruction is deprecated",
+    }
+}
+
+pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
+    for ins in ctx.instructions().filter(|i| i.is("MAINTAINER")) {
+        sink.report(ins.keyword_span, "MAINTAINER is deprecated")
+            .set_help("use `LABEL org.opencontainers.image.authors=\"...\"`");
+    }
+}

@@ -1,0 +1,35 @@
+use crate::check::Sink;
+use crate::dockerfile::DockerfileCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a second `CMD` in one stage.
+    ///
+    /// ## Why is this bad?
+    /// Only the last `CMD` takes effect; the others mislead whoever reads the file.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM node:20-slim
+    /// CMD ["node", "a.js"]
+    /// CMD ["node", "b.js"]
+    /// ```
+    ///
+    /// ## Use instead
+    /// Keep one `CMD` per stage.
+    ///
+    /// ## References
+    /// - hadolint [DL4003](https://github.com/hadolint/hadolint/wiki/DL4003)
+    pub static RULE = {
+        code: "DL4003",
+        name: "multiple-cmd",
+        target: Dockerfile,
+        severity: Warning,
+        category: Reliability,
+        summary: "a stage has more than one CMD",
+    }
+}
+
+pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
+    super::dl4004_multiple_entrypoint::report_repeats(ctx, sink, "CMD");
+}

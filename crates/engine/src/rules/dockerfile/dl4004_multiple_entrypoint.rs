@@ -1,0 +1,59 @@
+use crate::check::Sink;
+use crate::dockerfile::DockerfileCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a second `ENTRYPOINT` in one stage.
+    ///
+    /// ## Why is this bad?
+    /// Only the last `ENTRYPOINT` takes effect; the others mislead whoever reads the file.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM node:20-slim
+    /// ENTRYPOINT ["node"]
+    /// ENTRYPOINT ["npm"]
+    /// ```
+    ///
+    /// ## Use instead
+    /// Keep one `ENTRYPOINT` per stage.
+    ///
+    /// ## References
+    /// - hadolint [DL4004](https://github.com/hadolint/hadolint/wiki/DL4004)
+    ///
+    /// hadolint rates it an error; Docker builds it and uses the last one, so ecsplain warns.
+    pub static RULE = {
+        code: "DL4004",
+        name: "multiple-entrypoint",
+        target: Dockerfile,
+        severity: Warning,
+        category: Reliability,
+        summary: "a stage has more than one ENTRYPOINT",
+    }
+}
+
+pub fn report_repeats(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>, keyword: &str) {
+    for stage in &ctx.dockerfile.stages {
+        let found: Vec<_> = ctx
+            .stage_instructions(stage)
+            .iter()
+            .filter(|i| i.is(keyword))
+            .collect();
+        if let Some((last, earlier)) = found.split_last() {
+            for ins in earlier {
+                sink.report(
+                    ins.keyword_span,
+                    format!(
+                        "this {keyword} has no effect: a later {keyword} in the stage replaces it"
+                    ),
+                )
+                .add_related(last.keyword_span, format!("the {keyword} that counts"))
+                .set_help(format!("keep only one {keyword}"));
+            }
+        }
+    }
+}
+
+pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
+    report_repeats(ctx, sink, "ENTRYPOINT");
+}
