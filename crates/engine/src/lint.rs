@@ -57,10 +57,16 @@ pub fn lint(inputs: &[Input]) -> Report {
 pub fn lint_with(inputs: &[Input], config: &Config) -> Report {
     let mut raw: Vec<(usize, Diagnostic)> = Vec::new();
     let mut parsed: Vec<ParsedInput<'_>> = Vec::with_capacity(inputs.len());
+    let referenced = ecspresso::referenced_roles(inputs);
     for (file, input) in inputs.iter().enumerate() {
         let detected = detect::detect(&input.path, &input.text);
-        let kind = input.kind.or(detected);
-        let (model, diagnostics) = parse(input, kind, detected);
+        // A file an ecspresso config names gets its kind from the config when nothing else tells.
+        let role = referenced
+            .iter()
+            .find(|(path, _)| *path == ecspresso::normalize_path(&input.path))
+            .map(|(_, role)| *role);
+        let kind = input.kind.or(detected).or(role);
+        let (model, diagnostics) = parse(input, kind, detected, role.is_some());
         raw.extend(diagnostics.into_iter().map(|d| (file, d)));
         parsed.push(ParsedInput {
             path: &input.path,
@@ -123,7 +129,12 @@ pub fn lint_one(path: &str, text: &str, kind: Kind) -> Report {
     lint(&[Input::new(path, text, Some(kind))])
 }
 
-fn parse(input: &Input, kind: Option<Kind>, detected: Option<Kind>) -> (Model, Vec<Diagnostic>) {
+fn parse(
+    input: &Input,
+    kind: Option<Kind>,
+    detected: Option<Kind>,
+    referenced: bool,
+) -> (Model, Vec<Diagnostic>) {
     let text = input.text.as_str();
     let mut diagnostics = Vec::new();
     if text.trim().is_empty() {
@@ -154,7 +165,9 @@ fn parse(input: &Input, kind: Option<Kind>, detected: Option<Kind>) -> (Model, V
             )
             .with_help(format!("paste it into the {} input instead", seen.title())),
         );
-        if (seen == Kind::Dockerfile) != (kind == Some(Kind::Dockerfile)) {
+        if (seen == Kind::Dockerfile) != (kind == Some(Kind::Dockerfile))
+            || ecspresso::Format::from_path(&input.path) == ecspresso::Format::Jsonnet
+        {
             return (Model::None, diagnostics);
         }
         let parsed = parse_tree(&input.path, text);
@@ -165,6 +178,18 @@ fn parse(input: &Input, kind: Option<Kind>, detected: Option<Kind>) -> (Model, V
                 .filter(|d| d.code == json::SYNTAX),
         );
         return (Model::None, diagnostics);
+    }
+    // ecspresso renders configs and the definitions they name as Go templates.
+    if kind == Some(Kind::Ecspresso) || referenced {
+        diagnostics.extend(ecspresso::template_diagnostics(text));
+    }
+    // Jsonnet is not JSON: never feed it to the JSON parser (no false syntax errors).
+    if kind.is_some_and(|k| k != Kind::Dockerfile)
+        && ecspresso::Format::from_path(&input.path) == ecspresso::Format::Jsonnet
+    {
+        let (root, note) = ecspresso::read_jsonnet(text, kind);
+        diagnostics.extend(note);
+        return (Model::Tree(root), diagnostics);
     }
     let model = match kind {
         Some(Kind::TaskDef | Kind::ServiceDef) => {

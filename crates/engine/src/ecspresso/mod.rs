@@ -1,8 +1,17 @@
 //! ecspresso configs (YAML, JSON, Jsonnet) and the template calls in their values.
+//!
+//! - [`read_config`] reads a config of any format into the shared tree (a Jsonnet config only
+//!   when it is a plain object literal: see [`jsonnet`]).
+//! - [`references`] lists the definition files a config names, resolved as ecspresso resolves
+//!   them: relative to the config file's folder.
+//! - [`plugins`] and [`plugin_for_function`] model the `plugins:` list and which plugin provides
+//!   each template function.
+
+pub mod jsonnet;
 
 use crate::rule::Kind;
 use crate::span::Span;
-use crate::value::Node;
+use crate::value::{Node, NodeKind};
 
 /// The format a config is written in, from its file name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,13 +51,316 @@ pub struct Reference {
     /// The path as written in the config.
     pub written: String,
     /// The path relative to the lint run's root: joined to the config's folder, as ecspresso
-    /// resolves it, and normalised (`a/./b/../c` is `a/c`).
+    /// resolves it, and normalised (`a/./b/../c` is `a/c`). When [`Reference::template`] is set,
+    /// this is the path as written: it cannot be resolved without rendering.
     pub resolved: String,
     /// Where the config names it.
     pub span: Span,
+    /// The path holds a template (`{{ must_env `PWD` }}/td.json`): which file it names is known
+    /// only at deploy time, so it is not followed.
+    pub template: bool,
 }
 
-/// The definition files a config names (interim: none; the config reader fills it in).
-pub fn references(_config_path: &str, _config_text: &str) -> Vec<Reference> {
-    Vec::new()
+/// The top-level keys of an ecspresso config (v2 and v3).
+pub const CONFIG_KEYS: [&str; 13] = [
+    "required_version",
+    "region",
+    "cluster",
+    "service",
+    "service_definition",
+    "task_definition",
+    "express_definition",
+    "timeout",
+    "plugins",
+    "appspec",
+    "codedeploy",
+    "ignore",
+    "filter_command",
+];
+
+/// Reads a config into the shared tree: YAML, JSON, or a Jsonnet plain object literal. `None`
+/// when nothing could be read (empty text, Jsonnet that needs evaluation).
+pub fn read_config(path: &str, text: &str) -> Option<Node> {
+    match Format::from_path(path) {
+        Format::Jsonnet => jsonnet::plain_literal(text),
+        Format::Json => crate::json::parse(text).root,
+        Format::Yaml => {
+            let starts_like_json = text
+                .trim_start_matches('\u{feff}')
+                .trim_start()
+                .starts_with('{');
+            if starts_like_json && !text.contains("{{") {
+                crate::json::parse(text).root
+            } else {
+                crate::yaml::parse(text).root
+            }
+        }
+    }
+}
+
+/// The definition files a config names, in the order written.
+pub fn references(config_path: &str, config_text: &str) -> Vec<Reference> {
+    let Some(config) = read_config(config_path, config_text) else {
+        return Vec::new();
+    };
+    references_in(config_path, &config)
+}
+
+/// [`references`] for a config already read.
+pub fn references_in(config_path: &str, config: &Node) -> Vec<Reference> {
+    let folder = folder_of(config_path);
+    let mut out = Vec::new();
+    for (key, role) in [
+        ("task_definition", Kind::TaskDef),
+        ("service_definition", Kind::ServiceDef),
+    ] {
+        let Some(node) = config.get(key) else {
+            continue;
+        };
+        let Some(written) = node.as_str() else {
+            continue;
+        };
+        if written.trim().is_empty() {
+            continue;
+        }
+        let template = crate::template::has_template(written);
+        let resolved = if template {
+            written.to_string()
+        } else {
+            resolve(folder, written)
+        };
+        out.push(Reference {
+            role,
+            written: written.to_string(),
+            resolved,
+            span: node.span,
+            template,
+        });
+    }
+    out
+}
+
+/// `(resolved path, role)` of every definition file named by the configs among the inputs
+/// (inputs given as ecspresso configs, or recognised as such). Templated paths are left out.
+pub fn referenced_roles(inputs: &[crate::lint::Input]) -> Vec<(String, Kind)> {
+    let mut out = Vec::new();
+    for input in inputs {
+        let kind = input
+            .kind
+            .or_else(|| crate::detect::detect(&input.path, &input.text));
+        if kind != Some(Kind::Ecspresso) {
+            continue;
+        }
+        for reference in references(&input.path, &input.text) {
+            if !reference.template {
+                out.push((reference.resolved, reference.role));
+            }
+        }
+    }
+    out
+}
+
+/// IN004 findings for the template actions of a text that ecspresso renders.
+pub fn template_diagnostics(text: &str) -> Vec<crate::diagnostic::Diagnostic> {
+    if !crate::template::has_template(text) {
+        return Vec::new();
+    }
+    let rule = &crate::rules::input::in004_template_syntax::RULE;
+    crate::template::scan(text)
+        .errors
+        .into_iter()
+        .map(|e| {
+            rule.diag(e.span, e.message)
+                .with_help("close each `{{` with `}}` and each string inside it with its quote")
+        })
+        .collect()
+}
+
+/// A Jsonnet input: the tree of a file that is a plain literal (no code); otherwise nothing, with
+/// an EP010 note saying the file was not evaluated.
+pub fn read_jsonnet(
+    text: &str,
+    kind: Option<Kind>,
+) -> (Option<Node>, Option<crate::diagnostic::Diagnostic>) {
+    // A plain literal is its own value: it is read and checked like JSON.
+    if let Some(root) = jsonnet::plain_literal(text) {
+        return (Some(root), None);
+    }
+    let rule = &crate::rules::ecspresso::ep010_jsonnet_not_evaluated::RULE;
+    let noun = kind.map_or("file", Kind::noun);
+    let first_line = text.find(['\n', '\r']).unwrap_or(text.len());
+    let note = rule
+        .diag(
+            Span::new(0, first_line),
+            format!("this Jsonnet {noun} was not evaluated, so its checks were skipped"),
+        )
+        .with_help(
+            "lint its rendered JSON (`ecspresso render` or `jsonnet FILE`) to check it fully",
+        );
+    (None, Some(note))
+}
+
+/// The folder of a path (`""` for a bare file name).
+pub fn folder_of(path: &str) -> &str {
+    let path = path.trim_end_matches(['/', '\\']);
+    match path.rfind(['/', '\\']) {
+        Some(i) => &path[..i],
+        None => "",
+    }
+}
+
+/// `written` joined to `folder` (unless absolute) and normalised.
+pub fn resolve(folder: &str, written: &str) -> String {
+    let written = written.trim();
+    if written.starts_with('/') || folder.is_empty() {
+        normalize_path(written)
+    } else {
+        normalize_path(&format!("{folder}/{written}"))
+    }
+}
+
+/// Removes `.` segments, empty segments and `x/..` pairs; `\` counts as `/`. A leading `/` is
+/// kept; `..` above the start is kept.
+pub fn normalize_path(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let absolute = path.starts_with('/');
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                if parts.last().is_some_and(|p| *p != "..") {
+                    parts.pop();
+                } else if !absolute {
+                    parts.push("..");
+                }
+            }
+            p => parts.push(p),
+        }
+    }
+    let joined = parts.join("/");
+    if absolute {
+        format!("/{joined}")
+    } else {
+        joined
+    }
+}
+
+/// A configured plugin.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plugin<'a> {
+    pub name: &'a str,
+    pub func_prefix: &'a str,
+    /// The plugin's entry in the config.
+    pub node: &'a Node,
+}
+
+/// The plugins a config lists (entries without a string `name` are skipped).
+pub fn plugins(config: &Node) -> Vec<Plugin<'_>> {
+    config
+        .get_array("plugins")
+        .iter()
+        .filter_map(|p| {
+            Some(Plugin {
+                name: p.get_str("name")?,
+                func_prefix: p.get_str("func_prefix").unwrap_or(""),
+                node: p,
+            })
+        })
+        .collect()
+}
+
+/// Plugins ecspresso loads without configuration (v2.3.0, #641).
+pub const DEFAULT_PLUGINS: [&str; 2] = ["ssm", "secretsmanager"];
+
+/// The plugin that provides a template function (given without its prefix).
+pub fn plugin_for_function(base: &str) -> Option<&'static str> {
+    Some(match base {
+        "tfstate" | "tfstatef" => "tfstate",
+        "cfn_output" | "cfn_export" => "cloudformation",
+        "ssm" => "ssm",
+        "secretsmanager_arn" => "secretsmanager",
+        _ => return None,
+    })
+}
+
+/// The closest of `candidates` to `word`, when close enough to be a likely typo.
+pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let lower = word.to_ascii_lowercase().replace('-', "_");
+    candidates
+        .iter()
+        .map(|c| (edit_distance(&lower, c), *c))
+        .filter(|(d, c)| *d <= (c.len() / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().take(64).collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev.last().copied().unwrap_or(0)
+}
+
+/// A string value, unless it is a template (whose value is unknown).
+pub fn literal_str(node: &Node) -> Option<&str> {
+    match &node.kind {
+        NodeKind::String(s) if !node.is_placeholder() => Some(s),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_resolve_against_the_config_folder() {
+        let text = "task_definition: ./td.json\nservice_definition: ../shared/sd.json\n";
+        let refs = references("app/ecs/ecspresso.yml", text);
+        assert_eq!(refs.len(), 2);
+        assert_eq!(refs[0].role, Kind::TaskDef);
+        assert_eq!(refs[0].resolved, "app/ecs/td.json");
+        assert_eq!(refs[0].span.text(text), "./td.json");
+        assert_eq!(refs[1].resolved, "app/shared/sd.json");
+        let refs = references(
+            "ecspresso.yml",
+            "task_definition: '{{ must_env `PWD` }}/x.json'\n",
+        );
+        assert!(refs[0].template);
+        let refs = references(
+            "ecs/ecspresso.jsonnet",
+            "{ task_definition: 'td.jsonnet', service_definition: '' }",
+        );
+        assert_eq!(refs.len(), 1);
+        assert_eq!(refs[0].resolved, "ecs/td.jsonnet");
+    }
+
+    #[test]
+    fn paths_normalise() {
+        assert_eq!(normalize_path("a/./b/../c"), "a/c");
+        assert_eq!(normalize_path("../x/./y"), "../x/y");
+        assert_eq!(normalize_path("/a/../../b"), "/b");
+        assert_eq!(normalize_path("a\\b//c"), "a/b/c");
+        assert_eq!(folder_of("x.yml"), "");
+        assert_eq!(folder_of("a/b/x.yml"), "a/b");
+    }
+
+    #[test]
+    fn typos_are_recognised() {
+        assert_eq!(
+            did_you_mean("task_defintion", &CONFIG_KEYS),
+            Some("task_definition")
+        );
+        assert_eq!(did_you_mean("regoin", &CONFIG_KEYS), Some("region"));
+        assert_eq!(did_you_mean("stack_name", &CONFIG_KEYS), None);
+    }
 }

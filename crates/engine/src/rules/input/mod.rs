@@ -1,7 +1,9 @@
 //! Rules about the input itself: syntax, emptiness, kind. Parsers report them.
 
 pub mod in001_invalid_json;
+pub mod in002_invalid_yaml;
 pub mod in003_dockerfile_syntax;
+pub mod in004_template_syntax;
 pub mod in005_template_placeholder;
 pub mod in006_empty_input;
 pub mod in007_wrong_kind;
@@ -14,7 +16,9 @@ use crate::check::Check;
 
 pub static CHECKS: &[Check] = &[
     Check::Parser(&in001_invalid_json::RULE),
+    Check::Parser(&in002_invalid_yaml::RULE),
     Check::Parser(&in003_dockerfile_syntax::RULE),
+    Check::Parser(&in004_template_syntax::RULE),
     Check::Parser(&in005_template_placeholder::RULE),
     Check::Parser(&in006_empty_input::RULE),
     Check::Parser(&in007_wrong_kind::RULE),

@@ -1,0 +1,243 @@
+//! Jsonnet files that are plain data: an object literal with no `local`, `import`, `std`, `self`,
+//! operators or function calls. Many ecspresso configs are exactly that; they are read here into
+//! the shared [`Node`] tree with spans. Anything else is left for the Jsonnet evaluator (a later
+//! step): [`plain_literal`] returns `None` and callers say the file was not evaluated.
+
+use crate::span::Span;
+use crate::value::{Member, Node, NodeKind, Object};
+
+const MAX_DEPTH: usize = 64;
+
+/// The value of a Jsonnet text that is a plain literal, or `None` when it needs evaluation.
+pub fn plain_literal(text: &str) -> Option<Node> {
+    let mut r = Reader {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
+    r.trivia();
+    let node = r.value(0)?;
+    r.trivia();
+    (r.pos >= r.bytes.len()).then_some(node)
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl Reader<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn trivia(&mut self) {
+        loop {
+            match self.peek() {
+                Some(b' ' | b'\t' | b'\n' | b'\r') => self.pos += 1,
+                Some(b'#') => self.skip_line(),
+                Some(b'/') if self.bytes.get(self.pos + 1) == Some(&b'/') => self.skip_line(),
+                Some(b'/') if self.bytes.get(self.pos + 1) == Some(&b'*') => {
+                    match self.text.get(self.pos + 2..).and_then(|s| s.find("*/")) {
+                        Some(end) => self.pos += 2 + end + 2,
+                        None => self.pos = self.bytes.len(),
+                    }
+                }
+                _ => return,
+            }
+        }
+    }
+
+    fn skip_line(&mut self) {
+        while self.peek().is_some_and(|b| b != b'\n') {
+            self.pos += 1;
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Option<Node> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        let start = self.pos;
+        match self.peek()? {
+            b'{' => self.object(depth),
+            b'[' => self.array(depth),
+            b'\'' | b'"' => {
+                let s = self.string()?;
+                Some(Node::new(NodeKind::String(s), Span::new(start, self.pos)))
+            }
+            b'-' | b'0'..=b'9' => {
+                while self.peek().is_some_and(|b| {
+                    b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E')
+                }) {
+                    self.pos += 1;
+                }
+                let t = self.text.get(start..self.pos)?;
+                let n = t.parse::<f64>().ok()?;
+                Some(Node::new(
+                    NodeKind::Number(n, t.to_string()),
+                    Span::new(start, self.pos),
+                ))
+            }
+            _ => {
+                let word = self.ident()?;
+                let kind = match word {
+                    "true" => NodeKind::Bool(true),
+                    "false" => NodeKind::Bool(false),
+                    "null" => NodeKind::Null,
+                    _ => return None,
+                };
+                Some(Node::new(kind, Span::new(start, self.pos)))
+            }
+        }
+    }
+
+    fn ident(&mut self) -> Option<&str> {
+        let start = self.pos;
+        while self
+            .peek()
+            .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
+        {
+            self.pos += 1;
+        }
+        (self.pos > start).then(|| self.text.get(start..self.pos))?
+    }
+
+    fn string(&mut self) -> Option<String> {
+        let quote = self.peek()?;
+        self.pos += 1;
+        let mut out = String::new();
+        loop {
+            let c = self.text.get(self.pos..)?.chars().next()?;
+            self.pos += c.len_utf8();
+            match c {
+                c if c as u32 == u32::from(quote) => return Some(out),
+                '\\' => {
+                    let e = self.text.get(self.pos..)?.chars().next()?;
+                    self.pos += e.len_utf8();
+                    match e {
+                        'n' => out.push('\n'),
+                        't' => out.push('\t'),
+                        'r' => out.push('\r'),
+                        // \uXXXX and the rest: rare in configs; keep the text readable.
+                        _ => out.push(e),
+                    }
+                }
+                _ => out.push(c),
+            }
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Option<Node> {
+        let start = self.pos;
+        self.pos += 1;
+        let mut members = Vec::new();
+        loop {
+            self.trivia();
+            if self.peek()? == b'}' {
+                self.pos += 1;
+                break;
+            }
+            let key_start = self.pos;
+            let key = match self.peek()? {
+                b'\'' | b'"' => self.string()?,
+                _ => {
+                    let word = self.ident()?.to_string();
+                    if matches!(word.as_str(), "local" | "assert") {
+                        return None;
+                    }
+                    word
+                }
+            };
+            let key_span = Span::new(key_start, self.pos);
+            self.trivia();
+            // `:`, `::` (hidden), `:::`; `+:` merges and needs evaluation.
+            if self.peek()? != b':' {
+                return None;
+            }
+            while self.peek() == Some(b':') {
+                self.pos += 1;
+            }
+            self.trivia();
+            let value = self.value(depth + 1)?;
+            members.push(Member {
+                key,
+                key_span,
+                value,
+            });
+            self.trivia();
+            match self.peek()? {
+                b',' => self.pos += 1,
+                b'}' => {}
+                _ => return None,
+            }
+        }
+        Some(Node::new(
+            NodeKind::Object(Object {
+                members,
+                opaque: false,
+            }),
+            Span::new(start, self.pos),
+        ))
+    }
+
+    fn array(&mut self, depth: usize) -> Option<Node> {
+        let start = self.pos;
+        self.pos += 1;
+        let mut items = Vec::new();
+        loop {
+            self.trivia();
+            if self.peek()? == b']' {
+                self.pos += 1;
+                break;
+            }
+            items.push(self.value(depth + 1)?);
+            self.trivia();
+            match self.peek()? {
+                b',' => self.pos += 1,
+                b']' => {}
+                _ => return None,
+            }
+        }
+        Some(Node::new(
+            NodeKind::Array(items),
+            Span::new(start, self.pos),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_objects_are_read() {
+        let text = "{\n  region: 'ap-northeast-1', // c\n  \"cluster\": \"x\",\n  timeout: '10m0s',\n  plugins: [{ name: 'tfstate', config: { path: 'a' } },],\n}\n";
+        let node = plain_literal(text).unwrap();
+        assert_eq!(node.get_str("region"), Some("ap-northeast-1"));
+        assert_eq!(node.member("region").unwrap().key_span.text(text), "region");
+        assert_eq!(
+            node.pointer("/plugins/0/name").unwrap().as_str(),
+            Some("tfstate")
+        );
+    }
+
+    #[test]
+    fn code_is_not_evaluated() {
+        for text in [
+            "local a = 1; { a: a }",
+            "{ a: std.extVar('x') }",
+            "{ a: 1 } + { b: 2 }",
+            "{ a+: [1] }",
+            "(import 'x.libsonnet') { }",
+            "{ a: 'x",
+            "",
+            "[[[[[[",
+        ] {
+            assert!(plain_literal(text).is_none(), "{text}");
+        }
+        let deep = "[".repeat(10_000);
+        assert!(plain_literal(&deep).is_none());
+    }
+}

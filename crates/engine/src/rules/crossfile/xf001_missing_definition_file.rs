@@ -1,0 +1,101 @@
+use crate::check::Sink;
+use crate::ecspresso;
+use crate::project::ProjectCtx;
+use crate::rule::Kind;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports an ecspresso config whose `task_definition` or `service_definition` names a file
+    /// that is not among the files linted. Paths are resolved as ecspresso resolves them:
+    /// relative to the config file's folder, not to the current directory.
+    ///
+    /// ## Why is this bad?
+    /// ecspresso stops when it cannot read a definition file, so nothing is deployed. A path
+    /// written relative to the repository root instead of the config's folder, a renamed file or
+    /// a `.json` that the build generates from `.jsonnet` are the usual causes.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// # ecs/ecspresso.yml
+    /// task_definition: ecs/ecs-task-def.json   # resolves to ecs/ecs/ecs-task-def.json
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```yaml
+    /// # ecs/ecspresso.yml
+    /// task_definition: ecs-task-def.json       # ecs/ecs-task-def.json
+    /// ```
+    /// In the page, paste the definition into its pane; on the command line, lint the config's
+    /// folder or pass the definition too. A referenced file that is present but empty is
+    /// reported as empty (IN006), not as missing.
+    ///
+    /// ## References
+    /// - [ecspresso: configuration file](https://github.com/kayac/ecspresso#configuration-file)
+    pub static RULE = {
+        code: "XF001",
+        name: "missing-definition-file",
+        target: CrossFile,
+        severity: Error,
+        category: Cicd,
+        summary: "the ecspresso config names a definition file that is not there",
+    }
+}
+
+pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
+    let present: Vec<String> = ctx
+        .inputs
+        .iter()
+        .map(|i| ecspresso::normalize_path(i.path))
+        .collect();
+    for (file, input) in ctx.inputs.iter().enumerate() {
+        if input.kind != Some(Kind::Ecspresso) {
+            continue;
+        }
+        for reference in ecspresso::references(input.path, input.text) {
+            if reference.template || present.contains(&reference.resolved) {
+                continue;
+            }
+            let key = match reference.role {
+                Kind::ServiceDef => "service_definition",
+                _ => "task_definition",
+            };
+            let d = sink.report_in(
+                file,
+                reference.span,
+                if reference.written == reference.resolved {
+                    format!(
+                        "{key} names `{}`, which is not among the files linted",
+                        reference.written
+                    )
+                } else {
+                    format!(
+                        "{key} names `{}`, which is not among the files linted (resolved from the config's folder: `{}`)",
+                        reference.written, reference.resolved
+                    )
+                },
+            );
+            let name = reference
+                .resolved
+                .rsplit('/')
+                .next()
+                .unwrap_or(&reference.resolved);
+            let jsonnet = format!("{}net", reference.resolved);
+            if reference.resolved.ends_with(".json") && present.contains(&jsonnet) {
+                d.set_help(format!(
+                    "`{jsonnet}` is present: if the build generates the `.json` from it, lint the generated file, or point the config at the `.jsonnet` (ecspresso evaluates Jsonnet itself)"
+                ));
+            } else if let Some(other) = present.iter().find(|p| p.rsplit('/').next() == Some(name))
+            {
+                d.set_help(format!(
+                    "a file `{other}` was given: ecspresso resolves paths relative to the config's folder (`{}`), so write the path from there",
+                    ecspresso::folder_of(input.path)
+                ));
+            } else {
+                d.set_help(format!(
+                    "add the {} to the files linted, or fix the path (relative to the config's folder)",
+                    reference.role.noun()
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+use crate::check::Sink;
+use crate::ecspresso;
+use crate::project::ProjectCtx;
+use crate::rule::Kind;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Notes a `task_definition` or `service_definition` path that holds a template, such as
+    /// `{{ must_env `PWD` }}/ecs-task-def.json`: which file it names is known only when
+    /// ecspresso renders the config.
+    ///
+    /// ## Why is this bad?
+    /// It is not bad, but ecsplain cannot follow the path, so the definition is not checked
+    /// together with the config (missing file, plugin functions, cross-file checks). Lint the
+    /// definition file too, or write the path relative to the config's folder, which ecspresso
+    /// resolves without a template.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// task_definition: '{{ must_env "PWD" }}/ecs-task-def.json'
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```yaml
+    /// task_definition: ecs-task-def.json
+    /// ```
+    ///
+    /// ## References
+    /// - [ecspresso: configuration file](https://github.com/kayac/ecspresso#configuration-file)
+    pub static RULE = {
+        code: "XF002",
+        name: "unresolved-definition-path",
+        target: CrossFile,
+        severity: Info,
+        category: Cicd,
+        summary: "a definition path holds a template and cannot be followed",
+    }
+}
+
+pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
+    for (file, input) in ctx.inputs.iter().enumerate() {
+        if input.kind != Some(Kind::Ecspresso) {
+            continue;
+        }
+        for reference in ecspresso::references(input.path, input.text) {
+            if !reference.template {
+                continue;
+            }
+            sink.report_in(
+                file,
+                reference.span,
+                format!(
+                    "the {} path `{}` holds a template, so ecsplain cannot tell which file it names",
+                    reference.role.noun(),
+                    reference.written
+                ),
+            )
+            .set_help("lint the definition file too, or write its path relative to the config's folder");
+        }
+    }
+}

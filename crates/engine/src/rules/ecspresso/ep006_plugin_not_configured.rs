@@ -1,0 +1,126 @@
+use crate::check::Sink;
+use crate::ecspresso::{self, plugin_for_function, plugins, DEFAULT_PLUGINS};
+use crate::project::ProjectCtx;
+use crate::rule::Kind;
+use crate::template;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a template function that comes from an ecspresso plugin (`tfstate`, `tfstatef`,
+    /// `cfn_output`, `cfn_export`, or one of these with a `func_prefix` such as
+    /// `network_tfstate`) used in the config or in the definition files it names, when the
+    /// config does not configure that plugin with that prefix. `ssm` and `secretsmanager_arn` need
+    /// no configuration: ecspresso loads those plugins by default (since v2.3.0).
+    ///
+    /// ## Why is this bad?
+    /// Go's template engine rejects an undefined function (`function "tfstate" not defined`), so
+    /// ecspresso cannot render the file and nothing is deployed.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// # ecspresso.yml: no plugins
+    /// task_definition: ecs-task-def.json
+    /// ```
+    /// ```json
+    /// { "executionRoleArn": "{{ tfstate `aws_iam_role.exec.arn` }}" }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```yaml
+    /// task_definition: ecs-task-def.json
+    /// plugins:
+    ///   - name: tfstate
+    ///     config:
+    ///       path: terraform.tfstate
+    /// ```
+    ///
+    /// ## References
+    /// - [ecspresso: plugins](https://github.com/kayac/ecspresso#plugins)
+    /// - ecspresso `plugin.go`; kayac/ecspresso#641 (ssm and secretsmanager loaded by default)
+    pub static RULE = {
+        code: "EP006",
+        name: "plugin-not-configured",
+        target: Ecspresso,
+        severity: Error,
+        category: Cicd,
+        summary: "a plugin's template function is used but the plugin is not configured",
+    }
+}
+
+pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
+    for (config_file, input) in ctx.inputs.iter().enumerate() {
+        if input.kind != Some(Kind::Ecspresso) {
+            continue;
+        }
+        let Some(config) = input.tree() else {
+            continue;
+        };
+        if config.is_opaque() {
+            continue;
+        }
+        let configured = plugins(config);
+        let plugins_span = config
+            .member("plugins")
+            .map_or(crate::span::Span::at(0), |m| m.key_span);
+        let mut files = vec![config_file];
+        for reference in ecspresso::references_in(input.path, config) {
+            if reference.template {
+                continue;
+            }
+            if let Some(i) = ctx
+                .inputs
+                .iter()
+                .position(|other| ecspresso::normalize_path(other.path) == reference.resolved)
+            {
+                if !files.contains(&i) {
+                    files.push(i);
+                }
+            }
+        }
+        for file in files {
+            let Some(target) = ctx.inputs.get(file) else {
+                continue;
+            };
+            for action in template::scan(target.text).actions {
+                for call in &action.calls {
+                    let base = call.base_name();
+                    let Some(plugin) = plugin_for_function(base) else {
+                        continue;
+                    };
+                    let prefix = call.func.strip_suffix(base).unwrap_or("");
+                    let ok = configured
+                        .iter()
+                        .any(|p| p.name == plugin && p.func_prefix == prefix)
+                        || (prefix.is_empty() && DEFAULT_PLUGINS.contains(&plugin));
+                    if ok {
+                        continue;
+                    }
+                    let what = if prefix.is_empty() {
+                        format!("the {plugin} plugin")
+                    } else {
+                        format!("a {plugin} plugin with func_prefix `{prefix}`")
+                    };
+                    let d = sink.report_in(
+                        file,
+                        call.func_span,
+                        format!(
+                            "`{}` needs {what}, which `{}` does not configure",
+                            call.func, input.path
+                        ),
+                    );
+                    if file != config_file {
+                        d.add_related_in(config_file, plugins_span, "the config's plugins");
+                    }
+                    let mut help = format!("add to the config's plugins: `- name: {plugin}`");
+                    if !prefix.is_empty() {
+                        help.push_str(&format!(" with `func_prefix: {prefix}`"));
+                    }
+                    if plugin == "tfstate" {
+                        help.push_str(" and `config: {path: terraform.tfstate}` (or `url:`)");
+                    }
+                    d.set_help(help);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+use crate::check::Sink;
+use crate::ecspresso::{EcspressoCtx, Format};
+use crate::span::Span;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a Go-template action that starts a YAML value without quotes, such as
+    /// `region: {{ must_env `AWS_REGION` }}`, or fills a whole line (`{{ if ... }}`), in a YAML
+    /// ecspresso config.
+    ///
+    /// ## Why is this bad?
+    /// ecspresso v2 renders the template before reading the YAML, so this works there. ecspresso
+    /// v3 reads the YAML first, and to YAML a value starting with `{` is a mapping (and a
+    /// backquote is a reserved character): the config is rejected or misread after an upgrade.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// region: {{ must_env `AWS_REGION` }}
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```yaml
+    /// region: "{{ must_env `AWS_REGION` }}"
+    /// ```
+    /// The fix offered quotes the value with single quotes, which need no escaping of the
+    /// template's backquotes and double quotes.
+    ///
+    /// ## References
+    /// - ecspresso `docs/v2-v3.md` (YAML must be valid before templating)
+    /// - [YAML 1.2.2: indicator characters](https://yaml.org/spec/1.2.2/#53-indicator-characters)
+    pub static RULE = {
+        code: "EP009",
+        name: "unquoted-template",
+        target: Ecspresso,
+        severity: Warning,
+        category: Syntax,
+        summary: "a template starts a YAML value unquoted; ecspresso v3 rejects it",
+    }
+}
+
+pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
+    if ctx.format != Format::Yaml {
+        return;
+    }
+    for unquoted in crate::yaml::unquoted_templates(ctx.text) {
+        let span = unquoted.span;
+        if unquoted.whole_line {
+            sink.report(
+                span,
+                "this template action fills a whole line; ecspresso v3 reads the YAML before rendering, and this line is not YAML",
+            )
+            .set_help("for ecspresso v3, move the logic out of the YAML (separate configs, or a Jsonnet config), or keep this config on ecspresso v2");
+            continue;
+        }
+        let start = span.start as usize;
+        let rest = ctx.text.get(start..).unwrap_or("");
+        let line = rest.split(['\n', '\r']).next().unwrap_or("");
+        let value = line.split(" #").next().unwrap_or("").trim_end();
+        let value_span = Span::new(start, start + value.len());
+        sink.report(
+            span,
+            "this template starts a YAML value without quotes; ecspresso v3 reads the YAML before rendering and rejects it",
+        )
+        .set_help("quote the whole value: `'{{ ... }}'` or `\"{{ ... }}\"`")
+        .set_fix(
+            "quote the value",
+            value_span,
+            format!("'{}'", value.replace('\'', "''")),
+        );
+    }
+}
