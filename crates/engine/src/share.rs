@@ -431,7 +431,9 @@ fn base64url_decode(text: &str) -> Result<Vec<u8>, ShareError> {
     }
     if bytes.len() % 4 == 1 {
         // No base64 text has this length: the link was cut one symbol into a group.
-        return Err(ShareError::BadEncoding { at: bytes.len() - 1 });
+        return Err(ShareError::BadEncoding {
+            at: bytes.len() - 1,
+        });
     }
     let mut out = Vec::with_capacity(bytes.len() / 4 * 3 + 2);
     let mut acc: u32 = 0;
