@@ -516,7 +516,7 @@ fn report(kind: &str, rows: &[Row]) {
         "\n{kind}: {} inputs (link = {PAGE_URL_LEN}-char page URL + '#' + fragment)",
         rows.len()
     );
-    println!("{:>7} {:>8} {:>6}  {}", "bytes", "fragment", "link", "file");
+    println!("{:>7} {:>8} {:>6}  file", "bytes", "fragment", "link");
     for r in rows {
         let link = PAGE_URL_LEN + 1 + r.fragment;
         let mark = if fits_chat(link) { "" } else { "  > 2000" };
