@@ -114,7 +114,9 @@ fn is_payload_char(c: char) -> bool {
 #[test]
 fn encode_then_decode_is_the_identity() {
     let mut rng = Rng(0x5eed_0001);
-    for case in 0..3000 {
+    // Unoptimised DEFLATE is slow: fewer cases in debug builds, all of them with --release.
+    let cases = if cfg!(debug_assertions) { 500 } else { 3000 };
+    for case in 0..cases {
         let state = random_state(&mut rng);
         let fragment = encode(&state).unwrap();
         let payload = fragment.strip_prefix("v1.").unwrap();
@@ -266,9 +268,9 @@ fn bad_deflate() {
 
 #[test]
 fn decompression_bomb() {
-    // 64 MiB of spaces inside a JSON string: a few dozen kilobytes of link.
+    // 8 MiB of spaces inside a JSON string (twice the cap): a few kilobytes of link.
     let mut json = b"{\"td\":\"".to_vec();
-    json.resize(64 * 1024 * 1024, b' ');
+    json.resize(2 * MAX_STATE_BYTES, b' ');
     json.extend_from_slice(b"\"}");
     let link = link_of_json(&json);
     assert!(link.len() < MAX_FRAGMENT, "{}", link.len());
@@ -441,7 +443,7 @@ fn no_panic_loop(iterations: usize, seed: u64) {
 
 #[test]
 fn mutated_links_never_panic() {
-    no_panic_loop(2000, 0x0dd_ba11);
+    no_panic_loop(if cfg!(debug_assertions) { 500 } else { 2000 }, 0x0dd_ba11);
 }
 
 /// The long version, for when cargo-fuzz is not at hand:
