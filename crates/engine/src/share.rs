@@ -376,8 +376,22 @@ fn decode_v1(payload: &str) -> Result<ShareState, ShareError> {
         Err(_) => return Err(ShareError::BadCompression),
     };
     serde_json::from_slice(&json).map_err(|e| ShareError::BadContent {
-        detail: e.to_string(),
+        detail: short(e.to_string()),
     })
+}
+
+/// The JSON reader's message can quote a value from the link: keep it to one short line.
+fn short(mut detail: String) -> String {
+    const MAX: usize = 160;
+    if detail.len() > MAX {
+        let mut end = MAX;
+        while !detail.is_char_boundary(end) {
+            end -= 1;
+        }
+        detail.truncate(end);
+        detail.push('…');
+    }
+    detail.replace(['\n', '\r'], " ")
 }
 
 /// Splits `v<digits>.<rest>`; `None` if the prefix is missing, has leading zeros or overflows.

@@ -352,6 +352,10 @@ fn json_that_is_not_a_share_state() {
             .to_string()
             .starts_with("this link is damaged: its contents are not ecsplain state ("));
     }
+    // The reader's message quotes values: it stays one short line.
+    let long = format!("{{\"s\": \"{}\n\"}}", "é".repeat(10_000));
+    let e = err(&link_of_json(long.as_bytes())).to_string();
+    assert!(e.len() < 300 && !e.contains('\n'), "{e}");
     // Deep nesting: in an unknown member serde_json skips it with a loop (no recursion), so the
     // link opens; in a known member it is the wrong type at the first level.
     for key in ["x", "files", "set"] {
