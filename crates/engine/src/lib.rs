@@ -21,6 +21,7 @@ pub mod report;
 pub mod rule;
 pub mod rules;
 pub mod servicedef;
+pub mod share;
 pub mod sizing;
 pub mod span;
 pub mod suppress;
