@@ -1,0 +1,293 @@
+//! The page's root component: the reducer, the debounced lint and draft effects, the layout.
+
+use std::rc::Rc;
+
+use ecsplain_engine::{Severity, VERSION};
+use gloo::storage::{LocalStorage, Storage};
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
+use crate::components::explain::Explain;
+use crate::components::findings::Findings;
+use crate::components::panes::Panes;
+use crate::components::rules::Rules;
+use crate::state::{draft_texts, lint_panes, Action, Linted, State, Theme, View, DEFAULT_PATHS, EXAMPLES};
+
+const DRAFTS_KEY: &str = "ecsplain.drafts.v1";
+const THEME_KEY: &str = "ecsplain.theme";
+const LINT_DELAY_MS: u32 = 150;
+const SAVE_DELAY_MS: u32 = 500;
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Saved drafts, or the examples on a first visit.
+fn initial_texts() -> [String; 4] {
+    match LocalStorage::get::<Vec<String>>(DRAFTS_KEY) {
+        Ok(saved) if saved.len() == 4 => {
+            let mut texts: [String; 4] = Default::default();
+            for (slot, text) in texts.iter_mut().zip(saved) {
+                *slot = text;
+            }
+            texts
+        }
+        _ => EXAMPLES.map(String::from),
+    }
+}
+
+fn initial_theme() -> Theme {
+    match LocalStorage::raw().get_item(THEME_KEY).ok().flatten() {
+        Some(saved) if saved == "dark" => return Theme::Dark,
+        Some(saved) if saved == "light" => return Theme::Light,
+        _ => {}
+    }
+    let dark = web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches());
+    if dark {
+        Theme::Dark
+    } else {
+        Theme::Light
+    }
+}
+
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(|| State::new(initial_texts(), initial_theme()));
+
+    // Lint the panes together, debounced: a new revision cancels the pending run.
+    {
+        let dispatcher = state.dispatcher();
+        let texts = state.texts.clone();
+        use_effect_with(state.revision, move |revision| {
+            let revision = *revision;
+            let timeout = Timeout::new(LINT_DELAY_MS, move || {
+                let started = now();
+                let (report, panes, paths) = lint_panes(&texts);
+                let millis = now() - started;
+                dispatcher.dispatch(Action::Linted(Rc::new(Linted {
+                    report,
+                    panes,
+                    paths,
+                    millis,
+                    revision,
+                })));
+            });
+            move || drop(timeout)
+        });
+    }
+
+    // Save drafts, debounced and size-capped.
+    {
+        let texts = state.texts.clone();
+        use_effect_with(state.revision, move |revision| {
+            let timeout = (*revision > 0).then(|| {
+                Timeout::new(SAVE_DELAY_MS, move || {
+                    let drafts = draft_texts(&texts);
+                    let _ = LocalStorage::set(DRAFTS_KEY, drafts.as_slice());
+                })
+            });
+            move || drop(timeout)
+        });
+    }
+
+    // Apply the theme to the document.
+    use_effect_with(state.theme, |theme| {
+        if let Some(root) = gloo::utils::document().document_element() {
+            let _ = root.set_attribute("data-theme", theme.as_str());
+        }
+        || ()
+    });
+
+    // Bring an opened explanation into view (below the findings on a phone).
+    use_effect_with(state.explain, |code| {
+        if code.is_some() {
+            if let Some(panel) = gloo::utils::document().get_element_by_id("explain") {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                panel.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        }
+        || ()
+    });
+
+    let dispatch = |make: fn(usize) -> Action| {
+        let state = state.clone();
+        Callback::from(move |i: usize| state.dispatch(make(i)))
+    };
+    let on_activate = dispatch(Action::Activate);
+    let on_example = dispatch(Action::LoadExample);
+    let on_clear = dispatch(Action::Clear);
+    let on_select = dispatch(Action::SelectFinding);
+    let on_fix = dispatch(Action::ApplyFix);
+    let on_input = {
+        let state = state.clone();
+        Callback::from(move |(pane, text): (usize, Rc<str>)| state.dispatch(Action::Edit(pane, text)))
+    };
+    let on_related = {
+        let state = state.clone();
+        Callback::from(move |(i, j): (usize, usize)| state.dispatch(Action::SelectRelated(i, j)))
+    };
+    let on_explain = {
+        let state = state.clone();
+        Callback::from(move |code: &'static str| state.dispatch(Action::Explain(Some(code))))
+    };
+    let on_close = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::Explain(None)))
+    };
+    let on_toggle_all = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::ToggleAllFiles))
+    };
+    let on_theme = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let _ = LocalStorage::raw().set_item(THEME_KEY, state.theme.other().as_str());
+            state.dispatch(Action::ToggleTheme);
+        })
+    };
+    let on_query = {
+        let state = state.clone();
+        Callback::from(move |q: String| state.dispatch(Action::Query(q)))
+    };
+    let show = |view: View| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::ShowView(view)))
+    };
+
+    let linted = state.linted.clone();
+    let counts = linted.as_ref().map_or([0; 4], |l| l.counts());
+    let worst = linted.as_ref().map_or([None; 4], |l| l.worst());
+    let marks = Rc::new(
+        linted
+            .as_ref()
+            .map_or_else(Vec::new, |l| l.marks(state.active)),
+    );
+    let paths = match &linted {
+        Some(l) => l.paths.clone().map(AttrValue::from),
+        None => DEFAULT_PATHS.map(AttrValue::from),
+    };
+
+    let explain = state.explain.map(|code| {
+        html! { <Explain {code} on_close={on_close.clone()} /> }
+    });
+
+    let body = match state.view {
+        View::Editor => html! {
+            <main class="layout" id="main">
+                <div class="col-left">
+                    <Panes
+                        texts={state.texts.clone()}
+                        {paths}
+                        active={state.active}
+                        {counts}
+                        {worst}
+                        {marks}
+                        selection={state.selection.clone()}
+                        {on_activate}
+                        {on_input}
+                        {on_example}
+                        {on_clear}
+                    />
+                </div>
+                <div class="col-right">
+                    { for explain }
+                    <Findings
+                        linted={linted.clone()}
+                        active={state.active}
+                        all_files={state.all_files}
+                        selected={state.selected}
+                        fresh={state.is_fresh()}
+                        {on_select}
+                        {on_related}
+                        {on_explain}
+                        {on_fix}
+                        {on_toggle_all}
+                    />
+                </div>
+            </main>
+        },
+        View::Rules => html! {
+            <main class="layout" id="main">
+                <div class="col-left">
+                    <Rules
+                        query={AttrValue::from(state.rule_query.clone())}
+                        selected={state.explain}
+                        {on_query}
+                        on_open={on_explain}
+                    />
+                </div>
+                <div class="col-right">
+                    if let Some(explain) = explain {
+                        { explain }
+                    } else {
+                        <p class="placeholder">{ "Pick a rule to read what it checks, why, and how to fix it." }</p>
+                    }
+                </div>
+            </main>
+        },
+    };
+
+    let status = match &linted {
+        Some(l) => {
+            let report = &l.report;
+            format!(
+                "linted {} in {:.1} ms · {} errors, {} warnings, {} info",
+                plural(l.panes.len(), "file"),
+                l.millis,
+                report.count(Severity::Error),
+                report.count(Severity::Warning),
+                report.count(Severity::Info)
+            )
+        }
+        None => "linting…".to_string(),
+    };
+    let (theme_label, theme_icon) = match state.theme {
+        Theme::Light => ("Switch to the dark theme", "☾"),
+        Theme::Dark => ("Switch to the light theme", "☀"),
+    };
+    let editor_view = state.view == View::Editor;
+
+    html! {
+        <div class="app">
+            <a class="skip-link" href="#main">{ "Skip to content" }</a>
+            <header class="topbar">
+                <div class="brand">
+                    <span class="logo" aria-hidden="true">{ "◆" }</span>
+                    <h1>{ "ecsplain" }</h1>
+                    <span class="version" id="version">{ format!("v{VERSION}") }</span>
+                </div>
+                <p class="privacy" id="privacy">
+                    <span aria-hidden="true">{ "🔒 " }</span>
+                    { "Runs entirely in your browser: nothing you paste leaves this page" }
+                </p>
+                <nav class="nav" aria-label="Views">
+                    <button type="button" class={classes!("nav-button", editor_view.then_some("current"))}
+                        aria-pressed={if editor_view { "true" } else { "false" }}
+                        onclick={show(View::Editor)}>{ "Lint" }</button>
+                    <button type="button" id="rules-button" class={classes!("nav-button", (!editor_view).then_some("current"))}
+                        aria-pressed={if editor_view { "false" } else { "true" }}
+                        onclick={show(View::Rules)}>{ "Rules" }</button>
+                    <button type="button" id="theme-toggle" class="nav-button theme"
+                        aria-label={theme_label} title={theme_label} onclick={on_theme}>
+                        <span aria-hidden="true">{ theme_icon }</span>
+                    </button>
+                </nav>
+            </header>
+            { body }
+            <footer class="status" id="status">{ status }</footer>
+        </div>
+    }
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
