@@ -279,7 +279,7 @@ pub fn App() -> Html {
                 </nav>
             </header>
             { body }
-            <footer class="status" id="status">{ status }</footer>
+            <footer class="status" id="status" data-fresh={if state.is_fresh() { "true" } else { "false" }}>{ status }</footer>
         </div>
     }
 }
