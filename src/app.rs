@@ -11,7 +11,9 @@ use crate::components::explain::Explain;
 use crate::components::findings::Findings;
 use crate::components::panes::Panes;
 use crate::components::rules::Rules;
-use crate::state::{draft_texts, lint_panes, Action, Linted, State, Theme, View, DEFAULT_PATHS, EXAMPLES};
+use crate::state::{
+    draft_texts, lint_panes, Action, Linted, State, Theme, View, DEFAULT_PATHS, EXAMPLES,
+};
 
 const DRAFTS_KEY: &str = "ecsplain.drafts.v1";
 const THEME_KEY: &str = "ecsplain.theme";
@@ -64,7 +66,10 @@ pub fn App() -> Html {
         let texts = state.texts.clone();
         use_effect_with(state.revision, move |revision| {
             let revision = *revision;
-            let timeout = Timeout::new(LINT_DELAY_MS, move || {
+            // Big texts wait a little longer, so typing in them is not cut up by lint runs.
+            let size: usize = texts.iter().map(|t| t.len()).sum();
+            let delay = LINT_DELAY_MS + u32::try_from(size / 10_000).unwrap_or(u32::MAX).min(850);
+            let timeout = Timeout::new(delay, move || {
                 let started = now();
                 let (report, panes, paths) = lint_panes(&texts);
                 let millis = now() - started;
@@ -94,13 +99,19 @@ pub fn App() -> Html {
         });
     }
 
-    // Apply the theme to the document.
-    use_effect_with(state.theme, |theme| {
-        if let Some(root) = gloo::utils::document().document_element() {
-            let _ = root.set_attribute("data-theme", theme.as_str());
-        }
-        || ()
-    });
+    // Apply the theme to the document; remember it once the user has chosen one.
+    {
+        let initial = use_mut_ref(|| true);
+        use_effect_with(state.theme, move |theme| {
+            if let Some(root) = gloo::utils::document().document_element() {
+                let _ = root.set_attribute("data-theme", theme.as_str());
+            }
+            if !std::mem::replace(&mut *initial.borrow_mut(), false) {
+                let _ = LocalStorage::raw().set_item(THEME_KEY, theme.as_str());
+            }
+            || ()
+        });
+    }
 
     // Bring an opened explanation into view (below the findings on a phone).
     use_effect_with(state.explain, |code| {
@@ -114,46 +125,31 @@ pub fn App() -> Html {
         || ()
     });
 
-    let dispatch = |make: fn(usize) -> Action| {
-        let state = state.clone();
-        Callback::from(move |i: usize| state.dispatch(make(i)))
-    };
-    let on_activate = dispatch(Action::Activate);
-    let on_example = dispatch(Action::LoadExample);
-    let on_clear = dispatch(Action::Clear);
-    let on_select = dispatch(Action::SelectFinding);
-    let on_fix = dispatch(Action::ApplyFix);
-    let on_input = {
-        let state = state.clone();
-        Callback::from(move |(pane, text): (usize, Rc<str>)| state.dispatch(Action::Edit(pane, text)))
-    };
-    let on_related = {
-        let state = state.clone();
-        Callback::from(move |(i, j): (usize, usize)| state.dispatch(Action::SelectRelated(i, j)))
-    };
-    let on_explain = {
-        let state = state.clone();
-        Callback::from(move |code: &'static str| state.dispatch(Action::Explain(Some(code))))
-    };
-    let on_close = {
-        let state = state.clone();
-        Callback::from(move |()| state.dispatch(Action::Explain(None)))
-    };
-    let on_toggle_all = {
-        let state = state.clone();
-        Callback::from(move |()| state.dispatch(Action::ToggleAllFiles))
-    };
-    let on_theme = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| {
-            let _ = LocalStorage::raw().set_item(THEME_KEY, state.theme.other().as_str());
-            state.dispatch(Action::ToggleTheme);
-        })
-    };
-    let on_query = {
-        let state = state.clone();
-        Callback::from(move |q: String| state.dispatch(Action::Query(q)))
-    };
+    // Callbacks depend only on the dispatcher, so they stay equal across renders and the
+    // editor (whose props include one) re-renders only when its own inputs change.
+    let d = state.dispatcher();
+    let on_activate = use_callback(d.clone(), |i: usize, d| d.dispatch(Action::Activate(i)));
+    let on_example = use_callback(d.clone(), |i: usize, d| d.dispatch(Action::LoadExample(i)));
+    let on_clear = use_callback(d.clone(), |i: usize, d| d.dispatch(Action::Clear(i)));
+    let on_select = use_callback(d.clone(), |i: usize, d| {
+        d.dispatch(Action::SelectFinding(i))
+    });
+    let on_fix = use_callback(d.clone(), |i: usize, d| d.dispatch(Action::ApplyFix(i)));
+    let on_input = use_callback(d.clone(), |(pane, text): (usize, Rc<str>), d| {
+        d.dispatch(Action::Edit(pane, text));
+    });
+    let on_related = use_callback(d.clone(), |(i, j): (usize, usize), d| {
+        d.dispatch(Action::SelectRelated(i, j));
+    });
+    let on_explain = use_callback(d.clone(), |code: &'static str, d| {
+        d.dispatch(Action::Explain(Some(code)));
+    });
+    let on_close = use_callback(d.clone(), |(), d| d.dispatch(Action::Explain(None)));
+    let on_toggle_all = use_callback(d.clone(), |(), d| d.dispatch(Action::ToggleAllFiles));
+    let on_theme = use_callback(d.clone(), |_: MouseEvent, d| {
+        d.dispatch(Action::ToggleTheme)
+    });
+    let on_query = use_callback(d, |q: String, d| d.dispatch(Action::Query(q)));
     let show = |view: View| {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::ShowView(view)))
@@ -262,7 +258,7 @@ pub fn App() -> Html {
                     <span class="version" id="version">{ format!("v{VERSION}") }</span>
                 </div>
                 <p class="privacy" id="privacy">
-                    <span aria-hidden="true">{ "🔒 " }</span>
+                    <span class="privacy-dot" aria-hidden="true"></span>
                     { "Runs entirely in your browser: nothing you paste leaves this page" }
                 </p>
                 <nav class="nav" aria-label="Views">

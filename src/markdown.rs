@@ -213,11 +213,16 @@ mod tests {
 
     #[test]
     fn blocks_are_recognised() {
-        let blocks = parse("## What it does\nChecks `cpu`.\n\n- a\n- b\n  more\n\n```json\n{}\n```\n1. x");
+        let blocks =
+            parse("## What it does\nChecks `cpu`.\n\n- a\n- b\n  more\n\n```json\n{}\n```\n1. x");
         assert!(matches!(&blocks[0], Block::Heading(2, t) if t == "What it does"));
         assert!(matches!(&blocks[1], Block::Paragraph(t) if t == "Checks `cpu`."));
-        assert!(matches!(&blocks[2], Block::List { ordered: false, items } if items[1] == "b more"));
-        assert!(matches!(&blocks[3], Block::Code { lang, text } if lang == "json" && text == "{}\n"));
+        assert!(
+            matches!(&blocks[2], Block::List { ordered: false, items } if items[1] == "b more")
+        );
+        assert!(
+            matches!(&blocks[3], Block::Code { lang, text } if lang == "json" && text == "{}\n")
+        );
         assert!(matches!(&blocks[4], Block::List { ordered: true, .. }));
     }
 

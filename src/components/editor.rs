@@ -18,6 +18,8 @@ pub const LINE_HEIGHT: f64 = 20.0;
 pub const PADDING: f64 = 8.0;
 /// At most this many gutter marks are drawn.
 const MAX_MARKS: usize = 2000;
+/// Line numbers are drawn in windows of this many lines.
+const CHUNK: usize = 200;
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
@@ -27,7 +29,7 @@ pub struct EditorProps {
     pub marks: Rc<Vec<(u32, Severity)>>,
     /// The span to select and highlight, when it is in this pane.
     pub selection: Option<Selection>,
-    pub on_input: Callback<Rc<str>>,
+    pub on_input: Callback<(usize, Rc<str>)>,
 }
 
 #[component]
@@ -36,18 +38,31 @@ pub fn Editor(props: &EditorProps) -> Html {
     let gutter = use_node_ref();
     let backdrop = use_node_ref();
     let escaped = use_mut_ref(|| false);
+    // The text the textarea holds. The textarea is not a controlled input: reading a 5 MB value
+    // back on every render (what a `value` attribute costs in Yew) makes typing slow, so the
+    // value is written only when the text changed from outside (example, clear, fix, restore).
+    let shown: Rc<std::cell::RefCell<Option<Rc<str>>>> = use_mut_ref(|| None);
 
+    // Line numbers are drawn only around the visible lines (in chunks of `CHUNK`), so a file of
+    // 100,000 lines costs the same as one of 100.
+    let chunk = use_state(|| 0usize);
     let line_count = props.text.bytes().filter(|b| *b == b'\n').count() + 1;
-    let numbers = use_memo(line_count, |count| {
-        let mut out = String::with_capacity(count * 6);
-        for n in 1..=*count {
-            if n > 1 {
+    let first = (*chunk * CHUNK)
+        .saturating_sub(CHUNK)
+        .min(line_count.saturating_sub(1))
+        + 1;
+    let last = ((*chunk + 2) * CHUNK).min(line_count);
+    let numbers = use_memo((first, last), |(first, last)| {
+        let mut out = String::with_capacity((last + 1 - first) * 6);
+        for n in *first..=*last {
+            if n > *first {
                 out.push('\n');
             }
             out.push_str(&n.to_string());
         }
         out
     });
+    let digits = line_count.to_string().len().max(3);
 
     let sync = {
         let (textarea, gutter, backdrop) = (textarea.clone(), gutter.clone(), backdrop.clone());
@@ -67,35 +82,72 @@ pub fn Editor(props: &EditorProps) -> Html {
 
     let onscroll = {
         let sync = sync.clone();
-        Callback::from(move |_: Event| sync())
-    };
-
-    let oninput = {
-        let on_input = props.on_input.clone();
-        Callback::from(move |e: InputEvent| {
+        let chunk = chunk.clone();
+        Callback::from(move |e: Event| {
+            sync();
             if let Some(ta) = e.target_dyn_into::<HtmlTextAreaElement>() {
-                on_input.emit(Rc::from(ta.value()));
+                let line = (f64::from(ta.scroll_top()) / LINE_HEIGHT).max(0.0) as usize;
+                if line / CHUNK != *chunk {
+                    chunk.set(line / CHUNK);
+                }
             }
         })
     };
 
+    let oninput = {
+        let on_input = props.on_input.clone();
+        let shown = shown.clone();
+        let pane = props.pane;
+        Callback::from(move |e: InputEvent| {
+            if let Some(ta) = e.target_dyn_into::<HtmlTextAreaElement>() {
+                let text: Rc<str> = Rc::from(ta.value());
+                *shown.borrow_mut() = Some(text.clone());
+                on_input.emit((pane, text));
+            }
+        })
+    };
+
+    // Write the text into the textarea when it changed from outside.
+    {
+        let textarea = textarea.clone();
+        let shown = shown.clone();
+        use_effect_with(props.text.clone(), move |text| {
+            let same = shown
+                .borrow()
+                .as_ref()
+                .is_some_and(|s| Rc::ptr_eq(s, text) || **s == **text);
+            if !same {
+                if let Some(ta) = textarea.cast::<HtmlTextAreaElement>() {
+                    ta.set_value(text);
+                }
+                *shown.borrow_mut() = Some(text.clone());
+            }
+            || ()
+        });
+    }
+
     let onkeydown = {
         let escaped = escaped.clone();
         let on_input = props.on_input.clone();
+        let shown = shown.clone();
+        let pane = props.pane;
         Callback::from(move |e: KeyboardEvent| {
             let key = e.key();
             if key == "Escape" {
                 *escaped.borrow_mut() = true;
                 return;
             }
-            if key == "Tab" && !*escaped.borrow() && !e.shift_key() && !e.ctrl_key() && !e.alt_key() {
+            if key == "Tab" && !*escaped.borrow() && !e.shift_key() && !e.ctrl_key() && !e.alt_key()
+            {
                 if let Some(ta) = e.target_dyn_into::<HtmlTextAreaElement>() {
                     e.prevent_default();
                     let start = ta.selection_start().ok().flatten().unwrap_or(0);
                     let end = ta.selection_end().ok().flatten().unwrap_or(start);
                     let _ = ta.set_range_text_with_start_and_end("  ", start, end);
                     let _ = ta.set_selection_range(start + 2, start + 2);
-                    on_input.emit(Rc::from(ta.value()));
+                    let text: Rc<str> = Rc::from(ta.value());
+                    *shown.borrow_mut() = Some(text.clone());
+                    on_input.emit((pane, text));
                 }
                 return;
             }
@@ -126,15 +178,6 @@ pub fn Editor(props: &EditorProps) -> Html {
                 options.set_block(web_sys::ScrollLogicalPosition::Nearest);
                 ta.scroll_into_view_with_scroll_into_view_options(&options);
             }
-            || ()
-        });
-    }
-
-    // Keep the layers aligned after every render (a paste can change the scroll position).
-    {
-        let sync = sync.clone();
-        use_effect(move || {
-            sync();
             || ()
         });
     }
@@ -177,8 +220,14 @@ pub fn Editor(props: &EditorProps) -> Html {
     html! {
         <div class="editor">
             <div class="gutter" ref={gutter} aria-hidden="true">
-                <div class="gutter-inner">
-                    <pre class="line-numbers">{ (*numbers).clone() }{ "\n\n" }</pre>
+                <div
+                    class="gutter-inner"
+                    style={format!("height:{}px;width:calc({digits}ch + 26px)", (line_count as f64 + 4.0) * LINE_HEIGHT + 2.0 * PADDING)}
+                >
+                    <pre
+                        class="line-numbers"
+                        style={format!("top:{}px", (first as f64 - 1.0) * LINE_HEIGHT)}
+                    >{ (*numbers).clone() }</pre>
                     { for marks }
                 </div>
             </div>
@@ -196,7 +245,6 @@ pub fn Editor(props: &EditorProps) -> Html {
                     autocomplete="off"
                     autocapitalize="off"
                     wrap="off"
-                    value={AttrValue::from(props.text.clone())}
                     {oninput}
                     {onscroll}
                     {onkeydown}

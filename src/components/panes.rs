@@ -40,7 +40,9 @@ pub fn Panes(props: &PanesProps) -> Html {
             };
             e.prevent_default();
             on_activate.emit(next);
-            if let Some(tab) = gloo::utils::document().get_element_by_id(&format!("tab-{}", SLUGS[next])) {
+            if let Some(tab) =
+                gloo::utils::document().get_element_by_id(&format!("tab-{}", SLUGS[next]))
+            {
                 if let Ok(tab) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(tab) {
                     let _ = tab.focus();
                 }
@@ -85,10 +87,7 @@ pub fn Panes(props: &PanesProps) -> Html {
         let cb = props.on_clear.clone();
         Callback::from(move |_: MouseEvent| cb.emit(active))
     };
-    let on_input = {
-        let cb = props.on_input.clone();
-        Callback::from(move |text: Rc<str>| cb.emit((active, text)))
-    };
+    let on_input = props.on_input.clone();
 
     html! {
         <section class="panes" aria-label="Inputs">
