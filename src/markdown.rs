@@ -7,7 +7,9 @@
 #[cfg(target_arch = "wasm32")]
 use yew::prelude::*;
 
-enum Block {
+/// A block of a Markdown document.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Block {
     Heading(usize, String),
     Paragraph(String),
     List { ordered: bool, items: Vec<String> },
@@ -26,7 +28,8 @@ pub fn render(markdown: &str, shift: usize) -> Html {
     }
 }
 
-fn parse(markdown: &str) -> Vec<Block> {
+/// Splits Markdown into blocks (pure; rendering is separate).
+pub fn parse(markdown: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut lines = markdown.lines().peekable();
     let mut paragraph: Vec<&str> = Vec::new();
@@ -196,7 +199,7 @@ fn push_plain(out: &mut Vec<Html>, plain: &mut String) {
 }
 
 /// `[label](url)` at the start of `text`: the label, the url and the bytes used.
-fn link(text: &str) -> Option<(&str, &str, usize)> {
+pub fn link(text: &str) -> Option<(&str, &str, usize)> {
     let close = text.find("](")?;
     let label = text.get(1..close)?;
     if label.contains('[') {

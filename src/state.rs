@@ -208,6 +208,13 @@ impl yew::Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(self.next(action))
+    }
+}
+
+impl State {
+    /// The state after an action (the reducer; pure, so native tests can drive it).
+    pub fn next(&self, action: Action) -> State {
         let mut next = State {
             texts: self.texts.clone(),
             revision: self.revision,
@@ -288,7 +295,7 @@ impl yew::Reducible for State {
             Action::ShowView(view) => next.view = view,
             Action::Query(query) => next.rule_query = query,
         }
-        Rc::new(next)
+        next
     }
 }
 
@@ -443,6 +450,46 @@ mod tests {
         assert_eq!(line_of(text, 10), 3);
         assert_eq!(utf16_offset(text, 6), 5);
         assert_eq!(utf16_offset(text, 7), 6);
+    }
+
+    #[test]
+    fn a_fix_applies_to_the_current_text_and_the_finding_goes() {
+        let mut texts: [String; 4] = Default::default();
+        texts[0] =
+            r#"{"requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "4096"}"#.into();
+        let mut state = State::new(texts, Theme::Light);
+        let lint = |state: &State| {
+            let (report, panes, paths) = lint_panes(&state.texts);
+            Action::Linted(Rc::new(Linted {
+                report,
+                panes,
+                paths,
+                millis: 0.0,
+                revision: state.revision,
+            }))
+        };
+        state = state.next(lint(&state));
+        let i = state
+            .linted
+            .as_ref()
+            .and_then(|l| l.report.findings.iter().position(|f| f.code == "TD001"));
+        let i = i.expect("TD001");
+        state = state.next(Action::SelectFinding(i));
+        let selection = state.selection.clone().expect("selected");
+        assert_eq!(&state.texts[0][selection.start..selection.end], "\"4096\"");
+        state = state.next(Action::ApplyFix(i));
+        assert!(state.texts[0].contains(r#""cpu": "512""#));
+        assert!(!state.is_fresh());
+        // A fix on stale findings is refused.
+        let before = state.texts[0].clone();
+        state = state.next(Action::ApplyFix(i));
+        assert_eq!(state.texts[0], before);
+        state = state.next(lint(&state));
+        assert!(state.linted.as_ref().is_some_and(|l| l
+            .report
+            .findings
+            .iter()
+            .all(|f| f.code != "TD001")));
     }
 
     #[test]
