@@ -74,7 +74,7 @@ pub fn Rules(props: &RulesProps) -> Html {
                     {oninput}
                 />
             </label>
-            <p class="rule-count" role="status">{ format!("{count} rules") }</p>
+            <p class="rule-count" role="status">{ if count == 1 { "1 rule".to_string() } else { format!("{count} rules") } }</p>
             <ul class="rule-list">{ for rows }</ul>
         </section>
     }
