@@ -198,6 +198,7 @@ pub fn App() -> Html {
                         all_files={state.all_files}
                         selected={state.selected}
                         fresh={state.is_fresh()}
+                        empty_pane={state.texts[state.active.min(3)].trim().is_empty()}
                         {on_select}
                         {on_related}
                         {on_explain}

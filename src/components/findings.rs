@@ -15,6 +15,8 @@ pub struct FindingsProps {
     pub selected: Option<usize>,
     /// Whether the findings belong to the current texts (fixes are offered only then).
     pub fresh: bool,
+    /// Whether the active pane holds no text.
+    pub empty_pane: bool,
     pub on_select: Callback<usize>,
     pub on_related: Callback<(usize, usize)>,
     pub on_explain: Callback<&'static str>,
@@ -56,9 +58,14 @@ pub fn Findings(props: &FindingsProps) -> Html {
 
     let items = shown.iter().map(|(i, f)| finding_item(props, *i, f));
     let empty = if props.linted.is_none() {
-        "Linting…"
+        "Linting…".to_string()
+    } else if props.empty_pane && !props.all_files {
+        format!(
+            "This pane is empty: paste a {} or load the example.",
+            PANES[props.active.min(3)].noun()
+        )
     } else {
-        "No findings. Nice."
+        "No findings. Nice.".to_string()
     };
 
     html! {
