@@ -113,13 +113,17 @@ pub fn App() -> Html {
         });
     }
 
-    // Bring an opened explanation into view (below the findings on a phone).
+    // Bring an opened explanation into view (below the findings on a phone) and move focus to
+    // it, so keyboard and screen-reader users land on what they opened.
     use_effect_with(state.explain, |code| {
         if code.is_some() {
             if let Some(panel) = gloo::utils::document().get_element_by_id("explain") {
                 let options = web_sys::ScrollIntoViewOptions::new();
                 options.set_block(web_sys::ScrollLogicalPosition::Nearest);
                 panel.scroll_into_view_with_scroll_into_view_options(&options);
+                if let Ok(panel) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(panel) {
+                    let _ = panel.focus();
+                }
             }
         }
         || ()

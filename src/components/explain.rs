@@ -25,8 +25,16 @@ pub fn Explain(props: &ExplainProps) -> Html {
         };
     };
     let severity = rule.severity.as_str();
+    let onkeydown = {
+        let cb = props.on_close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                cb.emit(());
+            }
+        })
+    };
     html! {
-        <section class="explain" id="explain" aria-labelledby="explain-title">
+        <section class="explain" id="explain" aria-labelledby="explain-title" tabindex="-1" {onkeydown}>
             <div class="explain-head">
                 <h2 id="explain-title">
                     <span class="explain-code">{ rule.code }</span>{ " " }{ rule.name }

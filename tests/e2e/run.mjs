@@ -193,8 +193,13 @@ try {
   );
   const rels = await page.locator("#explain .doc a").evaluateAll((links) => links.map((a) => a.rel));
   check(rels.length > 0 && rels.every((r) => r.includes("noopener")), "doc links use rel=noopener", String(rels));
+  check(
+    await page.evaluate(() => document.activeElement?.id === "explain"),
+    "focus moves to the opened explanation",
+  );
   await page.screenshot({ path: join(shots, "desktop-light-explain.png") });
-  await page.click("#explain .close");
+  await page.keyboard.press("Escape");
+  eq(await page.locator("#explain").count(), 0, "Esc closes the explanation");
 
   // Apply the fix: the text changes and the finding goes away.
   await td001.locator(".fix").click();
@@ -213,6 +218,8 @@ try {
   await page.waitForSelector("#explain");
   eq(await page.textContent("#explain .explain-code"), "TD001", "a rule opens its explanation");
   await page.screenshot({ path: join(shots, "desktop-light-rules.png") });
+  await page.click("#explain .close");
+  eq(await page.locator("#explain").count(), 0, "the close button closes the explanation");
   await page.click("nav >> text=Lint");
 
   // The examples load into every pane, and all four lint together.
