@@ -247,6 +247,11 @@ pub fn App() -> Html {
         }
         None => "linting…".to_string(),
     };
+    let status = if linted.is_some() && !state.is_fresh() {
+        format!("{status} · updating…")
+    } else {
+        status
+    };
     let (theme_label, theme_icon) = match state.theme {
         Theme::Light => ("Switch to the dark theme", "☾"),
         Theme::Dark => ("Switch to the light theme", "☀"),

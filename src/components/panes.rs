@@ -9,6 +9,9 @@ use yew::prelude::*;
 use crate::components::editor::Editor;
 use crate::state::{Selection, PANES, SLUGS};
 
+/// Above this many bytes the pane says that editing will be slow.
+const LARGE_INPUT: usize = 1_000_000;
+
 #[derive(Properties, PartialEq)]
 pub struct PanesProps {
     pub texts: [Rc<str>; 4],
@@ -117,6 +120,14 @@ pub fn Panes(props: &PanesProps) -> Html {
                     selection={props.selection.clone().filter(|s| s.pane == active)}
                     {on_input}
                 />
+                if props.texts[active].len() > LARGE_INPUT {
+                    <p class="large-note" role="note">
+                        { format!(
+                            "This input is large ({:.1} MB): the browser's text box is slow at this size, and findings update a moment after you stop typing.",
+                            props.texts[active].len() as f64 / 1e6
+                        ) }
+                    </p>
+                }
                 <p id="editor-help" class="editor-help">
                     { "Paste or type; findings update as you type. Tab indents; press Esc, then Tab, to leave the editor." }
                 </p>

@@ -260,6 +260,7 @@ try {
   const bigMillis = await lintMillis(page);
   console.log(`info 5 MB paste (${(big.length / 1e6).toFixed(1)} MB): linted in ${bigMillis} ms, settled after ${Date.now() - started} ms`);
   check(Number.isFinite(bigMillis), "a 5 MB paste is linted");
+  eq(await page.locator(".large-note").count(), 1, "a large input says editing will be slow");
   await page.fill("#input-0", "");
 
   if (process.env.ECSPLAIN_PERF_FILE) {
