@@ -237,11 +237,11 @@ pub fn App() -> Html {
         Some(l) => {
             let report = &l.report;
             format!(
-                "linted {} in {:.1} ms · {} errors, {} warnings, {} info",
+                "linted {} in {:.1} ms · {}, {}, {} info",
                 plural(l.panes.len(), "file"),
                 l.millis,
-                report.count(Severity::Error),
-                report.count(Severity::Warning),
+                plural(report.count(Severity::Error), "error"),
+                plural(report.count(Severity::Warning), "warning"),
                 report.count(Severity::Info)
             )
         }
