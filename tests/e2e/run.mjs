@@ -130,6 +130,23 @@ try {
   eq(await page.locator('[role="tablist"] [role="tab"]').count(), 4, "four tabs");
   eq(await page.locator('[role="tabpanel"]').count(), 1, "one tab panel");
 
+  // Arrow keys move between tabs.
+  await page.focus("#tab-taskdef");
+  await page.keyboard.press("ArrowRight");
+  eq(
+    await page.evaluate(() => [document.activeElement?.id, document.activeElement?.getAttribute("aria-selected")]),
+    ["tab-servicedef", "true"],
+    "ArrowRight moves to the next tab",
+  );
+
+  // Pasted markup stays text.
+  page.on("dialog", (dialog) => {
+    consoleErrors.push(`unexpected dialog: ${dialog.message()}`);
+    dialog.dismiss();
+  });
+  await paste(page, "dockerfile", '<img src=x onerror="alert(1)"><script>alert(2)</script>\nFROM alpine');
+  eq(await page.locator("main img, main script").count(), 0, "pasted markup is never rendered as HTML");
+
   // A task definition with a known problem.
   await paste(page, "taskdef", TASKDEF);
   const td001 = page.locator('.finding[data-code="TD001"]');
