@@ -268,6 +268,24 @@ try {
   const restored = await page.inputValue("#input-0");
   check(restored.includes("orders-api"), "the draft survives a reload");
 
+  // The gutter scrolls with the text, and numbers the lines in view.
+  const long = Array.from({ length: 1500 }, (_, i) => `# line ${i + 1}`).join("\n");
+  await paste(page, "dockerfile", `FROM alpine:3.20\n${long}\n`);
+  const scrolled = await page.evaluate(async () => {
+    const area = document.getElementById("input-2");
+    area.scrollTop = 20 * 1000;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const gutter = document.querySelector(".gutter");
+    const numbers = document.querySelector(".line-numbers");
+    const top = numbers.getBoundingClientRect().top;
+    const lines = numbers.textContent.split("\n");
+    // The number drawn at the textarea's top edge.
+    const first = Number(lines[Math.round((area.getBoundingClientRect().top - top) / 20)]);
+    return { area: area.scrollTop, gutter: gutter.scrollTop, first };
+  });
+  eq(scrolled.gutter, scrolled.area, "the gutter scrolls with the editor");
+  check(Math.abs(scrolled.first - 1001) <= 1, "the gutter numbers the lines in view", JSON.stringify(scrolled));
+
   // A 5 MB paste does not freeze the page.
   const container = '{ "name": "c", "image": "public.ecr.aws/nginx/nginx:1.27", "essential": true, "cpu": 0 }';
   const many = Array.from({ length: 58_000 }, () => container).join(",\n    ");
