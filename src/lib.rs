@@ -1,1 +1,15 @@
+//! The ecsplain page: four inputs linted together by the engine, in the browser.
+//!
+//! State lives in one reducer ([`state::State`], [`state::Action`]); components render it and send
+//! actions. Nothing the user pastes leaves the page: there is no network code here at all.
+#![forbid(unsafe_code)]
 
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+pub mod markdown;
+pub mod state;
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+pub use app::App;

@@ -1,0 +1,299 @@
+//! The page's root component: the reducer, the debounced lint and draft effects, the layout.
+
+use std::rc::Rc;
+
+use ecsplain_engine::{Severity, VERSION};
+use gloo::storage::{LocalStorage, Storage};
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
+use crate::components::explain::Explain;
+use crate::components::findings::Findings;
+use crate::components::panes::Panes;
+use crate::components::rules::Rules;
+use crate::state::{
+    draft_texts, lint_panes, Action, Linted, State, Theme, View, DEFAULT_PATHS, EXAMPLES,
+};
+
+const DRAFTS_KEY: &str = "ecsplain.drafts.v1";
+const THEME_KEY: &str = "ecsplain.theme";
+const LINT_DELAY_MS: u32 = 150;
+const SAVE_DELAY_MS: u32 = 500;
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Saved drafts, or the examples on a first visit.
+fn initial_texts() -> [String; 4] {
+    match LocalStorage::get::<Vec<String>>(DRAFTS_KEY) {
+        Ok(saved) if saved.len() == 4 => {
+            let mut texts: [String; 4] = Default::default();
+            for (slot, text) in texts.iter_mut().zip(saved) {
+                *slot = text;
+            }
+            texts
+        }
+        _ => EXAMPLES.map(String::from),
+    }
+}
+
+fn initial_theme() -> Theme {
+    match LocalStorage::raw().get_item(THEME_KEY).ok().flatten() {
+        Some(saved) if saved == "dark" => return Theme::Dark,
+        Some(saved) if saved == "light" => return Theme::Light,
+        _ => {}
+    }
+    let dark = web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches());
+    if dark {
+        Theme::Dark
+    } else {
+        Theme::Light
+    }
+}
+
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(|| State::new(initial_texts(), initial_theme()));
+
+    // Lint the panes together, debounced: a new revision cancels the pending run.
+    {
+        let dispatcher = state.dispatcher();
+        let texts = state.texts.clone();
+        use_effect_with(state.revision, move |revision| {
+            let revision = *revision;
+            // Big texts wait a little longer, so typing in them is not cut up by lint runs.
+            let size: usize = texts.iter().map(|t| t.len()).sum();
+            let delay = LINT_DELAY_MS + u32::try_from(size / 10_000).unwrap_or(u32::MAX).min(850);
+            let timeout = Timeout::new(delay, move || {
+                let started = now();
+                let (report, panes, paths) = lint_panes(&texts);
+                let millis = now() - started;
+                dispatcher.dispatch(Action::Linted(Rc::new(Linted {
+                    report,
+                    panes,
+                    paths,
+                    millis,
+                    revision,
+                })));
+            });
+            move || drop(timeout)
+        });
+    }
+
+    // Save drafts, debounced and size-capped.
+    {
+        let texts = state.texts.clone();
+        use_effect_with(state.revision, move |revision| {
+            let timeout = (*revision > 0).then(|| {
+                Timeout::new(SAVE_DELAY_MS, move || {
+                    let drafts = draft_texts(&texts);
+                    let _ = LocalStorage::set(DRAFTS_KEY, drafts.as_slice());
+                })
+            });
+            move || drop(timeout)
+        });
+    }
+
+    // Apply the theme to the document; remember it once the user has chosen one.
+    {
+        let initial = use_mut_ref(|| true);
+        use_effect_with(state.theme, move |theme| {
+            if let Some(root) = gloo::utils::document().document_element() {
+                let _ = root.set_attribute("data-theme", theme.as_str());
+            }
+            if !std::mem::replace(&mut *initial.borrow_mut(), false) {
+                let _ = LocalStorage::raw().set_item(THEME_KEY, theme.as_str());
+            }
+            || ()
+        });
+    }
+
+    // Bring an opened explanation into view (below the findings on a phone) and move focus to
+    // it, so keyboard and screen-reader users land on what they opened.
+    use_effect_with(state.explain, |code| {
+        if code.is_some() {
+            if let Some(panel) = gloo::utils::document().get_element_by_id("explain") {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                panel.scroll_into_view_with_scroll_into_view_options(&options);
+                if let Ok(panel) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(panel) {
+                    let _ = panel.focus();
+                }
+            }
+        }
+        || ()
+    });
+
+    // Callbacks depend only on the dispatcher, so they stay equal across renders and the
+    // editor (whose props include one) re-renders only when its own inputs change.
+    let d = state.dispatcher();
+    let on_activate = use_callback(d.clone(), |i: usize, d| d.dispatch(Action::Activate(i)));
+    let on_example = use_callback(d.clone(), |i: usize, d| d.dispatch(Action::LoadExample(i)));
+    let on_clear = use_callback(d.clone(), |i: usize, d| d.dispatch(Action::Clear(i)));
+    let on_select = use_callback(d.clone(), |i: usize, d| {
+        d.dispatch(Action::SelectFinding(i))
+    });
+    let on_fix = use_callback(d.clone(), |i: usize, d| d.dispatch(Action::ApplyFix(i)));
+    let on_input = use_callback(d.clone(), |(pane, text): (usize, Rc<str>), d| {
+        d.dispatch(Action::Edit(pane, text));
+    });
+    let on_related = use_callback(d.clone(), |(i, j): (usize, usize), d| {
+        d.dispatch(Action::SelectRelated(i, j));
+    });
+    let on_explain = use_callback(d.clone(), |code: &'static str, d| {
+        d.dispatch(Action::Explain(Some(code)));
+    });
+    let on_close = use_callback(d.clone(), |(), d| d.dispatch(Action::Explain(None)));
+    let on_toggle_all = use_callback(d.clone(), |(), d| d.dispatch(Action::ToggleAllFiles));
+    let on_theme = use_callback(d.clone(), |_: MouseEvent, d| {
+        d.dispatch(Action::ToggleTheme)
+    });
+    let on_query = use_callback(d, |q: String, d| d.dispatch(Action::Query(q)));
+    let show = |view: View| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::ShowView(view)))
+    };
+
+    let linted = state.linted.clone();
+    let counts = linted.as_ref().map_or([0; 4], |l| l.counts());
+    let worst = linted.as_ref().map_or([None; 4], |l| l.worst());
+    let marks = Rc::new(
+        linted
+            .as_ref()
+            .map_or_else(Vec::new, |l| l.marks(state.active)),
+    );
+    let paths = match &linted {
+        Some(l) => l.paths.clone().map(AttrValue::from),
+        None => DEFAULT_PATHS.map(AttrValue::from),
+    };
+
+    let explain = state.explain.map(|code| {
+        html! { <Explain {code} on_close={on_close.clone()} /> }
+    });
+
+    let body = match state.view {
+        View::Editor => html! {
+            <main class="layout" id="main">
+                <div class="col-left">
+                    <Panes
+                        texts={state.texts.clone()}
+                        {paths}
+                        active={state.active}
+                        {counts}
+                        {worst}
+                        {marks}
+                        selection={state.selection.clone()}
+                        {on_activate}
+                        {on_input}
+                        {on_example}
+                        {on_clear}
+                    />
+                </div>
+                <div class="col-right">
+                    { for explain }
+                    <Findings
+                        linted={linted.clone()}
+                        active={state.active}
+                        all_files={state.all_files}
+                        selected={state.selected}
+                        fresh={state.is_fresh()}
+                        empty_pane={state.texts[state.active.min(3)].trim().is_empty()}
+                        {on_select}
+                        {on_related}
+                        {on_explain}
+                        {on_fix}
+                        {on_toggle_all}
+                    />
+                </div>
+            </main>
+        },
+        View::Rules => html! {
+            <main class="layout" id="main">
+                <div class="col-left">
+                    <Rules
+                        query={AttrValue::from(state.rule_query.clone())}
+                        selected={state.explain}
+                        {on_query}
+                        on_open={on_explain}
+                    />
+                </div>
+                <div class="col-right">
+                    if let Some(explain) = explain {
+                        { explain }
+                    } else {
+                        <p class="placeholder">{ "Pick a rule to read what it checks, why, and how to fix it." }</p>
+                    }
+                </div>
+            </main>
+        },
+    };
+
+    let status = match &linted {
+        Some(l) => {
+            let report = &l.report;
+            format!(
+                "linted {} in {:.1} ms · {}, {}, {} info",
+                plural(l.panes.len(), "file"),
+                l.millis,
+                plural(report.count(Severity::Error), "error"),
+                plural(report.count(Severity::Warning), "warning"),
+                report.count(Severity::Info)
+            )
+        }
+        None => "linting…".to_string(),
+    };
+    let status = if linted.is_some() && !state.is_fresh() {
+        format!("{status} · updating…")
+    } else {
+        status
+    };
+    let (theme_label, theme_icon) = match state.theme {
+        Theme::Light => ("Switch to the dark theme", "☾"),
+        Theme::Dark => ("Switch to the light theme", "☀"),
+    };
+    let editor_view = state.view == View::Editor;
+
+    html! {
+        <div class="app">
+            <a class="skip-link" href="#main">{ "Skip to content" }</a>
+            <header class="topbar">
+                <div class="brand">
+                    <span class="logo" aria-hidden="true">{ "◆" }</span>
+                    <h1>{ "ecsplain" }</h1>
+                    <span class="version" id="version">{ format!("v{VERSION}") }</span>
+                </div>
+                <p class="privacy" id="privacy">
+                    <span class="privacy-dot" aria-hidden="true"></span>
+                    { "Runs entirely in your browser: nothing you paste leaves this page" }
+                </p>
+                <nav class="nav" aria-label="Views">
+                    <button type="button" class={classes!("nav-button", editor_view.then_some("current"))}
+                        aria-pressed={if editor_view { "true" } else { "false" }}
+                        onclick={show(View::Editor)}>{ "Lint" }</button>
+                    <button type="button" id="rules-button" class={classes!("nav-button", (!editor_view).then_some("current"))}
+                        aria-pressed={if editor_view { "false" } else { "true" }}
+                        onclick={show(View::Rules)}>{ "Rules" }</button>
+                    <button type="button" id="theme-toggle" class="nav-button theme"
+                        aria-label={theme_label} title={theme_label} onclick={on_theme}>
+                        <span aria-hidden="true">{ theme_icon }</span>
+                    </button>
+                </nav>
+            </header>
+            { body }
+            <footer class="status" id="status" data-fresh={if state.is_fresh() { "true" } else { "false" }}>{ status }</footer>
+        </div>
+    }
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

@@ -1,0 +1,255 @@
+//! A plain textarea with a line-number gutter and a highlight layer behind it.
+//!
+//! The gutter and the highlight layer scroll with the textarea; both use the same font metrics
+//! (see `--lh` in style.css, [`LINE_HEIGHT`] here). Tab inserts two spaces; Esc then Tab leaves
+//! the editor, so keyboard users are never trapped.
+
+use std::rc::Rc;
+
+use ecsplain_engine::Severity;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use crate::state::{line_of, utf16_offset, Selection};
+
+/// Pixels per line; must match `--lh` in static/style.css.
+pub const LINE_HEIGHT: f64 = 20.0;
+/// Top padding of the textarea in pixels; must match `--pad` in static/style.css.
+pub const PADDING: f64 = 8.0;
+/// At most this many gutter marks are drawn.
+const MAX_MARKS: usize = 2000;
+/// Line numbers are drawn in windows of this many lines.
+const CHUNK: usize = 200;
+
+#[derive(Properties, PartialEq)]
+pub struct EditorProps {
+    pub pane: usize,
+    pub text: Rc<str>,
+    pub label: AttrValue,
+    pub marks: Rc<Vec<(u32, Severity)>>,
+    /// The span to select and highlight, when it is in this pane.
+    pub selection: Option<Selection>,
+    pub on_input: Callback<(usize, Rc<str>)>,
+}
+
+#[component]
+pub fn Editor(props: &EditorProps) -> Html {
+    let textarea = use_node_ref();
+    let gutter = use_node_ref();
+    let backdrop = use_node_ref();
+    let escaped = use_mut_ref(|| false);
+    // The text the textarea holds. The textarea is not a controlled input: reading a 5 MB value
+    // back on every render (what a `value` attribute costs in Yew) makes typing slow, so the
+    // value is written only when the text changed from outside (example, clear, fix, restore).
+    let shown: Rc<std::cell::RefCell<Option<Rc<str>>>> = use_mut_ref(|| None);
+
+    // Line numbers are drawn only around the visible lines (in chunks of `CHUNK`), so a file of
+    // 100,000 lines costs the same as one of 100.
+    let chunk = use_state(|| 0usize);
+    let line_count = props.text.bytes().filter(|b| *b == b'\n').count() + 1;
+    let first = (*chunk * CHUNK)
+        .saturating_sub(CHUNK)
+        .min(line_count.saturating_sub(1))
+        + 1;
+    let last = ((*chunk + 2) * CHUNK).min(line_count);
+    let numbers = use_memo((first, last), |(first, last)| {
+        let mut out = String::with_capacity((last + 1 - first) * 6);
+        for n in *first..=*last {
+            if n > *first {
+                out.push('\n');
+            }
+            out.push_str(&n.to_string());
+        }
+        out
+    });
+    let digits = line_count.to_string().len().max(3);
+
+    let sync = {
+        let (textarea, gutter, backdrop) = (textarea.clone(), gutter.clone(), backdrop.clone());
+        move || {
+            let Some(ta) = textarea.cast::<HtmlTextAreaElement>() else {
+                return;
+            };
+            if let Some(g) = gutter.cast::<web_sys::Element>() {
+                g.set_scroll_top(ta.scroll_top());
+            }
+            if let Some(b) = backdrop.cast::<web_sys::Element>() {
+                b.set_scroll_top(ta.scroll_top());
+                b.set_scroll_left(ta.scroll_left());
+            }
+        }
+    };
+
+    let onscroll = {
+        let sync = sync.clone();
+        let chunk = chunk.clone();
+        Callback::from(move |e: Event| {
+            sync();
+            if let Some(ta) = e.target_dyn_into::<HtmlTextAreaElement>() {
+                let line = (f64::from(ta.scroll_top()) / LINE_HEIGHT).max(0.0) as usize;
+                if line / CHUNK != *chunk {
+                    chunk.set(line / CHUNK);
+                }
+            }
+        })
+    };
+
+    let oninput = {
+        let on_input = props.on_input.clone();
+        let shown = shown.clone();
+        let pane = props.pane;
+        Callback::from(move |e: InputEvent| {
+            if let Some(ta) = e.target_dyn_into::<HtmlTextAreaElement>() {
+                let text: Rc<str> = Rc::from(ta.value());
+                *shown.borrow_mut() = Some(text.clone());
+                on_input.emit((pane, text));
+            }
+        })
+    };
+
+    // Write the text into the textarea when it changed from outside.
+    {
+        let textarea = textarea.clone();
+        let shown = shown.clone();
+        use_effect_with(props.text.clone(), move |text| {
+            let same = shown
+                .borrow()
+                .as_ref()
+                .is_some_and(|s| Rc::ptr_eq(s, text) || **s == **text);
+            if !same {
+                if let Some(ta) = textarea.cast::<HtmlTextAreaElement>() {
+                    ta.set_value(text);
+                }
+                *shown.borrow_mut() = Some(text.clone());
+            }
+            || ()
+        });
+    }
+
+    let onkeydown = {
+        let escaped = escaped.clone();
+        let on_input = props.on_input.clone();
+        let shown = shown.clone();
+        let pane = props.pane;
+        Callback::from(move |e: KeyboardEvent| {
+            let key = e.key();
+            if key == "Escape" {
+                *escaped.borrow_mut() = true;
+                return;
+            }
+            if key == "Tab" && !*escaped.borrow() && !e.shift_key() && !e.ctrl_key() && !e.alt_key()
+            {
+                if let Some(ta) = e.target_dyn_into::<HtmlTextAreaElement>() {
+                    e.prevent_default();
+                    let start = ta.selection_start().ok().flatten().unwrap_or(0);
+                    let end = ta.selection_end().ok().flatten().unwrap_or(start);
+                    let _ = ta.set_range_text_with_start_and_end("  ", start, end);
+                    let _ = ta.set_selection_range(start + 2, start + 2);
+                    let text: Rc<str> = Rc::from(ta.value());
+                    *shown.borrow_mut() = Some(text.clone());
+                    on_input.emit((pane, text));
+                }
+                return;
+            }
+            *escaped.borrow_mut() = false;
+        })
+    };
+
+    // Select the requested span: focus, caret and selection, scroll it into view.
+    {
+        let textarea = textarea.clone();
+        let text = props.text.clone();
+        let sync = sync.clone();
+        use_effect_with(props.selection.clone(), move |selection| {
+            if let (Some(sel), Some(ta)) = (selection, textarea.cast::<HtmlTextAreaElement>()) {
+                let start = utf16_offset(&text, sel.start);
+                let end = utf16_offset(&text, sel.end);
+                let _ = ta.focus();
+                let _ = ta.set_selection_range(start, end);
+                let line = line_of(&text, sel.start) as f64;
+                let top = (line - 1.0) * LINE_HEIGHT + PADDING;
+                let view = f64::from(ta.client_height());
+                let current = f64::from(ta.scroll_top());
+                if top < current || top + LINE_HEIGHT > current + view {
+                    ta.set_scroll_top((top - view / 3.0).max(0.0) as i32);
+                }
+                sync();
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                ta.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+            || ()
+        });
+    }
+
+    let highlight = props.selection.as_ref().filter(|s| s.pane == props.pane);
+    let backdrop_content = match highlight {
+        Some(sel) => {
+            let text: &str = &props.text;
+            let clamp = |mut at: usize| {
+                at = at.min(text.len());
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                at
+            };
+            let (start, end) = (clamp(sel.start), clamp(sel.end));
+            let end = end.max(start);
+            let marked = if start == end { " " } else { &text[start..end] };
+            html! {
+                <>
+                    { &text[..start] }
+                    <mark class="span-highlight">{ marked }</mark>
+                    { &text[end..] }
+                </>
+            }
+        }
+        None => Html::default(),
+    };
+
+    let marks = props.marks.iter().take(MAX_MARKS).map(|(line, severity)| {
+        let top = (f64::from(*line) - 1.0) * LINE_HEIGHT + PADDING;
+        html! {
+            <span
+                class={classes!("gutter-mark", severity.as_str())}
+                style={format!("top:{top}px")}
+            ></span>
+        }
+    });
+
+    html! {
+        <div class="editor">
+            <div class="gutter" ref={gutter} aria-hidden="true">
+                <div
+                    class="gutter-inner"
+                    style={format!("height:{}px;width:calc({digits}ch + 26px)", (line_count as f64 + 4.0) * LINE_HEIGHT + 2.0 * PADDING)}
+                >
+                    <pre
+                        class="line-numbers"
+                        style={format!("top:{}px", (first as f64 - 1.0) * LINE_HEIGHT)}
+                    >{ (*numbers).clone() }</pre>
+                    { for marks }
+                </div>
+            </div>
+            <div class="code">
+                <pre class="backdrop" ref={backdrop} aria-hidden="true">
+                    { backdrop_content }{ "\n\n" }
+                </pre>
+                <textarea
+                    ref={textarea}
+                    id={format!("input-{}", props.pane)}
+                    class="input"
+                    aria-label={props.label.clone()}
+                    aria-describedby="editor-help"
+                    spellcheck="false"
+                    autocomplete="off"
+                    autocapitalize="off"
+                    wrap="off"
+                    {oninput}
+                    {onscroll}
+                    {onkeydown}
+                />
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,53 @@
+//! A rule's explanation, rendered from its own documentation.
+
+use ecsplain_engine::registry;
+use yew::prelude::*;
+
+use crate::markdown;
+
+#[derive(Properties, PartialEq)]
+pub struct ExplainProps {
+    pub code: &'static str,
+    pub on_close: Callback<()>,
+}
+
+#[component]
+pub fn Explain(props: &ExplainProps) -> Html {
+    let on_close = {
+        let cb = props.on_close.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let Some(rule) = registry::rule(props.code) else {
+        return html! {
+            <section class="explain" aria-label="Rule explanation">
+                <p>{ format!("No rule {}", props.code) }</p>
+            </section>
+        };
+    };
+    let severity = rule.severity.as_str();
+    let onkeydown = {
+        let cb = props.on_close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                cb.emit(());
+            }
+        })
+    };
+    html! {
+        <section class="explain" id="explain" aria-labelledby="explain-title" tabindex="-1" {onkeydown}>
+            <div class="explain-head">
+                <h2 id="explain-title">
+                    <span class="explain-code">{ rule.code }</span>{ " " }{ rule.name }
+                </h2>
+                <button type="button" class="button close" onclick={on_close} aria-label="Close the explanation">{ "✕" }</button>
+            </div>
+            <p class="meta">
+                <span class={classes!("sev", severity)}>{ severity }</span>
+                <span class="chip">{ rule.category.as_str() }</span>
+                <span class="chip">{ rule.target.as_str() }</span>
+            </p>
+            <p class="summary">{ rule.summary }</p>
+            <div class="doc">{ markdown::render(&rule.docs_markdown(), 1) }</div>
+        </section>
+    }
+}

@@ -1,0 +1,163 @@
+//! The findings list: severity, code, message and `line:col`, each a button that selects the span.
+
+use std::rc::Rc;
+
+use ecsplain_engine::{Finding, Severity};
+use yew::prelude::*;
+
+use crate::state::{Linted, PANES};
+
+#[derive(Properties, PartialEq)]
+pub struct FindingsProps {
+    pub linted: Option<Rc<Linted>>,
+    pub active: usize,
+    pub all_files: bool,
+    pub selected: Option<usize>,
+    /// Whether the findings belong to the current texts (fixes are offered only then).
+    pub fresh: bool,
+    /// Whether the active pane holds no text.
+    pub empty_pane: bool,
+    pub on_select: Callback<usize>,
+    pub on_related: Callback<(usize, usize)>,
+    pub on_explain: Callback<&'static str>,
+    pub on_fix: Callback<usize>,
+    pub on_toggle_all: Callback<()>,
+}
+
+pub fn icon(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "✖",
+        Severity::Warning => "▲",
+        Severity::Info => "●",
+    }
+}
+
+#[component]
+pub fn Findings(props: &FindingsProps) -> Html {
+    let on_toggle = {
+        let cb = props.on_toggle_all.clone();
+        Callback::from(move |_: Event| cb.emit(()))
+    };
+    let scope = if props.all_files {
+        "all files".to_string()
+    } else {
+        PANES[props.active.min(3)].title().to_string()
+    };
+    let shown: Vec<(usize, &Finding)> = props
+        .linted
+        .as_ref()
+        .map(|l| {
+            l.report
+                .findings
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| props.all_files || l.pane_of(f.file) == Some(props.active))
+                .collect()
+        })
+        .unwrap_or_default();
+
+    let items = shown.iter().map(|(i, f)| finding_item(props, *i, f));
+    let empty = if props.linted.is_none() {
+        "Linting…".to_string()
+    } else if props.empty_pane && !props.all_files {
+        format!(
+            "This pane is empty: paste a {} or load the example.",
+            PANES[props.active.min(3)].noun()
+        )
+    } else {
+        "No findings. Nice.".to_string()
+    };
+
+    html! {
+        <section class="findings" aria-labelledby="findings-title">
+            <div class="findings-head">
+                <h2 id="findings-title">{ "Findings" }<span class="scope">{ format!(" · {scope}") }</span></h2>
+                <label class="toggle">
+                    <input type="checkbox" id="all-files" checked={props.all_files} onchange={on_toggle} />
+                    { "all files" }
+                </label>
+            </div>
+            if shown.is_empty() {
+                <p class="empty" role="status">{ empty }</p>
+            } else {
+                <ul class="finding-list" aria-label={format!("Findings in {scope}")}>
+                    { for items }
+                </ul>
+            }
+        </section>
+    }
+}
+
+fn finding_item(props: &FindingsProps, i: usize, f: &Finding) -> Html {
+    let severity = f.severity.as_str();
+    let on_select = {
+        let cb = props.on_select.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(i))
+    };
+    let on_explain = {
+        let cb = props.on_explain.clone();
+        let code = f.code;
+        Callback::from(move |_: MouseEvent| cb.emit(code))
+    };
+    let location = if props.all_files {
+        format!("{}:{}:{}", f.path, f.line, f.column)
+    } else {
+        format!("{}:{}", f.line, f.column)
+    };
+    let related = f.related.iter().enumerate().map(|(j, r)| {
+        let cb = props.on_related.clone();
+        let onclick = Callback::from(move |_: MouseEvent| cb.emit((i, j)));
+        let place = if r.path == f.path {
+            format!("{}:{}", r.line, r.column)
+        } else {
+            format!("{}:{}:{}", r.path, r.line, r.column)
+        };
+        html! {
+            <li>
+                <button type="button" class="related" {onclick}>
+                    <span class="loc">{ place }</span>{ " " }{ &r.message }
+                </button>
+            </li>
+        }
+    });
+    let fix = f.fix.as_ref().map(|fix| {
+        let cb = props.on_fix.clone();
+        let onclick = Callback::from(move |_: MouseEvent| cb.emit(i));
+        html! {
+            <button
+                type="button"
+                class="button fix"
+                title={fix.title.clone()}
+                disabled={!props.fresh}
+                {onclick}
+            >
+                { "Apply fix: " }{ &fix.title }
+            </button>
+        }
+    });
+    let selected = props.selected == Some(i);
+    html! {
+        <li class={classes!("finding", severity, selected.then_some("selected"))} data-code={f.code}>
+            <div class="finding-row">
+                <button type="button" class="finding-main" onclick={on_select}
+                    aria-label={format!("{severity} {} at line {} column {}: {}", f.code, f.line, f.column, f.message)}>
+                    <span class={classes!("sev", severity)}>
+                        <span class="sev-icon" aria-hidden="true">{ icon(f.severity) }</span>
+                        { severity }
+                    </span>
+                    <span class="message">{ &f.message }</span>
+                    <span class="loc">{ location }</span>
+                </button>
+                <button type="button" class="code-link" onclick={on_explain}
+                    title="explain this rule">{ f.code }</button>
+            </div>
+            if !f.related.is_empty() {
+                <ul class="related-list">{ for related }</ul>
+            }
+            if let Some(help) = &f.help {
+                <p class="help"><span class="help-label">{ "help: " }</span>{ help }</p>
+            }
+            { for fix }
+        </li>
+    }
+}

@@ -1,0 +1,81 @@
+//! The rule index: every rule, searchable by code, name, summary, category and input.
+
+use ecsplain_engine::registry;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct RulesProps {
+    pub query: AttrValue,
+    pub selected: Option<&'static str>,
+    pub on_query: Callback<String>,
+    pub on_open: Callback<&'static str>,
+}
+
+#[component]
+pub fn Rules(props: &RulesProps) -> Html {
+    let oninput = {
+        let cb = props.on_query.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                cb.emit(input.value());
+            }
+        })
+    };
+    let words: Vec<String> = props
+        .query
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    let rules: Vec<_> = registry::rules()
+        .into_iter()
+        .filter(|r| {
+            let hay = format!(
+                "{} {} {} {} {} {}",
+                r.code,
+                r.name,
+                r.summary,
+                r.category.as_str(),
+                r.target.as_str(),
+                r.severity.as_str()
+            )
+            .to_lowercase();
+            words.iter().all(|w| hay.contains(w.as_str()))
+        })
+        .collect();
+    let count = rules.len();
+    let rows = rules.into_iter().map(|r| {
+        let cb = props.on_open.clone();
+        let code = r.code;
+        let onclick = Callback::from(move |_: MouseEvent| cb.emit(code));
+        let selected = props.selected == Some(code);
+        html! {
+            <li class={classes!("rule-row", selected.then_some("selected"))}>
+                <button type="button" class="rule-button" {onclick} aria-pressed={if selected { "true" } else { "false" }}>
+                    <span class="rule-code">{ r.code }</span>
+                    <span class="rule-name">{ r.name }</span>
+                    <span class={classes!("sev", r.severity.as_str())}>{ r.severity.as_str() }</span>
+                    <span class="chip">{ r.category.as_str() }</span>
+                    <span class="rule-summary">{ r.summary }</span>
+                </button>
+            </li>
+        }
+    });
+    html! {
+        <section class="rules" aria-labelledby="rules-title">
+            <h2 id="rules-title">{ "Rules" }</h2>
+            <label class="search">
+                <span class="visually-hidden">{ "Search rules" }</span>
+                <input
+                    type="search"
+                    id="rule-search"
+                    placeholder="Search by code, name, category, input…"
+                    value={props.query.clone()}
+                    {oninput}
+                />
+            </label>
+            <p class="rule-count" role="status">{ if count == 1 { "1 rule".to_string() } else { format!("{count} rules") } }</p>
+            <ul class="rule-list">{ for rows }</ul>
+        </section>
+    }
+}

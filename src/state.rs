@@ -1,0 +1,502 @@
+//! The page's state and everything that changes it: one reducer, one `Action` enum.
+//!
+//! No rule logic lives here: findings come from `ecsplain_engine::lint`; this module only decides
+//! which pane texts go into a lint run, under which paths, and maps findings back to panes.
+
+use std::rc::Rc;
+
+use ecsplain_engine::diagnostic::apply_edits;
+use ecsplain_engine::{ecspresso, lint, Input, Kind, Report, Severity};
+
+/// The panes, in tab order.
+pub const PANES: [Kind; 4] = [
+    Kind::TaskDef,
+    Kind::ServiceDef,
+    Kind::Dockerfile,
+    Kind::Ecspresso,
+];
+
+/// The path a pane is linted under when the ecspresso config does not name it.
+pub const DEFAULT_PATHS: [&str; 4] = [
+    "task-definition.json",
+    "service-definition.json",
+    "Dockerfile",
+    "ecspresso.yml",
+];
+
+/// The small realistic examples each pane can load.
+pub const EXAMPLES: [&str; 4] = [
+    include_str!("../static/examples/task-definition.json"),
+    include_str!("../static/examples/service-definition.json"),
+    include_str!("../static/examples/Dockerfile"),
+    include_str!("../static/examples/ecspresso.yml"),
+];
+
+/// Short names for ids and storage.
+pub const SLUGS: [&str; 4] = ["taskdef", "servicedef", "dockerfile", "ecspresso"];
+
+/// Drafts above this many bytes (all panes together) are not saved.
+pub const DRAFT_CAP: usize = 1_000_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn other(self) -> Theme {
+        match self {
+            Theme::Light => Theme::Dark,
+            Theme::Dark => Theme::Light,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Editor,
+    Rules,
+}
+
+/// A span to select in a pane, as byte offsets into that pane's text. `seq` changes on every
+/// request, so selecting the same span twice still moves the caret.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selection {
+    pub pane: usize,
+    pub start: usize,
+    pub end: usize,
+    pub seq: u32,
+}
+
+/// The result of one lint run over the panes.
+#[derive(Debug, Clone)]
+pub struct Linted {
+    pub report: Report,
+    /// The pane of each input of the run (by the input's index, `Finding::file`).
+    pub panes: Vec<usize>,
+    /// The path each pane was linted under.
+    pub paths: [String; 4],
+    /// How long `lint` took, in milliseconds.
+    pub millis: f64,
+    /// The state revision the texts came from.
+    pub revision: u32,
+}
+
+/// Runs compare by identity: each lint run is a new value.
+impl PartialEq for Linted {
+    fn eq(&self, other: &Linted) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Linted {
+    /// The pane a finding belongs to.
+    pub fn pane_of(&self, file: usize) -> Option<usize> {
+        self.panes.get(file).copied()
+    }
+
+    /// The number of findings in each pane.
+    pub fn counts(&self) -> [usize; 4] {
+        let mut counts = [0; 4];
+        for finding in &self.report.findings {
+            if let Some(pane) = self.pane_of(finding.file) {
+                counts[pane] += 1;
+            }
+        }
+        counts
+    }
+
+    /// The worst severity in each pane.
+    pub fn worst(&self) -> [Option<Severity>; 4] {
+        let mut worst = [None; 4];
+        for finding in &self.report.findings {
+            if let Some(pane) = self.pane_of(finding.file) {
+                worst[pane] = worst[pane].max(Some(finding.severity));
+            }
+        }
+        worst
+    }
+
+    /// Lines with findings in a pane, with the worst severity on each line.
+    pub fn marks(&self, pane: usize) -> Vec<(u32, Severity)> {
+        let mut marks: Vec<(u32, Severity)> = Vec::new();
+        for finding in &self.report.findings {
+            if self.pane_of(finding.file) != Some(pane) {
+                continue;
+            }
+            match marks.iter_mut().find(|(line, _)| *line == finding.line) {
+                Some((_, severity)) => *severity = (*severity).max(finding.severity),
+                None => marks.push((finding.line, finding.severity)),
+            }
+        }
+        marks
+    }
+}
+
+pub struct State {
+    pub texts: [Rc<str>; 4],
+    /// Bumped on every text change; lint and draft saving follow it.
+    pub revision: u32,
+    pub active: usize,
+    pub view: View,
+    pub linted: Option<Rc<Linted>>,
+    pub selection: Option<Selection>,
+    /// The finding (index into the report) last selected.
+    pub selected: Option<usize>,
+    /// The rule whose explanation is open.
+    pub explain: Option<&'static str>,
+    pub all_files: bool,
+    pub theme: Theme,
+    pub rule_query: String,
+    seq: u32,
+}
+
+impl State {
+    pub fn new(texts: [String; 4], theme: Theme) -> State {
+        State {
+            texts: texts.map(Rc::from),
+            revision: 0,
+            active: 0,
+            view: View::Editor,
+            linted: None,
+            selection: None,
+            selected: None,
+            explain: None,
+            all_files: false,
+            theme,
+            rule_query: String::new(),
+            seq: 0,
+        }
+    }
+
+    /// Whether the shown findings belong to the current texts.
+    pub fn is_fresh(&self) -> bool {
+        self.linted
+            .as_ref()
+            .is_some_and(|l| l.revision == self.revision)
+    }
+}
+
+pub enum Action {
+    Edit(usize, Rc<str>),
+    Activate(usize),
+    Linted(Rc<Linted>),
+    /// Select finding `i` of the report: switch to its pane and select its span.
+    SelectFinding(usize),
+    /// Select related span `j` of finding `i`.
+    SelectRelated(usize, usize),
+    ApplyFix(usize),
+    Explain(Option<&'static str>),
+    ToggleAllFiles,
+    ToggleTheme,
+    ShowView(View),
+    Query(String),
+    LoadExample(usize),
+    Clear(usize),
+}
+
+#[cfg(target_arch = "wasm32")]
+impl yew::Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(self.next(action))
+    }
+}
+
+impl State {
+    /// The state after an action (the reducer; pure, so native tests can drive it).
+    pub fn next(&self, action: Action) -> State {
+        let mut next = State {
+            texts: self.texts.clone(),
+            revision: self.revision,
+            active: self.active,
+            view: self.view,
+            linted: self.linted.clone(),
+            selection: self.selection.clone(),
+            selected: self.selected,
+            explain: self.explain,
+            all_files: self.all_files,
+            theme: self.theme,
+            rule_query: self.rule_query.clone(),
+            seq: self.seq,
+        };
+        match action {
+            Action::Edit(pane, text) => next.set_text(pane, text),
+            Action::LoadExample(pane) => {
+                if let Some(example) = EXAMPLES.get(pane) {
+                    next.set_text(pane, Rc::from(*example));
+                    next.active = pane;
+                }
+            }
+            Action::Clear(pane) => next.set_text(pane, Rc::from("")),
+            Action::Activate(pane) => {
+                if pane < PANES.len() {
+                    next.active = pane;
+                    next.view = View::Editor;
+                }
+            }
+            Action::Linted(linted) => {
+                if linted.revision == next.revision {
+                    next.linted = Some(linted);
+                }
+            }
+            Action::SelectFinding(i) => {
+                let target = next.linted.as_ref().and_then(|l| {
+                    let finding = l.report.findings.get(i)?;
+                    let pane = l.pane_of(finding.file)?;
+                    Some((pane, finding.span.start as usize, finding.span.end as usize))
+                });
+                if let Some((pane, start, end)) = target {
+                    next.select(pane, start, end);
+                    next.selected = Some(i);
+                }
+            }
+            Action::SelectRelated(i, j) => {
+                let target = next.linted.as_ref().and_then(|l| {
+                    let related = l.report.findings.get(i)?.related.get(j)?;
+                    let pane = l.paths.iter().position(|p| *p == related.path)?;
+                    let text = next.texts.get(pane)?;
+                    let start = offset_of(text, related.line, related.column);
+                    let end = offset_of(text, related.end_line, related.end_column).max(start);
+                    Some((pane, start, end))
+                });
+                if let Some((pane, start, end)) = target {
+                    next.select(pane, start, end);
+                    next.selected = Some(i);
+                }
+            }
+            Action::ApplyFix(i) => {
+                // Only on findings of the current texts: stale offsets would corrupt the text.
+                if self.is_fresh() {
+                    let change = next.linted.as_ref().and_then(|l| {
+                        let finding = l.report.findings.get(i)?;
+                        let fix = finding.fix.as_ref()?;
+                        let pane = l.pane_of(finding.file)?;
+                        let fixed = apply_edits(&next.texts[pane], &fix.edits);
+                        Some((pane, fixed))
+                    });
+                    if let Some((pane, fixed)) = change {
+                        next.set_text(pane, Rc::from(fixed));
+                    }
+                }
+            }
+            Action::Explain(code) => next.explain = code,
+            Action::ToggleAllFiles => next.all_files = !next.all_files,
+            Action::ToggleTheme => next.theme = next.theme.other(),
+            Action::ShowView(view) => next.view = view,
+            Action::Query(query) => next.rule_query = query,
+        }
+        next
+    }
+}
+
+impl State {
+    fn set_text(&mut self, pane: usize, text: Rc<str>) {
+        if pane < self.texts.len() {
+            self.texts[pane] = text;
+            self.revision = self.revision.wrapping_add(1);
+            self.selection = None;
+            self.selected = None;
+        }
+    }
+
+    fn select(&mut self, pane: usize, start: usize, end: usize) {
+        self.seq = self.seq.wrapping_add(1);
+        self.active = pane;
+        self.view = View::Editor;
+        self.selection = Some(Selection {
+            pane,
+            start,
+            end,
+            seq: self.seq,
+        });
+    }
+}
+
+/// Lints the panes together as one project: the ecspresso pane as `ecspresso.yml`, the task and
+/// service panes under the paths the config names (else the default names), the Dockerfile as
+/// `Dockerfile`. Empty panes are left out unless the config names them.
+pub fn lint_panes(texts: &[Rc<str>; 4]) -> (Report, Vec<usize>, [String; 4]) {
+    let mut paths = DEFAULT_PATHS.map(String::from);
+    let mut named = [false; 4];
+    let config = &texts[3];
+    if !config.trim().is_empty() {
+        for reference in ecspresso::references(DEFAULT_PATHS[3], config) {
+            let pane = match reference.role {
+                Kind::TaskDef => 0,
+                Kind::ServiceDef => 1,
+                _ => continue,
+            };
+            if !named[pane] {
+                paths[pane] = reference.resolved;
+                named[pane] = true;
+            }
+        }
+    }
+    let mut inputs = Vec::new();
+    let mut panes = Vec::new();
+    for (pane, text) in texts.iter().enumerate() {
+        if text.trim().is_empty() && !named[pane] {
+            continue;
+        }
+        inputs.push(Input::new(
+            paths[pane].clone(),
+            text.to_string(),
+            Some(PANES[pane]),
+        ));
+        panes.push(pane);
+    }
+    let report = if inputs.is_empty() {
+        Report::default()
+    } else {
+        lint(&inputs)
+    };
+    (report, panes, paths)
+}
+
+/// The byte offset of a 1-based line and character column, as the engine counts them (`\n`,
+/// `\r\n` and a lone `\r` end a line). Past the end of a line: the line's end.
+pub fn offset_of(text: &str, line: u32, column: u32) -> usize {
+    let bytes = text.as_bytes();
+    let mut current = 1;
+    let mut i = 0;
+    while current < line && i < bytes.len() {
+        match bytes[i] {
+            b'\n' => current += 1,
+            b'\r' => {
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                current += 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let Some(rest) = text.get(i..) else {
+        return text.len();
+    };
+    let mut end = i;
+    for (n, (at, ch)) in rest.char_indices().enumerate() {
+        if n + 1 >= column as usize || ch == '\n' || ch == '\r' {
+            return i + at;
+        }
+        end = i + at + ch.len_utf8();
+    }
+    end
+}
+
+/// The number of UTF-16 code units before byte `offset` (what `selectionStart` counts), with the
+/// offset clamped into the text and onto a character boundary.
+pub fn utf16_offset(text: &str, offset: usize) -> u32 {
+    let mut at = offset.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    u32::try_from(text[..at].encode_utf16().count()).unwrap_or(u32::MAX)
+}
+
+/// The 1-based line of a byte offset (LF, CRLF or CR line ends).
+pub fn line_of(text: &str, offset: usize) -> usize {
+    let bytes = text.as_bytes();
+    let end = offset.min(bytes.len());
+    let mut line = 1;
+    let mut i = 0;
+    while i < end {
+        match bytes[i] {
+            b'\n' => line += 1,
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => line += 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    line
+}
+
+/// The texts to save as a draft: panes in order while they fit under the cap; larger ones empty.
+pub fn draft_texts(texts: &[Rc<str>; 4]) -> [String; 4] {
+    let mut used = 0;
+    let mut out: [String; 4] = Default::default();
+    for (slot, text) in out.iter_mut().zip(texts) {
+        if used + text.len() <= DRAFT_CAP {
+            used += text.len();
+            *slot = text.to_string();
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_follow_lines_and_character_columns() {
+        let text = "ab\r\ncé d\rx";
+        assert_eq!(offset_of(text, 1, 1), 0);
+        assert_eq!(offset_of(text, 1, 3), 2);
+        assert_eq!(offset_of(text, 2, 3), 7);
+        assert_eq!(offset_of(text, 3, 1), 10);
+        assert_eq!(offset_of(text, 9, 9), text.len());
+        assert_eq!(line_of(text, 10), 3);
+        assert_eq!(utf16_offset(text, 6), 5);
+        assert_eq!(utf16_offset(text, 7), 6);
+    }
+
+    #[test]
+    fn a_fix_applies_to_the_current_text_and_the_finding_goes() {
+        let mut texts: [String; 4] = Default::default();
+        texts[0] =
+            r#"{"requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "4096"}"#.into();
+        let mut state = State::new(texts, Theme::Light);
+        let lint = |state: &State| {
+            let (report, panes, paths) = lint_panes(&state.texts);
+            Action::Linted(Rc::new(Linted {
+                report,
+                panes,
+                paths,
+                millis: 0.0,
+                revision: state.revision,
+            }))
+        };
+        state = state.next(lint(&state));
+        let i = state
+            .linted
+            .as_ref()
+            .and_then(|l| l.report.findings.iter().position(|f| f.code == "TD001"));
+        let i = i.expect("TD001");
+        state = state.next(Action::SelectFinding(i));
+        let selection = state.selection.clone().expect("selected");
+        assert_eq!(&state.texts[0][selection.start..selection.end], "\"4096\"");
+        state = state.next(Action::ApplyFix(i));
+        assert!(state.texts[0].contains(r#""cpu": "512""#));
+        assert!(!state.is_fresh());
+        // A fix on stale findings is refused.
+        let before = state.texts[0].clone();
+        state = state.next(Action::ApplyFix(i));
+        assert_eq!(state.texts[0], before);
+        state = state.next(lint(&state));
+        assert!(state.linted.as_ref().is_some_and(|l| l
+            .report
+            .findings
+            .iter()
+            .all(|f| f.code != "TD001")));
+    }
+
+    #[test]
+    fn the_examples_lint_together() {
+        let texts = EXAMPLES.map(Rc::from);
+        let (report, panes, _) = lint_panes(&texts);
+        assert_eq!(panes, vec![0, 1, 2, 3]);
+        assert!(report.findings.iter().any(|f| f.code == "TD001"));
+    }
+}
