@@ -303,6 +303,13 @@ impl Parser<'_> {
                 let node = self.value(depth + 1);
                 if matches!(node.kind, NodeKind::Placeholder(_)) {
                     object.opaque = true;
+                    // A member placeholder usually brings its own comma (`$$START_PERIOD$$`
+                    // stands for `"startPeriod": 10,`), so a missing one is not an error.
+                    self.skip_trivia();
+                    if self.peek() == Some(b',') {
+                        self.pos += 1;
+                    }
+                    continue;
                 }
                 self.after_item(b'}');
                 continue;
@@ -839,7 +846,7 @@ mod tests {
 
     #[test]
     fn placeholders_are_values_not_errors() {
-        let text = "{\"family\": $NAME, \"cpu\": {{ cpu }}, \"c\": [$ENVOY_JSON, TEMPLATE_JSON], \"x\": {\n {{command}}\n}}";
+        let text = "{\"family\": $NAME, \"cpu\": {{ cpu }}, \"c\": [$ENVOY_JSON, TEMPLATE_JSON], \"x\": {\n {{command}}\n \"a\": 1,\n $$START$$\n \"b\": 2}}";
         let parsed = parse(text);
         assert!(errors(text).is_empty(), "{:?}", errors(text));
         let root = parsed.root.unwrap();
