@@ -42,12 +42,15 @@ pub fn detect(path: &str, text: &str) -> Option<Kind> {
 }
 
 pub fn is_dockerfile_name(name: &str) -> bool {
-    name == "dockerfile"
-        || name == "containerfile"
-        || name.starts_with("dockerfile.")
-        || name.starts_with("dockerfile-")
-        || name.ends_with(".dockerfile")
-        || name.ends_with(".containerfile")
+    // Files of other kinds that may mention Dockerfiles in their names.
+    const OTHER: [&str; 14] =
+        ["json", "jsonnet", "yml", "yaml", "md", "txt", "rs", "go", "py", "js", "ts", "sh", "toml", "snap"];
+    let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
+    if name == "dockerfile" || name == "containerfile" || name.ends_with(".dockerfile") || name.ends_with(".containerfile") {
+        return true;
+    }
+    // `Dockerfile.prod`, `Dockerfile-dev`, `api.Dockerfile.arm64`, `svc__Dockerfile.flask`.
+    (name.contains("dockerfile") || name.contains("containerfile")) && !OTHER.contains(&ext)
 }
 
 /// The kind a JSON, YAML or Jsonnet text holds, from keys that only that kind has.
@@ -131,6 +134,8 @@ mod tests {
     fn names_and_contents() {
         assert_eq!(detect("a/Dockerfile", ""), Some(Kind::Dockerfile));
         assert_eq!(detect("Dockerfile.prod", ""), Some(Kind::Dockerfile));
+        assert_eq!(detect("repo__Dockerfile.flask", ""), Some(Kind::Dockerfile));
+        assert_eq!(detect("dockerfile-notes.md", "FROM x"), None);
         assert_eq!(
             detect("x.json", "{\"containerDefinitions\": []}"),
             Some(Kind::TaskDef)
