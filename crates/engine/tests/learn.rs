@@ -98,8 +98,16 @@ fn examples_are_well_formed() {
         assert!(!example.title.is_empty() && !example.description.is_empty());
         let other = learn::example(example.counterpart)
             .unwrap_or_else(|| panic!("{}: unknown counterpart", example.id));
-        assert_eq!(other.counterpart, example.id, "{}: counterparts", example.id);
-        assert_ne!(other.quality, example.quality, "{}: counterpart", example.id);
+        assert_eq!(
+            other.counterpart, example.id,
+            "{}: counterparts",
+            example.id
+        );
+        assert_ne!(
+            other.quality, example.quality,
+            "{}: counterpart",
+            example.id
+        );
     }
     // A bad and a good version for every input kind.
     for kind in Kind::ALL {
@@ -134,9 +142,17 @@ fn exercises_start_broken_and_solutions_solve_them() {
             exercise.hints.len()
         );
         for code in exercise.goal {
-            assert!(registry::rule(code).is_some(), "{}: unknown goal code {code}", lesson.id);
+            assert!(
+                registry::rule(code).is_some(),
+                "{}: unknown goal code {code}",
+                lesson.id
+            );
         }
-        assert!(lesson.body.contains("https://"), "{}: body without a link", lesson.id);
+        assert!(
+            lesson.body.contains("https://"),
+            "{}: body without a link",
+            lesson.id
+        );
 
         let start = check_exercise(lesson, exercise.file.text);
         if start.solved || start.remaining.len() != exercise.goal.len() {
@@ -156,7 +172,8 @@ fn exercises_start_broken_and_solutions_solve_them() {
             ));
         }
         // The reference solution is clean of warnings and errors altogether.
-        let report = ecsplain_engine::lint_one(exercise.file.path, exercise.solution, exercise.file.kind);
+        let report =
+            ecsplain_engine::lint_one(exercise.file.path, exercise.solution, exercise.file.kind);
         let serious: Vec<_> = report
             .findings
             .iter()
@@ -192,10 +209,17 @@ fn an_attempt_that_adds_a_problem_is_not_solved() {
 #[test]
 fn checklist_maps_only_to_existing_codes() {
     for code in learn::checklist::mapped_codes() {
-        assert!(registry::rule(&code).is_some(), "checklist names unknown code {code}");
+        assert!(
+            registry::rule(&code).is_some(),
+            "checklist names unknown code {code}"
+        );
     }
     let items = checklist();
-    assert_eq!(items.len(), 55, "the author's list in rules.md part A has 55 items");
+    assert_eq!(
+        items.len(),
+        55,
+        "the author's list in rules.md part A has 55 items"
+    );
     let sections: BTreeSet<u8> = items.iter().map(|i| i.section).collect();
     assert_eq!(sections, (1..=9).collect());
     let mut ids = BTreeSet::new();
@@ -232,7 +256,11 @@ fn checklist_evaluates_examples() {
     assert_eq!(statuses.len(), checklist().len());
     assert_eq!(status("7.3", &statuses), Status::Satisfied);
     assert_eq!(status("8.8", &statuses), Status::Satisfied);
-    assert_eq!(status("1.6", &statuses), Status::Unknown, "no Dockerfile given");
+    assert_eq!(
+        status("1.6", &statuses),
+        Status::Unknown,
+        "no Dockerfile given"
+    );
     assert_eq!(status("8.1", &statuses), Status::Manual);
 
     // The bad one does not.

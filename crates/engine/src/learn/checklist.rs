@@ -209,12 +209,10 @@ fn status_of(
     kinds_present: &[Kind],
     platform: Option<Platform>,
 ) -> Status {
-    let other_platform = match (item.platform, platform) {
-        (Platform::Ec2, Some(Platform::Fargate)) | (Platform::Fargate, Some(Platform::Ec2)) => {
-            true
-        }
-        _ => false,
-    };
+    let other_platform = matches!(
+        (item.platform, platform),
+        (Platform::Ec2, Some(Platform::Fargate)) | (Platform::Fargate, Some(Platform::Ec2))
+    );
     if other_platform {
         return Status::NotApplicable;
     }

@@ -116,7 +116,7 @@ static EXAMPLES: &[Example] = &[
     Example {
         id: "ecspresso-bad",
         title: "ecspresso project with tfstate lookups (bad)",
-        description: "one role for both jobs, a password from the environment, one public subnet and a wrong container name",
+        description: "the load balancer names a missing container; one public subnet, one task, and a deployment that stops it",
         tags: &["ecspresso", "tfstate", "taskdef", "servicedef"],
         quality: Quality::Bad,
         counterpart: "ecspresso-good",

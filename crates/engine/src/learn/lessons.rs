@@ -142,7 +142,7 @@ static LESSONS: &[Lesson] = &[
             hints: &[
                 "Add up the memoryReservation of every container and compare the sum with the task's memory.",
                 "Either lower the reservations or raise the task memory to a size Fargate offers for 512 CPU units (1024 to 4096 MiB).",
-                "Setting the task memory to \"2048\" leaves room for 1280 + 256 MiB of reservations.",
+                "Setting the task memory to \"2048\" leaves room for the 896 + 256 MiB of reservations, and for growth.",
             ],
             solution: content!("task-vs-container-size", "solution.json"),
         },
@@ -159,7 +159,7 @@ static LESSONS: &[Lesson] = &[
                 path: "task-def.json",
                 text: content!("cpu-shares", "start.json"),
             },
-            goal: &["TD011", "TD012"],
+            goal: &["TD011"],
             hints: &[
                 "The task has 1024 CPU units in all. Can one container ask for more than the whole task?",
                 "Container cpu values are weights: what matters under contention is their ratio, so keep the ratio and make them fit.",
