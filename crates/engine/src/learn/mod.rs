@@ -14,7 +14,8 @@ use serde::{Serialize, Serializer};
 use crate::rule::Kind;
 
 pub use checklist::{
-    checklist, evaluate, evaluate_with, kinds_in, platform_of, Item, ItemStatus, Platform, Status,
+    checklist, evaluate, evaluate_with, kinds_in, platform_of, source, Check, Item, ItemStatus,
+    Platform, Source, Status,
 };
 pub use examples::{example, examples, Example, Quality};
 pub use lessons::{check_exercise, lesson, lessons, Exercise, ExerciseResult, Explainer, Lesson};
