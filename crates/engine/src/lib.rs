@@ -14,6 +14,7 @@ pub mod ecspresso;
 pub mod image;
 pub mod json;
 pub mod json_edit;
+pub mod learn;
 pub mod lint;
 pub mod project;
 pub mod registry;

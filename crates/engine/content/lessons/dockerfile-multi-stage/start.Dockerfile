@@ -1,0 +1,8 @@
+FROM golang:1.23.4-bookworm
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+RUN CGO_ENABLED=0 go build -o /usr/local/bin/stock-api ./cmd/stock-api
+EXPOSE 8080
+ENTRYPOINT ["/usr/local/bin/stock-api"]

@@ -1,0 +1,203 @@
+//! The examples gallery: a bad and a good version of realistic services, for every input kind.
+//! Written by us for teaching; every example's findings are snapshot-tested, and every good
+//! example has no error and no warning.
+
+use serde::Serialize;
+
+use super::File;
+use crate::rule::Kind;
+
+/// Whether an example shows what to avoid or what to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Quality {
+    Bad,
+    Good,
+}
+
+/// One example: one or more files loaded together into the panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Example {
+    /// Stable, kebab-case, used in permalinks (`#example=<id>`): never rename one.
+    pub id: &'static str,
+    pub title: &'static str,
+    /// One line, shown under the title.
+    pub description: &'static str,
+    pub tags: &'static [&'static str],
+    pub quality: Quality,
+    /// The id of the other version (the good one for a bad example, and the reverse).
+    pub counterpart: &'static str,
+    pub files: &'static [File],
+}
+
+macro_rules! file {
+    ($kind:ident, $dir:literal, $name:literal) => {
+        File {
+            kind: Kind::$kind,
+            path: $name,
+            text: include_str!(concat!("../../content/examples/", $dir, "/", $name)),
+        }
+    };
+}
+
+static EXAMPLES: &[Example] = &[
+    Example {
+        id: "node-adot-bad",
+        title: "Node.js API with an ADOT collector (bad)",
+        description: "a Fargate task whose size does not exist, with a password in plain text, latest tags and no logs",
+        tags: &["taskdef", "fargate", "observability", "adot", "security"],
+        quality: Quality::Bad,
+        counterpart: "node-adot-good",
+        files: &[file!(TaskDef, "node-adot-bad", "task-def.json")],
+    },
+    Example {
+        id: "node-adot-good",
+        title: "Node.js API with an ADOT collector (good)",
+        description: "the app sends traces to an ADOT collector sidecar through OTEL_* settings; sizes, users and logs are set",
+        tags: &["taskdef", "fargate", "observability", "adot", "otel"],
+        quality: Quality::Good,
+        counterpart: "node-adot-bad",
+        files: &[file!(TaskDef, "node-adot-good", "task-def.json")],
+    },
+    Example {
+        id: "firelens-bad",
+        title: "FireLens log router (bad)",
+        description: "a Fluent Bit router with no memory limit and no logs of its own, and an API key in the environment",
+        tags: &["taskdef", "fargate", "logging", "firelens", "security"],
+        quality: Quality::Bad,
+        counterpart: "firelens-good",
+        files: &[file!(TaskDef, "firelens-bad", "task-def.json")],
+    },
+    Example {
+        id: "firelens-good",
+        title: "FireLens log router (good)",
+        description: "the app logs through a sized Fluent Bit router to CloudWatch Logs; the router logs with awslogs",
+        tags: &["taskdef", "fargate", "logging", "firelens"],
+        quality: Quality::Good,
+        counterpart: "firelens-bad",
+        files: &[file!(TaskDef, "firelens-good", "task-def.json")],
+    },
+    Example {
+        id: "nginx-app-bad",
+        title: "nginx in front of an app (bad)",
+        description: "links under awsvpc, a reservation above the limit, a privileged container and an untagged image",
+        tags: &["taskdef", "ec2", "sizing", "security"],
+        quality: Quality::Bad,
+        counterpart: "nginx-app-good",
+        files: &[file!(TaskDef, "nginx-app-bad", "task-def.json")],
+    },
+    Example {
+        id: "nginx-app-good",
+        title: "nginx in front of an app (good)",
+        description: "nginx reaches the app on localhost, starts once the app is healthy, and both run as non-root users",
+        tags: &["taskdef", "ec2", "sizing", "xray"],
+        quality: Quality::Good,
+        counterpart: "nginx-app-bad",
+        files: &[file!(TaskDef, "nginx-app-good", "task-def.json")],
+    },
+    Example {
+        id: "dockerfile-bad",
+        title: "Node.js Dockerfile in one stage (bad)",
+        description: "a latest base, a token baked into the image, build tools shipped, root user and a shell-form CMD",
+        tags: &["dockerfile", "security", "image-size"],
+        quality: Quality::Bad,
+        counterpart: "dockerfile-good",
+        files: &[file!(Dockerfile, "dockerfile-bad", "Dockerfile")],
+    },
+    Example {
+        id: "dockerfile-good",
+        title: "Multi-stage Dockerfile with a distroless final stage (good)",
+        description: "an npm cache mount in the build stage, and a distroless final stage that runs as a non-root user",
+        tags: &["dockerfile", "multi-stage", "cache-mount", "distroless", "non-root"],
+        quality: Quality::Good,
+        counterpart: "dockerfile-bad",
+        files: &[file!(Dockerfile, "dockerfile-good", "Dockerfile")],
+    },
+    Example {
+        id: "ecspresso-bad",
+        title: "ecspresso project with tfstate lookups (bad)",
+        description: "the load balancer names a missing container; one public subnet, one task, and a deployment that stops it",
+        tags: &["ecspresso", "tfstate", "taskdef", "servicedef"],
+        quality: Quality::Bad,
+        counterpart: "ecspresso-good",
+        files: &[
+            file!(Ecspresso, "ecspresso-bad", "ecspresso.yml"),
+            file!(TaskDef, "ecspresso-bad", "ecs-task-def.json"),
+            file!(ServiceDef, "ecspresso-bad", "ecs-service-def.json"),
+        ],
+    },
+    Example {
+        id: "ecspresso-good",
+        title: "ecspresso project with tfstate lookups (good)",
+        description: "roles, subnets, secrets and the image come from Terraform state; the image tag from the environment",
+        tags: &["ecspresso", "tfstate", "taskdef", "servicedef", "secrets"],
+        quality: Quality::Good,
+        counterpart: "ecspresso-bad",
+        files: &[
+            file!(Ecspresso, "ecspresso-good", "ecspresso.yml"),
+            file!(TaskDef, "ecspresso-good", "ecs-task-def.json"),
+            file!(ServiceDef, "ecspresso-good", "ecs-service-def.json"),
+        ],
+    },
+    Example {
+        id: "blue-green-bad",
+        title: "Blue/green service with CodeDeploy (bad)",
+        description: "a CODE_DEPLOY service without a load balancer, one task in one public subnet",
+        tags: &["servicedef", "deployment", "blue-green", "codedeploy"],
+        quality: Quality::Bad,
+        counterpart: "blue-green-good",
+        files: &[file!(ServiceDef, "blue-green-bad", "service-def.json")],
+    },
+    Example {
+        id: "blue-green-good",
+        title: "Blue/green service with CodeDeploy (good)",
+        description: "CodeDeploy shifts traffic between target groups; three tasks in three private subnets",
+        tags: &["servicedef", "deployment", "blue-green", "codedeploy"],
+        quality: Quality::Good,
+        counterpart: "blue-green-bad",
+        files: &[file!(ServiceDef, "blue-green-good", "service-def.json")],
+    },
+    Example {
+        id: "rolling-bad",
+        title: "Rolling update service (bad)",
+        description: "launchType next to a capacity provider strategy, no circuit breaker, and a deployment that stops every task",
+        tags: &["servicedef", "deployment", "rolling", "spot"],
+        quality: Quality::Bad,
+        counterpart: "rolling-good",
+        files: &[file!(ServiceDef, "rolling-bad", "service-def.json")],
+    },
+    Example {
+        id: "rolling-good",
+        title: "Rolling update service (good)",
+        description: "a circuit breaker that rolls back, a safe 100/200 deployment, and Spot above an on-demand base",
+        tags: &["servicedef", "deployment", "rolling", "spot", "circuit-breaker"],
+        quality: Quality::Good,
+        counterpart: "rolling-bad",
+        files: &[file!(ServiceDef, "rolling-good", "service-def.json")],
+    },
+];
+
+/// Every example, bad and good versions side by side, in gallery order.
+pub fn examples() -> &'static [Example] {
+    EXAMPLES
+}
+
+/// The example with this id (from a permalink).
+pub fn example(id: &str) -> Option<&'static Example> {
+    EXAMPLES.iter().find(|e| e.id == id)
+}
+
+impl Example {
+    /// The example's files as lint inputs.
+    pub fn inputs(&self) -> Vec<crate::lint::Input> {
+        self.files.iter().map(File::input).collect()
+    }
+
+    /// The kinds of input this example holds.
+    pub fn kinds(&self) -> Vec<Kind> {
+        let mut kinds: Vec<Kind> = self.files.iter().map(|f| f.kind).collect();
+        kinds.sort();
+        kinds.dedup();
+        kinds
+    }
+}

@@ -1,0 +1,318 @@
+//! Guided lessons: a short page each, with a picture (an explainer) and a "fix this" exercise
+//! whose goal the engine checks.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::File;
+use crate::diagnostic::{Finding, Severity};
+use crate::lint::{lint, Input};
+use crate::rule::Kind;
+
+/// The interactive picture a lesson shows next to its text (drawn by the page from `sizing`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Explainer {
+    None,
+    /// CPU shares under contention (`sizing::cpu`).
+    Cpu,
+    /// Soft and hard memory limits (`sizing::memory`).
+    Memory,
+    /// Task size, Fargate sizes and cost (`sizing::fargate`, `sizing::cost`).
+    Sizing,
+    /// Dockerfile build stages and what reaches the final image.
+    Stages,
+}
+
+/// A "fix this" exercise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Exercise {
+    /// The broken file the editor starts with.
+    pub file: File,
+    /// Finding codes that must be gone. No new warning or error may appear either.
+    pub goal: &'static [&'static str],
+    /// Progressive hints, shown one at a time on request.
+    pub hints: &'static [&'static str],
+    /// A reference solution (the whole file), shown after trying.
+    pub solution: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Lesson {
+    /// Stable, kebab-case, used in permalinks (`#lesson=<id>`) and as the progress key.
+    pub id: &'static str,
+    pub title: &'static str,
+    /// One or two sentences for the lesson list.
+    pub summary: &'static str,
+    /// Short Markdown with links to the AWS documentation.
+    pub body: &'static str,
+    pub explainer: Explainer,
+    pub exercise: Exercise,
+}
+
+/// What checking an exercise attempt found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExerciseResult {
+    /// Every goal code is gone and no new warning or error appeared.
+    pub solved: bool,
+    /// Goal codes still reported, in goal order.
+    pub remaining: Vec<&'static str>,
+    /// Warnings and errors the attempt added compared with the starting file (a code reported
+    /// more often than at the start counts as new).
+    pub new_problems: Vec<Finding>,
+}
+
+/// Lints an attempt at a lesson's exercise and says whether the goal is reached.
+pub fn check_exercise(lesson: &Lesson, text: &str) -> ExerciseResult {
+    let exercise = &lesson.exercise;
+    let start = lint_text(&exercise.file, exercise.file.text);
+    let attempt = lint_text(&exercise.file, text);
+
+    let remaining: Vec<&'static str> = exercise
+        .goal
+        .iter()
+        .copied()
+        .filter(|code| attempt.iter().any(|f| f.code == *code))
+        .collect();
+
+    let mut before: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in start.iter().filter(|f| serious(f)) {
+        *before.entry(f.code).or_default() += 1;
+    }
+    let mut after: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in attempt.iter().filter(|f| serious(f)) {
+        *after.entry(f.code).or_default() += 1;
+    }
+    let new_problems: Vec<Finding> = attempt
+        .into_iter()
+        .filter(|f| {
+            serious(f)
+                && !exercise.goal.contains(&f.code)
+                && after.get(f.code).copied().unwrap_or(0)
+                    > before.get(f.code).copied().unwrap_or(0)
+        })
+        .collect();
+
+    ExerciseResult {
+        solved: remaining.is_empty() && new_problems.is_empty(),
+        remaining,
+        new_problems,
+    }
+}
+
+fn serious(f: &Finding) -> bool {
+    matches!(f.severity, Severity::Error | Severity::Warning)
+}
+
+fn lint_text(file: &File, text: &str) -> Vec<Finding> {
+    lint(&[Input::new(file.path, text, Some(file.kind))]).findings
+}
+
+/// Every lesson, in the suggested order.
+pub fn lessons() -> &'static [Lesson] {
+    LESSONS
+}
+
+/// The lesson with this id (from a permalink).
+pub fn lesson(id: &str) -> Option<&'static Lesson> {
+    LESSONS.iter().find(|l| l.id == id)
+}
+
+macro_rules! content {
+    ($id:literal, $name:literal) => {
+        include_str!(concat!("../../content/lessons/", $id, "/", $name))
+    };
+}
+
+static LESSONS: &[Lesson] = &[
+    Lesson {
+        id: "task-vs-container-size",
+        title: "Task size and container size",
+        summary: "The task size is the box; container values share it out. Learn which numbers must fit inside which.",
+        body: content!("task-vs-container-size", "lesson.md"),
+        explainer: Explainer::Sizing,
+        exercise: Exercise {
+            file: File {
+                kind: Kind::TaskDef,
+                path: "task-def.json",
+                text: content!("task-vs-container-size", "start.json"),
+            },
+            goal: &["TD012"],
+            hints: &[
+                "Add up the memoryReservation of every container and compare the sum with the task's memory.",
+                "Either lower the reservations or raise the task memory to a size Fargate offers for 512 CPU units (1024 to 4096 MiB).",
+                "Setting the task memory to \"2048\" leaves room for the 896 + 256 MiB of reservations, and for growth.",
+            ],
+            solution: content!("task-vs-container-size", "solution.json"),
+        },
+    },
+    Lesson {
+        id: "cpu-shares",
+        title: "CPU shares under contention",
+        summary: "A container's cpu is a weight, not a cap; the task's cpu is the cap. See how busy containers split the CPU.",
+        body: content!("cpu-shares", "lesson.md"),
+        explainer: Explainer::Cpu,
+        exercise: Exercise {
+            file: File {
+                kind: Kind::TaskDef,
+                path: "task-def.json",
+                text: content!("cpu-shares", "start.json"),
+            },
+            goal: &["TD011"],
+            hints: &[
+                "The task has 1024 CPU units in all. Can one container ask for more than the whole task?",
+                "Container cpu values are weights: what matters under contention is their ratio, so keep the ratio and make them fit.",
+                "768 for the app and 256 for the worker keep a 3:1 ratio and add up to 1024.",
+            ],
+            solution: content!("cpu-shares", "solution.json"),
+        },
+    },
+    Lesson {
+        id: "memory-limits-oom",
+        title: "Soft and hard memory limits, and OOM",
+        summary: "memoryReservation is what a container is promised; memory is where it is killed (exit code 137).",
+        body: content!("memory-limits-oom", "lesson.md"),
+        explainer: Explainer::Memory,
+        exercise: Exercise {
+            file: File {
+                kind: Kind::TaskDef,
+                path: "task-def.json",
+                text: content!("memory-limits-oom", "start.json"),
+            },
+            goal: &["TD010", "TD009"],
+            hints: &[
+                "A hard limit (memory) must be above the soft limit (memoryReservation). Which container breaks that?",
+                "On EC2 without a task memory, every container needs memory or memoryReservation. Which one has neither?",
+                "Give the worker a memoryReservation of 256, and swap the app's two values so the reservation is the lower one.",
+            ],
+            solution: content!("memory-limits-oom", "solution.json"),
+        },
+    },
+    Lesson {
+        id: "fargate-sizes-cost",
+        title: "Fargate sizes and cost",
+        summary: "Fargate offers fixed CPU and memory pairs and bills the pair you ask for, per second.",
+        body: content!("fargate-sizes-cost", "lesson.md"),
+        explainer: Explainer::Sizing,
+        exercise: Exercise {
+            file: File {
+                kind: Kind::TaskDef,
+                path: "task-def.json",
+                text: content!("fargate-sizes-cost", "start.json"),
+            },
+            goal: &["TD001"],
+            hints: &[
+                "Look up 1024 CPU units in the table: which memory values does it allow?",
+                "1 vCPU allows 2048 to 8192 MiB in steps of 1024. 1536 is not one of them.",
+                "The container reserves 1200 MiB, so 2048 is the smallest size that fits and the cheapest.",
+            ],
+            solution: content!("fargate-sizes-cost", "solution.json"),
+        },
+    },
+    Lesson {
+        id: "dockerfile-multi-stage",
+        title: "Dockerfile: multi-stage, non-root and RUN --mount",
+        summary: "Build in one stage, ship only the result in a small final stage that runs as a non-root user.",
+        body: content!("dockerfile-multi-stage", "lesson.md"),
+        explainer: Explainer::Stages,
+        exercise: Exercise {
+            file: File {
+                kind: Kind::Dockerfile,
+                path: "Dockerfile",
+                text: content!("dockerfile-multi-stage", "start.Dockerfile"),
+            },
+            goal: &["DF001", "DF007", "DF005"],
+            hints: &[
+                "Split the file in two: a build stage with the Go toolchain, and a final stage that only gets the binary with COPY --from.",
+                "Give the go build a cache: RUN --mount=type=cache,target=/root/.cache/go-build ...",
+                "Use gcr.io/distroless/static-debian12:nonroot as the final base and add USER 65532:65532.",
+            ],
+            solution: content!("dockerfile-multi-stage", "solution.Dockerfile"),
+        },
+    },
+    Lesson {
+        id: "secrets",
+        title: "Secrets from Secrets Manager and Parameter Store",
+        summary: "Keep passwords and keys out of the task definition: name them in secrets and ECS injects them at start.",
+        body: content!("secrets", "lesson.md"),
+        explainer: Explainer::None,
+        exercise: Exercise {
+            file: File {
+                kind: Kind::TaskDef,
+                path: "task-def.json",
+                text: content!("secrets", "start.json"),
+            },
+            goal: &["TD104"],
+            hints: &[
+                "Which environment entries hold a password or a key rather than a setting?",
+                "Move them to a secrets array: each entry has a name and a valueFrom with the ARN of a Secrets Manager secret or an SSM parameter.",
+                "Secrets are fetched with the task execution role, so the task needs an executionRoleArn too.",
+            ],
+            solution: content!("secrets", "solution.json"),
+        },
+    },
+    Lesson {
+        id: "deployments",
+        title: "Rolling and blue/green deployments, and the circuit breaker",
+        summary: "How ECS replaces tasks, what minimumHealthyPercent and maximumPercent do, and how a failed deployment rolls back.",
+        body: content!("deployments", "lesson.md"),
+        explainer: Explainer::None,
+        exercise: Exercise {
+            file: File {
+                kind: Kind::ServiceDef,
+                path: "service-def.json",
+                text: content!("deployments", "start.json"),
+            },
+            goal: &["SV020", "SV023"],
+            hints: &[
+                "With minimumHealthyPercent 0, ECS may stop every old task before new ones run.",
+                "minimumHealthyPercent 100 with maximumPercent 200 starts new tasks before stopping old ones.",
+                "Add \"deploymentCircuitBreaker\": { \"enable\": true, \"rollback\": true } to deploymentConfiguration.",
+            ],
+            solution: content!("deployments", "solution.json"),
+        },
+    },
+    Lesson {
+        id: "logging-tracing",
+        title: "Logs and traces: awslogs and an ADOT sidecar",
+        summary: "Send every container's output to CloudWatch Logs, and traces through an ADOT collector sidecar set up with OTEL_* variables.",
+        body: content!("logging-tracing", "lesson.md"),
+        explainer: Explainer::None,
+        exercise: Exercise {
+            file: File {
+                kind: Kind::TaskDef,
+                path: "task-def.json",
+                text: content!("logging-tracing", "start.json"),
+            },
+            goal: &["TD301", "TD307"],
+            hints: &[
+                "The app writes to stdout, but nothing collects it: add a logConfiguration with the awslogs driver.",
+                "The collector is already there. What tells the app's OpenTelemetry SDK where to send traces?",
+                "Set OTEL_EXPORTER_OTLP_ENDPOINT to http://localhost:4317 and OTEL_SERVICE_NAME to the service's name.",
+            ],
+            solution: content!("logging-tracing", "solution.json"),
+        },
+    },
+    Lesson {
+        id: "right-sizing",
+        title: "Right-sizing with Container Insights",
+        summary: "Measure what each container really uses, then set reservations and the task size from the peaks.",
+        body: content!("right-sizing", "lesson.md"),
+        explainer: Explainer::Sizing,
+        exercise: Exercise {
+            file: File {
+                kind: Kind::TaskDef,
+                path: "task-def.json",
+                text: content!("right-sizing", "start.json"),
+            },
+            goal: &["TD302"],
+            hints: &[
+                "The query in the lesson measured each container's peak. Which containers have no cpu or memoryReservation of their own?",
+                "Set each container's memoryReservation a little above its measured peak memory, and its cpu near its peak CPU.",
+                "app: cpu 704, memoryReservation 1200; worker: cpu 256, memoryReservation 300. With the collector's 64 units and 256 MiB, the sum fits 1024 CPU units and 2048 MiB.",
+            ],
+            solution: content!("right-sizing", "solution.json"),
+        },
+    },
+];

@@ -1,0 +1,48 @@
+//! Teaching content: an examples gallery, guided lessons with exercises checked by the engine,
+//! and the author's ECS best-practice checklist evaluated from a lint report.
+//!
+//! Everything here is static data plus small pure functions, so the page can list, load and
+//! check it without IO. Texts live in `crates/engine/content/` and `data/checklist.json` and are
+//! compiled in with `include_str!`.
+
+pub mod checklist;
+pub mod examples;
+pub mod lessons;
+
+use serde::{Serialize, Serializer};
+
+use crate::rule::Kind;
+
+pub use checklist::{
+    checklist, evaluate, evaluate_with, kinds_in, platform_of, source, Check, Item, ItemStatus,
+    Platform, Source, Status,
+};
+pub use examples::{example, examples, Example, Quality};
+pub use lessons::{check_exercise, lesson, lessons, Exercise, ExerciseResult, Explainer, Lesson};
+
+/// One file of an example or an exercise: what a pane of the page holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct File {
+    #[serde(serialize_with = "kind_name")]
+    pub kind: Kind,
+    /// A path for messages and for cross-file references (`ecspresso.yml` names
+    /// `ecs-task-def.json` relative to its own folder).
+    pub path: &'static str,
+    pub text: &'static str,
+}
+
+impl File {
+    /// The file as a lint input of a known kind.
+    pub fn input(&self) -> crate::lint::Input {
+        crate::lint::Input::new(self.path, self.text, Some(self.kind))
+    }
+}
+
+/// Serialises a [`Kind`] by its `--kind` name (`taskdef`, `servicedef`, `dockerfile`, `ecspresso`).
+pub(crate) fn kind_name<S: Serializer>(kind: &Kind, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(kind.as_str())
+}
+
+pub(crate) fn kind_names<S: Serializer>(kinds: &[Kind], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(kinds.iter().map(|k| k.as_str()))
+}
