@@ -9,7 +9,8 @@ crate::declare_rule! {
     /// When a Dockerfile and the task definition that runs its image are linted together,
     /// compares the image's `EXPOSE` ports with the container's `portMappings`: a port the task
     /// maps that the image does not expose, or a port the image exposes that the task does not
-    /// map. It says nothing when either side is unknown: no `EXPOSE` in the Dockerfile, no
+    /// map (only when every mapped port is exposed, so one mismatch gives one finding). It
+    /// says nothing when either side is unknown: no `EXPOSE` in the Dockerfile, no
     /// `portMappings` in the task, or a variable or template in either. A port a service's
     /// load balancer targets is `XF106`'s, on the service.
     ///
@@ -90,8 +91,14 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
         let balanced = balanced_ports(project, pair.task.file, &name);
         let exposed_list: Vec<String> = exposed.iter().map(|e| e.text.clone()).collect();
         let first_expose = exposed.first().map(|e| e.span).unwrap_or_default();
+        let mut reported = false;
         for (port, udp, node) in &mapped {
-            if exposes(&exposed, *port, *udp) || balanced.contains(port) {
+            if exposes(&exposed, *port, *udp) {
+                continue;
+            }
+            // A mismatch on a balanced port is XF106's; the image side is not repeated.
+            reported = true;
+            if balanced.contains(port) {
                 continue;
             }
             let proto = if *udp { "/udp" } else { "" };
@@ -105,6 +112,9 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             )
             .set_help("map the port the program listens on, or correct EXPOSE in the Dockerfile if it is out of date (EXPOSE is documentation; nothing checks it)")
             .add_related_in(pair.docker.file, first_expose, "the ports the image declares");
+        }
+        if reported {
+            continue; // One mismatch, one finding: the image's ports are named in it.
         }
         let mapped_list: Vec<String> = mapped
             .iter()

@@ -70,7 +70,12 @@ pub fn translate(hc: &DockerHealthCheck<'_>) -> (String, Vec<String>) {
     let interval = fit("interval", secs(hc.interval.unwrap_or(30.0)));
     let timeout = fit("timeout", secs(hc.timeout.unwrap_or(30.0)));
     let retries = fit("retries", hc.retries.unwrap_or(3));
-    let command = serde_json::to_string(&hc.command).unwrap_or_default();
+    let words: Vec<String> = hc
+        .command
+        .iter()
+        .map(|w| serde_json::to_string(w).unwrap_or_default())
+        .collect();
+    let command = format!("[{}]", words.join(", "));
     let mut json = format!(
         "\"healthCheck\": {{\"command\": {command}, \"interval\": {interval}, \"timeout\": {timeout}, \"retries\": {retries}"
     );

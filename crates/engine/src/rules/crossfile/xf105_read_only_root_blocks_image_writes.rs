@@ -83,6 +83,27 @@ fn covered_alias(mounts: &[&str], path: &str) -> bool {
         || (path == "/var/run" && covered(mounts, "/run"))
 }
 
+/// A volume name for a path: `/var/cache/nginx` is `var-cache-nginx`.
+fn volume_name(path: &str) -> String {
+    path.trim_matches('/').replace('/', "-")
+}
+
+fn help(missing: &[&str]) -> String {
+    let volumes: Vec<String> = missing
+        .iter()
+        .map(|p| format!("{{\"name\": \"{}\"}}", volume_name(p)))
+        .collect();
+    let mounts: Vec<String> = missing
+        .iter()
+        .map(|p| format!("{{\"sourceVolume\": \"{}\", \"containerPath\": \"{p}\"}}", volume_name(p)))
+        .collect();
+    format!(
+        "add \"volumes\": [{}] to the task and \"mountPoints\": [{}] to the container",
+        volumes.join(", "),
+        mounts.join(", ")
+    )
+}
+
 pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
     for pair in pairing_docker::pairs(project) {
         let c = pair.container;
@@ -147,15 +168,7 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             )
         };
         sink.report_in(pair.task.file, flag.span, message)
-            .set_help(format!(
-                "add a task volume for each path (e.g. {{\"name\": \"nginx-tmp\"}}) and mount it: \"mountPoints\": [{}]",
-                missing
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| format!("{{\"sourceVolume\": \"nginx-{}\", \"containerPath\": \"{p}\"}}", i + 1))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))
+            .set_help(help(&missing))
             .add_related_in(pair.docker.file, pair.base_span(), format!("the image is built on {image}"));
     }
 }
