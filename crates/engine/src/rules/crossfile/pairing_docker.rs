@@ -116,10 +116,39 @@ const SIDECAR_NAMES: &[&str] = &[
 
 /// Official Docker Hub images a task often runs as they are.
 const OFFICIAL: &[&str] = &[
-    "nginx", "redis", "postgres", "mysql", "mariadb", "memcached", "mongo", "busybox", "alpine",
-    "ubuntu", "debian", "httpd", "rabbitmq", "traefik", "haproxy", "caddy", "amazonlinux",
-    "centos", "elasticsearch", "wordpress", "node", "python", "golang", "openjdk", "ruby", "php",
-    "varnish", "consul", "vault", "registry", "localstack", "minio", "mailhog",
+    "nginx",
+    "redis",
+    "postgres",
+    "mysql",
+    "mariadb",
+    "memcached",
+    "mongo",
+    "busybox",
+    "alpine",
+    "ubuntu",
+    "debian",
+    "httpd",
+    "rabbitmq",
+    "traefik",
+    "haproxy",
+    "caddy",
+    "amazonlinux",
+    "centos",
+    "elasticsearch",
+    "wordpress",
+    "node",
+    "python",
+    "golang",
+    "openjdk",
+    "ruby",
+    "php",
+    "varnish",
+    "consul",
+    "vault",
+    "registry",
+    "localstack",
+    "minio",
+    "mailhog",
 ];
 
 fn is_sidecar(container: &Node) -> bool {
@@ -141,23 +170,116 @@ fn is_official_image(image: &str) -> bool {
         .strip_prefix("docker.io/")
         .or_else(|| image.strip_prefix("index.docker.io/"))
         .unwrap_or(image);
+    let name = name.strip_prefix("public.ecr.aws/docker/").unwrap_or(name);
     let name = name.strip_prefix("library/").unwrap_or(name);
     let name = name.split(['@', ':']).next().unwrap_or(name);
     OFFICIAL.contains(&name)
 }
 
-/// Could the container's image have been built from the Dockerfile?
-fn could_be_built(container: &Node) -> bool {
+/// Public registries where third-party images live next to the user's own.
+const PUBLIC_REGISTRIES: &[&str] = &[
+    "docker.io",
+    "index.docker.io",
+    "ghcr.io",
+    "quay.io",
+    "public.ecr.aws",
+    "registry.gitlab.com",
+    "mcr.microsoft.com",
+    "gcr.io",
+];
+
+/// The repository name of an image without registry, owner, tag or digest
+/// (`123.dkr.ecr.eu-west-1.amazonaws.com/team/web:1.2` is `web`).
+fn repository(image: &str) -> &str {
+    let name = image.split('@').next().unwrap_or(image);
+    let last = name.rsplit('/').next().unwrap_or(name);
+    last.split(':').next().unwrap_or(last)
+}
+
+/// How sure we are that the container's image could be built from the Dockerfile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fit {
+    /// A sidecar, an official image used as is, or no image at all.
+    No,
+    /// On a public registry (`owner/name` on Docker Hub, `ghcr.io/...`): it may be a third
+    /// party's image, so it needs a sign in the Dockerfile.
+    Maybe,
+    /// A template or placeholder, an empty value a pipeline fills, a private registry (ECR), or
+    /// a bare local name.
+    Likely,
+}
+
+fn fit(container: &Node, dockerfile_text: &str) -> Fit {
+    if is_sidecar(container) {
+        return Fit::No;
+    }
     let Some(image) = container.get_set("image") else {
-        return false;
+        return Fit::No;
     };
     if image.is_placeholder() {
-        return true;
+        return Fit::Likely;
     }
-    match image.as_str() {
-        Some(s) => !s.trim().is_empty() && !is_official_image(s.trim()),
-        None => false,
+    let Some(text) = image.as_str().map(str::trim) else {
+        return Fit::No;
+    };
+    if text.is_empty() || crate::rules::taskdef::util::is_bare_token(text) {
+        return Fit::Likely;
     }
+    if is_official_image(text) {
+        return Fit::No;
+    }
+    let parsed = crate::image::parse_image(text);
+    let public = match parsed.registry {
+        Some(host) => PUBLIC_REGISTRIES.contains(&host.to_ascii_lowercase().as_str()),
+        None => text.contains('/'),
+    };
+    if !public {
+        return Fit::Likely;
+    }
+    // A sign: the repository's name appears in the Dockerfile, outside its FROM lines (a
+    // task running `public.ecr.aws/nginx/nginx` is not built by `FROM nginx`).
+    let repo = repository(text).to_ascii_lowercase();
+    let mentioned = dockerfile_text.lines().any(|line| {
+        let line = line.trim_start().to_ascii_lowercase();
+        !line.starts_with("from ") && line.contains(&repo)
+    });
+    if repo.len() >= 3 && mentioned {
+        Fit::Maybe
+    } else {
+        Fit::No
+    }
+}
+
+/// What a Dockerfile's own name says it builds: `Dockerfile.nginx`, `nginx.Dockerfile`, or the
+/// folder of `nginx/Dockerfile`.
+fn hint(path: &str) -> Option<String> {
+    let mut parts = path.rsplit(['/', '\\']);
+    let name = parts.next()?.to_ascii_lowercase();
+    let from_name = name
+        .strip_prefix("dockerfile.")
+        .or_else(|| name.strip_prefix("dockerfile-"))
+        .or_else(|| name.strip_suffix(".dockerfile"))
+        .or_else(|| name.strip_prefix("containerfile."));
+    let hint = match from_name {
+        Some(h) => h.to_string(),
+        None => parts.next()?.to_ascii_lowercase(),
+    };
+    (hint.len() >= 2 && hint != "." && hint != "..").then_some(hint)
+}
+
+/// Does the container's name or image name the hint?
+fn names(container: &Node, hint: &str) -> bool {
+    let word = |s: &str| {
+        let s = s.to_ascii_lowercase();
+        s == hint
+            || s.ends_with(&format!("-{hint}"))
+            || s.ends_with(&format!("_{hint}"))
+            || s.starts_with(&format!("{hint}-"))
+            || s.starts_with(&format!("{hint}_"))
+    };
+    let image = container.get_str("image").unwrap_or("");
+    let tag = crate::image::parse_image(image).tag.unwrap_or("");
+    container.get_str("name").is_some_and(word) || word(repository(image)) || word(tag)
 }
 
 fn is_essential(container: &Node) -> bool {
@@ -168,21 +290,37 @@ fn is_essential(container: &Node) -> bool {
 }
 
 /// The one container of the task that runs the image, if it can be told.
-fn pick<'a>(task: &TaskDefCtx<'a>) -> Option<&'a Node> {
+fn pick<'a>(task: &TaskDefCtx<'a>, path: &str, text: &str) -> Option<&'a Node> {
     if crate::rules::taskdef::util::containers_opaque(task) {
         return None;
     }
-    let candidates: Vec<&Node> = task
-        .containers
+    let fits: Vec<(&Node, Fit)> = task.containers.iter().map(|c| (*c, fit(c, text))).collect();
+    // The Dockerfile's name points at one container: that one or none.
+    if let Some(hint) = hint(path) {
+        let named: Vec<&(&Node, Fit)> = fits
+            .iter()
+            .filter(|(c, _)| !is_sidecar(c) && names(c, &hint))
+            .collect();
+        match named.as_slice() {
+            [(c, f)] => return (*f != Fit::No).then_some(*c),
+            [] => {}
+            _ => return None,
+        }
+    }
+    let candidates: Vec<&Node> = fits
         .iter()
-        .copied()
-        .filter(|c| !is_sidecar(c) && could_be_built(c))
+        .filter(|(_, f)| *f != Fit::No)
+        .map(|(c, _)| *c)
         .collect();
     match candidates.as_slice() {
         [one] => Some(one),
         [] => None,
         several => {
-            let essential: Vec<&Node> = several.iter().copied().filter(|c| is_essential(c)).collect();
+            let essential: Vec<&Node> = several
+                .iter()
+                .copied()
+                .filter(|c| is_essential(c))
+                .collect();
             match essential.as_slice() {
                 [one] => Some(one),
                 _ => None,
@@ -193,14 +331,26 @@ fn pick<'a>(task: &TaskDefCtx<'a>) -> Option<&'a Node> {
 
 /// Every (Dockerfile, task container) pair of the run: at most one per task definition.
 pub fn pairs<'a>(project: &'a ProjectCtx<'a>) -> Vec<DockerPair<'a>> {
-    let mut dockerfiles = project.inputs.iter().enumerate().filter_map(|(file, input)| {
-        let d: &Dockerfile = input.dockerfile()?;
-        (input.kind == Some(Kind::Dockerfile)).then_some((file, input.text, d))
-    });
-    let (Some((file, text, dockerfile)), None) = (dockerfiles.next(), dockerfiles.next()) else {
+    let mut dockerfiles = project
+        .inputs
+        .iter()
+        .enumerate()
+        .filter_map(|(file, input)| {
+            let d: &Dockerfile = input.dockerfile()?;
+            (input.kind == Some(Kind::Dockerfile)).then_some((file, input.path, input.text, d))
+        });
+    let (Some((file, path, text, dockerfile)), None) = (dockerfiles.next(), dockerfiles.next())
+    else {
         return Vec::new();
     };
-    if dockerfile.stages.is_empty() {
+    // Windows images (PowerShell, backtick escapes) are not compared.
+    if dockerfile.stages.is_empty()
+        || dockerfile.escape == '`'
+        || dockerfile
+            .stages
+            .iter()
+            .any(|s| crate::dockerfile::is_windows_image(&s.image))
+    {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -213,7 +363,7 @@ pub fn pairs<'a>(project: &'a ProjectCtx<'a>) -> Vec<DockerPair<'a>> {
         if task.is_windows() {
             continue;
         }
-        let Some(container) = pick(&task) else {
+        let Some(container) = pick(&task, path, text) else {
             continue;
         };
         out.push(DockerPair {
@@ -311,6 +461,14 @@ mod tests {
     #[test]
     fn official_images() {
         assert!(is_official_image("nginx:1.27"));
+        assert_eq!(hint("docker/Dockerfile.nginx").as_deref(), Some("nginx"));
+        assert_eq!(hint("api.Dockerfile").as_deref(), Some("api"));
+        assert_eq!(hint("web/Dockerfile").as_deref(), Some("web"));
+        assert_eq!(hint("Dockerfile"), None);
+        assert_eq!(
+            repository("123.dkr.ecr.eu-west-1.amazonaws.com/team/web:1.2"),
+            "web"
+        );
         assert!(is_official_image("docker.io/library/redis"));
         assert!(!is_official_image("myorg/app:1.0"));
         assert!(!is_official_image(

@@ -59,10 +59,7 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         };
         let image_user = user.text.trim();
-        if image_user.is_empty()
-            || image_user.contains('$')
-            || is_root_user(image_user)
-        {
+        if image_user.is_empty() || image_user.contains('$') || is_root_user(image_user) {
             continue;
         }
         sink.report_in(

@@ -59,7 +59,9 @@ fn balanced_ports(project: &ProjectCtx<'_>, task_file: usize, name: &str) -> Vec
             if lb.get_str("containerName") != Some(name) {
                 continue;
             }
-            if let Some(port) = util::int(lb.get("containerPort")).and_then(|p| u32::try_from(p).ok()) {
+            if let Some(port) =
+                util::int(lb.get("containerPort")).and_then(|p| u32::try_from(p).ok())
+            {
                 out.push(port);
             }
         }
@@ -77,7 +79,9 @@ fn list(ports: &[String]) -> String {
 
 pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
     for pair in pairing_docker::pairs(project) {
-        let Some(exposed) = exposed(&pair) else { continue };
+        let Some(exposed) = exposed(&pair) else {
+            continue;
+        };
         if exposed.is_empty() {
             continue;
         }
@@ -118,7 +122,13 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
         }
         let mapped_list: Vec<String> = mapped
             .iter()
-            .map(|(p, udp, _)| if *udp { format!("{p}/udp") } else { p.to_string() })
+            .map(|(p, udp, _)| {
+                if *udp {
+                    format!("{p}/udp")
+                } else {
+                    p.to_string()
+                }
+            })
             .collect();
         let mapping_span = pair
             .container

@@ -62,7 +62,9 @@ pub fn translate(hc: &DockerHealthCheck<'_>) -> (String, Vec<String>) {
         let (min, max) = range(key);
         let clamped = value.clamp(min, max);
         if clamped != value {
-            notes.push(format!("{key} {value} is outside {min}–{max}, so {clamped}"));
+            notes.push(format!(
+                "{key} {value} is outside {min}–{max}, so {clamped}"
+            ));
         }
         clamped
     };
@@ -109,6 +111,10 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             ),
         )
         .set_help(help)
-        .add_related_in(pair.docker.file, hc.instruction.span, "the image's HEALTHCHECK, which ECS ignores");
+        .add_related_in(
+            pair.docker.file,
+            hc.instruction.span,
+            "the image's HEALTHCHECK, which ECS ignores",
+        );
     }
 }

@@ -79,8 +79,7 @@ fn covered(mounts: &[&str], path: &str) -> bool {
 
 /// `/var/run` is usually a link to `/run`: a mount at either serves.
 fn covered_alias(mounts: &[&str], path: &str) -> bool {
-    covered(mounts, path)
-        || (path == "/var/run" && covered(mounts, "/run"))
+    covered(mounts, path) || (path == "/var/run" && covered(mounts, "/run"))
 }
 
 /// A volume name for a path: `/var/cache/nginx` is `var-cache-nginx`.
@@ -95,7 +94,12 @@ fn help(missing: &[&str]) -> String {
         .collect();
     let mounts: Vec<String> = missing
         .iter()
-        .map(|p| format!("{{\"sourceVolume\": \"{}\", \"containerPath\": \"{p}\"}}", volume_name(p)))
+        .map(|p| {
+            format!(
+                "{{\"sourceVolume\": \"{}\", \"containerPath\": \"{p}\"}}",
+                volume_name(p)
+            )
+        })
         .collect();
     format!(
         "add \"volumes\": [{}] to the task and \"mountPoints\": [{}] to the container",
@@ -137,16 +141,21 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
                 _ => {}
             }
         }
-        let own_config = pair.image_instructions().iter().any(|i| {
-            (i.is("COPY") || i.is("ADD")) && i.text.contains("nginx.conf")
-        });
+        let own_config = pair
+            .image_instructions()
+            .iter()
+            .any(|i| (i.is("COPY") || i.is("ADD")) && i.text.contains("nginx.conf"));
         let missing: Vec<&str> = if own_config {
             if !points.is_empty() {
                 continue;
             }
             paths.to_vec()
         } else {
-            paths.iter().copied().filter(|p| !covered_alias(&mounts, p)).collect()
+            paths
+                .iter()
+                .copied()
+                .filter(|p| !covered_alias(&mounts, p))
+                .collect()
         };
         if missing.is_empty() {
             continue;
@@ -169,6 +178,10 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
         };
         sink.report_in(pair.task.file, flag.span, message)
             .set_help(help(&missing))
-            .add_related_in(pair.docker.file, pair.base_span(), format!("the image is built on {image}"));
+            .add_related_in(
+                pair.docker.file,
+                pair.base_span(),
+                format!("the image is built on {image}"),
+            );
     }
 }

@@ -52,7 +52,9 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
         let Some(docker) = docker_pairs.iter().find(|d| d.task.file == pair.task.file) else {
             continue;
         };
-        let Some(list) = exposed(docker) else { continue };
+        let Some(list) = exposed(docker) else {
+            continue;
+        };
         if list.is_empty() {
             continue;
         }
@@ -67,12 +69,18 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             if lb.get_str("containerName") != Some(name.as_str()) {
                 continue;
             }
-            let Some(node) = lb.get("containerPort") else { continue };
-            let Some(port) = util::int(Some(node)) else { continue };
+            let Some(node) = lb.get("containerPort") else {
+                continue;
+            };
+            let Some(port) = util::int(Some(node)) else {
+                continue;
+            };
             if !mapped.contains(&port) {
                 continue; // SV060 reports a port the task does not map.
             }
-            let Ok(port_u32) = u32::try_from(port) else { continue };
+            let Ok(port_u32) = u32::try_from(port) else {
+                continue;
+            };
             if exposes(&list, port_u32, false) {
                 continue;
             }

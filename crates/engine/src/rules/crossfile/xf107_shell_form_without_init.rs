@@ -14,10 +14,13 @@ crate::declare_rule! {
     /// ## Why is this bad?
     /// A shell-form instruction runs as `/bin/sh -c "npm start"`: the shell is PID 1 and the
     /// program its child. When ECS stops the task it sends SIGTERM to PID 1, then SIGKILL after
-    /// the container's `stopTimeout` (30 seconds by default). The shell does not forward the
-    /// signal (a shell that replaces itself with a lone command is the exception, and not one
-    /// to rely on), so the program never starts a graceful shutdown: in-flight requests are cut
-    /// and every deployment waits out the timeout.
+    /// the container's `stopTimeout` (30 seconds by default). A shell does not forward the
+    /// signal, so the program never starts a graceful shutdown: in-flight requests are cut and
+    /// every deployment waits out the timeout. Some shells replace themselves with the program
+    /// when the string is one simple command (then the signal does arrive), but not every
+    /// image's `/bin/sh` does, and none does for a list (`migrate && serve`); the message says
+    /// which case it is. Unlike `DF003`, a lone command is still reported, because the image's
+    /// shell is not known, but at info level and worded as a dependency.
     ///
     /// ## Example
     /// `Dockerfile`: `CMD npm start`; task definition: `{ "name": "app", "image": "..." }`.
@@ -75,8 +78,9 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
         };
         let Some(ins) = shell_form else { continue };
         let text = ins.text.trim();
-        let program = crate::dockerfile::shell::split(text)
-            .first()
+        let commands = crate::dockerfile::shell::split(text);
+        let program = commands
+            .last()
             .and_then(|cmd| cmd.name().map(str::to_string))
             .unwrap_or_else(|| "the program".to_string());
         let shown: String = if text.chars().count() > 60 {
@@ -84,20 +88,29 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
         } else {
             text.to_string()
         };
+        let what = if commands.len() > 1 {
+            format!("the shell stays PID 1 and does not forward ECS's SIGTERM, so `{program}` is killed after the stop timeout")
+        } else {
+            format!("ECS's SIGTERM goes to the shell, and `{program}` gets it only if the image's `/bin/sh` replaces itself with a lone command (not every shell does)")
+        };
         let span = TaskDefCtx::container_span(c);
         sink.report_in(
             pair.docker.file,
             ins.text_span,
             format!(
-                "container `{}` runs this {} as `/bin/sh -c \"{shown}\"` with no init process: ECS's SIGTERM goes to the shell, which does not forward it, so `{program}` is killed after the stop timeout",
+                "container `{}` runs this {} as `/bin/sh -c \"{shown}\"` with no init process: {what}",
                 pair.name(),
                 ins.keyword
             ),
         )
-        .set_help(format!(
-            "write the {} in exec form (a JSON array) so the program is PID 1, and set \"linuxParameters\": {{\"initProcessEnabled\": true}} in the task definition",
-            ins.keyword
-        ))
+        .set_help(if commands.len() > 1 {
+            format!("start the last command with `exec` (`… && exec {program} …`) so it replaces the shell, and set \"linuxParameters\": {{\"initProcessEnabled\": true}} in the task definition")
+        } else {
+            format!(
+                "write the {} in exec form (a JSON array) so the program is PID 1, and set \"linuxParameters\": {{\"initProcessEnabled\": true}} in the task definition",
+                ins.keyword
+            )
+        })
         .add_related_in(pair.task.file, span, "no initProcessEnabled, and no entryPoint or command override");
     }
 }
