@@ -43,10 +43,16 @@ pub fn detect(path: &str, text: &str) -> Option<Kind> {
 
 pub fn is_dockerfile_name(name: &str) -> bool {
     // Files of other kinds that may mention Dockerfiles in their names.
-    const OTHER: [&str; 14] =
-        ["json", "jsonnet", "yml", "yaml", "md", "txt", "rs", "go", "py", "js", "ts", "sh", "toml", "snap"];
+    const OTHER: [&str; 14] = [
+        "json", "jsonnet", "yml", "yaml", "md", "txt", "rs", "go", "py", "js", "ts", "sh", "toml",
+        "snap",
+    ];
     let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
-    if name == "dockerfile" || name == "containerfile" || name.ends_with(".dockerfile") || name.ends_with(".containerfile") {
+    if name == "dockerfile"
+        || name == "containerfile"
+        || name.ends_with(".dockerfile")
+        || name.ends_with(".containerfile")
+    {
         return true;
     }
     // `Dockerfile.prod`, `Dockerfile-dev`, `api.Dockerfile.arm64`, `svc__Dockerfile.flask`.

@@ -1,7 +1,15 @@
 //! Rules over several inputs together: an ecspresso config and the definitions it names.
 
+pub mod pairing_docker;
 pub mod xf001_missing_definition_file;
 pub mod xf002_unresolved_definition_path;
+pub mod xf101_task_user_overrides_image_user;
+pub mod xf102_exposed_port_not_mapped;
+pub mod xf103_health_check_only_in_dockerfile;
+pub mod xf104_health_check_tool_missing;
+pub mod xf105_read_only_root_blocks_image_writes;
+pub mod xf106_load_balancer_port_not_exposed;
+pub mod xf107_shell_form_without_init;
 
 use crate::check::Check;
 
@@ -13,5 +21,33 @@ pub static CHECKS: &[Check] = &[
     Check::Project(
         &xf002_unresolved_definition_path::RULE,
         xf002_unresolved_definition_path::check,
+    ),
+    Check::Project(
+        &xf101_task_user_overrides_image_user::RULE,
+        xf101_task_user_overrides_image_user::check,
+    ),
+    Check::Project(
+        &xf102_exposed_port_not_mapped::RULE,
+        xf102_exposed_port_not_mapped::check,
+    ),
+    Check::Project(
+        &xf103_health_check_only_in_dockerfile::RULE,
+        xf103_health_check_only_in_dockerfile::check,
+    ),
+    Check::Project(
+        &xf104_health_check_tool_missing::RULE,
+        xf104_health_check_tool_missing::check,
+    ),
+    Check::Project(
+        &xf105_read_only_root_blocks_image_writes::RULE,
+        xf105_read_only_root_blocks_image_writes::check,
+    ),
+    Check::Project(
+        &xf106_load_balancer_port_not_exposed::RULE,
+        xf106_load_balancer_port_not_exposed::check,
+    ),
+    Check::Project(
+        &xf107_shell_form_without_init::RULE,
+        xf107_shell_form_without_init::check,
     ),
 ];
