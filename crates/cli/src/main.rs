@@ -1,20 +1,23 @@
 //! `ecsplain`: the engine on the command line, for terminals and CI.
 //!
-//! Exit status: 0 when no finding is at or above `--fail-on`, 1 when some is, 2 on a usage or IO
-//! error. Findings go to stdout; the summary and errors go to stderr.
+//! Exit status: 0 when no finding is at or above `--fail-on` (or the configuration's `fail-on`), 1
+//! when some is, 2 on a usage, IO or configuration error. Findings go to stdout; the summary and errors go to stderr.
 #![forbid(unsafe_code)]
 // The front end owns its output.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod args;
+mod conf;
 mod files;
+mod render;
+mod size;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use args::{Color, Command, Format, LintArgs, UsageError};
-use ecsplain_engine::report::{json, text};
-use ecsplain_engine::{lint, registry, Severity};
+use args::{Color, Command, ConfigArgs, Format, LintArgs, UsageError};
+use ecsplain_engine::report::{github, gitlab, json, sarif, text};
+use ecsplain_engine::{lint_with, registry, Finding, Input, Severity};
 
 const OK: u8 = 0;
 const FINDINGS: u8 = 1;
@@ -42,6 +45,9 @@ fn run(command: Command) -> u8 {
         Command::Lint(lint) => run_lint(&lint),
         Command::Explain(code) => explain(&code),
         Command::Rules(format) => rules(format),
+        Command::Config(config) => show_config(&config),
+        Command::Size(size) => size::run(&size),
+        Command::Render(render) => render::run(&render),
     }
 }
 
@@ -62,46 +68,158 @@ fn out(text: &str) -> u8 {
 }
 
 fn run_lint(args: &LintArgs) -> u8 {
-    let collected = files::collect(&args.paths, args.kind);
-    for problem in &collected.problems {
-        eprintln!("ecsplain: {problem}");
-    }
-    // A named file of unknown kind is a usage error: nothing is linted.
-    if collected
-        .problems
-        .iter()
-        .any(|p| matches!(p, files::Problem::UnknownKind(_)))
-    {
+    if args.statistics && !matches!(args.format, Format::Text | Format::Json) {
+        eprintln!("ecsplain: --statistics prints text or json, not {}", args.format.name());
         return TROUBLE;
     }
-    let report = lint(&collected.inputs);
-    let rendered = match args.format {
-        Format::Json => json::render(&report.findings),
-        Format::Text => text::render(
-            &report.findings,
-            &collected.inputs,
-            text::Style {
-                color: use_color(args.color),
+    // Paths that share a configuration file are linted together (cross-file rules see them all).
+    let mut groups: Vec<(Option<String>, Vec<String>)> = Vec::new();
+    for path in &args.paths {
+        let config = match &args.config {
+            Some(file) => Some(file.clone()),
+            None => conf::find(path),
+        };
+        match groups.iter_mut().find(|(c, _)| *c == config) {
+            Some((_, paths)) => paths.push(path.clone()),
+            None => groups.push((config, vec![path.clone()])),
+        }
+    }
+
+    let mut inputs: Vec<Input> = Vec::new();
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut linted = 0usize;
+    let mut trouble = false;
+    let mut failing = false;
+    let mut unknown_kind = false;
+    for (config_path, paths) in &groups {
+        let loaded = match config_path {
+            None => conf::Loaded::defaults(),
+            Some(path) => match conf::load(path) {
+                Ok(loaded) => loaded,
+                Err(message) => {
+                    eprintln!("ecsplain: {message}");
+                    return TROUBLE;
+                }
             },
-        ),
+        };
+        if !loaded.problems.is_empty() {
+            trouble = true;
+            if let Some(input) = loaded.input() {
+                let file = inputs.len();
+                inputs.push(input);
+                findings.extend(loaded.problems.iter().cloned().map(|mut f| {
+                    f.file = file;
+                    f
+                }));
+            }
+        }
+        let mut config = loaded.config.clone();
+        if args.no_inline_ignores {
+            config.inline_ignores = false;
+        }
+        let threshold = args.fail_on.unwrap_or(config.fail_on);
+
+        let collected = files::collect(paths, args.kind);
+        for problem in &collected.problems {
+            eprintln!("ecsplain: {problem}");
+            trouble = true;
+            unknown_kind |= matches!(problem, files::Problem::UnknownKind(_));
+        }
+        let report = lint_with(&collected.inputs, &config);
+        failing |= report.findings.iter().any(|f| f.severity >= threshold);
+        let offset = inputs.len();
+        linted += collected.inputs.len();
+        inputs.extend(collected.inputs);
+        findings.extend(report.findings.into_iter().map(|mut f| {
+            f.file += offset;
+            f
+        }));
+    }
+    // A named file of unknown kind is a usage error: nothing is linted.
+    if unknown_kind {
+        return TROUBLE;
+    }
+
+    let rendered = if args.statistics {
+        statistics(&findings, args.format)
+    } else {
+        match args.format {
+            Format::Json => json::render(&findings),
+            Format::Sarif => sarif::render(&findings, &inputs, args.docs_url.as_deref()),
+            Format::Github => github::render(&findings),
+            Format::Gitlab => gitlab::render(&findings, &inputs),
+            Format::Text => text::render(
+                &findings,
+                &inputs,
+                text::Style {
+                    color: use_color(args.color),
+                },
+            ),
+        }
     };
     if out(&rendered) != OK {
         return TROUBLE;
     }
-    if args.format == Format::Text && !collected.inputs.is_empty() {
-        eprintln!("{}", summary(&report, collected.inputs.len()));
+    if args.format == Format::Text && !args.quiet && linted > 0 {
+        eprintln!("{}", summary(&findings, linted));
     }
-    if !collected.problems.is_empty() {
+    if trouble {
         return TROUBLE;
     }
-    if collected.inputs.is_empty() {
+    if linted == 0 && !args.quiet {
         eprintln!("ecsplain: warning: no task definition, service definition, Dockerfile or ecspresso config found");
     }
-    if report.findings.iter().any(|f| f.severity >= args.fail_on) {
+    if failing {
         FINDINGS
     } else {
         OK
     }
+}
+
+/// How many findings each rule has, most first (like ruff's `--statistics`).
+fn statistics(findings: &[Finding], format: Format) -> String {
+    let mut counts: Vec<(&'static str, Severity, usize)> = Vec::new();
+    for f in findings {
+        match counts.iter_mut().find(|(code, _, _)| *code == f.code) {
+            Some((_, severity, n)) => {
+                *n += 1;
+                *severity = (*severity).max(f.severity);
+            }
+            None => counts.push((f.code, f.severity, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
+    let name = |code: &str| registry::rule(code).map_or("", |r| r.name);
+    if format == Format::Json {
+        let rows: Vec<serde_json::Value> = counts
+            .iter()
+            .map(|(code, severity, n)| {
+                serde_json::json!({
+                    "code": code,
+                    "name": name(code),
+                    "severity": severity.as_str(),
+                    "count": n,
+                })
+            })
+            .collect();
+        return format!(
+            "{}\n",
+            serde_json::to_string_pretty(&rows).unwrap_or_default()
+        );
+    }
+    let width = counts
+        .first()
+        .map_or(1, |(_, _, n)| n.to_string().len());
+    let code_width = counts.iter().map(|(c, _, _)| c.len()).max().unwrap_or(0);
+    let mut text = String::new();
+    for (code, severity, n) in &counts {
+        text.push_str(&format!(
+            "{n:>width$}  {code:<code_width$}  {:<7}  {}\n",
+            severity.as_str(),
+            name(code)
+        ));
+    }
+    text
 }
 
 fn use_color(choice: Color) -> bool {
@@ -116,7 +234,8 @@ fn use_color(choice: Color) -> bool {
 }
 
 /// "3 errors, 2 warnings, 1 info in 4 files".
-fn summary(report: &ecsplain_engine::Report, files: usize) -> String {
+fn summary(findings: &[Finding], files: usize) -> String {
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let plural = |n: usize, word: &str| {
         if n == 1 || word == "info" {
             format!("{n} {word}")
@@ -125,14 +244,14 @@ fn summary(report: &ecsplain_engine::Report, files: usize) -> String {
         }
     };
     let files = plural(files, "file");
-    if report.findings.is_empty() {
+    if findings.is_empty() {
         return format!("no findings in {files}");
     }
     format!(
         "{}, {}, {} in {files}",
-        plural(report.count(Severity::Error), "error"),
-        plural(report.count(Severity::Warning), "warning"),
-        plural(report.count(Severity::Info), "info"),
+        plural(count(Severity::Error), "error"),
+        plural(count(Severity::Warning), "warning"),
+        plural(count(Severity::Info), "info"),
     )
 }
 
@@ -219,4 +338,55 @@ fn rules(format: Format) -> u8 {
             out(&text)
         }
     }
+}
+
+/// `ecsplain config [PATH]`: the configuration that applies to PATH, and where it comes from.
+fn show_config(args: &ConfigArgs) -> u8 {
+    let path = args.config.clone().or_else(|| conf::find(&args.path));
+    let loaded = match &path {
+        None => conf::Loaded::defaults(),
+        Some(path) => match conf::load(path) {
+            Ok(loaded) => loaded,
+            Err(message) => {
+                eprintln!("ecsplain: {message}");
+                return TROUBLE;
+            }
+        },
+    };
+    let status = if loaded.problems.is_empty() {
+        OK
+    } else {
+        let inputs: Vec<Input> = loaded.input().into_iter().collect();
+        let findings: Vec<Finding> = loaded.problems.clone();
+        eprint!(
+            "{}",
+            text::render(&findings, &inputs, text::Style { color: false })
+        );
+        TROUBLE
+    };
+    let printed = match args.format {
+        Format::Json => {
+            let document = serde_json::json!({
+                "file": loaded.path,
+                "config": loaded.config,
+            });
+            format!(
+                "{}\n",
+                serde_json::to_string_pretty(&document).unwrap_or_default()
+            )
+        }
+        _ => {
+            let origin = match &loaded.path {
+                Some(p) => format!("# from {p}\n"),
+                None => format!(
+                    "# no {} found in `{}` or its parents: the defaults\n",
+                    ecsplain_engine::config::FILE_NAMES.join(" / "),
+                    args.path
+                ),
+            };
+            format!("{origin}{}", conf::to_yaml(&loaded.config))
+        }
+    };
+    let written = out(&printed);
+    status.max(written)
 }
