@@ -302,7 +302,7 @@ fn rules(format: Format) -> u8 {
             let text = serde_json::to_string_pretty(&document).unwrap_or_default();
             out(&format!("{text}\n"))
         }
-        Format::Text => {
+        _ => {
             let rows: Vec<[&str; 5]> = all
                 .iter()
                 .map(|r| {
