@@ -69,7 +69,10 @@ fn out(text: &str) -> u8 {
 
 fn run_lint(args: &LintArgs) -> u8 {
     if args.statistics && !matches!(args.format, Format::Text | Format::Json) {
-        eprintln!("ecsplain: --statistics prints text or json, not {}", args.format.name());
+        eprintln!(
+            "ecsplain: --statistics prints text or json, not {}",
+            args.format.name()
+        );
         return TROUBLE;
     }
     // Paths that share a configuration file are linted together (cross-file rules see them all).
@@ -207,9 +210,7 @@ fn statistics(findings: &[Finding], format: Format) -> String {
             serde_json::to_string_pretty(&rows).unwrap_or_default()
         );
     }
-    let width = counts
-        .first()
-        .map_or(1, |(_, _, n)| n.to_string().len());
+    let width = counts.first().map_or(1, |(_, _, n)| n.to_string().len());
     let code_width = counts.iter().map(|(c, _, _)| c.len()).max().unwrap_or(0);
     let mut text = String::new();
     for (code, severity, n) in &counts {

@@ -47,7 +47,12 @@ fn snapshot(name: &str, actual: &str) {
 
 fn lint(format: &str) -> String {
     let o = ecsplain(&["lint", "--format", format, INPUT]);
-    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     stdout(&o)
 }
 
@@ -77,7 +82,9 @@ fn sarif_is_valid_and_snapshot() {
         let location = &result["locations"][0]["physicalLocation"];
         let uri = location["artifactLocation"]["uri"].as_str().expect("uri");
         assert!(uri.starts_with("crates/cli/tests/input/"), "{uri}");
-        assert!(location["region"]["startLine"].as_u64().is_some_and(|n| n >= 1));
+        assert!(location["region"]["startLine"]
+            .as_u64()
+            .is_some_and(|n| n >= 1));
         assert!(result["partialFingerprints"].is_object(), "{result}");
     }
     // No helpUri unless asked for.
@@ -98,19 +105,24 @@ fn sarif_is_valid_and_snapshot() {
         .expect("rules");
     let td001 = rules.iter().find(|r| r["id"] == "TD001").expect("TD001");
     let help = td001["helpUri"].as_str().expect("helpUri");
-    assert!(help.starts_with("https://example.com/ecsplain/") && help.contains("TD001"), "{help}");
+    assert!(
+        help.starts_with("https://example.com/ecsplain/") && help.contains("TD001"),
+        "{help}"
+    );
 }
 
 /// Validates against the OASIS SARIF 2.1.0 schema (draft-04), formats asserted too.
 fn validate_sarif(log: &Value) {
-    let schema: Value = serde_json::from_str(include_str!("sarif-schema-2.1.0.json"))
-        .expect("the schema is JSON");
+    let schema: Value =
+        serde_json::from_str(include_str!("sarif-schema-2.1.0.json")).expect("the schema is JSON");
     let url = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     let mut schemas = boon::Schemas::new();
     let mut compiler = boon::Compiler::new();
     compiler.enable_format_assertions();
     compiler.add_resource(url, schema).expect("add the schema");
-    let index = compiler.compile(url, &mut schemas).expect("compile the schema");
+    let index = compiler
+        .compile(url, &mut schemas)
+        .expect("compile the schema");
     if let Err(error) = schemas.validate(log, index) {
         panic!("SARIF is not valid: {error:#}\n{log:#}");
     }
@@ -154,7 +166,11 @@ fn check_github_line(line: &str) {
         }
         names.push(name);
     }
-    assert_eq!(names, ["file", "line", "col", "endLine", "endColumn", "title"], "{line}");
+    assert_eq!(
+        names,
+        ["file", "line", "col", "endLine", "endColumn", "title"],
+        "{line}"
+    );
     assert!(!message.is_empty());
     check_percent(message, line);
 }
@@ -185,9 +201,14 @@ fn gitlab_shape_and_unique_fingerprints() {
         assert!(issue["location"]["path"]
             .as_str()
             .is_some_and(|p| p.starts_with("crates/cli/tests/input/")));
-        assert!(issue["location"]["lines"]["begin"].as_u64().is_some_and(|n| n >= 1));
+        assert!(issue["location"]["lines"]["begin"]
+            .as_u64()
+            .is_some_and(|n| n >= 1));
         let print = issue["fingerprint"].as_str().expect("fingerprint");
-        assert!(prints.insert(print.to_string()), "duplicate fingerprint {print}");
+        assert!(
+            prints.insert(print.to_string()),
+            "duplicate fingerprint {print}"
+        );
     }
     snapshot("lint.gitlab.json", &out);
 }
@@ -220,8 +241,18 @@ fn statistics_count_per_code() {
 
     let o = ecsplain(&["lint", "--statistics", "--format", "json", INPUT]);
     let rows: Value = serde_json::from_slice(&o.stdout).expect("JSON");
-    let sum: u64 = rows.as_array().unwrap().iter().map(|r| r["count"].as_u64().unwrap()).sum();
+    let sum: u64 = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["count"].as_u64().unwrap())
+        .sum();
     assert_eq!(sum as usize, findings.len());
     // Statistics are not a SARIF log.
-    assert_eq!(ecsplain(&["lint", "--statistics", "--format", "sarif", INPUT]).status.code(), Some(2));
+    assert_eq!(
+        ecsplain(&["lint", "--statistics", "--format", "sarif", INPUT])
+            .status
+            .code(),
+        Some(2)
+    );
 }

@@ -78,7 +78,10 @@ fn project(name: &str, config: Option<&str>) -> PathBuf {
 #[test]
 fn config_is_found_by_walking_up() {
     let dir = project("walk-up", None);
-    let all = codes(&ecsplain_in(&dir, &["lint", "--format", "json", "deploy/task-def.json"]));
+    let all = codes(&ecsplain_in(
+        &dir,
+        &["lint", "--format", "json", "deploy/task-def.json"],
+    ));
     assert!(all.contains(&"TD001".to_string()), "{all:?}");
 
     std::fs::write(dir.join(".ecsplain.yaml"), "ignore: [TD001]\n").unwrap();
@@ -86,7 +89,10 @@ fn config_is_found_by_walking_up() {
     for (cwd, path) in [
         (dir.clone(), "deploy/task-def.json".to_string()),
         (dir.join("deploy"), "task-def.json".to_string()),
-        (repo(), dir.join("deploy/task-def.json").display().to_string()),
+        (
+            repo(),
+            dir.join("deploy/task-def.json").display().to_string(),
+        ),
         (dir.clone(), ".".to_string()),
     ] {
         let found = codes(&ecsplain_in(&cwd, &["lint", "--format", "json", &path]));
@@ -94,20 +100,35 @@ fn config_is_found_by_walking_up() {
     }
     // `--config` names another file.
     std::fs::write(dir.join("other.yml"), "select: [TD001]\n").unwrap();
-    let only = codes(&ecsplain_in(&dir, &["lint", "--format=json", "--config", "other.yml", "."]));
-    assert!(!only.is_empty() && only.iter().all(|c| c == "TD001"), "{only:?}");
+    let only = codes(&ecsplain_in(
+        &dir,
+        &["lint", "--format=json", "--config", "other.yml", "."],
+    ));
+    assert!(
+        !only.is_empty() && only.iter().all(|c| c == "TD001"),
+        "{only:?}"
+    );
 }
 
 #[test]
 fn fail_on_comes_from_the_config_and_the_option_wins() {
     let dir = project("fail-on", Some("fail-on: info\nselect: [DL3006]\n"));
     // DL3006 (untagged image) is a warning: fails at info and warning, not at error.
-    assert_eq!(ecsplain_in(&dir, &["lint", "Dockerfile"]).status.code(), Some(1));
-    std::fs::write(dir.join(".ecsplain.yaml"), "fail-on: error\nselect: [DL3006]\n").unwrap();
+    assert_eq!(
+        ecsplain_in(&dir, &["lint", "Dockerfile"]).status.code(),
+        Some(1)
+    );
+    std::fs::write(
+        dir.join(".ecsplain.yaml"),
+        "fail-on: error\nselect: [DL3006]\n",
+    )
+    .unwrap();
     let o = ecsplain_in(&dir, &["lint", "Dockerfile"]);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     assert_eq!(
-        ecsplain_in(&dir, &["lint", "--fail-on", "warning", "Dockerfile"]).status.code(),
+        ecsplain_in(&dir, &["lint", "--fail-on", "warning", "Dockerfile"])
+            .status
+            .code(),
         Some(1)
     );
 }
@@ -115,16 +136,28 @@ fn fail_on_comes_from_the_config_and_the_option_wins() {
 #[test]
 fn inline_ignores_can_be_turned_off() {
     let dir = project("inline", None);
-    let honoured = codes(&ecsplain_in(&dir, &["lint", "--format", "json", "Dockerfile"]));
+    let honoured = codes(&ecsplain_in(
+        &dir,
+        &["lint", "--format", "json", "Dockerfile"],
+    ));
     assert!(!honoured.contains(&"DL3025".to_string()), "{honoured:?}");
     let off = codes(&ecsplain_in(
         &dir,
-        &["lint", "--format", "json", "--no-inline-ignores", "Dockerfile"],
+        &[
+            "lint",
+            "--format",
+            "json",
+            "--no-inline-ignores",
+            "Dockerfile",
+        ],
     ));
     assert!(off.contains(&"DL3025".to_string()), "{off:?}");
     // And from the configuration.
     std::fs::write(dir.join(".ecsplain.yaml"), "inline-ignores: false\n").unwrap();
-    let off = codes(&ecsplain_in(&dir, &["lint", "--format", "json", "Dockerfile"]));
+    let off = codes(&ecsplain_in(
+        &dir,
+        &["lint", "--format", "json", "Dockerfile"],
+    ));
     assert!(off.contains(&"DL3025".to_string()), "{off:?}");
 }
 
@@ -166,7 +199,9 @@ fn config_command_prints_the_effective_configuration() {
 
     let o = ecsplain_in(&dir, &["config", "--format", "json", "deploy"]);
     let doc: Value = serde_json::from_slice(&o.stdout).expect("JSON");
-    assert!(doc["file"].as_str().is_some_and(|f| f.ends_with(".ecsplain.yaml")));
+    assert!(doc["file"]
+        .as_str()
+        .is_some_and(|f| f.ends_with(".ecsplain.yaml")));
     assert_eq!(doc["config"]["settings"]["region"], "ap-northeast-1");
 
     let empty = scratch("no-config");
@@ -195,7 +230,16 @@ fn size_reports_and_uses_options() {
     let file = dir.join("task-def.json");
     std::fs::write(&file, BAD_TASK).unwrap();
     let file = file.to_str().unwrap();
-    let o = ecsplain(&["size", "--format", "json", "--region", "eu-west-1", "--spot-discount", "60", file]);
+    let o = ecsplain(&[
+        "size",
+        "--format",
+        "json",
+        "--region",
+        "eu-west-1",
+        "--spot-discount",
+        "60",
+        file,
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let doc: Value = serde_json::from_slice(&o.stdout).expect("JSON");
     assert!(doc["task"].is_object(), "{doc}");
@@ -206,7 +250,12 @@ fn size_reports_and_uses_options() {
     assert!(!doc["ec2"].is_null(), "{doc}");
 
     assert_eq!(ecsplain(&["size"]).status.code(), Some(2));
-    assert_eq!(ecsplain(&["size", "--spot-discount", "150", file]).status.code(), Some(2));
+    assert_eq!(
+        ecsplain(&["size", "--spot-discount", "150", file])
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(ecsplain(&["size", "no/such.json"]).status.code(), Some(2));
 }
 
@@ -215,7 +264,10 @@ fn render_fills_templates_and_never_fails_on_unset_values() {
     let o = ecsplain(&["render", "deploy/ecspresso/ecspresso.yml"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
-    assert!(text.contains("# ── deploy/ecspresso/ecs-task-def.json ──"), "{text}");
+    assert!(
+        text.contains("# ── deploy/ecspresso/ecs-task-def.json ──"),
+        "{text}"
+    );
     assert!(text.contains("\"image\": \"${IMAGE}\""), "{text}");
     assert!(stderr(&o).contains("env:IMAGE"), "{}", stderr(&o));
 
@@ -234,10 +286,21 @@ fn render_fills_templates_and_never_fails_on_unset_values() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
-    assert!(text.contains("\"image\": \"registry.example/web:2\""), "{text}");
+    assert!(
+        text.contains("\"image\": \"registry.example/web:2\""),
+        "{text}"
+    );
     assert!(text.contains("region: 'eu-west-1'"), "{text}");
-    assert!(text.contains("arn:aws:iam::123456789012:role/web"), "{text}");
-    assert_eq!(ecsplain(&["render", "--var", "novalue", "x.yml"]).status.code(), Some(2));
+    assert!(
+        text.contains("arn:aws:iam::123456789012:role/web"),
+        "{text}"
+    );
+    assert_eq!(
+        ecsplain(&["render", "--var", "novalue", "x.yml"])
+            .status
+            .code(),
+        Some(2)
+    );
 }
 
 /// The project's own deploy files are the example of a good setup: no finding at all.
