@@ -314,3 +314,43 @@ fn deploy_files_lint_clean() {
     let o = ecsplain(&["lint", "--fail-on", "info", "deploy"]);
     assert_eq!(stderr(&o).trim(), "no findings in 4 files");
 }
+
+/// Paths under different configuration files are linted each with its own.
+#[test]
+fn each_path_gets_its_own_configuration() {
+    let dir = scratch("two-configs");
+    for (name, config) in [("a", "ignore: [TD001]\n"), ("b", "select: [TD001]\n")] {
+        std::fs::create_dir_all(dir.join(name)).unwrap();
+        std::fs::write(dir.join(name).join("task-def.json"), BAD_TASK).unwrap();
+        std::fs::write(dir.join(name).join(".ecsplain.yml"), config).unwrap();
+    }
+    let o = ecsplain_in(&dir, &["lint", "--format", "json", "a", "b"]);
+    let doc: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let findings = doc["findings"].as_array().unwrap();
+    let in_a: Vec<&str> = findings
+        .iter()
+        .filter(|f| f["path"].as_str().unwrap().starts_with("a/"))
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    let in_b: Vec<&str> = findings
+        .iter()
+        .filter(|f| f["path"].as_str().unwrap().starts_with("b/"))
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert!(!in_a.is_empty() && !in_a.contains(&"TD001"), "{in_a:?}");
+    assert_eq!(in_b, ["TD001"]);
+    let o = ecsplain_in(&dir, &["lint", "a", "b"]);
+    assert!(stderr(&o).ends_with("in 2 files\n"), "{}", stderr(&o));
+}
+
+/// A file name with `,` and `:` is escaped in the `file` property of GitHub's commands.
+#[test]
+fn github_escapes_properties() {
+    let dir = scratch("gh-escape");
+    std::fs::write(dir.join("a,b:c task-def.json"), BAD_TASK).unwrap();
+    let o = ecsplain_in(&dir, &["lint", "--format", "github", "a,b:c task-def.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = stdout(&o);
+    let first = text.lines().next().unwrap();
+    assert!(first.contains("file=a%2Cb%3Ac task-def.json,line="), "{first}");
+}
