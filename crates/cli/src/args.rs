@@ -515,6 +515,59 @@ mod tests {
     }
 
     #[test]
+    fn flags_and_new_commands() {
+        let Ok(Command::Lint(lint)) = parse(&args(
+            "lint --quiet --statistics --no-inline-ignores --config c.yml --docs-url u --format gitlab x",
+        )) else {
+            panic!("expected lint");
+        };
+        assert!(lint.quiet && lint.statistics && lint.no_inline_ignores);
+        assert_eq!(lint.config.as_deref(), Some("c.yml"));
+        assert_eq!(lint.docs_url.as_deref(), Some("u"));
+        assert_eq!(lint.format, Format::Gitlab);
+        assert_eq!(lint.fail_on, None);
+        assert!(parse(&args("lint --quiet=yes x")).is_err());
+        let Err(UsageError(message)) = parse(&args("lint --statistic x")) else {
+            panic!("expected an error");
+        };
+        assert!(message.contains("--statistics"), "{message}");
+        assert!(parse(&args("rules --format sarif")).is_err());
+
+        let Ok(Command::Size(size)) = parse(&args(
+            "size t.json --region eu-west-1 --spot-discount 60% --instance m5.large --format json",
+        )) else {
+            panic!("expected size");
+        };
+        assert_eq!(size.file, "t.json");
+        assert_eq!(size.spot_discount, Some(60.0));
+        assert_eq!(size.format, Format::Json);
+        assert!(parse(&args("size t.json --spot-discount lots")).is_err());
+
+        let Ok(Command::Render(render)) = parse(&args(
+            "render e.yml --var A=1 --var tfstate:x.y=a=b --env-file .env --ext-str E=2",
+        )) else {
+            panic!("expected render");
+        };
+        assert_eq!(
+            render.vars,
+            [
+                ("A".to_string(), "1".to_string()),
+                ("tfstate:x.y".to_string(), "a=b".to_string())
+            ]
+        );
+        assert_eq!(render.env_files, [".env"]);
+        assert_eq!(render.ext_strs.len(), 1);
+
+        let Ok(Command::Config(config)) = parse(&args("config deploy --format json")) else {
+            panic!("expected config");
+        };
+        assert_eq!(
+            (config.path.as_str(), config.format),
+            ("deploy", Format::Json)
+        );
+    }
+
+    #[test]
     fn edit_distance() {
         assert_eq!(distance("td01", "td001"), 1);
         assert_eq!(distance("", "abc"), 3);

@@ -151,6 +151,37 @@ pub fn to_yaml(config: &Config) -> String {
     out
 }
 
+/// The effective configuration as JSON with the file's keys: a valid `.ecsplain.json`.
+pub fn to_json(config: &Config) -> serde_json::Value {
+    let severity: serde_json::Map<String, serde_json::Value> = config
+        .severity
+        .iter()
+        .map(|(code, s)| (code.clone(), serde_json::Value::from(s.as_str())))
+        .collect();
+    let per_path: Vec<serde_json::Value> = config
+        .per_path_ignores
+        .iter()
+        .map(|i| {
+            let mut item = serde_json::json!({"path": i.path, "codes": i.codes});
+            if let Some(pointer) = &i.pointer {
+                item["pointer"] = serde_json::Value::from(pointer.as_str());
+            }
+            item
+        })
+        .collect();
+    serde_json::json!({
+        "fail-on": config.fail_on.as_str(),
+        "select": config.select,
+        "ignore": config.ignore,
+        "severity": severity,
+        "per-path-ignores": per_path,
+        "inline-ignores": config.inline_ignores,
+        "trusted-registries": config.settings.trusted_registries,
+        "required-tags": config.settings.required_tags,
+        "region": config.settings.region,
+    })
+}
+
 /// A YAML scalar: plain when that is unambiguous, else double-quoted (JSON escaping is valid
 /// YAML).
 fn quote(s: &str) -> String {
@@ -186,5 +217,9 @@ mod tests {
         let (again, problems) = Config::parse(".ecsplain.yaml", &printed);
         assert!(problems.is_empty(), "{printed}");
         assert_eq!(again, config, "{printed}");
+        let json = to_json(&config).to_string();
+        let (again, problems) = Config::parse(".ecsplain.json", &json);
+        assert!(problems.is_empty(), "{json}");
+        assert_eq!(again, config, "{json}");
     }
 }

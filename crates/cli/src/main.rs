@@ -369,7 +369,7 @@ fn show_config(args: &ConfigArgs) -> u8 {
         Format::Json => {
             let document = serde_json::json!({
                 "file": loaded.path,
-                "config": loaded.config,
+                "config": conf::to_json(&loaded.config),
             });
             format!(
                 "{}\n",

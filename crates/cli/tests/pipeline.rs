@@ -202,7 +202,8 @@ fn config_command_prints_the_effective_configuration() {
     assert!(doc["file"]
         .as_str()
         .is_some_and(|f| f.ends_with(".ecsplain.yaml")));
-    assert_eq!(doc["config"]["settings"]["region"], "ap-northeast-1");
+    assert_eq!(doc["config"]["region"], "ap-northeast-1");
+    assert_eq!(doc["config"]["severity"]["DL3059"], "warning");
 
     let empty = scratch("no-config");
     let o = ecsplain_in(&empty, &["config"]);
@@ -352,5 +353,8 @@ fn github_escapes_properties() {
     assert_eq!(o.status.code(), Some(1));
     let text = stdout(&o);
     let first = text.lines().next().unwrap();
-    assert!(first.contains("file=a%2Cb%3Ac task-def.json,line="), "{first}");
+    assert!(
+        first.contains("file=a%2Cb%3Ac task-def.json,line="),
+        "{first}"
+    );
 }
