@@ -4,7 +4,9 @@
 //! error: the point is to see what ecspresso would deploy.
 //!
 //! The linter does not take these values yet: it reads templates as placeholders, which no rule
-//! reports as bad values. `--ext-str` is recorded for Jsonnet, which the engine does not evaluate.
+//! reports as bad values. A single definition renders without a header, so
+//! `ecsplain render task-def.json --env-file .env | ecsplain lint --kind taskdef -` lints it with
+//! the values filled in. `--ext-str` is recorded for Jsonnet, which the engine does not evaluate.
 
 use std::collections::BTreeMap;
 
@@ -61,7 +63,7 @@ pub fn run(args: &RenderArgs) -> u8 {
             return TROUBLE;
         }
     };
-    let mut printed = String::new();
+    let mut sections: Vec<(String, String)> = Vec::new();
     let mut unset: Vec<String> = Vec::new();
     let mut section = |path: &str, text: &str| {
         for variable in template::variables(text) {
@@ -73,12 +75,11 @@ pub fn run(args: &RenderArgs) -> u8 {
                 unset.push(variable.key);
             }
         }
-        let rendered = template::render(text, &values);
-        printed.push_str(&format!("# ── {path} ──\n"));
-        printed.push_str(&rendered.text);
-        if !rendered.text.ends_with('\n') {
-            printed.push('\n');
+        let mut rendered = template::render(text, &values).text;
+        if !rendered.ends_with('\n') {
+            rendered.push('\n');
         }
+        sections.push((path.to_string(), rendered));
     };
     section(&args.file, &text);
     let mut status = OK;
@@ -104,6 +105,15 @@ pub fn run(args: &RenderArgs) -> u8 {
             unset.join(", ")
         );
     }
+    // One file is printed as it is, so it can be piped to `ecsplain lint -`; several get a
+    // header line each.
+    let printed = match sections.as_slice() {
+        [(_, text)] => text.clone(),
+        _ => sections
+            .iter()
+            .map(|(path, text)| format!("# ── {path} ──\n{text}"))
+            .collect(),
+    };
     status.max(out(&printed))
 }
 
