@@ -358,3 +358,57 @@ fn github_escapes_properties() {
         "{first}"
     );
 }
+
+/// The deploy's task definition with its templates filled in as CI fills them (an image pinned by
+/// digest) lints clean too: the clean result above is not only placeholders going unchecked.
+#[test]
+fn deploy_files_lint_clean_when_rendered() {
+    let dir = scratch("deploy-rendered");
+    let image = format!(
+        "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/ecsplain-web:0123abc@sha256:{}",
+        "0".repeat(64)
+    );
+    let o = ecsplain(&[
+        "render",
+        "deploy/ecspresso/ecspresso.yml",
+        "--var",
+        &format!("IMAGE={image}"),
+        "--var",
+        "IMAGE_TAG=0123abc",
+        "--var",
+        "AWS_REGION=ap-northeast-1",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // Split the sections back into files, beside a copy of the deploy configuration.
+    let text = stdout(&o);
+    let mut names = Vec::new();
+    for section in text.split("# ── ").skip(1) {
+        let (path, body) = section.split_once(" ──\n").expect("a header");
+        let name = Path::new(path).file_name().unwrap().to_str().unwrap();
+        std::fs::write(dir.join(name), body).unwrap();
+        names.push(name.to_string());
+    }
+    assert_eq!(names.len(), 3, "{text}");
+    std::fs::copy(
+        repo().join("deploy/.ecsplain.yaml"),
+        dir.join(".ecsplain.yaml"),
+    )
+    .unwrap();
+    let o = ecsplain_in(&dir, &["lint", "--format", "json", "."]);
+    let doc: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(doc["findings"], serde_json::json!([]), "{doc:#}");
+    assert_eq!(o.status.code(), Some(0));
+    // Without the deploy configuration, only the reasoned exception shows.
+    let o = ecsplain_in(
+        &dir,
+        &["lint", "--format", "json", "--config", "/dev/null", "."],
+    );
+    let doc: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let codes: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["TD307"]);
+}
