@@ -180,7 +180,11 @@ fn config_errors_are_findings_and_exit_2() {
         let o = ecsplain_in(&dir, &["lint", "--format", format, "Dockerfile"]);
         assert_eq!(o.status.code(), Some(2), "{format}");
         assert!(stdout(&o).contains("IN011"), "{format}: {}", stdout(&o));
-        assert!(stdout(&o).contains(".ecsplain.yaml"), "{format}: {}", stdout(&o));
+        assert!(
+            stdout(&o).contains(".ecsplain.yaml"),
+            "{format}: {}",
+            stdout(&o)
+        );
     }
     // `ecsplain config` shows them too.
     let o = ecsplain_in(&dir, &["config"]);
