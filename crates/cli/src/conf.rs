@@ -94,6 +94,69 @@ pub fn load(path: &str) -> Result<Loaded, String> {
     })
 }
 
+/// Rewrites the inputs' paths relative to the configuration file's folder (when they are under
+/// it), so `per-path-ignores` patterns mean the same from any working directory. Returns the
+/// paths as given, by input, for [`restore_paths`].
+pub fn relative_to_config(inputs: &mut [Input], config: Option<&str>) -> Vec<String> {
+    let given: Vec<String> = inputs.iter().map(|i| i.path.clone()).collect();
+    let Some(folder) = config
+        .and_then(|c| std::path::absolute(c).ok())
+        .and_then(|c| c.parent().map(normalize))
+    else {
+        return given;
+    };
+    for input in inputs.iter_mut() {
+        if input.path == "-" {
+            continue;
+        }
+        let Ok(absolute) = std::path::absolute(&input.path) else {
+            continue;
+        };
+        if let Ok(relative) = normalize(&absolute).strip_prefix(&folder) {
+            let relative: Vec<String> = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            if !relative.is_empty() {
+                input.path = relative.join("/");
+            }
+        }
+    }
+    given
+}
+
+/// `a/./b/../c` as `a/c`, without touching the file system.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Puts the paths as given back into findings made while the inputs had rewritten paths.
+pub fn restore_paths(findings: &mut [Finding], rewritten: &[String], given: &[String]) {
+    let back = |path: &mut String| {
+        if let Some(i) = rewritten.iter().position(|r| r == path) {
+            if let Some(original) = given.get(i) {
+                path.clone_from(original);
+            }
+        }
+    };
+    for finding in findings {
+        back(&mut finding.path);
+        for related in &mut finding.related {
+            back(&mut related.path);
+        }
+    }
+}
+
 /// The effective configuration as YAML a user could paste into `.ecsplain.yaml`.
 pub fn to_yaml(config: &Config) -> String {
     let list = |items: &[String]| {

@@ -12,6 +12,7 @@ mod files;
 mod render;
 mod size;
 
+use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -75,27 +76,63 @@ fn run_lint(args: &LintArgs) -> u8 {
         );
         return TROUBLE;
     }
-    // Paths that share a configuration file are linted together (cross-file rules see them all).
-    let mut groups: Vec<(Option<String>, Vec<String>)> = Vec::new();
-    for path in &args.paths {
+    let collected = files::collect(&args.paths, args.kind);
+    let mut trouble = false;
+    for problem in &collected.problems {
+        eprintln!("ecsplain: {problem}");
+        trouble = true;
+    }
+    // A named file of unknown kind is a usage error: nothing is linted.
+    if collected
+        .problems
+        .iter()
+        .any(|p| matches!(p, files::Problem::UnknownKind(_)))
+    {
+        return TROUBLE;
+    }
+
+    // Each file gets the configuration of its own folder (or `--config`); files that share one
+    // are linted together, so cross-file rules see them all.
+    let mut by_folder: HashMap<String, Option<String>> = HashMap::new();
+    let mut groups: Vec<(Option<String>, Vec<Input>)> = Vec::new();
+    for input in collected.inputs {
         let config = match &args.config {
             Some(file) => Some(file.clone()),
-            None => conf::find(path),
+            None => {
+                let folder = match input.path.as_str() {
+                    "-" => ".".to_string(),
+                    path => std::path::Path::new(path)
+                        .parent()
+                        .map(|p| p.display().to_string())
+                        .filter(|p| !p.is_empty())
+                        .unwrap_or_else(|| ".".to_string()),
+                };
+                by_folder
+                    .entry(folder)
+                    .or_insert_with_key(|folder| conf::find(folder))
+                    .clone()
+            }
         };
         match groups.iter_mut().find(|(c, _)| *c == config) {
-            Some((_, paths)) => paths.push(path.clone()),
-            None => groups.push((config, vec![path.clone()])),
+            Some((_, inputs)) => inputs.push(input),
+            None => groups.push((config, vec![input])),
         }
+    }
+    // With no file to lint, the configuration that would apply is still checked.
+    if groups.is_empty() {
+        let config = args
+            .config
+            .clone()
+            .or_else(|| args.paths.first().and_then(|p| conf::find(p)));
+        groups.push((config, Vec::new()));
     }
 
     let mut inputs: Vec<Input> = Vec::new();
     let mut findings: Vec<Finding> = Vec::new();
     let mut linted = 0usize;
-    let mut trouble = false;
     let mut failing = false;
-    let mut unknown_kind = false;
-    for (config_path, paths) in &groups {
-        let loaded = match config_path {
+    for (config_path, group) in groups {
+        let loaded = match &config_path {
             None => conf::Loaded::defaults(),
             Some(path) => match conf::load(path) {
                 Ok(loaded) => loaded,
@@ -116,31 +153,29 @@ fn run_lint(args: &LintArgs) -> u8 {
                 }));
             }
         }
-        let mut config = loaded.config.clone();
+        let mut config = loaded.config;
         if args.no_inline_ignores {
             config.inline_ignores = false;
         }
         let threshold = args.fail_on.unwrap_or(config.fail_on);
-
-        let collected = files::collect(paths, args.kind);
-        for problem in &collected.problems {
-            eprintln!("ecsplain: {problem}");
-            trouble = true;
-            unknown_kind |= matches!(problem, files::Problem::UnknownKind(_));
+        // Per-path ignores are written relative to the configuration file's folder: the engine
+        // sees the paths that way, and findings get back the paths as the user gave them.
+        let mut group = group;
+        let given = conf::relative_to_config(&mut group, config_path.as_deref());
+        let mut report = lint_with(&group, &config);
+        let rewritten: Vec<String> = group.iter().map(|i| i.path.clone()).collect();
+        conf::restore_paths(&mut report.findings, &rewritten, &given);
+        for (input, original) in group.iter_mut().zip(given) {
+            input.path = original;
         }
-        let report = lint_with(&collected.inputs, &config);
         failing |= report.findings.iter().any(|f| f.severity >= threshold);
         let offset = inputs.len();
-        linted += collected.inputs.len();
-        inputs.extend(collected.inputs);
+        linted += group.len();
+        inputs.extend(group);
         findings.extend(report.findings.into_iter().map(|mut f| {
             f.file += offset;
             f
         }));
-    }
-    // A named file of unknown kind is a usage error: nothing is linted.
-    if unknown_kind {
-        return TROUBLE;
     }
 
     let rendered = if args.statistics {

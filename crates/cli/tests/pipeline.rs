@@ -423,3 +423,66 @@ fn deploy_files_lint_clean_when_rendered() {
         .collect();
     assert_eq!(codes, ["TD307"]);
 }
+
+/// A folder with its own configuration inside a linted folder: its files get the nearer one, and
+/// are linted once.
+#[test]
+fn the_nearest_configuration_applies_to_each_file() {
+    let dir = scratch("nested-configs");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("task-def.json"), BAD_TASK).unwrap();
+    std::fs::write(dir.join("sub/task-def.json"), BAD_TASK).unwrap();
+    std::fs::write(dir.join(".ecsplain.yaml"), "select: [TD001]\n").unwrap();
+    std::fs::write(dir.join("sub/.ecsplain.yaml"), "ignore: [TD001]\n").unwrap();
+    let o = ecsplain_in(&dir, &["lint", "--format", "json", ".", "sub"]);
+    let doc: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let findings = doc["findings"].as_array().unwrap();
+    let top: Vec<&str> = findings
+        .iter()
+        .filter(|f| f["path"] == "./task-def.json")
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(top, ["TD001"], "{doc:#}");
+    let sub: Vec<&Value> = findings
+        .iter()
+        .filter(|f| f["path"].as_str().unwrap().ends_with("sub/task-def.json"))
+        .collect();
+    assert!(!sub.is_empty(), "{doc:#}");
+    assert!(sub.iter().all(|f| f["code"] != "TD001"), "{doc:#}");
+    // Each file once, though named twice.
+    let paths: std::collections::HashSet<&str> =
+        sub.iter().map(|f| f["path"].as_str().unwrap()).collect();
+    assert_eq!(paths.len(), 1, "{paths:?}");
+}
+
+/// `per-path-ignores` patterns are relative to the configuration file's folder, whatever the
+/// working directory; findings keep the paths as given.
+#[test]
+fn per_path_ignores_are_relative_to_the_configuration() {
+    let dir = project(
+        "per-path",
+        Some("per-path-ignores:\n  - path: \"deploy/*.json\"\n    codes: [TD001]\n"),
+    );
+    for (cwd, path) in [
+        (dir.clone(), "deploy/task-def.json".to_string()),
+        (dir.clone(), "./deploy/../deploy/task-def.json".to_string()),
+        (dir.join("deploy"), "task-def.json".to_string()),
+        (
+            repo(),
+            dir.join("deploy/task-def.json").display().to_string(),
+        ),
+    ] {
+        let o = ecsplain_in(&cwd, &["lint", "--format", "json", &path]);
+        let doc: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+        let findings = doc["findings"].as_array().unwrap();
+        assert!(!findings.is_empty(), "{path}");
+        assert!(
+            findings.iter().all(|f| f["code"] != "TD001"),
+            "{path}: {doc:#}"
+        );
+        assert!(
+            findings.iter().all(|f| f["path"] == path.as_str()),
+            "{path}: {doc:#}"
+        );
+    }
+}
