@@ -14,22 +14,43 @@ Usage:
   ecsplain lint [OPTIONS] PATH...   lint files and directories (recursively); `-` is stdin
   ecsplain explain CODE             print a rule's documentation
   ecsplain rules [--format F]       list every rule
+  ecsplain config [PATH]            print the configuration that applies to PATH, and its file
+  ecsplain size FILE                a task definition's size, Fargate cost and EC2 fit
+  ecsplain render CONFIG            an ecspresso config and its definitions with templates filled
   ecsplain --version | --help
 
 Options for lint:
   --kind K          taskdef | servicedef | dockerfile | ecspresso: read the named files as K
                     (in directories, lint only files recognised as K)
-  --format F        text (default) | json
-  --fail-on S       error | warning (default) | info: exit 1 when a finding is at least S
+  --format F        text (default) | json | sarif | github | gitlab
+  --fail-on S       error | warning | info: exit 1 when a finding is at least S
+                    (default: the configuration's `fail-on`, else warning)
+  --config FILE     use this configuration file instead of looking for .ecsplain.yaml,
+                    .ecsplain.yml or .ecsplain.json in each path's folder and its parents
+  --no-inline-ignores  do not honour `# ecsplain ignore=` and `# hadolint ignore=` comments
+  --quiet           print the findings only, no summary
+  --statistics      print how many findings each rule has instead of the findings
+  --docs-url URL    with --format sarif: each rule's helpUri is URL#rule/CODE
   --color WHEN      auto (default) | always | never; NO_COLOR is honoured
 
-Exit status: 0 no finding at or above --fail-on, 1 some, 2 usage or IO error.
+Options for config:   --config FILE, --format text | json
+Options for size:     --region R (default: the configuration's, else us-east-1),
+                      --spot-discount PERCENT, --instance TYPE (e.g. m7g.large),
+                      --format text | json
+Options for render:   --var NAME=VALUE (an environment variable, or a lookup key such as
+                      tfstate:aws_lb.web.arn), --env-file FILE (NAME=VALUE lines),
+                      --ext-str NAME=VALUE (recorded; Jsonnet is not evaluated)
+
+Exit status: 0 no finding at or above the threshold, 1 some, 2 usage, IO or configuration error.
 ";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Text,
     Json,
+    Sarif,
+    Github,
+    Gitlab,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,15 +65,49 @@ pub struct LintArgs {
     pub paths: Vec<String>,
     pub kind: Option<Kind>,
     pub format: Format,
-    pub fail_on: Severity,
+    /// `None`: the configuration's threshold.
+    pub fail_on: Option<Severity>,
     pub color: Color,
+    pub config: Option<String>,
+    pub no_inline_ignores: bool,
+    pub quiet: bool,
+    pub statistics: bool,
+    pub docs_url: Option<String>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
+pub struct ConfigArgs {
+    pub path: String,
+    pub config: Option<String>,
+    pub format: Format,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct SizeArgs {
+    pub file: String,
+    pub region: Option<String>,
+    pub spot_discount: Option<f64>,
+    pub instance: Option<String>,
+    pub format: Format,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct RenderArgs {
+    pub file: String,
+    /// `--var` values, in order (later ones win).
+    pub vars: Vec<(String, String)>,
+    pub env_files: Vec<String>,
+    pub ext_strs: Vec<(String, String)>,
+}
+
+#[derive(Debug, PartialEq)]
 pub enum Command {
     Lint(LintArgs),
     Explain(String),
     Rules(Format),
+    Config(ConfigArgs),
+    Size(SizeArgs),
+    Render(RenderArgs),
     Version,
     Help,
 }
@@ -60,6 +115,8 @@ pub enum Command {
 /// A usage error: the message, shown with a pointer to `--help`.
 #[derive(Debug, PartialEq, Eq)]
 pub struct UsageError(pub String);
+
+const COMMANDS: [&str; 6] = ["lint", "explain", "rules", "config", "size", "render"];
 
 pub fn parse(args: &[String]) -> Result<Command, UsageError> {
     let Some((first, rest)) = args.split_first() else {
@@ -70,7 +127,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
         "-V" | "--version" | "version" => Ok(Command::Version),
         "lint" => parse_lint(rest),
         "explain" => {
-            let (opts, free) = split(rest, &[])?;
+            let (opts, free) = split(rest, &[], &[])?;
             if opts.iter().any(|(n, _)| n == "help") {
                 return Ok(Command::Help);
             }
@@ -83,7 +140,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             }
         }
         "rules" => {
-            let (opts, free) = split(rest, &["format"])?;
+            let (opts, free) = split(rest, &["format"], &[])?;
             if let Some(extra) = free.first() {
                 return Err(UsageError(format!(
                     "`rules` takes no argument, got `{extra}`"
@@ -93,17 +150,40 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             for (name, value) in opts {
                 match name.as_str() {
                     "help" => return Ok(Command::Help),
-                    _ => format = parse_format(&value)?,
+                    _ => format = parse_format(&value, &[Format::Text, Format::Json])?,
                 }
             }
             Ok(Command::Rules(format))
         }
+        "config" => {
+            let (opts, free) = split(rest, &["format", "config"], &[])?;
+            let mut config = ConfigArgs {
+                path: ".".into(),
+                config: None,
+                format: Format::Text,
+            };
+            for (name, value) in opts {
+                match name.as_str() {
+                    "help" => return Ok(Command::Help),
+                    "config" => config.config = Some(value),
+                    _ => config.format = parse_format(&value, &[Format::Text, Format::Json])?,
+                }
+            }
+            match free.as_slice() {
+                [] => {}
+                [path] => config.path = path.clone(),
+                _ => return Err(UsageError("`config` takes one path".into())),
+            }
+            Ok(Command::Config(config))
+        }
+        "size" => parse_size(rest),
+        "render" => parse_render(rest),
         other if other.starts_with('-') => Err(UsageError(format!(
             "unexpected option `{other}` before a command"
         ))),
         other => Err(UsageError(format!(
             "unknown command `{other}`{}",
-            suggest(other, &["lint", "explain", "rules"])
+            suggest(other, &COMMANDS)
                 .map(|s| format!("; did you mean `{s}`?"))
                 .unwrap_or_default()
         ))),
@@ -111,7 +191,11 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
 }
 
 fn parse_lint(args: &[String]) -> Result<Command, UsageError> {
-    let (opts, paths) = split(args, &["kind", "format", "fail-on", "color"])?;
+    let (opts, paths) = split(
+        args,
+        &["kind", "format", "fail-on", "color", "config", "docs-url"],
+        &["no-inline-ignores", "quiet", "statistics"],
+    )?;
     if opts.iter().any(|(n, _)| n == "help") {
         return Ok(Command::Help);
     }
@@ -119,8 +203,13 @@ fn parse_lint(args: &[String]) -> Result<Command, UsageError> {
         paths,
         kind: None,
         format: Format::Text,
-        fail_on: Severity::Warning,
+        fail_on: None,
         color: Color::Auto,
+        config: None,
+        no_inline_ignores: false,
+        quiet: false,
+        statistics: false,
+        docs_url: None,
     };
     for (name, value) in opts {
         match name.as_str() {
@@ -131,13 +220,24 @@ fn parse_lint(args: &[String]) -> Result<Command, UsageError> {
                     ))
                 })?);
             }
-            "format" => lint.format = parse_format(&value)?,
+            "format" => {
+                lint.format = parse_format(
+                    &value,
+                    &[
+                        Format::Text,
+                        Format::Json,
+                        Format::Sarif,
+                        Format::Github,
+                        Format::Gitlab,
+                    ],
+                )?;
+            }
             "fail-on" => {
-                lint.fail_on = Severity::parse(&value).ok_or_else(|| {
+                lint.fail_on = Some(Severity::parse(&value).ok_or_else(|| {
                     UsageError(format!(
                         "unknown severity `{value}`; expected error, warning or info"
                     ))
-                })?;
+                })?);
             }
             "color" => {
                 lint.color = match value.as_str() {
@@ -151,6 +251,11 @@ fn parse_lint(args: &[String]) -> Result<Command, UsageError> {
                     }
                 };
             }
+            "config" => lint.config = Some(value),
+            "docs-url" => lint.docs_url = Some(value),
+            "no-inline-ignores" => lint.no_inline_ignores = true,
+            "quiet" => lint.quiet = true,
+            "statistics" => lint.statistics = true,
             _ => {}
         }
     }
@@ -162,13 +267,118 @@ fn parse_lint(args: &[String]) -> Result<Command, UsageError> {
     Ok(Command::Lint(lint))
 }
 
-fn parse_format(value: &str) -> Result<Format, UsageError> {
-    match value {
-        "text" => Ok(Format::Text),
-        "json" => Ok(Format::Json),
-        _ => Err(UsageError(format!(
-            "unknown format `{value}`; expected text or json"
-        ))),
+fn parse_size(args: &[String]) -> Result<Command, UsageError> {
+    let (opts, free) = split(
+        args,
+        &["region", "spot-discount", "instance", "format"],
+        &[],
+    )?;
+    let mut size = SizeArgs {
+        file: String::new(),
+        region: None,
+        spot_discount: None,
+        instance: None,
+        format: Format::Text,
+    };
+    for (name, value) in opts {
+        match name.as_str() {
+            "help" => return Ok(Command::Help),
+            "region" => size.region = Some(value),
+            "instance" => size.instance = Some(value),
+            "spot-discount" => {
+                let percent = value
+                    .trim_end_matches('%')
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|p| (0.0..=100.0).contains(p))
+                    .ok_or_else(|| {
+                        UsageError(format!(
+                            "`--spot-discount` is a percentage from 0 to 100, got `{value}`"
+                        ))
+                    })?;
+                size.spot_discount = Some(percent);
+            }
+            _ => size.format = parse_format(&value, &[Format::Text, Format::Json])?,
+        }
+    }
+    match free.as_slice() {
+        [file] => size.file = file.clone(),
+        [] => {
+            return Err(UsageError(
+                "`size` needs a task definition file, e.g. `ecsplain size task-def.json`".into(),
+            ))
+        }
+        _ => return Err(UsageError("`size` takes one task definition file".into())),
+    }
+    Ok(Command::Size(size))
+}
+
+fn parse_render(args: &[String]) -> Result<Command, UsageError> {
+    let (opts, free) = split(args, &["var", "env-file", "ext-str"], &[])?;
+    let mut render = RenderArgs {
+        file: String::new(),
+        vars: Vec::new(),
+        env_files: Vec::new(),
+        ext_strs: Vec::new(),
+    };
+    let pair = |name: &str, value: &str| -> Result<(String, String), UsageError> {
+        match value.split_once('=') {
+            Some((k, v)) if !k.is_empty() => Ok((k.to_string(), v.to_string())),
+            _ => Err(UsageError(format!(
+                "`--{name}` takes NAME=VALUE, got `{value}`"
+            ))),
+        }
+    };
+    for (name, value) in opts {
+        match name.as_str() {
+            "help" => return Ok(Command::Help),
+            "var" => render.vars.push(pair(&name, &value)?),
+            "ext-str" => render.ext_strs.push(pair(&name, &value)?),
+            _ => render.env_files.push(value),
+        }
+    }
+    match free.as_slice() {
+        [file] => render.file = file.clone(),
+        [] => {
+            return Err(UsageError(
+                "`render` needs an ecspresso config, e.g. `ecsplain render ecspresso.yml`".into(),
+            ))
+        }
+        _ => return Err(UsageError("`render` takes one ecspresso config".into())),
+    }
+    Ok(Command::Render(render))
+}
+
+fn parse_format(value: &str, allowed: &[Format]) -> Result<Format, UsageError> {
+    let format = match value {
+        "text" => Some(Format::Text),
+        "json" => Some(Format::Json),
+        "sarif" => Some(Format::Sarif),
+        "github" => Some(Format::Github),
+        "gitlab" => Some(Format::Gitlab),
+        _ => None,
+    };
+    match format {
+        Some(f) if allowed.contains(&f) => Ok(f),
+        _ => {
+            let names: Vec<&str> = allowed.iter().map(|f| f.name()).collect();
+            Err(UsageError(format!(
+                "unknown format `{value}`; expected {}",
+                names.join(", ")
+            )))
+        }
+    }
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Json => "json",
+            Format::Sarif => "sarif",
+            Format::Github => "github",
+            Format::Gitlab => "gitlab",
+        }
     }
 }
 
@@ -177,6 +387,7 @@ fn parse_format(value: &str) -> Result<Format, UsageError> {
 fn split(
     args: &[String],
     known: &[&str],
+    flags: &[&str],
 ) -> Result<(Vec<(String, String)>, Vec<String>), UsageError> {
     let mut opts = Vec::new();
     let mut free = Vec::new();
@@ -201,8 +412,16 @@ fn split(
             Some((n, v)) => (n, Some(v.to_string())),
             None => (body, None),
         };
+        if flags.contains(&name) {
+            if inline.is_some() {
+                return Err(UsageError(format!("`--{name}` takes no value")));
+            }
+            opts.push((name.to_string(), String::new()));
+            continue;
+        }
         if !known.contains(&name) {
-            let hint = suggest(name, known)
+            let all: Vec<&str> = known.iter().chain(flags).copied().collect();
+            let hint = suggest(name, &all)
                 .map(|s| format!("; did you mean `--{s}`?"))
                 .unwrap_or_default();
             return Err(UsageError(format!("unknown option `--{name}`{hint}")));
@@ -270,7 +489,7 @@ mod tests {
         assert_eq!(lint.paths, ["a.json", "b"]);
         assert_eq!(lint.kind, Some(Kind::TaskDef));
         assert_eq!(lint.format, Format::Json);
-        assert_eq!(lint.fail_on, Severity::Error);
+        assert_eq!(lint.fail_on, Some(Severity::Error));
         assert_eq!(lint.color, Color::Never);
     }
 
@@ -292,6 +511,59 @@ mod tests {
                 .ok()
                 .map(|c| matches!(c, Command::Lint(_))),
             Some(true)
+        );
+    }
+
+    #[test]
+    fn flags_and_new_commands() {
+        let Ok(Command::Lint(lint)) = parse(&args(
+            "lint --quiet --statistics --no-inline-ignores --config c.yml --docs-url u --format gitlab x",
+        )) else {
+            panic!("expected lint");
+        };
+        assert!(lint.quiet && lint.statistics && lint.no_inline_ignores);
+        assert_eq!(lint.config.as_deref(), Some("c.yml"));
+        assert_eq!(lint.docs_url.as_deref(), Some("u"));
+        assert_eq!(lint.format, Format::Gitlab);
+        assert_eq!(lint.fail_on, None);
+        assert!(parse(&args("lint --quiet=yes x")).is_err());
+        let Err(UsageError(message)) = parse(&args("lint --statistic x")) else {
+            panic!("expected an error");
+        };
+        assert!(message.contains("--statistics"), "{message}");
+        assert!(parse(&args("rules --format sarif")).is_err());
+
+        let Ok(Command::Size(size)) = parse(&args(
+            "size t.json --region eu-west-1 --spot-discount 60% --instance m5.large --format json",
+        )) else {
+            panic!("expected size");
+        };
+        assert_eq!(size.file, "t.json");
+        assert_eq!(size.spot_discount, Some(60.0));
+        assert_eq!(size.format, Format::Json);
+        assert!(parse(&args("size t.json --spot-discount lots")).is_err());
+
+        let Ok(Command::Render(render)) = parse(&args(
+            "render e.yml --var A=1 --var tfstate:x.y=a=b --env-file .env --ext-str E=2",
+        )) else {
+            panic!("expected render");
+        };
+        assert_eq!(
+            render.vars,
+            [
+                ("A".to_string(), "1".to_string()),
+                ("tfstate:x.y".to_string(), "a=b".to_string())
+            ]
+        );
+        assert_eq!(render.env_files, [".env"]);
+        assert_eq!(render.ext_strs.len(), 1);
+
+        let Ok(Command::Config(config)) = parse(&args("config deploy --format json")) else {
+            panic!("expected config");
+        };
+        assert_eq!(
+            (config.path.as_str(), config.format),
+            ("deploy", Format::Json)
         );
     }
 

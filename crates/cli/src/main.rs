@@ -1,20 +1,24 @@
 //! `ecsplain`: the engine on the command line, for terminals and CI.
 //!
-//! Exit status: 0 when no finding is at or above `--fail-on`, 1 when some is, 2 on a usage or IO
-//! error. Findings go to stdout; the summary and errors go to stderr.
+//! Exit status: 0 when no finding is at or above `--fail-on` (or the configuration's `fail-on`), 1
+//! when some is, 2 on a usage, IO or configuration error. Findings go to stdout; the summary and errors go to stderr.
 #![forbid(unsafe_code)]
 // The front end owns its output.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod args;
+mod conf;
 mod files;
+mod render;
+mod size;
 
+use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use args::{Color, Command, Format, LintArgs, UsageError};
-use ecsplain_engine::report::{json, text};
-use ecsplain_engine::{lint, registry, Severity};
+use args::{Color, Command, ConfigArgs, Format, LintArgs, UsageError};
+use ecsplain_engine::report::{github, gitlab, json, sarif, text};
+use ecsplain_engine::{lint_with, registry, Finding, Input, Severity};
 
 const OK: u8 = 0;
 const FINDINGS: u8 = 1;
@@ -42,6 +46,9 @@ fn run(command: Command) -> u8 {
         Command::Lint(lint) => run_lint(&lint),
         Command::Explain(code) => explain(&code),
         Command::Rules(format) => rules(format),
+        Command::Config(config) => show_config(&config),
+        Command::Size(size) => size::run(&size),
+        Command::Render(render) => render::run(&render),
     }
 }
 
@@ -62,9 +69,18 @@ fn out(text: &str) -> u8 {
 }
 
 fn run_lint(args: &LintArgs) -> u8 {
+    if args.statistics && !matches!(args.format, Format::Text | Format::Json) {
+        eprintln!(
+            "ecsplain: --statistics prints text or json, not {}",
+            args.format.name()
+        );
+        return TROUBLE;
+    }
     let collected = files::collect(&args.paths, args.kind);
+    let mut trouble = false;
     for problem in &collected.problems {
         eprintln!("ecsplain: {problem}");
+        trouble = true;
     }
     // A named file of unknown kind is a usage error: nothing is linted.
     if collected
@@ -74,34 +90,172 @@ fn run_lint(args: &LintArgs) -> u8 {
     {
         return TROUBLE;
     }
-    let report = lint(&collected.inputs);
-    let rendered = match args.format {
-        Format::Json => json::render(&report.findings),
-        Format::Text => text::render(
-            &report.findings,
-            &collected.inputs,
-            text::Style {
-                color: use_color(args.color),
+
+    // Each file gets the configuration of its own folder (or `--config`); files that share one
+    // are linted together, so cross-file rules see them all.
+    let mut by_folder: HashMap<String, Option<String>> = HashMap::new();
+    let mut groups: Vec<(Option<String>, Vec<Input>)> = Vec::new();
+    for input in collected.inputs {
+        let config = match &args.config {
+            Some(file) => Some(file.clone()),
+            None => {
+                let folder = match input.path.as_str() {
+                    "-" => ".".to_string(),
+                    path => std::path::Path::new(path)
+                        .parent()
+                        .map(|p| p.display().to_string())
+                        .filter(|p| !p.is_empty())
+                        .unwrap_or_else(|| ".".to_string()),
+                };
+                by_folder
+                    .entry(folder)
+                    .or_insert_with_key(|folder| conf::find(folder))
+                    .clone()
+            }
+        };
+        match groups.iter_mut().find(|(c, _)| *c == config) {
+            Some((_, inputs)) => inputs.push(input),
+            None => groups.push((config, vec![input])),
+        }
+    }
+    // With no file to lint, the configuration that would apply is still checked.
+    if groups.is_empty() {
+        let config = args
+            .config
+            .clone()
+            .or_else(|| args.paths.first().and_then(|p| conf::find(p)));
+        groups.push((config, Vec::new()));
+    }
+
+    let mut inputs: Vec<Input> = Vec::new();
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut linted = 0usize;
+    let mut failing = false;
+    for (config_path, group) in groups {
+        let loaded = match &config_path {
+            None => conf::Loaded::defaults(),
+            Some(path) => match conf::load(path) {
+                Ok(loaded) => loaded,
+                Err(message) => {
+                    eprintln!("ecsplain: {message}");
+                    return TROUBLE;
+                }
             },
-        ),
+        };
+        if !loaded.problems.is_empty() {
+            trouble = true;
+            if let Some(input) = loaded.input() {
+                let file = inputs.len();
+                inputs.push(input);
+                findings.extend(loaded.problems.iter().cloned().map(|mut f| {
+                    f.file = file;
+                    f
+                }));
+            }
+        }
+        let mut config = loaded.config;
+        if args.no_inline_ignores {
+            config.inline_ignores = false;
+        }
+        let threshold = args.fail_on.unwrap_or(config.fail_on);
+        // Per-path ignores are written relative to the configuration file's folder: the engine
+        // sees the paths that way, and findings get back the paths as the user gave them.
+        let mut group = group;
+        let given = conf::relative_to_config(&mut group, config_path.as_deref());
+        let mut report = lint_with(&group, &config);
+        let rewritten: Vec<String> = group.iter().map(|i| i.path.clone()).collect();
+        conf::restore_paths(&mut report.findings, &rewritten, &given);
+        for (input, original) in group.iter_mut().zip(given) {
+            input.path = original;
+        }
+        failing |= report.findings.iter().any(|f| f.severity >= threshold);
+        let offset = inputs.len();
+        linted += group.len();
+        inputs.extend(group);
+        findings.extend(report.findings.into_iter().map(|mut f| {
+            f.file += offset;
+            f
+        }));
+    }
+
+    let rendered = if args.statistics {
+        statistics(&findings, args.format)
+    } else {
+        match args.format {
+            Format::Json => json::render(&findings),
+            Format::Sarif => sarif::render(&findings, &inputs, args.docs_url.as_deref()),
+            Format::Github => github::render(&findings),
+            Format::Gitlab => gitlab::render(&findings, &inputs),
+            Format::Text => text::render(
+                &findings,
+                &inputs,
+                text::Style {
+                    color: use_color(args.color),
+                },
+            ),
+        }
     };
     if out(&rendered) != OK {
         return TROUBLE;
     }
-    if args.format == Format::Text && !collected.inputs.is_empty() {
-        eprintln!("{}", summary(&report, collected.inputs.len()));
+    if args.format == Format::Text && !args.quiet && linted > 0 {
+        eprintln!("{}", summary(&findings, linted));
     }
-    if !collected.problems.is_empty() {
+    if trouble {
         return TROUBLE;
     }
-    if collected.inputs.is_empty() {
+    if linted == 0 && !args.quiet {
         eprintln!("ecsplain: warning: no task definition, service definition, Dockerfile or ecspresso config found");
     }
-    if report.findings.iter().any(|f| f.severity >= args.fail_on) {
+    if failing {
         FINDINGS
     } else {
         OK
     }
+}
+
+/// How many findings each rule has, most first (like ruff's `--statistics`).
+fn statistics(findings: &[Finding], format: Format) -> String {
+    let mut counts: Vec<(&'static str, Severity, usize)> = Vec::new();
+    for f in findings {
+        match counts.iter_mut().find(|(code, _, _)| *code == f.code) {
+            Some((_, severity, n)) => {
+                *n += 1;
+                *severity = (*severity).max(f.severity);
+            }
+            None => counts.push((f.code, f.severity, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
+    let name = |code: &str| registry::rule(code).map_or("", |r| r.name);
+    if format == Format::Json {
+        let rows: Vec<serde_json::Value> = counts
+            .iter()
+            .map(|(code, severity, n)| {
+                serde_json::json!({
+                    "code": code,
+                    "name": name(code),
+                    "severity": severity.as_str(),
+                    "count": n,
+                })
+            })
+            .collect();
+        return format!(
+            "{}\n",
+            serde_json::to_string_pretty(&rows).unwrap_or_default()
+        );
+    }
+    let width = counts.first().map_or(1, |(_, _, n)| n.to_string().len());
+    let code_width = counts.iter().map(|(c, _, _)| c.len()).max().unwrap_or(0);
+    let mut text = String::new();
+    for (code, severity, n) in &counts {
+        text.push_str(&format!(
+            "{n:>width$}  {code:<code_width$}  {:<7}  {}\n",
+            severity.as_str(),
+            name(code)
+        ));
+    }
+    text
 }
 
 fn use_color(choice: Color) -> bool {
@@ -116,7 +270,8 @@ fn use_color(choice: Color) -> bool {
 }
 
 /// "3 errors, 2 warnings, 1 info in 4 files".
-fn summary(report: &ecsplain_engine::Report, files: usize) -> String {
+fn summary(findings: &[Finding], files: usize) -> String {
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let plural = |n: usize, word: &str| {
         if n == 1 || word == "info" {
             format!("{n} {word}")
@@ -125,14 +280,14 @@ fn summary(report: &ecsplain_engine::Report, files: usize) -> String {
         }
     };
     let files = plural(files, "file");
-    if report.findings.is_empty() {
+    if findings.is_empty() {
         return format!("no findings in {files}");
     }
     format!(
         "{}, {}, {} in {files}",
-        plural(report.count(Severity::Error), "error"),
-        plural(report.count(Severity::Warning), "warning"),
-        plural(report.count(Severity::Info), "info"),
+        plural(count(Severity::Error), "error"),
+        plural(count(Severity::Warning), "warning"),
+        plural(count(Severity::Info), "info"),
     )
 }
 
@@ -183,7 +338,7 @@ fn rules(format: Format) -> u8 {
             let text = serde_json::to_string_pretty(&document).unwrap_or_default();
             out(&format!("{text}\n"))
         }
-        Format::Text => {
+        _ => {
             let rows: Vec<[&str; 5]> = all
                 .iter()
                 .map(|r| {
@@ -219,4 +374,55 @@ fn rules(format: Format) -> u8 {
             out(&text)
         }
     }
+}
+
+/// `ecsplain config [PATH]`: the configuration that applies to PATH, and where it comes from.
+fn show_config(args: &ConfigArgs) -> u8 {
+    let path = args.config.clone().or_else(|| conf::find(&args.path));
+    let loaded = match &path {
+        None => conf::Loaded::defaults(),
+        Some(path) => match conf::load(path) {
+            Ok(loaded) => loaded,
+            Err(message) => {
+                eprintln!("ecsplain: {message}");
+                return TROUBLE;
+            }
+        },
+    };
+    let status = if loaded.problems.is_empty() {
+        OK
+    } else {
+        let inputs: Vec<Input> = loaded.input().into_iter().collect();
+        let findings: Vec<Finding> = loaded.problems.clone();
+        eprint!(
+            "{}",
+            text::render(&findings, &inputs, text::Style { color: false })
+        );
+        TROUBLE
+    };
+    let printed = match args.format {
+        Format::Json => {
+            let document = serde_json::json!({
+                "file": loaded.path,
+                "config": conf::to_json(&loaded.config),
+            });
+            format!(
+                "{}\n",
+                serde_json::to_string_pretty(&document).unwrap_or_default()
+            )
+        }
+        _ => {
+            let origin = match &loaded.path {
+                Some(p) => format!("# from {p}\n"),
+                None => format!(
+                    "# no {} found in `{}` or its parents: the defaults\n",
+                    ecsplain_engine::config::FILE_NAMES.join(" / "),
+                    args.path
+                ),
+            };
+            format!("{origin}{}", conf::to_yaml(&loaded.config))
+        }
+    };
+    let written = out(&printed);
+    status.max(written)
 }

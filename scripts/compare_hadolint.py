@@ -6,7 +6,7 @@
     ECSPLAIN_CORPUS_PRINT=1 cargo test -p ecsplain-engine -j2 --release --test dockerfile_corpus \
         -- --nocapture > /tmp/ecsplain.txt
     ECSPLAIN_RULES=crates/engine/src/rules/dockerfile \
-        python3 crates/engine/tests/compare_hadolint.py /tmp/hl/bin/hadolint ../shared/corpus/dockerfile /tmp/ecsplain.txt
+        python3 scripts/compare_hadolint.py /tmp/hl/bin/hadolint ../shared/corpus/dockerfile /tmp/ecsplain.txt
 
 Files hadolint cannot parse (its DL1000) are left out of the numbers. ecsplain's findings are
 compared on the line of the instruction that holds them, which is the line hadolint reports.

@@ -1,0 +1,35 @@
+//! `ecsplain size FILE`: the engine's sizing report for a task definition: its Fargate fit,
+//! container totals and headroom, cost per region (x86, ARM64, Spot), and the EC2 fit.
+
+use ecsplain_engine::sizing::report::{render_text, size, SizeOptions, DEFAULT_REGION};
+
+use crate::args::{Format, SizeArgs};
+use crate::{conf, out, TROUBLE};
+
+pub fn run(args: &SizeArgs) -> u8 {
+    let text = match std::fs::read(&args.file) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(err) => {
+            eprintln!("ecsplain: cannot read `{}`: {err}", args.file);
+            return TROUBLE;
+        }
+    };
+    // The region: the option, else the configuration's `region`, else the default.
+    let region = args.region.clone().unwrap_or_else(|| {
+        conf::find(&args.file)
+            .and_then(|path| conf::load(&path).ok())
+            .and_then(|loaded| loaded.config.settings.region)
+            .unwrap_or_else(|| DEFAULT_REGION.to_string())
+    });
+    let mut options = SizeOptions::new(&region);
+    options.spot_discount_percent = args.spot_discount;
+    options.instance = args.instance.clone();
+    let report = size(&text, &options);
+    match args.format {
+        Format::Json => out(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        )),
+        _ => out(&render_text(&report)),
+    }
+}
