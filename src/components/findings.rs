@@ -56,7 +56,10 @@ pub fn Findings(props: &FindingsProps) -> Html {
         })
         .unwrap_or_default();
 
-    let items = shown.iter().map(|(i, f)| finding_item(props, *i, f));
+    // A huge input can have hundreds of thousands of findings: list the first ones (in line
+    // order) and say how many more there are, so the page stays responsive.
+    let more = shown.len().saturating_sub(MAX_LISTED);
+    let items = shown.iter().take(MAX_LISTED).map(|(i, f)| finding_item(props, *i, f));
     let empty = if props.linted.is_none() {
         "Linting…".to_string()
     } else if props.empty_pane && !props.all_files {
@@ -83,10 +86,18 @@ pub fn Findings(props: &FindingsProps) -> Html {
                 <ul class="finding-list" aria-label={format!("Findings in {scope}")}>
                     { for items }
                 </ul>
+                if more > 0 {
+                    <p class="empty" role="status">
+                        { format!("…and {more} more findings, not listed. Fix the ones above first, or lint the file with the CLI to see them all.") }
+                    </p>
+                }
             }
         </section>
     }
 }
+
+/// The most findings listed at once.
+const MAX_LISTED: usize = 500;
 
 fn finding_item(props: &FindingsProps, i: usize, f: &Finding) -> Html {
     let severity = f.severity.as_str();
