@@ -57,13 +57,11 @@ pub fn parse_overrides(text: &str) -> (Vec<(String, Severity)>, Vec<String>) {
     let mut ok = Vec::new();
     let mut bad = Vec::new();
     for item in split_list(text) {
-        let parsed = item
-            .split_once(['=', ':'])
-            .and_then(|(code, level)| {
-                let code = code.trim().to_ascii_uppercase();
-                let level = Severity::parse(level.trim().to_ascii_lowercase().as_str())?;
-                (!code.is_empty()).then_some((code, level))
-            });
+        let parsed = item.split_once(['=', ':']).and_then(|(code, level)| {
+            let code = code.trim().to_ascii_uppercase();
+            let level = Severity::parse(level.trim().to_ascii_lowercase().as_str())?;
+            (!code.is_empty()).then_some((code, level))
+        });
         match parsed {
             Some(pair) => ok.push(pair),
             None => bad.push(item),
@@ -451,7 +449,8 @@ mod tests {
         let (parsed, problems) = Config::parse(".ecsplain.yaml", &settings.to_yaml());
         assert!(problems.is_empty(), "{problems:?}\n{}", settings.to_yaml());
         assert_eq!(parsed, settings.config());
-        let (parsed, problems) = Config::parse(".ecsplain.yaml", &PageSettings::default().to_yaml());
+        let (parsed, problems) =
+            Config::parse(".ecsplain.yaml", &PageSettings::default().to_yaml());
         assert!(problems.is_empty());
         assert_eq!(parsed, PageSettings::default().config());
     }
@@ -478,12 +477,23 @@ mod tests {
 
     #[test]
     fn a_share_state_round_trips_texts_view_and_settings() {
-        let texts: [Rc<str>; 4] = [Rc::from("{}"), Rc::from(""), Rc::from("FROM x"), Rc::from("")];
+        let texts: [Rc<str>; 4] = [
+            Rc::from("{}"),
+            Rc::from(""),
+            Rc::from("FROM x"),
+            Rc::from(""),
+        ];
         let state = share_state(&texts, View::Editor, 2, &sample());
         let link = ecsplain_engine::share::encode(&state).expect("encodes");
         let back = ecsplain_engine::share::decode(&link).expect("decodes");
-        assert_eq!(share_texts(&back), ["{}", "", "FROM x", ""].map(String::from));
-        assert_eq!(parse_view(back.view.as_deref().unwrap_or("")), (View::Editor, 2));
+        assert_eq!(
+            share_texts(&back),
+            ["{}", "", "FROM x", ""].map(String::from)
+        );
+        assert_eq!(
+            parse_view(back.view.as_deref().unwrap_or("")),
+            (View::Editor, 2)
+        );
         assert_eq!(PageSettings::from_map(&back.settings), sample());
         assert_eq!(read_state_file(&state_file(&state)), Ok(state));
         assert!(read_state_file("<script>").is_err());
@@ -499,7 +509,10 @@ mod tests {
         ];
         let (report, _, _) = crate::state::lint_panes(&texts);
         let md = markdown_summary(&report.findings);
-        assert!(md.contains("| Severity | Code | Location | Message |"), "{md}");
+        assert!(
+            md.contains("| Severity | Code | Location | Message |"),
+            "{md}"
+        );
         assert!(md.contains("TD001"), "{md}");
         assert_eq!(md_escape("a|b<script>"), "a\\|b&lt;script&gt;");
     }

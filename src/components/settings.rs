@@ -67,7 +67,11 @@ pub fn SettingsDialog(props: &SettingsProps) -> Html {
     let (settings, bad) = form.settings();
     let yaml = settings.to_yaml();
 
-    let text_field = |id: &'static str, label: &'static str, hint: &'static str, value: String, set: fn(&mut Form, String)| {
+    let text_field = |id: &'static str,
+                      label: &'static str,
+                      hint: &'static str,
+                      value: String,
+                      set: fn(&mut Form, String)| {
         let form = form.clone();
         let oninput = Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();

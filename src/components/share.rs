@@ -71,10 +71,11 @@ pub struct ShareToolsProps {
     pub state: UseReducerHandle<State>,
 }
 
-/// Each reducer step makes a new state value: the same value means nothing changed.
+/// A reducer handle reads the current state, so two handles cannot tell old from new: render
+/// whenever the app does (cheap while no dialog is open).
 impl PartialEq for ShareToolsProps {
-    fn eq(&self, other: &ShareToolsProps) -> bool {
-        std::ptr::eq::<State>(&*self.state, &*other.state)
+    fn eq(&self, _: &ShareToolsProps) -> bool {
+        false
     }
 }
 
@@ -247,11 +248,14 @@ impl Ctx {
     /// A link or state file arrived: open it at once when nothing would be lost, else ask.
     fn offer(&self, shared: ShareState) {
         let state = &*self.state;
-        let same = persist::share_texts(&shared)
-            .iter()
-            .zip(state.texts.iter())
-            .all(|(a, b)| a.as_str() == &**b);
-        if same || is_blank(state) {
+        // Nothing is lost when every pane is empty, still its example, or already what comes.
+        let incoming = persist::share_texts(&shared);
+        let lossless = state.texts.iter().enumerate().all(|(i, text)| {
+            text.trim().is_empty()
+                || **text == *crate::state::EXAMPLES[i]
+                || incoming[i].as_str() == &**text
+        });
+        if lossless {
             self.apply(&shared);
             self.open.set(None);
         } else {
@@ -623,7 +627,12 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
 }
 
 /// A modal dialog: a backdrop, a labelled box, and a close button.
-pub fn modal(id: &'static str, title: &'static str, body: Html, close: Callback<MouseEvent>) -> Html {
+pub fn modal(
+    id: &'static str,
+    title: &'static str,
+    body: Html,
+    close: Callback<MouseEvent>,
+) -> Html {
     let title_id = format!("{id}-title");
     html! {
         <div class="modal-backdrop">
@@ -699,11 +708,15 @@ fn share_dialog(
         })
     };
     let length_line = match &info.error {
-        Some(error) => html! { <p class="share-warning" id="share-length">{ format!("No link: {error}.") }</p> },
+        Some(error) => {
+            html! { <p class="share-warning" id="share-length">{ format!("No link: {error}.") }</p> }
+        }
         None if long => html! {
             <p class="share-warning" id="share-length">{ format!("{len} characters: longer than the {MAX_CHAT_LINK} that chat tools keep, so it may arrive cut. Share the state as a file, or the findings as Markdown, instead.") }</p>
         },
-        None => html! { <p class="share-length" id="share-length">{ format!("{len} characters (chat tools keep up to {MAX_CHAT_LINK})") }</p> },
+        None => {
+            html! { <p class="share-length" id="share-length">{ format!("{len} characters (chat tools keep up to {MAX_CHAT_LINK})") }</p> }
+        }
     };
     let markdown = info.markdown.clone().map(|m| {
         html! { <textarea id="share-markdown" class="share-field" readonly=true rows="6" value={m} aria-label="Findings as Markdown" /> }
