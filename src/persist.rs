@@ -516,4 +516,21 @@ mod tests {
         assert!(md.contains("TD001"), "{md}");
         assert_eq!(md_escape("a|b<script>"), "a\\|b&lt;script&gt;");
     }
+
+    #[test]
+    fn the_examples_fit_a_chat_link() {
+        let texts = crate::state::EXAMPLES.map(Rc::from);
+        let page = "https://ecsplain.github.io/ecsplain/";
+        let all = share_state(&texts, View::Editor, 0, &PageSettings::default());
+        let all_len = ecsplain_engine::share::link_length(page, &all).unwrap_or(usize::MAX);
+        assert!(ecsplain_engine::share::fits_chat(all_len), "{all_len}");
+        for (i, example) in crate::state::EXAMPLES.iter().enumerate() {
+            let mut one: [Rc<str>; 4] = Default::default();
+            one[i] = Rc::from(*example);
+            let state = share_state(&one, View::Editor, i, &PageSettings::default());
+            let len = ecsplain_engine::share::link_length(page, &state).unwrap_or(usize::MAX);
+            println!("{}: {} bytes -> {len} link characters", SLUGS[i], example.len());
+        }
+        println!("all four examples: {all_len} link characters");
+    }
 }

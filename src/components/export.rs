@@ -58,7 +58,7 @@ pub fn ExportDialog(props: &ExportProps) -> Html {
                 Callback::from(move |ok: bool| {
                     copied.set(Some(ok));
                     if !ok {
-                        select_field("export-text");
+                        select_field("export-output");
                     }
                 }),
             );
@@ -73,7 +73,7 @@ pub fn ExportDialog(props: &ExportProps) -> Html {
             <div class="export-formats" role="group" aria-label="Format">{ for tabs }</div>
             <p class="share-hint">{ format!("{} finding(s), with the settings in force. In a pipeline:", report.findings.len()) }</p>
             <code class="export-command" id="export-command">{ command }</code>
-            <textarea id="export-text" class="share-field mono" readonly=true rows="14" value={output} aria-label="Exported findings" />
+            <textarea id="export-output" class="share-field mono" readonly=true rows="14" value={output} aria-label="Exported findings" />
             if let Some(ok) = *copied {
                 <p class="share-copied" role="status">{ if ok { "Copied." } else { "The browser did not allow copying: the text is selected, press Ctrl+C (⌘C)." } }</p>
             }

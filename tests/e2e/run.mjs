@@ -469,7 +469,7 @@ try {
     // Export SARIF through the engine's renderer.
     await sp.click("#export-button");
     await sp.click("#export-sarif");
-    const sarifText = await sp.inputValue("#export-text");
+    const sarifText = await sp.inputValue("#export-output");
     let sarif = null;
     try {
       sarif = JSON.parse(sarifText);
@@ -480,7 +480,7 @@ try {
     check(sarif?.runs?.[0]?.results?.some((r) => r.ruleId === "TD001"), "export: SARIF has the TD001 result");
     check((await sp.textContent("#export-command")).startsWith("ecsplain lint --format sarif"), "export: the CLI command");
     await sp.click("#export-github");
-    check((await sp.inputValue("#export-text")).includes("::error"), "export: GitHub annotations");
+    check((await sp.inputValue("#export-output")).includes("::error"), "export: GitHub annotations");
     await sp.keyboard.press("Escape");
 
     // Settings: ignore TD001; the finding goes and the setting travels in a link.
