@@ -529,7 +529,11 @@ mod tests {
             one[i] = Rc::from(*example);
             let state = share_state(&one, View::Editor, i, &PageSettings::default());
             let len = ecsplain_engine::share::link_length(page, &state).unwrap_or(usize::MAX);
-            println!("{}: {} bytes -> {len} link characters", SLUGS[i], example.len());
+            println!(
+                "{}: {} bytes -> {len} link characters",
+                SLUGS[i],
+                example.len()
+            );
         }
         println!("all four examples: {all_len} link characters");
     }

@@ -236,6 +236,8 @@ impl Ctx {
         let settings = Rc::new(PageSettings::from_map(&shared.settings));
         self.state
             .dispatch(Action::LoadShare(texts, view, active, settings));
+        // An older complaint no longer applies once a link opened.
+        self.banner.set(None);
         if shared.is_from_newer_schema() || !shared.files.is_empty() || !shared.variables.is_empty()
         {
             self.banner.set(Some(Banner {
