@@ -517,6 +517,9 @@ mod tests {
         assert_eq!(md_escape("a|b<script>"), "a\\|b&lt;script&gt;");
     }
 
+    /// Measured: task definition example 640 bytes → 584 link characters, service 624 → 538,
+    /// Dockerfile 127 → 226, ecspresso 145 → 203; all four together 1,116 (with a 36-character
+    /// page address).
     #[test]
     fn the_examples_fit_a_chat_link() {
         let texts = crate::state::EXAMPLES.map(Rc::from);
@@ -524,17 +527,6 @@ mod tests {
         let all = share_state(&texts, View::Editor, 0, &PageSettings::default());
         let all_len = ecsplain_engine::share::link_length(page, &all).unwrap_or(usize::MAX);
         assert!(ecsplain_engine::share::fits_chat(all_len), "{all_len}");
-        for (i, example) in crate::state::EXAMPLES.iter().enumerate() {
-            let mut one: [Rc<str>; 4] = Default::default();
-            one[i] = Rc::from(*example);
-            let state = share_state(&one, View::Editor, i, &PageSettings::default());
-            let len = ecsplain_engine::share::link_length(page, &state).unwrap_or(usize::MAX);
-            println!(
-                "{}: {} bytes -> {len} link characters",
-                SLUGS[i],
-                example.len()
-            );
-        }
-        println!("all four examples: {all_len} link characters");
+        assert!(all_len < 1_300, "{all_len}");
     }
 }
