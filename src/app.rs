@@ -11,11 +11,13 @@ use crate::components::explain::Explain;
 use crate::components::findings::Findings;
 use crate::components::panes::Panes;
 use crate::components::rules::Rules;
+use crate::components::share::{saved_settings, ShareTools};
 use crate::state::{
-    draft_texts, lint_panes, Action, Linted, State, Theme, View, DEFAULT_PATHS, EXAMPLES,
+    draft_texts, lint_panes_with, Action, Linted, State, Theme, View, DEFAULT_PATHS, EXAMPLES,
 };
 
-const DRAFTS_KEY: &str = "ecsplain.drafts.v1";
+pub const DRAFTS_KEY: &str = "ecsplain.drafts.v1";
+const SETTINGS_KEY: &str = "ecsplain.settings.v1";
 const THEME_KEY: &str = "ecsplain.theme";
 const LINT_DELAY_MS: u32 = 150;
 const SAVE_DELAY_MS: u32 = 500;
@@ -58,12 +60,17 @@ fn initial_theme() -> Theme {
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| State::new(initial_texts(), initial_theme()));
+    let state = use_reducer(|| {
+        let mut state = State::new(initial_texts(), initial_theme());
+        state.settings = Rc::new(saved_settings(SETTINGS_KEY));
+        state
+    });
 
     // Lint the panes together, debounced: a new revision cancels the pending run.
     {
         let dispatcher = state.dispatcher();
         let texts = state.texts.clone();
+        let config = state.settings.config();
         use_effect_with(state.revision, move |revision| {
             let revision = *revision;
             // Big texts wait a little longer, so typing in them is not cut up by lint runs.
@@ -71,7 +78,7 @@ pub fn App() -> Html {
             let delay = LINT_DELAY_MS + u32::try_from(size / 10_000).unwrap_or(u32::MAX).min(850);
             let timeout = Timeout::new(delay, move || {
                 let started = now();
-                let (report, panes, paths) = lint_panes(&texts);
+                let (report, panes, paths) = lint_panes_with(&texts, &config);
                 let millis = now() - started;
                 dispatcher.dispatch(Action::Linted(Rc::new(Linted {
                     report,
@@ -88,11 +95,13 @@ pub fn App() -> Html {
     // Save drafts, debounced and size-capped.
     {
         let texts = state.texts.clone();
+        let settings = state.settings.to_map();
         use_effect_with(state.revision, move |revision| {
             let timeout = (*revision > 0).then(|| {
                 Timeout::new(SAVE_DELAY_MS, move || {
                     let drafts = draft_texts(&texts);
                     let _ = LocalStorage::set(DRAFTS_KEY, drafts.as_slice());
+                    let _ = LocalStorage::set(SETTINGS_KEY, &settings);
                 })
             });
             move || drop(timeout)
@@ -278,6 +287,7 @@ pub fn App() -> Html {
                     <button type="button" id="rules-button" class={classes!("nav-button", (!editor_view).then_some("current"))}
                         aria-pressed={if editor_view { "false" } else { "true" }}
                         onclick={show(View::Rules)}>{ "Rules" }</button>
+                    <ShareTools state={state.clone()} />
                     <button type="button" id="theme-toggle" class="nav-button theme"
                         aria-label={theme_label} title={theme_label} onclick={on_theme}>
                         <span aria-hidden="true">{ theme_icon }</span>

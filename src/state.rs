@@ -6,7 +6,9 @@
 use std::rc::Rc;
 
 use ecsplain_engine::diagnostic::apply_edits;
-use ecsplain_engine::{ecspresso, lint, Input, Kind, Report, Severity};
+use ecsplain_engine::{ecspresso, lint_with, Config, Input, Kind, Report, Severity};
+
+use crate::persist::PageSettings;
 
 /// The panes, in tab order.
 pub const PANES: [Kind; 4] = [
@@ -156,6 +158,8 @@ pub struct State {
     pub all_files: bool,
     pub theme: Theme,
     pub rule_query: String,
+    /// Share links, drafts and settings (`persist.rs`): the `.ecsplain.yaml` settings in force.
+    pub settings: Rc<PageSettings>,
     seq: u32,
 }
 
@@ -173,6 +177,7 @@ impl State {
             all_files: false,
             theme,
             rule_query: String::new(),
+            settings: Rc::new(PageSettings::default()),
             seq: 0,
         }
     }
@@ -201,6 +206,11 @@ pub enum Action {
     Query(String),
     LoadExample(usize),
     Clear(usize),
+    // Share links, drafts and settings (`persist.rs`, `components/{share,settings}.rs`).
+    /// New settings: the panes are linted again.
+    SetSettings(Rc<PageSettings>),
+    /// Open a link or state file: every pane, the view and pane, the settings.
+    LoadShare([Rc<str>; 4], View, usize, Rc<PageSettings>),
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -227,6 +237,7 @@ impl State {
             all_files: self.all_files,
             theme: self.theme,
             rule_query: self.rule_query.clone(),
+            settings: self.settings.clone(),
             seq: self.seq,
         };
         match action {
@@ -294,6 +305,19 @@ impl State {
             Action::ToggleTheme => next.theme = next.theme.other(),
             Action::ShowView(view) => next.view = view,
             Action::Query(query) => next.rule_query = query,
+            Action::SetSettings(settings) => {
+                next.settings = settings;
+                next.bump();
+            }
+            Action::LoadShare(texts, view, active, settings) => {
+                for (pane, text) in texts.into_iter().enumerate() {
+                    next.set_text(pane, text);
+                }
+                next.view = view;
+                next.active = active.min(PANES.len() - 1);
+                next.settings = settings;
+                next.bump();
+            }
         }
         next
     }
@@ -307,6 +331,13 @@ impl State {
             self.selection = None;
             self.selected = None;
         }
+    }
+
+    /// Marks the texts (or the settings they are linted with) as changed.
+    fn bump(&mut self) {
+        self.revision = self.revision.wrapping_add(1);
+        self.selection = None;
+        self.selected = None;
     }
 
     fn select(&mut self, pane: usize, start: usize, end: usize) {
@@ -326,6 +357,12 @@ impl State {
 /// service panes under the paths the config names (else the default names), the Dockerfile as
 /// `Dockerfile`. Empty panes are left out unless the config names them.
 pub fn lint_panes(texts: &[Rc<str>; 4]) -> (Report, Vec<usize>, [String; 4]) {
+    lint_panes_with(texts, &Config::default())
+}
+
+/// The inputs of a lint run over the panes (see [`lint_panes`]), the pane of each input, and
+/// the path each pane is linted under.
+pub fn pane_inputs(texts: &[Rc<str>; 4]) -> (Vec<Input>, Vec<usize>, [String; 4]) {
     let mut paths = DEFAULT_PATHS.map(String::from);
     let mut named = [false; 4];
     let config = &texts[3];
@@ -355,10 +392,16 @@ pub fn lint_panes(texts: &[Rc<str>; 4]) -> (Report, Vec<usize>, [String; 4]) {
         ));
         panes.push(pane);
     }
+    (inputs, panes, paths)
+}
+
+/// [`lint_panes`] with a team's configuration (the page's settings).
+pub fn lint_panes_with(texts: &[Rc<str>; 4], config: &Config) -> (Report, Vec<usize>, [String; 4]) {
+    let (inputs, panes, paths) = pane_inputs(texts);
     let report = if inputs.is_empty() {
         Report::default()
     } else {
-        lint(&inputs)
+        lint_with(&inputs, config)
     };
     (report, panes, paths)
 }

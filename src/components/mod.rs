@@ -5,3 +5,7 @@ pub mod explain;
 pub mod findings;
 pub mod panes;
 pub mod rules;
+// Share links, drafts, settings and export (issue 8, issue 9's page side).
+pub mod export;
+pub mod settings;
+pub mod share;

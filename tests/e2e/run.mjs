@@ -340,6 +340,227 @@ try {
   eq(await darkPage.getAttribute("html", "data-theme"), "dark", "dark theme when the system prefers dark");
   await dark.close();
 
+  // ---- Share links, drafts, settings, export and hostile fragments (issues 8 and 9) ----
+  // One page does every action while its requests are recorded; fresh contexts open the links.
+  {
+    const { deflateRawSync } = await import("node:zlib");
+    const origin = new URL(url).origin;
+    const shareCtx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: "light" });
+    await shareCtx.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
+    const sp = await shareCtx.newPage();
+    watch(sp);
+    const shareRequests = [];
+    let recording = false;
+    sp.on("request", (req) => {
+      // blob: URLs are the page's own downloads, made in memory; anything else is a request.
+      if (recording && !req.url().startsWith("blob:")) shareRequests.push(req.url());
+    });
+    const dialogs = [];
+    sp.on("dialog", async (d) => {
+      dialogs.push(d.message());
+      await d.dismiss();
+    });
+    const findingsOf = (p) =>
+      p.locator(".finding").evaluateAll((els) =>
+        els.map((e) => `${e.dataset.code}@${e.querySelector(".loc")?.textContent}`),
+      );
+    const openFresh = async (link) => {
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: "light" });
+      const p = await ctx.newPage();
+      watch(p);
+      await p.goto(link, { waitUntil: "load" });
+      await p.waitForSelector("#version");
+      await p.waitForTimeout(50);
+      await settled(p);
+      return { ctx, p };
+    };
+    const paneValue = async (p, slug) => {
+      await p.click(`#tab-${slug}`);
+      return p.inputValue(`#input-${["taskdef", "servicedef", "dockerfile", "ecspresso"].indexOf(slug)}`);
+    };
+    const copyLink = async (p) => {
+      await p.click("#copy-link");
+      await p.waitForSelector("#share-dialog");
+      await p.waitForFunction(() => document.getElementById("share-link")?.value.includes("#v1."));
+      return p.inputValue("#share-link");
+    };
+
+    await sp.goto(url, { waitUntil: "load" });
+    await sp.waitForSelector("#version", { timeout: 30_000 });
+    await settled(sp);
+    recording = true;
+
+    await paste(sp, "taskdef", TASKDEF);
+    const before = await findingsOf(sp);
+    check(before.some((f) => f.startsWith("TD001@")), "share: TD001 before sharing", before.join(" "));
+    const link = await copyLink(sp);
+    const hash = await sp.evaluate(() => location.hash);
+    check(hash.startsWith("#v1.") && link.endsWith(hash), "share: the link is in the address bar's fragment");
+    const lengthText = await sp.textContent("#share-length");
+    check(lengthText.includes(`${link.length} characters`), "share: the dialog shows the link's length", lengthText);
+    console.log(`info share link for the test task definition + examples: ${link.length} characters`);
+    check((await sp.textContent("#share-notice")).includes("Anyone with this link"), "share: the privacy notice");
+    const clip = await sp.evaluate(() => navigator.clipboard.readText().catch((e) => `error ${e}`));
+    eq(clip, link, "share: the link is on the clipboard");
+    await sp.screenshot({ path: join(shots, "share.png") });
+    // The state file fallback: download it, then open it with the picker.
+    const [download] = await Promise.all([sp.waitForEvent("download"), sp.click("#download-state")]);
+    const statePath = await download.path();
+    const stateFile = JSON.parse(readFileSync(statePath, "utf8"));
+    eq(stateFile.td, TASKDEF, "share: the state file holds the task definition");
+    await sp.click("#copy-markdown");
+    await sp.waitForSelector("#share-markdown");
+    const md = await sp.inputValue("#share-markdown");
+    check(md.includes("| Severity | Code | Location | Message |") && md.includes("TD001"), "share: Markdown summary table", md);
+    await sp.keyboard.press("Escape");
+    check((await sp.locator("#share-dialog").count()) === 0, "share: Esc closes the dialog");
+
+    // Copy link → open the URL in a new page → same findings.
+    await sp.waitForTimeout(700);
+    {
+      const { ctx, p } = await openFresh(link);
+      eq(await findingsOf(p), before, "share: the link opens with the same findings (codes and line:col)");
+      eq(await paneValue(p, "taskdef"), TASKDEF, "share: the link restores the task definition");
+      eq(await p.locator("#incoming-dialog").count(), 0, "share: no question when nothing would be lost");
+      await ctx.close();
+    }
+
+    // Reload keeps the draft; an edit drops the stale link from the address bar.
+    const DRAFT = "FROM alpine:3.20\nRUN echo draft-marker\n";
+    await paste(sp, "dockerfile", DRAFT);
+    eq(await sp.evaluate(() => location.hash), "", "share: editing drops the stale link from the address bar");
+    await sp.waitForTimeout(700);
+    recording = false;
+    await sp.reload({ waitUntil: "load" });
+    await sp.waitForSelector("#version");
+    await settled(sp);
+    recording = true;
+    eq(await paneValue(sp, "dockerfile"), DRAFT, "share: reload keeps the draft");
+
+    // Opening a link over a different draft asks; the draft stays restorable.
+    await sp.goto(link);
+    await sp.waitForSelector("#incoming-dialog");
+    check(true, "share: opening a link over a draft asks first");
+    await sp.click("#incoming-open");
+    await settled(sp);
+    check((await paneValue(sp, "dockerfile")) !== DRAFT, "share: 'Open the link' replaces the panes");
+    await sp.click("#restore-draft");
+    await sp.waitForTimeout(50);
+    await settled(sp);
+    eq(await paneValue(sp, "dockerfile"), DRAFT, "share: 'Restore previous draft' brings the draft back");
+    // The state file opens through the picker (same question, since the draft differs).
+    await sp.click("#copy-link");
+    await sp.setInputFiles("#open-state", statePath);
+    await sp.waitForSelector("#incoming-dialog");
+    await sp.click("#incoming-keep");
+    eq(await paneValue(sp, "dockerfile"), DRAFT, "share: 'Keep my draft' keeps it");
+
+    // Keyboard: Ctrl+S copies the link, ? opens the shortcuts.
+    await sp.click("h1");
+    await sp.keyboard.press("Control+s");
+    await sp.waitForSelector("#share-dialog");
+    check(true, "share: Ctrl+S opens the link dialog");
+    await sp.keyboard.press("Escape");
+    await sp.click("h1");
+    await sp.keyboard.press("?");
+    await sp.waitForSelector("#help-dialog");
+    check((await sp.textContent("#help-dialog")).includes("Ctrl+S"), "share: ? shows the shortcuts");
+    await sp.keyboard.press("Escape");
+
+    // Export SARIF through the engine's renderer.
+    await sp.click("#export-button");
+    await sp.click("#export-sarif");
+    const sarifText = await sp.inputValue("#export-output");
+    let sarif = null;
+    try {
+      sarif = JSON.parse(sarifText);
+    } catch (e) {
+      check(false, "export: SARIF parses as JSON", String(e));
+    }
+    eq(sarif?.version, "2.1.0", "export: SARIF version 2.1.0");
+    check(sarif?.runs?.[0]?.results?.some((r) => r.ruleId === "TD001"), "export: SARIF has the TD001 result");
+    check((await sp.textContent("#export-command")).startsWith("ecsplain lint --format sarif"), "export: the CLI command");
+    await sp.click("#export-github");
+    check((await sp.inputValue("#export-output")).includes("::error"), "export: GitHub annotations");
+    await sp.keyboard.press("Escape");
+
+    // Settings: ignore TD001; the finding goes and the setting travels in a link.
+    await sp.click("#tab-taskdef");
+    await sp.click("#settings-button");
+    await sp.fill("#set-ignore", "TD001");
+    await sp.fill("#set-severity", "TD101=info");
+    check((await sp.inputValue("#settings-yaml")).includes('ignore: ["TD001"]'), "settings: the .ecsplain.yaml preview");
+    await sp.screenshot({ path: join(shots, "settings.png") });
+    await sp.click("#settings-apply");
+    await sp.waitForTimeout(50);
+    await settled(sp);
+    eq(await sp.locator('.finding[data-code="TD001"]').count(), 0, "settings: ignoring TD001 removes its finding");
+    const link2 = await copyLink(sp);
+    await sp.keyboard.press("Escape");
+    await sp.waitForTimeout(700);
+    {
+      const { ctx, p } = await openFresh(link2);
+      eq(await p.locator('.finding[data-code="TD001"]').count(), 0, "settings: the ignore survives a share link");
+      await p.click("#settings-button");
+      eq(await p.inputValue("#set-ignore"), "TD001", "settings: the link restores the settings");
+      await ctx.close();
+    }
+
+    // Hostile fragments: a banner, no dialog, no markup, editors still usable.
+    const bomb = deflateRawSync(Buffer.alloc(10 * 1024 * 1024)).toString("base64url");
+    const hostile = [
+      ["bad encoding", "#v1.!!!"],
+      ["unknown version", "#v9.abc"],
+      ["200 KB of junk", `#v1.${"x!".repeat(100 * 1024)}`],
+      ["a deflate bomb", `#v1.${bomb}`],
+      ["script as payload", `#v1.${Buffer.from("<script>alert(1)</script>").toString("base64url")}`],
+    ];
+    const scriptsBefore = await sp.evaluate(() => document.scripts.length);
+    for (const [what, fragment] of hostile) {
+      if (await sp.locator("#share-error").count()) await sp.click("#share-error button");
+      await sp.evaluate((f) => {
+        location.hash = f;
+      }, fragment);
+      await sp.waitForSelector("#share-error", { timeout: 10_000 });
+      const text = await sp.textContent("#share-error .share-banner-text");
+      check(/damaged|newer ecsplain/.test(text), `hostile ${what}: a banner says what is wrong`, text);
+      console.log(`info hostile ${what}: ${text}`);
+      eq(await sp.locator("#incoming-dialog").count(), 0, `hostile ${what}: no dialog`);
+    }
+    await sp.screenshot({ path: join(shots, "hostile.png") });
+    await sp.click("#share-error button");
+    // A well-formed link whose pane holds markup: it stays text in the editor.
+    const markup = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+    await sp.evaluate((f) => {
+      location.hash = f;
+    }, `#v1.${deflateRawSync(Buffer.from(JSON.stringify({ df: markup }))).toString("base64url")}`);
+    await sp.waitForSelector("#incoming-dialog");
+    await sp.click("#incoming-open");
+    await settled(sp);
+    eq(await paneValue(sp, "dockerfile"), markup, "hostile: markup in a link stays text in its pane");
+    eq(await sp.evaluate(() => document.scripts.length), scriptsBefore, "hostile: no script element injected");
+    eq(await sp.locator("img").count(), 0, "hostile: no element injected from a link");
+    eq(dialogs, [], "hostile: no alert or confirm ever opened");
+    await paste(sp, "taskdef", TASKDEF.replace('"4096"', '"512"'));
+    check((await sp.locator(".finding").count()) >= 0 && (await paneValue(sp, "taskdef")).includes('"512"'), "hostile: the editors stay usable");
+
+    // Reset: asks in the page, clears every pane, keeps the draft restorable.
+    await sp.click("#reset-button");
+    await sp.click("#reset-confirm");
+    await settled(sp);
+    const emptied = await sp.evaluate(() => [0, 1, 2, 3].map((i) => document.getElementById(`input-${i}`)?.value ?? ""));
+    await sp.click("#tab-taskdef");
+    eq(await paneValue(sp, "taskdef"), "", "reset: the panes are empty");
+    check(emptied.every((v) => v === ""), "reset: every pane is empty", JSON.stringify(emptied));
+    await sp.click("#restore-draft");
+    await settled(sp);
+    check((await paneValue(sp, "taskdef")).includes('"512"'), "reset: the draft is restorable");
+
+    eq(shareRequests, [], "share: zero network requests after load through every action");
+    await shareCtx.close();
+  }
+  // ---- end of share links block ----
+
   eq(consoleErrors, [], "no console errors");
   eq(failedRequests, [], "no failed requests");
 } catch (err) {

@@ -1,0 +1,87 @@
+//! Export: the findings in the formats pipelines read, rendered by the engine (the CLI's own
+//! renderers), with the CLI command that prints the same.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::share::{copy_text, download, modal, select_field};
+use crate::persist::{cli_command, export, Format, PageSettings};
+use crate::state::{lint_panes_with, pane_inputs};
+
+#[derive(Properties, PartialEq)]
+pub struct ExportProps {
+    pub texts: [Rc<str>; 4],
+    pub settings: Rc<PageSettings>,
+    pub on_close: Callback<()>,
+}
+
+#[component]
+pub fn ExportDialog(props: &ExportProps) -> Html {
+    let format = use_state(|| Format::Sarif);
+    let copied = use_state(|| None::<bool>);
+    // Lint again here: the export always matches the current texts and settings.
+    let (inputs, _, _) = pane_inputs(&props.texts);
+    let (report, _, _) = lint_panes_with(&props.texts, &props.settings.config());
+    let output = export(*format, &report.findings, &inputs);
+    let command = cli_command(*format, &inputs, &props.settings);
+
+    let tabs = Format::ALL.iter().map(|f| {
+        let current = *f == *format;
+        let onclick = {
+            let format = format.clone();
+            let copied = copied.clone();
+            let f = *f;
+            Callback::from(move |_: MouseEvent| {
+                format.set(f);
+                copied.set(None);
+            })
+        };
+        html! {
+            <button type="button" class={classes!("button", current.then_some("current"))}
+                id={format!("export-{}", f.name())}
+                aria-pressed={if current { "true" } else { "false" }} {onclick}>{ f.label() }</button>
+        }
+    });
+    let on_download = {
+        let output = output.clone();
+        let f = *format;
+        Callback::from(move |_: MouseEvent| download(f.file_name(), f.mime(), &output))
+    };
+    let on_copy = {
+        let output = output.clone();
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            let copied = copied.clone();
+            copy_text(
+                output.clone(),
+                Callback::from(move |ok: bool| {
+                    copied.set(Some(ok));
+                    if !ok {
+                        select_field("export-output");
+                    }
+                }),
+            );
+        })
+    };
+    let close = {
+        let cb = props.on_close.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let body = html! {
+        <>
+            <div class="export-formats" role="group" aria-label="Format">{ for tabs }</div>
+            <p class="share-hint">{ format!("{} finding(s), with the settings in force. In a pipeline:", report.findings.len()) }</p>
+            <code class="export-command" id="export-command">{ command }</code>
+            <textarea id="export-output" class="share-field mono" readonly=true rows="14" value={output} aria-label="Exported findings" />
+            if let Some(ok) = *copied {
+                <p class="share-copied" role="status">{ if ok { "Copied." } else { "The browser did not allow copying: the text is selected, press Ctrl+C (⌘C)." } }</p>
+            }
+            <div class="dialog-actions">
+                <button type="button" class="button primary" id="export-download" onclick={on_download}>{ format!("Download {}", format.file_name()) }</button>
+                <button type="button" class="button" id="export-copy" onclick={on_copy}>{ "Copy" }</button>
+            </div>
+        </>
+    };
+    modal("export-dialog", "Export findings", body, close)
+}

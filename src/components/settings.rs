@@ -1,0 +1,180 @@
+//! The settings dialog: the keys of `.ecsplain.yaml` the page can apply, with the equivalent
+//! file to copy into a repository. Applied through the engine's `Config` and `lint_with`.
+
+use std::rc::Rc;
+
+use ecsplain_engine::Severity;
+use yew::prelude::*;
+
+use crate::components::share::{copy_text, modal, select_field};
+use crate::persist::{format_overrides, parse_overrides, split_list, PageSettings};
+
+#[derive(Properties, PartialEq)]
+pub struct SettingsProps {
+    pub settings: Rc<PageSettings>,
+    pub on_apply: Callback<PageSettings>,
+    pub on_close: Callback<()>,
+}
+
+/// The form as typed.
+#[derive(Clone, PartialEq)]
+struct Form {
+    fail_on: Severity,
+    ignore: String,
+    severity: String,
+    inline_ignores: bool,
+    registries: String,
+    tags: String,
+    region: String,
+}
+
+impl Form {
+    fn from(s: &PageSettings) -> Form {
+        Form {
+            fail_on: s.fail_on,
+            ignore: s.ignore.join(", "),
+            severity: format_overrides(&s.severity),
+            inline_ignores: s.inline_ignores,
+            registries: s.trusted_registries.join(", "),
+            tags: s.required_tags.join(", "),
+            region: s.region.clone(),
+        }
+    }
+
+    /// The settings and the override items that could not be read.
+    fn settings(&self) -> (PageSettings, Vec<String>) {
+        let (severity, bad) = parse_overrides(&self.severity);
+        let settings = PageSettings {
+            fail_on: self.fail_on,
+            ignore: split_list(&self.ignore)
+                .into_iter()
+                .map(|c| c.to_ascii_uppercase())
+                .collect(),
+            severity,
+            inline_ignores: self.inline_ignores,
+            trusted_registries: split_list(&self.registries),
+            required_tags: split_list(&self.tags),
+            region: self.region.trim().to_string(),
+        };
+        (settings, bad)
+    }
+}
+
+#[component]
+pub fn SettingsDialog(props: &SettingsProps) -> Html {
+    let form = use_state(|| Form::from(&props.settings));
+    let copied = use_state(|| None::<bool>);
+    let (settings, bad) = form.settings();
+    let yaml = settings.to_yaml();
+
+    let text_field = |id: &'static str,
+                      label: &'static str,
+                      hint: &'static str,
+                      value: String,
+                      set: fn(&mut Form, String)| {
+        let form = form.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let mut next = (*form).clone();
+            set(&mut next, input.value());
+            form.set(next);
+        });
+        html! {
+            <div class="field">
+                <label for={id}>{ label }</label>
+                <input type="text" id={id} {value} {oninput} spellcheck="false" autocomplete="off" />
+                <span class="field-hint">{ hint }</span>
+            </div>
+        }
+    };
+    let on_fail = {
+        let form = form.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let mut next = (*form).clone();
+            next.fail_on = Severity::parse(&select.value()).unwrap_or(Severity::Warning);
+            form.set(next);
+        })
+    };
+    let on_inline = {
+        let form = form.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let mut next = (*form).clone();
+            next.inline_ignores = input.checked();
+            form.set(next);
+        })
+    };
+    let on_submit = {
+        let on_apply = props.on_apply.clone();
+        let settings = settings.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            on_apply.emit(settings.clone());
+        })
+    };
+    let on_defaults = {
+        let form = form.clone();
+        Callback::from(move |_: MouseEvent| form.set(Form::from(&PageSettings::default())))
+    };
+    let on_copy = {
+        let yaml = yaml.clone();
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            let copied = copied.clone();
+            copy_text(
+                yaml.clone(),
+                Callback::from(move |ok: bool| {
+                    copied.set(Some(ok));
+                    if !ok {
+                        select_field("settings-yaml");
+                    }
+                }),
+            );
+        })
+    };
+    let close = {
+        let cb = props.on_close.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let levels = [Severity::Error, Severity::Warning, Severity::Info];
+    let body = html! {
+        <form class="settings-form" onsubmit={on_submit}>
+            <div class="settings-grid">
+                <div class="field">
+                    <label for="set-fail-on">{ "Fail on" }</label>
+                    <select id="set-fail-on" onchange={on_fail}>
+                        { for levels.iter().map(|l| html! {
+                            <option value={l.as_str()} selected={*l == form.fail_on}>{ l.as_str() }</option>
+                        }) }
+                    </select>
+                    <span class="field-hint">{ "the lowest severity that fails a pipeline (--fail-on)" }</span>
+                </div>
+                { text_field("set-ignore", "Ignore", "codes or prefixes, e.g. DL3008, TD1", form.ignore.clone(), |f, v| f.ignore = v) }
+                { text_field("set-severity", "Severity overrides", "CODE=error|warning|info, e.g. DL3059=warning", form.severity.clone(), |f, v| f.severity = v) }
+                { text_field("set-registries", "Trusted registries", "image registries allowed, e.g. *.dkr.ecr.*.amazonaws.com", form.registries.clone(), |f, v| f.registries = v) }
+                { text_field("set-tags", "Required tags", "tag keys every service must carry, e.g. service, env", form.tags.clone(), |f, v| f.tags = v) }
+                { text_field("set-region", "Region", "for cost estimates, e.g. us-east-1", form.region.clone(), |f, v| f.region = v) }
+                <div class="field">
+                    <label class="toggle"><input type="checkbox" id="set-inline" checked={form.inline_ignores} onchange={on_inline} />{ " Honour inline ignores (# ecsplain ignore=, # hadolint ignore=)" }</label>
+                </div>
+            </div>
+            if !bad.is_empty() {
+                <p class="share-warning" id="settings-bad">{ format!("Not read (write CODE=level): {}", bad.join(", ")) }</p>
+            }
+            <label class="share-label" for="settings-yaml">{ "The same settings as .ecsplain.yaml, for your repository" }</label>
+            <textarea id="settings-yaml" class="share-field mono" readonly=true rows="6" value={yaml} />
+            if let Some(ok) = *copied {
+                <p class="share-copied" role="status">{ if ok { "Copied." } else { "The browser did not allow copying: the text is selected, press Ctrl+C (⌘C)." } }</p>
+            }
+            <div class="dialog-actions">
+                <button type="submit" class="button primary" id="settings-apply">{ "Apply" }</button>
+                <button type="button" class="button" id="settings-copy" onclick={on_copy}>{ "Copy .ecsplain.yaml" }</button>
+                <button type="button" class="button" id="settings-defaults" onclick={on_defaults}>{ "Defaults" }</button>
+                <button type="button" class="button" onclick={close.clone()}>{ "Cancel" }</button>
+            </div>
+            <p class="share-hint">{ "Settings travel in share links." }</p>
+        </form>
+    };
+    modal("settings-dialog", "Settings", body, close)
+}

@@ -1,0 +1,774 @@
+//! Share links, state files, drafts and the keyboard shortcuts that go with them.
+//!
+//! `ShareTools` sits in the header: "Copy link", "Export", "Settings", "Reset" and "?", the
+//! dialogs they open, and the banners (a link that cannot be opened, a draft too large to save,
+//! "Restore previous draft"). It also opens what arrives in the URL fragment: share links
+//! (`#v1.…`), rule permalinks (`#rule/CODE`) and example permalinks (`#example/<pane>`).
+//!
+//! Everything user-provided (pane texts, error messages, file names) is rendered as text nodes;
+//! nothing here builds markup from strings, and nothing here touches the network.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use ecsplain_engine::registry;
+use ecsplain_engine::share::{self, ShareState, MAX_CHAT_LINK};
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::storage::{LocalStorage, Storage};
+use wasm_bindgen::{JsCast, JsValue};
+use yew::prelude::*;
+
+use crate::components::export::ExportDialog;
+use crate::components::settings::SettingsDialog;
+use crate::persist::{self, PageSettings};
+use crate::state::{Action, State, View, DRAFT_CAP, SLUGS};
+
+/// The draft a link (or reset) replaced, kept so that it can be restored.
+pub const PREVIOUS_KEY: &str = "ecsplain.previous.v1";
+
+#[derive(Clone, PartialEq)]
+enum Panel {
+    Share,
+    Export,
+    Settings,
+    Help,
+    Reset,
+    /// A link or file is waiting for the user's answer: open it, or keep the draft.
+    Incoming(Rc<ShareState>),
+}
+
+#[derive(Clone, PartialEq)]
+struct Banner {
+    error: bool,
+    text: String,
+}
+
+/// The made link, or why none could be made.
+#[derive(Clone, PartialEq, Default)]
+struct LinkInfo {
+    link: String,
+    error: Option<String>,
+    /// What happened to the clipboard.
+    copied: Option<String>,
+    markdown: Option<String>,
+}
+
+/// The handles the window listeners need; refreshed on every render so they see current state.
+#[derive(Clone)]
+struct Ctx {
+    state: UseReducerHandle<State>,
+    open: UseStateHandle<Option<Panel>>,
+    banner: UseStateHandle<Option<Banner>>,
+    previous: UseStateHandle<Option<Rc<ShareState>>>,
+    link: UseStateHandle<LinkInfo>,
+    /// The revision the URL's share fragment was made from (cleared when the texts change).
+    linked: Rc<RefCell<Option<u32>>>,
+}
+
+#[derive(Properties)]
+pub struct ShareToolsProps {
+    pub state: UseReducerHandle<State>,
+}
+
+/// A reducer handle reads the current state, so two handles cannot tell old from new: render
+/// whenever the app does (cheap while no dialog is open).
+impl PartialEq for ShareToolsProps {
+    fn eq(&self, _: &ShareToolsProps) -> bool {
+        false
+    }
+}
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn location_hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The page's address without its fragment.
+fn page_url() -> String {
+    let href = window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
+}
+
+/// Replaces the fragment without a `hashchange` event or a history entry.
+fn set_fragment(fragment: Option<&str>) {
+    let Some(w) = window() else { return };
+    let Ok(history) = w.history() else { return };
+    let location = w.location();
+    let mut url = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Some(fragment) = fragment {
+        url.push('#');
+        url.push_str(fragment);
+    }
+    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+}
+
+/// Offers `text` as a download (Blob + object URL: no request leaves the page).
+pub fn download(name: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let document = gloo::utils::document();
+    if let Ok(a) = document.create_element("a") {
+        if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
+            a.set_href(&url);
+            a.set_download(name);
+            a.click();
+        }
+    }
+    gloo::timers::callback::Timeout::new(2_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+}
+
+/// Selects the text of a read-only field, so Ctrl+C copies it when the clipboard is refused.
+pub fn select_field(id: &str) {
+    let Some(el) = gloo::utils::document().get_element_by_id(id) else {
+        return;
+    };
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        let _ = input.focus();
+        input.select();
+    } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        let _ = area.focus();
+        area.select();
+    }
+}
+
+/// Copies `text` to the clipboard; `done` gets `true` when it worked. When the browser has no
+/// clipboard or refuses, the caller shows the text selected in a read-only field.
+pub fn copy_text(text: String, done: Callback<bool>) {
+    let clipboard = window()
+        .map(|w| w.navigator())
+        .and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("clipboard")).ok())
+        .filter(|c| !c.is_undefined() && !c.is_null())
+        .map(|c| c.unchecked_into::<web_sys::Clipboard>());
+    let Some(clipboard) = clipboard else {
+        done.emit(false);
+        return;
+    };
+    let promise = clipboard.write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        done.emit(ok);
+    });
+}
+
+/// The current draft as a share state.
+fn current(state: &State) -> ShareState {
+    persist::share_state(&state.texts, state.view, state.active, &state.settings)
+}
+
+fn is_blank(state: &State) -> bool {
+    state.texts.iter().all(|t| t.trim().is_empty())
+}
+
+impl Ctx {
+    /// Makes the link, puts it in the address bar, copies it, and opens the share panel.
+    fn copy_link(&self) {
+        let state = &*self.state;
+        let shared = current(state);
+        let mut info = LinkInfo::default();
+        match share::encode(&shared) {
+            Ok(fragment) => {
+                info.link = format!("{}#{}", page_url(), fragment);
+                set_fragment(Some(&fragment));
+                *self.linked.borrow_mut() = Some(state.revision);
+            }
+            Err(e) => info.error = Some(e.to_string()),
+        }
+        self.open.set(Some(Panel::Share));
+        if info.error.is_none() {
+            let link = self.link.clone();
+            let base = info.clone();
+            copy_text(
+                info.link.clone(),
+                Callback::from(move |ok: bool| {
+                    let mut base = base.clone();
+                    base.copied = Some(if ok {
+                        "Copied to the clipboard.".into()
+                    } else {
+                        "The browser did not allow copying: the link is selected, press Ctrl+C (⌘C)."
+                            .into()
+                    });
+                    link.set(base.clone());
+                    if !ok {
+                        select_field("share-link");
+                    }
+                }),
+            );
+        }
+        self.link.set(info);
+    }
+
+    /// Keeps the current draft restorable (in memory and in local storage).
+    fn keep_previous(&self) {
+        let state = &*self.state;
+        if is_blank(state) {
+            return;
+        }
+        let previous = current(state);
+        let _ = LocalStorage::set(PREVIOUS_KEY, persist::state_file(&previous));
+        self.previous.set(Some(Rc::new(previous)));
+    }
+
+    fn apply(&self, shared: &ShareState) {
+        let texts = persist::share_texts(shared).map(Rc::from);
+        let (view, active) = persist::parse_view(shared.view.as_deref().unwrap_or(""));
+        let settings = Rc::new(PageSettings::from_map(&shared.settings));
+        self.state
+            .dispatch(Action::LoadShare(texts, view, active, settings));
+        // An older complaint no longer applies once a link opened.
+        self.banner.set(None);
+        if shared.is_from_newer_schema() || !shared.files.is_empty() || !shared.variables.is_empty()
+        {
+            self.banner.set(Some(Banner {
+                error: false,
+                text: "This link was made by a newer ecsplain: some of its contents (extra files, variables or settings) are not shown here.".into(),
+            }));
+        }
+    }
+
+    /// A link or state file arrived: open it at once when nothing would be lost, else ask.
+    fn offer(&self, shared: ShareState) {
+        let state = &*self.state;
+        // Nothing is lost when every pane is empty, still its example, or already what comes.
+        let incoming = persist::share_texts(&shared);
+        let lossless = state.texts.iter().enumerate().all(|(i, text)| {
+            text.trim().is_empty()
+                || **text == *crate::state::EXAMPLES[i]
+                || incoming[i].as_str() == &**text
+        });
+        if lossless {
+            self.apply(&shared);
+            self.open.set(None);
+        } else {
+            self.open.set(Some(Panel::Incoming(Rc::new(shared))));
+        }
+    }
+
+    fn error(&self, text: String) {
+        self.banner.set(Some(Banner { error: true, text }));
+    }
+
+    /// Opens whatever the fragment names. Never panics: the decoder refuses anything odd.
+    fn open_fragment(&self, hash: &str) {
+        let fragment = hash.strip_prefix('#').unwrap_or(hash);
+        if let Some(code) = fragment.strip_prefix("rule/") {
+            match registry::rule(code) {
+                Some(rule) => {
+                    self.state.dispatch(Action::ShowView(View::Rules));
+                    self.state.dispatch(Action::Explain(Some(rule.code)));
+                }
+                None => self.error(format!(
+                    "this link names a rule ecsplain does not have ({})",
+                    clip(code, 40)
+                )),
+            }
+            return;
+        }
+        if let Some(slug) = fragment.strip_prefix("example/") {
+            match SLUGS.iter().position(|s| *s == slug) {
+                Some(pane) => {
+                    if !self.state.texts[pane].trim().is_empty()
+                        && *self.state.texts[pane] != *crate::state::EXAMPLES[pane]
+                    {
+                        self.keep_previous();
+                    }
+                    self.state.dispatch(Action::LoadExample(pane));
+                    self.state.dispatch(Action::Activate(pane));
+                }
+                None => self.error(format!(
+                    "this link names an example ecsplain does not have ({})",
+                    clip(slug, 40)
+                )),
+            }
+            set_fragment(None);
+            return;
+        }
+        if !share::is_share_fragment(fragment) {
+            return;
+        }
+        match share::decode(fragment) {
+            Ok(shared) => self.offer(shared),
+            Err(e) => self.error(e.to_string()),
+        }
+        set_fragment(None);
+    }
+
+    /// Reads a dropped or picked `.ecsplain.json` file.
+    fn open_file(&self, file: web_sys::File) {
+        if file.size() > persist::MAX_STATE_FILE as f64 {
+            self.error(format!(
+                "{} is too large to be an ecsplain state file",
+                clip(&file.name(), 80)
+            ));
+            return;
+        }
+        let ctx = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string());
+            match text.as_deref().map(persist::read_state_file) {
+                Some(Ok(shared)) => ctx.offer(shared),
+                Some(Err(e)) => ctx.error(e),
+                None => ctx.error("the file could not be read".into()),
+            }
+        });
+    }
+}
+
+/// The first `max` characters of user text, for a message.
+fn clip(text: &str, max: usize) -> String {
+    let mut out: String = text.chars().take(max).collect();
+    if text.chars().count() > max {
+        out.push('…');
+    }
+    out
+}
+
+fn in_text_field(e: &web_sys::KeyboardEvent) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+fn has_files(e: &web_sys::DragEvent) -> bool {
+    e.data_transfer()
+        .map(|d| d.types())
+        .is_some_and(|types| types.includes(&JsValue::from_str("Files"), 0))
+}
+
+#[component]
+pub fn ShareTools(props: &ShareToolsProps) -> Html {
+    let open = use_state(|| None::<Panel>);
+    let banner = use_state(|| None::<Banner>);
+    let previous = use_state(|| {
+        LocalStorage::get::<String>(PREVIOUS_KEY)
+            .ok()
+            .and_then(|t| persist::read_state_file(&t).ok())
+            .map(Rc::new)
+    });
+    let link = use_state(LinkInfo::default);
+    let linked = use_mut_ref(|| None::<u32>);
+    let ctx = Ctx {
+        state: props.state.clone(),
+        open: open.clone(),
+        banner: banner.clone(),
+        previous: previous.clone(),
+        link: link.clone(),
+        linked: linked.clone(),
+    };
+    let latest = use_mut_ref(|| ctx.clone());
+    *latest.borrow_mut() = ctx.clone();
+
+    // Window listeners, registered once; they read the latest handles.
+    {
+        let latest = latest.clone();
+        use_effect_with((), move |_| {
+            let mut listeners = Vec::new();
+            let w = gloo::utils::window();
+            // Open what the address names, now and whenever the fragment changes.
+            let first = latest.borrow().clone();
+            first.open_fragment(&location_hash());
+            let l = latest.clone();
+            listeners.push(EventListener::new(&w, "hashchange", move |_| {
+                let ctx = l.borrow().clone();
+                ctx.open_fragment(&location_hash());
+            }));
+            let l = latest.clone();
+            let options = EventListenerOptions::enable_prevent_default();
+            listeners.push(EventListener::new_with_options(
+                &w,
+                "keydown",
+                options,
+                move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    let ctx = l.borrow().clone();
+                    if (e.ctrl_key() || e.meta_key()) && e.key().eq_ignore_ascii_case("s") {
+                        e.prevent_default();
+                        ctx.copy_link();
+                    } else if e.key() == "?" && !in_text_field(e) {
+                        e.prevent_default();
+                        ctx.open.set(Some(Panel::Help));
+                    } else if e.key() == "Escape" && ctx.open.is_some() {
+                        ctx.open.set(None);
+                    }
+                },
+            ));
+            listeners.push(EventListener::new_with_options(
+                &w,
+                "dragover",
+                options,
+                move |e| {
+                    if let Some(e) = e.dyn_ref::<web_sys::DragEvent>() {
+                        if has_files(e) {
+                            e.prevent_default();
+                        }
+                    }
+                },
+            ));
+            let l = latest.clone();
+            listeners.push(EventListener::new_with_options(
+                &w,
+                "drop",
+                options,
+                move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::DragEvent>() else {
+                        return;
+                    };
+                    if !has_files(e) {
+                        return;
+                    }
+                    e.prevent_default();
+                    let file = e
+                        .data_transfer()
+                        .and_then(|d| d.files())
+                        .and_then(|files| files.get(0));
+                    if let Some(file) = file {
+                        l.borrow().clone().open_file(file);
+                    }
+                },
+            ));
+            move || drop(listeners)
+        });
+    }
+
+    // A link in the address bar describes the texts it was made from; once they change, drop it
+    // so that a reload does not offer to open a stale link over the draft.
+    {
+        let linked = linked.clone();
+        use_effect_with(props.state.revision, move |revision| {
+            let made = *linked.borrow();
+            if made.is_some_and(|r| r != *revision) {
+                *linked.borrow_mut() = None;
+                if share::is_share_fragment(&location_hash()) {
+                    set_fragment(None);
+                }
+            }
+            || ()
+        });
+    }
+
+    let state = &*props.state;
+    let show = |panel: Panel| {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(Some(panel.clone())))
+    };
+    let close = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(None))
+    };
+    let close_cb = {
+        let open = open.clone();
+        Callback::from(move |()| open.set(None))
+    };
+    let on_copy = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| ctx.copy_link())
+    };
+
+    let dialog = match (*open).clone() {
+        None => html! {},
+        Some(Panel::Share) => share_dialog(&ctx, state, &link, close.clone()),
+        Some(Panel::Export) => html! {
+            <ExportDialog texts={state.texts.clone()} settings={state.settings.clone()} on_close={close_cb} />
+        },
+        Some(Panel::Settings) => {
+            let on_apply = {
+                let ctx = ctx.clone();
+                Callback::from(move |settings: PageSettings| {
+                    ctx.state.dispatch(Action::SetSettings(Rc::new(settings)));
+                    ctx.open.set(None);
+                })
+            };
+            html! { <SettingsDialog settings={state.settings.clone()} {on_apply} on_close={close_cb} /> }
+        }
+        Some(Panel::Help) => help_dialog(close.clone()),
+        Some(Panel::Reset) => {
+            let on_reset = {
+                let ctx = ctx.clone();
+                Callback::from(move |_: MouseEvent| {
+                    ctx.keep_previous();
+                    let settings = ctx.state.settings.clone();
+                    ctx.state.dispatch(Action::LoadShare(
+                        Default::default(),
+                        View::Editor,
+                        0,
+                        settings,
+                    ));
+                    LocalStorage::delete(crate::app::DRAFTS_KEY);
+                    ctx.open.set(None);
+                })
+            };
+            modal(
+                "reset-dialog",
+                "Reset the page?",
+                html! {
+                    <>
+                        <p>{ "This clears all four panes and the draft saved in this browser. Your current draft stays restorable with \"Restore previous draft\" until you open another link." }</p>
+                        <div class="dialog-actions">
+                            <button type="button" class="button primary" id="reset-confirm" onclick={on_reset}>{ "Clear everything" }</button>
+                            <button type="button" class="button" id="reset-cancel" onclick={close.clone()}>{ "Cancel" }</button>
+                        </div>
+                    </>
+                },
+                close.clone(),
+            )
+        }
+        Some(Panel::Incoming(shared)) => {
+            let on_open = {
+                let ctx = ctx.clone();
+                let shared = shared.clone();
+                Callback::from(move |_: MouseEvent| {
+                    ctx.keep_previous();
+                    ctx.apply(&shared);
+                    ctx.open.set(None);
+                })
+            };
+            let files = persist::share_texts(&shared)
+                .iter()
+                .zip(crate::state::DEFAULT_PATHS)
+                .filter(|(t, _)| !t.is_empty())
+                .map(|(t, p)| format!("{p} ({} bytes)", t.len()))
+                .collect::<Vec<_>>()
+                .join(", ");
+            modal(
+                "incoming-dialog",
+                "Open this link over your draft?",
+                html! {
+                    <>
+                        <p>{ "The link holds different inputs from your current draft: " }{ if files.is_empty() { "empty panes".to_string() } else { files } }{ "." }</p>
+                        <div class="dialog-actions">
+                            <button type="button" class="button primary" id="incoming-open" onclick={on_open}>{ "Open the link (your draft is kept and can be restored)" }</button>
+                            <button type="button" class="button" id="incoming-keep" onclick={close.clone()}>{ "Keep my draft" }</button>
+                        </div>
+                    </>
+                },
+                close.clone(),
+            )
+        }
+    };
+
+    // Banners: a link that failed, a draft too large to save, a draft to restore.
+    let size: usize = state.texts.iter().map(|t| t.len()).sum();
+    let too_big = size > DRAFT_CAP;
+    let restore = (*previous).clone().map(|prev| {
+        let ctx = ctx.clone();
+        let on_restore = Callback::from(move |_: MouseEvent| {
+            ctx.apply(&prev);
+            ctx.previous.set(None);
+            LocalStorage::delete(PREVIOUS_KEY);
+        });
+        let previous = previous.clone();
+        let on_forget = Callback::from(move |_: MouseEvent| {
+            previous.set(None);
+            LocalStorage::delete(PREVIOUS_KEY);
+        });
+        html! {
+            <div class="share-banner" id="restore-banner">
+                <span>{ "Your previous draft was kept." }</span>
+                <button type="button" class="button" id="restore-draft" onclick={on_restore}>{ "Restore previous draft" }</button>
+                <button type="button" class="button" onclick={on_forget}>{ "Forget it" }</button>
+            </div>
+        }
+    });
+    let message = (*banner).clone().map(|b| {
+        let banner = banner.clone();
+        let dismiss = Callback::from(move |_: MouseEvent| banner.set(None));
+        html! {
+            <div class={classes!("share-banner", b.error.then_some("error"))} id="share-error" role={if b.error { "alert" } else { "status" }}>
+                <span class="share-banner-text">{ b.text }</span>
+                <button type="button" class="button" aria-label="Dismiss" onclick={dismiss}>{ "×" }</button>
+            </div>
+        }
+    });
+    let cap = too_big.then(|| html! {
+        <div class="share-banner" id="draft-cap" role="status">
+            <span>{ format!("Your inputs total {:.1} MB: drafts over 1 MB are not saved in this browser. Download the state to keep them.", size as f64 / 1_000_000.0) }</span>
+        </div>
+    });
+
+    html! {
+        <>
+            <button type="button" id="copy-link" class="nav-button" title="Copy a link holding your inputs (Ctrl+S)" onclick={on_copy}>{ "Copy link" }</button>
+            <button type="button" id="export-button" class="nav-button" onclick={show(Panel::Export)}>{ "Export" }</button>
+            <button type="button" id="settings-button" class={classes!("nav-button", (!state.settings.is_default()).then_some("changed"))} onclick={show(Panel::Settings)}>{ "Settings" }</button>
+            <button type="button" id="reset-button" class="nav-button" onclick={show(Panel::Reset)}>{ "Reset" }</button>
+            <button type="button" id="help-button" class="nav-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onclick={show(Panel::Help)}>{ "?" }</button>
+            <div class="share-banners">
+                { for message }
+                { for cap }
+                { for restore }
+            </div>
+            { dialog }
+        </>
+    }
+}
+
+/// A modal dialog: a backdrop, a labelled box, and a close button.
+pub fn modal(
+    id: &'static str,
+    title: &'static str,
+    body: Html,
+    close: Callback<MouseEvent>,
+) -> Html {
+    let title_id = format!("{id}-title");
+    html! {
+        <div class="modal-backdrop">
+            <div class="modal" id={id} role="dialog" aria-modal="true" aria-labelledby={title_id.clone()}>
+                <div class="modal-head">
+                    <h2 id={title_id}>{ title }</h2>
+                    <button type="button" class="button modal-close" aria-label="Close" onclick={close}>{ "×" }</button>
+                </div>
+                { body }
+            </div>
+        </div>
+    }
+}
+
+fn share_dialog(
+    ctx: &Ctx,
+    state: &State,
+    link: &UseStateHandle<LinkInfo>,
+    close: Callback<MouseEvent>,
+) -> Html {
+    let info = (**link).clone();
+    let len = info.link.chars().count();
+    let long = info.error.is_some() || len > MAX_CHAT_LINK;
+    let on_download = {
+        let state = current(state);
+        Callback::from(move |_: MouseEvent| {
+            download(
+                "ecsplain-state.ecsplain.json",
+                "application/json",
+                &persist::state_file(&state),
+            );
+        })
+    };
+    let on_pick = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                ctx.open_file(file);
+            }
+            input.set_value("");
+        })
+    };
+    let on_markdown = {
+        let link = link.clone();
+        let findings = state
+            .linted
+            .as_ref()
+            .map(|l| l.report.findings.clone())
+            .unwrap_or_default();
+        let info = info.clone();
+        Callback::from(move |_: MouseEvent| {
+            let markdown = persist::markdown_summary(&findings);
+            let mut next = info.clone();
+            next.markdown = Some(markdown.clone());
+            link.set(next.clone());
+            let link = link.clone();
+            copy_text(
+                markdown,
+                Callback::from(move |ok: bool| {
+                    let mut done = next.clone();
+                    done.copied = Some(if ok {
+                        "The Markdown summary is on the clipboard.".into()
+                    } else {
+                        "The browser did not allow copying: the Markdown is selected, press Ctrl+C (⌘C).".into()
+                    });
+                    link.set(done);
+                    if !ok {
+                        select_field("share-markdown");
+                    }
+                }),
+            );
+        })
+    };
+    let length_line = match &info.error {
+        Some(error) => {
+            html! { <p class="share-warning" id="share-length">{ format!("No link: {error}.") }</p> }
+        }
+        None if long => html! {
+            <p class="share-warning" id="share-length">{ format!("{len} characters: longer than the {MAX_CHAT_LINK} that chat tools keep, so it may arrive cut. Share the state as a file, or the findings as Markdown, instead.") }</p>
+        },
+        None => {
+            html! { <p class="share-length" id="share-length">{ format!("{len} characters (chat tools keep up to {MAX_CHAT_LINK})") }</p> }
+        }
+    };
+    let markdown = info.markdown.clone().map(|m| {
+        html! { <textarea id="share-markdown" class="share-field" readonly=true rows="6" value={m} aria-label="Findings as Markdown" /> }
+    });
+    let body = html! {
+        <>
+            <p class="share-notice" id="share-notice"><strong>{ "Anyone with this link can read everything in it" }</strong>{ ": all your inputs (account IDs, ARNs, image names) and settings. They travel inside the link's fragment, which browsers never send to a server." }</p>
+            <label class="share-label" for="share-link">{ "Link" }</label>
+            <input id="share-link" class="share-field" type="text" readonly=true value={info.link.clone()} />
+            { length_line }
+            if let Some(copied) = info.copied.clone() { <p class="share-copied" id="share-copied" role="status">{ copied }</p> }
+            <div class={classes!("dialog-actions", long.then_some("emphasis"))}>
+                <button type="button" class="button" id="download-state" onclick={on_download}>{ "Download state" }</button>
+                <label class="button file-button">
+                    { "Open a state file…" }
+                    <input type="file" id="open-state" accept=".json,application/json" onchange={on_pick} />
+                </label>
+                <button type="button" class="button" id="copy-markdown" onclick={on_markdown}>{ "Copy as Markdown" }</button>
+            </div>
+            { for markdown }
+            <p class="share-hint">{ "A downloaded state file (.ecsplain.json) opens again when you drop it on the page or pick it here." }</p>
+        </>
+    };
+    modal("share-dialog", "Share", body, close)
+}
+
+fn help_dialog(close: Callback<MouseEvent>) -> Html {
+    let rows = [
+        ("Ctrl+S / ⌘S", "copy a link holding your inputs"),
+        ("?", "show these shortcuts (outside a text field)"),
+        ("Esc", "close a dialog or an explanation"),
+        ("← →", "move between the input tabs"),
+    ];
+    modal(
+        "help-dialog",
+        "Keyboard shortcuts",
+        html! {
+            <dl class="shortcuts">
+                { for rows.iter().map(|(keys, what)| html! {
+                    <><dt><kbd>{ *keys }</kbd></dt><dd>{ *what }</dd></>
+                }) }
+            </dl>
+        },
+        close,
+    )
+}
+
+/// The settings a page had saved (local storage), or the defaults.
+pub fn saved_settings(key: &str) -> PageSettings {
+    LocalStorage::get::<BTreeMap<String, String>>(key)
+        .map(|map| PageSettings::from_map(&map))
+        .unwrap_or_default()
+}

@@ -1,0 +1,532 @@
+//! What the page keeps and sends: the settings a team would put in `.ecsplain.yaml`, the share
+//! state of a link or a downloaded file, the Markdown summary and the export formats.
+//!
+//! Pure functions over engine types, so native tests cover them; the components in
+//! `components/{share,settings,export}.rs` only call them.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use ecsplain_engine::config::Settings;
+use ecsplain_engine::share::ShareState;
+use ecsplain_engine::{report, Config, Finding, Input, Severity};
+
+use crate::state::{View, SLUGS};
+
+/// The settings the page can edit: the same keys as `.ecsplain.yaml`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageSettings {
+    pub fail_on: Severity,
+    pub ignore: Vec<String>,
+    pub severity: Vec<(String, Severity)>,
+    pub inline_ignores: bool,
+    pub trusted_registries: Vec<String>,
+    pub required_tags: Vec<String>,
+    pub region: String,
+}
+
+impl Default for PageSettings {
+    fn default() -> PageSettings {
+        PageSettings {
+            fail_on: Severity::Warning,
+            ignore: Vec::new(),
+            severity: Vec::new(),
+            inline_ignores: true,
+            trusted_registries: Vec::new(),
+            required_tags: Vec::new(),
+            region: String::new(),
+        }
+    }
+}
+
+/// Splits a list typed by hand: commas, spaces or new lines separate items.
+pub fn split_list(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for item in text.split(|c: char| c == ',' || c.is_whitespace()) {
+        let item = item.trim();
+        if !item.is_empty() && !out.iter().any(|o| o == item) {
+            out.push(item.to_string());
+        }
+    }
+    out
+}
+
+/// Parses severity overrides typed as `CODE=level` items (`DL3059=warning, TD101=info`).
+/// Returns the overrides and the items that could not be read.
+pub fn parse_overrides(text: &str) -> (Vec<(String, Severity)>, Vec<String>) {
+    let mut ok = Vec::new();
+    let mut bad = Vec::new();
+    for item in split_list(text) {
+        let parsed = item.split_once(['=', ':']).and_then(|(code, level)| {
+            let code = code.trim().to_ascii_uppercase();
+            let level = Severity::parse(level.trim().to_ascii_lowercase().as_str())?;
+            (!code.is_empty()).then_some((code, level))
+        });
+        match parsed {
+            Some(pair) => ok.push(pair),
+            None => bad.push(item),
+        }
+    }
+    (ok, bad)
+}
+
+pub fn format_overrides(overrides: &[(String, Severity)]) -> String {
+    overrides
+        .iter()
+        .map(|(code, level)| format!("{code}={}", level.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl PageSettings {
+    /// The engine configuration these settings make.
+    pub fn config(&self) -> Config {
+        Config {
+            fail_on: self.fail_on,
+            ignore: self.ignore.iter().map(|c| c.to_ascii_uppercase()).collect(),
+            severity: self.severity.clone(),
+            inline_ignores: self.inline_ignores,
+            settings: Settings {
+                trusted_registries: self.trusted_registries.clone(),
+                required_tags: self.required_tags.clone(),
+                region: (!self.region.trim().is_empty()).then(|| self.region.trim().to_string()),
+            },
+            ..Config::default()
+        }
+    }
+
+    pub fn is_default(&self) -> bool {
+        *self == PageSettings::default()
+    }
+
+    /// The equivalent `.ecsplain.yaml`: only keys that differ from the defaults.
+    pub fn to_yaml(&self) -> String {
+        let mut out = String::new();
+        let default = PageSettings::default();
+        if self.fail_on != default.fail_on {
+            out.push_str(&format!("fail-on: {}\n", self.fail_on.as_str()));
+        }
+        if !self.ignore.is_empty() {
+            out.push_str(&format!("ignore: {}\n", yaml_list(&self.ignore)));
+        }
+        if !self.severity.is_empty() {
+            out.push_str("severity:\n");
+            for (code, level) in &self.severity {
+                out.push_str(&format!("  {}: {}\n", yaml_string(code), level.as_str()));
+            }
+        }
+        if !self.inline_ignores {
+            out.push_str("inline-ignores: false\n");
+        }
+        if !self.trusted_registries.is_empty() {
+            out.push_str(&format!(
+                "trusted-registries: {}\n",
+                yaml_list(&self.trusted_registries)
+            ));
+        }
+        if !self.required_tags.is_empty() {
+            out.push_str(&format!(
+                "required-tags: {}\n",
+                yaml_list(&self.required_tags)
+            ));
+        }
+        if !self.region.trim().is_empty() {
+            out.push_str(&format!("region: {}\n", yaml_string(self.region.trim())));
+        }
+        if out.is_empty() {
+            out.push_str("# the defaults: every rule, fail on warnings, inline ignores honoured\n");
+        }
+        out
+    }
+
+    /// The settings as the string map of a share link (`ShareState.settings`); defaults left out.
+    pub fn to_map(&self) -> BTreeMap<String, String> {
+        let mut map = BTreeMap::new();
+        let default = PageSettings::default();
+        if self.fail_on != default.fail_on {
+            map.insert("fail-on".into(), self.fail_on.as_str().into());
+        }
+        if !self.ignore.is_empty() {
+            map.insert("ignore".into(), self.ignore.join(","));
+        }
+        if !self.severity.is_empty() {
+            map.insert("severity".into(), format_overrides(&self.severity));
+        }
+        if !self.inline_ignores {
+            map.insert("inline-ignores".into(), "false".into());
+        }
+        if !self.trusted_registries.is_empty() {
+            map.insert(
+                "trusted-registries".into(),
+                self.trusted_registries.join(","),
+            );
+        }
+        if !self.required_tags.is_empty() {
+            map.insert("required-tags".into(), self.required_tags.join(","));
+        }
+        if !self.region.trim().is_empty() {
+            map.insert("region".into(), self.region.trim().into());
+        }
+        map
+    }
+
+    /// Reads a share link's settings map; unknown keys and unreadable values are skipped.
+    pub fn from_map(map: &BTreeMap<String, String>) -> PageSettings {
+        let mut s = PageSettings::default();
+        for (key, value) in map {
+            match key.as_str() {
+                "fail-on" => {
+                    if let Some(level) = Severity::parse(value) {
+                        s.fail_on = level;
+                    }
+                }
+                "ignore" => s.ignore = split_list(value),
+                "severity" => s.severity = parse_overrides(value).0,
+                "inline-ignores" => s.inline_ignores = value != "false",
+                "trusted-registries" => s.trusted_registries = split_list(value),
+                "required-tags" => s.required_tags = split_list(value),
+                "region" => s.region = value.trim().to_string(),
+                _ => {}
+            }
+        }
+        s
+    }
+}
+
+fn yaml_string(s: &str) -> String {
+    // Always quoted: a JSON string is a YAML double-quoted scalar.
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+}
+
+fn yaml_list(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|i| yaml_string(i)).collect();
+    format!("[{}]", quoted.join(", "))
+}
+
+/// The name of a view (and pane) in a share link: a pane's slug in the editor, `rules`, or
+/// `rule/CODE` when a rule's explanation is open in the rules view.
+pub fn view_name(view: View, active: usize) -> String {
+    match view {
+        View::Rules => "rules".to_string(),
+        _ => SLUGS.get(active).unwrap_or(&SLUGS[0]).to_string(),
+    }
+}
+
+/// The view and pane a link names; unknown names open the editor on the first pane.
+pub fn parse_view(name: &str) -> (View, usize) {
+    if name == "rules" {
+        return (View::Rules, 0);
+    }
+    match SLUGS.iter().position(|s| *s == name) {
+        Some(pane) => (View::Editor, pane),
+        None => (View::Editor, 0),
+    }
+}
+
+/// Everything a link carries.
+pub fn share_state(
+    texts: &[Rc<str>; 4],
+    view: View,
+    active: usize,
+    settings: &PageSettings,
+) -> ShareState {
+    let some = |t: &Rc<str>| (!t.is_empty()).then(|| t.to_string());
+    ShareState {
+        task_definition: some(&texts[0]),
+        service_definition: some(&texts[1]),
+        dockerfile: some(&texts[2]),
+        ecspresso: some(&texts[3]),
+        view: Some(view_name(view, active)),
+        settings: settings.to_map(),
+        ..ShareState::new()
+    }
+}
+
+/// The pane texts of a share state.
+pub fn share_texts(state: &ShareState) -> [String; 4] {
+    [
+        state.task_definition.clone().unwrap_or_default(),
+        state.service_definition.clone().unwrap_or_default(),
+        state.dockerfile.clone().unwrap_or_default(),
+        state.ecspresso.clone().unwrap_or_default(),
+    ]
+}
+
+/// A state file (`.ecsplain.json`) holds a [`ShareState`] as JSON, with the same short keys.
+pub fn state_file(state: &ShareState) -> String {
+    serde_json::to_string_pretty(state).unwrap_or_default()
+}
+
+/// The largest state file the page opens (the share decoder's own cap).
+pub const MAX_STATE_FILE: usize = ecsplain_engine::share::MAX_STATE_BYTES;
+
+/// Reads a state file; the error is a sentence for the banner.
+pub fn read_state_file(text: &str) -> Result<ShareState, String> {
+    if text.len() > MAX_STATE_FILE {
+        return Err(format!(
+            "this file is too large to be an ecsplain state ({} bytes)",
+            text.len()
+        ));
+    }
+    serde_json::from_str::<ShareState>(text).map_err(|e| {
+        let mut detail = e.to_string();
+        detail.truncate(120);
+        format!("this file is not an ecsplain state file ({detail})")
+    })
+}
+
+/// A findings table in Markdown, for a pull-request comment or a ticket. User text is escaped
+/// so it can neither break the table nor become markup.
+pub fn markdown_summary(findings: &[Finding]) -> String {
+    let mut out = String::new();
+    if findings.is_empty() {
+        out.push_str("ecsplain: no findings\n");
+        return out;
+    }
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    out.push_str(&format!(
+        "**ecsplain**: {} error(s), {} warning(s), {} info\n\n",
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info)
+    ));
+    out.push_str("| Severity | Code | Location | Message |\n|---|---|---|---|\n");
+    for f in findings {
+        out.push_str(&format!(
+            "| {} | {} | `{}:{}:{}` | {} |\n",
+            f.severity.as_str(),
+            f.code,
+            md_code(&f.path),
+            f.line,
+            f.column,
+            md_escape(&f.message)
+        ));
+    }
+    out
+}
+
+fn md_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn md_code(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '`' | '|' | '\n' | '\r' => '_',
+            c => c,
+        })
+        .collect()
+}
+
+/// The export formats, as the CLI names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Sarif,
+    Github,
+    Gitlab,
+    Text,
+}
+
+impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Sarif,
+        Format::Json,
+        Format::Github,
+        Format::Gitlab,
+        Format::Text,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Sarif => "sarif",
+            Format::Github => "github",
+            Format::Gitlab => "gitlab",
+            Format::Text => "text",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Json => "JSON",
+            Format::Sarif => "SARIF 2.1.0",
+            Format::Github => "GitHub annotations",
+            Format::Gitlab => "GitLab Code Quality",
+            Format::Text => "Text",
+        }
+    }
+
+    /// The file name a download gets.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Format::Json => "ecsplain.json",
+            Format::Sarif => "ecsplain.sarif",
+            Format::Github => "ecsplain-github.txt",
+            Format::Gitlab => "gl-code-quality-report.json",
+            Format::Text => "ecsplain.txt",
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            Format::Json | Format::Gitlab => "application/json",
+            Format::Sarif => "application/sarif+json",
+            Format::Github | Format::Text => "text/plain",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == name)
+    }
+}
+
+/// The findings in a format, through the engine's own renderers (what the CLI prints).
+pub fn export(format: Format, findings: &[Finding], inputs: &[Input]) -> String {
+    match format {
+        Format::Json => report::json::render(findings),
+        Format::Sarif => report::sarif::render(findings, inputs, None),
+        Format::Github => report::github::render(findings),
+        Format::Gitlab => report::gitlab::render(findings, inputs),
+        Format::Text => report::text::render(findings, inputs, report::text::Style::default()),
+    }
+}
+
+/// The CLI command that prints the same output in a pipeline.
+pub fn cli_command(format: Format, inputs: &[Input], settings: &PageSettings) -> String {
+    let mut command = format!("ecsplain lint --format {}", format.name());
+    if settings.fail_on != Severity::Warning {
+        command.push_str(&format!(" --fail-on {}", settings.fail_on.as_str()));
+    }
+    for input in inputs {
+        command.push(' ');
+        command.push_str(&shell_word(&input.path));
+    }
+    command
+}
+
+fn shell_word(word: &str) -> String {
+    let plain = word
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c));
+    if plain && !word.is_empty() {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> PageSettings {
+        PageSettings {
+            fail_on: Severity::Error,
+            ignore: vec!["TD001".into(), "DL".into()],
+            severity: vec![("DL3059".into(), Severity::Warning)],
+            inline_ignores: false,
+            trusted_registries: vec!["*.dkr.ecr.*.amazonaws.com".into(), "public.ecr.aws".into()],
+            required_tags: vec!["service".into(), "env".into()],
+            region: "ap-northeast-1".into(),
+        }
+    }
+
+    #[test]
+    fn the_yaml_says_what_the_config_does() {
+        let settings = sample();
+        let (parsed, problems) = Config::parse(".ecsplain.yaml", &settings.to_yaml());
+        assert!(problems.is_empty(), "{problems:?}\n{}", settings.to_yaml());
+        assert_eq!(parsed, settings.config());
+        let (parsed, problems) =
+            Config::parse(".ecsplain.yaml", &PageSettings::default().to_yaml());
+        assert!(problems.is_empty());
+        assert_eq!(parsed, PageSettings::default().config());
+    }
+
+    #[test]
+    fn settings_round_trip_through_the_share_map() {
+        let settings = sample();
+        assert_eq!(PageSettings::from_map(&settings.to_map()), settings);
+        assert!(PageSettings::default().to_map().is_empty());
+    }
+
+    #[test]
+    fn overrides_are_read_leniently() {
+        let (ok, bad) = parse_overrides("dl3059=Warning, TD101:info nonsense X=loud");
+        assert_eq!(
+            ok,
+            vec![
+                ("DL3059".to_string(), Severity::Warning),
+                ("TD101".to_string(), Severity::Info)
+            ]
+        );
+        assert_eq!(bad, vec!["nonsense".to_string(), "X=loud".to_string()]);
+    }
+
+    #[test]
+    fn a_share_state_round_trips_texts_view_and_settings() {
+        let texts: [Rc<str>; 4] = [
+            Rc::from("{}"),
+            Rc::from(""),
+            Rc::from("FROM x"),
+            Rc::from(""),
+        ];
+        let state = share_state(&texts, View::Editor, 2, &sample());
+        let link = ecsplain_engine::share::encode(&state).expect("encodes");
+        let back = ecsplain_engine::share::decode(&link).expect("decodes");
+        assert_eq!(
+            share_texts(&back),
+            ["{}", "", "FROM x", ""].map(String::from)
+        );
+        assert_eq!(
+            parse_view(back.view.as_deref().unwrap_or("")),
+            (View::Editor, 2)
+        );
+        assert_eq!(PageSettings::from_map(&back.settings), sample());
+        assert_eq!(read_state_file(&state_file(&state)), Ok(state));
+        assert!(read_state_file("<script>").is_err());
+    }
+
+    #[test]
+    fn markdown_escapes_user_text() {
+        let texts: [Rc<str>; 4] = [
+            Rc::from(r#"{"requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "4096"}"#),
+            Rc::from(""),
+            Rc::from(""),
+            Rc::from(""),
+        ];
+        let (report, _, _) = crate::state::lint_panes(&texts);
+        let md = markdown_summary(&report.findings);
+        assert!(
+            md.contains("| Severity | Code | Location | Message |"),
+            "{md}"
+        );
+        assert!(md.contains("TD001"), "{md}");
+        assert_eq!(md_escape("a|b<script>"), "a\\|b&lt;script&gt;");
+    }
+
+    /// Measured: task definition example 640 bytes → 584 link characters, service 624 → 538,
+    /// Dockerfile 127 → 226, ecspresso 145 → 203; all four together 1,116 (with a 36-character
+    /// page address).
+    #[test]
+    fn the_examples_fit_a_chat_link() {
+        let texts = crate::state::EXAMPLES.map(Rc::from);
+        let page = "https://ecsplain.github.io/ecsplain/";
+        let all = share_state(&texts, View::Editor, 0, &PageSettings::default());
+        let all_len = ecsplain_engine::share::link_length(page, &all).unwrap_or(usize::MAX);
+        assert!(ecsplain_engine::share::fits_chat(all_len), "{all_len}");
+        assert!(all_len < 1_300, "{all_len}");
+    }
+}
