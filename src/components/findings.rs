@@ -59,7 +59,10 @@ pub fn Findings(props: &FindingsProps) -> Html {
     // A huge input can have hundreds of thousands of findings: list the first ones (in line
     // order) and say how many more there are, so the page stays responsive.
     let more = shown.len().saturating_sub(MAX_LISTED);
-    let items = shown.iter().take(MAX_LISTED).map(|(i, f)| finding_item(props, *i, f));
+    let items = shown
+        .iter()
+        .take(MAX_LISTED)
+        .map(|(i, f)| finding_item(props, *i, f));
     let empty = if props.linted.is_none() {
         "Linting…".to_string()
     } else if props.empty_pane && !props.all_files {
