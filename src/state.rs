@@ -64,6 +64,9 @@ impl Theme {
 pub enum View {
     Editor,
     Rules,
+    // Sizing and explainers (issue 7).
+    Sizing,
+    Explain,
 }
 
 /// A span to select in a pane, as byte offsets into that pane's text. `seq` changes on every
@@ -156,6 +159,8 @@ pub struct State {
     pub all_files: bool,
     pub theme: Theme,
     pub rule_query: String,
+    /// The finding code whose "Why?" opened the sizing view or an explainer (issue 7).
+    pub why: Option<&'static str>,
     seq: u32,
 }
 
@@ -173,6 +178,7 @@ impl State {
             all_files: false,
             theme,
             rule_query: String::new(),
+            why: None,
             seq: 0,
         }
     }
@@ -201,6 +207,8 @@ pub enum Action {
     Query(String),
     LoadExample(usize),
     Clear(usize),
+    /// "Why?" on a finding: open the sizing view or the explainer about it (issue 7).
+    Why(&'static str),
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -227,6 +235,7 @@ impl State {
             all_files: self.all_files,
             theme: self.theme,
             rule_query: self.rule_query.clone(),
+            why: self.why,
             seq: self.seq,
         };
         match action {
@@ -294,6 +303,12 @@ impl State {
             Action::ToggleTheme => next.theme = next.theme.other(),
             Action::ShowView(view) => next.view = view,
             Action::Query(query) => next.rule_query = query,
+            Action::Why(code) => {
+                if let Some((view, _)) = why_target(code) {
+                    next.view = view;
+                    next.why = Some(code);
+                }
+            }
         }
         next
     }
@@ -320,6 +335,27 @@ impl State {
             seq: self.seq,
         });
     }
+}
+
+/// Where "Why?" on a finding leads (issue 7): sizing rules (by the rule's category) open the
+/// memory explainer when their name is about memory limits, the CPU explainer when about `cpu`,
+/// the task-versus-container diagram when about container sizes, else the sizing view. The
+/// second value is the id of the section to bring into view.
+pub fn why_target(code: &str) -> Option<(View, &'static str)> {
+    let rule = ecsplain_engine::registry::rule(code)?;
+    if rule.category != ecsplain_engine::rule::Category::Sizing {
+        return None;
+    }
+    let name = rule.name;
+    Some(if name.contains("memory") || name.contains("limit") {
+        (View::Explain, "memory-explainer")
+    } else if name.contains("cpu") {
+        (View::Explain, "cpu-explainer")
+    } else if name.contains("container-size") {
+        (View::Explain, "task-diagram")
+    } else {
+        (View::Sizing, "sizing")
+    })
 }
 
 /// Lints the panes together as one project: the ecspresso pane as `ecspresso.yml`, the task and
@@ -490,6 +526,19 @@ mod tests {
             .findings
             .iter()
             .all(|f| f.code != "TD001")));
+    }
+
+    #[test]
+    fn why_opens_the_explainer_about_the_finding() {
+        assert_eq!(why_target("TD001"), Some((View::Sizing, "sizing")));
+        assert_eq!(why_target("TD009").map(|t| t.1), Some("memory-explainer"));
+        assert_eq!(why_target("TD010").map(|t| t.1), Some("memory-explainer"));
+        assert_eq!(why_target("TD011").map(|t| t.1), Some("memory-explainer"));
+        assert_eq!(why_target("TD012"), Some((View::Sizing, "sizing")));
+        assert_eq!(why_target("TD302").map(|t| t.1), Some("task-diagram"));
+        assert_eq!(why_target("DL3008"), None);
+        let state = State::new(Default::default(), Theme::Light).next(Action::Why("TD010"));
+        assert_eq!((state.view, state.why), (View::Explain, Some("TD010")));
     }
 
     #[test]

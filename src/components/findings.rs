@@ -22,6 +22,8 @@ pub struct FindingsProps {
     pub on_explain: Callback<&'static str>,
     pub on_fix: Callback<usize>,
     pub on_toggle_all: Callback<()>,
+    /// "Why?": open the sizing view or explainer about a finding (issue 7).
+    pub on_why: Callback<&'static str>,
 }
 
 pub fn icon(severity: Severity) -> &'static str {
@@ -99,6 +101,11 @@ fn finding_item(props: &FindingsProps, i: usize, f: &Finding) -> Html {
         let code = f.code;
         Callback::from(move |_: MouseEvent| cb.emit(code))
     };
+    let on_why = {
+        let cb = props.on_why.clone();
+        let code = f.code;
+        Callback::from(move |_: MouseEvent| cb.emit(code))
+    };
     let location = if props.all_files {
         format!("{}:{}:{}", f.path, f.line, f.column)
     } else {
@@ -148,6 +155,10 @@ fn finding_item(props: &FindingsProps, i: usize, f: &Finding) -> Html {
                     <span class="message">{ &f.message }</span>
                     <span class="loc">{ location }</span>
                 </button>
+                if crate::state::why_target(f.code).is_some() {
+                    <button type="button" class="why-link" onclick={on_why}
+                        title="see it with your numbers">{ "Why?" }</button>
+                }
                 <button type="button" class="code-link" onclick={on_explain}
                     title="explain this rule">{ f.code }</button>
             </div>

@@ -5,3 +5,9 @@ pub mod explain;
 pub mod findings;
 pub mod panes;
 pub mod rules;
+// Sizing, explainers and the Dockerfile stage view (issue 7, issue 5).
+pub mod cpu_explainer;
+pub mod memory_explainer;
+pub mod sizing;
+pub mod stages;
+pub mod task_diagram;
