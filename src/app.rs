@@ -12,8 +12,8 @@ use crate::components::findings::Findings;
 use crate::components::panes::Panes;
 use crate::components::rules::Rules;
 use crate::components::{
-    cpu_explainer::CpuExplainer, memory_explainer::MemoryExplainer, sizing::Sizing,
-    stages::Stages, task_diagram::TaskDiagram,
+    cpu_explainer::CpuExplainer, memory_explainer::MemoryExplainer, sizing::Sizing, stages::Stages,
+    task_diagram::TaskDiagram,
 };
 use crate::state::{
     draft_texts, lint_panes, Action, Linted, State, Theme, View, DEFAULT_PATHS, EXAMPLES,
@@ -167,7 +167,9 @@ pub fn App() -> Html {
     let on_theme = use_callback(d.clone(), |_: MouseEvent, d| {
         d.dispatch(Action::ToggleTheme)
     });
-    let on_why = use_callback(d.clone(), |code: &'static str, d| d.dispatch(Action::Why(code)));
+    let on_why = use_callback(d.clone(), |code: &'static str, d| {
+        d.dispatch(Action::Why(code))
+    });
     let on_query = use_callback(d, |q: String, d| d.dispatch(Action::Query(q)));
     let show = |view: View| {
         let state = state.clone();

@@ -8,11 +8,15 @@ use ecsplain_engine::sizing::task;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::sizing::bind_select;
+use super::sizing::{bind_select, viz_width};
 
 /// The containers shown when the pane has fewer than two: one with a large share, one with a
 /// small share, one with no `cpu` (example values, not advice).
-const EXAMPLE: [(&str, Option<u32>); 3] = [("app", Some(512)), ("worker", Some(256)), ("log_router", None)];
+const EXAMPLE: [(&str, Option<u32>); 3] = [
+    ("app", Some(512)),
+    ("worker", Some(256)),
+    ("log_router", None),
+];
 
 /// Demand sliders move in quarters of a vCPU.
 const STEP: f64 = 0.25;
@@ -34,14 +38,29 @@ pub fn CpuExplainer(props: &CpuProps) -> Html {
 
     let use_pane = *source == "pane" && !sizing.containers.is_empty();
     let list: Vec<(String, Option<u32>)> = if use_pane {
-        sizing.containers.iter().map(|c| (c.name.clone(), c.cpu.known())).collect()
+        sizing
+            .containers
+            .iter()
+            .map(|c| (c.name.clone(), c.cpu.known()))
+            .collect()
     } else {
-        EXAMPLE.iter().map(|(n, c)| ((*n).to_string(), *c)).collect()
+        EXAMPLE
+            .iter()
+            .map(|(n, c)| ((*n).to_string(), *c))
+            .collect()
     };
-    let task_cpu = if use_pane { sizing.cpu.known() } else { Some(1024) };
+    let task_cpu = if use_pane {
+        sizing.cpu.known()
+    } else {
+        Some(1024)
+    };
     let host_vcpus: f64 = host.parse().unwrap_or(2.0);
     let capacity = Capacity {
-        task_cpu_units: if *capacity_mode == "task" { task_cpu } else { None },
+        task_cpu_units: if *capacity_mode == "task" {
+            task_cpu
+        } else {
+            None
+        },
         host_vcpus,
     };
     let max_quarters = (host_vcpus / STEP) as u32;
@@ -54,8 +73,8 @@ pub fn CpuExplainer(props: &CpuProps) -> Html {
     let split = cpu::simulate(&containers, capacity);
 
     // The drawing: a stacked bar of the capacity, then one row per container.
-    let w = 640.0;
-    let left = 150.0;
+    let w = viz_width();
+    let left = if w < 500.0 { 110.0 } else { 150.0 };
     let bar_w = w - left - 20.0;
     let scale_max = host_vcpus.max(split.capacity_vcpu).max(0.25);
     let x = |v: f64| left + bar_w * (v / scale_max).clamp(0.0, 1.0);

@@ -9,7 +9,7 @@ use gloo::timers::callback::Timeout;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::sizing::bind_select;
+use super::sizing::{bind_select, viz_width};
 
 /// Time steps in "your task definition" mode.
 const STEPS: usize = 6;
@@ -25,14 +25,23 @@ pub struct MemoryProps {
 #[component]
 pub fn MemoryExplainer(props: &MemoryProps) -> Html {
     let sizing = task::analyze_text(&props.text);
-    let mode = use_state(|| if props.from_finding && !sizing.containers.is_empty() { "task".to_string() } else { "1".to_string() });
+    let mode = use_state(|| {
+        if props.from_finding && !sizing.containers.is_empty() {
+            "task".to_string()
+        } else {
+            "1".to_string()
+        }
+    });
     // The step shown (the cursor); `None` = the whole run.
     let at = use_state(|| None::<usize>);
     let playing = use_state(|| false);
     // Peak usage per container in "task" mode, MiB.
     let peaks = use_state(Vec::<u32>::new);
 
-    let preset = mode.parse::<usize>().ok().and_then(|i| PRESETS.get(i).copied());
+    let preset = mode
+        .parse::<usize>()
+        .ok()
+        .and_then(|i| PRESETS.get(i).copied());
     let scenario: MemScenario = match preset {
         Some(p) => memory::preset(p),
         None => {
@@ -55,18 +64,21 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
     {
         let at = at.clone();
         let playing = playing.clone();
-        use_effect_with((*playing, shown, last), move |&(is_playing, shown, last)| {
-            let timeout = is_playing.then(|| {
-                Timeout::new(PLAY_MS, move || {
-                    if shown >= last {
-                        playing.set(false);
-                    } else {
-                        at.set(Some(shown + 1));
-                    }
-                })
-            });
-            move || drop(timeout)
-        });
+        use_effect_with(
+            (*playing, shown, last),
+            move |&(is_playing, shown, last)| {
+                let timeout = is_playing.then(|| {
+                    Timeout::new(PLAY_MS, move || {
+                        if shown >= last {
+                            playing.set(false);
+                        } else {
+                            at.set(Some(shown + 1));
+                        }
+                    })
+                });
+                move || drop(timeout)
+            },
+        );
     }
     let on_play = {
         let (at, playing) = (at.clone(), playing.clone());
@@ -106,8 +118,8 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
     }
     let top_mib = (top_mib.max(64) as f64) * 1.1;
 
-    let w = 640.0;
-    let left = 110.0;
+    let w = viz_width();
+    let left = if w < 500.0 { 100.0 } else { 130.0 };
     let plot_w = w - left - 24.0;
     let lane_h = 110.0;
     let lanes = scenario.containers.len() + 1;
@@ -120,20 +132,30 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
     };
     let colors = ["c0", "c1", "c2", "c3", "c4", "c5"];
 
-    let lane_svg = |lane: usize, name: String, sub: String, line_points: Vec<(usize, f64, bool)>, soft: Option<u32>, hard: Option<u32>, hard_label: &str, color: &'static str, marks: Vec<(usize, String)>| {
+    let lane_svg = |lane: usize,
+                    name: String,
+                    sub: String,
+                    line_points: Vec<(usize, f64, bool)>,
+                    soft: Option<u32>,
+                    hard: Option<u32>,
+                    hard_label: &str,
+                    color: &'static str,
+                    marks: Vec<(usize, String)>| {
         let y0 = sy(lane, 0.0);
         let pts: String = line_points
             .iter()
             .map(|(i, v, _)| format!("{:.1},{:.1} ", sx(*i), sy(lane, *v)))
             .collect();
         let area = match (line_points.first(), line_points.last()) {
-            (Some((a, _, _)), Some((b, _, _))) => format!("{:.1},{y0:.1} {pts}{:.1},{y0:.1}", sx(*a), sx(*b)),
+            (Some((a, _, _)), Some((b, _, _))) => {
+                format!("{:.1},{y0:.1} {pts}{:.1},{y0:.1}", sx(*a), sx(*b))
+            }
             _ => String::new(),
         };
         let soft_line = soft.map(|v| {
             let y = sy(lane, f64::from(v));
             html! { <g><line class="soft" x1={left.to_string()} x2={(left + plot_w).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} />
-                <text class="soft-label" x={(left + plot_w).to_string()} y={format!("{:.1}", y - 4.0)} text-anchor="end">{ format!("reservation {v}") }</text></g> }
+                <text class="soft-label" x={(left + 4.0).to_string()} y={format!("{:.1}", y + 13.0)}>{ format!("reservation {v}") }</text></g> }
         });
         let hard_line = hard.map(|v| {
             let y = sy(lane, f64::from(v));
@@ -143,14 +165,22 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
         let dots = line_points.iter().map(|(i, v, over)| html! {
             <circle class={classes!("dot", color, over.then_some("over"))} cx={format!("{:.1}", sx(*i))} cy={format!("{:.1}", sy(lane, *v))} r="4" />
         });
-        let marks = marks.into_iter().map(|(i, text)| html! {
-            <g class="kill"><text x={format!("{:.1}", sx(i))} y={format!("{:.1}", sy(lane, 0.0) - 8.0)} text-anchor="middle">{ "✖" }</text>
-            <text class="kill-label" x={format!("{:.1}", sx(i))} y={format!("{:.1}", sy(lane, 0.0) + 12.0)} text-anchor="middle">{ text }</text></g>
+        let marks = marks.into_iter().map(|(i, text)| {
+            let y = line_points
+                .iter()
+                .find(|(j, _, _)| *j == i)
+                .map_or(sy(lane, 0.0), |(_, v, _)| sy(lane, *v));
+            html! {
+                <g class="kill"><text x={format!("{:.1}", sx(i))} y={format!("{:.1}", y - 10.0)} text-anchor="middle">{ "✖" }</text>
+                <text class="kill-label" x={format!("{:.1}", sx(i) - 12.0)} y={format!("{:.1}", y + 4.0)} text-anchor="end">{ text }</text></g>
+            }
         });
         html! {
             <g class="lane">
                 <text x="0" y={format!("{:.1}", lane_h * lane as f64 + 30.0)} class="name">{ name }</text>
-                <text x="0" y={format!("{:.1}", lane_h * lane as f64 + 46.0)} class="sub">{ sub }</text>
+                { for sub.split(" · ").enumerate().map(|(k, part)| html! {
+                    <text x="0" y={format!("{:.1}", lane_h * lane as f64 + 46.0 + 14.0 * k as f64)} class="sub">{ part.to_string() }</text>
+                }) }
                 <line class="axis" x1={left.to_string()} x2={(left + plot_w).to_string()} y1={format!("{y0:.1}")} y2={format!("{y0:.1}")} />
                 <polygon class={classes!("area", color)} points={area} />
                 <polyline class={classes!("use", color)} points={pts} />
@@ -174,27 +204,69 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
                         marks.push((step.index, format!("exit {}", memory::OOM_EXIT_CODE)));
                     }
                     MemState::Stopped => {}
-                    MemState::AboveReservation => points.push((step.index, f64::from(sc.usage_mib), true)),
+                    MemState::AboveReservation => {
+                        points.push((step.index, f64::from(sc.usage_mib), true))
+                    }
                     _ => points.push((step.index, f64::from(sc.usage_mib), false)),
                 }
             }
         }
-        let sub = format!("{}{}", if c.essential { "essential" } else { "not essential" }, match (c.reservation_mib, c.limit_mib) {
-            (Some(r), Some(l)) => format!(" · soft {r} · hard {l}"),
-            (Some(r), None) => format!(" · soft {r} · no hard limit"),
-            (None, Some(l)) => format!(" · hard {l}"),
-            (None, None) => " · no limits".to_string(),
-        });
-        svg_lanes.push(lane_svg(ci, c.name.clone(), sub, points, c.reservation_mib, c.limit_mib, "hard limit", colors[ci % colors.len()], marks));
+        let sub = format!(
+            "{}{}",
+            if c.essential {
+                "essential"
+            } else {
+                "not essential"
+            },
+            match (c.reservation_mib, c.limit_mib) {
+                (Some(r), Some(l)) => format!(" · soft {r} · hard {l}"),
+                (Some(r), None) => format!(" · soft {r} · no hard limit"),
+                (None, Some(l)) => format!(" · hard {l}"),
+                (None, None) => " · no limits".to_string(),
+            }
+        );
+        svg_lanes.push(lane_svg(
+            ci,
+            c.name.clone(),
+            sub,
+            points,
+            c.reservation_mib,
+            c.limit_mib,
+            "hard limit",
+            colors[ci % colors.len()],
+            marks,
+        ));
     }
+    // The task's total, drawn until the task stops; where memory ran out, what the containers
+    // tried to hold together (so the line crosses the ceiling).
+    let stopped_at = timeline.task_stopped_at.unwrap_or(usize::MAX);
     let total_points: Vec<(usize, f64, bool)> = timeline
         .steps
         .iter()
         .take(shown + 1)
-        .map(|s| (s.index, s.total_mib as f64, s.task_memory_exhausted))
+        .filter(|s| s.index <= stopped_at)
+        .map(|s| {
+            let wanted: u64 = s
+                .containers
+                .iter()
+                .filter(|c| c.state != MemState::Stopped)
+                .map(|c| u64::from(c.demand_mib))
+                .sum();
+            let shown_total = if s.task_memory_exhausted {
+                wanted
+            } else {
+                s.total_mib
+            };
+            (s.index, shown_total as f64, s.task_memory_exhausted)
+        })
         .collect();
     let ceiling = timeline.steps.first().and_then(|s| s.ceiling_mib);
-    let stop_mark: Vec<(usize, String)> = timeline.task_stopped_at.filter(|&i| i <= shown).map(|i| (i, "task stopped".to_string())).into_iter().collect();
+    let stop_mark: Vec<(usize, String)> = timeline
+        .task_stopped_at
+        .filter(|&i| i <= shown)
+        .map(|i| (i, "task stopped".to_string()))
+        .into_iter()
+        .collect();
     svg_lanes.push(lane_svg(
         scenario.containers.len(),
         "task total".into(),
@@ -215,7 +287,11 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
             if let Some(reason) = &e.stopped_reason { <code class="reason">{ reason }</code> }
         </li>
     });
-    let names: Vec<&str> = scenario.containers.iter().map(|c| c.name.as_str()).collect();
+    let names: Vec<&str> = scenario
+        .containers
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
     let table_rows = timeline.steps.iter().take(shown + 1).map(|s| html! {
         <tr>
             <th scope="row">{ format!("t{}", s.index) }</th>
@@ -227,7 +303,12 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
     let aria = format!(
         "Memory use over {} steps{}",
         timeline.steps.len(),
-        timeline.events.iter().filter(|e| e.step <= shown).map(|e| format!("; t{}: {}", e.step, e.sentence)).collect::<String>()
+        timeline
+            .events
+            .iter()
+            .filter(|e| e.step <= shown)
+            .map(|e| format!("; t{}: {}", e.step, e.sentence))
+            .collect::<String>()
     );
 
     let task_sliders = (preset.is_none()).then(|| {
@@ -258,8 +339,10 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
         });
         html! { <div class="sliders">{ for items }</div> }
     });
-    let options = PRESETS.iter().enumerate().map(|(i, p)| html! {
-        <option value={i.to_string()} selected={*mode == i.to_string()}>{ p.title() }</option>
+    let options = PRESETS.iter().enumerate().map(|(i, p)| {
+        html! {
+            <option value={i.to_string()} selected={*mode == i.to_string()}>{ p.title() }</option>
+        }
     });
 
     html! {

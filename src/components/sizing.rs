@@ -7,9 +7,11 @@ use std::rc::Rc;
 use ecsplain_engine::sizing::cost::{self, Overrides, RateOrigin};
 use ecsplain_engine::sizing::ec2::{self, Binding};
 use ecsplain_engine::sizing::report::{self, SizeOptions, DEFAULT_REGION};
-use ecsplain_engine::sizing::task::{self, Amount, TaskSizing};
-use ecsplain_engine::sizing::units::{describe_cpu, describe_memory, parse_cpu_units, parse_memory_mib};
 use ecsplain_engine::sizing::rightsize;
+use ecsplain_engine::sizing::task::{self, Amount, TaskSizing};
+use ecsplain_engine::sizing::units::{
+    describe_cpu, describe_memory, parse_cpu_units, parse_memory_mib,
+};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -49,7 +51,20 @@ fn bind_area(handle: &UseStateHandle<String>) -> Callback<InputEvent> {
 }
 
 fn rate(text: &str) -> Option<f64> {
-    text.trim().parse::<f64>().ok().filter(|x| x.is_finite() && *x >= 0.0)
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite() && *x >= 0.0)
+}
+
+/// The drawing width of the explainers' pictures in CSS pixels: the room the card leaves at
+/// the current window width, so their text stays readable on a phone.
+pub fn viz_width() -> f64 {
+    let window = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .unwrap_or(1100.0);
+    (window.min(1100.0) - 96.0).clamp(300.0, 1000.0)
 }
 
 pub fn money(x: f64) -> String {
@@ -70,7 +85,13 @@ fn amount_text(a: Amount, unit: &str) -> String {
 }
 
 /// A labelled bar: `used` of `total`, red when over.
-fn bar(label: &str, used: Option<u32>, total: Option<u32>, unit: &str, headroom: Option<(i64, Option<f64>)>) -> Html {
+fn bar(
+    label: &str,
+    used: Option<u32>,
+    total: Option<u32>,
+    unit: &str,
+    headroom: Option<(i64, Option<f64>)>,
+) -> Html {
     let (width, over) = match (used, total) {
         (Some(u), Some(t)) if t > 0 => {
             let ratio = f64::from(u) / f64::from(t);
@@ -130,7 +151,8 @@ pub fn Sizing(props: &SizingProps) -> Html {
     let base = task::analyze_text(&props.text);
     let typed_cpu = parse_cpu_units(&cpu_in);
     let typed_mem = parse_memory_mib(&mem_in);
-    let fargate = base.fargate || typed_cpu.is_some() || typed_mem.is_some() || base.containers.is_empty();
+    let fargate =
+        base.fargate || typed_cpu.is_some() || typed_mem.is_some() || base.containers.is_empty();
     let pane_cpu = base.cpu;
     let pane_mem = base.memory;
     let mut sizing: TaskSizing = task::with_size(base, typed_cpu, typed_mem, fargate);
@@ -245,7 +267,11 @@ pub fn Sizing(props: &SizingProps) -> Html {
             }
         </>
     };
-    let notes = sizing.notes.iter().chain(report.notes.iter()).map(|n| html! { <li>{ n }</li> });
+    let notes = sizing
+        .notes
+        .iter()
+        .chain(report.notes.iter())
+        .map(|n| html! { <li>{ n }</li> });
 
     // --- Cost.
     let table = cost::prices();
@@ -358,8 +384,12 @@ pub fn Sizing(props: &SizingProps) -> Html {
         }
     });
 
-    let cpu_placeholder = pane_cpu.known().map_or_else(|| "e.g. 1024 or 1 vCPU".to_string(), |c| c.to_string());
-    let mem_placeholder = pane_mem.known().map_or_else(|| "e.g. 2048 or 2GB".to_string(), |m| m.to_string());
+    let cpu_placeholder = pane_cpu
+        .known()
+        .map_or_else(|| "e.g. 1024 or 1 vCPU".to_string(), |c| c.to_string());
+    let mem_placeholder = pane_mem
+        .known()
+        .map_or_else(|| "e.g. 2048 or 2GB".to_string(), |m| m.to_string());
     let reset = {
         let (c, m) = (cpu_in.clone(), mem_in.clone());
         Callback::from(move |_: MouseEvent| {

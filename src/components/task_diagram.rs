@@ -37,15 +37,17 @@ fn container_box(c: &ContainerSizing) -> Html {
 pub fn TaskDiagram(props: &DiagramProps) -> Html {
     let sizing = task::analyze_text(&props.text);
     let containers = || sizing.containers.iter().map(container_box);
-    let task_box = |host: &str| html! {
-        <div class="box task-box">
-            <div class="box-title">{ "task" }<span class="box-kind">{ host.to_string() }</span></div>
-            <dl class="box-values">
-                <dt>{ "cpu" }</dt><dd>{ amount(sizing.cpu, " units", "not set") }<span class="what">{ "hard ceiling for all containers" }</span></dd>
-                <dt>{ "memory" }</dt><dd>{ amount(sizing.memory, " MiB", "not set") }<span class="what">{ "hard ceiling for all containers" }</span></dd>
-            </dl>
-            <div class="box-children">{ for containers() }</div>
-        </div>
+    let task_box = |host: &str| {
+        html! {
+            <div class="box task-box">
+                <div class="box-title">{ "task" }<span class="box-kind">{ host.to_string() }</span></div>
+                <dl class="box-values">
+                    <dt>{ "cpu" }</dt><dd>{ amount(sizing.cpu, " units", "not set") }<span class="what">{ "hard ceiling for all containers" }</span></dd>
+                    <dt>{ "memory" }</dt><dd>{ amount(sizing.memory, " MiB", "not set") }<span class="what">{ "hard ceiling for all containers" }</span></dd>
+                </dl>
+                <div class="box-children">{ for containers() }</div>
+            </div>
+        }
     };
     html! {
         <section class="card explainer" id="task-diagram" aria-labelledby="diagram-title">

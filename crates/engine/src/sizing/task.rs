@@ -676,7 +676,9 @@ mod tests {
 
     #[test]
     fn a_typed_size_is_checked_again() {
-        let sizing = analyze_text(r#"{"requiresCompatibilities":["FARGATE"],"cpu":"256","memory":"4096","containerDefinitions":[{"name":"app","memoryReservation":512}]}"#);
+        let sizing = analyze_text(
+            r#"{"requiresCompatibilities":["FARGATE"],"cpu":"256","memory":"4096","containerDefinitions":[{"name":"app","memoryReservation":512}]}"#,
+        );
         assert!(sizing.fargate_fit.as_ref().is_some_and(|f| !f.valid));
         let typed = with_size(sizing, Some(1024), Some(4096), true);
         assert!(typed.fargate_fit.as_ref().is_some_and(|f| f.valid));

@@ -1,0 +1,430 @@
+// End-to-end test of the page in headless Chromium.
+//
+// Contract (called by `cargo xtask test`): the built dist/ is served at ECSPLAIN_URL; screenshots
+// go to ECSPLAIN_SHOTS (default: .e2e-out/). Exit code 0 when every check passes, 1 otherwise.
+// Optional: ECSPLAIN_PERF_FILE=<path> also pastes that file into the matching pane and prints the
+// lint time the page measured; CHROMIUM=<path> overrides /usr/bin/chromium.
+import { createRequire } from "node:module";
+import { mkdirSync, readFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "../..");
+const require = createRequire(join(root, "tools", "package.json"));
+const { chromium } = require("playwright-core");
+
+const url = process.env.ECSPLAIN_URL;
+if (!url) {
+  console.error("ECSPLAIN_URL is not set (serve dist/ and pass its address)");
+  process.exit(2);
+}
+const shots = resolve(process.env.ECSPLAIN_SHOTS || join(root, ".e2e-out"));
+mkdirSync(shots, { recursive: true });
+
+// The version the page must show: the workspace version in the root Cargo.toml.
+const cargoToml = readFileSync(join(root, "Cargo.toml"), "utf8");
+const version = /\[workspace\.package\][^[]*?version\s*=\s*"([^"]+)"/.exec(cargoToml)?.[1];
+
+const TASKDEF = `{
+  "family": "web",
+  "requiresCompatibilities": ["FARGATE"],
+  "networkMode": "awsvpc",
+  "cpu": "256",
+  "memory": "4096",
+  "containerDefinitions": [
+    { "name": "app", "image": "public.ecr.aws/nginx/nginx:1.27", "essential": true }
+  ]
+}
+`;
+
+let failures = 0;
+const check = (ok, what, detail = "") => {
+  console.log(`${ok ? "ok  " : "FAIL"} ${what}${!ok && detail ? `: ${detail}` : ""}`);
+  if (!ok) failures++;
+};
+const eq = (actual, expected, what) =>
+  check(
+    JSON.stringify(actual) === JSON.stringify(expected),
+    what,
+    `got ${JSON.stringify(actual)}, want ${JSON.stringify(expected)}`,
+  );
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  headless: true,
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+});
+
+const consoleErrors = [];
+const failedRequests = [];
+const watch = (page) => {
+  page.on("console", (msg) => {
+    if (msg.type() === "error") consoleErrors.push(msg.text());
+  });
+  page.on("pageerror", (err) => consoleErrors.push(String(err)));
+  page.on("requestfailed", (req) => failedRequests.push(`${req.url()} ${req.failure()?.errorText}`));
+};
+
+/// Waits until the findings shown belong to the current texts.
+const settled = (page) =>
+  page.waitForSelector('#status[data-fresh="true"]', { timeout: 30_000 });
+
+/// Replaces a pane's text the way a paste does (one input event).
+async function paste(page, pane, text) {
+  await page.click(`#tab-${pane}`);
+  await page.evaluate(
+    ({ pane, text }) => {
+      const slug = ["taskdef", "servicedef", "dockerfile", "ecspresso"].indexOf(pane);
+      const area = document.getElementById(`input-${slug}`);
+      area.focus();
+      area.value = text;
+      area.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+    },
+    { pane, text },
+  );
+  await page.waitForTimeout(20);
+  await settled(page);
+}
+
+const lintMillis = async (page) => {
+  const status = await page.textContent("#status");
+  return Number(/in ([\d.]+) ms/.exec(status)?.[1] ?? NaN);
+};
+
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: "light" });
+  const page = await context.newPage();
+  watch(page);
+  const requestsAfterLoad = [];
+  let loaded = false;
+  page.on("request", (req) => {
+    if (loaded) requestsAfterLoad.push(req.url());
+  });
+
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForSelector("#version", { timeout: 30_000 });
+  await settled(page);
+  loaded = true;
+
+  // Header: version and privacy notice.
+  eq(await page.textContent("#version"), `v${version}`, "header shows the version");
+  const privacy = await page.textContent("#privacy");
+  check(
+    privacy.includes("Runs entirely in your browser: nothing you paste leaves this page"),
+    "header shows the privacy notice",
+    privacy,
+  );
+  eq(await page.getAttribute("html", "data-theme"), "light", "light theme by default (prefers light)");
+
+  // ARIA tabs.
+  eq(await page.locator('[role="tablist"] [role="tab"]').count(), 4, "four tabs");
+  eq(await page.locator('[role="tabpanel"]').count(), 1, "one tab panel");
+
+  // Arrow keys move between tabs.
+  await page.focus("#tab-taskdef");
+  await page.keyboard.press("ArrowRight");
+  eq(
+    await page.evaluate(() => [document.activeElement?.id, document.activeElement?.getAttribute("aria-selected")]),
+    ["tab-servicedef", "true"],
+    "ArrowRight moves to the next tab",
+  );
+
+  // Pasted markup stays text.
+  page.on("dialog", (dialog) => {
+    consoleErrors.push(`unexpected dialog: ${dialog.message()}`);
+    dialog.dismiss();
+  });
+  await paste(page, "dockerfile", '<img src=x onerror="alert(1)"><script>alert(2)</script>\nFROM alpine');
+  eq(await page.locator("main img, main script").count(), 0, "pasted markup is never rendered as HTML");
+
+  // A task definition with a known problem.
+  await paste(page, "taskdef", TASKDEF);
+  const td001 = page.locator('.finding[data-code="TD001"]');
+  await td001.first().waitFor({ timeout: 10_000 });
+  eq(await td001.count(), 1, "TD001 is reported once");
+  eq(await td001.locator(".finding-main .loc").textContent(), "6:13", "TD001 at 6:13");
+  eq(await td001.locator(".code-link").textContent(), "TD001", "the finding shows its code");
+  const badge = await page.textContent("#tab-taskdef .badge");
+  check(Number(badge) >= 1, "the task tab's badge counts its findings", badge);
+  const marks = await page.locator(".gutter-mark.error").count();
+  check(marks >= 1, "the gutter marks the line with an error", String(marks));
+
+  // Clicking the finding selects its span in the editor.
+  await td001.locator(".finding-main").click();
+  const memoryStart = TASKDEF.indexOf('"4096"');
+  const sel = await page.evaluate(() => {
+    const area = document.getElementById("input-0");
+    return {
+      start: area.selectionStart,
+      end: area.selectionEnd,
+      focused: document.activeElement === area,
+      mark: document.querySelector(".span-highlight")?.textContent,
+    };
+  });
+  eq([sel.start, sel.end], [memoryStart, memoryStart + 6], "clicking the finding selects its span");
+  check(sel.focused, "the editor has focus after clicking the finding");
+  eq(sel.mark, '"4096"', "the span is highlighted behind the text");
+
+  // Keyboard: Enter on the focused finding does the same; related spans are clickable.
+  await td001.locator(".related").first().click();
+  const cpuStart = TASKDEF.indexOf('"256"');
+  const related = await page.evaluate(() => {
+    const area = document.getElementById("input-0");
+    return [area.selectionStart, area.selectionEnd];
+  });
+  eq(related, [cpuStart, cpuStart + 5], "clicking a related span selects it");
+  await td001.locator(".finding-main").focus();
+  await page.keyboard.press("Enter");
+  const viaKey = await page.evaluate(() => document.getElementById("input-0").selectionStart);
+  eq(viaKey, memoryStart, "Enter on a finding selects its span");
+
+  // Esc then Tab leaves the editor; Tab alone indents.
+  await page.focus("#input-0");
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Tab");
+  check(
+    await page.evaluate(() => document.activeElement?.id !== "input-0"),
+    "Esc then Tab moves focus out of the editor",
+  );
+
+  await page.screenshot({ path: join(shots, "desktop-light.png") });
+
+  // The explanation, rendered from the rule's docs.
+  await td001.locator(".code-link").click();
+  await page.waitForSelector("#explain");
+  const headings = await page.locator("#explain .doc h3").allTextContents();
+  eq(
+    headings,
+    ["What it does", "Why is this bad?", "Example", "Use instead", "References"],
+    "the explanation shows the doc headings",
+  );
+  const rels = await page.locator("#explain .doc a").evaluateAll((links) => links.map((a) => a.rel));
+  check(rels.length > 0 && rels.every((r) => r.includes("noopener")), "doc links use rel=noopener", String(rels));
+  check(
+    await page.evaluate(() => document.activeElement?.id === "explain"),
+    "focus moves to the opened explanation",
+  );
+  await page.screenshot({ path: join(shots, "desktop-light-explain.png") });
+  await page.keyboard.press("Escape");
+  eq(await page.locator("#explain").count(), 0, "Esc closes the explanation");
+
+  // Apply the fix: the text changes and the finding goes away.
+  await td001.locator(".fix").click();
+  await page.waitForTimeout(20);
+  await settled(page);
+  const fixed = await page.inputValue("#input-0");
+  check(fixed !== TASKDEF && fixed.includes('"cpu": "512"'), "applying the fix changes the text", fixed);
+  eq(await page.locator('.finding[data-code="TD001"]').count(), 0, "the finding is gone after the fix");
+
+  // The rules view: searchable, each rule opens its explanation.
+  await page.click("#rules-button");
+  await page.fill("#rule-search", "fargate");
+  const rows = await page.locator(".rule-code").allTextContents();
+  check(rows.includes("TD001"), "searching the rules finds TD001", String(rows));
+  await page.locator(".rule-button", { hasText: "TD001" }).click();
+  await page.waitForSelector("#explain");
+  eq(await page.textContent("#explain .explain-code"), "TD001", "a rule opens its explanation");
+  await page.screenshot({ path: join(shots, "desktop-light-rules.png") });
+  await page.click("#explain .close");
+  eq(await page.locator("#explain").count(), 0, "the close button closes the explanation");
+  await page.click("nav >> text=Lint");
+
+  // The examples load into every pane, and all four lint together.
+  for (const pane of ["servicedef", "dockerfile", "ecspresso", "taskdef"]) {
+    await page.click(`#tab-${pane}`);
+    await page.click("text=Load example");
+  }
+  await settled(page);
+  check((await page.textContent("#status")).includes("linted 4 files"), "the four examples lint together");
+  await page.check("#all-files");
+  check((await page.locator(".finding").count()) >= 1, "'all files' lists findings");
+  await page.uncheck("#all-files");
+
+  // Dark theme, persisted.
+  await page.click("#theme-toggle");
+  eq(await page.getAttribute("html", "data-theme"), "dark", "the theme toggle switches to dark");
+  await page.locator('.finding[data-code="TD001"] .finding-main').click();
+  await page.screenshot({ path: join(shots, "desktop-dark.png") });
+
+  // Nothing was requested after the page loaded.
+  eq(requestsAfterLoad, [], "no network request after load");
+
+  // A reload keeps the drafts and the theme.
+  await page.waitForTimeout(700);
+  await page.reload({ waitUntil: "load" });
+  await page.waitForSelector("#version");
+  await settled(page);
+  eq(await page.getAttribute("html", "data-theme"), "dark", "the theme survives a reload");
+  const restored = await page.inputValue("#input-0");
+  check(restored.includes("orders-api"), "the draft survives a reload");
+
+  // The gutter scrolls with the text, and numbers the lines in view.
+  const long = Array.from({ length: 1500 }, (_, i) => `# line ${i + 1}`).join("\n");
+  await paste(page, "dockerfile", `FROM alpine:3.20\n${long}\n`);
+  const scrolled = await page.evaluate(async () => {
+    const area = document.getElementById("input-2");
+    area.scrollTop = 20 * 1000;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const gutter = document.querySelector(".gutter");
+    const numbers = document.querySelector(".line-numbers");
+    const top = numbers.getBoundingClientRect().top;
+    const lines = numbers.textContent.split("\n");
+    // The number drawn at the textarea's top edge.
+    const first = Number(lines[Math.round((area.getBoundingClientRect().top - top) / 20)]);
+    return { area: area.scrollTop, gutter: gutter.scrollTop, first };
+  });
+  eq(scrolled.gutter, scrolled.area, "the gutter scrolls with the editor");
+  check(Math.abs(scrolled.first - 1001) <= 1, "the gutter numbers the lines in view", JSON.stringify(scrolled));
+
+  if (process.env.ECSPLAIN_PERF_FILE) {
+    const file = process.env.ECSPLAIN_PERF_FILE;
+    const text = readFileSync(file, "utf8");
+    const pane = /dockerfile/i.test(basename(file))
+      ? "dockerfile"
+      : /service/i.test(file)
+        ? "servicedef"
+        : /ecspresso/i.test(file)
+          ? "ecspresso"
+          : "taskdef";
+    const runs = [];
+    for (let i = 0; i < 5; i++) {
+      await paste(page, pane, text + " ".repeat(i));
+      runs.push(await lintMillis(page));
+    }
+    console.log(`info ${basename(file)} (${text.length} bytes, ${pane}): linted in ${runs.join(", ")} ms`);
+  }
+  await context.close();
+
+  // A phone: one column, no horizontal page scroll.
+  const phone = await browser.newContext({ viewport: { width: 375, height: 800 }, colorScheme: "light" });
+  const mobile = await phone.newPage();
+  watch(mobile);
+  await mobile.goto(url, { waitUntil: "load" });
+  await mobile.waitForSelector("#version");
+  await settled(mobile);
+  const width = await mobile.evaluate(() => document.documentElement.scrollWidth);
+  check(width <= 375, "no horizontal page scroll at 375 px", String(width));
+  await mobile.screenshot({ path: join(shots, "phone-light.png") });
+  await mobile.screenshot({ path: join(shots, "phone-light-full.png"), fullPage: true });
+  await phone.close();
+
+  // Dark by preference on a first visit.
+  const dark = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: "dark" });
+  const darkPage = await dark.newPage();
+  watch(darkPage);
+  await darkPage.goto(url, { waitUntil: "load" });
+  await darkPage.waitForSelector("#version");
+  eq(await darkPage.getAttribute("html", "data-theme"), "dark", "dark theme when the system prefers dark");
+  await dark.close();
+
+  // ---------------------------------------------------------------------------------------------
+  // Sizing view, CPU and memory explainers, "Why?", Dockerfile stages (issue 7, issue 5).
+  // A fresh context: no drafts, so the panes hold the examples.
+  {
+    const sizingContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: "light" });
+    const sp = await sizingContext.newPage();
+    watch(sp);
+    await sp.goto(url, { waitUntil: "load" });
+    await sp.waitForSelector("#version", { timeout: 30_000 });
+    await settled(sp);
+
+    // "Why?" on the example's TD001 opens the sizing view.
+    const why = sp.locator('.finding[data-code="TD001"] .why-link');
+    eq(await why.count(), 1, "TD001 offers Why?");
+    await why.click();
+    await sp.waitForSelector("#sizing-verdict");
+    const verdict = await sp.textContent("#sizing-verdict");
+    check(verdict.includes("is not a valid Fargate size") && verdict.includes("Next valid size up"), "the sizing view says the example's size is invalid", verdict);
+    const cost = await sp.textContent("#cost-table");
+    check(/\$\d+\.\d{2}/.test(cost), "the sizing view shows a monthly cost", cost);
+    check((await sp.textContent("#ec2-sentence")).length > 10, "the EC2 fit has a sentence");
+    const query = await sp.inputValue("#insights-query");
+    check(query.includes("ContainerName") && query.includes("orders-api"), "the Logs Insights query names the family", query);
+    await sp.screenshot({ path: join(shots, "sizing.png") });
+    await sp.fill("#size-cpu", "1024");
+    const typed = await sp.textContent("#sizing-verdict");
+    check(typed.includes("is a valid Fargate size"), "a typed size is checked again", typed);
+    await sp.fill("#pasted", "ContainerName,maxCpu,avgCpu,cpuReserved,maxMem,avgMem,memReserved\napp,300,120,0,700,500,0\n");
+    check((await sp.textContent(".advice")).includes("Headroom rule"), "pasted results give advice with the headroom rule");
+
+    // The CPU explainer: a slider moved with the keyboard changes the sentence.
+    await sp.click("#explain-button");
+    await sp.waitForSelector("#cpu-sentence");
+    const before = await sp.textContent("#cpu-sentence");
+    await sp.focus("#cpu-demand-0");
+    for (let i = 0; i < 8; i++) await sp.keyboard.press("ArrowLeft");
+    const after = await sp.textContent("#cpu-sentence");
+    check(after !== before, "moving a CPU slider with the keyboard changes the sentence", `${before} / ${after}`);
+    eq(await sp.getAttribute(".cpu-viz", "role"), "img", "the CPU picture is an image with a label");
+    await sp.focus("#cpu-demand-0");
+    for (let i = 0; i < 4; i++) await sp.keyboard.press("ArrowRight");
+    await sp.evaluate(() => window.scrollTo(0, 0));
+    await sp.screenshot({ path: join(shots, "cpu.png") });
+
+    // The memory explainer: play the soft-and-hard preset until the container is OOM-killed.
+    await sp.selectOption("#memory-preset", "1");
+    await sp.click("#memory-play");
+    await sp.waitForFunction(() => document.querySelector("#memory-events")?.textContent.includes("137"), null, { timeout: 15_000 });
+    check((await sp.textContent("#memory-events")).includes("OutOfMemoryError: Container killed due to memory usage"), "the OOM event gives the stopped reason");
+    await sp.evaluate(() => document.getElementById("memory-explainer").scrollIntoView());
+    await sp.screenshot({ path: join(shots, "memory.png") });
+    await sp.selectOption("#memory-preset", "5");
+    await sp.click("#theme-toggle");
+    await sp.waitForTimeout(300);
+    await sp.evaluate(() => document.getElementById("memory-explainer").scrollIntoView());
+    await sp.screenshot({ path: join(shots, "memory-dark.png") });
+    await sp.evaluate(() => document.getElementById("task-diagram").scrollIntoView());
+    await sp.screenshot({ path: join(shots, "task-dark.png") });
+    await sp.click("#theme-toggle");
+
+    // The stage view under the Dockerfile editor.
+    await sp.click(".nav-button >> text=Lint");
+    await paste(sp, "dockerfile", "FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/app ./cmd/app\n\nFROM alpine:3.20 AS certs\nRUN apk add --no-cache ca-certificates\n\nFROM scratch\nCOPY --from=certs /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\nCOPY --from=build /out/app /app\nUSER 65532\nENTRYPOINT [\"/app\"]\n");
+    await sp.waitForSelector("#stages");
+    eq(await sp.locator(".stage").count(), 3, "the stage view shows three stages");
+    eq(await sp.locator(".stage.final").count(), 1, "one stage is final");
+    eq(await sp.locator(".stage.final .edge").count(), 2, "the final stage copies from two stages");
+    await sp.evaluate(() => document.getElementById("stages").scrollIntoView({ block: "center" }));
+    await sp.screenshot({ path: join(shots, "stages.png") });
+    await sizingContext.close();
+
+    // A phone: the sizing view and the explainers in one column.
+    const phoneSizing = await browser.newContext({ viewport: { width: 375, height: 800 }, colorScheme: "light" });
+    const ps = await phoneSizing.newPage();
+    watch(ps);
+    await ps.goto(url, { waitUntil: "load" });
+    await ps.waitForSelector("#version");
+    await ps.click("#sizing-button");
+    await ps.waitForSelector("#sizing-verdict");
+    const phoneWidth = await ps.evaluate(() => document.documentElement.scrollWidth);
+    check(phoneWidth <= 375, "no horizontal page scroll in the sizing view at 375 px", String(phoneWidth));
+    await ps.screenshot({ path: join(shots, "phone-sizing.png") });
+    await ps.click("#explain-button");
+    await ps.waitForSelector("#cpu-sentence");
+    await ps.screenshot({ path: join(shots, "phone-explain.png") });
+    await phoneSizing.close();
+  }
+  // ---------------------------------------------------------------------------------------------
+
+  eq(consoleErrors, [], "no console errors");
+  eq(failedRequests, [], "no failed requests");
+} catch (err) {
+  console.error(err);
+  failures++;
+} finally {
+  await browser.close();
+}
+
+console.log(failures === 0 ? "e2e: all checks passed" : `e2e: ${failures} check(s) failed`);
+console.log(`screenshots in ${shots}`);
+process.exit(failures === 0 ? 0 : 1);
