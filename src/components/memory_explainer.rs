@@ -121,11 +121,13 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
     let w = viz_width();
     let left = if w < 500.0 { 100.0 } else { 130.0 };
     let plot_w = w - left - 24.0;
-    let lane_h = 110.0;
+    let lane_h = 130.0;
     let lanes = scenario.containers.len() + 1;
     let height = lane_h * lanes as f64 + 24.0;
     let n = timeline.steps.len().max(1);
-    let sx = |i: usize| left + plot_w * (i as f64 + 0.5) / n as f64;
+    // Points start after room for the line labels at the left of each lane.
+    let label_room = 110.0;
+    let sx = |i: usize| left + label_room + (plot_w - label_room) * (i as f64 + 0.5) / n as f64;
     let sy = |lane: usize, mib: f64| {
         let base = lane_h * lane as f64 + 12.0;
         base + (lane_h - 30.0) * (1.0 - (mib / top_mib).clamp(0.0, 1.0))
@@ -172,7 +174,7 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
                 .map_or(sy(lane, 0.0), |(_, v, _)| sy(lane, *v));
             html! {
                 <g class="kill"><text x={format!("{:.1}", sx(i))} y={format!("{:.1}", y - 10.0)} text-anchor="middle">{ "✖" }</text>
-                <text class="kill-label" x={format!("{:.1}", sx(i) - 12.0)} y={format!("{:.1}", y + 4.0)} text-anchor="end">{ text }</text></g>
+                <text class="kill-label" x={format!("{:.1}", sx(i) - 12.0)} y={format!("{:.1}", y - 8.0)} text-anchor="end">{ text }</text></g>
             }
         });
         html! {
@@ -244,7 +246,7 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
         .steps
         .iter()
         .take(shown + 1)
-        .filter(|s| s.index <= stopped_at)
+        .filter(|s| s.index < stopped_at || (s.index == stopped_at && s.task_memory_exhausted))
         .map(|s| {
             let wanted: u64 = s
                 .containers
