@@ -58,7 +58,17 @@ pub fn Findings(props: &FindingsProps) -> Html {
         })
         .unwrap_or_default();
 
-    let items = shown.iter().map(|(i, f)| finding_item(props, *i, f));
+    // Which codes offer "Why?" (issue 7), looked up once per distinct code.
+    let mut why_codes: Vec<(&'static str, bool)> = Vec::new();
+    for (_, f) in &shown {
+        if !why_codes.iter().any(|(c, _)| *c == f.code) {
+            why_codes.push((f.code, crate::state::why_target(f.code).is_some()));
+        }
+    }
+    let items = shown.iter().map(|(i, f)| {
+        let why = why_codes.iter().any(|(c, w)| *c == f.code && *w);
+        finding_item(props, *i, f, why)
+    });
     let empty = if props.linted.is_none() {
         "Linting…".to_string()
     } else if props.empty_pane && !props.all_files {
@@ -90,7 +100,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
     }
 }
 
-fn finding_item(props: &FindingsProps, i: usize, f: &Finding) -> Html {
+fn finding_item(props: &FindingsProps, i: usize, f: &Finding, why: bool) -> Html {
     let severity = f.severity.as_str();
     let on_select = {
         let cb = props.on_select.clone();
@@ -155,7 +165,7 @@ fn finding_item(props: &FindingsProps, i: usize, f: &Finding) -> Html {
                     <span class="message">{ &f.message }</span>
                     <span class="loc">{ location }</span>
                 </button>
-                if crate::state::why_target(f.code).is_some() {
+                if why {
                     <button type="button" class="why-link" onclick={on_why}
                         title="see it with your numbers">{ "Why?" }</button>
                 }

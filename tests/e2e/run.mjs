@@ -365,6 +365,7 @@ try {
     await sp.evaluate(() => window.scrollTo(0, 0));
     await sp.waitForTimeout(300);
     await sp.screenshot({ path: join(shots, "sizing.png") });
+    await sp.screenshot({ path: join(shots, "sizing-full.png"), fullPage: true });
     await sp.fill("#size-cpu", "1024");
     const typed = await sp.textContent("#sizing-verdict");
     check(typed.includes("is a valid Fargate size"), "a typed size is checked again", typed);
