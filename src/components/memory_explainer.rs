@@ -248,7 +248,19 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
         .take(shown + 1)
         .filter(|s| s.index < stopped_at || (s.index == stopped_at && s.task_memory_exhausted))
         .map(|s| {
+            // Containers still running before this step (a kill at this step included).
+            let before = s.index.checked_sub(1).and_then(|k| timeline.steps.get(k));
             let wanted: u64 = s
+                .containers
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| {
+                    before
+                        .and_then(|b| b.containers.get(*k))
+                        .is_none_or(|b| !matches!(b.state, MemState::Stopped | MemState::OomKilled))
+                })
+                .map(|(_, c)| u64::from(c.demand_mib))
+                .sum();
                 .containers
                 .iter()
                 .filter(|c| c.state != MemState::Stopped)
