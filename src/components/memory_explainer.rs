@@ -261,11 +261,6 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
                 })
                 .map(|(_, c)| u64::from(c.demand_mib))
                 .sum();
-                .containers
-                .iter()
-                .filter(|c| c.state != MemState::Stopped)
-                .map(|c| u64::from(c.demand_mib))
-                .sum();
             let shown_total = if s.task_memory_exhausted {
                 wanted
             } else {
