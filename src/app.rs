@@ -12,6 +12,10 @@ use crate::components::findings::Findings;
 use crate::components::panes::Panes;
 use crate::components::rules::Rules;
 use crate::components::share::{saved_settings, ShareTools};
+use crate::components::{
+    cpu_explainer::CpuExplainer, memory_explainer::MemoryExplainer, sizing::Sizing, stages::Stages,
+    task_diagram::TaskDiagram,
+};
 use crate::state::{
     draft_texts, lint_panes_with, Action, Linted, State, Theme, View, DEFAULT_PATHS, EXAMPLES,
 };
@@ -138,6 +142,16 @@ pub fn App() -> Html {
         || ()
     });
 
+    // "Why?" brings the section about the finding into view (issue 7).
+    use_effect_with((state.why, state.view), |(code, _)| {
+        if let Some((_, id)) = code.and_then(crate::state::why_target) {
+            if let Some(section) = gloo::utils::document().get_element_by_id(id) {
+                section.scroll_into_view();
+            }
+        }
+        || ()
+    });
+
     // Callbacks depend only on the dispatcher, so they stay equal across renders and the
     // editor (whose props include one) re-renders only when its own inputs change.
     let d = state.dispatcher();
@@ -161,6 +175,9 @@ pub fn App() -> Html {
     let on_toggle_all = use_callback(d.clone(), |(), d| d.dispatch(Action::ToggleAllFiles));
     let on_theme = use_callback(d.clone(), |_: MouseEvent, d| {
         d.dispatch(Action::ToggleTheme)
+    });
+    let on_why = use_callback(d.clone(), |code: &'static str, d| {
+        d.dispatch(Action::Why(code))
     });
     let on_query = use_callback(d, |q: String, d| d.dispatch(Action::Query(q)));
     let show = |view: View| {
@@ -202,6 +219,9 @@ pub fn App() -> Html {
                         {on_example}
                         {on_clear}
                     />
+                    if state.active == 2 {
+                        <Stages text={state.texts[2].clone()} />
+                    }
                 </div>
                 <div class="col-right">
                     { for explain }
@@ -217,6 +237,7 @@ pub fn App() -> Html {
                         {on_explain}
                         {on_fix}
                         {on_toggle_all}
+                        {on_why}
                     />
                 </div>
             </main>
@@ -238,6 +259,14 @@ pub fn App() -> Html {
                         <p class="placeholder">{ "Pick a rule to read what it checks, why, and how to fix it." }</p>
                     }
                 </div>
+            </main>
+        },
+        View::Sizing => html! { <Sizing text={state.texts[0].clone()} /> },
+        View::Explain => html! {
+            <main class="explain-page" id="main">
+                <CpuExplainer text={state.texts[0].clone()} />
+                <MemoryExplainer text={state.texts[0].clone()} from_finding={state.why.is_some()} />
+                <TaskDiagram text={state.texts[0].clone()} />
             </main>
         },
     };
@@ -284,9 +313,15 @@ pub fn App() -> Html {
                     <button type="button" class={classes!("nav-button", editor_view.then_some("current"))}
                         aria-pressed={if editor_view { "true" } else { "false" }}
                         onclick={show(View::Editor)}>{ "Lint" }</button>
-                    <button type="button" id="rules-button" class={classes!("nav-button", (!editor_view).then_some("current"))}
-                        aria-pressed={if editor_view { "false" } else { "true" }}
+                    <button type="button" id="rules-button" class={classes!("nav-button", (state.view == View::Rules).then_some("current"))}
+                        aria-pressed={if state.view == View::Rules { "true" } else { "false" }}
                         onclick={show(View::Rules)}>{ "Rules" }</button>
+                    <button type="button" id="sizing-button" class={classes!("nav-button", (state.view == View::Sizing).then_some("current"))}
+                        aria-pressed={if state.view == View::Sizing { "true" } else { "false" }}
+                        onclick={show(View::Sizing)}>{ "Sizing" }</button>
+                    <button type="button" id="explain-button" class={classes!("nav-button", (state.view == View::Explain).then_some("current"))}
+                        aria-pressed={if state.view == View::Explain { "true" } else { "false" }}
+                        onclick={show(View::Explain)}>{ "CPU & memory" }</button>
                     <ShareTools state={state.clone()} />
                     <button type="button" id="theme-toggle" class="nav-button theme"
                         aria-label={theme_label} title={theme_label} onclick={on_theme}>

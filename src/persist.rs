@@ -208,14 +208,19 @@ fn yaml_list(items: &[String]) -> String {
 pub fn view_name(view: View, active: usize) -> String {
     match view {
         View::Rules => "rules".to_string(),
+        View::Sizing => "sizing".to_string(),
+        View::Explain => "explain".to_string(),
         _ => SLUGS.get(active).unwrap_or(&SLUGS[0]).to_string(),
     }
 }
 
 /// The view and pane a link names; unknown names open the editor on the first pane.
 pub fn parse_view(name: &str) -> (View, usize) {
-    if name == "rules" {
-        return (View::Rules, 0);
+    match name {
+        "rules" => return (View::Rules, 0),
+        "sizing" => return (View::Sizing, 0),
+        "explain" => return (View::Explain, 0),
+        _ => {}
     }
     match SLUGS.iter().position(|s| *s == name) {
         Some(pane) => (View::Editor, pane),

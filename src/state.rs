@@ -66,6 +66,9 @@ impl Theme {
 pub enum View {
     Editor,
     Rules,
+    // Sizing and explainers (issue 7).
+    Sizing,
+    Explain,
 }
 
 /// A span to select in a pane, as byte offsets into that pane's text. `seq` changes on every
@@ -160,6 +163,8 @@ pub struct State {
     pub rule_query: String,
     /// Share links, drafts and settings (`persist.rs`): the `.ecsplain.yaml` settings in force.
     pub settings: Rc<PageSettings>,
+    /// The finding code whose "Why?" opened the sizing view or an explainer (issue 7).
+    pub why: Option<&'static str>,
     seq: u32,
 }
 
@@ -178,6 +183,7 @@ impl State {
             theme,
             rule_query: String::new(),
             settings: Rc::new(PageSettings::default()),
+            why: None,
             seq: 0,
         }
     }
@@ -211,6 +217,8 @@ pub enum Action {
     SetSettings(Rc<PageSettings>),
     /// Open a link or state file: every pane, the view and pane, the settings.
     LoadShare([Rc<str>; 4], View, usize, Rc<PageSettings>),
+    /// "Why?" on a finding: open the sizing view or the explainer about it (issue 7).
+    Why(&'static str),
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -238,6 +246,7 @@ impl State {
             theme: self.theme,
             rule_query: self.rule_query.clone(),
             settings: self.settings.clone(),
+            why: self.why,
             seq: self.seq,
         };
         match action {
@@ -318,6 +327,12 @@ impl State {
                 next.settings = settings;
                 next.bump();
             }
+            Action::Why(code) => {
+                if let Some((view, _)) = why_target(code) {
+                    next.view = view;
+                    next.why = Some(code);
+                }
+            }
         }
         next
     }
@@ -351,6 +366,27 @@ impl State {
             seq: self.seq,
         });
     }
+}
+
+/// Where "Why?" on a finding leads (issue 7): sizing rules (by the rule's category) open the
+/// memory explainer when their name is about memory limits, the CPU explainer when about `cpu`,
+/// the task-versus-container diagram when about container sizes, else the sizing view. The
+/// second value is the id of the section to bring into view.
+pub fn why_target(code: &str) -> Option<(View, &'static str)> {
+    let rule = ecsplain_engine::registry::rule(code)?;
+    if rule.category != ecsplain_engine::rule::Category::Sizing {
+        return None;
+    }
+    let name = rule.name;
+    Some(if name.contains("memory") || name.contains("limit") {
+        (View::Explain, "memory-explainer")
+    } else if name.contains("cpu") {
+        (View::Explain, "cpu-explainer")
+    } else if name.contains("container-size") {
+        (View::Explain, "task-diagram")
+    } else {
+        (View::Sizing, "sizing")
+    })
 }
 
 /// Lints the panes together as one project: the ecspresso pane as `ecspresso.yml`, the task and
@@ -533,6 +569,19 @@ mod tests {
             .findings
             .iter()
             .all(|f| f.code != "TD001")));
+    }
+
+    #[test]
+    fn why_opens_the_explainer_about_the_finding() {
+        assert_eq!(why_target("TD001"), Some((View::Sizing, "sizing")));
+        assert_eq!(why_target("TD009").map(|t| t.1), Some("memory-explainer"));
+        assert_eq!(why_target("TD010").map(|t| t.1), Some("memory-explainer"));
+        assert_eq!(why_target("TD011").map(|t| t.1), Some("memory-explainer"));
+        assert_eq!(why_target("TD012"), Some((View::Sizing, "sizing")));
+        assert_eq!(why_target("TD302").map(|t| t.1), Some("task-diagram"));
+        assert_eq!(why_target("DL3008"), None);
+        let state = State::new(Default::default(), Theme::Light).next(Action::Why("TD010"));
+        assert_eq!((state.view, state.why), (View::Explain, Some("TD010")));
     }
 
     #[test]

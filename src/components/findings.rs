@@ -22,6 +22,8 @@ pub struct FindingsProps {
     pub on_explain: Callback<&'static str>,
     pub on_fix: Callback<usize>,
     pub on_toggle_all: Callback<()>,
+    /// "Why?": open the sizing view or explainer about a finding (issue 7).
+    pub on_why: Callback<&'static str>,
 }
 
 pub fn icon(severity: Severity) -> &'static str {
@@ -56,13 +58,20 @@ pub fn Findings(props: &FindingsProps) -> Html {
         })
         .unwrap_or_default();
 
+    // Which codes offer "Why?" (issue 7), looked up once per distinct code.
+    let mut why_codes: Vec<(&'static str, bool)> = Vec::new();
+    for (_, f) in &shown {
+        if !why_codes.iter().any(|(c, _)| *c == f.code) {
+            why_codes.push((f.code, crate::state::why_target(f.code).is_some()));
+        }
+    }
     // A huge input can have hundreds of thousands of findings: list the first ones (in line
     // order) and say how many more there are, so the page stays responsive.
     let more = shown.len().saturating_sub(MAX_LISTED);
-    let items = shown
-        .iter()
-        .take(MAX_LISTED)
-        .map(|(i, f)| finding_item(props, *i, f));
+    let items = shown.iter().take(MAX_LISTED).map(|(i, f)| {
+        let why = why_codes.iter().any(|(c, w)| *c == f.code && *w);
+        finding_item(props, *i, f, why)
+    });
     let empty = if props.linted.is_none() {
         "Linting…".to_string()
     } else if props.empty_pane && !props.all_files {
@@ -102,7 +111,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
 /// The most findings listed at once.
 const MAX_LISTED: usize = 500;
 
-fn finding_item(props: &FindingsProps, i: usize, f: &Finding) -> Html {
+fn finding_item(props: &FindingsProps, i: usize, f: &Finding, why: bool) -> Html {
     let severity = f.severity.as_str();
     let on_select = {
         let cb = props.on_select.clone();
@@ -110,6 +119,11 @@ fn finding_item(props: &FindingsProps, i: usize, f: &Finding) -> Html {
     };
     let on_explain = {
         let cb = props.on_explain.clone();
+        let code = f.code;
+        Callback::from(move |_: MouseEvent| cb.emit(code))
+    };
+    let on_why = {
+        let cb = props.on_why.clone();
         let code = f.code;
         Callback::from(move |_: MouseEvent| cb.emit(code))
     };
@@ -162,6 +176,10 @@ fn finding_item(props: &FindingsProps, i: usize, f: &Finding) -> Html {
                     <span class="message">{ &f.message }</span>
                     <span class="loc">{ location }</span>
                 </button>
+                if why {
+                    <button type="button" class="why-link" onclick={on_why}
+                        title="see it with your numbers">{ "Why?" }</button>
+                }
                 <button type="button" class="code-link" onclick={on_explain}
                     title="explain this rule">{ f.code }</button>
             </div>

@@ -9,3 +9,9 @@ pub mod rules;
 pub mod export;
 pub mod settings;
 pub mod share;
+// Sizing, explainers and the Dockerfile stage view (issue 7, issue 5).
+pub mod cpu_explainer;
+pub mod memory_explainer;
+pub mod sizing;
+pub mod stages;
+pub mod task_diagram;

@@ -562,6 +562,101 @@ try {
     await shareCtx.close();
   }
   // ---- end of share links block ----
+  // ---------------------------------------------------------------------------------------------
+  // Sizing view, CPU and memory explainers, "Why?", Dockerfile stages (issue 7, issue 5).
+  // A fresh context: no drafts, so the panes hold the examples.
+  {
+    const sizingContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: "light" });
+    const sp = await sizingContext.newPage();
+    watch(sp);
+    await sp.goto(url, { waitUntil: "load" });
+    await sp.waitForSelector("#version", { timeout: 30_000 });
+    await settled(sp);
+
+    // "Why?" on the example's TD001 opens the sizing view.
+    const why = sp.locator('.finding[data-code="TD001"] .why-link');
+    eq(await why.count(), 1, "TD001 offers Why?");
+    await why.click();
+    await sp.waitForSelector("#sizing-verdict");
+    const verdict = await sp.textContent("#sizing-verdict");
+    check(verdict.includes("is not a valid Fargate size") && verdict.includes("Next valid size up"), "the sizing view says the example's size is invalid", verdict);
+    const cost = await sp.textContent("#cost-table");
+    check(/\$\d+\.\d{2}/.test(cost), "the sizing view shows a monthly cost", cost);
+    check((await sp.textContent("#ec2-sentence")).length > 10, "the EC2 fit has a sentence");
+    const query = await sp.inputValue("#insights-query");
+    check(query.includes("ContainerName") && query.includes("orders-api"), "the Logs Insights query names the family", query);
+    await sp.evaluate(() => window.scrollTo(0, 0));
+    await sp.waitForTimeout(300);
+    await sp.screenshot({ path: join(shots, "sizing.png") });
+    await sp.screenshot({ path: join(shots, "sizing-full.png"), fullPage: true });
+    await sp.fill("#size-cpu", "1024");
+    const typed = await sp.textContent("#sizing-verdict");
+    check(typed.includes("is a valid Fargate size"), "a typed size is checked again", typed);
+    await sp.fill("#pasted", "ContainerName,maxCpu,avgCpu,cpuReserved,maxMem,avgMem,memReserved\napp,300,120,0,700,500,0\n");
+    check((await sp.textContent(".advice")).includes("Headroom rule"), "pasted results give advice with the headroom rule");
+
+    // The CPU explainer: a slider moved with the keyboard changes the sentence.
+    await sp.click("#explain-button");
+    await sp.waitForSelector("#cpu-sentence");
+    const before = await sp.textContent("#cpu-sentence");
+    await sp.focus("#cpu-demand-0");
+    for (let i = 0; i < 8; i++) await sp.keyboard.press("ArrowLeft");
+    const after = await sp.textContent("#cpu-sentence");
+    check(after !== before, "moving a CPU slider with the keyboard changes the sentence", `${before} / ${after}`);
+    eq(await sp.getAttribute(".cpu-viz", "role"), "img", "the CPU picture is an image with a label");
+    await sp.focus("#cpu-demand-0");
+    for (let i = 0; i < 4; i++) await sp.keyboard.press("ArrowRight");
+    await sp.evaluate(() => window.scrollTo(0, 0));
+    await sp.screenshot({ path: join(shots, "cpu.png") });
+
+    // The memory explainer: play the soft-and-hard preset until the container is OOM-killed.
+    await sp.selectOption("#memory-preset", "1");
+    await sp.click("#memory-play");
+    await sp.waitForFunction(() => document.querySelector("#memory-events")?.textContent.includes("137"), null, { timeout: 15_000 });
+    check((await sp.textContent("#memory-events")).includes("OutOfMemoryError: Container killed due to memory usage"), "the OOM event gives the stopped reason");
+    await sp.evaluate(() => document.getElementById("memory-explainer").scrollIntoView());
+    await sp.waitForTimeout(300);
+    await sp.screenshot({ path: join(shots, "memory.png") });
+    await sp.selectOption("#memory-preset", "5");
+    await sp.click("#theme-toggle");
+    await sp.waitForTimeout(300);
+    await sp.evaluate(() => document.getElementById("memory-explainer").scrollIntoView());
+    await sp.waitForTimeout(300);
+    await sp.screenshot({ path: join(shots, "memory-dark.png") });
+    await sp.evaluate(() => document.getElementById("task-diagram").scrollIntoView());
+    await sp.waitForTimeout(300);
+    await sp.screenshot({ path: join(shots, "task-dark.png") });
+    await sp.click("#theme-toggle");
+
+    // The stage view under the Dockerfile editor.
+    await sp.click(".nav-button >> text=Lint");
+    await paste(sp, "dockerfile", "FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/app ./cmd/app\n\nFROM alpine:3.20 AS certs\nRUN apk add --no-cache ca-certificates\n\nFROM scratch\nCOPY --from=certs /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\nCOPY --from=build /out/app /app\nUSER 65532\nENTRYPOINT [\"/app\"]\n");
+    await sp.waitForSelector("#stages");
+    eq(await sp.locator(".stage").count(), 3, "the stage view shows three stages");
+    eq(await sp.locator(".stage.final").count(), 1, "one stage is final");
+    eq(await sp.locator(".stage.final .edge").count(), 2, "the final stage copies from two stages");
+    await sp.evaluate(() => document.getElementById("stages").scrollIntoView({ block: "center" }));
+    await sp.waitForTimeout(300);
+    await sp.screenshot({ path: join(shots, "stages.png") });
+    await sizingContext.close();
+
+    // A phone: the sizing view and the explainers in one column.
+    const phoneSizing = await browser.newContext({ viewport: { width: 375, height: 800 }, colorScheme: "light" });
+    const ps = await phoneSizing.newPage();
+    watch(ps);
+    await ps.goto(url, { waitUntil: "load" });
+    await ps.waitForSelector("#version");
+    await ps.click("#sizing-button");
+    await ps.waitForSelector("#sizing-verdict");
+    const phoneWidth = await ps.evaluate(() => document.documentElement.scrollWidth);
+    check(phoneWidth <= 375, "no horizontal page scroll in the sizing view at 375 px", String(phoneWidth));
+    await ps.screenshot({ path: join(shots, "phone-sizing.png") });
+    await ps.click("#explain-button");
+    await ps.waitForSelector("#cpu-sentence");
+    await ps.screenshot({ path: join(shots, "phone-explain.png") });
+    await phoneSizing.close();
+  }
+  // ---------------------------------------------------------------------------------------------
 
   eq(consoleErrors, [], "no console errors");
   eq(failedRequests, [], "no failed requests");

@@ -513,6 +513,25 @@ pub fn preset(p: Preset) -> MemScenario {
     }
 }
 
+/// Usage climbing evenly from `start` to `peak` over `steps` steps (at most [`MAX_STEPS`]): what
+/// the page's usage slider feeds a container.
+pub fn ramp(start: u32, peak: u32, steps: usize) -> Vec<u32> {
+    let steps = steps.clamp(1, MAX_STEPS);
+    if steps == 1 {
+        return vec![peak];
+    }
+    let (a, b) = (f64::from(start), f64::from(peak));
+    (0..steps)
+        .map(|i| {
+            #[allow(clippy::cast_precision_loss)]
+            let t = i as f64 / (steps - 1) as f64;
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let v = (a + (b - a) * t).round().clamp(0.0, f64::from(u32::MAX)) as u32;
+            v
+        })
+        .collect()
+}
+
 /// A scenario from an analysed task definition, every container at a flat usage of
 /// `usage_mib` (the page then lets the user drag each one).
 pub fn from_task(sizing: &super::task::TaskSizing, steps: usize) -> MemScenario {
@@ -627,5 +646,12 @@ mod tests {
         };
         let t = simulate(&odd);
         assert_eq!(t.steps.len(), 2);
+    }
+
+    #[test]
+    fn a_ramp_climbs_to_the_peak() {
+        assert_eq!(ramp(100, 600, 6), vec![100, 200, 300, 400, 500, 600]);
+        assert_eq!(ramp(600, 100, 2), vec![600, 100]);
+        assert_eq!(ramp(5, 9, 0), vec![9]);
     }
 }

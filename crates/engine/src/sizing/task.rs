@@ -259,6 +259,37 @@ pub fn analyze(ctx: &TaskDefCtx<'_>) -> TaskSizing {
     }
 }
 
+/// The same containers under a task size the user types (the page's calculator): `cpu` and
+/// `memory` replace the task-level values when given, `fargate` says whether to check the size
+/// against the Fargate table. Headroom and the Fargate fit are derived again; the containers,
+/// their sums, the recommended size and the notes stay as analysed.
+pub fn with_size(
+    mut sizing: TaskSizing,
+    cpu: Option<u32>,
+    memory: Option<u32>,
+    fargate: bool,
+) -> TaskSizing {
+    if let Some(cpu) = cpu {
+        sizing.cpu = Amount::Known(cpu);
+    }
+    if let Some(memory) = memory {
+        sizing.memory = Amount::Known(memory);
+    }
+    sizing.fargate = fargate;
+    sizing.headroom = headroom(sizing.cpu, sizing.memory, &sizing.totals);
+    sizing.fargate_fit = match (fargate, sizing.cpu, sizing.memory) {
+        (true, Amount::Known(c), Amount::Known(m)) => Some(fargate_fit(
+            fargate::table(),
+            c,
+            m,
+            &sizing.totals,
+            sizing.windows,
+        )),
+        _ => None,
+    };
+    sizing
+}
+
 fn totals(containers: &[ContainerSizing]) -> Totals {
     let sum = |f: &dyn Fn(&ContainerSizing) -> Option<u32>| -> Option<u32> {
         containers
@@ -641,5 +672,16 @@ mod tests {
             let s = analyze_text(text);
             assert!(s.recommended.is_none() || s.totals.memory_reserved.is_some());
         }
+    }
+
+    #[test]
+    fn a_typed_size_is_checked_again() {
+        let sizing = analyze_text(
+            r#"{"requiresCompatibilities":["FARGATE"],"cpu":"256","memory":"4096","containerDefinitions":[{"name":"app","memoryReservation":512}]}"#,
+        );
+        assert!(sizing.fargate_fit.as_ref().is_some_and(|f| !f.valid));
+        let typed = with_size(sizing, Some(1024), Some(4096), true);
+        assert!(typed.fargate_fit.as_ref().is_some_and(|f| f.valid));
+        assert_eq!(typed.headroom.memory, Some(3584));
     }
 }

@@ -1,0 +1,219 @@
+//! CPU under contention (issue 7): the containers' `cpu` shares, a demand slider each, and the
+//! split the engine computes (`sizing::cpu::simulate`), drawn as SVG.
+
+use std::rc::Rc;
+
+use ecsplain_engine::sizing::cpu::{self, Capacity, CpuContainer, Limit};
+use ecsplain_engine::sizing::task;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::sizing::{bind_select, viz_width};
+
+/// The containers shown when the pane has fewer than two: one with a large share, one with a
+/// small share, one with no `cpu` (example values, not advice).
+const EXAMPLE: [(&str, Option<u32>); 3] = [
+    ("app", Some(512)),
+    ("worker", Some(256)),
+    ("log_router", None),
+];
+
+/// Demand sliders move in quarters of a vCPU.
+const STEP: f64 = 0.25;
+
+#[derive(Properties, PartialEq)]
+pub struct CpuProps {
+    pub text: Rc<str>,
+}
+
+#[component]
+pub fn CpuExplainer(props: &CpuProps) -> Html {
+    let sizing = task::analyze_text(&props.text);
+    let from_pane = sizing.containers.len() >= 2;
+    let source = use_state(|| if from_pane { "pane" } else { "example" }.to_string());
+    let capacity_mode = use_state(|| "task".to_string());
+    let host = use_state(|| "2".to_string());
+    // Demand per container, in quarter vCPUs; missing entries default to 1 vCPU.
+    let demands = use_state(Vec::<u32>::new);
+
+    let use_pane = *source == "pane" && !sizing.containers.is_empty();
+    let list: Vec<(String, Option<u32>)> = if use_pane {
+        sizing
+            .containers
+            .iter()
+            .map(|c| (c.name.clone(), c.cpu.known()))
+            .collect()
+    } else {
+        EXAMPLE
+            .iter()
+            .map(|(n, c)| ((*n).to_string(), *c))
+            .collect()
+    };
+    let task_cpu = if use_pane {
+        sizing.cpu.known()
+    } else {
+        Some(1024)
+    };
+    let host_vcpus: f64 = host.parse().unwrap_or(2.0);
+    let capacity = Capacity {
+        task_cpu_units: if *capacity_mode == "task" {
+            task_cpu
+        } else {
+            None
+        },
+        host_vcpus,
+    };
+    let max_quarters = (host_vcpus / STEP) as u32;
+    let demand_of = |i: usize| demands.get(i).copied().unwrap_or(4).min(max_quarters);
+    let containers: Vec<CpuContainer> = list
+        .iter()
+        .enumerate()
+        .map(|(i, (name, cpu))| CpuContainer::new(name, *cpu, f64::from(demand_of(i)) * STEP))
+        .collect();
+    let split = cpu::simulate(&containers, capacity);
+
+    // The drawing: a stacked bar of the capacity, then one row per container.
+    let w = viz_width();
+    let left = if w < 500.0 { 110.0 } else { 150.0 };
+    let bar_w = w - left - 20.0;
+    let scale_max = host_vcpus.max(split.capacity_vcpu).max(0.25);
+    let x = |v: f64| left + bar_w * (v / scale_max).clamp(0.0, 1.0);
+    let row_h = 46.0;
+    let top = 70.0;
+    let height = top + row_h * containers.len() as f64 + 30.0;
+    let colors = ["c0", "c1", "c2", "c3", "c4", "c5"];
+    let mut stack = Vec::new();
+    let mut at = 0.0;
+    for (i, c) in split.containers.iter().enumerate() {
+        let x0 = x(at);
+        at += c.allocated_vcpu;
+        let x1 = x(at);
+        if x1 > x0 {
+            stack.push(html! { <rect class={classes!("seg", colors[i % colors.len()])} x={format!("{x0:.1}")} y="28" width={format!("{:.1}", x1 - x0)} height="22" rx="3" /> });
+        }
+    }
+    let cap_x = x(split.capacity_vcpu);
+    let rows = split.containers.iter().enumerate().map(|(i, c)| {
+        let y = top + row_h * i as f64;
+        let color = colors[i % colors.len()];
+        let fair = x(split.capacity_vcpu * c.all_busy_fraction);
+        let starved = c.cpu.is_none();
+        let label = match c.cpu {
+            Some(units) => format!("cpu {units}"),
+            None => "no cpu: 2 shares".to_string(),
+        };
+        html! {
+            <g class={classes!("cpu-row", starved.then_some("starved"))}>
+                <text x="0" y={format!("{:.1}", y + 14.0)} class="name">{ &c.name }</text>
+                <text x="0" y={format!("{:.1}", y + 30.0)} class="sub">{ label }</text>
+                <rect class="track" x={left.to_string()} y={format!("{:.1}", y + 4.0)} width={format!("{bar_w:.1}")} height="26" rx="4" />
+                <rect class="demand" x={left.to_string()} y={format!("{:.1}", y + 4.0)} width={format!("{:.1}", x(c.demand_vcpu) - left)} height="26" rx="4" />
+                <rect class={classes!("alloc", color)} x={left.to_string()} y={format!("{:.1}", y + 8.0)} width={format!("{:.1}", x(c.allocated_vcpu) - left)} height="18" rx="3" />
+                <line class="fair" x1={format!("{fair:.1}")} x2={format!("{fair:.1}")} y1={format!("{:.1}", y + 1.0)} y2={format!("{:.1}", y + 33.0)} />
+                <text x={format!("{:.1}", (x(c.allocated_vcpu) + 6.0).min(w - 90.0))} y={format!("{:.1}", y + 22.0)} class="val">{ format!("{:.2} vCPU", c.allocated_vcpu) }</text>
+            </g>
+        }
+    });
+    let cap_label = match split.capacity_source {
+        cpu::CapacitySource::TaskCpu => format!("task cap {:.2} vCPU", split.capacity_vcpu),
+        cpu::CapacitySource::Host => format!("host {:.2} vCPU", split.capacity_vcpu),
+    };
+    let aria = format!("CPU split: {}", split.sentence);
+
+    let sliders = split.containers.iter().enumerate().map(|(i, c)| {
+        let demands = demands.clone();
+        let n = split.containers.len();
+        let oninput = Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                let mut next: Vec<u32> = (0..n).map(|j| demands.get(j).copied().unwrap_or(4)).collect();
+                if let (Some(slot), Ok(v)) = (next.get_mut(i), input.value().parse::<u32>()) {
+                    *slot = v;
+                }
+                demands.set(next);
+            }
+        });
+        let id = format!("cpu-demand-{i}");
+        let value = demand_of(i);
+        html! {
+            <div class="slider">
+                <label for={id.clone()}>{ format!("{} wants", c.name) }</label>
+                <input type="range" id={id} min="0" max={max_quarters.to_string()} step="1" value={value.to_string()} {oninput}
+                    aria-valuetext={format!("{} vCPU", f64::from(value) * STEP)} />
+                <output>{ if value == 0 { "idle".to_string() } else { format!("{} vCPU", f64::from(value) * STEP) } }</output>
+            </div>
+        }
+    });
+    let table_rows = split.containers.iter().map(|c| {
+        let limit = match c.limited_by {
+            Limit::Idle => "idle: its share goes to the others",
+            Limit::Demand => "gets all it wants",
+            Limit::Contention => "held back by the others",
+        };
+        html! {
+            <tr>
+                <th scope="row">{ &c.name }</th>
+                <td class="num">{ c.cpu.map_or_else(|| "—".into(), |v| v.to_string()) }</td>
+                <td class="num">{ c.shares }</td>
+                <td class="num">{ c.weight_linear }</td>
+                <td class="num">{ c.weight_runc }</td>
+                <td class="num">{ format!("{:.0}%", c.all_busy_fraction * 100.0) }</td>
+                <td class="num">{ format!("{:.2}", c.demand_vcpu) }</td>
+                <td class="num">{ format!("{:.2}", c.allocated_vcpu) }</td>
+                <td>{ limit }</td>
+            </tr>
+        }
+    });
+    let task_option = task_cpu.map(|u| format!("the task's cpu ({u} units), a hard cap"));
+
+    html! {
+        <section class="card explainer" id="cpu-explainer" aria-labelledby="cpu-title">
+            <h2 id="cpu-title">{ "CPU under contention" }</h2>
+            <p class="lede">{ "Container cpu is a weight, not a limit: it only matters when containers compete. Move the sliders to make containers busy or idle." }</p>
+            <div class="form-row">
+                <label>{ "Containers" }
+                    <select id="cpu-source" onchange={bind_select(&source)}>
+                        <option value="pane" selected={use_pane} disabled={sizing.containers.is_empty()}>{ "from the Task definition pane" }</option>
+                        <option value="example" selected={!use_pane}>{ "example: app 512, worker 256, log_router without cpu" }</option>
+                    </select>
+                </label>
+                <label>{ "Capacity" }
+                    <select id="cpu-capacity" onchange={bind_select(&capacity_mode)}>
+                        if let Some(t) = task_option { <option value="task" selected={*capacity_mode == "task"}>{ t }</option> }
+                        <option value="host" selected={*capacity_mode == "host" || task_cpu.is_none()}>{ "the host's vCPUs only" }</option>
+                    </select>
+                </label>
+                <label>{ "Host vCPUs" }
+                    <select id="cpu-host" onchange={bind_select(&host)}>
+                        { for ["1", "2", "4", "8"].iter().map(|v| html! { <option value={*v} selected={*host == *v}>{ *v }</option> }) }
+                    </select>
+                </label>
+            </div>
+            <div class="sliders">{ for sliders }</div>
+            <svg class="viz cpu-viz" viewBox={format!("0 0 {w} {height:.0}")} role="img" aria-label={aria}>
+                <text x="0" y="20" class="name">{ "capacity" }</text>
+                <text x="0" y="44" class="sub">{ format!("{:.2} vCPU used", split.used_vcpu) }</text>
+                <rect class="track" x={left.to_string()} y="28" width={format!("{:.1}", cap_x - left)} height="22" rx="3" />
+                { for stack }
+                { for rows }
+                <line class="cap" x1={format!("{cap_x:.1}")} x2={format!("{cap_x:.1}")} y1="18" y2={format!("{:.0}", height - 22.0)} />
+                <text class="cap-label" x={format!("{:.1}", (cap_x - 4.0).max(left + 60.0))} y={format!("{:.0}", height - 8.0)} text-anchor="end">{ cap_label }</text>
+            </svg>
+            <p class="legend"><span class="key alloc-key"></span>{ "gets" }<span class="key demand-key"></span>{ "wants" }<span class="key fair-key"></span>{ "its share if all are busy" }<span class="key cap-key"></span>{ "ceiling" }</p>
+            <p class="sentence" id="cpu-sentence" aria-live="polite">{ &split.sentence }</p>
+            <ul class="notes">{ for split.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+            <details class="text-equivalent" open=true>
+                <summary>{ "The numbers (shares and cgroup v2 weights)" }</summary>
+                <table class="data-table">
+                    <thead><tr>
+                        <th scope="col">{ "Container" }</th><th scope="col">{ "cpu" }</th><th scope="col">{ "cpu.shares" }</th>
+                        <th scope="col" title="1 + ((shares − 2) × 9999) / 262142">{ "weight (linear)" }</th>
+                        <th scope="col" title="runc ≥ 1.3.2">{ "weight (runc)" }</th>
+                        <th scope="col">{ "share if all busy" }</th><th scope="col">{ "wants (vCPU)" }</th><th scope="col">{ "gets (vCPU)" }</th><th scope="col">{ "why" }</th>
+                    </tr></thead>
+                    <tbody>{ for table_rows }</tbody>
+                </table>
+                <p class="muted">{ "On cgroup v2 hosts the shares become cpu.weight: the linear conversion 1 + ((shares − 2) × 9999) / 262142 was long used; runc 1.3.2 and later map 1024 shares to weight 100. Which applies depends on the container runtime." }</p>
+            </details>
+        </section>
+    }
+}

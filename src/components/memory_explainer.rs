@@ -1,0 +1,400 @@
+//! Memory limits over time (issue 7): presets from the engine (`sizing::memory::PRESETS`) or the
+//! pane's containers with a usage slider each; the engine simulates, the page draws.
+
+use std::rc::Rc;
+
+use ecsplain_engine::sizing::memory::{self, MemScenario, MemState, PRESETS};
+use ecsplain_engine::sizing::task;
+use gloo::timers::callback::Timeout;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::sizing::{bind_select, viz_width};
+
+/// Time steps in "your task definition" mode.
+const STEPS: usize = 6;
+const PLAY_MS: u32 = 700;
+
+#[derive(Properties, PartialEq)]
+pub struct MemoryProps {
+    pub text: Rc<str>,
+    /// Opened from a finding: start with the pane's containers.
+    pub from_finding: bool,
+}
+
+#[component]
+pub fn MemoryExplainer(props: &MemoryProps) -> Html {
+    let sizing = task::analyze_text(&props.text);
+    let mode = use_state(|| {
+        if props.from_finding && !sizing.containers.is_empty() {
+            "task".to_string()
+        } else {
+            "1".to_string()
+        }
+    });
+    // The step shown (the cursor); `None` = the whole run.
+    let at = use_state(|| None::<usize>);
+    let playing = use_state(|| false);
+    // Peak usage per container in "task" mode, MiB.
+    let peaks = use_state(Vec::<u32>::new);
+
+    let preset = mode
+        .parse::<usize>()
+        .ok()
+        .and_then(|i| PRESETS.get(i).copied());
+    let scenario: MemScenario = match preset {
+        Some(p) => memory::preset(p),
+        None => {
+            let mut s = memory::from_task(&sizing, STEPS);
+            for (i, c) in s.containers.iter_mut().enumerate() {
+                if let Some(&peak) = peaks.get(i) {
+                    // A steady climb to the chosen peak over the steps.
+                    let start = c.usage_mib.first().copied().unwrap_or(0).min(peak);
+                    c.usage_mib = memory::ramp(start, peak, STEPS);
+                }
+            }
+            s
+        }
+    };
+    let timeline = memory::simulate(&scenario);
+    let last = timeline.steps.len().saturating_sub(1);
+    let shown = at.unwrap_or(last).min(last);
+
+    // Playing advances the cursor one step at a time.
+    {
+        let at = at.clone();
+        let playing = playing.clone();
+        use_effect_with(
+            (*playing, shown, last),
+            move |&(is_playing, shown, last)| {
+                let timeout = is_playing.then(|| {
+                    Timeout::new(PLAY_MS, move || {
+                        if shown >= last {
+                            playing.set(false);
+                        } else {
+                            at.set(Some(shown + 1));
+                        }
+                    })
+                });
+                move || drop(timeout)
+            },
+        );
+    }
+    let on_play = {
+        let (at, playing) = (at.clone(), playing.clone());
+        Callback::from(move |_: MouseEvent| {
+            at.set(Some(0));
+            playing.set(true);
+        })
+    };
+    let on_step = {
+        let (at, playing) = (at.clone(), playing.clone());
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                playing.set(false);
+                at.set(input.value().parse().ok());
+            }
+        })
+    };
+    let on_mode = {
+        let (bind, at, playing) = (bind_select(&mode), at.clone(), playing.clone());
+        Callback::from(move |e: Event| {
+            playing.set(false);
+            at.set(None);
+            bind.emit(e);
+        })
+    };
+
+    // The scale: the largest of task memory, limits and usage.
+    let mut top_mib: u64 = u64::from(scenario.task_memory_mib.unwrap_or(0));
+    for c in &scenario.containers {
+        top_mib = top_mib
+            .max(u64::from(c.limit_mib.unwrap_or(0)))
+            .max(u64::from(c.reservation_mib.unwrap_or(0)))
+            .max(c.usage_mib.iter().copied().max().map_or(0, u64::from));
+    }
+    for s in &timeline.steps {
+        top_mib = top_mib.max(s.total_mib);
+    }
+    let top_mib = (top_mib.max(64) as f64) * 1.1;
+
+    let w = viz_width();
+    let left = if w < 500.0 { 100.0 } else { 130.0 };
+    let plot_w = w - left - 24.0;
+    let lane_h = 130.0;
+    let lanes = scenario.containers.len() + 1;
+    let height = lane_h * lanes as f64 + 24.0;
+    let n = timeline.steps.len().max(1);
+    // Points start after room for the line labels at the left of each lane.
+    let label_room = 110.0;
+    let sx = |i: usize| left + label_room + (plot_w - label_room) * (i as f64 + 0.5) / n as f64;
+    let sy = |lane: usize, mib: f64| {
+        let base = lane_h * lane as f64 + 12.0;
+        base + (lane_h - 30.0) * (1.0 - (mib / top_mib).clamp(0.0, 1.0))
+    };
+    let colors = ["c0", "c1", "c2", "c3", "c4", "c5"];
+
+    let lane_svg = |lane: usize,
+                    name: String,
+                    sub: String,
+                    line_points: Vec<(usize, f64, bool)>,
+                    soft: Option<u32>,
+                    hard: Option<u32>,
+                    hard_label: &str,
+                    color: &'static str,
+                    marks: Vec<(usize, String)>| {
+        let y0 = sy(lane, 0.0);
+        let pts: String = line_points
+            .iter()
+            .map(|(i, v, _)| format!("{:.1},{:.1} ", sx(*i), sy(lane, *v)))
+            .collect();
+        let area = match (line_points.first(), line_points.last()) {
+            (Some((a, _, _)), Some((b, _, _))) => {
+                format!("{:.1},{y0:.1} {pts}{:.1},{y0:.1}", sx(*a), sx(*b))
+            }
+            _ => String::new(),
+        };
+        let soft_line = soft.map(|v| {
+            let y = sy(lane, f64::from(v));
+            html! { <g><line class="soft" x1={left.to_string()} x2={(left + plot_w).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} />
+                <text class="soft-label" x={(left + 4.0).to_string()} y={format!("{:.1}", y + 13.0)}>{ format!("reservation {v}") }</text></g> }
+        });
+        let hard_line = hard.map(|v| {
+            let y = sy(lane, f64::from(v));
+            html! { <g><line class="hard" x1={left.to_string()} x2={(left + plot_w).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} />
+                <text class="hard-label" x={(left + 4.0).to_string()} y={format!("{:.1}", y - 4.0)}>{ format!("{hard_label} {v}") }</text></g> }
+        });
+        let dots = line_points.iter().map(|(i, v, over)| html! {
+            <circle class={classes!("dot", color, over.then_some("over"))} cx={format!("{:.1}", sx(*i))} cy={format!("{:.1}", sy(lane, *v))} r="4" />
+        });
+        let marks = marks.into_iter().map(|(i, text)| {
+            let y = line_points
+                .iter()
+                .find(|(j, _, _)| *j == i)
+                .map_or(sy(lane, 0.0), |(_, v, _)| sy(lane, *v));
+            html! {
+                <g class="kill"><text x={format!("{:.1}", sx(i))} y={format!("{:.1}", y - 10.0)} text-anchor="middle">{ "✖" }</text>
+                <text class="kill-label" x={format!("{:.1}", sx(i) - 12.0)} y={format!("{:.1}", y - 8.0)} text-anchor="end">{ text }</text></g>
+            }
+        });
+        html! {
+            <g class="lane">
+                <text x="0" y={format!("{:.1}", lane_h * lane as f64 + 30.0)} class="name">{ name }</text>
+                { for sub.split(" · ").enumerate().map(|(k, part)| html! {
+                    <text x="0" y={format!("{:.1}", lane_h * lane as f64 + 46.0 + 14.0 * k as f64)} class="sub">{ part.to_string() }</text>
+                }) }
+                <line class="axis" x1={left.to_string()} x2={(left + plot_w).to_string()} y1={format!("{y0:.1}")} y2={format!("{y0:.1}")} />
+                <polygon class={classes!("area", color)} points={area} />
+                <polyline class={classes!("use", color)} points={pts} />
+                { for soft_line }
+                { for hard_line }
+                { for dots }
+                { for marks }
+            </g>
+        }
+    };
+
+    let mut svg_lanes = Vec::new();
+    for (ci, c) in scenario.containers.iter().enumerate() {
+        let mut points = Vec::new();
+        let mut marks = Vec::new();
+        for step in timeline.steps.iter().take(shown + 1) {
+            if let Some(sc) = step.containers.get(ci) {
+                match sc.state {
+                    MemState::OomKilled => {
+                        points.push((step.index, f64::from(sc.demand_mib), true));
+                        marks.push((step.index, format!("exit {}", memory::OOM_EXIT_CODE)));
+                    }
+                    MemState::Stopped => {}
+                    MemState::AboveReservation => {
+                        points.push((step.index, f64::from(sc.usage_mib), true))
+                    }
+                    _ => points.push((step.index, f64::from(sc.usage_mib), false)),
+                }
+            }
+        }
+        let sub = format!(
+            "{}{}",
+            if c.essential {
+                "essential"
+            } else {
+                "not essential"
+            },
+            match (c.reservation_mib, c.limit_mib) {
+                (Some(r), Some(l)) => format!(" · soft {r} · hard {l}"),
+                (Some(r), None) => format!(" · soft {r} · no hard limit"),
+                (None, Some(l)) => format!(" · hard {l}"),
+                (None, None) => " · no limits".to_string(),
+            }
+        );
+        svg_lanes.push(lane_svg(
+            ci,
+            c.name.clone(),
+            sub,
+            points,
+            c.reservation_mib,
+            c.limit_mib,
+            "hard limit",
+            colors[ci % colors.len()],
+            marks,
+        ));
+    }
+    // The task's total, drawn until the task stops; where memory ran out, what the containers
+    // tried to hold together (so the line crosses the ceiling).
+    let stopped_at = timeline.task_stopped_at.unwrap_or(usize::MAX);
+    let total_points: Vec<(usize, f64, bool)> = timeline
+        .steps
+        .iter()
+        .take(shown + 1)
+        .filter(|s| s.index < stopped_at || (s.index == stopped_at && s.task_memory_exhausted))
+        .map(|s| {
+            // Containers still running before this step (a kill at this step included).
+            let before = s.index.checked_sub(1).and_then(|k| timeline.steps.get(k));
+            let wanted: u64 = s
+                .containers
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| {
+                    before
+                        .and_then(|b| b.containers.get(*k))
+                        .is_none_or(|b| !matches!(b.state, MemState::Stopped | MemState::OomKilled))
+                })
+                .map(|(_, c)| u64::from(c.demand_mib))
+                .sum();
+            let shown_total = if s.task_memory_exhausted {
+                wanted
+            } else {
+                s.total_mib
+            };
+            (s.index, shown_total as f64, s.task_memory_exhausted)
+        })
+        .collect();
+    let ceiling = timeline.steps.first().and_then(|s| s.ceiling_mib);
+    let stop_mark: Vec<(usize, String)> = timeline
+        .task_stopped_at
+        .filter(|&i| i <= shown)
+        .map(|i| (i, "task stopped".to_string()))
+        .into_iter()
+        .collect();
+    svg_lanes.push(lane_svg(
+        scenario.containers.len(),
+        "task total".into(),
+        ceiling.map_or_else(|| "no task memory".into(), |c| format!("task memory {c}")),
+        total_points,
+        None,
+        ceiling,
+        "task memory",
+        "total",
+        stop_mark,
+    ));
+
+    let events = timeline.events.iter().filter(|e| e.step <= shown).map(|e| html! {
+        <li class={classes!("event", format!("{:?}", e.kind).to_lowercase())}>
+            <span class="event-step">{ format!("t{}", e.step) }</span>
+            <span>{ &e.sentence }</span>
+            if let Some(code) = e.exit_code { <span class="badge bad">{ format!("exit {code}") }</span> }
+            if let Some(reason) = &e.stopped_reason { <code class="reason">{ reason }</code> }
+        </li>
+    });
+    let names: Vec<&str> = scenario
+        .containers
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    let table_rows = timeline.steps.iter().take(shown + 1).map(|s| html! {
+        <tr>
+            <th scope="row">{ format!("t{}", s.index) }</th>
+            { for s.containers.iter().map(|c| html! { <td>{ format!("{} MiB, {}", c.usage_mib, state_text(c.state)) }</td> }) }
+            <td class="num">{ s.total_mib }</td>
+            <td class="num">{ s.ceiling_mib.map_or_else(|| "—".into(), |c| c.to_string()) }</td>
+        </tr>
+    });
+    let aria = format!(
+        "Memory use over {} steps{}",
+        timeline.steps.len(),
+        timeline
+            .events
+            .iter()
+            .filter(|e| e.step <= shown)
+            .map(|e| format!("; t{}: {}", e.step, e.sentence))
+            .collect::<String>()
+    );
+
+    let task_sliders = (preset.is_none()).then(|| {
+        let items = scenario.containers.iter().enumerate().map(|(i, c)| {
+            let peaks = peaks.clone();
+            let count = scenario.containers.len();
+            let current: Vec<u32> = scenario.containers.iter().map(|k| k.usage_mib.last().copied().unwrap_or(0)).collect();
+            let at = at.clone();
+            let oninput = Callback::from(move |e: InputEvent| {
+                if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                    let mut next: Vec<u32> = (0..count).map(|j| peaks.get(j).copied().unwrap_or_else(|| current.get(j).copied().unwrap_or(0))).collect();
+                    if let (Some(slot), Ok(v)) = (next.get_mut(i), input.value().parse::<u32>()) {
+                        *slot = v;
+                    }
+                    peaks.set(next);
+                    at.set(None);
+                }
+            });
+            let value = c.usage_mib.last().copied().unwrap_or(0);
+            let id = format!("mem-use-{i}");
+            html! {
+                <div class="slider">
+                    <label for={id.clone()}>{ format!("{} grows to", c.name) }</label>
+                    <input type="range" id={id} min="0" max={format!("{:.0}", top_mib.max(2048.0))} step="16" value={value.to_string()} {oninput} aria-valuetext={format!("{value} MiB")} />
+                    <output>{ format!("{value} MiB") }</output>
+                </div>
+            }
+        });
+        html! { <div class="sliders">{ for items }</div> }
+    });
+    let options = PRESETS.iter().enumerate().map(|(i, p)| {
+        html! {
+            <option value={i.to_string()} selected={*mode == i.to_string()}>{ p.title() }</option>
+        }
+    });
+
+    html! {
+        <section class="card explainer" id="memory-explainer" aria-labelledby="memory-title">
+            <h2 id="memory-title">{ "Memory limits" }</h2>
+            <p class="lede">{ "memoryReservation is a soft limit, memory a hard limit, the task's memory the ceiling for all containers together. Play a scenario and watch which container is killed." }</p>
+            <div class="form-row">
+                <label>{ "Scenario" }
+                    <select id="memory-preset" onchange={on_mode}>
+                        { for options }
+                        <option value="task" selected={*mode == "task"} disabled={sizing.containers.is_empty()}>{ "your task definition (drag the sliders)" }</option>
+                    </select>
+                </label>
+                <button type="button" class="button primary" id="memory-play" onclick={on_play} disabled={*playing}>{ if *playing { "Playing…" } else { "▶ Play" } }</button>
+                <label class="step-label">{ format!("Time t{shown}") }
+                    <input type="range" id="memory-step" min="0" max={last.to_string()} value={shown.to_string()} oninput={on_step} aria-valuetext={format!("step {shown} of {last}")} />
+                </label>
+            </div>
+            if let Some(p) = preset { <p class="lesson">{ p.lesson() }</p> }
+            { for task_sliders }
+            <svg class="viz mem-viz" viewBox={format!("0 0 {w} {height:.0}")} role="img" aria-label={aria}>
+                { for svg_lanes }
+            </svg>
+            <p class="legend"><span class="key use-key"></span>{ "uses (MiB)" }<span class="key soft-key"></span>{ "reservation (soft)" }<span class="key hard-key"></span>{ "hard limit" }</p>
+            <ol class="events" id="memory-events" aria-live="polite">{ for events }</ol>
+            <ul class="notes">{ for timeline.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+            <details class="text-equivalent">
+                <summary>{ "The numbers, step by step" }</summary>
+                <table class="data-table">
+                    <thead><tr><th scope="col">{ "Step" }</th>{ for names.iter().map(|n| html! { <th scope="col">{ *n }</th> }) }<th scope="col">{ "total MiB" }</th><th scope="col">{ "ceiling MiB" }</th></tr></thead>
+                    <tbody>{ for table_rows }</tbody>
+                </table>
+            </details>
+        </section>
+    }
+}
+
+fn state_text(state: MemState) -> &'static str {
+    match state {
+        MemState::BelowReservation => "within its reservation",
+        MemState::AboveReservation => "above its reservation",
+        MemState::Running => "running",
+        MemState::OomKilled => "killed at its limit or by the OOM killer",
+        MemState::Stopped => "stopped",
+    }
+}

@@ -1,0 +1,104 @@
+//! The stages of the Dockerfile pane (issue 5): each stage, its base image, the `COPY --from`
+//! edges between stages, and the final stage, from `ecsplain_engine::dockerfile::parse`.
+
+use std::rc::Rc;
+
+use ecsplain_engine::dockerfile::parse;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct StagesProps {
+    pub text: Rc<str>,
+}
+
+/// Where a `--from` or a base image points: a stage (by alias or index) or an image.
+fn stage_ref(names: &[(usize, Option<String>)], before: usize, what: &str) -> Option<usize> {
+    let lower = what.to_ascii_lowercase();
+    names
+        .iter()
+        .take(before)
+        .find(|(i, alias)| alias.as_deref() == Some(lower.as_str()) || i.to_string() == lower)
+        .map(|(i, _)| *i)
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(max).collect();
+        format!("{cut}…")
+    }
+}
+
+#[component]
+pub fn Stages(props: &StagesProps) -> Html {
+    let open = use_state(|| true);
+    let parsed = parse(&props.text);
+    let df = &parsed.dockerfile;
+    if df.stages.is_empty() {
+        return html! {};
+    }
+    let names: Vec<(usize, Option<String>)> = df
+        .stages
+        .iter()
+        .map(|s| (s.index, s.alias.as_ref().map(|(a, _)| a.clone())))
+        .collect();
+    let last = df.stages.len() - 1;
+    let label = |i: usize| match names.get(i) {
+        Some((_, Some(alias))) => format!("{alias} (stage {i})"),
+        _ => format!("stage {i}"),
+    };
+    let boxes = df.stages.iter().map(|stage| {
+        let base = stage_ref(&names, stage.index, &stage.image);
+        let mut edges = Vec::new();
+        for ins in df.instructions.get(stage.instructions.clone()).unwrap_or(&[]) {
+            if !(ins.is("COPY") || ins.is("ADD")) {
+                continue;
+            }
+            let Some(from) = ins.flag("from").and_then(|f| f.value.clone()) else { continue };
+            let paths = shorten(ins.text.trim(), 48);
+            let source = match stage_ref(&names, stage.index, &from) {
+                Some(i) => html! { <span class="edge-from stage-ref">{ label(i) }</span> },
+                None => html! { <span class="edge-from image-ref">{ format!("image {from}") }</span> },
+            };
+            edges.push(html! {
+                <li class="edge"><span class="arrow" aria-hidden="true">{ "⟵ " }</span>{ "copies from " }{ source }<code>{ paths }</code></li>
+            });
+        }
+        let final_stage = stage.index == last;
+        let count = stage.instructions.len().saturating_sub(1);
+        html! {
+            <li class={classes!("stage", final_stage.then_some("final"))} data-stage={stage.index.to_string()}>
+                <div class="stage-head">
+                    <span class="stage-name">{ label(stage.index) }</span>
+                    if final_stage { <span class="badge ok">{ "final: the image you ship" }</span> }
+                </div>
+                <div class="stage-base">
+                    { "FROM " }
+                    if let Some(b) = base {
+                        <span class="stage-ref">{ format!("⟵ {}", label(b)) }</span>
+                    } else {
+                        <code>{ &stage.image }</code>
+                    }
+                </div>
+                if !edges.is_empty() { <ul class="edges">{ for edges }</ul> }
+                <div class="stage-count muted">{ format!("{count} instruction{}", if count == 1 { "" } else { "s" }) }</div>
+            </li>
+        }
+    });
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    html! {
+        <section class="stages-view" id="stages" aria-labelledby="stages-title">
+            <div class="stages-head">
+                <h2 id="stages-title">{ format!("Build stages · {}", df.stages.len()) }</h2>
+                <button type="button" class="button small" aria-expanded={if *open { "true" } else { "false" }} aria-controls="stage-list" onclick={toggle}>{ if *open { "Hide" } else { "Show" } }</button>
+            </div>
+            if *open {
+                <ol class="stage-list" id="stage-list">{ for boxes }</ol>
+            }
+        </section>
+    }
+}
