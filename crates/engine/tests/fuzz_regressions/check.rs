@@ -177,8 +177,13 @@ pub fn dockerfile_parse(data: &[u8]) {
             span_ok(&text, h.marker_span, &what);
             span_ok(&text, h.body_span, &what);
         }
-        // The text-to-source map must land inside the text for every offset of the text.
-        for offset in [0, i.text.len() / 2, i.text.len()] {
+        // The text-to-source map must land inside the text for offsets of the text (on its
+        // character boundaries, as rules pass them).
+        let middle = (0..=i.text.len() / 2)
+            .rev()
+            .find(|&o| i.text.is_char_boundary(o))
+            .unwrap_or(0);
+        for offset in [0, middle, i.text.len()] {
             span_ok(&text, i.map_span(offset, i.text.len()), &what);
         }
         if let Some(trigger) = &i.onbuild {
