@@ -3,7 +3,8 @@
 # cores are shared). Usage: `bash fuzz/run.sh [seconds per target] [target...]` (default 240 s,
 # every target). Seeds: ../shared/corpus (ECSPLAIN_CORPUS) and tests/fixtures, copied into
 # fuzz/corpus/<target>/ (git-ignored). -timeout=5 reports any input that takes over 5 s;
-# crashes land in fuzz/artifacts/<target>/. Summary lines go to fuzz/last-run.txt.
+# crashes land in fuzz/artifacts/<target>/. FUZZ_PREBUILT=1 runs the binaries of the last
+# `cargo +nightly fuzz build -O` without rebuilding. Summary lines go to fuzz/last-run.txt.
 set -euo pipefail
 cd "$(dirname "$0")"
 fuzz=$PWD
@@ -40,8 +41,13 @@ for t in "${targets[@]}"; do
   log=$fuzz/artifacts/$t.log
   mkdir -p "$fuzz/artifacts/$t"
   set +e
-  cargo +nightly fuzz run -O "$t" "$fuzz/corpus/$t" -- -max_total_time="$secs" -timeout=5 \
-    -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 > "$log" 2>&1
+  args=(-max_total_time="$secs" -timeout=5 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1
+    -artifact_prefix="$fuzz/artifacts/$t/")
+  if [ -n "${FUZZ_PREBUILT:-}" ]; then # binaries of the last `cargo fuzz build -O`
+    "$fuzz/target/x86_64-unknown-linux-gnu/release/$t" "${args[@]}" "$fuzz/corpus/$t" > "$log" 2>&1
+  else
+    cargo +nightly fuzz run -O "$t" "$fuzz/corpus/$t" -- "${args[@]}" > "$log" 2>&1
+  fi
   rc=$?
   set -e
   execs=$(grep -m1 'stat::number_of_executed_units' "$log" | awk '{print $2}')
