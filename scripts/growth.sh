@@ -3,7 +3,8 @@
 # generates task definitions of about 10 KB, 100 KB, 1 MB and 10 MB (many containers, each with an
 # environment list) and Dockerfiles of 100, 1,000 and 10,000 lines (stages of RUN, ENV, COPY,
 # LABEL and continuation lines), times `ecsplain lint` on each with hyperfine (whole process,
-# median) and prints a table: size, ms, and ms per MB (flat when growth is linear).
+# median) and prints a table: size, ms, and ms per MB (flat when growth is linear), wall time and
+# CPU time (user+sys: what the process itself costs, when other work shares the cores).
 # Issue 10's target: a 1 MB task definition and a 10,000-line Dockerfile in <= 50 ms each.
 # Rerun: `bash scripts/growth.sh` (env GROWTH_RUNS, default 10). Writes target/growth/results.md.
 set -euo pipefail
@@ -87,8 +88,8 @@ python3 - "$out" "${cases[@]}" <<'PY' | tee "$out/results.md"
 import json, os, sys
 out, cases = sys.argv[1], sys.argv[2:]
 res = {r["command"]: r for r in json.load(open(os.path.join(out, "hyperfine.json")))["results"]}
-print("| input | size | lines | median ms | ms per MB |")
-print("|---|---:|---:|---:|---:|")
+print("| input | size | lines | median ms (wall) | ms per MB | CPU ms (user+sys, mean) | CPU ms per MB |")
+print("|---|---:|---:|---:|---:|---:|---:|")
 for c in cases:
     d = os.path.join(out, c)
     f = os.path.join(d, os.listdir(d)[0])
@@ -97,6 +98,7 @@ for c in cases:
     ms = res[c]["median"] * 1000
     size = f"{len(data)/1e6:.2f} MB" if mb >= 1 else f"{len(data)/1e3:.0f} KB"
     lines = data.count(b"\n")
-    print(f"| {c} | {size} | {lines} | {ms:.1f} | {ms/mb:.1f} |")
+    cpu = (res[c]["user"] + res[c]["system"]) * 1000
+    print(f"| {c} | {size} | {lines} | {ms:.1f} | {ms/mb:.1f} | {cpu:.1f} | {cpu/mb:.1f} |")
 PY
 echo "growth: machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/results.md"

@@ -238,7 +238,11 @@ mod tests {
         for (i, (at, _)) in text.char_indices().enumerate().step_by(397) {
             let expected = if i == 0 { (1, 1) } else { (2, i - 2 + 1) };
             let got = index.line_col(&text, at as u32);
-            assert_eq!((got.line as usize, got.column as usize), expected, "at {at}");
+            assert_eq!(
+                (got.line as usize, got.column as usize),
+                expected,
+                "at {at}"
+            );
         }
     }
 }

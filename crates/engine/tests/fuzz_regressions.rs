@@ -45,10 +45,16 @@ fn fuzz_regressions_replay() {
 #[test]
 fn regression_folders_name_targets() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions");
-    for entry in std::fs::read_dir(root).expect("regressions folder").flatten() {
+    for entry in std::fs::read_dir(root)
+        .expect("regressions folder")
+        .flatten()
+    {
         if entry.path().is_dir() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            assert!(check::TARGETS.contains(&name.as_str()), "unknown target folder {name}");
+            assert!(
+                check::TARGETS.contains(&name.as_str()),
+                "unknown target folder {name}"
+            );
         }
     }
 }

@@ -8,6 +8,8 @@
 //!
 //! The span checks are the fuzz targets' (`tests/fuzz_regressions/check.rs`).
 
+#![allow(clippy::panic)]
+
 use ecsplain_engine::json;
 use ecsplain_engine::value::{Node, NodeKind};
 use ecsplain_engine::{lint, Input, Kind};
@@ -45,8 +47,34 @@ enum Value {
 }
 
 const STRING_PIECES: &[&str] = &[
-    "", "a", "web", "nginx:1.27", " ", "\"", "\\", "/", "\n", "\r\n", "\t", "\u{1}", "\u{1f}",
-    "é", "日本", "🚢", "\u{2028}", "{", "}", "[", "]", ",", ":", "//", "/*", "true", "null", "-1",
+    "",
+    "a",
+    "web",
+    "nginx:1.27",
+    " ",
+    "\"",
+    "\\",
+    "/",
+    "\n",
+    "\r\n",
+    "\t",
+    "\u{1}",
+    "\u{1f}",
+    "é",
+    "日本",
+    "🚢",
+    "\u{2028}",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "//",
+    "/*",
+    "true",
+    "null",
+    "-1",
 ];
 
 fn gen_string(rng: &mut Rng) -> String {
@@ -70,11 +98,20 @@ fn gen_value(rng: &mut Rng, depth: usize) -> Value {
         1 => Value::Bool(rng.below(2) == 0),
         2 => Value::Number(gen_number(rng)),
         3 => Value::String(gen_string(rng)),
-        4 => Value::Array((0..rng.below(5)).map(|_| gen_value(rng, depth + 1)).collect()),
+        4 => Value::Array(
+            (0..rng.below(5))
+                .map(|_| gen_value(rng, depth + 1))
+                .collect(),
+        ),
         _ => Value::Object(
             (0..rng.below(5))
                 // Distinct keys: a duplicate key is (rightly) a finding.
-                .map(|i| (format!("k{i}{}", gen_string(rng)), gen_value(rng, depth + 1)))
+                .map(|i| {
+                    (
+                        format!("k{i}{}", gen_string(rng)),
+                        gen_value(rng, depth + 1),
+                    )
+                })
                 .collect(),
         ),
     }

@@ -6,7 +6,7 @@
 //! invariant breaks: every span inside the text and on character boundaries, every line and
 //! column at least 1, every fix edit inside the text. A panic in the engine itself is a failure
 //! too. The bytes are read as UTF-8 (lossily: the CLI and the page only ever pass text).
-#![allow(dead_code, clippy::print_stdout, clippy::print_stderr)]
+#![allow(dead_code, clippy::panic, clippy::print_stdout, clippy::print_stderr)]
 
 use std::collections::BTreeMap;
 
@@ -94,7 +94,11 @@ fn tree_ok(text: &str, root: &Node, what: &str) {
 
 /// A lint report: spans, lines, columns and fixes of every finding, for the inputs it ran on.
 pub fn report_ok(inputs: &[Input], report: &Report, what: &str) {
-    assert_eq!(report.kinds.len(), inputs.len(), "{what}: one kind per input");
+    assert_eq!(
+        report.kinds.len(),
+        inputs.len(),
+        "{what}: one kind per input"
+    );
     for f in &report.findings {
         let what = format!("{what} {} ({})", f.code, f.path);
         let input = inputs
@@ -115,7 +119,10 @@ pub fn report_ok(inputs: &[Input], report: &Report, what: &str) {
             "{what}: end before start"
         );
         for r in &f.related {
-            assert!(r.line >= 1 && r.column >= 1, "{what}: related line/column below 1");
+            assert!(
+                r.line >= 1 && r.column >= 1,
+                "{what}: related line/column below 1"
+            );
         }
         if let Some(fix) = &f.fix {
             for edit in &fix.edits {
@@ -127,7 +134,10 @@ pub fn report_ok(inputs: &[Input], report: &Report, what: &str) {
                     },
                     &format!("{what} fix"),
                 );
-                assert!(edit.line >= 1 && edit.column >= 1, "{what}: fix line/column below 1");
+                assert!(
+                    edit.line >= 1 && edit.column >= 1,
+                    "{what}: fix line/column below 1"
+                );
             }
         }
     }
@@ -266,7 +276,10 @@ pub fn lint_any(data: &[u8]) {
     }
     // Detected kind, by content and by name.
     lint_checked(&[Input::new("input", text.as_str(), None)], "detected");
-    lint_checked(&[Input::new("ecs-task-def.json", text.as_str(), None)], "named");
+    lint_checked(
+        &[Input::new("ecs-task-def.json", text.as_str(), None)],
+        "named",
+    );
     // Projects: the text as the config, then as the task definition, then split at the first
     // form feed into a config and a task definition.
     lint_checked(
