@@ -176,6 +176,31 @@ impl LineIndex {
         }
     }
 
+    /// The byte offset of the character `column0` (0-based) of 0-based line `line0`, clamped to
+    /// the line's end; in O(1) on ASCII lines and at most [`MARK_STEP`] bytes of walking
+    /// otherwise, however long the line.
+    pub fn char_offset(&self, text: &str, line0: usize, column0: usize) -> usize {
+        let span = self.line_span(line0, text);
+        let (start, end) = (span.start as usize, span.end as usize);
+        if self.ascii.get(line0).copied().unwrap_or(false) {
+            return (start + column0).min(end);
+        }
+        let target = self.chars_before(text, start) + column0;
+        let mark = self
+            .marks
+            .partition_point(|&(_, count)| count as usize <= target)
+            .checked_sub(1)
+            .and_then(|i| self.marks.get(i))
+            .map(|&(at, count)| (at as usize, count as usize));
+        let (from, count) = match mark {
+            Some((at, count)) if at >= start => (at, count),
+            _ => (start, target - column0),
+        };
+        text.get(from..end)
+            .and_then(|rest| rest.char_indices().nth(target.saturating_sub(count)))
+            .map_or(end, |(i, _)| from + i)
+    }
+
     /// The byte offset of a 1-based line and character column, clamped to the text.
     pub fn offset(&self, text: &str, line: u32, column: u32) -> usize {
         let line = (line.max(1) - 1) as usize;
