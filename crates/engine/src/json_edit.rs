@@ -92,12 +92,18 @@ pub fn insert_members(text: &str, object: &Node, member_texts: &[&str]) -> Optio
     match members.first() {
         Some(first) => {
             let at = first.key_span.start as usize;
-            let line_start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
-            let before = text.get(line_start..at)?;
-            let separator = if before.chars().all(char::is_whitespace) {
-                format!("\n{before}")
-            } else {
-                " ".to_string()
+            // The indentation before the first key, when the key starts its line. Only the
+            // whitespace run before the key is scanned, so a one-line document with thousands
+            // of objects stays linear.
+            let head = text.get(..at)?;
+            let indent_start = head
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| c == '\n' || !c.is_whitespace())
+                .map_or(Some(0), |(i, c)| (c == '\n').then_some(i + 1));
+            let separator = match indent_start.and_then(|start| text.get(start..at)) {
+                Some(before) => format!("\n{before}"),
+                None => " ".to_string(),
             };
             let mut content = String::new();
             for member_text in member_texts {

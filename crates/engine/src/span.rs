@@ -68,8 +68,15 @@ pub struct LineIndex {
     /// Whether each line is pure ASCII: then a column is a byte count, found in O(1) even on a
     /// line of megabytes.
     ascii: Vec<bool>,
+    /// For texts with non-ASCII lines: `(byte offset, characters before it)` every
+    /// [`MARK_STEP`] bytes, so a column on a long non-ASCII line counts at most that many
+    /// bytes instead of the whole line (linear, not quadratic, in findings times line length).
+    marks: Vec<(u32, u32)>,
     len: u32,
 }
+
+/// Bytes between two character-count marks of a [`LineIndex`].
+const MARK_STEP: usize = 1024;
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
@@ -99,11 +106,32 @@ impl LineIndex {
             }
             i += 1;
         }
+        let mut marks = Vec::new();
+        if ascii.iter().any(|a| !a) {
+            let mut next = 0;
+            for (count, (at, _)) in text.char_indices().enumerate() {
+                if at >= next {
+                    marks.push((to_u32(at), to_u32(count)));
+                    next = at + MARK_STEP;
+                }
+            }
+        }
         LineIndex {
             starts,
             ascii,
+            marks,
             len: to_u32(text.len()),
         }
+    }
+
+    /// Characters before a byte offset (on a character boundary) of a non-ASCII text.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let (at, count) = match self.marks.binary_search_by(|m| (m.0 as usize).cmp(&offset)) {
+            Ok(i) => self.marks.get(i),
+            Err(i) => i.checked_sub(1).and_then(|i| self.marks.get(i)),
+        }
+        .map_or((0, 0), |&(at, count)| (at as usize, count as usize));
+        count + text.get(at..offset).map_or(0, |s| s.chars().count())
     }
 
     pub fn line_count(&self) -> usize {
@@ -139,12 +167,38 @@ impl LineIndex {
         let column = if self.ascii.get(line).copied().unwrap_or(false) {
             offset.saturating_sub(start)
         } else {
-            text.get(start..offset).map_or(0, |s| s.chars().count())
+            self.chars_before(text, offset)
+                .saturating_sub(self.chars_before(text, start))
         };
         LineCol {
             line: to_u32(line + 1),
             column: to_u32(column + 1),
         }
+    }
+
+    /// The byte offset of the character `column0` (0-based) of 0-based line `line0`, clamped to
+    /// the line's end; in O(1) on ASCII lines and at most [`MARK_STEP`] bytes of walking
+    /// otherwise, however long the line.
+    pub fn char_offset(&self, text: &str, line0: usize, column0: usize) -> usize {
+        let span = self.line_span(line0, text);
+        let (start, end) = (span.start as usize, span.end as usize);
+        if self.ascii.get(line0).copied().unwrap_or(false) {
+            return (start + column0).min(end);
+        }
+        let target = self.chars_before(text, start) + column0;
+        let mark = self
+            .marks
+            .partition_point(|&(_, count)| count as usize <= target)
+            .checked_sub(1)
+            .and_then(|i| self.marks.get(i))
+            .map(|&(at, count)| (at as usize, count as usize));
+        let (from, count) = match mark {
+            Some((at, count)) if at >= start => (at, count),
+            _ => (start, target - column0),
+        };
+        text.get(from..end)
+            .and_then(|rest| rest.char_indices().nth(target.saturating_sub(count)))
+            .map_or(end, |(i, _)| from + i)
     }
 
     /// The byte offset of a 1-based line and character column, clamped to the text.
@@ -200,5 +254,20 @@ mod tests {
         let index = LineIndex::new(text);
         assert_eq!(index.line_col(text, 99), LineCol { line: 1, column: 2 });
         assert_eq!(index.line_col(text, 1), LineCol { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn columns_on_long_non_ascii_lines_use_marks() {
+        let text = format!("x\n{}", "aé🚢\t".repeat(5_000));
+        let index = LineIndex::new(&text);
+        for (i, (at, _)) in text.char_indices().enumerate().step_by(397) {
+            let expected = if i == 0 { (1, 1) } else { (2, i - 2 + 1) };
+            let got = index.line_col(&text, at as u32);
+            assert_eq!(
+                (got.line as usize, got.column as usize),
+                expected,
+                "at {at}"
+            );
+        }
     }
 }

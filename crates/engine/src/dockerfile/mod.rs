@@ -298,14 +298,13 @@ impl<'a> DockerfileCtx<'a> {
 }
 
 fn map_offset(map: &[(usize, usize)], offset: usize, is_end: bool) -> usize {
-    let mut best = None;
-    for &(logical, source) in map {
-        if logical < offset || (logical == offset && !is_end) || (logical == 0 && offset == 0) {
-            best = Some((logical, source));
-        } else {
-            break;
-        }
-    }
+    // The last piece starting at or before the offset (an end offset belongs to the piece
+    // before a piece starting exactly there). The map is in logical order, so a binary search
+    // keeps instructions of thousands of continuation lines linear.
+    let before = map.partition_point(|&(logical, _)| {
+        logical < offset || (logical == offset && !is_end) || (logical == 0 && offset == 0)
+    });
+    let best = before.checked_sub(1).and_then(|i| map.get(i)).copied();
     match best {
         Some((logical, source)) => source + (offset - logical),
         None => map.first().map_or(0, |&(_, s)| s),

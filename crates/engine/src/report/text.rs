@@ -106,31 +106,35 @@ fn excerpt(
         return;
     }
     let line0 = (line.max(1) - 1) as usize;
-    let body = index.line_span(line0, text).text(text);
-    let chars: Vec<char> = body
+    let line_span = index.line_span(line0, text);
+    let body = line_span.text(text);
+    let start = (column.max(1) - 1) as usize;
+    // Only the shown window of the line is read: a one-line file of megabytes with thousands of
+    // findings stays linear. A line of more than 4 * MAX_LINE bytes has more than MAX_LINE
+    // characters; a shorter one is counted.
+    let long = body.len() > 4 * MAX_LINE || body.chars().count() > MAX_LINE;
+    let window_start = if long { start.saturating_sub(40) } else { 0 };
+    let from = index.char_offset(text, line0, window_start);
+    let to = index.char_offset(text, line0, window_start + MAX_LINE);
+    let shown: String = text
+        .get(from..to)
+        .unwrap_or_default()
         .chars()
         .map(|c| if c == '\t' { ' ' } else { c })
         .collect();
-    let start = (column.max(1) - 1) as usize;
+    let window_end = window_start + shown.chars().count();
     let end = if end_line == line {
         (end_column.max(1) - 1) as usize
     } else {
-        chars.len()
+        usize::MAX
     };
     let end = end.max(start + 1);
-    // Cut long lines to a window around the span.
-    let window_start = if chars.len() > MAX_LINE {
-        start.saturating_sub(40)
-    } else {
-        0
-    };
-    let window_end = (window_start + MAX_LINE).min(chars.len());
-    let shown: String = chars
-        .get(window_start..window_end)
-        .map(|s| s.iter().collect())
-        .unwrap_or_default();
     let prefix = if window_start > 0 { "…" } else { "" };
-    let suffix = if window_end < chars.len() { "…" } else { "" };
+    let suffix = if to < line_span.end as usize {
+        "…"
+    } else {
+        ""
+    };
     let number = line.to_string();
     let pad = " ".repeat(number.len());
     let _ = writeln!(out, "{pad} {}", style.paint("1;34", "|"));
