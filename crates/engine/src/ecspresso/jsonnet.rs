@@ -170,8 +170,8 @@ fn remap_node(node: &mut Node, src: &str, from: usize, fallback: Span, depth: us
     match &mut node.kind {
         NodeKind::Object(object) => {
             for member in &mut object.members {
-                let key_span = find_key(src, &member.key, from)
-                    .or_else(|| find_key(src, &member.key, 0))
+                let key_span = find_member(src, &member.key, &member.value, from)
+                    .or_else(|| find_member(src, &member.key, &member.value, 0))
                     .unwrap_or(fallback);
                 member.key_span = key_span;
                 let next = if key_span == fallback {
@@ -222,6 +222,43 @@ fn remap_node(node: &mut Node, src: &str, from: usize, fallback: Span, depth: us
 
 fn is_ident_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Where the source writes a member: the first place of its key (at or after `from`) followed by
+/// its scalar value, else the first place of its key.
+fn find_member(src: &str, key: &str, value: &Node, from: usize) -> Option<Span> {
+    let literal = match &value.kind {
+        NodeKind::String(s) | NodeKind::Placeholder(s) => Some(s.as_str()),
+        NodeKind::Number(_, raw) => Some(raw.as_str()),
+        NodeKind::Bool(true) => Some("true"),
+        NodeKind::Bool(false) => Some("false"),
+        _ => None,
+    };
+    let first = find_key(src, key, from)?;
+    let Some(literal) = literal else {
+        return Some(first);
+    };
+    let mut candidate = Some(first);
+    let mut tries = 0;
+    while let Some(span) = candidate {
+        let after = src.get(span.end as usize..).unwrap_or("");
+        let after = after.trim_start_matches([' ', '\t']);
+        let after = after
+            .strip_prefix("+:")
+            .unwrap_or(after)
+            .trim_start_matches(':')
+            .trim_start();
+        let bare = after.strip_prefix(['\'', '"']).unwrap_or(after);
+        if bare.starts_with(literal) {
+            return Some(span);
+        }
+        tries += 1;
+        if tries > 64 {
+            break;
+        }
+        candidate = find_key(src, key, span.end as usize);
+    }
+    Some(first)
 }
 
 /// A key written bare (`family:`) or quoted (`'awslogs-group':`) at or after `from`.
