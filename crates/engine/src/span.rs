@@ -99,7 +99,11 @@ impl LineIndex {
             }
             i += 1;
         }
-        LineIndex { starts, ascii, len: to_u32(text.len()) }
+        LineIndex {
+            starts,
+            ascii,
+            len: to_u32(text.len()),
+        }
     }
 
     pub fn line_count(&self) -> usize {

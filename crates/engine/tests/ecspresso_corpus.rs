@@ -117,8 +117,7 @@ fn corpus_projects_lint_without_panics_or_template_findings() {
             {
                 continue;
             }
-            let on_template = (template_at(text, span.start as usize)
-                || f.message.contains("{{"))
+            let on_template = (template_at(text, span.start as usize) || f.message.contains("{{"))
                 && !names_container(text, span.range(), &f.message);
             if on_template {
                 problems.push(format!(

@@ -275,13 +275,18 @@ fn find_key(src: &str, key: &str, from: usize) -> Option<Span> {
         let before = start.checked_sub(1).and_then(|i| bytes.get(i)).copied();
         let after = bytes.get(end).copied();
         let (span, rest_from) = match (before, after) {
-            (Some(q @ (b'\'' | b'"')), Some(a)) if a == q => (Span::new(start - 1, end + 1), end + 1),
+            (Some(q @ (b'\'' | b'"')), Some(a)) if a == q => {
+                (Span::new(start - 1, end + 1), end + 1)
+            }
             _ if !before.is_some_and(is_ident_byte) && !after.is_some_and(is_ident_byte) => {
                 (Span::new(start, end), end)
             }
             _ => continue,
         };
-        let rest = src.get(rest_from..).unwrap_or("").trim_start_matches([' ', '\t']);
+        let rest = src
+            .get(rest_from..)
+            .unwrap_or("")
+            .trim_start_matches([' ', '\t']);
         if rest.starts_with(':') || rest.starts_with("+:") {
             return Some(span);
         }
@@ -488,7 +493,11 @@ mod eval {
         if let Some(s) = value.to_string() {
             s
         } else if let Some(n) = value.as_number() {
-            if n.fract() == 0.0 && n.abs() < 1e15 { format!("{n:.0}") } else { n.to_string() }
+            if n.fract() == 0.0 && n.abs() < 1e15 {
+                format!("{n:.0}")
+            } else {
+                n.to_string()
+            }
         } else if let Some(b) = value.as_bool() {
             b.to_string()
         } else {
@@ -587,7 +596,9 @@ mod eval {
                     .filter(|s| program.span_manager().get_span(*s).0 == main_ctx)
                     .or_else(|| trace_span(&program, &error, main_ctx));
                 Outcome::Failed {
-                    span: span.map_or(Span::EMPTY, |s| local_span(&program, Some(s), main_ctx, text)),
+                    span: span.map_or(Span::EMPTY, |s| {
+                        local_span(&program, Some(s), main_ctx, text)
+                    }),
                     message,
                     missing_import: files.missing_import.take(),
                     placeholders: all,
@@ -650,28 +661,45 @@ mod eval {
         let _ = program;
         match error {
             LoadError::Lex(e) => match e {
-                L::InvalidChar { span, chr } => (Some(*span), format!("unexpected character `{chr}`")),
+                L::InvalidChar { span, chr } => {
+                    (Some(*span), format!("unexpected character `{chr}`"))
+                }
                 L::InvalidUtf8 { span, .. } => (Some(*span), "bytes that are not UTF-8".into()),
-                L::UnfinishedMultilineComment { span } => (Some(*span), "this `/*` comment is never closed".into()),
+                L::UnfinishedMultilineComment { span } => {
+                    (Some(*span), "this `/*` comment is never closed".into())
+                }
                 L::UnfinishedString { span } => (Some(*span), "this string is never closed".into()),
-                L::InvalidEscapeInString { span, chr } => (Some(*span), format!("`\\{chr}` is not a string escape")),
+                L::InvalidEscapeInString { span, chr } => {
+                    (Some(*span), format!("`\\{chr}` is not a string escape"))
+                }
                 L::LeadingZeroInNumber { span }
                 | L::MissingFracDigits { span }
                 | L::MissingExpDigits { span }
                 | L::MissingDigitAfterUnderscore { span }
                 | L::ExpOverflow { span } => (Some(*span), "this number is malformed".into()),
-                L::IncompleteUnicodeEscape { span } | L::InvalidUtf16EscapeSequence { span, .. } => {
+                L::IncompleteUnicodeEscape { span }
+                | L::InvalidUtf16EscapeSequence { span, .. } => {
                     (Some(*span), "this `\\u` escape is malformed".into())
                 }
                 L::MissingLineBreakAfterTextBlockStart { span }
                 | L::MissingWhitespaceTextBlockStart { span }
-                | L::InvalidTextBlockTermination { span } => (Some(*span), "this `|||` text block is malformed".into()),
+                | L::InvalidTextBlockTermination { span } => {
+                    (Some(*span), "this `|||` text block is malformed".into())
+                }
             },
-            LoadError::Parse(P::Expected { span, expected, instead }) => {
+            LoadError::Parse(P::Expected {
+                span,
+                expected,
+                instead,
+            }) => {
                 let what = match instead {
-                    rsjsonnet_lang::parser::ActualToken::EndOfFile => "the end of the file".to_string(),
+                    rsjsonnet_lang::parser::ActualToken::EndOfFile => {
+                        "the end of the file".to_string()
+                    }
                     rsjsonnet_lang::parser::ActualToken::Ident(i) => format!("`{i}`"),
-                    rsjsonnet_lang::parser::ActualToken::Simple(k) => format!("`{}`", token_str(*k)),
+                    rsjsonnet_lang::parser::ActualToken::Simple(k) => {
+                        format!("`{}`", token_str(*k))
+                    }
                     rsjsonnet_lang::parser::ActualToken::OtherOp(op) => format!("`{op}`"),
                     rsjsonnet_lang::parser::ActualToken::Number => "a number".into(),
                     rsjsonnet_lang::parser::ActualToken::String => "a string".into(),
@@ -681,8 +709,12 @@ mod eval {
                     .iter()
                     .take(6)
                     .map(|t| match t {
-                        rsjsonnet_lang::parser::ExpectedToken::EndOfFile => "the end of the file".to_string(),
-                        rsjsonnet_lang::parser::ExpectedToken::Simple(k) => format!("`{}`", token_str(*k)),
+                        rsjsonnet_lang::parser::ExpectedToken::EndOfFile => {
+                            "the end of the file".to_string()
+                        }
+                        rsjsonnet_lang::parser::ExpectedToken::Simple(k) => {
+                            format!("`{}`", token_str(*k))
+                        }
                         rsjsonnet_lang::parser::ExpectedToken::Ident => "a name".into(),
                         rsjsonnet_lang::parser::ExpectedToken::Number => "a number".into(),
                         rsjsonnet_lang::parser::ExpectedToken::String => "a string".into(),
@@ -691,20 +723,53 @@ mod eval {
                         rsjsonnet_lang::parser::ExpectedToken::BinaryOp => "an operator".into(),
                     })
                     .collect();
-                (Some(*span), format!("expected {}, found {what}", wanted.join(" or ")))
+                (
+                    Some(*span),
+                    format!("expected {}, found {what}", wanted.join(" or ")),
+                )
             }
             LoadError::Analyze(e) => match e {
-                A::UnknownVariable { span, name } => (Some(*span), format!("unknown variable `{name}`")),
-                A::SelfOutsideObject { self_span } => (Some(*self_span), "`self` outside an object".into()),
-                A::SuperOutsideObject { super_span } => (Some(*super_span), "`super` outside an object".into()),
-                A::DollarOutsideObject { dollar_span } => (Some(*dollar_span), "`$` outside an object".into()),
-                A::RepeatedLocalName { repeated_span, name, .. } => (Some(*repeated_span), format!("`{name}` is declared twice")),
-                A::RepeatedFieldName { repeated_span, name, .. } => (Some(*repeated_span), format!("the field `{name}` is written twice")),
-                A::RepeatedParamName { repeated_span, name, .. } => (Some(*repeated_span), format!("the parameter `{name}` is written twice")),
-                A::PositionalArgAfterNamed { arg_span } => (Some(*arg_span), "a positional argument after a named one".into()),
-                A::TextBlockAsImportPath { span } | A::ComputedImportPath { span } => {
-                    (Some(*span), "an import path must be a plain string literal".into())
+                A::UnknownVariable { span, name } => {
+                    (Some(*span), format!("unknown variable `{name}`"))
                 }
+                A::SelfOutsideObject { self_span } => {
+                    (Some(*self_span), "`self` outside an object".into())
+                }
+                A::SuperOutsideObject { super_span } => {
+                    (Some(*super_span), "`super` outside an object".into())
+                }
+                A::DollarOutsideObject { dollar_span } => {
+                    (Some(*dollar_span), "`$` outside an object".into())
+                }
+                A::RepeatedLocalName {
+                    repeated_span,
+                    name,
+                    ..
+                } => (Some(*repeated_span), format!("`{name}` is declared twice")),
+                A::RepeatedFieldName {
+                    repeated_span,
+                    name,
+                    ..
+                } => (
+                    Some(*repeated_span),
+                    format!("the field `{name}` is written twice"),
+                ),
+                A::RepeatedParamName {
+                    repeated_span,
+                    name,
+                    ..
+                } => (
+                    Some(*repeated_span),
+                    format!("the parameter `{name}` is written twice"),
+                ),
+                A::PositionalArgAfterNamed { arg_span } => (
+                    Some(*arg_span),
+                    "a positional argument after a named one".into(),
+                ),
+                A::TextBlockAsImportPath { span } | A::ComputedImportPath { span } => (
+                    Some(*span),
+                    "an import path must be a plain string literal".into(),
+                ),
             },
         }
     }
@@ -714,23 +779,63 @@ mod eval {
         match &error.kind {
             K::StackOverflow => (None, "the evaluation went too deep (stack overflow)".into()),
             K::InfiniteRecursion => (None, "a value is defined in terms of itself".into()),
-            K::InvalidIndexedType { span, got_type } => (Some(*span), format!("a {} cannot be indexed", type_name(*got_type))),
-            K::NumericIndexOutOfRange { span, index, length } => {
-                (Some(*span), format!("index {index} is out of range (length {length})"))
-            }
-            K::UnknownObjectField { span, field_name } => (Some(*span), format!("the object has no field `{field_name}`")),
-            K::FieldOfNonObject { span } => (Some(*span), "a field of something that is not an object".into()),
-            K::CondIsNotBool { span, got_type } => (Some(*span), format!("the condition is a {}, not a boolean", type_name(*got_type))),
-            K::CalleeIsNotFunction { span, got_type } => (*span, format!("a {} is called as a function", type_name(*got_type))),
-            K::TooManyCallArgs { span, num_params } => (*span, format!("too many arguments (the function takes {num_params})")),
-            K::CallParamNotBound { span, param_name } => (*span, format!("the argument `{param_name}` is missing")),
-            K::InvalidBinaryOpTypes { span, op, lhs_type, rhs_type } => (
-                *span,
-                format!("`{}` cannot combine a {} and a {}", op_str(*op), type_name(*lhs_type), type_name(*rhs_type)),
+            K::InvalidIndexedType { span, got_type } => (
+                Some(*span),
+                format!("a {} cannot be indexed", type_name(*got_type)),
             ),
-            K::InvalidStdFuncArgType { func_name, got_type, .. } => {
-                (None, format!("`std.{func_name}` got a {}", type_name(*got_type)))
+            K::NumericIndexOutOfRange {
+                span,
+                index,
+                length,
+            } => (
+                Some(*span),
+                format!("index {index} is out of range (length {length})"),
+            ),
+            K::UnknownObjectField { span, field_name } => (
+                Some(*span),
+                format!("the object has no field `{field_name}`"),
+            ),
+            K::FieldOfNonObject { span } => (
+                Some(*span),
+                "a field of something that is not an object".into(),
+            ),
+            K::CondIsNotBool { span, got_type } => (
+                Some(*span),
+                format!("the condition is a {}, not a boolean", type_name(*got_type)),
+            ),
+            K::CalleeIsNotFunction { span, got_type } => (
+                *span,
+                format!("a {} is called as a function", type_name(*got_type)),
+            ),
+            K::TooManyCallArgs { span, num_params } => (
+                *span,
+                format!("too many arguments (the function takes {num_params})"),
+            ),
+            K::CallParamNotBound { span, param_name } => {
+                (*span, format!("the argument `{param_name}` is missing"))
             }
+            K::InvalidBinaryOpTypes {
+                span,
+                op,
+                lhs_type,
+                rhs_type,
+            } => (
+                *span,
+                format!(
+                    "`{}` cannot combine a {} and a {}",
+                    op_str(*op),
+                    type_name(*lhs_type),
+                    type_name(*rhs_type)
+                ),
+            ),
+            K::InvalidStdFuncArgType {
+                func_name,
+                got_type,
+                ..
+            } => (
+                None,
+                format!("`std.{func_name}` got a {}", type_name(*got_type)),
+            ),
             K::AssertFailed { span, message } => (
                 Some(*span),
                 match message {
@@ -740,7 +845,9 @@ mod eval {
             ),
             K::ExplicitError { span, message } => (Some(*span), format!("error: {message}")),
             K::ImportFailed { span, path } => (Some(*span), format!("cannot import `{path}`")),
-            K::UnknownExtVar { name } => (None, format!("the external variable `{name}` is not set")),
+            K::UnknownExtVar { name } => {
+                (None, format!("the external variable `{name}` is not set"))
+            }
             K::ManifestFunction => (None, "a function cannot be turned into JSON".into()),
             K::Other { span, message } => (*span, message.clone()),
             other => (None, format!("evaluation failed ({})", short_kind(other))),

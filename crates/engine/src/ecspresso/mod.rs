@@ -230,12 +230,11 @@ pub fn read_jsonnet(
         }
         jsonnet::Outcome::Syntax { span, message } => {
             crate::rules::input::in012_jsonnet_error::RULE
-                .diag(span, format!("Jsonnet syntax error: {message}"))
+                .diag(span, format!("Jsonnet error: {message}"))
                 .with_help("fix the Jsonnet so it evaluates (`jsonnet FILE` shows the same error)")
         }
         jsonnet::Outcome::Failed {
             span,
-            message,
             missing_import: Some(import),
             ..
         } => not_evaluated
@@ -245,9 +244,7 @@ pub fn read_jsonnet(
                     "this Jsonnet {noun} imports `{import}`, which is not among the linted files, so it was not evaluated and its checks were skipped"
                 ),
             )
-            .with_help(format!(
-                "lint it together with the files it imports ({message})"
-            )),
+            .with_help("lint it together with the files it imports"),
         jsonnet::Outcome::Failed {
             span,
             message,
@@ -258,7 +255,11 @@ pub fn read_jsonnet(
                 if span.is_empty() { first_line } else { span },
                 format!(
                     "this Jsonnet {noun} could not be evaluated without real values for {}: {message}",
-                    placeholders.join(", ")
+                    placeholders
+                        .iter()
+                        .map(|p| p.trim_start_matches("{{ ").trim_end_matches(" }}").replace('`', ""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             )
             .with_help("give the values (environment, `--ext-str`, a tfstate file) or lint its rendered JSON (`ecspresso render`)"),

@@ -22,9 +22,9 @@ pub fn is_tfstate(path: &str, text: &str) -> bool {
     lower.ends_with(".tfstate")
         || lower.ends_with(".tfstate.json")
         || (text.trim_start().starts_with('{')
-            && text.get(..text.len().min(4096)).is_some_and(|head| {
-                head.contains("\"terraform_version\"")
-            }))
+            && text
+                .get(..text.len().min(4096))
+                .is_some_and(|head| head.contains("\"terraform_version\"")))
 }
 
 impl TfState {
@@ -97,7 +97,10 @@ impl TfState {
             r.get("mode").and_then(Value::as_str).unwrap_or("managed") == mode
                 && r.get("type").and_then(Value::as_str) == Some(kind)
                 && r.get("name").and_then(Value::as_str) == Some(name)
-                && same_module(r.get("module").and_then(Value::as_str).unwrap_or(""), &module)
+                && same_module(
+                    r.get("module").and_then(Value::as_str).unwrap_or(""),
+                    &module,
+                )
         })?;
         let instances = resource.get("instances")?.as_array()?;
         let instance = match index {
@@ -343,7 +346,10 @@ mod tests {
         let s = TfState::parse(STATE).unwrap();
         let text = "a: {{ tfstate `aws_subnet.s[1].id` }}\nb: {{ tfstatef `aws_subnet.s[%d].id` `0` }}\nc: {{ tfstate `x.y.z` }}\n";
         let rendered = crate::template::render(text, &s);
-        assert_eq!(rendered.text, "a: subnet-1\nb: subnet-0\nc: ${tfstate:x.y.z}\n");
+        assert_eq!(
+            rendered.text,
+            "a: subnet-1\nb: subnet-0\nc: ${tfstate:x.y.z}\n"
+        );
         assert_eq!(format_address("a['%s'].%v %%", &["k", "id"]), "a['k'].id %");
     }
 }
