@@ -47,6 +47,10 @@ impl<'a> Env<'a> {
         }
     }
 
+    #[cfg_attr(
+        not(all(feature = "jsonnet", not(target_arch = "wasm32"))),
+        allow(dead_code)
+    )]
     fn file(&self, path: &str) -> Option<&'a str> {
         self.files
             .iter()
@@ -56,6 +60,10 @@ impl<'a> Env<'a> {
 
     /// An imported path as Jsonnet resolves it: next to the importing file, then from the run's
     /// root, then any input whose path ends with it.
+    #[cfg_attr(
+        not(all(feature = "jsonnet", not(target_arch = "wasm32"))),
+        allow(dead_code)
+    )]
     fn resolve_import(&self, importer: &str, written: &str) -> Option<(String, &'a str)> {
         let beside = super::resolve(super::folder_of(importer), written);
         if let Some(text) = self.file(&beside) {
@@ -136,6 +144,10 @@ fn quoted_after(text: &str, prefix: &str) -> Vec<(String, Span)> {
 }
 
 /// The number of arguments ecspresso's native functions take (by name without prefix).
+#[cfg_attr(
+    not(all(feature = "jsonnet", not(target_arch = "wasm32"))),
+    allow(dead_code)
+)]
 fn native_arity(name: &str) -> usize {
     let base = crate::template::base_function(name);
     match base {
@@ -146,6 +158,10 @@ fn native_arity(name: &str) -> usize {
 
 /// A placeholder for a value ecsplain does not know, in ecspresso's template form so every rule
 /// sees an unknown value (never a bad one).
+#[cfg_attr(
+    not(all(feature = "jsonnet", not(target_arch = "wasm32"))),
+    allow(dead_code)
+)]
 fn placeholder(func: &str, args: &[String]) -> String {
     let mut out = format!("{{{{ {func}");
     for a in args {
@@ -331,20 +347,87 @@ fn find_word(src: &str, word: &str, from: usize, window: usize) -> Option<Span> 
     None
 }
 
-/// Evaluates a Jsonnet text, bounded (the evaluator's call stack is limited; parsing and
-/// evaluation do not recurse on the machine stack). Never panics on any text.
-#[cfg(feature = "jsonnet")]
+/// Evaluates a Jsonnet text, bounded: the evaluator's call stack is limited, and a text nested
+/// deeper than [`MAX_NESTING`] is not evaluated (parts of the evaluator recurse on the machine
+/// stack for nested objects). Never panics on any text.
+#[cfg(all(feature = "jsonnet", not(target_arch = "wasm32")))]
 pub fn evaluate(path: &str, text: &str, env: &Env<'_>) -> Outcome {
+    if let Some(at) = too_deep(text) {
+        return Outcome::Syntax {
+            span: Span::new(at, at + 1),
+            message: format!("nesting deeper than {MAX_NESTING} levels is not evaluated"),
+        };
+    }
     eval::evaluate(path, text, env)
 }
 
-/// Without the `jsonnet` feature nothing is evaluated.
-#[cfg(not(feature = "jsonnet"))]
+/// The deepest nesting of brackets, braces and parentheses evaluated.
+pub const MAX_NESTING: usize = 200;
+
+/// The offset of the bracket that nests deeper than [`MAX_NESTING`], skipping strings and
+/// comments (roughly: a text block counts its brackets, which only errs on the safe side).
+#[cfg_attr(
+    not(all(feature = "jsonnet", not(target_arch = "wasm32"))),
+    allow(dead_code)
+)]
+fn too_deep(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'{' | b'[' | b'(' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(i);
+                }
+            }
+            b'}' | b']' | b')' => depth = depth.saturating_sub(1),
+            b'\'' | b'"' => {
+                i += 1;
+                while let Some(&c) = bytes.get(i) {
+                    if c == b'\\' {
+                        i += 1;
+                    } else if c == b {
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            b'#' => {
+                while bytes.get(i).is_some_and(|&c| c != b'\n') {
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while bytes.get(i).is_some_and(|&c| c != b'\n') {
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while bytes.get(i).is_some()
+                    && !(bytes.get(i) == Some(&b'*') && bytes.get(i + 1) == Some(&b'/'))
+                {
+                    i += 1;
+                }
+                i += 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Without the `jsonnet` feature, and in the page (wasm32, for its download size), nothing is
+/// evaluated: callers report EP010.
+#[cfg(not(all(feature = "jsonnet", not(target_arch = "wasm32"))))]
 pub fn evaluate(_path: &str, _text: &str, _env: &Env<'_>) -> Outcome {
     Outcome::Unavailable
 }
 
-#[cfg(feature = "jsonnet")]
+#[cfg(all(feature = "jsonnet", not(target_arch = "wasm32")))]
 mod eval {
     use super::{native_arity, placeholder, Env, Outcome};
     use crate::span::Span;
@@ -1164,6 +1247,196 @@ mod tests {
             node.pointer("/plugins/0/name").unwrap().as_str(),
             Some("tfstate")
         );
+    }
+
+    #[cfg(all(feature = "jsonnet", not(target_arch = "wasm32")))]
+    fn eval_json(text: &str, env: &Env<'_>) -> serde_json::Value {
+        match evaluate("ecs/td.jsonnet", text, env) {
+            Outcome::Value { json, .. } => serde_json::from_str(&json).unwrap(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[cfg(all(feature = "jsonnet", not(target_arch = "wasm32")))]
+    #[test]
+    fn natives_give_values_or_placeholders() {
+        let text = "local env = std.native('env');\nlocal must_env = std.native('must_env');\n{\n  cpu: env('CPU', '256'),\n  mem: env('MEM', 512),\n  image: must_env('IMAGE'),\n  role: std.native('tfstate')('aws_iam_role.x.arn'),\n  sg: std.native('net_cfn_output')('stack', 'Sg'),\n  tag: std.extVar('TAG'),\n  known: std.extVar('KNOWN'),\n}";
+        let mut env = Env::default();
+        env.ext_str.insert("KNOWN".into(), "v1".into());
+        let v = eval_json(text, &env);
+        assert_eq!(v["cpu"], "256");
+        assert_eq!(v["mem"], 512);
+        assert_eq!(v["image"], "{{ must_env `IMAGE` }}");
+        assert_eq!(v["role"], "{{ tfstate `aws_iam_role.x.arn` }}");
+        assert_eq!(v["sg"], "{{ net_cfn_output `stack` `Sg` }}");
+        assert_eq!(v["tag"], "{{ extVar `TAG` }}");
+        assert_eq!(v["known"], "v1");
+        for key in ["image", "role", "sg", "tag"] {
+            assert!(crate::value::is_placeholder_text(v[key].as_str().unwrap()));
+        }
+        env.env.insert("IMAGE".into(), "nginx:1".into());
+        env.env.insert("CPU".into(), "1024".into());
+        env.tfstate = super::super::tfstate::TfState::parse(
+            r#"{"version":4,"terraform_version":"1.9.0","resources":[{"mode":"managed","type":"aws_iam_role","name":"x","instances":[{"attributes":{"arn":"arn:aws:iam::1:role/x"}}]}]}"#,
+        );
+        let v = eval_json(text, &env);
+        assert_eq!(v["image"], "nginx:1");
+        assert_eq!(v["cpu"], "1024");
+        assert_eq!(v["role"], "arn:aws:iam::1:role/x");
+    }
+
+    #[cfg(all(feature = "jsonnet", not(target_arch = "wasm32")))]
+    #[test]
+    fn imports_read_the_other_inputs() {
+        let lib = "{ essential: true, image: importstr 'image.txt' }";
+        let env = Env {
+            files: vec![
+                ("ecs/lib/c.libsonnet".into(), lib),
+                ("ecs/lib/image.txt".into(), "nginx:1.27"),
+            ],
+            ..Env::default()
+        };
+        let v = eval_json(
+            "local c = import 'lib/c.libsonnet'; { containerDefinitions: [c { name: 'a' }] }",
+            &env,
+        );
+        assert_eq!(v["containerDefinitions"][0]["image"], "nginx:1.27");
+        assert_eq!(v["containerDefinitions"][0]["name"], "a");
+        match evaluate(
+            "ecs/td.jsonnet",
+            "local c = import 'missing.libsonnet'; c",
+            &env,
+        ) {
+            Outcome::Failed {
+                missing_import,
+                span,
+                ..
+            } => {
+                assert_eq!(missing_import.as_deref(), Some("missing.libsonnet"));
+                assert_eq!(span, Span::new(10, 36));
+            }
+            other => panic!("{other:?}"),
+        }
+        // An import cycle is an error, not a hang.
+        let env = Env {
+            files: vec![("ecs/a.libsonnet".into(), "import 'a.libsonnet'")],
+            ..Env::default()
+        };
+        assert!(matches!(
+            evaluate("ecs/td.jsonnet", "import 'a.libsonnet'", &env),
+            Outcome::Failed { .. }
+        ));
+    }
+
+    #[cfg(all(feature = "jsonnet", not(target_arch = "wasm32")))]
+    #[test]
+    fn errors_point_at_the_source() {
+        let env = Env::default();
+        let text = "{\n  a: 1,\n  b: nope,\n}";
+        match evaluate("x.jsonnet", text, &env) {
+            Outcome::Syntax { span, message } => {
+                assert_eq!(span.text(text), "nope");
+                assert!(message.contains("nope"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+        let text = "local o = { a: 1 };\n{ b: o.c }";
+        match evaluate("x.jsonnet", text, &env) {
+            Outcome::Failed {
+                span,
+                message,
+                placeholders,
+                ..
+            } => {
+                assert!(span.text(text).contains("o.c"), "{span:?}");
+                assert!(message.contains('c'), "{message}");
+                assert!(placeholders.is_empty());
+            }
+            other => panic!("{other:?}"),
+        }
+        let text = "{ cpu: std.parseInt(std.native('must_env')('CPU')) }";
+        match evaluate("x.jsonnet", text, &env) {
+            Outcome::Failed { placeholders, .. } => {
+                assert_eq!(placeholders, ["{{ must_env `CPU` }}"]);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// Deep nesting and runaway recursion end as findings, within a small machine stack (the
+    /// page runs in wasm32 with a 1 MiB stack).
+    #[cfg(all(feature = "jsonnet", not(target_arch = "wasm32")))]
+    #[test]
+    fn deep_inputs_do_not_overflow_the_stack() {
+        let handle = std::thread::Builder::new()
+            .stack_size(1 << 20)
+            .spawn(|| {
+                let env = Env::default();
+                let open = "[".repeat(20_000);
+                let _ = evaluate("x.jsonnet", &open, &env);
+                let closed = format!("{open}{}", "]".repeat(20_000));
+                let _ = evaluate("x.jsonnet", &closed, &env);
+                let objects = format!("{}{}", "{a:".repeat(5_000), "}".repeat(5_000));
+                let _ = evaluate("x.jsonnet", &objects, &env);
+                let built = "local f(n) = if n == 0 then {} else { a: f(n - 1) }; f(5000)";
+                let _ = evaluate("x.jsonnet", built, &env);
+                let built = "local f(n) = if n == 0 then [] else [f(n - 1)]; f(5000)";
+                let _ = evaluate("x.jsonnet", built, &env);
+                let recursion = "local f(n) = f(n + 1) + 1; f(0)";
+                assert!(matches!(
+                    evaluate("x.jsonnet", recursion, &env),
+                    Outcome::Failed { .. }
+                ));
+                let text = format!("{{ a: {closed} }}");
+                if let Outcome::Value { json, .. } = evaluate("x.jsonnet", &text, &env) {
+                    let mut root = crate::json::parse(&json).root.unwrap();
+                    remap(&mut root, &text);
+                }
+            })
+            .unwrap();
+        assert!(handle.join().is_ok());
+    }
+
+    #[cfg(all(feature = "jsonnet", not(target_arch = "wasm32")))]
+    #[test]
+    fn evaluated_nodes_point_at_the_source() {
+        let text = "local c = { name: 'web', essential: true };\n{\n  family: 'app',\n  containerDefinitions: [\n    c { image: 'nginx' },\n    c { name: 'side', image: 'envoy' },\n  ],\n}\n";
+        let json = match evaluate("td.jsonnet", text, &Env::default()) {
+            Outcome::Value { json, .. } => json,
+            other => panic!("{other:?}"),
+        };
+        let mut root = crate::json::parse(&json).root.unwrap();
+        remap(&mut root, text);
+        assert_eq!(root.member("family").unwrap().key_span.text(text), "family");
+        assert_eq!(root.get("family").unwrap().span.text(text), "'app'");
+        let second = root.pointer("/containerDefinitions/1/name").unwrap();
+        assert_eq!(second.span.text(text), "'side'");
+        let image = root.pointer("/containerDefinitions/1/image").unwrap();
+        assert_eq!(image.span.text(text), "'envoy'");
+        // Spans are always inside the text.
+        fn check(node: &Node, text: &str) {
+            assert!(text.get(node.span.range()).is_some());
+            match &node.kind {
+                NodeKind::Object(o) => o.members.iter().for_each(|m| {
+                    assert!(text.get(m.key_span.range()).is_some());
+                    check(&m.value, text);
+                }),
+                NodeKind::Array(items) => items.iter().for_each(|i| check(i, text)),
+                _ => {}
+            }
+        }
+        check(&root, text);
+    }
+
+    #[test]
+    fn native_and_ext_var_names_are_found() {
+        let text =
+            "local t = std.native( 'tfstate');\nstd.extVar(\"A\") + std.native(x) + std.extVar('')";
+        let natives = native_calls(text);
+        assert_eq!(natives.len(), 1);
+        assert_eq!(natives[0].0, "tfstate");
+        assert_eq!(natives[0].1.text(text), "tfstate");
+        assert_eq!(ext_vars(text), ["A"]);
     }
 
     #[test]
