@@ -1,7 +1,9 @@
 //! ecspresso configs (YAML, JSON, Jsonnet) and the template calls in their values.
 //!
-//! - [`read_config`] reads a config of any format into the shared tree (a Jsonnet config only
-//!   when it is a plain object literal: see [`jsonnet`]).
+//! - [`read_config`] reads a config of any format into the shared tree (a Jsonnet config as a
+//!   plain literal, or evaluated without the run's other inputs: see [`jsonnet`]);
+//!   [`read_jsonnet`] reads a Jsonnet input of a lint run, evaluated with the run's inputs.
+//! - [`tfstate`] answers `tfstate` lookups from a Terraform state given to the run.
 //! - [`references`] lists the definition files a config names, resolved as ecspresso resolves
 //!   them: relative to the config file's folder.
 //! - [`plugins`] and [`plugin_for_function`] model the `plugins:` list and which plugin provides
