@@ -58,6 +58,9 @@ pub fn lint_with(inputs: &[Input], config: &Config) -> Report {
     let mut raw: Vec<(usize, Diagnostic)> = Vec::new();
     let mut parsed: Vec<ParsedInput<'_>> = Vec::with_capacity(inputs.len());
     let referenced = ecspresso::referenced_roles(inputs);
+    // What Jsonnet evaluation may read: the other inputs (imports) and a Terraform state.
+    let jsonnet_env = ecspresso::jsonnet::Env::from_inputs(inputs);
+    let mut evaluated = vec![false; inputs.len()];
     for (file, input) in inputs.iter().enumerate() {
         let detected = detect::detect(&input.path, &input.text);
         // A file an ecspresso config names gets its kind from the config when nothing else tells.
@@ -66,7 +69,11 @@ pub fn lint_with(inputs: &[Input], config: &Config) -> Report {
             .find(|(path, _)| *path == ecspresso::normalize_path(&input.path))
             .map(|(_, role)| *role);
         let kind = input.kind.or(detected).or(role);
-        let (model, diagnostics) = parse(input, kind, detected, role.is_some());
+        let (model, diagnostics, from_jsonnet) =
+            parse(input, kind, detected, role.is_some(), &jsonnet_env);
+        if let Some(slot) = evaluated.get_mut(file) {
+            *slot = from_jsonnet;
+        }
         raw.extend(diagnostics.into_iter().map(|d| (file, d)));
         parsed.push(ParsedInput {
             path: &input.path,
@@ -84,6 +91,8 @@ pub fn lint_with(inputs: &[Input], config: &Config) -> Report {
             run(&project, &mut Sink::new(rule, 0, &mut raw));
         }
     }
+
+    note_evaluated_jsonnet(&evaluated, &mut raw);
 
     if config.inline_ignores {
         apply_suppressions(&parsed, &mut raw);
@@ -129,12 +138,31 @@ pub fn lint_one(path: &str, text: &str, kind: Kind) -> Report {
     lint(&[Input::new(path, text, Some(kind))])
 }
 
+/// Findings on evaluated Jsonnet point at the closest place in the source: no fix is offered (its
+/// edits would land on the wrong text), and one that found no place says where it comes from.
+fn note_evaluated_jsonnet(evaluated: &[bool], raw: &mut [(usize, Diagnostic)]) {
+    for (file, d) in raw.iter_mut() {
+        if !evaluated.get(*file).copied().unwrap_or(false) {
+            continue;
+        }
+        d.fix = None;
+        if d.span == Span::EMPTY && d.code != crate::rules::input::in012_jsonnet_error::RULE.code {
+            let note = "found in the JSON this Jsonnet file evaluates to; no line of the source matches it";
+            d.help = Some(match d.help.take() {
+                Some(help) => format!("{help} ({note})"),
+                None => note.to_string(),
+            });
+        }
+    }
+}
+
 fn parse(
     input: &Input,
     kind: Option<Kind>,
     detected: Option<Kind>,
     referenced: bool,
-) -> (Model, Vec<Diagnostic>) {
+    jsonnet_env: &ecspresso::jsonnet::Env<'_>,
+) -> (Model, Vec<Diagnostic>, bool) {
     let text = input.text.as_str();
     let mut diagnostics = Vec::new();
     if text.trim().is_empty() {
@@ -147,11 +175,11 @@ fn parse(
                 None => "the input is empty".to_string(),
             },
         ));
-        return (Model::None, diagnostics);
+        return (Model::None, diagnostics, false);
     }
     if let Some(diagnostic) = binary_input(text) {
         diagnostics.push(diagnostic);
-        return (Model::None, diagnostics);
+        return (Model::None, diagnostics, false);
     }
     // A text of another kind in a pane: say so. A Dockerfile read as JSON (or the reverse) would
     // only give noise, so it is not parsed; JSON of another kind is still checked for syntax.
@@ -168,7 +196,7 @@ fn parse(
         if (seen == Kind::Dockerfile) != (kind == Some(Kind::Dockerfile))
             || ecspresso::Format::from_path(&input.path) == ecspresso::Format::Jsonnet
         {
-            return (Model::None, diagnostics);
+            return (Model::None, diagnostics, false);
         }
         let parsed = parse_tree(&input.path, text);
         diagnostics.extend(
@@ -177,7 +205,7 @@ fn parse(
                 .into_iter()
                 .filter(|d| d.code == json::SYNTAX),
         );
-        return (Model::None, diagnostics);
+        return (Model::None, diagnostics, false);
     }
     // ecspresso renders configs and the definitions they name as Go templates.
     if kind == Some(Kind::Ecspresso) || referenced {
@@ -187,9 +215,9 @@ fn parse(
     if kind.is_some_and(|k| k != Kind::Dockerfile)
         && ecspresso::Format::from_path(&input.path) == ecspresso::Format::Jsonnet
     {
-        let (root, note) = ecspresso::read_jsonnet(text, kind);
-        diagnostics.extend(note);
-        return (Model::Tree(root), diagnostics);
+        let read = ecspresso::read_jsonnet(&input.path, text, kind, jsonnet_env);
+        diagnostics.extend(read.diagnostics);
+        return (Model::Tree(read.root), diagnostics, read.evaluated);
     }
     let model = match kind {
         Some(Kind::TaskDef | Kind::ServiceDef) => {
@@ -209,7 +237,7 @@ fn parse(
         }
         None => Model::None,
     };
-    (model, diagnostics)
+    (model, diagnostics, false)
 }
 
 /// JSON, or YAML for `.yml`/`.yaml` files (and for text that does not start like JSON).

@@ -1,13 +1,16 @@
 //! ecspresso configs (YAML, JSON, Jsonnet) and the template calls in their values.
 //!
-//! - [`read_config`] reads a config of any format into the shared tree (a Jsonnet config only
-//!   when it is a plain object literal: see [`jsonnet`]).
+//! - [`read_config`] reads a config of any format into the shared tree (a Jsonnet config as a
+//!   plain literal, or evaluated without the run's other inputs: see [`jsonnet`]);
+//!   [`read_jsonnet`] reads a Jsonnet input of a lint run, evaluated with the run's inputs.
+//! - [`tfstate`] answers `tfstate` lookups from a Terraform state given to the run.
 //! - [`references`] lists the definition files a config names, resolved as ecspresso resolves
 //!   them: relative to the config file's folder.
 //! - [`plugins`] and [`plugin_for_function`] model the `plugins:` list and which plugin provides
 //!   each template function.
 
 pub mod jsonnet;
+pub mod tfstate;
 
 use crate::rule::Kind;
 use crate::span::Span;
@@ -82,7 +85,16 @@ pub const CONFIG_KEYS: [&str; 13] = [
 /// when nothing could be read (empty text, Jsonnet that needs evaluation).
 pub fn read_config(path: &str, text: &str) -> Option<Node> {
     match Format::from_path(path) {
-        Format::Jsonnet => jsonnet::plain_literal(text),
+        Format::Jsonnet => jsonnet::plain_literal(text).or_else(|| {
+            match jsonnet::evaluate(path, text, &jsonnet::Env::default()) {
+                jsonnet::Outcome::Value { json, .. } => {
+                    let mut root = crate::json::parse(&json).root?;
+                    jsonnet::remap(&mut root, text);
+                    Some(root)
+                }
+                _ => None,
+            }
+        }),
         Format::Json => crate::json::parse(text).root,
         Format::Yaml => {
             let starts_like_json = text
@@ -176,28 +188,102 @@ pub fn template_diagnostics(text: &str) -> Vec<crate::diagnostic::Diagnostic> {
         .collect()
 }
 
-/// A Jsonnet input: the tree of a file that is a plain literal (no code); otherwise nothing, with
-/// an EP010 note saying the file was not evaluated.
+/// A Jsonnet input, read: its tree (pointing at the Jsonnet source) and what reading it found.
+#[derive(Debug, Default)]
+pub struct JsonnetRead {
+    pub root: Option<Node>,
+    pub diagnostics: Vec<crate::diagnostic::Diagnostic>,
+    /// The tree comes from evaluated JSON: its spans are the closest places in the source, so
+    /// fixes (edits at those spans) must not be offered.
+    pub evaluated: bool,
+}
+
+/// A Jsonnet input: a plain literal is read as it is; anything else is evaluated with the run's
+/// other inputs, state and variables ([`jsonnet::evaluate`]). A Jsonnet error is an IN012
+/// finding at its place; an evaluation that needs what the run lacks (an imported file, a value)
+/// is an EP010 note.
 pub fn read_jsonnet(
+    path: &str,
     text: &str,
     kind: Option<Kind>,
-) -> (Option<Node>, Option<crate::diagnostic::Diagnostic>) {
-    // A plain literal is its own value: it is read and checked like JSON.
+    env: &jsonnet::Env<'_>,
+) -> JsonnetRead {
+    // A plain literal is its own value: it is read and checked like JSON, with exact spans.
     if let Some(root) = jsonnet::plain_literal(text) {
-        return (Some(root), None);
+        return JsonnetRead {
+            root: Some(root),
+            ..JsonnetRead::default()
+        };
     }
-    let rule = &crate::rules::ecspresso::ep010_jsonnet_not_evaluated::RULE;
     let noun = kind.map_or("file", Kind::noun);
-    let first_line = text.find(['\n', '\r']).unwrap_or(text.len());
-    let note = rule
-        .diag(
-            Span::new(0, first_line),
-            format!("this Jsonnet {noun} was not evaluated, so its checks were skipped"),
-        )
-        .with_help(
-            "lint its rendered JSON (`ecspresso render` or `jsonnet FILE`) to check it fully",
-        );
-    (None, Some(note))
+    let first_line = Span::new(0, text.find(['\n', '\r']).unwrap_or(text.len()));
+    let not_evaluated = &crate::rules::ecspresso::ep010_jsonnet_not_evaluated::RULE;
+    let diagnostic = match jsonnet::evaluate(path, text, env) {
+        jsonnet::Outcome::Value { json, .. } => {
+            let mut root = crate::json::parse(&json).root;
+            if let Some(root) = root.as_mut() {
+                jsonnet::remap(root, text);
+            }
+            return JsonnetRead {
+                root,
+                diagnostics: Vec::new(),
+                evaluated: true,
+            };
+        }
+        jsonnet::Outcome::Syntax { span, message } => {
+            crate::rules::input::in012_jsonnet_error::RULE
+                .diag(span, format!("Jsonnet error: {message}"))
+                .with_help("fix the Jsonnet so it evaluates (`jsonnet FILE` shows the same error)")
+        }
+        jsonnet::Outcome::Failed {
+            span,
+            missing_import: Some(import),
+            ..
+        } => not_evaluated
+            .diag(
+                if span.is_empty() { first_line } else { span },
+                format!(
+                    "this Jsonnet {noun} imports `{import}`, which is not among the linted files, so it was not evaluated and its checks were skipped"
+                ),
+            )
+            .with_help("lint it together with the files it imports"),
+        jsonnet::Outcome::Failed {
+            span,
+            message,
+            placeholders,
+            ..
+        } if !placeholders.is_empty() => not_evaluated
+            .diag(
+                if span.is_empty() { first_line } else { span },
+                format!(
+                    "this Jsonnet {noun} could not be evaluated without real values for {}: {message}",
+                    placeholders
+                        .iter()
+                        .map(|p| p.trim_start_matches("{{ ").trim_end_matches(" }}").replace('`', ""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+            .with_help("give the values (environment, `--ext-str`, a tfstate file) or lint its rendered JSON (`ecspresso render`)"),
+        jsonnet::Outcome::Failed { span, message, .. } => {
+            crate::rules::input::in012_jsonnet_error::RULE
+                .diag(span, format!("Jsonnet evaluation failed: {message}"))
+                .with_help("fix the Jsonnet so it evaluates (`jsonnet FILE` shows the same error)")
+        }
+        jsonnet::Outcome::Unavailable => not_evaluated
+            .diag(
+                first_line,
+                format!("this Jsonnet {noun} was not evaluated, so its checks were skipped"),
+            )
+            .with_help(
+                "Jsonnet is evaluated by the ecsplain CLI; or lint its rendered JSON (`ecspresso render` or `jsonnet FILE`)",
+            ),
+    };
+    JsonnetRead {
+        root: None,
+        diagnostics: vec![diagnostic],
+        evaluated: false,
+    }
 }
 
 /// The folder of a path (`""` for a bare file name).

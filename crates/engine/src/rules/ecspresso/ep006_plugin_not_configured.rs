@@ -81,13 +81,22 @@ pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             let Some(target) = ctx.inputs.get(file) else {
                 continue;
             };
-            for action in template::scan(target.text).actions {
-                for call in &action.calls {
-                    let base = call.base_name();
+            // Template calls, and in Jsonnet `std.native('tfstate')` (the same plugin functions).
+            let mut calls: Vec<(String, crate::span::Span)> = template::scan(target.text)
+                .actions
+                .iter()
+                .flat_map(|a| a.calls.iter().map(|c| (c.func.clone(), c.func_span)))
+                .collect();
+            if ecspresso::Format::from_path(target.path) == ecspresso::Format::Jsonnet {
+                calls.extend(ecspresso::jsonnet::native_calls(target.text));
+            }
+            {
+                for (func, func_span) in &calls {
+                    let base = template::base_function(func);
                     let Some(plugin) = plugin_for_function(base) else {
                         continue;
                     };
-                    let prefix = call.func.strip_suffix(base).unwrap_or("");
+                    let prefix = func.strip_suffix(base).unwrap_or("");
                     let ok = configured
                         .iter()
                         .any(|p| p.name == plugin && p.func_prefix == prefix)
@@ -102,10 +111,10 @@ pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
                     };
                     let d = sink.report_in(
                         file,
-                        call.func_span,
+                        *func_span,
                         format!(
-                            "`{}` needs {what}, which `{}` does not configure",
-                            call.func, input.path
+                            "`{func}` needs {what}, which `{}` does not configure",
+                            input.path
                         ),
                     );
                     if file != config_file {

@@ -1,8 +1,11 @@
 crate::declare_rule! {
     /// ## What it does
-    /// Notes a Jsonnet file (an ecspresso config or a definition it names) that ecsplain did not
-    /// evaluate. A Jsonnet config that is a plain object literal is read and checked; any other
-    /// Jsonnet (`local`, `import`, `std.native('env')`, `+` merges...) needs an evaluator.
+    /// Notes a Jsonnet file (an ecspresso config or a definition it names) that ecsplain could not
+    /// evaluate. The CLI evaluates Jsonnet with ecspresso's native functions (unset variables
+    /// become placeholders); this note appears when evaluation was impossible: the file imports
+    /// a file that was not given to the run, a computation needs a value ecsplain does not have
+    /// (`std.parseInt` of an unset `must_env`), or the evaluator is not in this build (the web
+    /// page leaves it out for its download size: plain object literals are still read there).
     ///
     /// ## Why is this bad?
     /// It is not bad. It says what was not checked: the definition's own rules did not run, so
@@ -11,12 +14,14 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```jsonnet
-    /// local env = std.native('env');
-    /// { family: 'web', cpu: env('CPU', '256') }
+    /// // lib/container.libsonnet was not given to ecsplain
+    /// local container = import 'lib/container.libsonnet';
+    /// { family: 'web', containerDefinitions: [container { name: 'app' }] }
     /// ```
     ///
     /// ## Use instead
-    /// Nothing to change; to check the definition now, lint its rendered JSON:
+    /// Nothing to change in the file; give the files it imports to the same lint run (in the page,
+    /// add them to the project), or lint its rendered JSON:
     /// ```sh
     /// ecspresso render task-definition > td.json && ecsplain lint td.json
     /// ```
@@ -30,6 +35,6 @@ crate::declare_rule! {
         target: Ecspresso,
         severity: Info,
         category: Syntax,
-        summary: "a Jsonnet file was not evaluated; its checks were skipped",
+        summary: "a Jsonnet file could not be evaluated; its checks were skipped",
     }
 }

@@ -11,6 +11,7 @@ pub mod in008_binary_input;
 pub mod in009_unused_suppression;
 pub mod in010_suppression_without_reason;
 pub mod in011_invalid_config;
+pub mod in012_jsonnet_error;
 
 use crate::check::Check;
 
@@ -26,4 +27,5 @@ pub static CHECKS: &[Check] = &[
     Check::Parser(&in009_unused_suppression::RULE),
     Check::Parser(&in010_suppression_without_reason::RULE),
     Check::Parser(&in011_invalid_config::RULE),
+    Check::Parser(&in012_jsonnet_error::RULE),
 ];
