@@ -7,6 +7,7 @@
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 pub mod markdown;
+pub mod route;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]
