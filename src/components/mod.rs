@@ -5,3 +5,8 @@ pub mod explain;
 pub mod findings;
 pub mod panes;
 pub mod rules;
+// Teaching (issue 11).
+pub mod checklist;
+pub mod gallery;
+pub mod learn;
+pub mod lesson;

@@ -14,6 +14,41 @@ pub struct RulesProps {
 
 #[component]
 pub fn Rules(props: &RulesProps) -> Html {
+    // Filter chips: one input kind and one category at a time (`None`: all).
+    let target = use_state(|| None::<&'static str>);
+    let category = use_state(|| None::<&'static str>);
+    let all = registry::rules();
+    let mut targets: Vec<&'static str> = Vec::new();
+    let mut categories: Vec<&'static str> = Vec::new();
+    for r in &all {
+        if !targets.contains(&r.target.as_str()) {
+            targets.push(r.target.as_str());
+        }
+        if !categories.contains(&r.category.as_str()) {
+            categories.push(r.category.as_str());
+        }
+    }
+    let chips = |values: Vec<&'static str>, chosen: UseStateHandle<Option<&'static str>>, group: &'static str| {
+        let buttons = values.into_iter().map(|v| {
+            let on = *chosen == Some(v);
+            let chosen = chosen.clone();
+            let onclick = Callback::from(move |_: MouseEvent| {
+                chosen.set(if *chosen == Some(v) { None } else { Some(v) })
+            });
+            html! {
+                <button type="button" class={classes!("chip", "filter", on.then_some("on"))}
+                    aria-pressed={if on { "true" } else { "false" }} data-filter={v} {onclick}>{ v }</button>
+            }
+        });
+        html! {
+            <div class="filters" role="group" aria-label={group}>
+                <span class="filter-label">{ group }</span>
+                { for buttons }
+            </div>
+        }
+    };
+    let target_chips = chips(targets, target.clone(), "input");
+    let category_chips = chips(categories, category.clone(), "category");
     let oninput = {
         let cb = props.on_query.clone();
         Callback::from(move |e: InputEvent| {
@@ -27,8 +62,10 @@ pub fn Rules(props: &RulesProps) -> Html {
         .split_whitespace()
         .map(str::to_lowercase)
         .collect();
-    let rules: Vec<_> = registry::rules()
+    let rules: Vec<_> = all
         .into_iter()
+        .filter(|r| target.is_none_or(|t| r.target.as_str() == t))
+        .filter(|r| category.is_none_or(|c| r.category.as_str() == c))
         .filter(|r| {
             let hay = format!(
                 "{} {} {} {} {} {}",
@@ -55,6 +92,7 @@ pub fn Rules(props: &RulesProps) -> Html {
                     <span class="rule-code">{ r.code }</span>
                     <span class="rule-name">{ r.name }</span>
                     <span class={classes!("sev", r.severity.as_str())}>{ r.severity.as_str() }</span>
+                    <span class="chip">{ r.target.as_str() }</span>
                     <span class="chip">{ r.category.as_str() }</span>
                     <span class="rule-summary">{ r.summary }</span>
                 </button>
@@ -74,6 +112,8 @@ pub fn Rules(props: &RulesProps) -> Html {
                     {oninput}
                 />
             </label>
+            { target_chips }
+            { category_chips }
             <p class="rule-count" role="status">{ if count == 1 { "1 rule".to_string() } else { format!("{count} rules") } }</p>
             <ul class="rule-list">{ for rows }</ul>
         </section>
