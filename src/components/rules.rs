@@ -47,6 +47,9 @@ pub fn Rules(props: &RulesProps) -> Html {
             </div>
         }
     };
+    // Inputs in the order of the panes.
+    const ORDER: [&str; 6] = ["taskdef", "servicedef", "dockerfile", "ecspresso", "cross-file", "input"];
+    targets.sort_by_key(|t| ORDER.iter().position(|o| o == t).unwrap_or(ORDER.len()));
     let target_chips = chips(targets, target.clone(), "input");
     let category_chips = chips(categories, category.clone(), "category");
     let oninput = {
@@ -87,12 +90,11 @@ pub fn Rules(props: &RulesProps) -> Html {
         let onclick = Callback::from(move |_: MouseEvent| cb.emit(code));
         let selected = props.selected == Some(code);
         html! {
-            <li class={classes!("rule-row", selected.then_some("selected"))}>
+            <li class={classes!("rule-row", selected.then_some("selected"))} data-category={r.category.as_str()} data-target={r.target.as_str()}>
                 <button type="button" class="rule-button" {onclick} aria-pressed={if selected { "true" } else { "false" }}>
                     <span class="rule-code">{ r.code }</span>
                     <span class="rule-name">{ r.name }</span>
                     <span class={classes!("sev", r.severity.as_str())}>{ r.severity.as_str() }</span>
-                    <span class="chip">{ r.target.as_str() }</span>
                     <span class="chip">{ r.category.as_str() }</span>
                     <span class="rule-summary">{ r.summary }</span>
                 </button>

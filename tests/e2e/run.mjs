@@ -444,7 +444,7 @@ async function teachingChecks(browser) {
   check(codes.length >= 1 && codes.every((c) => c.startsWith("DL30")), "searching DL30 finds DL30xx rules", String(codes));
   await page.fill("#rule-search", "");
   await page.click('.chip.filter[data-filter="security"]');
-  const cats = await page.locator(".rule-row .chip:nth-of-type(2)").allTextContents();
+  const cats = await page.locator(".rule-row").evaluateAll((rows) => rows.map((r) => r.dataset.category));
   check(cats.length >= 1 && cats.every((c) => c === "security"), "the category chip filters the rules", String(cats));
   await page.click('.chip.filter[data-filter="security"]');
   await page.evaluate(() => (location.hash = "#rule/DL3008"));
