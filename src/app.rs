@@ -88,7 +88,10 @@ pub fn App() -> Html {
                 d.dispatch(action);
             };
             apply();
-            let listener = gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| apply());
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    apply()
+                });
             move || drop(listener)
         });
     }

@@ -224,7 +224,10 @@ mod tests {
             parse("the worker for\n512. Keep the ratio\n\n1. one\n2. two"),
             vec![
                 Block::Paragraph("the worker for 512. Keep the ratio".into()),
-                Block::List { ordered: true, items: vec!["one".into(), "two".into()] },
+                Block::List {
+                    ordered: true,
+                    items: vec!["one".into(), "two".into()]
+                },
             ]
         );
     }

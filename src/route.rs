@@ -45,9 +45,15 @@ mod tests {
 
     #[test]
     fn fragments_lead_to_existing_things_only() {
-        assert_eq!(parse("#lesson/cpu-shares"), Some(Route::Lesson("cpu-shares")));
+        assert_eq!(
+            parse("#lesson/cpu-shares"),
+            Some(Route::Lesson("cpu-shares"))
+        );
         assert_eq!(parse("#rule/dl3008"), Some(Route::Rule("DL3008")));
-        assert_eq!(parse("example/firelens-bad"), Some(Route::Example("firelens-bad")));
+        assert_eq!(
+            parse("example/firelens-bad"),
+            Some(Route::Example("firelens-bad"))
+        );
         assert_eq!(parse("#learn"), Some(Route::Learn));
         assert_eq!(parse("#checklist"), Some(Route::Checklist));
         assert_eq!(parse("#lesson/nope"), None);

@@ -580,7 +580,10 @@ mod tests {
         state = state.next(Action::ToggleTick("8.3".into()));
         assert_eq!(state.ticks, vec!["1.2"]);
         state = state.next(Action::OpenLesson(Some("cpu-shares")));
-        assert_eq!((state.view, state.lesson), (View::Learn, Some("cpu-shares")));
+        assert_eq!(
+            (state.view, state.lesson),
+            (View::Learn, Some("cpu-shares"))
+        );
         state = state.next(Action::OpenLesson(Some("nope")));
         assert_eq!(state.lesson, None);
         state = state.next(Action::OpenRule("dl3008"));

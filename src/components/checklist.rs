@@ -37,11 +37,7 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
         })
         .collect();
     let platform = learn::platform_of(&inputs);
-    let statuses = learn::evaluate_with(
-        &linted.report,
-        &learn::kinds_in(&linted.report),
-        platform,
-    );
+    let statuses = learn::evaluate_with(&linted.report, &learn::kinds_in(&linted.report), platform);
 
     let mut counts = [0usize; 5];
     let mut ticked = 0;

@@ -136,7 +136,11 @@ pub fn Lesson(props: &LessonProps) -> Html {
     } else {
         html! { <p class="verdict" id="lesson-verdict" role="status">{ "Not solved yet. Edit the file, then press Check." }</p> }
     };
-    let shown_hints = exercise.hints.iter().take(*hints).map(|h| html! { <li>{ *h }</li> });
+    let shown_hints = exercise
+        .hints
+        .iter()
+        .take(*hints)
+        .map(|h| html! { <li>{ *h }</li> });
     let more_hints = *hints < exercise.hints.len();
 
     html! {
@@ -179,6 +183,9 @@ pub fn Lesson(props: &LessonProps) -> Html {
                     <ul class="new-problems">{ for new_problems }</ul>
                 }
                 <div class="hints">
+                    if *hints > 0 {
+                        <h4>{ "Hints" }</h4>
+                    }
                     <ol class="hint-list">{ for shown_hints }</ol>
                     if more_hints {
                         <button type="button" class="button" id="lesson-hint" onclick={on_hint}>

@@ -28,7 +28,9 @@ pub fn Rules(props: &RulesProps) -> Html {
             categories.push(r.category.as_str());
         }
     }
-    let chips = |values: Vec<&'static str>, chosen: UseStateHandle<Option<&'static str>>, group: &'static str| {
+    let chips = |values: Vec<&'static str>,
+                 chosen: UseStateHandle<Option<&'static str>>,
+                 group: &'static str| {
         let buttons = values.into_iter().map(|v| {
             let on = *chosen == Some(v);
             let chosen = chosen.clone();
@@ -48,7 +50,14 @@ pub fn Rules(props: &RulesProps) -> Html {
         }
     };
     // Inputs in the order of the panes.
-    const ORDER: [&str; 6] = ["taskdef", "servicedef", "dockerfile", "ecspresso", "cross-file", "input"];
+    const ORDER: [&str; 6] = [
+        "taskdef",
+        "servicedef",
+        "dockerfile",
+        "ecspresso",
+        "cross-file",
+        "input",
+    ];
     targets.sort_by_key(|t| ORDER.iter().position(|o| o == t).unwrap_or(ORDER.len()));
     let target_chips = chips(targets, target.clone(), "input");
     let category_chips = chips(categories, category.clone(), "category");
