@@ -320,7 +320,7 @@ impl State {
             Action::Query(query) => next.rule_query = query,
             Action::LoadLearnExample(id) => next.load_learn_example(id),
             Action::OpenLesson(id) => {
-                next.lesson = id.and_then(|id| learn::lesson(id)).map(|l| l.id);
+                next.lesson = id.and_then(learn::lesson).map(|l| l.id);
                 next.view = View::Learn;
             }
             Action::OpenRule(code) => {
@@ -351,8 +351,8 @@ impl State {
             return;
         };
         let mut first = None;
-        for pane in 0..PANES.len() {
-            let file = example.files.iter().find(|f| f.kind == PANES[pane]);
+        for (pane, kind) in PANES.iter().enumerate() {
+            let file = example.files.iter().find(|f| f.kind == *kind);
             if file.is_some() && first.is_none() {
                 first = Some(pane);
             }
