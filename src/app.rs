@@ -16,6 +16,10 @@ use crate::components::{
     cpu_explainer::CpuExplainer, memory_explainer::MemoryExplainer, sizing::Sizing, stages::Stages,
     task_diagram::TaskDiagram,
 };
+// Teaching (issue 11).
+use crate::components::checklist::Checklist;
+use crate::components::learn::Learn;
+use crate::route::Route;
 use crate::state::{
     draft_texts, lint_panes_with, Action, Linted, State, Theme, View, DEFAULT_PATHS, EXAMPLES,
 };
@@ -23,6 +27,8 @@ use crate::state::{
 pub const DRAFTS_KEY: &str = "ecsplain.drafts.v1";
 const SETTINGS_KEY: &str = "ecsplain.settings.v1";
 const THEME_KEY: &str = "ecsplain.theme";
+/// Checklist items ticked by hand (a JSON array of item ids).
+const TICKS_KEY: &str = "ecsplain.checklist.ticks";
 const LINT_DELAY_MS: u32 = 150;
 const SAVE_DELAY_MS: u32 = 500;
 
@@ -67,7 +73,38 @@ pub fn App() -> Html {
     let state = use_reducer(|| {
         let mut state = State::new(initial_texts(), initial_theme());
         state.settings = Rc::new(saved_settings(SETTINGS_KEY));
+        state.ticks = LocalStorage::get(TICKS_KEY).unwrap_or_default();
         state
+    });
+
+    // Teaching (issue 11): permalinks (`#lesson/ID`, `#rule/CODE`, `#example/ID`, `#learn`,
+    // `#checklist`) on load and on every fragment change; ticks saved locally.
+    {
+        let d = state.dispatcher();
+        use_effect_with((), move |()| {
+            let apply = move || {
+                let hash = gloo::utils::window().location().hash().unwrap_or_default();
+                let action = match crate::route::parse(&hash) {
+                    Some(Route::Learn) => Action::OpenLesson(None),
+                    Some(Route::Lesson(id)) => Action::OpenLesson(Some(id)),
+                    Some(Route::Rule(code)) => Action::OpenRule(code),
+                    Some(Route::Example(id)) => Action::LoadLearnExample(id),
+                    Some(Route::Checklist) => Action::ShowView(View::Checklist),
+                    None => return,
+                };
+                d.dispatch(action);
+            };
+            apply();
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    apply()
+                });
+            move || drop(listener)
+        });
+    }
+    use_effect_with(state.ticks.clone(), |ticks| {
+        let _ = LocalStorage::set(TICKS_KEY, ticks);
+        || ()
     });
 
     // Lint the panes together, debounced: a new revision cancels the pending run.
@@ -179,7 +216,14 @@ pub fn App() -> Html {
     let on_why = use_callback(d.clone(), |code: &'static str, d| {
         d.dispatch(Action::Why(code))
     });
-    let on_query = use_callback(d, |q: String, d| d.dispatch(Action::Query(q)));
+    let on_query = use_callback(d.clone(), |q: String, d| d.dispatch(Action::Query(q)));
+    let on_lesson = use_callback(d.clone(), |id: Option<&'static str>, d| {
+        d.dispatch(Action::OpenLesson(id))
+    });
+    let on_load = use_callback(d.clone(), |id: &'static str, d| {
+        d.dispatch(Action::LoadLearnExample(id))
+    });
+    let on_tick = use_callback(d, |id: String, d| d.dispatch(Action::ToggleTick(id)));
     let show = |view: View| {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::ShowView(view)))
@@ -232,7 +276,7 @@ pub fn App() -> Html {
                         selected={state.selected}
                         fresh={state.is_fresh()}
                         empty_pane={state.texts[state.active.min(3)].trim().is_empty()}
-                        {on_select}
+                        on_select={on_select.clone()}
                         {on_related}
                         {on_explain}
                         {on_fix}
@@ -269,6 +313,11 @@ pub fn App() -> Html {
                 <TaskDiagram text={state.texts[0].clone()} />
             </main>
         },
+        View::Learn => html! { <Learn lesson={state.lesson} {on_lesson} {on_load} /> },
+        View::Checklist => html! {
+            <Checklist linted={linted.clone()} texts={state.texts.clone()} ticks={state.ticks.clone()}
+                {on_tick} on_select={on_select.clone()} />
+        },
     };
 
     let status = match &linted {
@@ -294,7 +343,14 @@ pub fn App() -> Html {
         Theme::Light => ("Switch to the dark theme", "☾"),
         Theme::Dark => ("Switch to the light theme", "☀"),
     };
-    let editor_view = state.view == View::Editor;
+    let nav = |view: View, id: &'static str, label: &'static str| {
+        let current = state.view == view;
+        html! {
+            <button type="button" {id} class={classes!("nav-button", current.then_some("current"))}
+                aria-pressed={if current { "true" } else { "false" }}
+                onclick={show(view)}>{ label }</button>
+        }
+    };
 
     html! {
         <div class="app">
@@ -310,18 +366,12 @@ pub fn App() -> Html {
                     { "Runs entirely in your browser: nothing you paste leaves this page" }
                 </p>
                 <nav class="nav" aria-label="Views">
-                    <button type="button" class={classes!("nav-button", editor_view.then_some("current"))}
-                        aria-pressed={if editor_view { "true" } else { "false" }}
-                        onclick={show(View::Editor)}>{ "Lint" }</button>
-                    <button type="button" id="rules-button" class={classes!("nav-button", (state.view == View::Rules).then_some("current"))}
-                        aria-pressed={if state.view == View::Rules { "true" } else { "false" }}
-                        onclick={show(View::Rules)}>{ "Rules" }</button>
-                    <button type="button" id="sizing-button" class={classes!("nav-button", (state.view == View::Sizing).then_some("current"))}
-                        aria-pressed={if state.view == View::Sizing { "true" } else { "false" }}
-                        onclick={show(View::Sizing)}>{ "Sizing" }</button>
-                    <button type="button" id="explain-button" class={classes!("nav-button", (state.view == View::Explain).then_some("current"))}
-                        aria-pressed={if state.view == View::Explain { "true" } else { "false" }}
-                        onclick={show(View::Explain)}>{ "CPU & memory" }</button>
+                    { nav(View::Editor, "lint-button", "Lint") }
+                    { nav(View::Sizing, "sizing-button", "Sizing") }
+                    { nav(View::Explain, "explain-button", "CPU & memory") }
+                    { nav(View::Learn, "learn-button", "Learn") }
+                    { nav(View::Checklist, "checklist-button", "Checklist") }
+                    { nav(View::Rules, "rules-button", "Rules") }
                     <ShareTools state={state.clone()} />
                     <button type="button" id="theme-toggle" class="nav-button theme"
                         aria-label={theme_label} title={theme_label} onclick={on_theme}>

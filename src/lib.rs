@@ -8,6 +8,7 @@
 pub mod components;
 pub mod markdown;
 pub mod persist;
+pub mod route;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]

@@ -56,7 +56,11 @@ pub fn parse(markdown: &str) -> Vec<Block> {
         } else if let Some((level, title)) = heading(trimmed) {
             flush(&mut paragraph, &mut blocks);
             blocks.push(Block::Heading(level, title.to_string()));
-        } else if let Some((ordered, item)) = list_item(line) {
+        } else if let Some((ordered, item)) = list_item(line).filter(|(ordered, _)| {
+            // As in CommonMark, only a list starting at 1 interrupts a paragraph: a wrapped
+            // line that begins "512. Keep" stays text.
+            paragraph.is_empty() || !ordered || line.trim_start().starts_with("1.")
+        }) {
             flush(&mut paragraph, &mut blocks);
             let mut items = vec![item.to_string()];
             while let Some(next) = lines.peek() {
@@ -213,6 +217,20 @@ pub fn link(text: &str) -> Option<(&str, &str, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_in_a_wrapped_line_is_not_a_list() {
+        assert_eq!(
+            parse("the worker for\n512. Keep the ratio\n\n1. one\n2. two"),
+            vec![
+                Block::Paragraph("the worker for 512. Keep the ratio".into()),
+                Block::List {
+                    ordered: true,
+                    items: vec!["one".into(), "two".into()]
+                },
+            ]
+        );
+    }
 
     #[test]
     fn blocks_are_recognised() {

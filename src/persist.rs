@@ -210,6 +210,8 @@ pub fn view_name(view: View, active: usize) -> String {
         View::Rules => "rules".to_string(),
         View::Sizing => "sizing".to_string(),
         View::Explain => "explain".to_string(),
+        View::Learn => "learn".to_string(),
+        View::Checklist => "checklist".to_string(),
         _ => SLUGS.get(active).unwrap_or(&SLUGS[0]).to_string(),
     }
 }
@@ -220,6 +222,8 @@ pub fn parse_view(name: &str) -> (View, usize) {
         "rules" => return (View::Rules, 0),
         "sizing" => return (View::Sizing, 0),
         "explain" => return (View::Explain, 0),
+        "learn" => return (View::Learn, 0),
+        "checklist" => return (View::Checklist, 0),
         _ => {}
     }
     match SLUGS.iter().position(|s| *s == name) {

@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use ecsplain_engine::diagnostic::apply_edits;
-use ecsplain_engine::{ecspresso, lint_with, Config, Input, Kind, Report, Severity};
+use ecsplain_engine::{ecspresso, learn, lint_with, Config, Input, Kind, Report, Severity};
 
 use crate::persist::PageSettings;
 
@@ -69,6 +69,9 @@ pub enum View {
     // Sizing and explainers (issue 7).
     Sizing,
     Explain,
+    // Teaching (issue 11): the gallery and lessons, and the checklist.
+    Learn,
+    Checklist,
 }
 
 /// A span to select in a pane, as byte offsets into that pane's text. `seq` changes on every
@@ -165,6 +168,12 @@ pub struct State {
     pub settings: Rc<PageSettings>,
     /// The finding code whose "Why?" opened the sizing view or an explainer (issue 7).
     pub why: Option<&'static str>,
+    // Teaching (issue 11).
+    /// The lesson open in the Learn view (`None`: the gallery and the lesson list).
+    pub lesson: Option<&'static str>,
+    /// Checklist items (ids like `"8.3"`) the team ticked by hand, sorted; saved locally and
+    /// carried by share links.
+    pub ticks: Vec<String>,
     seq: u32,
 }
 
@@ -184,6 +193,8 @@ impl State {
             rule_query: String::new(),
             settings: Rc::new(PageSettings::default()),
             why: None,
+            lesson: None,
+            ticks: Vec::new(),
             seq: 0,
         }
     }
@@ -219,6 +230,17 @@ pub enum Action {
     LoadShare([Rc<str>; 4], View, usize, Rc<PageSettings>),
     /// "Why?" on a finding: open the sizing view or the explainer about it (issue 7).
     Why(&'static str),
+    // Teaching (issue 11).
+    /// Put a gallery example's files into the panes by kind (other panes emptied).
+    LoadLearnExample(&'static str),
+    /// Open a lesson (`None`: back to the Learn index), in the Learn view.
+    OpenLesson(Option<&'static str>),
+    /// Open a rule's page in the Rules view (`#rule/CODE`).
+    OpenRule(&'static str),
+    /// Tick or untick a manual checklist item.
+    ToggleTick(String),
+    /// Replace the ticks (restored from storage or a share link).
+    SetTicks(Vec<String>),
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -247,6 +269,8 @@ impl State {
             rule_query: self.rule_query.clone(),
             settings: self.settings.clone(),
             why: self.why,
+            lesson: self.lesson,
+            ticks: self.ticks.clone(),
             seq: self.seq,
         };
         match action {
@@ -333,12 +357,51 @@ impl State {
                     next.why = Some(code);
                 }
             }
+            Action::LoadLearnExample(id) => next.load_learn_example(id),
+            Action::OpenLesson(id) => {
+                next.lesson = id.and_then(learn::lesson).map(|l| l.id);
+                next.view = View::Learn;
+            }
+            Action::OpenRule(code) => {
+                if let Some(rule) = ecsplain_engine::registry::rule(code) {
+                    next.explain = Some(rule.code);
+                    next.view = View::Rules;
+                }
+            }
+            Action::ToggleTick(id) => match next.ticks.binary_search(&id) {
+                Ok(at) => {
+                    next.ticks.remove(at);
+                }
+                Err(at) => next.ticks.insert(at, id),
+            },
+            Action::SetTicks(mut ticks) => {
+                ticks.sort();
+                ticks.dedup();
+                next.ticks = ticks;
+            }
         }
         next
     }
 }
 
 impl State {
+    fn load_learn_example(&mut self, id: &str) {
+        let Some(example) = learn::example(id) else {
+            return;
+        };
+        let mut first = None;
+        for (pane, kind) in PANES.iter().enumerate() {
+            let file = example.files.iter().find(|f| f.kind == *kind);
+            if file.is_some() && first.is_none() {
+                first = Some(pane);
+            }
+            self.set_text(pane, Rc::from(file.map_or("", |f| f.text)));
+        }
+        self.active = first.unwrap_or(0);
+        self.view = View::Editor;
+        self.explain = None;
+    }
+
     fn set_text(&mut self, pane: usize, text: Rc<str>) {
         if pane < self.texts.len() {
             self.texts[pane] = text;
@@ -582,6 +645,41 @@ mod tests {
         assert_eq!(why_target("DL3008"), None);
         let state = State::new(Default::default(), Theme::Light).next(Action::Why("TD010"));
         assert_eq!((state.view, state.why), (View::Explain, Some("TD010")));
+    }
+
+    #[test]
+    fn a_gallery_example_fills_the_panes_by_kind() {
+        let state = State::new(EXAMPLES.map(String::from), Theme::Light);
+        let state = state.next(Action::LoadLearnExample("ecspresso-bad"));
+        assert_eq!(state.view, View::Editor);
+        assert!(state.texts[0].contains("containerDefinitions"));
+        assert!(state.texts[1].contains("desiredCount") || !state.texts[1].is_empty());
+        assert!(state.texts[2].is_empty());
+        assert!(!state.texts[3].is_empty());
+        let state = state.next(Action::LoadLearnExample("dockerfile-good"));
+        assert_eq!(state.active, 2);
+        assert!(state.texts[0].is_empty() && state.texts[2].contains("FROM"));
+        let (report, _, _) = lint_panes(&state.texts);
+        assert!(report.findings.iter().all(|f| f.severity == Severity::Info));
+    }
+
+    #[test]
+    fn ticks_toggle_and_stay_sorted() {
+        let mut state = State::new(Default::default(), Theme::Light);
+        state = state.next(Action::ToggleTick("8.3".into()));
+        state = state.next(Action::ToggleTick("1.2".into()));
+        assert_eq!(state.ticks, vec!["1.2", "8.3"]);
+        state = state.next(Action::ToggleTick("8.3".into()));
+        assert_eq!(state.ticks, vec!["1.2"]);
+        state = state.next(Action::OpenLesson(Some("cpu-shares")));
+        assert_eq!(
+            (state.view, state.lesson),
+            (View::Learn, Some("cpu-shares"))
+        );
+        state = state.next(Action::OpenLesson(Some("nope")));
+        assert_eq!(state.lesson, None);
+        state = state.next(Action::OpenRule("dl3008"));
+        assert_eq!((state.view, state.explain), (View::Rules, Some("DL3008")));
     }
 
     #[test]

@@ -47,6 +47,7 @@ pub fn Explain(props: &ExplainProps) -> Html {
                 <span class="chip">{ rule.target.as_str() }</span>
             </p>
             <p class="summary">{ rule.summary }</p>
+            <p class="permalink"><a href={crate::route::rule_href(rule.code)} id="rule-permalink">{ format!("Permalink: #rule/{}", rule.code) }</a></p>
             <div class="doc">{ markdown::render(&rule.docs_markdown(), 1) }</div>
         </section>
     }

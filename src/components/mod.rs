@@ -15,3 +15,8 @@ pub mod memory_explainer;
 pub mod sizing;
 pub mod stages;
 pub mod task_diagram;
+// Teaching (issue 11).
+pub mod checklist;
+pub mod gallery;
+pub mod learn;
+pub mod lesson;

@@ -14,6 +14,53 @@ pub struct RulesProps {
 
 #[component]
 pub fn Rules(props: &RulesProps) -> Html {
+    // Filter chips: one input kind and one category at a time (`None`: all).
+    let target = use_state(|| None::<&'static str>);
+    let category = use_state(|| None::<&'static str>);
+    let all = registry::rules();
+    let mut targets: Vec<&'static str> = Vec::new();
+    let mut categories: Vec<&'static str> = Vec::new();
+    for r in &all {
+        if !targets.contains(&r.target.as_str()) {
+            targets.push(r.target.as_str());
+        }
+        if !categories.contains(&r.category.as_str()) {
+            categories.push(r.category.as_str());
+        }
+    }
+    let chips = |values: Vec<&'static str>,
+                 chosen: UseStateHandle<Option<&'static str>>,
+                 group: &'static str| {
+        let buttons = values.into_iter().map(|v| {
+            let on = *chosen == Some(v);
+            let chosen = chosen.clone();
+            let onclick = Callback::from(move |_: MouseEvent| {
+                chosen.set(if *chosen == Some(v) { None } else { Some(v) })
+            });
+            html! {
+                <button type="button" class={classes!("chip", "filter", on.then_some("on"))}
+                    aria-pressed={if on { "true" } else { "false" }} data-filter={v} {onclick}>{ v }</button>
+            }
+        });
+        html! {
+            <div class="filters" role="group" aria-label={group}>
+                <span class="filter-label">{ group }</span>
+                { for buttons }
+            </div>
+        }
+    };
+    // Inputs in the order of the panes.
+    const ORDER: [&str; 6] = [
+        "taskdef",
+        "servicedef",
+        "dockerfile",
+        "ecspresso",
+        "cross-file",
+        "input",
+    ];
+    targets.sort_by_key(|t| ORDER.iter().position(|o| o == t).unwrap_or(ORDER.len()));
+    let target_chips = chips(targets, target.clone(), "input");
+    let category_chips = chips(categories, category.clone(), "category");
     let oninput = {
         let cb = props.on_query.clone();
         Callback::from(move |e: InputEvent| {
@@ -27,8 +74,10 @@ pub fn Rules(props: &RulesProps) -> Html {
         .split_whitespace()
         .map(str::to_lowercase)
         .collect();
-    let rules: Vec<_> = registry::rules()
+    let rules: Vec<_> = all
         .into_iter()
+        .filter(|r| target.is_none_or(|t| r.target.as_str() == t))
+        .filter(|r| category.is_none_or(|c| r.category.as_str() == c))
         .filter(|r| {
             let hay = format!(
                 "{} {} {} {} {} {}",
@@ -50,7 +99,7 @@ pub fn Rules(props: &RulesProps) -> Html {
         let onclick = Callback::from(move |_: MouseEvent| cb.emit(code));
         let selected = props.selected == Some(code);
         html! {
-            <li class={classes!("rule-row", selected.then_some("selected"))}>
+            <li class={classes!("rule-row", selected.then_some("selected"))} data-category={r.category.as_str()} data-target={r.target.as_str()}>
                 <button type="button" class="rule-button" {onclick} aria-pressed={if selected { "true" } else { "false" }}>
                     <span class="rule-code">{ r.code }</span>
                     <span class="rule-name">{ r.name }</span>
@@ -74,6 +123,8 @@ pub fn Rules(props: &RulesProps) -> Html {
                     {oninput}
                 />
             </label>
+            { target_chips }
+            { category_chips }
             <p class="rule-count" role="status">{ if count == 1 { "1 rule".to_string() } else { format!("{count} rules") } }</p>
             <ul class="rule-list">{ for rows }</ul>
         </section>

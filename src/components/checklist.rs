@@ -1,0 +1,158 @@
+//! The checklist view: the author's best-practice items, each decided from the current panes'
+//! lint report, or ticked by hand for process items.
+
+use std::rc::Rc;
+
+use ecsplain_engine::learn::{self, Status};
+use ecsplain_engine::Input;
+use yew::prelude::*;
+
+use crate::state::{Linted, PANES};
+
+#[derive(Properties, PartialEq)]
+pub struct ChecklistProps {
+    pub linted: Option<Rc<Linted>>,
+    pub texts: [Rc<str>; 4],
+    pub ticks: Vec<String>,
+    pub on_tick: Callback<String>,
+    /// Select finding `i` of the report (jumps to its pane and line).
+    pub on_select: Callback<usize>,
+}
+
+#[component]
+pub fn Checklist(props: &ChecklistProps) -> Html {
+    let Some(linted) = props.linted.as_ref() else {
+        return html! { <main class="learn-page" id="main"><p class="placeholder">{ "Linting…" }</p></main> };
+    };
+    let items = learn::checklist();
+    let inputs: Vec<Input> = linted
+        .panes
+        .iter()
+        .map(|&pane| {
+            Input::new(
+                linted.paths[pane].clone(),
+                props.texts[pane].to_string(),
+                Some(PANES[pane]),
+            )
+        })
+        .collect();
+    let platform = learn::platform_of(&inputs);
+    let statuses = learn::evaluate_with(&linted.report, &learn::kinds_in(&linted.report), platform);
+
+    let mut counts = [0usize; 5];
+    let mut ticked = 0;
+    for s in &statuses {
+        let slot = match &s.status {
+            Status::Satisfied => 0,
+            Status::NotSatisfied(_) => 1,
+            Status::NotApplicable => 2,
+            Status::Unknown => 3,
+            Status::Manual => {
+                if props.ticks.contains(&s.id) {
+                    ticked += 1;
+                }
+                4
+            }
+        };
+        counts[slot] += 1;
+    }
+
+    let mut sections: Vec<(u8, String, Vec<Html>)> = Vec::new();
+    for (item, s) in items.iter().zip(&statuses) {
+        let row = item_row(props, linted, item, &s.status);
+        match sections.last_mut() {
+            Some((n, _, rows)) if *n == item.section => rows.push(row),
+            _ => sections.push((item.section, item.section_title.clone(), vec![row])),
+        }
+    }
+    let sections = sections.into_iter().map(|(n, title, rows)| {
+        html! {
+            <section class="cl-section">
+                <h3>{ format!("{n}. {title}") }</h3>
+                <ul class="cl-items">{ for rows }</ul>
+            </section>
+        }
+    });
+    let platform = match platform {
+        Some(learn::Platform::Fargate) => "Fargate",
+        Some(learn::Platform::Ec2) => "EC2",
+        _ => "EC2 and Fargate",
+    };
+    let source = learn::source();
+
+    html! {
+        <main class="learn-page checklist" id="main">
+            <h2>{ "Checklist" }<span class="scope">{ format!(" · {} items · for {platform}", statuses.len()) }</span></h2>
+            <p class="lead">{ "Each item is decided from the files in the Lint view. Tick the process items your team has done." }</p>
+            <p class="cl-summary" id="checklist-summary">
+                <span class="cl-count satisfied" data-count={counts[0].to_string()}>{ format!("✓ {} satisfied", counts[0]) }</span>
+                <span class="cl-count not-satisfied" data-count={counts[1].to_string()}>{ format!("✖ {} not satisfied", counts[1]) }</span>
+                <span class="cl-count manual" data-count={counts[4].to_string()}>{ format!("☐ {ticked} of {} ticked by hand", counts[4]) }</span>
+                <span class="cl-count unknown" data-count={counts[3].to_string()}>{ format!("? {} need a missing file", counts[3]) }</span>
+                <span class="cl-count not-applicable" data-count={counts[2].to_string()}>{ format!("– {} not applicable", counts[2]) }</span>
+            </p>
+            { for sections }
+            <p class="muted">{ format!("Items: our wording of {} ({}, {}).", source.source, source.source_commit, source.retrieved) }</p>
+        </main>
+    }
+}
+
+fn item_row(props: &ChecklistProps, linted: &Linted, item: &learn::Item, status: &Status) -> Html {
+    let (class, label) = match status {
+        Status::Satisfied => ("satisfied", "✓ satisfied"),
+        Status::NotSatisfied(_) => ("not-satisfied", "✖ not satisfied"),
+        Status::NotApplicable => ("not-applicable", "– not applicable"),
+        Status::Unknown => ("unknown", "? needs a file"),
+        Status::Manual => ("manual", "by hand"),
+    };
+    let findings = match status {
+        Status::NotSatisfied(findings) => findings
+            .iter()
+            .map(|f| {
+                let index = linted.report.findings.iter().position(|g| g == f);
+                let cb = props.on_select.clone();
+                let onclick = Callback::from(move |_: MouseEvent| {
+                    if let Some(i) = index {
+                        cb.emit(i);
+                    }
+                });
+                html! {
+                    <li>
+                        <button type="button" class="cl-finding" data-code={f.code} {onclick}>
+                            <span class={classes!("sev", f.severity.as_str())}>{ f.code }</span>{ " " }
+                            { &f.message }{ " " }
+                            <span class="loc">{ format!("{}:{}:{}", f.path, f.line, f.column) }</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect::<Html>(),
+        _ => Html::default(),
+    };
+    let tick = matches!(status, Status::Manual).then(|| {
+        let checked = props.ticks.contains(&item.id);
+        let cb = props.on_tick.clone();
+        let id = item.id.clone();
+        let onchange = Callback::from(move |_: Event| cb.emit(id.clone()));
+        html! {
+            <input type="checkbox" class="cl-tick" id={format!("tick-{}", item.id)} {checked} {onchange}
+                aria-label={format!("Done: item {}", item.id)} />
+        }
+    });
+    html! {
+        <li class={classes!("cl-item", class)} data-item={item.id.clone()} data-status={class}>
+            <div class="cl-row">
+                { for tick }
+                <span class="cl-id">{ &item.id }</span>
+                <label class="cl-text" for={format!("tick-{}", item.id)}>{ &item.text }</label>
+                <span class={classes!("cl-status", class)}>{ label }</span>
+            </div>
+            if let Some(note) = &item.note {
+                <p class="cl-note">{ note }</p>
+            }
+            if let Status::NotSatisfied(_) = status {
+                <ul class="cl-findings">{ findings }</ul>
+            }
+        </li>
+    }
+}

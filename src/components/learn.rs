@@ -1,0 +1,86 @@
+//! The Learn view: the lesson list and the examples gallery, or one lesson. Progress (examples
+//! read, lessons solved) stays in this browser's localStorage.
+
+use ecsplain_engine::learn;
+use gloo::storage::{LocalStorage, Storage};
+use yew::prelude::*;
+
+use crate::components::gallery::Gallery;
+use crate::components::lesson::Lesson;
+use crate::route::lesson_href;
+
+/// Example ids the user loaded.
+pub const SEEN_KEY: &str = "ecsplain.learn.seen";
+/// Lesson ids the user solved.
+pub const SOLVED_KEY: &str = "ecsplain.learn.solved";
+
+/// The ids saved under a progress key.
+pub fn progress(key: &str) -> Vec<String> {
+    LocalStorage::get(key).unwrap_or_default()
+}
+
+/// Adds an id to a progress key.
+pub fn remember(key: &str, id: &str) {
+    let mut ids = progress(key);
+    if !ids.iter().any(|i| i == id) {
+        ids.push(id.to_string());
+        let _ = LocalStorage::set(key, &ids);
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LearnProps {
+    pub lesson: Option<&'static str>,
+    pub on_lesson: Callback<Option<&'static str>>,
+    pub on_load: Callback<&'static str>,
+}
+
+#[component]
+pub fn Learn(props: &LearnProps) -> Html {
+    if let Some(lesson) = props.lesson.and_then(learn::lesson) {
+        return html! {
+            <main class="learn-page" id="main">
+                <Lesson key={lesson.id} id={lesson.id} on_back={props.on_lesson.clone()} />
+            </main>
+        };
+    }
+    let solved = progress(SOLVED_KEY);
+    let lessons = learn::lessons().iter().enumerate().map(|(n, l)| {
+        let done = solved.iter().any(|s| s == l.id);
+        let onclick = {
+            let cb = props.on_lesson.clone();
+            let id = l.id;
+            Callback::from(move |_: MouseEvent| cb.emit(Some(id)))
+        };
+        html! {
+            <li class={classes!("lesson-row", done.then_some("solved"))} data-lesson={l.id}>
+                <a href={lesson_href(l.id)} {onclick}>
+                    <span class="lesson-number">{ n + 1 }</span>
+                    <span class="lesson-text">
+                        <span class="lesson-title">{ l.title }</span>
+                        <span class="lesson-summary">{ l.summary }</span>
+                    </span>
+                    if done {
+                        <span class="lesson-done" title="solved">{ "✓ solved" }</span>
+                    }
+                </a>
+            </li>
+        }
+    });
+    let done = learn::lessons()
+        .iter()
+        .filter(|l| solved.iter().any(|s| s == l.id))
+        .count();
+    html! {
+        <main class="learn-page" id="main">
+            <section class="lessons" aria-labelledby="lessons-title">
+                <h2 id="lessons-title">{ "Lessons" }
+                    <span class="scope">{ format!(" · {done} of {} solved", learn::lessons().len()) }</span>
+                </h2>
+                <p class="lead">{ "Short pages, each ending in a file to fix. The linter checks your fix." }</p>
+                <ol class="lesson-list">{ for lessons }</ol>
+            </section>
+            <Gallery on_load={props.on_load.clone()} />
+        </main>
+    }
+}

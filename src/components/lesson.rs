@@ -1,0 +1,209 @@
+//! One lesson: its text, its picture's name, and the "fix this" exercise beside it, checked by
+//! the engine as the user types.
+
+use std::rc::Rc;
+
+use ecsplain_engine::learn::{self, Explainer};
+use ecsplain_engine::{lint, Input, Severity};
+use yew::prelude::*;
+
+use crate::components::editor::Editor;
+use crate::components::learn::{progress, remember, SOLVED_KEY};
+use crate::markdown;
+
+/// The editor's pane number: not one of the four inputs (its textarea is `#input-9`).
+const EXERCISE_PANE: usize = 9;
+
+#[derive(Properties, PartialEq)]
+pub struct LessonProps {
+    pub id: &'static str,
+    pub on_back: Callback<Option<&'static str>>,
+}
+
+#[component]
+pub fn Lesson(props: &LessonProps) -> Html {
+    let lesson = learn::lesson(props.id);
+    let start: Rc<str> = Rc::from(lesson.map_or("", |l| l.exercise.file.text));
+    let text = use_state(|| start.clone());
+    let checked = use_state(|| false);
+    let hints = use_state(|| 0usize);
+    let show_solution = use_state(|| false);
+    let solved_before = use_state(|| progress(SOLVED_KEY).iter().any(|s| s == props.id));
+
+    let Some(lesson) = lesson else {
+        return html! { <p>{ "No such lesson." }</p> };
+    };
+    let exercise = &lesson.exercise;
+
+    let attempt: Rc<str> = (*text).clone();
+    let result = {
+        let attempt = attempt.clone();
+        use_memo(attempt, move |t| learn::check_exercise(lesson, t))
+    };
+    let findings = {
+        let file = exercise.file;
+        use_memo(attempt.clone(), move |t| {
+            lint(&[Input::new(file.path, t.to_string(), Some(file.kind))]).findings
+        })
+    };
+    let marks = Rc::new({
+        let mut marks: Vec<(u32, Severity)> = Vec::new();
+        for f in findings.iter() {
+            match marks.iter_mut().find(|(l, _)| *l == f.line) {
+                Some((_, s)) => *s = (*s).max(f.severity),
+                None => marks.push((f.line, f.severity)),
+            }
+        }
+        marks
+    });
+
+    {
+        let solved_before = solved_before.clone();
+        let id = lesson.id;
+        use_effect_with(result.solved, move |solved| {
+            if *solved {
+                remember(SOLVED_KEY, id);
+                solved_before.set(true);
+            }
+            || ()
+        });
+    }
+
+    let on_input = {
+        let text = text.clone();
+        Callback::from(move |(_, t): (usize, Rc<str>)| text.set(t))
+    };
+    let on_check = {
+        let checked = checked.clone();
+        Callback::from(move |_: MouseEvent| checked.set(true))
+    };
+    let on_hint = {
+        let hints = hints.clone();
+        Callback::from(move |_: MouseEvent| hints.set(*hints + 1))
+    };
+    let on_reset = {
+        let text = text.clone();
+        let start = start.clone();
+        Callback::from(move |_: MouseEvent| text.set(start.clone()))
+    };
+    let on_solution = {
+        let show = show_solution.clone();
+        Callback::from(move |_: MouseEvent| show.set(!*show))
+    };
+    let on_back = {
+        let cb = props.on_back.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(None))
+    };
+
+    let explainer = match lesson.explainer {
+        Explainer::None => None,
+        Explainer::Cpu => Some(("cpu", "CPU")),
+        Explainer::Memory => Some(("memory", "Memory")),
+        Explainer::Sizing => Some(("sizing", "Sizing")),
+        Explainer::Stages => Some(("stages", "Stages")),
+    };
+
+    let goal = exercise.goal.iter().map(|code| {
+        let open = !result.remaining.contains(code);
+        html! {
+            <li class={classes!("goal", if open { "done" } else { "todo" })} data-code={*code}>
+                <span aria-hidden="true">{ if open { "✓ " } else { "○ " } }</span>
+                <a href={crate::route::rule_href(code)} class="goal-code">{ *code }</a>
+                { " " }
+                { ecsplain_engine::registry::rule(code).map_or("", |r| r.summary) }
+            </li>
+        }
+    });
+    let new_problems = result.new_problems.iter().map(|f| {
+        html! {
+            <li class={classes!("new-problem", f.severity.as_str())} data-code={f.code}>
+                <span class="loc">{ format!("{}:{}", f.line, f.column) }</span>{ " " }
+                <span class="goal-code">{ f.code }</span>{ " " }{ &f.message }
+            </li>
+        }
+    });
+    let verdict = if result.solved {
+        html! { <p class="verdict solved" id="lesson-verdict" role="status">{ "✓ Solved: the goal findings are gone and nothing new appeared." }</p> }
+    } else if *checked {
+        let mut parts = Vec::new();
+        if !result.remaining.is_empty() {
+            parts.push(format!("still reported: {}", result.remaining.join(", ")));
+        }
+        if !result.new_problems.is_empty() {
+            parts.push(format!("{} new problem(s)", result.new_problems.len()));
+        }
+        html! { <p class="verdict todo" id="lesson-verdict" role="status">{ format!("Not yet: {}.", parts.join("; ")) }</p> }
+    } else {
+        html! { <p class="verdict" id="lesson-verdict" role="status">{ "Not solved yet. Edit the file, then press Check." }</p> }
+    };
+    let shown_hints = exercise
+        .hints
+        .iter()
+        .take(*hints)
+        .map(|h| html! { <li>{ *h }</li> });
+    let more_hints = *hints < exercise.hints.len();
+
+    html! {
+        <article class="lesson" data-lesson={lesson.id} data-solved={if result.solved { "true" } else { "false" }}>
+            <div class="lesson-text-col">
+                <p class="crumbs">
+                    <a href="#learn" onclick={on_back}>{ "← All lessons" }</a>
+                    if *solved_before {
+                        <span class="lesson-done">{ " ✓ solved before" }</span>
+                    }
+                </p>
+                <h2 id="lesson-title">{ lesson.title }</h2>
+                <p class="lead">{ lesson.summary }</p>
+                if let Some((slug, name)) = explainer {
+                    <p class="explainer-note" data-explainer={slug}>{ format!("explainer: {name}") }</p>
+                }
+                <div class="doc">{ markdown::render(lesson.body, 1) }</div>
+                <p class="permalink"><a href={crate::route::lesson_href(lesson.id)}>{ "Permalink to this lesson" }</a></p>
+            </div>
+            <section class="exercise" aria-labelledby="exercise-title">
+                <div class="exercise-head">
+                    <h3 id="exercise-title">{ "Fix this " }<span class="pane-path">{ exercise.file.path }</span></h3>
+                    <span class="spacer"></span>
+                    <button type="button" class="button" onclick={on_reset}>{ "Reset" }</button>
+                    <button type="button" class="button primary" id="lesson-check" onclick={on_check}>{ "Check" }</button>
+                </div>
+                <Editor
+                    pane={EXERCISE_PANE}
+                    text={attempt.clone()}
+                    label={AttrValue::from(format!("Exercise: {}", exercise.file.path))}
+                    {marks}
+                    selection={None::<crate::state::Selection>}
+                    {on_input}
+                />
+                { verdict }
+                <h4>{ "Goal" }</h4>
+                <ul class="goals">{ for goal }</ul>
+                if !result.new_problems.is_empty() {
+                    <h4>{ "New problems" }</h4>
+                    <ul class="new-problems">{ for new_problems }</ul>
+                }
+                <div class="hints">
+                    if *hints > 0 {
+                        <h4>{ "Hints" }</h4>
+                    }
+                    <ol class="hint-list">{ for shown_hints }</ol>
+                    if more_hints {
+                        <button type="button" class="button" id="lesson-hint" onclick={on_hint}>
+                            { format!("Show a hint ({} of {})", *hints + 1, exercise.hints.len()) }
+                        </button>
+                    }
+                    if *checked || result.solved {
+                        <button type="button" class="button" id="lesson-solution-toggle" onclick={on_solution}>
+                            { if *show_solution { "Hide the solution" } else { "Show the solution" } }
+                        </button>
+                    } else {
+                        <span class="muted">{ " The solution unlocks after your first check." }</span>
+                    }
+                </div>
+                if *show_solution && (*checked || result.solved) {
+                    <pre class="solution" id="lesson-solution">{ exercise.solution }</pre>
+                }
+            </section>
+        </article>
+    }
+}
