@@ -286,6 +286,10 @@ impl Ctx {
             return;
         }
         if let Some(slug) = fragment.strip_prefix("example/") {
+            // Gallery examples (`#example/<id>`) belong to the Learn view's router (route.rs).
+            if ecsplain_engine::learn::example(slug).is_some() {
+                return;
+            }
             match SLUGS.iter().position(|s| *s == slug) {
                 Some(pane) => {
                     if !self.state.texts[pane].trim().is_empty()
