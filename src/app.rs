@@ -90,6 +90,9 @@ pub fn App() -> Html {
                     Some(Route::Rule(code)) => Action::OpenRule(code),
                     Some(Route::Example(id)) => Action::LoadLearnExample(id),
                     Some(Route::Checklist) => Action::ShowView(View::Checklist),
+                    Some(Route::Sizing) => Action::ShowView(View::Sizing),
+                    Some(Route::Explain) => Action::ShowView(View::Explain),
+                    Some(Route::Lint) => Action::ShowView(View::Editor),
                     None => return,
                 };
                 d.dispatch(action);

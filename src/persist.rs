@@ -238,6 +238,7 @@ pub fn share_state(
     view: View,
     active: usize,
     settings: &PageSettings,
+    ticks: &[String],
 ) -> ShareState {
     let some = |t: &Rc<str>| (!t.is_empty()).then(|| t.to_string());
     ShareState {
@@ -247,6 +248,7 @@ pub fn share_state(
         ecspresso: some(&texts[3]),
         view: Some(view_name(view, active)),
         settings: settings.to_map(),
+        ticks: ticks.to_vec(),
         ..ShareState::new()
     }
 }
@@ -492,13 +494,14 @@ mod tests {
             Rc::from("FROM x"),
             Rc::from(""),
         ];
-        let state = share_state(&texts, View::Editor, 2, &sample());
+        let state = share_state(&texts, View::Editor, 2, &sample(), &["8.3".to_string()]);
         let link = ecsplain_engine::share::encode(&state).expect("encodes");
         let back = ecsplain_engine::share::decode(&link).expect("decodes");
         assert_eq!(
             share_texts(&back),
             ["{}", "", "FROM x", ""].map(String::from)
         );
+        assert_eq!(back.ticks, ["8.3"], "checklist ticks travel in the link");
         assert_eq!(
             parse_view(back.view.as_deref().unwrap_or("")),
             (View::Editor, 2)
@@ -533,7 +536,7 @@ mod tests {
     fn the_examples_fit_a_chat_link() {
         let texts = crate::state::EXAMPLES.map(Rc::from);
         let page = "https://ecsplain.github.io/ecsplain/";
-        let all = share_state(&texts, View::Editor, 0, &PageSettings::default());
+        let all = share_state(&texts, View::Editor, 0, &PageSettings::default(), &[]);
         let all_len = ecsplain_engine::share::link_length(page, &all).unwrap_or(usize::MAX);
         assert!(ecsplain_engine::share::fits_chat(all_len), "{all_len}");
         assert!(all_len < 1_300, "{all_len}");

@@ -12,6 +12,11 @@ pub enum Route {
     Rule(&'static str),
     Example(&'static str),
     Checklist,
+    /// The sizing view and the CPU and memory explainers (a lesson links to its picture).
+    Sizing,
+    Explain,
+    /// The editors (where the Dockerfile's stage view is).
+    Lint,
 }
 
 /// The route of a location fragment (with or without its `#`), if it is one of ours and names
@@ -22,6 +27,9 @@ pub fn parse(fragment: &str) -> Option<Route> {
     match head {
         "learn" if rest.is_empty() => Some(Route::Learn),
         "checklist" if rest.is_empty() => Some(Route::Checklist),
+        "sizing" if rest.is_empty() => Some(Route::Sizing),
+        "explain" if rest.is_empty() => Some(Route::Explain),
+        "lint" if rest.is_empty() => Some(Route::Lint),
         "lesson" => learn::lesson(rest).map(|l| Route::Lesson(l.id)),
         "rule" => registry::rule(rest).map(|r| Route::Rule(r.code)),
         "example" => learn::example(rest).map(|e| Route::Example(e.id)),
@@ -56,6 +64,8 @@ mod tests {
         );
         assert_eq!(parse("#learn"), Some(Route::Learn));
         assert_eq!(parse("#checklist"), Some(Route::Checklist));
+        assert_eq!(parse("#explain"), Some(Route::Explain));
+        assert_eq!(parse("#sizing"), Some(Route::Sizing));
         assert_eq!(parse("#lesson/nope"), None);
         assert_eq!(parse("#rule/"), None);
         assert_eq!(parse("#v1.abc"), None);

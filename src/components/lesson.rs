@@ -95,12 +95,17 @@ pub fn Lesson(props: &LessonProps) -> Html {
         Callback::from(move |_: MouseEvent| cb.emit(None))
     };
 
+    // The picture that goes with the lesson: (data slug, link, label).
     let explainer = match lesson.explainer {
         Explainer::None => None,
-        Explainer::Cpu => Some(("cpu", "CPU")),
-        Explainer::Memory => Some(("memory", "Memory")),
-        Explainer::Sizing => Some(("sizing", "Sizing")),
-        Explainer::Stages => Some(("stages", "Stages")),
+        Explainer::Cpu => Some(("cpu", "#explain", "Open the CPU explainer")),
+        Explainer::Memory => Some(("memory", "#explain", "Open the memory explainer")),
+        Explainer::Sizing => Some(("sizing", "#sizing", "Open the sizing calculator")),
+        Explainer::Stages => Some((
+            "stages",
+            "#lint",
+            "See the stage view under the Dockerfile editor",
+        )),
     };
 
     let goal = exercise.goal.iter().map(|code| {
@@ -154,8 +159,8 @@ pub fn Lesson(props: &LessonProps) -> Html {
                 </p>
                 <h2 id="lesson-title">{ lesson.title }</h2>
                 <p class="lead">{ lesson.summary }</p>
-                if let Some((slug, name)) = explainer {
-                    <p class="explainer-note" data-explainer={slug}>{ format!("explainer: {name}") }</p>
+                if let Some((slug, href, label)) = explainer {
+                    <p class="explainer-note" data-explainer={slug}><a href={href}>{ format!("{label} →") }</a></p>
                 }
                 <div class="doc">{ markdown::render(lesson.body, 1) }</div>
                 <p class="permalink"><a href={crate::route::lesson_href(lesson.id)}>{ "Permalink to this lesson" }</a></p>

@@ -174,7 +174,13 @@ pub fn copy_text(text: String, done: Callback<bool>) {
 
 /// The current draft as a share state.
 fn current(state: &State) -> ShareState {
-    persist::share_state(&state.texts, state.view, state.active, &state.settings)
+    persist::share_state(
+        &state.texts,
+        state.view,
+        state.active,
+        &state.settings,
+        &state.ticks,
+    )
 }
 
 fn is_blank(state: &State) -> bool {
@@ -236,6 +242,8 @@ impl Ctx {
         let settings = Rc::new(PageSettings::from_map(&shared.settings));
         self.state
             .dispatch(Action::LoadShare(texts, view, active, settings));
+        // The checklist boxes the team ticked by hand travel with the link.
+        self.state.dispatch(Action::SetTicks(shared.ticks.clone()));
         // An older complaint no longer applies once a link opened.
         self.banner.set(None);
         if shared.is_from_newer_schema() || !shared.files.is_empty() || !shared.variables.is_empty()
