@@ -370,7 +370,7 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
                     <input type="range" id="memory-step" min="0" max={last.to_string()} value={shown.to_string()} oninput={on_step} aria-valuetext={format!("step {shown} of {last}")} />
                 </label>
             </div>
-            if let Some(p) = preset { <p class="lesson">{ p.lesson() }</p> }
+            if let Some(p) = preset { <p class="preset-lesson">{ p.lesson() }</p> }
             { for task_sliders }
             <svg class="viz mem-viz" viewBox={format!("0 0 {w} {height:.0}")} role="img" aria-label={aria}>
                 { for svg_lanes }
