@@ -171,29 +171,10 @@ fn read_stdin() -> std::io::Result<String> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// A path's identity for de-duplication: `./a/b/../c` and `a/c` are one file.
+/// A path's identity for de-duplication: `./a/b/../c` and `a/c` are one file (the engine's
+/// normalisation, the one ecspresso references use).
 pub fn normalize(path: &str) -> String {
-    let absolute = path.starts_with('/');
-    let mut parts: Vec<&str> = Vec::new();
-    for part in path.split(['/', '\\']) {
-        match part {
-            "" | "." => {}
-            ".." => {
-                if parts.last().is_some_and(|p| *p != "..") {
-                    parts.pop();
-                } else if !absolute {
-                    parts.push("..");
-                }
-            }
-            _ => parts.push(part),
-        }
-    }
-    let joined = parts.join("/");
-    if absolute {
-        format!("/{joined}")
-    } else {
-        joined
-    }
+    ecsplain_engine::ecspresso::normalize_path(path)
 }
 
 #[cfg(test)]
