@@ -40,14 +40,12 @@ crate::declare_rule! {
     }
 }
 
-const APT: &[&str] = &["-o", "-t", "--target-release", "-c", "--config-file"];
-
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for (_, c) in support::commands(ctx) {
-        if !support::runs(c, &["apt-get"], &["install"], APT) {
+        if !support::runs(c, &["apt-get"], &["install"], support::APT_OPTIONS) {
             continue;
         }
-        let unpinned: Vec<_> = support::packages(c, APT)
+        let unpinned: Vec<_> = support::packages(c, support::APT_OPTIONS)
             .into_iter()
             .filter(|p| !p.text.contains('=') && !support::is_local_or_dynamic(p, &[".deb"]))
             .collect();

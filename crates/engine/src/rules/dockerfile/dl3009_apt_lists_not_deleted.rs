@@ -49,8 +49,6 @@ crate::declare_rule! {
     }
 }
 
-const APT: &[&str] = &["-o", "-t", "--target-release", "-c", "--config-file"];
-
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for run in ctx.runs() {
         if !support::in_image(ctx, run) || run.has_cache_mount(&["/var/lib/apt/lists"]) {
@@ -68,7 +66,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         if let Some(c) = run
             .commands
             .iter()
-            .find(|c| support::runs(c, &["apt-get", "apt"], &["install"], APT))
+            .find(|c| support::runs(c, &["apt-get", "apt"], &["install"], support::APT_OPTIONS))
         {
             sink.report(c.span, format!("{} install leaves the package lists in the image", c.name().unwrap_or("apt-get")))
                 .set_help("end the RUN with `&& rm -rf /var/lib/apt/lists/*`, or mount a cache on /var/lib/apt/lists");

@@ -33,11 +33,9 @@ crate::declare_rule! {
     }
 }
 
-const APT: &[&str] = &["-o", "-t", "--target-release", "-c", "--config-file"];
-
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for (_, c) in support::commands(ctx) {
-        if !support::runs(c, &["apt-get"], &["install"], APT) {
+        if !support::runs(c, &["apt-get"], &["install"], support::APT_OPTIONS) {
             continue;
         }
         let quiet2 = c

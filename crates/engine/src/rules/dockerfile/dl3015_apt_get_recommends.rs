@@ -5,7 +5,7 @@ use crate::dockerfile::DockerfileCtx;
 crate::declare_rule! {
     /// ## What it does
     /// Reports `apt-get install` without `--no-install-recommends` (or `-o
-    /// APT::Install-Recommends=false`).
+    /// support::APT_OPTIONS::Install-Recommends=false`).
     ///
     /// ## Why is this bad?
     /// Recommended packages are not needed to run the program and often double the size of the layer.
@@ -33,11 +33,9 @@ crate::declare_rule! {
     }
 }
 
-const APT: &[&str] = &["-o", "-t", "--target-release", "-c", "--config-file"];
-
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for (_, c) in support::commands(ctx) {
-        if !support::runs(c, &["apt-get"], &["install"], APT) {
+        if !support::runs(c, &["apt-get"], &["install"], support::APT_OPTIONS) {
             continue;
         }
         let off = c.args().iter().any(|a| {

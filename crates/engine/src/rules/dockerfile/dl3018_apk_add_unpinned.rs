@@ -34,24 +34,12 @@ crate::declare_rule! {
     }
 }
 
-const APK: &[&str] = &[
-    "-X",
-    "--repository",
-    "-t",
-    "--virtual",
-    "-p",
-    "--root",
-    "--arch",
-    "--cache-dir",
-    "--keys-dir",
-];
-
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for (_, c) in support::commands(ctx) {
-        if !support::runs(c, &["apk"], &["add"], APK) {
+        if !support::runs(c, &["apk"], &["add"], support::APK_OPTIONS) {
             continue;
         }
-        let unpinned: Vec<_> = support::packages(c, APK)
+        let unpinned: Vec<_> = support::packages(c, support::APK_OPTIONS)
             .into_iter()
             .filter(|p| {
                 !p.text.contains(['=', '<', '>', '~'])

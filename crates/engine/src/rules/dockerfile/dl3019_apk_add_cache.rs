@@ -36,21 +36,10 @@ crate::declare_rule! {
     }
 }
 
-const APK: &[&str] = &[
-    "-X",
-    "--repository",
-    "-t",
-    "--virtual",
-    "-p",
-    "--root",
-    "--arch",
-    "--cache-dir",
-    "--keys-dir",
-];
-
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for (run, c) in support::commands(ctx) {
-        if !support::runs(c, &["apk"], &["add"], APK) || c.has_option("--no-cache") {
+        if !support::runs(c, &["apk"], &["add"], support::APK_OPTIONS) || c.has_option("--no-cache")
+        {
             continue;
         }
         if run.has_cache_mount(&["/var/cache/apk", "/etc/apk/cache"]) {

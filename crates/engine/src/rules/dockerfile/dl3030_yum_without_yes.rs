@@ -32,25 +32,13 @@ crate::declare_rule! {
     }
 }
 
-const YUM: &[&str] = &[
-    "--enablerepo",
-    "--disablerepo",
-    "-x",
-    "--exclude",
-    "--installroot",
-    "--releasever",
-    "--setopt",
-    "-c",
-    "--config",
-];
-
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for (_, c) in support::commands(ctx) {
         if support::runs(
             c,
             &["yum"],
             &["install", "groupinstall", "localinstall"],
-            YUM,
+            support::YUM_OPTIONS,
         ) && !c.has_any_option(&["-y", "--assumeyes"])
         {
             sink.report(

@@ -35,18 +35,6 @@ crate::declare_rule! {
     }
 }
 
-const YUM: &[&str] = &[
-    "--enablerepo",
-    "--disablerepo",
-    "-x",
-    "--exclude",
-    "--installroot",
-    "--releasever",
-    "--setopt",
-    "-c",
-    "--config",
-];
-
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for run in ctx.runs() {
         let cleaned = run
@@ -67,7 +55,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                 c,
                 &["yum"],
                 &["install", "groupinstall", "localinstall"],
-                YUM,
+                support::YUM_OPTIONS,
             )
         }) {
             sink.report(c.span, "yum install leaves its cache in the image")

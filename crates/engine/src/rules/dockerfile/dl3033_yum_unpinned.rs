@@ -33,24 +33,12 @@ crate::declare_rule! {
     }
 }
 
-const YUM: &[&str] = &[
-    "--enablerepo",
-    "--disablerepo",
-    "-x",
-    "--exclude",
-    "--installroot",
-    "--releasever",
-    "--setopt",
-    "-c",
-    "--config",
-];
-
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for (_, c) in support::commands(ctx) {
-        if !support::runs(c, &["yum"], &["install"], YUM) {
+        if !support::runs(c, &["yum"], &["install"], support::YUM_OPTIONS) {
             continue;
         }
-        let unpinned: Vec<_> = support::packages(c, YUM)
+        let unpinned: Vec<_> = support::packages(c, support::YUM_OPTIONS)
             .into_iter()
             .filter(|p| {
                 let versioned = p

@@ -33,8 +33,6 @@ crate::declare_rule! {
     }
 }
 
-const ZYPPER: &[&str] = &["-r", "--repo", "--from", "-t", "--type", "--root"];
-
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for (_, c) in support::commands(ctx) {
         let interactive = support::runs(
@@ -51,7 +49,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                 "update",
                 "up",
             ],
-            ZYPPER,
+            support::ZYPPER_OPTIONS,
         );
         if interactive && !c.has_any_option(&["-y", "--no-confirm", "-n", "--non-interactive"]) {
             sink.report(

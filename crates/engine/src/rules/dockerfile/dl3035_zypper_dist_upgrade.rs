@@ -33,11 +33,14 @@ crate::declare_rule! {
     }
 }
 
-const ZYPPER: &[&str] = &["-r", "--repo", "--from", "-t", "--type", "--root"];
-
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for (_, c) in support::commands(ctx) {
-        if support::runs(c, &["zypper"], &["dist-upgrade", "dup"], ZYPPER) {
+        if support::runs(
+            c,
+            &["zypper"],
+            &["dist-upgrade", "dup"],
+            support::ZYPPER_OPTIONS,
+        ) {
             sink.report(
                 c.span,
                 "`zypper dist-upgrade` upgrades the whole distribution during the build",

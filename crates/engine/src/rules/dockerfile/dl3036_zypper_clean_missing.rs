@@ -33,21 +33,19 @@ crate::declare_rule! {
     }
 }
 
-const ZYPPER: &[&str] = &["-r", "--repo", "--from", "-t", "--type", "--root"];
-
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for run in ctx.runs() {
         let cleaned = run
             .commands
             .iter()
-            .any(|c| support::runs(c, &["zypper"], &["clean", "cc"], ZYPPER));
+            .any(|c| support::runs(c, &["zypper"], &["clean", "cc"], support::ZYPPER_OPTIONS));
         if cleaned || run.has_cache_mount(&["/var/cache/zypp"]) {
             continue;
         }
         if let Some(c) = run
             .commands
             .iter()
-            .find(|c| support::runs(c, &["zypper"], &["install", "in"], ZYPPER))
+            .find(|c| support::runs(c, &["zypper"], &["install", "in"], support::ZYPPER_OPTIONS))
         {
             sink.report(c.span, "zypper install leaves its cache in the image")
                 .set_help(

@@ -33,14 +33,12 @@ crate::declare_rule! {
     }
 }
 
-const ZYPPER: &[&str] = &["-r", "--repo", "--from", "-t", "--type", "--root"];
-
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for (_, c) in support::commands(ctx) {
-        if !support::runs(c, &["zypper"], &["install", "in"], ZYPPER) {
+        if !support::runs(c, &["zypper"], &["install", "in"], support::ZYPPER_OPTIONS) {
             continue;
         }
-        let unpinned: Vec<_> = support::packages(c, ZYPPER)
+        let unpinned: Vec<_> = support::packages(c, support::ZYPPER_OPTIONS)
             .into_iter()
             .filter(|p| {
                 !p.text.contains(['=', '<', '>']) && !support::is_local_or_dynamic(p, &[".rpm"])

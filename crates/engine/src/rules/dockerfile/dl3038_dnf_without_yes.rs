@@ -33,27 +33,13 @@ crate::declare_rule! {
     }
 }
 
-const DNF: &[&str] = &[
-    "--enablerepo",
-    "--disablerepo",
-    "-x",
-    "--exclude",
-    "--installroot",
-    "--releasever",
-    "--setopt",
-    "-c",
-    "--config",
-    "--repo",
-    "--repoid",
-];
-
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for (_, c) in support::commands(ctx) {
         if support::runs(
             c,
             &["dnf", "dnf5"],
             &["install", "groupinstall", "localinstall"],
-            DNF,
+            support::DNF_OPTIONS,
         ) && !c.has_any_option(&["-y", "--assumeyes"])
         {
             sink.report(

@@ -35,20 +35,6 @@ crate::declare_rule! {
     }
 }
 
-const DNF: &[&str] = &[
-    "--enablerepo",
-    "--disablerepo",
-    "-x",
-    "--exclude",
-    "--installroot",
-    "--releasever",
-    "--setopt",
-    "-c",
-    "--config",
-    "--repo",
-    "--repoid",
-];
-
 const PROGRAMS: &[&str] = &["dnf", "dnf5", "microdnf"];
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
@@ -71,7 +57,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                 c,
                 PROGRAMS,
                 &["install", "groupinstall", "localinstall"],
-                DNF,
+                support::DNF_OPTIONS,
             )
         }) {
             sink.report(

@@ -33,26 +33,17 @@ crate::declare_rule! {
     }
 }
 
-const DNF: &[&str] = &[
-    "--enablerepo",
-    "--disablerepo",
-    "-x",
-    "--exclude",
-    "--installroot",
-    "--releasever",
-    "--setopt",
-    "-c",
-    "--config",
-    "--repo",
-    "--repoid",
-];
-
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for (_, c) in support::commands(ctx) {
-        if !support::runs(c, &["dnf", "dnf5", "microdnf"], &["install"], DNF) {
+        if !support::runs(
+            c,
+            &["dnf", "dnf5", "microdnf"],
+            &["install"],
+            support::DNF_OPTIONS,
+        ) {
             continue;
         }
-        let unpinned: Vec<_> = support::packages(c, DNF)
+        let unpinned: Vec<_> = support::packages(c, support::DNF_OPTIONS)
             .into_iter()
             .filter(|p| {
                 let versioned = p

@@ -145,3 +145,53 @@ pub fn image_stages(ctx: &DockerfileCtx<'_>) -> Vec<usize> {
 pub fn in_image(ctx: &DockerfileCtx<'_>, ins: &Instruction) -> bool {
     ins.stage.is_some_and(|s| image_stages(ctx).contains(&s))
 }
+
+// Options of each package manager that take a value, so their values are not read as
+// package names. One list per package manager, shared by its rules.
+
+/// Value-taking options of apt-get/apt.
+pub const APT_OPTIONS: &[&str] = &["-o", "-t", "--target-release", "-c", "--config-file"];
+
+/// Value-taking options of apk.
+pub const APK_OPTIONS: &[&str] = &[
+    "-X",
+    "--repository",
+    "-t",
+    "--virtual",
+    "-p",
+    "--root",
+    "--arch",
+    "--cache-dir",
+    "--keys-dir",
+];
+
+/// Value-taking options of yum.
+pub const YUM_OPTIONS: &[&str] = &[
+    "--enablerepo",
+    "--disablerepo",
+    "-x",
+    "--exclude",
+    "--installroot",
+    "--releasever",
+    "--setopt",
+    "-c",
+    "--config",
+];
+
+/// Value-taking options of dnf, dnf5 and microdnf.
+pub const DNF_OPTIONS: &[&str] = &[
+    "--enablerepo",
+    "--disablerepo",
+    "-x",
+    "--exclude",
+    "--installroot",
+    "--releasever",
+    "--setopt",
+    "-c",
+    "--config",
+    "--repo",
+    "--repoid",
+];
+
+/// Value-taking options of zypper.
+pub const ZYPPER_OPTIONS: &[&str] = &["-r", "--repo", "--from", "-t", "--type", "--root"];
