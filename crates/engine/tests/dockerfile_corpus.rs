@@ -11,12 +11,7 @@ use std::path::PathBuf;
 
 use ecsplain_engine::{lint, Input, Kind};
 
-fn corpus_dir() -> PathBuf {
-    match std::env::var_os("ECSPLAIN_CORPUS") {
-        Some(root) => PathBuf::from(root).join("dockerfile"),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/dockerfile"),
-    }
-}
+mod common;
 
 /// Corpus files BuildKit itself rejects, with the reason: they must get `IN003`.
 const KNOWN_INVALID: &[(&str, &str)] = &[(
@@ -26,7 +21,7 @@ const KNOWN_INVALID: &[(&str, &str)] = &[(
 
 #[test]
 fn corpus_dockerfiles_parse_cleanly() {
-    let dir = corpus_dir();
+    let dir = common::corpus_dir("dockerfile");
     let Ok(entries) = fs::read_dir(&dir) else {
         println!(
             "note: no Dockerfile corpus at {} (set ECSPLAIN_CORPUS); skipping",

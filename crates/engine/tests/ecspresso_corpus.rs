@@ -12,33 +12,11 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use ecsplain_engine::{lint, Input, Severity};
 
-fn corpus_root() -> PathBuf {
-    match std::env::var_os("ECSPLAIN_CORPUS") {
-        Some(dir) => PathBuf::from(dir).join("ecspresso"),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/ecspresso"),
-    }
-}
-
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).into_iter().flatten().flatten() {
-            let p = entry.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
-}
+mod common;
 
 /// Rules whose subject is the template itself, or notes about what could not be followed.
 const TEMPLATE_RULES: [&str; 5] = ["IN004", "IN005", "EP006", "EP009", "XF002"];
@@ -49,7 +27,7 @@ const COUNTING_RULES: [&str; 1] = ["SV022"];
 
 #[test]
 fn corpus_projects_lint_without_panics_or_template_findings() {
-    let root = corpus_root();
+    let root = common::corpus_dir("ecspresso");
     let Ok(entries) = fs::read_dir(&root) else {
         eprintln!("note: no ecspresso corpus at {}; skipped", root.display());
         return;
@@ -61,7 +39,7 @@ fn corpus_projects_lint_without_panics_or_template_findings() {
     let mut configs = 0;
     let mut followed = 0;
     for project in projects.iter().filter(|p| p.is_dir()) {
-        let inputs: Vec<Input> = files_under(project)
+        let inputs: Vec<Input> = common::files_under(project)
             .into_iter()
             .map(|file| {
                 let rel = file
@@ -163,12 +141,12 @@ fn template_at(text: &str, offset: usize) -> bool {
 /// character) lints without a panic and with spans inside the text.
 #[test]
 fn truncated_corpus_configs_never_panic() {
-    let root = corpus_root();
+    let root = common::corpus_dir("ecspresso");
     if !root.is_dir() {
         println!("note: no ecspresso corpus at {}; skipped", root.display());
         return;
     }
-    for file in files_under(&root) {
+    for file in common::files_under(&root) {
         let name = file.to_string_lossy().to_string();
         let Ok(text) = fs::read_to_string(&file) else {
             continue;

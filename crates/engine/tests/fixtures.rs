@@ -19,6 +19,8 @@ use ecsplain_engine::report::text::{self, Style};
 use ecsplain_engine::span::LineIndex;
 use ecsplain_engine::{lint, registry, Config, Input, Kind};
 
+mod common;
+
 fn fixtures_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
 }
@@ -50,27 +52,10 @@ fn fixtures() -> Vec<(String, PathBuf)> {
     out
 }
 
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).into_iter().flatten().flatten() {
-            let p = entry.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 fn inputs_for(group: &str, path: &Path) -> Vec<Input> {
     let kind = Kind::parse(group);
     if path.is_dir() {
-        files_under(path)
+        common::files_under(path)
             .into_iter()
             .filter(|file| !file.to_string_lossy().ends_with(".snap"))
             .map(|file| {
@@ -221,7 +206,7 @@ fn every_rule_has_a_failing_and_a_passing_fixture() {
 
 #[test]
 fn no_orphan_snapshots() {
-    for file in files_under(&fixtures_root()) {
+    for file in common::files_under(&fixtures_root()) {
         let name = file.to_string_lossy().to_string();
         if let Some(source) = name.strip_suffix(".snap") {
             assert!(Path::new(source).exists(), "{name} has no fixture");

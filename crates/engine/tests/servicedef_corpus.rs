@@ -16,12 +16,7 @@ use std::path::{Path, PathBuf};
 
 use ecsplain_engine::{lint, Input, Kind};
 
-fn corpus_root() -> PathBuf {
-    match std::env::var_os("ECSPLAIN_CORPUS") {
-        Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"),
-    }
-}
+mod common;
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else {
@@ -61,7 +56,7 @@ fn corpus_files(root: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn corpus_service_definitions_lint_without_panic() {
-    let root = corpus_root();
+    let root = common::corpus_root();
     if !root.join("servicedef").is_dir() {
         eprintln!(
             "note: no service definition corpus at {}; skipping",
@@ -114,7 +109,7 @@ fn corpus_service_definitions_lint_without_panic() {
 /// service ↔ task definition checks (SV06x) run on real pairs.
 #[test]
 fn corpus_ecspresso_projects_cross_check_without_panic() {
-    let root = corpus_root().join("ecspresso");
+    let root = common::corpus_root().join("ecspresso");
     let Ok(projects) = fs::read_dir(&root) else {
         eprintln!("note: no ecspresso corpus at {}; skipping", root.display());
         return;
@@ -170,7 +165,7 @@ fn service_definition_fixes_keep_json_valid() {
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/servicedef"),
         &mut files,
     );
-    let root = corpus_root();
+    let root = common::corpus_root();
     if root.join("servicedef").is_dir() {
         files.extend(corpus_files(&root));
     }

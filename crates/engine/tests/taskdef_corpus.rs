@@ -14,6 +14,8 @@ use std::path::PathBuf;
 use ecsplain_engine::report::text::{self, Style};
 use ecsplain_engine::{json, lint, Finding, Input, Kind};
 
+mod common;
+
 /// Applies a finding's fix to the text; `None` when edits overlap or fall outside.
 fn apply_fix(text: &str, finding: &Finding) -> Option<String> {
     let fix = finding.fix.as_ref()?;
@@ -78,16 +80,9 @@ fn fixes_on_task_definition_fixtures_keep_json_valid() {
     assert!(count > 10, "expected fixes in the fixtures, found {count}");
 }
 
-fn corpus_dir() -> PathBuf {
-    match std::env::var_os("ECSPLAIN_CORPUS") {
-        Some(dir) => PathBuf::from(dir).join("taskdef"),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/taskdef"),
-    }
-}
-
 #[test]
 fn corpus_task_definitions_lint_cleanly() {
-    let dir = corpus_dir();
+    let dir = common::corpus_dir("taskdef");
     let Ok(entries) = fs::read_dir(&dir) else {
         eprintln!("note: no corpus at {}; skipping", dir.display());
         return;

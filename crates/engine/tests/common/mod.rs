@@ -1,0 +1,37 @@
+//! Helpers shared by the integration tests: where the corpus is, and walking a folder.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The corpus of real files: `$ECSPLAIN_CORPUS`, else `<repo>/../shared/corpus`.
+pub fn corpus_root() -> PathBuf {
+    match std::env::var_os("ECSPLAIN_CORPUS") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"),
+    }
+}
+
+/// A folder of the corpus (`taskdef`, `dockerfile`...).
+pub fn corpus_dir(kind: &str) -> PathBuf {
+    corpus_root().join(kind)
+}
+
+/// Every file under `dir`, recursively, sorted.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
