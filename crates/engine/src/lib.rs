@@ -34,7 +34,7 @@ pub mod yaml;
 
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Finding, Severity};
-pub use lint::{lint, lint_one, lint_with, Input, Report};
+pub use lint::{lint, lint_one, lint_vars, lint_with, Input, Report, Vars};
 pub use rule::{Kind, Rule};
 
 /// The engine's version, shown by the page and the CLI.

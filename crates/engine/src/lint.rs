@@ -52,9 +52,25 @@ pub fn lint(inputs: &[Input]) -> Report {
     lint_with(inputs, &Config::default())
 }
 
+/// Values the user gives for a project's template variables (`{{ env }}`, `{{ must_env }}`) and
+/// Jsonnet external variables (`std.extVar`): the CLI's `--var`, `--env-file` and `--ext-str`, the
+/// page's variables panel. A name without a value stays a placeholder, never an error.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Vars {
+    /// Environment variables, by name, for `env`/`must_env` and Jsonnet's `std.native('env')`.
+    pub env: std::collections::BTreeMap<String, String>,
+    /// Jsonnet external variables, by name, for `std.extVar`.
+    pub ext_str: std::collections::BTreeMap<String, String>,
+}
+
 /// Like [`lint`], with a team's configuration: selection, ignores (inline and by path) and
 /// severity overrides are applied here, after the rules ran.
 pub fn lint_with(inputs: &[Input], config: &Config) -> Report {
+    lint_vars(inputs, config, &Vars::default())
+}
+
+/// Like [`lint_with`], with values for the project's variables.
+pub fn lint_vars(inputs: &[Input], config: &Config, _vars: &Vars) -> Report {
     let mut raw: Vec<(usize, Diagnostic)> = Vec::new();
     let mut parsed: Vec<ParsedInput<'_>> = Vec::with_capacity(inputs.len());
     let referenced = ecspresso::referenced_roles(inputs);
