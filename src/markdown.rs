@@ -1,7 +1,7 @@
 //! A small Markdown renderer for rule docs, producing Yew nodes (never HTML strings).
 //!
-//! Supported: ATX headings, paragraphs, `-`/`*`/`1.` lists, fenced code, inline code, `**bold**`,
-//! and `[links](https://...)` (http and https only, opened with `rel="noopener noreferrer"`).
+//! Supported: ATX headings, paragraphs, `-`/`*`/`1.` lists, fenced code, pipe tables (a header
+//! row, a `|---|` row, body rows), inline code, `**bold**`, and `[links](https://...)` (http and https only, opened with `rel="noopener noreferrer"`).
 //! Anything else is shown as text.
 
 #[cfg(target_arch = "wasm32")]
@@ -12,8 +12,38 @@ use yew::prelude::*;
 pub enum Block {
     Heading(usize, String),
     Paragraph(String),
-    List { ordered: bool, items: Vec<String> },
-    Code { lang: String, text: String },
+    List {
+        ordered: bool,
+        items: Vec<String>,
+    },
+    Code {
+        lang: String,
+        text: String,
+    },
+    Table {
+        head: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
+}
+
+/// The cells of a `| a | b |` row (outer pipes optional), or `None` when the line is not one.
+fn table_cells(line: &str) -> Option<Vec<String>> {
+    let t = line.trim();
+    if !t.starts_with('|') {
+        return None;
+    }
+    let inner = t.strip_prefix('|').unwrap_or(t);
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    Some(inner.split('|').map(|c| c.trim().to_string()).collect())
+}
+
+/// A `|---|:---:|` delimiter row.
+fn is_delimiter(cells: &[String]) -> bool {
+    !cells.is_empty()
+        && cells.iter().all(|c| {
+            let c = c.trim_matches(':');
+            !c.is_empty() && c.bytes().all(|b| b == b'-')
+        })
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -53,6 +83,20 @@ pub fn parse(markdown: &str) -> Vec<Block> {
                 text.push('\n');
             }
             blocks.push(Block::Code { lang, text });
+        } else if let Some(head) = table_cells(line).filter(|_| {
+            lines
+                .peek()
+                .and_then(|next| table_cells(next))
+                .is_some_and(|cells| is_delimiter(&cells))
+        }) {
+            flush(&mut paragraph, &mut blocks);
+            lines.next();
+            let mut rows = Vec::new();
+            while let Some(row) = lines.peek().and_then(|next| table_cells(next)) {
+                rows.push(row);
+                lines.next();
+            }
+            blocks.push(Block::Table { head, rows });
         } else if let Some((level, title)) = heading(trimmed) {
             flush(&mut paragraph, &mut blocks);
             blocks.push(Block::Heading(level, title.to_string()));
@@ -147,6 +191,20 @@ fn render_block(block: Block, shift: usize) -> Html {
         Block::Code { lang, text } => {
             let class = (!lang.is_empty()).then(|| format!("language-{lang}"));
             html! { <pre class="code-block"><code class={class}>{ text }</code></pre> }
+        }
+        Block::Table { head, rows } => {
+            let head = head
+                .iter()
+                .map(|c| html! { <th scope="col">{ inline(c) }</th> });
+            let rows = rows.iter().map(|row| {
+                let cells = row.iter().map(|c| html! { <td>{ inline(c) }</td> });
+                html! { <tr>{ for cells }</tr> }
+            });
+            html! {
+                <div class="table-wrap">
+                    <table class="doc-table"><thead><tr>{ for head }</tr></thead><tbody>{ for rows }</tbody></table>
+                </div>
+            }
         }
     }
 }
@@ -245,6 +303,29 @@ mod tests {
             matches!(&blocks[3], Block::Code { lang, text } if lang == "json" && text == "{}\n")
         );
         assert!(matches!(&blocks[4], Block::List { ordered: true, .. }));
+    }
+
+    #[test]
+    fn pipe_tables_need_a_delimiter_row() {
+        let blocks = parse("| CPU | Memory |\n|---|:--|\n| 256 | 512 |\n| 512 | 1024 |\n\nafter");
+        assert_eq!(
+            blocks,
+            vec![
+                Block::Table {
+                    head: vec!["CPU".into(), "Memory".into()],
+                    rows: vec![
+                        vec!["256".into(), "512".into()],
+                        vec!["512".into(), "1024".into()]
+                    ],
+                },
+                Block::Paragraph("after".into()),
+            ]
+        );
+        // A query line starting with a pipe is not a table without the delimiter row.
+        assert_eq!(
+            parse("| filter x\n| stats y"),
+            vec![Block::Paragraph("| filter x | stats y".into())]
+        );
     }
 
     #[test]

@@ -24,6 +24,9 @@ const STEP: f64 = 0.25;
 #[derive(Properties, PartialEq)]
 pub struct CpuProps {
     pub text: Rc<str>,
+    /// Where `text` comes from, for the source menu ("from the Task definition pane").
+    #[prop_or(AttrValue::Static("the Task definition pane"))]
+    pub source: AttrValue,
 }
 
 #[component]
@@ -172,7 +175,7 @@ pub fn CpuExplainer(props: &CpuProps) -> Html {
             <div class="form-row">
                 <label>{ "Containers" }
                     <select id="cpu-source" onchange={bind_select(&source)}>
-                        <option value="pane" selected={use_pane} disabled={sizing.containers.is_empty()}>{ "from the Task definition pane" }</option>
+                        <option value="pane" selected={use_pane} disabled={sizing.containers.is_empty()}>{ format!("from {}", props.source) }</option>
                         <option value="example" selected={!use_pane}>{ "example: app 512, worker 256, log_router without cpu" }</option>
                     </select>
                 </label>

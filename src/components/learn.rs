@@ -1,5 +1,5 @@
 //! The Learn view: the lesson list and the examples gallery, or one lesson. Progress (examples
-//! read, lessons solved) stays in this browser's localStorage.
+//! read, lessons solved, each exercise's last attempt) stays in this browser's localStorage.
 
 use ecsplain_engine::learn;
 use gloo::storage::{LocalStorage, Storage};
@@ -26,6 +26,32 @@ pub fn remember(key: &str, id: &str) {
         ids.push(id.to_string());
         let _ = LocalStorage::set(key, &ids);
     }
+}
+
+/// Exercise attempts above this many bytes are not saved (localStorage is small and shared).
+const MAX_ATTEMPT: usize = 64 * 1024;
+
+fn attempt_key(lesson: &str) -> String {
+    format!("ecsplain.learn.attempt.{lesson}")
+}
+
+/// The user's saved attempt at a lesson's exercise, if any.
+pub fn saved_attempt(lesson: &str) -> Option<std::rc::Rc<str>> {
+    LocalStorage::get::<String>(attempt_key(lesson))
+        .ok()
+        .map(std::rc::Rc::from)
+}
+
+/// Keeps an attempt, so leaving the lesson or reloading loses nothing.
+pub fn save_attempt(lesson: &str, text: &str) {
+    if text.len() <= MAX_ATTEMPT {
+        let _ = LocalStorage::set(attempt_key(lesson), text);
+    }
+}
+
+/// Drops a saved attempt (Reset).
+pub fn forget_attempt(lesson: &str) {
+    LocalStorage::delete(attempt_key(lesson));
 }
 
 #[derive(Properties, PartialEq)]

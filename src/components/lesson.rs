@@ -7,8 +7,15 @@ use ecsplain_engine::learn::{self, Explainer};
 use ecsplain_engine::{lint, Input, Severity};
 use yew::prelude::*;
 
+use crate::components::cpu_explainer::CpuExplainer;
 use crate::components::editor::Editor;
-use crate::components::learn::{progress, remember, SOLVED_KEY};
+use crate::components::learn::{
+    forget_attempt, progress, remember, save_attempt, saved_attempt, SOLVED_KEY,
+};
+use crate::components::memory_explainer::MemoryExplainer;
+use crate::components::sizing::Sizing;
+use crate::components::stages::Stages;
+use crate::components::task_diagram::TaskDiagram;
 use crate::markdown;
 
 /// The editor's pane number: not one of the four inputs (its textarea is `#input-9`).
@@ -24,7 +31,9 @@ pub struct LessonProps {
 pub fn Lesson(props: &LessonProps) -> Html {
     let lesson = learn::lesson(props.id);
     let start: Rc<str> = Rc::from(lesson.map_or("", |l| l.exercise.file.text));
-    let text = use_state(|| start.clone());
+    // The user's last attempt at this exercise, kept in this browser, wins over the start file.
+    let restored = use_state(|| saved_attempt(props.id).filter(|t| **t != *start));
+    let text = use_state(|| (*restored).clone().unwrap_or_else(|| start.clone()));
     let checked = use_state(|| false);
     let hints = use_state(|| 0usize);
     let show_solution = use_state(|| false);
@@ -71,7 +80,11 @@ pub fn Lesson(props: &LessonProps) -> Html {
 
     let on_input = {
         let text = text.clone();
-        Callback::from(move |(_, t): (usize, Rc<str>)| text.set(t))
+        let id = props.id;
+        Callback::from(move |(_, t): (usize, Rc<str>)| {
+            save_attempt(id, &t);
+            text.set(t)
+        })
     };
     let on_check = {
         let checked = checked.clone();
@@ -84,7 +97,13 @@ pub fn Lesson(props: &LessonProps) -> Html {
     let on_reset = {
         let text = text.clone();
         let start = start.clone();
-        Callback::from(move |_: MouseEvent| text.set(start.clone()))
+        let restored = restored.clone();
+        let id = props.id;
+        Callback::from(move |_: MouseEvent| {
+            forget_attempt(id);
+            restored.set(None);
+            text.set(start.clone())
+        })
     };
     let on_solution = {
         let show = show_solution.clone();
@@ -100,12 +119,30 @@ pub fn Lesson(props: &LessonProps) -> Html {
         Explainer::None => None,
         Explainer::Cpu => Some(("cpu", "#explain", "Open the CPU explainer")),
         Explainer::Memory => Some(("memory", "#explain", "Open the memory explainer")),
-        Explainer::Sizing => Some(("sizing", "#sizing", "Open the sizing calculator")),
+        Explainer::Diagram | Explainer::Sizing => {
+            Some(("sizing", "#sizing", "Open the sizing calculator"))
+        }
         Explainer::Stages => Some((
             "stages",
             "#lint",
             "See the stage view under the Dockerfile editor",
         )),
+    };
+
+    // The picture itself, drawn from the user's attempt: it changes as they fix the file.
+    let figure = match lesson.explainer {
+        Explainer::None => Html::default(),
+        Explainer::Cpu => {
+            html! { <CpuExplainer text={attempt.clone()} source="your exercise file" /> }
+        }
+        Explainer::Memory => {
+            html! { <MemoryExplainer text={attempt.clone()} from_finding={true} /> }
+        }
+        Explainer::Diagram => {
+            html! { <TaskDiagram text={attempt.clone()} source="your exercise file" /> }
+        }
+        Explainer::Sizing => html! { <Sizing text={attempt.clone()} /> },
+        Explainer::Stages => html! { <Stages text={attempt.clone()} /> },
     };
 
     let goal = exercise.goal.iter().map(|code| {
@@ -163,15 +200,23 @@ pub fn Lesson(props: &LessonProps) -> Html {
                     <p class="explainer-note" data-explainer={slug}><a href={href}>{ format!("{label} →") }</a></p>
                 }
                 <div class="doc">{ markdown::render(lesson.body, 1) }</div>
+                if !matches!(lesson.explainer, Explainer::None | Explainer::Sizing) {
+                    <section class="lesson-figure" id="lesson-figure" aria-label="The picture, drawn from your exercise file">
+                        { figure.clone() }
+                    </section>
+                }
                 <p class="permalink"><a href={crate::route::lesson_href(lesson.id)}>{ "Permalink to this lesson" }</a></p>
             </div>
             <section class="exercise" aria-labelledby="exercise-title">
                 <div class="exercise-head">
                     <h3 id="exercise-title">{ "Fix this " }<span class="pane-path">{ exercise.file.path }</span></h3>
                     <span class="spacer"></span>
-                    <button type="button" class="button" onclick={on_reset}>{ "Reset" }</button>
+                    <button type="button" class="button" id="lesson-reset" onclick={on_reset}>{ "Reset" }</button>
                     <button type="button" class="button primary" id="lesson-check" onclick={on_check}>{ "Check" }</button>
                 </div>
+                if restored.is_some() {
+                    <p class="muted restored-note" id="lesson-restored">{ "Your last attempt, kept in this browser. Reset starts over." }</p>
+                }
                 <Editor
                     pane={EXERCISE_PANE}
                     text={attempt.clone()}
@@ -209,6 +254,12 @@ pub fn Lesson(props: &LessonProps) -> Html {
                     <pre class="solution" id="lesson-solution">{ exercise.solution }</pre>
                 }
             </section>
+            // The calculator needs the page's width: it goes under both columns.
+            if lesson.explainer == Explainer::Sizing {
+                <section class="lesson-figure wide" id="lesson-figure" aria-label="The picture, drawn from your exercise file">
+                    { figure }
+                </section>
+            }
         </article>
     }
 }

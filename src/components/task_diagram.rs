@@ -9,6 +9,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct DiagramProps {
     pub text: Rc<str>,
+    /// Where `text` comes from, for the lede ("the Task definition pane").
+    #[prop_or(AttrValue::Static("the Task definition pane"))]
+    pub source: AttrValue,
 }
 
 fn amount(a: Amount, unit: &str, absent: &str) -> String {
@@ -52,7 +55,7 @@ pub fn TaskDiagram(props: &DiagramProps) -> Html {
     html! {
         <section class="card explainer" id="task-diagram" aria-labelledby="diagram-title">
             <h2 id="diagram-title">{ "Task and containers" }</h2>
-            <p class="lede">{ "How the task's numbers and each container's numbers nest, with the values from the Task definition pane." }</p>
+            <p class="lede">{ format!("How the task's numbers and each container's numbers nest, with the values from {}.", props.source) }</p>
             if sizing.containers.is_empty() {
                 <p class="muted">{ "Paste a task definition in the Task definition pane to see its containers here." }</p>
             }

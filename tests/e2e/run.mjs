@@ -706,6 +706,11 @@ async function teachingChecks(browser) {
   eq(await page.getAttribute(".lesson", "data-solved"), "false", "the exercise is not solved at the start");
   eq(await page.locator("#lesson-solution-toggle").count(), 0, "no solution before a check");
   check((await page.locator(".explainer-note").textContent()).includes("CPU"), "the lesson names its explainer");
+  eq(await page.locator("#lesson-figure #cpu-explainer").count(), 1, "the lesson draws its picture beside the text");
+  check(
+    (await page.locator("#cpu-source option[value=pane]").textContent()).includes("your exercise file"),
+    "the lesson's picture is drawn from the exercise file",
+  );
   await page.click("#lesson-check");
   check((await page.textContent("#lesson-verdict")).includes("TD011"), "a check names the goal code still reported");
   await page.click("#lesson-hint");
@@ -723,6 +728,15 @@ async function teachingChecks(browser) {
   check((await page.textContent("#lesson-verdict")).startsWith("✓ Solved"), "the reference solution solves the exercise");
   await page.click(".crumbs a");
   eq(await page.locator('.lesson-row.solved[data-lesson="cpu-shares"]').count(), 1, "a solved lesson is marked in the list");
+  // The attempt is kept: reopening the lesson shows it, and Reset starts over.
+  await page.click('.lesson-row[data-lesson="cpu-shares"] a');
+  await page.waitForSelector("#lesson-restored");
+  eq(await page.inputValue("#input-9"), solution, "a lesson reopens with the last attempt");
+  eq(await page.getAttribute(".lesson", "data-solved"), "true", "the restored attempt is checked again");
+  await page.click("#lesson-reset");
+  eq(await page.locator("#lesson-restored").count(), 0, "Reset drops the kept attempt");
+  eq(await page.getAttribute(".lesson", "data-solved"), "false", "Reset brings back the broken file");
+  await page.click(".crumbs a");
 
   // The checklist, from an example loaded by permalink.
   await page.evaluate(() => (location.hash = "#example/ecspresso-bad"));
@@ -754,6 +768,26 @@ async function teachingChecks(browser) {
   await page.click("#checklist-button");
   await page.waitForSelector("#checklist-summary");
   check((await page.textContent(".cl-count.manual")).startsWith("☐ 1 of"), "ticks survive a reload");
+  // A share link carries the ticks to a colleague's browser (a fresh context: no drafts there).
+  await page.click("#copy-link");
+  await page.waitForSelector("#share-dialog");
+  await page.waitForFunction(() => document.getElementById("share-link")?.value.includes("#v1."));
+  const tickLink = await page.inputValue("#share-link");
+  await page.keyboard.press("Escape");
+  {
+    const other = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const op = await other.newPage();
+    watch(op);
+    await op.goto(tickLink, { waitUntil: "load" });
+    await op.waitForSelector("#version", { timeout: 30_000 });
+    if (await op.locator("#checklist-summary").count() === 0) {
+      await op.click("#checklist-button");
+      await op.waitForSelector("#checklist-summary");
+    }
+    check((await op.textContent(".cl-count.manual")).startsWith("☐ 1 of"), "a share link carries the checklist ticks");
+    eq(await op.locator('.cl-item[data-status="manual"] .cl-tick:checked').count(), 1, "the ticked item is ticked in the shared page");
+    await other.close();
+  }
 
   // The rule reference: search, filter chips, and a page per rule by permalink.
   await page.click("#rules-button");

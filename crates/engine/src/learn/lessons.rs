@@ -19,6 +19,8 @@ pub enum Explainer {
     Cpu,
     /// Soft and hard memory limits (`sizing::memory`).
     Memory,
+    /// How container values nest inside the task size (`sizing::task`).
+    Diagram,
     /// Task size, Fargate sizes and cost (`sizing::fargate`, `sizing::cost`).
     Sizing,
     /// Dockerfile build stages and what reaches the final image.
@@ -131,7 +133,7 @@ static LESSONS: &[Lesson] = &[
         title: "Task size and container size",
         summary: "The task size is the box; container values share it out. Learn which numbers must fit inside which.",
         body: content!("task-vs-container-size", "lesson.md"),
-        explainer: Explainer::Sizing,
+        explainer: Explainer::Diagram,
         exercise: Exercise {
             file: File {
                 kind: Kind::TaskDef,

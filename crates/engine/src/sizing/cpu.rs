@@ -313,6 +313,17 @@ fn num(x: f64) -> String {
     super::units::trim_float(x)
 }
 
+/// A vCPU figure for a sentence: two decimals are all a reader can use.
+fn vcpu(x: f64) -> String {
+    num((x * 100.0).round() / 100.0)
+}
+
+/// A percentage for a sentence: one decimal, with its leading zero ("0.1%", not ".098%").
+fn pct(x: f64) -> String {
+    let s = format!("{x:.1}");
+    s.strip_suffix(".0").map_or(s.clone(), str::to_string)
+}
+
 fn sentence(out: &[CpuShare], capacity: f64, source: CapacitySource, used: f64) -> String {
     let cap = match source {
         CapacitySource::TaskCpu => format!("the task's {} vCPU", num(capacity)),
@@ -334,8 +345,8 @@ fn sentence(out: &[CpuShare], capacity: f64, source: CapacitySource, used: f64) 
                 format!(
                     "{} gets {} vCPU ({}%)",
                     c.name,
-                    num(c.allocated_vcpu),
-                    num(c.fraction_of_capacity * 100.0)
+                    vcpu(c.allocated_vcpu),
+                    pct(c.fraction_of_capacity * 100.0)
                 )
             })
             .collect::<Vec<_>>()
