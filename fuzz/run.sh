@@ -13,7 +13,7 @@ corpus=${ECSPLAIN_CORPUS:-$repo/../shared/corpus}
 secs=${1:-240}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(json_parse yaml_parse dockerfile_parse template_scan lint_any config_parse share_decode)
+[ ${#targets[@]} -gt 0 ] || targets=(json_parse yaml_parse dockerfile_parse template_scan lint_any config_parse share_decode jsonnet_eval)
 
 seed() { # target, find arguments...
   local dir=$fuzz/corpus/$1; shift
@@ -32,6 +32,7 @@ for t in "${targets[@]}"; do
       sed -n 's|^//! \{0,1\}||p' "$repo/crates/engine/src/config.rs" | sed -n '/^```yaml/,/^```$/p' | sed '1d;$d' > "$fuzz/corpus/$t/seed-yaml"
       printf '{"ignore": ["DF001"], "severity": {"TD101": "info"}}' > "$fuzz/corpus/$t/seed-json" ;;
     share_decode) mkdir -p "$fuzz/corpus/$t" ;;
+    jsonnet_eval) seed $t "$corpus/ecspresso" "$repo/tests/fixtures" \( -name '*.jsonnet' -o -name '*.libsonnet' \) ;;
   esac
 done
 

@@ -23,6 +23,7 @@ pub const TARGETS: &[&str] = &[
     "template_scan",
     "lint_any",
     "config_parse",
+    "jsonnet_eval",
 ];
 
 /// Runs target `name` on `data`; unknown names panic (a typo in a folder name must not pass).
@@ -34,6 +35,7 @@ pub fn run(name: &str, data: &[u8]) {
         "template_scan" => template_scan(data),
         "lint_any" => lint_any(data),
         "config_parse" => config_parse(data),
+        "jsonnet_eval" => jsonnet_eval(data),
         other => panic!("unknown fuzz target {other}"),
     }
 }
@@ -321,4 +323,39 @@ pub fn config_parse(data: &[u8]) {
         let report = lint_with(&inputs, &config);
         report_ok(&inputs, &report, "with config");
     }
+}
+
+/// A config naming Jsonnet definitions, as ecspresso projects do.
+const JSONNET_CONFIG: &str = "region: ap-northeast-1\ncluster: default\nservice: web\n\
+service_definition: ecs-service-def.jsonnet\ntask_definition: ecs-task-def.jsonnet\n";
+
+/// The text as a Jsonnet config, as Jsonnet task and service definitions a config names, and as a
+/// library they import: evaluation (where the engine has it) must end in findings, never a panic,
+/// and every finding mapped back from the evaluated JSON must land inside the Jsonnet source.
+pub fn jsonnet_eval(data: &[u8]) {
+    let text = text_of(data);
+    lint_checked(
+        &[Input::new("ecspresso.jsonnet", text.as_str(), None)],
+        "jsonnet config",
+    );
+    lint_checked(
+        &[
+            Input::new("ecspresso.yml", JSONNET_CONFIG, None),
+            Input::new("ecs-task-def.jsonnet", text.as_str(), None),
+            Input::new("ecs-service-def.jsonnet", text.as_str(), None),
+        ],
+        "jsonnet definitions",
+    );
+    lint_checked(
+        &[
+            Input::new("ecspresso.yml", JSONNET_CONFIG, None),
+            Input::new(
+                "ecs-task-def.jsonnet",
+                "local lib = import 'lib.libsonnet';\nlib { family: 'web' }\n",
+                None,
+            ),
+            Input::new("lib.libsonnet", text.as_str(), None),
+        ],
+        "jsonnet import",
+    );
 }
