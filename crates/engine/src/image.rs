@@ -138,7 +138,8 @@ fn wildcard_match(pattern: &str, text: &str) -> bool {
             },
         }
     }
-    p.get(pi..).is_some_and(|rest| rest.iter().all(|&c| c == b'*'))
+    p.get(pi..)
+        .is_some_and(|rest| rest.iter().all(|&c| c == b'*'))
 }
 
 #[cfg(test)]
@@ -158,10 +159,19 @@ mod tests {
             Some("123456789012.dkr.ecr.eu-west-1.amazonaws.com")
         );
         assert_eq!(registry_of("GHCR.io/o/app").as_deref(), Some("ghcr.io"));
-        assert_eq!(registry_of("localhost:5000/app").as_deref(), Some("localhost:5000"));
+        assert_eq!(
+            registry_of("localhost:5000/app").as_deref(),
+            Some("localhost:5000")
+        );
         // The host is known even when the tag is a template.
-        assert_eq!(registry_of("nginx:{{ must_env `TAG` }}").as_deref(), Some("docker.io"));
-        assert_eq!(registry_of("ghcr.io/o/app:${TAG}").as_deref(), Some("ghcr.io"));
+        assert_eq!(
+            registry_of("nginx:{{ must_env `TAG` }}").as_deref(),
+            Some("docker.io")
+        );
+        assert_eq!(
+            registry_of("ghcr.io/o/app:${TAG}").as_deref(),
+            Some("ghcr.io")
+        );
         for unknown in [
             "",
             "scratch",
@@ -181,7 +191,10 @@ mod tests {
     #[test]
     fn trusted_patterns() {
         let ecr = list(&["*.dkr.ecr.*.amazonaws.com", "public.ecr.aws"]);
-        assert!(registry_trusted("123456789012.dkr.ecr.eu-west-1.amazonaws.com", &ecr));
+        assert!(registry_trusted(
+            "123456789012.dkr.ecr.eu-west-1.amazonaws.com",
+            &ecr
+        ));
         assert!(registry_trusted("public.ecr.aws", &ecr));
         assert!(!registry_trusted("docker.io", &ecr));
         assert!(!registry_trusted("ecr.aws.evil.io", &ecr));

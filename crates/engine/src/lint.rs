@@ -316,7 +316,10 @@ fn run_checks(
             let ctx = taskdef::TaskDefCtx::new(input.text, file, root);
             for check in registry::checks() {
                 if let Check::TaskDef(rule, run) = check {
-                    run(&ctx, &mut Sink::new(rule, file, raw).with_settings(settings));
+                    run(
+                        &ctx,
+                        &mut Sink::new(rule, file, raw).with_settings(settings),
+                    );
                 }
             }
         }
@@ -324,7 +327,10 @@ fn run_checks(
             let ctx = servicedef::ServiceDefCtx::new(input.text, file, root);
             for check in registry::checks() {
                 if let Check::ServiceDef(rule, run) = check {
-                    run(&ctx, &mut Sink::new(rule, file, raw).with_settings(settings));
+                    run(
+                        &ctx,
+                        &mut Sink::new(rule, file, raw).with_settings(settings),
+                    );
                 }
             }
         }
@@ -338,7 +344,10 @@ fn run_checks(
             };
             for check in registry::checks() {
                 if let Check::Ecspresso(rule, run) = check {
-                    run(&ctx, &mut Sink::new(rule, file, raw).with_settings(settings));
+                    run(
+                        &ctx,
+                        &mut Sink::new(rule, file, raw).with_settings(settings),
+                    );
                 }
             }
         }
@@ -350,7 +359,10 @@ fn run_checks(
             };
             for check in registry::checks() {
                 if let Check::Dockerfile(rule, run) = check {
-                    run(&ctx, &mut Sink::new(rule, file, raw).with_settings(settings));
+                    run(
+                        &ctx,
+                        &mut Sink::new(rule, file, raw).with_settings(settings),
+                    );
                 }
             }
         }
