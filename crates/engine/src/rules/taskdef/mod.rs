@@ -46,7 +46,7 @@ pub mod td304_image_not_pinned;
 pub mod td305_image_region_mismatch;
 pub mod td306_firelens_without_memory_limit;
 pub mod td307_no_observability_sidecar;
-pub mod td308_missing_required_tag;
+pub mod td308_missing_required_task_tag;
 
 use crate::check::Check;
 
@@ -195,7 +195,7 @@ pub static CHECKS: &[Check] = &[
         td307_no_observability_sidecar::check,
     ),
     Check::TaskDef(
-        &td308_missing_required_tag::RULE,
-        td308_missing_required_tag::check,
+        &td308_missing_required_task_tag::RULE,
+        td308_missing_required_task_tag::check,
     ),
 ];

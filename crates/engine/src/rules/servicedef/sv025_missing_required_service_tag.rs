@@ -38,7 +38,7 @@ crate::declare_rule! {
     /// - [CreateService: tags](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html)
     pub static RULE = {
         code: "SV025",
-        name: "missing-required-tag",
+        name: "missing-required-service-tag",
         target: ServiceDef,
         severity: Warning,
         category: Cicd,

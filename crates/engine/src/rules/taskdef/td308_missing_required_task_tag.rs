@@ -39,7 +39,7 @@ crate::declare_rule! {
     /// - [RegisterTaskDefinition: tags](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html)
     pub static RULE = {
         code: "TD308",
-        name: "missing-required-tag",
+        name: "missing-required-task-tag",
         target: TaskDef,
         severity: Warning,
         category: Cicd,
