@@ -495,7 +495,9 @@ fn settings_in_the_configuration_turn_on_their_rules() {
     let dir = project("settings", None);
     let before = codes(&ecsplain_in(&dir, &["lint", "--format", "json", "."]));
     assert!(
-        SETTINGS_RULES.iter().all(|c| !before.contains(&c.to_string())),
+        SETTINGS_RULES
+            .iter()
+            .all(|c| !before.contains(&c.to_string())),
         "{before:?}"
     );
 
@@ -520,13 +522,19 @@ fn settings_in_the_configuration_turn_on_their_rules() {
     );
     let o = ecsplain_in(&dir, &["lint", "Dockerfile"]);
     assert!(
-        stdout(&o).contains("`FROM node` pulls from Docker Hub (`docker.io`), which is not a trusted registry"),
+        stdout(&o).contains(
+            "`FROM node` pulls from Docker Hub (`docker.io`), which is not a trusted registry"
+        ),
         "{}",
         stdout(&o)
     );
 
     let o = ecsplain(&["explain", "DL3026"]);
     assert_eq!(o.status.code(), Some(0));
-    assert!(stdout(&o).starts_with("DL3026 untrusted-registry: "), "{}", stdout(&o));
+    assert!(
+        stdout(&o).starts_with("DL3026 untrusted-registry: "),
+        "{}",
+        stdout(&o)
+    );
     assert!(stdout(&o).contains("trusted-registries"), "{}", stdout(&o));
 }
