@@ -402,6 +402,34 @@ mod tests {
     use super::*;
 
     #[test]
+    fn missing_required_tags() {
+        let settings = Settings {
+            required_tags: vec!["service".into(), "env".into(), " ".into()],
+            ..Settings::default()
+        };
+        let tags = |json: &str| crate::json::parse(json).root;
+        let missing = |json: &str| -> Vec<String> {
+            let root = tags(json);
+            settings
+                .missing_tags(root.as_ref())
+                .into_iter()
+                .map(str::to_string)
+                .collect()
+        };
+        assert_eq!(settings.missing_tags(None), ["service", "env"]);
+        assert_eq!(missing(r#"[{"key": "service", "value": "a"}]"#), ["env"]);
+        assert_eq!(missing(r#"[{"Key": "env"}, {"Key": "service"}]"#), [""; 0]);
+        assert_eq!(missing(r#"[{"key": "Env"}]"#), ["service", "env"]);
+        // Undecidable: a template for the list, for an entry or for a key.
+        assert!(missing(r#""{{ tags }}""#).is_empty());
+        assert!(missing(r#"["{{ tag }}"]"#).is_empty());
+        assert!(missing(r#"[{"key": "{{ must_env `K` }}"}]"#).is_empty());
+        // A wrong type is another rule's finding.
+        assert!(missing(r#"{"service": "a"}"#).is_empty());
+        assert!(Settings::default().missing_tags(None).is_empty());
+    }
+
+    #[test]
     fn globs() {
         assert!(glob_match("*.json", "deploy/task.json"));
         assert!(glob_match("deploy/*.json", "./deploy/task.json"));
