@@ -152,8 +152,8 @@ pub fn SettingsDialog(props: &SettingsProps) -> Html {
                 </div>
                 { text_field("set-ignore", "Ignore", "codes or prefixes, e.g. DL3008, TD1", form.ignore.clone(), |f, v| f.ignore = v) }
                 { text_field("set-severity", "Severity overrides", "CODE=error|warning|info, e.g. DL3059=warning", form.severity.clone(), |f, v| f.severity = v) }
-                { text_field("set-registries", "Trusted registries", "image registries allowed, e.g. *.dkr.ecr.*.amazonaws.com", form.registries.clone(), |f, v| f.registries = v) }
-                { text_field("set-tags", "Required tags", "tag keys every service must carry, e.g. service, env", form.tags.clone(), |f, v| f.tags = v) }
+                { text_field("set-registries", "Trusted registries", "image registries allowed (DL3026, TD110), e.g. *.dkr.ecr.*.amazonaws.com", form.registries.clone(), |f, v| f.registries = v) }
+                { text_field("set-tags", "Required tags", "tag keys every task definition and service must carry (TD308, SV025), e.g. service, env", form.tags.clone(), |f, v| f.tags = v) }
                 { text_field("set-region", "Region", "for cost estimates, e.g. us-east-1", form.region.clone(), |f, v| f.region = v) }
                 <div class="field">
                     <label class="toggle"><input type="checkbox" id="set-inline" checked={form.inline_ignores} onchange={on_inline} />{ " Honour inline ignores (# ecsplain ignore=, # hadolint ignore=)" }</label>

@@ -486,3 +486,55 @@ fn per_path_ignores_are_relative_to_the_configuration() {
         );
     }
 }
+
+/// `trusted-registries` and `required-tags` in the configuration found by walking up turn on
+/// DL3026, TD110 and TD308; without them those rules are silent.
+#[test]
+fn settings_in_the_configuration_turn_on_their_rules() {
+    const SETTINGS_RULES: [&str; 3] = ["DL3026", "TD110", "TD308"];
+    let dir = project("settings", None);
+    let before = codes(&ecsplain_in(&dir, &["lint", "--format", "json", "."]));
+    assert!(
+        SETTINGS_RULES
+            .iter()
+            .all(|c| !before.contains(&c.to_string())),
+        "{before:?}"
+    );
+
+    std::fs::write(
+        dir.join(".ecsplain.yaml"),
+        "trusted-registries: [\"*.dkr.ecr.*.amazonaws.com\"]\nrequired-tags: [service]\n",
+    )
+    .unwrap();
+    // The project's Dockerfile builds `FROM node` and its task runs `nginx:1.27` with no tags.
+    let all = codes(&ecsplain_in(&dir, &["lint", "--format", "json", "."]));
+    assert!(
+        SETTINGS_RULES.iter().all(|c| all.contains(&c.to_string())),
+        "{all:?}"
+    );
+    let from_deploy = codes(&ecsplain_in(
+        &dir.join("deploy"),
+        &["lint", "--format", "json", "task-def.json"],
+    ));
+    assert!(
+        from_deploy.contains(&"TD110".to_string()) && from_deploy.contains(&"TD308".to_string()),
+        "{from_deploy:?}"
+    );
+    let o = ecsplain_in(&dir, &["lint", "Dockerfile"]);
+    assert!(
+        stdout(&o).contains(
+            "`FROM node` pulls from Docker Hub (`docker.io`), which is not a trusted registry"
+        ),
+        "{}",
+        stdout(&o)
+    );
+
+    let o = ecsplain(&["explain", "DL3026"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stdout(&o).starts_with("DL3026 untrusted-registry: "),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stdout(&o).contains("trusted-registries"), "{}", stdout(&o));
+}

@@ -1,6 +1,7 @@
 //! How rules are run: a [`Check`] pairs a rule with the function that checks one kind of input,
 //! and a [`Sink`] collects what it reports.
 
+use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::rule::Rule;
 use crate::span::Span;
@@ -45,12 +46,21 @@ impl Check {
     }
 }
 
-/// Collects the diagnostics of one rule over one input (or, for project checks, over several).
+/// Collects the diagnostics of one rule over one input (or, for project checks, over several),
+/// and gives the rule the team's [`Settings`] (trusted registries, required tags, region).
 pub struct Sink<'a> {
     rule: &'static Rule,
     file: usize,
     out: &'a mut Vec<(usize, Diagnostic)>,
+    settings: &'a Settings,
 }
+
+/// What rules see when no configuration is given: every setting empty.
+static NO_SETTINGS: Settings = Settings {
+    trusted_registries: Vec::new(),
+    required_tags: Vec::new(),
+    region: None,
+};
 
 impl<'a> Sink<'a> {
     pub fn new(
@@ -58,11 +68,28 @@ impl<'a> Sink<'a> {
         file: usize,
         out: &'a mut Vec<(usize, Diagnostic)>,
     ) -> Sink<'a> {
-        Sink { rule, file, out }
+        Sink {
+            rule,
+            file,
+            out,
+            settings: &NO_SETTINGS,
+        }
+    }
+
+    /// The same sink with the team's settings (`.ecsplain.yaml`) for the rule to read.
+    pub fn with_settings(mut self, settings: &'a Settings) -> Sink<'a> {
+        self.settings = settings;
+        self
     }
 
     pub fn rule(&self) -> &'static Rule {
         self.rule
+    }
+
+    /// The team's settings: a rule that needs one (a trusted-registry list, required tags) stays
+    /// silent while it is empty.
+    pub fn settings(&self) -> &'a Settings {
+        self.settings
     }
 
     /// Reports a finding of the running rule on the current input; add help, related spans or a

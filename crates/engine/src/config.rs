@@ -32,6 +32,103 @@ pub struct Settings {
     pub region: Option<String>,
 }
 
+impl Settings {
+    /// The `required-tags` a resource's `tags` list (`[{key, value}]`, or ecspresso's
+    /// `[{Key, Value}]`) lacks, in the configured order. Empty when none is configured, when all
+    /// are there, and when the list cannot be read to the end (a template stands for the list or
+    /// for one of its keys): a tag that may be there is never reported missing. `None` for
+    /// `tags` means the resource has no tags at all.
+    pub fn missing_tags(&self, tags: Option<&Node>) -> Vec<&str> {
+        let required: Vec<&str> = self
+            .required_tags
+            .iter()
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        if required.is_empty() {
+            return Vec::new();
+        }
+        let mut present: Vec<&str> = Vec::new();
+        if let Some(tags) = tags {
+            let Some(items) = tags.as_array() else {
+                return Vec::new(); // a template, or a wrong type (reported by TD003/SV002)
+            };
+            for item in items {
+                if item.is_placeholder() || item.is_opaque() {
+                    return Vec::new();
+                }
+                match item.get("key") {
+                    Some(key) if key.is_placeholder() => return Vec::new(),
+                    Some(key) => present.extend(key.as_str()),
+                    None if item.as_object().is_none() => return Vec::new(),
+                    None => {}
+                }
+            }
+        }
+        let mut missing: Vec<&str> = Vec::new();
+        for key in required {
+            if !present.contains(&key) && !missing.contains(&key) {
+                missing.push(key);
+            }
+        }
+        missing
+    }
+}
+
+/// The message and help of a finding about missing required tags (TD308, SV025): `what` is
+/// "the task definition" or "the service"; `present` are the keys it has.
+pub fn missing_tags_message(what: &str, missing: &[&str], present: &[&str]) -> (String, String) {
+    let names = |keys: &[&str]| -> String {
+        let quoted: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+        match quoted.as_slice() {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        }
+    };
+    let message = if missing.len() == 1 {
+        format!(
+            "{what} has no tag {}, which `required-tags` in .ecsplain.yaml requires",
+            names(missing)
+        )
+    } else {
+        format!(
+            "{what} lacks the tags {}, which `required-tags` in .ecsplain.yaml requires",
+            names(missing)
+        )
+    };
+    let mut help = format!(
+        "add {} to `tags`",
+        missing
+            .iter()
+            .map(|k| format!("{{\"key\": \"{k}\", \"value\": \"...\"}}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let near: Vec<String> = missing
+        .iter()
+        .filter_map(|m| {
+            present
+                .iter()
+                .find(|p| p.eq_ignore_ascii_case(m))
+                .map(|p| format!("`{p}` is not `{m}` (the case differs)"))
+        })
+        .collect();
+    if !near.is_empty() {
+        help = format!("{help}; {}", near.join(", "));
+    }
+    (message, help)
+}
+
+/// The keys of a `tags` list that can be read (for "the case differs" hints).
+pub fn tag_keys(tags: Option<&Node>) -> Vec<&str> {
+    tags.and_then(Node::as_array)
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(|item| item.get_str("key"))
+        .collect()
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct PathIgnore {
     pub path: String,
@@ -303,6 +400,34 @@ fn segment_match(p: &[u8], s: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn missing_required_tags() {
+        let settings = Settings {
+            required_tags: vec!["service".into(), "env".into(), " ".into()],
+            ..Settings::default()
+        };
+        let tags = |json: &str| crate::json::parse(json).root;
+        let missing = |json: &str| -> Vec<String> {
+            let root = tags(json);
+            settings
+                .missing_tags(root.as_ref())
+                .into_iter()
+                .map(str::to_string)
+                .collect()
+        };
+        assert_eq!(settings.missing_tags(None), ["service", "env"]);
+        assert_eq!(missing(r#"[{"key": "service", "value": "a"}]"#), ["env"]);
+        assert_eq!(missing(r#"[{"Key": "env"}, {"Key": "service"}]"#), [""; 0]);
+        assert_eq!(missing(r#"[{"key": "Env"}]"#), ["service", "env"]);
+        // Undecidable: a template for the list, for an entry or for a key.
+        assert!(missing(r#""{{ tags }}""#).is_empty());
+        assert!(missing(r#"["{{ tag }}"]"#).is_empty());
+        assert!(missing(r#"[{"key": "{{ must_env `K` }}"}]"#).is_empty());
+        // A wrong type is another rule's finding.
+        assert!(missing(r#"{"service": "a"}"#).is_empty());
+        assert!(Settings::default().missing_tags(None).is_empty());
+    }
 
     #[test]
     fn globs() {

@@ -99,12 +99,15 @@ pub fn lint_vars(inputs: &[Input], config: &Config, _vars: &Vars) -> Report {
         });
     }
     for (file, input) in parsed.iter().enumerate() {
-        run_checks(file, input, &mut raw);
+        run_checks(file, input, &config.settings, &mut raw);
     }
     let project = ProjectCtx { inputs: &parsed };
     for check in registry::checks() {
         if let Check::Project(rule, run) = check {
-            run(&project, &mut Sink::new(rule, 0, &mut raw));
+            run(
+                &project,
+                &mut Sink::new(rule, 0, &mut raw).with_settings(&config.settings),
+            );
         }
     }
 
@@ -302,13 +305,21 @@ fn binary_input(text: &str) -> Option<Diagnostic> {
     ))
 }
 
-fn run_checks(file: usize, input: &ParsedInput<'_>, raw: &mut Vec<(usize, Diagnostic)>) {
+fn run_checks(
+    file: usize,
+    input: &ParsedInput<'_>,
+    settings: &crate::config::Settings,
+    raw: &mut Vec<(usize, Diagnostic)>,
+) {
     match (input.kind, &input.model) {
         (Some(Kind::TaskDef), Model::Tree(Some(root))) => {
             let ctx = taskdef::TaskDefCtx::new(input.text, file, root);
             for check in registry::checks() {
                 if let Check::TaskDef(rule, run) = check {
-                    run(&ctx, &mut Sink::new(rule, file, raw));
+                    run(
+                        &ctx,
+                        &mut Sink::new(rule, file, raw).with_settings(settings),
+                    );
                 }
             }
         }
@@ -316,7 +327,10 @@ fn run_checks(file: usize, input: &ParsedInput<'_>, raw: &mut Vec<(usize, Diagno
             let ctx = servicedef::ServiceDefCtx::new(input.text, file, root);
             for check in registry::checks() {
                 if let Check::ServiceDef(rule, run) = check {
-                    run(&ctx, &mut Sink::new(rule, file, raw));
+                    run(
+                        &ctx,
+                        &mut Sink::new(rule, file, raw).with_settings(settings),
+                    );
                 }
             }
         }
@@ -330,7 +344,10 @@ fn run_checks(file: usize, input: &ParsedInput<'_>, raw: &mut Vec<(usize, Diagno
             };
             for check in registry::checks() {
                 if let Check::Ecspresso(rule, run) = check {
-                    run(&ctx, &mut Sink::new(rule, file, raw));
+                    run(
+                        &ctx,
+                        &mut Sink::new(rule, file, raw).with_settings(settings),
+                    );
                 }
             }
         }
@@ -342,7 +359,10 @@ fn run_checks(file: usize, input: &ParsedInput<'_>, raw: &mut Vec<(usize, Diagno
             };
             for check in registry::checks() {
                 if let Check::Dockerfile(rule, run) = check {
-                    run(&ctx, &mut Sink::new(rule, file, raw));
+                    run(
+                        &ctx,
+                        &mut Sink::new(rule, file, raw).with_settings(settings),
+                    );
                 }
             }
         }

@@ -272,3 +272,54 @@ fn corpus() {
         );
     }
 }
+
+/// The rules that only run with a team's settings (DL3026, TD110, TD308, SV025) over the corpus:
+/// nothing panics, spans are sound, and no finding names a registry or tag held in a template.
+#[test]
+fn corpus_with_settings() {
+    let root = corpus_root();
+    if !root.join("taskdef").is_dir() {
+        return;
+    }
+    let mut config = ecsplain_engine::Config::default();
+    config.settings.trusted_registries = vec!["*.dkr.ecr.*.amazonaws.com".into()];
+    config.settings.required_tags = vec!["service".into(), "env".into()];
+    let settings_rules = ["DL3026", "TD110", "TD308", "SV025"];
+    let mut problems = Vec::new();
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for inputs in runs(&root) {
+        let first = inputs.first().map(|i| i.path.clone()).unwrap_or_default();
+        let outcome = catch_unwind(AssertUnwindSafe(|| {
+            ecsplain_engine::lint_with(&inputs, &config)
+        }));
+        let Ok(report) = outcome else {
+            problems.push(format!("{first}: the engine panicked with settings"));
+            continue;
+        };
+        for f in &report.findings {
+            check_positions(f, &inputs, &mut problems);
+            if let Some(code) = settings_rules.iter().find(|c| **c == f.code) {
+                *counts.entry(code).or_default() += 1;
+                let shown = inputs
+                    .get(f.file)
+                    .and_then(|i| i.text.get(f.span.start as usize..f.span.end as usize))
+                    .unwrap_or_default();
+                // The part that names the registry: the first path component, or the
+                // repository of a one-component name (`golang:${GO_VERSION}` is Docker Hub).
+                let shown = shown.trim_matches(['"', '\'']);
+                let head = match shown.split_once('/') {
+                    Some((first, _)) => first,
+                    None => shown.split([':', '@']).next().unwrap_or_default(),
+                };
+                if f.code != "TD308" && f.code != "SV025" && head.contains(['{', '$', '<']) {
+                    problems.push(format!(
+                        "{first}: {} reported a templated registry: {shown}",
+                        f.code
+                    ));
+                }
+            }
+        }
+    }
+    println!("settings rules over the corpus: {counts:?}");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -8,6 +8,10 @@
 //! The group folder gives the kind (`taskdef`, `servicedef`, `dockerfile`, `ecspresso`); in
 //! `input` and `crossfile` the kind is recognised from each file's name and content.
 //!
+//! A fixture that needs a team configuration (trusted registries, required tags) has one: a
+//! project folder holds `.ecsplain.yaml`, a single file has a sibling `<fixture stem>.ecsplain.yaml`
+//! (`DL3026_fail.Dockerfile` → `DL3026_fail.ecsplain.yaml`). The configuration is not linted.
+//!
 //! `ECSPLAIN_BLESS=1 cargo test -p ecsplain-engine --test fixtures` rewrites the snapshots.
 
 use std::collections::BTreeMap;
@@ -17,7 +21,7 @@ use std::path::{Path, PathBuf};
 use ecsplain_engine::diagnostic::{Finding, Resolver};
 use ecsplain_engine::report::text::{self, Style};
 use ecsplain_engine::span::LineIndex;
-use ecsplain_engine::{lint, registry, Config, Input, Kind};
+use ecsplain_engine::{lint_with, registry, Config, Input, Kind};
 
 mod common;
 
@@ -42,7 +46,11 @@ fn fixtures() -> Vec<(String, PathBuf)> {
         for entry in entries.flatten() {
             let path = entry.path();
             let name = entry.file_name().to_string_lossy().to_string();
-            if name.ends_with(".snap") || name.starts_with('.') || name == "README.md" {
+            if name.ends_with(".snap")
+                || name.starts_with('.')
+                || name == "README.md"
+                || name.ends_with(CONFIG_SUFFIX)
+            {
                 continue;
             }
             out.push((group_name.clone(), path));
@@ -52,12 +60,36 @@ fn fixtures() -> Vec<(String, PathBuf)> {
     out
 }
 
+/// The name ending of a single-file fixture's configuration, and a project's configuration file.
+const CONFIG_SUFFIX: &str = ".ecsplain.yaml";
+
+/// The configuration a fixture is linted with: its `.ecsplain.yaml` (see the module docs), else
+/// the defaults. A configuration with problems fails the test: a fixture must mean what it says.
+fn config_for(path: &Path) -> Config {
+    let file = if path.is_dir() {
+        path.join(CONFIG_SUFFIX)
+    } else {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let stem = name.split('.').next().unwrap_or_default();
+        path.with_file_name(format!("{stem}{CONFIG_SUFFIX}"))
+    };
+    let Ok(text) = fs::read_to_string(&file) else {
+        return Config::default();
+    };
+    let (config, problems) = Config::parse(&file.to_string_lossy(), &text);
+    assert!(problems.is_empty(), "{}: {problems:?}", file.display());
+    config
+}
+
 fn inputs_for(group: &str, path: &Path) -> Vec<Input> {
     let kind = Kind::parse(group);
     if path.is_dir() {
         common::files_under(path)
             .into_iter()
-            .filter(|file| !file.to_string_lossy().ends_with(".snap"))
+            .filter(|file| {
+                let name = file.to_string_lossy();
+                !name.ends_with(".snap") && file.file_name() != Some(CONFIG_SUFFIX.as_ref())
+            })
             .map(|file| {
                 let rel = file
                     .strip_prefix(path)
@@ -134,7 +166,7 @@ fn fixtures_match_their_names_and_snapshots() {
         let report = if group == "config" {
             config_report(&inputs)
         } else {
-            lint(&inputs)
+            lint_with(&inputs, &config_for(&path))
         };
         let rendered = text::render(&report.findings, &inputs, Style::default());
         let shown = format!(

@@ -32,6 +32,7 @@ pub mod dl3022_copy_from_unknown_stage;
 pub mod dl3023_copy_from_own_stage;
 pub mod dl3024_duplicate_stage_name;
 pub mod dl3025_json_form_cmd;
+pub mod dl3026_untrusted_registry;
 pub mod dl3027_apt_instead_of_apt_get;
 pub mod dl3028_gem_unpinned;
 pub mod dl3029_from_platform;
@@ -171,6 +172,10 @@ pub static CHECKS: &[Check] = &[
         dl3024_duplicate_stage_name::check,
     ),
     Check::Dockerfile(&dl3025_json_form_cmd::RULE, dl3025_json_form_cmd::check),
+    Check::Dockerfile(
+        &dl3026_untrusted_registry::RULE,
+        dl3026_untrusted_registry::check,
+    ),
     Check::Dockerfile(
         &dl3027_apt_instead_of_apt_get::RULE,
         dl3027_apt_instead_of_apt_get::check,

@@ -25,6 +25,7 @@ pub mod sv021_public_ip_assigned;
 pub mod sv022_single_subnet;
 pub mod sv023_deployment_percent_stalls;
 pub mod sv024_single_task;
+pub mod sv025_missing_required_service_tag;
 pub mod sv040_no_tag_propagation;
 pub mod sv041_old_platform_version;
 pub mod sv042_execute_command_enabled;
@@ -76,6 +77,10 @@ pub static CHECKS: &[Check] = &[
         sv023_deployment_percent_stalls::check,
     ),
     Check::ServiceDef(&sv024_single_task::RULE, sv024_single_task::check),
+    Check::ServiceDef(
+        &sv025_missing_required_service_tag::RULE,
+        sv025_missing_required_service_tag::check,
+    ),
     Check::ServiceDef(
         &sv040_no_tag_propagation::RULE,
         sv040_no_tag_propagation::check,

@@ -36,6 +36,7 @@ pub mod td106_dangerous_capability;
 pub mod td107_sensitive_host_mount;
 pub mod td108_efs_not_secured;
 pub mod td109_shared_task_execution_role;
+pub mod td110_untrusted_image_registry;
 pub mod td201_image_tag_latest;
 pub mod td202_essential_without_health_check;
 pub mod td301_no_log_configuration;
@@ -45,6 +46,7 @@ pub mod td304_image_not_pinned;
 pub mod td305_image_region_mismatch;
 pub mod td306_firelens_without_memory_limit;
 pub mod td307_no_observability_sidecar;
+pub mod td308_missing_required_task_tag;
 
 use crate::check::Check;
 
@@ -158,6 +160,10 @@ pub static CHECKS: &[Check] = &[
         &td109_shared_task_execution_role::RULE,
         td109_shared_task_execution_role::check,
     ),
+    Check::TaskDef(
+        &td110_untrusted_image_registry::RULE,
+        td110_untrusted_image_registry::check,
+    ),
     Check::TaskDef(&td201_image_tag_latest::RULE, td201_image_tag_latest::check),
     Check::TaskDef(
         &td202_essential_without_health_check::RULE,
@@ -187,5 +193,9 @@ pub static CHECKS: &[Check] = &[
     Check::TaskDef(
         &td307_no_observability_sidecar::RULE,
         td307_no_observability_sidecar::check,
+    ),
+    Check::TaskDef(
+        &td308_missing_required_task_tag::RULE,
+        td308_missing_required_task_tag::check,
     ),
 ];

@@ -1,0 +1,67 @@
+use crate::check::Sink;
+use crate::config::{missing_tags_message, tag_keys};
+use crate::servicedef::ServiceDefCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// When the team lists tag keys every resource must carry (`required-tags` in
+    /// `.ecsplain.yaml`), reports a service whose `tags` lack one of them, naming the missing
+    /// keys. Without that list the rule is silent.
+    ///
+    /// ecspresso's `Tags` with `Key`/`Value` count like `tags` with `key`/`value`. Keys are compared
+    /// exactly, as written. A `tags` list held in a template, or holding a templated key, is never
+    /// reported. `describe-services` output only holds tags when asked for (`--include TAGS`), so
+    /// output without `tags` is not reported either.
+    ///
+    /// ## Why is this bad?
+    /// Teams find, bill and operate their resources by tags: the application, the environment,
+    /// the owner. A service created without them is missing from cost reports and inventories
+    /// filtered on those tags, and with `propagateTags: SERVICE` its tasks carry nothing either.
+    ///
+    /// ## Example
+    /// With `required-tags: [service, env]`:
+    /// ```json
+    /// { "serviceName": "web", "tags": [{ "key": "service", "value": "web" }] }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "serviceName": "web",
+    ///   "tags": [{ "key": "service", "value": "web" }, { "key": "env", "value": "prod" }] }
+    /// ```
+    ///
+    /// ## References
+    /// - Checklist: task definition 6 and 7 (tags carry the version and attributes); SV040 checks
+    ///   that the tags reach the tasks (checklist task definition 5).
+    /// - Security Hub ECS.13 (services should have tags, with an optional list of required tag
+    ///   keys); TD308 is the same check for task definitions (ECS.15).
+    /// - [CreateService: tags](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html)
+    pub static RULE = {
+        code: "SV025",
+        name: "missing-required-service-tag",
+        target: ServiceDef,
+        severity: Warning,
+        category: Cicd,
+        summary: "the service lacks a tag the team requires",
+    }
+}
+
+pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
+    if !ctx.is_object() {
+        return;
+    }
+    let from_describe = !std::ptr::eq(ctx.service, ctx.document);
+    let tags = match ctx.service.member("tags") {
+        Some(m) if !m.value.is_null() => Some(m),
+        _ if from_describe || ctx.service.is_opaque() => return,
+        _ => None,
+    };
+    let value = tags.map(|m| &m.value);
+    let missing = sink.settings().missing_tags(value);
+    if missing.is_empty() {
+        return;
+    }
+    let (message, help) = missing_tags_message("the service", &missing, &tag_keys(value));
+    let span = tags.map_or_else(|| ctx.service_head_span(), |m| m.key_span);
+    sink.report(span, message).set_help(help);
+}
