@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use ecsplain_engine::config::Settings;
+use ecsplain_engine::config::{PathIgnore, Settings};
 use ecsplain_engine::share::ShareState;
 use ecsplain_engine::{report, Config, Finding, Input, Severity};
 
@@ -17,24 +17,30 @@ use crate::state::{View, SLUGS};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageSettings {
     pub fail_on: Severity,
+    /// Codes or prefixes to run; empty: every rule.
+    pub select: Vec<String>,
     pub ignore: Vec<String>,
     pub severity: Vec<(String, Severity)>,
     pub inline_ignores: bool,
     pub trusted_registries: Vec<String>,
     pub required_tags: Vec<String>,
     pub region: String,
+    /// Ignores by path glob, codes and (for JSON) pointer: "ignore this finding here".
+    pub per_path_ignores: Vec<PathIgnore>,
 }
 
 impl Default for PageSettings {
     fn default() -> PageSettings {
         PageSettings {
             fail_on: Severity::Warning,
+            select: Vec::new(),
             ignore: Vec::new(),
             severity: Vec::new(),
             inline_ignores: true,
             trusted_registries: Vec::new(),
             required_tags: Vec::new(),
             region: String::new(),
+            per_path_ignores: Vec::new(),
         }
     }
 }
@@ -83,7 +89,9 @@ impl PageSettings {
     pub fn config(&self) -> Config {
         Config {
             fail_on: self.fail_on,
+            select: self.select.iter().map(|c| c.to_ascii_uppercase()).collect(),
             ignore: self.ignore.iter().map(|c| c.to_ascii_uppercase()).collect(),
+            per_path_ignores: self.per_path_ignores.clone(),
             severity: self.severity.clone(),
             inline_ignores: self.inline_ignores,
             settings: Settings {
@@ -92,6 +100,33 @@ impl PageSettings {
                 region: (!self.region.trim().is_empty()).then(|| self.region.trim().to_string()),
             },
             ..Config::default()
+        }
+    }
+
+    /// The page's settings from a configuration (a pasted `.ecsplain.yaml`).
+    pub fn from_config(config: &Config) -> PageSettings {
+        PageSettings {
+            fail_on: config.fail_on,
+            select: config.select.clone(),
+            ignore: config.ignore.clone(),
+            severity: config.severity.clone(),
+            inline_ignores: config.inline_ignores,
+            trusted_registries: config.settings.trusted_registries.clone(),
+            required_tags: config.settings.required_tags.clone(),
+            region: config.settings.region.clone().unwrap_or_default(),
+            per_path_ignores: config.per_path_ignores.clone(),
+        }
+    }
+
+    /// Adds "ignore `code` at `path` (under `pointer`)", unless an equal entry exists.
+    pub fn add_path_ignore(&mut self, path: &str, code: &str, pointer: Option<String>) {
+        let entry = PathIgnore {
+            path: path.to_string(),
+            codes: vec![code.to_string()],
+            pointer,
+        };
+        if !self.per_path_ignores.contains(&entry) {
+            self.per_path_ignores.push(entry);
         }
     }
 
@@ -105,6 +140,9 @@ impl PageSettings {
         let default = PageSettings::default();
         if self.fail_on != default.fail_on {
             out.push_str(&format!("fail-on: {}\n", self.fail_on.as_str()));
+        }
+        if !self.select.is_empty() {
+            out.push_str(&format!("select: {}\n", yaml_list(&self.select)));
         }
         if !self.ignore.is_empty() {
             out.push_str(&format!("ignore: {}\n", yaml_list(&self.ignore)));
@@ -133,6 +171,16 @@ impl PageSettings {
         if !self.region.trim().is_empty() {
             out.push_str(&format!("region: {}\n", yaml_string(self.region.trim())));
         }
+        if !self.per_path_ignores.is_empty() {
+            out.push_str("per-path-ignores:\n");
+            for p in &self.per_path_ignores {
+                out.push_str(&format!("  - path: {}\n", yaml_string(&p.path)));
+                out.push_str(&format!("    codes: {}\n", yaml_list(&p.codes)));
+                if let Some(pointer) = &p.pointer {
+                    out.push_str(&format!("    pointer: {}\n", yaml_string(pointer)));
+                }
+            }
+        }
         if out.is_empty() {
             out.push_str("# the defaults: every rule, fail on warnings, inline ignores honoured\n");
         }
@@ -146,8 +194,25 @@ impl PageSettings {
         if self.fail_on != default.fail_on {
             map.insert("fail-on".into(), self.fail_on.as_str().into());
         }
+        if !self.select.is_empty() {
+            map.insert("select".into(), self.select.join(","));
+        }
         if !self.ignore.is_empty() {
             map.insert("ignore".into(), self.ignore.join(","));
+        }
+        if !self.per_path_ignores.is_empty() {
+            // JSON inside the map's string: paths and pointers may hold any character.
+            let list: Vec<serde_json::Value> = self
+                .per_path_ignores
+                .iter()
+                .map(|p| {
+                    serde_json::json!({ "path": p.path, "codes": p.codes, "pointer": p.pointer })
+                })
+                .collect();
+            map.insert(
+                "per-path-ignores".into(),
+                serde_json::Value::Array(list).to_string(),
+            );
         }
         if !self.severity.is_empty() {
             map.insert("severity".into(), format_overrides(&self.severity));
@@ -180,7 +245,9 @@ impl PageSettings {
                         s.fail_on = level;
                     }
                 }
+                "select" => s.select = split_list(value),
                 "ignore" => s.ignore = split_list(value),
+                "per-path-ignores" => s.per_path_ignores = read_path_ignores(value),
                 "severity" => s.severity = parse_overrides(value).0,
                 "inline-ignores" => s.inline_ignores = value != "false",
                 "trusted-registries" => s.trusted_registries = split_list(value),
@@ -191,6 +258,35 @@ impl PageSettings {
         }
         s
     }
+}
+
+/// Per-path ignores from a share link's JSON; unreadable entries are skipped.
+fn read_path_ignores(json: &str) -> Vec<PathIgnore> {
+    let Ok(serde_json::Value::Array(items)) = serde_json::from_str::<serde_json::Value>(json)
+    else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|item| {
+            let path = item.get("path")?.as_str()?.to_string();
+            let codes: Vec<String> = item
+                .get("codes")?
+                .as_array()?
+                .iter()
+                .filter_map(|c| c.as_str().map(str::to_string))
+                .collect();
+            let pointer = item
+                .get("pointer")
+                .and_then(|p| p.as_str())
+                .map(str::to_string);
+            (!path.is_empty() && !codes.is_empty()).then_some(PathIgnore {
+                path,
+                codes,
+                pointer,
+            })
+        })
+        .collect()
 }
 
 fn yaml_string(s: &str) -> String {
@@ -445,12 +541,25 @@ mod tests {
     fn sample() -> PageSettings {
         PageSettings {
             fail_on: Severity::Error,
+            select: vec!["TD".into(), "DL3008".into()],
             ignore: vec!["TD001".into(), "DL".into()],
             severity: vec![("DL3059".into(), Severity::Warning)],
             inline_ignores: false,
             trusted_registries: vec!["*.dkr.ecr.*.amazonaws.com".into(), "public.ecr.aws".into()],
             required_tags: vec!["service".into(), "env".into()],
             region: "ap-northeast-1".into(),
+            per_path_ignores: vec![
+                PathIgnore {
+                    path: "ecs-task-def.json".into(),
+                    codes: vec!["TD102".into()],
+                    pointer: Some("/containerDefinitions/0/user".into()),
+                },
+                PathIgnore {
+                    path: "legacy/*.json".into(),
+                    codes: vec!["TD101".into(), "TD103".into()],
+                    pointer: None,
+                },
+            ],
         }
     }
 
@@ -464,6 +573,23 @@ mod tests {
             Config::parse(".ecsplain.yaml", &PageSettings::default().to_yaml());
         assert!(problems.is_empty());
         assert_eq!(parsed, PageSettings::default().config());
+    }
+
+    #[test]
+    fn a_pasted_config_becomes_the_same_settings() {
+        let settings = sample();
+        let (config, problems) = Config::parse(".ecsplain.yaml", &settings.to_yaml());
+        assert!(problems.is_empty());
+        assert_eq!(PageSettings::from_config(&config), settings);
+    }
+
+    #[test]
+    fn ignoring_a_finding_here_adds_one_entry() {
+        let mut settings = PageSettings::default();
+        settings.add_path_ignore("ecs-task-def.json", "TD102", Some("/a/0".into()));
+        settings.add_path_ignore("ecs-task-def.json", "TD102", Some("/a/0".into()));
+        assert_eq!(settings.per_path_ignores.len(), 1);
+        assert!(settings.to_yaml().contains("pointer: \"/a/0\""));
     }
 
     #[test]

@@ -3,7 +3,9 @@
 
 use std::rc::Rc;
 
-use ecsplain_engine::Severity;
+use ecsplain_engine::config::PathIgnore;
+use ecsplain_engine::span::LineIndex;
+use ecsplain_engine::{Config, Severity};
 use yew::prelude::*;
 
 use crate::components::share::{copy_text, modal, select_field};
@@ -20,24 +22,43 @@ pub struct SettingsProps {
 #[derive(Clone, PartialEq)]
 struct Form {
     fail_on: Severity,
+    select: String,
     ignore: String,
     severity: String,
     inline_ignores: bool,
     registries: String,
     tags: String,
     region: String,
+    per_path: Vec<PathIgnore>,
+}
+
+/// Reads a pasted `.ecsplain.yaml` (or JSON): the settings it makes, and each problem as
+/// "line:column message" (the keys that could be read still apply, as in the CLI).
+fn read_pasted(text: &str) -> (PageSettings, Vec<String>) {
+    let (config, problems) = Config::parse(".ecsplain.yaml", text);
+    let index = LineIndex::new(text);
+    let problems = problems
+        .iter()
+        .map(|d| {
+            let at = index.line_col(text, d.span.start);
+            format!("{}:{} {}", at.line, at.column, d.message)
+        })
+        .collect();
+    (PageSettings::from_config(&config), problems)
 }
 
 impl Form {
     fn from(s: &PageSettings) -> Form {
         Form {
             fail_on: s.fail_on,
+            select: s.select.join(", "),
             ignore: s.ignore.join(", "),
             severity: format_overrides(&s.severity),
             inline_ignores: s.inline_ignores,
             registries: s.trusted_registries.join(", "),
             tags: s.required_tags.join(", "),
             region: s.region.clone(),
+            per_path: s.per_path_ignores.clone(),
         }
     }
 
@@ -46,6 +67,10 @@ impl Form {
         let (severity, bad) = parse_overrides(&self.severity);
         let settings = PageSettings {
             fail_on: self.fail_on,
+            select: split_list(&self.select)
+                .into_iter()
+                .map(|c| c.to_ascii_uppercase())
+                .collect(),
             ignore: split_list(&self.ignore)
                 .into_iter()
                 .map(|c| c.to_ascii_uppercase())
@@ -55,6 +80,7 @@ impl Form {
             trusted_registries: split_list(&self.registries),
             required_tags: split_list(&self.tags),
             region: self.region.trim().to_string(),
+            per_path_ignores: self.per_path.clone(),
         };
         (settings, bad)
     }
@@ -64,6 +90,8 @@ impl Form {
 pub fn SettingsDialog(props: &SettingsProps) -> Html {
     let form = use_state(|| Form::from(&props.settings));
     let copied = use_state(|| None::<bool>);
+    let pasted = use_state(String::new);
+    let paste_problems = use_state(|| None::<Vec<String>>);
     let (settings, bad) = form.settings();
     let yaml = settings.to_yaml();
 
@@ -137,6 +165,43 @@ pub fn SettingsDialog(props: &SettingsProps) -> Html {
         let cb = props.on_close.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
+    let on_paste_input = {
+        let pasted = pasted.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            pasted.set(area.value());
+        })
+    };
+    let on_load = {
+        let form = form.clone();
+        let pasted = pasted.clone();
+        let paste_problems = paste_problems.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (settings, problems) = read_pasted(&pasted);
+            form.set(Form::from(&settings));
+            paste_problems.set(Some(problems));
+        })
+    };
+    let path_ignores = form.per_path.iter().enumerate().map(|(i, p)| {
+        let form = form.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let mut next = (*form).clone();
+            if i < next.per_path.len() {
+                next.per_path.remove(i);
+            }
+            form.set(next);
+        });
+        let label = match &p.pointer {
+            Some(pointer) => format!("{} in {} at {}", p.codes.join(", "), p.path, pointer),
+            None => format!("{} in {}", p.codes.join(", "), p.path),
+        };
+        html! {
+            <li class="path-ignore" id={format!("path-ignore-{i}")}>
+                <code>{ label.clone() }</code>
+                <button type="button" class="button small" aria-label={format!("Remove the ignore of {label}")} {onclick}>{ "Remove" }</button>
+            </li>
+        }
+    });
     let levels = [Severity::Error, Severity::Warning, Severity::Info];
     let body = html! {
         <form class="settings-form" onsubmit={on_submit}>
@@ -150,6 +215,7 @@ pub fn SettingsDialog(props: &SettingsProps) -> Html {
                     </select>
                     <span class="field-hint">{ "the lowest severity that fails a pipeline (--fail-on)" }</span>
                 </div>
+                { text_field("set-select", "Select", "run only these codes or prefixes, e.g. TD, SV, DL3008; empty: every rule", form.select.clone(), |f, v| f.select = v) }
                 { text_field("set-ignore", "Ignore", "codes or prefixes, e.g. DL3008, TD1", form.ignore.clone(), |f, v| f.ignore = v) }
                 { text_field("set-severity", "Severity overrides", "CODE=error|warning|info, e.g. DL3059=warning", form.severity.clone(), |f, v| f.severity = v) }
                 { text_field("set-registries", "Trusted registries", "image registries allowed (DL3026, TD110), e.g. *.dkr.ecr.*.amazonaws.com", form.registries.clone(), |f, v| f.registries = v) }
@@ -159,6 +225,30 @@ pub fn SettingsDialog(props: &SettingsProps) -> Html {
                     <label class="toggle"><input type="checkbox" id="set-inline" checked={form.inline_ignores} onchange={on_inline} />{ " Honour inline ignores (# ecsplain ignore=, # hadolint ignore=)" }</label>
                 </div>
             </div>
+            <div class="field">
+                <span class="share-label">{ "Ignored here (per-path ignores; add one with a finding's Ignore button)" }</span>
+                if form.per_path.is_empty() {
+                    <p class="field-hint" id="path-ignores-empty">{ "none" }</p>
+                } else {
+                    <ul class="path-ignores" id="path-ignores">{ for path_ignores }</ul>
+                }
+            </div>
+            <details class="settings-paste">
+                <summary>{ "Load a .ecsplain.yaml" }</summary>
+                <label class="share-label" for="settings-paste">{ "Paste your repository's .ecsplain.yaml (or .ecsplain.json)" }</label>
+                <textarea id="settings-paste" class="share-field mono" rows="6" spellcheck="false" value={(*pasted).clone()} oninput={on_paste_input} />
+                <button type="button" class="button" id="settings-load" onclick={on_load}>{ "Load into the form" }</button>
+                if let Some(problems) = &*paste_problems {
+                    if problems.is_empty() {
+                        <p class="share-copied" role="status" id="settings-loaded">{ "Loaded. Press Apply to lint with it." }</p>
+                    } else {
+                        <div class="share-warning" role="alert" id="settings-paste-problems">
+                            <p>{ "Loaded what could be read; these lines have problems:" }</p>
+                            <ul>{ for problems.iter().map(|p| html! { <li><code>{ p.clone() }</code></li> }) }</ul>
+                        </div>
+                    }
+                }
+            </details>
             if !bad.is_empty() {
                 <p class="share-warning" id="settings-bad">{ format!("Not read (write CODE=level): {}", bad.join(", ")) }</p>
             }

@@ -206,6 +206,41 @@ impl Node {
         Some(node)
     }
 
+    /// The JSON pointer of the deepest member or element whose key or value holds `offset`
+    /// (`/containerDefinitions/0/user`); `""` for the root. The inverse of [`Node::pointer`], for
+    /// "ignore this finding here" (a per-path ignore by pointer, since JSON has no comments).
+    pub fn pointer_at(&self, offset: u32) -> String {
+        let escape = |key: &str| key.replace('~', "~0").replace('/', "~1");
+        let mut pointer = String::new();
+        let mut node = self;
+        loop {
+            let next = match &node.kind {
+                NodeKind::Object(object) => object
+                    .members
+                    .iter()
+                    .find(|m| {
+                        (m.key_span.start <= offset && offset < m.key_span.end)
+                            || (m.value.span.start <= offset && offset < m.value.span.end)
+                    })
+                    .map(|m| (escape(&m.key), &m.value)),
+                NodeKind::Array(items) => items
+                    .iter()
+                    .enumerate()
+                    .find(|(_, n)| n.span.start <= offset && offset < n.span.end)
+                    .map(|(i, n)| (i.to_string(), n)),
+                _ => None,
+            };
+            match next {
+                Some((part, child)) => {
+                    pointer.push('/');
+                    pointer.push_str(&part);
+                    node = child;
+                }
+                None => return pointer,
+            }
+        }
+    }
+
     /// A short description of the value's type, for messages.
     pub fn type_name(&self) -> &'static str {
         match self.kind {
@@ -256,5 +291,22 @@ mod tests {
         assert!(keys_match("Cpu", "cpu"));
         assert!(!keys_match("CPU", "cpu"));
         assert!(keys_match("", ""));
+    }
+
+    #[test]
+    fn pointer_at_inverts_pointer() {
+        let text =
+            r#"{"containerDefinitions": [{"name": "a"}, {"name": "b", "user": "root"}], "a/b": 1}"#;
+        let root = crate::json::parse(text).root.unwrap_or(Node {
+            kind: NodeKind::Null,
+            span: crate::span::Span::at(0),
+        });
+        let at = |needle: &str| root.pointer_at(text.find(needle).map_or(0, |i| i as u32));
+        assert_eq!(at("\"root\""), "/containerDefinitions/1/user");
+        assert_eq!(at("\"user\""), "/containerDefinitions/1/user");
+        assert_eq!(at("\"a/b\""), "/a~1b");
+        assert_eq!(root.pointer_at(0), "");
+        let pointer = at("\"root\"");
+        assert_eq!(root.pointer(&pointer).and_then(Node::as_str), Some("root"));
     }
 }

@@ -37,12 +37,12 @@ impl Command {
     pub fn name(&self) -> Option<&str> {
         // A byte scan: rules ask for the name of every command many times, and a program word is
         // short, so this beats the generic reverse string search.
-        self.words.first().map(|w| {
-            match w.text.as_bytes().iter().rposition(|&b| b == b'/') {
+        self.words.first().map(
+            |w| match w.text.as_bytes().iter().rposition(|&b| b == b'/') {
                 Some(slash) => w.text.get(slash + 1..).unwrap_or(&w.text),
                 None => &w.text,
-            }
-        })
+            },
+        )
     }
 
     pub fn is(&self, program: &str) -> bool {
