@@ -45,6 +45,7 @@ pub mod td304_image_not_pinned;
 pub mod td305_image_region_mismatch;
 pub mod td306_firelens_without_memory_limit;
 pub mod td307_no_observability_sidecar;
+pub mod td308_placeholder_skips_check;
 
 use crate::check::Check;
 
@@ -187,5 +188,9 @@ pub static CHECKS: &[Check] = &[
     Check::TaskDef(
         &td307_no_observability_sidecar::RULE,
         td307_no_observability_sidecar::check,
+    ),
+    Check::TaskDef(
+        &td308_placeholder_skips_check::RULE,
+        td308_placeholder_skips_check::check,
     ),
 ];
