@@ -150,11 +150,11 @@ fn suggestion(image: &str) -> Option<(&'static str, String)> {
         "ruby" => ("the full Ruby image", slim("ruby")),
         "golang" => (
             "the Go toolchain",
-            "`gcr.io/distroless/static-debian12` (or `scratch`) with only the binary, built with `CGO_ENABLED=0`".to_string(),
+            "`gcr.io/distroless/static-debian12` (or `scratch`), with a binary built with `CGO_ENABLED=0`".to_string(),
         ),
         "rust" => (
             "the Rust toolchain",
-            "`gcr.io/distroless/cc-debian12` (or `debian:bookworm-slim`) with only the binary".to_string(),
+            "`gcr.io/distroless/cc-debian12` (or `debian:bookworm-slim`)".to_string(),
         ),
         "eclipse-temurin" | "openjdk" => ("a full JDK", jre(v.map(major))),
         "maven" | "gradle" => ("a build tool image with a full JDK", jre(java_version(tag))),
@@ -187,20 +187,22 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     let Some((what, instead)) = suggestion(&stage.image) else {
         return;
     };
-    let message = if ctx.dockerfile.stages.len() > 1 {
-        format!(
-            "the final stage runs on `{}`, {what}, though the build happens in an earlier stage",
-            stage.image
-        )
+    let toolchain = what.contains("toolchain") || what.contains("SDK") || what.contains("JDK");
+    let help = if toolchain {
+        format!("base the final stage on {instead}, and copy in only the build output")
     } else {
         format!(
-            "the image runs on `{}`, {what}, more than the application needs",
-            stage.image
+            "base the final stage on {instead}; if the install needs compilers, install in a first stage and copy the result"
         )
     };
-    sink.report(stage.image_span, message).set_help(format!(
-        "use {instead} for the final stage; if the install needs compilers, do it in a first stage and copy the result"
-    ));
+    sink.report(
+        stage.image_span,
+        format!(
+            "the final image runs on `{}`, {what}, more than the application needs at run time",
+            stage.image
+        ),
+    )
+    .set_help(help);
 }
 
 #[cfg(test)]

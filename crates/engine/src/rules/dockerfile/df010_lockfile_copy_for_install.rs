@@ -223,22 +223,27 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             if !recopied && !unused {
                 continue;
             }
-            let names = files
-                .iter()
-                .map(|f| format!("`{}`", f.text))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let why = if recopied {
-                "and come again with the later `COPY .`"
-            } else {
-                "and nothing later uses them"
+            let quoted: Vec<String> = files.iter().map(|f| format!("`{}`", f.text)).collect();
+            let names = match quoted.split_last() {
+                Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+                _ => quoted.join(""),
+            };
+            let one = files.len() == 1;
+            let why = match (recopied, one) {
+                (true, true) => "and comes again with the later `COPY .`",
+                (true, false) => "and come again with the later `COPY .`",
+                (false, true) => "and nothing later uses it",
+                (false, false) => "and nothing later uses them",
             };
             let run = program(install);
-            let message = if files.len() == 1 {
-                format!("{names} is copied only for `{run}` {why}")
-            } else {
-                format!("{names} are copied only for `{run}` {why}")
-            };
+            let verb = if one { "is" } else { "are" };
+            let message = format!("{names} {verb} copied only for `{run}` {why}");
+            // The install as written, when it fits on one line.
+            let written = ctx
+                .text
+                .get(install.span.start as usize..install.span.end as usize)
+                .filter(|t| !t.contains('\n'))
+                .map_or_else(|| format!("{run} ..."), str::to_string);
             let help = if files.iter().any(|f| f.text.contains('*')) {
                 format!(
                     "drop the COPY and give `{run}` the files with `RUN --mount=type=bind,source=<file>,target=<file>`, one mount per file (a bind mount takes no wildcard)"
@@ -257,7 +262,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                     })
                     .collect();
                 format!(
-                    "drop the COPY and mount the files for the install: `RUN {} {run} ...`",
+                    "drop the COPY and mount the files for the install: `RUN {} {written}`",
                     mounts.join(" ")
                 )
             };
