@@ -101,7 +101,9 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
         let Some(exec) = pair.service.service.get_set("enableExecuteCommand") else {
             continue;
         };
-        if exec.as_bool() != Some(true) || pair.task.is_windows() || util::containers_opaque(&pair.task)
+        if exec.as_bool() != Some(true)
+            || pair.task.is_windows()
+            || util::containers_opaque(&pair.task)
         {
             continue;
         }

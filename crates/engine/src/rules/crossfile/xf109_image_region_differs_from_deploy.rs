@@ -107,7 +107,16 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
                     if image_region == region || logs.is_some_and(|l| l != image_region) {
                         continue;
                     }
-                    report(sink, &task, c, node, image_region, region, config_file, region_node);
+                    report(
+                        sink,
+                        &task,
+                        c,
+                        node,
+                        image_region,
+                        region,
+                        config_file,
+                        region_node,
+                    );
                 }
             }
         }

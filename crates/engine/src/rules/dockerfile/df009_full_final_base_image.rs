@@ -14,7 +14,9 @@ crate::declare_rule! {
     /// Nothing is reported when the final base is already small (a `slim`, `alpine`, `jre`,
     /// `distroless`, `chainguard`, `minimal` or `scratch` image; a toolchain such as
     /// `golang:1.22-alpine` is still a toolchain and is reported), when it is another stage
-    /// (`FROM build`) or a variable, or for a single-stage build that `DF007` already reports
+    /// (`FROM build`) or a variable, when the last stage is named for development or tests
+    /// (`AS dev`, `AS test`, `AS debug`, `AS local`: built with `--target`, the toolchain is
+    /// its purpose), or for a single-stage build that `DF007` already reports
     /// (it gives the multi-stage advice).
     ///
     /// ## Why is this bad?
@@ -105,9 +107,14 @@ fn suggestion(image: &str) -> Option<(&'static str, String)> {
     let lower = image.to_ascii_lowercase();
     let reference = lower.split('@').next().unwrap_or(&lower);
     let name_end = reference.rfind('/').map_or(0, |i| i + 1);
-    let (name, tag) = match reference.get(name_end..).and_then(|last| last.split_once(':')) {
+    let (name, tag) = match reference
+        .get(name_end..)
+        .and_then(|last| last.split_once(':'))
+    {
         Some((_, tag)) => (
-            reference.get(..reference.len() - tag.len() - 1).unwrap_or(reference),
+            reference
+                .get(..reference.len() - tag.len() - 1)
+                .unwrap_or(reference),
             tag,
         ),
         None => (reference, ""),
@@ -150,7 +157,7 @@ fn suggestion(image: &str) -> Option<(&'static str, String)> {
         "ruby" => ("the full Ruby image", slim("ruby")),
         "golang" => (
             "the Go toolchain",
-            "`gcr.io/distroless/static-debian12` (or `scratch`), with a binary built with `CGO_ENABLED=0`".to_string(),
+            "`gcr.io/distroless/static-debian12` (or `scratch`, for a binary built with `CGO_ENABLED=0`)".to_string(),
         ),
         "rust" => (
             "the Rust toolchain",
@@ -181,7 +188,14 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     {
         return;
     }
-    if super::df007_build_tools_in_final_image::finding(ctx).is_some() {
+    // A last stage for development or tests (`FROM golang:1.22 AS dev`) is built with
+    // `--target`; the toolchain is what it is for.
+    let dev = stage.alias.as_ref().is_some_and(|(a, _)| {
+        ["dev", "test", "debug", "local"]
+            .iter()
+            .any(|w| a.to_ascii_lowercase().contains(w))
+    });
+    if dev || super::df007_build_tools_in_final_image::finding(ctx).is_some() {
         return;
     }
     let Some((what, instead)) = suggestion(&stage.image) else {
@@ -189,7 +203,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     };
     let toolchain = what.contains("toolchain") || what.contains("SDK") || what.contains("JDK");
     let help = if toolchain {
-        format!("base the final stage on {instead}, and copy in only the build output")
+        format!("build in a first stage, then base the final stage on {instead} and copy in only the build output")
     } else {
         format!(
             "base the final stage on {instead}; if the install needs compilers, install in a first stage and copy the result"
@@ -219,7 +233,10 @@ mod tests {
             says("node:20").as_deref(),
             Some("`node:20-slim` or `node:20-alpine` (or `gcr.io/distroless/nodejs20-debian12`)")
         );
-        assert_eq!(says("python:3.12-bookworm").as_deref(), Some("`python:3.12-slim`"));
+        assert_eq!(
+            says("python:3.12-bookworm").as_deref(),
+            Some("`python:3.12-slim`")
+        );
         assert!(says("python:3.12-slim").is_none());
         assert!(says("node:20-alpine").is_none());
         assert!(says("gcr.io/distroless/nodejs20-debian12").is_none());

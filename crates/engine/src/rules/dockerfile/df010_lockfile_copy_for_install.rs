@@ -71,8 +71,12 @@ enum Ecosystem {
 fn ecosystem(path: &str) -> Option<Ecosystem> {
     let name = path.rsplit('/').next().unwrap_or(path);
     match name {
-        "package.json" | "package-lock.json" | "npm-shrinkwrap.json" | "yarn.lock"
-        | "pnpm-lock.yaml" | "package*.json" => Some(Ecosystem::Node),
+        "package.json"
+        | "package-lock.json"
+        | "npm-shrinkwrap.json"
+        | "yarn.lock"
+        | "pnpm-lock.yaml"
+        | "package*.json" => Some(Ecosystem::Node),
         "go.mod" | "go.sum" => Some(Ecosystem::Go),
         "Gemfile" | "Gemfile.lock" => Some(Ecosystem::Ruby),
         _ if name.starts_with("requirements") && name.ends_with(".txt") => Some(Ecosystem::Pip),
@@ -108,9 +112,7 @@ fn installs(c: &Command, eco: Ecosystem, files: &[&Word]) -> bool {
             let named: Vec<&str> = args
                 .iter()
                 .zip(args.iter().skip(1))
-                .filter(|(flag, _)| {
-                    matches!(flag.text.as_str(), "-r" | "--requirement")
-                })
+                .filter(|(flag, _)| matches!(flag.text.as_str(), "-r" | "--requirement"))
                 .map(|(_, file)| file.text.as_str())
                 .chain(args.iter().filter_map(|a| {
                     a.text
@@ -152,7 +154,9 @@ fn target(source: &str, dest: &str, several: bool) -> String {
     match dest {
         "." | "./" => base.to_string(),
         d if d.ends_with('/') => format!("{d}{base}"),
-        d if several => format!("{d}/{base}"),
+        // Several sources, or a destination that does not look like a file name (`/app`):
+        // a folder.
+        d if several || !d.rsplit('/').next().unwrap_or(d).contains('.') => format!("{d}/{base}"),
         d => d.to_string(),
     }
 }
@@ -289,8 +293,12 @@ mod tests {
         assert_eq!(ecosystem("app/requirements-prod.txt"), Some(Ecosystem::Pip));
         assert_eq!(ecosystem("main.go"), None);
         assert_eq!(target("go.mod", "./", true), "go.mod");
-        assert_eq!(target("requirements.txt", "/tmp/", false), "/tmp/requirements.txt");
+        assert_eq!(
+            target("requirements.txt", "/tmp/", false),
+            "/tmp/requirements.txt"
+        );
         assert_eq!(target("a/go.sum", "/src", true), "/src/go.sum");
         assert_eq!(target("requirements.txt", "/req.txt", false), "/req.txt");
+        assert_eq!(target("go.mod", "/app", false), "/app/go.mod");
     }
 }

@@ -272,7 +272,10 @@ mod image_tag_tests {
             ImageTag::Tag(Some("latest"))
         );
         assert_eq!(image_tag("${repo}:${tag}-arm64"), ImageTag::Unknown);
-        assert_eq!(image_tag("{{ must_env `REPO` }}@sha256:abc"), ImageTag::Digest);
+        assert_eq!(
+            image_tag("{{ must_env `REPO` }}@sha256:abc"),
+            ImageTag::Digest
+        );
         assert_eq!(image_tag("{{ must_env `REPO` }}-web"), ImageTag::Unknown);
     }
 }
