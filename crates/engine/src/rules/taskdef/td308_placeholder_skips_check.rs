@@ -9,12 +9,16 @@ crate::declare_rule! {
     /// Notes where a check could not decide because the value it needs is a template
     /// placeholder inside a string (`"cpu": "{{ must_env `CPU` }}"`, `"image": "app:${TAG}"`):
     /// the Fargate size check (`TD001`) when the task's `cpu` or `memory` is a placeholder, and
-    /// the `latest`-tag check (`TD201`) when a placeholder decides the image's tag. One note per
-    /// placeholder value, on that value.
+    /// the `latest`-tag check (`TD201`) when a placeholder decides the image's tag
+    /// (`${image_tag}`, `$TAG`, `{{ tfstate ... }}`). One note per placeholder value, on that
+    /// value. ecspresso's `{{ must_env `IMAGE_TAG` }}` and `{{ env `IMAGE_TAG` }}` get no note:
+    /// a version given at deploy time is the recommended way. An `env` whose default is
+    /// `latest` (`{{ env `TAG` `latest` }}`) is noted: without the variable, the deploy runs
+    /// `latest`.
     ///
     /// ## Why is this bad?
     /// It is not bad: placeholders are never reported as bad values, and a tag filled at deploy
-    /// time (ecspresso's `{{ must_env `IMAGE_TAG` }}`) is the good practice. But a silent skip
+    /// time is the good practice. But a silent skip
     /// reads like a pass: the note says the check did not run, so the rendered value still needs
     /// to be right (a Fargate size from the table, a version tag rather than `latest`).
     ///
@@ -65,21 +69,6 @@ fn quoted(s: &str) -> String {
     }
 }
 
-/// The placeholder that decides the tag: the last template action (`{{ ... }}`, `${...}`) of
-/// the image, or the whole value.
-fn deciding(image: &str) -> &str {
-    for (open, close) in [("{{", "}}"), ("${", "}")] {
-        if let Some(start) = image.rfind(open) {
-            if let Some(len) = image.get(start..).and_then(|r| r.find(close)) {
-                if let Some(action) = image.get(start..start + len + close.len()) {
-                    return action;
-                }
-            }
-        }
-    }
-    image
-}
-
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if ctx.is_fargate() {
         let cpu = ctx.task.get_set("cpu");
@@ -111,7 +100,28 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         if util::image_tag(image) != util::ImageTag::Unknown {
             continue;
         }
-        let action = deciding(image);
+        let action = util::deciding(image);
+        // ecspresso's `{{ must_env `IMAGE_TAG` }}` is the recommended way: nothing to note,
+        // unless an `env` falls back to `latest`.
+        let tail = image.trim_end().ends_with(action.trim());
+        match util::env_call(action) {
+            Some((variable, Some("latest"))) if tail => {
+                sink.report(
+                    node.span,
+                    format!(
+                        "container `{}` runs the moving tag `latest` whenever `{variable}` is not set (the default of `{}`)",
+                        ctx.container_name(c),
+                        action.trim()
+                    ),
+                )
+                .set_help(format!(
+                    "use `{{{{ must_env `{variable}` }}}}` so that a deploy without a version fails instead of running `latest`"
+                ));
+                continue;
+            }
+            Some(_) => continue,
+            None => {}
+        }
         let what = if action.trim() == image.trim() {
             "its whole image reference"
         } else {
@@ -126,20 +136,5 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             ),
         )
         .set_help("a tag filled at deploy time is good practice when it is a version (the release or the commit): make sure the pipeline never passes `latest`");
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::deciding;
-
-    #[test]
-    fn deciding_placeholders() {
-        assert_eq!(
-            deciding("123.dkr.ecr.eu-west-1.amazonaws.com/web:{{ must_env `TAG` }}"),
-            "{{ must_env `TAG` }}"
-        );
-        assert_eq!(deciding("${repo}:${tag}"), "${tag}");
-        assert_eq!(deciding("$IMAGE"), "$IMAGE");
     }
 }

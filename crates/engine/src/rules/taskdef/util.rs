@@ -277,5 +277,65 @@ mod image_tag_tests {
             ImageTag::Digest
         );
         assert_eq!(image_tag("{{ must_env `REPO` }}-web"), ImageTag::Unknown);
+        assert_eq!(super::env_call("{{ must_env `TAG` }}"), Some(("TAG", None)));
+        assert_eq!(
+            super::env_call("{{ env `V` `latest` }}"),
+            Some(("V", Some("latest")))
+        );
+        assert_eq!(super::env_call("{{ tfstate `a.b` }}"), None);
+    }
+}
+
+/// An ecspresso environment call (`{{ must_env `TAG` }}`, `{{ env `TAG` `1.0` }}`): the
+/// variable's name and the default `env` falls back to, if any.
+pub fn env_call<'a>(action: &'a str) -> Option<(&str, Option<&str>)> {
+    let inner = action.trim().strip_prefix("{{")?.strip_suffix("}}")?;
+    let inner = inner.trim_start_matches('-').trim_end_matches('-').trim();
+    let mut words = inner.split_whitespace();
+    let function = words.next()?;
+    let unquote = |w: &'a str| -> Option<&'a str> {
+        w.strip_prefix('`')
+            .and_then(|w| w.strip_suffix('`'))
+            .or_else(|| w.strip_prefix('"').and_then(|w| w.strip_suffix('"')))
+    };
+    let name = unquote(words.next()?)?;
+    let default = match function {
+        "must_env" => None,
+        "env" => match words.next() {
+            Some(w) => Some(unquote(w)?),
+            None => None,
+        },
+        _ => return None,
+    };
+    words.next().is_none().then_some((name, default))
+}
+
+/// The placeholder that decides the tag: the last template action (`{{ ... }}`, `${...}`) of
+/// the image, or the whole value.
+pub fn deciding(image: &str) -> &str {
+    for (open, close) in [("{{", "}}"), ("${", "}")] {
+        if let Some(start) = image.rfind(open) {
+            if let Some(len) = image.get(start..).and_then(|r| r.find(close)) {
+                if let Some(action) = image.get(start..start + len + close.len()) {
+                    return action;
+                }
+            }
+        }
+    }
+    image
+}
+
+#[cfg(test)]
+mod deciding_tests {
+    use super::deciding;
+
+    #[test]
+    fn deciding_placeholders() {
+        assert_eq!(
+            deciding("123.dkr.ecr.eu-west-1.amazonaws.com/web:{{ must_env `TAG` }}"),
+            "{{ must_env `TAG` }}"
+        );
+        assert_eq!(deciding("${repo}:${tag}"), "${tag}");
+        assert_eq!(deciding("$IMAGE"), "$IMAGE");
     }
 }
