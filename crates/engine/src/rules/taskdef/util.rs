@@ -288,7 +288,7 @@ mod image_tag_tests {
 
 /// An ecspresso environment call (`{{ must_env `TAG` }}`, `{{ env `TAG` `1.0` }}`): the
 /// variable's name and the default `env` falls back to, if any.
-pub fn env_call<'a>(action: &'a str) -> Option<(&str, Option<&str>)> {
+pub fn env_call<'a>(action: &'a str) -> Option<(&'a str, Option<&'a str>)> {
     let inner = action.trim().strip_prefix("{{")?.strip_suffix("}}")?;
     let inner = inner.trim_start_matches('-').trim_end_matches('-').trim();
     let mut words = inner.split_whitespace();
