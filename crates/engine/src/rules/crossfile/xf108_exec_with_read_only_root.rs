@@ -11,7 +11,8 @@ crate::declare_rule! {
     /// `"readonlyRootFilesystem": true` and no writable mount for the paths the SSM agent of
     /// ECS Exec writes (`/managed-agents`, `/var/lib/amazon/ssm`, `/var/log/amazon/ssm`).
     /// One finding per service, on `enableExecuteCommand`, pointing at each read-only
-    /// container in the task definition.
+    /// container in the task definition. The service is paired with its task definition by
+    /// the family it names, by the ecspresso config that names both files, or as the only pair.
     ///
     /// ## Why is this bad?
     /// ECS Exec works through an SSM agent that ECS places in the container; the agent needs
@@ -97,7 +98,7 @@ fn covered(mounts: &[&str], path: &str) -> bool {
 }
 
 pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
-    for pair in pairing::pairs(project) {
+    for pair in pairing::pairs_with_configs(project) {
         let Some(exec) = pair.service.service.get_set("enableExecuteCommand") else {
             continue;
         };
