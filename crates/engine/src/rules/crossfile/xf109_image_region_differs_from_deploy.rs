@@ -46,16 +46,6 @@ crate::declare_rule! {
     }
 }
 
-/// The ECR region of an image, read from its registry even when the rest is a template
-/// (`123456789012.dkr.ecr.us-east-1.amazonaws.com/app:{{ must_env `TAG` }}`).
-fn image_region(image: &str) -> Option<&str> {
-    let (registry, _) = image.split_once('/')?;
-    if crate::value::is_placeholder_text(registry) {
-        return None;
-    }
-    crate::image::ecr_region(registry)
-}
-
 /// The `awslogs-region` of the task, when a container gives a known one (as `TD305` reads it).
 fn log_region<'a>(task: &TaskDefCtx<'a>) -> Option<&'a str> {
     task.containers.iter().find_map(|c| {
@@ -101,7 +91,7 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
                     let Some(node) = c.get_set("image") else {
                         continue;
                     };
-                    let Some(image_region) = node.as_str().and_then(image_region) else {
+                    let Some(image_region) = node.as_str().and_then(util::ecr_region_of) else {
                         continue;
                     };
                     if image_region == region || logs.is_some_and(|l| l != image_region) {
@@ -150,7 +140,7 @@ fn report(
 
 #[cfg(test)]
 mod tests {
-    use super::image_region;
+    use crate::rules::taskdef::util::ecr_region_of as image_region;
 
     #[test]
     fn regions_of_templated_images() {

@@ -339,3 +339,13 @@ mod deciding_tests {
         assert_eq!(deciding("$IMAGE"), "$IMAGE");
     }
 }
+
+/// The ECR region of an image, read from its registry even when the rest is a template
+/// (`123456789012.dkr.ecr.us-east-1.amazonaws.com/app:{{ must_env `TAG` }}` is `us-east-1`).
+pub fn ecr_region_of(image: &str) -> Option<&str> {
+    let (registry, _) = image.split_once('/')?;
+    if crate::value::is_placeholder_text(registry) {
+        return None;
+    }
+    crate::image::ecr_region(registry)
+}
