@@ -96,6 +96,7 @@ pub fn lint_vars(inputs: &[Input], config: &Config, _vars: &Vars) -> Report {
             text: &input.text,
             kind,
             model,
+            named_by_config: role.is_some(),
         });
     }
     for (file, input) in parsed.iter().enumerate() {
@@ -313,7 +314,8 @@ fn run_checks(
 ) {
     match (input.kind, &input.model) {
         (Some(Kind::TaskDef), Model::Tree(Some(root))) => {
-            let ctx = taskdef::TaskDefCtx::new(input.text, file, root);
+            let mut ctx = taskdef::TaskDefCtx::new(input.text, file, root);
+            ctx.ecspresso = input.named_by_config;
             for check in registry::checks() {
                 if let Check::TaskDef(rule, run) = check {
                     run(

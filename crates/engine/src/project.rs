@@ -10,6 +10,9 @@ pub struct ParsedInput<'a> {
     pub text: &'a str,
     pub kind: Option<Kind>,
     pub model: Model,
+    /// An ecspresso config among the inputs names this file (`task_definition` or
+    /// `service_definition`).
+    pub named_by_config: bool,
 }
 
 /// What the parser of the input's kind built.

@@ -52,6 +52,9 @@ pub struct TaskDefCtx<'a> {
     pub os: Os,
     /// `runtimePlatform.cpuArchitecture` when given (`X86_64`, `ARM64`).
     pub arch: Option<&'a str>,
+    /// An ecspresso config among the inputs names this file as its `task_definition`: advice
+    /// can use ecspresso's template functions (`{{ must_env `IMAGE_TAG` }}`).
+    pub ecspresso: bool,
 }
 
 /// A Windows base image, or an image whose name says it is built for Windows.
@@ -136,6 +139,7 @@ impl<'a> TaskDefCtx<'a> {
             compat,
             os,
             arch,
+            ecspresso: false,
         }
     }
 

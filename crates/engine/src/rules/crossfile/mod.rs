@@ -10,6 +10,8 @@ pub mod xf104_health_check_tool_missing;
 pub mod xf105_read_only_root_blocks_image_writes;
 pub mod xf106_load_balancer_port_not_exposed;
 pub mod xf107_shell_form_without_init;
+pub mod xf108_exec_with_read_only_root;
+pub mod xf109_image_region_differs_from_deploy;
 
 use crate::check::Check;
 
@@ -49,5 +51,13 @@ pub static CHECKS: &[Check] = &[
     Check::Project(
         &xf107_shell_form_without_init::RULE,
         xf107_shell_form_without_init::check,
+    ),
+    Check::Project(
+        &xf108_exec_with_read_only_root::RULE,
+        xf108_exec_with_read_only_root::check,
+    ),
+    Check::Project(
+        &xf109_image_region_differs_from_deploy::RULE,
+        xf109_image_region_differs_from_deploy::check,
     ),
 ];

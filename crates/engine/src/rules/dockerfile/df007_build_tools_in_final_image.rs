@@ -104,9 +104,13 @@ fn build_step(c: &crate::dockerfile::Command) -> Option<String> {
     None
 }
 
-pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
+/// The build step DF007 reports, if any: a single-stage build that compiles or installs build
+/// tools (`DF009` stays quiet then, so one file gets one "use a multi-stage build" finding).
+pub(crate) fn finding<'a>(
+    ctx: &'a DockerfileCtx<'a>,
+) -> Option<(&'a crate::dockerfile::Command, String)> {
     if ctx.dockerfile.stages.len() != 1 {
-        return;
+        return None;
     }
     for (run, c) in support::commands(ctx) {
         // Packages removed again in the same RUN (`apk del .build-deps`) do not stay.
@@ -120,9 +124,15 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         }
         if let Some(message) = build_step(c) {
-            sink.report(c.span, message)
-                .set_help("build in a first stage and COPY --from it only the result into a slim or distroless final stage");
-            return;
+            return Some((c, message));
         }
+    }
+    None
+}
+
+pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
+    if let Some((c, message)) = finding(ctx) {
+        sink.report(c.span, message)
+            .set_help("build in a first stage and COPY --from it only the result into a slim or distroless final stage");
     }
 }

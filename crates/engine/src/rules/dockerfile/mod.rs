@@ -8,6 +8,8 @@ pub mod df005_package_install_without_cache_mount;
 pub mod df006_secret_value_in_image;
 pub mod df007_build_tools_in_final_image;
 pub mod df008_unused_stage;
+pub mod df009_full_final_base_image;
+pub mod df010_lockfile_copy_for_install;
 pub mod dl3000_relative_workdir;
 pub mod dl3001_pointless_command;
 pub mod dl3002_last_user_root;
@@ -100,6 +102,14 @@ pub static CHECKS: &[Check] = &[
         df007_build_tools_in_final_image::check,
     ),
     Check::Dockerfile(&df008_unused_stage::RULE, df008_unused_stage::check),
+    Check::Dockerfile(
+        &df009_full_final_base_image::RULE,
+        df009_full_final_base_image::check,
+    ),
+    Check::Dockerfile(
+        &df010_lockfile_copy_for_install::RULE,
+        df010_lockfile_copy_for_install::check,
+    ),
     Check::Dockerfile(
         &dl3000_relative_workdir::RULE,
         dl3000_relative_workdir::check,

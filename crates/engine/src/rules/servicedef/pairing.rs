@@ -28,6 +28,18 @@ pub fn family_of(reference: &str) -> Option<&str> {
 /// Pairs each service with its task definition: by the family in `taskDefinition` when the
 /// service names one, otherwise only when the run has exactly one of each.
 pub fn pairs<'a>(project: &'a ProjectCtx<'a>) -> Vec<Pair<'a>> {
+    pairs_by(project, false)
+}
+
+/// Like [`pairs`], and also pairs a service that names no family with the task definition an
+/// ecspresso config names next to it (ecspresso service definitions leave `taskDefinition`
+/// out). Used by `XF108`; the other pairing rules keep [`pairs`] until their findings on the
+/// newly paired corpus projects are reviewed.
+pub fn pairs_with_configs<'a>(project: &'a ProjectCtx<'a>) -> Vec<Pair<'a>> {
+    pairs_by(project, true)
+}
+
+fn pairs_by<'a>(project: &'a ProjectCtx<'a>, use_configs: bool) -> Vec<Pair<'a>> {
     let mut services = Vec::new();
     let mut tasks = Vec::new();
     for (file, input) in project.inputs.iter().enumerate() {
@@ -39,6 +51,22 @@ pub fn pairs<'a>(project: &'a ProjectCtx<'a>) -> Vec<Pair<'a>> {
         }
     }
     let single = services.len() == 1 && tasks.len() == 1;
+    let by_config = if use_configs {
+        config_pairs(project)
+    } else {
+        Vec::new()
+    };
+    // The task definition an ecspresso config names next to this service's file.
+    let named_with = |service: &ServiceDefCtx<'a>| -> Option<&TaskDefCtx<'a>> {
+        let path = crate::ecspresso::normalize_path(project.inputs.get(service.file)?.path);
+        let (_, task_path) = by_config.iter().find(|(s, _)| *s == path)?;
+        tasks.iter().find(|t| {
+            project
+                .inputs
+                .get(t.file)
+                .is_some_and(|i| crate::ecspresso::normalize_path(i.path) == *task_path)
+        })
+    };
     let mut out = Vec::new();
     for service in services {
         let family = service
@@ -63,11 +91,34 @@ pub fn pairs<'a>(project: &'a ProjectCtx<'a>) -> Vec<Pair<'a>> {
                 }
             }
             None if single => tasks.first(),
-            None => None,
+            None => named_with(&service),
         };
         if let Some(task) = task {
             let task = TaskDefCtx::new(task.text, task.file, task.document);
             out.push(Pair { service, task });
+        }
+    }
+    out
+}
+
+/// (service definition path, task definition path) of each ecspresso config among the inputs
+/// that names both (templated paths left out).
+fn config_pairs(project: &ProjectCtx<'_>) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for input in project.inputs {
+        if input.kind != Some(Kind::Ecspresso) {
+            continue;
+        }
+        let Some(config) = input.tree() else { continue };
+        let references = crate::ecspresso::references_in(input.path, config);
+        let find = |role: Kind| {
+            references
+                .iter()
+                .find(|r| r.role == role && !r.template)
+                .map(|r| r.resolved.clone())
+        };
+        if let (Some(service), Some(task)) = (find(Kind::ServiceDef), find(Kind::TaskDef)) {
+            out.push((service, task));
         }
     }
     out

@@ -12,7 +12,8 @@ crate::declare_rule! {
     /// cluster's `executeCommandConfiguration` sends them to CloudWatch Logs or S3, ideally
     /// encrypted with a KMS key). The task role needs the `ssmmessages:*Channel` permissions,
     /// and a container with a read-only root filesystem needs writable volumes for the SSM
-    /// agent's paths.
+    /// agent's paths: when the task definition is linted with the service, `XF108` reports
+    /// that case with the containers concerned, and this note stays about access and logging.
     ///
     /// ## Example
     /// ```json

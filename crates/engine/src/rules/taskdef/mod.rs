@@ -47,6 +47,7 @@ pub mod td305_image_region_mismatch;
 pub mod td306_firelens_without_memory_limit;
 pub mod td307_no_observability_sidecar;
 pub mod td308_missing_required_task_tag;
+pub mod td309_placeholder_skips_check;
 
 use crate::check::Check;
 
@@ -197,5 +198,9 @@ pub static CHECKS: &[Check] = &[
     Check::TaskDef(
         &td308_missing_required_task_tag::RULE,
         td308_missing_required_task_tag::check,
+    ),
+    Check::TaskDef(
+        &td309_placeholder_skips_check::RULE,
+        td309_placeholder_skips_check::check,
     ),
 ];

@@ -6,8 +6,13 @@ use super::util;
 crate::declare_rule! {
     /// ## What it does
     /// Reports container images with the tag `latest` or with no tag (which means `latest`),
-    /// unless they are pinned by digest. Template placeholders (`{{ must_env `IMAGE` }}`,
-    /// `${IMAGE}`) are never reported.
+    /// unless they are pinned by digest. A template placeholder is never reported as a bad
+    /// value: `{{ must_env `IMAGE` }}` or `app:${TAG}` could hold any tag (`TD309` notes that
+    /// the check could not decide). Literal text after the last placeholder still counts:
+    /// `${repository_url}:latest` is reported.
+    ///
+    /// When an ecspresso config among the files linted names the task definition, the help
+    /// suggests ecspresso's way: a tag filled at deploy time by `{{ must_env `IMAGE_TAG` }}`.
     ///
     /// ## Why is this bad?
     /// `latest` moves. Each task that starts, including replacements after a crash and scale-out
@@ -38,32 +43,40 @@ crate::declare_rule! {
     }
 }
 
+/// The advice on how to tag: in a task definition an ecspresso config names, let ecspresso put
+/// the version in at deploy time.
+fn help(ctx: &TaskDefCtx<'_>, base: &str) -> String {
+    if ctx.ecspresso {
+        format!(
+            "{base}; with ecspresso, write the tag as a template the deploy fills, e.g. `\"image\": \"<repository>:{{{{ must_env `IMAGE_TAG` }}}}\"`, and export IMAGE_TAG (the release or the commit) in the pipeline"
+        )
+    } else {
+        base.to_string()
+    }
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     for c in &ctx.containers {
         let Some(node) = c.get_set("image") else {
             continue;
         };
-        let Some(image) = util::known_str(Some(node)) else {
+        let Some(image) = node.as_str() else {
             continue;
         };
         if image.contains('%') || util::is_bare_token(image) || image.trim().is_empty() {
             continue;
         }
-        let parsed = crate::image::parse_image(image);
-        if parsed.digest.is_some() {
-            continue;
-        }
         let name = ctx.container_name(c);
-        match parsed.tag {
-            Some("latest") => {
+        match util::image_tag(image) {
+            util::ImageTag::Tag(Some("latest")) => {
                 sink.report(node.span, format!("container `{name}` uses the moving tag `latest`"))
-                    .set_help("tag images with a version (the release or the commit) and use that tag, or pin the digest");
+                    .set_help(help(ctx, "tag images with a version (the release or the commit) and use that tag, or pin the digest"));
             }
-            None => {
+            util::ImageTag::Tag(None) => {
                 sink.report(node.span, format!("container `{name}` uses image \"{image}\" with no tag, which means `latest`"))
-                    .set_help("add a version tag (the release or the commit), or pin the digest");
+                    .set_help(help(ctx, "add a version tag (the release or the commit), or pin the digest"));
             }
-            Some(_) => {}
+            _ => {}
         }
     }
 }

@@ -7,7 +7,9 @@ crate::declare_rule! {
     /// ## What it does
     /// Compares the region of each Amazon ECR image with the region the task logs to
     /// (`awslogs-region`): when they differ, the task probably runs in one region and pulls its
-    /// image from another.
+    /// image from another. The registry is read even when the tag is a template
+    /// (`...amazonaws.com/app:{{ must_env `TAG` }}`). `XF109` compares with the ecspresso
+    /// config's `region` when the config is linted too.
     ///
     /// ## Why is this bad?
     /// A cross-region pull is slower (so scale-out is slower), costs data transfer, and makes the
@@ -55,13 +57,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         let Some(node) = c.get_set("image") else {
             continue;
         };
-        let Some(image) = util::known_str(Some(node)) else {
-            continue;
-        };
-        let Some(image_region) = crate::image::parse_image(image)
-            .registry
-            .and_then(crate::image::ecr_region)
-        else {
+        // The registry is enough: the tag may be a template.
+        let Some(image_region) = node.as_str().and_then(util::ecr_region_of) else {
             continue;
         };
         if image_region == region {

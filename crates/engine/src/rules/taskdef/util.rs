@@ -165,3 +165,187 @@ mod tests {
         assert_eq!(l.fargate_max_stop_timeout, 120);
     }
 }
+
+/// What an image reference says about its tag when part of it may be a template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageTag<'a> {
+    /// The tag is written literally (`None`: no tag, which means `latest`).
+    Tag(Option<&'a str>),
+    /// Pinned by a literal digest.
+    Digest,
+    /// A placeholder decides the tag (`repo:{{ must_env `TAG` }}`, `{{ must_env `IMAGE` }}`).
+    Unknown,
+}
+
+/// Where the literal text after the last placeholder of `s` starts (0 when there is none).
+fn after_placeholders(s: &str) -> usize {
+    let mut end = 0;
+    if let Some(i) = s.rfind("}}") {
+        end = end.max(i + 2);
+    }
+    if let Some(i) = s.rfind("${") {
+        if let Some(close) = s.get(i..).and_then(|r| r.find('}')) {
+            end = end.max(i + close + 1);
+        }
+    }
+    let bytes = s.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'$' if bytes
+                .get(i + 1)
+                .is_some_and(|n| n.is_ascii_uppercase() || *n == b'_') =>
+            {
+                let len = bytes
+                    .iter()
+                    .skip(i + 1)
+                    .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+                    .count();
+                end = end.max(i + 1 + len);
+            }
+            b'<' => {
+                if let Some(close) = s.get(i..).and_then(|r| r.find('>')) {
+                    if crate::value::is_placeholder_text(s.get(i..=i + close).unwrap_or("")) {
+                        end = end.max(i + close + 1);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    end
+}
+
+/// The tag of an image reference, deciding it from the literal text after the last
+/// placeholder: `${repo_url}:latest` is `latest`, `{{ must_env `REGISTRY` }}/app` has no tag,
+/// `app:{{ must_env `TAG` }}` is unknown.
+pub fn image_tag(image: &str) -> ImageTag<'_> {
+    if !crate::value::is_placeholder_text(image) {
+        let parsed = crate::image::parse_image(image);
+        if parsed.digest.is_some() {
+            return ImageTag::Digest;
+        }
+        return ImageTag::Tag(parsed.tag);
+    }
+    let literal = image.get(after_placeholders(image)..).unwrap_or("");
+    if let Some((_, digest)) = literal.split_once('@') {
+        return if digest.is_empty() {
+            ImageTag::Unknown
+        } else {
+            ImageTag::Digest
+        };
+    }
+    if let Some(slash) = literal.rfind('/') {
+        let last = literal.get(slash + 1..).unwrap_or("");
+        if last.is_empty() {
+            return ImageTag::Unknown;
+        }
+        return ImageTag::Tag(last.split_once(':').map(|(_, tag)| tag));
+    }
+    match literal.strip_prefix(':') {
+        Some(tag) if !tag.is_empty() && !tag.contains(':') => ImageTag::Tag(Some(tag)),
+        _ => ImageTag::Unknown,
+    }
+}
+
+#[cfg(test)]
+mod image_tag_tests {
+    use super::{image_tag, ImageTag};
+
+    #[test]
+    fn tags_after_placeholders() {
+        assert_eq!(image_tag("app:1.2"), ImageTag::Tag(Some("1.2")));
+        assert_eq!(image_tag("app"), ImageTag::Tag(None));
+        assert_eq!(image_tag("{{ must_env `IMAGE` }}"), ImageTag::Unknown);
+        assert_eq!(image_tag("app:{{ must_env `TAG` }}"), ImageTag::Unknown);
+        assert_eq!(
+            image_tag("${repository_url}:latest"),
+            ImageTag::Tag(Some("latest"))
+        );
+        assert_eq!(image_tag("$REPO:latest"), ImageTag::Tag(Some("latest")));
+        assert_eq!(image_tag("$REPO:$TAG"), ImageTag::Unknown);
+        assert_eq!(
+            image_tag("<ACCOUNT_ID>.dkr.ecr.us-east-1.amazonaws.com/app"),
+            ImageTag::Tag(None)
+        );
+        assert_eq!(
+            image_tag("123.dkr.ecr.{{ must_env `AWS_REGION` }}.amazonaws.com/app:latest"),
+            ImageTag::Tag(Some("latest"))
+        );
+        assert_eq!(image_tag("${repo}:${tag}-arm64"), ImageTag::Unknown);
+        assert_eq!(
+            image_tag("{{ must_env `REPO` }}@sha256:abc"),
+            ImageTag::Digest
+        );
+        assert_eq!(image_tag("{{ must_env `REPO` }}-web"), ImageTag::Unknown);
+        assert_eq!(super::env_call("{{ must_env `TAG` }}"), Some(("TAG", None)));
+        assert_eq!(
+            super::env_call("{{ env `V` `latest` }}"),
+            Some(("V", Some("latest")))
+        );
+        assert_eq!(super::env_call("{{ tfstate `a.b` }}"), None);
+    }
+}
+
+/// An ecspresso environment call (`{{ must_env `TAG` }}`, `{{ env `TAG` `1.0` }}`): the
+/// variable's name and the default `env` falls back to, if any.
+pub fn env_call<'a>(action: &'a str) -> Option<(&'a str, Option<&'a str>)> {
+    let inner = action.trim().strip_prefix("{{")?.strip_suffix("}}")?;
+    let inner = inner.trim_start_matches('-').trim_end_matches('-').trim();
+    let mut words = inner.split_whitespace();
+    let function = words.next()?;
+    let unquote = |w: &'a str| -> Option<&'a str> {
+        w.strip_prefix('`')
+            .and_then(|w| w.strip_suffix('`'))
+            .or_else(|| w.strip_prefix('"').and_then(|w| w.strip_suffix('"')))
+    };
+    let name = unquote(words.next()?)?;
+    let default = match function {
+        "must_env" => None,
+        "env" => match words.next() {
+            Some(w) => Some(unquote(w)?),
+            None => None,
+        },
+        _ => return None,
+    };
+    words.next().is_none().then_some((name, default))
+}
+
+/// The placeholder that decides the tag: the last template action (`{{ ... }}`, `${...}`) of
+/// the image, or the whole value.
+pub fn deciding(image: &str) -> &str {
+    for (open, close) in [("{{", "}}"), ("${", "}")] {
+        if let Some(start) = image.rfind(open) {
+            if let Some(len) = image.get(start..).and_then(|r| r.find(close)) {
+                if let Some(action) = image.get(start..start + len + close.len()) {
+                    return action;
+                }
+            }
+        }
+    }
+    image
+}
+
+#[cfg(test)]
+mod deciding_tests {
+    use super::deciding;
+
+    #[test]
+    fn deciding_placeholders() {
+        assert_eq!(
+            deciding("123.dkr.ecr.eu-west-1.amazonaws.com/web:{{ must_env `TAG` }}"),
+            "{{ must_env `TAG` }}"
+        );
+        assert_eq!(deciding("${repo}:${tag}"), "${tag}");
+        assert_eq!(deciding("$IMAGE"), "$IMAGE");
+    }
+}
+
+/// The ECR region of an image, read from its registry even when the rest is a template
+/// (`123456789012.dkr.ecr.us-east-1.amazonaws.com/app:{{ must_env `TAG` }}` is `us-east-1`).
+pub fn ecr_region_of(image: &str) -> Option<&str> {
+    let (registry, _) = image.split_once('/')?;
+    if crate::value::is_placeholder_text(registry) {
+        return None;
+    }
+    crate::image::ecr_region(registry)
+}

@@ -1,0 +1,140 @@
+use crate::check::Sink;
+use crate::taskdef::TaskDefCtx;
+use crate::value::{Node, NodeKind};
+
+use super::util;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Notes where a check could not decide because the value it needs is a template
+    /// placeholder inside a string (`"cpu": "{{ must_env `CPU` }}"`, `"image": "app:${TAG}"`):
+    /// the Fargate size check (`TD001`) when the task's `cpu` or `memory` is a placeholder, and
+    /// the `latest`-tag check (`TD201`) when a placeholder decides the image's tag
+    /// (`${image_tag}`, `$TAG`, `{{ tfstate ... }}`). One note per placeholder value, on that
+    /// value. ecspresso's `{{ must_env `IMAGE_TAG` }}` and `{{ env `IMAGE_TAG` }}` get no note:
+    /// a version given at deploy time is the recommended way. An `env` whose default is
+    /// `latest` (`{{ env `TAG` `latest` }}`) is noted: without the variable, the deploy runs
+    /// `latest`.
+    ///
+    /// ## Why is this bad?
+    /// It is not bad: placeholders are never reported as bad values, and a tag filled at deploy
+    /// time is the good practice. But a silent skip
+    /// reads like a pass: the note says the check did not run, so the rendered value still needs
+    /// to be right (a Fargate size from the table, a version tag rather than `latest`).
+    ///
+    /// Placeholders that stand outside strings (`"cpu": {{ cpu }}`) are noted once per file by
+    /// `IN005` instead, so no value gets two notes.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "requiresCompatibilities": ["FARGATE"], "cpu": "{{ must_env `CPU` }}", "memory": "1024" }
+    /// ```
+    ///
+    /// ## Use instead
+    /// Lint the rendered definition (or give the variables values) to have every check run:
+    /// ```json
+    /// { "requiresCompatibilities": ["FARGATE"], "cpu": "512", "memory": "1024" }
+    /// ```
+    ///
+    /// ## References
+    /// - [ecspresso: template functions in definition files](https://github.com/kayac/ecspresso#template-syntax)
+    /// - [Fargate task CPU and memory](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size)
+    pub static RULE = {
+        code: "TD309",
+        name: "placeholder-skips-check",
+        target: TaskDef,
+        severity: Info,
+        category: Syntax,
+        summary: "a check could not decide because the value it needs is a placeholder",
+    }
+}
+
+/// A placeholder inside a string (not one standing where a JSON value goes: `IN005` notes
+/// those).
+fn string_placeholder(node: &Node) -> Option<&str> {
+    match &node.kind {
+        NodeKind::String(s) if crate::value::is_placeholder_text(s) => Some(s),
+        _ => None,
+    }
+}
+
+/// The value as quoted in a message, shortened when long.
+fn quoted(s: &str) -> String {
+    const MAX: usize = 60;
+    if s.chars().count() <= MAX {
+        format!("`{s}`")
+    } else {
+        let head: String = s.chars().take(MAX).collect();
+        format!("`{head}…`")
+    }
+}
+
+pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
+    if ctx.is_fargate() {
+        let cpu = ctx.task.get_set("cpu");
+        let memory = ctx.task.get_set("memory");
+        if cpu.is_some() && memory.is_some() {
+            for (key, node) in [("cpu", cpu), ("memory", memory)] {
+                let Some(node) = node else { continue };
+                let Some(text) = string_placeholder(node) else {
+                    continue;
+                };
+                sink.report(
+                    node.span,
+                    format!(
+                        "the task's {key} is {}, known only once rendered: the Fargate size check could not decide",
+                        quoted(text)
+                    ),
+                )
+                .set_help("make sure the rendered cpu and memory form a Fargate size (lint the rendered definition to check it)");
+            }
+        }
+    }
+    for c in &ctx.containers {
+        let Some(node) = c.get_set("image") else {
+            continue;
+        };
+        let Some(image) = string_placeholder(node) else {
+            continue;
+        };
+        if util::image_tag(image) != util::ImageTag::Unknown {
+            continue;
+        }
+        let action = util::deciding(image);
+        // ecspresso's `{{ must_env `IMAGE_TAG` }}` is the recommended way: nothing to note,
+        // unless an `env` falls back to `latest`.
+        let tail = image.trim_end().ends_with(action.trim());
+        match util::env_call(action) {
+            Some((variable, Some("latest"))) if tail => {
+                sink.report(
+                    node.span,
+                    format!(
+                        "container `{}` runs the moving tag `latest` whenever `{variable}` is not set (the default of `{}`)",
+                        ctx.container_name(c),
+                        action.trim()
+                    ),
+                )
+                .set_help(format!(
+                    "use `{{{{ must_env `{variable}` }}}}` so that a deploy without a version fails instead of running `latest`"
+                ));
+                continue;
+            }
+            Some(_) => continue,
+            None => {}
+        }
+        let what = if action.trim() == image.trim() {
+            "its whole image reference"
+        } else {
+            "its image tag"
+        };
+        sink.report(
+            node.span,
+            format!(
+                "container `{}` gets {what} at deploy time from {}: the `latest`-tag check could not decide",
+                ctx.container_name(c),
+                quoted(action)
+            ),
+        )
+        .set_help("a tag filled at deploy time is good practice when it is a version (the release or the commit): make sure the pipeline never passes `latest`");
+    }
+}
