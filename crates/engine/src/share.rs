@@ -113,7 +113,11 @@ const LEVEL: u8 = 10;
 #[serde(default)]
 pub struct ShareState {
     /// Schema revision inside format v1 ([`SCHEMA`] when written by this ecsplain).
-    #[serde(rename = "s", default = "schema_one", skip_serializing_if = "is_schema_one")]
+    #[serde(
+        rename = "s",
+        default = "schema_one",
+        skip_serializing_if = "is_schema_one"
+    )]
     pub schema: u32,
     /// The task definition pane.
     #[serde(rename = "td", skip_serializing_if = "Option::is_none")]
