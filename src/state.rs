@@ -684,6 +684,9 @@ impl State {
         let Some(example) = learn::example(id) else {
             return;
         };
+        // An example is a project of its own: the other files and given paths go with the rest.
+        self.extra.clear();
+        self.pane_paths = Default::default();
         let mut first = None;
         for (pane, kind) in PANES.iter().enumerate() {
             let file = example.files.iter().find(|f| f.kind == *kind);
