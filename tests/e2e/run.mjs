@@ -891,6 +891,7 @@ async function projectChecks(browser) {
   const banner = (await page.textContent("#share-error").catch(() => "")) || "";
   check(banner.includes("logo.png") && banner.includes("not a text file"), "project: a skipped file is named with the reason", banner);
   eq(await page.inputValue("#input-3"), CONFIG, "project: the dropped config goes to the config pane");
+  await item("ecs-task-def.json").click();
   eq(await page.inputValue("#input-0"), TD, "project: the dropped task definition goes to the task pane");
   // The config names a service definition the project lacks: XF001 on the config line.
   await item("ecspresso.yml").click();
