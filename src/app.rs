@@ -371,7 +371,6 @@ pub fn App() -> Html {
                         on_activate={on_activate.clone()}
                         {on_rename}
                         {on_remove}
-                        {on_kind}
                         {on_new}
                         {on_files}
                     />
@@ -388,6 +387,8 @@ pub fn App() -> Html {
                             {rendered}
                             {can_render}
                             {on_render}
+                            kind={(state.active >= 4).then(|| (state.extra[state.active - 4].kind, kinds_seen.get(state.active).copied().flatten()))}
+                            {on_kind}
                             {on_activate}
                             {on_input}
                             {on_example}

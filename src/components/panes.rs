@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use ecsplain_engine::Severity;
+use ecsplain_engine::{Kind, Severity};
 use yew::prelude::*;
 
 use crate::components::editor::Editor;
@@ -29,6 +29,11 @@ pub struct PanesProps {
     /// Whether the active file has template calls to render.
     pub can_render: bool,
     pub on_render: Callback<()>,
+    /// For a project file (not a pane): the kind chosen (`None`: detected) and the kind seen.
+    #[prop_or_default]
+    pub kind: Option<(Option<Kind>, Option<Kind>)>,
+    #[prop_or_default]
+    pub on_kind: Callback<(usize, Option<Kind>)>,
     pub marks: Rc<Vec<(u32, Severity)>>,
     pub selection: Option<Selection>,
     pub on_activate: Callback<usize>,
@@ -118,6 +123,28 @@ pub fn Panes(props: &PanesProps) -> Html {
     };
     let is_pane = active < PANES.len();
     let size = props.text.len();
+    // A project file's kind: detected, or chosen here.
+    let kind_select = props.kind.map(|(chosen, seen)| {
+        let on_kind = props.on_kind.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            on_kind.emit((active, Kind::parse(&select.value())));
+        });
+        let detected = format!(
+            "detected: {}",
+            crate::components::project::kind_label(if chosen.is_some() { None } else { seen })
+        );
+        let option = |value: &'static str, label: String| {
+            let selected = chosen.map_or("", Kind::as_str) == value;
+            html! { <option {value} {selected}>{ label }</option> }
+        };
+        html! {
+            <select class="kind-select" id="kind-select" aria-label="Kind of this file" {onchange}>
+                { option("", if chosen.is_some() { "detect".to_string() } else { detected }) }
+                { for Kind::ALL.iter().map(|k| option(k.as_str(), k.title().to_string())) }
+            </select>
+        }
+    });
 
     html! {
         <section class="panes" aria-label="Inputs">
@@ -136,6 +163,7 @@ pub fn Panes(props: &PanesProps) -> Html {
                         { props.path.clone() }
                     </span>
                     <span class="spacer"></span>
+                    { for kind_select }
                     if props.can_render || props.rendered.is_some() {
                         <button type="button" class="button" id="render-toggle"
                             aria-pressed={if props.rendered.is_some() { "true" } else { "false" }}

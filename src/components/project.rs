@@ -224,18 +224,33 @@ pub struct ProjectTreeProps {
     pub on_activate: Callback<usize>,
     pub on_rename: Callback<(usize, String)>,
     pub on_remove: Callback<usize>,
-    pub on_kind: Callback<(usize, Option<Kind>)>,
     pub on_new: Callback<(String, Option<Kind>)>,
     pub on_files: Callback<Vec<(String, String)>>,
 }
 
-fn kind_label(kind: Option<Kind>) -> &'static str {
+/// A short mark for the kind, beside the file name (the kind is also in the title).
+fn kind_icon(kind: Option<Kind>) -> &'static str {
     match kind {
-        Some(Kind::TaskDef) => "task def",
-        Some(Kind::ServiceDef) => "service def",
+        Some(Kind::TaskDef) => "T",
+        Some(Kind::ServiceDef) => "S",
+        Some(Kind::Dockerfile) => "D",
+        Some(Kind::Ecspresso) => "E",
+        None => "·",
+    }
+}
+
+fn kind_class(kind: Option<Kind>) -> &'static str {
+    kind.map_or("other", Kind::as_str)
+}
+
+/// The kind as the tree and the editor's toolbar name it.
+pub fn kind_label(kind: Option<Kind>) -> &'static str {
+    match kind {
+        Some(Kind::TaskDef) => "task definition",
+        Some(Kind::ServiceDef) => "service definition",
         Some(Kind::Dockerfile) => "Dockerfile",
-        Some(Kind::Ecspresso) => "ecspresso",
-        None => "other",
+        Some(Kind::Ecspresso) => "ecspresso config",
+        None => "no kind (read by other files)",
     }
 }
 
@@ -375,30 +390,6 @@ pub fn ProjectTree(props: &ProjectTreeProps) -> Html {
             let cb = props.on_remove.clone();
             Callback::from(move |_: MouseEvent| cb.emit(pane))
         };
-        let kind_select = (pane >= 4).then(|| {
-            let on_kind = props.on_kind.clone();
-            let onchange = Callback::from(move |e: Event| {
-                let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-                on_kind.emit((pane, Kind::parse(&select.value())));
-            });
-            let option = |value: &'static str, label: &'static str| {
-                let selected = if value.is_empty() {
-                    !file.chosen
-                } else {
-                    file.chosen && file.kind.map(Kind::as_str) == Some(value)
-                };
-                html! { <option {value} {selected}>{ label }</option> }
-            };
-            html! {
-                <select class="tree-kind" aria-label={format!("Kind of {path}")} {onchange}>
-                    { option("", if file.chosen { "detect" } else { kind_label(file.kind) }) }
-                    { option("taskdef", "task def") }
-                    { option("servicedef", "service def") }
-                    { option("dockerfile", "Dockerfile") }
-                    { option("ecspresso", "ecspresso") }
-                </select>
-            }
-        });
         let remove_label = if pane < 4 {
             format!("Empty {path}")
         } else {
@@ -411,13 +402,10 @@ pub fn ProjectTree(props: &ProjectTreeProps) -> Html {
                     aria-current={current.then_some("true")}
                     title={format!("{path} (F2 renames, Delete removes)")}
                     data-path={path.clone()} {onclick} {onkeydown}>
+                    <span class={classes!("tree-icon", kind_class(file.kind))} aria-hidden="true" title={kind_label(file.kind)}>{ kind_icon(file.kind) }</span>
                     <span class="tree-name">{ name }</span>
-                    if pane < 4 {
-                        <span class="tree-kind-label">{ kind_label(file.kind) }</span>
-                    }
                     <span class={badge} aria-label={format!("{} findings", file.count)}>{ file.count }</span>
                 </button>
-                { for kind_select }
                 <button type="button" class="icon-button" aria-label={format!("Rename {path}")} title="Rename (F2)" onclick={on_rename}>{ "✎" }</button>
                 <button type="button" class="icon-button" aria-label={remove_label} title="Remove (Delete)" onclick={on_remove}>{ "×" }</button>
             </li>

@@ -854,7 +854,7 @@ async function projectChecks(browser) {
   check((await page.textContent(".finding[data-code='TD001'] .finding-main")).length > 0, "project: findings follow the renamed file");
 
   // Drop several files at once (a synthesised DataTransfer), one of them not text.
-  const CONFIG = "region: ap-northeast-1\ncluster: default\nservice: web\ntask_definition: ecs-task-def.json\nservice_definition: ecs-service-def.json\n";
+  const CONFIG = "region: ap-northeast-1\ncluster: default\nservice: web\ntask_definition: ecs-task-def.json\nservice_definition: ecs-service-def.json\nplugins:\n  - name: tfstate\n    config:\n      path: terraform.tfstate\n";
   const TD = `{
   "family": "web",
   "executionRoleArn": "{{ tfstate \`aws_iam_role.exec.arn\` }}",
