@@ -804,6 +804,8 @@ fn help_dialog(close: Callback<MouseEvent>) -> Html {
         ("?", "show these shortcuts (outside a text field)"),
         ("Esc", "close a dialog or an explanation"),
         ("← →", "move between the input tabs"),
+        ("F2", "rename the file focused in the project tree"),
+        ("Delete", "remove the file focused in the project tree"),
     ];
     modal(
         "help-dialog",
