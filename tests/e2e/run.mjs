@@ -962,6 +962,8 @@ async function projectChecks(browser) {
   await page.waitForTimeout(20);
   await settled(page);
   check(!(await treePaths()).includes("extra/web.json"), "project: Delete on a tree item removes the file");
+  // The row's buttons show on hover (and on focus, for the keyboard).
+  await item(".env").hover();
   await page.locator('button[aria-label="Remove .env"]').click();
   check(!(await treePaths()).includes(".env"), "project: the remove button removes the file");
   await context.close();
