@@ -730,7 +730,8 @@ impl State {
                 continue;
             };
             let project = self.project();
-            let pane = match project.find(&path) {
+            let found = project.find(&path);
+            let pane = match found {
                 // A file of the same path: the new text replaces it (an empty pane that only
                 // carries a default path is free instead).
                 Some(pane) if pane >= 4 || !self.texts[pane].trim().is_empty() => Some(pane),
@@ -743,7 +744,9 @@ impl State {
                         filled[p] = true;
                         self.pane_paths[p] = Some(Rc::from(path.as_str()));
                     }
-                    free
+                    // No free pane of its kind: an empty pane of the same path takes it (paths
+                    // stay unique), else it becomes an extra file.
+                    free.or(found)
                 }
             };
             let pane = match pane {

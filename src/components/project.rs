@@ -254,13 +254,18 @@ pub fn kind_label(kind: Option<Kind>) -> &'static str {
     }
 }
 
-/// The folder rows and file rows of the tree, in path order, folders before their files.
-fn rows(files: &[TreeFile]) -> Vec<(usize, Option<&TreeFile>, String)> {
+/// The folder rows and file rows of the tree, in path order, folders before their files: the
+/// depth, the file (`None` for a folder), the name shown, and a key unique in the list.
+fn rows(files: &[TreeFile]) -> Vec<(usize, Option<&TreeFile>, String, String)> {
     let mut sorted: Vec<&TreeFile> = files.iter().collect();
+    // By folder segments, then name: `a/` and everything under it stay together, so no folder
+    // row repeats (`a-b/` sorts after `a/x/`).
     sorted.sort_by(|a, b| {
         let (fa, na) = a.path.rsplit_once('/').unwrap_or(("", &a.path));
         let (fb, nb) = b.path.rsplit_once('/').unwrap_or(("", &b.path));
-        fa.cmp(fb).then(na.cmp(nb))
+        let fa: Vec<&str> = fa.split('/').filter(|p| !p.is_empty()).collect();
+        let fb: Vec<&str> = fb.split('/').filter(|p| !p.is_empty()).collect();
+        fa.cmp(&fb).then(na.cmp(nb))
     });
     let mut out = Vec::new();
     let mut open: Vec<String> = Vec::new();
@@ -274,10 +279,20 @@ fn rows(files: &[TreeFile]) -> Vec<(usize, Option<&TreeFile>, String)> {
             .count();
         open.truncate(depth);
         for folder in &folders[depth..] {
-            out.push((open.len(), None, format!("{folder}/")));
             open.push((*folder).to_string());
+            out.push((
+                open.len() - 1,
+                None,
+                format!("{folder}/"),
+                format!("folder:{}", open.join("/")),
+            ));
         }
-        out.push((open.len(), Some(file), name.to_string()));
+        out.push((
+            open.len(),
+            Some(file),
+            name.to_string(),
+            format!("file:{}", file.pane),
+        ));
     }
     out
 }
@@ -312,11 +327,11 @@ pub fn ProjectTree(props: &ProjectTreeProps) -> Html {
         })
     };
 
-    let items = rows(&props.files).into_iter().map(|(depth, file, name)| {
+    let items = rows(&props.files).into_iter().map(|(depth, file, name, key)| {
         let style = format!("--depth: {depth}");
         let Some(file) = file else {
             return html! {
-                <li class="tree-folder" role="none" {style}>
+                <li class="tree-folder" role="none" key={key.clone()} {style}>
                     <span class="tree-folder-name" aria-hidden="true">{ "▾ " }</span>{ name }
                 </li>
             };
@@ -356,7 +371,7 @@ pub fn ProjectTree(props: &ProjectTreeProps) -> Html {
                 })
             };
             return html! {
-                <li class="tree-file renaming" role="none" {style}>
+                <li class="tree-file renaming" role="none" key={key.clone()} {style}>
                     <input type="text" class="tree-rename" id="rename-input" value={path.clone()}
                         aria-label={format!("New path for {path}")} autofocus=true
                         onkeydown={on_key} onblur={on_blur} />
@@ -396,7 +411,7 @@ pub fn ProjectTree(props: &ProjectTreeProps) -> Html {
             format!("Remove {path}")
         };
         html! {
-            <li class={classes!("tree-file", current.then_some("current"), file.empty.then_some("empty"))} role="none" {style}>
+            <li class={classes!("tree-file", current.then_some("current"), file.empty.then_some("is-empty"))} role="none" key={key.clone()} {style}>
                 <button type="button" class="tree-item" role="treeitem"
                     aria-selected={if current { "true" } else { "false" }}
                     aria-current={current.then_some("true")}
