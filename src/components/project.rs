@@ -299,6 +299,14 @@ fn rows(files: &[TreeFile]) -> Vec<(usize, Option<&TreeFile>, String, String)> {
 
 #[component]
 pub fn ProjectTree(props: &ProjectTreeProps) -> Html {
+    // Open beside the editor; folded above it on a phone (the user can open it).
+    let open = *use_memo((), |()| {
+        gloo::utils::window()
+            .inner_width()
+            .ok()
+            .and_then(|w| w.as_f64())
+            .is_none_or(|w| w > 700.0)
+    });
     let renaming = use_state(|| None::<usize>);
     let adding = use_state(|| false);
     let busy = use_state(|| false);
@@ -486,7 +494,7 @@ pub fn ProjectTree(props: &ProjectTreeProps) -> Html {
     let count = props.files.len();
 
     html! {
-        <details class="project" id="project" open=true>
+        <details class="project" id="project" {open}>
             <summary class="project-head">
                 <span class="project-title">{ "Project" }</span>
                 <span class="project-count">{ format!("{count} file{}", if count == 1 { "" } else { "s" }) }</span>
