@@ -575,7 +575,8 @@ mod tests {
         let state = ShareState::new();
         let fragment = encode(&state).unwrap();
         assert!(fragment.starts_with("v1."));
-        assert!(fragment.len() < 12, "{fragment}");
+        // `{"s":2}`: the schema revision is all an empty state says.
+        assert!(fragment.len() < 20, "{fragment}");
         assert_eq!(decode(&fragment).unwrap(), state);
     }
 }
