@@ -20,11 +20,16 @@ use crate::components::{
 use crate::components::checklist::Checklist;
 use crate::components::learn::Learn;
 use crate::route::Route;
-use crate::state::{
-    draft_texts, lint_panes_with, Action, Linted, State, Theme, View, DEFAULT_PATHS, EXAMPLES,
-};
+use crate::state::{draft_texts, lint_project, Action, Linted, State, Theme, View, EXAMPLES};
+// The project view (issue 6).
+use crate::components::project::{ProjectTree, TreeFile};
+use crate::components::variables::{VariableRow, Variables};
+use crate::persist::PageSettings;
 
+/// The four panes' texts as saved before the project view (read when no project draft exists).
 pub const DRAFTS_KEY: &str = "ecsplain.drafts.v1";
+/// The whole project (every file, the variables' values), saved as a state file.
+pub const PROJECT_KEY: &str = "ecsplain.project.v1";
 const SETTINGS_KEY: &str = "ecsplain.settings.v1";
 const THEME_KEY: &str = "ecsplain.theme";
 /// Checklist items ticked by hand (a JSON array of item ids).
@@ -52,6 +57,20 @@ fn initial_texts() -> [String; 4] {
     }
 }
 
+/// The saved project draft, when there is one.
+fn initial_project(state: &mut State) {
+    let Ok(text) = LocalStorage::get::<String>(PROJECT_KEY) else {
+        return;
+    };
+    let Ok(shared) = crate::persist::read_state_file(&text) else {
+        return;
+    };
+    let mut loaded = crate::persist::share_loaded(&shared);
+    loaded.view = View::Editor;
+    loaded.settings = state.settings.clone();
+    *state = state.next(Action::LoadShare(Box::new(loaded)));
+}
+
 fn initial_theme() -> Theme {
     match LocalStorage::raw().get_item(THEME_KEY).ok().flatten() {
         Some(saved) if saved == "dark" => return Theme::Dark,
@@ -74,6 +93,7 @@ pub fn App() -> Html {
         let mut state = State::new(initial_texts(), initial_theme());
         state.settings = Rc::new(saved_settings(SETTINGS_KEY));
         state.ticks = LocalStorage::get(TICKS_KEY).unwrap_or_default();
+        initial_project(&mut state);
         state
     });
 
@@ -113,16 +133,17 @@ pub fn App() -> Html {
     // Lint the panes together, debounced: a new revision cancels the pending run.
     {
         let dispatcher = state.dispatcher();
-        let texts = state.texts.clone();
+        let project = state.project();
+        let vars = state.vars.clone();
         let config = state.settings.config();
         use_effect_with(state.revision, move |revision| {
             let revision = *revision;
             // Big texts wait a little longer, so typing in them is not cut up by lint runs.
-            let size: usize = texts.iter().map(|t| t.len()).sum();
+            let size = project.size();
             let delay = LINT_DELAY_MS + u32::try_from(size / 10_000).unwrap_or(u32::MAX).min(850);
             let timeout = Timeout::new(delay, move || {
                 let started = now();
-                let (report, panes, paths) = lint_panes_with(&texts, &config);
+                let (report, panes, paths) = lint_project(&project, &config, &vars);
                 let millis = now() - started;
                 dispatcher.dispatch(Action::Linted(Rc::new(Linted {
                     report,
@@ -136,15 +157,31 @@ pub fn App() -> Html {
         });
     }
 
-    // Save drafts, debounced and size-capped.
+    // Save drafts, debounced and size-capped: the whole project when it fits, else the panes
+    // that fit (the banner says so).
     {
-        let texts = state.texts.clone();
+        let project = state.project();
+        let vars = state.vars.clone();
+        let active = state.active;
         let settings = state.settings.to_map();
         use_effect_with(state.revision, move |revision| {
             let timeout = (*revision > 0).then(|| {
                 Timeout::new(SAVE_DELAY_MS, move || {
-                    let drafts = draft_texts(&texts);
+                    let drafts = draft_texts(&project.texts);
                     let _ = LocalStorage::set(DRAFTS_KEY, drafts.as_slice());
+                    if project.size() <= crate::state::DRAFT_CAP {
+                        let shared = crate::persist::share_state(
+                            &project,
+                            &vars,
+                            View::Editor,
+                            active,
+                            &PageSettings::default(),
+                            &[],
+                        );
+                        let _ = LocalStorage::set(PROJECT_KEY, crate::persist::state_file(&shared));
+                    } else {
+                        LocalStorage::delete(PROJECT_KEY);
+                    }
                     let _ = LocalStorage::set(SETTINGS_KEY, &settings);
                 })
             });
@@ -226,24 +263,99 @@ pub fn App() -> Html {
     let on_load = use_callback(d.clone(), |id: &'static str, d| {
         d.dispatch(Action::LoadLearnExample(id))
     });
-    let on_tick = use_callback(d, |id: String, d| d.dispatch(Action::ToggleTick(id)));
+    let on_tick = use_callback(d.clone(), |id: String, d| {
+        d.dispatch(Action::ToggleTick(id))
+    });
+    // The project view (issue 6).
+    let on_rename = use_callback(d.clone(), |(pane, path): (usize, String), d| {
+        d.dispatch(Action::Rename(pane, path))
+    });
+    let on_remove = use_callback(d.clone(), |pane: usize, d| d.dispatch(Action::Remove(pane)));
+    let on_kind = use_callback(d.clone(), |(pane, kind), d| {
+        d.dispatch(Action::SetKind(pane, kind))
+    });
+    let on_new = use_callback(d.clone(), |(path, kind), d| {
+        d.dispatch(Action::NewFile(path, kind))
+    });
+    let on_files = use_callback(d.clone(), |files: Vec<(String, String)>, d| {
+        d.dispatch(Action::AddFiles(files))
+    });
+    let on_set_var = use_callback(d.clone(), |(key, value): (String, String), d| {
+        d.dispatch(Action::SetVar(key, value))
+    });
+    let on_render = use_callback(d, |(), d| d.dispatch(Action::ToggleRendered));
     let show = |view: View| {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::ShowView(view)))
     };
 
     let linted = state.linted.clone();
-    let counts = linted.as_ref().map_or([0; 4], |l| l.counts());
-    let worst = linted.as_ref().map_or([None; 4], |l| l.worst());
+    let n = state.pane_count();
+    let counts = Rc::new(linted.as_ref().map_or_else(|| vec![0; n], |l| l.counts(n)));
+    let worst = Rc::new(
+        linted
+            .as_ref()
+            .map_or_else(|| vec![None; n], |l| l.worst(n)),
+    );
     let marks = Rc::new(
         linted
             .as_ref()
             .map_or_else(Vec::new, |l| l.marks(state.active)),
     );
-    let paths = match &linted {
-        Some(l) => l.paths.clone().map(AttrValue::from),
-        None => DEFAULT_PATHS.map(AttrValue::from),
-    };
+    // The project's files as the tree and the editor show them (paths as linted).
+    let project = state.project();
+    let (paths, _) = project.paths_and_named();
+    let kinds_seen: Vec<Option<ecsplain_engine::Kind>> = (0..n)
+        .map(|pane| {
+            if pane < 4 {
+                return Some(crate::state::PANES[pane]);
+            }
+            let file = &state.extra[pane - 4];
+            file.kind.or_else(|| {
+                linted.as_ref().and_then(|l| {
+                    let input = l.panes.iter().position(|p| *p == pane)?;
+                    l.report.kinds.get(input).copied().flatten()
+                })
+            })
+        })
+        .collect();
+    let tree = Rc::new(
+        (0..n)
+            .map(|pane| TreeFile {
+                pane,
+                path: AttrValue::from(paths.get(pane).cloned().unwrap_or_default()),
+                kind: kinds_seen[pane],
+                chosen: pane >= 4 && state.extra[pane - 4].kind.is_some(),
+                count: counts.get(pane).copied().unwrap_or(0),
+                worst: worst.get(pane).copied().flatten(),
+                empty: state.text_of(pane).is_none_or(|t| t.trim().is_empty()),
+            })
+            .collect::<Vec<_>>(),
+    );
+    let active_text = state
+        .text_of(state.active)
+        .cloned()
+        .unwrap_or_else(|| Rc::from(""));
+    let active_path = AttrValue::from(paths.get(state.active).cloned().unwrap_or_default());
+    let active_label = AttrValue::from(match kinds_seen.get(state.active).copied().flatten() {
+        Some(kind) if state.active < 4 => kind.title().to_string(),
+        _ => active_path.to_string(),
+    });
+    // Variables (issue 6): listed through the adapter, with what the project itself answers.
+    let (inputs, _, _) = project.inputs();
+    let known = crate::variables::Known::new(&state.vars, &inputs);
+    let variable_rows = Rc::new(
+        crate::variables::project_variables(&inputs)
+            .into_iter()
+            .map(|variable| VariableRow {
+                from_project: known.from_project(&variable),
+                variable,
+            })
+            .collect::<Vec<_>>(),
+    );
+    let can_render = ecsplain_engine::template::has_template(&active_text);
+    let rendered = (state.rendered && can_render)
+        .then(|| Rc::from(crate::variables::render(&active_text, &known)));
 
     let explain = state.explain.map(|code| {
         html! { <Explain {code} on_close={on_close.clone()} /> }
@@ -252,23 +364,41 @@ pub fn App() -> Html {
     let body = match state.view {
         View::Editor => html! {
             <main class="layout" id="main">
-                <div class="col-left">
-                    <Panes
-                        texts={state.texts.clone()}
-                        {paths}
+                <div class="col-left project-layout">
+                    <ProjectTree
+                        files={tree}
                         active={state.active}
-                        {counts}
-                        {worst}
-                        {marks}
-                        selection={state.selection.clone()}
-                        {on_activate}
-                        {on_input}
-                        {on_example}
-                        {on_clear}
+                        on_activate={on_activate.clone()}
+                        {on_rename}
+                        {on_remove}
+                        {on_new}
+                        {on_files}
                     />
-                    if state.active == 2 {
-                        <Stages text={state.texts[2].clone()} />
-                    }
+                    <div class="project-main">
+                        <Panes
+                            active={state.active}
+                            text={active_text.clone()}
+                            path={active_path.clone()}
+                            label={active_label}
+                            {counts}
+                            {worst}
+                            {marks}
+                            selection={state.selection.clone()}
+                            {rendered}
+                            {can_render}
+                            {on_render}
+                            kind={(state.active >= 4).then(|| (state.extra[state.active - 4].kind, kinds_seen.get(state.active).copied().flatten()))}
+                            {on_kind}
+                            {on_activate}
+                            {on_input}
+                            {on_example}
+                            {on_clear}
+                        />
+                        <Variables rows={variable_rows} values={state.vars.clone()} on_set={on_set_var} />
+                        if state.active == 2 {
+                            <Stages text={state.texts[2].clone()} />
+                        }
+                    </div>
                 </div>
                 <div class="col-right">
                     { for explain }
@@ -278,7 +408,8 @@ pub fn App() -> Html {
                         all_files={state.all_files}
                         selected={state.selected}
                         fresh={state.is_fresh()}
-                        empty_pane={state.texts[state.active.min(3)].trim().is_empty()}
+                        empty_pane={active_text.trim().is_empty()}
+                        active_path={(state.active >= 4).then(|| active_path.clone())}
                         on_select={on_select.clone()}
                         {on_related}
                         {on_explain}

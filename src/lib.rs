@@ -10,6 +10,7 @@ pub mod markdown;
 pub mod persist;
 pub mod route;
 pub mod state;
+pub mod variables;
 
 #[cfg(target_arch = "wasm32")]
 mod app;

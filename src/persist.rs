@@ -9,9 +9,9 @@ use std::rc::Rc;
 
 use ecsplain_engine::config::{PathIgnore, Settings};
 use ecsplain_engine::share::ShareState;
-use ecsplain_engine::{report, Config, Finding, Input, Severity};
+use ecsplain_engine::{report, Config, Finding, Input, Kind, Severity};
 
-use crate::state::{View, SLUGS};
+use crate::state::{clean_path, Loaded, Project, ProjectFile, View, MAX_EXTRA_FILES, SLUGS};
 
 /// The settings the page can edit: the same keys as `.ecsplain.yaml`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -308,7 +308,10 @@ pub fn view_name(view: View, active: usize) -> String {
         View::Explain => "explain".to_string(),
         View::Learn => "learn".to_string(),
         View::Checklist => "checklist".to_string(),
-        _ => SLUGS.get(active).unwrap_or(&SLUGS[0]).to_string(),
+        _ => match active.checked_sub(4) {
+            Some(i) => format!("file/{i}"),
+            None => SLUGS.get(active).unwrap_or(&SLUGS[0]).to_string(),
+        },
     }
 }
 
@@ -322,26 +325,64 @@ pub fn parse_view(name: &str) -> (View, usize) {
         "checklist" => return (View::Checklist, 0),
         _ => {}
     }
+    if let Some(i) = name
+        .strip_prefix("file/")
+        .and_then(|i| i.parse::<usize>().ok())
+    {
+        if i < MAX_EXTRA_FILES {
+            return (View::Editor, 4 + i);
+        }
+    }
     match SLUGS.iter().position(|s| *s == name) {
         Some(pane) => (View::Editor, pane),
         None => (View::Editor, 0),
     }
 }
 
-/// Everything a link carries.
+/// Everything a link carries: every file of the project, the variables' values, the view, the
+/// settings and the checklist ticks.
 pub fn share_state(
-    texts: &[Rc<str>; 4],
+    project: &Project,
+    vars: &BTreeMap<String, String>,
     view: View,
     active: usize,
     settings: &PageSettings,
     ticks: &[String],
 ) -> ShareState {
     let some = |t: &Rc<str>| (!t.is_empty()).then(|| t.to_string());
+    let texts = &project.texts;
+    let kinds: Vec<String> = project
+        .extra
+        .iter()
+        .map(|f| f.kind.map_or("", Kind::as_str).to_string())
+        .collect();
+    let paths: Vec<String> = project
+        .paths
+        .iter()
+        .map(|p| p.as_deref().unwrap_or("").to_string())
+        .collect();
     ShareState {
         task_definition: some(&texts[0]),
         service_definition: some(&texts[1]),
         dockerfile: some(&texts[2]),
         ecspresso: some(&texts[3]),
+        files: project
+            .extra
+            .iter()
+            .map(|f| (f.path.to_string(), f.text.to_string()))
+            .collect(),
+        // Left out when they say nothing, so simple links stay short.
+        kinds: if kinds.iter().all(String::is_empty) {
+            Vec::new()
+        } else {
+            kinds
+        },
+        paths: if paths.iter().all(String::is_empty) {
+            Vec::new()
+        } else {
+            paths
+        },
+        variables: vars.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
         view: Some(view_name(view, active)),
         settings: settings.to_map(),
         ticks: ticks.to_vec(),
@@ -357,6 +398,62 @@ pub fn share_texts(state: &ShareState) -> [String; 4] {
         state.dockerfile.clone().unwrap_or_default(),
         state.ecspresso.clone().unwrap_or_default(),
     ]
+}
+
+/// The project a share state holds (links of every schema: extra files of a schema-1 link are
+/// read too, with their kinds detected).
+pub fn share_project(state: &ShareState) -> Project {
+    let mut project = Project::panes(share_texts(state).map(Rc::from));
+    for (slot, path) in project.paths.iter_mut().zip(&state.paths) {
+        *slot = clean_path(path).map(Rc::from);
+    }
+    for (i, (path, text)) in state.files.iter().enumerate().take(MAX_EXTRA_FILES) {
+        let Some(path) = clean_path(path) else {
+            continue;
+        };
+        // A pane's own path (given or default, not the one the config would give it): the file
+        // is that pane's text when the pane has none.
+        let pane = (0..4).find(|&pane| match &project.paths[pane] {
+            Some(given) => **given == *path,
+            None => crate::state::DEFAULT_PATHS[pane] == path,
+        });
+        if let Some(pane) = pane {
+            if project.texts[pane].is_empty() {
+                project.texts[pane] = Rc::from(text.as_str());
+            }
+            continue;
+        }
+        if project.extra.iter().any(|f| *f.path == *path) {
+            continue;
+        }
+        project.extra.push(ProjectFile {
+            path: Rc::from(path),
+            text: Rc::from(text.as_str()),
+            kind: state.kinds.get(i).and_then(|k| Kind::parse(k)),
+        });
+    }
+    project
+}
+
+/// Everything a share state restores.
+pub fn share_loaded(state: &ShareState) -> Loaded {
+    let project = share_project(state);
+    let (view, mut active) = parse_view(state.view.as_deref().unwrap_or(""));
+    if active >= project.len() {
+        active = 0;
+    }
+    Loaded {
+        project,
+        vars: state
+            .variables
+            .iter()
+            .filter(|(k, v)| !k.is_empty() && !v.is_empty())
+            .cloned()
+            .collect(),
+        view,
+        active,
+        settings: Rc::new(PageSettings::from_map(&state.settings)),
+    }
 }
 
 /// A state file (`.ecsplain.json`) holds a [`ShareState`] as JSON, with the same short keys.
@@ -620,7 +717,14 @@ mod tests {
             Rc::from("FROM x"),
             Rc::from(""),
         ];
-        let state = share_state(&texts, View::Editor, 2, &sample(), &["8.3".to_string()]);
+        let state = share_state(
+            &Project::panes(texts),
+            &BTreeMap::new(),
+            View::Editor,
+            2,
+            &sample(),
+            &["8.3".to_string()],
+        );
         let link = ecsplain_engine::share::encode(&state).expect("encodes");
         let back = ecsplain_engine::share::decode(&link).expect("decodes");
         assert_eq!(
@@ -635,6 +739,78 @@ mod tests {
         assert_eq!(PageSettings::from_map(&back.settings), sample());
         assert_eq!(read_state_file(&state_file(&state)), Ok(state));
         assert!(read_state_file("<script>").is_err());
+    }
+
+    #[test]
+    fn a_project_round_trips_files_paths_kinds_and_variables() {
+        let mut project = Project::panes([
+            Rc::from("{}"),
+            Rc::from(""),
+            Rc::from(""),
+            Rc::from("task_definition: td.json\n"),
+        ]);
+        project.paths[3] = Some(Rc::from("app/ecspresso.yml"));
+        project.extra.push(ProjectFile {
+            path: Rc::from("app/td.json"),
+            text: Rc::from("{\"family\": \"x\"}"),
+            kind: Some(Kind::TaskDef),
+        });
+        project.extra.push(ProjectFile {
+            path: Rc::from("app/.env"),
+            text: Rc::from("IMAGE=nginx\n"),
+            kind: None,
+        });
+        let mut vars = BTreeMap::new();
+        vars.insert("IMAGE".to_string(), "nginx:1.27".to_string());
+        vars.insert("tfstate:aws_lb.x.arn".to_string(), "arn:x".to_string());
+        let state = share_state(
+            &project,
+            &vars,
+            View::Editor,
+            5,
+            &PageSettings::default(),
+            &[],
+        );
+        let link = ecsplain_engine::share::encode(&state).expect("encodes");
+        let back = ecsplain_engine::share::decode(&link).expect("decodes");
+        assert!(!back.is_from_newer_schema());
+        let loaded = share_loaded(&back);
+        assert_eq!(loaded.project, project);
+        assert_eq!(loaded.vars, vars);
+        assert_eq!((loaded.view, loaded.active), (View::Editor, 5));
+        // The same through a state file.
+        assert_eq!(read_state_file(&state_file(&state)), Ok(state));
+    }
+
+    /// A link made before the project view (schema 1): its panes open, and its extra files and
+    /// variables (which that page could not show) open too.
+    #[test]
+    fn old_links_still_open() {
+        const LINK: &str = "#v1.Jc2xDoIwEAbgVyE3IwkuJt0c1DgQE1fKUOFaL5aWtA1ICO_uIdMl993_3wKpAwGLBK16srMEkUmY8CVhhRw6zXh9PqrMGXJfURbHk3QMmixGEHUN2MYhYIy-mHvLEtCQdyJTw8H5kN6oYjqUHGqaHEYV9tS9Ot8ufP2v3Ylw4meaXEfORLaICcTCY8RAaWacVHCMsOaQqP1sVWC9MduuWX8";
+        let state = ecsplain_engine::share::decode(LINK).expect("decodes");
+        assert_eq!(state.schema, 1);
+        let loaded = share_loaded(&state);
+        assert_eq!(&*loaded.project.texts[0], "{\"family\": \"web\"}");
+        assert_eq!(&*loaded.project.texts[2], "FROM nginx:1.27\n");
+        // `ecspresso.yml` is the config pane's default path: the file fills that pane.
+        assert!(loaded.project.extra.is_empty());
+        assert_eq!(&*loaded.project.texts[3], "region: ap-northeast-1\n");
+        assert_eq!(loaded.vars.get("IMAGE").map(String::as_str), Some("nginx"));
+        assert_eq!((loaded.view, loaded.active), (View::Editor, 0));
+        // Made by the pages before this one: four panes, no files, no paths.
+        let texts: [Rc<str>; 4] = crate::state::EXAMPLES.map(Rc::from);
+        let state = share_state(
+            &Project::panes(texts.clone()),
+            &BTreeMap::new(),
+            View::Editor,
+            1,
+            &PageSettings::default(),
+            &[],
+        );
+        assert!(state.files.is_empty() && state.paths.is_empty() && state.kinds.is_empty());
+        let loaded = share_loaded(&state);
+        assert_eq!(loaded.project, Project::panes(texts));
+        assert_eq!(loaded.active, 1);
     }
 
     #[test]
@@ -662,7 +838,14 @@ mod tests {
     fn the_examples_fit_a_chat_link() {
         let texts = crate::state::EXAMPLES.map(Rc::from);
         let page = "https://ecsplain.github.io/ecsplain/";
-        let all = share_state(&texts, View::Editor, 0, &PageSettings::default(), &[]);
+        let all = share_state(
+            &Project::panes(texts),
+            &BTreeMap::new(),
+            View::Editor,
+            0,
+            &PageSettings::default(),
+            &[],
+        );
         let all_len = ecsplain_engine::share::link_length(page, &all).unwrap_or(usize::MAX);
         assert!(ecsplain_engine::share::fits_chat(all_len), "{all_len}");
         assert!(all_len < 1_300, "{all_len}");

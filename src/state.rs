@@ -3,12 +3,14 @@
 //! No rule logic lives here: findings come from `ecsplain_engine::lint`; this module only decides
 //! which pane texts go into a lint run, under which paths, and maps findings back to panes.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use ecsplain_engine::diagnostic::apply_edits;
-use ecsplain_engine::{ecspresso, learn, lint_with, Config, Input, Kind, Report, Severity};
+use ecsplain_engine::{ecspresso, learn, lint_vars, Config, Input, Kind, Report, Severity};
 
 use crate::persist::PageSettings;
+use crate::variables::Known;
 
 /// The panes, in tab order.
 pub const PANES: [Kind; 4] = [
@@ -39,6 +41,148 @@ pub const SLUGS: [&str; 4] = ["taskdef", "servicedef", "dockerfile", "ecspresso"
 
 /// Drafts above this many bytes (all panes together) are not saved.
 pub const DRAFT_CAP: usize = 1_000_000;
+
+/// A project holds at most this many files beyond the four panes.
+pub const MAX_EXTRA_FILES: usize = 200;
+
+/// A project file beyond the four panes: pane index `4 + its position in State::extra`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectFile {
+    pub path: Rc<str>,
+    pub text: Rc<str>,
+    /// The kind the user chose; `None`: the engine detects it (or the file has none: an env
+    /// file, a Terraform state, a Jsonnet library).
+    pub kind: Option<Kind>,
+}
+
+/// Every file of the page's project: the four panes (the quick start) and the extra files.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Project {
+    pub texts: [Rc<str>; 4],
+    /// The path each pane was given (renamed or dropped); `None`: the default, or the path the
+    /// ecspresso config names for the task and service panes.
+    pub paths: [Option<Rc<str>>; 4],
+    pub extra: Vec<ProjectFile>,
+}
+
+impl Project {
+    /// The four panes alone, under their default paths.
+    pub fn panes(texts: [Rc<str>; 4]) -> Project {
+        Project {
+            texts,
+            ..Project::default()
+        }
+    }
+
+    /// Panes and extra files together.
+    pub fn len(&self) -> usize {
+        4 + self.extra.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.texts.iter().all(|t| t.trim().is_empty()) && self.extra.is_empty()
+    }
+
+    /// The text of a pane (0-3) or extra file (4...).
+    pub fn text(&self, pane: usize) -> Option<&Rc<str>> {
+        match pane.checked_sub(4) {
+            None => self.texts.get(pane),
+            Some(i) => self.extra.get(i).map(|f| &f.text),
+        }
+    }
+
+    /// The total size of every text, in bytes.
+    pub fn size(&self) -> usize {
+        self.texts.iter().map(|t| t.len()).sum::<usize>()
+            + self.extra.iter().map(|f| f.text.len()).sum::<usize>()
+    }
+
+    /// The path every pane and file is linted under, and which panes the ecspresso config names
+    /// (an empty pane the config names is still linted: its absence is a finding).
+    pub fn paths_and_named(&self) -> (Vec<String>, [bool; 4]) {
+        let mut paths: Vec<String> = (0..4)
+            .map(|i| match &self.paths[i] {
+                Some(p) => p.to_string(),
+                None => DEFAULT_PATHS[i].to_string(),
+            })
+            .collect();
+        paths.extend(self.extra.iter().map(|f| f.path.to_string()));
+        let mut named = [false; 4];
+        let config = &self.texts[3];
+        if !config.trim().is_empty() {
+            let config_path = paths[3].clone();
+            for reference in ecspresso::references(&config_path, config) {
+                let pane = match reference.role {
+                    Kind::TaskDef => 0,
+                    Kind::ServiceDef => 1,
+                    _ => continue,
+                };
+                if named[pane] || reference.template {
+                    continue;
+                }
+                if paths[pane] == reference.resolved {
+                    named[pane] = true;
+                } else if self.paths[pane].is_none() && !paths.contains(&reference.resolved) {
+                    paths[pane] = reference.resolved;
+                    named[pane] = true;
+                }
+            }
+        }
+        (paths, named)
+    }
+
+    /// The pane or file with this path, if any.
+    pub fn find(&self, path: &str) -> Option<usize> {
+        let (paths, _) = self.paths_and_named();
+        paths.iter().position(|p| p == path)
+    }
+
+    /// The inputs of a lint run, the pane of each input, and the path of every pane and file.
+    /// Empty panes and files are left out (a file the config names but the project lacks is
+    /// XF001 on the config line).
+    pub fn inputs(&self) -> (Vec<Input>, Vec<usize>, Vec<String>) {
+        let (paths, _) = self.paths_and_named();
+        let mut inputs = Vec::new();
+        let mut panes = Vec::new();
+        for (pane, text) in self.texts.iter().enumerate() {
+            // An empty pane is no file: when the config names it, XF001 says so on the config
+            // line, as for any file missing from the project.
+            if text.trim().is_empty() {
+                continue;
+            }
+            inputs.push(Input::new(
+                paths[pane].clone(),
+                text.to_string(),
+                Some(PANES[pane]),
+            ));
+            panes.push(pane);
+        }
+        for (i, file) in self.extra.iter().enumerate() {
+            if file.text.trim().is_empty() {
+                continue;
+            }
+            inputs.push(Input::new(
+                file.path.to_string(),
+                file.text.to_string(),
+                file.kind,
+            ));
+            panes.push(4 + i);
+        }
+        (inputs, panes, paths)
+    }
+}
+
+/// A path as the project stores it: `/` separators, no leading `./` or `/`, no `..` above the
+/// root, no empty segments; `None` when nothing is left.
+pub fn clean_path(path: &str) -> Option<String> {
+    let normal = ecspresso::normalize_path(path.trim());
+    let normal = normal.trim_start_matches('/');
+    let parts: Vec<&str> = normal.split('/').filter(|p| *p != "..").collect();
+    let joined = parts.join("/");
+    let joined = joined.trim();
+    (!joined.is_empty() && joined.len() <= 300 && !joined.chars().any(char::is_control))
+        .then(|| joined.to_string())
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Theme {
@@ -90,8 +234,8 @@ pub struct Linted {
     pub report: Report,
     /// The pane of each input of the run (by the input's index, `Finding::file`).
     pub panes: Vec<usize>,
-    /// The path each pane was linted under.
-    pub paths: [String; 4],
+    /// The path each pane (and extra file) was linted under.
+    pub paths: Vec<String>,
     /// How long `lint` took, in milliseconds.
     pub millis: f64,
     /// The state revision the texts came from.
@@ -111,23 +255,23 @@ impl Linted {
         self.panes.get(file).copied()
     }
 
-    /// The number of findings in each pane.
-    pub fn counts(&self) -> [usize; 4] {
-        let mut counts = [0; 4];
+    /// The number of findings in each of `n` panes and files.
+    pub fn counts(&self, n: usize) -> Vec<usize> {
+        let mut counts = vec![0; n];
         for finding in &self.report.findings {
-            if let Some(pane) = self.pane_of(finding.file) {
-                counts[pane] += 1;
+            if let Some(count) = self.pane_of(finding.file).and_then(|p| counts.get_mut(p)) {
+                *count += 1;
             }
         }
         counts
     }
 
-    /// The worst severity in each pane.
-    pub fn worst(&self) -> [Option<Severity>; 4] {
-        let mut worst = [None; 4];
+    /// The worst severity in each of `n` panes and files.
+    pub fn worst(&self, n: usize) -> Vec<Option<Severity>> {
+        let mut worst = vec![None; n];
         for finding in &self.report.findings {
-            if let Some(pane) = self.pane_of(finding.file) {
-                worst[pane] = worst[pane].max(Some(finding.severity));
+            if let Some(slot) = self.pane_of(finding.file).and_then(|p| worst.get_mut(p)) {
+                *slot = (*slot).max(Some(finding.severity));
             }
         }
         worst
@@ -150,7 +294,16 @@ impl Linted {
 }
 
 pub struct State {
+    /// The four panes' texts (the quick start); [`State::project`] adds the rest.
     pub texts: [Rc<str>; 4],
+    /// The paths given to the panes (see [`Project::paths`]).
+    pub pane_paths: [Option<Rc<str>>; 4],
+    /// Project files beyond the four panes (pane `4 + i`).
+    pub extra: Vec<ProjectFile>,
+    /// Values typed in the variables panel, by page key (see `variables.rs`).
+    pub vars: BTreeMap<String, String>,
+    /// Show the active file rendered with the variables' values (read-only).
+    pub rendered: bool,
     /// Bumped on every text change; lint and draft saving follow it.
     pub revision: u32,
     pub active: usize,
@@ -181,6 +334,10 @@ impl State {
     pub fn new(texts: [String; 4], theme: Theme) -> State {
         State {
             texts: texts.map(Rc::from),
+            pane_paths: Default::default(),
+            extra: Vec::new(),
+            vars: BTreeMap::new(),
+            rendered: false,
             revision: 0,
             active: 0,
             view: View::Editor,
@@ -196,6 +353,28 @@ impl State {
             lesson: None,
             ticks: Vec::new(),
             seq: 0,
+        }
+    }
+
+    /// Every file of the project (cheap: texts are shared).
+    pub fn project(&self) -> Project {
+        Project {
+            texts: self.texts.clone(),
+            paths: self.pane_paths.clone(),
+            extra: self.extra.clone(),
+        }
+    }
+
+    /// The number of panes and files.
+    pub fn pane_count(&self) -> usize {
+        4 + self.extra.len()
+    }
+
+    /// The text of a pane or file.
+    pub fn text_of(&self, pane: usize) -> Option<&Rc<str>> {
+        match pane.checked_sub(4) {
+            None => self.texts.get(pane),
+            Some(i) => self.extra.get(i).map(|f| &f.text),
         }
     }
 
@@ -226,8 +405,26 @@ pub enum Action {
     // Share links, drafts and settings (`persist.rs`, `components/{share,settings}.rs`).
     /// New settings: the panes are linted again.
     SetSettings(Rc<PageSettings>),
-    /// Open a link or state file: every pane, the view and pane, the settings.
-    LoadShare([Rc<str>; 4], View, usize, Rc<PageSettings>),
+    /// Open a link, state file or draft: every file, the variables, the view and pane, the
+    /// settings.
+    LoadShare(Box<Loaded>),
+    // The project view (issue 6).
+    /// Add files (dropped, picked or pasted): each goes into its kind's pane when that pane is
+    /// free, else it becomes an extra file; a path already present gets the new text. Panes
+    /// still holding their untouched example are emptied first: the user brings a project.
+    AddFiles(Vec<(String, String)>),
+    /// A new empty file at a path, with a chosen kind (or detected).
+    NewFile(String, Option<Kind>),
+    /// Give a pane or file another path.
+    Rename(usize, String),
+    /// Remove an extra file, or empty a pane (and forget its path).
+    Remove(usize),
+    /// Choose the kind of an extra file (`None`: detected).
+    SetKind(usize, Option<Kind>),
+    /// A variable's value (empty: unset).
+    SetVar(String, String),
+    /// Show the active file rendered, or its source.
+    ToggleRendered,
     /// "Why?" on a finding: open the sizing view or the explainer about it (issue 7).
     Why(&'static str),
     // Teaching (issue 11).
@@ -241,6 +438,16 @@ pub enum Action {
     ToggleTick(String),
     /// Replace the ticks (restored from storage or a share link).
     SetTicks(Vec<String>),
+}
+
+/// What a link, state file or draft restores.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub project: Project,
+    pub vars: BTreeMap<String, String>,
+    pub view: View,
+    pub active: usize,
+    pub settings: Rc<PageSettings>,
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -257,6 +464,10 @@ impl State {
     pub fn next(&self, action: Action) -> State {
         let mut next = State {
             texts: self.texts.clone(),
+            pane_paths: self.pane_paths.clone(),
+            extra: self.extra.clone(),
+            vars: self.vars.clone(),
+            rendered: self.rendered,
             revision: self.revision,
             active: self.active,
             view: self.view,
@@ -283,7 +494,7 @@ impl State {
             }
             Action::Clear(pane) => next.set_text(pane, Rc::from("")),
             Action::Activate(pane) => {
-                if pane < PANES.len() {
+                if pane < next.pane_count() {
                     next.active = pane;
                     next.view = View::Editor;
                 }
@@ -308,7 +519,7 @@ impl State {
                 let target = next.linted.as_ref().and_then(|l| {
                     let related = l.report.findings.get(i)?.related.get(j)?;
                     let pane = l.paths.iter().position(|p| *p == related.path)?;
-                    let text = next.texts.get(pane)?;
+                    let text = next.text_of(pane)?;
                     let start = offset_of(text, related.line, related.column);
                     let end = offset_of(text, related.end_line, related.end_column).max(start);
                     Some((pane, start, end))
@@ -325,7 +536,7 @@ impl State {
                         let finding = l.report.findings.get(i)?;
                         let fix = finding.fix.as_ref()?;
                         let pane = l.pane_of(finding.file)?;
-                        let fixed = apply_edits(&next.texts[pane], &fix.edits);
+                        let fixed = apply_edits(next.text_of(pane)?, &fix.edits);
                         Some((pane, fixed))
                     });
                     if let Some((pane, fixed)) = change {
@@ -342,15 +553,99 @@ impl State {
                 next.settings = settings;
                 next.bump();
             }
-            Action::LoadShare(texts, view, active, settings) => {
-                for (pane, text) in texts.into_iter().enumerate() {
-                    next.set_text(pane, text);
-                }
+            Action::LoadShare(loaded) => {
+                let Loaded {
+                    project,
+                    vars,
+                    view,
+                    active,
+                    settings,
+                } = *loaded;
+                next.texts = project.texts;
+                next.pane_paths = project.paths;
+                next.extra = project.extra;
+                next.extra.truncate(MAX_EXTRA_FILES);
+                next.vars = vars;
                 next.view = view;
-                next.active = active.min(PANES.len() - 1);
+                next.active = if active < next.pane_count() {
+                    active
+                } else {
+                    0
+                };
                 next.settings = settings;
+                next.rendered = false;
                 next.bump();
             }
+            Action::AddFiles(files) => next.add_files(files),
+            Action::NewFile(path, kind) => {
+                if let Some(path) = clean_path(&path) {
+                    match next.project().find(&path) {
+                        Some(pane) => next.active = pane,
+                        None if next.extra.len() < MAX_EXTRA_FILES => {
+                            next.extra.push(ProjectFile {
+                                path: Rc::from(path),
+                                text: Rc::from(""),
+                                kind,
+                            });
+                            next.active = next.pane_count() - 1;
+                            next.bump();
+                        }
+                        None => {}
+                    }
+                    next.view = View::Editor;
+                }
+            }
+            Action::Rename(pane, path) => {
+                let project = next.project();
+                if let Some(path) = clean_path(&path) {
+                    let taken = project.find(&path).is_some_and(|p| p != pane);
+                    if !taken {
+                        match pane.checked_sub(4) {
+                            None if pane < 4 => next.pane_paths[pane] = Some(Rc::from(path)),
+                            Some(i) => {
+                                if let Some(file) = next.extra.get_mut(i) {
+                                    file.path = Rc::from(path);
+                                }
+                            }
+                            None => {}
+                        }
+                        next.bump();
+                    }
+                }
+            }
+            Action::Remove(pane) => match pane.checked_sub(4) {
+                None if pane < 4 => {
+                    next.pane_paths[pane] = None;
+                    next.set_text(pane, Rc::from(""));
+                }
+                Some(i) if i < next.extra.len() => {
+                    next.extra.remove(i);
+                    if next.active == pane {
+                        next.active = if i > 0 { pane - 1 } else { 0 };
+                    } else if next.active > pane {
+                        next.active -= 1;
+                    }
+                    next.bump();
+                }
+                _ => {}
+            },
+            Action::SetKind(pane, kind) => {
+                if let Some(file) = pane.checked_sub(4).and_then(|i| next.extra.get_mut(i)) {
+                    file.kind = kind;
+                    next.bump();
+                }
+            }
+            Action::SetVar(key, value) => {
+                let changed = if value.is_empty() {
+                    next.vars.remove(&key).is_some()
+                } else {
+                    next.vars.insert(key, value.clone()).as_ref() != Some(&value)
+                };
+                if changed {
+                    next.bump();
+                }
+            }
+            Action::ToggleRendered => next.rendered = !next.rendered,
             Action::Why(code) => {
                 if let Some((view, _)) = why_target(code) {
                     next.view = view;
@@ -389,6 +684,9 @@ impl State {
         let Some(example) = learn::example(id) else {
             return;
         };
+        // An example is a project of its own: the other files and given paths go with the rest.
+        self.extra.clear();
+        self.pane_paths = Default::default();
         let mut first = None;
         for (pane, kind) in PANES.iter().enumerate() {
             let file = example.files.iter().find(|f| f.kind == *kind);
@@ -403,12 +701,74 @@ impl State {
     }
 
     fn set_text(&mut self, pane: usize, text: Rc<str>) {
-        if pane < self.texts.len() {
-            self.texts[pane] = text;
+        let slot = match pane.checked_sub(4) {
+            None => self.texts.get_mut(pane),
+            Some(i) => self.extra.get_mut(i).map(|f| &mut f.text),
+        };
+        if let Some(slot) = slot {
+            *slot = text;
             self.revision = self.revision.wrapping_add(1);
             self.selection = None;
             self.selected = None;
         }
+    }
+
+    fn add_files(&mut self, files: Vec<(String, String)>) {
+        if files.is_empty() {
+            return;
+        }
+        for (pane, example) in EXAMPLES.iter().enumerate() {
+            if *self.texts[pane] == **example {
+                self.pane_paths[pane] = None;
+                self.set_text(pane, Rc::from(""));
+            }
+        }
+        let mut filled = [false; 4];
+        let mut first = None;
+        for (path, text) in files {
+            let Some(path) = clean_path(&path) else {
+                continue;
+            };
+            let project = self.project();
+            let found = project.find(&path);
+            let pane = match found {
+                // A file of the same path: the new text replaces it (an empty pane that only
+                // carries a default path is free instead).
+                Some(pane) if pane >= 4 || !self.texts[pane].trim().is_empty() => Some(pane),
+                _ => {
+                    let kind = ecsplain_engine::detect::detect(&path, &text);
+                    let free = kind
+                        .and_then(|k| PANES.iter().position(|p| *p == k))
+                        .filter(|p| !filled[*p] && self.texts[*p].trim().is_empty());
+                    if let Some(p) = free {
+                        filled[p] = true;
+                        self.pane_paths[p] = Some(Rc::from(path.as_str()));
+                    }
+                    // No free pane of its kind: an empty pane of the same path takes it (paths
+                    // stay unique), else it becomes an extra file.
+                    free.or(found)
+                }
+            };
+            let pane = match pane {
+                Some(pane) => pane,
+                None if self.extra.len() < MAX_EXTRA_FILES => {
+                    self.extra.push(ProjectFile {
+                        path: Rc::from(path),
+                        text: Rc::from(""),
+                        kind: None,
+                    });
+                    self.pane_count() - 1
+                }
+                None => continue,
+            };
+            self.set_text(pane, Rc::from(text));
+            first.get_or_insert(pane);
+        }
+        if let Some(pane) = first {
+            self.active = pane;
+        }
+        self.view = View::Editor;
+        self.bump();
     }
 
     /// Marks the texts (or the settings they are linted with) as changed.
@@ -454,53 +814,33 @@ pub fn why_target(code: &str) -> Option<(View, &'static str)> {
 
 /// Lints the panes together as one project: the ecspresso pane as `ecspresso.yml`, the task and
 /// service panes under the paths the config names (else the default names), the Dockerfile as
-/// `Dockerfile`. Empty panes are left out unless the config names them.
-pub fn lint_panes(texts: &[Rc<str>; 4]) -> (Report, Vec<usize>, [String; 4]) {
-    lint_panes_with(texts, &Config::default())
+/// `Dockerfile`. Empty panes are left out.
+pub fn lint_panes(texts: &[Rc<str>; 4]) -> (Report, Vec<usize>, Vec<String>) {
+    lint_project(
+        &Project::panes(texts.clone()),
+        &Config::default(),
+        &BTreeMap::new(),
+    )
 }
 
-/// The inputs of a lint run over the panes (see [`lint_panes`]), the pane of each input, and
-/// the path each pane is linted under.
-pub fn pane_inputs(texts: &[Rc<str>; 4]) -> (Vec<Input>, Vec<usize>, [String; 4]) {
-    let mut paths = DEFAULT_PATHS.map(String::from);
-    let mut named = [false; 4];
-    let config = &texts[3];
-    if !config.trim().is_empty() {
-        for reference in ecspresso::references(DEFAULT_PATHS[3], config) {
-            let pane = match reference.role {
-                Kind::TaskDef => 0,
-                Kind::ServiceDef => 1,
-                _ => continue,
-            };
-            if !named[pane] {
-                paths[pane] = reference.resolved;
-                named[pane] = true;
-            }
-        }
-    }
-    let mut inputs = Vec::new();
-    let mut panes = Vec::new();
-    for (pane, text) in texts.iter().enumerate() {
-        if text.trim().is_empty() && !named[pane] {
-            continue;
-        }
-        inputs.push(Input::new(
-            paths[pane].clone(),
-            text.to_string(),
-            Some(PANES[pane]),
-        ));
-        panes.push(pane);
-    }
-    (inputs, panes, paths)
+/// The inputs of a lint run over the four panes alone (see [`Project::inputs`]).
+pub fn pane_inputs(texts: &[Rc<str>; 4]) -> (Vec<Input>, Vec<usize>, Vec<String>) {
+    Project::panes(texts.clone()).inputs()
 }
 
-/// [`lint_panes`] with a team's configuration (the page's settings).
-pub fn lint_panes_with(texts: &[Rc<str>; 4], config: &Config) -> (Report, Vec<usize>, [String; 4]) {
-    let (inputs, panes, paths) = pane_inputs(texts);
+/// Lints every file of the project with a team's configuration (the page's settings) and the
+/// variables' values: the report, the pane of each input, the path of every pane and file.
+pub fn lint_project(
+    project: &Project,
+    config: &Config,
+    vars: &BTreeMap<String, String>,
+) -> (Report, Vec<usize>, Vec<String>) {
+    let (inputs, panes, paths) = project.inputs();
     let report = if inputs.is_empty() {
         Report::default()
     } else {
-        lint_with(&inputs, config)
+        let known = Known::new(vars, &inputs);
+        lint_vars(&inputs, config, &known.engine_vars())
     };
     (report, panes, paths)
 }
@@ -680,6 +1020,110 @@ mod tests {
         assert_eq!(state.lesson, None);
         state = state.next(Action::OpenRule("dl3008"));
         assert_eq!((state.view, state.explain), (View::Rules, Some("DL3008")));
+    }
+
+    fn lint_state(state: &State) -> Report {
+        lint_project(&state.project(), &Config::default(), &state.vars).0
+    }
+
+    #[test]
+    fn a_dropped_folder_fills_the_panes_and_resolves_like_ecspresso() {
+        let mut state = State::new(EXAMPLES.map(String::from), Theme::Light);
+        let config = "region: ap-northeast-1\ncluster: c\nservice: s\ntask_definition: ecs-task-def.json\nservice_definition: ecs-service-def.json\n";
+        let taskdef = r#"{"family": "web", "containerDefinitions": [{"name": "app", "image": "{{ must_env `IMAGE` }}", "essential": true}]}"#;
+        state = state.next(Action::AddFiles(vec![
+            ("proj/ecspresso.yml".into(), config.into()),
+            ("proj/ecs-task-def.json".into(), taskdef.into()),
+            ("proj/other-task-def.json".into(), taskdef.into()),
+            ("proj/.env".into(), "IMAGE=nginx:1.27\n".into()),
+            ("/../proj/./lib.libsonnet".into(), "{}".into()),
+        ]));
+        // The examples made way; the config and the first task definition went to their panes.
+        assert_eq!(&*state.texts[3], config);
+        assert_eq!(state.pane_paths[3].as_deref(), Some("proj/ecspresso.yml"));
+        assert_eq!(
+            state.pane_paths[0].as_deref(),
+            Some("proj/ecs-task-def.json")
+        );
+        assert!(state.texts[1].is_empty() && state.texts[2].is_empty());
+        let paths: Vec<&str> = state.extra.iter().map(|f| &*f.path).collect();
+        assert_eq!(
+            paths,
+            [
+                "proj/other-task-def.json",
+                "proj/.env",
+                "proj/lib.libsonnet"
+            ]
+        );
+        assert_eq!(state.active, 3);
+        // The service definition the config names is missing: XF001 on the config line.
+        let report = lint_state(&state);
+        let (_, panes, lint_paths) = state.project().inputs();
+        assert_eq!(lint_paths[1], "proj/ecs-service-def.json");
+        assert!(!panes.contains(&1), "an empty pane is no file");
+        assert!(
+            report
+                .findings
+                .iter()
+                .any(|f| f.code == "XF001" && f.path == "proj/ecspresso.yml"),
+            "{:?}",
+            report
+                .findings
+                .iter()
+                .map(|f| (f.code, &f.path, &f.message))
+                .collect::<Vec<_>>()
+        );
+        // The same path again replaces the text.
+        state = state.next(Action::AddFiles(vec![(
+            "proj/.env".into(),
+            "IMAGE=nginx:1.28\n".into(),
+        )]));
+        assert_eq!(state.extra.len(), 3);
+        assert_eq!(&*state.extra[1].text, "IMAGE=nginx:1.28\n");
+        assert_eq!(state.active, 5);
+    }
+
+    #[test]
+    fn files_are_added_renamed_and_removed() {
+        let mut state = State::new(EXAMPLES.map(String::from), Theme::Light);
+        state = state.next(Action::NewFile(
+            "  ./extra/td2.json ".into(),
+            Some(Kind::TaskDef),
+        ));
+        assert_eq!(state.pane_count(), 5);
+        assert_eq!((state.active, &*state.extra[0].path), (4, "extra/td2.json"));
+        // The examples stay: a new file is not a dropped project.
+        assert_eq!(&*state.texts[0], EXAMPLES[0]);
+        state = state.next(Action::Edit(4, Rc::from(r#"{"cpu": "256", "memory": "4096", "requiresCompatibilities": ["FARGATE"], "containerDefinitions": []}"#)));
+        let report = lint_state(&state);
+        assert!(report
+            .findings
+            .iter()
+            .any(|f| f.code == "TD001" && f.path == "extra/td2.json"));
+        // A taken path is refused; a free one is taken.
+        state = state.next(Action::Rename(4, "Dockerfile".into()));
+        assert_eq!(&*state.extra[0].path, "extra/td2.json");
+        state = state.next(Action::Rename(4, "b/td.json".into()));
+        assert_eq!(&*state.extra[0].path, "b/td.json");
+        state = state.next(Action::Rename(2, "app/Dockerfile".into()));
+        assert_eq!(state.project().paths_and_named().0[2], "app/Dockerfile");
+        state = state.next(Action::SetKind(4, None));
+        assert_eq!(state.extra[0].kind, None);
+        state = state.next(Action::Remove(4));
+        assert_eq!((state.pane_count(), state.active), (4, 0));
+        state = state.next(Action::Remove(2));
+        assert!(state.texts[2].is_empty() && state.pane_paths[2].is_none());
+        // Variables: a value in, an empty value out.
+        state = state.next(Action::SetVar("IMAGE".into(), "nginx".into()));
+        assert_eq!(state.vars.len(), 1);
+        let revision = state.revision;
+        state = state.next(Action::SetVar("IMAGE".into(), "nginx".into()));
+        assert_eq!(
+            state.revision, revision,
+            "the same value does not lint again"
+        );
+        state = state.next(Action::SetVar("IMAGE".into(), String::new()));
+        assert!(state.vars.is_empty());
     }
 
     #[test]

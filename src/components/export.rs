@@ -7,11 +7,13 @@ use yew::prelude::*;
 
 use crate::components::share::{copy_text, download, modal, select_field};
 use crate::persist::{cli_command, export, Format, PageSettings};
-use crate::state::{lint_panes_with, pane_inputs};
+use crate::state::{lint_project, Project};
 
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {
-    pub texts: [Rc<str>; 4],
+    /// Every file of the project, and the variables' values it is linted with.
+    pub project: Project,
+    pub vars: std::collections::BTreeMap<String, String>,
     pub settings: Rc<PageSettings>,
     pub on_close: Callback<()>,
 }
@@ -21,8 +23,8 @@ pub fn ExportDialog(props: &ExportProps) -> Html {
     let format = use_state(|| Format::Sarif);
     let copied = use_state(|| None::<bool>);
     // Lint again here: the export always matches the current texts and settings.
-    let (inputs, _, _) = pane_inputs(&props.texts);
-    let (report, _, _) = lint_panes_with(&props.texts, &props.settings.config());
+    let (inputs, _, _) = props.project.inputs();
+    let (report, _, _) = lint_project(&props.project, &props.settings.config(), &props.vars);
     let output = export(*format, &report.findings, &inputs);
     let command = cli_command(*format, &inputs, &props.settings);
 

@@ -11,6 +11,9 @@ use crate::state::{Linted, PANES};
 pub struct FindingsProps {
     pub linted: Option<Rc<Linted>>,
     pub active: usize,
+    /// The path of the active file when it is not one of the four panes.
+    #[prop_or_default]
+    pub active_path: Option<AttrValue>,
     pub all_files: bool,
     pub selected: Option<usize>,
     /// Whether the findings belong to the current texts (fixes are offered only then).
@@ -42,6 +45,8 @@ pub fn Findings(props: &FindingsProps) -> Html {
     };
     let scope = if props.all_files {
         "all files".to_string()
+    } else if let Some(path) = &props.active_path {
+        path.to_string()
     } else {
         PANES[props.active.min(3)].title().to_string()
     };
@@ -74,6 +79,8 @@ pub fn Findings(props: &FindingsProps) -> Html {
     });
     let empty = if props.linted.is_none() {
         "Linting…".to_string()
+    } else if props.empty_pane && !props.all_files && props.active_path.is_some() {
+        "This file is empty.".to_string()
     } else if props.empty_pane && !props.all_files {
         format!(
             "This pane is empty: paste a {} or load the example.",

@@ -4,7 +4,10 @@ pub mod editor;
 pub mod explain;
 pub mod findings;
 pub mod panes;
+// The project view: file tree, drag and drop, variables (issue 6).
+pub mod project;
 pub mod rules;
+pub mod variables;
 // Share links, drafts, settings and export (issue 8, issue 9's page side).
 pub mod export;
 pub mod settings;

@@ -1,9 +1,10 @@
 //! The four inputs as tabs (WAI-ARIA tabs pattern: arrow keys move between tabs), each with a
-//! toolbar and an editor.
+//! toolbar and an editor; the project's other files (picked in the file tree) open in the same
+//! editor. A file with template calls can be shown rendered with the variables' values.
 
 use std::rc::Rc;
 
-use ecsplain_engine::Severity;
+use ecsplain_engine::{Kind, Severity};
 use yew::prelude::*;
 
 use crate::components::editor::Editor;
@@ -14,11 +15,25 @@ const LARGE_INPUT: usize = 1_000_000;
 
 #[derive(Properties, PartialEq)]
 pub struct PanesProps {
-    pub texts: [Rc<str>; 4],
-    pub paths: [AttrValue; 4],
+    /// The active pane (0-3) or project file (4...).
     pub active: usize,
-    pub counts: [usize; 4],
-    pub worst: [Option<Severity>; 4],
+    /// The active file's text, path and kind title.
+    pub text: Rc<str>,
+    pub path: AttrValue,
+    pub label: AttrValue,
+    /// Finding counts and worst severities by pane (the first four are the tabs).
+    pub counts: Rc<Vec<usize>>,
+    pub worst: Rc<Vec<Option<Severity>>>,
+    /// The rendered text, shown read-only instead of the editor when the toggle is on.
+    pub rendered: Option<Rc<str>>,
+    /// Whether the active file has template calls to render.
+    pub can_render: bool,
+    pub on_render: Callback<()>,
+    /// For a project file (not a pane): the kind chosen (`None`: detected) and the kind seen.
+    #[prop_or_default]
+    pub kind: Option<(Option<Kind>, Option<Kind>)>,
+    #[prop_or_default]
+    pub on_kind: Callback<(usize, Option<Kind>)>,
     pub marks: Rc<Vec<(u32, Severity)>>,
     pub selection: Option<Selection>,
     pub on_activate: Callback<usize>,
@@ -29,14 +44,16 @@ pub struct PanesProps {
 
 #[component]
 pub fn Panes(props: &PanesProps) -> Html {
-    let active = props.active.min(PANES.len() - 1);
+    let active = props.active;
+    // The tab that takes focus: the active pane's, or the first when a project file is open.
+    let focus_tab = if active < PANES.len() { active } else { 0 };
 
     let onkeydown = {
         let on_activate = props.on_activate.clone();
         Callback::from(move |e: KeyboardEvent| {
             let next = match e.key().as_str() {
-                "ArrowRight" => (active + 1) % PANES.len(),
-                "ArrowLeft" => (active + PANES.len() - 1) % PANES.len(),
+                "ArrowRight" => (focus_tab + 1) % PANES.len(),
+                "ArrowLeft" => (focus_tab + PANES.len() - 1) % PANES.len(),
                 "Home" => 0,
                 "End" => PANES.len() - 1,
                 _ => return,
@@ -59,10 +76,16 @@ pub fn Panes(props: &PanesProps) -> Html {
             let on_activate = props.on_activate.clone();
             Callback::from(move |_: MouseEvent| on_activate.emit(i))
         };
-        let count = props.counts[i];
+        let count = props.counts.get(i).copied().unwrap_or(0);
         let badge_class = classes!(
             "badge",
-            props.worst[i].map(Severity::as_str).unwrap_or("none")
+            props
+                .worst
+                .get(i)
+                .copied()
+                .flatten()
+                .map(Severity::as_str)
+                .unwrap_or("none")
         );
         html! {
             <button
@@ -72,7 +95,7 @@ pub fn Panes(props: &PanesProps) -> Html {
                 type="button"
                 aria-selected={if selected { "true" } else { "false" }}
                 aria-controls={format!("panel-{}", SLUGS[i])}
-                tabindex={if selected { "0" } else { "-1" }}
+                tabindex={if i == focus_tab { "0" } else { "-1" }}
                 {onclick}
             >
                 <span class="tab-title">{ kind.title() }</span>
@@ -81,7 +104,10 @@ pub fn Panes(props: &PanesProps) -> Html {
         }
     });
 
-    let slug = SLUGS[active];
+    let slug: String = match SLUGS.get(active) {
+        Some(slug) => (*slug).to_string(),
+        None => format!("file-{}", active - PANES.len()),
+    };
     let on_example = {
         let cb = props.on_example.clone();
         Callback::from(move |_: MouseEvent| cb.emit(active))
@@ -91,6 +117,34 @@ pub fn Panes(props: &PanesProps) -> Html {
         Callback::from(move |_: MouseEvent| cb.emit(active))
     };
     let on_input = props.on_input.clone();
+    let on_render = {
+        let cb = props.on_render.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let is_pane = active < PANES.len();
+    let size = props.text.len();
+    // A project file's kind: detected, or chosen here.
+    let kind_select = props.kind.map(|(chosen, seen)| {
+        let on_kind = props.on_kind.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            on_kind.emit((active, Kind::parse(&select.value())));
+        });
+        let detected = format!(
+            "detected: {}",
+            crate::components::project::kind_label(if chosen.is_some() { None } else { seen })
+        );
+        let option = |value: &'static str, label: String| {
+            let selected = chosen.map_or("", Kind::as_str) == value;
+            html! { <option {value} {selected}>{ label }</option> }
+        };
+        html! {
+            <select class="kind-select" id="kind-select" aria-label="Kind of this file" {onchange}>
+                { option("", if chosen.is_some() { "detect".to_string() } else { detected }) }
+                { for Kind::ALL.iter().map(|k| option(k.as_str(), k.title().to_string())) }
+            </select>
+        }
+    });
 
     html! {
         <section class="panes" aria-label="Inputs">
@@ -100,31 +154,48 @@ pub fn Panes(props: &PanesProps) -> Html {
             <div
                 id={format!("panel-{slug}")}
                 class="tabpanel"
-                role="tabpanel"
-                aria-labelledby={format!("tab-{slug}")}
+                role={if is_pane { "tabpanel" } else { "region" }}
+                aria-labelledby={is_pane.then(|| format!("tab-{slug}"))}
+                aria-label={(!is_pane).then(|| props.path.clone())}
             >
                 <div class="pane-toolbar">
-                    <span class="pane-path" title="the path this pane is linted under">
-                        { props.paths[active].clone() }
+                    <span class="pane-path" id="pane-path" title="the path this file is linted under">
+                        { props.path.clone() }
                     </span>
                     <span class="spacer"></span>
-                    <button type="button" class="button" onclick={on_example}>{ "Load example" }</button>
+                    { for kind_select }
+                    if props.can_render || props.rendered.is_some() {
+                        <button type="button" class="button" id="render-toggle"
+                            aria-pressed={if props.rendered.is_some() { "true" } else { "false" }}
+                            title="Show the file with the variables' values filled in (read-only)"
+                            onclick={on_render}>{ "Rendered" }</button>
+                    }
+                    if is_pane {
+                        <button type="button" class="button" onclick={on_example}>{ "Load example" }</button>
+                    }
                     <button type="button" class="button" onclick={on_clear}>{ "Clear" }</button>
                 </div>
-                <Editor
-                    key={slug}
-                    pane={active}
-                    text={props.texts[active].clone()}
-                    label={AttrValue::from(PANES[active].title())}
-                    marks={props.marks.clone()}
-                    selection={props.selection.clone().filter(|s| s.pane == active)}
-                    {on_input}
-                />
-                if props.texts[active].len() > LARGE_INPUT {
+                if let Some(rendered) = props.rendered.clone() {
+                    <p class="rendered-note" role="note">{ "Rendered with the variables' values, read-only; unset values show as ${NAME}. Findings point at the source lines." }</p>
+                    <textarea class="rendered" id="rendered-view" readonly=true spellcheck="false"
+                        aria-label={format!("{} rendered (read-only)", props.path)}
+                        value={rendered.to_string()} />
+                } else {
+                    <Editor
+                        key={slug}
+                        pane={active}
+                        text={props.text.clone()}
+                        label={props.label.clone()}
+                        marks={props.marks.clone()}
+                        selection={props.selection.clone().filter(|s| s.pane == active)}
+                        {on_input}
+                    />
+                }
+                if size > LARGE_INPUT {
                     <p class="large-note" role="note">
                         { format!(
                             "This input is large ({:.1} MB): the browser's text box is slow at this size, and findings update a moment after you stop typing.",
-                            props.texts[active].len() as f64 / 1e6
+                            size as f64 / 1e6
                         ) }
                     </p>
                 }

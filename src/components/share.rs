@@ -175,7 +175,8 @@ pub fn copy_text(text: String, done: Callback<bool>) {
 /// The current draft as a share state.
 fn current(state: &State) -> ShareState {
     persist::share_state(
-        &state.texts,
+        &state.project(),
+        &state.vars,
         state.view,
         state.active,
         &state.settings,
@@ -184,7 +185,7 @@ fn current(state: &State) -> ShareState {
 }
 
 fn is_blank(state: &State) -> bool {
-    state.texts.iter().all(|t| t.trim().is_empty())
+    state.project().is_empty()
 }
 
 impl Ctx {
@@ -237,20 +238,16 @@ impl Ctx {
     }
 
     fn apply(&self, shared: &ShareState) {
-        let texts = persist::share_texts(shared).map(Rc::from);
-        let (view, active) = persist::parse_view(shared.view.as_deref().unwrap_or(""));
-        let settings = Rc::new(PageSettings::from_map(&shared.settings));
         self.state
-            .dispatch(Action::LoadShare(texts, view, active, settings));
+            .dispatch(Action::LoadShare(Box::new(persist::share_loaded(shared))));
         // The checklist boxes the team ticked by hand travel with the link.
         self.state.dispatch(Action::SetTicks(shared.ticks.clone()));
         // An older complaint no longer applies once a link opened.
         self.banner.set(None);
-        if shared.is_from_newer_schema() || !shared.files.is_empty() || !shared.variables.is_empty()
-        {
+        if shared.is_from_newer_schema() {
             self.banner.set(Some(Banner {
                 error: false,
-                text: "This link was made by a newer ecsplain: some of its contents (extra files, variables or settings) are not shown here.".into(),
+                text: "This link was made by a newer ecsplain: some of its contents may not be shown here.".into(),
             }));
         }
     }
@@ -264,6 +261,12 @@ impl Ctx {
             text.trim().is_empty()
                 || **text == *crate::state::EXAMPLES[i]
                 || incoming[i].as_str() == &**text
+        }) && state.extra.iter().all(|f| {
+            f.text.trim().is_empty()
+                || shared
+                    .files
+                    .iter()
+                    .any(|(p, t)| *p == *f.path && *t == *f.text)
         });
         if lossless {
             self.apply(&shared);
@@ -324,6 +327,30 @@ impl Ctx {
             Err(e) => self.error(e.to_string()),
         }
         set_fragment(None);
+    }
+
+    /// Reads files or folders dropped on the page into the project (the project view, issue 6);
+    /// what was not read is named in a banner.
+    fn add_dropped(&self, data: &web_sys::DataTransfer) {
+        let entries = crate::components::project::drop_entries(data);
+        let list = data.files();
+        let ctx = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let read = match (entries, list) {
+                (Some(entries), _) if !entries.is_empty() => {
+                    crate::components::project::read_entries(entries).await
+                }
+                (_, Some(list)) => crate::components::project::read_file_list(list).await,
+                _ => return,
+            };
+            match read.message() {
+                Some(text) => ctx.banner.set(Some(Banner { error: false, text })),
+                None => ctx.banner.set(None),
+            }
+            if !read.files.is_empty() {
+                ctx.state.dispatch(Action::AddFiles(read.files));
+            }
+        });
     }
 
     /// Reads a dropped or picked `.ecsplain.json` file.
@@ -455,12 +482,20 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
                         return;
                     }
                     e.prevent_default();
-                    let file = e
-                        .data_transfer()
-                        .and_then(|d| d.files())
-                        .and_then(|files| files.get(0));
-                    if let Some(file) = file {
-                        l.borrow().clone().open_file(file);
+                    let Some(data) = e.data_transfer() else {
+                        return;
+                    };
+                    // One `.ecsplain.json` is a state file; anything else is project files.
+                    let files = data.files();
+                    let state_file = files
+                        .as_ref()
+                        .filter(|f| f.length() == 1)
+                        .and_then(|f| f.get(0))
+                        .filter(|f| f.name().to_ascii_lowercase().ends_with(".ecsplain.json"));
+                    let ctx = l.borrow().clone();
+                    match state_file {
+                        Some(file) => ctx.open_file(file),
+                        None => ctx.add_dropped(&data),
                     }
                 },
             ));
@@ -506,7 +541,7 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
         None => html! {},
         Some(Panel::Share) => share_dialog(&ctx, state, &link, close.clone()),
         Some(Panel::Export) => html! {
-            <ExportDialog texts={state.texts.clone()} settings={state.settings.clone()} on_close={close_cb} />
+            <ExportDialog project={state.project()} vars={state.vars.clone()} settings={state.settings.clone()} on_close={close_cb} />
         },
         Some(Panel::Settings) => {
             let on_apply = {
@@ -525,13 +560,16 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
                 Callback::from(move |_: MouseEvent| {
                     ctx.keep_previous();
                     let settings = ctx.state.settings.clone();
-                    ctx.state.dispatch(Action::LoadShare(
-                        Default::default(),
-                        View::Editor,
-                        0,
-                        settings,
-                    ));
+                    ctx.state
+                        .dispatch(Action::LoadShare(Box::new(crate::state::Loaded {
+                            project: Default::default(),
+                            vars: Default::default(),
+                            view: View::Editor,
+                            active: 0,
+                            settings,
+                        })));
                     LocalStorage::delete(crate::app::DRAFTS_KEY);
+                    LocalStorage::delete(crate::app::PROJECT_KEY);
                     ctx.open.set(None);
                 })
             };
@@ -540,7 +578,7 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
                 "Reset the page?",
                 html! {
                     <>
-                        <p>{ "This clears all four panes and the draft saved in this browser. Your current draft stays restorable with \"Restore previous draft\" until you open another link." }</p>
+                        <p>{ "This clears every file of the project, the variables' values and the draft saved in this browser. Your current draft stays restorable with \"Restore previous draft\" until you open another link." }</p>
                         <div class="dialog-actions">
                             <button type="button" class="button primary" id="reset-confirm" onclick={on_reset}>{ "Clear everything" }</button>
                             <button type="button" class="button" id="reset-cancel" onclick={close.clone()}>{ "Cancel" }</button>
@@ -560,11 +598,14 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
                     ctx.open.set(None);
                 })
             };
-            let files = persist::share_texts(&shared)
-                .iter()
-                .zip(crate::state::DEFAULT_PATHS)
-                .filter(|(t, _)| !t.is_empty())
-                .map(|(t, p)| format!("{p} ({} bytes)", t.len()))
+            let project = persist::share_project(&shared);
+            let (paths, _) = project.paths_and_named();
+            let files = (0..project.len())
+                .filter_map(|pane| {
+                    let text = project.text(pane)?;
+                    let path = paths.get(pane)?;
+                    (!text.is_empty()).then(|| format!("{path} ({} bytes)", text.len()))
+                })
                 .collect::<Vec<_>>()
                 .join(", ");
             modal(
@@ -585,7 +626,7 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
     };
 
     // Banners: a link that failed, a draft too large to save, a draft to restore.
-    let size: usize = state.texts.iter().map(|t| t.len()).sum();
+    let size: usize = state.project().size();
     let too_big = size > DRAFT_CAP;
     let restore = (*previous).clone().map(|prev| {
         let ctx = ctx.clone();
@@ -763,6 +804,8 @@ fn help_dialog(close: Callback<MouseEvent>) -> Html {
         ("?", "show these shortcuts (outside a text field)"),
         ("Esc", "close a dialog or an explanation"),
         ("← →", "move between the input tabs"),
+        ("F2", "rename the file focused in the project tree"),
+        ("Delete", "remove the file focused in the project tree"),
     ];
     modal(
         "help-dialog",

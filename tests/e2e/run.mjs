@@ -658,6 +658,7 @@ try {
   }
   // ---------------------------------------------------------------------------------------------
   await teachingChecks(browser); // issue 11: see the block at the end of this file
+  await projectChecks(browser); // issue 6: see the block at the end of this file
 
   eq(consoleErrors, [], "no console errors");
   eq(failedRequests, [], "no failed requests");
@@ -822,5 +823,199 @@ async function teachingChecks(browser) {
   await mobile.waitForSelector('.lesson[data-lesson="secrets"]');
   check(await mobile.evaluate(() => document.documentElement.scrollWidth <= 375), "lesson: no horizontal scroll at 375 px");
   await mobile.screenshot({ path: join(shots, "phone-lesson.png") });
+  await phone.close();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The project view (issue 6): add, rename and remove files; drop several files; the variables
+// panel and the rendered view; share links and reloads carry every file.
+// Screenshots: project-light.png, project-dark.png, project-phone.png.
+async function projectChecks(browser) {
+  const origin = new URL(url).origin;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: "light" });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
+  const page = await context.newPage();
+  watch(page);
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForSelector("#version", { timeout: 30_000 });
+  await settled(page);
+  const treePaths = () => page.locator("#file-tree .tree-item").evaluateAll((els) => els.map((e) => e.dataset.path));
+  const item = (path) => page.locator(`#file-tree .tree-item[data-path="${path}"]`);
+  const typeInto = async (id, text) => {
+    await page.evaluate(
+      ({ id, text }) => {
+        const area = document.getElementById(id);
+        area.focus();
+        area.value = text;
+        area.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+      },
+      { id, text },
+    );
+    await page.waitForTimeout(20);
+    await settled(page);
+  };
+
+  eq(
+    (await treePaths()).sort(),
+    ["Dockerfile", "ecs-service-def.json", "ecs-task-def.json", "ecspresso.yml"],
+    "project: the tree lists the four panes under the paths they are linted with",
+  );
+
+  // Add a file: a second task definition in a folder.
+  await page.click("#new-file");
+  await page.fill("#new-file-path", "extra/td2.json");
+  await page.selectOption("#new-file-kind", "taskdef");
+  await page.click("#new-file-add");
+  await page.waitForSelector("#input-4");
+  check((await treePaths()).includes("extra/td2.json"), "project: a new file appears in the tree");
+  check(
+    (await page.locator("#file-tree .tree-folder").allTextContents()).some((t) => t.includes("extra/")),
+    "project: its folder is shown",
+  );
+  await typeInto("input-4", TASKDEF);
+  eq(await page.locator('.finding[data-code="TD001"]').count(), 1, "project: the new file is linted (TD001)");
+  eq(await page.textContent("#pane-path"), "extra/td2.json", "project: the editor shows the file's path");
+
+  // Rename with F2 on the tree item.
+  await item("extra/td2.json").focus();
+  await page.keyboard.press("F2");
+  await page.waitForSelector("#rename-input");
+  await page.fill("#rename-input", "extra/web.json");
+  await page.keyboard.press("Enter");
+  await page.waitForTimeout(20);
+  await settled(page);
+  check((await treePaths()).includes("extra/web.json"), "project: F2 renames a file");
+  check((await page.textContent(".finding[data-code='TD001'] .finding-main")).length > 0, "project: findings follow the renamed file");
+
+  // Drop several files at once (a synthesised DataTransfer), one of them not text.
+  const CONFIG = "region: ap-northeast-1\ncluster: default\nservice: web\ntask_definition: ecs-task-def.json\nservice_definition: ecs-service-def.json\nplugins:\n  - name: tfstate\n    config:\n      path: terraform.tfstate\n";
+  const TD = `{
+  "family": "web",
+  "executionRoleArn": "{{ tfstate \`aws_iam_role.exec.arn\` }}",
+  "containerDefinitions": [
+    { "name": "app", "image": "{{ must_env \`IMAGE\` }}", "essential": true }
+  ]
+}
+`;
+  const TFSTATE = JSON.stringify({
+    version: 4,
+    terraform_version: "1.9.0",
+    resources: [{ mode: "managed", type: "aws_iam_role", name: "exec", instances: [{ attributes: { arn: "arn:aws:iam::123456789012:role/exec" } }] }],
+  });
+  await page.evaluate(
+    ({ CONFIG, TD, TFSTATE }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([CONFIG], "ecspresso.yml", { type: "text/yaml" }));
+      dt.items.add(new File([TD], "ecs-task-def.json", { type: "application/json" }));
+      dt.items.add(new File(["IMAGE=from-env-file\n"], ".env", { type: "text/plain" }));
+      dt.items.add(new File([TFSTATE], "terraform.tfstate", { type: "application/json" }));
+      dt.items.add(new File([new Uint8Array([137, 80, 78, 71, 0, 0, 0, 13])], "logo.png", { type: "image/png" }));
+      window.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
+      window.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    { CONFIG, TD, TFSTATE },
+  );
+  await page.waitForFunction(() => document.querySelector('#file-tree .tree-item[data-path="terraform.tfstate"]'));
+  await page.waitForTimeout(20);
+  await settled(page);
+  const paths = await treePaths();
+  for (const p of ["ecspresso.yml", "ecs-task-def.json", ".env", "terraform.tfstate", "extra/web.json"]) {
+    check(paths.includes(p), `project: dropped files are in the tree (${p})`, paths.join(" "));
+  }
+  const banner = (await page.textContent("#share-error").catch(() => "")) || "";
+  check(banner.includes("logo.png") && banner.includes("not a text file"), "project: a skipped file is named with the reason", banner);
+  eq(await page.inputValue("#input-3"), CONFIG, "project: the dropped config goes to the config pane");
+  await item("ecs-task-def.json").click();
+  eq(await page.inputValue("#input-0"), TD, "project: the dropped task definition goes to the task pane");
+  // The config names a service definition the project lacks: XF001 on the config line.
+  await item("ecspresso.yml").click();
+  await settled(page);
+  const xf = page.locator('.finding[data-code="XF001"]');
+  eq(await xf.count(), 1, "project: a missing file is XF001 on the config");
+  eq(await xf.locator(".finding-main .loc").textContent(), "5:21", "project: XF001 points at the service_definition line");
+
+  // Variables: listed with what the project answers; a typed value renders.
+  const vars = await page.locator("#variables .var-row").evaluateAll((rows) => rows.map((r) => r.dataset.key));
+  check(vars.includes("IMAGE") && vars.includes("tfstate:aws_iam_role.exec.arn"), "project: the variables panel lists must_env and tfstate", vars.join(" "));
+  const imageField = page.locator('#variables .var-row[data-key="IMAGE"] input');
+  check((await imageField.getAttribute("placeholder")).includes("from-env-file"), "project: a value from the .env file is shown");
+  const tfField = page.locator('#variables .var-row[data-key="tfstate:aws_iam_role.exec.arn"] input');
+  check(
+    (await tfField.getAttribute("placeholder")).includes("arn:aws:iam::123456789012:role/exec"),
+    "project: the dropped terraform.tfstate answers the tfstate lookup",
+  );
+  await item("ecs-task-def.json").click();
+  await imageField.fill("public.ecr.aws/nginx/nginx:1.27");
+  await page.waitForTimeout(20);
+  await settled(page);
+  await page.click("#render-toggle");
+  const rendered = await page.inputValue("#rendered-view");
+  check(
+    rendered.includes('"image": "public.ecr.aws/nginx/nginx:1.27"') && rendered.includes("arn:aws:iam::123456789012:role/exec"),
+    "project: the rendered view fills in the typed value and the tfstate answer",
+    rendered,
+  );
+  await page.screenshot({ path: join(shots, "project-light.png") });
+  await page.click("#render-toggle");
+  await page.waitForSelector("#input-0");
+
+  // A share link carries every file and the variables' values.
+  await page.click("#copy-link");
+  await page.waitForFunction(() => document.getElementById("share-link")?.value.includes("#v1."));
+  const link = await page.inputValue("#share-link");
+  await page.keyboard.press("Escape");
+  await page.waitForTimeout(700);
+  {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: "dark" });
+    const p = await ctx.newPage();
+    watch(p);
+    await p.goto(link, { waitUntil: "load" });
+    await p.waitForSelector("#version");
+    await p.waitForTimeout(50);
+    await settled(p);
+    const back = await p.locator("#file-tree .tree-item").evaluateAll((els) => els.map((e) => e.dataset.path));
+    check(back.includes("extra/web.json") && back.includes("terraform.tfstate"), "project: the link restores the extra files", back.join(" "));
+    eq(
+      await p.inputValue('#variables .var-row[data-key="IMAGE"] input'),
+      "public.ecr.aws/nginx/nginx:1.27",
+      "project: the link restores the variables' values",
+    );
+    await p.locator('#file-tree .tree-item[data-path="extra/web.json"]').click();
+    eq(await p.inputValue("#input-4"), TASKDEF, "project: the extra file's text travels in the link");
+    await p.screenshot({ path: join(shots, "project-dark.png") });
+    await ctx.close();
+  }
+
+  // A reload keeps every file; Delete removes one.
+  await page.reload({ waitUntil: "load" });
+  await page.waitForSelector("#version");
+  await settled(page);
+  check((await treePaths()).includes("extra/web.json"), "project: a reload keeps the extra files");
+  await item("extra/web.json").focus();
+  await page.keyboard.press("Delete");
+  await page.waitForTimeout(20);
+  await settled(page);
+  check(!(await treePaths()).includes("extra/web.json"), "project: Delete on a tree item removes the file");
+  // The row's buttons show on hover (and on focus, for the keyboard).
+  await item(".env").hover();
+  await page.locator('button[aria-label="Remove .env"]').click();
+  check(!(await treePaths()).includes(".env"), "project: the remove button removes the file");
+  await context.close();
+
+  // A phone: the tree sits above the editor, no horizontal scroll.
+  const phone = await browser.newContext({ viewport: { width: 375, height: 800 }, colorScheme: "light" });
+  const mobile = await phone.newPage();
+  watch(mobile);
+  await mobile.goto(link, { waitUntil: "load" });
+  await mobile.waitForSelector("#version");
+  await mobile.waitForTimeout(50);
+  await settled(mobile);
+  const layout = await mobile.evaluate(() => ({
+    width: document.documentElement.scrollWidth,
+    treeAbove: document.getElementById("project").getBoundingClientRect().bottom <= document.querySelector(".tabpanel").getBoundingClientRect().top,
+  }));
+  check(layout.width <= 375, "project: no horizontal scroll at 375 px", String(layout.width));
+  check(layout.treeAbove, "project: on a phone the tree is above the editor");
+  await mobile.screenshot({ path: join(shots, "project-phone.png"), fullPage: true });
   await phone.close();
 }

@@ -30,6 +30,8 @@
 //! | `df` | string | the Dockerfile pane |
 //! | `ec` | string | the ecspresso config pane |
 //! | `files` | array of `[path, text]` | extra project files, in order |
+//! | `kinds` | array of string | (s ≥ 2) the kind chosen for each of `files` (`taskdef`...), `""` = detected |
+//! | `paths` | array of 4 strings | (s ≥ 2) the paths the four panes were given (td, sd, df, ec), `""` = the default |
 //! | `vars` | array of `[name, value]` | variables (for `{{ must_env }}` and friends), in order |
 //! | `view` | string | the selected view or pane, as the page names it |
 //! | `set` | object of string to string | settings, sorted by key |
@@ -83,8 +85,9 @@ use serde::{Deserialize, Serialize};
 /// The format version [`encode`] writes: the `v1` of `v1.<payload>`.
 pub const FORMAT_VERSION: u32 = 1;
 
-/// The schema revision inside format v1 that this ecsplain writes (the `s` member).
-pub const SCHEMA: u32 = 1;
+/// The schema revision inside format v1 that this ecsplain writes (the `s` member). Revision 2
+/// added `kinds` and `paths` (the page's project view).
+pub const SCHEMA: u32 = 2;
 
 /// Links longer than this many characters get cut by chat tools (Discord keeps 2,000 characters
 /// per message, and Slack truncates long playground links: research/ux.md section 1.2). The page
@@ -110,7 +113,11 @@ const LEVEL: u8 = 10;
 #[serde(default)]
 pub struct ShareState {
     /// Schema revision inside format v1 ([`SCHEMA`] when written by this ecsplain).
-    #[serde(rename = "s", skip_serializing_if = "is_schema_one")]
+    #[serde(
+        rename = "s",
+        default = "schema_one",
+        skip_serializing_if = "is_schema_one"
+    )]
     pub schema: u32,
     /// The task definition pane.
     #[serde(rename = "td", skip_serializing_if = "Option::is_none")]
@@ -127,6 +134,14 @@ pub struct ShareState {
     /// Extra project files as `(path, text)`, in the order the page lists them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub files: Vec<(String, String)>,
+    /// The kind chosen for each extra file (`Kind::as_str`), parallel to `files`; an empty or
+    /// missing entry means "detected from the name and content" (schema 2).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub kinds: Vec<String>,
+    /// The paths the four panes were given (task definition, service definition, Dockerfile,
+    /// ecspresso config); an empty or missing entry means the page's default (schema 2).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub paths: Vec<String>,
     /// Variables as `(name, value)`, in the order the page lists them.
     #[serde(rename = "vars", skip_serializing_if = "Vec::is_empty")]
     pub variables: Vec<(String, String)>,
@@ -151,6 +166,8 @@ impl Default for ShareState {
             dockerfile: None,
             ecspresso: None,
             files: Vec::new(),
+            kinds: Vec::new(),
+            paths: Vec::new(),
             variables: Vec::new(),
             view: None,
             settings: BTreeMap::new(),
@@ -170,6 +187,11 @@ impl ShareState {
     pub fn is_from_newer_schema(&self) -> bool {
         self.schema > SCHEMA
     }
+}
+
+fn schema_one() -> u32 {
+    // An absent `s` means revision 1, whatever this ecsplain writes.
+    1
 }
 
 fn is_schema_one(schema: &u32) -> bool {
@@ -553,7 +575,8 @@ mod tests {
         let state = ShareState::new();
         let fragment = encode(&state).unwrap();
         assert!(fragment.starts_with("v1."));
-        assert!(fragment.len() < 12, "{fragment}");
+        // `{"s":2}`: the schema revision is all an empty state says.
+        assert!(fragment.len() < 20, "{fragment}");
         assert_eq!(decode(&fragment).unwrap(), state);
     }
 }

@@ -100,6 +100,8 @@ fn random_state(rng: &mut Rng) -> ShareState {
         dockerfile: maybe(rng),
         ecspresso: maybe(rng),
         files: pairs(rng),
+        kinds: (0..rng.below(3)).map(|_| text(rng)).collect(),
+        paths: (0..rng.below(5)).map(|_| text(rng)).collect(),
         variables: pairs(rng),
         view: maybe(rng),
         settings: pairs(rng).into_iter().collect::<BTreeMap<_, _>>(),
@@ -158,6 +160,8 @@ fn v1_links_keep_their_meaning() {
             "ecspresso.yml".to_string(),
             "region: ap-northeast-1\n".to_string(),
         )],
+        kinds: Vec::new(),
+        paths: Vec::new(),
         variables: vec![("IMAGE".to_string(), "nginx".to_string())],
         view: Some("findings".to_string()),
         settings: [("severity".to_string(), "warning".to_string())]
@@ -178,6 +182,8 @@ fn print_the_frozen_link() {
             "ecspresso.yml".to_string(),
             "region: ap-northeast-1\n".to_string(),
         )],
+        kinds: Vec::new(),
+        paths: Vec::new(),
         variables: vec![("IMAGE".to_string(), "nginx".to_string())],
         view: Some("findings".to_string()),
         settings: [("severity".to_string(), "warning".to_string())]
@@ -365,7 +371,14 @@ fn json_that_is_not_a_share_state() {
         json.push(b'}');
         let result = decode(&link_of_json(&json));
         if key == "x" {
-            assert_eq!(result, Ok(ShareState::new()));
+            // An absent `s` is revision 1.
+            assert_eq!(
+                result,
+                Ok(ShareState {
+                    schema: 1,
+                    ..ShareState::new()
+                })
+            );
         } else {
             assert!(
                 matches!(result, Err(ShareError::BadContent { .. })),
@@ -384,7 +397,13 @@ fn later_schema_revisions_still_open() {
     assert!(!ShareState::new().is_from_newer_schema());
     // Absent members are empty.
     let state = decode(&link_of_json(b"{}")).unwrap();
-    assert_eq!(state, ShareState::new());
+    assert_eq!(
+        state,
+        ShareState {
+            schema: 1,
+            ..ShareState::new()
+        }
+    );
 }
 
 #[test]

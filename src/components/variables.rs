@@ -1,0 +1,76 @@
+//! The variables panel (issue 6): every value the project looks up (environment variables,
+//! tfstate addresses, SSM paths, Jsonnet external variables) with a field for its value. Values
+//! reach the engine through `lint_vars` and travel in share links; unset ones stay placeholders.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::variables::PageVariable;
+
+/// One row: the variable and the value the project itself gives it (env file, Terraform state).
+#[derive(Debug, Clone, PartialEq)]
+pub struct VariableRow {
+    pub variable: PageVariable,
+    pub from_project: Option<(String, &'static str)>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct VariablesProps {
+    pub rows: Rc<Vec<VariableRow>>,
+    pub values: BTreeMap<String, String>,
+    pub on_set: Callback<(String, String)>,
+}
+
+#[component]
+pub fn Variables(props: &VariablesProps) -> Html {
+    if props.rows.is_empty() {
+        return html! {};
+    }
+    let rows = props.rows.iter().enumerate().map(|(i, row)| {
+        let v = &row.variable;
+        let id = format!("var-{i}");
+        let key = v.key.clone();
+        let oninput = {
+            let on_set = props.on_set.clone();
+            let key = key.clone();
+            Callback::from(move |e: InputEvent| {
+                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                on_set.emit((key.clone(), input.value()));
+            })
+        };
+        let value = props.values.get(&key).cloned().unwrap_or_default();
+        let placeholder = match (&row.from_project, &v.default) {
+            (Some((value, from)), _) => format!("{value} (from {from})"),
+            (None, Some(default)) => format!("{default} (env default)"),
+            (None, None) => "unset: stays a placeholder".to_string(),
+        };
+        let call = if v.func == "extVar" {
+            format!("std.extVar('{}')", v.name)
+        } else {
+            format!("{} `{}`", v.func, v.name)
+        };
+        html! {
+            <li class="var-row" data-key={key.clone()}>
+                <label class="var-name" for={id.clone()}>
+                    <code>{ call }</code>
+                    <span class="var-files">{ v.files.join(", ") }</span>
+                </label>
+                <input type="text" class="var-value" id={id} value={value} {placeholder}
+                    spellcheck="false" autocomplete="off" {oninput} />
+            </li>
+        }
+    });
+    let set = props.values.len();
+    html! {
+        <details class="variables" id="variables" open=true>
+            <summary class="variables-head">
+                <span class="variables-title">{ "Variables" }</span>
+                <span class="variables-count">{ format!("{} used · {set} set", props.rows.len()) }</span>
+            </summary>
+            <p class="variables-hint">{ "What the templates and Jsonnet look up at deploy time. Give a value to lint with it; an unset one stays a placeholder, never a finding. Values travel in share links." }</p>
+            <ul class="var-list">{ for rows }</ul>
+        </details>
+    }
+}
