@@ -239,6 +239,7 @@ pub fn App() -> Html {
         d.dispatch(Action::SelectFinding(i))
     });
     let on_fix = use_callback(d.clone(), |i: usize, d| d.dispatch(Action::ApplyFix(i)));
+    let on_ignore = use_callback(d.clone(), |i: usize, d| d.dispatch(Action::IgnoreHere(i)));
     let on_input = use_callback(d.clone(), |(pane, text): (usize, Rc<str>), d| {
         d.dispatch(Action::Edit(pane, text));
     });
@@ -414,6 +415,7 @@ pub fn App() -> Html {
                         {on_related}
                         {on_explain}
                         {on_fix}
+                        {on_ignore}
                         {on_toggle_all}
                         {on_why}
                     />

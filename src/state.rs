@@ -395,6 +395,9 @@ pub enum Action {
     /// Select related span `j` of finding `i`.
     SelectRelated(usize, usize),
     ApplyFix(usize),
+    /// Ignore finding `i` where it is: `# ecsplain ignore=` on the line before (Dockerfile,
+    /// YAML), or a per-path ignore by JSON pointer in the settings (JSON has no comments).
+    IgnoreHere(usize),
     Explain(Option<&'static str>),
     ToggleAllFiles,
     ToggleTheme,
@@ -541,6 +544,28 @@ impl State {
                     });
                     if let Some((pane, fixed)) = change {
                         next.set_text(pane, Rc::from(fixed));
+                    }
+                }
+            }
+            Action::IgnoreHere(i) => {
+                if self.is_fresh() {
+                    let target = next.linted.as_ref().and_then(|l| {
+                        let finding = l.report.findings.get(i)?;
+                        let pane = l.pane_of(finding.file)?;
+                        let text = next.text_of(pane)?;
+                        Some(ignore_target(finding, text, pane))
+                    });
+                    match target {
+                        Some(IgnoreTarget::Comment(pane, text)) => {
+                            next.set_text(pane, Rc::from(text))
+                        }
+                        Some(IgnoreTarget::Path(path, code, pointer)) => {
+                            let mut settings = (*next.settings).clone();
+                            settings.add_path_ignore(&path, code, pointer);
+                            next.settings = Rc::new(settings);
+                            next.bump();
+                        }
+                        None => {}
                     }
                 }
             }
@@ -917,6 +942,63 @@ pub fn draft_texts(texts: &[Rc<str>; 4]) -> [String; 4] {
     out
 }
 
+/// Where "ignore here" puts its ignore.
+enum IgnoreTarget {
+    /// The pane's new text, with a comment line before the finding's line.
+    Comment(usize, String),
+    /// A per-path ignore: path, code, JSON pointer.
+    Path(String, &'static str, Option<String>),
+}
+
+fn ignore_target(finding: &ecsplain_engine::Finding, text: &str, pane: usize) -> IgnoreTarget {
+    let trimmed = text.trim_start();
+    let is_json = finding.path.ends_with(".json")
+        || finding.path.ends_with("sonnet")
+        || trimmed.starts_with('{')
+        || trimmed.starts_with('[');
+    if is_json {
+        let pointer = ecsplain_engine::json::parse(text)
+            .root
+            .map(|root| root.pointer_at(finding.span.start))
+            .filter(|p| !p.is_empty());
+        return IgnoreTarget::Path(finding.path.clone(), finding.code, pointer);
+    }
+    IgnoreTarget::Comment(
+        pane,
+        insert_ignore_comment(text, finding.line, finding.code),
+    )
+}
+
+/// `text` with `# ecsplain ignore=CODE -- reason` inserted before 1-based `line`, indented like
+/// it, with the text's own line ending.
+pub fn insert_ignore_comment(text: &str, line: u32, code: &str) -> String {
+    let ending = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut inserted = false;
+    for (n, piece) in text.split_inclusive('\n').enumerate() {
+        if n + 1 == line as usize {
+            let indent: String = piece
+                .chars()
+                .take_while(|c| *c == ' ' || *c == '\t')
+                .collect();
+            out.push_str(&format!(
+                "{indent}# ecsplain ignore={code} -- why this is fine here{ending}"
+            ));
+            inserted = true;
+        }
+        out.push_str(piece);
+    }
+    if !inserted {
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push_str(ending);
+        }
+        out.push_str(&format!(
+            "# ecsplain ignore={code} -- why this is fine here{ending}"
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1132,5 +1214,64 @@ mod tests {
         let (report, panes, _) = lint_panes(&texts);
         assert_eq!(panes, vec![0, 1, 2, 3]);
         assert!(report.findings.iter().any(|f| f.code == "TD001"));
+    }
+
+    #[test]
+    fn ignore_comments_go_on_the_line_before_with_its_indent() {
+        let text = "FROM debian:12\nRUN apt-get install -y curl\n";
+        assert_eq!(
+            insert_ignore_comment(text, 2, "DL3008"),
+            "FROM debian:12\n# ecsplain ignore=DL3008 -- why this is fine here\nRUN apt-get install -y curl\n"
+        );
+        let yaml = "region: x\r\n  cluster: y\r\n";
+        assert!(insert_ignore_comment(yaml, 2, "EP001")
+            .contains("\r\n  # ecsplain ignore=EP001 -- why this is fine here\r\n  cluster"));
+    }
+
+    #[test]
+    fn ignoring_a_json_finding_adds_a_per_path_ignore_and_silences_it() {
+        let lint = |state: &State| {
+            let (report, panes, paths) =
+                lint_project(&state.project(), &state.settings.config(), &state.vars);
+            Action::Linted(Rc::new(Linted {
+                report,
+                panes,
+                paths,
+                millis: 0.0,
+                revision: state.revision,
+            }))
+        };
+        let mut state = State::new(Default::default(), Theme::Light);
+        let text = r#"{"family": "web", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc",
+  "cpu": "256", "memory": "512",
+  "containerDefinitions": [{"name": "app", "image": "nginx:1.27", "essential": true}]}"#;
+        state = state.next(Action::Edit(0, Rc::from(text)));
+        state = state.next(lint(&state));
+        let count = |state: &State, code: &str| {
+            state.linted.as_ref().map_or(0, |l| {
+                l.report.findings.iter().filter(|f| f.code == code).count()
+            })
+        };
+        assert_eq!(count(&state, "TD102"), 1);
+        let i = state
+            .linted
+            .as_ref()
+            .and_then(|l| l.report.findings.iter().position(|f| f.code == "TD102"))
+            .expect("TD102");
+        state = state.next(Action::IgnoreHere(i));
+        let entry = state
+            .settings
+            .per_path_ignores
+            .first()
+            .cloned()
+            .expect("an ignore");
+        assert_eq!(entry.codes, ["TD102"]);
+        assert!(entry
+            .pointer
+            .as_deref()
+            .is_some_and(|p| p.starts_with("/containerDefinitions/0")));
+        state = state.next(lint(&state));
+        assert_eq!(count(&state, "TD102"), 0, "the finding is ignored");
+        assert!(count(&state, "TD103") >= 1, "other findings stay");
     }
 }

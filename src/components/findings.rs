@@ -24,6 +24,9 @@ pub struct FindingsProps {
     pub on_related: Callback<(usize, usize)>,
     pub on_explain: Callback<&'static str>,
     pub on_fix: Callback<usize>,
+    /// "Ignore here": an inline ignore comment, or a per-path ignore for JSON.
+    #[prop_or_default]
+    pub on_ignore: Callback<usize>,
     pub on_toggle_all: Callback<()>,
     /// "Why?": open the sizing view or explainer about a finding (issue 7).
     pub on_why: Callback<&'static str>,
@@ -170,6 +173,15 @@ fn finding_item(props: &FindingsProps, i: usize, f: &Finding, why: bool) -> Html
             </button>
         }
     });
+    let on_ignore = {
+        let cb = props.on_ignore.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(i))
+    };
+    let ignore_title = if f.path.ends_with(".json") || f.path.ends_with("sonnet") {
+        "ignore this finding here: adds a per-path ignore (JSON has no comments) to the settings"
+    } else {
+        "ignore this finding here: adds an `# ecsplain ignore=` comment on the line before"
+    };
     let selected = props.selected == Some(i);
     html! {
         <li class={classes!("finding", severity, selected.then_some("selected"))} data-code={f.code}>
@@ -196,7 +208,12 @@ fn finding_item(props: &FindingsProps, i: usize, f: &Finding, why: bool) -> Html
             if let Some(help) = &f.help {
                 <p class="help"><span class="help-label">{ "help: " }</span>{ help }</p>
             }
-            { for fix }
+            <div class="finding-actions">
+                { for fix }
+                <button type="button" class="button small ignore" title={ignore_title}
+                    aria-label={format!("Ignore {} here", f.code)}
+                    disabled={!props.fresh} onclick={on_ignore}>{ "Ignore here" }</button>
+            </div>
         </li>
     }
 }
