@@ -202,3 +202,49 @@ fn broken_templates_are_not_rendered() {
     let b = run(&inputs, &vars(&[("CPU", "300")], &[]));
     assert_eq!(a.findings, b.findings);
 }
+
+mod common;
+
+/// Every ecspresso project of the corpus: its variables are listed with valid spans, and linting
+/// it with a value for each (its default, or `x`) neither panics nor puts a span off its text.
+#[test]
+fn corpus_projects_list_and_take_values() {
+    let root = common::corpus_dir("ecspresso");
+    let Ok(entries) = std::fs::read_dir(&root) else {
+        return;
+    };
+    let mut projects: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    projects.sort();
+    let mut listed = 0;
+    for project in projects.iter().filter(|p| p.is_dir()) {
+        let inputs: Vec<Input> = common::files_under(project)
+            .into_iter()
+            .map(|file| {
+                let rel = file
+                    .strip_prefix(project)
+                    .unwrap_or(&file)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                let text =
+                    String::from_utf8_lossy(&std::fs::read(&file).unwrap_or_default()).into_owned();
+                Input::new(rel, text, None)
+            })
+            .collect();
+        let variables = ecsplain_engine::ecspresso::variables(&inputs);
+        let mut given = Vars::default();
+        for v in &variables {
+            listed += 1;
+            for (file, span) in &v.uses {
+                assert!(
+                    inputs[*file].text.get(span.range()).is_some(),
+                    "{}: {}",
+                    project.display(),
+                    v.name
+                );
+            }
+            v.assign(&mut given, v.default.clone().unwrap_or_else(|| "x".into()));
+        }
+        run(&inputs, &given);
+    }
+    assert!(listed > 0, "no variable in the corpus projects");
+}

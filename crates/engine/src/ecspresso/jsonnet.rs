@@ -532,6 +532,12 @@ mod eval {
             let name = name.value();
             let text: Vec<String> = args.iter().map(arg_text).collect();
             let first = text.first().cloned().unwrap_or_default();
+            // A lookup given by key (`tfstate:aws_lb.web.arn`), as for template calls.
+            if !matches!(name, "env" | "must_env") {
+                if let Some(v) = self.env.env.get(&format!("{name}:{}", text.join(" "))) {
+                    return Ok(Value::string(v));
+                }
+            }
             let value = match crate::template::base_function(name) {
                 _ if name == "env" => match self.env.env.get(&first) {
                     Some(v) => Value::string(v),

@@ -4,6 +4,8 @@
 //!   plain literal, or evaluated without the run's other inputs: see [`jsonnet`]);
 //!   [`read_jsonnet`] reads a Jsonnet input of a lint run, evaluated with the run's inputs.
 //! - [`tfstate`] answers `tfstate` lookups from a Terraform state given to the run.
+//! - [`variables()`] lists every value a project looks up (template calls, Jsonnet `std.extVar`
+//!   and natives), for the variables panel.
 //! - [`references`] lists the definition files a config names, resolved as ecspresso resolves
 //!   them: relative to the config file's folder.
 //! - [`plugins`] and [`plugin_for_function`] model the `plugins:` list and which plugin provides
@@ -11,6 +13,9 @@
 
 pub mod jsonnet;
 pub mod tfstate;
+pub mod variables;
+
+pub use variables::{variables, Source, Variable};
 
 use crate::rule::Kind;
 use crate::span::Span;
