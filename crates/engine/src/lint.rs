@@ -324,6 +324,22 @@ fn parse(
         diagnostics.extend(read.diagnostics);
         return (Model::Tree(read.root), diagnostics, read.evaluated);
     }
+    // A Jsonnet file of no kind (a `.libsonnet` library the others import): checked for
+    // Jsonnet errors only; what it defines is checked in the files that use it.
+    if kind.is_none() && ecspresso::Format::from_path(&input.path) == ecspresso::Format::Jsonnet {
+        if let ecspresso::jsonnet::Outcome::Syntax { span, message } =
+            ecspresso::jsonnet::evaluate(&input.path, text, jsonnet_env)
+        {
+            diagnostics.push(
+                crate::rules::input::in012_jsonnet_error::RULE
+                    .diag(span, format!("Jsonnet error: {message}"))
+                    .with_help(
+                        "fix the Jsonnet so it evaluates (`jsonnet FILE` shows the same error)",
+                    ),
+            );
+        }
+        return (Model::None, diagnostics, false);
+    }
     let model = match kind {
         Some(Kind::TaskDef | Kind::ServiceDef) => {
             let parsed = parse_tree(&input.path, text);

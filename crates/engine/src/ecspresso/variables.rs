@@ -117,8 +117,13 @@ pub fn variables(inputs: &[Input]) -> Vec<Variable> {
     }
     for (file, input) in inputs.iter().enumerate() {
         let text = input.text.as_str();
+        // Jsonnet: its own calls, and Go templates in its strings (ecspresso renders the
+        // evaluated JSON as a template too).
         if super::Format::from_path(&input.path) == super::Format::Jsonnet {
-            for call in jsonnet_calls(text, &aliases) {
+            let mut calls = jsonnet_calls(text, &aliases);
+            calls.extend(template_calls(text));
+            calls.sort_by_key(|c| c.span.start);
+            for call in calls {
                 add(&mut out, file, call);
             }
             continue;
@@ -126,33 +131,38 @@ pub fn variables(inputs: &[Input]) -> Vec<Variable> {
         let kind = input
             .kind
             .or_else(|| crate::detect::detect(&input.path, text));
-        if kind == Some(Kind::Dockerfile)
-            || super::tfstate::is_tfstate(&input.path, text)
-            || !template::has_template(text)
-        {
+        if kind == Some(Kind::Dockerfile) || super::tfstate::is_tfstate(&input.path, text) {
             continue;
         }
-        for action in template::scan(text).actions {
-            for call in &action.calls {
-                let Some(key) = template::variable_key(call) else {
-                    continue;
-                };
-                let name = key.split_once(':').map_or("", |(_, n)| n).to_string();
-                let default = (call.func == "env")
-                    .then(|| call.args.get(1).filter(|a| a.literal))
-                    .flatten()
-                    .map(|a| a.value.clone());
-                add(
-                    &mut out,
-                    file,
-                    Found {
-                        func: call.func.clone(),
-                        name,
-                        default,
-                        span: action.span,
-                    },
-                );
-            }
+        for call in template_calls(text) {
+            add(&mut out, file, call);
+        }
+    }
+    out
+}
+
+/// The lookups of the Go-template actions of a text.
+fn template_calls(text: &str) -> Vec<Found> {
+    if !template::has_template(text) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for action in template::scan(text).actions {
+        for call in &action.calls {
+            let Some(key) = template::variable_key(call) else {
+                continue;
+            };
+            let name = key.split_once(':').map_or("", |(_, n)| n).to_string();
+            let default = (call.func == "env")
+                .then(|| call.args.get(1).filter(|a| a.literal))
+                .flatten()
+                .map(|a| a.value.clone());
+            out.push(Found {
+                func: call.func.clone(),
+                name,
+                default,
+                span: action.span,
+            });
         }
     }
     out
@@ -456,7 +466,7 @@ mod tests {
     #[test]
     fn jsonnet_calls_through_std_locals_and_fields() {
         let lib = "{\n  env:: std.native('env'),\n  tfstate:: std.native('tfstate'),\n}\n";
-        let td = "local lib = import 'lib.libsonnet';\nlocal must_env = std.native('must_env');\n{\n  image: must_env('IMAGE'),\n  tag: lib.env('TAG', 'latest'),\n  cpu: lib.env(\"CPU\", 256),\n  role: $.x + std.native('tfstate')('aws_iam_role.x.arn'),\n  arn: lib.tfstate('aws_lb.web.arn'),\n  v: std.extVar('VERSION'),\n  not_a_call: must_env,\n  other: my_must_env('NO'),\n}\n";
+        let td = "local lib = import 'lib.libsonnet';\nlocal must_env = std.native('must_env');\n{\n  image: must_env('IMAGE'),\n  tag: lib.env('TAG', 'latest'),\n  cpu: lib.env(\"CPU\", 256),\n  role: $.x + std.native('tfstate')('aws_iam_role.x.arn'),\n  arn: lib.tfstate('aws_lb.web.arn'),\n  v: std.extVar('VERSION'),\n  region: '{{ must_env `AWS_REGION` }}',\n  not_a_call: must_env,\n  other: my_must_env('NO'),\n}\n";
         let inputs = vec![
             Input::new("lib.libsonnet", lib, None),
             Input::new("ecs-task-def.jsonnet", td, None),
@@ -471,6 +481,7 @@ mod tests {
                 ("aws_iam_role.x.arn".to_string(), Source::Tfstate),
                 ("aws_lb.web.arn".to_string(), Source::Tfstate),
                 ("VERSION".to_string(), Source::ExtVar),
+                ("AWS_REGION".to_string(), Source::MustEnv),
             ]
         );
         let span = |v: &Variable| v.uses[0].1.text(td).to_string();
