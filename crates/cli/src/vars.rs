@@ -40,7 +40,9 @@ pub fn load(args: &VarArgs, inputs: &[Input]) -> Result<Loaded, String> {
         Some(file) => {
             let text = std::fs::read_to_string(file)
                 .map_err(|err| format!("cannot read `{file}`: {err}"))?;
-            if ecspresso::tfstate::TfState::parse(&text).is_none() {
+            if !ecspresso::tfstate::is_tfstate(file, &text)
+                || ecspresso::tfstate::TfState::parse(&text).is_none()
+            {
                 return Err(format!(
                     "`{file}` is not a Terraform state (a JSON object such as terraform.tfstate)"
                 ));

@@ -168,7 +168,7 @@ pub fn lint_vars(inputs: &[Input], config: &Config, vars: &Vars) -> Report {
         d.severity = config.severity_of(d.code, d.severity);
     }
     if rendered.iter().any(Option::is_some) {
-        map_to_sources(&rendered, &mut raw);
+        map_to_sources(inputs, &rendered, &mut raw);
     }
 
     let indexes: Vec<LineIndex> = inputs.iter().map(|i| LineIndex::new(&i.text)).collect();
@@ -223,8 +223,25 @@ fn note_evaluated_jsonnet(evaluated: &[bool], raw: &mut [(usize, Diagnostic)]) {
 
 /// Points the diagnostics of rendered inputs (and related spans in them) back at the source
 /// text. A fix whose edits touch a rendered value is dropped: it would edit the template.
-fn map_to_sources(rendered: &[Option<Rendered>], raw: &mut [(usize, Diagnostic)]) {
+fn map_to_sources(
+    inputs: &[Input],
+    rendered: &[Option<Rendered>],
+    raw: &mut [(usize, Diagnostic)],
+) {
     let of = |file: usize| rendered.get(file).and_then(Option::as_ref);
+    // The template action a span of a rendered value comes from, quoted when short.
+    let action = |file: usize, original: Span| -> String {
+        let text = inputs
+            .get(file)
+            .and_then(|i| i.text.get(original.range()))
+            .unwrap_or("")
+            .trim_matches(['"', '\'']);
+        if text.chars().count() <= 60 && !text.contains('\n') {
+            format!("`{text}`")
+        } else {
+            "a template action".to_string()
+        }
+    };
     for (file, d) in raw.iter_mut() {
         for related in &mut d.related {
             let place = match related.place {
@@ -232,20 +249,32 @@ fn map_to_sources(rendered: &[Option<Rendered>], raw: &mut [(usize, Diagnostic)]
                 Place::File(other) => other,
             };
             if let Some(r) = of(place) {
+                let from_template = r.from_template(related.span);
                 related.span = r.original(related.span);
+                if from_template {
+                    related.message = format!(
+                        "{} (from {} with the value given)",
+                        related.message,
+                        action(place, related.span)
+                    );
+                }
             }
         }
         let Some(r) = of(*file) else {
             continue;
         };
-        if r.from_template(d.span) {
-            let note = "the value comes from this template action, rendered with the values given";
+        let from_template = r.from_template(d.span);
+        d.span = r.original(d.span);
+        if from_template {
+            let note = format!(
+                "the value comes from {} with the value given",
+                action(*file, d.span)
+            );
             d.help = Some(match d.help.take() {
                 Some(help) => format!("{help} ({note})"),
-                None => note.to_string(),
+                None => note,
             });
         }
-        d.span = r.original(d.span);
         if let Some(fix) = &mut d.fix {
             if fix.edits.iter().any(|e| r.touches(e.span)) {
                 d.fix = None;

@@ -401,8 +401,19 @@ impl Rendered {
         Span::new(self.position(start, false), self.position(end, true))
     }
 
-    /// Does the span of the rendered text lie inside one rendered value?
+    /// Does the span of the rendered text lie inside one rendered value (a quoted string
+    /// whose content does counts)?
     pub fn from_template(&self, span: Span) -> bool {
+        let mut span = span;
+        let bytes = self.text.as_bytes();
+        let (start, end) = (span.start as usize, span.end as usize);
+        if end >= start + 2 {
+            if let (Some(&open), Some(&close)) = (bytes.get(start), bytes.get(end - 1)) {
+                if open == close && matches!(open, b'"' | b'\'') {
+                    span = Span::new(start + 1, end - 1);
+                }
+            }
+        }
         let k = self.map.partition_point(|(r, _)| r.end <= span.start);
         self.map
             .get(k)
