@@ -58,7 +58,10 @@ pub fn lint(inputs: &[Input]) -> Report {
 /// page's variables panel. A name without a value stays a placeholder, never an error.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Vars {
-    /// Environment variables, by name, for `env`/`must_env` and Jsonnet's `std.native('env')`.
+    /// Environment variables, by name, for `env`/`must_env` and Jsonnet's `std.native('env')`;
+    /// also other lookups by key (`tfstate:aws_lb.web.arn`, `ssm:/app/db`: the function as
+    /// written, `:`, its literal arguments joined by spaces). See
+    /// [`crate::ecspresso::Variable::assign`].
     pub env: std::collections::BTreeMap<String, String>,
     /// Jsonnet external variables, by name, for `std.extVar`.
     pub ext_str: std::collections::BTreeMap<String, String>,
