@@ -247,3 +247,55 @@ fn a_jsonnet_library_alone_is_checked_for_jsonnet_errors() {
     );
     assert_eq!(td001(&o).len(), 1, "{}", stderr(&o));
 }
+
+#[test]
+fn render_takes_the_same_values() {
+    let dir = project("vars-render");
+    std::fs::write(
+        dir.join("td.json"),
+        TASK.replace("nginx:1.27", "{{ tfstate `output.image` }}"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("state.tfstate"),
+        r#"{"version": 4, "terraform_version": "1.9.0", "outputs": {"image": {"value": "web:7", "type": "string"}}, "resources": []}"#,
+    )
+    .unwrap();
+    let o = run(
+        &dir,
+        &[
+            "render",
+            "ecspresso.yml",
+            "--tfstate",
+            "state.tfstate",
+            "--env",
+        ],
+        &[("CPU", "512")],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("\"image\": \"web:7\""), "{text}");
+    assert!(text.contains("\"cpu\": \"512\""), "{text}");
+
+    std::fs::write(
+        dir.join("ecs-task-def.jsonnet"),
+        "{ family: std.extVar('FAMILY'), region: '{{ must_env `AWS_REGION` }}' }\n",
+    )
+    .unwrap();
+    let o = run(
+        &dir,
+        &[
+            "render",
+            "ecs-task-def.jsonnet",
+            "--ext-str",
+            "FAMILY=web",
+            "--var",
+            "AWS_REGION=eu-west-1",
+        ],
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("\"family\": \"web\""), "{text}");
+    assert!(text.contains("\"region\": \"eu-west-1\""), "{text}");
+}

@@ -248,3 +248,30 @@ fn corpus_projects_list_and_take_values() {
     }
     assert!(listed > 0, "no variable in the corpus projects");
 }
+
+#[test]
+fn fixes_away_from_rendered_values_still_apply_to_the_source() {
+    let inputs = task();
+    let given = run(
+        &inputs,
+        &vars(&[("CPU", "256"), ("IMAGE", "nginx:1.27")], &[]),
+    );
+    let plain = run(&inputs, &Vars::default());
+    let fixed = |report: &Report| -> Option<String> {
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.code == "TD103" && f.fix.is_some())?;
+        let mut text = TASK.to_string();
+        let mut edits = f.fix.as_ref()?.edits.clone();
+        edits.sort_by_key(|e| std::cmp::Reverse(e.start));
+        for e in edits {
+            text.replace_range(e.start as usize..e.end as usize, &e.content);
+        }
+        Some(text)
+    };
+    let with_values = fixed(&given).expect("TD103 with a fix");
+    assert_eq!(Some(with_values.clone()), fixed(&plain));
+    assert!(with_values.contains("{{ must_env `CPU` }}"));
+    assert!(with_values.contains("readonlyRootFilesystem"));
+}
