@@ -12,6 +12,8 @@
 //! `vars.env`, `std.extVar` by name in `vars.ext_str`, other lookups by their key (`tfstate:ADDR`,
 //! `ssm:/PATH`) in `vars.env`: [`Variable::key`], [`Variable::value`], [`Variable::assign`].
 
+use std::collections::HashMap;
+
 use crate::lint::{Input, Vars};
 use crate::rule::Kind;
 use crate::span::Span;
@@ -106,7 +108,7 @@ impl Variable {
 
 /// Every variable the inputs use, in order of first use (by input, then position).
 pub fn variables(inputs: &[Input]) -> Vec<Variable> {
-    let mut out: Vec<Variable> = Vec::new();
+    let mut merged = Merged::default();
     // Jsonnet names bound to natives (`local env = std.native('env')`, `env:: std.native(...)`),
     // collected over all inputs first: a library may define what another file calls.
     let mut aliases: Vec<Alias> = Vec::new();
@@ -124,7 +126,7 @@ pub fn variables(inputs: &[Input]) -> Vec<Variable> {
             calls.extend(template_calls(text));
             calls.sort_by_key(|c| c.span.start);
             for call in calls {
-                add(&mut out, file, call);
+                merged.add(file, call);
             }
             continue;
         }
@@ -135,10 +137,10 @@ pub fn variables(inputs: &[Input]) -> Vec<Variable> {
             continue;
         }
         for call in template_calls(text) {
-            add(&mut out, file, call);
+            merged.add(file, call);
         }
     }
-    out
+    merged.out
 }
 
 /// The lookups of the Go-template actions of a text.
@@ -176,33 +178,45 @@ struct Found {
     span: Span,
 }
 
-fn add(out: &mut Vec<Variable>, file: usize, found: Found) {
-    let source = Source::of(&found.func);
-    let same = |v: &Variable| match (&v.source, &source) {
-        (a, b) if a.is_env() && b.is_env() => v.name == found.name,
-        (Source::ExtVar, Source::ExtVar) => v.name == found.name,
-        (a, b) if a.is_env() || b.is_env() || *a == Source::ExtVar || *b == Source::ExtVar => false,
-        _ => v.func == found.func && v.name == found.name,
-    };
-    match out.iter_mut().find(|v| same(v)) {
-        Some(v) => {
-            if source == Source::MustEnv {
-                v.source = Source::MustEnv;
+/// Variables by identity, for merging uses: environment variables (`env` and `must_env`) by
+/// name, external variables by name, other lookups by function and name.
+#[derive(Default)]
+struct Merged {
+    out: Vec<Variable>,
+    index: HashMap<(u8, String, String), usize>,
+}
+
+impl Merged {
+    fn add(&mut self, file: usize, found: Found) {
+        let source = Source::of(&found.func);
+        let id = match source {
+            Source::Env | Source::MustEnv => (0, String::new(), found.name.clone()),
+            Source::ExtVar => (1, String::new(), found.name.clone()),
+            _ => (2, found.func.clone(), found.name.clone()),
+        };
+        match self.index.get(&id).and_then(|&i| self.out.get_mut(i)) {
+            Some(v) => {
+                if source == Source::MustEnv {
+                    v.source = Source::MustEnv;
+                }
+                if v.default.is_none() {
+                    v.default = found.default;
+                }
+                if v.uses.last() != Some(&(file, found.span)) {
+                    v.uses.push((file, found.span));
+                }
             }
-            if v.default.is_none() {
-                v.default = found.default;
-            }
-            if !v.uses.contains(&(file, found.span)) {
-                v.uses.push((file, found.span));
+            None => {
+                self.index.insert(id, self.out.len());
+                self.out.push(Variable {
+                    name: found.name,
+                    source,
+                    func: found.func,
+                    default: found.default,
+                    uses: vec![(file, found.span)],
+                });
             }
         }
-        None => out.push(Variable {
-            name: found.name,
-            source,
-            func: found.func,
-            default: found.default,
-            uses: vec![(file, found.span)],
-        }),
     }
 }
 
