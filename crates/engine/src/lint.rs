@@ -112,9 +112,20 @@ pub fn lint_vars(inputs: &[Input], config: &Config, vars: &Vars) -> Report {
                 Some(Kind::TaskDef | Kind::ServiceDef | Kind::Ecspresso)
             )
             && ecspresso::Format::from_path(&input.path) != ecspresso::Format::Jsonnet;
+        // A templated definition path stays as written: the files linted are those the
+        // front end found without values, and XF002 says the path cannot be followed.
+        let kept: Vec<Span> = if renders && kind == Some(Kind::Ecspresso) {
+            ecspresso::references(&input.path, &input.text)
+                .into_iter()
+                .filter(|r| r.template)
+                .map(|r| r.span)
+                .collect()
+        } else {
+            Vec::new()
+        };
         rendered.push(
             renders
-                .then(|| crate::template::render_known(&input.text, &known))
+                .then(|| crate::template::render_known_except(&input.text, &known, &kept))
                 .flatten(),
         );
     }

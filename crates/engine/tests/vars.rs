@@ -275,3 +275,17 @@ fn fixes_away_from_rendered_values_still_apply_to_the_source() {
     assert!(with_values.contains("{{ must_env `CPU` }}"));
     assert!(with_values.contains("readonlyRootFilesystem"));
 }
+
+#[test]
+fn templated_definition_paths_are_not_rendered() {
+    let config = "region: '{{ must_env `AWS_REGION` }}'\ncluster: default\ntask_definition: '{{ must_env `PWD` }}/td.json'\n";
+    let inputs = vec![Input::new("ecspresso.yml", config, None)];
+    let plain = run(&inputs, &Vars::default());
+    let given = run(
+        &inputs,
+        &vars(&[("PWD", "/src"), ("AWS_REGION", "us-east-1")], &[]),
+    );
+    let codes = |r: &Report| r.findings.iter().map(|f| f.code).collect::<Vec<_>>();
+    assert!(codes(&plain).contains(&"XF002"), "{:?}", codes(&plain));
+    assert_eq!(codes(&plain), codes(&given));
+}
