@@ -33,13 +33,21 @@ Options for lint:
   --docs-url URL    with --format sarif: each rule's helpUri is URL#rule/CODE
   --color WHEN      auto (default) | always | never; NO_COLOR is honoured
 
+Values for template and Jsonnet variables (lint and render; a name not given stays unknown):
+  --var NAME=VALUE  an environment variable for {{ env }} / {{ must_env }} and Jsonnet's
+                    std.native('env'), or a lookup key such as tfstate:aws_lb.web.arn (repeatable)
+  --env-file FILE   NAME=VALUE lines (dotenv: comments, `export`, quotes; repeatable)
+  --tfstate FILE    a terraform.tfstate that answers {{ tfstate }} and std.native('tfstate')
+  --ext-str NAME=VALUE  a Jsonnet external variable for std.extVar (repeatable)
+  --env             also take the variables the files use from this process's environment
+                    (off by default, so results do not depend on the shell)
+  Later sources win: --env, then --env-file files in order, then --var.
+
 Options for config:   --config FILE, --format text | json
 Options for size:     --region R (default: the configuration's, else us-east-1),
                       --spot-discount PERCENT, --instance TYPE (e.g. m7g.large),
                       --format text | json
-Options for render:   --var NAME=VALUE (an environment variable, or a lookup key such as
-                      tfstate:aws_lb.web.arn), --env-file FILE (NAME=VALUE lines),
-                      --ext-str NAME=VALUE (recorded; Jsonnet is not evaluated)
+Options for render:   the values above (--var, --env-file, --tfstate, --ext-str, --env)
 
 Exit status: 0 no finding at or above the threshold, 1 some, 2 usage, IO or configuration error.
 ";
@@ -73,6 +81,68 @@ pub struct LintArgs {
     pub quiet: bool,
     pub statistics: bool,
     pub docs_url: Option<String>,
+    pub values: VarArgs,
+}
+
+/// Values for a project's variables, shared by `lint` and `render`.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct VarArgs {
+    /// `--var` values, in order (later ones win).
+    pub vars: Vec<(String, String)>,
+    pub env_files: Vec<String>,
+    pub tfstate: Option<String>,
+    pub ext_strs: Vec<(String, String)>,
+    /// `--env`: the process environment for the variables the files use.
+    pub from_env: bool,
+}
+
+/// The options of [`VarArgs`] that take a value, and its flag.
+const VAR_OPTIONS: [&str; 4] = ["var", "env-file", "tfstate", "ext-str"];
+const VAR_FLAGS: [&str; 1] = ["env"];
+
+impl VarArgs {
+    /// Takes one of its options; `Ok(false)` when the option is not one of them.
+    fn take(&mut self, name: &str, value: String) -> Result<bool, UsageError> {
+        let pair = |value: &str| -> Result<(String, String), UsageError> {
+            match value.split_once('=') {
+                Some((k, v)) if !k.is_empty() => Ok((k.to_string(), v.to_string())),
+                _ => Err(UsageError(format!(
+                    "`--{name}` takes NAME=VALUE, got `{value}`"
+                ))),
+            }
+        };
+        match name {
+            "var" => self.vars.push(pair(&value)?),
+            "ext-str" => self.ext_strs.push(pair(&value)?),
+            "env-file" => self.env_files.push(value),
+            "tfstate" => {
+                if self.tfstate.is_some() {
+                    return Err(UsageError("`--tfstate` takes one state file".into()));
+                }
+                self.tfstate = Some(value);
+            }
+            "env" => self.from_env = true,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    /// Was any value given?
+    pub fn any(&self) -> bool {
+        !self.vars.is_empty()
+            || !self.env_files.is_empty()
+            || self.tfstate.is_some()
+            || !self.ext_strs.is_empty()
+            || self.from_env
+    }
+}
+
+/// `known` and `flags` with the variable options added.
+fn with_var_options<'a>(known: &[&'a str], flags: &[&'a str]) -> (Vec<&'a str>, Vec<&'a str>) {
+    (
+        known.iter().chain(&VAR_OPTIONS).copied().collect(),
+        flags.iter().chain(&VAR_FLAGS).copied().collect(),
+    )
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -94,10 +164,7 @@ pub struct SizeArgs {
 #[derive(Debug, PartialEq, Eq)]
 pub struct RenderArgs {
     pub file: String,
-    /// `--var` values, in order (later ones win).
-    pub vars: Vec<(String, String)>,
-    pub env_files: Vec<String>,
-    pub ext_strs: Vec<(String, String)>,
+    pub values: VarArgs,
 }
 
 #[derive(Debug, PartialEq)]
@@ -191,11 +258,11 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
 }
 
 fn parse_lint(args: &[String]) -> Result<Command, UsageError> {
-    let (opts, paths) = split(
-        args,
+    let (known, flags) = with_var_options(
         &["kind", "format", "fail-on", "color", "config", "docs-url"],
         &["no-inline-ignores", "quiet", "statistics"],
-    )?;
+    );
+    let (opts, paths) = split(args, &known, &flags)?;
     if opts.iter().any(|(n, _)| n == "help") {
         return Ok(Command::Help);
     }
@@ -210,8 +277,12 @@ fn parse_lint(args: &[String]) -> Result<Command, UsageError> {
         quiet: false,
         statistics: false,
         docs_url: None,
+        values: VarArgs::default(),
     };
     for (name, value) in opts {
+        if lint.values.take(&name, value.clone())? {
+            continue;
+        }
         match name.as_str() {
             "kind" => {
                 lint.kind = Some(Kind::parse(&value).ok_or_else(|| {
@@ -314,28 +385,17 @@ fn parse_size(args: &[String]) -> Result<Command, UsageError> {
 }
 
 fn parse_render(args: &[String]) -> Result<Command, UsageError> {
-    let (opts, free) = split(args, &["var", "env-file", "ext-str"], &[])?;
+    let (known, flags) = with_var_options(&[], &[]);
+    let (opts, free) = split(args, &known, &flags)?;
     let mut render = RenderArgs {
         file: String::new(),
-        vars: Vec::new(),
-        env_files: Vec::new(),
-        ext_strs: Vec::new(),
-    };
-    let pair = |name: &str, value: &str| -> Result<(String, String), UsageError> {
-        match value.split_once('=') {
-            Some((k, v)) if !k.is_empty() => Ok((k.to_string(), v.to_string())),
-            _ => Err(UsageError(format!(
-                "`--{name}` takes NAME=VALUE, got `{value}`"
-            ))),
-        }
+        values: VarArgs::default(),
     };
     for (name, value) in opts {
-        match name.as_str() {
-            "help" => return Ok(Command::Help),
-            "var" => render.vars.push(pair(&name, &value)?),
-            "ext-str" => render.ext_strs.push(pair(&name, &value)?),
-            _ => render.env_files.push(value),
+        if name == "help" {
+            return Ok(Command::Help);
         }
+        render.values.take(&name, value)?;
     }
     match free.as_slice() {
         [file] => render.file = file.clone(),
@@ -544,10 +604,13 @@ mod tests {
         assert!(parse(&args("size t.json --spot-discount lots")).is_err());
 
         let Ok(Command::Render(render)) = parse(&args(
-            "render e.yml --var A=1 --var tfstate:x.y=a=b --env-file .env --ext-str E=2",
+            "render e.yml --var A=1 --var tfstate:x.y=a=b --env-file .env --ext-str E=2 --tfstate t --env",
         )) else {
             panic!("expected render");
         };
+        let render = render.values;
+        assert!(render.from_env);
+        assert_eq!(render.tfstate.as_deref(), Some("t"));
         assert_eq!(
             render.vars,
             [
@@ -557,6 +620,17 @@ mod tests {
         );
         assert_eq!(render.env_files, [".env"]);
         assert_eq!(render.ext_strs.len(), 1);
+        let Ok(Command::Lint(lint)) = parse(&args(
+            "lint e.yml --var=A=1 --env-file .env --ext-str E=2 --tfstate t.tfstate --env",
+        )) else {
+            panic!("expected lint");
+        };
+        assert_eq!(lint.values.vars, [("A".to_string(), "1".to_string())]);
+        assert!(lint.values.from_env && lint.values.any());
+        assert!(parse(&args("lint e.yml --var A")).is_err());
+        assert!(parse(&args("lint e.yml --var =1")).is_err());
+        assert!(parse(&args("lint e.yml --tfstate a --tfstate b")).is_err());
+        assert!(parse(&args("lint e.yml --env=1")).is_err());
 
         let Ok(Command::Config(config)) = parse(&args("config deploy --format json")) else {
             panic!("expected config");

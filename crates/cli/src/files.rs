@@ -78,7 +78,8 @@ pub fn collect(paths: &[String], forced: Option<Kind>) -> Collected {
                             let keep = match (forced, detected) {
                                 (Some(want), Some(got)) => want == got,
                                 (None, Some(_)) => true,
-                                (_, None) => false,
+                                // Jsonnet libraries serve the files that import them.
+                                (_, None) => is_library(&file),
                             };
                             if keep && seen.insert(normalize(&file)) {
                                 // Left to the engine to recognise, as it would.
@@ -91,7 +92,13 @@ pub fn collect(paths: &[String], forced: Option<Kind>) -> Collected {
             Ok(_) => match read(path) {
                 Err(err) => out.problems.push(Problem::Io(path.clone(), err)),
                 Ok(text) => {
-                    if forced.is_none() && detect::detect(path, &text).is_none() {
+                    if forced.is_none() && is_material(path, &text) {
+                        // A Jsonnet library or a Terraform state: read by the other inputs (and a
+                        // library checked for Jsonnet errors), not linted as a kind of its own.
+                        if seen.insert(normalize(path)) {
+                            out.inputs.push(Input::new(path.clone(), text, None));
+                        }
+                    } else if forced.is_none() && detect::detect(path, &text).is_none() {
                         out.problems.push(Problem::UnknownKind(path.clone()));
                     } else if seen.insert(normalize(path)) {
                         out.inputs.push(Input::new(path.clone(), text, forced));
@@ -101,7 +108,41 @@ pub fn collect(paths: &[String], forced: Option<Kind>) -> Collected {
         }
     }
     add_references(&mut out.inputs, &mut seen);
+    add_imports(&mut out.inputs);
     out
+}
+
+/// A Jsonnet library (`.libsonnet`): imported by other files, never a kind of its own.
+pub fn is_library(path: &str) -> bool {
+    path.to_ascii_lowercase().ends_with(".libsonnet")
+}
+
+/// A file named on the command line that other inputs read: a Jsonnet library or a state.
+fn is_material(path: &str, text: &str) -> bool {
+    is_library(path) || ecspresso::tfstate::is_tfstate(path, text)
+}
+
+/// The files Jsonnet inputs import (`import`, `importstr`, `importbin`, resolved next to the
+/// importing file) join the run as inputs of no kind, so evaluation can read them; a file that
+/// is not there is left to the engine, which reports it.
+pub fn add_imports(inputs: &mut Vec<Input>) {
+    let mut seen: HashSet<String> = inputs.iter().map(|i| normalize(&i.path)).collect();
+    let mut i = 0;
+    // Bounded: imports of imports, but never more than a few hundred files.
+    while i < inputs.len() && inputs.len() < 512 {
+        if ecspresso::Format::from_path(&inputs[i].path) == ecspresso::Format::Jsonnet {
+            let importer = inputs[i].path.clone();
+            for written in ecspresso::jsonnet::imports(&inputs[i].text) {
+                let path = ecspresso::jsonnet::import_path(&importer, &written);
+                if seen.insert(normalize(&path)) {
+                    if let Ok(text) = read(&path) {
+                        inputs.push(Input::new(path, text, None));
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
 }
 
 /// The definition files each ecspresso config names join the run, so cross-file rules see them.

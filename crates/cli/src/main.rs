@@ -11,6 +11,7 @@ mod conf;
 mod files;
 mod render;
 mod size;
+mod vars;
 
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
@@ -18,7 +19,7 @@ use std::process::ExitCode;
 
 use args::{Color, Command, ConfigArgs, Format, LintArgs, UsageError};
 use ecsplain_engine::report::{github, gitlab, json, sarif, text};
-use ecsplain_engine::{lint_with, registry, Finding, Input, Severity};
+use ecsplain_engine::{lint_vars, registry, Finding, Input, Severity};
 
 const OK: u8 = 0;
 const FINDINGS: u8 = 1;
@@ -91,6 +92,17 @@ fn run_lint(args: &LintArgs) -> u8 {
         return TROUBLE;
     }
 
+    let values = match vars::load(&args.values, &collected.inputs) {
+        Ok(values) => values,
+        Err(message) => {
+            eprintln!("ecsplain: {message}");
+            return TROUBLE;
+        }
+    };
+    if !args.quiet {
+        notes(args, &collected.inputs, &values);
+    }
+
     // Each file gets the configuration of its own folder (or `--config`); files that share one
     // are linted together, so cross-file rules see them all.
     let mut by_folder: HashMap<String, Option<String>> = HashMap::new();
@@ -161,8 +173,17 @@ fn run_lint(args: &LintArgs) -> u8 {
         // Per-path ignores are written relative to the configuration file's folder: the engine
         // sees the paths that way, and findings get back the paths as the user gave them.
         let mut group = group;
+        // The state answers lookups in every group; it is not a file linted.
+        let mut material = 0;
+        if let Some(state) = &values.tfstate {
+            let path = files::normalize(&state.path);
+            if !group.iter().any(|i| files::normalize(&i.path) == path) {
+                group.push(state.clone());
+                material = 1;
+            }
+        }
         let given = conf::relative_to_config(&mut group, config_path.as_deref());
-        let mut report = lint_with(&group, &config);
+        let mut report = lint_vars(&group, &config, &values.vars);
         let rewritten: Vec<String> = group.iter().map(|i| i.path.clone()).collect();
         conf::restore_paths(&mut report.findings, &rewritten, &given);
         for (input, original) in group.iter_mut().zip(given) {
@@ -170,7 +191,7 @@ fn run_lint(args: &LintArgs) -> u8 {
         }
         failing |= report.findings.iter().any(|f| f.severity >= threshold);
         let offset = inputs.len();
-        linted += group.len();
+        linted += group.len() - material;
         inputs.extend(group);
         findings.extend(report.findings.into_iter().map(|mut f| {
             f.file += offset;
@@ -211,6 +232,42 @@ fn run_lint(args: &LintArgs) -> u8 {
         FINDINGS
     } else {
         OK
+    }
+}
+
+/// Notes on stderr: variables left unknown when values were given, and a Jsonnet library
+/// named alone (checked for Jsonnet errors only).
+fn notes(args: &LintArgs, inputs: &[Input], values: &vars::Loaded) {
+    if args.values.any() {
+        let state = values
+            .tfstate
+            .as_ref()
+            .and_then(|i| ecsplain_engine::ecspresso::tfstate::TfState::parse(&i.text));
+        let unset = vars::unset(inputs, &values.vars, state.as_ref(), false);
+        if !unset.is_empty() {
+            eprintln!(
+                "ecsplain: note: no value for {} (left unknown: checks that need them are skipped)",
+                unset.join(", ")
+            );
+        }
+    }
+    for path in args.paths.iter().filter(|p| files::is_library(p)) {
+        let wanted = files::normalize(path);
+        let imported = inputs.iter().any(|i| {
+            ecsplain_engine::ecspresso::jsonnet::imports(&i.text)
+                .iter()
+                .any(|w| {
+                    files::normalize(&ecsplain_engine::ecspresso::jsonnet::import_path(
+                        &i.path, w,
+                    )) == wanted
+                })
+        });
+        if !imported {
+            eprintln!(
+                "ecsplain: note: `{path}` is a Jsonnet library: it is checked for Jsonnet errors \
+                 only; lint the files that import it to check what it defines"
+            );
+        }
     }
 }
 

@@ -1,61 +1,37 @@
 //! `ecsplain render CONFIG`: an ecspresso config and the definitions it names, with their
 //! template calls (`{{ must_env `IMAGE` }}`, `{{ tfstate `...` }}`) replaced by the values given
-//! with `--var` and `--env-file`. A value not given becomes a marker (`${IMAGE}`), never an
-//! error: the point is to see what ecspresso would deploy.
+//! (`--var`, `--env-file`, `--tfstate`, `--env`: see [`crate::vars`]) or `env`'s default, and
+//! Jsonnet files evaluated with them (`--ext-str` for `std.extVar`). A value not given becomes a
+//! marker (`${IMAGE}`), never an error: the point is to see what ecspresso would deploy.
 //!
-//! The linter does not take these values yet: it reads templates as placeholders, which no rule
-//! reports as bad values. A single definition renders without a header, so
-//! `ecsplain render task-def.json --env-file .env | ecsplain lint --kind taskdef -` lints it with
-//! the values filled in. `--ext-str` is recorded for Jsonnet, which the engine does not evaluate.
+//! `ecsplain lint` takes the same values and lints the rendered text itself, with findings
+//! mapped back to the source. A single definition renders without a header, so its output can
+//! also be piped to `ecsplain lint --kind taskdef -`.
 
 use std::collections::BTreeMap;
 
-use ecsplain_engine::{ecspresso, template};
+use ecsplain_engine::ecspresso::{self, jsonnet, tfstate::TfState};
+use ecsplain_engine::template::{self, Call, Values};
+use ecsplain_engine::Input;
 
 use crate::args::RenderArgs;
-use crate::{out, OK, TROUBLE};
+use crate::{out, vars, OK, TROUBLE};
 
-/// Reads `NAME=VALUE` lines (`export ` prefixes, `#` comments, blank lines and quotes as in
-/// dotenv files).
-pub fn parse_env_file(text: &str) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for line in text.lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let line = line.strip_prefix("export ").unwrap_or(line);
-        let Some((name, value)) = line.split_once('=') else {
-            continue;
-        };
-        let value = value.trim();
-        let value = match value.as_bytes() {
-            [b'"', .., b'"'] | [b'\'', .., b'\''] if value.len() >= 2 => &value[1..value.len() - 1],
-            _ => value,
-        };
-        out.push((name.trim().to_string(), value.to_string()));
+/// What rendering for display uses: values given (and `env`'s default), then the state.
+struct Display<'a> {
+    env: &'a BTreeMap<String, String>,
+    state: Option<&'a TfState>,
+}
+
+impl Values for Display<'_> {
+    fn value(&self, call: &Call) -> Option<String> {
+        self.env
+            .value(call)
+            .or_else(|| self.state.and_then(|s| s.value(call)))
     }
-    out
 }
 
 pub fn run(args: &RenderArgs) -> u8 {
-    let mut values: BTreeMap<String, String> = BTreeMap::new();
-    for file in &args.env_files {
-        match std::fs::read_to_string(file) {
-            Ok(text) => values.extend(parse_env_file(&text)),
-            Err(err) => {
-                eprintln!("ecsplain: cannot read `{file}`: {err}");
-                return TROUBLE;
-            }
-        }
-    }
-    values.extend(args.vars.iter().cloned());
-    if !args.ext_strs.is_empty() {
-        eprintln!(
-            "ecsplain: note: --ext-str is for Jsonnet, which ecsplain does not evaluate; \
-             render .jsonnet files with `ecspresso render`"
-        );
-    }
     let text = match std::fs::read(&args.file) {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(err) => {
@@ -63,26 +39,9 @@ pub fn run(args: &RenderArgs) -> u8 {
             return TROUBLE;
         }
     };
-    let mut sections: Vec<(String, String)> = Vec::new();
-    let mut unset: Vec<String> = Vec::new();
-    let mut section = |path: &str, text: &str| {
-        for variable in template::variables(text) {
-            let known = match variable.key.split_once(':') {
-                Some(("env", name)) => values.contains_key(name) || variable.default.is_some(),
-                _ => values.contains_key(&variable.key),
-            };
-            if !known && !unset.contains(&variable.key) {
-                unset.push(variable.key);
-            }
-        }
-        let mut rendered = template::render(text, &values).text;
-        if !rendered.ends_with('\n') {
-            rendered.push('\n');
-        }
-        sections.push((path.to_string(), rendered));
-    };
-    section(&args.file, &text);
     let mut status = OK;
+    // The config, the definitions it names, and what Jsonnet files import.
+    let mut inputs = vec![Input::new(args.file.clone(), text.clone(), None)];
     for reference in ecspresso::references(&args.file, &text) {
         if reference.template {
             eprintln!(
@@ -92,16 +51,77 @@ pub fn run(args: &RenderArgs) -> u8 {
             continue;
         }
         match std::fs::read(&reference.resolved) {
-            Ok(bytes) => section(&reference.resolved, &String::from_utf8_lossy(&bytes)),
+            Ok(bytes) => inputs.push(Input::new(
+                reference.resolved.clone(),
+                String::from_utf8_lossy(&bytes).into_owned(),
+                Some(reference.role),
+            )),
             Err(err) => {
                 eprintln!("ecsplain: cannot read `{}`: {err}", reference.resolved);
                 status = TROUBLE;
             }
         }
     }
+    let shown = inputs.len();
+    crate::files::add_imports(&mut inputs);
+    let loaded = match vars::load(&args.values, &inputs) {
+        Ok(loaded) => loaded,
+        Err(message) => {
+            eprintln!("ecsplain: {message}");
+            return TROUBLE;
+        }
+    };
+    let state = loaded
+        .tfstate
+        .as_ref()
+        .and_then(|input| TfState::parse(&input.text));
+    let values = Display {
+        env: &loaded.vars.env,
+        state: state.as_ref(),
+    };
+    let mut env = jsonnet::Env::from_inputs(&inputs);
+    env.env.clone_from(&loaded.vars.env);
+    env.ext_str.clone_from(&loaded.vars.ext_str);
+    if state.is_some() {
+        env.tfstate = state.clone();
+    }
+
+    let mut sections: Vec<(String, String)> = Vec::new();
+    for input in inputs.iter().take(shown) {
+        let mut rendered =
+            if ecspresso::Format::from_path(&input.path) == ecspresso::Format::Jsonnet {
+                match jsonnet::evaluate(&input.path, &input.text, &env) {
+                    // ecspresso renders templates in the evaluated JSON too.
+                    jsonnet::Outcome::Value { json, .. } => {
+                        template::render(&pretty(&json), &values).text
+                    }
+                    jsonnet::Outcome::Syntax { message, .. }
+                    | jsonnet::Outcome::Failed { message, .. } => {
+                        eprintln!("ecsplain: `{}` does not evaluate: {message}", input.path);
+                        status = TROUBLE;
+                        continue;
+                    }
+                    jsonnet::Outcome::Unavailable => {
+                        eprintln!(
+                            "ecsplain: this build cannot evaluate Jsonnet (`{}`)",
+                            input.path
+                        );
+                        status = TROUBLE;
+                        continue;
+                    }
+                }
+            } else {
+                template::render(&input.text, &values).text
+            };
+        if !rendered.ends_with('\n') {
+            rendered.push('\n');
+        }
+        sections.push((input.path.clone(), rendered));
+    }
+    let unset = vars::unset(&inputs, &loaded.vars, state.as_ref(), true);
     if !unset.is_empty() {
         eprintln!(
-            "ecsplain: not given (left as markers): {}; pass --var NAME=VALUE or --env-file FILE",
+            "ecsplain: not given (left as markers): {}; pass --var NAME=VALUE, --env-file FILE, --ext-str NAME=VALUE or --tfstate FILE",
             unset.join(", ")
         );
     }
@@ -117,20 +137,10 @@ pub fn run(args: &RenderArgs) -> u8 {
     status.max(out(&printed))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::parse_env_file;
-
-    #[test]
-    fn env_files() {
-        let vars = parse_env_file("# c\nexport IMAGE=\"nginx:1\"\n\nTAG='x'\nbad line\nA=b=c\n");
-        assert_eq!(
-            vars,
-            [
-                ("IMAGE".into(), "nginx:1".into()),
-                ("TAG".into(), "x".into()),
-                ("A".into(), "b=c".into())
-            ]
-        );
-    }
+/// Evaluated JSON, indented like ecspresso's output.
+fn pretty(json: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(json)
+        .ok()
+        .and_then(|v| serde_json::to_string_pretty(&v).ok())
+        .unwrap_or_else(|| json.to_string())
 }

@@ -2,10 +2,11 @@
 
 use crate::check::{Check, Sink};
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Finding, Resolver, Severity};
+use crate::diagnostic::{Diagnostic, Finding, Place, Resolver, Severity};
 use crate::project::{Model, ParsedInput, ProjectCtx};
 use crate::rule::Kind;
 use crate::span::{LineIndex, Span};
+use crate::template::Rendered;
 use crate::{detect, dockerfile, ecspresso, json, registry, servicedef, suppress, taskdef, yaml};
 
 /// One text to lint.
@@ -57,7 +58,10 @@ pub fn lint(inputs: &[Input]) -> Report {
 /// page's variables panel. A name without a value stays a placeholder, never an error.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Vars {
-    /// Environment variables, by name, for `env`/`must_env` and Jsonnet's `std.native('env')`.
+    /// Environment variables, by name, for `env`/`must_env` and Jsonnet's `std.native('env')`;
+    /// also other lookups by key (`tfstate:aws_lb.web.arn`, `ssm:/app/db`: the function as
+    /// written, `:`, its literal arguments joined by spaces). See
+    /// [`crate::ecspresso::Variable::assign`].
     pub env: std::collections::BTreeMap<String, String>,
     /// Jsonnet external variables, by name, for `std.extVar`.
     pub ext_str: std::collections::BTreeMap<String, String>,
@@ -70,14 +74,30 @@ pub fn lint_with(inputs: &[Input], config: &Config) -> Report {
 }
 
 /// Like [`lint_with`], with values for the project's variables.
-pub fn lint_vars(inputs: &[Input], config: &Config, _vars: &Vars) -> Report {
+///
+/// A definition or config whose template actions get values (`vars.env` for `env`/`must_env`,
+/// a lookup key such as `tfstate:aws_lb.web.arn`, or a `terraform.tfstate` among the inputs for
+/// `tfstate`/`tfstatef`) is linted as ecspresso would render it, and every finding is mapped back
+/// to the source: one on a rendered value points at the template action that produced it.
+/// Actions without a value stay as written (placeholders). Jsonnet gets `vars.env` for
+/// `std.native('env')`/`must_env` and `vars.ext_str` for `std.extVar`.
+pub fn lint_vars(inputs: &[Input], config: &Config, vars: &Vars) -> Report {
     let mut raw: Vec<(usize, Diagnostic)> = Vec::new();
-    let mut parsed: Vec<ParsedInput<'_>> = Vec::with_capacity(inputs.len());
     let referenced = ecspresso::referenced_roles(inputs);
-    // What Jsonnet evaluation may read: the other inputs (imports) and a Terraform state.
-    let jsonnet_env = ecspresso::jsonnet::Env::from_inputs(inputs);
-    let mut evaluated = vec![false; inputs.len()];
-    for (file, input) in inputs.iter().enumerate() {
+    // What Jsonnet evaluation may read: the other inputs (imports), a Terraform state, values.
+    let mut jsonnet_env = ecspresso::jsonnet::Env::from_inputs(inputs);
+    jsonnet_env.env.clone_from(&vars.env);
+    jsonnet_env.ext_str.clone_from(&vars.ext_str);
+    let known = crate::template::Known {
+        env: &vars.env,
+        tfstate: jsonnet_env.tfstate.as_ref(),
+    };
+    let may_render = !vars.env.is_empty() || known.tfstate.is_some();
+
+    // Each input's kind, and its rendered text when values apply to its templates.
+    let mut kinds = Vec::with_capacity(inputs.len());
+    let mut rendered: Vec<Option<Rendered>> = Vec::with_capacity(inputs.len());
+    for input in inputs {
         let detected = detect::detect(&input.path, &input.text);
         // A file an ecspresso config names gets its kind from the config when nothing else tells.
         let role = referenced
@@ -85,15 +105,55 @@ pub fn lint_vars(inputs: &[Input], config: &Config, _vars: &Vars) -> Report {
             .find(|(path, _)| *path == ecspresso::normalize_path(&input.path))
             .map(|(_, role)| *role);
         let kind = input.kind.or(detected).or(role);
-        let (model, diagnostics, from_jsonnet) =
-            parse(input, kind, detected, role.is_some(), &jsonnet_env);
+        kinds.push((kind, detected, role.is_some()));
+        let renders = may_render
+            && matches!(
+                kind,
+                Some(Kind::TaskDef | Kind::ServiceDef | Kind::Ecspresso)
+            )
+            && ecspresso::Format::from_path(&input.path) != ecspresso::Format::Jsonnet;
+        // A templated definition path stays as written: the files linted are those the
+        // front end found without values, and XF002 says the path cannot be followed.
+        let kept: Vec<Span> = if renders && kind == Some(Kind::Ecspresso) {
+            ecspresso::references(&input.path, &input.text)
+                .into_iter()
+                .filter(|r| r.template)
+                .map(|r| r.span)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        rendered.push(
+            renders
+                .then(|| crate::template::render_known_except(&input.text, &known, &kept))
+                .flatten(),
+        );
+    }
+
+    let mut parsed: Vec<ParsedInput<'_>> = Vec::with_capacity(inputs.len());
+    let mut evaluated = vec![false; inputs.len()];
+    for (file, ((input, (kind, detected, referenced)), render)) in
+        inputs.iter().zip(kinds).zip(&rendered).enumerate()
+    {
+        let text = render
+            .as_ref()
+            .map_or(input.text.as_str(), |r| r.text.as_str());
+        let (model, diagnostics, from_jsonnet) = parse(
+            input,
+            text,
+            kind,
+            detected,
+            referenced,
+            render.is_some(),
+            &jsonnet_env,
+        );
         if let Some(slot) = evaluated.get_mut(file) {
             *slot = from_jsonnet;
         }
         raw.extend(diagnostics.into_iter().map(|d| (file, d)));
         parsed.push(ParsedInput {
             path: &input.path,
-            text: &input.text,
+            text,
             kind,
             model,
             named_by_config: role.is_some(),
@@ -124,6 +184,9 @@ pub fn lint_vars(inputs: &[Input], config: &Config, _vars: &Vars) -> Report {
     });
     for (_, d) in &mut raw {
         d.severity = config.severity_of(d.code, d.severity);
+    }
+    if rendered.iter().any(Option::is_some) {
+        map_to_sources(inputs, &rendered, &mut raw);
     }
 
     let indexes: Vec<LineIndex> = inputs.iter().map(|i| LineIndex::new(&i.text)).collect();
@@ -176,14 +239,82 @@ fn note_evaluated_jsonnet(evaluated: &[bool], raw: &mut [(usize, Diagnostic)]) {
     }
 }
 
+/// Points the diagnostics of rendered inputs (and related spans in them) back at the source
+/// text. A fix whose edits touch a rendered value is dropped: it would edit the template.
+fn map_to_sources(
+    inputs: &[Input],
+    rendered: &[Option<Rendered>],
+    raw: &mut [(usize, Diagnostic)],
+) {
+    let of = |file: usize| rendered.get(file).and_then(Option::as_ref);
+    // The template action a span of a rendered value comes from, quoted when short.
+    let action = |file: usize, original: Span| -> String {
+        let text = inputs
+            .get(file)
+            .and_then(|i| i.text.get(original.range()))
+            .unwrap_or("")
+            .trim_matches(['"', '\'']);
+        if text.chars().count() <= 60 && !text.contains('\n') {
+            format!("`{text}`")
+        } else {
+            "a template action".to_string()
+        }
+    };
+    for (file, d) in raw.iter_mut() {
+        for related in &mut d.related {
+            let place = match related.place {
+                Place::SameFile => *file,
+                Place::File(other) => other,
+            };
+            if let Some(r) = of(place) {
+                let from_template = r.from_template(related.span);
+                related.span = r.original(related.span);
+                if from_template {
+                    related.message = format!(
+                        "{} (from {} with the value given)",
+                        related.message,
+                        action(place, related.span)
+                    );
+                }
+            }
+        }
+        let Some(r) = of(*file) else {
+            continue;
+        };
+        let from_template = r.from_template(d.span);
+        d.span = r.original(d.span);
+        if from_template {
+            let note = format!(
+                "the value comes from {} with the value given",
+                action(*file, d.span)
+            );
+            d.help = Some(match d.help.take() {
+                Some(help) => format!("{help} ({note})"),
+                None => note,
+            });
+        }
+        if let Some(fix) = &mut d.fix {
+            if fix.edits.iter().any(|e| r.touches(e.span)) {
+                d.fix = None;
+            } else {
+                for edit in &mut fix.edits {
+                    edit.span = r.original(edit.span);
+                }
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 fn parse(
     input: &Input,
+    text: &str,
     kind: Option<Kind>,
     detected: Option<Kind>,
     referenced: bool,
+    rendered: bool,
     jsonnet_env: &ecspresso::jsonnet::Env<'_>,
 ) -> (Model, Vec<Diagnostic>, bool) {
-    let text = input.text.as_str();
     let mut diagnostics = Vec::new();
     if text.trim().is_empty() {
         diagnostics.push(Diagnostic::new(
@@ -228,7 +359,8 @@ fn parse(
         return (Model::None, diagnostics, false);
     }
     // ecspresso renders configs and the definitions they name as Go templates.
-    if kind == Some(Kind::Ecspresso) || referenced {
+    // (A rendered text had none: only a template without errors is rendered.)
+    if (kind == Some(Kind::Ecspresso) || referenced) && !rendered {
         diagnostics.extend(ecspresso::template_diagnostics(text));
     }
     // Jsonnet is not JSON: never feed it to the JSON parser (no false syntax errors).
@@ -238,6 +370,22 @@ fn parse(
         let read = ecspresso::read_jsonnet(&input.path, text, kind, jsonnet_env);
         diagnostics.extend(read.diagnostics);
         return (Model::Tree(read.root), diagnostics, read.evaluated);
+    }
+    // A Jsonnet file of no kind (a `.libsonnet` library the others import): checked for
+    // Jsonnet errors only; what it defines is checked in the files that use it.
+    if kind.is_none() && ecspresso::Format::from_path(&input.path) == ecspresso::Format::Jsonnet {
+        if let ecspresso::jsonnet::Outcome::Syntax { span, message } =
+            ecspresso::jsonnet::evaluate(&input.path, text, jsonnet_env)
+        {
+            diagnostics.push(
+                crate::rules::input::in012_jsonnet_error::RULE
+                    .diag(span, format!("Jsonnet error: {message}"))
+                    .with_help(
+                        "fix the Jsonnet so it evaluates (`jsonnet FILE` shows the same error)",
+                    ),
+            );
+        }
+        return (Model::None, diagnostics, false);
     }
     let model = match kind {
         Some(Kind::TaskDef | Kind::ServiceDef) => {

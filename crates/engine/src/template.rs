@@ -386,20 +386,79 @@ pub struct Rendered {
 }
 
 impl Rendered {
-    /// The original span for a span of the rendered text: the action that produced it, or the
-    /// same text shifted back to where it was.
+    /// The original span for a span of the rendered text. A span inside one replacement is the
+    /// action that produced it; otherwise each end is moved back to where its text was, and an
+    /// end that falls inside a replacement stretches to the whole action.
     pub fn original(&self, span: Span) -> Span {
-        let mut shift: i64 = 0;
-        for (rendered, original) in &self.map {
-            if !rendered.is_empty() && span.start >= rendered.start && span.start < rendered.end {
-                return *original;
-            }
-            if rendered.end <= span.start {
-                shift = i64::from(original.end) - i64::from(rendered.end);
+        let (start, end) = (span.start as usize, span.end.max(span.start) as usize);
+        // Replacements that end at or before `start` (an empty one at `start` included).
+        let k = self.map.partition_point(|(r, _)| (r.end as usize) <= start);
+        if let Some((r, o)) = self.map.get(k) {
+            if (r.start as usize) <= start && end <= r.end as usize {
+                return *o;
             }
         }
-        let move_by = |o: u32| usize::try_from(i64::from(o) + shift).unwrap_or(0);
-        Span::new(move_by(span.start), move_by(span.end))
+        Span::new(self.position(start, false), self.position(end, true))
+    }
+
+    /// Does the span of the rendered text lie inside one rendered value (a quoted string
+    /// whose content does counts)?
+    pub fn from_template(&self, span: Span) -> bool {
+        let mut span = span;
+        let bytes = self.text.as_bytes();
+        let (start, end) = (span.start as usize, span.end as usize);
+        if end >= start + 2 {
+            if let (Some(&open), Some(&close)) = (bytes.get(start), bytes.get(end - 1)) {
+                if open == close && matches!(open, b'"' | b'\'') {
+                    span = Span::new(start + 1, end - 1);
+                }
+            }
+        }
+        let k = self.map.partition_point(|(r, _)| r.end <= span.start);
+        self.map
+            .get(k)
+            .is_some_and(|(r, _)| r.start <= span.start && span.end <= r.end && !r.is_empty())
+    }
+
+    /// Does the span of the rendered text overlap a rendered value (an insertion: fall strictly
+    /// inside one)?
+    pub fn touches(&self, span: Span) -> bool {
+        let k = self.map.partition_point(|(r, _)| r.end <= span.start);
+        self.map.get(k).is_some_and(|(r, _)| {
+            if span.is_empty() {
+                r.start < span.start
+            } else {
+                r.start < span.end
+            }
+        })
+    }
+
+    /// A position of the rendered text in the original. `end`: the position ends a span (a
+    /// replacement it falls inside of, or an empty one right at it, counts as after it).
+    fn position(&self, pos: usize, end: bool) -> usize {
+        let k = if end {
+            self.map.partition_point(|(r, _)| (r.end as usize) < pos)
+        } else {
+            self.map.partition_point(|(r, _)| (r.end as usize) <= pos)
+        };
+        if let Some((r, o)) = self.map.get(k) {
+            let inside = if end {
+                (r.start as usize) < pos
+            } else {
+                (r.start as usize) <= pos && pos < r.end as usize
+            };
+            if inside {
+                return if end {
+                    o.end as usize
+                } else {
+                    o.start as usize
+                };
+            }
+        }
+        match k.checked_sub(1).and_then(|i| self.map.get(i)) {
+            Some((r, o)) => (pos + o.end as usize).saturating_sub(r.end as usize),
+            None => pos,
+        }
     }
 }
 
@@ -553,6 +612,71 @@ pub fn render(text: &str, values: &dyn Values) -> Rendered {
     out
 }
 
+/// Renders only the actions the values answer, keeping every other action as written (so the
+/// parsers read it as a placeholder exactly as in the source). `None` when there is nothing to
+/// render: no action, an action left open or with a broken string (Go would reject the
+/// template), or no action with a value. `env`'s default is not used: a value not given stays
+/// unknown.
+pub fn render_known(text: &str, values: &dyn Values) -> Option<Rendered> {
+    render_known_except(text, values, &[])
+}
+
+/// [`render_known`], leaving as written the actions that overlap one of the `kept` spans.
+pub fn render_known_except(text: &str, values: &dyn Values, kept: &[Span]) -> Option<Rendered> {
+    if !has_template(text) {
+        return None;
+    }
+    let scanned = scan(text);
+    if !scanned.errors.is_empty() {
+        return None;
+    }
+    let mut out = Rendered::default();
+    let mut pos = 0usize;
+    for action in &scanned.actions {
+        if action.comment {
+            continue;
+        }
+        if kept
+            .iter()
+            .any(|k| k.start < action.span.end && action.span.start < k.end)
+        {
+            continue;
+        }
+        let Some(value) = action.calls.iter().rev().find_map(|c| values.value(c)) else {
+            continue;
+        };
+        let start = action.span.start as usize;
+        out.text.push_str(text.get(pos..start)?);
+        let from = out.text.len();
+        out.text.push_str(&value);
+        out.map.push((Span::new(from, out.text.len()), action.span));
+        pos = action.span.end as usize;
+    }
+    if out.map.is_empty() {
+        return None;
+    }
+    out.text.push_str(text.get(pos..)?);
+    Some(out)
+}
+
+/// Values for linting: environment variables by name for `env`/`must_env` (never `env`'s
+/// default), a lookup key such as `tfstate:aws_lb.web.arn` for other functions, then a Terraform
+/// state for `tfstate`/`tfstatef`.
+pub struct Known<'a> {
+    pub env: &'a std::collections::BTreeMap<String, String>,
+    pub tfstate: Option<&'a crate::ecspresso::tfstate::TfState>,
+}
+
+impl Values for Known<'_> {
+    fn value(&self, call: &Call) -> Option<String> {
+        let given = match call.func.as_str() {
+            "env" | "must_env" => self.env.get(call.first_literal()?).cloned(),
+            _ => variable_key(call).and_then(|key| self.env.get(&key).cloned()),
+        };
+        given.or_else(|| self.tfstate.and_then(|state| state.value(call)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -614,6 +738,52 @@ mod tests {
         }
         assert_eq!(scan("a {{ x").errors.len(), 1);
         assert_eq!(scan("{{ \"abc }}").errors.len(), 1);
+    }
+
+    #[test]
+    fn rendered_spans_map_back() {
+        let text = "a: {{ must_env `A` }}, b: {{ must_env `B` }}, c: 1, d: {{ must_env `D` }}";
+        let mut vars = BTreeMap::new();
+        vars.insert("A".to_string(), "long value".to_string());
+        vars.insert("B".to_string(), String::new());
+        let known = Known {
+            env: &vars,
+            tfstate: None,
+        };
+        let r = render_known(text, &known).unwrap();
+        assert_eq!(r.text, "a: long value, b: , c: 1, d: {{ must_env `D` }}");
+        let find = |s: &str| {
+            let at = r.text.find(s).unwrap();
+            Span::new(at, at + s.len())
+        };
+        // Inside a value: the action.
+        assert_eq!(r.original(find("value")).text(text), "{{ must_env `A` }}");
+        assert!(r.from_template(find("value")));
+        // Text after values: shifted back.
+        assert_eq!(r.original(find("c: 1")).text(text), "c: 1");
+        assert!(!r.from_template(find("c: 1")));
+        assert_eq!(
+            r.original(find("{{ must_env `D` }}")).text(text),
+            "{{ must_env `D` }}"
+        );
+        // A span over a value stretches to its whole action.
+        let over = Span::new(0, find("b:").end as usize);
+        assert_eq!(r.original(over).text(text), "a: {{ must_env `A` }}, b:");
+        let from_inside = Span::new(find("value").start as usize, find("b:").end as usize);
+        assert_eq!(r.original(from_inside).text(text), "{{ must_env `A` }}, b:");
+        // Around an empty value.
+        let empty = Span::new(find("b: ").start as usize, find("c:").end as usize);
+        assert_eq!(r.original(empty).text(text), "b: {{ must_env `B` }}, c:");
+        assert!(r.touches(find("long")));
+        assert!(r.touches(empty));
+        assert!(!r.touches(find("c: 1")));
+        assert_eq!(r.original(Span::EMPTY), Span::EMPTY);
+        let end = Span::new(r.text.len(), r.text.len());
+        assert_eq!(r.original(end), Span::new(text.len(), text.len()));
+        // Nothing known, nothing rendered; a broken template is not rendered.
+        assert!(render_known("{{ must_env `X` }}", &known).is_none());
+        assert!(render_known("{{ must_env `A` }} {{", &known).is_none());
+        assert!(render_known("no template", &known).is_none());
     }
 
     #[test]

@@ -117,6 +117,51 @@ pub fn ext_vars(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The paths a text imports (`import 'x.libsonnet'`, `importstr "y.txt"`, `importbin`), as
+/// written, in order, each once.
+pub fn imports(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let bytes = text.as_bytes();
+    for (at, _) in text.match_indices("import") {
+        if at > 0
+            && bytes
+                .get(at - 1)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        {
+            continue;
+        }
+        let mut i = at + "import".len();
+        if text
+            .get(i..)
+            .is_some_and(|r| r.starts_with("str") || r.starts_with("bin"))
+        {
+            i += 3;
+        }
+        let rest = text.get(i..).unwrap_or("");
+        let trimmed = rest.trim_start();
+        if trimmed.len() == rest.len() && !trimmed.starts_with(['\'', '"']) {
+            continue;
+        }
+        let Some(quote) = trimmed.chars().next().filter(|c| matches!(c, '\'' | '"')) else {
+            continue;
+        };
+        let body = &trimmed[1..];
+        let Some(end) = body.find(quote) else {
+            continue;
+        };
+        let path = &body[..end];
+        if !path.is_empty() && !path.contains(['\\', '\n']) && !out.iter().any(|p| p == path) {
+            out.push(path.to_string());
+        }
+    }
+    out
+}
+
+/// Resolves an import as evaluation does first: next to the importing file (normalised).
+pub fn import_path(importer: &str, written: &str) -> String {
+    super::resolve(super::folder_of(importer), written)
+}
+
 /// Every `prefix 'literal'` of the text (the literal's content and its span, quotes excluded).
 fn quoted_after(text: &str, prefix: &str) -> Vec<(String, Span)> {
     let mut out = Vec::new();
@@ -532,6 +577,12 @@ mod eval {
             let name = name.value();
             let text: Vec<String> = args.iter().map(arg_text).collect();
             let first = text.first().cloned().unwrap_or_default();
+            // A lookup given by key (`tfstate:aws_lb.web.arn`), as for template calls.
+            if !matches!(name, "env" | "must_env") {
+                if let Some(v) = self.env.env.get(&format!("{name}:{}", text.join(" "))) {
+                    return Ok(Value::string(v));
+                }
+            }
             let value = match crate::template::base_function(name) {
                 _ if name == "env" => match self.env.env.get(&first) {
                     Some(v) => Value::string(v),
@@ -1437,6 +1488,19 @@ mod tests {
         assert_eq!(natives[0].0, "tfstate");
         assert_eq!(natives[0].1.text(text), "tfstate");
         assert_eq!(ext_vars(text), ["A"]);
+    }
+
+    #[test]
+    fn imports_are_listed() {
+        let text = "local a = import 'lib/a.libsonnet';\nlocal b = importstr \"b.txt\";\n// reimport 'no'\nlocal c = import'lib/a.libsonnet'; importbin 'd.bin' + import 'é.libsonnet' + import";
+        assert_eq!(
+            imports(text),
+            ["lib/a.libsonnet", "b.txt", "d.bin", "é.libsonnet"]
+        );
+        assert_eq!(
+            import_path("x/td.jsonnet", "../lib/a.libsonnet"),
+            "lib/a.libsonnet"
+        );
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //!   plain literal, or evaluated without the run's other inputs: see [`jsonnet`]);
 //!   [`read_jsonnet`] reads a Jsonnet input of a lint run, evaluated with the run's inputs.
 //! - [`tfstate`] answers `tfstate` lookups from a Terraform state given to the run.
+//! - [`variables()`] lists every value a project looks up (template calls, Jsonnet `std.extVar`
+//!   and natives), for the variables panel.
 //! - [`references`] lists the definition files a config names, resolved as ecspresso resolves
 //!   them: relative to the config file's folder.
 //! - [`plugins`] and [`plugin_for_function`] model the `plugins:` list and which plugin provides
@@ -11,6 +13,9 @@
 
 pub mod jsonnet;
 pub mod tfstate;
+pub mod variables;
+
+pub use variables::{variables, Source, Variable};
 
 use crate::rule::Kind;
 use crate::span::Span;
@@ -220,6 +225,16 @@ pub fn read_jsonnet(
     let not_evaluated = &crate::rules::ecspresso::ep010_jsonnet_not_evaluated::RULE;
     let diagnostic = match jsonnet::evaluate(path, text, env) {
         jsonnet::Outcome::Value { json, .. } => {
+            // ecspresso renders Go templates in the evaluated JSON too.
+            let json = if env.env.is_empty() && env.tfstate.is_none() {
+                json
+            } else {
+                let known = crate::template::Known {
+                    env: &env.env,
+                    tfstate: env.tfstate.as_ref(),
+                };
+                crate::template::render_known(&json, &known).map_or(json, |r| r.text)
+            };
             let mut root = crate::json::parse(&json).root;
             if let Some(root) = root.as_mut() {
                 jsonnet::remap(root, text);
