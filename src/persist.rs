@@ -99,7 +99,6 @@ impl PageSettings {
                 required_tags: self.required_tags.clone(),
                 region: (!self.region.trim().is_empty()).then(|| self.region.trim().to_string()),
             },
-            ..Config::default()
         }
     }
 

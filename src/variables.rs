@@ -1,8 +1,6 @@
 //! The variables panel's data: which values a project looks up, and the values the page knows.
 //!
-//! Until the engine lists a project's variables itself (`ecspresso::variables(inputs)`, branch
-//! s2-vars), [`project_variables`] is the one adapter over `ecsplain_engine::template::variables`
-//! and the Jsonnet scanners: switch its body at merge, keep its callers.
+//! [`project_variables`] reads the engine's list (`ecspresso::variables`) and keys it the page's way.
 //!
 //! Values are keyed the way share links carry them (`vars` of `ShareState`): an environment
 //! variable (`env`, `must_env`, Jsonnet's `std.native('env')`) by its bare name (`IMAGE`), a
@@ -12,6 +10,7 @@
 use std::collections::BTreeMap;
 
 use ecsplain_engine::ecspresso::tfstate::{self, TfState};
+use ecsplain_engine::ecspresso::{self, Source};
 use ecsplain_engine::template::{self, Call, Values};
 use ecsplain_engine::{Input, Kind, Vars};
 
@@ -47,86 +46,45 @@ pub fn is_env_file(path: &str) -> bool {
     name == ".env" || name.starts_with(".env.") || name.ends_with(".env")
 }
 
-fn is_jsonnet(path: &str) -> bool {
-    let lower = path.to_ascii_lowercase();
-    lower.ends_with(".jsonnet") || lower.ends_with(".libsonnet")
-}
-
-/// Every value the project's files look up, in order of first use (the adapter; see the module
-/// docs). Dockerfiles, Terraform states and env files look nothing up.
+/// Every value the project's files look up, in order of first use: the engine's list
+/// (`ecspresso::variables`: templates in every file, Jsonnet `std.extVar` and natives, also through
+/// `local` aliases), keyed the page's way. Dockerfiles, Terraform states and env files look
+/// nothing up.
 pub fn project_variables(inputs: &[Input]) -> Vec<PageVariable> {
     let mut out: Vec<PageVariable> = Vec::new();
-    let mut add = |key: String, func: &str, name: &str, default: Option<String>, path: &str| {
-        let full = out.len() >= MAX_VARIABLES;
-        match out.iter_mut().find(|v| v.key == key) {
-            Some(v) => {
-                if !v.files.iter().any(|f| f == path) {
-                    v.files.push(path.to_string());
-                }
-                if v.default.is_none() {
-                    v.default = default;
-                }
-            }
-            None if !full => out.push(PageVariable {
-                key,
-                func: func.to_string(),
-                name: name.to_string(),
-                default,
-                files: vec![path.to_string()],
-            }),
-            None => {}
+    for v in ecspresso::variables(inputs) {
+        if out.len() >= MAX_VARIABLES {
+            break;
         }
-    };
-    for input in inputs {
-        if input.kind == Some(Kind::Dockerfile)
-            || tfstate::is_tfstate(&input.path, &input.text)
-            || is_env_file(&input.path)
-        {
-            continue;
-        }
-        for v in template::variables(&input.text) {
-            add(page_key(&v.key), &v.func, &v.name, v.default, &input.path);
-        }
-        if is_jsonnet(&input.path) {
-            for name in ecsplain_engine::ecspresso::jsonnet::ext_vars(&input.text) {
-                add(format!("extVar:{name}"), "extVar", &name, None, &input.path);
-            }
-            for (func, name) in jsonnet_env_calls(&input.text) {
-                add(name.clone(), &func, &name, None, &input.path);
-            }
-        }
-    }
-    out
-}
-
-/// `std.native('env')('NAME', ...)` and `std.native('must_env')('NAME')` calls: the function and
-/// the name.
-fn jsonnet_env_calls(text: &str) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for (func, span) in ecsplain_engine::ecspresso::jsonnet::native_calls(text) {
-        if func != "env" && func != "must_env" {
-            continue;
-        }
-        // After the name: its closing quote, `)`, then `('NAME'`.
-        let rest = text.get(span.end as usize..).unwrap_or("");
-        let rest = rest.get(1..).unwrap_or("").trim_start();
-        let Some(rest) = rest.strip_prefix(')') else {
-            continue;
+        let key = match v.source {
+            Source::ExtVar => format!("extVar:{}", v.name),
+            _ => v.key(),
         };
-        let Some(rest) = rest.trim_start().strip_prefix('(') else {
-            continue;
-        };
-        let rest = rest.trim_start();
-        let Some(quote) = rest.chars().next().filter(|c| matches!(c, '\'' | '"')) else {
-            continue;
-        };
-        let body = &rest[1..];
-        if let Some(end) = body.find(quote) {
-            let name = &body[..end];
-            if !name.is_empty() && name.len() < 200 {
-                out.push((func, name.to_string()));
+        let mut files: Vec<String> = Vec::new();
+        for (file, _) in &v.uses {
+            let Some(input) = inputs.get(*file) else {
+                continue;
+            };
+            if input.kind == Some(Kind::Dockerfile)
+                || tfstate::is_tfstate(&input.path, &input.text)
+                || is_env_file(&input.path)
+            {
+                continue;
+            }
+            if !files.contains(&input.path) {
+                files.push(input.path.clone());
             }
         }
+        if files.is_empty() {
+            continue;
+        }
+        out.push(PageVariable {
+            key,
+            func: v.func.clone(),
+            name: v.name.clone(),
+            default: v.default.clone(),
+            files,
+        });
     }
     out
 }
@@ -223,9 +181,10 @@ impl Known {
             .or_else(|| v.default.clone())
     }
 
-    /// The values for the engine's `lint_vars`: environment variables (typed or from env files)
-    /// and Jsonnet external variables. (Other lookups reach the engine through the project's own
-    /// Terraform state; typed tfstate/SSM values only show in the rendered view for now.)
+    /// The values for the engine's `lint_vars`: environment variables (typed or from env files),
+    /// Jsonnet external variables, and typed answers to other lookups (`tfstate:ADDR`,
+    /// `ssm:/path`), which the engine reads by the same keys; a project's own Terraform state
+    /// answers the rest.
     pub fn engine_vars(&self) -> Vars {
         let mut vars = Vars::default();
         for (name, value) in &self.env_files {
@@ -239,7 +198,9 @@ impl Known {
                 Some(("extVar", name)) => {
                     vars.ext_str.insert(name.to_string(), value.clone());
                 }
-                Some(_) => {}
+                Some(_) => {
+                    vars.env.insert(key.clone(), value.clone());
+                }
             }
         }
         vars

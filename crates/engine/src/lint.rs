@@ -156,7 +156,7 @@ pub fn lint_vars(inputs: &[Input], config: &Config, vars: &Vars) -> Report {
             text,
             kind,
             model,
-            named_by_config: role.is_some(),
+            named_by_config: referenced,
         });
     }
     for (file, input) in parsed.iter().enumerate() {
