@@ -958,6 +958,18 @@ async function projectChecks(browser) {
   await page.screenshot({ path: join(shots, "project-light.png") });
   await page.click("#render-toggle");
   await page.waitForSelector("#input-0");
+  // The value is linted: a `latest` tag given for IMAGE is TD201 at the template, a pinned one is not.
+  eq(await page.locator('.finding[data-code="TD201"]').count(), 0, "project: a pinned IMAGE value gives no TD201");
+  await imageField.fill("nginx:latest");
+  await page.waitForTimeout(20);
+  await settled(page);
+  const td201 = page.locator('.finding[data-code="TD201"]');
+  eq(await td201.count(), 1, "project: a variable's value changes the findings (IMAGE=nginx:latest gives TD201)");
+  const td201At = await td201.locator(".finding-main .loc").textContent();
+  check(["5:31", "5:32"].includes(td201At), "project: the finding points at the template in the source", td201At);
+  await imageField.fill("public.ecr.aws/nginx/nginx:1.27");
+  await page.waitForTimeout(20);
+  await settled(page);
 
   // A share link carries every file and the variables' values.
   await page.click("#copy-link");
