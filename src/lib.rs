@@ -14,4 +14,6 @@ pub mod state;
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
+pub mod docs;
+#[cfg(target_arch = "wasm32")]
 pub use app::App;
