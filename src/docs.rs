@@ -3,9 +3,9 @@
 //! The page's engine is built with its feature `external-docs`, so the docs (about 30 KB of
 //! brotli) are not part of the first download. `static/build/page-assets.mjs` writes them, as the
 //! engine's `rule_docs` example prints them from the rules' doc comments, into a script module
-//! beside the page; `static/boot.js` defines `ecsplainDocs()`, which imports that module. A
-//! script from the page's own origin is all the CSP allows (`connect-src 'none'` stands), and its
-//! address is fixed at build time: nothing the user typed can travel with the request.
+//! beside the page; `static/boot.js` defines `ecsplainDocs()`, which imports that module from
+//! the page's own origin, at an address fixed at build time: nothing the user typed can travel
+//! with the request.
 
 use std::collections::BTreeMap;
 

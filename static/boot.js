@@ -1,7 +1,5 @@
-// Starts the page without an inline script and without fetch(): the CSP allows scripts from
-// 'self' only and forbids every connection. Trunk writes the hashed file names into this script
-// tag's data attributes; static/build/embed-wasm.mjs turned the .wasm into a .wasm.js module
-// (a string, one character per byte).
+// Starts the page without an inline script: the CSP allows scripts from 'self' only. Trunk
+// writes the hashed file names into this script tag's data attributes.
 
 // The theme before the page renders, so a dark page does not flash white (same key and rule as
 // src/app.rs: a saved choice, else the system preference).
@@ -25,14 +23,11 @@ globalThis.ecsplainDocs = () => {
 };
 
 async function start() {
-  const [{ default: init }, { default: text }] = await Promise.all([
-    import(tag.dataset.ecsplainJs),
-    import(`${tag.dataset.ecsplainWasm}.js`),
-  ]);
-  // One character per byte (static/build/embed-wasm.mjs).
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  await init({ module_or_path: bytes });
+  // The module is fetched (CSP `connect-src 'self'`: the page's own origin only) while the glue
+  // loads, and compiles as it streams in.
+  const wasm = fetch(tag.dataset.ecsplainWasm);
+  const { default: init } = await import(tag.dataset.ecsplainJs);
+  await init({ module_or_path: wasm });
 }
 
 try {

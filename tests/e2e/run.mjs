@@ -125,6 +125,11 @@ try {
   await settled(page);
   loaded = true;
   eq(requestsBeforeLoad.filter(isDocsModule), [], "the first view does not download the rules' docs");
+  eq(
+    requestsBeforeLoad.filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== new URL(url).origin),
+    [],
+    "the first view requests nothing from another origin",
+  );
 
   // Header: version and privacy notice.
   eq(await page.textContent("#version"), `v${version}`, "header shows the version");
