@@ -1,6 +1,7 @@
-//! The rules' documentation, loaded the first time a view needs it.
+//! The rules' documentation (with the lessons' bodies and the checklist), loaded the first time
+//! a view needs it.
 //!
-//! The page's engine is built with its feature `external-docs`, so the docs (about 30 KB of
+//! The page's engine is built with its feature `external-docs`, so these texts (about 35 KB of
 //! brotli) are not part of the first download. `static/build/page-assets.mjs` writes them, as the
 //! engine's `rule_docs` example prints them from the rules' doc comments, into a script module
 //! beside the page; `static/boot.js` defines `ecsplainDocs()`, which imports that module from

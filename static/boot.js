@@ -15,7 +15,8 @@ document.documentElement.dataset.theme = theme;
 const tag = document.querySelector("script[data-ecsplain-js]");
 
 // The rules' documentation is not in the first download: src/docs.rs calls this the first time
-// an explanation needs it (static/build/rule-docs.mjs wrote the module and its name).
+// an explanation, a lesson or the checklist needs it (static/build/rule-docs.mjs wrote the
+// module and its name).
 globalThis.ecsplainDocs = () => {
   const docs = tag.dataset.ecsplainDocs;
   if (!docs) return Promise.reject(new Error("this build has no rule-docs module"));

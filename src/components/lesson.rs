@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::components::editor::Editor;
 use crate::components::learn::{progress, remember, SOLVED_KEY};
+use crate::docs::{use_docs, Docs};
 use crate::markdown;
 
 /// The editor's pane number: not one of the four inputs (its textarea is `#input-9`).
@@ -23,6 +24,8 @@ pub struct LessonProps {
 #[component]
 pub fn Lesson(props: &LessonProps) -> Html {
     let lesson = learn::lesson(props.id);
+    // The lesson's text comes with the rules' docs, loaded on first need (crate::docs).
+    let docs = use_docs();
     let start: Rc<str> = Rc::from(lesson.map_or("", |l| l.exercise.file.text));
     let text = use_state(|| start.clone());
     let checked = use_state(|| false);
@@ -162,7 +165,13 @@ pub fn Lesson(props: &LessonProps) -> Html {
                 if let Some((slug, href, label)) = explainer {
                     <p class="explainer-note" data-explainer={slug}><a href={href}>{ format!("{label} →") }</a></p>
                 }
-                <div class="doc">{ markdown::render(lesson.body, 1) }</div>
+                <div class="doc">{
+                    match &docs {
+                        Docs::Ready => markdown::render(lesson.body(), 1),
+                        Docs::Loading => html! { <p class="doc-loading" role="status">{ "Loading the lesson…" }</p> },
+                        Docs::Failed(e) => html! { <p class="doc-error" role="alert">{ format!("The lesson's text could not be loaded ({e}).") }</p> },
+                    }
+                }</div>
                 <p class="permalink"><a href={crate::route::lesson_href(lesson.id)}>{ "Permalink to this lesson" }</a></p>
             </div>
             <section class="exercise" aria-labelledby="exercise-title">

@@ -1,11 +1,12 @@
-// Trunk post_build hook: the rules' documentation as a script module beside the page.
+// Trunk post_build hook: the rules' documentation (and the lessons' bodies and the checklist) as
+// a script module beside the page.
 //
 // The page's engine is built with its feature `external-docs`: about 30 KB of brotli less to
 // download before the first findings. This hook runs the engine's `rule_docs` example, which
 // prints every rule's doc comment as JSON, writes it as `rule-docs-<hash>.js` (`export default
 // {...}`) and names that file in index.html's boot script tag (`data-ecsplain-docs`);
-// static/boot.js imports it the first time an explanation or a SARIF export needs it
-// (src/docs.rs). The doc comments stay the only copy.
+// static/boot.js imports it the first time an explanation, a SARIF export, a lesson or the
+// checklist needs it (src/docs.rs). The doc comments and content files stay the only copies.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -31,10 +32,11 @@ const json = execFileSync("cargo", ["run", "-q", "-j2", "-p", "ecsplain-engine",
   stdio: ["ignore", "pipe", "inherit"],
 });
 const docs = JSON.parse(json);
-const codes = Object.keys(docs);
-const empty = codes.filter((code) => !docs[code].includes("## What it does"));
-if (codes.length === 0 || empty.length > 0) {
-  console.error(`rule-docs: ${codes.length} rules, without docs: ${empty.join(", ")}`);
+// Rules under their codes; lesson bodies (`lesson/<id>`) and the checklist beside them.
+const codes = Object.keys(docs).filter((key) => /^[A-Z]+[0-9]+$/.test(key));
+const empty = Object.keys(docs).filter((key) => !docs[key] || (codes.includes(key) && !docs[key].includes("## What it does")));
+if (codes.length === 0 || empty.length > 0 || !docs["checklist.json"]) {
+  console.error(`rule-docs: ${codes.length} rules; empty or without docs: ${empty.join(", ")}`);
   process.exit(1);
 }
 const text = `export default ${JSON.stringify(docs)};\n`;
@@ -50,4 +52,4 @@ if (tagged === html) {
   process.exit(1);
 }
 writeFileSync(htmlPath, tagged, "utf8");
-console.log(`rule-docs: ${codes.length} rules (${text.length} bytes) -> ${name}`);
+console.log(`rule-docs: ${codes.length} rules, ${Object.keys(docs).length - codes.length} other texts (${text.length} bytes) -> ${name}`);

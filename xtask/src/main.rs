@@ -367,7 +367,11 @@ fn page_size(root: &Path) -> Result<(), String> {
     paths.sort();
     let (mut first, mut later, mut css) = (0u64, 0u64, 0u64);
     for path in paths {
-        let name = path.file_name().unwrap_or_default().to_string_lossy().to_string();
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         if !matches!(ext, "wasm" | "js" | "css") {
             continue;
@@ -395,7 +399,11 @@ fn page_size(root: &Path) -> Result<(), String> {
     println!(
         "xtask: first view wasm + js: {first} B brotli (budget {PAGE_BUDGET} B: {}), \
          CSS {css} B; rules' docs on demand: {later} B",
-        if first <= PAGE_BUDGET { "within" } else { "OVER" }
+        if first <= PAGE_BUDGET {
+            "within"
+        } else {
+            "OVER"
+        }
     );
     if first > PAGE_BUDGET {
         return Err(format!(

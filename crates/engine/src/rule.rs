@@ -130,20 +130,26 @@ pub struct Rule {
     pub source_file: &'static str,
 }
 
-/// The documentation a build with the feature `external-docs` left out, once given by
-/// [`set_docs`].
+/// The texts a build with the feature `external-docs` left out, once given by [`set_docs`].
 static LOADED_DOCS: std::sync::OnceLock<std::collections::BTreeMap<String, String>> =
     std::sync::OnceLock::new();
 
-/// Gives a build with the feature `external-docs` its rules' documentation (rule code to the
-/// [`Rule::docs`] text, as the `rule_docs` example prints it). The page compiles the docs out
-/// to stay small and loads them when an explanation needs them. The first call wins; returns
-/// whether this call's docs were taken.
+/// Gives a build with the feature `external-docs` the texts it left out, as the `rule_docs`
+/// example prints them: each rule's [`Rule::docs`] under its code, each lesson's body under
+/// `lesson/<id>`, and the checklist's data under `checklist.json`. The page compiles them out
+/// to stay small and loads them when a view needs them. The first call wins; returns whether
+/// this call's texts were taken.
 pub fn set_docs(docs: std::collections::BTreeMap<String, String>) -> bool {
     LOADED_DOCS.set(docs).is_ok()
 }
 
-/// Whether every rule's documentation is at hand: compiled in, or given by [`set_docs`].
+/// A text given by [`set_docs`].
+pub(crate) fn external_text(key: &str) -> Option<&'static str> {
+    LOADED_DOCS.get()?.get(key).map(String::as_str)
+}
+
+/// Whether the rules' documentation, the lessons' bodies and the checklist are at hand:
+/// compiled in, or given by [`set_docs`].
 pub fn docs_available() -> bool {
     !cfg!(feature = "external-docs") || LOADED_DOCS.get().is_some()
 }
@@ -155,10 +161,7 @@ impl Rule {
         if !self.docs.is_empty() {
             return self.docs;
         }
-        LOADED_DOCS
-            .get()
-            .and_then(|docs| docs.get(self.code))
-            .map_or("", String::as_str)
+        external_text(self.code).unwrap_or("")
     }
 
     /// The documentation as plain Markdown (doc comments carry one leading space per line).

@@ -45,7 +45,8 @@ pub struct Lesson {
     pub title: &'static str,
     /// One or two sentences for the lesson list.
     pub summary: &'static str,
-    /// Short Markdown with links to the AWS documentation.
+    /// Short Markdown with links to the AWS documentation. Empty in a build with the feature
+    /// `external-docs` (the page); read it with [`Lesson::body`].
     pub body: &'static str,
     pub explainer: Explainer,
     pub exercise: Exercise,
@@ -119,6 +120,31 @@ pub fn lesson(id: &str) -> Option<&'static Lesson> {
     LESSONS.iter().find(|l| l.id == id)
 }
 
+impl Lesson {
+    /// The lesson's Markdown: compiled in, or given by [`crate::rule::set_docs`] (key
+    /// `lesson/<id>`) in a build with the feature `external-docs`; empty until then.
+    pub fn body(&self) -> &str {
+        if !self.body.is_empty() {
+            return self.body;
+        }
+        crate::rule::external_text(&format!("lesson/{}", self.id)).unwrap_or("")
+    }
+}
+
+/// A lesson's body, left out of a build with the feature `external-docs` (see [`Lesson::body`]).
+#[cfg(not(feature = "external-docs"))]
+macro_rules! body {
+    ($id:literal) => {
+        content!($id, "lesson.md")
+    };
+}
+#[cfg(feature = "external-docs")]
+macro_rules! body {
+    ($id:literal) => {
+        ""
+    };
+}
+
 macro_rules! content {
     ($id:literal, $name:literal) => {
         include_str!(concat!("../../content/lessons/", $id, "/", $name))
@@ -130,7 +156,7 @@ static LESSONS: &[Lesson] = &[
         id: "task-vs-container-size",
         title: "Task size and container size",
         summary: "The task size is the box; container values share it out. Learn which numbers must fit inside which.",
-        body: content!("task-vs-container-size", "lesson.md"),
+        body: body!("task-vs-container-size"),
         explainer: Explainer::Sizing,
         exercise: Exercise {
             file: File {
@@ -151,7 +177,7 @@ static LESSONS: &[Lesson] = &[
         id: "cpu-shares",
         title: "CPU shares under contention",
         summary: "A container's cpu is a weight, not a cap; the task's cpu is the cap. See how busy containers split the CPU.",
-        body: content!("cpu-shares", "lesson.md"),
+        body: body!("cpu-shares"),
         explainer: Explainer::Cpu,
         exercise: Exercise {
             file: File {
@@ -172,7 +198,7 @@ static LESSONS: &[Lesson] = &[
         id: "memory-limits-oom",
         title: "Soft and hard memory limits, and OOM",
         summary: "memoryReservation is what a container is promised; memory is where it is killed (exit code 137).",
-        body: content!("memory-limits-oom", "lesson.md"),
+        body: body!("memory-limits-oom"),
         explainer: Explainer::Memory,
         exercise: Exercise {
             file: File {
@@ -193,7 +219,7 @@ static LESSONS: &[Lesson] = &[
         id: "fargate-sizes-cost",
         title: "Fargate sizes and cost",
         summary: "Fargate offers fixed CPU and memory pairs and bills the pair you ask for, per second.",
-        body: content!("fargate-sizes-cost", "lesson.md"),
+        body: body!("fargate-sizes-cost"),
         explainer: Explainer::Sizing,
         exercise: Exercise {
             file: File {
@@ -214,7 +240,7 @@ static LESSONS: &[Lesson] = &[
         id: "dockerfile-multi-stage",
         title: "Dockerfile: multi-stage, non-root and RUN --mount",
         summary: "Build in one stage, ship only the result in a small final stage that runs as a non-root user.",
-        body: content!("dockerfile-multi-stage", "lesson.md"),
+        body: body!("dockerfile-multi-stage"),
         explainer: Explainer::Stages,
         exercise: Exercise {
             file: File {
@@ -235,7 +261,7 @@ static LESSONS: &[Lesson] = &[
         id: "secrets",
         title: "Secrets from Secrets Manager and Parameter Store",
         summary: "Keep passwords and keys out of the task definition: name them in secrets and ECS injects them at start.",
-        body: content!("secrets", "lesson.md"),
+        body: body!("secrets"),
         explainer: Explainer::None,
         exercise: Exercise {
             file: File {
@@ -256,7 +282,7 @@ static LESSONS: &[Lesson] = &[
         id: "deployments",
         title: "Rolling and blue/green deployments, and the circuit breaker",
         summary: "How ECS replaces tasks, what minimumHealthyPercent and maximumPercent do, and how a failed deployment rolls back.",
-        body: content!("deployments", "lesson.md"),
+        body: body!("deployments"),
         explainer: Explainer::None,
         exercise: Exercise {
             file: File {
@@ -277,7 +303,7 @@ static LESSONS: &[Lesson] = &[
         id: "logging-tracing",
         title: "Logs and traces: awslogs and an ADOT sidecar",
         summary: "Send every container's output to CloudWatch Logs, and traces through an ADOT collector sidecar set up with OTEL_* variables.",
-        body: content!("logging-tracing", "lesson.md"),
+        body: body!("logging-tracing"),
         explainer: Explainer::None,
         exercise: Exercise {
             file: File {
@@ -298,7 +324,7 @@ static LESSONS: &[Lesson] = &[
         id: "right-sizing",
         title: "Right-sizing with Container Insights",
         summary: "Measure what each container really uses, then set reservations and the task size from the peaks.",
-        body: content!("right-sizing", "lesson.md"),
+        body: body!("right-sizing"),
         explainer: Explainer::Sizing,
         exercise: Exercise {
             file: File {
