@@ -215,7 +215,7 @@ pub fn Lesson(props: &LessonProps) -> Html {
                     }
                 </div>
                 if *show_solution && (*checked || result.solved) {
-                    <pre class="solution" id="lesson-solution">{ exercise.solution }</pre>
+                    <pre class="solution" id="lesson-solution">{ lesson.solution() }</pre>
                 }
             </section>
         </article>

@@ -1,6 +1,7 @@
 //! Prints, as one JSON object, the texts the page's engine leaves out (feature
 //! `external-docs`): every rule's `Rule::docs` under its code, every lesson's body under
-//! `lesson/<id>`, and the checklist's data under `checklist.json`.
+//! `lesson/<id>` and its exercise's solution under `lesson/<id>/solution`, and the checklist's
+//! data under `checklist.json`.
 //!
 //! The page loads this output, written by `static/build/rule-docs.mjs` as a script beside the
 //! page, the first time a view needs it (about 35 KB of brotli kept out of the first download);
@@ -20,6 +21,7 @@ fn main() {
         .collect();
     for lesson in learn::lessons() {
         texts.insert(format!("lesson/{}", lesson.id), lesson.body());
+        texts.insert(format!("lesson/{}/solution", lesson.id), lesson.solution());
     }
     texts.insert("checklist.json".to_string(), learn::checklist::data());
     match serde_json::to_string(&texts) {

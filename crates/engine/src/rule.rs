@@ -136,7 +136,8 @@ static LOADED_DOCS: std::sync::OnceLock<std::collections::BTreeMap<String, Strin
 
 /// Gives a build with the feature `external-docs` the texts it left out, as the `rule_docs`
 /// example prints them: each rule's [`Rule::docs`] under its code, each lesson's body under
-/// `lesson/<id>`, and the checklist's data under `checklist.json`. The page compiles them out
+/// `lesson/<id>` and its solution under `lesson/<id>/solution`, and the checklist's data under
+/// `checklist.json`. The page compiles them out
 /// to stay small and loads them when a view needs them. The first call wins; returns whether
 /// this call's texts were taken.
 pub fn set_docs(docs: std::collections::BTreeMap<String, String>) -> bool {

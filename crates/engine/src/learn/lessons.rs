@@ -34,7 +34,8 @@ pub struct Exercise {
     pub goal: &'static [&'static str],
     /// Progressive hints, shown one at a time on request.
     pub hints: &'static [&'static str],
-    /// A reference solution (the whole file), shown after trying.
+    /// A reference solution (the whole file), shown after trying. Empty in a build with the
+    /// feature `external-docs` (the page); read it with [`Lesson::solution`].
     pub solution: &'static str,
 }
 
@@ -129,6 +130,15 @@ impl Lesson {
         }
         crate::rule::external_text(&format!("lesson/{}", self.id)).unwrap_or("")
     }
+
+    /// The exercise's reference solution: compiled in, or given by [`crate::rule::set_docs`]
+    /// (key `lesson/<id>/solution`) in a build with the feature `external-docs`.
+    pub fn solution(&self) -> &str {
+        if !self.exercise.solution.is_empty() {
+            return self.exercise.solution;
+        }
+        crate::rule::external_text(&format!("lesson/{}/solution", self.id)).unwrap_or("")
+    }
 }
 
 /// A lesson's body, left out of a build with the feature `external-docs` (see [`Lesson::body`]).
@@ -141,6 +151,21 @@ macro_rules! body {
 #[cfg(feature = "external-docs")]
 macro_rules! body {
     ($id:literal) => {
+        ""
+    };
+}
+
+/// An exercise's solution, left out of a build with the feature `external-docs` (see
+/// [`Lesson::solution`]).
+#[cfg(not(feature = "external-docs"))]
+macro_rules! solution {
+    ($id:literal, $name:literal) => {
+        content!($id, $name)
+    };
+}
+#[cfg(feature = "external-docs")]
+macro_rules! solution {
+    ($id:literal, $name:literal) => {
         ""
     };
 }
@@ -170,7 +195,7 @@ static LESSONS: &[Lesson] = &[
                 "Either lower the reservations or raise the task memory to a size Fargate offers for 512 CPU units (1024 to 4096 MiB).",
                 "Setting the task memory to \"2048\" leaves room for the 896 + 256 MiB of reservations, and for growth.",
             ],
-            solution: content!("task-vs-container-size", "solution.json"),
+            solution: solution!("task-vs-container-size", "solution.json"),
         },
     },
     Lesson {
@@ -191,7 +216,7 @@ static LESSONS: &[Lesson] = &[
                 "Container cpu values are weights: what matters under contention is their ratio, so keep the ratio and make them fit.",
                 "768 for the app and 256 for the worker keep a 3:1 ratio and add up to 1024.",
             ],
-            solution: content!("cpu-shares", "solution.json"),
+            solution: solution!("cpu-shares", "solution.json"),
         },
     },
     Lesson {
@@ -212,7 +237,7 @@ static LESSONS: &[Lesson] = &[
                 "On EC2 without a task memory, every container needs memory or memoryReservation. Which one has neither?",
                 "Give the worker a memoryReservation of 256, and swap the app's two values so the reservation is the lower one.",
             ],
-            solution: content!("memory-limits-oom", "solution.json"),
+            solution: solution!("memory-limits-oom", "solution.json"),
         },
     },
     Lesson {
@@ -233,7 +258,7 @@ static LESSONS: &[Lesson] = &[
                 "1 vCPU allows 2048 to 8192 MiB in steps of 1024. 1536 is not one of them.",
                 "The container reserves 1200 MiB, so 2048 is the smallest size that fits and the cheapest.",
             ],
-            solution: content!("fargate-sizes-cost", "solution.json"),
+            solution: solution!("fargate-sizes-cost", "solution.json"),
         },
     },
     Lesson {
@@ -254,7 +279,7 @@ static LESSONS: &[Lesson] = &[
                 "Give the go build a cache: RUN --mount=type=cache,target=/root/.cache/go-build ...",
                 "Use gcr.io/distroless/static-debian12:nonroot as the final base and add USER 65532:65532.",
             ],
-            solution: content!("dockerfile-multi-stage", "solution.Dockerfile"),
+            solution: solution!("dockerfile-multi-stage", "solution.Dockerfile"),
         },
     },
     Lesson {
@@ -275,7 +300,7 @@ static LESSONS: &[Lesson] = &[
                 "Move them to a secrets array: each entry has a name and a valueFrom with the ARN of a Secrets Manager secret or an SSM parameter.",
                 "Secrets are fetched with the task execution role, so the task needs an executionRoleArn too.",
             ],
-            solution: content!("secrets", "solution.json"),
+            solution: solution!("secrets", "solution.json"),
         },
     },
     Lesson {
@@ -296,7 +321,7 @@ static LESSONS: &[Lesson] = &[
                 "minimumHealthyPercent 100 with maximumPercent 200 starts new tasks before stopping old ones.",
                 "Add \"deploymentCircuitBreaker\": { \"enable\": true, \"rollback\": true } to deploymentConfiguration.",
             ],
-            solution: content!("deployments", "solution.json"),
+            solution: solution!("deployments", "solution.json"),
         },
     },
     Lesson {
@@ -317,7 +342,7 @@ static LESSONS: &[Lesson] = &[
                 "The collector is already there. What tells the app's OpenTelemetry SDK where to send traces?",
                 "Set OTEL_EXPORTER_OTLP_ENDPOINT to http://localhost:4317 and OTEL_SERVICE_NAME to the service's name.",
             ],
-            solution: content!("logging-tracing", "solution.json"),
+            solution: solution!("logging-tracing", "solution.json"),
         },
     },
     Lesson {
@@ -338,7 +363,7 @@ static LESSONS: &[Lesson] = &[
                 "Set each container's memoryReservation a little above its measured peak memory, and its cpu near its peak CPU.",
                 "app: cpu 704, memoryReservation 1200; worker: cpu 256, memoryReservation 300. With the collector's 64 units and 256 MiB, the sum fits 1024 CPU units and 2048 MiB.",
             ],
-            solution: content!("right-sizing", "solution.json"),
+            solution: solution!("right-sizing", "solution.json"),
         },
     },
 ];
