@@ -15,4 +15,6 @@ pub mod variables;
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
+pub mod docs;
+#[cfg(target_arch = "wasm32")]
 pub use app::App;

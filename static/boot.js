@@ -1,6 +1,5 @@
-// Starts the page without an inline script and without fetch(): the CSP allows scripts from
-// 'self' only and forbids every connection. Trunk writes the hashed file names into this script
-// tag's data attributes; static/build/embed-wasm.mjs turned the .wasm into a .wasm.js module.
+// Starts the page without an inline script: the CSP allows scripts from 'self' only. Trunk
+// writes the hashed file names into this script tag's data attributes.
 
 // The theme before the page renders, so a dark page does not flash white (same key and rule as
 // src/app.rs: a saved choice, else the system preference).
@@ -13,23 +12,23 @@ if (theme !== "dark" && theme !== "light") {
 }
 document.documentElement.dataset.theme = theme;
 
+const tag = document.querySelector("script[data-ecsplain-js]");
+
+// The rules' documentation is not in the first download: src/docs.rs calls this the first time
+// an explanation, a lesson or the checklist needs it (static/build/rule-docs.mjs wrote the
+// module and its name).
+globalThis.ecsplainDocs = () => {
+  const docs = tag.dataset.ecsplainDocs;
+  if (!docs) return Promise.reject(new Error("this build has no rule-docs module"));
+  return import(docs).then((module) => module.default);
+};
+
 async function start() {
-  const tag = document.querySelector("script[data-ecsplain-js]");
-  const [{ default: init }, { default: hex }] = await Promise.all([
-    import(tag.dataset.ecsplainJs),
-    import(`${tag.dataset.ecsplainWasm}.js`),
-  ]);
-  let bytes;
-  if (typeof Uint8Array.fromHex === "function") {
-    bytes = Uint8Array.fromHex(hex);
-  } else {
-    const nibble = (c) => (c <= 57 ? c - 48 : c - 87); // '0'-'9', 'a'-'f'
-    bytes = new Uint8Array(hex.length >> 1);
-    for (let i = 0; i < bytes.length; i++) {
-      bytes[i] = (nibble(hex.charCodeAt(2 * i)) << 4) | nibble(hex.charCodeAt(2 * i + 1));
-    }
-  }
-  await init({ module_or_path: bytes });
+  // The module is fetched (CSP `connect-src 'self'`: the page's own origin only) while the glue
+  // loads, and compiles as it streams in.
+  const wasm = fetch(tag.dataset.ecsplainWasm);
+  const { default: init } = await import(tag.dataset.ecsplainJs);
+  await init({ module_or_path: wasm });
 }
 
 try {

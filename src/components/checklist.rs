@@ -7,6 +7,7 @@ use ecsplain_engine::learn::{self, Status};
 use ecsplain_engine::Input;
 use yew::prelude::*;
 
+use crate::docs::{use_docs, Docs};
 use crate::state::{Linted, PANES};
 
 #[derive(Properties, PartialEq)]
@@ -21,6 +22,14 @@ pub struct ChecklistProps {
 
 #[component]
 pub fn Checklist(props: &ChecklistProps) -> Html {
+    // The checklist's data comes with the rules' docs, loaded on first need (crate::docs).
+    let docs = use_docs();
+    if let Docs::Failed(e) = &docs {
+        return html! { <main class="learn-page" id="main"><p class="placeholder" role="alert">{ format!("The checklist could not be loaded ({e}).") }</p></main> };
+    }
+    if docs == Docs::Loading {
+        return html! { <main class="learn-page" id="main"><p class="placeholder">{ "Loading the checklist…" }</p></main> };
+    }
     let Some(linted) = props.linted.as_ref() else {
         return html! { <main class="learn-page" id="main"><p class="placeholder">{ "Linting…" }</p></main> };
     };

@@ -3,6 +3,7 @@
 use ecsplain_engine::registry;
 use yew::prelude::*;
 
+use crate::docs::{use_docs, Docs};
 use crate::markdown;
 
 #[derive(Properties, PartialEq)]
@@ -17,6 +18,7 @@ pub fn Explain(props: &ExplainProps) -> Html {
         let cb = props.on_close.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
+    let docs = use_docs();
     let Some(rule) = registry::rule(props.code) else {
         return html! {
             <section class="explain" aria-label="Rule explanation">
@@ -48,7 +50,15 @@ pub fn Explain(props: &ExplainProps) -> Html {
             </p>
             <p class="summary">{ rule.summary }</p>
             <p class="permalink"><a href={crate::route::rule_href(rule.code)} id="rule-permalink">{ format!("Permalink: #rule/{}", rule.code) }</a></p>
-            <div class="doc">{ markdown::render(&rule.docs_markdown(), 1) }</div>
+            <div class="doc">{
+                match docs {
+                    Docs::Ready => markdown::render(&rule.docs_markdown(), 1),
+                    Docs::Loading => html! { <p class="doc-loading" role="status">{ "Loading the explanation…" }</p> },
+                    Docs::Failed(e) => html! {
+                        <p class="doc-error" role="alert">{ format!("The explanation could not be loaded ({e}); `ecsplain explain {}` prints it.", rule.code) }</p>
+                    },
+                }
+            }</div>
         </section>
     }
 }

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::share::{copy_text, download, modal, select_field};
+use crate::docs::{use_docs, Docs};
 use crate::persist::{cli_command, export, Format, PageSettings};
 use crate::state::{lint_project, Project};
 
@@ -22,6 +23,9 @@ pub struct ExportProps {
 pub fn ExportDialog(props: &ExportProps) -> Html {
     let format = use_state(|| Format::Sarif);
     let copied = use_state(|| None::<bool>);
+    // SARIF carries every rule's documentation, loaded on first need (crate::docs).
+    let docs = use_docs();
+    let waiting = *format == Format::Sarif && docs == Docs::Loading;
     // Lint again here: the export always matches the current texts and settings.
     let (inputs, _, _) = props.project.inputs();
     let (report, _, _) = lint_project(&props.project, &props.settings.config(), &props.vars);
@@ -79,9 +83,12 @@ pub fn ExportDialog(props: &ExportProps) -> Html {
             if let Some(ok) = *copied {
                 <p class="share-copied" role="status">{ if ok { "Copied." } else { "The browser did not allow copying: the text is selected, press Ctrl+C (⌘C)." } }</p>
             }
+            if let Docs::Failed(e) = &docs {
+                <p class="share-copied" role="alert">{ format!("The rules' documentation could not be loaded ({e}): SARIF's rule help is empty.") }</p>
+            }
             <div class="dialog-actions">
-                <button type="button" class="button primary" id="export-download" onclick={on_download}>{ format!("Download {}", format.file_name()) }</button>
-                <button type="button" class="button" id="export-copy" onclick={on_copy}>{ "Copy" }</button>
+                <button type="button" class="button primary" id="export-download" disabled={waiting} onclick={on_download}>{ format!("Download {}", format.file_name()) }</button>
+                <button type="button" class="button" id="export-copy" disabled={waiting} onclick={on_copy}>{ "Copy" }</button>
             </div>
         </>
     };

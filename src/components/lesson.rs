@@ -16,6 +16,7 @@ use crate::components::memory_explainer::MemoryExplainer;
 use crate::components::sizing::Sizing;
 use crate::components::stages::Stages;
 use crate::components::task_diagram::TaskDiagram;
+use crate::docs::{use_docs, Docs};
 use crate::markdown;
 
 /// The editor's pane number: not one of the four inputs (its textarea is `#input-9`).
@@ -30,6 +31,8 @@ pub struct LessonProps {
 #[component]
 pub fn Lesson(props: &LessonProps) -> Html {
     let lesson = learn::lesson(props.id);
+    // The lesson's text comes with the rules' docs, loaded on first need (crate::docs).
+    let docs = use_docs();
     let start: Rc<str> = Rc::from(lesson.map_or("", |l| l.exercise.file.text));
     // The user's last attempt at this exercise, kept in this browser, wins over the start file.
     let restored = use_state(|| saved_attempt(props.id).filter(|t| **t != *start));
@@ -199,7 +202,13 @@ pub fn Lesson(props: &LessonProps) -> Html {
                 if let Some((slug, href, label)) = explainer {
                     <p class="explainer-note" data-explainer={slug}><a href={href}>{ format!("{label} →") }</a></p>
                 }
-                <div class="doc">{ markdown::render(lesson.body, 1) }</div>
+                <div class="doc">{
+                    match &docs {
+                        Docs::Ready => markdown::render(lesson.body(), 1),
+                        Docs::Loading => html! { <p class="doc-loading" role="status">{ "Loading the lesson…" }</p> },
+                        Docs::Failed(e) => html! { <p class="doc-error" role="alert">{ format!("The lesson's text could not be loaded ({e}).") }</p> },
+                    }
+                }</div>
                 if !matches!(lesson.explainer, Explainer::None | Explainer::Sizing) {
                     <section class="lesson-figure" id="lesson-figure" aria-label="The picture, drawn from your exercise file">
                         { figure.clone() }
@@ -251,7 +260,7 @@ pub fn Lesson(props: &LessonProps) -> Html {
                     }
                 </div>
                 if *show_solution && (*checked || result.solved) {
-                    <pre class="solution" id="lesson-solution">{ exercise.solution }</pre>
+                    <pre class="solution" id="lesson-solution">{ lesson.solution() }</pre>
                 }
             </section>
             // The calculator needs the page's width: it goes under both columns.

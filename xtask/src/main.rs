@@ -354,33 +354,65 @@ fn test(root: &Path) -> Result<(), String> {
     }
 }
 
-/// The page's download: wasm and js in dist/, raw and brotli (-q 11).
+/// The page's budget (issue 10): the wasm and JavaScript the first view downloads, brotli.
+const PAGE_BUDGET: u64 = 400 * 1024;
+
+/// The page's download, raw and brotli (-q 11), file by file: what the first view loads (the
+/// wasm, embedded in a script, the JS glue and boot.js; the CSS besides) against the budget, and
+/// what only some views load later (the rules' documentation). Says so loudly above the budget.
 fn page_size(root: &Path) -> Result<(), String> {
     let dist = root.join("dist");
     let entries = std::fs::read_dir(&dist).map_err(|e| format!("cannot read dist/: {e}"))?;
-    let (mut raw, mut compressed) = (0u64, 0u64);
-    for entry in entries.flatten() {
-        let path = entry.path();
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    let (mut first, mut later, mut css) = (0u64, 0u64, 0u64);
+    for path in paths {
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if ext != "wasm" && ext != "js" {
+        if !matches!(ext, "wasm" | "js" | "css") {
             continue;
         }
-        let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
+        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
         let brotli = Command::new("brotli")
             .args(["-c", "-q", "11"])
             .arg(&path)
             .stdin(Stdio::null())
             .output()
             .map_err(|e| format!("cannot run brotli: {e}"))?;
-        println!(
-            "xtask: {:<40} {size:>9} B raw {:>9} B brotli",
-            path.file_name().unwrap_or_default().to_string_lossy(),
-            brotli.stdout.len()
-        );
-        raw += size;
-        compressed += brotli.stdout.len() as u64;
+        let compressed = brotli.stdout.len() as u64;
+        let when = if name.starts_with("rule-docs-") {
+            later += compressed;
+            "when an explanation opens"
+        } else if ext == "css" {
+            css += compressed;
+            "first view (CSS)"
+        } else {
+            first += compressed;
+            "first view"
+        };
+        println!("xtask: {name:<44} {size:>9} B raw {compressed:>9} B brotli  {when}");
     }
-    println!("xtask: wasm + js: {raw} B raw, {compressed} B brotli (budget 409600 B brotli)");
+    println!(
+        "xtask: first view wasm + js: {first} B brotli (budget {PAGE_BUDGET} B: {}), \
+         CSS {css} B; rules' docs on demand: {later} B",
+        if first <= PAGE_BUDGET {
+            "within"
+        } else {
+            "OVER"
+        }
+    );
+    if first > PAGE_BUDGET {
+        // Over by about 1% (README, "In the page"): reported loudly, not yet a failure. Once the
+        // page is under, this becomes `return Err(...)` so it stays under.
+        println!(
+            "xtask: !!! the first view is {} B over the budget (issue 10) !!!",
+            first - PAGE_BUDGET
+        );
+    }
     Ok(())
 }
 

@@ -122,17 +122,54 @@ pub struct Rule {
     /// One line, lower case, no trailing period.
     pub summary: &'static str,
     /// Markdown with the headings `## What it does`, `## Why is this bad?`, `## Example`,
-    /// `## Use instead` and `## References`: the only copy of the rule's explanation.
+    /// `## Use instead` and `## References`: the only copy of the rule's explanation. Empty in
+    /// a build with the feature `external-docs` (the page), which gets them from [`set_docs`];
+    /// read them with [`Rule::docs`].
     pub docs: &'static str,
     /// The file that declares it, for the docs' "source" link.
     pub source_file: &'static str,
 }
 
+/// The texts a build with the feature `external-docs` left out, once given by [`set_docs`].
+static LOADED_DOCS: std::sync::OnceLock<std::collections::BTreeMap<String, String>> =
+    std::sync::OnceLock::new();
+
+/// Gives a build with the feature `external-docs` the texts it left out, as the `rule_docs`
+/// example prints them: each rule's [`Rule::docs`] under its code, each lesson's body under
+/// `lesson/<id>` and its solution under `lesson/<id>/solution`, and the checklist's data under
+/// `checklist.json`. The page compiles them out
+/// to stay small and loads them when a view needs them. The first call wins; returns whether
+/// this call's texts were taken.
+pub fn set_docs(docs: std::collections::BTreeMap<String, String>) -> bool {
+    LOADED_DOCS.set(docs).is_ok()
+}
+
+/// A text given by [`set_docs`].
+pub(crate) fn external_text(key: &str) -> Option<&'static str> {
+    LOADED_DOCS.get()?.get(key).map(String::as_str)
+}
+
+/// Whether the rules' documentation, the lessons' bodies and the checklist are at hand:
+/// compiled in, or given by [`set_docs`].
+pub fn docs_available() -> bool {
+    !cfg!(feature = "external-docs") || LOADED_DOCS.get().is_some()
+}
+
 impl Rule {
+    /// The documentation as written in the rule's doc comment (each line with its leading
+    /// space); empty in a build with the feature `external-docs` until [`set_docs`] was called.
+    pub fn docs(&self) -> &str {
+        if !self.docs.is_empty() {
+            return self.docs;
+        }
+        external_text(self.code).unwrap_or("")
+    }
+
     /// The documentation as plain Markdown (doc comments carry one leading space per line).
     pub fn docs_markdown(&self) -> String {
-        let mut out = String::with_capacity(self.docs.len());
-        for line in self.docs.lines() {
+        let docs = self.docs();
+        let mut out = String::with_capacity(docs.len());
+        for line in docs.lines() {
             out.push_str(line.strip_prefix(' ').unwrap_or(line));
             out.push('\n');
         }
@@ -190,7 +227,12 @@ macro_rules! declare_rule {
             severity: $crate::diagnostic::Severity::$severity,
             category: $crate::rule::Category::$category,
             summary: $summary,
+            // The page builds with the feature `external-docs` and loads them when needed
+            // (`set_docs`); the doc comment stays the only copy either way.
+            #[cfg(not(feature = "external-docs"))]
             docs: concat!($($doc, "\n"),+),
+            #[cfg(feature = "external-docs")]
+            docs: "",
             source_file: file!(),
         };
     };

@@ -111,10 +111,24 @@ struct RawItem {
     note: Option<String>,
 }
 
-const DATA: &str = include_str!("../../data/checklist.json");
+/// The checklist's data (`data/checklist.json`): compiled in, or given by
+/// [`crate::rule::set_docs`] (key `checklist.json`) in a build with the feature `external-docs`,
+/// where it is empty until then.
+#[cfg(not(feature = "external-docs"))]
+pub fn data() -> &'static str {
+    include_str!("../../data/checklist.json")
+}
+
+/// The checklist's data (`data/checklist.json`): compiled in, or given by
+/// [`crate::rule::set_docs`] (key `checklist.json`) in a build with the feature `external-docs`,
+/// where it is empty until then.
+#[cfg(feature = "external-docs")]
+pub fn data() -> &'static str {
+    crate::rule::external_text("checklist.json").unwrap_or("")
+}
 
 fn raw() -> Option<RawData> {
-    serde_json::from_str(DATA).ok()
+    serde_json::from_str(data()).ok()
 }
 
 /// The checklist's source repository, commit and retrieval date.

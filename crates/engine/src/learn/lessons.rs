@@ -36,7 +36,8 @@ pub struct Exercise {
     pub goal: &'static [&'static str],
     /// Progressive hints, shown one at a time on request.
     pub hints: &'static [&'static str],
-    /// A reference solution (the whole file), shown after trying.
+    /// A reference solution (the whole file), shown after trying. Empty in a build with the
+    /// feature `external-docs` (the page); read it with [`Lesson::solution`].
     pub solution: &'static str,
 }
 
@@ -47,7 +48,8 @@ pub struct Lesson {
     pub title: &'static str,
     /// One or two sentences for the lesson list.
     pub summary: &'static str,
-    /// Short Markdown with links to the AWS documentation.
+    /// Short Markdown with links to the AWS documentation. Empty in a build with the feature
+    /// `external-docs` (the page); read it with [`Lesson::body`].
     pub body: &'static str,
     pub explainer: Explainer,
     pub exercise: Exercise,
@@ -121,6 +123,55 @@ pub fn lesson(id: &str) -> Option<&'static Lesson> {
     LESSONS.iter().find(|l| l.id == id)
 }
 
+impl Lesson {
+    /// The lesson's Markdown: compiled in, or given by [`crate::rule::set_docs`] (key
+    /// `lesson/<id>`) in a build with the feature `external-docs`; empty until then.
+    pub fn body(&self) -> &str {
+        if !self.body.is_empty() {
+            return self.body;
+        }
+        crate::rule::external_text(&format!("lesson/{}", self.id)).unwrap_or("")
+    }
+
+    /// The exercise's reference solution: compiled in, or given by [`crate::rule::set_docs`]
+    /// (key `lesson/<id>/solution`) in a build with the feature `external-docs`.
+    pub fn solution(&self) -> &str {
+        if !self.exercise.solution.is_empty() {
+            return self.exercise.solution;
+        }
+        crate::rule::external_text(&format!("lesson/{}/solution", self.id)).unwrap_or("")
+    }
+}
+
+/// A lesson's body, left out of a build with the feature `external-docs` (see [`Lesson::body`]).
+#[cfg(not(feature = "external-docs"))]
+macro_rules! body {
+    ($id:literal) => {
+        content!($id, "lesson.md")
+    };
+}
+#[cfg(feature = "external-docs")]
+macro_rules! body {
+    ($id:literal) => {
+        ""
+    };
+}
+
+/// An exercise's solution, left out of a build with the feature `external-docs` (see
+/// [`Lesson::solution`]).
+#[cfg(not(feature = "external-docs"))]
+macro_rules! solution {
+    ($id:literal, $name:literal) => {
+        content!($id, $name)
+    };
+}
+#[cfg(feature = "external-docs")]
+macro_rules! solution {
+    ($id:literal, $name:literal) => {
+        ""
+    };
+}
+
 macro_rules! content {
     ($id:literal, $name:literal) => {
         include_str!(concat!("../../content/lessons/", $id, "/", $name))
@@ -132,7 +183,7 @@ static LESSONS: &[Lesson] = &[
         id: "task-vs-container-size",
         title: "Task size and container size",
         summary: "The task size is the box; container values share it out. Learn which numbers must fit inside which.",
-        body: content!("task-vs-container-size", "lesson.md"),
+        body: body!("task-vs-container-size"),
         explainer: Explainer::Diagram,
         exercise: Exercise {
             file: File {
@@ -146,14 +197,14 @@ static LESSONS: &[Lesson] = &[
                 "Either lower the reservations or raise the task memory to a size Fargate offers for 512 CPU units (1024 to 4096 MiB).",
                 "Setting the task memory to \"2048\" leaves room for the 896 + 256 MiB of reservations, and for growth.",
             ],
-            solution: content!("task-vs-container-size", "solution.json"),
+            solution: solution!("task-vs-container-size", "solution.json"),
         },
     },
     Lesson {
         id: "cpu-shares",
         title: "CPU shares under contention",
         summary: "A container's cpu is a weight, not a cap; the task's cpu is the cap. See how busy containers split the CPU.",
-        body: content!("cpu-shares", "lesson.md"),
+        body: body!("cpu-shares"),
         explainer: Explainer::Cpu,
         exercise: Exercise {
             file: File {
@@ -167,14 +218,14 @@ static LESSONS: &[Lesson] = &[
                 "Container cpu values are weights: what matters under contention is their ratio, so keep the ratio and make them fit.",
                 "768 for the app and 256 for the worker keep a 3:1 ratio and add up to 1024.",
             ],
-            solution: content!("cpu-shares", "solution.json"),
+            solution: solution!("cpu-shares", "solution.json"),
         },
     },
     Lesson {
         id: "memory-limits-oom",
         title: "Soft and hard memory limits, and OOM",
         summary: "memoryReservation is what a container is promised; memory is where it is killed (exit code 137).",
-        body: content!("memory-limits-oom", "lesson.md"),
+        body: body!("memory-limits-oom"),
         explainer: Explainer::Memory,
         exercise: Exercise {
             file: File {
@@ -188,14 +239,14 @@ static LESSONS: &[Lesson] = &[
                 "On EC2 without a task memory, every container needs memory or memoryReservation. Which one has neither?",
                 "Give the worker a memoryReservation of 256, and swap the app's two values so the reservation is the lower one.",
             ],
-            solution: content!("memory-limits-oom", "solution.json"),
+            solution: solution!("memory-limits-oom", "solution.json"),
         },
     },
     Lesson {
         id: "fargate-sizes-cost",
         title: "Fargate sizes and cost",
         summary: "Fargate offers fixed CPU and memory pairs and bills the pair you ask for, per second.",
-        body: content!("fargate-sizes-cost", "lesson.md"),
+        body: body!("fargate-sizes-cost"),
         explainer: Explainer::Sizing,
         exercise: Exercise {
             file: File {
@@ -209,14 +260,14 @@ static LESSONS: &[Lesson] = &[
                 "1 vCPU allows 2048 to 8192 MiB in steps of 1024. 1536 is not one of them.",
                 "The container reserves 1200 MiB, so 2048 is the smallest size that fits and the cheapest.",
             ],
-            solution: content!("fargate-sizes-cost", "solution.json"),
+            solution: solution!("fargate-sizes-cost", "solution.json"),
         },
     },
     Lesson {
         id: "dockerfile-multi-stage",
         title: "Dockerfile: multi-stage, non-root and RUN --mount",
         summary: "Build in one stage, ship only the result in a small final stage that runs as a non-root user.",
-        body: content!("dockerfile-multi-stage", "lesson.md"),
+        body: body!("dockerfile-multi-stage"),
         explainer: Explainer::Stages,
         exercise: Exercise {
             file: File {
@@ -230,14 +281,14 @@ static LESSONS: &[Lesson] = &[
                 "Give the go build a cache: RUN --mount=type=cache,target=/root/.cache/go-build ...",
                 "Use gcr.io/distroless/static-debian12:nonroot as the final base and add USER 65532:65532.",
             ],
-            solution: content!("dockerfile-multi-stage", "solution.Dockerfile"),
+            solution: solution!("dockerfile-multi-stage", "solution.Dockerfile"),
         },
     },
     Lesson {
         id: "secrets",
         title: "Secrets from Secrets Manager and Parameter Store",
         summary: "Keep passwords and keys out of the task definition: name them in secrets and ECS injects them at start.",
-        body: content!("secrets", "lesson.md"),
+        body: body!("secrets"),
         explainer: Explainer::None,
         exercise: Exercise {
             file: File {
@@ -251,14 +302,14 @@ static LESSONS: &[Lesson] = &[
                 "Move them to a secrets array: each entry has a name and a valueFrom with the ARN of a Secrets Manager secret or an SSM parameter.",
                 "Secrets are fetched with the task execution role, so the task needs an executionRoleArn too.",
             ],
-            solution: content!("secrets", "solution.json"),
+            solution: solution!("secrets", "solution.json"),
         },
     },
     Lesson {
         id: "deployments",
         title: "Rolling and blue/green deployments, and the circuit breaker",
         summary: "How ECS replaces tasks, what minimumHealthyPercent and maximumPercent do, and how a failed deployment rolls back.",
-        body: content!("deployments", "lesson.md"),
+        body: body!("deployments"),
         explainer: Explainer::None,
         exercise: Exercise {
             file: File {
@@ -272,14 +323,14 @@ static LESSONS: &[Lesson] = &[
                 "minimumHealthyPercent 100 with maximumPercent 200 starts new tasks before stopping old ones.",
                 "Add \"deploymentCircuitBreaker\": { \"enable\": true, \"rollback\": true } to deploymentConfiguration.",
             ],
-            solution: content!("deployments", "solution.json"),
+            solution: solution!("deployments", "solution.json"),
         },
     },
     Lesson {
         id: "logging-tracing",
         title: "Logs and traces: awslogs and an ADOT sidecar",
         summary: "Send every container's output to CloudWatch Logs, and traces through an ADOT collector sidecar set up with OTEL_* variables.",
-        body: content!("logging-tracing", "lesson.md"),
+        body: body!("logging-tracing"),
         explainer: Explainer::None,
         exercise: Exercise {
             file: File {
@@ -293,14 +344,14 @@ static LESSONS: &[Lesson] = &[
                 "The collector is already there. What tells the app's OpenTelemetry SDK where to send traces?",
                 "Set OTEL_EXPORTER_OTLP_ENDPOINT to http://localhost:4317 and OTEL_SERVICE_NAME to the service's name.",
             ],
-            solution: content!("logging-tracing", "solution.json"),
+            solution: solution!("logging-tracing", "solution.json"),
         },
     },
     Lesson {
         id: "right-sizing",
         title: "Right-sizing with Container Insights",
         summary: "Measure what each container really uses, then set reservations and the task size from the peaks.",
-        body: content!("right-sizing", "lesson.md"),
+        body: body!("right-sizing"),
         explainer: Explainer::Sizing,
         exercise: Exercise {
             file: File {
@@ -314,7 +365,7 @@ static LESSONS: &[Lesson] = &[
                 "Set each container's memoryReservation a little above its measured peak memory, and its cpu near its peak CPU.",
                 "app: cpu 704, memoryReservation 1200; worker: cpu 256, memoryReservation 300. With the collector's 64 units and 256 MiB, the sum fits 1024 CPU units and 2048 MiB.",
             ],
-            solution: content!("right-sizing", "solution.json"),
+            solution: solution!("right-sizing", "solution.json"),
         },
     },
 ];

@@ -209,7 +209,23 @@ enum Fit {
     Likely,
 }
 
-fn fit(container: &Node, dockerfile_text: &str) -> Fit {
+/// The Dockerfile's lines outside its FROM lines, lower-cased and joined by `\n`: made once per
+/// task definition, not once per container (a task with thousands of containers beside a long
+/// Dockerfile made this quadratic; issue 10).
+fn mention_text(dockerfile_text: &str) -> String {
+    let mut out = String::with_capacity(dockerfile_text.len());
+    for line in dockerfile_text.lines() {
+        let line = line.trim_start().to_ascii_lowercase();
+        if !line.starts_with("from ") {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// `mentions` is [`mention_text`] of the Dockerfile.
+fn fit(container: &Node, mentions: &str) -> Fit {
     if is_sidecar(container) {
         return Fit::No;
     }
@@ -239,10 +255,8 @@ fn fit(container: &Node, dockerfile_text: &str) -> Fit {
     // A sign: the repository's name appears in the Dockerfile, outside its FROM lines (a
     // task running `public.ecr.aws/nginx/nginx` is not built by `FROM nginx`).
     let repo = repository(text).to_ascii_lowercase();
-    let mentioned = dockerfile_text.lines().any(|line| {
-        let line = line.trim_start().to_ascii_lowercase();
-        !line.starts_with("from ") && line.contains(&repo)
-    });
+    // Within one line, as before the lines were joined.
+    let mentioned = !repo.contains('\n') && mentions.contains(&repo);
     if repo.len() >= 3 && mentioned {
         Fit::Maybe
     } else {
@@ -294,7 +308,12 @@ fn pick<'a>(task: &TaskDefCtx<'a>, path: &str, text: &str) -> Option<&'a Node> {
     if crate::rules::taskdef::util::containers_opaque(task) {
         return None;
     }
-    let fits: Vec<(&Node, Fit)> = task.containers.iter().map(|c| (*c, fit(c, text))).collect();
+    let mentions = mention_text(text);
+    let fits: Vec<(&Node, Fit)> = task
+        .containers
+        .iter()
+        .map(|c| (*c, fit(c, &mentions)))
+        .collect();
     // The Dockerfile's name points at one container: that one or none.
     if let Some(hint) = hint(path) {
         let named: Vec<&(&Node, Fit)> = fits

@@ -1,0 +1,55 @@
+// Trunk post_build hook: the rules' documentation (and the lessons' bodies and the checklist) as
+// a script module beside the page.
+//
+// The page's engine is built with its feature `external-docs`: about 30 KB of brotli less to
+// download before the first findings. This hook runs the engine's `rule_docs` example, which
+// prints every rule's doc comment as JSON, writes it as `rule-docs-<hash>.js` (`export default
+// {...}`) and names that file in index.html's boot script tag (`data-ecsplain-docs`);
+// static/boot.js imports it the first time an explanation, a SARIF export, a lesson or the
+// checklist needs it (src/docs.rs). The doc comments and content files stay the only copies.
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error("rule-docs: TRUNK_STAGING_DIR is not set (run me as a Trunk hook)");
+  process.exit(2);
+}
+const root = fileURLToPath(new URL("../..", import.meta.url));
+// A native run: the build target and flags Trunk gives its own cargo must not leak in.
+const env = { ...process.env };
+for (const key of Object.keys(env)) {
+  if (key.startsWith("CARGO_BUILD_") || key === "RUSTFLAGS" || key === "CARGO_ENCODED_RUSTFLAGS") delete env[key];
+}
+const json = execFileSync("cargo", ["run", "-q", "-j2", "-p", "ecsplain-engine", "--example", "rule_docs"], {
+  cwd: root,
+  env,
+  encoding: "utf8",
+  maxBuffer: 64 << 20,
+  stdio: ["ignore", "pipe", "inherit"],
+});
+const docs = JSON.parse(json);
+// Rules under their codes; lesson bodies (`lesson/<id>`) and the checklist beside them.
+const codes = Object.keys(docs).filter((key) => /^[A-Z]+[0-9]+$/.test(key));
+const empty = Object.keys(docs).filter((key) => !docs[key] || (codes.includes(key) && !docs[key].includes("## What it does")));
+if (codes.length === 0 || empty.length > 0 || !docs["checklist.json"]) {
+  console.error(`rule-docs: ${codes.length} rules; empty or without docs: ${empty.join(", ")}`);
+  process.exit(1);
+}
+const text = `export default ${JSON.stringify(docs)};\n`;
+const name = `rule-docs-${createHash("sha256").update(text).digest("hex").slice(0, 16)}.js`;
+writeFileSync(join(dir, name), text, "utf8");
+
+const htmlPath = join(dir, "index.html");
+const html = readFileSync(htmlPath, "utf8");
+const base = process.env.TRUNK_PUBLIC_URL ?? "./";
+const tagged = html.replace("data-ecsplain-js=", `data-ecsplain-docs="${base}${name}" data-ecsplain-js=`);
+if (tagged === html) {
+  console.error("rule-docs: no boot script tag (data-ecsplain-js) in index.html");
+  process.exit(1);
+}
+writeFileSync(htmlPath, tagged, "utf8");
+console.log(`rule-docs: ${codes.length} rules, ${Object.keys(docs).length - codes.length} other texts (${text.length} bytes) -> ${name}`);
