@@ -90,8 +90,13 @@ fn a_good_value_gives_no_finding_and_findings_elsewhere_keep_their_place() {
     let none = run(&task(), &Vars::default());
     let given = run(&task(), &vars(&[("CPU", "256")], &[]));
     assert!(of(&given, "TD001").is_empty());
-    // Every finding not about the rendered values is where it was.
-    for f in &none.findings {
+    // Every finding not about the rendered values is where it was (the notes that a
+    // placeholder left a check undecided, IN005 and TD309, go once the value is known).
+    for f in none
+        .findings
+        .iter()
+        .filter(|f| !matches!(f.code, "IN005" | "TD309"))
+    {
         assert!(
             given
                 .findings
