@@ -19,7 +19,7 @@
 //! Fargate Spot has no published fixed rate: it is modelled as a percentage off the Linux x86
 //! vCPU and memory rates (default 70%, "up to 70%" per third parties), editable by the user.
 //! Storage above 20 GB is charged at the on-demand rate under Spot too (an assumption: the
-//! sources do not say). Spot runs Linux x86_64 only.
+//! sources do not say). Spot runs Linux tasks only (ARM64 since AWS added it; priced here from the x86 rates).
 
 use std::sync::OnceLock;
 

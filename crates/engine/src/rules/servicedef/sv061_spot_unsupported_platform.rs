@@ -5,25 +5,31 @@ use crate::project::ProjectCtx;
 crate::declare_rule! {
     /// ## What it does
     /// When a service definition and its task definition are linted together, finds a
-    /// `FARGATE_SPOT` capacity provider for a task whose `runtimePlatform` is ARM64 or Windows.
+    /// `FARGATE_SPOT` capacity provider for a task whose `runtimePlatform` is Windows.
     ///
     /// ## Why is this bad?
-    /// Fargate Spot runs Linux x86_64 tasks only. ARM64 and Windows tasks on Spot are not
-    /// placed, so the service never reaches its desired count.
+    /// Fargate Spot runs Linux tasks only (X86_64 on platform 1.3.0 or later, ARM64 on 1.4.0 or
+    /// later). A Windows task on Spot is not placed, so the service never reaches its desired
+    /// count.
     ///
     /// ## Example
-    /// Task: `"runtimePlatform": { "cpuArchitecture": "ARM64" }`; service:
-    /// `"capacityProviderStrategy": [{ "capacityProvider": "FARGATE_SPOT", "weight": 1 }]`.
+    /// Task: `"runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2022_CORE" }`;
+    /// service: `"capacityProviderStrategy": [{ "capacityProvider": "FARGATE_SPOT", "weight": 1 }]`.
     ///
     /// ## Use instead
     /// ```json
     /// { "capacityProviderStrategy": [{ "capacityProvider": "FARGATE", "weight": 1 }] }
     /// ```
-    /// or build the image for X86_64 to use Spot.
+    /// or run a Linux image to use Spot.
     ///
     /// ## References
+    /// - [CapacityProviderStrategyItem](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html):
+    ///   "FARGATE_SPOT supports Linux tasks with the X86_64 architecture on platform version
+    ///   1.3.0 or later" and "with the ARM64 architecture on platform version 1.4.0 or later"
+    ///   (checked 2026-11-23). Earlier versions of this rule, and older copies of the AWS
+    ///   capacity provider guide, also rejected ARM64; AWS has since added it.
     /// - [AWS Fargate capacity providers](https://docs.aws.amazon.com/AmazonECS/latest/userguide/fargate-capacity-providers.html)
-    ///   (Fargate Spot: Linux x86_64 only, platform 1.3.0+).
+    ///   (Windows containers on Fargate do not support Fargate Spot).
     /// - Checklist 4.2 (Spot where the requirements allow it).
     pub static RULE = {
         code: "SV061",
@@ -31,20 +37,18 @@ crate::declare_rule! {
         target: CrossFile,
         severity: Error,
         category: Schema,
-        summary: "an ARM64 or Windows task on Fargate Spot",
+        summary: "a Windows task on Fargate Spot",
     }
 }
 
 pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
     for pair in pairing::pairs(project) {
         let (service, task) = (&pair.service, &pair.task);
-        let what = if task.is_windows() {
-            "Windows"
-        } else if task.arch == Some("ARM64") {
-            "ARM64"
-        } else {
+        // ARM64 is fine on Spot since AWS added it (platform 1.4.0, which ARM64 needs anyway).
+        if !task.is_windows() {
             continue;
-        };
+        }
+        let what = "Windows";
         let Some(spot) = service
             .capacity_providers()
             .find(|p| p.get_str("capacityProvider") == Some("FARGATE_SPOT"))
@@ -59,9 +63,9 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
         sink.report_in(
             service.file,
             span,
-            format!("Fargate Spot runs only Linux x86_64 tasks, but this task definition is {what}"),
+            format!("Fargate Spot runs only Linux tasks, but this task definition is {what}"),
         )
-        .set_help("use the FARGATE capacity provider for this task, or build it for Linux X86_64 to use Spot")
+        .set_help("use the FARGATE capacity provider for this task, or run a Linux image to use Spot")
         .add_related_in(task.file, related, format!("the task's runtime platform ({what})"));
     }
 }
