@@ -65,7 +65,13 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             span,
             format!("Fargate Spot runs only Linux tasks, but this task definition is {what}"),
         )
-        .set_help("use the FARGATE capacity provider for this task, or run a Linux image to use Spot")
-        .add_related_in(task.file, related, format!("the task's runtime platform ({what})"));
+        .set_help(
+            "use the FARGATE capacity provider for this task, or run a Linux image to use Spot",
+        )
+        .add_related_in(
+            task.file,
+            related,
+            format!("the task's runtime platform ({what})"),
+        );
     }
 }
