@@ -524,6 +524,37 @@ try {
       await ctx.close();
     }
 
+    // "Ignore here" on a JSON finding: a per-path ignore by pointer, listed in the settings.
+    {
+      const first = sp.locator(".finding").first();
+      const code = await first.getAttribute("data-code");
+      const before = await sp.locator(`.finding[data-code="${code}"]`).count();
+      await first.locator("button.ignore").click();
+      await sp.waitForTimeout(50);
+      await settled(sp);
+      eq(await sp.locator(`.finding[data-code="${code}"]`).count(), before - 1, `ignore here: the ${code} finding goes, others of its code stay`);
+      await sp.click("#settings-button");
+      const listed = await sp.locator("#path-ignores li").allTextContents();
+      check(listed.some((t) => t.includes(code) && t.includes("/")), "ignore here: the settings list the per-path ignore with its pointer", listed.join(" | "));
+      check((await sp.inputValue("#settings-yaml")).includes("per-path-ignores:"), "ignore here: the .ecsplain.yaml preview has it");
+      // Load a pasted .ecsplain.yaml: a bad value is named with its line and column.
+      await sp.click(".settings-paste summary");
+      await sp.fill("#settings-paste", "ignore: [TD]\nfail-on: loud\n");
+      await sp.click("#settings-load");
+      const problems = await sp.textContent("#settings-paste-problems");
+      check(problems.includes("2:10") && problems.includes("fail-on"), "settings: a pasted config's problem has its line and column", problems);
+      eq(await sp.inputValue("#set-ignore"), "TD", "settings: the readable keys of a pasted config still apply");
+      await sp.click("#settings-apply");
+      await sp.waitForTimeout(50);
+      await settled(sp);
+      eq(await sp.locator('.finding[data-code^="TD"]').count(), 0, "settings: the pasted config's ignore applies");
+      await sp.click("#settings-button");
+      await sp.click("#settings-defaults");
+      await sp.click("#settings-apply");
+      await sp.waitForTimeout(50);
+      await settled(sp);
+    }
+
     // Hostile fragments: a banner, no dialog, no markup, editors still usable.
     const bomb = deflateRawSync(Buffer.alloc(10 * 1024 * 1024)).toString("base64url");
     const hostile = [

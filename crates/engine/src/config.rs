@@ -308,9 +308,11 @@ impl Config {
                 && ignore.codes.iter().any(|c| code_matches(code, c))
                 && match (&ignore.pointer, tree) {
                     (None, _) => true,
-                    (Some(pointer), Some(root)) => root.pointer(pointer).is_some_and(|node| {
-                        span.start >= node.span.start && span.start <= node.span.end
-                    }),
+                    (Some(pointer), Some(root)) => {
+                        root.pointer_extent(pointer).is_some_and(|extent| {
+                            span.start >= extent.start && span.start <= extent.end
+                        })
+                    }
                     (Some(_), None) => false,
                 }
         })

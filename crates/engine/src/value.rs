@@ -206,6 +206,32 @@ impl Node {
         Some(node)
     }
 
+    /// The text a JSON pointer covers: the node, and for an object member its key too (a finding
+    /// on `"containerDefinitions"` is inside `/containerDefinitions`).
+    pub fn pointer_extent(&self, pointer: &str) -> Option<crate::span::Span> {
+        let mut node = self;
+        let mut start = self.span.start;
+        for part in pointer.split('/').skip(1) {
+            let part = part.replace("~1", "/").replace("~0", "~");
+            match &node.kind {
+                NodeKind::Object(_) => {
+                    let member = node.member(&part)?;
+                    start = member.key_span.start;
+                    node = &member.value;
+                }
+                NodeKind::Array(items) => {
+                    node = items.get(part.parse::<usize>().ok()?)?;
+                    start = node.span.start;
+                }
+                _ => return None,
+            }
+        }
+        Some(crate::span::Span {
+            start: start.min(node.span.start),
+            end: node.span.end,
+        })
+    }
+
     /// The JSON pointer of the deepest member or element whose key or value holds `offset`
     /// (`/containerDefinitions/0/user`); `""` for the root. The inverse of [`Node::pointer`], for
     /// "ignore this finding here" (a per-path ignore by pointer, since JSON has no comments).
