@@ -89,32 +89,9 @@ pub fn project_variables(inputs: &[Input]) -> Vec<PageVariable> {
     out
 }
 
-/// Reads `NAME=value` lines (optional `export `, quotes, `#` comments), as `--env-file` does.
+/// Reads an env file's `NAME=value` lines with the engine's reader (the CLI's `--env-file`).
 pub fn parse_env_file(text: &str) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
-    for line in text.lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let line = line.strip_prefix("export ").unwrap_or(line);
-        let Some((name, value)) = line.split_once('=') else {
-            continue;
-        };
-        let name = name.trim();
-        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-            continue;
-        }
-        let value = value.trim();
-        let value = match value.chars().next() {
-            Some(q @ ('"' | '\'')) if value.len() >= 2 && value.ends_with(q) => {
-                &value[1..value.len() - 1]
-            }
-            _ => value,
-        };
-        out.insert(name.to_string(), value.to_string());
-    }
-    out
+    ecsplain_engine::dotenv::parse(text).into_iter().collect()
 }
 
 /// What the page knows about values: the user's, then the project's env files and Terraform

@@ -10,6 +10,7 @@ pub mod config;
 pub mod detect;
 pub mod diagnostic;
 pub mod dockerfile;
+pub mod dotenv;
 pub mod ecspresso;
 pub mod image;
 pub mod json;
