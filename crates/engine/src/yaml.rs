@@ -22,7 +22,7 @@ use saphyr_parser::{Event, Parser, ScalarStyle};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::json::Parsed;
-use crate::span::Span;
+use crate::span::{floor_char_boundary, Span};
 use crate::value::{Member, Node, NodeKind, Object};
 
 /// Deepest nesting read; ECS documents and ecspresso configs need fewer than 10 levels.
@@ -80,9 +80,11 @@ pub fn parse(text: &str) -> Parsed {
     while let Some(next) = parser.next_event() {
         match next {
             Ok((event, marks)) => {
+                // Masked templates may hold multi-byte characters replaced byte for byte: a
+                // position inside one is a boundary of the masked text, not of the original.
                 let span = Span::new(
-                    positions.byte(marks.start.index()),
-                    positions.byte(marks.end.index()),
+                    floor_char_boundary(text, positions.byte(marks.start.index())),
+                    floor_char_boundary(text, positions.byte(marks.end.index())),
                 );
                 if let Err(message) = builder.event(event, span) {
                     diagnostics.push(syntax(
@@ -97,7 +99,7 @@ pub fn parse(text: &str) -> Parsed {
                 }
             }
             Err(error) => {
-                let at = positions.byte(error.marker().index()).min(text.len());
+                let at = floor_char_boundary(text, positions.byte(error.marker().index()));
                 diagnostics.push(syntax(
                     Span::new(at, at + char_len(text, at)),
                     format!("invalid YAML: {}", lower_first(error.info())),
@@ -619,6 +621,26 @@ mod tests {
         let p = parse(text);
         assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
         p.root.unwrap()
+    }
+
+    #[test]
+    fn masked_templates_with_wide_characters_keep_spans_on_boundaries() {
+        // Found by the yaml_parse fuzz target: a masked template's multi-byte characters become
+        // several ASCII bytes, so saphyr's positions inside it fell mid-character.
+        for text in [
+            "region: {{ e\u{fffd}\u{fffd} `X` }}\n  - a\n",
+            "{{ é }}: [\n",
+            "a:\n{{ 日本 }}\n  b: {\n",
+        ] {
+            let parsed = parse(text);
+            for d in &parsed.diagnostics {
+                assert!(
+                    text.is_char_boundary(d.span.start as usize),
+                    "{text:?} {d:?}"
+                );
+                assert!(text.is_char_boundary(d.span.end as usize), "{text:?} {d:?}");
+            }
+        }
     }
 
     #[test]
