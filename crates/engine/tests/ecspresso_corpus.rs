@@ -39,19 +39,7 @@ fn corpus_projects_lint_without_panics_or_template_findings() {
     let mut configs = 0;
     let mut followed = 0;
     for project in projects.iter().filter(|p| p.is_dir()) {
-        let inputs: Vec<Input> = common::files_under(project)
-            .into_iter()
-            .map(|file| {
-                let rel = file
-                    .strip_prefix(project)
-                    .unwrap_or(&file)
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                let text =
-                    String::from_utf8_lossy(&fs::read(&file).unwrap_or_default()).into_owned();
-                Input::new(rel, text, None)
-            })
-            .collect();
+        let inputs: Vec<Input> = common::project_inputs(project);
         let report = lint(&inputs);
         let name = project.file_name().unwrap_or_default().to_string_lossy();
         for (input, kind) in inputs.iter().zip(&report.kinds) {

@@ -222,19 +222,7 @@ fn corpus_projects_list_and_take_values() {
     projects.sort();
     let mut listed = 0;
     for project in projects.iter().filter(|p| p.is_dir()) {
-        let inputs: Vec<Input> = common::files_under(project)
-            .into_iter()
-            .map(|file| {
-                let rel = file
-                    .strip_prefix(project)
-                    .unwrap_or(&file)
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                let text =
-                    String::from_utf8_lossy(&std::fs::read(&file).unwrap_or_default()).into_owned();
-                Input::new(rel, text, None)
-            })
-            .collect();
+        let inputs: Vec<Input> = common::project_inputs(project);
         let variables = ecsplain_engine::ecspresso::variables(&inputs);
         let mut given = Vars::default();
         for v in &variables {

@@ -35,3 +35,20 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+/// Every file of a project folder as an input, named by its path inside the folder (as the CLI
+/// names a folder's files), read lossily.
+pub fn project_inputs(project: &Path) -> Vec<ecsplain_engine::Input> {
+    files_under(project)
+        .into_iter()
+        .map(|file| {
+            let rel = file
+                .strip_prefix(project)
+                .unwrap_or(&file)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let text = String::from_utf8_lossy(&fs::read(&file).unwrap_or_default()).into_owned();
+            ecsplain_engine::Input::new(rel, text, None)
+        })
+        .collect()
+}
