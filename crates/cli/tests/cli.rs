@@ -1,32 +1,12 @@
 //! The built `ecsplain` binary on the repository's fixture files: exit codes, both formats,
 //! errors, `explain`, `rules`, `--kind` and directory walks.
 
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use serde_json::Value;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// Runs `ecsplain` in the repository root, so fixture paths are relative as a user types them.
-fn ecsplain(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ecsplain"))
-        .args(args)
-        .current_dir(repo())
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+mod common;
+use common::{ecsplain, repo, scratch, stderr, stdout};
 
 fn json(o: &Output) -> Value {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(o)))
@@ -91,14 +71,6 @@ const PASS: &str = "tests/fixtures/taskdef/TD001_pass.json";
 const INFO: &str = "tests/fixtures/taskdef/IN005_fail.json";
 /// Broken JSON that no name or content marks as a task definition.
 const UNKNOWN: &str = "tests/fixtures/taskdef/IN001_fail.json";
-
-/// A scratch folder of the test's own, emptied first.
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
-}
 
 #[test]
 fn exit_1_and_text_for_an_error() {

@@ -5,31 +5,15 @@
 //! Refresh the snapshots with `ECSPLAIN_BLESS=1 cargo test -p ecsplain --test formats`, then
 //! read the diff.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
 use serde_json::Value;
 
+mod common;
+use common::{ecsplain, stdout};
+
 const INPUT: &str = "crates/cli/tests/input";
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn ecsplain(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ecsplain"))
-        .args(args)
-        .current_dir(repo())
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-/// Compares with `tests/snapshots/<name>`, or writes it when `ECSPLAIN_BLESS` is set.
 fn snapshot(name: &str, actual: &str) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/snapshots")

@@ -4,34 +4,12 @@
 //! linting clean.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn ecsplain_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ecsplain"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("the binary runs")
-}
-
-fn ecsplain(args: &[&str]) -> Output {
-    ecsplain_in(&repo(), args)
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+mod common;
+use common::{ecsplain, ecsplain_in, repo, scratch, stderr, stdout};
 
 fn codes(o: &Output) -> Vec<String> {
     let doc: Value = serde_json::from_slice(&o.stdout)
@@ -42,13 +20,6 @@ fn codes(o: &Output) -> Vec<String> {
         .iter()
         .map(|f| f["code"].as_str().unwrap().to_string())
         .collect()
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
 }
 
 const BAD_TASK: &str = r#"{

@@ -6,6 +6,9 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+mod common;
+use common::{scratch, stderr};
+
 fn run(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_ecsplain"));
     command.args(args).current_dir(dir).env_remove("CPU");
@@ -13,10 +16,6 @@ fn run(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
         command.env(k, v);
     }
     command.output().expect("the binary runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 /// The TD001 findings of a JSON report, as (path, line, related lines).
@@ -60,9 +59,7 @@ const TASK: &str = r#"{
 "#;
 
 fn project(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let dir = scratch(name);
     std::fs::write(dir.join("ecspresso.yml"), CONFIG).unwrap();
     std::fs::write(dir.join("td.json"), TASK).unwrap();
     dir
