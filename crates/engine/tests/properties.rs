@@ -17,23 +17,8 @@ use ecsplain_engine::{lint, Input, Kind};
 #[path = "fuzz_regressions/check.rs"]
 mod check;
 
-/// xorshift64*: deterministic, good enough to spread cases.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
+mod common;
+use common::Rng;
 
 /// A JSON value, as generated and as read back.
 #[derive(Debug, Clone, PartialEq)]

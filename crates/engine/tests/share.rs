@@ -15,23 +15,8 @@ use ecsplain_engine::share::{
     ShareError, ShareState, MAX_CHAT_LINK, MAX_FRAGMENT, MAX_STATE_BYTES,
 };
 
-/// xorshift64*: deterministic, good enough to spread cases.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-}
+mod common;
+use common::Rng;
 
 const PIECES: &[&str] = &[
     "",
