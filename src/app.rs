@@ -12,15 +12,13 @@ use crate::components::findings::Findings;
 use crate::components::panes::Panes;
 use crate::components::rules::Rules;
 use crate::components::share::{saved_settings, ShareTools};
-use crate::components::{
-    cpu_explainer::CpuExplainer, memory_explainer::MemoryExplainer, sizing::Sizing, stages::Stages,
-    task_diagram::TaskDiagram,
-};
-// Teaching (issue 11).
+use crate::components::stages::Stages;
+// Teaching (issue 11): the checklist here, the other teaching views in their own module.
 use crate::components::checklist::Checklist;
-use crate::components::learn::Learn;
+use crate::components::teach_host::TeachHost;
 use crate::route::Route;
 use crate::state::{draft_texts, lint_project, Action, Linted, State, Theme, View, EXAMPLES};
+use crate::teach::{TeachState, TeachView};
 // The project view (issue 6).
 use crate::components::project::{ProjectTree, TreeFile};
 use crate::components::variables::{VariableRow, Variables};
@@ -441,15 +439,21 @@ pub fn App() -> Html {
                 </div>
             </main>
         },
-        View::Sizing => html! { <Sizing text={state.texts[0].clone()} /> },
-        View::Explain => html! {
-            <main class="explain-page" id="main">
-                <CpuExplainer text={state.texts[0].clone()} />
-                <MemoryExplainer text={state.texts[0].clone()} from_finding={state.why.is_some()} />
-                <TaskDiagram text={state.texts[0].clone()} />
-            </main>
-        },
-        View::Learn => html! { <Learn lesson={state.lesson} {on_lesson} {on_load} /> },
+        // The teaching views come in their own module, loaded when first opened (src/teach.rs).
+        View::Sizing | View::Explain | View::Learn => {
+            let view = match state.view {
+                View::Sizing => TeachView::Sizing,
+                View::Explain => TeachView::Explain,
+                _ => TeachView::Learn,
+            };
+            let state = TeachState {
+                view,
+                text: state.texts[0].clone(),
+                from_finding: state.why.is_some(),
+                lesson: state.lesson,
+            };
+            html! { <TeachHost {state} {on_lesson} {on_load} /> }
+        }
         View::Checklist => html! {
             <Checklist linted={linted.clone()} texts={state.texts.clone()} ticks={state.ticks.clone()}
                 {on_tick} on_select={on_select.clone()} />

@@ -10,6 +10,8 @@ pub mod markdown;
 pub mod persist;
 pub mod route;
 pub mod state;
+// The teaching views' second wasm module (its types are native too, for tests).
+pub mod teach;
 pub mod variables;
 
 #[cfg(target_arch = "wasm32")]

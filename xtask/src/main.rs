@@ -324,6 +324,25 @@ fn test(root: &Path) -> Result<(), String> {
                 root,
             )
         });
+        // The page's components exist only for wasm32: clippy them there too.
+        step("cargo clippy (page, wasm32)", &mut || {
+            run(
+                Command::new("cargo").args([
+                    "clippy",
+                    "-j2",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "--bin",
+                    "ecsplain-web",
+                    "--bin",
+                    "ecsplain-teach",
+                    "--",
+                    "-D",
+                    "warnings",
+                ]),
+                root,
+            )
+        });
         step("cargo test", &mut || {
             run(Command::new("cargo").args(["test", "-j2"]), root)
         });
@@ -359,13 +378,13 @@ const PAGE_BUDGET: u64 = 400 * 1024;
 
 /// The page's download, raw and brotli (-q 11), file by file: what the first view loads (the
 /// wasm, embedded in a script, the JS glue and boot.js; the CSS besides) against the budget, and
-/// what only some views load later (the rules' documentation). Says so loudly above the budget.
+/// what only some views load later (the rules' documentation, the teaching views' module). Says so loudly above the budget.
 fn page_size(root: &Path) -> Result<(), String> {
     let dist = root.join("dist");
     let entries = std::fs::read_dir(&dist).map_err(|e| format!("cannot read dist/: {e}"))?;
     let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
     paths.sort();
-    let (mut first, mut later, mut css) = (0u64, 0u64, 0u64);
+    let (mut first, mut later, mut teach, mut css) = (0u64, 0u64, 0u64, 0u64);
     for path in paths {
         let name = path
             .file_name()
@@ -387,6 +406,9 @@ fn page_size(root: &Path) -> Result<(), String> {
         let when = if name.starts_with("rule-docs-") {
             later += compressed;
             "when an explanation opens"
+        } else if name.starts_with("ecsplain-teach-") {
+            teach += compressed;
+            "when Sizing, CPU & memory or Learn opens"
         } else if ext == "css" {
             css += compressed;
             "first view (CSS)"
@@ -398,7 +420,7 @@ fn page_size(root: &Path) -> Result<(), String> {
     }
     println!(
         "xtask: first view wasm + js: {first} B brotli (budget {PAGE_BUDGET} B: {}), \
-         CSS {css} B; rules' docs on demand: {later} B",
+         CSS {css} B; on demand: rules' docs {later} B, teaching views {teach} B",
         if first <= PAGE_BUDGET {
             "within"
         } else {
