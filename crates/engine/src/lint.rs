@@ -203,7 +203,7 @@ pub fn lint_vars(inputs: &[Input], config: &Config, vars: &Vars) -> Report {
         .iter()
         .filter_map(|(file, d)| Finding::resolve(d, *file, &resolvers))
         .collect();
-    findings.sort_by(|a, b| {
+    crate::order::sort_by(&mut findings, |a, b| {
         (a.file, a.line, a.column, a.code, &a.message)
             .cmp(&(b.file, b.line, b.column, b.code, &b.message))
     });

@@ -257,7 +257,7 @@ fn status_of(
 /// The kinds a lint report read its inputs as (what [`evaluate`] takes).
 pub fn kinds_in(report: &Report) -> Vec<Kind> {
     let mut kinds: Vec<Kind> = report.kinds.iter().flatten().copied().collect();
-    kinds.sort();
+    crate::order::sort(&mut kinds);
     kinds.dedup();
     kinds
 }
