@@ -43,8 +43,8 @@ fn now() -> f64 {
 
 /// Saved drafts, or the examples on a first visit.
 fn initial_texts() -> [String; 4] {
-    match LocalStorage::get::<Vec<String>>(DRAFTS_KEY) {
-        Ok(saved) if saved.len() == 4 => {
+    match crate::stored::strings(DRAFTS_KEY) {
+        Some(saved) if saved.len() == 4 => {
             let mut texts: [String; 4] = Default::default();
             for (slot, text) in texts.iter_mut().zip(saved) {
                 *slot = text;
@@ -57,7 +57,7 @@ fn initial_texts() -> [String; 4] {
 
 /// The saved project draft, when there is one.
 fn initial_project(state: &mut State) {
-    let Ok(text) = LocalStorage::get::<String>(PROJECT_KEY) else {
+    let Some(text) = crate::stored::string(PROJECT_KEY) else {
         return;
     };
     let Ok(shared) = crate::persist::read_state_file(&text) else {
@@ -90,7 +90,7 @@ pub fn App() -> Html {
     let state = use_reducer(|| {
         let mut state = State::new(initial_texts(), initial_theme());
         state.settings = Rc::new(saved_settings(SETTINGS_KEY));
-        state.ticks = LocalStorage::get(TICKS_KEY).unwrap_or_default();
+        state.ticks = crate::stored::strings(TICKS_KEY).unwrap_or_default();
         initial_project(&mut state);
         state
     });

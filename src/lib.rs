@@ -19,4 +19,6 @@ mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod docs;
 #[cfg(target_arch = "wasm32")]
+pub mod stored;
+#[cfg(target_arch = "wasm32")]
 pub use app::App;

@@ -67,7 +67,7 @@ impl TeachState {
 
     /// Reads what [`TeachState::to_json`] wrote; `None` for anything else.
     pub fn from_json(json: &str) -> Option<TeachState> {
-        let value: Value = serde_json::from_str(json).ok()?;
+        let value = ecsplain_engine::json::to_value(json)?;
         Some(TeachState {
             view: TeachView::from_name(value.get("view")?.as_str()?)?,
             text: Rc::from(value.get("text")?.as_str()?),

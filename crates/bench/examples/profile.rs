@@ -31,5 +31,8 @@ fn main() {
         findings += lint(&inputs).findings.len();
     }
     let mean = start.elapsed().as_secs_f64() * 1000.0 / times as f64;
-    println!("{what}: {mean:.2} ms per lint ({} findings)", findings / times.max(1));
+    println!(
+        "{what}: {mean:.2} ms per lint ({} findings)",
+        findings / times.max(1)
+    );
 }

@@ -565,7 +565,11 @@ pub fn docker_health_check<'a>(pair: &DockerPair<'a>) -> Option<DockerHealthChec
         return None;
     }
     let command = if rest.starts_with('[') {
-        let words: Vec<String> = serde_json::from_str(rest).ok()?;
+        let words: Vec<String> = crate::json::to_value(rest)?
+            .as_array()?
+            .iter()
+            .map(|w| w.as_str().map(str::to_string))
+            .collect::<Option<_>>()?;
         if words.is_empty() {
             return None;
         }
