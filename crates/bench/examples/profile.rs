@@ -10,6 +10,20 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let what = args.get(1).map_or("dockerfile:10000", String::as_str);
     let times: usize = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(20);
+    // Several files at once: `a.json,Dockerfile,ecspresso.yml`.
+    if what.contains(',') {
+        let inputs: Vec<Input> = what
+            .split(',')
+            .map(|p| Input::new(p, std::fs::read_to_string(p).unwrap_or_default(), None))
+            .collect();
+        let start = Instant::now();
+        for _ in 0..times {
+            std::hint::black_box(lint(&inputs));
+        }
+        let mean = start.elapsed().as_secs_f64() * 1000.0 / times as f64;
+        println!("{} files: {mean:.2} ms per lint", inputs.len());
+        return;
+    }
     let (path, text) = match what.split_once(':') {
         Some(("dockerfile", n)) => (
             "Dockerfile".to_string(),

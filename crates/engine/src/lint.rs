@@ -162,7 +162,7 @@ pub fn lint_vars(inputs: &[Input], config: &Config, vars: &Vars) -> Report {
     for (file, input) in parsed.iter().enumerate() {
         run_checks(file, input, &config.settings, &mut raw);
     }
-    let project = ProjectCtx { inputs: &parsed };
+    let project = ProjectCtx::new(&parsed);
     for check in registry::checks() {
         if let Check::Project(rule, run) = check {
             run(
