@@ -55,6 +55,8 @@ pub struct TaskDefCtx<'a> {
     /// An ecspresso config among the inputs names this file as its `task_definition`: advice
     /// can use ecspresso's template functions (`{{ must_env `IMAGE_TAG` }}`).
     pub ecspresso: bool,
+    /// The schema walk's findings, made once for the rules that read them (TD002, TD003).
+    pub(crate) schema_issues: std::cell::OnceCell<Vec<crate::rules::taskdef::schema::Issue<'a>>>,
 }
 
 /// A Windows base image, or an image whose name says it is built for Windows.
@@ -140,6 +142,7 @@ impl<'a> TaskDefCtx<'a> {
             os,
             arch,
             ecspresso: false,
+            schema_issues: std::cell::OnceCell::new(),
         }
     }
 

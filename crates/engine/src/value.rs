@@ -160,12 +160,17 @@ impl Node {
     }
 
     pub fn member(&self, key: &str) -> Option<&Member> {
-        let object = self.as_object()?;
-        object
-            .members
-            .iter()
-            .find(|m| m.key == key)
-            .or_else(|| object.members.iter().find(|m| keys_match(&m.key, key)))
+        // One pass: an exact match returns at once, else the first case-insensitive one.
+        let mut loose = None;
+        for m in &self.as_object()?.members {
+            if m.key == key {
+                return Some(m);
+            }
+            if loose.is_none() && keys_match(&m.key, key) {
+                loose = Some(m);
+            }
+        }
+        loose
     }
 
     /// A member that is present and not `null` (console exports are full of `null`s that mean
@@ -284,6 +289,10 @@ impl Node {
 
 /// Key equality with the first letter's case ignored, as ecspresso normalises keys.
 pub fn keys_match(a: &str, b: &str) -> bool {
+    // An ASCII case change keeps the length: most keys differ there already.
+    if a.len() != b.len() {
+        return false;
+    }
     let mut ac = a.chars();
     let mut bc = b.chars();
     match (ac.next(), bc.next()) {

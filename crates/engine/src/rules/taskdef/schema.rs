@@ -269,7 +269,11 @@ fn check_value<'a>(
 }
 
 /// The issues of a task definition, whatever its shape.
-pub fn issues<'a>(ctx: &crate::taskdef::TaskDefCtx<'a>) -> Vec<Issue<'a>> {
+pub fn issues<'c, 'a>(ctx: &'c crate::taskdef::TaskDefCtx<'a>) -> &'c [Issue<'a>] {
+    ctx.schema_issues.get_or_init(|| find_issues(ctx))
+}
+
+fn find_issues<'a>(ctx: &crate::taskdef::TaskDefCtx<'a>) -> Vec<Issue<'a>> {
     use crate::taskdef::Shape;
     let mut out = Vec::new();
     match ctx.shape {

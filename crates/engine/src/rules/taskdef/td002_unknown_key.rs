@@ -49,7 +49,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             shape,
             suggestion,
             ..
-        } = issue
+        } = *issue
         else {
             continue;
         };
