@@ -168,6 +168,37 @@ fn add_references(inputs: &mut Vec<Input>, seen: &mut HashSet<String>) {
     }
 }
 
+/// Definition files named through a template (`'{{ must_env "PWD" }}/ecs-task-def.json'`) join
+/// the run once the given values render their path; a path still missing a value is left to the
+/// engine, which says it cannot be followed (XF002).
+pub fn follow_rendered(inputs: &mut Vec<Input>, values: &dyn ecsplain_engine::template::Values) {
+    let mut seen: HashSet<String> = inputs.iter().map(|i| normalize(&i.path)).collect();
+    let mut i = 0;
+    while i < inputs.len() {
+        let input = &inputs[i];
+        let kind = input
+            .kind
+            .or_else(|| detect::detect(&input.path, &input.text));
+        if kind == Some(Kind::Ecspresso) {
+            let (path, text) = (input.path.clone(), input.text.clone());
+            for reference in ecspresso::references(&path, &text) {
+                if !reference.template {
+                    continue;
+                }
+                let Some(file) = ecspresso::resolve_rendered(&path, &reference, values) else {
+                    continue;
+                };
+                if seen.insert(normalize(&file)) {
+                    if let Ok(text) = read(&file) {
+                        inputs.push(Input::new(file, text, Some(reference.role)));
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
 /// Files under `dir`, depth first, in name order, as `dir` joined with their relative path.
 fn walk(dir: &Path, files: &mut Vec<String>, problems: &mut Vec<Problem>) {
     let entries = match fs::read_dir(dir) {

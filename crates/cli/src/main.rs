@@ -99,6 +99,19 @@ fn run_lint(args: &LintArgs) -> u8 {
             return TROUBLE;
         }
     };
+    // Definition paths written with templates are followed once the values render them.
+    let mut collected = collected;
+    {
+        let state = values
+            .tfstate
+            .as_ref()
+            .and_then(|i| ecsplain_engine::ecspresso::tfstate::TfState::parse(&i.text));
+        let known = ecsplain_engine::template::Known {
+            env: &values.vars.env,
+            tfstate: state.as_ref(),
+        };
+        files::follow_rendered(&mut collected.inputs, &known);
+    }
     if !args.quiet {
         notes(args, &collected.inputs, &values);
     }

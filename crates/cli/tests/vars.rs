@@ -296,3 +296,69 @@ fn render_takes_the_same_values() {
     assert!(text.contains("\"family\": \"web\""), "{text}");
     assert!(text.contains("\"region\": \"eu-west-1\""), "{text}");
 }
+
+/// The codes of a JSON report's findings, as `(code, path)`.
+fn codes(o: &Output) -> Vec<(String, String)> {
+    let doc: Value = serde_json::from_slice(&o.stdout).unwrap_or(Value::Null);
+    doc["findings"]
+        .as_array()
+        .map(|f| {
+            f.iter()
+                .map(|f| {
+                    (
+                        f["code"].as_str().unwrap_or("").to_string(),
+                        f["path"].as_str().unwrap_or("").to_string(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_templated_definition_path_is_followed_once_its_value_is_given() {
+    // As in ecspresso's own tests: `'{{ must_env "PWD" }}/sub/td.json'`.
+    let dir = scratch("vars-templated-path");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(
+        dir.join("ecspresso.yml"),
+        "region: us-east-1\ncluster: default\nservice: web\ntask_definition: '{{ must_env \"ROOT\" }}/sub/td.json'\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("sub/td.json"),
+        TASK.replace("{{ must_env `CPU` }}", "300"),
+    )
+    .unwrap();
+    // Without a value: XF002 says the path cannot be followed, and the task is not linted.
+    let o = run(&dir, &LINT, &[]);
+    let found = codes(&o);
+    assert!(
+        found.iter().any(|(c, _)| c == "XF002"),
+        "{found:?} {}",
+        stderr(&o)
+    );
+    assert!(!found.iter().any(|(c, _)| c == "TD001"), "{found:?}");
+    // With the value (absolute, as PWD is): the file is read and linted, no XF002.
+    let root = dir.canonicalize().unwrap().display().to_string();
+    let var = format!("ROOT={root}");
+    let o = run(&dir, &with(&["--var", &var]), &[]);
+    let found = codes(&o);
+    assert!(!found.iter().any(|(c, _)| c == "XF002"), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|(c, p)| c == "TD001" && p.ends_with("sub/td.json")),
+        "{found:?} {}",
+        stderr(&o)
+    );
+    // A value naming no file: XF001 on the config line.
+    let o = run(&dir, &with(&["--var", "ROOT=/no/such/folder"]), &[]);
+    let found = codes(&o);
+    assert!(
+        found
+            .iter()
+            .any(|(c, p)| c == "XF001" && p == "ecspresso.yml"),
+        "{found:?}"
+    );
+}

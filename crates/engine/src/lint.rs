@@ -112,20 +112,11 @@ pub fn lint_vars(inputs: &[Input], config: &Config, vars: &Vars) -> Report {
                 Some(Kind::TaskDef | Kind::ServiceDef | Kind::Ecspresso)
             )
             && ecspresso::Format::from_path(&input.path) != ecspresso::Format::Jsonnet;
-        // A templated definition path stays as written: the files linted are those the
-        // front end found without values, and XF002 says the path cannot be followed.
-        let kept: Vec<Span> = if renders && kind == Some(Kind::Ecspresso) {
-            ecspresso::references(&input.path, &input.text)
-                .into_iter()
-                .filter(|r| r.template)
-                .map(|r| r.span)
-                .collect()
-        } else {
-            Vec::new()
-        };
+        // Definition paths render too: the front ends follow a rendered path (the CLI reads
+        // the file, the page looks it up among its files), and XF001 names one that is missing.
         rendered.push(
             renders
-                .then(|| crate::template::render_known_except(&input.text, &known, &kept))
+                .then(|| crate::template::render_known_except(&input.text, &known, &[]))
                 .flatten(),
         );
     }

@@ -270,15 +270,39 @@ fn fixes_away_from_rendered_values_still_apply_to_the_source() {
 }
 
 #[test]
-fn templated_definition_paths_are_not_rendered() {
+fn templated_definition_paths_render_with_their_values() {
     let config = "region: '{{ must_env `AWS_REGION` }}'\ncluster: default\ntask_definition: '{{ must_env `PWD` }}/td.json'\n";
+    let task = r#"{"family": "web", "containerDefinitions": [{"name": "app", "image": "nginx:1.27", "essential": true, "memory": 512}]}"#;
+    let codes = |r: &Report| {
+        r.findings
+            .iter()
+            .map(|f| (f.code, f.line))
+            .collect::<Vec<_>>()
+    };
     let inputs = vec![Input::new("ecspresso.yml", config, None)];
+    // Without values: the path cannot be followed (XF002).
     let plain = run(&inputs, &Vars::default());
-    let given = run(
-        &inputs,
-        &vars(&[("PWD", "/src"), ("AWS_REGION", "us-east-1")], &[]),
+    assert!(codes(&plain).contains(&("XF002", 3)), "{:?}", codes(&plain));
+    // With values but no such file: XF001, on the template's line.
+    let given = vars(&[("PWD", "/src"), ("AWS_REGION", "us-east-1")], &[]);
+    let missing = run(&inputs, &given);
+    assert!(
+        codes(&missing).contains(&("XF001", 3)),
+        "{:?}",
+        codes(&missing)
     );
-    let codes = |r: &Report| r.findings.iter().map(|f| f.code).collect::<Vec<_>>();
-    assert!(codes(&plain).contains(&"XF002"), "{:?}", codes(&plain));
-    assert_eq!(codes(&plain), codes(&given));
+    assert!(!codes(&missing).iter().any(|(c, _)| *c == "XF002"));
+    // With the file among the inputs: neither.
+    let both = vec![
+        Input::new("ecspresso.yml", config, None),
+        Input::new("/src/td.json", task, None),
+    ];
+    let found = run(&both, &given);
+    assert!(
+        !codes(&found)
+            .iter()
+            .any(|(c, _)| *c == "XF001" || *c == "XF002"),
+        "{:?}",
+        codes(&found)
+    );
 }

@@ -157,6 +157,33 @@ pub fn references_in(config_path: &str, config: &Node) -> Vec<Reference> {
     out
 }
 
+/// The file a templated reference names once its template is rendered with `values`, resolved
+/// as ecspresso resolves it (from the config's folder, or as written when absolute); `None`
+/// while a value is missing. A plain reference gives its resolved path.
+pub fn resolve_rendered(
+    config_path: &str,
+    reference: &Reference,
+    values: &dyn crate::template::Values,
+) -> Option<String> {
+    if !reference.template {
+        return Some(reference.resolved.clone());
+    }
+    let rendered = crate::template::render(&reference.written, values).text;
+    if crate::template::has_template(&rendered) || rendered.trim().is_empty() {
+        return None;
+    }
+    Some(resolve(folder_of(config_path), &rendered))
+}
+
+/// The references of a config as the lint run read it: from its tree, which holds the rendered
+/// values when variables were given, else from its text.
+pub fn references_of(input: &crate::project::ParsedInput<'_>) -> Vec<Reference> {
+    match input.tree() {
+        Some(config) => references_in(input.path, config),
+        None => references(input.path, input.text),
+    }
+}
+
 /// `(resolved path, role)` of every definition file named by the configs among the inputs
 /// (inputs given as ecspresso configs, or recognised as such). Templated paths are left out.
 pub fn referenced_roles(inputs: &[crate::lint::Input]) -> Vec<(String, Kind)> {

@@ -51,7 +51,7 @@ pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
         if input.kind != Some(Kind::Ecspresso) {
             continue;
         }
-        for reference in ecspresso::references(input.path, input.text) {
+        for reference in ecspresso::references_of(input) {
             if reference.template || present.contains(&reference.resolved) {
                 continue;
             }

@@ -10,9 +10,11 @@ crate::declare_rule! {
     /// ecspresso renders the config.
     ///
     /// ## Why is this bad?
-    /// It is not bad, but ecsplain cannot follow the path, so the definition is not checked
-    /// together with the config (missing file, plugin functions, cross-file checks). Lint the
-    /// definition file too, or write the path relative to the config's folder, which ecspresso
+    /// It is not bad, but ecsplain cannot follow the path until the template has a value, so the
+    /// definition is not checked together with the config (missing file, plugin functions,
+    /// cross-file checks). Give the value (`ecsplain lint --var PWD=$PWD`, or the page's
+    /// variables panel): the rendered path is followed like any other, and a file it does not
+    /// name is XF001. Or write the path relative to the config's folder, which ecspresso
     /// resolves without a template.
     ///
     /// ## Example
@@ -42,7 +44,7 @@ pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
         if input.kind != Some(Kind::Ecspresso) {
             continue;
         }
-        for reference in ecspresso::references(input.path, input.text) {
+        for reference in ecspresso::references_of(input) {
             if !reference.template {
                 continue;
             }
@@ -55,7 +57,7 @@ pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
                     reference.written
                 ),
             )
-            .set_help("lint the definition file too, or write its path relative to the config's folder");
+            .set_help("give the template's value (`--var NAME=VALUE`, or the page's variables panel) so the path can be followed, or write it relative to the config's folder");
         }
     }
 }
