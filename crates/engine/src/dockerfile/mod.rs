@@ -781,16 +781,15 @@ impl<'a> Parser<'a> {
         }
         if !ins.is_exec_form() {
             let words = dockerfile_words(&ins.text, self.escape);
-            ins.words = words
-                .iter()
-                .map(|(text, s, e)| Word {
-                    text: text.clone(),
-                    span: ins.map_span(*s, *e),
-                })
-                .collect();
             if matches!(keyword.as_str(), "ENV" | "ARG" | "LABEL") {
                 ins.pairs = self.pairs(&ins, &words);
             }
+            let spans: Vec<Span> = words.iter().map(|(_, s, e)| ins.map_span(*s, *e)).collect();
+            ins.words = words
+                .into_iter()
+                .zip(spans)
+                .map(|((text, _, _), span)| Word { text, span })
+                .collect();
         }
         ins
     }
