@@ -73,10 +73,8 @@ pub fn render(path: &str, text: &str, inputs: &[Input], vars: &Vars) -> Option<S
         format!("{}:{}", lc.line, lc.column)
     };
     Some(match jsonnet::evaluate(path, text, &env) {
-        jsonnet::Outcome::Value { json, .. } => serde_json::from_str::<serde_json::Value>(&json)
-            .ok()
-            .and_then(|v| serde_json::to_string_pretty(&v).ok())
-            .unwrap_or(json),
+        // Already one value a line, indented as the `jsonnet` command prints it.
+        jsonnet::Outcome::Value { json, .. } => json,
         jsonnet::Outcome::Syntax { span, message } => {
             format!("// Jsonnet error at {}: {message}", at(span))
         }
@@ -182,7 +180,7 @@ mod tests {
         vars.ext_str.insert("TAG".into(), "v1".into());
         let text = "(import 'lib.libsonnet') + { tag: std.extVar('TAG') }";
         let out = render("td.jsonnet", text, &inputs, &vars).expect("evaluated");
-        assert_eq!(out, "{\n  \"a\": 1,\n  \"tag\": \"v1\"\n}");
+        assert_eq!(out, "{\n   \"a\": 1,\n   \"tag\": \"v1\"\n}");
         let out = render("td.jsonnet", "{\n  a: nope }", &inputs, &vars).expect("evaluated");
         assert!(out.starts_with("// Jsonnet error at 2:6:"), "{out}");
     }
