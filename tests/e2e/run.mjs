@@ -1102,10 +1102,10 @@ async function projectChecks(browser) {
 // ecspresso project is evaluated: findings land on Jsonnet lines, an extVar typed in the
 // variables panel changes them, a syntax error is IN012 at its line, the rendered view shows the
 // evaluated JSON. Screenshots: jsonnet.png, jsonnet-rendered.png.
-const isJsonnetModule = (address) => {
+function isJsonnetModule(address) {
   const u = new URL(address);
   return u.origin === new URL(url).origin && /\/ecsplain-jsonnet-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(u.pathname) && !u.search && !u.hash;
-};
+}
 
 async function jsonnetChecks(browser) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "light" });

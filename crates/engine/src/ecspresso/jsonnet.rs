@@ -546,24 +546,66 @@ pub fn request(path: &str, text: &str, env: &Env<'_>) -> String {
         }
     }
     let names: std::collections::BTreeSet<&str> = imported.iter().map(|w| file_name(w)).collect();
-    let files: Vec<[&str; 2]> = env
-        .files
-        .iter()
-        .filter(|(p, t)| {
-            super::Format::from_path(p) == super::Format::Jsonnet
-                || names.contains(file_name(p))
-                || super::tfstate::is_tfstate(p, t)
-        })
-        .map(|(p, t)| [p.as_str(), *t])
-        .collect();
-    serde_json::json!({
-        "path": path,
-        "text": text,
-        "files": files,
-        "env": env.env,
-        "ext_str": env.ext_str,
-    })
-    .to_string()
+    // Written by hand: the page's wasm carries this code, and serde's generic serialisers for
+    // these shapes cost more there than this does.
+    let size = text.len() + env.files.iter().map(|(p, t)| p.len() + t.len()).sum::<usize>();
+    let mut out = String::with_capacity(size + 256);
+    out.push_str("{\"path\":");
+    json_string(&mut out, path);
+    out.push_str(",\"text\":");
+    json_string(&mut out, text);
+    out.push_str(",\"files\":[");
+    let mut first = true;
+    for (p, t) in &env.files {
+        let wanted = super::Format::from_path(p) == super::Format::Jsonnet
+            || names.contains(file_name(p))
+            || super::tfstate::is_tfstate(p, t);
+        if !wanted {
+            continue;
+        }
+        if !std::mem::take(&mut first) {
+            out.push(',');
+        }
+        out.push('[');
+        json_string(&mut out, p);
+        out.push(',');
+        json_string(&mut out, t);
+        out.push(']');
+    }
+    out.push(']');
+    for (key, map) in [("env", &env.env), ("ext_str", &env.ext_str)] {
+        out.push_str(",\"");
+        out.push_str(key);
+        out.push_str("\":{");
+        for (i, (name, value)) in map.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            json_string(&mut out, name);
+            out.push(':');
+            json_string(&mut out, value);
+        }
+        out.push('}');
+    }
+    out.push('}');
+    out
+}
+
+/// A JSON string literal.
+fn json_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// An [`Outcome`] as the JSON an external evaluator answers.
@@ -1755,6 +1797,26 @@ mod tests {
             Outcome::Syntax { span, .. } => assert_eq!(span, Span::new(1, 3)),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn requests_are_json() {
+        let mut env = Env {
+            files: vec![("a \"b\".jsonnet".into(), "x\n\t\u{1}é\\")],
+            ..Env::default()
+        };
+        env.env.insert("K\"".into(), "v\r".into());
+        env.ext_str.insert("E".into(), "w".into());
+        let text = request("p\\q.jsonnet", "{ a: '\u{7f}' }", &env);
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            value,
+            serde_json::json!({
+                "path": "p\\q.jsonnet", "text": "{ a: '\u{7f}' }",
+                "files": [["a \"b\".jsonnet", "x\n\t\u{1}é\\"]],
+                "env": {"K\"": "v\r"}, "ext_str": {"E": "w"},
+            })
+        );
     }
 
     #[test]
