@@ -1202,4 +1202,42 @@ async function jsonnetChecks(browser) {
   await page.screenshot({ path: join(shots, "jsonnet-error.png") });
   eq(requests.filter(isJsonnetModule).length, 2, "jsonnet: the evaluator is not downloaded again");
   await context.close();
+
+  // While the module loads, the file says so; if it cannot be loaded, EP010 says why. (Requests
+  // are held or refused here on purpose, so this page is not watched for failed requests.)
+  for (const refuse of [false, true]) {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "light" });
+    const p = await ctx.newPage();
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await p.route((u) => isJsonnetModule(u.href), async (route) => {
+      if (refuse) return route.abort();
+      await held;
+      return route.continue();
+    });
+    await p.goto(url, { waitUntil: "load" });
+    await p.waitForSelector("#version", { timeout: 30_000 });
+    await settled(p);
+    await p.evaluate((TD) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([TD], "ecs-task-def.jsonnet", { type: "text/plain" }));
+      dt.items.add(new File(["{ essential: true }"], "lib/container.libsonnet", { type: "text/plain" }));
+      window.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, TD);
+    await p.waitForFunction(() => document.querySelector('#file-tree .tree-item[data-path="ecs-task-def.jsonnet"]'));
+    await p.locator('#file-tree .tree-item[data-path="ecs-task-def.jsonnet"]').click();
+    await settled(p);
+    const note = p.locator('.finding[data-code="EP010"]');
+    if (refuse) {
+      await p.waitForFunction(() => document.querySelector('.finding[data-code="EP010"]')?.textContent.includes("could not load"));
+      check((await note.textContent()).includes("could not load its Jsonnet evaluator"), "jsonnet: a failed load keeps EP010 with the reason", await note.textContent());
+    } else {
+      await p.waitForSelector('.finding[data-code="EP010"]');
+      check((await note.textContent()).includes("waiting for the Jsonnet evaluator"), "jsonnet: while the evaluator loads, EP010 says so", await note.textContent());
+      release();
+      await p.waitForSelector('.finding[data-code="TD001"]', { timeout: 60_000 });
+      eq(await note.count(), 0, "jsonnet: once loaded, the waiting note is gone");
+    }
+    await ctx.close();
+  }
 }
