@@ -548,7 +548,12 @@ pub fn request(path: &str, text: &str, env: &Env<'_>) -> String {
     let names: std::collections::BTreeSet<&str> = imported.iter().map(|w| file_name(w)).collect();
     // Written by hand: the page's wasm carries this code, and serde's generic serialisers for
     // these shapes cost more there than this does.
-    let size = text.len() + env.files.iter().map(|(p, t)| p.len() + t.len()).sum::<usize>();
+    let size = text.len()
+        + env
+            .files
+            .iter()
+            .map(|(p, t)| p.len() + t.len())
+            .sum::<usize>();
     let mut out = String::with_capacity(size + 256);
     out.push_str("{\"path\":");
     json_string(&mut out, path);
