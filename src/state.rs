@@ -1227,6 +1227,28 @@ mod tests {
     }
 
     #[test]
+    fn the_jsonnet_evaluator_lints_again_once_settled() {
+        use crate::jsonnet::Status;
+        let state = State::new(Default::default(), Theme::Light);
+        let revision = state.revision;
+        let state = state.next(Action::Jsonnet(Status::Loading));
+        assert_eq!(state.revision, revision, "loading changes no finding");
+        assert_eq!(state.jsonnet, Status::Loading);
+        let ready = state.next(Action::Jsonnet(Status::Ready));
+        assert_eq!(
+            ready.revision,
+            revision.wrapping_add(1),
+            "loaded: lint again"
+        );
+        let failed = state.next(Action::Jsonnet(Status::Failed("offline".into())));
+        assert_eq!(
+            failed.revision,
+            revision.wrapping_add(1),
+            "failed: lint again, to say why"
+        );
+    }
+
+    #[test]
     fn the_examples_lint_together() {
         let texts = EXAMPLES.map(Rc::from);
         let (report, panes, _) = lint_panes(&texts);
