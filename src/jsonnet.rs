@@ -88,6 +88,7 @@ pub fn render(path: &str, text: &str, inputs: &[Input], vars: &Vars) -> Option<S
 #[cfg(target_arch = "wasm32")]
 mod load {
     use std::cell::RefCell;
+    use std::collections::HashMap;
 
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
@@ -95,18 +96,40 @@ mod load {
     thread_local! {
         /// The module's `evaluate`, once loaded.
         static EVALUATE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+        /// Recent answers by request. Evaluation is a pure function of the request (the file,
+        /// the files it imports, the values), and costs tens of milliseconds in wasm; a lint run
+        /// after a keystroke elsewhere asks the same questions again.
+        static ANSWERS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
     }
+
+    /// Answers kept at most, and their requests' and answers' bytes; then the cache starts over.
+    const KEPT: usize = 64;
+    const KEPT_BYTES: usize = 16 << 20;
 
     /// The evaluator given to the engine: the module's `evaluate`; an empty answer (read as
     /// "not evaluated") when the call throws (a trapped module).
     fn evaluate(request: &str) -> String {
-        EVALUATE.with(|f| {
+        if let Some(answer) = ANSWERS.with(|a| a.borrow().get(request).cloned()) {
+            return answer;
+        }
+        let answer = EVALUATE.with(|f| {
             f.borrow()
                 .as_ref()
                 .and_then(|f| f.call1(&JsValue::NULL, &JsValue::from_str(request)).ok())
                 .and_then(|v| v.as_string())
-                .unwrap_or_default()
-        })
+        });
+        let Some(answer) = answer else {
+            return String::new();
+        };
+        ANSWERS.with(|a| {
+            let mut a = a.borrow_mut();
+            let bytes: usize = a.iter().map(|(q, r)| q.len() + r.len()).sum();
+            if a.len() >= KEPT || bytes + request.len() + answer.len() > KEPT_BYTES {
+                a.clear();
+            }
+            a.insert(request.to_string(), answer.clone());
+        });
+        answer
     }
 
     /// Loads the module and gives its `evaluate` to the engine.

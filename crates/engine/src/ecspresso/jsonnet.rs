@@ -531,43 +531,45 @@ pub fn evaluate_via(
 }
 
 /// The request for an external evaluator: `{"path", "text", "files": [[path, text]...], "env":
-/// {..}, "ext_str": {..}}`. `files` holds the inputs evaluation may read: the Jsonnet inputs
-/// (their natives and external variables are registered), any input whose file name a Jsonnet
-/// input imports, and the Terraform states; the evaluator rebuilds
+/// {..}, "ext_str": {..}}`. `files` holds the inputs evaluation may read: the files the text
+/// imports, directly or through other imports, and the Terraform states; the evaluator rebuilds
 /// [`Env`] from them as [`Env::from_inputs`] does (the first state answers `tfstate`).
 pub fn request(path: &str, text: &str, env: &Env<'_>) -> String {
-    fn file_name(path: &str) -> &str {
-        path.rsplit(['/', '\\']).next().unwrap_or(path)
-    }
-    let mut imported: Vec<String> = imports(text);
-    for (p, t) in &env.files {
-        if super::Format::from_path(p) == super::Format::Jsonnet {
-            imported.extend(imports(t));
+    // The files evaluation can reach: what the text imports, what those import, and so on, as
+    // the evaluator resolves them; and the Terraform states.
+    let mut wanted: Vec<&str> = Vec::new();
+    let mut queue: Vec<(String, &str)> = vec![(super::normalize_path(path), text)];
+    while let Some((importer, source)) = queue.pop() {
+        if wanted.len() > env.files.len() {
+            break;
+        }
+        for written in imports(source) {
+            if let Some((resolved, imported)) = env.resolve_import(&importer, &written) {
+                if let Some((p, _)) = env.files.iter().find(|(p, _)| *p == resolved) {
+                    if !wanted.contains(&p.as_str()) {
+                        wanted.push(p.as_str());
+                        if super::Format::from_path(p) == super::Format::Jsonnet {
+                            queue.push((resolved, imported));
+                        }
+                    }
+                }
+            }
         }
     }
-    let names: std::collections::BTreeSet<&str> = imported.iter().map(|w| file_name(w)).collect();
+    let files = env
+        .files
+        .iter()
+        .filter(|(p, t)| wanted.contains(&p.as_str()) || super::tfstate::is_tfstate(p, t));
     // Written by hand: the page's wasm carries this code, and serde's generic serialisers for
     // these shapes cost more there than this does.
-    let size = text.len()
-        + env
-            .files
-            .iter()
-            .map(|(p, t)| p.len() + t.len())
-            .sum::<usize>();
-    let mut out = String::with_capacity(size + 256);
+    let mut out = String::with_capacity(text.len() + 256);
     out.push_str("{\"path\":");
     json_string(&mut out, path);
     out.push_str(",\"text\":");
     json_string(&mut out, text);
     out.push_str(",\"files\":[");
     let mut first = true;
-    for (p, t) in &env.files {
-        let wanted = super::Format::from_path(p) == super::Format::Jsonnet
-            || names.contains(file_name(p))
-            || super::tfstate::is_tfstate(p, t);
-        if !wanted {
-            continue;
-        }
+    for (p, t) in files {
         if !std::mem::take(&mut first) {
             out.push(',');
         }
@@ -1812,12 +1814,12 @@ mod tests {
         };
         env.env.insert("K\"".into(), "v\r".into());
         env.ext_str.insert("E".into(), "w".into());
-        let text = request("p\\q.jsonnet", "{ a: '\u{7f}' }", &env);
+        let text = request("p\\q.jsonnet", "import 'a \"b\".jsonnet' + '\u{7f}'", &env);
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(
             value,
             serde_json::json!({
-                "path": "p\\q.jsonnet", "text": "{ a: '\u{7f}' }",
+                "path": "p\\q.jsonnet", "text": "import 'a \"b\".jsonnet' + '\u{7f}'",
                 "files": [["a \"b\".jsonnet", "x\n\t\u{1}é\\"]],
                 "env": {"K\"": "v\r"}, "ext_str": {"E": "w"},
             })
