@@ -233,6 +233,8 @@ try {
   // The explanation, rendered from the rule's docs.
   await td001.locator(".code-link").click();
   await page.waitForSelector("#explain");
+  // The docs are a module loaded on first use: wait for them (a busy machine can take a while).
+  await page.waitForSelector("#explain .doc h3", { timeout: 30_000 }).catch(() => {});
   const headings = await page.locator("#explain .doc h3").allTextContents();
   eq(
     headings,
