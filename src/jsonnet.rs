@@ -32,7 +32,7 @@ pub fn has_jsonnet(inputs: &[Input]) -> bool {
 }
 
 /// The end of the engine's note for a Jsonnet file it could not evaluate (no evaluator).
-const UNEVALUATED: &str = "was not evaluated, so its checks were skipped";
+const UNEVALUATED: &str = ecsplain_engine::ecspresso::NOT_EVALUATED;
 
 /// Says in the engine's EP010 notes why the page did not evaluate a Jsonnet file: the evaluator
 /// is still loading, or could not be loaded. Other EP010 notes (a missing import, values needed)
