@@ -12,15 +12,13 @@ use crate::components::findings::Findings;
 use crate::components::panes::Panes;
 use crate::components::rules::Rules;
 use crate::components::share::{saved_settings, ShareTools};
-use crate::components::{
-    cpu_explainer::CpuExplainer, memory_explainer::MemoryExplainer, sizing::Sizing, stages::Stages,
-    task_diagram::TaskDiagram,
-};
-// Teaching (issue 11).
+use crate::components::stages::Stages;
+// Teaching (issue 11): the checklist here, the other teaching views in their own module.
 use crate::components::checklist::Checklist;
-use crate::components::learn::Learn;
+use crate::components::teach_host::TeachHost;
 use crate::route::Route;
 use crate::state::{draft_texts, lint_project, Action, Linted, State, Theme, View, EXAMPLES};
+use crate::teach::{TeachState, TeachView};
 // The project view (issue 6).
 use crate::components::project::{ProjectTree, TreeFile};
 use crate::components::variables::{VariableRow, Variables};
@@ -45,8 +43,8 @@ fn now() -> f64 {
 
 /// Saved drafts, or the examples on a first visit.
 fn initial_texts() -> [String; 4] {
-    match LocalStorage::get::<Vec<String>>(DRAFTS_KEY) {
-        Ok(saved) if saved.len() == 4 => {
+    match crate::stored::strings(DRAFTS_KEY) {
+        Some(saved) if saved.len() == 4 => {
             let mut texts: [String; 4] = Default::default();
             for (slot, text) in texts.iter_mut().zip(saved) {
                 *slot = text;
@@ -59,7 +57,7 @@ fn initial_texts() -> [String; 4] {
 
 /// The saved project draft, when there is one.
 fn initial_project(state: &mut State) {
-    let Ok(text) = LocalStorage::get::<String>(PROJECT_KEY) else {
+    let Some(text) = crate::stored::string(PROJECT_KEY) else {
         return;
     };
     let Ok(shared) = crate::persist::read_state_file(&text) else {
@@ -92,7 +90,7 @@ pub fn App() -> Html {
     let state = use_reducer(|| {
         let mut state = State::new(initial_texts(), initial_theme());
         state.settings = Rc::new(saved_settings(SETTINGS_KEY));
-        state.ticks = LocalStorage::get(TICKS_KEY).unwrap_or_default();
+        state.ticks = crate::stored::strings(TICKS_KEY).unwrap_or_default();
         initial_project(&mut state);
         state
     });
@@ -482,15 +480,21 @@ pub fn App() -> Html {
                 </div>
             </main>
         },
-        View::Sizing => html! { <Sizing text={state.texts[0].clone()} /> },
-        View::Explain => html! {
-            <main class="explain-page" id="main">
-                <CpuExplainer text={state.texts[0].clone()} />
-                <MemoryExplainer text={state.texts[0].clone()} from_finding={state.why.is_some()} />
-                <TaskDiagram text={state.texts[0].clone()} />
-            </main>
-        },
-        View::Learn => html! { <Learn lesson={state.lesson} {on_lesson} {on_load} /> },
+        // The teaching views come in their own module, loaded when first opened (src/teach.rs).
+        View::Sizing | View::Explain | View::Learn => {
+            let view = match state.view {
+                View::Sizing => TeachView::Sizing,
+                View::Explain => TeachView::Explain,
+                _ => TeachView::Learn,
+            };
+            let state = TeachState {
+                view,
+                text: state.texts[0].clone(),
+                from_finding: state.why.is_some(),
+                lesson: state.lesson,
+            };
+            html! { <TeachHost {state} {on_lesson} {on_load} /> }
+        }
         View::Checklist => html! {
             <Checklist linted={linted.clone()} texts={state.texts.clone()} ticks={state.ticks.clone()}
                 {on_tick} on_select={on_select.clone()} />

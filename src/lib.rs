@@ -11,11 +11,15 @@ pub mod markdown;
 pub mod persist;
 pub mod route;
 pub mod state;
+// The teaching views' second wasm module (its types are native too, for tests).
+pub mod teach;
 pub mod variables;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod docs;
+#[cfg(target_arch = "wasm32")]
+pub mod stored;
 #[cfg(target_arch = "wasm32")]
 pub use app::App;

@@ -261,8 +261,7 @@ impl PageSettings {
 
 /// Per-path ignores from a share link's JSON; unreadable entries are skipped.
 fn read_path_ignores(json: &str) -> Vec<PathIgnore> {
-    let Ok(serde_json::Value::Array(items)) = serde_json::from_str::<serde_json::Value>(json)
-    else {
+    let Some(serde_json::Value::Array(items)) = ecsplain_engine::json::to_value(json) else {
         return Vec::new();
     };
     items
@@ -471,9 +470,15 @@ pub fn read_state_file(text: &str) -> Result<ShareState, String> {
             text.len()
         ));
     }
-    serde_json::from_str::<ShareState>(text).map_err(|e| {
-        let mut detail = e.to_string();
-        detail.truncate(120);
+    ShareState::from_json(text).map_err(|mut detail| {
+        if detail.len() > 160 {
+            let mut end = 160;
+            while !detail.is_char_boundary(end) {
+                end -= 1;
+            }
+            detail.truncate(end);
+            detail.push('…');
+        }
         format!("this file is not an ecsplain state file ({detail})")
     })
 }

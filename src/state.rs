@@ -713,7 +713,7 @@ impl State {
                 Err(at) => next.ticks.insert(at, id),
             },
             Action::SetTicks(mut ticks) => {
-                ticks.sort();
+                ecsplain_engine::order::sort(&mut ticks);
                 ticks.dedup();
                 next.ticks = ticks;
             }

@@ -45,6 +45,26 @@ globalThis.ecsplainJsonnet = () => {
   return jsonnet;
 };
 
+// The teaching views (Sizing, CPU & memory, Learn) are a second wasm module (src/teach.rs):
+// src/components/teach_host.rs calls this the first time one of them opens, and gets the started
+// module (static/build/teach.mjs wrote its names). One download however often it is asked for; a
+// failed one may be retried.
+let teach = null;
+globalThis.ecsplainTeach = () => {
+  teach ??= (async () => {
+    const { ecsplainTeachJs: js, ecsplainTeachWasm: wasm } = tag.dataset;
+    if (!js || !wasm) throw new Error("this build has no teaching module");
+    const bytes = fetch(wasm);
+    const module = await import(js);
+    await module.default({ module_or_path: bytes });
+    return module;
+  })().catch((err) => {
+    teach = null;
+    throw err;
+  });
+  return teach;
+};
+
 async function start() {
   // The module is fetched (CSP `connect-src 'self'`: the page's own origin only) while the glue
   // loads, and compiles as it streams in.

@@ -16,7 +16,7 @@ pub const SOLVED_KEY: &str = "ecsplain.learn.solved";
 
 /// The ids saved under a progress key.
 pub fn progress(key: &str) -> Vec<String> {
-    LocalStorage::get(key).unwrap_or_default()
+    crate::stored::strings(key).unwrap_or_default()
 }
 
 /// Adds an id to a progress key.
@@ -37,9 +37,7 @@ fn attempt_key(lesson: &str) -> String {
 
 /// The user's saved attempt at a lesson's exercise, if any.
 pub fn saved_attempt(lesson: &str) -> Option<std::rc::Rc<str>> {
-    LocalStorage::get::<String>(attempt_key(lesson))
-        .ok()
-        .map(std::rc::Rc::from)
+    crate::stored::string(&attempt_key(lesson)).map(std::rc::Rc::from)
 }
 
 /// Keeps an attempt, so leaving the lesson or reloading loses nothing.

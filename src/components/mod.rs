@@ -18,6 +18,8 @@ pub mod memory_explainer;
 pub mod sizing;
 pub mod stages;
 pub mod task_diagram;
+// Hosts the teaching views' own wasm module (src/teach.rs).
+pub mod teach_host;
 // Teaching (issue 11).
 pub mod checklist;
 pub mod gallery;

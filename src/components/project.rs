@@ -199,7 +199,7 @@ pub async fn read_entries(entries: Vec<JsValue>) -> ReadFiles {
         }
     }
     // The stack reversed the order: list files by path, folders first as a tree would.
-    files.sort_by(|a, b| a.0.cmp(&b.0));
+    ecsplain_engine::order::sort_by(&mut files, |a, b| a.0.cmp(&b.0));
     read_all(files, out).await
 }
 
@@ -260,7 +260,7 @@ fn rows(files: &[TreeFile]) -> Vec<(usize, Option<&TreeFile>, String, String)> {
     let mut sorted: Vec<&TreeFile> = files.iter().collect();
     // By folder segments, then name: `a/` and everything under it stay together, so no folder
     // row repeats (`a-b/` sorts after `a/x/`).
-    sorted.sort_by(|a, b| {
+    ecsplain_engine::order::sort_by(&mut sorted, |a, b| {
         let (fa, na) = a.path.rsplit_once('/').unwrap_or(("", &a.path));
         let (fb, nb) = b.path.rsplit_once('/').unwrap_or(("", &b.path));
         let fa: Vec<&str> = fa.split('/').filter(|p| !p.is_empty()).collect();

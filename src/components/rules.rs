@@ -58,7 +58,9 @@ pub fn Rules(props: &RulesProps) -> Html {
         "cross-file",
         "input",
     ];
-    targets.sort_by_key(|t| ORDER.iter().position(|o| o == t).unwrap_or(ORDER.len()));
+    ecsplain_engine::order::sort_by_key(&mut targets, |t| {
+        ORDER.iter().position(|o| o == t).unwrap_or(ORDER.len())
+    });
     let target_chips = chips(targets, target.clone(), "input");
     let category_chips = chips(categories, category.clone(), "category");
     let oninput = {

@@ -9,7 +9,6 @@
 //! nothing here builds markup from strings, and nothing here touches the network.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use ecsplain_engine::registry;
@@ -403,8 +402,7 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
     let open = use_state(|| None::<Panel>);
     let banner = use_state(|| None::<Banner>);
     let previous = use_state(|| {
-        LocalStorage::get::<String>(PREVIOUS_KEY)
-            .ok()
+        crate::stored::string(PREVIOUS_KEY)
             .and_then(|t| persist::read_state_file(&t).ok())
             .map(Rc::new)
     });
@@ -823,7 +821,7 @@ fn help_dialog(close: Callback<MouseEvent>) -> Html {
 
 /// The settings a page had saved (local storage), or the defaults.
 pub fn saved_settings(key: &str) -> PageSettings {
-    LocalStorage::get::<BTreeMap<String, String>>(key)
+    crate::stored::string_map(key)
         .map(|map| PageSettings::from_map(&map))
         .unwrap_or_default()
 }

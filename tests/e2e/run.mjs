@@ -746,12 +746,35 @@ async function teachingChecks(browser) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: "light" });
   const page = await context.newPage();
   watch(page);
+  const requested = [];
+  page.on("request", (r) => requested.push(r.url()));
   await page.goto(url, { waitUntil: "load" });
   await page.waitForSelector("#version", { timeout: 30_000 });
   await settled(page);
 
+  // The teaching views are a second module (src/teach.rs): not part of the first view's download,
+  // fetched when one opens, gone from the page when the user goes back to linting.
+  const teachRequests = () => requested.filter((u) => u.includes("ecsplain-teach-")).length;
+  check(teachRequests() === 0, "the first view does not download the teaching module", requested.join(" "));
+  await page.click("#learn-button");
+  await page.waitForSelector("#teach .learn-page", { timeout: 30_000 });
+  check(teachRequests() === 2, "opening Learn downloads the teaching module (js and wasm)", String(teachRequests()));
+  await page.click("#lint-button");
+  await page.waitForSelector("#app .layout", { timeout: 10_000 });
+  check((await page.locator("#teach *").count()) === 0, "back on Lint, the teaching view is removed");
+  await page.click("#sizing-button");
+  await page.waitForSelector("#teach .sizing-page", { timeout: 10_000 });
+  check(teachRequests() === 2, "the teaching module is downloaded once");
+  const order = await page.evaluate(() => {
+    const top = (sel) => document.querySelector(sel)?.getBoundingClientRect().top ?? -1;
+    return [top(".topbar"), top("#teach main"), top("#status")];
+  });
+  check(order[0] < order[1] && order[1] < order[2], "the teaching view sits between the header and the status line", order.join(","));
+
   // Gallery: one click loads an example's files into the panes by kind.
   await page.click("#learn-button");
+  // The teaching views are their own module, loaded when first opened (src/teach.rs).
+  await page.waitForSelector(".card[data-example]", { timeout: 30_000 });
   const cards = page.locator(".card[data-example]");
   check((await cards.count()) >= 14, "the gallery shows the examples", String(await cards.count()));
   eq(await page.locator('.card[data-example="nginx-app-bad"] .read-dot').count(), 0, "an example not loaded has no dot");

@@ -324,6 +324,25 @@ fn test(root: &Path) -> Result<(), String> {
                 root,
             )
         });
+        // The page's components exist only for wasm32: clippy them there too.
+        step("cargo clippy (page, wasm32)", &mut || {
+            run(
+                Command::new("cargo").args([
+                    "clippy",
+                    "-j2",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "--bin",
+                    "ecsplain-web",
+                    "--bin",
+                    "ecsplain-teach",
+                    "--",
+                    "-D",
+                    "warnings",
+                ]),
+                root,
+            )
+        });
         step("cargo test", &mut || {
             run(Command::new("cargo").args(["test", "-j2"]), root)
         });
@@ -359,14 +378,14 @@ const PAGE_BUDGET: u64 = 400 * 1024;
 
 /// The page's download, raw and brotli (-q 11), file by file: what the first view loads (the
 /// wasm, the JS glue and boot.js; the CSS besides) against the budget, and what only some views
-/// or projects load later (the rules' documentation; the Jsonnet evaluator, a second wasm module
-/// for projects holding Jsonnet). Says so loudly above the budget.
+/// or projects load later (the rules' documentation, the teaching views' module, the Jsonnet
+/// evaluator for projects holding Jsonnet). Says so loudly above the budget.
 fn page_size(root: &Path) -> Result<(), String> {
     let dist = root.join("dist");
     let entries = std::fs::read_dir(&dist).map_err(|e| format!("cannot read dist/: {e}"))?;
     let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
     paths.sort();
-    let (mut first, mut later, mut css, mut jsonnet) = (0u64, 0u64, 0u64, 0u64);
+    let (mut first, mut later, mut teach, mut css, mut jsonnet) = (0u64, 0u64, 0u64, 0u64, 0u64);
     for path in paths {
         let name = path
             .file_name()
@@ -388,6 +407,9 @@ fn page_size(root: &Path) -> Result<(), String> {
         let when = if name.starts_with("rule-docs-") {
             later += compressed;
             "when an explanation opens"
+        } else if name.starts_with("ecsplain-teach-") {
+            teach += compressed;
+            "when Sizing, CPU & memory or Learn opens"
         } else if name.starts_with("ecsplain-jsonnet-") {
             jsonnet += compressed;
             "when a project holds Jsonnet"
@@ -402,7 +424,7 @@ fn page_size(root: &Path) -> Result<(), String> {
     }
     println!(
         "xtask: first view wasm + js: {first} B brotli (budget {PAGE_BUDGET} B: {}), \
-         CSS {css} B; rules' docs on demand: {later} B; Jsonnet evaluator on demand: {jsonnet} B",
+         CSS {css} B; on demand: rules' docs {later} B, teaching views {teach} B, Jsonnet evaluator {jsonnet} B",
         if first <= PAGE_BUDGET {
             "within"
         } else {
@@ -410,12 +432,11 @@ fn page_size(root: &Path) -> Result<(), String> {
         }
     );
     if first > PAGE_BUDGET {
-        // Over by about 1% (README, "In the page"): reported loudly, not yet a failure. Once the
-        // page is under, this becomes `return Err(...)` so it stays under.
-        println!(
-            "xtask: !!! the first view is {} B over the budget (issue 10) !!!",
+        // Under since the teaching views got their own module: it stays under.
+        return Err(format!(
+            "the first view is {} B over the {PAGE_BUDGET} B budget (issue 10)",
             first - PAGE_BUDGET
-        );
+        ));
     }
     Ok(())
 }

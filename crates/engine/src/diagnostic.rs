@@ -339,7 +339,7 @@ impl Finding {
 /// Applies a fix's edits to a text (edits must not overlap; later ones are applied first).
 pub fn apply_edits(text: &str, edits: &[FindingEdit]) -> String {
     let mut edits: Vec<&FindingEdit> = edits.iter().collect();
-    edits.sort_by_key(|e| std::cmp::Reverse(e.start));
+    crate::order::sort_by_key(&mut edits, |e| std::cmp::Reverse(e.start));
     let mut out = text.to_string();
     for edit in edits {
         let (start, end) = (edit.start as usize, edit.end as usize);

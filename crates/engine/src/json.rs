@@ -910,3 +910,101 @@ mod tests {
         assert_eq!(errors("[+1]").len(), 1);
     }
 }
+
+/// Reads plain JSON into a [`serde_json::Value`] with this parser. The page reads its data
+/// files, share links and state files this way, so its download carries one JSON reader, not
+/// this one and serde_json's deserializer too. `None` when the text is not plain JSON: a syntax
+/// error, or a template placeholder where a value goes.
+pub fn to_value(text: &str) -> Option<serde_json::Value> {
+    read_value(text).ok()
+}
+
+/// [`to_value`], with what is wrong when the text is not plain JSON: the first syntax error
+/// and its line and column, or what stands where a value should be.
+pub fn read_value(text: &str) -> Result<serde_json::Value, String> {
+    let parsed = parse(text);
+    if let Some(d) = parsed.diagnostics.iter().find(|d| d.code == SYNTAX) {
+        let at = crate::span::LineIndex::new(text).line_col(text, d.span.start);
+        return Err(format!(
+            "{} (line {}, column {})",
+            d.message, at.line, at.column
+        ));
+    }
+    let root = parsed.root.as_ref().ok_or("there is no JSON value")?;
+    node_value(root).ok_or_else(|| {
+        "a template or an unreadable part stands where a JSON value should be".to_string()
+    })
+}
+
+/// The parser stops descending at [`MAX_DEPTH`], so this recursion is bounded too.
+fn node_value(node: &Node) -> Option<serde_json::Value> {
+    use serde_json::Value;
+    Some(match &node.kind {
+        NodeKind::Null => Value::Null,
+        NodeKind::Bool(b) => Value::Bool(*b),
+        NodeKind::Number(value, text) => {
+            if let Ok(i) = text.parse::<i64>() {
+                Value::from(i)
+            } else if let Ok(u) = text.parse::<u64>() {
+                Value::from(u)
+            } else {
+                Value::Number(serde_json::Number::from_f64(*value)?)
+            }
+        }
+        NodeKind::String(s) => Value::String(s.clone()),
+        NodeKind::Array(items) => {
+            Value::Array(items.iter().map(node_value).collect::<Option<_>>()?)
+        }
+        NodeKind::Object(object) if !object.opaque => {
+            let mut map = serde_json::Map::new();
+            for member in &object.members {
+                map.insert(member.key.clone(), node_value(&member.value)?);
+            }
+            Value::Object(map)
+        }
+        NodeKind::Object(_) | NodeKind::Placeholder(_) | NodeKind::Invalid => return None,
+    })
+}
+
+#[cfg(test)]
+mod value_tests {
+    use super::to_value;
+
+    #[test]
+    fn reads_plain_json_as_serde_json_does() {
+        let texts = [
+            r#"{"a": 1, "b": [true, false, null], "c": {"d": "e\n\u00e9\"\\"}, "f": -2.5e3}"#,
+            r#"[1, 18446744073709551615, -9223372036854775808, 0.1, 1e300, "", {}]"#,
+            r#"{"dup": 1, "dup": 2}"#,
+            "\"just a string\"",
+            r#"{"emoji": "\ud83d\ude00", "ja": "東京"}"#,
+        ];
+        for text in texts {
+            let ours = to_value(text);
+            let theirs: Option<serde_json::Value> = serde_json::from_str(text).ok();
+            assert_eq!(ours, theirs, "{text}");
+            assert!(ours.is_some(), "{text}");
+        }
+        for data in [
+            include_str!("../data/fargate-sizes.json"),
+            include_str!("../data/servicedef-schema.json"),
+            include_str!("../data/checklist.json"),
+        ] {
+            assert_eq!(to_value(data), serde_json::from_str(data).ok());
+        }
+    }
+
+    #[test]
+    fn refuses_what_is_not_plain_json() {
+        for text in [
+            "",
+            "{",
+            r#"{"a": 1,,}"#,
+            r#"{"cpu": {{ must_env `CPU` }}}"#,
+            r#"{"image": $IMAGE}"#,
+            "[1] [2]",
+        ] {
+            assert_eq!(to_value(text), None, "{text}");
+        }
+    }
+}

@@ -132,7 +132,7 @@ pub fn insert_members(text: &str, object: &Node, member_texts: &[&str]) -> Optio
 /// Applies non-overlapping edits to the text under `base` and returns the new text.
 pub fn apply_within(text: &str, base: Span, edits: &[Edit]) -> Option<String> {
     let mut sorted: Vec<&Edit> = edits.iter().collect();
-    sorted.sort_by_key(|e| e.span.start);
+    crate::order::sort_by_key(&mut sorted, |e| e.span.start);
     let mut out = String::new();
     let mut at = base.start as usize;
     for edit in sorted {

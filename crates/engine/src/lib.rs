@@ -17,6 +17,7 @@ pub mod json;
 pub mod json_edit;
 pub mod learn;
 pub mod lint;
+pub mod order;
 pub mod project;
 pub mod registry;
 pub mod report;

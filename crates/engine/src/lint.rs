@@ -162,7 +162,7 @@ pub fn lint_vars(inputs: &[Input], config: &Config, vars: &Vars) -> Report {
     for (file, input) in parsed.iter().enumerate() {
         run_checks(file, input, &config.settings, &mut raw);
     }
-    let project = ProjectCtx { inputs: &parsed };
+    let project = ProjectCtx::new(&parsed);
     for check in registry::checks() {
         if let Check::Project(rule, run) = check {
             run(
@@ -203,7 +203,7 @@ pub fn lint_vars(inputs: &[Input], config: &Config, vars: &Vars) -> Report {
         .iter()
         .filter_map(|(file, d)| Finding::resolve(d, *file, &resolvers))
         .collect();
-    findings.sort_by(|a, b| {
+    crate::order::sort_by(&mut findings, |a, b| {
         (a.file, a.line, a.column, a.code, &a.message)
             .cmp(&(b.file, b.line, b.column, b.code, &b.message))
     });

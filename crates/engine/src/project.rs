@@ -42,4 +42,17 @@ impl ParsedInput<'_> {
 
 pub struct ProjectCtx<'a> {
     pub inputs: &'a [ParsedInput<'a>],
+    /// Which Dockerfile builds which task container, as `(Dockerfile input, task input,
+    /// container index)`: found once per run, asked for by every Dockerfile-vs-task rule
+    /// (`rules/crossfile/pairing_docker.rs`).
+    pub(crate) docker_pairing: std::cell::OnceCell<Vec<(usize, usize, usize)>>,
+}
+
+impl<'a> ProjectCtx<'a> {
+    pub fn new(inputs: &'a [ParsedInput<'a>]) -> ProjectCtx<'a> {
+        ProjectCtx {
+            inputs,
+            docker_pairing: std::cell::OnceCell::new(),
+        }
+    }
 }

@@ -21,7 +21,7 @@ pub fn checks() -> impl Iterator<Item = &'static Check> {
 /// Every rule, sorted by code.
 pub fn rules() -> Vec<&'static Rule> {
     let mut all: Vec<&'static Rule> = checks().map(Check::rule).collect();
-    all.sort_by(|a, b| code_key(a.code).cmp(&code_key(b.code)));
+    crate::order::sort_by(&mut all, |a, b| code_key(a.code).cmp(&code_key(b.code)));
     all
 }
 

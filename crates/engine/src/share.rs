@@ -80,7 +80,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The format version [`encode`] writes: the `v1` of `v1.<payload>`.
 pub const FORMAT_VERSION: u32 = 1;
@@ -109,15 +109,10 @@ const LEVEL: u8 = 10;
 
 /// Everything a share link restores. Serialized with short keys (see the module docs); every
 /// field may be empty, and an empty field is left out of the link.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ShareState {
     /// Schema revision inside format v1 ([`SCHEMA`] when written by this ecsplain).
-    #[serde(
-        rename = "s",
-        default = "schema_one",
-        skip_serializing_if = "is_schema_one"
-    )]
+    #[serde(rename = "s", skip_serializing_if = "is_schema_one")]
     pub schema: u32,
     /// The task definition pane.
     #[serde(rename = "td", skip_serializing_if = "Option::is_none")]
@@ -186,6 +181,80 @@ impl ShareState {
     /// page can say "some settings from a newer ecsplain were not restored".
     pub fn is_from_newer_schema(&self) -> bool {
         self.schema > SCHEMA
+    }
+}
+
+impl ShareState {
+    /// Reads a state from its JSON (a link's contents, or a state file), as the serde
+    /// attributes above write it: members may be absent (an absent `s` is revision 1), unknown
+    /// members are ignored, a member of the wrong type is an error naming it. Read with the
+    /// engine's own JSON reader ([`crate::json::read_value`]): one reader in the page.
+    pub fn from_json(text: &str) -> Result<ShareState, String> {
+        use serde_json::Value;
+        let value = crate::json::read_value(text)?;
+        let object = value.as_object().ok_or("it is not a JSON object")?;
+        let wrong = |key: &str, what: &str| format!("`{key}` is not {what}");
+        let text_of = |key: &str| -> Result<Option<String>, String> {
+            match object.get(key) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s.clone())),
+                Some(_) => Err(wrong(key, "a string")),
+            }
+        };
+        let list = |key: &str| -> Result<&[Value], String> {
+            match object.get(key) {
+                None | Some(Value::Null) => Ok(&[]),
+                Some(Value::Array(items)) => Ok(items),
+                Some(_) => Err(wrong(key, "an array")),
+            }
+        };
+        let strings = |key: &str| -> Result<Vec<String>, String> {
+            list(key)?
+                .iter()
+                .map(|v| v.as_str().map(str::to_string))
+                .collect::<Option<_>>()
+                .ok_or_else(|| wrong(key, "an array of strings"))
+        };
+        let pairs = |key: &str| -> Result<Vec<(String, String)>, String> {
+            list(key)?
+                .iter()
+                .map(|v| match v.as_array().map(Vec::as_slice) {
+                    Some([Value::String(a), Value::String(b)]) => Some((a.clone(), b.clone())),
+                    _ => None,
+                })
+                .collect::<Option<_>>()
+                .ok_or_else(|| wrong(key, "an array of [string, string] pairs"))
+        };
+        let schema = match object.get("s") {
+            None | Some(Value::Null) => schema_one(),
+            Some(v) => v
+                .as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .ok_or_else(|| wrong("s", "a revision number"))?,
+        };
+        let settings = match object.get("set") {
+            None | Some(Value::Null) => BTreeMap::new(),
+            Some(Value::Object(map)) => map
+                .iter()
+                .map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+                .collect::<Option<_>>()
+                .ok_or_else(|| wrong("set", "an object of strings"))?,
+            Some(_) => return Err(wrong("set", "an object of strings")),
+        };
+        Ok(ShareState {
+            schema,
+            task_definition: text_of("td")?,
+            service_definition: text_of("sd")?,
+            dockerfile: text_of("df")?,
+            ecspresso: text_of("ec")?,
+            files: pairs("files")?,
+            kinds: strings("kinds")?,
+            paths: strings("paths")?,
+            variables: pairs("vars")?,
+            view: text_of("view")?,
+            settings,
+            ticks: strings("ticks")?,
+        })
     }
 }
 
@@ -397,8 +466,11 @@ fn decode_v1(payload: &str) -> Result<ShareState, ShareError> {
         }
         Err(_) => return Err(ShareError::BadCompression),
     };
-    serde_json::from_slice(&json).map_err(|e| ShareError::BadContent {
-        detail: short(e.to_string()),
+    let text = std::str::from_utf8(&json).map_err(|_| ShareError::BadContent {
+        detail: "it is not UTF-8 text".into(),
+    })?;
+    ShareState::from_json(text).map_err(|detail| ShareError::BadContent {
+        detail: short(detail),
     })
 }
 

@@ -172,7 +172,7 @@ fn split_at(text: &str, depth: usize) -> Vec<Command> {
     let mut commands = s.commands;
     if !s.nested.is_empty() {
         commands.append(&mut s.nested);
-        commands.sort_by_key(|c| c.span.start);
+        crate::order::sort_by_key(&mut commands, |c| c.span.start);
     }
     commands
 }

@@ -643,8 +643,8 @@ pub fn response(outcome: &Outcome) -> String {
 /// kept inside the text and on character boundaries whatever the response says; a response
 /// that cannot be read is [`Outcome::Unavailable`].
 pub fn read_response(response: &str, text: &str) -> Outcome {
-    let Ok(serde_json::Value::Object(r)) = serde_json::from_str::<serde_json::Value>(response)
-    else {
+    // The engine's own JSON reader: the page carries it anyway (not serde_json's deserializer).
+    let Some(serde_json::Value::Object(r)) = crate::json::to_value(response) else {
         return Outcome::Unavailable;
     };
     let string = |key: &str| r.get(key).and_then(|v| v.as_str()).map(str::to_string);

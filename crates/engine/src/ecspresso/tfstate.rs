@@ -30,7 +30,7 @@ pub fn is_tfstate(path: &str, text: &str) -> bool {
 impl TfState {
     /// Reads a state; `None` when the text is not a JSON object.
     pub fn parse(text: &str) -> Option<TfState> {
-        let root: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
+        let root: Value = crate::json::to_value(text.trim_start_matches('\u{feff}'))?;
         root.is_object().then_some(TfState { root })
     }
 

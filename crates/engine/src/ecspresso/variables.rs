@@ -124,7 +124,7 @@ pub fn variables(inputs: &[Input]) -> Vec<Variable> {
         if super::Format::from_path(&input.path) == super::Format::Jsonnet {
             let mut calls = jsonnet_calls(text, &aliases);
             calls.extend(template_calls(text));
-            calls.sort_by_key(|c| c.span.start);
+            crate::order::sort_by_key(&mut calls, |c| c.span.start);
             for call in calls {
                 merged.add(file, call);
             }
@@ -368,7 +368,7 @@ fn jsonnet_calls(text: &str, aliases: &[Alias]) -> Vec<Found> {
             }
         }
     }
-    found.sort_by_key(|(at, _)| *at);
+    crate::order::sort_by_key(&mut found, |(at, _)| *at);
     found.into_iter().map(|(_, f)| f).collect()
 }
 

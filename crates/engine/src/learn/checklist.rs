@@ -3,7 +3,8 @@
 //!
 //! The items live in `data/checklist.json`, with their source and date.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::kind_names;
 use crate::diagnostic::Finding;
@@ -11,7 +12,7 @@ use crate::lint::{Input, Report};
 use crate::rule::Kind;
 
 /// Where an item applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Platform {
     /// EC2 and Fargate.
@@ -81,7 +82,6 @@ pub struct Source {
     pub retrieved: String,
 }
 
-#[derive(Deserialize)]
 struct RawData {
     source: String,
     source_commit: String,
@@ -90,24 +90,19 @@ struct RawData {
     items: Vec<RawItem>,
 }
 
-#[derive(Deserialize)]
 struct RawSection {
     number: u8,
     title: String,
 }
 
-#[derive(Deserialize)]
 struct RawItem {
     section: u8,
     number: u8,
     platform: Platform,
     check: String,
-    #[serde(default)]
     codes: Vec<String>,
-    #[serde(default)]
     needs_any_of: Vec<String>,
     text: String,
-    #[serde(default)]
     note: Option<String>,
 }
 
@@ -127,8 +122,59 @@ pub fn data() -> &'static str {
     crate::rule::external_text("checklist.json").unwrap_or("")
 }
 
+/// Reads the data (with the engine's own JSON reader: see [`crate::json::to_value`]).
 fn raw() -> Option<RawData> {
-    serde_json::from_str(data()).ok()
+    let v = crate::json::to_value(data())?;
+    let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_string);
+    let small = |v: &Value, key: &str| v.get(key)?.as_u64().and_then(|n| u8::try_from(n).ok());
+    let strings = |v: &Value, key: &str| -> Option<Vec<String>> {
+        match v.get(key) {
+            None => Some(Vec::new()),
+            Some(list) => list
+                .as_array()?
+                .iter()
+                .map(|s| s.as_str().map(str::to_string))
+                .collect(),
+        }
+    };
+    Some(RawData {
+        source: text(&v, "source")?,
+        source_commit: text(&v, "source_commit")?,
+        retrieved: text(&v, "retrieved")?,
+        sections: v
+            .get("sections")?
+            .as_array()?
+            .iter()
+            .map(|s| {
+                Some(RawSection {
+                    number: small(s, "number")?,
+                    title: text(s, "title")?,
+                })
+            })
+            .collect::<Option<_>>()?,
+        items: v
+            .get("items")?
+            .as_array()?
+            .iter()
+            .map(|i| {
+                Some(RawItem {
+                    section: small(i, "section")?,
+                    number: small(i, "number")?,
+                    platform: match i.get("platform")?.as_str()? {
+                        "both" => Platform::Both,
+                        "ec2" => Platform::Ec2,
+                        "fargate" => Platform::Fargate,
+                        _ => return None,
+                    },
+                    check: text(i, "check")?,
+                    codes: strings(i, "codes")?,
+                    needs_any_of: strings(i, "needs_any_of")?,
+                    text: text(i, "text")?,
+                    note: text(i, "note"),
+                })
+            })
+            .collect::<Option<_>>()?,
+    })
 }
 
 /// The checklist's source repository, commit and retrieval date.
@@ -257,7 +303,7 @@ fn status_of(
 /// The kinds a lint report read its inputs as (what [`evaluate`] takes).
 pub fn kinds_in(report: &Report) -> Vec<Kind> {
     let mut kinds: Vec<Kind> = report.kinds.iter().flatten().copied().collect();
-    kinds.sort();
+    crate::order::sort(&mut kinds);
     kinds.dedup();
     kinds
 }

@@ -196,7 +196,7 @@ impl Example {
     /// The kinds of input this example holds.
     pub fn kinds(&self) -> Vec<Kind> {
         let mut kinds: Vec<Kind> = self.files.iter().map(|f| f.kind).collect();
-        kinds.sort();
+        crate::order::sort(&mut kinds);
         kinds.dedup();
         kinds
     }

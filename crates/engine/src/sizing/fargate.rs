@@ -2,31 +2,7 @@
 
 use std::sync::OnceLock;
 
-use serde::Deserialize;
-
-#[derive(Debug, Clone, Deserialize)]
-struct Table {
-    source: String,
-    retrieved: String,
-    sizes: Vec<RawSize>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-struct RawSize {
-    cpu: u32,
-    #[serde(default)]
-    memory: Vec<u32>,
-    memory_range: Option<Range>,
-    os: Vec<String>,
-    min_platform: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, Deserialize)]
-struct Range {
-    min: u32,
-    max: u32,
-    step: u32,
-}
+use serde_json::Value;
 
 /// One Fargate CPU size and the memory sizes allowed with it.
 #[derive(Debug, Clone)]
@@ -52,32 +28,49 @@ const DATA: &str = include_str!("../../data/fargate-sizes.json");
 pub fn table() -> &'static FargateSizes {
     static TABLE: OnceLock<FargateSizes> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let raw: Table = serde_json::from_str(DATA).unwrap_or(Table {
+        read(DATA).unwrap_or(FargateSizes {
             source: String::new(),
             retrieved: String::new(),
             sizes: Vec::new(),
-        });
-        let sizes = raw
-            .sizes
-            .into_iter()
-            .map(|s| {
-                let mut memory = s.memory;
-                if let Some(r) = s.memory_range {
-                    memory.extend((r.min..=r.max).step_by(r.step.max(1) as usize));
-                }
-                CpuSize {
-                    cpu: s.cpu,
-                    memory,
-                    windows: s.os.iter().any(|o| o == "WINDOWS"),
-                    min_platform: s.min_platform,
-                }
+        })
+    })
+}
+
+/// Reads the data file (with the engine's own JSON reader: see [`crate::json::to_value`]).
+fn read(data: &str) -> Option<FargateSizes> {
+    let raw = crate::json::to_value(data)?;
+    let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_string);
+    let number = |v: &Value| v.as_u64().and_then(|n| u32::try_from(n).ok());
+    let sizes = raw
+        .get("sizes")?
+        .as_array()?
+        .iter()
+        .map(|s| {
+            let mut memory: Vec<u32> = s
+                .get("memory")
+                .and_then(Value::as_array)
+                .map(|m| m.iter().filter_map(number).collect())
+                .unwrap_or_default();
+            if let Some(range) = s.get("memory_range") {
+                let bound = |key: &str| range.get(key).and_then(number);
+                let (min, max, step) = (bound("min")?, bound("max")?, bound("step")?);
+                memory.extend((min..=max).step_by(step.max(1) as usize));
+            }
+            Some(CpuSize {
+                cpu: s.get("cpu").and_then(number)?,
+                memory,
+                windows: s
+                    .get("os")
+                    .and_then(Value::as_array)
+                    .is_some_and(|os| os.iter().any(|o| o == "WINDOWS")),
+                min_platform: text(s, "min_platform"),
             })
-            .collect();
-        FargateSizes {
-            source: raw.source,
-            retrieved: raw.retrieved,
-            sizes,
-        }
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(FargateSizes {
+        source: text(&raw, "source")?,
+        retrieved: text(&raw, "retrieved")?,
+        sizes,
     })
 }
 

@@ -348,8 +348,32 @@ fn pick<'a>(task: &TaskDefCtx<'a>, path: &str, text: &str) -> Option<&'a Node> {
     }
 }
 
-/// Every (Dockerfile, task container) pair of the run: at most one per task definition.
+/// Every (Dockerfile, task container) pair of the run: at most one per task definition. Found
+/// once per run ([`ProjectCtx`] keeps the answer), rebuilt cheaply for each rule that asks.
 pub fn pairs<'a>(project: &'a ProjectCtx<'a>) -> Vec<DockerPair<'a>> {
+    let found = project.docker_pairing.get_or_init(|| find(project));
+    found
+        .iter()
+        .filter_map(|&(file, task_file, container)| {
+            let input = project.inputs.get(file)?;
+            let task_input = project.inputs.get(task_file)?;
+            let task = TaskDefCtx::new(task_input.text, task_file, task_input.tree()?);
+            let container = task.containers.get(container).copied()?;
+            Some(DockerPair {
+                docker: DockerfileCtx {
+                    text: input.text,
+                    file,
+                    dockerfile: input.dockerfile()?,
+                },
+                task,
+                container,
+            })
+        })
+        .collect()
+}
+
+/// The pairs as input and container positions.
+fn find(project: &ProjectCtx<'_>) -> Vec<(usize, usize, usize)> {
     let mut dockerfiles = project
         .inputs
         .iter()
@@ -385,15 +409,13 @@ pub fn pairs<'a>(project: &'a ProjectCtx<'a>) -> Vec<DockerPair<'a>> {
         let Some(container) = pick(&task, path, text) else {
             continue;
         };
-        out.push(DockerPair {
-            docker: DockerfileCtx {
-                text,
-                file,
-                dockerfile,
-            },
-            task,
-            container,
-        });
+        if let Some(at) = task
+            .containers
+            .iter()
+            .position(|c| std::ptr::eq(*c, container))
+        {
+            out.push((file, task_file, at));
+        }
     }
     out
 }
@@ -565,7 +587,11 @@ pub fn docker_health_check<'a>(pair: &DockerPair<'a>) -> Option<DockerHealthChec
         return None;
     }
     let command = if rest.starts_with('[') {
-        let words: Vec<String> = serde_json::from_str(rest).ok()?;
+        let words: Vec<String> = crate::json::to_value(rest)?
+            .as_array()?
+            .iter()
+            .map(|w| w.as_str().map(str::to_string))
+            .collect::<Option<_>>()?;
         if words.is_empty() {
             return None;
         }

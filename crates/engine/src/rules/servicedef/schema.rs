@@ -5,27 +5,22 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde_json::Value;
 
 use crate::value::{keys_match, Node, NodeKind};
 
 /// The shape of one value.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Shape {
-    #[serde(rename = "type")]
     pub ty: String,
-    #[serde(default, rename = "enum")]
     pub values: Vec<String>,
-    #[serde(default)]
     pub members: BTreeMap<String, Shape>,
-    #[serde(default)]
     pub items: Option<Box<Shape>>,
     /// The object may hold keys not listed (a shape we do not check deeply).
-    #[serde(default)]
     pub open: bool,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub struct Schema {
     pub source: Vec<String>,
     pub retrieved: String,
@@ -41,7 +36,7 @@ const DATA: &str = include_str!("../../../data/servicedef-schema.json");
 pub fn schema() -> &'static Schema {
     static SCHEMA: OnceLock<Schema> = OnceLock::new();
     SCHEMA.get_or_init(|| {
-        serde_json::from_str(DATA).unwrap_or(Schema {
+        read(DATA).unwrap_or(Schema {
             source: Vec::new(),
             retrieved: String::new(),
             service: Shape {
@@ -53,6 +48,61 @@ pub fn schema() -> &'static Schema {
             },
             output_only: BTreeMap::new(),
         })
+    })
+}
+
+/// Reads the data file (with the engine's own JSON reader: see [`crate::json::to_value`]).
+fn read(data: &str) -> Option<Schema> {
+    let raw = crate::json::to_value(data)?;
+    let strings = |v: Option<&Value>| -> Option<Vec<String>> {
+        v.map_or(Some(Vec::new()), |v| {
+            v.as_array()?
+                .iter()
+                .map(|s| s.as_str().map(str::to_string))
+                .collect()
+        })
+    };
+    Some(Schema {
+        source: strings(raw.get("source"))?,
+        retrieved: raw.get("retrieved")?.as_str()?.to_string(),
+        service: read_shape(raw.get("service")?, 0)?,
+        output_only: raw
+            .get("output_only")?
+            .as_object()?
+            .iter()
+            .map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+            .collect::<Option<_>>()?,
+    })
+}
+
+/// One shape; the data file nests a few levels, [`MAX_DEPTH`] bounds it.
+fn read_shape(v: &Value, depth: usize) -> Option<Shape> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
+    Some(Shape {
+        ty: v.get("type")?.as_str()?.to_string(),
+        values: match v.get("enum") {
+            Some(values) => values
+                .as_array()?
+                .iter()
+                .map(|s| s.as_str().map(str::to_string))
+                .collect::<Option<_>>()?,
+            None => Vec::new(),
+        },
+        members: match v.get("members") {
+            Some(members) => members
+                .as_object()?
+                .iter()
+                .map(|(k, m)| Some((k.clone(), read_shape(m, depth + 1)?)))
+                .collect::<Option<_>>()?,
+            None => BTreeMap::new(),
+        },
+        items: match v.get("items") {
+            Some(items) if !items.is_null() => Some(Box::new(read_shape(items, depth + 1)?)),
+            _ => None,
+        },
+        open: v.get("open").and_then(Value::as_bool).unwrap_or(false),
     })
 }
 
@@ -259,7 +309,7 @@ mod tests {
 
     #[test]
     fn data_file_reads_and_names_its_sources() {
-        let schema: Schema = serde_json::from_str(DATA).expect("servicedef-schema.json");
+        let schema = read(DATA).expect("servicedef-schema.json");
         assert!(schema.source.iter().all(|s| s.starts_with("https://")));
         assert!(!schema.retrieved.is_empty());
         assert!(schema.service.member("desiredCount").is_some());

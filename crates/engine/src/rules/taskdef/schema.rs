@@ -92,7 +92,7 @@ const DATA: &str = include_str!("../../../data/taskdef-schema.json");
 pub fn schema() -> &'static Schema {
     static SCHEMA: OnceLock<Schema> = OnceLock::new();
     SCHEMA.get_or_init(|| {
-        let raw: serde_json::Value = serde_json::from_str(DATA).unwrap_or_default();
+        let raw = crate::json::to_value(DATA).unwrap_or_default();
         let strings = |key: &str| -> Vec<String> {
             raw.get(key)
                 .and_then(|v| v.as_array())

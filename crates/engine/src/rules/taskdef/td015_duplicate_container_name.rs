@@ -33,21 +33,24 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
-    for (i, c) in ctx.containers.iter().enumerate() {
+    // Each name's first use: one pass, so thousands of containers stay linear.
+    let mut first_use: std::collections::HashMap<&str, crate::span::Span> =
+        std::collections::HashMap::new();
+    for c in &ctx.containers {
         let Some(node) = c.get("name") else { continue };
         let Some(name) = node.as_str() else { continue };
         if crate::value::is_placeholder_text(name) {
             continue;
         }
-        let earlier = ctx
-            .containers
-            .iter()
-            .take(i)
-            .find_map(|o| o.get("name").filter(|n| n.as_str() == Some(name)));
-        if let Some(first) = earlier {
-            sink.report(node.span, format!("container name `{name}` is used twice"))
-                .set_help("give each container a unique name")
-                .add_related(first.span, "first used here");
+        match first_use.get(name) {
+            Some(&first) => {
+                sink.report(node.span, format!("container name `{name}` is used twice"))
+                    .set_help("give each container a unique name")
+                    .add_related(first, "first used here");
+            }
+            None => {
+                first_use.insert(name, node.span);
+            }
         }
     }
 }

@@ -22,7 +22,7 @@ const LIMITS: &str = include_str!("../../../data/taskdef-limits.json");
 pub fn limits() -> &'static Limits {
     static CELL: std::sync::OnceLock<Limits> = std::sync::OnceLock::new();
     CELL.get_or_init(|| {
-        let raw: serde_json::Value = serde_json::from_str(LIMITS).unwrap_or_default();
+        let raw = crate::json::to_value(LIMITS).unwrap_or_default();
         let text = |v: &serde_json::Value, k: &str| {
             v.get(k)
                 .and_then(|x| x.as_str())
