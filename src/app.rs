@@ -134,6 +134,7 @@ pub fn App() -> Html {
         let project = state.project();
         let vars = state.vars.clone();
         let config = state.settings.config();
+        let jsonnet = state.jsonnet.clone();
         use_effect_with(state.revision, move |revision| {
             let revision = *revision;
             // Big texts wait a little longer, so typing in them is not cut up by lint runs.
@@ -141,8 +142,9 @@ pub fn App() -> Html {
             let delay = LINT_DELAY_MS + u32::try_from(size / 10_000).unwrap_or(u32::MAX).min(850);
             let timeout = Timeout::new(delay, move || {
                 let started = now();
-                let (report, panes, paths) = lint_project(&project, &config, &vars);
+                let (mut report, panes, paths) = lint_project(&project, &config, &vars);
                 let millis = now() - started;
+                crate::jsonnet::explain_unevaluated(&mut report, &jsonnet);
                 dispatcher.dispatch(Action::Linted(Rc::new(Linted {
                     report,
                     panes,
@@ -304,6 +306,29 @@ pub fn App() -> Html {
     // The project's files as the tree and the editor show them (paths as linted).
     let project = state.project();
     let (paths, _) = project.paths_and_named();
+    // Jsonnet (issue 6): the evaluator is a second wasm module, loaded once the project holds a
+    // Jsonnet file; the project is linted again when it is there (`jsonnet.rs`).
+    let wants_jsonnet = paths.iter().any(|p| {
+        ecsplain_engine::ecspresso::Format::from_path(p)
+            == ecsplain_engine::ecspresso::Format::Jsonnet
+    });
+    {
+        let d = state.dispatcher();
+        let start = wants_jsonnet && state.jsonnet == crate::jsonnet::Status::Idle;
+        use_effect_with(start, move |start| {
+            if *start {
+                d.dispatch(Action::Jsonnet(crate::jsonnet::Status::Loading));
+                wasm_bindgen_futures::spawn_local(async move {
+                    let status = match crate::jsonnet::load().await {
+                        Ok(()) => crate::jsonnet::Status::Ready,
+                        Err(why) => crate::jsonnet::Status::Failed(why),
+                    };
+                    d.dispatch(Action::Jsonnet(status));
+                });
+            }
+            || ()
+        });
+    }
     let kinds_seen: Vec<Option<ecsplain_engine::Kind>> = (0..n)
         .map(|pane| {
             if pane < 4 {
@@ -352,9 +377,25 @@ pub fn App() -> Html {
             })
             .collect::<Vec<_>>(),
     );
-    let can_render = ecsplain_engine::template::has_template(&active_text);
-    let rendered = (state.rendered && can_render)
-        .then(|| Rc::from(crate::variables::render(&active_text, &known)));
+    // A Jsonnet file renders as the JSON it evaluates to, once the evaluator is there.
+    let active_jsonnet = ecsplain_engine::ecspresso::Format::from_path(&active_path)
+        == ecsplain_engine::ecspresso::Format::Jsonnet;
+    let can_render = if active_jsonnet {
+        state.jsonnet == crate::jsonnet::Status::Ready
+    } else {
+        ecsplain_engine::template::has_template(&active_text)
+    };
+    let rendered = (state.rendered && can_render).then(|| {
+        if active_jsonnet {
+            let vars = known.engine_vars();
+            Rc::from(
+                crate::jsonnet::render(&active_path, &active_text, &inputs, &vars)
+                    .unwrap_or_default(),
+            )
+        } else {
+            Rc::from(crate::variables::render(&active_text, &known))
+        }
+    });
 
     let explain = state.explain.map(|code| {
         html! { <Explain {code} on_close={on_close.clone()} /> }

@@ -6,6 +6,7 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;
+pub mod jsonnet;
 pub mod markdown;
 pub mod persist;
 pub mod route;

@@ -327,6 +327,9 @@ pub struct State {
     /// Checklist items (ids like `"8.3"`) the team ticked by hand, sorted; saved locally and
     /// carried by share links.
     pub ticks: Vec<String>,
+    /// The Jsonnet evaluator, a second wasm module loaded when the project holds a Jsonnet file
+    /// (`jsonnet.rs`).
+    pub jsonnet: crate::jsonnet::Status,
     seq: u32,
 }
 
@@ -352,6 +355,7 @@ impl State {
             why: None,
             lesson: None,
             ticks: Vec::new(),
+            jsonnet: crate::jsonnet::Status::Idle,
             seq: 0,
         }
     }
@@ -441,6 +445,9 @@ pub enum Action {
     ToggleTick(String),
     /// Replace the ticks (restored from storage or a share link).
     SetTicks(Vec<String>),
+    /// Where the Jsonnet evaluator is (`jsonnet.rs`); once loaded or failed, the project is
+    /// linted again.
+    Jsonnet(crate::jsonnet::Status),
 }
 
 /// What a link, state file or draft restores.
@@ -485,6 +492,7 @@ impl State {
             why: self.why,
             lesson: self.lesson,
             ticks: self.ticks.clone(),
+            jsonnet: self.jsonnet.clone(),
             seq: self.seq,
         };
         match action {
@@ -657,6 +665,16 @@ impl State {
             Action::SetKind(pane, kind) => {
                 if let Some(file) = pane.checked_sub(4).and_then(|i| next.extra.get_mut(i)) {
                     file.kind = kind;
+                    next.bump();
+                }
+            }
+            Action::Jsonnet(status) => {
+                let settled = matches!(
+                    status,
+                    crate::jsonnet::Status::Ready | crate::jsonnet::Status::Failed(_)
+                );
+                next.jsonnet = status;
+                if settled {
                     next.bump();
                 }
             }
@@ -1206,6 +1224,28 @@ mod tests {
         );
         state = state.next(Action::SetVar("IMAGE".into(), String::new()));
         assert!(state.vars.is_empty());
+    }
+
+    #[test]
+    fn the_jsonnet_evaluator_lints_again_once_settled() {
+        use crate::jsonnet::Status;
+        let state = State::new(Default::default(), Theme::Light);
+        let revision = state.revision;
+        let state = state.next(Action::Jsonnet(Status::Loading));
+        assert_eq!(state.revision, revision, "loading changes no finding");
+        assert_eq!(state.jsonnet, Status::Loading);
+        let ready = state.next(Action::Jsonnet(Status::Ready));
+        assert_eq!(
+            ready.revision,
+            revision.wrapping_add(1),
+            "loaded: lint again"
+        );
+        let failed = state.next(Action::Jsonnet(Status::Failed("offline".into())));
+        assert_eq!(
+            failed.revision,
+            revision.wrapping_add(1),
+            "failed: lint again, to say why"
+        );
     }
 
     #[test]

@@ -23,6 +23,28 @@ globalThis.ecsplainDocs = () => {
   return import(docs).then((module) => module.default);
 };
 
+// The Jsonnet evaluator is a second wasm module (static/build/jsonnet.mjs wrote it and named it
+// here): src/jsonnet.rs calls this when a project holds a Jsonnet file. It resolves, once, to the
+// module's `evaluate(request) -> response` (JSON text both ways), which the page calls
+// synchronously. Both files come from the page's own origin (CSP 'self', 'wasm-unsafe-eval').
+let jsonnet = null;
+globalThis.ecsplainJsonnet = () => {
+  if (!jsonnet) {
+    const { ecsplainJsonnet: js, ecsplainJsonnetWasm: wasm } = tag.dataset;
+    jsonnet = !js || !wasm
+      ? Promise.reject(new Error("this build has no Jsonnet module"))
+      : import(js).then(async (module) => {
+          await module.default({ module_or_path: fetch(wasm) });
+          return module.evaluate;
+        });
+    // A failed load may be retried (a later call imports again).
+    jsonnet.catch(() => {
+      jsonnet = null;
+    });
+  }
+  return jsonnet;
+};
+
 // The teaching views (Sizing, CPU & memory, Learn) are a second wasm module (src/teach.rs):
 // src/components/teach_host.rs calls this the first time one of them opens, and gets the started
 // module (static/build/teach.mjs wrote its names). One download however often it is asked for; a

@@ -176,7 +176,13 @@ pub fn Panes(props: &PanesProps) -> Html {
                     <button type="button" class="button" onclick={on_clear}>{ "Clear" }</button>
                 </div>
                 if let Some(rendered) = props.rendered.clone() {
-                    <p class="rendered-note" role="note">{ "Rendered with the variables' values, read-only; unset values show as ${NAME}. Findings point at the source lines." }</p>
+                    <p class="rendered-note" role="note">{
+                        if props.path.ends_with("sonnet") {
+                            "Evaluated with the variables' values, read-only; unset values show as {{ extVar `NAME` }} or {{ must_env `NAME` }}. Findings point at the Jsonnet lines."
+                        } else {
+                            "Rendered with the variables' values, read-only; unset values show as ${NAME}. Findings point at the source lines."
+                        }
+                    }</p>
                     <textarea class="rendered" id="rendered-view" readonly=true spellcheck="false"
                         aria-label={format!("{} rendered (read-only)", props.path)}
                         value={rendered.to_string()} />

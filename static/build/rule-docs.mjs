@@ -9,9 +9,10 @@
 // checklist needs it (src/docs.rs). The doc comments and content files stay the only copies.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { tagBootScript } from "./boot-tag.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -43,13 +44,6 @@ const text = `export default ${JSON.stringify(docs)};\n`;
 const name = `rule-docs-${createHash("sha256").update(text).digest("hex").slice(0, 16)}.js`;
 writeFileSync(join(dir, name), text, "utf8");
 
-const htmlPath = join(dir, "index.html");
-const html = readFileSync(htmlPath, "utf8");
 const base = process.env.TRUNK_PUBLIC_URL ?? "./";
-const tagged = html.replace("data-ecsplain-js=", `data-ecsplain-docs="${base}${name}" data-ecsplain-js=`);
-if (tagged === html) {
-  console.error("rule-docs: no boot script tag (data-ecsplain-js) in index.html");
-  process.exit(1);
-}
-writeFileSync(htmlPath, tagged, "utf8");
+tagBootScript(dir, { "data-ecsplain-docs": `${base}${name}` }, "rule-docs");
 console.log(`rule-docs: ${codes.length} rules, ${Object.keys(docs).length - codes.length} other texts (${text.length} bytes) -> ${name}`);

@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { tagBootScript } from "./boot-tag.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -58,18 +59,8 @@ try {
   const js = readFileSync(join(tmp, "teach.js"), "utf8").replaceAll("teach_bg.wasm", wasmName);
   writeFileSync(join(dir, jsName), js, "utf8");
 
-  const htmlPath = join(dir, "index.html");
-  const html = readFileSync(htmlPath, "utf8");
   const base = process.env.TRUNK_PUBLIC_URL ?? "./";
-  const tagged = html.replace(
-    "data-ecsplain-js=",
-    `data-ecsplain-teach-js="${base}${jsName}" data-ecsplain-teach-wasm="${base}${wasmName}" data-ecsplain-js=`,
-  );
-  if (tagged === html) {
-    console.error("teach: no boot script tag (data-ecsplain-js) in index.html");
-    process.exit(1);
-  }
-  writeFileSync(htmlPath, tagged, "utf8");
+  tagBootScript(dir, { "data-ecsplain-teach-js": `${base}${jsName}`, "data-ecsplain-teach-wasm": `${base}${wasmName}` }, "teach");
   console.log(`teach: ${jsName} and ${wasmName} (${bytes.length} bytes)`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });

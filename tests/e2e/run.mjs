@@ -109,6 +109,22 @@ const lintMillis = async (page) => {
   return Number(/in ([\d.]+) ms/.exec(status)?.[1] ?? NaN);
 };
 
+// ECSPLAIN_E2E_ONLY=jsonnet runs only the Jsonnet checks (a quicker loop while working on them).
+if (process.env.ECSPLAIN_E2E_ONLY === "jsonnet") {
+  try {
+    await jsonnetChecks(browser);
+    eq(consoleErrors, [], "no console errors");
+    eq(failedRequests, [], "no failed requests");
+  } catch (err) {
+    console.error(err);
+    failures++;
+  } finally {
+    await browser.close();
+  }
+  console.log(failures === 0 ? "e2e: all checks passed" : `e2e: ${failures} check(s) failed`);
+  process.exit(failures === 0 ? 0 : 1);
+}
+
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: "light" });
   const page = await context.newPage();
@@ -217,6 +233,8 @@ try {
   // The explanation, rendered from the rule's docs.
   await td001.locator(".code-link").click();
   await page.waitForSelector("#explain");
+  // The docs are a module loaded on first use: wait for them (a busy machine can take a while).
+  await page.waitForSelector("#explain .doc h3", { timeout: 30_000 }).catch(() => {});
   const headings = await page.locator("#explain .doc h3").allTextContents();
   eq(
     headings,
@@ -706,6 +724,7 @@ try {
   // ---------------------------------------------------------------------------------------------
   await teachingChecks(browser); // issue 11: see the block at the end of this file
   await projectChecks(browser); // issue 6: see the block at the end of this file
+  await jsonnetChecks(browser); // issue 6, Jsonnet in the page: see the block at the end of this file
 
   eq(consoleErrors, [], "no console errors");
   eq(failedRequests, [], "no failed requests");
@@ -1100,4 +1119,150 @@ async function projectChecks(browser) {
   check(layout.treeAbove, "project: on a phone the tree is above the editor");
   await mobile.screenshot({ path: join(shots, "project-phone.png"), fullPage: true });
   await phone.close();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Jsonnet in the page (issue 6): the evaluator is a second wasm module, loaded only when the
+// project holds a Jsonnet file (static/build/jsonnet.mjs, src/jsonnet.rs). A dropped Jsonnet
+// ecspresso project is evaluated: findings land on Jsonnet lines, an extVar typed in the
+// variables panel changes them, a syntax error is IN012 at its line, the rendered view shows the
+// evaluated JSON. Screenshots: jsonnet.png, jsonnet-rendered.png.
+function isJsonnetModule(address) {
+  const u = new URL(address);
+  return u.origin === new URL(url).origin && /\/ecsplain-jsonnet-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(u.pathname) && !u.search && !u.hash;
+}
+
+async function jsonnetChecks(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "light" });
+  const page = await context.newPage();
+  watch(page);
+  const requests = [];
+  page.on("request", (req) => requests.push(req.url()));
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForSelector("#version", { timeout: 30_000 });
+  await settled(page);
+  eq(requests.filter(isJsonnetModule), [], "jsonnet: a project without Jsonnet does not download the evaluator");
+
+  const CONFIG = "{\n  region: 'ap-northeast-1',\n  cluster: 'default',\n  service: 'web',\n  task_definition: 'ecs-task-def.jsonnet',\n}\n";
+  const LIB = "{\n  essential: true,\n}\n";
+  const TD = [
+    "local container = import 'lib/container.libsonnet';",
+    "{",
+    "  family: 'web',",
+    "  requiresCompatibilities: ['FARGATE'],",
+    "  networkMode: 'awsvpc',",
+    "  cpu: '256',",
+    "  memory: '4096',",
+    "  containerDefinitions: [",
+    "    container { name: 'app', image: 'nginx:' + std.extVar('TAG') },",
+    "  ],",
+    "}",
+    "",
+  ].join("\n");
+  await page.evaluate(
+    ({ CONFIG, LIB, TD }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([CONFIG], "ecspresso.jsonnet", { type: "text/plain" }));
+      dt.items.add(new File([TD], "ecs-task-def.jsonnet", { type: "text/plain" }));
+      dt.items.add(new File([LIB], "lib/container.libsonnet", { type: "text/plain" }));
+      window.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
+      window.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    { CONFIG, LIB, TD },
+  );
+  await page.waitForFunction(() => document.querySelector('#file-tree .tree-item[data-path="ecs-task-def.jsonnet"]'));
+  const item = (path) => page.locator(`#file-tree .tree-item[data-path="${path}"]`);
+  await item("ecs-task-def.jsonnet").click();
+  // While the module loads the file is "waiting"; once it is there the project is linted again.
+  await page.waitForSelector('.finding[data-code="TD001"]', { timeout: 60_000 });
+  await settled(page);
+  const loadedModules = requests.filter(isJsonnetModule);
+  eq(loadedModules.length, 2, "jsonnet: the evaluator (glue and wasm) is downloaded once, from the page's origin");
+  eq(await page.locator('.finding[data-code="EP010"]').count(), 0, "jsonnet: no 'not evaluated' note once the evaluator is loaded");
+  const td001At = await page.locator('.finding[data-code="TD001"] .finding-main .loc').first().textContent();
+  check(/^[67]:/.test(td001At), "jsonnet: the Fargate size finding points at the Jsonnet cpu/memory line", td001At);
+
+  // An extVar typed in the variables panel flows into the evaluation.
+  const tag = page.locator('#variables .var-row[data-key="extVar:TAG"] input');
+  eq(await tag.count(), 1, "jsonnet: the variables panel lists std.extVar('TAG')");
+  eq(await page.locator('.finding[data-code="TD201"]').count(), 0, "jsonnet: an unset TAG is a placeholder, not a finding");
+  await tag.fill("latest");
+  await page.waitForTimeout(20);
+  await settled(page);
+  const td201 = page.locator('.finding[data-code="TD201"]');
+  eq(await td201.count(), 1, "jsonnet: TAG=latest typed in the panel gives TD201");
+  const td201At = await td201.first().locator(".finding-main .loc").textContent();
+  check(td201At.startsWith("9:"), "jsonnet: TD201 points at the Jsonnet line of the image", td201At);
+  await page.screenshot({ path: join(shots, "jsonnet.png") });
+
+  // The rendered view shows the evaluated JSON.
+  await page.click("#render-toggle");
+  const rendered = await page.inputValue("#rendered-view");
+  check(
+    rendered.includes('"image": "nginx:latest"') && rendered.includes('"essential": true'),
+    "jsonnet: the rendered view shows the evaluated JSON (with the import and the typed TAG)",
+    rendered,
+  );
+  await page.screenshot({ path: join(shots, "jsonnet-rendered.png") });
+  await page.click("#render-toggle");
+  await tag.fill("1.27");
+  await page.waitForTimeout(20);
+  await settled(page);
+  eq(await page.locator('.finding[data-code="TD201"]').count(), 0, "jsonnet: TAG=1.27 clears TD201");
+
+  // A syntax error: IN012 at its line and column.
+  const editor = page.locator('textarea[id^="input-"]').first();
+  const broken = TD.replace("  memory: '4096',", "  memory: '4096'\n  oops: ,");
+  await editor.evaluate((area, text) => {
+    area.focus();
+    area.value = text;
+    area.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+  }, broken);
+  await page.waitForTimeout(20);
+  await settled(page);
+  const in012 = page.locator('.finding[data-code="IN012"]');
+  eq(await in012.count(), 1, "jsonnet: a syntax error is IN012");
+  const in012At = await in012.first().locator(".finding-main .loc").textContent();
+  check(/^8:\d+$/.test(in012At), "jsonnet: IN012 points at the line of the error", in012At);
+  await page.screenshot({ path: join(shots, "jsonnet-error.png") });
+  eq(requests.filter(isJsonnetModule).length, 2, "jsonnet: the evaluator is not downloaded again");
+  await context.close();
+
+  // While the module loads, the file says so; if it cannot be loaded, EP010 says why. (Requests
+  // are held or refused here on purpose, so this page is not watched for failed requests.)
+  for (const refuse of [false, true]) {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "light" });
+    const p = await ctx.newPage();
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await p.route((u) => isJsonnetModule(u.href), async (route) => {
+      if (refuse) return route.abort();
+      await held;
+      return route.continue();
+    });
+    await p.goto(url, { waitUntil: "load" });
+    await p.waitForSelector("#version", { timeout: 30_000 });
+    await settled(p);
+    await p.evaluate((TD) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([TD], "ecs-task-def.jsonnet", { type: "text/plain" }));
+      dt.items.add(new File(["{ essential: true }"], "lib/container.libsonnet", { type: "text/plain" }));
+      window.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, TD);
+    await p.waitForFunction(() => document.querySelector('#file-tree .tree-item[data-path="ecs-task-def.jsonnet"]'));
+    await p.locator('#file-tree .tree-item[data-path="ecs-task-def.jsonnet"]').click();
+    await settled(p);
+    const note = p.locator('.finding[data-code="EP010"]');
+    if (refuse) {
+      await p.waitForFunction(() => document.querySelector('.finding[data-code="EP010"]')?.textContent.includes("could not load"));
+      check((await note.textContent()).includes("could not load its Jsonnet evaluator"), "jsonnet: a failed load keeps EP010 with the reason", await note.textContent());
+    } else {
+      await p.waitForSelector('.finding[data-code="EP010"]');
+      check((await note.textContent()).includes("waiting for the Jsonnet evaluator"), "jsonnet: while the evaluator loads, EP010 says so", await note.textContent());
+      release();
+      await p.waitForSelector('.finding[data-code="TD001"]', { timeout: 60_000 });
+      eq(await note.count(), 0, "jsonnet: once loaded, the waiting note is gone");
+    }
+    await ctx.close();
+  }
 }

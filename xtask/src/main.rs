@@ -377,14 +377,15 @@ fn test(root: &Path) -> Result<(), String> {
 const PAGE_BUDGET: u64 = 400 * 1024;
 
 /// The page's download, raw and brotli (-q 11), file by file: what the first view loads (the
-/// wasm, embedded in a script, the JS glue and boot.js; the CSS besides) against the budget, and
-/// what only some views load later (the rules' documentation, the teaching views' module). Says so loudly above the budget.
+/// wasm, the JS glue and boot.js; the CSS besides) against the budget, and what only some views
+/// or projects load later (the rules' documentation, the teaching views' module, the Jsonnet
+/// evaluator for projects holding Jsonnet). Says so loudly above the budget.
 fn page_size(root: &Path) -> Result<(), String> {
     let dist = root.join("dist");
     let entries = std::fs::read_dir(&dist).map_err(|e| format!("cannot read dist/: {e}"))?;
     let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
     paths.sort();
-    let (mut first, mut later, mut teach, mut css) = (0u64, 0u64, 0u64, 0u64);
+    let (mut first, mut later, mut teach, mut css, mut jsonnet) = (0u64, 0u64, 0u64, 0u64, 0u64);
     for path in paths {
         let name = path
             .file_name()
@@ -409,6 +410,9 @@ fn page_size(root: &Path) -> Result<(), String> {
         } else if name.starts_with("ecsplain-teach-") {
             teach += compressed;
             "when Sizing, CPU & memory or Learn opens"
+        } else if name.starts_with("ecsplain-jsonnet-") {
+            jsonnet += compressed;
+            "when a project holds Jsonnet"
         } else if ext == "css" {
             css += compressed;
             "first view (CSS)"
@@ -420,7 +424,7 @@ fn page_size(root: &Path) -> Result<(), String> {
     }
     println!(
         "xtask: first view wasm + js: {first} B brotli (budget {PAGE_BUDGET} B: {}), \
-         CSS {css} B; on demand: rules' docs {later} B, teaching views {teach} B",
+         CSS {css} B; on demand: rules' docs {later} B, teaching views {teach} B, Jsonnet evaluator {jsonnet} B",
         if first <= PAGE_BUDGET {
             "within"
         } else {

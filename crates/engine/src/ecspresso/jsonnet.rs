@@ -48,7 +48,10 @@ impl<'a> Env<'a> {
     }
 
     #[cfg_attr(
-        not(all(feature = "jsonnet", not(target_arch = "wasm32"))),
+        not(any(
+            all(feature = "jsonnet", not(target_arch = "wasm32")),
+            feature = "jsonnet-wasm"
+        )),
         allow(dead_code)
     )]
     fn file(&self, path: &str) -> Option<&'a str> {
@@ -61,7 +64,10 @@ impl<'a> Env<'a> {
     /// An imported path as Jsonnet resolves it: next to the importing file, then from the run's
     /// root, then any input whose path ends with it.
     #[cfg_attr(
-        not(all(feature = "jsonnet", not(target_arch = "wasm32"))),
+        not(any(
+            all(feature = "jsonnet", not(target_arch = "wasm32")),
+            feature = "jsonnet-wasm"
+        )),
         allow(dead_code)
     )]
     fn resolve_import(&self, importer: &str, written: &str) -> Option<(String, &'a str)> {
@@ -190,7 +196,10 @@ fn quoted_after(text: &str, prefix: &str) -> Vec<(String, Span)> {
 
 /// The number of arguments ecspresso's native functions take (by name without prefix).
 #[cfg_attr(
-    not(all(feature = "jsonnet", not(target_arch = "wasm32"))),
+    not(any(
+        all(feature = "jsonnet", not(target_arch = "wasm32")),
+        feature = "jsonnet-wasm"
+    )),
     allow(dead_code)
 )]
 fn native_arity(name: &str) -> usize {
@@ -204,7 +213,10 @@ fn native_arity(name: &str) -> usize {
 /// A placeholder for a value ecsplain does not know, in ecspresso's template form so every rule
 /// sees an unknown value (never a bad one).
 #[cfg_attr(
-    not(all(feature = "jsonnet", not(target_arch = "wasm32"))),
+    not(any(
+        all(feature = "jsonnet", not(target_arch = "wasm32")),
+        feature = "jsonnet-wasm"
+    )),
     allow(dead_code)
 )]
 fn placeholder(func: &str, args: &[String]) -> String {
@@ -395,7 +407,10 @@ fn find_word(src: &str, word: &str, from: usize, window: usize) -> Option<Span> 
 /// Evaluates a Jsonnet text, bounded: the evaluator's call stack is limited, and a text nested
 /// deeper than [`MAX_NESTING`] is not evaluated (parts of the evaluator recurse on the machine
 /// stack for nested objects). Never panics on any text.
-#[cfg(all(feature = "jsonnet", not(target_arch = "wasm32")))]
+#[cfg(any(
+    all(feature = "jsonnet", not(target_arch = "wasm32")),
+    feature = "jsonnet-wasm"
+))]
 pub fn evaluate(path: &str, text: &str, env: &Env<'_>) -> Outcome {
     if let Some(at) = too_deep(text) {
         return Outcome::Syntax {
@@ -412,7 +427,10 @@ pub const MAX_NESTING: usize = 200;
 /// The offset of the bracket that nests deeper than [`MAX_NESTING`], skipping strings and
 /// comments (roughly: a text block counts its brackets, which only errs on the safe side).
 #[cfg_attr(
-    not(all(feature = "jsonnet", not(target_arch = "wasm32"))),
+    not(any(
+        all(feature = "jsonnet", not(target_arch = "wasm32")),
+        feature = "jsonnet-wasm"
+    )),
     allow(dead_code)
 )]
 fn too_deep(text: &str) -> Option<usize> {
@@ -465,14 +483,256 @@ fn too_deep(text: &str) -> Option<usize> {
     None
 }
 
-/// Without the `jsonnet` feature, and in the page (wasm32, for its download size), nothing is
-/// evaluated: callers report EP010.
-#[cfg(not(all(feature = "jsonnet", not(target_arch = "wasm32"))))]
-pub fn evaluate(_path: &str, _text: &str, _env: &Env<'_>) -> Outcome {
-    Outcome::Unavailable
+/// Without the built-in evaluator (the page's wasm32 build, or a build without the feature
+/// `jsonnet`), the evaluator given by [`set_external`] evaluates; with none given, nothing is
+/// evaluated and callers report EP010.
+#[cfg(not(any(
+    all(feature = "jsonnet", not(target_arch = "wasm32")),
+    feature = "jsonnet-wasm"
+)))]
+pub fn evaluate(path: &str, text: &str, env: &Env<'_>) -> Outcome {
+    match EXTERNAL.get() {
+        Some(external) => evaluate_via(*external, path, text, env),
+        None => Outcome::Unavailable,
+    }
 }
 
-#[cfg(all(feature = "jsonnet", not(target_arch = "wasm32")))]
+/// An evaluator given at run time: a function from a request (JSON, see [`request`]) to a
+/// response (JSON, see [`answer`]). The page's engine has no built-in evaluator (it would grow
+/// the first download by about 121 KB of brotli): the page loads a second wasm module, built
+/// from crates/jsonnet-wasm with the built-in evaluator, when a project holds a Jsonnet file,
+/// and gives its `evaluate` export here.
+static EXTERNAL: std::sync::OnceLock<fn(&str) -> String> = std::sync::OnceLock::new();
+
+/// Gives a build without the built-in evaluator an external one (see [`EXTERNAL`]). The first
+/// call wins; returns whether this call's function was taken. A build with the built-in
+/// evaluator keeps using it.
+pub fn set_external(evaluate: fn(&str) -> String) -> bool {
+    EXTERNAL.set(evaluate).is_ok()
+}
+
+/// Whether [`evaluate`] can evaluate: the built-in evaluator, or one given by [`set_external`].
+pub fn available() -> bool {
+    cfg!(any(
+        all(feature = "jsonnet", not(target_arch = "wasm32")),
+        feature = "jsonnet-wasm"
+    )) || EXTERNAL.get().is_some()
+}
+
+/// Evaluates through an evaluator that takes and gives JSON text: the request is [`request`],
+/// the response is read by [`read_response`]. Same [`Outcome`] as the built-in evaluator.
+pub fn evaluate_via(
+    external: fn(&str) -> String,
+    path: &str,
+    text: &str,
+    env: &Env<'_>,
+) -> Outcome {
+    read_response(&external(&request(path, text, env)), text)
+}
+
+/// The request for an external evaluator: `{"path", "text", "files": [[path, text]...], "env":
+/// {..}, "ext_str": {..}}`. `files` holds the inputs evaluation may read: the files the text
+/// imports, directly or through other imports, and the Terraform states; the evaluator rebuilds
+/// [`Env`] from them as [`Env::from_inputs`] does (the first state answers `tfstate`).
+pub fn request(path: &str, text: &str, env: &Env<'_>) -> String {
+    // The files evaluation can reach: what the text imports, what those import, and so on, as
+    // the evaluator resolves them; and the Terraform states.
+    let mut wanted: Vec<&str> = Vec::new();
+    let mut queue: Vec<(String, &str)> = vec![(super::normalize_path(path), text)];
+    while let Some((importer, source)) = queue.pop() {
+        if wanted.len() > env.files.len() {
+            break;
+        }
+        for written in imports(source) {
+            if let Some((resolved, imported)) = env.resolve_import(&importer, &written) {
+                if let Some((p, _)) = env.files.iter().find(|(p, _)| *p == resolved) {
+                    if !wanted.contains(&p.as_str()) {
+                        wanted.push(p.as_str());
+                        if super::Format::from_path(p) == super::Format::Jsonnet {
+                            queue.push((resolved, imported));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let files = env
+        .files
+        .iter()
+        .filter(|(p, t)| wanted.contains(&p.as_str()) || super::tfstate::is_tfstate(p, t));
+    // Written by hand: the page's wasm carries this code, and serde's generic serialisers for
+    // these shapes cost more there than this does.
+    let mut out = String::with_capacity(text.len() + 256);
+    out.push_str("{\"path\":");
+    json_string(&mut out, path);
+    out.push_str(",\"text\":");
+    json_string(&mut out, text);
+    out.push_str(",\"files\":[");
+    let mut first = true;
+    for (p, t) in files {
+        if !std::mem::take(&mut first) {
+            out.push(',');
+        }
+        out.push('[');
+        json_string(&mut out, p);
+        out.push(',');
+        json_string(&mut out, t);
+        out.push(']');
+    }
+    out.push(']');
+    for (key, map) in [("env", &env.env), ("ext_str", &env.ext_str)] {
+        out.push_str(",\"");
+        out.push_str(key);
+        out.push_str("\":{");
+        for (i, (name, value)) in map.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            json_string(&mut out, name);
+            out.push(':');
+            json_string(&mut out, value);
+        }
+        out.push('}');
+    }
+    out.push('}');
+    out
+}
+
+/// A JSON string literal.
+fn json_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// An [`Outcome`] as the JSON an external evaluator answers.
+pub fn response(outcome: &Outcome) -> String {
+    use serde_json::json;
+    match outcome {
+        Outcome::Value { json, placeholders } => {
+            json!({"kind": "value", "json": json, "placeholders": placeholders})
+        }
+        Outcome::Syntax { span, message } => json!({
+            "kind": "syntax", "start": span.start, "end": span.end, "message": message,
+        }),
+        Outcome::Failed {
+            span,
+            message,
+            missing_import,
+            placeholders,
+        } => json!({
+            "kind": "failed", "start": span.start, "end": span.end, "message": message,
+            "missing_import": missing_import, "placeholders": placeholders,
+        }),
+        Outcome::Unavailable => json!({"kind": "unavailable"}),
+    }
+    .to_string()
+}
+
+/// Reads an external evaluator's response (see [`response`]) for the file `text`. Spans are
+/// kept inside the text and on character boundaries whatever the response says; a response
+/// that cannot be read is [`Outcome::Unavailable`].
+pub fn read_response(response: &str, text: &str) -> Outcome {
+    // The engine's own JSON reader: the page carries it anyway (not serde_json's deserializer).
+    let Some(serde_json::Value::Object(r)) = crate::json::to_value(response) else {
+        return Outcome::Unavailable;
+    };
+    let string = |key: &str| r.get(key).and_then(|v| v.as_str()).map(str::to_string);
+    let strings = |key: &str| -> Vec<String> {
+        r.get(key)
+            .and_then(|v| v.as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let span = || {
+        let at = |key: &str| {
+            let n = r.get(key).and_then(serde_json::Value::as_u64).unwrap_or(0);
+            let n = usize::try_from(n).unwrap_or(usize::MAX).min(text.len());
+            crate::span::floor_char_boundary(text, n)
+        };
+        let start = at("start");
+        Span::new(start, at("end").max(start))
+    };
+    match r.get("kind").and_then(|k| k.as_str()) {
+        Some("value") => match string("json") {
+            Some(json) => Outcome::Value {
+                json,
+                placeholders: strings("placeholders"),
+            },
+            None => Outcome::Unavailable,
+        },
+        Some("syntax") => Outcome::Syntax {
+            span: span(),
+            message: string("message").unwrap_or_default(),
+        },
+        Some("failed") => Outcome::Failed {
+            span: span(),
+            message: string("message").unwrap_or_default(),
+            missing_import: string("missing_import"),
+            placeholders: strings("placeholders"),
+        },
+        _ => Outcome::Unavailable,
+    }
+}
+
+/// The external evaluator's side: answers a [`request`] with the built-in evaluator (the
+/// page's Jsonnet module calls this). A request that cannot be read is answered
+/// [`Outcome::Unavailable`]. Never panics.
+#[cfg(any(
+    all(feature = "jsonnet", not(target_arch = "wasm32")),
+    feature = "jsonnet-wasm"
+))]
+pub fn answer(request: &str) -> String {
+    #[derive(serde::Deserialize)]
+    struct Request {
+        path: String,
+        text: String,
+        #[serde(default)]
+        files: Vec<(String, String)>,
+        #[serde(default)]
+        env: BTreeMap<String, String>,
+        #[serde(default)]
+        ext_str: BTreeMap<String, String>,
+    }
+    let Ok(request) = serde_json::from_str::<Request>(request) else {
+        return response(&Outcome::Unavailable);
+    };
+    let tfstate = request
+        .files
+        .iter()
+        .filter(|(p, t)| super::tfstate::is_tfstate(p, t))
+        .find_map(|(_, t)| TfState::parse(t));
+    let env = Env {
+        files: request
+            .files
+            .iter()
+            .map(|(p, t)| (super::normalize_path(p), t.as_str()))
+            .collect(),
+        tfstate,
+        env: request.env,
+        ext_str: request.ext_str,
+    };
+    response(&evaluate(&request.path, &request.text, &env))
+}
+
+#[cfg(any(
+    all(feature = "jsonnet", not(target_arch = "wasm32")),
+    feature = "jsonnet-wasm"
+))]
 mod eval {
     use super::{native_arity, placeholder, Env, Outcome};
     use crate::span::Span;
@@ -1300,7 +1560,10 @@ mod tests {
         );
     }
 
-    #[cfg(all(feature = "jsonnet", not(target_arch = "wasm32")))]
+    #[cfg(any(
+        all(feature = "jsonnet", not(target_arch = "wasm32")),
+        feature = "jsonnet-wasm"
+    ))]
     fn eval_json(text: &str, env: &Env<'_>) -> serde_json::Value {
         match evaluate("ecs/td.jsonnet", text, env) {
             Outcome::Value { json, .. } => serde_json::from_str(&json).unwrap(),
@@ -1308,7 +1571,10 @@ mod tests {
         }
     }
 
-    #[cfg(all(feature = "jsonnet", not(target_arch = "wasm32")))]
+    #[cfg(any(
+        all(feature = "jsonnet", not(target_arch = "wasm32")),
+        feature = "jsonnet-wasm"
+    ))]
     #[test]
     fn natives_give_values_or_placeholders() {
         let text = "local env = std.native('env');\nlocal must_env = std.native('must_env');\n{\n  cpu: env('CPU', '256'),\n  mem: env('MEM', 512),\n  image: must_env('IMAGE'),\n  role: std.native('tfstate')('aws_iam_role.x.arn'),\n  sg: std.native('net_cfn_output')('stack', 'Sg'),\n  tag: std.extVar('TAG'),\n  known: std.extVar('KNOWN'),\n}";
@@ -1336,7 +1602,10 @@ mod tests {
         assert_eq!(v["role"], "arn:aws:iam::1:role/x");
     }
 
-    #[cfg(all(feature = "jsonnet", not(target_arch = "wasm32")))]
+    #[cfg(any(
+        all(feature = "jsonnet", not(target_arch = "wasm32")),
+        feature = "jsonnet-wasm"
+    ))]
     #[test]
     fn imports_read_the_other_inputs() {
         let lib = "{ essential: true, image: importstr 'image.txt' }";
@@ -1379,7 +1648,10 @@ mod tests {
         ));
     }
 
-    #[cfg(all(feature = "jsonnet", not(target_arch = "wasm32")))]
+    #[cfg(any(
+        all(feature = "jsonnet", not(target_arch = "wasm32")),
+        feature = "jsonnet-wasm"
+    ))]
     #[test]
     fn errors_point_at_the_source() {
         let env = Env::default();
@@ -1416,7 +1688,10 @@ mod tests {
 
     /// Deep nesting and runaway recursion end as findings, within a small machine stack (the
     /// page runs in wasm32 with a 1 MiB stack).
-    #[cfg(all(feature = "jsonnet", not(target_arch = "wasm32")))]
+    #[cfg(any(
+        all(feature = "jsonnet", not(target_arch = "wasm32")),
+        feature = "jsonnet-wasm"
+    ))]
     #[test]
     fn deep_inputs_do_not_overflow_the_stack() {
         let handle = std::thread::Builder::new()
@@ -1448,7 +1723,10 @@ mod tests {
         assert!(handle.join().is_ok());
     }
 
-    #[cfg(all(feature = "jsonnet", not(target_arch = "wasm32")))]
+    #[cfg(any(
+        all(feature = "jsonnet", not(target_arch = "wasm32")),
+        feature = "jsonnet-wasm"
+    ))]
     #[test]
     fn evaluated_nodes_point_at_the_source() {
         let text = "local c = { name: 'web', essential: true };\n{\n  family: 'app',\n  containerDefinitions: [\n    c { image: 'nginx' },\n    c { name: 'side', image: 'envoy' },\n  ],\n}\n";
@@ -1477,6 +1755,93 @@ mod tests {
             }
         }
         check(&root, text);
+    }
+
+    /// The page evaluates through a second wasm module: request, the built-in evaluator there,
+    /// response. Whatever side evaluates, the outcome is the same.
+    #[cfg(any(
+        all(feature = "jsonnet", not(target_arch = "wasm32")),
+        feature = "jsonnet-wasm"
+    ))]
+    #[test]
+    fn the_external_path_gives_the_same_outcomes() {
+        let state = r#"{"version":4,"terraform_version":"1.9.0","resources":[{"mode":"managed","type":"aws_iam_role","name":"x","instances":[{"attributes":{"arn":"arn:aws:iam::1:role/x"}}]}]}"#;
+        let lib = "{ essential: true, image: importstr 'image.txt', role: std.native('tfstate')('aws_iam_role.x.arn') }";
+        let mut env = Env {
+            files: vec![
+                ("ecs/lib/c.libsonnet".into(), lib),
+                ("ecs/lib/image.txt".into(), "nginx:1.27"),
+                ("terraform.tfstate".into(), state),
+                ("ecs/other.json".into(), "{}"),
+            ],
+            tfstate: super::super::tfstate::TfState::parse(state),
+            ..Env::default()
+        };
+        env.ext_str.insert("TAG".into(), "v1".into());
+        env.env.insert("CPU".into(), "512".into());
+        let texts = [
+            "local c = import 'lib/c.libsonnet'; { cpu: std.native('env')('CPU', '256'), tag: std.extVar('TAG'), other: std.extVar('OTHER'), containerDefinitions: [c { name: 'é' }] }",
+            "{\n  a: 1,\n  b: nope,\n}",
+            "local o = { a: 1 };\n// é\n{ b: o.c }",
+            "local c = import 'missing.libsonnet'; c",
+            "{ cpu: std.parseInt(std.native('must_env')('MEM')) }",
+            "{ a: 'é\\u00e9', b: [1, 2.5, true, null] }",
+            "{ a: 'x",
+        ];
+        for text in texts {
+            let direct = evaluate("ecs/td.jsonnet", text, &env);
+            let via = evaluate_via(answer, "ecs/td.jsonnet", text, &env);
+            assert_eq!(direct, via, "{text}");
+        }
+        // What a broken module answers: read as "not evaluated", spans kept inside the text.
+        assert_eq!(read_response("", "x"), Outcome::Unavailable);
+        assert_eq!(read_response("[1]", "x"), Outcome::Unavailable);
+        assert_eq!(answer("not json"), response(&Outcome::Unavailable));
+        match read_response(
+            r#"{"kind":"syntax","start":2,"end":99,"message":"m"}"#,
+            "aé",
+        ) {
+            Outcome::Syntax { span, .. } => assert_eq!(span, Span::new(1, 3)),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn requests_are_json() {
+        let mut env = Env {
+            files: vec![("a \"b\".jsonnet".into(), "x\n\t\u{1}é\\")],
+            ..Env::default()
+        };
+        env.env.insert("K\"".into(), "v\r".into());
+        env.ext_str.insert("E".into(), "w".into());
+        let text = request("p\\q.jsonnet", "import 'a \"b\".jsonnet' + '\u{7f}'", &env);
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            value,
+            serde_json::json!({
+                "path": "p\\q.jsonnet", "text": "import 'a \"b\".jsonnet' + '\u{7f}'",
+                "files": [["a \"b\".jsonnet", "x\n\t\u{1}é\\"]],
+                "env": {"K\"": "v\r"}, "ext_str": {"E": "w"},
+            })
+        );
+    }
+
+    #[test]
+    fn requests_carry_what_evaluation_may_read() {
+        let env = Env {
+            files: vec![
+                ("ecs/lib/c.libsonnet".into(), "importstr 'image.txt'"),
+                ("ecs/lib/image.txt".into(), "nginx"),
+                ("ecs/big.json".into(), "{}"),
+            ],
+            ..Env::default()
+        };
+        let request: serde_json::Value =
+            serde_json::from_str(&request("ecs/td.jsonnet", "import 'lib/c.libsonnet'", &env))
+                .unwrap();
+        let files = request["files"].as_array().unwrap();
+        assert_eq!(files.len(), 2, "{files:?}");
+        assert_eq!(request["path"], "ecs/td.jsonnet");
     }
 
     #[test]

@@ -230,6 +230,10 @@ pub struct JsonnetRead {
     pub evaluated: bool,
 }
 
+/// How EP010 ends when no evaluator was at hand (the page says why instead: still loading, or
+/// could not be loaded).
+pub const NOT_EVALUATED: &str = "was not evaluated, so its checks were skipped";
+
 /// A Jsonnet input: a plain literal is read as it is; anything else is evaluated with the run's
 /// other inputs, state and variables ([`jsonnet::evaluate`]). A Jsonnet error is an IN012
 /// finding at its place; an evaluation that needs what the run lacks (an imported file, a value)
@@ -315,7 +319,7 @@ pub fn read_jsonnet(
         jsonnet::Outcome::Unavailable => not_evaluated
             .diag(
                 first_line,
-                format!("this Jsonnet {noun} was not evaluated, so its checks were skipped"),
+                format!("this Jsonnet {noun} {NOT_EVALUATED}"),
             )
             .with_help(
                 "Jsonnet is evaluated by the ecsplain CLI; or lint its rendered JSON (`ecspresso render` or `jsonnet FILE`)",

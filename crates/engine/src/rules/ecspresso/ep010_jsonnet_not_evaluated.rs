@@ -4,8 +4,9 @@ crate::declare_rule! {
     /// evaluate. The CLI evaluates Jsonnet with ecspresso's native functions (unset variables
     /// become placeholders); this note appears when evaluation was impossible: the file imports
     /// a file that was not given to the run, a computation needs a value ecsplain does not have
-    /// (`std.parseInt` of an unset `must_env`), or the evaluator is not in this build (the web
-    /// page leaves it out for its download size: plain object literals are still read there).
+    /// (`std.parseInt` of an unset `must_env`), or the evaluator is not at hand: the web page
+    /// loads it as a second download only when the project holds a Jsonnet file, and says so
+    /// while it loads or if it could not be loaded (plain object literals are read at once).
     ///
     /// ## Why is this bad?
     /// It is not bad. It says what was not checked: the definition's own rules did not run, so
