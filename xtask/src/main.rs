@@ -464,5 +464,15 @@ fn e2e(root: &Path) -> Result<(), String> {
             .env("ECSPLAIN_SHOTS", &shots)
             .env("NODE_PATH", root.join("tools/node_modules")),
         root,
+    )?;
+    // Issue 6: every ecspresso project of the corpus gives the same findings in the page as in
+    // the CLI (`cargo test` built target/debug/ecsplain).
+    run(
+        Command::new("node")
+            .arg(root.join("tests/e2e/corpus-projects.mjs"))
+            .env("ECSPLAIN_URL", &url)
+            .env("ECSPLAIN_CLI", root.join("target/debug/ecsplain"))
+            .env("NODE_PATH", root.join("tools/node_modules")),
+        root,
     )
 }
