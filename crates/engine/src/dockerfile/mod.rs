@@ -779,7 +779,8 @@ impl<'a> Parser<'a> {
                 "SHELL needs a JSON array, like [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]",
             ));
         }
-        if !ins.is_exec_form() {
+        // A RUN's script is read by the shell splitter (`commands`), not as Dockerfile words.
+        if !ins.is_exec_form() && keyword != "RUN" {
             let words = dockerfile_words(&ins.text, self.escape);
             if matches!(keyword.as_str(), "ENV" | "ARG" | "LABEL") {
                 ins.pairs = self.pairs(&ins, &words);
