@@ -901,7 +901,8 @@ impl<'a> Parser<'a> {
                 is_script: false,
             });
         }
-        if ins.is("RUN") {
+        // Only a RUN with heredocs needs its script split here (to see what reads them).
+        if ins.is("RUN") && !ins.heredocs.is_empty() {
             mark_scripts(ins, self.text);
         }
         next
