@@ -10,8 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Where the docs are.
@@ -53,18 +52,8 @@ pub fn use_docs() -> Docs {
 }
 
 async fn load() -> Result<(), String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let import = js_sys::Reflect::get(&window, &JsValue::from_str("ecsplainDocs"))
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .ok_or("this build has no documentation module")?;
-    let promise: js_sys::Promise = import
-        .call0(&JsValue::NULL)
-        .map_err(describe)?
-        .dyn_into()
-        .map_err(describe)?;
-    let object = JsFuture::from(promise).await.map_err(describe)?;
-    let object: js_sys::Object = object.dyn_into().map_err(describe)?;
+    let object = crate::loader::load("ecsplainDocs", "documentation module").await?;
+    let object: js_sys::Object = object.dyn_into().map_err(crate::loader::describe)?;
     let mut docs = BTreeMap::new();
     for entry in js_sys::Object::entries(&object).iter() {
         let pair: js_sys::Array = entry.unchecked_into();
@@ -74,11 +63,4 @@ async fn load() -> Result<(), String> {
     }
     ecsplain_engine::rule::set_docs(docs);
     Ok(())
-}
-
-fn describe(e: JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| "unknown error".to_string())
 }

@@ -91,7 +91,6 @@ mod load {
     use std::collections::HashMap;
 
     use wasm_bindgen::{JsCast, JsValue};
-    use wasm_bindgen_futures::JsFuture;
 
     thread_local! {
         /// The module's `evaluate`, once loaded.
@@ -134,28 +133,11 @@ mod load {
 
     /// Loads the module and gives its `evaluate` to the engine.
     pub async fn load() -> Result<(), String> {
-        let window = web_sys::window().ok_or("no window")?;
-        let import = js_sys::Reflect::get(&window, &JsValue::from_str("ecsplainJsonnet"))
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-            .ok_or("this build has no Jsonnet module")?;
-        let promise: js_sys::Promise = import
-            .call0(&JsValue::NULL)
-            .map_err(describe)?
-            .dyn_into()
-            .map_err(describe)?;
-        let function = JsFuture::from(promise).await.map_err(describe)?;
-        let function: js_sys::Function = function.dyn_into().map_err(describe)?;
+        let function = crate::loader::load("ecsplainJsonnet", "Jsonnet module").await?;
+        let function: js_sys::Function = function.dyn_into().map_err(crate::loader::describe)?;
         EVALUATE.with(|f| *f.borrow_mut() = Some(function));
         ecsplain_engine::ecspresso::jsonnet::set_external(evaluate);
         Ok(())
-    }
-
-    fn describe(e: JsValue) -> String {
-        e.dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .or_else(|| e.as_string())
-            .unwrap_or_else(|| "unknown error".to_string())
     }
 }
 

@@ -20,6 +20,8 @@ mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod docs;
 #[cfg(target_arch = "wasm32")]
+pub mod loader;
+#[cfg(target_arch = "wasm32")]
 pub mod stored;
 #[cfg(target_arch = "wasm32")]
 pub use app::App;

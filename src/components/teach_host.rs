@@ -7,7 +7,6 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use crate::teach::{Notice, TeachState};
@@ -58,7 +57,7 @@ pub fn TeachHost(props: &TeachHostProps) -> Html {
             let cleanup_mounted = mounted.clone();
             let cleanup_alive = alive.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let outcome = match load().await {
+                let outcome = match crate::loader::load("ecsplainTeach", "teaching module").await {
                     Ok(module) if *alive.borrow() => mount(module, &latest.borrow(), callbacks),
                     Ok(_) => return,
                     Err(e) => Err(e),
@@ -156,24 +155,4 @@ fn call(module: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, Strin
     function
         .apply(&JsValue::NULL, &args)
         .map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))
-}
-
-/// `globalThis.ecsplainTeach()` (static/boot.js): imports and starts the module once.
-async fn load() -> Result<JsValue, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let import = js_sys::Reflect::get(&window, &JsValue::from_str("ecsplainTeach"))
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .ok_or("this build has no teaching module")?;
-    let promise = import
-        .call0(&JsValue::NULL)
-        .map_err(|e| format!("{e:?}"))?
-        .dyn_into::<js_sys::Promise>()
-        .map_err(|_| "ecsplainTeach did not return a promise".to_string())?;
-    JsFuture::from(promise).await.map_err(|e| {
-        js_sys::Reflect::get(&e, &JsValue::from_str("message"))
-            .ok()
-            .and_then(|m| m.as_string())
-            .unwrap_or_else(|| format!("{e:?}"))
-    })
 }
