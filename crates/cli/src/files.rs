@@ -107,7 +107,7 @@ pub fn collect(paths: &[String], forced: Option<Kind>) -> Collected {
             },
         }
     }
-    add_references(&mut out.inputs, &mut seen);
+    add_references(&mut out.inputs, &mut seen, None);
     add_imports(&mut out.inputs);
     out
 }
@@ -145,34 +145,15 @@ pub fn add_imports(inputs: &mut Vec<Input>) {
     }
 }
 
-/// The definition files each ecspresso config names join the run, so cross-file rules see them.
-/// A file that is not there is left to the engine, which reports it as a finding.
-fn add_references(inputs: &mut Vec<Input>, seen: &mut HashSet<String>) {
-    let mut i = 0;
-    while i < inputs.len() {
-        let input = &inputs[i];
-        let kind = input
-            .kind
-            .or_else(|| detect::detect(&input.path, &input.text));
-        if kind == Some(Kind::Ecspresso) {
-            for reference in ecspresso::references(&inputs[i].path, &inputs[i].text) {
-                if !seen.insert(normalize(&reference.resolved)) {
-                    continue;
-                }
-                if let Ok(text) = read(&reference.resolved) {
-                    inputs.push(Input::new(reference.resolved, text, Some(reference.role)));
-                }
-            }
-        }
-        i += 1;
-    }
-}
-
-/// Definition files named through a template (`'{{ must_env "PWD" }}/ecs-task-def.json'`) join
-/// the run once the given values render their path; a path still missing a value is left to the
-/// engine, which says it cannot be followed (XF002).
-pub fn follow_rendered(inputs: &mut Vec<Input>, values: &dyn ecsplain_engine::template::Values) {
-    let mut seen: HashSet<String> = inputs.iter().map(|i| normalize(&i.path)).collect();
+/// The definition files each ecspresso config names join the run, so cross-file rules see them:
+/// plain paths always, templated ones (`'{{ must_env "PWD" }}/ecs-task-def.json'`) once `values`
+/// render them. A file that is not there, or a path still missing a value, is left to the engine,
+/// which reports it (XF001, XF002).
+fn add_references(
+    inputs: &mut Vec<Input>,
+    seen: &mut HashSet<String>,
+    values: Option<&dyn ecsplain_engine::template::Values>,
+) {
     let mut i = 0;
     while i < inputs.len() {
         let input = &inputs[i];
@@ -182,21 +163,30 @@ pub fn follow_rendered(inputs: &mut Vec<Input>, values: &dyn ecsplain_engine::te
         if kind == Some(Kind::Ecspresso) {
             let (path, text) = (input.path.clone(), input.text.clone());
             for reference in ecspresso::references(&path, &text) {
-                if !reference.template {
+                let file = match values {
+                    _ if !reference.template => reference.resolved.clone(),
+                    Some(values) => match ecspresso::resolve_rendered(&path, &reference, values) {
+                        Some(file) => file,
+                        None => continue,
+                    },
+                    None => continue,
+                };
+                if !seen.insert(normalize(&file)) {
                     continue;
                 }
-                let Some(file) = ecspresso::resolve_rendered(&path, &reference, values) else {
-                    continue;
-                };
-                if seen.insert(normalize(&file)) {
-                    if let Ok(text) = read(&file) {
-                        inputs.push(Input::new(file, text, Some(reference.role)));
-                    }
+                if let Ok(text) = read(&file) {
+                    inputs.push(Input::new(file, text, Some(reference.role)));
                 }
             }
         }
         i += 1;
     }
+}
+
+/// Follows the templated definition paths that `values` render (see [`add_references`]).
+pub fn follow_rendered(inputs: &mut Vec<Input>, values: &dyn ecsplain_engine::template::Values) {
+    let mut seen: HashSet<String> = inputs.iter().map(|i| normalize(&i.path)).collect();
+    add_references(inputs, &mut seen, Some(values));
 }
 
 /// Files under `dir`, depth first, in name order, as `dir` joined with their relative path.
