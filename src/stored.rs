@@ -27,11 +27,7 @@ pub fn string(key: &str) -> Option<String> {
 
 /// A saved list of strings; `None` when anything in it is not a string.
 pub fn strings(key: &str) -> Option<Vec<String>> {
-    json(key)?
-        .as_array()?
-        .iter()
-        .map(|v| v.as_str().map(str::to_string))
-        .collect()
+    ecsplain_engine::json::strings(json(key)?.as_array()?)
 }
 
 /// A saved map of strings; `None` when any value is not a string.

@@ -936,6 +936,14 @@ pub fn read_value(text: &str) -> Result<serde_json::Value, String> {
     })
 }
 
+/// The items of a JSON array as owned strings; `None` when one of them is not a string.
+pub fn strings(items: &[serde_json::Value]) -> Option<Vec<String>> {
+    items
+        .iter()
+        .map(|v| v.as_str().map(str::to_string))
+        .collect()
+}
+
 /// The parser stops descending at [`MAX_DEPTH`], so this recursion is bounded too.
 fn node_value(node: &Node) -> Option<serde_json::Value> {
     use serde_json::Value;

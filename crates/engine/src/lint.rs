@@ -116,7 +116,7 @@ pub fn lint_vars(inputs: &[Input], config: &Config, vars: &Vars) -> Report {
         // the file, the page looks it up among its files), and XF001 names one that is missing.
         rendered.push(
             renders
-                .then(|| crate::template::render_known_except(&input.text, &known, &[]))
+                .then(|| crate::template::render_known(&input.text, &known))
                 .flatten(),
         );
     }

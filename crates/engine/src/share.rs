@@ -209,11 +209,7 @@ impl ShareState {
             }
         };
         let strings = |key: &str| -> Result<Vec<String>, String> {
-            list(key)?
-                .iter()
-                .map(|v| v.as_str().map(str::to_string))
-                .collect::<Option<_>>()
-                .ok_or_else(|| wrong(key, "an array of strings"))
+            crate::json::strings(list(key)?).ok_or_else(|| wrong(key, "an array of strings"))
         };
         let pairs = |key: &str| -> Result<Vec<(String, String)>, String> {
             list(key)?

@@ -618,11 +618,6 @@ pub fn render(text: &str, values: &dyn Values) -> Rendered {
 /// template), or no action with a value. `env`'s default is not used: a value not given stays
 /// unknown.
 pub fn render_known(text: &str, values: &dyn Values) -> Option<Rendered> {
-    render_known_except(text, values, &[])
-}
-
-/// [`render_known`], leaving as written the actions that overlap one of the `kept` spans.
-pub fn render_known_except(text: &str, values: &dyn Values, kept: &[Span]) -> Option<Rendered> {
     if !has_template(text) {
         return None;
     }
@@ -634,12 +629,6 @@ pub fn render_known_except(text: &str, values: &dyn Values, kept: &[Span]) -> Op
     let mut pos = 0usize;
     for action in &scanned.actions {
         if action.comment {
-            continue;
-        }
-        if kept
-            .iter()
-            .any(|k| k.start < action.span.end && action.span.start < k.end)
-        {
             continue;
         }
         let Some(value) = action.calls.iter().rev().find_map(|c| values.value(c)) else {

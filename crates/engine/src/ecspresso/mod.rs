@@ -65,7 +65,7 @@ pub struct Reference {
     /// Where the config names it.
     pub span: Span,
     /// The path holds a template (`{{ must_env `PWD` }}/td.json`): which file it names is known
-    /// only at deploy time, so it is not followed.
+    /// only once its values are given ([`resolve_rendered`]); until then it is not followed.
     pub template: bool,
 }
 

@@ -130,11 +130,7 @@ fn raw() -> Option<RawData> {
     let strings = |v: &Value, key: &str| -> Option<Vec<String>> {
         match v.get(key) {
             None => Some(Vec::new()),
-            Some(list) => list
-                .as_array()?
-                .iter()
-                .map(|s| s.as_str().map(str::to_string))
-                .collect(),
+            Some(list) => crate::json::strings(list.as_array()?),
         }
     };
     Some(RawData {

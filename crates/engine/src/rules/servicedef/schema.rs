@@ -54,16 +54,11 @@ pub fn schema() -> &'static Schema {
 /// Reads the data file (with the engine's own JSON reader: see [`crate::json::to_value`]).
 fn read(data: &str) -> Option<Schema> {
     let raw = crate::json::to_value(data)?;
-    let strings = |v: Option<&Value>| -> Option<Vec<String>> {
-        v.map_or(Some(Vec::new()), |v| {
-            v.as_array()?
-                .iter()
-                .map(|s| s.as_str().map(str::to_string))
-                .collect()
-        })
-    };
     Some(Schema {
-        source: strings(raw.get("source"))?,
+        source: match raw.get("source") {
+            Some(list) => crate::json::strings(list.as_array()?)?,
+            None => Vec::new(),
+        },
         retrieved: raw.get("retrieved")?.as_str()?.to_string(),
         service: read_shape(raw.get("service")?, 0)?,
         output_only: raw
@@ -83,11 +78,7 @@ fn read_shape(v: &Value, depth: usize) -> Option<Shape> {
     Some(Shape {
         ty: v.get("type")?.as_str()?.to_string(),
         values: match v.get("enum") {
-            Some(values) => values
-                .as_array()?
-                .iter()
-                .map(|s| s.as_str().map(str::to_string))
-                .collect::<Option<_>>()?,
+            Some(values) => crate::json::strings(values.as_array()?)?,
             None => Vec::new(),
         },
         members: match v.get("members") {
