@@ -2,11 +2,11 @@
 //! a view needs it.
 //!
 //! The page's engine is built with its feature `external-docs`, so these texts (about 35 KB of
-//! brotli) are not part of the first download. `static/build/page-assets.mjs` writes them, as the
+//! brotli) are not part of the first download. `static/build/rule-docs.mjs` writes them, as the
 //! engine's `rule_docs` example prints them from the rules' doc comments, into a script module
 //! beside the page; `static/boot.js` defines `ecsplainDocs()`, which imports that module from
-//! the page's own origin, at an address fixed at build time: nothing the user typed can travel
-//! with the request.
+//! the page's own origin, at an address fixed at build time (called through `crate::loader`):
+//! nothing the user typed can travel with the request.
 
 use std::collections::BTreeMap;
 
