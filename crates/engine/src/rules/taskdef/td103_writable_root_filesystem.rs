@@ -27,6 +27,11 @@ crate::declare_rule! {
     /// writes first. ECS Exec needs writable SSM agent paths, so a task using it needs volumes for
     /// them.
     ///
+    /// ## Fix safety
+    /// A read-only root filesystem breaks an application that writes outside its mounted volumes
+    /// (temporary files, caches, PID files). Check which paths it writes, and mount volumes for
+    /// them, before applying it.
+    ///
     /// ## References
     /// - [readonlyRootFilesystem](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_security)
     /// - Security Hub ECS.5. Checkov CKV_AWS_336. Prowler ecs_task_definitions_containers_readonly_access. AWS Control Tower CT.ECS.PR.6.
@@ -37,6 +42,7 @@ crate::declare_rule! {
         severity: Warning,
         category: Security,
         summary: "a Linux container whose root filesystem is writable",
+        fix: Unsafe,
     }
 }
 
