@@ -7,6 +7,7 @@
 
 pub mod checklist;
 pub mod examples;
+pub mod facts;
 pub mod lessons;
 
 use serde::{Serialize, Serializer};
@@ -18,6 +19,7 @@ pub use checklist::{
     Platform, Source, Status,
 };
 pub use examples::{example, examples, Example, Quality};
+pub use facts::{Fact, FactResult, Peak};
 pub use lessons::{check_exercise, lesson, lessons, Exercise, ExerciseResult, Explainer, Lesson};
 
 /// One file of an example or an exercise: what a pane of the page holds.
