@@ -278,3 +278,269 @@ fn checklist_evaluates_examples() {
     let json = serde_json::to_string(&statuses).expect("serialise");
     assert!(json.contains("\"status\":\"not_applicable\""));
 }
+
+/// A good example may keep a warning or an error only when it lists the code as intended, with
+/// a reason; every listed code must really be reported (no stale entries).
+#[test]
+fn good_examples_have_only_intended_findings() {
+    let mut failures = Vec::new();
+    for example in examples().iter().filter(|e| e.quality == Quality::Good) {
+        let inputs = example.inputs();
+        let report = lint(&inputs);
+        for f in report
+            .findings
+            .iter()
+            .filter(|f| f.severity != Severity::Info)
+        {
+            if !example.intended.iter().any(|(code, _)| *code == f.code) {
+                failures.push(format!(
+                    "{}: {} {} is not listed as intended",
+                    example.id, f.code, f.message
+                ));
+            }
+        }
+        for (code, why) in example.intended {
+            if why.trim().len() < 20 {
+                failures.push(format!(
+                    "{}: {code} is intended without a reason",
+                    example.id
+                ));
+            }
+            if !report.findings.iter().any(|f| f.code == *code) {
+                failures.push(format!("{}: {code} is listed but not reported", example.id));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The FireLens router of the good example runs as root with a writable root filesystem, as
+/// FireLens needs, and TD102/TD103 leave it alone.
+#[test]
+fn firelens_good_router_runs_as_root_without_findings() {
+    let good = learn::example("firelens-good").expect("example");
+    let text = good.files[0].text;
+    let v: serde_json::Value = serde_json::from_str(text).expect("json");
+    let router = v["containerDefinitions"]
+        .as_array()
+        .expect("containers")
+        .iter()
+        .find(|c| c.get("firelensConfiguration").is_some())
+        .expect("router");
+    assert_eq!(router["user"], "0");
+    assert_eq!(router["readonlyRootFilesystem"], false);
+    let report = lint(&good.inputs());
+    assert!(
+        !report
+            .findings
+            .iter()
+            .any(|f| f.code == "TD102" || f.code == "TD103"),
+        "{:?}",
+        report.findings
+    );
+}
+
+/// The good nginx example traces through an ADOT collector, not the X-Ray daemon (in
+/// maintenance mode).
+#[test]
+fn nginx_good_uses_an_otel_collector() {
+    let good = learn::example("nginx-app-good").expect("example");
+    let text = good.files[0].text;
+    assert!(text.contains("aws-otel-collector"));
+    assert!(!text.contains("xray-daemon"));
+    assert!(text.contains("http://localhost:4318"));
+}
+
+fn lesson_text(id: &str) -> (&'static learn::Lesson, String) {
+    let lesson = learn::lesson(id).expect("lesson");
+    (lesson, lesson.exercise.solution.to_string())
+}
+
+/// Replaces the first occurrence of `from` after `anchor` (a container's name, say).
+fn replace_after(text: &str, anchor: &str, from: &str, to: &str) -> String {
+    let at = text.find(anchor).expect("anchor");
+    let rel = text[at..].find(from).expect("from after anchor");
+    format!(
+        "{}{}{}",
+        &text[..at + rel],
+        to,
+        &text[at + rel + from.len()..]
+    )
+}
+
+fn assert_not_solved(lesson: &learn::Lesson, attempt: &str, failing_fact: &str) {
+    let result = check_exercise(lesson, attempt);
+    assert!(!result.solved, "{}: a cheat passed: {attempt}", lesson.id);
+    assert!(
+        result
+            .facts
+            .iter()
+            .any(|f| !f.holds && f.why.contains(failing_fact)),
+        "{}: expected a fact to fail with {failing_fact:?}, got {:?}",
+        lesson.id,
+        result.facts
+    );
+}
+
+#[test]
+fn every_solution_holds_every_fact() {
+    for lesson in lessons() {
+        let result = check_exercise(lesson, lesson.exercise.solution);
+        assert_eq!(result.facts.len(), lesson.exercise.facts.len());
+        for f in &result.facts {
+            assert!(f.holds, "{}: {} fails: {}", lesson.id, f.text, f.why);
+            assert!(!f.text.is_empty());
+        }
+    }
+}
+
+#[test]
+fn logging_cheats_fail() {
+    let (lesson, solution) = lesson_text("logging-tracing");
+    // No stream prefix on Fargate: the task could not start.
+    let no_prefix = replace_after(
+        &solution,
+        "\"name\": \"app\"",
+        "\"awslogs-stream-prefix\": \"app\"",
+        "\"awslogs-datetime-format\": \"%Y\"",
+    );
+    assert_not_solved(lesson, &no_prefix, "awslogs-stream-prefix");
+    // The SDK switched off.
+    let disabled = replace_after(
+        &solution,
+        "\"name\": \"app\"",
+        "\"name\": \"NODE_ENV\",",
+        "\"name\": \"OTEL_SDK_DISABLED\",\n          \"value\": \"true\"\n        },\n        {\n          \"name\": \"NODE_ENV\",",
+    );
+    assert_not_solved(lesson, &disabled, "OTEL_SDK_DISABLED");
+    // The gRPC port with the default http/protobuf protocol.
+    let grpc_port = solution.replace("http://localhost:4318", "http://localhost:4317");
+    assert_not_solved(lesson, &grpc_port, "4318");
+    // ... which is right once the protocol is grpc.
+    let grpc = grpc_port.replace(
+        "\"value\": \"shop-api\"\n        },",
+        "\"value\": \"shop-api\"\n        },\n        {\n          \"name\": \"OTEL_EXPORTER_OTLP_PROTOCOL\",\n          \"value\": \"grpc\"\n        },",
+    );
+    assert_ne!(grpc, grpc_port);
+    assert!(check_exercise(lesson, &grpc).solved);
+}
+
+#[test]
+fn right_sizing_cheats_fail_and_the_pages_advice_passes() {
+    let (lesson, solution) = lesson_text("right-sizing");
+    let cpu_one = solution.replace("\"cpu\": 704,", "\"cpu\": 1,");
+    assert_not_solved(lesson, &cpu_one, "peaked at 700");
+    let tiny = solution.replace("\"memoryReservation\": 300", "\"memoryReservation\": 4");
+    assert_not_solved(lesson, &tiny, "4");
+    // A valid size that is not the cheapest that fits.
+    let big = solution.replace("\"memory\": \"2048\"", "\"memory\": \"4096\"");
+    assert_not_solved(lesson, &big, "cheapest");
+
+    // The Sizing view's advice (peak × 1.2, limit × 1.5, rounded to 64) from the lesson's
+    // measured peaks, with the task at the size it recommends, solves the exercise.
+    let rows: Vec<ecsplain_engine::sizing::rightsize::Observed> = [
+        ("app", 700.0, 1100.0),
+        ("worker", 200.0, 260.0),
+        ("otel-collector", 40.0, 180.0),
+    ]
+    .iter()
+    .map(
+        |(name, cpu, mem)| ecsplain_engine::sizing::rightsize::Observed {
+            container: (*name).to_string(),
+            max_cpu: Some(*cpu),
+            max_mem: Some(*mem),
+            ..Default::default()
+        },
+    )
+    .collect();
+    let advice = ecsplain_engine::sizing::rightsize::recommend(
+        &rows,
+        &ecsplain_engine::sizing::rightsize::Policy::default(),
+    );
+    let size = advice.fargate_size.expect("a Fargate size");
+    let mut v: serde_json::Value = serde_json::from_str(lesson.exercise.file.text).expect("json");
+    v["cpu"] = serde_json::Value::String(size.cpu.to_string());
+    v["memory"] = serde_json::Value::String(size.memory.to_string());
+    for c in v["containerDefinitions"]
+        .as_array_mut()
+        .expect("containers")
+    {
+        let name = c["name"].as_str().expect("name").to_string();
+        let a = advice
+            .containers
+            .iter()
+            .find(|a| a.name == name)
+            .expect("advice");
+        c["cpu"] = a.cpu.expect("cpu").into();
+        c["memoryReservation"] = a.memory_reservation.expect("reservation").into();
+        c["memory"] = a.memory.expect("memory").into();
+    }
+    let attempt = serde_json::to_string_pretty(&v).expect("json");
+    let result = check_exercise(lesson, &attempt);
+    assert!(
+        result.solved,
+        "the page's advice does not solve it: {:?} {:?} {:?}",
+        result.remaining,
+        result.facts,
+        result
+            .new_problems
+            .iter()
+            .map(|f| format!("{} {}", f.code, f.message))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn cpu_cheats_fail() {
+    let (lesson, solution) = lesson_text("cpu-shares");
+    // The old reference solution: 3:1 and 1024 in all, but the collector starves at cpu 0.
+    let starved = solution
+        .replace("\"cpu\": 720,", "\"cpu\": 768,")
+        .replace("\"cpu\": 240,", "\"cpu\": 256,")
+        .replace("\"cpu\": 64,", "\"cpu\": 0,");
+    assert_not_solved(lesson, &starved, "otel-collector");
+    // Fitting by giving up the ratio.
+    let flat = solution
+        .replace("\"cpu\": 720,", "\"cpu\": 480,")
+        .replace("\"cpu\": 240,", "\"cpu\": 480,");
+    assert_not_solved(lesson, &flat, "not 3 to 1");
+}
+
+#[test]
+fn dockerfile_cheats_fail() {
+    let (lesson, solution) = lesson_text("dockerfile-multi-stage");
+    // The full toolchain as the final stage, by name and through the build stage's alias.
+    for base in ["golang:1.23.4-bookworm", "build"] {
+        let attempt = solution.replace(
+            "FROM gcr.io/distroless/static-debian12:nonroot",
+            &format!("FROM {base}"),
+        );
+        assert_ne!(attempt, solution);
+        assert_not_solved(lesson, &attempt, "toolchain");
+    }
+}
+
+#[test]
+fn sizing_cheats_fail() {
+    let (lesson, solution) = lesson_text("fargate-sizes-cost");
+    let bigger = solution.replace("\"memory\": \"2048\"", "\"memory\": \"3072\"");
+    assert_ne!(bigger, solution);
+    assert_not_solved(lesson, &bigger, "cheapest");
+
+    let (lesson, solution) = lesson_text("task-vs-container-size");
+    // Fitting by starving the app of memory it was given.
+    let starved = solution
+        .replace("\"memoryReservation\": 896", "\"memoryReservation\": 640")
+        .replace("\"memory\": \"2048\"", "\"memory\": \"1024\"");
+    assert_ne!(starved, solution);
+    assert_not_solved(lesson, &starved, "896");
+
+    let (lesson, solution) = lesson_text("memory-limits-oom");
+    let tiny = replace_after(
+        &solution,
+        "\"name\": \"worker\"",
+        "\"memoryReservation\": 256",
+        "\"memoryReservation\": 4",
+    );
+    assert_not_solved(lesson, &tiny, "6 MiB");
+}

@@ -213,11 +213,9 @@ fn otel_exports(ctx: &TaskDefCtx<'_>, name: &str) -> Option<String> {
     let want = match protocol {
         "grpc" => 4317,
         "http/protobuf" | "http/json" => 4318,
-        other => {
-            return Some(format!(
-                "`{name}` sets the unknown OTLP protocol `{other}` (grpc, http/protobuf or http/json)"
-            ))
-        }
+        other => return Some(format!(
+            "`{name}` sets the unknown OTLP protocol `{other}` (grpc, http/protobuf or http/json)"
+        )),
     };
     let rest = endpoint
         .trim()
@@ -296,7 +294,9 @@ fn cheapest_size(ctx: &TaskDefCtx<'_>) -> Option<String> {
         return Some("the task is not for Fargate".into());
     };
     if !fit.valid {
-        return Some(format!("{cpu} CPU units with {memory} MiB is not a Fargate size"));
+        return Some(format!(
+            "{cpu} CPU units with {memory} MiB is not a Fargate size"
+        ));
     }
     let Some(best) = sizing.recommended else {
         return Some("the containers' sums are not known".into());
@@ -329,11 +329,12 @@ fn cpu_ratio(ctx: &TaskDefCtx<'_>, a: &str, b: &str, ratio: u32) -> Option<Strin
     let (Some(ca), Some(cb)) = (container(ctx, a), container(ctx, b)) else {
         return Some(format!("`{a}` or `{b}` is missing"));
     };
-    let (x, y) = (number(ca, "cpu").unwrap_or(0), number(cb, "cpu").unwrap_or(0));
+    let (x, y) = (
+        number(ca, "cpu").unwrap_or(0),
+        number(cb, "cpu").unwrap_or(0),
+    );
     if y <= 0 || x != y.saturating_mul(i64::from(ratio)) {
-        return Some(format!(
-            "`{a}` has cpu {x} and `{b}` {y}: not {ratio} to 1"
-        ));
+        return Some(format!("`{a}` has cpu {x} and `{b}` {y}: not {ratio} to 1"));
     }
     None
 }

@@ -191,9 +191,21 @@ macro_rules! content {
 
 /// What the right-sizing lesson's query measured (the lesson's text gives the same numbers).
 const RIGHT_SIZING_PEAKS: &[Peak] = &[
-    Peak { container: "app", cpu: 700, memory: 1100 },
-    Peak { container: "worker", cpu: 200, memory: 260 },
-    Peak { container: "otel-collector", cpu: 40, memory: 180 },
+    Peak {
+        container: "app",
+        cpu: 700,
+        memory: 1100,
+    },
+    Peak {
+        container: "worker",
+        cpu: 200,
+        memory: 260,
+    },
+    Peak {
+        container: "otel-collector",
+        cpu: 40,
+        memory: 180,
+    },
 ];
 
 static LESSONS: &[Lesson] = &[
