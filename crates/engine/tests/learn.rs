@@ -9,8 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use ecsplain_engine::learn::{
-    self, check_exercise, checklist, evaluate, evaluate_with, examples, lessons, Platform, Quality,
-    Status,
+    self, check_exercise, checklist, evaluate, examples, lessons, Platform, Quality, Status,
 };
 use ecsplain_engine::report::text::{render, Style};
 use ecsplain_engine::{lint, registry, Kind, Severity};
@@ -239,44 +238,271 @@ fn checklist_maps_only_to_existing_codes() {
     assert!(!source.retrieved.is_empty());
 }
 
+fn verdicts(inputs: &[ecsplain_engine::Input]) -> Vec<learn::ItemStatus> {
+    let statuses = evaluate(inputs);
+    assert_eq!(statuses.len(), checklist().len());
+    // Every decided verdict names what decided it.
+    for s in &statuses {
+        if s.status != Status::Manual {
+            assert!(!s.evidence.is_empty(), "{}: no evidence", s.id);
+            assert!(s.evidence.iter().all(|e| !e.text.is_empty()), "{}", s.id);
+        }
+    }
+    statuses
+}
+
+fn item<'a>(statuses: &'a [learn::ItemStatus], id: &str) -> &'a learn::ItemStatus {
+    statuses.iter().find(|s| s.id == id).expect("item")
+}
+
+fn task(text: &str) -> ecsplain_engine::Input {
+    ecsplain_engine::Input::new("task-def.json", text, Some(Kind::TaskDef))
+}
+
+fn satisfied(s: &learn::ItemStatus) -> bool {
+    s.status == Status::Satisfied && s.evidence.iter().all(|e| e.line > 0 && e.code.is_none())
+}
+
+fn not_satisfied_by(s: &learn::ItemStatus, code: Option<&str>) -> bool {
+    match (&s.status, code) {
+        (Status::NotSatisfied(f), Some(code)) => {
+            f.iter().any(|f| f.code == code) && s.evidence.iter().any(|e| e.code == Some(code))
+        }
+        (Status::NotSatisfied(f), None) => f.is_empty() && !s.evidence.is_empty(),
+        _ => false,
+    }
+}
+
+const EC2_BRIDGE: &str = r#"{
+  "family": "web", "requiresCompatibilities": ["EC2"], "networkMode": "bridge",
+  "executionRoleArn": "arn:aws:iam::123456789012:role/exec",
+  "containerDefinitions": [
+    { "name": "app", "image": "nginx:latest", "essential": true, "memory": 256, "cpu": 256,
+      "portMappings": [{ "containerPort": 80, "hostPort": 80 }] },
+    { "name": "xray", "image": "public.ecr.aws/xray/aws-xray-daemon:3.3.13", "essential": false,
+      "memory": 64, "cpu": 32 }
+  ]
+}"#;
+
+const EC2_AWSVPC_EFS: &str = r#"{
+  "family": "files", "requiresCompatibilities": ["EC2"], "networkMode": "awsvpc",
+  "cpu": "512", "memory": "1024",
+  "executionRoleArn": "arn:aws:iam::123456789012:role/files-exec",
+  "taskRoleArn": "arn:aws:iam::123456789012:role/files-task",
+  "volumes": [
+    { "name": "data", "efsVolumeConfiguration": {
+        "fileSystemId": "fs-0123456789abcdef0", "transitEncryption": "ENABLED",
+        "authorizationConfig": { "accessPointId": "fsap-0123456789abcdef0", "iam": "DISABLED" } } }
+  ],
+  "containerDefinitions": [
+    { "name": "app", "image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/files:1.2.0",
+      "essential": true, "cpu": 384, "memoryReservation": 512, "user": "1000",
+      "readonlyRootFilesystem": true, "stopTimeout": 30,
+      "environment": [{ "name": "OTEL_SERVICE_NAME", "value": "files" },
+        { "name": "OTEL_EXPORTER_OTLP_ENDPOINT", "value": "http://localhost:4318" }],
+      "mountPoints": [{ "sourceVolume": "data", "containerPath": "/data" }],
+      "secrets": [{ "name": "DB_PASSWORD",
+        "valueFrom": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:files/db-AbCdEf" }],
+      "logConfiguration": { "logDriver": "awslogs", "options": {
+        "awslogs-group": "/ecs/files", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "app" } } },
+    { "name": "otel-collector", "image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/aws-otel-collector:v0.41.1",
+      "essential": false, "cpu": 128, "memoryReservation": 256, "user": "4317",
+      "readonlyRootFilesystem": true, "stopTimeout": 10,
+      "logConfiguration": { "logDriver": "awslogs", "options": {
+        "awslogs-group": "/ecs/files", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "otel" } } }
+  ]
+}"#;
+
+#[test]
+fn checklist_items_need_positive_evidence() {
+    // A bridge-mode EC2 task with no task role, a Docker Hub image and only an X-Ray daemon.
+    let s = verdicts(&[task(EC2_BRIDGE)]);
+    assert!(
+        not_satisfied_by(item(&s, "8.5"), None),
+        "{:?}",
+        item(&s, "8.5")
+    );
+    assert!(item(&s, "8.5").evidence[0].text.contains("bridge"));
+    assert!(
+        not_satisfied_by(item(&s, "2.8"), None),
+        "{:?}",
+        item(&s, "2.8")
+    );
+    assert!(
+        matches!(item(&s, "3.4").status, Status::NotSatisfied(_)),
+        "{:?}",
+        item(&s, "3.4")
+    );
+    assert!(item(&s, "3.4")
+        .evidence
+        .iter()
+        .any(|e| e.text.contains("nginx:latest")));
+    assert!(
+        not_satisfied_by(item(&s, "9.3"), None),
+        "{:?}",
+        item(&s, "9.3")
+    );
+    assert!(item(&s, "9.3").evidence[0].text.contains("X-Ray"));
+    assert!(
+        not_satisfied_by(item(&s, "1.5"), Some("TD201")),
+        "{:?}",
+        item(&s, "1.5")
+    );
+    // No EFS volume: the EFS items and transit encryption cannot be shown.
+    for id in ["6.3", "6.4", "8.4"] {
+        assert_eq!(item(&s, id).status, Status::NotApplicable, "{id}");
+    }
+    // No service definition: the service items do not apply.
+    for id in ["2.5", "3.3", "5.1"] {
+        assert_eq!(item(&s, id).status, Status::NotApplicable, "{id}");
+        assert!(item(&s, id).evidence[0].text.contains("service"));
+    }
+    // No secret passed at all: nothing shows how secrets would reach the containers.
+    assert_eq!(item(&s, "8.8").status, Status::NotApplicable);
+    // 7.3 is the author's "a rollback procedure exists": ticked by hand.
+    assert_eq!(item(&s, "7.3").status, Status::Manual);
+    assert!(item(&s, "7.3").evidence.is_empty());
+    // No Dockerfile: its items need one.
+    assert_eq!(item(&s, "1.6").status, Status::Unknown);
+
+    // awsvpc, its own task role, ECR in its region, an ADOT collector, EFS with an access
+    // point and transit encryption but without IAM authorisation, a secret from Secrets
+    // Manager.
+    let s = verdicts(&[task(EC2_AWSVPC_EFS)]);
+    for id in [
+        "8.5", "2.8", "3.4", "9.3", "9.2", "1.4", "1.3", "2.9", "1.5", "8.8", "6.4", "8.4",
+    ] {
+        assert!(satisfied(item(&s, id)), "{id}: {:?}", item(&s, id));
+    }
+    assert!(
+        not_satisfied_by(item(&s, "6.3"), Some("TD108")),
+        "{:?}",
+        item(&s, "6.3")
+    );
+    assert!(item(&s, "6.3").evidence[0].text.contains("IAM"));
+    // Lines name where they are.
+    let e = &item(&s, "2.8").evidence[0];
+    assert_eq!((e.path.as_str(), e.line), ("task-def.json", 5));
+}
+
+#[test]
+fn checklist_counts_suppressed_findings() {
+    let dockerfile = "FROM python:3.12-slim\n# ecsplain ignore=DF006 -- demo\nENV AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nUSER 1000\nCMD [\"python\", \"app.py\"]\n";
+    let inputs = [ecsplain_engine::Input::new(
+        "Dockerfile",
+        dockerfile,
+        Some(Kind::Dockerfile),
+    )];
+    // The lint the user sees honours the suppression ...
+    assert!(!lint(&inputs).findings.iter().any(|f| f.code == "DF006"));
+    // ... the checklist does not.
+    let s = verdicts(&inputs);
+    assert!(
+        not_satisfied_by(item(&s, "8.8"), Some("DF006")),
+        "{:?}",
+        item(&s, "8.8")
+    );
+}
+
+#[test]
+fn checklist_decides_1_5_and_1_6_from_the_right_files() {
+    // A base image tagged latest says nothing of how the application's image is tagged.
+    let dockerfile =
+        "FROM golang:latest\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD [\"/app\"]\n";
+    let inputs = [ecsplain_engine::Input::new(
+        "Dockerfile",
+        dockerfile,
+        Some(Kind::Dockerfile),
+    )];
+    let s = verdicts(&inputs);
+    assert_eq!(
+        item(&s, "1.5").status,
+        Status::Unknown,
+        "{:?}",
+        item(&s, "1.5")
+    );
+    // A single stage on the full Go image: not small, and DF009 counts.
+    let i = item(&s, "1.6");
+    assert!(
+        matches!(&i.status, Status::NotSatisfied(f) if f.iter().any(|f| f.code == "DF007")),
+        "{i:?}"
+    );
+    // A second stage on the full Go image: DF009 (now mapped) decides.
+    let full = "FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nFROM golang:1.23\nCOPY --from=build /app /app\nUSER 1000\nCMD [\"/app\"]\n";
+    let inputs = [ecsplain_engine::Input::new(
+        "Dockerfile",
+        full,
+        Some(Kind::Dockerfile),
+    )];
+    let s = verdicts(&inputs);
+    let i = item(&s, "1.6");
+    assert!(
+        matches!(&i.status, Status::NotSatisfied(f) if f.iter().any(|f| f.code == "DF009")),
+        "{i:?}"
+    );
+    // A tag set at deploy time cannot be decided from the file.
+    let templated = EC2_AWSVPC_EFS.replace("files:1.2.0", "files:{{ must_env `IMAGE_TAG` }}");
+    let s = verdicts(&[task(&templated)]);
+    assert_eq!(
+        item(&s, "1.5").status,
+        Status::Unknown,
+        "{:?}",
+        item(&s, "1.5")
+    );
+}
+
 #[test]
 fn checklist_evaluates_examples() {
-    let status = |id: &str, statuses: &[learn::ItemStatus]| {
-        statuses
-            .iter()
-            .find(|s| s.id == id)
-            .map(|s| s.status.clone())
-            .expect("item")
-    };
-    // The good ecspresso project satisfies what its files can show.
+    // The good ecspresso project satisfies what its files can show, each with its lines.
     let good = learn::example("ecspresso-good").expect("example");
-    let report = lint(&good.inputs());
-    let kinds = learn::kinds_in(&report);
-    let statuses = evaluate(&report, &kinds);
-    assert_eq!(statuses.len(), checklist().len());
-    assert_eq!(status("7.3", &statuses), Status::Satisfied);
-    assert_eq!(status("8.8", &statuses), Status::Satisfied);
+    let s = verdicts(&good.inputs());
+    for id in ["2.5", "2.8", "3.3", "5.1", "8.8", "1.4"] {
+        assert!(satisfied(item(&s, id)), "{id}: {:?}", item(&s, id));
+    }
     assert_eq!(
-        status("1.6", &statuses),
+        item(&s, "1.6").status,
         Status::Unknown,
         "no Dockerfile given"
     );
-    assert_eq!(status("8.1", &statuses), Status::Manual);
+    assert_eq!(item(&s, "8.1").status, Status::Manual);
 
     // The bad one does not.
     let bad = learn::example("ecspresso-bad").expect("example");
-    let report = lint(&bad.inputs());
-    let statuses = evaluate(&report, &learn::kinds_in(&report));
-    assert!(matches!(status("7.3", &statuses), Status::NotSatisfied(f) if !f.is_empty()));
-    assert!(matches!(status("3.3", &statuses), Status::NotSatisfied(_)));
+    let s = verdicts(&bad.inputs());
+    assert!(matches!(&item(&s, "3.3").status, Status::NotSatisfied(f) if !f.is_empty()));
+    // The page's end-to-end test expects both kinds of verdict for this example.
+    let sat: Vec<&str> = s
+        .iter()
+        .filter(|i| i.status == Status::Satisfied)
+        .map(|i| i.id.as_str())
+        .collect();
+    assert!(!sat.is_empty(), "ecspresso-bad satisfies nothing: {s:?}");
 
     // EC2-only items are not applicable to a Fargate-only task.
-    let inputs = good.inputs();
-    assert_eq!(learn::platform_of(&inputs), Some(Platform::Fargate));
-    let statuses = evaluate_with(&report, &[Kind::TaskDef], Some(Platform::Fargate));
-    assert_eq!(status("8.5", &statuses), Status::NotApplicable);
-    let json = serde_json::to_string(&statuses).expect("serialise");
+    assert_eq!(learn::platform_of(&good.inputs()), Some(Platform::Fargate));
+    let s = verdicts(&good.inputs());
+    assert_eq!(item(&s, "8.5").status, Status::NotApplicable);
+    let json = serde_json::to_string(&s).expect("serialise");
     assert!(json.contains("\"status\":\"not_applicable\""));
+    assert!(json.contains("\"evidence\":[{"));
+
+    // Every good example with a task definition shows each task item it can.
+    for example in examples().iter().filter(|e| e.quality == Quality::Good) {
+        let s = verdicts(&example.inputs());
+        for st in &s {
+            if let Status::NotSatisfied(findings) = &st.status {
+                // A good example fails an item only through a line the evidence names.
+                assert!(
+                    st.evidence.iter().all(|e| !e.text.is_empty()),
+                    "{} {}: {:?} {:?}",
+                    example.id,
+                    st.id,
+                    findings,
+                    st.evidence
+                );
+            }
+        }
+    }
 }
 
 /// A good example may keep a warning or an error only when it lists the code as intended, with

@@ -213,9 +213,11 @@ fn otel_exports(ctx: &TaskDefCtx<'_>, name: &str) -> Option<String> {
     let want = match protocol {
         "grpc" => 4317,
         "http/protobuf" | "http/json" => 4318,
-        other => return Some(format!(
+        other => {
+            return Some(format!(
             "`{name}` sets the unknown OTLP protocol `{other}` (grpc, http/protobuf or http/json)"
-        )),
+        ))
+        }
     };
     let rest = endpoint
         .trim()

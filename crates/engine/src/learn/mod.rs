@@ -6,6 +6,7 @@
 //! compiled in with `include_str!`.
 
 pub mod checklist;
+pub mod evidence;
 pub mod examples;
 pub mod facts;
 pub mod lessons;
@@ -15,9 +16,10 @@ use serde::{Serialize, Serializer};
 use crate::rule::Kind;
 
 pub use checklist::{
-    checklist, evaluate, evaluate_with, kinds_in, platform_of, source, Check, Item, ItemStatus,
+    checklist, evaluate, evaluate_vars, kinds_in, platform_of, source, Check, Item, ItemStatus,
     Platform, Source, Status,
 };
+pub use evidence::Evidence;
 pub use examples::{example, examples, Example, Quality};
 pub use facts::{Fact, FactResult, Peak};
 pub use lessons::{check_exercise, lesson, lessons, Exercise, ExerciseResult, Explainer, Lesson};
