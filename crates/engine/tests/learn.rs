@@ -251,6 +251,7 @@ fn verdicts(inputs: &[ecsplain_engine::Input]) -> Vec<learn::ItemStatus> {
     statuses
 }
 
+#[allow(clippy::expect_used)] // a test helper: a missing item is a test failure
 fn item<'a>(statuses: &'a [learn::ItemStatus], id: &str) -> &'a learn::ItemStatus {
     statuses.iter().find(|s| s.id == id).expect("item")
 }
@@ -577,12 +578,14 @@ fn nginx_good_uses_an_otel_collector() {
     assert!(text.contains("http://localhost:4318"));
 }
 
+#[allow(clippy::expect_used)] // a test helper: a missing item is a test failure
 fn lesson_text(id: &str) -> (&'static learn::Lesson, String) {
     let lesson = learn::lesson(id).expect("lesson");
     (lesson, lesson.exercise.solution.to_string())
 }
 
 /// Replaces the first occurrence of `from` after `anchor` (a container's name, say).
+#[allow(clippy::expect_used)] // a test helper: a missing item is a test failure
 fn replace_after(text: &str, anchor: &str, from: &str, to: &str) -> String {
     let at = text.find(anchor).expect("anchor");
     let rel = text[at..].find(from).expect("from after anchor");
