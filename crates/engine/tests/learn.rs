@@ -773,3 +773,20 @@ fn sizing_cheats_fail() {
     );
     assert_not_solved(lesson, &tiny, "6 MiB");
 }
+
+#[test]
+fn graceful_shutdown_cheats_fail() {
+    let (lesson, solution) = lesson_text("graceful-shutdown");
+    // TD022 and TD303 gone, but the app is killed before it has drained.
+    let short = solution.replace("\"stopTimeout\": 110,", "\"stopTimeout\": 30,");
+    assert_ne!(short, solution);
+    assert_not_solved(lesson, &short, "drain");
+    // A stop time alone does not make SIGTERM reach a program behind a shell.
+    let no_init = replace_after(
+        &solution,
+        "\"name\": \"worker\"",
+        "\"initProcessEnabled\": true",
+        "\"initProcessEnabled\": false",
+    );
+    assert_not_solved(lesson, &no_init, "init process");
+}

@@ -228,7 +228,12 @@ fn graceful_stop(files: &Files<'_>) -> Shown {
     let mut good = Vec::new();
     let mut bad = Vec::new();
     for (file, ctx) in files.tasks() {
-        for c in &ctx.containers {
+        // Like TD303: a non-essential sidecar may be stopped any time.
+        for c in ctx
+            .containers
+            .iter()
+            .filter(|c| c.get_set("essential").and_then(Node::as_bool) != Some(false))
+        {
             let name = name_of(&ctx, c);
             let init = c
                 .get_set("linuxParameters")

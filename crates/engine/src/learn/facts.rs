@@ -55,6 +55,12 @@ pub enum Fact {
         b: &'static str,
         ratio: u32,
     },
+    /// Every essential container runs an init process (`initProcessEnabled`) and sets a
+    /// `stopTimeout` of at least its drain time (`min_seconds`, by container) and at most
+    /// Fargate's 120 seconds on Fargate.
+    GracefulStop {
+        drain: &'static [(&'static str, u32)],
+    },
     /// The Dockerfile's final stage is not built on one of these images (a stage alias is
     /// followed to its base): the toolchain stays in the build stage.
     FinalStageNotFrom { images: &'static [&'static str] },
@@ -92,6 +98,13 @@ impl Fact {
             Fact::CheapestFargateSize => "the task size is the cheapest valid Fargate size that holds the containers' cpu and memory".into(),
             Fact::NoStarvedContainer => "every container has a cpu above 0, so none is starved under contention".into(),
             Fact::CpuRatio { a, b, ratio } => format!("`{a}` has {ratio} times the cpu of `{b}`"),
+            Fact::GracefulStop { drain } => {
+                let list: Vec<String> = drain.iter().map(|(c, s)| format!("{c} ≥ {s} s")).collect();
+                format!(
+                    "every essential container runs an init process and has a stopTimeout that covers its drain time ({}) and, on Fargate, is at most 120 s",
+                    list.join(", ")
+                )
+            }
             Fact::FinalStageNotFrom { images } => format!(
                 "the final stage is not built on the toolchain image ({})",
                 images.join(", ")
@@ -123,6 +136,7 @@ impl Fact {
             Fact::CheapestFargateSize => cheapest_size(ctx),
             Fact::NoStarvedContainer => no_starved(ctx),
             Fact::CpuRatio { a, b, ratio } => cpu_ratio(ctx, a, b, *ratio),
+            Fact::GracefulStop { drain } => graceful_stop(ctx, drain),
             Fact::FinalStageNotFrom { .. } => Some("not a task definition fact".into()),
         }
     }
@@ -337,6 +351,42 @@ fn cpu_ratio(ctx: &TaskDefCtx<'_>, a: &str, b: &str, ratio: u32) -> Option<Strin
     );
     if y <= 0 || x != y.saturating_mul(i64::from(ratio)) {
         return Some(format!("`{a}` has cpu {x} and `{b}` {y}: not {ratio} to 1"));
+    }
+    None
+}
+
+/// Fargate's largest `stopTimeout`, in seconds.
+const FARGATE_MAX_STOP_TIMEOUT: i64 = 120;
+
+fn graceful_stop(ctx: &TaskDefCtx<'_>, drain: &[(&str, u32)]) -> Option<String> {
+    for c in &ctx.containers {
+        if c.get_set("essential").and_then(Node::as_bool) == Some(false) {
+            continue;
+        }
+        let name = ctx.container_name(c);
+        let init = c
+            .get_set("linuxParameters")
+            .and_then(|l| l.get_set("initProcessEnabled"))
+            .and_then(Node::as_bool)
+            == Some(true);
+        if !init {
+            return Some(format!("`{name}` runs no init process to pass SIGTERM on"));
+        }
+        let Some(timeout) = number(c, "stopTimeout") else {
+            return Some(format!("`{name}` sets no stopTimeout"));
+        };
+        if ctx.is_fargate() && timeout > FARGATE_MAX_STOP_TIMEOUT {
+            return Some(format!(
+                "`{name}` asks {timeout} s to stop; Fargate allows at most {FARGATE_MAX_STOP_TIMEOUT}"
+            ));
+        }
+        if let Some((_, need)) = drain.iter().find(|(c, _)| *c == name) {
+            if timeout < i64::from(*need) {
+                return Some(format!(
+                    "`{name}` needs about {need} s to drain but is killed after {timeout} s"
+                ));
+            }
+        }
     }
     None
 }

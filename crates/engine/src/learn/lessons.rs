@@ -329,6 +329,30 @@ static LESSONS: &[Lesson] = &[
         },
     },
     Lesson {
+        id: "graceful-shutdown",
+        title: "Graceful shutdown: SIGTERM, stopTimeout and an init process",
+        summary: "ECS sends SIGTERM, waits stopTimeout, then kills. Make sure the program hears the signal and has the time it needs.",
+        body: body!("graceful-shutdown"),
+        explainer: Explainer::None,
+        exercise: Exercise {
+            file: File {
+                kind: Kind::TaskDef,
+                path: "task-def.json",
+                text: content!("graceful-shutdown", "start.json"),
+            },
+            goal: &["TD022", "TD303"],
+            facts: &[Fact::GracefulStop {
+                drain: &[("app", 100), ("worker", 45)],
+            }],
+            hints: &[
+                "Fargate accepts a stopTimeout of at most 120 seconds: 300 is rejected.",
+                "Set \"linuxParameters\": { \"initProcessEnabled\": true } on both essential containers, so SIGTERM reaches the program even when a shell started it.",
+                "app: stopTimeout 110 (its 100 seconds of draining, with some margin); worker: stopTimeout 60.",
+            ],
+            solution: solution!("graceful-shutdown", "solution.json"),
+        },
+    },
+    Lesson {
         id: "secrets",
         title: "Secrets from Secrets Manager and Parameter Store",
         summary: "Keep passwords and keys out of the task definition: name them in secrets and ECS injects them at start.",
