@@ -790,3 +790,15 @@ fn graceful_shutdown_cheats_fail() {
     );
     assert_not_solved(lesson, &no_init, "init process");
 }
+
+#[test]
+fn image_tag_cheats_fail() {
+    let (lesson, solution) = lesson_text("image-tags-digests");
+    // A version tag, but ECS told not to resolve it per deployment.
+    let off = solution.replace(
+        "\"essential\": true,",
+        "\"essential\": true,\n      \"versionConsistency\": \"disabled\",",
+    );
+    assert_ne!(off, solution);
+    assert_not_solved(lesson, &off, "versionConsistency");
+}

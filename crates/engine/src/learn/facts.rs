@@ -61,6 +61,9 @@ pub enum Fact {
     GracefulStop {
         drain: &'static [(&'static str, u32)],
     },
+    /// No container opts out of ECS resolving its tag to a digest per deployment
+    /// (`versionConsistency: "disabled"`).
+    VersionConsistency,
     /// The Dockerfile's final stage is not built on one of these images (a stage alias is
     /// followed to its base): the toolchain stays in the build stage.
     FinalStageNotFrom { images: &'static [&'static str] },
@@ -105,6 +108,7 @@ impl Fact {
                     list.join(", ")
                 )
             }
+            Fact::VersionConsistency => "no container turns versionConsistency off, so every task of a deployment runs the same image".into(),
             Fact::FinalStageNotFrom { images } => format!(
                 "the final stage is not built on the toolchain image ({})",
                 images.join(", ")
@@ -137,6 +141,16 @@ impl Fact {
             Fact::NoStarvedContainer => no_starved(ctx),
             Fact::CpuRatio { a, b, ratio } => cpu_ratio(ctx, a, b, *ratio),
             Fact::GracefulStop { drain } => graceful_stop(ctx, drain),
+            Fact::VersionConsistency => ctx
+                .containers
+                .iter()
+                .find(|c| c.get_str("versionConsistency") == Some("disabled"))
+                .map(|c| {
+                    format!(
+                        "`{}` sets versionConsistency to disabled: its tasks may pull different images for one tag",
+                        ctx.container_name(c)
+                    )
+                }),
             Fact::FinalStageNotFrom { .. } => Some("not a task definition fact".into()),
         }
     }

@@ -353,6 +353,28 @@ static LESSONS: &[Lesson] = &[
         },
     },
     Lesson {
+        id: "image-tags-digests",
+        title: "Image tags, digests and version consistency",
+        summary: "A tag can move; a digest cannot. Know what ECS resolves for you and what it does not.",
+        body: body!("image-tags-digests"),
+        explainer: Explainer::None,
+        exercise: Exercise {
+            file: File {
+                kind: Kind::TaskDef,
+                path: "task-def.json",
+                text: content!("image-tags-digests", "start.json"),
+            },
+            goal: &["TD201"],
+            facts: &[Fact::VersionConsistency],
+            hints: &[
+                "Which image tag says nothing about the version that runs?",
+                "Replace latest with the version the build pushed, 2.3.1.",
+                "Remove \"versionConsistency\": \"disabled\" (the default is enabled) or set it to \"enabled\".",
+            ],
+            solution: solution!("image-tags-digests", "solution.json"),
+        },
+    },
+    Lesson {
         id: "secrets",
         title: "Secrets from Secrets Manager and Parameter Store",
         summary: "Keep passwords and keys out of the task definition: name them in secrets and ECS injects them at start.",
