@@ -397,6 +397,28 @@ static LESSONS: &[Lesson] = &[
         },
     },
     Lesson {
+        id: "runtime-security",
+        title: "Image scanning and runtime security",
+        summary: "Scan images in CI and again while they run, watch the running tasks, and grant containers no more than they need.",
+        body: body!("runtime-security"),
+        explainer: Explainer::None,
+        exercise: Exercise {
+            file: File {
+                kind: Kind::TaskDef,
+                path: "task-def.json",
+                text: content!("runtime-security", "start.json"),
+            },
+            goal: &["TD101", "TD107"],
+            facts: &[],
+            hints: &[
+                "Which container asks for all of the host's privileges? Remove \"privileged\": true.",
+                "The volume `docker` maps the instance's /var/run/docker.sock: remove the volume and the worker's mountPoint.",
+                "If a tool really needs one capability, add only that one under linuxParameters.capabilities.add rather than running privileged.",
+            ],
+            solution: solution!("runtime-security", "solution.json"),
+        },
+    },
+    Lesson {
         id: "deployments",
         title: "Rolling and blue/green deployments, and the circuit breaker",
         summary: "How ECS replaces tasks, what minimumHealthyPercent and maximumPercent do, and how a failed deployment rolls back.",
