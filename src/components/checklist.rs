@@ -131,7 +131,7 @@ fn item_row(
                 <li class="cl-evidence-line">
                     { &e.text }
                     if e.line > 0 {
-                        { " " }<span class="loc">{ format!("{}:{}:{}", e.path, e.line, e.column) }</span>
+                        <>{ " " }<span class="loc">{ format!("{}:{}:{}", e.path, e.line, e.column) }</span></>
                     }
                 </li>
             }
