@@ -802,3 +802,75 @@ fn image_tag_cheats_fail() {
     assert_ne!(off, solution);
     assert_not_solved(lesson, &off, "versionConsistency");
 }
+
+#[test]
+fn checklist_service_items_need_their_lines() {
+    let svc = |text: &str| {
+        [ecsplain_engine::Input::new(
+            "service-def.json",
+            text.to_string(),
+            Some(Kind::ServiceDef),
+        )]
+    };
+    // A worker: no load balancer, no public IP, no network configuration, no tags.
+    let worker = r#"{ "cluster": "c", "serviceName": "worker", "taskDefinition": "worker:3",
+      "launchType": "EC2", "desiredCount": 2,
+      "deploymentConfiguration": { "deploymentCircuitBreaker": { "enable": true, "rollback": true } } }"#;
+    let s = verdicts(&svc(worker));
+    assert_eq!(
+        item(&s, "5.1").status,
+        Status::NotApplicable,
+        "{:?}",
+        item(&s, "5.1")
+    );
+    assert!(item(&s, "5.1").evidence[0].text.contains("inbound"));
+    assert_eq!(
+        item(&s, "3.3").status,
+        Status::NotApplicable,
+        "{:?}",
+        item(&s, "3.3")
+    );
+    assert!(
+        matches!(item(&s, "2.5").status, Status::NotSatisfied(_)),
+        "{:?}",
+        item(&s, "2.5")
+    );
+    // Public IPs and no load balancer: tasks are reached directly.
+    let public = r#"{ "cluster": "c", "serviceName": "web", "taskDefinition": "web:3",
+      "launchType": "FARGATE", "desiredCount": 2,
+      "enableECSManagedTags": true, "propagateTags": "SERVICE",
+      "networkConfiguration": { "awsvpcConfiguration": { "assignPublicIp": "ENABLED",
+        "subnets": ["subnet-0aa11bb22cc33dd44", "subnet-0ee55ff66aa77bb88"] } } }"#;
+    let s = verdicts(&svc(public));
+    assert!(
+        matches!(item(&s, "5.1").status, Status::NotSatisfied(_)),
+        "{:?}",
+        item(&s, "5.1")
+    );
+    assert!(satisfied(item(&s, "3.3")), "{:?}", item(&s, "3.3"));
+    assert!(satisfied(item(&s, "2.5")), "{:?}", item(&s, "2.5"));
+}
+
+#[test]
+fn checklist_graceful_stop_needs_exec_form_and_stop_settings() {
+    let shell = "FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\nUSER 65532\nCMD /app --serve\n";
+    let inputs = [ecsplain_engine::Input::new(
+        "Dockerfile",
+        shell,
+        Some(Kind::Dockerfile),
+    )];
+    let s = verdicts(&inputs);
+    assert!(
+        matches!(item(&s, "1.3").status, Status::NotSatisfied(_)),
+        "{:?}",
+        item(&s, "1.3")
+    );
+    let exec = shell.replace("CMD /app --serve", "CMD [\"/app\", \"--serve\"]");
+    let inputs = [ecsplain_engine::Input::new(
+        "Dockerfile",
+        exec,
+        Some(Kind::Dockerfile),
+    )];
+    let s = verdicts(&inputs);
+    assert!(satisfied(item(&s, "1.3")), "{:?}", item(&s, "1.3"));
+}
