@@ -844,24 +844,16 @@ impl State {
     }
 }
 
-/// Where "Why?" on a finding leads (issue 7): sizing rules (by the rule's category) open the
-/// memory explainer when their name is about memory limits, the CPU explainer when about `cpu`,
-/// the task-versus-container diagram when about container sizes, else the sizing view. The
-/// second value is the id of the section to bring into view.
+/// Where "Why?" on a finding leads (issue 7): the view of the explainer its rule names
+/// (`Rule::why`), and the id of the section to bring into view and focus.
 pub fn why_target(code: &str) -> Option<(View, &'static str)> {
-    let rule = ecsplain_engine::registry::rule(code)?;
-    if rule.category != ecsplain_engine::rule::Category::Sizing {
-        return None;
-    }
-    let name = rule.name;
-    Some(if name.contains("memory") || name.contains("limit") {
-        (View::Explain, "memory-explainer")
-    } else if name.contains("cpu") {
-        (View::Explain, "cpu-explainer")
-    } else if name.contains("container-size") {
-        (View::Explain, "task-diagram")
-    } else {
-        (View::Sizing, "sizing")
+    use ecsplain_engine::rule::Explainer;
+    // The rule names its explainer (engine metadata); the page knows only where each one is.
+    Some(match ecsplain_engine::registry::rule(code)?.why? {
+        Explainer::FargateSizes => (View::Sizing, "sizing"),
+        Explainer::CpuShares => (View::Explain, "cpu-explainer"),
+        Explainer::MemoryLimits => (View::Explain, "memory-explainer"),
+        Explainer::TaskDiagram => (View::Explain, "task-diagram"),
     })
 }
 
@@ -1036,6 +1028,9 @@ mod tests {
         assert_eq!(why_target("TD012"), Some((View::Sizing, "sizing")));
         assert_eq!(why_target("TD302").map(|t| t.1), Some("task-diagram"));
         assert_eq!(why_target("DL3008"), None);
+        // Nothing on the page explains regions: no "Why?" that opens an unrelated view.
+        assert_eq!(why_target("XF109"), None);
+        assert_eq!(why_target("TD305"), None);
         let state = State::new(Default::default(), Theme::Light).next(Action::Why("TD010"));
         assert_eq!((state.view, state.why), (View::Explain, Some("TD010")));
     }

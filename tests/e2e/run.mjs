@@ -648,6 +648,8 @@ try {
     eq(await why.count(), 1, "TD001 offers Why?");
     await why.click();
     await sp.waitForSelector("#sizing-verdict");
+    await sp.waitForFunction(() => document.activeElement?.id === "sizing", null, { timeout: 5_000 }).catch(() => {});
+    eq(await sp.evaluate(() => document.activeElement?.id), "sizing", "Why? moves focus to the section that explains the finding");
     const verdict = await sp.textContent("#sizing-verdict");
     check(verdict.includes("is not a valid Fargate size") && verdict.includes("Next valid size up"), "the sizing view says the example's size is invalid", verdict);
     const cost = await sp.textContent("#cost-table");
