@@ -318,6 +318,8 @@ pub enum Issue<'a> {
     Missing {
         /// The object that lacks it.
         object: &'a Node,
+        /// Where to point: the key holding the object, else its opening brace.
+        anchor: crate::span::Span,
         path: String,
         shape: &'static str,
         member: &'static str,
@@ -350,13 +352,13 @@ pub fn walk<'a>(node: &'a Node, shape: &str, options: &Walk<'_>, out: &mut Vec<I
         return;
     };
     let ty: &'static Ty = leak_named(name);
-    value(schema, node, ty, "", String::new(), 0, Some(options), out);
+    value(schema, node, ty, "", String::new(), None, 0, Some(options), out);
 }
 
 /// Walks `node` as a value of type `ty` (for an array of containers, say), with `key` and `path`
 /// naming it in messages.
 pub fn walk_value<'a>(node: &'a Node, ty: &'static Ty, key: &str, out: &mut Vec<Issue<'a>>) {
-    value(schema(), node, ty, key, key.to_string(), 0, None, out);
+    value(schema(), node, ty, key, key.to_string(), None, 0, None, out);
 }
 
 /// A `'static` reference to `Ty::Named(name)` for a shape in the schema.
@@ -387,6 +389,7 @@ fn value<'a>(
     ty: &'static Ty,
     key: &str,
     path: String,
+    key_span: Option<crate::span::Span>,
     depth: usize,
     root: Option<&Walk<'_>>,
     out: &mut Vec<Issue<'a>>,
@@ -455,6 +458,7 @@ fn value<'a>(
                     inner,
                     &format!("{key}[{i}]"),
                     format!("{path}[{i}]"),
+                    None,
                     depth + 1,
                     None,
                     out,
@@ -462,8 +466,11 @@ fn value<'a>(
             }
         }
         (Kind::Structure(name, structure), NodeKind::Object(object)) => {
+            let anchor = key_span.unwrap_or_else(|| {
+                crate::span::Span::new(node.span.start as usize, node.span.start as usize + 1)
+            });
             structure_value(
-                schema, node, object, name, structure, &path, depth, root, out,
+                schema, node, object, name, structure, &path, anchor, depth, root, out,
             );
         }
         _ => wrong(out),
@@ -493,6 +500,7 @@ fn structure_value<'a>(
     name: &'static str,
     structure: &'static Structure,
     path: &str,
+    anchor: crate::span::Span,
     depth: usize,
     root: Option<&Walk<'_>>,
     out: &mut Vec<Issue<'a>>,
@@ -508,6 +516,7 @@ fn structure_value<'a>(
                 ty,
                 key,
                 join(path, key),
+                Some(member.key_span),
                 depth + 1,
                 None,
                 out,
@@ -547,6 +556,7 @@ fn structure_value<'a>(
         if !present {
             out.push(Issue::Missing {
                 object: node,
+                anchor,
                 path: path.to_string(),
                 shape: name,
                 member: required,
