@@ -349,7 +349,9 @@ fn test(root: &Path) -> Result<(), String> {
         step("ECS schema = botocore's model", &mut || {
             ecs_schema_matches_botocore(root)
         });
-        step("cfn-lint as referee (corpus)", &mut || cfn_lint_referee(root));
+        step("cfn-lint as referee (corpus)", &mut || {
+            cfn_lint_referee(root)
+        });
         let built = step("trunk build --release", &mut || {
             run(Command::new("trunk").args(["build", "--release"]), root)
         });

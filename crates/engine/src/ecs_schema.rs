@@ -248,7 +248,12 @@ impl Schema {
             .get(shape)?
             .iter()
             .find(|k| *k == key)
-            .or_else(|| self.output_only.get(shape)?.iter().find(|k| keys_match(k, key)))
+            .or_else(|| {
+                self.output_only
+                    .get(shape)?
+                    .iter()
+                    .find(|k| keys_match(k, key))
+            })
             .map(String::as_str)
     }
 
@@ -352,7 +357,17 @@ pub fn walk<'a>(node: &'a Node, shape: &str, options: &Walk<'_>, out: &mut Vec<I
         return;
     };
     let ty: &'static Ty = leak_named(name);
-    value(schema, node, ty, "", String::new(), None, 0, Some(options), out);
+    value(
+        schema,
+        node,
+        ty,
+        "",
+        String::new(),
+        None,
+        0,
+        Some(options),
+        out,
+    );
 }
 
 /// Walks `node` as a value of type `ty` (for an array of containers, say), with `key` and `path`
@@ -637,7 +652,9 @@ mod tests {
         }
         assert!(s.output_only("TaskDefinition", "revision").is_some());
         assert!(s.output_only("Service", "ServiceArn").is_some());
-        assert!(s.structure(SERVICE_ROOT).is_some_and(|r| r.member("forceNewDeployment").is_some()
+        assert!(s.structure(SERVICE_ROOT).is_some_and(|r| r
+            .member("forceNewDeployment")
+            .is_some()
             && r.member("serviceName").is_some()
             && r.required.is_empty()));
     }
@@ -645,11 +662,15 @@ mod tests {
     #[test]
     fn the_newest_members_are_known() {
         let s = schema();
-        let td = s.structure(s.input("RegisterTaskDefinition")).expect("root");
+        let td = s
+            .structure(s.input("RegisterTaskDefinition"))
+            .expect("root");
         assert!(td.member("enableFaultInjection").is_some());
         let volume = s.structure("Volume").expect("Volume");
         assert!(volume.member("s3filesVolumeConfiguration").is_some());
-        assert!(matches!(s.shapes.get("ResourceType"), Some(Def::Enum(v)) if v.iter().any(|v| v == "NeuronDevice")));
+        assert!(
+            matches!(s.shapes.get("ResourceType"), Some(Def::Enum(v)) if v.iter().any(|v| v == "NeuronDevice"))
+        );
         let breaker = s.structure("DeploymentCircuitBreaker").expect("breaker");
         assert!(breaker.member("resetOnHealthyTask").is_some());
         assert!(s

@@ -91,7 +91,10 @@ mod tests {
             let root = schema.structure(SERVICE_ROOT).expect("root");
             assert!(root.member(key).is_none(), "{key} is both input and output");
         }
-        assert_eq!(output_only("ServiceArn").map(|(k, _)| k), Some("serviceArn"));
+        assert_eq!(
+            output_only("ServiceArn").map(|(k, _)| k),
+            Some("serviceArn")
+        );
         assert!(output_only("desiredCount").is_none());
     }
 }

@@ -1,6 +1,6 @@
 use super::schema::{self, expected_name, Issue};
-use crate::ecs_schema::Kind;
 use crate::check::Sink;
+use crate::ecs_schema::Kind;
 use crate::servicedef::ServiceDefCtx;
 use crate::value::NodeKind;
 
@@ -73,7 +73,9 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
                 if let NodeKind::String(s) = &node.kind {
                     let trimmed = s.trim();
                     let fixed = match crate::ecs_schema::schema().kind(expected) {
-                        Kind::Integer if trimmed.parse::<i64>().is_ok() => Some(trimmed.to_string()),
+                        Kind::Integer if trimmed.parse::<i64>().is_ok() => {
+                            Some(trimmed.to_string())
+                        }
                         Kind::Boolean if trimmed == "true" || trimmed == "false" => {
                             Some(trimmed.to_string())
                         }

@@ -55,7 +55,11 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     let model = crate::ecs_schema::schema();
     for issue in schema::issues(ctx) {
         if let Issue::BadEnum {
-            node, key, value: s, allowed: values, ..
+            node,
+            key,
+            value: s,
+            allowed: values,
+            ..
         } = issue
         {
             bad_enum(sink, node, key, s, values);
@@ -138,7 +142,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 fix = Some((format!("write {s} without quotes"), s.clone()));
             }
             (NodeKind::String(_), Kind::List(inner))
-                if matches!(model.kind(inner), Kind::String | Kind::Enum(_)) => {
+                if matches!(model.kind(inner), Kind::String | Kind::Enum(_)) =>
+            {
                 fix = Some(("wrap it in an array".into(), format!("[{raw}]")));
             }
             _ => {}
