@@ -677,4 +677,70 @@ mod tests {
             .structure(SERVICE_ROOT)
             .is_some_and(|r| r.member("monitoring").is_some()));
     }
+
+    fn issues_of(text: &str, root_required: bool) -> Vec<String> {
+        let node = crate::json::parse(text).root.expect("parses");
+        let mut out = Vec::new();
+        let options = Walk {
+            skip_top: &|k| k == "revision",
+            root_required,
+        };
+        walk(&node, "RegisterTaskDefinitionRequest", &options, &mut out);
+        out.iter()
+            .map(|i| match i {
+                Issue::UnknownKey { member, .. } => format!("unknown {}", member.key),
+                Issue::WrongType { path, .. } => format!("type {path}"),
+                Issue::BadEnum { path, .. } => format!("enum {path}"),
+                Issue::Missing { path, member, .. } => format!("missing {path}.{member}"),
+                Issue::OutOfRange { path, .. } => format!("range {path}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_walk_follows_ecspresso_and_never_judges_placeholders() {
+        // First letter's case ignored; null is "not set"; "" is an unset enum; placeholders
+        // are never judged; a skipped top-level key is left alone.
+        let text = r#"{"Family": "web", "revision": 3, "networkMode": "",
+            "ContainerDefinitions": [{"Name": "app", "cpu": null, "memory": "{{ must_env `M` }}",
+              "healthCheck": {"command": "{{ must_env `HC` }}"},
+              "logConfiguration": {"logDriver": "awslogs", "options": {"a": "b"}}}]}"#;
+        assert_eq!(issues_of(text, true), Vec::<String>::new());
+    }
+
+    #[test]
+    fn the_walk_reports_each_kind_of_issue() {
+        let text = r#"{"containerDefinitions": [{"name": "app", "memory": "512",
+              "healthCheck": {"interval": 5, "command": null},
+              "ulimits": [{"name": "NOFILE", "softLimit": 1, "hardLimit": 2}],
+              "logConfiguration": {"logDriver": "awslogs", "options": {"a": 1}},
+              "bogus": true}],
+            "tags": [{"key": "", "value": "x"}]}"#;
+        let found = issues_of(text, true);
+        for expected in [
+            "missing .family",
+            "type containerDefinitions[0].memory",
+            "missing containerDefinitions[0].healthCheck.command",
+            "enum containerDefinitions[0].ulimits[0].name",
+            "type containerDefinitions[0].logConfiguration.options.a",
+            "unknown bogus",
+            "range tags[0].key",
+        ] {
+            assert!(
+                found.iter().any(|f| f == expected),
+                "{expected} in {found:?}"
+            );
+        }
+        assert_eq!(found.len(), 7, "{found:?}");
+        // Without the root's required members (a service definition's top level).
+        assert!(!issues_of(text, false)
+            .iter()
+            .any(|f| f == "missing .family"));
+        // An object with a placeholder where members go is not judged for required members.
+        let opaque =
+            r#"{"family": "x", "containerDefinitions": [{"healthCheck": {"{{ hc }}": 1}}]}"#;
+        assert!(issues_of(opaque, true)
+            .iter()
+            .all(|f| !f.starts_with("missing")));
+    }
 }
