@@ -10,7 +10,8 @@ Run it with the referees' venv:
 
 What is kept: every shape reachable from the inputs of RegisterTaskDefinition, CreateService and
 UpdateService, with each member's type, enum values, required members, min/max (a number's range,
-a string's length, a list's item count) and the union flag; plus the output-only keys of
+a string's length, a list's item count) and the union flag (not the two tag patterns, which no
+rule checks); plus the output-only keys of
 DescribeTaskDefinition's TaskDefinition and DescribeServices' Service (members of the output shape
 that the inputs do not take). Documentation text is left out: the page ships this file.
 
@@ -36,7 +37,7 @@ OPERATIONS = ["RegisterTaskDefinition", "CreateService", "UpdateService"]
 OUTPUTS = {"TaskDefinition": "RegisterTaskDefinitionRequest", "Service": None}
 HERE = os.path.dirname(os.path.abspath(__file__))
 TARGET = os.path.join(HERE, "..", "crates", "engine", "data", "ecs-schema.json")
-COMMAND = 'python scripts/gen_ecs_schema.py (with the venv of `bash scripts/referees.sh`)'
+COMMAND = '"$(bash scripts/referees.sh)/python" scripts/gen_ecs_schema.py'
 
 PRIMITIVE = {"string": "s", "integer": "i", "long": "i", "double": "d", "float": "d",
              "boolean": "b"}
@@ -89,8 +90,6 @@ def generate():
         for bound in ("min", "max"):
             if bound in s:
                 d[bound] = s[bound]
-        if "pattern" in s:
-            d["p"] = s["pattern"]
         out[name] = d
         return name
 
@@ -108,14 +107,13 @@ def generate():
     }
     meta = model["metadata"]
     head = {
-        "what": "The ECS API model's shapes for the inputs of RegisterTaskDefinition, CreateService "
-                "and UpdateService (types, enums, required members, min/max), and the output-only "
-                "members of TaskDefinition and Service. Generated: do not edit.",
+        "what": "ECS API model shapes of the RegisterTaskDefinition, CreateService and "
+                "UpdateService inputs, and output-only members. Generated: do not edit; the "
+                "format is in scripts/gen_ecs_schema.py.",
         "generated_by": COMMAND,
         "botocore": botocore.__version__,
         "model": f"botocore/data/ecs/{meta['apiVersion']}/service-2.json "
                  f"(uid {meta['uid']}, apiVersion {meta['apiVersion']})",
-        "format": "see scripts/gen_ecs_schema.py",
         "operations": roots,
         "output_only": output_only,
     }
