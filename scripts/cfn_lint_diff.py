@@ -17,9 +17,11 @@ The corpus is $ECSPLAIN_CORPUS, else <repo>/../shared/corpus (as crates/engine/t
 """
 
 import argparse
+import atexit
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -300,6 +302,37 @@ def node_at(value, pointer):
     return value
 
 
+# Definitions that use every rename and case exception of the conversion: cfn-lint must find no
+# error in them, or the conversion itself is wrong.
+SELF_CHECK = {
+    "taskdef": {
+        "family": "selfcheck", "networkMode": "awsvpc", "requiresCompatibilities": ["EC2"],
+        "containerDefinitions": [{
+            "name": "app", "image": "public.ecr.aws/nginx/nginx:1.27", "memory": 512, "essential": True,
+            "dockerLabels": {"com.example.team": "web"},
+            "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/app", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "app"}},
+            "mountPoints": [{"sourceVolume": "efs", "containerPath": "/data"}]}, {
+            "name": "envoy", "image": "public.ecr.aws/appmesh/aws-appmesh-envoy:v1.29.6.0-prod",
+            "memory": 256, "essential": True, "user": "1337"}],
+        "volumes": [{"name": "efs", "efsVolumeConfiguration": {
+            "fileSystemId": "fs-0123456789abcdef0", "transitEncryption": "ENABLED",
+            "authorizationConfig": {"iam": "ENABLED", "accessPointId": "fsap-0123456789abcdef0"}}}],
+        "proxyConfiguration": {"type": "APPMESH", "containerName": "envoy", "properties": [
+            {"name": "IgnoredUID", "value": "1337"}, {"name": "AppPorts", "value": "80"},
+            {"name": "ProxyIngressPort", "value": "15000"}, {"name": "ProxyEgressPort", "value": "15001"}]},
+        "tags": [{"key": "team", "value": "web"}],
+    },
+    "servicedef": {
+        "cluster": "web", "serviceName": "selfcheck", "taskDefinition": "selfcheck:1", "desiredCount": 2,
+        "launchType": "EC2", "forceNewDeployment": True,
+        "placementStrategy": [{"type": "spread", "field": "attribute:ecs.availability-zone"}],
+        "deploymentConfiguration": {"maximumPercent": 200, "minimumHealthyPercent": 50,
+                                    "deploymentCircuitBreaker": {"enable": True, "rollback": True}},
+        "tags": [{"key": "team", "value": "web"}],
+    },
+}
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--ecsplain", default=str(ROOT / "target/debug/ecsplain"))
@@ -319,6 +352,7 @@ def main():
     types = {"taskdef": "AWS::ECS::TaskDefinition", "servicedef": "AWS::ECS::Service"}
 
     work = tempfile.mkdtemp(prefix="cfn-lint-diff-")
+    atexit.register(shutil.rmtree, work, True)
     cases = []
     skipped = []
     for path, kind in inputs(corpus):
@@ -346,9 +380,21 @@ def main():
         cases.append({"rel": rel, "path": path, "kind": kind, "value": value, "pos": pos,
                       "conv": conv, "template": str(out)})
 
+    checks = []
+    for kind, definition in SELF_CHECK.items():
+        conv = Converter(schemas[kind])
+        props = conv.struct(definition, roots[kind], {"properties": schemas[kind]["properties"]}, (), ())
+        out = Path(work) / f"selfcheck-{kind}.json"
+        out.write_text(json.dumps({"AWSTemplateFormatVersion": "2010-09-09", "Resources": {
+            "Definition": {"Type": types[kind], "Properties": props}}}, indent=1))
+        checks.append(str(out))
+        if conv.dropped:
+            print(f"cfn_lint_diff: the conversion lost members of the self-check: {conv.dropped}")
+            return 1
+
     bin_dir = Path(sys.executable).parent
     cfn = subprocess.run([str(bin_dir / "cfn-lint"), "--format", "json", "--regions", "us-east-1",
-                          "--", *[c["template"] for c in cases]],
+                          "--", *checks, *[c["template"] for c in cases]],
                          capture_output=True, text=True)
     try:
         matches = json.loads(cfn.stdout or "[]")
@@ -358,6 +404,15 @@ def main():
     by_template = {}
     for m in matches:
         by_template.setdefault(os.path.abspath(m["Filename"]), []).append(m)
+
+    broken = [f"{Path(m['Filename']).name}: {m['Rule']['Id']} at {'/'.join(map(str, m['Location'].get('Path') or []))}: {m['Message']}"
+              for c in checks for m in by_template.get(os.path.abspath(c), [])
+              if m["Rule"]["Id"].startswith("E")]
+    if broken:
+        print("cfn_lint_diff: the conversion itself is wrong (cfn-lint errors in the self-check templates):")
+        for b in broken:
+            print("  " + b)
+        return 1
 
     totals = {"errors": 0, "agree": 0, "explained": 0, "unexplained": 0, "warnings": 0}
     ecsplain_errors = 0
