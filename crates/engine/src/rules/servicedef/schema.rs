@@ -41,6 +41,15 @@ pub fn output_only(key: &str) -> Option<(&'static str, &'static str)> {
     Some((name, what))
 }
 
+/// The schema issues of a service definition, found once per file.
+pub fn issues<'c, 'a>(ctx: &'c crate::servicedef::ServiceDefCtx<'a>) -> &'c [Issue<'a>] {
+    ctx.schema_issues.get_or_init(|| {
+        let mut out = Vec::new();
+        walk(ctx.service, &mut out);
+        out
+    })
+}
+
 /// Walks the service object against the schema. Top-level output-only keys are left to SV003;
 /// `null` values and placeholders are never problems.
 pub fn walk<'a>(service: &'a Node, out: &mut Vec<Issue<'a>>) {

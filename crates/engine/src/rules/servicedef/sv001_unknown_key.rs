@@ -44,9 +44,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if !ctx.is_object() {
         return;
     }
-    let mut problems = Vec::new();
-    schema::walk(ctx.service, &mut problems);
-    for problem in problems {
+    for problem in schema::issues(ctx) {
         let Issue::UnknownKey {
             member,
             suggestion,
@@ -56,7 +54,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         else {
             continue;
         };
-        let place = schema::place(&path);
+        let place = schema::place(path);
         let message = match &suggestion {
             Some(s) => format!(
                 "unknown key `{}` in {place}; did you mean `{s}`?",

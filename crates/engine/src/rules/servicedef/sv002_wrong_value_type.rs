@@ -46,9 +46,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if !ctx.is_object() {
         return;
     }
-    let mut problems = Vec::new();
-    schema::walk(ctx.service, &mut problems);
-    for problem in problems {
+    for problem in schema::issues(ctx) {
         match problem {
             Issue::WrongType {
                 node,

@@ -48,9 +48,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if !ctx.is_object() {
         return;
     }
-    let mut problems = Vec::new();
-    schema::walk(ctx.service, &mut problems);
-    for problem in problems {
+    for problem in schema::issues(ctx) {
         let Issue::Missing {
             anchor,
             path,
@@ -62,10 +60,10 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         };
         let d = sink.report(
-            anchor,
+            *anchor,
             format!(
                 "{} has no `{member}`, which the API requires",
-                schema::place(&path)
+                schema::place(path)
             ),
         );
         d.set_help(format!(

@@ -46,9 +46,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if !ctx.is_object() {
         return;
     }
-    let mut problems = Vec::new();
-    schema::walk(ctx.service, &mut problems);
-    for problem in problems {
+    for problem in schema::issues(ctx) {
         let Issue::OutOfRange {
             node,
             path,
@@ -61,7 +59,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         else {
             continue;
         };
-        let (message, help) = out_of_range(&path, measure, found, min, max);
+        let (message, help) = out_of_range(path, *measure, *found, *min, *max);
         let d = sink.report(node.span, message);
         d.set_help(help);
     }
