@@ -251,7 +251,12 @@ try {
   await page.keyboard.press("Escape");
   eq(await page.locator("#explain").count(), 0, "Esc closes the explanation");
 
-  // Apply the fix: the text changes and the finding goes away.
+  // Apply the fix: the text changes and the finding goes away. TD001's fix changes the task's
+  // size, so the button says it is unsafe (the rule's Fix safety).
+  check(
+    (await td001.locator(".fix").textContent()).startsWith("Apply unsafe fix: "),
+    "a fix that changes run-time behaviour is labelled unsafe",
+  );
   await td001.locator(".fix").click();
   await page.waitForTimeout(20);
   await settled(page);
