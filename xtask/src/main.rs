@@ -351,6 +351,12 @@ fn test(root: &Path) -> Result<(), String> {
         step("cargo test", &mut || {
             run(Command::new("cargo").args(["test", "-j2"]), root)
         });
+        step("ECS schema = botocore's model", &mut || {
+            ecs_schema_matches_botocore(root)
+        });
+        step("cfn-lint as referee (corpus)", &mut || {
+            cfn_lint_referee(root)
+        });
         // `cargo test` built target/debug/ecsplain, which the table is read from.
         step("docs/rules.md up to date", &mut || rules_table(root, true));
         let built = step("trunk build --release", &mut || {
@@ -378,6 +384,51 @@ fn test(root: &Path) -> Result<(), String> {
     } else {
         Err(format!("failed: {}", failed.join(", ")))
     }
+}
+
+/// The referees' venv bin directory (`bash scripts/referees.sh`: pinned PyPI packages under
+/// `target/referees/venv`), or `None` when python3 itself is missing (the step is skipped).
+fn referees_bin(root: &Path, what: &str) -> Result<Option<PathBuf>, String> {
+    if output(Command::new("python3").arg("--version"), root).is_none() {
+        step_skip(what, "python3 is not installed");
+        return Ok(None);
+    }
+    let bin = output(Command::new("bash").arg("scripts/referees.sh"), root)
+        .ok_or("`bash scripts/referees.sh` failed (it installs the pinned referees from PyPI)")?;
+    Ok(Some(PathBuf::from(bin.trim())))
+}
+
+/// `crates/engine/data/ecs-schema.json` is what `scripts/gen_ecs_schema.py` makes from the ECS
+/// model of the pinned botocore: a stale schema cannot ship.
+fn ecs_schema_matches_botocore(root: &Path) -> Result<(), String> {
+    let Some(bin) = referees_bin(root, "ECS schema")? else {
+        return Ok(());
+    };
+    run(
+        Command::new(bin.join("python")).args(["scripts/gen_ecs_schema.py", "--check"]),
+        root,
+    )
+}
+
+/// cfn-lint as a second referee: every corpus task and service definition as a CloudFormation
+/// template; each cfn-lint error must be an ecsplain error at the same place or be explained in
+/// `tools/referees/cfn-lint-differences.json` (`scripts/cfn_lint_diff.py`).
+fn cfn_lint_referee(root: &Path) -> Result<(), String> {
+    let Some(bin) = referees_bin(root, "cfn-lint referee")? else {
+        return Ok(());
+    };
+    run(
+        Command::new("cargo").args(["build", "-j2", "-p", "ecsplain"]),
+        root,
+    )?;
+    run(
+        Command::new(bin.join("python")).args([
+            "scripts/cfn_lint_diff.py",
+            "--ecsplain",
+            "target/debug/ecsplain",
+        ]),
+        root,
+    )
 }
 
 /// docs/rules.md, the rules table, from the CLI's `rules` and `explain` (each rule's own
