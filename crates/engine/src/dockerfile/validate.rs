@@ -256,8 +256,84 @@ fn instruction(ins: &Instruction, out: &mut Vec<Diagnostic>) {
             }
         }
         "RUN" => run_flags(ins, out),
+        "EXPOSE" => {
+            for w in ins.words.iter().filter(|w| !w.text.contains('$')) {
+                if let Err(why) = check_port(&w.text) {
+                    err_help(
+                        out,
+                        w.span,
+                        format!("EXPOSE `{}`: {why}", w.text),
+                        "write a port or a range, with an optional protocol: 8080, 8080/udp, 7000-7010".into(),
+                    );
+                }
+            }
+        }
         _ => {}
     }
+}
+
+/// A port or range (`80`, `8000-8010`) as BuildKit reads it: a number from 0 to 65535.
+fn port_range(s: &str) -> Result<(i64, i64), String> {
+    let number = |p: &str| -> Result<i64, String> {
+        let digits = p.strip_prefix(['+', '-']).unwrap_or(p);
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(format!("`{p}` is not a port number"));
+        }
+        match p.parse::<i64>() {
+            Ok(n) if (0..=65535).contains(&n) => Ok(n),
+            _ => Err(format!("`{p}` is out of the port range 0-65535")),
+        }
+    };
+    if s.is_empty() {
+        return Err("no port is given".into());
+    }
+    let (start, end) = match s.split_once('-') {
+        Some((a, b)) => (a, Some(b)),
+        None => (s, None),
+    };
+    let first = number(start)?;
+    match end {
+        Some(e) if e != start => {
+            let last = number(e)?;
+            if last < first {
+                return Err(format!("the range `{s}` ends before it starts"));
+            }
+            Ok((first, last))
+        }
+        _ => Ok((first, first)),
+    }
+}
+
+/// An `EXPOSE` word as BuildKit reads it when it builds: `[ip:][host:]port[-port][/proto]`.
+fn check_port(raw: &str) -> Result<(), String> {
+    let parts: Vec<&str> = raw.split(':').collect();
+    let (ip, host, container) = match parts.as_slice() {
+        [c] => (String::new(), "", *c),
+        [h, c] => (String::new(), *h, *c),
+        [rest @ .., h, c] => (rest.join(":"), *h, *c),
+        [] => (String::new(), "", ""),
+    };
+    let (port, proto) = container.split_once('/').unwrap_or((container, ""));
+    if port.is_empty() {
+        return Err("no port is given".into());
+    }
+    if !matches!(proto.to_ascii_lowercase().as_str(), "" | "tcp" | "udp" | "sctp") {
+        return Err(format!("`{proto}` is not a protocol: tcp, udp or sctp"));
+    }
+    if !ip.is_empty() {
+        let bare = ip.trim_start_matches('[').trim_end_matches(']');
+        if bare.parse::<std::net::IpAddr>().is_err() {
+            return Err(format!("`{ip}` is not an IP address"));
+        }
+    }
+    let (start, end) = port_range(port)?;
+    if !host.is_empty() {
+        let (hs, he) = port_range(host)?;
+        if end - start != he - hs && end != start {
+            return Err("the host and container port ranges differ in length".into());
+        }
+    }
+    Ok(())
 }
 
 fn valid_stage_name(name: &str) -> bool {
@@ -837,7 +913,12 @@ pub(super) fn build(all: &[Instruction], stages: &[Stage]) -> Vec<Diagnostic> {
         }
     }
     for stage in stages {
+        let from_keyword = all.get(stage.from).map(|i| i.keyword_span);
         if stage.image.is_empty() {
+            // `FROM "" AS x`: a word that is empty once its quotes are removed.
+            if from_keyword.is_some_and(|k| k != stage.image_span) {
+                err(&mut out, stage.image_span, "the base image is an empty string".into());
+            }
             continue;
         }
         if expand(&stage.image, &args).is_some_and(|v| v.is_empty()) {
@@ -1112,6 +1193,16 @@ mod tests {
         assert!(check_device("vendor1.com/device=foo,required").is_ok());
         assert!(check_device("name=vendor1.com/device=foo").is_ok());
         assert!(check_device("vendor1.com/device=foo,name=vendor2.com/device=bar").is_err());
+    }
+
+    #[test]
+    fn ports() {
+        for ok in ["80", "80/tcp", "53/UDP", "8000-8010", "0", "65535", "127.0.0.1:80:80", "8080:80"] {
+            assert!(check_port(ok).is_ok(), "{ok}");
+        }
+        for bad in ["80/http", "70000", "http", "8010-8000", "/tcp", "1.2.3:80:80", ""] {
+            assert!(check_port(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
