@@ -5,7 +5,10 @@
 //! inside, heredocs (`RUN <<EOF`, `<<-EOF`, quoted delimiters, several on one line), flags
 //! (`RUN --mount=...`, `COPY --chmod`...), exec (JSON) and shell forms, `ONBUILD`, and `ARG`
 //! before `FROM`. It never fails: where BuildKit would reject the file it reports an `IN003`
-//! diagnostic and keeps going.
+//! diagnostic and keeps going. Arguments that start with `[` but are not a JSON array are shell
+//! form, as in BuildKit; heredoc markers are found with BuildKit's word lexer ([`lex`]); the
+//! checks BuildKit runs after parsing (each instruction's arguments and flags, then the stages
+//! as a build graph) are in [`validate`].
 //!
 //! Spans point into the original text. An instruction's argument text is the *logical* text
 //! (continuations joined, comment lines dropped); [`Instruction::map`] turns offsets in it back
@@ -401,7 +404,8 @@ pub fn parse(text: &str) -> Parsed {
     forget_non_posix_commands(&mut instructions, &stages);
     p.diagnostics.append(&mut diagnostics);
     p.diagnostics.extend(validate::instructions(&instructions));
-    p.diagnostics.extend(validate::build(&instructions, &stages));
+    p.diagnostics
+        .extend(validate::build(&instructions, &stages));
     p.diagnostics.extend(long_lines(text));
     Parsed {
         dockerfile: Dockerfile {
@@ -1311,10 +1315,8 @@ fn json_string(text: &str, start: usize) -> Option<(String, usize)> {
     loop {
         let c = text.get(i..)?.chars().next()?;
         i += c.len_utf8();
-        if c != '\\' {
-            if high.take().is_some() {
-                value.push('\u{fffd}');
-            }
+        if c != '\\' && high.take().is_some() {
+            value.push('\u{fffd}');
         }
         match c {
             '"' => return Some((value, i)),
@@ -1695,7 +1697,10 @@ mod tests {
         assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
         let run = &p.dockerfile.instructions[1];
         assert_eq!(run.flags.len(), 1);
-        assert_eq!(run.flags[0].value.as_deref(), Some("type=cache,target=/a b"));
+        assert_eq!(
+            run.flags[0].value.as_deref(),
+            Some("type=cache,target=/a b")
+        );
         assert_eq!(run.text, "--not-a-flag");
         let p = parse("FROM a:1\nCOPY --FROM=x a b\n");
         assert_eq!(codes(&p), ["IN003"]);
@@ -1704,11 +1709,30 @@ mod tests {
     #[test]
     fn json_arguments() {
         assert!(matches!(parse_json_args("[]"), JsonArgs::Strings(v) if v.is_empty()));
-        assert!(matches!(parse_json_args("[ \"a\", \"b\" ]"), JsonArgs::Strings(v) if v.len() == 2));
-        for bad in ["[\"a\",42,\"b\"]", "[\"a\",{\"c\": \"d\"},\"b\"]", "[\"a\",[\"c\"],\"b\"]", "[null]", "[true]", "[1.5e3]"] {
-            assert!(matches!(parse_json_args(bad), JsonArgs::NotStrings(..)), "{bad}");
+        assert!(
+            matches!(parse_json_args("[ \"a\", \"b\" ]"), JsonArgs::Strings(v) if v.len() == 2)
+        );
+        for bad in [
+            "[\"a\",42,\"b\"]",
+            "[\"a\",{\"c\": \"d\"},\"b\"]",
+            "[\"a\",[\"c\"],\"b\"]",
+            "[null]",
+            "[true]",
+            "[1.5e3]",
+        ] {
+            assert!(
+                matches!(parse_json_args(bad), JsonArgs::NotStrings(..)),
+                "{bad}"
+            );
         }
-        for shell in ["[ -f /x ]", "['a']", "[\"a\",]", "[\"a\"] x", "[1,]", "[\"a\" \"b\"]"] {
+        for shell in [
+            "[ -f /x ]",
+            "['a']",
+            "[\"a\",]",
+            "[\"a\"] x",
+            "[1,]",
+            "[\"a\" \"b\"]",
+        ] {
             assert_eq!(parse_json_args(shell), JsonArgs::Invalid, "{shell}");
         }
         match parse_json_args("[\"\\ud83d\\ude00\", \"\\u00e9\"]") {

@@ -80,7 +80,7 @@ fn check_flags(ins: &Instruction, out: &mut Vec<Diagnostic>) {
         return;
     };
     let kw = &ins.keyword;
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for flag in &ins.flags {
         let name = flag.written.as_str();
         let Some(&(_, kind)) = spec.iter().find(|(n, _)| *n == name) else {
@@ -97,22 +97,17 @@ fn check_flags(ins: &Instruction, out: &mut Vec<Diagnostic>) {
                         .join(", ")
                 ),
             };
-            err_help(
-                out,
-                flag.span,
-                format!("{kw} has no flag `--{name}`"),
-                help,
-            );
+            err_help(out, flag.span, format!("{kw} has no flag `--{name}`"), help);
             continue;
         };
-        if kind != Kind::Strs && seen.contains(&name) {
+        if kind != Kind::Strs && seen.contains(name) {
             err(
                 out,
                 flag.span,
                 format!("`--{name}` is given twice; {kw} takes it once"),
             );
         }
-        seen.push(name);
+        seen.insert(name);
         match (kind, flag.value.as_deref()) {
             (Kind::Bool, Some("")) | (Kind::Str | Kind::Strs, None) => err(
                 out,
@@ -178,14 +173,16 @@ fn instruction(ins: &Instruction, out: &mut Vec<Diagnostic>) {
     check_flags(ins, out);
     let kw = ins.keyword.as_str();
     let empty = ins.text.trim().is_empty();
-    let at = if empty { ins.keyword_span } else { ins.text_span };
+    let at = if empty {
+        ins.keyword_span
+    } else {
+        ins.text_span
+    };
     match kw {
-        "ENV" | "LABEL" | "ARG" | "EXPOSE" | "VOLUME" | "HEALTHCHECK" | "SHELL" | "ONBUILD"
-            if empty =>
-        {
-            if kw != "ONBUILD" {
-                err(out, at, format!("{kw} needs at least one argument"));
-            }
+        // An empty ONBUILD is reported where the parser reads its trigger.
+        "ONBUILD" if empty => {}
+        "ENV" | "LABEL" | "ARG" | "EXPOSE" | "VOLUME" | "HEALTHCHECK" | "SHELL" if empty => {
+            err(out, at, format!("{kw} needs at least one argument"));
         }
         "MAINTAINER" | "WORKDIR" | "USER" | "STOPSIGNAL" if empty => {
             err(out, at, format!("{kw} needs one argument"));
@@ -193,7 +190,11 @@ fn instruction(ins: &Instruction, out: &mut Vec<Diagnostic>) {
         "ENV" | "LABEL" | "ARG" => {
             for p in ins.pairs.iter().filter(|p| p.value.is_some()) {
                 if p.key_span.start == p.key_span.end {
-                    err(out, p.key_span, format!("{kw} has an empty name before `=`"));
+                    err(
+                        out,
+                        p.key_span,
+                        format!("{kw} has an empty name before `=`"),
+                    );
                 }
             }
         }
@@ -258,6 +259,16 @@ fn instruction(ins: &Instruction, out: &mut Vec<Diagnostic>) {
         "RUN" => run_flags(ins, out),
         "EXPOSE" => {
             for w in ins.words.iter().filter(|w| !w.text.contains('$')) {
+                if w.text.starts_with('#') {
+                    let span = w.span.cover(ins.words.last().map_or(w.span, |l| l.span));
+                    err_help(
+                        out,
+                        span,
+                        "EXPOSE reads this comment as more ports: a Dockerfile comment must be on a line of its own".into(),
+                        "move the comment to the line above".into(),
+                    );
+                    break;
+                }
                 if let Err(why) = check_port(&w.text) {
                     err_help(
                         out,
@@ -317,7 +328,10 @@ fn check_port(raw: &str) -> Result<(), String> {
     if port.is_empty() {
         return Err("no port is given".into());
     }
-    if !matches!(proto.to_ascii_lowercase().as_str(), "" | "tcp" | "udp" | "sctp") {
+    if !matches!(
+        proto.to_ascii_lowercase().as_str(),
+        "" | "tcp" | "udp" | "sctp"
+    ) {
         return Err(format!("`{proto}` is not a protocol: tcp, udp or sctp"));
     }
     if !ip.is_empty() {
@@ -405,9 +419,7 @@ fn healthcheck(ins: &Instruction, out: &mut Vec<Diagnostic>) {
         if !v.is_empty() {
             let digits = v.strip_prefix(['+', '-']).unwrap_or(v);
             let n = if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-                v.parse::<i64>()
-                    .ok()
-                    .filter(|n| i32::try_from(*n).is_ok())
+                v.parse::<i64>().ok().filter(|n| i32::try_from(*n).is_ok())
             } else {
                 None
             };
@@ -640,7 +652,9 @@ fn check_mount(value: &str) -> Result<(), String> {
                     ));
                 }
                 if !unknown && !go_parse_bool(value) {
-                    return Err(format!("`required={value}` in --mount is not true or false"));
+                    return Err(format!(
+                        "`required={value}` in --mount is not true or false"
+                    ));
                 }
             }
             "size" => {
@@ -735,7 +749,9 @@ fn check_mount(value: &str) -> Result<(), String> {
         }
     }
     if has_sharing && kind != "cache" {
-        return Err(format!("`sharing` applies to cache mounts, not {kind} mounts"));
+        return Err(format!(
+            "`sharing` applies to cache mounts, not {kind} mounts"
+        ));
     }
     Ok(())
 }
@@ -766,7 +782,8 @@ fn is_ram_size(v: &str) -> bool {
 
 /// `--device=...` as BuildKit reads it.
 fn check_device(value: &str) -> Result<(), String> {
-    let fields = csv_fields(value).map_err(|e| format!("the --device value cannot be read: {e}"))?;
+    let fields =
+        csv_fields(value).map_err(|e| format!("the --device value cannot be read: {e}"))?;
     let mut name: Option<&str> = None;
     for field in &fields {
         let (key, value, has_eq) = match field.split_once('=') {
@@ -787,7 +804,9 @@ fn check_device(value: &str) -> Result<(), String> {
             }
             "required" if has_eq => {
                 if !go_parse_bool(value) {
-                    return Err(format!("`required={value}` in --device is not true or false"));
+                    return Err(format!(
+                        "`required={value}` in --device is not true or false"
+                    ));
                 }
             }
             _ => {
@@ -851,16 +870,32 @@ fn expand(word: &str, args: &[(String, ArgValue)]) -> Option<String> {
             let v = match op {
                 "" => value.unwrap_or_default(),
                 _ if op.starts_with(":-") => {
-                    if set_nonempty { value.unwrap_or_default() } else { op[2..].to_string() }
+                    if set_nonempty {
+                        value.unwrap_or_default()
+                    } else {
+                        op[2..].to_string()
+                    }
                 }
                 _ if op.starts_with('-') => {
-                    if set { value.unwrap_or_default() } else { op[1..].to_string() }
+                    if set {
+                        value.unwrap_or_default()
+                    } else {
+                        op[1..].to_string()
+                    }
                 }
                 _ if op.starts_with(":+") => {
-                    if set_nonempty { op[2..].to_string() } else { String::new() }
+                    if set_nonempty {
+                        op[2..].to_string()
+                    } else {
+                        String::new()
+                    }
                 }
                 _ if op.starts_with('+') => {
-                    if set { op[1..].to_string() } else { String::new() }
+                    if set {
+                        op[1..].to_string()
+                    } else {
+                        String::new()
+                    }
                 }
                 _ => return None,
             };
@@ -917,7 +952,11 @@ pub(super) fn build(all: &[Instruction], stages: &[Stage]) -> Vec<Diagnostic> {
         if stage.image.is_empty() {
             // `FROM "" AS x`: a word that is empty once its quotes are removed.
             if from_keyword.is_some_and(|k| k != stage.image_span) {
-                err(&mut out, stage.image_span, "the base image is an empty string".into());
+                err(
+                    &mut out,
+                    stage.image_span,
+                    "the base image is an empty string".into(),
+                );
             }
             continue;
         }
@@ -925,19 +964,22 @@ pub(super) fn build(all: &[Instruction], stages: &[Stage]) -> Vec<Diagnostic> {
             err_help(
                 &mut out,
                 stage.image_span,
-                format!("the base image `{}` is empty once the ARGs are expanded", stage.image),
-                "give the ARG a default before the first FROM, or fix the name of the variable".into(),
+                format!(
+                    "the base image `{}` is empty once the ARGs are expanded",
+                    stage.image
+                ),
+                "give the ARG a default before the first FROM, or fix the name of the variable"
+                    .into(),
             );
         }
     }
-    let by_name = |name: &str| -> Option<usize> {
-        let lower = name.to_ascii_lowercase();
-        stages
-            .iter()
-            .rev()
-            .find(|s| s.alias.as_ref().is_some_and(|(a, _)| *a == lower))
-            .map(|s| s.index)
-    };
+    // A name means the last stage of that name, as in BuildKit.
+    let names: std::collections::HashMap<&str, usize> = stages
+        .iter()
+        .filter_map(|s| s.alias.as_ref().map(|(a, _)| (a.as_str(), s.index)))
+        .collect();
+    let by_name =
+        |name: &str| -> Option<usize> { names.get(name.to_ascii_lowercase().as_str()).copied() };
     let mut edges: Vec<Edge> = Vec::new();
     for ins in all {
         let Some(stage) = ins.stage else {
@@ -961,13 +1003,26 @@ pub(super) fn build(all: &[Instruction], stages: &[Stage]) -> Vec<Diagnostic> {
                         err(
                             &mut out,
                             flag.value_span,
-                            format!("there is no stage number {n}: stages are numbered from 0 to {}", stages.len().saturating_sub(1)),
+                            format!(
+                                "there is no stage number {n}: stages are numbered from 0 to {}",
+                                stages.len().saturating_sub(1)
+                            ),
                         );
                     } else {
-                        edges.push(Edge { from: stage, to: n as usize, span: flag.span, what: "COPY --from" });
+                        edges.push(Edge {
+                            from: stage,
+                            to: n as usize,
+                            span: flag.span,
+                            what: "COPY --from",
+                        });
                     }
                 } else if let Some(to) = by_name(v) {
-                    edges.push(Edge { from: stage, to, span: flag.span, what: "COPY --from" });
+                    edges.push(Edge {
+                        from: stage,
+                        to,
+                        span: flag.span,
+                        what: "COPY --from",
+                    });
                 }
             }
         }
@@ -980,7 +1035,12 @@ pub(super) fn build(all: &[Instruction], stages: &[Stage]) -> Vec<Diagnostic> {
                     if let Some((k, v)) = f.split_once('=') {
                         if k.eq_ignore_ascii_case("from") && !v.contains('$') {
                             if let Some(to) = by_name(v) {
-                                edges.push(Edge { from: stage, to, span: flag.span, what: "RUN --mount=from" });
+                                edges.push(Edge {
+                                    from: stage,
+                                    to,
+                                    span: flag.span,
+                                    what: "RUN --mount=from",
+                                });
                             }
                         }
                     }
@@ -988,36 +1048,47 @@ pub(super) fn build(all: &[Instruction], stages: &[Stage]) -> Vec<Diagnostic> {
             }
         }
     }
-    // Cycles between stages.
+    // Cycles between stages: an edge inside a strongly connected component, or a stage that
+    // names itself. One finding per cycle, at its first edge in the file.
+    let component = components(stages.len(), &edges);
+    let comp = |i: usize| component.get(i).copied().unwrap_or(usize::MAX);
+    let mut members_of: Vec<Vec<usize>> = vec![Vec::new(); stages.len()];
+    for j in 0..stages.len() {
+        if let Some(m) = members_of.get_mut(comp(j)) {
+            m.push(j);
+        }
+    }
+    let mut reported = vec![false; stages.len()];
     let mut in_cycle = vec![false; edges.len()];
     for (i, e) in edges.iter().enumerate() {
-        if in_cycle[i] {
+        if e.from != e.to && comp(e.from) != comp(e.to) {
             continue;
         }
-        if let Some(path) = cycle_through(&edges, i) {
-            for &j in &path {
-                in_cycle[j] = true;
-            }
-            let names: Vec<String> = path
-                .iter()
-                .filter_map(|&j| edges.get(j))
-                .map(|e| stage_label(stages, e.from))
-                .chain(std::iter::once(stage_label(stages, e.from)))
-                .collect();
-            let message = if path.len() == 1 {
-                format!(
-                    "{} names the stage it is in ({}): a stage cannot depend on itself",
-                    e.what,
-                    stage_label(stages, e.from)
-                )
-            } else {
-                format!(
-                    "the stages depend on each other in a circle ({}), so BuildKit cannot order them",
-                    names.join(" → ")
-                )
-            };
-            err(&mut out, e.span, message);
+        in_cycle[i] = true;
+        let c = comp(e.from);
+        if reported.get(c).copied().unwrap_or(true) {
+            continue;
         }
+        if let Some(r) = reported.get_mut(c) {
+            *r = true;
+        }
+        let members: Vec<String> = members_of
+            .get(c)
+            .map(|m| m.iter().map(|&j| stage_label(stages, j)).collect())
+            .unwrap_or_default();
+        let message = if members.len() == 1 {
+            format!(
+                "{} names the stage it is in ({}): a stage cannot depend on itself",
+                e.what,
+                stage_label(stages, e.from)
+            )
+        } else {
+            format!(
+                "stages {} depend on each other in a circle, so BuildKit cannot order them",
+                members.join(", ")
+            )
+        };
+        err(&mut out, e.span, message);
     }
     for (i, e) in edges.iter().enumerate() {
         if !in_cycle[i] && e.to > e.from {
@@ -1043,35 +1114,75 @@ fn stage_label(stages: &[Stage], i: usize) -> String {
     }
 }
 
-/// The edges of a cycle that starts with edge `start`, in order, if there is one.
-fn cycle_through(edges: &[Edge], start: usize) -> Option<Vec<usize>> {
-    let origin = edges.get(start)?.from;
-    let mut stack: Vec<(usize, Vec<usize>)> = vec![(start, vec![start])];
-    let mut seen = vec![false; edges.len()];
-    while let Some((e, path)) = stack.pop() {
-        let to = edges.get(e)?.to;
-        if to == origin {
-            return Some(path);
-        }
-        for (j, next) in edges.iter().enumerate() {
-            if next.from == to && !seen[j] {
-                seen[j] = true;
-                let mut p = path.clone();
-                p.push(j);
-                stack.push((j, p));
+/// The strongly connected component of each stage (Tarjan's algorithm, without recursion).
+fn components(n: usize, edges: &[Edge]) -> Vec<usize> {
+    let mut adjacent: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for e in edges {
+        if let Some(a) = adjacent.get_mut(e.from) {
+            if e.to < n {
+                a.push(e.to);
             }
         }
     }
-    None
+    const UNSEEN: usize = usize::MAX;
+    let mut index = vec![UNSEEN; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut stack: Vec<usize> = Vec::new();
+    let mut component = vec![UNSEEN; n];
+    let mut next_index = 0;
+    let mut next_component = 0;
+    for root in 0..n {
+        if index[root] != UNSEEN {
+            continue;
+        }
+        // (node, position in its adjacency list)
+        let mut work: Vec<(usize, usize)> = vec![(root, 0)];
+        index[root] = next_index;
+        low[root] = next_index;
+        next_index += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        while let Some(&mut (v, ref mut pos)) = work.last_mut() {
+            if let Some(&w) = adjacent[v].get(*pos) {
+                *pos += 1;
+                if index[w] == UNSEEN {
+                    index[w] = next_index;
+                    low[w] = next_index;
+                    next_index += 1;
+                    stack.push(w);
+                    on_stack[w] = true;
+                    work.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
+            }
+            work.pop();
+            if let Some(&(parent, _)) = work.last() {
+                low[parent] = low[parent].min(low[v]);
+            }
+            if low[v] == index[v] {
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    component[w] = next_component;
+                    if w == v {
+                        break;
+                    }
+                }
+                next_component += 1;
+            }
+        }
+    }
+    component
 }
 
 fn has_variable(v: &str) -> bool {
     v.char_indices().any(|(i, c)| {
         c == '$'
-            && v[i + 1..]
-                .chars()
-                .next()
-                .is_some_and(|n| n == '{' || n.is_alphanumeric() || n == '_' || "@*#?-$!".contains(n))
+            && v[i + 1..].chars().next().is_some_and(|n| {
+                n == '{' || n.is_alphanumeric() || n == '_' || "@*#?-$!".contains(n)
+            })
     })
 }
 
@@ -1092,7 +1203,8 @@ fn copy_checks(ins: &Instruction, out: &mut Vec<Diagnostic>) {
                 out,
                 flag.value_span,
                 format!("`--chmod={v}` is not a file mode"),
-                "use an octal mode up to 7777 (`--chmod=755`) or a symbolic one (`--chmod=u+x`)".into(),
+                "use an octal mode up to 7777 (`--chmod=755`) or a symbolic one (`--chmod=u+x`)"
+                    .into(),
             );
         }
     }
@@ -1196,11 +1308,45 @@ mod tests {
     }
 
     #[test]
+    fn stage_cycles() {
+        let edge = |from, to| Edge {
+            from,
+            to,
+            span: Span::default(),
+            what: "COPY --from",
+        };
+        let c = components(4, &[edge(0, 2), edge(1, 0), edge(2, 1), edge(3, 0)]);
+        assert!(c[0] == c[1] && c[1] == c[2]);
+        assert_ne!(c[3], c[0]);
+        let many: Vec<Edge> = (0..20_000).map(|i| edge(i, i + 1)).collect();
+        let c = components(20_001, &many);
+        assert_eq!(c.len(), 20_001);
+        assert_ne!(c[0], c[1]);
+    }
+
+    #[test]
     fn ports() {
-        for ok in ["80", "80/tcp", "53/UDP", "8000-8010", "0", "65535", "127.0.0.1:80:80", "8080:80"] {
+        for ok in [
+            "80",
+            "80/tcp",
+            "53/UDP",
+            "8000-8010",
+            "0",
+            "65535",
+            "127.0.0.1:80:80",
+            "8080:80",
+        ] {
             assert!(check_port(ok).is_ok(), "{ok}");
         }
-        for bad in ["80/http", "70000", "http", "8010-8000", "/tcp", "1.2.3:80:80", ""] {
+        for bad in [
+            "80/http",
+            "70000",
+            "http",
+            "8010-8000",
+            "/tcp",
+            "1.2.3:80:80",
+            "",
+        ] {
             assert!(check_port(bad).is_err(), "{bad}");
         }
     }
