@@ -1670,6 +1670,14 @@ mod tests {
     }
 
     #[test]
+    fn long_multibyte_line_is_cut_on_a_character() {
+        let text = format!("FROM a:1\nLABEL a={}\n", "\u{e9}".repeat(MAX_LINE_BYTES));
+        let p = parse(&text);
+        assert_eq!(codes(&p), ["IN003"]);
+        assert!(text.get(p.diagnostics[0].span.range()).is_some());
+    }
+
+    #[test]
     fn long_lines_are_refused() {
         let ok = format!("FROM a:1\nLABEL a={}\n", "x".repeat(MAX_LINE_BYTES - 9));
         assert!(parse(&ok).diagnostics.is_empty());
@@ -1757,8 +1765,20 @@ mod tests {
             "\u{feff}# escape=`\nFROM é\nRUN é `\n",
             "FROM a\nENV =\nLABEL \"a\nARG",
             "FROM a\nRUN echo $((1<<2))",
+            "FROM a\nRUN <<${\nRUN <<'\nRUN << \"x\nRUN 9<<${a:-",
+            "FROM a\nCOPY --chmod=\u{e9} a b\nEXPOSE ::: :/ 1-\u{e9}\nHEALTHCHECK --interval=1.h --retries=+ CMD x",
+            "FROM a\nRUN --mount=\"\nRUN --mount=type=\u{e9},\"a\"b --device=, --network",
+            "FROM a AS b\nCOPY --from=-1 a b\nCOPY --from=99999999999999999999 a b\nCOPY --from=b a b",
+            "\u{feff}",
+            "\u{feff}\u{feff}FROM a",
+            "ARG A=${B:-${C}}\nFROM ${A:+x}${",
+            "FROM a\nRUN [\"a\", [[[[[[[[[[1]]]]]]]]]], \"\\ud800\"]\nCMD [\"\\ud800\\u0041\"]",
+            "FROM a\nONBUILD\nONBUILD ONBUILD\nONBUILD --x\nSHELL []\nVOLUME [\"\"]",
         ] {
             let p = parse(text);
+            for d in &p.diagnostics {
+                assert!(text.get(d.span.range()).is_some(), "{text:?}: {d:?}");
+            }
             for ins in &p.dockerfile.instructions {
                 assert!(ins.span.end as usize <= text.len());
                 assert!(text.is_char_boundary(ins.span.start as usize));
