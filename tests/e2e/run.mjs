@@ -5,7 +5,7 @@
 // Optional: ECSPLAIN_PERF_FILE=<path> also pastes that file into the matching pane and prints the
 // lint time the page measured; CHROMIUM=<path> overrides /usr/bin/chromium.
 import { createRequire } from "node:module";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -251,7 +251,12 @@ try {
   await page.keyboard.press("Escape");
   eq(await page.locator("#explain").count(), 0, "Esc closes the explanation");
 
-  // Apply the fix: the text changes and the finding goes away.
+  // Apply the fix: the text changes and the finding goes away. TD001's fix changes the task's
+  // size, so the button says it is unsafe (the rule's Fix safety).
+  check(
+    (await td001.locator(".fix").textContent()).startsWith("Apply unsafe fix: "),
+    "a fix that changes run-time behaviour is labelled unsafe",
+  );
   await td001.locator(".fix").click();
   await page.waitForTimeout(20);
   await settled(page);
@@ -643,6 +648,8 @@ try {
     eq(await why.count(), 1, "TD001 offers Why?");
     await why.click();
     await sp.waitForSelector("#sizing-verdict");
+    await sp.waitForFunction(() => document.activeElement?.id === "sizing", null, { timeout: 5_000 }).catch(() => {});
+    eq(await sp.evaluate(() => document.activeElement?.id), "sizing", "Why? moves focus to the section that explains the finding");
     const verdict = await sp.textContent("#sizing-verdict");
     check(verdict.includes("is not a valid Fargate size") && verdict.includes("Next valid size up"), "the sizing view says the example's size is invalid", verdict);
     const cost = await sp.textContent("#cost-table");
@@ -803,6 +810,8 @@ async function teachingChecks(browser) {
   );
   await page.click("#lesson-check");
   check((await page.textContent("#lesson-verdict")).includes("TD011"), "a check names the goal code still reported");
+  // Issue 24: the goal lists the facts the attempt must hold besides the findings that go away.
+  check((await page.locator(".goals .goal.fact").count()) >= 1, "the goal lists the facts the engine checks");
   await page.click("#lesson-hint");
   eq(await page.locator(".hint-list li").count(), 1, "hints come one at a time");
   await page.screenshot({ path: join(shots, "lesson.png") });
@@ -827,6 +836,16 @@ async function teachingChecks(browser) {
   eq(await page.locator("#lesson-restored").count(), 0, "Reset drops the kept attempt");
   eq(await page.getAttribute(".lesson", "data-solved"), "false", "Reset brings back the broken file");
   await page.click(".crumbs a");
+  // Issue 24: the talk's topics that had no lesson have one now.
+  for (const id of ["graceful-shutdown", "image-tags-digests", "runtime-security"]) {
+    eq(await page.locator(`.lesson-row[data-lesson="${id}"]`).count(), 1, `the lesson list has ${id}`);
+  }
+  await page.click('.lesson-row[data-lesson="graceful-shutdown"] a');
+  await page.waitForSelector('.lesson[data-lesson="graceful-shutdown"]');
+  await page.click("#lesson-check");
+  check((await page.textContent("#lesson-verdict")).startsWith("Not yet"), "the graceful-shutdown exercise starts unsolved");
+  await page.screenshot({ path: join(shots, "lesson-graceful-shutdown.png") });
+  await page.click(".crumbs a");
 
   // The checklist, from an example loaded by permalink.
   await page.evaluate(() => (location.hash = "#example/ecspresso-bad"));
@@ -843,6 +862,11 @@ async function teachingChecks(browser) {
   check(counts["not-satisfied"] >= 1 && counts.satisfied >= 1, "items are satisfied and not satisfied", JSON.stringify(counts));
   check(counts.manual >= 1, "process items are ticked by hand", JSON.stringify(counts));
   eq(await page.locator('.cl-item[data-status="not-satisfied"] .cl-finding').count() >= 1, true, "unsatisfied items show their findings");
+  // Issue 24: "satisfied" only on positive evidence, and the verdict names the lines that decided it.
+  check(
+    (await page.locator('.cl-item[data-status="satisfied"] .cl-evidence li').count()) >= 1,
+    "satisfied items name the lines that show them",
+  );
   const manual = page.locator('.cl-item[data-status="manual"] .cl-tick').first();
   await manual.check();
   check((await page.textContent(".cl-count.manual")).startsWith("☐ 1 of"), "ticking an item counts it");
@@ -975,6 +999,41 @@ async function projectChecks(browser) {
   await settled(page);
   check((await treePaths()).includes("extra/web.json"), "project: F2 renames a file");
   check((await page.textContent(".finding[data-code='TD001'] .finding-main")).length > 0, "project: findings follow the renamed file");
+
+  // Add files… and Add folder… through the real file inputs (issue 23: the list was read after
+  // the input was cleared, which empties it, so nothing was added).
+  await page.setInputFiles("#add-files", [
+    { name: "picked-td.json", mimeType: "application/json", buffer: Buffer.from(TASKDEF) },
+  ]);
+  await page.waitForFunction(
+    () => [...document.querySelectorAll("#file-tree .tree-item")].some((e) => e.dataset.path === "picked-td.json"),
+    null,
+    { timeout: 10_000 },
+  ).catch(() => {});
+  await settled(page);
+  check((await treePaths()).includes("picked-td.json"), "project: Add files… adds the picked files");
+  const folder = join(shots, "picked-folder");
+  mkdirSync(join(folder, "svc"), { recursive: true });
+  writeFileSync(join(folder, "svc", "Dockerfile"), "FROM debian:12\nRUN apt-get install -y curl\n");
+  await page.setInputFiles("#add-folder", folder);
+  await page.waitForFunction(
+    () => [...document.querySelectorAll("#file-tree .tree-item")].some((e) => (e.dataset.path || "").endsWith("svc/Dockerfile")),
+    null,
+    { timeout: 10_000 },
+  ).catch(() => {});
+  await settled(page);
+  check(
+    (await treePaths()).some((p) => p.endsWith("picked-folder/svc/Dockerfile")),
+    "project: Add folder… adds the folder's files under their folder",
+  );
+  for (const path of await treePaths()) {
+    if (path === "picked-td.json" || path.endsWith("svc/Dockerfile")) {
+      await item(path).focus();
+      await page.keyboard.press("Delete");
+      await page.waitForTimeout(20);
+    }
+  }
+  await settled(page);
 
   // Drop several files at once (a synthesised DataTransfer), one of them not text.
   const CONFIG = "region: ap-northeast-1\ncluster: default\nservice: web\ntask_definition: ecs-task-def.json\nservice_definition: ecs-service-def.json\nplugins:\n  - name: tfstate\n    config:\n      path: terraform.tfstate\n";

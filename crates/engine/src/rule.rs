@@ -110,6 +110,41 @@ impl Category {
     }
 }
 
+/// Whether a rule's fixes may be applied without a look (ruff's fix applicability).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// The fix makes the file what it evidently meant, or what AWS, BuildKit or ecspresso would
+    /// accept, and changes nothing that already ran.
+    Safe,
+    /// The fix changes what happens at run time (a size, a deployment's behaviour, how a
+    /// command is started): right in most cases, but a person should decide. The rule's
+    /// documentation says why under `## Fix safety`.
+    Unsafe,
+}
+
+impl Applicability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+        }
+    }
+}
+
+/// The page's view that explains a rule's findings with the user's own numbers (its "Why?").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Explainer {
+    /// Fargate's task sizes, the next size up and what it costs.
+    FargateSizes,
+    /// How CPU shares divide a host or a task's CPU under contention.
+    CpuShares,
+    /// Soft and hard memory limits over time, and the OOM kill.
+    MemoryLimits,
+    /// The task and its containers, drawn to scale.
+    TaskDiagram,
+}
+
 /// A rule: its stable code, its name, what it checks, and its documentation.
 pub struct Rule {
     /// Stable, never recycled. Dockerfile rules that match a hadolint rule keep its DL code.
@@ -121,6 +156,10 @@ pub struct Rule {
     pub category: Category,
     /// One line, lower case, no trailing period.
     pub summary: &'static str,
+    /// How safe its fixes are (declared `fix: Unsafe` in [`declare_rule!`]; safe otherwise).
+    pub fix: Applicability,
+    /// The view that explains its findings (declared `why: MemoryLimits`); none for most rules.
+    pub why: Option<Explainer>,
     /// Markdown with the headings `## What it does`, `## Why is this bad?`, `## Example`,
     /// `## Use instead` and `## References`: the only copy of the rule's explanation. Empty in
     /// a build with the feature `external-docs` (the page), which gets them from [`set_docs`];
@@ -204,6 +243,8 @@ impl std::fmt::Debug for Rule {
 ///         severity: Error,
 ///         category: Sizing,
 ///         summary: "the task's cpu and memory are not a size Fargate offers",
+///         fix: Unsafe,         // optional: fixes that change run-time behaviour
+///         why: FargateSizes,   // optional: the view that explains it
 ///     }
 /// }
 /// ```
@@ -217,7 +258,9 @@ macro_rules! declare_rule {
             target: $target:ident,
             severity: $severity:ident,
             category: $category:ident,
-            summary: $summary:literal $(,)?
+            summary: $summary:literal
+            $(, fix: $fix:ident)?
+            $(, why: $why:ident)? $(,)?
         }
     ) => {
         pub static $ident: $crate::rule::Rule = $crate::rule::Rule {
@@ -227,6 +270,8 @@ macro_rules! declare_rule {
             severity: $crate::diagnostic::Severity::$severity,
             category: $crate::rule::Category::$category,
             summary: $summary,
+            fix: $crate::__fix_applicability!($($fix)?),
+            why: $crate::__explainer!($($why)?),
             // The page builds with the feature `external-docs` and loads them when needed
             // (`set_docs`); the doc comment stays the only copy either way.
             #[cfg(not(feature = "external-docs"))]
@@ -235,5 +280,29 @@ macro_rules! declare_rule {
             docs: "",
             source_file: file!(),
         };
+    };
+}
+
+/// The applicability a [`declare_rule!`] gives when it names none: safe.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __fix_applicability {
+    () => {
+        $crate::rule::Applicability::Safe
+    };
+    ($fix:ident) => {
+        $crate::rule::Applicability::$fix
+    };
+}
+
+/// The explainer a [`declare_rule!`] names, if any.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __explainer {
+    () => {
+        None
+    };
+    ($why:ident) => {
+        Some($crate::rule::Explainer::$why)
     };
 }
