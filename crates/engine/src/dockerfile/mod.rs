@@ -5,13 +5,18 @@
 //! inside, heredocs (`RUN <<EOF`, `<<-EOF`, quoted delimiters, several on one line), flags
 //! (`RUN --mount=...`, `COPY --chmod`...), exec (JSON) and shell forms, `ONBUILD`, and `ARG`
 //! before `FROM`. It never fails: where BuildKit would reject the file it reports an `IN003`
-//! diagnostic and keeps going.
+//! diagnostic and keeps going. Arguments that start with `[` but are not a JSON array are shell
+//! form, as in BuildKit; heredoc markers are found with BuildKit's word lexer ([`lex`]); the
+//! checks BuildKit runs after parsing (each instruction's arguments and flags, then the stages
+//! as a build graph) are in [`validate`].
 //!
 //! Spans point into the original text. An instruction's argument text is the *logical* text
 //! (continuations joined, comment lines dropped); [`Instruction::map`] turns offsets in it back
 //! into source offsets.
 
+mod lex;
 pub mod shell;
+mod validate;
 
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
@@ -39,9 +44,6 @@ pub const INSTRUCTIONS: &[&str] = &[
     "VOLUME",
     "WORKDIR",
 ];
-
-/// Instructions whose leading `--name[=value]` words are flags.
-const WITH_FLAGS: &[&str] = &["ADD", "COPY", "FROM", "HEALTHCHECK", "RUN"];
 
 /// Instructions whose arguments may be written as a JSON array.
 const JSON_FORMS: &[&str] = &["ADD", "CMD", "COPY", "ENTRYPOINT", "RUN", "SHELL", "VOLUME"];
@@ -72,8 +74,10 @@ pub struct Directive {
 /// A `--name` or `--name=value` flag of an instruction.
 #[derive(Debug, Clone)]
 pub struct Flag {
-    /// Without the dashes, as written (`mount`, `from`).
+    /// Without the dashes, lower-cased (`mount`, `from`).
     pub name: String,
+    /// Without the dashes, as written (BuildKit's flag names are case-sensitive).
+    pub written: String,
     pub value: Option<String>,
     pub span: Span,
     pub value_span: Span,
@@ -322,7 +326,43 @@ fn lines(text: &str) -> Vec<Line<'_>> {
     let mut start = 0;
     for piece in text.split_inclusive('\n') {
         let content = piece.trim_end_matches('\n').trim_end_matches('\r');
-        out.push(Line { start, content });
+        // A byte-order mark at the start of the file is not part of the first line.
+        match content.strip_prefix('\u{feff}').filter(|_| start == 0) {
+            Some(rest) => out.push(Line {
+                start: start + '\u{feff}'.len_utf8(),
+                content: rest,
+            }),
+            None => out.push(Line { start, content }),
+        }
+        start += piece.len();
+    }
+    out
+}
+
+/// BuildKit reads a Dockerfile line by line with a 64 KiB buffer: a line (its `\r` included,
+/// its `\n` not) of this many bytes or more stops the build.
+const MAX_LINE_BYTES: usize = 65_536;
+
+fn long_lines(text: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for piece in text.split_inclusive('\n') {
+        let len = piece.strip_suffix('\n').unwrap_or(piece).len();
+        if len >= MAX_LINE_BYTES {
+            let mut at = start + MAX_LINE_BYTES - 1;
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            out.push(
+                syntax_error(
+                    Span::new(at, start + len),
+                    format!(
+                        "this line is {len} bytes long; BuildKit refuses lines of {MAX_LINE_BYTES} bytes or more"
+                    ),
+                )
+                .with_help("split it with line continuations, or move the data into a file the build copies"),
+            );
+        }
         start += piece.len();
     }
     out
@@ -341,6 +381,7 @@ pub fn parse(text: &str) -> Parsed {
         diagnostics: Vec::new(),
         directives: Vec::new(),
         index: crate::span::LineIndex::new(text),
+        in_trigger: false,
     };
     let mut at = p.directives();
     let mut instructions = Vec::new();
@@ -362,6 +403,10 @@ pub fn parse(text: &str) -> Parsed {
     let (stages, mut diagnostics) = stages(text, &mut instructions);
     forget_non_posix_commands(&mut instructions, &stages);
     p.diagnostics.append(&mut diagnostics);
+    p.diagnostics.extend(validate::instructions(&instructions));
+    p.diagnostics
+        .extend(validate::build(&instructions, &stages));
+    p.diagnostics.extend(long_lines(text));
     Parsed {
         dockerfile: Dockerfile {
             directives: p.directives,
@@ -506,35 +551,51 @@ struct Parser<'a> {
     diagnostics: Vec<Diagnostic>,
     directives: Vec<Directive>,
     index: crate::span::LineIndex,
+    /// Building the trigger of an `ONBUILD`: BuildKit checks it only when an image built on
+    /// this one runs it, so only the parser's own errors apply.
+    in_trigger: bool,
 }
 
 impl<'a> Parser<'a> {
     /// Reads the parser directives at the top; returns the first line after them.
+    ///
+    /// A directive is a comment `# name=value` (`syntax`, `escape` or `check`, any case) on
+    /// one of the first lines, before any other line (blank lines and other comments end
+    /// them); a comment with an empty value is an ordinary comment.
     fn directives(&mut self) -> usize {
         let mut at = 0;
         while let Some(line) = self.lines.get(at) {
-            let content = line.content.trim_start_matches('\u{feff}');
-            let bom = line.content.len() - content.len();
+            let content = line.content;
+            let lead = content.len() - content.trim_start().len();
             let Some(rest) = content.trim_start().strip_prefix('#') else {
                 break;
             };
             let Some((name, value)) = rest.split_once('=') else {
                 break;
             };
-            let name = name.trim();
-            if name.is_empty()
-                || !name.chars().all(|c| c.is_ascii_alphanumeric())
-                || name.contains(char::is_whitespace)
-            {
+            let name = name.trim_start().trim_end_matches(char::is_whitespace);
+            let value = value.trim();
+            let well_formed = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && name.chars().all(|c| c.is_ascii_alphanumeric())
+                && !value.is_empty();
+            if !well_formed {
                 break;
             }
             let lower = name.to_ascii_lowercase();
             if !matches!(lower.as_str(), "syntax" | "escape" | "check") {
                 break;
             }
-            let value = value.trim().to_string();
-            let span = Span::new(line.start + bom, line.start + line.content.len());
-            if lower == "escape" {
+            let value = value.to_string();
+            let span = Span::new(line.start + lead, line.start + content.len());
+            if self.directives.iter().any(|d| d.name == lower) {
+                self.diagnostics.push(
+                    syntax_error(
+                        span,
+                        format!("the `{lower}` parser directive is given twice; BuildKit allows it once"),
+                    )
+                    .with_help("keep one of the two lines"),
+                );
+            } else if lower == "escape" {
                 match value.as_str() {
                     "\\" => self.escape = '\\',
                     "`" => self.escape = '`',
@@ -554,8 +615,14 @@ impl<'a> Parser<'a> {
         at
     }
 
+    /// Whether the line continues on the next one: it ends with the escape character (blanks
+    /// after it allowed) that is not itself escaped, as BuildKit's continuation pattern reads it.
     fn ends_with_escape(&self, content: &str) -> bool {
-        content.trim_end().ends_with(self.escape)
+        let t = content.trim_end_matches([' ', '\t']);
+        let Some(before) = t.strip_suffix(self.escape) else {
+            return false;
+        };
+        !before.ends_with(self.escape) || before.is_empty()
     }
 
     /// Reads the instruction starting on line `at`; returns it and the next line to read.
@@ -589,8 +656,9 @@ impl<'a> Parser<'a> {
             };
             first = false;
             let piece = if cont {
-                let t = piece.trim_end();
-                &t[..t.len() - self.escape.len_utf8()]
+                let t = piece.trim_end_matches([' ', '\t']);
+                t.get(..t.len().saturating_sub(self.escape.len_utf8()))
+                    .unwrap_or("")
             } else {
                 piece
             };
@@ -671,47 +739,31 @@ impl<'a> Parser<'a> {
             commands: Vec::new(),
             line,
         };
-        if !INSTRUCTIONS.contains(&keyword.as_str()) {
+        if !INSTRUCTIONS.contains(&keyword.as_str()) && !self.in_trigger {
             self.diagnostics.push(syntax_error(
                 keyword_span,
                 format!("unknown instruction `{}`", &logical[..kw_len]),
             ));
         }
-        // Flags.
-        let mut pos = kw_len;
-        let bytes = logical.as_bytes();
-        let skip_ws = |mut p: usize| {
-            while p < bytes.len() && (bytes[p] == b' ' || bytes[p] == b'\t') {
-                p += 1;
-            }
-            p
-        };
-        pos = skip_ws(pos);
-        if WITH_FLAGS.contains(&keyword.as_str()) {
-            while logical[pos..].starts_with("--") {
-                let word_end = logical[pos..]
-                    .find(char::is_whitespace)
-                    .map_or(logical.len(), |e| pos + e);
-                let word = &logical[pos + 2..word_end];
-                let (name, value, value_start) = match word.split_once('=') {
-                    Some((n, v)) => (n, Some(unquote_simple(v)), pos + 2 + n.len() + 1),
-                    None => (word, None, word_end),
-                };
-                ins.flags.push(Flag {
-                    name: name.to_ascii_lowercase(),
-                    value,
-                    span: Span::new(
-                        map_offset(&map, pos, false),
-                        map_offset(&map, word_end, true),
-                    ),
-                    value_span: Span::new(
-                        map_offset(&map, value_start, false),
-                        map_offset(&map, word_end, true),
-                    ),
-                });
-                pos = skip_ws(word_end);
-            }
-        }
+        // Flags: BuildKit reads the leading `--name[=value]` words of every instruction (and
+        // each instruction then refuses the ones it does not know).
+        let (flags, pos) = read_flags(&logical, kw_len, self.escape);
+        ins.flags = flags
+            .into_iter()
+            .map(|f| Flag {
+                name: f.name.to_ascii_lowercase(),
+                written: f.name,
+                value: f.value,
+                span: Span::new(
+                    map_offset(&map, f.start, false),
+                    map_offset(&map, f.end, true),
+                ),
+                value_span: Span::new(
+                    map_offset(&map, f.value_start, false),
+                    map_offset(&map, f.end, true),
+                ),
+            })
+            .collect();
         let rest = logical[pos..].trim_end();
         ins.text = rest.to_string();
         ins.map = map
@@ -725,8 +777,10 @@ impl<'a> Parser<'a> {
         if keyword == "ONBUILD" {
             if !rest.is_empty() {
                 let sub_map: Vec<(usize, usize)> = ins.map.clone();
+                let outer = std::mem::replace(&mut self.in_trigger, true);
                 let mut trigger =
                     self.build(rest.to_string(), sub_map, ins.text_span.start as usize, end);
+                self.in_trigger = outer;
                 trigger.line = ins.line;
                 if matches!(trigger.keyword.as_str(), "ONBUILD" | "FROM" | "MAINTAINER") {
                     self.diagnostics.push(syntax_error(
@@ -742,48 +796,57 @@ impl<'a> Parser<'a> {
             return ins;
         }
 
-        // Exec form.
-        if JSON_FORMS.contains(&keyword.as_str()) && rest.starts_with('[') {
-            match parse_json_array(rest) {
-                Some(items) => {
-                    ins.args = Args::Exec(
-                        items
-                            .into_iter()
-                            .map(|(text, s, e)| Word {
-                                text,
-                                span: ins.map_span(s, e),
-                            })
-                            .collect(),
-                    );
-                }
-                None => {
-                    if matches!(keyword.as_str(), "CMD" | "ENTRYPOINT" | "RUN" | "SHELL")
-                        && rest.ends_with(']')
-                    {
+        // Exec form: a JSON array of strings. Anything else that starts with `[` and is not
+        // valid JSON is shell form (`RUN [ -f /etc/os-release ]`); valid JSON with something
+        // other than strings in it is an error.
+        let json_part = if keyword == "HEALTHCHECK" {
+            let type_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let after = &rest[type_len..];
+            Some((type_len + after.len() - after.trim_start().len(), false))
+        } else if JSON_FORMS.contains(&keyword.as_str()) {
+            Some((0, true))
+        } else {
+            None
+        };
+        if let Some((offset, exec)) = json_part {
+            let part = &rest[offset..];
+            if part.starts_with('[') {
+                match parse_json_args(part) {
+                    JsonArgs::Strings(items) if exec => {
+                        ins.args = Args::Exec(
+                            items
+                                .into_iter()
+                                .map(|(text, s, e)| Word {
+                                    text,
+                                    span: ins.map_span(offset + s, offset + e),
+                                })
+                                .collect(),
+                        );
+                    }
+                    JsonArgs::Strings(_) | JsonArgs::Invalid => {}
+                    JsonArgs::NotStrings(s, e) => {
+                        let item = part.get(s..e).unwrap_or("");
                         self.diagnostics.push(
                             syntax_error(
-                                ins.text_span,
+                                ins.map_span(offset + s, offset + e),
                                 format!(
-                                    "the {keyword} arguments look like a JSON array but are not valid JSON, so they run as a shell command that fails"
+                                    "the {keyword} arguments are a JSON array, so every item must be a string, and `{item}` is not"
                                 ),
                             )
-                            .with_help("use double quotes around every item and commas between them: [\"executable\", \"arg\"]"),
+                            .with_help("put the item in double quotes, or write the arguments in shell form"),
                         );
                     }
                 }
             }
-        }
-        if keyword == "SHELL" && !ins.is_exec_form() {
-            self.diagnostics.push(syntax_error(
-                ins.text_span,
-                "SHELL needs a JSON array, like [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]",
-            ));
         }
         // A RUN's script is read by the shell splitter (`commands`), not as Dockerfile words.
         if !ins.is_exec_form() && keyword != "RUN" {
             let words = dockerfile_words(&ins.text, self.escape);
             if matches!(keyword.as_str(), "ENV" | "ARG" | "LABEL") {
                 ins.pairs = self.pairs(&ins, &words);
+            }
+            if matches!(keyword.as_str(), "ENV" | "LABEL") {
+                self.check_name_values(&ins, &words);
             }
             let spans: Vec<Span> = words.iter().map(|(_, s, e)| ins.map_span(*s, *e)).collect();
             ins.words = words
@@ -793,6 +856,46 @@ impl<'a> Parser<'a> {
                 .collect();
         }
         ins
+    }
+
+    /// `ENV`/`LABEL` as BuildKit's parser reads them: either `KEY value...` (a key and a
+    /// value) or only `key=value` words.
+    fn check_name_values(&mut self, ins: &Instruction, words: &[(String, usize, usize)]) {
+        let raw = |w: &(String, usize, usize)| ins.text.get(w.1..w.2).unwrap_or("");
+        let Some(first) = words.first() else {
+            return;
+        };
+        let keyword = &ins.keyword;
+        if !raw(first).contains('=') {
+            let has_value = ins
+                .text
+                .trim()
+                .contains([' ', '\t', '\u{b}', '\u{c}', '\r']);
+            if !has_value {
+                self.diagnostics.push(
+                    syntax_error(
+                        ins.map_span(first.1, first.2),
+                        format!("{keyword} {} has no value", raw(first)),
+                    )
+                    .with_help(format!("write `{keyword} {}=value`", raw(first))),
+                );
+            }
+            return;
+        }
+        for w in words {
+            if !raw(w).contains('=') {
+                self.diagnostics.push(
+                    syntax_error(
+                        ins.map_span(w.1, w.2),
+                        format!(
+                            "`{}` has no `=`: once an {keyword} uses key=value, every word must be key=value",
+                            raw(w)
+                        ),
+                    )
+                    .with_help("quote a value that holds spaces: KEY=\"two words\""),
+                );
+            }
+        }
     }
 
     fn pairs(&self, ins: &Instruction, words: &[(String, usize, usize)]) -> Vec<KeyValue> {
@@ -855,7 +958,16 @@ impl<'a> Parser<'a> {
         if ins.is_exec_form() {
             return next;
         }
-        let markers = heredoc_markers(&ins.text);
+        let markers = match heredoc_markers(&ins.text) {
+            Ok(m) => m,
+            Err((s, e)) => {
+                self.diagnostics.push(syntax_error(
+                    ins.map_span(s, e),
+                    "the heredoc delimiter cannot be read: a quote in it is never closed",
+                ));
+                Vec::new()
+            }
+        };
         for (s, e, delimiter, strip_tabs, quoted) in markers {
             let marker_span = ins.map_span(s, e);
             let body_start = self.lines.get(next).map_or(self.text.len(), |l| l.start);
@@ -1010,80 +1122,107 @@ fn run_commands(ins: &Instruction) -> Vec<Command> {
     out
 }
 
-/// `(start, end, delimiter, strip_tabs, quoted)` of every `<<EOF` outside quotes.
-fn heredoc_markers(text: &str) -> Vec<(usize, usize, String, bool, bool)> {
+/// A flag word as BuildKit's parser reads it (byte offsets in the logical line).
+struct RawFlag {
+    name: String,
+    value: Option<String>,
+    start: usize,
+    value_start: usize,
+    end: usize,
+}
+
+fn is_go_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
+/// Reads the leading `--flag` words after the keyword (quotes removed, the escape character
+/// honoured, a lone `--` ends them); returns them and where the arguments start.
+fn read_flags(line: &str, from: usize, escape: char) -> (Vec<RawFlag>, usize) {
+    let b = line.as_bytes();
+    let esc = u8::try_from(escape as u32).unwrap_or(b'\\');
     let mut out = Vec::new();
-    let b = text.as_bytes();
-    let mut i = 0;
-    let mut quote: Option<u8> = None;
-    while i < b.len() {
-        let c = b[i];
-        if let Some(q) = quote {
-            if c == q {
-                quote = None;
-            } else if c == b'\\' && q == b'"' {
-                i += 1;
+    let mut pos = from;
+    loop {
+        while pos < b.len() && is_go_space(b[pos]) {
+            pos += 1;
+        }
+        if !line.get(pos..).is_some_and(|r| r.starts_with("--")) {
+            return (out, pos);
+        }
+        let start = pos;
+        let mut word: Vec<u8> = Vec::new();
+        let mut quote: Option<u8> = None;
+        let mut first_eq: Option<usize> = None;
+        let mut i = pos;
+        while i < b.len() {
+            let c = b[i];
+            match quote {
+                None if is_go_space(c) => break,
+                None if c == b'\'' || c == b'"' => quote = Some(c),
+                Some(q) if c == q => quote = None,
+                _ if c == esc => {
+                    if i + 1 < b.len() {
+                        i += 1;
+                        word.push(b[i]);
+                    } else {
+                        quote = None;
+                    }
+                }
+                _ => {
+                    if c == b'=' && first_eq.is_none() {
+                        first_eq = Some(i);
+                    }
+                    word.push(c);
+                }
             }
             i += 1;
-            continue;
         }
-        match c {
-            b'\'' | b'"' => {
-                quote = Some(c);
+        let word = String::from_utf8_lossy(&word).into_owned();
+        if word == "--" {
+            while i < b.len() && is_go_space(b[i]) {
                 i += 1;
             }
-            b'\\' => i += 2,
-            b'<' if b.get(i + 1) == Some(&b'<') && b.get(i + 2) != Some(&b'<') => {
-                // Not an arithmetic shift `$((1<<2))`: the byte before is not a digit or `<`.
-                let start = i;
-                let mut j = i + 2;
-                let strip_tabs = b.get(j) == Some(&b'-');
-                if strip_tabs {
-                    j += 1;
-                }
-                let mut quoted = false;
-                let mut delim = String::new();
-                let mut k = j;
-                while k < b.len() {
-                    let ch = b[k];
-                    if ch == b'\'' || ch == b'"' {
-                        quoted = true;
-                        let close = text[k + 1..].find(ch as char).map(|p| k + 1 + p);
-                        match close {
-                            Some(cl) => {
-                                delim.push_str(&text[k + 1..cl]);
-                                k = cl + 1;
-                            }
-                            None => {
-                                k = b.len();
-                            }
-                        }
-                        continue;
-                    }
-                    if ch.is_ascii_whitespace()
-                        || matches!(ch, b';' | b'&' | b'|' | b'<' | b'>' | b'(' | b')')
-                    {
-                        break;
-                    }
-                    if ch == b'\\' {
-                        quoted = true;
-                        k += 1;
-                        continue;
-                    }
-                    let clen = text[k..].chars().next().map_or(1, char::len_utf8);
-                    delim.push_str(&text[k..k + clen]);
-                    k += clen;
-                }
-                let before_ok = start == 0 || !b[start - 1].is_ascii_alphanumeric();
-                if !delim.is_empty() && before_ok {
-                    out.push((start, k, delim, strip_tabs, quoted));
-                }
-                i = k.max(i + 2);
+            return (out, i);
+        }
+        let body = word.get(2..).unwrap_or("");
+        let (name, value) = match body.split_once('=') {
+            Some((n, v)) => (n.to_string(), Some(v.to_string())),
+            None => (body.to_string(), None),
+        };
+        let value_start = match (first_eq, &value) {
+            (Some(e), Some(_)) => e + 1,
+            _ => i,
+        };
+        out.push(RawFlag {
+            name,
+            value,
+            start,
+            value_start,
+            end: i,
+        });
+        pos = i;
+    }
+}
+
+/// `(start, end, delimiter, strip_tabs, quoted)` of every heredoc marker of an instruction's
+/// arguments, found as BuildKit finds them (see [`lex`]); `Err` holds the span of a marker whose
+/// delimiter cannot be read.
+#[allow(clippy::type_complexity)]
+fn heredoc_markers(text: &str) -> Result<Vec<(usize, usize, String, bool, bool)>, (usize, usize)> {
+    let mut out = Vec::new();
+    if !text.contains("<<") {
+        return Ok(out);
+    }
+    for w in lex::line_words(text).unwrap_or_default() {
+        match lex::marker(&w.text) {
+            lex::MarkerWord::No => {}
+            lex::MarkerWord::Broken => return Err((w.start, w.end)),
+            lex::MarkerWord::Heredoc(m) => {
+                out.push((w.start, w.end, m.name, m.strip_tabs, m.quoted));
             }
-            _ => i += 1,
         }
     }
-    out
+    Ok(out)
 }
 
 /// Removes one layer of surrounding quotes.
@@ -1149,72 +1288,225 @@ pub fn dockerfile_words(text: &str, escape: char) -> Vec<(String, usize, usize)>
     out
 }
 
-/// Parses a JSON array of strings: each string's value and raw span (quotes included).
-fn parse_json_array(text: &str) -> Option<Vec<(String, usize, usize)>> {
-    let b = text.as_bytes();
-    let mut i = 0;
-    let ws = |i: &mut usize| {
-        while *i < b.len() && b[*i].is_ascii_whitespace() {
-            *i += 1;
-        }
-    };
-    if b.first() != Some(&b'[') {
-        return None;
-    }
-    i += 1;
-    let mut out = Vec::new();
-    ws(&mut i);
-    if b.get(i) == Some(&b']') {
+/// What the arguments are when read as JSON, the way BuildKit reads them.
+#[derive(Debug, Clone, PartialEq)]
+enum JsonArgs {
+    /// A JSON array of strings: each string's value and raw span (quotes included).
+    Strings(Vec<(String, usize, usize)>),
+    /// Valid JSON array holding something else than a string (BuildKit rejects it): the span
+    /// of the first such item.
+    NotStrings(usize, usize),
+    /// Not a JSON array at all: BuildKit reads the arguments as shell form.
+    Invalid,
+}
+
+fn json_ws(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\r' | b'\n') {
         i += 1;
-        ws(&mut i);
-        return (i == b.len()).then_some(out);
     }
+    i
+}
+
+/// Reads a JSON string starting at the quote; returns its value and the offset after it.
+fn json_string(text: &str, start: usize) -> Option<(String, usize)> {
+    let mut i = start + 1;
+    let mut value = String::new();
+    let mut high: Option<u32> = None;
     loop {
-        ws(&mut i);
-        if b.get(i) != Some(&b'"') {
+        let c = text.get(i..)?.chars().next()?;
+        i += c.len_utf8();
+        if c != '\\' && high.take().is_some() {
+            value.push('\u{fffd}');
+        }
+        match c {
+            '"' => return Some((value, i)),
+            '\\' => {
+                let e = text.get(i..)?.chars().next()?;
+                i += e.len_utf8();
+                if e != 'u' && high.take().is_some() {
+                    value.push('\u{fffd}');
+                }
+                match e {
+                    'n' => value.push('\n'),
+                    't' => value.push('\t'),
+                    'r' => value.push('\r'),
+                    'b' => value.push('\u{8}'),
+                    'f' => value.push('\u{c}'),
+                    '/' | '\\' | '"' => value.push(e),
+                    'u' => {
+                        let hex = text.get(i..i + 4)?;
+                        if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                            return None;
+                        }
+                        i += 4;
+                        let n = u32::from_str_radix(hex, 16).ok()?;
+                        match (high.take(), n) {
+                            (Some(h), 0xDC00..=0xDFFF) => {
+                                let cp = 0x10000 + ((h - 0xD800) << 10) + (n - 0xDC00);
+                                value.push(char::from_u32(cp).unwrap_or('\u{fffd}'));
+                            }
+                            (prev, 0xD800..=0xDBFF) => {
+                                if prev.is_some() {
+                                    value.push('\u{fffd}');
+                                }
+                                high = Some(n);
+                            }
+                            (prev, _) => {
+                                if prev.is_some() {
+                                    value.push('\u{fffd}');
+                                }
+                                value.push(char::from_u32(n).unwrap_or('\u{fffd}'));
+                            }
+                        }
+                    }
+                    _ => return None,
+                }
+            }
+            c if (c as u32) < 0x20 => return None,
+            c => value.push(c),
+        }
+    }
+}
+
+fn json_number(b: &[u8], mut i: usize) -> Option<usize> {
+    if b.get(i) == Some(&b'-') {
+        i += 1;
+    }
+    match b.get(i)? {
+        b'0' => i += 1,
+        b'1'..=b'9' => {
+            while b.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+        }
+        _ => return None,
+    }
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        if !b.get(i).is_some_and(u8::is_ascii_digit) {
             return None;
         }
-        let start = i;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
         i += 1;
-        let mut value = String::new();
-        loop {
-            let c = text[i..].chars().next()?;
-            i += c.len_utf8();
-            match c {
-                '"' => break,
-                '\\' => {
-                    let e = text[i..].chars().next()?;
-                    i += e.len_utf8();
-                    match e {
-                        'n' => value.push('\n'),
-                        't' => value.push('\t'),
-                        'r' => value.push('\r'),
-                        'b' => value.push('\u{8}'),
-                        'f' => value.push('\u{c}'),
-                        '/' | '\\' | '"' => value.push(e),
-                        'u' => {
-                            let hex = text.get(i..i + 4)?;
-                            i += 4;
-                            let n = u32::from_str_radix(hex, 16).ok()?;
-                            value.push(char::from_u32(n).unwrap_or('\u{fffd}'));
-                        }
-                        _ => return None,
-                    }
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        if !b.get(i).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+    }
+    Some(i)
+}
+
+/// Skips one JSON value of any kind (without recursion); returns the offset after it.
+fn json_skip_value(text: &str, start: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut stack: Vec<u8> = Vec::new();
+    let mut i = start;
+    loop {
+        i = json_ws(b, i);
+        match b.get(i)? {
+            b'"' => i = json_string(text, i)?.1,
+            b'[' => {
+                i = json_ws(b, i + 1);
+                if b.get(i) == Some(&b']') {
+                    i += 1;
+                } else {
+                    stack.push(b']');
+                    continue;
                 }
-                c if (c as u32) < 0x20 => return None,
-                c => value.push(c),
+            }
+            b'{' => {
+                i = json_ws(b, i + 1);
+                if b.get(i) == Some(&b'}') {
+                    i += 1;
+                } else {
+                    i = json_key(text, i)?;
+                    stack.push(b'}');
+                    continue;
+                }
+            }
+            b't' if text.get(i..i + 4) == Some("true") => i += 4,
+            b'f' if text.get(i..i + 5) == Some("false") => i += 5,
+            b'n' if text.get(i..i + 4) == Some("null") => i += 4,
+            b'-' | b'0'..=b'9' => i = json_number(b, i)?,
+            _ => return None,
+        }
+        loop {
+            let Some(&close) = stack.last() else {
+                return Some(i);
+            };
+            i = json_ws(b, i);
+            match *b.get(i)? {
+                b',' => {
+                    i += 1;
+                    if close == b'}' {
+                        i = json_key(text, json_ws(b, i))?;
+                    }
+                    break;
+                }
+                c if c == close => {
+                    stack.pop();
+                    i += 1;
+                }
+                _ => return None,
             }
         }
-        out.push((value, start, i));
-        ws(&mut i);
+    }
+}
+
+/// Reads `"key" :` of an object; returns the offset after the colon.
+fn json_key(text: &str, i: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    if b.get(i) != Some(&b'"') {
+        return None;
+    }
+    let i = json_ws(b, json_string(text, i)?.1);
+    (b.get(i) == Some(&b':')).then_some(i + 1)
+}
+
+/// Reads arguments that start with `[` as BuildKit does: a JSON array of strings is exec
+/// form; valid JSON holding anything else is an error; anything that is not JSON is shell form.
+fn parse_json_args(text: &str) -> JsonArgs {
+    let b = text.as_bytes();
+    if b.first() != Some(&b'[') {
+        return JsonArgs::Invalid;
+    }
+    let Some(end) = json_skip_value(text, 0) else {
+        return JsonArgs::Invalid;
+    };
+    if json_ws(b, end) != b.len() {
+        return JsonArgs::Invalid;
+    }
+    let mut out = Vec::new();
+    let mut i = json_ws(b, 1);
+    if b.get(i) == Some(&b']') {
+        return JsonArgs::Strings(out);
+    }
+    loop {
+        i = json_ws(b, i);
+        let start = i;
+        if b.get(i) == Some(&b'"') {
+            let Some((value, after)) = json_string(text, i) else {
+                return JsonArgs::Invalid;
+            };
+            out.push((value, start, after));
+            i = after;
+        } else {
+            let end = json_skip_value(text, i).unwrap_or(b.len());
+            return JsonArgs::NotStrings(start, end);
+        }
+        i = json_ws(b, i);
         match b.get(i) {
             Some(b',') => i += 1,
-            Some(b']') => {
-                i += 1;
-                ws(&mut i);
-                return (i == b.len()).then_some(out);
-            }
-            _ => return None,
+            _ => return JsonArgs::Strings(out),
         }
     }
 }
@@ -1328,14 +1620,136 @@ mod tests {
     fn env_pairs_and_bad_json() {
         let text = "FROM a:1\nENV A=1 B=\"two words\"\nENV LEGACY some value\nCMD [\"node\", 'app.js']\nONBUILD RUN echo hi\n";
         let p = parse(text);
-        assert_eq!(codes(&p), ["IN003"]);
+        // Not JSON, so BuildKit runs it as a shell command: no parse error.
+        assert!(codes(&p).is_empty(), "{:?}", p.diagnostics);
         let ins = &p.dockerfile.instructions;
+        assert!(!ins[3].is_exec_form());
         assert_eq!(ins[1].pairs.len(), 2);
         assert_eq!(ins[1].pairs[1].value.as_deref(), Some("two words"));
         assert_eq!(ins[2].pairs[0].value.as_deref(), Some("some value"));
         let trigger = ins[4].onbuild.as_deref().map(|t| t.keyword.as_str());
         assert_eq!(trigger, Some("RUN"));
         assert_eq!(ins[4].onbuild.as_ref().map(|t| t.commands.len()), Some(1));
+    }
+
+    #[test]
+    fn byte_order_mark_is_skipped() {
+        let text = "\u{feff}# escape=`\nFROM alpine:3.20\nRUN echo a `\n  b\n";
+        let p = parse(text);
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        assert_eq!(p.dockerfile.directives.len(), 1);
+        assert_eq!(p.dockerfile.escape, '`');
+        let from = &p.dockerfile.instructions[0];
+        assert_eq!(from.keyword, "FROM");
+        assert_eq!(from.keyword_span.text(text), "FROM");
+        // Rules still see the file: a stage, a RUN split into commands.
+        assert_eq!(p.dockerfile.stages.len(), 1);
+        assert_eq!(p.dockerfile.instructions[1].commands.len(), 1);
+    }
+
+    #[test]
+    fn directives_as_buildkit_reads_them() {
+        let p = parse("# escape=\nFROM a:1\n");
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        assert!(p.dockerfile.directives.is_empty());
+        let p = parse("# escape=`\n# escape=`\nFROM a:1\n");
+        assert_eq!(codes(&p), ["IN003"]);
+        assert_eq!(p.diagnostics[0].span.start, 11);
+        let p = parse("# escape=x\nFROM a:1\n");
+        assert_eq!(codes(&p), ["IN003"]);
+        // After a blank line, `# escape=` is a comment.
+        let p = parse("\n# escape=x\nFROM a:1\n");
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+    }
+
+    #[test]
+    fn escaped_escape_does_not_continue() {
+        let p = parse("FROM a:1\nRUN echo foo\\\\\nRUN echo bar\n");
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        assert_eq!(p.dockerfile.instructions.len(), 3);
+    }
+
+    #[test]
+    fn long_multibyte_line_is_cut_on_a_character() {
+        let text = format!("FROM a:1\nLABEL a={}\n", "\u{e9}".repeat(MAX_LINE_BYTES));
+        let p = parse(&text);
+        assert_eq!(codes(&p), ["IN003"]);
+        assert!(text.get(p.diagnostics[0].span.range()).is_some());
+    }
+
+    #[test]
+    fn long_lines_are_refused() {
+        let ok = format!("FROM a:1\nLABEL a={}\n", "x".repeat(MAX_LINE_BYTES - 9));
+        assert!(parse(&ok).diagnostics.is_empty());
+        let long = format!("FROM a:1\nLABEL a={}\n", "x".repeat(MAX_LINE_BYTES - 8));
+        let p = parse(&long);
+        assert_eq!(codes(&p), ["IN003"]);
+        let index = crate::span::LineIndex::new(&long);
+        assert_eq!(index.line_of(p.diagnostics[0].span.start), 1);
+    }
+
+    #[test]
+    fn onbuild_triggers_are_checked_only_by_the_parser() {
+        // Unknown trigger and missing arguments: BuildKit checks them when a later build runs them.
+        let p = parse("FROM a:1\nONBUILD FOO bar\nONBUILD COPY one\n");
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        // The parser's own errors still apply.
+        let p = parse("FROM a:1\nONBUILD RUN [\"a\", 1]\nONBUILD ENV PATH\n");
+        assert_eq!(codes(&p), ["IN003", "IN003"]);
+    }
+
+    #[test]
+    fn flags_are_read_like_buildkit() {
+        let text = "FROM a:1\nRUN --mount=\"type=cache,target=/a b\" -- --not-a-flag\n";
+        let p = parse(text);
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        let run = &p.dockerfile.instructions[1];
+        assert_eq!(run.flags.len(), 1);
+        assert_eq!(
+            run.flags[0].value.as_deref(),
+            Some("type=cache,target=/a b")
+        );
+        assert_eq!(run.text, "--not-a-flag");
+        let p = parse("FROM a:1\nCOPY --FROM=x a b\n");
+        assert_eq!(codes(&p), ["IN003"]);
+    }
+
+    #[test]
+    fn json_arguments() {
+        assert!(matches!(parse_json_args("[]"), JsonArgs::Strings(v) if v.is_empty()));
+        assert!(
+            matches!(parse_json_args("[ \"a\", \"b\" ]"), JsonArgs::Strings(v) if v.len() == 2)
+        );
+        for bad in [
+            "[\"a\",42,\"b\"]",
+            "[\"a\",{\"c\": \"d\"},\"b\"]",
+            "[\"a\",[\"c\"],\"b\"]",
+            "[null]",
+            "[true]",
+            "[1.5e3]",
+        ] {
+            assert!(
+                matches!(parse_json_args(bad), JsonArgs::NotStrings(..)),
+                "{bad}"
+            );
+        }
+        for shell in [
+            "[ -f /x ]",
+            "['a']",
+            "[\"a\",]",
+            "[\"a\"] x",
+            "[1,]",
+            "[\"a\" \"b\"]",
+        ] {
+            assert_eq!(parse_json_args(shell), JsonArgs::Invalid, "{shell}");
+        }
+        match parse_json_args("[\"\\ud83d\\ude00\", \"\\u00e9\"]") {
+            JsonArgs::Strings(v) => {
+                assert_eq!(v[0].0, "\u{1f600}");
+                assert_eq!(v[1].0, "\u{e9}");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
@@ -1351,8 +1765,20 @@ mod tests {
             "\u{feff}# escape=`\nFROM é\nRUN é `\n",
             "FROM a\nENV =\nLABEL \"a\nARG",
             "FROM a\nRUN echo $((1<<2))",
+            "FROM a\nRUN <<${\nRUN <<'\nRUN << \"x\nRUN 9<<${a:-",
+            "FROM a\nCOPY --chmod=\u{e9} a b\nEXPOSE ::: :/ 1-\u{e9}\nHEALTHCHECK --interval=1.h --retries=+ CMD x",
+            "FROM a\nRUN --mount=\"\nRUN --mount=type=\u{e9},\"a\"b --device=, --network",
+            "FROM a AS b\nCOPY --from=-1 a b\nCOPY --from=99999999999999999999 a b\nCOPY --from=b a b",
+            "\u{feff}",
+            "\u{feff}\u{feff}FROM a",
+            "ARG A=${B:-${C}}\nFROM ${A:+x}${",
+            "FROM a\nRUN [\"a\", [[[[[[[[[[1]]]]]]]]]], \"\\ud800\"]\nCMD [\"\\ud800\\u0041\"]",
+            "FROM a\nONBUILD\nONBUILD ONBUILD\nONBUILD --x\nSHELL []\nVOLUME [\"\"]",
         ] {
             let p = parse(text);
+            for d in &p.diagnostics {
+                assert!(text.get(d.span.range()).is_some(), "{text:?}: {d:?}");
+            }
             for ins in &p.dockerfile.instructions {
                 assert!(ins.span.end as usize <= text.len());
                 assert!(text.is_char_boundary(ins.span.start as usize));

@@ -1,39 +1,61 @@
 crate::declare_rule! {
     /// ## What it does
-    /// Reports a Dockerfile that BuildKit would refuse to build: an unknown instruction, a
-    /// heredoc that is never closed, an instruction before the first `FROM` (only `ARG` may come
-    /// first), a file with no `FROM`, a `FROM` with extra words, a `SHELL` that is not a JSON
-    /// array, a bad `# escape=` directive, an `ONBUILD` with a forbidden trigger. It also reports
-    /// a `CMD`, `ENTRYPOINT` or `RUN` written like a JSON array that is not valid JSON (single
-    /// quotes, a missing comma): BuildKit accepts it, but runs it as a shell command, which fails
-    /// when the container starts.
+    /// Reports what BuildKit's Dockerfile front end refuses, at the word it refuses, in three
+    /// steps as BuildKit runs them:
+    ///
+    /// - **reading the file**: a repeated or invalid parser directive (`# escape=x`), a line of
+    ///   65,536 bytes or more, a heredoc that is never closed, a JSON array holding something
+    ///   other than strings (`RUN ["sh", 1]`), `ENV KEY` without a value or `ENV A=1 B`;
+    /// - **reading each instruction**: an unknown instruction, an instruction before the first
+    ///   `FROM` (only `ARG` may come first), missing arguments (`ADD one`, bare `WORKDIR`,
+    ///   `EXPOSE`, `HEALTHCHECK`...), a blank name (`ENV =x`), a flag the instruction does not
+    ///   have (`COPY --link2`, `CMD --help`), a repeated flag, a flag without its value, a
+    ///   boolean flag that is not true or false, a `HEALTHCHECK` duration under 1ms or a
+    ///   negative `--retries`, a heredoc as the destination of `COPY`, an invalid `--mount`,
+    ///   `--network`, `--security` or `--device`, `--mount=from=$VAR`, a `SHELL` not in JSON
+    ///   form, an invalid stage name, a forbidden `ONBUILD` trigger;
+    /// - **before building**: `COPY --from` stages that depend on each other in a circle, or on
+    ///   a stage defined later, `COPY --from=$VAR`, `COPY` of a URL, an invalid `--chmod`, an
+    ///   invalid `EXPOSE` port, `ADD --checksum` on a local file, a base image that is empty once
+    ///   the `ARG`s before the first `FROM` are expanded.
+    ///
+    /// It stays quiet on what BuildKit accepts: `RUN [ -f /etc/os-release ]` and
+    /// `CMD ['node', 'app.js']` are not JSON, so BuildKit runs them as shell commands;
+    /// heredocs like `RUN 3<<EOF`, `RUN << EOF` and `<<eo\'f`; an empty `# escape=` (a
+    /// comment); a UTF-8 byte-order mark at the start; the trigger of an `ONBUILD` (BuildKit
+    /// checks it when an image built on this one runs it).
     ///
     /// ## Why is this bad?
     /// `docker build` stops at the first such error, in CI, after the pipeline has already
-    /// waited for it. The invalid JSON form is worse: the image builds, is pushed, and the ECS
-    /// task stops at once with an error from `/bin/sh` that does not point at the Dockerfile.
+    /// waited for it, and shows only that one; ecsplain shows them all while you edit.
     ///
     /// ## Example
     /// ```dockerfile
-    /// FROM node:20-slim
+    /// FROM node:20-slim AS app
+    /// COPY --from=build --link=yes /out /app
+    /// FROM node:20 AS build
     /// RUN <<EOF
     /// npm ci
-    /// CMD ['node', 'server.js']
     /// ```
     ///
     /// ## Use instead
     /// ```dockerfile
-    /// FROM node:20-slim
+    /// FROM node:20 AS build
     /// RUN <<EOF
     /// npm ci
     /// EOF
-    /// CMD ["node", "server.js"]
+    /// FROM node:20-slim AS app
+    /// COPY --from=build --link=true /out /app
     /// ```
     ///
     /// ## References
     /// - [Dockerfile reference](https://docs.docker.com/reference/dockerfile/)
     /// - [Dockerfile reference: here-documents](https://docs.docker.com/reference/dockerfile/#here-documents)
     /// - [Dockerfile reference: shell and exec form](https://docs.docker.com/reference/dockerfile/#shell-and-exec-form)
+    /// - BuildKit's front end, whose errors these are: `frontend/dockerfile/parser`,
+    ///   `frontend/dockerfile/instructions` and `frontend/dockerfile/dockerfile2llb` in
+    ///   [moby/buildkit](https://github.com/moby/buildkit); `docs/buildkit-parity.md` counts
+    ///   how many of BuildKit's own test cases ecsplain judges as BuildKit does.
     /// - hadolint reports these as a parse error (DL1000 in its output), and stops there; ecsplain
     ///   keeps checking the rest of the file.
     pub static RULE = {
