@@ -1,3 +1,4 @@
+use super::pkg::{self, Pm};
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
@@ -50,25 +51,35 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    for run in ctx.runs() {
-        if !support::in_image(ctx, run) || run.has_cache_mount(&["/var/lib/apt/lists"]) {
+    for (outer, run) in support::runs_in(ctx) {
+        if !support::run_in_image(ctx, outer) {
             continue;
         }
-        let cleaned = run.commands.iter().any(|c| {
-            c.is("rm")
-                && c.args()
-                    .iter()
-                    .any(|a| a.text.starts_with("/var/lib/apt/lists"))
+        let targets = run.cache_mount_targets();
+        let lists = targets.iter().any(|t| {
+            t == "/var/lib/apt/lists" || t.starts_with("/var/lib/apt/lists/") || t.contains('$')
         });
-        if cleaned {
+        // With both folders mounted nothing apt writes stays in the layer.
+        let both = targets.iter().any(|t| t == "/var/lib/apt")
+            && targets.iter().any(|t| t == "/var/cache/apt");
+        if lists || both {
             continue;
         }
-        if let Some(c) = run
+        let calls = pkg::calls(run);
+        let Some((at, c)) = calls
+            .iter()
+            .find(|(_, c)| c.is(&[Pm::AptGet, Pm::Apt, Pm::Aptitude]) && c.installs())
+        else {
+            continue;
+        };
+        let removed = run
             .commands
             .iter()
-            .find(|c| support::runs(c, &["apt-get", "apt"], &["install"], support::APT_OPTIONS))
-        {
-            sink.report(c.span, format!("{} install leaves the package lists in the image", c.name().unwrap_or("apt-get")))
+            .skip(at + 1)
+            .any(|c| pkg::removes(c, &["/var/lib/apt/lists"]));
+        if !removed {
+            let name = c.command.name().unwrap_or("apt-get");
+            sink.report(c.command.span, format!("{name} install leaves the package lists in the image"))
                 .set_help("end the RUN with `&& rm -rf /var/lib/apt/lists/*`, or mount a cache on /var/lib/apt/lists");
         }
     }

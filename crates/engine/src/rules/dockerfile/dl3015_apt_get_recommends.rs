@@ -1,4 +1,4 @@
-use super::support;
+use super::pkg::{self, Pm};
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
@@ -34,8 +34,9 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    for (_, c) in support::commands(ctx) {
-        if !support::runs(c, &["apt-get"], &["install"], support::APT_OPTIONS) {
+    for f in pkg::find(ctx, &[Pm::AptGet]) {
+        let c = &f.call.command;
+        if !f.call.installs() {
             continue;
         }
         let off = c.args().iter().any(|a| {

@@ -68,6 +68,7 @@ pub mod dl4003_multiple_cmd;
 pub mod dl4004_multiple_entrypoint;
 pub mod dl4005_default_shell_relinked;
 pub mod dl4006_pipe_without_pipefail;
+pub mod pkg;
 pub mod support;
 
 use crate::check::Check;

@@ -146,6 +146,93 @@ pub fn in_image(ctx: &DockerfileCtx<'_>, ins: &Instruction) -> bool {
     ins.stage.is_some_and(|s| image_stages(ctx).contains(&s))
 }
 
+/// Every `RUN` with the instruction that holds it: itself, or the `ONBUILD` around it (whose
+/// stage and position the trigger shares).
+pub fn runs_in<'a>(
+    ctx: &'a DockerfileCtx<'a>,
+) -> impl Iterator<Item = (&'a Instruction, &'a Instruction)> + 'a {
+    ctx.instructions().filter_map(|i| {
+        if i.is("RUN") {
+            Some((i, i))
+        } else {
+            i.onbuild.as_deref().filter(|t| t.is("RUN")).map(|t| (i, t))
+        }
+    })
+}
+
+/// Whether a `RUN` leaves its layer in an image someone runs: an `ONBUILD RUN` (it runs in the
+/// images built on this one), a `RUN` of the final stage or of a stage the final stage is built
+/// on, or a `RUN` before any `FROM` (the file has no stages to tell).
+pub fn run_in_image(ctx: &DockerfileCtx<'_>, outer: &Instruction) -> bool {
+    outer.onbuild.is_some() || outer.stage.is_none() || in_image(ctx, outer)
+}
+
+/// The stages whose `ENV` and `ARG` an instruction sees: its own and those it is built on.
+pub fn scope(ctx: &DockerfileCtx<'_>, ins: &Instruction) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut current = ins.stage.and_then(|s| ctx.dockerfile.stages.get(s));
+    while let Some(stage) = current {
+        if out.contains(&stage.index) || out.len() > 64 {
+            break;
+        }
+        out.push(stage.index);
+        current = parent_stage(ctx, stage);
+    }
+    out
+}
+
+/// The value of the last `ENV name=value` an instruction sees (in its stage or the stages it is
+/// built on, before it), if any.
+pub fn env_value(ctx: &DockerfileCtx<'_>, ins: &Instruction, name: &str) -> Option<String> {
+    let scope = scope(ctx, ins);
+    ctx.instructions()
+        .filter(|i| i.is("ENV") && i.span.start < ins.span.start)
+        .filter(|i| i.stage.is_none_or(|s| scope.contains(&s)))
+        .flat_map(|i| i.pairs.iter())
+        .filter(|p| p.key == name)
+        .last()
+        .map(|p| p.value.clone().unwrap_or_default())
+}
+
+/// The names of the variables a word uses (`$a`, `${b}`, `${c:-x}`).
+pub fn variables(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(pos) = rest.find('$') {
+        rest = rest.get(pos + 1..).unwrap_or("");
+        let body = rest.strip_prefix('{').unwrap_or(rest);
+        let end = body
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(body.len());
+        if end > 0 {
+            out.push(body.get(..end).unwrap_or(""));
+        }
+    }
+    out
+}
+
+/// Whether a version written with a variable is really unknown: some variable of the word is
+/// defined only by `ENV` in stages the instruction does not see (an `ENV` of another stage does
+/// not reach this one, so the variable is empty there). A variable with no definition in the
+/// file, or set by `ARG` or by an `ENV` in scope, counts as a pin.
+pub fn foreign_env_only(ctx: &DockerfileCtx<'_>, ins: &Instruction, word: &Word) -> bool {
+    let scope = scope(ctx, ins);
+    variables(&word.text).into_iter().any(|name| {
+        let mut elsewhere = false;
+        for i in ctx.instructions() {
+            let defines = i.pairs.iter().any(|p| p.key == name);
+            if !defines {
+                continue;
+            }
+            if i.is("ARG") || i.stage.is_none_or(|s| scope.contains(&s)) {
+                return false;
+            }
+            elsewhere |= i.is("ENV");
+        }
+        elsewhere
+    })
+}
+
 // Options of each package manager that take a value, so their values are not read as
 // package names. One list per package manager, shared by its rules.
 
