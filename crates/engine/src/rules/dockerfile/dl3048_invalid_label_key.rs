@@ -56,9 +56,10 @@ fn problem(key: &str) -> Option<&'static str> {
     {
         return Some("has characters other than a-z, 0-9, `.`, `-` and `_`");
     }
-    let edge_ok = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-    if !edge_ok(key.chars().next()) || !edge_ok(key.chars().last()) {
-        return Some("must start and end with a letter or digit");
+    if !key.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        || !key.chars().last().is_some_and(|c| c.is_ascii_alphanumeric())
+    {
+        return Some("must start with a letter and end with a letter or digit");
     }
     if key.contains("..") || key.contains("--") {
         return Some("has `..` or `--`");

@@ -48,35 +48,16 @@ crate::declare_rule! {
     }
 }
 
-const MARKERS: &[&str] = &[
-    "PASSWORD",
-    "PASSWD",
-    "SECRET",
-    "TOKEN",
-    "API_KEY",
-    "APIKEY",
-    "PRIVATE_KEY",
-    "ACCESS_KEY",
-    "CLIENT_KEY",
-];
-
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx.instructions().filter(|i| i.is("ENV") || i.is("ARG")) {
         for pair in &ins.pairs {
-            let upper = pair.key.to_ascii_uppercase();
-            if ["_FILE", "_PATH", "_DIR", "_NAME", "_ID"]
-                .iter()
-                .any(|s| upper.ends_with(s))
-            {
-                continue;
-            }
-            if let Some(marker) = MARKERS.iter().find(|m| upper.contains(*m)) {
+            if let Some(why) = crate::secrets::secret_name(&pair.key) {
                 let what = if ins.is("ENV") {
                     "the image config"
                 } else {
                     "the image history"
                 };
-                sink.report(pair.key_span, format!("{} `{}` looks like a secret ({}), and its value is kept in {what}", ins.keyword, pair.key, marker.to_ascii_lowercase()))
+                sink.report(pair.key_span, format!("{} `{}` looks like a secret ({why}), and its value is kept in {what}", ins.keyword, pair.key))
                     .set_help("pass build secrets with `RUN --mount=type=secret`, and run-time secrets with the task definition's `secrets`");
             }
         }
