@@ -10,6 +10,7 @@ pub mod df007_build_tools_in_final_image;
 pub mod df008_unused_stage;
 pub mod df009_full_final_base_image;
 pub mod df010_lockfile_copy_for_install;
+pub mod dl1001_inline_ignore_pragma;
 pub mod dl3000_relative_workdir;
 pub mod dl3001_pointless_command;
 pub mod dl3002_last_user_root;
@@ -49,13 +50,25 @@ pub mod dl3038_dnf_without_yes;
 pub mod dl3040_dnf_clean_missing;
 pub mod dl3041_dnf_unpinned;
 pub mod dl3042_pip_cache;
+pub mod dl3043_onbuild_forbidden_trigger;
 pub mod dl3044_env_self_reference;
 pub mod dl3045_copy_relative_without_workdir;
 pub mod dl3046_useradd_high_uid;
 pub mod dl3047_wget_progress;
 pub mod dl3048_invalid_label_key;
+pub mod dl3049_label_missing;
+pub mod dl3050_label_not_in_schema;
+pub mod dl3051_label_empty;
+pub mod dl3052_label_not_url;
+pub mod dl3053_label_not_rfc3339;
+pub mod dl3054_label_not_spdx;
+pub mod dl3055_label_not_git_hash;
+pub mod dl3056_label_not_semver;
+pub mod dl3057_healthcheck_missing;
+pub mod dl3058_label_not_email;
 pub mod dl3059_consecutive_runs;
 pub mod dl3060_yarn_cache;
+pub mod dl3061_instruction_before_from;
 pub mod dl3062_go_install_unpinned;
 pub mod dl3063_reserved_stage_name;
 pub mod dl3064_secret_in_env_or_arg;
@@ -68,219 +81,92 @@ pub mod dl4003_multiple_cmd;
 pub mod dl4004_multiple_entrypoint;
 pub mod dl4005_default_shell_relinked;
 pub mod dl4006_pipe_without_pipefail;
+pub mod labels;
 pub mod pkg;
 pub mod support;
 
 use crate::check::Check;
 
 pub static CHECKS: &[Check] = &[
-    Check::Dockerfile(
-        &df001_final_stage_runs_as_root::RULE,
-        df001_final_stage_runs_as_root::check,
-    ),
-    Check::Dockerfile(
-        &df002_add_url_without_checksum::RULE,
-        df002_add_url_without_checksum::check,
-    ),
-    Check::Dockerfile(
-        &df003_shell_wrapper_swallows_sigterm::RULE,
-        df003_shell_wrapper_swallows_sigterm::check,
-    ),
-    Check::Dockerfile(
-        &df004_healthcheck_ignored_by_ecs::RULE,
-        df004_healthcheck_ignored_by_ecs::check,
-    ),
-    Check::Dockerfile(
-        &df005_package_install_without_cache_mount::RULE,
-        df005_package_install_without_cache_mount::check,
-    ),
-    Check::Dockerfile(
-        &df006_secret_value_in_image::RULE,
-        df006_secret_value_in_image::check,
-    ),
-    Check::Dockerfile(
-        &df007_build_tools_in_final_image::RULE,
-        df007_build_tools_in_final_image::check,
-    ),
+    Check::Dockerfile(&df001_final_stage_runs_as_root::RULE, df001_final_stage_runs_as_root::check),
+    Check::Dockerfile(&df002_add_url_without_checksum::RULE, df002_add_url_without_checksum::check),
+    Check::Dockerfile(&df003_shell_wrapper_swallows_sigterm::RULE, df003_shell_wrapper_swallows_sigterm::check),
+    Check::Dockerfile(&df004_healthcheck_ignored_by_ecs::RULE, df004_healthcheck_ignored_by_ecs::check),
+    Check::Dockerfile(&df005_package_install_without_cache_mount::RULE, df005_package_install_without_cache_mount::check),
+    Check::Dockerfile(&df006_secret_value_in_image::RULE, df006_secret_value_in_image::check),
+    Check::Dockerfile(&df007_build_tools_in_final_image::RULE, df007_build_tools_in_final_image::check),
     Check::Dockerfile(&df008_unused_stage::RULE, df008_unused_stage::check),
-    Check::Dockerfile(
-        &df009_full_final_base_image::RULE,
-        df009_full_final_base_image::check,
-    ),
-    Check::Dockerfile(
-        &df010_lockfile_copy_for_install::RULE,
-        df010_lockfile_copy_for_install::check,
-    ),
-    Check::Dockerfile(
-        &dl3000_relative_workdir::RULE,
-        dl3000_relative_workdir::check,
-    ),
-    Check::Dockerfile(
-        &dl3001_pointless_command::RULE,
-        dl3001_pointless_command::check,
-    ),
+    Check::Dockerfile(&df009_full_final_base_image::RULE, df009_full_final_base_image::check),
+    Check::Dockerfile(&df010_lockfile_copy_for_install::RULE, df010_lockfile_copy_for_install::check),
+    Check::Dockerfile(&dl1001_inline_ignore_pragma::RULE, dl1001_inline_ignore_pragma::check),
+    Check::Dockerfile(&dl3000_relative_workdir::RULE, dl3000_relative_workdir::check),
+    Check::Dockerfile(&dl3001_pointless_command::RULE, dl3001_pointless_command::check),
     Check::Dockerfile(&dl3002_last_user_root::RULE, dl3002_last_user_root::check),
     Check::Dockerfile(&dl3003_cd_in_run::RULE, dl3003_cd_in_run::check),
     Check::Dockerfile(&dl3004_sudo_in_run::RULE, dl3004_sudo_in_run::check),
-    Check::Dockerfile(
-        &dl3006_untagged_base_image::RULE,
-        dl3006_untagged_base_image::check,
-    ),
+    Check::Dockerfile(&dl3006_untagged_base_image::RULE, dl3006_untagged_base_image::check),
     Check::Dockerfile(&dl3007_latest_tag::RULE, dl3007_latest_tag::check),
-    Check::Dockerfile(
-        &dl3008_apt_get_unpinned::RULE,
-        dl3008_apt_get_unpinned::check,
-    ),
-    Check::Dockerfile(
-        &dl3009_apt_lists_not_deleted::RULE,
-        dl3009_apt_lists_not_deleted::check,
-    ),
-    Check::Dockerfile(
-        &dl3010_copy_then_extract::RULE,
-        dl3010_copy_then_extract::check,
-    ),
-    Check::Dockerfile(
-        &dl3011_invalid_exposed_port::RULE,
-        dl3011_invalid_exposed_port::check,
-    ),
-    Check::Dockerfile(
-        &dl3012_multiple_healthchecks::RULE,
-        dl3012_multiple_healthchecks::check,
-    ),
+    Check::Dockerfile(&dl3008_apt_get_unpinned::RULE, dl3008_apt_get_unpinned::check),
+    Check::Dockerfile(&dl3009_apt_lists_not_deleted::RULE, dl3009_apt_lists_not_deleted::check),
+    Check::Dockerfile(&dl3010_copy_then_extract::RULE, dl3010_copy_then_extract::check),
+    Check::Dockerfile(&dl3011_invalid_exposed_port::RULE, dl3011_invalid_exposed_port::check),
+    Check::Dockerfile(&dl3012_multiple_healthchecks::RULE, dl3012_multiple_healthchecks::check),
     Check::Dockerfile(&dl3013_pip_unpinned::RULE, dl3013_pip_unpinned::check),
-    Check::Dockerfile(
-        &dl3014_apt_get_without_yes::RULE,
-        dl3014_apt_get_without_yes::check,
-    ),
-    Check::Dockerfile(
-        &dl3015_apt_get_recommends::RULE,
-        dl3015_apt_get_recommends::check,
-    ),
+    Check::Dockerfile(&dl3014_apt_get_without_yes::RULE, dl3014_apt_get_without_yes::check),
+    Check::Dockerfile(&dl3015_apt_get_recommends::RULE, dl3015_apt_get_recommends::check),
     Check::Dockerfile(&dl3016_npm_unpinned::RULE, dl3016_npm_unpinned::check),
-    Check::Dockerfile(
-        &dl3018_apk_add_unpinned::RULE,
-        dl3018_apk_add_unpinned::check,
-    ),
+    Check::Dockerfile(&dl3018_apk_add_unpinned::RULE, dl3018_apk_add_unpinned::check),
     Check::Dockerfile(&dl3019_apk_add_cache::RULE, dl3019_apk_add_cache::check),
-    Check::Dockerfile(
-        &dl3020_add_instead_of_copy::RULE,
-        dl3020_add_instead_of_copy::check,
-    ),
-    Check::Dockerfile(
-        &dl3021_copy_multiple_sources_to_file::RULE,
-        dl3021_copy_multiple_sources_to_file::check,
-    ),
-    Check::Dockerfile(
-        &dl3022_copy_from_unknown_stage::RULE,
-        dl3022_copy_from_unknown_stage::check,
-    ),
-    Check::Dockerfile(
-        &dl3023_copy_from_own_stage::RULE,
-        dl3023_copy_from_own_stage::check,
-    ),
-    Check::Dockerfile(
-        &dl3024_duplicate_stage_name::RULE,
-        dl3024_duplicate_stage_name::check,
-    ),
+    Check::Dockerfile(&dl3020_add_instead_of_copy::RULE, dl3020_add_instead_of_copy::check),
+    Check::Dockerfile(&dl3021_copy_multiple_sources_to_file::RULE, dl3021_copy_multiple_sources_to_file::check),
+    Check::Dockerfile(&dl3022_copy_from_unknown_stage::RULE, dl3022_copy_from_unknown_stage::check),
+    Check::Dockerfile(&dl3023_copy_from_own_stage::RULE, dl3023_copy_from_own_stage::check),
+    Check::Dockerfile(&dl3024_duplicate_stage_name::RULE, dl3024_duplicate_stage_name::check),
     Check::Dockerfile(&dl3025_json_form_cmd::RULE, dl3025_json_form_cmd::check),
-    Check::Dockerfile(
-        &dl3026_untrusted_registry::RULE,
-        dl3026_untrusted_registry::check,
-    ),
-    Check::Dockerfile(
-        &dl3027_apt_instead_of_apt_get::RULE,
-        dl3027_apt_instead_of_apt_get::check,
-    ),
+    Check::Dockerfile(&dl3026_untrusted_registry::RULE, dl3026_untrusted_registry::check),
+    Check::Dockerfile(&dl3027_apt_instead_of_apt_get::RULE, dl3027_apt_instead_of_apt_get::check),
     Check::Dockerfile(&dl3028_gem_unpinned::RULE, dl3028_gem_unpinned::check),
     Check::Dockerfile(&dl3029_from_platform::RULE, dl3029_from_platform::check),
     Check::Dockerfile(&dl3030_yum_without_yes::RULE, dl3030_yum_without_yes::check),
-    Check::Dockerfile(
-        &dl3032_yum_clean_missing::RULE,
-        dl3032_yum_clean_missing::check,
-    ),
+    Check::Dockerfile(&dl3032_yum_clean_missing::RULE, dl3032_yum_clean_missing::check),
     Check::Dockerfile(&dl3033_yum_unpinned::RULE, dl3033_yum_unpinned::check),
-    Check::Dockerfile(
-        &dl3034_zypper_without_yes::RULE,
-        dl3034_zypper_without_yes::check,
-    ),
-    Check::Dockerfile(
-        &dl3035_zypper_dist_upgrade::RULE,
-        dl3035_zypper_dist_upgrade::check,
-    ),
-    Check::Dockerfile(
-        &dl3036_zypper_clean_missing::RULE,
-        dl3036_zypper_clean_missing::check,
-    ),
+    Check::Dockerfile(&dl3034_zypper_without_yes::RULE, dl3034_zypper_without_yes::check),
+    Check::Dockerfile(&dl3035_zypper_dist_upgrade::RULE, dl3035_zypper_dist_upgrade::check),
+    Check::Dockerfile(&dl3036_zypper_clean_missing::RULE, dl3036_zypper_clean_missing::check),
     Check::Dockerfile(&dl3037_zypper_unpinned::RULE, dl3037_zypper_unpinned::check),
     Check::Dockerfile(&dl3038_dnf_without_yes::RULE, dl3038_dnf_without_yes::check),
-    Check::Dockerfile(
-        &dl3040_dnf_clean_missing::RULE,
-        dl3040_dnf_clean_missing::check,
-    ),
+    Check::Dockerfile(&dl3040_dnf_clean_missing::RULE, dl3040_dnf_clean_missing::check),
     Check::Dockerfile(&dl3041_dnf_unpinned::RULE, dl3041_dnf_unpinned::check),
     Check::Dockerfile(&dl3042_pip_cache::RULE, dl3042_pip_cache::check),
-    Check::Dockerfile(
-        &dl3044_env_self_reference::RULE,
-        dl3044_env_self_reference::check,
-    ),
-    Check::Dockerfile(
-        &dl3045_copy_relative_without_workdir::RULE,
-        dl3045_copy_relative_without_workdir::check,
-    ),
-    Check::Dockerfile(
-        &dl3046_useradd_high_uid::RULE,
-        dl3046_useradd_high_uid::check,
-    ),
+    Check::Dockerfile(&dl3043_onbuild_forbidden_trigger::RULE, dl3043_onbuild_forbidden_trigger::check),
+    Check::Dockerfile(&dl3044_env_self_reference::RULE, dl3044_env_self_reference::check),
+    Check::Dockerfile(&dl3045_copy_relative_without_workdir::RULE, dl3045_copy_relative_without_workdir::check),
+    Check::Dockerfile(&dl3046_useradd_high_uid::RULE, dl3046_useradd_high_uid::check),
     Check::Dockerfile(&dl3047_wget_progress::RULE, dl3047_wget_progress::check),
-    Check::Dockerfile(
-        &dl3048_invalid_label_key::RULE,
-        dl3048_invalid_label_key::check,
-    ),
-    Check::Dockerfile(
-        &dl3059_consecutive_runs::RULE,
-        dl3059_consecutive_runs::check,
-    ),
+    Check::Dockerfile(&dl3048_invalid_label_key::RULE, dl3048_invalid_label_key::check),
+    Check::Dockerfile(&dl3049_label_missing::RULE, dl3049_label_missing::check),
+    Check::Dockerfile(&dl3050_label_not_in_schema::RULE, dl3050_label_not_in_schema::check),
+    Check::Dockerfile(&dl3051_label_empty::RULE, dl3051_label_empty::check),
+    Check::Dockerfile(&dl3052_label_not_url::RULE, dl3052_label_not_url::check),
+    Check::Dockerfile(&dl3053_label_not_rfc3339::RULE, dl3053_label_not_rfc3339::check),
+    Check::Dockerfile(&dl3054_label_not_spdx::RULE, dl3054_label_not_spdx::check),
+    Check::Dockerfile(&dl3055_label_not_git_hash::RULE, dl3055_label_not_git_hash::check),
+    Check::Dockerfile(&dl3056_label_not_semver::RULE, dl3056_label_not_semver::check),
+    Check::Dockerfile(&dl3057_healthcheck_missing::RULE, dl3057_healthcheck_missing::check),
+    Check::Dockerfile(&dl3058_label_not_email::RULE, dl3058_label_not_email::check),
+    Check::Dockerfile(&dl3059_consecutive_runs::RULE, dl3059_consecutive_runs::check),
     Check::Dockerfile(&dl3060_yarn_cache::RULE, dl3060_yarn_cache::check),
-    Check::Dockerfile(
-        &dl3062_go_install_unpinned::RULE,
-        dl3062_go_install_unpinned::check,
-    ),
-    Check::Dockerfile(
-        &dl3063_reserved_stage_name::RULE,
-        dl3063_reserved_stage_name::check,
-    ),
-    Check::Dockerfile(
-        &dl3064_secret_in_env_or_arg::RULE,
-        dl3064_secret_in_env_or_arg::check,
-    ),
-    Check::Dockerfile(
-        &dl3065_redundant_target_platform::RULE,
-        dl3065_redundant_target_platform::check,
-    ),
-    Check::Dockerfile(
-        &dl3066_non_numeric_user::RULE,
-        dl3066_non_numeric_user::check,
-    ),
-    Check::Dockerfile(
-        &dl3067_copy_whole_filesystem::RULE,
-        dl3067_copy_whole_filesystem::check,
-    ),
-    Check::Dockerfile(
-        &dl4000_maintainer_deprecated::RULE,
-        dl4000_maintainer_deprecated::check,
-    ),
+    Check::Dockerfile(&dl3061_instruction_before_from::RULE, dl3061_instruction_before_from::check),
+    Check::Dockerfile(&dl3062_go_install_unpinned::RULE, dl3062_go_install_unpinned::check),
+    Check::Dockerfile(&dl3063_reserved_stage_name::RULE, dl3063_reserved_stage_name::check),
+    Check::Dockerfile(&dl3064_secret_in_env_or_arg::RULE, dl3064_secret_in_env_or_arg::check),
+    Check::Dockerfile(&dl3065_redundant_target_platform::RULE, dl3065_redundant_target_platform::check),
+    Check::Dockerfile(&dl3066_non_numeric_user::RULE, dl3066_non_numeric_user::check),
+    Check::Dockerfile(&dl3067_copy_whole_filesystem::RULE, dl3067_copy_whole_filesystem::check),
+    Check::Dockerfile(&dl4000_maintainer_deprecated::RULE, dl4000_maintainer_deprecated::check),
     Check::Dockerfile(&dl4001_wget_and_curl::RULE, dl4001_wget_and_curl::check),
     Check::Dockerfile(&dl4003_multiple_cmd::RULE, dl4003_multiple_cmd::check),
-    Check::Dockerfile(
-        &dl4004_multiple_entrypoint::RULE,
-        dl4004_multiple_entrypoint::check,
-    ),
-    Check::Dockerfile(
-        &dl4005_default_shell_relinked::RULE,
-        dl4005_default_shell_relinked::check,
-    ),
-    Check::Dockerfile(
-        &dl4006_pipe_without_pipefail::RULE,
-        dl4006_pipe_without_pipefail::check,
-    ),
+    Check::Dockerfile(&dl4004_multiple_entrypoint::RULE, dl4004_multiple_entrypoint::check),
+    Check::Dockerfile(&dl4005_default_shell_relinked::RULE, dl4005_default_shell_relinked::check),
+    Check::Dockerfile(&dl4006_pipe_without_pipefail::RULE, dl4006_pipe_without_pipefail::check),
 ];
