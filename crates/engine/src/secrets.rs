@@ -41,16 +41,16 @@ const POINTERS: &[&str] = &["_FILE", "_PATH", "_DIR", "_NAME", "_ID", "_ARN"];
 /// a well-known credential variable such as `AWS_ACCESS_KEY_ID`), or `None`.
 pub fn secret_name(name: &str) -> Option<String> {
     let upper = name.to_ascii_uppercase();
+    let marker = MARKERS.iter().find(|m| upper.contains(*m));
     if KNOWN.contains(&upper.as_str()) {
-        return Some("a well-known credential variable".to_string());
+        return Some(marker.map_or("a well-known credential variable".to_string(), |m| {
+            m.to_ascii_lowercase()
+        }));
     }
     if POINTERS.iter().any(|s| upper.ends_with(s)) {
         return None;
     }
-    MARKERS
-        .iter()
-        .find(|m| upper.contains(*m))
-        .map(|m| m.to_ascii_lowercase())
+    marker.map(|m| m.to_ascii_lowercase())
 }
 
 /// What the value looks like, if it looks like a credential.

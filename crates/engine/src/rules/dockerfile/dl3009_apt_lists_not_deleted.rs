@@ -56,13 +56,28 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         }
         let targets = run.cache_mount_targets();
-        let lists = targets.iter().any(|t| {
-            t == "/var/lib/apt/lists" || t.starts_with("/var/lib/apt/lists/") || t.contains('$')
-        });
-        // With both folders mounted nothing apt writes stays in the layer.
-        let both = targets.iter().any(|t| t == "/var/lib/apt")
-            && targets.iter().any(|t| t == "/var/cache/apt");
-        if lists || both {
+        let mounted = |dir: &str| {
+            targets
+                .iter()
+                .any(|t| t == dir || t.starts_with(&format!("{dir}/")) || t.contains('$'))
+        };
+        // With Docker's `docker-clean` apt configuration removed, apt keeps the downloaded
+        // packages in /var/cache/apt: a mount on /var/lib/apt alone no longer keeps the layer
+        // clean.
+        let keeps_debs = support::runs_in(ctx)
+            .take_while(|(o, _)| o.span.start <= outer.span.start)
+            .any(|(_, r)| {
+                r.commands.iter().any(|c| {
+                    c.args().iter().any(|a| {
+                        a.text.contains("/etc/apt/apt.conf.d/docker-clean")
+                            || a.text.contains("Keep-Downloaded-Packages")
+                    })
+                })
+            });
+        let lists = mounted("/var/lib/apt/lists")
+            || (targets.iter().any(|t| t == "/var/lib/apt")
+                && (!keeps_debs || mounted("/var/cache/apt")));
+        if lists {
             continue;
         }
         let calls = pkg::calls(run);

@@ -42,7 +42,7 @@ crate::declare_rule! {
 /// An npm package spec that names a version: `name@version`, a git URL with `#commit`, or a
 /// form npm resolves to fixed content (a tarball, a folder, `user/repo` on GitHub).
 fn pinned(t: &str) -> bool {
-    if t.starts_with("git") {
+    if t.starts_with("git+") || t.starts_with("git://") {
         return t.contains('#');
     }
     if t.contains("://") || (t.contains('/') && !t.starts_with('@')) {

@@ -40,7 +40,10 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         }
         let module = f.call.sub_is(&["module install"]);
         let unpinned = pkg::unpinned(ctx, &f, |t| {
-            if module {
+            if t.starts_with('@') {
+                // `@group` or `@module:stream`: a group or module, not a package.
+                true
+            } else if module {
                 // A module stream: `name:stream`.
                 t.contains(':')
             } else {

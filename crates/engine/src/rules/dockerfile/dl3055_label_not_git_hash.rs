@@ -46,7 +46,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         sink.report(
             pair.value_span,
             format!(
-                "the label `{}` must be a git hash, and `{}` is not",
+                "the label `{}` must be a git commit hash, and `{}` is not",
                 pair.key,
                 pair.value.as_deref().unwrap_or("")
             ),

@@ -243,8 +243,9 @@ pub static MANAGERS: &[Manager] = &[
         takes_value: DNF_VALUE,
         aliases: DNF_ALIASES,
         installs: DNF_INSTALLS,
-        yes: &["-y", "--assumeyes"],
-        yes_fix: Some("-y"),
+        // microdnf never asks: its `-y` "does nothing, we always assume yes".
+        yes: &[],
+        yes_fix: None,
         cache_dirs: DNF_CACHE,
         clean: &["clean"],
         local_files: &[".rpm"],
