@@ -346,6 +346,7 @@ fn test(root: &Path) -> Result<(), String> {
         step("cargo test", &mut || {
             run(Command::new("cargo").args(["test", "-j2"]), root)
         });
+        step("hadolint differential", &mut || hadolint_differential(root));
         let built = step("trunk build --release", &mut || {
             run(Command::new("trunk").args(["build", "--release"]), root)
         });
@@ -371,6 +372,41 @@ fn test(root: &Path) -> Result<(), String> {
     } else {
         Err(format!("failed: {}", failed.join(", ")))
     }
+}
+
+/// Issue 17: hadolint 2.15.1 (the referees' venv) and ecsplain lint the corpus Dockerfiles
+/// (`$ECSPLAIN_CORPUS/dockerfile`, default `../shared/corpus/dockerfile`) and our behaviour set
+/// (`tests/hadolint/`); for each DL code both implement, every file gets it from both or from
+/// neither, unless the disagreement is listed with its reason in `tests/hadolint/differences.txt`
+/// (scripts/hadolint_diff.py does the comparison and prints the agreement per code). Skipped only
+/// when python3 is missing.
+fn hadolint_differential(root: &Path) -> Result<(), String> {
+    if output(Command::new("python3").arg("--version"), root).is_none() {
+        step_skip("hadolint differential", "python3 is not installed");
+        return Ok(());
+    }
+    let bin = output(Command::new("bash").arg("scripts/referees.sh"), root)
+        .ok_or("bash scripts/referees.sh failed (it makes target/referees/venv)")?;
+    let hadolint = Path::new(bin.trim()).join("hadolint");
+    run(
+        Command::new("cargo").args(["build", "-j2", "-p", "ecsplain"]),
+        root,
+    )?;
+    let corpus = std::env::var_os("ECSPLAIN_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("../shared/corpus"))
+        .join("dockerfile");
+    run(
+        Command::new("python3")
+            .arg("scripts/hadolint_diff.py")
+            .arg("--hadolint")
+            .arg(&hadolint)
+            .arg("--ecsplain")
+            .arg(root.join("target/debug/ecsplain"))
+            .arg(&corpus)
+            .arg(root.join("tests/hadolint")),
+        root,
+    )
 }
 
 /// The page's budget (issue 10): the wasm and JavaScript the first view downloads, brotli.
