@@ -30,6 +30,10 @@ crate::declare_rule! {
     /// - hadolint [DL3008](https://github.com/hadolint/hadolint/wiki/DL3008)
     ///
     /// Deliberate differences: `./pkg.deb` and `$PACKAGES` are not reported (hadolint reports them).
+    ///
+    /// A version given by a variable counts as a pin, except a variable that only an `ENV` of another
+    /// stage (one this stage is not built on) sets: there it is empty, so the package is unpinned, as
+    /// hadolint reports too.
     pub static RULE = {
         code: "DL3008",
         name: "apt-get-unpinned",

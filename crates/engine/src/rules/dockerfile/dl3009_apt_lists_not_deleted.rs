@@ -40,6 +40,13 @@ crate::declare_rule! {
     /// is built `FROM`. hadolint also checks any stage a later stage is built on, even when the final
     /// image does not include it (deliberate difference). A cache or tmpfs mount on
     /// `/var/lib/apt/lists` (or `/var/lib/apt`) counts as cleaning.
+    ///
+    /// Known differences from hadolint (docs/hadolint-parity.md): ecsplain reports `apt-get install`
+    /// (hadolint `apt-get update`) and only in stages that reach the final image, or in `ONBUILD RUN`
+    /// (which runs in the images built on this one). A cache mount on /var/lib/apt counts unless
+    /// Docker's docker-clean configuration was removed, in which case /var/cache/apt must be mounted
+    /// too. When two `--mount` flags are separated by a backslash inside one line (no line break),
+    /// BuildKit takes only the first as a flag, and so does ecsplain; hadolint's parser takes both.
     pub static RULE = {
         code: "DL3009",
         name: "apt-lists-not-deleted",

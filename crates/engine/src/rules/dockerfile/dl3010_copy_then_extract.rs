@@ -30,6 +30,11 @@ crate::declare_rule! {
     /// - [Dockerfile reference: ADD](https://docs.docker.com/reference/dockerfile/#add)
     ///
     /// Deliberate difference: `tar xf` (the old form without a dash) counts as extracting too.
+    ///
+    /// Known difference from hadolint (docs/hadolint-parity.md): in `COPY build\foo\bar.tar.gz ...`
+    /// the backslashes are escape characters (the default `# escape=\`), so BuildKit, and ecsplain,
+    /// read the source as `buildfoobar.tar.gz`; hadolint keeps the backslashes. A destination without
+    /// a trailing slash is read both as the archive's new name and as the folder it lands in.
     pub static RULE = {
         code: "DL3010",
         name: "copy-then-extract",

@@ -29,6 +29,10 @@ crate::declare_rule! {
     /// Deliberate differences: local wheels and archives and `$VARIABLES` are not reported; pip called
     /// by path (`/venv/bin/pip`) or as `python -m pip` is recognised (hadolint knows only the bare
     /// name).
+    ///
+    /// A version given by a variable counts as a pin, except a variable that only an `ENV` of another
+    /// stage (one this stage is not built on) sets: there it is empty, so the package is unpinned, as
+    /// hadolint reports too.
     pub static RULE = {
         code: "DL3013",
         name: "pip-unpinned",

@@ -28,6 +28,10 @@ crate::declare_rule! {
     /// - hadolint [DL3016](https://github.com/hadolint/hadolint/wiki/DL3016)
     ///
     /// Deliberate differences: local tarballs and `$VARIABLES` are not reported.
+    ///
+    /// A version given by a variable counts as a pin, except a variable that only an `ENV` of another
+    /// stage (one this stage is not built on) sets: there it is empty, so the package is unpinned, as
+    /// hadolint reports too.
     pub static RULE = {
         code: "DL3016",
         name: "npm-unpinned",

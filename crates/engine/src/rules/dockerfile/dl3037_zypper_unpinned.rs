@@ -23,6 +23,10 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - hadolint [DL3037](https://github.com/hadolint/hadolint/wiki/DL3037)
+    ///
+    /// A version given by a variable counts as a pin, except a variable that only an `ENV` of another
+    /// stage (one this stage is not built on) sets: there it is empty, so the package is unpinned, as
+    /// hadolint reports too.
     pub static RULE = {
         code: "DL3037",
         name: "zypper-unpinned",

@@ -23,6 +23,10 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - hadolint [DL3038](https://github.com/hadolint/hadolint/wiki/DL3038)
+    ///
+    /// Known difference from hadolint (docs/hadolint-parity.md): `microdnf install` is not reported.
+    /// microdnf never asks for confirmation; its `-y` is documented as "Does nothing, we always
+    /// assume yes" (rpm-software-management/microdnf, dnf-main.c).
     pub static RULE = {
         code: "DL3038",
         name: "dnf-without-yes",

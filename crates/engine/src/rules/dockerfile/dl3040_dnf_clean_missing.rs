@@ -25,6 +25,11 @@ crate::declare_rule! {
     /// - hadolint [DL3040](https://github.com/hadolint/hadolint/wiki/DL3040)
     ///
     /// Deliberate difference: `rm -rf /var/cache/dnf` also counts as cleaning.
+    ///
+    /// Known differences from hadolint: `rm -rf /var/cache/dnf` (or /var/cache/yum,
+    /// /var/cache/libdnf5) after the install counts as cleaning; a cache or tmpfs mount on any of the
+    /// three counts. As in hadolint, a clean must come after the install and use the same program
+    /// (`microdnf clean all` does not clean `dnf`'s cache).
     pub static RULE = {
         code: "DL3040",
         name: "dnf-clean-missing",

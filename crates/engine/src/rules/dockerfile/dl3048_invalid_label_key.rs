@@ -27,6 +27,11 @@ crate::declare_rule! {
     /// ## References
     /// - hadolint [DL3048](https://github.com/hadolint/hadolint/wiki/DL3048)
     /// - [Docker docs: object labels](https://docs.docker.com/engine/manage-resources/labels/)
+    ///
+    /// Known differences from hadolint (docs/hadolint-parity.md): a key holding a variable (`LABEL
+    /// key$suffix=x`) is not reported, since BuildKit replaces the variable before the key is used
+    /// and ecsplain cannot know the result; `/` is not accepted in a key (Docker's key format has
+    /// none).
     pub static RULE = {
         code: "DL3048",
         name: "invalid-label-key",

@@ -38,6 +38,11 @@ crate::declare_rule! {
     /// Deliberate differences: hadolint also reports names containing `USERNAME` or `PRIVATE`; ecsplain
     /// does not (a user name is not a secret, `PRIVATE` catches names like `NEXT_PUBLIC_PRIVATE_MODE`),
     /// and skips `_FILE`/`_PATH` names.
+    ///
+    /// Well-known credential variables (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`,
+    /// `AWS_SESSION_TOKEN`, `GITHUB_TOKEN`, ...) are reported whatever their ending; the names are
+    /// judged by the shared detector in `crates/engine/src/secrets.rs`, which also skips names ending
+    /// `_NAME`, `_ID`, `_DIR` and `_ARN`.
     pub static RULE = {
         code: "DL3064",
         name: "secret-in-env-or-arg",
