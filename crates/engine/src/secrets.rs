@@ -43,9 +43,11 @@ pub fn secret_name(name: &str) -> Option<String> {
     let upper = name.to_ascii_uppercase();
     let marker = MARKERS.iter().find(|m| upper.contains(*m));
     if KNOWN.contains(&upper.as_str()) {
-        return Some(marker.map_or("a well-known credential variable".to_string(), |m| {
-            m.to_ascii_lowercase()
-        }));
+        return Some(
+            marker.map_or("a well-known credential variable".to_string(), |m| {
+                m.to_ascii_lowercase()
+            }),
+        );
     }
     if POINTERS.iter().any(|s| upper.ends_with(s)) {
         return None;
@@ -98,7 +100,6 @@ pub fn credential_kind(value: &str) -> Option<&'static str> {
     }
     None
 }
-
 
 #[cfg(test)]
 mod tests {

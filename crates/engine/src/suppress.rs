@@ -216,8 +216,9 @@ fn target(text: &str, index: &LineIndex, pragma: &Pragma, extents: &[Span]) -> O
             .map(|l| index.line_span(l, text))
             .find(|s| {
                 let t = s.text(text).trim_start();
-                t.get(..5)
-                    .is_some_and(|k| k.eq_ignore_ascii_case("FROM ") || k.eq_ignore_ascii_case("FROM\t"))
+                t.get(..5).is_some_and(|k| {
+                    k.eq_ignore_ascii_case("FROM ") || k.eq_ignore_ascii_case("FROM\t")
+                })
             })
             .map_or(text.len(), |s| s.start as usize);
         return Some(Span::new(pragma.span.end as usize, end));
@@ -269,16 +270,25 @@ mod tests {
 
     #[test]
     fn a_stage_pragma_covers_the_rest_of_its_stage() {
-        let text = "# hadolint stage ignore=DL3008\nFROM a AS b\nRUN one\nRUN two\nFROM c\nRUN three\n";
+        let text =
+            "# hadolint stage ignore=DL3008\nFROM a AS b\nRUN one\nRUN two\nFROM c\nRUN three\n";
         let pragmas = scan(text, false);
         assert!(pragmas[0].stage && !pragmas[0].global);
         let diag = |word: &str| {
             let at = text.find(word).unwrap_or(0);
-            Diagnostic::new("DL3008", crate::Severity::Warning, Span::new(at, at + 3), "x")
+            Diagnostic::new(
+                "DL3008",
+                crate::Severity::Warning,
+                Span::new(at, at + 3),
+                "x",
+            )
         };
         let mut diags = vec![diag("one"), diag("two"), diag("three")];
         apply(text, &pragmas, &[], &mut diags);
         assert_eq!(diags.len(), 1);
-        assert_eq!(diags[0].span.start as usize, text.find("three").unwrap_or(0));
+        assert_eq!(
+            diags[0].span.start as usize,
+            text.find("three").unwrap_or(0)
+        );
     }
 }

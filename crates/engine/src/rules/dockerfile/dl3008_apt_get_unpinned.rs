@@ -48,7 +48,12 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for f in pkg::find(ctx, &[Pm::AptGet]) {
         if f.call.installs() {
             let unpinned = pkg::unpinned(ctx, &f, |t| t.contains('='));
-            pkg::report_unpinned(sink, &unpinned, "apt-get installs", "pin versions with `package=version`");
+            pkg::report_unpinned(
+                sink,
+                &unpinned,
+                "apt-get installs",
+                "pin versions with `package=version`",
+            );
         }
     }
 }

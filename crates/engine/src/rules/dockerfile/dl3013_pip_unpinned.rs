@@ -43,7 +43,6 @@ crate::declare_rule! {
     }
 }
 
-
 /// A pip requirement that names a version: `==`, `>=`, `~=`, `!=`, `@ url`, or a VCS URL
 /// with `@ref` (`git+https://host/repo.git@v1#egg=x`).
 fn pinned(t: &str) -> bool {
@@ -63,7 +62,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         let unpinned: Vec<_> = pkg::unpinned(ctx, &f, pinned)
             .into_iter()
             // `foo/bar` is a folder of the build context.
-            .filter(|p| !(p.text.contains('/') && !p.text.contains("://")))
+            .filter(|p| !p.text.contains('/') || p.text.contains("://"))
             .collect();
         let verb = format!("{} installs", f.call.command.name().unwrap_or("pip"));
         pkg::report_unpinned(

@@ -42,7 +42,6 @@ crate::declare_rule! {
     }
 }
 
-
 /// An npm package spec that names a version: `name@version`, a git URL with `#commit`, or a
 /// form npm resolves to fixed content (a tarball, a folder, `user/repo` on GitHub).
 fn pinned(t: &str) -> bool {

@@ -42,7 +42,12 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for f in pkg::find(ctx, &[Pm::Apk]) {
         if f.call.installs() {
             let unpinned = pkg::unpinned(ctx, &f, |t| t.contains(['=', '<', '>', '~']));
-            pkg::report_unpinned(sink, &unpinned, "apk adds", "pin versions with `package=version`");
+            pkg::report_unpinned(
+                sink,
+                &unpinned,
+                "apk adds",
+                "pin versions with `package=version`",
+            );
         }
     }
 }

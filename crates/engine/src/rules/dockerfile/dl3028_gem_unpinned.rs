@@ -37,13 +37,17 @@ crate::declare_rule! {
     }
 }
 
-
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for f in pkg::find(ctx, &[Pm::Gem]) {
         if !f.call.installs() || f.call.has_option("-v") || f.call.has_option("--version") {
             continue;
         }
         let unpinned = pkg::unpinned(ctx, &f, |t| t.contains(':'));
-        pkg::report_unpinned(sink, &unpinned, "gem installs", "pin the version with `-v VERSION` or `gem:VERSION`");
+        pkg::report_unpinned(
+            sink,
+            &unpinned,
+            "gem installs",
+            "pin the version with `-v VERSION` or `gem:VERSION`",
+        );
     }
 }

@@ -34,7 +34,8 @@ crate::declare_rule! {
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for f in pkg::find(ctx, &[Pm::Yum]) {
-        if f.call.sub_is(&["install", "groupinstall", "module install", "reinstall"])
+        if f.call
+            .sub_is(&["install", "groupinstall", "module install", "reinstall"])
             && !f.call.assumes_yes()
         {
             pkg::report_interactive(

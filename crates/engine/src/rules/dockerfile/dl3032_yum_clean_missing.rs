@@ -38,10 +38,22 @@ crate::declare_rule! {
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for f in pkg::find(ctx, &[Pm::Yum]) {
         let program = f.call.command.name().unwrap_or("yum");
-        if !f.call.sub_is(&["install", "groupinstall", "module install", "reinstall", "upgrade"]) || pkg::cleaned_after(f.run, f.call.manager, program, f.index) {
+        if !f.call.sub_is(&[
+            "install",
+            "groupinstall",
+            "module install",
+            "reinstall",
+            "upgrade",
+        ]) || pkg::cleaned_after(f.run, f.call.manager, program, f.index)
+        {
             continue;
         }
-        sink.report(f.call.command.span, format!("{program} install leaves its cache in the image"))
-            .set_help(format!("end the RUN with `&& {program} clean all`, or mount a cache on /var/cache/yum"));
+        sink.report(
+            f.call.command.span,
+            format!("{program} install leaves its cache in the image"),
+        )
+        .set_help(format!(
+            "end the RUN with `&& {program} clean all`, or mount a cache on /var/cache/yum"
+        ));
     }
 }

@@ -57,6 +57,11 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             }
         });
         let verb = format!("{} installs", f.call.command.name().unwrap_or("yum"));
-        pkg::report_unpinned(sink, &unpinned, &verb, "pin versions with `package-version` (a module with `module:stream`)");
+        pkg::report_unpinned(
+            sink,
+            &unpinned,
+            &verb,
+            "pin versions with `package-version` (a module with `module:stream`)",
+        );
     }
 }

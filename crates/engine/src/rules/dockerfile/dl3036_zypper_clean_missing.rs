@@ -36,10 +36,19 @@ crate::declare_rule! {
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for f in pkg::find(ctx, &[Pm::Zypper]) {
         let program = f.call.command.name().unwrap_or("zypper");
-        if !f.call.sub_is(&["install", "source-install", "install-new-recommends"]) || pkg::cleaned_after(f.run, f.call.manager, program, f.index) {
+        if !f
+            .call
+            .sub_is(&["install", "source-install", "install-new-recommends"])
+            || pkg::cleaned_after(f.run, f.call.manager, program, f.index)
+        {
             continue;
         }
-        sink.report(f.call.command.span, format!("{program} install leaves its cache in the image"))
-            .set_help(format!("end the RUN with `&& {program} clean`, or mount a cache on /var/cache/zypp"));
+        sink.report(
+            f.call.command.span,
+            format!("{program} install leaves its cache in the image"),
+        )
+        .set_help(format!(
+            "end the RUN with `&& {program} clean`, or mount a cache on /var/cache/zypp"
+        ));
     }
 }

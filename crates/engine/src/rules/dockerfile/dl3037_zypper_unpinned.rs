@@ -41,7 +41,12 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for f in pkg::find(ctx, &[Pm::Zypper]) {
         if f.call.sub_is(&["install"]) {
             let unpinned = pkg::unpinned(ctx, &f, |t| t.contains(['=', '<', '>']));
-            pkg::report_unpinned(sink, &unpinned, "zypper installs", "pin versions with `package=version`");
+            pkg::report_unpinned(
+                sink,
+                &unpinned,
+                "zypper installs",
+                "pin versions with `package=version`",
+            );
         }
     }
 }

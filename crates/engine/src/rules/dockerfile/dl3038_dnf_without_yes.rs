@@ -39,7 +39,8 @@ crate::declare_rule! {
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for f in pkg::find(ctx, &[Pm::Dnf, Pm::Microdnf]) {
-        if f.call.sub_is(&["install", "groupinstall", "module install", "reinstall"])
+        if f.call
+            .sub_is(&["install", "groupinstall", "module install", "reinstall"])
             && !f.call.assumes_yes()
         {
             let name = f.call.command.name().unwrap_or("dnf");

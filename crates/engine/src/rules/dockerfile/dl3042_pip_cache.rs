@@ -45,7 +45,10 @@ crate::declare_rule! {
 /// pip reads `PIP_NO_CACHE_DIR` as a boolean: `1`, `true`, `yes`, `on` turn the cache off.
 fn truthy(value: &str) -> bool {
     matches!(
-        value.trim_matches(['"', '\'']).to_ascii_lowercase().as_str(),
+        value
+            .trim_matches(['"', '\''])
+            .to_ascii_lowercase()
+            .as_str(),
         "1" | "true" | "yes" | "on"
     )
 }

@@ -62,7 +62,10 @@ fn problem(key: &str) -> Option<&'static str> {
         return Some("has characters other than a-z, 0-9, `.`, `-` and `_`");
     }
     if !key.chars().next().is_some_and(|c| c.is_ascii_lowercase())
-        || !key.chars().last().is_some_and(|c| c.is_ascii_alphanumeric())
+        || !key
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
     {
         return Some("must start with a letter and end with a letter or digit");
     }

@@ -1,6 +1,6 @@
 use super::labels;
-use crate::config::LabelKind;
 use crate::check::Sink;
+use crate::config::LabelKind;
 use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {

@@ -1,6 +1,6 @@
 use super::labels;
-use crate::config::LabelKind;
 use crate::check::Sink;
+use crate::config::LabelKind;
 use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
@@ -51,6 +51,8 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                 pair.value.as_deref().unwrap_or("")
             ),
         )
-        .set_help("write an SPDX license id or expression such as `Apache-2.0` or `MIT OR Apache-2.0`");
+        .set_help(
+            "write an SPDX license id or expression such as `Apache-2.0` or `MIT OR Apache-2.0`",
+        );
     }
 }

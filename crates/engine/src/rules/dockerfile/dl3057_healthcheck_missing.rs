@@ -59,7 +59,11 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             if depth > 64 {
                 break;
             }
-            if ctx.stage_instructions(s).iter().any(|i| i.is("HEALTHCHECK")) {
+            if ctx
+                .stage_instructions(s)
+                .iter()
+                .any(|i| i.is("HEALTHCHECK"))
+            {
                 checked = true;
                 break;
             }

@@ -56,7 +56,12 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         if mounted || pkg::cleaned_after(f.run, f.call.manager, "yarn", f.index) {
             continue;
         }
-        sink.report(f.call.command.span, "yarn leaves its package cache in the image")
-            .set_help("end the RUN with `&& yarn cache clean`, or mount a cache on yarn's cache folder");
+        sink.report(
+            f.call.command.span,
+            "yarn leaves its package cache in the image",
+        )
+        .set_help(
+            "end the RUN with `&& yarn cache clean`, or mount a cache on yarn's cache folder",
+        );
     }
 }

@@ -45,7 +45,10 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     if let Some(ins) = first {
         sink.report(
             ins.keyword_span,
-            format!("`{}` comes before the first FROM", ins.keyword.to_ascii_uppercase()),
+            format!(
+                "`{}` comes before the first FROM",
+                ins.keyword.to_ascii_uppercase()
+            ),
         )
         .set_help("start the file with `FROM` (only `ARG` may come before it)");
     }

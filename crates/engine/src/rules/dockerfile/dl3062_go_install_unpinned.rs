@@ -41,7 +41,11 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         }
         // `go run pkg@v1 args...`: only the first operand is a package.
-        let take = if f.call.sub_is(&["run"]) { 1 } else { usize::MAX };
+        let take = if f.call.sub_is(&["run"]) {
+            1
+        } else {
+            usize::MAX
+        };
         let unpinned: Vec<_> = f
             .call
             .packages

@@ -109,7 +109,9 @@ pub fn is_url(v: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
         && !rest.is_empty()
-        && !v.chars().any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
+        && !v
+            .chars()
+            .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
 }
 
 fn digits(s: &str, n: usize) -> bool {
@@ -216,11 +218,14 @@ pub fn is_git_hash(v: &str) -> bool {
 /// `+build`, numbers without leading zeros.
 pub fn is_semver(v: &str) -> bool {
     let (rest, build) = v.split_once('+').map_or((v, None), |(a, b)| (a, Some(b)));
-    let (core, pre) = rest.split_once('-').map_or((rest, None), |(a, b)| (a, Some(b)));
+    let (core, pre) = rest
+        .split_once('-')
+        .map_or((rest, None), |(a, b)| (a, Some(b)));
     let number = |p: &str| {
         !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) && (p == "0" || !p.starts_with('0'))
     };
-    let ident = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    let ident =
+        |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
     let parts: Vec<&str> = core.split('.').collect();
     parts.len() == 3
         && parts.iter().all(|p| number(p))
@@ -261,7 +266,9 @@ mod tests {
     #[test]
     fn formats() {
         assert!(is_url("http://example.com") && !is_url("not-url"));
-        assert!(is_rfc3339("2021-03-10T10:26:33.564595127+01:00") && is_rfc3339("2021-03-10T10:26:33Z"));
+        assert!(
+            is_rfc3339("2021-03-10T10:26:33.564595127+01:00") && is_rfc3339("2021-03-10T10:26:33Z")
+        );
         assert!(!is_rfc3339("not-date") && !is_rfc3339("2021-13-10T10:26:33Z"));
         assert!(is_spdx("BSD-3-Clause") && is_spdx("(MIT OR Apache-2.0)"));
         assert!(is_spdx("GPL-2.0-or-later WITH Classpath-exception-2.0"));

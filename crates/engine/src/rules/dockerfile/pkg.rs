@@ -176,7 +176,14 @@ pub static MANAGERS: &[Manager] = &[
     Manager {
         pm: Pm::Aptitude,
         programs: &["aptitude"],
-        takes_value: &["-o", "-t", "--target-release", "-F", "--display-format", "-w"],
+        takes_value: &[
+            "-o",
+            "-t",
+            "--target-release",
+            "-F",
+            "--display-format",
+            "-w",
+        ],
         aliases: &[],
         installs: &["install"],
         yes: &["-y", "--assume-yes"],
@@ -218,7 +225,13 @@ pub static MANAGERS: &[Manager] = &[
             ("rm", "remove"),
             ("erase", "remove"),
         ],
-        installs: &["install", "upgrade", "reinstall", "groupinstall", "module install"],
+        installs: &[
+            "install",
+            "upgrade",
+            "reinstall",
+            "groupinstall",
+            "module install",
+        ],
         yes: &["-y", "--assumeyes"],
         yes_fix: Some("-y"),
         cache_dirs: &["/var/cache/yum", "/var/cache/dnf"],
@@ -371,7 +384,11 @@ pub static MANAGERS: &[Manager] = &[
         installs: &["install", "add"],
         yes: &[],
         yes_fix: None,
-        cache_dirs: &["/usr/local/share/.cache/yarn", "/root/.cache/yarn", "/root/.yarn"],
+        cache_dirs: &[
+            "/usr/local/share/.cache/yarn",
+            "/root/.cache/yarn",
+            "/root/.yarn",
+        ],
         clean: &["cache clean"],
         local_files: &[".tgz", ".tar.gz"],
     },
@@ -551,10 +568,9 @@ impl Call {
 
     /// Where a `-y` style fix goes: just after the program name.
     pub fn fix_at(&self) -> crate::span::Span {
-        self.command
-            .words
-            .get(1)
-            .map_or(self.command.span, |w| crate::span::Span::at(w.span.start as usize))
+        self.command.words.get(1).map_or(self.command.span, |w| {
+            crate::span::Span::at(w.span.start as usize)
+        })
     }
 
     /// Whether a package word is a local file, a URL or a value known only at build time.
@@ -580,8 +596,7 @@ pub fn call(command: &Command) -> Option<Call> {
     let name = command.name()?;
     let (manager, command) = if let Some(m) = find_manager(name) {
         (m, command.clone())
-    } else if name.starts_with("pip") && name[3..].chars().all(|c| c.is_ascii_digit() || c == '.')
-    {
+    } else if name.starts_with("pip") && name[3..].chars().all(|c| c.is_ascii_digit() || c == '.') {
         (manager(Pm::Pip)?, command.clone())
     } else if name.starts_with("python") {
         let pos = command.words.iter().position(|w| w.text == "-m")?;
@@ -688,9 +703,9 @@ pub fn removes(command: &Command, dirs: &[&str]) -> bool {
         && command.args().iter().any(|a| {
             let t = a.text.trim_end_matches(['*', '/']);
             !t.is_empty()
-                && dirs
-                    .iter()
-                    .any(|d| t == *d || t.starts_with(&format!("{d}/")) || d.starts_with(t) && t.len() > 8)
+                && dirs.iter().any(|d| {
+                    t == *d || t.starts_with(&format!("{d}/")) || d.starts_with(t) && t.len() > 8
+                })
         })
 }
 
@@ -772,7 +787,10 @@ pub fn report_unpinned(
     }
     sink.report(
         cover(unpinned),
-        format!("{verb} {} without a version", super::support::list(unpinned)),
+        format!(
+            "{verb} {} without a version",
+            super::support::list(unpinned)
+        ),
     )
     .set_help(help.to_string());
 }
