@@ -528,4 +528,32 @@ mod tests {
             Some("did you mean `trusted-registries`?")
         );
     }
+
+    #[test]
+    fn label_schema_and_opt_in_rules() {
+        let (config, problems) = Config::parse(
+            ".ecsplain.yaml",
+            "label-schema:\n  org.opencontainers.image.source: url\n  team: text\nstrict-labels: true\n",
+        );
+        assert!(problems.is_empty());
+        assert_eq!(
+            config.settings.label_schema,
+            [
+                (
+                    "org.opencontainers.image.source".to_string(),
+                    LabelKind::Url
+                ),
+                ("team".to_string(), LabelKind::Text)
+            ]
+        );
+        assert!(config.settings.strict_labels);
+        let (_, problems) = Config::parse(".ecsplain.yaml", "label-schema: { team: colour }\n");
+        assert_eq!(problems.len(), 1);
+        // DL3057 runs only when named, even when its prefix is selected.
+        assert!(!Config::default().enabled("DL3057"));
+        let (config, _) = Config::parse(".ecsplain.yaml", "select: [DL]\n");
+        assert!(!config.enabled("DL3057") && config.enabled("DL3008"));
+        let (config, _) = Config::parse(".ecsplain.yaml", "select: [DL3057]\n");
+        assert!(config.enabled("DL3057"));
+    }
 }

@@ -5,7 +5,7 @@ use crate::dockerfile::DockerfileCtx;
 crate::declare_rule! {
     /// ## What it does
     /// Reports `apt-get install` without `--no-install-recommends` (or `-o
-    /// support::APT_OPTIONS::Install-Recommends=false`).
+    /// APT::Install-Recommends=false`).
     ///
     /// ## Why is this bad?
     /// Recommended packages are not needed to run the program and often double the size of the layer.
