@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use ecsplain_engine::suppress::{comment_style, ignore_offered};
 use ecsplain_engine::{Finding, Severity};
 use yew::prelude::*;
 
@@ -177,11 +178,17 @@ fn finding_item(props: &FindingsProps, i: usize, f: &Finding, why: bool) -> Html
         let cb = props.on_ignore.clone();
         Callback::from(move |_: MouseEvent| cb.emit(i))
     };
-    let ignore_title = if f.path.ends_with(".json") || f.path.ends_with("sonnet") {
-        "ignore this finding here: adds a per-path ignore (JSON has no comments) to the settings"
-    } else {
-        "ignore this finding here: adds an `# ecsplain ignore=` comment on the line before"
+    // What "ignore here" writes is the engine's decision (suppress::ignore_here); the title says it.
+    let kind = props
+        .linted
+        .as_ref()
+        .and_then(|l| l.report.kinds.get(f.file).copied().flatten());
+    let ignore_title = match comment_style(&f.path, kind) {
+        None => "ignore this finding here: adds a per-path ignore (JSON has no comments) to the settings",
+        Some(true) => "ignore this finding here: adds a `// ecsplain ignore=` comment on the line before",
+        Some(false) => "ignore this finding here: adds an `# ecsplain ignore=` comment on the line before",
     };
+    let ignorable = ignore_offered(f.code);
     let selected = props.selected == Some(i);
     html! {
         <li class={classes!("finding", severity, selected.then_some("selected"))} data-code={f.code}>
@@ -210,9 +217,11 @@ fn finding_item(props: &FindingsProps, i: usize, f: &Finding, why: bool) -> Html
             }
             <div class="finding-actions">
                 { for fix }
-                <button type="button" class="button small ignore" title={ignore_title}
-                    aria-label={format!("Ignore {} here", f.code)}
-                    disabled={!props.fresh} onclick={on_ignore}>{ "Ignore here" }</button>
+                if ignorable {
+                    <button type="button" class="button small ignore" title={ignore_title}
+                        aria-label={format!("Ignore {} here", f.code)}
+                        disabled={!props.fresh} onclick={on_ignore}>{ "Ignore here" }</button>
+                }
             </div>
         </li>
     }
