@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use ecsplain_engine::rule::Applicability;
 use ecsplain_engine::suppress::{comment_style, ignore_offered};
 use ecsplain_engine::{Finding, Severity};
 use yew::prelude::*;
@@ -162,15 +163,27 @@ fn finding_item(props: &FindingsProps, i: usize, f: &Finding, why: bool) -> Html
     let fix = f.fix.as_ref().map(|fix| {
         let cb = props.on_fix.clone();
         let onclick = Callback::from(move |_: MouseEvent| cb.emit(i));
+        // An unsafe fix changes what happens at run time: the button says so (the rule's
+        // documentation says why, under "Fix safety").
+        let (label, title) = match fix.applicability {
+            Applicability::Safe => ("Apply fix: ", fix.title.clone()),
+            Applicability::Unsafe => (
+                "Apply unsafe fix: ",
+                format!(
+                    "{}: this changes behaviour at run time; see the rule's Fix safety",
+                    fix.title
+                ),
+            ),
+        };
         html! {
             <button
                 type="button"
-                class="button fix"
-                title={fix.title.clone()}
+                class={classes!("button", "fix", (fix.applicability == Applicability::Unsafe).then_some("unsafe"))}
+                {title}
                 disabled={!props.fresh}
                 {onclick}
             >
-                { "Apply fix: " }{ &fix.title }
+                { label }{ &fix.title }
             </button>
         }
     });
