@@ -98,6 +98,8 @@ impl PageSettings {
                 trusted_registries: self.trusted_registries.clone(),
                 required_tags: self.required_tags.clone(),
                 region: (!self.region.trim().is_empty()).then(|| self.region.trim().to_string()),
+                // label-schema and strict-labels are not page settings yet.
+                ..Settings::default()
             },
         }
     }

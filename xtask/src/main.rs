@@ -357,6 +357,7 @@ fn test(root: &Path) -> Result<(), String> {
         step("cfn-lint as referee (corpus)", &mut || {
             cfn_lint_referee(root)
         });
+        step("hadolint differential", &mut || hadolint_differential(root));
         // `cargo test` built target/debug/ecsplain, which the table is read from.
         step("docs/rules.md up to date", &mut || rules_table(root, true));
         let built = step("trunk build --release", &mut || {
@@ -427,6 +428,38 @@ fn cfn_lint_referee(root: &Path) -> Result<(), String> {
             "--ecsplain",
             "target/debug/ecsplain",
         ]),
+        root,
+    )
+}
+
+/// Issue 17: hadolint 2.15.1 (the referees' venv) and ecsplain lint the corpus Dockerfiles
+/// (`$ECSPLAIN_CORPUS/dockerfile`, default `../shared/corpus/dockerfile`) and our behaviour set
+/// (`tests/hadolint/`); for each DL code both implement, every file gets it from both or from
+/// neither, unless the disagreement is listed with its reason in `tests/hadolint/differences.txt`
+/// (scripts/hadolint_diff.py does the comparison and prints the agreement per code). Skipped only
+/// when python3 is missing.
+fn hadolint_differential(root: &Path) -> Result<(), String> {
+    let Some(bin) = referees_bin(root, "hadolint differential")? else {
+        return Ok(());
+    };
+    let hadolint = bin.join("hadolint");
+    run(
+        Command::new("cargo").args(["build", "-j2", "-p", "ecsplain"]),
+        root,
+    )?;
+    let corpus = std::env::var_os("ECSPLAIN_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("../shared/corpus"))
+        .join("dockerfile");
+    run(
+        Command::new("python3")
+            .arg("scripts/hadolint_diff.py")
+            .arg("--hadolint")
+            .arg(&hadolint)
+            .arg("--ecsplain")
+            .arg(root.join("target/debug/ecsplain"))
+            .arg(&corpus)
+            .arg(root.join("tests/hadolint")),
         root,
     )
 }

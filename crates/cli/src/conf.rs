@@ -211,6 +211,20 @@ pub fn to_yaml(config: &Config) -> String {
         Some(region) => out.push_str(&format!("region: {}\n", quote(region))),
         None => out.push_str("region: null\n"),
     }
+    if settings.label_schema.is_empty() {
+        out.push_str("label-schema: {}\n");
+    } else {
+        out.push_str("label-schema:\n");
+        for (name, kind) in &settings.label_schema {
+            let kind = serde_json::to_value(kind).unwrap_or_default();
+            out.push_str(&format!(
+                "  {}: {}\n",
+                quote(name),
+                kind.as_str().unwrap_or("text")
+            ));
+        }
+    }
+    out.push_str(&format!("strict-labels: {}\n", settings.strict_labels));
     out
 }
 
@@ -242,6 +256,13 @@ pub fn to_json(config: &Config) -> serde_json::Value {
         "trusted-registries": config.settings.trusted_registries,
         "required-tags": config.settings.required_tags,
         "region": config.settings.region,
+        "label-schema": config
+            .settings
+            .label_schema
+            .iter()
+            .map(|(name, kind)| (name.clone(), serde_json::to_value(kind).unwrap_or_default()))
+            .collect::<serde_json::Map<String, serde_json::Value>>(),
+        "strict-labels": config.settings.strict_labels,
     })
 }
 

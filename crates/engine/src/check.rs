@@ -60,6 +60,8 @@ static NO_SETTINGS: Settings = Settings {
     trusted_registries: Vec::new(),
     required_tags: Vec::new(),
     region: None,
+    label_schema: Vec::new(),
+    strict_labels: false,
 };
 
 impl<'a> Sink<'a> {

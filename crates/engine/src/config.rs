@@ -15,7 +15,12 @@
 //! trusted-registries: ["*.dkr.ecr.*.amazonaws.com", "public.ecr.aws"]
 //! required-tags: [service, env]
 //! region: ap-northeast-1           # for cost estimates
+//! label-schema:                    # Dockerfile labels every image must have, and their format
+//!   org.opencontainers.image.source: url   # text | url | rfc3339 | spdx | hash | semver | email
+//! strict-labels: false             # true: a label not in label-schema is reported (DL3050)
 //! ```
+//!
+//! Rules that hadolint leaves off by default (DL1001, DL3057) run only when `select` names them.
 //!
 //! Selection, ignores and severity overrides are applied centrally after the rules ran; rules only
 //! see [`Settings`] (trusted registries, required tags, region).
@@ -30,7 +35,42 @@ pub struct Settings {
     pub trusted_registries: Vec<String>,
     pub required_tags: Vec<String>,
     pub region: Option<String>,
+    /// `label-schema`: label name and the format its value must have, in the file's order.
+    pub label_schema: Vec<(String, LabelKind)>,
+    /// `strict-labels`: labels outside the schema are reported.
+    pub strict_labels: bool,
 }
+
+/// The format a label's value must have (hadolint's `label-schema` types).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LabelKind {
+    Text,
+    Url,
+    Rfc3339,
+    Spdx,
+    Hash,
+    Semver,
+    Email,
+}
+
+impl LabelKind {
+    pub fn parse(s: &str) -> Option<LabelKind> {
+        Some(match s {
+            "text" => LabelKind::Text,
+            "url" => LabelKind::Url,
+            "rfc3339" => LabelKind::Rfc3339,
+            "spdx" => LabelKind::Spdx,
+            "hash" => LabelKind::Hash,
+            "semver" => LabelKind::Semver,
+            "email" => LabelKind::Email,
+            _ => return None,
+        })
+    }
+}
+
+/// Rules hadolint leaves off by default: they run only when `select` names them.
+pub const OPT_IN: &[&str] = &["DL1001", "DL3057"];
 
 impl Settings {
     /// The `required-tags` a resource's `tags` list (`[{key, value}]`, or ecspresso's
@@ -161,7 +201,7 @@ impl Default for Config {
     }
 }
 
-const KEYS: [&str; 9] = [
+const KEYS: [&str; 11] = [
     "fail-on",
     "select",
     "ignore",
@@ -171,6 +211,8 @@ const KEYS: [&str; 9] = [
     "trusted-registries",
     "required-tags",
     "region",
+    "label-schema",
+    "strict-labels",
 ];
 
 /// The file names looked for, in order, when walking up from a linted path.
@@ -224,6 +266,29 @@ impl Config {
                     None => {
                         out.push(rule.diag(value.span, "`region` is a string such as us-east-1"))
                     }
+                },
+                "label-schema" => match value.as_object() {
+                    Some(map) => {
+                        for m in &map.members {
+                            match m.value.as_str().and_then(LabelKind::parse) {
+                                Some(kind) => {
+                                    self.settings.label_schema.push((m.key.clone(), kind))
+                                }
+                                None => out.push(rule.diag(
+                                    m.value.span,
+                                    "a label format is one of text, url, rfc3339, spdx, hash, semver, email",
+                                )),
+                            }
+                        }
+                    }
+                    None => out.push(rule.diag(
+                        value.span,
+                        "`label-schema` maps label names to a format (text, url, rfc3339, spdx, hash, semver, email)",
+                    )),
+                },
+                "strict-labels" => match value.as_bool() {
+                    Some(b) => self.settings.strict_labels = b,
+                    None => out.push(rule.diag(value.span, "`strict-labels` is true or false")),
                 },
                 "inline-ignores" => match value.as_bool() {
                     Some(b) => self.inline_ignores = b,
@@ -288,6 +353,10 @@ impl Config {
     /// Is this rule code selected and not ignored?
     pub fn enabled(&self, code: &str) -> bool {
         let matches = |pattern: &String| code_matches(code, pattern);
+        if OPT_IN.contains(&code) {
+            return self.select.iter().any(|p| p.eq_ignore_ascii_case(code))
+                && !self.ignore.iter().any(matches);
+        }
         (self.select.is_empty() || self.select.iter().any(matches))
             && !self.ignore.iter().any(matches)
     }
@@ -458,5 +527,33 @@ mod tests {
             diags[0].help.as_deref(),
             Some("did you mean `trusted-registries`?")
         );
+    }
+
+    #[test]
+    fn label_schema_and_opt_in_rules() {
+        let (config, problems) = Config::parse(
+            ".ecsplain.yaml",
+            "label-schema:\n  org.opencontainers.image.source: url\n  team: text\nstrict-labels: true\n",
+        );
+        assert!(problems.is_empty());
+        assert_eq!(
+            config.settings.label_schema,
+            [
+                (
+                    "org.opencontainers.image.source".to_string(),
+                    LabelKind::Url
+                ),
+                ("team".to_string(), LabelKind::Text)
+            ]
+        );
+        assert!(config.settings.strict_labels);
+        let (_, problems) = Config::parse(".ecsplain.yaml", "label-schema: { team: colour }\n");
+        assert_eq!(problems.len(), 1);
+        // DL3057 runs only when named, even when its prefix is selected.
+        assert!(!Config::default().enabled("DL3057"));
+        let (config, _) = Config::parse(".ecsplain.yaml", "select: [DL]\n");
+        assert!(!config.enabled("DL3057") && config.enabled("DL3008"));
+        let (config, _) = Config::parse(".ecsplain.yaml", "select: [DL3057]\n");
+        assert!(config.enabled("DL3057"));
     }
 }

@@ -24,6 +24,7 @@ pub mod registry;
 pub mod report;
 pub mod rule;
 pub mod rules;
+pub mod secrets;
 pub mod servicedef;
 pub mod share;
 pub mod sizing;

@@ -1,7 +1,9 @@
 //! Inline suppressions, applied centrally after the rules ran (rules never see them).
 //!
 //! - `# hadolint ignore=DL3008,DL3015` on the line before a Dockerfile instruction (hadolint's
-//!   syntax, so existing files keep working); `# hadolint global ignore=DL3003` for the whole file.
+//!   syntax, so existing files keep working); `# hadolint global ignore=DL3003` for the whole file;
+//!   `# hadolint stage ignore=DL3008` from the next line to the end of that build stage (the
+//!   next `FROM` after the instruction the comment precedes), as hadolint does.
 //! - `# ecsplain ignore=CODE[,CODE] -- reason` on the line before (Dockerfile, YAML), or at the end
 //!   of a YAML line; `# ecsplain global ignore=CODE -- reason` for the whole file. Jsonnet files
 //!   take the same comments with `//`.
@@ -113,6 +115,8 @@ pub enum Tool {
 pub struct Pragma {
     pub tool: Tool,
     pub global: bool,
+    /// `stage ignore=`: covers the rest of the build stage.
+    pub stage: bool,
     pub codes: Vec<String>,
     pub reason: Option<String>,
     /// The comment.
@@ -178,6 +182,10 @@ fn parse_pragma(comment: &str, span: Span, trailing: bool) -> Option<Pragma> {
         Some(r) => (true, r.trim_start()),
         None => (false, rest),
     };
+    let (stage, rest) = match rest.strip_prefix("stage") {
+        Some(r) if !global => (true, r.trim_start()),
+        _ => (false, rest),
+    };
     let rest = rest
         .strip_prefix("ignore")?
         .trim_start()
@@ -203,6 +211,7 @@ fn parse_pragma(comment: &str, span: Span, trailing: bool) -> Option<Pragma> {
     Some(Pragma {
         tool,
         global,
+        stage,
         codes,
         reason,
         span,
@@ -286,6 +295,23 @@ fn target(text: &str, index: &LineIndex, pragma: &Pragma, extents: &[Span]) -> O
     if pragma.trailing {
         return Some(index.line_span(line, text));
     }
+    if pragma.stage {
+        // From the comment to the next `FROM` after the line the comment precedes.
+        let first = (line + 1..index.line_count()).find(|&l| {
+            let t = index.line_span(l, text).text(text).trim();
+            !t.is_empty() && !t.starts_with('#')
+        })?;
+        let end = (first + 1..index.line_count())
+            .map(|l| index.line_span(l, text))
+            .find(|s| {
+                let t = s.text(text).trim_start();
+                t.get(..5).is_some_and(|k| {
+                    k.eq_ignore_ascii_case("FROM ") || k.eq_ignore_ascii_case("FROM\t")
+                })
+            })
+            .map_or(text.len(), |s| s.start as usize);
+        return Some(Span::new(pragma.span.end as usize, end));
+    }
     if !extents.is_empty() {
         return extents.iter().copied().find(|e| e.start >= pragma.span.end);
     }
@@ -329,6 +355,30 @@ mod tests {
         assert!(diags.is_empty());
         assert_eq!(about.len(), 1);
         assert!(about[0].message.contains("TD001"));
+    }
+
+    #[test]
+    fn a_stage_pragma_covers_the_rest_of_its_stage() {
+        let text =
+            "# hadolint stage ignore=DL3008\nFROM a AS b\nRUN one\nRUN two\nFROM c\nRUN three\n";
+        let pragmas = scan(text, false);
+        assert!(pragmas[0].stage && !pragmas[0].global);
+        let diag = |word: &str| {
+            let at = text.find(word).unwrap_or(0);
+            Diagnostic::new(
+                "DL3008",
+                crate::Severity::Warning,
+                Span::new(at, at + 3),
+                "x",
+            )
+        };
+        let mut diags = vec![diag("one"), diag("two"), diag("three")];
+        apply(text, &pragmas, &[], &mut diags);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(
+            diags[0].span.start as usize,
+            text.find("three").unwrap_or(0)
+        );
     }
 
     /// "Ignore here" and the suppression reader agree for every kind: the finding is gone after

@@ -1,4 +1,4 @@
-use super::support;
+use super::pkg::{self, Pm};
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
@@ -47,15 +47,24 @@ crate::declare_rule! {
 fn installs(c: &crate::dockerfile::Command) -> bool {
     let sub = c.subcommand().map(|w| w.text.as_str());
     match c.name() {
-        Some("apt-get" | "apt" | "yum" | "dnf" | "microdnf") => sub == Some("install"),
-        Some("apk") => sub == Some("add"),
-        Some("npm") => matches!(sub, Some("ci" | "install" | "i")),
-        Some("yarn") => matches!(sub, None | Some("install")),
-        Some("pnpm") => sub == Some("install"),
         Some("go") => c.has_arg("download") && c.has_arg("mod"),
         Some("bundle") => sub == Some("install"),
-        _ => support::pip_command(c)
-            .is_some_and(|p| p.subcommand().is_some_and(|w| w.text == "install")),
+        _ => pkg::call(c).is_some_and(|k| {
+            k.installs()
+                && k.is(&[
+                    Pm::AptGet,
+                    Pm::Apt,
+                    Pm::Aptitude,
+                    Pm::Yum,
+                    Pm::Dnf,
+                    Pm::Microdnf,
+                    Pm::Apk,
+                    Pm::Npm,
+                    Pm::Yarn,
+                    Pm::Pnpm,
+                    Pm::Pip,
+                ])
+        }),
     }
 }
 

@@ -44,52 +44,6 @@ crate::declare_rule! {
     }
 }
 
-/// What the value looks like, if it looks like a credential.
-pub fn credential_kind(value: &str) -> Option<&'static str> {
-    let b = value.as_bytes();
-    for (i, w) in b.windows(20).enumerate() {
-        let prefix = &w[..4];
-        let at_word_start = i == 0 || !b[i - 1].is_ascii_alphanumeric();
-        let at_word_end = b.get(i + 20).is_none_or(|c| !c.is_ascii_alphanumeric());
-        if at_word_start
-            && at_word_end
-            && (prefix == b"AKIA" || prefix == b"ASIA")
-            && w[4..]
-                .iter()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-        {
-            return Some("an AWS access key id");
-        }
-    }
-    let tokens: &[(&str, usize, &str)] = &[
-        ("ghp_", 30, "a GitHub token"),
-        ("gho_", 30, "a GitHub token"),
-        ("ghs_", 30, "a GitHub token"),
-        ("github_pat_", 30, "a GitHub token"),
-        ("glpat-", 20, "a GitLab token"),
-        ("xoxb-", 20, "a Slack token"),
-        ("xoxp-", 20, "a Slack token"),
-        ("sk_live_", 20, "a Stripe live key"),
-        ("npm_", 30, "an npm token"),
-    ];
-    for (prefix, min, kind) in tokens {
-        if let Some(at) = value.find(prefix) {
-            let rest = &value[at + prefix.len()..];
-            let len = rest
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
-                .count();
-            if len >= *min {
-                return Some(kind);
-            }
-        }
-    }
-    if value.contains("-----BEGIN") && value.contains("PRIVATE KEY") {
-        return Some("a private key");
-    }
-    None
-}
-
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx
         .instructions()
@@ -99,7 +53,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             let Some(value) = pair.value.as_deref() else {
                 continue;
             };
-            if let Some(kind) = credential_kind(value) {
+            if let Some(kind) = crate::secrets::credential_kind(value) {
                 sink.report(pair.value_span, format!("the value of `{}` looks like {kind}, and anyone who can pull the image can read it", pair.key))
                     .set_help("revoke it, and give the task an IAM role or a `secrets` entry instead");
             }

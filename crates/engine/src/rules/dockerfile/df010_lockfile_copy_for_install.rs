@@ -101,7 +101,10 @@ fn installs(c: &Command, eco: Ecosystem, files: &[&Word]) -> bool {
         Ecosystem::Go => c.is("go") && sub == "mod" && c.has_arg("download"),
         Ecosystem::Ruby => c.is("bundle") && (sub == "install" || sub.is_empty()),
         Ecosystem::Pip => {
-            let Some(pip) = support::pip_command(c) else {
+            let Some(pip) = super::pkg::call(c)
+                .filter(|k| k.is(&[super::pkg::Pm::Pip]))
+                .map(|k| k.command)
+            else {
                 return false;
             };
             if pip.subcommand().map(|w| w.text.as_str()) != Some("install") {

@@ -1,4 +1,4 @@
-use super::support;
+use super::pkg::{self, Pm};
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
@@ -30,6 +30,10 @@ crate::declare_rule! {
     /// - hadolint [DL3008](https://github.com/hadolint/hadolint/wiki/DL3008)
     ///
     /// Deliberate differences: `./pkg.deb` and `$PACKAGES` are not reported (hadolint reports them).
+    ///
+    /// A version given by a variable counts as a pin, except a variable that only an `ENV` of another
+    /// stage (one this stage is not built on) sets: there it is empty, so the package is unpinned, as
+    /// hadolint reports too.
     pub static RULE = {
         code: "DL3008",
         name: "apt-get-unpinned",
@@ -41,23 +45,15 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    for (_, c) in support::commands(ctx) {
-        if !support::runs(c, &["apt-get"], &["install"], support::APT_OPTIONS) {
-            continue;
-        }
-        let unpinned: Vec<_> = support::packages(c, support::APT_OPTIONS)
-            .into_iter()
-            .filter(|p| !p.text.contains('=') && !support::is_local_or_dynamic(p, &[".deb"]))
-            .collect();
-        if !unpinned.is_empty() {
-            sink.report(
-                support::cover(&unpinned),
-                format!(
-                    "apt-get installs {} without a version",
-                    support::list(&unpinned)
-                ),
-            )
-            .set_help("pin versions with `package=version`");
+    for f in pkg::find(ctx, &[Pm::AptGet]) {
+        if f.call.installs() {
+            let unpinned = pkg::unpinned(ctx, &f, |t| t.contains('='));
+            pkg::report_unpinned(
+                sink,
+                &unpinned,
+                "apt-get installs",
+                "pin versions with `package=version`",
+            );
         }
     }
 }

@@ -1,3 +1,4 @@
+use super::pkg::{self, Pm};
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
@@ -39,6 +40,13 @@ crate::declare_rule! {
     /// is built `FROM`. hadolint also checks any stage a later stage is built on, even when the final
     /// image does not include it (deliberate difference). A cache or tmpfs mount on
     /// `/var/lib/apt/lists` (or `/var/lib/apt`) counts as cleaning.
+    ///
+    /// Known differences from hadolint (docs/hadolint-parity.md): ecsplain reports `apt-get install`
+    /// (hadolint `apt-get update`) and only in stages that reach the final image, or in `ONBUILD RUN`
+    /// (which runs in the images built on this one). A cache mount on /var/lib/apt counts unless
+    /// Docker's docker-clean configuration was removed, in which case /var/cache/apt must be mounted
+    /// too. When two `--mount` flags are separated by a backslash inside one line (no line break),
+    /// BuildKit takes only the first as a flag, and so does ecsplain; hadolint's parser takes both.
     pub static RULE = {
         code: "DL3009",
         name: "apt-lists-not-deleted",
@@ -50,25 +58,50 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    for run in ctx.runs() {
-        if !support::in_image(ctx, run) || run.has_cache_mount(&["/var/lib/apt/lists"]) {
+    for (outer, run) in support::runs_in(ctx) {
+        if !support::run_in_image(ctx, outer) {
             continue;
         }
-        let cleaned = run.commands.iter().any(|c| {
-            c.is("rm")
-                && c.args()
-                    .iter()
-                    .any(|a| a.text.starts_with("/var/lib/apt/lists"))
-        });
-        if cleaned {
+        let targets = run.cache_mount_targets();
+        let mounted = |dir: &str| {
+            targets
+                .iter()
+                .any(|t| t == dir || t.starts_with(&format!("{dir}/")) || t.contains('$'))
+        };
+        // With Docker's `docker-clean` apt configuration removed, apt keeps the downloaded
+        // packages in /var/cache/apt: a mount on /var/lib/apt alone no longer keeps the layer
+        // clean.
+        let keeps_debs = support::runs_in(ctx)
+            .take_while(|(o, _)| o.span.start <= outer.span.start)
+            .any(|(_, r)| {
+                r.commands.iter().any(|c| {
+                    c.args().iter().any(|a| {
+                        a.text.contains("/etc/apt/apt.conf.d/docker-clean")
+                            || a.text.contains("Keep-Downloaded-Packages")
+                    })
+                })
+            });
+        let lists = mounted("/var/lib/apt/lists")
+            || (targets.iter().any(|t| t == "/var/lib/apt")
+                && (!keeps_debs || mounted("/var/cache/apt")));
+        if lists {
             continue;
         }
-        if let Some(c) = run
+        let calls = pkg::calls(run);
+        let Some((at, c)) = calls
+            .iter()
+            .find(|(_, c)| c.is(&[Pm::AptGet, Pm::Apt, Pm::Aptitude]) && c.installs())
+        else {
+            continue;
+        };
+        let removed = run
             .commands
             .iter()
-            .find(|c| support::runs(c, &["apt-get", "apt"], &["install"], support::APT_OPTIONS))
-        {
-            sink.report(c.span, format!("{} install leaves the package lists in the image", c.name().unwrap_or("apt-get")))
+            .skip(at + 1)
+            .any(|c| pkg::removes(c, &["/var/lib/apt/lists"]));
+        if !removed {
+            let name = c.command.name().unwrap_or("apt-get");
+            sink.report(c.command.span, format!("{name} install leaves the package lists in the image"))
                 .set_help("end the RUN with `&& rm -rf /var/lib/apt/lists/*`, or mount a cache on /var/lib/apt/lists");
         }
     }

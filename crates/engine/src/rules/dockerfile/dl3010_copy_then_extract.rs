@@ -30,6 +30,11 @@ crate::declare_rule! {
     /// - [Dockerfile reference: ADD](https://docs.docker.com/reference/dockerfile/#add)
     ///
     /// Deliberate difference: `tar xf` (the old form without a dash) counts as extracting too.
+    ///
+    /// Known difference from hadolint (docs/hadolint-parity.md): in `COPY build\foo\bar.tar.gz ...`
+    /// the backslashes are escape characters (the default `# escape=\`), so BuildKit, and ecsplain,
+    /// read the source as `buildfoobar.tar.gz`; hadolint keeps the backslashes. A destination without
+    /// a trailing slash is read both as the archive's new name and as the folder it lands in.
     pub static RULE = {
         code: "DL3010",
         name: "copy-then-extract",
@@ -72,13 +77,16 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             if !TARS.iter().any(|e| lower.ends_with(e)) || src.is_dynamic() {
                 continue;
             }
-            let base = src.text.rsplit('/').next().unwrap_or(&src.text);
-            let target = if dest.text.ends_with('/') {
-                format!("{}{base}", dest.text)
-            } else {
-                dest.text.clone()
-            };
-            let target_base = target.rsplit('/').next().unwrap_or(&target).to_string();
+            let slash = |t: &str| t.replace('\\', "/").to_ascii_lowercase();
+            let src_norm = slash(&src.text);
+            let base = src_norm.rsplit('/').next().unwrap_or(&src_norm).to_string();
+            // The destination names the archive itself, or (ending in `/`, or being a folder
+            // that already exists) the folder it lands in: both readings are checked.
+            let dest_norm = slash(&dest.text);
+            let mut targets = vec![format!("{}/{base}", dest_norm.trim_end_matches('/'))];
+            if !dest_norm.ends_with('/') {
+                targets.push(dest_norm.clone());
+            }
             let later = all
                 .get(index + 1..)
                 .unwrap_or(&[])
@@ -90,9 +98,13 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                 .any(|c| {
                     extracts(c)
                         && c.args().iter().any(|a| {
-                            a.text == target
-                                || a.text.ends_with(&format!("/{target_base}"))
-                                || a.text == target_base
+                            let a = slash(&a.text);
+                            targets.iter().any(|target| {
+                                let target_base = target.rsplit('/').next().unwrap_or(target);
+                                a == *target
+                                    || a.ends_with(&format!("/{target_base}"))
+                                    || a == target_base
+                            })
                         })
                 });
             if extracted {

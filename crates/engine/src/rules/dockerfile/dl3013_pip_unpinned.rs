@@ -1,4 +1,4 @@
-use super::support;
+use super::pkg::{self, Pm};
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
@@ -29,6 +29,10 @@ crate::declare_rule! {
     /// Deliberate differences: local wheels and archives and `$VARIABLES` are not reported; pip called
     /// by path (`/venv/bin/pip`) or as `python -m pip` is recognised (hadolint knows only the bare
     /// name).
+    ///
+    /// A version given by a variable counts as a pin, except a variable that only an `ENV` of another
+    /// stage (one this stage is not built on) sets: there it is empty, so the package is unpinned, as
+    /// hadolint reports too.
     pub static RULE = {
         code: "DL3013",
         name: "pip-unpinned",
@@ -39,75 +43,33 @@ crate::declare_rule! {
     }
 }
 
-const PIP: &[&str] = &[
-    "-r",
-    "--requirement",
-    "-c",
-    "--constraint",
-    "-e",
-    "--editable",
-    "-i",
-    "--index-url",
-    "--extra-index-url",
-    "-f",
-    "--find-links",
-    "-t",
-    "--target",
-    "--prefix",
-    "--root",
-    "--trusted-host",
-    "--platform",
-    "--python-version",
-    "--implementation",
-    "--abi",
-    "--progress-bar",
-    "--cache-dir",
-    "--src",
-    "--upgrade-strategy",
-    "--log",
-    "--proxy",
-    "--retries",
-    "--timeout",
-    "--exists-action",
-    "--cert",
-    "--client-cert",
-    "--only-binary",
-    "--no-binary",
-    "-C",
-    "--config-settings",
-    "--report",
-];
+/// A pip requirement that names a version: `==`, `>=`, `~=`, `!=`, `@ url`, or a VCS URL
+/// with `@ref` (`git+https://host/repo.git@v1#egg=x`).
+fn pinned(t: &str) -> bool {
+    let t = t.split('#').next().unwrap_or(t);
+    if t.contains("://") {
+        return t.rsplit('/').next().is_some_and(|last| last.contains('@'));
+    }
+    t.contains(['=', '<', '>', '~', '@', '!'])
+}
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    for (_, c) in support::commands(ctx) {
-        let Some(pip) = support::pip_command(c) else {
-            continue;
-        };
-        if pip
-            .operands(PIP)
-            .first()
-            .is_none_or(|w| w.text != "install")
-        {
+    for f in pkg::find(ctx, &[Pm::Pip, Pm::Pipx]) {
+        // A constraints file pins what the command line leaves open.
+        if !f.call.sub_is(&["install"]) || f.call.command.has_any_option(&["-c", "--constraint"]) {
             continue;
         }
-        let unpinned: Vec<_> = support::packages(&pip, PIP)
+        let unpinned: Vec<_> = pkg::unpinned(ctx, &f, pinned)
             .into_iter()
-            .filter(|p| {
-                !p.text.contains(['=', '<', '>', '~', '@', '!'])
-                    && !support::is_local_or_dynamic(p, &[".whl", ".tar.gz", ".zip", ".tgz"])
-            })
+            // `foo/bar` is a folder of the build context.
+            .filter(|p| !p.text.contains('/') || p.text.contains("://"))
             .collect();
-        if !unpinned.is_empty() {
-            sink.report(
-                support::cover(&unpinned),
-                format!(
-                    "pip installs {} without a version",
-                    support::list(&unpinned)
-                ),
-            )
-            .set_help(
-                "pin versions with `package==version`, or install from a pinned requirements file",
-            );
-        }
+        let verb = format!("{} installs", f.call.command.name().unwrap_or("pip"));
+        pkg::report_unpinned(
+            sink,
+            &unpinned,
+            &verb,
+            "pin versions with `package==version`, or install from a pinned requirements file",
+        );
     }
 }

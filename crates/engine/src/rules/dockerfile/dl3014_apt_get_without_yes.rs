@@ -1,4 +1,4 @@
-use super::support;
+use super::pkg::{self, Pm};
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
@@ -34,26 +34,13 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    for (_, c) in support::commands(ctx) {
-        if !support::runs(c, &["apt-get"], &["install"], support::APT_OPTIONS) {
-            continue;
+    for f in pkg::find(ctx, &[Pm::AptGet]) {
+        if f.call.installs() && !f.call.assumes_yes() {
+            pkg::report_interactive(
+                sink,
+                &f.call,
+                "apt-get install without `-y` waits for a confirmation no one can give",
+            );
         }
-        let quiet2 = c
-            .args()
-            .iter()
-            .any(|a| a.text.starts_with("-qq") || a.text == "-q=2" || a.text == "--quiet=2");
-        if c.has_any_option(&["-y", "--yes", "--assume-yes"]) || quiet2 {
-            continue;
-        }
-        let at = c
-            .words
-            .get(1)
-            .map_or(c.span, |w| crate::span::Span::at(w.span.start as usize));
-        sink.report(
-            c.name_span(),
-            "apt-get install without `-y` waits for a confirmation no one can give",
-        )
-        .set_help("add `-y`")
-        .set_fix("add -y", at, "-y ");
     }
 }

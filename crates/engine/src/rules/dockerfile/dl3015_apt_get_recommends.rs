@@ -1,11 +1,11 @@
-use super::support;
+use super::pkg::{self, Pm};
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
     /// Reports `apt-get install` without `--no-install-recommends` (or `-o
-    /// support::APT_OPTIONS::Install-Recommends=false`).
+    /// APT::Install-Recommends=false`).
     ///
     /// ## Why is this bad?
     /// Recommended packages are not needed to run the program and often double the size of the layer.
@@ -34,8 +34,9 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    for (_, c) in support::commands(ctx) {
-        if !support::runs(c, &["apt-get"], &["install"], support::APT_OPTIONS) {
+    for f in pkg::find(ctx, &[Pm::AptGet]) {
+        let c = &f.call.command;
+        if !f.call.installs() {
             continue;
         }
         let off = c.args().iter().any(|a| {

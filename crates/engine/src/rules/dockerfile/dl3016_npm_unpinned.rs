@@ -1,4 +1,4 @@
-use super::support;
+use super::pkg::{self, Pm};
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
@@ -28,6 +28,10 @@ crate::declare_rule! {
     /// - hadolint [DL3016](https://github.com/hadolint/hadolint/wiki/DL3016)
     ///
     /// Deliberate differences: local tarballs and `$VARIABLES` are not reported.
+    ///
+    /// A version given by a variable counts as a pin, except a variable that only an `ENV` of another
+    /// stage (one this stage is not built on) sets: there it is empty, so the package is unpinned, as
+    /// hadolint reports too.
     pub static RULE = {
         code: "DL3016",
         name: "npm-unpinned",
@@ -38,34 +42,23 @@ crate::declare_rule! {
     }
 }
 
-const NPM: &[&str] = &[
-    "--prefix",
-    "--registry",
-    "--cache",
-    "-w",
-    "--workspace",
-    "--userconfig",
-];
+/// An npm package spec that names a version: `name@version`, a git URL with `#commit`, or a
+/// form npm resolves to fixed content (a tarball, a folder, `user/repo` on GitHub).
+fn pinned(t: &str) -> bool {
+    if t.starts_with("git+") || t.starts_with("git://") {
+        return t.contains('#');
+    }
+    if t.contains("://") || (t.contains('/') && !t.starts_with('@')) {
+        return true;
+    }
+    t.trim_start_matches('@').contains('@') || t.contains(':')
+}
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    for (_, c) in support::commands(ctx) {
-        if !support::runs(c, &["npm"], &["install", "i", "add"], NPM) {
-            continue;
-        }
-        let unpinned: Vec<_> = support::packages(c, NPM)
-            .into_iter()
-            .filter(|p| {
-                let t = p.text.as_str();
-                let versioned = t.trim_start_matches('@').contains('@');
-                !versioned
-                    && !t.contains(':')
-                    && (!t.contains('/') || t.starts_with('@'))
-                    && !support::is_local_or_dynamic(p, &[".tgz", ".tar.gz"])
-            })
-            .collect();
-        if !unpinned.is_empty() {
-            sink.report(support::cover(&unpinned), format!("npm installs {} without a version", support::list(&unpinned)))
-                .set_help("pin versions with `package@version`, or list them in package.json and run `npm ci`");
+    for f in pkg::find(ctx, &[Pm::Npm]) {
+        if f.call.sub_is(&["install"]) {
+            let unpinned = pkg::unpinned(ctx, &f, pinned);
+            pkg::report_unpinned(sink, &unpinned, "npm installs", "pin versions with `package@version`, or list them in package.json and run `npm ci`");
         }
     }
 }

@@ -1,4 +1,4 @@
-use super::support;
+use super::pkg::{self, Pm};
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
@@ -24,6 +24,10 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - hadolint [DL3018](https://github.com/hadolint/hadolint/wiki/DL3018)
+    ///
+    /// A version given by a variable counts as a pin, except a variable that only an `ENV` of another
+    /// stage (one this stage is not built on) sets: there it is empty, so the package is unpinned, as
+    /// hadolint reports too.
     pub static RULE = {
         code: "DL3018",
         name: "apk-add-unpinned",
@@ -35,23 +39,15 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    for (_, c) in support::commands(ctx) {
-        if !support::runs(c, &["apk"], &["add"], support::APK_OPTIONS) {
-            continue;
-        }
-        let unpinned: Vec<_> = support::packages(c, support::APK_OPTIONS)
-            .into_iter()
-            .filter(|p| {
-                !p.text.contains(['=', '<', '>', '~'])
-                    && !support::is_local_or_dynamic(p, &[".apk"])
-            })
-            .collect();
-        if !unpinned.is_empty() {
-            sink.report(
-                support::cover(&unpinned),
-                format!("apk adds {} without a version", support::list(&unpinned)),
-            )
-            .set_help("pin versions with `package=version`");
+    for f in pkg::find(ctx, &[Pm::Apk]) {
+        if f.call.installs() {
+            let unpinned = pkg::unpinned(ctx, &f, |t| t.contains(['=', '<', '>', '~']));
+            pkg::report_unpinned(
+                sink,
+                &unpinned,
+                "apk adds",
+                "pin versions with `package=version`",
+            );
         }
     }
 }

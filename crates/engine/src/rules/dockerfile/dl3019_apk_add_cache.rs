@@ -1,4 +1,4 @@
-use super::support;
+use super::pkg::{self, Pm};
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
@@ -37,16 +37,15 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    for (run, c) in support::commands(ctx) {
-        if !support::runs(c, &["apk"], &["add"], support::APK_OPTIONS) || c.has_option("--no-cache")
+    for f in pkg::find(ctx, &[Pm::Apk]) {
+        if !f.call.installs()
+            || f.call.has_option("--no-cache")
+            || f.run.has_cache_mount(f.call.manager.cache_dirs)
         {
             continue;
         }
-        if run.has_cache_mount(&["/var/cache/apk", "/etc/apk/cache"]) {
-            continue;
-        }
         sink.report(
-            c.name_span(),
+            f.call.command.name_span(),
             "apk add keeps the package cache in the image",
         )
         .set_help("add `--no-cache`, or mount a cache on /var/cache/apk");

@@ -1,4 +1,4 @@
-use super::support;
+use super::pkg::{self, Pm};
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
@@ -23,6 +23,10 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - hadolint [DL3028](https://github.com/hadolint/hadolint/wiki/DL3028)
+    ///
+    /// A version given by a variable counts as a pin, except a variable that only an `ENV` of another
+    /// stage (one this stage is not built on) sets: there it is empty, so the package is unpinned, as
+    /// hadolint reports too.
     pub static RULE = {
         code: "DL3028",
         name: "gem-unpinned",
@@ -33,38 +37,17 @@ crate::declare_rule! {
     }
 }
 
-const GEM: &[&str] = &[
-    "-v",
-    "--version",
-    "-i",
-    "--install-dir",
-    "-n",
-    "--bindir",
-    "--source",
-    "-s",
-    "--platform",
-];
-
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    for (_, c) in support::commands(ctx) {
-        if !support::runs(c, &["gem"], &["install", "i"], GEM)
-            || c.has_any_option(&["-v", "--version"])
-        {
+    for f in pkg::find(ctx, &[Pm::Gem]) {
+        if !f.call.installs() || f.call.has_option("-v") || f.call.has_option("--version") {
             continue;
         }
-        let unpinned: Vec<_> = support::packages(c, GEM)
-            .into_iter()
-            .filter(|p| !p.text.contains(':') && !support::is_local_or_dynamic(p, &[".gem"]))
-            .collect();
-        if !unpinned.is_empty() {
-            sink.report(
-                support::cover(&unpinned),
-                format!(
-                    "gem installs {} without a version",
-                    support::list(&unpinned)
-                ),
-            )
-            .set_help("pin the version with `-v VERSION` or `gem:VERSION`");
-        }
+        let unpinned = pkg::unpinned(ctx, &f, |t| t.contains(':'));
+        pkg::report_unpinned(
+            sink,
+            &unpinned,
+            "gem installs",
+            "pin the version with `-v VERSION` or `gem:VERSION`",
+        );
     }
 }

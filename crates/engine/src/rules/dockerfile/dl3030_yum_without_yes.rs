@@ -1,4 +1,4 @@
-use super::support;
+use super::pkg::{self, Pm};
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
@@ -33,19 +33,16 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    for (_, c) in support::commands(ctx) {
-        if support::runs(
-            c,
-            &["yum"],
-            &["install", "groupinstall", "localinstall"],
-            support::YUM_OPTIONS,
-        ) && !c.has_any_option(&["-y", "--assumeyes"])
+    for f in pkg::find(ctx, &[Pm::Yum]) {
+        if f.call
+            .sub_is(&["install", "groupinstall", "module install", "reinstall"])
+            && !f.call.assumes_yes()
         {
-            sink.report(
-                c.name_span(),
+            pkg::report_interactive(
+                sink,
+                &f.call,
                 "yum install without `-y` waits for a confirmation no one can give",
-            )
-            .set_help("add `-y`");
+            );
         }
     }
 }

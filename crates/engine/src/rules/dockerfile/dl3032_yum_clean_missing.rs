@@ -1,4 +1,4 @@
-use super::support;
+use super::pkg::{self, Pm};
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
@@ -36,32 +36,24 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    for run in ctx.runs() {
-        let cleaned = run
-            .commands
-            .iter()
-            .any(|c| c.is("yum") && c.has_arg("clean"))
-            || run.commands.iter().any(|c| {
-                c.is("rm")
-                    && c.args()
-                        .iter()
-                        .any(|a| a.text.starts_with("/var/cache/yum"))
-            });
-        if cleaned || run.has_cache_mount(&["/var/cache/yum"]) {
+    for f in pkg::find(ctx, &[Pm::Yum]) {
+        let program = f.call.command.name().unwrap_or("yum");
+        if !f.call.sub_is(&[
+            "install",
+            "groupinstall",
+            "module install",
+            "reinstall",
+            "upgrade",
+        ]) || pkg::cleaned_after(f.run, f.call.manager, program, f.index)
+        {
             continue;
         }
-        if let Some(c) = run.commands.iter().find(|c| {
-            support::runs(
-                c,
-                &["yum"],
-                &["install", "groupinstall", "localinstall"],
-                support::YUM_OPTIONS,
-            )
-        }) {
-            sink.report(c.span, "yum install leaves its cache in the image")
-                .set_help(
-                    "end the RUN with `&& yum clean all`, or mount a cache on /var/cache/yum",
-                );
-        }
+        sink.report(
+            f.call.command.span,
+            format!("{program} install leaves its cache in the image"),
+        )
+        .set_help(format!(
+            "end the RUN with `&& {program} clean all`, or mount a cache on /var/cache/yum"
+        ));
     }
 }

@@ -1,4 +1,4 @@
-use super::support;
+use super::pkg::{self, Pm};
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
@@ -23,6 +23,10 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - hadolint [DL3033](https://github.com/hadolint/hadolint/wiki/DL3033)
+    ///
+    /// A version given by a variable counts as a pin, except a variable that only an `ENV` of another
+    /// stage (one this stage is not built on) sets: there it is empty, so the package is unpinned, as
+    /// hadolint reports too.
     pub static RULE = {
         code: "DL3033",
         name: "yum-unpinned",
@@ -34,30 +38,30 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    for (_, c) in support::commands(ctx) {
-        if !support::runs(c, &["yum"], &["install"], support::YUM_OPTIONS) {
+    for f in pkg::find(ctx, &[Pm::Yum]) {
+        if !f.call.sub_is(&["install", "module install"]) {
             continue;
         }
-        let unpinned: Vec<_> = support::packages(c, support::YUM_OPTIONS)
-            .into_iter()
-            .filter(|p| {
-                let versioned = p
-                    .text
-                    .split('-')
+        let module = f.call.sub_is(&["module install"]);
+        let unpinned = pkg::unpinned(ctx, &f, |t| {
+            if t.starts_with('@') {
+                // `@group` or `@module:stream`: a group or module, not a package.
+                true
+            } else if module {
+                // A module stream: `name:stream`.
+                t.contains(':')
+            } else {
+                t.split('-')
                     .skip(1)
-                    .any(|part| part.starts_with(|ch: char| ch.is_ascii_digit()));
-                !versioned && !support::is_local_or_dynamic(p, &[".rpm"])
-            })
-            .collect();
-        if !unpinned.is_empty() {
-            sink.report(
-                support::cover(&unpinned),
-                format!(
-                    "yum installs {} without a version",
-                    support::list(&unpinned)
-                ),
-            )
-            .set_help("pin versions with `package-version`");
-        }
+                    .any(|part| part.starts_with(|ch: char| ch.is_ascii_digit()))
+            }
+        });
+        let verb = format!("{} installs", f.call.command.name().unwrap_or("yum"));
+        pkg::report_unpinned(
+            sink,
+            &unpinned,
+            &verb,
+            "pin versions with `package-version` (a module with `module:stream`)",
+        );
     }
 }

@@ -1,4 +1,4 @@
-use super::support;
+use super::pkg::{self, Pm};
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
@@ -34,29 +34,21 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    for (_, c) in support::commands(ctx) {
-        let interactive = support::runs(
-            c,
-            &["zypper"],
-            &[
-                "install",
-                "in",
-                "remove",
-                "rm",
-                "source-install",
-                "si",
-                "patch",
-                "update",
-                "up",
-            ],
-            support::ZYPPER_OPTIONS,
-        );
-        if interactive && !c.has_any_option(&["-y", "--no-confirm", "-n", "--non-interactive"]) {
-            sink.report(
-                c.name_span(),
-                "zypper without `-y` waits for a confirmation no one can give",
-            )
-            .set_help("add `-y` (or `--non-interactive` before the subcommand)");
+    for f in pkg::find(ctx, &[Pm::Zypper]) {
+        let asks = f.call.sub_is(&[
+            "install",
+            "remove",
+            "source-install",
+            "patch",
+            "update",
+            "install-new-recommends",
+        ]);
+        if asks && !f.call.assumes_yes() {
+            pkg::report_interactive(
+                sink,
+                &f.call,
+                "zypper without `-n` waits for a confirmation no one can give",
+            );
         }
     }
 }

@@ -1,4 +1,4 @@
-use super::support;
+use super::pkg::{self, Pm};
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
@@ -34,15 +34,10 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    for (_, c) in support::commands(ctx) {
-        if support::runs(
-            c,
-            &["zypper"],
-            &["dist-upgrade", "dup"],
-            support::ZYPPER_OPTIONS,
-        ) {
+    for f in pkg::find(ctx, &[Pm::Zypper]) {
+        if f.call.sub_is(&["dist-upgrade"]) {
             sink.report(
-                c.span,
+                f.call.command.span,
                 "`zypper dist-upgrade` upgrades the whole distribution during the build",
             )
             .set_help("use a newer base image instead");

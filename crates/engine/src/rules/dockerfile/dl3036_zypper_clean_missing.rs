@@ -1,4 +1,4 @@
-use super::support;
+use super::pkg::{self, Pm};
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
@@ -34,23 +34,21 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    for run in ctx.runs() {
-        let cleaned = run
-            .commands
-            .iter()
-            .any(|c| support::runs(c, &["zypper"], &["clean", "cc"], support::ZYPPER_OPTIONS));
-        if cleaned || run.has_cache_mount(&["/var/cache/zypp"]) {
+    for f in pkg::find(ctx, &[Pm::Zypper]) {
+        let program = f.call.command.name().unwrap_or("zypper");
+        if !f
+            .call
+            .sub_is(&["install", "source-install", "install-new-recommends"])
+            || pkg::cleaned_after(f.run, f.call.manager, program, f.index)
+        {
             continue;
         }
-        if let Some(c) = run
-            .commands
-            .iter()
-            .find(|c| support::runs(c, &["zypper"], &["install", "in"], support::ZYPPER_OPTIONS))
-        {
-            sink.report(c.span, "zypper install leaves its cache in the image")
-                .set_help(
-                    "end the RUN with `&& zypper clean`, or mount a cache on /var/cache/zypp",
-                );
-        }
+        sink.report(
+            f.call.command.span,
+            format!("{program} install leaves its cache in the image"),
+        )
+        .set_help(format!(
+            "end the RUN with `&& {program} clean`, or mount a cache on /var/cache/zypp"
+        ));
     }
 }

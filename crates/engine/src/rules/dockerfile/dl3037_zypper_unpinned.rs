@@ -1,4 +1,4 @@
-use super::support;
+use super::pkg::{self, Pm};
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
@@ -23,6 +23,10 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - hadolint [DL3037](https://github.com/hadolint/hadolint/wiki/DL3037)
+    ///
+    /// A version given by a variable counts as a pin, except a variable that only an `ENV` of another
+    /// stage (one this stage is not built on) sets: there it is empty, so the package is unpinned, as
+    /// hadolint reports too.
     pub static RULE = {
         code: "DL3037",
         name: "zypper-unpinned",
@@ -34,25 +38,15 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    for (_, c) in support::commands(ctx) {
-        if !support::runs(c, &["zypper"], &["install", "in"], support::ZYPPER_OPTIONS) {
-            continue;
-        }
-        let unpinned: Vec<_> = support::packages(c, support::ZYPPER_OPTIONS)
-            .into_iter()
-            .filter(|p| {
-                !p.text.contains(['=', '<', '>']) && !support::is_local_or_dynamic(p, &[".rpm"])
-            })
-            .collect();
-        if !unpinned.is_empty() {
-            sink.report(
-                support::cover(&unpinned),
-                format!(
-                    "zypper installs {} without a version",
-                    support::list(&unpinned)
-                ),
-            )
-            .set_help("pin versions with `package=version`");
+    for f in pkg::find(ctx, &[Pm::Zypper]) {
+        if f.call.sub_is(&["install"]) {
+            let unpinned = pkg::unpinned(ctx, &f, |t| t.contains(['=', '<', '>']));
+            pkg::report_unpinned(
+                sink,
+                &unpinned,
+                "zypper installs",
+                "pin versions with `package=version`",
+            );
         }
     }
 }

@@ -1,4 +1,4 @@
-use super::support;
+use super::pkg::{self, Pm};
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
@@ -23,6 +23,10 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - hadolint [DL3038](https://github.com/hadolint/hadolint/wiki/DL3038)
+    ///
+    /// Known difference from hadolint (docs/hadolint-parity.md): `microdnf install` is not reported.
+    /// microdnf never asks for confirmation; its `-y` is documented as "Does nothing, we always
+    /// assume yes" (rpm-software-management/microdnf, dnf-main.c).
     pub static RULE = {
         code: "DL3038",
         name: "dnf-without-yes",
@@ -34,19 +38,17 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    for (_, c) in support::commands(ctx) {
-        if support::runs(
-            c,
-            &["dnf", "dnf5"],
-            &["install", "groupinstall", "localinstall"],
-            support::DNF_OPTIONS,
-        ) && !c.has_any_option(&["-y", "--assumeyes"])
+    for f in pkg::find(ctx, &[Pm::Dnf, Pm::Microdnf]) {
+        if f.call
+            .sub_is(&["install", "groupinstall", "module install", "reinstall"])
+            && !f.call.assumes_yes()
         {
-            sink.report(
-                c.name_span(),
-                "dnf install without `-y` waits for a confirmation no one can give",
-            )
-            .set_help("add `-y`");
+            let name = f.call.command.name().unwrap_or("dnf");
+            pkg::report_interactive(
+                sink,
+                &f.call,
+                &format!("{name} install without `-y` waits for a confirmation no one can give"),
+            );
         }
     }
 }

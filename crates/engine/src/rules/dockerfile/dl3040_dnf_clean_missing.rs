@@ -1,4 +1,4 @@
-use super::support;
+use super::pkg::{self, Pm};
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
 
@@ -25,6 +25,11 @@ crate::declare_rule! {
     /// - hadolint [DL3040](https://github.com/hadolint/hadolint/wiki/DL3040)
     ///
     /// Deliberate difference: `rm -rf /var/cache/dnf` also counts as cleaning.
+    ///
+    /// Known differences from hadolint: `rm -rf /var/cache/dnf` (or /var/cache/yum,
+    /// /var/cache/libdnf5) after the install counts as cleaning; a cache or tmpfs mount on any of the
+    /// three counts. As in hadolint, a clean must come after the install and use the same program
+    /// (`microdnf clean all` does not clean `dnf`'s cache).
     pub static RULE = {
         code: "DL3040",
         name: "dnf-clean-missing",
@@ -35,39 +40,22 @@ crate::declare_rule! {
     }
 }
 
-const PROGRAMS: &[&str] = &["dnf", "dnf5", "microdnf"];
-
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    for run in ctx.runs() {
-        let cleaned = run
-            .commands
-            .iter()
-            .any(|c| c.name().is_some_and(|n| PROGRAMS.contains(&n)) && c.has_arg("clean"))
-            || run.commands.iter().any(|c| {
-                c.is("rm")
-                    && c.args().iter().any(|a| {
-                        a.text.starts_with("/var/cache/dnf") || a.text.starts_with("/var/cache/yum")
-                    })
-            });
-        if cleaned || run.has_cache_mount(&["/var/cache/dnf", "/var/cache/yum"]) {
+    for f in pkg::find(ctx, &[Pm::Dnf, Pm::Microdnf]) {
+        let program = f.call.command.name().unwrap_or("dnf");
+        if !f.call.sub_is(&[
+            "install",
+            "upgrade",
+            "upgrade-minimal",
+            "reinstall",
+            "groupinstall",
+            "module install",
+            "distro-sync",
+        ]) || pkg::cleaned_after(f.run, f.call.manager, program, f.index)
+        {
             continue;
         }
-        if let Some(c) = run.commands.iter().find(|c| {
-            support::runs(
-                c,
-                PROGRAMS,
-                &["install", "groupinstall", "localinstall"],
-                support::DNF_OPTIONS,
-            )
-        }) {
-            sink.report(
-                c.span,
-                format!(
-                    "{} install leaves its cache in the image",
-                    c.name().unwrap_or("dnf")
-                ),
-            )
-            .set_help("end the RUN with `&& dnf clean all`, or mount a cache on /var/cache/dnf");
-        }
+        sink.report(f.call.command.span, format!("{program} install leaves its cache in the image"))
+            .set_help(format!("end the RUN with `&& {program} clean all`, or mount a cache on /var/cache/libdnf5 (dnf5) or /var/cache/dnf"));
     }
 }

@@ -1,3 +1,4 @@
+use super::pkg::{self, Pm};
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
@@ -41,20 +42,45 @@ crate::declare_rule! {
     }
 }
 
+/// pip reads `PIP_NO_CACHE_DIR` as a boolean: `1`, `true`, `yes`, `on` turn the cache off.
+fn truthy(value: &str) -> bool {
+    matches!(
+        value
+            .trim_matches(['"', '\''])
+            .to_ascii_lowercase()
+            .as_str(),
+        "1" | "true" | "yes" | "on"
+    )
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    if support::env_set(ctx, "PIP_NO_CACHE_DIR") {
-        return;
-    }
-    for (run, c) in support::commands(ctx) {
-        let Some(pip) = support::pip_command(c) else {
-            continue;
-        };
-        if pip.subcommand().is_none_or(|w| w.text != "install") || pip.has_option("--no-cache-dir")
-        {
+    for f in pkg::find(ctx, &[Pm::Pip]) {
+        if !f.call.sub_is(&["install"]) || f.call.has_option("--no-cache-dir") {
             continue;
         }
-        if run.has_cache_mount(&["/root/.cache/pip"])
-            || run
+        const NAME: &str = "PIP_NO_CACHE_DIR";
+        // The last setting before the command wins: ENV, then `export` in the RUN, then a
+        // prefix on the command itself.
+        let mut value = support::env_value(ctx, f.outer, NAME);
+        for c in f.run.commands.iter().take(f.index) {
+            if c.is("export") {
+                for a in c.args() {
+                    if let Some(v) = a.text.strip_prefix("PIP_NO_CACHE_DIR=") {
+                        value = Some(v.to_string());
+                    }
+                }
+            }
+        }
+        for a in &f.call.command.assignments {
+            if let Some(v) = a.text.strip_prefix("PIP_NO_CACHE_DIR=") {
+                value = Some(v.to_string());
+            }
+        }
+        if value.is_some_and(|v| truthy(&v)) {
+            continue;
+        }
+        if f.run.has_cache_mount(&["/root/.cache/pip"])
+            || f.run
                 .cache_mount_targets()
                 .iter()
                 .any(|t| t.ends_with(".cache/pip") || t.ends_with("/.cache"))
@@ -62,7 +88,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         }
         sink.report(
-            c.name_span(),
+            f.call.command.name_span(),
             "pip install keeps its download cache in the image",
         )
         .set_help("add `--no-cache-dir`, or mount a cache on /root/.cache/pip");

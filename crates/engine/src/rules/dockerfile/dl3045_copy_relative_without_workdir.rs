@@ -73,10 +73,9 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         if absolute || words.len() < 2 {
             continue;
         }
-        let Some(stage) = ins.stage.and_then(|s| ctx.dockerfile.stages.get(s)) else {
-            continue;
-        };
-        if has_workdir(ctx, stage, index, 0) {
+        // Before any FROM there is no WORKDIR either.
+        let stage = ins.stage.and_then(|s| ctx.dockerfile.stages.get(s));
+        if stage.is_some_and(|stage| has_workdir(ctx, stage, index, 0)) {
             continue;
         }
         sink.report(dest.span, format!("`{t}` is relative, and no WORKDIR is set in this stage"))

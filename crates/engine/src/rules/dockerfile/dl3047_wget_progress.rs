@@ -36,7 +36,17 @@ crate::declare_rule! {
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for (_, c) in support::commands(ctx) {
         if c.is("wget")
-            && !c.has_any_option(&["--progress", "-q", "--quiet", "--no-verbose"])
+            && !c.has_any_option(&[
+                "--progress",
+                "-q",
+                "--quiet",
+                "--no-verbose",
+                // The log goes to a file, not the build output.
+                "-o",
+                "--output-file",
+                "-a",
+                "--append-output",
+            ])
             && !c.has_arg("-nv")
         {
             sink.report(

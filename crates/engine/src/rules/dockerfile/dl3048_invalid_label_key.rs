@@ -27,6 +27,11 @@ crate::declare_rule! {
     /// ## References
     /// - hadolint [DL3048](https://github.com/hadolint/hadolint/wiki/DL3048)
     /// - [Docker docs: object labels](https://docs.docker.com/engine/manage-resources/labels/)
+    ///
+    /// Known differences from hadolint (docs/hadolint-parity.md): a key holding a variable (`LABEL
+    /// key$suffix=x`) is not reported, since BuildKit replaces the variable before the key is used
+    /// and ecsplain cannot know the result; `/` is not accepted in a key (Docker's key format has
+    /// none).
     pub static RULE = {
         code: "DL3048",
         name: "invalid-label-key",
@@ -56,9 +61,13 @@ fn problem(key: &str) -> Option<&'static str> {
     {
         return Some("has characters other than a-z, 0-9, `.`, `-` and `_`");
     }
-    let edge_ok = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-    if !edge_ok(key.chars().next()) || !edge_ok(key.chars().last()) {
-        return Some("must start and end with a letter or digit");
+    if !key.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        || !key
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+    {
+        return Some("must start with a letter and end with a letter or digit");
     }
     if key.contains("..") || key.contains("--") {
         return Some("has `..` or `--`");

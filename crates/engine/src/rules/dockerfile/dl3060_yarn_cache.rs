@@ -1,3 +1,4 @@
+use super::pkg::{self, Pm};
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
@@ -43,31 +44,24 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    for run in ctx.runs() {
-        if !support::in_image(ctx, run) {
+    for f in pkg::find(ctx, &[Pm::Yarn]) {
+        if !f.call.installs() || !support::run_in_image(ctx, f.outer) {
             continue;
         }
-        let cleaned = run
-            .commands
-            .iter()
-            .any(|c| c.is("yarn") && c.has_arg("cache") && c.has_arg("clean"));
-        let mounted = run
+        let mounted = f
+            .run
             .cache_mount_targets()
             .iter()
             .any(|t| t.contains("yarn") || t.ends_with("/.cache") || t.contains('$'));
-        if cleaned || mounted {
+        if mounted || pkg::cleaned_after(f.run, f.call.manager, "yarn", f.index) {
             continue;
         }
-        let install = run.commands.iter().find(|c| {
-            c.is("yarn")
-                && match c.subcommand() {
-                    None => true,
-                    Some(w) => w.text == "install" || w.text == "add",
-                }
-        });
-        if let Some(c) = install {
-            sink.report(c.span, "yarn leaves its package cache in the image")
-                .set_help("end the RUN with `&& yarn cache clean`, or mount a cache on yarn's cache folder");
-        }
+        sink.report(
+            f.call.command.span,
+            "yarn leaves its package cache in the image",
+        )
+        .set_help(
+            "end the RUN with `&& yarn cache clean`, or mount a cache on yarn's cache folder",
+        );
     }
 }

@@ -1,3 +1,4 @@
+use super::pkg::{self, Pm};
 use super::support;
 use crate::check::Sink;
 use crate::dockerfile::DockerfileCtx;
@@ -35,26 +36,32 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    for (_, c) in support::commands(ctx) {
-        if !support::runs(c, &["go"], &["install", "get", "run"], &[]) {
+    for f in pkg::find(ctx, &[Pm::Go]) {
+        if !f.call.installs() {
             continue;
         }
-        let unpinned: Vec<_> = support::packages(c, &[])
-            .into_iter()
+        // `go run pkg@v1 args...`: only the first operand is a package.
+        let take = if f.call.sub_is(&["run"]) {
+            1
+        } else {
+            usize::MAX
+        };
+        let unpinned: Vec<_> = f
+            .call
+            .packages
+            .iter()
+            .take(take)
             .filter(|p| {
                 let t = p.text.as_str();
-                (!t.contains('@') || t.ends_with("@latest"))
-                    && t.contains('.')
-                    && t.contains('/')
-                    && !support::is_local_or_dynamic(p, &[".go"])
+                (!t.contains('@') || t.ends_with("@latest")) && !f.call.is_local_or_dynamic(p)
             })
             .collect();
         if !unpinned.is_empty() {
             sink.report(
-                support::cover(&unpinned),
+                pkg::cover(&unpinned),
                 format!(
                     "go {} of {} without a fixed version",
-                    c.subcommand().map_or("install", |w| w.text.as_str()),
+                    f.call.sub.as_deref().unwrap_or("install"),
                     support::list(&unpinned)
                 ),
             )

@@ -38,6 +38,11 @@ crate::declare_rule! {
     /// Deliberate differences: hadolint also reports names containing `USERNAME` or `PRIVATE`; ecsplain
     /// does not (a user name is not a secret, `PRIVATE` catches names like `NEXT_PUBLIC_PRIVATE_MODE`),
     /// and skips `_FILE`/`_PATH` names.
+    ///
+    /// Well-known credential variables (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`,
+    /// `AWS_SESSION_TOKEN`, `GITHUB_TOKEN`, ...) are reported whatever their ending; the names are
+    /// judged by the shared detector in `crates/engine/src/secrets.rs`, which also skips names ending
+    /// `_NAME`, `_ID`, `_DIR` and `_ARN`.
     pub static RULE = {
         code: "DL3064",
         name: "secret-in-env-or-arg",
@@ -48,35 +53,16 @@ crate::declare_rule! {
     }
 }
 
-const MARKERS: &[&str] = &[
-    "PASSWORD",
-    "PASSWD",
-    "SECRET",
-    "TOKEN",
-    "API_KEY",
-    "APIKEY",
-    "PRIVATE_KEY",
-    "ACCESS_KEY",
-    "CLIENT_KEY",
-];
-
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx.instructions().filter(|i| i.is("ENV") || i.is("ARG")) {
         for pair in &ins.pairs {
-            let upper = pair.key.to_ascii_uppercase();
-            if ["_FILE", "_PATH", "_DIR", "_NAME", "_ID"]
-                .iter()
-                .any(|s| upper.ends_with(s))
-            {
-                continue;
-            }
-            if let Some(marker) = MARKERS.iter().find(|m| upper.contains(*m)) {
+            if let Some(why) = crate::secrets::secret_name(&pair.key) {
                 let what = if ins.is("ENV") {
                     "the image config"
                 } else {
                     "the image history"
                 };
-                sink.report(pair.key_span, format!("{} `{}` looks like a secret ({}), and its value is kept in {what}", ins.keyword, pair.key, marker.to_ascii_lowercase()))
+                sink.report(pair.key_span, format!("{} `{}` looks like a secret ({why}), and its value is kept in {what}", ins.keyword, pair.key))
                     .set_help("pass build secrets with `RUN --mount=type=secret`, and run-time secrets with the task definition's `secrets`");
             }
         }

@@ -53,7 +53,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         return; // Windows users (`ContainerUser`) have no numeric id.
     }
     for ins in ctx.instructions().filter(|i| i.is("USER")) {
-        if !ins.stage.is_some_and(|s| stages.contains(&s)) {
+        if !ins.stage.is_none_or(|s| stages.contains(&s)) {
             continue;
         }
         let Some(word) = ins.words.first() else {

@@ -34,12 +34,22 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    let curl: Vec<_> = support::commands(ctx)
-        .filter(|(_, c)| c.is("curl"))
-        .collect();
-    let wget: Vec<_> = support::commands(ctx)
-        .filter(|(_, c)| c.is("wget"))
-        .collect();
+    // Each stage installs its own tools: judge stage by stage.
+    let mut stages: Vec<Option<usize>> = support::runs_in(ctx).map(|(o, _)| o.stage).collect();
+    stages.dedup();
+    for stage in stages {
+        check_stage(ctx, sink, stage);
+    }
+}
+
+fn check_stage(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>, stage: Option<usize>) {
+    let in_stage = || {
+        support::runs_in(ctx)
+            .filter(move |(o, _)| o.stage == stage)
+            .flat_map(|(_, r)| r.commands.iter())
+    };
+    let curl: Vec<_> = in_stage().filter(|c| c.is("curl")).collect();
+    let wget: Vec<_> = in_stage().filter(|c| c.is("wget")).collect();
     let (Some(c), Some(w)) = (curl.first(), wget.first()) else {
         return;
     };
@@ -49,12 +59,12 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         (c, w, "curl")
     };
     sink.report(
-        report.1.name_span(),
+        report.name_span(),
         format!(
             "`{name}` is used, but so is `{}`",
             if name == "wget" { "curl" } else { "wget" }
         ),
     )
-    .add_related(other.1.name_span(), "the other download tool")
+    .add_related(other.name_span(), "the other download tool")
     .set_help("use one download tool throughout");
 }

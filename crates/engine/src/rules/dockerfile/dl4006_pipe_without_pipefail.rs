@@ -28,6 +28,11 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - hadolint [DL4006](https://github.com/hadolint/hadolint/wiki/DL4006)
+    ///
+    /// Known difference from hadolint (docs/hadolint-parity.md): after `SHELL ["/bin/sh", "-o",
+    /// "pipefail", "-c"]` ecsplain takes pipefail as set; hadolint still reports, because some `sh`
+    /// builds reject `-o pipefail`; there the build fails loudly at that RUN, which is not the silent
+    /// failure this rule is about.
     pub static RULE = {
         code: "DL4006",
         name: "pipe-without-pipefail",

@@ -10,6 +10,7 @@ pub mod df007_build_tools_in_final_image;
 pub mod df008_unused_stage;
 pub mod df009_full_final_base_image;
 pub mod df010_lockfile_copy_for_install;
+pub mod dl1001_inline_ignore_pragma;
 pub mod dl3000_relative_workdir;
 pub mod dl3001_pointless_command;
 pub mod dl3002_last_user_root;
@@ -49,13 +50,25 @@ pub mod dl3038_dnf_without_yes;
 pub mod dl3040_dnf_clean_missing;
 pub mod dl3041_dnf_unpinned;
 pub mod dl3042_pip_cache;
+pub mod dl3043_onbuild_forbidden_trigger;
 pub mod dl3044_env_self_reference;
 pub mod dl3045_copy_relative_without_workdir;
 pub mod dl3046_useradd_high_uid;
 pub mod dl3047_wget_progress;
 pub mod dl3048_invalid_label_key;
+pub mod dl3049_label_missing;
+pub mod dl3050_label_not_in_schema;
+pub mod dl3051_label_empty;
+pub mod dl3052_label_not_url;
+pub mod dl3053_label_not_rfc3339;
+pub mod dl3054_label_not_spdx;
+pub mod dl3055_label_not_git_hash;
+pub mod dl3056_label_not_semver;
+pub mod dl3057_healthcheck_missing;
+pub mod dl3058_label_not_email;
 pub mod dl3059_consecutive_runs;
 pub mod dl3060_yarn_cache;
+pub mod dl3061_instruction_before_from;
 pub mod dl3062_go_install_unpinned;
 pub mod dl3063_reserved_stage_name;
 pub mod dl3064_secret_in_env_or_arg;
@@ -68,6 +81,8 @@ pub mod dl4003_multiple_cmd;
 pub mod dl4004_multiple_entrypoint;
 pub mod dl4005_default_shell_relinked;
 pub mod dl4006_pipe_without_pipefail;
+pub mod labels;
+pub mod pkg;
 pub mod support;
 
 use crate::check::Check;
@@ -109,6 +124,10 @@ pub static CHECKS: &[Check] = &[
     Check::Dockerfile(
         &df010_lockfile_copy_for_install::RULE,
         df010_lockfile_copy_for_install::check,
+    ),
+    Check::Dockerfile(
+        &dl1001_inline_ignore_pragma::RULE,
+        dl1001_inline_ignore_pragma::check,
     ),
     Check::Dockerfile(
         &dl3000_relative_workdir::RULE,
@@ -219,6 +238,10 @@ pub static CHECKS: &[Check] = &[
     Check::Dockerfile(&dl3041_dnf_unpinned::RULE, dl3041_dnf_unpinned::check),
     Check::Dockerfile(&dl3042_pip_cache::RULE, dl3042_pip_cache::check),
     Check::Dockerfile(
+        &dl3043_onbuild_forbidden_trigger::RULE,
+        dl3043_onbuild_forbidden_trigger::check,
+    ),
+    Check::Dockerfile(
         &dl3044_env_self_reference::RULE,
         dl3044_env_self_reference::check,
     ),
@@ -235,11 +258,40 @@ pub static CHECKS: &[Check] = &[
         &dl3048_invalid_label_key::RULE,
         dl3048_invalid_label_key::check,
     ),
+    Check::Dockerfile(&dl3049_label_missing::RULE, dl3049_label_missing::check),
+    Check::Dockerfile(
+        &dl3050_label_not_in_schema::RULE,
+        dl3050_label_not_in_schema::check,
+    ),
+    Check::Dockerfile(&dl3051_label_empty::RULE, dl3051_label_empty::check),
+    Check::Dockerfile(&dl3052_label_not_url::RULE, dl3052_label_not_url::check),
+    Check::Dockerfile(
+        &dl3053_label_not_rfc3339::RULE,
+        dl3053_label_not_rfc3339::check,
+    ),
+    Check::Dockerfile(&dl3054_label_not_spdx::RULE, dl3054_label_not_spdx::check),
+    Check::Dockerfile(
+        &dl3055_label_not_git_hash::RULE,
+        dl3055_label_not_git_hash::check,
+    ),
+    Check::Dockerfile(
+        &dl3056_label_not_semver::RULE,
+        dl3056_label_not_semver::check,
+    ),
+    Check::Dockerfile(
+        &dl3057_healthcheck_missing::RULE,
+        dl3057_healthcheck_missing::check,
+    ),
+    Check::Dockerfile(&dl3058_label_not_email::RULE, dl3058_label_not_email::check),
     Check::Dockerfile(
         &dl3059_consecutive_runs::RULE,
         dl3059_consecutive_runs::check,
     ),
     Check::Dockerfile(&dl3060_yarn_cache::RULE, dl3060_yarn_cache::check),
+    Check::Dockerfile(
+        &dl3061_instruction_before_from::RULE,
+        dl3061_instruction_before_from::check,
+    ),
     Check::Dockerfile(
         &dl3062_go_install_unpinned::RULE,
         dl3062_go_install_unpinned::check,

@@ -11,61 +11,6 @@ pub fn commands<'a>(
         .flat_map(|run| run.commands.iter().map(move |c| (run, c)))
 }
 
-/// Whether the command runs `program` with one of `subcommands` as its first operand.
-pub fn runs(
-    command: &Command,
-    programs: &[&str],
-    subcommands: &[&str],
-    takes_value: &[&str],
-) -> bool {
-    let Some(name) = command.name() else {
-        return false;
-    };
-    if !programs.contains(&name) {
-        return false;
-    }
-    subcommands.is_empty()
-        || command
-            .operands(takes_value)
-            .first()
-            .is_some_and(|w| subcommands.contains(&w.text.as_str()))
-}
-
-/// `pip`, `pip3`, `pip3.12`, and `python -m pip` (returned as a command starting at `pip`).
-pub fn pip_command(command: &Command) -> Option<Command> {
-    let name = command.name()?;
-    if name == "pip" || name.starts_with("pip3") || name.starts_with("pip2") {
-        return Some(command.clone());
-    }
-    if name.starts_with("python") {
-        let pos = command.words.iter().position(|w| w.text == "-m")?;
-        if command.words.get(pos + 1).is_some_and(|w| w.text == "pip") {
-            let mut c = command.clone();
-            c.words = command.words.get(pos + 1..).unwrap_or(&[]).to_vec();
-            return Some(c);
-        }
-    }
-    None
-}
-
-/// The packages a package-manager command names, after its subcommand.
-pub fn packages<'a>(command: &'a Command, takes_value: &[&str]) -> Vec<&'a Word> {
-    command.operands(takes_value).into_iter().skip(1).collect()
-}
-
-/// A local file or path, a URL, or a value only known at build time: never "unpinned".
-pub fn is_local_or_dynamic(package: &Word, extensions: &[&str]) -> bool {
-    let t = package.text.as_str();
-    package.is_dynamic()
-        || t.trim().is_empty()
-        || t.starts_with('.')
-        || t.starts_with('/')
-        || t.starts_with('~')
-        || t.contains("://")
-        || t.starts_with("git+")
-        || extensions.iter().any(|e| t.ends_with(e))
-}
-
 /// Whether the instruction belongs to the last stage.
 pub fn in_final_stage(ctx: &DockerfileCtx<'_>, ins: &Instruction) -> bool {
     match (ins.stage, ctx.final_stage()) {
@@ -146,52 +91,89 @@ pub fn in_image(ctx: &DockerfileCtx<'_>, ins: &Instruction) -> bool {
     ins.stage.is_some_and(|s| image_stages(ctx).contains(&s))
 }
 
-// Options of each package manager that take a value, so their values are not read as
-// package names. One list per package manager, shared by its rules.
+/// Every `RUN` with the instruction that holds it: itself, or the `ONBUILD` around it (whose
+/// stage and position the trigger shares).
+pub fn runs_in<'a>(
+    ctx: &'a DockerfileCtx<'a>,
+) -> impl Iterator<Item = (&'a Instruction, &'a Instruction)> + 'a {
+    ctx.instructions().filter_map(|i| {
+        if i.is("RUN") {
+            Some((i, i))
+        } else {
+            i.onbuild.as_deref().filter(|t| t.is("RUN")).map(|t| (i, t))
+        }
+    })
+}
 
-/// Value-taking options of apt-get/apt.
-pub const APT_OPTIONS: &[&str] = &["-o", "-t", "--target-release", "-c", "--config-file"];
+/// Whether a `RUN` leaves its layer in an image someone runs: an `ONBUILD RUN` (it runs in the
+/// images built on this one), a `RUN` of the final stage or of a stage the final stage is built
+/// on, or a `RUN` before any `FROM` (the file has no stages to tell).
+pub fn run_in_image(ctx: &DockerfileCtx<'_>, outer: &Instruction) -> bool {
+    outer.onbuild.is_some() || outer.stage.is_none() || in_image(ctx, outer)
+}
 
-/// Value-taking options of apk.
-pub const APK_OPTIONS: &[&str] = &[
-    "-X",
-    "--repository",
-    "-t",
-    "--virtual",
-    "-p",
-    "--root",
-    "--arch",
-    "--cache-dir",
-    "--keys-dir",
-];
+/// The stages whose `ENV` and `ARG` an instruction sees: its own and those it is built on.
+pub fn scope(ctx: &DockerfileCtx<'_>, ins: &Instruction) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut current = ins.stage.and_then(|s| ctx.dockerfile.stages.get(s));
+    while let Some(stage) = current {
+        if out.contains(&stage.index) || out.len() > 64 {
+            break;
+        }
+        out.push(stage.index);
+        current = parent_stage(ctx, stage);
+    }
+    out
+}
 
-/// Value-taking options of yum.
-pub const YUM_OPTIONS: &[&str] = &[
-    "--enablerepo",
-    "--disablerepo",
-    "-x",
-    "--exclude",
-    "--installroot",
-    "--releasever",
-    "--setopt",
-    "-c",
-    "--config",
-];
+/// The value of the last `ENV name=value` an instruction sees (in its stage or the stages it is
+/// built on, before it), if any.
+pub fn env_value(ctx: &DockerfileCtx<'_>, ins: &Instruction, name: &str) -> Option<String> {
+    let scope = scope(ctx, ins);
+    ctx.instructions()
+        .filter(|i| i.is("ENV") && i.span.start < ins.span.start)
+        .filter(|i| i.stage.is_none_or(|s| scope.contains(&s)))
+        .flat_map(|i| i.pairs.iter())
+        .filter(|p| p.key == name)
+        .last()
+        .map(|p| p.value.clone().unwrap_or_default())
+}
 
-/// Value-taking options of dnf, dnf5 and microdnf.
-pub const DNF_OPTIONS: &[&str] = &[
-    "--enablerepo",
-    "--disablerepo",
-    "-x",
-    "--exclude",
-    "--installroot",
-    "--releasever",
-    "--setopt",
-    "-c",
-    "--config",
-    "--repo",
-    "--repoid",
-];
+/// The names of the variables a word uses (`$a`, `${b}`, `${c:-x}`).
+pub fn variables(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(pos) = rest.find('$') {
+        rest = rest.get(pos + 1..).unwrap_or("");
+        let body = rest.strip_prefix('{').unwrap_or(rest);
+        let end = body
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(body.len());
+        if end > 0 {
+            out.push(body.get(..end).unwrap_or(""));
+        }
+    }
+    out
+}
 
-/// Value-taking options of zypper.
-pub const ZYPPER_OPTIONS: &[&str] = &["-r", "--repo", "--from", "-t", "--type", "--root"];
+/// Whether a version written with a variable is really unknown: some variable of the word is
+/// defined only by `ENV` in stages the instruction does not see (an `ENV` of another stage does
+/// not reach this one, so the variable is empty there). A variable with no definition in the
+/// file, or set by `ARG` or by an `ENV` in scope, counts as a pin.
+pub fn foreign_env_only(ctx: &DockerfileCtx<'_>, ins: &Instruction, word: &Word) -> bool {
+    let scope = scope(ctx, ins);
+    variables(&word.text).into_iter().any(|name| {
+        let mut elsewhere = false;
+        for i in ctx.instructions() {
+            let defines = i.pairs.iter().any(|p| p.key == name);
+            if !defines {
+                continue;
+            }
+            if i.is("ARG") || i.stage.is_none_or(|s| scope.contains(&s)) {
+                return false;
+            }
+            elsewhere |= i.is("ENV");
+        }
+        elsewhere
+    })
+}

@@ -1,0 +1,57 @@
+use crate::check::Sink;
+use crate::dockerfile::DockerfileCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports `ONBUILD ONBUILD ...`, `ONBUILD FROM ...` and `ONBUILD MAINTAINER ...`.
+    ///
+    /// ## Why is this bad?
+    /// Docker's builder refuses these triggers: chaining `ONBUILD` is not allowed, and `FROM` and
+    /// `MAINTAINER` are not allowed as triggers. The image built on this one fails to build.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM alpine:3.20
+    /// ONBUILD FROM alpine:3.20
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```dockerfile
+    /// FROM alpine:3.20
+    /// ONBUILD COPY . /app
+    /// ```
+    ///
+    /// ## References
+    /// - hadolint [DL3043](https://github.com/hadolint/hadolint/wiki/DL3043)
+    /// - Dockerfile reference, [ONBUILD](https://docs.docker.com/reference/dockerfile/#onbuild):
+    ///   "Chaining `ONBUILD` instructions using `ONBUILD ONBUILD` isn't allowed." and "The `ONBUILD`
+    ///   instruction may not trigger `FROM` or `MAINTAINER` instructions."
+    pub static RULE = {
+        code: "DL3043",
+        name: "onbuild-forbidden-trigger",
+        target: Dockerfile,
+        severity: Error,
+        category: Syntax,
+        summary: "`ONBUILD` with `ONBUILD`, `FROM` or `MAINTAINER` as its trigger",
+    }
+}
+
+pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
+    for ins in ctx.instructions().filter(|i| i.is("ONBUILD")) {
+        let Some(trigger) = ins.onbuild.as_deref() else {
+            continue;
+        };
+        let keyword = trigger.keyword.to_ascii_uppercase();
+        if matches!(keyword.as_str(), "ONBUILD" | "FROM" | "MAINTAINER") {
+            sink.report(
+                trigger.keyword_span,
+                format!("`{keyword}` is not allowed as an ONBUILD trigger"),
+            )
+            .set_help(if keyword == "ONBUILD" {
+                "write the trigger once: `ONBUILD <instruction>`"
+            } else {
+                "remove this trigger"
+            });
+        }
+    }
+}

@@ -1,0 +1,58 @@
+use super::labels;
+use crate::check::Sink;
+use crate::config::LabelKind;
+use crate::dockerfile::DockerfileCtx;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a `LABEL` whose key the `label-schema` setting gives the format `spdx` and whose value
+    /// is not an SPDX license expression. Values holding a variable are known only at build time and are left alone.
+    ///
+    /// ## Why is this bad?
+    /// Tools that read the image's labels (registries, scanners, deployment dashboards) expect the
+    /// format the team agreed on; a value in another format is shown wrongly or ignored.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// # .ecsplain.yaml: label-schema: { org.opencontainers.image.licenses: spdx }
+    /// FROM alpine:3.20
+    /// LABEL org.opencontainers.image.licenses="Apache 2"
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```dockerfile
+    /// LABEL org.opencontainers.image.licenses="Apache-2.0"
+    /// ```
+    ///
+    /// ## Options
+    /// `label-schema` in `.ecsplain.yaml` (label name to format). Without it the rule does nothing.
+    ///
+    /// ## References
+    /// - hadolint [DL3054](https://github.com/hadolint/hadolint/wiki/DL3054) (hadolint reports it as a
+    ///   warning; here it is `info`, advice about a team convention, per the severity policy)
+    pub static RULE = {
+        code: "DL3054",
+        name: "label-not-spdx",
+        target: Dockerfile,
+        severity: Info,
+        category: Style,
+        summary: "a label of the label-schema setting is not an SPDX license expression",
+    }
+}
+
+pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
+    let schema = &sink.settings().label_schema;
+    for pair in labels::invalid(ctx, schema, LabelKind::Spdx, labels::is_spdx) {
+        sink.report(
+            pair.value_span,
+            format!(
+                "the label `{}` must be an SPDX license expression, and `{}` is not",
+                pair.key,
+                pair.value.as_deref().unwrap_or("")
+            ),
+        )
+        .set_help(
+            "write an SPDX license id or expression such as `Apache-2.0` or `MIT OR Apache-2.0`",
+        );
+    }
+}

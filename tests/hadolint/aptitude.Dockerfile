@@ -1,0 +1,2 @@
+FROM debian:12
+RUN aptitude update && aptitude install -y curl

@@ -1,0 +1,3 @@
+FROM debian:12
+ARG AWS_ACCESS_KEY_ID
+ENV AWS_SECRET_ACCESS_KEY_FILE=/run/secrets/aws

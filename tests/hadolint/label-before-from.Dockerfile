@@ -1,0 +1,2 @@
+LABEL team=payments
+FROM debian:12

@@ -1,0 +1,2 @@
+FROM node:20-slim
+ONBUILD RUN yarn install
