@@ -238,8 +238,8 @@ try {
   const headings = await page.locator("#explain .doc h3").allTextContents();
   eq(
     headings,
-    ["What it does", "Why is this bad?", "Example", "Use instead", "References"],
-    "the explanation shows the doc headings",
+    ["What it does", "Why is this bad?", "Example", "Use instead", "Fix safety", "References"],
+    "the explanation shows the doc headings (TD001's fix is unsafe: it says why)",
   );
   const rels = await page.locator("#explain .doc a").evaluateAll((links) => links.map((a) => a.rel));
   check(rels.length > 0 && rels.every((r) => r.includes("noopener")), "doc links use rel=noopener", String(rels));
