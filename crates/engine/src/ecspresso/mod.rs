@@ -204,18 +204,19 @@ pub fn referenced_roles(inputs: &[crate::lint::Input]) -> Vec<(String, Kind)> {
     out
 }
 
-/// IN004 findings for the template actions of a text that ecspresso renders.
-pub fn template_diagnostics(text: &str) -> Vec<crate::diagnostic::Diagnostic> {
-    if !crate::template::has_template(text) {
-        return Vec::new();
-    }
+/// IN004 findings for a text that ecspresso renders as a Go template: where Go's `text/template`
+/// rejects it, parsing it or executing its known parts with `values` (Go's message, at the place
+/// Go stops).
+pub fn template_diagnostics(
+    text: &str,
+    values: &dyn crate::template::Values,
+) -> Vec<crate::diagnostic::Diagnostic> {
     let rule = &crate::rules::input::in004_template_syntax::RULE;
-    crate::template::scan(text)
-        .errors
+    crate::template::errors(text, values)
         .into_iter()
         .map(|e| {
-            rule.diag(e.span, e.message)
-                .with_help("close each `{{` with `}}` and each string inside it with its quote")
+            rule.diag(e.span, format!("template: {}", e.message))
+                .with_help("ecspresso renders this file with Go's text/template, which stops here: close each `{{` with `}}`, each string with its quote, and each `if`, `range`, `with` with `{{ end }}`")
         })
         .collect()
 }
