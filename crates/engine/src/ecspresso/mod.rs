@@ -168,8 +168,10 @@ pub fn resolve_rendered(
     if !reference.template {
         return Some(reference.resolved.clone());
     }
-    let rendered = crate::template::render(&reference.written, values).text;
-    if crate::template::has_template(&rendered) || rendered.trim().is_empty() {
+    // Rendered for linting: a part still missing a value stays a template.
+    let out = crate::template::execute(&reference.written, values, crate::template::Mode::Lint);
+    let rendered = out.rendered.text;
+    if out.error.is_some() || crate::template::has_template(&rendered) || rendered.trim().is_empty() {
         return None;
     }
     Some(resolve(folder_of(config_path), &rendered))
