@@ -499,3 +499,127 @@ mod tests {
         assert_eq!(did_you_mean("stack_name", &CONFIG_KEYS), None);
     }
 }
+
+/// Which ecspresso major versions a config's `required_version` admits: the reading of the
+/// config (v2 renders templates before YAML, bare-number timeouts are nanoseconds; v3 reads
+/// YAML first, numbers are seconds) depends on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Versions {
+    pub v2: bool,
+    pub v3: bool,
+}
+
+impl Versions {
+    /// Only v2 (`required_version: ">= 2.0.0, < 3"`).
+    pub fn v2_only(self) -> bool {
+        self.v2 && !self.v3
+    }
+
+    /// Only v3 or later.
+    pub fn v3_only(self) -> bool {
+        self.v3 && !self.v2
+    }
+}
+
+/// The major versions the config's `required_version` admits; both when it is absent, templated
+/// or unreadable (then ecsplain says which reading it assumed).
+pub fn versions(config: &Node) -> Versions {
+    let both = Versions { v2: true, v3: true };
+    let Some(text) = config.get_str("required_version") else {
+        return both;
+    };
+    let Some(constraints) = parse_constraints(text) else {
+        return both;
+    };
+    // Candidate versions: every version the constraints name, its neighbours, and the bounds
+    // of each major; a set of half-open constraints is decided on these points.
+    let mut candidates: Vec<[u64; 3]> = vec![[2, 0, 0], [2, 999, 999], [3, 0, 0], [3, 999, 999]];
+    for (_, v, _) in &constraints {
+        for c in [*v, [v[0], v[1], v[2] + 1], [v[0], v[1] + 1, 0], [v[0] + 1, 0, 0]] {
+            candidates.push(c);
+        }
+        if v[2] > 0 {
+            candidates.push([v[0], v[1], v[2] - 1]);
+        } else if v[1] > 0 {
+            candidates.push([v[0], v[1] - 1, 999]);
+        } else if v[0] > 0 {
+            candidates.push([v[0] - 1, 999, 999]);
+        }
+    }
+    let admits = |c: &[u64; 3]| constraints.iter().all(|(op, v, parts)| satisfies(c, op, v, *parts));
+    Versions {
+        v2: candidates.iter().any(|c| c[0] == 2 && admits(c)),
+        v3: candidates.iter().any(|c| c[0] >= 3 && admits(c)),
+    }
+}
+
+/// hashicorp/go-version constraints: `(operator, version, number of parts written)`.
+fn parse_constraints(text: &str) -> Option<Vec<(&'static str, [u64; 3], usize)>> {
+    let mut out = Vec::new();
+    for part in text.split(',') {
+        let part = part.trim();
+        let (op, rest) = ["~>", ">=", "<=", "!=", ">", "<", "="]
+            .into_iter()
+            .find_map(|op| part.strip_prefix(op).map(|r| (op, r)))
+            .unwrap_or(("=", part));
+        let rest = rest.trim();
+        let rest = rest.strip_prefix('v').unwrap_or(rest);
+        let core = rest.split(['-', '+']).next().unwrap_or("");
+        let nums: Vec<u64> = core
+            .split('.')
+            .map(|n| n.parse::<u64>().ok())
+            .collect::<Option<Vec<_>>>()?;
+        if nums.is_empty() || nums.len() > 3 {
+            return None;
+        }
+        let mut v = [0u64; 3];
+        for (i, n) in nums.iter().enumerate() {
+            v[i] = *n;
+        }
+        out.push((op, v, nums.len()));
+    }
+    Some(out)
+}
+
+fn satisfies(c: &[u64; 3], op: &str, v: &[u64; 3], parts: usize) -> bool {
+    use std::cmp::Ordering::{Equal, Greater, Less};
+    let ord = c.cmp(v);
+    match op {
+        ">=" => ord != Less,
+        "<=" => ord != Greater,
+        ">" => ord == Greater,
+        "<" => ord == Less,
+        "!=" => ord != Equal,
+        // `~> 2.1` is `>= 2.1, < 3`; `~> 2.1.0` is `>= 2.1.0, < 2.2`.
+        "~>" => {
+            let upper = if parts <= 2 { [v[0] + 1, 0, 0] } else { [v[0], v[1] + 1, 0] };
+            ord != Less && c < &upper
+        }
+        _ => ord == Equal,
+    }
+}
+
+#[cfg(test)]
+mod version_tests {
+    use super::*;
+
+    fn of(yaml: &str) -> Versions {
+        crate::yaml::parse(yaml)
+            .root
+            .map_or(Versions { v2: false, v3: false }, |root| versions(&root))
+    }
+
+    #[test]
+    fn required_version_decides_the_reading() {
+        let both = Versions { v2: true, v3: true };
+        let v2 = Versions { v2: true, v3: false };
+        let v3 = Versions { v2: false, v3: true };
+        assert_eq!(of("region: x\n"), both);
+        assert_eq!(of("required_version: \">= 2.0.0, < 3\"\n"), v2);
+        assert_eq!(of("required_version: \"~> 2.1\"\n"), v2);
+        assert_eq!(of("required_version: \">= 3.0.0\"\n"), v3);
+        assert_eq!(of("required_version: \">= 2.5\"\n"), both);
+        assert_eq!(of("required_version: \"2.8.7\"\n"), v2);
+        assert_eq!(of("required_version: \"v3\"\n"), v3);
+    }
+}

@@ -11,6 +11,7 @@ pub mod ep008_filter_command_removed;
 pub mod ep009_unquoted_template;
 pub mod ep010_jsonnet_not_evaluated;
 pub mod ep011_codedeploy_without_code_deploy_controller;
+pub mod ep012_bare_number_timeout;
 
 use crate::check::Check;
 
@@ -49,5 +50,9 @@ pub static CHECKS: &[Check] = &[
     Check::Project(
         &ep011_codedeploy_without_code_deploy_controller::RULE,
         ep011_codedeploy_without_code_deploy_controller::check,
+    ),
+    Check::Ecspresso(
+        &ep012_bare_number_timeout::RULE,
+        ep012_bare_number_timeout::check,
     ),
 ];
