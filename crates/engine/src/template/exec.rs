@@ -413,8 +413,14 @@ impl Exec<'_> {
             }
             // Go: an invalid value is likely a nil map: no iteration, not an error.
             Val::Missing | Val::Nil => 0,
-            Val::Int(n) if *n >= 0 => *n,
-            Val::Int(_) => 0,
+            // Go 1.22 ranges over an integer, with one variable at most.
+            Val::Int(n) if b.pipe.decl.len() > 1 => {
+                return err(
+                    b.pipe.span,
+                    format!("can't use {n} to iterate over more than one variable"),
+                )
+            }
+            Val::Int(n) => (*n).max(0),
             v => {
                 return err(
                     b.pipe.span,
@@ -973,7 +979,8 @@ mod tests {
         assert_eq!(go("{{ if `` }}a{{ else }}b{{ end }}", &[]), "b");
         assert_eq!(go("{{ with $x := `v` }}{{ . }}{{ $x }}{{ end }}", &[]), "vv");
         assert_eq!(go("{{ with `` }}a{{ else with `z` }}{{ . }}{{ end }}", &[]), "z");
-        assert_eq!(go("{{ range $i, $e := 3 }}{{ $i }}{{ end }}", &[]), "012");
+        assert_eq!(go("{{ range $i := 3 }}{{ $i }}{{ end }}", &[]), "012");
+        assert_eq!(go("{{ range $i, $e := 3 }}{{ end }}", &[]), "ERROR : can't use 3 to iterate over more than one variable");
         assert_eq!(go("{{ range 5 }}{{ if eq . 3 }}{{ break }}{{ end }}{{ . }}{{ end }}", &[]), "012");
         assert_eq!(go("{{ range 0 }}x{{ else }}none{{ end }}", &[]), "none");
         assert_eq!(go("{{ define `t` }}[{{ . }}]{{ end }}{{ template `t` `a` }}{{ block `b` 1 }}<{{ . }}>{{ end }}", &[]), "[a]<1>");
@@ -1004,7 +1011,7 @@ mod tests {
         let display = execute(text, &BTreeMap::new(), Mode::Display).rendered.text;
         assert_eq!(display, "a: ${X}\n{{ if env `Y` }}y: 1\n{{ end }}b: dflt\n");
         // A loop over an unknown stays whole.
-        let text = "{{ range $i, $e := 2 }}{{ must_env `X` }}{{ end }}!";
+        let text = "{{ range $i := 2 }}{{ must_env `X` }}{{ end }}!";
         assert_eq!(execute(text, &BTreeMap::new(), Mode::Lint).rendered.text, text);
     }
 
