@@ -980,7 +980,7 @@ mod tests {
         assert_eq!(go("{{ with $x := `v` }}{{ . }}{{ $x }}{{ end }}", &[]), "vv");
         assert_eq!(go("{{ with `` }}a{{ else with `z` }}{{ . }}{{ end }}", &[]), "z");
         assert_eq!(go("{{ range $i := 3 }}{{ $i }}{{ end }}", &[]), "012");
-        assert_eq!(go("{{ range $i, $e := 3 }}{{ end }}", &[]), "ERROR : can't use 3 to iterate over more than one variable");
+        assert_eq!(go("{{ range $i, $e := 3 }}{{ end }}", &[]), "ERROR $i, $e := 3 : can't use 3 to iterate over more than one variable");
         assert_eq!(go("{{ range 5 }}{{ if eq . 3 }}{{ break }}{{ end }}{{ . }}{{ end }}", &[]), "012");
         assert_eq!(go("{{ range 0 }}x{{ else }}none{{ end }}", &[]), "none");
         assert_eq!(go("{{ define `t` }}[{{ . }}]{{ end }}{{ template `t` `a` }}{{ block `b` 1 }}<{{ . }}>{{ end }}", &[]), "[a]<1>");
