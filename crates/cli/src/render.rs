@@ -129,8 +129,8 @@ pub fn run(args: &RenderArgs) -> u8 {
         // The engine's one renderer, as `lint` uses it (here showing unknown values as markers).
         let output = template::execute(&source, &values, template::Mode::Display);
         if let Some(error) = &output.error {
-            let at = ecsplain_engine::span::LineIndex::new(&source)
-                .line_col(&source, error.span.start);
+            let at =
+                ecsplain_engine::span::LineIndex::new(&source).line_col(&source, error.span.start);
             eprintln!(
                 "ecsplain: {}:{}:{}: template: {} (ecspresso stops here)",
                 input.path, at.line, at.column, error.message

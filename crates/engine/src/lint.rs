@@ -109,10 +109,9 @@ pub fn lint_vars(inputs: &[Input], config: &Config, vars: &Vars) -> Report {
         let kind = input.kind.or(detected).or(role);
         kinds.push((kind, detected, role.is_some()));
         let renders = matches!(
-                kind,
-                Some(Kind::TaskDef | Kind::ServiceDef | Kind::Ecspresso)
-            )
-            && ecspresso::Format::from_path(&input.path) != ecspresso::Format::Jsonnet;
+            kind,
+            Some(Kind::TaskDef | Kind::ServiceDef | Kind::Ecspresso)
+        ) && ecspresso::Format::from_path(&input.path) != ecspresso::Format::Jsonnet;
         // Definition paths render too: the front ends follow a rendered path (the CLI reads
         // the file, the page looks it up among its files), and XF001 names one that is missing.
         rendered.push(

@@ -55,7 +55,10 @@ fn templates_render_as_go_config_renders_them() {
         }
         let expected = fs::read_to_string(path.with_extension("out")).unwrap();
         let lint = template::execute(&text, &known, Mode::Lint);
-        for (mode, got) in [("display", &display.rendered.text), ("lint", &lint.rendered.text)] {
+        for (mode, got) in [
+            ("display", &display.rendered.text),
+            ("lint", &lint.rendered.text),
+        ] {
             if *got != expected {
                 failures.push(format!(
                     "{name} ({mode}):\n--- expected\n{expected}--- actual\n{got}"
@@ -63,7 +66,10 @@ fn templates_render_as_go_config_renders_them() {
             }
         }
         // Every rendered span maps back inside the source.
-        let whole = lint.rendered.original(ecsplain_engine::span::Span::new(0, lint.rendered.text.len()));
+        let whole = lint.rendered.original(ecsplain_engine::span::Span::new(
+            0,
+            lint.rendered.text.len(),
+        ));
         assert!(whole.end as usize <= text.len(), "{name}");
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));

@@ -171,7 +171,8 @@ pub fn resolve_rendered(
     // Rendered for linting: a part still missing a value stays a template.
     let out = crate::template::execute(&reference.written, values, crate::template::Mode::Lint);
     let rendered = out.rendered.text;
-    if out.error.is_some() || crate::template::has_template(&rendered) || rendered.trim().is_empty() {
+    if out.error.is_some() || crate::template::has_template(&rendered) || rendered.trim().is_empty()
+    {
         return None;
     }
     Some(resolve(folder_of(config_path), &rendered))
@@ -535,7 +536,12 @@ pub fn versions(config: &Node) -> Versions {
     // of each major; a set of half-open constraints is decided on these points.
     let mut candidates: Vec<[u64; 3]> = vec![[2, 0, 0], [2, 999, 999], [3, 0, 0], [3, 999, 999]];
     for (_, v, _) in &constraints {
-        for c in [*v, [v[0], v[1], v[2] + 1], [v[0], v[1] + 1, 0], [v[0] + 1, 0, 0]] {
+        for c in [
+            *v,
+            [v[0], v[1], v[2] + 1],
+            [v[0], v[1] + 1, 0],
+            [v[0] + 1, 0, 0],
+        ] {
             candidates.push(c);
         }
         if v[2] > 0 {
@@ -546,7 +552,11 @@ pub fn versions(config: &Node) -> Versions {
             candidates.push([v[0] - 1, 999, 999]);
         }
     }
-    let admits = |c: &[u64; 3]| constraints.iter().all(|(op, v, parts)| satisfies(c, op, v, *parts));
+    let admits = |c: &[u64; 3]| {
+        constraints
+            .iter()
+            .all(|(op, v, parts)| satisfies(c, op, v, *parts))
+    };
     Versions {
         v2: candidates.iter().any(|c| c[0] == 2 && admits(c)),
         v3: candidates.iter().any(|c| c[0] >= 3 && admits(c)),
@@ -592,7 +602,11 @@ fn satisfies(c: &[u64; 3], op: &str, v: &[u64; 3], parts: usize) -> bool {
         "!=" => ord != Equal,
         // `~> 2.1` is `>= 2.1, < 3`; `~> 2.1.0` is `>= 2.1.0, < 2.2`.
         "~>" => {
-            let upper = if parts <= 2 { [v[0] + 1, 0, 0] } else { [v[0], v[1] + 1, 0] };
+            let upper = if parts <= 2 {
+                [v[0] + 1, 0, 0]
+            } else {
+                [v[0], v[1] + 1, 0]
+            };
             ord != Less && c < &upper
         }
         _ => ord == Equal,
@@ -604,16 +618,26 @@ mod version_tests {
     use super::*;
 
     fn of(yaml: &str) -> Versions {
-        crate::yaml::parse(yaml)
-            .root
-            .map_or(Versions { v2: false, v3: false }, |root| versions(&root))
+        crate::yaml::parse(yaml).root.map_or(
+            Versions {
+                v2: false,
+                v3: false,
+            },
+            |root| versions(&root),
+        )
     }
 
     #[test]
     fn required_version_decides_the_reading() {
         let both = Versions { v2: true, v3: true };
-        let v2 = Versions { v2: true, v3: false };
-        let v3 = Versions { v2: false, v3: true };
+        let v2 = Versions {
+            v2: true,
+            v3: false,
+        };
+        let v3 = Versions {
+            v2: false,
+            v3: true,
+        };
         assert_eq!(of("region: x\n"), both);
         assert_eq!(of("required_version: \">= 2.0.0, < 3\"\n"), v2);
         assert_eq!(of("required_version: \"~> 2.1\"\n"), v2);

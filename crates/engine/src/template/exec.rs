@@ -331,10 +331,14 @@ impl Exec<'_> {
                     return err(*span, format!("no such template {name:?}"));
                 };
                 if self.depth >= MAX_DEPTH {
-                    return err(*span, format!("exceeded maximum template depth ({MAX_DEPTH})"));
+                    return err(
+                        *span,
+                        format!("exceeded maximum template depth ({MAX_DEPTH})"),
+                    );
                 }
                 self.depth += 1;
-                let saved = std::mem::replace(&mut self.vars, vec![("$".to_string(), value.clone())]);
+                let saved =
+                    std::mem::replace(&mut self.vars, vec![("$".to_string(), value.clone())]);
                 let mut sub = Out::new(true);
                 let result = self.walk(list, &value, &mut sub);
                 self.vars = saved;
@@ -356,7 +360,10 @@ impl Exec<'_> {
     /// Renders the chosen list of an `if`/`with` in place: the rest of the construct is dropped.
     fn chosen(&mut self, b: &Branch, list: &List, dot: &Val, out: &mut Out) -> R<()> {
         if !out.flat {
-            out.replace(Span::new(b.outer.start as usize, list.span.start as usize), "");
+            out.replace(
+                Span::new(b.outer.start as usize, list.span.start as usize),
+                "",
+            );
         }
         self.walk(list, dot, out)?;
         if !out.flat {
@@ -499,7 +506,10 @@ impl Exec<'_> {
         if cmd.args.len() > 1 || last.is_some() {
             return err(
                 first.span(),
-                format!("can't give argument to non-function {}", first.span().text(self.src)),
+                format!(
+                    "can't give argument to non-function {}",
+                    first.span().text(self.src)
+                ),
             );
         }
         match first {
@@ -565,12 +575,22 @@ impl Exec<'_> {
     /// A function call. Builtins and go-config's functions are evaluated here; plugin functions
     /// (any `func_prefix`) are looked up in the values.
     #[allow(clippy::too_many_lines)]
-    fn call(&mut self, name: &str, span: Span, args: &[Arg], last: Option<Val>, dot: &Val) -> R<Val> {
+    fn call(
+        &mut self,
+        name: &str,
+        span: Span,
+        args: &[Arg],
+        last: Option<Val>,
+        dot: &Val,
+    ) -> R<Val> {
         // `and` and `or` evaluate their operands lazily (Go 1.18).
         if name == "and" || name == "or" {
             let total = args.len() + usize::from(last.is_some());
             if total == 0 {
-                return err(span, format!("wrong number of args for {name}: want at least 1 got 0"));
+                return err(
+                    span,
+                    format!("wrong number of args for {name}: want at least 1 got 0"),
+                );
             }
             let mut v = Val::Missing;
             for a in args {
@@ -588,7 +608,8 @@ impl Exec<'_> {
             return Ok(v);
         }
         let vals = self.args(args, last, dot)?;
-        if let Some((Val::Unknown(m), _)) = vals.iter().find(|(v, _)| matches!(v, Val::Unknown(_))) {
+        if let Some((Val::Unknown(m), _)) = vals.iter().find(|(v, _)| matches!(v, Val::Unknown(_)))
+        {
             return Ok(Val::Unknown(m.clone()));
         }
         let n = vals.len();
@@ -596,14 +617,20 @@ impl Exec<'_> {
             if n == k {
                 Ok(())
             } else {
-                err(span, format!("wrong number of args for {name}: want {k} got {n}"))
+                err(
+                    span,
+                    format!("wrong number of args for {name}: want {k} got {n}"),
+                )
             }
         };
         let at_least = |k: usize| -> R<()> {
             if n >= k {
                 Ok(())
             } else {
-                err(span, format!("wrong number of args for {name}: want at least {k} got {n}"))
+                err(
+                    span,
+                    format!("wrong number of args for {name}: want at least {k} got {n}"),
+                )
             }
         };
         let string = |i: usize| -> R<String> {
@@ -616,7 +643,13 @@ impl Exec<'_> {
                     } else if matches!(v, Val::Missing) {
                         err(*at, "invalid value; expected string")
                     } else {
-                        err(*at, format!("wrong type for value; expected string; got {}", v.type_name()))
+                        err(
+                            *at,
+                            format!(
+                                "wrong type for value; expected string; got {}",
+                                v.type_name()
+                            ),
+                        )
                     }
                 }
                 None => err(span, "missing argument"),
@@ -632,39 +665,50 @@ impl Exec<'_> {
                 match &vals[0].0 {
                     Val::Str(s) => Ok(Val::Int(i64::try_from(s.len()).unwrap_or(i64::MAX))),
                     Val::Missing | Val::Nil => err(span, "error calling len: len of nil pointer"),
-                    v => err(span, format!("error calling len: len of type {}", v.type_name())),
+                    v => err(
+                        span,
+                        format!("error calling len: len of type {}", v.type_name()),
+                    ),
                 }
             }
             "index" => {
                 at_least(1)?;
                 let mut item = vals[0].0.clone();
                 for (ix, at) in &vals[1..] {
-                    item = match (&item, ix) {
-                        (Val::Str(s), Val::Int(i)) => {
-                            let b = usize::try_from(*i).ok().and_then(|i| s.as_bytes().get(i));
-                            match b {
-                                Some(b) => Val::Byte(*b),
-                                None => {
-                                    return err(*at, format!("error calling index: index out of range: {i}"))
+                    item =
+                        match (&item, ix) {
+                            (Val::Str(s), Val::Int(i)) => {
+                                let b = usize::try_from(*i).ok().and_then(|i| s.as_bytes().get(i));
+                                match b {
+                                    Some(b) => Val::Byte(*b),
+                                    None => {
+                                        return err(
+                                            *at,
+                                            format!("error calling index: index out of range: {i}"),
+                                        )
+                                    }
                                 }
                             }
-                        }
-                        (Val::Str(_), other) => {
-                            return err(
+                            (Val::Str(_), other) => return err(
                                 *at,
-                                format!("error calling index: cannot index slice/array with type {}", other.type_name()),
-                            )
-                        }
-                        (Val::Missing | Val::Nil, _) => {
-                            return err(span, "error calling index: index of untyped nil")
-                        }
-                        (other, _) => {
-                            return err(
-                                span,
-                                format!("error calling index: can't index item of type {}", other.type_name()),
-                            )
-                        }
-                    };
+                                format!(
+                                    "error calling index: cannot index slice/array with type {}",
+                                    other.type_name()
+                                ),
+                            ),
+                            (Val::Missing | Val::Nil, _) => {
+                                return err(span, "error calling index: index of untyped nil")
+                            }
+                            (other, _) => {
+                                return err(
+                                    span,
+                                    format!(
+                                        "error calling index: can't index item of type {}",
+                                        other.type_name()
+                                    ),
+                                )
+                            }
+                        };
                 }
                 Ok(item)
             }
@@ -672,11 +716,16 @@ impl Exec<'_> {
                 at_least(1)?;
                 let s = match &vals[0].0 {
                     Val::Str(s) => s.clone(),
-                    Val::Missing | Val::Nil => return err(span, "error calling slice: slice of untyped nil"),
+                    Val::Missing | Val::Nil => {
+                        return err(span, "error calling slice: slice of untyped nil")
+                    }
                     v => {
                         return err(
                             span,
-                            format!("error calling slice: can't slice item of type {}", v.type_name()),
+                            format!(
+                                "error calling slice: can't slice item of type {}",
+                                v.type_name()
+                            ),
                         )
                     }
                 };
@@ -688,19 +737,34 @@ impl Exec<'_> {
                     let Val::Int(i) = v else {
                         return err(
                             *at,
-                            format!("error calling slice: cannot index slice/array with type {}", v.type_name()),
+                            format!(
+                                "error calling slice: cannot index slice/array with type {}",
+                                v.type_name()
+                            ),
                         );
                     };
                     match usize::try_from(*i).ok().filter(|i| *i <= s.len()) {
                         Some(i) => idx[k] = i,
-                        None => return err(*at, format!("error calling slice: index out of range: {i}")),
+                        None => {
+                            return err(
+                                *at,
+                                format!("error calling slice: index out of range: {i}"),
+                            )
+                        }
                     }
                 }
                 if idx[0] > idx[1] {
-                    return err(span, format!("error calling slice: invalid slice index: {} > {}", idx[0], idx[1]));
+                    return err(
+                        span,
+                        format!(
+                            "error calling slice: invalid slice index: {} > {}",
+                            idx[0], idx[1]
+                        ),
+                    );
                 }
                 Ok(Val::Str(
-                    String::from_utf8_lossy(s.as_bytes().get(idx[0]..idx[1]).unwrap_or(&[])).into_owned(),
+                    String::from_utf8_lossy(s.as_bytes().get(idx[0]..idx[1]).unwrap_or(&[]))
+                        .into_owned(),
                 ))
             }
             "print" | "printf" | "println" => {
@@ -741,7 +805,10 @@ impl Exec<'_> {
                 want(2)?;
                 let (a, b) = (&vals[0].0, &vals[1].0);
                 if name != "ne" && (!is_basic(a) || !is_basic(b) || matches!(a, Val::Bool(_))) {
-                    return err(span, format!("error calling {name}: invalid type for comparison"));
+                    return err(
+                        span,
+                        format!("error calling {name}: invalid type for comparison"),
+                    );
                 }
                 let ord = compare(name, a, b, span)?;
                 use std::cmp::Ordering::{Equal, Greater, Less};
@@ -767,7 +834,9 @@ impl Exec<'_> {
                         Some(value) if !value.is_empty() => return Ok(Val::Str(value)),
                         Some(_) => v.clone_from(k),
                         None if i == 0 && (self.mode == Mode::Lint || keys.len() == 1) => {
-                            return Ok(Val::Unknown(super::marker(Some(&literal_call("env", span, &keys)))));
+                            return Ok(Val::Unknown(super::marker(Some(&literal_call(
+                                "env", span, &keys,
+                            )))));
                         }
                         // A default is a name nobody sets, in practice: taken as unset.
                         None => v.clone_from(k),
@@ -780,7 +849,9 @@ impl Exec<'_> {
                 let key = string(0)?;
                 Ok(match self.lookup_env(&key) {
                     Some(v) => Val::Str(v),
-                    None => Val::Unknown(super::marker(Some(&literal_call("must_env", span, &[key])))),
+                    None => {
+                        Val::Unknown(super::marker(Some(&literal_call("must_env", span, &[key]))))
+                    }
                 })
             }
             "json_escape" => {
@@ -795,7 +866,8 @@ impl Exec<'_> {
         if key.is_empty() {
             return Some(String::new());
         }
-        self.values.value(&literal_call("must_env", Span::EMPTY, &[key.to_string()]))
+        self.values
+            .value(&literal_call("must_env", Span::EMPTY, &[key.to_string()]))
     }
 
     /// A plugin function: `tfstate`, `tfstatef`, `ssm`, `secretsmanager_arn`, `cfn_output`,
@@ -809,7 +881,13 @@ impl Exec<'_> {
                 match v {
                     Val::Str(s) => out.push(s.clone()),
                     other => {
-                        return err(*at, format!("wrong type for value; expected string; got {}", other.type_name()))
+                        return err(
+                            *at,
+                            format!(
+                                "wrong type for value; expected string; got {}",
+                                other.type_name()
+                            ),
+                        )
                     }
                 }
             }
@@ -819,7 +897,10 @@ impl Exec<'_> {
             if n == k {
                 Ok(())
             } else {
-                err(span, format!("wrong number of args for {name}: want {k} got {n}"))
+                err(
+                    span,
+                    format!("wrong number of args for {name}: want {k} got {n}"),
+                )
             }
         };
         let ask = |call: Call| -> Val {
@@ -839,7 +920,10 @@ impl Exec<'_> {
             }
             "tfstatef" => {
                 if n == 0 {
-                    return err(span, format!("wrong number of args for {name}: want at least 1 got 0"));
+                    return err(
+                        span,
+                        format!("wrong number of args for {name}: want at least 1 got 0"),
+                    );
                 }
                 let format = strings(0, 1)?;
                 let rest: Vec<Val> = vals[1..].iter().map(|(v, _)| v.clone()).collect();
@@ -854,18 +938,28 @@ impl Exec<'_> {
                 }
                 let address = gofmt::sprintf(format.first().map_or("", String::as_str), &rest);
                 let prefix = name.strip_suffix("tfstatef").unwrap_or("");
-                Ok(ask(literal_call(&format!("{prefix}tfstate"), span, &[address])))
+                Ok(ask(literal_call(
+                    &format!("{prefix}tfstate"),
+                    span,
+                    &[address],
+                )))
             }
             "ssm" => {
                 if n == 0 || n > 2 {
-                    return err(span, format!("wrong number of args for {name}: want at least 1 got {n}"));
+                    return err(
+                        span,
+                        format!("wrong number of args for {name}: want at least 1 got {n}"),
+                    );
                 }
                 let path = strings(0, 1)?;
                 let index = match vals.get(1) {
                     None => None,
                     Some((Val::Int(i), _)) => Some(*i),
                     Some((v, at)) => {
-                        return err(*at, format!("wrong type for value; expected int; got {}", v.type_name()))
+                        return err(
+                            *at,
+                            format!("wrong type for value; expected int; got {}", v.type_name()),
+                        )
                     }
                 };
                 let value = ask(literal_call(name, span, &path));
@@ -875,7 +969,10 @@ impl Exec<'_> {
                         let item = usize::try_from(i).ok().and_then(|i| list.split(',').nth(i));
                         match item {
                             Some(item) => Ok(Val::Str(item.to_string())),
-                            None => err(span, format!("error calling {name}: index out of range [{i}]")),
+                            None => err(
+                                span,
+                                format!("error calling {name}: index out of range [{i}]"),
+                            ),
                         }
                     }
                     (v, _) => Ok(v),
@@ -911,7 +1008,10 @@ fn literal_call(func: &str, span: Span, args: &[String]) -> Call {
 }
 
 fn is_basic(v: &Val) -> bool {
-    matches!(v, Val::Bool(_) | Val::Int(_) | Val::Byte(_) | Val::Float(_) | Val::Str(_))
+    matches!(
+        v,
+        Val::Bool(_) | Val::Int(_) | Val::Byte(_) | Val::Float(_) | Val::Str(_)
+    )
 }
 
 /// Go's comparison of two basic values: `None` when unequal and unordered (nil against a
@@ -929,7 +1029,12 @@ fn compare(name: &str, a: &Val, b: &Val, span: Span) -> R<Option<std::cmp::Order
         (x, y) if int(x).is_some() && int(y).is_some() => Some(int(x).cmp(&int(y))),
         (Val::Missing | Val::Nil, Val::Missing | Val::Nil) => Some(std::cmp::Ordering::Equal),
         (Val::Missing | Val::Nil, _) | (_, Val::Missing | Val::Nil) => None,
-        _ => return err(span, format!("error calling {name}: incompatible types for comparison")),
+        _ => {
+            return err(
+                span,
+                format!("error calling {name}: incompatible types for comparison"),
+            )
+        }
     })
 }
 
@@ -939,7 +1044,10 @@ mod tests {
     use std::collections::BTreeMap;
 
     fn vars(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        pairs.iter().map(|(k, v)| ((*k).to_string(), (*v).to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
+            .collect()
     }
 
     /// Renders with every value given, as ecspresso would (Display and Lint agree then).
@@ -961,13 +1069,19 @@ mod tests {
         assert_eq!(go("{{ env `TAG` }}", &[("TAG", "")]), "TAG");
         assert_eq!(go("{{ env `TAG` `latest` }}", &[("TAG", "v1")]), "v1");
         assert_eq!(go("{{ env `TAG` `latest` }}", &[("TAG", "")]), "latest");
-        assert_eq!(go("{{ env `TAG` `HOME` }}", &[("TAG", ""), ("HOME", "/root")]), "/root");
+        assert_eq!(
+            go("{{ env `TAG` `HOME` }}", &[("TAG", ""), ("HOME", "/root")]),
+            "/root"
+        );
         assert_eq!(go("{{ env `A` `B` `c` }}", &[("A", ""), ("B", "b")]), "b");
         // must_env: LookupEnv, so an empty value is a value.
         assert_eq!(go("[{{ must_env `E` }}]", &[("E", "")]), "[]");
         // json_escape: json.Marshal without the quotes (HTML-safe escapes).
         assert_eq!(
-            go("{{ env `JSON` | json_escape }}", &[("JSON", "{\"foo\":\"<bar>\"}")]),
+            go(
+                "{{ env `JSON` | json_escape }}",
+                &[("JSON", "{\"foo\":\"<bar>\"}")]
+            ),
             "{\\\"foo\\\":\\\"\\u003cbar\\u003e\\\"}"
         );
     }
@@ -977,47 +1091,124 @@ mod tests {
         // text/template semantics (exec_test.go's cases, our own inputs).
         assert_eq!(go("{{ if eq (env `E` ``) `prod` }}big{{ else if eq (env `E` ``) `stg` }}mid{{ else }}small{{ end }}", &[("E", "stg")]), "mid");
         assert_eq!(go("{{ if `` }}a{{ else }}b{{ end }}", &[]), "b");
-        assert_eq!(go("{{ with $x := `v` }}{{ . }}{{ $x }}{{ end }}", &[]), "vv");
-        assert_eq!(go("{{ with `` }}a{{ else with `z` }}{{ . }}{{ end }}", &[]), "z");
+        assert_eq!(
+            go("{{ with $x := `v` }}{{ . }}{{ $x }}{{ end }}", &[]),
+            "vv"
+        );
+        assert_eq!(
+            go("{{ with `` }}a{{ else with `z` }}{{ . }}{{ end }}", &[]),
+            "z"
+        );
         assert_eq!(go("{{ range $i := 3 }}{{ $i }}{{ end }}", &[]), "012");
-        assert_eq!(go("{{ range $i, $e := 3 }}{{ end }}", &[]), "ERROR $i, $e := 3 : can't use 3 to iterate over more than one variable");
-        assert_eq!(go("{{ range 5 }}{{ if eq . 3 }}{{ break }}{{ end }}{{ . }}{{ end }}", &[]), "012");
+        assert_eq!(
+            go("{{ range $i, $e := 3 }}{{ end }}", &[]),
+            "ERROR $i, $e := 3 : can't use 3 to iterate over more than one variable"
+        );
+        assert_eq!(
+            go(
+                "{{ range 5 }}{{ if eq . 3 }}{{ break }}{{ end }}{{ . }}{{ end }}",
+                &[]
+            ),
+            "012"
+        );
         assert_eq!(go("{{ range 0 }}x{{ else }}none{{ end }}", &[]), "none");
         assert_eq!(go("{{ define `t` }}[{{ . }}]{{ end }}{{ template `t` `a` }}{{ block `b` 1 }}<{{ . }}>{{ end }}", &[]), "[a]<1>");
         assert_eq!(go("{{ $x := 1 }}{{ $x = 2 }}{{ $x }}", &[]), "2");
         assert_eq!(go("a  {{- /* c */ -}}  b {{- `x` }}", &[]), "abx");
-        assert_eq!(go("{{ and 1 0 2 }} {{ or 0 `` `x` }} {{ not 0 }}", &[]), "0 x true");
-        assert_eq!(go("{{ len `héllo` }} {{ index `abc` 1 }} {{ slice `abcd` 1 3 }}", &[]), "6 98 bc");
-        assert_eq!(go("{{ print 1 2 `a` }}|{{ println `a` 1 }}|{{ printf `%s=%03d` `n` 7 }}", &[]), "1 2a|a 1\n|n=007");
-        assert_eq!(go("{{ html `<a>` }} {{ js `'x'` }} {{ urlquery `a b` }}", &[]), "&lt;a&gt; \\'x\\' a+b");
-        assert_eq!(go("{{ lt 1 2 }} {{ ge `b` `a` }} {{ ne 1 1 }} {{ eq 1 2 1 }}", &[]), "true true false true");
-        assert_eq!(go("{{ .Foo }} {{ 3.0 }} {{ 1e6 }} {{ print nil }}", &[]), "<no value> 3 1e+06 <nil>");
+        assert_eq!(
+            go("{{ and 1 0 2 }} {{ or 0 `` `x` }} {{ not 0 }}", &[]),
+            "0 x true"
+        );
+        assert_eq!(
+            go(
+                "{{ len `héllo` }} {{ index `abc` 1 }} {{ slice `abcd` 1 3 }}",
+                &[]
+            ),
+            "6 98 bc"
+        );
+        assert_eq!(
+            go(
+                "{{ print 1 2 `a` }}|{{ println `a` 1 }}|{{ printf `%s=%03d` `n` 7 }}",
+                &[]
+            ),
+            "1 2a|a 1\n|n=007"
+        );
+        assert_eq!(
+            go("{{ html `<a>` }} {{ js `'x'` }} {{ urlquery `a b` }}", &[]),
+            "&lt;a&gt; \\'x\\' a+b"
+        );
+        assert_eq!(
+            go(
+                "{{ lt 1 2 }} {{ ge `b` `a` }} {{ ne 1 1 }} {{ eq 1 2 1 }}",
+                &[]
+            ),
+            "true true false true"
+        );
+        assert_eq!(
+            go("{{ .Foo }} {{ 3.0 }} {{ 1e6 }} {{ print nil }}", &[]),
+            "<no value> 3 1e+06 <nil>"
+        );
         // Errors, with Go's wording.
-        assert_eq!(go("{{ lt 1 `a` }}", &[]), "ERROR lt: error calling lt: incompatible types for comparison");
-        assert_eq!(go("{{ index `abc` 5 }}", &[]), "ERROR 5: error calling index: index out of range: 5");
-        assert_eq!(go("{{ must_env 3 }}", &[]), "ERROR 3: expected string; found 3");
-        assert_eq!(go("{{ template `x` }}", &[]), "ERROR {{ template `x` }}: no such template \"x\"");
+        assert_eq!(
+            go("{{ lt 1 `a` }}", &[]),
+            "ERROR lt: error calling lt: incompatible types for comparison"
+        );
+        assert_eq!(
+            go("{{ index `abc` 5 }}", &[]),
+            "ERROR 5: error calling index: index out of range: 5"
+        );
+        assert_eq!(
+            go("{{ must_env 3 }}", &[]),
+            "ERROR 3: expected string; found 3"
+        );
+        assert_eq!(
+            go("{{ template `x` }}", &[]),
+            "ERROR {{ template `x` }}: no such template \"x\""
+        );
     }
 
     #[test]
     fn plugins_and_unknowns() {
-        let v = vars(&[("ssm:/app/list", "a,b,c"), ("tfstate:aws_subnet.s['1'].id", "subnet-1")]);
-        let out = execute("{{ ssm `/app/list` 1 }} {{ tfstatef `aws_subnet.s['%d'].id` 1 }}", &v, Mode::Lint);
+        let v = vars(&[
+            ("ssm:/app/list", "a,b,c"),
+            ("tfstate:aws_subnet.s['1'].id", "subnet-1"),
+        ]);
+        let out = execute(
+            "{{ ssm `/app/list` 1 }} {{ tfstatef `aws_subnet.s['%d'].id` 1 }}",
+            &v,
+            Mode::Lint,
+        );
         assert_eq!(out.rendered.text, "b subnet-1");
         // Unknown values: as written for lint, markers for display.
-        let text = "a: {{ must_env `X` }}\n{{ if env `Y` }}y: 1\n{{ end }}b: {{ env `Z` `dflt` }}\n";
+        let text =
+            "a: {{ must_env `X` }}\n{{ if env `Y` }}y: 1\n{{ end }}b: {{ env `Z` `dflt` }}\n";
         let lint = execute(text, &BTreeMap::new(), Mode::Lint).rendered.text;
         assert_eq!(lint, text);
         let display = execute(text, &BTreeMap::new(), Mode::Display).rendered.text;
         assert_eq!(display, "a: ${X}\n{{ if env `Y` }}y: 1\n{{ end }}b: dflt\n");
         // A loop over an unknown stays whole.
         let text = "{{ range $i := 2 }}{{ must_env `X` }}{{ end }}!";
-        assert_eq!(execute(text, &BTreeMap::new(), Mode::Lint).rendered.text, text);
+        assert_eq!(
+            execute(text, &BTreeMap::new(), Mode::Lint).rendered.text,
+            text
+        );
     }
 
     #[test]
     fn never_panics() {
-        for text in ["{{", "{{-", "{{ (", "{{ if 1 }}{{ else }}", "{{ range 100000000 }}x{{ end }}", "{{ define `a` }}{{ template `a` }}{{ end }}{{ template `a` }}", "é{{ \"\\", "{{ printf `%` }}", "{{ slice `é` 1 }}", "{{ 'a }}", "{{ $ }}{{ $.X }}"] {
+        for text in [
+            "{{",
+            "{{-",
+            "{{ (",
+            "{{ if 1 }}{{ else }}",
+            "{{ range 100000000 }}x{{ end }}",
+            "{{ define `a` }}{{ template `a` }}{{ end }}{{ template `a` }}",
+            "é{{ \"\\",
+            "{{ printf `%` }}",
+            "{{ slice `é` 1 }}",
+            "{{ 'a }}",
+            "{{ $ }}{{ $.X }}",
+        ] {
             let out = execute(text, &BTreeMap::new(), Mode::Lint);
             let _ = out.rendered.original(Span::new(0, out.rendered.text.len()));
         }

@@ -92,7 +92,7 @@ pub fn format_g(f: f64, prec: Option<usize>, sharp: bool) -> String {
         Some(p) => {
             let p = i32::try_from(p.max(1)).unwrap_or(i32::MAX);
             let nd = i32::try_from(digits.len()).unwrap_or(i32::MAX);
-            if p > nd && nd >= exp + 1 {
+            if p > nd && nd > exp {
                 nd
             } else {
                 p
@@ -400,14 +400,20 @@ fn format_one(verb: char, v: &Val, f: Flags) -> String {
         ('t', Val::Bool(b)) => pad(b.to_string(), f, false),
         ('q', Val::Str(s)) => pad(go_quote(s), f, false),
         ('q', Val::Int(_) | Val::Byte(_)) => {
-            let c = u32::try_from(int_of(v)).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}');
+            let c = u32::try_from(int_of(v))
+                .ok()
+                .and_then(char::from_u32)
+                .unwrap_or('\u{FFFD}');
             let q = go_quote(&c.to_string());
             let inner = q.get(1..q.len() - 1).unwrap_or("").replace("\\\"", "\"");
             let inner = if c == '\'' { "\\'".to_string() } else { inner };
             pad(format!("'{inner}'"), f, false)
         }
         ('c', Val::Int(_) | Val::Byte(_)) => {
-            let c = u32::try_from(int_of(v)).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}');
+            let c = u32::try_from(int_of(v))
+                .ok()
+                .and_then(char::from_u32)
+                .unwrap_or('\u{FFFD}');
             pad(c.to_string(), f, false)
         }
         ('x' | 'X' | 'o' | 'O' | 'b', Val::Int(_) | Val::Byte(_)) => int_verb(int_of(v), verb, f),
@@ -468,7 +474,12 @@ pub fn sprintf(format: &str, args: &[Val]) -> String {
         let num = |chars: &mut std::iter::Peekable<std::str::Chars<'_>>| {
             let mut n: Option<usize> = None;
             while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
-                n = Some(n.unwrap_or(0).saturating_mul(10).saturating_add(d as usize).min(1_000_000));
+                n = Some(
+                    n.unwrap_or(0)
+                        .saturating_mul(10)
+                        .saturating_add(d as usize)
+                        .min(1_000_000),
+                );
                 chars.next();
             }
             n
@@ -532,13 +543,22 @@ mod tests {
     fn go_sprintf() {
         // Expected strings from the fmt package's documented behaviour (fmt/doc.go).
         assert_eq!(sprintf("%s-%d", &[s("a"), Val::Int(3)]), "a-3");
-        assert_eq!(sprintf("%05d|%-4s|%x", &[Val::Int(42), s("ab"), Val::Int(255)]), "00042|ab  |ff");
+        assert_eq!(
+            sprintf("%05d|%-4s|%x", &[Val::Int(42), s("ab"), Val::Int(255)]),
+            "00042|ab  |ff"
+        );
         assert_eq!(sprintf("%d", &[s("x")]), "%!d(string=x)");
         assert_eq!(sprintf("%s %s", &[s("x")]), "x %!s(MISSING)");
         assert_eq!(sprintf("%s", &[s("x"), Val::Int(1)]), "x%!(EXTRA int=1)");
         assert_eq!(sprintf("%q", &[s("a\"b\n")]), "\"a\\\"b\\n\"");
-        assert_eq!(sprintf("%.2f %e", &[Val::Float(3.14159), Val::Float(1234.5)]), "3.14 1.234500e+03");
-        assert_eq!(sprintf("%v %t 100%%", &[Val::Float(1.5), Val::Bool(true)]), "1.5 true 100%");
+        assert_eq!(
+            sprintf("%.2f %e", &[Val::Float(1.23456), Val::Float(1234.5)]),
+            "1.23 1.234500e+03"
+        );
+        assert_eq!(
+            sprintf("%v %t 100%%", &[Val::Float(1.5), Val::Bool(true)]),
+            "1.5 true 100%"
+        );
         assert_eq!(sprintf("%c%q", &[Val::Int(65), Val::Int(66)]), "A'B'");
         assert_eq!(sprintf("%+d %x", &[Val::Int(5), s("hi")]), "+5 6869");
     }
@@ -546,18 +566,30 @@ mod tests {
     #[test]
     fn escapers() {
         // go-config json_escape = json.Marshal minus quotes (HTML-safe).
-        assert_eq!(json_escape("{\"a\":\"<b>&\"}\n"), "{\\\"a\\\":\\\"\\u003cb\\u003e\\u0026\\\"}\\n");
+        assert_eq!(
+            json_escape("{\"a\":\"<b>&\"}\n"),
+            "{\\\"a\\\":\\\"\\u003cb\\u003e\\u0026\\\"}\\n"
+        );
         assert_eq!(json_escape("\u{1}é"), "\\u0001é");
         // text/template HTMLEscapeString, JSEscapeString, url.QueryEscape.
-        assert_eq!(html_escape("<a href=\"x\">'&'</a>"), "&lt;a href=&#34;x&#34;&gt;&#39;&amp;&#39;&lt;/a&gt;");
-        assert_eq!(js_escape("a'b\"c<d>=&\\\n"), "a\\'b\\\"c\\u003Cd\\u003E\\u003D\\u0026\\\\\\u000A");
+        assert_eq!(
+            html_escape("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&#34;x&#34;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+        assert_eq!(
+            js_escape("a'b\"c<d>=&\\\n"),
+            "a\\'b\\\"c\\u003Cd\\u003E\\u003D\\u0026\\\\\\u000A"
+        );
         assert_eq!(query_escape("a b&c=d/é"), "a+b%26c%3Dd%2F%C3%A9");
     }
 
     #[test]
     fn print_spacing() {
         // fmt.Sprint adds spaces between operands when neither is a string.
-        assert_eq!(sprint(&[Val::Int(1), Val::Int(2), s("a"), Val::Int(3)]), "1 2a3");
+        assert_eq!(
+            sprint(&[Val::Int(1), Val::Int(2), s("a"), Val::Int(3)]),
+            "1 2a3"
+        );
         assert_eq!(sprintln(&[s("a"), Val::Int(1)]), "a 1\n");
     }
 }

@@ -39,9 +39,15 @@ pub enum Node {
     Text(Span),
     /// `{{ pipeline }}`: `span` is the action, `outer` also covers the white space its trim
     /// markers remove.
-    Action { outer: Span, span: Span, pipe: Pipe },
+    Action {
+        outer: Span,
+        span: Span,
+        pipe: Pipe,
+    },
     /// `{{/* ... */}}`.
-    Comment { outer: Span },
+    Comment {
+        outer: Span,
+    },
     If(Branch),
     With(Branch),
     Range(Branch),
@@ -52,8 +58,12 @@ pub enum Node {
         name: String,
         pipe: Option<Pipe>,
     },
-    Break { outer: Span },
-    Continue { outer: Span },
+    Break {
+        outer: Span,
+    },
+    Continue {
+        outer: Span,
+    },
 }
 
 /// `if`, `with` or `range`: `outer` runs from the opening action (and the white space it trims)
@@ -278,7 +288,11 @@ fn lex(text: &str) -> Result<Vec<Item>, ParseError> {
                 });
             };
             let end = after + right_len;
-            let outer_end = if right_trim { skip_space(text, end) } else { end };
+            let outer_end = if right_trim {
+                skip_space(text, end)
+            } else {
+                end
+            };
             items.push(Item {
                 tok: Tok::Comment,
                 span: Span::new(left, end),
@@ -303,7 +317,11 @@ fn skip_space(text: &str, from: usize) -> usize {
 
 /// Lexes the inside of an action from `pos` through its right delimiter; returns the position
 /// after the delimiter and whether it had a trim marker.
-fn lex_action(text: &str, mut pos: usize, items: &mut Vec<Item>) -> Result<(usize, bool), ParseError> {
+fn lex_action(
+    text: &str,
+    mut pos: usize,
+    items: &mut Vec<Item>,
+) -> Result<(usize, bool), ParseError> {
     let bytes = text.as_bytes();
     let mut parens = 0usize;
     let push = |items: &mut Vec<Item>, tok: Tok, a: usize, b: usize| {
@@ -476,8 +494,7 @@ fn lex_action(text: &str, mut pos: usize, items: &mut Vec<Item>) -> Result<(usiz
             '+' | '-' | '0'..='9' => {
                 pos = scan_number(text, pos);
                 let word = text.get(start..pos).unwrap_or("");
-                if parse_number(word).is_none()
-                    || text[pos..].chars().next().is_some_and(is_alnum)
+                if parse_number(word).is_none() || text[pos..].chars().next().is_some_and(is_alnum)
                 {
                     let end = scan_alnum(text, pos);
                     return Err(ParseError {
@@ -494,8 +511,8 @@ fn lex_action(text: &str, mut pos: usize, items: &mut Vec<Item>) -> Result<(usiz
                 pos = scan_alnum(text, pos);
                 let word = text.get(start..pos).unwrap_or("");
                 let tok = match word {
-                    "block" | "break" | "continue" | "define" | "else" | "end" | "if"
-                    | "range" | "template" | "with" => Tok::Keyword,
+                    "block" | "break" | "continue" | "define" | "else" | "end" | "if" | "range"
+                    | "template" | "with" => Tok::Keyword,
                     "nil" => Tok::Nil,
                     "true" | "false" => Tok::Bool,
                     _ => Tok::Ident,
@@ -536,10 +553,14 @@ fn scan_number(text: &str, from: usize) -> usize {
     while let Some(&b) = bytes.get(i) {
         let after_exp = i > from
             && matches!(bytes.get(i - 1), Some(b'e' | b'E' | b'p' | b'P'))
-            && !text.get(from..i).is_some_and(|t| t.starts_with("0x") || t.starts_with("0X"))
-            || (i > from
-                && matches!(bytes.get(i - 1), Some(b'p' | b'P')));
-        if b.is_ascii_alphanumeric() || b == b'.' || b == b'_' || (after_exp && matches!(b, b'+' | b'-'))
+            && !text
+                .get(from..i)
+                .is_some_and(|t| t.starts_with("0x") || t.starts_with("0X"))
+            || (i > from && matches!(bytes.get(i - 1), Some(b'p' | b'P')));
+        if b.is_ascii_alphanumeric()
+            || b == b'.'
+            || b == b'_'
+            || (after_exp && matches!(b, b'+' | b'-'))
         {
             i += 1;
         } else {
@@ -568,12 +589,15 @@ pub fn parse_number(word: &str) -> Option<Number> {
     let clean: String = body.chars().filter(|&c| c != '_').collect();
     let lower = clean.to_ascii_lowercase();
     let int = if let Some(h) = lower.strip_prefix("0x") {
-        (!h.contains(['.', 'p'])).then(|| i64::from_str_radix(h, 16).ok()).flatten()
+        (!h.contains(['.', 'p']))
+            .then(|| i64::from_str_radix(h, 16).ok())
+            .flatten()
     } else if let Some(o) = lower.strip_prefix("0o") {
         i64::from_str_radix(o, 8).ok()
     } else if let Some(b) = lower.strip_prefix("0b") {
         i64::from_str_radix(b, 2).ok()
-    } else if lower.len() > 1 && lower.starts_with('0') && lower.bytes().all(|b| b.is_ascii_digit()) {
+    } else if lower.len() > 1 && lower.starts_with('0') && lower.bytes().all(|b| b.is_ascii_digit())
+    {
         i64::from_str_radix(&lower[1..], 8).ok()
     } else if lower.bytes().all(|b| b.is_ascii_digit()) {
         lower.parse::<i64>().ok()
@@ -587,7 +611,8 @@ pub fn parse_number(word: &str) -> Option<Number> {
         return None;
     }
     let f = lower.parse::<f64>().ok()?;
-    f.is_finite().then_some(Number::Float(if neg { -f } else { f }))
+    f.is_finite()
+        .then_some(Number::Float(if neg { -f } else { f }))
 }
 
 /// The value of a Go string literal (interpreted or raw), `None` when an escape is invalid.
@@ -718,7 +743,10 @@ impl Parser<'_> {
     /// returned with the list's `{{` item consumed, the keyword not yet.
     fn list(&mut self, top: bool) -> Result<(List, Ending), ParseError> {
         let mut list = List {
-            span: Span::at(self.peek().map_or(self.text.len(), |i| i.outer.start as usize)),
+            span: Span::at(
+                self.peek()
+                    .map_or(self.text.len(), |i| i.outer.start as usize),
+            ),
             nodes: Vec::new(),
         };
         loop {
@@ -749,7 +777,12 @@ impl Parser<'_> {
                         list.nodes.push(node);
                     }
                 }
-                _ => return Err(self.err(item.span, format!("unexpected {}", item.describe(self.text)))),
+                _ => {
+                    return Err(self.err(
+                        item.span,
+                        format!("unexpected {}", item.describe(self.text)),
+                    ))
+                }
             }
         }
     }
@@ -767,7 +800,9 @@ impl Parser<'_> {
                 "block" => self.block(left).map(Some),
                 "define" => {
                     if !top {
-                        return Err(self.err(first.span, "unexpected <define> in command".to_string()));
+                        return Err(
+                            self.err(first.span, "unexpected <define> in command".to_string())
+                        );
                     }
                     self.define()?;
                     Ok(None)
@@ -776,10 +811,9 @@ impl Parser<'_> {
                     let word = self.word(first).to_string();
                     let right = self.expect_right(&word)?;
                     if self.range_depth == 0 {
-                        return Err(self.err(
-                            first.span,
-                            format!("{{{{{word}}}}} outside {{{{range}}}}"),
-                        ));
+                        return Err(
+                            self.err(first.span, format!("{{{{{word}}}}} outside {{{{range}}}}"))
+                        );
                     }
                     let outer = Span::new(left.outer.start as usize, right.outer.end as usize);
                     Ok(Some(if word == "break" {
@@ -840,7 +874,11 @@ impl Parser<'_> {
                 let inner = self.branch(ending, kind)?;
                 end_right = inner.outer.end as usize;
                 let span = inner.outer;
-                let node = if kind == "if" { Node::If(inner) } else { Node::With(inner) };
+                let node = if kind == "if" {
+                    Node::If(inner)
+                } else {
+                    Node::With(inner)
+                };
                 else_list = Some(List {
                     span,
                     nodes: vec![node],
@@ -879,7 +917,10 @@ impl Parser<'_> {
         if !matches!(item.tok, Tok::Str | Tok::RawStr) {
             return Err(self.err(
                 item.span,
-                format!("unexpected {} in {context} clause", item.describe(self.text)),
+                format!(
+                    "unexpected {} in {context} clause",
+                    item.describe(self.text)
+                ),
             ));
         }
         unquote(self.word(item)).ok_or_else(|| self.err(item.span, "invalid syntax".to_string()))
@@ -961,11 +1002,15 @@ impl Parser<'_> {
                 Some(i) if i.tok == Tok::Comma && context == "range" => {
                     let v2 = self.next_non_space().ok_or_else(|| self.eof())?;
                     if v2.tok != Tok::Variable {
-                        return Err(self.err(v2.span, "range can only initialize variables".to_string()));
+                        return Err(
+                            self.err(v2.span, "range can only initialize variables".to_string())
+                        );
                     }
                     let op = self.next_non_space().ok_or_else(|| self.eof())?;
                     if !matches!(op.tok, Tok::Declare | Tok::Assign) {
-                        return Err(self.err(op.span, "range can only initialize variables".to_string()));
+                        return Err(
+                            self.err(op.span, "range can only initialize variables".to_string())
+                        );
                     }
                     pipe.assign = op.tok == Tok::Assign;
                     pipe.decl.push(v1);
@@ -977,7 +1022,9 @@ impl Parser<'_> {
                 for name in &pipe.decl {
                     if pipe.assign {
                         if !self.vars.contains(name) {
-                            return Err(self.err(start.span, format!("undefined variable {name:?}")));
+                            return Err(
+                                self.err(start.span, format!("undefined variable {name:?}"))
+                            );
                         }
                     } else {
                         self.vars.push(name.clone());
@@ -1027,7 +1074,10 @@ impl Parser<'_> {
                     cmd.args.push(arg);
                     // Operands are separated by space.
                     if let Some(next) = self.peek() {
-                        if !matches!(next.tok, Tok::Space | Tok::Right | Tok::RightParen | Tok::Pipe) {
+                        if !matches!(
+                            next.tok,
+                            Tok::Space | Tok::Right | Tok::RightParen | Tok::Pipe
+                        ) {
                             return Err(self.err(
                                 next.span,
                                 format!("unexpected {} in operand", next.describe(self.text)),
@@ -1099,7 +1149,9 @@ impl Parser<'_> {
                 let value = unescape(body, '\'')
                     .filter(|s| s.chars().count() == 1)
                     .and_then(|s| s.chars().next())
-                    .ok_or_else(|| self.err(span, format!("malformed character constant: {text}")))?;
+                    .ok_or_else(|| {
+                        self.err(span, format!("malformed character constant: {text}"))
+                    })?;
                 Arg::Int(i64::from(u32::from(value)), span)
             }
             Tok::Number => match parse_number(text) {
@@ -1150,9 +1202,15 @@ mod tests {
         assert_eq!(err("{{ \"abc }}"), "unterminated quoted string");
         assert_eq!(err("{{ must_env `X` "), "unclosed action");
         assert_eq!(err("{{ break }}"), "{{break}} outside {{range}}");
-        assert_eq!(err("{{/* c */ x }}"), "comment ends before closing delimiter");
+        assert_eq!(
+            err("{{/* c */ x }}"),
+            "comment ends before closing delimiter"
+        );
         assert_eq!(err("{{ 3x }}"), "bad number syntax: \"3x\"");
-        assert_eq!(err("{{ # }}"), "unrecognized character in action: U+0023 '#'");
+        assert_eq!(
+            err("{{ # }}"),
+            "unrecognized character in action: U+0023 '#'"
+        );
         assert_eq!(err("{{ ) }}"), "unexpected right paren");
         assert_eq!(err("{{ (x }}"), "unclosed left paren");
     }

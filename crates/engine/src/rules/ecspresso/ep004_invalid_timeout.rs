@@ -74,7 +74,9 @@ pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
                 node.span,
                 format!("timeout {text} is not a duration ecspresso can read"),
             )
-            .set_help("write a Go duration such as `10m0s`, `90s` or `1h30m` (units ns, us, ms, s, m, h)");
+            .set_help(
+                "write a Go duration such as `10m0s`, `90s` or `1h30m` (units ns, us, ms, s, m, h)",
+            );
         }
     }
 }

@@ -58,8 +58,7 @@ pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
         }
         let Some(first) = list[..i].iter().find(|p| {
             p.name.eq_ignore_ascii_case(plugin.name) && p.func_prefix == plugin.func_prefix
-        })
-        else {
+        }) else {
             continue;
         };
         let prefix = if plugin.func_prefix.is_empty() {
