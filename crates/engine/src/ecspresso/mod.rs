@@ -261,15 +261,11 @@ pub fn read_jsonnet(
     let diagnostic = match jsonnet::evaluate(path, text, env) {
         jsonnet::Outcome::Value { json, .. } => {
             // ecspresso renders Go templates in the evaluated JSON too.
-            let json = if env.env.is_empty() && env.tfstate.is_none() {
-                json
-            } else {
-                let known = crate::template::Known {
-                    env: &env.env,
-                    tfstate: env.tfstate.as_ref(),
-                };
-                crate::template::render_known(&json, &known).map_or(json, |r| r.text)
+            let known = crate::template::Known {
+                env: &env.env,
+                tfstate: env.tfstate.as_ref(),
             };
+            let json = crate::template::render_known(&json, &known).map_or(json, |r| r.text);
             let mut root = crate::json::parse(&json).root;
             if let Some(root) = root.as_mut() {
                 jsonnet::remap(root, text);
