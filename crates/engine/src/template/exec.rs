@@ -675,40 +675,41 @@ impl Exec<'_> {
                 at_least(1)?;
                 let mut item = vals[0].0.clone();
                 for (ix, at) in &vals[1..] {
-                    item =
-                        match (&item, ix) {
-                            (Val::Str(s), Val::Int(i)) => {
-                                let b = usize::try_from(*i).ok().and_then(|i| s.as_bytes().get(i));
-                                match b {
-                                    Some(b) => Val::Byte(*b),
-                                    None => {
-                                        return err(
-                                            *at,
-                                            format!("error calling index: index out of range: {i}"),
-                                        )
-                                    }
+                    item = match (&item, ix) {
+                        (Val::Str(s), Val::Int(i)) => {
+                            let b = usize::try_from(*i).ok().and_then(|i| s.as_bytes().get(i));
+                            match b {
+                                Some(b) => Val::Byte(*b),
+                                None => {
+                                    return err(
+                                        *at,
+                                        format!("error calling index: index out of range: {i}"),
+                                    )
                                 }
                             }
-                            (Val::Str(_), other) => return err(
+                        }
+                        (Val::Str(_), other) => {
+                            return err(
                                 *at,
                                 format!(
                                     "error calling index: cannot index slice/array with type {}",
                                     other.type_name()
                                 ),
-                            ),
-                            (Val::Missing | Val::Nil, _) => {
-                                return err(span, "error calling index: index of untyped nil")
-                            }
-                            (other, _) => {
-                                return err(
-                                    span,
-                                    format!(
-                                        "error calling index: can't index item of type {}",
-                                        other.type_name()
-                                    ),
-                                )
-                            }
-                        };
+                            )
+                        }
+                        (Val::Missing | Val::Nil, _) => {
+                            return err(span, "error calling index: index of untyped nil")
+                        }
+                        (other, _) => {
+                            return err(
+                                span,
+                                format!(
+                                    "error calling index: can't index item of type {}",
+                                    other.type_name()
+                                ),
+                            )
+                        }
+                    };
                 }
                 Ok(item)
             }
@@ -1208,9 +1209,87 @@ mod tests {
             "{{ slice `é` 1 }}",
             "{{ 'a }}",
             "{{ $ }}{{ $.X }}",
+            "{{ \"\\é",
+            "{{ '\\é",
+            "é {{- `é` -}} é",
+            "{{ \"é\\\né }}",
+            "{{ if 1 }}é{{ else if 2 }}ü{{ end }}",
         ] {
-            let out = execute(text, &BTreeMap::new(), Mode::Lint);
-            let _ = out.rendered.original(Span::new(0, out.rendered.text.len()));
+            for mode in [Mode::Lint, Mode::Display] {
+                let out = execute(text, &BTreeMap::new(), mode);
+                let _ = out.rendered.original(Span::new(0, out.rendered.text.len()));
+                for (r, o) in &out.rendered.map {
+                    assert!(out.rendered.text.get(r.range()).is_some(), "{text:?}");
+                    assert!(text.get(o.range()).is_some(), "{text:?}");
+                }
+                if let Some(e) = out.error {
+                    assert!(text.get(e.span.range()).is_some(), "{text:?} {e:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn random_token_soup_keeps_spans_on_boundaries() {
+        // A deterministic generator over the pieces templates are made of.
+        const PIECES: [&str; 34] = [
+            "{{",
+            "}}",
+            "{{- ",
+            " -}}",
+            "/*",
+            "*/",
+            "if ",
+            "else ",
+            "end",
+            "range ",
+            "with ",
+            "define ",
+            "template ",
+            "block ",
+            "break",
+            "continue",
+            "$x",
+            " := ",
+            " = ",
+            "|",
+            "(",
+            ")",
+            "\"",
+            "`",
+            "'",
+            "\\",
+            "é",
+            "\n",
+            " ",
+            ".A",
+            "1",
+            "env `A` ",
+            "printf `%d` ",
+            ",",
+        ];
+        let mut seed: u64 = 0x5EED;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let len = (seed >> 59) as usize + 1;
+            for _ in 0..len * 2 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                text.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
+            }
+            let values: BTreeMap<String, String> = [("A".to_string(), "é\"<".to_string())].into();
+            for mode in [Mode::Lint, Mode::Display] {
+                let out = execute(&text, &values, mode);
+                for (r, o) in &out.rendered.map {
+                    assert!(out.rendered.text.get(r.range()).is_some(), "{text:?}");
+                    assert!(text.get(o.range()).is_some(), "{text:?}");
+                }
+                if let Some(e) = &out.error {
+                    assert!(text.get(e.span.range()).is_some(), "{text:?} {e:?}");
+                }
+                let whole = out.rendered.original(Span::new(0, out.rendered.text.len()));
+                assert!(whole.end as usize <= text.len(), "{text:?}");
+            }
         }
     }
 }

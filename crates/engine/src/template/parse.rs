@@ -310,6 +310,13 @@ fn lex(text: &str) -> Result<Vec<Item>, ParseError> {
     Ok(items)
 }
 
+/// The UTF-8 length of the character at `at` (1 past the end), so spans stay on boundaries.
+fn char_len_at(text: &str, at: usize) -> usize {
+    text.get(at..)
+        .and_then(|r| r.chars().next())
+        .map_or(1, char::len_utf8)
+}
+
 fn skip_space(text: &str, from: usize) -> usize {
     let t = text.get(from..).unwrap_or("");
     from + (t.len() - t.trim_start_matches(SPACE).len())
@@ -427,11 +434,11 @@ fn lex_action(
                     match bytes.get(pos) {
                         None | Some(b'\n') => {
                             return Err(ParseError {
-                                span: Span::new(start, pos),
+                                span: Span::new(start, pos.min(text.len())),
                                 message: "unterminated quoted string".to_string(),
                             })
                         }
-                        Some(b'\\') => pos += 2,
+                        Some(b'\\') => pos += 1 + char_len_at(text, pos + 1),
                         Some(b'"') => {
                             pos += 1;
                             break;
@@ -457,11 +464,11 @@ fn lex_action(
                     match bytes.get(pos) {
                         None | Some(b'\n') => {
                             return Err(ParseError {
-                                span: Span::new(start, pos),
+                                span: Span::new(start, pos.min(text.len())),
                                 message: "unterminated character constant".to_string(),
                             })
                         }
-                        Some(b'\\') => pos += 2,
+                        Some(b'\\') => pos += 1 + char_len_at(text, pos + 1),
                         Some(b'\'') => {
                             pos += 1;
                             break;
