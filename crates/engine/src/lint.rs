@@ -145,6 +145,8 @@ pub fn lint_vars(inputs: &[Input], config: &Config, vars: &Vars) -> Report {
         parsed.push(ParsedInput {
             path: &input.path,
             text,
+            source: &input.text,
+            rendered: render.as_ref(),
             kind,
             model,
             named_by_config: referenced,

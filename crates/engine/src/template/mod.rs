@@ -407,6 +407,32 @@ impl Rendered {
         Span::new(self.position(start, false), self.position(end, true))
     }
 
+    /// The span of the rendered text that a span of the original became: a span inside an
+    /// action (or other replaced source) is the whole replacement; otherwise each end is moved
+    /// by the replacements before it.
+    pub fn forward(&self, span: Span) -> Span {
+        let (start, end) = (span.start as usize, span.end.max(span.start) as usize);
+        if let Some((r, _)) = self
+            .map
+            .iter()
+            .find(|(_, o)| (o.start as usize) <= start && end <= o.end as usize && !o.is_empty())
+        {
+            return *r;
+        }
+        let shift = |pos: usize| -> usize {
+            let k = self.map.partition_point(|(_, o)| (o.end as usize) <= pos);
+            match k.checked_sub(1).and_then(|i| self.map.get(i)) {
+                Some((r, o)) => (pos + r.end as usize).saturating_sub(o.end as usize),
+                None => pos,
+            }
+        };
+        let (a, b) = (shift(start), shift(end));
+        Span::new(
+            a.min(self.text.len()),
+            b.min(self.text.len()).max(a.min(self.text.len())),
+        )
+    }
+
     /// Does the span of the rendered text lie inside one rendered value (a quoted string
     /// whose content does counts)?
     pub fn from_template(&self, span: Span) -> bool {
@@ -749,6 +775,17 @@ mod tests {
         // Around an empty value.
         let empty = Span::new(find("b: ").start as usize, find("c:").end as usize);
         assert_eq!(r.original(empty).text(text), "b: {{ must_env `B` }}, c:");
+        // Forward: a source span inside an action is its output; text after moves along.
+        let src = |s: &str| {
+            let at = text.find(s).unwrap();
+            Span::new(at, at + s.len())
+        };
+        assert_eq!(r.forward(src("must_env `A`")).text(&r.text), "long value");
+        assert_eq!(r.forward(src("c: 1")).text(&r.text), "c: 1");
+        assert_eq!(
+            r.forward(src("{{ must_env `D` }}")).text(&r.text),
+            "{{ must_env `D` }}"
+        );
         assert!(r.touches(find("long")));
         assert!(r.touches(empty));
         assert!(!r.touches(find("c: 1")));
