@@ -26,6 +26,11 @@ crate::declare_rule! {
     /// ```
     /// The fix offered is the smallest valid size with at least the CPU and memory written.
     ///
+    /// ## Fix safety
+    /// It changes the task's size, and so what it costs and how much CPU and memory the application
+    /// gets. The suggested size is the nearest valid one; make sure it fits the application's
+    /// peaks.
+    ///
     /// ## References
     /// - [Fargate task CPU and memory](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size)
     /// - [Troubleshooting invalid CPU or memory errors](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html)
@@ -37,6 +42,7 @@ crate::declare_rule! {
         severity: Error,
         category: Sizing,
         summary: "the task's cpu and memory are not a size Fargate offers",
+        fix: Unsafe,
     }
 }
 
