@@ -1116,7 +1116,10 @@ mod tests {
         assert_eq!(go("{{ range 0 }}x{{ else }}none{{ end }}", &[]), "none");
         assert_eq!(go("{{ define `t` }}[{{ . }}]{{ end }}{{ template `t` `a` }}{{ block `b` 1 }}<{{ . }}>{{ end }}", &[]), "[a]<1>");
         assert_eq!(go("{{ $x := 1 }}{{ $x = 2 }}{{ $x }}", &[]), "2");
-        assert_eq!(go("{{ define `n` }}{{ . }}{{ end }}{{ template `n` }}", &[]), "<no value>");
+        assert_eq!(
+            go("{{ define `n` }}{{ . }}{{ end }}{{ template `n` }}", &[]),
+            "<no value>"
+        );
         assert_eq!(go("a  {{- /* c */ -}}  b {{- `x` }}", &[]), "abx");
         assert_eq!(
             go("{{ and 1 0 2 }} {{ or 0 `` `x` }} {{ not 0 }}", &[]),

@@ -32,6 +32,6 @@ crate::declare_rule! {
         target: Input,
         severity: Error,
         category: Syntax,
-        summary: "Go's text/template rejects the template",
+        summary: "the template is one Go's text/template rejects",
     }
 }
