@@ -13,6 +13,7 @@
 // A command-line tool: it prints.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod new_rule;
 mod serve;
 
 use std::env;
@@ -30,7 +31,9 @@ const USAGE: &str = "\
 cargo xtask setup   install the tools the page and its tests need (skips what is there)
 cargo xtask serve   build the page and serve it on http://127.0.0.1:8080
 cargo xtask test    fmt, clippy, native tests, page build, end-to-end test in headless Chromium
-cargo xtask bench   the CLI against hadolint over the corpus (scripts/bench.sh)";
+cargo xtask bench   the CLI against hadolint over the corpus (scripts/bench.sh)
+cargo xtask rules-table   regenerate docs/rules.md from the rules' own docs and the corpus snapshot
+cargo xtask new-rule CODE kebab-name [--severity S] [--category C]   scaffold a rule, its registration and fixtures";
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
@@ -43,6 +46,8 @@ fn main() -> ExitCode {
             Command::new("bash").arg(root.join("scripts/bench.sh")),
             &root,
         ),
+        Some("rules-table") => rules_table(&root, false),
+        Some("new-rule") => new_rule::new_rule(&root, &args[1..]),
         Some("-h" | "--help" | "help") | None => {
             println!("{USAGE}");
             Ok(())
@@ -346,6 +351,14 @@ fn test(root: &Path) -> Result<(), String> {
         step("cargo test", &mut || {
             run(Command::new("cargo").args(["test", "-j2"]), root)
         });
+        step("ECS schema = botocore's model", &mut || {
+            ecs_schema_matches_botocore(root)
+        });
+        step("cfn-lint as referee (corpus)", &mut || {
+            cfn_lint_referee(root)
+        });
+        // `cargo test` built target/debug/ecsplain, which the table is read from.
+        step("docs/rules.md up to date", &mut || rules_table(root, true));
         let built = step("trunk build --release", &mut || {
             run(Command::new("trunk").args(["build", "--release"]), root)
         });
@@ -371,6 +384,68 @@ fn test(root: &Path) -> Result<(), String> {
     } else {
         Err(format!("failed: {}", failed.join(", ")))
     }
+}
+
+/// The referees' venv bin directory (`bash scripts/referees.sh`: pinned PyPI packages under
+/// `target/referees/venv`), or `None` when python3 itself is missing (the step is skipped).
+fn referees_bin(root: &Path, what: &str) -> Result<Option<PathBuf>, String> {
+    if output(Command::new("python3").arg("--version"), root).is_none() {
+        step_skip(what, "python3 is not installed");
+        return Ok(None);
+    }
+    let bin = output(Command::new("bash").arg("scripts/referees.sh"), root)
+        .ok_or("`bash scripts/referees.sh` failed (it installs the pinned referees from PyPI)")?;
+    Ok(Some(PathBuf::from(bin.trim())))
+}
+
+/// `crates/engine/data/ecs-schema.json` is what `scripts/gen_ecs_schema.py` makes from the ECS
+/// model of the pinned botocore: a stale schema cannot ship.
+fn ecs_schema_matches_botocore(root: &Path) -> Result<(), String> {
+    let Some(bin) = referees_bin(root, "ECS schema")? else {
+        return Ok(());
+    };
+    run(
+        Command::new(bin.join("python")).args(["scripts/gen_ecs_schema.py", "--check"]),
+        root,
+    )
+}
+
+/// cfn-lint as a second referee: every corpus task and service definition as a CloudFormation
+/// template; each cfn-lint error must be an ecsplain error at the same place or be explained in
+/// `tools/referees/cfn-lint-differences.json` (`scripts/cfn_lint_diff.py`).
+fn cfn_lint_referee(root: &Path) -> Result<(), String> {
+    let Some(bin) = referees_bin(root, "cfn-lint referee")? else {
+        return Ok(());
+    };
+    run(
+        Command::new("cargo").args(["build", "-j2", "-p", "ecsplain"]),
+        root,
+    )?;
+    run(
+        Command::new(bin.join("python")).args([
+            "scripts/cfn_lint_diff.py",
+            "--ecsplain",
+            "target/debug/ecsplain",
+        ]),
+        root,
+    )
+}
+
+/// docs/rules.md, the rules table, from the CLI's `rules` and `explain` (each rule's own
+/// documentation) and tests/corpus.snap: written, or with `check` compared and not written.
+fn rules_table(root: &Path, check: bool) -> Result<(), String> {
+    if !check {
+        run(
+            Command::new("cargo").args(["build", "-j2", "-q", "-p", "ecsplain"]),
+            root,
+        )?;
+    }
+    let mut cmd = Command::new("python3");
+    cmd.arg(root.join("scripts/rule_table.py"));
+    if check {
+        cmd.arg("--check");
+    }
+    run(cmd.arg(root.join("target/debug/ecsplain")), root)
 }
 
 /// The page's budget (issue 10): the wasm and JavaScript the first view downloads, brotli.

@@ -26,6 +26,8 @@ pub mod sv022_single_subnet;
 pub mod sv023_deployment_percent_stalls;
 pub mod sv024_single_task;
 pub mod sv025_missing_required_service_tag;
+pub mod sv030_missing_required_member;
+pub mod sv031_value_out_of_range;
 pub mod sv040_no_tag_propagation;
 pub mod sv041_old_platform_version;
 pub mod sv042_execute_command_enabled;
@@ -80,6 +82,14 @@ pub static CHECKS: &[Check] = &[
     Check::ServiceDef(
         &sv025_missing_required_service_tag::RULE,
         sv025_missing_required_service_tag::check,
+    ),
+    Check::ServiceDef(
+        &sv030_missing_required_member::RULE,
+        sv030_missing_required_member::check,
+    ),
+    Check::ServiceDef(
+        &sv031_value_out_of_range::RULE,
+        sv031_value_out_of_range::check,
     ),
     Check::ServiceDef(
         &sv040_no_tag_propagation::RULE,

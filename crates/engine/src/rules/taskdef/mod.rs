@@ -27,6 +27,8 @@ pub mod td019_awslogs_missing_options;
 pub mod td020_firelens_without_router;
 pub mod td021_health_check_out_of_range;
 pub mod td022_stop_timeout_over_fargate_max;
+pub mod td060_missing_required_member;
+pub mod td061_value_out_of_range;
 pub mod td101_privileged_container;
 pub mod td102_container_runs_as_root;
 pub mod td103_writable_root_filesystem;
@@ -130,6 +132,14 @@ pub static CHECKS: &[Check] = &[
     Check::TaskDef(
         &td022_stop_timeout_over_fargate_max::RULE,
         td022_stop_timeout_over_fargate_max::check,
+    ),
+    Check::TaskDef(
+        &td060_missing_required_member::RULE,
+        td060_missing_required_member::check,
+    ),
+    Check::TaskDef(
+        &td061_value_out_of_range::RULE,
+        td061_value_out_of_range::check,
     ),
     Check::TaskDef(
         &td101_privileged_container::RULE,
