@@ -40,14 +40,11 @@ pub fn run(args: &RenderArgs) -> u8 {
         }
     };
     let mut status = OK;
-    // The config, the definitions it names, and what Jsonnet files import.
+    // The config and the definitions it names with plain paths; templated paths are followed
+    // below, once the values are known, exactly as `lint` follows them.
     let mut inputs = vec![Input::new(args.file.clone(), text.clone(), None)];
     for reference in ecspresso::references(&args.file, &text) {
         if reference.template {
-            eprintln!(
-                "ecsplain: `{}` is a template; pass its values to follow it",
-                reference.written
-            );
             continue;
         }
         match std::fs::read(&reference.resolved) {
@@ -62,7 +59,6 @@ pub fn run(args: &RenderArgs) -> u8 {
             }
         }
     }
-    let shown = inputs.len();
     crate::files::add_imports(&mut inputs);
     let loaded = match vars::load(&args.values, &inputs) {
         Ok(loaded) => loaded,
@@ -75,6 +71,26 @@ pub fn run(args: &RenderArgs) -> u8 {
         .tfstate
         .as_ref()
         .and_then(|input| TfState::parse(&input.text));
+    let known = template::Known {
+        env: &loaded.vars.env,
+        tfstate: state.as_ref(),
+    };
+    crate::files::follow_rendered(&mut inputs, &known);
+    for reference in ecspresso::references(&args.file, &text) {
+        if reference.template
+            && ecspresso::resolve_rendered(&args.file, &reference, &known).is_none()
+        {
+            eprintln!(
+                "ecsplain: `{}` is a template; pass its values to follow it",
+                reference.written
+            );
+        }
+    }
+    // What is shown: the config and its definitions (not the files Jsonnet imports).
+    let shown: Vec<usize> = (0..inputs.len())
+        .filter(|&i| i == 0 || inputs[i].kind.is_some())
+        .collect();
+    crate::files::add_imports(&mut inputs);
     let values = Display {
         env: &loaded.vars.env,
         state: state.as_ref(),
@@ -87,32 +103,42 @@ pub fn run(args: &RenderArgs) -> u8 {
     }
 
     let mut sections: Vec<(String, String)> = Vec::new();
-    for input in inputs.iter().take(shown) {
-        let mut rendered =
-            if ecspresso::Format::from_path(&input.path) == ecspresso::Format::Jsonnet {
-                match jsonnet::evaluate(&input.path, &input.text, &env) {
-                    // ecspresso renders templates in the evaluated JSON too.
-                    jsonnet::Outcome::Value { json, .. } => {
-                        template::render(&pretty(&json), &values).text
-                    }
-                    jsonnet::Outcome::Syntax { message, .. }
-                    | jsonnet::Outcome::Failed { message, .. } => {
-                        eprintln!("ecsplain: `{}` does not evaluate: {message}", input.path);
-                        status = TROUBLE;
-                        continue;
-                    }
-                    jsonnet::Outcome::Unavailable => {
-                        eprintln!(
-                            "ecsplain: this build cannot evaluate Jsonnet (`{}`)",
-                            input.path
-                        );
-                        status = TROUBLE;
-                        continue;
-                    }
+    for input in shown.iter().filter_map(|&i| inputs.get(i)) {
+        let source = if ecspresso::Format::from_path(&input.path) == ecspresso::Format::Jsonnet {
+            match jsonnet::evaluate(&input.path, &input.text, &env) {
+                // ecspresso renders templates in the evaluated JSON too.
+                jsonnet::Outcome::Value { json, .. } => pretty(&json),
+                jsonnet::Outcome::Syntax { message, .. }
+                | jsonnet::Outcome::Failed { message, .. } => {
+                    eprintln!("ecsplain: `{}` does not evaluate: {message}", input.path);
+                    status = TROUBLE;
+                    continue;
                 }
-            } else {
-                template::render(&input.text, &values).text
-            };
+                jsonnet::Outcome::Unavailable => {
+                    eprintln!(
+                        "ecsplain: this build cannot evaluate Jsonnet (`{}`)",
+                        input.path
+                    );
+                    status = TROUBLE;
+                    continue;
+                }
+            }
+        } else {
+            input.text.clone()
+        };
+        // The engine's one renderer, as `lint` uses it (here showing unknown values as markers).
+        let output = template::execute(&source, &values, template::Mode::Display);
+        if let Some(error) = &output.error {
+            let at =
+                ecsplain_engine::span::LineIndex::new(&source).line_col(&source, error.span.start);
+            eprintln!(
+                "ecsplain: {}:{}:{}: template: {} (ecspresso stops here)",
+                input.path, at.line, at.column, error.message
+            );
+            status = TROUBLE;
+            continue;
+        }
+        let mut rendered = output.rendered.text;
         if !rendered.ends_with('\n') {
             rendered.push('\n');
         }

@@ -362,3 +362,81 @@ fn a_templated_definition_path_is_followed_once_its_value_is_given() {
         "{found:?}"
     );
 }
+
+#[test]
+fn render_follows_a_templated_path_and_renders_as_ecspresso() {
+    // The definition path is followed exactly as `lint` follows it; the definition renders with
+    // go-config's functions (`json_escape` is Go's JSON string encoding, HTML-safe) and Go's
+    // `if`/`else`.
+    let dir = scratch("render-templated-path");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(
+        dir.join("ecspresso.yml"),
+        "region: us-east-1\ncluster: default\nservice: web\ntask_definition: '{{ must_env \"ROOT\" }}/sub/td.json'\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("sub/td.json"),
+        "{\n  \"family\": \"{{ if eq (must_env `ENV`) `prod` }}web{{ else }}web-dev{{ end }}\",\n  \"containerDefinitions\": [{ \"name\": \"app\", \"image\": \"nginx\", \"environment\": [{ \"name\": \"J\", \"value\": \"{{ must_env `JSON` | json_escape }}\" }] }]\n}\n",
+    )
+    .unwrap();
+    let root = dir.canonicalize().unwrap().display().to_string();
+    let root_var = format!("ROOT={root}");
+    let args = [
+        "render",
+        "ecspresso.yml",
+        "--var",
+        &root_var,
+        "--var",
+        "ENV=stg",
+        "--var",
+        "JSON={\"a\":\"<b>\"}",
+    ];
+    let o = run(&dir, &args, &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains(&format!("task_definition: '{root}/sub/td.json'")),
+        "{text}"
+    );
+    assert!(text.contains("\"family\": \"web-dev\""), "{text}");
+    assert!(
+        text.contains(r#""value": "{\"a\":\"\u003cb\u003e\"}""#),
+        "{text}"
+    );
+    // The same values lint without an input error: the escaped JSON stays one string.
+    let lint = [
+        "lint",
+        "--format",
+        "json",
+        "ecspresso.yml",
+        "--var",
+        &root_var,
+        "--var",
+        "ENV=stg",
+        "--var",
+        "JSON={\"a\":\"<b>\"}",
+    ];
+    let o = run(&dir, &lint, &[]);
+    let found = codes(&o);
+    assert!(
+        !found
+            .iter()
+            .any(|(c, _)| c.starts_with("IN") || c == "TD002"),
+        "{found:?} {}",
+        stderr(&o)
+    );
+    // A template Go rejects stops render with its place.
+    std::fs::write(
+        dir.join("sub/td.json"),
+        "{ \"family\": \"{{ if true }}x\" }\n",
+    )
+    .unwrap();
+    let o = run(&dir, &args, &[]);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(
+        stderr(&o).contains("template: unexpected EOF"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -93,7 +93,8 @@ pub fn lint_vars(inputs: &[Input], config: &Config, vars: &Vars) -> Report {
         env: &vars.env,
         tfstate: jsonnet_env.tfstate.as_ref(),
     };
-    let may_render = !vars.env.is_empty() || known.tfstate.is_some();
+    // Every templated config or definition is rendered: the parts that need no value (a
+    // comment, `{{ if true }}`, `{{ "a" | json_escape }}`) render without any.
 
     // Each input's kind, and its rendered text when values apply to its templates.
     let mut kinds = Vec::with_capacity(inputs.len());
@@ -107,12 +108,10 @@ pub fn lint_vars(inputs: &[Input], config: &Config, vars: &Vars) -> Report {
             .map(|(_, role)| *role);
         let kind = input.kind.or(detected).or(role);
         kinds.push((kind, detected, role.is_some()));
-        let renders = may_render
-            && matches!(
-                kind,
-                Some(Kind::TaskDef | Kind::ServiceDef | Kind::Ecspresso)
-            )
-            && ecspresso::Format::from_path(&input.path) != ecspresso::Format::Jsonnet;
+        let renders = matches!(
+            kind,
+            Some(Kind::TaskDef | Kind::ServiceDef | Kind::Ecspresso)
+        ) && ecspresso::Format::from_path(&input.path) != ecspresso::Format::Jsonnet;
         // Definition paths render too: the front ends follow a rendered path (the CLI reads
         // the file, the page looks it up among its files), and XF001 names one that is missing.
         rendered.push(
@@ -146,6 +145,8 @@ pub fn lint_vars(inputs: &[Input], config: &Config, vars: &Vars) -> Report {
         parsed.push(ParsedInput {
             path: &input.path,
             text,
+            source: &input.text,
+            rendered: render.as_ref(),
             kind,
             model,
             named_by_config: referenced,
@@ -353,7 +354,11 @@ fn parse(
     // ecspresso renders configs and the definitions they name as Go templates.
     // (A rendered text had none: only a template without errors is rendered.)
     if (kind == Some(Kind::Ecspresso) || referenced) && !rendered {
-        diagnostics.extend(ecspresso::template_diagnostics(text));
+        let known = crate::template::Known {
+            env: &jsonnet_env.env,
+            tfstate: jsonnet_env.tfstate.as_ref(),
+        };
+        diagnostics.extend(ecspresso::template_diagnostics(text, &known));
     }
     // Jsonnet is not JSON: never feed it to the JSON parser (no false syntax errors).
     if kind.is_some_and(|k| k != Kind::Dockerfile)

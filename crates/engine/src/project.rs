@@ -7,7 +7,12 @@ use crate::value::Node;
 /// One input after parsing.
 pub struct ParsedInput<'a> {
     pub path: &'a str,
+    /// The text the parser read: the rendered text when templates were rendered.
     pub text: &'a str,
+    /// The text as written.
+    pub source: &'a str,
+    /// How `text` was rendered from `source`, when it was.
+    pub rendered: Option<&'a crate::template::Rendered>,
     pub kind: Option<Kind>,
     pub model: Model,
     /// An ecspresso config among the inputs names this file (`task_definition` or
@@ -25,6 +30,12 @@ pub enum Model {
 }
 
 impl ParsedInput<'_> {
+    /// A span of the source as a span of `text`, where rules report (findings are mapped back
+    /// to the source afterwards): a span inside a rendered action becomes that action's output.
+    pub fn from_source(&self, span: crate::span::Span) -> crate::span::Span {
+        self.rendered.map_or(span, |r| r.forward(span))
+    }
+
     pub fn tree(&self) -> Option<&Node> {
         match &self.model {
             Model::Tree(root) => root.as_ref(),

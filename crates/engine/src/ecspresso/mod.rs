@@ -168,8 +168,11 @@ pub fn resolve_rendered(
     if !reference.template {
         return Some(reference.resolved.clone());
     }
-    let rendered = crate::template::render(&reference.written, values).text;
-    if crate::template::has_template(&rendered) || rendered.trim().is_empty() {
+    // Rendered for linting: a part still missing a value stays a template.
+    let out = crate::template::execute(&reference.written, values, crate::template::Mode::Lint);
+    let rendered = out.rendered.text;
+    if out.error.is_some() || crate::template::has_template(&rendered) || rendered.trim().is_empty()
+    {
         return None;
     }
     Some(resolve(folder_of(config_path), &rendered))
@@ -204,18 +207,19 @@ pub fn referenced_roles(inputs: &[crate::lint::Input]) -> Vec<(String, Kind)> {
     out
 }
 
-/// IN004 findings for the template actions of a text that ecspresso renders.
-pub fn template_diagnostics(text: &str) -> Vec<crate::diagnostic::Diagnostic> {
-    if !crate::template::has_template(text) {
-        return Vec::new();
-    }
+/// IN004 findings for a text that ecspresso renders as a Go template: where Go's `text/template`
+/// rejects it, parsing it or executing its known parts with `values` (Go's message, at the place
+/// Go stops).
+pub fn template_diagnostics(
+    text: &str,
+    values: &dyn crate::template::Values,
+) -> Vec<crate::diagnostic::Diagnostic> {
     let rule = &crate::rules::input::in004_template_syntax::RULE;
-    crate::template::scan(text)
-        .errors
+    crate::template::errors(text, values)
         .into_iter()
         .map(|e| {
-            rule.diag(e.span, e.message)
-                .with_help("close each `{{` with `}}` and each string inside it with its quote")
+            rule.diag(e.span, format!("template: {}", e.message))
+                .with_help("ecspresso renders this file with Go's text/template, which stops here: close each `{{` with `}}`, each string with its quote, and each `if`, `range`, `with` with `{{ end }}`")
         })
         .collect()
 }
@@ -257,15 +261,11 @@ pub fn read_jsonnet(
     let diagnostic = match jsonnet::evaluate(path, text, env) {
         jsonnet::Outcome::Value { json, .. } => {
             // ecspresso renders Go templates in the evaluated JSON too.
-            let json = if env.env.is_empty() && env.tfstate.is_none() {
-                json
-            } else {
-                let known = crate::template::Known {
-                    env: &env.env,
-                    tfstate: env.tfstate.as_ref(),
-                };
-                crate::template::render_known(&json, &known).map_or(json, |r| r.text)
+            let known = crate::template::Known {
+                env: &env.env,
+                tfstate: env.tfstate.as_ref(),
             };
+            let json = crate::template::render_known(&json, &known).map_or(json, |r| r.text);
             let mut root = crate::json::parse(&json).root;
             if let Some(root) = root.as_mut() {
                 jsonnet::remap(root, text);
@@ -494,5 +494,152 @@ mod tests {
         );
         assert_eq!(did_you_mean("regoin", &CONFIG_KEYS), Some("region"));
         assert_eq!(did_you_mean("stack_name", &CONFIG_KEYS), None);
+    }
+}
+
+/// Which ecspresso major versions a config's `required_version` admits: the reading of the
+/// config (v2 renders templates before YAML, bare-number timeouts are nanoseconds; v3 reads
+/// YAML first, numbers are seconds) depends on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Versions {
+    pub v2: bool,
+    pub v3: bool,
+}
+
+impl Versions {
+    /// Only v2 (`required_version: ">= 2.0.0, < 3"`).
+    pub fn v2_only(self) -> bool {
+        self.v2 && !self.v3
+    }
+
+    /// Only v3 or later.
+    pub fn v3_only(self) -> bool {
+        self.v3 && !self.v2
+    }
+}
+
+/// The major versions the config's `required_version` admits; both when it is absent, templated
+/// or unreadable (then ecsplain says which reading it assumed).
+pub fn versions(config: &Node) -> Versions {
+    let both = Versions { v2: true, v3: true };
+    let Some(text) = config.get_str("required_version") else {
+        return both;
+    };
+    let Some(constraints) = parse_constraints(text) else {
+        return both;
+    };
+    // Candidate versions: every version the constraints name, its neighbours, and the bounds
+    // of each major; a set of half-open constraints is decided on these points.
+    let mut candidates: Vec<[u64; 3]> = vec![[2, 0, 0], [2, 999, 999], [3, 0, 0], [3, 999, 999]];
+    for (_, v, _) in &constraints {
+        for c in [
+            *v,
+            [v[0], v[1], v[2] + 1],
+            [v[0], v[1] + 1, 0],
+            [v[0] + 1, 0, 0],
+        ] {
+            candidates.push(c);
+        }
+        if v[2] > 0 {
+            candidates.push([v[0], v[1], v[2] - 1]);
+        } else if v[1] > 0 {
+            candidates.push([v[0], v[1] - 1, 999]);
+        } else if v[0] > 0 {
+            candidates.push([v[0] - 1, 999, 999]);
+        }
+    }
+    let admits = |c: &[u64; 3]| {
+        constraints
+            .iter()
+            .all(|(op, v, parts)| satisfies(c, op, v, *parts))
+    };
+    Versions {
+        v2: candidates.iter().any(|c| c[0] == 2 && admits(c)),
+        v3: candidates.iter().any(|c| c[0] >= 3 && admits(c)),
+    }
+}
+
+/// hashicorp/go-version constraints: `(operator, version, number of parts written)`.
+fn parse_constraints(text: &str) -> Option<Vec<(&'static str, [u64; 3], usize)>> {
+    let mut out = Vec::new();
+    for part in text.split(',') {
+        let part = part.trim();
+        let (op, rest) = ["~>", ">=", "<=", "!=", ">", "<", "="]
+            .into_iter()
+            .find_map(|op| part.strip_prefix(op).map(|r| (op, r)))
+            .unwrap_or(("=", part));
+        let rest = rest.trim();
+        let rest = rest.strip_prefix('v').unwrap_or(rest);
+        let core = rest.split(['-', '+']).next().unwrap_or("");
+        let nums: Vec<u64> = core
+            .split('.')
+            .map(|n| n.parse::<u64>().ok())
+            .collect::<Option<Vec<_>>>()?;
+        if nums.is_empty() || nums.len() > 3 {
+            return None;
+        }
+        let mut v = [0u64; 3];
+        for (i, n) in nums.iter().enumerate() {
+            v[i] = *n;
+        }
+        out.push((op, v, nums.len()));
+    }
+    Some(out)
+}
+
+fn satisfies(c: &[u64; 3], op: &str, v: &[u64; 3], parts: usize) -> bool {
+    use std::cmp::Ordering::{Equal, Greater, Less};
+    let ord = c.cmp(v);
+    match op {
+        ">=" => ord != Less,
+        "<=" => ord != Greater,
+        ">" => ord == Greater,
+        "<" => ord == Less,
+        "!=" => ord != Equal,
+        // `~> 2.1` is `>= 2.1, < 3`; `~> 2.1.0` is `>= 2.1.0, < 2.2`.
+        "~>" => {
+            let upper = if parts <= 2 {
+                [v[0] + 1, 0, 0]
+            } else {
+                [v[0], v[1] + 1, 0]
+            };
+            ord != Less && c < &upper
+        }
+        _ => ord == Equal,
+    }
+}
+
+#[cfg(test)]
+mod version_tests {
+    use super::*;
+
+    fn of(yaml: &str) -> Versions {
+        crate::yaml::parse(yaml).root.map_or(
+            Versions {
+                v2: false,
+                v3: false,
+            },
+            |root| versions(&root),
+        )
+    }
+
+    #[test]
+    fn required_version_decides_the_reading() {
+        let both = Versions { v2: true, v3: true };
+        let v2 = Versions {
+            v2: true,
+            v3: false,
+        };
+        let v3 = Versions {
+            v2: false,
+            v3: true,
+        };
+        assert_eq!(of("region: x\n"), both);
+        assert_eq!(of("required_version: \">= 2.0.0, < 3\"\n"), v2);
+        assert_eq!(of("required_version: \"~> 2.1\"\n"), v2);
+        assert_eq!(of("required_version: \">= 3.0.0\"\n"), v3);
+        assert_eq!(of("required_version: \">= 2.5\"\n"), both);
+        assert_eq!(of("required_version: \"2.8.7\"\n"), v2);
+        assert_eq!(of("required_version: \"v3\"\n"), v3);
     }
 }

@@ -246,7 +246,10 @@ pub fn template_scan(data: &[u8]) {
     let _ = ecsplain_engine::yaml::unquoted_templates(&text);
     diagnostics_ok(
         &text,
-        &ecsplain_engine::ecspresso::template_diagnostics(&text),
+        &ecsplain_engine::ecspresso::template_diagnostics(
+            &text,
+            &std::collections::BTreeMap::new(),
+        ),
         "template diagnostics",
     );
 }

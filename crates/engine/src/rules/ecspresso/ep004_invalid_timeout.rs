@@ -4,12 +4,15 @@ use crate::value::NodeKind;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Checks the config's `timeout`: a Go duration such as `10m0s`, `90s` or `1h30m` (ecspresso
-    /// v2), or a bare number of seconds (v3).
+    /// Checks the config's `timeout` when it is a string: a Go duration such as `10m0s`, `90s`
+    /// or `1h30m`. A string of digits (`"600"`) is accepted only by ecspresso v3 (seconds);
+    /// without a `required_version` that pins v3, v2's reading is assumed. Bare numbers are
+    /// EP012's concern.
     ///
     /// ## Why is this bad?
-    /// ecspresso cannot read the config when `timeout` is neither, so no command runs. `10min`,
-    /// `10 m` or `ten minutes` are common slips.
+    /// ecspresso cannot read the config when `timeout` is not a duration, so no command runs:
+    /// v2 hands the string to Go's `time.ParseDuration` (`duration.go`), which rejects `10min`,
+    /// `10 m` and `600` (`time: missing unit in duration "600"`).
     ///
     /// ## Example
     /// ```yaml
@@ -42,25 +45,42 @@ pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
     if node.is_placeholder() {
         return;
     }
-    let valid = match &node.kind {
-        NodeKind::Number(n, _) => n.is_finite() && *n >= 0.0,
-        NodeKind::String(s) => is_go_duration(s.trim()) || s.trim().parse::<f64>().is_ok(),
-        _ => false,
-    };
-    if !valid {
-        sink.report(
-            node.span,
-            format!(
-                "timeout {} is not a duration ecspresso can read",
-                node.span.text(ctx.text)
-            ),
-        )
-        .set_help("write a Go duration such as `10m0s`, `90s` or `1h30m` (units ns, us, ms, s, m, h), or, for ecspresso v3, a number of seconds");
+    let versions = crate::ecspresso::versions(ctx.config);
+    let text = node.span.text(ctx.text);
+    match &node.kind {
+        // A bare number is read (as nanoseconds by v2, seconds by v3): EP012's concern.
+        NodeKind::Number(..) => {}
+        NodeKind::String(s) if is_go_duration(s) => {}
+        NodeKind::String(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
+            // v3 reads a string of digits as seconds; v2 hands it to time.ParseDuration.
+            if versions.v3_only() {
+                return;
+            }
+            let assumed = if versions.v2_only() {
+                ""
+            } else {
+                " (required_version does not pin v3, so ecsplain assumes v2, the current release)"
+            };
+            sink.report(
+                node.span,
+                format!(
+                    "timeout {text} has no unit: ecspresso v2 rejects it (`time: missing unit in duration \"{s}\"`){assumed}"
+                ),
+            )
+            .set_help(format!("write `{s}s` for seconds, or pin ecspresso v3 (`required_version: \">= 3.0.0\"`), which reads digits as seconds"));
+        }
+        _ => {
+            sink.report(
+                node.span,
+                format!("timeout {text} is not a duration ecspresso can read"),
+            )
+            .set_help(
+                "write a Go duration such as `10m0s`, `90s` or `1h30m` (units ns, us, ms, s, m, h)",
+            );
+        }
     }
 }
 
-/// Go's `time.ParseDuration` grammar: an optional sign, then one or more decimal numbers each
-/// followed by a unit; `0` alone is allowed.
 pub fn is_go_duration(s: &str) -> bool {
     let s = s.strip_prefix(['+', '-']).unwrap_or(s);
     if s == "0" {

@@ -82,10 +82,16 @@ pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
                 continue;
             };
             // Template calls, and in Jsonnet `std.native('tfstate')` (the same plugin functions).
-            let mut calls: Vec<(String, crate::span::Span)> = template::scan(target.text)
+            // Calls as written: Go rejects a function no plugin defines when it parses the
+            // template, whatever values the run was given (which render the calls away).
+            let mut calls: Vec<(String, crate::span::Span)> = template::scan(target.source)
                 .actions
                 .iter()
-                .flat_map(|a| a.calls.iter().map(|c| (c.func.clone(), c.func_span)))
+                .flat_map(|a| {
+                    a.calls
+                        .iter()
+                        .map(|c| (c.func.clone(), target.from_source(c.func_span)))
+                })
                 .collect();
             if ecspresso::Format::from_path(target.path) == ecspresso::Format::Jsonnet {
                 calls.extend(ecspresso::jsonnet::native_calls(target.text));

@@ -1,5 +1,5 @@
 use crate::check::Sink;
-use crate::ecspresso::{plugins, EcspressoCtx};
+use crate::ecspresso::{plugins, EcspressoCtx, DEFAULT_PLUGINS};
 
 crate::declare_rule! {
     /// ## What it does
@@ -9,7 +9,8 @@ crate::declare_rule! {
     /// ## Why is this bad?
     /// Both would define the same template functions (`tfstate`, `tfstatef`...). ecspresso
     /// refuses the clash, so the config cannot be loaded. A `func_prefix` gives each instance
-    /// its own names (`network_tfstate`, `app_tfstate`).
+    /// its own names (`network_tfstate`, `app_tfstate`). `ssm` and `secretsmanager` are not
+    /// reported: ecspresso loads them by default and skips a function they would define again.
     ///
     /// ## Example
     /// ```yaml
@@ -32,7 +33,9 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [ecspresso: plugins (multiple tfstate)](https://github.com/kayac/ecspresso#multiple-tfstate-support)
-    /// - ecspresso `plugin.go`
+    /// - ecspresso `plugin.go` (`AppendFuncMap`: "template function %s already exists. set
+    ///   func_prefix to %s plugin", and the skip for the default plugins); its test
+    ///   `config_test.go` expects that error for two `tfstate` plugins without a prefix
     pub static RULE = {
         code: "EP007",
         name: "plugin-function-clash",
@@ -46,15 +49,16 @@ crate::declare_rule! {
 pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
     let list = plugins(ctx.config);
     for (i, plugin) in list.iter().enumerate() {
-        // `external` plugins name their own functions; ssm and secretsmanager are handled by
-        // ecspresso's defaults.
-        if plugin.name == "external" {
+        // `external` plugins name their own functions. ssm and secretsmanager are loaded by
+        // default, and a function they would add again is skipped, not an error (plugin.go
+        // `AppendFuncMap`: "already exists by default plugins. skip"; the name is compared as
+        // written, while the plugin kind is matched without case).
+        if plugin.name == "external" || DEFAULT_PLUGINS.contains(&plugin.name) {
             continue;
         }
-        let Some(first) = list[..i]
-            .iter()
-            .find(|p| p.name == plugin.name && p.func_prefix == plugin.func_prefix)
-        else {
+        let Some(first) = list[..i].iter().find(|p| {
+            p.name.eq_ignore_ascii_case(plugin.name) && p.func_prefix == plugin.func_prefix
+        }) else {
             continue;
         };
         let prefix = if plugin.func_prefix.is_empty() {

@@ -6,7 +6,7 @@ crate::declare_rule! {
     /// Reports `filter_command` in an ecspresso config.
     ///
     /// ## Why is this bad?
-    /// `filter_command` has been deprecated since ecspresso v2.3 (it logs a warning) and was
+    /// `filter_command` has been deprecated since ecspresso v2.0.0 (it logs a warning) and was
     /// removed in v3, where the key is ignored: the interactive filter (peco, fzf) configured
     /// here silently stops being used after an upgrade.
     ///
@@ -22,7 +22,9 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## References
-    /// - ecspresso `CHANGELOG.md` (v2.3.0) and `docs/v2-v3.md`
+    /// - ecspresso commit c77e3f8 "remove filter_command from configuration file" (first in
+    ///   v1.99.4, the v2.0.0 pre-releases: `config.go` logs "filter_command is deprecated") and
+    ///   `docs/v2-v3.md` ("Remove `filter_command` configuration field", #1024)
     pub static RULE = {
         code: "EP008",
         name: "filter-command-removed",
@@ -41,9 +43,11 @@ pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
     else {
         return;
     };
-    sink.report(
-        member.key_span,
-        "`filter_command` is deprecated since ecspresso v2.3 and removed in v3",
-    )
+    let message = if crate::ecspresso::versions(ctx.config).v3_only() {
+        "ecspresso v3 no longer reads `filter_command`: it warns of an unknown field and ignores it"
+    } else {
+        "`filter_command` is deprecated since ecspresso v2.0.0 and removed in v3"
+    };
+    sink.report(member.key_span, message)
     .set_help("remove it and set the ECSPRESSO_FILTER_COMMAND environment variable or pass `--filter-command`");
 }

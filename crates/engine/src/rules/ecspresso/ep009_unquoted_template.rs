@@ -6,7 +6,7 @@ crate::declare_rule! {
     /// ## What it does
     /// Reports a Go-template action that starts a YAML value without quotes, such as
     /// `region: {{ must_env `AWS_REGION` }}`, or fills a whole line (`{{ if ... }}`), in a YAML
-    /// ecspresso config.
+    /// ecspresso config. A config whose `required_version` admits only v2 is not reported.
     ///
     /// ## Why is this bad?
     /// ecspresso v2 renders the template before reading the YAML, so this works there. ecspresso
@@ -39,7 +39,8 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
-    if ctx.format != Format::Yaml {
+    // ecspresso v2 renders before reading the YAML: only a config that may run on v3 matters.
+    if ctx.format != Format::Yaml || crate::ecspresso::versions(ctx.config).v2_only() {
         return;
     }
     for unquoted in crate::yaml::unquoted_templates(ctx.text) {

@@ -11,6 +11,8 @@ pub mod ep008_filter_command_removed;
 pub mod ep009_unquoted_template;
 pub mod ep010_jsonnet_not_evaluated;
 pub mod ep011_codedeploy_without_code_deploy_controller;
+pub mod ep012_bare_number_timeout;
+pub mod ep013_plugin_function_in_config;
 
 use crate::check::Check;
 
@@ -49,5 +51,13 @@ pub static CHECKS: &[Check] = &[
     Check::Project(
         &ep011_codedeploy_without_code_deploy_controller::RULE,
         ep011_codedeploy_without_code_deploy_controller::check,
+    ),
+    Check::Ecspresso(
+        &ep012_bare_number_timeout::RULE,
+        ep012_bare_number_timeout::check,
+    ),
+    Check::Project(
+        &ep013_plugin_function_in_config::RULE,
+        ep013_plugin_function_in_config::check,
     ),
 ];

@@ -1,7 +1,11 @@
 crate::declare_rule! {
     /// ## What it does
-    /// Reports a Go-template action that Go's `text/template` cannot read: a `{{` never closed by
-    /// `}}`, or a string inside an action never closed.
+    /// Reports where Go's `text/template`, which ecspresso renders with (through go-config),
+    /// rejects a template, with Go's message: when parsing (a `{{` never closed, a string never
+    /// closed, an `if`, `range` or `with` without `{{ end }}`, an `{{ end }}` with nothing open,
+    /// an undefined `$variable`, a character Go does not read) or when executing the parts
+    /// whose values are known (`index` past the end, comparing a number with a string, a
+    /// `template` never defined).
     ///
     /// ## Why is this bad?
     /// ecspresso renders its config and its definition files as Go templates before reading
@@ -19,7 +23,8 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## References
-    /// - [Go text/template: actions](https://pkg.go.dev/text/template#hdr-Actions)
+    /// - [Go text/template: actions](https://pkg.go.dev/text/template#hdr-Actions); the messages
+    ///   are those of Go's `text/template/parse` and `text/template` (exec.go, funcs.go)
     /// - [ecspresso: template syntax](https://github.com/kayac/ecspresso#template-syntax)
     pub static RULE = {
         code: "IN004",
@@ -27,6 +32,6 @@ crate::declare_rule! {
         target: Input,
         severity: Error,
         category: Syntax,
-        summary: "a Go-template action is not closed",
+        summary: "the template is one Go's text/template rejects",
     }
 }

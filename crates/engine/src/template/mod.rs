@@ -10,6 +10,12 @@
 //! [`render`] replaces each action by a value (a user-supplied one, `env`'s default, or a marker)
 //! and keeps a map from the rendered text back to the original.
 
+pub mod exec;
+pub mod gofmt;
+pub mod parse;
+
+pub use exec::{Mode, Output};
+
 use crate::span::Span;
 
 /// Longest action read; beyond this an unclosed `{{` is reported rather than scanned further.
@@ -401,6 +407,32 @@ impl Rendered {
         Span::new(self.position(start, false), self.position(end, true))
     }
 
+    /// The span of the rendered text that a span of the original became: a span inside an
+    /// action (or other replaced source) is the whole replacement; otherwise each end is moved
+    /// by the replacements before it.
+    pub fn forward(&self, span: Span) -> Span {
+        let (start, end) = (span.start as usize, span.end.max(span.start) as usize);
+        if let Some((r, _)) = self
+            .map
+            .iter()
+            .find(|(_, o)| (o.start as usize) <= start && end <= o.end as usize && !o.is_empty())
+        {
+            return *r;
+        }
+        let shift = |pos: usize| -> usize {
+            let k = self.map.partition_point(|(_, o)| (o.end as usize) <= pos);
+            match k.checked_sub(1).and_then(|i| self.map.get(i)) {
+                Some((r, o)) => (pos + r.end as usize).saturating_sub(o.end as usize),
+                None => pos,
+            }
+        };
+        let (a, b) = (shift(start), shift(end));
+        Span::new(
+            a.min(self.text.len()),
+            b.min(self.text.len()).max(a.min(self.text.len())),
+        )
+    }
+
     /// Does the span of the rendered text lie inside one rendered value (a quoted string
     /// whose content does counts)?
     pub fn from_template(&self, span: Span) -> bool {
@@ -576,76 +608,56 @@ pub fn marker(call: Option<&Call>) -> String {
     }
 }
 
-/// Renders the text: each action becomes the value of its last command that has one (a pipe
-/// like `must_env `X` | json_escape` gives X's value), or a marker. Comments become nothing.
+/// Renders the text as go-config would for ecspresso (`text/template` with `env`,
+/// `must_env`, `json_escape` and the plugin functions), for display: a part that depends on a
+/// value not given becomes a marker (`${IMAGE}`), `env` falls back to its default, and a
+/// condition that cannot be decided leaves its block as written. A template Go would reject is
+/// returned unchanged (see [`execute`] for the error).
 pub fn render(text: &str, values: &dyn Values) -> Rendered {
-    let scanned = scan(text);
-    let mut out = Rendered::default();
-    let mut pos = 0usize;
-    for action in &scanned.actions {
-        let start = action.span.start as usize;
-        out.text.push_str(text.get(pos..start).unwrap_or(""));
-        let value = if action.comment {
-            String::new()
-        } else {
-            action
-                .calls
-                .iter()
-                .rev()
-                .find_map(|c| values.value(c))
-                .or_else(|| {
-                    action
-                        .calls
-                        .iter()
-                        .find(|c| matches!(c.func.as_str(), "env") && c.args.len() >= 2)
-                        .and_then(|c| c.args.get(1).filter(|a| a.literal))
-                        .map(|a| a.value.clone())
-                })
-                .unwrap_or_else(|| marker(action.calls.iter().find(|c| variable_key(c).is_some())))
-        };
-        let from = out.text.len();
-        out.text.push_str(&value);
-        out.map.push((Span::new(from, out.text.len()), action.span));
-        pos = action.span.end as usize;
-    }
-    out.text.push_str(text.get(pos..).unwrap_or(""));
-    out
+    execute(text, values, Mode::Display).rendered
 }
 
-/// Renders only the actions the values answer, keeping every other action as written (so the
-/// parsers read it as a placeholder exactly as in the source). `None` when there is nothing to
-/// render: no action, an action left open or with a broken string (Go would reject the
-/// template), or no action with a value. `env`'s default is not used: a value not given stays
-/// unknown.
+/// Executes the text with the values: the one renderer behind `ecsplain render`, `lint` (with
+/// [`Mode::Lint`]) and the page's rendered view.
+pub fn execute(text: &str, values: &dyn Values, mode: Mode) -> Output {
+    if !has_template(text) {
+        return Output {
+            rendered: Rendered {
+                text: text.to_string(),
+                map: Vec::new(),
+            },
+            error: None,
+        };
+    }
+    exec::execute(text, values, mode)
+}
+
+/// Renders the text for linting: every part whose values are known is rendered as ecspresso
+/// would (functions, conditions, loops, comments), and every part that depends on a value not
+/// given stays as written, so the parsers read it as a placeholder exactly as in the source.
+/// `None` when there is nothing to render: no action, a template Go would reject (reported by
+/// [`errors`]), or nothing known. `env`'s default is not used for a name not given: a value not
+/// given stays unknown.
 pub fn render_known(text: &str, values: &dyn Values) -> Option<Rendered> {
     if !has_template(text) {
         return None;
     }
-    let scanned = scan(text);
-    if !scanned.errors.is_empty() {
+    let out = exec::execute(text, values, Mode::Lint);
+    if out.error.is_some() || out.rendered.map.is_empty() {
         return None;
     }
-    let mut out = Rendered::default();
-    let mut pos = 0usize;
-    for action in &scanned.actions {
-        if action.comment {
-            continue;
-        }
-        let Some(value) = action.calls.iter().rev().find_map(|c| values.value(c)) else {
-            continue;
-        };
-        let start = action.span.start as usize;
-        out.text.push_str(text.get(pos..start)?);
-        let from = out.text.len();
-        out.text.push_str(&value);
-        out.map.push((Span::new(from, out.text.len()), action.span));
-        pos = action.span.end as usize;
+    Some(out.rendered)
+}
+
+/// Where Go would reject the template, parsing it or executing its known parts with the values.
+pub fn errors(text: &str, values: &dyn Values) -> Vec<TemplateError> {
+    if !has_template(text) {
+        return Vec::new();
     }
-    if out.map.is_empty() {
-        return None;
-    }
-    out.text.push_str(text.get(pos..)?);
-    Some(out)
+    exec::execute(text, values, Mode::Lint)
+        .error
+        .into_iter()
+        .collect()
 }
 
 /// Values for linting: environment variables by name for `env`/`must_env` (never `env`'s
@@ -763,6 +775,17 @@ mod tests {
         // Around an empty value.
         let empty = Span::new(find("b: ").start as usize, find("c:").end as usize);
         assert_eq!(r.original(empty).text(text), "b: {{ must_env `B` }}, c:");
+        // Forward: a source span inside an action is its output; text after moves along.
+        let src = |s: &str| {
+            let at = text.find(s).unwrap();
+            Span::new(at, at + s.len())
+        };
+        assert_eq!(r.forward(src("must_env `A`")).text(&r.text), "long value");
+        assert_eq!(r.forward(src("c: 1")).text(&r.text), "c: 1");
+        assert_eq!(
+            r.forward(src("{{ must_env `D` }}")).text(&r.text),
+            "{{ must_env `D` }}"
+        );
         assert!(r.touches(find("long")));
         assert!(r.touches(empty));
         assert!(!r.touches(find("c: 1")));
