@@ -15,7 +15,9 @@ crate::declare_rule! {
     /// ecspresso v2 renders the config before it sets up any plugin, even the default `ssm` and
     /// `secretsmanager`: Go's template parser stops at the call with `function "tfstate" not
     /// defined`, and no command runs. Plugin functions work in the definitions the config
-    /// names. ecspresso v3 loads the config in two passes and allows them.
+    /// names. ecspresso v3 loads the config in two passes and allows them. So the finding is an
+    /// error when `required_version` allows only v2, and a warning when it pins no major version
+    /// (the config fails on v2 and works on v3).
     ///
     /// ## Example
     /// ```yaml
@@ -73,7 +75,7 @@ pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
                 let Some(plugin) = plugin_for_function(base) else {
                     continue;
                 };
-                sink.report_in(
+                let d = sink.report_in(
                     file,
                     input.from_source(call.func_span),
                     format!(
@@ -84,6 +86,11 @@ pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
                 .set_help(format!(
                     "use the {plugin} plugin's functions in the task or service definition, pass the value with `must_env`, or pin ecspresso v3 (`required_version: \">= 3.0.0\"`)"
                 ));
+                // Only a config pinned to v2 certainly fails; v3 accepts the call, so an
+                // unpinned config gets a warning (severity is a promise).
+                if !versions.v2_only() {
+                    d.severity = crate::diagnostic::Severity::Warning;
+                }
             }
         }
     }
