@@ -24,20 +24,26 @@ const DANGEROUS: &[(&str, &str)] = &[
         "DAC_READ_SEARCH",
         "reading any file regardless of permissions",
     ),
-    ("BPF", "loading BPF programs into the kernel"),
 ];
+
+/// The only capability a Fargate task may add.
+const FARGATE_ADDABLE: &str = "SYS_PTRACE";
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports Linux capabilities added in `linuxParameters.capabilities.add` that give a
-    /// container power over the host: `ALL`, `SYS_ADMIN`, `NET_ADMIN`, `SYS_PTRACE`,
-    /// `SYS_MODULE`, `SYS_RAWIO`, `DAC_READ_SEARCH`, `BPF`.
+    /// Reports Linux capabilities added in `linuxParameters.capabilities.add`. On Fargate, any
+    /// capability other than `SYS_PTRACE` is reported as an error. Elsewhere, and for
+    /// `SYS_PTRACE` on Fargate, it reports (as a warning) the ones that give a container power
+    /// over the host: `ALL`, `SYS_ADMIN`, `NET_ADMIN`, `SYS_PTRACE`, `SYS_MODULE`, `SYS_RAWIO`,
+    /// `DAC_READ_SEARCH`.
     ///
     /// ## Why is this bad?
-    /// These capabilities are most of what makes `privileged` dangerous: with `SYS_ADMIN` a
-    /// process can mount filesystems and escape the container; with `SYS_PTRACE` it can read
-    /// other processes' secrets. Add only the narrow capability the application needs (for
-    /// example `NET_BIND_SERVICE`), and drop the rest.
+    /// Fargate lets a task add only `SYS_PTRACE` (platform version 1.4.0 or later); a task
+    /// definition that adds anything else is refused for Fargate. On EC2 these capabilities are
+    /// most of what makes `privileged` dangerous: with `SYS_ADMIN` a process can mount
+    /// filesystems and escape the container; with `SYS_PTRACE` it can read other processes'
+    /// secrets. Add only the narrow capability the application needs (on EC2, for example
+    /// `NET_BIND_SERVICE` to listen below port 1024), and drop the rest.
     ///
     /// ## Example
     /// ```json
@@ -45,12 +51,19 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## Use instead
+    /// On EC2:
     /// ```json
     /// { "linuxParameters": { "capabilities": { "add": ["NET_BIND_SERVICE"], "drop": ["ALL"] } } }
     /// ```
+    /// On Fargate, listen on a port above 1024 and add nothing:
+    /// ```json
+    /// { "linuxParameters": { "capabilities": { "drop": ["ALL"] } } }
+    /// ```
     ///
     /// ## References
-    /// - [KernelCapabilities](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KernelCapabilities.html)
+    /// - [KernelCapabilities add](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KernelCapabilities.html):
+    ///   "Tasks launched on Fargate only support adding the SYS_PTRACE kernel capability." (also
+    ///   in the ECS API model botocore ships, with the list of valid values)
     /// - Security Hub ECS.4 (the privileged counterpart). No dedicated Checkov or cfn-lint check.
     pub static RULE = {
         code: "TD106",
@@ -58,7 +71,7 @@ crate::declare_rule! {
         target: TaskDef,
         severity: Warning,
         category: Security,
-        summary: "a container adds a Linux capability that gives power over the host",
+        summary: "a container adds a Linux capability that gives power over the host, or one Fargate refuses",
     }
 }
 
@@ -76,6 +89,22 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 continue;
             };
             let bare = cap.trim_start_matches("CAP_");
+            if ctx.is_fargate() && !bare.eq_ignore_ascii_case(FARGATE_ADDABLE) {
+                let d = sink.report(
+                    item.span,
+                    format!(
+                        "container `{}` adds capability {cap}, but Fargate lets a task add only SYS_PTRACE",
+                        ctx.container_name(c)
+                    ),
+                );
+                d.severity = crate::diagnostic::Severity::Error;
+                d.set_help(if bare.eq_ignore_ascii_case("NET_BIND_SERVICE") {
+                    "remove it and listen on a port above 1024 (map it in portMappings); Fargate refuses every added capability but SYS_PTRACE"
+                } else {
+                    "remove it; Fargate refuses every added capability but SYS_PTRACE. If the container needs it, run the task on EC2"
+                });
+                continue;
+            }
             let Some((_, what)) = DANGEROUS.iter().find(|(n, _)| n.eq_ignore_ascii_case(bare))
             else {
                 continue;
@@ -84,7 +113,11 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 item.span,
                 format!("container `{}` adds capability {cap}, which allows {what}", ctx.container_name(c)),
             )
-            .set_help("remove it unless the container really needs it; add only narrow capabilities and drop the rest");
+            .set_help(if ctx.is_fargate() {
+                "remove it unless the container really needs it (a debugger or profiler), and drop the capabilities it does not need"
+            } else {
+                "remove it unless the container really needs it; add only narrow capabilities (e.g. NET_BIND_SERVICE to listen below port 1024) and drop the rest"
+            });
         }
     }
 }
