@@ -28,7 +28,8 @@ const SECRET_WORDS: &[&str] = &[
 const NOT_SECRET_SUFFIXES: &[&str] = &[
     "_FILE", "_PATH", "_ARN", "_NAME", "_ID", "_URL", "_URI", "_HOST", "_PORT", "_TYPE",
     "_VERSION", "_ENABLED", "_LENGTH", "_TTL", "_EXPIRY", "_EXPIRES", "_HEADER", "_REGION",
-    "_PARAM",
+    "_PARAM", "_MINUTES", "_SECONDS", "_HOURS", "_DAYS", "_MS", "_SEC", "_TIMEOUT", "_EXPIRE",
+    "_EXPIRATION", "_AGE", "_COUNT", "_SIZE", "_LIFETIME", "_DURATION", "_KEY_ID",
 ];
 
 crate::declare_rule! {
@@ -215,6 +216,7 @@ mod tests {
             "PASSWORD_FILE",
             "SECRET_ARN",
             "TOKEN_TYPE",
+            "ACCESS_TOKEN_EXPIRE_MINUTES",
             "PORT",
             "PASSENGER",
             "AUTH_URL",
