@@ -27,6 +27,12 @@ pub mod td019_awslogs_missing_options;
 pub mod td020_firelens_without_router;
 pub mod td021_health_check_out_of_range;
 pub mod td022_stop_timeout_over_fargate_max;
+pub mod td023_value_outside_documented_range;
+pub mod td024_unknown_awslogs_option;
+pub mod td025_firelens_router_unused;
+pub mod td026_network_mode_unsupported_parameter;
+pub mod td027_malformed_secret_value_from;
+pub mod td028_invalid_name;
 pub mod td101_privileged_container;
 pub mod td102_container_runs_as_root;
 pub mod td103_writable_root_filesystem;
@@ -131,6 +137,12 @@ pub static CHECKS: &[Check] = &[
         &td022_stop_timeout_over_fargate_max::RULE,
         td022_stop_timeout_over_fargate_max::check,
     ),
+    Check::TaskDef(&td023_value_outside_documented_range::RULE, td023_value_outside_documented_range::check),
+    Check::TaskDef(&td024_unknown_awslogs_option::RULE, td024_unknown_awslogs_option::check),
+    Check::TaskDef(&td025_firelens_router_unused::RULE, td025_firelens_router_unused::check),
+    Check::TaskDef(&td026_network_mode_unsupported_parameter::RULE, td026_network_mode_unsupported_parameter::check),
+    Check::TaskDef(&td027_malformed_secret_value_from::RULE, td027_malformed_secret_value_from::check),
+    Check::TaskDef(&td028_invalid_name::RULE, td028_invalid_name::check),
     Check::TaskDef(
         &td101_privileged_container::RULE,
         td101_privileged_container::check,
