@@ -6,7 +6,9 @@ use super::util;
 crate::declare_rule! {
     /// ## What it does
     /// Finds a task with a FireLens log router (a container with `firelensConfiguration`) in
-    /// which no container logs with the `awsfirelens` driver.
+    /// which no container logs with the `awsfirelens` driver. A router other containers reach
+    /// by name (`links`, or an environment value naming it, as when an application sends to
+    /// Fluent Bit's forward or TCP input) is not reported.
     ///
     /// ## Why is this bad?
     /// The router only receives the logs of containers whose `logDriver` is `awsfirelens`.
@@ -35,7 +37,7 @@ crate::declare_rule! {
         code: "TD025",
         name: "firelens-router-unused",
         target: TaskDef,
-        severity: Warning,
+        severity: Info,
         category: Observability,
         summary: "a FireLens log router that no container sends its logs to",
     }
@@ -66,6 +68,22 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     {
         return;
     }
+    // Containers that send to the router over the network name it.
+    if let Some(router_name) = router.get_str("name") {
+        let names_router = |c: &&&crate::value::Node| {
+            c.get_array("links")
+                .iter()
+                .filter_map(|l| l.as_str())
+                .any(|l| l.split(':').next() == Some(router_name))
+                || c.get_array("environment")
+                    .iter()
+                    .filter_map(|e| e.get_str("value"))
+                    .any(|v| v == router_name)
+        };
+        if ctx.containers.iter().filter(|c| !std::ptr::eq(**c, *router)).any(|c| names_router(&c)) {
+            return;
+        }
+    }
     let span = router
         .member("firelensConfiguration")
         .map_or_else(|| TaskDefCtx::container_span(router), |m| m.key_span);
@@ -76,5 +94,5 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             ctx.container_name(router)
         ),
     )
-    .set_help("set \"logDriver\": \"awsfirelens\" (with the output's options) on the containers whose logs it should route, or remove the router");
+    .set_help("set \"logDriver\": \"awsfirelens\" (with the output's options) on the containers whose logs it should route, or remove the router if nothing sends to it");
 }

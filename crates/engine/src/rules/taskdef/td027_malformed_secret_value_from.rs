@@ -47,13 +47,16 @@ fn problem(value: &str) -> Option<String> {
         return None;
     }
     let (_, rest) = value.split_once(":secret:")?;
-    let fields: Vec<&str> = rest.split(':').collect();
+    let fields: Vec<&str> = rest.split(':').skip(1).collect();
+    // `name`, `name::` (nothing picked) and `name:key:stage:id` are read as written; a key
+    // without the two version fields after it, or more fields, are not.
+    let picked = fields.iter().any(|f| !f.is_empty());
     match fields.len() {
-        1 | 4 => None,
+        0 | 3 => None,
+        1 | 2 if !picked => None,
         n => Some(format!(
-            "has {} field{} after the secret name; ECS expects none, or exactly json-key:version-stage:version-id",
-            n - 1,
-            if n == 2 { "" } else { "s" }
+            "has {n} field{} after the secret name; ECS expects none, or exactly json-key:version-stage:version-id",
+            if n == 1 { "" } else { "s" }
         )),
     }
 }
@@ -97,7 +100,9 @@ mod tests {
         assert!(problem(base).is_none());
         assert!(problem(&format!("{base}:password::")).is_none());
         assert!(problem(&format!("{base}::AWSCURRENT:")).is_none());
+        assert!(problem(&format!("{base}::")).is_none());
         assert!(problem(&format!("{base}:password")).is_some());
+        assert!(problem(&format!("{base}:password:")).is_some());
         assert!(problem(&format!("{base}:a:b:c:d")).is_some());
         assert!(problem("arn:aws:ssm:eu-west-1:123456789012:parameter/db:x").is_none());
     }

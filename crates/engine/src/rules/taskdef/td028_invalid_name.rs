@@ -6,7 +6,8 @@ use super::util;
 crate::declare_rule! {
     /// ## What it does
     /// Checks the task definition's `family` and each container's `name`: up to 255 letters,
-    /// digits, underscores and hyphens. Names with template placeholders are not checked.
+    /// digits, underscores and hyphens. Names with template placeholders (`{{ ... }}`, `${X}`,
+    /// `%X%`, `#{X}`) are not checked.
     ///
     /// ## Why is this bad?
     /// `RegisterTaskDefinition` refuses any other character: a dot, a space or a slash in a
@@ -48,6 +49,18 @@ pub fn name_problem(name: &str) -> Option<String> {
     (name.chars().count() > 255).then(|| format!("is {} characters long", name.chars().count()))
 }
 
+/// A `%WORD%` or `#{...}` substitution token in the name.
+fn is_script_placeholder(name: &str) -> bool {
+    if name.contains("#{") {
+        return true;
+    }
+    let parts: Vec<&str> = name.split('%').collect();
+    parts.len() >= 3
+        && parts[1..parts.len() - 1].iter().any(|w| {
+            !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        })
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     let mut names: Vec<(&crate::value::Node, String)> = Vec::new();
     if let Some(f) = ctx.task.get_set("family") {
@@ -62,7 +75,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         let Some(name) = util::known_str(Some(node)) else {
             continue;
         };
-        if name.is_empty() {
+        // `%NAME%` and `#{Name}` are filled in by deployment scripts (Octopus, sed).
+        if name.is_empty() || is_script_placeholder(name) {
             continue;
         }
         let Some(problem) = name_problem(name) else {
