@@ -33,6 +33,7 @@ pub mod td025_firelens_router_unused;
 pub mod td026_network_mode_unsupported_parameter;
 pub mod td027_malformed_secret_value_from;
 pub mod td028_invalid_name;
+pub mod td029_reserved_tag_prefix;
 pub mod td101_privileged_container;
 pub mod td102_container_runs_as_root;
 pub mod td103_writable_root_filesystem;
@@ -143,6 +144,7 @@ pub static CHECKS: &[Check] = &[
     Check::TaskDef(&td026_network_mode_unsupported_parameter::RULE, td026_network_mode_unsupported_parameter::check),
     Check::TaskDef(&td027_malformed_secret_value_from::RULE, td027_malformed_secret_value_from::check),
     Check::TaskDef(&td028_invalid_name::RULE, td028_invalid_name::check),
+    Check::TaskDef(&td029_reserved_tag_prefix::RULE, td029_reserved_tag_prefix::check),
     Check::TaskDef(
         &td101_privileged_container::RULE,
         td101_privileged_container::check,
