@@ -12,6 +12,7 @@ pub mod xf106_load_balancer_port_not_exposed;
 pub mod xf107_shell_form_without_init;
 pub mod xf108_exec_with_read_only_root;
 pub mod xf109_image_region_differs_from_deploy;
+pub mod xf110_service_task_pair_undecided;
 
 use crate::check::Check;
 
@@ -59,5 +60,9 @@ pub static CHECKS: &[Check] = &[
     Check::Project(
         &xf109_image_region_differs_from_deploy::RULE,
         xf109_image_region_differs_from_deploy::check,
+    ),
+    Check::Project(
+        &xf110_service_task_pair_undecided::RULE,
+        xf110_service_task_pair_undecided::check,
     ),
 ];
