@@ -346,6 +346,9 @@ fn test(root: &Path) -> Result<(), String> {
         step("cargo test", &mut || {
             run(Command::new("cargo").args(["test", "-j2"]), root)
         });
+        step("ECS constraint catalogue vs the pinned model", &mut || {
+            constraint_catalogue(root)
+        });
         let built = step("trunk build --release", &mut || {
             run(Command::new("trunk").args(["build", "--release"]), root)
         });
@@ -371,6 +374,22 @@ fn test(root: &Path) -> Result<(), String> {
     } else {
         Err(format!("failed: {}", failed.join(", ")))
     }
+}
+
+/// Checks that `crates/engine/data/ecs-constraints.json` lists every constraint sentence of the
+/// ECS model in the pinned botocore (and no sentence the model no longer has): makes or reuses
+/// the referees' venv (`scripts/referees.sh`), then runs `scripts/ecs_constraints.py check`.
+/// Skipped, with a message, only when python3 itself is missing.
+fn constraint_catalogue(root: &Path) -> Result<(), String> {
+    if output(Command::new("python3").arg("--version"), root).is_none() {
+        step_skip("constraint catalogue", "python3 is not installed");
+        return Ok(());
+    }
+    run(Command::new("bash").arg("scripts/referees.sh"), root)?;
+    run(
+        Command::new("python3").args(["scripts/ecs_constraints.py", "check"]),
+        root,
+    )
 }
 
 /// The page's budget (issue 10): the wasm and JavaScript the first view downloads, brotli.
