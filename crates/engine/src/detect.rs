@@ -124,8 +124,8 @@ fn has_key(text: &str, key: &str) -> bool {
                 .trim_start_matches(['"', '\''])
                 .trim_start();
             // `awslogs-region` and `a.region` are other keys than `region`.
-            let boundary = !before
-                .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+            let boundary =
+                !before.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
             if boundary && after.starts_with(':') {
                 return true;
             }

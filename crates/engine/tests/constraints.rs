@@ -30,7 +30,9 @@ fn catalogue_names_existing_rules_and_counts_right() {
             "{id}: no constraint text"
         );
         assert!(e["enforced"].as_str().is_some(), "{id}: no `enforced`");
-        let present: Vec<usize> = (0..kinds.len()).filter(|i| e.get(kinds[*i]).is_some()).collect();
+        let present: Vec<usize> = (0..kinds.len())
+            .filter(|i| e.get(kinds[*i]).is_some())
+            .collect();
         assert_eq!(present.len(), 1, "{id}: exactly one of {kinds:?}");
         counts[present[0]] += 1;
         if let Some(code) = e["rule"].as_str() {

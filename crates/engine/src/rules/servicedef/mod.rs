@@ -71,10 +71,22 @@ pub static CHECKS: &[Check] = &[
         sv008_awsvpc_without_subnets::check,
     ),
     Check::ServiceDef(&sv009_public_ip_on_ec2::RULE, sv009_public_ip_on_ec2::check),
-    Check::ServiceDef(&sv010_invalid_service_name::RULE, sv010_invalid_service_name::check),
-    Check::ServiceDef(&sv011_multiple_service_registries::RULE, sv011_multiple_service_registries::check),
-    Check::ServiceDef(&sv012_capacity_provider_base_twice::RULE, sv012_capacity_provider_base_twice::check),
-    Check::ServiceDef(&sv013_reserved_tag_prefix::RULE, sv013_reserved_tag_prefix::check),
+    Check::ServiceDef(
+        &sv010_invalid_service_name::RULE,
+        sv010_invalid_service_name::check,
+    ),
+    Check::ServiceDef(
+        &sv011_multiple_service_registries::RULE,
+        sv011_multiple_service_registries::check,
+    ),
+    Check::ServiceDef(
+        &sv012_capacity_provider_base_twice::RULE,
+        sv012_capacity_provider_base_twice::check,
+    ),
+    Check::ServiceDef(
+        &sv013_reserved_tag_prefix::RULE,
+        sv013_reserved_tag_prefix::check,
+    ),
     Check::ServiceDef(
         &sv020_no_circuit_breaker_rollback::RULE,
         sv020_no_circuit_breaker_rollback::check,
@@ -93,8 +105,14 @@ pub static CHECKS: &[Check] = &[
         &sv025_missing_required_service_tag::RULE,
         sv025_missing_required_service_tag::check,
     ),
-    Check::ServiceDef(&sv027_breaker_without_ecs_controller::RULE, sv027_breaker_without_ecs_controller::check),
-    Check::ServiceDef(&sv028_target_group_with_load_balancer_name::RULE, sv028_target_group_with_load_balancer_name::check),
+    Check::ServiceDef(
+        &sv027_breaker_without_ecs_controller::RULE,
+        sv027_breaker_without_ecs_controller::check,
+    ),
+    Check::ServiceDef(
+        &sv028_target_group_with_load_balancer_name::RULE,
+        sv028_target_group_with_load_balancer_name::check,
+    ),
     Check::ServiceDef(
         &sv040_no_tag_propagation::RULE,
         sv040_no_tag_propagation::check,

@@ -51,7 +51,11 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         return;
     };
     // The defaults ECS applies: a replica service 200 and 100, a daemon service 100 and 0.
-    let (max_default, min_default) = if ctx.is_daemon() { (100, 0) } else { (200, 100) };
+    let (max_default, min_default) = if ctx.is_daemon() {
+        (100, 0)
+    } else {
+        (200, 100)
+    };
     for (key, default) in [
         ("maximumPercent", max_default),
         ("minimumHealthyPercent", min_default),

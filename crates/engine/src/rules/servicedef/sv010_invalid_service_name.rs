@@ -38,10 +38,9 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     let Some(node) = ctx.service.get_set("serviceName") else {
         return;
     };
-    let Some(name) = node
-        .as_str()
-        .filter(|s| !s.is_empty() && !node.is_placeholder() && !crate::value::is_placeholder_text(s))
-    else {
+    let Some(name) = node.as_str().filter(|s| {
+        !s.is_empty() && !node.is_placeholder() && !crate::value::is_placeholder_text(s)
+    }) else {
         return;
     };
     let Some(problem) = crate::rules::taskdef::td028_invalid_name::name_problem(name) else {

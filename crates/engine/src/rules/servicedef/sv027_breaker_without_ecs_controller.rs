@@ -47,7 +47,9 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         return;
     };
     for key in ["deploymentCircuitBreaker", "alarms"] {
-        let Some(m) = config.member(key) else { continue };
+        let Some(m) = config.member(key) else {
+            continue;
+        };
         if !crate::rules::taskdef::util::is_true(m.value.get("enable")) {
             continue;
         }

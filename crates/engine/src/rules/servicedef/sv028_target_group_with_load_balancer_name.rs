@@ -40,7 +40,8 @@ crate::declare_rule! {
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     for lb in ctx.service.get_array("loadBalancers") {
         let (Some(_), Some(name)) = (
-            lb.get_set("targetGroupArn").filter(|n| n.as_str().is_some_and(|s| !s.is_empty())),
+            lb.get_set("targetGroupArn")
+                .filter(|n| n.as_str().is_some_and(|s| !s.is_empty())),
             lb.member("loadBalancerName")
                 .filter(|m| m.value.as_str().is_some_and(|s| !s.is_empty())),
         ) else {

@@ -138,13 +138,31 @@ pub static CHECKS: &[Check] = &[
         &td022_stop_timeout_over_fargate_max::RULE,
         td022_stop_timeout_over_fargate_max::check,
     ),
-    Check::TaskDef(&td023_value_outside_documented_range::RULE, td023_value_outside_documented_range::check),
-    Check::TaskDef(&td024_unknown_awslogs_option::RULE, td024_unknown_awslogs_option::check),
-    Check::TaskDef(&td025_firelens_router_unused::RULE, td025_firelens_router_unused::check),
-    Check::TaskDef(&td026_network_mode_unsupported_parameter::RULE, td026_network_mode_unsupported_parameter::check),
-    Check::TaskDef(&td027_malformed_secret_value_from::RULE, td027_malformed_secret_value_from::check),
+    Check::TaskDef(
+        &td023_value_outside_documented_range::RULE,
+        td023_value_outside_documented_range::check,
+    ),
+    Check::TaskDef(
+        &td024_unknown_awslogs_option::RULE,
+        td024_unknown_awslogs_option::check,
+    ),
+    Check::TaskDef(
+        &td025_firelens_router_unused::RULE,
+        td025_firelens_router_unused::check,
+    ),
+    Check::TaskDef(
+        &td026_network_mode_unsupported_parameter::RULE,
+        td026_network_mode_unsupported_parameter::check,
+    ),
+    Check::TaskDef(
+        &td027_malformed_secret_value_from::RULE,
+        td027_malformed_secret_value_from::check,
+    ),
     Check::TaskDef(&td028_invalid_name::RULE, td028_invalid_name::check),
-    Check::TaskDef(&td029_reserved_tag_prefix::RULE, td029_reserved_tag_prefix::check),
+    Check::TaskDef(
+        &td029_reserved_tag_prefix::RULE,
+        td029_reserved_tag_prefix::check,
+    ),
     Check::TaskDef(
         &td101_privileged_container::RULE,
         td101_privileged_container::check,

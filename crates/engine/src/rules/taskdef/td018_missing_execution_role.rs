@@ -104,10 +104,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         let Some((span, what)) = needs.first().copied() else {
             continue;
         };
-        let d = sink.report(
-            span,
-            format!("container `{name}` {what}, but {lack}"),
-        );
+        let d = sink.report(span, format!("container `{name}` {what}, but {lack}"));
         if let Some(e) = exec.filter(|_| empty) {
             d.add_related(e.span, "the empty execution role");
         }

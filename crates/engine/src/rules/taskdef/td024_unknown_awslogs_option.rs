@@ -91,7 +91,11 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             match crate::text::suggest(key, KNOWN.iter().copied()) {
                 Some(s) => {
                     d.set_help(format!("did you mean `{s}`?"));
-                    d.set_fix(format!("rename to `{s}`"), member.key_span, format!("\"{s}\""));
+                    d.set_fix(
+                        format!("rename to `{s}`"),
+                        member.key_span,
+                        format!("\"{s}\""),
+                    );
                 }
                 None => {
                     d.set_help("remove it; the awslogs options are awslogs-group, awslogs-region, awslogs-stream-prefix, awslogs-create-group, awslogs-datetime-format, awslogs-multiline-pattern, mode and max-buffer-size");

@@ -80,7 +80,12 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                     .filter_map(|e| e.get_str("value"))
                     .any(|v| v == router_name)
         };
-        if ctx.containers.iter().filter(|c| !std::ptr::eq(**c, *router)).any(|c| names_router(&c)) {
+        if ctx
+            .containers
+            .iter()
+            .filter(|c| !std::ptr::eq(**c, *router))
+            .any(|c| names_router(&c))
+        {
             return;
         }
     }

@@ -82,7 +82,11 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             );
             if value.matches(':').count() == 7 {
                 d.set_help("to pick a JSON key, end with `:<json-key>::` (version stage and id left empty)");
-                d.set_fix("add the empty version fields", node.span, format!("\"{value}::\""));
+                d.set_fix(
+                    "add the empty version fields",
+                    node.span,
+                    format!("\"{value}::\""),
+                );
             } else {
                 d.set_help("write arn:aws:secretsmanager:<region>:<account>:secret:<name>[:<json-key>:<version-stage>:<version-id>], leaving unused fields empty");
             }

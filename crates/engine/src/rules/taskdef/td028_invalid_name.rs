@@ -56,9 +56,9 @@ fn is_script_placeholder(name: &str) -> bool {
     }
     let parts: Vec<&str> = name.split('%').collect();
     parts.len() >= 3
-        && parts[1..parts.len() - 1].iter().any(|w| {
-            !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-        })
+        && parts[1..parts.len() - 1]
+            .iter()
+            .any(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
 }
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
@@ -97,6 +97,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             node.span,
             format!("{what} `{name}` {problem}; ECS allows only letters, digits, `_` and `-`, up to 255"),
         );
-        d.set_help(format!("rename it, e.g. `{fixed}` (and every reference to it)"));
+        d.set_help(format!(
+            "rename it, e.g. `{fixed}` (and every reference to it)"
+        ));
     }
 }
