@@ -7,6 +7,7 @@ use crate::project::{Model, ParsedInput, ProjectCtx};
 use crate::rule::Kind;
 use crate::span::{LineIndex, Span};
 use crate::template::Rendered;
+use crate::value::Node;
 use crate::{detect, dockerfile, ecspresso, json, registry, servicedef, suppress, taskdef, yaml};
 
 /// One text to lint.
@@ -379,16 +380,9 @@ fn parse(
         return (Model::None, diagnostics, false);
     }
     let model = match kind {
-        Some(Kind::TaskDef | Kind::ServiceDef) => {
-            let parsed = parse_tree(&input.path, text);
-            diagnostics.extend(parsed.diagnostics);
-            Model::Tree(parsed.root)
-        }
-        Some(Kind::Ecspresso) => {
-            let parsed = parse_tree(&input.path, text);
-            diagnostics.extend(parsed.diagnostics);
-            Model::Tree(parsed.root)
-        }
+        Some(Kind::TaskDef | Kind::ServiceDef | Kind::Ecspresso) => Model::Tree(
+            parsed_or_held_back(parse_tree(&input.path, text), &mut diagnostics),
+        ),
         Some(Kind::Dockerfile) => {
             let parsed = dockerfile::parse(text);
             diagnostics.extend(parsed.diagnostics);
@@ -397,6 +391,35 @@ fn parse(
         None => Model::None,
     };
     (model, diagnostics, false)
+}
+
+/// The tree the rules may judge. A JSON or YAML text with a syntax error is not judged at all:
+/// past the error the parser's recovery is a guess (a lost quote turns keys into values), and
+/// rules reading that guess report what is not there ("the task sets no memory" for a task that
+/// sets it). So the syntax errors are its only findings until it parses, as cfn-lint and hadolint
+/// stop at a parse error; the first one says so. Its cross-file partners see no such file either.
+fn parsed_or_held_back(parsed: json::Parsed, diagnostics: &mut Vec<Diagnostic>) -> Option<Node> {
+    let syntax = |d: &Diagnostic| {
+        d.severity == Severity::Error && (d.code == json::SYNTAX || d.code == yaml::SYNTAX)
+    };
+    let broken = parsed.diagnostics.iter().any(syntax);
+    let mut noted = false;
+    for mut d in parsed.diagnostics {
+        if broken && !noted && syntax(&d) {
+            noted = true;
+            let note = "the other checks of this file run once it parses";
+            d.help = Some(match d.help.take() {
+                Some(help) => format!("{help}; {note}"),
+                None => note.to_string(),
+            });
+        }
+        diagnostics.push(d);
+    }
+    if broken {
+        None
+    } else {
+        parsed.root
+    }
 }
 
 /// JSON, or YAML for `.yml`/`.yaml` files (and for text that does not start like JSON).
@@ -551,5 +574,97 @@ fn apply_suppressions(parsed: &[ParsedInput<'_>], raw: &mut Vec<(usize, Diagnost
         let about = suppress::apply(input.text, &pragmas, &extents, &mut diagnostics);
         *raw = others;
         raw.extend(diagnostics.into_iter().chain(about).map(|d| (file, d)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TASK: &str = r#"{
+  "family": "web",
+  "requiresCompatibilities": ["FARGATE"],
+  "networkMode": "awsvpc",
+  "cpu": "256",
+  "memory": "512",
+  "containerDefinitions": [
+    {
+      "name": "web",
+      "image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.4.2",
+      "essential": true,
+      "portMappings": [{"containerPort": 80}]
+    }
+  ]
+}"#;
+
+    const DOCKERFILE: &str = "FROM nginx:1.27\nEXPOSE 8080\n";
+
+    fn codes(report: &Report) -> Vec<&str> {
+        report.findings.iter().map(|f| f.code).collect()
+    }
+
+    #[test]
+    fn a_definition_that_does_not_parse_gets_only_its_syntax_errors() {
+        let whole = lint(&[Input::new("task-def.json", TASK, Some(Kind::TaskDef))]);
+        assert!(
+            codes(&whole).iter().any(|c| c.starts_with("TD")),
+            "the whole file has task findings: {:?}",
+            codes(&whole)
+        );
+        // The user deletes the closing quote of "essential": the rest of the file is a guess.
+        let broken = TASK.replacen("\"essential\"", "\"essential", 1);
+        let report = lint(&[Input::new("task-def.json", broken, Some(Kind::TaskDef))]);
+        assert!(!report.findings.is_empty());
+        assert!(
+            report.findings.iter().all(|f| f.code == json::SYNTAX),
+            "only syntax errors while it does not parse: {:?}",
+            codes(&report)
+        );
+        let first = report
+            .findings
+            .first()
+            .map(|f| f.help.clone().unwrap_or_default());
+        assert!(
+            first.is_some_and(|h| h.contains("other checks of this file run once it parses")),
+            "the first syntax error says why nothing else is shown"
+        );
+    }
+
+    #[test]
+    fn a_broken_definition_gives_its_partners_no_cross_file_findings() {
+        let whole = lint(&[
+            Input::new("task-def.json", TASK, Some(Kind::TaskDef)),
+            Input::new("Dockerfile", DOCKERFILE, Some(Kind::Dockerfile)),
+        ]);
+        assert!(
+            codes(&whole).iter().any(|c| c.starts_with("XF")),
+            "the pair has cross-file findings: {:?}",
+            codes(&whole)
+        );
+        let broken = TASK.replacen("\"essential\"", "\"essential", 1);
+        let report = lint(&[
+            Input::new("task-def.json", broken, Some(Kind::TaskDef)),
+            Input::new("Dockerfile", DOCKERFILE, Some(Kind::Dockerfile)),
+        ]);
+        assert!(
+            !codes(&report).iter().any(|c| c.starts_with("XF")),
+            "no cross-file finding from a file that does not parse: {:?}",
+            codes(&report)
+        );
+    }
+
+    #[test]
+    fn a_yaml_config_that_does_not_parse_gets_only_its_syntax_errors() {
+        let report = lint(&[Input::new(
+            "ecspresso.yml",
+            "region: [eu-west-1\ncluster: prod\nservice: web\n",
+            Some(Kind::Ecspresso),
+        )]);
+        assert!(!report.findings.is_empty());
+        assert!(
+            report.findings.iter().all(|f| f.code == yaml::SYNTAX),
+            "{:?}",
+            codes(&report)
+        );
     }
 }

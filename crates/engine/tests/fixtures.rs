@@ -1,5 +1,9 @@
-//! Fixtures are the tests: every file under `tests/fixtures/<group>/` is linted, its rendered
-//! findings are compared with the `.snap` file beside it, and its name states what it must show.
+//! Fixtures are the tests: every file under `tests/fixtures/<group>/` is linted with only the rule
+//! its name states selected (as ruff tests a rule), its rendered findings are compared with the
+//! `.snap` file beside it, and its name states what it must show. A snapshot therefore holds only
+//! its own rule's findings, so changing one rule's message rewrites only that rule's snapshots.
+//! The whole output, every rule on, is snapshotted for the page's first-view examples below and
+//! for the examples gallery (`tests/learn.rs`).
 //!
 //! - `<CODE>_fail[_n].<ext>`: at least one finding of CODE.
 //! - `<CODE>_pass[_n].<ext>`: no finding of CODE.
@@ -163,10 +167,15 @@ fn fixtures_match_their_names_and_snapshots() {
     );
     for (group, path) in all {
         let inputs = inputs_for(&group, &path);
+        let expected_code = expectation(&path);
         let report = if group == "config" {
             config_report(&inputs)
         } else {
-            lint_with(&inputs, &config_for(&path))
+            let mut config = config_for(&path);
+            if let Some((code, _)) = &expected_code {
+                config.select = vec![code.clone()];
+            }
+            lint_with(&inputs, &config)
         };
         let rendered = text::render(&report.findings, &inputs, Style::default());
         let shown = format!(
@@ -174,7 +183,7 @@ fn fixtures_match_their_names_and_snapshots() {
             group,
             path.file_name().unwrap_or_default().to_string_lossy()
         );
-        if let Some((code, must_fire)) = expectation(&path) {
+        if let Some((code, must_fire)) = expected_code {
             let fired = report.findings.iter().any(|f| f.code == code);
             if fired != must_fire {
                 failures.push(format!(
@@ -205,6 +214,43 @@ fn fixtures_match_their_names_and_snapshots() {
         "{} fixture problems:\n\n{}",
         failures.len(),
         failures.join("\n\n")
+    );
+}
+
+/// The page's first view, every rule on: the four example panes linted together, as a user sees
+/// them (`static/examples/`), snapshotted in `tests/whole/page-examples.snap`.
+#[test]
+fn page_examples_whole_output() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let inputs: Vec<Input> = [
+        ("task-definition.json", Kind::TaskDef),
+        ("service-definition.json", Kind::ServiceDef),
+        ("Dockerfile", Kind::Dockerfile),
+        ("ecspresso.yml", Kind::Ecspresso),
+    ]
+    .into_iter()
+    .map(|(name, kind)| {
+        let text = fs::read_to_string(root.join("static/examples").join(name)).unwrap_or_default();
+        assert!(!text.is_empty(), "static/examples/{name} is missing");
+        Input::new(name.to_string(), text, Some(kind))
+    })
+    .collect();
+    let report = lint_with(&inputs, &Config::default());
+    assert!(
+        !report.findings.is_empty(),
+        "the page's examples show findings"
+    );
+    let rendered = text::render(&report.findings, &inputs, Style::default());
+    let snap = root.join("tests/whole/page-examples.snap");
+    if std::env::var_os("ECSPLAIN_BLESS").is_some() {
+        fs::create_dir_all(root.join("tests/whole")).expect("create tests/whole");
+        fs::write(&snap, &rendered).expect("write snapshot");
+    }
+    let expected = fs::read_to_string(&snap).unwrap_or_default();
+    assert!(
+        expected == rendered,
+        "{} differs (run with ECSPLAIN_BLESS=1 to accept)\n--- expected\n{expected}\n--- actual\n{rendered}",
+        snap.display()
     );
 }
 
