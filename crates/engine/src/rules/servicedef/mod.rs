@@ -25,6 +25,8 @@ pub mod sv010_invalid_service_name;
 pub mod sv011_multiple_service_registries;
 pub mod sv012_capacity_provider_base_twice;
 pub mod sv013_reserved_tag_prefix;
+pub mod sv014_capacity_provider_weights_zero;
+pub mod sv015_placement_constraints_on_fargate;
 pub mod sv020_no_circuit_breaker_rollback;
 pub mod sv021_public_ip_assigned;
 pub mod sv022_single_subnet;
@@ -86,6 +88,14 @@ pub static CHECKS: &[Check] = &[
     Check::ServiceDef(
         &sv013_reserved_tag_prefix::RULE,
         sv013_reserved_tag_prefix::check,
+    ),
+    Check::ServiceDef(
+        &sv014_capacity_provider_weights_zero::RULE,
+        sv014_capacity_provider_weights_zero::check,
+    ),
+    Check::ServiceDef(
+        &sv015_placement_constraints_on_fargate::RULE,
+        sv015_placement_constraints_on_fargate::check,
     ),
     Check::ServiceDef(
         &sv020_no_circuit_breaker_rollback::RULE,

@@ -27,7 +27,7 @@ crate::declare_rule! {
     ///   delete tag keys or values with this prefix." (also in the ECS API model botocore ships)
     pub static RULE = {
         code: "SV013",
-        name: "reserved-tag-prefix",
+        name: "reserved-service-tag-prefix",
         target: ServiceDef,
         severity: Error,
         category: Schema,

@@ -34,6 +34,9 @@ pub mod td026_network_mode_unsupported_parameter;
 pub mod td027_malformed_secret_value_from;
 pub mod td028_invalid_name;
 pub mod td029_reserved_tag_prefix;
+pub mod td030_duplicate_container_port;
+pub mod td031_mount_point_unknown_volume;
+pub mod td032_efs_root_directory_with_access_point;
 pub mod td101_privileged_container;
 pub mod td102_container_runs_as_root;
 pub mod td103_writable_root_filesystem;
@@ -162,6 +165,18 @@ pub static CHECKS: &[Check] = &[
     Check::TaskDef(
         &td029_reserved_tag_prefix::RULE,
         td029_reserved_tag_prefix::check,
+    ),
+    Check::TaskDef(
+        &td030_duplicate_container_port::RULE,
+        td030_duplicate_container_port::check,
+    ),
+    Check::TaskDef(
+        &td031_mount_point_unknown_volume::RULE,
+        td031_mount_point_unknown_volume::check,
+    ),
+    Check::TaskDef(
+        &td032_efs_root_directory_with_access_point::RULE,
+        td032_efs_root_directory_with_access_point::check,
     ),
     Check::TaskDef(
         &td101_privileged_container::RULE,

@@ -7,8 +7,8 @@ crate::declare_rule! {
     /// ## What it does
     /// Checks values whose limits the ECS API reference states in words but the API model does
     /// not encode as a range: `ephemeralStorage.sizeInGiB` 21–200, a container's
-    /// `restartPolicy.restartAttemptPeriod` 60–1800 seconds, and at most 50
-    /// `restartPolicy.ignoredExitCodes`.
+    /// `restartPolicy.restartAttemptPeriod` 60–1800 seconds, at most 50
+    /// `restartPolicy.ignoredExitCodes`, and `linuxParameters.swappiness` 0–100.
     ///
     /// ## Why is this bad?
     /// `RegisterTaskDefinition` refuses values outside these limits. Ephemeral storage below 21
@@ -33,14 +33,16 @@ crate::declare_rule! {
     /// - [ContainerRestartPolicy](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerRestartPolicy.html):
     ///   "You can specify a maximum of 50 container exit codes", "You can set a minimum
     ///   restartAttemptPeriod of 60 seconds and a maximum restartAttemptPeriod of 1800 seconds."
-    ///   (Both also in the ECS API model botocore ships; catalogued in `data/ecs-constraints.json`.)
+    /// - [LinuxParameters swappiness](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinuxParameters.html):
+    ///   "Accepted values are whole numbers between 0 and 100."
+    ///   (All also in the ECS API model botocore ships; catalogued in `data/ecs-constraints.json`.)
     pub static RULE = {
         code: "TD023",
         name: "value-outside-documented-range",
         target: TaskDef,
         severity: Error,
         category: Schema,
-        summary: "ephemeral storage or a container restart policy outside the limits ECS states",
+        summary: "ephemeral storage, a restart policy or swappiness outside the limits ECS states",
     }
 }
 
@@ -67,6 +69,29 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         }
     }
     for c in &ctx.containers {
+        if let Some(node) = c
+            .get_set("linuxParameters")
+            .and_then(|l| l.get_set("swappiness"))
+        {
+            if let Some(value) = util::int(Some(node)).filter(|v| !(0..=100).contains(v)) {
+                let fix = value.clamp(0, 100);
+                sink.report(
+                    node.span,
+                    format!(
+                        "container `{}` swappiness is {value}; ECS accepts 0 to 100",
+                        ctx.container_name(c)
+                    ),
+                )
+                .set_help(
+                    "0 avoids swapping unless needed, 100 swaps aggressively; the default is 60",
+                )
+                .set_fix(
+                    format!("set swappiness to {fix}"),
+                    node.span,
+                    fix.to_string(),
+                );
+            }
+        }
         let Some(policy) = c.get_set("restartPolicy") else {
             continue;
         };

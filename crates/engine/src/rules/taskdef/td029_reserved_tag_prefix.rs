@@ -28,7 +28,7 @@ crate::declare_rule! {
     ///   delete tag keys or values with this prefix." (also in the ECS API model botocore ships)
     pub static RULE = {
         code: "TD029",
-        name: "reserved-tag-prefix",
+        name: "reserved-task-tag-prefix",
         target: TaskDef,
         severity: Error,
         category: Schema,
