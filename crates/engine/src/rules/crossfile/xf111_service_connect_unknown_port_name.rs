@@ -47,12 +47,12 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
         let mut names: Vec<&str> = Vec::new();
         for c in &task.containers {
             for pm in c.get_array("portMappings") {
-                match pm.get_set("name") {
-                    Some(n) => match util::known_str(Some(n)) {
-                        Some(name) => names.push(name),
-                        None => return,
-                    },
-                    None => {}
+                if let Some(n) = pm.get_set("name") {
+                    // A templated name could be the one asked for.
+                    let Some(name) = util::known_str(Some(n)) else {
+                        return;
+                    };
+                    names.push(name);
                 }
             }
         }

@@ -46,7 +46,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         let Some(m) = ctx.service.member(key) else {
             continue;
         };
-        if !m.value.as_array().is_some_and(|a| !a.is_empty()) {
+        if m.value.as_array().is_none_or(<[_]>::is_empty) {
             continue;
         }
         sink.report(

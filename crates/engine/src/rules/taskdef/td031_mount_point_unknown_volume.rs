@@ -52,13 +52,12 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     }
     let mut names: Vec<&str> = Vec::new();
     for v in ctx.task.get_array("volumes") {
-        match v.get_set("name") {
-            Some(n) => match util::known_str(Some(n)) {
-                Some(name) => names.push(name),
-                // A volume whose name we cannot read could be any of them.
-                None => return,
-            },
-            None => {}
+        if let Some(n) = v.get_set("name") {
+            // A volume whose name we cannot read could be any of them.
+            let Some(name) = util::known_str(Some(n)) else {
+                return;
+            };
+            names.push(name);
         }
     }
     for c in &ctx.containers {
