@@ -26,6 +26,48 @@ const DANGEROUS: &[(&str, &str)] = &[
     ),
 ];
 
+/// The capabilities the ECS API reference lists as valid for `add` and `drop`.
+const KNOWN: &[&str] = &[
+    "ALL",
+    "AUDIT_CONTROL",
+    "AUDIT_WRITE",
+    "BLOCK_SUSPEND",
+    "CHOWN",
+    "DAC_OVERRIDE",
+    "DAC_READ_SEARCH",
+    "FOWNER",
+    "FSETID",
+    "IPC_LOCK",
+    "IPC_OWNER",
+    "KILL",
+    "LEASE",
+    "LINUX_IMMUTABLE",
+    "MAC_ADMIN",
+    "MAC_OVERRIDE",
+    "MKNOD",
+    "NET_ADMIN",
+    "NET_BIND_SERVICE",
+    "NET_BROADCAST",
+    "NET_RAW",
+    "SETFCAP",
+    "SETGID",
+    "SETPCAP",
+    "SETUID",
+    "SYS_ADMIN",
+    "SYS_BOOT",
+    "SYS_CHROOT",
+    "SYS_MODULE",
+    "SYS_NICE",
+    "SYS_PACCT",
+    "SYS_PTRACE",
+    "SYS_RAWIO",
+    "SYS_RESOURCE",
+    "SYS_TIME",
+    "SYS_TTY_CONFIG",
+    "SYSLOG",
+    "WAKE_ALARM",
+];
+
 /// The only capability a Fargate task may add.
 const FARGATE_ADDABLE: &str = "SYS_PTRACE";
 
@@ -35,7 +77,8 @@ crate::declare_rule! {
     /// capability other than `SYS_PTRACE` is reported as an error. Elsewhere, and for
     /// `SYS_PTRACE` on Fargate, it reports (as a warning) the ones that give a container power
     /// over the host: `ALL`, `SYS_ADMIN`, `NET_ADMIN`, `SYS_PTRACE`, `SYS_MODULE`, `SYS_RAWIO`,
-    /// `DAC_READ_SEARCH`.
+    /// `DAC_READ_SEARCH`. A name in `add` or `drop` that is not among the capabilities the API
+    /// reference lists (`BPF`, `PERFMON`, a typo) is reported as a warning too.
     ///
     /// ## Why is this bad?
     /// Fargate lets a task add only `SYS_PTRACE` (platform version 1.4.0 or later); a task
@@ -75,8 +118,42 @@ crate::declare_rule! {
     }
 }
 
+/// A capability name ECS does not list.
+fn report_unknown(
+    ctx: &TaskDefCtx<'_>,
+    container: &crate::value::Node,
+    item: &crate::value::Node,
+    cap: &str,
+    sink: &mut Sink<'_>,
+) {
+    let d = sink.report(
+        item.span,
+        format!(
+            "container `{}` names capability {cap}, which is not one the ECS API lists",
+            ctx.container_name(container)
+        ),
+    );
+    match crate::text::suggest(cap.trim_start_matches("CAP_"), KNOWN.iter().copied()) {
+        Some(s) => d.set_help(format!("did you mean {s}? ECS takes the names of its list (ALL, CHOWN, NET_BIND_SERVICE, SYS_PTRACE, ...)")),
+        None => d.set_help("use a name from the list in the KernelCapabilities reference (ALL, CHOWN, NET_BIND_SERVICE, SYS_PTRACE, ...)"),
+    };
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     for c in &ctx.containers {
+        // Names in `drop` are only checked against the list.
+        for item in c
+            .get_set("linuxParameters")
+            .and_then(|l| l.get_set("capabilities"))
+            .map_or(&[][..], |cap| cap.get_array("drop"))
+        {
+            if let Some(cap) = util::known_str(Some(item)) {
+                let bare = cap.trim_start_matches("CAP_");
+                if !KNOWN.iter().any(|k| k.eq_ignore_ascii_case(bare)) {
+                    report_unknown(ctx, c, item, cap, sink);
+                }
+            }
+        }
         let Some(add) = c
             .get_set("linuxParameters")
             .and_then(|l| l.get_set("capabilities"))
@@ -103,6 +180,10 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 } else {
                     "remove it; Fargate refuses every added capability but SYS_PTRACE. If the container needs it, run the task on EC2"
                 });
+                continue;
+            }
+            if !KNOWN.iter().any(|k| k.eq_ignore_ascii_case(bare)) {
+                report_unknown(ctx, c, item, cap, sink);
                 continue;
             }
             let Some((_, what)) = DANGEROUS.iter().find(|(n, _)| n.eq_ignore_ascii_case(bare))
