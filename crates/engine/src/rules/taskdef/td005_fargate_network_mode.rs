@@ -54,11 +54,16 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             .task
             .member("requiresCompatibilities")
             .map_or_else(|| ctx.task_head_span(), |m| m.key_span);
-        sink.report(
+        let d = sink.report(
             span,
             "a Fargate task needs \"networkMode\": \"awsvpc\"; without it the API's default, \"bridge\", applies and Fargate refuses it",
-        )
-        .set_help("add \"networkMode\": \"awsvpc\" at the task level; each task then gets its own network interface and security groups");
+        );
+        d.set_help("add \"networkMode\": \"awsvpc\" at the task level; each task then gets its own network interface and security groups");
+        if let Some(edit) =
+            crate::json_edit::insert_member(ctx.text, ctx.task, "\"networkMode\": \"awsvpc\"")
+        {
+            d.set_fix("add networkMode awsvpc", edit.span, edit.content);
+        }
         return;
     };
     let Some(mode) = util::known_str(Some(node)) else {
