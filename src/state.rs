@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use ecsplain_engine::diagnostic::apply_edits;
+use ecsplain_engine::suppress::{ignore_here, IgnoreHere};
 use ecsplain_engine::{ecspresso, learn, lint_vars, Config, Input, Kind, Report, Severity};
 
 use crate::persist::PageSettings;
@@ -557,23 +558,32 @@ impl State {
             }
             Action::IgnoreHere(i) => {
                 if self.is_fresh() {
+                    // The engine decides what "ignore here" writes, as for every front end.
                     let target = next.linted.as_ref().and_then(|l| {
                         let finding = l.report.findings.get(i)?;
                         let pane = l.pane_of(finding.file)?;
                         let text = next.text_of(pane)?;
-                        Some(ignore_target(finding, text, pane))
+                        let kind = l.report.kinds.get(finding.file).copied().flatten();
+                        Some((pane, ignore_here(finding, text, kind)))
                     });
                     match target {
-                        Some(IgnoreTarget::Comment(pane, text)) => {
+                        Some((pane, IgnoreHere::Comment(text))) => {
                             next.set_text(pane, Rc::from(text))
                         }
-                        Some(IgnoreTarget::Path(path, code, pointer)) => {
+                        Some((
+                            _,
+                            IgnoreHere::Path {
+                                path,
+                                code,
+                                pointer,
+                            },
+                        )) => {
                             let mut settings = (*next.settings).clone();
                             settings.add_path_ignore(&path, code, pointer);
                             next.settings = Rc::new(settings);
                             next.bump();
                         }
-                        None => {}
+                        Some((_, IgnoreHere::NotOffered)) | None => {}
                     }
                 }
             }
@@ -960,63 +970,6 @@ pub fn draft_texts(texts: &[Rc<str>; 4]) -> [String; 4] {
     out
 }
 
-/// Where "ignore here" puts its ignore.
-enum IgnoreTarget {
-    /// The pane's new text, with a comment line before the finding's line.
-    Comment(usize, String),
-    /// A per-path ignore: path, code, JSON pointer.
-    Path(String, &'static str, Option<String>),
-}
-
-fn ignore_target(finding: &ecsplain_engine::Finding, text: &str, pane: usize) -> IgnoreTarget {
-    let trimmed = text.trim_start();
-    let is_json = finding.path.ends_with(".json")
-        || finding.path.ends_with("sonnet")
-        || trimmed.starts_with('{')
-        || trimmed.starts_with('[');
-    if is_json {
-        let pointer = ecsplain_engine::json::parse(text)
-            .root
-            .map(|root| root.pointer_at(finding.span.start))
-            .filter(|p| !p.is_empty());
-        return IgnoreTarget::Path(finding.path.clone(), finding.code, pointer);
-    }
-    IgnoreTarget::Comment(
-        pane,
-        insert_ignore_comment(text, finding.line, finding.code),
-    )
-}
-
-/// `text` with `# ecsplain ignore=CODE -- reason` inserted before 1-based `line`, indented like
-/// it, with the text's own line ending.
-pub fn insert_ignore_comment(text: &str, line: u32, code: &str) -> String {
-    let ending = if text.contains("\r\n") { "\r\n" } else { "\n" };
-    let mut out = String::with_capacity(text.len() + 64);
-    let mut inserted = false;
-    for (n, piece) in text.split_inclusive('\n').enumerate() {
-        if n + 1 == line as usize {
-            let indent: String = piece
-                .chars()
-                .take_while(|c| *c == ' ' || *c == '\t')
-                .collect();
-            out.push_str(&format!(
-                "{indent}# ecsplain ignore={code} -- why this is fine here{ending}"
-            ));
-            inserted = true;
-        }
-        out.push_str(piece);
-    }
-    if !inserted {
-        if !out.is_empty() && !out.ends_with('\n') {
-            out.push_str(ending);
-        }
-        out.push_str(&format!(
-            "# ecsplain ignore={code} -- why this is fine here{ending}"
-        ));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1254,18 +1207,6 @@ mod tests {
         let (report, panes, _) = lint_panes(&texts);
         assert_eq!(panes, vec![0, 1, 2, 3]);
         assert!(report.findings.iter().any(|f| f.code == "TD001"));
-    }
-
-    #[test]
-    fn ignore_comments_go_on_the_line_before_with_its_indent() {
-        let text = "FROM debian:12\nRUN apt-get install -y curl\n";
-        assert_eq!(
-            insert_ignore_comment(text, 2, "DL3008"),
-            "FROM debian:12\n# ecsplain ignore=DL3008 -- why this is fine here\nRUN apt-get install -y curl\n"
-        );
-        let yaml = "region: x\r\n  cluster: y\r\n";
-        assert!(insert_ignore_comment(yaml, 2, "EP001")
-            .contains("\r\n  # ecsplain ignore=EP001 -- why this is fine here\r\n  cluster"));
     }
 
     #[test]

@@ -46,7 +46,9 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
         })
         .collect();
     let platform = learn::platform_of(&inputs);
-    let statuses = learn::evaluate_with(&linted.report, &learn::kinds_in(&linted.report), platform);
+    // The checklist lints the files itself (no suppressions or ignores count) and names the
+    // lines or findings that decided each item.
+    let statuses = learn::evaluate(&inputs);
 
     let mut counts = [0usize; 5];
     let mut ticked = 0;
@@ -68,7 +70,7 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
 
     let mut sections: Vec<(u8, String, Vec<Html>)> = Vec::new();
     for (item, s) in items.iter().zip(&statuses) {
-        let row = item_row(props, linted, item, &s.status);
+        let row = item_row(props, linted, item, &s.status, &s.evidence);
         match sections.last_mut() {
             Some((n, _, rows)) if *n == item.section => rows.push(row),
             _ => sections.push((item.section, item.section_title.clone(), vec![row])),
@@ -97,7 +99,7 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
                 <span class="cl-count satisfied" data-count={counts[0].to_string()}>{ format!("✓ {} satisfied", counts[0]) }</span>
                 <span class="cl-count not-satisfied" data-count={counts[1].to_string()}>{ format!("✖ {} not satisfied", counts[1]) }</span>
                 <span class="cl-count manual" data-count={counts[4].to_string()}>{ format!("☐ {ticked} of {} ticked by hand", counts[4]) }</span>
-                <span class="cl-count unknown" data-count={counts[3].to_string()}>{ format!("? {} need a missing file", counts[3]) }</span>
+                <span class="cl-count unknown" data-count={counts[3].to_string()}>{ format!("? {} cannot be told from these files", counts[3]) }</span>
                 <span class="cl-count not-applicable" data-count={counts[2].to_string()}>{ format!("– {} not applicable", counts[2]) }</span>
             </p>
             { for sections }
@@ -106,14 +108,35 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
     }
 }
 
-fn item_row(props: &ChecklistProps, linted: &Linted, item: &learn::Item, status: &Status) -> Html {
+fn item_row(
+    props: &ChecklistProps,
+    linted: &Linted,
+    item: &learn::Item,
+    status: &Status,
+    evidence: &[learn::Evidence],
+) -> Html {
     let (class, label) = match status {
         Status::Satisfied => ("satisfied", "✓ satisfied"),
         Status::NotSatisfied(_) => ("not-satisfied", "✖ not satisfied"),
         Status::NotApplicable => ("not-applicable", "– not applicable"),
-        Status::Unknown => ("unknown", "? needs a file"),
+        Status::Unknown => ("unknown", "? cannot tell"),
         Status::Manual => ("manual", "by hand"),
     };
+    // The lines (not findings: those are listed below as buttons) that decided the item.
+    let lines = evidence
+        .iter()
+        .filter(|e| e.code.is_none())
+        .map(|e| {
+            html! {
+                <li class="cl-evidence-line">
+                    { &e.text }
+                    if e.line > 0 {
+                        <>{ " " }<span class="loc">{ format!("{}:{}:{}", e.path, e.line, e.column) }</span></>
+                    }
+                </li>
+            }
+        })
+        .collect::<Html>();
     let findings = match status {
         Status::NotSatisfied(findings) => findings
             .iter()
@@ -158,6 +181,9 @@ fn item_row(props: &ChecklistProps, linted: &Linted, item: &learn::Item, status:
             </div>
             if let Some(note) = &item.note {
                 <p class="cl-note">{ note }</p>
+            }
+            if evidence.iter().any(|e| e.code.is_none()) {
+                <ul class="cl-evidence">{ lines }</ul>
             }
             if let Status::NotSatisfied(_) = status {
                 <ul class="cl-findings">{ findings }</ul>

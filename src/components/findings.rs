@@ -2,6 +2,8 @@
 
 use std::rc::Rc;
 
+use ecsplain_engine::rule::Applicability;
+use ecsplain_engine::suppress::{comment_style, ignore_offered};
 use ecsplain_engine::{Finding, Severity};
 use yew::prelude::*;
 
@@ -161,15 +163,27 @@ fn finding_item(props: &FindingsProps, i: usize, f: &Finding, why: bool) -> Html
     let fix = f.fix.as_ref().map(|fix| {
         let cb = props.on_fix.clone();
         let onclick = Callback::from(move |_: MouseEvent| cb.emit(i));
+        // An unsafe fix changes what happens at run time: the button says so (the rule's
+        // documentation says why, under "Fix safety").
+        let (label, title) = match fix.applicability {
+            Applicability::Safe => ("Apply fix: ", fix.title.clone()),
+            Applicability::Unsafe => (
+                "Apply unsafe fix: ",
+                format!(
+                    "{}: this changes behaviour at run time; see the rule's Fix safety",
+                    fix.title
+                ),
+            ),
+        };
         html! {
             <button
                 type="button"
-                class="button fix"
-                title={fix.title.clone()}
+                class={classes!("button", "fix", (fix.applicability == Applicability::Unsafe).then_some("unsafe"))}
+                {title}
                 disabled={!props.fresh}
                 {onclick}
             >
-                { "Apply fix: " }{ &fix.title }
+                { label }{ &fix.title }
             </button>
         }
     });
@@ -177,11 +191,17 @@ fn finding_item(props: &FindingsProps, i: usize, f: &Finding, why: bool) -> Html
         let cb = props.on_ignore.clone();
         Callback::from(move |_: MouseEvent| cb.emit(i))
     };
-    let ignore_title = if f.path.ends_with(".json") || f.path.ends_with("sonnet") {
-        "ignore this finding here: adds a per-path ignore (JSON has no comments) to the settings"
-    } else {
-        "ignore this finding here: adds an `# ecsplain ignore=` comment on the line before"
+    // What "ignore here" writes is the engine's decision (suppress::ignore_here); the title says it.
+    let kind = props
+        .linted
+        .as_ref()
+        .and_then(|l| l.report.kinds.get(f.file).copied().flatten());
+    let ignore_title = match comment_style(&f.path, kind) {
+        None => "ignore this finding here: adds a per-path ignore (JSON has no comments) to the settings",
+        Some(true) => "ignore this finding here: adds a `// ecsplain ignore=` comment on the line before",
+        Some(false) => "ignore this finding here: adds an `# ecsplain ignore=` comment on the line before",
     };
+    let ignorable = ignore_offered(f.code);
     let selected = props.selected == Some(i);
     html! {
         <li class={classes!("finding", severity, selected.then_some("selected"))} data-code={f.code}>
@@ -210,9 +230,11 @@ fn finding_item(props: &FindingsProps, i: usize, f: &Finding, why: bool) -> Html
             }
             <div class="finding-actions">
                 { for fix }
-                <button type="button" class="button small ignore" title={ignore_title}
-                    aria-label={format!("Ignore {} here", f.code)}
-                    disabled={!props.fresh} onclick={on_ignore}>{ "Ignore here" }</button>
+                if ignorable {
+                    <button type="button" class="button small ignore" title={ignore_title}
+                        aria-label={format!("Ignore {} here", f.code)}
+                        disabled={!props.fresh} onclick={on_ignore}>{ "Ignore here" }</button>
+                }
             </div>
         </li>
     }

@@ -159,6 +159,18 @@ pub fn Lesson(props: &LessonProps) -> Html {
             </li>
         }
     });
+    // The facts the attempt must hold as well (the lesson's point, checked by the engine).
+    let facts = result.facts.iter().map(|f| {
+        html! {
+            <li class={classes!("goal", "fact", if f.holds { "done" } else { "todo" })}>
+                <span aria-hidden="true">{ if f.holds { "✓ " } else { "○ " } }</span>
+                { &f.text }
+                if !f.holds && *checked {
+                    <span class="muted">{ format!(" ({})", f.why) }</span>
+                }
+            </li>
+        }
+    });
     let new_problems = result.new_problems.iter().map(|f| {
         html! {
             <li class={classes!("new-problem", f.severity.as_str())} data-code={f.code}>
@@ -168,7 +180,7 @@ pub fn Lesson(props: &LessonProps) -> Html {
         }
     });
     let verdict = if result.solved {
-        html! { <p class="verdict solved" id="lesson-verdict" role="status">{ "✓ Solved: the goal findings are gone and nothing new appeared." }</p> }
+        html! { <p class="verdict solved" id="lesson-verdict" role="status">{ "✓ Solved: the goal findings are gone, every fact holds and nothing new appeared." }</p> }
     } else if *checked {
         let mut parts = Vec::new();
         if !result.remaining.is_empty() {
@@ -176,6 +188,10 @@ pub fn Lesson(props: &LessonProps) -> Html {
         }
         if !result.new_problems.is_empty() {
             parts.push(format!("{} new problem(s)", result.new_problems.len()));
+        }
+        let unmet = result.facts.iter().filter(|f| !f.holds).count();
+        if unmet > 0 {
+            parts.push(format!("{unmet} fact(s) not yet true"));
         }
         html! { <p class="verdict todo" id="lesson-verdict" role="status">{ format!("Not yet: {}.", parts.join("; ")) }</p> }
     } else {
@@ -236,7 +252,7 @@ pub fn Lesson(props: &LessonProps) -> Html {
                 />
                 { verdict }
                 <h4>{ "Goal" }</h4>
-                <ul class="goals">{ for goal }</ul>
+                <ul class="goals">{ for goal }{ for facts }</ul>
                 if !result.new_problems.is_empty() {
                     <h4>{ "New problems" }</h4>
                     <ul class="new-problems">{ for new_problems }</ul>

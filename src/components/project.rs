@@ -110,8 +110,10 @@ async fn read_all(files: Vec<(String, web_sys::File)>, mut out: ReadFiles) -> Re
     out
 }
 
-/// The files of a picker (`webkitRelativePath` keeps a picked folder's structure).
-pub async fn read_file_list(list: web_sys::FileList) -> ReadFiles {
+/// The files of a picker (`webkitRelativePath` keeps a picked folder's structure). The list is
+/// read now, before the returned future runs: a picker's list empties when its input is cleared,
+/// and a drop's when the event ends.
+pub fn read_file_list(list: &web_sys::FileList) -> impl std::future::Future<Output = ReadFiles> {
     let mut files = Vec::new();
     let mut out = ReadFiles::default();
     for i in 0..list.length() {
@@ -134,7 +136,7 @@ pub async fn read_file_list(list: web_sys::FileList) -> ReadFiles {
             .push((format!("{} files", files.len()), "too many files"));
         files.truncate(MAX_EXTRA_FILES * 4);
     }
-    read_all(files, out).await
+    read_all(files, out)
 }
 
 /// The entries of a drop, taken while the event lasts (`webkitGetAsEntry`, which walks
@@ -319,12 +321,14 @@ pub fn ProjectTree(props: &ProjectTreeProps) -> Html {
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let Some(list) = input.files() else { return };
+            // Taken before the input is cleared below, which empties `list`.
+            let reading = read_file_list(&list);
             let on_files = on_files.clone();
             let notice = notice.clone();
             let busy = busy.clone();
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
-                let read = read_file_list(list).await;
+                let read = reading.await;
                 notice.set(read.message());
                 busy.set(false);
                 if !read.files.is_empty() {

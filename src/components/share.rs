@@ -332,14 +332,17 @@ impl Ctx {
     /// what was not read is named in a banner.
     fn add_dropped(&self, data: &web_sys::DataTransfer) {
         let entries = crate::components::project::drop_entries(data);
-        let list = data.files();
+        // Taken while the event lasts: a drop's file list is empty afterwards.
+        let from_list = data
+            .files()
+            .map(|list| crate::components::project::read_file_list(&list));
         let ctx = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let read = match (entries, list) {
+            let read = match (entries, from_list) {
                 (Some(entries), _) if !entries.is_empty() => {
                     crate::components::project::read_entries(entries).await
                 }
-                (_, Some(list)) => crate::components::project::read_file_list(list).await,
+                (_, Some(reading)) => reading.await,
                 _ => return,
             };
             match read.message() {

@@ -5,7 +5,7 @@
 // Optional: ECSPLAIN_PERF_FILE=<path> also pastes that file into the matching pane and prints the
 // lint time the page measured; CHROMIUM=<path> overrides /usr/bin/chromium.
 import { createRequire } from "node:module";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -251,7 +251,12 @@ try {
   await page.keyboard.press("Escape");
   eq(await page.locator("#explain").count(), 0, "Esc closes the explanation");
 
-  // Apply the fix: the text changes and the finding goes away.
+  // Apply the fix: the text changes and the finding goes away. TD001's fix changes the task's
+  // size, so the button says it is unsafe (the rule's Fix safety).
+  check(
+    (await td001.locator(".fix").textContent()).startsWith("Apply unsafe fix: "),
+    "a fix that changes run-time behaviour is labelled unsafe",
+  );
   await td001.locator(".fix").click();
   await page.waitForTimeout(20);
   await settled(page);
@@ -975,6 +980,41 @@ async function projectChecks(browser) {
   await settled(page);
   check((await treePaths()).includes("extra/web.json"), "project: F2 renames a file");
   check((await page.textContent(".finding[data-code='TD001'] .finding-main")).length > 0, "project: findings follow the renamed file");
+
+  // Add files… and Add folder… through the real file inputs (issue 23: the list was read after
+  // the input was cleared, which empties it, so nothing was added).
+  await page.setInputFiles("#add-files", [
+    { name: "picked-td.json", mimeType: "application/json", buffer: Buffer.from(TASKDEF) },
+  ]);
+  await page.waitForFunction(
+    () => [...document.querySelectorAll("#file-tree .tree-item")].some((e) => e.dataset.path === "picked-td.json"),
+    null,
+    { timeout: 10_000 },
+  ).catch(() => {});
+  await settled(page);
+  check((await treePaths()).includes("picked-td.json"), "project: Add files… adds the picked files");
+  const folder = join(shots, "picked-folder");
+  mkdirSync(join(folder, "svc"), { recursive: true });
+  writeFileSync(join(folder, "svc", "Dockerfile"), "FROM debian:12\nRUN apt-get install -y curl\n");
+  await page.setInputFiles("#add-folder", folder);
+  await page.waitForFunction(
+    () => [...document.querySelectorAll("#file-tree .tree-item")].some((e) => (e.dataset.path || "").endsWith("svc/Dockerfile")),
+    null,
+    { timeout: 10_000 },
+  ).catch(() => {});
+  await settled(page);
+  check(
+    (await treePaths()).some((p) => p.endsWith("picked-folder/svc/Dockerfile")),
+    "project: Add folder… adds the folder's files under their folder",
+  );
+  for (const path of await treePaths()) {
+    if (path === "picked-td.json" || path.endsWith("svc/Dockerfile")) {
+      await item(path).focus();
+      await page.keyboard.press("Delete");
+      await page.waitForTimeout(20);
+    }
+  }
+  await settled(page);
 
   // Drop several files at once (a synthesised DataTransfer), one of them not text.
   const CONFIG = "region: ap-northeast-1\ncluster: default\nservice: web\ntask_definition: ecs-task-def.json\nservice_definition: ecs-service-def.json\nplugins:\n  - name: tfstate\n    config:\n      path: terraform.tfstate\n";

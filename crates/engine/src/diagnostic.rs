@@ -228,6 +228,9 @@ pub struct FindingEdit {
 pub struct FindingFix {
     pub title: String,
     pub edits: Vec<FindingEdit>,
+    /// `safe`, or `unsafe` when applying it changes what happens at run time (the rule's
+    /// documentation says why); `ecsplain lint --fix` would apply only safe ones by default.
+    pub applicability: crate::rule::Applicability,
 }
 
 /// A finding as users see it: the JSON contract of `ecsplain lint --format json`.
@@ -317,6 +320,8 @@ impl Finding {
                     }
                 })
                 .collect(),
+            applicability: crate::registry::rule(diagnostic.code)
+                .map_or(crate::rule::Applicability::Unsafe, |rule| rule.fix),
         });
         Some(Finding {
             path: own.path.to_string(),

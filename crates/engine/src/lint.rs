@@ -545,19 +545,9 @@ fn run_checks(
 /// Applies each input's suppression comments to its diagnostics (rules never see them).
 fn apply_suppressions(parsed: &[ParsedInput<'_>], raw: &mut Vec<(usize, Diagnostic)>) {
     for (file, input) in parsed.iter().enumerate() {
-        let slashes = match input.kind {
-            Some(Kind::Dockerfile) => false,
-            Some(Kind::Ecspresso | Kind::TaskDef | Kind::ServiceDef) => {
-                let lower = input.path.to_ascii_lowercase();
-                if lower.ends_with(".jsonnet") || lower.ends_with(".libsonnet") {
-                    true
-                } else if lower.ends_with(".yml") || lower.ends_with(".yaml") {
-                    false
-                } else {
-                    continue; // JSON has no comments: use the configuration file.
-                }
-            }
-            None => continue,
+        // JSON has no comments: its findings are ignored by path in the configuration.
+        let Some(slashes) = suppress::comment_style(input.path, input.kind) else {
+            continue;
         };
         let pragmas = suppress::scan(input.text, slashes);
         if pragmas.is_empty() {

@@ -71,6 +71,19 @@ mod tests {
     }
 
     #[test]
+    fn unsafe_fixes_say_why_in_the_docs() {
+        for rule in rules() {
+            let says = rule.docs_markdown().contains("## Fix safety");
+            let unsafe_fix = rule.fix == crate::rule::Applicability::Unsafe;
+            assert_eq!(
+                says, unsafe_fix,
+                "{}: a rule declared `fix: Unsafe` has a `## Fix safety` section, and only such a rule",
+                rule.code
+            );
+        }
+    }
+
+    #[test]
     fn every_rule_is_documented_in_house_style() {
         for rule in rules() {
             let docs = rule.docs_markdown();

@@ -110,6 +110,28 @@ impl Category {
     }
 }
 
+/// Whether a rule's fixes may be applied without a look (ruff's fix applicability).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// The fix makes the file what it evidently meant, or what AWS, BuildKit or ecspresso would
+    /// accept, and changes nothing that already ran.
+    Safe,
+    /// The fix changes what happens at run time (a size, a deployment's behaviour, how a
+    /// command is started): right in most cases, but a person should decide. The rule's
+    /// documentation says why under `## Fix safety`.
+    Unsafe,
+}
+
+impl Applicability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+        }
+    }
+}
+
 /// A rule: its stable code, its name, what it checks, and its documentation.
 pub struct Rule {
     /// Stable, never recycled. Dockerfile rules that match a hadolint rule keep its DL code.
@@ -121,6 +143,8 @@ pub struct Rule {
     pub category: Category,
     /// One line, lower case, no trailing period.
     pub summary: &'static str,
+    /// How safe its fixes are (declared `fix: Unsafe` in [`declare_rule!`]; safe otherwise).
+    pub fix: Applicability,
     /// Markdown with the headings `## What it does`, `## Why is this bad?`, `## Example`,
     /// `## Use instead` and `## References`: the only copy of the rule's explanation. Empty in
     /// a build with the feature `external-docs` (the page), which gets them from [`set_docs`];
@@ -204,6 +228,7 @@ impl std::fmt::Debug for Rule {
 ///         severity: Error,
 ///         category: Sizing,
 ///         summary: "the task's cpu and memory are not a size Fargate offers",
+///         fix: Unsafe, // optional: fixes that change run-time behaviour
 ///     }
 /// }
 /// ```
@@ -217,7 +242,8 @@ macro_rules! declare_rule {
             target: $target:ident,
             severity: $severity:ident,
             category: $category:ident,
-            summary: $summary:literal $(,)?
+            summary: $summary:literal
+            $(, fix: $fix:ident)? $(,)?
         }
     ) => {
         pub static $ident: $crate::rule::Rule = $crate::rule::Rule {
@@ -227,6 +253,7 @@ macro_rules! declare_rule {
             severity: $crate::diagnostic::Severity::$severity,
             category: $crate::rule::Category::$category,
             summary: $summary,
+            fix: $crate::__fix_applicability!($($fix)?),
             // The page builds with the feature `external-docs` and loads them when needed
             // (`set_docs`); the doc comment stays the only copy either way.
             #[cfg(not(feature = "external-docs"))]
@@ -235,5 +262,17 @@ macro_rules! declare_rule {
             docs: "",
             source_file: file!(),
         };
+    };
+}
+
+/// The applicability a [`declare_rule!`] gives when it names none: safe.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __fix_applicability {
+    () => {
+        $crate::rule::Applicability::Safe
+    };
+    ($fix:ident) => {
+        $crate::rule::Applicability::$fix
     };
 }

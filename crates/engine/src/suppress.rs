@@ -10,8 +10,97 @@
 //! suppression without a reason (IN010). JSON has no comments: ignore findings there by path,
 //! code and JSON pointer in the configuration file.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Finding};
+use crate::rule::{Category, Kind};
 use crate::span::{LineIndex, Span};
+
+/// How a text of this kind and path writes its comments: `Some(false)` for `#` (Dockerfiles,
+/// YAML), `Some(true)` for `//` (Jsonnet), `None` when it has none (JSON).
+pub fn comment_style(path: &str, kind: Option<Kind>) -> Option<bool> {
+    match kind? {
+        Kind::Dockerfile => Some(false),
+        Kind::Ecspresso | Kind::TaskDef | Kind::ServiceDef => {
+            let lower = path.to_ascii_lowercase();
+            if lower.ends_with(".jsonnet") || lower.ends_with(".libsonnet") {
+                Some(true)
+            } else if lower.ends_with(".yml") || lower.ends_with(".yaml") {
+                Some(false)
+            } else {
+                None
+            }
+        }
+    }
+}
+
+/// What "ignore here" does for a finding, the same in every front end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IgnoreHere {
+    /// The file's new text: an ignore comment on the line before the finding, in the file's own
+    /// comment syntax, indented like that line.
+    Comment(String),
+    /// JSON has no comments: a per-path ignore in the configuration, at the finding's JSON
+    /// pointer (`None`: the whole file).
+    Path {
+        path: String,
+        code: &'static str,
+        pointer: Option<String>,
+    },
+    /// Nothing to offer: a syntax error is fixed, not ignored.
+    NotOffered,
+}
+
+/// Whether "ignore here" is offered for a finding of this code: not for syntax errors.
+pub fn ignore_offered(code: &str) -> bool {
+    crate::registry::rule(code).is_some_and(|r| r.category != Category::Syntax)
+}
+
+/// "Ignore here" for `finding` in `text` (the input it belongs to, of `kind`).
+pub fn ignore_here(finding: &Finding, text: &str, kind: Option<Kind>) -> IgnoreHere {
+    if !ignore_offered(finding.code) {
+        return IgnoreHere::NotOffered;
+    }
+    match comment_style(&finding.path, kind) {
+        Some(slashes) => IgnoreHere::Comment(insert_ignore_comment(
+            text,
+            finding.line,
+            finding.code,
+            if slashes { "//" } else { "#" },
+        )),
+        None => IgnoreHere::Path {
+            path: finding.path.clone(),
+            code: finding.code,
+            pointer: crate::json::parse(text)
+                .root
+                .map(|root| root.pointer_at(finding.span.start))
+                .filter(|p| !p.is_empty()),
+        },
+    }
+}
+
+/// `text` with `MARKER ecsplain ignore=CODE -- reason` inserted before 1-based `line`, indented
+/// like it, with the text's own line ending.
+fn insert_ignore_comment(text: &str, line: u32, code: &str, marker: &str) -> String {
+    let ending = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let comment = format!("{marker} ecsplain ignore={code} -- why this is fine here{ending}");
+    let mut out = String::with_capacity(text.len() + comment.len() + 16);
+    let mut inserted = false;
+    for (n, piece) in text.split_inclusive('\n').enumerate() {
+        if n + 1 == line as usize {
+            let indent_len = piece.len() - piece.trim_start_matches([' ', '\t']).len();
+            out.push_str(&piece[..indent_len]);
+            out.push_str(&comment);
+            inserted = true;
+        }
+        out.push_str(piece);
+    }
+    if !inserted {
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push_str(ending);
+        }
+        out.push_str(&comment);
+    }
+    out
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tool {
@@ -240,5 +329,95 @@ mod tests {
         assert!(diags.is_empty());
         assert_eq!(about.len(), 1);
         assert!(about[0].message.contains("TD001"));
+    }
+
+    /// "Ignore here" and the suppression reader agree for every kind: the finding is gone after
+    /// the edit, and the new comment is not itself reported as unused.
+    fn ignored_round_trip(path: &str, text: &str, kind: Kind, code: &str) {
+        use crate::{lint, Input};
+        let report = lint(&[Input::new(path, text, Some(kind))]);
+        let finding = report
+            .findings
+            .iter()
+            .find(|f| f.code == code)
+            .unwrap_or_else(|| panic!("{path}: no {code} to ignore"));
+        let IgnoreHere::Comment(edited) = ignore_here(finding, text, Some(kind)) else {
+            panic!("{path}: a comment was expected");
+        };
+        let again = lint(&[Input::new(path, edited.as_str(), Some(kind))]);
+        let left: Vec<&str> = again.findings.iter().map(|f| f.code).collect();
+        assert!(
+            !left.contains(&code),
+            "{path}: {code} is still there: {edited}"
+        );
+        assert!(
+            !left.contains(&"IN009"),
+            "{path}: the comment is unused: {edited}"
+        );
+    }
+
+    #[test]
+    fn ignore_here_writes_a_comment_the_engine_honours() {
+        ignored_round_trip(
+            "Dockerfile",
+            "FROM debian:12\nRUN apt-get update && apt-get install -y curl\n",
+            Kind::Dockerfile,
+            "DL3008",
+        );
+        ignored_round_trip(
+            "ecspresso.yml",
+            "region: eu-west-1\ncluster: prod\nservice: web\ntask_definition: td.json\nfilter_command: peco\n",
+            Kind::Ecspresso,
+            "EP008",
+        );
+        ignored_round_trip(
+            "ecs-task-def.jsonnet",
+            "{\n  family: 'web',\n  containerDefinitions: [\n    { name: 'app', image: 'nginx:latest', essential: true },\n  ],\n}\n",
+            Kind::TaskDef,
+            "TD201",
+        );
+    }
+
+    #[test]
+    fn ignore_here_in_json_is_a_path_ignore_and_never_for_syntax_errors() {
+        use crate::{lint, Input};
+        let text = "{\"family\": \"web\", \"containerDefinitions\": [{\"name\": \"app\", \"image\": \"nginx:latest\", \"essential\": true}]}";
+        let report = lint(&[Input::new("td.json", text, Some(Kind::TaskDef))]);
+        let finding = report.findings.iter().find(|f| f.code == "TD201");
+        let Some(finding) = finding else {
+            panic!("no TD201");
+        };
+        assert_eq!(
+            ignore_here(finding, text, Some(Kind::TaskDef)),
+            IgnoreHere::Path {
+                path: "td.json".to_string(),
+                code: "TD201",
+                pointer: Some("/containerDefinitions/0/image".to_string()),
+            }
+        );
+        let broken = lint(&[Input::new("td.json", "{\"family\": ", Some(Kind::TaskDef))]);
+        let Some(syntax) = broken.findings.first() else {
+            panic!("no syntax error");
+        };
+        assert_eq!(
+            ignore_here(syntax, "{\"family\": ", Some(Kind::TaskDef)),
+            IgnoreHere::NotOffered
+        );
+    }
+
+    #[test]
+    fn ignore_comments_go_on_the_line_before_with_its_indent_and_line_ending() {
+        assert_eq!(
+            insert_ignore_comment("FROM debian:12\nRUN apt-get install -y curl\n", 2, "DL3008", "#"),
+            "FROM debian:12\n# ecsplain ignore=DL3008 -- why this is fine here\nRUN apt-get install -y curl\n"
+        );
+        assert!(
+            insert_ignore_comment("region: x\r\n  cluster: y\r\n", 2, "EP001", "#")
+                .contains("\r\n  # ecsplain ignore=EP001 -- why this is fine here\r\n  cluster")
+        );
+        assert_eq!(
+            insert_ignore_comment("{\n  a: 1\n}", 2, "TD201", "//"),
+            "{\n  // ecsplain ignore=TD201 -- why this is fine here\n  a: 1\n}"
+        );
     }
 }

@@ -1,14 +1,22 @@
 //! The author's ECS best-practice checklist (ice1203/ecs-bestpractice-checklist), each item
-//! either decided from a lint report (`auto`) or ticked by hand (`manual`).
+//! either decided from the files (`auto`) or ticked by hand (`manual`).
 //!
-//! The items live in `data/checklist.json`, with their source and date.
+//! The items live in `data/checklist.json`, with their source and date. An automatic item is
+//! decided from positive evidence: it is satisfied only when a line of the files shows it (and
+//! no finding of its codes is reported), not applicable when the files cannot show it (no EFS
+//! volume for the EFS items, no service definition for the service items), and not satisfied
+//! otherwise. Every verdict carries the lines or findings that decided it ([`Evidence`]). The
+//! checklist lints the files itself, without inline suppressions or a team's ignores: a
+//! finding someone silenced still counts against the item.
 
 use serde::Serialize;
 use serde_json::Value;
 
+use super::evidence::{self, Evidence, Files, Shown};
 use super::kind_names;
+use crate::config::Config;
 use crate::diagnostic::Finding;
-use crate::lint::{Input, Report};
+use crate::lint::{Input, Report, Vars};
 use crate::rule::Kind;
 
 /// Where an item applies.
@@ -25,8 +33,9 @@ pub enum Platform {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Check {
-    /// From findings: any finding of these codes means "not satisfied". The item can be decided
-    /// once at least one of `needs_any_of` is among the inputs.
+    /// From the files: any finding of these codes means "not satisfied"; otherwise a line that
+    /// shows the item means "satisfied" (see the module doc). The item can be decided once at
+    /// least one of `needs_any_of` is among the inputs.
     Auto {
         codes: Vec<&'static str>,
         #[serde(serialize_with = "kind_names")]
@@ -57,12 +66,15 @@ pub struct Item {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "status", content = "findings", rename_all = "snake_case")]
 pub enum Status {
+    /// A line of the files shows it (see [`ItemStatus::evidence`]).
     Satisfied,
-    /// With the findings that show it.
+    /// With the findings that show it (possibly none: then the evidence says what is missing).
     NotSatisfied(Vec<Finding>),
-    /// The item is for another platform (an EC2 item for a Fargate-only task).
+    /// The item is for another platform (an EC2 item for a Fargate-only task), or the files
+    /// cannot show it (no EFS volume, no service definition).
     NotApplicable,
-    /// None of the inputs needed to decide it was given.
+    /// None of the inputs needed to decide it was given, or a value it needs is a template
+    /// placeholder.
     Unknown,
     /// Cannot be checked from files: the team ticks it.
     Manual,
@@ -72,6 +84,9 @@ pub enum Status {
 pub struct ItemStatus {
     pub id: String,
     pub status: Status,
+    /// What decided it: the findings (with their code) or the lines that show the item, or why
+    /// it does not apply. Empty only for manual items.
+    pub evidence: Vec<Evidence>,
 }
 
 /// Where the checklist comes from (shown under the checklist view).
@@ -235,25 +250,30 @@ pub fn mapped_codes() -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Decides every item from a lint report and the kinds of input that were given.
-pub fn evaluate(report: &Report, kinds_present: &[Kind]) -> Vec<ItemStatus> {
-    evaluate_with(report, kinds_present, None)
+/// Decides every item from the files: lints them (every rule, no inline suppressions, no
+/// ignores) and reads the evidence.
+pub fn evaluate(inputs: &[Input]) -> Vec<ItemStatus> {
+    evaluate_vars(inputs, &Vars::default())
 }
 
-/// Like [`evaluate`], knowing the platform (see [`platform_of`]): an item for the other
-/// platform is not applicable.
-pub fn evaluate_with(
-    report: &Report,
-    kinds_present: &[Kind],
-    platform: Option<Platform>,
-) -> Vec<ItemStatus> {
+/// Like [`evaluate`], with values for the project's template variables (the findings are those
+/// of the rendered files).
+pub fn evaluate_vars(inputs: &[Input], vars: &Vars) -> Vec<ItemStatus> {
+    let config = Config {
+        inline_ignores: false,
+        ..Config::default()
+    };
+    let report = crate::lint::lint_vars(inputs, &config, vars);
+    let platform = platform_of(inputs);
+    let files = Files::new(inputs, &report.kinds);
     checklist()
         .into_iter()
         .map(|item| {
-            let status = status_of(&item, report, kinds_present, platform);
+            let (status, evidence) = status_of(&item, &report, &files, platform);
             ItemStatus {
                 id: item.id,
                 status,
+                evidence,
             }
         })
         .collect()
@@ -262,37 +282,77 @@ pub fn evaluate_with(
 fn status_of(
     item: &Item,
     report: &Report,
-    kinds_present: &[Kind],
+    files: &Files<'_>,
     platform: Option<Platform>,
-) -> Status {
-    let other_platform = matches!(
-        (item.platform, platform),
-        (Platform::Ec2, Some(Platform::Fargate)) | (Platform::Fargate, Some(Platform::Ec2))
-    );
-    if other_platform {
-        return Status::NotApplicable;
-    }
-    match &item.check {
-        Check::Manual => Status::Manual,
-        Check::Auto {
-            codes,
-            needs_any_of,
-        } => {
-            if !needs_any_of.iter().any(|k| kinds_present.contains(k)) {
-                return Status::Unknown;
-            }
-            let findings: Vec<Finding> = report
-                .findings
-                .iter()
-                .filter(|f| codes.contains(&f.code))
-                .cloned()
-                .collect();
-            if findings.is_empty() {
-                Status::Satisfied
-            } else {
-                Status::NotSatisfied(findings)
-            }
+) -> (Status, Vec<Evidence>) {
+    match (item.platform, platform) {
+        (Platform::Ec2, Some(Platform::Fargate)) => {
+            return (
+                Status::NotApplicable,
+                vec![Evidence::general(
+                    "an EC2 item, and the task definitions are for Fargate only",
+                )],
+            )
         }
+        (Platform::Fargate, Some(Platform::Ec2)) => {
+            return (
+                Status::NotApplicable,
+                vec![Evidence::general(
+                    "a Fargate item, and the task definitions are for EC2 only",
+                )],
+            )
+        }
+        _ => {}
+    }
+    let Check::Auto {
+        codes,
+        needs_any_of,
+    } = &item.check
+    else {
+        return (Status::Manual, Vec::new());
+    };
+    let kinds = kinds_in(report);
+    if !needs_any_of.iter().any(|k| kinds.contains(k)) {
+        // A task can run without a service (a scheduled or one-off task): no service
+        // definition means the service items do not apply, not that a file is missing.
+        if needs_any_of.as_slice() == [Kind::ServiceDef] {
+            return (
+                Status::NotApplicable,
+                vec![Evidence::general("no service definition among the files")],
+            );
+        }
+        let names: Vec<&str> = needs_any_of.iter().map(|k| k.as_str()).collect();
+        return (
+            Status::Unknown,
+            vec![Evidence::general(format!(
+                "needs a file of kind {}",
+                names.join(" or ")
+            ))],
+        );
+    }
+    let shown = evidence::shown(&item.id, files);
+    // A finding of the item's codes decides first (a secret in plain text makes 8.8 not
+    // satisfied even when no `secrets` entry exists); then what the files show.
+    let findings: Vec<Finding> = report
+        .findings
+        .iter()
+        .filter(|f| codes.contains(&f.code) && evidence::finding_counts(&item.id, f))
+        .cloned()
+        .collect();
+    if !findings.is_empty() {
+        let evidence = findings.iter().map(Evidence::of_finding).collect();
+        return (Status::NotSatisfied(findings), evidence);
+    }
+    match shown {
+        Some(Shown::Satisfied(e)) => (Status::Satisfied, e),
+        Some(Shown::NotSatisfied(e)) => (Status::NotSatisfied(Vec::new()), e),
+        Some(Shown::Unknown(e)) => (Status::Unknown, vec![e]),
+        Some(Shown::NotApplicable(e)) => (Status::NotApplicable, vec![e]),
+        // An item without file logic is never satisfied by the absence of findings alone.
+        None => (
+            Status::NotSatisfied(Vec::new()),
+            vec![Evidence::general("nothing in the files shows it")],
+        ),
     }
 }
 

@@ -1,6 +1,6 @@
 //! The examples gallery: a bad and a good version of realistic services, for every input kind.
 //! Written by us for teaching; every example's findings are snapshot-tested, and every good
-//! example has no error and no warning.
+//! example has no error and no warning unless the example lists it in `intended` and says why.
 
 use serde::Serialize;
 
@@ -28,6 +28,10 @@ pub struct Example {
     /// The id of the other version (the good one for a bad example, and the reverse).
     pub counterpart: &'static str,
     pub files: &'static [File],
+    /// Findings a good example keeps on purpose: `(code, why)`. A good example has no warning
+    /// and no error except these, and each says why in the example's own words (a test holds
+    /// both). Empty for every example today.
+    pub intended: &'static [(&'static str, &'static str)],
 }
 
 macro_rules! file {
@@ -49,6 +53,7 @@ static EXAMPLES: &[Example] = &[
         quality: Quality::Bad,
         counterpart: "node-adot-good",
         files: &[file!(TaskDef, "node-adot-bad", "task-def.json")],
+        intended: &[],
     },
     Example {
         id: "node-adot-good",
@@ -58,6 +63,7 @@ static EXAMPLES: &[Example] = &[
         quality: Quality::Good,
         counterpart: "node-adot-bad",
         files: &[file!(TaskDef, "node-adot-good", "task-def.json")],
+        intended: &[],
     },
     Example {
         id: "firelens-bad",
@@ -67,15 +73,17 @@ static EXAMPLES: &[Example] = &[
         quality: Quality::Bad,
         counterpart: "firelens-good",
         files: &[file!(TaskDef, "firelens-bad", "task-def.json")],
+        intended: &[],
     },
     Example {
         id: "firelens-good",
         title: "FireLens log router (good)",
-        description: "the app logs through a sized Fluent Bit router to CloudWatch Logs; the router logs with awslogs",
+        description: "the app logs through a sized Fluent Bit router to CloudWatch Logs; the router runs as root with a writable root filesystem, as FireLens needs, and logs with awslogs",
         tags: &["taskdef", "fargate", "logging", "firelens"],
         quality: Quality::Good,
         counterpart: "firelens-bad",
         files: &[file!(TaskDef, "firelens-good", "task-def.json")],
+        intended: &[],
     },
     Example {
         id: "nginx-app-bad",
@@ -85,15 +93,17 @@ static EXAMPLES: &[Example] = &[
         quality: Quality::Bad,
         counterpart: "nginx-app-good",
         files: &[file!(TaskDef, "nginx-app-bad", "task-def.json")],
+        intended: &[],
     },
     Example {
         id: "nginx-app-good",
         title: "nginx in front of an app (good)",
-        description: "nginx reaches the app on localhost, starts once the app is healthy, and both run as non-root users",
-        tags: &["taskdef", "ec2", "sizing", "xray"],
+        description: "nginx reaches the app on localhost, starts once the app is healthy, both run as non-root users, and the app sends traces to an ADOT collector",
+        tags: &["taskdef", "ec2", "sizing", "adot", "otel"],
         quality: Quality::Good,
         counterpart: "nginx-app-bad",
         files: &[file!(TaskDef, "nginx-app-good", "task-def.json")],
+        intended: &[],
     },
     Example {
         id: "dockerfile-bad",
@@ -103,6 +113,7 @@ static EXAMPLES: &[Example] = &[
         quality: Quality::Bad,
         counterpart: "dockerfile-good",
         files: &[file!(Dockerfile, "dockerfile-bad", "Dockerfile")],
+        intended: &[],
     },
     Example {
         id: "dockerfile-good",
@@ -112,6 +123,7 @@ static EXAMPLES: &[Example] = &[
         quality: Quality::Good,
         counterpart: "dockerfile-bad",
         files: &[file!(Dockerfile, "dockerfile-good", "Dockerfile")],
+        intended: &[],
     },
     Example {
         id: "ecspresso-bad",
@@ -125,6 +137,7 @@ static EXAMPLES: &[Example] = &[
             file!(TaskDef, "ecspresso-bad", "ecs-task-def.json"),
             file!(ServiceDef, "ecspresso-bad", "ecs-service-def.json"),
         ],
+        intended: &[],
     },
     Example {
         id: "ecspresso-good",
@@ -138,6 +151,7 @@ static EXAMPLES: &[Example] = &[
             file!(TaskDef, "ecspresso-good", "ecs-task-def.json"),
             file!(ServiceDef, "ecspresso-good", "ecs-service-def.json"),
         ],
+        intended: &[],
     },
     Example {
         id: "blue-green-bad",
@@ -147,6 +161,7 @@ static EXAMPLES: &[Example] = &[
         quality: Quality::Bad,
         counterpart: "blue-green-good",
         files: &[file!(ServiceDef, "blue-green-bad", "service-def.json")],
+        intended: &[],
     },
     Example {
         id: "blue-green-good",
@@ -156,6 +171,27 @@ static EXAMPLES: &[Example] = &[
         quality: Quality::Good,
         counterpart: "blue-green-bad",
         files: &[file!(ServiceDef, "blue-green-good", "service-def.json")],
+        intended: &[],
+    },
+    Example {
+        id: "blue-green-ecs-bad",
+        title: "Blue/green built into ECS (bad)",
+        description: "the BLUE_GREEN strategy with no alternate target group, no bake time and no rollback, one task in one public subnet",
+        tags: &["servicedef", "deployment", "blue-green"],
+        quality: Quality::Bad,
+        counterpart: "blue-green-ecs-good",
+        files: &[file!(ServiceDef, "blue-green-ecs-bad", "service-def.json")],
+        intended: &[],
+    },
+    Example {
+        id: "blue-green-ecs-good",
+        title: "Blue/green built into ECS (good)",
+        description: "the ECS controller's BLUE_GREEN strategy: a green target group and test listener, a smoke-test hook, 15 minutes of bake time, rollback by circuit breaker or alarm",
+        tags: &["servicedef", "deployment", "blue-green", "circuit-breaker"],
+        quality: Quality::Good,
+        counterpart: "blue-green-ecs-bad",
+        files: &[file!(ServiceDef, "blue-green-ecs-good", "service-def.json")],
+        intended: &[],
     },
     Example {
         id: "rolling-bad",
@@ -165,6 +201,7 @@ static EXAMPLES: &[Example] = &[
         quality: Quality::Bad,
         counterpart: "rolling-good",
         files: &[file!(ServiceDef, "rolling-bad", "service-def.json")],
+        intended: &[],
     },
     Example {
         id: "rolling-good",
@@ -174,6 +211,7 @@ static EXAMPLES: &[Example] = &[
         quality: Quality::Good,
         counterpart: "rolling-bad",
         files: &[file!(ServiceDef, "rolling-good", "service-def.json")],
+        intended: &[],
     },
 ];
 

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::facts::{Fact, FactResult, Peak};
 use super::File;
 use crate::diagnostic::{Finding, Severity};
 use crate::lint::{lint, Input};
@@ -34,6 +35,10 @@ pub struct Exercise {
     pub file: File,
     /// Finding codes that must be gone. No new warning or error may appear either.
     pub goal: &'static [&'static str],
+    /// Facts the attempt must hold as well: the lesson's point, so that an attempt that only
+    /// silences the goal's rules (by deleting a value, or by a value that breaks at run time)
+    /// is not solved.
+    pub facts: &'static [Fact],
     /// Progressive hints, shown one at a time on request.
     pub hints: &'static [&'static str],
     /// A reference solution (the whole file), shown after trying. Empty in a build with the
@@ -58,16 +63,19 @@ pub struct Lesson {
 /// What checking an exercise attempt found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ExerciseResult {
-    /// Every goal code is gone and no new warning or error appeared.
+    /// Every goal code is gone, every fact holds, and no new warning or error appeared.
     pub solved: bool,
     /// Goal codes still reported, in goal order.
     pub remaining: Vec<&'static str>,
     /// Warnings and errors the attempt added compared with the starting file (a code reported
     /// more often than at the start counts as new).
     pub new_problems: Vec<Finding>,
+    /// Each of the exercise's facts, in order, and whether the attempt holds it.
+    pub facts: Vec<FactResult>,
 }
 
-/// Lints an attempt at a lesson's exercise and says whether the goal is reached.
+/// Lints an attempt at a lesson's exercise, checks its facts, and says whether the goal is
+/// reached.
 pub fn check_exercise(lesson: &Lesson, text: &str) -> ExerciseResult {
     let exercise = &lesson.exercise;
     let start = lint_text(&exercise.file, exercise.file.text);
@@ -98,10 +106,13 @@ pub fn check_exercise(lesson: &Lesson, text: &str) -> ExerciseResult {
         })
         .collect();
 
+    let facts: Vec<FactResult> = exercise.facts.iter().map(|f| f.check(text)).collect();
+
     ExerciseResult {
-        solved: remaining.is_empty() && new_problems.is_empty(),
+        solved: remaining.is_empty() && new_problems.is_empty() && facts.iter().all(|f| f.holds),
         remaining,
         new_problems,
+        facts,
     }
 }
 
@@ -178,6 +189,25 @@ macro_rules! content {
     };
 }
 
+/// What the right-sizing lesson's query measured (the lesson's text gives the same numbers).
+const RIGHT_SIZING_PEAKS: &[Peak] = &[
+    Peak {
+        container: "app",
+        cpu: 700,
+        memory: 1100,
+    },
+    Peak {
+        container: "worker",
+        cpu: 200,
+        memory: 260,
+    },
+    Peak {
+        container: "otel-collector",
+        cpu: 40,
+        memory: 180,
+    },
+];
+
 static LESSONS: &[Lesson] = &[
     Lesson {
         id: "task-vs-container-size",
@@ -192,6 +222,13 @@ static LESSONS: &[Lesson] = &[
                 text: content!("task-vs-container-size", "start.json"),
             },
             goal: &["TD012"],
+            facts: &[
+                Fact::FitsPeaks {
+                    peaks: &[Peak { container: "app", cpu: 384, memory: 896 }],
+                },
+                Fact::DockerMemoryMinimum,
+                Fact::CheapestFargateSize,
+            ],
             hints: &[
                 "Add up the memoryReservation of every container and compare the sum with the task's memory.",
                 "Either lower the reservations or raise the task memory to a size Fargate offers for 512 CPU units (1024 to 4096 MiB).",
@@ -213,10 +250,14 @@ static LESSONS: &[Lesson] = &[
                 text: content!("cpu-shares", "start.json"),
             },
             goal: &["TD011"],
+            facts: &[
+                Fact::CpuRatio { a: "app", b: "worker", ratio: 3 },
+                Fact::NoStarvedContainer,
+            ],
             hints: &[
                 "The task has 1024 CPU units in all. Can one container ask for more than the whole task?",
-                "Container cpu values are weights: what matters under contention is their ratio, so keep the ratio and make them fit.",
-                "768 for the app and 256 for the worker keep a 3:1 ratio and add up to 1024.",
+                "Give the app three times the worker's units, and leave room for the collector: at cpu 0 it counts as 2 shares and gets almost no CPU while the app and the worker are busy.",
+                "720 for the app, 240 for the worker and 64 for the collector: 3 to 1, and 720 + 240 + 64 = 1024.",
             ],
             solution: solution!("cpu-shares", "solution.json"),
         },
@@ -234,6 +275,7 @@ static LESSONS: &[Lesson] = &[
                 text: content!("memory-limits-oom", "start.json"),
             },
             goal: &["TD010", "TD009"],
+            facts: &[Fact::DockerMemoryMinimum],
             hints: &[
                 "A hard limit (memory) must be above the soft limit (memoryReservation). Which container breaks that?",
                 "On EC2 without a task memory, every container needs memory or memoryReservation. Which one has neither?",
@@ -255,10 +297,11 @@ static LESSONS: &[Lesson] = &[
                 text: content!("fargate-sizes-cost", "start.json"),
             },
             goal: &["TD001"],
+            facts: &[Fact::CheapestFargateSize],
             hints: &[
                 "Look up 1024 CPU units in the table: which memory values does it allow?",
                 "1 vCPU allows 2048 to 8192 MiB in steps of 1024. 1536 is not one of them.",
-                "The container reserves 1200 MiB, so 2048 is the smallest size that fits and the cheapest.",
+                "The two containers reserve 1200 + 256 = 1456 MiB and 896 + 128 = 1024 CPU units, so 1 vCPU with 2048 MiB is the smallest size that holds them, and the cheapest.",
             ],
             solution: solution!("fargate-sizes-cost", "solution.json"),
         },
@@ -276,12 +319,59 @@ static LESSONS: &[Lesson] = &[
                 text: content!("dockerfile-multi-stage", "start.Dockerfile"),
             },
             goal: &["DF001", "DF007", "DF005"],
+            facts: &[Fact::FinalStageNotFrom { images: &["golang"] }],
             hints: &[
                 "Split the file in two: a build stage with the Go toolchain, and a final stage that only gets the binary with COPY --from.",
                 "Give the go build a cache: RUN --mount=type=cache,target=/root/.cache/go-build ...",
                 "Use gcr.io/distroless/static-debian12:nonroot as the final base and add USER 65532:65532.",
             ],
             solution: solution!("dockerfile-multi-stage", "solution.Dockerfile"),
+        },
+    },
+    Lesson {
+        id: "graceful-shutdown",
+        title: "Graceful shutdown: SIGTERM, stopTimeout and an init process",
+        summary: "ECS sends SIGTERM, waits stopTimeout, then kills. Make sure the program hears the signal and has the time it needs.",
+        body: body!("graceful-shutdown"),
+        explainer: Explainer::None,
+        exercise: Exercise {
+            file: File {
+                kind: Kind::TaskDef,
+                path: "task-def.json",
+                text: content!("graceful-shutdown", "start.json"),
+            },
+            goal: &["TD022", "TD303"],
+            facts: &[Fact::GracefulStop {
+                drain: &[("app", 100), ("worker", 45)],
+            }],
+            hints: &[
+                "Fargate accepts a stopTimeout of at most 120 seconds: 300 is rejected.",
+                "Set \"linuxParameters\": { \"initProcessEnabled\": true } on both essential containers, so SIGTERM reaches the program even when a shell started it.",
+                "app: stopTimeout 110 (its 100 seconds of draining, with some margin); worker: stopTimeout 60.",
+            ],
+            solution: solution!("graceful-shutdown", "solution.json"),
+        },
+    },
+    Lesson {
+        id: "image-tags-digests",
+        title: "Image tags, digests and version consistency",
+        summary: "A tag can move; a digest cannot. Know what ECS resolves for you and what it does not.",
+        body: body!("image-tags-digests"),
+        explainer: Explainer::None,
+        exercise: Exercise {
+            file: File {
+                kind: Kind::TaskDef,
+                path: "task-def.json",
+                text: content!("image-tags-digests", "start.json"),
+            },
+            goal: &["TD201"],
+            facts: &[Fact::VersionConsistency],
+            hints: &[
+                "Which image tag says nothing about the version that runs?",
+                "Replace latest with the version the build pushed, 2.3.1.",
+                "Remove \"versionConsistency\": \"disabled\" (the default is enabled) or set it to \"enabled\".",
+            ],
+            solution: solution!("image-tags-digests", "solution.json"),
         },
     },
     Lesson {
@@ -297,12 +387,35 @@ static LESSONS: &[Lesson] = &[
                 text: content!("secrets", "start.json"),
             },
             goal: &["TD104"],
+            facts: &[],
             hints: &[
                 "Which environment entries hold a password or a key rather than a setting?",
                 "Move them to a secrets array: each entry has a name and a valueFrom with the ARN of a Secrets Manager secret or an SSM parameter.",
                 "Secrets are fetched with the task execution role, so the task needs an executionRoleArn too.",
             ],
             solution: solution!("secrets", "solution.json"),
+        },
+    },
+    Lesson {
+        id: "runtime-security",
+        title: "Image scanning and runtime security",
+        summary: "Scan images in CI and again while they run, watch the running tasks, and grant containers no more than they need.",
+        body: body!("runtime-security"),
+        explainer: Explainer::None,
+        exercise: Exercise {
+            file: File {
+                kind: Kind::TaskDef,
+                path: "task-def.json",
+                text: content!("runtime-security", "start.json"),
+            },
+            goal: &["TD101", "TD107"],
+            facts: &[],
+            hints: &[
+                "Which container asks for all of the host's privileges? Remove \"privileged\": true.",
+                "The volume `docker` maps the instance's /var/run/docker.sock: remove the volume and the worker's mountPoint.",
+                "If a tool really needs one capability, add only that one under linuxParameters.capabilities.add rather than running privileged.",
+            ],
+            solution: solution!("runtime-security", "solution.json"),
         },
     },
     Lesson {
@@ -318,6 +431,7 @@ static LESSONS: &[Lesson] = &[
                 text: content!("deployments", "start.json"),
             },
             goal: &["SV020", "SV023"],
+            facts: &[],
             hints: &[
                 "With minimumHealthyPercent 0, ECS may stop every old task before new ones run.",
                 "minimumHealthyPercent 100 with maximumPercent 200 starts new tasks before stopping old ones.",
@@ -339,10 +453,14 @@ static LESSONS: &[Lesson] = &[
                 text: content!("logging-tracing", "start.json"),
             },
             goal: &["TD301", "TD307"],
+            facts: &[
+                Fact::LogsCollected,
+                Fact::OtelExportsToCollector { container: "app" },
+            ],
             hints: &[
-                "The app writes to stdout, but nothing collects it: add a logConfiguration with the awslogs driver.",
+                "The app writes to stdout, but nothing collects it: add a logConfiguration with the awslogs driver, and its awslogs-group, awslogs-region and awslogs-stream-prefix (Fargate requires the prefix).",
                 "The collector is already there. What tells the app's OpenTelemetry SDK where to send traces?",
-                "Set OTEL_EXPORTER_OTLP_ENDPOINT to http://localhost:4317 and OTEL_SERVICE_NAME to the service's name.",
+                "Set OTEL_SERVICE_NAME to the service's name and OTEL_EXPORTER_OTLP_ENDPOINT to http://localhost:4318: the SDK's default protocol is http/protobuf, which the collector receives on 4318 (with OTEL_EXPORTER_OTLP_PROTOCOL=grpc, use 4317).",
             ],
             solution: solution!("logging-tracing", "solution.json"),
         },
@@ -360,10 +478,15 @@ static LESSONS: &[Lesson] = &[
                 text: content!("right-sizing", "start.json"),
             },
             goal: &["TD302"],
+            facts: &[
+                Fact::FitsPeaks { peaks: RIGHT_SIZING_PEAKS },
+                Fact::DockerMemoryMinimum,
+                Fact::CheapestFargateSize,
+            ],
             hints: &[
                 "The query in the lesson measured each container's peak. Which containers have no cpu or memoryReservation of their own?",
-                "Set each container's memoryReservation a little above its measured peak memory, and its cpu near its peak CPU.",
-                "app: cpu 704, memoryReservation 1200; worker: cpu 256, memoryReservation 300. With the collector's 64 units and 256 MiB, the sum fits 1024 CPU units and 2048 MiB.",
+                "Give each container at least its peak: memoryReservation a little above its peak memory, cpu at or a little above its peak CPU. Then make the task the cheapest Fargate size that holds the sums.",
+                "app: cpu 704, memoryReservation 1200; worker: cpu 256, memoryReservation 300. With the collector's 64 units and 256 MiB, the sums are 1024 units and 1756 MiB, so 1 vCPU with 2048 MiB stays the cheapest size that fits.",
             ],
             solution: solution!("right-sizing", "solution.json"),
         },

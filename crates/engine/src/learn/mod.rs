@@ -6,7 +6,9 @@
 //! compiled in with `include_str!`.
 
 pub mod checklist;
+pub mod evidence;
 pub mod examples;
+pub mod facts;
 pub mod lessons;
 
 use serde::{Serialize, Serializer};
@@ -14,10 +16,12 @@ use serde::{Serialize, Serializer};
 use crate::rule::Kind;
 
 pub use checklist::{
-    checklist, evaluate, evaluate_with, kinds_in, platform_of, source, Check, Item, ItemStatus,
+    checklist, evaluate, evaluate_vars, kinds_in, platform_of, source, Check, Item, ItemStatus,
     Platform, Source, Status,
 };
+pub use evidence::Evidence;
 pub use examples::{example, examples, Example, Quality};
+pub use facts::{Fact, FactResult, Peak};
 pub use lessons::{check_exercise, lesson, lessons, Exercise, ExerciseResult, Explainer, Lesson};
 
 /// One file of an example or an exercise: what a pane of the page holds.

@@ -85,7 +85,11 @@ fn render_one(
         let _ = writeln!(out, "  {} {help}", style.paint("1;34", "= help:"));
     }
     if let Some(fix) = &f.fix {
-        let _ = writeln!(out, "  {} {}", style.paint("1;32", "= fix:"), fix.title);
+        let label = match fix.applicability {
+            crate::rule::Applicability::Safe => "= fix:",
+            crate::rule::Applicability::Unsafe => "= unsafe fix:",
+        };
+        let _ = writeln!(out, "  {} {}", style.paint("1;32", label), fix.title);
     }
     out.push('\n');
 }

@@ -16,8 +16,9 @@
 //! Memory is billed per GB-hour; the task's memory is in MiB and the API reads 1 GB as 1024 MiB,
 //! so GB = MiB / 1024. Ephemeral storage is billed only above the 20 GB included.
 //!
-//! Fargate Spot has no published fixed rate: it is modelled as a percentage off the Linux x86
-//! vCPU and memory rates (default 70%, "up to 70%" per third parties), editable by the user.
+//! Fargate Spot has no published fixed rate: AWS's pricing page says "up to a 70% discount off
+//! the regular Fargate price", so it is modelled as a percentage off the Linux x86 vCPU and
+//! memory rates (default 70%, the most AWS states), editable by the user.
 //! Storage above 20 GB is charged at the on-demand rate under Spot too (an assumption: the
 //! sources do not say). Spot runs Linux tasks only (ARM64 since AWS added it; priced here from the x86 rates).
 
@@ -336,7 +337,7 @@ pub fn estimate(input: &CostInput) -> CostEstimate {
     let mut notes = vec![
         "billed per second (rounded up) with a 1-minute minimum, from the start of the image pull until the task stops".to_string(),
         format!("a month is {hours} hours of a task running all the time"),
-        format!("Fargate Spot is modelled as {discount}% off the Linux x86 vCPU and memory rates; AWS publishes no fixed Spot discount (third parties say up to 70%); storage is charged at the on-demand rate"),
+        format!("Fargate Spot is modelled as {discount}% off the Linux x86 vCPU and memory rates; AWS publishes no fixed Spot rate, only \"up to a 70% discount\" on its pricing page; storage is charged at the on-demand rate"),
     ];
     if region.is_none() {
         notes.push(format!(

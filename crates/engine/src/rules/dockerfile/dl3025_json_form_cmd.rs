@@ -29,6 +29,11 @@ crate::declare_rule! {
     /// server.js"]`;
     /// `DF003` checks that form.
     ///
+    /// ## Fix safety
+    /// The exec form runs the program without a shell: `$VARIABLES` in the command are no longer
+    /// expanded and shell operators (`&&`, pipes, redirections) stop working. The fix is right for
+    /// a plain command; check commands that rely on the shell.
+    ///
     /// ## References
     /// - hadolint [DL3025](https://github.com/hadolint/hadolint/wiki/DL3025)
     ///
@@ -46,6 +51,7 @@ crate::declare_rule! {
         severity: Warning,
         category: Reliability,
         summary: "the CMD or ENTRYPOINT is written in shell form",
+        fix: Unsafe,
     }
 }
 

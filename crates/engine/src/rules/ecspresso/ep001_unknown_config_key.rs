@@ -29,6 +29,10 @@ crate::declare_rule! {
     /// `service_definition`, `task_definition`, `express_definition`, `timeout`, `plugins`,
     /// `appspec`, `codedeploy`, `ignore` and `filter_command`.
     ///
+    /// ## Fix safety
+    /// It renames the key to the one ecspresso knows, so a setting that ecspresso ignored until now
+    /// takes effect at the next deploy.
+    ///
     /// ## References
     /// - [ecspresso: configuration file](https://github.com/kayac/ecspresso#configuration-file)
     /// - ecspresso `config.go` and `unmarshalJSON` in `ecspresso.go` (unknown fields are warnings)
@@ -39,6 +43,7 @@ crate::declare_rule! {
         severity: Warning,
         category: Schema,
         summary: "the config has a key ecspresso does not know; it is ignored",
+        fix: Unsafe,
     }
 }
 

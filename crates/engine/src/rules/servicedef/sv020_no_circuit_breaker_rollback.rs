@@ -30,6 +30,11 @@ crate::declare_rule! {
     /// ```
     /// The fix offered adds the circuit breaker (or sets `enable`/`rollback` to `true`).
     ///
+    /// ## Fix safety
+    /// It turns on automatic rollback: a deployment whose tasks keep failing goes back to the last
+    /// version that reached a steady state, where before it would keep trying. That is the point,
+    /// but it changes what a failed deployment does.
+    ///
     /// ## References
     /// - [How the Amazon ECS deployment circuit breaker detects failures](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html)
     /// - [DeploymentCircuitBreaker](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentCircuitBreaker.html)
@@ -45,6 +50,7 @@ crate::declare_rule! {
         severity: Warning,
         category: Reliability,
         summary: "rolling deployments without the deployment circuit breaker and rollback",
+        fix: Unsafe,
     }
 }
 

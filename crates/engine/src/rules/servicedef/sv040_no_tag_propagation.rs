@@ -23,6 +23,10 @@ crate::declare_rule! {
     /// ```
     /// The fix offered adds whichever of the two is missing.
     ///
+    /// ## Fix safety
+    /// It changes the tags the service's tasks carry from then on, which cost reports and tag-based
+    /// IAM conditions can read.
+    ///
     /// ## References
     /// - [Tagging Amazon ECS resources](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-using-tags.html)
     /// - Checklist 2.5 (managed tags and tag propagation), 2.6 and 2.7 (version and attribute
@@ -34,6 +38,7 @@ crate::declare_rule! {
         severity: Info,
         category: Observability,
         summary: "ECS managed tags or tag propagation are not turned on",
+        fix: Unsafe,
     }
 }
 

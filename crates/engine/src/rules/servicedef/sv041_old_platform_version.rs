@@ -22,6 +22,10 @@ crate::declare_rule! {
     /// { "launchType": "FARGATE", "platformVersion": "LATEST" }
     /// ```
     ///
+    /// ## Fix safety
+    /// It moves the service to another Fargate platform version at its next deployment: a new
+    /// kernel and runtime under the same application.
+    ///
     /// ## References
     /// - Security Hub [ECS.10](https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-10)
     ///   (Fargate services should run on the latest platform version: Linux 1.4.0, Windows 1.0.0).
@@ -35,6 +39,7 @@ crate::declare_rule! {
         severity: Info,
         category: Security,
         summary: "a Fargate service pinned to an old platform version",
+        fix: Unsafe,
     }
 }
 

@@ -22,6 +22,10 @@ crate::declare_rule! {
     /// { "availabilityZoneRebalancing": "ENABLED" }
     /// ```
     ///
+    /// ## Fix safety
+    /// It lets ECS stop and start tasks to even them out across Availability Zones, which it did
+    /// not do before.
+    ///
     /// ## References
     /// - [Balancing an Amazon ECS service across Availability Zones](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-rebalancing.html)
     /// - [CreateService / UpdateService: availabilityZoneRebalancing defaults](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html)
@@ -33,6 +37,7 @@ crate::declare_rule! {
         severity: Info,
         category: Reliability,
         summary: "the service turns Availability Zone rebalancing off",
+        fix: Unsafe,
     }
 }
 

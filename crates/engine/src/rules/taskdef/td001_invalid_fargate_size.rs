@@ -27,6 +27,11 @@ crate::declare_rule! {
     /// ```
     /// The fix offered is the smallest valid size with at least the CPU and memory written.
     ///
+    /// ## Fix safety
+    /// It changes the task's size, and so what it costs and how much CPU and memory the application
+    /// gets. The suggested size is the nearest valid one; make sure it fits the application's
+    /// peaks.
+    ///
     /// ## References
     /// - [RegisterTaskDefinition memory](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-memory)
     ///   (the same table is in the ECS API model botocore ships)
@@ -40,6 +45,7 @@ crate::declare_rule! {
         severity: Error,
         category: Sizing,
         summary: "the task's cpu and memory are not a size Fargate offers",
+        fix: Unsafe,
     }
 }
 

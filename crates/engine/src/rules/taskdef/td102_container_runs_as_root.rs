@@ -9,6 +9,14 @@ crate::declare_rule! {
     /// A container with no `user` runs as the image's user, which is root unless the Dockerfile
     /// says otherwise, so Security Hub counts a missing `user` as a failure too.
     ///
+    /// A FireLens log router (a container with `firelensConfiguration`) is not checked: it must
+    /// run as root, because it creates the Unix socket the application containers log through in
+    /// a directory on the host that only root can write to. Running it as non-root is an open
+    /// feature request ([aws/containers-roadmap#2122](https://github.com/aws/containers-roadmap/issues/2122)),
+    /// and the `aws-for-fluent-bit` image keeps root because FireLens needs it
+    /// ([aws/aws-for-fluent-bit#713](https://github.com/aws/aws-for-fluent-bit/pull/713), 2023).
+    /// Keep the router's image, privileges and resources small instead.
+    ///
     /// ## Why is this bad?
     /// Root in a container is root on the host's kernel: with a kernel or runtime flaw, or a
     /// mounted host path, it is one step from the host. A non-root user limits what an attacker
@@ -46,6 +54,10 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         return;
     }
     for c in &ctx.containers {
+        // A FireLens log router needs root (see the doc comment).
+        if c.get_set("firelensConfiguration").is_some() {
+            continue;
+        }
         let name = ctx.container_name(c);
         match c.get_set("user") {
             Some(node) => {

@@ -8,6 +8,14 @@ crate::declare_rule! {
     /// Checks that each container of a Linux task sets `"readonlyRootFilesystem": true`.
     /// Windows does not support the setting and is skipped.
     ///
+    /// A FireLens log router (a container with `firelensConfiguration`) is not checked either:
+    /// the router needs a writable root filesystem to start. The `aws-for-fluent-bit` images
+    /// write files into their own filesystem at start (the `init` image writes its scripts and
+    /// the configuration it fetched under `/init`, and a volume there hides the image's own
+    /// files), and with `readonlyRootFilesystem: true` the router exits at start: the task stops
+    /// if the router is essential, and the application's logs are lost if it is not (see
+    /// References).
+    ///
     /// ## Why is this bad?
     /// A writable root filesystem lets an attacker drop tools or change binaries in the running
     /// container, and lets the application write state that disappears with the task. Mount a
@@ -27,9 +35,15 @@ crate::declare_rule! {
     /// writes first. ECS Exec needs writable SSM agent paths, so a task using it needs volumes for
     /// them.
     ///
+    /// ## Fix safety
+    /// A read-only root filesystem breaks an application that writes outside its mounted volumes
+    /// (temporary files, caches, PID files). Check which paths it writes, and mount volumes for
+    /// them, before applying it.
+    ///
     /// ## References
     /// - [readonlyRootFilesystem](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_security)
     /// - Security Hub ECS.5. Checkov CKV_AWS_336. Prowler ecs_task_definitions_containers_readonly_access. AWS Control Tower CT.ECS.PR.6.
+    /// - FireLens router with a read-only root filesystem fails to start: [aws/aws-for-fluent-bit#928](https://github.com/aws/aws-for-fluent-bit/issues/928) (2025, `init` image), [aws/aws-for-fluent-bit#824](https://github.com/aws/aws-for-fluent-bit/issues/824) (2024), [fluent/fluent-bit#7308](https://github.com/fluent/fluent-bit/issues/7308) (2023, `stable` image on Fargate).
     pub static RULE = {
         code: "TD103",
         name: "writable-root-filesystem",
@@ -37,6 +51,7 @@ crate::declare_rule! {
         severity: Warning,
         category: Security,
         summary: "a Linux container whose root filesystem is writable",
+        fix: Unsafe,
     }
 }
 
@@ -45,6 +60,10 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         return;
     }
     for c in &ctx.containers {
+        // A FireLens log router needs a writable root filesystem (see the doc comment).
+        if c.get_set("firelensConfiguration").is_some() {
+            continue;
+        }
         let name = ctx.container_name(c);
         match c.get_set("readonlyRootFilesystem") {
             Some(node) => {

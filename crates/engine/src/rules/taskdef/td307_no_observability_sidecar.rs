@@ -36,7 +36,7 @@ crate::declare_rule! {
     /// ## Use instead
     /// ```json
     /// [{ "name": "app", "image": "app:1.0", "environment": [
-    ///    { "name": "OTEL_EXPORTER_OTLP_ENDPOINT", "value": "http://localhost:4317" },
+    ///    { "name": "OTEL_EXPORTER_OTLP_ENDPOINT", "value": "http://localhost:4318" },
     ///    { "name": "OTEL_SERVICE_NAME", "value": "web" }] },
     ///  { "name": "aws-otel-collector", "image": "public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0",
     ///    "essential": false, "command": ["--config=/etc/ecs/ecs-default-config.yaml"] }]
@@ -122,6 +122,6 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             TaskDefCtx::container_span(c),
             format!("container `{}` sets no OTEL_* variable, though the task runs an OpenTelemetry collector", ctx.container_name(c)),
         )
-        .set_help("set OTEL_SERVICE_NAME and OTEL_EXPORTER_OTLP_ENDPOINT (e.g. http://localhost:4317) so the SDK sends to the sidecar");
+        .set_help("set OTEL_SERVICE_NAME and OTEL_EXPORTER_OTLP_ENDPOINT (e.g. http://localhost:4318, OTLP over HTTP, the SDKs' default protocol) so the SDK sends to the sidecar");
     }
 }

@@ -1,0 +1,441 @@
+//! Facts an exercise's attempt must hold besides the findings that must disappear: the point of
+//! the lesson, checked on the attempt's own text so that deleting a value to silence a rule does
+//! not pass (a log configuration that works, a collector the app really sends to, sizes that fit
+//! the measured peaks, the cheapest valid Fargate size, no starved container, a final stage
+//! without the toolchain).
+//!
+//! Each fact reads the attempt with the engine's own parsers and says in one sentence why it
+//! does not hold.
+
+use serde::Serialize;
+
+use crate::sizing::task::{self, Amount};
+use crate::taskdef::TaskDefCtx;
+use crate::value::Node;
+
+/// What one container was measured to use at its peak (the right-sizing lesson's query result).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Peak {
+    pub container: &'static str,
+    /// CPU units.
+    pub cpu: u32,
+    /// MiB.
+    pub memory: u32,
+}
+
+/// The smallest memory value Docker 20.10 and later accepts for a container, in MiB (AWS
+/// `ContainerDefinition.memory` and `memoryReservation`: "don't specify less than 6 MiB").
+pub const DOCKER_MIN_MEMORY_MIB: u32 = 6;
+
+/// A fact an exercise checks on the attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Fact {
+    /// Every container sends its output to a log driver; on Fargate every `awslogs`
+    /// configuration names `awslogs-group`, `awslogs-region` and `awslogs-stream-prefix`
+    /// (Fargate requires the prefix).
+    LogsCollected,
+    /// This container's OpenTelemetry SDK is on (no `OTEL_SDK_DISABLED=true`, no
+    /// `OTEL_TRACES_EXPORTER=none`), has a service name, and exports to the collector on
+    /// localhost on the port of its protocol (4318 for the default `http/protobuf`, 4317 for
+    /// `grpc`).
+    OtelExportsToCollector { container: &'static str },
+    /// Each named container reserves at least its peak memory and has at least its peak CPU.
+    FitsPeaks { peaks: &'static [Peak] },
+    /// No container sets `memory` or `memoryReservation` below Docker's 6 MiB minimum.
+    DockerMemoryMinimum,
+    /// The task size is the cheapest valid Fargate size that holds the containers' CPU and
+    /// memory reservations (AWS's advice: their sums rounded up to the next valid size).
+    CheapestFargateSize,
+    /// Every container has a `cpu` above 0 (0 or none means 2 shares: starved under contention).
+    NoStarvedContainer,
+    /// Container `a` has `ratio` times the CPU units of container `b`.
+    CpuRatio {
+        a: &'static str,
+        b: &'static str,
+        ratio: u32,
+    },
+    /// Every essential container runs an init process (`initProcessEnabled`) and sets a
+    /// `stopTimeout` of at least its drain time (`min_seconds`, by container) and at most
+    /// Fargate's 120 seconds on Fargate.
+    GracefulStop {
+        drain: &'static [(&'static str, u32)],
+    },
+    /// No container opts out of ECS resolving its tag to a digest per deployment
+    /// (`versionConsistency: "disabled"`).
+    VersionConsistency,
+    /// The Dockerfile's final stage is not built on one of these images (a stage alias is
+    /// followed to its base): the toolchain stays in the build stage.
+    FinalStageNotFrom { images: &'static [&'static str] },
+}
+
+/// Whether a fact holds for an attempt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FactResult {
+    pub fact: Fact,
+    /// The fact in one sentence, for the page.
+    pub text: String,
+    pub holds: bool,
+    /// Why it does not hold (empty when it holds).
+    pub why: String,
+}
+
+impl Fact {
+    /// The fact in one sentence.
+    pub fn describe(&self) -> String {
+        match self {
+            Fact::LogsCollected => "every container has a log configuration, and on Fargate each awslogs one names its group, region and stream prefix".into(),
+            Fact::OtelExportsToCollector { container } => format!(
+                "`{container}` sends its telemetry to the collector: SDK on, a service name, and an endpoint on localhost whose port matches the protocol (4318 for http/protobuf, 4317 for grpc)"
+            ),
+            Fact::FitsPeaks { peaks } => {
+                let list: Vec<String> = peaks
+                    .iter()
+                    .map(|p| format!("{} ≥ {} units and {} MiB", p.container, p.cpu, p.memory))
+                    .collect();
+                format!("each container's cpu and memoryReservation cover its measured peak ({})", list.join(", "))
+            }
+            Fact::DockerMemoryMinimum => format!(
+                "no container sets memory or memoryReservation below Docker's minimum of {DOCKER_MIN_MEMORY_MIB} MiB"
+            ),
+            Fact::CheapestFargateSize => "the task size is the cheapest valid Fargate size that holds the containers' cpu and memory".into(),
+            Fact::NoStarvedContainer => "every container has a cpu above 0, so none is starved under contention".into(),
+            Fact::CpuRatio { a, b, ratio } => format!("`{a}` has {ratio} times the cpu of `{b}`"),
+            Fact::GracefulStop { drain } => {
+                let list: Vec<String> = drain.iter().map(|(c, s)| format!("{c} ≥ {s} s")).collect();
+                format!(
+                    "every essential container runs an init process and has a stopTimeout that covers its drain time ({}) and, on Fargate, is at most 120 s",
+                    list.join(", ")
+                )
+            }
+            Fact::VersionConsistency => "no container turns versionConsistency off, so every task of a deployment runs the same image".into(),
+            Fact::FinalStageNotFrom { images } => format!(
+                "the final stage is not built on the toolchain image ({})",
+                images.join(", ")
+            ),
+        }
+    }
+
+    /// Checks the fact on an attempt's text.
+    pub fn check(&self, text: &str) -> FactResult {
+        let why = match self {
+            Fact::FinalStageNotFrom { images } => final_stage_not_from(text, images),
+            _ => with_task(text, |ctx| self.check_task(ctx)),
+        };
+        FactResult {
+            fact: *self,
+            text: self.describe(),
+            holds: why.is_none(),
+            why: why.unwrap_or_default(),
+        }
+    }
+
+    /// `None` when the fact holds, else why not.
+    fn check_task(&self, ctx: &TaskDefCtx<'_>) -> Option<String> {
+        match self {
+            Fact::LogsCollected => logs_collected(ctx),
+            Fact::OtelExportsToCollector { container } => otel_exports(ctx, container),
+            Fact::FitsPeaks { peaks } => fits_peaks(ctx, peaks),
+            Fact::DockerMemoryMinimum => docker_minimum(ctx),
+            Fact::CheapestFargateSize => cheapest_size(ctx),
+            Fact::NoStarvedContainer => no_starved(ctx),
+            Fact::CpuRatio { a, b, ratio } => cpu_ratio(ctx, a, b, *ratio),
+            Fact::GracefulStop { drain } => graceful_stop(ctx, drain),
+            Fact::VersionConsistency => ctx
+                .containers
+                .iter()
+                .find(|c| c.get_str("versionConsistency") == Some("disabled"))
+                .map(|c| {
+                    format!(
+                        "`{}` sets versionConsistency to disabled: its tasks may pull different images for one tag",
+                        ctx.container_name(c)
+                    )
+                }),
+            Fact::FinalStageNotFrom { .. } => Some("not a task definition fact".into()),
+        }
+    }
+}
+
+fn with_task(text: &str, f: impl FnOnce(&TaskDefCtx<'_>) -> Option<String>) -> Option<String> {
+    let parsed = crate::json::parse(text);
+    let Some(root) = parsed.root.as_ref() else {
+        return Some("the file is not a task definition yet".into());
+    };
+    let ctx = TaskDefCtx::new(text, 0, root);
+    if ctx.containers.is_empty() {
+        return Some("the task definition has no containers".into());
+    }
+    f(&ctx)
+}
+
+fn container<'a>(ctx: &TaskDefCtx<'a>, name: &str) -> Option<&'a Node> {
+    ctx.containers
+        .iter()
+        .copied()
+        .find(|c| c.get_str("name") == Some(name))
+}
+
+fn number(c: &Node, key: &str) -> Option<i64> {
+    c.get_set(key).and_then(Node::as_i64_lenient)
+}
+
+fn logs_collected(ctx: &TaskDefCtx<'_>) -> Option<String> {
+    for c in &ctx.containers {
+        let name = ctx.container_name(c);
+        let Some(log) = c.get_set("logConfiguration") else {
+            return Some(format!("`{name}` has no logConfiguration"));
+        };
+        let Some(driver) = log.get_str("logDriver") else {
+            return Some(format!("`{name}`'s logConfiguration names no logDriver"));
+        };
+        if driver == "awslogs" && ctx.is_fargate() {
+            let options = log.get_set("options");
+            for key in ["awslogs-group", "awslogs-region", "awslogs-stream-prefix"] {
+                let set = options
+                    .and_then(|o| o.get_str(key))
+                    .is_some_and(|v| !v.trim().is_empty());
+                if !set {
+                    return Some(format!(
+                        "`{name}` logs with awslogs on Fargate without `{key}`, so the task cannot start"
+                    ));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn env<'a>(c: &'a Node, key: &str) -> Option<&'a str> {
+    c.get_array("environment")
+        .iter()
+        .find(|e| e.get_str("name") == Some(key))
+        .and_then(|e| e.get_str("value"))
+}
+
+fn otel_exports(ctx: &TaskDefCtx<'_>, name: &str) -> Option<String> {
+    let Some(c) = container(ctx, name) else {
+        return Some(format!("there is no container `{name}`"));
+    };
+    if env(c, "OTEL_SDK_DISABLED").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) {
+        return Some(format!(
+            "`{name}` sets OTEL_SDK_DISABLED=true, so its SDK sends nothing"
+        ));
+    }
+    if env(c, "OTEL_TRACES_EXPORTER").is_some_and(|v| v.trim().eq_ignore_ascii_case("none")) {
+        return Some(format!(
+            "`{name}` sets OTEL_TRACES_EXPORTER=none, so no trace leaves the app"
+        ));
+    }
+    if env(c, "OTEL_SERVICE_NAME").is_none_or(|v| v.trim().is_empty()) {
+        return Some(format!("`{name}` sets no OTEL_SERVICE_NAME"));
+    }
+    let endpoint = env(c, "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")
+        .or_else(|| env(c, "OTEL_EXPORTER_OTLP_ENDPOINT"));
+    let Some(endpoint) = endpoint else {
+        return Some(format!("`{name}` sets no OTEL_EXPORTER_OTLP_ENDPOINT"));
+    };
+    let protocol = env(c, "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL")
+        .or_else(|| env(c, "OTEL_EXPORTER_OTLP_PROTOCOL"))
+        .unwrap_or("http/protobuf")
+        .trim();
+    let want = match protocol {
+        "grpc" => 4317,
+        "http/protobuf" | "http/json" => 4318,
+        other => {
+            return Some(format!(
+            "`{name}` sets the unknown OTLP protocol `{other}` (grpc, http/protobuf or http/json)"
+        ))
+        }
+    };
+    let rest = endpoint
+        .trim()
+        .strip_prefix("http://")
+        .or_else(|| endpoint.trim().strip_prefix("https://"))
+        .unwrap_or(endpoint.trim());
+    let authority = rest.split('/').next().unwrap_or(rest);
+    let (host, port) = match authority.rsplit_once(':') {
+        Some((h, p)) => (h, p.parse::<u32>().ok()),
+        None => (authority, None),
+    };
+    if !matches!(host, "localhost" | "127.0.0.1") {
+        return Some(format!(
+            "`{name}` exports to `{host}`, not to the collector on localhost"
+        ));
+    }
+    if port != Some(want) {
+        return Some(format!(
+            "`{name}` uses the OTLP protocol {protocol}, whose collector port is {want}, but its endpoint is `{endpoint}`"
+        ));
+    }
+    None
+}
+
+/// What a container reserves in MiB: `memoryReservation`, else `memory`.
+fn reserved_memory(c: &Node) -> Option<i64> {
+    number(c, "memoryReservation").or_else(|| number(c, "memory"))
+}
+
+fn fits_peaks(ctx: &TaskDefCtx<'_>, peaks: &[Peak]) -> Option<String> {
+    for p in peaks {
+        let Some(c) = container(ctx, p.container) else {
+            return Some(format!("there is no container `{}`", p.container));
+        };
+        let mem = reserved_memory(c).unwrap_or(0);
+        if mem < i64::from(p.memory) {
+            return Some(format!(
+                "`{}` reserves {mem} MiB but peaked at {} MiB",
+                p.container, p.memory
+            ));
+        }
+        let cpu = number(c, "cpu").unwrap_or(0);
+        if cpu < i64::from(p.cpu) {
+            return Some(format!(
+                "`{}` has cpu {cpu} but peaked at {} units",
+                p.container, p.cpu
+            ));
+        }
+    }
+    None
+}
+
+fn docker_minimum(ctx: &TaskDefCtx<'_>) -> Option<String> {
+    let min = i64::from(DOCKER_MIN_MEMORY_MIB);
+    for c in &ctx.containers {
+        for key in ["memory", "memoryReservation"] {
+            if let Some(v) = number(c, key) {
+                if v < min {
+                    return Some(format!(
+                        "`{}` sets {key} {v}, below Docker's {min} MiB minimum",
+                        ctx.container_name(c)
+                    ));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn cheapest_size(ctx: &TaskDefCtx<'_>) -> Option<String> {
+    let sizing = task::analyze(ctx);
+    let (Amount::Known(cpu), Amount::Known(memory)) = (sizing.cpu, sizing.memory) else {
+        return Some("the task has no readable cpu and memory".into());
+    };
+    let Some(fit) = sizing.fargate_fit.as_ref() else {
+        return Some("the task is not for Fargate".into());
+    };
+    if !fit.valid {
+        return Some(format!(
+            "{cpu} CPU units with {memory} MiB is not a Fargate size"
+        ));
+    }
+    let Some(best) = sizing.recommended else {
+        return Some("the containers' sums are not known".into());
+    };
+    if (best.cpu, best.memory) != (cpu, memory) {
+        return Some(format!(
+            "the containers need {} units and {} MiB: the cheapest Fargate size that holds them is {} units with {} MiB, not {cpu} with {memory}",
+            sizing.totals.cpu.unwrap_or(0),
+            sizing.totals.memory_reserved.unwrap_or(0),
+            best.cpu,
+            best.memory
+        ));
+    }
+    None
+}
+
+fn no_starved(ctx: &TaskDefCtx<'_>) -> Option<String> {
+    for c in &ctx.containers {
+        if number(c, "cpu").unwrap_or(0) <= 0 {
+            return Some(format!(
+                "`{}` has no cpu of its own (2 shares): it gets almost nothing when the others are busy",
+                ctx.container_name(c)
+            ));
+        }
+    }
+    None
+}
+
+fn cpu_ratio(ctx: &TaskDefCtx<'_>, a: &str, b: &str, ratio: u32) -> Option<String> {
+    let (Some(ca), Some(cb)) = (container(ctx, a), container(ctx, b)) else {
+        return Some(format!("`{a}` or `{b}` is missing"));
+    };
+    let (x, y) = (
+        number(ca, "cpu").unwrap_or(0),
+        number(cb, "cpu").unwrap_or(0),
+    );
+    if y <= 0 || x != y.saturating_mul(i64::from(ratio)) {
+        return Some(format!("`{a}` has cpu {x} and `{b}` {y}: not {ratio} to 1"));
+    }
+    None
+}
+
+/// Fargate's largest `stopTimeout`, in seconds.
+const FARGATE_MAX_STOP_TIMEOUT: i64 = 120;
+
+fn graceful_stop(ctx: &TaskDefCtx<'_>, drain: &[(&str, u32)]) -> Option<String> {
+    for c in &ctx.containers {
+        if c.get_set("essential").and_then(Node::as_bool) == Some(false) {
+            continue;
+        }
+        let name = ctx.container_name(c);
+        let init = c
+            .get_set("linuxParameters")
+            .and_then(|l| l.get_set("initProcessEnabled"))
+            .and_then(Node::as_bool)
+            == Some(true);
+        if !init {
+            return Some(format!("`{name}` runs no init process to pass SIGTERM on"));
+        }
+        let Some(timeout) = number(c, "stopTimeout") else {
+            return Some(format!("`{name}` sets no stopTimeout"));
+        };
+        if ctx.is_fargate() && timeout > FARGATE_MAX_STOP_TIMEOUT {
+            return Some(format!(
+                "`{name}` asks {timeout} s to stop; Fargate allows at most {FARGATE_MAX_STOP_TIMEOUT}"
+            ));
+        }
+        if let Some((_, need)) = drain.iter().find(|(c, _)| *c == name) {
+            if timeout < i64::from(*need) {
+                return Some(format!(
+                    "`{name}` needs about {need} s to drain but is killed after {timeout} s"
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// The repository's last path segment, without tag or digest (`golang` for
+/// `docker.io/library/golang:1.23@sha256:…`).
+fn repository_name(image: &str) -> String {
+    let name = image.split('@').next().unwrap_or(image);
+    let last = name.rsplit('/').next().unwrap_or(name);
+    last.split(':').next().unwrap_or(last).to_ascii_lowercase()
+}
+
+fn final_stage_not_from(text: &str, images: &[&str]) -> Option<String> {
+    let parsed = crate::dockerfile::parse(text);
+    let stages = &parsed.dockerfile.stages;
+    let Some(last) = stages.last() else {
+        return Some("the Dockerfile has no FROM".into());
+    };
+    // Follow `FROM <alias>` back to a base image (at most once per stage: no loops).
+    let mut image = last.image.clone();
+    for _ in 0..stages.len() {
+        let lower = image.to_ascii_lowercase();
+        match stages
+            .iter()
+            .find(|s| s.alias.as_ref().is_some_and(|(a, _)| *a == lower))
+        {
+            Some(stage) => image.clone_from(&stage.image),
+            None => break,
+        }
+    }
+    let repo = repository_name(&image);
+    if images.iter().any(|i| repo == *i) {
+        return Some(format!(
+            "the final stage is built on `{image}`, so the whole toolchain ships"
+        ));
+    }
+    None
+}
