@@ -7,10 +7,11 @@ crate::declare_rule! {
     /// `deploymentConfiguration.deploymentCircuitBreaker` is absent, or does not have both
     /// `enable` and `rollback` set to `true`. A breaker that is turned off is reported once, not
     /// once per member. Services with the `CODE_DEPLOY` or `EXTERNAL` controller are not
-    /// checked: the circuit breaker only works with the `ECS` controller. Nor are services whose
-    /// `deploymentConfiguration.strategy` is `BLUE_GREEN`, `LINEAR` or `CANARY` (ECS's own
-    /// blue/green family, which detects failure with lifecycle hooks, alarms and bake time), nor
-    /// `DAEMON` services.
+    /// checked: the circuit breaker only works with the `ECS` controller. With that controller
+    /// the `deploymentConfiguration.strategy` is read: `ROLLING` (the default) and `BLUE_GREEN`
+    /// are checked, the two deployment types AWS documents the circuit breaker for; `LINEAR`
+    /// and `CANARY` are not (AWS does not say the breaker applies to them). `DAEMON` services
+    /// are not checked either.
     ///
     /// ## Why is this bad?
     /// Without the circuit breaker, a deployment whose tasks never become healthy (a crash on
@@ -39,6 +40,9 @@ crate::declare_rule! {
     /// - [How the Amazon ECS deployment circuit breaker detects failures](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html)
     /// - [DeploymentCircuitBreaker](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentCircuitBreaker.html)
     ///   ("can only be used for services using the rolling update (ECS) deployment type")
+    /// - [Amazon ECS deployment failure detection](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-failure-detection.html):
+    ///   the circuit breaker and CloudWatch alarms "only support rolling update deployment and
+    ///   blue/green deployment types"
     /// - [DeploymentConfiguration strategy](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html)
     ///   (`ROLLING`, `BLUE_GREEN`, `LINEAR`, `CANARY`)
     /// - Checklist 7.3 (a rollback procedure exists). No Security Hub, Checkov or cfn-lint
@@ -88,7 +92,12 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     }
     match config.get_set("strategy") {
         Some(s) if s.is_placeholder() => return,
-        Some(s) if s.as_str().is_some_and(|s| s != "ROLLING") => return,
+        Some(s)
+            if s.as_str()
+                .is_some_and(|s| s != "ROLLING" && s != "BLUE_GREEN") =>
+        {
+            return
+        }
         _ => {}
     }
     let Some(breaker) = config.get_set("deploymentCircuitBreaker") else {
