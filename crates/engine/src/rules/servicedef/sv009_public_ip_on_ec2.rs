@@ -27,8 +27,11 @@ crate::declare_rule! {
     /// ## References
     /// - [AwsVpcConfiguration](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AwsVpcConfiguration.html)
     /// - [Allocate a network interface for an Amazon ECS task (EC2)](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-networking-awsvpc.html):
-    ///   tasks on EC2 instances with awsvpc are not given public IP addresses. The refusal
-    ///   above is the `InvalidParameterException` message CreateService returns.
+    ///   tasks on EC2 instances with awsvpc are not given public IP addresses.
+    /// - The refusal, `InvalidParameterException: Assign public IP is not supported for this
+    ///   launch type`, as reported in [hashicorp/waypoint#643](https://github.com/hashicorp/waypoint/issues/643)
+    ///   and [aws/aws-cdk#13348](https://github.com/aws/aws-cdk/issues/13348); the feature
+    ///   request is [aws/containers-roadmap#450](https://github.com/aws/containers-roadmap/issues/450).
     pub static RULE = {
         code: "SV009",
         name: "public-ip-on-ec2",
