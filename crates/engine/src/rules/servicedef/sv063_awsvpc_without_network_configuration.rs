@@ -29,7 +29,11 @@ crate::declare_rule! {
     /// - [CreateService networkConfiguration](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html):
     ///   "This parameter is required for task definitions that use the awsvpc network mode to
     ///   receive their own elastic network interface, and it isn't supported for other network
-    ///   modes." (also in the ECS API model botocore ships)
+    ///   modes." (also in the ECS API model botocore ships). The refusal for a bridge task:
+    ///   `InvalidParameterException: Network Configuration is not valid for the given
+    ///   networkMode of this task definition`, as reported in
+    ///   [DataDog/test-infra-definitions#57](https://github.com/DataDog/test-infra-definitions/pull/57)
+    ///   and [boltops-tools/ufo#112](https://github.com/boltops-tools/ufo/pull/112).
     /// - [Amazon ECS task networking options for Fargate](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html)
     /// - cfn-lint E3052; `ecspresso verify` (awsvpc needs networkConfiguration).
     pub static RULE = {
