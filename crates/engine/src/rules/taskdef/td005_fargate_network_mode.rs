@@ -28,6 +28,8 @@ crate::declare_rule! {
     /// - [RegisterTaskDefinition networkMode](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-networkMode):
     ///   "If no network mode is specified, the default is bridge. For Amazon ECS tasks on
     ///   Fargate, the awsvpc network mode is required." (also in the ECS API model botocore ships)
+    /// - The refusal when networkMode is left out: `ClientException: Fargate only supports
+    ///   network mode 'awsvpc'.` ([aws/amazon-ecs-cli#1145](https://github.com/aws/amazon-ecs-cli/issues/1145)).
     /// - [Fargate task networking](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html)
     /// - Checklist: security 5 (awsvpc). cfn-lint E3048. AWS Control Tower CT.ECS.PR.4.
     pub static RULE = {

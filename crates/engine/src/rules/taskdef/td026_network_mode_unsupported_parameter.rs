@@ -31,6 +31,10 @@ crate::declare_rule! {
     ///   use the awsvpc network mode"; portMappings "If the network mode of a task definition is
     ///   set to none, then you can't specify port mappings" (also in the ECS API model botocore
     ///   ships).
+    /// - The refusal at registration: `ClientException: hostname is not supported on container
+    ///   when networkMode=awsvpc` ([labd/ecs-deplojo#26](https://github.com/labd/ecs-deplojo/issues/26));
+    ///   extraHosts under awsvpc fails `RegisterTaskDefinition` too
+    ///   ([dkegldh/sb11-mople-team2#255](https://github.com/dkegldh/sb11-mople-team2/issues/255)).
     pub static RULE = {
         code: "TD026",
         name: "network-mode-unsupported-parameter",
