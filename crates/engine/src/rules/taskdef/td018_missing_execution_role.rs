@@ -29,6 +29,9 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## References
+    /// - The refusal on Fargate: `ClientException: Fargate requires task definition to have
+    ///   execution role ARN to support log driver awslogs.`
+    ///   ([virtual-kubelet/virtual-kubelet#193](https://github.com/virtual-kubelet/virtual-kubelet/issues/193)).
     /// - [Task execution IAM role](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html)
     /// - Checklist: task definition 8 (IAM roles). cfn-lint E3511 checks the role ARN's form.
     pub static RULE = {

@@ -30,6 +30,9 @@ crate::declare_rule! {
     ///   `awslogs-region` "Required: Yes", `awslogs-group` "Required: Yes", `awslogs-stream-prefix`
     ///   "Required: Yes, when using Fargate. Optional when using EC2." (also in the ECS API model
     ///   botocore ships)
+    /// - The refusal on Fargate: `Fargate requires log configuration options to include
+    ///   awslogs-stream-prefix to support log driver awslogs. (... Error Code: ClientException)`
+    ///   ([aws/aws-cdk#1422](https://github.com/aws/aws-cdk/issues/1422)).
     /// - [Using the awslogs log driver](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_awslogs.html)
     /// - cfn-lint E3046.
     pub static RULE = {

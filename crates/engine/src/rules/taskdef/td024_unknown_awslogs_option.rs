@@ -31,10 +31,10 @@ crate::declare_rule! {
     /// `awslogs-datetime-format` and `awslogs-multiline-pattern` are not both set.
     ///
     /// ## Why is this bad?
-    /// ECS registers the task definition whatever the keys are, and the driver then rejects an
-    /// option it does not know when the container is created, or the setting you meant
-    /// (`awslogs-stream-prefx`) never applies. The API reference says the two multiline options
-    /// cannot be configured together.
+    /// `RegisterTaskDefinition` checks the awslogs options against the ones the driver takes
+    /// and refuses the task definition for any other ("Log driver awslogs disallows options:
+    /// log_key"); a misspelt option (`awslogs-stream-prefx`) is the usual cause. The API
+    /// reference also says the two multiline options cannot be configured together.
     ///
     /// ## Example
     /// ```json
@@ -52,13 +52,16 @@ crate::declare_rule! {
     /// - [LogConfiguration options](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html)
     ///   (the awslogs options, `mode` and `max-buffer-size`; "You cannot configure both the
     ///   awslogs-datetime-format and awslogs-multiline-pattern options")
+    /// - The refusal at registration: `ClientException ... RegisterTaskDefinition operation: Log
+    ///   driver awslogs disallows options: log_key`
+    ///   ([aws-samples/amazon-ecs-firelens-examples#83](https://github.com/aws-samples/amazon-ecs-firelens-examples/issues/83)).
     /// - [Docker awslogs logging driver](https://docs.docker.com/engine/logging/drivers/awslogs/)
     ///   (its own options, such as `awslogs-endpoint`)
     pub static RULE = {
         code: "TD024",
         name: "unknown-awslogs-option",
         target: TaskDef,
-        severity: Warning,
+        severity: Error,
         category: Observability,
         summary: "an awslogs option the driver does not know, or both multiline options",
     }
