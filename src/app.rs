@@ -219,14 +219,29 @@ pub fn App() -> Html {
         || ()
     });
 
-    // "Why?" brings the section about the finding into view (issue 7).
+    // "Why?" brings the section about the finding into view and moves focus there (issue 7,
+    // issue 23). The explainers live in the teaching module, which may still be loading: the
+    // section is looked for every 50 ms for up to 5 s.
     use_effect_with((state.why, state.view), |(code, _)| {
-        if let Some((_, id)) = code.and_then(crate::state::why_target) {
-            if let Some(section) = gloo::utils::document().get_element_by_id(id) {
+        let interval = code.and_then(crate::state::why_target).map(|(_, id)| {
+            let left = std::rc::Rc::new(std::cell::Cell::new(100u32));
+            gloo::timers::callback::Interval::new(50, move || {
+                if left.get() == 0 {
+                    return;
+                }
+                left.set(left.get() - 1);
+                let Some(section) = gloo::utils::document().get_element_by_id(id) else {
+                    return;
+                };
+                left.set(0);
                 section.scroll_into_view();
-            }
-        }
-        || ()
+                if let Ok(section) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(section)
+                {
+                    let _ = section.focus();
+                }
+            })
+        });
+        move || drop(interval)
     });
 
     // Callbacks depend only on the dispatcher, so they stay equal across renders and the

@@ -531,10 +531,7 @@ impl State {
                 let target = next.linted.as_ref().and_then(|l| {
                     let related = l.report.findings.get(i)?.related.get(j)?;
                     let pane = l.paths.iter().position(|p| *p == related.path)?;
-                    let text = next.text_of(pane)?;
-                    let start = offset_of(text, related.line, related.column);
-                    let end = offset_of(text, related.end_line, related.end_column).max(start);
-                    Some((pane, start, end))
+                    Some((pane, related.span.start as usize, related.span.end as usize))
                 });
                 if let Some((pane, start, end)) = target {
                     next.select(pane, start, end);
@@ -844,24 +841,16 @@ impl State {
     }
 }
 
-/// Where "Why?" on a finding leads (issue 7): sizing rules (by the rule's category) open the
-/// memory explainer when their name is about memory limits, the CPU explainer when about `cpu`,
-/// the task-versus-container diagram when about container sizes, else the sizing view. The
-/// second value is the id of the section to bring into view.
+/// Where "Why?" on a finding leads (issue 7): the view of the explainer its rule names
+/// (`Rule::why`), and the id of the section to bring into view and focus.
 pub fn why_target(code: &str) -> Option<(View, &'static str)> {
-    let rule = ecsplain_engine::registry::rule(code)?;
-    if rule.category != ecsplain_engine::rule::Category::Sizing {
-        return None;
-    }
-    let name = rule.name;
-    Some(if name.contains("memory") || name.contains("limit") {
-        (View::Explain, "memory-explainer")
-    } else if name.contains("cpu") {
-        (View::Explain, "cpu-explainer")
-    } else if name.contains("container-size") {
-        (View::Explain, "task-diagram")
-    } else {
-        (View::Sizing, "sizing")
+    use ecsplain_engine::rule::Explainer;
+    // The rule names its explainer (engine metadata); the page knows only where each one is.
+    Some(match ecsplain_engine::registry::rule(code)?.why? {
+        Explainer::FargateSizes => (View::Sizing, "sizing"),
+        Explainer::CpuShares => (View::Explain, "cpu-explainer"),
+        Explainer::MemoryLimits => (View::Explain, "memory-explainer"),
+        Explainer::TaskDiagram => (View::Explain, "task-diagram"),
     })
 }
 
@@ -898,38 +887,6 @@ pub fn lint_project(
     (report, panes, paths)
 }
 
-/// The byte offset of a 1-based line and character column, as the engine counts them (`\n`,
-/// `\r\n` and a lone `\r` end a line). Past the end of a line: the line's end.
-pub fn offset_of(text: &str, line: u32, column: u32) -> usize {
-    let bytes = text.as_bytes();
-    let mut current = 1;
-    let mut i = 0;
-    while current < line && i < bytes.len() {
-        match bytes[i] {
-            b'\n' => current += 1,
-            b'\r' => {
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                current += 1;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    let Some(rest) = text.get(i..) else {
-        return text.len();
-    };
-    let mut end = i;
-    for (n, (at, ch)) in rest.char_indices().enumerate() {
-        if n + 1 >= column as usize || ch == '\n' || ch == '\r' {
-            return i + at;
-        }
-        end = i + at + ch.len_utf8();
-    }
-    end
-}
-
 /// The number of UTF-16 code units before byte `offset` (what `selectionStart` counts), with the
 /// offset clamped into the text and onto a character boundary.
 pub fn utf16_offset(text: &str, offset: usize) -> u32 {
@@ -938,23 +895,6 @@ pub fn utf16_offset(text: &str, offset: usize) -> u32 {
         at -= 1;
     }
     u32::try_from(text[..at].encode_utf16().count()).unwrap_or(u32::MAX)
-}
-
-/// The 1-based line of a byte offset (LF, CRLF or CR line ends).
-pub fn line_of(text: &str, offset: usize) -> usize {
-    let bytes = text.as_bytes();
-    let end = offset.min(bytes.len());
-    let mut line = 1;
-    let mut i = 0;
-    while i < end {
-        match bytes[i] {
-            b'\n' => line += 1,
-            b'\r' if bytes.get(i + 1) != Some(&b'\n') => line += 1,
-            _ => {}
-        }
-        i += 1;
-    }
-    line
 }
 
 /// The texts to save as a draft: panes in order while they fit under the cap; larger ones empty.
@@ -975,16 +915,43 @@ mod tests {
     use super::*;
 
     #[test]
-    fn offsets_follow_lines_and_character_columns() {
+    fn utf16_offsets_count_what_the_textarea_counts() {
         let text = "ab\r\ncé d\rx";
-        assert_eq!(offset_of(text, 1, 1), 0);
-        assert_eq!(offset_of(text, 1, 3), 2);
-        assert_eq!(offset_of(text, 2, 3), 7);
-        assert_eq!(offset_of(text, 3, 1), 10);
-        assert_eq!(offset_of(text, 9, 9), text.len());
-        assert_eq!(line_of(text, 10), 3);
         assert_eq!(utf16_offset(text, 6), 5);
         assert_eq!(utf16_offset(text, 7), 6);
+    }
+
+    #[test]
+    fn a_related_place_in_another_pane_is_selected_by_its_span() {
+        // The example's TD001 points at the task's memory and relates the task's cpu.
+        let state = State::new(EXAMPLES.map(String::from), Theme::Light);
+        let (report, panes, paths) = lint_panes(&state.texts);
+        let (i, finding) = report
+            .findings
+            .iter()
+            .enumerate()
+            .find(|(_, f)| f.code == "TD001" && !f.related.is_empty())
+            .expect("the example has TD001 with a related place");
+        let related = &finding.related[0];
+        let text = &state.texts[0];
+        assert_eq!(
+            &text[related.span.range()],
+            "\"256\"",
+            "the span is the cpu's value"
+        );
+        let state = state.next(Action::Linted(Rc::new(Linted {
+            report: report.clone(),
+            panes,
+            paths,
+            millis: 0.0,
+            revision: state.revision,
+        })));
+        let state = state.next(Action::SelectRelated(i, 0));
+        let sel = state.selection.clone().expect("a selection");
+        assert_eq!(
+            (sel.start, sel.end),
+            (related.span.start as usize, related.span.end as usize)
+        );
     }
 
     #[test]
@@ -1036,6 +1003,9 @@ mod tests {
         assert_eq!(why_target("TD012"), Some((View::Sizing, "sizing")));
         assert_eq!(why_target("TD302").map(|t| t.1), Some("task-diagram"));
         assert_eq!(why_target("DL3008"), None);
+        // Nothing on the page explains regions: no "Why?" that opens an unrelated view.
+        assert_eq!(why_target("XF109"), None);
+        assert_eq!(why_target("TD305"), None);
         let state = State::new(Default::default(), Theme::Light).next(Action::Why("TD010"));
         assert_eq!((state.view, state.why), (View::Explain, Some("TD010")));
     }

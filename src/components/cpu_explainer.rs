@@ -169,7 +169,7 @@ pub fn CpuExplainer(props: &CpuProps) -> Html {
     let task_option = task_cpu.map(|u| format!("the task's cpu ({u} units), a hard cap"));
 
     html! {
-        <section class="card explainer" id="cpu-explainer" aria-labelledby="cpu-title">
+        <section class="card explainer" id="cpu-explainer" tabindex="-1" aria-labelledby="cpu-title">
             <h2 id="cpu-title">{ "CPU under contention" }</h2>
             <p class="lede">{ "Container cpu is a weight, not a limit: it only matters when containers compete. Move the sliders to make containers busy or idle." }</p>
             <div class="form-row">

@@ -10,7 +10,7 @@ use ecsplain_engine::Severity;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::state::{line_of, utf16_offset, Selection};
+use crate::state::{utf16_offset, Selection};
 
 /// Pixels per line; must match `--lh` in static/style.css.
 pub const LINE_HEIGHT: f64 = 20.0;
@@ -166,7 +166,9 @@ pub fn Editor(props: &EditorProps) -> Html {
                 let end = utf16_offset(&text, sel.end);
                 let _ = ta.focus();
                 let _ = ta.set_selection_range(start, end);
-                let line = line_of(&text, sel.start) as f64;
+                let line = ecsplain_engine::span::LineIndex::new(&text).line_of(sel.start as u32)
+                    as f64
+                    + 1.0;
                 let top = (line - 1.0) * LINE_HEIGHT + PADDING;
                 let view = f64::from(ta.client_height());
                 let current = f64::from(ta.scroll_top());

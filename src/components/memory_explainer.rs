@@ -355,7 +355,7 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
     });
 
     html! {
-        <section class="card explainer" id="memory-explainer" aria-labelledby="memory-title">
+        <section class="card explainer" id="memory-explainer" tabindex="-1" aria-labelledby="memory-title">
             <h2 id="memory-title">{ "Memory limits" }</h2>
             <p class="lede">{ "memoryReservation is a soft limit, memory a hard limit, the task's memory the ceiling for all containers together. Play a scenario and watch which container is killed." }</p>
             <div class="form-row">

@@ -401,7 +401,7 @@ pub fn Sizing(props: &SizingProps) -> Html {
 
     html! {
         <main class="sizing-page" id="main">
-            <section class="card" id="sizing" aria-labelledby="sizing-title">
+            <section class="card" id="sizing" tabindex="-1" aria-labelledby="sizing-title">
                 <h2 id="sizing-title">{ "Task size" }</h2>
                 <p class="muted">{ "From the Task definition pane; type other numbers to try them." }</p>
                 <div class="form-row">

@@ -53,7 +53,7 @@ pub fn TaskDiagram(props: &DiagramProps) -> Html {
         }
     };
     html! {
-        <section class="card explainer" id="task-diagram" aria-labelledby="diagram-title">
+        <section class="card explainer" id="task-diagram" tabindex="-1" aria-labelledby="diagram-title">
             <h2 id="diagram-title">{ "Task and containers" }</h2>
             <p class="lede">{ format!("How the task's numbers and each container's numbers nest, with the values from {}.", props.source) }</p>
             if sizing.containers.is_empty() {

@@ -648,6 +648,8 @@ try {
     eq(await why.count(), 1, "TD001 offers Why?");
     await why.click();
     await sp.waitForSelector("#sizing-verdict");
+    await sp.waitForFunction(() => document.activeElement?.id === "sizing", null, { timeout: 5_000 }).catch(() => {});
+    eq(await sp.evaluate(() => document.activeElement?.id), "sizing", "Why? moves focus to the section that explains the finding");
     const verdict = await sp.textContent("#sizing-verdict");
     check(verdict.includes("is not a valid Fargate size") && verdict.includes("Next valid size up"), "the sizing view says the example's size is invalid", verdict);
     const cost = await sp.textContent("#cost-table");
@@ -808,6 +810,8 @@ async function teachingChecks(browser) {
   );
   await page.click("#lesson-check");
   check((await page.textContent("#lesson-verdict")).includes("TD011"), "a check names the goal code still reported");
+  // Issue 24: the goal lists the facts the attempt must hold besides the findings that go away.
+  check((await page.locator(".goals .goal.fact").count()) >= 1, "the goal lists the facts the engine checks");
   await page.click("#lesson-hint");
   eq(await page.locator(".hint-list li").count(), 1, "hints come one at a time");
   await page.screenshot({ path: join(shots, "lesson.png") });
@@ -832,6 +836,16 @@ async function teachingChecks(browser) {
   eq(await page.locator("#lesson-restored").count(), 0, "Reset drops the kept attempt");
   eq(await page.getAttribute(".lesson", "data-solved"), "false", "Reset brings back the broken file");
   await page.click(".crumbs a");
+  // Issue 24: the talk's topics that had no lesson have one now.
+  for (const id of ["graceful-shutdown", "image-tags-digests", "runtime-security"]) {
+    eq(await page.locator(`.lesson-row[data-lesson="${id}"]`).count(), 1, `the lesson list has ${id}`);
+  }
+  await page.click('.lesson-row[data-lesson="graceful-shutdown"] a');
+  await page.waitForSelector('.lesson[data-lesson="graceful-shutdown"]');
+  await page.click("#lesson-check");
+  check((await page.textContent("#lesson-verdict")).startsWith("Not yet"), "the graceful-shutdown exercise starts unsolved");
+  await page.screenshot({ path: join(shots, "lesson-graceful-shutdown.png") });
+  await page.click(".crumbs a");
 
   // The checklist, from an example loaded by permalink.
   await page.evaluate(() => (location.hash = "#example/ecspresso-bad"));
@@ -848,6 +862,11 @@ async function teachingChecks(browser) {
   check(counts["not-satisfied"] >= 1 && counts.satisfied >= 1, "items are satisfied and not satisfied", JSON.stringify(counts));
   check(counts.manual >= 1, "process items are ticked by hand", JSON.stringify(counts));
   eq(await page.locator('.cl-item[data-status="not-satisfied"] .cl-finding').count() >= 1, true, "unsatisfied items show their findings");
+  // Issue 24: "satisfied" only on positive evidence, and the verdict names the lines that decided it.
+  check(
+    (await page.locator('.cl-item[data-status="satisfied"] .cl-evidence li').count()) >= 1,
+    "satisfied items name the lines that show them",
+  );
   const manual = page.locator('.cl-item[data-status="manual"] .cl-tick').first();
   await manual.check();
   check((await page.textContent(".cl-count.manual")).startsWith("☐ 1 of"), "ticking an item counts it");

@@ -13,6 +13,7 @@
 // A command-line tool: it prints.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod new_rule;
 mod serve;
 
 use std::env;
@@ -30,7 +31,9 @@ const USAGE: &str = "\
 cargo xtask setup   install the tools the page and its tests need (skips what is there)
 cargo xtask serve   build the page and serve it on http://127.0.0.1:8080
 cargo xtask test    fmt, clippy, native tests, page build, end-to-end test in headless Chromium
-cargo xtask bench   the CLI against hadolint over the corpus (scripts/bench.sh)";
+cargo xtask bench   the CLI against hadolint over the corpus (scripts/bench.sh)
+cargo xtask rules-table   regenerate docs/rules.md from the rules' own docs and the corpus snapshot
+cargo xtask new-rule CODE kebab-name [--severity S] [--category C]   scaffold a rule, its registration and fixtures";
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
@@ -43,6 +46,8 @@ fn main() -> ExitCode {
             Command::new("bash").arg(root.join("scripts/bench.sh")),
             &root,
         ),
+        Some("rules-table") => rules_table(&root, false),
+        Some("new-rule") => new_rule::new_rule(&root, &args[1..]),
         Some("-h" | "--help" | "help") | None => {
             println!("{USAGE}");
             Ok(())
@@ -349,6 +354,8 @@ fn test(root: &Path) -> Result<(), String> {
         step("ECS constraint catalogue vs the pinned model", &mut || {
             constraint_catalogue(root)
         });
+        // `cargo test` built target/debug/ecsplain, which the table is read from.
+        step("docs/rules.md up to date", &mut || rules_table(root, true));
         let built = step("trunk build --release", &mut || {
             run(Command::new("trunk").args(["build", "--release"]), root)
         });
@@ -390,6 +397,23 @@ fn constraint_catalogue(root: &Path) -> Result<(), String> {
         Command::new("python3").args(["scripts/ecs_constraints.py", "check"]),
         root,
     )
+}
+
+/// docs/rules.md, the rules table, from the CLI's `rules` and `explain` (each rule's own
+/// documentation) and tests/corpus.snap: written, or with `check` compared and not written.
+fn rules_table(root: &Path, check: bool) -> Result<(), String> {
+    if !check {
+        run(
+            Command::new("cargo").args(["build", "-j2", "-q", "-p", "ecsplain"]),
+            root,
+        )?;
+    }
+    let mut cmd = Command::new("python3");
+    cmd.arg(root.join("scripts/rule_table.py"));
+    if check {
+        cmd.arg("--check");
+    }
+    run(cmd.arg(root.join("target/debug/ecsplain")), root)
 }
 
 /// The page's budget (issue 10): the wasm and JavaScript the first view downloads, brotli.

@@ -207,6 +207,10 @@ pub struct RelatedFinding {
     pub end_line: u32,
     pub end_column: u32,
     pub message: String,
+    /// The byte span in the file at `path`, for front ends that select it in the text; not part
+    /// of the JSON contract.
+    #[serde(skip)]
+    pub span: Span,
 }
 
 /// A resolved edit: the span as lines and columns, and the new text.
@@ -299,6 +303,7 @@ impl Finding {
                     end_line,
                     end_column,
                     message: r.message.clone(),
+                    span: r.span,
                 })
             })
             .collect();

@@ -132,6 +132,19 @@ impl Applicability {
     }
 }
 
+/// The page's view that explains a rule's findings with the user's own numbers (its "Why?").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Explainer {
+    /// Fargate's task sizes, the next size up and what it costs.
+    FargateSizes,
+    /// How CPU shares divide a host or a task's CPU under contention.
+    CpuShares,
+    /// Soft and hard memory limits over time, and the OOM kill.
+    MemoryLimits,
+    /// The task and its containers, drawn to scale.
+    TaskDiagram,
+}
+
 /// A rule: its stable code, its name, what it checks, and its documentation.
 pub struct Rule {
     /// Stable, never recycled. Dockerfile rules that match a hadolint rule keep its DL code.
@@ -145,6 +158,8 @@ pub struct Rule {
     pub summary: &'static str,
     /// How safe its fixes are (declared `fix: Unsafe` in [`declare_rule!`]; safe otherwise).
     pub fix: Applicability,
+    /// The view that explains its findings (declared `why: MemoryLimits`); none for most rules.
+    pub why: Option<Explainer>,
     /// Markdown with the headings `## What it does`, `## Why is this bad?`, `## Example`,
     /// `## Use instead` and `## References`: the only copy of the rule's explanation. Empty in
     /// a build with the feature `external-docs` (the page), which gets them from [`set_docs`];
@@ -228,7 +243,8 @@ impl std::fmt::Debug for Rule {
 ///         severity: Error,
 ///         category: Sizing,
 ///         summary: "the task's cpu and memory are not a size Fargate offers",
-///         fix: Unsafe, // optional: fixes that change run-time behaviour
+///         fix: Unsafe,         // optional: fixes that change run-time behaviour
+///         why: FargateSizes,   // optional: the view that explains it
 ///     }
 /// }
 /// ```
@@ -243,7 +259,8 @@ macro_rules! declare_rule {
             severity: $severity:ident,
             category: $category:ident,
             summary: $summary:literal
-            $(, fix: $fix:ident)? $(,)?
+            $(, fix: $fix:ident)?
+            $(, why: $why:ident)? $(,)?
         }
     ) => {
         pub static $ident: $crate::rule::Rule = $crate::rule::Rule {
@@ -254,6 +271,7 @@ macro_rules! declare_rule {
             category: $crate::rule::Category::$category,
             summary: $summary,
             fix: $crate::__fix_applicability!($($fix)?),
+            why: $crate::__explainer!($($why)?),
             // The page builds with the feature `external-docs` and loads them when needed
             // (`set_docs`); the doc comment stays the only copy either way.
             #[cfg(not(feature = "external-docs"))]
@@ -274,5 +292,17 @@ macro_rules! __fix_applicability {
     };
     ($fix:ident) => {
         $crate::rule::Applicability::$fix
+    };
+}
+
+/// The explainer a [`declare_rule!`] names, if any.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __explainer {
+    () => {
+        None
+    };
+    ($why:ident) => {
+        Some($crate::rule::Explainer::$why)
     };
 }

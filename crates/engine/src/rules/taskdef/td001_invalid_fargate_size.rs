@@ -46,6 +46,7 @@ crate::declare_rule! {
         category: Sizing,
         summary: "the task's cpu and memory are not a size Fargate offers",
         fix: Unsafe,
+        why: FargateSizes,
     }
 }
 

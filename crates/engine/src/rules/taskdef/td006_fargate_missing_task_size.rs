@@ -31,6 +31,7 @@ crate::declare_rule! {
         severity: Error,
         category: Sizing,
         summary: "a Fargate task without task-level cpu or memory",
+        why: FargateSizes,
     }
 }
 

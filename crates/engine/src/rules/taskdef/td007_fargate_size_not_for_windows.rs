@@ -37,6 +37,7 @@ crate::declare_rule! {
         severity: Error,
         category: Sizing,
         summary: "a Windows Fargate task with a CPU size only Linux offers",
+        why: FargateSizes,
     }
 }
 

@@ -32,6 +32,7 @@ crate::declare_rule! {
         severity: Error,
         category: Sizing,
         summary: "a container with no memory or memoryReservation in a task without task memory",
+        why: MemoryLimits,
     }
 }
 

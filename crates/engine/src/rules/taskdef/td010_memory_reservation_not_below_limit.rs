@@ -33,6 +33,7 @@ crate::declare_rule! {
         severity: Error,
         category: Sizing,
         summary: "a container's memoryReservation is not below its memory limit",
+        why: MemoryLimits,
     }
 }
 

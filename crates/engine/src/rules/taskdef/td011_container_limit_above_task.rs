@@ -34,6 +34,7 @@ crate::declare_rule! {
         severity: Error,
         category: Sizing,
         summary: "a container asks for more memory or cpu than the whole task has",
+        why: MemoryLimits,
     }
 }
 

@@ -38,6 +38,7 @@ crate::declare_rule! {
         severity: Error,
         category: Sizing,
         summary: "the containers together reserve more memory or cpu than the task has",
+        why: FargateSizes,
     }
 }
 

@@ -33,6 +33,7 @@ crate::declare_rule! {
         severity: Info,
         category: Sizing,
         summary: "a container of a multi-container task without its own cpu or memory",
+        why: TaskDiagram,
     }
 }
 

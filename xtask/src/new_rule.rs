@@ -1,0 +1,290 @@
+//! `cargo xtask new-rule CODE NAME`: the scaffold of a rule (ruff's `add_rule.py`, ours).
+//!
+//! Writes the rule's file with its documentation headings, registers it in its group's `mod.rs`
+//! (module and `CHECKS` entry, in code order), and writes a failing and a passing fixture for the
+//! author to fill in. The group comes from the code's prefix; options set the metadata:
+//! `--severity error|warning|info` (default warning), `--category NAME` (default reliability).
+//! Then: write the check, fill the fixtures, `ECSPLAIN_BLESS=1 cargo test -p ecsplain-engine
+//! --test fixtures`, `cargo xtask rules-table`.
+
+use std::path::Path;
+
+/// A rule group: the folder under `rules/`, the `Check` variant, the context type and its module,
+/// and the fixtures' folder and file extension.
+struct Group {
+    prefix: &'static str,
+    folder: &'static str,
+    variant: &'static str,
+    ctx: &'static str,
+    ctx_use: &'static str,
+    target: &'static str,
+    fixtures: &'static str,
+    ext: &'static str,
+}
+
+const GROUPS: [Group; 6] = [
+    Group {
+        prefix: "TD",
+        folder: "taskdef",
+        variant: "TaskDef",
+        ctx: "TaskDefCtx",
+        ctx_use: "crate::taskdef::TaskDefCtx",
+        target: "TaskDef",
+        fixtures: "taskdef",
+        ext: ".json",
+    },
+    Group {
+        prefix: "SV",
+        folder: "servicedef",
+        variant: "ServiceDef",
+        ctx: "ServiceDefCtx",
+        ctx_use: "crate::servicedef::ServiceDefCtx",
+        target: "ServiceDef",
+        fixtures: "servicedef",
+        ext: ".json",
+    },
+    Group {
+        prefix: "DL",
+        folder: "dockerfile",
+        variant: "Dockerfile",
+        ctx: "DockerfileCtx",
+        ctx_use: "crate::dockerfile::DockerfileCtx",
+        target: "Dockerfile",
+        fixtures: "dockerfile",
+        ext: ".Dockerfile",
+    },
+    Group {
+        prefix: "DF",
+        folder: "dockerfile",
+        variant: "Dockerfile",
+        ctx: "DockerfileCtx",
+        ctx_use: "crate::dockerfile::DockerfileCtx",
+        target: "Dockerfile",
+        fixtures: "dockerfile",
+        ext: ".Dockerfile",
+    },
+    Group {
+        prefix: "EP",
+        folder: "ecspresso",
+        variant: "Ecspresso",
+        ctx: "EcspressoCtx",
+        ctx_use: "crate::ecspresso::EcspressoCtx",
+        target: "Ecspresso",
+        fixtures: "ecspresso",
+        ext: ".yml",
+    },
+    Group {
+        prefix: "XF",
+        folder: "crossfile",
+        variant: "Project",
+        ctx: "ProjectCtx",
+        ctx_use: "crate::project::ProjectCtx",
+        target: "CrossFile",
+        fixtures: "crossfile",
+        ext: "",
+    },
+];
+
+pub fn new_rule(root: &Path, args: &[String]) -> Result<(), String> {
+    let usage = "usage: cargo xtask new-rule CODE kebab-name [--severity error|warning|info] [--category NAME]";
+    let code = args.first().ok_or(usage)?.to_ascii_uppercase();
+    let name = args.get(1).ok_or(usage)?.to_string();
+    let mut severity = "Warning".to_string();
+    let mut category = "Reliability".to_string();
+    let mut rest = args.iter().skip(2);
+    while let Some(flag) = rest.next() {
+        let value = rest.next().ok_or(usage)?;
+        let mut title = value.to_ascii_lowercase();
+        if let Some(first) = title.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        match flag.as_str() {
+            "--severity" => severity = title,
+            "--category" => category = title,
+            _ => return Err(usage.to_string()),
+        }
+    }
+    if !matches!(severity.as_str(), "Error" | "Warning" | "Info") {
+        return Err(format!("unknown severity `{severity}`\n{usage}"));
+    }
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        return Err(format!("the name is kebab-case: `{name}`"));
+    }
+    let group = GROUPS
+        .iter()
+        .find(|g| code.starts_with(g.prefix) && code[g.prefix.len()..].parse::<u32>().is_ok())
+        .ok_or_else(|| {
+            format!("`{code}` is not a rule code of a known group (TD, SV, DL, DF, EP, XF)")
+        })?;
+    let module = format!("{}_{}", code.to_ascii_lowercase(), name.replace('-', "_"));
+    let rules = root.join("crates/engine/src/rules").join(group.folder);
+    let file = rules.join(format!("{module}.rs"));
+    let mod_rs = rules.join("mod.rs");
+    let registered =
+        std::fs::read_to_string(&mod_rs).map_err(|e| format!("{}: {e}", mod_rs.display()))?;
+    if registered.contains(&format!("\"{code}\"")) || file.exists() {
+        return Err(format!("{code} exists already: codes are never reused"));
+    }
+    for existing in std::fs::read_dir(&rules)
+        .map_err(|e| e.to_string())?
+        .flatten()
+    {
+        let taken = existing.file_name().to_string_lossy().to_string();
+        if taken.starts_with(&format!("{}_", code.to_ascii_lowercase())) {
+            return Err(format!(
+                "{code} exists already ({taken}): codes are never reused"
+            ));
+        }
+    }
+
+    let source = format!(
+        r#"use crate::check::Sink;
+use {ctx_use};
+
+crate::declare_rule! {{
+    /// ## What it does
+    /// TODO: what the rule checks, in one or two sentences.
+    ///
+    /// ## Why is this bad?
+    /// TODO: what goes wrong, and when (registration, deployment, run time). An `error` cites
+    /// where AWS, BuildKit or ecspresso rejects it under References.
+    ///
+    /// ## Example
+    /// ```text
+    /// TODO: the smallest input that shows it
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// TODO: the same input, fixed
+    /// ```
+    ///
+    /// ## References
+    /// - TODO: the primary source (AWS documentation, BuildKit, ecspresso, hadolint's spec)
+    pub static RULE = {{
+        code: "{code}",
+        name: "{name}",
+        target: {target},
+        severity: {severity},
+        category: {category},
+        summary: "todo: one line, lower case, no trailing period",
+    }}
+}}
+
+pub fn check(ctx: &{ctx}<'_>, sink: &mut Sink<'_>) {{
+    let _ = (ctx, sink);
+}}
+"#,
+        ctx_use = group.ctx_use,
+        ctx = group.ctx,
+        target = group.target,
+    );
+
+    // Register: the module among the `pub mod` lines, the check in CHECKS, both in code order.
+    let key = |line: &str| -> Option<String> {
+        let start = line.find(|c: char| c.is_ascii_lowercase())?;
+        let word: String = line[start..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        let prefix_len = word.find(|c: char| c.is_ascii_digit())?;
+        let digits: String = word[prefix_len..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        Some(format!(
+            "{}{:06}",
+            &word[..prefix_len],
+            digits.parse::<u32>().ok()?
+        ))
+    };
+    let own_key = key(&module).ok_or("bad module name")?;
+    let check_line = format!(
+        "    Check::{}(&{module}::RULE, {module}::check),\n",
+        group.variant
+    );
+    let lines: Vec<&str> = registered.split_inclusive('\n').collect();
+    // The rule modules (`pub mod td001_...;`), not helpers such as `pub mod schema;`.
+    let rule_mod = |line: &str| {
+        line.strip_prefix("pub mod ")
+            .and_then(key)
+            .filter(|k| k.len() == own_key.len())
+    };
+    let mod_at = lines
+        .iter()
+        .position(|l| rule_mod(l).is_some_and(|k| k > own_key))
+        .or_else(|| {
+            lines
+                .iter()
+                .rposition(|l| rule_mod(l).is_some())
+                .map(|i| i + 1)
+        });
+    // The CHECKS entry: before the first entry of a later code, else before the closing `];`.
+    let checks_start = lines.iter().position(|l| l.contains("CHECKS")).unwrap_or(0);
+    let entry_code = |i: usize| -> Option<String> {
+        let line = lines.get(i)?;
+        if !line.contains(&format!("Check::{}(", group.variant)) {
+            return None;
+        }
+        // One line, or (rustfmt's wrapping) the module on the next line.
+        match line.split_once("(&") {
+            Some((_, after)) => key(after),
+            None => key(lines.get(i + 1)?),
+        }
+    };
+    let check_at = (checks_start..lines.len())
+        .find(|&i| entry_code(i).is_some_and(|k| k > own_key))
+        .or_else(|| (checks_start..lines.len()).find(|&i| lines[i].trim_start().starts_with("];")));
+    let (Some(mod_at), Some(check_at)) = (mod_at, check_at) else {
+        return Err(format!("could not register {code} in {}", mod_rs.display()));
+    };
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        if i == mod_at {
+            out.push_str(&format!("pub mod {module};\n"));
+        }
+        if i == check_at {
+            out.push_str(&check_line);
+        }
+        out.push_str(line);
+    }
+
+    let fixtures = root.join("tests/fixtures").join(group.fixtures);
+    let placeholder = match group.ext {
+        ".json" => "{\n  \"TODO\": \"an input that shows the problem\"\n}\n",
+        ".yml" => "# TODO: an ecspresso config that shows the problem\nregion: eu-west-1\n",
+        ".Dockerfile" => "# TODO: a Dockerfile that shows the problem\nFROM debian:12\n",
+        _ => "",
+    };
+    std::fs::write(&file, source).map_err(|e| format!("{}: {e}", file.display()))?;
+    std::fs::write(&mod_rs, out).map_err(|e| format!("{}: {e}", mod_rs.display()))?;
+    let mut written = vec![file.display().to_string(), mod_rs.display().to_string()];
+    for expect in ["fail", "pass"] {
+        let path = if group.ext.is_empty() {
+            // A cross-file fixture is a project folder.
+            let dir = fixtures.join(format!("{code}_{expect}"));
+            std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+            dir.join("README.md")
+        } else {
+            fixtures.join(format!("{code}_{expect}{}", group.ext))
+        };
+        let text = if group.ext.is_empty() {
+            "TODO: put the project's files here (a task definition, a Dockerfile, ...)\n"
+        } else {
+            placeholder
+        };
+        std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+        written.push(path.display().to_string());
+    }
+    for path in &written {
+        println!("xtask: wrote {path}");
+    }
+    println!(
+        "xtask: now write the check and the fixtures, then\n  cargo fmt --all && ECSPLAIN_BLESS=1 cargo test -p ecsplain-engine --test fixtures && cargo xtask rules-table"
+    );
+    Ok(())
+}
