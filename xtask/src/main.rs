@@ -351,6 +351,12 @@ fn test(root: &Path) -> Result<(), String> {
         step("cargo test", &mut || {
             run(Command::new("cargo").args(["test", "-j2"]), root)
         });
+        step("ECS schema = botocore's model", &mut || {
+            ecs_schema_matches_botocore(root)
+        });
+        step("cfn-lint as referee (corpus)", &mut || {
+            cfn_lint_referee(root)
+        });
         step("ECS constraint catalogue vs the pinned model", &mut || {
             constraint_catalogue(root)
         });
@@ -383,18 +389,60 @@ fn test(root: &Path) -> Result<(), String> {
     }
 }
 
-/// Checks that `crates/engine/data/ecs-constraints.json` lists every constraint sentence of the
-/// ECS model in the pinned botocore (and no sentence the model no longer has): makes or reuses
-/// the referees' venv (`scripts/referees.sh`), then runs `scripts/ecs_constraints.py check`.
-/// Skipped, with a message, only when python3 itself is missing.
-fn constraint_catalogue(root: &Path) -> Result<(), String> {
+/// The referees' venv bin directory (`bash scripts/referees.sh`: pinned PyPI packages under
+/// `target/referees/venv`), or `None` when python3 itself is missing (the step is skipped).
+fn referees_bin(root: &Path, what: &str) -> Result<Option<PathBuf>, String> {
     if output(Command::new("python3").arg("--version"), root).is_none() {
-        step_skip("constraint catalogue", "python3 is not installed");
-        return Ok(());
+        step_skip(what, "python3 is not installed");
+        return Ok(None);
     }
-    run(Command::new("bash").arg("scripts/referees.sh"), root)?;
+    let bin = output(Command::new("bash").arg("scripts/referees.sh"), root)
+        .ok_or("`bash scripts/referees.sh` failed (it installs the pinned referees from PyPI)")?;
+    Ok(Some(PathBuf::from(bin.trim())))
+}
+
+/// `crates/engine/data/ecs-schema.json` is what `scripts/gen_ecs_schema.py` makes from the ECS
+/// model of the pinned botocore: a stale schema cannot ship.
+fn ecs_schema_matches_botocore(root: &Path) -> Result<(), String> {
+    let Some(bin) = referees_bin(root, "ECS schema")? else {
+        return Ok(());
+    };
     run(
-        Command::new("python3").args(["scripts/ecs_constraints.py", "check"]),
+        Command::new(bin.join("python")).args(["scripts/gen_ecs_schema.py", "--check"]),
+        root,
+    )
+}
+
+/// `crates/engine/data/ecs-constraints.json` lists every constraint sentence of the ECS model in
+/// the pinned botocore, and no sentence the model no longer has (`scripts/ecs_constraints.py
+/// check`, run with the referees' venv).
+fn constraint_catalogue(root: &Path) -> Result<(), String> {
+    let Some(bin) = referees_bin(root, "constraint catalogue")? else {
+        return Ok(());
+    };
+    run(
+        Command::new(bin.join("python")).args(["scripts/ecs_constraints.py", "check"]),
+        root,
+    )
+}
+
+/// cfn-lint as a second referee: every corpus task and service definition as a CloudFormation
+/// template; each cfn-lint error must be an ecsplain error at the same place or be explained in
+/// `tools/referees/cfn-lint-differences.json` (`scripts/cfn_lint_diff.py`).
+fn cfn_lint_referee(root: &Path) -> Result<(), String> {
+    let Some(bin) = referees_bin(root, "cfn-lint referee")? else {
+        return Ok(());
+    };
+    run(
+        Command::new("cargo").args(["build", "-j2", "-p", "ecsplain"]),
+        root,
+    )?;
+    run(
+        Command::new(bin.join("python")).args([
+            "scripts/cfn_lint_diff.py",
+            "--ecsplain",
+            "target/debug/ecsplain",
+        ]),
         root,
     )
 }

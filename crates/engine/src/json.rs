@@ -995,7 +995,8 @@ mod value_tests {
         }
         for data in [
             include_str!("../data/fargate-sizes.json"),
-            include_str!("../data/servicedef-schema.json"),
+            include_str!("../data/ecs-schema.json"),
+            include_str!("../data/servicedef-output-keys.json"),
             include_str!("../data/checklist.json"),
         ] {
             assert_eq!(to_value(data), serde_json::from_str(data).ok());

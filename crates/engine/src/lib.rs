@@ -11,6 +11,7 @@ pub mod detect;
 pub mod diagnostic;
 pub mod dockerfile;
 pub mod dotenv;
+pub mod ecs_schema;
 pub mod ecspresso;
 pub mod image;
 pub mod json;

@@ -12,6 +12,9 @@ pub struct ServiceDefCtx<'a> {
     /// The service object (`describe-services` output's first `services[]` entry, a `service`
     /// wrapper, or the document itself).
     pub service: &'a Node,
+    /// The schema walk's findings, made once for the rules that read them (SV001, SV002, SV030,
+    /// SV031).
+    pub(crate) schema_issues: std::cell::OnceCell<Vec<crate::ecs_schema::Issue<'a>>>,
 }
 
 impl<'a> ServiceDefCtx<'a> {
@@ -31,6 +34,7 @@ impl<'a> ServiceDefCtx<'a> {
             file,
             document,
             service,
+            schema_issues: std::cell::OnceCell::new(),
         }
     }
 

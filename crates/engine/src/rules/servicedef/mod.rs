@@ -35,6 +35,8 @@ pub mod sv024_single_task;
 pub mod sv025_missing_required_service_tag;
 pub mod sv027_breaker_without_ecs_controller;
 pub mod sv028_target_group_with_load_balancer_name;
+pub mod sv030_missing_required_member;
+pub mod sv031_value_out_of_range;
 pub mod sv040_no_tag_propagation;
 pub mod sv041_old_platform_version;
 pub mod sv042_execute_command_enabled;
@@ -122,6 +124,14 @@ pub static CHECKS: &[Check] = &[
     Check::ServiceDef(
         &sv028_target_group_with_load_balancer_name::RULE,
         sv028_target_group_with_load_balancer_name::check,
+    ),
+    Check::ServiceDef(
+        &sv030_missing_required_member::RULE,
+        sv030_missing_required_member::check,
+    ),
+    Check::ServiceDef(
+        &sv031_value_out_of_range::RULE,
+        sv031_value_out_of_range::check,
     ),
     Check::ServiceDef(
         &sv040_no_tag_propagation::RULE,

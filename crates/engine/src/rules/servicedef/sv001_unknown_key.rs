@@ -1,11 +1,12 @@
-use super::schema::{self, Problem};
+use super::schema::{self, Issue};
 use crate::check::Sink;
 use crate::servicedef::ServiceDefCtx;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Checks every key of a service definition against the `CreateService` request shape (kept
-    /// as data in `data/servicedef-schema.json`), nested objects included, and suggests the
+    /// Checks every key of a service definition against the `CreateService` request shape (plus
+    /// the members only `UpdateService` takes) of the ECS API model (generated from botocore's
+    /// copy into `data/ecs-schema.json`), nested objects included, and suggests the
     /// closest known key for a misspelt one. Like ecspresso, the case of a key's first letter is
     /// not significant. Keys of `describe-services` output are explained by SV003 instead.
     ///
@@ -47,18 +48,17 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if !ctx.is_object() {
         return;
     }
-    let mut problems = Vec::new();
-    schema::walk(ctx.service, &mut problems);
-    for problem in problems {
-        let Problem::UnknownKey {
+    for problem in schema::issues(ctx) {
+        let Issue::UnknownKey {
             member,
             suggestion,
-            place,
+            path,
             ..
         } = problem
         else {
             continue;
         };
+        let place = schema::place(path);
         let message = match &suggestion {
             Some(s) => format!(
                 "unknown key `{}` in {place}; did you mean `{s}`?",
@@ -76,7 +76,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
             let content = if quoted {
                 format!("\"{s}\"")
             } else {
-                s.clone()
+                s.to_string()
             };
             diagnostic.set_fix(format!("rename to `{s}`"), member.key_span, content);
         }

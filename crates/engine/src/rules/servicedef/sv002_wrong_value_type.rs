@@ -1,5 +1,6 @@
-use super::schema::{self, expected_name, Problem};
+use super::schema::{self, expected_name, Issue};
 use crate::check::Sink;
+use crate::ecs_schema::Kind;
 use crate::servicedef::ServiceDefCtx;
 use crate::value::NodeKind;
 
@@ -29,6 +30,7 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [CreateService request parameters](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html)
+    /// - The ECS API model (botocore's `ecs/2014-11-13/service-2.json`, kept in `data/ecs-schema.json`): the types and enums checked here.
     /// - cfn-lint E3012 (type) and E3030 (allowed values) do the same for CloudFormation.
     pub static RULE = {
         code: "SV002",
@@ -44,14 +46,13 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if !ctx.is_object() {
         return;
     }
-    let mut problems = Vec::new();
-    schema::walk(ctx.service, &mut problems);
-    for problem in problems {
+    for problem in schema::issues(ctx) {
         match problem {
-            Problem::WrongType {
+            Issue::WrongType {
                 node,
                 path,
                 expected,
+                ..
             } => {
                 let shown = node.span.text(ctx.text);
                 let shown = if shown.chars().count() > 40 {
@@ -69,9 +70,11 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
                 ));
                 if let NodeKind::String(s) = &node.kind {
                     let trimmed = s.trim();
-                    let fixed = match expected.ty.as_str() {
-                        "integer" if trimmed.parse::<i64>().is_ok() => Some(trimmed.to_string()),
-                        "boolean" if trimmed == "true" || trimmed == "false" => {
+                    let fixed = match crate::ecs_schema::schema().kind(expected) {
+                        Kind::Integer if trimmed.parse::<i64>().is_ok() => {
+                            Some(trimmed.to_string())
+                        }
+                        Kind::Boolean if trimmed == "true" || trimmed == "false" => {
                             Some(trimmed.to_string())
                         }
                         _ => None,
@@ -85,11 +88,12 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
                     }
                 }
             }
-            Problem::BadEnum {
+            Issue::BadEnum {
                 node,
                 path,
                 value,
                 allowed,
+                ..
             } => {
                 let same_word = allowed
                     .iter()
@@ -119,7 +123,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
                     );
                 }
             }
-            Problem::UnknownKey { .. } => {}
+            _ => {}
         }
     }
 }

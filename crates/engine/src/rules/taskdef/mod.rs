@@ -37,6 +37,8 @@ pub mod td029_reserved_tag_prefix;
 pub mod td030_duplicate_container_port;
 pub mod td031_mount_point_unknown_volume;
 pub mod td032_efs_root_directory_with_access_point;
+pub mod td060_missing_required_member;
+pub mod td061_value_out_of_range;
 pub mod td101_privileged_container;
 pub mod td102_container_runs_as_root;
 pub mod td103_writable_root_filesystem;
@@ -177,6 +179,14 @@ pub static CHECKS: &[Check] = &[
     Check::TaskDef(
         &td032_efs_root_directory_with_access_point::RULE,
         td032_efs_root_directory_with_access_point::check,
+    ),
+    Check::TaskDef(
+        &td060_missing_required_member::RULE,
+        td060_missing_required_member::check,
+    ),
+    Check::TaskDef(
+        &td061_value_out_of_range::RULE,
+        td061_value_out_of_range::check,
     ),
     Check::TaskDef(
         &td101_privileged_container::RULE,

@@ -6,8 +6,9 @@ use super::schema::{self, Issue};
 crate::declare_rule! {
     /// ## What it does
     /// Checks every key of the task definition, its container definitions and their nested
-    /// objects against the `RegisterTaskDefinition` shape (kept as data in
-    /// `data/taskdef-schema.json`), and suggests the closest known key for a misspelt one.
+    /// objects against the `RegisterTaskDefinition` input shape of the ECS API model (generated
+    /// from botocore's copy into `data/ecs-schema.json`), and suggests the closest known key for a
+    /// misspelt one.
     ///
     /// ## Why is this bad?
     /// The AWS CLI stops at the first unknown key ("Unknown parameter in input"), and tools that
@@ -44,16 +45,17 @@ crate::declare_rule! {
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     for issue in schema::issues(ctx) {
         let Issue::UnknownKey {
-            key,
-            key_span,
+            member,
             shape,
             suggestion,
             ..
-        } = *issue
+        } = issue
         else {
             continue;
         };
-        let place = shape_noun(shape);
+        let key = &member.key;
+        let key_span = member.key_span;
+        let place = schema::shape_noun(shape);
         let message = match suggestion {
             Some(s) => format!("unknown key `{key}` in {place}: did you mean `{s}`?"),
             None => format!("unknown key `{key}` in {place}"),
@@ -76,20 +78,11 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     }
 }
 
-fn shape_noun(shape: &str) -> String {
-    match shape {
-        "TaskDefinition" => "the task definition".into(),
-        "ContainerDefinition" => "a container definition".into(),
-        other => format!("a `{other}` object"),
-    }
-}
-
 fn known_keys(shape: &str) -> String {
-    let keys: Vec<&str> = schema::schema()
-        .shape(shape)
-        .iter()
-        .map(|(k, _)| k.as_str())
-        .collect();
+    let keys: Vec<&str> = crate::ecs_schema::schema()
+        .structure(shape)
+        .map(|s| s.members.iter().map(|(k, _)| k.as_str()).collect())
+        .unwrap_or_default();
     if keys.len() > 12 {
         format!("listed in the API reference ({} keys)", keys.len())
     } else {

@@ -3,7 +3,8 @@ use crate::diagnostic::{Edit, Fix};
 use crate::taskdef::TaskDefCtx;
 use crate::value::NodeKind;
 
-use super::schema::{self, Issue, Ty};
+use super::schema::{self, Issue};
+use crate::ecs_schema::Kind;
 
 crate::declare_rule! {
     /// ## What it does
@@ -38,6 +39,7 @@ crate::declare_rule! {
     /// - [RegisterTaskDefinition request parameters](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html)
     /// - [ContainerDefinition](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html)
     /// - [aws-actions/amazon-ecs-deploy-task-definition#587](https://github.com/aws-actions/amazon-ecs-deploy-task-definition/issues/587) (a string where an integer is wanted)
+    /// - The ECS API model (botocore's `ecs/2014-11-13/service-2.json`, kept in `data/ecs-schema.json`): the types and enums checked here.
     /// - cfn-lint E3012 (value type) and E3030 (allowed values), for CloudFormation templates.
     pub static RULE = {
         code: "TD003",
@@ -50,18 +52,31 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
+    let model = crate::ecs_schema::schema();
     for issue in schema::issues(ctx) {
+        if let Issue::BadEnum {
+            node,
+            key,
+            value: s,
+            allowed: values,
+            ..
+        } = issue
+        {
+            bad_enum(sink, node, key, s, values);
+            continue;
+        }
         let Issue::WrongType {
             key,
-            value,
+            node: value,
             expected,
+            ..
         } = issue
         else {
             continue;
         };
         let raw = value.span.text(ctx.text);
-        if let (Ty::Array(inner), NodeKind::Object(object)) = (expected, &value.kind) {
-            if matches!(inner.as_ref(), Ty::Shape(s) if s == "Tag") {
+        if let (Kind::List(inner), NodeKind::Object(object)) = (model.kind(expected), &value.kind) {
+            if matches!(model.kind(inner), Kind::Structure("Tag", _)) {
                 let d = sink.report(
                     value.span,
                     format!("`{key}` is an object; the API wants an array of {{\"key\", \"value\"}} objects"),
@@ -93,39 +108,19 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 continue;
             }
         }
-        if let (Ty::Enum(values), NodeKind::String(s)) = (expected, &value.kind) {
-            let list = values
-                .iter()
-                .map(|v| format!("\"{v}\""))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let suggestion = values
-                .iter()
-                .find(|v| v.eq_ignore_ascii_case(s))
-                .or_else(|| {
-                    crate::text::suggest(s, values.iter().map(String::as_str))
-                        .and_then(|found| values.iter().find(|v| v.as_str() == found))
-                });
-            let d = sink.report(
-                value.span,
-                format!("`{key}` is \"{s}\", which is not one of {list}"),
-            );
-            d.set_help("the API accepts only the listed values, with this exact case");
-            if let Some(v) = suggestion {
-                d.set_fix(format!("use \"{v}\""), value.span, format!("\"{v}\""));
-            }
-            continue;
-        }
         let found = match &value.kind {
             NodeKind::Number(..) => format!("the number {raw}"),
             NodeKind::String(_) => format!("the string {raw}"),
             _ => value.type_name().to_string(),
         };
-        let mut message = format!("`{key}` is {found}; the API wants {}", expected.describe());
+        let mut message = format!(
+            "`{key}` is {found}; the API wants {}",
+            model.describe(expected)
+        );
         let mut help = String::from("the AWS CLI and SDKs reject a value of the wrong type");
         let mut fix = None;
-        match (&value.kind, expected) {
-            (NodeKind::Number(..), Ty::String) => {
+        match (&value.kind, model.kind(expected)) {
+            (NodeKind::Number(..), Kind::String) => {
                 if matches!(key.as_str(), "cpu" | "memory") {
                     message =
                         format!("task-level `{key}` is the number {raw}; the API wants a string");
@@ -133,7 +128,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 }
                 fix = Some((format!("quote it: \"{raw}\""), format!("\"{raw}\"")));
             }
-            (NodeKind::String(s), Ty::Integer) => {
+            (NodeKind::String(s), Kind::Integer) => {
                 if let Ok(i) = s.trim().parse::<i64>() {
                     if matches!(key.as_str(), "cpu" | "memory" | "memoryReservation") {
                         help = format!(
@@ -143,10 +138,12 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                     fix = Some((format!("write the number {i}"), i.to_string()));
                 }
             }
-            (NodeKind::String(s), Ty::Boolean) if s == "true" || s == "false" => {
+            (NodeKind::String(s), Kind::Boolean) if s == "true" || s == "false" => {
                 fix = Some((format!("write {s} without quotes"), s.clone()));
             }
-            (NodeKind::String(_), Ty::Array(inner)) if matches!(inner.as_ref(), Ty::String) => {
+            (NodeKind::String(_), Kind::List(inner))
+                if matches!(model.kind(inner), Kind::String | Kind::Enum(_)) =>
+            {
                 fix = Some(("wrap it in an array".into(), format!("[{raw}]")));
             }
             _ => {}
@@ -156,5 +153,34 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         if let Some((title, content)) = fix {
             d.set_fix(title, value.span, content);
         }
+    }
+}
+
+fn bad_enum(
+    sink: &mut Sink<'_>,
+    value: &crate::value::Node,
+    key: &str,
+    s: &str,
+    values: &[String],
+) {
+    let list = values
+        .iter()
+        .map(|v| format!("\"{v}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let suggestion = values
+        .iter()
+        .find(|v| v.eq_ignore_ascii_case(s))
+        .or_else(|| {
+            crate::text::suggest(s, values.iter().map(String::as_str))
+                .and_then(|found| values.iter().find(|v| v.as_str() == found))
+        });
+    let d = sink.report(
+        value.span,
+        format!("`{key}` is \"{s}\", which is not one of {list}"),
+    );
+    d.set_help("the API accepts only the listed values, with this exact case");
+    if let Some(v) = suggestion {
+        d.set_fix(format!("use \"{v}\""), value.span, format!("\"{v}\""));
     }
 }

@@ -10,7 +10,8 @@ crate::declare_rule! {
     /// Recognises `describe-task-definition` output: the `taskDefinition` wrapper and the keys
     /// AWS sets on a registered revision (`taskDefinitionArn`, `revision`, `status`,
     /// `requiresAttributes`, `compatibilities`, `registeredAt`, `registeredBy`,
-    /// `deregisteredAt`). It reports them once and offers a fix that strips them (and unwraps
+    /// `deregisteredAt`, `deleteRequestedAt`: the members of the API model's `TaskDefinition` that
+    /// `RegisterTaskDefinition` does not take). It reports them once and offers a fix that strips them (and unwraps
     /// the definition), leaving JSON that `register-task-definition` accepts.
     ///
     /// ## Why is this bad?
@@ -52,16 +53,15 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if !matches!(ctx.shape, Shape::Register | Shape::Describe) {
         return;
     }
-    let s = schema::schema();
     let remove: Vec<bool> = object
         .members
         .iter()
-        .map(|m| s.is_output_only(&m.key))
+        .map(|m| schema::is_output_only(&m.key))
         .collect();
     let found: Vec<&crate::value::Member> = object
         .members
         .iter()
-        .filter(|m| s.is_output_only(&m.key))
+        .filter(|m| schema::is_output_only(&m.key))
         .collect();
     let wrapper = (ctx.shape == Shape::Describe)
         .then(|| ctx.document.member("taskDefinition"))
