@@ -358,6 +358,9 @@ fn test(root: &Path) -> Result<(), String> {
             cfn_lint_referee(root)
         });
         step("hadolint differential", &mut || hadolint_differential(root));
+        step("ECS constraint catalogue vs the pinned model", &mut || {
+            constraint_catalogue(root)
+        });
         // `cargo test` built target/debug/ecsplain, which the table is read from.
         step("docs/rules.md up to date", &mut || rules_table(root, true));
         let built = step("trunk build --release", &mut || {
@@ -407,6 +410,19 @@ fn ecs_schema_matches_botocore(root: &Path) -> Result<(), String> {
     };
     run(
         Command::new(bin.join("python")).args(["scripts/gen_ecs_schema.py", "--check"]),
+        root,
+    )
+}
+
+/// `crates/engine/data/ecs-constraints.json` lists every constraint sentence of the ECS model in
+/// the pinned botocore, and no sentence the model no longer has (`scripts/ecs_constraints.py
+/// check`, run with the referees' venv).
+fn constraint_catalogue(root: &Path) -> Result<(), String> {
+    let Some(bin) = referees_bin(root, "constraint catalogue")? else {
+        return Ok(());
+    };
+    run(
+        Command::new(bin.join("python")).args(["scripts/ecs_constraints.py", "check"]),
         root,
     )
 }

@@ -252,6 +252,47 @@ fn unknown_kind_needs_kind_and_kind_forces_it() {
 }
 
 #[test]
+fn kind_servicedef_is_obeyed_for_a_service_with_service_connect_logs() {
+    // A top-level `cluster` next to Service Connect's `awslogs-region` once read as an
+    // ecspresso config (IN007) and skipped every service check.
+    let dir = scratch("kind-servicedef");
+    let file = dir.join("api.json");
+    std::fs::write(
+        &file,
+        r#"{
+  "cluster": "prod",
+  "serviceName": "api",
+  "taskDefinition": "api",
+  "desiredCount": 1,
+  "launchType": "FARGATE",
+  "deploymentConfiguration": {
+    "deploymentCircuitBreaker": { "enable": false, "rollback": false }
+  },
+  "serviceConnectConfiguration": {
+    "enabled": true,
+    "logConfiguration": {
+      "logDriver": "awslogs",
+      "options": { "awslogs-group": "/ecs/api", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "sc" }
+    }
+  }
+}
+"#,
+    )
+    .unwrap();
+    for args in [
+        vec!["lint", "--kind", "servicedef", "--format", "json"],
+        vec!["lint", "--format", "json"],
+    ] {
+        let mut args = args;
+        args.push(file.to_str().unwrap());
+        let doc = json(&ecsplain(&args));
+        let found = codes(&doc);
+        assert!(!found.contains(&"IN007".to_string()), "{args:?}: {doc}");
+        assert!(found.contains(&"SV020".to_string()), "{args:?}: {doc}");
+    }
+}
+
+#[test]
 fn invalid_utf8_is_read_lossily() {
     let dir = scratch("utf8");
     let file = dir.join("task-def.json");

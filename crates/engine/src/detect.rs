@@ -59,31 +59,47 @@ pub fn is_dockerfile_name(name: &str) -> bool {
     (name.contains("dockerfile") || name.contains("containerfile")) && !OTHER.contains(&ext)
 }
 
+/// Keys only a service definition has (`taskDefinition` holding a string is one too, but it
+/// holds an object in describe output).
+const SERVICE_KEYS: [&str; 9] = [
+    "desiredCount",
+    "deploymentConfiguration",
+    "loadBalancers",
+    "serviceName",
+    "schedulingStrategy",
+    "networkConfiguration",
+    "deploymentController",
+    "serviceRegistries",
+    "healthCheckGracePeriodSeconds",
+];
+
+/// Does the text hold a key that only `kind` has? Used to obey a kind the caller gives
+/// (`--kind`, a pane of the page) when the text also holds keys of another kind.
+pub fn has_keys_of(text: &str, kind: Kind) -> bool {
+    let has = |key: &str| has_key(text, key);
+    match kind {
+        Kind::Ecspresso => has("task_definition") || has("service_definition"),
+        Kind::TaskDef => has("containerDefinitions") || has("taskDefinitionArn"),
+        Kind::ServiceDef => SERVICE_KEYS.iter().any(|k| has(k)),
+        Kind::Dockerfile => looks_like_dockerfile(text),
+    }
+}
+
 /// The kind a JSON, YAML or Jsonnet text holds, from keys that only that kind has.
 pub fn content_kind(text: &str) -> Option<Kind> {
     let has = |key: &str| has_key(text, key);
-    if has("task_definition")
-        || has("service_definition")
-        || (has("cluster") && has("region") && !has("containerDefinitions"))
+    let service = has_keys_of(text, Kind::ServiceDef);
+    // `cluster` and `region` together mean an ecspresso config, unless service keys are there
+    // too: a service definition has a `cluster` of its own.
+    if has_keys_of(text, Kind::Ecspresso)
+        || (has("cluster") && has("region") && !has("containerDefinitions") && !service)
     {
         return Some(Kind::Ecspresso);
     }
-    if has("containerDefinitions") || has("taskDefinitionArn") {
+    if has_keys_of(text, Kind::TaskDef) {
         return Some(Kind::TaskDef);
     }
-    // `taskDefinition` holding an object is describe output; holding a string, a service.
-    const SERVICE_KEYS: [&str; 9] = [
-        "desiredCount",
-        "deploymentConfiguration",
-        "loadBalancers",
-        "serviceName",
-        "schedulingStrategy",
-        "networkConfiguration",
-        "deploymentController",
-        "serviceRegistries",
-        "healthCheckGracePeriodSeconds",
-    ];
-    if SERVICE_KEYS.iter().any(|k| has(k)) {
+    if service {
         return Some(Kind::ServiceDef);
     }
     if text.trim_start().starts_with('[') && has("image") && has("name") {
@@ -107,7 +123,9 @@ fn has_key(text: &str, key: &str) -> bool {
             let after = text[at + k.len()..]
                 .trim_start_matches(['"', '\''])
                 .trim_start();
-            let boundary = !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+            // `awslogs-region` and `a.region` are other keys than `region`.
+            let boundary =
+                !before.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
             if boundary && after.starts_with(':') {
                 return true;
             }
@@ -167,5 +185,13 @@ mod tests {
         );
         assert_eq!(detect("notes.txt", "FROM x"), None);
         assert_eq!(detect("package.json", "{\"name\": \"x\"}"), None);
+        // A service with Service Connect logs: `awslogs-region` is not `region`, and a
+        // top-level `cluster` belongs to services too.
+        let service = r#"{"cluster": "prod", "serviceName": "api", "serviceConnectConfiguration":
+            {"enabled": true, "logConfiguration": {"logDriver": "awslogs",
+            "options": {"awslogs-region": "eu-west-1"}}}}"#;
+        assert_eq!(detect("api.json", service), Some(Kind::ServiceDef));
+        assert!(!has_key("{\"awslogs-region\": 1}", "region"));
+        assert!(has_key("{\"region\": 1}", "region"));
     }
 }

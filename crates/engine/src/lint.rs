@@ -451,6 +451,14 @@ fn wrong_kind(input: &Input, kind: Option<Kind>, _detected: Option<Kind>) -> Opt
     let given = input.kind?;
     let seen = detect::content_kind(&input.text)
         .or_else(|| detect::looks_like_dockerfile(&input.text).then_some(Kind::Dockerfile))?;
+    // The text holds keys of the kind given as well: obey the caller (a service whose log
+    // options name `awslogs-region` next to its `cluster` stays a service).
+    if given != Kind::Dockerfile
+        && seen != Kind::Dockerfile
+        && detect::has_keys_of(&input.text, given)
+    {
+        return None;
+    }
     (Some(given) == kind && given != seen).then_some(seen)
 }
 

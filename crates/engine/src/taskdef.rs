@@ -154,8 +154,9 @@ impl<'a> TaskDefCtx<'a> {
         self.os == Os::Windows
     }
 
-    /// The network mode in effect: as written, else the default (`awsvpc` on Fargate, `bridge`
-    /// on Linux EC2, `default` on Windows).
+    /// The network mode in effect: as written, else the default (`bridge` on Linux EC2,
+    /// `default` on Windows). A Fargate task without one is refused (TD005 says so); the other
+    /// rules take it as the `awsvpc` it has to become.
     pub fn network_mode(&self) -> Option<&'a str> {
         match self.task.get_set("networkMode") {
             Some(n) => n.as_str().filter(|s| !crate::value::is_placeholder_text(s)),

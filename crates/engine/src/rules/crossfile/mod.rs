@@ -12,6 +12,9 @@ pub mod xf106_load_balancer_port_not_exposed;
 pub mod xf107_shell_form_without_init;
 pub mod xf108_exec_with_read_only_root;
 pub mod xf109_image_region_differs_from_deploy;
+pub mod xf110_service_task_pair_undecided;
+pub mod xf111_service_connect_unknown_port_name;
+pub mod xf112_service_volume_not_in_task;
 
 use crate::check::Check;
 
@@ -59,5 +62,17 @@ pub static CHECKS: &[Check] = &[
     Check::Project(
         &xf109_image_region_differs_from_deploy::RULE,
         xf109_image_region_differs_from_deploy::check,
+    ),
+    Check::Project(
+        &xf110_service_task_pair_undecided::RULE,
+        xf110_service_task_pair_undecided::check,
+    ),
+    Check::Project(
+        &xf111_service_connect_unknown_port_name::RULE,
+        xf111_service_connect_unknown_port_name::check,
+    ),
+    Check::Project(
+        &xf112_service_volume_not_in_task::RULE,
+        xf112_service_volume_not_in_task::check,
     ),
 ];

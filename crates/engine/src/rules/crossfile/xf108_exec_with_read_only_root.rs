@@ -98,7 +98,7 @@ fn covered(mounts: &[&str], path: &str) -> bool {
 }
 
 pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
-    for pair in pairing::pairs_with_configs(project) {
+    for pair in pairing::pairs(project) {
         let Some(exec) = pair.service.service.get_set("enableExecuteCommand") else {
             continue;
         };

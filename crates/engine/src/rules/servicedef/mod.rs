@@ -20,12 +20,21 @@ pub mod sv005_daemon_not_supported;
 pub mod sv006_code_deploy_without_load_balancer;
 pub mod sv007_custom_maximum_percent_not_allowed;
 pub mod sv008_awsvpc_without_subnets;
+pub mod sv009_public_ip_on_ec2;
+pub mod sv010_invalid_service_name;
+pub mod sv011_multiple_service_registries;
+pub mod sv012_capacity_provider_base_twice;
+pub mod sv013_reserved_tag_prefix;
+pub mod sv014_capacity_provider_weights_zero;
+pub mod sv015_placement_constraints_on_fargate;
 pub mod sv020_no_circuit_breaker_rollback;
 pub mod sv021_public_ip_assigned;
 pub mod sv022_single_subnet;
 pub mod sv023_deployment_percent_stalls;
 pub mod sv024_single_task;
 pub mod sv025_missing_required_service_tag;
+pub mod sv027_breaker_without_ecs_controller;
+pub mod sv028_target_group_with_load_balancer_name;
 pub mod sv030_missing_required_member;
 pub mod sv031_value_out_of_range;
 pub mod sv040_no_tag_propagation;
@@ -65,6 +74,31 @@ pub static CHECKS: &[Check] = &[
         &sv008_awsvpc_without_subnets::RULE,
         sv008_awsvpc_without_subnets::check,
     ),
+    Check::ServiceDef(&sv009_public_ip_on_ec2::RULE, sv009_public_ip_on_ec2::check),
+    Check::ServiceDef(
+        &sv010_invalid_service_name::RULE,
+        sv010_invalid_service_name::check,
+    ),
+    Check::ServiceDef(
+        &sv011_multiple_service_registries::RULE,
+        sv011_multiple_service_registries::check,
+    ),
+    Check::ServiceDef(
+        &sv012_capacity_provider_base_twice::RULE,
+        sv012_capacity_provider_base_twice::check,
+    ),
+    Check::ServiceDef(
+        &sv013_reserved_tag_prefix::RULE,
+        sv013_reserved_tag_prefix::check,
+    ),
+    Check::ServiceDef(
+        &sv014_capacity_provider_weights_zero::RULE,
+        sv014_capacity_provider_weights_zero::check,
+    ),
+    Check::ServiceDef(
+        &sv015_placement_constraints_on_fargate::RULE,
+        sv015_placement_constraints_on_fargate::check,
+    ),
     Check::ServiceDef(
         &sv020_no_circuit_breaker_rollback::RULE,
         sv020_no_circuit_breaker_rollback::check,
@@ -82,6 +116,14 @@ pub static CHECKS: &[Check] = &[
     Check::ServiceDef(
         &sv025_missing_required_service_tag::RULE,
         sv025_missing_required_service_tag::check,
+    ),
+    Check::ServiceDef(
+        &sv027_breaker_without_ecs_controller::RULE,
+        sv027_breaker_without_ecs_controller::check,
+    ),
+    Check::ServiceDef(
+        &sv028_target_group_with_load_balancer_name::RULE,
+        sv028_target_group_with_load_balancer_name::check,
     ),
     Check::ServiceDef(
         &sv030_missing_required_member::RULE,

@@ -25,21 +25,34 @@ pub fn family_of(reference: &str) -> Option<&str> {
     (!family.is_empty()).then_some(family)
 }
 
-/// Pairs each service with its task definition: by the family in `taskDefinition` when the
-/// service names one, otherwise only when the run has exactly one of each.
+/// A service whose task definition cannot be told among several in the run.
+pub struct Undecided<'a> {
+    pub service: ServiceDefCtx<'a>,
+    /// The family the service names, when it names one.
+    pub family: Option<&'a str>,
+    /// The task definitions it could be (files of the run).
+    pub candidates: Vec<usize>,
+}
+
+/// Pairs each service with the task definition it runs, in this order:
+/// 1. the task definition an ecspresso config among the inputs names next to the service's
+///    file (ecspresso deploys the service with that one, whatever `taskDefinition` says);
+/// 2. the one task definition whose `family` is the one `taskDefinition` names;
+/// 3. the only task definition of the run, when the run has one service and one task
+///    definition and nothing above contradicts it.
+///
+/// Otherwise the service is left unpaired; [`undecided`] lists those that had candidates.
 pub fn pairs<'a>(project: &'a ProjectCtx<'a>) -> Vec<Pair<'a>> {
-    pairs_by(project, false)
+    decide(project).0
 }
 
-/// Like [`pairs`], and also pairs a service that names no family with the task definition an
-/// ecspresso config names next to it (ecspresso service definitions leave `taskDefinition`
-/// out). Used by `XF108`; the other pairing rules keep [`pairs`] until their findings on the
-/// newly paired corpus projects are reviewed.
-pub fn pairs_with_configs<'a>(project: &'a ProjectCtx<'a>) -> Vec<Pair<'a>> {
-    pairs_by(project, true)
+/// The services [`pairs`] could not pair although the run holds task definitions that might
+/// be theirs (several with the family they name, or several and no family named).
+pub fn undecided<'a>(project: &'a ProjectCtx<'a>) -> Vec<Undecided<'a>> {
+    decide(project).1
 }
 
-fn pairs_by<'a>(project: &'a ProjectCtx<'a>, use_configs: bool) -> Vec<Pair<'a>> {
+fn decide<'a>(project: &'a ProjectCtx<'a>) -> (Vec<Pair<'a>>, Vec<Undecided<'a>>) {
     let mut services = Vec::new();
     let mut tasks = Vec::new();
     for (file, input) in project.inputs.iter().enumerate() {
@@ -51,11 +64,7 @@ fn pairs_by<'a>(project: &'a ProjectCtx<'a>, use_configs: bool) -> Vec<Pair<'a>>
         }
     }
     let single = services.len() == 1 && tasks.len() == 1;
-    let by_config = if use_configs {
-        config_pairs(project)
-    } else {
-        Vec::new()
-    };
+    let by_config = config_pairs(project);
     // The task definition an ecspresso config names next to this service's file.
     let named_with = |service: &ServiceDefCtx<'a>| -> Option<&TaskDefCtx<'a>> {
         let path = crate::ecspresso::normalize_path(project.inputs.get(service.file)?.path);
@@ -68,37 +77,58 @@ fn pairs_by<'a>(project: &'a ProjectCtx<'a>, use_configs: bool) -> Vec<Pair<'a>>
         })
     };
     let mut out = Vec::new();
+    let mut open = Vec::new();
     for service in services {
         let family = service
             .service
             .get_str("taskDefinition")
             .and_then(family_of);
-        let task = match family {
-            Some(family) => {
-                let mut matching = tasks
-                    .iter()
-                    .filter(|t| t.task.get_str("family") == Some(family));
-                match (matching.next(), matching.next()) {
-                    (Some(t), None) => Some(t),
-                    _ if single
-                        && tasks
-                            .first()
-                            .is_some_and(|t| t.task.get_str("family").is_none()) =>
-                    {
-                        tasks.first()
-                    }
-                    _ => None,
+        let task = if let Some(task) = named_with(&service) {
+            Some(task)
+        } else if let Some(family) = family {
+            let matching: Vec<&TaskDefCtx<'a>> = tasks
+                .iter()
+                .filter(|t| t.task.get_str("family") == Some(family))
+                .collect();
+            match matching.as_slice() {
+                [one] => Some(*one),
+                [] if single
+                    && tasks.first().is_some_and(|t| {
+                        t.task
+                            .get_str("family")
+                            .is_none_or(crate::value::is_placeholder_text)
+                    }) =>
+                {
+                    tasks.first()
+                }
+                [] => None,
+                several => {
+                    open.push(Undecided {
+                        family: Some(family),
+                        candidates: several.iter().map(|t| t.file).collect(),
+                        service,
+                    });
+                    continue;
                 }
             }
-            None if single => tasks.first(),
-            None => named_with(&service),
+        } else if single {
+            tasks.first()
+        } else {
+            if !tasks.is_empty() {
+                open.push(Undecided {
+                    family: None,
+                    candidates: tasks.iter().map(|t| t.file).collect(),
+                    service,
+                });
+            }
+            continue;
         };
         if let Some(task) = task {
             let task = TaskDefCtx::new(task.text, task.file, task.document);
             out.push(Pair { service, task });
         }
     }
-    out
+    (out, open)
 }
 
 /// (service definition path, task definition path) of each ecspresso config among the inputs

@@ -11,13 +11,15 @@ crate::declare_rule! {
     /// not significant. Keys of `describe-services` output are explained by SV003 instead.
     ///
     /// ## Why is this bad?
-    /// The AWS CLI refuses a request with an unknown key ("Unknown parameter in input").
-    /// ecspresso only prints a warning and drops the key, so the setting you meant
-    /// (`desiredcount`, `deploymentCircuitBreakers`) silently never applies.
+    /// The AWS CLI refuses a request with an unknown key ("Unknown parameter in input"), and
+    /// its key names are case-sensitive. ecspresso decodes the file with Go's `encoding/json`,
+    /// which matches keys case-insensitively (`desiredcount` sets `desiredCount` there), and for
+    /// a key that matches nothing it prints a warning and drops the key, so the setting you
+    /// meant (`deploymentCircuitBreakers`, `minimumHealthPercent`) silently never applies.
     ///
     /// ## Example
     /// ```json
-    /// { "desiredcount": 2, "deploymentConfiguration": { "minimumHealthPercent": 50 } }
+    /// { "desiredCount": 2, "deploymentConfiguration": { "minimumHealthPercent": 50 } }
     /// ```
     ///
     /// ## Use instead
@@ -28,7 +30,9 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [CreateService request syntax](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html)
-    /// - ecspresso warns "unknown field" and decodes leniently (`unmarshalJSON`).
+    /// - ecspresso warns "unknown field" and decodes again leniently (`unmarshalJSON` in
+    ///   `ecspresso.go`); Go's [encoding/json](https://pkg.go.dev/encoding/json#Unmarshal)
+    ///   matches keys "preferring an exact match but also accepting a case-insensitive match".
     /// - cfn-lint's generic schema rules (E3002) do the same for CloudFormation templates.
     pub static RULE = {
         code: "SV001",

@@ -3,19 +3,20 @@ use crate::servicedef::ServiceDefCtx;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds a custom `deploymentConfiguration.maximumPercent` on a service that uses the
-    /// `CODE_DEPLOY` (blue/green) or `EXTERNAL` deployment controller with the EC2 launch type.
+    /// Finds a custom `deploymentConfiguration.maximumPercent` or `minimumHealthyPercent` on a
+    /// service that uses the `CODE_DEPLOY` (blue/green) or `EXTERNAL` deployment controller with
+    /// the EC2 launch type.
     ///
     /// ## Why is this bad?
-    /// For those services ECS sets `maximumPercent` to its default itself and uses it only to
-    /// bound the tasks kept running while container instances drain; the API documentation
-    /// says a custom value cannot be specified. (On Fargate the value is not used at all.)
-    /// Percentages that make a rolling deployment stall are a separate warning, SV023.
+    /// For those services ECS sets both percentages to their defaults itself and uses them only
+    /// to bound the tasks kept running while container instances drain; the API documentation
+    /// says a custom value of either cannot be specified. (On Fargate the values are not used at
+    /// all.) Percentages that make a rolling deployment stall are a separate warning, SV023.
     ///
     /// ## Example
     /// ```json
     /// { "launchType": "EC2", "deploymentController": { "type": "CODE_DEPLOY" },
-    ///   "deploymentConfiguration": { "maximumPercent": 150 } }
+    ///   "deploymentConfiguration": { "maximumPercent": 150, "minimumHealthyPercent": 50 } }
     /// ```
     ///
     /// ## Use instead
@@ -24,17 +25,18 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## References
-    /// - [DeploymentConfiguration: maximumPercent](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html)
-    ///   ("You can't specify a custom maximumPercent value for a service that uses either the
-    ///   blue/green (CODE_DEPLOY) or EXTERNAL deployment types and has tasks that use the EC2
-    ///   launch type").
+    /// - [DeploymentConfiguration](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html):
+    ///   maximumPercent "You can't specify a custom maximumPercent value for a service that uses
+    ///   either the blue/green (CODE_DEPLOY) or EXTERNAL deployment types and has tasks that use
+    ///   the EC2 launch type", and the same sentence for minimumHealthyPercent (also in the ECS
+    ///   API model botocore ships).
     pub static RULE = {
         code: "SV007",
         name: "custom-maximum-percent-not-allowed",
         target: ServiceDef,
         severity: Error,
         category: Cicd,
-        summary: "a custom maximumPercent on a CODE_DEPLOY or EXTERNAL service on EC2",
+        summary: "a custom maximumPercent or minimumHealthyPercent on a CODE_DEPLOY or EXTERNAL service on EC2",
     }
 }
 
@@ -45,23 +47,32 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if ctx.launch_type() != Some("EC2") {
         return;
     }
-    let Some(node) = ctx
-        .service
-        .get_set("deploymentConfiguration")
-        .and_then(|c| c.get_set("maximumPercent"))
-        .filter(|n| !n.is_placeholder())
-    else {
+    let Some(config) = ctx.service.get_set("deploymentConfiguration") else {
         return;
     };
-    let Some(max) = node.as_i64_lenient() else {
-        return;
+    // The defaults ECS applies: a replica service 200 and 100, a daemon service 100 and 0.
+    let (max_default, min_default) = if ctx.is_daemon() {
+        (100, 0)
+    } else {
+        (200, 100)
     };
-    if max == 200 {
-        return;
+    for (key, default) in [
+        ("maximumPercent", max_default),
+        ("minimumHealthyPercent", min_default),
+    ] {
+        let Some(node) = config.get_set(key).filter(|n| !n.is_placeholder()) else {
+            continue;
+        };
+        let Some(value) = node.as_i64_lenient() else {
+            continue;
+        };
+        if value == default {
+            continue;
+        }
+        sink.report(
+            node.span,
+            format!("`{key}` {value} cannot be customised for a `{controller}` service on the EC2 launch type"),
+        )
+        .set_help(format!("remove `{key}`: ECS uses its default ({default}) for such services"));
     }
-    sink.report(
-        node.span,
-        format!("`maximumPercent` {max} cannot be customised for a `{controller}` service on the EC2 launch type"),
-    )
-    .set_help("remove `maximumPercent`: ECS uses its default (200) for such services");
 }

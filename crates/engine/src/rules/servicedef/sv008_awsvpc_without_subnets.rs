@@ -4,7 +4,8 @@ use crate::servicedef::ServiceDefCtx;
 crate::declare_rule! {
     /// ## What it does
     /// Checks `networkConfiguration.awsvpcConfiguration`: it must list at least one subnet,
-    /// at most 16 subnets and at most 5 security groups.
+    /// at most 16 subnets and at most 5 security groups, and no id may carry whitespace around
+    /// it.
     ///
     /// ## Why is this bad?
     /// With the `awsvpc` network mode (always on Fargate) each task gets its own network
@@ -67,6 +68,22 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
             }
         }
         None => {}
+    }
+    // An id with stray whitespace names no subnet or group ("The subnet ID ' subnet-1' does
+    // not exist"), and a template never adds it.
+    for key in ["subnets", "securityGroups"] {
+        for item in awsvpc.get_array(key) {
+            let Some(id) = item.as_str() else { continue };
+            if id.trim() == id || id.trim().is_empty() || item.is_placeholder() {
+                continue;
+            }
+            sink.report(
+                item.span,
+                format!("`{key}` entry \"{id}\" has whitespace around the id, so no {} of that name exists", if key == "subnets" { "subnet" } else { "security group" }),
+            )
+            .set_help("remove the spaces")
+            .set_fix("trim the id", item.span, format!("\"{}\"", id.trim()));
+        }
     }
     if let Some(groups) = awsvpc
         .get_set("securityGroups")

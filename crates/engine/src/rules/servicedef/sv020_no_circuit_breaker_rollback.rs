@@ -5,9 +5,13 @@ crate::declare_rule! {
     /// ## What it does
     /// Finds a service using rolling updates (the default `ECS` deployment controller) whose
     /// `deploymentConfiguration.deploymentCircuitBreaker` is absent, or does not have both
-    /// `enable` and `rollback` set to `true`. Services with the `CODE_DEPLOY` or `EXTERNAL`
-    /// controller are not checked: the circuit breaker only works with the `ECS` controller.
-    /// `DAEMON` services are not checked either.
+    /// `enable` and `rollback` set to `true`. A breaker that is turned off is reported once, not
+    /// once per member. Services with the `CODE_DEPLOY` or `EXTERNAL` controller are not
+    /// checked: the circuit breaker only works with the `ECS` controller. With that controller
+    /// the `deploymentConfiguration.strategy` is read: `ROLLING` (the default) and `BLUE_GREEN`
+    /// are checked, the two deployment types AWS documents the circuit breaker for; `LINEAR`
+    /// and `CANARY` are not (AWS does not say the breaker applies to them). `DAEMON` services
+    /// are not checked either.
     ///
     /// ## Why is this bad?
     /// Without the circuit breaker, a deployment whose tasks never become healthy (a crash on
@@ -35,6 +39,12 @@ crate::declare_rule! {
     /// ## References
     /// - [How the Amazon ECS deployment circuit breaker detects failures](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html)
     /// - [DeploymentCircuitBreaker](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentCircuitBreaker.html)
+    ///   ("can only be used for services using the rolling update (ECS) deployment type")
+    /// - [Amazon ECS deployment failure detection](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-failure-detection.html):
+    ///   the circuit breaker and CloudWatch alarms "only support rolling update deployment and
+    ///   blue/green deployment types"
+    /// - [DeploymentConfiguration strategy](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html)
+    ///   (`ROLLING`, `BLUE_GREEN`, `LINEAR`, `CANARY`)
     /// - Checklist 7.3 (a rollback procedure exists). No Security Hub, Checkov or cfn-lint
     ///   check covers it.
     pub static RULE = {
@@ -80,6 +90,16 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if config.is_placeholder() || config.as_object().is_none() || config.is_opaque() {
         return;
     }
+    match config.get_set("strategy") {
+        Some(s) if s.is_placeholder() => return,
+        Some(s)
+            if s.as_str()
+                .is_some_and(|s| s != "ROLLING" && s != "BLUE_GREEN") =>
+        {
+            return
+        }
+        _ => {}
+    }
     let Some(breaker) = config.get_set("deploymentCircuitBreaker") else {
         let span = ctx
             .service
@@ -105,6 +125,8 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     for key in ["enable", "rollback"] {
         match breaker.member(key) {
             Some(m) if m.value.as_bool() == Some(false) => {
+                // A breaker that is off says nothing about rollback: one finding is enough.
+                let stop = key == "enable";
                 let message = if key == "enable" {
                     "the deployment circuit breaker is turned off (`enable: false`)".to_string()
                 } else {
@@ -113,6 +135,9 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
                 sink.report(m.value.span, message)
                     .set_help("set both `enable` and `rollback` to true")
                     .set_fix(format!("set `{key}` to true"), m.value.span, "true");
+                if stop {
+                    return;
+                }
             }
             None if !breaker.is_opaque() => {
                 let diagnostic = sink.report(
@@ -127,6 +152,9 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
                     crate::json_edit::insert_member(ctx.text, breaker, &format!("\"{key}\": true"))
                 {
                     diagnostic.set_fix(format!("add `\"{key}\": true`"), edit.span, edit.content);
+                }
+                if key == "enable" {
+                    return;
                 }
             }
             _ => {}

@@ -27,6 +27,16 @@ pub mod td019_awslogs_missing_options;
 pub mod td020_firelens_without_router;
 pub mod td021_health_check_out_of_range;
 pub mod td022_stop_timeout_over_fargate_max;
+pub mod td023_value_outside_documented_range;
+pub mod td024_unknown_awslogs_option;
+pub mod td025_firelens_router_unused;
+pub mod td026_network_mode_unsupported_parameter;
+pub mod td027_malformed_secret_value_from;
+pub mod td028_invalid_name;
+pub mod td029_reserved_tag_prefix;
+pub mod td030_duplicate_container_port;
+pub mod td031_mount_point_unknown_volume;
+pub mod td032_efs_root_directory_with_access_point;
 pub mod td060_missing_required_member;
 pub mod td061_value_out_of_range;
 pub mod td101_privileged_container;
@@ -132,6 +142,43 @@ pub static CHECKS: &[Check] = &[
     Check::TaskDef(
         &td022_stop_timeout_over_fargate_max::RULE,
         td022_stop_timeout_over_fargate_max::check,
+    ),
+    Check::TaskDef(
+        &td023_value_outside_documented_range::RULE,
+        td023_value_outside_documented_range::check,
+    ),
+    Check::TaskDef(
+        &td024_unknown_awslogs_option::RULE,
+        td024_unknown_awslogs_option::check,
+    ),
+    Check::TaskDef(
+        &td025_firelens_router_unused::RULE,
+        td025_firelens_router_unused::check,
+    ),
+    Check::TaskDef(
+        &td026_network_mode_unsupported_parameter::RULE,
+        td026_network_mode_unsupported_parameter::check,
+    ),
+    Check::TaskDef(
+        &td027_malformed_secret_value_from::RULE,
+        td027_malformed_secret_value_from::check,
+    ),
+    Check::TaskDef(&td028_invalid_name::RULE, td028_invalid_name::check),
+    Check::TaskDef(
+        &td029_reserved_tag_prefix::RULE,
+        td029_reserved_tag_prefix::check,
+    ),
+    Check::TaskDef(
+        &td030_duplicate_container_port::RULE,
+        td030_duplicate_container_port::check,
+    ),
+    Check::TaskDef(
+        &td031_mount_point_unknown_volume::RULE,
+        td031_mount_point_unknown_volume::check,
+    ),
+    Check::TaskDef(
+        &td032_efs_root_directory_with_access_point::RULE,
+        td032_efs_root_directory_with_access_point::check,
     ),
     Check::TaskDef(
         &td060_missing_required_member::RULE,

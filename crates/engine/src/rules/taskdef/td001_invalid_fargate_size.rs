@@ -10,10 +10,11 @@ crate::declare_rule! {
     /// valid size up.
     ///
     /// ## Why is this bad?
-    /// Fargate sells fixed sizes. `RegisterTaskDefinition` rejects any other pair with
-    /// "No Fargate configuration exists for given values", one pair at a time, and the table is
-    /// easy to misremember: 256 CPU units allow at most 2 GB, 8 and 16 vCPU step memory by 4 and
-    /// 8 GB.
+    /// Fargate offers fixed sizes: for a Fargate task the API reference says memory "is required
+    /// and you must use one of the following values" for the CPU given. `RegisterTaskDefinition`
+    /// refuses any other pair ("No Fargate configuration exists for given values"), naming only
+    /// the pair it got, and the table is easy to misremember: 256 CPU units allow at most 2 GB;
+    /// 8 and 16 vCPU step memory by 4 and 8 GB and need Linux platform version 1.4.0 or later.
     ///
     /// ## Example
     /// ```json
@@ -32,6 +33,8 @@ crate::declare_rule! {
     /// peaks.
     ///
     /// ## References
+    /// - [RegisterTaskDefinition memory](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-memory)
+    ///   (the same table is in the ECS API model botocore ships)
     /// - [Fargate task CPU and memory](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size)
     /// - [Troubleshooting invalid CPU or memory errors](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html)
     /// - Checklist: task definition 9 (task size). cfn-lint E3047. KICS "ECS Task Definition Invalid CPU or Memory".

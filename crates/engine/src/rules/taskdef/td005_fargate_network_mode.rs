@@ -5,13 +5,14 @@ use super::util;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Checks that a task that requires Fargate uses the `awsvpc` network mode (or leaves
-    /// `networkMode` unset, which means `awsvpc` on Fargate).
+    /// Checks that a task that requires Fargate sets `"networkMode": "awsvpc"`.
     ///
     /// ## Why is this bad?
     /// Fargate gives every task its own network interface and supports only `awsvpc`;
     /// `RegisterTaskDefinition` rejects `bridge`, `host` or `none` for a task whose
-    /// `requiresCompatibilities` includes `FARGATE`.
+    /// `requiresCompatibilities` includes `FARGATE`. Leaving `networkMode` out does not help:
+    /// the API's default is `bridge`, so a Fargate task definition without it is refused too
+    /// ("Fargate only supports network mode 'awsvpc'").
     ///
     /// ## Example
     /// ```json
@@ -24,6 +25,11 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## References
+    /// - [RegisterTaskDefinition networkMode](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-networkMode):
+    ///   "If no network mode is specified, the default is bridge. For Amazon ECS tasks on
+    ///   Fargate, the awsvpc network mode is required." (also in the ECS API model botocore ships)
+    /// - The refusal when networkMode is left out: `ClientException: Fargate only supports
+    ///   network mode 'awsvpc'.` ([aws/amazon-ecs-cli#1145](https://github.com/aws/amazon-ecs-cli/issues/1145)).
     /// - [Fargate task networking](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html)
     /// - Checklist: security 5 (awsvpc). cfn-lint E3048. AWS Control Tower CT.ECS.PR.4.
     pub static RULE = {
@@ -41,6 +47,25 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         return;
     }
     let Some(node) = ctx.task.get_set("networkMode") else {
+        // A bare container list has no task-level keys, and an object with template
+        // members may set networkMode where we cannot see it.
+        if ctx.shape == crate::taskdef::Shape::ContainerArray || ctx.task.is_opaque() {
+            return;
+        }
+        let span = ctx
+            .task
+            .member("requiresCompatibilities")
+            .map_or_else(|| ctx.task_head_span(), |m| m.key_span);
+        let d = sink.report(
+            span,
+            "a Fargate task needs \"networkMode\": \"awsvpc\"; without it the API's default, \"bridge\", applies and Fargate refuses it",
+        );
+        d.set_help("add \"networkMode\": \"awsvpc\" at the task level; each task then gets its own network interface and security groups");
+        if let Some(edit) =
+            crate::json_edit::insert_member(ctx.text, ctx.task, "\"networkMode\": \"awsvpc\"")
+        {
+            d.set_fix("add networkMode awsvpc", edit.span, edit.content);
+        }
         return;
     };
     let Some(mode) = util::known_str(Some(node)) else {

@@ -6,14 +6,18 @@ use super::util;
 crate::declare_rule! {
     /// ## What it does
     /// Reports task definition parameters that Fargate does not support, on a task that requires
-    /// Fargate: `pidMode: host`, `ipcMode`, `privileged: true`, `linuxParameters.devices` and
-    /// host volumes with a `sourcePath`. (`links` are reported by TD017.)
+    /// Fargate: `pidMode: host`, `ipcMode`, `privileged: true`, `linuxParameters.devices`,
+    /// `sharedMemorySize`, `maxSwap` and `swappiness`, a log driver other than `awslogs`,
+    /// `splunk` or `awsfirelens`, Docker volumes (`dockerVolumeConfiguration`), host volumes
+    /// with a `sourcePath`, and task `placementConstraints`. (`links` are reported by TD017,
+    /// added capabilities by TD106.)
     ///
     /// ## Why is this bad?
     /// Fargate tasks do not share the host's process or IPC namespaces, cannot run privileged
     /// containers, map host devices or bind-mount paths of a host they do not control.
-    /// `RegisterTaskDefinition` rejects these for a Fargate task (on Fargate `pidMode` may only
-    /// be `task`).
+    /// `RegisterTaskDefinition` validates a task definition against the launch types in
+    /// `requiresCompatibilities` and returns a client exception for these on Fargate (on Fargate
+    /// `pidMode` may only be `task`).
     ///
     /// ## Example
     /// ```json
@@ -29,6 +33,14 @@ crate::declare_rule! {
     /// Or run the task on EC2 if it really needs the host.
     ///
     /// ## References
+    /// - ECS API reference (and the model botocore ships): `LinuxParameters` ("the devices
+    ///   parameter isn't supported", "the sharedMemorySize parameter is not supported", "the
+    ///   maxSwap parameter isn't supported", "the swappiness parameter isn't supported" on
+    ///   Fargate), `LogConfiguration.logDriver` ("For tasks on Fargate, the supported log drivers
+    ///   are awslogs, splunk, and awsfirelens"), `Volume.dockerVolumeConfiguration` ("Docker
+    ///   volumes aren't supported by tasks run on Fargate"), `HostVolumeProperties.sourcePath`,
+    ///   `TaskDefinitionPlacementConstraint` ("aren't supported for tasks run on Fargate"),
+    ///   `ContainerDefinition.privileged`, `ipcMode`, `pidMode`.
     /// - [Task definition differences for Fargate](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html)
     /// - [pidMode (only `task` on Fargate)](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html)
     /// - Security Hub ECS.3 and ECS.4 (as risks). Checkov CKV_AWS_334, CKV_AWS_335. cfn-lint E3048.
@@ -41,6 +53,9 @@ crate::declare_rule! {
         summary: "a parameter Fargate does not support on a Fargate task",
     }
 }
+
+/// The log drivers a Fargate task may use.
+const FARGATE_LOG_DRIVERS: &[&str] = &["awslogs", "splunk", "awsfirelens"];
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if !ctx.is_fargate() {
@@ -80,6 +95,33 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     }
     for c in &ctx.containers {
         let name = ctx.container_name(c);
+        if let Some(driver_node) = c
+            .get_set("logConfiguration")
+            .and_then(|l| l.get_set("logDriver"))
+        {
+            if let Some(driver) = util::known_str(Some(driver_node)) {
+                if !FARGATE_LOG_DRIVERS.contains(&driver) {
+                    report(
+                        sink,
+                        driver_node.span,
+                        format!("container `{name}` logs with the {driver} driver, which Fargate does not support"),
+                        "on Fargate use awslogs (CloudWatch Logs), splunk, or awsfirelens with a Fluent Bit sidecar for other destinations",
+                    );
+                }
+            }
+        }
+        if let Some(lp) = c.get_set("linuxParameters") {
+            for key in ["sharedMemorySize", "maxSwap", "swappiness"] {
+                if let Some(m) = lp.member(key).filter(|m| !m.value.is_null()) {
+                    report(
+                        sink,
+                        m.key_span,
+                        format!("container `{name}` sets linuxParameters.{key}, which Fargate does not support"),
+                        "remove it, or run the task on EC2",
+                    );
+                }
+            }
+        }
         if util::is_true(c.get("privileged")) {
             if let Some(m) = c.member("privileged") {
                 report(
@@ -104,7 +146,31 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             }
         }
     }
+    if let Some(m) = ctx
+        .task
+        .member("placementConstraints")
+        .filter(|m| m.value.as_array().is_some_and(|a| !a.is_empty()))
+    {
+        report(
+            sink,
+            m.key_span,
+            "task placement constraints are not supported on Fargate".into(),
+            "remove placementConstraints (Fargate places tasks itself), or run the task on EC2",
+        );
+    }
     for v in ctx.task.get_array("volumes") {
+        if let Some(m) = v
+            .member("dockerVolumeConfiguration")
+            .filter(|m| !m.value.is_null())
+        {
+            let vname = v.get_str("name").unwrap_or("?");
+            report(
+                sink,
+                m.key_span,
+                format!("volume `{vname}` is a Docker volume, which Fargate does not support"),
+                "use an empty \"host\" (task-scoped scratch space), ephemeralStorage, EFS or an EBS volume configured at deployment",
+            );
+        }
         if let Some(path) = v.get_set("host").and_then(|h| h.get_set("sourcePath")) {
             let vname = v.get_str("name").unwrap_or("?");
             report(

@@ -8,12 +8,15 @@ crate::declare_rule! {
     /// ## What it does
     /// Checks container `dependsOn` entries: the named container exists and is not the container
     /// itself, the dependencies form no cycle, and the `HEALTHY` condition is used only on a
-    /// container that has a `healthCheck`.
+    /// container that has a `healthCheck`, and `COMPLETE` or `SUCCESS` only on a container that
+    /// is not essential.
     ///
     /// ## Why is this bad?
     /// ECS starts containers in dependency order. A dependency on a missing container is
     /// rejected at registration; a cycle can never start; `HEALTHY` on a container without a
-    /// health check never becomes true, so the dependent container never starts.
+    /// health check never becomes true, so the dependent container never starts. `COMPLETE`
+    /// and `SUCCESS` wait for a container to exit, which an essential container may not do
+    /// without stopping the task; the API reference says they can't be set on one.
     ///
     /// ## Example
     /// ```json
@@ -30,7 +33,9 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [Container dependency](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_dependson)
-    /// - [ContainerDependency](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDependency.html)
+    /// - [ContainerDependency](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDependency.html):
+    ///   COMPLETE and SUCCESS: "This condition can't be set on an essential container" (also in
+    ///   the ECS API model botocore ships).
     /// - No Security Hub control, checklist item, Checkov or cfn-lint check maps to it.
     pub static RULE = {
         code: "TD014",
@@ -114,6 +119,26 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 }
             }
             let condition = util::known_str(dep.get_set("condition"));
+            // COMPLETE and SUCCESS wait for the container to exit: an essential one cannot.
+            let essential = match other.get_set("essential") {
+                None => !other.is_opaque(),
+                Some(e) => util::is_true(Some(e)),
+            };
+            if let (Some(cond @ ("COMPLETE" | "SUCCESS")), true) = (condition, essential) {
+                let d = sink.report(
+                    dep.get("condition").map_or(target_node.span, |n| n.span),
+                    format!("container `{name}` waits for `{target}` to {}, but `{target}` is essential, and that condition can't be set on an essential container", if cond == "COMPLETE" { "exit" } else { "exit with status 0" }),
+                );
+                d.set_help(format!(
+                    "set \"essential\": false on `{target}` (a container that runs to completion, such as a migration), or wait for condition \"START\" or \"HEALTHY\""
+                ))
+                .add_related(
+                    other
+                        .member("essential")
+                        .map_or_else(|| TaskDefCtx::container_span(other), |m| m.span()),
+                    format!("`{target}` is essential (the default when `essential` is not set)"),
+                );
+            }
             if condition == Some("HEALTHY")
                 && other.get_set("healthCheck").is_none()
                 && !other.is_opaque()

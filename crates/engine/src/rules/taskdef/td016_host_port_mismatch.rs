@@ -5,13 +5,14 @@ use super::util;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Under the `awsvpc` network mode (always so on Fargate), checks that each port mapping's
-    /// `hostPort` is unset or equal to its `containerPort`.
+    /// Under the `awsvpc` network mode (always so on Fargate) and the `host` network mode,
+    /// checks that each port mapping's `hostPort` is unset or equal to its `containerPort`.
     ///
     /// ## Why is this bad?
     /// With `awsvpc` the task has its own network interface and there is no port translation:
-    /// the container listens on the interface directly. `RegisterTaskDefinition` rejects a
-    /// different `hostPort`.
+    /// the container listens on the interface directly. With `host` the container listens on
+    /// the instance's own ports. `RegisterTaskDefinition` rejects a different `hostPort` in
+    /// both.
     ///
     /// ## Example
     /// ```json
@@ -26,6 +27,11 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## References
+    /// - [ContainerDefinition portMappings](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html):
+    ///   "If the network mode of a task definition is set to host, then host ports must either be
+    ///   undefined or they must match the container port in the port mapping", and for awsvpc
+    ///   "The hostPort can be left blank or it must be the same value as the containerPort"
+    ///   (also in the ECS API model botocore ships).
     /// - [portMappings](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_portmappings)
     /// - cfn-lint E3053.
     pub static RULE = {
@@ -34,14 +40,14 @@ crate::declare_rule! {
         target: TaskDef,
         severity: Error,
         category: Schema,
-        summary: "a hostPort different from its containerPort under the awsvpc network mode",
+        summary: "a hostPort different from its containerPort under the awsvpc or host network mode",
     }
 }
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
-    if ctx.network_mode() != Some("awsvpc") {
+    let Some(mode @ ("awsvpc" | "host")) = ctx.network_mode() else {
         return;
-    }
+    };
     for c in &ctx.containers {
         for pm in c.get_array("portMappings") {
             let (Some(container), Some(host)) = (
@@ -59,9 +65,13 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             };
             let d = sink.report(
                 host_node.span,
-                format!("hostPort {host} differs from containerPort {container}, which awsvpc does not allow"),
+                format!("hostPort {host} differs from containerPort {container}, which the {mode} network mode does not allow"),
             );
-            d.set_help("under awsvpc there is no port mapping: remove hostPort, or set it equal to containerPort")
+            d.set_help(if mode == "awsvpc" {
+                "under awsvpc there is no port mapping: remove hostPort, or set it equal to containerPort"
+            } else {
+                "the host network mode maps no ports: the container listens on the host's port directly; remove hostPort, or set it equal to containerPort"
+            })
                 .add_related(cont_node.span, "the container port");
             d.set_fix(
                 format!("set hostPort to {container}"),

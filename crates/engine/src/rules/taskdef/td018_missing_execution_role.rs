@@ -5,7 +5,7 @@ use super::util;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Checks that the task has an `executionRoleArn` when something needs it: `secrets` (or
+    /// Checks that the task has an `executionRoleArn` (not an empty one) when something needs it: `secrets` (or
     /// log `secretOptions`) or `repositoryCredentials` on any launch type, and on Fargate a
     /// private Amazon ECR image or the `awslogs` log driver.
     ///
@@ -29,6 +29,9 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## References
+    /// - The refusal on Fargate: `ClientException: Fargate requires task definition to have
+    ///   execution role ARN to support log driver awslogs.`
+    ///   ([virtual-kubelet/virtual-kubelet#193](https://github.com/virtual-kubelet/virtual-kubelet/issues/193)).
     /// - [Task execution IAM role](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html)
     /// - Checklist: task definition 8 (IAM roles). cfn-lint E3511 checks the role ARN's form.
     pub static RULE = {
@@ -42,12 +45,24 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
-    if ctx.shape == Shape::ContainerArray
-        || ctx.task.is_opaque()
-        || ctx.task.get_set("executionRoleArn").is_some()
-    {
+    if ctx.shape == Shape::ContainerArray || ctx.task.is_opaque() {
         return;
     }
+    // An empty string (or null) names no role: AWS treats it as none.
+    let exec = ctx.task.get_set("executionRoleArn");
+    let empty = match exec {
+        None => false,
+        Some(n) if n.is_null() => true,
+        Some(n) => n.as_str().is_some_and(|s| s.trim().is_empty()),
+    };
+    if exec.is_some() && !empty {
+        return;
+    }
+    let lack = if empty {
+        "the task's executionRoleArn is empty"
+    } else {
+        "the task has no executionRoleArn"
+    };
     for c in &ctx.containers {
         let name = ctx.container_name(c);
         let mut needs: Vec<(crate::span::Span, &str)> = Vec::new();
@@ -92,10 +107,10 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         let Some((span, what)) = needs.first().copied() else {
             continue;
         };
-        let d = sink.report(
-            span,
-            format!("container `{name}` {what}, but the task has no executionRoleArn"),
-        );
+        let d = sink.report(span, format!("container `{name}` {what}, but {lack}"));
+        if let Some(e) = exec.filter(|_| empty) {
+            d.add_related(e.span, "the empty execution role");
+        }
         d.set_help(
             "add an executionRoleArn for a role trusted by ecs-tasks.amazonaws.com with the \
              AmazonECSTaskExecutionRolePolicy (plus secretsmanager/ssm read for secrets)",

@@ -6,11 +6,13 @@ use super::util;
 crate::declare_rule! {
     /// ## What it does
     /// Checks that a container logging with the `awslogs` driver sets the options
-    /// `awslogs-group` and `awslogs-region`.
+    /// `awslogs-group` and `awslogs-region`, and on Fargate also `awslogs-stream-prefix`.
     ///
     /// ## Why is this bad?
     /// The driver needs to know which log group, in which region, to write to. Without them the
-    /// container fails to start and the task stops with a log driver error.
+    /// container fails to start and the task stops with a log driver error. On Fargate the
+    /// stream prefix is required as well (on EC2 it is optional: streams are then named after
+    /// the Docker container ID, which is hard to trace back to a task).
     ///
     /// ## Example
     /// ```json
@@ -24,6 +26,13 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## References
+    /// - [LogConfiguration options](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html):
+    ///   `awslogs-region` "Required: Yes", `awslogs-group` "Required: Yes", `awslogs-stream-prefix`
+    ///   "Required: Yes, when using Fargate. Optional when using EC2." (also in the ECS API model
+    ///   botocore ships)
+    /// - The refusal on Fargate: `Fargate requires log configuration options to include
+    ///   awslogs-stream-prefix to support log driver awslogs. (... Error Code: ClientException)`
+    ///   ([aws/aws-cdk#1422](https://github.com/aws/aws-cdk/issues/1422)).
     /// - [Using the awslogs log driver](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_awslogs.html)
     /// - cfn-lint E3046.
     pub static RULE = {
@@ -32,7 +41,7 @@ crate::declare_rule! {
         target: TaskDef,
         severity: Error,
         category: Observability,
-        summary: "the awslogs log driver without awslogs-group or awslogs-region",
+        summary: "the awslogs log driver without awslogs-group, awslogs-region, or on Fargate awslogs-stream-prefix",
     }
 }
 
@@ -48,8 +57,14 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         if options.is_some_and(crate::value::Node::is_opaque) || log.is_opaque() {
             continue;
         }
-        let missing: Vec<&str> = ["awslogs-group", "awslogs-region"]
-            .into_iter()
+        let required: &[&str] = if ctx.is_fargate() {
+            &["awslogs-group", "awslogs-region", "awslogs-stream-prefix"]
+        } else {
+            &["awslogs-group", "awslogs-region"]
+        };
+        let missing: Vec<&str> = required
+            .iter()
+            .copied()
             .filter(|k| options.and_then(|o| o.get_set(k)).is_none())
             .collect();
         if missing.is_empty() {
@@ -61,14 +76,24 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             .map(|k| format!("`{k}`"))
             .collect::<Vec<_>>()
             .join(" or ");
-        let d = sink.report(
-            span,
+        let only_prefix = missing == ["awslogs-stream-prefix"];
+        let message = if only_prefix {
+            format!(
+                "container `{}` logs with awslogs on Fargate but sets no `awslogs-stream-prefix`, which Fargate requires",
+                ctx.container_name(c)
+            )
+        } else {
             format!(
                 "container `{}` logs with awslogs but sets no {list}",
                 ctx.container_name(c)
-            ),
-        );
-        d.set_help("add the log group and its region to logConfiguration.options, e.g. \"awslogs-group\": \"/ecs/<family>\", \"awslogs-region\": \"<region>\"");
+            )
+        };
+        let d = sink.report(span, message);
+        if only_prefix {
+            d.set_help("add \"awslogs-stream-prefix\" to logConfiguration.options, e.g. the service or family name: streams are then named <prefix>/<container>/<task id>");
+        } else {
+            d.set_help("add the log group and its region to logConfiguration.options, e.g. \"awslogs-group\": \"/ecs/<family>\", \"awslogs-region\": \"<region>\"");
+        }
         if let Some(o) = log.member("options") {
             d.add_related(o.key_span, "the driver's options");
         }

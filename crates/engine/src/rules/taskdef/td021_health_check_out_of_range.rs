@@ -5,7 +5,7 @@ use super::util;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Checks a container health check: `interval` 5–300 seconds, `timeout` 2–120 seconds,
+    /// Checks a container health check: `interval` 5–300 seconds, `timeout` 2–60 seconds,
     /// `retries` 1–10, `startPeriod` 0–300 seconds (kept in `data/taskdef-limits.json`), and a `command` present.
     ///
     /// ## Why is this bad?
@@ -24,7 +24,10 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## References
-    /// - [HealthCheck](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html)
+    /// - [HealthCheck](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html):
+    ///   interval "You may specify between 5 and 300 seconds", timeout "between 2 and 60 seconds",
+    ///   retries "between 1 and 10 retries", startPeriod "between 0 and 300 seconds" (the same text
+    ///   is in the ECS API model botocore ships, `HealthCheck` members).
     /// - No Security Hub control or checklist item. KICS "ECS Task Definition HealthCheck Missing" checks only that one exists (TD202 here).
     pub static RULE = {
         code: "TD021",

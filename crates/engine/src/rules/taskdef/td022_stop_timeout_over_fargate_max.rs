@@ -8,8 +8,8 @@ crate::declare_rule! {
     /// Checks that a container's `stopTimeout` on Fargate is at most 120 seconds.
     ///
     /// ## Why is this bad?
-    /// On Fargate the time between SIGTERM and SIGKILL is at most 120 seconds (default 30); a
-    /// larger value is rejected. On EC2 the agent's `ECS_CONTAINER_STOP_TIMEOUT` applies instead.
+    /// On Fargate the time ECS waits between SIGTERM and SIGKILL is at most 120 seconds (default
+    /// 30), and the API reference gives 2–120 as the valid values there: a larger value is refused. On EC2 the agent's `ECS_CONTAINER_STOP_TIMEOUT` applies instead.
     ///
     /// ## Example
     /// ```json
@@ -24,6 +24,9 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## References
+    /// - [ContainerDefinition stopTimeout](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html):
+    ///   "For tasks that use the Fargate launch type, the max stop timeout value is 120 seconds"
+    ///   and "The valid values for Fargate are 2-120 seconds" (also in the ECS API model botocore ships).
     /// - [stopTimeout](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_timeout)
     /// - Checklist: container image 3 (SIGTERM handling).
     pub static RULE = {
@@ -54,7 +57,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         let d = sink.report(
             node.span,
             format!(
-                "container `{}` stopTimeout is {value}s; Fargate allows at most 120s",
+                "container `{}` stopTimeout is {value}s; Fargate allows at most {max}s",
                 ctx.container_name(c)
             ),
         );

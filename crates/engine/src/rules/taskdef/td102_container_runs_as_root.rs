@@ -35,7 +35,10 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [user](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#ContainerDefinition-user)
-    /// - Security Hub ECS.20 (Linux; ECS.21 is the Windows counterpart), ECS.1 (host network mode). AWS Control Tower CT.ECS.PR.3. Trivy DS-0002 and hadolint DL3002 for the Dockerfile side.
+    /// - Security Hub [ECS.20](https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-20)
+    ///   (non-root users in Linux containers; ECS.21 is the Windows counterpart). The retired ECS.1
+    ///   (a root user in host network mode) was replaced by ECS.17 (no host network mode), ECS.4
+    ///   (no privileged containers) and ECS.20/ECS.21. AWS Control Tower CT.ECS.PR.3. Trivy DS-0002 and hadolint DL3002 for the Dockerfile side.
     pub static RULE = {
         code: "TD102",
         name: "container-runs-as-root",

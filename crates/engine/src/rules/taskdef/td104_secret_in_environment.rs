@@ -26,9 +26,40 @@ const SECRET_WORDS: &[&str] = &[
 ];
 /// Name endings that name something other than the secret itself.
 const NOT_SECRET_SUFFIXES: &[&str] = &[
-    "_FILE", "_PATH", "_ARN", "_NAME", "_ID", "_URL", "_URI", "_HOST", "_PORT", "_TYPE",
-    "_VERSION", "_ENABLED", "_LENGTH", "_TTL", "_EXPIRY", "_EXPIRES", "_HEADER", "_REGION",
+    "_FILE",
+    "_PATH",
+    "_ARN",
+    "_NAME",
+    "_ID",
+    "_URL",
+    "_URI",
+    "_HOST",
+    "_PORT",
+    "_TYPE",
+    "_VERSION",
+    "_ENABLED",
+    "_LENGTH",
+    "_TTL",
+    "_EXPIRY",
+    "_EXPIRES",
+    "_HEADER",
+    "_REGION",
     "_PARAM",
+    "_MINUTES",
+    "_SECONDS",
+    "_HOURS",
+    "_DAYS",
+    "_MS",
+    "_SEC",
+    "_TIMEOUT",
+    "_EXPIRE",
+    "_EXPIRATION",
+    "_AGE",
+    "_COUNT",
+    "_SIZE",
+    "_LIFETIME",
+    "_DURATION",
+    "_KEY_ID",
 ];
 
 crate::declare_rule! {
@@ -37,7 +68,10 @@ crate::declare_rule! {
     /// (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `ECS_ENGINE_AUTH_DATA`), names that contain
     /// words such as PASSWORD, SECRET, TOKEN or API_KEY with a literal value, and values that
     /// look like credentials (an AWS access key id, a private key, a URL with a password).
-    /// Placeholders and empty values are not reported.
+    /// The three Security Hub names are reported whatever their value, empty or placeholder
+    /// included. A secret-like name whose value is a placeholder (`<YOUR_DATADOG_API_KEY>`,
+    /// `{{ must_env `DD_API_KEY` }}`) is reported as advice (info): the real value will land in
+    /// clear text when it is filled in. Other empty values are not reported.
     ///
     /// ## Why is this bad?
     /// `environment` values are stored in the task definition in clear text: anyone who can
@@ -57,7 +91,10 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [Passing sensitive data to a container](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html)
-    /// - Security Hub ECS.8. Checklist: security 8. Trivy AWS-0036. KICS "ECS Task Definition Container Has Password". Prowler ecs_task_definitions_no_environment_secrets. AWS Control Tower CT.ECS.PR.12.
+    /// - Security Hub [ECS.8](https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-8)
+    ///   fails a task definition whose `environment` holds one of the three names, whatever the
+    ///   value.
+    ///   Checklist: security 8. Trivy AWS-0036. KICS "ECS Task Definition Container Has Password". Prowler ecs_task_definitions_no_environment_secrets. AWS Control Tower CT.ECS.PR.12.
     pub static RULE = {
         code: "TD104",
         name: "secret-in-environment",
@@ -125,13 +162,46 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             let Some(name) = util::known_str(var.get_set("name")) else {
                 continue;
             };
-            let Some(value_node) = var.get_set("value") else {
+            let span = var.get("name").map_or(var.span, |n| n.span);
+            let container = ctx.container_name(c);
+            let value_node = var.get_set("value");
+            // Security Hub ECS.8 fails the task definition for these names whatever the value.
+            if AWS_NAMES.contains(&name.to_ascii_uppercase().as_str()) {
+                let d = sink.report(
+                    span,
+                    format!("environment variable `{name}` of container `{container}` is one Security Hub ECS.8 reports whatever its value: AWS credentials do not belong in a task definition"),
+                );
+                d.set_help("give the task a task role (taskRoleArn) instead of access keys, or pass the value through \"secrets\" (Secrets Manager or SSM Parameter Store)");
+                if let Some(v) = value_node {
+                    d.add_related(v.span, "the value");
+                }
+                continue;
+            }
+            let Some(value_node) = value_node else {
                 continue;
             };
+            let placeholder = value_node.is_placeholder()
+                || value_node
+                    .as_str()
+                    .is_some_and(crate::value::is_placeholder_text);
+            if placeholder {
+                // A secret-like name waiting for its value: the value filled in will be stored
+                // in clear text, so say where it should go instead (advice, not a leak).
+                if name_looks_secret(name) {
+                    let d = sink.report(
+                        span,
+                        format!("environment variable `{name}` of container `{container}` waits for a secret-like value; whatever fills it in will be stored in the task definition in clear text"),
+                    );
+                    d.severity = crate::diagnostic::Severity::Info;
+                    d.set_help("pass it through \"secrets\" with a valueFrom pointing at Secrets Manager or SSM Parameter Store (the execution role needs read access) instead of filling in the value");
+                    d.add_related(value_node.span, "the placeholder");
+                }
+                continue;
+            }
             let Some(value) = value_node.as_str() else {
                 continue;
             };
-            if value.trim().is_empty() || crate::value::is_placeholder_text(value) {
+            if value.trim().is_empty() {
                 continue;
             }
             let reason = if let Some(kind) = value_looks_secret(value) {
@@ -147,10 +217,9 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             } else {
                 continue;
             };
-            let span = var.get("name").map_or(var.span, |n| n.span);
             sink.report(
                 span,
-                format!("environment variable `{name}` of container `{}` is stored in clear text, and {reason}", ctx.container_name(c)),
+                format!("environment variable `{name}` of container `{container}` is stored in clear text, and {reason}"),
             )
             .set_help("move it to \"secrets\" with a valueFrom pointing at Secrets Manager or SSM Parameter Store (the execution role needs read access), and rotate the exposed value")
             .add_related(value_node.span, "the clear-text value");
@@ -177,6 +246,7 @@ mod tests {
             "PASSWORD_FILE",
             "SECRET_ARN",
             "TOKEN_TYPE",
+            "ACCESS_TOKEN_EXPIRE_MINUTES",
             "PORT",
             "PASSENGER",
             "AUTH_URL",

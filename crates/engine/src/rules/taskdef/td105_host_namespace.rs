@@ -27,7 +27,10 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [Network mode](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#network_mode)
-    /// - Security Hub ECS.3 (pidMode host), ECS.17 (host network mode), ECS.1 (host mode with a root user). Checklist: security 5 (awsvpc). Checkov CKV_AWS_335. KICS "ECS Task Definition Network Mode Not Recommended". AWS Control Tower CT.ECS.PR.8 and PR.10.
+    /// - Security Hub [ECS.3](https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-3)
+    ///   (pidMode host) and [ECS.17](https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-17)
+    ///   (host network mode). The retired ECS.1 (host network mode with a root user) was replaced
+    ///   by ECS.17, ECS.4 (privileged containers) and ECS.20/ECS.21 (non-root users, `TD102`). Checklist: security 5 (awsvpc). Checkov CKV_AWS_335. KICS "ECS Task Definition Network Mode Not Recommended". AWS Control Tower CT.ECS.PR.8 and PR.10.
     pub static RULE = {
         code: "TD105",
         name: "host-namespace",

@@ -24,20 +24,69 @@ const DANGEROUS: &[(&str, &str)] = &[
         "DAC_READ_SEARCH",
         "reading any file regardless of permissions",
     ),
-    ("BPF", "loading BPF programs into the kernel"),
 ];
+
+/// The capabilities the ECS API reference lists as valid for `add` and `drop`.
+const KNOWN: &[&str] = &[
+    "ALL",
+    "AUDIT_CONTROL",
+    "AUDIT_WRITE",
+    "BLOCK_SUSPEND",
+    "CHOWN",
+    "DAC_OVERRIDE",
+    "DAC_READ_SEARCH",
+    "FOWNER",
+    "FSETID",
+    "IPC_LOCK",
+    "IPC_OWNER",
+    "KILL",
+    "LEASE",
+    "LINUX_IMMUTABLE",
+    "MAC_ADMIN",
+    "MAC_OVERRIDE",
+    "MKNOD",
+    "NET_ADMIN",
+    "NET_BIND_SERVICE",
+    "NET_BROADCAST",
+    "NET_RAW",
+    "SETFCAP",
+    "SETGID",
+    "SETPCAP",
+    "SETUID",
+    "SYS_ADMIN",
+    "SYS_BOOT",
+    "SYS_CHROOT",
+    "SYS_MODULE",
+    "SYS_NICE",
+    "SYS_PACCT",
+    "SYS_PTRACE",
+    "SYS_RAWIO",
+    "SYS_RESOURCE",
+    "SYS_TIME",
+    "SYS_TTY_CONFIG",
+    "SYSLOG",
+    "WAKE_ALARM",
+];
+
+/// The only capability a Fargate task may add.
+const FARGATE_ADDABLE: &str = "SYS_PTRACE";
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports Linux capabilities added in `linuxParameters.capabilities.add` that give a
-    /// container power over the host: `ALL`, `SYS_ADMIN`, `NET_ADMIN`, `SYS_PTRACE`,
-    /// `SYS_MODULE`, `SYS_RAWIO`, `DAC_READ_SEARCH`, `BPF`.
+    /// Reports Linux capabilities added in `linuxParameters.capabilities.add`. On Fargate, any
+    /// capability other than `SYS_PTRACE` is reported as an error. Elsewhere, and for
+    /// `SYS_PTRACE` on Fargate, it reports (as a warning) the ones that give a container power
+    /// over the host: `ALL`, `SYS_ADMIN`, `NET_ADMIN`, `SYS_PTRACE`, `SYS_MODULE`, `SYS_RAWIO`,
+    /// `DAC_READ_SEARCH`. A name in `add` or `drop` that is not among the capabilities the API
+    /// reference lists (`BPF`, `PERFMON`, a typo) is reported as a warning too.
     ///
     /// ## Why is this bad?
-    /// These capabilities are most of what makes `privileged` dangerous: with `SYS_ADMIN` a
-    /// process can mount filesystems and escape the container; with `SYS_PTRACE` it can read
-    /// other processes' secrets. Add only the narrow capability the application needs (for
-    /// example `NET_BIND_SERVICE`), and drop the rest.
+    /// Fargate lets a task add only `SYS_PTRACE` (platform version 1.4.0 or later); a task
+    /// definition that adds anything else is refused for Fargate. On EC2 these capabilities are
+    /// most of what makes `privileged` dangerous: with `SYS_ADMIN` a process can mount
+    /// filesystems and escape the container; with `SYS_PTRACE` it can read other processes'
+    /// secrets. Add only the narrow capability the application needs (on EC2, for example
+    /// `NET_BIND_SERVICE` to listen below port 1024), and drop the rest.
     ///
     /// ## Example
     /// ```json
@@ -45,12 +94,19 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## Use instead
+    /// On EC2:
     /// ```json
     /// { "linuxParameters": { "capabilities": { "add": ["NET_BIND_SERVICE"], "drop": ["ALL"] } } }
     /// ```
+    /// On Fargate, listen on a port above 1024 and add nothing:
+    /// ```json
+    /// { "linuxParameters": { "capabilities": { "drop": ["ALL"] } } }
+    /// ```
     ///
     /// ## References
-    /// - [KernelCapabilities](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KernelCapabilities.html)
+    /// - [KernelCapabilities add](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KernelCapabilities.html):
+    ///   "Tasks launched on Fargate only support adding the SYS_PTRACE kernel capability." (also
+    ///   in the ECS API model botocore ships, with the list of valid values)
     /// - Security Hub ECS.4 (the privileged counterpart). No dedicated Checkov or cfn-lint check.
     pub static RULE = {
         code: "TD106",
@@ -58,12 +114,46 @@ crate::declare_rule! {
         target: TaskDef,
         severity: Warning,
         category: Security,
-        summary: "a container adds a Linux capability that gives power over the host",
+        summary: "a container adds a Linux capability that gives power over the host, or one Fargate refuses",
     }
+}
+
+/// A capability name ECS does not list.
+fn report_unknown(
+    ctx: &TaskDefCtx<'_>,
+    container: &crate::value::Node,
+    item: &crate::value::Node,
+    cap: &str,
+    sink: &mut Sink<'_>,
+) {
+    let d = sink.report(
+        item.span,
+        format!(
+            "container `{}` names capability {cap}, which is not one the ECS API lists",
+            ctx.container_name(container)
+        ),
+    );
+    match crate::text::suggest(cap.trim_start_matches("CAP_"), KNOWN.iter().copied()) {
+        Some(s) => d.set_help(format!("did you mean {s}? ECS takes the names of its list (ALL, CHOWN, NET_BIND_SERVICE, SYS_PTRACE, ...)")),
+        None => d.set_help("use a name from the list in the KernelCapabilities reference (ALL, CHOWN, NET_BIND_SERVICE, SYS_PTRACE, ...)"),
+    };
 }
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     for c in &ctx.containers {
+        // Names in `drop` are only checked against the list.
+        for item in c
+            .get_set("linuxParameters")
+            .and_then(|l| l.get_set("capabilities"))
+            .map_or(&[][..], |cap| cap.get_array("drop"))
+        {
+            if let Some(cap) = util::known_str(Some(item)) {
+                let bare = cap.trim_start_matches("CAP_");
+                if !KNOWN.iter().any(|k| k.eq_ignore_ascii_case(bare)) {
+                    report_unknown(ctx, c, item, cap, sink);
+                }
+            }
+        }
         let Some(add) = c
             .get_set("linuxParameters")
             .and_then(|l| l.get_set("capabilities"))
@@ -76,6 +166,26 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 continue;
             };
             let bare = cap.trim_start_matches("CAP_");
+            if ctx.is_fargate() && !bare.eq_ignore_ascii_case(FARGATE_ADDABLE) {
+                let d = sink.report(
+                    item.span,
+                    format!(
+                        "container `{}` adds capability {cap}, but Fargate lets a task add only SYS_PTRACE",
+                        ctx.container_name(c)
+                    ),
+                );
+                d.severity = crate::diagnostic::Severity::Error;
+                d.set_help(if bare.eq_ignore_ascii_case("NET_BIND_SERVICE") {
+                    "remove it and listen on a port above 1024 (map it in portMappings); Fargate refuses every added capability but SYS_PTRACE"
+                } else {
+                    "remove it; Fargate refuses every added capability but SYS_PTRACE. If the container needs it, run the task on EC2"
+                });
+                continue;
+            }
+            if !KNOWN.iter().any(|k| k.eq_ignore_ascii_case(bare)) {
+                report_unknown(ctx, c, item, cap, sink);
+                continue;
+            }
             let Some((_, what)) = DANGEROUS.iter().find(|(n, _)| n.eq_ignore_ascii_case(bare))
             else {
                 continue;
@@ -84,7 +194,11 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 item.span,
                 format!("container `{}` adds capability {cap}, which allows {what}", ctx.container_name(c)),
             )
-            .set_help("remove it unless the container really needs it; add only narrow capabilities and drop the rest");
+            .set_help(if ctx.is_fargate() {
+                "remove it unless the container really needs it (a debugger or profiler), and drop the capabilities it does not need"
+            } else {
+                "remove it unless the container really needs it; add only narrow capabilities (e.g. NET_BIND_SERVICE to listen below port 1024) and drop the rest"
+            });
         }
     }
 }

@@ -48,7 +48,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     let (Some(t), Some(e)) = (util::known_str(Some(task)), util::known_str(Some(exec))) else {
         return;
     };
-    if t != e {
+    // Two empty values name no role at all: nothing is shared.
+    if t != e || t.trim().is_empty() {
         return;
     }
     sink.report(task.span, "the task role is also the execution role, so the application gets the agent's permissions and the agent the application's")

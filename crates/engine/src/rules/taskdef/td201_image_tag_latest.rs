@@ -15,10 +15,13 @@ crate::declare_rule! {
     /// suggests ecspresso's way: a tag filled at deploy time by `{{ must_env `IMAGE_TAG` }}`.
     ///
     /// ## Why is this bad?
-    /// `latest` moves. Each task that starts, including replacements after a crash and scale-out
-    /// in the middle of the night, may pull a different image from the one you tested, and a
-    /// rollback to the previous task definition revision rolls back nothing. A version tag ties
-    /// the revision to the code it runs.
+    /// `latest` moves, so the task definition revision does not say which code it runs. Within
+    /// one service deployment ECS resolves the tag to a digest once (software version
+    /// consistency), so replacement tasks keep the image the deployment started with. But the
+    /// tag is resolved again on every new deployment (a forced redeploy, a scaling change that
+    /// deploys, a rollback to the previous revision, which then rolls back nothing), for every
+    /// `RunTask` (scheduled and one-off tasks), and for every task of a container with
+    /// `"versionConsistency": "disabled"`. A version tag ties the revision to the code it runs.
     ///
     /// ## Example
     /// ```json
@@ -31,6 +34,10 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## References
+    /// - [Container image resolution](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html#deployment-container-image-stability)
+    ///   and `ContainerDefinition.versionConsistency` in the API reference ("Specifies whether
+    ///   Amazon ECS will resolve the container image tag ... to an image digest. By default, the
+    ///   value is enabled.")
     /// - [Image (task definition parameters)](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_image)
     /// - Checklist: container image 5 (version tag); task definition 6 (version in tags). hadolint DL3006/DL3007 and Checkov CKV_DOCKER_7 for the Dockerfile side; Trivy DS-0001.
     pub static RULE = {

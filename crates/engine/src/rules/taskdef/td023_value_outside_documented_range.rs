@@ -1,0 +1,127 @@
+use crate::check::Sink;
+use crate::taskdef::TaskDefCtx;
+
+use super::util;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Checks values whose limits the ECS API reference states in words but the API model does
+    /// not encode as a range: `ephemeralStorage.sizeInGiB` 21–200, a container's
+    /// `restartPolicy.restartAttemptPeriod` 60–1800 seconds, at most 50
+    /// `restartPolicy.ignoredExitCodes`, and `linuxParameters.swappiness` 0–100.
+    ///
+    /// ## Why is this bad?
+    /// `RegisterTaskDefinition` refuses values outside these limits. Ephemeral storage below 21
+    /// GiB is not an expansion of the 20 GiB Fargate gives every task; a restart policy that
+    /// restarts more often than once a minute is not allowed.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "ephemeralStorage": { "sizeInGiB": 20 }, "containerDefinitions": [{ "name": "app",
+    ///   "image": "app:1.0", "restartPolicy": { "enabled": true, "restartAttemptPeriod": 30 } }] }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "ephemeralStorage": { "sizeInGiB": 30 }, "containerDefinitions": [{ "name": "app",
+    ///   "image": "app:1.0", "restartPolicy": { "enabled": true, "restartAttemptPeriod": 60 } }] }
+    /// ```
+    ///
+    /// ## References
+    /// - [EphemeralStorage](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EphemeralStorage.html):
+    ///   "The minimum supported value is 21 GiB and the maximum supported value is 200 GiB."
+    /// - [ContainerRestartPolicy](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerRestartPolicy.html):
+    ///   "You can specify a maximum of 50 container exit codes", "You can set a minimum
+    ///   restartAttemptPeriod of 60 seconds and a maximum restartAttemptPeriod of 1800 seconds."
+    /// - [LinuxParameters swappiness](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinuxParameters.html):
+    ///   "Accepted values are whole numbers between 0 and 100."
+    ///   (All also in the ECS API model botocore ships; catalogued in `data/ecs-constraints.json`.)
+    pub static RULE = {
+        code: "TD023",
+        name: "value-outside-documented-range",
+        target: TaskDef,
+        severity: Error,
+        category: Schema,
+        summary: "ephemeral storage, a restart policy or swappiness outside the limits ECS states",
+    }
+}
+
+pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
+    if let Some(node) = ctx
+        .task
+        .get_set("ephemeralStorage")
+        .and_then(|e| e.get_set("sizeInGiB"))
+    {
+        if let Some(size) = util::int(Some(node)) {
+            if !(21..=200).contains(&size) {
+                let fix = size.clamp(21, 200);
+                sink.report(
+                    node.span,
+                    format!("ephemeralStorage.sizeInGiB is {size}; ECS accepts 21 to 200 GiB"),
+                )
+                .set_help(if size <= 20 {
+                    "every Fargate task already has 20 GiB: remove ephemeralStorage, or ask for 21 GiB or more"
+                } else {
+                    "ask for at most 200 GiB; mount EFS or an EBS volume for more"
+                })
+                .set_fix(format!("set sizeInGiB to {fix}"), node.span, fix.to_string());
+            }
+        }
+    }
+    for c in &ctx.containers {
+        if let Some(node) = c
+            .get_set("linuxParameters")
+            .and_then(|l| l.get_set("swappiness"))
+        {
+            if let Some(value) = util::int(Some(node)).filter(|v| !(0..=100).contains(v)) {
+                let fix = value.clamp(0, 100);
+                sink.report(
+                    node.span,
+                    format!(
+                        "container `{}` swappiness is {value}; ECS accepts 0 to 100",
+                        ctx.container_name(c)
+                    ),
+                )
+                .set_help(
+                    "0 avoids swapping unless needed, 100 swaps aggressively; the default is 60",
+                )
+                .set_fix(
+                    format!("set swappiness to {fix}"),
+                    node.span,
+                    fix.to_string(),
+                );
+            }
+        }
+        let Some(policy) = c.get_set("restartPolicy") else {
+            continue;
+        };
+        let name = ctx.container_name(c);
+        if let Some(node) = policy.get_set("restartAttemptPeriod") {
+            if let Some(period) = util::int(Some(node)) {
+                if !(60..=1800).contains(&period) {
+                    let fix = period.clamp(60, 1800);
+                    sink.report(
+                        node.span,
+                        format!("container `{name}` restartAttemptPeriod is {period}s; ECS accepts 60 to 1800 seconds"),
+                    )
+                    .set_help("a container can be restarted at most once a minute; the default is 300 seconds")
+                    .set_fix(format!("set restartAttemptPeriod to {fix}"), node.span, fix.to_string());
+                }
+            }
+        }
+        if let Some(m) = policy.member("ignoredExitCodes") {
+            if let Some(codes) = m.value.as_array() {
+                if codes.len() > 50 && !codes.iter().any(crate::value::Node::is_placeholder) {
+                    sink.report(
+                        m.key_span,
+                        format!(
+                            "container `{name}` ignores {} exit codes; ECS accepts at most 50",
+                            codes.len()
+                        ),
+                    )
+                    .set_help("keep the exit codes that mean a deliberate stop (for example 0) and let the others restart the container");
+                }
+            }
+        }
+    }
+}
