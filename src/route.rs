@@ -30,7 +30,8 @@ pub fn parse(fragment: &str) -> Option<Route> {
         "sizing" if rest.is_empty() => Some(Route::Sizing),
         "explain" if rest.is_empty() => Some(Route::Explain),
         "lint" if rest.is_empty() => Some(Route::Lint),
-        "lesson" => learn::lesson(rest).map(|l| Route::Lesson(l.id)),
+        // The id only: the lessons themselves live in the teaching module.
+        "lesson" => learn::lesson_id(rest).map(Route::Lesson),
         "rule" => registry::rule(rest).map(|r| Route::Rule(r.code)),
         "example" => learn::example(rest).map(|e| Route::Example(e.id)),
         _ => None,

@@ -704,7 +704,7 @@ impl State {
             }
             Action::LoadLearnExample(id) => next.load_learn_example(id),
             Action::OpenLesson(id) => {
-                next.lesson = id.and_then(learn::lesson).map(|l| l.id);
+                next.lesson = id.and_then(learn::lesson_id);
                 next.view = View::Learn;
             }
             Action::OpenRule(code) => {

@@ -134,6 +134,29 @@ pub fn lesson(id: &str) -> Option<&'static Lesson> {
     LESSONS.iter().find(|l| l.id == id)
 }
 
+/// Every lesson's id, in the order of [`lessons`], without the lessons: a front end that only
+/// routes to a lesson (the page's first view) names this, and its download carries none of the
+/// exercises' files and checks, which only the teaching views load.
+pub const LESSON_IDS: &[&str] = &[
+    "task-vs-container-size",
+    "cpu-shares",
+    "memory-limits-oom",
+    "fargate-sizes-cost",
+    "dockerfile-multi-stage",
+    "graceful-shutdown",
+    "image-tags-digests",
+    "secrets",
+    "runtime-security",
+    "deployments",
+    "logging-tracing",
+    "right-sizing",
+];
+
+/// The id of the lesson with this id, as a `'static` string (see [`LESSON_IDS`]).
+pub fn lesson_id(id: &str) -> Option<&'static str> {
+    LESSON_IDS.iter().copied().find(|l| *l == id)
+}
+
 impl Lesson {
     /// The lesson's Markdown: compiled in, or given by [`crate::rule::set_docs`] (key
     /// `lesson/<id>`) in a build with the feature `external-docs`; empty until then.
@@ -492,3 +515,12 @@ static LESSONS: &[Lesson] = &[
         },
     },
 ];
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn lesson_ids_list_every_lesson_in_order() {
+        let ids: Vec<&str> = super::lessons().iter().map(|l| l.id).collect();
+        assert_eq!(ids, super::LESSON_IDS);
+    }
+}

@@ -22,7 +22,10 @@ pub use checklist::{
 pub use evidence::Evidence;
 pub use examples::{example, examples, Example, Quality};
 pub use facts::{Fact, FactResult, Peak};
-pub use lessons::{check_exercise, lesson, lessons, Exercise, ExerciseResult, Explainer, Lesson};
+pub use lessons::{
+    check_exercise, lesson, lesson_id, lessons, Exercise, ExerciseResult, Explainer, Lesson,
+    LESSON_IDS,
+};
 
 /// One file of an example or an exercise: what a pane of the page holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
