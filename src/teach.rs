@@ -78,8 +78,7 @@ impl TeachState {
             lesson: value
                 .get("lesson")
                 .and_then(Value::as_str)
-                .and_then(learn::lesson)
-                .map(|l| l.id),
+                .and_then(learn::lesson_id),
         })
     }
 }
@@ -107,7 +106,8 @@ impl Notice {
         match kind {
             "lesson" => match id {
                 None => Some(Notice::Lesson(None)),
-                Some(id) => learn::lesson(id).map(|l| Notice::Lesson(Some(l.id))),
+                // Ids only: the page's first view reads notices and must not link the lessons.
+                Some(id) => learn::lesson_id(id).map(|id| Notice::Lesson(Some(id))),
             },
             "load" => learn::example(id?).map(|e| Notice::Load(e.id)),
             _ => None,
