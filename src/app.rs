@@ -255,6 +255,7 @@ pub fn App() -> Html {
     });
     let on_fix = use_callback(d.clone(), |i: usize, d| d.dispatch(Action::ApplyFix(i)));
     let on_ignore = use_callback(d.clone(), |i: usize, d| d.dispatch(Action::IgnoreHere(i)));
+    let on_undo = use_callback(d.clone(), |_: MouseEvent, d| d.dispatch(Action::Undo));
     let on_input = use_callback(d.clone(), |(pane, text): (usize, Rc<str>), d| {
         d.dispatch(Action::Edit(pane, text));
     });
@@ -457,6 +458,12 @@ pub fn App() -> Html {
                 </div>
                 <div class="col-right">
                     { for explain }
+                    if let Some(undo) = &state.undo {
+                        <div class="undo-notice" role="status">
+                            <span>{ &undo.label }</span>
+                            <button type="button" class="button small" id="undo" onclick={on_undo.clone()}>{ "Undo" }</button>
+                        </div>
+                    }
                     <Findings
                         linted={linted.clone()}
                         active={state.active}

@@ -294,6 +294,17 @@ impl Linted {
     }
 }
 
+/// What "Undo" puts back after "Apply fix" or "Ignore here" (issue 23): the file's text and the
+/// settings as they were just before.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Undo {
+    /// What was done, for the notice ("Applied the fix for TD001.").
+    pub label: String,
+    /// The pane or file that changed and its text before, when a text changed.
+    text: Option<(usize, Rc<str>)>,
+    settings: Rc<PageSettings>,
+}
+
 pub struct State {
     /// The four panes' texts (the quick start); [`State::project`] adds the rest.
     pub texts: [Rc<str>; 4],
@@ -331,6 +342,8 @@ pub struct State {
     /// The Jsonnet evaluator, a second wasm module loaded when the project holds a Jsonnet file
     /// (`jsonnet.rs`).
     pub jsonnet: crate::jsonnet::Status,
+    /// The last "Apply fix" or "Ignore here", until undone or the text is edited.
+    pub undo: Option<Undo>,
     seq: u32,
 }
 
@@ -357,6 +370,7 @@ impl State {
             lesson: None,
             ticks: Vec::new(),
             jsonnet: crate::jsonnet::Status::Idle,
+            undo: None,
             seq: 0,
         }
     }
@@ -393,6 +407,8 @@ impl State {
 
 pub enum Action {
     Edit(usize, Rc<str>),
+    /// Put back what the last "Apply fix" or "Ignore here" changed.
+    Undo,
     Activate(usize),
     Linted(Rc<Linted>),
     /// Select finding `i` of the report: switch to its pane and select its span.
@@ -494,10 +510,30 @@ impl State {
             lesson: self.lesson,
             ticks: self.ticks.clone(),
             jsonnet: self.jsonnet.clone(),
+            undo: self.undo.clone(),
             seq: self.seq,
         };
+        // An undo stays only until something else changes a text or the settings.
+        let keeps_undo = matches!(
+            action,
+            Action::ApplyFix(_) | Action::IgnoreHere(_) | Action::Undo
+        );
         match action {
-            Action::Edit(pane, text) => next.set_text(pane, text),
+            Action::Edit(pane, text) => {
+                next.undo = None;
+                next.set_text(pane, text);
+            }
+            Action::Undo => {
+                if let Some(undo) = next.undo.take() {
+                    if let Some((pane, text)) = undo.text {
+                        next.set_text(pane, text);
+                    }
+                    if next.settings != undo.settings {
+                        next.settings = undo.settings;
+                        next.bump();
+                    }
+                }
+            }
             Action::LoadExample(pane) => {
                 if let Some(example) = EXAMPLES.get(pane) {
                     next.set_text(pane, Rc::from(*example));
@@ -545,10 +581,16 @@ impl State {
                         let finding = l.report.findings.get(i)?;
                         let fix = finding.fix.as_ref()?;
                         let pane = l.pane_of(finding.file)?;
-                        let fixed = apply_edits(next.text_of(pane)?, &fix.edits);
-                        Some((pane, fixed))
+                        let before = next.text_of(pane)?.clone();
+                        let fixed = apply_edits(&before, &fix.edits);
+                        Some((pane, before, fixed, finding.code))
                     });
-                    if let Some((pane, fixed)) = change {
+                    if let Some((pane, before, fixed, code)) = change {
+                        next.undo = Some(Undo {
+                            label: format!("Applied the fix for {code}."),
+                            text: Some((pane, before)),
+                            settings: next.settings.clone(),
+                        });
                         next.set_text(pane, Rc::from(fixed));
                     }
                 }
@@ -563,6 +605,19 @@ impl State {
                         let kind = l.report.kinds.get(finding.file).copied().flatten();
                         Some((pane, ignore_here(finding, text, kind)))
                     });
+                    if let Some((pane, IgnoreHere::Comment(_) | IgnoreHere::Path { .. })) = &target
+                    {
+                        let code = next
+                            .linted
+                            .as_ref()
+                            .and_then(|l| l.report.findings.get(i))
+                            .map_or("", |f| f.code);
+                        next.undo = Some(Undo {
+                            label: format!("Ignored {code} here."),
+                            text: next.text_of(*pane).map(|t| (*pane, t.clone())),
+                            settings: next.settings.clone(),
+                        });
+                    }
                     match target {
                         Some((pane, IgnoreHere::Comment(text))) => {
                             next.set_text(pane, Rc::from(text))
@@ -724,6 +779,9 @@ impl State {
                 ticks.dedup();
                 next.ticks = ticks;
             }
+        }
+        if !keeps_undo && next.revision != self.revision {
+            next.undo = None;
         }
         next
     }
@@ -952,6 +1010,53 @@ mod tests {
             (sel.start, sel.end),
             (related.span.start as usize, related.span.end as usize)
         );
+    }
+
+    #[test]
+    fn undo_puts_back_a_fix_and_an_ignore() {
+        let lint = |state: &State| {
+            let (report, panes, paths) =
+                lint_project(&state.project(), &state.settings.config(), &state.vars);
+            Action::Linted(Rc::new(Linted {
+                report,
+                panes,
+                paths,
+                millis: 0.0,
+                revision: state.revision,
+            }))
+        };
+        let index = |state: &State, code: &str| {
+            state.linted.as_ref().and_then(|l| {
+                l.report
+                    .findings
+                    .iter()
+                    .position(|f| f.code == code && l.pane_of(f.file) == Some(0))
+            })
+        };
+        let state = State::new(EXAMPLES.map(String::from), Theme::Light);
+        let state = state.next(lint(&state));
+        let before = state.texts[0].clone();
+        let fix = index(&state, "TD001").expect("the example has TD001");
+        let fixed = state.next(Action::ApplyFix(fix));
+        assert_ne!(fixed.texts[0], before, "the fix changed the text");
+        assert_eq!(
+            fixed.undo.as_ref().map(|u| u.label.as_str()),
+            Some("Applied the fix for TD001.")
+        );
+        let undone = fixed.next(Action::Undo);
+        assert_eq!(undone.texts[0], before, "Undo puts the text back");
+        assert!(undone.undo.is_none());
+        // Typing drops the undo.
+        assert!(fixed.next(Action::Edit(0, Rc::from("{}"))).undo.is_none());
+        // An ignore in JSON is a per-path ignore in the settings: Undo removes it.
+        let ignore = index(&state, "TD102").expect("the example has TD102");
+        let ignored = state.next(Action::IgnoreHere(ignore));
+        assert_ne!(
+            ignored.settings, state.settings,
+            "the ignore went into the settings"
+        );
+        let undone = ignored.next(Action::Undo);
+        assert_eq!(undone.settings, state.settings, "Undo removes the ignore");
     }
 
     #[test]

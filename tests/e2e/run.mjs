@@ -263,6 +263,17 @@ try {
   const fixed = await page.inputValue("#input-0");
   check(fixed !== TASKDEF && fixed.includes('"cpu": "512"'), "applying the fix changes the text", fixed);
   eq(await page.locator('.finding[data-code="TD001"]').count(), 0, "the finding is gone after the fix");
+  // Issue 23: the fix can be undone, and applied again.
+  await page.click("#undo");
+  await page.waitForTimeout(20);
+  await settled(page);
+  eq(await page.inputValue("#input-0"), TASKDEF, "Undo puts the text back");
+  eq(await page.locator('.finding[data-code="TD001"]').count(), 1, "the finding is back after Undo");
+  eq(await page.locator("#undo").count(), 0, "Undo is offered once");
+  await page.locator('.finding[data-code="TD001"] .fix').click();
+  await page.waitForTimeout(20);
+  await settled(page);
+  eq(await page.inputValue("#input-0"), fixed, "the fix applies again after Undo");
 
   // The rules view: searchable, each rule opens its explanation.
   await page.click("#rules-button");
