@@ -972,6 +972,20 @@ pub fn draft_texts(texts: &[Rc<str>; 4]) -> [String; 4] {
 mod tests {
     use super::*;
 
+    /// The action a lint run of the state's project ends with (what the page's debounced run
+    /// dispatches).
+    fn linted(state: &State) -> Action {
+        let (report, panes, paths) =
+            lint_project(&state.project(), &state.settings.config(), &state.vars);
+        Action::Linted(Rc::new(Linted {
+            report,
+            panes,
+            paths,
+            millis: 0.0,
+            revision: state.revision,
+        }))
+    }
+
     #[test]
     fn utf16_offsets_count_what_the_textarea_counts() {
         let text = "ab\r\ncé d\rx";
@@ -1014,17 +1028,6 @@ mod tests {
 
     #[test]
     fn undo_puts_back_a_fix_and_an_ignore() {
-        let lint = |state: &State| {
-            let (report, panes, paths) =
-                lint_project(&state.project(), &state.settings.config(), &state.vars);
-            Action::Linted(Rc::new(Linted {
-                report,
-                panes,
-                paths,
-                millis: 0.0,
-                revision: state.revision,
-            }))
-        };
         let index = |state: &State, code: &str| {
             state.linted.as_ref().and_then(|l| {
                 l.report
@@ -1034,7 +1037,7 @@ mod tests {
             })
         };
         let state = State::new(EXAMPLES.map(String::from), Theme::Light);
-        let state = state.next(lint(&state));
+        let state = state.next(linted(&state));
         let before = state.texts[0].clone();
         let fix = index(&state, "TD001").expect("the example has TD001");
         let fixed = state.next(Action::ApplyFix(fix));
@@ -1065,17 +1068,7 @@ mod tests {
         texts[0] =
             r#"{"requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "4096"}"#.into();
         let mut state = State::new(texts, Theme::Light);
-        let lint = |state: &State| {
-            let (report, panes, paths) = lint_panes(&state.texts);
-            Action::Linted(Rc::new(Linted {
-                report,
-                panes,
-                paths,
-                millis: 0.0,
-                revision: state.revision,
-            }))
-        };
-        state = state.next(lint(&state));
+        state = state.next(linted(&state));
         let i = state
             .linted
             .as_ref()
@@ -1091,7 +1084,7 @@ mod tests {
         let before = state.texts[0].clone();
         state = state.next(Action::ApplyFix(i));
         assert_eq!(state.texts[0], before);
-        state = state.next(lint(&state));
+        state = state.next(linted(&state));
         assert!(state.linted.as_ref().is_some_and(|l| l
             .report
             .findings
@@ -1286,23 +1279,12 @@ mod tests {
 
     #[test]
     fn ignoring_a_json_finding_adds_a_per_path_ignore_and_silences_it() {
-        let lint = |state: &State| {
-            let (report, panes, paths) =
-                lint_project(&state.project(), &state.settings.config(), &state.vars);
-            Action::Linted(Rc::new(Linted {
-                report,
-                panes,
-                paths,
-                millis: 0.0,
-                revision: state.revision,
-            }))
-        };
         let mut state = State::new(Default::default(), Theme::Light);
         let text = r#"{"family": "web", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc",
   "cpu": "256", "memory": "512",
   "containerDefinitions": [{"name": "app", "image": "nginx:1.27", "essential": true}]}"#;
         state = state.next(Action::Edit(0, Rc::from(text)));
-        state = state.next(lint(&state));
+        state = state.next(linted(&state));
         let count = |state: &State, code: &str| {
             state.linted.as_ref().map_or(0, |l| {
                 l.report.findings.iter().filter(|f| f.code == code).count()
@@ -1326,7 +1308,7 @@ mod tests {
             .pointer
             .as_deref()
             .is_some_and(|p| p.starts_with("/containerDefinitions/0")));
-        state = state.next(lint(&state));
+        state = state.next(linted(&state));
         assert_eq!(count(&state, "TD102"), 0, "the finding is ignored");
         assert!(count(&state, "TD103") >= 1, "other findings stay");
     }

@@ -1,6 +1,6 @@
-use super::schema::{self, Issue};
+use super::schema;
 use crate::check::Sink;
-use crate::rules::taskdef::td061_value_out_of_range::out_of_range;
+use crate::rules::taskdef::td061_value_out_of_range::report_out_of_range;
 use crate::servicedef::ServiceDefCtx;
 
 crate::declare_rule! {
@@ -46,21 +46,5 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if !ctx.is_object() {
         return;
     }
-    for problem in schema::issues(ctx) {
-        let Issue::OutOfRange {
-            node,
-            path,
-            measure,
-            found,
-            min,
-            max,
-            ..
-        } = problem
-        else {
-            continue;
-        };
-        let (message, help) = out_of_range(path, *measure, *found, *min, *max);
-        let d = sink.report(node.span, message);
-        d.set_help(help);
-    }
+    report_out_of_range(schema::issues(ctx), sink);
 }

@@ -41,7 +41,12 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
-    for issue in schema::issues(ctx) {
+    report_out_of_range(schema::issues(ctx), sink);
+}
+
+/// Reports the values of a schema walk that are outside their bounds (shared with SV031).
+pub fn report_out_of_range(issues: &[Issue<'_>], sink: &mut Sink<'_>) {
+    for issue in issues {
         let Issue::OutOfRange {
             node,
             path,
