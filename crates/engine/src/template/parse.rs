@@ -429,24 +429,8 @@ fn lex_action(
                 push(items, Tok::RightParen, start, pos);
             }
             '"' => {
-                pos += 1;
-                loop {
-                    match bytes.get(pos) {
-                        None | Some(b'\n') => {
-                            return Err(ParseError {
-                                span: Span::new(start, pos.min(text.len())),
-                                message: "unterminated quoted string".to_string(),
-                            })
-                        }
-                        Some(b'\\') => pos += 1 + char_len_at(text, pos + 1),
-                        Some(b'"') => {
-                            pos += 1;
-                            break;
-                        }
-                        Some(_) => pos += 1,
-                    }
-                }
-                push(items, Tok::Str, start, pos.min(text.len()));
+                pos = scan_quoted(text, start, b'"', "unterminated quoted string")?;
+                push(items, Tok::Str, start, pos);
             }
             '`' => {
                 let Some(close) = text.get(pos + 1..).and_then(|r| r.find('`')) else {
@@ -459,24 +443,8 @@ fn lex_action(
                 push(items, Tok::RawStr, start, pos);
             }
             '\'' => {
-                pos += 1;
-                loop {
-                    match bytes.get(pos) {
-                        None | Some(b'\n') => {
-                            return Err(ParseError {
-                                span: Span::new(start, pos.min(text.len())),
-                                message: "unterminated character constant".to_string(),
-                            })
-                        }
-                        Some(b'\\') => pos += 1 + char_len_at(text, pos + 1),
-                        Some(b'\'') => {
-                            pos += 1;
-                            break;
-                        }
-                        Some(_) => pos += 1,
-                    }
-                }
-                push(items, Tok::Char, start, pos.min(text.len()));
+                pos = scan_quoted(text, start, b'\'', "unterminated character constant")?;
+                push(items, Tok::Char, start, pos);
             }
             '$' => {
                 pos += 1;
@@ -1188,6 +1156,31 @@ impl Parser<'_> {
             }
         };
         Ok(arg)
+    }
+}
+
+/// The end of a quoted string or character constant that opens at `start` with `quote`
+/// (backslash escapes, no newline), or Go's error for one left open.
+fn scan_quoted(
+    text: &str,
+    start: usize,
+    quote: u8,
+    unterminated: &str,
+) -> Result<usize, ParseError> {
+    let bytes = text.as_bytes();
+    let mut pos = start + 1;
+    loop {
+        match bytes.get(pos) {
+            None | Some(b'\n') => {
+                return Err(ParseError {
+                    span: Span::new(start, pos.min(text.len())),
+                    message: unterminated.to_string(),
+                })
+            }
+            Some(b'\\') => pos += 1 + char_len_at(text, pos + 1),
+            Some(&b) if b == quote => return Ok((pos + 1).min(text.len())),
+            Some(_) => pos += 1,
+        }
     }
 }
 

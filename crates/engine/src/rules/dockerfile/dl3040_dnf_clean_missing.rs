@@ -43,16 +43,8 @@ crate::declare_rule! {
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for f in pkg::find(ctx, &[Pm::Dnf, Pm::Microdnf]) {
         let program = f.call.command.name().unwrap_or("dnf");
-        if !f.call.sub_is(&[
-            "install",
-            "upgrade",
-            "upgrade-minimal",
-            "reinstall",
-            "groupinstall",
-            "module install",
-            "distro-sync",
-        ]) || pkg::cleaned_after(f.run, f.call.manager, program, f.index)
-        {
+        // The model's install subcommands for dnf and microdnf (`pkg::DNF_INSTALLS`).
+        if !f.call.installs() || pkg::cleaned_after(f.run, f.call.manager, program, f.index) {
             continue;
         }
         sink.report(f.call.command.span, format!("{program} install leaves its cache in the image"))

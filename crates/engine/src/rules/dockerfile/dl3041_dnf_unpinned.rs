@@ -43,19 +43,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         }
         let module = f.call.sub_is(&["module install"]);
-        let unpinned = pkg::unpinned(ctx, &f, |t| {
-            if t.starts_with('@') {
-                // `@group` or `@module:stream`: a group or module, not a package.
-                true
-            } else if module {
-                // A module stream: `name:stream`.
-                t.contains(':')
-            } else {
-                t.split('-')
-                    .skip(1)
-                    .any(|part| part.starts_with(|ch: char| ch.is_ascii_digit()))
-            }
-        });
+        let unpinned = pkg::unpinned(ctx, &f, |t| pkg::rpm_pinned(t, module));
         let verb = format!("{} installs", f.call.command.name().unwrap_or("dnf"));
         pkg::report_unpinned(
             sink,

@@ -802,3 +802,21 @@ pub fn report_interactive(sink: &mut crate::check::Sink<'_>, call: &Call, messag
         .set_help(format!("add `{fix}`"))
         .set_fix(format!("add {fix}"), call.fix_at(), format!("{fix} "));
 }
+
+/// Whether an argument of `yum`/`dnf install` (or `module install`, `module` true) names what it
+/// installs precisely: a group or module (`@name`), a module stream (`name:stream`), or a package
+/// with a version (`name-1.2`), as DL3033 and DL3041 read them.
+pub fn rpm_pinned(token: &str, module: bool) -> bool {
+    if token.starts_with('@') {
+        // `@group` or `@module:stream`: a group or module, not a package.
+        true
+    } else if module {
+        // A module stream: `name:stream`.
+        token.contains(':')
+    } else {
+        token
+            .split('-')
+            .skip(1)
+            .any(|part| part.starts_with(|ch: char| ch.is_ascii_digit()))
+    }
+}
