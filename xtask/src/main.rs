@@ -31,6 +31,7 @@ const USAGE: &str = "\
 cargo xtask setup   install the tools the page and its tests need (skips what is there)
 cargo xtask serve   build the page and serve it on http://127.0.0.1:8080
 cargo xtask test    fmt, clippy, native tests, page build, end-to-end test in headless Chromium
+cargo xtask page    the page only: trunk build --release, its size, the end-to-end test (after setup)
 cargo xtask bench   the CLI against hadolint over the corpus (scripts/bench.sh)
 cargo xtask rules-table   regenerate docs/rules.md from the rules' own docs and the corpus snapshot
 cargo xtask new-rule CODE kebab-name [--severity S] [--category C]   scaffold a rule, its registration and fixtures";
@@ -47,6 +48,7 @@ fn main() -> ExitCode {
             &root,
         ),
         Some("rules-table") => rules_table(&root, false),
+        Some("page") => page(&root),
         Some("new-rule") => new_rule::new_rule(&root, &args[1..]),
         Some("-h" | "--help" | "help") | None => {
             println!("{USAGE}");
@@ -510,6 +512,14 @@ const PAGE_CEILING: u64 = 465 * 1024;
 /// wasm, the JS glue and boot.js; the CSS besides) against the budget, and what only some views
 /// or projects load later (the rules' documentation, the teaching views' module, the Jsonnet
 /// evaluator for projects holding Jsonnet). Says so loudly above the budget.
+/// The page's own steps of `test` (after `setup` has run once): the release build, its size and
+/// the end-to-end test, for work on the page without the rest of the suite.
+fn page(root: &Path) -> Result<(), String> {
+    run(Command::new("trunk").args(["build", "--release"]), root)?;
+    page_size(root)?;
+    e2e(root)
+}
+
 fn page_size(root: &Path) -> Result<(), String> {
     let dist = root.join("dist");
     let entries = std::fs::read_dir(&dist).map_err(|e| format!("cannot read dist/: {e}"))?;
