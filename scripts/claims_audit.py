@@ -85,10 +85,48 @@ def corpus_text(dirs):
     return " ".join(parts)
 
 
+PRIMARY = (
+    "docs.aws.amazon.com",
+    "aws.amazon.com",
+    "docs.docker.com",
+    "github.com/kayac/ecspresso",
+    "github.com/moby/buildkit",
+    "github.com/hadolint/hadolint",
+    "github.com/aws/",
+    "github.com/aws-observability/",
+    "github.com/kayac/go-config",
+    "github.com/fujiwara/",
+    "github.com/opencontainers/",
+    "opentelemetry.io",
+    "go.dev",
+    "pkg.go.dev",
+    "jsonnet.org",
+    "github.com/google/go-jsonnet",
+    "spdx.org",
+    "semver.org",
+    "rfc-editor.org",
+    "github.com/opencontainers/image-spec",
+)
+
+
+def domain(link):
+    m = re.match(r"https?://([^/]+)(/[^/]+)?", link)
+    host = m.group(1) if m else link
+    if host == "github.com" and m and m.group(2):
+        return host + m.group(2)
+    return host
+
+
+def is_primary(link):
+    bare = re.sub(r"^https?://", "", link)
+    return any(bare.startswith(p) for p in PRIMARY)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--ecs-model")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--markdown", action="store_true", help="print the ledger's table of rules")
     ap.add_argument(
         "--corpus",
         action="append",
@@ -128,6 +166,27 @@ def main():
         )
     if args.json:
         json.dump(out, sys.stdout, indent=1, ensure_ascii=False)
+        return
+    if args.markdown:
+        print("| Rule | Severity | Claims | Primary references | Quotes found verbatim | Verdict |")
+        print("|---|---|---|---|---|---|")
+        order = {"Error": 0, "Warning": 1, "Info": 2}
+        for r in sorted(out, key=lambda r: (order.get(r["severity"], 3), r["code"])):
+            primary = sorted({domain(l) for l in r["links"] if is_primary(l)})
+            qs = r["quotes_in_ecs_model"]
+            found = sum(ok for _, ok in qs)
+            if not r["links"]:
+                verdict = "no reference"
+            elif qs and found == len(qs) and primary:
+                verdict = "quotes verified"
+            elif primary:
+                verdict = "cited" + ("; unmatched quotes listed below" if found < len(qs) else "")
+            else:
+                verdict = "secondary sources only"
+            print(
+                f"| {r['code']} | {r['severity']} | {len(r['claims'])} | {', '.join(primary) or '-'} "
+                f"| {found}/{len(qs)} | {verdict} |"
+            )
         return
     for r in out:
         print(f"## {r['code']} ({r['severity']}) {r['file']}")
