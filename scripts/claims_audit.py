@@ -106,6 +106,9 @@ PRIMARY = (
     "semver.org",
     "rfc-editor.org",
     "github.com/opencontainers/image-spec",
+    "aws-otel.github.io",
+    "yaml.org",
+    "github.com/ecsplain/",
 )
 
 
@@ -118,7 +121,7 @@ def domain(link):
 
 
 def is_primary(link):
-    bare = re.sub(r"^https?://", "", link)
+    bare = re.sub(r"^https?://(www\.)?", "", link)
     return any(bare.startswith(p) for p in PRIMARY)
 
 
