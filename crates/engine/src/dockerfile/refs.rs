@@ -45,6 +45,17 @@ pub fn parse_platform(spec: &str) -> Result<(), String> {
     }
 }
 
+/// The OS and architecture of an `os/arch[/variant]` platform as containerd normalises them
+/// (lower case, `macos` is darwin, `x86_64` is amd64...); `None` for any other form.
+pub fn platform_os_arch(spec: &str) -> Option<(String, String)> {
+    parse_platform(spec).ok()?;
+    let mut parts = spec.splitn(4, '/');
+    let os = parts.next()?.split('(').next()?.to_ascii_lowercase();
+    let arch = parts.next()?.to_ascii_lowercase();
+    let os = if os == "macos" { "darwin".to_string() } else { os };
+    Some((os, normalize_arch(&arch).to_string()))
+}
+
 const KNOWN_OS: &[&str] = &[
     "aix",
     "android",

@@ -47,7 +47,21 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         if value.contains('$') {
             continue;
         }
-        sink.report(flag.span, format!("FROM pins the platform `{value}`"))
+        let d = sink.report(flag.span, format!("FROM pins the platform `{value}`"))
             .set_help("choose the platform at build time (`docker buildx build --platform`) and make it match the task's runtimePlatform");
+        // BuildKit's check stays quiet when the stage's name holds the platform's OS or
+        // architecture (`FROM --platform=linux/arm64 ... AS build-arm64`).
+        let stage_name = ctx
+            .dockerfile
+            .stages
+            .iter()
+            .find(|s| Some(s.index) == ins.stage)
+            .and_then(|s| s.alias.as_ref())
+            .map_or("", |(a, _)| a.as_str());
+        if let Some((os, arch)) = crate::dockerfile::refs::platform_os_arch(value) {
+            if !value.contains('\\') && !stage_name.contains(&os) && !stage_name.contains(&arch) {
+                super::support::buildkit_check(ctx, d, "FromPlatformFlagConstDisallowed");
+            }
+        }
     }
 }

@@ -35,11 +35,13 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for stage in &ctx.dockerfile.stages {
         if let Some((name, span)) = &stage.alias {
             if name == "scratch" || name == "context" {
-                sink.report(
-                    *span,
-                    format!("`{name}` is a reserved word, not a good stage name"),
-                )
-                .set_help("rename the stage");
+                let d = sink
+                    .report(
+                        *span,
+                        format!("`{name}` is a reserved word, not a good stage name"),
+                    )
+                    .set_help("rename the stage");
+                super::support::buildkit_check(ctx, d, "ReservedStageName");
             }
         }
     }

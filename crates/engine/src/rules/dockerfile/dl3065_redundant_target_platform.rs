@@ -41,13 +41,15 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                 .words
                 .first()
                 .map_or(flag.span.end as usize, |w| w.span.start as usize);
-            sink.report(flag.span, "`--platform=$TARGETPLATFORM` is the default")
+            let d = sink
+                .report(flag.span, "`--platform=$TARGETPLATFORM` is the default")
                 .set_help("remove the flag")
                 .set_fix(
                     "remove --platform",
                     crate::span::Span::new(flag.span.start as usize, end),
                     "",
                 );
+            super::support::buildkit_check(ctx, d, "RedundantTargetPlatform");
         }
     }
 }

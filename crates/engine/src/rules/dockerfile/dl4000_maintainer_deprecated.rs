@@ -37,7 +37,9 @@ crate::declare_rule! {
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx.instructions().filter(|i| i.is("MAINTAINER")) {
-        sink.report(ins.keyword_span, "MAINTAINER is deprecated")
+        let d = sink
+            .report(ins.keyword_span, "MAINTAINER is deprecated")
             .set_help("use `LABEL org.opencontainers.image.authors=\"...\"`");
+        super::support::buildkit_check(ctx, d, "MaintainerDeprecated");
     }
 }

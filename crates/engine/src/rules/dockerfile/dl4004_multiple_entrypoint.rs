@@ -33,6 +33,7 @@ crate::declare_rule! {
 }
 
 pub fn report_repeats(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>, keyword: &str) {
+    let built = super::support::built_by_default(ctx);
     for stage in &ctx.dockerfile.stages {
         let found: Vec<_> = ctx
             .stage_instructions(stage)
@@ -41,14 +42,19 @@ pub fn report_repeats(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>, keyword: &st
             .collect();
         if let Some((last, earlier)) = found.split_last() {
             for ins in earlier {
-                sink.report(
-                    ins.keyword_span,
-                    format!(
-                        "this {keyword} has no effect: a later {keyword} in the stage replaces it"
-                    ),
-                )
-                .add_related(last.keyword_span, format!("the {keyword} that counts"))
-                .set_help(format!("keep only one {keyword}"));
+                let d = sink
+                    .report(
+                        ins.keyword_span,
+                        format!(
+                            "this {keyword} has no effect: a later {keyword} in the stage replaces it"
+                        ),
+                    )
+                    .add_related(last.keyword_span, format!("the {keyword} that counts"))
+                    .set_help(format!("keep only one {keyword}"));
+                // BuildKit's check runs while it dispatches the stage.
+                if built.get(stage.index).copied().unwrap_or(false) {
+                    super::support::buildkit_check(ctx, d, "MultipleInstructionsDisallowed");
+                }
             }
         }
     }
