@@ -29,6 +29,13 @@ crate::declare_rule! {
     /// hadolint rates this an error; Docker builds it, so ecsplain warns.
     /// - Checkov CKV_DOCKER_10
     /// - [Dockerfile reference: WORKDIR](https://docs.docker.com/reference/dockerfile/#workdir)
+    ///
+    /// With BuildKit's `# check=error=true` directive (and `WorkdirRelativePath` not in `skip=`) the finding
+    /// is an error: BuildKit's build check
+    /// [WorkdirRelativePath](https://docs.docker.com/go/dockerfile/rule/workdir-relative-path/) fires on
+    /// the first relative `WORKDIR` of a stage BuildKit builds (not later ones: every later one is fixed by fixing the first), and "to make the build fail on warnings, set `#check=error=true`"
+    /// ([Dockerfile reference: check](https://docs.docker.com/reference/dockerfile/#check)).
+    /// A stage "BuildKit builds" is the last one or one it needs, since no `--target` is known.
     pub static RULE = {
         code: "DL3000",
         name: "relative-workdir",

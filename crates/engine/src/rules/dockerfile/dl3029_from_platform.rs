@@ -28,6 +28,13 @@ crate::declare_rule! {
     /// - hadolint [DL3029](https://github.com/hadolint/hadolint/wiki/DL3029)
     /// - [Amazon ECS
     ///   runtimePlatform](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html)
+    ///
+    /// With BuildKit's `# check=error=true` directive (and `FromPlatformFlagConstDisallowed` not in `skip=`) the finding
+    /// is an error: BuildKit's build check
+    /// [FromPlatformFlagConstDisallowed](https://docs.docker.com/go/dockerfile/rule/from-platform-flag-const-disallowed/) fires on
+    /// a constant `--platform` whose OS and architecture do not appear in the stage name, and "to make the build fail on warnings, set `#check=error=true`"
+    /// ([Dockerfile reference: check](https://docs.docker.com/reference/dockerfile/#check)).
+    /// A stage "BuildKit builds" is the last one or one it needs, since no `--target` is known.
     pub static RULE = {
         code: "DL3029",
         name: "from-platform",

@@ -22,6 +22,13 @@ crate::declare_rule! {
     /// - hadolint [DL4004](https://github.com/hadolint/hadolint/wiki/DL4004)
     ///
     /// hadolint rates it an error; Docker builds it and uses the last one, so ecsplain warns.
+    ///
+    /// With BuildKit's `# check=error=true` directive (and `MultipleInstructionsDisallowed` not in `skip=`) the finding
+    /// is an error: BuildKit's build check
+    /// [MultipleInstructionsDisallowed](https://docs.docker.com/go/dockerfile/rule/multiple-instructions-disallowed/) fires on
+    /// every `ENTRYPOINT` but the last of a stage BuildKit builds, and "to make the build fail on warnings, set `#check=error=true`"
+    /// ([Dockerfile reference: check](https://docs.docker.com/reference/dockerfile/#check)).
+    /// A stage "BuildKit builds" is the last one or one it needs, since no `--target` is known.
     pub static RULE = {
         code: "DL4004",
         name: "multiple-entrypoint",

@@ -13,9 +13,14 @@ const AWS_NAMES: &[&str] = &[
 crate::declare_rule! {
     /// ## What it does
     /// Looks for secrets in plain `environment` variables: the names Security Hub ECS.8 checks
-    /// (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `ECS_ENGINE_AUTH_DATA`), names that contain
-    /// words such as PASSWORD, SECRET, TOKEN or API_KEY with a literal value, and values that
-    /// look like credentials (an AWS access key id, a private key, a URL with a password).
+    /// (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `ECS_ENGINE_AUTH_DATA`), names that look
+    /// like a secret with a literal value, and values that look like credentials (an AWS access
+    /// key id, a GitHub, GitLab, Slack, Stripe or npm token, a private key, a URL with a
+    /// password). Names and values are judged by the one detector DL3064 and DF006 use for a
+    /// Dockerfile (`crates/engine/src/secrets.rs`, see `ecsplain explain DL3064` for the words),
+    /// so a name is a secret in a task definition exactly when it is one in an image. A
+    /// secret-like name whose value is `true`, `false`, `none`, `null`, `changeme` or an ARN is
+    /// not reported.
     /// The three Security Hub names are reported whatever their value, empty or placeholder
     /// included. A secret-like name whose value is a placeholder (`<YOUR_DATADOG_API_KEY>`,
     /// `{{ must_env `DD_API_KEY` }}`) is reported as advice (info): the real value will land in
