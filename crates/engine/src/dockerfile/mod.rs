@@ -14,6 +14,7 @@
 //! (continuations joined, comment lines dropped); [`Instruction::map`] turns offsets in it back
 //! into source offsets.
 
+pub mod checks;
 mod lex;
 pub mod refs;
 pub mod shell;
@@ -420,6 +421,14 @@ pub fn parse(text: &str) -> Parsed {
     p.diagnostics
         .extend(validate::build(&instructions, &stages));
     p.diagnostics.extend(long_lines(text));
+    let check = p
+        .directives
+        .iter()
+        .find(|d| d.name == "check")
+        .and_then(|d| refs::parse_check(&d.value).ok())
+        .unwrap_or_default();
+    p.diagnostics
+        .extend(checks::failing(text, &instructions, &stages, &check));
     Parsed {
         dockerfile: Dockerfile {
             directives: p.directives,

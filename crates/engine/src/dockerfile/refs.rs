@@ -19,6 +19,8 @@ pub fn parse_platform(spec: &str) -> Result<(), String> {
     for (i, part) in parts.iter().enumerate() {
         if i == 0 {
             os_component(part).map_err(|why| format!("`{spec}`: {why}"))?;
+        } else if part.is_empty() {
+            return Err(format!("`{spec}` has an empty part between or after `/`"));
         } else if !component(part) {
             return Err(format!(
                 "`{spec}`: `{part}` is not a platform component (letters, digits, `_`, `.` and `-`)"

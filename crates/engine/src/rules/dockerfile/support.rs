@@ -178,48 +178,13 @@ pub fn foreign_env_only(ctx: &DockerfileCtx<'_>, ins: &Instruction, word: &Word)
     })
 }
 
-/// The stages BuildKit dispatches when no `--target` is given: the last stage and, through
-/// `FROM`, `COPY --from` and `RUN --mount=from=`, every stage it certainly needs. A reference
-/// holding a variable is not followed (the stage it names is not certain).
+/// The stages BuildKit dispatches when no `--target` is given (see
+/// [`crate::dockerfile::checks::built_by_default`]).
 pub fn built_by_default(ctx: &DockerfileCtx<'_>) -> Vec<bool> {
-    let stages = &ctx.dockerfile.stages;
-    let mut built = vec![false; stages.len()];
-    let Some(last) = stages.last() else {
-        return built;
-    };
-    if let Some(b) = built.get_mut(last.index) {
-        *b = true;
-    }
-    for stage in stages.iter().rev() {
-        if !built.get(stage.index).copied().unwrap_or(false) {
-            continue;
-        }
-        let mut refs: Vec<String> = vec![stage.image.to_ascii_lowercase()];
-        for ins in ctx.stage_instructions(stage) {
-            if let Some(v) = ins.flag("from").and_then(|f| f.value.clone()) {
-                refs.push(v.to_ascii_lowercase());
-            }
-            for m in ins.flags_named("mount") {
-                refs.extend(
-                    m.fields()
-                        .into_iter()
-                        .filter(|(k, _)| k == "from")
-                        .map(|(_, v)| v.to_ascii_lowercase()),
-                );
-            }
-        }
-        for r in refs.iter().filter(|r| !r.contains('$')) {
-            let named = stages[..stage.index]
-                .iter()
-                .rev()
-                .find(|s| s.alias.as_ref().is_some_and(|(a, _)| a == r))
-                .or_else(|| r.parse::<usize>().ok().and_then(|n| stages.get(n)));
-            if let Some(b) = named.and_then(|t| built.get_mut(t.index)) {
-                *b = true;
-            }
-        }
-    }
-    built
+    crate::dockerfile::checks::built_by_default(
+        &ctx.dockerfile.instructions,
+        &ctx.dockerfile.stages,
+    )
 }
 
 /// Whether the instruction is in a stage BuildKit dispatches when no `--target` is given.
