@@ -206,7 +206,10 @@ fn url_password(value: &str) -> bool {
     let Some((scheme, rest)) = value.split_once("://") else {
         return false;
     };
-    if scheme.is_empty() || !scheme.bytes().all(|c| c.is_ascii_alphanumeric() || b"+.-".contains(&c))
+    if scheme.is_empty()
+        || !scheme
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || b"+.-".contains(&c))
     {
         return false;
     }
@@ -278,7 +281,10 @@ mod tests {
             Some("a URL with a password")
         );
         assert_eq!(credential_kind("postgres://db:5432/app"), None);
-        assert_eq!(credential_kind("postgres://app:${DB_PASSWORD}@db/app"), None);
+        assert_eq!(
+            credential_kind("postgres://app:${DB_PASSWORD}@db/app"),
+            None
+        );
         assert_eq!(credential_kind("https://user@example.com/x"), None);
         assert_eq!(credential_kind("hello"), None);
         assert_eq!(credential_kind("ghp_short"), None);

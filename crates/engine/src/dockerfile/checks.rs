@@ -155,19 +155,27 @@ pub(super) fn failing(
     // Dispatch time, the stages the build needs: LegacyKeyValueFormat and the EXPOSE checks.
     let built = built_by_default(all, stages);
     for ins in &in_stages {
-        if !ins.stage.is_some_and(|s| built.get(s).copied().unwrap_or(false)) {
+        if !ins
+            .stage
+            .is_some_and(|s| built.get(s).copied().unwrap_or(false))
+        {
             continue;
         }
         if (ins.is("ENV") || ins.is("LABEL")) && check.fails_on("LegacyKeyValueFormat") {
             if let Some(first) = ins.words.first() {
                 let raw = ins.text.split_whitespace().next().unwrap_or("");
                 if !raw.contains('=') && ins.words.len() > 1 {
-                    let span = first.span.cover(ins.words.last().map_or(first.span, |w| w.span));
+                    let span = first
+                        .span
+                        .cover(ins.words.last().map_or(first.span, |w| w.span));
                     fail(
                         &mut out,
                         span,
                         "LegacyKeyValueFormat",
-                        format!("`{} {} ...` is the legacy form without `=`", ins.keyword, first.text),
+                        format!(
+                            "`{} {} ...` is the legacy form without `=`",
+                            ins.keyword, first.text
+                        ),
                     );
                 }
             }
@@ -188,7 +196,10 @@ pub(super) fn failing(
                         &mut out,
                         w.span,
                         "ExposeInvalidFormat",
-                        format!("`{}` gives an IP address or a host port, which EXPOSE does not take", w.text),
+                        format!(
+                            "`{}` gives an IP address or a host port, which EXPOSE does not take",
+                            w.text
+                        ),
                     );
                 }
             }

@@ -632,8 +632,9 @@ impl<'a> Parser<'a> {
                 // (BUILDKIT_DOCKERFILE_CHECK), which the file cannot know.
                 if let Err(why) = refs::parse_check(&value) {
                     self.diagnostics.push(
-                        syntax_error(span, why)
-                            .with_help("write it like `# check=skip=JSONArgsRecommended;error=true`"),
+                        syntax_error(span, why).with_help(
+                            "write it like `# check=skip=JSONArgsRecommended;error=true`",
+                        ),
                     );
                 }
             }

@@ -54,7 +54,11 @@ pub fn platform_os_arch(spec: &str) -> Option<(String, String)> {
     let mut parts = spec.splitn(4, '/');
     let os = parts.next()?.split('(').next()?.to_ascii_lowercase();
     let arch = parts.next()?.to_ascii_lowercase();
-    let os = if os == "macos" { "darwin".to_string() } else { os };
+    let os = if os == "macos" {
+        "darwin".to_string()
+    } else {
+        os
+    };
     Some((os, normalize_arch(&arch).to_string()))
 }
 
@@ -142,14 +146,18 @@ fn os_component(part: &str) -> Result<(), String> {
     let mut pieces = inner.split('+');
     let version = pieces.next().unwrap_or("");
     if !percent_ok(version) {
-        return Err(format!("the OS version `{version}` has a broken `%` escape"));
+        return Err(format!(
+            "the OS version `{version}` has a broken `%` escape"
+        ));
     }
     for feature in pieces {
         if feature.is_empty() {
             return Err("an OS feature after `+` is empty".into());
         }
         if !percent_ok(feature) {
-            return Err(format!("the OS feature `{feature}` has a broken `%` escape"));
+            return Err(format!(
+                "the OS feature `{feature}` has a broken `%` escape"
+            ));
         }
     }
     Ok(())
@@ -246,7 +254,10 @@ pub fn git_ref(src: &str) -> Option<Result<GitRef, String>> {
 fn load_query(query: &str, fragment_ref: Option<&str>) -> Result<GitRef, String> {
     let mut values: Vec<(String, Vec<String>)> = Vec::new();
     // Go's url.ParseQuery: `&`-separated; a pair with `;` is dropped (Query() ignores the error).
-    for pair in query.split('&').filter(|p| !p.is_empty() && !p.contains(';')) {
+    for pair in query
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.contains(';'))
+    {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         let (Some(k), Some(v)) = (unescape(k), unescape(v)) else {
             continue;
@@ -264,7 +275,10 @@ fn load_query(query: &str, fragment_ref: Option<&str>) -> Result<GitRef, String>
             return Err(format!("the Git URL gives `{k}` more than once"));
         }
         let v = vs.first().map(String::as_str).unwrap_or("");
-        let flag_like = matches!(k.as_str(), "submodules" | "keep-git-dir" | "fetch-by-commit");
+        let flag_like = matches!(
+            k.as_str(),
+            "submodules" | "keep-git-dir" | "fetch-by-commit"
+        );
         if v.is_empty() && !flag_like {
             return Err(format!("the Git URL option `{k}` has no value"));
         }
@@ -272,7 +286,8 @@ fn load_query(query: &str, fragment_ref: Option<&str>) -> Result<GitRef, String>
             if v.is_empty() {
                 return Ok(true);
             }
-            go_bool(v).ok_or_else(|| format!("the Git URL option `{name}={v}` is not true or false"))
+            go_bool(v)
+                .ok_or_else(|| format!("the Git URL option `{name}={v}` is not true or false"))
         };
         match k.as_str() {
             "ref" => {
@@ -315,7 +330,9 @@ fn load_query(query: &str, fragment_ref: Option<&str>) -> Result<GitRef, String>
                 let hint = crate::text::suggest(k, known.iter().copied())
                     .map(|s| format!(" (did you mean `{s}`?)"))
                     .unwrap_or_default();
-                return Err(format!("the Git URL has an option `{k}` BuildKit does not know{hint}"));
+                return Err(format!(
+                    "the Git URL has an option `{k}` BuildKit does not know{hint}"
+                ));
             }
         }
     }
@@ -388,17 +405,29 @@ pub fn go_bool(v: &str) -> Option<bool> {
 
 /// go-digest's `Parse`: `sha256:` and 64 lowercase hex digits (or sha384 / sha512).
 pub fn parse_digest(v: &str) -> Result<(), String> {
-    let Some((algo, hex)) = v.split_once(':').filter(|(a, h)| !a.is_empty() && !h.is_empty())
+    let Some((algo, hex)) = v
+        .split_once(':')
+        .filter(|(a, h)| !a.is_empty() && !h.is_empty())
     else {
-        return Err(format!("`{v}` is not a digest: write `sha256:` and the hex digest"));
+        return Err(format!(
+            "`{v}` is not a digest: write `sha256:` and the hex digest"
+        ));
     };
     let len = match algo {
         "sha256" => 64,
         "sha384" => 96,
         "sha512" => 128,
-        _ => return Err(format!("`{algo}` is not a digest algorithm BuildKit knows (sha256, sha384, sha512)")),
+        _ => {
+            return Err(format!(
+                "`{algo}` is not a digest algorithm BuildKit knows (sha256, sha384, sha512)"
+            ))
+        }
     };
-    if hex.len() != len || !hex.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+    if hex.len() != len
+        || !hex
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    {
         return Err(format!(
             "`{v}` is not a {algo} digest: it needs {len} lowercase hex digits"
         ));
@@ -504,7 +533,10 @@ mod tests {
         assert_eq!(git_ref("./x"), None);
         assert_eq!(git_ref("https://example.com/a.tar.gz"), None);
         assert_eq!(git_ref("github.com/moby/buildkit"), None);
-        assert_eq!(git_ref("https://github.com/moby/buildkit.git"), Some(Ok(GitRef::default())));
+        assert_eq!(
+            git_ref("https://github.com/moby/buildkit.git"),
+            Some(Ok(GitRef::default()))
+        );
         assert!(git_ref("git@github.com:moby/buildkit.git#v0.10").is_some_and(|r| r.is_ok()));
         let r = git_ref("https://github.com/moby/buildkit.git?keep-git-dir&commit=abc");
         assert_eq!(
@@ -541,7 +573,9 @@ mod tests {
     fn check_directive() {
         let c = parse_check("skip=JSONArgsRecommended;error=true").unwrap_or_default();
         assert!(c.error && !c.fails_on("JSONArgsRecommended") && c.fails_on("StageNameCasing"));
-        assert!(!parse_check("skip=all;error=true").unwrap_or_default().fails_on("X"));
+        assert!(!parse_check("skip=all;error=true")
+            .unwrap_or_default()
+            .fails_on("X"));
         assert_eq!(parse_check(""), Ok(CheckDirective::default()));
         for bad in ["error=maybe", "foo=bar", "error=true;", "true"] {
             assert!(parse_check(bad).is_err(), "{bad}");

@@ -1215,9 +1215,11 @@ fn mount_targets(
                 };
                 if resolved.as_deref() == Some("/") {
                     let what = if target.is_empty() {
-                        "the mount has no target, so it goes on the working directory, which is `/`".to_string()
+                        "the mount has no target, so it goes on the working directory, which is `/`"
+                            .to_string()
                     } else if target == "/" {
-                        "a mount cannot replace the root of the file system (`target=/`)".to_string()
+                        "a mount cannot replace the root of the file system (`target=/`)"
+                            .to_string()
                     } else {
                         format!("the mount target `{target}` is the root of the file system once joined to the working directory")
                     };
@@ -1406,8 +1408,11 @@ fn add_sources(ins: &Instruction, sources: &[&(String, Span)], out: &mut Vec<Dia
         (v.eq_ignore_ascii_case("true") || v.eq_ignore_ascii_case("false"))
             .then(|| (v.eq_ignore_ascii_case("true"), f.span))
     });
-    let checksum = flag_value(ins, "checksum")
-        .filter(|f| f.value.as_deref().is_some_and(|v| !v.is_empty() && !v.contains('$')));
+    let checksum = flag_value(ins, "checksum").filter(|f| {
+        f.value
+            .as_deref()
+            .is_some_and(|v| !v.is_empty() && !v.contains('$'))
+    });
     for (src, span) in sources {
         if src.contains('$') {
             continue;
@@ -1431,7 +1436,9 @@ fn add_sources(ins: &Instruction, sources: &[&(String, Span)], out: &mut Vec<Dia
                         err_help(
                             out,
                             flag.value_span,
-                            format!("`--checksum={v}` contradicts the commit `{url}` in the Git URL"),
+                            format!(
+                                "`--checksum={v}` contradicts the commit `{url}` in the Git URL"
+                            ),
                             "give the commit once, in the flag or in the URL".into(),
                         );
                     }
@@ -1441,7 +1448,11 @@ fn add_sources(ins: &Instruction, sources: &[&(String, Span)], out: &mut Vec<Dia
                 let http = src.starts_with("http://") || src.starts_with("https://");
                 if let (true, Some(flag), 1) = (http, checksum, sources.len()) {
                     if let Err(why) = refs::parse_digest(flag.value.as_deref().unwrap_or("")) {
-                        err(out, flag.value_span, format!("`--checksum` of a URL: {why}"));
+                        err(
+                            out,
+                            flag.value_span,
+                            format!("`--checksum` of a URL: {why}"),
+                        );
                     }
                 }
             }

@@ -73,10 +73,16 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
 /// built on: BuildKit's check looks only at the first (`workdirSet`, inherited from a parent
 /// stage).
 fn first_in_chain(ctx: &DockerfileCtx<'_>, ins: &crate::dockerfile::Instruction) -> bool {
-    let Some(mut stage) = ctx.dockerfile.stages.iter().find(|s| Some(s.index) == ins.stage) else {
+    let Some(mut stage) = ctx
+        .dockerfile
+        .stages
+        .iter()
+        .find(|s| Some(s.index) == ins.stage)
+    else {
         return false;
     };
-    let earlier = |i: &crate::dockerfile::Instruction| i.is("WORKDIR") && i.span.start < ins.span.start;
+    let earlier =
+        |i: &crate::dockerfile::Instruction| i.is("WORKDIR") && i.span.start < ins.span.start;
     if ctx.stage_instructions(stage).iter().any(earlier) {
         return false;
     }
@@ -84,7 +90,11 @@ fn first_in_chain(ctx: &DockerfileCtx<'_>, ins: &crate::dockerfile::Instruction)
         let Some(parent) = super::support::parent_stage(ctx, stage) else {
             return true;
         };
-        if ctx.stage_instructions(parent).iter().any(|i| i.is("WORKDIR")) {
+        if ctx
+            .stage_instructions(parent)
+            .iter()
+            .any(|i| i.is("WORKDIR"))
+        {
             return false;
         }
         stage = parent;

@@ -103,9 +103,8 @@ fn expanded_when_unset(ctx: &DockerfileCtx<'_>, key: &str) -> Option<String> {
             return None;
         }
         let upper = name.to_ascii_uppercase();
-        let builtin = upper.starts_with("TARGET")
-            || upper.starts_with("BUILD")
-            || upper.ends_with("_PROXY");
+        let builtin =
+            upper.starts_with("TARGET") || upper.starts_with("BUILD") || upper.ends_with("_PROXY");
         let set = ctx
             .instructions()
             .chain(ctx.instructions().filter_map(|i| i.onbuild.as_deref()))

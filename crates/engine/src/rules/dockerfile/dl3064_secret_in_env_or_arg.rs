@@ -75,7 +75,9 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                 let d = sink.report(pair.key_span, format!("{} `{}` looks like a secret ({why}), and its value is kept in {what}", ins.keyword, pair.key))
                     .set_help("pass build secrets with `RUN --mount=type=secret`, and run-time secrets with the task definition's `secrets`");
                 // BuildKit's check has its own word list and runs while it dispatches a stage.
-                if crate::secrets::buildkit_secret_name(&pair.key) && super::support::built(ctx, ins) {
+                if crate::secrets::buildkit_secret_name(&pair.key)
+                    && super::support::built(ctx, ins)
+                {
                     super::support::buildkit_check(ctx, d, "SecretsUsedInArgOrEnv");
                 }
             }
