@@ -21,6 +21,13 @@ crate::declare_rule! {
     /// ## References
     /// - hadolint [DL3024](https://github.com/hadolint/hadolint/wiki/DL3024)
     /// - Checkov CKV_DOCKER_11
+    ///
+    /// With BuildKit's `# check=error=true` directive (and `DuplicateStageName` not in `skip=`) the finding
+    /// is an error: BuildKit's build check
+    /// [DuplicateStageName](https://docs.docker.com/go/dockerfile/rule/duplicate-stage-name/) fires on
+    /// every repeated stage name, and "to make the build fail on warnings, set `#check=error=true`"
+    /// ([Dockerfile reference: check](https://docs.docker.com/reference/dockerfile/#check)).
+    /// A stage "BuildKit builds" is the last one or one it needs, since no `--target` is known.
     pub static RULE = {
         code: "DL3024",
         name: "duplicate-stage-name",
@@ -46,6 +53,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                 d.add_related(*first_span, "first used here");
             }
             d.set_help("rename one of the stages");
+            super::support::buildkit_check(ctx, d, "DuplicateStageName");
         }
     }
 }
