@@ -11,6 +11,7 @@ mod conf;
 mod files;
 mod project;
 mod render;
+mod server;
 mod size;
 mod vars;
 
@@ -50,6 +51,7 @@ fn run(command: Command) -> u8 {
         Command::Config(config) => show_config(&config),
         Command::Size(size) => size::run(&size),
         Command::Render(render) => render::run(&render),
+        Command::Server => server::run(),
     }
 }
 
@@ -132,6 +134,7 @@ fn run_lint(args: &LintArgs) -> u8 {
         linted,
         failing,
         config_problems,
+        ..
     } = match linted {
         Ok(linted) => linted,
         Err(message) => {

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use ecsplain_engine::{lint_vars, Finding, Input, Severity};
+use ecsplain_engine::{lint_vars, Finding, Input, Kind, Severity};
 
 use crate::{conf, files, vars};
 
@@ -26,6 +26,8 @@ pub struct Linted {
     /// Every input the findings point into (by `Finding::file`): the files linted, a
     /// configuration file with problems, and the Terraform state given.
     pub inputs: Vec<Input>,
+    /// The kind each input was read as, by index (`None` for a configuration file).
+    pub kinds: Vec<Option<Kind>>,
     pub findings: Vec<Finding>,
     /// How many files were linted (not counting configuration files and the state).
     pub linted: usize,
@@ -80,6 +82,7 @@ pub fn lint(
 
     let mut out = Linted {
         inputs: Vec::new(),
+        kinds: Vec::new(),
         findings: Vec::new(),
         linted: 0,
         failing: false,
@@ -95,6 +98,7 @@ pub fn lint(
             if let Some(input) = loaded.input() {
                 let file = out.inputs.len();
                 out.inputs.push(input);
+                out.kinds.push(None);
                 out.findings
                     .extend(loaded.problems.iter().cloned().map(|mut f| {
                         f.file = file;
@@ -130,6 +134,7 @@ pub fn lint(
         let offset = out.inputs.len();
         out.linted += group.len() - material;
         out.inputs.extend(group);
+        out.kinds.extend(report.kinds);
         out.findings
             .extend(report.findings.into_iter().map(|mut f| {
                 f.file += offset;
