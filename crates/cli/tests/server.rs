@@ -3,6 +3,9 @@
 //! checked; the diagnostics are compared with what `ecsplain lint --format json` finds in the
 //! same files, so the server and the CLI are held to one answer.
 
+// The latency measurement prints its figures.
+#![allow(clippy::print_stdout)]
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
