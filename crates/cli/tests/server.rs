@@ -740,6 +740,29 @@ fn ecspresso_configs_jsonnet_and_service_definitions() {
         .trim_start()
         .starts_with(&format!("// ecsplain ignore={code} -- ")));
 
+    // The team's configuration: a problem in it is shown on it (IN011, as `ecsplain lint`
+    // reports it), and a rule code in it has the rule's documentation on hover.
+    let team = dir.join(".ecsplain.yaml");
+    std::fs::write(&team, "ignore: [TD307]\nbogus: 1\n").expect("write");
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&team), "type": 2}]}),
+    );
+    open(&mut client, &team, "yaml", 1);
+    let team_diags = client.diagnostics(&uri(&team), Some(1));
+    assert_eq!(comparable(&team_diags), cli_findings(&dir, &team));
+    assert_eq!(codes(&team_diags), ["IN011"]);
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri(&team)}, "position": {"line": 0, "character": 10}}),
+    );
+    let value = hover["contents"]["value"].as_str().expect("markdown");
+    assert!(value.starts_with("**TD307** `"), "{value}");
+    assert_eq!(
+        hover["range"],
+        json!({"start": {"line": 0, "character": 9}, "end": {"line": 0, "character": 14}})
+    );
+
     client.shutdown();
     let _ = std::fs::remove_dir_all(&dir);
 }

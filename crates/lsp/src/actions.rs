@@ -50,7 +50,7 @@ pub(crate) fn code_actions(
         if start > to || end < from {
             continue;
         }
-        let diagnostic = server.diagnostic(finding, text);
+        let diagnostic = server.diagnostic(finding, &located);
         if let Some(fix) = &finding.fix {
             let edits: Vec<TextEdit> = fix
                 .edits

@@ -133,6 +133,8 @@ pub(crate) struct Server<'a> {
     /// `--docs-url` for SARIF); else the rule's source file, whose doc comment is its docs.
     docs_url: Option<String>,
     next_request: i32,
+    /// The client reports changes on disk (`workspace/didChangeWatchedFiles`).
+    watching: bool,
 }
 
 impl<'a> Server<'a> {
@@ -172,6 +174,7 @@ impl<'a> Server<'a> {
             dirty: false,
             docs_url,
             next_request: 0,
+            watching: false,
         }
     }
 
@@ -199,6 +202,7 @@ impl<'a> Server<'a> {
         if !dynamic {
             return;
         }
+        self.watching = true;
         let options = DidChangeWatchedFilesRegistrationOptions {
             watchers: vec![FileSystemWatcher {
                 glob_pattern: GlobPattern::String("**/*".to_string()),
@@ -220,12 +224,14 @@ impl<'a> Server<'a> {
         )));
     }
 
-    /// Reads the workspace folders from disk again.
+    /// Reads the workspace folders from disk again (a file in two nested folders once).
     fn collect(&mut self) {
+        let mut seen = std::collections::HashSet::new();
         self.disk = self
             .folders
             .iter()
             .flat_map(|folder| self.host.collect(folder))
+            .filter(|input| seen.insert(key(&input.path)))
             .collect();
         self.dirty = true;
     }
@@ -287,8 +293,10 @@ impl<'a> Server<'a> {
                     }
                 }
             }
-            // The disk changed (a file saved, created or deleted, a configuration edited).
-            DidSaveTextDocument::METHOD | DidChangeWatchedFiles::METHOD => self.collect(),
+            // The disk changed (a file saved, created or deleted, a configuration edited). A
+            // client that watches files reports saves that way too.
+            DidChangeWatchedFiles::METHOD => self.collect(),
+            DidSaveTextDocument::METHOD if !self.watching => self.collect(),
             DidChangeWorkspaceFolders::METHOD => {
                 if let Ok(params) = notification
                     .extract::<lsp_types::DidChangeWorkspaceFoldersParams>(
@@ -378,16 +386,22 @@ impl<'a> Server<'a> {
             .enumerate()
             .map(|(i, input)| (key(&input.path), i))
             .collect();
+        // Each open file's findings, converted with one line index per file.
         let mut by_file: HashMap<String, Vec<Diagnostic>> = HashMap::new();
-        for finding in &self.linted.findings {
-            let Some(input) = self.linted.inputs.get(finding.file) else {
-                continue;
-            };
+        for (i, input) in self.linted.inputs.iter().enumerate() {
             let k = key(&input.path);
-            if self.open.contains_key(&k) {
-                let diagnostic = self.diagnostic(finding, &input.text);
-                by_file.entry(k).or_default().push(diagnostic);
+            if !self.open.contains_key(&k) {
+                continue;
             }
+            let located = Located::new(&input.text);
+            let diagnostics = self
+                .linted
+                .findings
+                .iter()
+                .filter(|f| f.file == i)
+                .map(|f| self.diagnostic(f, &located))
+                .collect();
+            by_file.insert(k, diagnostics);
         }
         for (k, doc) in &self.open {
             let diagnostics = by_file.remove(k).unwrap_or_default();
@@ -426,8 +440,8 @@ impl<'a> Server<'a> {
         }
     }
 
-    pub(crate) fn diagnostic(&self, finding: &Finding, text: &str) -> Diagnostic {
-        let located = Located::new(text);
+    /// A finding as a diagnostic; `located` is the text of its file.
+    pub(crate) fn diagnostic(&self, finding: &Finding, located: &Located<'_>) -> Diagnostic {
         let range = located.range(finding.span.start as usize, finding.span.end as usize);
         let related: Vec<DiagnosticRelatedInformation> = finding
             .related
@@ -435,7 +449,7 @@ impl<'a> Server<'a> {
             .filter_map(|r| {
                 let other;
                 let target = if key(&r.path) == key(&finding.path) {
-                    &located
+                    located
                 } else {
                     other = Located::new(self.text_of(&r.path)?);
                     &other
