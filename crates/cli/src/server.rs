@@ -49,12 +49,14 @@ impl Host for Cli {
     }
 }
 
+/// Exit status 0 after `shutdown` and `exit`; 1 when the protocol was not followed (an `exit`
+/// without `shutdown`, as the protocol asks, or no `initialize`).
 pub fn run() -> u8 {
     match ecsplain_lsp::run_stdio(&Cli) {
         Ok(()) => 0,
         Err(message) => {
             eprintln!("ecsplain server: {message}");
-            2
+            1
         }
     }
 }

@@ -195,6 +195,10 @@ fn folder(name: &str, files: &[(&str, &str)]) -> PathBuf {
 }
 
 fn initialize(client: &mut Client, root: &Path) -> Value {
+    initialize_with(client, &json!([{"uri": uri(root), "name": "project"}]))
+}
+
+fn initialize_with(client: &mut Client, folders: &Value) -> Value {
     let result = client.request(
         "initialize",
         json!({
@@ -204,7 +208,7 @@ fn initialize(client: &mut Client, root: &Path) -> Value {
                 "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}},
                 "textDocument": {"publishDiagnostics": {"relatedInformation": true}},
             },
-            "workspaceFolders": [{"uri": uri(root), "name": "project"}],
+            "workspaceFolders": folders,
         }),
     );
     client.notify("initialized", json!({}));
@@ -764,6 +768,71 @@ fn ecspresso_configs_jsonnet_and_service_definitions() {
     );
 
     client.shutdown();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_project_is_the_workspace_folder() {
+    let dir = folder(
+        "folders",
+        &[("Dockerfile", DOCKERFILE), ("task-definition.json", TASK)],
+    );
+    let task = dir.join("task-definition.json");
+    let mut client = Client::start();
+    // No workspace folder: the task definition is linted alone (as `ecsplain lint FILE`).
+    initialize_with(&mut client, &Value::Null);
+    open(&mut client, &task, "json", 1);
+    let alone = client.diagnostics(&uri(&task), Some(1));
+    assert!(!codes(&alone).contains(&"XF103"), "{alone:#?}");
+    let cli = Command::new(BIN)
+        .args(["lint", "--format", "json"])
+        .arg(&task)
+        .output()
+        .expect("lint");
+    let cli: Value = serde_json::from_slice(&cli.stdout).expect("JSON");
+    let cli_codes: Vec<&str> = cli["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["code"].as_str())
+        .collect();
+    assert_eq!(codes(&alone), cli_codes);
+
+    // The folder joins the workspace: its Dockerfile pairs with the task definition.
+    client.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [{"uri": uri(&dir), "name": "project"}], "removed": []}}),
+    );
+    client.settle();
+    let together = client
+        .latest(&uri(&task))
+        .expect("the task definition again");
+    assert_eq!(comparable(&together), cli_findings(&dir, &task));
+    assert!(codes(&together).contains(&"XF103"), "{together:#?}");
+
+    // And leaves it again.
+    client.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [], "removed": [{"uri": uri(&dir), "name": "project"}]}}),
+    );
+    client.settle();
+    let apart = client
+        .latest(&uri(&task))
+        .expect("the task definition again");
+    assert_eq!(codes(&apart), cli_codes);
+
+    client.shutdown();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn exit_without_shutdown_is_status_1() {
+    let dir = folder("exit", &[("task-definition.json", TASK)]);
+    let mut client = Client::start();
+    initialize(&mut client, &dir);
+    client.notify("exit", Value::Null);
+    let status = client.child.wait().expect("wait");
+    assert_eq!(status.code(), Some(1));
     let _ = std::fs::remove_dir_all(&dir);
 }
 

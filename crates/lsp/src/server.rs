@@ -65,6 +65,9 @@ pub fn run(connection: &Connection, host: &dyn Host) -> Result<(), String> {
                 }
                 server.request(request);
             }
+            Message::Notification(notification) if notification.method == "exit" => {
+                return Err("the client said exit without shutdown".to_string());
+            }
             Message::Notification(notification) => server.notification(notification),
             // Answers to our requests (registering the file watcher) need no action.
             Message::Response(_) => {}
