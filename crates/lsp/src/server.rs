@@ -138,6 +138,8 @@ pub(crate) struct Server<'a> {
     next_request: i32,
     /// The client reports changes on disk (`workspace/didChangeWatchedFiles`).
     watching: bool,
+    /// The folders must be read again.
+    disk_stale: bool,
 }
 
 impl<'a> Server<'a> {
@@ -178,6 +180,7 @@ impl<'a> Server<'a> {
             docs_url,
             next_request: 0,
             watching: false,
+            disk_stale: false,
         }
     }
 
@@ -227,8 +230,16 @@ impl<'a> Server<'a> {
         )));
     }
 
-    /// Reads the workspace folders from disk again (a file in two nested folders once).
+    /// Marks the folders to be read again before the next lint: a burst of changes on disk (a
+    /// checkout, a build) is read once.
     fn collect(&mut self) {
+        self.disk_stale = true;
+        self.dirty = true;
+    }
+
+    /// Reads the workspace folders from disk (a file in two nested folders once).
+    fn read_disk(&mut self) {
+        self.disk_stale = false;
         let mut seen = std::collections::HashSet::new();
         self.disk = self
             .folders
@@ -236,7 +247,6 @@ impl<'a> Server<'a> {
             .flat_map(|folder| self.host.collect(folder))
             .filter(|input| seen.insert(key(&input.path)))
             .collect();
-        self.dirty = true;
     }
 
     fn notification(&mut self, notification: Notification) {
@@ -380,6 +390,9 @@ impl<'a> Server<'a> {
 
     pub(crate) fn lint_and_publish(&mut self) {
         self.dirty = false;
+        if self.disk_stale {
+            self.read_disk();
+        }
         let inputs = self.inputs();
         self.linted = self.host.lint(inputs);
         self.by_key = self
