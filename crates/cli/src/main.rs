@@ -125,6 +125,7 @@ fn run_lint(args: &LintArgs) -> u8 {
             no_inline_ignores: args.no_inline_ignores,
             fail_on: args.fail_on,
             fallback: args.paths.first().map(String::as_str),
+            config_text: None,
         },
         &values,
     );

@@ -19,6 +19,9 @@ pub struct Options<'a> {
     pub fail_on: Option<Severity>,
     /// Where to look for a configuration to check when there is no file to lint.
     pub fallback: Option<&'a str>,
+    /// The text of a configuration file when it is not the one on disk (the language server:
+    /// the editor's unsaved text).
+    pub config_text: Option<&'a dyn Fn(&str) -> Option<String>>,
 }
 
 /// What a run found.
@@ -91,7 +94,10 @@ pub fn lint(
     for (config_path, group) in groups {
         let loaded = match &config_path {
             None => conf::Loaded::defaults(),
-            Some(path) => conf::load(path)?,
+            Some(path) => match options.config_text.and_then(|text| text(path)) {
+                Some(text) => conf::parse(path, text),
+                None => conf::load(path)?,
+            },
         };
         if !loaded.problems.is_empty() {
             out.config_problems = true;

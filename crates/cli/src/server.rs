@@ -28,12 +28,16 @@ impl Host for Cli {
         detect::detect(path, text).is_some() || files::is_library(path)
     }
 
-    fn lint(&self, inputs: Vec<Input>) -> Linted {
+    fn lint(&self, inputs: Vec<Input>, editor: &dyn Fn(&str) -> Option<String>) -> Linted {
         let values = vars::Loaded {
             vars: ecsplain_engine::Vars::default(),
             tfstate: None,
         };
-        match project::lint(inputs, &project::Options::default(), &values) {
+        let options = project::Options {
+            config_text: Some(editor),
+            ..project::Options::default()
+        };
+        match project::lint(inputs, &options, &values) {
             Ok(linted) => Linted {
                 inputs: linted.inputs,
                 kinds: linted.kinds,

@@ -767,6 +767,17 @@ fn ecspresso_configs_jsonnet_and_service_definitions() {
         json!({"start": {"line": 0, "character": 9}, "end": {"line": 0, "character": 14}})
     );
 
+    // Its unsaved text counts: the problem goes, and EP002 is ignored in the ecspresso config.
+    assert!(codes(&missing).contains(&"EP002"), "{missing:#?}");
+    change(&mut client, &team, 2, "ignore: [TD307, EP002]\n");
+    client.settle();
+    assert_eq!(client.latest(&uri(&team)), Some(Vec::new()));
+    let config_now = client
+        .latest(&uri(&config))
+        .expect("the ecspresso config again");
+    assert!(!codes(&config_now).contains(&"EP002"), "{config_now:#?}");
+    assert!(codes(&config_now).contains(&"XF001"), "{config_now:#?}");
+
     client.shutdown();
     let _ = std::fs::remove_dir_all(&dir);
 }

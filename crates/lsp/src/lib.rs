@@ -34,7 +34,9 @@ pub trait Host {
     fn admits(&self, path: &str, text: &str) -> bool;
 
     /// Lints as `ecsplain lint` does: each file with the configuration of its own folder.
-    fn lint(&self, inputs: Vec<Input>) -> Linted;
+    /// `editor` gives the text the editor holds for a path, if it has that file open: a
+    /// configuration file is read from there first.
+    fn lint(&self, inputs: Vec<Input>, editor: &dyn Fn(&str) -> Option<String>) -> Linted;
 
     /// The configuration file that applies to `path`, if any.
     fn config_for(&self, path: &str) -> Option<String>;

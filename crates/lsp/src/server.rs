@@ -394,7 +394,9 @@ impl<'a> Server<'a> {
             self.read_disk();
         }
         let inputs = self.inputs();
-        self.linted = self.host.lint(inputs);
+        let open = &self.open;
+        let editor = |path: &str| open.get(&key(path)).map(|doc| doc.text.clone());
+        self.linted = self.host.lint(inputs, &editor);
         self.by_key = self
             .linted
             .inputs
