@@ -8,6 +8,9 @@ use ecsplain_engine::{lint_vars, Finding, Input, Kind, Severity};
 
 use crate::{conf, files, vars};
 
+/// The text of a configuration file by its path, when it is not the one on disk.
+pub type ConfigText<'a> = &'a dyn Fn(&str) -> Option<String>;
+
 /// How to lint: the options of `ecsplain lint` that choose and apply the configuration.
 #[derive(Default)]
 pub struct Options<'a> {
@@ -21,7 +24,7 @@ pub struct Options<'a> {
     pub fallback: Option<&'a str>,
     /// The text of a configuration file when it is not the one on disk (the language server:
     /// the editor's unsaved text).
-    pub config_text: Option<&'a dyn Fn(&str) -> Option<String>>,
+    pub config_text: Option<ConfigText<'a>>,
 }
 
 /// What a run found.
