@@ -109,6 +109,13 @@ pub(crate) fn code_actions(
             }
         };
         if let Some((title, edit)) = action {
+            // Two findings of one code on one line are ignored by one comment.
+            if ignores
+                .iter()
+                .any(|a: &CodeAction| a.title == title && a.edit.as_ref() == Some(&edit))
+            {
+                continue;
+            }
             ignores.push(CodeAction {
                 title,
                 kind: Some(CodeActionKind::QUICKFIX),
