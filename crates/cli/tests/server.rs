@@ -110,7 +110,11 @@ impl Client {
         let deadline = Instant::now() + WAIT;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
-            match self.messages.recv_timeout(left) {
+            let received = self.messages.recv_timeout(left);
+            if let Ok(message) = &received {
+                check(message);
+            }
+            match received {
                 Ok(message) if wanted(&message) => return message,
                 Ok(message) => self.pending.push(message),
                 Err(RecvTimeoutError::Timeout) => {
@@ -169,13 +173,77 @@ impl Client {
             assert!(Instant::now() < deadline, "the server did not exit");
             std::thread::sleep(Duration::from_millis(10));
         }
-        // Nothing unanswered or unread is left.
+        // Whatever came last is well-formed too, and nothing unanswered or unread is left.
+        for message in self.messages.try_iter() {
+            check(&message);
+            self.pending.push(message);
+        }
         let unread: Vec<&Value> = self
             .pending
             .iter()
             .filter(|m| m["method"] != "textDocument/publishDiagnostics")
             .collect();
         assert!(unread.is_empty(), "unread messages: {unread:#?}");
+    }
+}
+
+/// What every message from the server must be: a response to one of our requests, the file
+/// watcher's registration, or diagnostics whose every field is in form.
+fn check(message: &Value) {
+    let position = |p: &Value| {
+        assert!(p["line"].is_u64() && p["character"].is_u64(), "{message}");
+        (p["line"].as_u64(), p["character"].as_u64())
+    };
+    let range = |r: &Value| assert!(position(&r["start"]) <= position(&r["end"]), "{message}");
+    match message["method"].as_str() {
+        None => assert!(
+            message["id"].is_i64()
+                && (message.get("result").is_some() || message["error"]["code"].is_i64()),
+            "{message}"
+        ),
+        Some("client/registerCapability") => assert!(message["id"].is_i64(), "{message}"),
+        Some("textDocument/publishDiagnostics") => {
+            let params = &message["params"];
+            assert!(
+                params["uri"]
+                    .as_str()
+                    .is_some_and(|u| u.starts_with("file:///")),
+                "{message}"
+            );
+            assert!(
+                params["version"].is_i64() || params.get("version").is_none_or(Value::is_null),
+                "{message}"
+            );
+            for d in params["diagnostics"].as_array().expect("diagnostics") {
+                range(&d["range"]);
+                assert!(matches!(d["severity"].as_u64(), Some(1..=3)), "{d}");
+                assert!(
+                    d["code"].as_str().is_some_and(|c| c.len() >= 5
+                        && c.chars().take(2).all(|c| c.is_ascii_uppercase())
+                        && c[2..].chars().all(|c| c.is_ascii_digit())),
+                    "{d}"
+                );
+                assert_eq!(d["source"], "ecsplain");
+                assert!(
+                    d["codeDescription"]["href"]
+                        .as_str()
+                        .is_some_and(|h| h.starts_with("https://")),
+                    "{d}"
+                );
+                assert!(d["message"].as_str().is_some_and(|m| !m.is_empty()), "{d}");
+                for r in d["relatedInformation"].as_array().into_iter().flatten() {
+                    assert!(
+                        r["location"]["uri"]
+                            .as_str()
+                            .is_some_and(|u| u.starts_with("file:///")),
+                        "{d}"
+                    );
+                    range(&r["location"]["range"]);
+                    assert!(r["message"].as_str().is_some_and(|m| !m.is_empty()), "{d}");
+                }
+            }
+        }
+        Some(other) => panic!("unexpected message {other}: {message}"),
     }
 }
 
