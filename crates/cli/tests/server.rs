@@ -905,6 +905,51 @@ fn the_project_is_the_workspace_folder() {
 }
 
 #[test]
+fn without_a_file_watcher_a_save_reads_the_disk_again() {
+    let dir = folder(
+        "save",
+        &[("Dockerfile", DOCKERFILE), ("task-definition.json", TASK)],
+    );
+    let task = dir.join("task-definition.json");
+    let mut client = Client::start();
+    client.request(
+        "initialize",
+        json!({"processId": null, "rootUri": uri(&dir), "capabilities": {}}),
+    );
+    client.notify("initialized", json!({}));
+    open(&mut client, &task, "json", 1);
+    // `rootUri` alone names the workspace: the Dockerfile on disk pairs with the task.
+    let before = client.diagnostics(&uri(&task), Some(1));
+    assert!(codes(&before).contains(&"XF103"), "{before:#?}");
+    let no_check: String = DOCKERFILE
+        .lines()
+        .filter(|l| !l.starts_with("HEALTHCHECK"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(dir.join("Dockerfile"), no_check).expect("write");
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri(&task)}}),
+    );
+    client.settle();
+    let after = client
+        .latest(&uri(&task))
+        .expect("the task definition again");
+    assert!(!codes(&after).contains(&"XF103"), "{after:#?}");
+    // The client cannot watch files: the server never asked it to.
+    assert!(
+        !client
+            .pending
+            .iter()
+            .any(|m| m["method"] == "client/registerCapability"),
+        "{:#?}",
+        client.pending
+    );
+    client.shutdown();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn exit_without_shutdown_is_status_1() {
     let dir = folder("exit", &[("task-definition.json", TASK)]);
     let mut client = Client::start();
