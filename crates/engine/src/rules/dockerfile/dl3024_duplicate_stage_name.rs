@@ -7,7 +7,12 @@ crate::declare_rule! {
     /// case-insensitively).
     ///
     /// ## Why is this bad?
-    /// BuildKit refuses the file: `--from=name` and `--target name` would be ambiguous.
+    /// `--from=name` and `--target name` become ambiguous: BuildKit builds the file, with the
+    /// later stage of that name winning, and warns with its build check `DuplicateStageName`
+    /// ("Duplicate stage name \"b\", stage names should be unique"; its own test,
+    /// `testDuplicateStageName` in `frontend/dockerfile/dockerfile_check_test.go`, expects the
+    /// warning, not a failure). A warning here too, unless the file asks BuildKit to fail on
+    /// warnings (below).
     ///
     /// ## Example
     /// ```dockerfile
@@ -32,7 +37,7 @@ crate::declare_rule! {
         code: "DL3024",
         name: "duplicate-stage-name",
         target: Dockerfile,
-        severity: Error,
+        severity: Warning,
         category: Reliability,
         summary: "two stages have the same name",
     }
