@@ -27,6 +27,9 @@ pub mod sv012_capacity_provider_base_twice;
 pub mod sv013_reserved_tag_prefix;
 pub mod sv014_capacity_provider_weights_zero;
 pub mod sv015_placement_constraints_on_fargate;
+pub mod sv016_malformed_network_id;
+pub mod sv017_value_outside_documented_range;
+pub mod sv018_null_value;
 pub mod sv020_no_circuit_breaker_rollback;
 pub mod sv021_public_ip_assigned;
 pub mod sv022_single_subnet;
@@ -99,6 +102,15 @@ pub static CHECKS: &[Check] = &[
         &sv015_placement_constraints_on_fargate::RULE,
         sv015_placement_constraints_on_fargate::check,
     ),
+    Check::ServiceDef(
+        &sv016_malformed_network_id::RULE,
+        sv016_malformed_network_id::check,
+    ),
+    Check::ServiceDef(
+        &sv017_value_outside_documented_range::RULE,
+        sv017_value_outside_documented_range::check,
+    ),
+    Check::ServiceDef(&sv018_null_value::RULE, sv018_null_value::check),
     Check::ServiceDef(
         &sv020_no_circuit_breaker_rollback::RULE,
         sv020_no_circuit_breaker_rollback::check,

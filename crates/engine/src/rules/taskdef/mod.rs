@@ -37,6 +37,11 @@ pub mod td029_reserved_tag_prefix;
 pub mod td030_duplicate_container_port;
 pub mod td031_mount_point_unknown_volume;
 pub mod td032_efs_root_directory_with_access_point;
+pub mod td033_health_check_command_prefix;
+pub mod td034_unknown_container_reference;
+pub mod td035_windows_unsupported_parameter;
+pub mod td036_malformed_role_arn;
+pub mod td037_null_value;
 pub mod td060_missing_required_member;
 pub mod td061_value_out_of_range;
 pub mod td101_privileged_container;
@@ -180,6 +185,23 @@ pub static CHECKS: &[Check] = &[
         &td032_efs_root_directory_with_access_point::RULE,
         td032_efs_root_directory_with_access_point::check,
     ),
+    Check::TaskDef(
+        &td033_health_check_command_prefix::RULE,
+        td033_health_check_command_prefix::check,
+    ),
+    Check::TaskDef(
+        &td034_unknown_container_reference::RULE,
+        td034_unknown_container_reference::check,
+    ),
+    Check::TaskDef(
+        &td035_windows_unsupported_parameter::RULE,
+        td035_windows_unsupported_parameter::check,
+    ),
+    Check::TaskDef(
+        &td036_malformed_role_arn::RULE,
+        td036_malformed_role_arn::check,
+    ),
+    Check::TaskDef(&td037_null_value::RULE, td037_null_value::check),
     Check::TaskDef(
         &td060_missing_required_member::RULE,
         td060_missing_required_member::check,

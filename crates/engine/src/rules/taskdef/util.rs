@@ -349,3 +349,37 @@ pub fn ecr_region_of(image: &str) -> Option<&str> {
     }
     crate::image::ecr_region(registry)
 }
+
+/// Every `null` in a definition, as (its JSON pointer, the span of `"key": null` or of the
+/// array element), in document order. Used by TD037 and SV018.
+pub fn nulls(root: &Node) -> Vec<(String, Span)> {
+    let mut out = Vec::new();
+    let mut stack: Vec<(&Node, String)> = vec![(root, String::new())];
+    while let Some((node, path)) = stack.pop() {
+        match &node.kind {
+            NodeKind::Object(o) => {
+                for m in o.members.iter().rev() {
+                    let p = format!("{path}/{}", m.key);
+                    if m.value.is_null() {
+                        out.push((p, m.span()));
+                    } else {
+                        stack.push((&m.value, p));
+                    }
+                }
+            }
+            NodeKind::Array(a) => {
+                for (i, n) in a.iter().enumerate().rev() {
+                    let p = format!("{path}/{i}");
+                    if n.is_null() {
+                        out.push((p, n.span));
+                    } else {
+                        stack.push((n, p));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out.sort_by_key(|(_, span)| span.start);
+    out
+}
