@@ -30,16 +30,20 @@ pub mod sv015_placement_constraints_on_fargate;
 pub mod sv016_malformed_network_id;
 pub mod sv017_value_outside_documented_range;
 pub mod sv018_null_value;
+pub mod sv019_load_balancer_entry_incomplete;
 pub mod sv020_no_circuit_breaker_rollback;
 pub mod sv021_public_ip_assigned;
 pub mod sv022_single_subnet;
 pub mod sv023_deployment_percent_stalls;
 pub mod sv024_single_task;
 pub mod sv025_missing_required_service_tag;
+pub mod sv026_ebs_volume_configuration_invalid;
 pub mod sv027_breaker_without_ecs_controller;
 pub mod sv028_target_group_with_load_balancer_name;
+pub mod sv029_placement_rule_invalid;
 pub mod sv030_missing_required_member;
 pub mod sv031_value_out_of_range;
+pub mod sv032_service_connect_invalid;
 pub mod sv040_no_tag_propagation;
 pub mod sv041_old_platform_version;
 pub mod sv042_execute_command_enabled;
@@ -112,6 +116,10 @@ pub static CHECKS: &[Check] = &[
     ),
     Check::ServiceDef(&sv018_null_value::RULE, sv018_null_value::check),
     Check::ServiceDef(
+        &sv019_load_balancer_entry_incomplete::RULE,
+        sv019_load_balancer_entry_incomplete::check,
+    ),
+    Check::ServiceDef(
         &sv020_no_circuit_breaker_rollback::RULE,
         sv020_no_circuit_breaker_rollback::check,
     ),
@@ -130,6 +138,10 @@ pub static CHECKS: &[Check] = &[
         sv025_missing_required_service_tag::check,
     ),
     Check::ServiceDef(
+        &sv026_ebs_volume_configuration_invalid::RULE,
+        sv026_ebs_volume_configuration_invalid::check,
+    ),
+    Check::ServiceDef(
         &sv027_breaker_without_ecs_controller::RULE,
         sv027_breaker_without_ecs_controller::check,
     ),
@@ -138,12 +150,20 @@ pub static CHECKS: &[Check] = &[
         sv028_target_group_with_load_balancer_name::check,
     ),
     Check::ServiceDef(
+        &sv029_placement_rule_invalid::RULE,
+        sv029_placement_rule_invalid::check,
+    ),
+    Check::ServiceDef(
         &sv030_missing_required_member::RULE,
         sv030_missing_required_member::check,
     ),
     Check::ServiceDef(
         &sv031_value_out_of_range::RULE,
         sv031_value_out_of_range::check,
+    ),
+    Check::ServiceDef(
+        &sv032_service_connect_invalid::RULE,
+        sv032_service_connect_invalid::check,
     ),
     Check::ServiceDef(
         &sv040_no_tag_propagation::RULE,

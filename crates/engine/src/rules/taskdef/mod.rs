@@ -42,6 +42,9 @@ pub mod td034_unknown_container_reference;
 pub mod td035_windows_unsupported_parameter;
 pub mod td036_malformed_role_arn;
 pub mod td037_null_value;
+pub mod td038_system_control_in_host_namespace;
+pub mod td039_invalid_container_port_range;
+pub mod td040_invalid_image_reference;
 pub mod td060_missing_required_member;
 pub mod td061_value_out_of_range;
 pub mod td101_privileged_container;
@@ -202,6 +205,18 @@ pub static CHECKS: &[Check] = &[
         td036_malformed_role_arn::check,
     ),
     Check::TaskDef(&td037_null_value::RULE, td037_null_value::check),
+    Check::TaskDef(
+        &td038_system_control_in_host_namespace::RULE,
+        td038_system_control_in_host_namespace::check,
+    ),
+    Check::TaskDef(
+        &td039_invalid_container_port_range::RULE,
+        td039_invalid_container_port_range::check,
+    ),
+    Check::TaskDef(
+        &td040_invalid_image_reference::RULE,
+        td040_invalid_image_reference::check,
+    ),
     Check::TaskDef(
         &td060_missing_required_member::RULE,
         td060_missing_required_member::check,
