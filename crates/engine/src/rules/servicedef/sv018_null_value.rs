@@ -4,7 +4,8 @@ use crate::servicedef::ServiceDefCtx;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports `null` values in a `create-service` input (`"platformVersion": null`),
+    /// Reports the `null` values in a `create-service` input (once, at the first, with the
+    /// others as related places) (`"platformVersion": null`),
     /// unless the file looks like an ecspresso service definition, which reads `null` as
     /// "not set".
     ///
@@ -44,12 +45,9 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if !ctx.is_object() || ctx.looks_like_ecspresso() {
         return;
     }
-    for (pointer, span) in util::nulls(ctx.service) {
-        let what = pointer.trim_start_matches('/');
-        sink.report(
-            span,
-            format!("`{what}` is null; the AWS CLI and boto3 refuse null parameters"),
-        )
-        .set_help("remove the member (null means \"not set\" only to ecspresso and the Go SDK)");
-    }
+    util::report_nulls(
+        ctx.service,
+        sink,
+        "remove these members (null means \"not set\" only to ecspresso and the Go SDK)",
+    );
 }

@@ -36,6 +36,10 @@ crate::declare_rule! {
     ///   API model botocore ships; catalogued in `data/ecs-constraints.json`)
     /// - [Docker HEALTHCHECK / HealthConfig.Test](https://docs.docker.com/reference/api/engine/version/v1.47/#tag/Container/operation/ContainerCreate):
     ///   `[]` inherit, `["NONE"]` disable, `["CMD", args...]`, `["CMD-SHELL", command]`.
+    /// - Observed: the AWS Distro for OpenTelemetry sample's `["/healthcheck"]` "works" only in
+    ///   the sense that it never fails, while `["CMD", "/healthcheck"]` runs the check
+    ///   ([aws-observability/aws-otel-community#1320](https://github.com/aws-observability/aws-otel-community/issues/1320),
+    ///   [aws/aws-cdk#34389](https://github.com/aws/aws-cdk/issues/34389)).
     /// - A warning, not an error: the API reference does not say `RegisterTaskDefinition`
     ///   refuses it, only that the array must start so.
     pub static RULE = {

@@ -5,7 +5,8 @@ use super::util;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports `null` values in a task definition (`"ipcMode": null`, `"command": null`),
+    /// Reports the `null` values in a task definition (once, at the first, with the others as
+    /// related places) (`"ipcMode": null`, `"command": null`),
     /// unless the file is an ecspresso definition (an ecspresso config names it, or it holds
     /// Go-template calls): ecspresso reads `null` as "not set".
     ///
@@ -49,12 +50,9 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if ctx.ecspresso || ctx.text.contains("{{") {
         return;
     }
-    for (pointer, span) in util::nulls(ctx.task) {
-        let what = pointer.trim_start_matches('/');
-        sink.report(
-            span,
-            format!("`{what}` is null; the AWS CLI and boto3 refuse null parameters"),
-        )
-        .set_help("remove the member (null means \"not set\" only to ecspresso and Terraform)");
-    }
+    util::report_nulls(
+        ctx.task,
+        sink,
+        "remove these members (null means \"not set\" only to ecspresso and Terraform)",
+    );
 }

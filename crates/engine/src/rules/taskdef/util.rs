@@ -383,3 +383,40 @@ pub fn nulls(root: &Node) -> Vec<(String, Span)> {
     out.sort_by_key(|(_, span)| span.start);
     out
 }
+
+/// Reports the `null`s of a definition once: at the first, naming a few, with the others as
+/// related spans (console exports hold dozens). Used by TD037 and SV018.
+pub fn report_nulls(root: &Node, sink: &mut crate::check::Sink<'_>, help: &str) {
+    let nulls = nulls(root);
+    let Some((first, span)) = nulls.first() else {
+        return;
+    };
+    let names: Vec<&str> = nulls
+        .iter()
+        .take(3)
+        .map(|(p, _)| p.trim_start_matches('/'))
+        .collect();
+    let message = match nulls.len() {
+        1 => format!(
+            "`{}` is null; the AWS CLI and boto3 refuse null parameters",
+            first.trim_start_matches('/')
+        ),
+        n if n <= 3 => format!(
+            "{n} members are null (`{}`); the AWS CLI and boto3 refuse null parameters",
+            names.join("`, `")
+        ),
+        n => format!(
+            "{n} members are null (`{}` and {} more); the AWS CLI and boto3 refuse null parameters",
+            names.join("`, `"),
+            n - 3
+        ),
+    };
+    let d = sink.report(*span, message);
+    d.set_help(help.to_string());
+    for (pointer, span) in nulls.iter().skip(1) {
+        d.add_related(
+            *span,
+            format!("`{}` is null too", pointer.trim_start_matches('/')),
+        );
+    }
+}
