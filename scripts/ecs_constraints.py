@@ -190,6 +190,14 @@ def main():
                 missing.append(e)
                 continue
             kinds[found_kinds[0]] += 1
+        codes = set()
+        for path in glob.glob(os.path.join(ROOT, "crates", "engine", "src", "rules", "*", "*.rs")):
+            with open(path, encoding="utf-8") as f:
+                codes.update(re.findall(r'code: "([A-Z]+[0-9]+)"', f.read()))
+        for e in entries:
+            if "rule" in e and e["rule"] not in codes:
+                print(f"{e['id']}: names the rule {e['rule']}, which does not exist")
+                missing.append(e)
         counts = cat.get("counts", {})
         expect = {
             "entries": len(entries),
@@ -205,7 +213,9 @@ def main():
                 missing.append(k)
         if missing or stale:
             sys.exit(1)
-        print(f"ok: {len(ids)} candidate sentences, all catalogued (botocore {botocore_version()})")
+        print(f"ok: {len(ids)} candidate sentences, all catalogued (botocore {botocore_version()}); "
+              f"{kinds['rule']} constraints checked by a rule, {kinds['todo']} checkable with no rule "
+              f"yet, {kinds['offline']} not checkable offline, {kinds['not_enforced']} not enforced")
         return
     sys.exit(f"unknown command {cmd}")
 
