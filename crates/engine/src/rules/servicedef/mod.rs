@@ -44,6 +44,8 @@ pub mod sv029_placement_rule_invalid;
 pub mod sv030_missing_required_member;
 pub mod sv031_value_out_of_range;
 pub mod sv032_service_connect_invalid;
+pub mod sv033_duplicate_tag_key;
+pub mod sv034_classic_load_balancer_with_awsvpc;
 pub mod sv040_no_tag_propagation;
 pub mod sv041_old_platform_version;
 pub mod sv042_execute_command_enabled;
@@ -164,6 +166,14 @@ pub static CHECKS: &[Check] = &[
     Check::ServiceDef(
         &sv032_service_connect_invalid::RULE,
         sv032_service_connect_invalid::check,
+    ),
+    Check::ServiceDef(
+        &sv033_duplicate_tag_key::RULE,
+        sv033_duplicate_tag_key::check,
+    ),
+    Check::ServiceDef(
+        &sv034_classic_load_balancer_with_awsvpc::RULE,
+        sv034_classic_load_balancer_with_awsvpc::check,
     ),
     Check::ServiceDef(
         &sv040_no_tag_propagation::RULE,

@@ -4,8 +4,9 @@ use crate::servicedef::ServiceDefCtx;
 crate::declare_rule! {
     /// ## What it does
     /// Checks the service's placement rules: a `distinctInstance` placement constraint takes
-    /// no `expression`, and a `binpack` placement strategy packs by `cpu` or `memory`, nothing
-    /// else.
+    /// no `expression`, a `binpack` placement strategy packs by `cpu` or `memory`, nothing
+    /// else, and a `spread` strategy spreads by `instanceId` (or `host`) or an attribute
+    /// (`attribute:ecs.availability-zone`).
     ///
     /// ## Why is this bad?
     /// `CreateService` refuses both: `distinctInstance` places each task on its own instance
@@ -30,7 +31,10 @@ crate::declare_rule! {
     /// - [PlacementConstraint expression](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PlacementConstraint.html):
     ///   "You can't specify an expression if the constraint type is distinctInstance."
     /// - [PlacementStrategy field](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PlacementStrategy.html):
-    ///   "For the binpack placement strategy, valid values are cpu and memory." (Both in the
+    ///   "For the spread placement strategy, valid values are instanceId (or host, which has
+    ///   the same effect), or any platform or custom attribute that's applied to a container
+    ///   instance, such as attribute:ecs.availability-zone"; "For the binpack placement
+    ///   strategy, valid values are cpu and memory." (Both in the
     ///   ECS API model botocore ships; catalogued in `data/ecs-constraints.json`.)
     pub static RULE = {
         code: "SV029",
@@ -38,7 +42,7 @@ crate::declare_rule! {
         target: ServiceDef,
         severity: Error,
         category: Schema,
-        summary: "a distinctInstance constraint with an expression, or binpack by a field other than cpu or memory",
+        summary: "a distinctInstance constraint with an expression, binpack by other than cpu or memory, or spread by other than an instance or attribute",
     }
 }
 
@@ -60,15 +64,29 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         .set_help("remove the expression, or make it a separate memberOf constraint");
     }
     for s in ctx.service.get_array("placementStrategy") {
-        if s.get_str("type") != Some("binpack") {
-            continue;
-        }
+        let kind = s.get_str("type");
         let Some(field) = s.get_set("field") else {
             continue;
         };
         let Some(text) = field.as_str().filter(|_| !field.is_placeholder()) else {
             continue;
         };
+        if kind == Some("spread") {
+            let ok = text.eq_ignore_ascii_case("instanceId")
+                || text.eq_ignore_ascii_case("host")
+                || text.starts_with("attribute:");
+            if !ok {
+                sink.report(
+                    field.span,
+                    format!("spread places tasks by instanceId, host or an attribute (attribute:...), not {text:?}"),
+                )
+                .set_help("use \"attribute:ecs.availability-zone\" to spread over Availability Zones, or \"instanceId\"");
+            }
+            continue;
+        }
+        if kind != Some("binpack") {
+            continue;
+        }
         if text.eq_ignore_ascii_case("cpu") || text.eq_ignore_ascii_case("memory") {
             continue;
         }

@@ -45,6 +45,9 @@ pub mod td037_null_value;
 pub mod td038_system_control_in_host_namespace;
 pub mod td039_invalid_container_port_range;
 pub mod td040_invalid_image_reference;
+pub mod td041_volume_definition_invalid;
+pub mod td042_duplicate_tag_key;
+pub mod td043_invalid_environment_files;
 pub mod td060_missing_required_member;
 pub mod td061_value_out_of_range;
 pub mod td101_privileged_container;
@@ -216,6 +219,18 @@ pub static CHECKS: &[Check] = &[
     Check::TaskDef(
         &td040_invalid_image_reference::RULE,
         td040_invalid_image_reference::check,
+    ),
+    Check::TaskDef(
+        &td041_volume_definition_invalid::RULE,
+        td041_volume_definition_invalid::check,
+    ),
+    Check::TaskDef(
+        &td042_duplicate_tag_key::RULE,
+        td042_duplicate_tag_key::check,
+    ),
+    Check::TaskDef(
+        &td043_invalid_environment_files::RULE,
+        td043_invalid_environment_files::check,
     ),
     Check::TaskDef(
         &td060_missing_required_member::RULE,

@@ -420,3 +420,27 @@ pub fn report_nulls(root: &Node, sink: &mut crate::check::Sink<'_>, help: &str) 
         );
     }
 }
+
+/// Reports each tag whose key an earlier tag of the same list already has (tag keys are
+/// case-sensitive). Used by TD042 and SV033.
+pub fn report_duplicate_tags(tags: &[Node], sink: &mut crate::check::Sink<'_>) {
+    let mut seen: Vec<(&str, Span)> = Vec::new();
+    for tag in tags {
+        let Some(node) = tag.get_set("key") else {
+            continue;
+        };
+        let Some(key) = known_str(Some(node)) else {
+            continue;
+        };
+        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+            sink.report(
+                node.span,
+                format!("the tag key `{key}` is given twice; each tag key may have only one value"),
+            )
+            .set_help("keep one of the two tags")
+            .add_related(*first, "first given here");
+        } else {
+            seen.push((key, node.span));
+        }
+    }
+}
