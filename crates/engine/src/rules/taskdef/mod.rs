@@ -48,6 +48,9 @@ pub mod td040_invalid_image_reference;
 pub mod td041_volume_definition_invalid;
 pub mod td042_duplicate_tag_key;
 pub mod td043_invalid_environment_files;
+pub mod td044_invalid_linux_option;
+pub mod td045_invalid_resource_requirement;
+pub mod td046_swappiness_without_max_swap;
 pub mod td060_missing_required_member;
 pub mod td061_value_out_of_range;
 pub mod td101_privileged_container;
@@ -231,6 +234,18 @@ pub static CHECKS: &[Check] = &[
     Check::TaskDef(
         &td043_invalid_environment_files::RULE,
         td043_invalid_environment_files::check,
+    ),
+    Check::TaskDef(
+        &td044_invalid_linux_option::RULE,
+        td044_invalid_linux_option::check,
+    ),
+    Check::TaskDef(
+        &td045_invalid_resource_requirement::RULE,
+        td045_invalid_resource_requirement::check,
+    ),
+    Check::TaskDef(
+        &td046_swappiness_without_max_swap::RULE,
+        td046_swappiness_without_max_swap::check,
     ),
     Check::TaskDef(
         &td060_missing_required_member::RULE,
