@@ -28,8 +28,8 @@ pub mod sv013_reserved_tag_prefix;
 pub mod sv014_capacity_provider_weights_zero;
 pub mod sv015_placement_constraints_on_fargate;
 pub mod sv016_malformed_network_id;
-pub mod sv017_value_outside_documented_range;
-pub mod sv018_null_value;
+pub mod sv017_service_value_outside_documented_range;
+pub mod sv018_service_null_value;
 pub mod sv019_load_balancer_entry_incomplete;
 pub mod sv020_no_circuit_breaker_rollback;
 pub mod sv021_public_ip_assigned;
@@ -44,8 +44,9 @@ pub mod sv029_placement_rule_invalid;
 pub mod sv030_missing_required_member;
 pub mod sv031_value_out_of_range;
 pub mod sv032_service_connect_invalid;
-pub mod sv033_duplicate_tag_key;
+pub mod sv033_duplicate_service_tag_key;
 pub mod sv034_classic_load_balancer_with_awsvpc;
+pub mod sv035_service_registry_invalid;
 pub mod sv040_no_tag_propagation;
 pub mod sv041_old_platform_version;
 pub mod sv042_execute_command_enabled;
@@ -113,10 +114,13 @@ pub static CHECKS: &[Check] = &[
         sv016_malformed_network_id::check,
     ),
     Check::ServiceDef(
-        &sv017_value_outside_documented_range::RULE,
-        sv017_value_outside_documented_range::check,
+        &sv017_service_value_outside_documented_range::RULE,
+        sv017_service_value_outside_documented_range::check,
     ),
-    Check::ServiceDef(&sv018_null_value::RULE, sv018_null_value::check),
+    Check::ServiceDef(
+        &sv018_service_null_value::RULE,
+        sv018_service_null_value::check,
+    ),
     Check::ServiceDef(
         &sv019_load_balancer_entry_incomplete::RULE,
         sv019_load_balancer_entry_incomplete::check,
@@ -168,12 +172,16 @@ pub static CHECKS: &[Check] = &[
         sv032_service_connect_invalid::check,
     ),
     Check::ServiceDef(
-        &sv033_duplicate_tag_key::RULE,
-        sv033_duplicate_tag_key::check,
+        &sv033_duplicate_service_tag_key::RULE,
+        sv033_duplicate_service_tag_key::check,
     ),
     Check::ServiceDef(
         &sv034_classic_load_balancer_with_awsvpc::RULE,
         sv034_classic_load_balancer_with_awsvpc::check,
+    ),
+    Check::ServiceDef(
+        &sv035_service_registry_invalid::RULE,
+        sv035_service_registry_invalid::check,
     ),
     Check::ServiceDef(
         &sv040_no_tag_propagation::RULE,

@@ -46,7 +46,7 @@ crate::declare_rule! {
         target: ServiceDef,
         severity: Error,
         category: Schema,
-        summary: "Service Connect access logs without a log configuration, or a discovery or DNS name that is not a DNS name",
+        summary: "access logs without a log configuration, or a Service Connect discovery or DNS name that is not a DNS name",
     }
 }
 

@@ -41,12 +41,12 @@ pub mod td033_health_check_command_prefix;
 pub mod td034_unknown_container_reference;
 pub mod td035_windows_unsupported_parameter;
 pub mod td036_malformed_role_arn;
-pub mod td037_null_value;
+pub mod td037_task_null_value;
 pub mod td038_system_control_in_host_namespace;
 pub mod td039_invalid_container_port_range;
 pub mod td040_invalid_image_reference;
 pub mod td041_volume_definition_invalid;
-pub mod td042_duplicate_tag_key;
+pub mod td042_duplicate_task_tag_key;
 pub mod td043_invalid_environment_files;
 pub mod td044_invalid_linux_option;
 pub mod td045_invalid_resource_requirement;
@@ -210,7 +210,7 @@ pub static CHECKS: &[Check] = &[
         &td036_malformed_role_arn::RULE,
         td036_malformed_role_arn::check,
     ),
-    Check::TaskDef(&td037_null_value::RULE, td037_null_value::check),
+    Check::TaskDef(&td037_task_null_value::RULE, td037_task_null_value::check),
     Check::TaskDef(
         &td038_system_control_in_host_namespace::RULE,
         td038_system_control_in_host_namespace::check,
@@ -228,8 +228,8 @@ pub static CHECKS: &[Check] = &[
         td041_volume_definition_invalid::check,
     ),
     Check::TaskDef(
-        &td042_duplicate_tag_key::RULE,
-        td042_duplicate_tag_key::check,
+        &td042_duplicate_task_tag_key::RULE,
+        td042_duplicate_task_tag_key::check,
     ),
     Check::TaskDef(
         &td043_invalid_environment_files::RULE,

@@ -38,7 +38,7 @@ crate::declare_rule! {
     /// - cfn-lint E3030/E3012 report `None` values too.
     pub static RULE = {
         code: "TD037",
-        name: "null-value",
+        name: "task-null-value",
         target: TaskDef,
         severity: Warning,
         category: Schema,

@@ -29,7 +29,7 @@ crate::declare_rule! {
     ///   (In the ECS API model botocore ships; catalogued in `data/ecs-constraints.json`.)
     pub static RULE = {
         code: "TD042",
-        name: "duplicate-tag-key",
+        name: "duplicate-task-tag-key",
         target: TaskDef,
         severity: Error,
         category: Schema,

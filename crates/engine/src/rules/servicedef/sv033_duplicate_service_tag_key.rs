@@ -27,7 +27,7 @@ crate::declare_rule! {
     ///   value." (In the ECS API model botocore ships; catalogued in `data/ecs-constraints.json`.)
     pub static RULE = {
         code: "SV033",
-        name: "duplicate-tag-key",
+        name: "duplicate-service-tag-key",
         target: ServiceDef,
         severity: Error,
         category: Schema,

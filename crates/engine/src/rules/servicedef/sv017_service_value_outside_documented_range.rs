@@ -41,7 +41,7 @@ crate::declare_rule! {
     ///   (All in the ECS API model botocore ships; catalogued in `data/ecs-constraints.json`.)
     pub static RULE = {
         code: "SV017",
-        name: "value-outside-documented-range",
+        name: "service-value-outside-documented-range",
         target: ServiceDef,
         severity: Error,
         category: Schema,

@@ -33,7 +33,7 @@ crate::declare_rule! {
     /// - botocore's parameter validation (`botocore/validate.py`).
     pub static RULE = {
         code: "SV018",
-        name: "null-value",
+        name: "service-null-value",
         target: ServiceDef,
         severity: Warning,
         category: Schema,
