@@ -57,6 +57,8 @@ pub mod sv061_spot_unsupported_platform;
 pub mod sv062_daemon_fargate_only_task;
 pub mod sv063_awsvpc_without_network_configuration;
 pub mod sv064_launch_type_incompatible_task;
+pub mod sv065_classic_load_balancer_with_health_check;
+pub mod sv066_service_registry_without_container;
 
 use crate::check::Check;
 
@@ -222,5 +224,13 @@ pub static CHECKS: &[Check] = &[
     Check::Project(
         &sv064_launch_type_incompatible_task::RULE,
         sv064_launch_type_incompatible_task::check,
+    ),
+    Check::Project(
+        &sv065_classic_load_balancer_with_health_check::RULE,
+        sv065_classic_load_balancer_with_health_check::check,
+    ),
+    Check::Project(
+        &sv066_service_registry_without_container::RULE,
+        sv066_service_registry_without_container::check,
     ),
 ];
