@@ -30,11 +30,11 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [ContainerDefinition dockerSecurityOptions](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html):
-    ///   "Valid values: "no-new-privileges" | "apparmor:PROFILE" | "label:value" |
-    ///   "credentialspec:CredentialSpecFilePath"".
+    ///   the valid values are `"no-new-privileges" | "apparmor:PROFILE" | "label:value" |
+    ///   "credentialspec:CredentialSpecFilePath"`.
     /// - [Tmpfs mountOptions](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Tmpfs.html):
-    ///   "Valid values: "defaults" | "ro" | "rw" | ... | "mode" | "uid" | "gid" | "nr_inodes" |
-    ///   "nr_blocks" | "mpol"". (Both in the ECS API model botocore ships; catalogued in
+    ///   the valid values are `"defaults" | "ro" | "rw" | ... | "mode" | "uid" | "gid" |
+    ///   "nr_inodes" | "nr_blocks" | "mpol"`. (Both in the ECS API model botocore ships; catalogued in
     ///   `data/ecs-constraints.json`.)
     pub static RULE = {
         code: "TD044",
