@@ -12,6 +12,7 @@
 //!   each template function.
 
 pub mod jsonnet;
+pub mod render;
 pub mod tfstate;
 pub mod variables;
 
@@ -527,15 +528,24 @@ mod tests {
 
     #[test]
     fn plugin_functions_follow_the_config() {
-        let funcs = |yaml: &str| crate::yaml::parse(yaml).root.and_then(|r| plugin_functions(&r));
-        assert_eq!(
-            funcs("region: x\n").unwrap(),
-            ["ssm", "secretsmanager_arn"]
-        );
+        let funcs = |yaml: &str| {
+            crate::yaml::parse(yaml)
+                .root
+                .and_then(|r| plugin_functions(&r))
+        };
+        assert_eq!(funcs("region: x\n").unwrap(), ["ssm", "secretsmanager_arn"]);
         let got = funcs("plugins:\n  - name: TFState\n    func_prefix: n_\n  - name: external\n    config: {name: vault}\n  - name: cloudformation\n").unwrap();
         assert_eq!(
             got,
-            ["ssm", "secretsmanager_arn", "n_tfstate", "n_tfstatef", "vault", "cfn_output", "cfn_export"]
+            [
+                "ssm",
+                "secretsmanager_arn",
+                "n_tfstate",
+                "n_tfstatef",
+                "vault",
+                "cfn_output",
+                "cfn_export"
+            ]
         );
         // Unknowable without rendering, or a plugin ecspresso stops at: no set.
         assert!(funcs("plugins:\n  - name: tfstate\n    func_prefix: '{{ env `P` }}'\n").is_none());
