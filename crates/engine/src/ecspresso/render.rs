@@ -449,9 +449,497 @@ fn write(v: &Out, depth: usize, out: &mut String) {
     }
 }
 
+/// What ecspresso prints for one rendered file (`rendered`: its text after templates and
+/// Jsonnet): a task or service definition as [`definition_json`], a config as [`config_yaml`].
+/// `service` is the config's `service` (for a service definition), `aws_region` the value of
+/// `AWS_REGION`. `None` for other kinds. The one function front ends call for "what ecspresso
+/// would deploy".
+pub fn as_ecspresso_prints(
+    path: &str,
+    rendered: &str,
+    kind: crate::rule::Kind,
+    service: &str,
+    aws_region: Option<&str>,
+    major: Major,
+) -> Option<Result<String, String>> {
+    use crate::rule::Kind;
+    Some(match kind {
+        Kind::TaskDef => definition_json(Definition::Task, rendered, service),
+        Kind::ServiceDef => definition_json(Definition::Service, rendered, service),
+        Kind::Ecspresso => {
+            let root = match super::Format::from_path(path) {
+                super::Format::Yaml => crate::yaml::parse(rendered).root,
+                _ => crate::json::parse(rendered).root,
+            };
+            match root {
+                Some(root) => config_yaml(path, &root, aws_region, major),
+                None => Err("the config does not parse".to_string()),
+            }
+        }
+        Kind::Dockerfile => return None,
+    })
+}
+
+/// A config loaded in the order ecspresso's major version loads it, with the values given
+/// (a value not given shows as a marker, `${NAME}`), to its rendered text.
+///
+/// - v2 (`config.go` `Load`, go-config `ReadWithEnv`): the whole text is rendered as a Go
+///   template with go-config's functions only (`env`, `must_env`, `json_escape` and Go's
+///   builtins: no plugin function, `function "tfstate" not defined`), then read as YAML/JSON.
+/// - v3 (kayac/ecspresso#1023, `docs/v2-v3.md`): pass 1 reads the raw text as YAML (a YAML
+///   config must be valid YAML before rendering) to set the plugins up; pass 2 renders the
+///   whole text with the plugins' functions too, and reads the result.
+///
+/// Both render the whole text, comments included; they differ where the raw text is not YAML
+/// (an unquoted `{{` starting a value, a `{{ if }}` line) and where a plugin function is used.
+/// JSON and Jsonnet configs are read alike by both. Err: ecspresso's error.
+pub fn load_config(
+    path: &str,
+    raw: &str,
+    values: &dyn crate::template::Values,
+    major: Major,
+) -> Result<String, String> {
+    use crate::template::{function_names, GO_BUILTINS, GO_CONFIG_FUNCS};
+    let yaml = super::Format::from_path(path) == super::Format::Yaml;
+    let mut defined: Option<Vec<String>> = Some(Vec::new());
+    if major == Major::V3 && yaml {
+        let parsed = crate::yaml::parse(raw);
+        if let Some(d) = parsed
+            .diagnostics
+            .iter()
+            .find(|d| d.code == crate::yaml::SYNTAX)
+        {
+            let at = crate::span::LineIndex::new(raw).line_col(raw, d.span.start);
+            return Err(format!(
+                "failed to parse yaml before rendering (ecspresso v3 reads the YAML first): line {}, column {}: {}",
+                at.line, at.column, d.message
+            ));
+        }
+        // What ecspresso's YAML reader (goccy/go-yaml) rejects and ours may read as a flow
+        // mapping: a template action starting a value, or filling a line (EP009's finding).
+        if let Some(u) = crate::yaml::unquoted_templates(raw).first() {
+            let at = crate::span::LineIndex::new(raw).line_col(raw, u.span.start);
+            return Err(format!(
+                "failed to parse yaml before rendering (ecspresso v3 reads the YAML first): line {}, column {}: a template action is not YAML here; quote the value",
+                at.line, at.column
+            ));
+        }
+        defined = parsed.root.as_ref().and_then(super::plugin_functions);
+    } else if major == Major::V3 {
+        defined = super::read_config(path, raw)
+            .as_ref()
+            .and_then(super::plugin_functions);
+    }
+    if let (Some(extra), Some(names)) = (&defined, function_names(raw)) {
+        for (name, _) in names {
+            if !GO_BUILTINS.contains(&name.as_str())
+                && !GO_CONFIG_FUNCS.contains(&name.as_str())
+                && !extra.contains(&name)
+            {
+                return Err(format!(
+                    "config parse by template failed: template: conf: function {} not defined",
+                    crate::template::gofmt::go_quote(&name)
+                ));
+            }
+        }
+    }
+    let out = crate::template::execute(raw, values, crate::template::Mode::Display);
+    if let Some(e) = out.error {
+        let at = crate::span::LineIndex::new(raw).line_col(raw, e.span.start);
+        return Err(format!(
+            "config parse by template failed: template: conf:{}: {}",
+            at.line, e.message
+        ));
+    }
+    Ok(out.rendered.text)
+}
+
+/// Which major version of ecspresso reads the config (its `required_version`; v2 when it admits
+/// both, the version ecspresso's test data is written for).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Major {
+    V2,
+    V3,
+}
+
+/// What `ecspresso render config` prints for a config, given its rendered tree (`root`, read
+/// from the text after its templates were rendered): the `Config` struct after `Restrict`
+/// (`cluster` defaults to `default`, `region` to `AWS_REGION` (`aws_region`), definition paths
+/// joined to the config's folder, `timeout` defaults to 10m), encoded by goccy/go-yaml v1.9.5
+/// (the version ecspresso v2.3 pins): fields in the struct's order, `omitempty` ones left out
+/// when empty, strings quoted (`strconv.Quote`) when `token.IsNeedQuoted`, maps with sorted
+/// keys, sequences not indented, `timeout` through `Duration.MarshalYAML` (`"10m0s"`).
+pub fn config_yaml(
+    config_path: &str,
+    root: &Node,
+    aws_region: Option<&str>,
+    major: Major,
+) -> Result<String, String> {
+    if !matches!(root.kind, NodeKind::Object(_)) {
+        return Err(format!(
+            "json: cannot unmarshal {} into Go value of type ecspresso.Config",
+            json_kind(root)
+        ));
+    }
+    let text = |key: &str| -> Result<String, String> {
+        match object_member(root, key).map(|n| &n.kind) {
+            None | Some(NodeKind::Null) => Ok(String::new()),
+            Some(NodeKind::String(s)) => Ok(s.clone()),
+            Some(NodeKind::Placeholder(p)) => Ok(p.clone()),
+            Some(_) => Err(format!(
+                "json: cannot unmarshal {} into Go struct field Config.{key} of type string",
+                object_member(root, key).map_or_else(String::new, json_kind)
+            )),
+        }
+    };
+    let folder = super::folder_of(config_path);
+    let join = |p: String| {
+        if p.is_empty() || p.starts_with('/') {
+            p
+        } else {
+            let joined = super::resolve(folder, &p);
+            if joined.is_empty() {
+                ".".to_string()
+            } else {
+                joined
+            }
+        }
+    };
+    let mut out = String::new();
+    let scalar = |key: &str, value: &str, out: &mut String| {
+        out.push_str(key);
+        out.push_str(": ");
+        out.push_str(&yaml_string(value));
+        out.push('\n');
+    };
+    let required = text("required_version")?;
+    if !required.is_empty() {
+        scalar("required_version", &required, &mut out);
+    }
+    let mut region = text("region")?;
+    if region.is_empty() {
+        region = aws_region.unwrap_or("").to_string();
+    }
+    scalar("region", &region, &mut out);
+    let mut cluster = text("cluster")?;
+    if cluster.is_empty() {
+        cluster = "default".to_string();
+    }
+    scalar("cluster", &cluster, &mut out);
+    scalar("service", &text("service")?, &mut out);
+    scalar(
+        "service_definition",
+        &join(text("service_definition")?),
+        &mut out,
+    );
+    scalar("task_definition", &join(text("task_definition")?), &mut out);
+    if let Some(NodeKind::Array(plugins)) = object_member(root, "plugins").map(|n| &n.kind) {
+        if !plugins.is_empty() {
+            out.push_str("plugins:\n");
+            for p in plugins {
+                let field = |k: &str| match object_member(p, k).map(|n| &n.kind) {
+                    Some(NodeKind::String(s)) => s.clone(),
+                    Some(NodeKind::Placeholder(s)) => s.clone(),
+                    _ => String::new(),
+                };
+                out.push_str("- name: ");
+                out.push_str(&yaml_string(&field("name")));
+                out.push('\n');
+                match object_member(p, "config") {
+                    Some(c) if matches!(c.kind, NodeKind::Object(_)) => {
+                        out.push_str("  config:");
+                        yaml_value(c, 2, &mut out);
+                    }
+                    _ => out.push_str("  config: null\n"),
+                }
+                let prefix = field("func_prefix");
+                if !prefix.is_empty() {
+                    out.push_str("  func_prefix: ");
+                    out.push_str(&yaml_string(&prefix));
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    if let Some(spec) = object_member(root, "appspec").filter(|n| !n.is_null()) {
+        out.push_str("appspec:");
+        yaml_value(spec, 0, &mut out);
+    }
+    if major == Major::V2 {
+        let filter = text("filter_command")?;
+        if !filter.is_empty() {
+            scalar("filter_command", &filter, &mut out);
+        }
+    }
+    let timeout = match object_member(root, "timeout").filter(|n| !n.is_null()) {
+        None => 600_000_000_000,
+        Some(n) => duration_ns(n, major)?,
+    };
+    out.push_str("timeout: \"");
+    out.push_str(&go_duration(timeout));
+    out.push_str("\"\n");
+    if let Some(cd) = object_member(root, "codedeploy").filter(|n| !n.is_null()) {
+        out.push_str("codedeploy:");
+        let mut fields = String::new();
+        for key in ["application_name", "deployment_group_name"] {
+            if let Some(NodeKind::String(s)) = object_member(cd, key).map(|n| &n.kind) {
+                if !s.is_empty() {
+                    fields.push_str(&format!("  {key}: {}\n", yaml_string(s)));
+                }
+            }
+        }
+        if fields.is_empty() {
+            out.push_str(" {}\n");
+        } else {
+            out.push('\n');
+            out.push_str(&fields);
+        }
+    }
+    Ok(out)
+}
+
+/// A config's `timeout` in nanoseconds as ecspresso reads it: a Go duration string
+/// (`time.ParseDuration`); a bare number is nanoseconds in v2 and seconds in v3 (as is a string
+/// of digits in v3).
+pub fn duration_ns(node: &Node, major: Major) -> Result<i128, String> {
+    match &node.kind {
+        NodeKind::Number(n, _) => Ok(match major {
+            #[allow(clippy::cast_possible_truncation)]
+            Major::V2 => *n as i128,
+            #[allow(clippy::cast_possible_truncation)]
+            Major::V3 => (*n * 1e9) as i128,
+        }),
+        NodeKind::String(s) => {
+            if major == Major::V3 {
+                if let Ok(secs) = s.parse::<i64>() {
+                    return Ok(i128::from(secs) * 1_000_000_000);
+                }
+            }
+            parse_go_duration(s).ok_or_else(|| {
+                format!(
+                    "time: invalid duration {}",
+                    crate::template::gofmt::go_quote(s)
+                )
+            })
+        }
+        _ => Err(format!("invalid duration format: {}", json_kind(node))),
+    }
+}
+
+/// Go's `time.ParseDuration`.
+pub fn parse_go_duration(s: &str) -> Option<i128> {
+    let (neg, mut rest) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    if rest == "0" {
+        return Some(0);
+    }
+    if rest.is_empty() {
+        return None;
+    }
+    let mut total: f64 = 0.0;
+    while !rest.is_empty() {
+        let num_end = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(rest.len());
+        let number = &rest[..num_end];
+        if number.is_empty() || number == "." || number.matches('.').count() > 1 {
+            return None;
+        }
+        rest = &rest[num_end..];
+        let unit_end = rest
+            .find(|c: char| c.is_ascii_digit() || c == '.')
+            .unwrap_or(rest.len());
+        let unit = &rest[..unit_end];
+        rest = &rest[unit_end..];
+        let scale: f64 = match unit {
+            "ns" => 1.0,
+            "us" | "µs" | "μs" => 1e3,
+            "ms" => 1e6,
+            "s" => 1e9,
+            "m" => 60e9,
+            "h" => 3600e9,
+            _ => return None,
+        };
+        total += number.parse::<f64>().ok()? * scale;
+    }
+    #[allow(clippy::cast_possible_truncation)]
+    let ns = total.round() as i128;
+    Some(if neg { -ns } else { ns })
+}
+
+/// Go's `time.Duration.String`: `10m0s`, `1h0m0s`, `1.5s`, `500ms`, `0s`.
+pub fn go_duration(ns: i128) -> String {
+    if ns == 0 {
+        return "0s".into();
+    }
+    let neg = ns < 0;
+    let u = ns.unsigned_abs();
+    let frac = |value: u128, digits: u32| -> String {
+        let div = 10u128.pow(digits);
+        let (int, rem) = (value / div, value % div);
+        if rem == 0 {
+            return int.to_string();
+        }
+        let mut f = format!("{rem:0width$}", width = digits as usize);
+        while f.ends_with('0') {
+            f.pop();
+        }
+        format!("{int}.{f}")
+    };
+    let body = if u < 1_000 {
+        format!("{u}ns")
+    } else if u < 1_000_000 {
+        format!("{}µs", frac(u, 3))
+    } else if u < 1_000_000_000 {
+        format!("{}ms", frac(u, 6))
+    } else {
+        let secs = u / 1_000_000_000;
+        let sub = u % 1_000_000_000;
+        let s = frac((secs % 60) * 1_000_000_000 + sub, 9);
+        let mins = secs / 60;
+        if mins == 0 {
+            format!("{s}s")
+        } else if mins / 60 == 0 {
+            format!("{}m{s}s", mins % 60)
+        } else {
+            format!("{}h{}m{s}s", mins / 60, mins % 60)
+        }
+    };
+    if neg {
+        format!("-{body}")
+    } else {
+        body
+    }
+}
+
+/// goccy/go-yaml v1.9.5's string scalar: `strconv.Quote` when `token.IsNeedQuoted`.
+pub fn yaml_string(v: &str) -> String {
+    if yaml_needs_quotes(v) {
+        crate::template::gofmt::go_quote(v)
+    } else {
+        v.to_string()
+    }
+}
+
+/// goccy/go-yaml v1.9.5 `token.IsNeedQuoted`.
+fn yaml_needs_quotes(v: &str) -> bool {
+    const RESERVED: [&str; 22] = [
+        "null", "Null", "NULL", "~", "true", "True", "TRUE", "false", "False", "FALSE", ".inf",
+        ".Inf", ".INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN", "y", "Y", "n",
+    ];
+    let Some(first) = v.bytes().next() else {
+        return true;
+    };
+    if RESERVED[..19].contains(&v) || looks_like_number(v) {
+        return true;
+    }
+    if matches!(
+        first,
+        b'*' | b'&' | b'[' | b'{' | b'}' | b']' | b',' | b'!' | b'|' | b'>' | b'%' | b'\'' | b'"'
+    ) || v.ends_with(':')
+        || looks_like_time(v)
+    {
+        return true;
+    }
+    let bytes = v.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &c)| c == b'#' || c == b'\\' || (c == b':' && bytes.get(i + 1) == Some(&b' ')))
+}
+
+fn looks_like_number(v: &str) -> bool {
+    let t = v.strip_prefix(['-', '+']).unwrap_or(v);
+    if t.is_empty() {
+        return false;
+    }
+    let t2 = t.replace('_', "");
+    if t2.parse::<f64>().is_ok() && !t2.contains(['i', 'I', 'n', 'N']) {
+        return true;
+    }
+    for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] {
+        if let Some(d) = t2.strip_prefix(prefix) {
+            return !d.is_empty() && u64::from_str_radix(d, radix).is_ok();
+        }
+    }
+    false
+}
+
+fn looks_like_time(v: &str) -> bool {
+    // `2006-01-02` or an RFC 3339 time: goccy quotes what its decoder would read as a time.
+    let b = v.as_bytes();
+    b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit)
+}
+
+/// A plugin's `config` (a `map[string]interface{}` decoded from JSON) or the appspec, as goccy
+/// writes a mapping value: nested mappings indented by two, sequences at their key's column,
+/// map keys sorted.
+fn yaml_value(node: &Node, indent: usize, out: &mut String) {
+    let pad = " ".repeat(indent);
+    match &node.kind {
+        NodeKind::Object(o) => {
+            let mut members: Vec<&crate::value::Member> = o.members.iter().collect();
+            crate::order::sort_by(&mut members, |a, b| a.key.cmp(&b.key));
+            members.dedup_by(|a, b| a.key == b.key);
+            if members.is_empty() {
+                out.push_str(" {}\n");
+                return;
+            }
+            out.push('\n');
+            for m in members {
+                out.push_str(&pad);
+                out.push_str("  ");
+                out.push_str(&yaml_string(&m.key));
+                out.push(':');
+                yaml_value(&m.value, indent + 2, out);
+            }
+        }
+        NodeKind::Array(items) => {
+            if items.is_empty() {
+                out.push_str(" []\n");
+                return;
+            }
+            out.push('\n');
+            for item in items {
+                out.push_str(&pad);
+                out.push_str("  -");
+                yaml_value(item, indent + 2, out);
+            }
+        }
+        NodeKind::String(s) => {
+            out.push(' ');
+            out.push_str(&yaml_string(s));
+            out.push('\n');
+        }
+        NodeKind::Placeholder(p) => {
+            out.push(' ');
+            out.push_str(p);
+            out.push('\n');
+        }
+        NodeKind::Number(n, _) => {
+            out.push(' ');
+            out.push_str(&go_float(*n));
+            out.push('\n');
+        }
+        NodeKind::Bool(b) => {
+            out.push_str(if *b { " true\n" } else { " false\n" });
+        }
+        NodeKind::Null | NodeKind::Invalid => out.push_str(" null\n"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
 
     #[test]
     fn floats_as_go_writes_them() {
@@ -574,5 +1062,85 @@ mod tests {
         );
         let e = definition_json(Definition::Task, "[1]", "").unwrap_err();
         assert!(e.contains("cannot unmarshal array"), "{e}");
+    }
+
+    #[test]
+    fn go_durations() {
+        assert_eq!(go_duration(600_000_000_000), "10m0s");
+        assert_eq!(go_duration(3_600_000_000_000), "1h0m0s");
+        assert_eq!(go_duration(90_500_000_000), "1m30.5s");
+        assert_eq!(go_duration(1_500_000), "1.5ms");
+        assert_eq!(go_duration(600), "600ns");
+        assert_eq!(parse_go_duration("1h30m"), Some(5_400_000_000_000));
+        assert_eq!(parse_go_duration("1.5s"), Some(1_500_000_000));
+        assert_eq!(parse_go_duration("10"), None);
+    }
+
+    #[test]
+    fn a_config_as_ecspresso_prints_it() {
+        let yaml = "region: ap-northeast-1\nservice: test\nservice_definition: ./sv.json\ntask_definition: td.json\ntimeout: 600\nplugins:\n  - name: tfstate\n    config:\n      path: terraform.tfstate\n    func_prefix: x_\n  - name: ssm\nunknown: 1\n";
+        let root = crate::yaml::parse(yaml).root.unwrap();
+        let out = config_yaml("app/ecspresso.yml", &root, None, Major::V2).unwrap();
+        assert_eq!(
+            out,
+            "region: ap-northeast-1\ncluster: default\nservice: test\nservice_definition: app/sv.json\ntask_definition: app/td.json\nplugins:\n- name: tfstate\n  config:\n    path: terraform.tfstate\n  func_prefix: x_\n- name: ssm\n  config: null\ntimeout: \"600ns\"\n"
+        );
+        // v3 reads a bare number as seconds; an empty region takes AWS_REGION.
+        let root = crate::yaml::parse("timeout: 600\n").root.unwrap();
+        let out = config_yaml("ecspresso.yml", &root, Some("us-east-1"), Major::V3).unwrap();
+        assert_eq!(
+            out,
+            "region: us-east-1\ncluster: default\nservice: \"\"\nservice_definition: \"\"\ntask_definition: \"\"\ntimeout: \"10m0s\"\n"
+        );
+        assert_eq!(yaml_string("true"), "\"true\"");
+        assert_eq!(yaml_string("a: b"), "\"a: b\"");
+        assert_eq!(yaml_string("1.5"), "\"1.5\"");
+        assert_eq!(yaml_string("arn:aws:ecs:x"), "arn:aws:ecs:x");
+    }
+
+    /// Where v2's order (render, then read YAML) and v3's (read YAML, then render) differ, and
+    /// where they agree.
+    #[test]
+    fn v2_and_v3_load_a_config_in_their_own_order() {
+        let values: BTreeMap<String, String> = [("R".to_string(), "eu-west-1".to_string())].into();
+        let load = |text: &str, major| load_config("ecspresso.yml", text, &values, major);
+        // An unquoted template starting a value: YAML to v2 once rendered, not YAML to v3.
+        let unquoted = "region: {{ must_env `R` }}\n";
+        assert_eq!(load(unquoted, Major::V2).unwrap(), "region: eu-west-1\n");
+        assert!(load(unquoted, Major::V3)
+            .unwrap_err()
+            .contains("before rendering"));
+        // A template that makes YAML structure.
+        let structure =
+            "region: x\n{{ if eq (must_env `R`) `eu-west-1` }}\ncluster: eu\n{{ end }}\n";
+        assert_eq!(
+            load(structure, Major::V2).unwrap(),
+            "region: x\n\ncluster: eu\n\n"
+        );
+        assert!(load(structure, Major::V3).is_err());
+        // A plugin function in the config: v2 has none yet, v3 set the plugins up in pass 1.
+        let plugin = "cluster: '{{ tfstate `aws_ecs_cluster.main.name` }}'\nplugins:\n  - name: tfstate\n    config: {path: t.tfstate}\n";
+        assert_eq!(
+            load(plugin, Major::V2).unwrap_err(),
+            "config parse by template failed: template: conf: function \"tfstate\" not defined"
+        );
+        assert_eq!(
+            load(plugin, Major::V3).unwrap(),
+            "cluster: '${tfstate:aws_ecs_cluster.main.name}'\nplugins:\n  - name: tfstate\n    config: {path: t.tfstate}\n"
+        );
+        // A template in a YAML comment: both render the whole text, so both run it.
+        let comment = "region: '{{ must_env `R` }}' # was {{ env `OLD` `us-east-1` }}\n";
+        assert_eq!(load(comment, Major::V2), load(comment, Major::V3));
+        assert_eq!(
+            load(comment, Major::V2).unwrap(),
+            "region: 'eu-west-1' # was us-east-1\n"
+        );
+        let broken_comment = "region: x # {{ end }}\n";
+        assert!(load(broken_comment, Major::V2).is_err());
+        assert!(load(broken_comment, Major::V3).is_err());
+        // An unknown function: Go's parser stops in both.
+        assert!(load("region: '{{ lower `X` }}'\n", Major::V3)
+            .unwrap_err()
+            .contains("function \"lower\" not defined"));
     }
 }
