@@ -55,3 +55,30 @@ for config in $(ls *.yml *.yaml *.json *.jsonnet ci/*.yml ci/*.yaml 2>/dev/null)
   fi
 done
 echo "  configs with template errors: $fails"
+# What `ecspresso render config taskdef servicedef` prints (`ecsplain render CONFIG TARGET...`):
+# every config must load as ecspresso loads it, except the one ecspresso's own config_test.go
+# expects to fail (two tfstate plugins without func_prefix); its definitions too when it names
+# them (td-config.yml names none, and ecspresso's tests never render it).
+echo "render as ecspresso prints it (ecsplain render CONFIG config [taskdef] [servicedef]):"
+fails=0
+for config in $(ls *.yml *.yaml *.json *.jsonnet ci/*.yml ci/*.yaml 2>/dev/null); do
+  if ! grep -q -E '^(region|cluster|task_definition|service)|"(region|cluster)"|(region|cluster):' "$config"; then
+    continue
+  fi
+  if grep -q -E '"?containerDefinitions|"?launchType' "$config"; then
+    continue # a definition, not a config
+  fi
+  targets=(config)
+  grep -q -E 'task_definition' "$config" && targets+=(taskdef)
+  grep -q -E 'service_definition' "$config" && targets+=(servicedef)
+  if ! "$bin" render "$config" "${targets[@]}" "${values[@]}" >/dev/null 2>"$work/err"; then
+    if [ "$config" = config_duplicate_plugins.yaml ] && grep -q "already exists. set func_prefix to tfstate plugin" "$work/err"; then
+      echo "    $config: fails as ecspresso's config_test.go expects: $(grep -o 'template function.*' "$work/err")"
+      continue
+    fi
+    fails=$((fails + 1))
+    echo "    $config (${targets[*]}): $(grep -v 'not given' "$work/err" | head -2)"
+  fi
+done
+echo "  configs that do not render as ecspresso loads them: $fails"
+

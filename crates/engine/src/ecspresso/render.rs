@@ -551,7 +551,44 @@ pub fn load_config(
             at.line, e.message
         ));
     }
+    if let Some(root) = super::read_config(path, &out.rendered.text) {
+        plugin_clash(&root)?;
+    }
     Ok(out.rendered.text)
+}
+
+/// ecspresso `setupPlugins`: the default plugins, then the config's, each function named with
+/// its plugin's `func_prefix`; a name already taken is skipped for the default plugins (`ssm`,
+/// `secretsmanager`) and an error for any other (`AppendFuncMap`).
+fn plugin_clash(root: &Node) -> Result<(), String> {
+    let mut taken: Vec<String> = vec!["ssm".into(), "secretsmanager_arn".into()];
+    for entry in root.get_array("plugins") {
+        let Some(name) = entry.get_str("name") else {
+            continue;
+        };
+        let prefix = entry.get_str("func_prefix").unwrap_or("");
+        let lower = name.to_ascii_lowercase();
+        let funcs: &[&str] = match lower.as_str() {
+            "tfstate" => &["tfstate", "tfstatef"],
+            "cloudformation" => &["cfn_output", "cfn_export"],
+            "ssm" => &["ssm"],
+            "secretsmanager" => &["secretsmanager_arn"],
+            _ => &[],
+        };
+        for f in funcs {
+            let full = format!("{prefix}{f}");
+            if taken.contains(&full) {
+                if super::DEFAULT_PLUGINS.contains(&name) {
+                    continue;
+                }
+                return Err(format!(
+                    "failed to setup plugins: template function {full} already exists. set func_prefix to {name} plugin"
+                ));
+            }
+            taken.push(full);
+        }
+    }
+    Ok(())
 }
 
 /// Which major version of ecspresso reads the config (its `required_version`; v2 when it admits
@@ -1138,6 +1175,13 @@ mod tests {
         let broken_comment = "region: x # {{ end }}\n";
         assert!(load(broken_comment, Major::V2).is_err());
         assert!(load(broken_comment, Major::V3).is_err());
+        // Two plugins defining one function: an error, unless the second is a default plugin.
+        let clash = "region: x\nplugins:\n  - name: tfstate\n    config: {path: a}\n  - name: tfstate\n    config: {path: b}\n";
+        assert!(load(clash, Major::V2)
+            .unwrap_err()
+            .ends_with("already exists. set func_prefix to tfstate plugin"));
+        let default_again = "region: x\nplugins:\n  - name: ssm\n  - name: secretsmanager\n";
+        assert!(load(default_again, Major::V2).is_ok());
         // An unknown function: Go's parser stops in both.
         assert!(load("region: '{{ lower `X` }}'\n", Major::V3)
             .unwrap_err()
