@@ -216,9 +216,13 @@ fn as_ecspresso(
             return (String::new(), false);
         }
     };
-    let service = ecspresso::read_config(config_path, &config_text)
+    let config_root = ecspresso::read_config(config_path, &config_text);
+    let service = config_root
+        .as_ref()
         .and_then(|root| root.get_str("service").map(str::to_string))
         .unwrap_or_default();
+    // The functions the definitions' templates have: Go's, go-config's and the plugins'.
+    let plugin_functions = config_root.as_ref().and_then(ecspresso::plugin_functions);
     let mut printed = String::new();
     for target in &args.targets {
         let (kind, what) = match target.as_str() {
@@ -230,7 +234,15 @@ fn as_ecspresso(
             (config_path.as_str(), config_text.as_str())
         } else {
             match files.iter().skip(1).find(|(k, ..)| *k == Some(kind)) {
-                Some((_, path, _, text)) => (path.as_str(), text.as_str()),
+                Some((_, path, source, text)) => {
+                    if let Some(e) =
+                        ecspresso::render::undefined_function(source, plugin_functions.as_deref())
+                    {
+                        eprintln!("ecsplain: failed to load {what} {path}: {e}");
+                        return (printed, false);
+                    }
+                    (path.as_str(), text.as_str())
+                }
                 None => {
                     let key = if kind == Kind::TaskDef {
                         "task_definition"

@@ -499,7 +499,6 @@ pub fn load_config(
     values: &dyn crate::template::Values,
     major: Major,
 ) -> Result<String, String> {
-    use crate::template::{function_names, GO_BUILTINS, GO_CONFIG_FUNCS};
     let yaml = super::Format::from_path(path) == super::Format::Yaml;
     let mut defined: Option<Vec<String>> = Some(Vec::new());
     if major == Major::V3 && yaml {
@@ -530,18 +529,8 @@ pub fn load_config(
             .as_ref()
             .and_then(super::plugin_functions);
     }
-    if let (Some(extra), Some(names)) = (&defined, function_names(raw)) {
-        for (name, _) in names {
-            if !GO_BUILTINS.contains(&name.as_str())
-                && !GO_CONFIG_FUNCS.contains(&name.as_str())
-                && !extra.contains(&name)
-            {
-                return Err(format!(
-                    "config parse by template failed: template: conf: function {} not defined",
-                    crate::template::gofmt::go_quote(&name)
-                ));
-            }
-        }
+    if let Some(e) = undefined_function(raw, defined.as_deref()) {
+        return Err(e);
     }
     let out = crate::template::execute(raw, values, crate::template::Mode::Display);
     if let Some(e) = out.error {
@@ -555,6 +544,26 @@ pub fn load_config(
         plugin_clash(&root)?;
     }
     Ok(out.rendered.text)
+}
+
+/// go-config's error for the first function the text calls that neither Go's builtins,
+/// go-config's functions nor `extra` (the plugins' functions, [`super::plugin_functions`])
+/// define: Go's parser stops there (`function "x" not defined`). `extra: None` (unknowable):
+/// no error.
+pub fn undefined_function(text: &str, extra: Option<&[String]>) -> Option<String> {
+    use crate::template::{function_names, GO_BUILTINS, GO_CONFIG_FUNCS};
+    let extra = extra?;
+    let (name, span) = function_names(text)?.into_iter().find(|(name, _)| {
+        !GO_BUILTINS.contains(&name.as_str())
+            && !GO_CONFIG_FUNCS.contains(&name.as_str())
+            && !extra.contains(name)
+    })?;
+    let at = crate::span::LineIndex::new(text).line_col(text, span.start);
+    Some(format!(
+        "config parse by template failed: template: conf:{}: function {} not defined",
+        at.line,
+        crate::template::gofmt::go_quote(&name)
+    ))
 }
 
 /// ecspresso `setupPlugins`: the default plugins, then the config's, each function named with
@@ -990,6 +999,17 @@ mod tests {
 
     #[test]
     fn the_go_type_data_reads_and_names_its_roots() {
+        // Generated from the same botocore as the schema the rules read.
+        let version = |text: &str| {
+            crate::json::read_value(text).unwrap()["botocore"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        };
+        assert_eq!(
+            version(DATA),
+            version(include_str!("../../data/ecs-schema.json"))
+        );
         let data = shapes().expect("ecs-go-shapes.json reads");
         for root in ["TaskDefinition", "Service"] {
             let name = data.roots.get(root).and_then(|v| v.as_str()).unwrap();
@@ -1159,7 +1179,7 @@ mod tests {
         let plugin = "cluster: '{{ tfstate `aws_ecs_cluster.main.name` }}'\nplugins:\n  - name: tfstate\n    config: {path: t.tfstate}\n";
         assert_eq!(
             load(plugin, Major::V2).unwrap_err(),
-            "config parse by template failed: template: conf: function \"tfstate\" not defined"
+            "config parse by template failed: template: conf:1: function \"tfstate\" not defined"
         );
         assert_eq!(
             load(plugin, Major::V3).unwrap(),
