@@ -600,6 +600,101 @@ fn plugin_clash(root: &Node) -> Result<(), String> {
     Ok(())
 }
 
+/// What ecspresso prints for one file of a project (`render config`, `render taskdef` or
+/// `render servicedef`), for the page's rendered view: the file's kind is its own or the role
+/// a config of the project gives it; that config gives a service definition its `serviceName`,
+/// the plugins' functions and, by its `required_version`, v2's or v3's reading (v2 when it
+/// admits both). Values not given show as markers (`${IMAGE}`) with [`crate::template::Mode::Display`].
+/// A Jsonnet file is evaluated first by the caller, who passes the evaluated JSON as `text`.
+/// `None`: not a config or definition. Err: where ecspresso stops, with its message.
+pub fn project_file(
+    inputs: &[crate::lint::Input],
+    path: &str,
+    text: &str,
+    values: &dyn crate::template::Values,
+    aws_region: Option<&str>,
+) -> Option<Result<String, String>> {
+    use crate::rule::Kind;
+    let normalized = super::normalize_path(path);
+    let own = inputs
+        .iter()
+        .find(|i| i.path == path)
+        .and_then(|i| i.kind)
+        .or_else(|| crate::detect::detect(path, text));
+    // The config that names this file (the first), else the file itself when it is a config.
+    let mut config: Option<(&crate::lint::Input, Kind)> = None;
+    for input in inputs {
+        let kind = input
+            .kind
+            .or_else(|| crate::detect::detect(&input.path, &input.text));
+        if kind != Some(Kind::Ecspresso) {
+            continue;
+        }
+        if let Some(reference) = super::references(&input.path, &input.text)
+            .into_iter()
+            .find(|r| !r.template && r.resolved == normalized)
+        {
+            config = Some((input, reference.role));
+            break;
+        }
+    }
+    let kind = match (own, config) {
+        (Some(Kind::Dockerfile), _) => return None,
+        (Some(k), _) => k,
+        (None, Some((_, role))) => role,
+        (None, None) => return None,
+    };
+    let (config_path, config_text) = match (kind, config) {
+        (Kind::Ecspresso, _) => (path, text),
+        (_, Some((c, _))) => (c.path.as_str(), c.text.as_str()),
+        (_, None) => ("", ""),
+    };
+    let raw_root = super::read_config(config_path, config_text);
+    let major = match &raw_root {
+        Some(root) if super::versions(root).v3_only() => Major::V3,
+        _ => Major::V2,
+    };
+    let loaded = if config_path.is_empty() {
+        Ok(String::new())
+    } else {
+        load_config(config_path, config_text, values, major)
+    };
+    if kind == Kind::Ecspresso {
+        return Some(loaded.and_then(|t| {
+            as_ecspresso_prints(path, &t, kind, "", aws_region, major)
+                .unwrap_or_else(|| Err("not a config".into()))
+        }));
+    }
+    let config_root = match loaded {
+        Ok(t) => super::read_config(config_path, &t),
+        Err(e) => {
+            return Some(Err(format!(
+                "failed to load config file {config_path}: {e}"
+            )))
+        }
+    };
+    let service = config_root
+        .as_ref()
+        .and_then(|r| r.get_str("service"))
+        .unwrap_or("")
+        .to_string();
+    // Without a config, only Go's and go-config's functions are certain: unknown names are
+    // not judged.
+    let plugins = config_root.as_ref().and_then(super::plugin_functions);
+    if let Some(e) = undefined_function(text, plugins.as_deref()) {
+        return Some(Err(e));
+    }
+    let out = crate::template::execute(text, values, crate::template::Mode::Display);
+    if let Some(e) = out.error {
+        let at = crate::span::LineIndex::new(text).line_col(text, e.span.start);
+        return Some(Err(format!(
+            "config parse by template failed: template: conf:{}: {}",
+            at.line, e.message
+        )));
+    }
+    as_ecspresso_prints(path, &out.rendered.text, kind, &service, aws_region, major)
+}
+
 /// Which major version of ecspresso reads the config (its `required_version`; v2 when it admits
 /// both, the version ecspresso's test data is written for).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1206,5 +1301,51 @@ mod tests {
         assert!(load("region: '{{ lower `X` }}'\n", Major::V3)
             .unwrap_err()
             .contains("function \"lower\" not defined"));
+    }
+
+    #[test]
+    fn a_project_file_as_ecspresso_prints_it() {
+        use crate::lint::Input;
+        let inputs = vec![
+            Input::new(
+                "app/ecspresso.yml",
+                "region: x\nservice: web\nservice_definition: sv.json\ntask_definition: td.json\n",
+                None,
+            ),
+            Input::new("app/sv.json", "{\"launchType\": \"FARGATE\"}", None),
+            Input::new(
+                "app/td.json",
+                "{\"family\": \"{{ must_env `F` }}\", \"cpu\": \"{{ nope }}\"}",
+                None,
+            ),
+        ];
+        let values: BTreeMap<String, String> = BTreeMap::new();
+        let sv = project_file(&inputs, "app/sv.json", &inputs[1].text, &values, None)
+            .unwrap()
+            .unwrap();
+        assert!(sv.contains("  \"serviceName\": \"web\"\n"), "{sv}");
+        let config = project_file(&inputs, "app/ecspresso.yml", &inputs[0].text, &values, None)
+            .unwrap()
+            .unwrap();
+        assert!(
+            config.contains("task_definition: app/td.json\n"),
+            "{config}"
+        );
+        let td = project_file(&inputs, "app/td.json", &inputs[2].text, &values, None).unwrap();
+        assert_eq!(
+            td.unwrap_err(),
+            "config parse by template failed: template: conf:1: function \"nope\" not defined"
+        );
+        let td = project_file(
+            &inputs,
+            "app/td.json",
+            "{\"family\": \"{{ must_env `F` }}\"}",
+            &values,
+            None,
+        )
+        .unwrap()
+        .unwrap();
+        assert!(td.contains("\"family\": \"${F}\""), "{td}");
+        assert!(project_file(&inputs, "Dockerfile", "FROM x\n", &values, None).is_none());
     }
 }
