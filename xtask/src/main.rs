@@ -360,6 +360,9 @@ fn test(root: &Path) -> Result<(), String> {
         step("ECS schema = botocore's model", &mut || {
             ecs_schema_matches_botocore(root)
         });
+        step("Go types for render = botocore's model", &mut || {
+            go_shapes_match_botocore(root)
+        });
         step("cfn-lint as referee (corpus)", &mut || {
             cfn_lint_referee(root)
         });
@@ -416,6 +419,19 @@ fn ecs_schema_matches_botocore(root: &Path) -> Result<(), String> {
     };
     run(
         Command::new(bin.join("python")).args(["scripts/gen_ecs_schema.py", "--check"]),
+        root,
+    )
+}
+
+/// `crates/engine/data/ecs-go-shapes.json` (the SDK's Go types ecspresso decodes definitions
+/// into, for `ecsplain render`) is what `scripts/gen_go_shapes.py` makes from the pinned
+/// botocore's ECS model.
+fn go_shapes_match_botocore(root: &Path) -> Result<(), String> {
+    let Some(bin) = referees_bin(root, "Go types for render")? else {
+        return Ok(());
+    };
+    run(
+        Command::new(bin.join("python")).args(["scripts/gen_go_shapes.py", "--check"]),
         root,
     )
 }
