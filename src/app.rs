@@ -93,6 +93,8 @@ pub fn App() -> Html {
         initial_project(&mut state);
         state
     });
+    // The rendered view's last answer: (request, text).
+    let rendered_text = use_state(|| None::<(String, Rc<str>)>);
 
     // Teaching (issue 11): permalinks (`#lesson/ID`, `#rule/CODE`, `#example/ID`, `#learn`,
     // `#checklist`) on load and on every fragment change; ticks saved locally.
@@ -422,16 +424,38 @@ pub fn App() -> Html {
     } else {
         ecsplain_engine::template::has_template(&active_text)
     };
-    let rendered = (state.rendered && can_render).then(|| {
-        if active_jsonnet {
+    // The rendered view: what ecspresso prints for the file, computed by the teaching module
+    // (loaded on the first toggle; `teach::rendered_view`). A Jsonnet file is evaluated first.
+    let render_request = (state.rendered && can_render).then(|| {
+        let text = if active_jsonnet {
             let vars = known.engine_vars();
-            Rc::from(
-                crate::jsonnet::render(&active_path, &active_text, &inputs, &vars)
-                    .unwrap_or_default(),
-            )
+            crate::jsonnet::render(&active_path, &active_text, &inputs, &vars).unwrap_or_default()
         } else {
-            Rc::from(crate::variables::render(&active_text, &known))
-        }
+            active_text.to_string()
+        };
+        crate::teach::render_request(&active_path, &text, &inputs, &state.vars)
+    });
+    {
+        let rendered_text = rendered_text.clone();
+        use_effect_with(render_request.clone(), move |request| {
+            if let Some(request) = request.clone() {
+                if rendered_text.as_ref().map(|(r, _)| r) != Some(&request) {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let shown =
+                            match crate::loader::load("ecsplainTeach", "teaching module").await {
+                                Ok(module) => call_render(&module, &request),
+                                Err(e) => format!("# The rendered view could not be loaded: {e}"),
+                            };
+                        rendered_text.set(Some((request, Rc::from(shown))));
+                    });
+                }
+            }
+            || ()
+        });
+    }
+    let rendered = render_request.map(|request| match &*rendered_text {
+        Some((r, shown)) if *r == request => shown.clone(),
+        _ => Rc::from("Rendering…"),
     });
 
     let explain = state.explain.map(|code| {
@@ -633,4 +657,15 @@ fn plural(n: usize, noun: &str) -> String {
     } else {
         format!("{n} {noun}s")
     }
+}
+
+/// Calls the teaching module's `render` (see `teach::rendered_view`).
+fn call_render(module: &wasm_bindgen::JsValue, request: &str) -> String {
+    use wasm_bindgen::{JsCast, JsValue};
+    js_sys::Reflect::get(module, &JsValue::from_str("render"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call1(&JsValue::NULL, &JsValue::from_str(request)).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "# The teaching module gave no rendered text.".to_string())
 }

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use ecsplain_engine::config::{PathIgnore, Settings};
+use ecsplain_engine::config::{LabelKind, PathIgnore, Settings};
 use ecsplain_engine::share::ShareState;
 use ecsplain_engine::{report, Config, Finding, Input, Kind, Severity};
 
@@ -27,6 +27,11 @@ pub struct PageSettings {
     pub region: String,
     /// Ignores by path glob, codes and (for JSON) pointer: "ignore this finding here".
     pub per_path_ignores: Vec<PathIgnore>,
+    /// `label-schema`: the Dockerfile labels a team requires, with their formats (DL3049 and
+    /// the label format rules).
+    pub label_schema: Vec<(String, LabelKind)>,
+    /// `strict-labels`: labels outside the schema are reported (DL3050).
+    pub strict_labels: bool,
 }
 
 impl Default for PageSettings {
@@ -41,8 +46,42 @@ impl Default for PageSettings {
             required_tags: Vec::new(),
             region: String::new(),
             per_path_ignores: Vec::new(),
+            label_schema: Vec::new(),
+            strict_labels: false,
         }
     }
+}
+
+/// Reads a label schema typed by hand (`key=format`, separated by commas, spaces or lines):
+/// the entries, and the items that could not be read.
+pub fn parse_label_schema(text: &str) -> (Vec<(String, LabelKind)>, Vec<String>) {
+    let mut schema: Vec<(String, LabelKind)> = Vec::new();
+    let mut bad = Vec::new();
+    for item in split_list(text) {
+        match item.split_once('=') {
+            Some((key, kind)) if !key.trim().is_empty() => {
+                match LabelKind::parse(&kind.trim().to_ascii_lowercase()) {
+                    Some(kind) => {
+                        let key = key.trim().to_string();
+                        schema.retain(|(k, _)| *k != key);
+                        schema.push((key, kind));
+                    }
+                    None => bad.push(item),
+                }
+            }
+            _ => bad.push(item),
+        }
+    }
+    (schema, bad)
+}
+
+/// A label schema as the settings form shows it (`key=format, ...`).
+pub fn format_label_schema(schema: &[(String, LabelKind)]) -> String {
+    schema
+        .iter()
+        .map(|(key, kind)| format!("{key}={}", kind.name()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Splits a list typed by hand: commas, spaces or new lines separate items.
@@ -98,8 +137,8 @@ impl PageSettings {
                 trusted_registries: self.trusted_registries.clone(),
                 required_tags: self.required_tags.clone(),
                 region: (!self.region.trim().is_empty()).then(|| self.region.trim().to_string()),
-                // label-schema and strict-labels are not page settings yet.
-                ..Settings::default()
+                label_schema: self.label_schema.clone(),
+                strict_labels: self.strict_labels,
             },
         }
     }
@@ -116,6 +155,8 @@ impl PageSettings {
             required_tags: config.settings.required_tags.clone(),
             region: config.settings.region.clone().unwrap_or_default(),
             per_path_ignores: config.per_path_ignores.clone(),
+            label_schema: config.settings.label_schema.clone(),
+            strict_labels: config.settings.strict_labels,
         }
     }
 
@@ -182,6 +223,15 @@ impl PageSettings {
                 }
             }
         }
+        if !self.label_schema.is_empty() {
+            out.push_str("label-schema:\n");
+            for (key, kind) in &self.label_schema {
+                out.push_str(&format!("  {}: {}\n", yaml_string(key), kind.name()));
+            }
+        }
+        if self.strict_labels {
+            out.push_str("strict-labels: true\n");
+        }
         if out.is_empty() {
             out.push_str("# the defaults: every rule, fail on warnings, inline ignores honoured\n");
         }
@@ -233,6 +283,15 @@ impl PageSettings {
         if !self.region.trim().is_empty() {
             map.insert("region".into(), self.region.trim().into());
         }
+        if !self.label_schema.is_empty() {
+            map.insert(
+                "label-schema".into(),
+                format_label_schema(&self.label_schema),
+            );
+        }
+        if self.strict_labels {
+            map.insert("strict-labels".into(), "true".into());
+        }
         map
     }
 
@@ -254,6 +313,8 @@ impl PageSettings {
                 "trusted-registries" => s.trusted_registries = split_list(value),
                 "required-tags" => s.required_tags = split_list(value),
                 "region" => s.region = value.trim().to_string(),
+                "label-schema" => s.label_schema = parse_label_schema(value).0,
+                "strict-labels" => s.strict_labels = value == "true",
                 _ => {}
             }
         }
@@ -663,7 +724,31 @@ mod tests {
                     pointer: None,
                 },
             ],
+            label_schema: vec![
+                ("org.opencontainers.image.source".into(), LabelKind::Url),
+                ("team".into(), LabelKind::Text),
+            ],
+            strict_labels: true,
         }
+    }
+
+    #[test]
+    fn label_schemas_are_read_leniently() {
+        let (schema, bad) = parse_label_schema(
+            "team=text, org.opencontainers.image.created=RFC3339 x=colour =url team=email",
+        );
+        assert_eq!(
+            schema,
+            vec![
+                (
+                    "org.opencontainers.image.created".to_string(),
+                    LabelKind::Rfc3339
+                ),
+                ("team".to_string(), LabelKind::Email),
+            ]
+        );
+        assert_eq!(bad, vec!["x=colour".to_string(), "=url".to_string()]);
+        assert_eq!(parse_label_schema(&format_label_schema(&schema)).0, schema);
     }
 
     #[test]

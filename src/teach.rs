@@ -273,6 +273,77 @@ impl Notice {
     }
 }
 
+/// What the page's rendered view shows for one file, as the teaching module's `render`
+/// computes it (so the first view does not carry ecspresso's re-serialisation). The request is
+/// JSON: `{"path", "text", "files": [{"path", "kind", "text"}], "vars": {page key: value}}`,
+/// where `text` is the file's text (a Jsonnet file's evaluated JSON). The answer is what
+/// `ecsplain render CONFIG TARGET` prints for a config or a definition a config names (the
+/// engine's `ecspresso::render::project_file`), with unset values as `${NAME}` markers; where
+/// ecspresso would stop, its message first and the file with its templates filled below; for
+/// any other file, the file with its templates filled (`template::render`).
+pub fn rendered_view(request: &str) -> String {
+    use std::collections::BTreeMap;
+
+    use ecsplain_engine::lint::Input;
+
+    let Some(value) = ecsplain_engine::json::to_value(request) else {
+        return String::new();
+    };
+    let text_of =
+        |v: &Value, key: &str| v.get(key).and_then(Value::as_str).unwrap_or("").to_string();
+    let path = text_of(&value, "path");
+    let text = text_of(&value, "text");
+    let inputs: Vec<Input> = value
+        .get("files")
+        .and_then(Value::as_array)
+        .map(|files| {
+            files
+                .iter()
+                .map(|f| {
+                    let kind = f.get("kind").and_then(Value::as_str).and_then(Kind::parse);
+                    Input::new(text_of(f, "path"), text_of(f, "text"), kind)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let vars: BTreeMap<String, String> = value
+        .get("vars")
+        .and_then(Value::as_object)
+        .map(|o| {
+            o.iter()
+                .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+                .collect()
+        })
+        .unwrap_or_default();
+    let known = crate::variables::Known::new(&vars, &inputs);
+    match ecsplain_engine::ecspresso::render::project_file(&inputs, &path, &text, &known, None) {
+        Some(Ok(printed)) => printed,
+        Some(Err(stop)) => format!(
+            "# ecspresso would stop here: {stop}\n\n{}",
+            crate::variables::render(&text, &known)
+        ),
+        None => crate::variables::render(&text, &known),
+    }
+}
+
+/// The request [`rendered_view`] reads.
+pub fn render_request(
+    path: &str,
+    text: &str,
+    inputs: &[ecsplain_engine::lint::Input],
+    vars: &std::collections::BTreeMap<String, String>,
+) -> String {
+    let files: Vec<Value> = inputs
+        .iter()
+        .map(|i| {
+            serde_json::json!({
+                "path": i.path, "text": i.text, "kind": i.kind.map(Kind::as_str),
+            })
+        })
+        .collect();
+    serde_json::json!({"path": path, "text": text, "files": files, "vars": vars}).to_string()
+}
+
 #[cfg(target_arch = "wasm32")]
 pub use view::{TeachApp, TeachProps};
 
@@ -389,6 +460,39 @@ mod tests {
             };
             assert_eq!(TeachState::from_json(&state.to_json()), Some(state));
         }
+    }
+
+    #[test]
+    fn the_rendered_view_prints_what_ecspresso_prints() {
+        use ecsplain_engine::lint::Input;
+        let config = "region: ap-northeast-1\ncluster: prod\nservice: web\ntask_definition: ecs-task-def.json\n";
+        let task = r#"{"family": "web", "containerDefinitions": [{"name": "app", "image": "{{ must_env `IMAGE` }}"}]}"#;
+        let inputs = vec![
+            Input::new("ecspresso.yml", config, Some(Kind::Ecspresso)),
+            Input::new("ecs-task-def.json", task, Some(Kind::TaskDef)),
+        ];
+        let vars: std::collections::BTreeMap<String, String> =
+            [("IMAGE".to_string(), "nginx:1.27".to_string())].into();
+        let shown = rendered_view(&render_request("ecs-task-def.json", task, &inputs, &vars));
+        let known = crate::variables::Known::new(&vars, &inputs);
+        let printed = ecsplain_engine::ecspresso::render::project_file(
+            &inputs,
+            "ecs-task-def.json",
+            task,
+            &known,
+            None,
+        );
+        assert_eq!(
+            Some(Ok(shown.clone())),
+            printed,
+            "the engine's own function, unchanged"
+        );
+        assert!(shown.contains("nginx:1.27"), "{shown}");
+        // A file no config names is shown with its templates filled.
+        let docker = "FROM {{ must_env `IMAGE` }}\n";
+        let shown = rendered_view(&render_request("Dockerfile", docker, &inputs, &vars));
+        assert_eq!(shown, crate::variables::render(docker, &known));
+        assert_eq!(rendered_view("not json"), "");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! module (see `ecsplain_web::teach`).
 //!
 //! The page's host (`components::teach_host`) imports it the first time one of them opens, then
-//! drives it through these three functions. Views and dialogs are drawn on different roots
+//! drives it through these functions (and asks it for the rendered view's text, `render`). Views and dialogs are drawn on different roots
 //! (`#teach`, `#teach-dialog`), each its own Yew app, named by its root's id.
 
 #[cfg(target_arch = "wasm32")]
@@ -73,6 +73,13 @@ mod exports {
         });
         APPS.with(|apps| apps.borrow_mut().push((slot, handle, notify)));
         true
+    }
+
+    /// What the page's rendered view shows for one file (`teach::rendered_view`; the request
+    /// is `teach::render_request`'s JSON). A pure function: nothing is mounted.
+    #[wasm_bindgen]
+    pub fn render(request: &str) -> String {
+        ecsplain_web::teach::rendered_view(request)
     }
 
     /// Removes the app mounted on `slot` (the page left the view, or closed the dialog).

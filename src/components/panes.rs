@@ -178,9 +178,9 @@ pub fn Panes(props: &PanesProps) -> Html {
                 if let Some(rendered) = props.rendered.clone() {
                     <p class="rendered-note" role="note">{
                         if props.path.ends_with("sonnet") {
-                            "Evaluated with the variables' values, read-only; unset values show as {{ extVar `NAME` }} or {{ must_env `NAME` }}. Findings point at the Jsonnet lines."
+                            "Evaluated with the variables' values and printed as `ecspresso render` prints it, read-only; unset values show as {{ extVar `NAME` }} or {{ must_env `NAME` }}. Findings point at the Jsonnet lines."
                         } else {
-                            "Rendered with the variables' values, read-only; unset values show as ${NAME}. Findings point at the source lines."
+                            "As `ecspresso render` prints it, with the variables' values, read-only; unset values show as ${NAME}. Findings point at the source lines."
                         }
                     }</p>
                     <textarea class="rendered" id="rendered-view" readonly=true spellcheck="false"

@@ -9,7 +9,10 @@ use ecsplain_engine::{Config, Severity};
 use yew::prelude::*;
 
 use crate::components::share::{copy_text, modal, select_field};
-use crate::persist::{format_overrides, parse_overrides, split_list, PageSettings};
+use crate::persist::{
+    format_label_schema, format_overrides, parse_label_schema, parse_overrides, split_list,
+    PageSettings,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct SettingsProps {
@@ -30,6 +33,8 @@ struct Form {
     tags: String,
     region: String,
     per_path: Vec<PathIgnore>,
+    labels: String,
+    strict_labels: bool,
 }
 
 /// Reads a pasted `.ecsplain.yaml` (or JSON): the settings it makes, and each problem as
@@ -59,12 +64,16 @@ impl Form {
             tags: s.required_tags.join(", "),
             region: s.region.clone(),
             per_path: s.per_path_ignores.clone(),
+            labels: format_label_schema(&s.label_schema),
+            strict_labels: s.strict_labels,
         }
     }
 
     /// The settings and the override items that could not be read.
     fn settings(&self) -> (PageSettings, Vec<String>) {
-        let (severity, bad) = parse_overrides(&self.severity);
+        let (severity, mut bad) = parse_overrides(&self.severity);
+        let (label_schema, bad_labels) = parse_label_schema(&self.labels);
+        bad.extend(bad_labels);
         let settings = PageSettings {
             fail_on: self.fail_on,
             select: split_list(&self.select)
@@ -81,6 +90,8 @@ impl Form {
             required_tags: split_list(&self.tags),
             region: self.region.trim().to_string(),
             per_path_ignores: self.per_path.clone(),
+            label_schema,
+            strict_labels: self.strict_labels,
         };
         (settings, bad)
     }
@@ -121,6 +132,15 @@ pub fn SettingsDialog(props: &SettingsProps) -> Html {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             let mut next = (*form).clone();
             next.fail_on = Severity::parse(&select.value()).unwrap_or(Severity::Warning);
+            form.set(next);
+        })
+    };
+    let on_strict_labels = {
+        let form = form.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let mut next = (*form).clone();
+            next.strict_labels = input.checked();
             form.set(next);
         })
     };
@@ -221,8 +241,10 @@ pub fn SettingsDialog(props: &SettingsProps) -> Html {
                 { text_field("set-registries", "Trusted registries", "image registries allowed (DL3026, TD110), e.g. *.dkr.ecr.*.amazonaws.com", form.registries.clone(), |f, v| f.registries = v) }
                 { text_field("set-tags", "Required tags", "tag keys every task definition and service must carry (TD308, SV025), e.g. service, env", form.tags.clone(), |f, v| f.tags = v) }
                 { text_field("set-region", "Region", "for cost estimates, e.g. us-east-1", form.region.clone(), |f, v| f.region = v) }
+                { text_field("set-labels", "Label schema", "Dockerfile labels required, KEY=text|url|rfc3339|spdx|hash|semver|email (DL3049), e.g. org.opencontainers.image.source=url", form.labels.clone(), |f, v| f.labels = v) }
                 <div class="field">
                     <label class="toggle"><input type="checkbox" id="set-inline" checked={form.inline_ignores} onchange={on_inline} />{ " Honour inline ignores (# ecsplain ignore=, # hadolint ignore=)" }</label>
+                    <label class="toggle"><input type="checkbox" id="set-strict-labels" checked={form.strict_labels} onchange={on_strict_labels} />{ " Strict labels: a label outside the schema is reported (DL3050)" }</label>
                 </div>
             </div>
             <div class="field">
@@ -250,7 +272,7 @@ pub fn SettingsDialog(props: &SettingsProps) -> Html {
                 }
             </details>
             if !bad.is_empty() {
-                <p class="share-warning" id="settings-bad">{ format!("Not read (write CODE=level): {}", bad.join(", ")) }</p>
+                <p class="share-warning" id="settings-bad">{ format!("Not read (write CODE=level, or KEY=format for labels): {}", bad.join(", ")) }</p>
             }
             <label class="share-label" for="settings-yaml">{ "The same settings as .ecsplain.yaml, for your repository" }</label>
             <textarea id="settings-yaml" class="share-field mono" readonly=true rows="6" value={yaml} />

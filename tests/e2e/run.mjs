@@ -110,6 +110,15 @@ async function paste(page, pane, text, timeout) {
   await settled(page, timeout);
 }
 
+/// The rendered view's text, once the teaching module has computed it.
+async function renderedText(page) {
+  await page.waitForFunction(() => {
+    const v = document.getElementById("rendered-view")?.value;
+    return v && !v.startsWith("Rendering");
+  });
+  return page.inputValue("#rendered-view");
+}
+
 const lintMillis = async (page) => {
   const status = await page.textContent("#status");
   return Number(/in ([\d.]+) ms/.exec(status)?.[1] ?? NaN);
@@ -602,6 +611,23 @@ try {
       await sp.waitForTimeout(50);
       await settled(sp);
       eq(await sp.locator('.finding[data-code^="TD"]').count(), 0, "settings: the pasted config's ignore applies");
+      await sp.click("#settings-button");
+      await sp.click("#settings-defaults");
+      await sp.click("#settings-apply");
+      await sp.waitForTimeout(50);
+      await settled(sp);
+      // A label schema (issue 17): a required label the Dockerfile lacks is DL3049.
+      await sp.click("#tab-dockerfile");
+      const dl3049Before = await sp.locator('.finding[data-code="DL3049"]').count();
+      await sp.click("#settings-button");
+      await sp.fill("#set-labels", "org.opencontainers.image.source=url");
+      await sp.check("#set-strict-labels");
+      const yaml = await sp.inputValue("#settings-yaml");
+      check(yaml.includes("label-schema:") && yaml.includes('"org.opencontainers.image.source": url') && yaml.includes("strict-labels: true"), "settings: the label schema in the .ecsplain.yaml preview", yaml);
+      await sp.click("#settings-apply");
+      await sp.waitForTimeout(50);
+      await settled(sp);
+      eq([dl3049Before, await sp.locator('.finding[data-code="DL3049"]').count()], [0, 1], "settings: a label schema's missing label is DL3049 in the Dockerfile");
       await sp.click("#settings-button");
       await sp.click("#settings-defaults");
       await sp.click("#settings-apply");
@@ -1139,12 +1165,13 @@ async function projectChecks(browser) {
   await page.waitForTimeout(20);
   await settled(page);
   await page.click("#render-toggle");
-  const rendered = await page.inputValue("#rendered-view");
+  const rendered = await renderedText(page);
   check(
     rendered.includes('"image": "public.ecr.aws/nginx/nginx:1.27"') && rendered.includes("arn:aws:iam::123456789012:role/exec"),
     "project: the rendered view fills in the typed value and the tfstate answer",
     rendered,
   );
+  check(rendered.includes('"cpu": 0'), "project: the rendered view is what ecspresso render prints (Go's zero values included)", rendered);
   await page.screenshot({ path: join(shots, "project-light.png") });
   await page.click("#render-toggle");
   await page.waitForSelector("#input-0");
@@ -1298,7 +1325,7 @@ async function jsonnetChecks(browser) {
 
   // The rendered view shows the evaluated JSON.
   await page.click("#render-toggle");
-  const rendered = await page.inputValue("#rendered-view");
+  const rendered = await renderedText(page);
   check(
     rendered.includes('"image": "nginx:latest"') && rendered.includes('"essential": true'),
     "jsonnet: the rendered view shows the evaluated JSON (with the import and the typed TAG)",
