@@ -32,6 +32,10 @@ Options for lint:
   --statistics      print how many findings each rule has instead of the findings
   --docs-url URL    with --format sarif: each rule's helpUri is URL#rule/CODE
   --color WHEN      auto (default) | always | never; NO_COLOR is honoured
+  --fix             apply the safe fixes to the files in place, then report what remains
+  --diff            print the fixes as a unified diff instead; write nothing
+                    (exit 1 when there is something to fix)
+  --unsafe-fixes    with --fix or --diff: include the fixes that change run-time behaviour
 
 Values for template and Jsonnet variables (lint and render; a name not given stays unknown):
   --var NAME=VALUE  an environment variable for {{ env }} / {{ must_env }} and Jsonnet's
@@ -82,6 +86,19 @@ pub struct LintArgs {
     pub statistics: bool,
     pub docs_url: Option<String>,
     pub values: VarArgs,
+    /// `--fix`, `--diff`, `--unsafe-fixes`.
+    pub fix: FixArgs,
+}
+
+/// What `lint` does with the fixes findings carry.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct FixArgs {
+    /// `--fix`: apply them to the files in place.
+    pub apply: bool,
+    /// `--diff`: print what `--fix` would change, write nothing.
+    pub diff: bool,
+    /// `--unsafe-fixes`: include the fixes that change what happens at run time.
+    pub unsafe_fixes: bool,
 }
 
 /// Values for a project's variables, shared by `lint` and `render`.
@@ -260,7 +277,14 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
 fn parse_lint(args: &[String]) -> Result<Command, UsageError> {
     let (known, flags) = with_var_options(
         &["kind", "format", "fail-on", "color", "config", "docs-url"],
-        &["no-inline-ignores", "quiet", "statistics"],
+        &[
+            "no-inline-ignores",
+            "quiet",
+            "statistics",
+            "fix",
+            "diff",
+            "unsafe-fixes",
+        ],
     );
     let (opts, paths) = split(args, &known, &flags)?;
     if opts.iter().any(|(n, _)| n == "help") {
@@ -278,6 +302,7 @@ fn parse_lint(args: &[String]) -> Result<Command, UsageError> {
         statistics: false,
         docs_url: None,
         values: VarArgs::default(),
+        fix: FixArgs::default(),
     };
     for (name, value) in opts {
         if lint.values.take(&name, value.clone())? {
@@ -327,6 +352,9 @@ fn parse_lint(args: &[String]) -> Result<Command, UsageError> {
             "no-inline-ignores" => lint.no_inline_ignores = true,
             "quiet" => lint.quiet = true,
             "statistics" => lint.statistics = true,
+            "fix" => lint.fix.apply = true,
+            "diff" => lint.fix.diff = true,
+            "unsafe-fixes" => lint.fix.unsafe_fixes = true,
             _ => {}
         }
     }
@@ -335,7 +363,34 @@ fn parse_lint(args: &[String]) -> Result<Command, UsageError> {
             "`lint` needs at least one file or directory".into(),
         ));
     }
+    check_fix_args(&lint)?;
     Ok(Command::Lint(lint))
+}
+
+/// `--fix` and `--diff` change files or print a diff, not findings in another format.
+fn check_fix_args(lint: &LintArgs) -> Result<(), UsageError> {
+    let fix = lint.fix;
+    if fix.apply && fix.diff {
+        return Err(UsageError(
+            "`--fix` writes the files and `--diff` only shows what it would write: pass one".into(),
+        ));
+    }
+    if fix.unsafe_fixes && !fix.apply && !fix.diff {
+        return Err(UsageError(
+            "`--unsafe-fixes` goes with `--fix` or `--diff`".into(),
+        ));
+    }
+    if fix.apply && lint.paths.iter().any(|p| p == "-") {
+        return Err(UsageError(
+            "`--fix` cannot write back to standard input; use `--diff` to see the fixes".into(),
+        ));
+    }
+    if fix.diff && (lint.statistics || lint.format != Format::Text) {
+        return Err(UsageError(
+            "`--diff` prints a unified diff; it takes no `--format` or `--statistics`".into(),
+        ));
+    }
+    Ok(())
 }
 
 fn parse_size(args: &[String]) -> Result<Command, UsageError> {

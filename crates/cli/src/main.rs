@@ -9,6 +9,7 @@
 mod args;
 mod conf;
 mod files;
+mod fix;
 mod render;
 mod size;
 mod vars;
@@ -116,11 +117,105 @@ fn run_lint(args: &LintArgs) -> u8 {
         notes(args, &collected.inputs, &values);
     }
 
+    // `--fix` and `--diff` lint until the fixes settle; the last lint is what remains.
+    let mut fixed = None;
+    let run = if args.fix.apply || args.fix.diff {
+        match fix::run(args.fix, collected.inputs, &mut |inputs| {
+            lint_groups(args, inputs, &values)
+        }) {
+            Ok(outcome) if args.fix.diff => {
+                return outcome
+                    .show_diff(args.quiet)
+                    .max(u8::from(trouble) * TROUBLE)
+            }
+            Ok(mut outcome) => {
+                if let Err(message) = outcome.write() {
+                    eprintln!("ecsplain: {message}");
+                    return TROUBLE;
+                }
+                let run = outcome.take_run();
+                fixed = Some(outcome);
+                run
+            }
+            Err(code) => return code,
+        }
+    } else {
+        match lint_groups(args, collected.inputs, &values) {
+            Ok(run) => run,
+            Err(code) => return code,
+        }
+    };
+    let Run {
+        inputs,
+        findings,
+        linted,
+        failing,
+        trouble: config_trouble,
+    } = run;
+    trouble |= config_trouble;
+
+    let rendered = if args.statistics {
+        statistics(&findings, args.format)
+    } else {
+        match args.format {
+            Format::Json => json::render(&findings),
+            Format::Sarif => sarif::render(&findings, &inputs, args.docs_url.as_deref()),
+            Format::Github => github::render(&findings),
+            Format::Gitlab => gitlab::render(&findings, &inputs),
+            Format::Text => text::render(
+                &findings,
+                &inputs,
+                text::Style {
+                    color: use_color(args.color),
+                },
+            ),
+        }
+    };
+    if out(&rendered) != OK {
+        return TROUBLE;
+    }
+    if let Some(outcome) = &fixed {
+        if !args.quiet {
+            eprintln!("{}", outcome.summary(&findings));
+        }
+    }
+    if args.format == Format::Text && !args.quiet && linted > 0 {
+        eprintln!("{}", summary(&findings, linted));
+    }
+    if trouble {
+        return TROUBLE;
+    }
+    if linted == 0 && !args.quiet {
+        eprintln!("ecsplain: warning: no task definition, service definition, Dockerfile or ecspresso config found");
+    }
+    if failing {
+        FINDINGS
+    } else {
+        OK
+    }
+}
+
+/// One lint of the inputs: findings and the counts the exit status needs.
+pub(crate) struct Run {
+    /// The inputs linted, configuration files with problems after them.
+    inputs: Vec<Input>,
+    findings: Vec<Finding>,
+    /// How many of the inputs are files linted (not a state read for lookups).
+    linted: usize,
+    /// Some finding reaches the threshold.
+    failing: bool,
+    /// A configuration file has problems.
+    trouble: bool,
+}
+
+/// Lints `inputs`: each file with the configuration of its own folder (or `--config`).
+fn lint_groups(args: &LintArgs, inputs: Vec<Input>, values: &vars::Loaded) -> Result<Run, u8> {
+    let mut trouble = false;
     // Each file gets the configuration of its own folder (or `--config`); files that share one
     // are linted together, so cross-file rules see them all.
     let mut by_folder: HashMap<String, Option<String>> = HashMap::new();
     let mut groups: Vec<(Option<String>, Vec<Input>)> = Vec::new();
-    for input in collected.inputs {
+    for input in inputs {
         let config = match &args.config {
             Some(file) => Some(file.clone()),
             None => {
@@ -163,7 +258,7 @@ fn run_lint(args: &LintArgs) -> u8 {
                 Ok(loaded) => loaded,
                 Err(message) => {
                     eprintln!("ecsplain: {message}");
-                    return TROUBLE;
+                    return Err(TROUBLE);
                 }
             },
         };
@@ -212,40 +307,13 @@ fn run_lint(args: &LintArgs) -> u8 {
         }));
     }
 
-    let rendered = if args.statistics {
-        statistics(&findings, args.format)
-    } else {
-        match args.format {
-            Format::Json => json::render(&findings),
-            Format::Sarif => sarif::render(&findings, &inputs, args.docs_url.as_deref()),
-            Format::Github => github::render(&findings),
-            Format::Gitlab => gitlab::render(&findings, &inputs),
-            Format::Text => text::render(
-                &findings,
-                &inputs,
-                text::Style {
-                    color: use_color(args.color),
-                },
-            ),
-        }
-    };
-    if out(&rendered) != OK {
-        return TROUBLE;
-    }
-    if args.format == Format::Text && !args.quiet && linted > 0 {
-        eprintln!("{}", summary(&findings, linted));
-    }
-    if trouble {
-        return TROUBLE;
-    }
-    if linted == 0 && !args.quiet {
-        eprintln!("ecsplain: warning: no task definition, service definition, Dockerfile or ecspresso config found");
-    }
-    if failing {
-        FINDINGS
-    } else {
-        OK
-    }
+    Ok(Run {
+        inputs,
+        findings,
+        linted,
+        failing,
+        trouble,
+    })
 }
 
 /// Notes on stderr: variables left unknown when values were given, and a Jsonnet library
