@@ -101,6 +101,8 @@ impl PageSettings {
                 // label-schema and strict-labels are not page settings yet.
                 ..Settings::default()
             },
+            // `exclude` and `extend-exclude` steer the CLI's walk; the page walks nothing.
+            ..Config::default()
         }
     }
 

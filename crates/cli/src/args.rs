@@ -1,6 +1,6 @@
 //! The command line, parsed by hand.
 //!
-//! Four subcommands and six options do not need a parser crate: this keeps the CLI free of
+//! A few subcommands and options do not need a parser crate: this keeps the CLI free of
 //! dependencies (clap with derive compiles about ten crates, syn among them) and its messages
 //! ours. Options take `--name value` or `--name=value` and may come before or after paths; `--`
 //! ends options.
@@ -28,6 +28,8 @@ Options for lint:
   --config FILE     use this configuration file instead of looking for .ecsplain.yaml,
                     .ecsplain.yml or .ecsplain.json in each path's folder and its parents
   --no-inline-ignores  do not honour `# ecsplain ignore=` and `# hadolint ignore=` comments
+  --no-ignore       in directories, also lint what .gitignore, .ignore and git's exclude files
+                    leave out (the configuration's `exclude` globs still apply)
   --quiet           print the findings only, no summary
   --statistics      print how many findings each rule has instead of the findings
   --docs-url URL    with --format sarif: each rule's helpUri is URL#rule/CODE
@@ -82,6 +84,8 @@ pub struct LintArgs {
     pub color: Color,
     pub config: Option<String>,
     pub no_inline_ignores: bool,
+    /// `--no-ignore`: walk what `.gitignore`, `.ignore` and git's exclude files leave out.
+    pub no_ignore: bool,
     pub quiet: bool,
     pub statistics: bool,
     pub docs_url: Option<String>,
@@ -279,6 +283,7 @@ fn parse_lint(args: &[String]) -> Result<Command, UsageError> {
         &["kind", "format", "fail-on", "color", "config", "docs-url"],
         &[
             "no-inline-ignores",
+            "no-ignore",
             "quiet",
             "statistics",
             "fix",
@@ -298,6 +303,7 @@ fn parse_lint(args: &[String]) -> Result<Command, UsageError> {
         color: Color::Auto,
         config: None,
         no_inline_ignores: false,
+        no_ignore: false,
         quiet: false,
         statistics: false,
         docs_url: None,
@@ -350,6 +356,7 @@ fn parse_lint(args: &[String]) -> Result<Command, UsageError> {
             "config" => lint.config = Some(value),
             "docs-url" => lint.docs_url = Some(value),
             "no-inline-ignores" => lint.no_inline_ignores = true,
+            "no-ignore" => lint.no_ignore = true,
             "quiet" => lint.quiet = true,
             "statistics" => lint.statistics = true,
             "fix" => lint.fix.apply = true,

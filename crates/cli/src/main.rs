@@ -78,7 +78,11 @@ fn run_lint(args: &LintArgs) -> u8 {
         );
         return TROUBLE;
     }
-    let collected = files::collect(&args.paths, args.kind);
+    let walk = files::Walk {
+        no_ignore: args.no_ignore,
+        config: args.config.clone(),
+    };
+    let collected = files::collect(&args.paths, args.kind, &walk);
     let mut trouble = false;
     for problem in &collected.problems {
         eprintln!("ecsplain: {problem}");
