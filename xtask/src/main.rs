@@ -33,6 +33,8 @@ cargo xtask serve   build the page and serve it on http://127.0.0.1:8080
 cargo xtask test    fmt, clippy, native tests, page build, end-to-end test in headless Chromium
 cargo xtask page    the page only: trunk build --release, its size, the end-to-end test (after setup)
 cargo xtask dist    the page's release build in dist/, every text asset precompressed (.gz, .br)
+cargo xtask wheel   build the CLI's wheel, install it in a fresh venv and run it (timed)
+cargo xtask workflows   actionlint and zizmor on .github/workflows and action.yml
 cargo xtask bench   the CLI against hadolint over the corpus (scripts/bench.sh)
 cargo xtask rules-table   regenerate docs/rules.md from the rules' own docs and the corpus snapshot
 cargo xtask new-rule CODE kebab-name [--severity S] [--category C]   scaffold a rule, its registration and fixtures";
@@ -51,6 +53,8 @@ fn main() -> ExitCode {
         Some("rules-table") => rules_table(&root, false),
         Some("page") => page(&root),
         Some("dist") => page_dist(&root),
+        Some("wheel") => wheel(&root),
+        Some("workflows") => workflows_check(&root),
         Some("new-rule") => new_rule::new_rule(&root, &args[1..]),
         Some("-h" | "--help" | "help") | None => {
             println!("{USAGE}");
