@@ -16,7 +16,8 @@ use ecsplain_engine::rule::{Applicability, Target};
 use ecsplain_engine::{registry, Finding, Input, Severity};
 
 use crate::args::FixArgs;
-use crate::{out, Run, OK, TROUBLE};
+use crate::project::Linted as Run;
+use crate::{out, OK, TROUBLE};
 
 /// Passes of fix-and-lint before giving up on a file that keeps changing.
 pub const MAX_PASSES: usize = 10;
@@ -169,10 +170,11 @@ impl Outcome {
     pub fn take_run(&mut self) -> Run {
         self.run.take().unwrap_or(Run {
             inputs: Vec::new(),
+            kinds: Vec::new(),
             findings: Vec::new(),
             linted: 0,
             failing: false,
-            trouble: false,
+            config_problems: false,
         })
     }
 
