@@ -140,6 +140,8 @@ impl PageSettings {
                 label_schema: self.label_schema.clone(),
                 strict_labels: self.strict_labels,
             },
+            // `exclude` and `extend-exclude` steer the CLI's walk; the page walks nothing.
+            ..Config::default()
         }
     }
 

@@ -33,6 +33,9 @@ cargo xtask setup   install the tools the page and its tests need (skips what is
 cargo xtask serve   build the page and serve it on http://127.0.0.1:8080
 cargo xtask test    fmt, clippy, native tests, page build, end-to-end test in headless Chromium
 cargo xtask page    the page only: trunk build --release, its size, the end-to-end test (after setup)
+cargo xtask dist    the page's release build in dist/, every text asset precompressed (.gz, .br)
+cargo xtask wheel   build the CLI's wheel, install it in a fresh venv and run it (timed)
+cargo xtask workflows   actionlint and zizmor on .github/workflows and action.yml
 cargo xtask vscode  the VS Code extension only: npm ci, its test, the .vsix (editors/vscode)
 cargo xtask bench   the CLI against hadolint over the corpus (scripts/bench.sh)
 cargo xtask rules-table   regenerate docs/rules.md from the rules' own docs and the corpus snapshot
@@ -51,6 +54,9 @@ fn main() -> ExitCode {
         ),
         Some("rules-table") => rules_table(&root, false),
         Some("page") => page(&root),
+        Some("dist") => page_dist(&root),
+        Some("wheel") => wheel(&root),
+        Some("workflows") => workflows_check(&root),
         Some("vscode") => vscode_extension(&root),
         Some("new-rule") => new_rule::new_rule(&root, &args[1..]),
         Some("-h" | "--help" | "help") | None => {
@@ -372,6 +378,12 @@ fn test(root: &Path) -> Result<(), String> {
         });
         // `cargo test` built target/debug/ecsplain, which the table is read from.
         step("docs/rules.md up to date", &mut || rules_table(root, true));
+        step("wheel: build, install in a fresh venv, run", &mut || {
+            wheel(root)
+        });
+        step("workflows: actionlint and zizmor", &mut || {
+            workflows_check(root)
+        });
         let built = step("trunk build --release", &mut || {
             run(Command::new("trunk").args(["build", "--release"]), root)
         });
@@ -397,6 +409,186 @@ fn test(root: &Path) -> Result<(), String> {
     } else {
         Err(format!("failed: {}", failed.join(", ")))
     }
+}
+
+/// The release tools' venv bin directory (`bash scripts/ci-tools.sh`: maturin, actionlint and
+/// zizmor pinned in tools/ci/requirements.txt, from PyPI, under `target/ci-tools/venv`), or
+/// `None` when python3 itself is missing (the step is skipped).
+fn ci_tools_bin(root: &Path, what: &str) -> Result<Option<PathBuf>, String> {
+    if output(Command::new("python3").arg("--version"), root).is_none() {
+        step_skip(what, "python3 is not installed");
+        return Ok(None);
+    }
+    let bin = output(Command::new("bash").arg("scripts/ci-tools.sh"), root).ok_or(
+        "`bash scripts/ci-tools.sh` failed (it installs the pinned release tools from PyPI)",
+    )?;
+    Ok(Some(PathBuf::from(bin.trim())))
+}
+
+/// Issue 22: the `ecsplain` wheel (crates/cli/pyproject.toml, maturin `bindings = "bin"`) is
+/// built with the pinned maturin (a release build of the CLI), installed into a fresh venv, and
+/// run there: `ecsplain --version` must name the workspace version and a fixture must get its
+/// finding. Prints how long the build and the install + first lint took.
+fn wheel(root: &Path) -> Result<(), String> {
+    let Some(bin) = ci_tools_bin(root, "wheel")? else {
+        return Ok(());
+    };
+    let out = root.join("target/wheels");
+    let _ = std::fs::remove_dir_all(&out);
+    let t = Instant::now();
+    run(
+        Command::new(bin.join("maturin")).args([
+            "build",
+            "--release",
+            "--locked",
+            "-j",
+            "2",
+            "-m",
+            "crates/cli/Cargo.toml",
+            "--out",
+            "target/wheels",
+        ]),
+        root,
+    )?;
+    let built = t.elapsed();
+    let wheels: Vec<PathBuf> = std::fs::read_dir(&out)
+        .map_err(|e| format!("no target/wheels: {e}"))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "whl"))
+        .collect();
+    let [wheel] = wheels.as_slice() else {
+        return Err(format!(
+            "expected one wheel in target/wheels, found {wheels:?}"
+        ));
+    };
+
+    // A fresh venv, the wheel alone (no index), then the first lint.
+    let venv = root.join("target/wheel-check/venv");
+    let _ = std::fs::remove_dir_all(&venv);
+    let t = Instant::now();
+    run(
+        Command::new("python3").arg("-m").arg("venv").arg(&venv),
+        root,
+    )?;
+    run(
+        Command::new(venv.join("bin/pip"))
+            .args([
+                "install",
+                "--quiet",
+                "--no-index",
+                "--disable-pip-version-check",
+            ])
+            .arg(wheel),
+        root,
+    )?;
+    let ecsplain = venv.join("bin/ecsplain");
+    let version = output(Command::new(&ecsplain).arg("--version"), root)
+        .ok_or("the installed ecsplain does not run")?;
+    let wanted = format!("ecsplain {}", locked_version(root, "ecsplain")?);
+    if version.trim() != wanted {
+        return Err(format!(
+            "`ecsplain --version` said {version:?}, expected {wanted:?}"
+        ));
+    }
+    let lint = Command::new(&ecsplain)
+        .args(["lint", "--quiet", "tests/fixtures/taskdef/TD002_fail.json"])
+        .current_dir(root)
+        .output()
+        .map_err(|e| format!("cannot run the installed ecsplain: {e}"))?;
+    let installed = t.elapsed();
+    let text = String::from_utf8_lossy(&lint.stdout);
+    if lint.status.code() != Some(1) || !text.contains("error[TD002]") {
+        return Err(format!(
+            "the installed ecsplain did not report TD002 (exit {:?}):\n{text}",
+            lint.status.code()
+        ));
+    }
+    let size = std::fs::metadata(wheel).map_or(0, |m| m.len());
+    println!(
+        "xtask: wheel {} ({size} B): maturin build --release {}; fresh venv + pip install + first lint {}",
+        wheel.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+        secs(built),
+        secs(installed)
+    );
+    Ok(())
+}
+
+/// Issue 22: `.github/workflows/` and the composite action checked offline by actionlint and
+/// zizmor (pinned in tools/ci/requirements.txt); any finding fails the step.
+fn workflows_check(root: &Path) -> Result<(), String> {
+    let Some(bin) = ci_tools_bin(root, "workflows")? else {
+        return Ok(());
+    };
+    // shellcheck and pyflakes are used by actionlint when installed; off, so the result does not
+    // depend on the machine.
+    run(
+        Command::new(bin.join("actionlint")).args(["-shellcheck=", "-pyflakes="]),
+        root,
+    )?;
+    run(
+        Command::new(bin.join("zizmor")).args([
+            "--offline",
+            "--no-progress",
+            ".github/workflows",
+            "action.yml",
+        ]),
+        root,
+    )
+}
+
+/// `cargo xtask dist`: the page's release build (what the Pages workflow deploys), then every
+/// text asset precompressed beside it (`.gz` with gzip -9, `.br` with brotli -q 11 when brotli
+/// is installed), for servers that serve precompressed files (nginx `gzip_static`).
+fn page_dist(root: &Path) -> Result<(), String> {
+    setup(root, false)?;
+    run(Command::new("trunk").args(["build", "--release"]), root)?;
+    let brotli = output(Command::new("brotli").arg("--version"), root).is_some();
+    let mut stack = vec![root.join("dist")];
+    let mut count = 0;
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir)
+            .map_err(|e| e.to_string())?
+            .flatten()
+        {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if !matches!(
+                ext,
+                "html" | "js" | "mjs" | "css" | "wasm" | "json" | "svg" | "txt" | "md"
+            ) {
+                continue;
+            }
+            run(
+                Command::new("gzip")
+                    .args(["-9", "-k", "-f", "-n"])
+                    .arg(&path),
+                root,
+            )?;
+            if brotli {
+                run(
+                    Command::new("brotli")
+                        .args(["-q", "11", "-k", "-f"])
+                        .arg(&path),
+                    root,
+                )?;
+            }
+            count += 1;
+        }
+    }
+    println!(
+        "xtask: dist/: {count} files precompressed (gzip{})",
+        if brotli {
+            ", brotli"
+        } else {
+            "; brotli not installed"
+        }
+    );
+    Ok(())
 }
 
 /// The referees' venv bin directory (`bash scripts/referees.sh`: pinned PyPI packages under

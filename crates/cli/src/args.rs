@@ -1,6 +1,6 @@
 //! The command line, parsed by hand.
 //!
-//! Four subcommands and six options do not need a parser crate: this keeps the CLI free of
+//! A few subcommands and options do not need a parser crate: this keeps the CLI free of
 //! dependencies (clap with derive compiles about ten crates, syn among them) and its messages
 //! ours. Options take `--name value` or `--name=value` and may come before or after paths; `--`
 //! ends options.
@@ -31,10 +31,16 @@ Options for lint:
   --config FILE     use this configuration file instead of looking for .ecsplain.yaml,
                     .ecsplain.yml or .ecsplain.json in each path's folder and its parents
   --no-inline-ignores  do not honour `# ecsplain ignore=` and `# hadolint ignore=` comments
+  --no-ignore       in directories, also lint what .gitignore, .ignore and git's exclude files
+                    leave out (the configuration's `exclude` globs still apply)
   --quiet           print the findings only, no summary
   --statistics      print how many findings each rule has instead of the findings
   --docs-url URL    with --format sarif: each rule's helpUri is URL#rule/CODE
   --color WHEN      auto (default) | always | never; NO_COLOR is honoured
+  --fix             apply the safe fixes to the files in place, then report what remains
+  --diff            print the fixes as a unified diff instead; write nothing
+                    (exit 1 when there is something to fix)
+  --unsafe-fixes    with --fix or --diff: include the fixes that change run-time behaviour
 
 Values for template and Jsonnet variables (lint and render; a name not given stays unknown):
   --var NAME=VALUE  an environment variable for {{ env }} / {{ must_env }} and Jsonnet's
@@ -83,10 +89,25 @@ pub struct LintArgs {
     pub color: Color,
     pub config: Option<String>,
     pub no_inline_ignores: bool,
+    /// `--no-ignore`: walk what `.gitignore`, `.ignore` and git's exclude files leave out.
+    pub no_ignore: bool,
     pub quiet: bool,
     pub statistics: bool,
     pub docs_url: Option<String>,
     pub values: VarArgs,
+    /// `--fix`, `--diff`, `--unsafe-fixes`.
+    pub fix: FixArgs,
+}
+
+/// What `lint` does with the fixes findings carry.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct FixArgs {
+    /// `--fix`: apply them to the files in place.
+    pub apply: bool,
+    /// `--diff`: print what `--fix` would change, write nothing.
+    pub diff: bool,
+    /// `--unsafe-fixes`: include the fixes that change what happens at run time.
+    pub unsafe_fixes: bool,
 }
 
 /// Values for a project's variables, shared by `lint` and `render`.
@@ -286,7 +307,15 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
 fn parse_lint(args: &[String]) -> Result<Command, UsageError> {
     let (known, flags) = with_var_options(
         &["kind", "format", "fail-on", "color", "config", "docs-url"],
-        &["no-inline-ignores", "quiet", "statistics"],
+        &[
+            "no-inline-ignores",
+            "no-ignore",
+            "quiet",
+            "statistics",
+            "fix",
+            "diff",
+            "unsafe-fixes",
+        ],
     );
     let (opts, paths) = split(args, &known, &flags)?;
     if opts.iter().any(|(n, _)| n == "help") {
@@ -300,10 +329,12 @@ fn parse_lint(args: &[String]) -> Result<Command, UsageError> {
         color: Color::Auto,
         config: None,
         no_inline_ignores: false,
+        no_ignore: false,
         quiet: false,
         statistics: false,
         docs_url: None,
         values: VarArgs::default(),
+        fix: FixArgs::default(),
     };
     for (name, value) in opts {
         if lint.values.take(&name, value.clone())? {
@@ -351,8 +382,12 @@ fn parse_lint(args: &[String]) -> Result<Command, UsageError> {
             "config" => lint.config = Some(value),
             "docs-url" => lint.docs_url = Some(value),
             "no-inline-ignores" => lint.no_inline_ignores = true,
+            "no-ignore" => lint.no_ignore = true,
             "quiet" => lint.quiet = true,
             "statistics" => lint.statistics = true,
+            "fix" => lint.fix.apply = true,
+            "diff" => lint.fix.diff = true,
+            "unsafe-fixes" => lint.fix.unsafe_fixes = true,
             _ => {}
         }
     }
@@ -361,7 +396,34 @@ fn parse_lint(args: &[String]) -> Result<Command, UsageError> {
             "`lint` needs at least one file or directory".into(),
         ));
     }
+    check_fix_args(&lint)?;
     Ok(Command::Lint(lint))
+}
+
+/// `--fix` and `--diff` change files or print a diff, not findings in another format.
+fn check_fix_args(lint: &LintArgs) -> Result<(), UsageError> {
+    let fix = lint.fix;
+    if fix.apply && fix.diff {
+        return Err(UsageError(
+            "`--fix` writes the files and `--diff` only shows what it would write: pass one".into(),
+        ));
+    }
+    if fix.unsafe_fixes && !fix.apply && !fix.diff {
+        return Err(UsageError(
+            "`--unsafe-fixes` goes with `--fix` or `--diff`".into(),
+        ));
+    }
+    if fix.apply && lint.paths.iter().any(|p| p == "-") {
+        return Err(UsageError(
+            "`--fix` cannot write back to standard input; use `--diff` to see the fixes".into(),
+        ));
+    }
+    if fix.diff && (lint.statistics || lint.format != Format::Text) {
+        return Err(UsageError(
+            "`--diff` prints a unified diff; it takes no `--format` or `--statistics`".into(),
+        ));
+    }
+    Ok(())
 }
 
 fn parse_size(args: &[String]) -> Result<Command, UsageError> {

@@ -230,6 +230,11 @@ pub fn to_yaml(config: &Config) -> String {
         }
     }
     out.push_str(&format!("strict-labels: {}\n", settings.strict_labels));
+    out.push_str(&format!("exclude: {}\n", list(&config.exclude)));
+    out.push_str(&format!(
+        "extend-exclude: {}\n",
+        list(&config.extend_exclude)
+    ));
     out
 }
 
@@ -268,6 +273,8 @@ pub fn to_json(config: &Config) -> serde_json::Value {
             .map(|(name, kind)| (name.clone(), serde_json::to_value(kind).unwrap_or_default()))
             .collect::<serde_json::Map<String, serde_json::Value>>(),
         "strict-labels": config.settings.strict_labels,
+        "exclude": config.exclude,
+        "extend-exclude": config.extend_exclude,
     })
 }
 
@@ -299,7 +306,8 @@ mod tests {
             ".ecsplain.yaml",
             "fail-on: error\nignore: [DL3008]\nseverity: {DL3059: warning}\n\
              per-path-ignores:\n  - path: \"deploy/*.json\"\n    codes: [TD101]\n    pointer: /a/0\n\
-             trusted-registries: [\"*.dkr.ecr.*.amazonaws.com\"]\nregion: ap-northeast-1\n",
+             trusted-registries: [\"*.dkr.ecr.*.amazonaws.com\"]\nregion: ap-northeast-1\n\
+             exclude: [.git, \"*.bak\"]\nextend-exclude: [\"build/**\"]\n",
         );
         assert!(problems.is_empty());
         let printed = to_yaml(&config);

@@ -9,6 +9,7 @@
 mod args;
 mod conf;
 mod files;
+mod fix;
 mod project;
 mod render;
 mod server;
@@ -79,7 +80,11 @@ fn run_lint(args: &LintArgs) -> u8 {
         );
         return TROUBLE;
     }
-    let collected = files::collect(&args.paths, args.kind);
+    let walk = files::Walk {
+        no_ignore: args.no_ignore,
+        config: args.config.clone(),
+    };
+    let collected = files::collect(&args.paths, args.kind, &walk);
     let mut trouble = false;
     for problem in &collected.problems {
         eprintln!("ecsplain: {problem}");
@@ -118,17 +123,45 @@ fn run_lint(args: &LintArgs) -> u8 {
         notes(args, &collected.inputs, &values);
     }
 
-    let linted = project::lint(
-        collected.inputs,
-        &project::Options {
-            config: args.config.as_deref(),
-            no_inline_ignores: args.no_inline_ignores,
-            fail_on: args.fail_on,
-            fallback: args.paths.first().map(String::as_str),
-            config_text: None,
-        },
-        &values,
-    );
+    let options = project::Options {
+        config: args.config.as_deref(),
+        no_inline_ignores: args.no_inline_ignores,
+        fail_on: args.fail_on,
+        fallback: args.paths.first().map(String::as_str),
+        config_text: None,
+    };
+    let mut lint = |inputs: Vec<Input>| -> Result<project::Linted, u8> {
+        project::lint(inputs, &options, &values).map_err(|message| {
+            eprintln!("ecsplain: {message}");
+            TROUBLE
+        })
+    };
+    // `--fix` and `--diff` lint until the fixes settle; the last lint is what remains.
+    let mut fixed = None;
+    let run = if args.fix.apply || args.fix.diff {
+        match fix::run(args.fix, collected.inputs, &mut lint) {
+            Ok(outcome) if args.fix.diff => {
+                return outcome
+                    .show_diff(args.quiet)
+                    .max(u8::from(trouble) * TROUBLE)
+            }
+            Ok(mut outcome) => {
+                if let Err(message) = outcome.write() {
+                    eprintln!("ecsplain: {message}");
+                    return TROUBLE;
+                }
+                let run = outcome.take_run();
+                fixed = Some(outcome);
+                run
+            }
+            Err(code) => return code,
+        }
+    } else {
+        match lint(collected.inputs) {
+            Ok(run) => run,
+            Err(code) => return code,
+        }
+    };
     let project::Linted {
         inputs,
         findings,
@@ -136,13 +169,7 @@ fn run_lint(args: &LintArgs) -> u8 {
         failing,
         config_problems,
         ..
-    } = match linted {
-        Ok(linted) => linted,
-        Err(message) => {
-            eprintln!("ecsplain: {message}");
-            return TROUBLE;
-        }
-    };
+    } = run;
     trouble |= config_problems;
 
     let rendered = if args.statistics {
@@ -164,6 +191,11 @@ fn run_lint(args: &LintArgs) -> u8 {
     };
     if out(&rendered) != OK {
         return TROUBLE;
+    }
+    if let Some(outcome) = &fixed {
+        if !args.quiet {
+            eprintln!("{}", outcome.summary(&findings));
+        }
     }
     if args.format == Format::Text && !args.quiet && linted > 0 {
         eprintln!("{}", summary(&findings, linted));

@@ -11,7 +11,8 @@ struct Cli;
 impl Host for Cli {
     fn collect(&self, folder: &str) -> Vec<Input> {
         // Problems (an unreadable file) leave the file out, as `lint` goes on past them.
-        files::collect(&[folder.to_string()], None).inputs
+        // The workspace is walked as `lint` walks it: ignore files and `exclude` honoured.
+        files::collect(&[folder.to_string()], None, &files::Walk::default()).inputs
     }
 
     fn complete(&self, inputs: &mut Vec<Input>) {

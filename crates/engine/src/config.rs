@@ -18,7 +18,14 @@
 //! label-schema:                    # Dockerfile labels every image must have, and their format
 //!   org.opencontainers.image.source: url   # text | url | rfc3339 | spdx | hash | semver | email
 //! strict-labels: false             # true: a label not in label-schema is reported (DL3050)
+//! exclude: [.git, target, node_modules]   # globs the CLI never walks into (these are the default)
+//! extend-exclude: ["build/**", "*.generated.json"]   # more globs, added to `exclude`
 //! ```
+//!
+//! `exclude` and `extend-exclude` are read by the CLI when it walks a directory (the engine does
+//! no IO): the same globs as `per-path-ignores`, relative to the configuration file's folder; a
+//! pattern without `/` matches a file or folder name anywhere. A file named on the command line
+//! is linted even when a pattern matches it.
 //!
 //! Rules that hadolint leaves off by default (DL1001, DL3057) run only when `select` names them.
 //!
@@ -209,7 +216,14 @@ pub struct Config {
     pub per_path_ignores: Vec<PathIgnore>,
     pub inline_ignores: bool,
     pub settings: Settings,
+    /// Globs of paths the CLI does not walk into: [`DEFAULT_EXCLUDE`] unless the file sets it.
+    pub exclude: Vec<String>,
+    /// More globs, added to `exclude`.
+    pub extend_exclude: Vec<String>,
 }
+
+/// What `exclude` is when a configuration does not set it.
+pub const DEFAULT_EXCLUDE: [&str; 3] = [".git", "target", "node_modules"];
 
 impl Default for Config {
     fn default() -> Config {
@@ -221,11 +235,13 @@ impl Default for Config {
             per_path_ignores: Vec::new(),
             inline_ignores: true,
             settings: Settings::default(),
+            exclude: DEFAULT_EXCLUDE.iter().map(|s| (*s).to_string()).collect(),
+            extend_exclude: Vec::new(),
         }
     }
 }
 
-const KEYS: [&str; 11] = [
+const KEYS: [&str; 13] = [
     "fail-on",
     "select",
     "ignore",
@@ -237,6 +253,8 @@ const KEYS: [&str; 11] = [
     "region",
     "label-schema",
     "strict-labels",
+    "exclude",
+    "extend-exclude",
 ];
 
 /// The file names looked for, in order, when walking up from a linted path.
@@ -283,6 +301,8 @@ impl Config {
                 },
                 "select" => self.select = strings(value, key, out),
                 "ignore" => self.ignore = strings(value, key, out),
+                "exclude" => self.exclude = strings(value, key, out),
+                "extend-exclude" => self.extend_exclude = strings(value, key, out),
                 "trusted-registries" => self.settings.trusted_registries = strings(value, key, out),
                 "required-tags" => self.settings.required_tags = strings(value, key, out),
                 "region" => match value.as_str() {
@@ -392,6 +412,15 @@ impl Config {
             .rev()
             .find(|(c, _)| c == code)
             .map_or(default, |(_, s)| *s)
+    }
+
+    /// Is `path` (relative to the configuration file's folder, `/`-separated) excluded from
+    /// walking by `exclude` or `extend-exclude`? A folder's path excludes everything under it.
+    pub fn excluded(&self, path: &str) -> bool {
+        self.exclude
+            .iter()
+            .chain(&self.extend_exclude)
+            .any(|pattern| glob_match(pattern, path))
     }
 
     /// Is a finding at `span` of `code` in the input at `path` (with its tree) ignored by path?
@@ -532,6 +561,31 @@ mod tests {
         assert!(glob_match("deploy/**/*.json", "deploy/a/b/task.json"));
         assert!(glob_match("**/Dockerfile", "Dockerfile"));
         assert!(glob_match("t?sk.json", "task.json"));
+    }
+
+    #[test]
+    fn exclude_replaces_the_defaults_and_extend_exclude_adds() {
+        let defaults = Config::default();
+        assert!(defaults.excluded("node_modules") && defaults.excluded("a/target"));
+        assert!(!defaults.excluded("deploy/task-def.json"));
+        let (config, diags) = Config::parse(
+            ".ecsplain.yaml",
+            "exclude: [vendor]\nextend-exclude: [\"build/**\", \"*.generated.json\"]\n",
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(
+            !config.excluded("node_modules"),
+            "exclude replaces the defaults"
+        );
+        assert!(config.excluded("vendor") && config.excluded("a/vendor"));
+        assert!(config.excluded("build") && config.excluded("build/x/task-def.json"));
+        assert!(
+            !config.excluded("a/build/task-def.json"),
+            "anchored to the config's folder"
+        );
+        assert!(config.excluded("deploy/web.generated.json"));
+        let (_, diags) = Config::parse(".ecsplain.yaml", "exclude: 3\n");
+        assert_eq!(diags.len(), 1);
     }
 
     #[test]

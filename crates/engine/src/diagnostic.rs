@@ -233,7 +233,7 @@ pub struct FindingFix {
     pub title: String,
     pub edits: Vec<FindingEdit>,
     /// `safe`, or `unsafe` when applying it changes what happens at run time (the rule's
-    /// documentation says why); `ecsplain lint --fix` would apply only safe ones by default.
+    /// documentation says why); `ecsplain lint --fix` applies only safe ones unless given `--unsafe-fixes`.
     pub applicability: crate::rule::Applicability,
 }
 

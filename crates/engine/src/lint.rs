@@ -181,6 +181,8 @@ pub fn lint_vars(inputs: &[Input], config: &Config, vars: &Vars) -> Report {
     if rendered.iter().any(Option::is_some) {
         map_to_sources(inputs, &rendered, &mut raw);
     }
+    let parsed_kinds: Vec<Option<Kind>> = parsed.iter().map(|p| p.kind).collect();
+    drop_fixes_on_templates(inputs, &parsed_kinds, &mut raw);
 
     let indexes: Vec<LineIndex> = inputs.iter().map(|i| LineIndex::new(&i.text)).collect();
     let resolvers: Vec<Resolver<'_>> = inputs
@@ -296,6 +298,74 @@ fn map_to_sources(
             }
         }
     }
+}
+
+/// A fix never edits a template action left as written (`{{ must_env `IMAGE` }}`): its edits are
+/// in source coordinates here, and one that changes part of an action, inserts inside one, or
+/// replaces one by text that does not carry it unchanged drops the whole fix. (Quoting a value
+/// around an action, as EP009 does, keeps it.) So `ecsplain lint --fix` and the page's "Apply
+/// fix" leave every placeholder as the user wrote it. Dockerfiles are left out: `{{` there is
+/// text (`docker inspect --format`).
+fn drop_fixes_on_templates(
+    inputs: &[Input],
+    kinds: &[Option<Kind>],
+    raw: &mut [(usize, Diagnostic)],
+) {
+    let mut actions: Vec<Option<Vec<Span>>> = vec![None; inputs.len()];
+    for (file, d) in raw.iter_mut() {
+        let Some(fix) = &d.fix else {
+            continue;
+        };
+        let (Some(input), Some(kind)) = (inputs.get(*file), kinds.get(*file)) else {
+            continue;
+        };
+        if *kind == Some(Kind::Dockerfile) || !crate::template::has_template(&input.text) {
+            continue;
+        }
+        let Some(slot) = actions.get_mut(*file) else {
+            continue;
+        };
+        let spans = slot.get_or_insert_with(|| {
+            crate::template::scan(&input.text)
+                .actions
+                .iter()
+                .map(|a| a.span)
+                .collect()
+        });
+        if fix
+            .edits
+            .iter()
+            .any(|e| changes_an_action(&input.text, e, spans))
+        {
+            d.fix = None;
+        }
+    }
+}
+
+/// Does the edit change an action of `text`: cover part of one, insert strictly inside one, or
+/// replace whole ones by text that does not hold them, in order, as written?
+fn changes_an_action(text: &str, edit: &crate::diagnostic::Edit, actions: &[Span]) -> bool {
+    let span = edit.span;
+    let mut rest = edit.content.as_str();
+    for action in actions {
+        let inside = span.start <= action.start && action.end <= span.end;
+        let touched = if span.is_empty() {
+            action.start < span.start && span.start < action.end
+        } else {
+            span.start < action.end && action.start < span.end
+        };
+        if !touched {
+            continue;
+        }
+        let Some(written) = text.get(action.range()) else {
+            return true;
+        };
+        match rest.find(written) {
+            Some(at) if inside => rest = &rest[at + written.len()..],
+            _ => return true,
+        }
+    }
+    false
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -593,6 +663,62 @@ mod tests {
 }"#;
 
     const DOCKERFILE: &str = "FROM nginx:1.27\nEXPOSE 8080\n";
+
+    #[test]
+    fn fixes_never_edit_a_template_action() {
+        let text = "{\n  \"cpu\": {{ must_env `CPU` }},\n  \"memoryy\": 512\n}\n";
+        let action = text.find("{{").map_or(0, |i| i);
+        let key = text.find("\"memoryy\"").map_or(0, |i| i);
+        let fix = |start: usize, end: usize| crate::diagnostic::Fix {
+            title: "t".into(),
+            edits: vec![crate::diagnostic::Edit {
+                span: Span::new(start, end),
+                content: "x".into(),
+            }],
+        };
+        let diagnostic = |start: usize, end: usize| {
+            let mut d = Diagnostic::new("TD002", Severity::Error, Span::new(0, 1), "m");
+            d.fix = Some(fix(start, end));
+            d
+        };
+        let quote = |start: usize, end: usize, content: &str| {
+            let mut d = diagnostic(start, end);
+            if let Some(fix) = &mut d.fix {
+                fix.edits[0].content = content.to_string();
+            }
+            d
+        };
+        let mut raw = vec![
+            // Replaces the placeholder, ends inside it, inserts inside it: dropped.
+            (0, diagnostic(action, action + 20)),
+            (0, diagnostic(action + 3, action + 30)),
+            (0, diagnostic(action + 2, action + 2)),
+            // Renames a key elsewhere, inserts right before or after the action: kept.
+            (0, diagnostic(key, key + 9)),
+            (0, diagnostic(action, action)),
+            (0, diagnostic(action + 20, action + 20)),
+            // The same text read as a Dockerfile: `{{` is not a template there.
+            (1, diagnostic(action, action + 20)),
+            // Quotes the whole action (kept); changes a character of it in the copy (dropped).
+            (0, quote(action, action + 20, "\"{{ must_env `CPU` }}\"")),
+            (0, quote(action, action + 20, "\"{{ must_env `CPUS` }}\"")),
+        ];
+        let inputs = [
+            Input::new("task-def.json", text, Some(Kind::TaskDef)),
+            Input::new("Dockerfile", text, Some(Kind::Dockerfile)),
+        ];
+        assert_eq!(&text[action..action + 20], "{{ must_env `CPU` }}");
+        drop_fixes_on_templates(
+            &inputs,
+            &[Some(Kind::TaskDef), Some(Kind::Dockerfile)],
+            &mut raw,
+        );
+        let kept: Vec<bool> = raw.iter().map(|(_, d)| d.fix.is_some()).collect();
+        assert_eq!(
+            kept,
+            [false, false, false, true, true, true, true, true, false]
+        );
+    }
 
     fn codes(report: &Report) -> Vec<&str> {
         report.findings.iter().map(|f| f.code).collect()
