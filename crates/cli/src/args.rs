@@ -20,7 +20,8 @@ Usage:
   ecsplain --version | --help
 
 Options for lint:
-  --kind K          taskdef | servicedef | dockerfile | ecspresso: read the named files as K
+  --kind K          taskdef | servicedef | dockerfile | ecspresso | terraform | cloudformation:
+                    read the named files as K
                     (in directories, lint only files recognised as K)
   --format F        text (default) | json | sarif | github | gitlab
   --fail-on S       error | warning | info: exit 1 when a finding is at least S
@@ -287,7 +288,7 @@ fn parse_lint(args: &[String]) -> Result<Command, UsageError> {
             "kind" => {
                 lint.kind = Some(Kind::parse(&value).ok_or_else(|| {
                     UsageError(format!(
-                        "unknown kind `{value}`; expected taskdef, servicedef, dockerfile or ecspresso"
+                        "unknown kind `{value}`; expected taskdef, servicedef, dockerfile, ecspresso, terraform or cloudformation"
                     ))
                 })?);
             }

@@ -8,7 +8,9 @@ use crate::rule::Kind;
 use crate::span::{LineIndex, Span};
 use crate::template::Rendered;
 use crate::value::Node;
-use crate::{detect, dockerfile, ecspresso, json, registry, servicedef, suppress, taskdef, yaml};
+use crate::{
+    detect, dockerfile, ecspresso, iac, json, registry, servicedef, suppress, taskdef, yaml,
+};
 
 /// One text to lint.
 #[derive(Debug, Clone)]
@@ -150,8 +152,13 @@ pub fn lint_vars(inputs: &[Input], config: &Config, vars: &Vars) -> Report {
             kind,
             model,
             named_by_config: referenced,
+            task_input: None,
         });
     }
+    // Each task or service definition of a Terraform file or CloudFormation template joins
+    // the run as an input of its own (after the real ones), so the per-kind and cross-file
+    // rules see it as they see a JSON one; its findings go back to its file below.
+    let owners = iac_inputs(&mut parsed);
     for (file, input) in parsed.iter().enumerate() {
         run_checks(file, input, &config.settings, &mut raw);
     }
@@ -163,6 +170,10 @@ pub fn lint_vars(inputs: &[Input], config: &Config, vars: &Vars) -> Report {
                 &mut Sink::new(rule, 0, &mut raw).with_settings(&config.settings),
             );
         }
+    }
+    if !owners.is_empty() {
+        to_iac_files(&parsed, inputs.len(), &owners, &mut raw);
+        parsed.truncate(inputs.len());
     }
 
     note_evaluated_jsonnet(&evaluated, &mut raw);
@@ -385,6 +396,11 @@ fn parse(
         return (Model::None, diagnostics, false);
     }
     let model = match kind {
+        Some(kind @ (Kind::Terraform | Kind::CloudFormation)) => {
+            let read = iac::read(kind, &input.path, text);
+            diagnostics.extend(read.diagnostics);
+            Model::Iac(read.resources)
+        }
         Some(Kind::TaskDef | Kind::ServiceDef | Kind::Ecspresso) => Model::Tree(
             parsed_or_held_back(parse_tree(&input.path, text), &mut diagnostics),
         ),
@@ -449,6 +465,9 @@ fn parse_tree(path: &str, text: &str) -> json::Parsed {
 /// The kind the text really holds, when the caller gave another one.
 fn wrong_kind(input: &Input, kind: Option<Kind>, _detected: Option<Kind>) -> Option<Kind> {
     let given = input.kind?;
+    if given.is_iac() && detect::has_keys_of(&input.text, given) {
+        return None;
+    }
     let seen = detect::content_kind(&input.text)
         .or_else(|| detect::looks_like_dockerfile(&input.text).then_some(Kind::Dockerfile))?;
     // The text holds keys of the kind given as well: obey the caller (a service whose log
@@ -460,6 +479,120 @@ fn wrong_kind(input: &Input, kind: Option<Kind>, _detected: Option<Kind>) -> Opt
         return None;
     }
     (Some(given) == kind && given != seen).then_some(seen)
+}
+
+/// Adds an input for each task and service definition of the Terraform files and
+/// CloudFormation templates of the run, and returns which file each added input belongs to
+/// (by index past the real inputs). A service whose task definition refers to a task resource
+/// of the run (`aws_ecs_task_definition.app.arn`, `!Ref TaskDef`) is paired with it: in the
+/// same file, else (Terraform, whose module is a folder) the one of that address in the folder.
+fn iac_inputs(parsed: &mut Vec<ParsedInput<'_>>) -> Vec<usize> {
+    let real = parsed.len();
+    let mut owners = Vec::new();
+    let mut added = Vec::new();
+    for (file, input) in parsed.iter_mut().enumerate() {
+        let Model::Iac(resources) = &mut input.model else {
+            continue;
+        };
+        for resource in std::mem::take(resources) {
+            owners.push(file);
+            added.push((input.path, input.text, input.source, resource));
+        }
+    }
+    let folder = |path: &str| {
+        path.rfind(['/', '\\'])
+            .map_or("", |i| &path[..i])
+            .to_string()
+    };
+    let task_inputs: Vec<Option<usize>> = added
+        .iter()
+        .zip(&owners)
+        .map(|((path, .., resource), owner)| {
+            let reference = resource.task_ref.as_deref()?;
+            let tasks = || {
+                added
+                    .iter()
+                    .zip(&owners)
+                    .enumerate()
+                    .filter(move |(_, ((.., r), _))| {
+                        r.kind == Kind::TaskDef && r.address == reference
+                    })
+            };
+            let same_file = tasks().find(|(_, (_, o))| *o == owner);
+            let in_folder = || {
+                let mut found = tasks().filter(|(_, ((p, ..), _))| folder(p) == folder(path));
+                match (found.next(), found.next()) {
+                    (Some(one), None) => Some(one),
+                    _ => None,
+                }
+            };
+            same_file
+                .or_else(|| {
+                    (parsed.get(*owner).and_then(|p| p.kind) == Some(Kind::Terraform))
+                        .then(in_folder)
+                        .flatten()
+                })
+                .map(|(i, _)| real + i)
+        })
+        .collect();
+    for ((path, text, source, resource), task_input) in added.into_iter().zip(task_inputs) {
+        parsed.push(ParsedInput {
+            path,
+            text,
+            source,
+            rendered: None,
+            kind: Some(resource.kind),
+            model: Model::Tree(Some(resource.root)),
+            named_by_config: false,
+            task_input,
+        });
+    }
+    owners
+}
+
+/// Moves the findings of the inputs [`iac_inputs`] added to the file they come from. A fix is
+/// kept only where its edits are right in the file's own syntax ([`iac::keeps_fix`]).
+fn to_iac_files(
+    parsed: &[ParsedInput<'_>],
+    real: usize,
+    owners: &[usize],
+    raw: &mut [(usize, Diagnostic)],
+) {
+    let owner = |file: usize| -> usize {
+        file.checked_sub(real)
+            .and_then(|i| owners.get(i))
+            .copied()
+            .unwrap_or(file)
+    };
+    for (file, d) in raw.iter_mut() {
+        if *file >= real {
+            if let Some(fix) = &d.fix {
+                let keep = parsed
+                    .get(*file)
+                    .and_then(|p| p.tree().map(|root| (root, p.text)))
+                    .is_some_and(|(root, text)| iac::keeps_fix(root, text, fix));
+                if !keep {
+                    d.fix = None;
+                }
+            }
+        }
+        let from = *file;
+        *file = owner(from);
+        for related in &mut d.related {
+            match related.place {
+                Place::SameFile if from >= real => {}
+                Place::File(other) => {
+                    let to = owner(other);
+                    related.place = if to == *file {
+                        Place::SameFile
+                    } else {
+                        Place::File(to)
+                    };
+                }
+                Place::SameFile => {}
+            }
+        }
+    }
 }
 
 fn first_line_len(text: &str) -> usize {

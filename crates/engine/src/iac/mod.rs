@@ -1,0 +1,313 @@
+//! Task and service definitions written as infrastructure as code (issue 20): Terraform's
+//! `aws_ecs_task_definition` / `aws_ecs_service` and CloudFormation's (and the CDK's)
+//! `AWS::ECS::TaskDefinition` / `AWS::ECS::Service`.
+//!
+//! Each such resource is mapped onto the tree the task and service rules already read (the API's
+//! member names, `crate::value::Node`), keeping the spans of the source, so every rule runs on
+//! it and its findings point at the `.tf` or template line where the value is written. Values
+//! the file computes (`var.`, `local.`, resource attributes, interpolations, CloudFormation's
+//! intrinsic functions) become placeholders, which rules never judge.
+//!
+//! This module depends on the JSON and YAML parsers; they know nothing of it. Terraform needs
+//! HCL (`terraform.rs`, feature `terraform`); a build without it (the page's first download)
+//! reads no resources from a `.tf` file and says so once.
+
+pub mod cfn;
+#[cfg(all(
+    feature = "terraform",
+    any(not(target_arch = "wasm32"), feature = "terraform-wasm")
+))]
+pub mod terraform;
+
+use crate::diagnostic::Diagnostic;
+use crate::ecs_schema::{self, Kind as TyKind, Ty};
+use crate::rule::Kind;
+use crate::span::Span;
+use crate::value::{Member, Node, NodeKind, Object};
+
+/// One task or service definition found in a file.
+#[derive(Debug, Clone)]
+pub struct Resource {
+    /// [`Kind::TaskDef`] or [`Kind::ServiceDef`].
+    pub kind: Kind,
+    /// How the file names it: `aws_ecs_task_definition.app`, or a CloudFormation logical id.
+    pub address: String,
+    /// The definition in the API's shape, with spans in the source.
+    pub root: Node,
+    /// A service's task definition, when it is a reference to a resource (its address).
+    pub task_ref: Option<String>,
+}
+
+/// What reading a file of resources gave.
+#[derive(Debug, Default)]
+pub struct Read {
+    pub resources: Vec<Resource>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads the task and service definitions of a Terraform or CloudFormation file.
+pub fn read(kind: Kind, path: &str, text: &str) -> Read {
+    match kind {
+        Kind::CloudFormation => cfn::read(path, text),
+        Kind::Terraform => read_terraform(text),
+        _ => Read::default(),
+    }
+}
+
+#[cfg(all(
+    feature = "terraform",
+    any(not(target_arch = "wasm32"), feature = "terraform-wasm")
+))]
+fn read_terraform(text: &str) -> Read {
+    terraform::read(text)
+}
+
+#[cfg(not(all(
+    feature = "terraform",
+    any(not(target_arch = "wasm32"), feature = "terraform-wasm")
+)))]
+fn read_terraform(_text: &str) -> Read {
+    Read::default()
+}
+
+/// Does this build read Terraform files?
+pub const READS_TERRAFORM: bool = cfg!(all(
+    feature = "terraform",
+    any(not(target_arch = "wasm32"), feature = "terraform-wasm")
+));
+
+/// The API shape a resource of `kind` maps onto.
+pub fn root_shape(kind: Kind) -> &'static str {
+    match kind {
+        Kind::ServiceDef => ecs_schema::SERVICE_ROOT,
+        _ => ecs_schema::schema().input("RegisterTaskDefinition"),
+    }
+}
+
+/// A key as the API's lower-case letters only (`FilesystemId`, `file_system_id` and
+/// `fileSystemId` are all `filesystemid`).
+fn compact(key: &str) -> String {
+    key.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// The API member a key of another spelling names in `structure`: the same letters, or the
+/// plural of a Terraform block written once per item (`volume` → `volumes`).
+fn api_member<'s>(structure: &'s ecs_schema::Structure, key: &str) -> Option<(&'s str, &'s Ty)> {
+    if let Some(found) = structure.member(key) {
+        return Some(found);
+    }
+    let want = compact(key);
+    let find = |want: &str| {
+        structure
+            .members
+            .iter()
+            .find(|(k, _)| compact(k) == want)
+            .map(|(k, t)| (k.as_str(), t))
+    };
+    let singular = want.strip_suffix("ies").map(|stem| format!("{stem}y"));
+    find(&want)
+        .or_else(|| find(&format!("{want}s")))
+        .or_else(|| singular.and_then(|s| find(&s)))
+        .or_else(|| cfn::alias(key).and_then(|api| structure.member(api)))
+}
+
+/// Maps a tree written with another spelling of the API's member names onto the API's names,
+/// walking the API shape: keys renamed (`EFSVolumeConfiguration`, `file_system_id`), scalars
+/// coerced to the member's type as CloudFormation and Terraform do (`"80"` for an integer, `256`
+/// for a string), a single block where the API takes a list made a list of one. Keys the shape
+/// does not know stay as written (the schema rules report them); `drop` names keys that are
+/// the tool's own (`DependsOn`, `lifecycle`) and never reach the API.
+pub fn to_api(node: Node, ty: &Ty, drop: &dyn Fn(&str) -> bool) -> Node {
+    to_api_depth(node, ty, drop, 0)
+}
+
+fn to_api_depth(node: Node, ty: &Ty, drop: &dyn Fn(&str) -> bool, depth: usize) -> Node {
+    if depth > 64 {
+        return node;
+    }
+    let schema = ecs_schema::schema();
+    let span = node.span;
+    match (schema.kind(ty), node.kind) {
+        (_, NodeKind::Placeholder(p)) => Node::new(NodeKind::Placeholder(p), span),
+        (TyKind::Structure(_, structure), NodeKind::Object(object)) => {
+            let mut members = Vec::with_capacity(object.members.len());
+            for m in object.members {
+                match api_member(structure, &m.key) {
+                    Some((name, member_ty)) => members.push(Member {
+                        key: name.to_string(),
+                        key_span: m.key_span,
+                        value: to_api_depth(m.value, member_ty, drop, depth + 1),
+                    }),
+                    None if drop(&m.key) => {}
+                    None => members.push(m),
+                }
+            }
+            Node::new(
+                NodeKind::Object(Object {
+                    members,
+                    opaque: object.opaque,
+                }),
+                span,
+            )
+        }
+        (TyKind::List(inner), NodeKind::Array(items)) => Node::new(
+            NodeKind::Array(
+                items
+                    .into_iter()
+                    .map(|i| to_api_depth(i, inner, drop, depth + 1))
+                    .collect(),
+            ),
+            span,
+        ),
+        (TyKind::List(inner), kind @ NodeKind::Object(_)) => {
+            // One Terraform block where the API takes a list.
+            let item = to_api_depth(Node::new(kind, span), inner, drop, depth + 1);
+            Node::new(NodeKind::Array(vec![item]), span)
+        }
+        (TyKind::String | TyKind::Enum(_), NodeKind::Number(_, text)) => {
+            Node::new(NodeKind::String(text), span)
+        }
+        (TyKind::String | TyKind::Enum(_), NodeKind::Bool(b)) => {
+            Node::new(NodeKind::String(b.to_string()), span)
+        }
+        (TyKind::Integer | TyKind::Double, NodeKind::String(s)) => match s.trim().parse::<f64>() {
+            Ok(n) if n.is_finite() => Node::new(NodeKind::Number(n, s.trim().to_string()), span),
+            _ => Node::new(NodeKind::String(s), span),
+        },
+        (TyKind::Boolean, NodeKind::String(s)) => match s.as_str() {
+            "true" | "True" => Node::new(NodeKind::Bool(true), span),
+            "false" | "False" => Node::new(NodeKind::Bool(false), span),
+            _ => Node::new(NodeKind::String(s), span),
+        },
+        (TyKind::Map, NodeKind::Object(object)) => {
+            // Map values are strings to the API; CloudFormation and Terraform take numbers and
+            // booleans for them too.
+            let members = object
+                .members
+                .into_iter()
+                .map(|m| Member {
+                    value: to_api_depth(m.value, &Ty::String, drop, depth + 1),
+                    ..m
+                })
+                .collect();
+            Node::new(
+                NodeKind::Object(Object {
+                    members,
+                    opaque: object.opaque,
+                }),
+                span,
+            )
+        }
+        (_, kind) => Node::new(kind, span),
+    }
+}
+
+/// A placeholder standing for what the source computes at `span`.
+pub(crate) fn placeholder(text: &str, span: Span) -> Node {
+    let written = span.text(text).trim();
+    let shown: String = written.chars().take(80).collect();
+    Node::new(NodeKind::Placeholder(shown), span)
+}
+
+/// Moves every span of a tree parsed from a slice of the source by `offset`.
+pub(crate) fn shift(node: &mut Node, offset: usize) {
+    let by = |s: Span| Span::new(s.start as usize + offset, s.end as usize + offset);
+    node.span = by(node.span);
+    match &mut node.kind {
+        NodeKind::Array(items) => items.iter_mut().for_each(|i| shift(i, offset)),
+        NodeKind::Object(object) => {
+            for m in &mut object.members {
+                m.key_span = by(m.key_span);
+                shift(&mut m.value, offset);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Fixes the rules compute as JSON edits are kept only where they are right in the source's
+/// own syntax too: each edit replaces a scalar value of the mapped tree whose key is written
+/// as the API spells it, by a JSON string, number or boolean (valid HCL, YAML and JSON alike);
+/// inserting or removing members would need the source's syntax and is withheld.
+pub fn keeps_fix(root: &Node, text: &str, fix: &crate::diagnostic::Fix) -> bool {
+    fix.edits.iter().all(|edit| {
+        let replaces_scalar = scalar_at(root, edit.span);
+        let content = edit.content.trim();
+        let scalar_text = serde_json::from_str::<serde_json::Value>(content)
+            .is_ok_and(|v| v.is_string() || v.is_number() || v.is_boolean());
+        // A YAML plain scalar replaced by a JSON string is still YAML; a quoted one too.
+        replaces_scalar && scalar_text && !edit.span.text(text).contains('\n')
+    })
+}
+
+fn scalar_at(node: &Node, span: Span) -> bool {
+    match &node.kind {
+        NodeKind::Array(items) => items.iter().any(|i| scalar_at(i, span)),
+        NodeKind::Object(object) => object.members.iter().any(|m| scalar_at(&m.value, span)),
+        NodeKind::String(_) | NodeKind::Number(..) | NodeKind::Bool(_) => node.span == span,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every CloudFormation property whose API name differs by more than its first letter
+    /// (`data/cfn-ecs-names.json`, generated from cfn-lint's schemas) is found by the mapping.
+    #[test]
+    fn every_renamed_cloudformation_property_maps_to_its_api_member() {
+        let data = crate::json::read_value(include_str!("../../data/cfn-ecs-names.json"))
+            .unwrap_or_default();
+        let schema = ecs_schema::schema();
+        let mut checked = 0;
+        for resource in data["resources"]
+            .as_object()
+            .into_iter()
+            .flat_map(|r| r.values())
+        {
+            for entry in resource["renamed"].as_array().into_iter().flatten() {
+                let (Some(cfn), Some(api), Some(shape)) = (
+                    entry["cfn"].as_str(),
+                    entry["api"].as_str(),
+                    entry["shape"].as_str(),
+                ) else {
+                    continue;
+                };
+                let structure = schema.structure(shape);
+                assert!(structure.is_some(), "no shape {shape} in ecs-schema.json");
+                let found = structure.and_then(|s| api_member(s, cfn)).map(|m| m.0);
+                assert_eq!(found, Some(api), "{cfn} in {shape}");
+                checked += 1;
+            }
+        }
+        assert!(checked >= 5, "only {checked} renamed properties checked");
+    }
+
+    #[test]
+    fn names_of_other_spellings_find_the_api_member() {
+        let schema = ecs_schema::schema();
+        let Some(efs) = schema.structure("EFSVolumeConfiguration") else {
+            return;
+        };
+        assert_eq!(
+            api_member(efs, "FilesystemId").map(|m| m.0),
+            Some("fileSystemId")
+        );
+        assert_eq!(
+            api_member(efs, "file_system_id").map(|m| m.0),
+            Some("fileSystemId")
+        );
+        let Some(task) = schema.structure(root_shape(Kind::TaskDef)) else {
+            return;
+        };
+        assert_eq!(api_member(task, "volume").map(|m| m.0), Some("volumes"));
+        assert_eq!(
+            api_member(task, "EphemeralStorage").map(|m| m.0),
+            Some("ephemeralStorage")
+        );
+    }
+}
