@@ -50,8 +50,9 @@ def compact(name):
 
 
 def same_member(api, prop):
-    """The engine's rule: the same letters, or a plural of them (`Volume`/`volumes`,
-    `PlacementStrategies`/`placementStrategy`), or an alias."""
+    """The same letters, or a plural of them (`PlacementStrategies`/`placementStrategy`), or an
+    alias: how a CloudFormation property is matched with its API member here. The engine takes
+    only the API's name with either first letter, or the renamed list this script writes."""
     a, p = compact(api), compact(prop)
     if ALIASES.get(prop) == api:
         return True

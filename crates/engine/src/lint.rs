@@ -578,6 +578,15 @@ fn to_iac_files(
         }
         let from = *file;
         *file = owner(from);
+        if from >= real {
+            let kind = parsed.get(*file).and_then(|p| p.kind);
+            if let Some(note) = kind.and_then(|k| iac::aws_error_note(d.code, k)) {
+                d.help = Some(match d.help.take() {
+                    Some(help) => format!("{help}; {note}"),
+                    None => note,
+                });
+            }
+        }
         for related in &mut d.related {
             match related.place {
                 Place::SameFile if from >= real => {}
@@ -794,5 +803,44 @@ mod tests {
             "{:?}",
             codes(&report)
         );
+    }
+
+    /// Fixes on Terraform and CloudFormation resources edit the file in its own syntax: the
+    /// fixed file reads back with the fixed value; fixes that would insert JSON are withheld.
+    #[test]
+    fn fixes_on_resources_keep_the_source_valid() {
+        let tf = "resource \"aws_ecs_task_definition\" \"web\" {\n  family = \"web\"\n  requires_compatibilities = [\"FARGATE\"]\n  network_mode = \"bridge\"\n  cpu = 256\n  memory = 512\n  container_definitions = jsonencode([{ name = \"web\", image = \"nginx:1.27\" }])\n}\n";
+        let cfn = "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      RequiresCompatibilities: [FARGATE]\n      NetworkMode: bridge\n      Cpu: 256\n      Memory: 512\n      ContainerDefinitions:\n        - Name: web\n          Image: nginx:1.27\n";
+        for (path, text, kind) in [
+            ("ecs.tf", tf, Kind::Terraform),
+            ("ecs.yml", cfn, Kind::CloudFormation),
+        ] {
+            let report = lint(&[Input::new(path, text, Some(kind))]);
+            let with_fix: Vec<_> = report.findings.iter().filter(|f| f.fix.is_some()).collect();
+            assert!(
+                with_fix.iter().any(|f| f.code == "TD005"),
+                "{path}: the network mode fix is kept: {:?}",
+                codes(&report)
+            );
+            for finding in with_fix {
+                let Some(fix) = &finding.fix else { continue };
+                let mut fixed = text.to_string();
+                let mut edits = fix.edits.clone();
+                edits.sort_by_key(|e| std::cmp::Reverse(e.start));
+                for edit in edits {
+                    fixed.replace_range(edit.start as usize..edit.end as usize, &edit.content);
+                }
+                let read = iac::read(kind, path, &fixed);
+                assert!(
+                    read.diagnostics.is_empty() && read.resources.len() == 1,
+                    "{path}: {} fix leaves a file that does not read: {fixed}",
+                    finding.code
+                );
+                if finding.code == "TD005" {
+                    let root = &read.resources[0].root;
+                    assert_eq!(root.get_str("networkMode"), Some("awsvpc"), "{fixed}");
+                }
+            }
+        }
     }
 }

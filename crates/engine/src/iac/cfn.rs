@@ -10,7 +10,7 @@
 
 use std::sync::OnceLock;
 
-use super::{placeholder, to_api, Read, Resource};
+use super::{placeholder, to_api, Read, Resource, Spelling};
 use crate::ecs_schema::Ty;
 use crate::rule::Kind;
 use crate::span::Span;
@@ -46,21 +46,37 @@ fn cloudformation_only() -> &'static [String] {
     })
 }
 
-/// The API member of a property whose letters differ altogether (the data file's `aliases`).
-pub fn alias(key: &str) -> Option<&'static str> {
-    static ALIASES: OnceLock<Vec<(String, String)>> = OnceLock::new();
-    ALIASES
+/// The API member of a property CloudFormation spells otherwise (the data file's `renamed`:
+/// `FilesystemId` → `fileSystemId`).
+pub fn renamed(key: &str) -> Option<&'static str> {
+    static RENAMED: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    RENAMED
         .get_or_init(|| {
-            crate::json::read_value(NAMES)
-                .ok()
-                .and_then(|v| {
-                    v.get("aliases").and_then(|a| a.as_object()).map(|a| {
-                        a.iter()
-                            .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
-                            .collect()
-                    })
-                })
-                .unwrap_or_default()
+            let Ok(value) = crate::json::read_value(NAMES) else {
+                return Vec::new();
+            };
+            let mut out = Vec::new();
+            for resource in value
+                .get("resources")
+                .and_then(|r| r.as_object())
+                .into_iter()
+                .flat_map(|r| r.values())
+            {
+                for entry in resource
+                    .get("renamed")
+                    .and_then(|r| r.as_array())
+                    .into_iter()
+                    .flatten()
+                {
+                    if let (Some(cfn), Some(api)) = (
+                        entry.get("cfn").and_then(|c| c.as_str()),
+                        entry.get("api").and_then(|a| a.as_str()),
+                    ) {
+                        out.push((cfn.to_string(), api.to_string()));
+                    }
+                }
+            }
+            out
         })
         .iter()
         .find(|(k, _)| k == key)
@@ -138,7 +154,7 @@ pub fn read(path: &str, text: &str) -> Read {
         read.resources.push(Resource {
             kind,
             address: member.key.clone(),
-            root: to_api(properties, &shape, &drop),
+            root: to_api(properties, &shape, &drop, Spelling::CloudFormation),
             task_ref,
         });
     }

@@ -93,25 +93,51 @@ fn compact(key: &str) -> String {
         .collect()
 }
 
-/// The API member a key of another spelling names in `structure`: the same letters, or the
-/// plural of a Terraform block written once per item (`volume` → `volumes`).
-fn api_member<'s>(structure: &'s ecs_schema::Structure, key: &str) -> Option<(&'s str, &'s Ty)> {
+/// How a file spells the API's member names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spelling {
+    /// CloudFormation: the API's names with a capital first letter, except the properties
+    /// `data/cfn-ecs-names.json` lists (`EFSVolumeConfiguration`, `FilesystemId`,
+    /// `PlacementStrategies`, `ProxyConfigurationProperties`). CloudFormation matches names
+    /// exactly, so nothing else is taken for a member.
+    CloudFormation,
+    /// Terraform's arguments and blocks: the API's names in snake_case (`file_system_id`), a
+    /// block written once per item for a list (`volume` → `volumes`).
+    Terraform,
+    /// JSON that Terraform's AWS provider decodes with Go's `encoding/json`
+    /// (`container_definitions`): the API's names, in any case.
+    GoJson,
+}
+
+/// The API member a key names in `structure`, as `spelling` writes names.
+fn api_member<'s>(
+    structure: &'s ecs_schema::Structure,
+    key: &str,
+    spelling: Spelling,
+) -> Option<(&'s str, &'s Ty)> {
     if let Some(found) = structure.member(key) {
         return Some(found);
     }
-    let want = compact(key);
-    let find = |want: &str| {
+    let find = |want: &str, same: &dyn Fn(&str, &str) -> bool| {
         structure
             .members
             .iter()
-            .find(|(k, _)| compact(k) == want)
+            .find(|(k, _)| same(k, want))
             .map(|(k, t)| (k.as_str(), t))
     };
-    let singular = want.strip_suffix("ies").map(|stem| format!("{stem}y"));
-    find(&want)
-        .or_else(|| find(&format!("{want}s")))
-        .or_else(|| singular.and_then(|s| find(&s)))
-        .or_else(|| cfn::alias(key).and_then(|api| structure.member(api)))
+    match spelling {
+        Spelling::CloudFormation => cfn::renamed(key).and_then(|api| structure.member(api)),
+        Spelling::GoJson => find(key, &|a, b| a.eq_ignore_ascii_case(b)),
+        Spelling::Terraform => {
+            let want = compact(key);
+            let same = |a: &str, b: &str| compact(a) == b;
+            let singular = want.strip_suffix("ies").map(|stem| format!("{stem}y"));
+            find(&want, &same)
+                .or_else(|| find(&format!("{want}s"), &same))
+                .or_else(|| find(&format!("{want}es"), &same))
+                .or_else(|| singular.and_then(|s| find(&s, &same)))
+        }
+    }
 }
 
 /// Maps a tree written with another spelling of the API's member names onto the API's names,
@@ -120,11 +146,17 @@ fn api_member<'s>(structure: &'s ecs_schema::Structure, key: &str) -> Option<(&'
 /// for a string), a single block where the API takes a list made a list of one. Keys the shape
 /// does not know stay as written (the schema rules report them); `drop` names keys that are
 /// the tool's own (`DependsOn`, `lifecycle`) and never reach the API.
-pub fn to_api(node: Node, ty: &Ty, drop: &dyn Fn(&str) -> bool) -> Node {
-    to_api_depth(node, ty, drop, 0)
+pub fn to_api(node: Node, ty: &Ty, drop: &dyn Fn(&str) -> bool, spelling: Spelling) -> Node {
+    to_api_depth(node, ty, drop, spelling, 0)
 }
 
-fn to_api_depth(node: Node, ty: &Ty, drop: &dyn Fn(&str) -> bool, depth: usize) -> Node {
+fn to_api_depth(
+    node: Node,
+    ty: &Ty,
+    drop: &dyn Fn(&str) -> bool,
+    spelling: Spelling,
+    depth: usize,
+) -> Node {
     if depth > 64 {
         return node;
     }
@@ -135,12 +167,21 @@ fn to_api_depth(node: Node, ty: &Ty, drop: &dyn Fn(&str) -> bool, depth: usize) 
         (TyKind::Structure(_, structure), NodeKind::Object(object)) => {
             let mut members = Vec::with_capacity(object.members.len());
             for m in object.members {
-                match api_member(structure, &m.key) {
-                    Some((name, member_ty)) => members.push(Member {
-                        key: name.to_string(),
-                        key_span: m.key_span,
-                        value: to_api_depth(m.value, member_ty, drop, depth + 1),
-                    }),
+                match api_member(structure, &m.key, spelling) {
+                    Some((name, member_ty)) => {
+                        // Terraform hands container definitions to the API as JSON.
+                        let inner =
+                            if spelling == Spelling::Terraform && name == "containerDefinitions" {
+                                Spelling::GoJson
+                            } else {
+                                spelling
+                            };
+                        members.push(Member {
+                            key: name.to_string(),
+                            key_span: m.key_span,
+                            value: to_api_depth(m.value, member_ty, drop, inner, depth + 1),
+                        });
+                    }
                     None if drop(&m.key) => {}
                     None => members.push(m),
                 }
@@ -157,14 +198,14 @@ fn to_api_depth(node: Node, ty: &Ty, drop: &dyn Fn(&str) -> bool, depth: usize) 
             NodeKind::Array(
                 items
                     .into_iter()
-                    .map(|i| to_api_depth(i, inner, drop, depth + 1))
+                    .map(|i| to_api_depth(i, inner, drop, spelling, depth + 1))
                     .collect(),
             ),
             span,
         ),
         (TyKind::List(inner), kind @ NodeKind::Object(_)) => {
             // One Terraform block where the API takes a list.
-            let item = to_api_depth(Node::new(kind, span), inner, drop, depth + 1);
+            let item = to_api_depth(Node::new(kind, span), inner, drop, spelling, depth + 1);
             Node::new(NodeKind::Array(vec![item]), span)
         }
         (TyKind::String | TyKind::Enum(_), NodeKind::Number(_, text)) => {
@@ -189,7 +230,7 @@ fn to_api_depth(node: Node, ty: &Ty, drop: &dyn Fn(&str) -> bool, depth: usize) 
                 .members
                 .into_iter()
                 .map(|m| Member {
-                    value: to_api_depth(m.value, &Ty::String, drop, depth + 1),
+                    value: to_api_depth(m.value, &Ty::String, drop, spelling, depth + 1),
                     ..m
                 })
                 .collect();
@@ -203,6 +244,29 @@ fn to_api_depth(node: Node, ty: &Ty, drop: &dyn Fn(&str) -> bool, depth: usize) 
         }
         (_, kind) => Node::new(kind, span),
     }
+}
+
+/// AWS's words for what a rule reports, as `terraform apply` and a failed stack show them (the
+/// rules' References cite each refusal), so users of those tools recognise the finding.
+const AWS_ERRORS: [(&str, &str); 3] = [
+    ("TD001", "No Fargate configuration exists for given values"),
+    ("TD005", "Fargate only supports network mode 'awsvpc'"),
+    (
+        "TD018",
+        "Fargate requires task definition to have execution role ARN to support log driver \
+         awslogs",
+    ),
+];
+
+/// The note a finding of `code` on a resource of `kind` gets: the refusal in AWS's words.
+pub fn aws_error_note(code: &str, kind: Kind) -> Option<String> {
+    let (_, words) = AWS_ERRORS.iter().find(|(c, _)| *c == code)?;
+    Some(match kind {
+        Kind::Terraform => {
+            format!("`terraform apply` fails with AWS's \"ClientException: {words}\"")
+        }
+        _ => format!("the stack fails to create the resource with AWS's \"{words}\""),
+    })
 }
 
 /// A placeholder standing for what the source computes at `span`.
@@ -279,7 +343,9 @@ mod tests {
                 };
                 let structure = schema.structure(shape);
                 assert!(structure.is_some(), "no shape {shape} in ecs-schema.json");
-                let found = structure.and_then(|s| api_member(s, cfn)).map(|m| m.0);
+                let found = structure
+                    .and_then(|s| api_member(s, cfn, Spelling::CloudFormation))
+                    .map(|m| m.0);
                 assert_eq!(found, Some(api), "{cfn} in {shape}");
                 checked += 1;
             }
@@ -293,20 +359,25 @@ mod tests {
         let Some(efs) = schema.structure("EFSVolumeConfiguration") else {
             return;
         };
+        let cfn = Spelling::CloudFormation;
+        let tf = Spelling::Terraform;
+        let name = |s, key, spelling| api_member(s, key, spelling).map(|m| m.0);
+        assert_eq!(name(efs, "FilesystemId", cfn), Some("fileSystemId"));
+        assert_eq!(name(efs, "file_system_id", tf), Some("fileSystemId"));
+        // CloudFormation and Go's JSON take no other spelling: a typo stays a typo.
+        assert_eq!(name(efs, "FileSystemIds", cfn), None);
+        assert_eq!(name(efs, "file_system_id", Spelling::GoJson), None);
         assert_eq!(
-            api_member(efs, "FilesystemId").map(|m| m.0),
-            Some("fileSystemId")
-        );
-        assert_eq!(
-            api_member(efs, "file_system_id").map(|m| m.0),
+            name(efs, "FILESYSTEMID", Spelling::GoJson),
             Some("fileSystemId")
         );
         let Some(task) = schema.structure(root_shape(Kind::TaskDef)) else {
             return;
         };
-        assert_eq!(api_member(task, "volume").map(|m| m.0), Some("volumes"));
+        assert_eq!(name(task, "volume", tf), Some("volumes"));
+        assert_eq!(name(task, "Volume", cfn), None);
         assert_eq!(
-            api_member(task, "EphemeralStorage").map(|m| m.0),
+            name(task, "EphemeralStorage", cfn),
             Some("ephemeralStorage")
         );
     }

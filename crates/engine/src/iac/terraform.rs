@@ -22,7 +22,7 @@ use hcl_edit::expr::{Expression, ObjectKey};
 use hcl_edit::structure::{Block, Body, Structure};
 use hcl_edit::Span as _;
 
-use super::{placeholder, shift, to_api, Read, Resource};
+use super::{placeholder, shift, to_api, Read, Resource, Spelling};
 use crate::ecs_schema::Ty;
 use crate::rule::Kind;
 use crate::span::Span;
@@ -110,7 +110,7 @@ pub fn read(text: &str) -> Read {
         read.resources.push(Resource {
             kind,
             address: format!("{}.{}", ty.as_str(), name.as_str()),
-            root: to_api(root, &shape, &drop),
+            root: to_api(root, &shape, &drop, Spelling::Terraform),
             task_ref,
         });
     }
@@ -550,6 +550,18 @@ fn service(root: &mut Node) {
                 }
             }
             "tags" => map_to_pairs(&mut member.value, "key", "value"),
+            "volume_configuration" => {
+                // The provider's `size_in_gb` is the API's `sizeInGiB`.
+                for m in members_mut(&mut member.value).into_iter().flatten() {
+                    if m.key == "managed_ebs_volume" {
+                        for inner in members_mut(&mut m.value).into_iter().flatten() {
+                            if inner.key == "size_in_gb" {
+                                inner.key = "sizeInGiB".to_string();
+                            }
+                        }
+                    }
+                }
+            }
             _ => {}
         }
         kept.push(member);
