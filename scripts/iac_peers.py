@@ -30,24 +30,20 @@ import sys
 # same problem. Checks about the ECS cluster (Container Insights, exec logging) are not about a
 # task or a service and are left out of the comparison (CLUSTER_CHECKS).
 PEER_TO_ECSPLAIN = {
-    # Ensure ECS task definitions do not have their root filesystem writable.
+    # Ensure ECS containers are limited to read-only access to root filesystems.
     "CKV_AWS_336": ["TD103"],
-    # Ensure ECS containers are not run as privileged.
+    # Ensure ECS containers should not run as privileged.
     "CKV_AWS_334": ["TD101"],
-    # Ensure ECS services do not have public IP addresses assigned automatically.
+    # Ensure ECS services do not have public IP addresses assigned to them automatically.
     "CKV_AWS_333": ["SV021"],
     # Ensure ECS Fargate services run on the latest Fargate platform version.
-    "CKV_AWS_332": ["SV003", "SV008", "SV009"],
+    "CKV_AWS_332": ["SV041"],
     # Ensure Encryption in transit is enabled for EFS volumes in ECS Task definitions.
-    "CKV_AWS_97": ["TD104", "TD105"],
+    "CKV_AWS_97": ["TD108"],
     # Ensure that the Execution Role ARN and the Task Role ARN are different.
-    "CKV_AWS_249": ["TD106"],
-    # Ensure ECS task definitions do not share the host's process namespace.
-    "CKV_AWS_335": ["TD107"],
-    # Ensure no hard-coded secrets exist in ECS task definition environment variables.
-    "CKV_AWS_46": ["TD108"],
-    # Ensure ECS task definition has logging configured.
-    "CKV_AWS_158": ["TD201"],
+    "CKV_AWS_249": ["TD109"],
+    # Ensure ECS task definitions should not share the host's process namespace.
+    "CKV_AWS_335": ["TD105"],
 }
 CLUSTER_CHECKS = {"CKV_AWS_65", "CKV_AWS_223", "CKV_AWS_224"}
 

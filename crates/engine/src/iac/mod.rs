@@ -298,7 +298,7 @@ pub(crate) fn shift(node: &mut Node, offset: usize) {
 /// inserting or removing members would need the source's syntax and is withheld.
 pub fn keeps_fix(root: &Node, text: &str, fix: &crate::diagnostic::Fix) -> bool {
     fix.edits.iter().all(|edit| {
-        let replaces_scalar = scalar_at(root, edit.span);
+        let replaces_scalar = scalar_at(root, text, edit.span);
         let content = edit.content.trim();
         let scalar_text = serde_json::from_str::<serde_json::Value>(content)
             .is_ok_and(|v| v.is_string() || v.is_number() || v.is_boolean());
@@ -307,11 +307,25 @@ pub fn keeps_fix(root: &Node, text: &str, fix: &crate::diagnostic::Fix) -> bool 
     })
 }
 
-fn scalar_at(node: &Node, span: Span) -> bool {
+/// Is `span` a scalar of the tree written as the value the tree holds (a mapped value such as
+/// Terraform's `assign_public_ip = true` read as `"ENABLED"` is not: its edit would write the
+/// API's value where Terraform wants a bool)?
+fn scalar_at(node: &Node, text: &str, span: Span) -> bool {
     match &node.kind {
-        NodeKind::Array(items) => items.iter().any(|i| scalar_at(i, span)),
-        NodeKind::Object(object) => object.members.iter().any(|m| scalar_at(&m.value, span)),
-        NodeKind::String(_) | NodeKind::Number(..) | NodeKind::Bool(_) => node.span == span,
+        NodeKind::Array(items) => items.iter().any(|i| scalar_at(i, text, span)),
+        NodeKind::Object(object) => object
+            .members
+            .iter()
+            .any(|m| scalar_at(&m.value, text, span)),
+        NodeKind::String(_) | NodeKind::Number(..) | NodeKind::Bool(_) if node.span == span => {
+            let written = span.text(text).trim().trim_matches(['"', '\'']);
+            match &node.kind {
+                NodeKind::String(s) => s == written,
+                NodeKind::Number(_, t) => t == written,
+                NodeKind::Bool(b) => written == if *b { "true" } else { "false" },
+                _ => false,
+            }
+        }
         _ => false,
     }
 }

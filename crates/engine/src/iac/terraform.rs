@@ -510,8 +510,15 @@ fn service(root: &mut Node) {
             "network_configuration" => {
                 for m in members_mut(&mut member.value).into_iter().flatten() {
                     if m.key == "assign_public_ip" {
-                        m.value = match m.value.kind {
-                            NodeKind::Bool(b) => Node::new(
+                        // Terraform converts the strings "true" and "false" to a bool.
+                        let flag = match &m.value.kind {
+                            NodeKind::Bool(b) => Some(*b),
+                            NodeKind::String(s) if s == "true" => Some(true),
+                            NodeKind::String(s) if s == "false" => Some(false),
+                            _ => None,
+                        };
+                        m.value = match flag {
+                            Some(b) => Node::new(
                                 NodeKind::String(if b { "ENABLED" } else { "DISABLED" }.into()),
                                 m.value.span,
                             ),
