@@ -14,11 +14,10 @@ use crate::components::rules::Rules;
 use crate::components::share::{saved_settings, ShareTools};
 use crate::components::stages::Stages;
 // Teaching (issue 11): the checklist here, the other teaching views in their own module.
-use crate::components::checklist::Checklist;
 use crate::components::teach_host::TeachHost;
 use crate::route::Route;
 use crate::state::{draft_texts, lint_project, Action, Linted, State, Theme, View, EXAMPLES};
-use crate::teach::{TeachState, TeachView};
+use crate::teach::{Notice, TeachState, TeachView};
 // The project view (issue 6).
 use crate::components::project::{ProjectTree, TreeFile};
 use crate::components::variables::{VariableRow, Variables};
@@ -274,14 +273,14 @@ pub fn App() -> Html {
         d.dispatch(Action::Why(code))
     });
     let on_query = use_callback(d.clone(), |q: String, d| d.dispatch(Action::Query(q)));
-    let on_lesson = use_callback(d.clone(), |id: Option<&'static str>, d| {
-        d.dispatch(Action::OpenLesson(id))
-    });
-    let on_load = use_callback(d.clone(), |id: &'static str, d| {
-        d.dispatch(Action::LoadLearnExample(id))
-    });
-    let on_tick = use_callback(d.clone(), |id: String, d| {
-        d.dispatch(Action::ToggleTick(id))
+    // What the teaching module asks of the page (its views; the dialogs' notices reach the
+    // share tools, which opened them).
+    let on_notice = use_callback(d.clone(), |notice: Notice, d| match notice {
+        Notice::Lesson(id) => d.dispatch(Action::OpenLesson(id)),
+        Notice::Load(id) => d.dispatch(Action::LoadLearnExample(id)),
+        Notice::Tick(id) => d.dispatch(Action::ToggleTick(id)),
+        Notice::Goto(finding) => d.dispatch(Action::GotoFinding(finding)),
+        Notice::Settings(_) | Notice::Close => {}
     });
     // The project view (issue 6).
     let on_rename = use_callback(d.clone(), |(pane, path): (usize, String), d| {
@@ -503,24 +502,24 @@ pub fn App() -> Html {
             </main>
         },
         // The teaching views come in their own module, loaded when first opened (src/teach.rs).
-        View::Sizing | View::Explain | View::Learn => {
+        View::Sizing | View::Explain | View::Learn | View::Checklist => {
             let view = match state.view {
                 View::Sizing => TeachView::Sizing,
                 View::Explain => TeachView::Explain,
+                View::Checklist => TeachView::Checklist,
                 _ => TeachView::Learn,
             };
+            // The checklist works on the whole project (the module lints it itself).
+            let project = (view == TeachView::Checklist).then(|| state.state_file());
             let state = TeachState {
                 view,
                 text: state.texts[0].clone(),
                 from_finding: state.why.is_some(),
                 lesson: state.lesson,
+                project,
             };
-            html! { <TeachHost {state} {on_lesson} {on_load} /> }
+            html! { <TeachHost {state} {on_notice} /> }
         }
-        View::Checklist => html! {
-            <Checklist linted={linted.clone()} texts={state.texts.clone()} ticks={state.ticks.clone()}
-                {on_tick} on_select={on_select.clone()} />
-        },
     };
 
     let status = match &linted {

@@ -413,6 +413,8 @@ pub enum Action {
     Linted(Rc<Linted>),
     /// Select finding `i` of the report: switch to its pane and select its span.
     SelectFinding(usize),
+    /// Select the finding the checklist names (by code and place), if the report holds it.
+    GotoFinding(crate::teach::FindingRef),
     /// Select related span `j` of finding `i`.
     SelectRelated(usize, usize),
     ApplyFix(usize),
@@ -489,6 +491,17 @@ impl yew::Reducible for State {
 impl State {
     /// The state after an action (the reducer; pure, so native tests can drive it).
     pub fn next(&self, action: Action) -> State {
+        if let Action::GotoFinding(f) = &action {
+            let found = self.linted.as_ref().and_then(|l| {
+                l.report.findings.iter().position(|g| {
+                    g.code == f.code && g.path == f.path && g.line == f.line && g.column == f.column
+                })
+            });
+            return match found {
+                Some(i) => self.next(Action::SelectFinding(i)),
+                None => self.next(Action::ShowView(View::Editor)),
+            };
+        }
         let mut next = State {
             texts: self.texts.clone(),
             pane_paths: self.pane_paths.clone(),
@@ -552,6 +565,8 @@ impl State {
                     next.linted = Some(linted);
                 }
             }
+            // Answered before the match (it becomes `SelectFinding`).
+            Action::GotoFinding(_) => {}
             Action::SelectFinding(i) => {
                 let target = next.linted.as_ref().and_then(|l| {
                     let finding = l.report.findings.get(i)?;
@@ -884,6 +899,20 @@ impl State {
         self.revision = self.revision.wrapping_add(1);
         self.selection = None;
         self.selected = None;
+    }
+
+    /// The whole project, its variables, settings and ticks as a state file (what the teaching
+    /// module's checklist and dialogs read).
+    pub fn state_file(&self) -> Rc<str> {
+        let shared = crate::persist::share_state(
+            &self.project(),
+            &self.vars,
+            self.view,
+            self.active,
+            &self.settings,
+            &self.ticks,
+        );
+        Rc::from(crate::persist::state_file(&shared))
     }
 
     fn select(&mut self, pane: usize, start: usize, end: usize) {

@@ -18,10 +18,10 @@ use gloo::storage::{LocalStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-use crate::components::export::ExportDialog;
-use crate::components::settings::SettingsDialog;
+use crate::components::teach_host::TeachHost;
 use crate::persist::{self, PageSettings};
 use crate::state::{Action, State, View, DRAFT_CAP, SLUGS};
+use crate::teach::{Notice, TeachState, TeachView};
 
 /// The draft a link (or reset) replaced, kept so that it can be restored.
 pub const PREVIOUS_KEY: &str = "ecsplain.previous.v1";
@@ -529,10 +529,6 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(None))
     };
-    let close_cb = {
-        let open = open.clone();
-        Callback::from(move |()| open.set(None))
-    };
     let on_copy = {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| ctx.copy_link())
@@ -541,18 +537,34 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
     let dialog = match (*open).clone() {
         None => html! {},
         Some(Panel::Share) => share_dialog(&ctx, state, &link, close.clone()),
-        Some(Panel::Export) => html! {
-            <ExportDialog project={state.project()} vars={state.vars.clone()} settings={state.settings.clone()} on_close={close_cb} />
-        },
-        Some(Panel::Settings) => {
-            let on_apply = {
+        // The settings and export dialogs are drawn by the teaching module (src/teach.rs),
+        // loaded the first time one opens, over the page on `#teach-dialog`.
+        Some(panel @ (Panel::Export | Panel::Settings)) => {
+            let view = if panel == Panel::Export {
+                TeachView::Export
+            } else {
+                TeachView::Settings
+            };
+            let on_notice = {
                 let ctx = ctx.clone();
-                Callback::from(move |settings: PageSettings| {
-                    ctx.state.dispatch(Action::SetSettings(Rc::new(settings)));
-                    ctx.open.set(None);
+                Callback::from(move |notice: Notice| match notice {
+                    Notice::Settings(map) => {
+                        let settings = PageSettings::from_map(&map);
+                        ctx.state.dispatch(Action::SetSettings(Rc::new(settings)));
+                        ctx.open.set(None);
+                    }
+                    Notice::Close => ctx.open.set(None),
+                    _ => {}
                 })
             };
-            html! { <SettingsDialog settings={state.settings.clone()} {on_apply} on_close={close_cb} /> }
+            let state = TeachState {
+                view,
+                text: Rc::from(""),
+                from_finding: false,
+                lesson: None,
+                project: Some(state.state_file()),
+            };
+            html! { <TeachHost {state} {on_notice} /> }
         }
         Some(Panel::Help) => help_dialog(close.clone()),
         Some(Panel::Reset) => {

@@ -82,6 +82,12 @@ const isDocsModule = (address) => {
   const u = new URL(address);
   return u.origin === new URL(url).origin && /\/rule-docs-[0-9a-f]{16}\.js$/.test(u.pathname) && !u.search && !u.hash;
 };
+// The teaching module (its glue and its .wasm): the page's own files at fixed addresses, loaded
+// when a teaching view, the checklist or the settings or export dialog first opens.
+const isTeachModule = (address) => {
+  const u = new URL(address);
+  return u.origin === new URL(url).origin && /\/ecsplain-teach-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(u.pathname) && !u.search && !u.hash;
+};
 
 /// Waits until the findings shown belong to the current texts.
 const settled = (page, timeout = 30_000) =>
@@ -405,7 +411,7 @@ try {
     let recording = false;
     sp.on("request", (req) => {
       // blob: URLs are the page's own downloads, made in memory; anything else is a request.
-      if (recording && !req.url().startsWith("blob:") && !isDocsModule(req.url())) shareRequests.push(req.url());
+      if (recording && !req.url().startsWith("blob:") && !isDocsModule(req.url()) && !isTeachModule(req.url())) shareRequests.push(req.url());
     });
     const dialogs = [];
     sp.on("dialog", async (d) => {

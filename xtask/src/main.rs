@@ -555,9 +555,11 @@ const PAGE_BUDGET: u64 = 400 * 1024;
 /// What the first view may not exceed while it is over [`PAGE_BUDGET`]: a ratchet, lowered as
 /// size is won back, never raised. The 2026-12-06 round (BuildKit validation, the Go-template
 /// engine, the package model, the checklist's evidence, 41 new rules) took the first view to
-/// 473,396 B; this is that, plus 2 KB for paths that differ between machines. README "Page
-/// download" says what grew and how it comes back under the budget.
-const PAGE_CEILING: u64 = 465 * 1024;
+/// 473,396 B. Moving the checklist and the settings and export dialogs into the teaching module
+/// brought it to 444,682 B; this is that plus room for the branches merged in the same session
+/// (lowered again at the session's end). README "Page download" says what grew and how it comes
+/// back under the budget.
+const PAGE_CEILING: u64 = 452 * 1024;
 
 /// The page's download, raw and brotli (-q 11), file by file: what the first view loads (the
 /// wasm, the JS glue and boot.js; the CSS besides) against the budget, and what only some views
