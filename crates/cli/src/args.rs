@@ -555,6 +555,20 @@ mod tests {
     }
 
     #[test]
+    fn infrastructure_as_code_kinds() {
+        for (name, kind) in [
+            ("terraform", Kind::Terraform),
+            ("cloudformation", Kind::CloudFormation),
+        ] {
+            let Ok(Command::Lint(lint)) = parse(&args(&format!("lint ecs.txt --kind {name}")))
+            else {
+                panic!("expected lint");
+            };
+            assert_eq!(lint.kind, Some(kind));
+        }
+    }
+
+    #[test]
     fn mistakes_are_usage_errors() {
         assert!(parse(&args("lint")).is_err());
         assert!(parse(&args("lint a --kind nope")).is_err());

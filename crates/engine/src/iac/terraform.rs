@@ -338,6 +338,12 @@ impl Reader<'_> {
                     };
                     for volume in volumes {
                         nest(volume, "host_path", "host", "sourcePath");
+                        // The provider's `configure_at_launch` is the API's `configuredAtLaunch`.
+                        for m in members_mut(volume).into_iter().flatten() {
+                            if m.key == "configure_at_launch" {
+                                m.key = "configuredAtLaunch".to_string();
+                            }
+                        }
                     }
                 }
                 "proxy_configuration" => {
