@@ -18,6 +18,7 @@
 use std::rc::Rc;
 
 use ecsplain_engine::learn;
+use ecsplain_engine::rule::Kind;
 use serde_json::Value;
 
 /// Which view or dialog of the module is open.
@@ -97,6 +98,8 @@ pub struct TeachState {
     /// The whole project, its variables, settings and ticks, as a state file
     /// (`persist::state_file`): for the checklist and the dialogs, `None` for the other views.
     pub project: Option<Rc<str>>,
+    /// An example a permalink named: the module sends its files ([`Notice::Load`]).
+    pub example: Option<&'static str>,
 }
 
 impl TeachState {
@@ -108,6 +111,7 @@ impl TeachState {
             "from_finding": self.from_finding,
             "lesson": self.lesson,
             "project": self.project.as_deref(),
+            "example": self.example,
         })
         .to_string()
     }
@@ -127,6 +131,33 @@ impl TeachState {
                 .and_then(Value::as_str)
                 .and_then(learn::lesson_id),
             project: value.get("project").and_then(Value::as_str).map(Rc::from),
+            example: value
+                .get("example")
+                .and_then(Value::as_str)
+                .and_then(learn::example_id),
+        })
+    }
+}
+
+/// A gallery example's files, as the teaching module sends them to the page (the page's first
+/// view knows the examples' ids only).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExampleFiles {
+    pub id: &'static str,
+    pub files: Vec<(Kind, Rc<str>)>,
+}
+
+impl ExampleFiles {
+    /// The files of the example with this id (in the teaching module: it links the examples).
+    pub fn of(id: &str) -> Option<ExampleFiles> {
+        let example = learn::example(id)?;
+        Some(ExampleFiles {
+            id: example.id,
+            files: example
+                .files
+                .iter()
+                .map(|f| (f.kind, Rc::from(f.text)))
+                .collect(),
         })
     }
 }
@@ -145,8 +176,8 @@ pub struct FindingRef {
 pub enum Notice {
     /// Open this lesson, or the lesson list.
     Lesson(Option<&'static str>),
-    /// Load this example into the editor.
-    Load(&'static str),
+    /// Load this example's files into the editor.
+    Load(ExampleFiles),
     /// Tick or untick a checklist item.
     Tick(String),
     /// Select this finding in the Lint view.
@@ -162,7 +193,17 @@ impl Notice {
     pub fn to_parts(&self) -> (&'static str, Option<String>) {
         match self {
             Notice::Lesson(id) => ("lesson", id.map(str::to_string)),
-            Notice::Load(id) => ("load", Some(id.to_string())),
+            Notice::Load(example) => {
+                let files: Vec<Value> = example
+                    .files
+                    .iter()
+                    .map(|(kind, text)| serde_json::json!({"kind": kind.as_str(), "text": &**text}))
+                    .collect();
+                (
+                    "load",
+                    Some(serde_json::json!({"id": example.id, "files": files}).to_string()),
+                )
+            }
             Notice::Tick(id) => ("tick", Some(id.clone())),
             Notice::Goto(f) => (
                 "goto",
@@ -186,7 +227,20 @@ impl Notice {
                 // Ids only: the page's first view reads notices and must not link the lessons.
                 Some(id) => learn::lesson_id(id).map(|id| Notice::Lesson(Some(id))),
             },
-            "load" => learn::example(id?).map(|e| Notice::Load(e.id)),
+            "load" => {
+                let value = ecsplain_engine::json::to_value(id?)?;
+                let id = learn::example_id(value.get("id")?.as_str()?)?;
+                let files = value
+                    .get("files")?
+                    .as_array()?
+                    .iter()
+                    .map(|f| {
+                        let kind = Kind::parse(f.get("kind")?.as_str()?)?;
+                        Some((kind, Rc::from(f.get("text")?.as_str()?)))
+                    })
+                    .collect::<Option<Vec<_>>>()?;
+                Some(Notice::Load(ExampleFiles { id, files }))
+            }
             "tick" => Some(Notice::Tick(id?.to_string())),
             "goto" => {
                 let value = ecsplain_engine::json::to_value(id?)?;
@@ -259,6 +313,16 @@ mod view {
                 (persist::share_loaded(&share), ticks)
             });
         let close = props.notify.reform(|()| Notice::Close);
+        // A permalink named an example: send its files to the page (once per example).
+        {
+            let notify = props.notify.clone();
+            use_effect_with(state.example, move |example| {
+                if let Some(files) = example.and_then(super::ExampleFiles::of) {
+                    notify.emit(Notice::Load(files));
+                }
+                || ()
+            });
+        }
         match state.view {
             TeachView::Sizing => html! { <Sizing text={state.text.clone()} /> },
             TeachView::Explain => html! {
@@ -270,7 +334,12 @@ mod view {
             },
             TeachView::Learn => {
                 let on_lesson = props.notify.reform(Notice::Lesson);
-                let on_load = props.notify.reform(Notice::Load);
+                let notify = props.notify.clone();
+                let on_load = Callback::from(move |id: &'static str| {
+                    if let Some(files) = super::ExampleFiles::of(id) {
+                        notify.emit(Notice::Load(files));
+                    }
+                });
                 html! { <Learn lesson={state.lesson} {on_lesson} {on_load} /> }
             }
             TeachView::Checklist => match loaded {
@@ -316,6 +385,7 @@ mod tests {
                 from_finding: view == TeachView::Explain,
                 lesson,
                 project: view.is_dialog().then(|| Rc::from("{\"td\": \"{}\"}")),
+                example: (view == TeachView::Learn).then_some("rolling-good"),
             };
             assert_eq!(TeachState::from_json(&state.to_json()), Some(state));
         }
@@ -348,7 +418,7 @@ mod tests {
         for notice in [
             Notice::Lesson(None),
             Notice::Lesson(lesson),
-            Notice::Load(example),
+            Notice::Load(ExampleFiles::of(example).expect("the example exists")),
             Notice::Tick("8.3".into()),
             Notice::Goto(goto),
             Notice::Settings(settings),
@@ -357,7 +427,10 @@ mod tests {
             let (kind, id) = notice.to_parts();
             assert_eq!(Notice::from_parts(kind, id.as_deref()), Some(notice));
         }
-        assert_eq!(Notice::from_parts("load", Some("no-such-example")), None);
+        let unknown = r#"{"id": "no-such-example", "files": []}"#;
+        assert_eq!(Notice::from_parts("load", Some(unknown)), None);
+        let bad_kind = r#"{"id": "rolling-good", "files": [{"kind": "nope", "text": ""}]}"#;
+        assert_eq!(Notice::from_parts("load", Some(bad_kind)), None);
         assert_eq!(Notice::from_parts("load", None), None);
         assert_eq!(Notice::from_parts("delete", None), None);
     }

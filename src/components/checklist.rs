@@ -5,6 +5,7 @@
 use ecsplain_engine::learn::{self, Status};
 use yew::prelude::*;
 
+use crate::components::share::{copy_text, download};
 use crate::docs::{use_docs, Docs};
 use crate::state::Project;
 use crate::teach::FindingRef;
@@ -20,6 +21,7 @@ pub struct ChecklistProps {
 
 #[component]
 pub fn Checklist(props: &ChecklistProps) -> Html {
+    let copied = use_state(|| None::<bool>);
     // The checklist's data comes with the rules' docs, loaded on first need (crate::docs).
     let docs = use_docs();
     if let Docs::Failed(e) = &docs {
@@ -75,6 +77,29 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
         _ => "EC2 and Fargate",
     };
     let source = learn::source();
+    // The checklist as Markdown, for a review (with the ticks and what decided each item).
+    let markdown = {
+        let names: Vec<&str> = inputs.iter().map(|i| i.path.as_str()).collect();
+        learn::to_markdown(&items, &statuses, &props.ticks, &names)
+    };
+    let on_copy = {
+        let (markdown, copied) = (markdown.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            let copied = copied.clone();
+            copy_text(
+                markdown.clone(),
+                Callback::from(move |ok| copied.set(Some(ok))),
+            );
+        })
+    };
+    let on_download = Callback::from(move |_: MouseEvent| {
+        download("ecs-checklist.md", "text/markdown", &markdown)
+    });
+    let copy_note = match *copied {
+        Some(true) => "Copied to the clipboard.",
+        Some(false) => "The browser did not allow copying: use Download.",
+        None => "",
+    };
 
     html! {
         <main class="learn-page checklist" id="main">
@@ -86,6 +111,11 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
                 <span class="cl-count manual" data-count={counts[4].to_string()}>{ format!("☐ {ticked} of {} ticked by hand", counts[4]) }</span>
                 <span class="cl-count unknown" data-count={counts[3].to_string()}>{ format!("? {} cannot be told from these files", counts[3]) }</span>
                 <span class="cl-count not-applicable" data-count={counts[2].to_string()}>{ format!("– {} not applicable", counts[2]) }</span>
+            </p>
+            <p class="cl-export">
+                <button type="button" class="button" id="checklist-copy-md" onclick={on_copy}>{ "Copy as Markdown" }</button>
+                <button type="button" class="button" id="checklist-download-md" onclick={on_download}>{ "Download .md" }</button>
+                <span class="muted" role="status">{ copy_note }</span>
             </p>
             { for sections }
             <p class="muted">{ format!("Items: our wording of {} ({}, {}).", source.source, source.source_commit, source.retrieved) }</p>

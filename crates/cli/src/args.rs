@@ -17,6 +17,7 @@ Usage:
   ecsplain config [PATH]            print the configuration that applies to PATH, and its file
   ecsplain size FILE                a task definition's size, Fargate cost and EC2 fit
   ecsplain render CONFIG            an ecspresso config and its definitions with templates filled
+  ecsplain server                   the language server (LSP on stdio) for editors
   ecsplain --version | --help
 
 Options for lint:
@@ -176,6 +177,8 @@ pub enum Command {
     Config(ConfigArgs),
     Size(SizeArgs),
     Render(RenderArgs),
+    /// `server`: the language server on stdio.
+    Server,
     Version,
     Help,
 }
@@ -184,7 +187,9 @@ pub enum Command {
 #[derive(Debug, PartialEq, Eq)]
 pub struct UsageError(pub String);
 
-const COMMANDS: [&str; 6] = ["lint", "explain", "rules", "config", "size", "render"];
+const COMMANDS: [&str; 7] = [
+    "lint", "explain", "rules", "config", "size", "render", "server",
+];
 
 pub fn parse(args: &[String]) -> Result<Command, UsageError> {
     let Some((first, rest)) = args.split_first() else {
@@ -246,6 +251,20 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
         }
         "size" => parse_size(rest),
         "render" => parse_render(rest),
+        "server" => {
+            // Editors' clients add `--stdio` (the only transport there is) and may name their
+            // process (`--clientProcessId`); both are accepted and need nothing.
+            let (opts, free) = split(rest, &["clientProcessId"], &["stdio"])?;
+            if opts.iter().any(|(n, _)| n == "help") {
+                return Ok(Command::Help);
+            }
+            match free.first() {
+                Some(extra) => Err(UsageError(format!(
+                    "`server` takes no argument, got `{extra}`"
+                ))),
+                None => Ok(Command::Server),
+            }
+        }
         other if other.starts_with('-') => Err(UsageError(format!(
             "unexpected option `{other}` before a command"
         ))),
