@@ -276,22 +276,6 @@ pub(crate) fn placeholder(text: &str, span: Span) -> Node {
     Node::new(NodeKind::Placeholder(shown), span)
 }
 
-/// Moves every span of a tree parsed from a slice of the source by `offset`.
-pub(crate) fn shift(node: &mut Node, offset: usize) {
-    let by = |s: Span| Span::new(s.start as usize + offset, s.end as usize + offset);
-    node.span = by(node.span);
-    match &mut node.kind {
-        NodeKind::Array(items) => items.iter_mut().for_each(|i| shift(i, offset)),
-        NodeKind::Object(object) => {
-            for m in &mut object.members {
-                m.key_span = by(m.key_span);
-                shift(&mut m.value, offset);
-            }
-        }
-        _ => {}
-    }
-}
-
 /// Fixes the rules compute as JSON edits are kept only where they are right in the source's
 /// own syntax too: each edit replaces a scalar value of the mapped tree whose key is written
 /// as the API spells it, by a JSON string, number or boolean (valid HCL, YAML and JSON alike);

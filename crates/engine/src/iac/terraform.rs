@@ -22,7 +22,7 @@ use hcl_edit::expr::{Expression, ObjectKey};
 use hcl_edit::structure::{Block, Body, Structure};
 use hcl_edit::Span as _;
 
-use super::{placeholder, shift, to_api, Read, Resource, Spelling};
+use super::{placeholder, to_api, Read, Resource, Spelling};
 use crate::ecs_schema::Ty;
 use crate::rule::Kind;
 use crate::span::Span;
@@ -413,6 +413,22 @@ fn json_at(text: &str, span: Span) -> Option<Node> {
     let mut root = parsed.root?;
     shift(&mut root, span.start as usize);
     Some(root)
+}
+
+/// Moves every span of a tree parsed from a slice of the source by `offset`.
+fn shift(node: &mut Node, offset: usize) {
+    let by = |s: Span| Span::new(s.start as usize + offset, s.end as usize + offset);
+    node.span = by(node.span);
+    match &mut node.kind {
+        NodeKind::Array(items) => items.iter_mut().for_each(|i| shift(i, offset)),
+        NodeKind::Object(object) => {
+            for m in &mut object.members {
+                m.key_span = by(m.key_span);
+                shift(&mut m.value, offset);
+            }
+        }
+        _ => {}
+    }
 }
 
 fn members_mut(node: &mut Node) -> Option<&mut Vec<Member>> {
