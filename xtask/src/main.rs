@@ -373,6 +373,13 @@ fn test(root: &Path) -> Result<(), String> {
             cfn_lint_referee(root)
         });
         step("hadolint differential", &mut || hadolint_differential(root));
+        step("CloudFormation names = cfn-lint's schemas", &mut || {
+            cfn_names_match_cfn_lint(root)
+        });
+        step(
+            "Terraform/CloudFormation vs Checkov and cfn-lint",
+            &mut || iac_peers(root),
+        );
         step("ECS constraint catalogue vs the pinned model", &mut || {
             constraint_catalogue(root)
         });
@@ -658,6 +665,50 @@ fn cfn_lint_referee(root: &Path) -> Result<(), String> {
             "--ecsplain",
             "target/debug/ecsplain",
         ]),
+        root,
+    )
+}
+
+/// `crates/engine/data/cfn-ecs-names.json` is what `scripts/gen_cfn_names.py` makes from
+/// cfn-lint's resource schemas and botocore's ECS model (both pinned in the referees' venv).
+fn cfn_names_match_cfn_lint(root: &Path) -> Result<(), String> {
+    let Some(bin) = referees_bin(root, "CloudFormation names")? else {
+        return Ok(());
+    };
+    run(
+        Command::new(bin.join("python")).args(["scripts/gen_cfn_names.py", "--check"]),
+        root,
+    )
+}
+
+/// Issue 20: Checkov (its own pinned venv, `scripts/checkov.sh`) over the corpus's Terraform
+/// and CloudFormation folders and cfn-lint over the CloudFormation one, side by side with
+/// ecsplain on the ECS task and service resources (`scripts/iac_peers.py`): every peer finding
+/// ecsplain does not report must have its reason in the script's table. Skipped only when
+/// python3 is missing.
+fn iac_peers(root: &Path) -> Result<(), String> {
+    let Some(bin) = referees_bin(root, "Terraform/CloudFormation peers")? else {
+        return Ok(());
+    };
+    let checkov = output(Command::new("bash").arg("scripts/checkov.sh"), root)
+        .ok_or("`bash scripts/checkov.sh` failed (it installs the pinned Checkov from PyPI)")?;
+    run(
+        Command::new("cargo").args(["build", "-j2", "-p", "ecsplain"]),
+        root,
+    )?;
+    let corpus = std::env::var_os("ECSPLAIN_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("../shared/corpus"));
+    run(
+        Command::new("python3")
+            .arg("scripts/iac_peers.py")
+            .arg("--ecsplain")
+            .arg(root.join("target/debug/ecsplain"))
+            .arg("--checkov")
+            .arg(PathBuf::from(checkov.trim()).join("checkov"))
+            .arg("--cfn-lint")
+            .arg(bin.join("cfn-lint"))
+            .arg(&corpus),
         root,
     )
 }

@@ -23,7 +23,8 @@ Usage:
   ecsplain --version | --help
 
 Options for lint:
-  --kind K          taskdef | servicedef | dockerfile | ecspresso: read the named files as K
+  --kind K          taskdef | servicedef | dockerfile | ecspresso | terraform | cloudformation:
+                    read the named files as K
                     (in directories, lint only files recognised as K)
   --format F        text (default) | json | sarif | github | gitlab
   --fail-on S       error | warning | info: exit 1 when a finding is at least S
@@ -344,7 +345,7 @@ fn parse_lint(args: &[String]) -> Result<Command, UsageError> {
             "kind" => {
                 lint.kind = Some(Kind::parse(&value).ok_or_else(|| {
                     UsageError(format!(
-                        "unknown kind `{value}`; expected taskdef, servicedef, dockerfile or ecspresso"
+                        "unknown kind `{value}`; expected taskdef, servicedef, dockerfile, ecspresso, terraform or cloudformation"
                     ))
                 })?);
             }
@@ -659,6 +660,20 @@ mod tests {
         assert_eq!(lint.format, Format::Json);
         assert_eq!(lint.fail_on, Some(Severity::Error));
         assert_eq!(lint.color, Color::Never);
+    }
+
+    #[test]
+    fn infrastructure_as_code_kinds() {
+        for (name, kind) in [
+            ("terraform", Kind::Terraform),
+            ("cloudformation", Kind::CloudFormation),
+        ] {
+            let Ok(Command::Lint(lint)) = parse(&args(&format!("lint ecs.txt --kind {name}")))
+            else {
+                panic!("expected lint");
+            };
+            assert_eq!(lint.kind, Some(kind));
+        }
     }
 
     #[test]

@@ -33,7 +33,7 @@ impl std::fmt::Display for Problem {
             Problem::UnknownKind(path) => write!(
                 f,
                 "cannot tell what kind of file `{path}` is; pass --kind taskdef, servicedef, \
-                 dockerfile or ecspresso"
+                 dockerfile, ecspresso, terraform or cloudformation"
             ),
         }
     }

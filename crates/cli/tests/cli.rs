@@ -481,3 +481,64 @@ fn stdin_is_linted_as_dash() {
         stdout(&o)
     );
 }
+
+/// Issue 20: a folder with a CloudFormation (CDK) JSON template and a Terraform file: neither is
+/// taken for a raw task definition; each resource's findings are on its own lines, and
+/// `--kind terraform` selects the `.tf` files of a folder.
+#[test]
+fn terraform_and_cloudformation_in_a_folder() {
+    let dir = repo().join("tests/fixtures");
+    let out = ecsplain(&[
+        "lint",
+        dir.join("cloudformation/TD001_fail_cdk.template.json")
+            .to_str()
+            .expect("utf-8 path"),
+        dir.join("terraform/TD001_fail.tf")
+            .to_str()
+            .expect("utf-8 path"),
+        "--format",
+        "json",
+    ]);
+    let doc = json(&out);
+    let findings = doc["findings"].as_array().expect("findings array");
+    assert!(
+        !findings
+            .iter()
+            .any(|f| f["code"].as_str().is_some_and(|c| c.starts_with("IN"))),
+        "no input errors: {doc}"
+    );
+    let td001: Vec<(&str, u64)> = findings
+        .iter()
+        .filter(|f| f["code"] == "TD001")
+        .map(|f| {
+            let path = f["path"].as_str().unwrap_or("");
+            (
+                path.rsplit('/').next().unwrap_or(path),
+                f["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        td001,
+        [("TD001_fail_cdk.template.json", 15), ("TD001_fail.tf", 6)],
+        "{doc}"
+    );
+    let only_tf = ecsplain(&[
+        "lint",
+        dir.join("terraform").to_str().expect("utf-8 path"),
+        dir.join("cloudformation").to_str().expect("utf-8 path"),
+        "--kind",
+        "terraform",
+        "--format",
+        "json",
+    ]);
+    let doc = json(&only_tf);
+    let paths: Vec<&str> = doc["findings"]
+        .as_array()
+        .expect("findings array")
+        .iter()
+        .filter_map(|f| f["path"].as_str())
+        .collect();
+    assert!(!paths.is_empty(), "{doc}");
+    assert!(paths.iter().all(|p| p.ends_with(".tf")), "{paths:?}");
+}

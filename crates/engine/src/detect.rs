@@ -13,6 +13,20 @@ pub fn detect(path: &str, text: &str) -> Option<Kind> {
         return Some(Kind::Dockerfile);
     }
     let ext = name.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
+    if ext == "tf" {
+        return Some(Kind::Terraform);
+    }
+    // CloudFormation templates (and the CDK's synthesised `*.template.json`) first: their
+    // `ContainerDefinitions` would otherwise pass for a task definition's key.
+    if matches!(ext, "json" | "yml" | "yaml" | "template") && is_cloudformation(text) {
+        return Some(Kind::CloudFormation);
+    }
+    // A Terraform template (`templatefile()`), whatever its name: `%{ if }` directives and
+    // bare `${...}` make it text that is JSON only once Terraform renders it. It is read by
+    // the `.tf` file that renders it, not linted as JSON.
+    if is_terraform_template(text) {
+        return None;
+    }
     match ext {
         "json" | "jsonnet" | "yml" | "yaml" | "libsonnet" => {}
         "" => {
@@ -82,11 +96,73 @@ pub fn has_keys_of(text: &str, kind: Kind) -> bool {
         Kind::TaskDef => has("containerDefinitions") || has("taskDefinitionArn"),
         Kind::ServiceDef => SERVICE_KEYS.iter().any(|k| has(k)),
         Kind::Dockerfile => looks_like_dockerfile(text),
+        Kind::Terraform => looks_like_terraform(text),
+        Kind::CloudFormation => is_cloudformation(text),
     }
+}
+
+/// A CloudFormation template: `AWSTemplateFormatVersion`, a SAM `Transform`, or `Resources`
+/// whose members have a `Type` of `AWS::...` (CDK output often has no format version).
+pub fn is_cloudformation(text: &str) -> bool {
+    if has_key(text, "AWSTemplateFormatVersion") {
+        return true;
+    }
+    if has_key(text, "Transform") && text.contains("AWS::Serverless") {
+        return true;
+    }
+    has_key(text, "Resources")
+        && has_key(text, "Type")
+        && (text.contains("\"AWS::") || text.contains(" AWS::") || text.contains("'AWS::"))
+}
+
+/// Terraform's own syntax: a top-level `resource "type" "name" {` (or `variable`, `locals`...).
+pub fn looks_like_terraform(text: &str) -> bool {
+    text.lines().any(|l| {
+        let l = l.trim_start();
+        [
+            "resource \"",
+            "data \"",
+            "module \"",
+            "variable \"",
+            "locals {",
+            "provider \"",
+        ]
+        .iter()
+        .any(|p| l.starts_with(p))
+    })
+}
+
+/// A Terraform template file (`templatefile()`): `%{ if ... }`/`%{ for ... }` directives, or a
+/// `${...}` standing where a JSON value goes (`"cpu": ${cpu}`), which no JSON reader takes.
+pub fn is_terraform_template(text: &str) -> bool {
+    if text.contains("%{") {
+        return [
+            "%{ if", "%{if", "%{~ if", "%{ for", "%{for", "%{~ for", "%{ endif", "%{endif",
+        ]
+        .iter()
+        .any(|d| text.contains(d));
+    }
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = text[from..].find("${") {
+        let at = from + i;
+        // Before it, past blanks: `:`, `,` or `[` means it stands where a value goes.
+        let before = text[..at].trim_end().as_bytes().last().copied();
+        if matches!(before, Some(b':' | b',' | b'['))
+            && bytes.get(at.wrapping_sub(1)) != Some(&b'"')
+        {
+            return true;
+        }
+        from = at + 2;
+    }
+    false
 }
 
 /// The kind a JSON, YAML or Jsonnet text holds, from keys that only that kind has.
 pub fn content_kind(text: &str) -> Option<Kind> {
+    if is_cloudformation(text) {
+        return Some(Kind::CloudFormation);
+    }
     let has = |key: &str| has_key(text, key);
     let service = has_keys_of(text, Kind::ServiceDef);
     // `cluster` and `region` together mean an ecspresso config, unless service keys are there
@@ -193,5 +269,42 @@ mod tests {
         assert_eq!(detect("api.json", service), Some(Kind::ServiceDef));
         assert!(!has_key("{\"awslogs-region\": 1}", "region"));
         assert!(has_key("{\"region\": 1}", "region"));
+    }
+
+    #[test]
+    fn infrastructure_as_code() {
+        assert_eq!(
+            detect("ecs.tf", "resource \"x\" \"y\" {}"),
+            Some(Kind::Terraform)
+        );
+        let cfn_json = r#"{"Resources": {"Task": {"Type": "AWS::ECS::TaskDefinition",
+            "Properties": {"ContainerDefinitions": [{"Name": "web", "Image": "nginx"}]}}}}"#;
+        assert_eq!(
+            detect("stack.template.json", cfn_json),
+            Some(Kind::CloudFormation)
+        );
+        let cfn_yaml = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n";
+        assert_eq!(detect("ecs.yml", cfn_yaml), Some(Kind::CloudFormation));
+        let sam = "Transform: AWS::Serverless-2016-10-31\nResources: {}\n";
+        assert_eq!(detect("template.yaml", sam), Some(Kind::CloudFormation));
+        // A task definition is not a template; a template file of Terraform is neither.
+        assert_eq!(
+            detect(
+                "task-def.json",
+                "{\"containerDefinitions\": [], \"family\": \"x\"}"
+            ),
+            Some(Kind::TaskDef)
+        );
+        let tpl = "[{\"name\": \"app\", \"cpu\": ${cpu}, \"image\": \"${image}\"}]";
+        assert_eq!(detect("app.json", tpl), None);
+        let tpl = "[{\"name\": \"app\", %{ if x }\"command\": []%{ endif }}]";
+        assert_eq!(detect("app.json", tpl), None);
+        assert_eq!(
+            detect("app.json", "[{\"name\": \"a\", \"image\": \"${image}\"}]"),
+            Some(Kind::TaskDef)
+        );
+        assert!(has_keys_of(cfn_json, Kind::CloudFormation));
+        assert_eq!(Kind::parse("terraform"), Some(Kind::Terraform));
+        assert_eq!(Kind::parse("cloudformation"), Some(Kind::CloudFormation));
     }
 }

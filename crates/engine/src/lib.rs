@@ -13,6 +13,7 @@ pub mod dockerfile;
 pub mod dotenv;
 pub mod ecs_schema;
 pub mod ecspresso;
+pub mod iac;
 pub mod image;
 pub mod json;
 pub mod json_edit;

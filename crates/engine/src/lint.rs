@@ -8,7 +8,9 @@ use crate::rule::Kind;
 use crate::span::{LineIndex, Span};
 use crate::template::Rendered;
 use crate::value::Node;
-use crate::{detect, dockerfile, ecspresso, json, registry, servicedef, suppress, taskdef, yaml};
+use crate::{
+    detect, dockerfile, ecspresso, iac, json, registry, servicedef, suppress, taskdef, yaml,
+};
 
 /// One text to lint.
 #[derive(Debug, Clone)]
@@ -150,8 +152,13 @@ pub fn lint_vars(inputs: &[Input], config: &Config, vars: &Vars) -> Report {
             kind,
             model,
             named_by_config: referenced,
+            task_input: None,
         });
     }
+    // Each task or service definition of a Terraform file or CloudFormation template joins
+    // the run as an input of its own (after the real ones), so the per-kind and cross-file
+    // rules see it as they see a JSON one; its findings go back to its file below.
+    let owners = iac_inputs(&mut parsed);
     for (file, input) in parsed.iter().enumerate() {
         run_checks(file, input, &config.settings, &mut raw);
     }
@@ -163,6 +170,10 @@ pub fn lint_vars(inputs: &[Input], config: &Config, vars: &Vars) -> Report {
                 &mut Sink::new(rule, 0, &mut raw).with_settings(&config.settings),
             );
         }
+    }
+    if !owners.is_empty() {
+        to_iac_files(&parsed, inputs.len(), &owners, &mut raw);
+        parsed.truncate(inputs.len());
     }
 
     note_evaluated_jsonnet(&evaluated, &mut raw);
@@ -455,6 +466,11 @@ fn parse(
         return (Model::None, diagnostics, false);
     }
     let model = match kind {
+        Some(kind @ (Kind::Terraform | Kind::CloudFormation)) => {
+            let read = iac::read(kind, &input.path, text);
+            diagnostics.extend(read.diagnostics);
+            Model::Iac(read.resources)
+        }
         Some(Kind::TaskDef | Kind::ServiceDef | Kind::Ecspresso) => Model::Tree(
             parsed_or_held_back(parse_tree(&input.path, text), &mut diagnostics),
         ),
@@ -519,6 +535,9 @@ fn parse_tree(path: &str, text: &str) -> json::Parsed {
 /// The kind the text really holds, when the caller gave another one.
 fn wrong_kind(input: &Input, kind: Option<Kind>, _detected: Option<Kind>) -> Option<Kind> {
     let given = input.kind?;
+    if given.is_iac() && detect::has_keys_of(&input.text, given) {
+        return None;
+    }
     let seen = detect::content_kind(&input.text)
         .or_else(|| detect::looks_like_dockerfile(&input.text).then_some(Kind::Dockerfile))?;
     // The text holds keys of the kind given as well: obey the caller (a service whose log
@@ -530,6 +549,129 @@ fn wrong_kind(input: &Input, kind: Option<Kind>, _detected: Option<Kind>) -> Opt
         return None;
     }
     (Some(given) == kind && given != seen).then_some(seen)
+}
+
+/// Adds an input for each task and service definition of the Terraform files and
+/// CloudFormation templates of the run, and returns which file each added input belongs to
+/// (by index past the real inputs). A service whose task definition refers to a task resource
+/// of the run (`aws_ecs_task_definition.app.arn`, `!Ref TaskDef`) is paired with it: in the
+/// same file, else (Terraform, whose module is a folder) the one of that address in the folder.
+fn iac_inputs(parsed: &mut Vec<ParsedInput<'_>>) -> Vec<usize> {
+    let real = parsed.len();
+    let mut owners = Vec::new();
+    let mut added = Vec::new();
+    for (file, input) in parsed.iter_mut().enumerate() {
+        let Model::Iac(resources) = &mut input.model else {
+            continue;
+        };
+        for resource in std::mem::take(resources) {
+            owners.push(file);
+            added.push((input.path, input.text, input.source, resource));
+        }
+    }
+    let folder = |path: &str| {
+        path.rfind(['/', '\\'])
+            .map_or("", |i| &path[..i])
+            .to_string()
+    };
+    let task_inputs: Vec<Option<usize>> = added
+        .iter()
+        .zip(&owners)
+        .map(|((path, .., resource), owner)| {
+            let reference = resource.task_ref.as_deref()?;
+            let tasks = || {
+                added
+                    .iter()
+                    .zip(&owners)
+                    .enumerate()
+                    .filter(move |(_, ((.., r), _))| {
+                        r.kind == Kind::TaskDef && r.address == reference
+                    })
+            };
+            let same_file = tasks().find(|(_, (_, o))| *o == owner);
+            let in_folder = || {
+                let mut found = tasks().filter(|(_, ((p, ..), _))| folder(p) == folder(path));
+                match (found.next(), found.next()) {
+                    (Some(one), None) => Some(one),
+                    _ => None,
+                }
+            };
+            same_file
+                .or_else(|| {
+                    (parsed.get(*owner).and_then(|p| p.kind) == Some(Kind::Terraform))
+                        .then(in_folder)
+                        .flatten()
+                })
+                .map(|(i, _)| real + i)
+        })
+        .collect();
+    for ((path, text, source, resource), task_input) in added.into_iter().zip(task_inputs) {
+        parsed.push(ParsedInput {
+            path,
+            text,
+            source,
+            rendered: None,
+            kind: Some(resource.kind),
+            model: Model::Tree(Some(resource.root)),
+            named_by_config: false,
+            task_input,
+        });
+    }
+    owners
+}
+
+/// Moves the findings of the inputs [`iac_inputs`] added to the file they come from. A fix is
+/// kept only where its edits are right in the file's own syntax ([`iac::keeps_fix`]).
+fn to_iac_files(
+    parsed: &[ParsedInput<'_>],
+    real: usize,
+    owners: &[usize],
+    raw: &mut [(usize, Diagnostic)],
+) {
+    let owner = |file: usize| -> usize {
+        file.checked_sub(real)
+            .and_then(|i| owners.get(i))
+            .copied()
+            .unwrap_or(file)
+    };
+    for (file, d) in raw.iter_mut() {
+        if *file >= real {
+            if let Some(fix) = &d.fix {
+                let keep = parsed
+                    .get(*file)
+                    .and_then(|p| p.tree().map(|root| (root, p.text)))
+                    .is_some_and(|(root, text)| iac::keeps_fix(root, text, fix));
+                if !keep {
+                    d.fix = None;
+                }
+            }
+        }
+        let from = *file;
+        *file = owner(from);
+        if from >= real {
+            let kind = parsed.get(*file).and_then(|p| p.kind);
+            if let Some(note) = kind.and_then(|k| iac::aws_error_note(d.code, k)) {
+                d.help = Some(match d.help.take() {
+                    Some(help) => format!("{help}; {note}"),
+                    None => note,
+                });
+            }
+        }
+        for related in &mut d.related {
+            match related.place {
+                Place::SameFile if from >= real => {}
+                Place::File(other) => {
+                    let to = owner(other);
+                    related.place = if to == *file {
+                        Place::SameFile
+                    } else {
+                        Place::File(to)
+                    };
+                }
+                Place::SameFile => {}
+            }
+        }
+    }
 }
 
 fn first_line_len(text: &str) -> usize {
@@ -787,5 +929,44 @@ mod tests {
             "{:?}",
             codes(&report)
         );
+    }
+
+    /// Fixes on Terraform and CloudFormation resources edit the file in its own syntax: the
+    /// fixed file reads back with the fixed value; fixes that would insert JSON are withheld.
+    #[test]
+    fn fixes_on_resources_keep_the_source_valid() {
+        let tf = "resource \"aws_ecs_task_definition\" \"web\" {\n  family = \"web\"\n  requires_compatibilities = [\"FARGATE\"]\n  network_mode = \"bridge\"\n  cpu = 256\n  memory = 512\n  container_definitions = jsonencode([{ name = \"web\", image = \"nginx:1.27\" }])\n}\n";
+        let cfn = "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      RequiresCompatibilities: [FARGATE]\n      NetworkMode: bridge\n      Cpu: 256\n      Memory: 512\n      ContainerDefinitions:\n        - Name: web\n          Image: nginx:1.27\n";
+        for (path, text, kind) in [
+            ("ecs.tf", tf, Kind::Terraform),
+            ("ecs.yml", cfn, Kind::CloudFormation),
+        ] {
+            let report = lint(&[Input::new(path, text, Some(kind))]);
+            let with_fix: Vec<_> = report.findings.iter().filter(|f| f.fix.is_some()).collect();
+            assert!(
+                with_fix.iter().any(|f| f.code == "TD005"),
+                "{path}: the network mode fix is kept: {:?}",
+                codes(&report)
+            );
+            for finding in with_fix {
+                let Some(fix) = &finding.fix else { continue };
+                let mut fixed = text.to_string();
+                let mut edits = fix.edits.clone();
+                edits.sort_by_key(|e| std::cmp::Reverse(e.start));
+                for edit in edits {
+                    fixed.replace_range(edit.start as usize..edit.end as usize, &edit.content);
+                }
+                let read = iac::read(kind, path, &fixed);
+                assert!(
+                    read.diagnostics.is_empty() && read.resources.len() == 1,
+                    "{path}: {} fix leaves a file that does not read: {fixed}",
+                    finding.code
+                );
+                if finding.code == "TD005" {
+                    let root = &read.resources[0].root;
+                    assert_eq!(root.get_str("networkMode"), Some("awsvpc"), "{fixed}");
+                }
+            }
+        }
     }
 }

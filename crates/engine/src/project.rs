@@ -18,6 +18,9 @@ pub struct ParsedInput<'a> {
     /// An ecspresso config among the inputs names this file (`task_definition` or
     /// `service_definition`).
     pub named_by_config: bool,
+    /// A Terraform or CloudFormation service: the input of the task definition resource its
+    /// `task_definition` / `TaskDefinition` refers to, when that resource is in the run.
+    pub task_input: Option<usize>,
 }
 
 /// What the parser of the input's kind built.
@@ -25,6 +28,10 @@ pub enum Model {
     /// Task definitions, service definitions and ecspresso configs: a JSON or YAML tree.
     Tree(Option<Node>),
     Dockerfile(Dockerfile),
+    /// A Terraform file or CloudFormation template: its task and service definitions, each
+    /// checked as one (`crate::iac`). The lint run gives each its own entry among the inputs
+    /// that rules see, with the file's text and path.
+    Iac(Vec<crate::iac::Resource>),
     /// The kind is unknown: nothing was parsed.
     None,
 }

@@ -9,14 +9,22 @@ pub enum Kind {
     ServiceDef,
     Dockerfile,
     Ecspresso,
+    /// Terraform (`.tf`): `aws_ecs_task_definition` and `aws_ecs_service` resources, each read
+    /// as a task or service definition (`crate::iac`).
+    Terraform,
+    /// A CloudFormation template (YAML or JSON, SAM, the CDK's `cdk.out/*.template.json`):
+    /// `AWS::ECS::TaskDefinition` and `AWS::ECS::Service` resources (`crate::iac`).
+    CloudFormation,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 4] = [
+    pub const ALL: [Kind; 6] = [
         Kind::TaskDef,
         Kind::ServiceDef,
         Kind::Dockerfile,
         Kind::Ecspresso,
+        Kind::Terraform,
+        Kind::CloudFormation,
     ];
 
     /// The name used by `--kind` and in the JSON output.
@@ -26,6 +34,8 @@ impl Kind {
             Kind::ServiceDef => "servicedef",
             Kind::Dockerfile => "dockerfile",
             Kind::Ecspresso => "ecspresso",
+            Kind::Terraform => "terraform",
+            Kind::CloudFormation => "cloudformation",
         }
     }
 
@@ -40,6 +50,8 @@ impl Kind {
             Kind::ServiceDef => "service definition",
             Kind::Dockerfile => "Dockerfile",
             Kind::Ecspresso => "ecspresso config",
+            Kind::Terraform => "Terraform file",
+            Kind::CloudFormation => "CloudFormation template",
         }
     }
 
@@ -50,7 +62,15 @@ impl Kind {
             Kind::ServiceDef => "Service definition",
             Kind::Dockerfile => "Dockerfile",
             Kind::Ecspresso => "ecspresso config",
+            Kind::Terraform => "Terraform",
+            Kind::CloudFormation => "CloudFormation template",
         }
+    }
+
+    /// Infrastructure as code: a file of resources, some of which are task or service
+    /// definitions (each checked as one).
+    pub fn is_iac(self) -> bool {
+        matches!(self, Kind::Terraform | Kind::CloudFormation)
     }
 }
 

@@ -20,8 +20,8 @@ use crate::span::{LineIndex, Span};
 /// YAML), `Some(true)` for `//` (Jsonnet), `None` when it has none (JSON).
 pub fn comment_style(path: &str, kind: Option<Kind>) -> Option<bool> {
     match kind? {
-        Kind::Dockerfile => Some(false),
-        Kind::Ecspresso | Kind::TaskDef | Kind::ServiceDef => {
+        Kind::Dockerfile | Kind::Terraform => Some(false),
+        Kind::Ecspresso | Kind::TaskDef | Kind::ServiceDef | Kind::CloudFormation => {
             let lower = path.to_ascii_lowercase();
             if lower.ends_with(".jsonnet") || lower.ends_with(".libsonnet") {
                 Some(true)

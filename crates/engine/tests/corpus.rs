@@ -1,6 +1,7 @@
 //! The real-world corpus: every file under `$ECSPLAIN_CORPUS` (default `<repo>/../shared/corpus`)
 //! is linted. `taskdef/`, `servicedef/` and `dockerfile/` files one by one with their folder's
-//! kind; each `ecspresso/<project>/` folder as one run, kinds recognised.
+//! kind; each `ecspresso/<project>/` folder as one run, kinds recognised; in `terraform/` and
+//! `cloudformation/` the files of each repository as one run, kinds recognised.
 //!
 //! Asserts that nothing panics (linting and rendering), that every span is inside its text and on
 //! char boundaries, and that lines and columns agree with the spans. Then compares a compact
@@ -66,6 +67,21 @@ fn runs(root: &Path) -> Vec<Vec<Input>> {
         for (rel, path) in files_under(&root.join(kind.as_str()), root) {
             runs.push(vec![Input::new(rel, read(&path), Some(kind))]);
         }
+    }
+    // Terraform and CloudFormation: the files of one repository (`owner_repo__path`) as one
+    // run, kinds recognised, so a service pairs with its task definition in another file and a
+    // container definitions file joins the `.tf` that reads it.
+    for folder in ["terraform", "cloudformation"] {
+        let mut by_repo: BTreeMap<String, Vec<Input>> = BTreeMap::new();
+        for (rel, path) in files_under(&root.join(folder), root) {
+            let name = rel.rsplit('/').next().unwrap_or(&rel);
+            let repo = name.split("__").next().unwrap_or(name).to_string();
+            by_repo
+                .entry(repo)
+                .or_default()
+                .push(Input::new(rel.clone(), read(&path), None));
+        }
+        runs.extend(by_repo.into_values());
     }
     let mut projects: Vec<PathBuf> = fs::read_dir(root.join("ecspresso"))
         .into_iter()
@@ -214,6 +230,27 @@ fn corpus() {
         };
         for f in &report.findings {
             check_positions(f, &inputs, &mut problems);
+            // Terraform and CloudFormation files are real, deployed files: no input error
+            // (a template taken for JSON, a file of the wrong kind) is true of them.
+            let iac = f.path.starts_with("terraform/") || f.path.starts_with("cloudformation/");
+            if iac && f.code.starts_with("IN") {
+                problems.push(format!(
+                    "{}:{}: false input error {}: {}",
+                    f.path, f.line, f.code, f.message
+                ));
+            }
+        }
+        for (input, kind) in inputs.iter().zip(&report.kinds) {
+            let want = if input.path.ends_with(".tf") {
+                Some(Kind::Terraform)
+            } else if input.path.starts_with("cloudformation/") {
+                Some(Kind::CloudFormation)
+            } else {
+                continue;
+            };
+            if *kind != want {
+                problems.push(format!("{}: read as {kind:?}, not {want:?}", input.path));
+            }
         }
         files += inputs.len();
         findings += report.findings.len();

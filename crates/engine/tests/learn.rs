@@ -108,8 +108,9 @@ fn examples_are_well_formed() {
             example.id
         );
     }
-    // A bad and a good version for every input kind.
-    for kind in Kind::ALL {
+    // A bad and a good version for every input kind. Terraform and CloudFormation (issue 20)
+    // join the gallery when the page shows them; until then they have no example.
+    for kind in Kind::ALL.into_iter().filter(|k| !k.is_iac()) {
         for quality in [Quality::Bad, Quality::Good] {
             assert!(
                 examples()

@@ -12,6 +12,7 @@ pub mod in009_unused_suppression;
 pub mod in010_suppression_without_reason;
 pub mod in011_invalid_config;
 pub mod in012_jsonnet_error;
+pub mod in013_terraform_unreadable;
 
 use crate::check::Check;
 
@@ -28,4 +29,5 @@ pub static CHECKS: &[Check] = &[
     Check::Parser(&in010_suppression_without_reason::RULE),
     Check::Parser(&in011_invalid_config::RULE),
     Check::Parser(&in012_jsonnet_error::RULE),
+    Check::Parser(&in013_terraform_unreadable::RULE),
 ];

@@ -36,7 +36,8 @@ pub struct Undecided<'a> {
 
 /// Pairs each service with the task definition it runs, in this order:
 /// 1. the task definition an ecspresso config among the inputs names next to the service's
-///    file (ecspresso deploys the service with that one, whatever `taskDefinition` says);
+///    file (ecspresso deploys the service with that one, whatever `taskDefinition` says), or
+///    the task definition resource a Terraform or CloudFormation service refers to;
 /// 2. the one task definition whose `family` is the one `taskDefinition` names;
 /// 3. the only task definition of the run, when the run has one service and one task
 ///    definition and nothing above contradicts it.
@@ -67,6 +68,10 @@ fn decide<'a>(project: &'a ProjectCtx<'a>) -> (Vec<Pair<'a>>, Vec<Undecided<'a>>
     let by_config = config_pairs(project);
     // The task definition an ecspresso config names next to this service's file.
     let named_with = |service: &ServiceDefCtx<'a>| -> Option<&TaskDefCtx<'a>> {
+        // A Terraform or CloudFormation service refers to its task definition resource.
+        if let Some(task) = project.inputs.get(service.file)?.task_input {
+            return tasks.iter().find(|t| t.file == task);
+        }
         let path = crate::ecspresso::normalize_path(project.inputs.get(service.file)?.path);
         let (_, task_path) = by_config.iter().find(|(s, _)| *s == path)?;
         tasks.iter().find(|t| {

@@ -1,11 +1,14 @@
 use crate::check::Sink;
 use crate::taskdef::TaskDefCtx;
+use crate::value::NodeKind;
 
 use super::util;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Checks that `taskRoleArn` and `executionRoleArn` are different roles.
+    /// Checks that `taskRoleArn` and `executionRoleArn` are different roles. Two references to
+    /// the same role in Terraform or CloudFormation (`aws_iam_role.app.arn` twice, the same
+    /// `!GetAtt Role.Arn`) are the same role too.
     ///
     /// ## Why is this bad?
     /// The execution role is used by ECS to pull images, fetch secrets and write logs; the task
@@ -45,12 +48,20 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     ) else {
         return;
     };
-    let (Some(t), Some(e)) = (util::known_str(Some(task)), util::known_str(Some(exec))) else {
-        return;
+    // The same reference twice (Terraform's `aws_iam_role.app.arn`, CloudFormation's
+    // `!GetAtt Role.Arn`) is the same role, although its ARN is known only at deploy time.
+    let same_reference = match (&task.kind, &exec.kind) {
+        (NodeKind::Placeholder(t), NodeKind::Placeholder(e)) => t == e && !t.trim().is_empty(),
+        _ => false,
     };
-    // Two empty values name no role at all: nothing is shared.
-    if t != e || t.trim().is_empty() {
-        return;
+    if !same_reference {
+        let (Some(t), Some(e)) = (util::known_str(Some(task)), util::known_str(Some(exec))) else {
+            return;
+        };
+        // Two empty values name no role at all: nothing is shared.
+        if t != e || t.trim().is_empty() {
+            return;
+        }
     }
     sink.report(task.span, "the task role is also the execution role, so the application gets the agent's permissions and the agent the application's")
         .set_help("create a separate task execution role (image pull, logs, secrets) and keep the task role to what the application calls")
