@@ -29,7 +29,7 @@ const WASM_OPT_VERSION: &str = "132";
 
 const USAGE: &str = "\
 cargo xtask setup   install the tools the page and its tests need (skips what is there)
-cargo xtask serve   build the page and serve it on http://127.0.0.1:8080
+cargo xtask serve   build the page and serve dist/ (brotli/gzip by Accept-Encoding) on http://127.0.0.1:8080
 cargo xtask test    fmt, clippy, native tests, page build, end-to-end test in headless Chromium
 cargo xtask page    the page only: trunk build --release, its size, the end-to-end test (after setup)
 cargo xtask bench   the CLI against hadolint over the corpus (scripts/bench.sh)
@@ -268,19 +268,16 @@ fn apt_install(root: &Path, packages: &[&str]) -> Result<(), String> {
     run(&mut apt(&args), root)
 }
 
+/// Builds the page and serves dist/ like a production host: the build's brotli and gzip copies
+/// by Accept-Encoding (xtask/src/serve.rs), which `trunk serve` does not do.
 fn serve_page(root: &Path) -> Result<(), String> {
-    println!("xtask: serving the page on http://127.0.0.1:8080 (Ctrl-C stops)");
-    run(
-        Command::new("trunk").args([
-            "serve",
-            "--release",
-            "--address",
-            "127.0.0.1",
-            "--port",
-            "8080",
-        ]),
-        root,
-    )
+    run(Command::new("trunk").args(["build", "--release"]), root)?;
+    let _server = serve::Server::start_on(&root.join("dist"), 8080)
+        .map_err(|e| format!("cannot serve on 127.0.0.1:8080: {e}"))?;
+    println!("xtask: serving dist/ on http://127.0.0.1:8080, compressed as a production host would (Ctrl-C stops)");
+    loop {
+        std::thread::sleep(Duration::from_secs(3600));
+    }
 }
 
 fn secs(d: Duration) -> String {
