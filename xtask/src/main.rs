@@ -584,6 +584,19 @@ fn page_size(root: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// Issue 23: axe-core on every view, desktop and phone, light and dark (tests/e2e/a11y.mjs); any
+/// violation fails the step, and target/e2e-shots/axe.json lists them.
+fn e2e_axe(root: &Path, url: &str, shots: &Path) -> Result<(), String> {
+    run(
+        Command::new("node")
+            .arg(root.join("tests/e2e/a11y.mjs"))
+            .env("ECSPLAIN_URL", url)
+            .env("ECSPLAIN_SHOTS", shots)
+            .env("NODE_PATH", root.join("tools/node_modules")),
+        root,
+    )
+}
+
 fn e2e(root: &Path) -> Result<(), String> {
     let script = root.join("tests/e2e/run.mjs");
     if !script.is_file() {
@@ -608,6 +621,7 @@ fn e2e(root: &Path) -> Result<(), String> {
             .env("NODE_PATH", root.join("tools/node_modules")),
         root,
     )?;
+    e2e_axe(root, &url, &shots)?;
     // Issue 6: every ecspresso project of the corpus gives the same findings in the page as in
     // the CLI (`cargo test` built target/debug/ecsplain).
     run(
