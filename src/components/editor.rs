@@ -317,7 +317,11 @@ pub fn Editor(props: &EditorProps) -> Html {
         Some(sel) => {
             let (start, end) = (clamp(sel.start), clamp(sel.end));
             let end = end.max(start);
-            let marked = if start == end { html! { " " } } else { draw(start, end) };
+            let marked = if start == end {
+                html! { " " }
+            } else {
+                draw(start, end)
+            };
             html! {
                 <>
                     { draw(0, start) }
@@ -339,17 +343,20 @@ pub fn Editor(props: &EditorProps) -> Html {
     } else {
         line_marks(&props.findings)
     };
-    let marks = line_marks.iter().take(MAX_MARKS).map(|(line, severity, title)| {
-        let top = (f64::from(*line) - 1.0) * LINE_HEIGHT + PADDING;
-        let title = (!title.is_empty()).then(|| format!("Line {line}\n{title}"));
-        html! {
-            <span
-                class={classes!("gutter-mark", severity.as_str())}
-                style={format!("top:{top}px")}
-                {title}
-            ></span>
-        }
-    });
+    let marks = line_marks
+        .iter()
+        .take(MAX_MARKS)
+        .map(|(line, severity, title)| {
+            let top = (f64::from(*line) - 1.0) * LINE_HEIGHT + PADDING;
+            let title = (!title.is_empty()).then(|| format!("Line {line}\n{title}"));
+            html! {
+                <span
+                    class={classes!("gutter-mark", severity.as_str())}
+                    style={format!("top:{top}px")}
+                    {title}
+                ></span>
+            }
+        });
 
     html! {
         <div class="editor">
@@ -414,7 +421,11 @@ mod tests {
         let runs = underline_runs(text, &findings);
         let joined: String = runs.iter().map(|(s, e, _)| &text[*s..*e]).collect();
         assert_eq!(joined, text);
-        let at = |i: usize| runs.iter().find(|(s, e, _)| *s <= i && i < *e).and_then(|r| r.2);
+        let at = |i: usize| {
+            runs.iter()
+                .find(|(s, e, _)| *s <= i && i < *e)
+                .and_then(|r| r.2)
+        };
         assert_eq!(at(0), None);
         assert_eq!(at(1), Some(Severity::Warning));
         assert_eq!(at(3), Some(Severity::Error));

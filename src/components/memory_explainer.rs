@@ -19,7 +19,11 @@ const MIN_STEP_LABEL_GAP: f64 = 26.0;
 /// Values for the MiB axis: multiples of a power-of-two step (64 MiB, 128, ... 16 GiB) from 0 up
 /// to `top`, three or four of them.
 fn mib_ticks(top: f64) -> Vec<f64> {
-    let top = if top.is_finite() && top > 0.0 { top } else { 64.0 };
+    let top = if top.is_finite() && top > 0.0 {
+        top
+    } else {
+        64.0
+    };
     let mut step = 64.0;
     while top / step > 3.0 {
         step *= 2.0;

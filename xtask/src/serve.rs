@@ -78,13 +78,7 @@ fn handle(mut stream: TcpStream, dir: &Path) -> std::io::Result<()> {
     };
     let (file, encoding) = encoded(&path, &accept_encoding);
     match std::fs::read(&file) {
-        Ok(body) => respond_encoded(
-            &mut stream,
-            mime(&path),
-            encoding,
-            &body,
-            method == "GET",
-        ),
+        Ok(body) => respond_encoded(&mut stream, mime(&path), encoding, &body, method == "GET"),
         Err(_) => respond(
             &mut stream,
             "404 Not Found",
@@ -277,16 +271,26 @@ mod tests {
         let server = Server::start(&dir).unwrap();
         let get = |target: &str, accept: &str| {
             let mut s = TcpStream::connect(("127.0.0.1", server.port())).unwrap();
-            write!(s, "GET {target} HTTP/1.1\r\nHost: x\r\nAccept-Encoding: {accept}\r\n\r\n").unwrap();
+            write!(
+                s,
+                "GET {target} HTTP/1.1\r\nHost: x\r\nAccept-Encoding: {accept}\r\n\r\n"
+            )
+            .unwrap();
             let mut out = String::new();
             s.read_to_string(&mut out).unwrap();
             out
         };
         let br = get("/", "gzip, deflate, br, zstd");
-        assert!(br.contains("Content-Encoding: br") && br.ends_with("BROTLI"), "{br}");
+        assert!(
+            br.contains("Content-Encoding: br") && br.ends_with("BROTLI"),
+            "{br}"
+        );
         assert!(br.contains("Content-Type: text/html") && br.contains("Vary: Accept-Encoding"));
         let gz = get("/", "gzip");
-        assert!(gz.contains("Content-Encoding: gzip") && gz.ends_with("GZIP"), "{gz}");
+        assert!(
+            gz.contains("Content-Encoding: gzip") && gz.ends_with("GZIP"),
+            "{gz}"
+        );
         let refused = get("/", "br;q=0, gzip;q=0");
         assert!(!refused.contains("Content-Encoding") && refused.ends_with("<p>plain</p>"));
         assert!(refused.contains("Vary: Accept-Encoding"));

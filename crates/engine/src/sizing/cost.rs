@@ -517,16 +517,28 @@ mod tests {
 
     #[test]
     fn a_region_without_prices_says_so() {
-        let size = Size { cpu: 1024, memory: 2048 };
+        let size = Size {
+            cpu: 1024,
+            memory: 2048,
+        };
         let e = estimate(&CostInput::new("ap-southeast-4", size));
         let note = e.region_note.unwrap_or_default();
-        assert!(note.contains("Asia Pacific (Melbourne)") && note.contains("no rate"), "{note}");
-        assert!(e.platforms.iter().all(|p| p.per_hour.is_none() && p.missing.is_some()));
+        assert!(
+            note.contains("Asia Pacific (Melbourne)") && note.contains("no rate"),
+            "{note}"
+        );
+        assert!(e
+            .platforms
+            .iter()
+            .all(|p| p.per_hour.is_none() && p.missing.is_some()));
         let e = estimate(&CostInput::new("mars-1", size));
         assert!(e.region_note.unwrap_or_default().contains("not a region"));
         let e = estimate(&CostInput::new("eu-central-1", size));
         assert!(e.region_note.is_none());
-        assert!(close(e.platforms[0].per_hour.unwrap_or(0.0), 0.04656 + 2.0 * 0.00511));
+        assert!(close(
+            e.platforms[0].per_hour.unwrap_or(0.0),
+            0.04656 + 2.0 * 0.00511
+        ));
     }
 
     #[test]

@@ -762,14 +762,20 @@ mod tests {
                     CpuContainer::new("worker", Some(256), 1.0),
                     CpuContainer::new("log_router", None, 1.0),
                 ],
-                Capacity { task_cpu_units: Some(1024), host_vcpus: 2.0 },
+                Capacity {
+                    task_cpu_units: Some(1024),
+                    host_vcpus: 2.0,
+                },
             ),
             (
                 vec![
                     CpuContainer::new("web", None, 1.0),
                     CpuContainer::new("sidecar", None, 1.0),
                 ],
-                Capacity { task_cpu_units: None, host_vcpus: 1.0 },
+                Capacity {
+                    task_cpu_units: None,
+                    host_vcpus: 1.0,
+                },
             ),
             (
                 vec![
@@ -777,21 +783,30 @@ mod tests {
                     CpuContainer::new("worker", Some(512), 2.0),
                     CpuContainer::new("proxy", Some(128), 0.1),
                 ],
-                Capacity { task_cpu_units: Some(2048), host_vcpus: 4.0 },
+                Capacity {
+                    task_cpu_units: Some(2048),
+                    host_vcpus: 4.0,
+                },
             ),
             (
                 vec![
                     CpuContainer::new("a", Some(512), 1.0),
                     CpuContainer::new("b", Some(512), 0.0),
                 ],
-                Capacity { task_cpu_units: None, host_vcpus: 1.0 },
+                Capacity {
+                    task_cpu_units: None,
+                    host_vcpus: 1.0,
+                },
             ),
             (
                 vec![
                     CpuContainer::new("a", Some(3000), 0.5),
                     CpuContainer::new("b", None, 0.25),
                 ],
-                Capacity { task_cpu_units: None, host_vcpus: 4.0 },
+                Capacity {
+                    task_cpu_units: None,
+                    host_vcpus: 4.0,
+                },
             ),
         ];
         let mut checked = 0;
@@ -856,9 +871,16 @@ mod tests {
             CpuContainer::new("worker", Some(256), 1.0),
             CpuContainer::new("log_router", None, 1.0),
         ];
-        let capacity = Capacity { task_cpu_units: Some(1024), host_vcpus: 2.0 };
+        let capacity = Capacity {
+            task_cpu_units: Some(1024),
+            host_vcpus: 2.0,
+        };
         let weights = |k: Kernel| -> Vec<u32> {
-            simulate_on(&containers, capacity, k).containers.iter().map(|c| c.weight).collect()
+            simulate_on(&containers, capacity, k)
+                .containers
+                .iter()
+                .map(|c| c.weight)
+                .collect()
         };
         assert_eq!(weights(Kernel::Ec2CgroupV2Quadratic), vec![59, 35, 1]);
         assert_eq!(weights(Kernel::Ec2CgroupV2Linear), vec![20, 10, 1]);
@@ -866,10 +888,22 @@ mod tests {
         assert_eq!(weights(Kernel::Fargate), vec![512, 256, 2]);
         let split = simulate_on(&containers, capacity, Kernel::Ec2CgroupV2Quadratic);
         assert!(close(split.containers[0].allocated_vcpu, 59.0 / 95.0));
-        assert!(split.sentence.contains("by their cpu.weight (59 : 35 : 1)"), "{}", split.sentence);
-        assert!(split.sentence.contains("app gets 0.62 vCPU (62.1%)"), "{}", split.sentence);
+        assert!(
+            split.sentence.contains("by their cpu.weight (59 : 35 : 1)"),
+            "{}",
+            split.sentence
+        );
+        assert!(
+            split.sentence.contains("app gets 0.62 vCPU (62.1%)"),
+            "{}",
+            split.sentence
+        );
         let v1 = simulate_on(&containers, capacity, Kernel::Ec2CgroupV1);
-        assert!(v1.sentence.contains("by their cpu.shares (512 : 256 : 2)"), "{}", v1.sentence);
+        assert!(
+            v1.sentence.contains("by their cpu.shares (512 : 256 : 2)"),
+            "{}",
+            v1.sentence
+        );
         // The old note said "almost nothing" for a container that got an equal part.
         let none_set = [
             CpuContainer::new("web", None, 1.0),
@@ -877,7 +911,10 @@ mod tests {
         ];
         let split = simulate_on(
             &none_set,
-            Capacity { task_cpu_units: None, host_vcpus: 1.0 },
+            Capacity {
+                task_cpu_units: None,
+                host_vcpus: 1.0,
+            },
             Kernel::Ec2CgroupV2Quadratic,
         );
         let notes = split.notes.join(" ");
