@@ -74,32 +74,23 @@ def build(rows):
             if code in regions:
                 continue
             order.append(code)
-            regions[code] = {
-                "region": code,
-                "name": row["name"],
-                "linux_x86": None,
-                "linux_arm64": None,
-                "windows_x86": None,
-                "ephemeral_gb_hour": None,
-                "ephemeral_source": None,
-                "cited": [],
-            }
+            # Absent fields are null (serde defaults): a region without rates is its name only.
+            regions[code] = {"region": code, "name": row["name"]}
             continue
         if code not in regions:
             sys.exit(f"{code} has rates but no region row in {CSV.name}")
         r = regions[code]
-        cite = {"source": SOURCES[src], "read": row["read"]}
+        # Each rate cites its source by key (the texts are in "source_texts", once).
+        cite = {"what": row["kind"], "source": src, "read": row["read"]}
         if row["as_of"]:
             cite["as_of"] = row["as_of"]
-        r["cited"].append({"what": row["kind"], **cite})
+        r.setdefault("cited", []).append(cite)
         if row["kind"] == "ephemeral":
             r["ephemeral_gb_hour"] = num(row["gb_hour"])
-            r["ephemeral_source"] = SOURCES[src]
         elif row["kind"] in ("linux_x86", "linux_arm64", "windows_x86"):
             rates = {"vcpu_hour": num(row["vcpu_hour"]), "gb_hour": num(row["gb_hour"])}
             if row["os_license"]:
                 rates["os_license_vcpu_hour"] = num(row["os_license"])
-            rates.update(cite)
             r[row["kind"]] = rates
         else:
             sys.exit(f"unknown kind {row['kind']!r}")
@@ -107,6 +98,7 @@ def build(rows):
         "what": "AWS Fargate on-demand rates (USD) per region and platform: per vCPU-hour, per GB-hour of memory, and per GB-hour of ephemeral storage above the 20 GB included; every region where ECS runs Linux tasks on Fargate, with null rates where we hold none",
         "generated_by": "scripts/fargate_prices.py from crates/engine/data/fargate-prices.csv; do not edit by hand",
         "sources": [SOURCES[s] for s in used_sources],
+        "source_texts": {s: SOURCES[s] for s in used_sources},
         "official_page": "https://aws.amazon.com/fargate/pricing/",
         "retrieved": max(dates),
         "notes": NOTES,
@@ -118,7 +110,12 @@ def build(rows):
 
 
 def render(table):
-    return json.dumps(table, indent=2, ensure_ascii=False) + "\n"
+    # One region per line: the file is part of the page's download.
+    head = {k: v for k, v in table.items() if k != "regions"}
+    text = json.dumps(head, indent=1, ensure_ascii=False)[:-2]
+    rows = ",\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in table["regions"])
+    return f'{text},\n "regions": [\n{rows}\n ]\n}}\n'
+
 
 
 def offer_rows(path):

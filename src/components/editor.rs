@@ -116,6 +116,94 @@ fn underline_runs(text: &str, findings: &[Mark]) -> Vec<(usize, usize, Option<Se
         .collect()
 }
 
+/// Text for markup: `&`, `<` and `>` escaped (it only ever goes between tags).
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// The highlight layer's markup: the text escaped, runs under findings in
+/// `<span class="squiggle SEVERITY">`, the selected span in `<mark class="span-highlight">` (a
+/// space when it is empty), and two newlines so the layer scrolls as far as the textarea.
+fn backdrop_markup(
+    text: &str,
+    findings: &[Mark],
+    selection: Option<&Selection>,
+    underline: bool,
+) -> String {
+    let mut runs = if underline {
+        underline_runs(text, findings)
+    } else {
+        vec![(0, text.len(), None)]
+    };
+    let clamp = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let sel = selection.map(|s| (clamp(s.start), clamp(s.end.max(s.start))));
+    // Cut the runs at the selection's ends, so the mark opens and closes between runs.
+    if let Some((start, end)) = sel {
+        let mut cut = Vec::with_capacity(runs.len() + 2);
+        for (s, e, sev) in runs {
+            let mut at = s;
+            for p in [start, end] {
+                if at < p && p < e {
+                    cut.push((at, p, sev));
+                    at = p;
+                }
+            }
+            cut.push((at, e, sev));
+        }
+        runs = cut;
+    }
+    let mut out = String::with_capacity(text.len() + findings.len() * 40 + 32);
+    let mut open = false;
+    for (s, e, sev) in runs {
+        if let Some((start, end)) = sel {
+            if s == start && !open {
+                out.push_str("<mark class=\"span-highlight\">");
+                open = true;
+                if start == end {
+                    out.push_str(" </mark>");
+                    open = false;
+                }
+            }
+            if open && s == end {
+                out.push_str("</mark>");
+                open = false;
+            }
+        }
+        match sev {
+            Some(sev) => {
+                out.push_str("<span class=\"squiggle ");
+                out.push_str(sev.as_str());
+                out.push_str("\">");
+                escape_into(&mut out, &text[s..e]);
+                out.push_str("</span>");
+            }
+            None => escape_into(&mut out, &text[s..e]),
+        }
+    }
+    if let Some((start, end)) = sel {
+        if open {
+            out.push_str("</mark>");
+        } else if start == text.len() {
+            out.push_str("<mark class=\"span-highlight\"> </mark>");
+        }
+    }
+    out.push_str("\n\n");
+    out
+}
+
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
     pub pane: usize,
@@ -283,56 +371,28 @@ pub fn Editor(props: &EditorProps) -> Html {
         });
     }
 
-    let highlight = props.selection.as_ref().filter(|s| s.pane == props.pane);
-    let text: &str = &props.text;
-    let clamp = |mut at: usize| {
-        at = at.min(text.len());
-        while !text.is_char_boundary(at) {
-            at -= 1;
-        }
-        at
-    };
-    let underline = !props.findings.is_empty() && text.len() <= MAX_UNDERLINED_TEXT;
-    // The runs of text: underlined by findings, and the selected span marked.
-    let runs = if underline {
-        underline_runs(text, &props.findings)
-    } else {
-        Vec::new()
-    };
-    let draw = |from: usize, to: usize| -> Html {
-        if !underline {
-            return html! { { &text[from..to] } };
-        }
-        html! {
-            { for runs.iter().copied().filter(|(s, e, _)| *e > from && *s < to).map(|(s, e, sev)| {
-                let (s, e) = (s.max(from), e.min(to));
-                match sev {
-                    Some(sev) => html! { <span class={classes!("squiggle", sev.as_str())}>{ &text[s..e] }</span> },
-                    None => html! { { &text[s..e] } },
+    // The highlight layer: the text, transparent, with the selected span marked and the findings'
+    // spans underlined. Written as escaped markup straight into the <pre> (its vdom has no
+    // children, so Yew never touches them): one string, not a node per run to diff.
+    {
+        let backdrop = backdrop.clone();
+        let key = (
+            props.text.clone(),
+            props.findings.clone(),
+            props.selection.clone().filter(|s| s.pane == props.pane),
+        );
+        use_effect_with(key, move |(text, findings, selection)| {
+            if let Some(b) = backdrop.cast::<web_sys::Element>() {
+                let underline = text.len() <= MAX_UNDERLINED_TEXT;
+                if selection.is_some() || (underline && !findings.is_empty()) {
+                    b.set_inner_html(&backdrop_markup(text, findings, selection.as_ref(), underline));
+                } else {
+                    b.set_inner_html("");
                 }
-            }) }
-        }
-    };
-    let backdrop_content = match highlight {
-        Some(sel) => {
-            let (start, end) = (clamp(sel.start), clamp(sel.end));
-            let end = end.max(start);
-            let marked = if start == end {
-                html! { " " }
-            } else {
-                draw(start, end)
-            };
-            html! {
-                <>
-                    { draw(0, start) }
-                    <mark class="span-highlight">{ marked }</mark>
-                    { draw(end, text.len()) }
-                </>
             }
-        }
-        None if underline => draw(0, text.len()),
-        None => Html::default(),
-    };
+            || ()
+        });
+    }
 
     let line_marks = if props.findings.is_empty() {
         props
@@ -373,9 +433,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                 </div>
             </div>
             <div class="code">
-                <pre class="backdrop" ref={backdrop} aria-hidden="true">
-                    { backdrop_content }{ "\n\n" }
-                </pre>
+                <pre class="backdrop" ref={backdrop} aria-hidden="true"></pre>
                 <textarea
                     ref={textarea}
                     id={format!("input-{}", props.pane)}
@@ -433,6 +491,15 @@ mod tests {
         assert_eq!(at(5), None);
         // An empty span underlines the character after it.
         assert_eq!(at(7), Some(Severity::Info));
+        let sel = Selection { pane: 0, start: 2, end: 4, seq: 0 };
+        let html = backdrop_markup("a<b&c", &[mark(1, Severity::Error, 0, 1)], Some(&sel), true);
+        assert_eq!(
+            html,
+            "<span class=\"squiggle error\">a</span>&lt;<mark class=\"span-highlight\">b&amp;</mark>c\n\n"
+        );
+        let empty = Selection { pane: 0, start: 1, end: 1, seq: 0 };
+        let html = backdrop_markup("ab", &[], Some(&empty), true);
+        assert_eq!(html, "a<mark class=\"span-highlight\"> </mark>b\n\n");
         let lines = line_marks(&findings);
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0].1, Severity::Error);
