@@ -66,6 +66,9 @@ pub struct RegionPrices {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct PriceTable {
     pub sources: Vec<String>,
+    /// The text of each source key a region's `cited` names.
+    #[serde(default)]
+    pub source_texts: std::collections::BTreeMap<String, String>,
     pub retrieved: String,
     pub notes: Vec<String>,
     pub hours_per_month: f64,
@@ -83,6 +86,7 @@ pub fn prices() -> &'static PriceTable {
     TABLE.get_or_init(|| {
         serde_json::from_str(DATA).unwrap_or(PriceTable {
             sources: Vec::new(),
+            source_texts: std::collections::BTreeMap::new(),
             retrieved: String::new(),
             notes: Vec::new(),
             hours_per_month: 730.0,
@@ -402,7 +406,22 @@ pub fn estimate(input: &CostInput) -> CostEstimate {
         sources: table.sources.clone(),
         retrieved: table.retrieved.clone(),
         notes,
-        cited: region.map(|r| r.cited.clone()).unwrap_or_default(),
+        // The region's citations with their sources written out.
+        cited: region
+            .map(|r| {
+                r.cited
+                    .iter()
+                    .map(|c| Cited {
+                        source: table
+                            .source_texts
+                            .get(&c.source)
+                            .cloned()
+                            .unwrap_or_else(|| c.source.clone()),
+                        ..c.clone()
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
         region_note,
     }
 }
@@ -513,6 +532,11 @@ mod tests {
             .sum();
         assert_eq!(rates, json_rates, "a JSON rate without a CSV row");
         assert!(regions >= 30, "every region Fargate runs in: {regions}");
+        for r in &t.regions {
+            for c in &r.cited {
+                assert!(t.source_texts.contains_key(&c.source), "{}: {}", r.region, c.source);
+            }
+        }
     }
 
     #[test]
@@ -535,6 +559,8 @@ mod tests {
         assert!(e.region_note.unwrap_or_default().contains("not a region"));
         let e = estimate(&CostInput::new("eu-central-1", size));
         assert!(e.region_note.is_none());
+        // Every rate names its source, written out.
+        assert!(e.cited.iter().any(|c| c.what == "linux_x86" && c.source.contains("AWS Price List API")));
         assert!(close(
             e.platforms[0].per_hour.unwrap_or(0.0),
             0.04656 + 2.0 * 0.00511
