@@ -193,7 +193,7 @@ fn backdrop_markup(
             None => escape_into(&mut out, &text[s..e]),
         }
     }
-    if let Some((start, end)) = sel {
+    if let Some((start, _)) = sel {
         if open {
             out.push_str("</mark>");
         } else if start == text.len() {
