@@ -534,7 +534,12 @@ mod tests {
         assert!(regions >= 30, "every region Fargate runs in: {regions}");
         for r in &t.regions {
             for c in &r.cited {
-                assert!(t.source_texts.contains_key(&c.source), "{}: {}", r.region, c.source);
+                assert!(
+                    t.source_texts.contains_key(&c.source),
+                    "{}: {}",
+                    r.region,
+                    c.source
+                );
             }
         }
     }
@@ -560,7 +565,10 @@ mod tests {
         let e = estimate(&CostInput::new("eu-central-1", size));
         assert!(e.region_note.is_none());
         // Every rate names its source, written out.
-        assert!(e.cited.iter().any(|c| c.what == "linux_x86" && c.source.contains("AWS Price List API")));
+        assert!(e
+            .cited
+            .iter()
+            .any(|c| c.what == "linux_x86" && c.source.contains("AWS Price List API")));
         assert!(close(
             e.platforms[0].per_hour.unwrap_or(0.0),
             0.04656 + 2.0 * 0.00511

@@ -726,9 +726,7 @@ mod tests {
         let mut out = Vec::new();
         for (at, _) in text.match_indices(" gets ") {
             let before = &text[..at];
-            let name_start = before
-                .rfind(|c: char| c == ' ' || c == '(' || c == ',')
-                .map_or(0, |i| i + 1);
+            let name_start = before.rfind([' ', '(', ',']).map_or(0, |i| i + 1);
             let name = before[name_start..].to_string();
             let rest = &text[at + 6..];
             let Some((x, rest)) = rest.split_once(" vCPU (") else {
