@@ -5,7 +5,7 @@ The model is the one botocore ships (pinned in tools/referees/requirements.txt; 
 `bash scripts/referees.sh`). For every shape the catalogue covers (SHAPES below) the script
 splits each member's documentation (and the shape's own) into sentences and keeps those that
 state something AWS may enforce: "must", "can't", "cannot", "is required", "valid values",
-"between <n>", "not supported", "only supported", "maximum", "minimum", "up to <n>", "at least".
+"between <n>", "not supported", "only supported", "maximum", "minimum", "up to <n>", "at least", "isn't valid".
 
   python3 scripts/ecs_constraints.py candidates   # print the candidates, one JSON object a line
   python3 scripts/ecs_constraints.py check        # every candidate is in the catalogue, and back
@@ -87,7 +87,8 @@ SHAPES = [
 KEYWORDS = re.compile(
     r"\b(must|can't|cannot|can not|is required|are required|valid values?|between \d|"
     r"isn't supported|aren't supported|not supported|only supported|only support|supports only|"
-    r"maximum|minimum|up to \d|at least|no more than|doesn't support|don't support|not allowed|are allowed|only one)\b",
+    r"maximum|minimum|up to \d|at least|no more than|doesn't support|don't support|not allowed|are allowed|only one|"
+    r"isn't valid|not valid|is invalid|aren't valid)\b",
     re.IGNORECASE,
 )
 
@@ -190,6 +191,14 @@ def main():
                 missing.append(e)
                 continue
             kinds[found_kinds[0]] += 1
+        codes = set()
+        for path in glob.glob(os.path.join(ROOT, "crates", "engine", "src", "rules", "*", "*.rs")):
+            with open(path, encoding="utf-8") as f:
+                codes.update(re.findall(r'code: "([A-Z]+[0-9]+)"', f.read()))
+        for e in entries:
+            if "rule" in e and e["rule"] not in codes:
+                print(f"{e['id']}: names the rule {e['rule']}, which does not exist")
+                missing.append(e)
         counts = cat.get("counts", {})
         expect = {
             "entries": len(entries),
@@ -205,7 +214,9 @@ def main():
                 missing.append(k)
         if missing or stale:
             sys.exit(1)
-        print(f"ok: {len(ids)} candidate sentences, all catalogued (botocore {botocore_version()})")
+        print(f"ok: {len(ids)} candidate sentences, all catalogued (botocore {botocore_version()}); "
+              f"{kinds['rule']} constraints checked by a rule, {kinds['todo']} checkable with no rule "
+              f"yet, {kinds['offline']} not checkable offline, {kinds['not_enforced']} not enforced")
         return
     sys.exit(f"unknown command {cmd}")
 

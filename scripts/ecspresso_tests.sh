@@ -55,3 +55,44 @@ for config in $(ls *.yml *.yaml *.json *.jsonnet ci/*.yml ci/*.yaml 2>/dev/null)
   fi
 done
 echo "  configs with template errors: $fails"
+# What `ecspresso render config taskdef servicedef` prints (`ecsplain render CONFIG TARGET...`).
+# Every config must load as ecspresso loads it (`render config`), except the one ecspresso's own
+# config_test.go expects to fail (two tfstate plugins without func_prefix). The definitions a
+# config names render too, unless they call a plugin function the config does not set up
+# (ecspresso stops there as well; EP006 reports it): such pairs are counted apart, since
+# ecspresso's tests load those configs but never render their definitions.
+echo "render as ecspresso prints it (ecsplain render CONFIG config [taskdef] [servicedef]):"
+fails=0
+unconfigured=0
+for config in $(ls *.yml *.yaml *.json *.jsonnet ci/*.yml ci/*.yaml 2>/dev/null); do
+  if ! grep -q -E '^(region|cluster|task_definition|service)|"(region|cluster)"|(region|cluster):' "$config"; then
+    continue
+  fi
+  if grep -q -E '"?containerDefinitions|"?launchType' "$config"; then
+    continue # a definition, not a config
+  fi
+  if ! "$bin" render "$config" config "${values[@]}" >/dev/null 2>"$work/err"; then
+    if [ "$config" = config_duplicate_plugins.yaml ] && grep -q "already exists. set func_prefix to tfstate plugin" "$work/err"; then
+      echo "    $config: fails as ecspresso's config_test.go expects: $(grep -o 'template function.*' "$work/err")"
+      continue
+    fi
+    fails=$((fails + 1))
+    echo "    $config (config): $(grep -v 'not given' "$work/err" | head -2)"
+    continue
+  fi
+  targets=()
+  grep -q -E 'task_definition' "$config" && targets+=(taskdef)
+  grep -q -E 'service_definition' "$config" && targets+=(servicedef)
+  for target in "${targets[@]}"; do
+    if ! "$bin" render "$config" "$target" "${values[@]}" >/dev/null 2>"$work/err"; then
+      if grep -q -E 'function "(tfstate|tfstatef|cfn_output|cfn_export)" not defined' "$work/err"; then
+        unconfigured=$((unconfigured + 1))
+        continue
+      fi
+      fails=$((fails + 1))
+      echo "    $config ($target): $(grep -v 'not given' "$work/err" | head -2)"
+    fi
+  done
+done
+echo "  definitions that call a plugin function their config does not set up (ecspresso stops too; EP006): $unconfigured"
+echo "  configs or definitions that do not render as ecspresso loads them: $fails"

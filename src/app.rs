@@ -14,11 +14,10 @@ use crate::components::rules::Rules;
 use crate::components::share::{saved_settings, ShareTools};
 use crate::components::stages::Stages;
 // Teaching (issue 11): the checklist here, the other teaching views in their own module.
-use crate::components::checklist::Checklist;
 use crate::components::teach_host::TeachHost;
 use crate::route::Route;
 use crate::state::{draft_texts, lint_project, Action, Linted, State, Theme, View, EXAMPLES};
-use crate::teach::{TeachState, TeachView};
+use crate::teach::{Notice, TeachState, TeachView};
 // The project view (issue 6).
 use crate::components::project::{ProjectTree, TreeFile};
 use crate::components::variables::{VariableRow, Variables};
@@ -106,7 +105,7 @@ pub fn App() -> Html {
                     Some(Route::Learn) => Action::OpenLesson(None),
                     Some(Route::Lesson(id)) => Action::OpenLesson(Some(id)),
                     Some(Route::Rule(code)) => Action::OpenRule(code),
-                    Some(Route::Example(id)) => Action::LoadLearnExample(id),
+                    Some(Route::Example(id)) => Action::RequestExample(id),
                     Some(Route::Checklist) => Action::ShowView(View::Checklist),
                     Some(Route::Sizing) => Action::ShowView(View::Sizing),
                     Some(Route::Explain) => Action::ShowView(View::Explain),
@@ -250,6 +249,28 @@ pub fn App() -> Html {
     let on_activate = use_callback(d.clone(), |i: usize, d| d.dispatch(Action::Activate(i)));
     let on_example = use_callback(d.clone(), |i: usize, d| d.dispatch(Action::LoadExample(i)));
     let on_clear = use_callback(d.clone(), |i: usize, d| d.dispatch(Action::Clear(i)));
+    // The first visit's example project (issue 23): start empty, or answer whether to keep
+    // the example files left beside the user's first file.
+    let on_start_empty = use_callback(d.clone(), |_: MouseEvent, d| {
+        d.dispatch(Action::StartEmpty);
+        // After the page has drawn the emptied task definition: the caret waits there.
+        Timeout::new(0, || {
+            if let Some(editor) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|doc| doc.get_element_by_id("input-0"))
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+            {
+                let _ = editor.focus();
+            }
+        })
+        .forget();
+    });
+    let on_drop_examples = use_callback(d.clone(), |_: MouseEvent, d| {
+        d.dispatch(Action::DropExamples)
+    });
+    let on_keep_examples = use_callback(d.clone(), |_: MouseEvent, d| {
+        d.dispatch(Action::KeepExamples)
+    });
     let on_select = use_callback(d.clone(), |i: usize, d| {
         d.dispatch(Action::SelectFinding(i))
     });
@@ -274,14 +295,14 @@ pub fn App() -> Html {
         d.dispatch(Action::Why(code))
     });
     let on_query = use_callback(d.clone(), |q: String, d| d.dispatch(Action::Query(q)));
-    let on_lesson = use_callback(d.clone(), |id: Option<&'static str>, d| {
-        d.dispatch(Action::OpenLesson(id))
-    });
-    let on_load = use_callback(d.clone(), |id: &'static str, d| {
-        d.dispatch(Action::LoadLearnExample(id))
-    });
-    let on_tick = use_callback(d.clone(), |id: String, d| {
-        d.dispatch(Action::ToggleTick(id))
+    // What the teaching module asks of the page (its views; the dialogs' notices reach the
+    // share tools, which opened them).
+    let on_notice = use_callback(d.clone(), |notice: Notice, d| match notice {
+        Notice::Lesson(id) => d.dispatch(Action::OpenLesson(id)),
+        Notice::Load(example) => d.dispatch(Action::LoadLearnExample(example)),
+        Notice::Tick(id) => d.dispatch(Action::ToggleTick(id)),
+        Notice::Goto(finding) => d.dispatch(Action::GotoFinding(finding)),
+        Notice::Settings(_) | Notice::Close => {}
     });
     // The project view (issue 6).
     let on_rename = use_callback(d.clone(), |(pane, path): (usize, String), d| {
@@ -431,6 +452,23 @@ pub fn App() -> Html {
                         {on_files}
                     />
                     <div class="project-main">
+                        if state.is_example() {
+                            <div class="example-note" id="example-note" role="note">
+                                <p>
+                                    <strong>{ "This is an example project" }</strong>
+                                    { ": four files with mistakes to find. Paste your own over them, add or drop your files, or " }
+                                    <button type="button" class="button primary" id="start-empty" onclick={on_start_empty}>{ "start with empty files" }</button>
+                                </p>
+                            </div>
+                        } else if state.ask_examples {
+                            <div class="example-note" id="example-question" role="note">
+                                <p>{ format!("The other {} still hold the example, and are linted with your file.", plural(state.example_panes().len(), "pane")) }</p>
+                                <p class="example-actions">
+                                    <button type="button" class="button primary" id="drop-examples" onclick={on_drop_examples}>{ "Remove the example files" }</button>
+                                    <button type="button" class="button" id="keep-examples" onclick={on_keep_examples}>{ "Keep them" }</button>
+                                </p>
+                            </div>
+                        }
                         <Panes
                             active={state.active}
                             text={active_text.clone()}
@@ -503,24 +541,25 @@ pub fn App() -> Html {
             </main>
         },
         // The teaching views come in their own module, loaded when first opened (src/teach.rs).
-        View::Sizing | View::Explain | View::Learn => {
+        View::Sizing | View::Explain | View::Learn | View::Checklist => {
             let view = match state.view {
                 View::Sizing => TeachView::Sizing,
                 View::Explain => TeachView::Explain,
+                View::Checklist => TeachView::Checklist,
                 _ => TeachView::Learn,
             };
+            // The checklist works on the whole project (the module lints it itself).
+            let project = (view == TeachView::Checklist).then(|| state.state_file());
             let state = TeachState {
                 view,
                 text: state.texts[0].clone(),
                 from_finding: state.why.is_some(),
                 lesson: state.lesson,
+                project,
+                example: state.pending_example,
             };
-            html! { <TeachHost {state} {on_lesson} {on_load} /> }
+            html! { <TeachHost {state} {on_notice} /> }
         }
-        View::Checklist => html! {
-            <Checklist linted={linted.clone()} texts={state.texts.clone()} ticks={state.ticks.clone()}
-                {on_tick} on_select={on_select.clone()} />
-        },
     };
 
     let status = match &linted {

@@ -33,7 +33,8 @@ pub fn parse(fragment: &str) -> Option<Route> {
         // The id only: the lessons themselves live in the teaching module.
         "lesson" => learn::lesson_id(rest).map(Route::Lesson),
         "rule" => registry::rule(rest).map(|r| Route::Rule(r.code)),
-        "example" => learn::example(rest).map(|e| Route::Example(e.id)),
+        // The id only: the examples' files live in the teaching module.
+        "example" => learn::example_id(rest).map(Route::Example),
         _ => None,
     }
 }

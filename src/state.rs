@@ -336,6 +336,11 @@ pub struct State {
     // Teaching (issue 11).
     /// The lesson open in the Learn view (`None`: the gallery and the lesson list).
     pub lesson: Option<&'static str>,
+    /// An example a permalink named, waiting for the teaching module to send its files.
+    pub pending_example: Option<&'static str>,
+    /// The user's first file went into the page's example project: ask whether to keep the
+    /// other example files (they would be linted with it).
+    pub ask_examples: bool,
     /// Checklist items (ids like `"8.3"`) the team ticked by hand, sorted; saved locally and
     /// carried by share links.
     pub ticks: Vec<String>,
@@ -368,6 +373,8 @@ impl State {
             settings: Rc::new(PageSettings::default()),
             why: None,
             lesson: None,
+            pending_example: None,
+            ask_examples: false,
             ticks: Vec::new(),
             jsonnet: crate::jsonnet::Status::Idle,
             undo: None,
@@ -413,6 +420,8 @@ pub enum Action {
     Linted(Rc<Linted>),
     /// Select finding `i` of the report: switch to its pane and select its span.
     SelectFinding(usize),
+    /// Select the finding the checklist names (by code and place), if the report holds it.
+    GotoFinding(crate::teach::FindingRef),
     /// Select related span `j` of finding `i`.
     SelectRelated(usize, usize),
     ApplyFix(usize),
@@ -426,6 +435,12 @@ pub enum Action {
     Query(String),
     LoadExample(usize),
     Clear(usize),
+    /// Empty every pane and remove every other file: the user starts from their own files.
+    StartEmpty,
+    /// Keep the example files that are left beside the user's (the question is answered).
+    KeepExamples,
+    /// Empty the panes that still hold the page's example.
+    DropExamples,
     // Share links, drafts and settings (`persist.rs`, `components/{share,settings}.rs`).
     /// New settings: the panes are linted again.
     SetSettings(Rc<PageSettings>),
@@ -453,7 +468,9 @@ pub enum Action {
     Why(&'static str),
     // Teaching (issue 11).
     /// Put a gallery example's files into the panes by kind (other panes emptied).
-    LoadLearnExample(&'static str),
+    LoadLearnExample(crate::teach::ExampleFiles),
+    /// A permalink names a gallery example: open the Learn view, whose module sends its files.
+    RequestExample(&'static str),
     /// Open a lesson (`None`: back to the Learn index), in the Learn view.
     OpenLesson(Option<&'static str>),
     /// Open a rule's page in the Rules view (`#rule/CODE`).
@@ -489,6 +506,17 @@ impl yew::Reducible for State {
 impl State {
     /// The state after an action (the reducer; pure, so native tests can drive it).
     pub fn next(&self, action: Action) -> State {
+        if let Action::GotoFinding(f) = &action {
+            let found = self.linted.as_ref().and_then(|l| {
+                l.report.findings.iter().position(|g| {
+                    g.code == f.code && g.path == f.path && g.line == f.line && g.column == f.column
+                })
+            });
+            return match found {
+                Some(i) => self.next(Action::SelectFinding(i)),
+                None => self.next(Action::ShowView(View::Editor)),
+            };
+        }
         let mut next = State {
             texts: self.texts.clone(),
             pane_paths: self.pane_paths.clone(),
@@ -508,6 +536,8 @@ impl State {
             settings: self.settings.clone(),
             why: self.why,
             lesson: self.lesson,
+            pending_example: self.pending_example,
+            ask_examples: self.ask_examples,
             ticks: self.ticks.clone(),
             jsonnet: self.jsonnet.clone(),
             undo: self.undo.clone(),
@@ -518,6 +548,7 @@ impl State {
             action,
             Action::ApplyFix(_) | Action::IgnoreHere(_) | Action::Undo
         );
+        let asks_about_examples = matches!(action, Action::Edit(..) | Action::Clear(_));
         match action {
             Action::Edit(pane, text) => {
                 next.undo = None;
@@ -541,6 +572,23 @@ impl State {
                 }
             }
             Action::Clear(pane) => next.set_text(pane, Rc::from("")),
+            Action::StartEmpty => {
+                for pane in 0..4 {
+                    next.set_text(pane, Rc::from(""));
+                }
+                next.extra.clear();
+                next.pane_paths = Default::default();
+                next.active = 0;
+                next.view = View::Editor;
+                next.bump();
+            }
+            Action::KeepExamples => next.ask_examples = false,
+            Action::DropExamples => {
+                for pane in next.example_panes() {
+                    next.set_text(pane, Rc::from(""));
+                }
+                next.ask_examples = false;
+            }
             Action::Activate(pane) => {
                 if pane < next.pane_count() {
                     next.active = pane;
@@ -552,6 +600,8 @@ impl State {
                     next.linted = Some(linted);
                 }
             }
+            // Answered before the match (it becomes `SelectFinding`).
+            Action::GotoFinding(_) => {}
             Action::SelectFinding(i) => {
                 let target = next.linted.as_ref().and_then(|l| {
                     let finding = l.report.findings.get(i)?;
@@ -757,7 +807,20 @@ impl State {
                     next.why = Some(code);
                 }
             }
-            Action::LoadLearnExample(id) => next.load_learn_example(id),
+            Action::LoadLearnExample(example) => {
+                // The answer to a permalink: the files go in, but a view the user opened in
+                // the meantime stays open.
+                let answer = next.pending_example.take() == Some(example.id);
+                let view = next.view;
+                next.load_learn_example(&example);
+                if answer && view != View::Learn {
+                    next.view = view;
+                }
+            }
+            Action::RequestExample(id) => {
+                next.pending_example = Some(id);
+                next.view = View::Learn;
+            }
             Action::OpenLesson(id) => {
                 next.lesson = id.and_then(learn::lesson_id);
                 next.view = View::Learn;
@@ -783,25 +846,32 @@ impl State {
         if !keeps_undo && next.revision != self.revision {
             next.undo = None;
         }
+        // The first file of the user's own in the untouched example: ask about the rest.
+        if asks_about_examples && self.is_example() && !next.is_example() {
+            next.ask_examples = true;
+        }
+        if next.example_panes().is_empty() {
+            next.ask_examples = false;
+        }
         next
     }
 }
 
 impl State {
-    fn load_learn_example(&mut self, id: &str) {
-        let Some(example) = learn::example(id) else {
-            return;
-        };
+    fn load_learn_example(&mut self, example: &crate::teach::ExampleFiles) {
         // An example is a project of its own: the other files and given paths go with the rest.
         self.extra.clear();
         self.pane_paths = Default::default();
         let mut first = None;
         for (pane, kind) in PANES.iter().enumerate() {
-            let file = example.files.iter().find(|f| f.kind == *kind);
+            let file = example.files.iter().find(|(k, _)| k == kind);
             if file.is_some() && first.is_none() {
                 first = Some(pane);
             }
-            self.set_text(pane, Rc::from(file.map_or("", |f| f.text)));
+            self.set_text(
+                pane,
+                file.map_or_else(|| Rc::from(""), |(_, text)| text.clone()),
+            );
         }
         self.active = first.unwrap_or(0);
         self.view = View::Editor;
@@ -884,6 +954,33 @@ impl State {
         self.revision = self.revision.wrapping_add(1);
         self.selection = None;
         self.selected = None;
+    }
+
+    /// The panes that still hold the page's own example.
+    pub fn example_panes(&self) -> Vec<usize> {
+        (0..4)
+            .filter(|&pane| !self.texts[pane].is_empty() && *self.texts[pane] == *EXAMPLES[pane])
+            .collect()
+    }
+
+    /// The project is the page's example, untouched: every pane holds its example, and there
+    /// is no other file.
+    pub fn is_example(&self) -> bool {
+        self.example_panes().len() == 4 && self.extra.is_empty()
+    }
+
+    /// The whole project, its variables, settings and ticks as a state file (what the teaching
+    /// module's checklist and dialogs read).
+    pub fn state_file(&self) -> Rc<str> {
+        let shared = crate::persist::share_state(
+            &self.project(),
+            &self.vars,
+            self.view,
+            self.active,
+            &self.settings,
+            &self.ticks,
+        );
+        Rc::from(crate::persist::state_file(&shared))
     }
 
     fn select(&mut self, pane: usize, start: usize, end: usize) {
@@ -974,6 +1071,10 @@ mod tests {
 
     /// The action a lint run of the state's project ends with (what the page's debounced run
     /// dispatches).
+    fn example(id: &str) -> crate::teach::ExampleFiles {
+        crate::teach::ExampleFiles::of(id).expect("the example exists")
+    }
+
     fn linted(state: &State) -> Action {
         let (report, panes, paths) =
             lint_project(&state.project(), &state.settings.config(), &state.vars);
@@ -1111,17 +1212,53 @@ mod tests {
     #[test]
     fn a_gallery_example_fills_the_panes_by_kind() {
         let state = State::new(EXAMPLES.map(String::from), Theme::Light);
-        let state = state.next(Action::LoadLearnExample("ecspresso-bad"));
+        let state = state.next(Action::LoadLearnExample(example("ecspresso-bad")));
         assert_eq!(state.view, View::Editor);
         assert!(state.texts[0].contains("containerDefinitions"));
         assert!(state.texts[1].contains("desiredCount") || !state.texts[1].is_empty());
         assert!(state.texts[2].is_empty());
         assert!(!state.texts[3].is_empty());
-        let state = state.next(Action::LoadLearnExample("dockerfile-good"));
+        let state = state.next(Action::LoadLearnExample(example("dockerfile-good")));
         assert_eq!(state.active, 2);
         assert!(state.texts[0].is_empty() && state.texts[2].contains("FROM"));
         let (report, _, _) = lint_panes(&state.texts);
         assert!(report.findings.iter().all(|f| f.severity == Severity::Info));
+    }
+
+    #[test]
+    fn the_first_own_file_in_the_example_asks_about_the_rest() {
+        let example = State::new(EXAMPLES.map(String::from), Theme::Light);
+        assert!(example.is_example() && !example.ask_examples);
+
+        // Pasting over one example file asks; removing the rest keeps only the user's file.
+        let pasted = example.next(Action::Edit(0, Rc::from("{\"family\": \"mine\"}")));
+        assert!(!pasted.is_example() && pasted.ask_examples);
+        assert_eq!(pasted.example_panes(), vec![1, 2, 3]);
+        let dropped = pasted.next(Action::DropExamples);
+        assert!(!dropped.ask_examples);
+        assert_eq!(&*dropped.texts[0], "{\"family\": \"mine\"}");
+        assert!(dropped.texts[1..].iter().all(|t| t.is_empty()));
+
+        // Keeping them answers the question and changes no file.
+        let kept = pasted.next(Action::KeepExamples);
+        assert!(!kept.ask_examples && kept.texts == pasted.texts);
+        // Later edits do not ask again: the project is no longer the untouched example.
+        assert!(!kept.next(Action::Edit(1, Rc::from("{}"))).ask_examples);
+
+        // Added files replace the whole example (nothing to ask); starting empty empties
+        // everything and asks nothing.
+        let added = example.next(Action::AddFiles(vec![(
+            "app/Dockerfile".into(),
+            "FROM scratch\n".into(),
+        )]));
+        assert!(added.example_panes().is_empty() && !added.ask_examples);
+        let empty = example.next(Action::StartEmpty);
+        assert!(empty.texts.iter().all(|t| t.is_empty()) && empty.extra.is_empty());
+        assert!(!empty.is_example() && !empty.ask_examples);
+        assert!(
+            empty.revision != example.revision,
+            "the project is linted again"
+        );
     }
 
     #[test]

@@ -1,44 +1,88 @@
-//! The teaching views (Sizing, CPU & memory, Learn) as a second, lazily loaded wasm module.
+//! The teaching views (Sizing, CPU & memory, Learn, Checklist) and the Settings and Export
+//! dialogs as a second, lazily loaded wasm module.
 //!
-//! Most visitors paste files and read findings; the sizing calculator, the explainers and the
-//! lessons are about a sixth of the page's code. They live in `ecsplain-teach` (src/teach_main.rs),
+//! Most visitors paste files and read findings; the sizing calculator, the explainers, the
+//! lessons, the checklist and the two dialogs are about a quarter of the page's code. They live in `ecsplain-teach` (src/teach_main.rs),
 //! a second wasm module built from this same crate, which the page loads the first time one of
 //! these views opens (`components::teach_host`). The main module never names [`TeachApp`], so link
 //! time optimisation leaves these views out of the first download; the teach module never names
 //! the editor page, so it carries only what it draws.
 //!
-//! The two modules share nothing in memory: the host sends [`TeachProps`] as JSON (the view, the
-//! task definition text, the open lesson) and the teach module answers with [`Notice`]s (open a
-//! lesson, load an example into the editor) through one JavaScript callback. Each runs its own Yew
-//! app on its own root element (`#app` and `#teach`, siblings in index.html), so neither sees the
-//! other's events.
+//! The two modules share nothing in memory: the host sends [`TeachState`] as JSON (the view, the
+//! task definition text, the open lesson and, for the checklist and the dialogs, the whole
+//! project as a share state) and the teach module answers with [`Notice`]s (open a lesson, load
+//! an example, tick an item, go to a finding, apply settings, close) through one JavaScript
+//! callback. Each runs its own Yew apps on their own root elements (`#app`, `#teach` for views
+//! and `#teach-dialog` for dialogs, siblings in index.html), so none sees another's events.
 
 use std::rc::Rc;
 
 use ecsplain_engine::learn;
+use ecsplain_engine::rule::Kind;
 use serde_json::Value;
 
-/// Which teaching view is open.
+/// Which view or dialog of the module is open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TeachView {
     Sizing,
     Explain,
     Learn,
+    Checklist,
+    /// The settings dialog (drawn on `#teach-dialog`, over the page).
+    Settings,
+    /// The export dialog (drawn on `#teach-dialog`, over the page).
+    Export,
 }
 
 impl TeachView {
+    const ALL: [TeachView; 6] = [
+        TeachView::Sizing,
+        TeachView::Explain,
+        TeachView::Learn,
+        TeachView::Checklist,
+        TeachView::Settings,
+        TeachView::Export,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             TeachView::Sizing => "sizing",
             TeachView::Explain => "explain",
             TeachView::Learn => "learn",
+            TeachView::Checklist => "checklist",
+            TeachView::Settings => "settings",
+            TeachView::Export => "export",
+        }
+    }
+
+    /// How the host names it in "Loading the … view".
+    pub fn label(self) -> &'static str {
+        match self {
+            TeachView::Sizing => "sizing view",
+            TeachView::Explain => "CPU & memory view",
+            TeachView::Learn => "Learn view",
+            TeachView::Checklist => "checklist",
+            TeachView::Settings => "settings",
+            TeachView::Export => "export",
+        }
+    }
+
+    /// A dialog over the page rather than a view in its place.
+    pub fn is_dialog(self) -> bool {
+        matches!(self, TeachView::Settings | TeachView::Export)
+    }
+
+    /// The element of index.html the module draws it on.
+    pub fn root_id(self) -> &'static str {
+        if self.is_dialog() {
+            "teach-dialog"
+        } else {
+            "teach"
         }
     }
 
     fn from_name(name: &str) -> Option<TeachView> {
-        [TeachView::Sizing, TeachView::Explain, TeachView::Learn]
-            .into_iter()
-            .find(|v| v.name() == name)
+        Self::ALL.into_iter().find(|v| v.name() == name)
     }
 }
 
@@ -51,6 +95,11 @@ pub struct TeachState {
     /// The memory explainer was opened from a finding's "Why?".
     pub from_finding: bool,
     pub lesson: Option<&'static str>,
+    /// The whole project, its variables, settings and ticks, as a state file
+    /// (`persist::state_file`): for the checklist and the dialogs, `None` for the other views.
+    pub project: Option<Rc<str>>,
+    /// An example a permalink named: the module sends its files ([`Notice::Load`]).
+    pub example: Option<&'static str>,
 }
 
 impl TeachState {
@@ -61,6 +110,8 @@ impl TeachState {
             "text": &*self.text,
             "from_finding": self.from_finding,
             "lesson": self.lesson,
+            "project": self.project.as_deref(),
+            "example": self.example,
         })
         .to_string()
     }
@@ -79,8 +130,45 @@ impl TeachState {
                 .get("lesson")
                 .and_then(Value::as_str)
                 .and_then(learn::lesson_id),
+            project: value.get("project").and_then(Value::as_str).map(Rc::from),
+            example: value
+                .get("example")
+                .and_then(Value::as_str)
+                .and_then(learn::example_id),
         })
     }
+}
+
+/// A gallery example's files, as the teaching module sends them to the page (the page's first
+/// view knows the examples' ids only).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExampleFiles {
+    pub id: &'static str,
+    pub files: Vec<(Kind, Rc<str>)>,
+}
+
+impl ExampleFiles {
+    /// The files of the example with this id (in the teaching module: it links the examples).
+    pub fn of(id: &str) -> Option<ExampleFiles> {
+        let example = learn::example(id)?;
+        Some(ExampleFiles {
+            id: example.id,
+            files: example
+                .files
+                .iter()
+                .map(|f| (f.kind, Rc::from(f.text)))
+                .collect(),
+        })
+    }
+}
+
+/// A finding the checklist names, for the page to select (the page finds it in its own report).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FindingRef {
+    pub code: String,
+    pub path: String,
+    pub line: u32,
+    pub column: u32,
 }
 
 /// What the teach module asks of the page.
@@ -88,16 +176,46 @@ impl TeachState {
 pub enum Notice {
     /// Open this lesson, or the lesson list.
     Lesson(Option<&'static str>),
-    /// Load this example into the editor.
-    Load(&'static str),
+    /// Load this example's files into the editor.
+    Load(ExampleFiles),
+    /// Tick or untick a checklist item.
+    Tick(String),
+    /// Select this finding in the Lint view.
+    Goto(FindingRef),
+    /// Apply these settings (`PageSettings::to_map`) and close the dialog.
+    Settings(std::collections::BTreeMap<String, String>),
+    /// Close the dialog.
+    Close,
 }
 
 impl Notice {
     /// As the two strings the JavaScript callback receives.
-    pub fn to_parts(&self) -> (&'static str, Option<&'static str>) {
+    pub fn to_parts(&self) -> (&'static str, Option<String>) {
         match self {
-            Notice::Lesson(id) => ("lesson", *id),
-            Notice::Load(id) => ("load", Some(id)),
+            Notice::Lesson(id) => ("lesson", id.map(str::to_string)),
+            Notice::Load(example) => {
+                let files: Vec<Value> = example
+                    .files
+                    .iter()
+                    .map(|(kind, text)| serde_json::json!({"kind": kind.as_str(), "text": &**text}))
+                    .collect();
+                (
+                    "load",
+                    Some(serde_json::json!({"id": example.id, "files": files}).to_string()),
+                )
+            }
+            Notice::Tick(id) => ("tick", Some(id.clone())),
+            Notice::Goto(f) => (
+                "goto",
+                Some(
+                    serde_json::json!({
+                        "code": f.code, "path": f.path, "line": f.line, "column": f.column,
+                    })
+                    .to_string(),
+                ),
+            ),
+            Notice::Settings(map) => ("settings", serde_json::to_string(map).ok()),
+            Notice::Close => ("close", None),
         }
     }
 
@@ -109,7 +227,47 @@ impl Notice {
                 // Ids only: the page's first view reads notices and must not link the lessons.
                 Some(id) => learn::lesson_id(id).map(|id| Notice::Lesson(Some(id))),
             },
-            "load" => learn::example(id?).map(|e| Notice::Load(e.id)),
+            "load" => {
+                let value = ecsplain_engine::json::to_value(id?)?;
+                let id = learn::example_id(value.get("id")?.as_str()?)?;
+                let files = value
+                    .get("files")?
+                    .as_array()?
+                    .iter()
+                    .map(|f| {
+                        let kind = Kind::parse(f.get("kind")?.as_str()?)?;
+                        Some((kind, Rc::from(f.get("text")?.as_str()?)))
+                    })
+                    .collect::<Option<Vec<_>>>()?;
+                Some(Notice::Load(ExampleFiles { id, files }))
+            }
+            "tick" => Some(Notice::Tick(id?.to_string())),
+            "goto" => {
+                let value = ecsplain_engine::json::to_value(id?)?;
+                let text = |key: &str| value.get(key).and_then(Value::as_str).map(str::to_string);
+                let number = |key: &str| {
+                    value
+                        .get(key)
+                        .and_then(Value::as_u64)
+                        .and_then(|n| u32::try_from(n).ok())
+                };
+                Some(Notice::Goto(FindingRef {
+                    code: text("code")?,
+                    path: text("path")?,
+                    line: number("line")?,
+                    column: number("column")?,
+                }))
+            }
+            "settings" => {
+                let value = ecsplain_engine::json::to_value(id?)?;
+                let map = value
+                    .as_object()?
+                    .iter()
+                    .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+                    .collect();
+                Some(Notice::Settings(map))
+            }
+            "close" => Some(Notice::Close),
             _ => None,
         }
     }
@@ -120,14 +278,20 @@ pub use view::{TeachApp, TeachProps};
 
 #[cfg(target_arch = "wasm32")]
 mod view {
+    use std::rc::Rc;
+
     use yew::prelude::*;
 
     use super::{Notice, TeachState, TeachView};
+    use crate::components::checklist::Checklist;
     use crate::components::cpu_explainer::CpuExplainer;
+    use crate::components::export::ExportDialog;
     use crate::components::learn::Learn;
     use crate::components::memory_explainer::MemoryExplainer;
+    use crate::components::settings::SettingsDialog;
     use crate::components::sizing::Sizing;
     use crate::components::task_diagram::TaskDiagram;
+    use crate::persist::{self, PageSettings};
 
     #[derive(Properties, PartialEq)]
     pub struct TeachProps {
@@ -135,10 +299,30 @@ mod view {
         pub notify: Callback<Notice>,
     }
 
-    /// The teach module's root: one of the three views.
+    /// The module's root: one of the views, or one of the dialogs.
     #[component]
     pub fn TeachApp(props: &TeachProps) -> Html {
         let state = &props.state;
+        // The checklist and the dialogs work on the whole project, sent as a state file.
+        let loaded = state
+            .project
+            .as_deref()
+            .and_then(|json| persist::read_state_file(json).ok())
+            .map(|share| {
+                let ticks = share.ticks.clone();
+                (persist::share_loaded(&share), ticks)
+            });
+        let close = props.notify.reform(|()| Notice::Close);
+        // A permalink named an example: send its files to the page (once per example).
+        {
+            let notify = props.notify.clone();
+            use_effect_with(state.example, move |example| {
+                if let Some(files) = example.and_then(super::ExampleFiles::of) {
+                    notify.emit(Notice::Load(files));
+                }
+                || ()
+            });
+        }
         match state.view {
             TeachView::Sizing => html! { <Sizing text={state.text.clone()} /> },
             TeachView::Explain => html! {
@@ -150,9 +334,38 @@ mod view {
             },
             TeachView::Learn => {
                 let on_lesson = props.notify.reform(Notice::Lesson);
-                let on_load = props.notify.reform(Notice::Load);
+                let notify = props.notify.clone();
+                let on_load = Callback::from(move |id: &'static str| {
+                    if let Some(files) = super::ExampleFiles::of(id) {
+                        notify.emit(Notice::Load(files));
+                    }
+                });
                 html! { <Learn lesson={state.lesson} {on_lesson} {on_load} /> }
             }
+            TeachView::Checklist => match loaded {
+                Some((loaded, ticks)) => {
+                    let on_tick = props.notify.reform(Notice::Tick);
+                    let on_goto = props.notify.reform(Notice::Goto);
+                    html! {
+                        <Checklist project={loaded.project} {ticks} {on_tick} {on_goto} />
+                    }
+                }
+                None => html! {},
+            },
+            TeachView::Settings => {
+                let settings =
+                    loaded.map_or_else(|| Rc::new(PageSettings::default()), |(l, _)| l.settings);
+                let on_apply = props
+                    .notify
+                    .reform(|settings: PageSettings| Notice::Settings(settings.to_map()));
+                html! { <SettingsDialog {settings} {on_apply} on_close={close} /> }
+            }
+            TeachView::Export => match loaded {
+                Some((loaded, _)) => html! {
+                    <ExportDialog project={loaded.project} vars={loaded.vars} settings={loaded.settings} on_close={close} />
+                },
+                None => html! {},
+            },
         }
     }
 }
@@ -165,12 +378,14 @@ mod tests {
     fn state_survives_the_trip_between_modules() {
         let lesson = learn::lessons().first().map(|l| l.id);
         assert!(lesson.is_some(), "the engine has lessons");
-        for view in [TeachView::Sizing, TeachView::Explain, TeachView::Learn] {
+        for view in TeachView::ALL {
             let state = TeachState {
                 view,
                 text: Rc::from("{\"family\": \"a \\\"quoted\\\" name\"}\n"),
                 from_finding: view == TeachView::Explain,
                 lesson,
+                project: view.is_dialog().then(|| Rc::from("{\"td\": \"{}\"}")),
+                example: (view == TeachView::Learn).then_some("rolling-good"),
             };
             assert_eq!(TeachState::from_json(&state.to_json()), Some(state));
         }
@@ -193,15 +408,29 @@ mod tests {
     fn notices_name_real_lessons_and_examples() {
         let example = learn::examples().first().map(|e| e.id).unwrap_or("");
         let lesson = learn::lessons().first().map(|l| l.id);
+        let settings = [("fail-on".to_string(), "error".to_string())].into();
+        let goto = FindingRef {
+            code: "TD001".into(),
+            path: "a \"b\".json".into(),
+            line: 3,
+            column: 7,
+        };
         for notice in [
             Notice::Lesson(None),
             Notice::Lesson(lesson),
-            Notice::Load(example),
+            Notice::Load(ExampleFiles::of(example).expect("the example exists")),
+            Notice::Tick("8.3".into()),
+            Notice::Goto(goto),
+            Notice::Settings(settings),
+            Notice::Close,
         ] {
             let (kind, id) = notice.to_parts();
-            assert_eq!(Notice::from_parts(kind, id), Some(notice));
+            assert_eq!(Notice::from_parts(kind, id.as_deref()), Some(notice));
         }
-        assert_eq!(Notice::from_parts("load", Some("no-such-example")), None);
+        let unknown = r#"{"id": "no-such-example", "files": []}"#;
+        assert_eq!(Notice::from_parts("load", Some(unknown)), None);
+        let bad_kind = r#"{"id": "rolling-good", "files": [{"kind": "nope", "text": ""}]}"#;
+        assert_eq!(Notice::from_parts("load", Some(bad_kind)), None);
         assert_eq!(Notice::from_parts("load", None), None);
         assert_eq!(Notice::from_parts("delete", None), None);
     }

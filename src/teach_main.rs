@@ -1,7 +1,9 @@
-//! `ecsplain-teach`: the teaching views as a second wasm module (see `ecsplain_web::teach`).
+//! `ecsplain-teach`: the teaching views and the Settings and Export dialogs as a second wasm
+//! module (see `ecsplain_web::teach`).
 //!
-//! The page's host (`components::teach_host`) imports it the first time the Sizing, CPU & memory
-//! or Learn view opens, then drives it through these three functions.
+//! The page's host (`components::teach_host`) imports it the first time one of them opens, then
+//! drives it through these three functions. Views and dialogs are drawn on different roots
+//! (`#teach`, `#teach-dialog`), each its own Yew app, named by its root's id.
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
@@ -11,21 +13,40 @@ mod exports {
     use wasm_bindgen::prelude::*;
     use yew::{AppHandle, Callback, Renderer};
 
+    /// A mounted app: its root's id, its handle, and the callback that reaches the page.
+    type Mounted = (String, AppHandle<TeachApp>, Callback<Notice>);
+
     thread_local! {
-        static APP: RefCell<Option<(AppHandle<TeachApp>, Callback<Notice>)>> = const { RefCell::new(None) };
+        static APPS: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
     }
 
-    /// Draws the view `state` (JSON from `TeachState::to_json`) into `root`; `notify(kind, id)`
-    /// hears what the view asks of the page. Returns false for a state it cannot read.
+    /// Takes the app mounted on `slot` out of the list (so that no borrow is held while Yew works:
+    /// a view that calls back into the page, which calls back in here, never finds it borrowed).
+    fn take(slot: &str) -> Option<Mounted> {
+        APPS.with(|apps| {
+            let mut apps = apps.borrow_mut();
+            let at = apps.iter().position(|(s, _, _)| s == slot)?;
+            Some(apps.swap_remove(at))
+        })
+    }
+
+    /// Draws `state` (JSON from `TeachState::to_json`) into `root`, the element with id `slot`;
+    /// `notify(kind, id)` hears what the view asks of the page. Returns false for a state it
+    /// cannot read.
     #[wasm_bindgen]
-    pub fn mount(root: web_sys::Element, state: &str, notify: js_sys::Function) -> bool {
+    pub fn mount(
+        slot: &str,
+        root: web_sys::Element,
+        state: &str,
+        notify: js_sys::Function,
+    ) -> bool {
         let Some(state) = TeachState::from_json(state) else {
             return false;
         };
-        unmount();
+        unmount(slot);
         let notify = Callback::from(move |notice: Notice| {
             let (kind, id) = notice.to_parts();
-            let id = id.map_or(JsValue::NULL, JsValue::from_str);
+            let id = id.map_or(JsValue::NULL, |id| JsValue::from_str(&id));
             let _ = notify.call2(&JsValue::NULL, &JsValue::from_str(kind), &id);
         });
         let props = TeachProps {
@@ -33,33 +54,31 @@ mod exports {
             notify: notify.clone(),
         };
         let handle = Renderer::<TeachApp>::with_root_and_props(root, props).render();
-        APP.with(|app| *app.borrow_mut() = Some((handle, notify)));
+        APPS.with(|apps| apps.borrow_mut().push((slot.to_string(), handle, notify)));
         true
     }
 
-    /// Shows a new state in the mounted view.
+    /// Shows a new state in the app mounted on `slot`.
     #[wasm_bindgen]
-    pub fn update(state: &str) -> bool {
+    pub fn update(slot: &str, state: &str) -> bool {
         let Some(state) = TeachState::from_json(state) else {
             return false;
         };
-        // Out of the cell while Yew works, so a view that calls back into the page, which calls
-        // back in here, never finds it borrowed.
-        let Some((mut handle, notify)) = APP.with(|app| app.borrow_mut().take()) else {
+        let Some((slot, mut handle, notify)) = take(slot) else {
             return false;
         };
         handle.update(TeachProps {
             state,
             notify: notify.clone(),
         });
-        APP.with(|app| *app.borrow_mut() = Some((handle, notify)));
+        APPS.with(|apps| apps.borrow_mut().push((slot, handle, notify)));
         true
     }
 
-    /// Removes the view (the page left the teaching views).
+    /// Removes the app mounted on `slot` (the page left the view, or closed the dialog).
     #[wasm_bindgen]
-    pub fn unmount() {
-        if let Some((handle, _)) = APP.with(|app| app.borrow_mut().take()) {
+    pub fn unmount(slot: &str) {
+        if let Some((_, handle, _)) = take(slot) {
             handle.destroy();
         }
     }

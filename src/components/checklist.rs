@@ -1,27 +1,27 @@
-//! The checklist view: the author's best-practice items, each decided from the current panes'
-//! lint report, or ticked by hand for process items.
-
-use std::rc::Rc;
+//! The checklist view: the author's best-practice items, each decided from the project's files,
+//! or ticked by hand for process items. It is part of the teaching module (src/teach.rs): the
+//! page sends the project, and hears ticks and the findings to go to.
 
 use ecsplain_engine::learn::{self, Status};
-use ecsplain_engine::Input;
 use yew::prelude::*;
 
+use crate::components::share::{copy_text, download};
 use crate::docs::{use_docs, Docs};
-use crate::state::{Linted, PANES};
+use crate::state::Project;
+use crate::teach::FindingRef;
 
 #[derive(Properties, PartialEq)]
 pub struct ChecklistProps {
-    pub linted: Option<Rc<Linted>>,
-    pub texts: [Rc<str>; 4],
+    pub project: Project,
     pub ticks: Vec<String>,
     pub on_tick: Callback<String>,
-    /// Select finding `i` of the report (jumps to its pane and line).
-    pub on_select: Callback<usize>,
+    /// Go to this finding in the Lint view (its pane and line).
+    pub on_goto: Callback<FindingRef>,
 }
 
 #[component]
 pub fn Checklist(props: &ChecklistProps) -> Html {
+    let copied = use_state(|| None::<bool>);
     // The checklist's data comes with the rules' docs, loaded on first need (crate::docs).
     let docs = use_docs();
     if let Docs::Failed(e) = &docs {
@@ -30,21 +30,8 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
     if docs == Docs::Loading {
         return html! { <main class="learn-page" id="main"><p class="placeholder">{ "Loading the checklist…" }</p></main> };
     }
-    let Some(linted) = props.linted.as_ref() else {
-        return html! { <main class="learn-page" id="main"><p class="placeholder">{ "Linting…" }</p></main> };
-    };
     let items = learn::checklist();
-    let inputs: Vec<Input> = linted
-        .panes
-        .iter()
-        .map(|&pane| {
-            Input::new(
-                linted.paths[pane].clone(),
-                props.texts[pane].to_string(),
-                Some(PANES[pane]),
-            )
-        })
-        .collect();
+    let (inputs, _, _) = props.project.inputs();
     let platform = learn::platform_of(&inputs);
     // The checklist lints the files itself (no suppressions or ignores count) and names the
     // lines or findings that decided each item.
@@ -70,7 +57,7 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
 
     let mut sections: Vec<(u8, String, Vec<Html>)> = Vec::new();
     for (item, s) in items.iter().zip(&statuses) {
-        let row = item_row(props, linted, item, &s.status, &s.evidence);
+        let row = item_row(props, item, &s.status, &s.evidence);
         match sections.last_mut() {
             Some((n, _, rows)) if *n == item.section => rows.push(row),
             _ => sections.push((item.section, item.section_title.clone(), vec![row])),
@@ -90,6 +77,29 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
         _ => "EC2 and Fargate",
     };
     let source = learn::source();
+    // The checklist as Markdown, for a review (with the ticks and what decided each item).
+    let markdown = {
+        let names: Vec<&str> = inputs.iter().map(|i| i.path.as_str()).collect();
+        learn::to_markdown(&items, &statuses, &props.ticks, &names)
+    };
+    let on_copy = {
+        let (markdown, copied) = (markdown.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            let copied = copied.clone();
+            copy_text(
+                markdown.clone(),
+                Callback::from(move |ok| copied.set(Some(ok))),
+            );
+        })
+    };
+    let on_download = Callback::from(move |_: MouseEvent| {
+        download("ecs-checklist.md", "text/markdown", &markdown)
+    });
+    let copy_note = match *copied {
+        Some(true) => "Copied to the clipboard.",
+        Some(false) => "The browser did not allow copying: use Download.",
+        None => "",
+    };
 
     html! {
         <main class="learn-page checklist" id="main">
@@ -102,6 +112,11 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
                 <span class="cl-count unknown" data-count={counts[3].to_string()}>{ format!("? {} cannot be told from these files", counts[3]) }</span>
                 <span class="cl-count not-applicable" data-count={counts[2].to_string()}>{ format!("– {} not applicable", counts[2]) }</span>
             </p>
+            <p class="cl-export">
+                <button type="button" class="button" id="checklist-copy-md" onclick={on_copy}>{ "Copy as Markdown" }</button>
+                <button type="button" class="button" id="checklist-download-md" onclick={on_download}>{ "Download .md" }</button>
+                <span class="muted" role="status">{ copy_note }</span>
+            </p>
             { for sections }
             <p class="muted">{ format!("Items: our wording of {} ({}, {}).", source.source, source.source_commit, source.retrieved) }</p>
         </main>
@@ -110,7 +125,6 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
 
 fn item_row(
     props: &ChecklistProps,
-    linted: &Linted,
     item: &learn::Item,
     status: &Status,
     evidence: &[learn::Evidence],
@@ -141,13 +155,13 @@ fn item_row(
         Status::NotSatisfied(findings) => findings
             .iter()
             .map(|f| {
-                let index = linted.report.findings.iter().position(|g| g == f);
-                let cb = props.on_select.clone();
-                let onclick = Callback::from(move |_: MouseEvent| {
-                    if let Some(i) = index {
-                        cb.emit(i);
-                    }
-                });
+                let target = FindingRef {
+                    code: f.code.to_string(),
+                    path: f.path.clone(),
+                    line: f.line,
+                    column: f.column,
+                };
+                let onclick = props.on_goto.reform(move |_: MouseEvent| target.clone());
                 html! {
                     <li>
                         <button type="button" class="cl-finding" data-code={f.code} {onclick}>

@@ -385,7 +385,12 @@ pub fn Editor(props: &EditorProps) -> Html {
             if let Some(b) = backdrop.cast::<web_sys::Element>() {
                 let underline = text.len() <= MAX_UNDERLINED_TEXT;
                 if selection.is_some() || (underline && !findings.is_empty()) {
-                    b.set_inner_html(&backdrop_markup(text, findings, selection.as_ref(), underline));
+                    b.set_inner_html(&backdrop_markup(
+                        text,
+                        findings,
+                        selection.as_ref(),
+                        underline,
+                    ));
                 } else {
                     b.set_inner_html("");
                 }
@@ -491,13 +496,23 @@ mod tests {
         assert_eq!(at(5), None);
         // An empty span underlines the character after it.
         assert_eq!(at(7), Some(Severity::Info));
-        let sel = Selection { pane: 0, start: 2, end: 4, seq: 0 };
+        let sel = Selection {
+            pane: 0,
+            start: 2,
+            end: 4,
+            seq: 0,
+        };
         let html = backdrop_markup("a<b&c", &[mark(1, Severity::Error, 0, 1)], Some(&sel), true);
         assert_eq!(
             html,
             "<span class=\"squiggle error\">a</span>&lt;<mark class=\"span-highlight\">b&amp;</mark>c\n\n"
         );
-        let empty = Selection { pane: 0, start: 1, end: 1, seq: 0 };
+        let empty = Selection {
+            pane: 0,
+            start: 1,
+            end: 1,
+            seq: 0,
+        };
         let html = backdrop_markup("ab", &[], Some(&empty), true);
         assert_eq!(html, "a<mark class=\"span-highlight\"> </mark>b\n\n");
         let lines = line_marks(&findings);

@@ -18,10 +18,10 @@ use gloo::storage::{LocalStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-use crate::components::export::ExportDialog;
-use crate::components::settings::SettingsDialog;
+use crate::components::teach_host::TeachHost;
 use crate::persist::{self, PageSettings};
 use crate::state::{Action, State, View, DRAFT_CAP, SLUGS};
+use crate::teach::{Notice, TeachState, TeachView};
 
 /// The draft a link (or reset) replaced, kept so that it can be restored.
 pub const PREVIOUS_KEY: &str = "ecsplain.previous.v1";
@@ -297,7 +297,7 @@ impl Ctx {
         }
         if let Some(slug) = fragment.strip_prefix("example/") {
             // Gallery examples (`#example/<id>`) belong to the Learn view's router (route.rs).
-            if ecsplain_engine::learn::example(slug).is_some() {
+            if ecsplain_engine::learn::example_id(slug).is_some() {
                 return;
             }
             match SLUGS.iter().position(|s| *s == slug) {
@@ -529,10 +529,6 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(None))
     };
-    let close_cb = {
-        let open = open.clone();
-        Callback::from(move |()| open.set(None))
-    };
     let on_copy = {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| ctx.copy_link())
@@ -541,18 +537,35 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
     let dialog = match (*open).clone() {
         None => html! {},
         Some(Panel::Share) => share_dialog(&ctx, state, &link, close.clone()),
-        Some(Panel::Export) => html! {
-            <ExportDialog project={state.project()} vars={state.vars.clone()} settings={state.settings.clone()} on_close={close_cb} />
-        },
-        Some(Panel::Settings) => {
-            let on_apply = {
+        // The settings and export dialogs are drawn by the teaching module (src/teach.rs),
+        // loaded the first time one opens, over the page on `#teach-dialog`.
+        Some(panel @ (Panel::Export | Panel::Settings)) => {
+            let view = if panel == Panel::Export {
+                TeachView::Export
+            } else {
+                TeachView::Settings
+            };
+            let on_notice = {
                 let ctx = ctx.clone();
-                Callback::from(move |settings: PageSettings| {
-                    ctx.state.dispatch(Action::SetSettings(Rc::new(settings)));
-                    ctx.open.set(None);
+                Callback::from(move |notice: Notice| match notice {
+                    Notice::Settings(map) => {
+                        let settings = PageSettings::from_map(&map);
+                        ctx.state.dispatch(Action::SetSettings(Rc::new(settings)));
+                        ctx.open.set(None);
+                    }
+                    Notice::Close => ctx.open.set(None),
+                    _ => {}
                 })
             };
-            html! { <SettingsDialog settings={state.settings.clone()} {on_apply} on_close={close_cb} /> }
+            let state = TeachState {
+                view,
+                text: Rc::from(""),
+                from_finding: false,
+                lesson: None,
+                project: Some(state.state_file()),
+                example: None,
+            };
+            html! { <TeachHost {state} {on_notice} /> }
         }
         Some(Panel::Help) => help_dialog(close.clone()),
         Some(Panel::Reset) => {
@@ -689,15 +702,108 @@ pub fn modal(
     body: Html,
     close: Callback<MouseEvent>,
 ) -> Html {
-    let title_id = format!("{id}-title");
+    html! { <Modal {id} {title} {close}>{ body }</Modal> }
+}
+
+#[derive(Properties, PartialEq)]
+struct ModalProps {
+    id: &'static str,
+    title: &'static str,
+    close: Callback<MouseEvent>,
+    children: Html,
+}
+
+/// What Tab can reach inside a dialog.
+const FOCUSABLE: &str = "button:not([disabled]), input:not([disabled]), select:not([disabled]), \
+    textarea:not([disabled]), a[href], summary, [tabindex]:not([tabindex='-1'])";
+
+fn focusables(root: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
+    let Ok(list) = root.query_selector_all(FOCUSABLE) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect()
+}
+
+/// The dialog box: focus moves into it when it opens (its first field, else its first
+/// control after the close button), Tab and Shift+Tab stay inside it, and focus returns to
+/// what had it (the button that opened it) when it closes.
+#[component]
+fn Modal(props: &ModalProps) -> Html {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with((), move |()| {
+            let previous = window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element());
+            if let Some(root) = node.cast::<web_sys::Element>() {
+                let all = focusables(&root);
+                let first = all
+                    .iter()
+                    .find(|e| {
+                        !e.class_name()
+                            .split_whitespace()
+                            .any(|c| c == "modal-close")
+                    })
+                    .or(all.first());
+                if let Some(first) = first {
+                    let _ = first.focus();
+                }
+            }
+            move || {
+                if let Some(previous) =
+                    previous.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    if previous.is_connected() {
+                        let _ = previous.focus();
+                    }
+                }
+            }
+        });
+    }
+    let onkeydown = {
+        let node = node.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() != "Tab" {
+                return;
+            }
+            let Some(root) = node.cast::<web_sys::Element>() else {
+                return;
+            };
+            let all = focusables(&root);
+            let (Some(first), Some(last)) = (all.first(), all.last()) else {
+                return;
+            };
+            let active = window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element());
+            let at = |el: &web_sys::HtmlElement| {
+                active
+                    .as_ref()
+                    .is_some_and(|a| a == AsRef::<web_sys::Element>::as_ref(el))
+            };
+            if e.shift_key() && at(first) {
+                e.prevent_default();
+                let _ = last.focus();
+            } else if !e.shift_key() && at(last) {
+                e.prevent_default();
+                let _ = first.focus();
+            }
+        })
+    };
+    let title_id = format!("{}-title", props.id);
     html! {
         <div class="modal-backdrop">
-            <div class="modal" id={id} role="dialog" aria-modal="true" aria-labelledby={title_id.clone()}>
+            <div class="modal" id={props.id} role="dialog" aria-modal="true" aria-labelledby={title_id.clone()}
+                ref={node} {onkeydown}>
                 <div class="modal-head">
-                    <h2 id={title_id}>{ title }</h2>
-                    <button type="button" class="button modal-close" aria-label="Close" onclick={close}>{ "×" }</button>
+                    <h2 id={title_id}>{ props.title }</h2>
+                    <button type="button" class="button modal-close" aria-label="Close" onclick={props.close.clone()}>{ "×" }</button>
                 </div>
-                { body }
+                { props.children.clone() }
             </div>
         </div>
     }

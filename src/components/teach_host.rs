@@ -1,6 +1,7 @@
-//! The page's side of the teaching views: the first time Sizing, CPU & memory or Learn opens, this
-//! loads the `ecsplain-teach` module (see [`crate::teach`]) and mounts it on `#teach`; then it
-//! sends each new state and hears the view's requests (open a lesson, load an example).
+//! The page's side of the teaching module: the first time one of its views (Sizing, CPU & memory,
+//! Learn, Checklist) or dialogs (Settings, Export) opens, this loads the `ecsplain-teach` module
+//! (see [`crate::teach`]) and mounts it on `#teach` (views) or `#teach-dialog` (dialogs); then it
+//! sends each new state and hears the module's requests ([`Notice`]).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -14,8 +15,7 @@ use crate::teach::{Notice, TeachState};
 #[derive(Properties, PartialEq)]
 pub struct TeachHostProps {
     pub state: TeachState,
-    pub on_lesson: Callback<Option<&'static str>>,
-    pub on_load: Callback<&'static str>,
+    pub on_notice: Callback<Notice>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -25,8 +25,8 @@ enum Status {
     Failed(String),
 }
 
-/// The page's answers to the view's requests: open a lesson, load an example.
-type Callbacks = Rc<RefCell<(Callback<Option<&'static str>>, Callback<&'static str>)>>;
+/// The page's answer to the module's requests (the newest callback, read when one comes).
+type Callbacks = Rc<RefCell<Callback<Notice>>>;
 
 /// The loaded module, with the callback it was given (kept alive while it is mounted).
 struct Mounted {
@@ -40,11 +40,12 @@ pub fn TeachHost(props: &TeachHostProps) -> Html {
     let mounted: Rc<RefCell<Option<Mounted>>> = use_mut_ref(|| None);
     // The newest state and callbacks, read when the module arrives and when it calls back.
     let latest = use_mut_ref(String::new);
-    let callbacks = use_mut_ref(|| (props.on_lesson.clone(), props.on_load.clone()));
+    let callbacks = use_mut_ref(|| props.on_notice.clone());
     let alive = use_mut_ref(|| true);
     let json = props.state.to_json();
     *latest.borrow_mut() = json.clone();
-    *callbacks.borrow_mut() = (props.on_lesson.clone(), props.on_load.clone());
+    *callbacks.borrow_mut() = props.on_notice.clone();
+    let view = props.state.view;
 
     {
         let (status, mounted, latest, alive) = (
@@ -58,7 +59,9 @@ pub fn TeachHost(props: &TeachHostProps) -> Html {
             let cleanup_alive = alive.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let outcome = match crate::loader::load("ecsplainTeach", "teaching module").await {
-                    Ok(module) if *alive.borrow() => mount(module, &latest.borrow(), callbacks),
+                    Ok(module) if *alive.borrow() => {
+                        mount(module, view, &latest.borrow(), callbacks)
+                    }
                     Ok(_) => return,
                     Err(e) => Err(e),
                 };
@@ -74,7 +77,7 @@ pub fn TeachHost(props: &TeachHostProps) -> Html {
                 *cleanup_alive.borrow_mut() = false;
                 let gone = cleanup_mounted.borrow_mut().take();
                 if let Some(m) = gone {
-                    let _ = call(&m.module, "unmount", &[]);
+                    let _ = call(&m.module, "unmount", &[JsValue::from_str(view.root_id())]);
                 }
             }
         });
@@ -84,53 +87,62 @@ pub fn TeachHost(props: &TeachHostProps) -> Html {
         use_effect_with(json, move |json| {
             let module = mounted.borrow().as_ref().map(|m| m.module.clone());
             if let Some(module) = module {
-                let _ = call(&module, "update", &[JsValue::from_str(json)]);
+                let _ = call(
+                    &module,
+                    "update",
+                    &[JsValue::from_str(view.root_id()), JsValue::from_str(json)],
+                );
             }
             || ()
         });
     }
 
-    let name = match props.state.view {
-        crate::teach::TeachView::Sizing => "sizing",
-        crate::teach::TeachView::Explain => "CPU & memory",
-        crate::teach::TeachView::Learn => "Learn",
-    };
-    match &*status {
-        Status::Ready => html! {},
+    let name = view.label();
+    let message = match &*status {
+        Status::Ready => return html! {},
         Status::Loading => html! {
-            <main class="teach-status" id="main" aria-busy="true">
-                <p class="placeholder">{ format!("Loading the {name} view…") }</p>
-            </main>
+            <p class="placeholder" aria-busy="true">{ format!("Loading the {name}…") }</p>
         },
         Status::Failed(e) => html! {
-            <main class="teach-status" id="main">
-                <p class="placeholder" role="alert">{ format!("The {name} view could not be loaded: {e}. Reload the page to try again.") }</p>
-            </main>
+            <p class="placeholder" role="alert">{ format!("The {name} could not be loaded: {e}. Reload the page to try again.") }</p>
         },
+    };
+    if view.is_dialog() {
+        html! {
+            <div class="modal-backdrop">
+                <div class="modal teach-status" role="dialog" aria-modal="true" aria-label={name}>{ message }</div>
+            </div>
+        }
+    } else {
+        html! { <main class="teach-status" id="main">{ message }</main> }
     }
 }
 
-/// Mounts the module on `#teach` with the first state and a callback for its requests.
-fn mount(module: JsValue, state: &str, callbacks: Callbacks) -> Result<Mounted, String> {
+/// Mounts the module on the view's root with the first state and a callback for its requests.
+fn mount(
+    module: JsValue,
+    view: crate::teach::TeachView,
+    state: &str,
+    callbacks: Callbacks,
+) -> Result<Mounted, String> {
+    let id = view.root_id();
     let root = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("teach"))
-        .ok_or("the page has no #teach element")?;
+        .and_then(|d| d.get_element_by_id(id))
+        .ok_or_else(|| format!("the page has no #{id} element"))?;
     let notify = Closure::<dyn Fn(String, JsValue)>::new(move |kind: String, id: JsValue| {
         let Some(notice) = Notice::from_parts(&kind, id.as_string().as_deref()) else {
             return;
         };
-        // Cloned out first: emitting re-renders the page, which stores new callbacks.
-        let (on_lesson, on_load) = callbacks.borrow().clone();
-        match notice {
-            Notice::Lesson(id) => on_lesson.emit(id),
-            Notice::Load(id) => on_load.emit(id),
-        }
+        // Cloned out first: emitting re-renders the page, which stores a new callback.
+        let on_notice = callbacks.borrow().clone();
+        on_notice.emit(notice);
     });
     let ok = call(
         &module,
         "mount",
         &[
+            JsValue::from_str(id),
             root.into(),
             JsValue::from_str(state),
             notify.as_ref().clone(),

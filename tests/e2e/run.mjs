@@ -82,6 +82,12 @@ const isDocsModule = (address) => {
   const u = new URL(address);
   return u.origin === new URL(url).origin && /\/rule-docs-[0-9a-f]{16}\.js$/.test(u.pathname) && !u.search && !u.hash;
 };
+// The teaching module (its glue and its .wasm): the page's own files at fixed addresses, loaded
+// when a teaching view, the checklist or the settings or export dialog first opens.
+const isTeachModule = (address) => {
+  const u = new URL(address);
+  return u.origin === new URL(url).origin && /\/ecsplain-teach-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(u.pathname) && !u.search && !u.hash;
+};
 
 /// Waits until the findings shown belong to the current texts.
 const settled = (page, timeout = 30_000) =>
@@ -405,7 +411,7 @@ try {
     let recording = false;
     sp.on("request", (req) => {
       // blob: URLs are the page's own downloads, made in memory; anything else is a request.
-      if (recording && !req.url().startsWith("blob:") && !isDocsModule(req.url())) shareRequests.push(req.url());
+      if (recording && !req.url().startsWith("blob:") && !isDocsModule(req.url()) && !isTeachModule(req.url())) shareRequests.push(req.url());
     });
     const dialogs = [];
     sp.on("dialog", async (d) => {
@@ -539,6 +545,20 @@ try {
     // Settings: ignore TD001; the finding goes and the setting travels in a link.
     await sp.click("#tab-taskdef");
     await sp.click("#settings-button");
+    await sp.waitForSelector("#settings-dialog");
+    {
+      // Focus moves into the dialog, Tab stays in it, and Escape returns it to the button.
+      const inDialog = () => sp.evaluate(() => !!document.activeElement?.closest("#settings-dialog"));
+      check(await inDialog(), "settings: focus moves into the dialog when it opens");
+      for (let i = 0; i < 40; i++) await sp.keyboard.press("Tab");
+      check(await inDialog(), "settings: Tab stays inside the dialog");
+      await sp.keyboard.press("Shift+Tab");
+      check(await inDialog(), "settings: Shift+Tab stays inside the dialog");
+      await sp.keyboard.press("Escape");
+      await sp.waitForSelector("#settings-dialog", { state: "detached" });
+      eq(await sp.evaluate(() => document.activeElement?.id), "settings-button", "settings: closing returns focus to the button that opened it");
+      await sp.click("#settings-button");
+    }
     await sp.fill("#set-ignore", "TD001");
     await sp.fill("#set-severity", "TD101=info");
     check((await sp.inputValue("#settings-yaml")).includes('ignore: ["TD001"]'), "settings: the .ecsplain.yaml preview");
@@ -743,6 +763,7 @@ try {
   await teachingChecks(browser); // issue 11: see the block at the end of this file
   await projectChecks(browser); // issue 6: see the block at the end of this file
   await jsonnetChecks(browser); // issue 6, Jsonnet in the page: see the block at the end of this file
+  await firstVisitChecks(browser); // issue 23: see the block at the end of this file
 
   eq(consoleErrors, [], "no console errors");
   eq(failedRequests, [], "no failed requests");
@@ -881,6 +902,16 @@ async function teachingChecks(browser) {
   const manual = page.locator('.cl-item[data-status="manual"] .cl-tick').first();
   await manual.check();
   check((await page.textContent(".cl-count.manual")).startsWith("☐ 1 of"), "ticking an item counts it");
+  {
+    // The checklist exports as Markdown for a review, with the tick and the findings.
+    const [md] = await Promise.all([page.waitForEvent("download"), page.click("#checklist-download-md")]);
+    const text = readFileSync(await md.path(), "utf8");
+    const tickedId = await manual.evaluate((el) => el.closest(".cl-item").dataset.item);
+    eq(md.suggestedFilename(), "ecs-checklist.md", "the checklist downloads as ecs-checklist.md");
+    eq(text.split("\n").filter((l) => l.startsWith("- [")).length, items, "the Markdown lists every item once");
+    check(text.includes(`- [x] ${tickedId} `) && text.includes("done (ticked by hand)"), "the Markdown carries the tick", text.slice(0, 400));
+    check(/\*\*not satisfied\*\*\n  - [A-Z]+\d+ /.test(text), "the Markdown names the findings under an unsatisfied item");
+  }
   await page.screenshot({ path: join(shots, "checklist.png") });
   await page.locator(".cl-finding").first().click();
   check(
@@ -1333,6 +1364,57 @@ async function jsonnetChecks(browser) {
       await p.waitForSelector('.finding[data-code="TD001"]', { timeout: 60_000 });
       eq(await note.count(), 0, "jsonnet: once loaded, the waiting note is gone");
     }
+    await ctx.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The first visit (issue 23): the example says it is one, can be replaced in one action, and the
+// user's first file in it asks whether to keep the other example files.
+// Screenshots: first-visit.png, first-visit-question.png, first-visit-dark.png.
+async function firstVisitChecks(browser) {
+  const slugs = ["taskdef", "servicedef", "dockerfile", "ecspresso"];
+  const fresh = async (colorScheme = "light") => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme });
+    const p = await ctx.newPage();
+    await p.goto(url, { waitUntil: "load" });
+    await p.waitForSelector("#version");
+    await settled(p);
+    return { ctx, p };
+  };
+  const values = (p) => p.evaluate((n) => Array.from({ length: n }, (_, i) => document.getElementById(`input-${i}`)?.value), 1);
+  {
+    const { ctx, p } = await fresh();
+    check(await p.isVisible("#example-note"), "first visit: the example project says it is an example");
+    await p.screenshot({ path: join(shots, "first-visit.png") });
+    await paste(p, "taskdef", '{"family": "mine", "containerDefinitions": []}\n');
+    await p.waitForSelector("#example-question");
+    check(!(await p.isVisible("#example-note")), "first visit: the label goes once a file of the user's is in");
+    check((await p.textContent("#example-question")).includes("3 panes"), "first visit: the question counts the example files left", await p.textContent("#example-question"));
+    await p.screenshot({ path: join(shots, "first-visit-question.png") });
+    await p.click("#drop-examples");
+    await settled(p);
+    const left = [];
+    for (const slug of slugs.slice(1)) {
+      await p.click(`#tab-${slug}`);
+      left.push(await p.inputValue(`#input-${slugs.indexOf(slug)}`));
+    }
+    eq(left, ["", "", ""], "first visit: removing the example files empties the other panes");
+    await p.click("#tab-taskdef");
+    check((await p.inputValue("#input-0")).includes('"mine"'), "first visit: the user's file stays");
+    check(!(await p.isVisible("#example-question")), "first visit: the question is answered");
+    await ctx.close();
+  }
+  {
+    const { ctx, p } = await fresh("dark");
+    await p.screenshot({ path: join(shots, "first-visit-dark.png") });
+    await p.click("#start-empty");
+    await settled(p);
+    await p.waitForTimeout(50);
+    eq(await p.evaluate(() => document.activeElement?.id), "input-0", "first visit: starting empty puts the caret in the task definition");
+    eq((await values(p))[0], "", "first visit: starting empty empties the task definition");
+    check(!(await p.isVisible("#example-note")), "first visit: no example label on an empty project");
+    check((await p.textContent("#status")).includes("0 files") || (await p.textContent("#status")).includes("linted 0"), "first visit: nothing is left to lint", await p.textContent("#status"));
     await ctx.close();
   }
 }

@@ -17,6 +17,9 @@ Usage:
   ecsplain config [PATH]            print the configuration that applies to PATH, and its file
   ecsplain size FILE                a task definition's size, Fargate cost and EC2 fit
   ecsplain render CONFIG            an ecspresso config and its definitions with templates filled
+  ecsplain render CONFIG TARGET...  what `ecspresso render TARGET...` prints (config, taskdef,
+                                    servicedef): the definitions as ecspresso re-serialises them
+  ecsplain server                   the language server (LSP on stdio) for editors
   ecsplain --version | --help
 
 Options for lint:
@@ -47,7 +50,9 @@ Options for config:   --config FILE, --format text | json
 Options for size:     --region R (default: the configuration's, else us-east-1),
                       --spot-discount PERCENT, --instance TYPE (e.g. m7g.large),
                       --format text | json
-Options for render:   the values above (--var, --env-file, --tfstate, --ext-str, --env)
+Options for render:   the values above (--var, --env-file, --tfstate, --ext-str, --env); with a
+                      TARGET, the config's required_version decides v2's or v3's reading (v2
+                      when it admits both)
 
 Exit status: 0 no finding at or above the threshold, 1 some, 2 usage, IO or configuration error.
 ";
@@ -165,6 +170,9 @@ pub struct SizeArgs {
 pub struct RenderArgs {
     pub file: String,
     pub values: VarArgs,
+    /// `config`, `taskdef`, `servicedef` (and ecspresso's other spellings), in order: print
+    /// what `ecspresso render TARGET...` prints. Empty: every file, rendered, with a header.
+    pub targets: Vec<String>,
 }
 
 #[derive(Debug, PartialEq)]
@@ -175,6 +183,8 @@ pub enum Command {
     Config(ConfigArgs),
     Size(SizeArgs),
     Render(RenderArgs),
+    /// `server`: the language server on stdio.
+    Server,
     Version,
     Help,
 }
@@ -183,7 +193,9 @@ pub enum Command {
 #[derive(Debug, PartialEq, Eq)]
 pub struct UsageError(pub String);
 
-const COMMANDS: [&str; 6] = ["lint", "explain", "rules", "config", "size", "render"];
+const COMMANDS: [&str; 7] = [
+    "lint", "explain", "rules", "config", "size", "render", "server",
+];
 
 pub fn parse(args: &[String]) -> Result<Command, UsageError> {
     let Some((first, rest)) = args.split_first() else {
@@ -245,6 +257,20 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
         }
         "size" => parse_size(rest),
         "render" => parse_render(rest),
+        "server" => {
+            // Editors' clients add `--stdio` (the only transport there is) and may name their
+            // process (`--clientProcessId`); both are accepted and need nothing.
+            let (opts, free) = split(rest, &["clientProcessId"], &["stdio"])?;
+            if opts.iter().any(|(n, _)| n == "help") {
+                return Ok(Command::Help);
+            }
+            match free.first() {
+                Some(extra) => Err(UsageError(format!(
+                    "`server` takes no argument, got `{extra}`"
+                ))),
+                None => Ok(Command::Server),
+            }
+        }
         other if other.starts_with('-') => Err(UsageError(format!(
             "unexpected option `{other}` before a command"
         ))),
@@ -384,12 +410,22 @@ fn parse_size(args: &[String]) -> Result<Command, UsageError> {
     Ok(Command::Size(size))
 }
 
+/// ecspresso's `render` targets (render.go's `enum`).
+pub const RENDER_TARGETS: [&str; 5] = [
+    "config",
+    "service-definition",
+    "servicedef",
+    "task-definition",
+    "taskdef",
+];
+
 fn parse_render(args: &[String]) -> Result<Command, UsageError> {
     let (known, flags) = with_var_options(&[], &[]);
     let (opts, free) = split(args, &known, &flags)?;
     let mut render = RenderArgs {
         file: String::new(),
         values: VarArgs::default(),
+        targets: Vec::new(),
     };
     for (name, value) in opts {
         if name == "help" {
@@ -398,13 +434,23 @@ fn parse_render(args: &[String]) -> Result<Command, UsageError> {
         render.values.take(&name, value)?;
     }
     match free.as_slice() {
-        [file] => render.file = file.clone(),
+        [file, targets @ ..] => {
+            render.file = file.clone();
+            for target in targets {
+                if !RENDER_TARGETS.contains(&target.as_str()) {
+                    return Err(UsageError(format!(
+                        "`render` takes one ecspresso config and targets ({}), not `{target}`",
+                        RENDER_TARGETS.join(", ")
+                    )));
+                }
+                render.targets.push(target.clone());
+            }
+        }
         [] => {
             return Err(UsageError(
                 "`render` needs an ecspresso config, e.g. `ecsplain render ecspresso.yml`".into(),
             ))
         }
-        _ => return Err(UsageError("`render` takes one ecspresso config".into())),
     }
     Ok(Command::Render(render))
 }

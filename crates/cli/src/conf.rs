@@ -75,6 +75,11 @@ fn display(path: &Path) -> String {
 pub fn load(path: &str) -> Result<Loaded, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read the configuration `{path}`: {e}"))?;
+    Ok(parse(path, text))
+}
+
+/// Parses the text of the configuration file at `path` (the language server's unsaved text).
+pub fn parse(path: &str, text: String) -> Loaded {
     let (config, diagnostics) = Config::parse(path, &text);
     let index = LineIndex::new(&text);
     let resolvers = [Resolver {
@@ -86,12 +91,12 @@ pub fn load(path: &str) -> Result<Loaded, String> {
         .iter()
         .filter_map(|d| Finding::resolve(d, 0, &resolvers))
         .collect();
-    Ok(Loaded {
+    Loaded {
         path: Some(path.to_string()),
         text,
         config,
         problems,
-    })
+    }
 }
 
 /// Rewrites the inputs' paths relative to the configuration file's folder (when they are under

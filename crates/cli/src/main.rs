@@ -9,17 +9,18 @@
 mod args;
 mod conf;
 mod files;
+mod project;
 mod render;
+mod server;
 mod size;
 mod vars;
 
-use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use args::{Color, Command, ConfigArgs, Format, LintArgs, UsageError};
 use ecsplain_engine::report::{github, gitlab, json, sarif, text};
-use ecsplain_engine::{lint_vars, registry, Finding, Input, Severity};
+use ecsplain_engine::{registry, Finding, Input, Severity};
 
 const OK: u8 = 0;
 const FINDINGS: u8 = 1;
@@ -50,6 +51,7 @@ fn run(command: Command) -> u8 {
         Command::Config(config) => show_config(&config),
         Command::Size(size) => size::run(&size),
         Command::Render(render) => render::run(&render),
+        Command::Server => server::run(),
     }
 }
 
@@ -116,101 +118,32 @@ fn run_lint(args: &LintArgs) -> u8 {
         notes(args, &collected.inputs, &values);
     }
 
-    // Each file gets the configuration of its own folder (or `--config`); files that share one
-    // are linted together, so cross-file rules see them all.
-    let mut by_folder: HashMap<String, Option<String>> = HashMap::new();
-    let mut groups: Vec<(Option<String>, Vec<Input>)> = Vec::new();
-    for input in collected.inputs {
-        let config = match &args.config {
-            Some(file) => Some(file.clone()),
-            None => {
-                let folder = match input.path.as_str() {
-                    "-" => ".".to_string(),
-                    path => std::path::Path::new(path)
-                        .parent()
-                        .map(|p| p.display().to_string())
-                        .filter(|p| !p.is_empty())
-                        .unwrap_or_else(|| ".".to_string()),
-                };
-                by_folder
-                    .entry(folder)
-                    .or_insert_with_key(|folder| conf::find(folder))
-                    .clone()
-            }
-        };
-        match groups.iter_mut().find(|(c, _)| *c == config) {
-            Some((_, inputs)) => inputs.push(input),
-            None => groups.push((config, vec![input])),
+    let linted = project::lint(
+        collected.inputs,
+        &project::Options {
+            config: args.config.as_deref(),
+            no_inline_ignores: args.no_inline_ignores,
+            fail_on: args.fail_on,
+            fallback: args.paths.first().map(String::as_str),
+            config_text: None,
+        },
+        &values,
+    );
+    let project::Linted {
+        inputs,
+        findings,
+        linted,
+        failing,
+        config_problems,
+        ..
+    } = match linted {
+        Ok(linted) => linted,
+        Err(message) => {
+            eprintln!("ecsplain: {message}");
+            return TROUBLE;
         }
-    }
-    // With no file to lint, the configuration that would apply is still checked.
-    if groups.is_empty() {
-        let config = args
-            .config
-            .clone()
-            .or_else(|| args.paths.first().and_then(|p| conf::find(p)));
-        groups.push((config, Vec::new()));
-    }
-
-    let mut inputs: Vec<Input> = Vec::new();
-    let mut findings: Vec<Finding> = Vec::new();
-    let mut linted = 0usize;
-    let mut failing = false;
-    for (config_path, group) in groups {
-        let loaded = match &config_path {
-            None => conf::Loaded::defaults(),
-            Some(path) => match conf::load(path) {
-                Ok(loaded) => loaded,
-                Err(message) => {
-                    eprintln!("ecsplain: {message}");
-                    return TROUBLE;
-                }
-            },
-        };
-        if !loaded.problems.is_empty() {
-            trouble = true;
-            if let Some(input) = loaded.input() {
-                let file = inputs.len();
-                inputs.push(input);
-                findings.extend(loaded.problems.iter().cloned().map(|mut f| {
-                    f.file = file;
-                    f
-                }));
-            }
-        }
-        let mut config = loaded.config;
-        if args.no_inline_ignores {
-            config.inline_ignores = false;
-        }
-        let threshold = args.fail_on.unwrap_or(config.fail_on);
-        // Per-path ignores are written relative to the configuration file's folder: the engine
-        // sees the paths that way, and findings get back the paths as the user gave them.
-        let mut group = group;
-        // The state answers lookups in every group; it is not a file linted.
-        let mut material = 0;
-        if let Some(state) = &values.tfstate {
-            let path = files::normalize(&state.path);
-            if !group.iter().any(|i| files::normalize(&i.path) == path) {
-                group.push(state.clone());
-                material = 1;
-            }
-        }
-        let given = conf::relative_to_config(&mut group, config_path.as_deref());
-        let mut report = lint_vars(&group, &config, &values.vars);
-        let rewritten: Vec<String> = group.iter().map(|i| i.path.clone()).collect();
-        conf::restore_paths(&mut report.findings, &rewritten, &given);
-        for (input, original) in group.iter_mut().zip(given) {
-            input.path = original;
-        }
-        failing |= report.findings.iter().any(|f| f.severity >= threshold);
-        let offset = inputs.len();
-        linted += group.len() - material;
-        inputs.extend(group);
-        findings.extend(report.findings.into_iter().map(|mut f| {
-            f.file += offset;
-            f
-        }));
-    }
+    };
+    trouble |= config_problems;
 
     let rendered = if args.statistics {
         statistics(&findings, args.format)

@@ -10,9 +10,11 @@
 
 use std::collections::BTreeMap;
 
+use ecsplain_engine::ecspresso::render::{load_config, Major};
 use ecsplain_engine::ecspresso::{self, jsonnet, tfstate::TfState};
 use ecsplain_engine::template::{self, Call, Values};
 use ecsplain_engine::Input;
+use ecsplain_engine::Kind;
 
 use crate::args::RenderArgs;
 use crate::{out, vars, OK, TROUBLE};
@@ -103,7 +105,10 @@ pub fn run(args: &RenderArgs) -> u8 {
     }
 
     let mut sections: Vec<(String, String)> = Vec::new();
-    for input in shown.iter().filter_map(|&i| inputs.get(i)) {
+    // For targets: each shown file's kind, its path and its text before templates (Jsonnet
+    // evaluated), and its rendered text.
+    let mut rendered_files: Vec<(Option<Kind>, String, String, String)> = Vec::new();
+    for (n, input) in shown.iter().filter_map(|&i| inputs.get(i)).enumerate() {
         let source = if ecspresso::Format::from_path(&input.path) == ecspresso::Format::Jsonnet {
             match jsonnet::evaluate(&input.path, &input.text, &env) {
                 // ecspresso renders templates in the evaluated JSON too.
@@ -139,12 +144,33 @@ pub fn run(args: &RenderArgs) -> u8 {
             continue;
         }
         let mut rendered = output.rendered.text;
+        rendered_files.push((
+            if n == 0 {
+                Some(Kind::Ecspresso)
+            } else {
+                input.kind
+            },
+            input.path.clone(),
+            source.clone(),
+            rendered.clone(),
+        ));
         if !rendered.ends_with('\n') {
             rendered.push('\n');
         }
         sections.push((input.path.clone(), rendered));
     }
     let unset = vars::unset(&inputs, &loaded.vars, state.as_ref(), true);
+    if !args.targets.is_empty() {
+        if !unset.is_empty() {
+            eprintln!(
+                "ecsplain: not given (left as markers): {}; pass --var NAME=VALUE, --env-file FILE, --ext-str NAME=VALUE or --tfstate FILE",
+                unset.join(", ")
+            );
+        }
+        let (printed, ok) = as_ecspresso(args, &rendered_files, &values, &loaded.vars.env);
+        let status = if ok { status } else { TROUBLE };
+        return status.max(out(&printed));
+    }
     if !unset.is_empty() {
         eprintln!(
             "ecsplain: not given (left as markers): {}; pass --var NAME=VALUE, --env-file FILE, --ext-str NAME=VALUE or --tfstate FILE",
@@ -161,6 +187,91 @@ pub fn run(args: &RenderArgs) -> u8 {
             .collect(),
     };
     status.max(out(&printed))
+}
+
+/// What `ecspresso render TARGET...` prints, target by target, and whether every target
+/// rendered (ecspresso stops at the first error; so does this, saying why on stderr).
+fn as_ecspresso(
+    args: &RenderArgs,
+    files: &[(Option<Kind>, String, String, String)],
+    values: &Display<'_>,
+    env: &BTreeMap<String, String>,
+) -> (String, bool) {
+    let Some((_, config_path, config_source, _)) = files.first() else {
+        return (String::new(), false);
+    };
+    let versions = ecspresso::read_config(config_path, config_source)
+        .map_or(ecspresso::Versions { v2: true, v3: true }, |root| {
+            ecspresso::versions(&root)
+        });
+    let major = if versions.v3_only() {
+        Major::V3
+    } else {
+        Major::V2
+    };
+    let config_text = match load_config(config_path, config_source, values, major) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("ecsplain: failed to load config file {config_path}: {e}");
+            return (String::new(), false);
+        }
+    };
+    let config_root = ecspresso::read_config(config_path, &config_text);
+    let service = config_root
+        .as_ref()
+        .and_then(|root| root.get_str("service").map(str::to_string))
+        .unwrap_or_default();
+    // The functions the definitions' templates have: Go's, go-config's and the plugins'.
+    let plugin_functions = config_root.as_ref().and_then(ecspresso::plugin_functions);
+    let mut printed = String::new();
+    for target in &args.targets {
+        let (kind, what) = match target.as_str() {
+            "config" => (Kind::Ecspresso, "config"),
+            "task-definition" | "taskdef" => (Kind::TaskDef, "task definition"),
+            _ => (Kind::ServiceDef, "service definition"),
+        };
+        let (path, text) = if kind == Kind::Ecspresso {
+            (config_path.as_str(), config_text.as_str())
+        } else {
+            match files.iter().skip(1).find(|(k, ..)| *k == Some(kind)) {
+                Some((_, path, source, text)) => {
+                    if let Some(e) =
+                        ecspresso::render::undefined_function(source, plugin_functions.as_deref())
+                    {
+                        eprintln!("ecsplain: failed to load {what} {path}: {e}");
+                        return (printed, false);
+                    }
+                    (path.as_str(), text.as_str())
+                }
+                None => {
+                    let key = if kind == Kind::TaskDef {
+                        "task_definition"
+                    } else {
+                        "service_definition"
+                    };
+                    eprintln!("ecsplain: failed to load {what}: {key} is not defined or could not be read");
+                    return (printed, false);
+                }
+            }
+        };
+        let result = ecspresso::render::as_ecspresso_prints(
+            path,
+            text,
+            kind,
+            &service,
+            env.get("AWS_REGION").map(String::as_str),
+            major,
+        );
+        match result {
+            Some(Ok(text)) => printed.push_str(&text),
+            Some(Err(e)) => {
+                eprintln!("ecsplain: failed to load {what} {path}: {e}");
+                return (printed, false);
+            }
+            None => {}
+        }
+    }
+    (printed, true)
 }
 
 /// Evaluated JSON, indented like ecspresso's output.

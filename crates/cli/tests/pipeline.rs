@@ -286,6 +286,48 @@ fn render_fills_templates_and_never_fails_on_unset_values() {
     );
 }
 
+/// `render CONFIG TARGET...` prints what `ecspresso render TARGET...` prints, byte for byte
+/// (the expectation is worked out from ecspresso's source: tests/render/ecspresso/README.md).
+#[test]
+fn render_targets_print_what_ecspresso_prints() {
+    let o = ecsplain(&[
+        "render",
+        "tests/render/ecspresso/ecspresso.yml",
+        "config",
+        "taskdef",
+        "servicedef",
+        "--var",
+        "AWS_REGION=eu-west-1",
+        "--var",
+        "TAG=v1",
+        "--var",
+        "CONFIG={\"a\":\"<b>\"}",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let expected = std::fs::read_to_string(repo().join("tests/render/ecspresso/expected.out"))
+        .expect("expected.out");
+    assert_eq!(stdout(&o), expected);
+    // ecspresso's other spellings of the targets, one at a time.
+    let o = ecsplain(&[
+        "render",
+        "tests/render/ecspresso/ecspresso.yml",
+        "task-definition",
+        "--var",
+        "TAG=v1",
+        "--var",
+        "CONFIG=x",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("{\n  \"containerDefinitions\": ["));
+    // A target ecspresso does not have is a usage error.
+    let o = ecsplain(&[
+        "render",
+        "tests/render/ecspresso/ecspresso.yml",
+        "everything",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
 /// The project's own deploy files are the example of a good setup: no finding at all.
 #[test]
 fn deploy_files_lint_clean() {

@@ -55,6 +55,30 @@ pub enum LabelKind {
 }
 
 impl LabelKind {
+    /// Every format, in the order a settings control lists them.
+    pub const ALL: [LabelKind; 7] = [
+        LabelKind::Text,
+        LabelKind::Url,
+        LabelKind::Rfc3339,
+        LabelKind::Spdx,
+        LabelKind::Hash,
+        LabelKind::Semver,
+        LabelKind::Email,
+    ];
+
+    /// The name `label-schema` uses for the format (the inverse of [`LabelKind::parse`]).
+    pub fn name(self) -> &'static str {
+        match self {
+            LabelKind::Text => "text",
+            LabelKind::Url => "url",
+            LabelKind::Rfc3339 => "rfc3339",
+            LabelKind::Spdx => "spdx",
+            LabelKind::Hash => "hash",
+            LabelKind::Semver => "semver",
+            LabelKind::Email => "email",
+        }
+    }
+
     pub fn parse(s: &str) -> Option<LabelKind> {
         Some(match s {
             "text" => LabelKind::Text,
@@ -527,6 +551,13 @@ mod tests {
             diags[0].help.as_deref(),
             Some("did you mean `trusted-registries`?")
         );
+    }
+
+    #[test]
+    fn label_kind_names_round_trip() {
+        for kind in LabelKind::ALL {
+            assert_eq!(LabelKind::parse(kind.name()), Some(kind));
+        }
     }
 
     #[test]

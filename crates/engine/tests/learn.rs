@@ -739,7 +739,7 @@ fn cpu_cheats_fail() {
 fn dockerfile_cheats_fail() {
     let (lesson, solution) = lesson_text("dockerfile-multi-stage");
     // The full toolchain as the final stage, by name and through the build stage's alias.
-    for base in ["golang:1.23.4-bookworm", "build"] {
+    for base in ["golang:1.26.6-bookworm", "build"] {
         let attempt = solution.replace(
             "FROM gcr.io/distroless/static-debian12:nonroot",
             &format!("FROM {base}"),

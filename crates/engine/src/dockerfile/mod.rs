@@ -14,7 +14,9 @@
 //! (continuations joined, comment lines dropped); [`Instruction::map`] turns offsets in it back
 //! into source offsets.
 
+pub mod checks;
 mod lex;
+pub mod refs;
 pub mod shell;
 mod validate;
 
@@ -61,6 +63,18 @@ pub struct Dockerfile {
     pub instructions: Vec<Instruction>,
     /// Build stages, one per `FROM`, in order.
     pub stages: Vec<Stage>,
+}
+
+impl Dockerfile {
+    /// The `# check=` directive as BuildKit's build checks read it (all defaults when it is
+    /// absent or unreadable).
+    pub fn check_directive(&self) -> refs::CheckDirective {
+        self.directives
+            .iter()
+            .find(|d| d.name == "check")
+            .and_then(|d| refs::parse_check(&d.value).ok())
+            .unwrap_or_default()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -407,6 +421,14 @@ pub fn parse(text: &str) -> Parsed {
     p.diagnostics
         .extend(validate::build(&instructions, &stages));
     p.diagnostics.extend(long_lines(text));
+    let check = p
+        .directives
+        .iter()
+        .find(|d| d.name == "check")
+        .and_then(|d| refs::parse_check(&d.value).ok())
+        .unwrap_or_default();
+    p.diagnostics
+        .extend(checks::failing(text, &instructions, &stages, &check));
     Parsed {
         dockerfile: Dockerfile {
             directives: p.directives,
@@ -603,6 +625,17 @@ impl<'a> Parser<'a> {
                         span,
                         format!("the escape directive must be `\\` or a backtick, not `{value}`"),
                     )),
+                }
+            } else if lower == "check" {
+                // BuildKit's front end refuses to build when it cannot read its check options
+                // ("failed to parse check options"), unless the build gives them itself
+                // (BUILDKIT_DOCKERFILE_CHECK), which the file cannot know.
+                if let Err(why) = refs::parse_check(&value) {
+                    self.diagnostics.push(
+                        syntax_error(span, why).with_help(
+                            "write it like `# check=skip=JSONArgsRecommended;error=true`",
+                        ),
+                    );
                 }
             }
             self.directives.push(Directive {

@@ -3,7 +3,7 @@
 //! build graph (`dockerfile2llb`): empty base images, `COPY --from` between stages, `COPY`
 //! of a URL, `--chmod` values. Each finding is an `IN003` at the word BuildKit objects to.
 
-use super::{lex, parse_json_args, syntax_error, Args, Flag, Instruction, JsonArgs, Stage};
+use super::{lex, parse_json_args, refs, syntax_error, Args, Flag, Instruction, JsonArgs, Stage};
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 
@@ -948,6 +948,31 @@ pub(super) fn build(all: &[Instruction], stages: &[Stage]) -> Vec<Diagnostic> {
         }
     }
     for stage in stages {
+        // `FROM --platform=...`: expanded with the global ARGs, then read by containerd's
+        // platform parser ("failed to parse platform", "empty platform value from expression").
+        if let Some(flag) = all.get(stage.from).and_then(|f| flag_value(f, "platform")) {
+            let v = flag.value.as_deref().unwrap_or("");
+            match expand(v, &args) {
+                Some(p) if p.is_empty() => err_help(
+                    &mut out,
+                    flag.value_span,
+                    format!("`--platform={v}` is empty once the ARGs are expanded"),
+                    "give the ARG a default before the first FROM, or write the platform (linux/amd64)".into(),
+                ),
+                Some(p) => {
+                    if let Err(why) = refs::parse_platform(&p) {
+                        err_help(
+                            &mut out,
+                            flag.value_span,
+                            format!("`--platform` cannot be read: {why}"),
+                            "write os/arch or os/arch/variant, like linux/amd64 or linux/arm64/v8"
+                                .into(),
+                        );
+                    }
+                }
+                None => {}
+            }
+        }
         let from_keyword = all.get(stage.from).map(|i| i.keyword_span);
         if stage.image.is_empty() {
             // `FROM "" AS x`: a word that is empty once its quotes are removed.
@@ -1048,6 +1073,7 @@ pub(super) fn build(all: &[Instruction], stages: &[Stage]) -> Vec<Diagnostic> {
             }
         }
     }
+    mount_targets(all, stages, &by_name, &mut out);
     // Cycles between stages: an edge inside a strongly connected component, or a stage that
     // names itself. One finding per cycle, at its first edge in the file.
     let component = components(stages.len(), &edges);
@@ -1105,6 +1131,111 @@ pub(super) fn build(all: &[Instruction], stages: &[Stage]) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Go's `path.Clean` for an absolute path.
+fn clean_abs(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for p in path.split('/') {
+        match p {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            _ => parts.push(p),
+        }
+    }
+    format!("/{}", parts.join("/"))
+}
+
+/// A word BuildKit would change when it expands it (variables, quotes, escapes).
+fn needs_expansion(v: &str) -> bool {
+    v.contains(['$', '"', '\'', '\\', '`'])
+}
+
+/// `RUN --mount` targets that end up at `/` ("invalid mount target"): BuildKit joins a relative
+/// target to the working directory, so it is judged only where the working directory is known
+/// (set by an absolute `WORKDIR` in the stage, or `/` for `FROM scratch`, or inherited from an
+/// earlier stage). Secret and SSH mounts have their own targets and are not checked.
+fn mount_targets(
+    all: &[Instruction],
+    stages: &[Stage],
+    by_name: &dyn Fn(&str) -> Option<usize>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut end_dir: Vec<Option<String>> = vec![None; stages.len()];
+    for stage in stages {
+        let mut dir: Option<String> = if stage.image.eq_ignore_ascii_case("scratch") {
+            Some("/".into())
+        } else {
+            by_name(&stage.image)
+                .filter(|&j| j < stage.index)
+                .and_then(|j| end_dir.get(j).cloned().flatten())
+        };
+        for ins in all.get(stage.instructions.clone()).unwrap_or(&[]) {
+            if ins.is("WORKDIR") {
+                let path = ins.text.trim();
+                dir = if path.is_empty() || needs_expansion(path) {
+                    None
+                } else if path.starts_with('/') {
+                    Some(clean_abs(path))
+                } else {
+                    dir.map(|d| clean_abs(&format!("{d}/{path}")))
+                };
+            }
+            if !ins.is("RUN") {
+                continue;
+            }
+            for flag in ins.flags.iter().filter(|f| f.written == "mount") {
+                let Ok(fields) = csv_fields(flag.value.as_deref().unwrap_or("")) else {
+                    continue;
+                };
+                let mut kind = "bind".to_string();
+                let mut target: Option<String> = None;
+                for f in &fields {
+                    let (k, v) = f.split_once('=').unwrap_or((f, ""));
+                    match k.to_ascii_lowercase().as_str() {
+                        "type" => kind = v.to_ascii_lowercase(),
+                        "target" | "dst" | "destination" => target = Some(v.to_string()),
+                        _ => {}
+                    }
+                }
+                if !matches!(kind.as_str(), "bind" | "cache" | "tmpfs") {
+                    continue;
+                }
+                let target = target.unwrap_or_default();
+                if needs_expansion(&target) {
+                    continue;
+                }
+                let resolved = if target.starts_with('/') {
+                    // BuildKit keeps an absolute target as written.
+                    Some(target.clone())
+                } else {
+                    dir.as_ref().map(|d| clean_abs(&format!("{d}/{target}")))
+                };
+                if resolved.as_deref() == Some("/") {
+                    let what = if target.is_empty() {
+                        "the mount has no target, so it goes on the working directory, which is `/`"
+                            .to_string()
+                    } else if target == "/" {
+                        "a mount cannot replace the root of the file system (`target=/`)"
+                            .to_string()
+                    } else {
+                        format!("the mount target `{target}` is the root of the file system once joined to the working directory")
+                    };
+                    err_help(
+                        out,
+                        flag.value_span,
+                        what,
+                        "mount it on a folder, like `target=/src`".into(),
+                    );
+                }
+            }
+        }
+        if let Some(slot) = end_dir.get_mut(stage.index) {
+            *slot = dir;
+        }
+    }
 }
 
 fn stage_label(stages: &[Stage], i: usize) -> String {
@@ -1228,6 +1359,21 @@ fn copy_checks(ins: &Instruction, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+    if ins.is("COPY") {
+        for (src, span) in &sources {
+            if !src.contains('$') && refs::git_ref(src).is_some() && !src.starts_with("http") {
+                err_help(
+                    out,
+                    *span,
+                    "COPY cannot fetch a Git repository".into(),
+                    "use ADD for a Git source".into(),
+                );
+            }
+        }
+    }
+    if ins.is("ADD") {
+        add_sources(ins, &sources, out);
+    }
     if ins.is("ADD") {
         if let Some(flag) = flag_value(ins, "checksum") {
             if !flag.value.as_deref().unwrap_or("").is_empty() {
@@ -1238,14 +1384,74 @@ fn copy_checks(ins: &Instruction, out: &mut Vec<Diagnostic>) {
                         "ADD --checksum takes exactly one source".into(),
                     );
                 } else if let Some((src, span)) = sources.first() {
-                    let remote = ["http://", "https://", "git@", "git://", "ssh://"]
-                        .iter()
-                        .any(|p| src.starts_with(p));
+                    let remote = src.starts_with("http://")
+                        || src.starts_with("https://")
+                        || refs::git_ref(src).is_some();
                     if !remote && !src.contains('$') {
                         err(
                             out,
                             *span,
                             "ADD --checksum checks a download: the source must be an HTTP(S) URL or a Git repository".into(),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `ADD` sources as BuildKit fetches them: the options of a Git URL, a `--keep-git-dir` or
+/// `--checksum` that contradicts them, and a `--checksum` of a URL that is not a digest.
+fn add_sources(ins: &Instruction, sources: &[&(String, Span)], out: &mut Vec<Diagnostic>) {
+    let keep_flag = flag_value(ins, "keep-git-dir").and_then(|f| {
+        let v = f.value.as_deref().unwrap_or("");
+        (v.eq_ignore_ascii_case("true") || v.eq_ignore_ascii_case("false"))
+            .then(|| (v.eq_ignore_ascii_case("true"), f.span))
+    });
+    let checksum = flag_value(ins, "checksum").filter(|f| {
+        f.value
+            .as_deref()
+            .is_some_and(|v| !v.is_empty() && !v.contains('$'))
+    });
+    for (src, span) in sources {
+        if src.contains('$') {
+            continue;
+        }
+        match refs::git_ref(src) {
+            Some(Err(why)) => err(out, *span, why),
+            Some(Ok(git)) => {
+                if let (Some((flag, flag_span)), Some(url)) = (keep_flag, git.keep_git_dir) {
+                    if flag != url {
+                        err_help(
+                            out,
+                            flag_span,
+                            format!("`--keep-git-dir={flag}` contradicts `keep-git-dir={url}` in the Git URL"),
+                            "give the option once, in the flag or in the URL".into(),
+                        );
+                    }
+                }
+                if let (Some(flag), Some(url)) = (checksum, git.checksum.as_deref()) {
+                    let v = flag.value.as_deref().unwrap_or("");
+                    if v != url {
+                        err_help(
+                            out,
+                            flag.value_span,
+                            format!(
+                                "`--checksum={v}` contradicts the commit `{url}` in the Git URL"
+                            ),
+                            "give the commit once, in the flag or in the URL".into(),
+                        );
+                    }
+                }
+            }
+            None => {
+                let http = src.starts_with("http://") || src.starts_with("https://");
+                if let (true, Some(flag), 1) = (http, checksum, sources.len()) {
+                    if let Err(why) = refs::parse_digest(flag.value.as_deref().unwrap_or("")) {
+                        err(
+                            out,
+                            flag.value_span,
+                            format!("`--checksum` of a URL: {why}"),
                         );
                     }
                 }

@@ -12,6 +12,7 @@
 //!   each template function.
 
 pub mod jsonnet;
+pub mod render;
 pub mod tfstate;
 pub mod variables;
 
@@ -416,6 +417,45 @@ pub fn plugin_for_function(base: &str) -> Option<&'static str> {
     })
 }
 
+/// The template functions the config's plugins define (ecspresso `plugin.go`: each plugin's
+/// functions with its `func_prefix`; `ssm` and `secretsmanager_arn` from the default plugins;
+/// an `external` plugin's function is named by its `config.name`). `None` when that cannot be
+/// known from the text: `plugins` is not a list, an entry's `name`, `func_prefix` or external
+/// `config.name` is not a plain string or holds a template, or a plugin ecspresso does not have
+/// (it stops at setting that up).
+pub fn plugin_functions(config: &Node) -> Option<Vec<String>> {
+    let mut out: Vec<String> = vec!["ssm".to_string(), "secretsmanager_arn".to_string()];
+    let Some(list) = config.get("plugins") else {
+        return Some(out);
+    };
+    if list.is_null() {
+        return Some(out);
+    }
+    let plain = |s: &str| !s.contains("{{");
+    for entry in list.as_array()? {
+        let name = entry.get_str("name").filter(|s| plain(s))?;
+        let prefix = match entry.get("func_prefix") {
+            None => "",
+            Some(p) if p.is_null() => "",
+            Some(_) => entry.get_str("func_prefix").filter(|s| plain(s))?,
+        };
+        let funcs: Vec<String> = match name.to_ascii_lowercase().as_str() {
+            "tfstate" => vec!["tfstate".into(), "tfstatef".into()],
+            "cloudformation" => vec!["cfn_output".into(), "cfn_export".into()],
+            "ssm" => vec!["ssm".into()],
+            "secretsmanager" => vec!["secretsmanager_arn".into()],
+            "external" => vec![entry
+                .get("config")
+                .and_then(|c| c.get_str("name"))
+                .filter(|s| plain(s))?
+                .to_string()],
+            _ => return None,
+        };
+        out.extend(funcs.into_iter().map(|f| format!("{prefix}{f}")));
+    }
+    Some(out)
+}
+
 /// The closest of `candidates` to `word`, when close enough to be a likely typo.
 pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let lower = word.to_ascii_lowercase().replace('-', "_");
@@ -484,6 +524,33 @@ mod tests {
         assert_eq!(normalize_path("a\\b//c"), "a/b/c");
         assert_eq!(folder_of("x.yml"), "");
         assert_eq!(folder_of("a/b/x.yml"), "a/b");
+    }
+
+    #[test]
+    fn plugin_functions_follow_the_config() {
+        let funcs = |yaml: &str| {
+            crate::yaml::parse(yaml)
+                .root
+                .and_then(|r| plugin_functions(&r))
+        };
+        assert_eq!(funcs("region: x\n").unwrap(), ["ssm", "secretsmanager_arn"]);
+        let got = funcs("plugins:\n  - name: TFState\n    func_prefix: n_\n  - name: external\n    config: {name: vault}\n  - name: cloudformation\n").unwrap();
+        assert_eq!(
+            got,
+            [
+                "ssm",
+                "secretsmanager_arn",
+                "n_tfstate",
+                "n_tfstatef",
+                "vault",
+                "cfn_output",
+                "cfn_export"
+            ]
+        );
+        // Unknowable without rendering, or a plugin ecspresso stops at: no set.
+        assert!(funcs("plugins:\n  - name: tfstate\n    func_prefix: '{{ env `P` }}'\n").is_none());
+        assert!(funcs("plugins:\n  - name: external\n    config: {}\n").is_none());
+        assert!(funcs("plugins:\n  - name: nosuch\n").is_none());
     }
 
     #[test]

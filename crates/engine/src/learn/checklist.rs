@@ -394,3 +394,187 @@ pub fn platform_of(inputs: &[Input]) -> Option<Platform> {
     }
     found
 }
+
+/// The checklist as Markdown for a review: every item with its verdict (automatic items) or
+/// its tick (process items), the findings and lines that decided it, the author's note, and a
+/// summary. `statuses` are [`evaluate`]'s, in [`checklist`]'s order; `ticks` are the ids of
+/// the process items ticked by hand; `files` names the files the verdicts come from.
+pub fn to_markdown(
+    items: &[Item],
+    statuses: &[ItemStatus],
+    ticks: &[String],
+    files: &[&str],
+) -> String {
+    use std::fmt::Write as _;
+
+    // Markdown would read `*`, `_`, backquotes and friends in a finding's message as markup.
+    fn plain(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            if matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#'
+            ) {
+                out.push('\\');
+            }
+            out.push(if c == '\n' { ' ' } else { c });
+        }
+        out
+    }
+
+    let ticked = |id: &str| ticks.iter().any(|t| t == id);
+    let mut counts = [0usize; 6];
+    for s in statuses {
+        let slot = match &s.status {
+            Status::Satisfied => 0,
+            Status::NotSatisfied(_) => 1,
+            Status::NotApplicable => 2,
+            Status::Unknown => 3,
+            Status::Manual if ticked(&s.id) => 4,
+            Status::Manual => 5,
+        };
+        counts[slot] += 1;
+    }
+    let source = source();
+    let mut out = String::from("# ECS best-practice checklist\n\n");
+    if !files.is_empty() {
+        let names: Vec<String> = files.iter().map(|f| format!("`{f}`")).collect();
+        let _ = writeln!(out, "Decided from {}.\n", names.join(", "));
+    }
+    let _ = writeln!(
+        out,
+        "{} satisfied · {} not satisfied · {} of {} process items done · {} cannot be told from these files · {} not applicable\n",
+        counts[0],
+        counts[1],
+        counts[4],
+        counts[4] + counts[5],
+        counts[3],
+        counts[2]
+    );
+    let mut section = None;
+    for (item, s) in items.iter().zip(statuses) {
+        if section != Some(item.section) {
+            section = Some(item.section);
+            let _ = writeln!(
+                out,
+                "\n## {}. {}\n",
+                item.section,
+                plain(&item.section_title)
+            );
+        }
+        let (mark, verdict) = match &s.status {
+            Status::Satisfied => ("x", "satisfied"),
+            Status::NotSatisfied(_) => (" ", "**not satisfied**"),
+            Status::NotApplicable => ("x", "not applicable"),
+            Status::Unknown => (" ", "cannot tell from these files"),
+            Status::Manual if ticked(&s.id) => ("x", "done (ticked by hand)"),
+            Status::Manual => (" ", "to do (ticked by hand)"),
+        };
+        let _ = writeln!(
+            out,
+            "- [{mark}] {} {} — {verdict}",
+            item.id,
+            plain(&item.text)
+        );
+        if let Status::NotSatisfied(findings) = &s.status {
+            for f in findings {
+                let _ = writeln!(
+                    out,
+                    "  - {} {} ({}:{}:{})",
+                    f.code,
+                    plain(&f.message),
+                    plain(&f.path),
+                    f.line,
+                    f.column
+                );
+            }
+        }
+        for e in s.evidence.iter().filter(|e| e.code.is_none()) {
+            if e.line > 0 {
+                let _ = writeln!(
+                    out,
+                    "  - {} ({}:{}:{})",
+                    plain(&e.text),
+                    plain(&e.path),
+                    e.line,
+                    e.column
+                );
+            } else {
+                let _ = writeln!(out, "  - {}", plain(&e.text));
+            }
+        }
+        if let Some(note) = &item.note {
+            let _ = writeln!(out, "  - Note: {}", plain(note));
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\nItems: our wording of {} ({}, {}).",
+        source.source, source.source_commit, source.retrieved
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_lists_every_item_with_its_verdict_and_evidence() {
+        let task = r#"{"family": "a", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc",
+            "cpu": "256", "memory": "512",
+            "containerDefinitions": [{"name": "app", "image": "nginx:latest", "essential": true}]}"#;
+        let inputs = [Input::new("task_*def.json", task, Some(Kind::TaskDef))];
+        let items = checklist();
+        let statuses = evaluate(&inputs);
+        let manual = items
+            .iter()
+            .find(|i| i.check == Check::Manual)
+            .map(|i| i.id.clone());
+        let ticks: Vec<String> = manual.iter().cloned().collect();
+        let md = to_markdown(&items, &statuses, &ticks, &["task_*def.json"]);
+
+        let lines: Vec<&str> = md.lines().filter(|l| l.starts_with("- [")).collect();
+        assert_eq!(lines.len(), items.len(), "one line per item:\n{md}");
+        // The ticked process item is checked, and says so.
+        let id = manual.unwrap_or_default();
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with(&format!("- [x] {id} "))
+                    && l.ends_with("done (ticked by hand)")),
+            "{md}"
+        );
+        // Each finding that decided an item is listed under it, with its place.
+        let decided: Vec<&Finding> = statuses
+            .iter()
+            .filter_map(|s| match &s.status {
+                Status::NotSatisfied(f) => Some(f),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        assert!(
+            !decided.is_empty(),
+            "a `latest` image leaves an item unsatisfied"
+        );
+        for f in decided {
+            let place = format!("({}:{}:{})", "task\\_\\*def.json", f.line, f.column);
+            assert!(
+                md.contains(&format!("  - {} ", f.code)) && md.contains(&place),
+                "{} at {place}:\n{md}",
+                f.code
+            );
+        }
+        // Markup in the files' names and messages is escaped, not rendered.
+        assert!(md.contains("`task_*def.json`"), "{md}");
+        let sections = items
+            .iter()
+            .map(|i| i.section)
+            .collect::<std::collections::BTreeSet<_>>();
+        assert_eq!(
+            md.lines().filter(|l| l.starts_with("## ")).count(),
+            sections.len()
+        );
+    }
+}

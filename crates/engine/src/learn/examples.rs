@@ -220,6 +220,33 @@ pub fn examples() -> &'static [Example] {
     EXAMPLES
 }
 
+/// The ids of [`examples`], in gallery order: what the page's first view needs to route an
+/// example's permalink without linking the examples' files, which stay in the teaching module
+/// (a test keeps the two in step).
+pub const EXAMPLE_IDS: &[&str] = &[
+    "node-adot-bad",
+    "node-adot-good",
+    "firelens-bad",
+    "firelens-good",
+    "nginx-app-bad",
+    "nginx-app-good",
+    "dockerfile-bad",
+    "dockerfile-good",
+    "ecspresso-bad",
+    "ecspresso-good",
+    "blue-green-bad",
+    "blue-green-good",
+    "blue-green-ecs-bad",
+    "blue-green-ecs-good",
+    "rolling-bad",
+    "rolling-good",
+];
+
+/// The id of the example with this id, as a `'static` string (see [`EXAMPLE_IDS`]).
+pub fn example_id(id: &str) -> Option<&'static str> {
+    EXAMPLE_IDS.iter().copied().find(|e| *e == id)
+}
+
 /// The example with this id (from a permalink).
 pub fn example(id: &str) -> Option<&'static Example> {
     EXAMPLES.iter().find(|e| e.id == id)
@@ -237,5 +264,16 @@ impl Example {
         crate::order::sort(&mut kinds);
         kinds.dedup();
         kinds
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn example_ids_list_every_example_in_order() {
+        let ids: Vec<&str> = super::examples().iter().map(|e| e.id).collect();
+        assert_eq!(ids, super::EXAMPLE_IDS);
+        assert_eq!(super::example_id("rolling-good"), Some("rolling-good"));
+        assert_eq!(super::example_id("no-such-example"), None);
     }
 }

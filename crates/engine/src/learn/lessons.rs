@@ -368,7 +368,7 @@ static LESSONS: &[Lesson] = &[
                 drain: &[("app", 100), ("worker", 45)],
             }],
             hints: &[
-                "Fargate accepts a stopTimeout of at most 120 seconds: 300 is rejected.",
+                "On Fargate the valid stopTimeout values are 2 to 120 seconds: 300 is outside them.",
                 "Set \"linuxParameters\": { \"initProcessEnabled\": true } on both essential containers, so SIGTERM reaches the program even when a shell started it.",
                 "app: stopTimeout 110 (its 100 seconds of draining, with some margin); worker: stopTimeout 60.",
             ],

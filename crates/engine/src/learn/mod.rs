@@ -16,11 +16,11 @@ use serde::{Serialize, Serializer};
 use crate::rule::Kind;
 
 pub use checklist::{
-    checklist, evaluate, evaluate_vars, kinds_in, platform_of, source, Check, Item, ItemStatus,
-    Platform, Source, Status,
+    checklist, evaluate, evaluate_vars, kinds_in, platform_of, source, to_markdown, Check, Item,
+    ItemStatus, Platform, Source, Status,
 };
 pub use evidence::Evidence;
-pub use examples::{example, examples, Example, Quality};
+pub use examples::{example, example_id, examples, Example, Quality, EXAMPLE_IDS};
 pub use facts::{Fact, FactResult, Peak};
 pub use lessons::{
     check_exercise, lesson, lesson_id, lessons, Exercise, ExerciseResult, Explainer, Lesson,

@@ -16,7 +16,9 @@
 //!   "OutOfMemoryError: Container killed due to memory usage" ([`OOM_REASON`]).
 //! - The task-level `memory` caps all containers together (always on Fargate). When their sum
 //!   passes it, the kernel's OOM killer picks a victim inside the task: usually the largest
-//!   process, which need not be the container that grew.
+//!   process, which need not be the container that grew (the badness score is roughly the
+//!   share of the allowed memory a process uses, with 3% off for root: proc_pid_oom_score_adj(5),
+//!   https://man7.org/linux/man-pages/man5/proc_pid_oom_score_adj.5.html).
 //! - When an essential container stops (OOM or otherwise), the whole task stops. A non-essential
 //!   container can stop while the others run on.
 //!

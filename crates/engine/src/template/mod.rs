@@ -74,6 +74,61 @@ const KEYWORDS: [&str; 12] = [
     "break",
 ];
 
+/// Go's `text/template` builtins (`funcs.go`, `builtins`): defined in every template.
+pub const GO_BUILTINS: [&str; 19] = [
+    "and", "call", "eq", "ge", "gt", "html", "index", "js", "le", "len", "lt", "ne", "not", "or",
+    "print", "printf", "println", "slice", "urlquery",
+];
+
+/// go-config's `DefaultFuncMap`: defined in every template ecspresso renders (config and
+/// definitions).
+pub const GO_CONFIG_FUNCS: [&str; 3] = ["env", "must_env", "json_escape"];
+
+/// Every function name the template calls (an identifier where Go's parser reads an operand,
+/// which it checks against the defined functions: `function "x" not defined`), with its span, in
+/// source order. `None` when Go's parser rejects the text for another reason first.
+pub fn function_names(text: &str) -> Option<Vec<(String, Span)>> {
+    fn pipe(p: &parse::Pipe, out: &mut Vec<(String, Span)>) {
+        for cmd in &p.cmds {
+            for arg in &cmd.args {
+                match arg {
+                    parse::Arg::Ident(name, span) => out.push((name.clone(), *span)),
+                    parse::Arg::Pipe(inner, _, _) => pipe(inner, out),
+                    _ => {}
+                }
+            }
+        }
+    }
+    fn list(l: &parse::List, out: &mut Vec<(String, Span)>) {
+        for node in &l.nodes {
+            match node {
+                parse::Node::Action { pipe: p, .. } => pipe(p, out),
+                parse::Node::If(b) | parse::Node::With(b) | parse::Node::Range(b) => {
+                    pipe(&b.pipe, out);
+                    list(&b.list, out);
+                    if let Some(e) = &b.else_list {
+                        list(e, out);
+                    }
+                }
+                parse::Node::Template { pipe: Some(p), .. } => pipe(p, out),
+                _ => {}
+            }
+        }
+    }
+    if !has_template(text) {
+        return Some(Vec::new());
+    }
+    let tree = parse::parse(text).ok()?;
+    let mut out = Vec::new();
+    list(&tree.root, &mut out);
+    for (_, l) in &tree.defines {
+        list(l, &mut out);
+    }
+    crate::order::sort_by(&mut out, |a, b| a.1.start.cmp(&b.1.start));
+    out.dedup_by(|a, b| a.1 == b.1);
+    Some(out)
+}
+
 /// Does the text hold a `{{ ... }}` template action?
 pub fn has_template(text: &str) -> bool {
     text.contains("{{")
@@ -682,6 +737,23 @@ impl Values for Known<'_> {
 mod tests {
     use super::*;
     use std::collections::BTreeMap;
+
+    #[test]
+    fn function_names_as_go_checks_them() {
+        let names = |t: &str| -> Vec<String> {
+            function_names(t)
+                .unwrap()
+                .into_iter()
+                .map(|(n, _)| n)
+                .collect()
+        };
+        assert_eq!(
+            names("{{ define `a` }}{{ x }}{{ end }}{{ if y (z 1) }}{{ printf `%s` w }}{{ end }}"),
+            ["x", "y", "z", "printf", "w"]
+        );
+        assert!(names("{{ .A }} {{ $x := 1 }}{{ $x }} {{/* f */}}").is_empty());
+        assert!(function_names("{{ if }}").is_none());
+    }
 
     #[test]
     fn calls_and_arguments() {

@@ -10,7 +10,9 @@
 //!
 //! Unlike Go it does not check function names when parsing: which functions exist depends on the
 //! ecspresso config (plugins, `func_prefix`, the `external` plugin), so an unknown name is left
-//! for evaluation to treat as an unknown value. Errors carry Go's wording and the span where Go
+//! for evaluation to treat as an unknown value. The names are checked against the config's
+//! plugins by EP014 (lint) and `ecspresso::render::undefined_function` (`render`), from
+//! [`super::function_names`]. Errors carry Go's wording and the span where Go
 //! stops.
 
 use crate::span::Span;

@@ -1,4 +1,4 @@
-FROM golang:1.23.4-bookworm
+FROM golang:1.26.6-bookworm
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download

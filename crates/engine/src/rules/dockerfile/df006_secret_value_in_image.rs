@@ -6,7 +6,9 @@ crate::declare_rule! {
     /// Reports `ENV`, `ARG` and `LABEL` values that look like real credentials, whatever the name: an
     /// AWS access key id (`AKIA...`, `ASIA...`), a GitHub token (`ghp_...`, `github_pat_...`), a Slack
     /// token (`xoxb-...`), a Stripe live key (`sk_live_...`) or a private key (`-----BEGIN ... PRIVATE
-    /// KEY`).
+    /// KEY`) or a URL with a written-out password (`postgres://app:s3cret@db/app`; not a
+    /// `${VARIABLE}` or `<placeholder>` password). The values are judged by the detector TD104
+    /// uses for a task definition (`crates/engine/src/secrets.rs`).
     /// `DL3064` looks at the names; this rule at the values.
     ///
     /// ## Why is this bad?

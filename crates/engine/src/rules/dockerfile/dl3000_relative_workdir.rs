@@ -29,6 +29,13 @@ crate::declare_rule! {
     /// hadolint rates this an error; Docker builds it, so ecsplain warns.
     /// - Checkov CKV_DOCKER_10
     /// - [Dockerfile reference: WORKDIR](https://docs.docker.com/reference/dockerfile/#workdir)
+    ///
+    /// With BuildKit's `# check=error=true` directive (and `WorkdirRelativePath` not in `skip=`) the finding
+    /// is an error: BuildKit's build check
+    /// [WorkdirRelativePath](https://docs.docker.com/go/dockerfile/rule/workdir-relative-path/) fires on
+    /// the first relative `WORKDIR` of a stage BuildKit builds (not later ones: every later one is fixed by fixing the first), and "to make the build fail on warnings, set `#check=error=true`"
+    /// ([Dockerfile reference: check](https://docs.docker.com/reference/dockerfile/#check)).
+    /// A stage "BuildKit builds" is the last one or one it needs, since no `--target` is known.
     pub static RULE = {
         code: "DL3000",
         name: "relative-workdir",
@@ -50,10 +57,47 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         if t.starts_with('/') || t.starts_with('$') || t.starts_with('\\') || windows {
             continue;
         }
-        sink.report(
-            word.span,
-            format!("`WORKDIR {t}` is relative to the previous working directory"),
-        )
-        .set_help(format!("write the absolute path, like `/{t}`"));
+        let d = sink
+            .report(
+                word.span,
+                format!("`WORKDIR {t}` is relative to the previous working directory"),
+            )
+            .set_help(format!("write the absolute path, like `/{t}`"));
+        if first_in_chain(ctx, ins) && super::support::built(ctx, ins) {
+            super::support::buildkit_check(ctx, d, "WorkdirRelativePath");
+        }
     }
+}
+
+/// Whether no `WORKDIR` comes before this one in its stage or the stages of the file it is
+/// built on: BuildKit's check looks only at the first (`workdirSet`, inherited from a parent
+/// stage).
+fn first_in_chain(ctx: &DockerfileCtx<'_>, ins: &crate::dockerfile::Instruction) -> bool {
+    let Some(mut stage) = ctx
+        .dockerfile
+        .stages
+        .iter()
+        .find(|s| Some(s.index) == ins.stage)
+    else {
+        return false;
+    };
+    let earlier =
+        |i: &crate::dockerfile::Instruction| i.is("WORKDIR") && i.span.start < ins.span.start;
+    if ctx.stage_instructions(stage).iter().any(earlier) {
+        return false;
+    }
+    for _ in 0..64 {
+        let Some(parent) = super::support::parent_stage(ctx, stage) else {
+            return true;
+        };
+        if ctx
+            .stage_instructions(parent)
+            .iter()
+            .any(|i| i.is("WORKDIR"))
+        {
+            return false;
+        }
+        stage = parent;
+    }
+    false
 }

@@ -6,8 +6,12 @@ crate::declare_rule! {
     /// Reports `COPY` or `ADD` with more than one source whose destination does not end with `/`.
     ///
     /// ## Why is this bad?
-    /// Docker fails the build: with several sources the destination must be a directory, written with a
-    /// trailing slash.
+    /// The Dockerfile reference says that with several sources "the destination must be a
+    /// directory (must end with a slash `/`)". Docker's legacy builder refused such a file;
+    /// BuildKit, which `docker build` uses since Docker 23, has no such check
+    /// (`frontend/dockerfile/dockerfile2llb/convert_copy.go` copies each source to the path as
+    /// written), so the build goes on and the sources land on one path instead of in a
+    /// directory. A warning, then: the image is not what the line says, but nothing refuses it.
     ///
     /// ## Example
     /// ```dockerfile
@@ -23,12 +27,16 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - hadolint [DL3021](https://github.com/hadolint/hadolint/wiki/DL3021)
-    /// - [Dockerfile reference: COPY](https://docs.docker.com/reference/dockerfile/#copy)
+    /// - [Dockerfile reference: COPY](https://docs.docker.com/reference/dockerfile/#copy) and
+    ///   [ADD](https://docs.docker.com/reference/dockerfile/#add) ("If you specify multiple source
+    ///   files ... the destination must be a directory")
+    /// - BuildKit's `dispatchCopy` (moby/buildkit `frontend/dockerfile/dockerfile2llb/convert_copy.go`):
+    ///   no refusal of several sources to a path without `/`.
     pub static RULE = {
         code: "DL3021",
         name: "copy-multiple-sources-to-file",
         target: Dockerfile,
-        severity: Error,
+        severity: Warning,
         category: Reliability,
         summary: "a COPY with several sources needs a destination ending in /",
     }

@@ -7,7 +7,12 @@ crate::declare_rule! {
     /// case-insensitively).
     ///
     /// ## Why is this bad?
-    /// BuildKit refuses the file: `--from=name` and `--target name` would be ambiguous.
+    /// `--from=name` and `--target name` become ambiguous: BuildKit builds the file, with the
+    /// later stage of that name winning, and warns with its build check `DuplicateStageName`
+    /// ("Duplicate stage name \"b\", stage names should be unique"; its own test,
+    /// `testDuplicateStageName` in `frontend/dockerfile/dockerfile_check_test.go`, expects the
+    /// warning, not a failure). A warning here too, unless the file asks BuildKit to fail on
+    /// warnings (below).
     ///
     /// ## Example
     /// ```dockerfile
@@ -21,11 +26,18 @@ crate::declare_rule! {
     /// ## References
     /// - hadolint [DL3024](https://github.com/hadolint/hadolint/wiki/DL3024)
     /// - Checkov CKV_DOCKER_11
+    ///
+    /// With BuildKit's `# check=error=true` directive (and `DuplicateStageName` not in `skip=`) the finding
+    /// is an error: BuildKit's build check
+    /// [DuplicateStageName](https://docs.docker.com/go/dockerfile/rule/duplicate-stage-name/) fires on
+    /// every repeated stage name, and "to make the build fail on warnings, set `#check=error=true`"
+    /// ([Dockerfile reference: check](https://docs.docker.com/reference/dockerfile/#check)).
+    /// A stage "BuildKit builds" is the last one or one it needs, since no `--target` is known.
     pub static RULE = {
         code: "DL3024",
         name: "duplicate-stage-name",
         target: Dockerfile,
-        severity: Error,
+        severity: Warning,
         category: Reliability,
         summary: "two stages have the same name",
     }
@@ -46,6 +58,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                 d.add_related(*first_span, "first used here");
             }
             d.set_help("rename one of the stages");
+            super::support::buildkit_check(ctx, d, "DuplicateStageName");
         }
     }
 }

@@ -28,6 +28,13 @@ crate::declare_rule! {
     /// - hadolint [DL3029](https://github.com/hadolint/hadolint/wiki/DL3029)
     /// - [Amazon ECS
     ///   runtimePlatform](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html)
+    ///
+    /// With BuildKit's `# check=error=true` directive (and `FromPlatformFlagConstDisallowed` not in `skip=`) the finding
+    /// is an error: BuildKit's build check
+    /// [FromPlatformFlagConstDisallowed](https://docs.docker.com/go/dockerfile/rule/from-platform-flag-const-disallowed/) fires on
+    /// a constant `--platform` whose OS and architecture do not appear in the stage name, and "to make the build fail on warnings, set `#check=error=true`"
+    /// ([Dockerfile reference: check](https://docs.docker.com/reference/dockerfile/#check)).
+    /// A stage "BuildKit builds" is the last one or one it needs, since no `--target` is known.
     pub static RULE = {
         code: "DL3029",
         name: "from-platform",
@@ -47,7 +54,21 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         if value.contains('$') {
             continue;
         }
-        sink.report(flag.span, format!("FROM pins the platform `{value}`"))
+        let d = sink.report(flag.span, format!("FROM pins the platform `{value}`"))
             .set_help("choose the platform at build time (`docker buildx build --platform`) and make it match the task's runtimePlatform");
+        // BuildKit's check stays quiet when the stage's name holds the platform's OS or
+        // architecture (`FROM --platform=linux/arm64 ... AS build-arm64`).
+        let stage_name = ctx
+            .dockerfile
+            .stages
+            .iter()
+            .find(|s| Some(s.index) == ins.stage)
+            .and_then(|s| s.alias.as_ref())
+            .map_or("", |(a, _)| a.as_str());
+        if let Some((os, arch)) = crate::dockerfile::refs::platform_os_arch(value) {
+            if !value.contains('\\') && !stage_name.contains(&os) && !stage_name.contains(&arch) {
+                super::support::buildkit_check(ctx, d, "FromPlatformFlagConstDisallowed");
+            }
+        }
     }
 }

@@ -28,9 +28,15 @@ crate::declare_rule! {
     /// - hadolint [DL3048](https://github.com/hadolint/hadolint/wiki/DL3048)
     /// - [Docker docs: object labels](https://docs.docker.com/engine/manage-resources/labels/)
     ///
-    /// Known differences from hadolint (docs/hadolint-parity.md): a key holding a variable (`LABEL
-    /// key$suffix=x`) is not reported, since BuildKit replaces the variable before the key is used
-    /// and ecsplain cannot know the result; `/` is not accepted in a key (Docker's key format has
+    /// A key holding a variable (`LABEL key$suffix=x`) is not the key the image gets: BuildKit
+    /// replaces the variable first. When nothing in the file sets the variable (no `ARG` or
+    /// `ENV` of that name, and it is not one BuildKit sets itself), it is replaced by nothing
+    /// (BuildKit's own check `UndefinedVar` warns too) and the key is reported with the key the
+    /// image really gets. A variable the file sets is left alone: its value is known at build
+    /// time only.
+    ///
+    /// Known differences from hadolint (docs/hadolint-parity.md): a key whose variable is set by
+    /// an `ARG` or `ENV` is not reported; `/` is not accepted in a key (Docker's key format has
     /// none).
     pub static RULE = {
         code: "DL3048",
@@ -75,9 +81,65 @@ fn problem(key: &str) -> Option<&'static str> {
     None
 }
 
+/// The key as BuildKit expands it when every variable it holds is set nowhere in the file;
+/// `None` when one is set (or may be: BuildKit's own `TARGET*`, `BUILD*` and proxy arguments),
+/// or the key uses a `${name:-default}` form.
+fn expanded_when_unset(ctx: &DockerfileCtx<'_>, key: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut rest = key;
+    while let Some(i) = rest.find('$') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let (name, next) = if let Some(body) = after.strip_prefix('{') {
+            let close = body.find('}')?;
+            (&body[..close], &body[close + 1..])
+        } else {
+            let n = after
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(after.len());
+            (&after[..n], &after[n..])
+        };
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return None;
+        }
+        let upper = name.to_ascii_uppercase();
+        let builtin =
+            upper.starts_with("TARGET") || upper.starts_with("BUILD") || upper.ends_with("_PROXY");
+        let set = ctx
+            .instructions()
+            .chain(ctx.instructions().filter_map(|i| i.onbuild.as_deref()))
+            .filter(|i| i.is("ARG") || i.is("ENV"))
+            .any(|i| i.pairs.iter().any(|p| p.key == name));
+        if builtin || set {
+            return None;
+        }
+        rest = next;
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx.instructions().filter(|i| i.is("LABEL")) {
         for pair in &ins.pairs {
+            if pair.key.contains('$') {
+                if let Some(real) = expanded_when_unset(ctx, &pair.key) {
+                    let vars = super::support::variables(&pair.key)
+                        .iter()
+                        .map(|v| format!("`{v}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    sink.report(
+                        pair.key_span,
+                        format!(
+                            "the label key `{}` uses {vars}, which nothing in the file sets: BuildKit replaces it with nothing and the image gets the key `{real}`",
+                            pair.key
+                        ),
+                    )
+                    .set_help("write the key out, or set the variable with ARG before it");
+                }
+                continue;
+            }
             if let Some(why) = problem(&pair.key) {
                 sink.report(pair.key_span, format!("the label key `{}` {why}", pair.key))
                     .set_help(

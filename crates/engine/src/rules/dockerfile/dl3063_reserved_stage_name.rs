@@ -21,6 +21,13 @@ crate::declare_rule! {
     /// - hadolint [DL3063](https://github.com/hadolint/hadolint/wiki/DL3063)
     ///
     /// Stage names are compared lower-cased, as BuildKit does (hadolint compares them as written).
+    ///
+    /// With BuildKit's `# check=error=true` directive (and `ReservedStageName` not in `skip=`) the finding
+    /// is an error: BuildKit's build check
+    /// [ReservedStageName](https://docs.docker.com/go/dockerfile/rule/reserved-stage-name/) fires on
+    /// the stage names `scratch` and `context`, and "to make the build fail on warnings, set `#check=error=true`"
+    /// ([Dockerfile reference: check](https://docs.docker.com/reference/dockerfile/#check)).
+    /// A stage "BuildKit builds" is the last one or one it needs, since no `--target` is known.
     pub static RULE = {
         code: "DL3063",
         name: "reserved-stage-name",
@@ -35,11 +42,13 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for stage in &ctx.dockerfile.stages {
         if let Some((name, span)) = &stage.alias {
             if name == "scratch" || name == "context" {
-                sink.report(
-                    *span,
-                    format!("`{name}` is a reserved word, not a good stage name"),
-                )
-                .set_help("rename the stage");
+                let d = sink
+                    .report(
+                        *span,
+                        format!("`{name}` is a reserved word, not a good stage name"),
+                    )
+                    .set_help("rename the stage");
+                super::support::buildkit_check(ctx, d, "ReservedStageName");
             }
         }
     }

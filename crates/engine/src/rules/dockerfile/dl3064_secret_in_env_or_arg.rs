@@ -3,10 +3,16 @@ use crate::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports `ENV` and `ARG` whose name looks like a secret: it contains `PASSWORD`, `PASSWD`,
-    /// `SECRET`, `TOKEN`, `API_KEY`/`APIKEY`, `PRIVATE_KEY`, `ACCESS_KEY` or `CLIENT_KEY`
-    /// (`AWS_SECRET_ACCESS_KEY`, `GITHUB_TOKEN`, `DB_PASSWORD`...). Names ending in `_FILE`, `_PATH`,
-    /// `_DIR` or `_NAME` (which point at a secret rather than hold it) are skipped.
+    /// Reports `ENV` and `ARG` whose name looks like a secret, as the one detector TD104 uses for a
+    /// task definition's `environment` judges it (`crates/engine/src/secrets.rs`): the name holds
+    /// `PASSWORD`, `PASSWD`, `SECRET`, `API_KEY`/`APIKEY`, `PRIVATE_KEY`, `ACCESS_KEY`,
+    /// `CLIENT_KEY` or `TOKEN` anywhere (`DBPASSWORD`, `GITHUB_TOKEN`; not `TOKENIZER...`), or
+    /// `PASS`, `AUTH`, `CREDENTIAL(S)` as a whole word (`DB_PASS`, not `PASSENGER`). Names that
+    /// point at a secret or describe it (ending in `_FILE`, `_PATH`, `_DIR`, `_NAME`, `_ID`,
+    /// `_ARN`, `_URL`, `_HOST`, `_TYPE`, `_TTL`, `_LENGTH`, `_TIMEOUT`...) and names holding the
+    /// word `PUBLIC` (a publishable key) are skipped. Well-known credential variables
+    /// (`AWS_ACCESS_KEY_ID`, `AWS_SESSION_TOKEN`, `GITHUB_TOKEN`, `ECS_ENGINE_AUTH_DATA`...) are
+    /// reported whatever their ending.
     ///
     /// ## Why is this bad?
     /// `ENV` values are stored in the image config and shown by `docker inspect` to anyone who can pull
@@ -35,14 +41,18 @@ crate::declare_rule! {
     /// - [Amazon ECS: pass sensitive data to a
     ///   container](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html)
     ///
-    /// Deliberate differences: hadolint also reports names containing `USERNAME` or `PRIVATE`; ecsplain
-    /// does not (a user name is not a secret, `PRIVATE` catches names like `NEXT_PUBLIC_PRIVATE_MODE`),
-    /// and skips `_FILE`/`_PATH` names.
+    /// Deliberate differences: hadolint also reports names containing `USERNAME` or `PRIVATE`, and
+    /// every name with a marker whatever its ending; ecsplain does not (a user name is not a
+    /// secret, `PRIVATE` catches names like `NEXT_PUBLIC_PRIVATE_MODE`, and `PASSWORD_FILE`
+    /// points at a secret rather than holds it). hadolint's spec cases all agree
+    /// (docs/hadolint-parity.md).
     ///
-    /// Well-known credential variables (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`,
-    /// `AWS_SESSION_TOKEN`, `GITHUB_TOKEN`, ...) are reported whatever their ending; the names are
-    /// judged by the shared detector in `crates/engine/src/secrets.rs`, which also skips names ending
-    /// `_NAME`, `_ID`, `_DIR` and `_ARN`.
+    /// With BuildKit's `# check=error=true` directive (and `SecretsUsedInArgOrEnv` not in `skip=`) the finding
+    /// is an error: BuildKit's build check
+    /// [SecretsUsedInArgOrEnv](https://docs.docker.com/go/dockerfile/rule/secrets-used-in-arg-or-env/) fires on
+    /// names with one of its own `_`-separated words (`key`, `token`, `password`, `secret`, `auth`, `credentials`, `apikey`, `pword`, `passwd`) and none of `public`, `file`, `version`, in a stage BuildKit builds, and "to make the build fail on warnings, set `#check=error=true`"
+    /// ([Dockerfile reference: check](https://docs.docker.com/reference/dockerfile/#check)).
+    /// A stage "BuildKit builds" is the last one or one it needs, since no `--target` is known.
     pub static RULE = {
         code: "DL3064",
         name: "secret-in-env-or-arg",
@@ -62,8 +72,14 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                 } else {
                     "the image history"
                 };
-                sink.report(pair.key_span, format!("{} `{}` looks like a secret ({why}), and its value is kept in {what}", ins.keyword, pair.key))
+                let d = sink.report(pair.key_span, format!("{} `{}` looks like a secret ({why}), and its value is kept in {what}", ins.keyword, pair.key))
                     .set_help("pass build secrets with `RUN --mount=type=secret`, and run-time secrets with the task definition's `secrets`");
+                // BuildKit's check has its own word list and runs while it dispatches a stage.
+                if crate::secrets::buildkit_secret_name(&pair.key)
+                    && super::support::built(ctx, ins)
+                {
+                    super::support::buildkit_check(ctx, d, "SecretsUsedInArgOrEnv");
+                }
             }
         }
     }

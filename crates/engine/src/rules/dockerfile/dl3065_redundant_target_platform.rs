@@ -20,6 +20,13 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - hadolint [DL3065](https://github.com/hadolint/hadolint/wiki/DL3065)
+    ///
+    /// With BuildKit's `# check=error=true` directive (and `RedundantTargetPlatform` not in `skip=`) the finding
+    /// is an error: BuildKit's build check
+    /// [RedundantTargetPlatform](https://docs.docker.com/go/dockerfile/rule/redundant-target-platform/) fires on
+    /// `--platform=$TARGETPLATFORM`, and "to make the build fail on warnings, set `#check=error=true`"
+    /// ([Dockerfile reference: check](https://docs.docker.com/reference/dockerfile/#check)).
+    /// A stage "BuildKit builds" is the last one or one it needs, since no `--target` is known.
     pub static RULE = {
         code: "DL3065",
         name: "redundant-target-platform",
@@ -41,13 +48,15 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                 .words
                 .first()
                 .map_or(flag.span.end as usize, |w| w.span.start as usize);
-            sink.report(flag.span, "`--platform=$TARGETPLATFORM` is the default")
+            let d = sink
+                .report(flag.span, "`--platform=$TARGETPLATFORM` is the default")
                 .set_help("remove the flag")
                 .set_fix(
                     "remove --platform",
                     crate::span::Span::new(flag.span.start as usize, end),
                     "",
                 );
+            super::support::buildkit_check(ctx, d, "RedundantTargetPlatform");
         }
     }
 }

@@ -25,6 +25,13 @@ crate::declare_rule! {
     /// - Checkov CKV_DOCKER_6
     ///
     /// hadolint rates it an error; Docker still builds it, so ecsplain gives advice (info).
+    ///
+    /// With BuildKit's `# check=error=true` directive (and `MaintainerDeprecated` not in `skip=`) the finding
+    /// is an error: BuildKit's build check
+    /// [MaintainerDeprecated](https://docs.docker.com/go/dockerfile/rule/maintainer-deprecated/) fires on
+    /// every `MAINTAINER`, and "to make the build fail on warnings, set `#check=error=true`"
+    /// ([Dockerfile reference: check](https://docs.docker.com/reference/dockerfile/#check)).
+    /// A stage "BuildKit builds" is the last one or one it needs, since no `--target` is known.
     pub static RULE = {
         code: "DL4000",
         name: "maintainer-deprecated",
@@ -37,7 +44,9 @@ crate::declare_rule! {
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx.instructions().filter(|i| i.is("MAINTAINER")) {
-        sink.report(ins.keyword_span, "MAINTAINER is deprecated")
+        let d = sink
+            .report(ins.keyword_span, "MAINTAINER is deprecated")
             .set_help("use `LABEL org.opencontainers.image.authors=\"...\"`");
+        super::support::buildkit_check(ctx, d, "MaintainerDeprecated");
     }
 }

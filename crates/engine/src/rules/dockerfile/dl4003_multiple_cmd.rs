@@ -20,6 +20,13 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - hadolint [DL4003](https://github.com/hadolint/hadolint/wiki/DL4003)
+    ///
+    /// With BuildKit's `# check=error=true` directive (and `MultipleInstructionsDisallowed` not in `skip=`) the finding
+    /// is an error: BuildKit's build check
+    /// [MultipleInstructionsDisallowed](https://docs.docker.com/go/dockerfile/rule/multiple-instructions-disallowed/) fires on
+    /// every `CMD` but the last of a stage BuildKit builds, and "to make the build fail on warnings, set `#check=error=true`"
+    /// ([Dockerfile reference: check](https://docs.docker.com/reference/dockerfile/#check)).
+    /// A stage "BuildKit builds" is the last one or one it needs, since no `--target` is known.
     pub static RULE = {
         code: "DL4003",
         name: "multiple-cmd",

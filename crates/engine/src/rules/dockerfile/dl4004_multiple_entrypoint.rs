@@ -22,6 +22,13 @@ crate::declare_rule! {
     /// - hadolint [DL4004](https://github.com/hadolint/hadolint/wiki/DL4004)
     ///
     /// hadolint rates it an error; Docker builds it and uses the last one, so ecsplain warns.
+    ///
+    /// With BuildKit's `# check=error=true` directive (and `MultipleInstructionsDisallowed` not in `skip=`) the finding
+    /// is an error: BuildKit's build check
+    /// [MultipleInstructionsDisallowed](https://docs.docker.com/go/dockerfile/rule/multiple-instructions-disallowed/) fires on
+    /// every `ENTRYPOINT` but the last of a stage BuildKit builds, and "to make the build fail on warnings, set `#check=error=true`"
+    /// ([Dockerfile reference: check](https://docs.docker.com/reference/dockerfile/#check)).
+    /// A stage "BuildKit builds" is the last one or one it needs, since no `--target` is known.
     pub static RULE = {
         code: "DL4004",
         name: "multiple-entrypoint",
@@ -33,6 +40,7 @@ crate::declare_rule! {
 }
 
 pub fn report_repeats(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>, keyword: &str) {
+    let built = super::support::built_by_default(ctx);
     for stage in &ctx.dockerfile.stages {
         let found: Vec<_> = ctx
             .stage_instructions(stage)
@@ -41,14 +49,19 @@ pub fn report_repeats(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>, keyword: &st
             .collect();
         if let Some((last, earlier)) = found.split_last() {
             for ins in earlier {
-                sink.report(
-                    ins.keyword_span,
-                    format!(
-                        "this {keyword} has no effect: a later {keyword} in the stage replaces it"
-                    ),
-                )
-                .add_related(last.keyword_span, format!("the {keyword} that counts"))
-                .set_help(format!("keep only one {keyword}"));
+                let d = sink
+                    .report(
+                        ins.keyword_span,
+                        format!(
+                            "this {keyword} has no effect: a later {keyword} in the stage replaces it"
+                        ),
+                    )
+                    .add_related(last.keyword_span, format!("the {keyword} that counts"))
+                    .set_help(format!("keep only one {keyword}"));
+                // BuildKit's check runs while it dispatches the stage.
+                if built.get(stage.index).copied().unwrap_or(false) {
+                    super::support::buildkit_check(ctx, d, "MultipleInstructionsDisallowed");
+                }
             }
         }
     }

@@ -177,3 +177,37 @@ pub fn foreign_env_only(ctx: &DockerfileCtx<'_>, ins: &Instruction, word: &Word)
         elsewhere
     })
 }
+
+/// The stages BuildKit dispatches when no `--target` is given (see
+/// [`crate::dockerfile::checks::built_by_default`]).
+pub fn built_by_default(ctx: &DockerfileCtx<'_>) -> Vec<bool> {
+    crate::dockerfile::checks::built_by_default(
+        &ctx.dockerfile.instructions,
+        &ctx.dockerfile.stages,
+    )
+}
+
+/// Whether the instruction is in a stage BuildKit dispatches when no `--target` is given.
+pub fn built(ctx: &DockerfileCtx<'_>, ins: &Instruction) -> bool {
+    ins.stage
+        .is_some_and(|s| built_by_default(ctx).get(s).copied().unwrap_or(false))
+}
+
+/// The finding is one BuildKit's build check `check` also raises. With `# check=error=true`
+/// (and the check not skipped) BuildKit fails the build when a check fires ("To make the build
+/// fail on warnings, set `#check=error=true`", Dockerfile reference, `check` directive), so the
+/// finding becomes an error, pointing at the directive. Callers make sure the check fires on
+/// this case too (its conditions are those of BuildKit's `dockerfile2llb`).
+pub fn buildkit_check(ctx: &DockerfileCtx<'_>, d: &mut crate::diagnostic::Diagnostic, check: &str) {
+    let directive = ctx.dockerfile.check_directive();
+    if !directive.fails_on(check) {
+        return;
+    }
+    d.severity = crate::diagnostic::Severity::Error;
+    if let Some(at) = ctx.dockerfile.directives.iter().find(|x| x.name == "check") {
+        d.add_related(
+            at.span,
+            format!("`error=true`: BuildKit's check {check} fires here, so the build fails"),
+        );
+    }
+}

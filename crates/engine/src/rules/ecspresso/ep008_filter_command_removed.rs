@@ -23,8 +23,10 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - ecspresso commit c77e3f8 "remove filter_command from configuration file" (first in
-    ///   v1.99.4, the v2.0.0 pre-releases: `config.go` logs "filter_command is deprecated") and
-    ///   `docs/v2-v3.md` ("Remove `filter_command` configuration field", #1024)
+    ///   v1.99.4, the v2.0.0 pre-releases: [`config.go`](https://github.com/kayac/ecspresso/blob/v2.3.1/config.go)
+    ///   logs "filter_command is deprecated") and
+    ///   [`docs/v2-v3.md`](https://github.com/kayac/ecspresso/blob/main/docs/v2-v3.md) ("Remove
+    ///   `filter_command` configuration field", #1024)
     pub static RULE = {
         code: "EP008",
         name: "filter-command-removed",

@@ -24,9 +24,11 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## References
-    /// - ecspresso v2 `duration.go`: a `float64` becomes `time.Duration(value)`, nanoseconds
-    /// - ecspresso `docs/v2-v3.md`: "plain numbers and pure-digit strings in configuration are
-    ///   interpreted as seconds, not nanoseconds" (#1028)
+    /// - ecspresso v2 [`duration.go`](https://github.com/kayac/ecspresso/blob/v2.3.1/duration.go):
+    ///   a `float64` becomes `time.Duration(value)`, nanoseconds
+    /// - ecspresso [`docs/v2-v3.md`](https://github.com/kayac/ecspresso/blob/main/docs/v2-v3.md):
+    ///   "plain numbers and pure-digit strings in configuration are interpreted as seconds, not
+    ///   nanoseconds" (#1028)
     pub static RULE = {
         code: "EP012",
         name: "bare-number-timeout",

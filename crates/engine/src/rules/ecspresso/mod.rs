@@ -13,6 +13,7 @@ pub mod ep010_jsonnet_not_evaluated;
 pub mod ep011_codedeploy_without_code_deploy_controller;
 pub mod ep012_bare_number_timeout;
 pub mod ep013_plugin_function_in_config;
+pub mod ep014_undefined_template_function;
 
 use crate::check::Check;
 
@@ -59,5 +60,9 @@ pub static CHECKS: &[Check] = &[
     Check::Project(
         &ep013_plugin_function_in_config::RULE,
         ep013_plugin_function_in_config::check,
+    ),
+    Check::Project(
+        &ep014_undefined_template_function::RULE,
+        ep014_undefined_template_function::check,
     ),
 ];

@@ -3,7 +3,8 @@ crate::declare_rule! {
     /// Reports what BuildKit's Dockerfile front end refuses, at the word it refuses, in three
     /// steps as BuildKit runs them:
     ///
-    /// - **reading the file**: a repeated or invalid parser directive (`# escape=x`), a line of
+    /// - **reading the file**: a repeated or invalid parser directive (`# escape=x`, a
+    ///   `# check=` BuildKit cannot read: "failed to parse check options"), a line of
     ///   65,536 bytes or more, a heredoc that is never closed, a JSON array holding something
     ///   other than strings (`RUN ["sh", 1]`), `ENV KEY` without a value or `ENV A=1 B`;
     /// - **reading each instruction**: an unknown instruction, an instruction before the first
@@ -17,7 +18,29 @@ crate::declare_rule! {
     /// - **before building**: `COPY --from` stages that depend on each other in a circle, or on
     ///   a stage defined later, `COPY --from=$VAR`, `COPY` of a URL, an invalid `--chmod`, an
     ///   invalid `EXPOSE` port, `ADD --checksum` on a local file, a base image that is empty once
-    ///   the `ARG`s before the first `FROM` are expanded.
+    ///   the `ARG`s before the first `FROM` are expanded, a `FROM --platform` that is empty or
+    ///   that containerd's platform parser refuses once expanded ("failed to parse platform"),
+    ///   a `RUN --mount` whose target is `/` once joined to a known working directory
+    ///   ("invalid mount target"), an `ADD` Git URL with an option BuildKit refuses
+    ///   (`?depth=1`, `?tag=` with `?branch=`), `--keep-git-dir` or `--checksum` that
+    ///   contradict the URL ("inconsistent keep-git-dir configuration", "checksum mismatch"),
+    ///   a `--checksum` of a URL that is not a digest, `COPY` of a Git repository;
+    /// - **the build checks, with `# check=error=true`**: BuildKit then fails the build on any
+    ///   check that fires ("lint violation found for rules: ..."). The checks a DL rule mirrors
+    ///   make that rule's finding an error (see DL3000, DL3024, DL3029, DL3063, DL3064,
+    ///   DL3065, DL4000, DL4003, DL4004); the others are reported here: StageNameCasing,
+    ///   FromAsCasing, ConsistentInstructionCasing, LegacyKeyValueFormat (`ENV KEY value`),
+    ///   ExposeProtoCasing and ExposeInvalidFormat, unless `skip=` names them. Checks that need
+    ///   the base image (JSONArgsRecommended looks at the image's shell,
+    ///   InvalidBaseImagePlatform at its platform) or the build's arguments (UndefinedVar,
+    ///   UndefinedArgInFrom, InvalidDefaultArgInFrom) are not modelled.
+    ///
+    /// BuildKit runs some checks only on the stages it builds (LegacyKeyValueFormat, the
+    /// `EXPOSE` checks, and those of DL3000, DL3064, DL4003, DL4004): those fail the build here
+    /// only in the stages a build without `--target` needs. The hard errors above are reported
+    /// in every stage, since building that stage as the target fails. ecsplain cannot be told
+    /// a build's `--target` (it is an argument of the build command, in no input ecsplain
+    /// reads), so an unknown `--target` ("target stage ... could not be found") is not reported.
     ///
     /// It stays quiet on what BuildKit accepts: `RUN [ -f /etc/os-release ]` and
     /// `CMD ['node', 'app.js']` are not JSON, so BuildKit runs them as shell commands;

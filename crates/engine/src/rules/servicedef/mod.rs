@@ -27,16 +27,26 @@ pub mod sv012_capacity_provider_base_twice;
 pub mod sv013_reserved_tag_prefix;
 pub mod sv014_capacity_provider_weights_zero;
 pub mod sv015_placement_constraints_on_fargate;
+pub mod sv016_malformed_network_id;
+pub mod sv017_service_value_outside_documented_range;
+pub mod sv018_service_null_value;
+pub mod sv019_load_balancer_entry_incomplete;
 pub mod sv020_no_circuit_breaker_rollback;
 pub mod sv021_public_ip_assigned;
 pub mod sv022_single_subnet;
 pub mod sv023_deployment_percent_stalls;
 pub mod sv024_single_task;
 pub mod sv025_missing_required_service_tag;
+pub mod sv026_ebs_volume_configuration_invalid;
 pub mod sv027_breaker_without_ecs_controller;
 pub mod sv028_target_group_with_load_balancer_name;
+pub mod sv029_placement_rule_invalid;
 pub mod sv030_missing_required_member;
 pub mod sv031_value_out_of_range;
+pub mod sv032_service_connect_invalid;
+pub mod sv033_duplicate_service_tag_key;
+pub mod sv034_classic_load_balancer_with_awsvpc;
+pub mod sv035_service_registry_invalid;
 pub mod sv040_no_tag_propagation;
 pub mod sv041_old_platform_version;
 pub mod sv042_execute_command_enabled;
@@ -47,6 +57,8 @@ pub mod sv061_spot_unsupported_platform;
 pub mod sv062_daemon_fargate_only_task;
 pub mod sv063_awsvpc_without_network_configuration;
 pub mod sv064_launch_type_incompatible_task;
+pub mod sv065_classic_load_balancer_with_health_check;
+pub mod sv066_service_registry_without_container;
 
 use crate::check::Check;
 
@@ -100,6 +112,22 @@ pub static CHECKS: &[Check] = &[
         sv015_placement_constraints_on_fargate::check,
     ),
     Check::ServiceDef(
+        &sv016_malformed_network_id::RULE,
+        sv016_malformed_network_id::check,
+    ),
+    Check::ServiceDef(
+        &sv017_service_value_outside_documented_range::RULE,
+        sv017_service_value_outside_documented_range::check,
+    ),
+    Check::ServiceDef(
+        &sv018_service_null_value::RULE,
+        sv018_service_null_value::check,
+    ),
+    Check::ServiceDef(
+        &sv019_load_balancer_entry_incomplete::RULE,
+        sv019_load_balancer_entry_incomplete::check,
+    ),
+    Check::ServiceDef(
         &sv020_no_circuit_breaker_rollback::RULE,
         sv020_no_circuit_breaker_rollback::check,
     ),
@@ -118,6 +146,10 @@ pub static CHECKS: &[Check] = &[
         sv025_missing_required_service_tag::check,
     ),
     Check::ServiceDef(
+        &sv026_ebs_volume_configuration_invalid::RULE,
+        sv026_ebs_volume_configuration_invalid::check,
+    ),
+    Check::ServiceDef(
         &sv027_breaker_without_ecs_controller::RULE,
         sv027_breaker_without_ecs_controller::check,
     ),
@@ -126,12 +158,32 @@ pub static CHECKS: &[Check] = &[
         sv028_target_group_with_load_balancer_name::check,
     ),
     Check::ServiceDef(
+        &sv029_placement_rule_invalid::RULE,
+        sv029_placement_rule_invalid::check,
+    ),
+    Check::ServiceDef(
         &sv030_missing_required_member::RULE,
         sv030_missing_required_member::check,
     ),
     Check::ServiceDef(
         &sv031_value_out_of_range::RULE,
         sv031_value_out_of_range::check,
+    ),
+    Check::ServiceDef(
+        &sv032_service_connect_invalid::RULE,
+        sv032_service_connect_invalid::check,
+    ),
+    Check::ServiceDef(
+        &sv033_duplicate_service_tag_key::RULE,
+        sv033_duplicate_service_tag_key::check,
+    ),
+    Check::ServiceDef(
+        &sv034_classic_load_balancer_with_awsvpc::RULE,
+        sv034_classic_load_balancer_with_awsvpc::check,
+    ),
+    Check::ServiceDef(
+        &sv035_service_registry_invalid::RULE,
+        sv035_service_registry_invalid::check,
     ),
     Check::ServiceDef(
         &sv040_no_tag_propagation::RULE,
@@ -172,5 +224,13 @@ pub static CHECKS: &[Check] = &[
     Check::Project(
         &sv064_launch_type_incompatible_task::RULE,
         sv064_launch_type_incompatible_task::check,
+    ),
+    Check::Project(
+        &sv065_classic_load_balancer_with_health_check::RULE,
+        sv065_classic_load_balancer_with_health_check::check,
+    ),
+    Check::Project(
+        &sv066_service_registry_without_container::RULE,
+        sv066_service_registry_without_container::check,
     ),
 ];

@@ -27,6 +27,9 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [CreateService: capacityProviderStrategy and launchType](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html)
+    /// - Observed error: "InvalidParameterException: Specifying both a launch type and capacity
+    ///   provider strategy is not supported. Remove one and try again."
+    ///   ([pulumi/pulumi-awsx#599](https://github.com/pulumi/pulumi-awsx/issues/599))
     /// - Checklist 4.1 (capacity provider set on the cluster). ecspresso README: Fargate Spot
     ///   needs `capacityProviderStrategy` in the service definition.
     pub static RULE = {

@@ -13,9 +13,8 @@ crate::declare_rule! {
     /// Template placeholders are never judged.
     ///
     /// ## Why is this bad?
-    /// The API refuses a value outside the bounds its model states ("The specified
-    /// capacity provider strategy weight must be between 0 and 1000"), so the service is
-    /// neither created nor updated.
+    /// The API refuses a value outside the bounds its model states (for a capacity provider's
+    /// weight, "The valid range is 0 to 1,000"), so the service is neither created nor updated.
     ///
     /// ## Example
     /// ```json

@@ -24,6 +24,8 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [RegisterTaskDefinition: requiresCompatibilities](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html)
+    /// - Observed error: "InvalidParameterException ... Task definition does not support launch_type
+    ///   FARGATE." ([aws/aws-cli#3983](https://github.com/aws/aws-cli/issues/3983))
     /// - cfn-lint E3054.
     pub static RULE = {
         code: "SV064",

@@ -37,6 +37,20 @@ pub mod td029_reserved_tag_prefix;
 pub mod td030_duplicate_container_port;
 pub mod td031_mount_point_unknown_volume;
 pub mod td032_efs_root_directory_with_access_point;
+pub mod td033_health_check_command_prefix;
+pub mod td034_unknown_container_reference;
+pub mod td035_windows_unsupported_parameter;
+pub mod td036_malformed_role_arn;
+pub mod td037_task_null_value;
+pub mod td038_system_control_in_host_namespace;
+pub mod td039_invalid_container_port_range;
+pub mod td040_invalid_image_reference;
+pub mod td041_volume_definition_invalid;
+pub mod td042_duplicate_task_tag_key;
+pub mod td043_invalid_environment_files;
+pub mod td044_invalid_linux_option;
+pub mod td045_invalid_resource_requirement;
+pub mod td046_swappiness_without_max_swap;
 pub mod td060_missing_required_member;
 pub mod td061_value_out_of_range;
 pub mod td101_privileged_container;
@@ -179,6 +193,59 @@ pub static CHECKS: &[Check] = &[
     Check::TaskDef(
         &td032_efs_root_directory_with_access_point::RULE,
         td032_efs_root_directory_with_access_point::check,
+    ),
+    Check::TaskDef(
+        &td033_health_check_command_prefix::RULE,
+        td033_health_check_command_prefix::check,
+    ),
+    Check::TaskDef(
+        &td034_unknown_container_reference::RULE,
+        td034_unknown_container_reference::check,
+    ),
+    Check::TaskDef(
+        &td035_windows_unsupported_parameter::RULE,
+        td035_windows_unsupported_parameter::check,
+    ),
+    Check::TaskDef(
+        &td036_malformed_role_arn::RULE,
+        td036_malformed_role_arn::check,
+    ),
+    Check::TaskDef(&td037_task_null_value::RULE, td037_task_null_value::check),
+    Check::TaskDef(
+        &td038_system_control_in_host_namespace::RULE,
+        td038_system_control_in_host_namespace::check,
+    ),
+    Check::TaskDef(
+        &td039_invalid_container_port_range::RULE,
+        td039_invalid_container_port_range::check,
+    ),
+    Check::TaskDef(
+        &td040_invalid_image_reference::RULE,
+        td040_invalid_image_reference::check,
+    ),
+    Check::TaskDef(
+        &td041_volume_definition_invalid::RULE,
+        td041_volume_definition_invalid::check,
+    ),
+    Check::TaskDef(
+        &td042_duplicate_task_tag_key::RULE,
+        td042_duplicate_task_tag_key::check,
+    ),
+    Check::TaskDef(
+        &td043_invalid_environment_files::RULE,
+        td043_invalid_environment_files::check,
+    ),
+    Check::TaskDef(
+        &td044_invalid_linux_option::RULE,
+        td044_invalid_linux_option::check,
+    ),
+    Check::TaskDef(
+        &td045_invalid_resource_requirement::RULE,
+        td045_invalid_resource_requirement::check,
+    ),
+    Check::TaskDef(
+        &td046_swappiness_without_max_swap::RULE,
+        td046_swappiness_without_max_swap::check,
     ),
     Check::TaskDef(
         &td060_missing_required_member::RULE,

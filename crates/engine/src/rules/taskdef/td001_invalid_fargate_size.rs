@@ -12,8 +12,9 @@ crate::declare_rule! {
     /// ## Why is this bad?
     /// Fargate offers fixed sizes: for a Fargate task the API reference says memory "is required
     /// and you must use one of the following values" for the CPU given. `RegisterTaskDefinition`
-    /// refuses any other pair ("No Fargate configuration exists for given values"), naming only
-    /// the pair it got, and the table is easy to misremember: 256 CPU units allow at most 2 GB;
+    /// refuses any other pair ("Invalid 'cpu' setting for task." from the API and the CLI, "No
+    /// Fargate configuration exists for given values" through Terraform, as AWS's troubleshooting
+    /// page quotes them), naming only the pair it got, and the table is easy to misremember: 256 CPU units allow at most 2 GB;
     /// 8 and 16 vCPU step memory by 4 and 8 GB and need Linux platform version 1.4.0 or later.
     ///
     /// ## Example

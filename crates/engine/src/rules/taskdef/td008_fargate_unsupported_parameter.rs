@@ -9,7 +9,9 @@ crate::declare_rule! {
     /// Fargate: `pidMode: host`, `ipcMode`, `privileged: true`, `linuxParameters.devices`,
     /// `sharedMemorySize`, `maxSwap` and `swappiness`, a log driver other than `awslogs`,
     /// `splunk` or `awsfirelens`, Docker volumes (`dockerVolumeConfiguration`), host volumes
-    /// with a `sourcePath`, and task `placementConstraints`. (`links` are reported by TD017,
+    /// with a `sourcePath`, task `placementConstraints`, and a FireLens configuration file
+    /// read from S3 (`firelensConfiguration.options.config-file-type` `s3`), and
+    /// `dockerSecurityOptions`. (`links` are reported by TD017,
     /// added capabilities by TD106.)
     ///
     /// ## Why is this bad?
@@ -40,7 +42,10 @@ crate::declare_rule! {
     ///   are awslogs, splunk, and awsfirelens"), `Volume.dockerVolumeConfiguration` ("Docker
     ///   volumes aren't supported by tasks run on Fargate"), `HostVolumeProperties.sourcePath`,
     ///   `TaskDefinitionPlacementConstraint` ("aren't supported for tasks run on Fargate"),
-    ///   `ContainerDefinition.privileged`, `ipcMode`, `pidMode`.
+    ///   `ContainerDefinition.privileged`, `ipcMode`, `pidMode`, `FirelensConfiguration.options`
+    ///   ("Tasks hosted on Fargate only support the file configuration file type"),
+    ///   `ContainerDefinition.dockerSecurityOptions` ("This field isn't valid for containers in
+    ///   tasks using the Fargate launch type").
     /// - [Task definition differences for Fargate](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html)
     /// - [pidMode (only `task` on Fargate)](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html)
     /// - Security Hub ECS.3 and ECS.4 (as risks). Checkov CKV_AWS_334, CKV_AWS_335. cfn-lint E3048.
@@ -121,6 +126,31 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                     );
                 }
             }
+        }
+        if let Some(kind) = c
+            .get_set("firelensConfiguration")
+            .and_then(|f| f.get_set("options"))
+            .and_then(|o| o.get_set("config-file-type"))
+        {
+            if util::known_str(Some(kind)).is_some_and(|k| k != "file") {
+                report(
+                    sink,
+                    kind.span,
+                    format!("container `{name}` reads its FireLens configuration from S3, which Fargate does not support"),
+                    "on Fargate set config-file-type to \"file\" and put the configuration file in the log router's image",
+                );
+            }
+        }
+        if let Some(m) = c
+            .member("dockerSecurityOptions")
+            .filter(|m| m.value.as_array().is_some_and(|a| !a.is_empty()))
+        {
+            report(
+                sink,
+                m.key_span,
+                format!("container `{name}` sets dockerSecurityOptions, which Fargate does not support"),
+                "remove dockerSecurityOptions (Fargate applies its own isolation), or run the task on EC2",
+            );
         }
         if util::is_true(c.get("privileged")) {
             if let Some(m) = c.member("privileged") {

@@ -24,6 +24,8 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [Container memory (task definition parameters)](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_memory)
+    /// - Observed error: "Invalid setting for container 'my-container'. At least one of 'memory' or
+    ///   'memoryReservation' must be specified." ([sil-org/ecs-deploy#59](https://github.com/sil-org/ecs-deploy/issues/59))
     /// - Checklist: task definition 9 (task size). AWS Config ecs-task-definition-memory-hard-limit, AWS Control Tower CT.ECS.PR.7.
     pub static RULE = {
         code: "TD009",

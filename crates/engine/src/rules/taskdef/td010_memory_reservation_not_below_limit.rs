@@ -5,13 +5,21 @@ use super::util;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Checks that a container's soft limit `memoryReservation` is below its hard limit
+    /// Checks that a container's soft limit `memoryReservation` is not above its hard limit
     /// `memory` when both are set.
     ///
     /// ## Why is this bad?
     /// The reservation is what the container is guaranteed and the limit is where it is killed;
-    /// a reservation at or above the limit makes no sense and `RegisterTaskDefinition` rejects
-    /// it. (Windows containers do not support `memoryReservation` at all.)
+    /// a reservation above the limit cannot be honoured. The API reference says "memory must be
+    /// greater than memoryReservation". (Windows containers do not support `memoryReservation`
+    /// at all.)
+    ///
+    /// ## Known problems
+    /// A reservation *equal* to the limit is not reported, although that sentence says "greater":
+    /// such task definitions register and run (dask-cloudprovider's `ECSCluster` sets both to
+    /// the same value, and a proposed correction of the developer guide, awsdocs
+    /// amazon-ecs-developer-guide#242, reads "greater than or equal to"). It only makes the
+    /// reservation say nothing the limit does not.
     ///
     /// ## Example
     /// ```json
@@ -24,6 +32,10 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## References
+    /// - [ContainerDefinition.memoryReservation (API reference)](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html):
+    ///   "If you specify both, memory must be greater than memoryReservation."
+    /// - [awsdocs/amazon-ecs-developer-guide#242](https://github.com/awsdocs/amazon-ecs-developer-guide/pull/242)
+    ///   and [dask-cloudprovider's ECS workers](https://github.com/dask/dask/issues/9480) (equal values in use)
     /// - [memoryReservation (task definition parameters)](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#ContainerDefinition-memoryReservation)
     /// - Checklist: task definition 9 (hard and soft limits).
     pub static RULE = {
@@ -32,7 +44,7 @@ crate::declare_rule! {
         target: TaskDef,
         severity: Error,
         category: Sizing,
-        summary: "a container's memoryReservation is not below its memory limit",
+        summary: "a container's memoryReservation is above its memory limit",
         why: MemoryLimits,
     }
 }
@@ -49,7 +61,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         ) else {
             continue;
         };
-        if reservation < limit {
+        if reservation <= limit {
             continue;
         }
         let (Some(res_node), Some(lim_node)) = (c.get("memoryReservation"), c.get("memory")) else {
@@ -58,9 +70,9 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         let name = ctx.container_name(c);
         let d = sink.report(
             res_node.span,
-            format!("container `{name}` reserves {reservation} MiB, not less than its memory limit of {limit} MiB"),
+            format!("container `{name}` reserves {reservation} MiB, more than its memory limit of {limit} MiB"),
         );
-        d.set_help("memoryReservation (soft limit) must be lower than memory (hard limit): lower the reservation or raise the limit")
+        d.set_help("memoryReservation (soft limit) must not be above memory (hard limit): lower the reservation or raise the limit")
             .add_related(lim_node.span, "the container's hard limit");
     }
 }

@@ -26,6 +26,10 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [Task size](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#task_size)
+    /// - Observed errors: "The 'memory' setting for container 'blah' is greater than for the task."
+    ///   ([pulumi/pulumi-awsx#188](https://github.com/pulumi/pulumi-awsx/issues/188)); for CPU, "The sum
+    ///   of all container 'cpu' values cannot be greater than the value of the task 'cpu'."
+    ///   ([aws/aws-cdk#24629](https://github.com/aws/aws-cdk/issues/24629))
     /// - Checklist: task definition 9 (task size).
     pub static RULE = {
         code: "TD011",

@@ -30,6 +30,11 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [Fargate task size best practice](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-size-best-practice.html)
+    /// - Observed errors: "The sum of all container 'memoryReservation' values cannot be greater than
+    ///   the value of the task 'memory'."
+    ///   ([cloudnativedaysjp/dreamkast-infra#4766](https://github.com/cloudnativedaysjp/dreamkast-infra/pull/4766))
+    ///   and "The sum of all container 'cpu' values cannot be greater than the value of the task
+    ///   'cpu'." ([aws/aws-cdk#24629](https://github.com/aws/aws-cdk/issues/24629))
     /// - Checklist: task definition 9 (Σ container reservations ≤ task size).
     pub static RULE = {
         code: "TD012",

@@ -24,6 +24,10 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [essential (task definition parameters)](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_environment)
+    /// - Observed error: "Task definition doesn't have any essential container."
+    ///   ([eagletmt/hako#68](https://github.com/eagletmt/hako/pull/68); checked against the API on
+    ///   2026-06-03 in [aws-cloudformation/cfn-lint#4536](https://github.com/aws-cloudformation/cfn-lint/pull/4536),
+    ///   which also shows that an omitted `essential` counts as true)
     /// - cfn-lint E3042.
     pub static RULE = {
         code: "TD013",

@@ -36,6 +36,10 @@ crate::declare_rule! {
     /// - [ContainerDependency](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDependency.html):
     ///   COMPLETE and SUCCESS: "This condition can't be set on an essential container" (also in
     ///   the ECS API model botocore ships).
+    /// - Observed errors: "Cannot depend on container + 'Daemon_ResolvConf_InitContainer' because it
+    ///   does not exist" ([dagster-io/dagster#6926](https://github.com/dagster-io/dagster/issues/6926)) and "A
+    ///   dependency container with SUCCESS or COMPLETE condition cannot be an essential container"
+    ///   ([boto/boto3#2436](https://github.com/boto/boto3/issues/2436)).
     /// - No Security Hub control, checklist item, Checkov or cfn-lint check maps to it.
     pub static RULE = {
         code: "TD014",

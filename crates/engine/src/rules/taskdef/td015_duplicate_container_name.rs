@@ -21,6 +21,9 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [Container name](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_name)
+    /// - Observed error: "ClientException: Container names must be unique within a Task Definition."
+    ///   ([Shippable/support#2946](https://github.com/Shippable/support/issues/2946),
+    ///   [metaps/genova#291](https://github.com/metaps/genova/issues/291))
     /// - No Security Hub control, checklist item, Checkov or cfn-lint check maps to it.
     pub static RULE = {
         code: "TD015",

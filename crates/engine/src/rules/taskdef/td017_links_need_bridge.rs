@@ -25,6 +25,10 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [links](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_network)
+    ///   and the API reference's `ContainerDefinition.links`: "only supported if the network mode of
+    ///   a task definition is bridge" (also in the ECS API model botocore ships)
+    /// - Observed error: "Links are not supported when networkMode=awsvpc."
+    ///   ([aws-observability/aws-otel-collector#1359](https://github.com/aws-observability/aws-otel-collector/issues/1359))
     /// - No Security Hub control, checklist item, Checkov or cfn-lint check maps to it.
     pub static RULE = {
         code: "TD017",

@@ -26,6 +26,10 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [Custom log routing (FireLens)](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html)
+    /// - Observed error: "When awsfirelens log driver is specified in log configuration, a firelens
+    ///   configuration object must be configured in one of the containers."
+    ///   ([fabfuel/ecs-deploy#164](https://github.com/fabfuel/ecs-deploy/issues/164),
+    ///   [turnerlabs/fargate#60](https://github.com/turnerlabs/fargate/issues/60))
     /// - Checklist: observability 2.
     pub static RULE = {
         code: "TD020",

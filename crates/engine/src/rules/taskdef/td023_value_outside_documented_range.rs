@@ -8,7 +8,8 @@ crate::declare_rule! {
     /// Checks values whose limits the ECS API reference states in words but the API model does
     /// not encode as a range: `ephemeralStorage.sizeInGiB` 21–200, a container's
     /// `restartPolicy.restartAttemptPeriod` 60–1800 seconds, at most 50
-    /// `restartPolicy.ignoredExitCodes`, and `linuxParameters.swappiness` 0–100.
+    /// `restartPolicy.ignoredExitCodes`, `linuxParameters.swappiness` 0–100, and at most 10
+    /// task `placementConstraints`.
     ///
     /// ## Why is this bad?
     /// `RegisterTaskDefinition` refuses values outside these limits. Ephemeral storage below 21
@@ -35,6 +36,8 @@ crate::declare_rule! {
     ///   restartAttemptPeriod of 60 seconds and a maximum restartAttemptPeriod of 1800 seconds."
     /// - [LinuxParameters swappiness](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinuxParameters.html):
     ///   "Accepted values are whole numbers between 0 and 100."
+    /// - [RegisterTaskDefinition placementConstraints](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html):
+    ///   "You can specify a maximum of 10 constraints for each task."
     ///   (All also in the ECS API model botocore ships; catalogued in `data/ecs-constraints.json`.)
     pub static RULE = {
         code: "TD023",
@@ -42,11 +45,25 @@ crate::declare_rule! {
         target: TaskDef,
         severity: Error,
         category: Schema,
-        summary: "ephemeral storage, a restart policy or swappiness outside the limits ECS states",
+        summary: "ephemeral storage, a restart policy, swappiness or placement constraints outside the limits ECS states",
     }
 }
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
+    if let Some(m) = ctx.task.member("placementConstraints") {
+        if let Some(list) = m.value.as_array() {
+            if list.len() > 10 && !list.iter().any(crate::value::Node::is_placeholder) {
+                sink.report(
+                    m.key_span,
+                    format!(
+                        "placementConstraints lists {} constraints; ECS accepts at most 10",
+                        list.len()
+                    ),
+                )
+                .set_help("keep at most 10 placement constraints");
+            }
+        }
+    }
     if let Some(node) = ctx
         .task
         .get_set("ephemeralStorage")

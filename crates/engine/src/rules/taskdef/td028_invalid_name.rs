@@ -5,8 +5,10 @@ use super::util;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Checks the task definition's `family` and each container's `name`: up to 255 letters,
-    /// digits, underscores and hyphens. Names with template placeholders (`{{ ... }}`, `${X}`,
+    /// Checks the task definition's `family`, each container's and each volume's `name`: up to
+    /// 255 letters, digits, underscores and hyphens; and each port mapping's `name` (the name
+    /// Service Connect uses): up to 64 lower-case letters, digits, underscores and hyphens, not
+    /// starting with a hyphen. Names with template placeholders (`{{ ... }}`, `${X}`,
     /// `%X%`, `#{X}`) are not checked.
     ///
     /// ## Why is this bad?
@@ -27,14 +29,18 @@ crate::declare_rule! {
     /// - [RegisterTaskDefinition family](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html)
     ///   and [ContainerDefinition name](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html):
     ///   "Up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are
-    ///   allowed." (also in the ECS API model botocore ships)
+    ///   allowed." (also in the ECS API model botocore ships); the same for
+    ///   [Volume name](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Volume.html).
+    /// - [PortMapping name](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html):
+    ///   "The name can include up to 64 characters. The characters can include lowercase
+    ///   letters, numbers, underscores (_), and hyphens (-). The name can't start with a hyphen."
     pub static RULE = {
         code: "TD028",
         name: "invalid-name",
         target: TaskDef,
         severity: Error,
         category: Schema,
-        summary: "a family or container name with characters other than letters, digits, _ and -",
+        summary: "a family, container, volume or port mapping name with characters ECS does not allow",
     }
 }
 
@@ -71,6 +77,12 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             names.push((n, "a container name".to_string()));
         }
     }
+    for v in ctx.task.get_array("volumes") {
+        if let Some(n) = v.get_set("name") {
+            names.push((n, "a volume name".to_string()));
+        }
+    }
+    check_port_mapping_names(ctx, sink);
     for (node, what) in names {
         let Some(name) = util::known_str(Some(node)) else {
             continue;
@@ -100,5 +112,47 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         d.set_help(format!(
             "rename it, e.g. `{fixed}` (and every reference to it)"
         ));
+    }
+}
+
+/// What is wrong with a port mapping's name (the name Service Connect refers to), if anything.
+pub fn port_name_problem(name: &str) -> Option<String> {
+    if name.starts_with('-') {
+        return Some("starts with a hyphen".into());
+    }
+    if let Some(bad) = name
+        .chars()
+        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_' || *c == '-'))
+    {
+        return Some(format!("holds {bad:?}"));
+    }
+    let len = name.chars().count();
+    (len > 64).then(|| format!("is {len} characters long"))
+}
+
+fn check_port_mapping_names(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
+    for c in &ctx.containers {
+        for pm in c.get_array("portMappings") {
+            let Some(node) = pm.get_set("name") else {
+                continue;
+            };
+            let Some(name) = util::known_str(Some(node)).filter(|n| !n.is_empty()) else {
+                continue;
+            };
+            if is_script_placeholder(name) {
+                continue;
+            }
+            let Some(problem) = port_name_problem(name) else {
+                continue;
+            };
+            sink.report(
+                node.span,
+                format!("the port mapping name `{name}` {problem}; ECS allows lower-case letters, digits, `_` and `-` (not first), up to 64"),
+            )
+            .set_help(format!(
+                "rename it, e.g. `{}` (and the serviceConnectConfiguration portName that uses it)",
+                name.trim_start_matches('-').to_ascii_lowercase()
+            ));
+        }
     }
 }

@@ -9,65 +9,18 @@ const AWS_NAMES: &[&str] = &[
     "AWS_SECRET_ACCESS_KEY",
     "ECS_ENGINE_AUTH_DATA",
 ];
-/// Words in a variable name that suggest a secret.
-const SECRET_WORDS: &[&str] = &[
-    "PASSWORD",
-    "PASSWD",
-    "PASS",
-    "SECRET",
-    "TOKEN",
-    "API_KEY",
-    "APIKEY",
-    "PRIVATE_KEY",
-    "ACCESS_KEY",
-    "CREDENTIAL",
-    "CREDENTIALS",
-    "AUTH",
-];
-/// Name endings that name something other than the secret itself.
-const NOT_SECRET_SUFFIXES: &[&str] = &[
-    "_FILE",
-    "_PATH",
-    "_ARN",
-    "_NAME",
-    "_ID",
-    "_URL",
-    "_URI",
-    "_HOST",
-    "_PORT",
-    "_TYPE",
-    "_VERSION",
-    "_ENABLED",
-    "_LENGTH",
-    "_TTL",
-    "_EXPIRY",
-    "_EXPIRES",
-    "_HEADER",
-    "_REGION",
-    "_PARAM",
-    "_MINUTES",
-    "_SECONDS",
-    "_HOURS",
-    "_DAYS",
-    "_MS",
-    "_SEC",
-    "_TIMEOUT",
-    "_EXPIRE",
-    "_EXPIRATION",
-    "_AGE",
-    "_COUNT",
-    "_SIZE",
-    "_LIFETIME",
-    "_DURATION",
-    "_KEY_ID",
-];
 
 crate::declare_rule! {
     /// ## What it does
     /// Looks for secrets in plain `environment` variables: the names Security Hub ECS.8 checks
-    /// (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `ECS_ENGINE_AUTH_DATA`), names that contain
-    /// words such as PASSWORD, SECRET, TOKEN or API_KEY with a literal value, and values that
-    /// look like credentials (an AWS access key id, a private key, a URL with a password).
+    /// (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `ECS_ENGINE_AUTH_DATA`), names that look
+    /// like a secret with a literal value, and values that look like credentials (an AWS access
+    /// key id, a GitHub, GitLab, Slack, Stripe or npm token, a private key, a URL with a
+    /// password). Names and values are judged by the one detector DL3064 and DF006 use for a
+    /// Dockerfile (`crates/engine/src/secrets.rs`, see `ecsplain explain DL3064` for the words),
+    /// so a name is a secret in a task definition exactly when it is one in an image. A
+    /// secret-like name whose value is `true`, `false`, `none`, `null`, `changeme` or an ARN is
+    /// not reported.
     /// The three Security Hub names are reported whatever their value, empty or placeholder
     /// included. A secret-like name whose value is a placeholder (`<YOUR_DATADOG_API_KEY>`,
     /// `{{ must_env `DD_API_KEY` }}`) is reported as advice (info): the real value will land in
@@ -105,55 +58,9 @@ crate::declare_rule! {
     }
 }
 
+/// The one name detector DL3064 uses too (`crates/engine/src/secrets.rs`).
 fn name_looks_secret(name: &str) -> bool {
-    let upper = name.to_ascii_uppercase();
-    if AWS_NAMES.contains(&upper.as_str()) {
-        return true;
-    }
-    if NOT_SECRET_SUFFIXES.iter().any(|s| upper.ends_with(s)) {
-        return false;
-    }
-    let words: Vec<&str> = upper.split(|c: char| !c.is_ascii_alphanumeric()).collect();
-    SECRET_WORDS.iter().any(|w| {
-        if w.contains('_') {
-            upper.contains(w)
-        } else {
-            words.iter().any(|x| x == w)
-        }
-    })
-}
-
-fn value_looks_secret(value: &str) -> Option<&'static str> {
-    let bytes = value.as_bytes();
-    if value.contains("-----BEGIN") && value.contains("PRIVATE KEY") {
-        return Some("a private key");
-    }
-    for prefix in ["AKIA", "ASIA"] {
-        if let Some(i) = value.find(prefix) {
-            let key = bytes.get(i..i + 20);
-            if key.is_some_and(|k| {
-                k.iter()
-                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-            }) {
-                return Some("an AWS access key id");
-            }
-        }
-    }
-    if let Some((_, rest)) = value.split_once("://") {
-        let authority = rest.split('/').next().unwrap_or("");
-        if let Some((userinfo, _)) = authority.rsplit_once('@') {
-            if userinfo
-                .split_once(':')
-                .is_some_and(|(_, p)| !p.is_empty() && !crate::value::is_placeholder_text(p))
-            {
-                return Some("a URL with a password");
-            }
-        }
-    }
-    if value.starts_with("ghp_") || value.starts_with("xoxb-") || value.starts_with("sk_live_") {
-        return Some("an API token");
-    }
-    None
+    crate::secrets::secret_name(name).is_some()
 }
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
@@ -204,7 +111,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             if value.trim().is_empty() {
                 continue;
             }
-            let reason = if let Some(kind) = value_looks_secret(value) {
+            let reason = if let Some(kind) = crate::secrets::credential_kind(value) {
                 format!("its value looks like {kind}")
             } else if name_looks_secret(name) && !value.starts_with("arn:") {
                 if matches!(
@@ -253,13 +160,5 @@ mod tests {
         ] {
             assert!(!name_looks_secret(n), "{n}");
         }
-    }
-
-    #[test]
-    fn secret_values() {
-        assert!(value_looks_secret("AKIAIOSFODNN7EXAMPLE").is_some());
-        assert!(value_looks_secret("postgres://app:s3cret@db:5432/app").is_some());
-        assert!(value_looks_secret("postgres://db:5432/app").is_none());
-        assert!(value_looks_secret("hello").is_none());
     }
 }

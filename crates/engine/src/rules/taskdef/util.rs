@@ -349,3 +349,98 @@ pub fn ecr_region_of(image: &str) -> Option<&str> {
     }
     crate::image::ecr_region(registry)
 }
+
+/// Every `null` in a definition, as (its JSON pointer, the span of `"key": null` or of the
+/// array element), in document order. Used by TD037 and SV018.
+pub fn nulls(root: &Node) -> Vec<(String, Span)> {
+    let mut out = Vec::new();
+    let mut stack: Vec<(&Node, String)> = vec![(root, String::new())];
+    while let Some((node, path)) = stack.pop() {
+        match &node.kind {
+            NodeKind::Object(o) => {
+                for m in o.members.iter().rev() {
+                    let p = format!("{path}/{}", m.key);
+                    if m.value.is_null() {
+                        out.push((p, m.span()));
+                    } else {
+                        stack.push((&m.value, p));
+                    }
+                }
+            }
+            NodeKind::Array(a) => {
+                for (i, n) in a.iter().enumerate().rev() {
+                    let p = format!("{path}/{i}");
+                    if n.is_null() {
+                        out.push((p, n.span));
+                    } else {
+                        stack.push((n, p));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out.sort_by_key(|(_, span)| span.start);
+    out
+}
+
+/// Reports the `null`s of a definition once: at the first, naming a few, with the others as
+/// related spans (console exports hold dozens). Used by TD037 and SV018.
+pub fn report_nulls(root: &Node, sink: &mut crate::check::Sink<'_>, help: &str) {
+    let nulls = nulls(root);
+    let Some((first, span)) = nulls.first() else {
+        return;
+    };
+    let names: Vec<&str> = nulls
+        .iter()
+        .take(3)
+        .map(|(p, _)| p.trim_start_matches('/'))
+        .collect();
+    let message = match nulls.len() {
+        1 => format!(
+            "`{}` is null; the AWS CLI and boto3 refuse null parameters",
+            first.trim_start_matches('/')
+        ),
+        n if n <= 3 => format!(
+            "{n} members are null (`{}`); the AWS CLI and boto3 refuse null parameters",
+            names.join("`, `")
+        ),
+        n => format!(
+            "{n} members are null (`{}` and {} more); the AWS CLI and boto3 refuse null parameters",
+            names.join("`, `"),
+            n - 3
+        ),
+    };
+    let d = sink.report(*span, message);
+    d.set_help(help.to_string());
+    for (pointer, span) in nulls.iter().skip(1) {
+        d.add_related(
+            *span,
+            format!("`{}` is null too", pointer.trim_start_matches('/')),
+        );
+    }
+}
+
+/// Reports each tag whose key an earlier tag of the same list already has (tag keys are
+/// case-sensitive). Used by TD042 and SV033.
+pub fn report_duplicate_tags(tags: &[Node], sink: &mut crate::check::Sink<'_>) {
+    let mut seen: Vec<(&str, Span)> = Vec::new();
+    for tag in tags {
+        let Some(node) = tag.get_set("key") else {
+            continue;
+        };
+        let Some(key) = known_str(Some(node)) else {
+            continue;
+        };
+        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+            sink.report(
+                node.span,
+                format!("the tag key `{key}` is given twice; each tag key may have only one value"),
+            )
+            .set_help("keep one of the two tags")
+            .add_related(*first, "first given here");
+        } else {
+            seen.push((key, node.span));
+        }
+    }
+}

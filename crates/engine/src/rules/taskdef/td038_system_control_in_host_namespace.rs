@@ -1,0 +1,102 @@
+use crate::check::Sink;
+use crate::taskdef::TaskDefCtx;
+
+use super::util;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports `systemControls` that set a kernel parameter of a namespace the task shares
+    /// with the host: network parameters (`net.*`) under the `host` network mode, and IPC
+    /// parameters (`kernel.msgmax`, `kernel.msgmnb`, `kernel.msgmni`, `kernel.sem`,
+    /// `kernel.shmall`, `kernel.shmmax`, `kernel.shmmni`, `kernel.shm_rmid_forced`,
+    /// `fs.mqueue.*`) with `ipcMode: host`.
+    ///
+    /// ## Why is this bad?
+    /// A namespaced sysctl changes the namespace it is set in. With the host's namespace that
+    /// would change the container instance itself and every other task on it, so ECS does
+    /// not support it and Docker refuses to start such a container.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "networkMode": "host", "containerDefinitions": [{ "name": "app", "image": "app:1.0",
+    ///   "systemControls": [{ "namespace": "net.core.somaxconn", "value": "4096" }] }] }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "networkMode": "awsvpc", "containerDefinitions": [{ "name": "app", "image": "app:1.0",
+    ///   "systemControls": [{ "namespace": "net.core.somaxconn", "value": "4096" }] }] }
+    /// ```
+    ///
+    /// ## References
+    /// - [SystemControl](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SystemControl.html):
+    ///   "For tasks that use the host network mode, the network namespace systemControls aren't
+    ///   supported"; "For tasks that use the host IPC mode, IPC namespace systemControls aren't
+    ///   supported." [RegisterTaskDefinition ipcMode](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html):
+    ///   "For tasks that use the host IPC mode, IPC namespace related systemControls are not
+    ///   supported." (In the ECS API model botocore ships; catalogued in
+    ///   `data/ecs-constraints.json`.)
+    /// - [Docker run --sysctl](https://docs.docker.com/reference/cli/docker/container/run/#sysctl):
+    ///   network and IPC sysctls are not allowed with `--network=host` / `--ipc=host`.
+    pub static RULE = {
+        code: "TD038",
+        name: "system-control-in-host-namespace",
+        target: TaskDef,
+        severity: Error,
+        category: Schema,
+        summary: "a network or IPC sysctl in systemControls while the task shares that namespace with the host",
+    }
+}
+
+/// The IPC namespace's sysctls (Docker's list).
+fn is_ipc_sysctl(name: &str) -> bool {
+    matches!(
+        name,
+        "kernel.msgmax"
+            | "kernel.msgmnb"
+            | "kernel.msgmni"
+            | "kernel.sem"
+            | "kernel.shmall"
+            | "kernel.shmmax"
+            | "kernel.shmmni"
+            | "kernel.shm_rmid_forced"
+    ) || name.starts_with("fs.mqueue.")
+}
+
+pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
+    let host_net = ctx.network_mode() == Some("host");
+    let host_ipc = util::known_str(ctx.task.get_set("ipcMode")) == Some("host");
+    if !host_net && !host_ipc {
+        return;
+    }
+    for c in &ctx.containers {
+        let name = ctx.container_name(c);
+        for sc in c.get_array("systemControls") {
+            let Some(ns_node) = sc.get_set("namespace") else {
+                continue;
+            };
+            let Some(ns) = util::known_str(Some(ns_node)) else {
+                continue;
+            };
+            let (what, key) = if host_net && ns.starts_with("net.") {
+                ("network", "networkMode")
+            } else if host_ipc && is_ipc_sysctl(ns) {
+                ("IPC", "ipcMode")
+            } else {
+                continue;
+            };
+            let d = sink.report(
+                ns_node.span,
+                format!(
+                    "container `{name}` sets {ns}, but the task shares the host's {what} namespace"
+                ),
+            );
+            d.set_help(format!(
+                "remove the {what} sysctl, or stop sharing the host's {what} namespace ({key})"
+            ));
+            if let Some(m) = ctx.task.member(key) {
+                d.add_related(m.value.span, "the task shares the host's namespace here");
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+use crate::check::Sink;
+use crate::taskdef::TaskDefCtx;
+
+use super::util;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Checks `portMappings[].containerPortRange` (`"8000-8100"`): the task uses the `bridge`
+    /// or `awsvpc` network mode, both ports are 1–65535 and the first is lower than the last,
+    /// a container's ranges do not overlap, and a container has at most 100 ranges.
+    ///
+    /// ## Why is this bad?
+    /// `RegisterTaskDefinition` refuses a task definition that breaks any of these, so the
+    /// deployment stops before a task runs.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "networkMode": "awsvpc", "containerDefinitions": [{ "name": "media", "image": "media:1.0",
+    ///   "portMappings": [{ "containerPortRange": "10100-10000", "protocol": "udp" },
+    ///   { "containerPortRange": "10050-10200", "protocol": "udp" }] }] }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "networkMode": "awsvpc", "containerDefinitions": [{ "name": "media", "image": "media:1.0",
+    ///   "portMappings": [{ "containerPortRange": "10000-10200", "protocol": "udp" }] }] }
+    /// ```
+    ///
+    /// ## References
+    /// - [PortMapping containerPortRange](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html):
+    ///   "You must use either the bridge network mode or the awsvpc network mode"; "You can
+    ///   specify a maximum of 100 port ranges per container"; "The containerPortRange valid
+    ///   values are between 1 and 65535"; "You cannot specify overlapping port ranges"; "The
+    ///   first port in the range must be less than last port in the range." (In the ECS API
+    ///   model botocore ships; catalogued in `data/ecs-constraints.json`.)
+    pub static RULE = {
+        code: "TD039",
+        name: "invalid-container-port-range",
+        target: TaskDef,
+        severity: Error,
+        category: Schema,
+        summary: "a container port range that is reversed, out of 1–65535, overlapping, over 100, or outside bridge/awsvpc",
+    }
+}
+
+/// The two ports of `"first-last"`, when both are numbers.
+fn parse_range(text: &str) -> Option<(i64, i64)> {
+    let (a, b) = text.split_once('-')?;
+    Some((a.trim().parse().ok()?, b.trim().parse().ok()?))
+}
+
+pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
+    let mode = ctx.network_mode();
+    for c in &ctx.containers {
+        let name = ctx.container_name(c);
+        let mut ranges: Vec<(i64, i64, crate::span::Span)> = Vec::new();
+        let mut count = 0usize;
+        for pm in c.get_array("portMappings") {
+            let Some(node) = pm.get_set("containerPortRange") else {
+                continue;
+            };
+            let Some(text) = util::known_str(Some(node)).filter(|t| !t.is_empty()) else {
+                continue;
+            };
+            count += 1;
+            if let Some(m) = mode.filter(|m| *m != "bridge" && *m != "awsvpc") {
+                let d = sink.report(
+                    node.span,
+                    format!("container `{name}` maps a port range, which the \"{m}\" network mode does not support"),
+                );
+                d.set_help("port ranges need the bridge or awsvpc network mode");
+                if let Some(n) = ctx.task.get("networkMode") {
+                    d.add_related(n.span, "the network mode");
+                }
+            }
+            let Some((first, last)) = parse_range(text) else {
+                sink.report(
+                    node.span,
+                    format!("container `{name}` port range {text:?} is not two ports joined by a hyphen"),
+                )
+                .set_help("write the range as \"first-last\", for example \"8000-8100\"");
+                continue;
+            };
+            if !(1..=65535).contains(&first) || !(1..=65535).contains(&last) {
+                sink.report(
+                    node.span,
+                    format!("container `{name}` port range {text:?} is outside 1–65535"),
+                )
+                .set_help("ports are 1 to 65535");
+                continue;
+            }
+            if first >= last {
+                sink.report(
+                    node.span,
+                    format!("container `{name}` port range {text:?} does not go from a lower to a higher port"),
+                )
+                .set_help(if first > last {
+                    "put the lower port first"
+                } else {
+                    "map a single port with containerPort instead"
+                });
+                continue;
+            }
+            if let Some((a, b, other)) = ranges
+                .iter()
+                .find(|(a, b, _)| first <= *b && *a <= last)
+                .copied()
+            {
+                sink.report(
+                    node.span,
+                    format!("container `{name}` port range {text:?} overlaps {a}-{b}"),
+                )
+                .set_help("merge the ranges or make them disjoint")
+                .add_related(other, "the other range");
+            }
+            ranges.push((first, last, node.span));
+        }
+        if count > 100 {
+            if let Some(m) = c.member("portMappings") {
+                sink.report(
+                    m.key_span,
+                    format!("container `{name}` maps {count} port ranges; ECS accepts at most 100"),
+                )
+                .set_help("merge adjacent ranges");
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+use crate::check::Sink;
+use crate::taskdef::TaskDefCtx;
+
+use super::util;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Checks each container's `image` the way `RegisterTaskDefinition` does: at most 255
+    /// characters of letters, digits, `-`, `_`, `:`, `.`, `/` and `#` (and one `@` before a
+    /// digest), and a digest that is `sha256:` and exactly 64 hexadecimal digits.
+    /// Placeholders (`{{ ... }}`, `${...}`, `$IMAGE`, `<image>`, `IMAGE_URI`) are not checked.
+    ///
+    /// ## Why is this bad?
+    /// ECS refuses the task definition at registration: `Container.image contains invalid
+    /// characters`, `Container.image should be 255 characters or less`. A stray space, a
+    /// quote left by a script or a truncated digest stops the deployment.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "name": "app", "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/app: 1.4" }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "name": "app", "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.4" }
+    /// ```
+    ///
+    /// ## References
+    /// - [ContainerDefinition image](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html):
+    ///   "For images using tags (repository-url/image:tag), up to 255 characters total are
+    ///   allowed, including letters (uppercase and lowercase), numbers, hyphens, underscores,
+    ///   colons, periods, forward slashes, and number signs (#)"; "The only supported hash
+    ///   function is sha256, and the hash value after sha256: must be exactly 64 characters
+    ///   (only letters A-F, a-f, and numbers 0-9 are allowed)." (In the ECS API model botocore
+    ///   ships; catalogued in `data/ecs-constraints.json`.)
+    /// - The refusals: `ClientException: Container.image contains invalid characters`
+    ///   ([aws-actions/amazon-ecs-render-task-definition#49](https://github.com/aws-actions/amazon-ecs-render-task-definition/issues/49)),
+    ///   `ClientException: Container.image should be 255 characters or less`
+    ///   ([hashicorp/terraform-provider-aws#22629](https://github.com/hashicorp/terraform-provider-aws/issues/22629)).
+    pub static RULE = {
+        code: "TD040",
+        name: "invalid-image-reference",
+        target: TaskDef,
+        severity: Error,
+        category: Schema,
+        summary: "an image reference with characters, a length or a digest ECS refuses",
+    }
+}
+
+/// What ECS would refuse in an image reference, if anything.
+pub fn image_problem(image: &str) -> Option<String> {
+    let len = image.chars().count();
+    if len > 255 {
+        return Some(format!("is {len} characters long (at most 255)"));
+    }
+    let (name, digest) = match image.split_once('@') {
+        Some((n, d)) => (n, Some(d)),
+        None => (image, None),
+    };
+    let ok = |c: char| c.is_ascii_alphanumeric() || "-_:./#".contains(c);
+    if let Some(bad) = name.chars().find(|c| !ok(*c)) {
+        return Some(if bad == ' ' {
+            "holds a space".to_string()
+        } else {
+            format!("holds {bad:?}")
+        });
+    }
+    if let Some(d) = digest {
+        let Some(hex) = d.strip_prefix("sha256:") else {
+            return Some(format!(
+                "has the digest {d:?}; ECS supports only sha256:<64 hex digits>"
+            ));
+        };
+        if hex.len() != 64 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Some(format!(
+                "has a sha256 digest of {} characters; it must be exactly 64 hexadecimal digits",
+                hex.chars().count()
+            ));
+        }
+    }
+    None
+}
+
+pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
+    for c in &ctx.containers {
+        let Some(node) = c.get_set("image") else {
+            continue;
+        };
+        let Some(image) = util::known_str(Some(node)) else {
+            continue;
+        };
+        if image.is_empty()
+            || util::is_bare_token(image)
+            || image.contains(['<', '%', '$'])
+            || image.contains("#{")
+        {
+            continue;
+        }
+        let Some(problem) = image_problem(image) else {
+            continue;
+        };
+        let name = ctx.container_name(c);
+        sink.report(node.span, format!("container `{name}` image {problem}"))
+            .set_help("write the image as registry/repository:tag or registry/repository@sha256:<64 hex digits>; ECS refuses anything else at registration");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::image_problem;
+
+    #[test]
+    fn images() {
+        assert_eq!(image_problem("nginx"), None);
+        assert_eq!(image_problem("public.ecr.aws/nginx/nginx:1.27"), None);
+        assert_eq!(image_problem("localhost:5000/app:v1#x"), None);
+        let digest = format!("app@sha256:{}", "a".repeat(64));
+        assert_eq!(image_problem(&digest), None);
+        assert!(image_problem("app: 1.4").is_some());
+        assert!(image_problem("app@sha256:abc").is_some());
+        assert!(image_problem("app@md5:abc").is_some());
+        assert!(image_problem(&"a".repeat(256)).is_some());
+    }
+}

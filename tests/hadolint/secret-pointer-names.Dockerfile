@@ -1,0 +1,3 @@
+FROM alpine:3.20
+ARG DB_PASSWORD_FILE=/run/secrets/db
+ENV NEXT_PUBLIC_STRIPE_API_KEY=pk_live_abc

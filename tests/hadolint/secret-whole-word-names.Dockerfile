@@ -1,0 +1,3 @@
+FROM alpine:3.20
+ARG DB_PASS
+ENV GOOGLE_CREDENTIALS=/dev/null
