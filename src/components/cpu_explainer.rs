@@ -1,9 +1,12 @@
 //! CPU under contention (issue 7): the containers' `cpu` shares, a demand slider each, and the
-//! split the engine computes (`sizing::cpu::simulate`), drawn as SVG.
+//! split the engine computes for the platform chosen (`sizing::cpu::simulate_on`: Fargate, EC2
+//! on cgroup v1, EC2 on cgroup v2 with runc's quadratic or linear mapping), drawn as SVG. Every
+//! number on the chart and in the sentences is the engine's split, rounded by the engine's
+//! `cpu::vcpu` and `cpu::pct`.
 
 use std::rc::Rc;
 
-use ecsplain_engine::sizing::cpu::{self, Capacity, CpuContainer, Limit};
+use ecsplain_engine::sizing::cpu::{self, Capacity, CpuContainer, Kernel, Limit};
 use ecsplain_engine::sizing::task;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -35,6 +38,12 @@ pub fn CpuExplainer(props: &CpuProps) -> Html {
     let from_pane = sizing.containers.len() >= 2;
     let source = use_state(|| if from_pane { "pane" } else { "example" }.to_string());
     let capacity_mode = use_state(|| "task".to_string());
+    let platform = {
+        let default = Kernel::default_for(sizing.fargate).id().to_string();
+        use_state(move || default)
+    };
+    let kernel = Kernel::from_id(&platform).unwrap_or(Kernel::Ec2CgroupV2Quadratic);
+    let on_fargate = kernel == Kernel::Fargate;
     let host = use_state(|| "2".to_string());
     // Demand per container, in quarter vCPUs; missing entries default to 1 vCPU.
     let demands = use_state(Vec::<u32>::new);
@@ -57,23 +66,32 @@ pub fn CpuExplainer(props: &CpuProps) -> Html {
     } else {
         Some(1024)
     };
-    let host_vcpus: f64 = host.parse().unwrap_or(2.0);
+    // On Fargate the task size is the whole machine: the capacity is the task's cpu (1 vCPU
+    // when the task sets none, which Fargate would reject).
+    let fargate_units = task_cpu.unwrap_or(1024);
+    let host_vcpus: f64 = if on_fargate {
+        f64::from(fargate_units) / cpu::UNITS_PER_VCPU
+    } else {
+        host.parse().unwrap_or(2.0)
+    };
     let capacity = Capacity {
-        task_cpu_units: if *capacity_mode == "task" {
+        task_cpu_units: if on_fargate {
+            Some(fargate_units)
+        } else if *capacity_mode == "task" {
             task_cpu
         } else {
             None
         },
         host_vcpus,
     };
-    let max_quarters = (host_vcpus / STEP) as u32;
+    let max_quarters = ((host_vcpus / STEP) as u32).max(1);
     let demand_of = |i: usize| demands.get(i).copied().unwrap_or(4).min(max_quarters);
     let containers: Vec<CpuContainer> = list
         .iter()
         .enumerate()
         .map(|(i, (name, cpu))| CpuContainer::new(name, *cpu, f64::from(demand_of(i)) * STEP))
         .collect();
-    let split = cpu::simulate(&containers, capacity);
+    let split = cpu::simulate_on(&containers, capacity, kernel);
 
     // The drawing: a stacked bar of the capacity, then one row per container.
     let w = viz_width();
@@ -101,9 +119,11 @@ pub fn CpuExplainer(props: &CpuProps) -> Html {
         let color = colors[i % colors.len()];
         let fair = x(split.capacity_vcpu * c.all_busy_fraction);
         let starved = c.cpu.is_none();
-        let label = match c.cpu {
-            Some(units) => format!("cpu {units}"),
-            None => "no cpu: 2 shares".to_string(),
+        let label = match (c.cpu, kernel.file()) {
+            (Some(units), "cpu.shares") => format!("cpu {units}"),
+            (Some(units), _) => format!("cpu {units}: weight {}", c.weight),
+            (None, "cpu.shares") => "no cpu: 2 shares".to_string(),
+            (None, _) => format!("no cpu: weight {}", c.weight),
         };
         html! {
             <g class={classes!("cpu-row", starved.then_some("starved"))}>
@@ -113,13 +133,13 @@ pub fn CpuExplainer(props: &CpuProps) -> Html {
                 <rect class="demand" x={left.to_string()} y={format!("{:.1}", y + 4.0)} width={format!("{:.1}", x(c.demand_vcpu) - left)} height="26" rx="4" />
                 <rect class={classes!("alloc", color)} x={left.to_string()} y={format!("{:.1}", y + 8.0)} width={format!("{:.1}", x(c.allocated_vcpu) - left)} height="18" rx="3" />
                 <line class="fair" x1={format!("{fair:.1}")} x2={format!("{fair:.1}")} y1={format!("{:.1}", y + 1.0)} y2={format!("{:.1}", y + 33.0)} />
-                <text x={format!("{:.1}", (x(c.allocated_vcpu) + 6.0).min(w - 90.0))} y={format!("{:.1}", y + 22.0)} class="val">{ format!("{:.2} vCPU", c.allocated_vcpu) }</text>
+                <text x={format!("{:.1}", (x(c.allocated_vcpu) + 6.0).min(w - 130.0))} y={format!("{:.1}", y + 22.0)} class="val">{ format!("{} vCPU ({}%)", cpu::vcpu(c.allocated_vcpu), cpu::pct(c.fraction_of_capacity * 100.0)) }</text>
             </g>
         }
     });
     let cap_label = match split.capacity_source {
-        cpu::CapacitySource::TaskCpu => format!("task cap {:.2} vCPU", split.capacity_vcpu),
-        cpu::CapacitySource::Host => format!("host {:.2} vCPU", split.capacity_vcpu),
+        cpu::CapacitySource::TaskCpu => format!("task cap {} vCPU", cpu::vcpu(split.capacity_vcpu)),
+        cpu::CapacitySource::Host => format!("host {} vCPU", cpu::vcpu(split.capacity_vcpu)),
     };
     let aria = format!("CPU split: {}", split.sentence);
 
@@ -157,11 +177,11 @@ pub fn CpuExplainer(props: &CpuProps) -> Html {
                 <th scope="row">{ &c.name }</th>
                 <td class="num">{ c.cpu.map_or_else(|| "—".into(), |v| v.to_string()) }</td>
                 <td class="num">{ c.shares }</td>
-                <td class="num">{ c.weight_linear }</td>
-                <td class="num">{ c.weight_runc }</td>
-                <td class="num">{ format!("{:.0}%", c.all_busy_fraction * 100.0) }</td>
-                <td class="num">{ format!("{:.2}", c.demand_vcpu) }</td>
-                <td class="num">{ format!("{:.2}", c.allocated_vcpu) }</td>
+                <td class={classes!("num", (kernel == Kernel::Ec2CgroupV2Linear).then_some("used"))}>{ c.weight_linear }</td>
+                <td class={classes!("num", (kernel == Kernel::Ec2CgroupV2Quadratic).then_some("used"))}>{ c.weight_runc }</td>
+                <td class="num">{ format!("{}%", cpu::pct(c.all_busy_fraction * 100.0)) }</td>
+                <td class="num">{ cpu::vcpu(c.demand_vcpu) }</td>
+                <td class="num">{ cpu::vcpu(c.allocated_vcpu) }</td>
                 <td>{ limit }</td>
             </tr>
         }
@@ -173,24 +193,34 @@ pub fn CpuExplainer(props: &CpuProps) -> Html {
             <h2 id="cpu-title">{ "CPU under contention" }</h2>
             <p class="lede">{ "Container cpu is a weight, not a limit: it only matters when containers compete. Move the sliders to make containers busy or idle." }</p>
             <div class="form-row">
+                <label>{ "Platform" }
+                    <select id="cpu-platform" onchange={bind_select(&platform)}>
+                        { for Kernel::ALL.iter().map(|k| html! { <option value={k.id()} selected={*k == kernel}>{ k.label() }</option> }) }
+                    </select>
+                </label>
                 <label>{ "Containers" }
                     <select id="cpu-source" onchange={bind_select(&source)}>
                         <option value="pane" selected={use_pane} disabled={sizing.containers.is_empty()}>{ format!("from {}", props.source) }</option>
                         <option value="example" selected={!use_pane}>{ "example: app 512, worker 256, log_router without cpu" }</option>
                     </select>
                 </label>
-                <label>{ "Capacity" }
-                    <select id="cpu-capacity" onchange={bind_select(&capacity_mode)}>
-                        if let Some(t) = task_option { <option value="task" selected={*capacity_mode == "task"}>{ t }</option> }
-                        <option value="host" selected={*capacity_mode == "host" || task_cpu.is_none()}>{ "the host's vCPUs only" }</option>
-                    </select>
-                </label>
-                <label>{ "Host vCPUs" }
-                    <select id="cpu-host" onchange={bind_select(&host)}>
-                        { for ["1", "2", "4", "8"].iter().map(|v| html! { <option value={*v} selected={*host == *v}>{ *v }</option> }) }
-                    </select>
-                </label>
+                if !on_fargate {
+                    <label>{ "Capacity" }
+                        <select id="cpu-capacity" onchange={bind_select(&capacity_mode)}>
+                            if let Some(t) = task_option { <option value="task" selected={*capacity_mode == "task"}>{ t }</option> }
+                            <option value="host" selected={*capacity_mode == "host" || task_cpu.is_none()}>{ "the host's vCPUs only" }</option>
+                        </select>
+                    </label>
+                    <label>{ "Host vCPUs" }
+                        <select id="cpu-host" onchange={bind_select(&host)}>
+                            { for ["1", "2", "4", "8"].iter().map(|v| html! { <option value={*v} selected={*host == *v}>{ *v }</option> }) }
+                        </select>
+                    </label>
+                }
             </div>
+            <p class="basis" id="cpu-basis">{ kernel.basis() }
+                if on_fargate && task_cpu.is_none() { { " The task sets no cpu, which Fargate requires: 1 vCPU is assumed." } }
+            </p>
             <div class="sliders">{ for sliders }</div>
             <svg class="viz cpu-viz" viewBox={format!("0 0 {w} {height:.0}")} role="img" aria-label={aria}>
                 <text x="0" y="20" class="name">{ "capacity" }</text>
@@ -211,11 +241,11 @@ pub fn CpuExplainer(props: &CpuProps) -> Html {
                         <th scope="col">{ "Container" }</th><th scope="col">{ "cpu" }</th><th scope="col">{ "cpu.shares" }</th>
                         <th scope="col" title="1 + ((shares − 2) × 9999) / 262142">{ "weight (linear)" }</th>
                         <th scope="col" title="runc ≥ 1.3.2">{ "weight (runc)" }</th>
-                        <th scope="col">{ "share if all busy" }</th><th scope="col">{ "wants (vCPU)" }</th><th scope="col">{ "gets (vCPU)" }</th><th scope="col">{ "why" }</th>
+                        <th scope="col">{ format!("share if all busy (by {})", kernel.file()) }</th><th scope="col">{ "wants (vCPU)" }</th><th scope="col">{ "gets (vCPU)" }</th><th scope="col">{ "why" }</th>
                     </tr></thead>
                     <tbody>{ for table_rows }</tbody>
                 </table>
-                <p class="muted">{ "On cgroup v2 hosts the shares become cpu.weight: the linear conversion 1 + ((shares − 2) × 9999) / 262142 was long used; runc 1.3.2 and later map 1024 shares to weight 100. Which applies depends on the container runtime." }</p>
+                <p class="muted">{ "On cgroup v2 hosts the runtime turns cpu.shares into cpu.weight. runc before 1.3.2 (and crun before 1.23) use the linear 1 + ((shares − 2) × 9999) / 262142, runc's ConvertCPUSharesToCgroupV2Value since 2020 (1024 → 39); runc 1.3.2 (October 2025), runc 1.4 and crun 1.23 use a quadratic mapping through log2(shares) that keeps the defaults equal (1024 → 100, 2 → 1, 262144 → 10000; runc issue 4896, opencontainers/cgroups PR 20). `runc --version` on the host says which one applies; the kernel then splits in proportion to cpu.weight." }</p>
             </details>
         </section>
     }

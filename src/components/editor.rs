@@ -1,5 +1,9 @@
 //! A plain textarea with a line-number gutter and a highlight layer behind it.
 //!
+//! The gutter marks each line with findings (its worst severity) with a tooltip that lists them,
+//! and the highlight layer underlines each finding's span (issue 23): wavy, in the severity's
+//! colour, under the transparent text of the textarea.
+//!
 //! The gutter and the highlight layer scroll with the textarea; both use the same font metrics
 //! (see `--lh` in style.css, [`LINE_HEIGHT`] here). Tab inserts two spaces; Esc then Tab leaves
 //! the editor, so keyboard users are never trapped.
@@ -21,12 +25,195 @@ const MAX_MARKS: usize = 2000;
 /// Line numbers are drawn in windows of this many lines.
 const CHUNK: usize = 200;
 
+/// One finding as the editor draws it: a gutter mark on `line` with `title` as its tooltip, and
+/// `start..end` (bytes of the pane's text) underlined.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    pub line: u32,
+    pub severity: Severity,
+    /// "TD009 error: The task sets no memory".
+    pub title: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The editor's marks for the findings of one pane (those whose `file` is the pane's input).
+pub fn marks_of<'a>(findings: impl Iterator<Item = &'a ecsplain_engine::Finding>) -> Vec<Mark> {
+    findings
+        .map(|f| Mark {
+            line: f.line,
+            severity: f.severity,
+            title: format!("{} {}: {}", f.code, f.severity.as_str(), f.message),
+            start: f.span.start as usize,
+            end: f.span.end as usize,
+        })
+        .collect()
+}
+
+/// Underlines are drawn for texts up to this size: the layer holds the whole text, and a larger
+/// file would cost every keystroke a re-render of megabytes.
+const MAX_UNDERLINED_TEXT: usize = 256 * 1024;
+
+/// Gutter marks from the findings: one per line, with the worst severity and every finding of
+/// the line in its tooltip.
+fn line_marks(findings: &[Mark]) -> Vec<(u32, Severity, String)> {
+    let mut out: Vec<(u32, Severity, String)> = Vec::new();
+    for m in findings {
+        match out.iter_mut().find(|(line, _, _)| *line == m.line) {
+            Some((_, severity, title)) => {
+                *severity = (*severity).max(m.severity);
+                title.push('\n');
+                title.push_str(&m.title);
+            }
+            None => out.push((m.line, m.severity, m.title.clone())),
+        }
+    }
+    out
+}
+
+/// The text cut into runs, each underlined with the worst severity of the findings over it
+/// (`None`: plain). Empty spans underline the character after them (or a space at the end).
+fn underline_runs(text: &str, findings: &[Mark]) -> Vec<(usize, usize, Option<Severity>)> {
+    let clamp = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    let spans: Vec<(usize, usize, Severity)> = findings
+        .iter()
+        .map(|m| {
+            let start = clamp(m.start);
+            let mut end = clamp(m.end.max(m.start));
+            if end == start {
+                end = text[start..]
+                    .chars()
+                    .next()
+                    .filter(|c| *c != '\n')
+                    .map_or(start, |c| start + c.len_utf8());
+            }
+            (start, end, m.severity)
+        })
+        .filter(|(s, e, _)| e > s)
+        .collect();
+    for (s, e, _) in &spans {
+        cuts.push(*s);
+        cuts.push(*e);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|w| {
+            let worst = spans
+                .iter()
+                .filter(|(s, e, _)| *s <= w[0] && w[1] <= *e)
+                .map(|(_, _, sev)| *sev)
+                .max();
+            (w[0], w[1], worst)
+        })
+        .collect()
+}
+
+/// Text for markup: `&`, `<` and `>` escaped (it only ever goes between tags).
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// The highlight layer's markup: the text escaped, runs under findings in
+/// `<span class="squiggle SEVERITY">`, the selected span in `<mark class="span-highlight">` (a
+/// space when it is empty), and two newlines so the layer scrolls as far as the textarea.
+fn backdrop_markup(
+    text: &str,
+    findings: &[Mark],
+    selection: Option<&Selection>,
+    underline: bool,
+) -> String {
+    let mut runs = if underline {
+        underline_runs(text, findings)
+    } else {
+        vec![(0, text.len(), None)]
+    };
+    let clamp = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let sel = selection.map(|s| (clamp(s.start), clamp(s.end.max(s.start))));
+    // Cut the runs at the selection's ends, so the mark opens and closes between runs.
+    if let Some((start, end)) = sel {
+        let mut cut = Vec::with_capacity(runs.len() + 2);
+        for (s, e, sev) in runs {
+            let mut at = s;
+            for p in [start, end] {
+                if at < p && p < e {
+                    cut.push((at, p, sev));
+                    at = p;
+                }
+            }
+            cut.push((at, e, sev));
+        }
+        runs = cut;
+    }
+    let mut out = String::with_capacity(text.len() + findings.len() * 40 + 32);
+    let mut open = false;
+    for (s, e, sev) in runs {
+        if let Some((start, end)) = sel {
+            if s == start && !open {
+                out.push_str("<mark class=\"span-highlight\">");
+                open = true;
+                if start == end {
+                    out.push_str(" </mark>");
+                    open = false;
+                }
+            }
+            if open && s == end {
+                out.push_str("</mark>");
+                open = false;
+            }
+        }
+        match sev {
+            Some(sev) => {
+                out.push_str("<span class=\"squiggle ");
+                out.push_str(sev.as_str());
+                out.push_str("\">");
+                escape_into(&mut out, &text[s..e]);
+                out.push_str("</span>");
+            }
+            None => escape_into(&mut out, &text[s..e]),
+        }
+    }
+    if let Some((start, _)) = sel {
+        if open {
+            out.push_str("</mark>");
+        } else if start == text.len() {
+            out.push_str("<mark class=\"span-highlight\"> </mark>");
+        }
+    }
+    out.push_str("\n\n");
+    out
+}
+
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
     pub pane: usize,
     pub text: Rc<str>,
     pub label: AttrValue,
     pub marks: Rc<Vec<(u32, Severity)>>,
+    /// The pane's findings ([`marks_of`]): when given, the gutter marks carry tooltips and the
+    /// spans are underlined; `marks` is then not used.
+    #[prop_or_default]
+    pub findings: Rc<Vec<Mark>>,
     /// The span to select and highlight, when it is in this pane.
     pub selection: Option<Selection>,
     pub on_input: Callback<(usize, Rc<str>)>,
@@ -184,40 +371,57 @@ pub fn Editor(props: &EditorProps) -> Html {
         });
     }
 
-    let highlight = props.selection.as_ref().filter(|s| s.pane == props.pane);
-    let backdrop_content = match highlight {
-        Some(sel) => {
-            let text: &str = &props.text;
-            let clamp = |mut at: usize| {
-                at = at.min(text.len());
-                while !text.is_char_boundary(at) {
-                    at -= 1;
+    // The highlight layer: the text, transparent, with the selected span marked and the findings'
+    // spans underlined. Written as escaped markup straight into the <pre> (its vdom has no
+    // children, so Yew never touches them): one string, not a node per run to diff.
+    {
+        let backdrop = backdrop.clone();
+        let key = (
+            props.text.clone(),
+            props.findings.clone(),
+            props.selection.clone().filter(|s| s.pane == props.pane),
+        );
+        use_effect_with(key, move |(text, findings, selection)| {
+            if let Some(b) = backdrop.cast::<web_sys::Element>() {
+                let underline = text.len() <= MAX_UNDERLINED_TEXT;
+                if selection.is_some() || (underline && !findings.is_empty()) {
+                    b.set_inner_html(&backdrop_markup(
+                        text,
+                        findings,
+                        selection.as_ref(),
+                        underline,
+                    ));
+                } else {
+                    b.set_inner_html("");
                 }
-                at
-            };
-            let (start, end) = (clamp(sel.start), clamp(sel.end));
-            let end = end.max(start);
-            let marked = if start == end { " " } else { &text[start..end] };
-            html! {
-                <>
-                    { &text[..start] }
-                    <mark class="span-highlight">{ marked }</mark>
-                    { &text[end..] }
-                </>
             }
-        }
-        None => Html::default(),
-    };
+            || ()
+        });
+    }
 
-    let marks = props.marks.iter().take(MAX_MARKS).map(|(line, severity)| {
-        let top = (f64::from(*line) - 1.0) * LINE_HEIGHT + PADDING;
-        html! {
-            <span
-                class={classes!("gutter-mark", severity.as_str())}
-                style={format!("top:{top}px")}
-            ></span>
-        }
-    });
+    let line_marks = if props.findings.is_empty() {
+        props
+            .marks
+            .iter()
+            .map(|(line, severity)| (*line, *severity, String::new()))
+            .collect()
+    } else {
+        line_marks(&props.findings)
+    };
+    let marks = line_marks
+        .iter()
+        .take(MAX_MARKS)
+        .map(|(line, severity, title)| {
+            let top = (f64::from(*line) - 1.0) * LINE_HEIGHT + PADDING;
+            let title = (!title.is_empty()).then(|| format!("Line {line}\n{title}"));
+            html! {
+                <span
+                    class={classes!("gutter-mark", severity.as_str())}
+                    style={format!("top:{top}px")}
+                    {title}
+                ></span>
+            }
+        });
 
     html! {
         <div class="editor">
@@ -234,9 +438,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                 </div>
             </div>
             <div class="code">
-                <pre class="backdrop" ref={backdrop} aria-hidden="true">
-                    { backdrop_content }{ "\n\n" }
-                </pre>
+                <pre class="backdrop" ref={backdrop} aria-hidden="true"></pre>
                 <textarea
                     ref={textarea}
                     id={format!("input-{}", props.pane)}
@@ -253,5 +455,69 @@ pub fn Editor(props: &EditorProps) -> Html {
                 />
             </div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mark(line: u32, severity: Severity, start: usize, end: usize) -> Mark {
+        Mark {
+            line,
+            severity,
+            title: format!("X {}", severity.as_str()),
+            start,
+            end,
+        }
+    }
+
+    #[test]
+    fn runs_cover_the_text_once_with_the_worst_severity() {
+        let text = "abcdef\nghé";
+        let findings = [
+            mark(1, Severity::Warning, 1, 4),
+            mark(1, Severity::Error, 3, 5),
+            mark(2, Severity::Info, 7, 7),
+            mark(2, Severity::Info, 9, 10), // inside 'é': clamped to its start
+        ];
+        let runs = underline_runs(text, &findings);
+        let joined: String = runs.iter().map(|(s, e, _)| &text[*s..*e]).collect();
+        assert_eq!(joined, text);
+        let at = |i: usize| {
+            runs.iter()
+                .find(|(s, e, _)| *s <= i && i < *e)
+                .and_then(|r| r.2)
+        };
+        assert_eq!(at(0), None);
+        assert_eq!(at(1), Some(Severity::Warning));
+        assert_eq!(at(3), Some(Severity::Error));
+        assert_eq!(at(4), Some(Severity::Error));
+        assert_eq!(at(5), None);
+        // An empty span underlines the character after it.
+        assert_eq!(at(7), Some(Severity::Info));
+        let sel = Selection {
+            pane: 0,
+            start: 2,
+            end: 4,
+            seq: 0,
+        };
+        let html = backdrop_markup("a<b&c", &[mark(1, Severity::Error, 0, 1)], Some(&sel), true);
+        assert_eq!(
+            html,
+            "<span class=\"squiggle error\">a</span>&lt;<mark class=\"span-highlight\">b&amp;</mark>c\n\n"
+        );
+        let empty = Selection {
+            pane: 0,
+            start: 1,
+            end: 1,
+            seq: 0,
+        };
+        let html = backdrop_markup("ab", &[], Some(&empty), true);
+        assert_eq!(html, "a<mark class=\"span-highlight\"> </mark>b\n\n");
+        let lines = line_marks(&findings);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].1, Severity::Error);
+        assert!(lines[0].2.contains("X warning") && lines[0].2.contains("X error"));
     }
 }

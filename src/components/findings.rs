@@ -206,14 +206,16 @@ fn finding_item(props: &FindingsProps, i: usize, f: &Finding, why: bool) -> Html
     html! {
         <li class={classes!("finding", severity, selected.then_some("selected"))} data-code={f.code}>
             <div class="finding-row">
-                <button type="button" class="finding-main" onclick={on_select}
-                    aria-label={format!("{severity} {} at line {} column {}: {}", f.code, f.line, f.column, f.message)}>
+                // The accessible name starts with the visible text (axe: label-content-name-mismatch,
+                // WCAG 2.5.3), then says what the eye reads from the layout.
+                <button type="button" class="finding-main" onclick={on_select}>
                     <span class={classes!("sev", severity)}>
                         <span class="sev-icon" aria-hidden="true">{ icon(f.severity) }</span>
                         { severity }
                     </span>
                     <span class="message">{ &f.message }</span>
                     <span class="loc">{ location }</span>
+                    <span class="visually-hidden">{ format!(", rule {} at line {} column {}", f.code, f.line, f.column) }</span>
                 </button>
                 if why {
                     <button type="button" class="why-link" onclick={on_why}
@@ -232,8 +234,7 @@ fn finding_item(props: &FindingsProps, i: usize, f: &Finding, why: bool) -> Html
                 { for fix }
                 if ignorable {
                     <button type="button" class="button small ignore" title={ignore_title}
-                        aria-label={format!("Ignore {} here", f.code)}
-                        disabled={!props.fresh} onclick={on_ignore}>{ "Ignore here" }</button>
+                        disabled={!props.fresh} onclick={on_ignore}>{ "Ignore here" }<span class="visually-hidden">{ format!(": {}", f.code) }</span></button>
                 }
             </div>
         </li>

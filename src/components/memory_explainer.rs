@@ -11,6 +11,29 @@ use yew::prelude::*;
 
 use super::sizing::{bind_select, viz_width};
 
+/// Vertical room of one line of chart text (11-12 px type): labels closer than this would touch.
+const LABEL_GAP: f64 = 13.0;
+/// Step labels of the time axis are at least this far apart (pixels of the drawing).
+const MIN_STEP_LABEL_GAP: f64 = 26.0;
+
+/// Values for the MiB axis: multiples of a power-of-two step (64 MiB, 128, ... 16 GiB) from 0 up
+/// to `top`, three or four of them.
+fn mib_ticks(top: f64) -> Vec<f64> {
+    let top = if top.is_finite() && top > 0.0 {
+        top
+    } else {
+        64.0
+    };
+    let mut step = 64.0;
+    while top / step > 3.0 {
+        step *= 2.0;
+    }
+    (0..)
+        .map(|k| f64::from(k) * step)
+        .take_while(|v| *v <= top + 1e-9)
+        .collect()
+}
+
 /// Time steps in "your task definition" mode.
 const STEPS: usize = 6;
 const PLAY_MS: u32 = 700;
@@ -123,7 +146,8 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
     let plot_w = w - left - 24.0;
     let lane_h = 130.0;
     let lanes = scenario.containers.len() + 1;
-    let height = lane_h * lanes as f64 + 24.0;
+    // Room below the last lane for the time axis.
+    let height = lane_h * lanes as f64 + 44.0;
     let n = timeline.steps.len().max(1);
     // Points start after room for the line labels at the left of each lane.
     let label_room = 110.0;
@@ -133,6 +157,7 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
         base + (lane_h - 30.0) * (1.0 - (mib / top_mib).clamp(0.0, 1.0))
     };
     let colors = ["c0", "c1", "c2", "c3", "c4", "c5"];
+    let ticks = mib_ticks(top_mib / 1.1);
 
     let lane_svg = |lane: usize,
                     name: String,
@@ -154,15 +179,40 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
             }
             _ => String::new(),
         };
-        let soft_line = soft.map(|v| {
-            let y = sy(lane, f64::from(v));
-            html! { <g><line class="soft" x1={left.to_string()} x2={(left + plot_w).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} />
-                <text class="soft-label" x={(left + 4.0).to_string()} y={format!("{:.1}", y + 13.0)}>{ format!("reservation {v}") }</text></g> }
+        // The limit labels sit at the left of the plot, the hard one above its line and the soft
+        // one below its own; when they would touch, the soft one moves down.
+        let hard_y = hard.map(|v| sy(lane, f64::from(v)));
+        let soft_y = soft.map(|v| sy(lane, f64::from(v)));
+        let hard_label_y = hard_y.map(|y| y - 4.0);
+        let soft_label_y = soft_y.map(|y| {
+            let below = y + 13.0;
+            match hard_label_y {
+                Some(h) if (below - h).abs() < LABEL_GAP => h + LABEL_GAP,
+                _ => below,
+            }
         });
-        let hard_line = hard.map(|v| {
-            let y = sy(lane, f64::from(v));
+        let soft_line = soft.zip(soft_y).zip(soft_label_y).map(|((v, y), ly)| {
+            html! { <g><line class="soft" x1={left.to_string()} x2={(left + plot_w).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} />
+                <text class="soft-label" x={(left + 4.0).to_string()} y={format!("{ly:.1}")}>{ format!("reservation {v}") }</text></g> }
+        });
+        let hard_line = hard.zip(hard_y).zip(hard_label_y).map(|((v, y), ly)| {
             html! { <g><line class="hard" x1={left.to_string()} x2={(left + plot_w).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} />
-                <text class="hard-label" x={(left + 4.0).to_string()} y={format!("{:.1}", y - 4.0)}>{ format!("{hard_label} {v}") }</text></g> }
+                <text class="hard-label" x={(left + 4.0).to_string()} y={format!("{ly:.1}")}>{ format!("{hard_label} {v}") }</text></g> }
+        });
+        // The MiB axis: a tick and its value at the right edge of the label room, left out where
+        // a limit label is on the same height.
+        let taken: Vec<f64> = hard_label_y.into_iter().chain(soft_label_y).collect();
+        let axis_x = left + label_room - 6.0;
+        let tick_marks = ticks.iter().filter_map(|&v| {
+            let y = sy(lane, v);
+            let text_y = y + 4.0;
+            let free = taken.iter().all(|t| (t - text_y).abs() >= LABEL_GAP);
+            free.then(|| html! {
+                <g class="tick">
+                    <line class="grid" x1={format!("{:.1}", axis_x + 2.0)} x2={format!("{:.1}", left + plot_w)} y1={format!("{y:.1}")} y2={format!("{y:.1}")} />
+                    <text class="tick-label" x={format!("{axis_x:.1}")} y={format!("{text_y:.1}")} text-anchor="end">{ format!("{v:.0} MiB") }</text>
+                </g>
+            })
         });
         let dots = line_points.iter().map(|(i, v, over)| html! {
             <circle class={classes!("dot", color, over.then_some("over"))} cx={format!("{:.1}", sx(*i))} cy={format!("{:.1}", sy(lane, *v))} r="4" />
@@ -184,6 +234,7 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
                     <text x="0" y={format!("{:.1}", lane_h * lane as f64 + 46.0 + 14.0 * k as f64)} class="sub">{ part.to_string() }</text>
                 }) }
                 <line class="axis" x1={left.to_string()} x2={(left + plot_w).to_string()} y1={format!("{y0:.1}")} y2={format!("{y0:.1}")} />
+                { for tick_marks }
                 <polygon class={classes!("area", color)} points={area} />
                 <polyline class={classes!("use", color)} points={pts} />
                 { for soft_line }
@@ -288,6 +339,24 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
         stop_mark,
     ));
 
+    // The time axis under the last lane: one label per step, or per k steps when they would be
+    // closer than MIN_STEP_LABEL_GAP pixels.
+    let time_axis = {
+        let y = lane_h * lanes as f64 + 14.0;
+        let spacing = (plot_w - label_room) / n as f64;
+        let every = ((MIN_STEP_LABEL_GAP / spacing).ceil() as usize).max(1);
+        let labels = (0..n).filter(|i| i % every == 0).map(|i| html! {
+            <text class="tick-label" x={format!("{:.1}", sx(i))} y={format!("{:.1}", y + 12.0)} text-anchor="middle">{ format!("t{i}") }</text>
+        });
+        html! {
+            <g class="time-axis">
+                <line class="axis" x1={format!("{:.1}", left + label_room)} x2={format!("{:.1}", left + plot_w)} y1={format!("{y:.1}")} y2={format!("{y:.1}")} />
+                { for labels }
+                <text class="tick-label" x={format!("{:.1}", left + label_room - 6.0)} y={format!("{:.1}", y + 12.0)} text-anchor="end">{ "time →" }</text>
+            </g>
+        }
+    };
+
     let events = timeline.events.iter().filter(|e| e.step <= shown).map(|e| html! {
         <li class={classes!("event", format!("{:?}", e.kind).to_lowercase())}>
             <span class="event-step">{ format!("t{}", e.step) }</span>
@@ -374,6 +443,7 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
             { for task_sliders }
             <svg class="viz mem-viz" viewBox={format!("0 0 {w} {height:.0}")} role="img" aria-label={aria}>
                 { for svg_lanes }
+                { time_axis }
             </svg>
             <p class="legend"><span class="key use-key"></span>{ "uses (MiB)" }<span class="key soft-key"></span>{ "reservation (soft)" }<span class="key hard-key"></span>{ "hard limit" }</p>
             <ol class="events" id="memory-events" aria-live="polite">{ for events }</ol>
@@ -396,5 +466,21 @@ fn state_text(state: MemState) -> &'static str {
         MemState::Running => "running",
         MemState::OomKilled => "killed at its limit or by the OOM killer",
         MemState::Stopped => "stopped",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mib_ticks_are_few_round_and_in_range() {
+        for top in [64.0, 100.0, 512.0, 2048.0, 3000.0, 30_720.0, f64::NAN] {
+            let t = mib_ticks(top);
+            assert!(t.len() >= 2 && t.len() <= 4, "{top}: {t:?}");
+            assert_eq!(t[0], 0.0);
+            assert!(t.windows(2).all(|w| w[1] > w[0]));
+        }
+        assert_eq!(mib_ticks(2048.0), vec![0.0, 1024.0, 2048.0]);
     }
 }

@@ -19,6 +19,10 @@ use yew::prelude::*;
 pub struct SizingProps {
     /// The Task definition pane's text.
     pub text: Rc<str>,
+    /// The region of the settings (`region:` in .ecsplain.yaml), the first one priced; empty for
+    /// the default.
+    #[prop_or_default]
+    pub region: AttrValue,
 }
 
 /// A callback that stores an `<input>`'s value in a state handle.
@@ -135,7 +139,16 @@ fn family_of(text: &str) -> String {
 pub fn Sizing(props: &SizingProps) -> Html {
     let cpu_in = use_state(String::new);
     let mem_in = use_state(String::new);
-    let region = use_state(|| DEFAULT_REGION.to_string());
+    let region = {
+        let from_settings = props.region.trim().to_string();
+        use_state(move || {
+            if from_settings.is_empty() {
+                DEFAULT_REGION.to_string()
+            } else {
+                from_settings
+            }
+        })
+    };
     let spot = use_state(String::new);
     let storage = use_state(String::new);
     let x86_vcpu = use_state(String::new);
@@ -275,8 +288,19 @@ pub fn Sizing(props: &SizingProps) -> Html {
 
     // --- Cost.
     let table = cost::prices();
-    let regions = table.regions.iter().map(|r| html! {
-        <option value={r.region.clone()} selected={r.region == *region}>{ format!("{} ({})", r.region, r.name) }</option>
+    let known_region = table.region(&region).is_some();
+    let regions = table.regions.iter().map(|r| {
+        let priced = r.linux_x86.is_some() || r.linux_arm64.is_some() || r.windows_x86.is_some();
+        html! {
+            <option value={r.region.clone()} selected={r.region == *region}>
+                { format!("{} ({}){}", r.region, r.name, if priced { "" } else { ": no prices" }) }
+            </option>
+        }
+    });
+    // A region from the settings that AWS does not list stays choosable, and the note says why
+    // nothing is priced.
+    let unknown_option = (!known_region).then(|| html! {
+        <option value={(*region).clone()} selected=true>{ format!("{} (not in the price data)", *region) }</option>
     });
     let cost_html = match &report.cost {
         Some(est) => {
@@ -296,6 +320,9 @@ pub fn Sizing(props: &SizingProps) -> Html {
             });
             html! {
                 <>
+                    if let Some(note) = &est.region_note {
+                        <p class="verdict warn" id="region-note" role="status">{ note }</p>
+                    }
                     <p class="muted">{ format!("Priced size: {} vCPU, {} GB memory, {} GB storage billed above the included 20 GB, {} hours a month, Spot {}% off.", est.vcpu, est.memory_gb, est.billed_storage_gb, est.hours_per_month, est.spot_discount_percent) }</p>
                     <table class="data-table" id="cost-table">
                         <thead><tr><th scope="col">{ "Platform" }</th><th scope="col">{ "per hour" }</th><th scope="col">{ "per month" }</th><th scope="col">{ "rates" }</th></tr></thead>
@@ -304,7 +331,19 @@ pub fn Sizing(props: &SizingProps) -> Html {
                     if !report.savings.is_empty() {
                         <ul class="savings">{ for savings }</ul>
                     }
-                    <p class="source">{ format!("Prices retrieved {}; sources: {}.", est.retrieved, est.sources.join(", ")) }</p>
+                    <ul class="source" id="price-sources">
+                        { for est.cited.iter().map(|c| {
+                            let what = match c.what.as_str() {
+                                "linux_x86" => "Linux x86",
+                                "linux_arm64" => "Linux ARM64",
+                                "windows_x86" => "Windows",
+                                "ephemeral" => "Storage",
+                                _ => "Region",
+                            };
+                            let as_of = c.as_of.as_ref().map(|d| format!(", price as of {d}")).unwrap_or_default();
+                            html! { <li>{ format!("{what} ({}): {} (read {}{as_of})", est.region, c.source, c.read) }</li> }
+                        }) }
+                    </ul>
                     <details class="source"><summary>{ "About these prices" }</summary><ul>{ for est.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul></details>
                 </>
             }
@@ -429,7 +468,7 @@ pub fn Sizing(props: &SizingProps) -> Html {
             <section class="card" aria-labelledby="cost-title">
                 <h2 id="cost-title">{ "Cost on Fargate" }</h2>
                 <div class="form-row">
-                    <label>{ "Region" }<select id="region" onchange={bind_select(&region)}>{ for regions }</select></label>
+                    <label>{ "Region" }<select id="region" onchange={bind_select(&region)}>{ for unknown_option }{ for regions }</select></label>
                     <label>{ "Spot discount %" }<input type="text" inputmode="decimal" value={(*spot).clone()} placeholder={table.spot_default_discount_percent.to_string()} oninput={bind_input(&spot)} /></label>
                     <label>{ "Ephemeral storage (GiB)" }<input type="text" inputmode="numeric" value={(*storage).clone()} placeholder={sizing.ephemeral_storage_gib.known().unwrap_or(table.included_ephemeral_gib).to_string()} oninput={bind_input(&storage)} /></label>
                 </div>

@@ -30,7 +30,7 @@ const WASM_OPT_VERSION: &str = "132";
 
 const USAGE: &str = "\
 cargo xtask setup   install the tools the page and its tests need (skips what is there)
-cargo xtask serve   build the page and serve it on http://127.0.0.1:8080
+cargo xtask serve   build the page and serve dist/ (brotli/gzip by Accept-Encoding) on http://127.0.0.1:8080
 cargo xtask test    fmt, clippy, native tests, page build, end-to-end test in headless Chromium
 cargo xtask page    the page only: trunk build --release, its size, the end-to-end test (after setup)
 cargo xtask dist    the page's release build in dist/, every text asset precompressed (.gz, .br)
@@ -277,19 +277,16 @@ fn apt_install(root: &Path, packages: &[&str]) -> Result<(), String> {
     run(&mut apt(&args), root)
 }
 
+/// Builds the page and serves dist/ like a production host: the build's brotli and gzip copies
+/// by Accept-Encoding (xtask/src/serve.rs), which `trunk serve` does not do.
 fn serve_page(root: &Path) -> Result<(), String> {
-    println!("xtask: serving the page on http://127.0.0.1:8080 (Ctrl-C stops)");
-    run(
-        Command::new("trunk").args([
-            "serve",
-            "--release",
-            "--address",
-            "127.0.0.1",
-            "--port",
-            "8080",
-        ]),
-        root,
-    )
+    run(Command::new("trunk").args(["build", "--release"]), root)?;
+    let _server = serve::Server::start_on(&root.join("dist"), 8080)
+        .map_err(|e| format!("cannot serve on 127.0.0.1:8080: {e}"))?;
+    println!("xtask: serving dist/ on http://127.0.0.1:8080, compressed as a production host would (Ctrl-C stops)");
+    loop {
+        std::thread::sleep(Duration::from_secs(3600));
+    }
 }
 
 fn secs(d: Duration) -> String {
@@ -852,6 +849,19 @@ fn page_size(root: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// Issue 23: axe-core on every view, desktop and phone, light and dark (tests/e2e/a11y.mjs); any
+/// violation fails the step, and target/e2e-shots/axe.json lists them.
+fn e2e_axe(root: &Path, url: &str, shots: &Path) -> Result<(), String> {
+    run(
+        Command::new("node")
+            .arg(root.join("tests/e2e/a11y.mjs"))
+            .env("ECSPLAIN_URL", url)
+            .env("ECSPLAIN_SHOTS", shots)
+            .env("NODE_PATH", root.join("tools/node_modules")),
+        root,
+    )
+}
+
 fn e2e(root: &Path) -> Result<(), String> {
     let script = root.join("tests/e2e/run.mjs");
     if !script.is_file() {
@@ -876,6 +886,7 @@ fn e2e(root: &Path) -> Result<(), String> {
             .env("NODE_PATH", root.join("tools/node_modules")),
         root,
     )?;
+    e2e_axe(root, &url, &shots)?;
     // Issue 6: every ecspresso project of the corpus gives the same findings in the page as in
     // the CLI (`cargo test` built target/debug/ecsplain).
     run(

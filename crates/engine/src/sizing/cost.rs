@@ -38,6 +38,19 @@ pub struct Rates {
     pub os_license_vcpu_hour: f64,
 }
 
+/// Where one of a region's rates comes from (`what`: linux_x86, linux_arm64, windows_x86 or
+/// ephemeral).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+pub struct Cited {
+    pub what: String,
+    pub source: String,
+    /// The day the source was read.
+    pub read: String,
+    /// The date the source gives for the price, when it gives one.
+    #[serde(default)]
+    pub as_of: Option<String>,
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct RegionPrices {
     pub region: String,
@@ -46,11 +59,16 @@ pub struct RegionPrices {
     pub linux_arm64: Option<Rates>,
     pub windows_x86: Option<Rates>,
     pub ephemeral_gb_hour: Option<f64>,
+    #[serde(default)]
+    pub cited: Vec<Cited>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct PriceTable {
     pub sources: Vec<String>,
+    /// The text of each source key a region's `cited` names.
+    #[serde(default)]
+    pub source_texts: std::collections::BTreeMap<String, String>,
     pub retrieved: String,
     pub notes: Vec<String>,
     pub hours_per_month: f64,
@@ -68,6 +86,7 @@ pub fn prices() -> &'static PriceTable {
     TABLE.get_or_init(|| {
         serde_json::from_str(DATA).unwrap_or(PriceTable {
             sources: Vec::new(),
+            source_texts: std::collections::BTreeMap::new(),
             retrieved: String::new(),
             notes: Vec::new(),
             hours_per_month: 730.0,
@@ -194,6 +213,11 @@ pub struct CostEstimate {
     pub sources: Vec<String>,
     pub retrieved: String,
     pub notes: Vec<String>,
+    /// Where the region's rates come from.
+    pub cited: Vec<Cited>,
+    /// When the region has no price at all: what to do, in one sentence (the page shows it above
+    /// the table).
+    pub region_note: Option<String>,
 }
 
 fn sane(x: Option<f64>) -> Option<f64> {
@@ -339,19 +363,35 @@ pub fn estimate(input: &CostInput) -> CostEstimate {
         format!("a month is {hours} hours of a task running all the time"),
         format!("Fargate Spot is modelled as {discount}% off the Linux x86 vCPU and memory rates; AWS publishes no fixed Spot rate, only \"up to a 70% discount\" on its pricing page; storage is charged at the on-demand rate"),
     ];
-    if region.is_none() {
-        notes.push(format!(
-            "{region_name} is not in the price data (it has {}); enter the rates to price it",
+    let region_note = match region {
+        None => Some(format!(
+            "{region_name} is not a region where AWS lists Fargate for Linux tasks (regions in the data: {}), so there is no price for it; check the region code, or enter the rates to price it.",
             table
                 .regions
                 .iter()
                 .map(|r| r.region.as_str())
                 .collect::<Vec<_>>()
                 .join(", ")
-        ));
+        )),
+        Some(r) if r.linux_x86.is_none() && r.linux_arm64.is_none() && r.windows_x86.is_none() => {
+            Some(format!(
+                "AWS runs Fargate in {} ({}), but the price data holds no rate for it{}: enter the rates from the AWS Fargate pricing page to price it.",
+                r.name,
+                r.region,
+                if r.region.starts_with("cn-") {
+                    " (AWS China prices it in CNY)"
+                } else {
+                    ""
+                }
+            ))
+        }
+        Some(_) => None,
+    };
+    if let Some(note) = &region_note {
+        notes.push(note.clone());
     }
     notes.push(format!(
-        "rates are third-party copies of the AWS price list retrieved {}; check them on the AWS pricing page",
+        "rates are copies of the AWS price list (each names its source), read up to {}; check them on the AWS pricing page",
         table.retrieved
     ));
     CostEstimate {
@@ -366,6 +406,23 @@ pub fn estimate(input: &CostInput) -> CostEstimate {
         sources: table.sources.clone(),
         retrieved: table.retrieved.clone(),
         notes,
+        // The region's citations with their sources written out.
+        cited: region
+            .map(|r| {
+                r.cited
+                    .iter()
+                    .map(|c| Cited {
+                        source: table
+                            .source_texts
+                            .get(&c.source)
+                            .cloned()
+                            .unwrap_or_else(|| c.source.clone()),
+                        ..c.clone()
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        region_note,
     }
 }
 
@@ -422,11 +479,100 @@ mod tests {
     #[test]
     fn the_data_file_reads_and_cites_its_sources() {
         let t = prices();
-        assert_eq!(t.retrieved, "2026-11-23");
+        assert_eq!(t.retrieved, "2026-12-06");
         assert!(t.sources.iter().any(|s| s.contains("vantage.sh")));
         assert!(t.region("us-east-1").is_some());
-        // Tokyo ARM is not in the sources: absent, not invented.
-        assert!(t.region("ap-northeast-1").unwrap().linux_arm64.is_none());
+        // Windows is only priced where a source gives it: absent, not invented.
+        assert!(t.region("ap-northeast-1").unwrap().windows_x86.is_none());
+    }
+
+    /// The JSON is what scripts/fargate_prices.py writes from the CSV: every region row is a
+    /// region, every rate row's numbers are in the JSON, and every JSON rate comes from a row.
+    #[test]
+    fn the_json_is_in_step_with_its_csv() {
+        let csv = include_str!("../../data/fargate-prices.csv");
+        let t = prices();
+        let mut regions = 0;
+        let mut rates = 0;
+        for line in csv.lines().filter(|l| !l.starts_with('#')).skip(1) {
+            let f: Vec<&str> = line.split(',').collect();
+            assert_eq!(f.len(), 9, "{line}");
+            let num = |s: &str| s.parse::<f64>().ok();
+            let r = t.region(f[1]).unwrap_or_else(|| panic!("{} missing", f[1]));
+            match f[0] {
+                "region" => {
+                    assert_eq!(r.name, f[2]);
+                    regions += 1;
+                }
+                "ephemeral" => assert_eq!(r.ephemeral_gb_hour, num(f[4]), "{line}"),
+                kind => {
+                    let got = match kind {
+                        "linux_x86" => r.linux_x86,
+                        "linux_arm64" => r.linux_arm64,
+                        "windows_x86" => r.windows_x86,
+                        _ => panic!("unknown kind {kind}"),
+                    }
+                    .unwrap_or_else(|| panic!("{line}: not in the JSON"));
+                    assert_eq!(Some(got.vcpu_hour), num(f[3]), "{line}");
+                    assert_eq!(Some(got.gb_hour), num(f[4]), "{line}");
+                    assert_eq!(got.os_license_vcpu_hour, num(f[5]).unwrap_or(0.0), "{line}");
+                    rates += 1;
+                }
+            }
+        }
+        assert_eq!(regions, t.regions.len(), "a JSON region without a CSV row");
+        let json_rates: usize = t
+            .regions
+            .iter()
+            .map(|r| {
+                usize::from(r.linux_x86.is_some())
+                    + usize::from(r.linux_arm64.is_some())
+                    + usize::from(r.windows_x86.is_some())
+            })
+            .sum();
+        assert_eq!(rates, json_rates, "a JSON rate without a CSV row");
+        assert!(regions >= 30, "every region Fargate runs in: {regions}");
+        for r in &t.regions {
+            for c in &r.cited {
+                assert!(
+                    t.source_texts.contains_key(&c.source),
+                    "{}: {}",
+                    r.region,
+                    c.source
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_region_without_prices_says_so() {
+        let size = Size {
+            cpu: 1024,
+            memory: 2048,
+        };
+        let e = estimate(&CostInput::new("ap-southeast-4", size));
+        let note = e.region_note.unwrap_or_default();
+        assert!(
+            note.contains("Asia Pacific (Melbourne)") && note.contains("no rate"),
+            "{note}"
+        );
+        assert!(e
+            .platforms
+            .iter()
+            .all(|p| p.per_hour.is_none() && p.missing.is_some()));
+        let e = estimate(&CostInput::new("mars-1", size));
+        assert!(e.region_note.unwrap_or_default().contains("not a region"));
+        let e = estimate(&CostInput::new("eu-central-1", size));
+        assert!(e.region_note.is_none());
+        // Every rate names its source, written out.
+        assert!(e
+            .cited
+            .iter()
+            .any(|c| c.what == "linux_x86" && c.source.contains("AWS Price List API")));
+        assert!(close(
+            e.platforms[0].per_hour.unwrap_or(0.0),
+            0.04656 + 2.0 * 0.00511
+        ));
     }
 
     #[test]
@@ -459,10 +605,13 @@ mod tests {
         );
         input.ephemeral_gib = 50;
         let e = estimate(&input);
-        // clyr.co.jp (2025-09): $0.05056/vCPU-h, $0.005536/GB-h, storage $0.00014/GB-h.
-        let expected = 0.25 * 0.05056 + 0.5 * 0.005536 + 30.0 * 0.00014;
+        // fgcalc's copy of the AWS page: $0.05056/vCPU-h, $0.00553/GB-h; storage $0.00014/GB-h
+        // (clyr.co.jp, 2025-09).
+        let expected = 0.25 * 0.05056 + 0.5 * 0.00553 + 30.0 * 0.00014;
         assert!(close(e.platforms[0].per_hour.unwrap(), expected));
-        assert!(e.platforms[1].per_hour.is_none() && e.platforms[1].missing.is_some());
+        // ARM64 from the price list (APN1, 2026-07-07): $0.04045/vCPU-h, $0.00442/GB-h.
+        let arm = 0.25 * 0.04045 + 0.5 * 0.00442 + 30.0 * 0.00014;
+        assert!(close(e.platforms[1].per_hour.unwrap(), arm));
         input.overrides.arm64_vcpu_hour = Some(0.04);
         input.overrides.arm64_gb_hour = Some(0.004);
         let e = estimate(&input);

@@ -21,11 +21,20 @@
 //!   to their shares, until everyone is satisfied or the capacity is used. Idle containers
 //!   (demand 0) hold nothing, so their share flows to the busy ones: a 512-unit container alone
 //!   on a 1-vCPU host uses the whole vCPU.
-//! - On cgroup v2 the shares become `cpu.weight` (1..=10000): [`weight_linear`] is the long-used
-//!   linear conversion, [`weight_runc`] the one runc ≥ 1.3.2 uses (1024 shares → weight 100).
-//!   Which one applies depends on the container runtime's version.
+//! - The kernel divides by a weight that depends on the platform ([`Kernel`]):
+//!   - cgroup v1 (Fargate, whose Linux platform 1.4.0 runs Amazon Linux 2; EC2 on Amazon Linux 2):
+//!     the weight is `cpu.shares` itself.
+//!   - cgroup v2 (EC2 on Amazon Linux 2023): the runtime writes `cpu.weight` (1..=10000), which
+//!     the kernel uses in proportion. runc before 1.3.2 (and crun before 1.23) convert with the
+//!     linear [`weight_linear`] (runc's `ConvertCPUSharesToCgroupV2Value` since runc PR #2213,
+//!     2020: 1024 shares → weight 39); runc 1.3.2 (2025-10-02, "The conversion from cgroup v1 CPU
+//!     shares to cgroup v2 CPU weight is improved", runc PR #4906 / #4785, through
+//!     opencontainers/cgroups PR #20 in cgroups v0.0.4), runc 1.4.0 and crun 1.23 (crun PR
+//!     #1767) use the quadratic [`weight_runc`] (1024 shares → weight 100). So 512 : 256 : 2
+//!     shares become 20 : 10 : 1 with the old runc and 59 : 35 : 1 with the new, not 256 : 128 : 1.
 //!
-//! Sources of the two conversions (ux.md part 4): cgroups-rs `src/manager/conv.rs`
+//! Sources of the two conversions: runc issue #4896 ("[v1.3.2/v1.4.0-rc.1 intentional change]
+//! `cpu.weight` value changed"), opencontainers/cgroups PR #20, cgroups-rs `src/manager/conv.rs`
 //! (https://docs.rs/crate/cgroups-rs/latest/source/src/manager/conv.rs) and
 //! https://github.com/google/cadvisor/issues/3737.
 //!
@@ -39,6 +48,96 @@ pub const UNITS_PER_VCPU: f64 = 1024.0;
 pub const MIN_SHARES: u32 = 2;
 /// The largest shares the agent passes (agent ≥ 1.84.0: 256 vCPU).
 pub const MAX_SHARES: u32 = 262_144;
+
+/// What the kernel divides CPU time by, for the platform the task runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kernel {
+    /// Fargate: the Linux platform 1.4.0 runs Amazon Linux 2, a cgroup v1 kernel: `cpu.shares`.
+    Fargate,
+    /// EC2 on a cgroup v1 host (Amazon Linux 2): `cpu.shares`.
+    Ec2CgroupV1,
+    /// EC2 on a cgroup v2 host (Amazon Linux 2023) whose runc is 1.3.2 or later (crun 1.23 or
+    /// later): `cpu.weight` by [`weight_runc`].
+    Ec2CgroupV2Quadratic,
+    /// EC2 on a cgroup v2 host with runc before 1.3.2 (crun before 1.23): `cpu.weight` by
+    /// [`weight_linear`].
+    Ec2CgroupV2Linear,
+}
+
+impl Kernel {
+    pub const ALL: [Kernel; 4] = [
+        Kernel::Fargate,
+        Kernel::Ec2CgroupV1,
+        Kernel::Ec2CgroupV2Quadratic,
+        Kernel::Ec2CgroupV2Linear,
+    ];
+
+    /// The platform a task definition most likely runs on: Fargate when it asks for it, else EC2
+    /// on the current ECS-optimized AMI (Amazon Linux 2023, cgroup v2) with a current runc.
+    pub fn default_for(fargate: bool) -> Kernel {
+        if fargate {
+            Kernel::Fargate
+        } else {
+            Kernel::Ec2CgroupV2Quadratic
+        }
+    }
+
+    /// A stable name for forms and share links.
+    pub fn id(self) -> &'static str {
+        match self {
+            Kernel::Fargate => "fargate",
+            Kernel::Ec2CgroupV1 => "ec2-v1",
+            Kernel::Ec2CgroupV2Quadratic => "ec2-v2",
+            Kernel::Ec2CgroupV2Linear => "ec2-v2-linear",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Kernel> {
+        Kernel::ALL.into_iter().find(|k| k.id() == id)
+    }
+
+    /// The platform in a few words, for a menu.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kernel::Fargate => "Fargate (cgroup v1: cpu.shares)",
+            Kernel::Ec2CgroupV1 => "EC2, cgroup v1 host such as Amazon Linux 2 (cpu.shares)",
+            Kernel::Ec2CgroupV2Quadratic => {
+                "EC2, cgroup v2 host such as Amazon Linux 2023, runc ≥ 1.3.2 or crun ≥ 1.23 (cpu.weight)"
+            }
+            Kernel::Ec2CgroupV2Linear => {
+                "EC2, cgroup v2 host, runc < 1.3.2 or crun < 1.23 (cpu.weight, linear)"
+            }
+        }
+    }
+
+    /// The cgroup file the kernel reads the weight from.
+    pub fn file(self) -> &'static str {
+        match self {
+            Kernel::Fargate | Kernel::Ec2CgroupV1 => "cpu.shares",
+            Kernel::Ec2CgroupV2Quadratic | Kernel::Ec2CgroupV2Linear => "cpu.weight",
+        }
+    }
+
+    /// The weight the kernel divides by for a container's `cpu.shares`.
+    pub fn weight(self, shares: u32) -> u32 {
+        match self {
+            Kernel::Fargate | Kernel::Ec2CgroupV1 => shares.clamp(MIN_SHARES, MAX_SHARES),
+            Kernel::Ec2CgroupV2Quadratic => weight_runc(shares),
+            Kernel::Ec2CgroupV2Linear => weight_linear(shares),
+        }
+    }
+
+    /// Which split is shown and why, in one sentence.
+    pub fn basis(self) -> &'static str {
+        match self {
+            Kernel::Fargate => "Shown for Fargate: its Linux platform 1.4.0 runs Amazon Linux 2, a cgroup v1 kernel, so containers split the task's CPU in proportion to cpu.shares (container cpu, at least 2).",
+            Kernel::Ec2CgroupV1 => "Shown for EC2 on a cgroup v1 host (Amazon Linux 2): containers split the CPU in proportion to cpu.shares (container cpu, at least 2).",
+            Kernel::Ec2CgroupV2Quadratic => "Shown for EC2 on a cgroup v2 host (Amazon Linux 2023) with runc 1.3.2 or later (or crun 1.23 or later): the runtime turns cpu.shares into cpu.weight with the quadratic mapping (1024 → 100, 2 → 1), and the kernel splits in proportion to cpu.weight.",
+            Kernel::Ec2CgroupV2Linear => "Shown for EC2 on a cgroup v2 host with runc before 1.3.2 (or crun before 1.23): the runtime turns cpu.shares into cpu.weight with the linear mapping 1 + ((shares − 2) × 9999) / 262142 (1024 → 39), and the kernel splits in proportion to cpu.weight.",
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CpuContainer {
@@ -88,8 +187,10 @@ pub struct CpuShare {
     pub weight_linear: u32,
     /// cgroup v2 `cpu.weight` by runc ≥ 1.3.2's conversion.
     pub weight_runc: u32,
+    /// The weight the kernel divides by on the platform of the split ([`Kernel::weight`]).
+    pub weight: u32,
     pub demand_vcpu: f64,
-    /// Share of the capacity when every container is busy (shares / all shares).
+    /// Share of the capacity when every container is busy (weight / all weights).
     pub all_busy_fraction: f64,
     pub allocated_vcpu: f64,
     pub allocated_units: f64,
@@ -107,6 +208,8 @@ pub enum CapacitySource {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CpuSplit {
+    /// The platform whose kernel the split follows.
+    pub kernel: Kernel,
     pub capacity_vcpu: f64,
     pub capacity_source: CapacitySource,
     pub containers: Vec<CpuShare>,
@@ -184,8 +287,15 @@ fn clean(x: f64) -> f64 {
     }
 }
 
-/// Splits the capacity among the containers by water-filling (see the module docs).
+/// Splits the capacity among the containers by water-filling on a cgroup v1 kernel
+/// (`cpu.shares`); [`simulate_on`] chooses the platform.
 pub fn simulate(containers: &[CpuContainer], capacity: Capacity) -> CpuSplit {
+    simulate_on(containers, capacity, Kernel::Ec2CgroupV1)
+}
+
+/// Splits the capacity among the containers by water-filling with the weights the kernel of
+/// `kernel` uses (see the module docs).
+pub fn simulate_on(containers: &[CpuContainer], capacity: Capacity, kernel: Kernel) -> CpuSplit {
     let host = clean(capacity.host_vcpus);
     let (capacity_vcpu, capacity_source) = match capacity.task_cpu_units {
         Some(units) if units > 0 && f64::from(units) / UNITS_PER_VCPU <= host => {
@@ -197,6 +307,7 @@ pub fn simulate(containers: &[CpuContainer], capacity: Capacity) -> CpuSplit {
         _ => (host, CapacitySource::Host),
     };
     let shares_of: Vec<u32> = containers.iter().map(|c| shares(c.cpu)).collect();
+    let weight_of: Vec<u32> = shares_of.iter().map(|&s| kernel.weight(s)).collect();
     // An unbounded demand ("as much as it can get") is the whole capacity.
     let demand: Vec<f64> = containers
         .iter()
@@ -208,7 +319,7 @@ pub fn simulate(containers: &[CpuContainer], capacity: Capacity) -> CpuSplit {
             }
         })
         .collect();
-    let all_shares: f64 = shares_of.iter().map(|&s| f64::from(s)).sum();
+    let all_weights: f64 = weight_of.iter().map(|&w| f64::from(w)).sum();
     let mut allocated = vec![0.0f64; containers.len()];
     let mut satisfied = vec![false; containers.len()];
     for (i, d) in demand.iter().enumerate() {
@@ -223,15 +334,15 @@ pub fn simulate(containers: &[CpuContainer], capacity: Capacity) -> CpuSplit {
         if active.is_empty() || remaining <= 1e-12 {
             break;
         }
-        let total: f64 = active.iter().map(|&i| f64::from(shares_of[i])).sum();
+        let total: f64 = active.iter().map(|&i| f64::from(weight_of[i])).sum();
         let capped: Vec<usize> = active
             .iter()
             .copied()
-            .filter(|&i| demand[i] <= remaining * f64::from(shares_of[i]) / total + 1e-12)
+            .filter(|&i| demand[i] <= remaining * f64::from(weight_of[i]) / total + 1e-12)
             .collect();
         if capped.is_empty() {
             for &i in &active {
-                allocated[i] = remaining * f64::from(shares_of[i]) / total;
+                allocated[i] = remaining * f64::from(weight_of[i]) / total;
             }
             break;
         }
@@ -259,9 +370,10 @@ pub fn simulate(containers: &[CpuContainer], capacity: Capacity) -> CpuSplit {
                 shares: shares_of[i],
                 weight_linear: weight_linear(shares_of[i]),
                 weight_runc: weight_runc(shares_of[i]),
+                weight: weight_of[i],
                 demand_vcpu: demand[i],
-                all_busy_fraction: if all_shares > 0.0 {
-                    f64::from(shares_of[i]) / all_shares
+                all_busy_fraction: if all_weights > 0.0 {
+                    f64::from(weight_of[i]) / all_weights
                 } else {
                     0.0
                 },
@@ -277,17 +389,8 @@ pub fn simulate(containers: &[CpuContainer], capacity: Capacity) -> CpuSplit {
         })
         .collect();
     let mut notes = Vec::new();
-    let starved: Vec<&str> = out
-        .iter()
-        .filter(|c| c.cpu.unwrap_or(0) <= 1 && c.limited_by == Limit::Contention)
-        .map(|c| c.name.as_str())
-        .collect();
-    if !starved.is_empty() {
-        notes.push(format!(
-            "{} set no cpu, so the kernel gives {} only 2 shares: almost nothing while others are busy",
-            starved.join(", "),
-            if starved.len() == 1 { "it" } else { "them" }
-        ));
+    if let Some(note) = unset_note(&out, kernel) {
+        notes.push(note);
     }
     if capacity_source == CapacitySource::TaskCpu {
         notes.push(format!(
@@ -297,8 +400,9 @@ pub fn simulate(containers: &[CpuContainer], capacity: Capacity) -> CpuSplit {
     } else {
         notes.push("container cpu is a weight, not a cap: with no task-level cpu, a container can use any idle CPU of the host".to_string());
     }
-    let sentence = sentence(&out, capacity_vcpu, capacity_source, used);
+    let sentence = sentence(&out, capacity_vcpu, capacity_source, used, kernel);
     CpuSplit {
+        kernel,
         capacity_vcpu,
         capacity_source,
         containers: out,
@@ -313,18 +417,90 @@ fn num(x: f64) -> String {
     super::units::trim_float(x)
 }
 
-/// A vCPU figure for a sentence: two decimals are all a reader can use.
-fn vcpu(x: f64) -> String {
-    num((x * 100.0).round() / 100.0)
+/// A vCPU figure for a sentence or a chart label: two decimals are all a reader can use.
+pub fn vcpu(x: f64) -> String {
+    let s = format!("{x:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s.is_empty() || s == "-" {
+        "0".to_string()
+    } else {
+        s.to_string()
+    }
 }
 
 /// A percentage for a sentence: one decimal, with its leading zero ("0.1%", not ".098%").
-fn pct(x: f64) -> String {
+pub fn pct(x: f64) -> String {
     let s = format!("{x:.1}");
     s.strip_suffix(".0").map_or(s.clone(), str::to_string)
 }
 
-fn sentence(out: &[CpuShare], capacity: f64, source: CapacitySource, used: f64) -> String {
+/// "app gets 0.59 vCPU (59%)": the one way a sentence states what a container gets, with the
+/// numbers rounded as the chart's labels are.
+pub fn gets(c: &CpuShare) -> String {
+    format!(
+        "{} gets {} vCPU ({}%)",
+        c.name,
+        vcpu(c.allocated_vcpu),
+        pct(c.fraction_of_capacity * 100.0)
+    )
+}
+
+fn names(items: &[&CpuShare]) -> String {
+    let v: Vec<&str> = items.iter().map(|c| c.name.as_str()).collect();
+    match v.as_slice() {
+        [rest @ .., last] if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => v.join(""),
+    }
+}
+
+/// What the containers that set no `cpu` get, from the split itself: "almost nothing" only when
+/// it is under 5% of the capacity, "an equal part" when every competitor has the same weight.
+fn unset_note(out: &[CpuShare], kernel: Kernel) -> Option<String> {
+    let contended: Vec<&CpuShare> = out
+        .iter()
+        .filter(|c| c.limited_by == Limit::Contention)
+        .collect();
+    let unset: Vec<&CpuShare> = contended
+        .iter()
+        .copied()
+        .filter(|c| c.cpu.unwrap_or(0) <= 1)
+        .collect();
+    let first = unset.first()?;
+    let weight = if kernel.file() == "cpu.shares" {
+        format!("{} shares", first.shares)
+    } else {
+        format!("{} shares, cpu.weight {}", first.shares, first.weight)
+    };
+    let one = unset.len() == 1;
+    let who = format!(
+        "{} set{} no cpu, so the kernel gives {} {weight}",
+        names(&unset),
+        if one { "s" } else { "" },
+        if one { "it" } else { "each" },
+    );
+    let all_equal = contended.iter().all(|c| c.weight == first.weight);
+    let parts: Vec<String> = unset.iter().map(|c| gets(c)).collect();
+    if all_equal {
+        return Some(format!(
+            "{who}: every busy container has that same weight, so they split the CPU evenly ({}).",
+            parts.join(", ")
+        ));
+    }
+    let tiny = unset.iter().all(|c| c.fraction_of_capacity < 0.05);
+    Some(format!(
+        "{who}: while the others are busy, {}{}.",
+        parts.join(", "),
+        if tiny { ", almost nothing" } else { "" }
+    ))
+}
+
+fn sentence(
+    out: &[CpuShare],
+    capacity: f64,
+    source: CapacitySource,
+    used: f64,
+    kernel: Kernel,
+) -> String {
     let cap = match source {
         CapacitySource::TaskCpu => format!("the task's {} vCPU", num(capacity)),
         CapacitySource::Host => format!("the host's {} vCPU", num(capacity)),
@@ -338,20 +514,7 @@ fn sentence(out: &[CpuShare], capacity: f64, source: CapacitySource, used: f64) 
     if busy.is_empty() {
         return format!("No container wants CPU: {cap} sit idle.");
     }
-    let list = |items: &[&CpuShare]| {
-        items
-            .iter()
-            .map(|c| {
-                format!(
-                    "{} gets {} vCPU ({}%)",
-                    c.name,
-                    vcpu(c.allocated_vcpu),
-                    pct(c.fraction_of_capacity * 100.0)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let list = |items: &[&CpuShare]| items.iter().map(|c| gets(c)).collect::<Vec<_>>().join(", ");
     if contended.is_empty() {
         let idle_names: Vec<&str> = out
             .iter()
@@ -360,7 +523,7 @@ fn sentence(out: &[CpuShare], capacity: f64, source: CapacitySource, used: f64) 
             .collect();
         let mut s = format!(
             "There is enough CPU for everyone: {} of {cap} in use, and {}.",
-            num(used),
+            vcpu(used),
             list(&busy)
         );
         if let [only] = busy.as_slice() {
@@ -368,11 +531,12 @@ fn sentence(out: &[CpuShare], capacity: f64, source: CapacitySource, used: f64) 
                 && only.allocated_vcpu > capacity * only.all_busy_fraction + 1e-9
             {
                 s = format!(
-                    "{} uses {} vCPU, more than its {} shares would give it under contention ({}%), because {} idle: shares only matter when containers compete.",
+                    "{} uses {} vCPU, more than its {} {} would give it under contention ({}%), because {} idle: weights only matter when containers compete.",
                     only.name,
-                    num(only.allocated_vcpu),
-                    only.shares,
-                    num(only.all_busy_fraction * 100.0),
+                    vcpu(only.allocated_vcpu),
+                    only.weight,
+                    kernel.file(),
+                    pct(only.all_busy_fraction * 100.0),
                     if idle_names.len() == 1 {
                         format!("{} is", idle_names.join(""))
                     } else {
@@ -390,34 +554,29 @@ fn sentence(out: &[CpuShare], capacity: f64, source: CapacitySource, used: f64) 
         .collect();
     let ratio = contended
         .iter()
-        .map(|c| c.shares.to_string())
+        .map(|c| c.weight.to_string())
         .collect::<Vec<_>>()
         .join(" : ");
-    let names = |items: &[&CpuShare]| {
-        let v: Vec<&str> = items.iter().map(|c| c.name.as_str()).collect();
-        match v.as_slice() {
-            [rest @ .., last] if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-            _ => v.join(""),
-        }
-    };
+    let file = kernel.file();
     let left: f64 = contended.iter().map(|c| c.allocated_vcpu).sum();
     if satisfied.is_empty() {
         format!(
-            "The containers want more than {cap}, so the kernel splits it by their shares ({ratio}): {}.",
+            "The containers want more than {cap}, so the kernel splits it by their {file} ({ratio}): {}.",
             list(&contended)
         )
     } else {
+        let one = satisfied.len() == 1;
         format!(
-            "The containers want more than {cap}. {} need{} less than {} share and get{} what {} want{} ({} vCPU); {} split the remaining {} vCPU by their shares ({ratio}): {}.",
+            "The containers want more than {cap}. {} need{} less than {} share and get{} what {} want{} ({} vCPU); {} split the remaining {} vCPU by their {file} ({ratio}): {}.",
             names(&satisfied),
-            if satisfied.len() == 1 { "s" } else { "" },
-            if satisfied.len() == 1 { "its" } else { "their" },
-            if satisfied.len() == 1 { "s" } else { "" },
-            if satisfied.len() == 1 { "it" } else { "they" },
-            if satisfied.len() == 1 { "s" } else { "" },
-            num(satisfied.iter().map(|c| c.allocated_vcpu).sum()),
+            if one { "s" } else { "" },
+            if one { "its" } else { "their" },
+            if one { "s" } else { "" },
+            if one { "it" } else { "they" },
+            if one { "s" } else { "" },
+            vcpu(satisfied.iter().map(|c| c.allocated_vcpu).sum()),
             names(&contended),
-            num(left),
+            vcpu(left),
             list(&contended)
         )
     }
@@ -449,7 +608,7 @@ mod tests {
         assert_eq!(split.containers[0].limited_by, Limit::Demand);
         assert_eq!(split.containers[1].limited_by, Limit::Idle);
         assert!(
-            split.sentence.contains("shares only matter"),
+            split.sentence.contains("weights only matter"),
             "{}",
             split.sentence
         );
@@ -560,5 +719,209 @@ mod tests {
             },
         );
         assert!(empty.sentence.contains("idle"));
+    }
+
+    /// Every "NAME gets X vCPU (Y%)" in the sentence and notes, parsed back.
+    fn stated(text: &str) -> Vec<(String, String, String)> {
+        let mut out = Vec::new();
+        for (at, _) in text.match_indices(" gets ") {
+            let before = &text[..at];
+            let name_start = before.rfind([' ', '(', ',']).map_or(0, |i| i + 1);
+            let name = before[name_start..].to_string();
+            let rest = &text[at + 6..];
+            let Some((x, rest)) = rest.split_once(" vCPU (") else {
+                continue;
+            };
+            if x.parse::<f64>().is_err() {
+                continue;
+            }
+            let Some((y, _)) = rest.split_once("%)") else {
+                continue;
+            };
+            out.push((name, x.to_string(), y.to_string()));
+        }
+        out
+    }
+
+    /// The weights in "(a : b : c)" after "by their cpu.shares" / "cpu.weight".
+    fn stated_ratio(text: &str) -> Option<Vec<u32>> {
+        let (_, rest) = text.split_once(" by their cpu.")?;
+        let (_, rest) = rest.split_once('(')?;
+        let (inside, _) = rest.split_once(')')?;
+        inside.split(" : ").map(|n| n.trim().parse().ok()).collect()
+    }
+
+    #[test]
+    fn every_sentence_states_the_computed_split() {
+        let scenarios: Vec<(Vec<CpuContainer>, Capacity)> = vec![
+            (
+                vec![
+                    CpuContainer::new("app", Some(512), 1.0),
+                    CpuContainer::new("worker", Some(256), 1.0),
+                    CpuContainer::new("log_router", None, 1.0),
+                ],
+                Capacity {
+                    task_cpu_units: Some(1024),
+                    host_vcpus: 2.0,
+                },
+            ),
+            (
+                vec![
+                    CpuContainer::new("web", None, 1.0),
+                    CpuContainer::new("sidecar", None, 1.0),
+                ],
+                Capacity {
+                    task_cpu_units: None,
+                    host_vcpus: 1.0,
+                },
+            ),
+            (
+                vec![
+                    CpuContainer::new("app", Some(1024), 2.0),
+                    CpuContainer::new("worker", Some(512), 2.0),
+                    CpuContainer::new("proxy", Some(128), 0.1),
+                ],
+                Capacity {
+                    task_cpu_units: Some(2048),
+                    host_vcpus: 4.0,
+                },
+            ),
+            (
+                vec![
+                    CpuContainer::new("a", Some(512), 1.0),
+                    CpuContainer::new("b", Some(512), 0.0),
+                ],
+                Capacity {
+                    task_cpu_units: None,
+                    host_vcpus: 1.0,
+                },
+            ),
+            (
+                vec![
+                    CpuContainer::new("a", Some(3000), 0.5),
+                    CpuContainer::new("b", None, 0.25),
+                ],
+                Capacity {
+                    task_cpu_units: None,
+                    host_vcpus: 4.0,
+                },
+            ),
+        ];
+        let mut checked = 0;
+        for (containers, capacity) in &scenarios {
+            for kernel in Kernel::ALL {
+                let split = simulate_on(containers, *capacity, kernel);
+                let text = std::iter::once(split.sentence.as_str())
+                    .chain(split.notes.iter().map(String::as_str))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                for (name, x, y) in stated(&text) {
+                    let c = split
+                        .containers
+                        .iter()
+                        .find(|c| c.name == name)
+                        .unwrap_or_else(|| panic!("{name} not in the split: {text}"));
+                    assert_eq!(x, vcpu(c.allocated_vcpu), "{kernel:?}: {text}");
+                    assert_eq!(y, pct(c.fraction_of_capacity * 100.0), "{kernel:?}: {text}");
+                    checked += 1;
+                }
+                if let Some(ratio) = stated_ratio(&split.sentence) {
+                    let contended: Vec<u32> = split
+                        .containers
+                        .iter()
+                        .filter(|c| c.limited_by == Limit::Contention)
+                        .map(|c| c.weight)
+                        .collect();
+                    assert_eq!(ratio, contended, "{kernel:?}: {}", split.sentence);
+                    assert!(split.sentence.contains(kernel.file()));
+                }
+                // "almost nothing" only for a part under 5%; "evenly" only for equal weights.
+                if text.contains("almost nothing") {
+                    assert!(split
+                        .containers
+                        .iter()
+                        .filter(|c| c.cpu.is_none() && c.limited_by == Limit::Contention)
+                        .all(|c| c.fraction_of_capacity < 0.05));
+                }
+                if text.contains("evenly") {
+                    let busy: Vec<u32> = split
+                        .containers
+                        .iter()
+                        .filter(|c| c.limited_by == Limit::Contention)
+                        .map(|c| c.weight)
+                        .collect();
+                    assert!(busy.windows(2).all(|w| w[0] == w[1]), "{text}");
+                }
+                // The chart's bars are the split's numbers: they add up to what is used.
+                let sum: f64 = split.containers.iter().map(|c| c.allocated_vcpu).sum();
+                assert!(close(sum, split.used_vcpu));
+            }
+        }
+        assert!(checked > 20, "only {checked} numbers checked");
+    }
+
+    #[test]
+    fn the_kernel_divides_by_the_platform_weights() {
+        // Issue 23: 512 : 256 : 2 shares are 59 : 35 : 1 with runc >= 1.3.2, 20 : 10 : 1 with the
+        // linear conversion, and the shares themselves on cgroup v1.
+        let containers = [
+            CpuContainer::new("app", Some(512), 1.0),
+            CpuContainer::new("worker", Some(256), 1.0),
+            CpuContainer::new("log_router", None, 1.0),
+        ];
+        let capacity = Capacity {
+            task_cpu_units: Some(1024),
+            host_vcpus: 2.0,
+        };
+        let weights = |k: Kernel| -> Vec<u32> {
+            simulate_on(&containers, capacity, k)
+                .containers
+                .iter()
+                .map(|c| c.weight)
+                .collect()
+        };
+        assert_eq!(weights(Kernel::Ec2CgroupV2Quadratic), vec![59, 35, 1]);
+        assert_eq!(weights(Kernel::Ec2CgroupV2Linear), vec![20, 10, 1]);
+        assert_eq!(weights(Kernel::Ec2CgroupV1), vec![512, 256, 2]);
+        assert_eq!(weights(Kernel::Fargate), vec![512, 256, 2]);
+        let split = simulate_on(&containers, capacity, Kernel::Ec2CgroupV2Quadratic);
+        assert!(close(split.containers[0].allocated_vcpu, 59.0 / 95.0));
+        assert!(
+            split.sentence.contains("by their cpu.weight (59 : 35 : 1)"),
+            "{}",
+            split.sentence
+        );
+        assert!(
+            split.sentence.contains("app gets 0.62 vCPU (62.1%)"),
+            "{}",
+            split.sentence
+        );
+        let v1 = simulate_on(&containers, capacity, Kernel::Ec2CgroupV1);
+        assert!(
+            v1.sentence.contains("by their cpu.shares (512 : 256 : 2)"),
+            "{}",
+            v1.sentence
+        );
+        // The old note said "almost nothing" for a container that got an equal part.
+        let none_set = [
+            CpuContainer::new("web", None, 1.0),
+            CpuContainer::new("sidecar", None, 1.0),
+        ];
+        let split = simulate_on(
+            &none_set,
+            Capacity {
+                task_cpu_units: None,
+                host_vcpus: 1.0,
+            },
+            Kernel::Ec2CgroupV2Quadratic,
+        );
+        let notes = split.notes.join(" ");
+        assert!(!notes.contains("almost nothing"), "{notes}");
+        assert!(notes.contains("evenly"), "{notes}");
+        assert!(close(split.containers[0].allocated_vcpu, 0.5));
+        for k in Kernel::ALL {
+            assert_eq!(Kernel::from_id(k.id()), Some(k));
+            assert!(!k.basis().is_empty() && !k.label().is_empty());
+        }
     }
 }
