@@ -342,6 +342,15 @@ pub fn App() -> Html {
             .as_ref()
             .map_or_else(Vec::new, |l| l.marks(state.active)),
     );
+    // The active file's findings for the editor: its spans underlined, gutter tooltips.
+    let findings = Rc::new(linted.as_ref().map_or_else(Vec::new, |l| {
+        crate::components::editor::marks_of(
+            l.report
+                .findings
+                .iter()
+                .filter(|f| l.pane_of(f.file) == Some(state.active)),
+        )
+    }));
     // The project's files as the tree and the editor show them (paths as linted).
     let project = state.project();
     let (paths, _) = project.paths_and_named();
@@ -501,6 +510,7 @@ pub fn App() -> Html {
                             {counts}
                             {worst}
                             {marks}
+                            {findings}
                             selection={state.selection.clone()}
                             {rendered}
                             {can_render}
@@ -581,6 +591,7 @@ pub fn App() -> Html {
                 lesson: state.lesson,
                 project,
                 example: state.pending_example,
+                region: Rc::from(state.settings.region.as_str()),
             };
             html! { <TeachHost {state} {on_notice} /> }
         }

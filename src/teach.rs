@@ -100,6 +100,8 @@ pub struct TeachState {
     pub project: Option<Rc<str>>,
     /// An example a permalink named: the module sends its files ([`Notice::Load`]).
     pub example: Option<&'static str>,
+    /// The settings' region (`region:`), for the sizing view's prices; empty: the default.
+    pub region: Rc<str>,
 }
 
 impl TeachState {
@@ -112,6 +114,7 @@ impl TeachState {
             "lesson": self.lesson,
             "project": self.project.as_deref(),
             "example": self.example,
+            "region": &*self.region,
         })
         .to_string()
     }
@@ -135,6 +138,7 @@ impl TeachState {
                 .get("example")
                 .and_then(Value::as_str)
                 .and_then(learn::example_id),
+            region: Rc::from(value.get("region").and_then(Value::as_str).unwrap_or("")),
         })
     }
 }
@@ -395,7 +399,9 @@ mod view {
             });
         }
         match state.view {
-            TeachView::Sizing => html! { <Sizing text={state.text.clone()} /> },
+            TeachView::Sizing => html! {
+                <Sizing text={state.text.clone()} region={AttrValue::from(state.region.to_string())} />
+            },
             TeachView::Explain => html! {
                 <main class="explain-page" id="main">
                     <CpuExplainer text={state.text.clone()} />
@@ -457,6 +463,11 @@ mod tests {
                 lesson,
                 project: view.is_dialog().then(|| Rc::from("{\"td\": \"{}\"}")),
                 example: (view == TeachView::Learn).then_some("rolling-good"),
+                region: Rc::from(if view == TeachView::Sizing {
+                    "ap-northeast-1"
+                } else {
+                    ""
+                }),
             };
             assert_eq!(TeachState::from_json(&state.to_json()), Some(state));
         }

@@ -35,6 +35,9 @@ pub struct PanesProps {
     #[prop_or_default]
     pub on_kind: Callback<(usize, Option<Kind>)>,
     pub marks: Rc<Vec<(u32, Severity)>>,
+    /// The active file's findings, for the editor's underlines and gutter tooltips.
+    #[prop_or_default]
+    pub findings: Rc<Vec<crate::components::editor::Mark>>,
     pub selection: Option<Selection>,
     pub on_activate: Callback<usize>,
     pub on_input: Callback<(usize, Rc<str>)>,
@@ -193,6 +196,7 @@ pub fn Panes(props: &PanesProps) -> Html {
                         text={props.text.clone()}
                         label={props.label.clone()}
                         marks={props.marks.clone()}
+                        findings={props.findings.clone()}
                         selection={props.selection.clone().filter(|s| s.pane == active)}
                         {on_input}
                     />

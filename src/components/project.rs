@@ -237,6 +237,8 @@ fn kind_icon(kind: Option<Kind>) -> &'static str {
         Some(Kind::ServiceDef) => "S",
         Some(Kind::Dockerfile) => "D",
         Some(Kind::Ecspresso) => "E",
+        Some(Kind::Terraform) => "TF",
+        Some(Kind::CloudFormation) => "CF",
         None => "·",
     }
 }
@@ -252,6 +254,8 @@ pub fn kind_label(kind: Option<Kind>) -> &'static str {
         Some(Kind::ServiceDef) => "service definition",
         Some(Kind::Dockerfile) => "Dockerfile",
         Some(Kind::Ecspresso) => "ecspresso config",
+        Some(Kind::Terraform) => "Terraform",
+        Some(Kind::CloudFormation) => "CloudFormation template",
         None => "no kind (read by other files)",
     }
 }

@@ -564,6 +564,7 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
                 lesson: None,
                 project: Some(state.state_file()),
                 example: None,
+                region: Rc::from(""),
             };
             html! { <TeachHost {state} {on_notice} /> }
         }

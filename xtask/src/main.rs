@@ -213,7 +213,7 @@ fn setup(root: &Path, browser: bool) -> Result<(), String> {
         )?;
     }
 
-    // npm tools: wasm-opt (binaryen) and playwright-core.
+    // npm tools: wasm-opt (binaryen), playwright-core and axe-core.
     let tools = root.join("tools");
     let wasm_opt = output(
         Command::new(tools.join("node_modules/.bin/wasm-opt")).arg("--version"),
@@ -222,9 +222,13 @@ fn setup(root: &Path, browser: bool) -> Result<(), String> {
     .unwrap_or_default();
     let playwright = tools
         .join("node_modules/playwright-core/package.json")
-        .is_file();
+        .is_file()
+        && tools.join("node_modules/axe-core/package.json").is_file();
     if wasm_opt.contains(&format!("version {WASM_OPT_VERSION}")) && playwright {
-        step_skip("npm tools", "wasm-opt and playwright-core installed");
+        step_skip(
+            "npm tools",
+            "wasm-opt, playwright-core and axe-core installed",
+        );
     } else {
         let npm = if tools.join("package-lock.json").is_file() {
             vec!["ci", "--no-audit", "--no-fund"]

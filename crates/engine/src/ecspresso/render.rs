@@ -476,7 +476,7 @@ pub fn as_ecspresso_prints(
                 None => Err("the config does not parse".to_string()),
             }
         }
-        Kind::Dockerfile => return None,
+        Kind::Dockerfile | Kind::Terraform | Kind::CloudFormation => return None,
     })
 }
 
