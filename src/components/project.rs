@@ -347,7 +347,7 @@ pub fn ProjectTree(props: &ProjectTreeProps) -> Html {
         let style = format!("--depth: {depth}");
         let Some(file) = file else {
             return html! {
-                <li class="tree-folder" role="none" key={key.clone()} {style}>
+                <li class="tree-folder" key={key.clone()} {style}>
                     <span class="tree-folder-name" aria-hidden="true">{ "▾ " }</span>{ name }
                 </li>
             };
@@ -387,7 +387,7 @@ pub fn ProjectTree(props: &ProjectTreeProps) -> Html {
                 })
             };
             return html! {
-                <li class="tree-file renaming" role="none" key={key.clone()} {style}>
+                <li class="tree-file renaming" key={key.clone()} {style}>
                     <input type="text" class="tree-rename" id="rename-input" value={path.clone()}
                         aria-label={format!("New path for {path}")} autofocus=true
                         onkeydown={on_key} onblur={on_blur} />
@@ -427,9 +427,8 @@ pub fn ProjectTree(props: &ProjectTreeProps) -> Html {
             format!("Remove {path}")
         };
         html! {
-            <li class={classes!("tree-file", current.then_some("current"), file.empty.then_some("is-empty"))} role="none" key={key.clone()} {style}>
-                <button type="button" class="tree-item" role="treeitem"
-                    aria-selected={if current { "true" } else { "false" }}
+            <li class={classes!("tree-file", current.then_some("current"), file.empty.then_some("is-empty"))} key={key.clone()} {style}>
+                <button type="button" class="tree-item"
                     aria-current={current.then_some("true")}
                     title={format!("{path} (F2 renames, Delete removes)")}
                     data-path={path.clone()} {onclick} {onkeydown}>
@@ -528,7 +527,9 @@ pub fn ProjectTree(props: &ProjectTreeProps) -> Html {
                     <button type="button" class="icon-button" aria-label="Dismiss" onclick={dismiss}>{ "×" }</button>
                 </p>
             }
-            <ul class="tree" role="tree" aria-label="Project files" id="file-tree">
+            // A list of buttons, not an ARIA tree: each row also holds its rename and remove
+            // buttons, which a tree may not own (axe: aria-required-children).
+            <ul class="tree" aria-label="Project files" id="file-tree">
                 { for items }
             </ul>
             <p class="project-hint">{ "Drop files or a folder anywhere on the page. Paths keep their folders: the ecspresso config's task_definition and service_definition resolve from its own folder." }</p>
