@@ -452,7 +452,16 @@ pub fn App() -> Html {
                     wasm_bindgen_futures::spawn_local(async move {
                         let shown =
                             match crate::loader::load("ecsplainTeach", "teaching module").await {
-                                Ok(module) => call_render(&module, &request),
+                                Ok(module) => crate::components::teach_host::call(
+                                    &module,
+                                    "render",
+                                    &[wasm_bindgen::JsValue::from_str(&request)],
+                                )
+                                .ok()
+                                .and_then(|v| v.as_string())
+                                .unwrap_or_else(|| {
+                                    "# The teaching module gave no rendered text.".to_string()
+                                }),
                                 Err(e) => format!("# The rendered view could not be loaded: {e}"),
                             };
                         rendered_text.set(Some((request, Rc::from(shown))));
@@ -668,15 +677,4 @@ fn plural(n: usize, noun: &str) -> String {
     } else {
         format!("{n} {noun}s")
     }
-}
-
-/// Calls the teaching module's `render` (see `teach::rendered_view`).
-fn call_render(module: &wasm_bindgen::JsValue, request: &str) -> String {
-    use wasm_bindgen::{JsCast, JsValue};
-    js_sys::Reflect::get(module, &JsValue::from_str("render"))
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .and_then(|f| f.call1(&JsValue::NULL, &JsValue::from_str(request)).ok())
-        .and_then(|v| v.as_string())
-        .unwrap_or_else(|| "# The teaching module gave no rendered text.".to_string())
 }

@@ -158,7 +158,7 @@ fn mount(
 }
 
 /// Calls one of the module's exported functions.
-fn call(module: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, String> {
+pub fn call(module: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, String> {
     let function = js_sys::Reflect::get(module, &JsValue::from_str(name))
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())

@@ -611,15 +611,22 @@ fn referees_bin(root: &Path, what: &str) -> Result<Option<PathBuf>, String> {
     Ok(Some(PathBuf::from(bin.trim())))
 }
 
+/// Runs a Python script of `scripts/` with the referees' venv (a check that data files are in
+/// step with a pinned referee); skipped, as [`referees_bin`] says, when python3 is missing.
+fn referee_script(root: &Path, what: &str, args: &[&str]) -> Result<(), String> {
+    let Some(bin) = referees_bin(root, what)? else {
+        return Ok(());
+    };
+    run(Command::new(bin.join("python")).args(args), root)
+}
+
 /// `crates/engine/data/ecs-schema.json` is what `scripts/gen_ecs_schema.py` makes from the ECS
 /// model of the pinned botocore: a stale schema cannot ship.
 fn ecs_schema_matches_botocore(root: &Path) -> Result<(), String> {
-    let Some(bin) = referees_bin(root, "ECS schema")? else {
-        return Ok(());
-    };
-    run(
-        Command::new(bin.join("python")).args(["scripts/gen_ecs_schema.py", "--check"]),
+    referee_script(
         root,
+        "ECS schema",
+        &["scripts/gen_ecs_schema.py", "--check"],
     )
 }
 
@@ -627,12 +634,10 @@ fn ecs_schema_matches_botocore(root: &Path) -> Result<(), String> {
 /// into, for `ecsplain render`) is what `scripts/gen_go_shapes.py` makes from the pinned
 /// botocore's ECS model.
 fn go_shapes_match_botocore(root: &Path) -> Result<(), String> {
-    let Some(bin) = referees_bin(root, "Go types for render")? else {
-        return Ok(());
-    };
-    run(
-        Command::new(bin.join("python")).args(["scripts/gen_go_shapes.py", "--check"]),
+    referee_script(
         root,
+        "Go types for render",
+        &["scripts/gen_go_shapes.py", "--check"],
     )
 }
 
@@ -640,12 +645,10 @@ fn go_shapes_match_botocore(root: &Path) -> Result<(), String> {
 /// the pinned botocore, and no sentence the model no longer has (`scripts/ecs_constraints.py
 /// check`, run with the referees' venv).
 fn constraint_catalogue(root: &Path) -> Result<(), String> {
-    let Some(bin) = referees_bin(root, "constraint catalogue")? else {
-        return Ok(());
-    };
-    run(
-        Command::new(bin.join("python")).args(["scripts/ecs_constraints.py", "check"]),
+    referee_script(
         root,
+        "constraint catalogue",
+        &["scripts/ecs_constraints.py", "check"],
     )
 }
 
@@ -673,12 +676,10 @@ fn cfn_lint_referee(root: &Path) -> Result<(), String> {
 /// `crates/engine/data/cfn-ecs-names.json` is what `scripts/gen_cfn_names.py` makes from
 /// cfn-lint's resource schemas and botocore's ECS model (both pinned in the referees' venv).
 fn cfn_names_match_cfn_lint(root: &Path) -> Result<(), String> {
-    let Some(bin) = referees_bin(root, "CloudFormation names")? else {
-        return Ok(());
-    };
-    run(
-        Command::new(bin.join("python")).args(["scripts/gen_cfn_names.py", "--check"]),
+    referee_script(
         root,
+        "CloudFormation names",
+        &["scripts/gen_cfn_names.py", "--check"],
     )
 }
 
