@@ -307,7 +307,7 @@ const EC2_AWSVPC_EFS: &str = r#"{
         "valueFrom": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:files/db-AbCdEf" }],
       "logConfiguration": { "logDriver": "awslogs", "options": {
         "awslogs-group": "/ecs/files", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "app" } } },
-    { "name": "otel-collector", "image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/aws-otel-collector:v0.41.1",
+    { "name": "otel-collector", "image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/aws-otel-collector:v0.49.0",
       "essential": false, "cpu": 128, "memoryReservation": 256, "user": "4317",
       "readonlyRootFilesystem": true, "stopTimeout": 10,
       "logConfiguration": { "logDriver": "awslogs", "options": {
