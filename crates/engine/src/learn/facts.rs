@@ -459,9 +459,9 @@ fn native_blue_green(text: &str) -> Option<String> {
         None => return Some("BLUE_GREEN needs bakeTimeInMinutes".into()),
     }
     let rolls_back = |key: &str| {
-        config
-            .get_set(key)
-            .is_some_and(|c| c.get_bool("enable") == Some(true) && c.get_bool("rollback") == Some(true))
+        config.get_set(key).is_some_and(|c| {
+            c.get_bool("enable") == Some(true) && c.get_bool("rollback") == Some(true)
+        })
     };
     if !rolls_back("deploymentCircuitBreaker") && !rolls_back("alarms") {
         return Some(
@@ -478,7 +478,11 @@ fn native_blue_green(text: &str) -> Option<String> {
                 "loadBalancers[{i}] has no advancedConfiguration: green needs a target group of its own"
             ));
         };
-        for key in ["alternateTargetGroupArn", "productionListenerRule", "roleArn"] {
+        for key in [
+            "alternateTargetGroupArn",
+            "productionListenerRule",
+            "roleArn",
+        ] {
             if advanced.get_str(key).is_none_or(|v| v.trim().is_empty()) {
                 return Some(format!(
                     "loadBalancers[{i}].advancedConfiguration has no {key}"
