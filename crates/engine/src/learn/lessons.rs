@@ -148,6 +148,7 @@ pub const LESSON_IDS: &[&str] = &[
     "secrets",
     "runtime-security",
     "deployments",
+    "blue-green-ecspresso",
     "logging-tracing",
     "right-sizing",
 ];
