@@ -8,7 +8,7 @@ use gloo::storage::{LocalStorage, Storage};
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::context::{Dispatch, Page, Visit};
+use crate::context::{Dispatch, Page};
 use crate::hooks::{
     restore_project, saved_texts, saved_theme, use_debounced_lint, use_drafts, use_jsonnet,
     use_rendered, use_reveal, use_router, use_theme, Reveal, SETTINGS_KEY,
@@ -67,7 +67,7 @@ pub fn App() -> Html {
     let d = state.dispatcher();
 
     // The one router (route.rs): every visit goes to the reducer here and to the share tools
-    // through the context below.
+    // (a prop below).
     let visit = use_router();
     {
         let d = d.clone();
@@ -384,14 +384,10 @@ pub fn App() -> Html {
         }
     };
 
-    // The contexts (context.rs): the dispatcher, the state for the share tools, the router's
-    // visit.
+    // The dispatcher's context (context.rs), for the components that send actions.
     let dispatch: Dispatch = d;
-    let page = Page::new(&state);
     html! {
         <ContextProvider<Dispatch> context={dispatch}>
-        <ContextProvider<Page> context={page}>
-        <ContextProvider<Visit> context={visit}>
         <div class="app">
             <a class="skip-link" href="#main">{ "Skip to content" }</a>
             <header class="topbar">
@@ -411,7 +407,7 @@ pub fn App() -> Html {
                     { nav(View::Learn, "learn-button", "Learn") }
                     { nav(View::Checklist, "checklist-button", "Checklist") }
                     { nav(View::Rules, "rules-button", "Rules") }
-                    <ShareTools />
+                    <ShareTools page={Page::new(&state)} {visit} />
                     <button type="button" id="theme-toggle" class="nav-button theme"
                         aria-label={theme_label} title={theme_label} onclick={on_theme}>
                         <span aria-hidden="true">{ theme_icon }</span>
@@ -421,8 +417,6 @@ pub fn App() -> Html {
             { body }
             <footer class="status" id="status" data-fresh={if state.is_fresh() { "true" } else { "false" }}>{ status }</footer>
         </div>
-        </ContextProvider<Visit>>
-        </ContextProvider<Page>>
         </ContextProvider<Dispatch>>
     }
 }

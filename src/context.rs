@@ -1,13 +1,18 @@
-//! The page's contexts, provided by the app (`app.rs`) around everything it draws.
+//! What the app (`app.rs`) hands down besides plain props.
 //!
-//! - [`Dispatch`]: the reducer's dispatcher. It is the same for the page's whole life (two of
-//!   them compare equal), so components that only send actions take it from here
+//! - [`Dispatch`]: the reducer's dispatcher, a context around everything the app draws. It is
+//!   the same for the page's whole life (two of them compare equal), so providing it never
+//!   renders anyone, and components that only send actions take it from here
 //!   ([`use_dispatch`]) rather than through a callback prop each.
-//! - [`Page`]: the reducer's state, for the components that read much of it (the share tools).
-//!   Two `Page`s are equal when they hold the same state (the reducer makes a new one for every
-//!   action), so its readers render when the state changes and only then. A reducer handle as a
-//!   prop could not do this: it reads the newest state, so an old and a new one never differ.
+//! - [`Page`]: the reducer's state as a prop, for the components that read much of it (the
+//!   share tools). Two `Page`s are equal when they hold the same state (the reducer makes a new
+//!   one for every action), so its readers render when the state changes and only then. A
+//!   reducer handle as a prop could not do this: it reads the newest state, so an old and a new
+//!   one never differ, and the share tools' props used to compare unequal on purpose.
 //! - [`Visit`]: the router's newest visit (`hooks::use_router`, `route.rs`).
+//!
+//! `Page` and `Visit` are props rather than contexts: the share tools are their only reader,
+//! and each context costs the first download a provider component.
 
 use yew::prelude::*;
 
@@ -62,16 +67,4 @@ pub struct Visit {
 #[hook]
 pub fn use_dispatch() -> Dispatch {
     use_context::<Dispatch>().expect("the app provides the dispatcher")
-}
-
-/// The page's state (provided by the app).
-#[hook]
-pub fn use_page() -> Page {
-    use_context::<Page>().expect("the app provides the page's state")
-}
-
-/// The router's newest visit (provided by the app).
-#[hook]
-pub fn use_visit() -> Visit {
-    use_context::<Visit>().unwrap_or_default()
 }

@@ -2,10 +2,10 @@
 //!
 //! `ShareTools` sits in the header: "Copy link", "Export", "Settings", "Reset" and "?", the
 //! dialogs they open, and the banners (a link that cannot be opened, a draft too large to save,
-//! "Restore previous draft"). It also opens the router's visits that are its own (`route.rs`,
-//! heard through the context): share links (`#v1.…`) and the panes' example permalinks
-//! (`#example/<pane>`), and names a link to a rule or example that does not exist. It reads
-//! the page's state and sends actions through the app's context (`context.rs`).
+//! "Restore previous draft"). It also opens the router's visits that are its own (`route.rs`):
+//! share links (`#v1.…`) and the panes' example permalinks (`#example/<pane>`), and names a
+//! link to a rule or example that does not exist. It reads the page's state as a
+//! [`Page`] (`context.rs`), which compares equal while the state is the same.
 //!
 //! Everything user-provided (pane texts, error messages, file names) is rendered as text nodes;
 //! nothing here builds markup from strings, and nothing here touches the network.
@@ -20,7 +20,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use crate::components::teach_host::TeachHost;
-use crate::context::{use_page, use_visit, Page};
+use crate::context::{Page, Visit};
 use crate::persist::{self, PageSettings};
 use crate::route::{self, Route};
 use crate::state::{Action, State, View, DRAFT_CAP};
@@ -347,12 +347,20 @@ fn has_files(e: &web_sys::DragEvent) -> bool {
         .is_some_and(|types| types.includes(&JsValue::from_str("Files"), 0))
 }
 
-/// The header's share tools. No props: the page's state and the router's visits come from
-/// the app's contexts, so this renders when one of them changes.
+#[derive(Properties, PartialEq)]
+pub struct ShareToolsProps {
+    /// The page's state: equal while the reducer holds the same state, so the share tools
+    /// render when it changes and only then.
+    pub page: Page,
+    /// The router's newest visit.
+    pub visit: Visit,
+}
+
+/// The header's share tools.
 #[component]
-pub fn ShareTools() -> Html {
-    let page = use_page();
-    let visit = use_visit();
+pub fn ShareTools(props: &ShareToolsProps) -> Html {
+    let page = props.page.clone();
+    let visit = props.visit.clone();
     let open = use_state(|| None::<Panel>);
     let banner = use_state(|| None::<Banner>);
     let previous = use_state(|| {
