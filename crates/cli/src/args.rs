@@ -612,11 +612,17 @@ mod lang_tests {
     #[test]
     fn lang_is_taken_anywhere_before_double_dash() {
         let (rest, lang) = take_lang(strings(&["explain", "--lang", "ja", "TD001"])).unwrap();
-        assert_eq!((rest, lang), (strings(&["explain", "TD001"]), Some(Lang::Ja)));
+        assert_eq!(
+            (rest, lang),
+            (strings(&["explain", "TD001"]), Some(Lang::Ja))
+        );
         let (rest, lang) = take_lang(strings(&["--lang=en", "rules"])).unwrap();
         assert_eq!((rest, lang), (strings(&["rules"]), Some(Lang::En)));
         let (rest, lang) = take_lang(strings(&["lint", "--", "--lang", "ja"])).unwrap();
-        assert_eq!((rest, lang), (strings(&["lint", "--", "--lang", "ja"]), None));
+        assert_eq!(
+            (rest, lang),
+            (strings(&["lint", "--", "--lang", "ja"]), None)
+        );
         assert!(take_lang(strings(&["rules", "--lang", "fr"])).is_err());
         assert!(take_lang(strings(&["rules", "--lang"])).is_err());
         // Not ours: an option that only starts with the letters.
@@ -640,7 +646,11 @@ mod lang_tests {
             Lang::En
         );
         assert_eq!(
-            lang_from_locale(env(&[("LC_ALL", ""), ("LC_MESSAGES", "ja_JP"), ("LANG", "en_US")])),
+            lang_from_locale(env(&[
+                ("LC_ALL", ""),
+                ("LC_MESSAGES", "ja_JP"),
+                ("LANG", "en_US")
+            ])),
             Lang::Ja
         );
         assert_eq!(lang_from_locale(env(&[])), Lang::En);

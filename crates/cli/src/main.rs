@@ -347,7 +347,9 @@ fn explain(code: &str, lang: Lang) -> u8 {
         Lang::Ja => ("重大度", "カテゴリ", "対象"),
     };
     let note = match lang {
-        Lang::Ja if !rule.has_docs_in(lang) => "(この説明はまだ日本語に翻訳されていません。英語で表示します)\n\n",
+        Lang::Ja if !rule.has_docs_in(lang) => {
+            "(この説明はまだ日本語に翻訳されていません。英語で表示します)\n\n"
+        }
         _ => "",
     };
     out(&format!(

@@ -35,9 +35,15 @@ fn explain_speaks_japanese_when_asked() {
     // The locale decides when --lang does not; --lang wins over it.
     let by_locale = with_locale(&[("LANG", "ja_JP.UTF-8")], &["explain", "IN001"]);
     assert_eq!(stdout(&by_locale), text);
-    let english = with_locale(&[("LANG", "ja_JP.UTF-8")], &["explain", "IN001", "--lang=en"]);
+    let english = with_locale(
+        &[("LANG", "ja_JP.UTF-8")],
+        &["explain", "IN001", "--lang=en"],
+    );
     assert!(stdout(&english).contains("## What it does"));
-    let c_locale = with_locale(&[("LC_ALL", "C"), ("LANG", "ja_JP.UTF-8")], &["explain", "IN001"]);
+    let c_locale = with_locale(
+        &[("LC_ALL", "C"), ("LANG", "ja_JP.UTF-8")],
+        &["explain", "IN001"],
+    );
     assert!(stdout(&c_locale).contains("## What it does"));
 }
 

@@ -220,7 +220,10 @@ impl Lang {
     /// The language a POSIX locale name asks for (`ja_JP.UTF-8` -> Japanese); English for any
     /// other (`C`, `POSIX`, `en_US.UTF-8`, `de_DE`).
     pub fn from_locale(locale: &str) -> Lang {
-        if locale.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("ja")) {
+        if locale
+            .get(..2)
+            .is_some_and(|p| p.eq_ignore_ascii_case("ja"))
+        {
             Lang::Ja
         } else {
             Lang::En

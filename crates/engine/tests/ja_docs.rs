@@ -296,7 +296,8 @@ fn the_pending_list_names_exactly_the_untranslated_rules() {
 #[test]
 fn the_checks_see_what_they_should() {
     // The helpers above, on a sample that must pass and one that must not.
-    let (prose, code) = split_code("## A\nsee [x](https://a/1) at 0.25 and 10,000\n```json\n{\"cpu\": 256}\n```\n");
+    let (prose, code) =
+        split_code("## A\nsee [x](https://a/1) at 0.25 and 10,000\n```json\n{\"cpu\": 256}\n```\n");
     assert_eq!(code, vec!["```json\n{\"cpu\": 256}\n```\n".to_string()]);
     assert_eq!(urls(&prose), vec!["https://a/1".to_string()]);
     assert_eq!(numbers(&without_urls(&prose)), vec!["0.25", "10000"]);
