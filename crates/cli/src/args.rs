@@ -557,8 +557,6 @@ impl Format {
     }
 }
 
-/// Splits options (with values) from free arguments. `--help` is returned as option `help`.
-#[allow(clippy::type_complexity)]
 /// Takes the global `--lang L` / `--lang=L` out of the arguments (anywhere before `--`).
 pub fn take_lang(args: Vec<String>) -> Result<(Vec<String>, Option<Lang>), UsageError> {
     let mut rest = Vec::with_capacity(args.len());
@@ -658,6 +656,8 @@ mod lang_tests {
     }
 }
 
+/// Splits options (with values) from free arguments. `--help` is returned as option `help`.
+#[allow(clippy::type_complexity)]
 fn split(
     args: &[String],
     known: &[&str],
