@@ -166,6 +166,51 @@ fn numbers(text: &str) -> Vec<String> {
     out
 }
 
+/// Japanese letters (not the middle dot ・ or punctuation, which need no space).
+fn is_japanese(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{30fa}' | '\u{30fc}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ff66}'..='\u{ff9f}')
+}
+
+/// Where a prose line puts Japanese right next to a half-width letter, digit, quote or inline
+/// code (docs/ja/style.md: "ECS のタスク", "`cpu` を", "30 秒"), as the few characters around it;
+/// inline code and link targets are not looked into.
+fn unspaced(line: &str) -> Option<String> {
+    let mut text = String::new();
+    let mut rest = line;
+    while let Some(at) = rest.find("](") {
+        text.push_str(&rest[..at + 1]);
+        let after = &rest[at + 2..];
+        rest = after
+            .get(after.find(')').map_or(after.len(), |e| e + 1)..)
+            .unwrap_or("");
+    }
+    text.push_str(rest);
+    // Inline code becomes one placeholder backtick, so its edges are checked and not its inside.
+    let mut flat = String::new();
+    let mut in_code = false;
+    for (i, part) in text.split('`').enumerate() {
+        if i > 0 && !in_code {
+            flat.push('`');
+        }
+        if i > 0 {
+            in_code = !in_code;
+        }
+        if !in_code {
+            flat.push_str(part);
+        }
+    }
+    let chars: Vec<char> = flat.chars().collect();
+    let ascii = |c: char| c.is_ascii_alphanumeric() || c == '`' || c == '"';
+    chars
+        .windows(2)
+        .position(|w| (is_japanese(w[0]) && ascii(w[1])) || (ascii(w[0]) && is_japanese(w[1])))
+        .map(|i| {
+            chars[i.saturating_sub(6)..(i + 8).min(chars.len())]
+                .iter()
+                .collect()
+        })
+}
+
 /// What differs between a rule's English and Japanese docs; empty when they agree.
 fn differences(rule: &Rule, file: &str) -> Vec<String> {
     let mut problems = Vec::new();
@@ -216,6 +261,13 @@ fn differences(rule: &Rule, file: &str) -> Vec<String> {
     }
     if !file.ends_with('\n') {
         problems.push("the file does not end with a newline".into());
+    }
+    for line in &ja_prose {
+        if let Some(at) = unspaced(line) {
+            problems.push(format!(
+                "no space between Japanese and alphanumerics in `{at}` (docs/ja/style.md; scripts/ja_spacing.py --fix)"
+            ));
+        }
     }
     for bad in ['，', '．'] {
         if ja_prose.iter().any(|l| l.contains(bad)) {
@@ -303,4 +355,15 @@ fn the_checks_see_what_they_should() {
     assert_eq!(numbers(&without_urls(&prose)), vec!["0.25", "10000"]);
     assert_eq!(numbers("256。x86_64"), vec!["256", "64", "86"]);
     assert_eq!(headings(&prose), vec!["## A".to_string()]);
+    assert_eq!(
+        unspaced("`cpu` を 256 にします。ECS のタスク・Fargate"),
+        None
+    );
+    assert_eq!(
+        unspaced("[AWS のページ](https://x/日本)、\"Unknown\" で"),
+        None
+    );
+    assert!(unspaced("`cpu`を設定").is_some());
+    assert!(unspaced("ECSのタスク").is_some());
+    assert!(unspaced("30秒").is_some());
 }
