@@ -97,12 +97,13 @@ pub fn run(args: &RenderArgs) -> u8 {
         env: &loaded.vars.env,
         state: state.as_ref(),
     };
-    let mut env = jsonnet::Env::from_inputs(&inputs);
-    env.env.clone_from(&loaded.vars.env);
-    env.ext_str.clone_from(&loaded.vars.ext_str);
-    if state.is_some() {
-        env.tfstate = state.clone();
-    }
+    // The engine's project builds the Jsonnet environment (the files, the state, the values),
+    // as it does for `lint` and the page.
+    let mut files = inputs.clone();
+    files.extend(loaded.tfstate.iter().cloned());
+    let project = ecsplain_engine::Project::from_inputs(files).with_values(loaded.vars.clone());
+    let effective = project.effective_values();
+    let env = project.jsonnet_env(&effective);
 
     let mut sections: Vec<(String, String)> = Vec::new();
     // For targets: each shown file's kind, its path and its text before templates (Jsonnet
@@ -159,7 +160,7 @@ pub fn run(args: &RenderArgs) -> u8 {
         }
         sections.push((input.path.clone(), rendered));
     }
-    let unset = vars::unset(&inputs, &loaded.vars, state.as_ref(), true);
+    let unset = vars::unset(&inputs, &loaded, true);
     if !args.targets.is_empty() {
         if !unset.is_empty() {
             eprintln!(
