@@ -102,16 +102,21 @@ pub fn run(args: &RenderArgs) -> u8 {
     let mut files = inputs.clone();
     files.extend(loaded.tfstate.iter().cloned());
     let project = ecsplain_engine::Project::from_inputs(files).with_values(loaded.vars.clone());
-    let effective = project.effective_values();
-    let env = project.jsonnet_env(&effective);
 
     let mut sections: Vec<(String, String)> = Vec::new();
     // For targets: each shown file's kind, its path and its text before templates (Jsonnet
     // evaluated), and its rendered text.
     let mut rendered_files: Vec<(Option<Kind>, String, String, String)> = Vec::new();
-    for (n, input) in shown.iter().filter_map(|&i| inputs.get(i)).enumerate() {
+    for (n, (input, id)) in shown
+        .iter()
+        .filter_map(|&i| Some((inputs.get(i)?, ecsplain_engine::workspace::FileId::new(i))))
+        .enumerate()
+    {
         let source = if ecspresso::Format::from_path(&input.path) == ecspresso::Format::Jsonnet {
-            match jsonnet::evaluate(&input.path, &input.text, &env) {
+            match project
+                .evaluate(id)
+                .unwrap_or(jsonnet::Outcome::Unavailable)
+            {
                 // ecspresso renders templates in the evaluated JSON too.
                 jsonnet::Outcome::Value { json, .. } => pretty(&json),
                 jsonnet::Outcome::Syntax { message, .. }

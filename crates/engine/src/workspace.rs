@@ -433,6 +433,19 @@ impl Project {
             .any(|p| Format::from_path(p) == Format::Jsonnet)
     }
 
+    /// Evaluates a Jsonnet file with the project's files, state and values, as the lint run
+    /// does (`None`: not a file of the project).
+    pub fn evaluate(&self, id: FileId) -> Option<jsonnet::Outcome> {
+        let file = self.file(id)?;
+        let path = self.path(id)?;
+        let vars = self.effective_values();
+        Some(jsonnet::evaluate(
+            path,
+            &file.text,
+            &self.jsonnet_env(&vars),
+        ))
+    }
+
     /// The text a rendered view starts from: a Jsonnet file evaluated to its JSON (pretty, one
     /// value a line, as `jsonnet` prints it; on an error, a comment saying where and why), any
     /// other file as it is. `None`: a Jsonnet file and no evaluator.
@@ -442,14 +455,12 @@ impl Project {
         if Format::from_path(path) != Format::Jsonnet {
             return Some(file.text.clone());
         }
-        let vars = self.effective_values();
-        let env = self.jsonnet_env(&vars);
         let text = &file.text;
         let at = |span: crate::span::Span| {
             let lc = crate::span::LineIndex::new(text).line_col(text, span.start);
             format!("{}:{}", lc.line, lc.column)
         };
-        Some(match jsonnet::evaluate(path, text, &env) {
+        Some(match self.evaluate(id)? {
             jsonnet::Outcome::Value { json, .. } => json,
             jsonnet::Outcome::Syntax { span, message } => {
                 format!("// Jsonnet error at {}: {message}", at(span))
@@ -502,8 +513,13 @@ impl Project {
     /// ignore for JSON.
     pub fn ignore_here(&self, finding: &Finding) -> IgnoreHere {
         let id = FileId(finding.file);
+        // The kind the finding's run read the file as (the project's own lint when it ran).
+        let kind = match self.report.get() {
+            Some(report) => report.kinds.get(id.0).copied().flatten(),
+            None => self.input(id).and_then(input_kind),
+        };
         match self.file(id) {
-            Some(file) => suppress::ignore_here(finding, &file.text, self.kind(id)),
+            Some(file) => suppress::ignore_here(finding, &file.text, kind),
             None => IgnoreHere::NotOffered,
         }
     }
