@@ -16,7 +16,7 @@ use crate::components::stages::Stages;
 // Teaching (issue 11): the checklist here, the other teaching views in their own module.
 use crate::components::teach_host::TeachHost;
 use crate::route::Route;
-use crate::state::{draft_texts, lint_project, Action, Linted, State, Theme, View, EXAMPLES};
+use crate::state::{draft_texts, lint_engine, Action, Linted, State, Theme, View, EXAMPLES};
 use crate::teach::{Notice, TeachState, TeachView};
 // The project view (issue 6).
 use crate::components::project::{ProjectTree, TreeFile};
@@ -132,20 +132,17 @@ pub fn App() -> Html {
     // Lint the panes together, debounced: a new revision cancels the pending run.
     {
         let dispatcher = state.dispatcher();
-        let project = state.project();
-        let vars = state.vars.clone();
-        let config = state.settings.config();
-        let jsonnet = state.jsonnet.clone();
+        let size = state.project().size();
+        // The revision's engine project: its files, values, settings and evaluator.
+        let engine = state.engine.clone();
         use_effect_with(state.revision, move |revision| {
             let revision = *revision;
             // Big texts wait a little longer, so typing in them is not cut up by lint runs.
-            let size = project.size();
             let delay = LINT_DELAY_MS + u32::try_from(size / 10_000).unwrap_or(u32::MAX).min(850);
             let timeout = Timeout::new(delay, move || {
                 let started = now();
-                let (mut report, panes, paths) = lint_project(&project, &config, &vars);
+                let (report, panes, paths) = lint_engine(&engine);
                 let millis = now() - started;
-                crate::jsonnet::explain_unevaluated(&mut report, &jsonnet);
                 dispatcher.dispatch(Action::Linted(Rc::new(Linted {
                     report,
                     panes,
@@ -352,14 +349,10 @@ pub fn App() -> Html {
         )
     }));
     // The project's files as the tree and the editor show them (paths as linted).
-    let project = state.project();
-    let (paths, _) = project.paths_and_named();
+    let paths = state.engine.paths();
     // Jsonnet (issue 6): the evaluator is a second wasm module, loaded once the project holds a
     // Jsonnet file; the project is linted again when it is there (`jsonnet.rs`).
-    let wants_jsonnet = paths.iter().any(|p| {
-        ecsplain_engine::ecspresso::Format::from_path(p)
-            == ecsplain_engine::ecspresso::Format::Jsonnet
-    });
+    let wants_jsonnet = state.engine.has_jsonnet();
     {
         let d = state.dispatcher();
         let start = wants_jsonnet && state.jsonnet == crate::jsonnet::Status::Idle;
@@ -413,14 +406,13 @@ pub fn App() -> Html {
         Some(kind) if state.active < 4 => kind.title().to_string(),
         _ => active_path.to_string(),
     });
-    // Variables (issue 6): listed through the adapter, with what the project itself answers.
-    let (inputs, _, _) = project.inputs();
-    let known = crate::variables::Known::new(&state.vars, &inputs);
+    // Variables (issue 6): the engine project's answer (computed once per revision), with what
+    // the project itself gives each.
     let variable_rows = Rc::new(
-        crate::variables::project_variables(&inputs)
+        crate::variables::project_variables(&state.engine)
             .into_iter()
-            .map(|variable| VariableRow {
-                from_project: known.from_project(&variable),
+            .map(|(variable, from_project)| VariableRow {
+                from_project,
                 variable,
             })
             .collect::<Vec<_>>(),
@@ -434,15 +426,12 @@ pub fn App() -> Html {
         ecsplain_engine::template::has_template(&active_text)
     };
     // The rendered view: what ecspresso prints for the file, computed by the teaching module
-    // (loaded on the first toggle; `teach::rendered_view`). A Jsonnet file is evaluated first.
+    // (loaded on the first toggle; `teach::rendered_view`). A Jsonnet file is evaluated first,
+    // here, where the evaluator is (`Project::render_source`).
     let render_request = (state.rendered && can_render).then(|| {
-        let text = if active_jsonnet {
-            let vars = known.engine_vars();
-            crate::jsonnet::render(&active_path, &active_text, &inputs, &vars).unwrap_or_default()
-        } else {
-            active_text.to_string()
-        };
-        crate::teach::render_request(&active_path, &text, &inputs, &state.vars)
+        let active = ecsplain_engine::workspace::FileId::new(state.active);
+        let text = state.engine.render_source(active).unwrap_or_default();
+        crate::teach::render_request(&active_path, &text, state.engine.inputs(), &state.vars)
     });
     {
         let rendered_text = rendered_text.clone();

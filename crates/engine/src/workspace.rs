@@ -151,7 +151,7 @@ impl Project {
     }
 
     fn build(files: Vec<File>, blank_absent: bool) -> Project {
-        let paths = resolve_paths(&files);
+        let paths = resolve_paths(&files.iter().map(FileRef::from).collect::<Vec<_>>());
         let mut inputs = Vec::new();
         let mut input_files = Vec::new();
         for (i, (file, path)) in files.iter().zip(&paths).enumerate() {
@@ -562,25 +562,38 @@ fn input_kind(input: &Input) -> Option<Kind> {
         .or_else(|| crate::detect::detect(&input.path, &input.text))
 }
 
-/// Every file's path: the one given; else the path the project's ecspresso config names for a
-/// file of its kind (the first reference of that role not taken by another file); else the
-/// kind's default name, made unique.
-fn resolve_paths(files: &[File]) -> Vec<String> {
-    let mut paths: Vec<Option<String>> = files.iter().map(|f| f.path.clone()).collect();
-    // The config: the first non-blank file read as one.
-    let config = files.iter().zip(&paths).find_map(|(file, path)| {
-        let path = path
-            .clone()
-            .unwrap_or_else(|| default_path(file.kind).into());
-        let kind = file
-            .kind
-            .or_else(|| crate::detect::detect(&path, &file.text));
-        (kind == Some(Kind::Ecspresso) && !file.text.trim().is_empty())
-            .then(|| (path, file.text.as_str()))
+/// A file by reference, for [`resolve_paths`].
+#[derive(Debug, Clone, Copy)]
+pub struct FileRef<'a> {
+    pub path: Option<&'a str>,
+    pub text: &'a str,
+    pub kind: Option<Kind>,
+}
+
+impl<'a> From<&'a File> for FileRef<'a> {
+    fn from(file: &'a File) -> FileRef<'a> {
+        FileRef {
+            path: file.path.as_deref(),
+            text: &file.text,
+            kind: file.kind,
+        }
+    }
+}
+
+/// Every file's path, as [`Project::paths`] gives it, without building a project: the one
+/// given; else the path the project's ecspresso config (the first non-blank file read as one)
+/// names for a file of its kind (the first reference of that role not taken by another file);
+/// else the kind's default name, made unique.
+pub fn resolve_paths(files: &[FileRef<'_>]) -> Vec<String> {
+    let mut paths: Vec<Option<String>> = files.iter().map(|f| f.path.map(str::to_string)).collect();
+    let config = files.iter().find_map(|file| {
+        let path = file.path.unwrap_or_else(|| default_path(file.kind));
+        let kind = file.kind.or_else(|| crate::detect::detect(path, file.text));
+        (kind == Some(Kind::Ecspresso) && !file.text.trim().is_empty()).then_some((path, file.text))
     });
     if let Some((config_path, config_text)) = config {
         let mut taken = vec![false; files.len()];
-        for reference in ecspresso::references(&config_path, config_text) {
+        for reference in ecspresso::references(config_path, config_text) {
             if reference.template || paths.iter().flatten().any(|p| *p == reference.resolved) {
                 continue;
             }
