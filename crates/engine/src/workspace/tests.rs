@@ -2,6 +2,9 @@ use std::collections::BTreeMap;
 
 use super::*;
 
+/// What a user sees of a finding: path, code, line, column, message, help.
+type Seen = (String, &'static str, u32, u32, String, Option<String>);
+
 const CONFIG: &str = "region: ap-northeast-1\ncluster: c\nservice: web\n\
     task_definition: ecs-task-def.json\nservice_definition: ecs-service-def.json\n\
     plugins:\n  - name: tfstate\n    config:\n      path: terraform.tfstate\n";
@@ -209,7 +212,7 @@ fn the_page_and_the_cli_get_the_same_findings() {
     let mut given = Vars::default();
     given.env.insert("AWS_REGION".into(), "eu-west-1".into());
     let cli = Project::from_inputs(page.inputs().to_vec()).with_values(given);
-    let view = |p: &Project| -> Vec<(String, &'static str, u32, u32, String, Option<String>)> {
+    let view = |p: &Project| -> Vec<Seen> {
         p.lint()
             .findings
             .iter()
@@ -290,7 +293,7 @@ fn jsonnet_renders_and_says_whether_it_was_evaluated() {
         project.jsonnet_status(FileId::new(2)),
         Some(JsonnetStatus::Failed(why)) if why.contains("nope")
     ));
-    assert_eq!(project.jsonnet_status(FileId::new(0)).is_some(), true);
+    assert!(project.jsonnet_status(FileId::new(0)).is_some());
     let plain = Project::new(vec![File::new("Dockerfile", "FROM a\n", None)]);
     assert_eq!(plain.jsonnet_status(FileId::new(0)), None);
 }
