@@ -171,14 +171,10 @@ pub fn App() -> Html {
         )
     }));
     // The project's files as the tree and the editor show them (paths as linted).
-    let project = state.project();
-    let (paths, _) = project.paths_and_named();
+    let paths = state.engine.paths();
     // Jsonnet (issue 6): the evaluator is a second wasm module, loaded once the project holds a
     // Jsonnet file; the project is linted again when it is there (`jsonnet.rs`).
-    let wants_jsonnet = paths.iter().any(|p| {
-        ecsplain_engine::ecspresso::Format::from_path(p)
-            == ecsplain_engine::ecspresso::Format::Jsonnet
-    });
+    let wants_jsonnet = state.engine.has_jsonnet();
     use_jsonnet(wants_jsonnet, &state.jsonnet, d.clone());
     let kinds_seen: Vec<Option<ecsplain_engine::Kind>> = (0..n)
         .map(|pane| {
@@ -216,14 +212,13 @@ pub fn App() -> Html {
         Some(kind) if active.pane().is_some() => kind.title().to_string(),
         _ => active_path.to_string(),
     });
-    // Variables (issue 6): listed through the adapter, with what the project itself answers.
-    let (inputs, _, _) = project.inputs();
-    let known = crate::variables::Known::new(&state.vars, &inputs);
+    // Variables (issue 6): the engine project's answer (computed once per revision), with what
+    // the project itself gives each.
     let variable_rows = Rc::new(
-        crate::variables::project_variables(&inputs)
+        crate::variables::project_variables(&state.engine)
             .into_iter()
-            .map(|variable| VariableRow {
-                from_project: known.from_project(&variable),
+            .map(|(variable, from_project)| VariableRow {
+                from_project,
                 variable,
             })
             .collect::<Vec<_>>(),
@@ -237,15 +232,12 @@ pub fn App() -> Html {
         ecsplain_engine::template::has_template(&active_text)
     };
     // The rendered view: what ecspresso prints for the file, computed by the teaching module
-    // (loaded on the first toggle; `teach::rendered_view`). A Jsonnet file is evaluated first.
+    // (loaded on the first toggle; `teach::rendered_view`). A Jsonnet file is evaluated first,
+    // here, where the evaluator is (`Project::render_source`).
     let render_request = (state.rendered && can_render).then(|| {
-        let text = if active_jsonnet {
-            let vars = known.engine_vars();
-            crate::jsonnet::render(&active_path, &active_text, &inputs, &vars).unwrap_or_default()
-        } else {
-            active_text.to_string()
-        };
-        crate::teach::render_request(&active_path, &text, &inputs, &state.vars)
+        let file = ecsplain_engine::workspace::FileId::new(state.active);
+        let text = state.engine.render_source(file).unwrap_or_default();
+        crate::teach::render_request(&active_path, &text, state.engine.inputs(), &state.vars)
     });
     let rendered = use_rendered(render_request);
 
