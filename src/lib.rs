@@ -10,6 +10,7 @@
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 pub mod jsonnet;
+pub mod i18n;
 pub mod markdown;
 pub mod persist;
 pub mod route;
