@@ -57,7 +57,12 @@ impl Tr {
 
     /// `one` for a count of 1 in English, `many` otherwise (Japanese has no plural: both keys
     /// hold the same text there).
-    pub fn count(self, n: usize, one: fn(Tr, usize) -> String, many: fn(Tr, usize) -> String) -> String {
+    pub fn count(
+        self,
+        n: usize,
+        one: fn(Tr, usize) -> String,
+        many: fn(Tr, usize) -> String,
+    ) -> String {
         if n == 1 {
             one(self, n)
         } else {
@@ -205,7 +210,7 @@ catalogue! {
     findings_in(scope: String) = "Findings in {scope}";
     findings_pane_empty(noun: String) = "This pane is empty: paste a {noun} or load the example.";
     findings_more(more: usize) = "…and {more} more findings, not listed. Fix the ones above first, or lint the file with the CLI to see them all.";
-    finding_where(code: String, line: usize, column: usize) = ", rule {code} at line {line} column {column}";
+    finding_where(code: String, line: u32, column: u32) = ", rule {code} at line {line} column {column}";
     finding_fix(title: String) = "Apply fix: {title}";
     finding_unsafe_fix(title: String) = "Apply unsafe fix: {title}";
     finding_unsafe_fix_title(title: String) = "{title}: this changes behaviour at run time; see the rule's Fix safety";
@@ -223,7 +228,8 @@ mod web {
 
     /// The reader's saved choice, else the browser's language.
     pub fn initial_lang() -> Lang {
-        if let Ok(saved) = LocalStorage::get::<String>(LANG_KEY) {
+        // Raw text (as boot.js reads it), not JSON.
+        if let Some(saved) = LocalStorage::raw().get_item(LANG_KEY).ok().flatten() {
             if let Some(lang) = Lang::parse(&saved) {
                 return lang;
             }
@@ -250,7 +256,7 @@ mod web {
 
     /// Keeps the reader's choice.
     pub fn save_lang(lang: Lang) {
-        let _ = LocalStorage::set(LANG_KEY, lang.as_str());
+        let _ = LocalStorage::raw().set_item(LANG_KEY, lang.as_str());
     }
 
     /// Takes the Japanese texts boot.js loaded before the page started
@@ -276,7 +282,8 @@ mod web {
         if let Some(object) = value.dyn_ref::<js_sys::Object>() {
             for entry in js_sys::Object::entries(object).iter() {
                 let pair: js_sys::Array = entry.unchecked_into();
-                if let (Some(key), Some(text)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+                if let (Some(key), Some(text)) = (pair.get(0).as_string(), pair.get(1).as_string())
+                {
                     texts.insert(key, text);
                 }
             }
@@ -355,7 +362,8 @@ mod tests {
     use std::collections::BTreeMap;
 
     fn japanese() -> BTreeMap<String, String> {
-        serde_json::from_str(include_str!("i18n/ja.json")).expect("src/i18n/ja.json is a JSON object of strings")
+        serde_json::from_str(include_str!("i18n/ja.json"))
+            .expect("src/i18n/ja.json is a JSON object of strings")
     }
 
     #[test]
@@ -366,11 +374,16 @@ mod tests {
             let mut expected: Vec<String> = args.iter().map(|a| a.to_string()).collect();
             expected.sort();
             if placeholders(en) != expected {
-                problems.push(format!("{key}: the English's placeholders {:?} are not its arguments {expected:?}", placeholders(en)));
+                problems.push(format!(
+                    "{key}: the English's placeholders {:?} are not its arguments {expected:?}",
+                    placeholders(en)
+                ));
             }
             match ja.get(*key) {
                 None => problems.push(format!("{key}: no Japanese")),
-                Some(text) if text.trim().is_empty() => problems.push(format!("{key}: empty Japanese")),
+                Some(text) if text.trim().is_empty() => {
+                    problems.push(format!("{key}: empty Japanese"))
+                }
                 Some(text) if placeholders(text) != placeholders(en) => problems.push(format!(
                     "{key}: placeholders differ: English {:?}, Japanese {:?}",
                     placeholders(en),
@@ -381,11 +394,21 @@ mod tests {
         }
         for key in ja.keys() {
             if !ENGLISH.iter().any(|(k, _, _)| k == key) {
-                problems.push(format!("{key}: Japanese for a key the catalogue does not have"));
+                problems.push(format!(
+                    "{key}: Japanese for a key the catalogue does not have"
+                ));
             }
         }
-        assert!(problems.is_empty(), "src/i18n/ja.json:\n{}", problems.join("\n"));
-        assert!(ENGLISH.len() >= 40, "the catalogue holds {} keys", ENGLISH.len());
+        assert!(
+            problems.is_empty(),
+            "src/i18n/ja.json:\n{}",
+            problems.join("\n")
+        );
+        assert!(
+            ENGLISH.len() >= 40,
+            "the catalogue holds {} keys",
+            ENGLISH.len()
+        );
     }
 
     #[test]
@@ -393,12 +416,30 @@ mod tests {
         set_japanese(japanese());
         let en = Tr::new(Lang::En);
         let ja = Tr::new(Lang::Ja);
-        assert_eq!(en.count(1, Tr::status_files_one, Tr::status_files), "1 file");
-        assert_eq!(en.count(3, Tr::status_files_one, Tr::status_files), "3 files");
-        assert_eq!(en.explain_permalink("TD001".into()), "Permalink: #rule/TD001");
-        assert_eq!(ja.explain_permalink("TD001".into()), "パーマリンク: #rule/TD001");
+        assert_eq!(
+            en.count(1, Tr::status_files_one, Tr::status_files),
+            "1 file"
+        );
+        assert_eq!(
+            en.count(3, Tr::status_files_one, Tr::status_files),
+            "3 files"
+        );
+        assert_eq!(
+            en.explain_permalink("TD001".into()),
+            "Permalink: #rule/TD001"
+        );
+        assert_eq!(
+            ja.explain_permalink("TD001".into()),
+            "パーマリンク: #rule/TD001"
+        );
         assert_eq!(ja.nav_rules(), "ルール");
-        assert_eq!(ja.count(3, Tr::status_files_one, Tr::status_files), "3 ファイル");
-        assert_eq!(fill("{a} and {b} and {c}", &[("a", &1), ("b", &"x")]), "1 and x and {c}");
+        assert_eq!(
+            ja.count(3, Tr::status_files_one, Tr::status_files),
+            "3 ファイル"
+        );
+        assert_eq!(
+            fill("{a} and {b} and {c}", &[("a", &1), ("b", &"x")]),
+            "1 and x and {c}"
+        );
     }
 }

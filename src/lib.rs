@@ -9,8 +9,8 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;
-pub mod jsonnet;
 pub mod i18n;
+pub mod jsonnet;
 pub mod markdown;
 pub mod persist;
 pub mod route;
