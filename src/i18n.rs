@@ -55,6 +55,19 @@ impl Tr {
         en
     }
 
+    /// A kind of file as a title (`Kind::title` in this language).
+    pub fn kind_title(self, kind: ecsplain_engine::Kind) -> &'static str {
+        use ecsplain_engine::Kind;
+        match kind {
+            Kind::TaskDef => self.kind_taskdef(),
+            Kind::ServiceDef => self.kind_servicedef(),
+            Kind::Dockerfile => self.kind_dockerfile(),
+            Kind::Ecspresso => self.kind_ecspresso(),
+            Kind::Terraform => self.kind_terraform(),
+            Kind::CloudFormation => self.kind_cloudformation(),
+        }
+    }
+
     /// `one` for a count of 1 in English, `many` otherwise (Japanese has no plural: both keys
     /// hold the same text there).
     pub fn count(
@@ -193,6 +206,21 @@ catalogue! {
     severity_error = "error";
     severity_warning = "warning";
     severity_info = "info";
+    // The share tools in the header.
+    share_copy_link = "Copy link";
+    share_copy_link_title = "Copy a link holding your inputs (Ctrl+S)";
+    share_export = "Export";
+    share_settings = "Settings";
+    share_reset = "Reset";
+    share_shortcuts = "Keyboard shortcuts";
+    share_shortcuts_title = "Keyboard shortcuts (?)";
+    // The kinds of file, as titles.
+    kind_taskdef = "Task definition";
+    kind_servicedef = "Service definition";
+    kind_dockerfile = "Dockerfile";
+    kind_ecspresso = "ecspresso config";
+    kind_terraform = "Terraform";
+    kind_cloudformation = "CloudFormation template";
     ---
     example_others_one(n: usize) = "The other {n} pane still holds the example, and is linted with your file.";
     example_others(n: usize) = "The other {n} panes still hold the example, and are linted with your file.";
