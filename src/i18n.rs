@@ -221,6 +221,23 @@ catalogue! {
     kind_ecspresso = "ecspresso config";
     kind_terraform = "Terraform";
     kind_cloudformation = "CloudFormation template";
+    // The editor's pane.
+    pane_path_title = "the path this file is linted under";
+    pane_rendered = "Rendered";
+    pane_rendered_title = "Show the file with the variables' values filled in (read-only)";
+    pane_load_example = "Load example";
+    pane_clear = "Clear";
+    pane_help = "Paste or type; findings update as you type. Tab indents; press Esc, then Tab, to leave the editor.";
+    // The rules view.
+    rules_heading = "Rules";
+    rules_search = "Search rules";
+    rules_search_placeholder = "Search by code, name, category, input…";
+    // The project tree.
+    project_title = "Project";
+    project_new_file = "New file";
+    project_add_files = "Add files…";
+    project_add_folder = "Add folder…";
+    project_reading = "Reading files…";
     ---
     example_others_one(n: usize) = "The other {n} pane still holds the example, and is linted with your file.";
     example_others(n: usize) = "The other {n} panes still hold the example, and are linted with your file.";
@@ -235,6 +252,11 @@ catalogue! {
     explain_no_rule(code: String) = "No rule {code}";
     explain_permalink(code: String) = "Permalink: #rule/{code}";
     explain_failed(error: String, code: String) = "The explanation could not be loaded ({error}); `ecsplain explain {code}` prints it.";
+    pane_large(mb: String) = "This input is large ({mb} MB): the browser's text box is slow at this size, and findings update a moment after you stop typing.";
+    rules_count_one(n: usize) = "{n} rule";
+    rules_count(n: usize) = "{n} rules";
+    project_count_one(n: usize) = "{n} file";
+    project_count(n: usize) = "{n} files";
     findings_in(scope: String) = "Findings in {scope}";
     findings_pane_empty(noun: String) = "This pane is empty: paste a {noun} or load the example.";
     findings_more(more: usize) = "…and {more} more findings, not listed. Fix the ones above first, or lint the file with the CLI to see them all.";

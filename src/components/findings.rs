@@ -61,7 +61,8 @@ pub fn Findings(props: &FindingsProps) -> Html {
     } else if let Some(path) = &props.active_path {
         path.to_string()
     } else {
-        tr.kind_title(PANES[props.active.pane().unwrap_or(0)]).to_string()
+        tr.kind_title(PANES[props.active.pane().unwrap_or(0)])
+            .to_string()
     };
     let shown: Vec<(usize, &Finding)> = props
         .linted
