@@ -61,7 +61,12 @@ const overflow = (page) =>
     const out = [...document.querySelectorAll("header *, .findings *, .explain *")]
       .filter((e) => {
         const r = e.getBoundingClientRect();
-        return r.width > 0 && r.right > width + 1 && getComputedStyle(e).position !== "fixed";
+        if (r.width === 0 || r.right <= width + 1 || getComputedStyle(e).position === "fixed") return false;
+        // Inside a box that scrolls or clips sideways (a code block) is not sticking out.
+        for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+          if (getComputedStyle(a).overflowX !== "visible") return false;
+        }
+        return true;
       })
       .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}.${e.className}`)
       .slice(0, 5);
@@ -106,7 +111,7 @@ try {
           (await page.$("#example-note")) ? await text(page, "#example-note") : "",
         ].join(" ");
         eq(english(chrome), [], "no English left in the header, the findings' heading, the notes and the status");
-        const severities = await page.$$eval(".finding .sev", (els) => [...new Set(els.map((e) => e.textContent.trim()))]);
+        const severities = await page.$$eval(".finding .sev", (els) => [...new Set(els.map((e) => e.textContent.replace(/[✖▲●]/g, "").trim()))]);
         check(severities.length > 0 && severities.every((s) => ["エラー", "警告", "情報"].includes(s)), "severities are named in Japanese", JSON.stringify(severities));
         // A share link carries nothing of the language.
         check(!/lang|[#&/]ja\b/.test(new URL(page.url()).hash), "the address names no language", page.url());
