@@ -99,7 +99,7 @@ pub fn Panes(props: &PanesProps) -> Html {
                 tabindex={if i == focus_tab { "0" } else { "-1" }}
                 {onclick}
             >
-                <span class="tab-title">{ kind.title() }</span>
+                <span class="tab-title">{ tr.kind_title(*kind) }</span>
                 <span class={badge_class} aria-label={format!("{count} findings")}>{ count }</span>
             </button>
         }
