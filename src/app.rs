@@ -416,7 +416,7 @@ pub fn App() -> Html {
         Some(l) => {
             let report = &l.report;
             tr.status_linted(
-                tr.count(l.panes.len(), Tr::status_files_one, Tr::status_files),
+                tr.count(l.files, Tr::status_files_one, Tr::status_files),
                 format!("{:.1}", l.millis),
                 tr.count(
                     report.count(Severity::Error),

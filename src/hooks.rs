@@ -80,6 +80,7 @@ pub fn use_debounced_lint(state: &State, dispatch: Dispatch) {
                 report,
                 panes,
                 paths,
+                files: engine.input_files().len(),
                 millis,
                 revision,
             })));

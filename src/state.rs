@@ -230,6 +230,8 @@ pub struct Linted {
     pub panes: Vec<usize>,
     /// The path each pane (and extra file) was linted under.
     pub paths: Vec<String>,
+    /// How many files were linted (blank panes and files are no file).
+    pub files: usize,
     /// How long `lint` took, in milliseconds.
     pub millis: f64,
     /// The state revision the texts came from.
@@ -1108,6 +1110,7 @@ mod tests {
             report,
             panes,
             paths,
+            files: state.engine.input_files().len(),
             millis: 0.0,
             revision: state.revision,
         }))
@@ -1142,6 +1145,7 @@ mod tests {
             report: report.clone(),
             panes,
             paths,
+            files: state.engine.input_files().len(),
             millis: 0.0,
             revision: state.revision,
         })));
