@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::File;
-use crate::rule::Kind;
+use crate::rules::rule::Kind;
 
 /// Whether an example shows what to avoid or what to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -261,7 +261,7 @@ impl Example {
     /// The kinds of input this example holds.
     pub fn kinds(&self) -> Vec<Kind> {
         let mut kinds: Vec<Kind> = self.files.iter().map(|f| f.kind).collect();
-        crate::order::sort(&mut kinds);
+        crate::input::order::sort(&mut kinds);
         kinds.dedup();
         kinds
     }

@@ -13,7 +13,7 @@ pub mod lessons;
 
 use serde::{Serialize, Serializer};
 
-use crate::rule::Kind;
+use crate::rules::rule::Kind;
 
 pub use checklist::{
     checklist, evaluate, evaluate_vars, kinds_in, platform_of, source, to_markdown, Check, Item,

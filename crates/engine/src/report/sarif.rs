@@ -4,9 +4,10 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::diagnostic::{Finding, Severity};
+use crate::input::diagnostic::Severity;
+use crate::lint::finding::Finding;
 use crate::lint::Input;
-use crate::registry;
+use crate::rules::registry;
 
 fn level(severity: Severity) -> &'static str {
     match severity {

@@ -1,6 +1,6 @@
 use super::support;
-use crate::check::Sink;
-use crate::dockerfile::{Args, Command, DockerfileCtx, Instruction, Word};
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::{Args, Command, DockerfileCtx, Instruction, Word};
 
 crate::declare_rule! {
     /// ## What it does

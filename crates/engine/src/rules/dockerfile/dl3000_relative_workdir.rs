@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -72,7 +72,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
 /// Whether no `WORKDIR` comes before this one in its stage or the stages of the file it is
 /// built on: BuildKit's check looks only at the first (`workdirSet`, inherited from a parent
 /// stage).
-fn first_in_chain(ctx: &DockerfileCtx<'_>, ins: &crate::dockerfile::Instruction) -> bool {
+fn first_in_chain(ctx: &DockerfileCtx<'_>, ins: &crate::syntax::dockerfile::Instruction) -> bool {
     let Some(mut stage) = ctx
         .dockerfile
         .stages
@@ -81,8 +81,9 @@ fn first_in_chain(ctx: &DockerfileCtx<'_>, ins: &crate::dockerfile::Instruction)
     else {
         return false;
     };
-    let earlier =
-        |i: &crate::dockerfile::Instruction| i.is("WORKDIR") && i.span.start < ins.span.start;
+    let earlier = |i: &crate::syntax::dockerfile::Instruction| {
+        i.is("WORKDIR") && i.span.start < ins.span.start
+    };
     if ctx.stage_instructions(stage).iter().any(earlier) {
         return false;
     }

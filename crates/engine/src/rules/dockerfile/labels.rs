@@ -1,8 +1,8 @@
 //! What the label-schema rules (DL3049–DL3056, DL3058) share: the images a file produces, the
 //! labels each carries, and the value formats of the `label-schema` setting.
 
-use crate::config::LabelKind;
-use crate::dockerfile::{DockerfileCtx, Instruction, KeyValue, Stage};
+use crate::models::config::LabelKind;
+use crate::syntax::dockerfile::{DockerfileCtx, Instruction, KeyValue, Stage};
 
 /// Every `LABEL` pair of the file with its instruction (`ONBUILD LABEL` included: the label
 /// lands on the images built on this one).

@@ -85,7 +85,7 @@ pub mod labels;
 pub mod pkg;
 pub mod support;
 
-use crate::check::Check;
+use crate::rules::check::Check;
 
 pub static CHECKS: &[Check] = &[
     Check::Dockerfile(

@@ -8,7 +8,7 @@
 //! dnf5 (`/var/cache/libdnf5`), microdnf, zypper(8), `pip install --help`, pipx, npm-install,
 //! yarn, pnpm, `gem help install`, `go help install`/`get`/`run`, `cargo install --help`.
 
-use crate::dockerfile::{Command, DockerfileCtx, Instruction, Word};
+use crate::syntax::dockerfile::{Command, DockerfileCtx, Instruction, Word};
 
 /// A package manager.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -567,9 +567,9 @@ impl Call {
     }
 
     /// Where a `-y` style fix goes: just after the program name.
-    pub fn fix_at(&self) -> crate::span::Span {
+    pub fn fix_at(&self) -> crate::input::span::Span {
         self.command.words.get(1).map_or(self.command.span, |w| {
-            crate::span::Span::at(w.span.start as usize)
+            crate::input::span::Span::at(w.span.start as usize)
         })
     }
 
@@ -749,7 +749,7 @@ pub fn find<'a>(ctx: &'a DockerfileCtx<'a>, pms: &[Pm]) -> Vec<Found<'a>> {
 }
 
 /// The span covering some words.
-pub fn cover(words: &[&Word]) -> crate::span::Span {
+pub fn cover(words: &[&Word]) -> crate::input::span::Span {
     super::support::cover(words)
 }
 
@@ -777,7 +777,7 @@ pub fn unpinned<'a>(
 
 /// Reports the unpinned packages of one command, if any.
 pub fn report_unpinned(
-    sink: &mut crate::check::Sink<'_>,
+    sink: &mut crate::rules::check::Sink<'_>,
     unpinned: &[&Word],
     verb: &str,
     help: &str,
@@ -796,7 +796,7 @@ pub fn report_unpinned(
 }
 
 /// Reports a call that may stop to ask a question, with a fix that adds the manager's yes option.
-pub fn report_interactive(sink: &mut crate::check::Sink<'_>, call: &Call, message: &str) {
+pub fn report_interactive(sink: &mut crate::rules::check::Sink<'_>, call: &Call, message: &str) {
     let fix = call.manager.yes_fix.unwrap_or("-y");
     sink.report(call.command.name_span(), message.to_string())
         .set_help(format!("add `{fix}`"))

@@ -1,7 +1,7 @@
 //! Helpers the Dockerfile rules share: finding package-manager commands in `RUN`s, and stage
 //! facts.
 
-use crate::dockerfile::{Command, DockerfileCtx, Instruction, Word};
+use crate::syntax::dockerfile::{Command, DockerfileCtx, Instruction, Word};
 
 /// Every `(RUN, command)` pair of the file, `ONBUILD RUN` included.
 pub fn commands<'a>(
@@ -48,7 +48,7 @@ pub fn list(words: &[&Word]) -> String {
 }
 
 /// The span covering several words.
-pub fn cover(words: &[&Word]) -> crate::span::Span {
+pub fn cover(words: &[&Word]) -> crate::input::span::Span {
     let mut it = words.iter();
     let first = it.next().map(|w| w.span).unwrap_or_default();
     it.fold(first, |acc, w| acc.cover(w.span))
@@ -57,8 +57,8 @@ pub fn cover(words: &[&Word]) -> crate::span::Span {
 /// The stage a stage is built on (`FROM build` after `FROM ... AS build`), if any.
 pub fn parent_stage<'a>(
     ctx: &DockerfileCtx<'a>,
-    stage: &crate::dockerfile::Stage,
-) -> Option<&'a crate::dockerfile::Stage> {
+    stage: &crate::syntax::dockerfile::Stage,
+) -> Option<&'a crate::syntax::dockerfile::Stage> {
     ctx.dockerfile
         .stages
         .get(..stage.index)?
@@ -179,9 +179,9 @@ pub fn foreign_env_only(ctx: &DockerfileCtx<'_>, ins: &Instruction, word: &Word)
 }
 
 /// The stages BuildKit dispatches when no `--target` is given (see
-/// [`crate::dockerfile::checks::built_by_default`]).
+/// [`crate::syntax::dockerfile::checks::built_by_default`]).
 pub fn built_by_default(ctx: &DockerfileCtx<'_>) -> Vec<bool> {
-    crate::dockerfile::checks::built_by_default(
+    crate::syntax::dockerfile::checks::built_by_default(
         &ctx.dockerfile.instructions,
         &ctx.dockerfile.stages,
     )
@@ -198,12 +198,16 @@ pub fn built(ctx: &DockerfileCtx<'_>, ins: &Instruction) -> bool {
 /// fail on warnings, set `#check=error=true`", Dockerfile reference, `check` directive), so the
 /// finding becomes an error, pointing at the directive. Callers make sure the check fires on
 /// this case too (its conditions are those of BuildKit's `dockerfile2llb`).
-pub fn buildkit_check(ctx: &DockerfileCtx<'_>, d: &mut crate::diagnostic::Diagnostic, check: &str) {
+pub fn buildkit_check(
+    ctx: &DockerfileCtx<'_>,
+    d: &mut crate::input::diagnostic::Diagnostic,
+    check: &str,
+) {
     let directive = ctx.dockerfile.check_directive();
     if !directive.fails_on(check) {
         return;
     }
-    d.severity = crate::diagnostic::Severity::Error;
+    d.severity = crate::input::diagnostic::Severity::Error;
     if let Some(at) = ctx.dockerfile.directives.iter().find(|x| x.name == "check") {
         d.add_related(
             at.span,
