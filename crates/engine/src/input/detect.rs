@@ -1,6 +1,6 @@
 //! Which kind of input a file is, from its name and its content.
 
-use crate::rules::rule::Kind;
+use crate::input::Kind;
 
 /// The kind of a file, or `None` when neither its name nor its content tells.
 pub fn detect(path: &str, text: &str) -> Option<Kind> {

@@ -14,10 +14,10 @@ use serde_json::Value;
 
 use super::evidence::{self, Evidence, Files, Shown};
 use super::kind_names;
+use crate::input::Kind;
 use crate::lint::finding::Finding;
 use crate::lint::{Input, Report, Vars};
 use crate::models::config::Config;
-use crate::rules::rule::Kind;
 
 /// Where an item applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -9,9 +9,9 @@
 use serde::Serialize;
 
 use crate::input::span::Span;
-use crate::lint::Input;
+use crate::input::Input;
+use crate::input::Kind;
 use crate::models::taskdef::TaskDefCtx;
-use crate::rules::rule::Kind;
 use crate::syntax::dockerfile::{Dockerfile, Stage};
 use crate::syntax::value::Node;
 

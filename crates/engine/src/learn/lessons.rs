@@ -8,9 +8,9 @@ use serde::Serialize;
 use super::facts::{Fact, FactResult, Peak};
 use super::File;
 use crate::input::diagnostic::Severity;
+use crate::input::Kind;
 use crate::lint::finding::Finding;
 use crate::lint::{lint, Input};
-use crate::rules::rule::Kind;
 
 /// The interactive picture a lesson shows next to its text (drawn by the page from `sizing`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -1,6 +1,6 @@
 //! Every input of one lint run, parsed: what cross-file checks see.
 
-use crate::rules::rule::Kind;
+use crate::input::Kind;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::syntax::value::Node;
 

@@ -8,8 +8,8 @@
 use std::collections::HashMap;
 
 use crate::input::span::LineIndex;
+use crate::input::Input;
 use crate::lint::finding::Finding;
-use crate::lint::Input;
 
 /// 64-bit FNV-1a: small, stable across platforms and versions (unlike `std`'s hasher).
 pub fn fnv1a(parts: &[&str]) -> u64 {

@@ -3,8 +3,8 @@
 use serde_json::{json, Value};
 
 use crate::input::diagnostic::Severity;
+use crate::input::Input;
 use crate::lint::finding::Finding;
-use crate::lint::Input;
 
 pub fn render(findings: &[Finding], inputs: &[Input]) -> String {
     let prints = super::fingerprint::fingerprints(findings, inputs);

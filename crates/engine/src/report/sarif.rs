@@ -5,8 +5,8 @@
 use serde_json::{json, Map, Value};
 
 use crate::input::diagnostic::Severity;
+use crate::input::Input;
 use crate::lint::finding::Finding;
-use crate::lint::Input;
 use crate::rules::registry;
 
 fn level(severity: Severity) -> &'static str {

@@ -5,8 +5,8 @@ use std::fmt::Write;
 
 use crate::input::diagnostic::Severity;
 use crate::input::span::LineIndex;
+use crate::input::Input;
 use crate::lint::finding::Finding;
-use crate::lint::Input;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Style {

@@ -70,6 +70,38 @@ mod tests {
         assert_eq!(names.len(), seen.len(), "rule names must be unique");
     }
 
+    /// The readers below the rules report their codes through `input::codes`; the rules
+    /// declared `Check::Parser` (`rules/input/`, and EP010) document them. Both must say the same codes and severities.
+    #[test]
+    fn input_codes_agree_with_rules() {
+        use crate::input::codes;
+        let mut seen = std::collections::BTreeSet::new();
+        for code in codes::ALL {
+            assert!(
+                seen.insert(code.code),
+                "{} twice in input::codes::ALL",
+                code.code
+            );
+            let rule = rule(code.code).unwrap_or_else(|| {
+                panic!("{} is in input::codes but no rule declares it", code.code)
+            });
+            assert_eq!(
+                rule.severity, code.severity,
+                "{}: input::codes says {}, the rule's declaration {}",
+                code.code, code.severity, rule.severity
+            );
+        }
+        let parser_rules: std::collections::BTreeSet<&str> = checks()
+            .filter(|c| matches!(c, Check::Parser(_)))
+            .map(|c| c.rule().code)
+            .collect();
+        assert!(parser_rules.len() >= 14, "{parser_rules:?}");
+        assert_eq!(
+            seen, parser_rules,
+            "input::codes must hold exactly the rules declared as Check::Parser"
+        );
+    }
+
     #[test]
     fn unsafe_fixes_say_why_in_the_docs() {
         for rule in rules() {

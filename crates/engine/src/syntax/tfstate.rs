@@ -246,30 +246,6 @@ pub fn format_address(format: &str, args: &[&str]) -> String {
     out
 }
 
-/// Template values from a state: `tfstate` and `tfstatef` calls (with any `func_prefix`).
-impl crate::syntax::template::Values for TfState {
-    fn value(&self, call: &crate::syntax::template::Call) -> Option<String> {
-        let literals: Vec<&str> = call
-            .args
-            .iter()
-            .filter(|a| a.literal)
-            .map(|a| a.value.as_str())
-            .collect();
-        match call.base_name() {
-            "tfstate" => self.lookup(literals.first()?),
-            "tfstatef" => {
-                // Every argument must be known to build the address.
-                if literals.len() != call.args.len() {
-                    return None;
-                }
-                let (format, args) = literals.split_first()?;
-                self.lookup(&format_address(format, args))
-            }
-            _ => None,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -339,17 +315,5 @@ mod tests {
         assert!(!is_tfstate("td.json", "{\"family\": \"x\"}"));
         assert!(TfState::parse("[1]").is_none());
         assert!(TfState::parse("{").is_none());
-    }
-
-    #[test]
-    fn template_calls_get_state_values() {
-        let s = TfState::parse(STATE).unwrap();
-        let text = "a: {{ tfstate `aws_subnet.s[1].id` }}\nb: {{ tfstatef `aws_subnet.s[%d].id` `0` }}\nc: {{ tfstate `x.y.z` }}\n";
-        let rendered = crate::syntax::template::render(text, &s);
-        assert_eq!(
-            rendered.text,
-            "a: subnet-1\nb: subnet-0\nc: ${tfstate:x.y.z}\n"
-        );
-        assert_eq!(format_address("a['%s'].%v %%", &["k", "id"]), "a['k'].id %");
     }
 }

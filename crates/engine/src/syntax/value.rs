@@ -327,21 +327,4 @@ mod tests {
         assert!(!keys_match("CPU", "cpu"));
         assert!(keys_match("", ""));
     }
-
-    #[test]
-    fn pointer_at_inverts_pointer() {
-        let text =
-            r#"{"containerDefinitions": [{"name": "a"}, {"name": "b", "user": "root"}], "a/b": 1}"#;
-        let root = crate::syntax::json::parse(text).root.unwrap_or(Node {
-            kind: NodeKind::Null,
-            span: crate::input::span::Span::at(0),
-        });
-        let at = |needle: &str| root.pointer_at(text.find(needle).map_or(0, |i| i as u32));
-        assert_eq!(at("\"root\""), "/containerDefinitions/1/user");
-        assert_eq!(at("\"user\""), "/containerDefinitions/1/user");
-        assert_eq!(at("\"a/b\""), "/a~1b");
-        assert_eq!(root.pointer_at(0), "");
-        let pointer = at("\"root\"");
-        assert_eq!(root.pointer(&pointer).and_then(Node::as_str), Some("root"));
-    }
 }

@@ -21,7 +21,7 @@ pub use crate::syntax::{jsonnet, tfstate};
 pub use variables::{variables, Source, Variable};
 
 use crate::input::span::Span;
-use crate::rules::rule::Kind;
+use crate::input::Kind;
 use crate::syntax::value::{Node, NodeKind};
 
 pub struct EcspressoCtx<'a> {
@@ -177,7 +177,7 @@ pub fn references_of(input: &crate::models::project::ParsedInput<'_>) -> Vec<Ref
 
 /// `(resolved path, role)` of every definition file named by the configs among the inputs
 /// (inputs given as ecspresso configs, or recognised as such). Templated paths are left out.
-pub fn referenced_roles(inputs: &[crate::lint::Input]) -> Vec<(String, Kind)> {
+pub fn referenced_roles(inputs: &[crate::input::Input]) -> Vec<(String, Kind)> {
     let mut out = Vec::new();
     for input in inputs {
         let kind = input

@@ -457,12 +457,12 @@ fn write(v: &Out, depth: usize, out: &mut String) {
 pub fn as_ecspresso_prints(
     path: &str,
     rendered: &str,
-    kind: crate::rules::rule::Kind,
+    kind: crate::input::Kind,
     service: &str,
     aws_region: Option<&str>,
     major: Major,
 ) -> Option<Result<String, String>> {
-    use crate::rules::rule::Kind;
+    use crate::input::Kind;
     Some(match kind {
         Kind::TaskDef => definition_json(Definition::Task, rendered, service),
         Kind::ServiceDef => definition_json(Definition::Service, rendered, service),
@@ -608,13 +608,13 @@ fn plugin_clash(root: &Node) -> Result<(), String> {
 /// A Jsonnet file is evaluated first by the caller, who passes the evaluated JSON as `text`.
 /// `None`: not a config or definition. Err: where ecspresso stops, with its message.
 pub fn project_file(
-    inputs: &[crate::lint::Input],
+    inputs: &[crate::input::Input],
     path: &str,
     text: &str,
     values: &dyn crate::syntax::template::Values,
     aws_region: Option<&str>,
 ) -> Option<Result<String, String>> {
-    use crate::rules::rule::Kind;
+    use crate::input::Kind;
     let normalized = crate::input::paths::normalize_path(path);
     let own = inputs
         .iter()
@@ -622,7 +622,7 @@ pub fn project_file(
         .and_then(|i| i.kind)
         .or_else(|| crate::input::detect::detect(path, text));
     // The config that names this file (the first), else the file itself when it is a config.
-    let mut config: Option<(&crate::lint::Input, Kind)> = None;
+    let mut config: Option<(&crate::input::Input, Kind)> = None;
     for input in inputs {
         let kind = input
             .kind
@@ -1306,7 +1306,7 @@ mod tests {
 
     #[test]
     fn a_project_file_as_ecspresso_prints_it() {
-        use crate::lint::Input;
+        use crate::input::Input;
         let inputs = vec![
             Input::new(
                 "app/ecspresso.yml",

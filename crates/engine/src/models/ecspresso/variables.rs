@@ -15,8 +15,8 @@
 use std::collections::HashMap;
 
 use crate::input::span::Span;
-use crate::lint::{Input, Vars};
-use crate::rules::rule::Kind;
+use crate::input::Kind;
+use crate::input::{Input, Vars};
 use crate::syntax::template;
 
 /// What a variable is looked up from.

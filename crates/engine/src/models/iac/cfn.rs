@@ -12,8 +12,8 @@ use std::sync::OnceLock;
 
 use super::{placeholder, to_api, Read, Resource, Spelling};
 use crate::input::span::Span;
+use crate::input::Kind;
 use crate::models::ecs_schema::Ty;
-use crate::rules::rule::Kind;
 use crate::syntax::value::{Member, Node, NodeKind, Object};
 
 const NAMES: &str = include_str!("../../../data/cfn-ecs-names.json");

@@ -21,8 +21,8 @@ pub mod terraform;
 
 use crate::input::diagnostic::Diagnostic;
 use crate::input::span::Span;
+use crate::input::Kind;
 use crate::models::ecs_schema::{self, Kind as TyKind, Ty};
-use crate::rules::rule::Kind;
 use crate::syntax::value::{Member, Node, NodeKind, Object};
 
 /// One task or service definition found in a file.

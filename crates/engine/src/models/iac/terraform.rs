@@ -24,8 +24,8 @@ use hcl_edit::Span as _;
 
 use super::{placeholder, to_api, Read, Resource, Spelling};
 use crate::input::span::Span;
+use crate::input::Kind;
 use crate::models::ecs_schema::Ty;
-use crate::rules::rule::Kind;
 use crate::syntax::value::{Member, Node, NodeKind, Object};
 
 /// Deeper than this, the file is not read (hcl-edit's parser recurses).

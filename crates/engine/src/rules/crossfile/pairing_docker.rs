@@ -11,10 +11,10 @@
 //! seen from the files).
 
 use crate::input::span::Span;
+use crate::input::Kind;
 use crate::models::project::ProjectCtx;
 use crate::models::taskdef::TaskDefCtx;
 use crate::rules::dockerfile::support;
-use crate::rules::rule::Kind;
 use crate::syntax::dockerfile::{Dockerfile, DockerfileCtx, Instruction, Stage};
 use crate::syntax::value::{Node, NodeKind};
 

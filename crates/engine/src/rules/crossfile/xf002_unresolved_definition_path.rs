@@ -1,7 +1,7 @@
+use crate::input::Kind;
 use crate::models::ecspresso;
 use crate::models::project::ProjectCtx;
 use crate::rules::check::Sink;
-use crate::rules::rule::Kind;
 
 crate::declare_rule! {
     /// ## What it does

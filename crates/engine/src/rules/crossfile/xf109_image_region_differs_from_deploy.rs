@@ -1,8 +1,8 @@
+use crate::input::Kind;
 use crate::models::ecspresso;
 use crate::models::project::ProjectCtx;
 use crate::models::taskdef::TaskDefCtx;
 use crate::rules::check::Sink;
-use crate::rules::rule::Kind;
 use crate::rules::taskdef::util;
 use crate::syntax::value::Node;
 

@@ -1,7 +1,7 @@
+use crate::input::Kind;
 use crate::models::ecspresso::{self, plugin_for_function, plugins, DEFAULT_PLUGINS};
 use crate::models::project::ProjectCtx;
 use crate::rules::check::Sink;
-use crate::rules::rule::Kind;
 use crate::syntax::template;
 
 crate::declare_rule! {

@@ -1,7 +1,7 @@
+use crate::input::Kind;
 use crate::models::ecspresso::{self, did_you_mean, plugin_functions};
 use crate::models::project::ProjectCtx;
 use crate::rules::check::Sink;
-use crate::rules::rule::Kind;
 use crate::syntax::template::{self, GO_BUILTINS, GO_CONFIG_FUNCS};
 
 crate::declare_rule! {

@@ -1,9 +1,9 @@
 //! Which service definition runs which task definition, among the inputs of one lint run.
 
+use crate::input::Kind;
 use crate::models::project::ProjectCtx;
 use crate::models::servicedef::ServiceDefCtx;
 use crate::models::taskdef::TaskDefCtx;
-use crate::rules::rule::Kind;
 
 /// A service and the task definition it runs.
 pub struct Pair<'a> {

@@ -733,6 +733,30 @@ impl Values for Known<'_> {
     }
 }
 
+/// Template values from a state: `tfstate` and `tfstatef` calls (with any `func_prefix`).
+impl Values for crate::syntax::tfstate::TfState {
+    fn value(&self, call: &Call) -> Option<String> {
+        let literals: Vec<&str> = call
+            .args
+            .iter()
+            .filter(|a| a.literal)
+            .map(|a| a.value.as_str())
+            .collect();
+        match call.base_name() {
+            "tfstate" => self.lookup(literals.first()?),
+            "tfstatef" => {
+                // Every argument must be known to build the address.
+                if literals.len() != call.args.len() {
+                    return None;
+                }
+                let (format, args) = literals.split_first()?;
+                self.lookup(&crate::syntax::tfstate::format_address(format, args))
+            }
+            _ => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -888,5 +912,23 @@ mod tests {
         let keys: Vec<&str> = vars.iter().map(|v| v.key.as_str()).collect();
         assert_eq!(keys, ["env:IMAGE", "env:T", "ssm:/p"]);
         assert_eq!(vars[1].default.as_deref(), Some("latest"));
+    }
+
+    #[test]
+    fn template_calls_get_state_values() {
+        let state = r#"{"version": 4, "resources": [{"mode": "managed", "type": "aws_subnet", "name": "s",
+            "instances": [{"index_key": 0, "attributes": {"id": "subnet-0"}},
+                          {"index_key": 1, "attributes": {"id": "subnet-1"}}]}]}"#;
+        let s = crate::syntax::tfstate::TfState::parse(state).unwrap();
+        let text = "a: {{ tfstate `aws_subnet.s[1].id` }}\nb: {{ tfstatef `aws_subnet.s[%d].id` `0` }}\nc: {{ tfstate `x.y.z` }}\n";
+        let rendered = render(text, &s);
+        assert_eq!(
+            rendered.text,
+            "a: subnet-1\nb: subnet-0\nc: ${tfstate:x.y.z}\n"
+        );
+        assert_eq!(
+            crate::syntax::tfstate::format_address("a['%s'].%v %%", &["k", "id"]),
+            "a['k'].id %"
+        );
     }
 }
