@@ -13,8 +13,8 @@
 use crate::input::span::Span;
 use crate::input::Kind;
 use crate::models::project::ProjectCtx;
+use crate::models::stages as support;
 use crate::models::taskdef::TaskDefCtx;
-use crate::rules::dockerfile::support;
 use crate::syntax::dockerfile::{Dockerfile, DockerfileCtx, Instruction, Stage};
 use crate::syntax::value::{Node, NodeKind};
 

@@ -184,7 +184,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     if ctx.dockerfile.escape == '`'
         || stage.image.contains('$')
         || crate::syntax::dockerfile::is_windows_image(&stage.image)
-        || super::support::parent_stage(ctx, stage).is_some()
+        || crate::models::stages::parent_stage(ctx, stage).is_some()
     {
         return;
     }

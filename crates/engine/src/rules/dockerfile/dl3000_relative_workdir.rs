@@ -63,8 +63,8 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                 format!("`WORKDIR {t}` is relative to the previous working directory"),
             )
             .set_help(format!("write the absolute path, like `/{t}`"));
-        if first_in_chain(ctx, ins) && super::support::built(ctx, ins) {
-            super::support::buildkit_check(ctx, d, "WorkdirRelativePath");
+        if first_in_chain(ctx, ins) && crate::models::stages::built(ctx, ins) {
+            crate::models::stages::buildkit_check(ctx, d, "WorkdirRelativePath");
         }
     }
 }
@@ -88,7 +88,7 @@ fn first_in_chain(ctx: &DockerfileCtx<'_>, ins: &crate::syntax::dockerfile::Inst
         return false;
     }
     for _ in 0..64 {
-        let Some(parent) = super::support::parent_stage(ctx, stage) else {
+        let Some(parent) = crate::models::stages::parent_stage(ctx, stage) else {
             return true;
         };
         if ctx

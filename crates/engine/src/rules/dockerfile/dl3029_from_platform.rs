@@ -67,7 +67,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             .map_or("", |(a, _)| a.as_str());
         if let Some((os, arch)) = crate::syntax::dockerfile::refs::platform_os_arch(value) {
             if !value.contains('\\') && !stage_name.contains(&os) && !stage_name.contains(&arch) {
-                super::support::buildkit_check(ctx, d, "FromPlatformFlagConstDisallowed");
+                crate::models::stages::buildkit_check(ctx, d, "FromPlatformFlagConstDisallowed");
             }
         }
     }

@@ -1,4 +1,4 @@
-use super::pkg::{self, Pm};
+use crate::models::pkg::{self, Pm};
 use crate::rules::check::Sink;
 use crate::syntax::dockerfile::DockerfileCtx;
 
@@ -38,7 +38,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             .sub_is(&["install", "groupinstall", "module install", "reinstall"])
             && !f.call.assumes_yes()
         {
-            pkg::report_interactive(
+            super::pkg_report::interactive(
                 sink,
                 &f.call,
                 "yum install without `-y` waits for a confirmation no one can give",

@@ -1,4 +1,4 @@
-use super::pkg::{self, Pm};
+use crate::models::pkg::{self, Pm};
 use crate::rules::check::Sink;
 use crate::syntax::dockerfile::DockerfileCtx;
 

@@ -1,4 +1,4 @@
-use super::pkg::{self, Pm};
+use crate::models::pkg::{self, Pm};
 use crate::rules::check::Sink;
 use crate::syntax::dockerfile::DockerfileCtx;
 
@@ -44,7 +44,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             "install-new-recommends",
         ]);
         if asks && !f.call.assumes_yes() {
-            pkg::report_interactive(
+            super::pkg_report::interactive(
                 sink,
                 &f.call,
                 "zypper without `-n` waits for a confirmation no one can give",

@@ -1,4 +1,4 @@
-use super::support;
+use crate::models::stages as support;
 use crate::rules::check::Sink;
 use crate::syntax::dockerfile::DockerfileCtx;
 

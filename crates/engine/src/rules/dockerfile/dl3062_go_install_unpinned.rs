@@ -1,5 +1,5 @@
-use super::pkg::{self, Pm};
-use super::support;
+use crate::models::pkg::{self, Pm};
+use crate::models::stages as support;
 use crate::rules::check::Sink;
 use crate::syntax::dockerfile::DockerfileCtx;
 

@@ -48,7 +48,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                         format!("`{name}` is a reserved word, not a good stage name"),
                     )
                     .set_help("rename the stage");
-                super::support::buildkit_check(ctx, d, "ReservedStageName");
+                crate::models::stages::buildkit_check(ctx, d, "ReservedStageName");
             }
         }
     }

@@ -76,9 +76,9 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                     .set_help("pass build secrets with `RUN --mount=type=secret`, and run-time secrets with the task definition's `secrets`");
                 // BuildKit's check has its own word list and runs while it dispatches a stage.
                 if crate::models::secrets::buildkit_secret_name(&pair.key)
-                    && super::support::built(ctx, ins)
+                    && crate::models::stages::built(ctx, ins)
                 {
-                    super::support::buildkit_check(ctx, d, "SecretsUsedInArgOrEnv");
+                    crate::models::stages::buildkit_check(ctx, d, "SecretsUsedInArgOrEnv");
                 }
             }
         }

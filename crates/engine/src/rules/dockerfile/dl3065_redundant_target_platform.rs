@@ -56,7 +56,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                     crate::input::span::Span::new(flag.span.start as usize, end),
                     "",
                 );
-            super::support::buildkit_check(ctx, d, "RedundantTargetPlatform");
+            crate::models::stages::buildkit_check(ctx, d, "RedundantTargetPlatform");
         }
     }
 }

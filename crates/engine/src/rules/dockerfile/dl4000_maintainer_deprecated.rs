@@ -47,6 +47,6 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         let d = sink
             .report(ins.keyword_span, "MAINTAINER is deprecated")
             .set_help("use `LABEL org.opencontainers.image.authors=\"...\"`");
-        super::support::buildkit_check(ctx, d, "MaintainerDeprecated");
+        crate::models::stages::buildkit_check(ctx, d, "MaintainerDeprecated");
     }
 }

@@ -35,7 +35,8 @@ pub fn results<'a>(ctx: &DockerfileCtx<'a>) -> Vec<&'a Stage> {
                 .collect();
             let built_on = stages.iter().any(|o| {
                 o.index > s.index
-                    && super::support::parent_stage(ctx, o).is_some_and(|p| p.index == s.index)
+                    && crate::models::stages::parent_stage(ctx, o)
+                        .is_some_and(|p| p.index == s.index)
             });
             let copied = ctx.instructions().any(|i| {
                 i.stage.is_some_and(|st| st != s.index)
@@ -65,7 +66,7 @@ pub fn keys_of(ctx: &DockerfileCtx<'_>, stage: &Stage) -> Vec<String> {
                 out.extend(i.pairs.iter().map(|p| p.key.clone()));
             }
         }
-        current = super::support::parent_stage(ctx, s);
+        current = crate::models::stages::parent_stage(ctx, s);
     }
     out
 }

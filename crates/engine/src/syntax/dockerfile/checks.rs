@@ -2,7 +2,7 @@
 //! for rules: ..."), for the checks no rule of ours mirrors: each is an `IN003` only when the
 //! directive turns it into a failure. The checks our rules mirror (DL3000, DL3024, DL3029,
 //! DL3063, DL3064, DL3065, DL4000, DL4003, DL4004) become errors in the rules themselves
-//! (`rules/dockerfile/support.rs`, `buildkit_check`). Conditions follow BuildKit's
+//! (`models/stages.rs`, `buildkit_check`). Conditions follow BuildKit's
 //! `instructions/parse.go` and `dockerfile2llb` (`validations.go`, `convert.go`,
 //! `convert_expose.go`).
 

@@ -4,7 +4,15 @@
 #[allow(unused_imports)]
 use super::*;
 use crate::input::span::Span;
+#[cfg(any(
+    all(feature = "jsonnet", not(target_arch = "wasm32")),
+    feature = "jsonnet-wasm"
+))]
 use crate::syntax::tfstate::TfState;
+#[cfg(any(
+    all(feature = "jsonnet", not(target_arch = "wasm32")),
+    feature = "jsonnet-wasm"
+))]
 use std::collections::BTreeMap;
 
 /// The request for an external evaluator: `{"path", "text", "files": [[path, text]...], "env":

@@ -733,7 +733,7 @@ pub struct Found<'a> {
 /// Every call of one of `pms` in the file's `RUN`s (`ONBUILD RUN` included), in order.
 pub fn find<'a>(ctx: &'a DockerfileCtx<'a>, pms: &[Pm]) -> Vec<Found<'a>> {
     let mut out = Vec::new();
-    for (outer, run) in super::support::runs_in(ctx) {
+    for (outer, run) in crate::models::stages::runs_in(ctx) {
         for (index, call) in calls(run) {
             if call.is(pms) {
                 out.push(Found {
@@ -750,12 +750,12 @@ pub fn find<'a>(ctx: &'a DockerfileCtx<'a>, pms: &[Pm]) -> Vec<Found<'a>> {
 
 /// The span covering some words.
 pub fn cover(words: &[&Word]) -> crate::input::span::Span {
-    super::support::cover(words)
+    crate::models::stages::cover(words)
 }
 
 /// The packages of an install that name no version: `pinned` decides for a plain package
 /// word; a local file, URL or build-time value is never unpinned, except a value made of an
-/// `ENV` the instruction cannot see (see [`super::support::foreign_env_only`]).
+/// `ENV` the instruction cannot see (see [`crate::models::stages::foreign_env_only`]).
 pub fn unpinned<'a>(
     ctx: &DockerfileCtx<'_>,
     found: &'a Found<'_>,
@@ -767,40 +767,12 @@ pub fn unpinned<'a>(
         .iter()
         .filter(|p| {
             if p.is_dynamic() {
-                super::support::foreign_env_only(ctx, found.outer, p)
+                crate::models::stages::foreign_env_only(ctx, found.outer, p)
             } else {
                 !pinned(&p.text) && !found.call.is_local_or_dynamic(p)
             }
         })
         .collect()
-}
-
-/// Reports the unpinned packages of one command, if any.
-pub fn report_unpinned(
-    sink: &mut crate::rules::check::Sink<'_>,
-    unpinned: &[&Word],
-    verb: &str,
-    help: &str,
-) {
-    if unpinned.is_empty() {
-        return;
-    }
-    sink.report(
-        cover(unpinned),
-        format!(
-            "{verb} {} without a version",
-            super::support::list(unpinned)
-        ),
-    )
-    .set_help(help.to_string());
-}
-
-/// Reports a call that may stop to ask a question, with a fix that adds the manager's yes option.
-pub fn report_interactive(sink: &mut crate::rules::check::Sink<'_>, call: &Call, message: &str) {
-    let fix = call.manager.yes_fix.unwrap_or("-y");
-    sink.report(call.command.name_span(), message.to_string())
-        .set_help(format!("add `{fix}`"))
-        .set_fix(format!("add {fix}"), call.fix_at(), format!("{fix} "));
 }
 
 /// Whether an argument of `yum`/`dnf install` (or `module install`, `module` true) names what it

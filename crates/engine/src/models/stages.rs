@@ -1,5 +1,6 @@
-//! Helpers the Dockerfile rules share: finding package-manager commands in `RUN`s, and stage
-//! facts.
+//! Facts about a Dockerfile's stages and `RUN`s that the Dockerfile and cross-file rules share:
+//! the commands of each `RUN`, which stage an instruction is in and what that stage inherits,
+//! which stages make the image and which a default build runs, what `ENV` is in scope.
 
 use crate::syntax::dockerfile::{Command, DockerfileCtx, Instruction, Word};
 
