@@ -58,7 +58,7 @@ static EXAMPLES: &[Example] = &[
     Example {
         id: "node-adot-good",
         title: "Node.js API with an ADOT collector (good)",
-        description: "the app sends traces to an ADOT collector sidecar through OTEL_* settings; sizes, users and logs are set",
+        description: "the app sends traces to an ADOT collector sidecar (v0.49.0, released 2026-07-10; newer releases may exist) through OTEL_* settings; sizes, users and logs are set",
         tags: &["taskdef", "fargate", "observability", "adot", "otel"],
         quality: Quality::Good,
         counterpart: "node-adot-bad",
@@ -78,7 +78,7 @@ static EXAMPLES: &[Example] = &[
     Example {
         id: "firelens-good",
         title: "FireLens log router (good)",
-        description: "the app logs through a sized Fluent Bit router to CloudWatch Logs; the router runs as root with a writable root filesystem, as FireLens needs, and logs with awslogs",
+        description: "the app logs through a sized Fluent Bit router (AWS for Fluent Bit 2.34.3.20260209, released 2026-02-09; newer releases may exist) to CloudWatch Logs; the router runs as root with a writable root filesystem, as FireLens needs, and logs with awslogs",
         tags: &["taskdef", "fargate", "logging", "firelens"],
         quality: Quality::Good,
         counterpart: "firelens-bad",

@@ -149,6 +149,7 @@ pub const LESSON_IDS: &[&str] = &[
     "secrets",
     "runtime-security",
     "deployments",
+    "blue-green-ecspresso",
     "logging-tracing",
     "right-sizing",
 ];
@@ -462,6 +463,28 @@ static LESSONS: &[Lesson] = &[
                 "Add \"deploymentCircuitBreaker\": { \"enable\": true, \"rollback\": true } to deploymentConfiguration.",
             ],
             solution: solution!("deployments", "solution.json"),
+        },
+    },
+    Lesson {
+        id: "blue-green-ecspresso",
+        title: "Blue/green built into ECS, deployed with ecspresso",
+        summary: "Run the new revision beside the old one behind a second target group, test it, shift traffic and bake; release it with ecspresso diff, verify, deploy and rollback.",
+        body: body!("blue-green-ecspresso"),
+        explainer: Explainer::None,
+        exercise: Exercise {
+            file: File {
+                kind: Kind::ServiceDef,
+                path: "ecs-service-def.json",
+                text: content!("blue-green-ecspresso", "start.json"),
+            },
+            goal: &["SV020"],
+            facts: &[Fact::NativeBlueGreen],
+            hints: &[
+                "In deploymentConfiguration, set \"strategy\": \"BLUE_GREEN\" and a bakeTimeInMinutes (BLUE_GREEN requires it): how long blue stays up after production traffic has moved.",
+                "Green needs its own target group: give the load balancer entry an advancedConfiguration with alternateTargetGroupArn (the second target group), productionListenerRule, testListenerRule and roleArn (the role ECS uses to call Elastic Load Balancing).",
+                "Add \"deploymentCircuitBreaker\": { \"enable\": true, \"rollback\": true } so that a green revision whose tasks fail is rolled back.",
+            ],
+            solution: solution!("blue-green-ecspresso", "solution.json"),
         },
     },
     Lesson {

@@ -11,7 +11,8 @@ crate::declare_rule! {
     /// curl or wget into the image is trusted.
     ///
     /// ## Why is this bad?
-    /// `CMD-SHELL` runs the command with `/bin/sh -c`, and distroless and scratch images have
+    /// `CMD-SHELL` runs the command "with the container's default shell" (`/bin/sh -c` on
+    /// Linux), and distroless and scratch images have
     /// no `/bin/sh`; nor do they have `curl` or `wget`. The check cannot start, so it fails
     /// every time: the container never becomes healthy and, if it is essential, ECS keeps
     /// replacing the task. Nothing shows this before the deployment.

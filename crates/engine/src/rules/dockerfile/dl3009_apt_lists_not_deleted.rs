@@ -10,7 +10,7 @@ crate::declare_rule! {
     /// `/var/lib/apt/lists` nor mounts a cache or tmpfs there.
     ///
     /// ## Why is this bad?
-    /// `apt-get update` downloads tens of megabytes of package lists; left in the layer they make every
+    /// `apt-get update` downloads the package lists; left in the layer they make every
     /// image pull (and every ECS task start on a new host) slower.
     ///
     /// ## Example

@@ -8,7 +8,8 @@ crate::declare_rule! {
     /// APT::Install-Recommends=false`).
     ///
     /// ## Why is this bad?
-    /// Recommended packages are not needed to run the program and often double the size of the layer.
+    /// Recommended packages are not needed to run the program, and they can add many packages
+    /// (and megabytes) to the layer.
     ///
     /// ## Example
     /// ```dockerfile

@@ -7,8 +7,9 @@ crate::declare_rule! {
     /// (which `ADD` extracts) is left alone.
     ///
     /// ## Why is this bad?
-    /// `ADD` also downloads URLs and extracts archives: a file renamed to `.tar.gz` later silently
-    /// changes what ends up in the image. `COPY` does only what it says.
+    /// `ADD` also downloads URLs and extracts local tar archives, recognised "solely based on the
+    /// contents of the file, not the name of the file": a file that happens to be an archive is
+    /// unpacked instead of copied, whatever it is called. `COPY` does only what it says.
     ///
     /// ## Example
     /// ```dockerfile

@@ -8,7 +8,8 @@ crate::declare_rule! {
     /// (`microdnf clean all`), remove `/var/cache/dnf`, or mount a cache there.
     ///
     /// ## Why is this bad?
-    /// dnf's metadata and package cache stay in the layer and grow the image by tens of megabytes.
+    /// dnf's metadata and package cache (under `/var/cache/dnf`) stay in the layer and grow the
+    /// image.
     ///
     /// ## Example
     /// ```dockerfile

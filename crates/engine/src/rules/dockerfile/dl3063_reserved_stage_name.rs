@@ -7,7 +7,8 @@ crate::declare_rule! {
     ///
     /// ## Why is this bad?
     /// `FROM scratch` and `--from=context` already mean something to BuildKit: a stage with that name
-    /// is confusing at best, and ignored at worst.
+    /// is confusing, and BuildKit's build check `ReservedStageName` warns ("'scratch' is reserved
+    /// and should not be used as a stage name").
     ///
     /// ## Example
     /// ```dockerfile

@@ -7,8 +7,9 @@ crate::declare_rule! {
     /// Notes an ecspresso config that sets no `region`.
     ///
     /// ## Why is this bad?
-    /// ecspresso then takes the region from the `AWS_REGION` environment variable, so the same
-    /// config deploys to whatever region the shell or the CI job happens to set. Writing the
+    /// ecspresso then takes the region from the `AWS_REGION` environment variable (and, when that
+    /// is empty too, from the AWS SDK's usual sources such as the profile's region), so the
+    /// same config deploys to whatever region the shell or the CI job happens to set. Writing the
     /// region (or an explicit `{{ must_env `AWS_REGION` }}`) makes the target visible in review.
     ///
     /// ## Example
@@ -26,6 +27,7 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [ecspresso: configuration file](https://github.com/kayac/ecspresso#configuration-file)
+    /// - ecspresso `config.go`: an empty `region` is filled from `AWS_REGION`.
     pub static RULE = {
         code: "EP002",
         name: "missing-region",

@@ -27,6 +27,8 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [Amazon EFS volumes](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/efs-volumes.html)
+    /// - `EFSAuthorizationConfig.iam` in the API reference: "If it is turned on, transit
+    ///   encryption must be turned on in the EFSVolumeConfiguration"; both default to DISABLED.
     /// - Security Hub ECS.18. Checklist: storage 3 and 4, security 4. Checkov CKV_AWS_97. Trivy AWS-0035.
     pub static RULE = {
         code: "TD108",
