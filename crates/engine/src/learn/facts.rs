@@ -426,7 +426,7 @@ fn repository_name(image: &str) -> String {
 /// (`DeploymentConfiguration.strategy`, `bakeTimeInMinutes` "must" be given with `BLUE_GREEN`,
 /// `LoadBalancer.advancedConfiguration` in the ECS API reference).
 fn native_blue_green(text: &str) -> Option<String> {
-    let parsed = crate::json::parse(text);
+    let parsed = crate::syntax::json::parse(text);
     let Some(root) = parsed.root.as_ref() else {
         return Some("the file is not a service definition yet".into());
     };
