@@ -16,6 +16,7 @@ pub mod rules;
 pub mod share;
 pub mod sizing;
 pub mod syntax;
+pub mod workspace;
 
 // The engine's public paths as the front ends know them (no code inside the engine uses these).
 pub use input::{detect, order, span, text};
@@ -38,7 +39,8 @@ pub use input::{Input, Kind, Vars};
 pub use lint::finding::Finding;
 pub use lint::{lint, lint_one, lint_vars, lint_with, Report};
 pub use models::config::Config;
-pub use rules::rule::Rule;
+pub use rules::rule::{Lang, Rule};
+pub use workspace::Project;
 
 /// The engine's version, shown by the page and the CLI.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

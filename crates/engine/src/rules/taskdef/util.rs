@@ -381,7 +381,7 @@ pub fn nulls(root: &Node) -> Vec<(String, Span)> {
             _ => {}
         }
     }
-    out.sort_by_key(|(_, span)| span.start);
+    crate::input::order::sort_by_key(&mut out, |(_, span)| span.start);
     out
 }
 
