@@ -23,6 +23,14 @@ globalThis.ecsplainDocs = () => {
   return import(docs).then((module) => module.default);
 };
 
+// The rules' Japanese documentation (`{"ja/<CODE>": text}`), for a reader who chose Japanese:
+// the page passes it to the engine's `rule::set_docs_in(Lang::Ja, ..)` (rule-docs.mjs wrote it).
+globalThis.ecsplainDocsJa = () => {
+  const docs = tag.dataset.ecsplainDocsJa;
+  if (!docs) return Promise.reject(new Error("this build has no Japanese rule-docs module"));
+  return import(docs).then((module) => module.default);
+};
+
 // The Jsonnet evaluator is a second wasm module (static/build/jsonnet.mjs wrote it and named it
 // here): src/jsonnet.rs calls this when a project holds a Jsonnet file. It resolves, once, to the
 // module's `evaluate(request) -> response` (JSON text both ways), which the page calls

@@ -40,7 +40,7 @@ pub mod yaml;
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Finding, Severity};
 pub use lint::{lint, lint_one, lint_vars, lint_with, Input, Report, Vars};
-pub use rule::{Kind, Rule};
+pub use rule::{Kind, Lang, Rule};
 
 /// The engine's version, shown by the page and the CLI.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -189,29 +189,125 @@ pub struct Rule {
     pub source_file: &'static str,
 }
 
-/// The texts a build with the feature `external-docs` left out, once given by [`set_docs`].
-static LOADED_DOCS: std::sync::OnceLock<std::collections::BTreeMap<String, String>> =
-    std::sync::OnceLock::new();
+/// A language people read ecsplain in. Rule codes, JSON keys and SARIF structure never change
+/// with it; only the human text does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Ja,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ja];
+
+    /// The name `--lang` takes (and a BCP 47 tag): `en`, `ja`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ja => "ja",
+        }
+    }
+
+    /// `en` or `ja`, any case, also with a region (`ja-JP`, `en_US`).
+    pub fn parse(s: &str) -> Option<Lang> {
+        let tag = s.split(['-', '_', '.', '@']).next().unwrap_or(s);
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.as_str().eq_ignore_ascii_case(tag))
+    }
+
+    /// The language a POSIX locale name asks for (`ja_JP.UTF-8` -> Japanese); English for any
+    /// other (`C`, `POSIX`, `en_US.UTF-8`, `de_DE`).
+    pub fn from_locale(locale: &str) -> Lang {
+        if locale
+            .get(..2)
+            .is_some_and(|p| p.eq_ignore_ascii_case("ja"))
+        {
+            Lang::Ja
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The key prefix of this language's texts in the on-demand docs ([`set_docs_in`]): none
+    /// for English (`TD001`), `ja/` for Japanese (`ja/TD001`).
+    pub fn key_prefix(self) -> &'static str {
+        match self {
+            Lang::En => "",
+            Lang::Ja => "ja/",
+        }
+    }
+}
+
+/// The texts a build with the feature `external-docs` left out, once given by [`set_docs`] /
+/// [`set_docs_in`]: one map per language, each set once.
+static LOADED_DOCS: [std::sync::OnceLock<std::collections::BTreeMap<String, String>>; 2] =
+    [std::sync::OnceLock::new(), std::sync::OnceLock::new()];
 
 /// Gives a build with the feature `external-docs` the texts it left out, as the `rule_docs`
 /// example prints them: each rule's [`Rule::docs`] under its code, each lesson's body under
 /// `lesson/<id>` and its solution under `lesson/<id>/solution`, and the checklist's data under
 /// `checklist.json`. The page compiles them out
 /// to stay small and loads them when a view needs them. The first call wins; returns whether
-/// this call's texts were taken.
+/// this call's texts were taken. The same as `set_docs_in(Lang::En, docs)`.
 pub fn set_docs(docs: std::collections::BTreeMap<String, String>) -> bool {
-    LOADED_DOCS.set(docs).is_ok()
+    set_docs_in(Lang::En, docs)
 }
 
-/// A text given by [`set_docs`].
+/// Gives the on-demand texts of one language: for English those of [`set_docs`]; for Japanese
+/// what `rule_docs --lang ja` prints, each rule's `.ja.md` under `ja/<CODE>`. A build that
+/// compiled its docs in (the CLI) needs neither. The first call per language wins.
+pub fn set_docs_in(lang: Lang, docs: std::collections::BTreeMap<String, String>) -> bool {
+    LOADED_DOCS[lang as usize].set(docs).is_ok()
+}
+
+/// A text given by [`set_docs`] or [`set_docs_in`].
 pub(crate) fn external_text(key: &str) -> Option<&'static str> {
-    LOADED_DOCS.get()?.get(key).map(String::as_str)
+    LOADED_DOCS
+        .iter()
+        .find_map(|docs| docs.get()?.get(key).map(String::as_str))
 }
 
 /// Whether the rules' documentation, the lessons' bodies and the checklist are at hand:
 /// compiled in, or given by [`set_docs`].
 pub fn docs_available() -> bool {
-    !cfg!(feature = "external-docs") || LOADED_DOCS.get().is_some()
+    docs_available_in(Lang::En)
+}
+
+/// Whether the rules' documentation in `lang` is at hand: compiled in, or given by
+/// [`set_docs_in`]. (A rule without a translation still falls back to English, which needs
+/// [`docs_available`] too.)
+pub fn docs_available_in(lang: Lang) -> bool {
+    !cfg!(feature = "external-docs") || LOADED_DOCS[lang as usize].get().is_some()
+}
+
+mod compiled {
+    // `JA_DOCS`: `(code, text)` sorted by code, empty with the feature `external-docs`.
+    include!(concat!(env!("OUT_DIR"), "/ja_docs.rs"));
+}
+
+/// The translation files compiled into this build, `(code, file text)` sorted by code: every
+/// rule's `<stem>.ja.md` beside its `.rs` (see build.rs). Empty in a build with the feature
+/// `external-docs`.
+pub fn compiled_docs(lang: Lang) -> &'static [(&'static str, &'static str)] {
+    match lang {
+        Lang::En => &[],
+        Lang::Ja => compiled::JA_DOCS,
+    }
+}
+
+/// A translation file split into its optional title line (`# ...`, the rule's summary in that
+/// language) and the Markdown after it.
+fn split_title(text: &str) -> (Option<&str>, &str) {
+    let text = text.trim_start_matches('\u{feff}');
+    match text.strip_prefix("# ") {
+        Some(rest) => {
+            let (title, body) = rest.split_once('\n').unwrap_or((rest, ""));
+            (Some(title.trim()).filter(|t| !t.is_empty()), body)
+        }
+        None => (None, text),
+    }
 }
 
 impl Rule {
@@ -233,6 +329,42 @@ impl Rule {
             out.push('\n');
         }
         out.trim().to_string()
+    }
+
+    /// The rule's translation file in `lang` as written (`<stem>.ja.md`, with its title line),
+    /// compiled in or given by [`set_docs_in`] under `ja/<CODE>`; `None` for English, for a
+    /// rule not translated yet, and before the page loaded them.
+    pub fn translation(&self, lang: Lang) -> Option<&'static str> {
+        if lang == Lang::En {
+            return None;
+        }
+        let table = compiled_docs(lang);
+        if let Ok(i) = table.binary_search_by(|(code, _)| (*code).cmp(self.code)) {
+            return table.get(i).map(|(_, text)| *text);
+        }
+        external_text(&format!("{}{}", lang.key_prefix(), self.code))
+    }
+
+    /// Whether the rule's documentation exists in `lang` (always for English).
+    pub fn has_docs_in(&self, lang: Lang) -> bool {
+        lang == Lang::En || self.translation(lang).is_some()
+    }
+
+    /// The documentation in `lang` as plain Markdown, in English where it has no translation
+    /// (yet): check [`Rule::has_docs_in`] to say so.
+    pub fn docs_markdown_in(&self, lang: Lang) -> String {
+        match self.translation(lang) {
+            Some(text) => split_title(text).1.trim().to_string(),
+            None => self.docs_markdown(),
+        }
+    }
+
+    /// The one-line summary in `lang`: the translation file's title line, else the English
+    /// [`Rule::summary`].
+    pub fn summary_in(&self, lang: Lang) -> &'static str {
+        self.translation(lang)
+            .and_then(|text| split_title(text).0)
+            .unwrap_or(self.summary)
     }
 
     /// A finding of this rule with its default severity.
