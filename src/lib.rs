@@ -1,7 +1,10 @@
 //! The ecsplain page: four inputs linted together by the engine, in the browser.
 //!
-//! State lives in one reducer ([`state::State`], [`state::Action`]); components render it and send
-//! actions. Nothing the user pastes leaves the page: there is no network code here at all.
+//! State lives in one reducer ([`state::State`], [`state::Action`]); the app provides its
+//! dispatcher, its state and the router's visits as contexts (`context`), its effects are custom
+//! hooks (`hooks`: lint, drafts, theme, router, on-demand modules), and components render the
+//! state and send actions. Nothing the user pastes leaves the page: there is no network code
+//! here at all.
 #![forbid(unsafe_code)]
 
 #[cfg(target_arch = "wasm32")]
@@ -18,7 +21,11 @@ pub mod variables;
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
+pub mod context;
+#[cfg(target_arch = "wasm32")]
 pub mod docs;
+#[cfg(target_arch = "wasm32")]
+pub mod hooks;
 #[cfg(target_arch = "wasm32")]
 pub mod loader;
 #[cfg(target_arch = "wasm32")]

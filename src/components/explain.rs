@@ -3,20 +3,22 @@
 use ecsplain_engine::registry;
 use yew::prelude::*;
 
+use crate::context::use_dispatch;
 use crate::docs::{use_docs, Docs};
 use crate::markdown;
+use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct ExplainProps {
     pub code: &'static str,
-    pub on_close: Callback<()>,
 }
 
 #[component]
 pub fn Explain(props: &ExplainProps) -> Html {
+    let dispatch = use_dispatch();
     let on_close = {
-        let cb = props.on_close.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(()))
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Explain(None)))
     };
     let docs = use_docs();
     let Some(rule) = registry::rule(props.code) else {
@@ -28,10 +30,9 @@ pub fn Explain(props: &ExplainProps) -> Html {
     };
     let severity = rule.severity.as_str();
     let onkeydown = {
-        let cb = props.on_close.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" {
-                cb.emit(());
+                dispatch.dispatch(Action::Explain(None));
             }
         })
     };

@@ -7,12 +7,15 @@ use ecsplain_engine::suppress::{comment_style, ignore_offered};
 use ecsplain_engine::{Finding, Severity};
 use yew::prelude::*;
 
-use crate::state::{Linted, PANES};
+use crate::components::FileId;
+use crate::context::{use_dispatch, Dispatch};
+use crate::state::{Action, Linted, PANES};
 
 #[derive(Properties, PartialEq)]
 pub struct FindingsProps {
     pub linted: Option<Rc<Linted>>,
-    pub active: usize,
+    /// The open file (the list shows its findings unless `all_files`).
+    pub active: FileId,
     /// The path of the active file when it is not one of the four panes.
     #[prop_or_default]
     pub active_path: Option<AttrValue>,
@@ -22,16 +25,6 @@ pub struct FindingsProps {
     pub fresh: bool,
     /// Whether the active pane holds no text.
     pub empty_pane: bool,
-    pub on_select: Callback<usize>,
-    pub on_related: Callback<(usize, usize)>,
-    pub on_explain: Callback<&'static str>,
-    pub on_fix: Callback<usize>,
-    /// "Ignore here": an inline ignore comment, or a per-path ignore for JSON.
-    #[prop_or_default]
-    pub on_ignore: Callback<usize>,
-    pub on_toggle_all: Callback<()>,
-    /// "Why?": open the sizing view or explainer about a finding (issue 7).
-    pub on_why: Callback<&'static str>,
 }
 
 pub fn icon(severity: Severity) -> &'static str {
@@ -44,16 +37,20 @@ pub fn icon(severity: Severity) -> &'static str {
 
 #[component]
 pub fn Findings(props: &FindingsProps) -> Html {
+    // Every button here sends an action: select a finding or a related span, explain a rule,
+    // "Why?" (the sizing view or explainer about a finding, issue 7), apply a fix, "Ignore
+    // here" (an inline ignore comment, or a per-path ignore for JSON), all files or one.
+    let dispatch = use_dispatch();
     let on_toggle = {
-        let cb = props.on_toggle_all.clone();
-        Callback::from(move |_: Event| cb.emit(()))
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: Event| dispatch.dispatch(Action::ToggleAllFiles))
     };
     let scope = if props.all_files {
         "all files".to_string()
     } else if let Some(path) = &props.active_path {
         path.to_string()
     } else {
-        PANES[props.active.min(3)].title().to_string()
+        PANES[props.active.pane().unwrap_or(0)].title().to_string()
     };
     let shown: Vec<(usize, &Finding)> = props
         .linted
@@ -63,7 +60,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
                 .findings
                 .iter()
                 .enumerate()
-                .filter(|(_, f)| props.all_files || l.pane_of(f.file) == Some(props.active))
+                .filter(|(_, f)| props.all_files || l.pane_of(f.file) == Some(props.active.index()))
                 .collect()
         })
         .unwrap_or_default();
@@ -80,7 +77,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
     let more = shown.len().saturating_sub(MAX_LISTED);
     let items = shown.iter().take(MAX_LISTED).map(|(i, f)| {
         let why = why_codes.iter().any(|(c, w)| *c == f.code && *w);
-        finding_item(props, *i, f, why)
+        finding_item(props, &dispatch, *i, f, why)
     });
     let empty = if props.linted.is_none() {
         "Linting…".to_string()
@@ -89,7 +86,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
     } else if props.empty_pane && !props.all_files {
         format!(
             "This pane is empty: paste a {} or load the example.",
-            PANES[props.active.min(3)].noun()
+            PANES[props.active.pane().unwrap_or(0)].noun()
         )
     } else {
         "No findings. Nice.".to_string()
@@ -123,30 +120,31 @@ pub fn Findings(props: &FindingsProps) -> Html {
 /// The most findings listed at once.
 const MAX_LISTED: usize = 500;
 
-fn finding_item(props: &FindingsProps, i: usize, f: &Finding, why: bool) -> Html {
+/// A button's click: send this action.
+fn send(dispatch: &Dispatch, action: impl Fn() -> Action + 'static) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_: MouseEvent| dispatch.dispatch(action()))
+}
+
+fn finding_item(
+    props: &FindingsProps,
+    dispatch: &Dispatch,
+    i: usize,
+    f: &Finding,
+    why: bool,
+) -> Html {
     let severity = f.severity.as_str();
-    let on_select = {
-        let cb = props.on_select.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(i))
-    };
-    let on_explain = {
-        let cb = props.on_explain.clone();
-        let code = f.code;
-        Callback::from(move |_: MouseEvent| cb.emit(code))
-    };
-    let on_why = {
-        let cb = props.on_why.clone();
-        let code = f.code;
-        Callback::from(move |_: MouseEvent| cb.emit(code))
-    };
+    let code = f.code;
+    let on_select = send(dispatch, move || Action::SelectFinding(i));
+    let on_explain = send(dispatch, move || Action::Explain(Some(code)));
+    let on_why = send(dispatch, move || Action::Why(code));
     let location = if props.all_files {
         format!("{}:{}:{}", f.path, f.line, f.column)
     } else {
         format!("{}:{}", f.line, f.column)
     };
     let related = f.related.iter().enumerate().map(|(j, r)| {
-        let cb = props.on_related.clone();
-        let onclick = Callback::from(move |_: MouseEvent| cb.emit((i, j)));
+        let onclick = send(dispatch, move || Action::SelectRelated(i, j));
         let place = if r.path == f.path {
             format!("{}:{}", r.line, r.column)
         } else {
@@ -161,8 +159,7 @@ fn finding_item(props: &FindingsProps, i: usize, f: &Finding, why: bool) -> Html
         }
     });
     let fix = f.fix.as_ref().map(|fix| {
-        let cb = props.on_fix.clone();
-        let onclick = Callback::from(move |_: MouseEvent| cb.emit(i));
+        let onclick = send(dispatch, move || Action::ApplyFix(i));
         // An unsafe fix changes what happens at run time: the button says so (the rule's
         // documentation says why, under "Fix safety").
         let (label, title) = match fix.applicability {
@@ -187,10 +184,7 @@ fn finding_item(props: &FindingsProps, i: usize, f: &Finding, why: bool) -> Html
             </button>
         }
     });
-    let on_ignore = {
-        let cb = props.on_ignore.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(i))
-    };
+    let on_ignore = send(dispatch, move || Action::IgnoreHere(i));
     // What "ignore here" writes is the engine's decision (suppress::ignore_here); the title says it.
     let kind = props
         .linted

@@ -8,15 +8,17 @@ use ecsplain_engine::{Kind, Severity};
 use yew::prelude::*;
 
 use crate::components::editor::Editor;
-use crate::state::{Selection, PANES, SLUGS};
+use crate::components::FileId;
+use crate::context::use_dispatch;
+use crate::state::{Action, Selection, PANES, SLUGS};
 
 /// Above this many bytes the pane says that editing will be slow.
 const LARGE_INPUT: usize = 1_000_000;
 
 #[derive(Properties, PartialEq)]
 pub struct PanesProps {
-    /// The active pane (0-3) or project file (4...).
-    pub active: usize,
+    /// The open file: a pane (a tab) or another file of the project.
+    pub active: FileId,
     /// The active file's text, path and kind title.
     pub text: Rc<str>,
     pub path: AttrValue,
@@ -28,31 +30,25 @@ pub struct PanesProps {
     pub rendered: Option<Rc<str>>,
     /// Whether the active file has template calls to render.
     pub can_render: bool,
-    pub on_render: Callback<()>,
     /// For a project file (not a pane): the kind chosen (`None`: detected) and the kind seen.
     #[prop_or_default]
     pub kind: Option<(Option<Kind>, Option<Kind>)>,
-    #[prop_or_default]
-    pub on_kind: Callback<(usize, Option<Kind>)>,
     pub marks: Rc<Vec<(u32, Severity)>>,
     /// The active file's findings, for the editor's underlines and gutter tooltips.
     #[prop_or_default]
     pub findings: Rc<Vec<crate::components::editor::Mark>>,
     pub selection: Option<Selection>,
-    pub on_activate: Callback<usize>,
-    pub on_input: Callback<(usize, Rc<str>)>,
-    pub on_example: Callback<usize>,
-    pub on_clear: Callback<usize>,
 }
 
 #[component]
 pub fn Panes(props: &PanesProps) -> Html {
+    let dispatch = use_dispatch();
     let active = props.active;
     // The tab that takes focus: the active pane's, or the first when a project file is open.
-    let focus_tab = if active < PANES.len() { active } else { 0 };
+    let focus_tab = active.pane().unwrap_or(0);
 
     let onkeydown = {
-        let on_activate = props.on_activate.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
             let next = match e.key().as_str() {
                 "ArrowRight" => (focus_tab + 1) % PANES.len(),
@@ -62,7 +58,7 @@ pub fn Panes(props: &PanesProps) -> Html {
                 _ => return,
             };
             e.prevent_default();
-            on_activate.emit(next);
+            dispatch.dispatch(Action::Activate(FileId::at(next).index()));
             if let Some(tab) =
                 gloo::utils::document().get_element_by_id(&format!("tab-{}", SLUGS[next]))
             {
@@ -74,10 +70,11 @@ pub fn Panes(props: &PanesProps) -> Html {
     };
 
     let tabs = PANES.iter().enumerate().map(|(i, kind)| {
-        let selected = i == active;
+        let file = FileId::at(i);
+        let selected = file == active;
         let onclick = {
-            let on_activate = props.on_activate.clone();
-            Callback::from(move |_: MouseEvent| on_activate.emit(i))
+            let dispatch = dispatch.clone();
+            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Activate(file.index())))
         };
         let count = props.counts.get(i).copied().unwrap_or(0);
         let badge_class = classes!(
@@ -107,31 +104,35 @@ pub fn Panes(props: &PanesProps) -> Html {
         }
     });
 
-    let slug: String = match SLUGS.get(active) {
-        Some(slug) => (*slug).to_string(),
-        None => format!("file-{}", active - PANES.len()),
-    };
+    let slug = active.slug();
+    // Equal across renders (it depends on the dispatcher only), so the editor renders only when
+    // its own inputs change.
+    let on_input = use_callback(dispatch.clone(), |(file, text): (FileId, Rc<str>), d| {
+        d.dispatch(Action::Edit(file.index(), text));
+    });
     let on_example = {
-        let cb = props.on_example.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(active))
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::LoadExample(active.index())))
     };
     let on_clear = {
-        let cb = props.on_clear.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(active))
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Clear(active.index())))
     };
-    let on_input = props.on_input.clone();
     let on_render = {
-        let cb = props.on_render.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(()))
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ToggleRendered))
     };
-    let is_pane = active < PANES.len();
+    let is_pane = active.pane().is_some();
     let size = props.text.len();
     // A project file's kind: detected, or chosen here.
     let kind_select = props.kind.map(|(chosen, seen)| {
-        let on_kind = props.on_kind.clone();
+        let dispatch = dispatch.clone();
         let onchange = Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            on_kind.emit((active, Kind::parse(&select.value())));
+            dispatch.dispatch(Action::SetKind(
+                active.index(),
+                Kind::parse(&select.value()),
+            ));
         });
         let detected = format!(
             "detected: {}",
@@ -192,12 +193,12 @@ pub fn Panes(props: &PanesProps) -> Html {
                 } else {
                     <Editor
                         key={slug}
-                        pane={active}
+                        file={active}
                         text={props.text.clone()}
                         label={props.label.clone()}
                         marks={props.marks.clone()}
                         findings={props.findings.clone()}
-                        selection={props.selection.clone().filter(|s| s.pane == active)}
+                        selection={props.selection.clone().filter(|s| s.pane == active.index())}
                         {on_input}
                     />
                 }
