@@ -7,7 +7,12 @@
 //! "August 2024" counts its number, as Japanese writes it 2024 年 8 月), the same number of
 //! hints, and the spacing of docs/ja/style.md. The helpers that read Markdown are those of
 //! tests/ja_docs.rs.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use ecsplain_engine::learn::{self, translation};
 use ecsplain_engine::Lang;
@@ -171,8 +176,18 @@ fn code_spans(prose: &[&str]) -> Vec<String> {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// The numbers of an English text, with each month name written out followed by a year
@@ -202,11 +217,15 @@ fn differences(what: &str, english: &str, japanese: &str) -> Vec<String> {
     let (en_prose, en_code) = split_code(english);
     let (ja_prose, ja_code) = split_code(japanese);
     if en_code != ja_code {
-        problems.push(format!("{what}: code blocks differ: {en_code:?} / {ja_code:?}"));
+        problems.push(format!(
+            "{what}: code blocks differ: {en_code:?} / {ja_code:?}"
+        ));
     }
     let (en_spans, ja_spans) = (code_spans(&en_prose), code_spans(&ja_prose));
     if en_spans != ja_spans {
-        problems.push(format!("{what}: inline code {ja_spans:?}, want {en_spans:?}"));
+        problems.push(format!(
+            "{what}: inline code {ja_spans:?}, want {en_spans:?}"
+        ));
     }
     let (en_urls, ja_urls) = (urls(&en_prose), urls(&ja_prose));
     if en_urls != ja_urls {
@@ -217,7 +236,9 @@ fn differences(what: &str, english: &str, japanese: &str) -> Vec<String> {
         numbers(&without_urls(&ja_prose)),
     );
     if en_numbers != ja_numbers {
-        problems.push(format!("{what}: numbers {ja_numbers:?}, want {en_numbers:?}"));
+        problems.push(format!(
+            "{what}: numbers {ja_numbers:?}, want {en_numbers:?}"
+        ));
     }
     for line in &ja_prose {
         if let Some(at) = unspaced(line) {
@@ -228,7 +249,9 @@ fn differences(what: &str, english: &str, japanese: &str) -> Vec<String> {
     }
     for bad in ['，', '．'] {
         if ja_prose.iter().any(|l| l.contains(bad)) {
-            problems.push(format!("{what}: `{bad}` in the text: punctuation is 、 and 。"));
+            problems.push(format!(
+                "{what}: `{bad}` in the text: punctuation is 、 and 。"
+            ));
         }
     }
     if !ja_prose.iter().any(|l| l.chars().any(is_japanese)) {
@@ -270,11 +293,21 @@ fn every_lesson_is_in_japanese_and_faithful() {
         assert_eq!(lesson.body_in(Lang::Ja), text.body);
         assert_eq!(lesson.title_in(Lang::En), lesson.title);
         assert_eq!(lesson.body_in(Lang::En), lesson.body());
-        problems.extend(differences(&format!("{id} title"), lesson.title, text.title));
-        problems.extend(differences(&format!("{id} summary"), lesson.summary, text.summary));
+        problems.extend(differences(
+            &format!("{id} title"),
+            lesson.title,
+            text.title,
+        ));
+        problems.extend(differences(
+            &format!("{id} summary"),
+            lesson.summary,
+            text.summary,
+        ));
         problems.extend(differences(&format!("{id} body"), lesson.body(), text.body));
         if text.body.lines().any(|l| l.starts_with("## ")) {
-            problems.push(format!("{id}: the body has a `## ` heading (the format's separators)"));
+            problems.push(format!(
+                "{id}: the body has a `## ` heading (the format's separators)"
+            ));
         }
         let english = lesson.exercise.hints;
         if text.hints.len() != english.len() {
@@ -292,7 +325,13 @@ fn every_lesson_is_in_japanese_and_faithful() {
         }
     }
     report(&problems);
-    assert_eq!(hints, learn::lessons().iter().map(|l| l.exercise.hints.len()).sum::<usize>());
+    assert_eq!(
+        hints,
+        learn::lessons()
+            .iter()
+            .map(|l| l.exercise.hints.len())
+            .sum::<usize>()
+    );
 }
 
 #[test]
@@ -305,14 +344,20 @@ fn every_example_is_in_japanese_and_faithful() {
             continue;
         };
         let Some((title, description)) = translation::parse_example(file) else {
-            problems.push(format!("{id}: example.ja.md is not `# title` and a description"));
+            problems.push(format!(
+                "{id}: example.ja.md is not `# title` and a description"
+            ));
             continue;
         };
         assert_eq!(example.title_in(Lang::Ja), title);
         assert_eq!(example.description_in(Lang::Ja), description);
         assert_eq!(example.description_in(Lang::En), example.description);
         problems.extend(differences(&format!("{id} title"), example.title, title));
-        problems.extend(differences(&format!("{id} description"), example.description, description));
+        problems.extend(differences(
+            &format!("{id} description"),
+            example.description,
+            description,
+        ));
     }
     report(&problems);
 }
@@ -333,7 +378,10 @@ fn every_checklist_item_is_in_japanese_and_faithful() {
         .map(|i| i["id"].as_str().unwrap())
         .collect();
     let want: Vec<&str> = english.iter().map(|i| i.id.as_str()).collect();
-    assert_eq!(ids, want, "checklist.ja.json lists every item once, in the author's order");
+    assert_eq!(
+        ids, want,
+        "checklist.ja.json lists every item once, in the author's order"
+    );
     ids.dedup();
     let sections: Vec<u64> = data["sections"]
         .as_array()
@@ -364,9 +412,15 @@ fn every_checklist_item_is_in_japanese_and_faithful() {
             (None, None) => {}
             _ => problems.push(format!("{id}: note present in one language only")),
         }
-        let raw = data["items"].as_array().unwrap().iter().find(|i| i["id"] == id.as_str());
+        let raw = data["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id.as_str());
         if en.note.is_none() && raw.is_some_and(|r| r.get("note").is_some()) {
-            problems.push(format!("{id}: a Japanese note for an item without an English one"));
+            problems.push(format!(
+                "{id}: a Japanese note for an item without an English one"
+            ));
         }
     }
     report(&problems);
@@ -393,9 +447,18 @@ fn the_teaching_texts_are_given_on_demand_under_their_keys() {
 
 #[test]
 fn the_checks_see_what_they_should() {
-    assert_eq!(english_numbers("v2.4.0 (August 2024)"), vec!["2.4.0", "2024", "8"]);
-    assert_eq!(numbers("v2.4.0（2024 年 8 月）"), vec!["2.4.0", "2024", "8"]);
-    assert_eq!(code_spans(&["a `cpu` and `memory` b"]), vec!["cpu", "memory"]);
+    assert_eq!(
+        english_numbers("v2.4.0 (August 2024)"),
+        vec!["2.4.0", "2024", "8"]
+    );
+    assert_eq!(
+        numbers("v2.4.0（2024 年 8 月）"),
+        vec!["2.4.0", "2024", "8"]
+    );
+    assert_eq!(
+        code_spans(&["a `cpu` and `memory` b"]),
+        vec!["cpu", "memory"]
+    );
     assert!(!differences("x", "set `cpu` to 256", "`cpu` を 512 にします。").is_empty());
     assert!(!differences("x", "set `cpu` to 256", "`memory` を 256 にします。").is_empty());
     assert!(differences("x", "set `cpu` to 256", "`cpu` を 256 にします。").is_empty());

@@ -224,22 +224,70 @@ pub fn examples() -> &'static [Example] {
 /// in [`super::translation`]), by id; empty in a build with the feature `external-docs`.
 #[cfg(not(feature = "external-docs"))]
 pub(crate) static JA_EXAMPLES: &[(&str, &str)] = &[
-    ("node-adot-bad", include_str!("../../content/examples/node-adot-bad/example.ja.md")),
-    ("node-adot-good", include_str!("../../content/examples/node-adot-good/example.ja.md")),
-    ("firelens-bad", include_str!("../../content/examples/firelens-bad/example.ja.md")),
-    ("firelens-good", include_str!("../../content/examples/firelens-good/example.ja.md")),
-    ("nginx-app-bad", include_str!("../../content/examples/nginx-app-bad/example.ja.md")),
-    ("nginx-app-good", include_str!("../../content/examples/nginx-app-good/example.ja.md")),
-    ("dockerfile-bad", include_str!("../../content/examples/dockerfile-bad/example.ja.md")),
-    ("dockerfile-good", include_str!("../../content/examples/dockerfile-good/example.ja.md")),
-    ("ecspresso-bad", include_str!("../../content/examples/ecspresso-bad/example.ja.md")),
-    ("ecspresso-good", include_str!("../../content/examples/ecspresso-good/example.ja.md")),
-    ("blue-green-bad", include_str!("../../content/examples/blue-green-bad/example.ja.md")),
-    ("blue-green-good", include_str!("../../content/examples/blue-green-good/example.ja.md")),
-    ("blue-green-ecs-bad", include_str!("../../content/examples/blue-green-ecs-bad/example.ja.md")),
-    ("blue-green-ecs-good", include_str!("../../content/examples/blue-green-ecs-good/example.ja.md")),
-    ("rolling-bad", include_str!("../../content/examples/rolling-bad/example.ja.md")),
-    ("rolling-good", include_str!("../../content/examples/rolling-good/example.ja.md")),
+    (
+        "node-adot-bad",
+        include_str!("../../content/examples/node-adot-bad/example.ja.md"),
+    ),
+    (
+        "node-adot-good",
+        include_str!("../../content/examples/node-adot-good/example.ja.md"),
+    ),
+    (
+        "firelens-bad",
+        include_str!("../../content/examples/firelens-bad/example.ja.md"),
+    ),
+    (
+        "firelens-good",
+        include_str!("../../content/examples/firelens-good/example.ja.md"),
+    ),
+    (
+        "nginx-app-bad",
+        include_str!("../../content/examples/nginx-app-bad/example.ja.md"),
+    ),
+    (
+        "nginx-app-good",
+        include_str!("../../content/examples/nginx-app-good/example.ja.md"),
+    ),
+    (
+        "dockerfile-bad",
+        include_str!("../../content/examples/dockerfile-bad/example.ja.md"),
+    ),
+    (
+        "dockerfile-good",
+        include_str!("../../content/examples/dockerfile-good/example.ja.md"),
+    ),
+    (
+        "ecspresso-bad",
+        include_str!("../../content/examples/ecspresso-bad/example.ja.md"),
+    ),
+    (
+        "ecspresso-good",
+        include_str!("../../content/examples/ecspresso-good/example.ja.md"),
+    ),
+    (
+        "blue-green-bad",
+        include_str!("../../content/examples/blue-green-bad/example.ja.md"),
+    ),
+    (
+        "blue-green-good",
+        include_str!("../../content/examples/blue-green-good/example.ja.md"),
+    ),
+    (
+        "blue-green-ecs-bad",
+        include_str!("../../content/examples/blue-green-ecs-bad/example.ja.md"),
+    ),
+    (
+        "blue-green-ecs-good",
+        include_str!("../../content/examples/blue-green-ecs-good/example.ja.md"),
+    ),
+    (
+        "rolling-bad",
+        include_str!("../../content/examples/rolling-bad/example.ja.md"),
+    ),
+    (
+        "rolling-good",
+        include_str!("../../content/examples/rolling-good/example.ja.md"),
+    ),
 ];
 #[cfg(feature = "external-docs")]
 pub(crate) static JA_EXAMPLES: &[(&str, &str)] = &[];

@@ -261,18 +261,45 @@ macro_rules! content {
 /// [`super::translation`]), by id; empty in a build with the feature `external-docs`.
 #[cfg(not(feature = "external-docs"))]
 pub(crate) static JA_LESSONS: &[(&str, &str)] = &[
-    ("task-vs-container-size", content!("task-vs-container-size", "lesson.ja.md")),
+    (
+        "task-vs-container-size",
+        content!("task-vs-container-size", "lesson.ja.md"),
+    ),
     ("cpu-shares", content!("cpu-shares", "lesson.ja.md")),
-    ("memory-limits-oom", content!("memory-limits-oom", "lesson.ja.md")),
-    ("fargate-sizes-cost", content!("fargate-sizes-cost", "lesson.ja.md")),
-    ("dockerfile-multi-stage", content!("dockerfile-multi-stage", "lesson.ja.md")),
-    ("graceful-shutdown", content!("graceful-shutdown", "lesson.ja.md")),
-    ("image-tags-digests", content!("image-tags-digests", "lesson.ja.md")),
+    (
+        "memory-limits-oom",
+        content!("memory-limits-oom", "lesson.ja.md"),
+    ),
+    (
+        "fargate-sizes-cost",
+        content!("fargate-sizes-cost", "lesson.ja.md"),
+    ),
+    (
+        "dockerfile-multi-stage",
+        content!("dockerfile-multi-stage", "lesson.ja.md"),
+    ),
+    (
+        "graceful-shutdown",
+        content!("graceful-shutdown", "lesson.ja.md"),
+    ),
+    (
+        "image-tags-digests",
+        content!("image-tags-digests", "lesson.ja.md"),
+    ),
     ("secrets", content!("secrets", "lesson.ja.md")),
-    ("runtime-security", content!("runtime-security", "lesson.ja.md")),
+    (
+        "runtime-security",
+        content!("runtime-security", "lesson.ja.md"),
+    ),
     ("deployments", content!("deployments", "lesson.ja.md")),
-    ("blue-green-ecspresso", content!("blue-green-ecspresso", "lesson.ja.md")),
-    ("logging-tracing", content!("logging-tracing", "lesson.ja.md")),
+    (
+        "blue-green-ecspresso",
+        content!("blue-green-ecspresso", "lesson.ja.md"),
+    ),
+    (
+        "logging-tracing",
+        content!("logging-tracing", "lesson.ja.md"),
+    ),
     ("right-sizing", content!("right-sizing", "lesson.ja.md")),
 ];
 #[cfg(feature = "external-docs")]

@@ -159,7 +159,10 @@ mod tests {
 
     #[test]
     fn an_example_file_is_a_title_and_a_description() {
-        assert_eq!(parse_example("# 題\n\n説明です。\n"), Some(("題", "説明です。")));
+        assert_eq!(
+            parse_example("# 題\n\n説明です。\n"),
+            Some(("題", "説明です。"))
+        );
         assert_eq!(parse_example("# 題\n"), None);
     }
 }
