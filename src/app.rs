@@ -13,6 +13,7 @@ use crate::hooks::{
     restore_project, saved_texts, saved_theme, use_debounced_lint, use_drafts, use_jsonnet,
     use_rendered, use_reveal, use_router, use_theme, Reveal, SETTINGS_KEY,
 };
+use crate::i18n::{Lang, Tr};
 
 use crate::components::explain::Explain;
 use crate::components::findings::Findings;
@@ -65,6 +66,73 @@ fn route_action(route: &Route) -> Option<Action> {
 pub fn App() -> Html {
     let state = use_reducer(initial_state);
     let d = state.dispatcher();
+    // The interface's language (issue 21, src/i18n.rs): chosen, not shared; the Japanese texts
+    // come with their own module (preloaded by boot.js when wanted at the start).
+    let lang = use_state(|| {
+        let lang = crate::i18n::initial_lang();
+        if lang == Lang::Ja && !crate::i18n::take_preloaded() {
+            Lang::En
+        } else {
+            lang
+        }
+    });
+    let lang_loading = use_state(|| false);
+    {
+        // A Japanese reader whose texts boot.js did not preload: load them now.
+        let lang = lang.clone();
+        let lang_loading = lang_loading.clone();
+        use_effect_with((), move |()| {
+            if crate::i18n::initial_lang() == Lang::Ja && *lang == Lang::En {
+                lang_loading.set(true);
+                wasm_bindgen_futures::spawn_local(async move {
+                    if crate::i18n::load_japanese().await.is_ok() {
+                        lang.set(Lang::Ja);
+                    }
+                    lang_loading.set(false);
+                });
+            }
+            || ()
+        });
+    }
+    {
+        let code = lang.as_str();
+        use_effect_with(code, |code| {
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = root.set_attribute("lang", code);
+            }
+            || ()
+        });
+    }
+    let on_lang = {
+        let lang = lang.clone();
+        let lang_loading = lang_loading.clone();
+        Callback::from(move |e: Event| {
+            let Some(chosen) = e
+                .target_dyn_into::<web_sys::HtmlSelectElement>()
+                .and_then(|select| Lang::parse(&select.value()))
+            else {
+                return;
+            };
+            crate::i18n::save_lang(chosen);
+            if chosen == Lang::Ja && !crate::i18n::japanese_loaded() {
+                let lang = lang.clone();
+                let lang_loading = lang_loading.clone();
+                lang_loading.set(true);
+                wasm_bindgen_futures::spawn_local(async move {
+                    if crate::i18n::load_japanese().await.is_ok() {
+                        lang.set(Lang::Ja);
+                    }
+                    lang_loading.set(false);
+                });
+            } else {
+                lang.set(chosen);
+            }
+        })
+    };
+    let tr = Tr::new(*lang);
 
     // The one router (route.rs): every visit goes to the reducer here and to the share tools
     // (a prop below).
@@ -171,14 +239,10 @@ pub fn App() -> Html {
         )
     }));
     // The project's files as the tree and the editor show them (paths as linted).
-    let project = state.project();
-    let (paths, _) = project.paths_and_named();
+    let paths = state.engine.paths();
     // Jsonnet (issue 6): the evaluator is a second wasm module, loaded once the project holds a
     // Jsonnet file; the project is linted again when it is there (`jsonnet.rs`).
-    let wants_jsonnet = paths.iter().any(|p| {
-        ecsplain_engine::ecspresso::Format::from_path(p)
-            == ecsplain_engine::ecspresso::Format::Jsonnet
-    });
+    let wants_jsonnet = state.engine.has_jsonnet();
     use_jsonnet(wants_jsonnet, &state.jsonnet, d.clone());
     let kinds_seen: Vec<Option<ecsplain_engine::Kind>> = (0..n)
         .map(|pane| {
@@ -216,14 +280,13 @@ pub fn App() -> Html {
         Some(kind) if active.pane().is_some() => kind.title().to_string(),
         _ => active_path.to_string(),
     });
-    // Variables (issue 6): listed through the adapter, with what the project itself answers.
-    let (inputs, _, _) = project.inputs();
-    let known = crate::variables::Known::new(&state.vars, &inputs);
+    // Variables (issue 6): the engine project's answer (computed once per revision), with what
+    // the project itself gives each.
     let variable_rows = Rc::new(
-        crate::variables::project_variables(&inputs)
+        crate::variables::project_variables(&state.engine)
             .into_iter()
-            .map(|variable| VariableRow {
-                from_project: known.from_project(&variable),
+            .map(|(variable, from_project)| VariableRow {
+                from_project,
                 variable,
             })
             .collect::<Vec<_>>(),
@@ -237,15 +300,12 @@ pub fn App() -> Html {
         ecsplain_engine::template::has_template(&active_text)
     };
     // The rendered view: what ecspresso prints for the file, computed by the teaching module
-    // (loaded on the first toggle; `teach::rendered_view`). A Jsonnet file is evaluated first.
+    // (loaded on the first toggle; `teach::rendered_view`). A Jsonnet file is evaluated first,
+    // here, where the evaluator is (`Project::render_source`).
     let render_request = (state.rendered && can_render).then(|| {
-        let text = if active_jsonnet {
-            let vars = known.engine_vars();
-            crate::jsonnet::render(&active_path, &active_text, &inputs, &vars).unwrap_or_default()
-        } else {
-            active_text.to_string()
-        };
-        crate::teach::render_request(&active_path, &text, &inputs, &state.vars)
+        let file = ecsplain_engine::workspace::FileId::new(state.active);
+        let text = state.engine.render_source(file).unwrap_or_default();
+        crate::teach::render_request(&active_path, &text, state.engine.inputs(), &state.vars)
     });
     let rendered = use_rendered(render_request);
 
@@ -260,17 +320,17 @@ pub fn App() -> Html {
                         if state.is_example() {
                             <div class="example-note" id="example-note" role="note">
                                 <p>
-                                    <strong>{ "This is an example project" }</strong>
-                                    { ": four files with mistakes to find. Paste your own over them, add or drop your files, or " }
-                                    <button type="button" class="button primary" id="start-empty" onclick={on_start_empty}>{ "start with empty files" }</button>
+                                    <strong>{ tr.example_title() }</strong>
+                                    { tr.example_body() }
+                                    <button type="button" class="button primary" id="start-empty" onclick={on_start_empty}>{ tr.start_empty() }</button>
                                 </p>
                             </div>
                         } else if state.ask_examples {
                             <div class="example-note" id="example-question" role="note">
-                                <p>{ format!("The other {} still hold the example, and are linted with your file.", plural(state.example_panes().len(), "pane")) }</p>
+                                <p>{ tr.count(state.example_panes().len(), Tr::example_others_one, Tr::example_others) }</p>
                                 <p class="example-actions">
-                                    <button type="button" class="button primary" id="drop-examples" onclick={on_drop_examples}>{ "Remove the example files" }</button>
-                                    <button type="button" class="button" id="keep-examples" onclick={on_keep_examples}>{ "Keep them" }</button>
+                                    <button type="button" class="button primary" id="drop-examples" onclick={on_drop_examples}>{ tr.drop_examples() }</button>
+                                    <button type="button" class="button" id="keep-examples" onclick={on_keep_examples}>{ tr.keep_examples() }</button>
                                 </p>
                             </div>
                         }
@@ -300,7 +360,7 @@ pub fn App() -> Html {
                     if let Some(undo) = &state.undo {
                         <div class="undo-notice" role="status">
                             <span>{ &undo.label }</span>
-                            <button type="button" class="button small" id="undo" onclick={on_undo.clone()}>{ "Undo" }</button>
+                            <button type="button" class="button small" id="undo" onclick={on_undo.clone()}>{ tr.undo() }</button>
                         </div>
                     }
                     <Findings
@@ -324,7 +384,7 @@ pub fn App() -> Html {
                     if let Some(explain) = explain {
                         { explain }
                     } else {
-                        <p class="placeholder">{ "Pick a rule to read what it checks, why, and how to fix it." }</p>
+                        <p class="placeholder">{ tr.rules_placeholder() }</p>
                     }
                 </div>
             </main>
@@ -355,25 +415,32 @@ pub fn App() -> Html {
     let status = match &linted {
         Some(l) => {
             let report = &l.report;
-            format!(
-                "linted {} in {:.1} ms · {}, {}, {} info",
-                plural(l.panes.len(), "file"),
-                l.millis,
-                plural(report.count(Severity::Error), "error"),
-                plural(report.count(Severity::Warning), "warning"),
-                report.count(Severity::Info)
+            tr.status_linted(
+                tr.count(l.panes.len(), Tr::status_files_one, Tr::status_files),
+                format!("{:.1}", l.millis),
+                tr.count(
+                    report.count(Severity::Error),
+                    Tr::status_errors_one,
+                    Tr::status_errors,
+                ),
+                tr.count(
+                    report.count(Severity::Warning),
+                    Tr::status_warnings_one,
+                    Tr::status_warnings,
+                ),
+                report.count(Severity::Info),
             )
         }
-        None => "linting…".to_string(),
+        None => tr.linting().to_string(),
     };
     let status = if linted.is_some() && !state.is_fresh() {
-        format!("{status} · updating…")
+        tr.status_updating(status)
     } else {
         status
     };
     let (theme_label, theme_icon) = match state.theme {
-        Theme::Light => ("Switch to the dark theme", "☾"),
-        Theme::Dark => ("Switch to the light theme", "☀"),
+        Theme::Light => (tr.theme_to_dark(), "☾"),
+        Theme::Dark => (tr.theme_to_light(), "☀"),
     };
     let nav = |view: View, id: &'static str, label: &'static str| {
         let current = state.view == view;
@@ -388,8 +455,9 @@ pub fn App() -> Html {
     let dispatch: Dispatch = d;
     html! {
         <ContextProvider<Dispatch> context={dispatch}>
+        <ContextProvider<Tr> context={tr}>
         <div class="app">
-            <a class="skip-link" href="#main">{ "Skip to content" }</a>
+            <a class="skip-link" href="#main">{ tr.skip_link() }</a>
             <header class="topbar">
                 <div class="brand">
                     <span class="logo" aria-hidden="true">{ "◆" }</span>
@@ -398,33 +466,36 @@ pub fn App() -> Html {
                 </div>
                 <p class="privacy" id="privacy">
                     <span class="privacy-dot" aria-hidden="true"></span>
-                    { "Runs entirely in your browser: nothing you paste leaves this page" }
+                    { tr.privacy() }
                 </p>
-                <nav class="nav" aria-label="Views">
-                    { nav(View::Editor, "lint-button", "Lint") }
-                    { nav(View::Sizing, "sizing-button", "Sizing") }
-                    { nav(View::Explain, "explain-button", "CPU & memory") }
-                    { nav(View::Learn, "learn-button", "Learn") }
-                    { nav(View::Checklist, "checklist-button", "Checklist") }
-                    { nav(View::Rules, "rules-button", "Rules") }
+                <nav class="nav" aria-label={tr.nav_views()}>
+                    { nav(View::Editor, "lint-button", tr.nav_lint()) }
+                    { nav(View::Sizing, "sizing-button", tr.nav_sizing()) }
+                    { nav(View::Explain, "explain-button", tr.nav_explain()) }
+                    { nav(View::Learn, "learn-button", tr.nav_learn()) }
+                    { nav(View::Checklist, "checklist-button", tr.nav_checklist()) }
+                    { nav(View::Rules, "rules-button", tr.nav_rules()) }
                     <ShareTools page={Page::new(&state)} {visit} />
                     <button type="button" id="theme-toggle" class="nav-button theme"
                         aria-label={theme_label} title={theme_label} onclick={on_theme}>
                         <span aria-hidden="true">{ theme_icon }</span>
                     </button>
+                    // The language (issue 21): the reader's, remembered; never in a share link.
+                    <label class="lang-switch" for="lang-select">
+                        <span class="visually-hidden">{ tr.lang_label() }</span>
+                        <select id="lang-select" class="nav-select" aria-label={tr.lang_label()}
+                            aria-busy={if *lang_loading { "true" } else { "false" }}
+                            onchange={on_lang}>
+                            <option value="en" lang="en" selected={*lang == Lang::En}>{ "English" }</option>
+                            <option value="ja" lang="ja" selected={*lang == Lang::Ja}>{ "日本語" }</option>
+                        </select>
+                    </label>
                 </nav>
             </header>
             { body }
             <footer class="status" id="status" data-fresh={if state.is_fresh() { "true" } else { "false" }}>{ status }</footer>
         </div>
+        </ContextProvider<Tr>>
         </ContextProvider<Dispatch>>
-    }
-}
-
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("{n} {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }

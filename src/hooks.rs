@@ -18,7 +18,7 @@ use yew::prelude::*;
 
 use crate::context::{Dispatch, Visit};
 use crate::persist::PageSettings;
-use crate::state::{draft_texts, lint_project, Action, Linted, State, Theme, View};
+use crate::state::{draft_texts, lint_engine, Action, Linted, State, Theme, View};
 
 /// The four panes' texts as saved before the project view (read when no project draft exists).
 pub const DRAFTS_KEY: &str = "ecsplain.drafts.v1";
@@ -66,19 +66,16 @@ pub fn use_router() -> Visit {
 /// wait a little longer, so typing in them is not cut up by lint runs.
 #[hook]
 pub fn use_debounced_lint(state: &State, dispatch: Dispatch) {
-    let project = state.project();
-    let vars = state.vars.clone();
-    let config = state.settings.config();
-    let jsonnet = state.jsonnet.clone();
+    let size = state.project().size();
+    // The revision's engine project: its files, values, settings and evaluator.
+    let engine = state.engine.clone();
     use_effect_with(state.revision, move |revision| {
         let revision = *revision;
-        let size = project.size();
         let delay = LINT_DELAY_MS + u32::try_from(size / 10_000).unwrap_or(u32::MAX).min(850);
         let timeout = Timeout::new(delay, move || {
             let started = now();
-            let (mut report, panes, paths) = lint_project(&project, &config, &vars);
+            let (report, panes, paths) = lint_engine(&engine);
             let millis = now() - started;
-            crate::jsonnet::explain_unevaluated(&mut report, &jsonnet);
             dispatch.dispatch(Action::Linted(Rc::new(Linted {
                 report,
                 panes,

@@ -9,6 +9,7 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;
+pub mod i18n;
 pub mod jsonnet;
 pub mod markdown;
 pub mod persist;

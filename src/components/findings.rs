@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::components::FileId;
 use crate::context::{use_dispatch, Dispatch};
+use crate::i18n::{use_tr, Tr};
 use crate::state::{Action, Linted, PANES};
 
 #[derive(Properties, PartialEq)]
@@ -35,22 +36,33 @@ pub fn icon(severity: Severity) -> &'static str {
     }
 }
 
+/// A severity as the interface names it (the CSS class keeps the English name).
+pub fn severity_label(tr: Tr, severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => tr.severity_error(),
+        Severity::Warning => tr.severity_warning(),
+        Severity::Info => tr.severity_info(),
+    }
+}
+
 #[component]
 pub fn Findings(props: &FindingsProps) -> Html {
     // Every button here sends an action: select a finding or a related span, explain a rule,
     // "Why?" (the sizing view or explainer about a finding, issue 7), apply a fix, "Ignore
     // here" (an inline ignore comment, or a per-path ignore for JSON), all files or one.
     let dispatch = use_dispatch();
+    let tr = use_tr();
     let on_toggle = {
         let dispatch = dispatch.clone();
         Callback::from(move |_: Event| dispatch.dispatch(Action::ToggleAllFiles))
     };
     let scope = if props.all_files {
-        "all files".to_string()
+        tr.findings_all_files().to_string()
     } else if let Some(path) = &props.active_path {
         path.to_string()
     } else {
-        PANES[props.active.pane().unwrap_or(0)].title().to_string()
+        tr.kind_title(PANES[props.active.pane().unwrap_or(0)])
+            .to_string()
     };
     let shown: Vec<(usize, &Finding)> = props
         .linted
@@ -77,39 +89,36 @@ pub fn Findings(props: &FindingsProps) -> Html {
     let more = shown.len().saturating_sub(MAX_LISTED);
     let items = shown.iter().take(MAX_LISTED).map(|(i, f)| {
         let why = why_codes.iter().any(|(c, w)| *c == f.code && *w);
-        finding_item(props, &dispatch, *i, f, why)
+        finding_item(props, &dispatch, tr, *i, f, why)
     });
     let empty = if props.linted.is_none() {
-        "Linting…".to_string()
+        tr.findings_waiting().to_string()
     } else if props.empty_pane && !props.all_files && props.active_path.is_some() {
-        "This file is empty.".to_string()
+        tr.findings_file_empty().to_string()
     } else if props.empty_pane && !props.all_files {
-        format!(
-            "This pane is empty: paste a {} or load the example.",
-            PANES[props.active.pane().unwrap_or(0)].noun()
-        )
+        tr.findings_pane_empty(PANES[props.active.pane().unwrap_or(0)].noun().to_string())
     } else {
-        "No findings. Nice.".to_string()
+        tr.findings_none().to_string()
     };
 
     html! {
         <section class="findings" aria-labelledby="findings-title">
             <div class="findings-head">
-                <h2 id="findings-title">{ "Findings" }<span class="scope">{ format!(" · {scope}") }</span></h2>
+                <h2 id="findings-title">{ tr.findings_heading() }<span class="scope">{ format!(" · {scope}") }</span></h2>
                 <label class="toggle">
                     <input type="checkbox" id="all-files" checked={props.all_files} onchange={on_toggle} />
-                    { "all files" }
+                    { tr.findings_all_files() }
                 </label>
             </div>
             if shown.is_empty() {
                 <p class="empty" role="status">{ empty }</p>
             } else {
-                <ul class="finding-list" aria-label={format!("Findings in {scope}")}>
+                <ul class="finding-list" aria-label={tr.findings_in(scope.clone())}>
                     { for items }
                 </ul>
                 if more > 0 {
                     <p class="empty" role="status">
-                        { format!("…and {more} more findings, not listed. Fix the ones above first, or lint the file with the CLI to see them all.") }
+                        { tr.findings_more(more) }
                     </p>
                 }
             }
@@ -129,6 +138,7 @@ fn send(dispatch: &Dispatch, action: impl Fn() -> Action + 'static) -> Callback<
 fn finding_item(
     props: &FindingsProps,
     dispatch: &Dispatch,
+    tr: Tr,
     i: usize,
     f: &Finding,
     why: bool,
@@ -163,13 +173,10 @@ fn finding_item(
         // An unsafe fix changes what happens at run time: the button says so (the rule's
         // documentation says why, under "Fix safety").
         let (label, title) = match fix.applicability {
-            Applicability::Safe => ("Apply fix: ", fix.title.clone()),
+            Applicability::Safe => (tr.finding_fix(fix.title.clone()), fix.title.clone()),
             Applicability::Unsafe => (
-                "Apply unsafe fix: ",
-                format!(
-                    "{}: this changes behaviour at run time; see the rule's Fix safety",
-                    fix.title
-                ),
+                tr.finding_unsafe_fix(fix.title.clone()),
+                tr.finding_unsafe_fix_title(fix.title.clone()),
             ),
         };
         html! {
@@ -180,7 +187,7 @@ fn finding_item(
                 disabled={!props.fresh}
                 {onclick}
             >
-                { label }{ &fix.title }
+                { label }
             </button>
         }
     });
@@ -191,9 +198,9 @@ fn finding_item(
         .as_ref()
         .and_then(|l| l.report.kinds.get(f.file).copied().flatten());
     let ignore_title = match comment_style(&f.path, kind) {
-        None => "ignore this finding here: adds a per-path ignore (JSON has no comments) to the settings",
-        Some(true) => "ignore this finding here: adds a `// ecsplain ignore=` comment on the line before",
-        Some(false) => "ignore this finding here: adds an `# ecsplain ignore=` comment on the line before",
+        None => tr.finding_ignore_json(),
+        Some(true) => tr.finding_ignore_slashes(),
+        Some(false) => tr.finding_ignore_hash(),
     };
     let ignorable = ignore_offered(f.code);
     let selected = props.selected == Some(i);
@@ -205,30 +212,30 @@ fn finding_item(
                 <button type="button" class="finding-main" onclick={on_select}>
                     <span class={classes!("sev", severity)}>
                         <span class="sev-icon" aria-hidden="true">{ icon(f.severity) }</span>
-                        { severity }
+                        { severity_label(tr, f.severity) }
                     </span>
                     <span class="message">{ &f.message }</span>
                     <span class="loc">{ location }</span>
-                    <span class="visually-hidden">{ format!(", rule {} at line {} column {}", f.code, f.line, f.column) }</span>
+                    <span class="visually-hidden">{ tr.finding_where(f.code.to_string(), f.line, f.column) }</span>
                 </button>
                 if why {
                     <button type="button" class="why-link" onclick={on_why}
-                        title="see it with your numbers">{ "Why?" }</button>
+                        title={tr.finding_why_title()}>{ tr.finding_why() }</button>
                 }
                 <button type="button" class="code-link" onclick={on_explain}
-                    title="explain this rule">{ f.code }</button>
+                    title={tr.finding_explain_title()}>{ f.code }</button>
             </div>
             if !f.related.is_empty() {
                 <ul class="related-list">{ for related }</ul>
             }
             if let Some(help) = &f.help {
-                <p class="help"><span class="help-label">{ "help: " }</span>{ help }</p>
+                <p class="help"><span class="help-label">{ tr.finding_help() }</span>{ help }</p>
             }
             <div class="finding-actions">
                 { for fix }
                 if ignorable {
                     <button type="button" class="button small ignore" title={ignore_title}
-                        disabled={!props.fresh} onclick={on_ignore}>{ "Ignore here" }<span class="visually-hidden">{ format!(": {}", f.code) }</span></button>
+                        disabled={!props.fresh} onclick={on_ignore}>{ tr.finding_ignore() }<span class="visually-hidden">{ format!(": {}", f.code) }</span></button>
                 }
             </div>
         </li>

@@ -42,6 +42,7 @@ pub struct PanesProps {
 
 #[component]
 pub fn Panes(props: &PanesProps) -> Html {
+    let tr = crate::i18n::use_tr();
     let dispatch = use_dispatch();
     let active = props.active;
     // The tab that takes focus: the active pane's, or the first when a project file is open.
@@ -98,7 +99,7 @@ pub fn Panes(props: &PanesProps) -> Html {
                 tabindex={if i == focus_tab { "0" } else { "-1" }}
                 {onclick}
             >
-                <span class="tab-title">{ kind.title() }</span>
+                <span class="tab-title">{ tr.kind_title(*kind) }</span>
                 <span class={badge_class} aria-label={format!("{count} findings")}>{ count }</span>
             </button>
         }
@@ -163,7 +164,7 @@ pub fn Panes(props: &PanesProps) -> Html {
                 aria-label={(!is_pane).then(|| props.path.clone())}
             >
                 <div class="pane-toolbar">
-                    <span class="pane-path" id="pane-path" title="the path this file is linted under">
+                    <span class="pane-path" id="pane-path" title={tr.pane_path_title()}>
                         { props.path.clone() }
                     </span>
                     <span class="spacer"></span>
@@ -171,13 +172,13 @@ pub fn Panes(props: &PanesProps) -> Html {
                     if props.can_render || props.rendered.is_some() {
                         <button type="button" class="button" id="render-toggle"
                             aria-pressed={if props.rendered.is_some() { "true" } else { "false" }}
-                            title="Show the file with the variables' values filled in (read-only)"
-                            onclick={on_render}>{ "Rendered" }</button>
+                            title={tr.pane_rendered_title()}
+                            onclick={on_render}>{ tr.pane_rendered() }</button>
                     }
                     if is_pane {
-                        <button type="button" class="button" onclick={on_example}>{ "Load example" }</button>
+                        <button type="button" class="button" onclick={on_example}>{ tr.pane_load_example() }</button>
                     }
-                    <button type="button" class="button" onclick={on_clear}>{ "Clear" }</button>
+                    <button type="button" class="button" onclick={on_clear}>{ tr.pane_clear() }</button>
                 </div>
                 if let Some(rendered) = props.rendered.clone() {
                     <p class="rendered-note" role="note">{
@@ -204,14 +205,11 @@ pub fn Panes(props: &PanesProps) -> Html {
                 }
                 if size > LARGE_INPUT {
                     <p class="large-note" role="note">
-                        { format!(
-                            "This input is large ({:.1} MB): the browser's text box is slow at this size, and findings update a moment after you stop typing.",
-                            size as f64 / 1e6
-                        ) }
+                        { tr.pane_large(format!("{:.1}", size as f64 / 1e6)) }
                     </p>
                 }
                 <p id="editor-help" class="editor-help">
-                    { "Paste or type; findings update as you type. Tab indents; press Esc, then Tab, to leave the editor." }
+                    { tr.pane_help() }
                 </p>
             </div>
         </section>

@@ -303,6 +303,7 @@ fn rows(files: &[TreeFile]) -> Vec<(usize, Option<&TreeFile>, String, String)> {
 
 #[component]
 pub fn ProjectTree(props: &ProjectTreeProps) -> Html {
+    let tr = crate::i18n::use_tr();
     // Open beside the editor; folded above it on a phone (the user can open it).
     let open = *use_memo((), |()| {
         gloo::utils::window()
@@ -503,23 +504,23 @@ pub fn ProjectTree(props: &ProjectTreeProps) -> Html {
     html! {
         <details class="project" id="project" {open}>
             <summary class="project-head">
-                <span class="project-title">{ "Project" }</span>
-                <span class="project-count">{ format!("{count} file{}", if count == 1 { "" } else { "s" }) }</span>
+                <span class="project-title">{ tr.project_title() }</span>
+                <span class="project-count">{ tr.count(count, crate::i18n::Tr::project_count_one, crate::i18n::Tr::project_count) }</span>
             </summary>
             <div class="project-tools">
-                <button type="button" class="button" id="new-file" aria-expanded={if *adding { "true" } else { "false" }} onclick={on_add}>{ "New file" }</button>
+                <button type="button" class="button" id="new-file" aria-expanded={if *adding { "true" } else { "false" }} onclick={on_add}>{ tr.project_new_file() }</button>
                 <label class="button file-button">
-                    { "Add files…" }
+                    { tr.project_add_files() }
                     <input type="file" id="add-files" multiple=true onchange={on_pick.clone()} />
                 </label>
                 <label class="button file-button">
-                    { "Add folder…" }
+                    { tr.project_add_folder() }
                     <input type="file" id="add-folder" multiple=true onchange={on_pick} webkitdirectory=true />
                 </label>
             </div>
             { for new_form }
             if *busy {
-                <p class="project-note" role="status">{ "Reading files…" }</p>
+                <p class="project-note" role="status">{ tr.project_reading() }</p>
             }
             if let Some(text) = (*notice).clone() {
                 <p class="project-note warning" id="project-notice" role="status">

@@ -15,6 +15,7 @@ pub struct RulesProps {
 
 #[component]
 pub fn Rules(props: &RulesProps) -> Html {
+    let tr = crate::i18n::use_tr();
     let dispatch = use_dispatch();
     // Filter chips: one input kind and one category at a time (`None`: all).
     let target = use_state(|| None::<&'static str>);
@@ -117,20 +118,20 @@ pub fn Rules(props: &RulesProps) -> Html {
     });
     html! {
         <section class="rules" aria-labelledby="rules-title">
-            <h2 id="rules-title">{ "Rules" }</h2>
+            <h2 id="rules-title">{ tr.rules_heading() }</h2>
             <label class="search">
-                <span class="visually-hidden">{ "Search rules" }</span>
+                <span class="visually-hidden">{ tr.rules_search() }</span>
                 <input
                     type="search"
                     id="rule-search"
-                    placeholder="Search by code, name, category, input…"
+                    placeholder={tr.rules_search_placeholder()}
                     value={props.query.clone()}
                     {oninput}
                 />
             </label>
             { target_chips }
             { category_chips }
-            <p class="rule-count" role="status">{ if count == 1 { "1 rule".to_string() } else { format!("{count} rules") } }</p>
+            <p class="rule-count" role="status">{ tr.count(count, crate::i18n::Tr::rules_count_one, crate::i18n::Tr::rules_count) }</p>
             <ul class="rule-list">{ for rows }</ul>
         </section>
     }

@@ -361,6 +361,7 @@ pub struct ShareToolsProps {
 pub fn ShareTools(props: &ShareToolsProps) -> Html {
     let page = props.page.clone();
     let visit = props.visit.clone();
+    let tr = crate::i18n::use_tr();
     let open = use_state(|| None::<Panel>);
     let banner = use_state(|| None::<Banner>);
     let previous = use_state(|| {
@@ -644,11 +645,11 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
 
     html! {
         <>
-            <button type="button" id="copy-link" class="nav-button" title="Copy a link holding your inputs (Ctrl+S)" onclick={on_copy}>{ "Copy link" }</button>
-            <button type="button" id="export-button" class="nav-button" onclick={show(Panel::Export)}>{ "Export" }</button>
-            <button type="button" id="settings-button" class={classes!("nav-button", (!state.settings.is_default()).then_some("changed"))} onclick={show(Panel::Settings)}>{ "Settings" }</button>
-            <button type="button" id="reset-button" class="nav-button" onclick={show(Panel::Reset)}>{ "Reset" }</button>
-            <button type="button" id="help-button" class="nav-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onclick={show(Panel::Help)}>{ "?" }</button>
+            <button type="button" id="copy-link" class="nav-button" title={tr.share_copy_link_title()} onclick={on_copy}>{ tr.share_copy_link() }</button>
+            <button type="button" id="export-button" class="nav-button" onclick={show(Panel::Export)}>{ tr.share_export() }</button>
+            <button type="button" id="settings-button" class={classes!("nav-button", (!state.settings.is_default()).then_some("changed"))} onclick={show(Panel::Settings)}>{ tr.share_settings() }</button>
+            <button type="button" id="reset-button" class="nav-button" onclick={show(Panel::Reset)}>{ tr.share_reset() }</button>
+            <button type="button" id="help-button" class="nav-button" aria-label={tr.share_shortcuts()} title={tr.share_shortcuts_title()} onclick={show(Panel::Help)}>{ "?" }</button>
             <div class="share-banners">
                 { for message }
                 { for cap }

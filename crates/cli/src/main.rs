@@ -221,11 +221,7 @@ fn run_lint(args: &LintArgs) -> u8 {
 /// named alone (checked for Jsonnet errors only).
 fn notes(args: &LintArgs, inputs: &[Input], values: &vars::Loaded) {
     if args.values.any() {
-        let state = values
-            .tfstate
-            .as_ref()
-            .and_then(|i| ecsplain_engine::ecspresso::tfstate::TfState::parse(&i.text));
-        let unset = vars::unset(inputs, &values.vars, state.as_ref(), false);
+        let unset = vars::unset(inputs, values, false);
         if !unset.is_empty() {
             eprintln!(
                 "ecsplain: note: no value for {} (left unknown: checks that need them are skipped)",

@@ -126,18 +126,20 @@ fn read(data: &str) -> Option<Schema> {
     for (name, def) in raw.get("shapes")?.as_object()? {
         shapes.insert(name.clone(), read_def(def)?);
     }
-    let operations: BTreeMap<String, String> = raw
-        .get("operations")?
-        .as_object()?
-        .iter()
-        .map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
-        .collect::<Option<_>>()?;
-    let output_only = raw
-        .get("output_only")?
-        .as_object()?
-        .iter()
-        .map(|(k, v)| Some((k.clone(), crate::json::strings(v.as_array()?)?)))
-        .collect::<Option<_>>()?;
+    let operations: BTreeMap<String, String> = crate::order::btree_map(
+        raw.get("operations")?
+            .as_object()?
+            .iter()
+            .map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+            .collect::<Option<Vec<_>>>()?,
+    );
+    let output_only = crate::order::btree_map(
+        raw.get("output_only")?
+            .as_object()?
+            .iter()
+            .map(|(k, v)| Some((k.clone(), crate::json::strings(v.as_array()?)?)))
+            .collect::<Option<Vec<_>>>()?,
+    );
     let mut service = Structure::default();
     for op in ["CreateService", "UpdateService"] {
         if let Some(Def::Structure(s)) = operations.get(op).and_then(|n| shapes.get(n)) {
@@ -380,11 +382,12 @@ pub fn walk_value<'a>(node: &'a Node, ty: &'static Ty, key: &str, out: &mut Vec<
 fn leak_named(name: &'static str) -> &'static Ty {
     static NAMED: OnceLock<BTreeMap<&'static str, Ty>> = OnceLock::new();
     let all = NAMED.get_or_init(|| {
-        schema()
-            .shapes
-            .keys()
-            .map(|k| (k.as_str(), Ty::Named(k.clone())))
-            .collect()
+        crate::order::btree_map(
+            schema()
+                .shapes
+                .keys()
+                .map(|k| (k.as_str(), Ty::Named(k.clone()))),
+        )
     });
     all.get(name).unwrap_or(&Ty::Any)
 }

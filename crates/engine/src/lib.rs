@@ -35,12 +35,14 @@ pub mod taskdef;
 pub mod template;
 pub mod text;
 pub mod value;
+pub mod workspace;
 pub mod yaml;
 
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Finding, Severity};
 pub use lint::{lint, lint_one, lint_vars, lint_with, Input, Report, Vars};
 pub use rule::{Kind, Lang, Rule};
+pub use workspace::Project;
 
 /// The engine's version, shown by the page and the CLI.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

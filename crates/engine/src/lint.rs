@@ -85,14 +85,24 @@ pub fn lint_with(inputs: &[Input], config: &Config) -> Report {
 /// Actions without a value stay as written (placeholders). Jsonnet gets `vars.env` for
 /// `std.native('env')`/`must_env` and `vars.ext_str` for `std.extVar`.
 pub fn lint_vars(inputs: &[Input], config: &Config, vars: &Vars) -> Report {
+    lint_in(
+        inputs,
+        config,
+        &ecspresso::jsonnet::Env::with_vars(inputs, vars),
+    )
+}
+
+/// Like [`lint_vars`], with the values already in a Jsonnet environment built from the same
+/// inputs (`crate::workspace::Project` builds it once for linting and rendering).
+pub fn lint_in(
+    inputs: &[Input],
+    config: &Config,
+    jsonnet_env: &ecspresso::jsonnet::Env<'_>,
+) -> Report {
     let mut raw: Vec<(usize, Diagnostic)> = Vec::new();
     let referenced = ecspresso::referenced_roles(inputs);
-    // What Jsonnet evaluation may read: the other inputs (imports), a Terraform state, values.
-    let mut jsonnet_env = ecspresso::jsonnet::Env::from_inputs(inputs);
-    jsonnet_env.env.clone_from(&vars.env);
-    jsonnet_env.ext_str.clone_from(&vars.ext_str);
     let known = crate::template::Known {
-        env: &vars.env,
+        env: &jsonnet_env.env,
         tfstate: jsonnet_env.tfstate.as_ref(),
     };
     // Every templated config or definition is rendered: the parts that need no value (a
@@ -138,7 +148,7 @@ pub fn lint_vars(inputs: &[Input], config: &Config, vars: &Vars) -> Report {
             detected,
             referenced,
             render.is_some(),
-            &jsonnet_env,
+            jsonnet_env,
         );
         if let Some(slot) = evaluated.get_mut(file) {
             *slot = from_jsonnet;

@@ -7,6 +7,7 @@
 //! comparison and one extra allocation. Same results as `sort_by` (stable, never panics).
 
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
 
 /// The stable order of `n` items under `cmp`, as positions.
 #[inline(never)]
@@ -49,6 +50,18 @@ pub fn sort<T: Ord>(items: &mut Vec<T>) {
     sort_by(items, |a, b| a.cmp(b));
 }
 
+/// A map of `items`, like `items.into_iter().collect::<BTreeMap<_, _>>()` (a later pair with an
+/// equal key replaces the earlier one's value), built by inserting one pair at a time: the
+/// standard `FromIterator` sorts the pairs first with the stable sort, which instantiates that
+/// sort once more for each key and value type (about 3 KB of WebAssembly each).
+pub fn btree_map<K: Ord, V>(items: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut map = BTreeMap::new();
+    for (key, value) in items {
+        map.insert(key, value);
+    }
+    map
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,5 +89,13 @@ mod tests {
             expected.sort();
             assert_eq!(natural, expected);
         }
+    }
+
+    #[test]
+    fn btree_map_is_collect() {
+        let pairs = [("b", 1), ("a", 2), ("b", 3), ("c", 4), ("a", 5)];
+        let std: BTreeMap<&str, i32> = pairs.into_iter().collect();
+        assert_eq!(btree_map(pairs), std);
+        assert_eq!(btree_map(Vec::<(u8, u8)>::new()), BTreeMap::new());
     }
 }

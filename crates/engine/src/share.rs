@@ -233,7 +233,8 @@ impl ShareState {
             Some(Value::Object(map)) => map
                 .iter()
                 .map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
-                .collect::<Option<_>>()
+                .collect::<Option<Vec<_>>>()
+                .map(crate::order::btree_map)
                 .ok_or_else(|| wrong("set", "an object of strings"))?,
             Some(_) => return Err(wrong("set", "an object of strings")),
         };

@@ -47,6 +47,15 @@ impl<'a> Env<'a> {
         }
     }
 
+    /// The inputs of a lint run and the values given for it: what evaluation may read (the
+    /// other inputs for imports, a Terraform state, environment and external variables).
+    pub fn with_vars(inputs: &'a [crate::lint::Input], vars: &crate::lint::Vars) -> Env<'a> {
+        let mut env = Env::from_inputs(inputs);
+        env.env.clone_from(&vars.env);
+        env.ext_str.clone_from(&vars.ext_str);
+        env
+    }
+
     #[cfg_attr(
         not(any(
             all(feature = "jsonnet", not(target_arch = "wasm32")),

@@ -284,8 +284,9 @@ pub fn keeps_fix(root: &Node, text: &str, fix: &crate::diagnostic::Fix) -> bool 
     fix.edits.iter().all(|edit| {
         let replaces_scalar = scalar_at(root, text, edit.span);
         let content = edit.content.trim();
-        let scalar_text = serde_json::from_str::<serde_json::Value>(content)
-            .is_ok_and(|v| v.is_string() || v.is_number() || v.is_boolean());
+        // The engine's own JSON reader: the page carries no serde_json deserializer.
+        let scalar_text = crate::json::to_value(content)
+            .is_some_and(|v| v.is_string() || v.is_number() || v.is_boolean());
         // A YAML plain scalar replaced by a JSON string is still YAML; a quoted one too.
         replaces_scalar && scalar_text && !edit.span.text(text).contains('\n')
     })

@@ -24,7 +24,8 @@ fn descriptions() -> &'static BTreeMap<String, String> {
                     .as_object()?
                     .iter()
                     .map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
-                    .collect::<Option<_>>()
+                    .collect::<Option<Vec<_>>>()
+                    .map(crate::order::btree_map)
             })
             .unwrap_or_default()
     })

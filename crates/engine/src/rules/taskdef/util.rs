@@ -380,7 +380,7 @@ pub fn nulls(root: &Node) -> Vec<(String, Span)> {
             _ => {}
         }
     }
-    out.sort_by_key(|(_, span)| span.start);
+    crate::order::sort_by_key(&mut out, |(_, span)| span.start);
     out
 }
 
