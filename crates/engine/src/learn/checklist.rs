@@ -18,6 +18,7 @@ use crate::input::Kind;
 use crate::lint::finding::Finding;
 use crate::lint::{Input, Report, Vars};
 use crate::models::config::Config;
+use crate::rules::rule::Lang;
 
 /// Where an item applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -119,6 +120,59 @@ struct RawItem {
     needs_any_of: Vec<String>,
     text: String,
     note: Option<String>,
+}
+
+/// The checklist's Japanese texts (`data/checklist.ja.json`): `sections` (`number`, `title`)
+/// and `items` (`id`, `text`, optional `note`), our own Japanese wording of each item. Empty
+/// in a build with the feature `external-docs`, which is given it under `ja/checklist.json`.
+#[cfg(not(feature = "external-docs"))]
+pub(crate) static JA_DATA: &str = include_str!("../../data/checklist.ja.json");
+#[cfg(feature = "external-docs")]
+pub(crate) static JA_DATA: &str = "";
+
+/// The checklist's texts in `lang` as written (`data/checklist.ja.json`), compiled in or given
+/// by [`crate::rules::rule::set_docs_in`] under `ja/checklist.json`; `None` for English and before
+/// the page loaded them.
+pub fn data_in(lang: Lang) -> Option<&'static str> {
+    match lang {
+        Lang::En => None,
+        Lang::Ja if !JA_DATA.is_empty() => Some(JA_DATA),
+        Lang::Ja => crate::rules::rule::external_text("ja/checklist.json"),
+    }
+}
+
+/// Every item as [`checklist`] gives it, with its section title, text and note in `lang`
+/// where a translation exists (English otherwise).
+pub fn checklist_in(lang: Lang) -> Vec<Item> {
+    let mut items = checklist();
+    let Some(v) = data_in(lang).and_then(crate::syntax::json::to_value) else {
+        return items;
+    };
+    let str_of = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_string);
+    let sections = v.get("sections").and_then(Value::as_array);
+    let texts = v.get("items").and_then(Value::as_array);
+    for item in &mut items {
+        let section = sections.and_then(|list| {
+            list.iter()
+                .find(|s| s.get("number").and_then(Value::as_u64) == Some(u64::from(item.section)))
+        });
+        if let Some(title) = section.and_then(|s| str_of(s, "title")) {
+            item.section_title = title;
+        }
+        let Some(t) = texts.and_then(|list| {
+            list.iter()
+                .find(|t| t.get("id").and_then(Value::as_str) == Some(item.id.as_str()))
+        }) else {
+            continue;
+        };
+        if let Some(text) = str_of(t, "text") {
+            item.text = text;
+        }
+        if let (Some(_), Some(note)) = (&item.note, str_of(t, "note")) {
+            item.note = Some(note);
+        }
+    }
+    items
 }
 
 /// The checklist's data (`data/checklist.json`): compiled in, or given by
