@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::File;
-use crate::rule::Kind;
+use crate::input::Kind;
 
 /// Whether an example shows what to avoid or what to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -254,14 +254,14 @@ pub fn example(id: &str) -> Option<&'static Example> {
 
 impl Example {
     /// The example's files as lint inputs.
-    pub fn inputs(&self) -> Vec<crate::lint::Input> {
+    pub fn inputs(&self) -> Vec<crate::input::Input> {
         self.files.iter().map(File::input).collect()
     }
 
     /// The kinds of input this example holds.
     pub fn kinds(&self) -> Vec<Kind> {
         let mut kinds: Vec<Kind> = self.files.iter().map(|f| f.kind).collect();
-        crate::order::sort(&mut kinds);
+        crate::input::order::sort(&mut kinds);
         kinds.dedup();
         kinds
     }

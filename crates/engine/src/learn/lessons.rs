@@ -7,9 +7,10 @@ use serde::Serialize;
 
 use super::facts::{Fact, FactResult, Peak};
 use super::File;
-use crate::diagnostic::{Finding, Severity};
+use crate::input::diagnostic::Severity;
+use crate::input::Kind;
+use crate::lint::finding::Finding;
 use crate::lint::{lint, Input};
-use crate::rule::Kind;
 
 /// The interactive picture a lesson shows next to its text (drawn by the page from `sizing`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -159,22 +160,22 @@ pub fn lesson_id(id: &str) -> Option<&'static str> {
 }
 
 impl Lesson {
-    /// The lesson's Markdown: compiled in, or given by [`crate::rule::set_docs`] (key
+    /// The lesson's Markdown: compiled in, or given by [`crate::rules::rule::set_docs`] (key
     /// `lesson/<id>`) in a build with the feature `external-docs`; empty until then.
     pub fn body(&self) -> &str {
         if !self.body.is_empty() {
             return self.body;
         }
-        crate::rule::external_text(&format!("lesson/{}", self.id)).unwrap_or("")
+        crate::rules::rule::external_text(&format!("lesson/{}", self.id)).unwrap_or("")
     }
 
-    /// The exercise's reference solution: compiled in, or given by [`crate::rule::set_docs`]
+    /// The exercise's reference solution: compiled in, or given by [`crate::rules::rule::set_docs`]
     /// (key `lesson/<id>/solution`) in a build with the feature `external-docs`.
     pub fn solution(&self) -> &str {
         if !self.exercise.solution.is_empty() {
             return self.exercise.solution;
         }
-        crate::rule::external_text(&format!("lesson/{}/solution", self.id)).unwrap_or("")
+        crate::rules::rule::external_text(&format!("lesson/{}/solution", self.id)).unwrap_or("")
     }
 }
 

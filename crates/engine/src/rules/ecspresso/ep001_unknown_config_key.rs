@@ -1,6 +1,6 @@
-use crate::check::Sink;
-use crate::ecspresso::{did_you_mean, EcspressoCtx, CONFIG_KEYS};
-use crate::value::is_placeholder_text;
+use crate::models::ecspresso::{did_you_mean, EcspressoCtx, CONFIG_KEYS};
+use crate::rules::check::Sink;
+use crate::syntax::value::is_placeholder_text;
 
 crate::declare_rule! {
     /// ## What it does

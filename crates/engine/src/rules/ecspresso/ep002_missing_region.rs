@@ -1,6 +1,6 @@
-use crate::check::Sink;
-use crate::ecspresso::EcspressoCtx;
-use crate::span::Span;
+use crate::input::span::Span;
+use crate::models::ecspresso::EcspressoCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does

@@ -1,6 +1,6 @@
-use crate::check::Sink;
-use crate::ecspresso::EcspressoCtx;
-use crate::value::NodeKind;
+use crate::models::ecspresso::EcspressoCtx;
+use crate::rules::check::Sink;
+use crate::syntax::value::NodeKind;
 
 crate::declare_rule! {
     /// ## What it does
@@ -45,7 +45,7 @@ pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
     if node.is_placeholder() {
         return;
     }
-    let versions = crate::ecspresso::versions(ctx.config);
+    let versions = crate::models::ecspresso::versions(ctx.config);
     let text = node.span.text(ctx.text);
     match &node.kind {
         // A bare number is read (as nanoseconds by v2, seconds by v3): EP012's concern.

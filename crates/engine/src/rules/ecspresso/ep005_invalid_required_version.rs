@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::ecspresso::EcspressoCtx;
+use crate::models::ecspresso::EcspressoCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does
@@ -42,8 +42,8 @@ pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
         return;
     }
     let text = match &node.kind {
-        crate::value::NodeKind::String(s) => s.clone(),
-        crate::value::NodeKind::Number(_, s) => s.clone(),
+        crate::syntax::value::NodeKind::String(s) => s.clone(),
+        crate::syntax::value::NodeKind::Number(_, s) => s.clone(),
         _ => String::new(),
     };
     if let Some(bad) = invalid_part(&text) {
