@@ -32,26 +32,29 @@ fn source(rule: &ecsplain_engine::Rule) -> PathBuf {
         .join(name.file_name().unwrap_or_default())
 }
 
-/// The `messages!` block of a rule's file: `NAME -> English`, or `None` when it has none.
-fn english(text: &str) -> Option<BTreeMap<String, String>> {
+/// The `messages!` block of a rule's file: `NAME -> English` (or the first line that is not
+/// `NAME = "text";`), or `None` when it has none.
+fn english(text: &str) -> Option<Result<BTreeMap<String, String>, String>> {
     let start = text.find("crate::messages! {")?;
     let body = &text[start..];
     let end = body.find("\n}").unwrap_or(body.len());
     let mut out = BTreeMap::new();
     for line in body[..end].lines().skip(2) {
         let line = line.trim();
-        let (name, rest) = line
+        let Some((name, en)) = line
             .split_once(" = \"")
-            .unwrap_or_else(|| panic!("a template per line, `NAME = \"text\";`: {line}"));
-        let en = rest
-            .strip_suffix("\";")
-            .unwrap_or_else(|| panic!("a template per line, ending in `\";`: {line}"));
+            .and_then(|(name, rest)| Some((name, rest.strip_suffix("\";")?)))
+        else {
+            return Some(Err(format!(
+                "a template per line, `NAME = \"text\";`: {line}"
+            )));
+        };
         out.insert(
             name.to_string(),
             en.replace("\\\"", "\"").replace("\\\\", "\\"),
         );
     }
-    Some(out)
+    Some(Ok(out))
 }
 
 fn sorted(mut v: Vec<&str>) -> Vec<&str> {
@@ -70,9 +73,16 @@ fn migrated_rules_have_their_japanese_and_the_pending_list_is_true() {
         let path = source(rule);
         let text =
             std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let Some(templates) = english(&text) else {
-            pending.insert(rule.code.to_string());
-            continue;
+        let templates = match english(&text) {
+            None => {
+                pending.insert(rule.code.to_string());
+                continue;
+            }
+            Some(Err(e)) => {
+                failures.push(format!("{}: {e}", rule.code));
+                continue;
+            }
+            Some(Ok(templates)) => templates,
         };
         migrated += 1;
         for call in [".report(", ".report_in(", ".set_help(", ".set_fix("] {
