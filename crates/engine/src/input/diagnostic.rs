@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::input::msg::{Keyed, Msg};
 use crate::input::span::Span;
 
 /// How bad a finding is. The policy, the same for every rule:
@@ -85,6 +86,9 @@ pub struct Diagnostic {
     pub related: Vec<Related>,
     pub help: Option<String>,
     pub fix: Option<Fix>,
+    /// The keyed forms of `message`, `help` and the fix's title, for rules migrated to message
+    /// templates (the strings above are always their English rendering).
+    pub keyed: Keyed,
 }
 
 impl Diagnostic {
@@ -102,7 +106,34 @@ impl Diagnostic {
             related: Vec::new(),
             help: None,
             fix: None,
+            keyed: Keyed::default(),
         }
+    }
+
+    /// A diagnostic whose message is a keyed template.
+    pub fn new_msg(code: &'static str, severity: Severity, span: Span, message: Msg) -> Diagnostic {
+        let mut d = Diagnostic::new(code, severity, span, message.en());
+        d.keyed.message = Some(message);
+        d
+    }
+
+    /// Sets the help from a keyed template.
+    pub fn set_help_msg(&mut self, help: Msg) -> &mut Diagnostic {
+        self.help = Some(help.en());
+        self.keyed.help = Some(help);
+        self
+    }
+
+    /// Sets a one-edit fix whose title is a keyed template (the edit is code, never translated).
+    pub fn set_fix_msg(
+        &mut self,
+        title: Msg,
+        span: Span,
+        content: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.set_fix(title.en(), span, content);
+        self.keyed.fix_title = Some(title);
+        self
     }
 
     pub fn set_help(&mut self, help: impl Into<String>) -> &mut Diagnostic {

@@ -4,6 +4,9 @@
 
 use serde::Serialize;
 
+use crate::input::msg::{Keyed, Msg};
+use crate::rules::rule::{render_msg, Lang};
+
 use crate::input::diagnostic::{Applicability, Diagnostic, Place, Severity};
 use crate::input::span::{LineIndex, Span};
 
@@ -69,6 +72,10 @@ pub struct Finding {
     /// The byte span in that input; not part of the JSON contract.
     #[serde(skip)]
     pub span: Span,
+    /// The keyed forms of the message, help and fix title (migrated rules), for
+    /// [`Finding::localize`]; not part of the JSON contract.
+    #[serde(skip)]
+    pub keyed: Keyed,
 }
 
 /// A text with its path and line index: what resolving spans needs.
@@ -151,7 +158,42 @@ impl Finding {
             fix,
             file,
             span: diagnostic.span,
+            keyed: still_keyed(diagnostic),
         })
+    }
+
+    /// Renders the message, help and fix title in `lang` where the rule gave them as keyed
+    /// templates; English stays byte for byte what the rule said. Codes, keys, spans and edits
+    /// never change.
+    pub fn localize(&mut self, lang: Lang) {
+        if lang == Lang::En {
+            return;
+        }
+        if let Some(m) = &self.keyed.message {
+            self.message = render_msg(m, lang);
+        }
+        if let (Some(m), Some(help)) = (&self.keyed.help, &mut self.help) {
+            *help = render_msg(m, lang);
+        }
+        if let (Some(m), Some(fix)) = (&self.keyed.fix_title, &mut self.fix) {
+            fix.title = render_msg(m, lang);
+        }
+    }
+}
+
+/// The keyed forms that still say what the strings say (a later stage of the run may have
+/// rewritten a message, for example to name the source of a rendered input; then the string
+/// wins, in English).
+fn still_keyed(d: &Diagnostic) -> Keyed {
+    let same = |m: &Option<Msg>, s: Option<&str>| {
+        m.as_ref()
+            .filter(|m| s.is_some_and(|s| m.en() == s))
+            .cloned()
+    };
+    Keyed {
+        message: same(&d.keyed.message, Some(&d.message)),
+        help: same(&d.keyed.help, d.help.as_deref()),
+        fix_title: same(&d.keyed.fix_title, d.fix.as_ref().map(|f| f.title.as_str())),
     }
 }
 

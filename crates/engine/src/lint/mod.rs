@@ -45,6 +45,14 @@ pub struct Report {
 }
 
 impl Report {
+    /// Renders the findings' human text in `lang` (see [`Finding::localize`]); the order of
+    /// findings stays the English one, so it does not depend on the language.
+    pub fn localize(&mut self, lang: crate::rules::rule::Lang) {
+        for finding in &mut self.findings {
+            finding.localize(lang);
+        }
+    }
+
     pub fn count(&self, severity: Severity) -> usize {
         self.findings
             .iter()

@@ -100,6 +100,24 @@ impl<'a> Sink<'a> {
         self.report_in(self.file, span, message)
     }
 
+    /// Reports a finding whose message is a keyed template (`crate::msg!`).
+    pub fn report_msg(&mut self, span: Span, message: crate::input::msg::Msg) -> &mut Diagnostic {
+        self.report_msg_in(self.file, span, message)
+    }
+
+    /// [`Sink::report_msg`] on another input of the run (project checks).
+    pub fn report_msg_in(
+        &mut self,
+        file: usize,
+        span: Span,
+        message: crate::input::msg::Msg,
+    ) -> &mut Diagnostic {
+        let d = Diagnostic::new_msg(self.rule.code, self.rule.severity, span, message);
+        self.out.push((file, d));
+        let last = self.out.len() - 1;
+        &mut self.out[last].1
+    }
+
     /// Reports a finding on another input of the run (project checks).
     pub fn report_in(
         &mut self,

@@ -196,6 +196,8 @@ pub fn docs_available_in(lang: Lang) -> bool {
 mod compiled {
     // `JA_DOCS`: `(code, text)` sorted by code, empty with the feature `external-docs`.
     include!(concat!(env!("OUT_DIR"), "/ja_docs.rs"));
+    // `JA_MESSAGES`: `(key, template)` sorted by key, from the rules' `<stem>.ja.msg`.
+    include!(concat!(env!("OUT_DIR"), "/ja_messages.rs"));
 }
 
 /// The translation files compiled into this build, `(code, file text)` sorted by code: every
@@ -371,4 +373,29 @@ macro_rules! __explainer {
     ($why:ident) => {
         Some($crate::rules::rule::Explainer::$why)
     };
+}
+
+/// The Japanese text of a message template (`EP004.NOT_DURATION`), when its rule has one.
+pub fn ja_message(key: &str) -> Option<&'static str> {
+    compiled::JA_MESSAGES
+        .binary_search_by(|(k, _)| (*k).cmp(key))
+        .ok()
+        .and_then(|i| compiled::JA_MESSAGES.get(i))
+        .map(|(_, text)| *text)
+}
+
+/// Every compiled Japanese message template, `(key, text)` sorted by key.
+pub fn ja_messages() -> &'static [(&'static str, &'static str)] {
+    compiled::JA_MESSAGES
+}
+
+/// Renders a keyed message in `lang` (English where its Japanese is missing).
+pub fn render_msg(msg: &crate::input::msg::Msg, lang: Lang) -> String {
+    match lang {
+        Lang::En => msg.en(),
+        Lang::Ja => msg.render(&crate::input::msg::Tongue {
+            text: &|t| ja_message(t.key).unwrap_or(t.en),
+            list_separator: "、",
+        }),
+    }
 }
