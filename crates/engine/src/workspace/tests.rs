@@ -314,6 +314,7 @@ fn a_missing_evaluator_is_explained_by_its_state() {
         fix: None,
         file: 0,
         span: crate::input::span::Span::new(0, 1),
+        keyed: Default::default(),
     };
     let mut loading = finding();
     explain_missing(&mut loading, Kind::TaskDef.noun(), &Evaluator::Loading);
