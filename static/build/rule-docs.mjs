@@ -57,9 +57,13 @@ const writeModule = (prefix, texts) => {
 };
 const [name, size] = writeModule("rule-docs", docs);
 
-// Japanese: `ja/<CODE>` for the translated rules only (the rest are shown in English).
+// Japanese: `ja/<CODE>` for the translated rules only (the rest are shown in English), and the
+// teaching content's Japanese files: `ja/lesson/<id>`, `ja/example/<id>`, `ja/checklist.json`.
 const ja = ruleDocs("--lang", "ja");
-const strays = Object.keys(ja).filter((key) => !key.startsWith("ja/") || !codes.includes(key.slice(3)) || !ja[key]);
+const learnKey = (key) => /^ja\/(lesson|example)\/[a-z0-9-]+$/.test(key) || key === "ja/checklist.json";
+const strays = Object.keys(ja).filter(
+  (key) => !key.startsWith("ja/") || !(codes.includes(key.slice(3)) || learnKey(key)) || !ja[key],
+);
 if (strays.length > 0) {
   console.error(`rule-docs: Japanese texts for no rule, or empty: ${strays.join(", ")}`);
   process.exit(1);
@@ -69,4 +73,5 @@ const [jaName, jaSize] = writeModule("rule-docs-ja", ja);
 const base = process.env.TRUNK_PUBLIC_URL ?? "./";
 tagBootScript(dir, { "data-ecsplain-docs": `${base}${name}`, "data-ecsplain-docs-ja": `${base}${jaName}` }, "rule-docs");
 console.log(`rule-docs: ${codes.length} rules, ${Object.keys(docs).length - codes.length} other texts (${size} bytes) -> ${name}`);
-console.log(`rule-docs: ${Object.keys(ja).length} rules in Japanese (${jaSize} bytes) -> ${jaName}`);
+const jaLearn = Object.keys(ja).filter(learnKey).length;
+console.log(`rule-docs: ${Object.keys(ja).length - jaLearn} rules and ${jaLearn} teaching texts in Japanese (${jaSize} bytes) -> ${jaName}`);

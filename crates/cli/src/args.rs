@@ -24,9 +24,9 @@ Usage:
 
 Global option:
   --lang L          en | ja: the language of rule documentation and titles (`explain`,
-                    `rules`); else LC_ALL, LC_MESSAGES or LANG (ja* is Japanese), else English.
-                    Rule codes, JSON keys and SARIF structure never change; findings' messages
-                    are English for now
+                    `rules`) and of lint messages, help and fix titles (rules whose messages
+                    are translated); else LC_ALL, LC_MESSAGES or LANG (ja* is Japanese), else
+                    English. Rule codes, JSON keys and SARIF structure never change
 
 Options for lint:
   --kind K          taskdef | servicedef | dockerfile | ecspresso | terraform | cloudformation:

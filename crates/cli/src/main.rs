@@ -50,7 +50,7 @@ fn run(command: Command, lang: Lang) -> u8 {
     match command {
         Command::Help => out(args::USAGE),
         Command::Version => out(&format!("ecsplain {}\n", ecsplain_engine::VERSION)),
-        Command::Lint(lint) => run_lint(&lint),
+        Command::Lint(lint) => run_lint(&lint, lang),
         Command::Explain(code) => explain(&code, lang),
         Command::Rules(format) => rules(format, lang),
         Command::Config(config) => show_config(&config),
@@ -76,7 +76,7 @@ fn out(text: &str) -> u8 {
     }
 }
 
-fn run_lint(args: &LintArgs) -> u8 {
+fn run_lint(args: &LintArgs, lang: Lang) -> u8 {
     if args.statistics && !matches!(args.format, Format::Text | Format::Json) {
         eprintln!(
             "ecsplain: --statistics prints text or json, not {}",
@@ -174,6 +174,12 @@ fn run_lint(args: &LintArgs) -> u8 {
         config_problems,
         ..
     } = run;
+    // Messages, help and fix titles in the run's language (migrated rules); codes, JSON keys
+    // and SARIF structure stay the same.
+    let mut findings = findings;
+    for finding in &mut findings {
+        finding.localize(lang);
+    }
     trouble |= config_problems;
 
     let rendered = if args.statistics {

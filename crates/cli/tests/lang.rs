@@ -78,3 +78,62 @@ fn findings_and_their_formats_do_not_change_with_the_language() {
     let bad = ecsplain(&["--lang", "fr", "rules"]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// Drops the human text (`message`, `help`, `title`, SARIF `text`) of a JSON value, keeping keys,
+/// codes, positions and edits.
+fn without_text(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(map) => {
+            for (key, value) in map.iter_mut() {
+                if matches!(key.as_str(), "message" | "help" | "title" | "text")
+                    && value.is_string()
+                {
+                    *value = serde_json::Value::Null;
+                } else {
+                    without_text(value);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(without_text),
+        _ => {}
+    }
+}
+
+#[test]
+fn lint_messages_help_and_fix_titles_speak_japanese_when_asked() {
+    let file = "tests/fixtures/ecspresso/EP001_fail.yml";
+    let text = stdout(&ecsplain(&["lint", "--lang", "ja", file]));
+    assert!(
+        text.contains("`task_defintion` は ecspresso の設定キーではありません"),
+        "{text}"
+    );
+    assert!(
+        text.contains("help: `task_definition` のことですか？"),
+        "{text}"
+    );
+    assert!(text.contains("`task_definition` に名前を変える"), "{text}");
+    assert!(text.contains("warning[EP001]"), "{text}");
+    // The locale asks for Japanese too; --lang=en keeps English byte for byte.
+    let by_locale = with_locale(&[("LANG", "ja_JP.UTF-8")], &["lint", file]);
+    assert_eq!(stdout(&by_locale), text);
+    let en = with_locale(&[("LANG", "ja_JP.UTF-8")], &["lint", "--lang=en", file]);
+    let plain = ecsplain(&["lint", file]);
+    assert_eq!(stdout(&en), stdout(&plain));
+    assert!(stdout(&en).contains("is not an ecspresso config key"));
+
+    // JSON and SARIF: the same keys, codes, positions and structure; only the text differs.
+    for format in ["json", "sarif"] {
+        let en = ecsplain(&["lint", "--format", format, file]);
+        let ja = ecsplain(&["lint", "--lang", "ja", "--format", format, file]);
+        assert_eq!(ja.status.code(), en.status.code());
+        let mut en: serde_json::Value = serde_json::from_str(&stdout(&en)).expect("json");
+        let mut ja: serde_json::Value = serde_json::from_str(&stdout(&ja)).expect("json");
+        assert_ne!(
+            en, ja,
+            "{format}: the Japanese run should differ in its text"
+        );
+        without_text(&mut en);
+        without_text(&mut ja);
+        assert_eq!(en, ja, "{format}");
+    }
+}

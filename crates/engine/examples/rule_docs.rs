@@ -10,7 +10,10 @@
 //! With `--lang ja` it prints instead the Japanese texts, on their own: each translated rule's
 //! `<stem>.ja.md` (title line and Markdown, as written) under `ja/<CODE>`, for the page to load
 //! only when a reader picks Japanese (`rule::set_docs_in(Lang::Ja, ...)`); a rule missing there
-//! is shown in English.
+//! is shown in English. Beside them, the teaching content's Japanese files: each lesson's
+//! `lesson.ja.md` under `ja/lesson/<id>`, each example's `example.ja.md` under
+//! `ja/example/<id>` and `data/checklist.ja.json` under `ja/checklist.json`
+//! (`learn::translation`).
 //!
 //! `cargo run -q -p ecsplain-engine --example rule_docs [-- --lang ja]`
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -34,6 +37,7 @@ fn main() {
         let texts: BTreeMap<String, &str> = ecsplain_engine::rule::compiled_docs(lang)
             .iter()
             .map(|(code, text)| (format!("{}{code}", lang.key_prefix()), *text))
+            .chain(learn::translation::compiled_texts(lang))
             .collect();
         print(&texts);
         return;

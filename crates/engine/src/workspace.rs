@@ -13,12 +13,12 @@ mod values;
 
 use std::cell::OnceCell;
 
-use crate::config::Config;
-use crate::diagnostic::Finding;
-use crate::ecspresso::{self, jsonnet, Format, Reference};
+use crate::lint::finding::Finding;
+use crate::lint::suppress::{self, IgnoreHere};
 use crate::lint::{Input, Report, Vars};
-use crate::rule::Kind;
-use crate::suppress::{self, IgnoreHere};
+use crate::models::config::Config;
+use crate::models::ecspresso::{self, jsonnet, Format, Reference};
+use crate::rules::rule::Kind;
 
 pub use config_yaml::{config_yaml, Keys};
 pub use values::{is_env_file, value_key, vars_from_keys, Origin, ProjectVariable};
@@ -456,8 +456,8 @@ impl Project {
             return Some(file.text.clone());
         }
         let text = &file.text;
-        let at = |span: crate::span::Span| {
-            let lc = crate::span::LineIndex::new(text).line_col(text, span.start);
+        let at = |span: crate::input::span::Span| {
+            let lc = crate::input::span::LineIndex::new(text).line_col(text, span.start);
             format!("{}:{}", lc.line, lc.column)
         };
         Some(match self.evaluate(id)? {
@@ -490,7 +490,7 @@ impl Project {
         let region = self.config.settings.region.as_deref();
         match ecspresso::render::project_file(&self.inputs, path, source, &shown, region) {
             Some(printed) => Some(printed),
-            None => Some(Ok(crate::template::render(source, &shown).text)),
+            None => Some(Ok(crate::syntax::template::render(source, &shown).text)),
         }
     }
 
@@ -498,7 +498,7 @@ impl Project {
     /// Terraform state, `env`'s default); unknown ones show as `${NAME}` markers.
     pub fn fill_templates(&self, text: &str) -> String {
         let vars = self.effective_values();
-        crate::template::render(text, &self.shown(&vars)).text
+        crate::syntax::template::render(text, &self.shown(&vars)).text
     }
 
     fn shown<'a>(&'a self, vars: &'a Vars) -> values::Shown<'a> {
@@ -559,7 +559,7 @@ fn explain_missing(finding: &mut Finding, noun: &str, evaluator: &Evaluator) {
 fn input_kind(input: &Input) -> Option<Kind> {
     input
         .kind
-        .or_else(|| crate::detect::detect(&input.path, &input.text))
+        .or_else(|| crate::input::detect::detect(&input.path, &input.text))
 }
 
 /// A file by reference, for [`resolve_paths`].
@@ -588,7 +588,9 @@ pub fn resolve_paths(files: &[FileRef<'_>]) -> Vec<String> {
     let mut paths: Vec<Option<String>> = files.iter().map(|f| f.path.map(str::to_string)).collect();
     let config = files.iter().find_map(|file| {
         let path = file.path.unwrap_or_else(|| default_path(file.kind));
-        let kind = file.kind.or_else(|| crate::detect::detect(path, file.text));
+        let kind = file
+            .kind
+            .or_else(|| crate::input::detect::detect(path, file.text));
         (kind == Some(Kind::Ecspresso) && !file.text.trim().is_empty()).then_some((path, file.text))
     });
     if let Some((config_path, config_text)) = config {

@@ -9,9 +9,9 @@
 
 use serde::Serialize;
 
+use crate::models::taskdef::TaskDefCtx;
 use crate::sizing::task::{self, Amount};
-use crate::taskdef::TaskDefCtx;
-use crate::value::Node;
+use crate::syntax::value::Node;
 
 /// What one container was measured to use at its peak (the right-sizing lesson's query result).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -166,7 +166,7 @@ impl Fact {
 }
 
 fn with_task(text: &str, f: impl FnOnce(&TaskDefCtx<'_>) -> Option<String>) -> Option<String> {
-    let parsed = crate::json::parse(text);
+    let parsed = crate::syntax::json::parse(text);
     let Some(root) = parsed.root.as_ref() else {
         return Some("the file is not a task definition yet".into());
     };
@@ -426,7 +426,7 @@ fn repository_name(image: &str) -> String {
 /// (`DeploymentConfiguration.strategy`, `bakeTimeInMinutes` "must" be given with `BLUE_GREEN`,
 /// `LoadBalancer.advancedConfiguration` in the ECS API reference).
 fn native_blue_green(text: &str) -> Option<String> {
-    let parsed = crate::json::parse(text);
+    let parsed = crate::syntax::json::parse(text);
     let Some(root) = parsed.root.as_ref() else {
         return Some("the file is not a service definition yet".into());
     };
@@ -499,7 +499,7 @@ fn native_blue_green(text: &str) -> Option<String> {
 }
 
 fn final_stage_not_from(text: &str, images: &[&str]) -> Option<String> {
-    let parsed = crate::dockerfile::parse(text);
+    let parsed = crate::syntax::dockerfile::parse(text);
     let stages = &parsed.dockerfile.stages;
     let Some(last) = stages.last() else {
         return Some("the Dockerfile has no FROM".into());

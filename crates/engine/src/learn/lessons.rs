@@ -7,9 +7,11 @@ use serde::Serialize;
 
 use super::facts::{Fact, FactResult, Peak};
 use super::File;
-use crate::diagnostic::{Finding, Severity};
+use crate::input::diagnostic::Severity;
+use crate::input::Kind;
+use crate::lint::finding::Finding;
 use crate::lint::{lint, Input};
-use crate::rule::Kind;
+use crate::rules::rule::Lang;
 
 /// The interactive picture a lesson shows next to its text (drawn by the page from `sizing`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -159,22 +161,66 @@ pub fn lesson_id(id: &str) -> Option<&'static str> {
 }
 
 impl Lesson {
-    /// The lesson's Markdown: compiled in, or given by [`crate::rule::set_docs`] (key
+    /// The lesson's Markdown: compiled in, or given by [`crate::rules::rule::set_docs`] (key
     /// `lesson/<id>`) in a build with the feature `external-docs`; empty until then.
     pub fn body(&self) -> &str {
         if !self.body.is_empty() {
             return self.body;
         }
-        crate::rule::external_text(&format!("lesson/{}", self.id)).unwrap_or("")
+        crate::rules::rule::external_text(&format!("lesson/{}", self.id)).unwrap_or("")
     }
 
-    /// The exercise's reference solution: compiled in, or given by [`crate::rule::set_docs`]
+    /// The exercise's reference solution: compiled in, or given by [`crate::rules::rule::set_docs`]
     /// (key `lesson/<id>/solution`) in a build with the feature `external-docs`.
     pub fn solution(&self) -> &str {
         if !self.exercise.solution.is_empty() {
             return self.exercise.solution;
         }
-        crate::rule::external_text(&format!("lesson/{}/solution", self.id)).unwrap_or("")
+        crate::rules::rule::external_text(&format!("lesson/{}/solution", self.id)).unwrap_or("")
+    }
+
+    /// The lesson's translation file in `lang` as written (`lesson.ja.md`), compiled in or given
+    /// by [`crate::rules::rule::set_docs_in`] under `ja/lesson/<id>`; `None` for English, for a lesson
+    /// not translated, and before the page loaded it.
+    pub fn translation(&self, lang: Lang) -> Option<&'static str> {
+        super::translation::lookup(lang, JA_LESSONS, self.id, "lesson")
+    }
+
+    fn text_in(&self, lang: Lang) -> Option<super::translation::LessonText<'static>> {
+        super::translation::parse_lesson(self.translation(lang)?)
+    }
+
+    /// Whether the lesson's text exists in `lang` (always for English).
+    pub fn has_text_in(&self, lang: Lang) -> bool {
+        lang == Lang::En || self.text_in(lang).is_some()
+    }
+
+    /// The title in `lang`, in English where the lesson has no translation.
+    pub fn title_in(&self, lang: Lang) -> &'static str {
+        self.text_in(lang).map_or(self.title, |t| t.title)
+    }
+
+    /// The summary in `lang`, in English where the lesson has no translation.
+    pub fn summary_in(&self, lang: Lang) -> &'static str {
+        self.text_in(lang).map_or(self.summary, |t| t.summary)
+    }
+
+    /// The body in `lang` (Markdown), in English where the lesson has no translation (see
+    /// [`Lesson::body`] for a build with the feature `external-docs`).
+    pub fn body_in(&self, lang: Lang) -> &str {
+        match self.text_in(lang) {
+            Some(t) if !t.body.is_empty() => t.body,
+            _ => self.body(),
+        }
+    }
+
+    /// The exercise's hints in `lang`, in English where the lesson has no translation or its
+    /// translation has another number of hints.
+    pub fn hints_in(&self, lang: Lang) -> Vec<&'static str> {
+        match self.text_in(lang) {
+            Some(t) if t.hints.len() == self.exercise.hints.len() => t.hints,
+            _ => self.exercise.hints.to_vec(),
+        }
     }
 }
 
@@ -212,6 +258,54 @@ macro_rules! content {
         include_str!(concat!("../../content/lessons/", $id, "/", $name))
     };
 }
+
+/// The lessons' Japanese files (`content/lessons/<id>/lesson.ja.md`, format in
+/// [`super::translation`]), by id; empty in a build with the feature `external-docs`.
+#[cfg(not(feature = "external-docs"))]
+pub(crate) static JA_LESSONS: &[(&str, &str)] = &[
+    (
+        "task-vs-container-size",
+        content!("task-vs-container-size", "lesson.ja.md"),
+    ),
+    ("cpu-shares", content!("cpu-shares", "lesson.ja.md")),
+    (
+        "memory-limits-oom",
+        content!("memory-limits-oom", "lesson.ja.md"),
+    ),
+    (
+        "fargate-sizes-cost",
+        content!("fargate-sizes-cost", "lesson.ja.md"),
+    ),
+    (
+        "dockerfile-multi-stage",
+        content!("dockerfile-multi-stage", "lesson.ja.md"),
+    ),
+    (
+        "graceful-shutdown",
+        content!("graceful-shutdown", "lesson.ja.md"),
+    ),
+    (
+        "image-tags-digests",
+        content!("image-tags-digests", "lesson.ja.md"),
+    ),
+    ("secrets", content!("secrets", "lesson.ja.md")),
+    (
+        "runtime-security",
+        content!("runtime-security", "lesson.ja.md"),
+    ),
+    ("deployments", content!("deployments", "lesson.ja.md")),
+    (
+        "blue-green-ecspresso",
+        content!("blue-green-ecspresso", "lesson.ja.md"),
+    ),
+    (
+        "logging-tracing",
+        content!("logging-tracing", "lesson.ja.md"),
+    ),
+    ("right-sizing", content!("right-sizing", "lesson.ja.md")),
+];
+#[cfg(feature = "external-docs")]
+pub(crate) static JA_LESSONS: &[(&str, &str)] = &[];
 
 /// What the right-sizing lesson's query measured (the lesson's text gives the same numbers).
 const RIGHT_SIZING_PEAKS: &[Peak] = &[

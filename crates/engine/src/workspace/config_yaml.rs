@@ -2,7 +2,7 @@
 //! `ecsplain config` (every key) and the page's settings dialog (the keys that differ from the
 //! defaults).
 
-use crate::config::Config;
+use crate::models::config::Config;
 
 /// Which keys [`config_yaml`] writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

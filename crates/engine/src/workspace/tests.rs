@@ -303,7 +303,7 @@ fn a_missing_evaluator_is_explained_by_its_state() {
     let finding = || Finding {
         path: "td.jsonnet".into(),
         code: NOT_EVALUATED_CODE,
-        severity: crate::Severity::Info,
+        severity: crate::input::diagnostic::Severity::Info,
         message: format!("this Jsonnet task definition {}", ecspresso::NOT_EVALUATED),
         line: 1,
         column: 1,
@@ -313,7 +313,8 @@ fn a_missing_evaluator_is_explained_by_its_state() {
         help: None,
         fix: None,
         file: 0,
-        span: crate::span::Span::new(0, 1),
+        span: crate::input::span::Span::new(0, 1),
+        keyed: Default::default(),
     };
     let mut loading = finding();
     explain_missing(&mut loading, Kind::TaskDef.noun(), &Evaluator::Loading);

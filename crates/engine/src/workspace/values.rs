@@ -9,10 +9,10 @@
 
 use std::collections::BTreeMap;
 
-use crate::ecspresso::tfstate::{self, TfState};
-use crate::ecspresso::{Source, Variable};
 use crate::lint::Vars;
-use crate::template::{self, Call, Values};
+use crate::models::ecspresso::{Source, Variable};
+use crate::syntax::template::{self, Call, Values};
+use crate::syntax::tfstate::{self, TfState};
 
 use super::FileId;
 
@@ -99,7 +99,7 @@ impl Answers {
         let mut answers = Answers::default();
         for &(id, path, text) in files {
             if is_env_file(path) {
-                for (name, value) in crate::dotenv::parse(text) {
+                for (name, value) in crate::syntax::dotenv::parse(text) {
                     answers.env_files.entry(name).or_insert((value, id));
                 }
             } else if answers.tfstate.is_none() && tfstate::is_tfstate(path, text) {

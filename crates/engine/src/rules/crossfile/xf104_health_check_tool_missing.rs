@@ -1,6 +1,6 @@
 use super::pairing_docker::{self, DockerPair};
-use crate::check::Sink;
-use crate::project::ProjectCtx;
+use crate::models::project::ProjectCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does
@@ -94,7 +94,7 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
         let message = match mode {
             "CMD-SHELL" => {
                 let script = rest.join(" ");
-                let called = crate::dockerfile::shell::split(&script)
+                let called = crate::syntax::dockerfile::shell::split(&script)
                     .iter()
                     .find_map(|c| c.words.first().and_then(|w| tool(&w.text)));
                 match called {

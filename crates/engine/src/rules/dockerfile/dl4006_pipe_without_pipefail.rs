@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -51,7 +51,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         let mut posix = true;
         for ins in ctx.stage_instructions(stage) {
             if ins.is("SHELL") {
-                if let crate::dockerfile::Args::Exec(words) = &ins.args {
+                if let crate::syntax::dockerfile::Args::Exec(words) = &ins.args {
                     pipefail = words.iter().any(|w| w.text.contains("pipefail"));
                     posix = words.first().is_some_and(|w| {
                         let n = w.text.rsplit(['/', '\\']).next().unwrap_or("");

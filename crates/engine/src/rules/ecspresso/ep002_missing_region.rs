@@ -1,6 +1,6 @@
-use crate::check::Sink;
-use crate::ecspresso::EcspressoCtx;
-use crate::span::Span;
+use crate::input::span::Span;
+use crate::models::ecspresso::EcspressoCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does
@@ -38,6 +38,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "EP002";
+    NO_REGION = "the config sets no `region`; ecspresso uses the AWS_REGION environment variable";
+    HELP_ADD_REGION = "add `region: <region>` (or `region: '{{ must_env `AWS_REGION` }}'` to make the dependency explicit)";
+}
+
 pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
     let Some(object) = ctx.config.as_object() else {
         return;
@@ -46,9 +52,6 @@ pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
         return;
     }
     let at = object.members.first().map_or(Span::at(0), |m| m.key_span);
-    sink.report(
-        at,
-        "the config sets no `region`; ecspresso uses the AWS_REGION environment variable",
-    )
-    .set_help("add `region: <region>` (or `region: '{{ must_env `AWS_REGION` }}'` to make the dependency explicit)");
+    sink.report_msg(at, crate::msg!(NO_REGION))
+        .set_help_msg(crate::msg!(HELP_ADD_REGION));
 }

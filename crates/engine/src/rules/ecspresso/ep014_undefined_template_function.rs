@@ -1,8 +1,8 @@
-use crate::check::Sink;
-use crate::ecspresso::{self, did_you_mean, plugin_functions};
-use crate::project::ProjectCtx;
-use crate::rule::Kind;
-use crate::template::{self, GO_BUILTINS, GO_CONFIG_FUNCS};
+use crate::input::Kind;
+use crate::models::ecspresso::{self, did_you_mean, plugin_functions};
+use crate::models::project::ProjectCtx;
+use crate::rules::check::Sink;
+use crate::syntax::template::{self, GO_BUILTINS, GO_CONFIG_FUNCS};
 
 crate::declare_rule! {
     /// ## What it does

@@ -1,7 +1,7 @@
 use super::pairing;
-use crate::check::Sink;
-use crate::project::ProjectCtx;
-use crate::taskdef::TaskDefCtx;
+use crate::models::project::ProjectCtx;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does
@@ -61,11 +61,10 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
                 .iter()
                 .find(|c| c.get_str("name") == Some(name));
             let Some(container) = container else {
-                if task
-                    .containers
-                    .iter()
-                    .any(|c| c.get("name").is_none_or(crate::value::Node::is_placeholder))
-                {
+                if task.containers.iter().any(|c| {
+                    c.get("name")
+                        .is_none_or(crate::syntax::value::Node::is_placeholder)
+                }) {
                     continue;
                 }
                 let names: Vec<String> = task
@@ -107,7 +106,7 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
                 .iter()
                 .filter_map(|m| {
                     m.get("containerPort")
-                        .and_then(crate::value::Node::as_i64_lenient)
+                        .and_then(crate::syntax::value::Node::as_i64_lenient)
                 })
                 .collect();
             if ports.contains(&port) {

@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::taskdef::TaskDefCtx;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does
@@ -48,7 +48,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         if efs.as_object().is_none() || efs.is_opaque() {
             continue;
         }
-        let enabled = |n: Option<&crate::value::Node>| match n {
+        let enabled = |n: Option<&crate::syntax::value::Node>| match n {
             Some(n) if n.is_placeholder() => true,
             Some(n) => n.as_str() == Some("ENABLED"),
             None => false,

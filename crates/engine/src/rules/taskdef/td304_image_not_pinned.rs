@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::taskdef::TaskDefCtx;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
 
 use super::util;
 
@@ -54,7 +54,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         if image.contains('%') || util::is_bare_token(image) {
             continue;
         }
-        let parsed = crate::image::parse_image(image);
+        let parsed = crate::models::image::parse_image(image);
         match (parsed.tag, parsed.digest) {
             (Some(tag), None) if tag != "latest" => {
                 sink.report(
