@@ -671,11 +671,9 @@ fn cfn_lint_referee(root: &Path) -> Result<(), String> {
         root,
     )?;
     run(
-        Command::new(bin.join("python")).args([
-            "scripts/cfn_lint_diff.py",
-            "--ecsplain",
-            "target/debug/ecsplain",
-        ]),
+        Command::new(bin.join("python"))
+            .args(["scripts/cfn_lint_diff.py", "--ecsplain"])
+            .arg(cli_bin(root)),
         root,
     )
 }
@@ -712,7 +710,7 @@ fn iac_peers(root: &Path) -> Result<(), String> {
         Command::new("python3")
             .arg("scripts/iac_peers.py")
             .arg("--ecsplain")
-            .arg(root.join("target/debug/ecsplain"))
+            .arg(cli_bin(root))
             .arg("--checkov")
             .arg(PathBuf::from(checkov.trim()).join("checkov"))
             .arg("--cfn-lint")
@@ -747,7 +745,7 @@ fn hadolint_differential(root: &Path) -> Result<(), String> {
             .arg("--hadolint")
             .arg(&hadolint)
             .arg("--ecsplain")
-            .arg(root.join("target/debug/ecsplain"))
+            .arg(cli_bin(root))
             .arg(&corpus)
             .arg(root.join("tests/hadolint")),
         root,
@@ -768,7 +766,16 @@ fn rules_table(root: &Path, check: bool) -> Result<(), String> {
     if check {
         cmd.arg("--check");
     }
-    run(cmd.arg(root.join("target/debug/ecsplain")), root)
+    run(cmd.arg(cli_bin(root)), root)
+}
+
+/// The debug CLI that `cargo build`/`cargo test` made: under `$CARGO_TARGET_DIR` when it is
+/// set (relative to the checkout, as cargo reads it), else under the checkout's `target/`.
+fn cli_bin(root: &Path) -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .map_or_else(|| root.join("target"), |t| root.join(t));
+    target.join("debug").join("ecsplain")
 }
 
 /// The page's budget (issue 10): the wasm and JavaScript the first view downloads, brotli.
@@ -924,7 +931,7 @@ fn e2e(root: &Path) -> Result<(), String> {
         Command::new("node")
             .arg(root.join("tests/e2e/corpus-projects.mjs"))
             .env("ECSPLAIN_URL", &url)
-            .env("ECSPLAIN_CLI", root.join("target/debug/ecsplain"))
+            .env("ECSPLAIN_CLI", cli_bin(root))
             .env("NODE_PATH", root.join("tools/node_modules")),
         root,
     )
