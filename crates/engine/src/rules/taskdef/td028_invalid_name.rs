@@ -155,12 +155,9 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 name = name,
                 bad = format!("{bad:?}")
             ),
-            NameIssue::TooLong(length) => crate::msg!(
-                NAME_TOO_LONG,
-                what = what,
-                name = name,
-                length = length
-            ),
+            NameIssue::TooLong(length) => {
+                crate::msg!(NAME_TOO_LONG, what = what, name = name, length = length)
+            }
             // Only port mapping names have this rule.
             NameIssue::StartsWithHyphen => continue,
         };

@@ -463,7 +463,12 @@ pub fn size_list(
         [first, second, .., last] if values.len() > 3 => {
             let step = second.wrapping_sub(*first);
             if values.windows(2).all(|w| w[1].wrapping_sub(w[0]) == step) {
-                Arg::from(crate::msg!(*steps, first = *first, last = *last, step = step))
+                Arg::from(crate::msg!(
+                    *steps,
+                    first = *first,
+                    last = *last,
+                    step = step
+                ))
             } else {
                 ints(values)
             }
