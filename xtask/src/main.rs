@@ -909,6 +909,18 @@ fn e2e_japanese(root: &Path, url: &str, shots: &Path) -> Result<(), String> {
     )
 }
 
+/// Issue 23: the first view the build drew ahead (static/build/first-view.mjs).
+fn e2e_first_view(root: &Path, url: &str, shots: &Path) -> Result<(), String> {
+    run(
+        Command::new("node")
+            .arg(root.join("tests/e2e/first-view.mjs"))
+            .env("ECSPLAIN_URL", url)
+            .env("ECSPLAIN_SHOTS", shots)
+            .env("NODE_PATH", root.join("tools/node_modules")),
+        root,
+    )
+}
+
 /// Issue 23: the page in Firefox and WebKit, with a file picked through "Add files…".
 fn e2e_browsers(root: &Path, url: &str, shots: &Path) -> Result<(), String> {
     run(
@@ -948,6 +960,7 @@ fn e2e(root: &Path) -> Result<(), String> {
     e2e_axe(root, &url, &shots)?;
     e2e_japanese(root, &url, &shots)?;
     e2e_browsers(root, &url, &shots)?;
+    e2e_first_view(root, &url, &shots)?;
     // Issue 6: every ecspresso project of the corpus gives the same findings in the page as in
     // the CLI (`cargo test` built target/debug/ecsplain).
     run(
