@@ -39,16 +39,19 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3063";
+    MESSAGE = "`{name}` is a reserved word, not a good stage name";
+    HELP = "rename the stage";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for stage in &ctx.dockerfile.stages {
         if let Some((name, span)) = &stage.alias {
             if name == "scratch" || name == "context" {
                 let d = sink
-                    .report(
-                        *span,
-                        format!("`{name}` is a reserved word, not a good stage name"),
-                    )
-                    .set_help("rename the stage");
+                    .report_msg(*span, crate::msg!(MESSAGE, name = name))
+                    .set_help_msg(crate::msg!(HELP));
                 crate::models::stages::buildkit_check(ctx, d, "ReservedStageName");
             }
         }
