@@ -50,6 +50,7 @@ crate::messages! {
     "DL3000";
     MESSAGE = "`WORKDIR {t}` is relative to the previous working directory";
     HELP = "write the absolute path, like `/{t}`";
+    BUILDKIT_FAILS = "`error=true`: BuildKit's check {check} fires here, so the build fails";
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
@@ -67,7 +68,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             .report_msg(word.span, crate::msg!(MESSAGE, t = t))
             .set_help_msg(crate::msg!(HELP, t = t));
         if first_in_chain(ctx, ins) && crate::models::stages::built(ctx, ins) {
-            crate::models::stages::buildkit_check(ctx, d, "WorkdirRelativePath");
+            crate::models::stages::buildkit_check(ctx, d, "WorkdirRelativePath", &BUILDKIT_FAILS);
         }
     }
 }

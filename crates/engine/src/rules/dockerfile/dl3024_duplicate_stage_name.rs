@@ -48,6 +48,7 @@ crate::messages! {
     MESSAGE = "the stage name `{name}` is already used";
     HELP = "rename one of the stages";
     RELATED = "first used here";
+    BUILDKIT_FAILS = "`error=true`: BuildKit's check {check} fires here, so the build fails";
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
@@ -65,7 +66,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                 d.add_related_msg(*first_span, crate::msg!(RELATED));
             }
             d.set_help_msg(crate::msg!(HELP));
-            crate::models::stages::buildkit_check(ctx, d, "DuplicateStageName");
+            crate::models::stages::buildkit_check(ctx, d, "DuplicateStageName", &BUILDKIT_FAILS);
         }
     }
 }

@@ -49,6 +49,7 @@ crate::messages! {
     "DL3029";
     MESSAGE = "FROM pins the platform `{value}`";
     HELP = "choose the platform at build time (`docker buildx build --platform`) and make it match the task's runtimePlatform";
+    BUILDKIT_FAILS = "`error=true`: BuildKit's check {check} fires here, so the build fails";
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
@@ -74,7 +75,12 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             .map_or("", |(a, _)| a.as_str());
         if let Some((os, arch)) = crate::syntax::dockerfile::refs::platform_os_arch(value) {
             if !value.contains('\\') && !stage_name.contains(&os) && !stage_name.contains(&arch) {
-                crate::models::stages::buildkit_check(ctx, d, "FromPlatformFlagConstDisallowed");
+                crate::models::stages::buildkit_check(
+                    ctx,
+                    d,
+                    "FromPlatformFlagConstDisallowed",
+                    &BUILDKIT_FAILS,
+                );
             }
         }
     }

@@ -43,6 +43,7 @@ crate::messages! {
     "DL3063";
     MESSAGE = "`{name}` is a reserved word, not a good stage name";
     HELP = "rename the stage";
+    BUILDKIT_FAILS = "`error=true`: BuildKit's check {check} fires here, so the build fails";
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
@@ -52,7 +53,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                 let d = sink
                     .report_msg(*span, crate::msg!(MESSAGE, name = name))
                     .set_help_msg(crate::msg!(HELP));
-                crate::models::stages::buildkit_check(ctx, d, "ReservedStageName");
+                crate::models::stages::buildkit_check(ctx, d, "ReservedStageName", &BUILDKIT_FAILS);
             }
         }
     }

@@ -71,6 +71,7 @@ crate::messages! {
     IMAGE_CONFIG = "the image config";
     IMAGE_HISTORY = "the image history";
     WELL_KNOWN = "a well-known credential variable";
+    BUILDKIT_FAILS = "`error=true`: BuildKit's check {check} fires here, so the build fails";
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
@@ -102,7 +103,12 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                 if crate::models::secrets::buildkit_secret_name(&pair.key)
                     && crate::models::stages::built(ctx, ins)
                 {
-                    crate::models::stages::buildkit_check(ctx, d, "SecretsUsedInArgOrEnv");
+                    crate::models::stages::buildkit_check(
+                        ctx,
+                        d,
+                        "SecretsUsedInArgOrEnv",
+                        &BUILDKIT_FAILS,
+                    );
                 }
             }
         }

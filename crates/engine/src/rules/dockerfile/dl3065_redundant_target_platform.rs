@@ -42,6 +42,7 @@ crate::messages! {
     MESSAGE = "`--platform=$TARGETPLATFORM` is the default";
     HELP = "remove the flag";
     FIX = "remove --platform";
+    BUILDKIT_FAILS = "`error=true`: BuildKit's check {check} fires here, so the build fails";
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
@@ -63,7 +64,12 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                     crate::input::span::Span::new(flag.span.start as usize, end),
                     "",
                 );
-            crate::models::stages::buildkit_check(ctx, d, "RedundantTargetPlatform");
+            crate::models::stages::buildkit_check(
+                ctx,
+                d,
+                "RedundantTargetPlatform",
+                &BUILDKIT_FAILS,
+            );
         }
     }
 }

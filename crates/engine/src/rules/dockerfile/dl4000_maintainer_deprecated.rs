@@ -46,6 +46,7 @@ crate::messages! {
     "DL4000";
     MESSAGE = "MAINTAINER is deprecated";
     HELP = "use `LABEL org.opencontainers.image.authors=\"...\"`";
+    BUILDKIT_FAILS = "`error=true`: BuildKit's check {check} fires here, so the build fails";
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
@@ -53,6 +54,6 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         let d = sink
             .report_msg(ins.keyword_span, crate::msg!(MESSAGE))
             .set_help_msg(crate::msg!(HELP));
-        crate::models::stages::buildkit_check(ctx, d, "MaintainerDeprecated");
+        crate::models::stages::buildkit_check(ctx, d, "MaintainerDeprecated", &BUILDKIT_FAILS);
     }
 }

@@ -42,6 +42,7 @@ crate::messages! {
     MESSAGE = "this {keyword} has no effect: a later {keyword} in the stage replaces it";
     HELP = "keep only one {keyword}";
     RELATED = "the {keyword} that counts";
+    BUILDKIT_FAILS = "`error=true`: BuildKit's check {check} fires here, so the build fails";
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
@@ -54,6 +55,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             message: &MESSAGE,
             related: &RELATED,
             help: &HELP,
+            buildkit_fails: &BUILDKIT_FAILS,
         },
     );
 }

@@ -45,14 +45,17 @@ crate::messages! {
     MESSAGE = "this {keyword} has no effect: a later {keyword} in the stage replaces it";
     HELP = "keep only one {keyword}";
     RELATED = "the {keyword} that counts";
+    BUILDKIT_FAILS = "`error=true`: BuildKit's check {check} fires here, so the build fails";
 }
 
 /// The calling rule's templates for [`report_repeats`]: the message, the related span's message
-/// and the help, each with a `{keyword}` placeholder.
+/// and the help, each with a `{keyword}` placeholder, and BuildKit's failing check.
 pub struct Repeats {
     pub message: &'static Template,
     pub related: &'static Template,
     pub help: &'static Template,
+    /// The related message at `# check=error=true` (see `stages::buildkit_check`).
+    pub buildkit_fails: &'static Template,
 }
 
 pub fn report_repeats(
@@ -80,7 +83,12 @@ pub fn report_repeats(
                     .set_help_msg(say(texts.help));
                 // BuildKit's check runs while it dispatches the stage.
                 if built.get(stage.index).copied().unwrap_or(false) {
-                    crate::models::stages::buildkit_check(ctx, d, "MultipleInstructionsDisallowed");
+                    crate::models::stages::buildkit_check(
+                        ctx,
+                        d,
+                        "MultipleInstructionsDisallowed",
+                        texts.buildkit_fails,
+                    );
                 }
             }
         }
@@ -96,6 +104,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             message: &MESSAGE,
             related: &RELATED,
             help: &HELP,
+            buildkit_fails: &BUILDKIT_FAILS,
         },
     );
 }
