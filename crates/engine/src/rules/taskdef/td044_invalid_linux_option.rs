@@ -127,7 +127,11 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             }
             sink.report_msg(
                 opt.span,
-                crate::msg!(SECURITY_OPTION, container = &name, option = format!("{text:?}")),
+                crate::msg!(
+                    SECURITY_OPTION,
+                    container = &name,
+                    option = format!("{text:?}")
+                ),
             )
             .set_help_msg(crate::msg!(HELP_SECURITY_OPTION));
         }
@@ -150,7 +154,11 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 };
                 sink.report_msg(
                     opt.span,
-                    crate::msg!(TMPFS_OPTION, container = &name, option = format!("{text:?}")),
+                    crate::msg!(
+                        TMPFS_OPTION,
+                        container = &name,
+                        option = format!("{text:?}")
+                    ),
                 )
                 .set_help_msg(help);
             }

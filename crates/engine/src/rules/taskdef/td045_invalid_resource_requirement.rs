@@ -132,10 +132,18 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                         );
                         sink.report_msg(
                             v.span,
-                            crate::msg!(NEURON_VALUE, container = &name, value = format!("{shown:?}")),
+                            crate::msg!(
+                                NEURON_VALUE,
+                                container = &name,
+                                value = format!("{shown:?}")
+                            ),
                         )
                         .set_help_msg(crate::msg!(HELP_NEURON_VALUE))
-                        .set_fix_msg(crate::msg!(FIX_NEURON_ALL), v.span, "\"ALL\"");
+                        .set_fix_msg(
+                            crate::msg!(FIX_NEURON_ALL),
+                            v.span,
+                            "\"ALL\"",
+                        );
                     }
                     if ctx.compat.declared && !ctx.compat.managed_instances {
                         let d = sink

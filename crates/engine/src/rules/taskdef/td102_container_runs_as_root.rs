@@ -74,8 +74,11 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 };
                 let who = user.split(':').next().unwrap_or(user).trim();
                 if who == "root" || who == "0" {
-                    sink.report_msg(node.span, crate::msg!(ROOT_USER, container = &name, user = user))
-                        .set_help_msg(crate::msg!(HELP_ROOT_USER));
+                    sink.report_msg(
+                        node.span,
+                        crate::msg!(ROOT_USER, container = &name, user = user),
+                    )
+                    .set_help_msg(crate::msg!(HELP_ROOT_USER));
                 }
             }
             None => {

@@ -8,7 +8,10 @@ use crate::input::msg::Template;
 static SENSITIVE: &[(&str, &Template)] = &[
     ("/var/run/docker.sock", &WHAT_DOCKER_SOCKET),
     ("/run/docker.sock", &WHAT_DOCKER_SOCKET),
-    ("/var/run/containerd/containerd.sock", &WHAT_CONTAINERD_SOCKET),
+    (
+        "/var/run/containerd/containerd.sock",
+        &WHAT_CONTAINERD_SOCKET,
+    ),
     ("/", &WHAT_HOST_ROOT),
     ("/etc", &WHAT_ETC),
     ("/root", &WHAT_ROOT_HOME),

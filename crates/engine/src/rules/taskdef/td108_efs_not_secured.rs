@@ -1,5 +1,5 @@
-use crate::models::taskdef::TaskDefCtx;
 use crate::input::msg::Template;
+use crate::models::taskdef::TaskDefCtx;
 use crate::rules::check::Sink;
 
 crate::declare_rule! {

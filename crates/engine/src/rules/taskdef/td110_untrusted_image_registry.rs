@@ -1,5 +1,5 @@
-use crate::models::image::{describe_registry, untrusted_registry};
 use crate::input::msg::Arg;
+use crate::models::image::{describe_registry, untrusted_registry};
 use crate::models::taskdef::TaskDefCtx;
 use crate::rules::check::Sink;
 
@@ -65,7 +65,14 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if trusted.is_empty() {
         return;
     }
-    let list = || Arg::List(trusted.iter().map(|t| Arg::from(format!("`{t}`"))).collect());
+    let list = || {
+        Arg::List(
+            trusted
+                .iter()
+                .map(|t| Arg::from(format!("`{t}`")))
+                .collect(),
+        )
+    };
     for c in &ctx.containers {
         let Some(node) = c.get_set("image") else {
             continue;

@@ -99,8 +99,11 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 } else {
                     crate::msg!(HELP_NO_TAG)
                 };
-                sink.report_msg(node.span, crate::msg!(NO_TAG, container = name, image = image))
-                    .set_help_msg(help);
+                sink.report_msg(
+                    node.span,
+                    crate::msg!(NO_TAG, container = name, image = image),
+                )
+                .set_help_msg(help);
             }
             _ => {}
         }
