@@ -477,19 +477,6 @@ pub fn size_list(
     }
 }
 
-/// Reports each tag whose key starts with the reserved `aws:` prefix, in plain English (SV013
-/// reports through it; TD029 words its own finding with keyed templates).
-pub fn report_reserved(owner: &Node, sink: &mut crate::rules::check::Sink<'_>) {
-    for key_node in reserved_tag_keys(owner) {
-        let key = key_node.as_str().unwrap_or_default();
-        sink.report(
-            key_node.span,
-            format!("tag key `{key}` starts with `aws:`, a prefix reserved for AWS"),
-        )
-        .set_help("drop the `aws:` prefix (use your own, e.g. `team:`)");
-    }
-}
-
 /// The key nodes of the tags of `owner` whose key starts with `aws:` (any case).
 pub fn reserved_tag_keys(owner: &Node) -> Vec<&Node> {
     owner
