@@ -20,6 +20,7 @@ use crate::models::config::Config;
 use crate::models::ecspresso::{self, jsonnet, Format, Reference};
 use crate::rules::rule::Kind;
 
+pub use crate::models::project::{DockerBy, Paired, Pairing, ServiceBy};
 pub use config_yaml::{config_yaml, Keys};
 pub use values::{is_env_file, value_key, vars_from_keys, Origin, ProjectVariable};
 
@@ -372,7 +373,7 @@ impl Project {
             if self.inputs.is_empty() {
                 return Report {
                     kinds: vec![None; self.files.len()],
-                    findings: Vec::new(),
+                    ..Report::default()
                 };
             }
             let vars = self.effective_values();
@@ -403,8 +404,32 @@ impl Project {
                     explain_missing(finding, noun, &self.evaluator);
                 }
             }
-            Report { kinds, findings }
+            let file = |input: usize| self.input_files.get(input).map_or(input, |id| id.0);
+            let mut pairings = report.pairings;
+            for pairing in &mut pairings {
+                let (first, task) = match pairing {
+                    Pairing::Service { service, task, .. } => (service, task),
+                    Pairing::Dockerfile {
+                        dockerfile, task, ..
+                    } => (dockerfile, task),
+                };
+                first.file = file(first.file);
+                task.file = file(task.file);
+            }
+            Report {
+                kinds,
+                findings,
+                pairings,
+            }
         })
+    }
+
+    /// Which task definition each service runs (task ↔ service) and which task container runs
+    /// the image each Dockerfile builds (container ↔ Dockerfile), with how each was decided: the
+    /// pairings the cross-file rules of [`Project::lint`] read, decided by the same code (files
+    /// by [`FileId`] index).
+    pub fn pairings(&self) -> &[Pairing] {
+        &self.lint().pairings
     }
 
     /// Whether a Jsonnet file was evaluated when the project was linted (`None`: not Jsonnet,
