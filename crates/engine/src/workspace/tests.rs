@@ -671,3 +671,29 @@ fn the_page_and_the_cli_get_the_same_pairings() {
     );
     assert_eq!(page_seen, pairings_of(&cli));
 }
+
+/// The values the lint run fills templates with (no `env` default) and those a rendered view
+/// shows (with it): given over env files, then the project's Terraform state.
+#[test]
+fn known_and_shown_values_come_from_the_project() {
+    use crate::syntax::template::{execute, Mode};
+    let project = Project::with_blank_absent(page_files());
+    let text = "{{ must_env `IMAGE` }} {{ tfstate `aws_lb.main.arn` }} {{ env `STAGE` `dev` }}";
+    let lint = execute(text, &project.known(), Mode::Lint).rendered.text;
+    assert_eq!(
+        lint,
+        "nginx:1.27 arn:aws:elasticloadbalancing:x {{ env `STAGE` `dev` }}"
+    );
+    assert_eq!(
+        execute(text, &project.shown(), Mode::Display).rendered.text,
+        "nginx:1.27 arn:aws:elasticloadbalancing:x dev"
+    );
+    // The given value wins over the env file's.
+    let mut given = Vars::default();
+    given.env.insert("IMAGE".into(), "app:2".into());
+    let project = Project::with_blank_absent(page_files()).with_values(given);
+    assert!(execute(text, &project.known(), Mode::Lint)
+        .rendered
+        .text
+        .starts_with("app:2 "));
+}
