@@ -57,7 +57,8 @@ const check = (ok, what, detail = "") => {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // What each engine is asked, in the page's own terms.
-const FINDING_CODES = "return [...document.querySelectorAll('.finding[data-code]')].map(e => e.dataset.code)";
+// Only the live page's findings (it has the version badge; the first view drawn ahead has no ids).
+const FINDING_CODES = "return document.getElementById('version') ? [...document.querySelectorAll('#app .finding[data-code]')].map(e => e.dataset.code) : []";
 const TREE_PATHS = "return [...document.querySelectorAll('#file-tree .tree-item')].map(e => e.dataset.path)";
 
 /// Polls `probe` until `ok` holds or the time is up; returns the last value.

@@ -882,38 +882,12 @@ fn page_size(root: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Issue 23: axe-core on every view, desktop and phone, light and dark (tests/e2e/a11y.mjs); any
-/// violation fails the step, and target/e2e-shots/axe.json lists them.
-fn e2e_axe(root: &Path, url: &str, shots: &Path) -> Result<(), String> {
+/// One of the end-to-end scripts of `tests/e2e/`, against the served `dist/` at `url`,
+/// screenshots into `shots`.
+fn e2e_script(root: &Path, script: &str, url: &str, shots: &Path) -> Result<(), String> {
     run(
         Command::new("node")
-            .arg(root.join("tests/e2e/a11y.mjs"))
-            .env("ECSPLAIN_URL", url)
-            .env("ECSPLAIN_SHOTS", shots)
-            .env("NODE_PATH", root.join("tools/node_modules")),
-        root,
-    )
-}
-
-/// Issue 21: the page in Japanese (tests/e2e/ja.mjs): a Japanese browser locale, the header's
-/// switch, the interface and a rule's documentation in Japanese, screenshots desktop and phone,
-/// light and dark (target/e2e-shots/ja-*.png).
-fn e2e_japanese(root: &Path, url: &str, shots: &Path) -> Result<(), String> {
-    run(
-        Command::new("node")
-            .arg(root.join("tests/e2e/ja.mjs"))
-            .env("ECSPLAIN_URL", url)
-            .env("ECSPLAIN_SHOTS", shots)
-            .env("NODE_PATH", root.join("tools/node_modules")),
-        root,
-    )
-}
-
-/// Issue 23: the page in Firefox and WebKit, with a file picked through "Add files…".
-fn e2e_browsers(root: &Path, url: &str, shots: &Path) -> Result<(), String> {
-    run(
-        Command::new("node")
-            .arg(root.join("tests/e2e/browsers.mjs"))
+            .arg(root.join("tests/e2e").join(script))
             .env("ECSPLAIN_URL", url)
             .env("ECSPLAIN_SHOTS", shots)
             .env("NODE_PATH", root.join("tools/node_modules")),
@@ -945,9 +919,17 @@ fn e2e(root: &Path) -> Result<(), String> {
             .env("NODE_PATH", root.join("tools/node_modules")),
         root,
     )?;
-    e2e_axe(root, &url, &shots)?;
-    e2e_japanese(root, &url, &shots)?;
-    e2e_browsers(root, &url, &shots)?;
+    // Issue 23: axe-core on every view, desktop and phone, light and dark; any violation fails
+    // the step, and target/e2e-shots/axe.json lists them.
+    e2e_script(root, "a11y.mjs", &url, &shots)?;
+    // Issue 21: the page in Japanese: a Japanese browser locale, the header's switch, the
+    // interface and a rule's documentation in Japanese, screenshots desktop and phone, light
+    // and dark (target/e2e-shots/ja-*.png).
+    e2e_script(root, "ja.mjs", &url, &shots)?;
+    // Issue 23: the page in Firefox and WebKit, with a file picked through "Add files…".
+    e2e_script(root, "browsers.mjs", &url, &shots)?;
+    // Issue 23: the first view the build drew ahead (static/build/first-view.mjs).
+    e2e_script(root, "first-view.mjs", &url, &shots)?;
     // Issue 6: every ecspresso project of the corpus gives the same findings in the page as in
     // the CLI (`cargo test` built target/debug/ecsplain).
     run(
