@@ -62,26 +62,32 @@ fn block(body: &str) -> Result<BTreeMap<String, String>, String> {
     Ok(out)
 }
 
-/// Every `.rs` file under `dir`, with its text.
-fn sources(dir: &Path, out: &mut Vec<(PathBuf, String)>) {
-    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+/// Every `.rs` file under `dir`, with its text (what cannot be read goes to `errors`).
+fn sources(dir: &Path, out: &mut Vec<(PathBuf, String)>, errors: &mut Vec<String>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => return errors.push(format!("{}: {e}", dir.display())),
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
-            sources(&path, out);
+            sources(&path, out, errors);
         } else if path.extension().is_some_and(|e| e == "rs") {
-            let text = std::fs::read_to_string(&path)
-                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            out.push((path, text));
+            match std::fs::read_to_string(&path) {
+                Ok(text) => out.push((path, text)),
+                Err(e) => errors.push(format!("{}: {e}", path.display())),
+            }
         }
     }
 }
 
+/// The `messages!` blocks of the files outside `src/rules/`, by code: each file and what its
+/// block holds.
+type Blocks = BTreeMap<String, Vec<(PathBuf, Result<BTreeMap<String, String>, String>)>>;
+
 /// The `messages!` blocks declared outside `src/rules/` (the readers' codes, IN001–IN013, whose
 /// rule files only hold their docs): code -> (file, templates).
-fn reader_blocks(
-    files: &[(PathBuf, String)],
-) -> BTreeMap<String, Vec<(PathBuf, Result<BTreeMap<String, String>, String>)>> {
+fn reader_blocks(files: &[(PathBuf, String)]) -> Blocks {
     let rules = manifest().join("src/rules");
     let mut out: BTreeMap<String, Vec<_>> = BTreeMap::new();
     for (path, text) in files {
@@ -147,7 +153,7 @@ fn migrated_rules_have_their_japanese_and_the_pending_list_is_true() {
     let mut failures = Vec::new();
     let mut migrated = 0;
     let mut files = Vec::new();
-    sources(&manifest().join("src"), &mut files);
+    sources(&manifest().join("src"), &mut files, &mut failures);
     let readers = reader_blocks(&files);
     for rule in registry::rules() {
         let path = source(rule);

@@ -81,6 +81,26 @@ mod in007 {
     }
 }
 
+/// The note on a definition's first syntax error, IN001's and IN002's (their Japanese: the
+/// codes' `.ja.msg` files beside the other templates of the readers).
+#[allow(dead_code)] // `MESSAGES`: the parse stage is private; tests read the block from here
+mod held_in001 {
+    crate::messages! {
+        "IN001";
+        HELD_BACK = "the other checks of this file run once it parses";
+        HELP_HELD_BACK = "{help}; the other checks of this file run once it parses";
+    }
+}
+
+#[allow(dead_code)] // `MESSAGES`: the parse stage is private; tests read the block from here
+mod held_in002 {
+    crate::messages! {
+        "IN002";
+        HELD_BACK = "the other checks of this file run once it parses";
+        HELP_HELD_BACK = "{help}; the other checks of this file run once it parses";
+    }
+}
+
 /// The IN008 messages (their Japanese: `rules/input/in008_binary_input.ja.msg`).
 #[allow(dead_code)] // `MESSAGES`: the parse stage is private; tests read the block from here
 mod in008 {
@@ -213,11 +233,22 @@ pub(super) fn parsed_or_held_back(
     for mut d in parsed.diagnostics {
         if broken && !noted && syntax(&d) {
             noted = true;
-            let note = "the other checks of this file run once it parses";
-            d.help = Some(match d.help.take() {
-                Some(help) => format!("{help}; {note}"),
-                None => note.to_string(),
-            });
+            let (only, with_help) = if d.code == json::SYNTAX {
+                (&held_in001::HELD_BACK, &held_in001::HELP_HELD_BACK)
+            } else {
+                (&held_in002::HELD_BACK, &held_in002::HELP_HELD_BACK)
+            };
+            match (d.help.take(), d.keyed.help.take()) {
+                (Some(_), Some(help)) => {
+                    d.set_help_msg(crate::msg!(*with_help, help = help));
+                }
+                (Some(help), None) => {
+                    d.help = Some(format!("{help}; {}", only.en));
+                }
+                (None, _) => {
+                    d.set_help_msg(crate::msg!(*only));
+                }
+            }
         }
         diagnostics.push(d);
     }
