@@ -306,12 +306,12 @@ pub fn App() -> Html {
     // The rendered view: what ecspresso prints for the file, computed by the teaching module
     // (loaded on the first toggle; `teach::rendered_view`). A Jsonnet file is evaluated first,
     // here, where the evaluator is (`Project::render_source`).
-    let render_request = (state.rendered && can_render).then(|| {
+    let render_key = (state.rendered && can_render).then_some((state.revision, state.active));
+    let rendered = use_rendered(render_key, || {
         let file = ecsplain_engine::workspace::FileId::new(state.active);
         let text = state.engine.render_source(file).unwrap_or_default();
         crate::teach::render_request(&active_path, &text, state.engine.inputs(), &state.vars)
     });
-    let rendered = use_rendered(render_request);
 
     let explain = state.explain.map(|code| html! { <Explain {code} /> });
 

@@ -27,7 +27,7 @@ use crate::input::span::{LineIndex, Span};
 use crate::input::Kind;
 use crate::lint::finding::{Finding, Resolver};
 use crate::models::config::Config;
-use crate::models::project::{Model, ParsedInput, ProjectCtx};
+use crate::models::project::{Model, Paired, Pairing, ParsedInput, ProjectCtx};
 use crate::rules::check::{Check, Sink};
 use crate::syntax::template::Rendered;
 use crate::syntax::value::Node;
@@ -42,6 +42,9 @@ pub struct Report {
     /// The kind each input was read as (by index).
     pub kinds: Vec<Option<Kind>>,
     pub findings: Vec<Finding>,
+    /// Which task definition each service runs and which task container runs the image a
+    /// Dockerfile builds, as the cross-file rules decided them (files by index).
+    pub pairings: Vec<Pairing>,
 }
 
 impl Report {
@@ -165,7 +168,7 @@ pub fn lint_in(
     // Each task or service definition of a Terraform file or CloudFormation template joins
     // the run as an input of its own (after the real ones), so the per-kind and cross-file
     // rules see it as they see a JSON one; its findings go back to its file below.
-    let owners = iac_inputs(&mut parsed);
+    let (owners, addresses) = iac_inputs(&mut parsed);
     for (file, input) in parsed.iter().enumerate() {
         run_checks(file, input, &config.settings, &mut raw);
     }
@@ -178,6 +181,7 @@ pub fn lint_in(
             );
         }
     }
+    let pairings = pairings(&project, inputs.len(), &owners, &addresses);
     if !owners.is_empty() {
         to_iac_files(&parsed, inputs.len(), &owners, &mut raw);
         parsed.truncate(inputs.len());
@@ -226,6 +230,7 @@ pub fn lint_in(
     Report {
         kinds: parsed.iter().map(|p| p.kind).collect(),
         findings,
+        pairings,
     }
 }
 

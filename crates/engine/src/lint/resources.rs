@@ -5,12 +5,13 @@ use super::*;
 
 /// Adds an input for each task and service definition of the Terraform files and
 /// CloudFormation templates of the run, and returns which file each added input belongs to
-/// (by index past the real inputs). A service whose task definition refers to a task resource
+/// and the resource's address (by index past the real inputs). A service whose task definition refers to a task resource
 /// of the run (`aws_ecs_task_definition.app.arn`, `!Ref TaskDef`) is paired with it: in the
 /// same file, else (Terraform, whose module is a folder) the one of that address in the folder.
-pub(super) fn iac_inputs(parsed: &mut Vec<ParsedInput<'_>>) -> Vec<usize> {
+pub(super) fn iac_inputs(parsed: &mut Vec<ParsedInput<'_>>) -> (Vec<usize>, Vec<String>) {
     let real = parsed.len();
     let mut owners = Vec::new();
+    let mut addresses = Vec::new();
     let mut added = Vec::new();
     for (file, input) in parsed.iter_mut().enumerate() {
         let Model::Iac(resources) = &mut input.model else {
@@ -18,6 +19,7 @@ pub(super) fn iac_inputs(parsed: &mut Vec<ParsedInput<'_>>) -> Vec<usize> {
         };
         for resource in std::mem::take(resources) {
             owners.push(file);
+            addresses.push(resource.address.clone());
             added.push((input.path, input.text, input.source, resource));
         }
     }
@@ -69,7 +71,53 @@ pub(super) fn iac_inputs(parsed: &mut Vec<ParsedInput<'_>>) -> Vec<usize> {
             task_input,
         });
     }
-    owners
+    (owners, addresses)
+}
+
+/// The pairings the cross-file rules read (which task definition each service runs, which
+/// container each Dockerfile builds), with the inputs [`iac_inputs`] added named by their file
+/// and resource address.
+pub(super) fn pairings(
+    project: &ProjectCtx<'_>,
+    real: usize,
+    owners: &[usize],
+    addresses: &[String],
+) -> Vec<Pairing> {
+    let side = |input: usize| match input.checked_sub(real) {
+        None => Paired {
+            file: input,
+            resource: None,
+        },
+        Some(added) => Paired {
+            file: owners.get(added).copied().unwrap_or(input),
+            resource: addresses.get(added).cloned(),
+        },
+    };
+    let mut out: Vec<Pairing> = crate::rules::servicedef::pairing::pairs(project)
+        .into_iter()
+        .map(|pair| Pairing::Service {
+            service: side(pair.service.file),
+            task: side(pair.task.file),
+            by: pair.by,
+        })
+        .collect();
+    for (dockerfile, task, index, by) in crate::rules::crossfile::pairing_docker::decided(project) {
+        let container = project
+            .inputs
+            .get(task)
+            .and_then(|input| input.tree())
+            .map(|root| taskdef::TaskDefCtx::new("", task, root))
+            .and_then(|ctx| Some(ctx.container_name(ctx.containers.get(index)?)))
+            .unwrap_or_default();
+        out.push(Pairing::Dockerfile {
+            dockerfile: side(dockerfile),
+            task: side(task),
+            container,
+            index,
+            by,
+        });
+    }
+    out
 }
 
 /// Moves the findings of the inputs [`iac_inputs`] added to the file they come from. A fix is
