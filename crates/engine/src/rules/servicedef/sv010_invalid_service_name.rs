@@ -50,7 +50,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     }) else {
         return;
     };
-    // The problems of `td028_invalid_name::name_problem`, each a sentence of its own.
+    // The problems of `td028_invalid_name::name_issue`, each a sentence of its own.
     let message = if let Some(bad) = name
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || *c == '_' || *c == '-'))

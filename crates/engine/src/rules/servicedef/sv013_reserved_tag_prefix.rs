@@ -42,7 +42,7 @@ crate::messages! {
 }
 
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
-    // TD029's test (`td029_reserved_tag_prefix::report_reserved`) on the service's tags, in
+    // TD029's test (`taskdef::util::reserved_tag_keys`) on the service's tags, in
     // SV013's own keyed sentences.
     for tag in ctx.service.get_array("tags") {
         let Some(key_node) = tag.get_set("key") else {

@@ -128,12 +128,9 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     let help = match (parts.next(), parts.next(), parts.next()) {
         (Some(first), None, _) => first,
         (Some(first), Some(second), None) => crate::msg!(HELP_TWO, first = first, second = second),
-        (Some(first), Some(second), Some(third)) => crate::msg!(
-            HELP_THREE,
-            first = first,
-            second = second,
-            third = third
-        ),
+        (Some(first), Some(second), Some(third)) => {
+            crate::msg!(HELP_THREE, first = first, second = second, third = third)
+        }
         (None, ..) => return,
     };
     let diagnostic = sink.report_msg(memory_node.span, message);

@@ -248,6 +248,10 @@ fn bad_enum(
     );
     d.set_help_msg(crate::msg!(HELP_ENUM));
     if let Some(v) = suggestion {
-        d.set_fix_msg(crate::msg!(FIX_ENUM, value = v), value.span, format!("\"{v}\""));
+        d.set_fix_msg(
+            crate::msg!(FIX_ENUM, value = v),
+            value.span,
+            format!("\"{v}\""),
+        );
     }
 }

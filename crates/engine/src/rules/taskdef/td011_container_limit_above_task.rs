@@ -89,7 +89,10 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 task_key = task_key,
                 value = value
             ))
-            .add_related_msg(task_node.span, crate::msg!(RELATED_TASK, task_key = task_key));
+            .add_related_msg(
+                task_node.span,
+                crate::msg!(RELATED_TASK, task_key = task_key),
+            );
         }
     }
 }

@@ -156,12 +156,12 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                     crate::msg!(*waits, name = &name, target = target),
                 );
                 d.set_help_msg(crate::msg!(HELP_ESSENTIAL, target = target))
-                .add_related_msg(
-                    other
-                        .member("essential")
-                        .map_or_else(|| TaskDefCtx::container_span(other), |m| m.span()),
-                    crate::msg!(RELATED_ESSENTIAL, target = target),
-                );
+                    .add_related_msg(
+                        other
+                            .member("essential")
+                            .map_or_else(|| TaskDefCtx::container_span(other), |m| m.span()),
+                        crate::msg!(RELATED_ESSENTIAL, target = target),
+                    );
             }
             if condition == Some("HEALTHY")
                 && other.get_set("healthCheck").is_none()

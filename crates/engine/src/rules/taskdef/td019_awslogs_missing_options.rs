@@ -85,12 +85,9 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             [] => continue,
             _ if only_prefix => crate::msg!(NO_PREFIX, name = name),
             [first] => crate::msg!(MISSING_ONE, name = name, first = *first),
-            [first, second] => crate::msg!(
-                MISSING_TWO,
-                name = name,
-                first = *first,
-                second = *second
-            ),
+            [first, second] => {
+                crate::msg!(MISSING_TWO, name = name, first = *first, second = *second)
+            }
             [first, second, third, ..] => crate::msg!(
                 MISSING_THREE,
                 name = name,

@@ -81,7 +81,9 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             let Some(value) = util::known_str(Some(node)) else {
                 continue;
             };
-            let Some(count) = problem(value) else { continue };
+            let Some(count) = problem(value) else {
+                continue;
+            };
             let message = if count == 1 { &FIELD } else { &FIELDS };
             let d = sink.report_msg(
                 node.span,

@@ -69,17 +69,6 @@ pub enum NameIssue {
     StartsWithHyphen,
 }
 
-impl NameIssue {
-    /// The English wording (SV010 words its finding with it).
-    pub fn english(self) -> String {
-        match self {
-            NameIssue::Holds(bad) => format!("holds {bad:?}"),
-            NameIssue::TooLong(len) => format!("is {len} characters long"),
-            NameIssue::StartsWithHyphen => "starts with a hyphen".into(),
-        }
-    }
-}
-
 /// What is wrong with a family, container or volume name, if anything.
 pub fn name_issue(name: &str) -> Option<NameIssue> {
     if let Some(bad) = name
@@ -90,11 +79,6 @@ pub fn name_issue(name: &str) -> Option<NameIssue> {
     }
     let len = name.chars().count();
     (len > 255).then_some(NameIssue::TooLong(len))
-}
-
-/// [`name_issue`] in English.
-pub fn name_problem(name: &str) -> Option<String> {
-    name_issue(name).map(NameIssue::english)
 }
 
 fn is_script_placeholder(name: &str) -> bool {
@@ -155,12 +139,9 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 name = name,
                 bad = format!("{bad:?}")
             ),
-            NameIssue::TooLong(length) => crate::msg!(
-                NAME_TOO_LONG,
-                what = what,
-                name = name,
-                length = length
-            ),
+            NameIssue::TooLong(length) => {
+                crate::msg!(NAME_TOO_LONG, what = what, name = name, length = length)
+            }
             // Only port mapping names have this rule.
             NameIssue::StartsWithHyphen => continue,
         };

@@ -41,9 +41,6 @@ crate::messages! {
     HELP = "drop the `aws:` prefix (use your own, e.g. `team:`)";
 }
 
-/// SV013 reports the service's tags through this (in plain English until its group is keyed).
-pub use super::util::report_reserved;
-
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if ctx.shape == crate::models::taskdef::Shape::ContainerArray {
         return;

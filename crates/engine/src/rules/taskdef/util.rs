@@ -463,25 +463,17 @@ pub fn size_list(
         [first, second, .., last] if values.len() > 3 => {
             let step = second.wrapping_sub(*first);
             if values.windows(2).all(|w| w[1].wrapping_sub(w[0]) == step) {
-                Arg::from(crate::msg!(*steps, first = *first, last = *last, step = step))
+                Arg::from(crate::msg!(
+                    *steps,
+                    first = *first,
+                    last = *last,
+                    step = step
+                ))
             } else {
                 ints(values)
             }
         }
         [rest @ .., last] => Arg::from(crate::msg!(*or, values = ints(rest), last = *last)),
-    }
-}
-
-/// Reports each tag whose key starts with the reserved `aws:` prefix, in plain English (SV013
-/// reports through it; TD029 words its own finding with keyed templates).
-pub fn report_reserved(owner: &Node, sink: &mut crate::rules::check::Sink<'_>) {
-    for key_node in reserved_tag_keys(owner) {
-        let key = key_node.as_str().unwrap_or_default();
-        sink.report(
-            key_node.span,
-            format!("tag key `{key}` starts with `aws:`, a prefix reserved for AWS"),
-        )
-        .set_help("drop the `aws:` prefix (use your own, e.g. `team:`)");
     }
 }
 
