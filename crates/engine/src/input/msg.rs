@@ -31,11 +31,13 @@ impl From<String> for Arg {
     }
 }
 impl From<&String> for Arg {
+    #[inline(never)]
     fn from(s: &String) -> Arg {
         Arg::Code(s.clone())
     }
 }
 impl From<&str> for Arg {
+    #[inline(never)]
     fn from(s: &str) -> Arg {
         Arg::Code(s.to_string())
     }
@@ -70,6 +72,25 @@ pub struct Tongue<'a> {
 }
 
 impl Msg {
+    /// A template with no arguments yet ([`crate::msg!`] adds them with [`Msg::with`]). Neither is
+    /// inlined: a thousand call sites each make one call per argument instead of building the
+    /// argument list in place, which keeps the page's wasm small.
+    #[inline(never)]
+    pub fn new(template: &'static Template) -> Msg {
+        Msg {
+            template,
+            args: Vec::new(),
+        }
+    }
+
+    /// The template with one more argument.
+    #[inline(never)]
+    #[must_use]
+    pub fn with(mut self, name: &'static str, arg: Arg) -> Msg {
+        self.args.push((name, arg));
+        self
+    }
+
     /// The English rendering (what `Diagnostic.message` holds).
     pub fn en(&self) -> String {
         self.render(&Tongue {
@@ -193,10 +214,8 @@ macro_rules! messages {
 #[macro_export]
 macro_rules! msg {
     ($t:expr $(, $name:ident = $value:expr)* $(,)?) => {
-        $crate::input::msg::Msg {
-            template: &$t,
-            args: vec![$((stringify!($name), $crate::input::msg::Arg::from($value))),*],
-        }
+        $crate::input::msg::Msg::new(&$t)
+            $(.with(stringify!($name), $crate::input::msg::Arg::from($value)))*
     };
 }
 
