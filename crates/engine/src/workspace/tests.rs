@@ -697,3 +697,61 @@ fn known_and_shown_values_come_from_the_project() {
         .text
         .starts_with("app:2 "));
 }
+
+#[test]
+fn fill_evaluates_fills_and_says_where_a_template_stops() {
+    let mut given = Vars::default();
+    given.ext_str.insert("TAG".into(), "v1".into());
+    let project = Project::new(vec![
+        File::new(
+            "td.jsonnet",
+            "{ tag: std.extVar('TAG'), image: '{{ must_env `IMAGE` }}' }",
+            None,
+        ),
+        File::new("bad.jsonnet", "{\n  a: nope }", None),
+        File::new("td.json", "{\n  \"a\": \"{{ if }}\"\n}\n", None),
+    ])
+    .with_values(given);
+    let filled = project
+        .fill(FileId::new(0))
+        .expect("a file")
+        .expect("renders");
+    // From the text the page's rendered view starts from, unknown values as markers.
+    assert_eq!(
+        project.render_source(FileId::new(0)).as_deref(),
+        Some(filled.source.as_str())
+    );
+    assert_eq!(
+        filled.text,
+        "{\n   \"image\": \"${IMAGE}\",\n   \"tag\": \"v1\"\n}"
+    );
+    assert!(matches!(
+        project.fill(FileId::new(1)),
+        Some(Err(RenderError::Jsonnet(why))) if why.contains("nope")
+    ));
+    assert!(matches!(
+        project.fill(FileId::new(2)),
+        Some(Err(RenderError::Template {
+            line: 2,
+            column: 15,
+            ref message,
+        })) if message.contains("if")
+    ));
+    assert_eq!(project.fill(FileId::new(3)), None);
+}
+
+#[test]
+fn named_follows_a_templated_path_once_its_value_is_known() {
+    let config = "region: us-east-1\ncluster: c\nservice: web\ntask_definition: '{{ must_env `DIR` }}/td.json'\n";
+    let files = || {
+        vec![
+            File::new("ecspresso.yml", config, None),
+            File::new("sub/td.json", TASK, Some(Kind::TaskDef)),
+        ]
+    };
+    assert_eq!(Project::new(files()).named(Kind::TaskDef), None);
+    let mut given = Vars::default();
+    given.env.insert("DIR".into(), "sub".into());
+    let project = Project::new(files()).with_values(given);
+    assert_eq!(project.named(Kind::TaskDef), Some(FileId::new(1)));
+}
