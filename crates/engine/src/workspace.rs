@@ -21,7 +21,7 @@ use crate::models::ecspresso::{self, jsonnet, Format, Reference};
 use crate::rules::rule::Kind;
 
 pub use crate::models::project::{DockerBy, Paired, Pairing, ServiceBy};
-pub use config_yaml::{config_yaml, Keys};
+pub use config_yaml::{config_yaml, with_path_ignore, Keys};
 pub use values::{is_env_file, value_key, vars_from_keys, Origin, ProjectVariable, Shown};
 
 /// A file of a project: its place in [`Project::files`]. Findings name their file by it
