@@ -641,6 +641,24 @@ impl Project {
     }
 }
 
+/// Reads the team's configuration (`.ecsplain.yaml` text at `path`): the configuration and its
+/// problems (IN011) as findings on that file, with their lines and columns, as the CLI reports
+/// them and the page's settings dialog lists a pasted configuration's.
+pub fn read_config(path: &str, text: &str) -> (Config, Vec<Finding>) {
+    let (config, diagnostics) = Config::parse(path, text);
+    let index = crate::input::span::LineIndex::new(text);
+    let resolvers = [crate::lint::finding::Resolver {
+        path,
+        text,
+        index: &index,
+    }];
+    let problems = diagnostics
+        .iter()
+        .filter_map(|d| Finding::resolve(d, 0, &resolvers))
+        .collect();
+    (config, problems)
+}
+
 /// At most this many variables are listed (a generated file could name thousands).
 pub const MAX_VARIABLES: usize = 500;
 

@@ -755,3 +755,21 @@ fn named_follows_a_templated_path_once_its_value_is_known() {
     let project = Project::new(files()).with_values(given);
     assert_eq!(project.named(Kind::TaskDef), Some(FileId::new(1)));
 }
+
+#[test]
+fn a_configuration_s_problems_come_with_their_place() {
+    let text = "fail-on: error\nignore: [DL3008]\nseverity:\n  TD001: loud\n";
+    let (config, problems) = read_config(".ecsplain.yaml", text);
+    // What could be read still applies.
+    assert_eq!(config.ignore, ["DL3008"]);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let problem = &problems[0];
+    assert_eq!(problem.path, ".ecsplain.yaml");
+    assert_eq!(problem.code, "IN011");
+    // The place of the diagnostic Config::parse gives, resolved on its text.
+    let (_, diagnostics) = Config::parse(".ecsplain.yaml", text);
+    let at = crate::input::span::LineIndex::new(text).line_col(text, diagnostics[0].span.start);
+    assert_eq!((problem.line, problem.column), (at.line, at.column));
+    assert_eq!(problem.line, 4);
+    assert_eq!(problem.message, diagnostics[0].message);
+}
