@@ -48,11 +48,7 @@ pub fn Variables(props: &VariablesProps) -> Html {
             (None, Some(default)) => format!("{default} (env default)"),
             (None, None) => "unset: stays a placeholder".to_string(),
         };
-        let call = if v.func == "extVar" {
-            format!("std.extVar('{}')", v.name)
-        } else {
-            format!("{} `{}`", v.func, v.name)
-        };
+        let call = v.call.clone();
         html! {
             <li class="var-row" data-key={key.clone()}>
                 <label class="var-name" for={id.clone()}>

@@ -592,6 +592,20 @@ impl Project {
         }))
     }
 
+    /// Whether the file has a rendered view that differs from its text: a Jsonnet file once
+    /// the evaluator is ready (it shows the JSON it evaluates to), any other file when it holds
+    /// a template call.
+    pub fn can_render(&self, id: FileId) -> bool {
+        let (Some(file), Some(path)) = (self.file(id), self.path(id)) else {
+            return false;
+        };
+        if Format::from_path(path) == Format::Jsonnet {
+            self.evaluator == Evaluator::Ready && jsonnet::available()
+        } else {
+            crate::syntax::template::has_template(&file.text)
+        }
+    }
+
     /// The rendered view of a file: what ecspresso prints for it (a config or a definition,
     /// [`ecspresso::render::project_file`]), else the file with its templates filled. Values
     /// not known show as markers (`${IMAGE}`). Err: where ecspresso stops, with its message.

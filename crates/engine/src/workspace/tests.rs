@@ -773,3 +773,49 @@ fn a_configuration_s_problems_come_with_their_place() {
     assert_eq!(problem.line, 4);
     assert_eq!(problem.message, diagnostics[0].message);
 }
+
+#[test]
+fn variables_say_how_each_lookup_is_written() {
+    let project = Project::new(vec![
+        File::new("td.jsonnet", "{ a: std.extVar('TAG') }", None),
+        File::new(
+            "td.json",
+            r#"{"image": "{{ must_env `IMAGE` }}", "lb": "{{ tfstate `aws_lb.main.arn` }}"}"#,
+            None,
+        ),
+    ]);
+    let calls: Vec<String> = project.variables().iter().map(|v| v.call()).collect();
+    assert_eq!(
+        calls,
+        [
+            "std.extVar('TAG')",
+            "must_env `IMAGE`",
+            "tfstate `aws_lb.main.arn`"
+        ]
+    );
+}
+
+#[test]
+fn can_render_says_whether_a_rendered_view_shows_something_else() {
+    let files = || {
+        vec![
+            File::new("td.jsonnet", "{ a: 1 }", None),
+            File::new("td.json", r#"{"image": "{{ must_env `IMAGE` }}"}"#, None),
+            File::new("Dockerfile", "FROM nginx:1.27\n", None),
+        ]
+    };
+    let project = Project::new(files());
+    assert!(
+        project.can_render(FileId::new(0)),
+        "Jsonnet, evaluator ready"
+    );
+    assert!(project.can_render(FileId::new(1)), "a template");
+    assert!(!project.can_render(FileId::new(2)), "nothing to fill");
+    assert!(!project.can_render(FileId::new(3)), "no such file");
+    // The page's evaluator still loading, or failed: Jsonnet has nothing to show yet.
+    let loading = Project::new(files()).with_evaluator(Evaluator::Loading);
+    assert!(!loading.can_render(FileId::new(0)));
+    assert!(loading.can_render(FileId::new(1)));
+    let failed = Project::new(files()).with_evaluator(Evaluator::Failed("offline".into()));
+    assert!(!failed.can_render(FileId::new(0)));
+}
