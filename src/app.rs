@@ -133,6 +133,9 @@ pub fn App() -> Html {
         })
     };
     let tr = Tr::new(*lang);
+    // Japanese findings in the editor's tooltips: load the Japanese module (the findings'
+    // templates) and draw again when it arrives (issue 21).
+    let _ja = crate::i18n::use_ja_docs(tr.lang);
 
     // The one router (route.rs): every visit goes to the reducer here and to the share tools
     // (a prop below).
@@ -236,6 +239,7 @@ pub fn App() -> Html {
                 .findings
                 .iter()
                 .filter(|f| l.pane_of(f.file) == Some(state.active)),
+            tr,
         )
     }));
     // The project's files as the tree and the editor show them (paths as linted).
@@ -404,6 +408,7 @@ pub fn App() -> Html {
                 project,
                 example: state.pending_example,
                 region: Rc::from(state.settings.region.as_str()),
+                lang: tr.lang,
             };
             html! { <TeachHost {state} {on_notice} /> }
         }

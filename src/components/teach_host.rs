@@ -95,14 +95,22 @@ pub fn TeachHost(props: &TeachHostProps) -> Html {
         });
     }
 
-    let name = view.label();
+    let tr = crate::i18n::use_tr();
+    let name = match view {
+        crate::teach::TeachView::Sizing => tr.teach_sizing(),
+        crate::teach::TeachView::Explain => tr.teach_explain(),
+        crate::teach::TeachView::Learn => tr.teach_learn(),
+        crate::teach::TeachView::Checklist => tr.teach_checklist(),
+        crate::teach::TeachView::Settings => tr.teach_settings(),
+        crate::teach::TeachView::Export => tr.teach_export(),
+    };
     let message = match &status {
         Status::Ready => return html! {},
         Status::Loading => html! {
-            <p class="placeholder" aria-busy="true">{ format!("Loading the {name}…") }</p>
+            <p class="placeholder" aria-busy="true">{ tr.teach_loading(name.to_string()) }</p>
         },
         Status::Failed(e) => html! {
-            <p class="placeholder" role="alert">{ format!("The {name} could not be loaded: {e}. Reload the page to try again.") }</p>
+            <p class="placeholder" role="alert">{ tr.teach_failed(name.to_string(), e.to_string()) }</p>
         },
     };
     if view.is_dialog() {

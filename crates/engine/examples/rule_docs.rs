@@ -42,7 +42,12 @@ fn main() {
             .chain(
                 ecsplain_engine::rule::ja_messages()
                     .iter()
-                    .map(|(key, text)| (format!("{}{key}", ecsplain_engine::rule::JA_MESSAGE_PREFIX), *text)),
+                    .map(|(key, text)| {
+                        (
+                            format!("{}{key}", ecsplain_engine::rule::JA_MESSAGE_PREFIX),
+                            *text,
+                        )
+                    }),
             )
             .collect();
         print(&texts);

@@ -58,10 +58,8 @@ const TERRAFORM_ONLY: [&str; 20] = [
 pub fn read(text: &str) -> Read {
     let mut read = Read::default();
     if nesting(text) > MAX_NESTING {
-        read.diagnostics.push(unreadable(
-            Span::new(0, 0),
-            "the file nests brackets deeper than ecsplain reads",
-        ));
+        read.diagnostics
+            .push(unreadable(Span::new(0, 0), crate::msg!(in013::TOO_DEEP)));
         return read;
     }
     let body = match hcl_edit::parser::parse_body(text) {
@@ -69,8 +67,10 @@ pub fn read(text: &str) -> Read {
         Err(err) => {
             let at = err.location().offset().min(text.len());
             let end = text[at..].find('\n').map_or(text.len(), |i| at + i).max(at);
-            read.diagnostics
-                .push(unreadable(Span::new(at, end), err.message()));
+            read.diagnostics.push(unreadable(
+                Span::new(at, end),
+                crate::msg!(in013::HCL_ERROR, message = err.message()),
+            ));
             return read;
         }
     };
@@ -117,16 +117,21 @@ pub fn read(text: &str) -> Read {
     read
 }
 
-fn unreadable(span: Span, why: &str) -> crate::input::diagnostic::Diagnostic {
-    crate::input::codes::IN013
-        .diag(
-            span,
-            format!("ecsplain cannot read this Terraform file: {why}"),
-        )
-        .with_help(
-            "its task and service definitions are not checked; `terraform validate` shows \
-             whether Terraform reads it",
-        )
+/// The IN013 messages (their Japanese: `rules/input/in013_terraform_unreadable.ja.msg`); the
+/// HCL parser's own message stays English.
+pub mod in013 {
+    crate::messages! {
+        "IN013";
+        TOO_DEEP = "ecsplain cannot read this Terraform file: the file nests brackets deeper than ecsplain reads";
+        HCL_ERROR = "ecsplain cannot read this Terraform file: {message}";
+        HELP_VALIDATE = "its task and service definitions are not checked; `terraform validate` shows whether Terraform reads it";
+    }
+}
+
+fn unreadable(span: Span, message: crate::input::msg::Msg) -> crate::input::diagnostic::Diagnostic {
+    let mut d = crate::input::codes::IN013.diag_msg(span, message);
+    d.set_help_msg(crate::msg!(in013::HELP_VALIDATE));
+    d
 }
 
 /// The deepest bracket nesting of the text (strings and comments counted too: an upper bound).

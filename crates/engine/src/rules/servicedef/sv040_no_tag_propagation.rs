@@ -64,15 +64,11 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         return;
     }
     let mut inserts = Vec::new();
-    if !managed_ok {
-        if managed.is_none() {
-            inserts.push("\"enableECSManagedTags\": true");
-        }
+    if !managed_ok && managed.is_none() {
+        inserts.push("\"enableECSManagedTags\": true");
     }
-    if !propagate_ok {
-        if propagate.is_none() {
-            inserts.push("\"propagateTags\": \"SERVICE\"");
-        }
+    if !propagate_ok && propagate.is_none() {
+        inserts.push("\"propagateTags\": \"SERVICE\"");
     }
     let span = match (managed, propagate) {
         (Some(m), _) if !managed_ok => m.span(),
