@@ -108,6 +108,9 @@ mod tests {
             ]
         );
         assert_eq!(rows[2].0.files, ["app/ecs-task-def.json"]);
+        // How each lookup is written is the engine's answer.
+        assert_eq!(rows[2].0.call, "must_env `IMAGE`");
+        assert_eq!(rows[4].0.call, "std.extVar('STAGE')");
         assert_eq!(rows[2].1, Some(("nginx:1.27".to_string(), "env file")));
         assert_eq!(
             rows[3].1,
