@@ -295,14 +295,11 @@ pub fn App() -> Html {
             })
             .collect::<Vec<_>>(),
     );
-    // A Jsonnet file renders as the JSON it evaluates to, once the evaluator is there.
-    let active_jsonnet = ecsplain_engine::ecspresso::Format::from_path(&active_path)
-        == ecsplain_engine::ecspresso::Format::Jsonnet;
-    let can_render = if active_jsonnet {
-        state.jsonnet == crate::jsonnet::Status::Ready
-    } else {
-        ecsplain_engine::template::has_template(&active_text)
-    };
+    // A Jsonnet file renders as the JSON it evaluates to, once the evaluator is there; any
+    // other file when it holds a template (the engine's answer).
+    let can_render = state
+        .engine
+        .can_render(ecsplain_engine::workspace::FileId::new(state.active));
     // The rendered view: what ecspresso prints for the file, computed by the teaching module
     // (loaded on the first toggle; `teach::rendered_view`). A Jsonnet file is evaluated first,
     // here, where the evaluator is (`Project::render_source`).

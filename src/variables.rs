@@ -14,8 +14,8 @@ use ecsplain_engine::Project;
 pub struct PageVariable {
     /// The key values are stored under (see the module docs).
     pub key: String,
-    /// The function as written (`must_env`, `tfstate`, `extVar`).
-    pub func: String,
+    /// The lookup as written (``must_env `IMAGE` ``, `std.extVar('TAG')`), from the engine.
+    pub call: String,
     /// What it looks up (`IMAGE`, `aws_lb.main.arn`).
     pub name: String,
     /// `env`'s default, when the template gives one.
@@ -39,7 +39,7 @@ pub fn project_variables(project: &Project) -> Vec<(PageVariable, Option<(String
             };
             let variable = PageVariable {
                 key: v.key.clone(),
-                func: v.func.clone(),
+                call: v.call(),
                 name: v.name.clone(),
                 default: v.default.clone(),
                 files: v
@@ -108,6 +108,9 @@ mod tests {
             ]
         );
         assert_eq!(rows[2].0.files, ["app/ecs-task-def.json"]);
+        // How each lookup is written is the engine's answer.
+        assert_eq!(rows[2].0.call, "must_env `IMAGE`");
+        assert_eq!(rows[4].0.call, "std.extVar('STAGE')");
         assert_eq!(rows[2].1, Some(("nginx:1.27".to_string(), "env file")));
         assert_eq!(
             rows[3].1,

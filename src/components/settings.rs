@@ -4,8 +4,7 @@
 use std::rc::Rc;
 
 use ecsplain_engine::config::PathIgnore;
-use ecsplain_engine::span::LineIndex;
-use ecsplain_engine::{Config, Severity};
+use ecsplain_engine::Severity;
 use yew::prelude::*;
 
 use crate::components::share::{copy_text, modal, select_field};
@@ -40,14 +39,10 @@ struct Form {
 /// Reads a pasted `.ecsplain.yaml` (or JSON): the settings it makes, and each problem as
 /// "line:column message" (the keys that could be read still apply, as in the CLI).
 fn read_pasted(text: &str) -> (PageSettings, Vec<String>) {
-    let (config, problems) = Config::parse(".ecsplain.yaml", text);
-    let index = LineIndex::new(text);
+    let (config, problems) = ecsplain_engine::workspace::read_config(".ecsplain.yaml", text);
     let problems = problems
         .iter()
-        .map(|d| {
-            let at = index.line_col(text, d.span.start);
-            format!("{}:{} {}", at.line, at.column, d.message)
-        })
+        .map(|f| format!("{}:{} {}", f.line, f.column, f.message))
         .collect();
     (PageSettings::from_config(&config), problems)
 }

@@ -49,11 +49,7 @@ pub fn Variables(props: &VariablesProps) -> Html {
             (None, Some(default)) => tr.vars_default(default.to_string()),
             (None, None) => tr.vars_unset().to_string(),
         };
-        let call = if v.func == "extVar" {
-            format!("std.extVar('{}')", v.name)
-        } else {
-            format!("{} `{}`", v.func, v.name)
-        };
+        let call = v.call.clone();
         html! {
             <li class="var-row" data-key={key.clone()}>
                 <label class="var-name" for={id.clone()}>

@@ -5,8 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use ecsplain_engine::config::{Config, FILE_NAMES};
-use ecsplain_engine::diagnostic::{Finding, Resolver};
-use ecsplain_engine::span::LineIndex;
+use ecsplain_engine::diagnostic::Finding;
 use ecsplain_engine::Input;
 
 /// A configuration as read: where it came from (`None`: no file, the defaults), its text, and
@@ -80,17 +79,7 @@ pub fn load(path: &str) -> Result<Loaded, String> {
 
 /// Parses the text of the configuration file at `path` (the language server's unsaved text).
 pub fn parse(path: &str, text: String) -> Loaded {
-    let (config, diagnostics) = Config::parse(path, &text);
-    let index = LineIndex::new(&text);
-    let resolvers = [Resolver {
-        path,
-        text: &text,
-        index: &index,
-    }];
-    let problems = diagnostics
-        .iter()
-        .filter_map(|d| Finding::resolve(d, 0, &resolvers))
-        .collect();
+    let (config, problems) = ecsplain_engine::workspace::read_config(path, &text);
     Loaded {
         path: Some(path.to_string()),
         text,

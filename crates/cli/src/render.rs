@@ -10,11 +10,13 @@
 
 use std::collections::BTreeMap;
 
+use ecsplain_engine::ecspresso;
 use ecsplain_engine::ecspresso::render::{load_config, Major};
-use ecsplain_engine::ecspresso::{self, jsonnet};
-use ecsplain_engine::template::{self, Values};
+use ecsplain_engine::template::Values;
+use ecsplain_engine::workspace::{FileId, RenderError};
 use ecsplain_engine::Input;
 use ecsplain_engine::Kind;
+use ecsplain_engine::Project;
 
 use crate::args::RenderArgs;
 use crate::{out, vars, OK, TROUBLE};
@@ -80,62 +82,45 @@ pub fn run(args: &RenderArgs) -> u8 {
     }
 
     let mut sections: Vec<(String, String)> = Vec::new();
-    // For targets: each shown file's kind, its path and its text before templates (Jsonnet
-    // evaluated), and its rendered text.
-    let mut rendered_files: Vec<(Option<Kind>, String, String, String)> = Vec::new();
-    for (n, (input, id)) in shown
+    // For targets: each shown file, its path, its text before templates (Jsonnet evaluated)
+    // and its rendered text.
+    let mut rendered_files: Vec<(FileId, String, String, String)> = Vec::new();
+    for (input, id) in shown
         .iter()
-        .filter_map(|&i| Some((inputs.get(i)?, ecsplain_engine::workspace::FileId::new(i))))
-        .enumerate()
+        .filter_map(|&i| Some((inputs.get(i)?, FileId::new(i))))
     {
-        let source = if ecspresso::Format::from_path(&input.path) == ecspresso::Format::Jsonnet {
-            match project
-                .evaluate(id)
-                .unwrap_or(jsonnet::Outcome::Unavailable)
-            {
-                // ecspresso renders templates in the evaluated JSON too.
-                jsonnet::Outcome::Value { json, .. } => pretty(&json),
-                jsonnet::Outcome::Syntax { message, .. }
-                | jsonnet::Outcome::Failed { message, .. } => {
-                    eprintln!("ecsplain: `{}` does not evaluate: {message}", input.path);
-                    status = TROUBLE;
-                    continue;
-                }
-                jsonnet::Outcome::Unavailable => {
-                    eprintln!(
-                        "ecsplain: this build cannot evaluate Jsonnet (`{}`)",
-                        input.path
-                    );
-                    status = TROUBLE;
-                    continue;
-                }
+        // The engine's rendering, as the page shows it: Jsonnet evaluated, templates filled
+        // (unknown values as markers).
+        let filled = match project.fill(id) {
+            Some(Ok(filled)) => filled,
+            Some(Err(RenderError::Jsonnet(message))) => {
+                eprintln!("ecsplain: `{}` does not evaluate: {message}", input.path);
+                status = TROUBLE;
+                continue;
             }
-        } else {
-            input.text.clone()
+            Some(Err(RenderError::NoEvaluator)) | None => {
+                eprintln!(
+                    "ecsplain: this build cannot evaluate Jsonnet (`{}`)",
+                    input.path
+                );
+                status = TROUBLE;
+                continue;
+            }
+            Some(Err(RenderError::Template {
+                line,
+                column,
+                message,
+            })) => {
+                eprintln!(
+                    "ecsplain: {}:{line}:{column}: template: {message} (ecspresso stops here)",
+                    input.path
+                );
+                status = TROUBLE;
+                continue;
+            }
         };
-        // The engine's one renderer, as `lint` uses it (here showing unknown values as markers).
-        let output = template::execute(&source, &values, template::Mode::Display);
-        if let Some(error) = &output.error {
-            let at =
-                ecsplain_engine::span::LineIndex::new(&source).line_col(&source, error.span.start);
-            eprintln!(
-                "ecsplain: {}:{}:{}: template: {} (ecspresso stops here)",
-                input.path, at.line, at.column, error.message
-            );
-            status = TROUBLE;
-            continue;
-        }
-        let mut rendered = output.rendered.text;
-        rendered_files.push((
-            if n == 0 {
-                Some(Kind::Ecspresso)
-            } else {
-                input.kind
-            },
-            input.path.clone(),
-            source.clone(),
-            rendered.clone(),
-        ));
+        let mut rendered = filled.text;
+        rendered_files.push((id, input.path.clone(), filled.source, rendered.clone()));
         if !rendered.ends_with('\n') {
             rendered.push('\n');
         }
@@ -149,7 +134,8 @@ pub fn run(args: &RenderArgs) -> u8 {
                 unset.join(", ")
             );
         }
-        let (printed, ok) = as_ecspresso(args, &rendered_files, &values, &loaded.vars.env);
+        let (printed, ok) =
+            as_ecspresso(args, &project, &rendered_files, &values, &loaded.vars.env);
         let status = if ok { status } else { TROUBLE };
         return status.max(out(&printed));
     }
@@ -175,7 +161,8 @@ pub fn run(args: &RenderArgs) -> u8 {
 /// rendered (ecspresso stops at the first error; so does this, saying why on stderr).
 fn as_ecspresso(
     args: &RenderArgs,
-    files: &[(Option<Kind>, String, String, String)],
+    project: &Project,
+    files: &[(FileId, String, String, String)],
     values: &dyn Values,
     env: &BTreeMap<String, String>,
 ) -> (String, bool) {
@@ -215,7 +202,9 @@ fn as_ecspresso(
         let (path, text) = if kind == Kind::Ecspresso {
             (config_path.as_str(), config_text.as_str())
         } else {
-            match files.iter().skip(1).find(|(k, ..)| *k == Some(kind)) {
+            // The file the config names for the role (the engine's answer).
+            let named = project.named(kind);
+            match files.iter().skip(1).find(|(id, ..)| Some(*id) == named) {
                 Some((_, path, source, text)) => {
                     if let Some(e) =
                         ecspresso::render::undefined_function(source, plugin_functions.as_deref())
@@ -254,12 +243,4 @@ fn as_ecspresso(
         }
     }
     (printed, true)
-}
-
-/// Evaluated JSON, indented like ecspresso's output.
-fn pretty(json: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(json)
-        .ok()
-        .and_then(|v| serde_json::to_string_pretty(&v).ok())
-        .unwrap_or_else(|| json.to_string())
 }

@@ -489,3 +489,48 @@ fn a_templated_path_the_state_answers_is_followed_by_lint_and_render() {
     assert!(text.contains("\"cpu\": \"300\""), "{text}");
     assert!(!stderr(&o).contains("is a template"), "{}", stderr(&o));
 }
+
+/// `ecsplain render` prints a Jsonnet file as the engine's `Project` renders it (what the page
+/// shows): evaluated as `jsonnet` prints it, templates filled, one text.
+#[test]
+fn render_prints_jsonnet_as_the_project_renders_it() {
+    use ecsplain_engine::workspace::{File, FileId};
+    use ecsplain_engine::{Project, Vars};
+    let dir = scratch("render-jsonnet-agree");
+    let text = "{\n  family: std.extVar('FAMILY'),\n  cpu: '{{ must_env `CPU` }}',\n  containerDefinitions: [{ name: 'app', image: 'nginx:1.27', essential: true, portMappings: [{ containerPort: 80 }] }],\n}\n";
+    std::fs::write(dir.join("ecs-task-def.jsonnet"), text).unwrap();
+    let o = run(
+        &dir,
+        &[
+            "render",
+            "ecs-task-def.jsonnet",
+            "--ext-str",
+            "FAMILY=web",
+            "--var",
+            "CPU=256",
+        ],
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mut vars = Vars::default();
+    vars.ext_str.insert("FAMILY".into(), "web".into());
+    vars.env.insert("CPU".into(), "256".into());
+    let project =
+        Project::new(vec![File::new("ecs-task-def.jsonnet", text, None)]).with_values(vars);
+    let filled = project
+        .fill(FileId::new(0))
+        .expect("a file of the project")
+        .expect("it renders");
+    // The page's rendered view starts from the same evaluated text.
+    assert_eq!(
+        project.render_source(FileId::new(0)).as_deref(),
+        Some(filled.source.as_str())
+    );
+    let mut expected = filled.text;
+    if !expected.ends_with('\n') {
+        expected.push('\n');
+    }
+    assert_eq!(String::from_utf8_lossy(&o.stdout), expected);
+    assert!(expected.contains("\"family\": \"web\""), "{expected}");
+    assert!(expected.contains("\"cpu\": \"256\""), "{expected}");
+}

@@ -21,7 +21,7 @@ use crate::models::ecspresso::{self, jsonnet, Format, Reference};
 use crate::rules::rule::Kind;
 
 pub use crate::models::project::{DockerBy, Paired, Pairing, ServiceBy};
-pub use config_yaml::{config_yaml, Keys};
+pub use config_yaml::{config_yaml, with_path_ignore, Keys};
 pub use values::{is_env_file, value_key, vars_from_keys, Origin, ProjectVariable, Shown};
 
 /// A file of a project: its place in [`Project::files`]. Findings name their file by it
@@ -98,6 +98,31 @@ pub enum JsonnetStatus {
     /// Evaluation stopped, and why (an error in the file, an import or a value the project
     /// lacks).
     Failed(String),
+}
+
+/// A file of the project with Jsonnet evaluated and its templates filled ([`Project::fill`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filled {
+    /// The text the templates were filled in (Jsonnet evaluated, as [`Project::render_source`]).
+    pub source: String,
+    /// The text with its templates filled.
+    pub text: String,
+}
+
+/// Why [`Project::fill`] could not render a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RenderError {
+    /// The Jsonnet file does not evaluate (the evaluator's message).
+    Jsonnet(String),
+    /// A Jsonnet file and no evaluator.
+    NoEvaluator,
+    /// A template error, where ecspresso stops: its line and column (1-based, characters) in
+    /// [`Filled::source`]'s text, and Go's message.
+    Template {
+        line: u32,
+        column: u32,
+        message: String,
+    },
 }
 
 /// A reference of the project's ecspresso config to another file.
@@ -279,9 +304,9 @@ impl Project {
                 continue;
             }
             for reference in ecspresso::references(&input.path, &input.text) {
-                let file = (!reference.template)
-                    .then(|| self.find(&reference.resolved))
-                    .flatten()
+                // A templated path names the file its known values render it to.
+                let file = ecspresso::resolve_rendered(&input.path, &reference, &self.known())
+                    .and_then(|path| self.find(&path))
                     .filter(|f| self.input(*f).is_some());
                 out.push(ConfigRef {
                     config: *id,
@@ -504,25 +529,81 @@ impl Project {
     /// other file as it is. `None`: a Jsonnet file and no evaluator.
     pub fn render_source(&self, id: FileId) -> Option<String> {
         let file = self.file(id)?;
-        let path = self.path(id)?;
-        if Format::from_path(path) != Format::Jsonnet {
-            return Some(file.text.clone());
-        }
         let text = &file.text;
         let at = |span: crate::input::span::Span| {
             let lc = crate::input::span::LineIndex::new(text).line_col(text, span.start);
             format!("{}:{}", lc.line, lc.column)
         };
-        Some(match self.evaluate(id)? {
-            jsonnet::Outcome::Value { json, .. } => json,
-            jsonnet::Outcome::Syntax { span, message } => {
+        Some(match self.source_outcome(id)? {
+            Ok(source) => source,
+            Err(jsonnet::Outcome::Syntax { span, message }) => {
                 format!("// Jsonnet error at {}: {message}", at(span))
             }
-            jsonnet::Outcome::Failed { span, message, .. } => {
+            Err(jsonnet::Outcome::Failed { span, message, .. }) => {
                 format!("// Jsonnet evaluation failed at {}: {message}", at(span))
             }
-            jsonnet::Outcome::Unavailable => return None,
+            Err(_) => return None,
         })
+    }
+
+    /// A file's text before templates: Jsonnet evaluated (`Err`: the outcome that is not a
+    /// value), any other file as it is.
+    fn source_outcome(&self, id: FileId) -> Option<Result<String, jsonnet::Outcome>> {
+        let file = self.file(id)?;
+        let path = self.path(id)?;
+        if Format::from_path(path) != Format::Jsonnet {
+            return Some(Ok(file.text.clone()));
+        }
+        Some(match self.evaluate(id)? {
+            jsonnet::Outcome::Value { json, .. } => Ok(json),
+            other => Err(other),
+        })
+    }
+
+    /// A file with Jsonnet evaluated (as [`Project::render_source`] shows it) and its templates
+    /// filled with the values a rendered view shows (unknown ones as `${NAME}` markers): what
+    /// `ecsplain render CONFIG` prints for each file. Err: why it cannot be rendered (a
+    /// template error stops here, as ecspresso stops). `None`: not a file of the project.
+    pub fn fill(&self, id: FileId) -> Option<Result<Filled, RenderError>> {
+        let source = match self.source_outcome(id)? {
+            Ok(source) => source,
+            Err(
+                jsonnet::Outcome::Syntax { message, .. } | jsonnet::Outcome::Failed { message, .. },
+            ) => return Some(Err(RenderError::Jsonnet(message))),
+            Err(_) => return Some(Err(RenderError::NoEvaluator)),
+        };
+        let output = crate::syntax::template::execute(
+            &source,
+            &self.shown(),
+            crate::syntax::template::Mode::Display,
+        );
+        if let Some(error) = output.error {
+            let at =
+                crate::input::span::LineIndex::new(&source).line_col(&source, error.span.start);
+            return Some(Err(RenderError::Template {
+                line: at.line,
+                column: at.column,
+                message: error.message,
+            }));
+        }
+        Some(Ok(Filled {
+            text: output.rendered.text,
+            source,
+        }))
+    }
+
+    /// Whether the file has a rendered view that differs from its text: a Jsonnet file once
+    /// the evaluator is ready (it shows the JSON it evaluates to), any other file when it holds
+    /// a template call.
+    pub fn can_render(&self, id: FileId) -> bool {
+        let (Some(file), Some(path)) = (self.file(id), self.path(id)) else {
+            return false;
+        };
+        if Format::from_path(path) == Format::Jsonnet {
+            self.evaluator == Evaluator::Ready && jsonnet::available()
+        } else {
+            crate::syntax::template::has_template(&file.text)
+        }
     }
 
     /// The rendered view of a file: what ecspresso prints for it (a config or a definition,
@@ -572,6 +653,24 @@ impl Project {
     pub fn config_yaml(&self, keys: Keys) -> String {
         config_yaml(&self.config, keys)
     }
+}
+
+/// Reads the team's configuration (`.ecsplain.yaml` text at `path`): the configuration and its
+/// problems (IN011) as findings on that file, with their lines and columns, as the CLI reports
+/// them and the page's settings dialog lists a pasted configuration's.
+pub fn read_config(path: &str, text: &str) -> (Config, Vec<Finding>) {
+    let (config, diagnostics) = Config::parse(path, text);
+    let index = crate::input::span::LineIndex::new(text);
+    let resolvers = [crate::lint::finding::Resolver {
+        path,
+        text,
+        index: &index,
+    }];
+    let problems = diagnostics
+        .iter()
+        .filter_map(|d| Finding::resolve(d, 0, &resolvers))
+        .collect();
+    (config, problems)
 }
 
 /// At most this many variables are listed (a generated file could name thousands).

@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 
-use ecsplain_engine::config::Config;
 use ecsplain_engine::rule::Applicability;
 use ecsplain_engine::suppress::{self, IgnoreHere};
 use lsp_types::{
@@ -162,7 +161,13 @@ fn ignore_in_config(
     let relative = key(path)
         .strip_prefix(&format!("{folder}/"))
         .map(str::to_string)?;
-    let new = with_path_ignore(old.as_deref().unwrap_or(""), &relative, code, pointer)?;
+    // The engine's one configuration writer adds the ignore.
+    let new = ecsplain_engine::workspace::with_path_ignore(
+        old.as_deref().unwrap_or(""),
+        &relative,
+        code,
+        pointer,
+    )?;
     let name = config.rsplit('/').next().unwrap_or(".ecsplain.yaml");
     let title = match pointer {
         Some(p) => format!("{code}: ignore at {p} in {name} (per-path-ignores)"),
@@ -203,128 +208,4 @@ fn ignore_in_config(
         },
     };
     Some((title, edit))
-}
-
-/// `config` (YAML) with one more `per-path-ignores` item; `None` when the key is written in a
-/// form this does not edit (a flow list with items), or when the result would not read back as
-/// that ignore (the engine's own parser decides).
-pub(crate) fn with_path_ignore(
-    config: &str,
-    path: &str,
-    code: &str,
-    pointer: Option<&str>,
-) -> Option<String> {
-    let quote = |s: &str| serde_json::to_string(s).unwrap_or_default();
-    let item = |indent: &str| {
-        let mut out = format!(
-            "{indent}- path: {}\n{indent}  codes: [{code}]\n",
-            quote(path)
-        );
-        if let Some(pointer) = pointer {
-            out.push_str(&format!("{indent}  pointer: {}\n", quote(pointer)));
-        }
-        out
-    };
-    let ending = if config.contains("\r\n") {
-        "\r\n"
-    } else {
-        "\n"
-    };
-    let lines: Vec<&str> = config.split_inclusive('\n').collect();
-    let at = lines
-        .iter()
-        .position(|l| l.starts_with("per-path-ignores:"));
-    let new = match at {
-        None => {
-            let mut out = config.to_string();
-            if !out.is_empty() && !out.ends_with('\n') {
-                out.push_str(ending);
-            }
-            out.push_str("per-path-ignores:\n");
-            out.push_str(&item("  "));
-            out
-        }
-        Some(at) => {
-            let value = lines[at]["per-path-ignores:".len()..]
-                .split(" #")
-                .next()
-                .unwrap_or_default()
-                .trim();
-            let mut out: String = lines[..at].concat();
-            match value {
-                "" => {
-                    // The block's own indentation, else two spaces.
-                    let indent = lines[at + 1..]
-                        .iter()
-                        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-                        .filter(|l| l.trim_start().starts_with("- "))
-                        .map_or("  ", |l| &l[..l.len() - l.trim_start().len()]);
-                    out.push_str(lines[at]);
-                    if !lines[at].ends_with('\n') {
-                        out.push_str(ending);
-                    }
-                    out.push_str(&item(indent));
-                }
-                "[]" | "~" | "null" => {
-                    out.push_str("per-path-ignores:\n");
-                    out.push_str(&item("  "));
-                }
-                _ => return None,
-            }
-            out.push_str(&lines[at + 1..].concat());
-            out
-        }
-    };
-    let new = if ending == "\r\n" {
-        new.replace("\r\n", "\n").replace('\n', "\r\n")
-    } else {
-        new
-    };
-    // The engine must read it back with the new ignore, and no new problem.
-    let (_, before) = Config::parse(".ecsplain.yaml", config);
-    let (parsed, after) = Config::parse(".ecsplain.yaml", &new);
-    let found = parsed.per_path_ignores.iter().any(|i| {
-        i.path == path && i.codes.iter().any(|c| c == code) && i.pointer.as_deref() == pointer
-    });
-    (found && after.len() <= before.len()).then_some(new)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::with_path_ignore;
-
-    #[test]
-    fn path_ignores_are_added_in_every_form() {
-        let added = with_path_ignore("", "task.json", "TD101", Some("/containerDefinitions/0"));
-        assert_eq!(
-            added.as_deref(),
-            Some(
-                "per-path-ignores:\n  - path: \"task.json\"\n    codes: [TD101]\n    pointer: \"/containerDefinitions/0\"\n"
-            )
-        );
-        let block = "fail-on: error\nper-path-ignores:\n- path: a.json\n  codes: [TD001]\nregion: us-east-1\n";
-        let added = with_path_ignore(block, "b.json", "TD002", None);
-        assert_eq!(
-            added.as_deref(),
-            Some(
-                "fail-on: error\nper-path-ignores:\n- path: \"b.json\"\n  codes: [TD002]\n- path: a.json\n  codes: [TD001]\nregion: us-east-1\n"
-            )
-        );
-        let empty = "per-path-ignores: []\nignore: [DL3008]";
-        let added = with_path_ignore(empty, "c.json", "SV001", None);
-        assert_eq!(
-            added.as_deref(),
-            Some("per-path-ignores:\n  - path: \"c.json\"\n    codes: [SV001]\nignore: [DL3008]")
-        );
-        // A flow list with items is left alone.
-        assert_eq!(
-            with_path_ignore(
-                "per-path-ignores: [{path: a, codes: [TD001]}]\n",
-                "c.json",
-                "SV001",
-                None
-            ),
-            None
-        );
-    }
 }

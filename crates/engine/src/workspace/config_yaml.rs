@@ -117,6 +117,103 @@ fn list(items: &[String]) -> String {
     format!("[{}]", quoted.join(", "))
 }
 
+/// `config` (the text of a `.ecsplain.yaml`) with one more `per-path-ignores` item (`path`,
+/// `code`, and `pointer` when given) at the head of the list, the rest of the text as it was:
+/// what the language server's "ignore in the configuration" writes. `None` when the key is
+/// written in a form this does not edit (a flow list with items), or when the result would not
+/// read back as that ignore with no new problem ([`Config::parse`] decides).
+pub fn with_path_ignore(
+    config: &str,
+    path: &str,
+    code: &str,
+    pointer: Option<&str>,
+) -> Option<String> {
+    let item = |indent: &str| {
+        let mut out = format!(
+            "{indent}- path: {}\n{indent}  codes: [{code}]\n",
+            double_quoted(path)
+        );
+        if let Some(pointer) = pointer {
+            out.push_str(&format!("{indent}  pointer: {}\n", double_quoted(pointer)));
+        }
+        out
+    };
+    let ending = if config.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    const KEY: &str = "per-path-ignores:";
+    let lines: Vec<&str> = config.split_inclusive('\n').collect();
+    let at = lines.iter().position(|l| l.starts_with(KEY));
+    let new = match at {
+        None => {
+            let mut out = config.to_string();
+            if !out.is_empty() && !out.ends_with('\n') {
+                out.push_str(ending);
+            }
+            out.push_str(KEY);
+            out.push('\n');
+            out.push_str(&item("  "));
+            out
+        }
+        Some(at) => {
+            let line = lines.get(at).copied().unwrap_or_default();
+            let after = lines.get(at + 1..).unwrap_or_default();
+            let value = line
+                .get(KEY.len()..)
+                .unwrap_or_default()
+                .split(" #")
+                .next()
+                .unwrap_or_default()
+                .trim();
+            let mut out: String = lines.get(..at).unwrap_or_default().concat();
+            match value {
+                "" => {
+                    // The block's own indentation, else two spaces.
+                    let indent = after
+                        .iter()
+                        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+                        .filter(|l| l.trim_start().starts_with("- "))
+                        .map_or("  ", |l| {
+                            l.get(..l.len() - l.trim_start().len()).unwrap_or("  ")
+                        });
+                    out.push_str(line);
+                    if !line.ends_with('\n') {
+                        out.push_str(ending);
+                    }
+                    out.push_str(&item(indent));
+                }
+                "[]" | "~" | "null" => {
+                    out.push_str(KEY);
+                    out.push('\n');
+                    out.push_str(&item("  "));
+                }
+                _ => return None,
+            }
+            out.push_str(&after.concat());
+            out
+        }
+    };
+    let new = if ending == "\r\n" {
+        new.replace("\r\n", "\n").replace('\n', "\r\n")
+    } else {
+        new
+    };
+    // The engine must read it back with the new ignore, and no new problem.
+    let (_, before) = Config::parse(".ecsplain.yaml", config);
+    let (parsed, after) = Config::parse(".ecsplain.yaml", &new);
+    let found = parsed.per_path_ignores.iter().any(|i| {
+        i.path == path && i.codes.iter().any(|c| c == code) && i.pointer.as_deref() == pointer
+    });
+    (found && after.len() <= before.len()).then_some(new)
+}
+
+/// A double-quoted YAML scalar (JSON escaping is valid YAML).
+fn double_quoted(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
 /// A block map of scalars (`{}` when empty), starting on the next line.
 fn map<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> String {
     let mut out = String::new();
@@ -191,5 +288,54 @@ mod tests {
         let changed = config_yaml(&config, Keys::Changed);
         assert!(changed.starts_with('#'), "{changed}");
         assert_eq!(Config::parse(".ecsplain.yaml", &changed).0, config);
+    }
+
+    #[test]
+    fn path_ignores_are_added_in_every_form() {
+        let added = with_path_ignore("", "task.json", "TD101", Some("/containerDefinitions/0"));
+        assert_eq!(
+            added.as_deref(),
+            Some(
+                "per-path-ignores:\n  - path: \"task.json\"\n    codes: [TD101]\n    pointer: \"/containerDefinitions/0\"\n"
+            )
+        );
+        let block = "fail-on: error\nper-path-ignores:\n- path: a.json\n  codes: [TD001]\nregion: us-east-1\n";
+        let added = with_path_ignore(block, "b.json", "TD002", None);
+        assert_eq!(
+            added.as_deref(),
+            Some(
+                "fail-on: error\nper-path-ignores:\n- path: \"b.json\"\n  codes: [TD002]\n- path: a.json\n  codes: [TD001]\nregion: us-east-1\n"
+            )
+        );
+        let empty = "per-path-ignores: []\nignore: [DL3008]";
+        let added = with_path_ignore(empty, "c.json", "SV001", None);
+        assert_eq!(
+            added.as_deref(),
+            Some("per-path-ignores:\n  - path: \"c.json\"\n    codes: [SV001]\nignore: [DL3008]")
+        );
+        // Line endings are kept.
+        let added = with_path_ignore("fail-on: error\r\n", "d.json", "TD001", None);
+        assert_eq!(
+            added.as_deref(),
+            Some("fail-on: error\r\nper-path-ignores:\r\n  - path: \"d.json\"\r\n    codes: [TD001]\r\n")
+        );
+        // A flow list with items is left alone.
+        assert_eq!(
+            with_path_ignore(
+                "per-path-ignores: [{path: a, codes: [TD001]}]\n",
+                "c.json",
+                "SV001",
+                None
+            ),
+            None
+        );
+        // What it writes, the engine reads back with the rest of the configuration.
+        let (config, problems) = Config::parse(".ecsplain.yaml", &added.unwrap_or_default());
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            config.fail_on,
+            Config::parse("", "fail-on: error").0.fail_on
+        );
+        assert_eq!(config.per_path_ignores.len(), 1);
     }
 }

@@ -697,3 +697,125 @@ fn known_and_shown_values_come_from_the_project() {
         .text
         .starts_with("app:2 "));
 }
+
+#[test]
+fn fill_evaluates_fills_and_says_where_a_template_stops() {
+    let mut given = Vars::default();
+    given.ext_str.insert("TAG".into(), "v1".into());
+    let project = Project::new(vec![
+        File::new(
+            "td.jsonnet",
+            "{ tag: std.extVar('TAG'), image: '{{ must_env `IMAGE` }}' }",
+            None,
+        ),
+        File::new("bad.jsonnet", "{\n  a: nope }", None),
+        File::new("td.json", "{\n  \"a\": \"{{ if }}\"\n}\n", None),
+    ])
+    .with_values(given);
+    let filled = project
+        .fill(FileId::new(0))
+        .expect("a file")
+        .expect("renders");
+    // From the text the page's rendered view starts from, unknown values as markers.
+    assert_eq!(
+        project.render_source(FileId::new(0)).as_deref(),
+        Some(filled.source.as_str())
+    );
+    assert_eq!(
+        filled.text,
+        "{\n   \"image\": \"${IMAGE}\",\n   \"tag\": \"v1\"\n}"
+    );
+    assert!(matches!(
+        project.fill(FileId::new(1)),
+        Some(Err(RenderError::Jsonnet(why))) if why.contains("nope")
+    ));
+    assert!(matches!(
+        project.fill(FileId::new(2)),
+        Some(Err(RenderError::Template {
+            line: 2,
+            column: 15,
+            ref message,
+        })) if message.contains("if")
+    ));
+    assert_eq!(project.fill(FileId::new(3)), None);
+}
+
+#[test]
+fn named_follows_a_templated_path_once_its_value_is_known() {
+    let config = "region: us-east-1\ncluster: c\nservice: web\ntask_definition: '{{ must_env `DIR` }}/td.json'\n";
+    let files = || {
+        vec![
+            File::new("ecspresso.yml", config, None),
+            File::new("sub/td.json", TASK, Some(Kind::TaskDef)),
+        ]
+    };
+    assert_eq!(Project::new(files()).named(Kind::TaskDef), None);
+    let mut given = Vars::default();
+    given.env.insert("DIR".into(), "sub".into());
+    let project = Project::new(files()).with_values(given);
+    assert_eq!(project.named(Kind::TaskDef), Some(FileId::new(1)));
+}
+
+#[test]
+fn a_configuration_s_problems_come_with_their_place() {
+    let text = "fail-on: error\nignore: [DL3008]\nseverity:\n  TD001: loud\n";
+    let (config, problems) = read_config(".ecsplain.yaml", text);
+    // What could be read still applies.
+    assert_eq!(config.ignore, ["DL3008"]);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let problem = &problems[0];
+    assert_eq!(problem.path, ".ecsplain.yaml");
+    assert_eq!(problem.code, "IN011");
+    // The place of the diagnostic Config::parse gives, resolved on its text.
+    let (_, diagnostics) = Config::parse(".ecsplain.yaml", text);
+    let at = crate::input::span::LineIndex::new(text).line_col(text, diagnostics[0].span.start);
+    assert_eq!((problem.line, problem.column), (at.line, at.column));
+    assert_eq!(problem.line, 4);
+    assert_eq!(problem.message, diagnostics[0].message);
+}
+
+#[test]
+fn variables_say_how_each_lookup_is_written() {
+    let project = Project::new(vec![
+        File::new("td.jsonnet", "{ a: std.extVar('TAG') }", None),
+        File::new(
+            "td.json",
+            r#"{"image": "{{ must_env `IMAGE` }}", "lb": "{{ tfstate `aws_lb.main.arn` }}"}"#,
+            None,
+        ),
+    ]);
+    let calls: Vec<String> = project.variables().iter().map(|v| v.call()).collect();
+    assert_eq!(
+        calls,
+        [
+            "std.extVar('TAG')",
+            "must_env `IMAGE`",
+            "tfstate `aws_lb.main.arn`"
+        ]
+    );
+}
+
+#[test]
+fn can_render_says_whether_a_rendered_view_shows_something_else() {
+    let files = || {
+        vec![
+            File::new("td.jsonnet", "{ a: 1 }", None),
+            File::new("td.json", r#"{"image": "{{ must_env `IMAGE` }}"}"#, None),
+            File::new("Dockerfile", "FROM nginx:1.27\n", None),
+        ]
+    };
+    let project = Project::new(files());
+    assert!(
+        project.can_render(FileId::new(0)),
+        "Jsonnet, evaluator ready"
+    );
+    assert!(project.can_render(FileId::new(1)), "a template");
+    assert!(!project.can_render(FileId::new(2)), "nothing to fill");
+    assert!(!project.can_render(FileId::new(3)), "no such file");
+    // The page's evaluator still loading, or failed: Jsonnet has nothing to show yet.
+    let loading = Project::new(files()).with_evaluator(Evaluator::Loading);
+    assert!(!loading.can_render(FileId::new(0)));
+    assert!(loading.can_render(FileId::new(1)));
+    let failed = Project::new(files()).with_evaluator(Evaluator::Failed("offline".into()));
+    assert!(!failed.can_render(FileId::new(0)));
+}

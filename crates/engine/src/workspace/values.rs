@@ -60,6 +60,17 @@ pub struct ProjectVariable {
     pub origin: Option<Origin>,
 }
 
+impl ProjectVariable {
+    /// The lookup as it is written: `std.extVar('TAG')` for a Jsonnet external variable, else
+    /// the template call (``must_env `IMAGE` ``, ``tfstate `aws_lb.main.arn` ``).
+    pub fn call(&self) -> String {
+        match self.source {
+            Source::ExtVar => format!("std.extVar('{}')", self.name),
+            _ => format!("{} `{}`", self.func, self.name),
+        }
+    }
+}
+
 /// The key a variable's value is given under.
 pub fn value_key(v: &Variable) -> String {
     match v.source {
