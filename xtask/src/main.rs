@@ -797,8 +797,12 @@ const PAGE_BUDGET: u64 = 400 * 1024;
 /// files into the teaching module (−29 KB) but merged 28 rules, BuildKit's remaining checks,
 /// EP014, CloudFormation templates read in the page and the editor's underlines (+43 KB):
 /// 487,437 B, so the ceiling was raised once, to 480 KB, and the README says so ("Page
-/// download"), with what grew and the way back under the budget.
-const PAGE_CEILING: u64 = 480 * 1024;
+/// download"), with what grew and the way back under the budget. The third session of the day
+/// made every rule's messages keyed templates with Japanese beside them (issue 21): about 1,200
+/// templates' keys, `Template` statics and call sites, +20 KB brotli (`twiggy diff` of the
+/// wasm before and after, README "Download"), which took the first view to 510,885 B; the
+/// ceiling was raised a second time, to 504 KiB (516,096 B). The way back is in the README.
+const PAGE_CEILING: u64 = 504 * 1024;
 
 /// The page's download, raw and brotli (-q 11), file by file: what the first view loads (the
 /// wasm, the JS glue and boot.js; the CSS besides) against the budget, and what only some views
