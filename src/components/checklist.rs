@@ -38,7 +38,7 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
     let platform = learn::platform_of(&inputs);
     // The checklist lints the files itself (no suppressions or ignores count) and names the
     // lines or findings that decided each item.
-    let statuses = learn::evaluate(&inputs);
+    let statuses = learn::evaluate_in(&inputs, tr.lang);
 
     let mut counts = [0usize; 5];
     let mut ticked = 0;
