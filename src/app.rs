@@ -136,6 +136,7 @@ pub fn App() -> Html {
         let vars = state.vars.clone();
         let config = state.settings.config();
         let jsonnet = state.jsonnet.clone();
+        let terraform = state.terraform.clone();
         use_effect_with(state.revision, move |revision| {
             let revision = *revision;
             // Big texts wait a little longer, so typing in them is not cut up by lint runs.
@@ -146,6 +147,7 @@ pub fn App() -> Html {
                 let (mut report, panes, paths) = lint_project(&project, &config, &vars);
                 let millis = now() - started;
                 crate::jsonnet::explain_unevaluated(&mut report, &jsonnet);
+                crate::terraform::explain_unread(&mut report, &terraform);
                 dispatcher.dispatch(Action::Linted(Rc::new(Linted {
                     report,
                     panes,
@@ -372,6 +374,26 @@ pub fn App() -> Html {
                         Err(why) => crate::jsonnet::Status::Failed(why),
                     };
                     d.dispatch(Action::Jsonnet(status));
+                });
+            }
+            || ()
+        });
+    }
+    // Terraform (issue 20): the HCL reader is a second wasm module too, loaded once the project
+    // holds a `.tf` file (`terraform.rs`).
+    {
+        let d = state.dispatcher();
+        let start = crate::terraform::has_terraform(&paths)
+            && state.terraform == crate::terraform::Status::Idle;
+        use_effect_with(start, move |start| {
+            if *start {
+                d.dispatch(Action::Terraform(crate::terraform::Status::Loading));
+                wasm_bindgen_futures::spawn_local(async move {
+                    let status = match crate::terraform::load().await {
+                        Ok(()) => crate::terraform::Status::Ready,
+                        Err(why) => crate::terraform::Status::Failed(why),
+                    };
+                    d.dispatch(Action::Terraform(status));
                 });
             }
             || ()

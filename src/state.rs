@@ -347,6 +347,9 @@ pub struct State {
     /// The Jsonnet evaluator, a second wasm module loaded when the project holds a Jsonnet file
     /// (`jsonnet.rs`).
     pub jsonnet: crate::jsonnet::Status,
+    /// The Terraform reader, a second wasm module loaded when the project holds a `.tf` file
+    /// (`terraform.rs`).
+    pub terraform: crate::terraform::Status,
     /// The last "Apply fix" or "Ignore here", until undone or the text is edited.
     pub undo: Option<Undo>,
     seq: u32,
@@ -377,6 +380,7 @@ impl State {
             ask_examples: false,
             ticks: Vec::new(),
             jsonnet: crate::jsonnet::Status::Idle,
+            terraform: crate::terraform::Status::Idle,
             undo: None,
             seq: 0,
         }
@@ -482,6 +486,9 @@ pub enum Action {
     /// Where the Jsonnet evaluator is (`jsonnet.rs`); once loaded or failed, the project is
     /// linted again.
     Jsonnet(crate::jsonnet::Status),
+    /// Where the Terraform reader is (`terraform.rs`); once loaded or failed, the project is
+    /// linted again.
+    Terraform(crate::terraform::Status),
 }
 
 /// What a link, state file or draft restores.
@@ -540,6 +547,7 @@ impl State {
             ask_examples: self.ask_examples,
             ticks: self.ticks.clone(),
             jsonnet: self.jsonnet.clone(),
+            terraform: self.terraform.clone(),
             undo: self.undo.clone(),
             seq: self.seq,
         };
@@ -786,6 +794,16 @@ impl State {
                     crate::jsonnet::Status::Ready | crate::jsonnet::Status::Failed(_)
                 );
                 next.jsonnet = status;
+                if settled {
+                    next.bump();
+                }
+            }
+            Action::Terraform(status) => {
+                let settled = matches!(
+                    status,
+                    crate::terraform::Status::Ready | crate::terraform::Status::Failed(_)
+                );
+                next.terraform = status;
                 if settled {
                     next.bump();
                 }

@@ -794,6 +794,7 @@ fn page_size(root: &Path) -> Result<(), String> {
     let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
     paths.sort();
     let (mut first, mut later, mut teach, mut css, mut jsonnet) = (0u64, 0u64, 0u64, 0u64, 0u64);
+    let mut terraform = 0u64;
     for path in paths {
         let name = path
             .file_name()
@@ -821,6 +822,9 @@ fn page_size(root: &Path) -> Result<(), String> {
         } else if name.starts_with("ecsplain-jsonnet-") {
             jsonnet += compressed;
             "when a project holds Jsonnet"
+        } else if name.starts_with("ecsplain-terraform-") {
+            terraform += compressed;
+            "when a project holds Terraform"
         } else if ext == "css" {
             css += compressed;
             "first view (CSS)"
@@ -832,7 +836,8 @@ fn page_size(root: &Path) -> Result<(), String> {
     }
     println!(
         "xtask: first view wasm + js: {first} B brotli (budget {PAGE_BUDGET} B: {}), \
-         CSS {css} B; on demand: rules' docs {later} B, teaching views {teach} B, Jsonnet evaluator {jsonnet} B",
+         CSS {css} B; on demand: rules' docs {later} B, teaching views {teach} B, Jsonnet evaluator {jsonnet} B, \
+         Terraform reader {terraform} B",
         if first <= PAGE_BUDGET {
             "within"
         } else {
@@ -868,6 +873,19 @@ fn e2e_axe(root: &Path, url: &str, shots: &Path) -> Result<(), String> {
     )
 }
 
+/// Issue 20: Terraform (its reader loaded on demand) and CloudFormation in the page: findings on
+/// their lines in their own spelling, fixes in HCL and YAML (tests/e2e/iac.mjs).
+fn e2e_iac(root: &Path, url: &str, shots: &Path) -> Result<(), String> {
+    run(
+        Command::new("node")
+            .arg(root.join("tests/e2e/iac.mjs"))
+            .env("ECSPLAIN_URL", url)
+            .env("ECSPLAIN_SHOTS", shots)
+            .env("NODE_PATH", root.join("tools/node_modules")),
+        root,
+    )
+}
+
 fn e2e(root: &Path) -> Result<(), String> {
     let script = root.join("tests/e2e/run.mjs");
     if !script.is_file() {
@@ -893,6 +911,7 @@ fn e2e(root: &Path) -> Result<(), String> {
         root,
     )?;
     e2e_axe(root, &url, &shots)?;
+    e2e_iac(root, &url, &shots)?;
     // Issue 6: every ecspresso project of the corpus gives the same findings in the page as in
     // the CLI (`cargo test` built target/debug/ecsplain).
     run(

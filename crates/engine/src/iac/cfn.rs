@@ -156,6 +156,7 @@ pub fn read(path: &str, text: &str) -> Read {
             address: member.key.clone(),
             root: to_api(properties, &shape, &drop, Spelling::CloudFormation),
             task_ref,
+            files: Vec::new(),
         });
     }
     read

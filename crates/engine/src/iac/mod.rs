@@ -18,6 +18,7 @@ pub mod cfn;
     any(not(target_arch = "wasm32"), feature = "terraform-wasm")
 ))]
 pub mod terraform;
+pub mod wire;
 
 use crate::diagnostic::Diagnostic;
 use crate::ecs_schema::{self, Kind as TyKind, Ty};
@@ -36,6 +37,21 @@ pub struct Resource {
     pub root: Node,
     /// A service's task definition, when it is a reference to a resource (its address).
     pub task_ref: Option<String>,
+    /// Files of the project the resource reads its container definitions from (Terraform's
+    /// `file()` and `templatefile()`): the lint run folds them in when they are among its inputs.
+    pub files: Vec<FileRef>,
+}
+
+/// A file a resource's `container_definitions` comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileRef {
+    /// The path as written, relative to the Terraform module's folder (`${path.module}/`, `./`
+    /// taken off).
+    pub path: String,
+    /// Read by `templatefile()`: its `${...}` and `%{...}` are placeholders.
+    pub template: bool,
+    /// The call in the `.tf` file, where `containerDefinitions` stands in the resource.
+    pub span: Span,
 }
 
 /// What reading a file of resources gave.
@@ -62,12 +78,72 @@ fn read_terraform(text: &str) -> Read {
     terraform::read(text)
 }
 
+/// Without the built-in reader (the page's first download), the reader given by
+/// [`set_external`] reads; with none given, the file is not read and IN013 says so
+/// ([`NOT_READ`]; the page tells why: the reader is loading, or could not be loaded).
 #[cfg(not(all(
     feature = "terraform",
     any(not(target_arch = "wasm32"), feature = "terraform-wasm")
 )))]
-fn read_terraform(_text: &str) -> Read {
-    Read::default()
+fn read_terraform(text: &str) -> Read {
+    match EXTERNAL.get() {
+        Some(external) => read_via(*external, text),
+        None => not_read(text),
+    }
+}
+
+/// A Terraform reader given at run time: from a `.tf` file's text to its [`Read`] as JSON
+/// ([`wire`]). The page loads crates/terraform-wasm when a project holds a `.tf` file and gives
+/// its `read` export here.
+static EXTERNAL: std::sync::OnceLock<fn(&str) -> String> = std::sync::OnceLock::new();
+
+/// Gives a build without the built-in reader an external one; the first call wins (returns
+/// whether this one was taken). A build with the built-in reader keeps using it.
+pub fn set_external(read: fn(&str) -> String) -> bool {
+    EXTERNAL.set(read).is_ok()
+}
+
+/// Reads a `.tf` file through an external reader ([`wire`]); an answer that does not read
+/// (a trapped module) is [`not_read`].
+pub fn read_via(external: fn(&str) -> String, text: &str) -> Read {
+    wire::decode(&external(text), text.len()).unwrap_or_else(|| not_read(text))
+}
+
+/// The external reader's answer for a `.tf` file (crates/terraform-wasm's `read`).
+#[cfg(all(
+    feature = "terraform",
+    any(not(target_arch = "wasm32"), feature = "terraform-wasm")
+))]
+pub fn answer(text: &str) -> String {
+    wire::encode(&terraform::read(text))
+}
+
+/// How IN013 ends when no reader was at hand.
+pub const NOT_READ: &str = "was not read, so its checks were skipped";
+
+/// IN013 at the first line: the file was not read (no reader in this build).
+pub fn not_read(text: &str) -> Read {
+    let end = text.find(['\n', '\r']).unwrap_or(text.len());
+    let mut read = Read::default();
+    read.diagnostics.push(
+        crate::rules::input::in013_terraform_unreadable::RULE
+            .diag(
+                Span::new(0, end),
+                format!("this Terraform file {NOT_READ}"),
+            )
+            .with_help("Terraform is read by the ecsplain CLI (`ecsplain lint`)"),
+    );
+    read
+}
+
+/// IN013: the file is not HCL that ecsplain reads.
+pub(crate) fn unreadable(span: Span, message: &str) -> Diagnostic {
+    crate::rules::input::in013_terraform_unreadable::RULE
+        .diag(span, message.to_string())
+        .with_help(
+            "its task and service definitions are not checked; `terraform validate` shows \
+             whether Terraform reads it",
+        )
 }
 
 /// Does this build read Terraform files?
