@@ -159,6 +159,8 @@ pub fn lint_vars(inputs: &[Input], config: &Config, vars: &Vars) -> Report {
     // the run as an input of its own (after the real ones), so the per-kind and cross-file
     // rules see it as they see a JSON one; its findings go back to its file below.
     let owners = iac_inputs(&mut parsed);
+    let iac_texts: Vec<&str> = parsed.iter().skip(inputs.len()).map(|p| p.text).collect();
+    let inserting = crate::json_edit::inserting_in(&iac_texts);
     for (file, input) in parsed.iter().enumerate() {
         run_checks(file, input, &config.settings, &mut raw);
     }
@@ -171,6 +173,7 @@ pub fn lint_vars(inputs: &[Input], config: &Config, vars: &Vars) -> Report {
             );
         }
     }
+    drop(inserting);
     if !owners.is_empty() {
         to_iac_files(&parsed, inputs.len(), &owners, &mut raw);
         parsed.truncate(inputs.len());
@@ -634,15 +637,39 @@ fn to_iac_files(
             .copied()
             .unwrap_or(file)
     };
+    // Each resource's names as its file spells them, built when a finding needs them.
+    let mut names: Vec<Option<iac::edit::Names>> = Vec::new();
+    names.resize_with(owners.len(), || None);
     for (file, d) in raw.iter_mut() {
         if *file >= real {
-            if let Some(fix) = &d.fix {
-                let keep = parsed
-                    .get(*file)
-                    .and_then(|p| p.tree().map(|root| (root, p.text)))
-                    .is_some_and(|(root, text)| iac::keeps_fix(root, text, fix));
-                if !keep {
-                    d.fix = None;
+            let input = parsed.get(*file);
+            let file_kind = parsed.get(owner(*file)).and_then(|p| p.kind);
+            let tree = input.and_then(|p| Some((p.tree()?, p.text, p.path, p.kind?)));
+            if let (Some((root, text, path, kind)), Some(file_kind)) = (tree, file_kind) {
+                if let Some(fix) = d.fix.take() {
+                    d.fix = if iac::keeps_fix(root, text, &fix) {
+                        Some(fix)
+                    } else {
+                        // The same number of resources must read back from the fixed file.
+                        let count = owners.iter().filter(|&&o| o == owner(*file)).count();
+                        iac::edit::translate(root, text, file_kind, kind, &fix).filter(|fixed| {
+                            iac::edit::apply(text, fixed).is_some_and(|after| {
+                                iac::edit::reads_back(file_kind, path, count, &after)
+                            })
+                        })
+                    };
+                }
+                if let Some(slot) = names.get_mut(*file - real) {
+                    let names = slot
+                        .get_or_insert_with(|| iac::edit::Names::new(root, text, file_kind, kind));
+                    d.message = names.rewrite(&d.message);
+                    d.help = d.help.as_deref().map(|h| names.rewrite(h));
+                    if let Some(fix) = &mut d.fix {
+                        fix.title = names.rewrite(&fix.title);
+                    }
+                    for related in &mut d.related {
+                        related.message = names.rewrite(&related.message);
+                    }
                 }
             }
         }

@@ -13,6 +13,7 @@
 //! reads no resources from a `.tf` file and says so once.
 
 pub mod cfn;
+pub mod edit;
 #[cfg(all(
     feature = "terraform",
     any(not(target_arch = "wasm32"), feature = "terraform-wasm")
@@ -357,14 +358,17 @@ pub(crate) fn placeholder(text: &str, span: Span) -> Node {
 /// as the API spells it, by a JSON string, number or boolean (valid HCL, YAML and JSON alike);
 /// inserting or removing members would need the source's syntax and is withheld.
 pub fn keeps_fix(root: &Node, text: &str, fix: &crate::diagnostic::Fix) -> bool {
-    fix.edits.iter().all(|edit| {
-        let replaces_scalar = scalar_at(root, text, edit.span);
-        let content = edit.content.trim();
-        let scalar_text = serde_json::from_str::<serde_json::Value>(content)
-            .is_ok_and(|v| v.is_string() || v.is_number() || v.is_boolean());
-        // A YAML plain scalar replaced by a JSON string is still YAML; a quoted one too.
-        replaces_scalar && scalar_text && !edit.span.text(text).contains('\n')
-    })
+    fix.edits.iter().all(|edit| keeps_edit(root, text, edit))
+}
+
+/// One edit of [`keeps_fix`].
+pub fn keeps_edit(root: &Node, text: &str, edit: &crate::diagnostic::Edit) -> bool {
+    let replaces_scalar = scalar_at(root, text, edit.span);
+    let content = edit.content.trim();
+    let scalar_text = crate::json::read_value(content)
+        .is_ok_and(|v| v.is_string() || v.is_number() || v.is_boolean());
+    // A YAML plain scalar replaced by a JSON string is still YAML; a quoted one too.
+    replaces_scalar && scalar_text && !edit.span.text(text).contains('\n')
 }
 
 /// Is `span` a scalar of the tree written as the value the tree holds (a mapped value such as
