@@ -96,8 +96,9 @@ impl Names {
         }
     }
 
-    /// The text with every API member name between backticks (alone, or as a part of a dotted
-    /// path) in the file's spelling.
+    /// The text with the API's member names in the file's spelling: between backticks (alone,
+    /// or as a part of a dotted path), as JSON keys (`"networkMode": "awsvpc"` becomes
+    /// `network_mode = "awsvpc"` or `NetworkMode: "awsvpc"`), and camelCase words.
     pub fn rewrite(&self, message: &str) -> String {
         let mut out = String::with_capacity(message.len());
         let mut rest = message;
@@ -105,7 +106,7 @@ impl Names {
             let Some(close) = rest[open + 1..].find('`').map(|c| open + 1 + c) else {
                 break;
             };
-            out.push_str(&rest[..=open]);
+            out.push_str(&self.words(&rest[..=open]));
             let inner = &rest[open + 1..close];
             let is_path = !inner.is_empty()
                 && inner
@@ -118,12 +119,65 @@ impl Names {
                     .collect();
                 out.push_str(&parts.join("."));
             } else {
-                out.push_str(inner);
+                out.push_str(&self.words(inner));
             }
             out.push('`');
             rest = &rest[close + 1..];
         }
-        out.push_str(rest);
+        out.push_str(&self.words(rest));
+        out
+    }
+
+    /// JSON keys and camelCase words of a text (see [`Names::rewrite`]).
+    fn words(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        loop {
+            let Some(at) = rest.find(|c: char| c == '"' || c.is_ascii_alphabetic()) else {
+                out.push_str(rest);
+                break;
+            };
+            // A word that continues one already copied is not a word of its own.
+            let joined = at > 0 && rest[..at].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+            out.push_str(&rest[..at]);
+            rest = &rest[at..];
+            if let Some(quoted) = rest.strip_prefix('"') {
+                let end = quoted.find('"').unwrap_or(quoted.len());
+                let key = &quoted[..end];
+                let after = quoted.get(end + 1..).unwrap_or("");
+                let colon = after.trim_start().starts_with(':');
+                let word = !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric());
+                if colon && word {
+                    let name = self.spell(key).unwrap_or_else(|| key.to_string());
+                    let after = after.trim_start().trim_start_matches(':');
+                    if self.file == Kind::Terraform {
+                        out.push_str(&name);
+                        out.push_str(" =");
+                    } else {
+                        out.push_str(&name);
+                        out.push(':');
+                    }
+                    rest = after;
+                } else {
+                    let len = (end + 2).min(rest.len());
+                    out.push_str(&rest[..len]);
+                    rest = &rest[len..];
+                }
+                continue;
+            }
+            let len = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+                .unwrap_or(rest.len());
+            let word = &rest[..len];
+            let camel = word.starts_with(|c: char| c.is_ascii_lowercase())
+                && word.contains(|c: char| c.is_ascii_uppercase())
+                && word.chars().all(|c| c.is_ascii_alphanumeric());
+            match (camel && !joined).then(|| self.spell(word)).flatten() {
+                Some(name) => out.push_str(&name),
+                None => out.push_str(word),
+            }
+            rest = &rest[len..];
+        }
         out
     }
 }
@@ -557,6 +611,30 @@ pub fn reads_back(file: Kind, path: &str, before: usize, fixed: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn messages_use_the_files_names() {
+        let tf = "resource \"aws_ecs_task_definition\" \"t\" {\n  network_mode = \"bridge\"\n  volume {\n    name = \"v\"\n    host_path = \"/x\"\n  }\n  container_definitions = jsonencode([{ name = \"a\", readonlyRootFilesystem = false }])\n}\n";
+        let read = super::super::read(Kind::Terraform, "main.tf", tf);
+        let names = Names::new(&read.resources[0].root, tf, Kind::Terraform, Kind::TaskDef);
+        assert_eq!(
+            names.rewrite("set `networkMode` (\"networkMode\": \"awsvpc\") or add executionRoleArn"),
+            "set `network_mode` (network_mode = \"awsvpc\") or add execution_role_arn"
+        );
+        // Container definitions are JSON with the API's names; values and reshaped members stay.
+        assert_eq!(
+            names.rewrite("`readonlyRootFilesystem` of `host` in `volumes`; `deploymentConfiguration`"),
+            "`readonlyRootFilesystem` of `host` in `volume`; `deploymentConfiguration`"
+        );
+        let cfn = "Resources:\n  S:\n    Type: AWS::ECS::Service\n    Properties:\n      DesiredCount: 1\n";
+        let read = super::super::read(Kind::CloudFormation, "t.yml", cfn);
+        let names = Names::new(&read.resources[0].root, cfn, Kind::CloudFormation, Kind::ServiceDef);
+        assert_eq!(
+            names.rewrite("no `deploymentConfiguration.deploymentCircuitBreaker`: add `\"deploymentCircuitBreaker\": {\"enable\": true}`; desiredCount"),
+            "no `DeploymentConfiguration.DeploymentCircuitBreaker`: add `DeploymentCircuitBreaker: {Enable: true}`; DesiredCount"
+        );
+        assert_eq!(names.rewrite("image `nginx:latest` in \"bridge\" mode"), "image `nginx:latest` in \"bridge\" mode");
+    }
 
     #[test]
     fn names_in_each_spelling() {
