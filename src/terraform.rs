@@ -123,7 +123,10 @@ mod tests {
         // Natively the engine reads Terraform itself; a page without the reader gets the note.
         let read = ecsplain_engine::iac::not_read(tf);
         let mut report = lint(&[Input::new("main.tf", tf, Some(Kind::Terraform))]);
-        assert!(!report.findings.iter().any(|f| f.message.ends_with(ecsplain_engine::iac::NOT_READ)));
+        assert!(!report
+            .findings
+            .iter()
+            .any(|f| f.message.ends_with(ecsplain_engine::iac::NOT_READ)));
         let Some(note) = read.diagnostics.first() else {
             panic!("no note");
         };

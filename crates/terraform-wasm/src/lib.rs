@@ -28,7 +28,10 @@ mod tests {
         let tf = "resource \"aws_ecs_task_definition\" \"t\" {\n  network_mode = \"bridge\"\n}\n";
         let back = iac::wire::decode(&read(tf), tf.len()).expect("an answer");
         assert_eq!(back.resources.len(), 1);
-        assert_eq!(back.resources[0].root.get_str("networkMode"), Some("bridge"));
+        assert_eq!(
+            back.resources[0].root.get_str("networkMode"),
+            Some("bridge")
+        );
         let broken = iac::wire::decode(&read("resource {"), 10).expect("an answer");
         assert_eq!(broken.diagnostics.len(), 1);
     }

@@ -21,7 +21,10 @@ const TERRAFORM_NAMES: [(&str, &str); 11] = [
     ("serviceName", "name"),
     ("role", "iam_role"),
     ("placementStrategy", "ordered_placement_strategy"),
-    ("minimumHealthyPercent", "deployment_minimum_healthy_percent"),
+    (
+        "minimumHealthyPercent",
+        "deployment_minimum_healthy_percent",
+    ),
     ("maximumPercent", "deployment_maximum_percent"),
     ("loadBalancers", "load_balancer"),
     ("volumes", "volume"),
@@ -125,6 +128,15 @@ impl Names {
             rest = &rest[close + 1..];
         }
         out.push_str(&self.words(rest));
+        if self.file == Kind::Terraform {
+            // Terraform writes the API's ENABLED/DISABLED as a bool.
+            out = out
+                .replace(
+                    "assign_public_ip = \"DISABLED\"",
+                    "assign_public_ip = false",
+                )
+                .replace("assign_public_ip = \"ENABLED\"", "assign_public_ip = true");
+        }
         out
     }
 
@@ -138,7 +150,9 @@ impl Names {
                 break;
             };
             // A word that continues one already copied is not a word of its own.
-            let joined = at > 0 && rest[..at].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+            let joined = at > 0
+                && rest[..at]
+                    .ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-');
             out.push_str(&rest[..at]);
             rest = &rest[at..];
             if let Some(quoted) = rest.strip_prefix('"') {
@@ -241,7 +255,9 @@ fn is_spelling_of(written: &str, api: &str, file: Kind) -> bool {
             w == a
                 || format!("{w}s") == a
                 || format!("{w}es") == a
-                || TERRAFORM_NAMES.iter().any(|(x, t)| *x == api && *t == written)
+                || TERRAFORM_NAMES
+                    .iter()
+                    .any(|(x, t)| *x == api && *t == written)
         }
         _ => {
             compact(written) == compact(api)
@@ -296,7 +312,10 @@ fn terraform_name(api: &str) -> String {
         if c.is_ascii_uppercase() && i > 0 {
             let prev = chars[i - 1];
             let next_lower = chars.get(i + 1).is_some_and(char::is_ascii_lowercase);
-            if prev.is_ascii_lowercase() || prev.is_ascii_digit() || (prev.is_ascii_uppercase() && next_lower) {
+            if prev.is_ascii_lowercase()
+                || prev.is_ascii_digit()
+                || (prev.is_ascii_uppercase() && next_lower)
+            {
                 out.push('_');
             }
         }
@@ -344,7 +363,13 @@ struct Target<'n> {
 
 /// The object an insertion edit adds members to: the one whose first member starts where the
 /// edit inserts (or the empty object it replaces).
-fn target<'n>(node: &'n Node, ty: &Ty, json: bool, edit: &Edit, depth: usize) -> Option<Target<'n>> {
+fn target<'n>(
+    node: &'n Node,
+    ty: &Ty,
+    json: bool,
+    edit: &Edit,
+    depth: usize,
+) -> Option<Target<'n>> {
     if depth > 64 {
         return None;
     }
@@ -420,12 +445,22 @@ fn insertion(root: &Node, text: &str, file: Kind, resource: Kind, edit: &Edit) -
             if braces || json {
                 let items: Vec<String> = new
                     .iter()
-                    .map(|m| Some(format!("{}: {}", quoted(&names(&m.key)), json_text(&m.value, &names)?)))
+                    .map(|m| {
+                        Some(format!(
+                            "{}: {}",
+                            quoted(&names(&m.key)),
+                            json_text(&m.value, &names)?
+                        ))
+                    })
                     .collect::<Option<_>>()?;
                 if empty {
                     format!("{{ {} }}", items.join(", "))
                 } else {
-                    let sep = if own_line { format!("\n{indent}") } else { " ".to_string() };
+                    let sep = if own_line {
+                        format!("\n{indent}")
+                    } else {
+                        " ".to_string()
+                    };
                     items.iter().map(|i| format!("{i},{sep}")).collect()
                 }
             } else {
@@ -433,7 +468,13 @@ fn insertion(root: &Node, text: &str, file: Kind, resource: Kind, edit: &Edit) -
                 // which JSON is), at the column of the first key.
                 let items: Vec<String> = new
                     .iter()
-                    .map(|m| Some(format!("{}: {}", names(&m.key), json_text(&m.value, &names)?)))
+                    .map(|m| {
+                        Some(format!(
+                            "{}: {}",
+                            names(&m.key),
+                            json_text(&m.value, &names)?
+                        ))
+                    })
                     .collect::<Option<_>>()?;
                 if empty {
                     return None;
@@ -449,7 +490,13 @@ fn insertion(root: &Node, text: &str, file: Kind, resource: Kind, edit: &Edit) -
             let same = |k: &str| k.to_string();
             let items: Vec<String> = new
                 .iter()
-                .map(|m| Some(format!("{} = {}", hcl_key(&m.key), json_text(&m.value, &same)?)))
+                .map(|m| {
+                    Some(format!(
+                        "{} = {}",
+                        hcl_key(&m.key),
+                        json_text(&m.value, &same)?
+                    ))
+                })
                 .collect::<Option<_>>()?;
             if empty {
                 format!("{{ {} }}", items.join(", "))
@@ -466,7 +513,9 @@ fn insertion(root: &Node, text: &str, file: Kind, resource: Kind, edit: &Edit) -
             }
             let mut out = String::new();
             for m in new {
-                out.push_str(&block_item(&target.ty, &m.key, &m.value, &wrapped, &indent, 0)?);
+                out.push_str(&block_item(
+                    &target.ty, &m.key, &m.value, &wrapped, &indent, 0,
+                )?);
                 out.push('\n');
                 out.push_str(&indent);
             }
@@ -482,7 +531,14 @@ fn insertion(root: &Node, text: &str, file: Kind, resource: Kind, edit: &Edit) -
 
 /// An argument (`key = value`) or a nested block (`key {\n ... }`) of a Terraform block whose
 /// API shape is `ty`, for the API member `key`; `None` when Terraform writes it otherwise.
-fn block_item(ty: &Ty, key: &str, value: &Node, wrapped: &str, indent: &str, depth: usize) -> Option<String> {
+fn block_item(
+    ty: &Ty,
+    key: &str,
+    value: &Node,
+    wrapped: &str,
+    indent: &str,
+    depth: usize,
+) -> Option<String> {
     if depth > 8 || TERRAFORM_RESHAPED.contains(&key) {
         return None;
     }
@@ -502,7 +558,14 @@ fn block_item(ty: &Ty, key: &str, value: &Node, wrapped: &str, indent: &str, dep
             for m in &object.members {
                 out.push('\n');
                 out.push_str(&inner);
-                out.push_str(&block_item(member_ty, &m.key, &m.value, wrapped, &inner, depth + 1)?);
+                out.push_str(&block_item(
+                    member_ty,
+                    &m.key,
+                    &m.value,
+                    wrapped,
+                    &inner,
+                    depth + 1,
+                )?);
             }
             out.push('\n');
             out.push_str(indent);
@@ -512,7 +575,10 @@ fn block_item(ty: &Ty, key: &str, value: &Node, wrapped: &str, indent: &str, dep
         NodeKind::Array(items) if items.iter().any(|i| !is_scalar(i)) => None,
         _ => {
             let same = |k: &str| k.to_string();
-            Some(format!("{name} = {}", value_text(value, wrapped, &same, 0)?))
+            Some(format!(
+                "{name} = {}",
+                value_text(value, wrapped, &same, 0)?
+            ))
         }
     }
 }
@@ -526,7 +592,12 @@ fn is_scalar(n: &Node) -> bool {
 
 /// A value of the inserted JSON, as JSON text with its object keys renamed (JSON is valid HCL
 /// and valid YAML flow style).
-fn value_text(n: &Node, wrapped: &str, names: &dyn Fn(&str) -> String, depth: usize) -> Option<String> {
+fn value_text(
+    n: &Node,
+    wrapped: &str,
+    names: &dyn Fn(&str) -> String,
+    depth: usize,
+) -> Option<String> {
     if depth > 16 {
         return None;
     }
@@ -564,8 +635,13 @@ fn quoted(key: &str) -> String {
 
 /// An HCL object key: bare when it is an identifier, else quoted.
 fn hcl_key(key: &str) -> String {
-    let ident = key.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    let ident = key
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
     if ident {
         key.to_string()
     } else {
@@ -618,27 +694,41 @@ mod tests {
         let read = super::super::read(Kind::Terraform, "main.tf", tf);
         let names = Names::new(&read.resources[0].root, tf, Kind::Terraform, Kind::TaskDef);
         assert_eq!(
-            names.rewrite("set `networkMode` (\"networkMode\": \"awsvpc\") or add executionRoleArn"),
+            names
+                .rewrite("set `networkMode` (\"networkMode\": \"awsvpc\") or add executionRoleArn"),
             "set `network_mode` (network_mode = \"awsvpc\") or add execution_role_arn"
         );
         // Container definitions are JSON with the API's names; values and reshaped members stay.
         assert_eq!(
-            names.rewrite("`readonlyRootFilesystem` of `host` in `volumes`; `deploymentConfiguration`"),
+            names.rewrite(
+                "`readonlyRootFilesystem` of `host` in `volumes`; `deploymentConfiguration`"
+            ),
             "`readonlyRootFilesystem` of `host` in `volume`; `deploymentConfiguration`"
         );
         let cfn = "Resources:\n  S:\n    Type: AWS::ECS::Service\n    Properties:\n      DesiredCount: 1\n";
         let read = super::super::read(Kind::CloudFormation, "t.yml", cfn);
-        let names = Names::new(&read.resources[0].root, cfn, Kind::CloudFormation, Kind::ServiceDef);
+        let names = Names::new(
+            &read.resources[0].root,
+            cfn,
+            Kind::CloudFormation,
+            Kind::ServiceDef,
+        );
         assert_eq!(
             names.rewrite("no `deploymentConfiguration.deploymentCircuitBreaker`: add `\"deploymentCircuitBreaker\": {\"enable\": true}`; desiredCount"),
             "no `DeploymentConfiguration.DeploymentCircuitBreaker`: add `DeploymentCircuitBreaker: {Enable: true}`; DesiredCount"
         );
-        assert_eq!(names.rewrite("image `nginx:latest` in \"bridge\" mode"), "image `nginx:latest` in \"bridge\" mode");
+        assert_eq!(
+            names.rewrite("image `nginx:latest` in \"bridge\" mode"),
+            "image `nginx:latest` in \"bridge\" mode"
+        );
     }
 
     #[test]
     fn names_in_each_spelling() {
-        assert_eq!(terraform_name("enableECSManagedTags"), "enable_ecs_managed_tags");
+        assert_eq!(
+            terraform_name("enableECSManagedTags"),
+            "enable_ecs_managed_tags"
+        );
         assert_eq!(terraform_name("networkMode"), "network_mode");
         assert_eq!(terraform_name("sizeInGiB"), "size_in_gib");
         assert_eq!(cloudformation_name("networkMode"), "NetworkMode");

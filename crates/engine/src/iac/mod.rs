@@ -128,10 +128,7 @@ pub fn not_read(text: &str) -> Read {
     let mut read = Read::default();
     read.diagnostics.push(
         crate::rules::input::in013_terraform_unreadable::RULE
-            .diag(
-                Span::new(0, end),
-                format!("this Terraform file {NOT_READ}"),
-            )
+            .diag(Span::new(0, end), format!("this Terraform file {NOT_READ}"))
             .with_help("Terraform is read by the ecsplain CLI (`ecsplain lint`)"),
     );
     read

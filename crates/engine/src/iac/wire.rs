@@ -101,7 +101,10 @@ pub fn decode(answer: &str, len: usize) -> Option<Read> {
             kind,
             address: r.get("address")?.as_str()?.to_string(),
             root: to_node(r.get("root")?, len, 0)?,
-            task_ref: r.get("task_ref").and_then(Value::as_str).map(str::to_string),
+            task_ref: r
+                .get("task_ref")
+                .and_then(Value::as_str)
+                .map(str::to_string),
             files,
         });
     }
@@ -130,7 +133,12 @@ fn to_node(v: &Value, len: usize, depth: usize) -> Option<Node> {
     }
     let a = v.as_array()?;
     let at = span(a.get(1), a.get(2), len);
-    let text = |i: usize| a.get(i).and_then(Value::as_str).unwrap_or_default().to_string();
+    let text = |i: usize| {
+        a.get(i)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
     let kind = match a.first()?.as_str()? {
         "n" => NodeKind::Null,
         "b" => NodeKind::Bool(a.get(3)?.as_bool()?),
