@@ -123,6 +123,9 @@ pub fn lint_vars(inputs: &[Input], config: &Config, vars: &Vars) -> Report {
         );
     }
 
+    // The texts of Terraform tasks joined with the container definitions they read from another
+    // input (`iac::fold`); declared before `parsed`, which borrows them.
+    let folded_texts: Vec<String>;
     let mut parsed: Vec<ParsedInput<'_>> = Vec::with_capacity(inputs.len());
     let mut evaluated = vec![false; inputs.len()];
     for (file, ((input, (kind, detected, referenced)), render)) in
@@ -158,7 +161,16 @@ pub fn lint_vars(inputs: &[Input], config: &Config, vars: &Vars) -> Report {
     // Each task or service definition of a Terraform file or CloudFormation template joins
     // the run as an input of its own (after the real ones), so the per-kind and cross-file
     // rules see it as they see a JSON one; its findings go back to its file below.
-    let owners = iac_inputs(&mut parsed);
+    let folds = iac_folds(&parsed);
+    folded_texts = folds
+        .iter()
+        .map(|f| {
+            let tf = parsed.get(f.file).map_or("", |p| p.text);
+            let other = parsed.get(f.other).map_or("", |p| p.text);
+            iac::fold::joined(tf, other)
+        })
+        .collect();
+    let (owners, folded) = iac_inputs(&mut parsed, folds, &folded_texts);
     let iac_texts: Vec<&str> = parsed.iter().skip(inputs.len()).map(|p| p.text).collect();
     let inserting = crate::json_edit::inserting_in(&iac_texts);
     for (file, input) in parsed.iter().enumerate() {
@@ -175,7 +187,7 @@ pub fn lint_vars(inputs: &[Input], config: &Config, vars: &Vars) -> Report {
     }
     drop(inserting);
     if !owners.is_empty() {
-        to_iac_files(&parsed, inputs.len(), &owners, &mut raw);
+        to_iac_files(&parsed, inputs.len(), &owners, &folded, &mut raw);
         parsed.truncate(inputs.len());
     }
 
@@ -559,17 +571,49 @@ fn wrong_kind(input: &Input, kind: Option<Kind>, _detected: Option<Kind>) -> Opt
 /// (by index past the real inputs). A service whose task definition refers to a task resource
 /// of the run (`aws_ecs_task_definition.app.arn`, `!Ref TaskDef`) is paired with it: in the
 /// same file, else (Terraform, whose module is a folder) the one of that address in the folder.
-fn iac_inputs(parsed: &mut Vec<ParsedInput<'_>>) -> Vec<usize> {
+fn iac_inputs<'a>(
+    parsed: &mut Vec<ParsedInput<'a>>,
+    folds: Vec<iac::fold::Fold>,
+    folded_texts: &'a [String],
+) -> (Vec<usize>, Vec<Option<Folded>>) {
     let real = parsed.len();
     let mut owners = Vec::new();
     let mut added = Vec::new();
+    let mut folded = Vec::new();
+    let mut folds: Vec<Option<iac::fold::Fold>> = folds.into_iter().map(Some).collect();
     for (file, input) in parsed.iter_mut().enumerate() {
         let Model::Iac(resources) = &mut input.model else {
             continue;
         };
-        for resource in std::mem::take(resources) {
+        for (index, mut resource) in std::mem::take(resources).into_iter().enumerate() {
             owners.push(file);
-            added.push((input.path, input.text, input.source, resource));
+            let fold = folds.iter_mut().enumerate().find_map(|(k, f)| {
+                f.as_ref()
+                    .is_some_and(|f| f.file == file && f.resource == index)
+                    .then(|| f.take().map(|f| (k, f)))
+                    .flatten()
+            });
+            match fold.and_then(|(k, f)| folded_texts.get(k).map(|t| (t, f))) {
+                Some((text, fold)) => {
+                    iac::fold::with_containers(&mut resource.root, fold.containers, fold.call);
+                    folded.push(Some(Folded {
+                        other: fold.other,
+                        offset: fold.offset,
+                        template: fold.template,
+                    }));
+                    added.push((input.path, text.as_str(), text.as_str(), resource));
+                }
+                None => {
+                    folded.push(None);
+                    added.push((input.path, input.text, input.source, resource));
+                }
+            }
+        }
+    }
+    // A folded file is checked with its task, not again on its own.
+    for f in folded.iter().flatten() {
+        if let Some(other) = parsed.get_mut(f.other) {
+            other.model = Model::Tree(None);
         }
     }
     let folder = |path: &str| {
@@ -620,7 +664,62 @@ fn iac_inputs(parsed: &mut Vec<ParsedInput<'_>>) -> Vec<usize> {
             task_input,
         });
     }
-    owners
+    (owners, folded)
+}
+
+/// A Terraform task's input that holds another file's container definitions too
+/// (`iac::fold`): findings past `offset` belong to input `other`.
+#[derive(Debug, Clone, Copy)]
+struct Folded {
+    other: usize,
+    offset: usize,
+    template: bool,
+}
+
+/// The files Terraform tasks read their container definitions from (`file()`,
+/// `templatefile()`) that are inputs of the run, read as JSON.
+fn iac_folds(parsed: &[ParsedInput<'_>]) -> Vec<iac::fold::Fold> {
+    let mut folds = Vec::new();
+    for (file, input) in parsed.iter().enumerate() {
+        let Model::Iac(resources) = &input.model else {
+            continue;
+        };
+        for (resource, r) in resources.iter().enumerate() {
+            let Some(f) = r.files.first() else {
+                continue;
+            };
+            let want = iac::fold::resolve(input.path, &f.path);
+            let Some(other) = parsed.iter().position(|p| {
+                p.rendered.is_none()
+                    && !matches!(p.model, Model::Iac(_))
+                    && ecspresso::normalize_path(p.path) == want
+            }) else {
+                continue;
+            };
+            let Some(text) = parsed.get(other).map(|p| p.text) else {
+                continue;
+            };
+            let containers = if f.template {
+                iac::fold::template_json(text)
+            } else {
+                iac::fold::json(text)
+            };
+            if let Some(mut containers) = containers {
+                let offset = input.text.len() + 1;
+                iac::fold::shift(&mut containers, offset);
+                folds.push(iac::fold::Fold {
+                    file,
+                    resource,
+                    other,
+                    offset,
+                    template: f.template,
+                    containers,
+                    call: f.span,
+                });
+            }
+        }
+    }
+    folds
 }
 
 /// Moves the findings of the inputs [`iac_inputs`] added to the file they come from. A fix is
@@ -629,6 +728,7 @@ fn to_iac_files(
     parsed: &[ParsedInput<'_>],
     real: usize,
     owners: &[usize],
+    folded: &[Option<Folded>],
     raw: &mut [(usize, Diagnostic)],
 ) {
     let owner = |file: usize| -> usize {
@@ -645,9 +745,25 @@ fn to_iac_files(
             let input = parsed.get(*file);
             let file_kind = parsed.get(owner(*file)).and_then(|p| p.kind);
             let tree = input.and_then(|p| Some((p.tree()?, p.text, p.path, p.kind?)));
+            let fold = folded.get(*file - real).copied().flatten();
             if let (Some((root, text, path, kind)), Some(file_kind)) = (tree, file_kind) {
-                if let Some(fix) = d.fix.take() {
-                    d.fix = if iac::keeps_fix(root, text, &fix) {
+                if let Some(mut fix) = d.fix.take() {
+                    let in_file = |e: &crate::diagnostic::Edit| {
+                        fold.is_some_and(|f| e.span.start as usize >= f.offset)
+                    };
+                    d.fix = if fix.edits.iter().any(in_file) {
+                        // Edits of a folded JSON file are JSON edits of that file.
+                        let all = fix.edits.iter().all(in_file);
+                        match fold {
+                            Some(f) if all && !f.template => {
+                                for e in &mut fix.edits {
+                                    e.span = shift_back(e.span, f.offset);
+                                }
+                                Some(fix)
+                            }
+                            _ => None,
+                        }
+                    } else if iac::keeps_fix(root, text, &fix) {
                         Some(fix)
                     } else {
                         // The same number of resources must read back from the fixed file.
@@ -659,7 +775,8 @@ fn to_iac_files(
                         })
                     };
                 }
-                if let Some(slot) = names.get_mut(*file - real) {
+                let in_folded = fold.is_some_and(|f| d.span.start as usize >= f.offset);
+                if let Some(slot) = names.get_mut(*file - real).filter(|_| !in_folded) {
                     let names = slot
                         .get_or_insert_with(|| iac::edit::Names::new(root, text, file_kind, kind));
                     d.message = names.rewrite(&d.message);
@@ -675,8 +792,34 @@ fn to_iac_files(
         }
         let from = *file;
         *file = owner(from);
+        // A finding in a folded file goes to that file.
+        let fold = from
+            .checked_sub(real)
+            .and_then(|i| folded.get(i).copied().flatten());
+        if let Some(f) = fold {
+            let owner_file = *file;
+            let in_other = d.span.start as usize >= f.offset;
+            if in_other {
+                *file = f.other;
+                d.span = shift_back(d.span, f.offset);
+            }
+            for related in &mut d.related {
+                if related.place != Place::SameFile {
+                    continue;
+                }
+                let related_in_other = related.span.start as usize >= f.offset;
+                if related_in_other {
+                    related.span = shift_back(related.span, f.offset);
+                }
+                related.place = match (in_other, related_in_other) {
+                    (true, false) => Place::File(owner_file),
+                    (false, true) => Place::File(f.other),
+                    _ => Place::SameFile,
+                };
+            }
+        }
         if from >= real {
-            let kind = parsed.get(*file).and_then(|p| p.kind);
+            let kind = parsed.get(owner(from)).and_then(|p| p.kind);
             if let Some(note) = kind.and_then(|k| iac::aws_error_note(d.code, k)) {
                 d.help = Some(match d.help.take() {
                     Some(help) => format!("{help}; {note}"),
@@ -699,6 +842,14 @@ fn to_iac_files(
             }
         }
     }
+}
+
+/// A span of a folded file's part of a joined text, in that file.
+fn shift_back(span: Span, offset: usize) -> Span {
+    Span::new(
+        (span.start as usize).saturating_sub(offset),
+        (span.end as usize).saturating_sub(offset),
+    )
 }
 
 fn first_line_len(text: &str) -> usize {

@@ -14,6 +14,7 @@
 
 pub mod cfn;
 pub mod edit;
+pub mod fold;
 #[cfg(all(
     feature = "terraform",
     any(not(target_arch = "wasm32"), feature = "terraform-wasm")
