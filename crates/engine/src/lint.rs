@@ -1115,12 +1115,23 @@ mod tests {
     fn fixes_on_resources_keep_the_source_valid() {
         let tf = "resource \"aws_ecs_task_definition\" \"web\" {\n  family = \"web\"\n  requires_compatibilities = [\"FARGATE\"]\n  network_mode = \"bridge\"\n  cpu = 256\n  memory = 512\n  container_definitions = jsonencode([{ name = \"web\", image = \"nginx:1.27\" }])\n}\n";
         let cfn = "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      RequiresCompatibilities: [FARGATE]\n      NetworkMode: bridge\n      Cpu: 256\n      Memory: 512\n      ContainerDefinitions:\n        - Name: web\n          Image: nginx:1.27\n";
+        let added = "{\n  \"Resources\": {\n    \"T\": {\n      \"Type\": \"AWS::ECS::TaskDefinition\",\n      \"Properties\": {\n        \"RequiresCompatibilities\": [\"FARGATE\"],\n        \"Cpu\": \"256\",\n        \"Memory\": \"512\",\n        \"ContainerDefinitions\": [{ \"Name\": \"web\", \"Image\": \"nginx:1.27\" }]\n      }\n    }\n  }\n}\n";
+        let yaml_added = cfn.replace("      NetworkMode: bridge\n", "");
         for (path, text, kind) in [
             ("ecs.tf", tf, Kind::Terraform),
             ("ecs.yml", cfn, Kind::CloudFormation),
+            ("added.yml", yaml_added.as_str(), Kind::CloudFormation),
+            ("added.template.json", added, Kind::CloudFormation),
         ] {
             let report = lint(&[Input::new(path, text, Some(kind))]);
             let with_fix: Vec<_> = report.findings.iter().filter(|f| f.fix.is_some()).collect();
+            // Fixes that add members are written in the file's syntax (TD103 adds
+            // `readonlyRootFilesystem` to the container, SV/TD fixes add arguments).
+            assert!(
+                with_fix.iter().any(|f| f.code == "TD103"),
+                "{path}: the fix adding readonlyRootFilesystem is kept: {:?}",
+                codes(&report)
+            );
             assert!(
                 with_fix.iter().any(|f| f.code == "TD005"),
                 "{path}: the network mode fix is kept: {:?}",
@@ -1143,6 +1154,15 @@ mod tests {
                 if finding.code == "TD005" {
                     let root = &read.resources[0].root;
                     assert_eq!(root.get_str("networkMode"), Some("awsvpc"), "{fixed}");
+                }
+                if finding.code == "TD103" {
+                    let root = &read.resources[0].root;
+                    let container = &root.get_array("containerDefinitions")[0];
+                    assert_eq!(
+                        container.get_bool("readonlyRootFilesystem"),
+                        Some(true),
+                        "{fixed}"
+                    );
                 }
             }
         }

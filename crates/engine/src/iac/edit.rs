@@ -52,6 +52,8 @@ pub struct Names {
     /// API name → the file's, as written in this resource.
     written: Vec<(String, String)>,
     file: Kind,
+    /// A JSON template: its keys are quoted.
+    quoted_keys: bool,
     /// API members of the shapes the file spells in its own way (for Terraform: outside
     /// `container_definitions`, which is JSON with the API's names).
     own: Vec<String>,
@@ -73,6 +75,7 @@ impl Names {
         Names {
             written,
             file,
+            quoted_keys: file == Kind::CloudFormation && super::cfn::is_json(text),
             own,
             json,
         }
@@ -167,6 +170,9 @@ impl Names {
                     if self.file == Kind::Terraform {
                         out.push_str(&name);
                         out.push_str(" =");
+                    } else if self.quoted_keys {
+                        out.push_str(&self::quoted(&name));
+                        out.push(':');
                     } else {
                         out.push_str(&name);
                         out.push(':');
