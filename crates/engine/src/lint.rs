@@ -123,9 +123,6 @@ pub fn lint_vars(inputs: &[Input], config: &Config, vars: &Vars) -> Report {
         );
     }
 
-    // The texts of Terraform tasks joined with the container definitions they read from another
-    // input (`iac::fold`); declared before `parsed`, which borrows them.
-    let folded_texts: Vec<String>;
     let mut parsed: Vec<ParsedInput<'_>> = Vec::with_capacity(inputs.len());
     let mut evaluated = vec![false; inputs.len()];
     for (file, ((input, (kind, detected, referenced)), render)) in
@@ -162,7 +159,9 @@ pub fn lint_vars(inputs: &[Input], config: &Config, vars: &Vars) -> Report {
     // the run as an input of its own (after the real ones), so the per-kind and cross-file
     // rules see it as they see a JSON one; its findings go back to its file below.
     let folds = iac_folds(&parsed);
-    folded_texts = folds
+    // The texts of Terraform tasks joined with the container definitions they read from another
+    // input (`iac::fold`).
+    let folded_texts: Vec<String> = folds
         .iter()
         .map(|f| {
             let tf = parsed.get(f.file).map_or("", |p| p.text);
