@@ -29,7 +29,7 @@ for t in "${targets[@]}"; do
     template_scan) seed $t "$corpus/ecspresso" "$repo/tests/fixtures/ecspresso" ;;
     lint_any) seed $t "$corpus" "$repo/tests/fixtures" ;;
     config_parse) seed $t "$repo/tests/fixtures/config"
-      sed -n 's|^//! \{0,1\}||p' "$repo/crates/engine/src/config.rs" | sed -n '/^```yaml/,/^```$/p' | sed '1d;$d' > "$fuzz/corpus/$t/seed-yaml"
+      sed -n 's|^//! \{0,1\}||p' "$repo/crates/engine/src/models/config.rs" | sed -n '/^```yaml/,/^```$/p' | sed '1d;$d' > "$fuzz/corpus/$t/seed-yaml"
       printf '{"ignore": ["DF001"], "severity": {"TD101": "info"}}' > "$fuzz/corpus/$t/seed-json" ;;
     share_decode) mkdir -p "$fuzz/corpus/$t" ;;
     jsonnet_eval) seed $t "$corpus/ecspresso" "$repo/tests/fixtures" \( -name '*.jsonnet' -o -name '*.libsonnet' \) ;;

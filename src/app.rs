@@ -1,4 +1,5 @@
-//! The page's root component: the reducer, the debounced lint and draft effects, the layout.
+//! The page's root component: the reducer, its contexts (`context.rs`), the hooks that lint,
+//! save, theme and route (`hooks.rs`), and the layout.
 
 use std::rc::Rc;
 
@@ -7,252 +8,172 @@ use gloo::storage::{LocalStorage, Storage};
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
+use crate::context::{Dispatch, Page};
+use crate::hooks::{
+    restore_project, saved_texts, saved_theme, use_debounced_lint, use_drafts, use_jsonnet,
+    use_rendered, use_reveal, use_router, use_terraform, use_theme, Reveal, SETTINGS_KEY,
+};
+use crate::i18n::{Lang, Tr};
+
 use crate::components::explain::Explain;
 use crate::components::findings::Findings;
 use crate::components::panes::Panes;
 use crate::components::rules::Rules;
 use crate::components::share::{saved_settings, ShareTools};
 use crate::components::stages::Stages;
+use crate::components::FileId;
 // Teaching (issue 11): the checklist here, the other teaching views in their own module.
 use crate::components::teach_host::TeachHost;
 use crate::route::Route;
-use crate::state::{draft_texts, lint_project, Action, Linted, State, Theme, View, EXAMPLES};
+use crate::state::{Action, State, Theme, View};
 use crate::teach::{Notice, TeachState, TeachView};
 // The project view (issue 6).
 use crate::components::project::{ProjectTree, TreeFile};
 use crate::components::variables::{VariableRow, Variables};
-use crate::persist::PageSettings;
 
-/// The four panes' texts as saved before the project view (read when no project draft exists).
-pub const DRAFTS_KEY: &str = "ecsplain.drafts.v1";
-/// The whole project (every file, the variables' values), saved as a state file.
-pub const PROJECT_KEY: &str = "ecsplain.project.v1";
-const SETTINGS_KEY: &str = "ecsplain.settings.v1";
-const THEME_KEY: &str = "ecsplain.theme";
 /// Checklist items ticked by hand (a JSON array of item ids).
 const TICKS_KEY: &str = "ecsplain.checklist.ticks";
-const LINT_DELAY_MS: u32 = 150;
-const SAVE_DELAY_MS: u32 = 500;
 
-fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
+/// The state a visit starts with: the saved drafts and settings, or the examples.
+fn initial_state() -> State {
+    let mut state = State::new(saved_texts(), saved_theme());
+    state.settings = Rc::new(saved_settings(SETTINGS_KEY));
+    state.ticks = crate::stored::strings(TICKS_KEY).unwrap_or_default();
+    restore_project(&mut state);
+    state
 }
 
-/// Saved drafts, or the examples on a first visit.
-fn initial_texts() -> [String; 4] {
-    match crate::stored::strings(DRAFTS_KEY) {
-        Some(saved) if saved.len() == 4 => {
-            let mut texts: [String; 4] = Default::default();
-            for (slot, text) in texts.iter_mut().zip(saved) {
-                *slot = text;
-            }
-            texts
-        }
-        _ => EXAMPLES.map(String::from),
-    }
-}
-
-/// The saved project draft, when there is one.
-fn initial_project(state: &mut State) {
-    let Some(text) = crate::stored::string(PROJECT_KEY) else {
-        return;
-    };
-    let Ok(shared) = crate::persist::read_state_file(&text) else {
-        return;
-    };
-    let mut loaded = crate::persist::share_loaded(&shared);
-    loaded.view = View::Editor;
-    loaded.settings = state.settings.clone();
-    *state = state.next(Action::LoadShare(Box::new(loaded)));
-}
-
-fn initial_theme() -> Theme {
-    match LocalStorage::raw().get_item(THEME_KEY).ok().flatten() {
-        Some(saved) if saved == "dark" => return Theme::Dark,
-        Some(saved) if saved == "light" => return Theme::Light,
-        _ => {}
-    }
-    let dark = web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches());
-    if dark {
-        Theme::Dark
-    } else {
-        Theme::Light
-    }
+/// What a route asks of the reducer (the views'); share links and pane examples are the share
+/// tools' (`components/share.rs`), which hear the same visit through the context.
+fn route_action(route: &Route) -> Option<Action> {
+    Some(match *route {
+        Route::Learn => Action::OpenLesson(None),
+        Route::Lesson(id) => Action::OpenLesson(Some(id)),
+        Route::Rule(code) => Action::OpenRule(code),
+        Route::Example(id) => Action::RequestExample(id),
+        Route::Checklist => Action::ShowView(View::Checklist),
+        Route::Sizing => Action::ShowView(View::Sizing),
+        Route::Explain => Action::ShowView(View::Explain),
+        Route::Lint => Action::ShowView(View::Editor),
+        Route::PaneExample(_)
+        | Route::Share(_)
+        | Route::UnknownRule(_)
+        | Route::UnknownExample(_) => return None,
+    })
 }
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| {
-        let mut state = State::new(initial_texts(), initial_theme());
-        state.settings = Rc::new(saved_settings(SETTINGS_KEY));
-        state.ticks = crate::stored::strings(TICKS_KEY).unwrap_or_default();
-        initial_project(&mut state);
-        state
+    let state = use_reducer(initial_state);
+    let d = state.dispatcher();
+    // The interface's language (issue 21, src/i18n.rs): chosen, not shared; the Japanese texts
+    // come with their own module (preloaded by boot.js when wanted at the start).
+    let lang = use_state(|| {
+        let lang = crate::i18n::initial_lang();
+        if lang == Lang::Ja && !crate::i18n::take_preloaded() {
+            Lang::En
+        } else {
+            lang
+        }
     });
-    // The rendered view's last answer: (request, text).
-    let rendered_text = use_state(|| None::<(String, Rc<str>)>);
-
-    // Teaching (issue 11): permalinks (`#lesson/ID`, `#rule/CODE`, `#example/ID`, `#learn`,
-    // `#checklist`) on load and on every fragment change; ticks saved locally.
+    let lang_loading = use_state(|| false);
     {
-        let d = state.dispatcher();
+        // A Japanese reader whose texts boot.js did not preload: load them now.
+        let lang = lang.clone();
+        let lang_loading = lang_loading.clone();
         use_effect_with((), move |()| {
-            let apply = move || {
-                let hash = gloo::utils::window().location().hash().unwrap_or_default();
-                let action = match crate::route::parse(&hash) {
-                    Some(Route::Learn) => Action::OpenLesson(None),
-                    Some(Route::Lesson(id)) => Action::OpenLesson(Some(id)),
-                    Some(Route::Rule(code)) => Action::OpenRule(code),
-                    Some(Route::Example(id)) => Action::RequestExample(id),
-                    Some(Route::Checklist) => Action::ShowView(View::Checklist),
-                    Some(Route::Sizing) => Action::ShowView(View::Sizing),
-                    Some(Route::Explain) => Action::ShowView(View::Explain),
-                    Some(Route::Lint) => Action::ShowView(View::Editor),
-                    None => return,
-                };
-                d.dispatch(action);
-            };
-            apply();
-            let listener =
-                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                    apply()
-                });
-            move || drop(listener)
-        });
-    }
-    use_effect_with(state.ticks.clone(), |ticks| {
-        let _ = LocalStorage::set(TICKS_KEY, ticks);
-        || ()
-    });
-
-    // Lint the panes together, debounced: a new revision cancels the pending run.
-    {
-        let dispatcher = state.dispatcher();
-        let project = state.project();
-        let vars = state.vars.clone();
-        let config = state.settings.config();
-        let jsonnet = state.jsonnet.clone();
-        let terraform = state.terraform.clone();
-        use_effect_with(state.revision, move |revision| {
-            let revision = *revision;
-            // Big texts wait a little longer, so typing in them is not cut up by lint runs.
-            let size = project.size();
-            let delay = LINT_DELAY_MS + u32::try_from(size / 10_000).unwrap_or(u32::MAX).min(850);
-            let timeout = Timeout::new(delay, move || {
-                let started = now();
-                let (mut report, panes, paths) = lint_project(&project, &config, &vars);
-                let millis = now() - started;
-                crate::jsonnet::explain_unevaluated(&mut report, &jsonnet);
-                crate::terraform::explain_unread(&mut report, &terraform);
-                dispatcher.dispatch(Action::Linted(Rc::new(Linted {
-                    report,
-                    panes,
-                    paths,
-                    millis,
-                    revision,
-                })));
-            });
-            move || drop(timeout)
-        });
-    }
-
-    // Save drafts, debounced and size-capped: the whole project when it fits, else the panes
-    // that fit (the banner says so).
-    {
-        let project = state.project();
-        let vars = state.vars.clone();
-        let active = state.active;
-        let settings = state.settings.to_map();
-        use_effect_with(state.revision, move |revision| {
-            let timeout = (*revision > 0).then(|| {
-                Timeout::new(SAVE_DELAY_MS, move || {
-                    let drafts = draft_texts(&project.texts);
-                    let _ = LocalStorage::set(DRAFTS_KEY, drafts.as_slice());
-                    if project.size() <= crate::state::DRAFT_CAP {
-                        let shared = crate::persist::share_state(
-                            &project,
-                            &vars,
-                            View::Editor,
-                            active,
-                            &PageSettings::default(),
-                            &[],
-                        );
-                        let _ = LocalStorage::set(PROJECT_KEY, crate::persist::state_file(&shared));
-                    } else {
-                        LocalStorage::delete(PROJECT_KEY);
+            if crate::i18n::initial_lang() == Lang::Ja && *lang == Lang::En {
+                lang_loading.set(true);
+                wasm_bindgen_futures::spawn_local(async move {
+                    if crate::i18n::load_japanese().await.is_ok() {
+                        lang.set(Lang::Ja);
                     }
-                    let _ = LocalStorage::set(SETTINGS_KEY, &settings);
-                })
-            });
-            move || drop(timeout)
-        });
-    }
-
-    // Apply the theme to the document; remember it once the user has chosen one.
-    {
-        let initial = use_mut_ref(|| true);
-        use_effect_with(state.theme, move |theme| {
-            if let Some(root) = gloo::utils::document().document_element() {
-                let _ = root.set_attribute("data-theme", theme.as_str());
-            }
-            if !std::mem::replace(&mut *initial.borrow_mut(), false) {
-                let _ = LocalStorage::raw().set_item(THEME_KEY, theme.as_str());
+                    lang_loading.set(false);
+                });
             }
             || ()
         });
     }
-
-    // Bring an opened explanation into view (below the findings on a phone) and move focus to
-    // it, so keyboard and screen-reader users land on what they opened.
-    use_effect_with(state.explain, |code| {
-        if code.is_some() {
-            if let Some(panel) = gloo::utils::document().get_element_by_id("explain") {
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                panel.scroll_into_view_with_scroll_into_view_options(&options);
-                if let Ok(panel) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(panel) {
-                    let _ = panel.focus();
-                }
+    {
+        let code = lang.as_str();
+        use_effect_with(code, |code| {
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = root.set_attribute("lang", code);
             }
-        }
+            || ()
+        });
+    }
+    let on_lang = {
+        let lang = lang.clone();
+        let lang_loading = lang_loading.clone();
+        Callback::from(move |e: Event| {
+            let Some(chosen) = e
+                .target_dyn_into::<web_sys::HtmlSelectElement>()
+                .and_then(|select| Lang::parse(&select.value()))
+            else {
+                return;
+            };
+            crate::i18n::save_lang(chosen);
+            if chosen == Lang::Ja && !crate::i18n::japanese_loaded() {
+                let lang = lang.clone();
+                let lang_loading = lang_loading.clone();
+                lang_loading.set(true);
+                wasm_bindgen_futures::spawn_local(async move {
+                    if crate::i18n::load_japanese().await.is_ok() {
+                        lang.set(Lang::Ja);
+                    }
+                    lang_loading.set(false);
+                });
+            } else {
+                lang.set(chosen);
+            }
+        })
+    };
+    let tr = Tr::new(*lang);
+
+    // The one router (route.rs): every visit goes to the reducer here and to the share tools
+    // (a prop below).
+    let visit = use_router();
+    {
+        let d = d.clone();
+        use_effect_with(visit.clone(), move |visit| {
+            if let Some(action) = visit.route.as_ref().and_then(route_action) {
+                d.dispatch(action);
+            }
+            || ()
+        });
+    }
+    // Teaching (issue 11): ticks saved locally.
+    use_effect_with(state.ticks.clone(), |ticks| {
+        let _ = LocalStorage::set(TICKS_KEY, ticks);
         || ()
     });
+    use_debounced_lint(&state, d.clone());
+    use_drafts(&state);
+    use_theme(state.theme);
+    // An opened explanation comes into view (below the findings on a phone) with focus; so does
+    // the section "Why?" leads to (issue 7, issue 23), once the teaching module has drawn it.
+    use_reveal(
+        state.explain.map(|_| "explain"),
+        Reveal::Drawn,
+        state.explain,
+    );
+    use_reveal(
+        state
+            .why
+            .and_then(crate::state::why_target)
+            .map(|(_, id)| id),
+        Reveal::Awaited,
+        (state.why, state.view),
+    );
 
-    // "Why?" brings the section about the finding into view and moves focus there (issue 7,
-    // issue 23). The explainers live in the teaching module, which may still be loading: the
-    // section is looked for every 50 ms for up to 5 s.
-    use_effect_with((state.why, state.view), |(code, _)| {
-        let interval = code.and_then(crate::state::why_target).map(|(_, id)| {
-            let left = std::rc::Rc::new(std::cell::Cell::new(100u32));
-            gloo::timers::callback::Interval::new(50, move || {
-                if left.get() == 0 {
-                    return;
-                }
-                left.set(left.get() - 1);
-                let Some(section) = gloo::utils::document().get_element_by_id(id) else {
-                    return;
-                };
-                left.set(0);
-                section.scroll_into_view();
-                if let Ok(section) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(section)
-                {
-                    let _ = section.focus();
-                }
-            })
-        });
-        move || drop(interval)
-    });
-
-    // Callbacks depend only on the dispatcher, so they stay equal across renders and the
-    // editor (whose props include one) re-renders only when its own inputs change.
-    let d = state.dispatcher();
-    let on_activate = use_callback(d.clone(), |i: usize, d| d.dispatch(Action::Activate(i)));
-    let on_example = use_callback(d.clone(), |i: usize, d| d.dispatch(Action::LoadExample(i)));
-    let on_clear = use_callback(d.clone(), |i: usize, d| d.dispatch(Action::Clear(i)));
+    // The components send their actions through the dispatcher's context (`use_dispatch`); the
+    // few buttons drawn here have callbacks that depend only on the dispatcher, so they stay
+    // equal across renders.
+    //
     // The first visit's example project (issue 23): start empty, or answer whether to keep
     // the example files left beside the user's first file.
     let on_start_empty = use_callback(d.clone(), |_: MouseEvent, d| {
@@ -275,30 +196,10 @@ pub fn App() -> Html {
     let on_keep_examples = use_callback(d.clone(), |_: MouseEvent, d| {
         d.dispatch(Action::KeepExamples)
     });
-    let on_select = use_callback(d.clone(), |i: usize, d| {
-        d.dispatch(Action::SelectFinding(i))
-    });
-    let on_fix = use_callback(d.clone(), |i: usize, d| d.dispatch(Action::ApplyFix(i)));
-    let on_ignore = use_callback(d.clone(), |i: usize, d| d.dispatch(Action::IgnoreHere(i)));
     let on_undo = use_callback(d.clone(), |_: MouseEvent, d| d.dispatch(Action::Undo));
-    let on_input = use_callback(d.clone(), |(pane, text): (usize, Rc<str>), d| {
-        d.dispatch(Action::Edit(pane, text));
-    });
-    let on_related = use_callback(d.clone(), |(i, j): (usize, usize), d| {
-        d.dispatch(Action::SelectRelated(i, j));
-    });
-    let on_explain = use_callback(d.clone(), |code: &'static str, d| {
-        d.dispatch(Action::Explain(Some(code)));
-    });
-    let on_close = use_callback(d.clone(), |(), d| d.dispatch(Action::Explain(None)));
-    let on_toggle_all = use_callback(d.clone(), |(), d| d.dispatch(Action::ToggleAllFiles));
     let on_theme = use_callback(d.clone(), |_: MouseEvent, d| {
         d.dispatch(Action::ToggleTheme)
     });
-    let on_why = use_callback(d.clone(), |code: &'static str, d| {
-        d.dispatch(Action::Why(code))
-    });
-    let on_query = use_callback(d.clone(), |q: String, d| d.dispatch(Action::Query(q)));
     // What the teaching module asks of the page (its views; the dialogs' notices reach the
     // share tools, which opened them).
     let on_notice = use_callback(d.clone(), |notice: Notice, d| match notice {
@@ -308,30 +209,14 @@ pub fn App() -> Html {
         Notice::Goto(finding) => d.dispatch(Action::GotoFinding(finding)),
         Notice::Settings(_) | Notice::Close => {}
     });
-    // The project view (issue 6).
-    let on_rename = use_callback(d.clone(), |(pane, path): (usize, String), d| {
-        d.dispatch(Action::Rename(pane, path))
-    });
-    let on_remove = use_callback(d.clone(), |pane: usize, d| d.dispatch(Action::Remove(pane)));
-    let on_kind = use_callback(d.clone(), |(pane, kind), d| {
-        d.dispatch(Action::SetKind(pane, kind))
-    });
-    let on_new = use_callback(d.clone(), |(path, kind), d| {
-        d.dispatch(Action::NewFile(path, kind))
-    });
-    let on_files = use_callback(d.clone(), |files: Vec<(String, String)>, d| {
-        d.dispatch(Action::AddFiles(files))
-    });
-    let on_set_var = use_callback(d.clone(), |(key, value): (String, String), d| {
-        d.dispatch(Action::SetVar(key, value))
-    });
-    let on_render = use_callback(d, |(), d| d.dispatch(Action::ToggleRendered));
     let show = |view: View| {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::ShowView(view)))
     };
 
     let linted = state.linted.clone();
+    // The open file, as the views name it.
+    let active = FileId::at(state.active);
     let n = state.pane_count();
     let counts = Rc::new(linted.as_ref().map_or_else(|| vec![0; n], |l| l.counts(n)));
     let worst = Rc::new(
@@ -354,51 +239,18 @@ pub fn App() -> Html {
         )
     }));
     // The project's files as the tree and the editor show them (paths as linted).
-    let project = state.project();
-    let (paths, _) = project.paths_and_named();
+    let paths = state.engine.paths();
     // Jsonnet (issue 6): the evaluator is a second wasm module, loaded once the project holds a
     // Jsonnet file; the project is linted again when it is there (`jsonnet.rs`).
-    let wants_jsonnet = paths.iter().any(|p| {
-        ecsplain_engine::ecspresso::Format::from_path(p)
-            == ecsplain_engine::ecspresso::Format::Jsonnet
-    });
-    {
-        let d = state.dispatcher();
-        let start = wants_jsonnet && state.jsonnet == crate::jsonnet::Status::Idle;
-        use_effect_with(start, move |start| {
-            if *start {
-                d.dispatch(Action::Jsonnet(crate::jsonnet::Status::Loading));
-                wasm_bindgen_futures::spawn_local(async move {
-                    let status = match crate::jsonnet::load().await {
-                        Ok(()) => crate::jsonnet::Status::Ready,
-                        Err(why) => crate::jsonnet::Status::Failed(why),
-                    };
-                    d.dispatch(Action::Jsonnet(status));
-                });
-            }
-            || ()
-        });
-    }
+    let wants_jsonnet = state.engine.has_jsonnet();
+    use_jsonnet(wants_jsonnet, &state.jsonnet, d.clone());
     // Terraform (issue 20): the HCL reader is a second wasm module too, loaded once the project
     // holds a `.tf` file (`terraform.rs`).
-    {
-        let d = state.dispatcher();
-        let start = crate::terraform::has_terraform(&paths)
-            && state.terraform == crate::terraform::Status::Idle;
-        use_effect_with(start, move |start| {
-            if *start {
-                d.dispatch(Action::Terraform(crate::terraform::Status::Loading));
-                wasm_bindgen_futures::spawn_local(async move {
-                    let status = match crate::terraform::load().await {
-                        Ok(()) => crate::terraform::Status::Ready,
-                        Err(why) => crate::terraform::Status::Failed(why),
-                    };
-                    d.dispatch(Action::Terraform(status));
-                });
-            }
-            || ()
-        });
-    }
+    use_terraform(
+        crate::terraform::has_terraform(paths),
+        &state.terraform,
+        d.clone(),
+    );
     let kinds_seen: Vec<Option<ecsplain_engine::Kind>> = (0..n)
         .map(|pane| {
             if pane < 4 {
@@ -416,7 +268,7 @@ pub fn App() -> Html {
     let tree = Rc::new(
         (0..n)
             .map(|pane| TreeFile {
-                pane,
+                file: FileId::at(pane),
                 path: AttrValue::from(paths.get(pane).cloned().unwrap_or_default()),
                 kind: kinds_seen[pane],
                 chosen: pane >= 4 && state.extra[pane - 4].kind.is_some(),
@@ -432,17 +284,16 @@ pub fn App() -> Html {
         .unwrap_or_else(|| Rc::from(""));
     let active_path = AttrValue::from(paths.get(state.active).cloned().unwrap_or_default());
     let active_label = AttrValue::from(match kinds_seen.get(state.active).copied().flatten() {
-        Some(kind) if state.active < 4 => kind.title().to_string(),
+        Some(kind) if active.pane().is_some() => kind.title().to_string(),
         _ => active_path.to_string(),
     });
-    // Variables (issue 6): listed through the adapter, with what the project itself answers.
-    let (inputs, _, _) = project.inputs();
-    let known = crate::variables::Known::new(&state.vars, &inputs);
+    // Variables (issue 6): the engine project's answer (computed once per revision), with what
+    // the project itself gives each.
     let variable_rows = Rc::new(
-        crate::variables::project_variables(&inputs)
+        crate::variables::project_variables(&state.engine)
             .into_iter()
-            .map(|variable| VariableRow {
-                from_project: known.from_project(&variable),
+            .map(|(variable, from_project)| VariableRow {
+                from_project,
                 variable,
             })
             .collect::<Vec<_>>(),
@@ -456,85 +307,42 @@ pub fn App() -> Html {
         ecsplain_engine::template::has_template(&active_text)
     };
     // The rendered view: what ecspresso prints for the file, computed by the teaching module
-    // (loaded on the first toggle; `teach::rendered_view`). A Jsonnet file is evaluated first.
+    // (loaded on the first toggle; `teach::rendered_view`). A Jsonnet file is evaluated first,
+    // here, where the evaluator is (`Project::render_source`).
     let render_request = (state.rendered && can_render).then(|| {
-        let text = if active_jsonnet {
-            let vars = known.engine_vars();
-            crate::jsonnet::render(&active_path, &active_text, &inputs, &vars).unwrap_or_default()
-        } else {
-            active_text.to_string()
-        };
-        crate::teach::render_request(&active_path, &text, &inputs, &state.vars)
+        let file = ecsplain_engine::workspace::FileId::new(state.active);
+        let text = state.engine.render_source(file).unwrap_or_default();
+        crate::teach::render_request(&active_path, &text, state.engine.inputs(), &state.vars)
     });
-    {
-        let rendered_text = rendered_text.clone();
-        use_effect_with(render_request.clone(), move |request| {
-            if let Some(request) = request.clone() {
-                if rendered_text.as_ref().map(|(r, _)| r) != Some(&request) {
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let shown =
-                            match crate::loader::load("ecsplainTeach", "teaching module").await {
-                                Ok(module) => crate::components::teach_host::call(
-                                    &module,
-                                    "render",
-                                    &[wasm_bindgen::JsValue::from_str(&request)],
-                                )
-                                .ok()
-                                .and_then(|v| v.as_string())
-                                .unwrap_or_else(|| {
-                                    "# The teaching module gave no rendered text.".to_string()
-                                }),
-                                Err(e) => format!("# The rendered view could not be loaded: {e}"),
-                            };
-                        rendered_text.set(Some((request, Rc::from(shown))));
-                    });
-                }
-            }
-            || ()
-        });
-    }
-    let rendered = render_request.map(|request| match &*rendered_text {
-        Some((r, shown)) if *r == request => shown.clone(),
-        _ => Rc::from("Rendering…"),
-    });
+    let rendered = use_rendered(render_request);
 
-    let explain = state.explain.map(|code| {
-        html! { <Explain {code} on_close={on_close.clone()} /> }
-    });
+    let explain = state.explain.map(|code| html! { <Explain {code} /> });
 
     let body = match state.view {
         View::Editor => html! {
             <main class="layout" id="main">
                 <div class="col-left project-layout">
-                    <ProjectTree
-                        files={tree}
-                        active={state.active}
-                        on_activate={on_activate.clone()}
-                        {on_rename}
-                        {on_remove}
-                        {on_new}
-                        {on_files}
-                    />
+                    <ProjectTree files={tree} {active} />
                     <div class="project-main">
                         if state.is_example() {
                             <div class="example-note" id="example-note" role="note">
                                 <p>
-                                    <strong>{ "This is an example project" }</strong>
-                                    { ": four files with mistakes to find. Paste your own over them, add or drop your files, or " }
-                                    <button type="button" class="button primary" id="start-empty" onclick={on_start_empty}>{ "start with empty files" }</button>
+                                    <strong>{ tr.example_title() }</strong>
+                                    { tr.example_body() }
+                                    <button type="button" class="button primary" id="start-empty" onclick={on_start_empty}>{ tr.start_empty() }</button>
                                 </p>
                             </div>
                         } else if state.ask_examples {
                             <div class="example-note" id="example-question" role="note">
-                                <p>{ format!("The other {} still hold the example, and are linted with your file.", plural(state.example_panes().len(), "pane")) }</p>
+                                <p>{ tr.count(state.example_panes().len(), Tr::example_others_one, Tr::example_others) }</p>
                                 <p class="example-actions">
-                                    <button type="button" class="button primary" id="drop-examples" onclick={on_drop_examples}>{ "Remove the example files" }</button>
-                                    <button type="button" class="button" id="keep-examples" onclick={on_keep_examples}>{ "Keep them" }</button>
+                                    <button type="button" class="button primary" id="drop-examples" onclick={on_drop_examples}>{ tr.drop_examples() }</button>
+                                    <button type="button" class="button" id="keep-examples" onclick={on_keep_examples}>{ tr.keep_examples() }</button>
                                 </p>
                             </div>
                         }
                         <Panes
-                            active={state.active}
+                            {active}
                             text={active_text.clone()}
                             path={active_path.clone()}
                             label={active_label}
@@ -545,16 +353,11 @@ pub fn App() -> Html {
                             selection={state.selection.clone()}
                             {rendered}
                             {can_render}
-                            {on_render}
-                            kind={(state.active >= 4).then(|| (state.extra[state.active - 4].kind, kinds_seen.get(state.active).copied().flatten()))}
-                            {on_kind}
-                            {on_activate}
-                            {on_input}
-                            {on_example}
-                            {on_clear}
+                            kind={active.extra().map(|i| (state.extra[i].kind, kinds_seen.get(state.active).copied().flatten()))}
                         />
-                        <Variables rows={variable_rows} values={state.vars.clone()} on_set={on_set_var} />
-                        if state.active == 2 {
+                        <Variables rows={variable_rows} values={state.vars.clone()} />
+                        // The Dockerfile's pane: its stages.
+                        if active.pane() == Some(2) {
                             <Stages text={state.texts[2].clone()} />
                         }
                     </div>
@@ -564,24 +367,17 @@ pub fn App() -> Html {
                     if let Some(undo) = &state.undo {
                         <div class="undo-notice" role="status">
                             <span>{ &undo.label }</span>
-                            <button type="button" class="button small" id="undo" onclick={on_undo.clone()}>{ "Undo" }</button>
+                            <button type="button" class="button small" id="undo" onclick={on_undo.clone()}>{ tr.undo() }</button>
                         </div>
                     }
                     <Findings
                         linted={linted.clone()}
-                        active={state.active}
+                        {active}
                         all_files={state.all_files}
                         selected={state.selected}
                         fresh={state.is_fresh()}
                         empty_pane={active_text.trim().is_empty()}
-                        active_path={(state.active >= 4).then(|| active_path.clone())}
-                        on_select={on_select.clone()}
-                        {on_related}
-                        {on_explain}
-                        {on_fix}
-                        {on_ignore}
-                        {on_toggle_all}
-                        {on_why}
+                        active_path={active.extra().map(|_| active_path.clone())}
                     />
                 </div>
             </main>
@@ -589,18 +385,13 @@ pub fn App() -> Html {
         View::Rules => html! {
             <main class="layout" id="main">
                 <div class="col-left">
-                    <Rules
-                        query={AttrValue::from(state.rule_query.clone())}
-                        selected={state.explain}
-                        {on_query}
-                        on_open={on_explain}
-                    />
+                    <Rules query={AttrValue::from(state.rule_query.clone())} selected={state.explain} />
                 </div>
                 <div class="col-right">
                     if let Some(explain) = explain {
                         { explain }
                     } else {
-                        <p class="placeholder">{ "Pick a rule to read what it checks, why, and how to fix it." }</p>
+                        <p class="placeholder">{ tr.rules_placeholder() }</p>
                     }
                 </div>
             </main>
@@ -631,25 +422,32 @@ pub fn App() -> Html {
     let status = match &linted {
         Some(l) => {
             let report = &l.report;
-            format!(
-                "linted {} in {:.1} ms · {}, {}, {} info",
-                plural(l.panes.len(), "file"),
-                l.millis,
-                plural(report.count(Severity::Error), "error"),
-                plural(report.count(Severity::Warning), "warning"),
-                report.count(Severity::Info)
+            tr.status_linted(
+                tr.count(l.files, Tr::status_files_one, Tr::status_files),
+                format!("{:.1}", l.millis),
+                tr.count(
+                    report.count(Severity::Error),
+                    Tr::status_errors_one,
+                    Tr::status_errors,
+                ),
+                tr.count(
+                    report.count(Severity::Warning),
+                    Tr::status_warnings_one,
+                    Tr::status_warnings,
+                ),
+                report.count(Severity::Info),
             )
         }
-        None => "linting…".to_string(),
+        None => tr.linting().to_string(),
     };
     let status = if linted.is_some() && !state.is_fresh() {
-        format!("{status} · updating…")
+        tr.status_updating(status)
     } else {
         status
     };
     let (theme_label, theme_icon) = match state.theme {
-        Theme::Light => ("Switch to the dark theme", "☾"),
-        Theme::Dark => ("Switch to the light theme", "☀"),
+        Theme::Light => (tr.theme_to_dark(), "☾"),
+        Theme::Dark => (tr.theme_to_light(), "☀"),
     };
     let nav = |view: View, id: &'static str, label: &'static str| {
         let current = state.view == view;
@@ -660,9 +458,13 @@ pub fn App() -> Html {
         }
     };
 
+    // The dispatcher's context (context.rs), for the components that send actions.
+    let dispatch: Dispatch = d;
     html! {
+        <ContextProvider<Dispatch> context={dispatch}>
+        <ContextProvider<Tr> context={tr}>
         <div class="app">
-            <a class="skip-link" href="#main">{ "Skip to content" }</a>
+            <a class="skip-link" href="#main">{ tr.skip_link() }</a>
             <header class="topbar">
                 <div class="brand">
                     <span class="logo" aria-hidden="true">{ "◆" }</span>
@@ -671,32 +473,36 @@ pub fn App() -> Html {
                 </div>
                 <p class="privacy" id="privacy">
                     <span class="privacy-dot" aria-hidden="true"></span>
-                    { "Runs entirely in your browser: nothing you paste leaves this page" }
+                    { tr.privacy() }
                 </p>
-                <nav class="nav" aria-label="Views">
-                    { nav(View::Editor, "lint-button", "Lint") }
-                    { nav(View::Sizing, "sizing-button", "Sizing") }
-                    { nav(View::Explain, "explain-button", "CPU & memory") }
-                    { nav(View::Learn, "learn-button", "Learn") }
-                    { nav(View::Checklist, "checklist-button", "Checklist") }
-                    { nav(View::Rules, "rules-button", "Rules") }
-                    <ShareTools state={state.clone()} />
+                <nav class="nav" aria-label={tr.nav_views()}>
+                    { nav(View::Editor, "lint-button", tr.nav_lint()) }
+                    { nav(View::Sizing, "sizing-button", tr.nav_sizing()) }
+                    { nav(View::Explain, "explain-button", tr.nav_explain()) }
+                    { nav(View::Learn, "learn-button", tr.nav_learn()) }
+                    { nav(View::Checklist, "checklist-button", tr.nav_checklist()) }
+                    { nav(View::Rules, "rules-button", tr.nav_rules()) }
+                    <ShareTools page={Page::new(&state)} {visit} />
                     <button type="button" id="theme-toggle" class="nav-button theme"
                         aria-label={theme_label} title={theme_label} onclick={on_theme}>
                         <span aria-hidden="true">{ theme_icon }</span>
                     </button>
+                    // The language (issue 21): the reader's, remembered; never in a share link.
+                    <label class="lang-switch" for="lang-select">
+                        <span class="visually-hidden">{ tr.lang_label() }</span>
+                        <select id="lang-select" class="nav-select" aria-label={tr.lang_label()}
+                            aria-busy={if *lang_loading { "true" } else { "false" }}
+                            onchange={on_lang}>
+                            <option value="en" lang="en" selected={*lang == Lang::En}>{ "English" }</option>
+                            <option value="ja" lang="ja" selected={*lang == Lang::Ja}>{ "日本語" }</option>
+                        </select>
+                    </label>
                 </nav>
             </header>
             { body }
             <footer class="status" id="status" data-fresh={if state.is_fresh() { "true" } else { "false" }}>{ status }</footer>
         </div>
-    }
-}
-
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("{n} {noun}")
-    } else {
-        format!("{n} {noun}s")
+        </ContextProvider<Tr>>
+        </ContextProvider<Dispatch>>
     }
 }

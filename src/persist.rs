@@ -11,7 +11,9 @@ use ecsplain_engine::config::{LabelKind, PathIgnore, Settings};
 use ecsplain_engine::share::ShareState;
 use ecsplain_engine::{report, Config, Finding, Input, Kind, Severity};
 
-use crate::state::{clean_path, Loaded, Project, ProjectFile, View, MAX_EXTRA_FILES, SLUGS};
+use crate::state::{
+    clean_path, Loaded, Project, ProjectFile, View, MAX_EXTRA_FILES, PANES, PANE_COUNT, SLUGS,
+};
 
 /// The settings the page can edit: the same keys as `.ecsplain.yaml`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -178,66 +180,13 @@ impl PageSettings {
         *self == PageSettings::default()
     }
 
-    /// The equivalent `.ecsplain.yaml`: only keys that differ from the defaults.
+    /// The equivalent `.ecsplain.yaml`: only keys that differ from the defaults, written by
+    /// the engine's one writer (the CLI's `ecsplain config` prints every key the same way).
     pub fn to_yaml(&self) -> String {
-        let mut out = String::new();
-        let default = PageSettings::default();
-        if self.fail_on != default.fail_on {
-            out.push_str(&format!("fail-on: {}\n", self.fail_on.as_str()));
-        }
-        if !self.select.is_empty() {
-            out.push_str(&format!("select: {}\n", yaml_list(&self.select)));
-        }
-        if !self.ignore.is_empty() {
-            out.push_str(&format!("ignore: {}\n", yaml_list(&self.ignore)));
-        }
-        if !self.severity.is_empty() {
-            out.push_str("severity:\n");
-            for (code, level) in &self.severity {
-                out.push_str(&format!("  {}: {}\n", yaml_string(code), level.as_str()));
-            }
-        }
-        if !self.inline_ignores {
-            out.push_str("inline-ignores: false\n");
-        }
-        if !self.trusted_registries.is_empty() {
-            out.push_str(&format!(
-                "trusted-registries: {}\n",
-                yaml_list(&self.trusted_registries)
-            ));
-        }
-        if !self.required_tags.is_empty() {
-            out.push_str(&format!(
-                "required-tags: {}\n",
-                yaml_list(&self.required_tags)
-            ));
-        }
-        if !self.region.trim().is_empty() {
-            out.push_str(&format!("region: {}\n", yaml_string(self.region.trim())));
-        }
-        if !self.per_path_ignores.is_empty() {
-            out.push_str("per-path-ignores:\n");
-            for p in &self.per_path_ignores {
-                out.push_str(&format!("  - path: {}\n", yaml_string(&p.path)));
-                out.push_str(&format!("    codes: {}\n", yaml_list(&p.codes)));
-                if let Some(pointer) = &p.pointer {
-                    out.push_str(&format!("    pointer: {}\n", yaml_string(pointer)));
-                }
-            }
-        }
-        if !self.label_schema.is_empty() {
-            out.push_str("label-schema:\n");
-            for (key, kind) in &self.label_schema {
-                out.push_str(&format!("  {}: {}\n", yaml_string(key), kind.name()));
-            }
-        }
-        if self.strict_labels {
-            out.push_str("strict-labels: true\n");
-        }
-        if out.is_empty() {
-            out.push_str("# the defaults: every rule, fail on warnings, inline ignores honoured\n");
-        }
-        out
+        ecsplain_engine::workspace::config_yaml(
+            &self.config(),
+            ecsplain_engine::workspace::Keys::Changed,
+        )
     }
 
     /// The settings as the string map of a share link (`ShareState.settings`); defaults left out.
@@ -352,16 +301,6 @@ fn read_path_ignores(json: &str) -> Vec<PathIgnore> {
         .collect()
 }
 
-fn yaml_string(s: &str) -> String {
-    // Always quoted: a JSON string is a YAML double-quoted scalar.
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
-}
-
-fn yaml_list(items: &[String]) -> String {
-    let quoted: Vec<String> = items.iter().map(|i| yaml_string(i)).collect();
-    format!("[{}]", quoted.join(", "))
-}
-
 /// The name of a view (and pane) in a share link: a pane's slug in the editor, `rules`, or
 /// `rule/CODE` when a rule's explanation is open in the rules view.
 pub fn view_name(view: View, active: usize) -> String {
@@ -371,7 +310,7 @@ pub fn view_name(view: View, active: usize) -> String {
         View::Explain => "explain".to_string(),
         View::Learn => "learn".to_string(),
         View::Checklist => "checklist".to_string(),
-        _ => match active.checked_sub(4) {
+        _ => match active.checked_sub(PANE_COUNT) {
             Some(i) => format!("file/{i}"),
             None => SLUGS.get(active).unwrap_or(&SLUGS[0]).to_string(),
         },
@@ -393,7 +332,7 @@ pub fn parse_view(name: &str) -> (View, usize) {
         .and_then(|i| i.parse::<usize>().ok())
     {
         if i < MAX_EXTRA_FILES {
-            return (View::Editor, 4 + i);
+            return (View::Editor, PANE_COUNT + i);
         }
     }
     match SLUGS.iter().position(|s| *s == name) {
@@ -454,7 +393,7 @@ pub fn share_state(
 }
 
 /// The pane texts of a share state.
-pub fn share_texts(state: &ShareState) -> [String; 4] {
+pub fn share_texts(state: &ShareState) -> [String; PANE_COUNT] {
     [
         state.task_definition.clone().unwrap_or_default(),
         state.service_definition.clone().unwrap_or_default(),
@@ -476,9 +415,9 @@ pub fn share_project(state: &ShareState) -> Project {
         };
         // A pane's own path (given or default, not the one the config would give it): the file
         // is that pane's text when the pane has none.
-        let pane = (0..4).find(|&pane| match &project.paths[pane] {
+        let pane = (0..PANE_COUNT).find(|&pane| match &project.paths[pane] {
             Some(given) => **given == *path,
-            None => crate::state::DEFAULT_PATHS[pane] == path,
+            None => ecsplain_engine::workspace::default_path(Some(PANES[pane])) == path,
         });
         if let Some(pane) = pane {
             if project.texts[pane].is_empty() {
@@ -763,6 +702,17 @@ mod tests {
             Config::parse(".ecsplain.yaml", &PageSettings::default().to_yaml());
         assert!(problems.is_empty());
         assert_eq!(parsed, PageSettings::default().config());
+        // The page writes each key as the CLI's `ecsplain config` does (one engine writer):
+        // every line of the page's YAML is a line of the full configuration.
+        let full = ecsplain_engine::workspace::config_yaml(
+            &settings.config(),
+            ecsplain_engine::workspace::Keys::All,
+        );
+        let page = settings.to_yaml();
+        let mut lines = full.lines();
+        for line in page.lines() {
+            assert!(lines.any(|l| l == line), "{line:?} in\n{full}");
+        }
     }
 
     #[test]
@@ -779,7 +729,7 @@ mod tests {
         settings.add_path_ignore("ecs-task-def.json", "TD102", Some("/a/0".into()));
         settings.add_path_ignore("ecs-task-def.json", "TD102", Some("/a/0".into()));
         assert_eq!(settings.per_path_ignores.len(), 1);
-        assert!(settings.to_yaml().contains("pointer: \"/a/0\""));
+        assert!(settings.to_yaml().contains("pointer: /a/0\n"));
     }
 
     #[test]
@@ -804,7 +754,7 @@ mod tests {
 
     #[test]
     fn a_share_state_round_trips_texts_view_and_settings() {
-        let texts: [Rc<str>; 4] = [
+        let texts: [Rc<str>; PANE_COUNT] = [
             Rc::from("{}"),
             Rc::from(""),
             Rc::from("FROM x"),
@@ -891,7 +841,7 @@ mod tests {
         assert_eq!(loaded.vars.get("IMAGE").map(String::as_str), Some("nginx"));
         assert_eq!((loaded.view, loaded.active), (View::Editor, 0));
         // Made by the pages before this one: four panes, no files, no paths.
-        let texts: [Rc<str>; 4] = crate::state::EXAMPLES.map(Rc::from);
+        let texts: [Rc<str>; PANE_COUNT] = crate::state::EXAMPLES.map(Rc::from);
         let state = share_state(
             &Project::panes(texts.clone()),
             &BTreeMap::new(),
@@ -908,7 +858,7 @@ mod tests {
 
     #[test]
     fn markdown_escapes_user_text() {
-        let texts: [Rc<str>; 4] = [
+        let texts: [Rc<str>; PANE_COUNT] = [
             Rc::from(r#"{"requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "4096"}"#),
             Rc::from(""),
             Rc::from(""),

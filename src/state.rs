@@ -1,36 +1,33 @@
 //! The page's state and everything that changes it: one reducer, one `Action` enum.
 //!
-//! No rule logic lives here: findings come from `ecsplain_engine::lint`; this module only decides
-//! which pane texts go into a lint run, under which paths, and maps findings back to panes.
+//! No rule logic lives here: the engine's project (`ecsplain_engine::Project`, [`State::engine`])
+//! answers the paths, variables, findings and "ignore here" for the page's files; this module
+//! only keeps the panes and files, and builds that project once per revision.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use ecsplain_engine::diagnostic::apply_edits;
-use ecsplain_engine::suppress::{ignore_here, IgnoreHere};
-use ecsplain_engine::{ecspresso, learn, lint_vars, Config, Input, Kind, Report, Severity};
+use ecsplain_engine::suppress::IgnoreHere;
+use ecsplain_engine::workspace::{self, vars_from_keys, File, FileId};
+use ecsplain_engine::{ecspresso, learn, Config, Input, Kind, Report, Severity};
 
 use crate::persist::PageSettings;
-use crate::variables::Known;
+
+/// How many panes the quick start has (the task and service definitions, the Dockerfile, the
+/// ecspresso config); the project's other files follow them.
+pub const PANE_COUNT: usize = 4;
 
 /// The panes, in tab order.
-pub const PANES: [Kind; 4] = [
+pub const PANES: [Kind; PANE_COUNT] = [
     Kind::TaskDef,
     Kind::ServiceDef,
     Kind::Dockerfile,
     Kind::Ecspresso,
 ];
 
-/// The path a pane is linted under when the ecspresso config does not name it.
-pub const DEFAULT_PATHS: [&str; 4] = [
-    "task-definition.json",
-    "service-definition.json",
-    "Dockerfile",
-    "ecspresso.yml",
-];
-
 /// The small realistic examples each pane can load.
-pub const EXAMPLES: [&str; 4] = [
+pub const EXAMPLES: [&str; PANE_COUNT] = [
     include_str!("../static/examples/task-definition.json"),
     include_str!("../static/examples/service-definition.json"),
     include_str!("../static/examples/Dockerfile"),
@@ -38,7 +35,7 @@ pub const EXAMPLES: [&str; 4] = [
 ];
 
 /// Short names for ids and storage.
-pub const SLUGS: [&str; 4] = ["taskdef", "servicedef", "dockerfile", "ecspresso"];
+pub const SLUGS: [&str; PANE_COUNT] = ["taskdef", "servicedef", "dockerfile", "ecspresso"];
 
 /// Drafts above this many bytes (all panes together) are not saved.
 pub const DRAFT_CAP: usize = 1_000_000;
@@ -46,7 +43,7 @@ pub const DRAFT_CAP: usize = 1_000_000;
 /// A project holds at most this many files beyond the four panes.
 pub const MAX_EXTRA_FILES: usize = 200;
 
-/// A project file beyond the four panes: pane index `4 + its position in State::extra`.
+/// A project file beyond the four panes: pane index `PANE_COUNT + its position in State::extra`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProjectFile {
     pub path: Rc<str>,
@@ -59,16 +56,16 @@ pub struct ProjectFile {
 /// Every file of the page's project: the four panes (the quick start) and the extra files.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Project {
-    pub texts: [Rc<str>; 4],
-    /// The path each pane was given (renamed or dropped); `None`: the default, or the path the
-    /// ecspresso config names for the task and service panes.
-    pub paths: [Option<Rc<str>>; 4],
+    pub texts: [Rc<str>; PANE_COUNT],
+    /// The path each pane was given (renamed or dropped); `None`: the path the ecspresso config
+    /// names for the task and service panes, else the kind's default name (the engine decides).
+    pub paths: [Option<Rc<str>>; PANE_COUNT],
     pub extra: Vec<ProjectFile>,
 }
 
 impl Project {
     /// The four panes alone, under their default paths.
-    pub fn panes(texts: [Rc<str>; 4]) -> Project {
+    pub fn panes(texts: [Rc<str>; PANE_COUNT]) -> Project {
         Project {
             texts,
             ..Project::default()
@@ -77,16 +74,16 @@ impl Project {
 
     /// Panes and extra files together.
     pub fn len(&self) -> usize {
-        4 + self.extra.len()
+        PANE_COUNT + self.extra.len()
     }
 
     pub fn is_empty(&self) -> bool {
         self.texts.iter().all(|t| t.trim().is_empty()) && self.extra.is_empty()
     }
 
-    /// The text of a pane (0-3) or extra file (4...).
+    /// The text of a pane or extra file (after the panes).
     pub fn text(&self, pane: usize) -> Option<&Rc<str>> {
-        match pane.checked_sub(4) {
+        match pane.checked_sub(PANE_COUNT) {
             None => self.texts.get(pane),
             Some(i) => self.extra.get(i).map(|f| &f.text),
         }
@@ -98,78 +95,74 @@ impl Project {
             + self.extra.iter().map(|f| f.text.len()).sum::<usize>()
     }
 
-    /// The path every pane and file is linted under, and which panes the ecspresso config names
-    /// (an empty pane the config names is still linted: its absence is a finding).
-    pub fn paths_and_named(&self) -> (Vec<String>, [bool; 4]) {
-        let mut paths: Vec<String> = (0..4)
-            .map(|i| match &self.paths[i] {
-                Some(p) => p.to_string(),
-                None => DEFAULT_PATHS[i].to_string(),
-            })
-            .collect();
-        paths.extend(self.extra.iter().map(|f| f.path.to_string()));
-        let mut named = [false; 4];
-        let config = &self.texts[3];
-        if !config.trim().is_empty() {
-            let config_path = paths[3].clone();
-            for reference in ecspresso::references(&config_path, config) {
-                let pane = match reference.role {
-                    Kind::TaskDef => 0,
-                    Kind::ServiceDef => 1,
-                    _ => continue,
-                };
-                if named[pane] || reference.template {
-                    continue;
-                }
-                if paths[pane] == reference.resolved {
-                    named[pane] = true;
-                } else if self.paths[pane].is_none() && !paths.contains(&reference.resolved) {
-                    paths[pane] = reference.resolved;
-                    named[pane] = true;
-                }
+    /// The engine's project of these files: pane `i` is `FileId::new(i)`, extra file `j` is
+    /// `FileId::new(PANE_COUNT + j)`. An empty pane or file is no file (a file the config
+    /// names but the project lacks is XF001 on the config line).
+    pub fn engine(&self) -> workspace::Project {
+        let panes = self
+            .texts
+            .iter()
+            .zip(&self.paths)
+            .zip(PANES)
+            .map(|((text, path), kind)| File {
+                path: path.as_deref().map(str::to_string),
+                text: text.to_string(),
+                kind: Some(kind),
+            });
+        let extra = self.extra.iter().map(|f| File {
+            path: Some(f.path.to_string()),
+            text: f.text.to_string(),
+            kind: f.kind,
+        });
+        workspace::Project::with_blank_absent(panes.chain(extra).collect())
+    }
+
+    /// The path every pane and file is linted under (the engine's answer, without copying the
+    /// texts into a project).
+    pub fn paths(&self) -> Vec<String> {
+        let panes = self
+            .texts
+            .iter()
+            .zip(&self.paths)
+            .zip(PANES)
+            .map(|((text, path), kind)| workspace::FileRef {
+                path: path.as_deref(),
+                text,
+                kind: Some(kind),
+            });
+        let extra = self.extra.iter().map(|f| workspace::FileRef {
+            path: Some(&f.path),
+            text: &f.text,
+            kind: f.kind,
+        });
+        workspace::resolve_paths(&panes.chain(extra).collect::<Vec<_>>())
+    }
+
+    /// The path every pane and file is linted under, and which panes the ecspresso config names.
+    pub fn paths_and_named(&self) -> (Vec<String>, [bool; PANE_COUNT]) {
+        let engine = self.engine();
+        let mut named = [false; PANE_COUNT];
+        for reference in engine.config_refs() {
+            if let Some(slot) = reference.file.and_then(|f| named.get_mut(f.index())) {
+                *slot = true;
             }
         }
-        (paths, named)
+        (engine.paths().to_vec(), named)
     }
 
     /// The pane or file with this path, if any.
     pub fn find(&self, path: &str) -> Option<usize> {
-        let (paths, _) = self.paths_and_named();
-        paths.iter().position(|p| p == path)
+        self.paths().iter().position(|p| p == path)
     }
 
     /// The inputs of a lint run, the pane of each input, and the path of every pane and file.
-    /// Empty panes and files are left out (a file the config names but the project lacks is
-    /// XF001 on the config line).
     pub fn inputs(&self) -> (Vec<Input>, Vec<usize>, Vec<String>) {
-        let (paths, _) = self.paths_and_named();
-        let mut inputs = Vec::new();
-        let mut panes = Vec::new();
-        for (pane, text) in self.texts.iter().enumerate() {
-            // An empty pane is no file: when the config names it, XF001 says so on the config
-            // line, as for any file missing from the project.
-            if text.trim().is_empty() {
-                continue;
-            }
-            inputs.push(Input::new(
-                paths[pane].clone(),
-                text.to_string(),
-                Some(PANES[pane]),
-            ));
-            panes.push(pane);
-        }
-        for (i, file) in self.extra.iter().enumerate() {
-            if file.text.trim().is_empty() {
-                continue;
-            }
-            inputs.push(Input::new(
-                file.path.to_string(),
-                file.text.to_string(),
-                file.kind,
-            ));
-            panes.push(4 + i);
-        }
-        (inputs, panes, paths)
+        let engine = self.engine();
+        (
+            engine.inputs().to_vec(),
+            engine.input_files().iter().map(|f| f.index()).collect(),
+            engine.paths().to_vec(),
+        )
     }
 }
 
@@ -237,6 +230,8 @@ pub struct Linted {
     pub panes: Vec<usize>,
     /// The path each pane (and extra file) was linted under.
     pub paths: Vec<String>,
+    /// How many files were linted (blank panes and files are no file).
+    pub files: usize,
     /// How long `lint` took, in milliseconds.
     pub millis: f64,
     /// The state revision the texts came from.
@@ -307,11 +302,14 @@ pub struct Undo {
 
 pub struct State {
     /// The four panes' texts (the quick start); [`State::project`] adds the rest.
-    pub texts: [Rc<str>; 4],
+    pub texts: [Rc<str>; PANE_COUNT],
     /// The paths given to the panes (see [`Project::paths`]).
-    pub pane_paths: [Option<Rc<str>>; 4],
-    /// Project files beyond the four panes (pane `4 + i`).
+    pub pane_paths: [Option<Rc<str>>; PANE_COUNT],
+    /// Project files beyond the four panes (pane `PANE_COUNT + i`).
     pub extra: Vec<ProjectFile>,
+    /// The engine's project of the files, values, settings and evaluator of this revision: what
+    /// the page shows (paths, variables, findings) is computed once per revision, on first use.
+    pub engine: Rc<workspace::Project>,
     /// Values typed in the variables panel, by page key (see `variables.rs`).
     pub vars: BTreeMap<String, String>,
     /// Show the active file rendered with the variables' values (read-only).
@@ -356,11 +354,12 @@ pub struct State {
 }
 
 impl State {
-    pub fn new(texts: [String; 4], theme: Theme) -> State {
-        State {
+    pub fn new(texts: [String; PANE_COUNT], theme: Theme) -> State {
+        let mut state = State {
             texts: texts.map(Rc::from),
             pane_paths: Default::default(),
             extra: Vec::new(),
+            engine: Rc::new(workspace::Project::new(Vec::new())),
             vars: BTreeMap::new(),
             rendered: false,
             revision: 0,
@@ -383,7 +382,18 @@ impl State {
             terraform: crate::terraform::Status::Idle,
             undo: None,
             seq: 0,
-        }
+        };
+        state.engine = Rc::new(state.build_engine());
+        state
+    }
+
+    /// The engine's project of this state (see [`State::engine`]).
+    fn build_engine(&self) -> workspace::Project {
+        self.project()
+            .engine()
+            .with_config(self.settings.config())
+            .with_values(vars_from_keys(&self.vars))
+            .with_evaluator(self.jsonnet.evaluator())
     }
 
     /// Every file of the project (cheap: texts are shared).
@@ -397,12 +407,12 @@ impl State {
 
     /// The number of panes and files.
     pub fn pane_count(&self) -> usize {
-        4 + self.extra.len()
+        PANE_COUNT + self.extra.len()
     }
 
     /// The text of a pane or file.
     pub fn text_of(&self, pane: usize) -> Option<&Rc<str>> {
-        match pane.checked_sub(4) {
+        match pane.checked_sub(PANE_COUNT) {
             None => self.texts.get(pane),
             Some(i) => self.extra.get(i).map(|f| &f.text),
         }
@@ -528,6 +538,7 @@ impl State {
             texts: self.texts.clone(),
             pane_paths: self.pane_paths.clone(),
             extra: self.extra.clone(),
+            engine: self.engine.clone(),
             vars: self.vars.clone(),
             rendered: self.rendered,
             revision: self.revision,
@@ -581,7 +592,7 @@ impl State {
             }
             Action::Clear(pane) => next.set_text(pane, Rc::from("")),
             Action::StartEmpty => {
-                for pane in 0..4 {
+                for pane in 0..PANE_COUNT {
                     next.set_text(pane, Rc::from(""));
                 }
                 next.extra.clear();
@@ -655,13 +666,12 @@ impl State {
             }
             Action::IgnoreHere(i) => {
                 if self.is_fresh() {
-                    // The engine decides what "ignore here" writes, as for every front end.
+                    // The engine's project decides what "ignore here" writes, as for every
+                    // front end.
                     let target = next.linted.as_ref().and_then(|l| {
                         let finding = l.report.findings.get(i)?;
                         let pane = l.pane_of(finding.file)?;
-                        let text = next.text_of(pane)?;
-                        let kind = l.report.kinds.get(finding.file).copied().flatten();
-                        Some((pane, ignore_here(finding, text, kind)))
+                        Some((pane, next.engine.ignore_here(finding)))
                     });
                     if let Some((pane, IgnoreHere::Comment(_) | IgnoreHere::Path { .. })) = &target
                     {
@@ -753,8 +763,10 @@ impl State {
                 if let Some(path) = clean_path(&path) {
                     let taken = project.find(&path).is_some_and(|p| p != pane);
                     if !taken {
-                        match pane.checked_sub(4) {
-                            None if pane < 4 => next.pane_paths[pane] = Some(Rc::from(path)),
+                        match pane.checked_sub(PANE_COUNT) {
+                            None if pane < PANE_COUNT => {
+                                next.pane_paths[pane] = Some(Rc::from(path))
+                            }
                             Some(i) => {
                                 if let Some(file) = next.extra.get_mut(i) {
                                     file.path = Rc::from(path);
@@ -766,8 +778,8 @@ impl State {
                     }
                 }
             }
-            Action::Remove(pane) => match pane.checked_sub(4) {
-                None if pane < 4 => {
+            Action::Remove(pane) => match pane.checked_sub(PANE_COUNT) {
+                None if pane < PANE_COUNT => {
                     next.pane_paths[pane] = None;
                     next.set_text(pane, Rc::from(""));
                 }
@@ -783,7 +795,10 @@ impl State {
                 _ => {}
             },
             Action::SetKind(pane, kind) => {
-                if let Some(file) = pane.checked_sub(4).and_then(|i| next.extra.get_mut(i)) {
+                if let Some(file) = pane
+                    .checked_sub(PANE_COUNT)
+                    .and_then(|i| next.extra.get_mut(i))
+                {
                     file.kind = kind;
                     next.bump();
                 }
@@ -864,6 +879,10 @@ impl State {
         if !keeps_undo && next.revision != self.revision {
             next.undo = None;
         }
+        // A new revision: a new engine project (what it shows is computed when first asked).
+        if next.revision != self.revision {
+            next.engine = Rc::new(next.build_engine());
+        }
         // The first file of the user's own in the untouched example: ask about the rest.
         if asks_about_examples && self.is_example() && !next.is_example() {
             next.ask_examples = true;
@@ -897,7 +916,7 @@ impl State {
     }
 
     fn set_text(&mut self, pane: usize, text: Rc<str>) {
-        let slot = match pane.checked_sub(4) {
+        let slot = match pane.checked_sub(PANE_COUNT) {
             None => self.texts.get_mut(pane),
             Some(i) => self.extra.get_mut(i).map(|f| &mut f.text),
         };
@@ -919,7 +938,7 @@ impl State {
                 self.set_text(pane, Rc::from(""));
             }
         }
-        let mut filled = [false; 4];
+        let mut filled = [false; PANE_COUNT];
         let mut first = None;
         for (path, text) in files {
             let Some(path) = clean_path(&path) else {
@@ -930,7 +949,9 @@ impl State {
             let pane = match found {
                 // A file of the same path: the new text replaces it (an empty pane that only
                 // carries a default path is free instead).
-                Some(pane) if pane >= 4 || !self.texts[pane].trim().is_empty() => Some(pane),
+                Some(pane) if pane >= PANE_COUNT || !self.texts[pane].trim().is_empty() => {
+                    Some(pane)
+                }
                 _ => {
                     let kind = ecsplain_engine::detect::detect(&path, &text);
                     let free = kind
@@ -976,7 +997,7 @@ impl State {
 
     /// The panes that still hold the page's own example.
     pub fn example_panes(&self) -> Vec<usize> {
-        (0..4)
+        (0..PANE_COUNT)
             .filter(|&pane| !self.texts[pane].is_empty() && *self.texts[pane] == *EXAMPLES[pane])
             .collect()
     }
@@ -984,7 +1005,7 @@ impl State {
     /// The project is the page's example, untouched: every pane holds its example, and there
     /// is no other file.
     pub fn is_example(&self) -> bool {
-        self.example_panes().len() == 4 && self.extra.is_empty()
+        self.example_panes().len() == PANE_COUNT && self.extra.is_empty()
     }
 
     /// The whole project, its variables, settings and ticks as a state file (what the teaching
@@ -1030,7 +1051,7 @@ pub fn why_target(code: &str) -> Option<(View, &'static str)> {
 /// Lints the panes together as one project: the ecspresso pane as `ecspresso.yml`, the task and
 /// service panes under the paths the config names (else the default names), the Dockerfile as
 /// `Dockerfile`. Empty panes are left out.
-pub fn lint_panes(texts: &[Rc<str>; 4]) -> (Report, Vec<usize>, Vec<String>) {
+pub fn lint_panes(texts: &[Rc<str>; PANE_COUNT]) -> (Report, Vec<usize>, Vec<String>) {
     lint_project(
         &Project::panes(texts.clone()),
         &Config::default(),
@@ -1039,25 +1060,32 @@ pub fn lint_panes(texts: &[Rc<str>; 4]) -> (Report, Vec<usize>, Vec<String>) {
 }
 
 /// The inputs of a lint run over the four panes alone (see [`Project::inputs`]).
-pub fn pane_inputs(texts: &[Rc<str>; 4]) -> (Vec<Input>, Vec<usize>, Vec<String>) {
+pub fn pane_inputs(texts: &[Rc<str>; PANE_COUNT]) -> (Vec<Input>, Vec<usize>, Vec<String>) {
     Project::panes(texts.clone()).inputs()
 }
 
 /// Lints every file of the project with a team's configuration (the page's settings) and the
-/// variables' values: the report, the pane of each input, the path of every pane and file.
+/// variables' values: the report, the pane of each file, the path of every pane and file.
 pub fn lint_project(
     project: &Project,
     config: &Config,
     vars: &BTreeMap<String, String>,
 ) -> (Report, Vec<usize>, Vec<String>) {
-    let (inputs, panes, paths) = project.inputs();
-    let report = if inputs.is_empty() {
-        Report::default()
-    } else {
-        let known = Known::new(vars, &inputs);
-        lint_vars(&inputs, config, &known.engine_vars())
-    };
-    (report, panes, paths)
+    let engine = project
+        .engine()
+        .with_config(config.clone())
+        .with_values(vars_from_keys(vars));
+    lint_engine(&engine)
+}
+
+/// The engine project's findings, the pane of each file (findings name their file by
+/// [`FileId`], which is the pane), and the path of every pane and file.
+pub fn lint_engine(engine: &workspace::Project) -> (Report, Vec<usize>, Vec<String>) {
+    (
+        engine.lint().clone(),
+        engine.ids().map(FileId::index).collect(),
+        engine.paths().to_vec(),
+    )
 }
 
 /// The number of UTF-16 code units before byte `offset` (what `selectionStart` counts), with the
@@ -1071,9 +1099,9 @@ pub fn utf16_offset(text: &str, offset: usize) -> u32 {
 }
 
 /// The texts to save as a draft: panes in order while they fit under the cap; larger ones empty.
-pub fn draft_texts(texts: &[Rc<str>; 4]) -> [String; 4] {
+pub fn draft_texts(texts: &[Rc<str>; PANE_COUNT]) -> [String; PANE_COUNT] {
     let mut used = 0;
-    let mut out: [String; 4] = Default::default();
+    let mut out: [String; PANE_COUNT] = Default::default();
     for (slot, text) in out.iter_mut().zip(texts) {
         if used + text.len() <= DRAFT_CAP {
             used += text.len();
@@ -1094,12 +1122,13 @@ mod tests {
     }
 
     fn linted(state: &State) -> Action {
-        let (report, panes, paths) =
-            lint_project(&state.project(), &state.settings.config(), &state.vars);
+        // The state's own engine project, as the page's debounced run lints it.
+        let (report, panes, paths) = lint_engine(&state.engine);
         Action::Linted(Rc::new(Linted {
             report,
             panes,
             paths,
+            files: state.engine.input_files().len(),
             millis: 0.0,
             revision: state.revision,
         }))
@@ -1134,6 +1163,7 @@ mod tests {
             report: report.clone(),
             panes,
             paths,
+            files: state.engine.input_files().len(),
             millis: 0.0,
             revision: state.revision,
         })));
@@ -1183,7 +1213,7 @@ mod tests {
 
     #[test]
     fn a_fix_applies_to_the_current_text_and_the_finding_goes() {
-        let mut texts: [String; 4] = Default::default();
+        let mut texts: [String; PANE_COUNT] = Default::default();
         texts[0] =
             r#"{"requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "4096"}"#.into();
         let mut state = State::new(texts, Theme::Light);
@@ -1367,26 +1397,29 @@ mod tests {
             Some(Kind::TaskDef),
         ));
         assert_eq!(state.pane_count(), 5);
-        assert_eq!((state.active, &*state.extra[0].path), (4, "extra/td2.json"));
+        assert_eq!(
+            (state.active, &*state.extra[0].path),
+            (PANE_COUNT, "extra/td2.json")
+        );
         // The examples stay: a new file is not a dropped project.
         assert_eq!(&*state.texts[0], EXAMPLES[0]);
-        state = state.next(Action::Edit(4, Rc::from(r#"{"cpu": "256", "memory": "4096", "requiresCompatibilities": ["FARGATE"], "containerDefinitions": []}"#)));
+        state = state.next(Action::Edit(PANE_COUNT, Rc::from(r#"{"cpu": "256", "memory": "4096", "requiresCompatibilities": ["FARGATE"], "containerDefinitions": []}"#)));
         let report = lint_state(&state);
         assert!(report
             .findings
             .iter()
             .any(|f| f.code == "TD001" && f.path == "extra/td2.json"));
         // A taken path is refused; a free one is taken.
-        state = state.next(Action::Rename(4, "Dockerfile".into()));
+        state = state.next(Action::Rename(PANE_COUNT, "Dockerfile".into()));
         assert_eq!(&*state.extra[0].path, "extra/td2.json");
-        state = state.next(Action::Rename(4, "b/td.json".into()));
+        state = state.next(Action::Rename(PANE_COUNT, "b/td.json".into()));
         assert_eq!(&*state.extra[0].path, "b/td.json");
         state = state.next(Action::Rename(2, "app/Dockerfile".into()));
         assert_eq!(state.project().paths_and_named().0[2], "app/Dockerfile");
-        state = state.next(Action::SetKind(4, None));
+        state = state.next(Action::SetKind(PANE_COUNT, None));
         assert_eq!(state.extra[0].kind, None);
-        state = state.next(Action::Remove(4));
-        assert_eq!((state.pane_count(), state.active), (4, 0));
+        state = state.next(Action::Remove(PANE_COUNT));
+        assert_eq!((state.pane_count(), state.active), (PANE_COUNT, 0));
         state = state.next(Action::Remove(2));
         assert!(state.texts[2].is_empty() && state.pane_paths[2].is_none());
         // Variables: a value in, an empty value out.
@@ -1466,5 +1499,56 @@ mod tests {
         state = state.next(linted(&state));
         assert_eq!(count(&state, "TD102"), 0, "the finding is ignored");
         assert!(count(&state, "TD103") >= 1, "other findings stay");
+    }
+
+    /// The page's path (panes and files, values typed in the panel) and the CLI's path (files
+    /// as read from disk, `--var` values) give the same findings: both are the engine's project.
+    #[test]
+    fn the_page_lints_what_the_cli_lints() {
+        let mut state = State::new(EXAMPLES.map(String::from), Theme::Light);
+        state = state.next(Action::NewFile("td.jsonnet".into(), None));
+        let jsonnet = "{\n  family: 'web',\n  containerDefinitions: [\n    { name: 'app', image: 'nginx:latest', essential: true },\n  ],\n}\n";
+        state = state.next(Action::Edit(PANE_COUNT, Rc::from(jsonnet)));
+        state = state.next(Action::SetVar("IMAGE".into(), "nginx:1.27".into()));
+        let mut given = ecsplain_engine::Vars::default();
+        given.env.insert("IMAGE".into(), "nginx:1.27".into());
+        let cli = workspace::Project::from_inputs(state.engine.inputs().to_vec())
+            .with_config(state.settings.config())
+            .with_values(given);
+        let view = |report: &Report| -> Vec<(String, &'static str, u32, u32, String)> {
+            report
+                .findings
+                .iter()
+                .map(|f| (f.path.clone(), f.code, f.line, f.column, f.message.clone()))
+                .collect()
+        };
+        let page = view(state.engine.lint());
+        assert!(page.iter().any(|f| f.0 == "td.jsonnet"), "{page:?}");
+        assert_eq!(page, view(cli.lint()));
+
+        // "Ignore here" in the Jsonnet file writes the comment the engine honours there.
+        state = state.next(linted(&state));
+        let i = state
+            .linted
+            .as_ref()
+            .and_then(|l| {
+                l.report.findings.iter().position(|f| {
+                    f.path == "td.jsonnet" && ecsplain_engine::suppress::ignore_offered(f.code)
+                })
+            })
+            .expect("a finding in the Jsonnet file");
+        let code = state.linted.as_ref().map(|l| l.report.findings[i].code);
+        state = state.next(Action::IgnoreHere(i));
+        let text = state.text_of(PANE_COUNT).cloned().unwrap_or_default();
+        assert!(
+            text.contains(&format!("// ecsplain ignore={}", code.unwrap_or(""))),
+            "{text}"
+        );
+        state = state.next(linted(&state));
+        let report = &state.linted.as_ref().expect("linted").report;
+        assert!(report
+            .findings
+            .iter()
+            .all(|f| f.path != "td.jsonnet" || (Some(f.code) != code && f.code != "IN009")));
     }
 }

@@ -288,7 +288,8 @@ impl Notice {
 pub fn rendered_view(request: &str) -> String {
     use std::collections::BTreeMap;
 
-    use ecsplain_engine::lint::Input;
+    use ecsplain_engine::workspace::{vars_from_keys, File};
+    use ecsplain_engine::Project;
 
     let Some(value) = ecsplain_engine::json::to_value(request) else {
         return String::new();
@@ -297,7 +298,7 @@ pub fn rendered_view(request: &str) -> String {
         |v: &Value, key: &str| v.get(key).and_then(Value::as_str).unwrap_or("").to_string();
     let path = text_of(&value, "path");
     let text = text_of(&value, "text");
-    let inputs: Vec<Input> = value
+    let files: Vec<File> = value
         .get("files")
         .and_then(Value::as_array)
         .map(|files| {
@@ -305,7 +306,7 @@ pub fn rendered_view(request: &str) -> String {
                 .iter()
                 .map(|f| {
                     let kind = f.get("kind").and_then(Value::as_str).and_then(Kind::parse);
-                    Input::new(text_of(f, "path"), text_of(f, "text"), kind)
+                    File::new(text_of(f, "path"), text_of(f, "text"), kind)
                 })
                 .collect()
         })
@@ -319,14 +320,18 @@ pub fn rendered_view(request: &str) -> String {
                 .collect()
         })
         .unwrap_or_default();
-    let known = crate::variables::Known::new(&vars, &inputs);
-    match ecsplain_engine::ecspresso::render::project_file(&inputs, &path, &text, &known, None) {
+    // The engine's project answers; `text` is the file's text with Jsonnet already evaluated.
+    let project = Project::new(files).with_values(vars_from_keys(&vars));
+    let printed = project
+        .find(&path)
+        .and_then(|id| project.render_evaluated(id, &text));
+    match printed {
         Some(Ok(printed)) => printed,
         Some(Err(stop)) => format!(
             "# ecspresso would stop here: {stop}\n\n{}",
-            crate::variables::render(&text, &known)
+            project.fill_templates(&text)
         ),
-        None => crate::variables::render(&text, &known),
+        None => project.fill_templates(&text),
     }
 }
 
@@ -485,24 +490,22 @@ mod tests {
         let vars: std::collections::BTreeMap<String, String> =
             [("IMAGE".to_string(), "nginx:1.27".to_string())].into();
         let shown = rendered_view(&render_request("ecs-task-def.json", task, &inputs, &vars));
-        let known = crate::variables::Known::new(&vars, &inputs);
-        let printed = ecsplain_engine::ecspresso::render::project_file(
-            &inputs,
-            "ecs-task-def.json",
-            task,
-            &known,
-            None,
-        );
+        let project = ecsplain_engine::Project::from_inputs(inputs.clone())
+            .with_values(ecsplain_engine::workspace::vars_from_keys(&vars));
+        let printed = project
+            .find("ecs-task-def.json")
+            .and_then(|id| project.render(id));
         assert_eq!(
             Some(Ok(shown.clone())),
             printed,
-            "the engine's own function, unchanged"
+            "the engine project's own rendering, unchanged"
         );
         assert!(shown.contains("nginx:1.27"), "{shown}");
         // A file no config names is shown with its templates filled.
         let docker = "FROM {{ must_env `IMAGE` }}\n";
         let shown = rendered_view(&render_request("Dockerfile", docker, &inputs, &vars));
-        assert_eq!(shown, crate::variables::render(docker, &known));
+        assert_eq!(shown, project.fill_templates(docker));
+        assert_eq!(shown, "FROM nginx:1.27\n");
         assert_eq!(rendered_view("not json"), "");
     }
 

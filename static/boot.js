@@ -23,6 +23,44 @@ globalThis.ecsplainDocs = () => {
   return import(docs).then((module) => module.default);
 };
 
+// The rules' Japanese documentation (`{"ja/<CODE>": text}`), for a reader who chose Japanese:
+// the page passes it to the engine's `rule::set_docs_in(Lang::Ja, ..)` (rule-docs.mjs wrote it).
+globalThis.ecsplainDocsJa = () => {
+  const docs = tag.dataset.ecsplainDocsJa;
+  if (!docs) return Promise.reject(new Error("this build has no Japanese rule-docs module"));
+  return import(docs).then((module) => module.default);
+};
+
+// The interface's Japanese texts (src/i18n.rs, issue 21; static/build/ui-ja.mjs wrote the
+// module): the reader's saved choice, else the first English or Japanese of the browser's
+// languages (the same rule as src/i18n.rs). Imported before the page starts for a Japanese
+// reader, so the first view is drawn in Japanese; the header's switch calls it later.
+let uiJa = null;
+globalThis.ecsplainUiJa = () => {
+  uiJa ??= (() => {
+    const ui = tag.dataset.ecsplainUiJa;
+    if (!ui) return Promise.reject(new Error("this build has no Japanese interface module"));
+    return import(ui).then((module) => (globalThis.ecsplainUiJaText = module.default));
+  })().catch((err) => {
+    uiJa = null;
+    throw err;
+  });
+  return uiJa;
+};
+function wantsJapanese() {
+  let saved = null;
+  try {
+    saved = localStorage.getItem("ecsplain.lang");
+  } catch {}
+  if (saved === "ja" || saved === "en") return saved === "ja";
+  for (const tag of navigator.languages ?? [navigator.language ?? ""]) {
+    const primary = String(tag).toLowerCase().split(/[-_]/)[0];
+    if (primary === "ja") return true;
+    if (primary === "en") return false;
+  }
+  return false;
+}
+
 // The Jsonnet evaluator is a second wasm module (static/build/jsonnet.mjs wrote it and named it
 // here): src/jsonnet.rs calls this when a project holds a Jsonnet file. It resolves, once, to the
 // module's `evaluate(request) -> response` (JSON text both ways), which the page calls
@@ -90,7 +128,9 @@ async function start() {
   // The module is fetched (CSP `connect-src 'self'`: the page's own origin only) while the glue
   // loads, and compiles as it streams in.
   const wasm = fetch(tag.dataset.ecsplainWasm);
-  const { default: init } = await import(tag.dataset.ecsplainJs);
+  // A Japanese reader's texts load beside the glue (a failure leaves the page in English).
+  const ui = wantsJapanese() ? globalThis.ecsplainUiJa().catch(() => null) : null;
+  const [{ default: init }] = await Promise.all([import(tag.dataset.ecsplainJs), ui]);
   await init({ module_or_path: wasm });
 }
 

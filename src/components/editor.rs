@@ -14,6 +14,7 @@ use ecsplain_engine::Severity;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::components::FileId;
 use crate::state::{utf16_offset, Selection};
 
 /// Pixels per line; must match `--lh` in static/style.css.
@@ -206,7 +207,7 @@ fn backdrop_markup(
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
-    pub pane: usize,
+    pub file: FileId,
     pub text: Rc<str>,
     pub label: AttrValue,
     pub marks: Rc<Vec<(u32, Severity)>>,
@@ -216,7 +217,8 @@ pub struct EditorProps {
     pub findings: Rc<Vec<Mark>>,
     /// The span to select and highlight, when it is in this pane.
     pub selection: Option<Selection>,
-    pub on_input: Callback<(usize, Rc<str>)>,
+    /// The new text of the file after each edit.
+    pub on_input: Callback<(FileId, Rc<str>)>,
 }
 
 #[component]
@@ -284,12 +286,12 @@ pub fn Editor(props: &EditorProps) -> Html {
     let oninput = {
         let on_input = props.on_input.clone();
         let shown = shown.clone();
-        let pane = props.pane;
+        let file = props.file;
         Callback::from(move |e: InputEvent| {
             if let Some(ta) = e.target_dyn_into::<HtmlTextAreaElement>() {
                 let text: Rc<str> = Rc::from(ta.value());
                 *shown.borrow_mut() = Some(text.clone());
-                on_input.emit((pane, text));
+                on_input.emit((file, text));
             }
         })
     };
@@ -317,7 +319,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         let escaped = escaped.clone();
         let on_input = props.on_input.clone();
         let shown = shown.clone();
-        let pane = props.pane;
+        let file = props.file;
         Callback::from(move |e: KeyboardEvent| {
             let key = e.key();
             if key == "Escape" {
@@ -334,7 +336,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                     let _ = ta.set_selection_range(start + 2, start + 2);
                     let text: Rc<str> = Rc::from(ta.value());
                     *shown.borrow_mut() = Some(text.clone());
-                    on_input.emit((pane, text));
+                    on_input.emit((file, text));
                 }
                 return;
             }
@@ -379,7 +381,10 @@ pub fn Editor(props: &EditorProps) -> Html {
         let key = (
             props.text.clone(),
             props.findings.clone(),
-            props.selection.clone().filter(|s| s.pane == props.pane),
+            props
+                .selection
+                .clone()
+                .filter(|s| s.pane == props.file.index()),
         );
         use_effect_with(key, move |(text, findings, selection)| {
             if let Some(b) = backdrop.cast::<web_sys::Element>() {
@@ -441,7 +446,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                 <pre class="backdrop" ref={backdrop} aria-hidden="true"></pre>
                 <textarea
                     ref={textarea}
-                    id={format!("input-{}", props.pane)}
+                    id={format!("input-{}", props.file.index())}
                     class="input"
                     aria-label={props.label.clone()}
                     aria-describedby="editor-help"

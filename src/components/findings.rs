@@ -7,12 +7,16 @@ use ecsplain_engine::suppress::{comment_style, ignore_offered};
 use ecsplain_engine::{Finding, Severity};
 use yew::prelude::*;
 
-use crate::state::{Linted, PANES};
+use crate::components::FileId;
+use crate::context::{use_dispatch, Dispatch};
+use crate::i18n::{use_tr, Tr};
+use crate::state::{Action, Linted, PANES};
 
 #[derive(Properties, PartialEq)]
 pub struct FindingsProps {
     pub linted: Option<Rc<Linted>>,
-    pub active: usize,
+    /// The open file (the list shows its findings unless `all_files`).
+    pub active: FileId,
     /// The path of the active file when it is not one of the four panes.
     #[prop_or_default]
     pub active_path: Option<AttrValue>,
@@ -22,16 +26,6 @@ pub struct FindingsProps {
     pub fresh: bool,
     /// Whether the active pane holds no text.
     pub empty_pane: bool,
-    pub on_select: Callback<usize>,
-    pub on_related: Callback<(usize, usize)>,
-    pub on_explain: Callback<&'static str>,
-    pub on_fix: Callback<usize>,
-    /// "Ignore here": an inline ignore comment, or a per-path ignore for JSON.
-    #[prop_or_default]
-    pub on_ignore: Callback<usize>,
-    pub on_toggle_all: Callback<()>,
-    /// "Why?": open the sizing view or explainer about a finding (issue 7).
-    pub on_why: Callback<&'static str>,
 }
 
 pub fn icon(severity: Severity) -> &'static str {
@@ -42,18 +36,33 @@ pub fn icon(severity: Severity) -> &'static str {
     }
 }
 
+/// A severity as the interface names it (the CSS class keeps the English name).
+pub fn severity_label(tr: Tr, severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => tr.severity_error(),
+        Severity::Warning => tr.severity_warning(),
+        Severity::Info => tr.severity_info(),
+    }
+}
+
 #[component]
 pub fn Findings(props: &FindingsProps) -> Html {
+    // Every button here sends an action: select a finding or a related span, explain a rule,
+    // "Why?" (the sizing view or explainer about a finding, issue 7), apply a fix, "Ignore
+    // here" (an inline ignore comment, or a per-path ignore for JSON), all files or one.
+    let dispatch = use_dispatch();
+    let tr = use_tr();
     let on_toggle = {
-        let cb = props.on_toggle_all.clone();
-        Callback::from(move |_: Event| cb.emit(()))
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: Event| dispatch.dispatch(Action::ToggleAllFiles))
     };
     let scope = if props.all_files {
-        "all files".to_string()
+        tr.findings_all_files().to_string()
     } else if let Some(path) = &props.active_path {
         path.to_string()
     } else {
-        PANES[props.active.min(3)].title().to_string()
+        tr.kind_title(PANES[props.active.pane().unwrap_or(0)])
+            .to_string()
     };
     let shown: Vec<(usize, &Finding)> = props
         .linted
@@ -63,7 +72,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
                 .findings
                 .iter()
                 .enumerate()
-                .filter(|(_, f)| props.all_files || l.pane_of(f.file) == Some(props.active))
+                .filter(|(_, f)| props.all_files || l.pane_of(f.file) == Some(props.active.index()))
                 .collect()
         })
         .unwrap_or_default();
@@ -80,39 +89,36 @@ pub fn Findings(props: &FindingsProps) -> Html {
     let more = shown.len().saturating_sub(MAX_LISTED);
     let items = shown.iter().take(MAX_LISTED).map(|(i, f)| {
         let why = why_codes.iter().any(|(c, w)| *c == f.code && *w);
-        finding_item(props, *i, f, why)
+        finding_item(props, &dispatch, tr, *i, f, why)
     });
     let empty = if props.linted.is_none() {
-        "Linting…".to_string()
+        tr.findings_waiting().to_string()
     } else if props.empty_pane && !props.all_files && props.active_path.is_some() {
-        "This file is empty.".to_string()
+        tr.findings_file_empty().to_string()
     } else if props.empty_pane && !props.all_files {
-        format!(
-            "This pane is empty: paste a {} or load the example.",
-            PANES[props.active.min(3)].noun()
-        )
+        tr.findings_pane_empty(PANES[props.active.pane().unwrap_or(0)].noun().to_string())
     } else {
-        "No findings. Nice.".to_string()
+        tr.findings_none().to_string()
     };
 
     html! {
         <section class="findings" aria-labelledby="findings-title">
             <div class="findings-head">
-                <h2 id="findings-title">{ "Findings" }<span class="scope">{ format!(" · {scope}") }</span></h2>
+                <h2 id="findings-title">{ tr.findings_heading() }<span class="scope">{ format!(" · {scope}") }</span></h2>
                 <label class="toggle">
                     <input type="checkbox" id="all-files" checked={props.all_files} onchange={on_toggle} />
-                    { "all files" }
+                    { tr.findings_all_files() }
                 </label>
             </div>
             if shown.is_empty() {
                 <p class="empty" role="status">{ empty }</p>
             } else {
-                <ul class="finding-list" aria-label={format!("Findings in {scope}")}>
+                <ul class="finding-list" aria-label={tr.findings_in(scope.clone())}>
                     { for items }
                 </ul>
                 if more > 0 {
                     <p class="empty" role="status">
-                        { format!("…and {more} more findings, not listed. Fix the ones above first, or lint the file with the CLI to see them all.") }
+                        { tr.findings_more(more) }
                     </p>
                 }
             }
@@ -123,30 +129,32 @@ pub fn Findings(props: &FindingsProps) -> Html {
 /// The most findings listed at once.
 const MAX_LISTED: usize = 500;
 
-fn finding_item(props: &FindingsProps, i: usize, f: &Finding, why: bool) -> Html {
+/// A button's click: send this action.
+fn send(dispatch: &Dispatch, action: impl Fn() -> Action + 'static) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_: MouseEvent| dispatch.dispatch(action()))
+}
+
+fn finding_item(
+    props: &FindingsProps,
+    dispatch: &Dispatch,
+    tr: Tr,
+    i: usize,
+    f: &Finding,
+    why: bool,
+) -> Html {
     let severity = f.severity.as_str();
-    let on_select = {
-        let cb = props.on_select.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(i))
-    };
-    let on_explain = {
-        let cb = props.on_explain.clone();
-        let code = f.code;
-        Callback::from(move |_: MouseEvent| cb.emit(code))
-    };
-    let on_why = {
-        let cb = props.on_why.clone();
-        let code = f.code;
-        Callback::from(move |_: MouseEvent| cb.emit(code))
-    };
+    let code = f.code;
+    let on_select = send(dispatch, move || Action::SelectFinding(i));
+    let on_explain = send(dispatch, move || Action::Explain(Some(code)));
+    let on_why = send(dispatch, move || Action::Why(code));
     let location = if props.all_files {
         format!("{}:{}:{}", f.path, f.line, f.column)
     } else {
         format!("{}:{}", f.line, f.column)
     };
     let related = f.related.iter().enumerate().map(|(j, r)| {
-        let cb = props.on_related.clone();
-        let onclick = Callback::from(move |_: MouseEvent| cb.emit((i, j)));
+        let onclick = send(dispatch, move || Action::SelectRelated(i, j));
         let place = if r.path == f.path {
             format!("{}:{}", r.line, r.column)
         } else {
@@ -161,18 +169,14 @@ fn finding_item(props: &FindingsProps, i: usize, f: &Finding, why: bool) -> Html
         }
     });
     let fix = f.fix.as_ref().map(|fix| {
-        let cb = props.on_fix.clone();
-        let onclick = Callback::from(move |_: MouseEvent| cb.emit(i));
+        let onclick = send(dispatch, move || Action::ApplyFix(i));
         // An unsafe fix changes what happens at run time: the button says so (the rule's
         // documentation says why, under "Fix safety").
         let (label, title) = match fix.applicability {
-            Applicability::Safe => ("Apply fix: ", fix.title.clone()),
+            Applicability::Safe => (tr.finding_fix(fix.title.clone()), fix.title.clone()),
             Applicability::Unsafe => (
-                "Apply unsafe fix: ",
-                format!(
-                    "{}: this changes behaviour at run time; see the rule's Fix safety",
-                    fix.title
-                ),
+                tr.finding_unsafe_fix(fix.title.clone()),
+                tr.finding_unsafe_fix_title(fix.title.clone()),
             ),
         };
         html! {
@@ -183,23 +187,20 @@ fn finding_item(props: &FindingsProps, i: usize, f: &Finding, why: bool) -> Html
                 disabled={!props.fresh}
                 {onclick}
             >
-                { label }{ &fix.title }
+                { label }
             </button>
         }
     });
-    let on_ignore = {
-        let cb = props.on_ignore.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(i))
-    };
+    let on_ignore = send(dispatch, move || Action::IgnoreHere(i));
     // What "ignore here" writes is the engine's decision (suppress::ignore_here); the title says it.
     let kind = props
         .linted
         .as_ref()
         .and_then(|l| l.report.kinds.get(f.file).copied().flatten());
     let ignore_title = match comment_style(&f.path, kind) {
-        None => "ignore this finding here: adds a per-path ignore (JSON has no comments) to the settings",
-        Some(true) => "ignore this finding here: adds a `// ecsplain ignore=` comment on the line before",
-        Some(false) => "ignore this finding here: adds an `# ecsplain ignore=` comment on the line before",
+        None => tr.finding_ignore_json(),
+        Some(true) => tr.finding_ignore_slashes(),
+        Some(false) => tr.finding_ignore_hash(),
     };
     let ignorable = ignore_offered(f.code);
     let selected = props.selected == Some(i);
@@ -211,30 +212,30 @@ fn finding_item(props: &FindingsProps, i: usize, f: &Finding, why: bool) -> Html
                 <button type="button" class="finding-main" onclick={on_select}>
                     <span class={classes!("sev", severity)}>
                         <span class="sev-icon" aria-hidden="true">{ icon(f.severity) }</span>
-                        { severity }
+                        { severity_label(tr, f.severity) }
                     </span>
                     <span class="message">{ &f.message }</span>
                     <span class="loc">{ location }</span>
-                    <span class="visually-hidden">{ format!(", rule {} at line {} column {}", f.code, f.line, f.column) }</span>
+                    <span class="visually-hidden">{ tr.finding_where(f.code.to_string(), f.line, f.column) }</span>
                 </button>
                 if why {
                     <button type="button" class="why-link" onclick={on_why}
-                        title="see it with your numbers">{ "Why?" }</button>
+                        title={tr.finding_why_title()}>{ tr.finding_why() }</button>
                 }
                 <button type="button" class="code-link" onclick={on_explain}
-                    title="explain this rule">{ f.code }</button>
+                    title={tr.finding_explain_title()}>{ f.code }</button>
             </div>
             if !f.related.is_empty() {
                 <ul class="related-list">{ for related }</ul>
             }
             if let Some(help) = &f.help {
-                <p class="help"><span class="help-label">{ "help: " }</span>{ help }</p>
+                <p class="help"><span class="help-label">{ tr.finding_help() }</span>{ help }</p>
             }
             <div class="finding-actions">
                 { for fix }
                 if ignorable {
                     <button type="button" class="button small ignore" title={ignore_title}
-                        disabled={!props.fresh} onclick={on_ignore}>{ "Ignore here" }<span class="visually-hidden">{ format!(": {}", f.code) }</span></button>
+                        disabled={!props.fresh} onclick={on_ignore}>{ tr.finding_ignore() }<span class="visually-hidden">{ format!(": {}", f.code) }</span></button>
                 }
             </div>
         </li>

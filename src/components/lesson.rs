@@ -16,11 +16,12 @@ use crate::components::memory_explainer::MemoryExplainer;
 use crate::components::sizing::Sizing;
 use crate::components::stages::Stages;
 use crate::components::task_diagram::TaskDiagram;
+use crate::components::FileId;
 use crate::docs::{use_docs, Docs};
 use crate::markdown;
 
-/// The editor's pane number: not one of the four inputs (its textarea is `#input-9`).
-const EXERCISE_PANE: usize = 9;
+/// The editor's file: not one of the project's (its textarea is `#input-9`).
+const EXERCISE_FILE: FileId = FileId::at(9);
 
 #[derive(Properties, PartialEq)]
 pub struct LessonProps {
@@ -84,7 +85,7 @@ pub fn Lesson(props: &LessonProps) -> Html {
     let on_input = {
         let text = text.clone();
         let id = props.id;
-        Callback::from(move |(_, t): (usize, Rc<str>)| {
+        Callback::from(move |(_, t): (FileId, Rc<str>)| {
             save_attempt(id, &t);
             text.set(t)
         })
@@ -243,7 +244,7 @@ pub fn Lesson(props: &LessonProps) -> Html {
                     <p class="muted restored-note" id="lesson-restored">{ "Your last attempt, kept in this browser. Reset starts over." }</p>
                 }
                 <Editor
-                    pane={EXERCISE_PANE}
+                    file={EXERCISE_FILE}
                     text={attempt.clone()}
                     label={AttrValue::from(format!("Exercise: {}", exercise.file.path))}
                     {marks}

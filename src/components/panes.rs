@@ -8,15 +8,17 @@ use ecsplain_engine::{Kind, Severity};
 use yew::prelude::*;
 
 use crate::components::editor::Editor;
-use crate::state::{Selection, PANES, SLUGS};
+use crate::components::FileId;
+use crate::context::use_dispatch;
+use crate::state::{Action, Selection, PANES, SLUGS};
 
 /// Above this many bytes the pane says that editing will be slow.
 const LARGE_INPUT: usize = 1_000_000;
 
 #[derive(Properties, PartialEq)]
 pub struct PanesProps {
-    /// The active pane (0-3) or project file (4...).
-    pub active: usize,
+    /// The open file: a pane (a tab) or another file of the project.
+    pub active: FileId,
     /// The active file's text, path and kind title.
     pub text: Rc<str>,
     pub path: AttrValue,
@@ -28,31 +30,26 @@ pub struct PanesProps {
     pub rendered: Option<Rc<str>>,
     /// Whether the active file has template calls to render.
     pub can_render: bool,
-    pub on_render: Callback<()>,
     /// For a project file (not a pane): the kind chosen (`None`: detected) and the kind seen.
     #[prop_or_default]
     pub kind: Option<(Option<Kind>, Option<Kind>)>,
-    #[prop_or_default]
-    pub on_kind: Callback<(usize, Option<Kind>)>,
     pub marks: Rc<Vec<(u32, Severity)>>,
     /// The active file's findings, for the editor's underlines and gutter tooltips.
     #[prop_or_default]
     pub findings: Rc<Vec<crate::components::editor::Mark>>,
     pub selection: Option<Selection>,
-    pub on_activate: Callback<usize>,
-    pub on_input: Callback<(usize, Rc<str>)>,
-    pub on_example: Callback<usize>,
-    pub on_clear: Callback<usize>,
 }
 
 #[component]
 pub fn Panes(props: &PanesProps) -> Html {
+    let tr = crate::i18n::use_tr();
+    let dispatch = use_dispatch();
     let active = props.active;
     // The tab that takes focus: the active pane's, or the first when a project file is open.
-    let focus_tab = if active < PANES.len() { active } else { 0 };
+    let focus_tab = active.pane().unwrap_or(0);
 
     let onkeydown = {
-        let on_activate = props.on_activate.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
             let next = match e.key().as_str() {
                 "ArrowRight" => (focus_tab + 1) % PANES.len(),
@@ -62,7 +59,7 @@ pub fn Panes(props: &PanesProps) -> Html {
                 _ => return,
             };
             e.prevent_default();
-            on_activate.emit(next);
+            dispatch.dispatch(Action::Activate(FileId::at(next).index()));
             if let Some(tab) =
                 gloo::utils::document().get_element_by_id(&format!("tab-{}", SLUGS[next]))
             {
@@ -74,10 +71,11 @@ pub fn Panes(props: &PanesProps) -> Html {
     };
 
     let tabs = PANES.iter().enumerate().map(|(i, kind)| {
-        let selected = i == active;
+        let file = FileId::at(i);
+        let selected = file == active;
         let onclick = {
-            let on_activate = props.on_activate.clone();
-            Callback::from(move |_: MouseEvent| on_activate.emit(i))
+            let dispatch = dispatch.clone();
+            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Activate(file.index())))
         };
         let count = props.counts.get(i).copied().unwrap_or(0);
         let badge_class = classes!(
@@ -101,37 +99,41 @@ pub fn Panes(props: &PanesProps) -> Html {
                 tabindex={if i == focus_tab { "0" } else { "-1" }}
                 {onclick}
             >
-                <span class="tab-title">{ kind.title() }</span>
+                <span class="tab-title">{ tr.kind_title(*kind) }</span>
                 <span class={badge_class} aria-label={format!("{count} findings")}>{ count }</span>
             </button>
         }
     });
 
-    let slug: String = match SLUGS.get(active) {
-        Some(slug) => (*slug).to_string(),
-        None => format!("file-{}", active - PANES.len()),
-    };
+    let slug = active.slug();
+    // Equal across renders (it depends on the dispatcher only), so the editor renders only when
+    // its own inputs change.
+    let on_input = use_callback(dispatch.clone(), |(file, text): (FileId, Rc<str>), d| {
+        d.dispatch(Action::Edit(file.index(), text));
+    });
     let on_example = {
-        let cb = props.on_example.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(active))
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::LoadExample(active.index())))
     };
     let on_clear = {
-        let cb = props.on_clear.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(active))
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Clear(active.index())))
     };
-    let on_input = props.on_input.clone();
     let on_render = {
-        let cb = props.on_render.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(()))
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ToggleRendered))
     };
-    let is_pane = active < PANES.len();
+    let is_pane = active.pane().is_some();
     let size = props.text.len();
     // A project file's kind: detected, or chosen here.
     let kind_select = props.kind.map(|(chosen, seen)| {
-        let on_kind = props.on_kind.clone();
+        let dispatch = dispatch.clone();
         let onchange = Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            on_kind.emit((active, Kind::parse(&select.value())));
+            dispatch.dispatch(Action::SetKind(
+                active.index(),
+                Kind::parse(&select.value()),
+            ));
         });
         let detected = format!(
             "detected: {}",
@@ -162,7 +164,7 @@ pub fn Panes(props: &PanesProps) -> Html {
                 aria-label={(!is_pane).then(|| props.path.clone())}
             >
                 <div class="pane-toolbar">
-                    <span class="pane-path" id="pane-path" title="the path this file is linted under">
+                    <span class="pane-path" id="pane-path" title={tr.pane_path_title()}>
                         { props.path.clone() }
                     </span>
                     <span class="spacer"></span>
@@ -170,13 +172,13 @@ pub fn Panes(props: &PanesProps) -> Html {
                     if props.can_render || props.rendered.is_some() {
                         <button type="button" class="button" id="render-toggle"
                             aria-pressed={if props.rendered.is_some() { "true" } else { "false" }}
-                            title="Show the file with the variables' values filled in (read-only)"
-                            onclick={on_render}>{ "Rendered" }</button>
+                            title={tr.pane_rendered_title()}
+                            onclick={on_render}>{ tr.pane_rendered() }</button>
                     }
                     if is_pane {
-                        <button type="button" class="button" onclick={on_example}>{ "Load example" }</button>
+                        <button type="button" class="button" onclick={on_example}>{ tr.pane_load_example() }</button>
                     }
-                    <button type="button" class="button" onclick={on_clear}>{ "Clear" }</button>
+                    <button type="button" class="button" onclick={on_clear}>{ tr.pane_clear() }</button>
                 </div>
                 if let Some(rendered) = props.rendered.clone() {
                     <p class="rendered-note" role="note">{
@@ -192,25 +194,22 @@ pub fn Panes(props: &PanesProps) -> Html {
                 } else {
                     <Editor
                         key={slug}
-                        pane={active}
+                        file={active}
                         text={props.text.clone()}
                         label={props.label.clone()}
                         marks={props.marks.clone()}
                         findings={props.findings.clone()}
-                        selection={props.selection.clone().filter(|s| s.pane == active)}
+                        selection={props.selection.clone().filter(|s| s.pane == active.index())}
                         {on_input}
                     />
                 }
                 if size > LARGE_INPUT {
                     <p class="large-note" role="note">
-                        { format!(
-                            "This input is large ({:.1} MB): the browser's text box is slow at this size, and findings update a moment after you stop typing.",
-                            size as f64 / 1e6
-                        ) }
+                        { tr.pane_large(format!("{:.1}", size as f64 / 1e6)) }
                     </p>
                 }
                 <p id="editor-help" class="editor-help">
-                    { "Paste or type; findings update as you type. Tab indents; press Esc, then Tab, to leave the editor." }
+                    { tr.pane_help() }
                 </p>
             </div>
         </section>

@@ -15,7 +15,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use crate::state::MAX_EXTRA_FILES;
+use crate::components::FileId;
+use crate::context::use_dispatch;
+use crate::state::{Action, MAX_EXTRA_FILES};
 
 /// The largest file the page reads, in bytes.
 pub const FILE_CAP: f64 = 2_000_000.0;
@@ -208,7 +210,7 @@ pub async fn read_entries(entries: Vec<JsValue>) -> ReadFiles {
 /// One row of the tree.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TreeFile {
-    pub pane: usize,
+    pub file: FileId,
     pub path: AttrValue,
     /// The kind shown: the pane's, the chosen one or the detected one.
     pub kind: Option<Kind>,
@@ -222,12 +224,8 @@ pub struct TreeFile {
 #[derive(Properties, PartialEq)]
 pub struct ProjectTreeProps {
     pub files: Rc<Vec<TreeFile>>,
-    pub active: usize,
-    pub on_activate: Callback<usize>,
-    pub on_rename: Callback<(usize, String)>,
-    pub on_remove: Callback<usize>,
-    pub on_new: Callback<(String, Option<Kind>)>,
-    pub on_files: Callback<Vec<(String, String)>>,
+    /// The open file.
+    pub active: FileId,
 }
 
 /// A short mark for the kind, beside the file name (the kind is also in the title).
@@ -297,7 +295,7 @@ fn rows(files: &[TreeFile]) -> Vec<(usize, Option<&TreeFile>, String, String)> {
             open.len(),
             Some(file),
             name.to_string(),
-            format!("file:{}", file.pane),
+            format!("file:{}", file.file.index()),
         ));
     }
     out
@@ -305,6 +303,7 @@ fn rows(files: &[TreeFile]) -> Vec<(usize, Option<&TreeFile>, String, String)> {
 
 #[component]
 pub fn ProjectTree(props: &ProjectTreeProps) -> Html {
+    let tr = crate::i18n::use_tr();
     // Open beside the editor; folded above it on a phone (the user can open it).
     let open = *use_memo((), |()| {
         gloo::utils::window()
@@ -313,13 +312,15 @@ pub fn ProjectTree(props: &ProjectTreeProps) -> Html {
             .and_then(|w| w.as_f64())
             .is_none_or(|w| w > 700.0)
     });
-    let renaming = use_state(|| None::<usize>);
+    // Opening, renaming, removing and adding files are the reducer's actions.
+    let dispatch = use_dispatch();
+    let renaming = use_state(|| None::<FileId>);
     let adding = use_state(|| false);
     let busy = use_state(|| false);
     let notice = use_state(|| None::<String>);
 
     let on_pick = {
-        let on_files = props.on_files.clone();
+        let dispatch = dispatch.clone();
         let notice = notice.clone();
         let busy = busy.clone();
         Callback::from(move |e: Event| {
@@ -327,7 +328,7 @@ pub fn ProjectTree(props: &ProjectTreeProps) -> Html {
             let Some(list) = input.files() else { return };
             // Taken before the input is cleared below, which empties `list`.
             let reading = read_file_list(&list);
-            let on_files = on_files.clone();
+            let dispatch = dispatch.clone();
             let notice = notice.clone();
             let busy = busy.clone();
             busy.set(true);
@@ -336,7 +337,7 @@ pub fn ProjectTree(props: &ProjectTreeProps) -> Html {
                 notice.set(read.message());
                 busy.set(false);
                 if !read.files.is_empty() {
-                    on_files.emit(read.files);
+                    dispatch.dispatch(Action::AddFiles(read.files));
                 }
             });
             input.set_value("");
@@ -352,20 +353,20 @@ pub fn ProjectTree(props: &ProjectTreeProps) -> Html {
                 </li>
             };
         };
-        let pane = file.pane;
-        let current = pane == props.active;
+        let id = file.file;
+        let current = id == props.active;
         let path = file.path.clone();
         let badge = classes!("badge", file.worst.map(Severity::as_str).unwrap_or("none"));
-        if *renaming == Some(pane) {
+        if *renaming == Some(id) {
             let on_key = {
                 let renaming = renaming.clone();
-                let on_rename = props.on_rename.clone();
+                let dispatch = dispatch.clone();
                 Callback::from(move |e: KeyboardEvent| {
                     let input: web_sys::HtmlInputElement = e.target_unchecked_into();
                     match e.key().as_str() {
                         "Enter" => {
                             e.prevent_default();
-                            on_rename.emit((pane, input.value()));
+                            dispatch.dispatch(Action::Rename(id.index(), input.value()));
                             renaming.set(None);
                         }
                         "Escape" => {
@@ -379,10 +380,10 @@ pub fn ProjectTree(props: &ProjectTreeProps) -> Html {
             };
             let on_blur = {
                 let renaming = renaming.clone();
-                let on_rename = props.on_rename.clone();
+                let dispatch = dispatch.clone();
                 Callback::from(move |e: FocusEvent| {
                     let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                    on_rename.emit((pane, input.value()));
+                    dispatch.dispatch(Action::Rename(id.index(), input.value()));
                     renaming.set(None);
                 })
             };
@@ -395,33 +396,33 @@ pub fn ProjectTree(props: &ProjectTreeProps) -> Html {
             };
         }
         let onclick = {
-            let on_activate = props.on_activate.clone();
-            Callback::from(move |_: MouseEvent| on_activate.emit(pane))
+            let dispatch = dispatch.clone();
+            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Activate(id.index())))
         };
         let onkeydown = {
             let renaming = renaming.clone();
-            let on_remove = props.on_remove.clone();
+            let dispatch = dispatch.clone();
             Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
                 "F2" => {
                     e.prevent_default();
-                    renaming.set(Some(pane));
+                    renaming.set(Some(id));
                 }
                 "Delete" => {
                     e.prevent_default();
-                    on_remove.emit(pane);
+                    dispatch.dispatch(Action::Remove(id.index()));
                 }
                 _ => {}
             })
         };
         let on_rename = {
             let renaming = renaming.clone();
-            Callback::from(move |_: MouseEvent| renaming.set(Some(pane)))
+            Callback::from(move |_: MouseEvent| renaming.set(Some(id)))
         };
         let on_remove = {
-            let cb = props.on_remove.clone();
-            Callback::from(move |_: MouseEvent| cb.emit(pane))
+            let dispatch = dispatch.clone();
+            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Remove(id.index())))
         };
-        let remove_label = if pane < 4 {
+        let remove_label = if id.pane().is_some() {
             format!("Empty {path}")
         } else {
             format!("Remove {path}")
@@ -445,7 +446,7 @@ pub fn ProjectTree(props: &ProjectTreeProps) -> Html {
     let new_form = (*adding).then(|| {
         let onsubmit = {
             let adding = adding.clone();
-            let on_new = props.on_new.clone();
+            let dispatch = dispatch.clone();
             Callback::from(move |e: SubmitEvent| {
                 e.prevent_default();
                 let doc = gloo::utils::document();
@@ -462,7 +463,7 @@ pub fn ProjectTree(props: &ProjectTreeProps) -> Html {
                 };
                 let path = value("new-file-path");
                 if !path.trim().is_empty() {
-                    on_new.emit((path, Kind::parse(&value("new-file-kind"))));
+                    dispatch.dispatch(Action::NewFile(path, Kind::parse(&value("new-file-kind"))));
                     adding.set(false);
                 }
             })
@@ -503,23 +504,23 @@ pub fn ProjectTree(props: &ProjectTreeProps) -> Html {
     html! {
         <details class="project" id="project" {open}>
             <summary class="project-head">
-                <span class="project-title">{ "Project" }</span>
-                <span class="project-count">{ format!("{count} file{}", if count == 1 { "" } else { "s" }) }</span>
+                <span class="project-title">{ tr.project_title() }</span>
+                <span class="project-count">{ tr.count(count, crate::i18n::Tr::project_count_one, crate::i18n::Tr::project_count) }</span>
             </summary>
             <div class="project-tools">
-                <button type="button" class="button" id="new-file" aria-expanded={if *adding { "true" } else { "false" }} onclick={on_add}>{ "New file" }</button>
+                <button type="button" class="button" id="new-file" aria-expanded={if *adding { "true" } else { "false" }} onclick={on_add}>{ tr.project_new_file() }</button>
                 <label class="button file-button">
-                    { "Add files…" }
+                    { tr.project_add_files() }
                     <input type="file" id="add-files" multiple=true onchange={on_pick.clone()} />
                 </label>
                 <label class="button file-button">
-                    { "Add folder…" }
+                    { tr.project_add_folder() }
                     <input type="file" id="add-folder" multiple=true onchange={on_pick} webkitdirectory=true />
                 </label>
             </div>
             { for new_form }
             if *busy {
-                <p class="project-note" role="status">{ "Reading files…" }</p>
+                <p class="project-note" role="status">{ tr.project_reading() }</p>
             }
             if let Some(text) = (*notice).clone() {
                 <p class="project-note warning" id="project-notice" role="status">

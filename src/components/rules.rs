@@ -4,16 +4,19 @@ use ecsplain_engine::registry;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::context::use_dispatch;
+use crate::state::Action;
+
 #[derive(Properties, PartialEq)]
 pub struct RulesProps {
     pub query: AttrValue,
     pub selected: Option<&'static str>,
-    pub on_query: Callback<String>,
-    pub on_open: Callback<&'static str>,
 }
 
 #[component]
 pub fn Rules(props: &RulesProps) -> Html {
+    let tr = crate::i18n::use_tr();
+    let dispatch = use_dispatch();
     // Filter chips: one input kind and one category at a time (`None`: all).
     let target = use_state(|| None::<&'static str>);
     let category = use_state(|| None::<&'static str>);
@@ -64,10 +67,10 @@ pub fn Rules(props: &RulesProps) -> Html {
     let target_chips = chips(targets, target.clone(), "input");
     let category_chips = chips(categories, category.clone(), "category");
     let oninput = {
-        let cb = props.on_query.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-                cb.emit(input.value());
+                dispatch.dispatch(Action::Query(input.value()));
             }
         })
     };
@@ -96,9 +99,10 @@ pub fn Rules(props: &RulesProps) -> Html {
         .collect();
     let count = rules.len();
     let rows = rules.into_iter().map(|r| {
-        let cb = props.on_open.clone();
+        let dispatch = dispatch.clone();
         let code = r.code;
-        let onclick = Callback::from(move |_: MouseEvent| cb.emit(code));
+        let onclick =
+            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Explain(Some(code))));
         let selected = props.selected == Some(code);
         html! {
             <li class={classes!("rule-row", selected.then_some("selected"))} data-category={r.category.as_str()} data-target={r.target.as_str()}>
@@ -114,20 +118,20 @@ pub fn Rules(props: &RulesProps) -> Html {
     });
     html! {
         <section class="rules" aria-labelledby="rules-title">
-            <h2 id="rules-title">{ "Rules" }</h2>
+            <h2 id="rules-title">{ tr.rules_heading() }</h2>
             <label class="search">
-                <span class="visually-hidden">{ "Search rules" }</span>
+                <span class="visually-hidden">{ tr.rules_search() }</span>
                 <input
                     type="search"
                     id="rule-search"
-                    placeholder="Search by code, name, category, input…"
+                    placeholder={tr.rules_search_placeholder()}
                     value={props.query.clone()}
                     {oninput}
                 />
             </label>
             { target_chips }
             { category_chips }
-            <p class="rule-count" role="status">{ if count == 1 { "1 rule".to_string() } else { format!("{count} rules") } }</p>
+            <p class="rule-count" role="status">{ tr.count(count, crate::i18n::Tr::rules_count_one, crate::i18n::Tr::rules_count) }</p>
             <ul class="rule-list">{ for rows }</ul>
         </section>
     }

@@ -2,8 +2,10 @@
 //!
 //! `ShareTools` sits in the header: "Copy link", "Export", "Settings", "Reset" and "?", the
 //! dialogs they open, and the banners (a link that cannot be opened, a draft too large to save,
-//! "Restore previous draft"). It also opens what arrives in the URL fragment: share links
-//! (`#v1.…`), rule permalinks (`#rule/CODE`) and example permalinks (`#example/<pane>`).
+//! "Restore previous draft"). It also opens the router's visits that are its own (`route.rs`):
+//! share links (`#v1.…`) and the panes' example permalinks (`#example/<pane>`), and names a
+//! link to a rule or example that does not exist. It reads the page's state as a
+//! [`Page`] (`context.rs`), which compares equal while the state is the same.
 //!
 //! Everything user-provided (pane texts, error messages, file names) is rendered as text nodes;
 //! nothing here builds markup from strings, and nothing here touches the network.
@@ -11,7 +13,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use ecsplain_engine::registry;
 use ecsplain_engine::share::{self, ShareState, MAX_CHAT_LINK};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::storage::{LocalStorage, Storage};
@@ -19,8 +20,10 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use crate::components::teach_host::TeachHost;
+use crate::context::{Page, Visit};
 use crate::persist::{self, PageSettings};
-use crate::state::{Action, State, View, DRAFT_CAP, SLUGS};
+use crate::route::{self, Route};
+use crate::state::{Action, State, View, DRAFT_CAP};
 use crate::teach::{Notice, TeachState, TeachView};
 
 /// The draft a link (or reset) replaced, kept so that it can be restored.
@@ -56,7 +59,7 @@ struct LinkInfo {
 /// The handles the window listeners need; refreshed on every render so they see current state.
 #[derive(Clone)]
 struct Ctx {
-    state: UseReducerHandle<State>,
+    page: Page,
     open: UseStateHandle<Option<Panel>>,
     banner: UseStateHandle<Option<Banner>>,
     previous: UseStateHandle<Option<Rc<ShareState>>>,
@@ -65,52 +68,8 @@ struct Ctx {
     linked: Rc<RefCell<Option<u32>>>,
 }
 
-#[derive(Properties)]
-pub struct ShareToolsProps {
-    pub state: UseReducerHandle<State>,
-}
-
-/// A reducer handle reads the current state, so two handles cannot tell old from new: render
-/// whenever the app does (cheap while no dialog is open).
-impl PartialEq for ShareToolsProps {
-    fn eq(&self, _: &ShareToolsProps) -> bool {
-        false
-    }
-}
-
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
-}
-
-fn location_hash() -> String {
-    window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default()
-}
-
-/// The page's address without its fragment.
-fn page_url() -> String {
-    let href = window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default();
-    href.split('#').next().unwrap_or_default().to_string()
-}
-
-/// Replaces the fragment without a `hashchange` event or a history entry.
-fn set_fragment(fragment: Option<&str>) {
-    let Some(w) = window() else { return };
-    let Ok(history) = w.history() else { return };
-    let location = w.location();
-    let mut url = format!(
-        "{}{}",
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
-    );
-    if let Some(fragment) = fragment {
-        url.push('#');
-        url.push_str(fragment);
-    }
-    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
 }
 
 /// Offers `text` as a download (Blob + object URL: no request leaves the page).
@@ -190,13 +149,13 @@ fn is_blank(state: &State) -> bool {
 impl Ctx {
     /// Makes the link, puts it in the address bar, copies it, and opens the share panel.
     fn copy_link(&self) {
-        let state = &*self.state;
+        let state = self.page.state();
         let shared = current(state);
         let mut info = LinkInfo::default();
         match share::encode(&shared) {
             Ok(fragment) => {
-                info.link = format!("{}#{}", page_url(), fragment);
-                set_fragment(Some(&fragment));
+                info.link = format!("{}#{}", route::page_url(), fragment);
+                route::replace(Some(&fragment));
                 *self.linked.borrow_mut() = Some(state.revision);
             }
             Err(e) => info.error = Some(e.to_string()),
@@ -227,7 +186,7 @@ impl Ctx {
 
     /// Keeps the current draft restorable (in memory and in local storage).
     fn keep_previous(&self) {
-        let state = &*self.state;
+        let state = self.page.state();
         if is_blank(state) {
             return;
         }
@@ -237,10 +196,10 @@ impl Ctx {
     }
 
     fn apply(&self, shared: &ShareState) {
-        self.state
+        self.page
             .dispatch(Action::LoadShare(Box::new(persist::share_loaded(shared))));
         // The checklist boxes the team ticked by hand travel with the link.
-        self.state.dispatch(Action::SetTicks(shared.ticks.clone()));
+        self.page.dispatch(Action::SetTicks(shared.ticks.clone()));
         // An older complaint no longer applies once a link opened.
         self.banner.set(None);
         if shared.is_from_newer_schema() {
@@ -253,7 +212,7 @@ impl Ctx {
 
     /// A link or state file arrived: open it at once when nothing would be lost, else ask.
     fn offer(&self, shared: ShareState) {
-        let state = &*self.state;
+        let state = self.page.state();
         // Nothing is lost when every pane is empty, still its example, or already what comes.
         let incoming = persist::share_texts(&shared);
         let lossless = state.texts.iter().enumerate().all(|(i, text)| {
@@ -279,53 +238,41 @@ impl Ctx {
         self.banner.set(Some(Banner { error: true, text }));
     }
 
-    /// Opens whatever the fragment names. Never panics: the decoder refuses anything odd.
-    fn open_fragment(&self, hash: &str) {
-        let fragment = hash.strip_prefix('#').unwrap_or(hash);
-        if let Some(code) = fragment.strip_prefix("rule/") {
-            match registry::rule(code) {
-                Some(rule) => {
-                    self.state.dispatch(Action::ShowView(View::Rules));
-                    self.state.dispatch(Action::Explain(Some(rule.code)));
+    /// Opens what a visit names, if it is the share tools' (the app dispatches the views'
+    /// routes). Never panics: the decoder refuses anything odd.
+    fn open_route(&self, route: &Route) {
+        match route {
+            Route::UnknownRule(code) => self.error(format!(
+                "this link names a rule ecsplain does not have ({})",
+                clip(code, 40)
+            )),
+            Route::PaneExample(pane) => {
+                let state = self.page.state();
+                if !state.texts[*pane].trim().is_empty()
+                    && *state.texts[*pane] != *crate::state::EXAMPLES[*pane]
+                {
+                    self.keep_previous();
                 }
-                None => self.error(format!(
-                    "this link names a rule ecsplain does not have ({})",
-                    clip(code, 40)
-                )),
+                self.page.dispatch(Action::LoadExample(*pane));
+                self.page.dispatch(Action::Activate(*pane));
+                route::replace(None);
             }
-            return;
-        }
-        if let Some(slug) = fragment.strip_prefix("example/") {
-            // Gallery examples (`#example/<id>`) belong to the Learn view's router (route.rs).
-            if ecsplain_engine::learn::example_id(slug).is_some() {
-                return;
-            }
-            match SLUGS.iter().position(|s| *s == slug) {
-                Some(pane) => {
-                    if !self.state.texts[pane].trim().is_empty()
-                        && *self.state.texts[pane] != *crate::state::EXAMPLES[pane]
-                    {
-                        self.keep_previous();
-                    }
-                    self.state.dispatch(Action::LoadExample(pane));
-                    self.state.dispatch(Action::Activate(pane));
-                }
-                None => self.error(format!(
+            Route::UnknownExample(slug) => {
+                self.error(format!(
                     "this link names an example ecsplain does not have ({})",
                     clip(slug, 40)
-                )),
+                ));
+                route::replace(None);
             }
-            set_fragment(None);
-            return;
+            Route::Share(fragment) => {
+                match share::decode(fragment) {
+                    Ok(shared) => self.offer(shared),
+                    Err(e) => self.error(e.to_string()),
+                }
+                route::replace(None);
+            }
+            _ => {}
         }
-        if !share::is_share_fragment(fragment) {
-            return;
-        }
-        match share::decode(fragment) {
-            Ok(shared) => self.offer(shared),
-            Err(e) => self.error(e.to_string()),
-        }
-        set_fragment(None);
     }
 
     /// Reads files or folders dropped on the page into the project (the project view, issue 6);
@@ -350,7 +297,7 @@ impl Ctx {
                 None => ctx.banner.set(None),
             }
             if !read.files.is_empty() {
-                ctx.state.dispatch(Action::AddFiles(read.files));
+                ctx.page.dispatch(Action::AddFiles(read.files));
             }
         });
     }
@@ -400,8 +347,21 @@ fn has_files(e: &web_sys::DragEvent) -> bool {
         .is_some_and(|types| types.includes(&JsValue::from_str("Files"), 0))
 }
 
+#[derive(Properties, PartialEq)]
+pub struct ShareToolsProps {
+    /// The page's state: equal while the reducer holds the same state, so the share tools
+    /// render when it changes and only then.
+    pub page: Page,
+    /// The router's newest visit.
+    pub visit: Visit,
+}
+
+/// The header's share tools.
 #[component]
 pub fn ShareTools(props: &ShareToolsProps) -> Html {
+    let page = props.page.clone();
+    let visit = props.visit.clone();
+    let tr = crate::i18n::use_tr();
     let open = use_state(|| None::<Panel>);
     let banner = use_state(|| None::<Banner>);
     let previous = use_state(|| {
@@ -412,7 +372,7 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
     let link = use_state(LinkInfo::default);
     let linked = use_mut_ref(|| None::<u32>);
     let ctx = Ctx {
-        state: props.state.clone(),
+        page: page.clone(),
         open: open.clone(),
         banner: banner.clone(),
         previous: previous.clone(),
@@ -428,14 +388,6 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
         use_effect_with((), move |_| {
             let mut listeners = Vec::new();
             let w = gloo::utils::window();
-            // Open what the address names, now and whenever the fragment changes.
-            let first = latest.borrow().clone();
-            first.open_fragment(&location_hash());
-            let l = latest.clone();
-            listeners.push(EventListener::new(&w, "hashchange", move |_| {
-                let ctx = l.borrow().clone();
-                ctx.open_fragment(&location_hash());
-            }));
             let l = latest.clone();
             let options = EventListenerOptions::enable_prevent_default();
             listeners.push(EventListener::new_with_options(
@@ -504,23 +456,35 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
         });
     }
 
+    // The router's visits that are ours (a share link, a pane's example, a link to nothing):
+    // the one on arrival and every later one.
+    {
+        let ctx = ctx.clone();
+        use_effect_with(visit, move |visit| {
+            if let Some(route) = &visit.route {
+                ctx.open_route(route);
+            }
+            || ()
+        });
+    }
+
     // A link in the address bar describes the texts it was made from; once they change, drop it
     // so that a reload does not offer to open a stale link over the draft.
     {
         let linked = linked.clone();
-        use_effect_with(props.state.revision, move |revision| {
+        use_effect_with(page.state().revision, move |revision| {
             let made = *linked.borrow();
             if made.is_some_and(|r| r != *revision) {
                 *linked.borrow_mut() = None;
-                if share::is_share_fragment(&location_hash()) {
-                    set_fragment(None);
+                if share::is_share_fragment(&route::current()) {
+                    route::replace(None);
                 }
             }
             || ()
         });
     }
 
-    let state = &*props.state;
+    let state = page.state();
     let show = |panel: Panel| {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(Some(panel.clone())))
@@ -550,7 +514,7 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
                 Callback::from(move |notice: Notice| match notice {
                     Notice::Settings(map) => {
                         let settings = PageSettings::from_map(&map);
-                        ctx.state.dispatch(Action::SetSettings(Rc::new(settings)));
+                        ctx.page.dispatch(Action::SetSettings(Rc::new(settings)));
                         ctx.open.set(None);
                     }
                     Notice::Close => ctx.open.set(None),
@@ -574,8 +538,8 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
                 let ctx = ctx.clone();
                 Callback::from(move |_: MouseEvent| {
                     ctx.keep_previous();
-                    let settings = ctx.state.settings.clone();
-                    ctx.state
+                    let settings = ctx.page.state().settings.clone();
+                    ctx.page
                         .dispatch(Action::LoadShare(Box::new(crate::state::Loaded {
                             project: Default::default(),
                             vars: Default::default(),
@@ -583,8 +547,8 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
                             active: 0,
                             settings,
                         })));
-                    LocalStorage::delete(crate::app::DRAFTS_KEY);
-                    LocalStorage::delete(crate::app::PROJECT_KEY);
+                    LocalStorage::delete(crate::hooks::DRAFTS_KEY);
+                    LocalStorage::delete(crate::hooks::PROJECT_KEY);
                     ctx.open.set(None);
                 })
             };
@@ -681,11 +645,11 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
 
     html! {
         <>
-            <button type="button" id="copy-link" class="nav-button" title="Copy a link holding your inputs (Ctrl+S)" onclick={on_copy}>{ "Copy link" }</button>
-            <button type="button" id="export-button" class="nav-button" onclick={show(Panel::Export)}>{ "Export" }</button>
-            <button type="button" id="settings-button" class={classes!("nav-button", (!state.settings.is_default()).then_some("changed"))} onclick={show(Panel::Settings)}>{ "Settings" }</button>
-            <button type="button" id="reset-button" class="nav-button" onclick={show(Panel::Reset)}>{ "Reset" }</button>
-            <button type="button" id="help-button" class="nav-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onclick={show(Panel::Help)}>{ "?" }</button>
+            <button type="button" id="copy-link" class="nav-button" title={tr.share_copy_link_title()} onclick={on_copy}>{ tr.share_copy_link() }</button>
+            <button type="button" id="export-button" class="nav-button" onclick={show(Panel::Export)}>{ tr.share_export() }</button>
+            <button type="button" id="settings-button" class={classes!("nav-button", (!state.settings.is_default()).then_some("changed"))} onclick={show(Panel::Settings)}>{ tr.share_settings() }</button>
+            <button type="button" id="reset-button" class="nav-button" onclick={show(Panel::Reset)}>{ tr.share_reset() }</button>
+            <button type="button" id="help-button" class="nav-button" aria-label={tr.share_shortcuts()} title={tr.share_shortcuts_title()} onclick={show(Panel::Help)}>{ "?" }</button>
             <div class="share-banners">
                 { for message }
                 { for cap }

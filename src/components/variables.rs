@@ -7,6 +7,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::context::use_dispatch;
+use crate::state::Action;
 use crate::variables::PageVariable;
 
 /// One row: the variable and the value the project itself gives it (env file, Terraform state).
@@ -20,11 +22,11 @@ pub struct VariableRow {
 pub struct VariablesProps {
     pub rows: Rc<Vec<VariableRow>>,
     pub values: BTreeMap<String, String>,
-    pub on_set: Callback<(String, String)>,
 }
 
 #[component]
 pub fn Variables(props: &VariablesProps) -> Html {
+    let dispatch = use_dispatch();
     if props.rows.is_empty() {
         return html! {};
     }
@@ -33,11 +35,11 @@ pub fn Variables(props: &VariablesProps) -> Html {
         let id = format!("var-{i}");
         let key = v.key.clone();
         let oninput = {
-            let on_set = props.on_set.clone();
+            let dispatch = dispatch.clone();
             let key = key.clone();
             Callback::from(move |e: InputEvent| {
                 let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                on_set.emit((key.clone(), input.value()));
+                dispatch.dispatch(Action::SetVar(key.clone(), input.value()));
             })
         };
         let value = props.values.get(&key).cloned().unwrap_or_default();

@@ -7,6 +7,11 @@
 // {...}`) and names that file in index.html's boot script tag (`data-ecsplain-docs`);
 // static/boot.js imports it the first time an explanation, a SARIF export, a lesson or the
 // checklist needs it (src/docs.rs). The doc comments and content files stay the only copies.
+//
+// The Japanese rule docs (each rule's `<stem>.ja.md`, issue 21) go into a second module,
+// `rule-docs-ja-<hash>.js` (`{"ja/<CODE>": text}`, from `rule_docs --lang ja`), named in
+// `data-ecsplain-docs-ja`: static/boot.js's `ecsplainDocsJa()` imports it only for a reader who
+// chose Japanese, and the page hands it to `ecsplain_engine::rule::set_docs_in(Lang::Ja, ..)`.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -25,14 +30,17 @@ const env = { ...process.env };
 for (const key of Object.keys(env)) {
   if (key.startsWith("CARGO_BUILD_") || key === "RUSTFLAGS" || key === "CARGO_ENCODED_RUSTFLAGS") delete env[key];
 }
-const json = execFileSync("cargo", ["run", "-q", "-j2", "-p", "ecsplain-engine", "--example", "rule_docs"], {
-  cwd: root,
-  env,
-  encoding: "utf8",
-  maxBuffer: 64 << 20,
-  stdio: ["ignore", "pipe", "inherit"],
-});
-const docs = JSON.parse(json);
+const ruleDocs = (...args) =>
+  JSON.parse(
+    execFileSync("cargo", ["run", "-q", "-j2", "-p", "ecsplain-engine", "--example", "rule_docs", "--", ...args], {
+      cwd: root,
+      env,
+      encoding: "utf8",
+      maxBuffer: 64 << 20,
+      stdio: ["ignore", "pipe", "inherit"],
+    }),
+  );
+const docs = ruleDocs();
 // Rules under their codes; lesson bodies (`lesson/<id>`) and the checklist beside them.
 const codes = Object.keys(docs).filter((key) => /^[A-Z]+[0-9]+$/.test(key));
 const empty = Object.keys(docs).filter((key) => !docs[key] || (codes.includes(key) && !docs[key].includes("## What it does")));
@@ -40,10 +48,30 @@ if (codes.length === 0 || empty.length > 0 || !docs["checklist.json"]) {
   console.error(`rule-docs: ${codes.length} rules; empty or without docs: ${empty.join(", ")}`);
   process.exit(1);
 }
-const text = `export default ${JSON.stringify(docs)};\n`;
-const name = `rule-docs-${createHash("sha256").update(text).digest("hex").slice(0, 16)}.js`;
-writeFileSync(join(dir, name), text, "utf8");
+/** Writes `export default {...}` as `<prefix>-<hash>.js`; returns its name and size. */
+const writeModule = (prefix, texts) => {
+  const text = `export default ${JSON.stringify(texts)};\n`;
+  const name = `${prefix}-${createHash("sha256").update(text).digest("hex").slice(0, 16)}.js`;
+  writeFileSync(join(dir, name), text, "utf8");
+  return [name, text.length];
+};
+const [name, size] = writeModule("rule-docs", docs);
+
+// Japanese: `ja/<CODE>` for the translated rules only (the rest are shown in English), and the
+// teaching content's Japanese files: `ja/lesson/<id>`, `ja/example/<id>`, `ja/checklist.json`.
+const ja = ruleDocs("--lang", "ja");
+const learnKey = (key) => /^ja\/(lesson|example)\/[a-z0-9-]+$/.test(key) || key === "ja/checklist.json";
+const strays = Object.keys(ja).filter(
+  (key) => !key.startsWith("ja/") || !(codes.includes(key.slice(3)) || learnKey(key)) || !ja[key],
+);
+if (strays.length > 0) {
+  console.error(`rule-docs: Japanese texts for no rule, or empty: ${strays.join(", ")}`);
+  process.exit(1);
+}
+const [jaName, jaSize] = writeModule("rule-docs-ja", ja);
 
 const base = process.env.TRUNK_PUBLIC_URL ?? "./";
-tagBootScript(dir, { "data-ecsplain-docs": `${base}${name}` }, "rule-docs");
-console.log(`rule-docs: ${codes.length} rules, ${Object.keys(docs).length - codes.length} other texts (${text.length} bytes) -> ${name}`);
+tagBootScript(dir, { "data-ecsplain-docs": `${base}${name}`, "data-ecsplain-docs-ja": `${base}${jaName}` }, "rule-docs");
+console.log(`rule-docs: ${codes.length} rules, ${Object.keys(docs).length - codes.length} other texts (${size} bytes) -> ${name}`);
+const jaLearn = Object.keys(ja).filter(learnKey).length;
+console.log(`rule-docs: ${Object.keys(ja).length - jaLearn} rules and ${jaLearn} teaching texts in Japanese (${jaSize} bytes) -> ${jaName}`);

@@ -570,7 +570,7 @@ try {
     }
     await sp.fill("#set-ignore", "TD001");
     await sp.fill("#set-severity", "TD101=info");
-    check((await sp.inputValue("#settings-yaml")).includes('ignore: ["TD001"]'), "settings: the .ecsplain.yaml preview");
+    check((await sp.inputValue("#settings-yaml")).includes("ignore: [TD001]"), "settings: the .ecsplain.yaml preview");
     await sp.screenshot({ path: join(shots, "settings.png") });
     await sp.click("#settings-apply");
     await sp.waitForTimeout(50);
@@ -623,7 +623,7 @@ try {
       await sp.fill("#set-labels", "org.opencontainers.image.source=url");
       await sp.check("#set-strict-labels");
       const yaml = await sp.inputValue("#settings-yaml");
-      check(yaml.includes("label-schema:") && yaml.includes('"org.opencontainers.image.source": url') && yaml.includes("strict-labels: true"), "settings: the label schema in the .ecsplain.yaml preview", yaml);
+      check(yaml.includes("label-schema:") && yaml.includes("org.opencontainers.image.source: url") && yaml.includes("strict-labels: true"), "settings: the label schema in the .ecsplain.yaml preview", yaml);
       await sp.click("#settings-apply");
       await sp.waitForTimeout(50);
       await settled(sp);
@@ -990,6 +990,27 @@ async function teachingChecks(browser) {
     "the rule page is the rule's own documentation",
   );
   await page.screenshot({ path: join(shots, "rules.png") });
+  // The one router (route.rs) reads every fragment: a link to a rule that does not exist says
+  // so; a pane's example permalink loads that example into its tab and leaves the address.
+  await page.evaluate(() => (location.hash = "#rule/XX999"));
+  await page.waitForSelector("#share-error");
+  check((await page.textContent("#share-error")).includes("names a rule ecsplain does not have (XX999)"), "a link to a missing rule says so", await page.textContent("#share-error"));
+  await page.evaluate(() => (location.hash = "#example/nope"));
+  await page.waitForFunction(() => document.getElementById("share-error")?.textContent.includes("names an example"));
+  eq(await page.evaluate(() => location.hash), "", "a link to a missing example leaves the address");
+  await page.click("#lint-button");
+  await page.evaluate(() => (location.hash = "#example/dockerfile"));
+  await page.waitForFunction(() => document.getElementById("tab-dockerfile")?.getAttribute("aria-selected") === "true");
+  check((await page.inputValue("#input-2")).includes("FROM"), "#example/dockerfile opens the Dockerfile's example in its tab");
+  eq(await page.evaluate(() => location.hash), "", "a pane's example permalink leaves the address once opened");
+  const dockerExample = await page.inputValue("#input-2");
+  await page.fill("#input-2", "FROM scratch\n");
+  await page.evaluate(() => (location.hash = "#example/dockerfile"));
+  await page.waitForFunction((text) => document.getElementById("input-2")?.value === text, dockerExample);
+  check(await page.isVisible("#restore-banner"), "the same permalink opened twice is two visits; the replaced draft is kept");
+  await page.evaluate(() => (location.hash = "#rule/DL3008"));
+  await page.waitForSelector("#explain");
+  eq(await page.textContent("#explain .explain-code"), "DL3008", "the router hears a permalink reached again");
   await context.close();
 
   // A phone: the Learn view and a lesson in one column.

@@ -238,12 +238,19 @@ fn setup(root: &Path, browser: bool) -> Result<(), String> {
         run(Command::new("npm").args(&npm), &tools)?;
     }
 
-    // Debian's chromium and chromedriver for the end-to-end test, brotli for size figures.
+    // Debian's chromium and chromedriver for the end-to-end test, brotli for size figures, and
+    // a Japanese font for the page in Japanese.
     if browser {
         let missing: Vec<&str> = [
             ("/usr/bin/chromium", "chromium"),
             ("/usr/bin/chromedriver", "chromium-driver"),
             ("/usr/bin/brotli", "brotli"),
+            // The page in Japanese (issue 21, tests/e2e/ja.mjs): without a CJK font Chromium
+            // draws boxes.
+            (
+                "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+                "fonts-noto-cjk",
+            ),
         ]
         .into_iter()
         .filter(|(bin, _)| !Path::new(bin).exists())
@@ -813,7 +820,10 @@ fn page_size(root: &Path) -> Result<(), String> {
             .output()
             .map_err(|e| format!("cannot run brotli: {e}"))?;
         let compressed = brotli.stdout.len() as u64;
-        let when = if name.starts_with("rule-docs-") {
+        let when = if name.starts_with("ui-ja-") {
+            later += compressed;
+            "when the reader wants Japanese"
+        } else if name.starts_with("rule-docs-") {
             later += compressed;
             "when an explanation opens"
         } else if name.starts_with("ecsplain-teach-") {
@@ -886,6 +896,20 @@ fn e2e_iac(root: &Path, url: &str, shots: &Path) -> Result<(), String> {
     )
 }
 
+/// Issue 21: the page in Japanese (tests/e2e/ja.mjs): a Japanese browser locale, the header's
+/// switch, the interface and a rule's documentation in Japanese, screenshots desktop and phone,
+/// light and dark (target/e2e-shots/ja-*.png).
+fn e2e_japanese(root: &Path, url: &str, shots: &Path) -> Result<(), String> {
+    run(
+        Command::new("node")
+            .arg(root.join("tests/e2e/ja.mjs"))
+            .env("ECSPLAIN_URL", url)
+            .env("ECSPLAIN_SHOTS", shots)
+            .env("NODE_PATH", root.join("tools/node_modules")),
+        root,
+    )
+}
+
 fn e2e(root: &Path) -> Result<(), String> {
     let script = root.join("tests/e2e/run.mjs");
     if !script.is_file() {
@@ -912,6 +936,7 @@ fn e2e(root: &Path) -> Result<(), String> {
     )?;
     e2e_axe(root, &url, &shots)?;
     e2e_iac(root, &url, &shots)?;
+    e2e_japanese(root, &url, &shots)?;
     // Issue 6: every ecspresso project of the corpus gives the same findings in the page as in
     // the CLI (`cargo test` built target/debug/ecsplain).
     run(

@@ -5,7 +5,7 @@
 //! ours. Options take `--name value` or `--name=value` and may come before or after paths; `--`
 //! ends options.
 
-use ecsplain_engine::{Kind, Severity};
+use ecsplain_engine::{Kind, Lang, Severity};
 
 pub const USAGE: &str = "\
 ecsplain: lint Amazon ECS task and service definitions, Dockerfiles and ecspresso configs
@@ -21,6 +21,12 @@ Usage:
                                     servicedef): the definitions as ecspresso re-serialises them
   ecsplain server                   the language server (LSP on stdio) for editors
   ecsplain --version | --help
+
+Global option:
+  --lang L          en | ja: the language of rule documentation and titles (`explain`,
+                    `rules`) and of lint messages, help and fix titles (rules whose messages
+                    are translated); else LC_ALL, LC_MESSAGES or LANG (ja* is Japanese), else
+                    English. Rule codes, JSON keys and SARIF structure never change
 
 Options for lint:
   --kind K          taskdef | servicedef | dockerfile | ecspresso | terraform | cloudformation:
@@ -548,6 +554,105 @@ impl Format {
             Format::Github => "github",
             Format::Gitlab => "gitlab",
         }
+    }
+}
+
+/// Takes the global `--lang L` / `--lang=L` out of the arguments (anywhere before `--`).
+pub fn take_lang(args: Vec<String>) -> Result<(Vec<String>, Option<Lang>), UsageError> {
+    let mut rest = Vec::with_capacity(args.len());
+    let mut lang = None;
+    let mut iter = args.into_iter();
+    while let Some(arg) = iter.next() {
+        if arg == "--" {
+            rest.push(arg);
+            rest.extend(iter.by_ref());
+            break;
+        }
+        let value = match arg.strip_prefix("--lang") {
+            Some("") => iter
+                .next()
+                .ok_or_else(|| UsageError("`--lang` needs a value: en or ja".into()))?,
+            Some(inline) if inline.starts_with('=') => inline[1..].to_string(),
+            _ => {
+                rest.push(arg);
+                continue;
+            }
+        };
+        match Lang::parse(&value) {
+            Some(l) => lang = Some(l),
+            None => {
+                return Err(UsageError(format!(
+                    "`--lang` takes en or ja, got `{value}`"
+                )))
+            }
+        }
+    }
+    Ok((rest, lang))
+}
+
+/// The language the locale asks for: the first of `LC_ALL`, `LC_MESSAGES` and `LANG` that is
+/// set and not empty (POSIX's order); `ja*` is Japanese, anything else English.
+pub fn lang_from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .find_map(|name| var(name).filter(|v| !v.is_empty()))
+        .map_or(Lang::En, |locale| Lang::from_locale(&locale))
+}
+
+#[cfg(test)]
+mod lang_tests {
+    use super::*;
+
+    fn strings(args: &[&str]) -> Vec<String> {
+        args.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn lang_is_taken_anywhere_before_double_dash() {
+        let (rest, lang) = take_lang(strings(&["explain", "--lang", "ja", "TD001"])).unwrap();
+        assert_eq!(
+            (rest, lang),
+            (strings(&["explain", "TD001"]), Some(Lang::Ja))
+        );
+        let (rest, lang) = take_lang(strings(&["--lang=en", "rules"])).unwrap();
+        assert_eq!((rest, lang), (strings(&["rules"]), Some(Lang::En)));
+        let (rest, lang) = take_lang(strings(&["lint", "--", "--lang", "ja"])).unwrap();
+        assert_eq!(
+            (rest, lang),
+            (strings(&["lint", "--", "--lang", "ja"]), None)
+        );
+        assert!(take_lang(strings(&["rules", "--lang", "fr"])).is_err());
+        assert!(take_lang(strings(&["rules", "--lang"])).is_err());
+        // Not ours: an option that only starts with the letters.
+        let (rest, _) = take_lang(strings(&["lint", "--language", "x"])).unwrap();
+        assert_eq!(rest, strings(&["lint", "--language", "x"]));
+    }
+
+    #[test]
+    fn locale_follows_posix_precedence() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(lang_from_locale(env(&[("LANG", "ja_JP.UTF-8")])), Lang::Ja);
+        assert_eq!(
+            lang_from_locale(env(&[("LC_ALL", "C"), ("LANG", "ja_JP.UTF-8")])),
+            Lang::En
+        );
+        assert_eq!(
+            lang_from_locale(env(&[
+                ("LC_ALL", ""),
+                ("LC_MESSAGES", "ja_JP"),
+                ("LANG", "en_US")
+            ])),
+            Lang::Ja
+        );
+        assert_eq!(lang_from_locale(env(&[])), Lang::En);
+        assert_eq!(lang_from_locale(env(&[("LANG", "de_DE.UTF-8")])), Lang::En);
     }
 }
 

@@ -162,80 +162,10 @@ pub fn restore_paths(findings: &mut [Finding], rewritten: &[String], given: &[St
     }
 }
 
-/// The effective configuration as YAML a user could paste into `.ecsplain.yaml`.
+/// The effective configuration as YAML a user could paste into `.ecsplain.yaml`: every key
+/// (the engine's one writer, which the page's settings dialog uses too).
 pub fn to_yaml(config: &Config) -> String {
-    let list = |items: &[String]| {
-        if items.is_empty() {
-            "[]".to_string()
-        } else {
-            format!(
-                "[{}]",
-                items
-                    .iter()
-                    .map(|s| quote(s))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        }
-    };
-    let mut out = String::new();
-    out.push_str(&format!("fail-on: {}\n", config.fail_on.as_str()));
-    out.push_str(&format!("select: {}\n", list(&config.select)));
-    out.push_str(&format!("ignore: {}\n", list(&config.ignore)));
-    if config.severity.is_empty() {
-        out.push_str("severity: {}\n");
-    } else {
-        out.push_str("severity:\n");
-        for (code, severity) in &config.severity {
-            out.push_str(&format!("  {}: {}\n", quote(code), severity.as_str()));
-        }
-    }
-    if config.per_path_ignores.is_empty() {
-        out.push_str("per-path-ignores: []\n");
-    } else {
-        out.push_str("per-path-ignores:\n");
-        for ignore in &config.per_path_ignores {
-            out.push_str(&format!("  - path: {}\n", quote(&ignore.path)));
-            out.push_str(&format!("    codes: {}\n", list(&ignore.codes)));
-            if let Some(pointer) = &ignore.pointer {
-                out.push_str(&format!("    pointer: {}\n", quote(pointer)));
-            }
-        }
-    }
-    out.push_str(&format!("inline-ignores: {}\n", config.inline_ignores));
-    let settings = &config.settings;
-    out.push_str(&format!(
-        "trusted-registries: {}\n",
-        list(&settings.trusted_registries)
-    ));
-    out.push_str(&format!(
-        "required-tags: {}\n",
-        list(&settings.required_tags)
-    ));
-    match &settings.region {
-        Some(region) => out.push_str(&format!("region: {}\n", quote(region))),
-        None => out.push_str("region: null\n"),
-    }
-    if settings.label_schema.is_empty() {
-        out.push_str("label-schema: {}\n");
-    } else {
-        out.push_str("label-schema:\n");
-        for (name, kind) in &settings.label_schema {
-            let kind = serde_json::to_value(kind).unwrap_or_default();
-            out.push_str(&format!(
-                "  {}: {}\n",
-                quote(name),
-                kind.as_str().unwrap_or("text")
-            ));
-        }
-    }
-    out.push_str(&format!("strict-labels: {}\n", settings.strict_labels));
-    out.push_str(&format!("exclude: {}\n", list(&config.exclude)));
-    out.push_str(&format!(
-        "extend-exclude: {}\n",
-        list(&config.extend_exclude)
-    ));
-    out
+    ecsplain_engine::workspace::config_yaml(config, ecsplain_engine::workspace::Keys::All)
 }
 
 /// The effective configuration as JSON with the file's keys: a valid `.ecsplain.json`.
@@ -276,24 +206,6 @@ pub fn to_json(config: &Config) -> serde_json::Value {
         "exclude": config.exclude,
         "extend-exclude": config.extend_exclude,
     })
-}
-
-/// A YAML scalar: plain when that is unambiguous, else double-quoted (JSON escaping is valid
-/// YAML).
-fn quote(s: &str) -> String {
-    let plain = !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c))
-        && !matches!(
-            s.to_ascii_lowercase().as_str(),
-            "true" | "false" | "null" | "yes" | "no" | "on" | "off" | "~"
-        )
-        && s.parse::<f64>().is_err();
-    if plain {
-        s.to_string()
-    } else {
-        serde_json::to_string(s).unwrap_or_default()
-    }
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ use std::process::ExitCode;
 
 use args::{Color, Command, ConfigArgs, Format, LintArgs, UsageError};
 use ecsplain_engine::report::{github, gitlab, json, sarif, text};
-use ecsplain_engine::{registry, Finding, Input, Severity};
+use ecsplain_engine::{registry, Finding, Input, Lang, Severity};
 
 const OK: u8 = 0;
 const FINDINGS: u8 = 1;
@@ -32,8 +32,12 @@ fn main() -> ExitCode {
         .skip(1)
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
-    let code = match args::parse(&argv) {
-        Ok(command) => run(command),
+    let parsed = args::take_lang(argv).and_then(|(argv, lang)| {
+        let lang = lang.unwrap_or_else(|| args::lang_from_locale(|k| std::env::var(k).ok()));
+        Ok((args::parse(&argv)?, lang))
+    });
+    let code = match parsed {
+        Ok((command, lang)) => run(command, lang),
         Err(UsageError(message)) => {
             eprintln!("ecsplain: {message}\n(run `ecsplain --help` for usage)");
             TROUBLE
@@ -42,13 +46,13 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
-fn run(command: Command) -> u8 {
+fn run(command: Command, lang: Lang) -> u8 {
     match command {
         Command::Help => out(args::USAGE),
         Command::Version => out(&format!("ecsplain {}\n", ecsplain_engine::VERSION)),
-        Command::Lint(lint) => run_lint(&lint),
-        Command::Explain(code) => explain(&code),
-        Command::Rules(format) => rules(format),
+        Command::Lint(lint) => run_lint(&lint, lang),
+        Command::Explain(code) => explain(&code, lang),
+        Command::Rules(format) => rules(format, lang),
         Command::Config(config) => show_config(&config),
         Command::Size(size) => size::run(&size),
         Command::Render(render) => render::run(&render),
@@ -72,7 +76,7 @@ fn out(text: &str) -> u8 {
     }
 }
 
-fn run_lint(args: &LintArgs) -> u8 {
+fn run_lint(args: &LintArgs, lang: Lang) -> u8 {
     if args.statistics && !matches!(args.format, Format::Text | Format::Json) {
         eprintln!(
             "ecsplain: --statistics prints text or json, not {}",
@@ -170,6 +174,12 @@ fn run_lint(args: &LintArgs) -> u8 {
         config_problems,
         ..
     } = run;
+    // Messages, help and fix titles in the run's language (migrated rules); codes, JSON keys
+    // and SARIF structure stay the same.
+    let mut findings = findings;
+    for finding in &mut findings {
+        finding.localize(lang);
+    }
     trouble |= config_problems;
 
     let rendered = if args.statistics {
@@ -217,11 +227,7 @@ fn run_lint(args: &LintArgs) -> u8 {
 /// named alone (checked for Jsonnet errors only).
 fn notes(args: &LintArgs, inputs: &[Input], values: &vars::Loaded) {
     if args.values.any() {
-        let state = values
-            .tfstate
-            .as_ref()
-            .and_then(|i| ecsplain_engine::ecspresso::tfstate::TfState::parse(&i.text));
-        let unset = vars::unset(inputs, &values.vars, state.as_ref(), false);
+        let unset = vars::unset(inputs, values, false);
         if !unset.is_empty() {
             eprintln!(
                 "ecsplain: note: no value for {} (left unknown: checks that need them are skipped)",
@@ -326,7 +332,7 @@ fn summary(findings: &[Finding], files: usize) -> String {
     )
 }
 
-fn explain(code: &str) -> u8 {
+fn explain(code: &str, lang: Lang) -> u8 {
     let Some(rule) = registry::rule(code) else {
         let all = registry::rules();
         let names: Vec<&str> = all.iter().flat_map(|r| [r.code, r.name]).collect();
@@ -337,19 +343,30 @@ fn explain(code: &str) -> u8 {
         eprintln!("ecsplain: unknown rule `{code}`{hint}");
         return TROUBLE;
     };
+    // Codes, names, severities and categories are the same in every language.
+    let (severity, category, applies_to) = match lang {
+        Lang::En => ("severity", "category", "applies to"),
+        Lang::Ja => ("重大度", "カテゴリ", "対象"),
+    };
+    let note = match lang {
+        Lang::Ja if !rule.has_docs_in(lang) => {
+            "(この説明はまだ日本語に翻訳されていません。英語で表示します)\n\n"
+        }
+        _ => "",
+    };
     out(&format!(
-        "{} {}: {}\nseverity: {} · category: {} · applies to: {}\n\n{}\n",
+        "{} {}: {}\n{severity}: {} · {category}: {} · {applies_to}: {}\n\n{note}{}\n",
         rule.code,
         rule.name,
-        rule.summary,
+        rule.summary_in(lang),
         rule.severity,
         rule.category.as_str(),
         rule.target.as_str(),
-        rule.docs_markdown()
+        rule.docs_markdown_in(lang)
     ))
 }
 
-fn rules(format: Format) -> u8 {
+fn rules(format: Format, lang: Lang) -> u8 {
     let all = registry::rules();
     match format {
         Format::Json => {
@@ -362,6 +379,7 @@ fn rules(format: Format) -> u8 {
                         "severity": r.severity.as_str(),
                         "category": r.category.as_str(),
                         "target": r.target.as_str(),
+                        // Machine output: English, whatever the language.
                         "summary": r.summary,
                     })
                 })
@@ -382,7 +400,7 @@ fn rules(format: Format) -> u8 {
                         r.name,
                         r.severity.as_str(),
                         r.category.as_str(),
-                        r.summary,
+                        r.summary_in(lang),
                     ]
                 })
                 .collect();

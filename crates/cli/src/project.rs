@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use ecsplain_engine::{lint_vars, Finding, Input, Kind, Severity};
+use ecsplain_engine::{Finding, Input, Kind, Project, Severity};
 
 use crate::{conf, files, vars};
 
@@ -133,7 +133,12 @@ pub fn lint(
             }
         }
         let given = conf::relative_to_config(&mut group, config_path.as_deref());
-        let mut report = lint_vars(&group, &config, &values.vars);
+        // The engine's project: the same answers as the page's for the same files.
+        let project = Project::from_inputs(group)
+            .with_config(config)
+            .with_values(values.vars.clone());
+        let mut report = project.lint().clone();
+        let mut group = project.inputs().to_vec();
         let rewritten: Vec<String> = group.iter().map(|i| i.path.clone()).collect();
         conf::restore_paths(&mut report.findings, &rewritten, &given);
         for (input, original) in group.iter_mut().zip(given) {

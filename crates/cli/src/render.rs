@@ -97,20 +97,26 @@ pub fn run(args: &RenderArgs) -> u8 {
         env: &loaded.vars.env,
         state: state.as_ref(),
     };
-    let mut env = jsonnet::Env::from_inputs(&inputs);
-    env.env.clone_from(&loaded.vars.env);
-    env.ext_str.clone_from(&loaded.vars.ext_str);
-    if state.is_some() {
-        env.tfstate = state.clone();
-    }
+    // The engine's project builds the Jsonnet environment (the files, the state, the values),
+    // as it does for `lint` and the page.
+    let mut files = inputs.clone();
+    files.extend(loaded.tfstate.iter().cloned());
+    let project = ecsplain_engine::Project::from_inputs(files).with_values(loaded.vars.clone());
 
     let mut sections: Vec<(String, String)> = Vec::new();
     // For targets: each shown file's kind, its path and its text before templates (Jsonnet
     // evaluated), and its rendered text.
     let mut rendered_files: Vec<(Option<Kind>, String, String, String)> = Vec::new();
-    for (n, input) in shown.iter().filter_map(|&i| inputs.get(i)).enumerate() {
+    for (n, (input, id)) in shown
+        .iter()
+        .filter_map(|&i| Some((inputs.get(i)?, ecsplain_engine::workspace::FileId::new(i))))
+        .enumerate()
+    {
         let source = if ecspresso::Format::from_path(&input.path) == ecspresso::Format::Jsonnet {
-            match jsonnet::evaluate(&input.path, &input.text, &env) {
+            match project
+                .evaluate(id)
+                .unwrap_or(jsonnet::Outcome::Unavailable)
+            {
                 // ecspresso renders templates in the evaluated JSON too.
                 jsonnet::Outcome::Value { json, .. } => pretty(&json),
                 jsonnet::Outcome::Syntax { message, .. }
@@ -159,7 +165,7 @@ pub fn run(args: &RenderArgs) -> u8 {
         }
         sections.push((input.path.clone(), rendered));
     }
-    let unset = vars::unset(&inputs, &loaded.vars, state.as_ref(), true);
+    let unset = vars::unset(&inputs, &loaded, true);
     if !args.targets.is_empty() {
         if !unset.is_empty() {
             eprintln!(

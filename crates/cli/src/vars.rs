@@ -2,10 +2,9 @@
 //! environment), `--env-file` files, `--var`, in that order (later sources win), `--ext-str`, and
 //! the `--tfstate` file. The engine takes them as [`Vars`] and an input holding the state.
 
-use ecsplain_engine::ecspresso::tfstate::TfState;
 use ecsplain_engine::ecspresso::{self, Source};
-use ecsplain_engine::template;
-use ecsplain_engine::{Input, Vars};
+use ecsplain_engine::workspace::Origin;
+use ecsplain_engine::{Input, Project, Vars};
 
 use crate::args::VarArgs;
 
@@ -53,26 +52,27 @@ pub fn load(args: &VarArgs, inputs: &[Input]) -> Result<Loaded, String> {
     Ok(Loaded { vars, tfstate })
 }
 
-/// The names of the inputs' variables that `vars` (and the state, when given) leave unknown,
-/// as `NAME` for environment and external variables and `func:NAME` for other lookups.
+/// The names of the inputs' variables that the values given (and the state, when given) leave
+/// unknown, as `NAME` for environment and external variables and `func:NAME` for other lookups:
+/// the engine's project answers which value each variable has and where it comes from.
 /// `defaults`: an `env` default counts as a value (rendering uses it; linting does not).
-pub fn unset(
-    inputs: &[Input],
-    vars: &Vars,
-    tfstate: Option<&TfState>,
-    defaults: bool,
-) -> Vec<String> {
-    ecspresso::variables(inputs)
-        .into_iter()
-        .filter(|v| v.value(vars).is_none())
-        .filter(|v| !(defaults && v.default.is_some()))
-        .filter(|v| match (v.source.clone(), tfstate) {
-            (Source::Tfstate, Some(state)) => {
-                // `tfstatef` addresses are built at render time: counted as answered.
-                template::base_function(&v.func) == "tfstate" && state.lookup(&v.name).is_none()
-            }
-            _ => true,
+pub fn unset(inputs: &[Input], loaded: &Loaded, defaults: bool) -> Vec<String> {
+    let mut inputs = inputs.to_vec();
+    if let Some(state) = &loaded.tfstate {
+        inputs.push(state.clone());
+    }
+    let project = Project::from_inputs(inputs).with_values(loaded.vars.clone());
+    project
+        .variables()
+        .iter()
+        .filter(|v| match v.origin {
+            None => true,
+            Some(Origin::Default) => !defaults,
+            Some(_) => false,
         })
-        .map(|v| v.key())
+        .map(|v| match v.source {
+            Source::ExtVar => v.name.clone(),
+            _ => v.key.clone(),
+        })
         .collect()
 }

@@ -7,14 +7,41 @@
 //! page, the first time a view needs it (about 35 KB of brotli kept out of the first download);
 //! the rules' doc comments and the content files stay the only copies.
 //!
-//! `cargo run -q -p ecsplain-engine --example rule_docs`
+//! With `--lang ja` it prints instead the Japanese texts, on their own: each translated rule's
+//! `<stem>.ja.md` (title line and Markdown, as written) under `ja/<CODE>`, for the page to load
+//! only when a reader picks Japanese (`rule::set_docs_in(Lang::Ja, ...)`); a rule missing there
+//! is shown in English. Beside them, the teaching content's Japanese files: each lesson's
+//! `lesson.ja.md` under `ja/lesson/<id>`, each example's `example.ja.md` under
+//! `ja/example/<id>` and `data/checklist.ja.json` under `ja/checklist.json`
+//! (`learn::translation`).
+//!
+//! `cargo run -q -p ecsplain-engine --example rule_docs [-- --lang ja]`
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::collections::BTreeMap;
 
-use ecsplain_engine::learn;
+use ecsplain_engine::{learn, Lang};
 
 fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let lang = match args.as_slice() {
+        [] => Lang::En,
+        [flag, lang] if flag == "--lang" => Lang::parse(lang).unwrap_or_else(|| usage()),
+        [flag] => flag
+            .strip_prefix("--lang=")
+            .and_then(Lang::parse)
+            .unwrap_or_else(|| usage()),
+        _ => usage(),
+    };
+    if lang != Lang::En {
+        let texts: BTreeMap<String, &str> = ecsplain_engine::rule::compiled_docs(lang)
+            .iter()
+            .map(|(code, text)| (format!("{}{code}", lang.key_prefix()), *text))
+            .chain(learn::translation::compiled_texts(lang))
+            .collect();
+        print(&texts);
+        return;
+    }
     let mut texts: BTreeMap<String, &str> = ecsplain_engine::registry::rules()
         .iter()
         .map(|rule| (rule.code.to_string(), rule.docs()))
@@ -24,7 +51,16 @@ fn main() {
         texts.insert(format!("lesson/{}/solution", lesson.id), lesson.solution());
     }
     texts.insert("checklist.json".to_string(), learn::checklist::data());
-    match serde_json::to_string(&texts) {
+    print(&texts);
+}
+
+fn usage() -> ! {
+    eprintln!("usage: rule_docs [--lang en|ja]");
+    std::process::exit(2);
+}
+
+fn print(texts: &BTreeMap<String, &str>) {
+    match serde_json::to_string(texts) {
         Ok(json) => println!("{json}"),
         Err(e) => {
             eprintln!("rule_docs: {e}");

@@ -5,42 +5,42 @@
 //! fail and never panic; rules emit data only and never see suppressions.
 #![forbid(unsafe_code)]
 
-pub mod check;
-pub mod config;
-pub mod detect;
-pub mod diagnostic;
-pub mod dockerfile;
-pub mod dotenv;
-pub mod ecs_schema;
-pub mod ecspresso;
-pub mod iac;
-pub mod image;
-pub mod json;
-pub mod json_edit;
+// The layers, lowest first: a module may use its own layer and the layers below it, never one
+// above (tests/layers.rs checks it; ARCHITECTURE.md has the map).
+pub mod input;
 pub mod learn;
 pub mod lint;
-pub mod order;
-pub mod project;
-pub mod registry;
+pub mod models;
 pub mod report;
-pub mod rule;
 pub mod rules;
-pub mod secrets;
-pub mod servicedef;
 pub mod share;
 pub mod sizing;
-pub mod span;
-pub mod suppress;
-pub mod taskdef;
-pub mod template;
-pub mod text;
-pub mod value;
-pub mod yaml;
+pub mod syntax;
+pub mod workspace;
 
-pub use config::Config;
-pub use diagnostic::{Diagnostic, Finding, Severity};
-pub use lint::{lint, lint_one, lint_vars, lint_with, Input, Report, Vars};
-pub use rule::{Kind, Rule};
+// The engine's public paths as the front ends know them (no code inside the engine uses these).
+pub use input::{detect, order, span, text};
+pub use lint::suppress;
+pub use models::{
+    config, ecs_schema, ecspresso, iac, image, project, secrets, servicedef, taskdef,
+};
+pub use rules::{check, registry, rule};
+pub use syntax::{dockerfile, dotenv, json, json_edit, template, value, yaml};
+
+/// `diagnostic` as the front ends know it: what rules emit (`input::diagnostic`) and what
+/// front ends show (`lint::finding`).
+pub mod diagnostic {
+    pub use crate::input::diagnostic::*;
+    pub use crate::lint::finding::*;
+}
+
+pub use input::diagnostic::{Diagnostic, Severity};
+pub use input::{Input, Kind, Vars};
+pub use lint::finding::Finding;
+pub use lint::{lint, lint_one, lint_vars, lint_with, Report};
+pub use models::config::Config;
+pub use rules::rule::{Lang, Rule};
+pub use workspace::Project;
 
 /// The engine's version, shown by the page and the CLI.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

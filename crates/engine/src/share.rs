@@ -188,10 +188,10 @@ impl ShareState {
     /// Reads a state from its JSON (a link's contents, or a state file), as the serde
     /// attributes above write it: members may be absent (an absent `s` is revision 1), unknown
     /// members are ignored, a member of the wrong type is an error naming it. Read with the
-    /// engine's own JSON reader ([`crate::json::read_value`]): one reader in the page.
+    /// engine's own JSON reader ([`crate::syntax::json::read_value`]): one reader in the page.
     pub fn from_json(text: &str) -> Result<ShareState, String> {
         use serde_json::Value;
-        let value = crate::json::read_value(text)?;
+        let value = crate::syntax::json::read_value(text)?;
         let object = value.as_object().ok_or("it is not a JSON object")?;
         let wrong = |key: &str, what: &str| format!("`{key}` is not {what}");
         let text_of = |key: &str| -> Result<Option<String>, String> {
@@ -209,7 +209,8 @@ impl ShareState {
             }
         };
         let strings = |key: &str| -> Result<Vec<String>, String> {
-            crate::json::strings(list(key)?).ok_or_else(|| wrong(key, "an array of strings"))
+            crate::syntax::json::strings(list(key)?)
+                .ok_or_else(|| wrong(key, "an array of strings"))
         };
         let pairs = |key: &str| -> Result<Vec<(String, String)>, String> {
             list(key)?
@@ -233,7 +234,8 @@ impl ShareState {
             Some(Value::Object(map)) => map
                 .iter()
                 .map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
-                .collect::<Option<_>>()
+                .collect::<Option<Vec<_>>>()
+                .map(crate::input::order::btree_map)
                 .ok_or_else(|| wrong("set", "an object of strings"))?,
             Some(_) => return Err(wrong("set", "an object of strings")),
         };

@@ -183,6 +183,39 @@ fn fixtures_match_their_names_and_snapshots() {
             group,
             path.file_name().unwrap_or_default().to_string_lossy()
         );
+        // Every finding also renders in Japanese (snapshots stay English): a keyed template
+        // whose Japanese is in place, with every placeholder filled.
+        for finding in &report.findings {
+            let mut ja = finding.clone();
+            ja.localize(ecsplain_engine::Lang::Ja);
+            let texts = [
+                Some(&ja.message),
+                ja.help.as_ref(),
+                ja.fix.as_ref().map(|f| &f.title),
+            ];
+            for text in texts.into_iter().flatten() {
+                let left = ecsplain_engine::input::msg::placeholders(text);
+                let keyed = finding.keyed.message.as_ref().map(|m| m.template.en);
+                let template_left = keyed.map(ecsplain_engine::input::msg::placeholders);
+                // A placeholder left in the text that the English template does not also
+                // show literally is an argument the call site forgot.
+                if text.is_empty()
+                    || (!left.is_empty()
+                        && finding.keyed.message.is_some()
+                        && template_left.is_some_and(|t| left.iter().any(|l| t.contains(l))))
+                {
+                    failures.push(format!(
+                        "{shown}: Japanese rendering `{text}` left a placeholder or is empty"
+                    ));
+                }
+            }
+            if finding.keyed.message.is_some() && ja.message == finding.message {
+                failures.push(format!(
+                    "{shown}: {} has a keyed message but no Japanese for it",
+                    finding.code
+                ));
+            }
+        }
         if let Some((code, must_fire)) = expected_code {
             let fired = report.findings.iter().any(|f| f.code == code);
             if fired != must_fire {

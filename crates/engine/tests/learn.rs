@@ -307,7 +307,7 @@ const EC2_AWSVPC_EFS: &str = r#"{
         "valueFrom": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:files/db-AbCdEf" }],
       "logConfiguration": { "logDriver": "awslogs", "options": {
         "awslogs-group": "/ecs/files", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "app" } } },
-    { "name": "otel-collector", "image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/aws-otel-collector:v0.41.1",
+    { "name": "otel-collector", "image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/aws-otel-collector:v0.49.0",
       "essential": false, "cpu": 128, "memoryReservation": 256, "user": "4317",
       "readonlyRootFilesystem": true, "stopTimeout": 10,
       "logConfiguration": { "logDriver": "awslogs", "options": {
@@ -874,4 +874,39 @@ fn checklist_graceful_stop_needs_exec_form_and_stop_settings() {
     )];
     let s = verdicts(&inputs);
     assert!(satisfied(item(&s, "1.3")), "{:?}", item(&s, "1.3"));
+}
+
+#[test]
+fn blue_green_cheats_fail() {
+    let (lesson, solution) = lesson_text("blue-green-ecspresso");
+    // The circuit breaker alone (SV020 gone) is still a rolling update.
+    let rolling = solution.replace("\"strategy\": \"BLUE_GREEN\",\n", "");
+    assert_ne!(rolling, solution);
+    assert_not_solved(lesson, &rolling, "BLUE_GREEN");
+    // No bake time: blue is gone the moment traffic moves.
+    let no_bake = solution.replace("\"bakeTimeInMinutes\": 15", "\"bakeTimeInMinutes\": 0");
+    assert_ne!(no_bake, solution);
+    assert_not_solved(lesson, &no_bake, "bakeTimeInMinutes");
+    // Green "registering" in the production target group is no second environment.
+    let same_group = solution.replace(
+        "targetgroup/catalog-web-green/1f2e3d4c5b6a7988",
+        "targetgroup/catalog-web-blue/6d0ecf831eec9f09",
+    );
+    assert_ne!(same_group, solution);
+    assert_not_solved(lesson, &same_group, "second target group");
+    // Without the role ECS cannot move the listener rules.
+    let no_role = replace_after(
+        &solution,
+        "\"testListenerRule\"",
+        "\"roleArn\"",
+        "\"roleArnX\"",
+    );
+    assert_not_solved(lesson, &no_role, "roleArn");
+    // The CodeDeploy controller is the older way, not ECS's own.
+    let codedeploy = solution.replace(
+        "\"deploymentController\": { \"type\": \"ECS\" }",
+        "\"deploymentController\": { \"type\": \"CODE_DEPLOY\" }",
+    );
+    assert_ne!(codedeploy, solution);
+    assert_not_solved(lesson, &codedeploy, "CODE_DEPLOY");
 }

@@ -10,12 +10,16 @@ pub fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// Runs `ecsplain` in `dir` (colour left to the command line: `NO_COLOR` removed).
+/// Runs `ecsplain` in `dir` (colour left to the command line: `NO_COLOR` removed; the language
+/// too: the locale variables removed, so English unless `--lang` says otherwise).
 pub fn ecsplain_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ecsplain"))
         .args(args)
         .current_dir(dir)
         .env_remove("NO_COLOR")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .output()
         .expect("the binary runs")
 }

@@ -14,10 +14,11 @@ use serde_json::Value;
 
 use super::evidence::{self, Evidence, Files, Shown};
 use super::kind_names;
-use crate::config::Config;
-use crate::diagnostic::Finding;
+use crate::input::Kind;
+use crate::lint::finding::Finding;
 use crate::lint::{Input, Report, Vars};
-use crate::rule::Kind;
+use crate::models::config::Config;
+use crate::rules::rule::Lang;
 
 /// Where an item applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -121,8 +122,61 @@ struct RawItem {
     note: Option<String>,
 }
 
+/// The checklist's Japanese texts (`data/checklist.ja.json`): `sections` (`number`, `title`)
+/// and `items` (`id`, `text`, optional `note`), our own Japanese wording of each item. Empty
+/// in a build with the feature `external-docs`, which is given it under `ja/checklist.json`.
+#[cfg(not(feature = "external-docs"))]
+pub(crate) static JA_DATA: &str = include_str!("../../data/checklist.ja.json");
+#[cfg(feature = "external-docs")]
+pub(crate) static JA_DATA: &str = "";
+
+/// The checklist's texts in `lang` as written (`data/checklist.ja.json`), compiled in or given
+/// by [`crate::rules::rule::set_docs_in`] under `ja/checklist.json`; `None` for English and before
+/// the page loaded them.
+pub fn data_in(lang: Lang) -> Option<&'static str> {
+    match lang {
+        Lang::En => None,
+        Lang::Ja if !JA_DATA.is_empty() => Some(JA_DATA),
+        Lang::Ja => crate::rules::rule::external_text("ja/checklist.json"),
+    }
+}
+
+/// Every item as [`checklist`] gives it, with its section title, text and note in `lang`
+/// where a translation exists (English otherwise).
+pub fn checklist_in(lang: Lang) -> Vec<Item> {
+    let mut items = checklist();
+    let Some(v) = data_in(lang).and_then(crate::syntax::json::to_value) else {
+        return items;
+    };
+    let str_of = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_string);
+    let sections = v.get("sections").and_then(Value::as_array);
+    let texts = v.get("items").and_then(Value::as_array);
+    for item in &mut items {
+        let section = sections.and_then(|list| {
+            list.iter()
+                .find(|s| s.get("number").and_then(Value::as_u64) == Some(u64::from(item.section)))
+        });
+        if let Some(title) = section.and_then(|s| str_of(s, "title")) {
+            item.section_title = title;
+        }
+        let Some(t) = texts.and_then(|list| {
+            list.iter()
+                .find(|t| t.get("id").and_then(Value::as_str) == Some(item.id.as_str()))
+        }) else {
+            continue;
+        };
+        if let Some(text) = str_of(t, "text") {
+            item.text = text;
+        }
+        if let (Some(_), Some(note)) = (&item.note, str_of(t, "note")) {
+            item.note = Some(note);
+        }
+    }
+    items
+}
+
 /// The checklist's data (`data/checklist.json`): compiled in, or given by
-/// [`crate::rule::set_docs`] (key `checklist.json`) in a build with the feature `external-docs`,
+/// [`crate::rules::rule::set_docs`] (key `checklist.json`) in a build with the feature `external-docs`,
 /// where it is empty until then.
 #[cfg(not(feature = "external-docs"))]
 pub fn data() -> &'static str {
@@ -130,22 +184,22 @@ pub fn data() -> &'static str {
 }
 
 /// The checklist's data (`data/checklist.json`): compiled in, or given by
-/// [`crate::rule::set_docs`] (key `checklist.json`) in a build with the feature `external-docs`,
+/// [`crate::rules::rule::set_docs`] (key `checklist.json`) in a build with the feature `external-docs`,
 /// where it is empty until then.
 #[cfg(feature = "external-docs")]
 pub fn data() -> &'static str {
-    crate::rule::external_text("checklist.json").unwrap_or("")
+    crate::rules::rule::external_text("checklist.json").unwrap_or("")
 }
 
-/// Reads the data (with the engine's own JSON reader: see [`crate::json::to_value`]).
+/// Reads the data (with the engine's own JSON reader: see [`crate::syntax::json::to_value`]).
 fn raw() -> Option<RawData> {
-    let v = crate::json::to_value(data())?;
+    let v = crate::syntax::json::to_value(data())?;
     let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_string);
     let small = |v: &Value, key: &str| v.get(key)?.as_u64().and_then(|n| u8::try_from(n).ok());
     let strings = |v: &Value, key: &str| -> Option<Vec<String>> {
         match v.get(key) {
             None => Some(Vec::new()),
-            Some(list) => crate::json::strings(list.as_array()?),
+            Some(list) => crate::syntax::json::strings(list.as_array()?),
         }
     };
     Some(RawData {
@@ -203,7 +257,7 @@ pub fn checklist() -> Vec<Item> {
     let Some(data) = raw() else {
         return Vec::new();
     };
-    let rules = crate::registry::rules();
+    let rules = crate::rules::registry::rules();
     data.items
         .into_iter()
         .map(|item| {
@@ -359,7 +413,7 @@ fn status_of(
 /// The kinds a lint report read its inputs as (what [`evaluate`] takes).
 pub fn kinds_in(report: &Report) -> Vec<Kind> {
     let mut kinds: Vec<Kind> = report.kinds.iter().flatten().copied().collect();
-    crate::order::sort(&mut kinds);
+    crate::input::order::sort(&mut kinds);
     kinds.dedup();
     kinds
 }
@@ -371,11 +425,11 @@ pub fn platform_of(inputs: &[Input]) -> Option<Platform> {
     for input in inputs {
         let kind = input
             .kind
-            .or_else(|| crate::detect::detect(&input.path, &input.text));
+            .or_else(|| crate::input::detect::detect(&input.path, &input.text));
         if kind != Some(Kind::TaskDef) {
             continue;
         }
-        let root = crate::json::parse(&input.text).root?;
+        let root = crate::syntax::json::parse(&input.text).root?;
         let task = root.get("taskDefinition").unwrap_or(&root);
         let compat: Vec<&str> = task
             .get_array("requiresCompatibilities")

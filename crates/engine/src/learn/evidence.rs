@@ -8,12 +8,12 @@
 
 use serde::Serialize;
 
-use crate::dockerfile::{Dockerfile, Stage};
-use crate::lint::Input;
-use crate::rule::Kind;
-use crate::span::Span;
-use crate::taskdef::TaskDefCtx;
-use crate::value::Node;
+use crate::input::span::Span;
+use crate::input::Input;
+use crate::input::Kind;
+use crate::models::taskdef::TaskDefCtx;
+use crate::syntax::dockerfile::{Dockerfile, Stage};
+use crate::syntax::value::Node;
 
 /// One piece of evidence: a place in a file and what it shows, or a finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -42,7 +42,7 @@ impl Evidence {
         }
     }
 
-    pub fn of_finding(f: &crate::diagnostic::Finding) -> Evidence {
+    pub fn of_finding(f: &crate::lint::finding::Finding) -> Evidence {
         Evidence {
             path: f.path.clone(),
             line: f.line,
@@ -82,12 +82,12 @@ impl<'a> Files<'a> {
             let json_like = matches!(kind, Some(Kind::TaskDef | Kind::ServiceDef));
             trees.push(
                 json_like
-                    .then(|| crate::json::parse(&input.text).root)
+                    .then(|| crate::syntax::json::parse(&input.text).root)
                     .flatten(),
             );
             dockerfiles.push(
                 (*kind == Some(Kind::Dockerfile))
-                    .then(|| crate::dockerfile::parse(&input.text).dockerfile),
+                    .then(|| crate::syntax::dockerfile::parse(&input.text).dockerfile),
             );
         }
         Files {
@@ -215,7 +215,7 @@ pub fn shown(id: &str, files: &Files<'_>) -> Option<Shown> {
 
 /// Which findings of an item's codes count for it (TD108 reports EFS transit encryption, IAM
 /// and access points together; each item counts only its part).
-pub fn finding_counts(id: &str, f: &crate::diagnostic::Finding) -> bool {
+pub fn finding_counts(id: &str, f: &crate::lint::finding::Finding) -> bool {
     match (id, f.code) {
         ("6.3", "TD108") => f.message.contains("IAM"),
         ("6.4", "TD108") => f.message.contains("access point"),
@@ -342,7 +342,7 @@ fn version_tags(files: &Files<'_>) -> Shown {
                 ));
                 continue;
             };
-            let parsed = crate::image::parse_image(image);
+            let parsed = crate::models::image::parse_image(image);
             if parsed.digest.is_some() {
                 good.push(files.at(
                     file,
@@ -352,7 +352,7 @@ fn version_tags(files: &Files<'_>) -> Shown {
                 continue;
             }
             match parsed.tag {
-                Some(tag) if crate::value::is_placeholder_text(tag) => {
+                Some(tag) if crate::syntax::value::is_placeholder_text(tag) => {
                     unknown = Some(files.at(file, node.span, format!("`{name}`'s tag `{tag}` is set at deploy time: give its value to decide")));
                 }
                 Some(tag) if tag != "latest" => good.push(files.at(
@@ -583,8 +583,8 @@ fn ecr_same_region(files: &Files<'_>) -> Shown {
             let Some(image) = node.as_str() else {
                 continue;
             };
-            let parsed = crate::image::parse_image(image);
-            let region = parsed.registry.and_then(crate::image::ecr_region);
+            let parsed = crate::models::image::parse_image(image);
+            let region = parsed.registry.and_then(crate::models::image::ecr_region);
             match (region, log_region) {
                 (Some(r), Some(l)) if r == l => good.push(files.at(
                     file,

@@ -5,7 +5,8 @@
 use serde::Serialize;
 
 use super::File;
-use crate::rule::Kind;
+use crate::input::Kind;
+use crate::rules::rule::Lang;
 
 /// Whether an example shows what to avoid or what to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -58,7 +59,7 @@ static EXAMPLES: &[Example] = &[
     Example {
         id: "node-adot-good",
         title: "Node.js API with an ADOT collector (good)",
-        description: "the app sends traces to an ADOT collector sidecar through OTEL_* settings; sizes, users and logs are set",
+        description: "the app sends traces to an ADOT collector sidecar (v0.49.0, released 2026-07-10; newer releases may exist) through OTEL_* settings; sizes, users and logs are set",
         tags: &["taskdef", "fargate", "observability", "adot", "otel"],
         quality: Quality::Good,
         counterpart: "node-adot-bad",
@@ -78,7 +79,7 @@ static EXAMPLES: &[Example] = &[
     Example {
         id: "firelens-good",
         title: "FireLens log router (good)",
-        description: "the app logs through a sized Fluent Bit router to CloudWatch Logs; the router runs as root with a writable root filesystem, as FireLens needs, and logs with awslogs",
+        description: "the app logs through a sized Fluent Bit router (AWS for Fluent Bit 2.34.3.20260209, released 2026-02-09; newer releases may exist) to CloudWatch Logs; the router runs as root with a writable root filesystem, as FireLens needs, and logs with awslogs",
         tags: &["taskdef", "fargate", "logging", "firelens"],
         quality: Quality::Good,
         counterpart: "firelens-bad",
@@ -220,6 +221,78 @@ pub fn examples() -> &'static [Example] {
     EXAMPLES
 }
 
+/// The examples' Japanese title and description (`content/examples/<id>/example.ja.md`, format
+/// in [`super::translation`]), by id; empty in a build with the feature `external-docs`.
+#[cfg(not(feature = "external-docs"))]
+pub(crate) static JA_EXAMPLES: &[(&str, &str)] = &[
+    (
+        "node-adot-bad",
+        include_str!("../../content/examples/node-adot-bad/example.ja.md"),
+    ),
+    (
+        "node-adot-good",
+        include_str!("../../content/examples/node-adot-good/example.ja.md"),
+    ),
+    (
+        "firelens-bad",
+        include_str!("../../content/examples/firelens-bad/example.ja.md"),
+    ),
+    (
+        "firelens-good",
+        include_str!("../../content/examples/firelens-good/example.ja.md"),
+    ),
+    (
+        "nginx-app-bad",
+        include_str!("../../content/examples/nginx-app-bad/example.ja.md"),
+    ),
+    (
+        "nginx-app-good",
+        include_str!("../../content/examples/nginx-app-good/example.ja.md"),
+    ),
+    (
+        "dockerfile-bad",
+        include_str!("../../content/examples/dockerfile-bad/example.ja.md"),
+    ),
+    (
+        "dockerfile-good",
+        include_str!("../../content/examples/dockerfile-good/example.ja.md"),
+    ),
+    (
+        "ecspresso-bad",
+        include_str!("../../content/examples/ecspresso-bad/example.ja.md"),
+    ),
+    (
+        "ecspresso-good",
+        include_str!("../../content/examples/ecspresso-good/example.ja.md"),
+    ),
+    (
+        "blue-green-bad",
+        include_str!("../../content/examples/blue-green-bad/example.ja.md"),
+    ),
+    (
+        "blue-green-good",
+        include_str!("../../content/examples/blue-green-good/example.ja.md"),
+    ),
+    (
+        "blue-green-ecs-bad",
+        include_str!("../../content/examples/blue-green-ecs-bad/example.ja.md"),
+    ),
+    (
+        "blue-green-ecs-good",
+        include_str!("../../content/examples/blue-green-ecs-good/example.ja.md"),
+    ),
+    (
+        "rolling-bad",
+        include_str!("../../content/examples/rolling-bad/example.ja.md"),
+    ),
+    (
+        "rolling-good",
+        include_str!("../../content/examples/rolling-good/example.ja.md"),
+    ),
+];
+#[cfg(feature = "external-docs")]
+pub(crate) static JA_EXAMPLES: &[(&str, &str)] = &[];
+
 /// The ids of [`examples`], in gallery order: what the page's first view needs to route an
 /// example's permalink without linking the examples' files, which stay in the teaching module
 /// (a test keeps the two in step).
@@ -253,15 +326,35 @@ pub fn example(id: &str) -> Option<&'static Example> {
 }
 
 impl Example {
+    /// The example's translation file in `lang` as written (`example.ja.md`), compiled in or
+    /// given by [`crate::rules::rule::set_docs_in`] under `ja/example/<id>`; `None` for English.
+    pub fn translation(&self, lang: Lang) -> Option<&'static str> {
+        super::translation::lookup(lang, JA_EXAMPLES, self.id, "example")
+    }
+
+    fn text_in(&self, lang: Lang) -> Option<(&'static str, &'static str)> {
+        super::translation::parse_example(self.translation(lang)?)
+    }
+
+    /// The title in `lang`, in English where the example has no translation.
+    pub fn title_in(&self, lang: Lang) -> &'static str {
+        self.text_in(lang).map_or(self.title, |t| t.0)
+    }
+
+    /// The one-line description in `lang`, in English where the example has no translation.
+    pub fn description_in(&self, lang: Lang) -> &'static str {
+        self.text_in(lang).map_or(self.description, |t| t.1)
+    }
+
     /// The example's files as lint inputs.
-    pub fn inputs(&self) -> Vec<crate::lint::Input> {
+    pub fn inputs(&self) -> Vec<crate::input::Input> {
         self.files.iter().map(File::input).collect()
     }
 
     /// The kinds of input this example holds.
     pub fn kinds(&self) -> Vec<Kind> {
         let mut kinds: Vec<Kind> = self.files.iter().map(|f| f.kind).collect();
-        crate::order::sort(&mut kinds);
+        crate::input::order::sort(&mut kinds);
         kinds.dedup();
         kinds
     }

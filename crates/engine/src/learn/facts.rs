@@ -9,9 +9,9 @@
 
 use serde::Serialize;
 
+use crate::models::taskdef::TaskDefCtx;
 use crate::sizing::task::{self, Amount};
-use crate::taskdef::TaskDefCtx;
-use crate::value::Node;
+use crate::syntax::value::Node;
 
 /// What one container was measured to use at its peak (the right-sizing lesson's query result).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -67,6 +67,11 @@ pub enum Fact {
     /// The Dockerfile's final stage is not built on one of these images (a stage alias is
     /// followed to its base): the toolchain stays in the build stage.
     FinalStageNotFrom { images: &'static [&'static str] },
+    /// The service deploys blue/green with ECS itself: the `ECS` controller (or none given),
+    /// `strategy` `BLUE_GREEN`, a `bakeTimeInMinutes` of at least 1, a rollback (circuit
+    /// breaker or alarms), and every load balancer entry with an `advancedConfiguration` that
+    /// names a second target group, a production listener rule and a role.
+    NativeBlueGreen,
 }
 
 /// Whether a fact holds for an attempt.
@@ -113,6 +118,7 @@ impl Fact {
                 "the final stage is not built on the toolchain image ({})",
                 images.join(", ")
             ),
+            Fact::NativeBlueGreen => "the service deploys blue/green with ECS: strategy BLUE_GREEN, a bake time, a rollback, and for each load balancer a second target group, a production listener rule and a role".into(),
         }
     }
 
@@ -120,6 +126,7 @@ impl Fact {
     pub fn check(&self, text: &str) -> FactResult {
         let why = match self {
             Fact::FinalStageNotFrom { images } => final_stage_not_from(text, images),
+            Fact::NativeBlueGreen => native_blue_green(text),
             _ => with_task(text, |ctx| self.check_task(ctx)),
         };
         FactResult {
@@ -151,13 +158,15 @@ impl Fact {
                         ctx.container_name(c)
                     )
                 }),
-            Fact::FinalStageNotFrom { .. } => Some("not a task definition fact".into()),
+            Fact::FinalStageNotFrom { .. } | Fact::NativeBlueGreen => {
+                Some("not a task definition fact".into())
+            }
         }
     }
 }
 
 fn with_task(text: &str, f: impl FnOnce(&TaskDefCtx<'_>) -> Option<String>) -> Option<String> {
-    let parsed = crate::json::parse(text);
+    let parsed = crate::syntax::json::parse(text);
     let Some(root) = parsed.root.as_ref() else {
         return Some("the file is not a task definition yet".into());
     };
@@ -413,8 +422,84 @@ fn repository_name(image: &str) -> String {
     last.split(':').next().unwrap_or(last).to_ascii_lowercase()
 }
 
+/// `None` when the service definition deploys blue/green with ECS itself, else why not
+/// (`DeploymentConfiguration.strategy`, `bakeTimeInMinutes` "must" be given with `BLUE_GREEN`,
+/// `LoadBalancer.advancedConfiguration` in the ECS API reference).
+fn native_blue_green(text: &str) -> Option<String> {
+    let parsed = crate::syntax::json::parse(text);
+    let Some(root) = parsed.root.as_ref() else {
+        return Some("the file is not a service definition yet".into());
+    };
+    if let Some(kind) = root
+        .get_set("deploymentController")
+        .and_then(|c| c.get_str("type"))
+    {
+        if kind != "ECS" {
+            return Some(format!(
+                "the deployment controller is {kind}: ECS runs blue/green itself only with the ECS controller"
+            ));
+        }
+    }
+    let Some(config) = root.get_set("deploymentConfiguration") else {
+        return Some("there is no deploymentConfiguration".into());
+    };
+    if config.get_str("strategy") != Some("BLUE_GREEN") {
+        return Some("deploymentConfiguration.strategy is not BLUE_GREEN".into());
+    }
+    match config
+        .get_set("bakeTimeInMinutes")
+        .and_then(Node::as_i64_lenient)
+    {
+        Some(minutes) if minutes >= 1 => {}
+        Some(_) => {
+            return Some(
+                "bakeTimeInMinutes is 0: blue is removed as soon as production traffic moves, so there is nothing to switch back to".into(),
+            )
+        }
+        None => return Some("BLUE_GREEN needs bakeTimeInMinutes".into()),
+    }
+    let rolls_back = |key: &str| {
+        config.get_set(key).is_some_and(|c| {
+            c.get_bool("enable") == Some(true) && c.get_bool("rollback") == Some(true)
+        })
+    };
+    if !rolls_back("deploymentCircuitBreaker") && !rolls_back("alarms") {
+        return Some(
+            "neither the circuit breaker nor the alarms are enabled with rollback, so a failing green is never rolled back".into(),
+        );
+    }
+    let balancers = root.get_array("loadBalancers");
+    if balancers.is_empty() {
+        return Some("the service has no load balancer, so ECS has no traffic to shift".into());
+    }
+    for (i, lb) in balancers.iter().enumerate() {
+        let Some(advanced) = lb.get_set("advancedConfiguration") else {
+            return Some(format!(
+                "loadBalancers[{i}] has no advancedConfiguration: green needs a target group of its own"
+            ));
+        };
+        for key in [
+            "alternateTargetGroupArn",
+            "productionListenerRule",
+            "roleArn",
+        ] {
+            if advanced.get_str(key).is_none_or(|v| v.trim().is_empty()) {
+                return Some(format!(
+                    "loadBalancers[{i}].advancedConfiguration has no {key}"
+                ));
+            }
+        }
+        if advanced.get_str("alternateTargetGroupArn") == lb.get_str("targetGroupArn") {
+            return Some(format!(
+                "loadBalancers[{i}]: the alternate target group is the production one; green needs a second target group"
+            ));
+        }
+    }
+    None
+}
+
 fn final_stage_not_from(text: &str, images: &[&str]) -> Option<String> {
-    let parsed = crate::dockerfile::parse(text);
+    let parsed = crate::syntax::dockerfile::parse(text);
     let stages = &parsed.dockerfile.stages;
     let Some(last) = stages.last() else {
         return Some("the Dockerfile has no FROM".into());

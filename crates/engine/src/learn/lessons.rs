@@ -7,9 +7,11 @@ use serde::Serialize;
 
 use super::facts::{Fact, FactResult, Peak};
 use super::File;
-use crate::diagnostic::{Finding, Severity};
+use crate::input::diagnostic::Severity;
+use crate::input::Kind;
+use crate::lint::finding::Finding;
 use crate::lint::{lint, Input};
-use crate::rule::Kind;
+use crate::rules::rule::Lang;
 
 /// The interactive picture a lesson shows next to its text (drawn by the page from `sizing`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -148,6 +150,7 @@ pub const LESSON_IDS: &[&str] = &[
     "secrets",
     "runtime-security",
     "deployments",
+    "blue-green-ecspresso",
     "logging-tracing",
     "right-sizing",
 ];
@@ -158,22 +161,66 @@ pub fn lesson_id(id: &str) -> Option<&'static str> {
 }
 
 impl Lesson {
-    /// The lesson's Markdown: compiled in, or given by [`crate::rule::set_docs`] (key
+    /// The lesson's Markdown: compiled in, or given by [`crate::rules::rule::set_docs`] (key
     /// `lesson/<id>`) in a build with the feature `external-docs`; empty until then.
     pub fn body(&self) -> &str {
         if !self.body.is_empty() {
             return self.body;
         }
-        crate::rule::external_text(&format!("lesson/{}", self.id)).unwrap_or("")
+        crate::rules::rule::external_text(&format!("lesson/{}", self.id)).unwrap_or("")
     }
 
-    /// The exercise's reference solution: compiled in, or given by [`crate::rule::set_docs`]
+    /// The exercise's reference solution: compiled in, or given by [`crate::rules::rule::set_docs`]
     /// (key `lesson/<id>/solution`) in a build with the feature `external-docs`.
     pub fn solution(&self) -> &str {
         if !self.exercise.solution.is_empty() {
             return self.exercise.solution;
         }
-        crate::rule::external_text(&format!("lesson/{}/solution", self.id)).unwrap_or("")
+        crate::rules::rule::external_text(&format!("lesson/{}/solution", self.id)).unwrap_or("")
+    }
+
+    /// The lesson's translation file in `lang` as written (`lesson.ja.md`), compiled in or given
+    /// by [`crate::rules::rule::set_docs_in`] under `ja/lesson/<id>`; `None` for English, for a lesson
+    /// not translated, and before the page loaded it.
+    pub fn translation(&self, lang: Lang) -> Option<&'static str> {
+        super::translation::lookup(lang, JA_LESSONS, self.id, "lesson")
+    }
+
+    fn text_in(&self, lang: Lang) -> Option<super::translation::LessonText<'static>> {
+        super::translation::parse_lesson(self.translation(lang)?)
+    }
+
+    /// Whether the lesson's text exists in `lang` (always for English).
+    pub fn has_text_in(&self, lang: Lang) -> bool {
+        lang == Lang::En || self.text_in(lang).is_some()
+    }
+
+    /// The title in `lang`, in English where the lesson has no translation.
+    pub fn title_in(&self, lang: Lang) -> &'static str {
+        self.text_in(lang).map_or(self.title, |t| t.title)
+    }
+
+    /// The summary in `lang`, in English where the lesson has no translation.
+    pub fn summary_in(&self, lang: Lang) -> &'static str {
+        self.text_in(lang).map_or(self.summary, |t| t.summary)
+    }
+
+    /// The body in `lang` (Markdown), in English where the lesson has no translation (see
+    /// [`Lesson::body`] for a build with the feature `external-docs`).
+    pub fn body_in(&self, lang: Lang) -> &str {
+        match self.text_in(lang) {
+            Some(t) if !t.body.is_empty() => t.body,
+            _ => self.body(),
+        }
+    }
+
+    /// The exercise's hints in `lang`, in English where the lesson has no translation or its
+    /// translation has another number of hints.
+    pub fn hints_in(&self, lang: Lang) -> Vec<&'static str> {
+        match self.text_in(lang) {
+            Some(t) if t.hints.len() == self.exercise.hints.len() => t.hints,
+            _ => self.exercise.hints.to_vec(),
+        }
     }
 }
 
@@ -211,6 +258,54 @@ macro_rules! content {
         include_str!(concat!("../../content/lessons/", $id, "/", $name))
     };
 }
+
+/// The lessons' Japanese files (`content/lessons/<id>/lesson.ja.md`, format in
+/// [`super::translation`]), by id; empty in a build with the feature `external-docs`.
+#[cfg(not(feature = "external-docs"))]
+pub(crate) static JA_LESSONS: &[(&str, &str)] = &[
+    (
+        "task-vs-container-size",
+        content!("task-vs-container-size", "lesson.ja.md"),
+    ),
+    ("cpu-shares", content!("cpu-shares", "lesson.ja.md")),
+    (
+        "memory-limits-oom",
+        content!("memory-limits-oom", "lesson.ja.md"),
+    ),
+    (
+        "fargate-sizes-cost",
+        content!("fargate-sizes-cost", "lesson.ja.md"),
+    ),
+    (
+        "dockerfile-multi-stage",
+        content!("dockerfile-multi-stage", "lesson.ja.md"),
+    ),
+    (
+        "graceful-shutdown",
+        content!("graceful-shutdown", "lesson.ja.md"),
+    ),
+    (
+        "image-tags-digests",
+        content!("image-tags-digests", "lesson.ja.md"),
+    ),
+    ("secrets", content!("secrets", "lesson.ja.md")),
+    (
+        "runtime-security",
+        content!("runtime-security", "lesson.ja.md"),
+    ),
+    ("deployments", content!("deployments", "lesson.ja.md")),
+    (
+        "blue-green-ecspresso",
+        content!("blue-green-ecspresso", "lesson.ja.md"),
+    ),
+    (
+        "logging-tracing",
+        content!("logging-tracing", "lesson.ja.md"),
+    ),
+    ("right-sizing", content!("right-sizing", "lesson.ja.md")),
+];
+#[cfg(feature = "external-docs")]
+pub(crate) static JA_LESSONS: &[(&str, &str)] = &[];
 
 /// What the right-sizing lesson's query measured (the lesson's text gives the same numbers).
 const RIGHT_SIZING_PEAKS: &[Peak] = &[
@@ -461,6 +556,28 @@ static LESSONS: &[Lesson] = &[
                 "Add \"deploymentCircuitBreaker\": { \"enable\": true, \"rollback\": true } to deploymentConfiguration.",
             ],
             solution: solution!("deployments", "solution.json"),
+        },
+    },
+    Lesson {
+        id: "blue-green-ecspresso",
+        title: "Blue/green built into ECS, deployed with ecspresso",
+        summary: "Run the new revision beside the old one behind a second target group, test it, shift traffic and bake; release it with ecspresso diff, verify, deploy and rollback.",
+        body: body!("blue-green-ecspresso"),
+        explainer: Explainer::None,
+        exercise: Exercise {
+            file: File {
+                kind: Kind::ServiceDef,
+                path: "ecs-service-def.json",
+                text: content!("blue-green-ecspresso", "start.json"),
+            },
+            goal: &["SV020"],
+            facts: &[Fact::NativeBlueGreen],
+            hints: &[
+                "In deploymentConfiguration, set \"strategy\": \"BLUE_GREEN\" and a bakeTimeInMinutes (BLUE_GREEN requires it): how long blue stays up after production traffic has moved.",
+                "Green needs its own target group: give the load balancer entry an advancedConfiguration with alternateTargetGroupArn (the second target group), productionListenerRule, testListenerRule and roleArn (the role ECS uses to call Elastic Load Balancing).",
+                "Add \"deploymentCircuitBreaker\": { \"enable\": true, \"rollback\": true } so that a green revision whose tasks fail is rolled back.",
+            ],
+            solution: solution!("blue-green-ecspresso", "solution.json"),
         },
     },
     Lesson {

@@ -10,10 +10,11 @@ pub mod evidence;
 pub mod examples;
 pub mod facts;
 pub mod lessons;
+pub mod translation;
 
 use serde::{Serialize, Serializer};
 
-use crate::rule::Kind;
+use crate::input::Kind;
 
 pub use checklist::{
     checklist, evaluate, evaluate_vars, kinds_in, platform_of, source, to_markdown, Check, Item,
@@ -40,8 +41,8 @@ pub struct File {
 
 impl File {
     /// The file as a lint input of a known kind.
-    pub fn input(&self) -> crate::lint::Input {
-        crate::lint::Input::new(self.path, self.text, Some(self.kind))
+    pub fn input(&self) -> crate::input::Input {
+        crate::input::Input::new(self.path, self.text, Some(self.kind))
     }
 }
 

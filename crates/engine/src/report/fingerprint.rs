@@ -7,9 +7,9 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::Finding;
-use crate::lint::Input;
-use crate::span::LineIndex;
+use crate::input::span::LineIndex;
+use crate::input::Input;
+use crate::lint::finding::Finding;
 
 /// 64-bit FNV-1a: small, stable across platforms and versions (unlike `std`'s hasher).
 pub fn fnv1a(parts: &[&str]) -> u64 {
@@ -61,11 +61,15 @@ mod tests {
     fn fingerprints_survive_unrelated_edits() {
         let text = "{\n \"requiresCompatibilities\": [\"FARGATE\"],\n \"cpu\": \"256\",\n \"memory\": \"4096\"\n}\n";
         let moved = format!("\n\n{text}");
-        let a = [Input::new("t.json", text, Some(crate::Kind::TaskDef))];
+        let a = [Input::new(
+            "t.json",
+            text,
+            Some(crate::input::Kind::TaskDef),
+        )];
         let b = [Input::new(
             "t.json",
             moved.as_str(),
-            Some(crate::Kind::TaskDef),
+            Some(crate::input::Kind::TaskDef),
         )];
         let fa = fingerprints(&lint(&a).findings, &a);
         let fb = fingerprints(&lint(&b).findings, &b);

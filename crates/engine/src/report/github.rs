@@ -1,7 +1,8 @@
 //! GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` line per finding, which
 //! GitHub shows as annotations on the pull request's files.
 
-use crate::diagnostic::{Finding, Severity};
+use crate::input::diagnostic::Severity;
+use crate::lint::finding::Finding;
 
 /// Escaping for a command's message (GitHub's rules: `%`, CR and LF).
 fn escape_data(s: &str) -> String {
@@ -38,7 +39,7 @@ pub fn render(findings: &[Finding]) -> String {
             escape_property(&format!(
                 "{} {}",
                 f.code,
-                crate::registry::rule(f.code).map_or("", |r| r.name)
+                crate::rules::registry::rule(f.code).map_or("", |r| r.name)
             )),
             escape_data(&message)
         ));

@@ -2,8 +2,9 @@
 
 use serde_json::{json, Value};
 
-use crate::diagnostic::{Finding, Severity};
-use crate::lint::Input;
+use crate::input::diagnostic::Severity;
+use crate::input::Input;
+use crate::lint::finding::Finding;
 
 pub fn render(findings: &[Finding], inputs: &[Input]) -> String {
     let prints = super::fingerprint::fingerprints(findings, inputs);
@@ -16,14 +17,16 @@ pub fn render(findings: &[Finding], inputs: &[Input]) -> String {
                 Severity::Warning => "major",
                 Severity::Info => "info",
             };
-            let category = crate::registry::rule(f.code).map_or("style", |r| match r.category {
-                crate::rule::Category::Security => "Security",
-                crate::rule::Category::Reliability
-                | crate::rule::Category::Syntax
-                | crate::rule::Category::Schema => "Bug Risk",
-                crate::rule::Category::Sizing | crate::rule::Category::ImageSize => "Performance",
-                _ => "Style",
-            });
+            let category =
+                crate::rules::registry::rule(f.code).map_or("style", |r| match r.category {
+                    crate::rules::rule::Category::Security => "Security",
+                    crate::rules::rule::Category::Reliability
+                    | crate::rules::rule::Category::Syntax
+                    | crate::rules::rule::Category::Schema => "Bug Risk",
+                    crate::rules::rule::Category::Sizing
+                    | crate::rules::rule::Category::ImageSize => "Performance",
+                    _ => "Style",
+                });
             json!({
                 "type": "issue",
                 "check_name": f.code,

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::diagnostic::Finding;
+use crate::lint::finding::Finding;
 
 #[derive(Serialize)]
 struct Document<'a> {

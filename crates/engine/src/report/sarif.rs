@@ -4,9 +4,10 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::diagnostic::{Finding, Severity};
-use crate::lint::Input;
-use crate::registry;
+use crate::input::diagnostic::Severity;
+use crate::input::Input;
+use crate::lint::finding::Finding;
+use crate::rules::registry;
 
 fn level(severity: Severity) -> &'static str {
     match severity {

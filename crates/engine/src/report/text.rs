@@ -3,9 +3,10 @@
 
 use std::fmt::Write;
 
-use crate::diagnostic::{Finding, Severity};
-use crate::lint::Input;
-use crate::span::LineIndex;
+use crate::input::diagnostic::Severity;
+use crate::input::span::LineIndex;
+use crate::input::Input;
+use crate::lint::finding::Finding;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Style {
@@ -86,8 +87,8 @@ fn render_one(
     }
     if let Some(fix) = &f.fix {
         let label = match fix.applicability {
-            crate::rule::Applicability::Safe => "= fix:",
-            crate::rule::Applicability::Unsafe => "= unsafe fix:",
+            crate::rules::rule::Applicability::Safe => "= fix:",
+            crate::rules::rule::Applicability::Unsafe => "= unsafe fix:",
         };
         let _ = writeln!(out, "  {} {}", style.paint("1;32", label), fix.title);
     }

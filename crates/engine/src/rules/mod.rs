@@ -1,5 +1,10 @@
 //! Every rule, one file each, grouped by what they check. Each group's `CHECKS` lists its rules in
-//! code order; [`crate::registry`] joins the groups.
+//! code order; [`registry`] joins the groups. `rule` declares a rule, `check` runs one (its
+//! context and `Sink`).
+
+pub mod check;
+pub mod registry;
+pub mod rule;
 
 pub mod crossfile;
 pub mod dockerfile;

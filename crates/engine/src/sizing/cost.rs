@@ -8,8 +8,13 @@
 //! let saving = cost::saving(&input, Size { cpu: 512, memory: 2048 });
 //! ```
 //!
-//! Billing, per the AWS Fargate pricing page: per second, rounded up, with a 1-minute minimum,
-//! from the start of the image pull until the task stops. The hourly figure is for a task that
+//! Billing: per second, rounded up, from the start of the image pull until the task stops (the
+//! AWS Fargate pricing page: "from the time you start to download your container image until the
+//! Amazon ECS Task … terminates, rounded up to the nearest second"), with a one-minute minimum for
+//! Linux tasks (AWS's pricing text: "A minimum charge of 1 minute applies"; the part of the page
+//! our search tool stores ends before that line, and the request to lower the minimum,
+//! aws/containers-roadmap#189, is still open; #2636 of 2025 calls it "the current 1-minute
+//! minimum"). Windows tasks' minimum was not checked. The hourly figure is for a task that
 //! runs the whole hour; the monthly one multiplies by [`CostInput::hours_per_month`] (730 by
 //! default, a convention: 365 × 24 / 12).
 //!
@@ -359,7 +364,7 @@ pub fn estimate(input: &CostInput) -> CostEstimate {
         platforms.push(price(Platform::WindowsX86, win, win_origin, 1.0, "Windows"));
     }
     let mut notes = vec![
-        "billed per second (rounded up) with a 1-minute minimum, from the start of the image pull until the task stops".to_string(),
+        "billed per second (rounded up), from the start of the image pull until the task stops, with a one-minute minimum for Linux tasks".to_string(),
         format!("a month is {hours} hours of a task running all the time"),
         format!("Fargate Spot is modelled as {discount}% off the Linux x86 vCPU and memory rates; AWS publishes no fixed Spot rate, only \"up to a 70% discount\" on its pricing page; storage is charged at the on-demand rate"),
     ];
@@ -461,7 +466,8 @@ pub fn saving(input: &CostInput, to: Size) -> Vec<Saving> {
         .collect()
 }
 
-/// The cost of one run: per-second billing rounded up, with a 1-minute minimum.
+/// The cost of one Linux run: per-second billing rounded up, with a one-minute minimum (see the
+/// module doc for the sources).
 pub fn run_cost(per_hour: f64, seconds: u64) -> f64 {
     #[allow(clippy::cast_precision_loss)]
     let billed = seconds.max(60) as f64;

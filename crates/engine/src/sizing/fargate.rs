@@ -36,9 +36,9 @@ pub fn table() -> &'static FargateSizes {
     })
 }
 
-/// Reads the data file (with the engine's own JSON reader: see [`crate::json::to_value`]).
+/// Reads the data file (with the engine's own JSON reader: see [`crate::syntax::json::to_value`]).
 fn read(data: &str) -> Option<FargateSizes> {
-    let raw = crate::json::to_value(data)?;
+    let raw = crate::syntax::json::to_value(data)?;
     let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_string);
     let number = |v: &Value| v.as_u64().and_then(|n| u32::try_from(n).ok());
     let sizes = raw

@@ -2,7 +2,7 @@
 //! the headroom left, and (for Fargate) whether the size is valid and which sizes are near it.
 //!
 //! ```text
-//! let parsed = crate::json::parse(text);
+//! let parsed = crate::syntax::json::parse(text);
 //! let ctx = TaskDefCtx::new(text, 0, &root);
 //! let sizing = task::analyze(&ctx);          // or task::analyze_text(text)
 //! ```
@@ -24,8 +24,8 @@ use serde::Serialize;
 
 use super::fargate;
 use super::units::{parse_cpu_units, parse_memory_mib};
-use crate::taskdef::TaskDefCtx;
-use crate::value::{Node, NodeKind};
+use crate::models::taskdef::TaskDefCtx;
+use crate::syntax::value::{Node, NodeKind};
 
 /// A CPU or memory value as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -151,8 +151,8 @@ pub struct TaskSizing {
 /// Analyses a JSON task definition given as text (register input, describe output or a bare
 /// container array). Never fails: an unreadable text gives an analysis with no containers.
 pub fn analyze_text(text: &str) -> TaskSizing {
-    let parsed = crate::json::parse(text);
-    let empty = Node::new(NodeKind::Null, crate::span::Span::new(0, 0));
+    let parsed = crate::syntax::json::parse(text);
+    let empty = Node::new(NodeKind::Null, crate::input::span::Span::new(0, 0));
     let root = parsed.root.as_ref().unwrap_or(&empty);
     analyze(&TaskDefCtx::new(text, 0, root))
 }

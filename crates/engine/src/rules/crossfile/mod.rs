@@ -16,7 +16,7 @@ pub mod xf110_service_task_pair_undecided;
 pub mod xf111_service_connect_unknown_port_name;
 pub mod xf112_service_volume_not_in_task;
 
-use crate::check::Check;
+use crate::rules::check::Check;
 
 pub static CHECKS: &[Check] = &[
     Check::Project(

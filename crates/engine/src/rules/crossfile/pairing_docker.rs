@@ -10,13 +10,13 @@
 //! The image is taken to be the final stage (a `--target` build of another stage cannot be
 //! seen from the files).
 
-use crate::dockerfile::{Dockerfile, DockerfileCtx, Instruction, Stage};
-use crate::project::ProjectCtx;
-use crate::rule::Kind;
-use crate::rules::dockerfile::support;
-use crate::span::Span;
-use crate::taskdef::TaskDefCtx;
-use crate::value::{Node, NodeKind};
+use crate::input::span::Span;
+use crate::input::Kind;
+use crate::models::project::ProjectCtx;
+use crate::models::stages as support;
+use crate::models::taskdef::TaskDefCtx;
+use crate::syntax::dockerfile::{Dockerfile, DockerfileCtx, Instruction, Stage};
+use crate::syntax::value::{Node, NodeKind};
 
 /// A Dockerfile and the task container that runs the image it builds.
 pub struct DockerPair<'a> {
@@ -244,7 +244,7 @@ fn fit(container: &Node, mentions: &str) -> Fit {
     if is_official_image(text) {
         return Fit::No;
     }
-    let parsed = crate::image::parse_image(text);
+    let parsed = crate::models::image::parse_image(text);
     let public = match parsed.registry {
         Some(host) => PUBLIC_REGISTRIES.contains(&host.to_ascii_lowercase().as_str()),
         None => text.contains('/'),
@@ -292,7 +292,7 @@ fn names(container: &Node, hint: &str) -> bool {
             || s.starts_with(&format!("{hint}_"))
     };
     let image = container.get_str("image").unwrap_or("");
-    let tag = crate::image::parse_image(image).tag.unwrap_or("");
+    let tag = crate::models::image::parse_image(image).tag.unwrap_or("");
     container.get_str("name").is_some_and(word) || word(repository(image)) || word(tag)
 }
 
@@ -392,7 +392,7 @@ fn find(project: &ProjectCtx<'_>) -> Vec<(usize, usize, usize)> {
         || dockerfile
             .stages
             .iter()
-            .any(|s| crate::dockerfile::is_windows_image(&s.image))
+            .any(|s| crate::syntax::dockerfile::is_windows_image(&s.image))
     {
         return Vec::new();
     }
@@ -587,7 +587,7 @@ pub fn docker_health_check<'a>(pair: &DockerPair<'a>) -> Option<DockerHealthChec
         return None;
     }
     let command = if rest.starts_with('[') {
-        let words: Vec<String> = crate::json::to_value(rest)?
+        let words: Vec<String> = crate::syntax::json::to_value(rest)?
             .as_array()?
             .iter()
             .map(|w| w.as_str().map(str::to_string))

@@ -1,7 +1,7 @@
-use crate::check::Sink;
-use crate::ecspresso;
-use crate::project::ProjectCtx;
-use crate::rule::Kind;
+use crate::input::Kind;
+use crate::models::ecspresso;
+use crate::models::project::ProjectCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does

@@ -1,6 +1,6 @@
 use super::pairing_docker::{self, is_root_user};
-use crate::check::Sink;
-use crate::project::ProjectCtx;
+use crate::models::project::ProjectCtx;
+use crate::rules::check::Sink;
 use crate::rules::taskdef::util;
 
 crate::declare_rule! {

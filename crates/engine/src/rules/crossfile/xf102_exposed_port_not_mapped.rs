@@ -1,6 +1,6 @@
 use super::pairing_docker::{self, exposed, exposes, mapped_ports};
-use crate::check::Sink;
-use crate::project::ProjectCtx;
+use crate::models::project::ProjectCtx;
+use crate::rules::check::Sink;
 use crate::rules::servicedef::pairing;
 use crate::rules::taskdef::util;
 

@@ -1,8 +1,8 @@
 use super::pairing_docker::{self, docker_health_check, DockerHealthCheck};
-use crate::check::Sink;
-use crate::project::ProjectCtx;
+use crate::models::project::ProjectCtx;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
 use crate::rules::taskdef::util;
-use crate::taskdef::TaskDefCtx;
 
 crate::declare_rule! {
     /// ## What it does

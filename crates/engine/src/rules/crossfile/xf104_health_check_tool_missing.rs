@@ -1,6 +1,6 @@
 use super::pairing_docker::{self, DockerPair};
-use crate::check::Sink;
-use crate::project::ProjectCtx;
+use crate::models::project::ProjectCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does
@@ -11,7 +11,8 @@ crate::declare_rule! {
     /// curl or wget into the image is trusted.
     ///
     /// ## Why is this bad?
-    /// `CMD-SHELL` runs the command with `/bin/sh -c`, and distroless and scratch images have
+    /// `CMD-SHELL` runs the command "with the container's default shell" (`/bin/sh -c` on
+    /// Linux), and distroless and scratch images have
     /// no `/bin/sh`; nor do they have `curl` or `wget`. The check cannot start, so it fails
     /// every time: the container never becomes healthy and, if it is essential, ECS keeps
     /// replacing the task. Nothing shows this before the deployment.
@@ -93,7 +94,7 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
         let message = match mode {
             "CMD-SHELL" => {
                 let script = rest.join(" ");
-                let called = crate::dockerfile::shell::split(&script)
+                let called = crate::syntax::dockerfile::shell::split(&script)
                     .iter()
                     .find_map(|c| c.words.first().and_then(|w| tool(&w.text)));
                 match called {

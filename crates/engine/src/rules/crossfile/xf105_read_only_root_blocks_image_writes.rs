@@ -1,8 +1,8 @@
 use super::pairing_docker::{self, DockerPair};
-use crate::check::Sink;
-use crate::project::ProjectCtx;
+use crate::models::project::ProjectCtx;
+use crate::rules::check::Sink;
 use crate::rules::taskdef::util;
-use crate::value::Node;
+use crate::syntax::value::Node;
 
 crate::declare_rule! {
     /// ## What it does
@@ -132,7 +132,7 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
         for p in points {
             let read_only = matches!(
                 p.get("readOnly").map(|r| &r.kind),
-                Some(crate::value::NodeKind::Bool(true))
+                Some(crate::syntax::value::NodeKind::Bool(true))
             );
             match p.get_set("containerPath") {
                 // An unknown path might be the one needed: say nothing.

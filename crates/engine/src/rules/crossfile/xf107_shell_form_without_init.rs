@@ -1,7 +1,7 @@
 use super::pairing_docker;
-use crate::check::Sink;
-use crate::project::ProjectCtx;
-use crate::taskdef::TaskDefCtx;
+use crate::models::project::ProjectCtx;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does
@@ -48,7 +48,7 @@ crate::declare_rule! {
     }
 }
 
-fn is_shell_form(ins: &crate::dockerfile::Instruction) -> bool {
+fn is_shell_form(ins: &crate::syntax::dockerfile::Instruction) -> bool {
     let text = ins.text.trim();
     !ins.is_exec_form() && !text.is_empty() && !text.starts_with('[') && !text.starts_with("exec ")
 }
@@ -67,7 +67,7 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
         }
         if pair
             .base_image()
-            .is_some_and(|b| crate::dockerfile::is_windows_image(&b))
+            .is_some_and(|b| crate::syntax::dockerfile::is_windows_image(&b))
         {
             continue;
         }
@@ -78,7 +78,7 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
         };
         let Some(ins) = shell_form else { continue };
         let text = ins.text.trim();
-        let commands = crate::dockerfile::shell::split(text);
+        let commands = crate::syntax::dockerfile::shell::split(text);
         let program = commands
             .last()
             .and_then(|cmd| cmd.name().map(str::to_string))

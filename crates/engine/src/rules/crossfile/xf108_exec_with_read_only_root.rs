@@ -1,8 +1,8 @@
-use crate::check::Sink;
-use crate::project::ProjectCtx;
+use crate::models::project::ProjectCtx;
+use crate::rules::check::Sink;
 use crate::rules::servicedef::pairing;
 use crate::rules::taskdef::util;
-use crate::value::{Node, NodeKind};
+use crate::syntax::value::{Node, NodeKind};
 
 crate::declare_rule! {
     /// ## What it does

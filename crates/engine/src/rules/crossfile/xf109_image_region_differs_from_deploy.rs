@@ -1,10 +1,10 @@
-use crate::check::Sink;
-use crate::ecspresso;
-use crate::project::ProjectCtx;
-use crate::rule::Kind;
+use crate::input::Kind;
+use crate::models::ecspresso;
+use crate::models::project::ProjectCtx;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
 use crate::rules::taskdef::util;
-use crate::taskdef::TaskDefCtx;
-use crate::value::Node;
+use crate::syntax::value::Node;
 
 crate::declare_rule! {
     /// ## What it does

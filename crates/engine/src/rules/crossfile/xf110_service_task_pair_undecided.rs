@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::project::ProjectCtx;
+use crate::models::project::ProjectCtx;
+use crate::rules::check::Sink;
 use crate::rules::servicedef::pairing;
 
 crate::declare_rule! {

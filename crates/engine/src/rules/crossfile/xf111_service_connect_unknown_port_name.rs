@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::project::ProjectCtx;
+use crate::models::project::ProjectCtx;
+use crate::rules::check::Sink;
 use crate::rules::servicedef::pairing;
 use crate::rules::taskdef::util;
 
@@ -71,7 +71,7 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
                 node.span,
                 format!("Service Connect publishes port `{port_name}`, but no port mapping of the task definition has that name"),
             );
-            match crate::text::suggest(port_name, names.iter().copied()) {
+            match crate::input::text::suggest(port_name, names.iter().copied()) {
                 Some(n) => {
                     d.set_help(format!("did you mean `{n}`?"));
                 }

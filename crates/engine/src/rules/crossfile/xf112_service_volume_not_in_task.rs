@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::project::ProjectCtx;
+use crate::models::project::ProjectCtx;
+use crate::rules::check::Sink;
 use crate::rules::servicedef::pairing;
 use crate::rules::taskdef::util;
 
@@ -70,7 +70,7 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
                 node.span,
                 format!("the service configures volume `{name}`, but the task definition has no volume of that name"),
             );
-            match crate::text::suggest(name, names.iter().copied()) {
+            match crate::input::text::suggest(name, names.iter().copied()) {
                 Some(n) => d.set_help(format!("did you mean `{n}`?")),
                 None => d.set_help(format!("add {{\"name\": \"{name}\", \"configuredAtLaunch\": true}} to the task's volumes")),
             };

@@ -1,6 +1,6 @@
-use super::support;
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::models::stages as support;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -53,7 +53,11 @@ crate::declare_rule! {
 }
 
 /// Whether the stage (or a stage it is built on) sets a USER.
-fn sets_user(ctx: &DockerfileCtx<'_>, stage: &crate::dockerfile::Stage, depth: usize) -> bool {
+fn sets_user(
+    ctx: &DockerfileCtx<'_>,
+    stage: &crate::syntax::dockerfile::Stage,
+    depth: usize,
+) -> bool {
     if depth > 64 {
         return true;
     }
@@ -69,7 +73,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         return;
     };
     let image = stage.image.to_ascii_lowercase();
-    if crate::dockerfile::is_windows_image(&image) {
+    if crate::syntax::dockerfile::is_windows_image(&image) {
         return; // Windows containers have no root user.
     }
     if image.contains("nonroot") || image.contains("non-root") || image.contains("rootless") {

@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -38,9 +38,9 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         if ins.flag("checksum").is_some() {
             continue;
         }
-        let words: Vec<&crate::dockerfile::Word> = match &ins.args {
-            crate::dockerfile::Args::Exec(w) => w.iter().collect(),
-            crate::dockerfile::Args::Shell => ins.words.iter().collect(),
+        let words: Vec<&crate::syntax::dockerfile::Word> = match &ins.args {
+            crate::syntax::dockerfile::Args::Exec(w) => w.iter().collect(),
+            crate::syntax::dockerfile::Args::Shell => ins.words.iter().collect(),
         };
         let Some((_, sources)) = words.split_last() else {
             continue;

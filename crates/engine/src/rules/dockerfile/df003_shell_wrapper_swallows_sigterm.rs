@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -50,7 +50,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         .instructions()
         .filter(|i| i.is("CMD") || i.is("ENTRYPOINT"))
     {
-        let crate::dockerfile::Args::Exec(words) = &ins.args else {
+        let crate::syntax::dockerfile::Args::Exec(words) = &ins.args else {
             continue;
         };
         let Some(shell) = words.first() else { continue };
@@ -67,7 +67,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         let Some(script) = words.get(pos + 1) else {
             continue;
         };
-        let commands = crate::dockerfile::shell::split(&script.text);
+        let commands = crate::syntax::dockerfile::shell::split(&script.text);
         if commands.len() < 2 {
             continue;
         }

@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -27,6 +27,8 @@ crate::declare_rule! {
     /// ## References
     /// - [Amazon ECS task definition
     ///   parameters](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html)
+    /// - `HealthCheck` in the API reference: "Amazon ECS does not monitor Docker health checks
+    ///   that are embedded in a container image and not specified in the container definition."
     /// - [Amazon ECS container health checks
     ///   (healthCheck)](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html)
     pub static RULE = {

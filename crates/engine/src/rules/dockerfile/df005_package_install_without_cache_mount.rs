@@ -1,6 +1,6 @@
-use super::pkg::{self, Pm};
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::models::pkg::{self, Pm};
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -44,7 +44,7 @@ crate::declare_rule! {
     }
 }
 
-fn installs(c: &crate::dockerfile::Command) -> bool {
+fn installs(c: &crate::syntax::dockerfile::Command) -> bool {
     let sub = c.subcommand().map(|w| w.text.as_str());
     match c.name() {
         Some("go") => c.has_arg("download") && c.has_arg("mod"),

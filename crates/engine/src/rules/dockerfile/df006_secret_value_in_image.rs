@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -55,7 +55,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             let Some(value) = pair.value.as_deref() else {
                 continue;
             };
-            if let Some(kind) = crate::secrets::credential_kind(value) {
+            if let Some(kind) = crate::models::secrets::credential_kind(value) {
                 sink.report(pair.value_span, format!("the value of `{}` looks like {kind}, and anyone who can pull the image can read it", pair.key))
                     .set_help("revoke it, and give the task an IAM role or a `secrets` entry instead");
             }

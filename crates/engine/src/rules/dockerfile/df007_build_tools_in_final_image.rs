@@ -1,6 +1,6 @@
-use super::support;
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::models::stages as support;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -67,7 +67,7 @@ const TOOLS: &[&str] = &[
     "build-base",
 ];
 
-fn build_step(c: &crate::dockerfile::Command) -> Option<String> {
+fn build_step(c: &crate::syntax::dockerfile::Command) -> Option<String> {
     let name = c.name()?;
     let sub = c.subcommand().map(|w| w.text.as_str()).unwrap_or("");
     let is_build = match name {
@@ -108,7 +108,7 @@ fn build_step(c: &crate::dockerfile::Command) -> Option<String> {
 /// tools (`DF009` stays quiet then, so one file gets one "use a multi-stage build" finding).
 pub(crate) fn finding<'a>(
     ctx: &'a DockerfileCtx<'a>,
-) -> Option<(&'a crate::dockerfile::Command, String)> {
+) -> Option<(&'a crate::syntax::dockerfile::Command, String)> {
     if ctx.dockerfile.stages.len() != 1 {
         return None;
     }

@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -183,8 +183,8 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     };
     if ctx.dockerfile.escape == '`'
         || stage.image.contains('$')
-        || crate::dockerfile::is_windows_image(&stage.image)
-        || super::support::parent_stage(ctx, stage).is_some()
+        || crate::syntax::dockerfile::is_windows_image(&stage.image)
+        || crate::models::stages::parent_stage(ctx, stage).is_some()
     {
         return;
     }

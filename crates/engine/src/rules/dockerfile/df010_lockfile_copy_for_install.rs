@@ -1,6 +1,6 @@
-use super::support;
-use crate::check::Sink;
-use crate::dockerfile::{Args, Command, DockerfileCtx, Instruction, Word};
+use crate::models::stages as support;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::{Args, Command, DockerfileCtx, Instruction, Word};
 
 crate::declare_rule! {
     /// ## What it does
@@ -101,8 +101,8 @@ fn installs(c: &Command, eco: Ecosystem, files: &[&Word]) -> bool {
         Ecosystem::Go => c.is("go") && sub == "mod" && c.has_arg("download"),
         Ecosystem::Ruby => c.is("bundle") && (sub == "install" || sub.is_empty()),
         Ecosystem::Pip => {
-            let Some(pip) = super::pkg::call(c)
-                .filter(|k| k.is(&[super::pkg::Pm::Pip]))
+            let Some(pip) = crate::models::pkg::call(c)
+                .filter(|k| k.is(&[crate::models::pkg::Pm::Pip]))
                 .map(|k| k.command)
             else {
                 return false;

@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -55,7 +55,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             let at = start + (line.len() - trimmed.len());
             let end = start + line.trim_end().len();
             sink.report(
-                crate::span::Span::new(at, end),
+                crate::input::span::Span::new(at, end),
                 "an inline `hadolint ignore` comment",
             )
             .set_help("fix the finding, or ignore it in `.ecsplain.yaml` (`ignore` or `per-path-ignores`)");

@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -63,8 +63,8 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                 format!("`WORKDIR {t}` is relative to the previous working directory"),
             )
             .set_help(format!("write the absolute path, like `/{t}`"));
-        if first_in_chain(ctx, ins) && super::support::built(ctx, ins) {
-            super::support::buildkit_check(ctx, d, "WorkdirRelativePath");
+        if first_in_chain(ctx, ins) && crate::models::stages::built(ctx, ins) {
+            crate::models::stages::buildkit_check(ctx, d, "WorkdirRelativePath");
         }
     }
 }
@@ -72,7 +72,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
 /// Whether no `WORKDIR` comes before this one in its stage or the stages of the file it is
 /// built on: BuildKit's check looks only at the first (`workdirSet`, inherited from a parent
 /// stage).
-fn first_in_chain(ctx: &DockerfileCtx<'_>, ins: &crate::dockerfile::Instruction) -> bool {
+fn first_in_chain(ctx: &DockerfileCtx<'_>, ins: &crate::syntax::dockerfile::Instruction) -> bool {
     let Some(mut stage) = ctx
         .dockerfile
         .stages
@@ -81,13 +81,14 @@ fn first_in_chain(ctx: &DockerfileCtx<'_>, ins: &crate::dockerfile::Instruction)
     else {
         return false;
     };
-    let earlier =
-        |i: &crate::dockerfile::Instruction| i.is("WORKDIR") && i.span.start < ins.span.start;
+    let earlier = |i: &crate::syntax::dockerfile::Instruction| {
+        i.is("WORKDIR") && i.span.start < ins.span.start
+    };
     if ctx.stage_instructions(stage).iter().any(earlier) {
         return false;
     }
     for _ in 0..64 {
-        let Some(parent) = super::support::parent_stage(ctx, stage) else {
+        let Some(parent) = crate::models::stages::parent_stage(ctx, stage) else {
             return true;
         };
         if ctx

@@ -1,13 +1,14 @@
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
     /// Reports a `FROM` image with the `:latest` tag.
     ///
     /// ## Why is this bad?
-    /// `latest` is whatever was pushed last: builds are not reproducible, and an ECS service whose
-    /// image is rebuilt can change major versions in the middle of a deployment.
+    /// `latest` is whatever was pushed last: builds are not reproducible, and a rebuild of the
+    /// application's image can bring another major version of its base into the next deployment
+    /// with no change in the repository.
     ///
     /// ## Example
     /// ```dockerfile

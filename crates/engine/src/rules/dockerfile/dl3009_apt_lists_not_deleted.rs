@@ -1,7 +1,7 @@
-use super::pkg::{self, Pm};
-use super::support;
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::models::pkg::{self, Pm};
+use crate::models::stages as support;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -10,7 +10,7 @@ crate::declare_rule! {
     /// `/var/lib/apt/lists` nor mounts a cache or tmpfs there.
     ///
     /// ## Why is this bad?
-    /// `apt-get update` downloads tens of megabytes of package lists; left in the layer they make every
+    /// `apt-get update` downloads the package lists; left in the layer they make every
     /// image pull (and every ECS task start on a new host) slower.
     ///
     /// ## Example

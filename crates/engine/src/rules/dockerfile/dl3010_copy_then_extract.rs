@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -49,7 +49,7 @@ const TARS: &[&str] = &[
     ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz",
 ];
 
-fn extracts(c: &crate::dockerfile::Command) -> bool {
+fn extracts(c: &crate::syntax::dockerfile::Command) -> bool {
     c.is("tar")
         && c.args().iter().enumerate().any(|(i, a)| {
             let t = a.text.as_str();

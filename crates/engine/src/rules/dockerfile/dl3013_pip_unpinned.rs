@@ -1,6 +1,6 @@
-use super::pkg::{self, Pm};
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::models::pkg::{self, Pm};
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -65,7 +65,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             .filter(|p| !p.text.contains('/') || p.text.contains("://"))
             .collect();
         let verb = format!("{} installs", f.call.command.name().unwrap_or("pip"));
-        pkg::report_unpinned(
+        super::pkg_report::unpinned(
             sink,
             &unpinned,
             &verb,

@@ -1,6 +1,6 @@
-use super::pkg::{self, Pm};
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::models::pkg::{self, Pm};
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -36,7 +36,7 @@ crate::declare_rule! {
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for f in pkg::find(ctx, &[Pm::AptGet]) {
         if f.call.installs() && !f.call.assumes_yes() {
-            pkg::report_interactive(
+            super::pkg_report::interactive(
                 sink,
                 &f.call,
                 "apt-get install without `-y` waits for a confirmation no one can give",

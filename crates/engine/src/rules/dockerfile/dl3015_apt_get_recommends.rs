@@ -1,6 +1,6 @@
-use super::pkg::{self, Pm};
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::models::pkg::{self, Pm};
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -8,7 +8,8 @@ crate::declare_rule! {
     /// APT::Install-Recommends=false`).
     ///
     /// ## Why is this bad?
-    /// Recommended packages are not needed to run the program and often double the size of the layer.
+    /// Recommended packages are not needed to run the program, and they can add many packages
+    /// (and megabytes) to the layer.
     ///
     /// ## Example
     /// ```dockerfile

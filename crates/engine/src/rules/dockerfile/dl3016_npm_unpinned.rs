@@ -1,6 +1,6 @@
-use super::pkg::{self, Pm};
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::models::pkg::{self, Pm};
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -58,7 +58,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for f in pkg::find(ctx, &[Pm::Npm]) {
         if f.call.sub_is(&["install"]) {
             let unpinned = pkg::unpinned(ctx, &f, pinned);
-            pkg::report_unpinned(sink, &unpinned, "npm installs", "pin versions with `package@version`, or list them in package.json and run `npm ci`");
+            super::pkg_report::unpinned(sink, &unpinned, "npm installs", "pin versions with `package@version`, or list them in package.json and run `npm ci`");
         }
     }
 }

@@ -1,6 +1,6 @@
-use super::pkg::{self, Pm};
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::models::pkg::{self, Pm};
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -42,7 +42,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for f in pkg::find(ctx, &[Pm::Apk]) {
         if f.call.installs() {
             let unpinned = pkg::unpinned(ctx, &f, |t| t.contains(['=', '<', '>', '~']));
-            pkg::report_unpinned(
+            super::pkg_report::unpinned(
                 sink,
                 &unpinned,
                 "apk adds",

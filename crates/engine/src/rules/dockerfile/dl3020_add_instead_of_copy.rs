@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -7,8 +7,9 @@ crate::declare_rule! {
     /// (which `ADD` extracts) is left alone.
     ///
     /// ## Why is this bad?
-    /// `ADD` also downloads URLs and extracts archives: a file renamed to `.tar.gz` later silently
-    /// changes what ends up in the image. `COPY` does only what it says.
+    /// `ADD` also downloads URLs and extracts local tar archives, recognised "solely based on the
+    /// contents of the file, not the name of the file": a file that happens to be an archive is
+    /// unpacked instead of copied, whatever it is called. `COPY` does only what it says.
     ///
     /// ## Example
     /// ```dockerfile
@@ -45,9 +46,9 @@ const ARCHIVES: &[&str] = &[
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx.instructions().filter(|i| i.is("ADD")) {
-        let words: Vec<&crate::dockerfile::Word> = match &ins.args {
-            crate::dockerfile::Args::Exec(w) => w.iter().collect(),
-            crate::dockerfile::Args::Shell => ins.words.iter().collect(),
+        let words: Vec<&crate::syntax::dockerfile::Word> = match &ins.args {
+            crate::syntax::dockerfile::Args::Exec(w) => w.iter().collect(),
+            crate::syntax::dockerfile::Args::Shell => ins.words.iter().collect(),
         };
         let Some((_, sources)) = words.split_last() else {
             continue;

@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -44,9 +44,9 @@ crate::declare_rule! {
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx.instructions().filter(|i| i.is("COPY") || i.is("ADD")) {
-        let words: Vec<&crate::dockerfile::Word> = match &ins.args {
-            crate::dockerfile::Args::Exec(w) => w.iter().collect(),
-            crate::dockerfile::Args::Shell => ins.words.iter().collect(),
+        let words: Vec<&crate::syntax::dockerfile::Word> = match &ins.args {
+            crate::syntax::dockerfile::Args::Exec(w) => w.iter().collect(),
+            crate::syntax::dockerfile::Args::Shell => ins.words.iter().collect(),
         };
         let Some((dest, sources)) = words.split_last() else {
             continue;
@@ -70,7 +70,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         .set_help("add a trailing slash to the destination folder")
         .set_fix(
             "add a trailing slash",
-            crate::span::Span::at(dest.span.end as usize),
+            crate::input::span::Span::at(dest.span.end as usize),
             "/",
         );
     }

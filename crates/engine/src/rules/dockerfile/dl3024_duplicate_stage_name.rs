@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -58,7 +58,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                 d.add_related(*first_span, "first used here");
             }
             d.set_help("rename one of the stages");
-            super::support::buildkit_check(ctx, d, "DuplicateStageName");
+            crate::models::stages::buildkit_check(ctx, d, "DuplicateStageName");
         }
     }
 }

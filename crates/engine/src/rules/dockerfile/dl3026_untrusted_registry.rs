@@ -1,7 +1,7 @@
-use crate::check::Sink;
-use crate::dockerfile::{DockerfileCtx, Flag};
-use crate::image::{describe_registry, untrusted_registry};
-use crate::span::Span;
+use crate::input::span::Span;
+use crate::models::image::{describe_registry, untrusted_registry};
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::{DockerfileCtx, Flag};
 
 crate::declare_rule! {
     /// ## What it does

@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -65,9 +65,9 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             .find(|s| Some(s.index) == ins.stage)
             .and_then(|s| s.alias.as_ref())
             .map_or("", |(a, _)| a.as_str());
-        if let Some((os, arch)) = crate::dockerfile::refs::platform_os_arch(value) {
+        if let Some((os, arch)) = crate::syntax::dockerfile::refs::platform_os_arch(value) {
             if !value.contains('\\') && !stage_name.contains(&os) && !stage_name.contains(&arch) {
-                super::support::buildkit_check(ctx, d, "FromPlatformFlagConstDisallowed");
+                crate::models::stages::buildkit_check(ctx, d, "FromPlatformFlagConstDisallowed");
             }
         }
     }

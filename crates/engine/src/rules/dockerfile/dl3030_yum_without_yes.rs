@@ -1,6 +1,6 @@
-use super::pkg::{self, Pm};
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::models::pkg::{self, Pm};
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -38,7 +38,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             .sub_is(&["install", "groupinstall", "module install", "reinstall"])
             && !f.call.assumes_yes()
         {
-            pkg::report_interactive(
+            super::pkg_report::interactive(
                 sink,
                 &f.call,
                 "yum install without `-y` waits for a confirmation no one can give",

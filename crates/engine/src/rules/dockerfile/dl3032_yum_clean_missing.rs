@@ -1,6 +1,6 @@
-use super::pkg::{self, Pm};
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::models::pkg::{self, Pm};
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -10,7 +10,8 @@ crate::declare_rule! {
     /// asks for `yum clean all`, though removing the folder frees the same space).
     ///
     /// ## Why is this bad?
-    /// yum's metadata and package cache stay in the layer and grow the image by tens of megabytes.
+    /// yum's metadata and package cache (under `/var/cache/yum`) stay in the layer and grow the
+    /// image.
     ///
     /// ## Example
     /// ```dockerfile

@@ -1,6 +1,6 @@
-use super::pkg::{self, Pm};
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::models::pkg::{self, Pm};
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -45,7 +45,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         let module = f.call.sub_is(&["module install"]);
         let unpinned = pkg::unpinned(ctx, &f, |t| pkg::rpm_pinned(t, module));
         let verb = format!("{} installs", f.call.command.name().unwrap_or("yum"));
-        pkg::report_unpinned(
+        super::pkg_report::unpinned(
             sink,
             &unpinned,
             &verb,

@@ -1,6 +1,6 @@
-use super::pkg::{self, Pm};
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::models::pkg::{self, Pm};
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -44,7 +44,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             "install-new-recommends",
         ]);
         if asks && !f.call.assumes_yes() {
-            pkg::report_interactive(
+            super::pkg_report::interactive(
                 sink,
                 &f.call,
                 "zypper without `-n` waits for a confirmation no one can give",

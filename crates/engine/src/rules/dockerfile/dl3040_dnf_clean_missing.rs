@@ -1,6 +1,6 @@
-use super::pkg::{self, Pm};
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::models::pkg::{self, Pm};
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -8,7 +8,8 @@ crate::declare_rule! {
     /// (`microdnf clean all`), remove `/var/cache/dnf`, or mount a cache there.
     ///
     /// ## Why is this bad?
-    /// dnf's metadata and package cache stay in the layer and grow the image by tens of megabytes.
+    /// dnf's metadata and package cache (under `/var/cache/dnf`) stay in the layer and grow the
+    /// image.
     ///
     /// ## Example
     /// ```dockerfile

@@ -1,7 +1,7 @@
-use super::pkg::{self, Pm};
-use super::support;
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::models::pkg::{self, Pm};
+use crate::models::stages as support;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -9,8 +9,9 @@ crate::declare_rule! {
     /// the `RUN` mounts a cache on pip's cache folder (`/root/.cache/pip` or `/root/.cache`).
     ///
     /// ## Why is this bad?
-    /// pip keeps every downloaded wheel in `~/.cache/pip`; in an image that is dead weight, often
-    /// larger than the packages.
+    /// pip keeps the wheels and archives it downloads (and the wheels it builds) in its cache,
+    /// `~/.cache/pip` on Linux by default; in an image that is dead weight next to the
+    /// installed packages.
     ///
     /// ## Example
     /// ```dockerfile
@@ -27,6 +28,7 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - hadolint [DL3042](https://github.com/hadolint/hadolint/wiki/DL3042)
+    /// - [pip: caching](https://pip.pypa.io/en/stable/topics/caching/)
     /// - [Docker build cache: cache
     ///   mounts](https://docs.docker.com/build/cache/optimize/#use-cache-mounts)
     ///

@@ -1,6 +1,6 @@
-use super::support;
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::models::stages as support;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -38,7 +38,7 @@ crate::declare_rule! {
 
 fn has_workdir(
     ctx: &DockerfileCtx<'_>,
-    stage: &crate::dockerfile::Stage,
+    stage: &crate::syntax::dockerfile::Stage,
     before: usize,
     depth: usize,
 ) -> bool {
@@ -59,9 +59,9 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         if !(ins.is("COPY") || ins.is("ADD")) {
             continue;
         }
-        let words: Vec<&crate::dockerfile::Word> = match &ins.args {
-            crate::dockerfile::Args::Exec(w) => w.iter().collect(),
-            crate::dockerfile::Args::Shell => ins.words.iter().collect(),
+        let words: Vec<&crate::syntax::dockerfile::Word> = match &ins.args {
+            crate::syntax::dockerfile::Args::Exec(w) => w.iter().collect(),
+            crate::syntax::dockerfile::Args::Shell => ins.words.iter().collect(),
         };
         let Some(dest) = words.last() else { continue };
         let t = dest.text.as_str();

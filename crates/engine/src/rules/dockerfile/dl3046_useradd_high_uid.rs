@@ -1,6 +1,6 @@
-use super::support;
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::models::stages as support;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -23,6 +23,9 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - hadolint [DL3046](https://github.com/hadolint/hadolint/wiki/DL3046)
+    /// - [Dockerfile best practices: USER](https://docs.docker.com/build/building/best-practices/#user)
+    ///   (a large UID "can lead to disk exhaustion as `/var/log/faillog` in the container layer is
+    ///   filled with NULL characters"; `useradd --no-log-init` avoids it)
     pub static RULE = {
         code: "DL3046",
         name: "useradd-high-uid",

@@ -1,14 +1,15 @@
-use super::support;
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::models::stages as support;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
     /// Reports `wget` without `--progress`, `-q`/`--quiet` or `-nv`/`--no-verbose`.
     ///
     /// ## Why is this bad?
-    /// wget's progress bar writes a line per step in a non-interactive build: megabytes of log for one
-    /// download.
+    /// When its output is not a terminal (as in a build), wget falls back to its "dot" display:
+    /// a line of 50 dots for every 50 KiB, so one large download fills the build log with
+    /// thousands of lines.
     ///
     /// ## Example
     /// ```dockerfile
@@ -23,6 +24,7 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - hadolint [DL3047](https://github.com/hadolint/hadolint/wiki/DL3047)
+    /// - [GNU Wget manual: --progress](https://www.gnu.org/software/wget/manual/wget.html#Download-Options)
     pub static RULE = {
         code: "DL3047",
         name: "wget-progress",

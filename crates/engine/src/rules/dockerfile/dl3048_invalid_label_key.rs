@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -124,7 +124,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         for pair in &ins.pairs {
             if pair.key.contains('$') {
                 if let Some(real) = expanded_when_unset(ctx, &pair.key) {
-                    let vars = super::support::variables(&pair.key)
+                    let vars = crate::models::stages::variables(&pair.key)
                         .iter()
                         .map(|v| format!("`{v}`"))
                         .collect::<Vec<_>>()

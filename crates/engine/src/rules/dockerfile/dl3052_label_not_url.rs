@@ -1,7 +1,7 @@
 use super::labels;
-use crate::check::Sink;
-use crate::config::LabelKind;
-use crate::dockerfile::DockerfileCtx;
+use crate::models::config::LabelKind;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does

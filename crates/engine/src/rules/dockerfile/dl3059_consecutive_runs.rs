@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -40,7 +40,7 @@ crate::declare_rule! {
 }
 
 /// A RUN of one simple command (no `&&`, `;`, pipe or heredoc): joining those is always easy.
-fn single(run: &crate::dockerfile::Instruction) -> bool {
+fn single(run: &crate::syntax::dockerfile::Instruction) -> bool {
     run.heredocs.is_empty() && run.commands.len() == 1
 }
 
@@ -50,7 +50,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         if !(a.is("RUN") && b.is("RUN")) || a.stage != b.stage {
             continue;
         }
-        let flags = |i: &crate::dockerfile::Instruction| {
+        let flags = |i: &crate::syntax::dockerfile::Instruction| {
             i.flags
                 .iter()
                 .map(|f| format!("{}={:?}", f.name, f.value))

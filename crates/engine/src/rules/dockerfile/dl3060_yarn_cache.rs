@@ -1,7 +1,7 @@
-use super::pkg::{self, Pm};
-use super::support;
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::models::pkg::{self, Pm};
+use crate::models::stages as support;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -15,7 +15,8 @@ crate::declare_rule! {
     /// `yarn` for the `node` user) counts; hadolint accepts only a few fixed paths.
     ///
     /// ## Why is this bad?
-    /// Yarn's offline cache holds a copy of every package tarball: it can double the size of the layer.
+    /// Yarn's cache holds a copy of every package archive it fetched: left in the layer, it is
+    /// carried next to the installed `node_modules`.
     ///
     /// ## Example
     /// ```dockerfile

@@ -1,7 +1,7 @@
-use super::pkg::{self, Pm};
-use super::support;
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::models::pkg::{self, Pm};
+use crate::models::stages as support;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does

@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -7,7 +7,8 @@ crate::declare_rule! {
     ///
     /// ## Why is this bad?
     /// `FROM scratch` and `--from=context` already mean something to BuildKit: a stage with that name
-    /// is confusing at best, and ignored at worst.
+    /// is confusing, and BuildKit's build check `ReservedStageName` warns ("'scratch' is reserved
+    /// and should not be used as a stage name").
     ///
     /// ## Example
     /// ```dockerfile
@@ -48,7 +49,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                         format!("`{name}` is a reserved word, not a good stage name"),
                     )
                     .set_help("rename the stage");
-                super::support::buildkit_check(ctx, d, "ReservedStageName");
+                crate::models::stages::buildkit_check(ctx, d, "ReservedStageName");
             }
         }
     }

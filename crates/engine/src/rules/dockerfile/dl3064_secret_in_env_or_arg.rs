@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -66,7 +66,7 @@ crate::declare_rule! {
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx.instructions().filter(|i| i.is("ENV") || i.is("ARG")) {
         for pair in &ins.pairs {
-            if let Some(why) = crate::secrets::secret_name(&pair.key) {
+            if let Some(why) = crate::models::secrets::secret_name(&pair.key) {
                 let what = if ins.is("ENV") {
                     "the image config"
                 } else {
@@ -75,10 +75,10 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                 let d = sink.report(pair.key_span, format!("{} `{}` looks like a secret ({why}), and its value is kept in {what}", ins.keyword, pair.key))
                     .set_help("pass build secrets with `RUN --mount=type=secret`, and run-time secrets with the task definition's `secrets`");
                 // BuildKit's check has its own word list and runs while it dispatches a stage.
-                if crate::secrets::buildkit_secret_name(&pair.key)
-                    && super::support::built(ctx, ins)
+                if crate::models::secrets::buildkit_secret_name(&pair.key)
+                    && crate::models::stages::built(ctx, ins)
                 {
-                    super::support::buildkit_check(ctx, d, "SecretsUsedInArgOrEnv");
+                    crate::models::stages::buildkit_check(ctx, d, "SecretsUsedInArgOrEnv");
                 }
             }
         }

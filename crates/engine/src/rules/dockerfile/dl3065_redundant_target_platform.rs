@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -53,10 +53,10 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                 .set_help("remove the flag")
                 .set_fix(
                     "remove --platform",
-                    crate::span::Span::new(flag.span.start as usize, end),
+                    crate::input::span::Span::new(flag.span.start as usize, end),
                     "",
                 );
-            super::support::buildkit_check(ctx, d, "RedundantTargetPlatform");
+            crate::models::stages::buildkit_check(ctx, d, "RedundantTargetPlatform");
         }
     }
 }

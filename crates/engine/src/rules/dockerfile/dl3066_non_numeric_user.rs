@@ -1,6 +1,6 @@
-use super::support;
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::models::stages as support;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -48,7 +48,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     let stages = support::image_stages(ctx);
     if ctx
         .final_stage()
-        .is_some_and(|s| crate::dockerfile::is_windows_image(&s.image))
+        .is_some_and(|s| crate::syntax::dockerfile::is_windows_image(&s.image))
     {
         return; // Windows users (`ContainerUser`) have no numeric id.
     }

@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -47,6 +47,6 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         let d = sink
             .report(ins.keyword_span, "MAINTAINER is deprecated")
             .set_help("use `LABEL org.opencontainers.image.authors=\"...\"`");
-        super::support::buildkit_check(ctx, d, "MaintainerDeprecated");
+        crate::models::stages::buildkit_check(ctx, d, "MaintainerDeprecated");
     }
 }

@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -40,7 +40,7 @@ crate::declare_rule! {
 }
 
 pub fn report_repeats(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>, keyword: &str) {
-    let built = super::support::built_by_default(ctx);
+    let built = crate::models::stages::built_by_default(ctx);
     for stage in &ctx.dockerfile.stages {
         let found: Vec<_> = ctx
             .stage_instructions(stage)
@@ -60,7 +60,7 @@ pub fn report_repeats(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>, keyword: &st
                     .set_help(format!("keep only one {keyword}"));
                 // BuildKit's check runs while it dispatches the stage.
                 if built.get(stage.index).copied().unwrap_or(false) {
-                    super::support::buildkit_check(ctx, d, "MultipleInstructionsDisallowed");
+                    crate::models::stages::buildkit_check(ctx, d, "MultipleInstructionsDisallowed");
                 }
             }
         }

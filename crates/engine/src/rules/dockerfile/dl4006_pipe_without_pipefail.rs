@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::dockerfile::DockerfileCtx;
+use crate::rules::check::Sink;
+use crate::syntax::dockerfile::DockerfileCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -7,9 +7,9 @@ crate::declare_rule! {
     /// `set -o pipefail` in the same `RUN` makes the pipe fail when its first command fails.
     ///
     /// ## Why is this bad?
-    /// A shell pipeline fails only when its last command fails: `curl https://... | tar x` succeeds
-    /// when
-    /// the download fails, and the image is built without the files.
+    /// A shell pipeline fails only when its last command fails: in
+    /// `curl -fsSL https://example.com/install.sh | sh` a failed download leaves `sh` an empty
+    /// script, which it runs successfully, so the build goes on without the tool installed.
     ///
     /// ## Example
     /// ```dockerfile
@@ -28,6 +28,8 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - hadolint [DL4006](https://github.com/hadolint/hadolint/wiki/DL4006)
+    /// - [POSIX Shell Command Language, Pipelines](https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html#tag_19_09_02)
+    ///   (the exit status of a pipeline is that of its last command)
     ///
     /// Known difference from hadolint (docs/hadolint-parity.md): after `SHELL ["/bin/sh", "-o",
     /// "pipefail", "-c"]` ecsplain takes pipefail as set; hadolint still reports, because some `sh`
@@ -49,7 +51,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         let mut posix = true;
         for ins in ctx.stage_instructions(stage) {
             if ins.is("SHELL") {
-                if let crate::dockerfile::Args::Exec(words) = &ins.args {
+                if let crate::syntax::dockerfile::Args::Exec(words) = &ins.args {
                     pipefail = words.iter().any(|w| w.text.contains("pipefail"));
                     posix = words.first().is_some_and(|w| {
                         let n = w.text.rsplit(['/', '\\']).next().unwrap_or("");

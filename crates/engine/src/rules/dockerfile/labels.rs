@@ -1,8 +1,8 @@
 //! What the label-schema rules (DL3049–DL3056, DL3058) share: the images a file produces, the
 //! labels each carries, and the value formats of the `label-schema` setting.
 
-use crate::config::LabelKind;
-use crate::dockerfile::{DockerfileCtx, Instruction, KeyValue, Stage};
+use crate::models::config::LabelKind;
+use crate::syntax::dockerfile::{DockerfileCtx, Instruction, KeyValue, Stage};
 
 /// Every `LABEL` pair of the file with its instruction (`ONBUILD LABEL` included: the label
 /// lands on the images built on this one).
@@ -35,7 +35,8 @@ pub fn results<'a>(ctx: &DockerfileCtx<'a>) -> Vec<&'a Stage> {
                 .collect();
             let built_on = stages.iter().any(|o| {
                 o.index > s.index
-                    && super::support::parent_stage(ctx, o).is_some_and(|p| p.index == s.index)
+                    && crate::models::stages::parent_stage(ctx, o)
+                        .is_some_and(|p| p.index == s.index)
             });
             let copied = ctx.instructions().any(|i| {
                 i.stage.is_some_and(|st| st != s.index)
@@ -65,7 +66,7 @@ pub fn keys_of(ctx: &DockerfileCtx<'_>, stage: &Stage) -> Vec<String> {
                 out.extend(i.pairs.iter().map(|p| p.key.clone()));
             }
         }
-        current = super::support::parent_stage(ctx, s);
+        current = crate::models::stages::parent_stage(ctx, s);
     }
     out
 }

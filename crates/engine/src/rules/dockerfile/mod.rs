@@ -82,10 +82,9 @@ pub mod dl4004_multiple_entrypoint;
 pub mod dl4005_default_shell_relinked;
 pub mod dl4006_pipe_without_pipefail;
 pub mod labels;
-pub mod pkg;
-pub mod support;
+pub mod pkg_report;
 
-use crate::check::Check;
+use crate::rules::check::Check;
 
 pub static CHECKS: &[Check] = &[
     Check::Dockerfile(

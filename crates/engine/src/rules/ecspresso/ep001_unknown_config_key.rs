@@ -1,6 +1,6 @@
-use crate::check::Sink;
-use crate::ecspresso::{did_you_mean, EcspressoCtx, CONFIG_KEYS};
-use crate::value::is_placeholder_text;
+use crate::models::ecspresso::{did_you_mean, EcspressoCtx, CONFIG_KEYS};
+use crate::rules::check::Sink;
+use crate::syntax::value::is_placeholder_text;
 
 crate::declare_rule! {
     /// ## What it does
@@ -47,6 +47,14 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "EP001";
+    UNKNOWN = "`{key}` is not an ecspresso config key; ecspresso warns and ignores it";
+    HELP_DID_YOU_MEAN = "did you mean `{suggestion}`?";
+    FIX_RENAME = "rename to `{suggestion}`";
+    HELP_REMOVE = "remove it, or move it where it belongs (a definition file or a plugin's `config`)";
+}
+
 pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
     let Some(object) = ctx.config.as_object() else {
         return;
@@ -55,26 +63,20 @@ pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
         if CONFIG_KEYS.contains(&member.key.as_str()) || is_placeholder_text(&member.key) {
             continue;
         }
-        let d = sink.report(
-            member.key_span,
-            format!(
-                "`{}` is not an ecspresso config key; ecspresso warns and ignores it",
-                member.key
-            ),
-        );
+        let d = sink.report_msg(member.key_span, crate::msg!(UNKNOWN, key = &member.key));
         match did_you_mean(&member.key, &CONFIG_KEYS) {
             Some(suggestion) => {
-                d.set_help(format!("did you mean `{suggestion}`?"));
+                d.set_help_msg(crate::msg!(HELP_DID_YOU_MEAN, suggestion = suggestion));
                 if member.key_span.text(ctx.text) == member.key {
-                    d.set_fix(
-                        format!("rename to `{suggestion}`"),
+                    d.set_fix_msg(
+                        crate::msg!(FIX_RENAME, suggestion = suggestion),
                         member.key_span,
                         suggestion,
                     );
                 }
             }
             None => {
-                d.set_help("remove it, or move it where it belongs (a definition file or a plugin's `config`)");
+                d.set_help_msg(crate::msg!(HELP_REMOVE));
             }
         }
     }

@@ -1,14 +1,15 @@
-use crate::check::Sink;
-use crate::ecspresso::EcspressoCtx;
-use crate::span::Span;
+use crate::input::span::Span;
+use crate::models::ecspresso::EcspressoCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does
     /// Notes an ecspresso config that sets no `region`.
     ///
     /// ## Why is this bad?
-    /// ecspresso then takes the region from the `AWS_REGION` environment variable, so the same
-    /// config deploys to whatever region the shell or the CI job happens to set. Writing the
+    /// ecspresso then takes the region from the `AWS_REGION` environment variable (and, when that
+    /// is empty too, from the AWS SDK's usual sources such as the profile's region), so the
+    /// same config deploys to whatever region the shell or the CI job happens to set. Writing the
     /// region (or an explicit `{{ must_env `AWS_REGION` }}`) makes the target visible in review.
     ///
     /// ## Example
@@ -26,6 +27,7 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [ecspresso: configuration file](https://github.com/kayac/ecspresso#configuration-file)
+    /// - ecspresso `config.go`: an empty `region` is filled from `AWS_REGION`.
     pub static RULE = {
         code: "EP002",
         name: "missing-region",
@@ -36,6 +38,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "EP002";
+    NO_REGION = "the config sets no `region`; ecspresso uses the AWS_REGION environment variable";
+    HELP_ADD_REGION = "add `region: <region>` (or `region: '{{ must_env `AWS_REGION` }}'` to make the dependency explicit)";
+}
+
 pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
     let Some(object) = ctx.config.as_object() else {
         return;
@@ -44,9 +52,6 @@ pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
         return;
     }
     let at = object.members.first().map_or(Span::at(0), |m| m.key_span);
-    sink.report(
-        at,
-        "the config sets no `region`; ecspresso uses the AWS_REGION environment variable",
-    )
-    .set_help("add `region: <region>` (or `region: '{{ must_env `AWS_REGION` }}'` to make the dependency explicit)");
+    sink.report_msg(at, crate::msg!(NO_REGION))
+        .set_help_msg(crate::msg!(HELP_ADD_REGION));
 }

@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::ecspresso::EcspressoCtx;
+use crate::models::ecspresso::EcspressoCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does

@@ -1,6 +1,6 @@
-use crate::check::Sink;
-use crate::ecspresso::EcspressoCtx;
-use crate::value::NodeKind;
+use crate::models::ecspresso::EcspressoCtx;
+use crate::rules::check::Sink;
+use crate::syntax::value::NodeKind;
 
 crate::declare_rule! {
     /// ## What it does
@@ -38,6 +38,15 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "EP004";
+    NO_UNIT_V2 = "timeout {text} has no unit: ecspresso v2 rejects it (`time: missing unit in duration \"{s}\"`)";
+    NO_UNIT_ASSUMED_V2 = "timeout {text} has no unit: ecspresso v2 rejects it (`time: missing unit in duration \"{s}\"`) (required_version does not pin v3, so ecsplain assumes v2, the current release)";
+    HELP_SECONDS = "write `{s}s` for seconds, or pin ecspresso v3 (`required_version: \">= 3.0.0\"`), which reads digits as seconds";
+    NOT_DURATION = "timeout {text} is not a duration ecspresso can read";
+    HELP_GO_DURATION = "write a Go duration such as `10m0s`, `90s` or `1h30m` (units ns, us, ms, s, m, h)";
+}
+
 pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
     let Some(node) = ctx.config.get_set("timeout") else {
         return;
@@ -45,7 +54,7 @@ pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
     if node.is_placeholder() {
         return;
     }
-    let versions = crate::ecspresso::versions(ctx.config);
+    let versions = crate::models::ecspresso::versions(ctx.config);
     let text = node.span.text(ctx.text);
     match &node.kind {
         // A bare number is read (as nanoseconds by v2, seconds by v3): EP012's concern.
@@ -56,27 +65,17 @@ pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
             if versions.v3_only() {
                 return;
             }
-            let assumed = if versions.v2_only() {
-                ""
+            let message = if versions.v2_only() {
+                crate::msg!(NO_UNIT_V2, text = text, s = s)
             } else {
-                " (required_version does not pin v3, so ecsplain assumes v2, the current release)"
+                crate::msg!(NO_UNIT_ASSUMED_V2, text = text, s = s)
             };
-            sink.report(
-                node.span,
-                format!(
-                    "timeout {text} has no unit: ecspresso v2 rejects it (`time: missing unit in duration \"{s}\"`){assumed}"
-                ),
-            )
-            .set_help(format!("write `{s}s` for seconds, or pin ecspresso v3 (`required_version: \">= 3.0.0\"`), which reads digits as seconds"));
+            sink.report_msg(node.span, message)
+                .set_help_msg(crate::msg!(HELP_SECONDS, s = s));
         }
         _ => {
-            sink.report(
-                node.span,
-                format!("timeout {text} is not a duration ecspresso can read"),
-            )
-            .set_help(
-                "write a Go duration such as `10m0s`, `90s` or `1h30m` (units ns, us, ms, s, m, h)",
-            );
+            sink.report_msg(node.span, crate::msg!(NOT_DURATION, text = text))
+                .set_help_msg(crate::msg!(HELP_GO_DURATION));
         }
     }
 }

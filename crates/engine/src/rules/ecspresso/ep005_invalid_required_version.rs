@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::ecspresso::EcspressoCtx;
+use crate::models::ecspresso::EcspressoCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does
@@ -34,6 +34,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "EP005";
+    NOT_CONSTRAINT = "required_version {text}: `{bad}` is not a version constraint";
+    HELP_CONSTRAINTS = "write constraints separated by commas, each an operator and a version: `>= 2.0.0, < 3`";
+}
+
 pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
     let Some(node) = ctx.config.get_set("required_version") else {
         return;
@@ -42,16 +48,16 @@ pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
         return;
     }
     let text = match &node.kind {
-        crate::value::NodeKind::String(s) => s.clone(),
-        crate::value::NodeKind::Number(_, s) => s.clone(),
+        crate::syntax::value::NodeKind::String(s) => s.clone(),
+        crate::syntax::value::NodeKind::Number(_, s) => s.clone(),
         _ => String::new(),
     };
     if let Some(bad) = invalid_part(&text) {
-        sink.report(
+        sink.report_msg(
             node.span,
-            format!("required_version {}: `{bad}` is not a version constraint", node.span.text(ctx.text)),
+            crate::msg!(NOT_CONSTRAINT, text = node.span.text(ctx.text), bad = bad),
         )
-        .set_help("write constraints separated by commas, each an operator and a version: `>= 2.0.0, < 3`");
+        .set_help_msg(crate::msg!(HELP_CONSTRAINTS));
     }
 }
 

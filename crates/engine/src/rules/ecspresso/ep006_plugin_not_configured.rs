@@ -1,8 +1,8 @@
-use crate::check::Sink;
-use crate::ecspresso::{self, plugin_for_function, plugins, DEFAULT_PLUGINS};
-use crate::project::ProjectCtx;
-use crate::rule::Kind;
-use crate::template;
+use crate::input::Kind;
+use crate::models::ecspresso::{self, plugin_for_function, plugins, DEFAULT_PLUGINS};
+use crate::models::project::ProjectCtx;
+use crate::rules::check::Sink;
+use crate::syntax::template;
 
 crate::declare_rule! {
     /// ## What it does
@@ -61,7 +61,7 @@ pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
         let configured = plugins(config);
         let plugins_span = config
             .member("plugins")
-            .map_or(crate::span::Span::at(0), |m| m.key_span);
+            .map_or(crate::input::span::Span::at(0), |m| m.key_span);
         let mut files = vec![config_file];
         for reference in ecspresso::references_in(input.path, config) {
             if reference.template {
@@ -84,7 +84,7 @@ pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             // Template calls, and in Jsonnet `std.native('tfstate')` (the same plugin functions).
             // Calls as written: Go rejects a function no plugin defines when it parses the
             // template, whatever values the run was given (which render the calls away).
-            let mut calls: Vec<(String, crate::span::Span)> = template::scan(target.source)
+            let mut calls: Vec<(String, crate::input::span::Span)> = template::scan(target.source)
                 .actions
                 .iter()
                 .flat_map(|a| {

@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::ecspresso::{plugins, EcspressoCtx, DEFAULT_PLUGINS};
+use crate::models::ecspresso::{plugins, EcspressoCtx, DEFAULT_PLUGINS};
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does

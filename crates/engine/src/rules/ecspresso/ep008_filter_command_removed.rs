@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::ecspresso::EcspressoCtx;
+use crate::models::ecspresso::EcspressoCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does
@@ -45,7 +45,7 @@ pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
     else {
         return;
     };
-    let message = if crate::ecspresso::versions(ctx.config).v3_only() {
+    let message = if crate::models::ecspresso::versions(ctx.config).v3_only() {
         "ecspresso v3 no longer reads `filter_command`: it warns of an unknown field and ignores it"
     } else {
         "`filter_command` is deprecated since ecspresso v2.0.0 and removed in v3"

@@ -1,6 +1,6 @@
-use crate::check::Sink;
-use crate::ecspresso::{EcspressoCtx, Format};
-use crate::span::Span;
+use crate::input::span::Span;
+use crate::models::ecspresso::{EcspressoCtx, Format};
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does
@@ -40,10 +40,10 @@ crate::declare_rule! {
 
 pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
     // ecspresso v2 renders before reading the YAML: only a config that may run on v3 matters.
-    if ctx.format != Format::Yaml || crate::ecspresso::versions(ctx.config).v2_only() {
+    if ctx.format != Format::Yaml || crate::models::ecspresso::versions(ctx.config).v2_only() {
         return;
     }
-    for unquoted in crate::yaml::unquoted_templates(ctx.text) {
+    for unquoted in crate::syntax::yaml::unquoted_templates(ctx.text) {
         let span = unquoted.span;
         if unquoted.whole_line {
             sink.report(

@@ -1,7 +1,7 @@
-use crate::check::Sink;
-use crate::ecspresso;
-use crate::project::ProjectCtx;
-use crate::rule::Kind;
+use crate::input::Kind;
+use crate::models::ecspresso;
+use crate::models::project::ProjectCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does
@@ -98,7 +98,7 @@ pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
                 None => {
                     d.add_related_in(
                         service_file,
-                        crate::span::Span::at(0),
+                        crate::input::span::Span::at(0),
                         "no deploymentController: rolling updates (ECS)",
                     );
                 }

@@ -1,6 +1,6 @@
-use crate::check::Sink;
-use crate::ecspresso::{EcspressoCtx, Format};
-use crate::value::NodeKind;
+use crate::models::ecspresso::{EcspressoCtx, Format};
+use crate::rules::check::Sink;
+use crate::syntax::value::NodeKind;
 
 crate::declare_rule! {
     /// ## What it does
@@ -46,7 +46,7 @@ pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
     let NodeKind::Number(_, written) = &node.kind else {
         return;
     };
-    let versions = crate::ecspresso::versions(ctx.config);
+    let versions = crate::models::ecspresso::versions(ctx.config);
     if versions.v3_only() {
         return;
     }

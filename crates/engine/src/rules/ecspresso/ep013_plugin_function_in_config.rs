@@ -1,8 +1,8 @@
-use crate::check::Sink;
-use crate::ecspresso::{self, plugin_for_function};
-use crate::project::ProjectCtx;
-use crate::rule::Kind;
-use crate::template;
+use crate::input::Kind;
+use crate::models::ecspresso::{self, plugin_for_function};
+use crate::models::project::ProjectCtx;
+use crate::rules::check::Sink;
+use crate::syntax::template;
 
 crate::declare_rule! {
     /// ## What it does
@@ -89,7 +89,7 @@ pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
                 // Only a config pinned to v2 certainly fails; v3 accepts the call, so an
                 // unpinned config gets a warning (severity is a promise).
                 if !versions.v2_only() {
-                    d.severity = crate::diagnostic::Severity::Warning;
+                    d.severity = crate::input::diagnostic::Severity::Warning;
                 }
             }
         }

@@ -1,8 +1,8 @@
-use crate::check::Sink;
-use crate::ecspresso::{self, did_you_mean, plugin_functions};
-use crate::project::ProjectCtx;
-use crate::rule::Kind;
-use crate::template::{self, GO_BUILTINS, GO_CONFIG_FUNCS};
+use crate::input::Kind;
+use crate::models::ecspresso::{self, did_you_mean, plugin_functions};
+use crate::models::project::ProjectCtx;
+use crate::rules::check::Sink;
+use crate::syntax::template::{self, GO_BUILTINS, GO_CONFIG_FUNCS};
 
 crate::declare_rule! {
     /// ## What it does
@@ -32,9 +32,11 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## References
-    /// - Go `text/template/parse/parse.go` (`term`: `function %q not defined`); `text/template`
-    ///   `funcs.go` (the builtins)
-    /// - kayac/go-config `config.go` (`DefaultFuncMap`: `env`, `must_env`, `json_escape`)
+    /// - Go [`text/template/parse/parse.go`](https://github.com/golang/go/blob/master/src/text/template/parse/parse.go)
+    ///   (`term`: `function %q not defined`); `text/template` `funcs.go` (the builtins, listed in
+    ///   [text/template: Functions](https://pkg.go.dev/text/template#hdr-Functions))
+    /// - [kayac/go-config](https://github.com/kayac/go-config) `config.go` (`DefaultFuncMap`:
+    ///   `env`, `must_env`, `json_escape`)
     /// - ecspresso `plugin.go` (`AppendFuncMap`: a plugin's functions with its `func_prefix`);
     ///   `external/external.go` (`FuncMap`: the function is named by the plugin's `config.name`)
     pub static RULE = {

@@ -15,7 +15,7 @@ pub mod ep012_bare_number_timeout;
 pub mod ep013_plugin_function_in_config;
 pub mod ep014_undefined_template_function;
 
-use crate::check::Check;
+use crate::rules::check::Check;
 
 pub static CHECKS: &[Check] = &[
     Check::Ecspresso(

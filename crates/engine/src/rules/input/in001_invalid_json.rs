@@ -5,7 +5,7 @@ crate::declare_rule! {
     ///
     /// ## Why is this bad?
     /// `aws ecs register-task-definition --cli-input-json` and `create-service` reject the whole
-    /// file at the first such error, and say little about where it is. ecsplain reads past each
+    /// file at the first such error and report only that one. ecsplain reads past each
     /// error, so everything else in the file is still checked and every error is listed.
     ///
     /// ## Example

@@ -4,8 +4,10 @@ crate::declare_rule! {
     /// in UTF-16.
     ///
     /// ## Why is this bad?
-    /// Task definitions, Dockerfiles and ecspresso configs are UTF-8 text; AWS and BuildKit reject
-    /// anything else. A UTF-16 file (what some Windows editors save) is the usual cause.
+    /// Task definitions, Dockerfiles and ecspresso configs are read as UTF-8 text (JSON exchanged
+    /// between systems "MUST be encoded using UTF-8", RFC 8259). A UTF-16 file (what some
+    /// Windows editors save) reads as other characters with NUL bytes between them, so the
+    /// parsers that read it as UTF-8 fail.
     ///
     /// ## Example
     /// A `task-definition.json` saved as UTF-16 by an editor.

@@ -14,7 +14,7 @@ pub mod in011_invalid_config;
 pub mod in012_jsonnet_error;
 pub mod in013_terraform_unreadable;
 
-use crate::check::Check;
+use crate::rules::check::Check;
 
 pub static CHECKS: &[Check] = &[
     Check::Parser(&in001_invalid_json::RULE),

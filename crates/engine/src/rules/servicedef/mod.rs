@@ -60,7 +60,7 @@ pub mod sv064_launch_type_incompatible_task;
 pub mod sv065_classic_load_balancer_with_health_check;
 pub mod sv066_service_registry_without_container;
 
-use crate::check::Check;
+use crate::rules::check::Check;
 
 pub static CHECKS: &[Check] = &[
     Check::ServiceDef(&sv001_unknown_key::RULE, sv001_unknown_key::check),

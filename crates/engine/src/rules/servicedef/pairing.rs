@@ -1,9 +1,9 @@
 //! Which service definition runs which task definition, among the inputs of one lint run.
 
-use crate::project::ProjectCtx;
-use crate::rule::Kind;
-use crate::servicedef::ServiceDefCtx;
-use crate::taskdef::TaskDefCtx;
+use crate::input::Kind;
+use crate::models::project::ProjectCtx;
+use crate::models::servicedef::ServiceDefCtx;
+use crate::models::taskdef::TaskDefCtx;
 
 /// A service and the task definition it runs.
 pub struct Pair<'a> {
@@ -15,7 +15,7 @@ pub struct Pair<'a> {
 pub fn family_of(reference: &str) -> Option<&str> {
     // The account or region in an ARN may be a placeholder; the family after the `/` must not.
     let name = reference.rsplit('/').next().unwrap_or(reference);
-    if crate::value::is_placeholder_text(name) {
+    if crate::syntax::value::is_placeholder_text(name) {
         return None;
     }
     let family = match name.rsplit_once(':') {
@@ -72,13 +72,13 @@ fn decide<'a>(project: &'a ProjectCtx<'a>) -> (Vec<Pair<'a>>, Vec<Undecided<'a>>
         if let Some(task) = project.inputs.get(service.file)?.task_input {
             return tasks.iter().find(|t| t.file == task);
         }
-        let path = crate::ecspresso::normalize_path(project.inputs.get(service.file)?.path);
+        let path = crate::models::ecspresso::normalize_path(project.inputs.get(service.file)?.path);
         let (_, task_path) = by_config.iter().find(|(s, _)| *s == path)?;
         tasks.iter().find(|t| {
             project
                 .inputs
                 .get(t.file)
-                .is_some_and(|i| crate::ecspresso::normalize_path(i.path) == *task_path)
+                .is_some_and(|i| crate::models::ecspresso::normalize_path(i.path) == *task_path)
         })
     };
     let mut out = Vec::new();
@@ -101,7 +101,7 @@ fn decide<'a>(project: &'a ProjectCtx<'a>) -> (Vec<Pair<'a>>, Vec<Undecided<'a>>
                     && tasks.first().is_some_and(|t| {
                         t.task
                             .get_str("family")
-                            .is_none_or(crate::value::is_placeholder_text)
+                            .is_none_or(crate::syntax::value::is_placeholder_text)
                     }) =>
                 {
                     tasks.first()
@@ -145,7 +145,7 @@ fn config_pairs(project: &ProjectCtx<'_>) -> Vec<(String, String)> {
             continue;
         }
         let Some(config) = input.tree() else { continue };
-        let references = crate::ecspresso::references_in(input.path, config);
+        let references = crate::models::ecspresso::references_in(input.path, config);
         let find = |role: Kind| {
             references
                 .iter()

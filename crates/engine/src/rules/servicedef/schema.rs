@@ -1,16 +1,16 @@
 //! The service definition's schema checks: a walk of the tree against the members of the
 //! `CreateService` input (plus those only `UpdateService` takes: ecspresso sends both from one
 //! file) in the ECS API model (`data/ecs-schema.json`, generated from botocore's model; see
-//! [`crate::ecs_schema`]), and the output-only keys of `describe-services` (the model's
+//! [`crate::models::ecs_schema`]), and the output-only keys of `describe-services` (the model's
 //! `Service` members the inputs do not take), described in `data/servicedef-output-keys.json`.
 //! Read by SV001, SV002, SV003, SV030 and SV031.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-pub use crate::ecs_schema::Issue;
-use crate::ecs_schema::{self, Walk, SERVICE_ROOT};
-use crate::value::{keys_match, Node};
+pub use crate::models::ecs_schema::Issue;
+use crate::models::ecs_schema::{self, Walk, SERVICE_ROOT};
+use crate::syntax::value::{keys_match, Node};
 
 const KEYS: &str = include_str!("../../../data/servicedef-output-keys.json");
 
@@ -18,13 +18,14 @@ const KEYS: &str = include_str!("../../../data/servicedef-output-keys.json");
 fn descriptions() -> &'static BTreeMap<String, String> {
     static MAP: OnceLock<BTreeMap<String, String>> = OnceLock::new();
     MAP.get_or_init(|| {
-        crate::json::to_value(KEYS)
+        crate::syntax::json::to_value(KEYS)
             .and_then(|raw| {
                 raw.get("keys")?
                     .as_object()?
                     .iter()
                     .map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
-                    .collect::<Option<_>>()
+                    .collect::<Option<Vec<_>>>()
+                    .map(crate::input::order::btree_map)
             })
             .unwrap_or_default()
     })
@@ -42,7 +43,7 @@ pub fn output_only(key: &str) -> Option<(&'static str, &'static str)> {
 }
 
 /// The schema issues of a service definition, found once per file.
-pub fn issues<'c, 'a>(ctx: &'c crate::servicedef::ServiceDefCtx<'a>) -> &'c [Issue<'a>] {
+pub fn issues<'c, 'a>(ctx: &'c crate::models::servicedef::ServiceDefCtx<'a>) -> &'c [Issue<'a>] {
     ctx.schema_issues.get_or_init(|| {
         let mut out = Vec::new();
         walk(ctx.service, &mut out);

@@ -1,8 +1,8 @@
 use super::schema::{self, expected_name, Issue};
-use crate::check::Sink;
-use crate::ecs_schema::Kind;
-use crate::servicedef::ServiceDefCtx;
-use crate::value::NodeKind;
+use crate::models::ecs_schema::Kind;
+use crate::models::servicedef::ServiceDefCtx;
+use crate::rules::check::Sink;
+use crate::syntax::value::NodeKind;
 
 crate::declare_rule! {
     /// ## What it does
@@ -70,7 +70,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
                 ));
                 if let NodeKind::String(s) = &node.kind {
                     let trimmed = s.trim();
-                    let fixed = match crate::ecs_schema::schema().kind(expected) {
+                    let fixed = match crate::models::ecs_schema::schema().kind(expected) {
                         Kind::Integer if trimmed.parse::<i64>().is_ok() => {
                             Some(trimmed.to_string())
                         }
@@ -99,7 +99,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
                     .iter()
                     .find(|a| a.eq_ignore_ascii_case(value.trim()));
                 let suggestion = same_word.cloned().or_else(|| {
-                    crate::text::suggest(value, allowed.iter().map(String::as_str))
+                    crate::input::text::suggest(value, allowed.iter().map(String::as_str))
                         .map(str::to_string)
                 });
                 let list = allowed

@@ -1,6 +1,6 @@
 use super::schema;
-use crate::check::Sink;
-use crate::servicedef::ServiceDefCtx;
+use crate::models::servicedef::ServiceDefCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does
@@ -69,7 +69,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
             );
             diagnostic
                 .set_help("keep only the service object, without its output-only keys; name the cluster with `cluster` (or `--cluster`), since `clusterArn` is output only");
-            if crate::json_edit::is_json_text(ctx.text) {
+            if crate::syntax::json_edit::is_json_text(ctx.text) {
                 if let Some(cleaned) = cleaned_service(ctx.text, ctx.service) {
                     diagnostic.set_fix(
                         "keep only the service, without output-only keys",
@@ -80,7 +80,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
             }
         }
     }
-    let is_json = crate::json_edit::is_json_text(ctx.text);
+    let is_json = crate::syntax::json_edit::is_json_text(ctx.text);
     for (index, member) in object.members.iter().enumerate() {
         let Some((name, what)) = schema::output_only(&member.key) else {
             continue;
@@ -100,7 +100,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
             },
         );
         if ecspresso {
-            diagnostic.severity = crate::diagnostic::Severity::Info;
+            diagnostic.severity = crate::input::diagnostic::Severity::Info;
         }
         diagnostic.set_help(match input_name {
             Some(input) => format!(
@@ -109,7 +109,9 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
             None => "remove it; create-service rejects it as an unknown parameter".to_string(),
         });
         if is_json {
-            if let Some(edit) = crate::json_edit::remove_member(ctx.text, ctx.service, index) {
+            if let Some(edit) =
+                crate::syntax::json_edit::remove_member(ctx.text, ctx.service, index)
+            {
                 diagnostic.set_fix(format!("remove `{}`", member.key), edit.span, edit.content);
             }
         }
@@ -118,7 +120,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
 
 /// The service object as its own JSON document, without the output-only keys, re-indented to
 /// two spaces per level (members keep their own text).
-fn cleaned_service(text: &str, service: &crate::value::Node) -> Option<String> {
+fn cleaned_service(text: &str, service: &crate::syntax::value::Node) -> Option<String> {
     let object = service.as_object()?;
     let mut members = Vec::new();
     for member in &object.members {

@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::servicedef::ServiceDefCtx;
+use crate::models::servicedef::ServiceDefCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does
@@ -55,7 +55,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         return;
     }
     let Some((index, launch)) = object.members.iter().enumerate().find(|(_, m)| {
-        crate::value::keys_match(&m.key, "launchType")
+        crate::syntax::value::keys_match(&m.key, "launchType")
             && !m.value.is_null()
             && m.value.as_str() != Some("")
     }) else {
@@ -71,8 +71,8 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
             "remove `launchType`: the capacity provider strategy already says where tasks run",
         )
         .add_related(strategy.key_span, "the capacity provider strategy");
-    if crate::json_edit::is_json_text(ctx.text) {
-        if let Some(edit) = crate::json_edit::remove_member(ctx.text, ctx.service, index) {
+    if crate::syntax::json_edit::is_json_text(ctx.text) {
+        if let Some(edit) = crate::syntax::json_edit::remove_member(ctx.text, ctx.service, index) {
             diagnostic.set_fix("remove `launchType`", edit.span, edit.content);
         }
     }

@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::servicedef::ServiceDefCtx;
+use crate::models::servicedef::ServiceDefCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does
@@ -25,6 +25,9 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [Service scheduler concepts: daemon strategy](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html)
+    /// - `CreateService.schedulingStrategy` in the API reference: "Tasks using the Fargate launch
+    ///   type or the CODE_DEPLOY or EXTERNAL deployment controller types don't support the DAEMON
+    ///   scheduling strategy."
     /// - cfn-lint E3044 (Fargate, CODE_DEPLOY or EXTERNAL services may only use REPLICA).
     pub static RULE = {
         code: "SV005",

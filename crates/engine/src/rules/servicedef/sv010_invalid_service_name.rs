@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::servicedef::ServiceDefCtx;
+use crate::models::servicedef::ServiceDefCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does
@@ -39,7 +39,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         return;
     };
     let Some(name) = node.as_str().filter(|s| {
-        !s.is_empty() && !node.is_placeholder() && !crate::value::is_placeholder_text(s)
+        !s.is_empty() && !node.is_placeholder() && !crate::syntax::value::is_placeholder_text(s)
     }) else {
         return;
     };

@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::servicedef::ServiceDefCtx;
+use crate::models::servicedef::ServiceDefCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does
@@ -37,7 +37,7 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
-    let with_base: Vec<&crate::value::Node> = ctx
+    let with_base: Vec<&crate::syntax::value::Node> = ctx
         .capacity_providers()
         .filter_map(|item| item.get_set("base"))
         .filter(|b| !b.is_placeholder() && b.as_i64_lenient().is_some_and(|v| v > 0))

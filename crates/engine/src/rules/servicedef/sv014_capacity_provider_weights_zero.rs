@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::servicedef::ServiceDefCtx;
+use crate::models::servicedef::ServiceDefCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does
@@ -38,7 +38,7 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
-    let items: Vec<&crate::value::Node> = ctx.capacity_providers().collect();
+    let items: Vec<&crate::syntax::value::Node> = ctx.capacity_providers().collect();
     if items.len() < 2 || items.iter().any(|i| i.is_opaque()) {
         return;
     }

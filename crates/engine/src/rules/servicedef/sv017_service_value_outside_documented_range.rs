@@ -1,6 +1,6 @@
-use crate::check::Sink;
-use crate::servicedef::ServiceDefCtx;
-use crate::value::Node;
+use crate::models::servicedef::ServiceDefCtx;
+use crate::rules::check::Sink;
+use crate::syntax::value::Node;
 
 crate::declare_rule! {
     /// ## What it does

@@ -1,6 +1,6 @@
-use crate::check::Sink;
-use crate::servicedef::ServiceDefCtx;
-use crate::value::Node;
+use crate::models::servicedef::ServiceDefCtx;
+use crate::rules::check::Sink;
+use crate::syntax::value::Node;
 
 crate::declare_rule! {
     /// ## What it does
@@ -59,7 +59,8 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         .filter(|n| n.as_object().is_some() && !n.is_opaque())
         .collect();
     for lb in &entries {
-        let head = crate::span::Span::new(lb.span.start as usize, lb.span.start as usize + 1);
+        let head =
+            crate::input::span::Span::new(lb.span.start as usize, lb.span.start as usize + 1);
         let mut missing = Vec::new();
         if set(lb, "targetGroupArn").is_none() && set(lb, "loadBalancerName").is_none() {
             missing.push("targetGroupArn (or loadBalancerName for a Classic Load Balancer)");

@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::servicedef::ServiceDefCtx;
+use crate::models::servicedef::ServiceDefCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does
@@ -74,7 +74,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
             "no `deploymentConfiguration`, so a failing deployment is never stopped or rolled back",
         );
         diagnostic.set_help(help);
-        if let Some(edit) = crate::json_edit::insert_member(
+        if let Some(edit) = crate::syntax::json_edit::insert_member(
             ctx.text,
             ctx.service,
             &format!("\"deploymentConfiguration\": {{ {BREAKER} }}"),
@@ -110,7 +110,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
             "`deploymentConfiguration` has no `deploymentCircuitBreaker`, so a failing deployment is never stopped or rolled back",
         );
         diagnostic.set_help(help);
-        if let Some(edit) = crate::json_edit::insert_member(ctx.text, config, BREAKER) {
+        if let Some(edit) = crate::syntax::json_edit::insert_member(ctx.text, config, BREAKER) {
             diagnostic.set_fix(
                 "add the circuit breaker with rollback",
                 edit.span,
@@ -148,9 +148,11 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
                     format!("`deploymentCircuitBreaker` has no `{key}`, which defaults to false"),
                 );
                 diagnostic.set_help("set both `enable` and `rollback` to true");
-                if let Some(edit) =
-                    crate::json_edit::insert_member(ctx.text, breaker, &format!("\"{key}\": true"))
-                {
+                if let Some(edit) = crate::syntax::json_edit::insert_member(
+                    ctx.text,
+                    breaker,
+                    &format!("\"{key}\": true"),
+                ) {
                     diagnostic.set_fix(format!("add `\"{key}\": true`"), edit.span, edit.content);
                 }
                 if key == "enable" {

@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::servicedef::ServiceDefCtx;
+use crate::models::servicedef::ServiceDefCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does

@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::servicedef::ServiceDefCtx;
+use crate::models::servicedef::ServiceDefCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does
@@ -92,7 +92,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         }
     };
     let min_span = min_node.map_or(span, |n| n.span);
-    let found: Option<(crate::span::Span, String)> = match desired {
+    let found: Option<(crate::input::span::Span, String)> = match desired {
         Some(d) => {
             let upper = d.saturating_mul(max) / 100;
             let lower = (d.saturating_mul(min).saturating_add(99)) / 100;

@@ -1,7 +1,7 @@
 use super::schema;
-use crate::check::Sink;
+use crate::models::servicedef::ServiceDefCtx;
+use crate::rules::check::Sink;
 use crate::rules::taskdef::td061_value_out_of_range::report_out_of_range;
-use crate::servicedef::ServiceDefCtx;
 
 crate::declare_rule! {
     /// ## What it does

@@ -1,6 +1,6 @@
-use crate::check::Sink;
+use crate::models::servicedef::ServiceDefCtx;
+use crate::rules::check::Sink;
 use crate::rules::taskdef::util;
-use crate::servicedef::ServiceDefCtx;
 
 crate::declare_rule! {
     /// ## What it does

@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::servicedef::ServiceDefCtx;
+use crate::models::servicedef::ServiceDefCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does
@@ -84,7 +84,9 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     let existing_false =
         (!managed_ok && managed.is_some()) || (!propagate_ok && propagate.is_some());
     if !inserts.is_empty() && !existing_false {
-        if let Some(edit) = crate::json_edit::insert_members(ctx.text, ctx.service, &inserts) {
+        if let Some(edit) =
+            crate::syntax::json_edit::insert_members(ctx.text, ctx.service, &inserts)
+        {
             diagnostic.set_fix(
                 "turn on managed tags and tag propagation",
                 edit.span,

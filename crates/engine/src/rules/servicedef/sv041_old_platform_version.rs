@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::servicedef::ServiceDefCtx;
+use crate::models::servicedef::ServiceDefCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does
@@ -8,9 +8,10 @@ crate::declare_rule! {
     /// note, because it is the latest version for Windows tasks.
     ///
     /// ## Why is this bad?
-    /// Old platform versions miss security patches and features: 1.4.0 brought 20 GiB of
-    /// ephemeral storage, `pidMode: task` and the 8 and 16 vCPU sizes. Fargate Spot needs
-    /// 1.3.0 or later.
+    /// Old platform versions miss security patches and features: `ephemeralStorage` and
+    /// `pidMode` need Linux platform 1.4.0 or later ("only supported for tasks that are hosted
+    /// on Fargate if the tasks are using platform version 1.4.0 or later"), and so do the 8 and
+    /// 16 vCPU sizes. Fargate Spot needs 1.3.0 or later for X86_64 tasks and 1.4.0 for ARM64.
     ///
     /// ## Example
     /// ```json
@@ -32,6 +33,10 @@ crate::declare_rule! {
     /// - Checkov CKV_AWS_332 (fails any version other than LATEST; we accept a pinned 1.4.0);
     ///   Prowler `ecs_service_fargate_latest_platform_version`.
     /// - [Fargate platform versions](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform-fargate.html)
+    /// - The API reference: `RegisterTaskDefinition.pidMode` and `ephemeralStorage` (1.4.0 or
+    ///   later), `cpu` (8 and 16 vCPU: "Linux platform version 1.4.0 or later"),
+    ///   [CapacityProviderStrategyItem](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html)
+    ///   (Fargate Spot: X86_64 on 1.3.0 or later, ARM64 on 1.4.0 or later).
     pub static RULE = {
         code: "SV041",
         name: "old-platform-version",

@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::servicedef::ServiceDefCtx;
+use crate::models::servicedef::ServiceDefCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does
@@ -48,9 +48,9 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     };
     let undecidable = providers.iter().any(|p| {
         p.get("capacityProvider")
-            .is_some_and(crate::value::Node::is_placeholder)
+            .is_some_and(crate::syntax::value::Node::is_placeholder)
             || p.get("base")
-                .is_some_and(crate::value::Node::is_placeholder)
+                .is_some_and(crate::syntax::value::Node::is_placeholder)
     });
     if undecidable
         || ctx
@@ -63,7 +63,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     let based = providers.iter().any(|p| {
         p.get_str("capacityProvider") == Some("FARGATE")
             && p.get("base")
-                .and_then(crate::value::Node::as_i64_lenient)
+                .and_then(crate::syntax::value::Node::as_i64_lenient)
                 .unwrap_or(0)
                 >= 1
     });

@@ -1,7 +1,7 @@
 use super::pairing;
-use crate::check::Sink;
-use crate::project::ProjectCtx;
-use crate::taskdef::TaskDefCtx;
+use crate::models::project::ProjectCtx;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does
@@ -10,9 +10,12 @@ crate::declare_rule! {
     /// port that container maps (`containerPort` among its `portMappings`).
     ///
     /// ## Why is this bad?
-    /// ECS registers the named container and port in the target group. A name or port the
-    /// task does not have makes `CreateService` fail with an invalid-parameter error, or a
-    /// deployment fail when the task definition changed under a running service.
+    /// ECS registers the named container and port in the target group, and the port "must
+    /// correspond to a containerPort in the task definition the tasks in the service are using".
+    /// A port the container does not map makes `CreateService` fail
+    /// (`InvalidParameterException: The container app did not have a container port 80
+    /// defined.`). The container name is what ECS registers: one the task does not have
+    /// leaves nothing to register.
     ///
     /// ## Example
     /// Service: `"loadBalancers": [{ "containerName": "app", "containerPort": 80 }]`;
@@ -25,6 +28,8 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [Use load balancing to distribute Amazon ECS service traffic](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-load-balancing.html)
+    /// - `LoadBalancer.containerPort` in the API reference; the refusal as reported in
+    ///   [pulumi/pulumi-awsx#1172](https://github.com/pulumi/pulumi-awsx/issues/1172).
     /// - `ecspresso verify` checks the same match; cfn-lint E3049 checks the target group side.
     /// - Checklist 5.1 (ingress through a load balancer).
     pub static RULE = {
@@ -56,11 +61,10 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
                 .iter()
                 .find(|c| c.get_str("name") == Some(name));
             let Some(container) = container else {
-                if task
-                    .containers
-                    .iter()
-                    .any(|c| c.get("name").is_none_or(crate::value::Node::is_placeholder))
-                {
+                if task.containers.iter().any(|c| {
+                    c.get("name")
+                        .is_none_or(crate::syntax::value::Node::is_placeholder)
+                }) {
                     continue;
                 }
                 let names: Vec<String> = task
@@ -102,7 +106,7 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
                 .iter()
                 .filter_map(|m| {
                     m.get("containerPort")
-                        .and_then(crate::value::Node::as_i64_lenient)
+                        .and_then(crate::syntax::value::Node::as_i64_lenient)
                 })
                 .collect();
             if ports.contains(&port) {

@@ -1,6 +1,6 @@
 use super::pairing;
-use crate::check::Sink;
-use crate::project::ProjectCtx;
+use crate::models::project::ProjectCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does
@@ -24,6 +24,9 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [Service scheduler concepts: daemon strategy](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html)
+    /// - `CreateService.schedulingStrategy` in the API reference: DAEMON "deploys exactly one task
+    ///   on each active container instance"; "Tasks using the Fargate launch type ... don't support
+    ///   the DAEMON scheduling strategy."
     /// - cfn-lint E3044 and E3054.
     pub static RULE = {
         code: "SV062",

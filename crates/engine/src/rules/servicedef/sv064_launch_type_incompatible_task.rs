@@ -1,6 +1,6 @@
 use super::pairing;
-use crate::check::Sink;
-use crate::project::ProjectCtx;
+use crate::models::project::ProjectCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does
@@ -47,7 +47,7 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             .task
             .get_array("requiresCompatibilities")
             .iter()
-            .any(crate::value::Node::is_placeholder)
+            .any(crate::syntax::value::Node::is_placeholder)
         {
             continue;
         }

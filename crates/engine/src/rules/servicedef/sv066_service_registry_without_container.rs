@@ -1,6 +1,6 @@
 use super::pairing;
-use crate::check::Sink;
-use crate::project::ProjectCtx;
+use crate::models::project::ProjectCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does
@@ -57,7 +57,8 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             if has("containerName") && has("containerPort") {
                 continue;
             }
-            let span = crate::span::Span::new(r.span.start as usize, r.span.start as usize + 1);
+            let span =
+                crate::input::span::Span::new(r.span.start as usize, r.span.start as usize + 1);
             let d = sink.report_in(
                 service.file,
                 span,

@@ -75,7 +75,7 @@ pub mod td307_no_observability_sidecar;
 pub mod td308_missing_required_task_tag;
 pub mod td309_placeholder_skips_check;
 
-use crate::check::Check;
+use crate::rules::check::Check;
 
 pub static CHECKS: &[Check] = &[
     Check::TaskDef(

@@ -1,10 +1,10 @@
 //! The task definition's schema checks: a walk of the tree against the `RegisterTaskDefinition`
 //! input shape of the ECS API model (`data/ecs-schema.json`, generated from botocore's model; see
-//! [`crate::ecs_schema`]). Read by TD002 (unknown keys), TD003 (types and enums), TD004 (output
+//! [`crate::models::ecs_schema`]). Read by TD002 (unknown keys), TD003 (types and enums), TD004 (output
 //! keys), TD060 (required members) and TD061 (ranges and lengths).
 
-pub use crate::ecs_schema::Issue;
-use crate::ecs_schema::{self, Walk};
+pub use crate::models::ecs_schema::Issue;
+use crate::models::ecs_schema::{self, Walk};
 
 /// The input shape of `RegisterTaskDefinition`.
 pub fn root() -> &'static str {
@@ -20,12 +20,12 @@ pub fn is_output_only(key: &str) -> bool {
 }
 
 /// The issues of a task definition, whatever its shape.
-pub fn issues<'c, 'a>(ctx: &'c crate::taskdef::TaskDefCtx<'a>) -> &'c [Issue<'a>] {
+pub fn issues<'c, 'a>(ctx: &'c crate::models::taskdef::TaskDefCtx<'a>) -> &'c [Issue<'a>] {
     ctx.schema_issues.get_or_init(|| find_issues(ctx))
 }
 
-fn find_issues<'a>(ctx: &crate::taskdef::TaskDefCtx<'a>) -> Vec<Issue<'a>> {
-    use crate::taskdef::Shape;
+fn find_issues<'a>(ctx: &crate::models::taskdef::TaskDefCtx<'a>) -> Vec<Issue<'a>> {
+    use crate::models::taskdef::Shape;
     let mut out = Vec::new();
     match ctx.shape {
         Shape::Register | Shape::Describe => {
@@ -61,11 +61,14 @@ mod tests {
     fn suggestions_are_close_keys_only() {
         let keys = ["memory", "memoryReservation", "image"];
         assert_eq!(
-            crate::text::suggest("memoryReservations", keys),
+            crate::input::text::suggest("memoryReservations", keys),
             Some("memoryReservation")
         );
-        assert_eq!(crate::text::suggest("imgae", keys), Some("image"));
-        assert_eq!(crate::text::suggest("completelyDifferent", keys), None);
+        assert_eq!(crate::input::text::suggest("imgae", keys), Some("image"));
+        assert_eq!(
+            crate::input::text::suggest("completelyDifferent", keys),
+            None
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
-use crate::check::Sink;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
 use crate::sizing::fargate::{self, describe_list};
 use crate::sizing::units::{describe_cpu, describe_memory, parse_cpu_units, parse_memory_mib};
-use crate::taskdef::TaskDefCtx;
 
 crate::declare_rule! {
     /// ## What it does
@@ -62,7 +62,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if cpu_node.is_placeholder() || memory_node.is_placeholder() {
         return;
     }
-    let text_of = |n: &crate::value::Node| {
+    let text_of = |n: &crate::syntax::value::Node| {
         n.as_str()
             .map(str::to_string)
             .or_else(|| n.as_i64_lenient().map(|i| i.to_string()))
@@ -111,24 +111,24 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         .add_related(cpu_node.span, "the task's cpu");
     if let Some((c, m)) = next {
         // Rewrite both values, keeping each one's JSON type (string or number).
-        let render = |n: &crate::value::Node, v: u32| {
+        let render = |n: &crate::syntax::value::Node, v: u32| {
             if n.as_str().is_some() {
                 format!("\"{v}\"")
             } else {
                 v.to_string()
             }
         };
-        let mut edits = vec![crate::diagnostic::Edit {
+        let mut edits = vec![crate::input::diagnostic::Edit {
             span: memory_node.span,
             content: render(memory_node, m),
         }];
         if c != cpu {
-            edits.push(crate::diagnostic::Edit {
+            edits.push(crate::input::diagnostic::Edit {
                 span: cpu_node.span,
                 content: render(cpu_node, c),
             });
         }
-        diagnostic.fix = Some(crate::diagnostic::Fix {
+        diagnostic.fix = Some(crate::input::diagnostic::Fix {
             title: format!("set cpu {c} and memory {m}"),
             edits,
         });

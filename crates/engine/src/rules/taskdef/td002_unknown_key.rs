@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::taskdef::TaskDefCtx;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
 
 use super::schema::{self, Issue};
 
@@ -79,7 +79,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
 }
 
 fn known_keys(shape: &str) -> String {
-    let keys: Vec<&str> = crate::ecs_schema::schema()
+    let keys: Vec<&str> = crate::models::ecs_schema::schema()
         .structure(shape)
         .map(|s| s.members.iter().map(|(k, _)| k.as_str()).collect())
         .unwrap_or_default();

@@ -1,10 +1,10 @@
-use crate::check::Sink;
-use crate::diagnostic::{Edit, Fix};
-use crate::taskdef::TaskDefCtx;
-use crate::value::NodeKind;
+use crate::input::diagnostic::{Edit, Fix};
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
+use crate::syntax::value::NodeKind;
 
 use super::schema::{self, Issue};
-use crate::ecs_schema::Kind;
+use crate::models::ecs_schema::Kind;
 
 crate::declare_rule! {
     /// ## What it does
@@ -52,7 +52,7 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
-    let model = crate::ecs_schema::schema();
+    let model = crate::models::ecs_schema::schema();
     for issue in schema::issues(ctx) {
         if let Issue::BadEnum {
             node,
@@ -158,7 +158,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
 
 fn bad_enum(
     sink: &mut Sink<'_>,
-    value: &crate::value::Node,
+    value: &crate::syntax::value::Node,
     key: &str,
     s: &str,
     values: &[String],
@@ -172,7 +172,7 @@ fn bad_enum(
         .iter()
         .find(|v| v.eq_ignore_ascii_case(s))
         .or_else(|| {
-            crate::text::suggest(s, values.iter().map(String::as_str))
+            crate::input::text::suggest(s, values.iter().map(String::as_str))
                 .and_then(|found| values.iter().find(|v| v.as_str() == found))
         });
     let d = sink.report(

@@ -1,7 +1,7 @@
-use crate::check::Sink;
-use crate::diagnostic::{Edit, Fix};
-use crate::span::Span;
-use crate::taskdef::{Shape, TaskDefCtx};
+use crate::input::diagnostic::{Edit, Fix};
+use crate::input::span::Span;
+use crate::models::taskdef::{Shape, TaskDefCtx};
+use crate::rules::check::Sink;
 
 use super::schema;
 
@@ -58,7 +58,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         .iter()
         .map(|m| schema::is_output_only(&m.key))
         .collect();
-    let found: Vec<&crate::value::Member> = object
+    let found: Vec<&crate::syntax::value::Member> = object
         .members
         .iter()
         .filter(|m| schema::is_output_only(&m.key))
@@ -108,7 +108,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     for m in found.iter().skip(usize::from(wrapper.is_none())) {
         d.add_related(m.key_span, "set by AWS, output only");
     }
-    let edits = crate::json_edit::remove_members(object, &remove);
+    let edits = crate::syntax::json_edit::remove_members(object, &remove);
     match wrapper {
         None => {
             d.fix = Some(Fix {
@@ -127,7 +127,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 })
             });
             if others_empty {
-                if let Some(inner) = crate::json_edit::apply_within(ctx.text, ctx.task.span, &edits)
+                if let Some(inner) =
+                    crate::syntax::json_edit::apply_within(ctx.text, ctx.task.span, &edits)
                 {
                     let whole = Span::new(
                         ctx.document.span.start as usize,

@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::taskdef::TaskDefCtx;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
 
 use super::util;
 
@@ -49,7 +49,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     let Some(node) = ctx.task.get_set("networkMode") else {
         // A bare container list has no task-level keys, and an object with template
         // members may set networkMode where we cannot see it.
-        if ctx.shape == crate::taskdef::Shape::ContainerArray || ctx.task.is_opaque() {
+        if ctx.shape == crate::models::taskdef::Shape::ContainerArray || ctx.task.is_opaque() {
             return;
         }
         let span = ctx
@@ -61,9 +61,11 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             "a Fargate task needs \"networkMode\": \"awsvpc\"; without it the API's default, \"bridge\", applies and Fargate refuses it",
         );
         d.set_help("add \"networkMode\": \"awsvpc\" at the task level; each task then gets its own network interface and security groups");
-        if let Some(edit) =
-            crate::json_edit::insert_member(ctx.text, ctx.task, "\"networkMode\": \"awsvpc\"")
-        {
+        if let Some(edit) = crate::syntax::json_edit::insert_member(
+            ctx.text,
+            ctx.task,
+            "\"networkMode\": \"awsvpc\"",
+        ) {
             d.set_fix("add networkMode awsvpc", edit.span, edit.content);
         }
         return;

@@ -1,7 +1,7 @@
-use crate::check::Sink;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
 use crate::sizing::fargate;
 use crate::sizing::units::describe_cpu;
-use crate::taskdef::TaskDefCtx;
 
 use super::util;
 

@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::taskdef::{Shape, TaskDefCtx};
+use crate::models::taskdef::{Shape, TaskDefCtx};
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does

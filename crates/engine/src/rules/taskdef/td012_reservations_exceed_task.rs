@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::taskdef::TaskDefCtx;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
 
 use super::util;
 
@@ -77,7 +77,7 @@ fn report(
     key: &str,
     unit: &str,
     task: u32,
-    node: &crate::value::Node,
+    node: &crate::syntax::value::Node,
     parts: &[i64],
 ) {
     let task = i64::from(task);

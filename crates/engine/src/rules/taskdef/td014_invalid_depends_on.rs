@@ -1,6 +1,6 @@
-use crate::check::Sink;
-use crate::taskdef::TaskDefCtx;
-use crate::value::Node;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
+use crate::syntax::value::Node;
 
 use super::util;
 
@@ -95,7 +95,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                     target_node.span,
                     format!("container `{name}` depends on `{target}`, which is not a container of this task"),
                 );
-                match crate::text::suggest(target, names.iter().copied()) {
+                match crate::input::text::suggest(target, names.iter().copied()) {
                     Some(s) => {
                         d.set_help(format!("did you mean `{s}`?"));
                         d.set_fix(

@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::taskdef::TaskDefCtx;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does
@@ -37,12 +37,12 @@ crate::declare_rule! {
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     // Each name's first use: one pass, so thousands of containers stay linear.
-    let mut first_use: std::collections::HashMap<&str, crate::span::Span> =
+    let mut first_use: std::collections::HashMap<&str, crate::input::span::Span> =
         std::collections::HashMap::new();
     for c in &ctx.containers {
         let Some(node) = c.get("name") else { continue };
         let Some(name) = node.as_str() else { continue };
-        if crate::value::is_placeholder_text(name) {
+        if crate::syntax::value::is_placeholder_text(name) {
             continue;
         }
         match first_use.get(name) {

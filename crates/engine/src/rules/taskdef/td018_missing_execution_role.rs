@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::taskdef::{Shape, TaskDefCtx};
+use crate::models::taskdef::{Shape, TaskDefCtx};
+use crate::rules::check::Sink;
 
 use super::util;
 
@@ -65,7 +65,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     };
     for c in &ctx.containers {
         let name = ctx.container_name(c);
-        let mut needs: Vec<(crate::span::Span, &str)> = Vec::new();
+        let mut needs: Vec<(crate::input::span::Span, &str)> = Vec::new();
         if let Some(m) = c
             .member("secrets")
             .filter(|m| m.value.as_array().is_some_and(|a| !a.is_empty()))
@@ -88,8 +88,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         if ctx.is_fargate() {
             if let Some(image) = c.get("image") {
                 if util::known_str(Some(image))
-                    .and_then(|s| crate::image::parse_image(s).registry)
-                    .and_then(crate::image::ecr_region)
+                    .and_then(|s| crate::models::image::parse_image(s).registry)
+                    .and_then(crate::models::image::ecr_region)
                     .is_some()
                 {
                     needs.push((image.span, "pulls a private Amazon ECR image"));

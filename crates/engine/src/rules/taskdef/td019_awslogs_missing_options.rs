@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::taskdef::TaskDefCtx;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
 
 use super::util;
 
@@ -54,7 +54,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         };
         let options = log.get_set("options");
-        if options.is_some_and(crate::value::Node::is_opaque) || log.is_opaque() {
+        if options.is_some_and(crate::syntax::value::Node::is_opaque) || log.is_opaque() {
             continue;
         }
         let required: &[&str] = if ctx.is_fargate() {

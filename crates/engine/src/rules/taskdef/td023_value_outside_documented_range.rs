@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::taskdef::TaskDefCtx;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
 
 use super::util;
 
@@ -52,7 +52,7 @@ crate::declare_rule! {
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if let Some(m) = ctx.task.member("placementConstraints") {
         if let Some(list) = m.value.as_array() {
-            if list.len() > 10 && !list.iter().any(crate::value::Node::is_placeholder) {
+            if list.len() > 10 && !list.iter().any(crate::syntax::value::Node::is_placeholder) {
                 sink.report(
                     m.key_span,
                     format!(
@@ -128,7 +128,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         }
         if let Some(m) = policy.member("ignoredExitCodes") {
             if let Some(codes) = m.value.as_array() {
-                if codes.len() > 50 && !codes.iter().any(crate::value::Node::is_placeholder) {
+                if codes.len() > 50 && !codes.iter().any(crate::syntax::value::Node::is_placeholder)
+                {
                     sink.report(
                         m.key_span,
                         format!(

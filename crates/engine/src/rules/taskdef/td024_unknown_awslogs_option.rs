@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::taskdef::TaskDefCtx;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
 
 use super::util;
 
@@ -84,14 +84,14 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         let name = ctx.container_name(c);
         for member in &object.members {
             let key = member.key.as_str();
-            if KNOWN.contains(&key) || crate::value::is_placeholder_text(key) {
+            if KNOWN.contains(&key) || crate::syntax::value::is_placeholder_text(key) {
                 continue;
             }
             let d = sink.report(
                 member.key_span,
                 format!("container `{name}` sets awslogs option `{key}`, which the awslogs driver does not know"),
             );
-            match crate::text::suggest(key, KNOWN.iter().copied()) {
+            match crate::input::text::suggest(key, KNOWN.iter().copied()) {
                 Some(s) => {
                     d.set_help(format!("did you mean `{s}`?"));
                     d.set_fix(

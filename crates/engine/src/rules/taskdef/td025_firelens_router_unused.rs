@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::taskdef::TaskDefCtx;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
 
 use super::util;
 
@@ -70,7 +70,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     }
     // Containers that send to the router over the network name it.
     if let Some(router_name) = router.get_str("name") {
-        let names_router = |c: &&&crate::value::Node| {
+        let names_router = |c: &&&crate::syntax::value::Node| {
             c.get_array("links")
                 .iter()
                 .filter_map(|l| l.as_str())

@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::taskdef::TaskDefCtx;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
 
 use super::util;
 
@@ -68,7 +68,7 @@ fn is_script_placeholder(name: &str) -> bool {
 }
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
-    let mut names: Vec<(&crate::value::Node, String)> = Vec::new();
+    let mut names: Vec<(&crate::syntax::value::Node, String)> = Vec::new();
     if let Some(f) = ctx.task.get_set("family") {
         names.push((f, "the family".to_string()));
     }

@@ -1,6 +1,6 @@
-use crate::check::Sink;
-use crate::taskdef::TaskDefCtx;
-use crate::value::Node;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
+use crate::syntax::value::Node;
 
 crate::declare_rule! {
     /// ## What it does
@@ -57,7 +57,7 @@ pub fn report_reserved(owner: &Node, sink: &mut Sink<'_>) {
 }
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
-    if ctx.shape == crate::taskdef::Shape::ContainerArray {
+    if ctx.shape == crate::models::taskdef::Shape::ContainerArray {
         return;
     }
     report_reserved(ctx.task, sink);

@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::taskdef::TaskDefCtx;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
 
 use super::util;
 
@@ -41,7 +41,7 @@ crate::declare_rule! {
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     for c in &ctx.containers {
-        let mut seen: Vec<(i64, crate::span::Span)> = Vec::new();
+        let mut seen: Vec<(i64, crate::input::span::Span)> = Vec::new();
         for pm in c.get_array("portMappings") {
             let Some(node) = pm.get_set("containerPort") else {
                 continue;

@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::taskdef::TaskDefCtx;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
 
 use super::util;
 
@@ -39,7 +39,7 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
-    if ctx.shape == crate::taskdef::Shape::ContainerArray || ctx.task.is_opaque() {
+    if ctx.shape == crate::models::taskdef::Shape::ContainerArray || ctx.task.is_opaque() {
         return;
     }
     let volumes_node = ctx.task.get_set("volumes");
@@ -78,7 +78,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                     ctx.container_name(c)
                 ),
             );
-            match crate::text::suggest(source, names.iter().copied()) {
+            match crate::input::text::suggest(source, names.iter().copied()) {
                 Some(s) => {
                     d.set_help(format!("did you mean `{s}`?"));
                     d.set_fix(format!("mount `{s}`"), node.span, format!("\"{s}\""));

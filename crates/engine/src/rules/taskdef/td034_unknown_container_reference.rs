@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::taskdef::TaskDefCtx;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
 
 use super::util;
 
@@ -60,10 +60,10 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         .iter()
         .filter_map(|c| c.get_str("name"))
         .collect();
-    let placeholder_names = ctx
-        .containers
-        .iter()
-        .any(|c| c.get("name").is_none_or(crate::value::Node::is_placeholder));
+    let placeholder_names = ctx.containers.iter().any(|c| {
+        c.get("name")
+            .is_none_or(crate::syntax::value::Node::is_placeholder)
+    });
     let known = |target: &str| placeholder_names || names.contains(&target);
     let list = names.join(", ");
     for c in &ctx.containers {

@@ -1,6 +1,6 @@
-use crate::check::Sink;
-use crate::taskdef::TaskDefCtx;
-use crate::value::{Node, NodeKind};
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
+use crate::syntax::value::{Node, NodeKind};
 
 use super::util;
 

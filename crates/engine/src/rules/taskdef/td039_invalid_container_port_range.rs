@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::taskdef::TaskDefCtx;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
 
 use super::util;
 
@@ -53,7 +53,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     let mode = ctx.network_mode();
     for c in &ctx.containers {
         let name = ctx.container_name(c);
-        let mut ranges: Vec<(i64, i64, crate::span::Span)> = Vec::new();
+        let mut ranges: Vec<(i64, i64, crate::input::span::Span)> = Vec::new();
         let mut count = 0usize;
         for pm in c.get_array("portMappings") {
             let Some(node) = pm.get_set("containerPortRange") else {

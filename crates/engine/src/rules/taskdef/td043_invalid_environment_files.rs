@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::taskdef::TaskDefCtx;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
 
 use super::util;
 
@@ -49,7 +49,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         };
         let files = m.value.as_array().unwrap_or_default();
-        if files.len() > 10 && !files.iter().any(crate::value::Node::is_placeholder) {
+        if files.len() > 10 && !files.iter().any(crate::syntax::value::Node::is_placeholder) {
             sink.report(
                 m.key_span,
                 format!(

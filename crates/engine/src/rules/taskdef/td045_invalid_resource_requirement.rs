@@ -1,6 +1,6 @@
-use crate::check::Sink;
-use crate::taskdef::TaskDefCtx;
-use crate::value::Node;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
+use crate::syntax::value::Node;
 
 use super::util;
 
@@ -56,8 +56,8 @@ fn set<'a>(node: &'a Node, key: &str) -> Option<&'a Node> {
 }
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
-    let mut gpu_options: Vec<(Option<String>, crate::span::Span)> = Vec::new();
-    let mut neuron: Vec<crate::span::Span> = Vec::new();
+    let mut gpu_options: Vec<(Option<String>, crate::input::span::Span)> = Vec::new();
+    let mut neuron: Vec<crate::input::span::Span> = Vec::new();
     let req = ctx
         .task
         .member("requiresCompatibilities")

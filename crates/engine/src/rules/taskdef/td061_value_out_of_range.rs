@@ -1,6 +1,6 @@
-use crate::check::Sink;
-use crate::ecs_schema::{bounds_text, Measure};
-use crate::taskdef::TaskDefCtx;
+use crate::models::ecs_schema::{bounds_text, Measure};
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
 
 use super::schema::{self, Issue};
 

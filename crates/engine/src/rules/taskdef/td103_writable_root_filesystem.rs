@@ -1,7 +1,7 @@
-use crate::check::Sink;
-use crate::diagnostic::Fix;
-use crate::taskdef::TaskDefCtx;
-use crate::value::NodeKind;
+use crate::input::diagnostic::Fix;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
+use crate::syntax::value::NodeKind;
 
 crate::declare_rule! {
     /// ## What it does
@@ -90,9 +90,11 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 // A `null` member is replaced; otherwise the key is added as the first member.
                 if let Some(m) = c.member("readonlyRootFilesystem") {
                     d.set_fix("set readonlyRootFilesystem to true", m.value.span, "true");
-                } else if let Some(edit) =
-                    crate::json_edit::insert_member(ctx.text, c, "\"readonlyRootFilesystem\": true")
-                {
+                } else if let Some(edit) = crate::syntax::json_edit::insert_member(
+                    ctx.text,
+                    c,
+                    "\"readonlyRootFilesystem\": true",
+                ) {
                     d.fix = Some(Fix {
                         title: "add \"readonlyRootFilesystem\": true".into(),
                         edits: vec![edit],

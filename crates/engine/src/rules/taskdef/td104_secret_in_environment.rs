@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::taskdef::TaskDefCtx;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
 
 use super::util;
 
@@ -60,7 +60,7 @@ crate::declare_rule! {
 
 /// The one name detector DL3064 uses too (`crates/engine/src/secrets.rs`).
 fn name_looks_secret(name: &str) -> bool {
-    crate::secrets::secret_name(name).is_some()
+    crate::models::secrets::secret_name(name).is_some()
 }
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
@@ -90,7 +90,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             let placeholder = value_node.is_placeholder()
                 || value_node
                     .as_str()
-                    .is_some_and(crate::value::is_placeholder_text);
+                    .is_some_and(crate::syntax::value::is_placeholder_text);
             if placeholder {
                 // A secret-like name waiting for its value: the value filled in will be stored
                 // in clear text, so say where it should go instead (advice, not a leak).
@@ -99,7 +99,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                         span,
                         format!("environment variable `{name}` of container `{container}` waits for a secret-like value; whatever fills it in will be stored in the task definition in clear text"),
                     );
-                    d.severity = crate::diagnostic::Severity::Info;
+                    d.severity = crate::input::diagnostic::Severity::Info;
                     d.set_help("pass it through \"secrets\" with a valueFrom pointing at Secrets Manager or SSM Parameter Store (the execution role needs read access) instead of filling in the value");
                     d.add_related(value_node.span, "the placeholder");
                 }
@@ -111,7 +111,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             if value.trim().is_empty() {
                 continue;
             }
-            let reason = if let Some(kind) = crate::secrets::credential_kind(value) {
+            let reason = if let Some(kind) = crate::models::secrets::credential_kind(value) {
                 format!("its value looks like {kind}")
             } else if name_looks_secret(name) && !value.starts_with("arn:") {
                 if matches!(

@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::taskdef::TaskDefCtx;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
 
 use super::util;
 
@@ -121,8 +121,8 @@ crate::declare_rule! {
 /// A capability name ECS does not list.
 fn report_unknown(
     ctx: &TaskDefCtx<'_>,
-    container: &crate::value::Node,
-    item: &crate::value::Node,
+    container: &crate::syntax::value::Node,
+    item: &crate::syntax::value::Node,
     cap: &str,
     sink: &mut Sink<'_>,
 ) {
@@ -133,7 +133,7 @@ fn report_unknown(
             ctx.container_name(container)
         ),
     );
-    match crate::text::suggest(cap.trim_start_matches("CAP_"), KNOWN.iter().copied()) {
+    match crate::input::text::suggest(cap.trim_start_matches("CAP_"), KNOWN.iter().copied()) {
         Some(s) => d.set_help(format!("did you mean {s}? ECS takes the names of its list (ALL, CHOWN, NET_BIND_SERVICE, SYS_PTRACE, ...)")),
         None => d.set_help("use a name from the list in the KernelCapabilities reference (ALL, CHOWN, NET_BIND_SERVICE, SYS_PTRACE, ...)"),
     };
@@ -174,7 +174,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                         ctx.container_name(c)
                     ),
                 );
-                d.severity = crate::diagnostic::Severity::Error;
+                d.severity = crate::input::diagnostic::Severity::Error;
                 d.set_help(if bare.eq_ignore_ascii_case("NET_BIND_SERVICE") {
                     "remove it and listen on a port above 1024 (map it in portMappings); Fargate refuses every added capability but SYS_PTRACE"
                 } else {

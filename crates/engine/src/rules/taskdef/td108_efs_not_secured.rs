@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::taskdef::TaskDefCtx;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does
@@ -27,6 +27,8 @@ crate::declare_rule! {
     ///
     /// ## References
     /// - [Amazon EFS volumes](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/efs-volumes.html)
+    /// - `EFSAuthorizationConfig.iam` in the API reference: "If it is turned on, transit
+    ///   encryption must be turned on in the EFSVolumeConfiguration"; both default to DISABLED.
     /// - Security Hub ECS.18. Checklist: storage 3 and 4, security 4. Checkov CKV_AWS_97. Trivy AWS-0035.
     pub static RULE = {
         code: "TD108",
@@ -46,7 +48,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         if efs.as_object().is_none() || efs.is_opaque() {
             continue;
         }
-        let enabled = |n: Option<&crate::value::Node>| match n {
+        let enabled = |n: Option<&crate::syntax::value::Node>| match n {
             Some(n) if n.is_placeholder() => true,
             Some(n) => n.as_str() == Some("ENABLED"),
             None => false,

@@ -1,6 +1,6 @@
-use crate::check::Sink;
-use crate::image::{describe_registry, untrusted_registry};
-use crate::taskdef::TaskDefCtx;
+use crate::models::image::{describe_registry, untrusted_registry};
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does

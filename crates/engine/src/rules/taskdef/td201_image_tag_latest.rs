@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::taskdef::TaskDefCtx;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
 
 use super::util;
 
@@ -15,13 +15,16 @@ crate::declare_rule! {
     /// suggests ecspresso's way: a tag filled at deploy time by `{{ must_env `IMAGE_TAG` }}`.
     ///
     /// ## Why is this bad?
-    /// `latest` moves, so the task definition revision does not say which code it runs. Within
-    /// one service deployment ECS resolves the tag to a digest once (software version
-    /// consistency), so replacement tasks keep the image the deployment started with. But the
-    /// tag is resolved again on every new deployment (a forced redeploy, a scaling change that
-    /// deploys, a rollback to the previous revision, which then rolls back nothing), for every
-    /// `RunTask` (scheduled and one-off tasks), and for every task of a container with
-    /// `"versionConsistency": "disabled"`. A version tag ties the revision to the code it runs.
+    /// `latest` moves, so the task definition revision does not say which code it runs. ECS
+    /// narrows this within one service deployment: when the deployment starts it resolves the tag
+    /// to a digest, and every task of that deployment, including tasks started later to scale out
+    /// or replace a failed one, runs that digest (software version consistency; services created
+    /// or updated since 2024-06-25, Fargate platform 1.4.0+ or ECS agent 1.70.0+). The next
+    /// deployment resolves the tag again: a forced new deployment picks up a new image under the
+    /// same tag, and redeploying an older revision (`ecspresso rollback`) runs today's `latest`,
+    /// so it rolls back nothing. A container with `"versionConsistency": "disabled"` is not
+    /// resolved at all, and a standalone task (`RunTask`, a scheduled task) is not part of a
+    /// service deployment. A version tag ties the revision to the code it runs.
     ///
     /// ## Example
     /// ```json
@@ -38,6 +41,12 @@ crate::declare_rule! {
     ///   and `ContainerDefinition.versionConsistency` in the API reference ("Specifies whether
     ///   Amazon ECS will resolve the container image tag ... to an image digest. By default, the
     ///   value is enabled.")
+    /// - [What's New, 2024-07-11](https://aws.amazon.com/about-aws/whats-new/2024/07/amazon-ecs-software-version-consistency-containerized-applications/):
+    ///   tags are resolved "when you deploy an update to your Amazon ECS service", and a scale-out
+    ///   after the deployment uses the same image; the dates and versions above.
+    /// - [ForceNewDeployment](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ecs-service-forcenewdeployment.html):
+    ///   a new deployment can "update a service's tasks to use a newer Docker image with the same
+    ///   image/tag combination (my_image:latest)".
     /// - [Image (task definition parameters)](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_image)
     /// - Checklist: container image 5 (version tag); task definition 6 (version in tags). hadolint DL3006/DL3007 and Checkov CKV_DOCKER_7 for the Dockerfile side; Trivy DS-0001.
     pub static RULE = {

@@ -1,6 +1,6 @@
-use crate::check::Sink;
-use crate::taskdef::TaskDefCtx;
-use crate::value::NodeKind;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
+use crate::syntax::value::NodeKind;
 
 crate::declare_rule! {
     /// ## What it does

@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::taskdef::TaskDefCtx;
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
 
 use super::util;
 
@@ -12,8 +12,9 @@ crate::declare_rule! {
     /// ## Why is this bad?
     /// A tag can be moved to another image (unless the ECR repository is immutable). A digest
     /// names exactly one image, so every task of the revision runs the same bytes. ECS resolves
-    /// tags to digests at deployment (`versionConsistency`), which covers one deployment but
-    /// not a new deployment of the same revision.
+    /// a tag to a digest when a service deployment starts (`versionConsistency`, enabled by
+    /// default), which keeps the tasks of that one deployment alike; the next deployment of the
+    /// same revision (a forced one, or a rollback that redeploys it) resolves the tag again.
     ///
     /// ## Example
     /// ```json
@@ -26,7 +27,11 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## References
-    /// - [Container image resolution](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html#deployment-container-image-stability)
+    /// - [Container image resolution](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html#deployment-container-image-stability);
+    ///   [What's New, 2024-07-11](https://aws.amazon.com/about-aws/whats-new/2024/07/amazon-ecs-software-version-consistency-containerized-applications/)
+    ///   (resolution "when you deploy an update to your Amazon ECS service");
+    ///   [ForceNewDeployment](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ecs-service-forcenewdeployment.html)
+    ///   (a new deployment picks up "a newer Docker image with the same image/tag combination").
     /// - Checklist: container image 5 (version tag).
     pub static RULE = {
         code: "TD304",
@@ -49,7 +54,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         if image.contains('%') || util::is_bare_token(image) {
             continue;
         }
-        let parsed = crate::image::parse_image(image);
+        let parsed = crate::models::image::parse_image(image);
         match (parsed.tag, parsed.digest) {
             (Some(tag), None) if tag != "latest" => {
                 sink.report(

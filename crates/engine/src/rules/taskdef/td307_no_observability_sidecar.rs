@@ -1,5 +1,5 @@
-use crate::check::Sink;
-use crate::taskdef::{Shape, TaskDefCtx};
+use crate::models::taskdef::{Shape, TaskDefCtx};
+use crate::rules::check::Sink;
 
 use super::util;
 
@@ -74,7 +74,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     // A placeholder image might be the collector.
     if images
         .iter()
-        .any(|i| i.is_none_or(crate::value::is_placeholder_text))
+        .any(|i| i.is_none_or(crate::syntax::value::is_placeholder_text))
     {
         return;
     }

@@ -1,6 +1,6 @@
-use crate::check::Sink;
-use crate::config::{missing_tags_message, tag_keys};
-use crate::taskdef::{Shape, TaskDefCtx};
+use crate::models::config::{missing_tags_message, tag_keys};
+use crate::models::taskdef::{Shape, TaskDefCtx};
+use crate::rules::check::Sink;
 
 crate::declare_rule! {
     /// ## What it does

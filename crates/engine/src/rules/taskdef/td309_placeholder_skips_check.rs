@@ -1,6 +1,6 @@
-use crate::check::Sink;
-use crate::taskdef::TaskDefCtx;
-use crate::value::{Node, NodeKind};
+use crate::models::taskdef::TaskDefCtx;
+use crate::rules::check::Sink;
+use crate::syntax::value::{Node, NodeKind};
 
 use super::util;
 
@@ -53,7 +53,7 @@ crate::declare_rule! {
 /// those).
 fn string_placeholder(node: &Node) -> Option<&str> {
     match &node.kind {
-        NodeKind::String(s) if crate::value::is_placeholder_text(s) => Some(s),
+        NodeKind::String(s) if crate::syntax::value::is_placeholder_text(s) => Some(s),
         _ => None,
     }
 }

@@ -1,9 +1,9 @@
 //! Small helpers shared by the task definition rules.
 
+use crate::input::span::Span;
+use crate::models::taskdef::TaskDefCtx;
 use crate::sizing::units::{parse_cpu_units, parse_memory_mib};
-use crate::span::Span;
-use crate::taskdef::TaskDefCtx;
-use crate::value::{Node, NodeKind};
+use crate::syntax::value::{Node, NodeKind};
 
 /// Limits of task definition values, read from `data/taskdef-limits.json` (source and date
 /// inside).
@@ -22,7 +22,7 @@ const LIMITS: &str = include_str!("../../../data/taskdef-limits.json");
 pub fn limits() -> &'static Limits {
     static CELL: std::sync::OnceLock<Limits> = std::sync::OnceLock::new();
     CELL.get_or_init(|| {
-        let raw = crate::json::to_value(LIMITS).unwrap_or_default();
+        let raw = crate::syntax::json::to_value(LIMITS).unwrap_or_default();
         let text = |v: &serde_json::Value, k: &str| {
             v.get(k)
                 .and_then(|x| x.as_str())
@@ -101,7 +101,7 @@ pub fn task_cpu<'a>(ctx: &TaskDefCtx<'a>) -> Option<(u32, &'a Node)> {
 /// A string value that is known (not a placeholder).
 pub fn known_str(node: Option<&Node>) -> Option<&str> {
     node.and_then(Node::as_str)
-        .filter(|s| !crate::value::is_placeholder_text(s))
+        .filter(|s| !crate::syntax::value::is_placeholder_text(s))
 }
 
 /// The span of a member (`"key": value`) of a container, or the container's name.
@@ -133,7 +133,7 @@ pub fn is_bare_token(s: &str) -> bool {
 /// them, or the task object itself holds placeholder members).
 pub fn containers_opaque(ctx: &TaskDefCtx<'_>) -> bool {
     let list = match ctx.shape {
-        crate::taskdef::Shape::ContainerArray => Some(ctx.task),
+        crate::models::taskdef::Shape::ContainerArray => Some(ctx.task),
         _ => ctx.task.get_set("containerDefinitions"),
     };
     ctx.task.is_opaque()
@@ -204,7 +204,8 @@ fn after_placeholders(s: &str) -> usize {
             }
             b'<' => {
                 if let Some(close) = s.get(i..).and_then(|r| r.find('>')) {
-                    if crate::value::is_placeholder_text(s.get(i..=i + close).unwrap_or("")) {
+                    if crate::syntax::value::is_placeholder_text(s.get(i..=i + close).unwrap_or(""))
+                    {
                         end = end.max(i + close + 1);
                     }
                 }
@@ -219,8 +220,8 @@ fn after_placeholders(s: &str) -> usize {
 /// placeholder: `${repo_url}:latest` is `latest`, `{{ must_env `REGISTRY` }}/app` has no tag,
 /// `app:{{ must_env `TAG` }}` is unknown.
 pub fn image_tag(image: &str) -> ImageTag<'_> {
-    if !crate::value::is_placeholder_text(image) {
-        let parsed = crate::image::parse_image(image);
+    if !crate::syntax::value::is_placeholder_text(image) {
+        let parsed = crate::models::image::parse_image(image);
         if parsed.digest.is_some() {
             return ImageTag::Digest;
         }
@@ -344,10 +345,10 @@ mod deciding_tests {
 /// (`123456789012.dkr.ecr.us-east-1.amazonaws.com/app:{{ must_env `TAG` }}` is `us-east-1`).
 pub fn ecr_region_of(image: &str) -> Option<&str> {
     let (registry, _) = image.split_once('/')?;
-    if crate::value::is_placeholder_text(registry) {
+    if crate::syntax::value::is_placeholder_text(registry) {
         return None;
     }
-    crate::image::ecr_region(registry)
+    crate::models::image::ecr_region(registry)
 }
 
 /// Every `null` in a definition, as (its JSON pointer, the span of `"key": null` or of the
@@ -380,13 +381,13 @@ pub fn nulls(root: &Node) -> Vec<(String, Span)> {
             _ => {}
         }
     }
-    out.sort_by_key(|(_, span)| span.start);
+    crate::input::order::sort_by_key(&mut out, |(_, span)| span.start);
     out
 }
 
 /// Reports the `null`s of a definition once: at the first, naming a few, with the others as
 /// related spans (console exports hold dozens). Used by TD037 and SV018.
-pub fn report_nulls(root: &Node, sink: &mut crate::check::Sink<'_>, help: &str) {
+pub fn report_nulls(root: &Node, sink: &mut crate::rules::check::Sink<'_>, help: &str) {
     let nulls = nulls(root);
     let Some((first, span)) = nulls.first() else {
         return;
@@ -423,7 +424,7 @@ pub fn report_nulls(root: &Node, sink: &mut crate::check::Sink<'_>, help: &str) 
 
 /// Reports each tag whose key an earlier tag of the same list already has (tag keys are
 /// case-sensitive). Used by TD042 and SV033.
-pub fn report_duplicate_tags(tags: &[Node], sink: &mut crate::check::Sink<'_>) {
+pub fn report_duplicate_tags(tags: &[Node], sink: &mut crate::rules::check::Sink<'_>) {
     let mut seen: Vec<(&str, Span)> = Vec::new();
     for tag in tags {
         let Some(node) = tag.get_set("key") else {

@@ -1,0 +1,139 @@
+//! `--lang` and the locale: rule docs and titles in Japanese where they exist; codes, JSON and
+//! SARIF the same in every language (issue 21).
+
+mod common;
+
+use std::process::{Command, Output};
+
+use common::{ecsplain, repo, stdout};
+
+/// Runs `ecsplain` in the repository root with the given locale variables only.
+fn with_locale(vars: &[(&str, &str)], args: &[&str]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_ecsplain"));
+    command
+        .args(args)
+        .current_dir(repo())
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    for (k, v) in vars {
+        command.env(k, v);
+    }
+    command.output().expect("the binary runs")
+}
+
+#[test]
+fn explain_speaks_japanese_when_asked() {
+    let o = ecsplain(&["--lang", "ja", "explain", "IN001"]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = stdout(&o);
+    assert!(text.starts_with("IN001 invalid-json: "), "{text}");
+    assert!(text.contains("## 何を検査するか"), "{text}");
+    assert!(text.contains("重大度: error"), "{text}");
+    assert!(!text.contains("## What it does"), "{text}");
+
+    // The locale decides when --lang does not; --lang wins over it.
+    let by_locale = with_locale(&[("LANG", "ja_JP.UTF-8")], &["explain", "IN001"]);
+    assert_eq!(stdout(&by_locale), text);
+    let english = with_locale(
+        &[("LANG", "ja_JP.UTF-8")],
+        &["explain", "IN001", "--lang=en"],
+    );
+    assert!(stdout(&english).contains("## What it does"));
+    let c_locale = with_locale(
+        &[("LC_ALL", "C"), ("LANG", "ja_JP.UTF-8")],
+        &["explain", "IN001"],
+    );
+    assert!(stdout(&c_locale).contains("## What it does"));
+}
+
+#[test]
+fn rules_lists_japanese_titles_and_keeps_json_the_same() {
+    let ja = stdout(&ecsplain(&["rules", "--lang", "ja"]));
+    let en = stdout(&ecsplain(&["rules"]));
+    let line = |text: &str| {
+        text.lines()
+            .find(|l| l.starts_with("IN001 "))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_ne!(line(&ja), line(&en), "IN001's title is translated");
+    assert!(line(&ja).contains("JSON"), "{}", line(&ja));
+    assert_eq!(ja.lines().count(), en.lines().count());
+
+    let json_ja = ecsplain(&["rules", "--format", "json", "--lang", "ja"]);
+    let json_en = ecsplain(&["rules", "--format", "json"]);
+    assert_eq!(stdout(&json_ja), stdout(&json_en));
+}
+
+#[test]
+fn findings_and_their_formats_do_not_change_with_the_language() {
+    for format in ["json", "sarif", "text"] {
+        let file = "tests/fixtures/taskdef/IN001_fail.json";
+        let en = ecsplain(&["lint", "--format", format, file]);
+        let ja = ecsplain(&["lint", "--lang", "ja", "--format", format, file]);
+        assert_eq!(ja.status.code(), en.status.code());
+        assert_eq!(stdout(&ja), stdout(&en), "{format}");
+    }
+    let bad = ecsplain(&["--lang", "fr", "rules"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+/// Drops the human text (`message`, `help`, `title`, SARIF `text`) of a JSON value, keeping keys,
+/// codes, positions and edits.
+fn without_text(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(map) => {
+            for (key, value) in map.iter_mut() {
+                if matches!(key.as_str(), "message" | "help" | "title" | "text")
+                    && value.is_string()
+                {
+                    *value = serde_json::Value::Null;
+                } else {
+                    without_text(value);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(without_text),
+        _ => {}
+    }
+}
+
+#[test]
+fn lint_messages_help_and_fix_titles_speak_japanese_when_asked() {
+    let file = "tests/fixtures/ecspresso/EP001_fail.yml";
+    let text = stdout(&ecsplain(&["lint", "--lang", "ja", file]));
+    assert!(
+        text.contains("`task_defintion` は ecspresso の設定キーではありません"),
+        "{text}"
+    );
+    assert!(
+        text.contains("help: `task_definition` のことですか？"),
+        "{text}"
+    );
+    assert!(text.contains("`task_definition` に名前を変える"), "{text}");
+    assert!(text.contains("warning[EP001]"), "{text}");
+    // The locale asks for Japanese too; --lang=en keeps English byte for byte.
+    let by_locale = with_locale(&[("LANG", "ja_JP.UTF-8")], &["lint", file]);
+    assert_eq!(stdout(&by_locale), text);
+    let en = with_locale(&[("LANG", "ja_JP.UTF-8")], &["lint", "--lang=en", file]);
+    let plain = ecsplain(&["lint", file]);
+    assert_eq!(stdout(&en), stdout(&plain));
+    assert!(stdout(&en).contains("is not an ecspresso config key"));
+
+    // JSON and SARIF: the same keys, codes, positions and structure; only the text differs.
+    for format in ["json", "sarif"] {
+        let en = ecsplain(&["lint", "--format", format, file]);
+        let ja = ecsplain(&["lint", "--lang", "ja", "--format", format, file]);
+        assert_eq!(ja.status.code(), en.status.code());
+        let mut en: serde_json::Value = serde_json::from_str(&stdout(&en)).expect("json");
+        let mut ja: serde_json::Value = serde_json::from_str(&stdout(&ja)).expect("json");
+        assert_ne!(
+            en, ja,
+            "{format}: the Japanese run should differ in its text"
+        );
+        without_text(&mut en);
+        without_text(&mut ja);
+        assert_eq!(en, ja, "{format}");
+    }
+}

@@ -1,0 +1,152 @@
+//! The one list of rules: every group's checks, joined.
+
+use crate::rules;
+use crate::rules::check::Check;
+use crate::rules::rule::Rule;
+
+/// Each group's checks, in the order groups are listed here and codes within a group.
+const GROUPS: [&[Check]; 6] = [
+    rules::input::CHECKS,
+    rules::taskdef::CHECKS,
+    rules::servicedef::CHECKS,
+    rules::dockerfile::CHECKS,
+    rules::ecspresso::CHECKS,
+    rules::crossfile::CHECKS,
+];
+
+pub fn checks() -> impl Iterator<Item = &'static Check> {
+    GROUPS.into_iter().flatten()
+}
+
+/// Every rule, sorted by code.
+pub fn rules() -> Vec<&'static Rule> {
+    let mut all: Vec<&'static Rule> = checks().map(Check::rule).collect();
+    crate::input::order::sort_by(&mut all, |a, b| code_key(a.code).cmp(&code_key(b.code)));
+    all
+}
+
+/// Codes sort by prefix, then number (`DL3008` < `DL3020`, `TD2` < `TD10`).
+fn code_key(code: &str) -> (&str, u32) {
+    let split = code
+        .find(|c: char| c.is_ascii_digit())
+        .unwrap_or(code.len());
+    (&code[..split], code[split..].parse().unwrap_or(0))
+}
+
+/// A rule by code (case-insensitive) or by name.
+pub fn rule(code_or_name: &str) -> Option<&'static Rule> {
+    let wanted = code_or_name.trim();
+    checks()
+        .map(Check::rule)
+        .find(|r| r.code.eq_ignore_ascii_case(wanted) || r.name == wanted)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADINGS: [&str; 5] = [
+        "## What it does",
+        "## Why is this bad?",
+        "## Example",
+        "## Use instead",
+        "## References",
+    ];
+
+    #[test]
+    fn codes_are_unique_and_each_group_is_sorted() {
+        let mut seen = std::collections::HashSet::new();
+        for rule in checks().map(Check::rule) {
+            assert!(seen.insert(rule.code), "duplicate code {}", rule.code);
+            assert!(seen.len() == seen.len());
+        }
+        for group in GROUPS {
+            let codes: Vec<_> = group.iter().map(|c| code_key(c.rule().code)).collect();
+            let mut sorted = codes.clone();
+            sorted.sort();
+            assert_eq!(codes, sorted, "a group's CHECKS must be in code order");
+        }
+        let names: std::collections::HashSet<_> = checks().map(|c| c.rule().name).collect();
+        assert_eq!(names.len(), seen.len(), "rule names must be unique");
+    }
+
+    /// The readers below the rules report their codes through `input::codes`; the rules
+    /// declared `Check::Parser` (`rules/input/`, and EP010) document them. Both must say the same codes and severities.
+    #[test]
+    fn input_codes_agree_with_rules() {
+        use crate::input::codes;
+        let mut seen = std::collections::BTreeSet::new();
+        for code in codes::ALL {
+            assert!(
+                seen.insert(code.code),
+                "{} twice in input::codes::ALL",
+                code.code
+            );
+            let rule = rule(code.code).unwrap_or_else(|| {
+                panic!("{} is in input::codes but no rule declares it", code.code)
+            });
+            assert_eq!(
+                rule.severity, code.severity,
+                "{}: input::codes says {}, the rule's declaration {}",
+                code.code, code.severity, rule.severity
+            );
+        }
+        let parser_rules: std::collections::BTreeSet<&str> = checks()
+            .filter(|c| matches!(c, Check::Parser(_)))
+            .map(|c| c.rule().code)
+            .collect();
+        assert!(parser_rules.len() >= 14, "{parser_rules:?}");
+        assert_eq!(
+            seen, parser_rules,
+            "input::codes must hold exactly the rules declared as Check::Parser"
+        );
+    }
+
+    #[test]
+    fn unsafe_fixes_say_why_in_the_docs() {
+        for rule in rules() {
+            let says = rule.docs_markdown().contains("## Fix safety");
+            let unsafe_fix = rule.fix == crate::rules::rule::Applicability::Unsafe;
+            assert_eq!(
+                says, unsafe_fix,
+                "{}: a rule declared `fix: Unsafe` has a `## Fix safety` section, and only such a rule",
+                rule.code
+            );
+        }
+    }
+
+    #[test]
+    fn every_rule_is_documented_in_house_style() {
+        for rule in rules() {
+            let docs = rule.docs_markdown();
+            let mut last = 0;
+            for heading in HEADINGS {
+                let at = docs
+                    .find(heading)
+                    .unwrap_or_else(|| panic!("{}: missing `{heading}`", rule.code));
+                assert!(at >= last, "{}: `{heading}` out of order", rule.code);
+                last = at;
+            }
+            assert!(
+                rule.name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "{}",
+                rule.code
+            );
+            let first = rule.summary.chars().next().unwrap_or('x');
+            assert!(
+                !first.is_uppercase()
+                    || rule.summary.starts_with("AWS")
+                    || rule.summary.starts_with("ECS"),
+                "{}: summary starts in lower case",
+                rule.code
+            );
+            assert!(
+                !rule.summary.ends_with('.'),
+                "{}: summary has no trailing period",
+                rule.code
+            );
+        }
+    }
+}

@@ -1,0 +1,413 @@
+use std::collections::BTreeMap;
+
+use super::*;
+
+/// What a user sees of a finding: path, code, line, column, message, help.
+type Seen = (String, &'static str, u32, u32, String, Option<String>);
+
+const CONFIG: &str = "region: ap-northeast-1\ncluster: c\nservice: web\n\
+    task_definition: ecs-task-def.json\nservice_definition: ecs-service-def.json\n\
+    plugins:\n  - name: tfstate\n    config:\n      path: terraform.tfstate\n";
+
+const TASK: &str = r#"{"family": "web", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc",
+  "cpu": "256", "memory": "4096",
+  "containerDefinitions": [{"name": "app", "image": "{{ must_env `IMAGE` }}", "essential": true,
+    "environment": [{"name": "LB", "value": "{{ tfstate `aws_lb.main.arn` }}"},
+                    {"name": "STAGE", "value": "{{ env `STAGE` `dev` }}"},
+                    {"name": "REGION", "value": "{{ must_env `AWS_REGION` }}"}]}]}"#;
+
+const STATE: &str = r#"{"version": 4, "terraform_version": "1.9.0", "resources": [{"mode": "managed", "type": "aws_lb", "name": "main", "instances": [{"attributes": {"arn": "arn:aws:elasticloadbalancing:x"}}]}]}"#;
+
+/// The page's shape: four panes (task and service unnamed), then files.
+fn page_files() -> Vec<File> {
+    vec![
+        File {
+            path: None,
+            text: TASK.into(),
+            kind: Some(Kind::TaskDef),
+        },
+        File {
+            path: None,
+            text: String::new(),
+            kind: Some(Kind::ServiceDef),
+        },
+        File {
+            path: None,
+            text: "FROM nginx:1.27\n".into(),
+            kind: Some(Kind::Dockerfile),
+        },
+        File {
+            path: None,
+            text: CONFIG.into(),
+            kind: Some(Kind::Ecspresso),
+        },
+        File::new(".env", "IMAGE=nginx:1.27\n", None),
+        File::new("terraform.tfstate", STATE, None),
+    ]
+}
+
+#[test]
+fn paths_come_from_the_config_then_the_kind() {
+    let project = Project::with_blank_absent(page_files());
+    assert_eq!(
+        project.paths(),
+        [
+            "ecs-task-def.json",
+            "ecs-service-def.json",
+            "Dockerfile",
+            "ecspresso.yml",
+            ".env",
+            "terraform.tfstate"
+        ]
+    );
+    assert_eq!(project.find("./ecs-task-def.json"), Some(FileId::new(0)));
+    // The blank service pane keeps its place and path, but is no file.
+    assert_eq!(project.inputs().len(), 5);
+    assert!(!project.input_files().contains(&FileId::new(1)));
+    // Given paths stay; a file named twice by default gets a unique name.
+    let project = Project::new(vec![
+        File {
+            path: None,
+            text: "FROM a\n".into(),
+            kind: Some(Kind::Dockerfile),
+        },
+        File::new("Dockerfile", "FROM b\n", None),
+    ]);
+    assert_eq!(project.paths(), ["2-Dockerfile", "Dockerfile"]);
+}
+
+#[test]
+fn the_config_names_its_files() {
+    let project = Project::with_blank_absent(page_files());
+    let refs = project.config_refs();
+    assert_eq!(refs.len(), 2);
+    assert_eq!(refs[0].config, FileId::new(3));
+    assert_eq!(refs[0].reference.role, Kind::TaskDef);
+    assert_eq!(refs[0].file, Some(FileId::new(0)));
+    // The service definition it names is not in the project (a blank pane is no file).
+    assert_eq!(refs[1].reference.resolved, "ecs-service-def.json");
+    assert_eq!(refs[1].file, None);
+    assert_eq!(project.named(Kind::TaskDef), Some(FileId::new(0)));
+    assert_eq!(project.named(Kind::ServiceDef), None);
+    // XF001 says so on the config line.
+    assert!(project
+        .lint()
+        .findings
+        .iter()
+        .any(|f| f.code == "XF001" && f.file == 3));
+}
+
+#[test]
+fn variables_say_their_value_and_where_it_comes_from() {
+    let mut given = BTreeMap::new();
+    given.insert("AWS_REGION".to_string(), "ap-northeast-1".to_string());
+    let project = Project::with_blank_absent(page_files()).with_values(vars_from_keys(&given));
+    let vars: Vec<(&str, Option<&str>, Option<Origin>)> = project
+        .variables()
+        .iter()
+        .map(|v| (v.key.as_str(), v.value.as_deref(), v.origin))
+        .collect();
+    assert_eq!(
+        vars,
+        [
+            (
+                "IMAGE",
+                Some("nginx:1.27"),
+                Some(Origin::EnvFile(FileId::new(4)))
+            ),
+            (
+                "tfstate:aws_lb.main.arn",
+                Some("arn:aws:elasticloadbalancing:x"),
+                Some(Origin::Tfstate(FileId::new(5)))
+            ),
+            ("STAGE", Some("dev"), Some(Origin::Default)),
+            ("AWS_REGION", Some("ap-northeast-1"), Some(Origin::Given)),
+        ]
+    );
+    assert!(project
+        .variables()
+        .iter()
+        .all(|v| v.files == [FileId::new(0)]));
+    // A given value wins over the env file's; an unknown one has none.
+    let mut given = BTreeMap::new();
+    given.insert("IMAGE".to_string(), "nginx:1.28".to_string());
+    given.insert("extVar:TAG".to_string(), "v1".to_string());
+    let mut files = page_files();
+    files.push(File::new(
+        "lib.libsonnet",
+        "{ tag: std.extVar('TAG'), t: std.native('must_env')('TOKEN') }",
+        None,
+    ));
+    let project = Project::with_blank_absent(files).with_values(vars_from_keys(&given));
+    let find = |key: &str| project.variables().iter().find(|v| v.key == key).cloned();
+    let image = find("IMAGE").expect("IMAGE");
+    assert_eq!(
+        (image.value.as_deref(), image.origin),
+        (Some("nginx:1.28"), Some(Origin::Given))
+    );
+    let tag = find("extVar:TAG").expect("TAG");
+    assert_eq!(
+        (tag.value.as_deref(), tag.origin),
+        (Some("v1"), Some(Origin::Given))
+    );
+    let token = find("TOKEN").expect("TOKEN");
+    assert_eq!((token.value, token.origin), (None, None));
+    assert_eq!(
+        project
+            .effective_values()
+            .env
+            .get("IMAGE")
+            .map(String::as_str),
+        Some("nginx:1.28")
+    );
+    assert_eq!(
+        project.given().ext_str.get("TAG").map(String::as_str),
+        Some("v1")
+    );
+}
+
+#[test]
+fn lint_names_files_by_id_and_matches_the_engine_run() {
+    let project = Project::with_blank_absent(page_files());
+    let report = project.lint();
+    assert_eq!(report.kinds.len(), 6);
+    assert_eq!(report.kinds[0], Some(Kind::TaskDef));
+    assert_eq!(report.kinds[1], None, "the blank pane was not linted");
+    // Findings name files by id: the Dockerfile (id 2) is the second input.
+    assert!(report
+        .findings
+        .iter()
+        .any(|f| f.file == 2 && f.path == "Dockerfile"));
+    assert!(report
+        .findings
+        .iter()
+        .all(|f| project.path(FileId::new(f.file)) == Some(f.path.as_str())));
+    // The same files through the engine's own entry point give the same findings.
+    let inputs = project.inputs().to_vec();
+    let direct = crate::lint::lint_vars(&inputs, &Config::default(), &project.effective_values());
+    let strip =
+        |findings: &[Finding], ids: &[FileId]| -> Vec<(String, &'static str, u32, u32, String)> {
+            findings
+                .iter()
+                .map(|f| (f.path.clone(), f.code, f.line, f.column, f.message.clone()))
+                .inspect(|_| assert!(!ids.is_empty()))
+                .collect()
+        };
+    assert_eq!(
+        strip(&report.findings, project.input_files()),
+        strip(&direct.findings, project.input_files())
+    );
+    // The env file's value was used: the image is known, so no placeholder note on it.
+    assert!(report.findings.iter().any(|f| f.code == "TD001"));
+}
+
+/// The page's path (panes, blank ones absent, values keyed as the panel keys them) and the
+/// CLI's path (files as read, `--var`/`--env-file` values) give the same findings for the same
+/// files.
+#[test]
+fn the_page_and_the_cli_get_the_same_findings() {
+    let page = Project::with_blank_absent(page_files()).with_values(vars_from_keys(
+        &[("AWS_REGION".to_string(), "eu-west-1".to_string())].into(),
+    ));
+    let mut given = Vars::default();
+    given.env.insert("AWS_REGION".into(), "eu-west-1".into());
+    let cli = Project::from_inputs(page.inputs().to_vec()).with_values(given);
+    let view = |p: &Project| -> Vec<Seen> {
+        p.lint()
+            .findings
+            .iter()
+            .map(|f| {
+                (
+                    f.path.clone(),
+                    f.code,
+                    f.line,
+                    f.column,
+                    f.message.clone(),
+                    f.help.clone(),
+                )
+            })
+            .collect()
+    };
+    assert!(!view(&page).is_empty());
+    assert_eq!(view(&page), view(&cli));
+}
+
+#[test]
+fn render_prints_what_ecspresso_prints_and_fills_other_files() {
+    let mut files = page_files();
+    files[2].text = "FROM {{ must_env `IMAGE` }}\n".into();
+    let project = Project::with_blank_absent(files);
+    let task = project
+        .render(FileId::new(0))
+        .expect("a definition")
+        .expect("renders");
+    assert!(task.contains("nginx:1.27"), "{task}");
+    assert!(task.contains("arn:aws:elasticloadbalancing:x"), "{task}");
+    assert!(
+        task.contains("${AWS_REGION}"),
+        "unknown values are markers: {task}"
+    );
+    // It is the engine's function for a project's file, with the project's values.
+    let vars = project.effective_values();
+    let shown = values::Shown {
+        env: &vars.env,
+        tfstate: project.answers().tfstate.as_ref().map(|(s, _)| s),
+    };
+    assert_eq!(
+        Some(Ok(task.clone())),
+        ecspresso::render::project_file(project.inputs(), "ecs-task-def.json", TASK, &shown, None)
+    );
+    let docker = project
+        .render(FileId::new(2))
+        .expect("a file")
+        .expect("filled");
+    assert_eq!(docker, "FROM nginx:1.27\n");
+}
+
+#[test]
+fn jsonnet_renders_and_says_whether_it_was_evaluated() {
+    let mut given = Vars::default();
+    given.ext_str.insert("TAG".into(), "v1".into());
+    let project = Project::new(vec![
+        File::new("lib.libsonnet", "{ a: 1 }", None),
+        File::new(
+            "td.jsonnet",
+            "(import 'lib.libsonnet') + { tag: std.extVar('TAG') }",
+            None,
+        ),
+        File::new("bad.jsonnet", "{\n  a: nope }", Some(Kind::TaskDef)),
+    ])
+    .with_values(given);
+    assert!(project.has_jsonnet());
+    assert_eq!(
+        project.render_source(FileId::new(1)).as_deref(),
+        Some("{\n   \"a\": 1,\n   \"tag\": \"v1\"\n}")
+    );
+    let bad = project.render_source(FileId::new(2)).expect("evaluated");
+    assert!(bad.starts_with("// Jsonnet error at 2:6:"), "{bad}");
+    assert_eq!(
+        project.jsonnet_status(FileId::new(1)),
+        Some(JsonnetStatus::Evaluated)
+    );
+    assert!(matches!(
+        project.jsonnet_status(FileId::new(2)),
+        Some(JsonnetStatus::Failed(why)) if why.contains("nope")
+    ));
+    assert!(project.jsonnet_status(FileId::new(0)).is_some());
+    let plain = Project::new(vec![File::new("Dockerfile", "FROM a\n", None)]);
+    assert_eq!(plain.jsonnet_status(FileId::new(0)), None);
+}
+
+#[test]
+fn a_missing_evaluator_is_explained_by_its_state() {
+    let finding = || Finding {
+        path: "td.jsonnet".into(),
+        code: NOT_EVALUATED_CODE,
+        severity: crate::input::diagnostic::Severity::Info,
+        message: format!("this Jsonnet task definition {}", ecspresso::NOT_EVALUATED),
+        line: 1,
+        column: 1,
+        end_line: 1,
+        end_column: 2,
+        related: Vec::new(),
+        help: None,
+        fix: None,
+        file: 0,
+        span: crate::input::span::Span::new(0, 1),
+        keyed: Default::default(),
+    };
+    let mut loading = finding();
+    explain_missing(&mut loading, Kind::TaskDef.noun(), &Evaluator::Loading);
+    assert_eq!(
+        loading.message,
+        "this Jsonnet task definition is waiting for the Jsonnet evaluator, which is loading"
+    );
+    let mut failed = finding();
+    explain_missing(
+        &mut failed,
+        Kind::TaskDef.noun(),
+        &Evaluator::Failed("offline".into()),
+    );
+    assert!(failed.message.ends_with("(offline)"), "{}", failed.message);
+    let mut ready = finding();
+    explain_missing(&mut ready, Kind::TaskDef.noun(), &Evaluator::Ready);
+    assert_eq!(ready, finding(), "the engine's own note stands");
+}
+
+/// "Ignore here" in a Jsonnet file writes the comment the engine honours there (`//`), and the
+/// finding goes when the project is linted again; in JSON it is a per-path ignore.
+#[test]
+fn ignore_here_writes_what_the_engine_honours_in_every_kind() {
+    let cases = [
+        (
+            "td.jsonnet",
+            "{\n  family: 'web',\n  containerDefinitions: [\n    { name: 'app', image: 'nginx:latest', essential: true },\n  ],\n}\n",
+            "//",
+        ),
+        ("Dockerfile", "FROM ubuntu\nRUN apt-get update && apt-get install -y curl\n", "#"),
+        (
+            "ecspresso.yml",
+            "region: ap-northeast-1\ncluster: c\nservice: s\ntask_definition: td.json\nservice_definition: sd.json\n",
+            "#",
+        ),
+    ];
+    for (path, text, marker) in cases {
+        let project = Project::new(vec![File::new(path, text, None)]);
+        let finding = project
+            .lint()
+            .findings
+            .iter()
+            .find(|f| suppress::ignore_offered(f.code))
+            .cloned()
+            .unwrap_or_else(|| panic!("{path}: a finding to ignore"));
+        let IgnoreHere::Comment(ignored) = project.ignore_here(&finding) else {
+            panic!("{path}: a comment");
+        };
+        assert!(
+            ignored.contains(&format!("{marker} ecsplain ignore={}", finding.code)),
+            "{ignored}"
+        );
+        let again = Project::new(vec![File::new(path, ignored.clone(), None)]);
+        assert!(
+            !again
+                .lint()
+                .findings
+                .iter()
+                .any(|f| f.code == finding.code && f.line == finding.line + 1),
+            "{path}: the finding is ignored\n{ignored}"
+        );
+        assert!(
+            again.lint().findings.iter().all(|f| f.code != "IN009"),
+            "{path}: the comment is used"
+        );
+    }
+    let json = Project::new(vec![File::new("td.json", TASK, Some(Kind::TaskDef))]);
+    let finding = json
+        .lint()
+        .findings
+        .iter()
+        .find(|f| f.code == "TD001")
+        .cloned()
+        .expect("TD001");
+    assert!(matches!(
+        json.ignore_here(&finding),
+        IgnoreHere::Path { code: "TD001", .. }
+    ));
+}
+
+#[test]
+fn the_configuration_is_written_by_one_function() {
+    let (config, _) = Config::parse(".ecsplain.yaml", "fail-on: error\nignore: [DL3008]\n");
+    let project = Project::new(Vec::new()).with_config(config.clone());
+    assert_eq!(project.config(), &config);
+    assert_eq!(
+        project.config_yaml(Keys::Changed),
+        "fail-on: error\nignore: [DL3008]\n"
+    );
+    assert_eq!(
+        project.config_yaml(Keys::All),
+        config_yaml(&config, Keys::All)
+    );
+    // Linting an empty project finds nothing and names no kind.
+    assert!(project.lint().findings.is_empty());
+}

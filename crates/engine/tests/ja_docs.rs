@@ -1,0 +1,369 @@
+//! The rules' Japanese documentation is complete and faithful (issue 21).
+//!
+//! Each rule's `<stem>.ja.md` beside its `.rs` (docs/ja/style.md) must have the English doc
+//! comment's sections in the same order, the same code blocks, the same link URLs and the same
+//! numbers in its text (as a multiset). Rules not translated yet are listed in
+//! `src/rules/ja-pending.txt`, which must name exactly the rules without a file: it can only
+//! shrink, and it never claims more or less than the truth. `ECSPLAIN_BLESS=1` rewrites it from
+//! the files present (then read the diff: only lines removed, for files you added).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use ecsplain_engine::{registry, Lang, Rule};
+
+/// The English headings and their Japanese (docs/ja/style.md).
+const HEADINGS: [(&str, &str); 8] = [
+    ("## What it does", "## 何を検査するか"),
+    ("## Why is this bad?", "## なぜ問題か"),
+    ("## Example", "## 例"),
+    ("## Use instead", "## 代わりに"),
+    ("## Options", "## オプション"),
+    ("## Fix safety", "## 修正の安全性"),
+    ("## Known problems", "## 既知の問題"),
+    ("## References", "## 参考資料"),
+];
+
+fn manifest() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every `.ja.md` under `src/rules`, by file stem (`td001_invalid_fargate_size`).
+fn files() -> BTreeMap<String, PathBuf> {
+    fn walk(dir: &Path, out: &mut BTreeMap<String, PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if let Some(stem) = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.strip_suffix(".ja.md"))
+            {
+                out.insert(stem.to_string(), path.clone());
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(&manifest().join("src/rules"), &mut out);
+    out
+}
+
+fn stem(rule: &Rule) -> String {
+    Path::new(rule.source_file)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("")
+        .to_string()
+}
+
+/// The Markdown split into prose lines and fenced code blocks (each with its fence lines).
+fn split_code(md: &str) -> (Vec<&str>, Vec<String>) {
+    let mut prose = Vec::new();
+    let mut blocks = Vec::new();
+    let mut block: Option<String> = None;
+    for line in md.lines() {
+        let fence = line.trim_start().starts_with("```");
+        match block.as_mut() {
+            Some(text) => {
+                text.push_str(line);
+                text.push('\n');
+                if fence {
+                    blocks.extend(block.take());
+                }
+            }
+            None if fence => block = Some(format!("{line}\n")),
+            None => prose.push(line),
+        }
+    }
+    blocks.extend(block);
+    (prose, blocks)
+}
+
+fn headings(prose: &[&str]) -> Vec<String> {
+    prose
+        .iter()
+        .filter(|l| l.starts_with('#'))
+        .map(|l| l.trim_end().to_string())
+        .collect()
+}
+
+/// The targets of Markdown links `[text](url)` and autolinks `<https://...>`, sorted.
+fn urls(prose: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in prose {
+        let mut rest = *line;
+        while let Some(at) = rest.find("](") {
+            let after = &rest[at + 2..];
+            let end = after.find(')').unwrap_or(after.len());
+            out.push(after[..end].to_string());
+            rest = &after[end..];
+        }
+        let mut rest = *line;
+        while let Some(at) = rest.find("<http") {
+            let after = &rest[at + 1..];
+            let end = after.find('>').unwrap_or(after.len());
+            out.push(after[..end].to_string());
+            rest = &after[end..];
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The prose without its link targets (their numbers are checked as URLs).
+fn without_urls(prose: &[&str]) -> String {
+    let mut text = String::new();
+    for line in prose {
+        let mut rest = *line;
+        while let Some(at) = rest.find("](") {
+            text.push_str(&rest[..at + 1]);
+            let after = &rest[at + 2..];
+            let end = after.find(')').unwrap_or(after.len());
+            rest = after.get(end + 1..).unwrap_or("");
+        }
+        let mut line = rest.to_string();
+        while let Some(at) = line.find("<http") {
+            let end = line[at..].find('>').map_or(line.len(), |e| at + e + 1);
+            line.replace_range(at..end, "");
+        }
+        text.push_str(&line);
+        text.push('\n');
+    }
+    text
+}
+
+/// The numbers in a text, sorted: runs of ASCII digits, with a `.` or `,` between digits kept
+/// inside (`0.25`, `1.2.3`; `10,000` counts as `10000`).
+fn numbers(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let mut number = String::new();
+        while i < chars.len() {
+            let c = chars[i];
+            let between = (c == '.' || c == ',')
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+                && !number.is_empty();
+            if c.is_ascii_digit() || (between && c == '.') {
+                number.push(c);
+            } else if !between {
+                break;
+            }
+            i += 1;
+        }
+        out.push(number);
+    }
+    out.sort();
+    out
+}
+
+/// Japanese letters (not the middle dot ・ or punctuation, which need no space).
+fn is_japanese(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{30fa}' | '\u{30fc}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ff66}'..='\u{ff9f}')
+}
+
+/// Where a prose line puts Japanese right next to a half-width letter, digit, quote or inline
+/// code (docs/ja/style.md: "ECS のタスク", "`cpu` を", "30 秒"), as the few characters around it;
+/// inline code and link targets are not looked into.
+fn unspaced(line: &str) -> Option<String> {
+    let mut text = String::new();
+    let mut rest = line;
+    while let Some(at) = rest.find("](") {
+        text.push_str(&rest[..at + 1]);
+        let after = &rest[at + 2..];
+        rest = after
+            .get(after.find(')').map_or(after.len(), |e| e + 1)..)
+            .unwrap_or("");
+    }
+    text.push_str(rest);
+    // Inline code becomes one placeholder backtick, so its edges are checked and not its inside.
+    let mut flat = String::new();
+    let mut in_code = false;
+    for (i, part) in text.split('`').enumerate() {
+        if i > 0 && !in_code {
+            flat.push('`');
+        }
+        if i > 0 {
+            in_code = !in_code;
+        }
+        if !in_code {
+            flat.push_str(part);
+        }
+    }
+    let chars: Vec<char> = flat.chars().collect();
+    let ascii = |c: char| c.is_ascii_alphanumeric() || c == '`' || c == '"';
+    chars
+        .windows(2)
+        .position(|w| (is_japanese(w[0]) && ascii(w[1])) || (ascii(w[0]) && is_japanese(w[1])))
+        .map(|i| {
+            chars[i.saturating_sub(6)..(i + 8).min(chars.len())]
+                .iter()
+                .collect()
+        })
+}
+
+/// What differs between a rule's English and Japanese docs; empty when they agree.
+fn differences(rule: &Rule, file: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let english = rule.docs_markdown();
+    let japanese = rule.docs_markdown_in(Lang::Ja);
+    let (en_prose, en_code) = split_code(&english);
+    let (ja_prose, ja_code) = split_code(&japanese);
+
+    let mut want = Vec::new();
+    for heading in headings(&en_prose) {
+        match HEADINGS.iter().find(|(en, _)| *en == heading) {
+            Some((_, ja)) => want.push((*ja).to_string()),
+            None => problems.push(format!(
+                "the English heading `{heading}` has no Japanese in HEADINGS (tests/ja_docs.rs, docs/ja/style.md)"
+            )),
+        }
+    }
+    let got = headings(&ja_prose);
+    if got != want {
+        problems.push(format!("sections {got:?}, want {want:?}"));
+    }
+    if en_code != ja_code {
+        problems.push(format!(
+            "code blocks differ: English {en_code:#?}\nJapanese {ja_code:#?}"
+        ));
+    }
+    let (en_urls, ja_urls) = (urls(&en_prose), urls(&ja_prose));
+    if en_urls != ja_urls {
+        problems.push(format!("link URLs {ja_urls:?}, want {en_urls:?}"));
+    }
+    let (en_numbers, ja_numbers) = (
+        numbers(&without_urls(&en_prose)),
+        numbers(&without_urls(&ja_prose)),
+    );
+    if en_numbers != ja_numbers {
+        problems.push(format!(
+            "numbers in the text {ja_numbers:?}, want {en_numbers:?}"
+        ));
+    }
+    let summary = rule.summary_in(Lang::Ja);
+    if summary != rule.summary && numbers(summary) != numbers(rule.summary) {
+        problems.push(format!(
+            "the title's numbers {:?}, want {:?} (from the summary `{}`)",
+            numbers(summary),
+            numbers(rule.summary),
+            rule.summary
+        ));
+    }
+    if !file.ends_with('\n') {
+        problems.push("the file does not end with a newline".into());
+    }
+    for line in &ja_prose {
+        if let Some(at) = unspaced(line) {
+            problems.push(format!(
+                "no space between Japanese and alphanumerics in `{at}` (docs/ja/style.md; scripts/ja_spacing.py --fix)"
+            ));
+        }
+    }
+    for bad in ['，', '．'] {
+        if ja_prose.iter().any(|l| l.contains(bad)) {
+            problems.push(format!("`{bad}` in the text: punctuation is 、 and 。"));
+        }
+    }
+    problems
+}
+
+#[test]
+fn every_japanese_doc_is_faithful_to_the_english() {
+    let files = files();
+    let rules = registry::rules();
+    let mut problems = Vec::new();
+    for (stem_name, path) in &files {
+        let Some(rule) = rules.iter().find(|r| stem(r) == *stem_name) else {
+            problems.push(format!("{}: no rule has this file's stem", path.display()));
+            continue;
+        };
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        if rule.translation(Lang::Ja) != Some(text.as_str()) {
+            problems.push(format!(
+                "{}: not what the build compiled in for {} (is the stem's code `{}`?)",
+                path.display(),
+                rule.code,
+                rule.code.to_ascii_lowercase()
+            ));
+            continue;
+        }
+        for problem in differences(rule, &text) {
+            problems.push(format!("{} ({}): {problem}", rule.code, path.display()));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problem(s):\n{}",
+        problems.len(),
+        problems.join("\n\n")
+    );
+}
+
+#[test]
+fn the_pending_list_names_exactly_the_untranslated_rules() {
+    let path = manifest().join("src/rules/ja-pending.txt");
+    let missing: BTreeSet<&str> = registry::rules()
+        .iter()
+        .filter(|r| !r.has_docs_in(Lang::Ja))
+        .map(|r| r.code)
+        .collect();
+    if std::env::var_os("ECSPLAIN_BLESS").is_some() {
+        let mut text = String::from(
+            "# Rules whose documentation has no Japanese translation yet (<stem>.ja.md beside the\n\
+             # rule's .rs). tests/ja_docs.rs checks that this list is exactly the untranslated rules;\n\
+             # remove a code when you add its file (or run that test with ECSPLAIN_BLESS=1).\n",
+        );
+        for code in &missing {
+            text.push_str(code);
+            text.push('\n');
+        }
+        assert!(std::fs::write(&path, text).is_ok(), "cannot write {path:?}");
+    }
+    let listed_text = std::fs::read_to_string(&path).unwrap_or_default();
+    let listed: BTreeSet<&str> = listed_text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    let translated_but_listed: Vec<_> = listed.difference(&missing).collect();
+    let missing_not_listed: Vec<_> = missing.difference(&listed).collect();
+    assert!(
+        translated_but_listed.is_empty() && missing_not_listed.is_empty(),
+        "src/rules/ja-pending.txt is not the truth:\n  listed but translated (or unknown): {translated_but_listed:?}\n  \
+         untranslated but not listed (add a .ja.md; the list never grows): {missing_not_listed:?}\n\
+         (ECSPLAIN_BLESS=1 rewrites it)"
+    );
+}
+
+#[test]
+fn the_checks_see_what_they_should() {
+    // The helpers above, on a sample that must pass and one that must not.
+    let (prose, code) =
+        split_code("## A\nsee [x](https://a/1) at 0.25 and 10,000\n```json\n{\"cpu\": 256}\n```\n");
+    assert_eq!(code, vec!["```json\n{\"cpu\": 256}\n```\n".to_string()]);
+    assert_eq!(urls(&prose), vec!["https://a/1".to_string()]);
+    assert_eq!(numbers(&without_urls(&prose)), vec!["0.25", "10000"]);
+    assert_eq!(numbers("256。x86_64"), vec!["256", "64", "86"]);
+    assert_eq!(headings(&prose), vec!["## A".to_string()]);
+    assert_eq!(
+        unspaced("`cpu` を 256 にします。ECS のタスク・Fargate"),
+        None
+    );
+    assert_eq!(
+        unspaced("[AWS のページ](https://x/日本)、\"Unknown\" で"),
+        None
+    );
+    assert!(unspaced("`cpu`を設定").is_some());
+    assert!(unspaced("ECSのタスク").is_some());
+    assert!(unspaced("30秒").is_some());
+}
