@@ -193,7 +193,8 @@ fn fixtures_match_their_names_and_snapshots() {
                 ja.help.as_ref(),
                 ja.fix.as_ref().map(|f| &f.title),
             ];
-            for text in texts.into_iter().flatten() {
+            let related = ja.related.iter().map(|r| &r.message);
+            for text in texts.into_iter().flatten().chain(related) {
                 let left = ecsplain_engine::input::msg::placeholders(text);
                 let keyed = finding.keyed.message.as_ref().map(|m| m.template.en);
                 let template_left = keyed.map(ecsplain_engine::input::msg::placeholders);
@@ -206,6 +207,14 @@ fn fixtures_match_their_names_and_snapshots() {
                 {
                     failures.push(format!(
                         "{shown}: Japanese rendering `{text}` left a placeholder or is empty"
+                    ));
+                }
+            }
+            for (en, ja) in finding.related.iter().zip(&ja.related) {
+                if en.keyed.is_some() && en.message == ja.message {
+                    failures.push(format!(
+                        "{shown}: {} has a keyed related message but no Japanese for it: {}",
+                        finding.code, en.message
                     ));
                 }
             }

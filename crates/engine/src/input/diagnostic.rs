@@ -57,6 +57,8 @@ pub struct Related {
     pub place: Place,
     pub span: Span,
     pub message: String,
+    /// The keyed form of `message` (migrated rules); `message` is always its English rendering.
+    pub keyed: Option<Msg>,
 }
 
 /// One replacement of a span by new text.
@@ -146,6 +148,7 @@ impl Diagnostic {
             place: Place::SameFile,
             span,
             message: message.into(),
+            keyed: None,
         });
         self
     }
@@ -160,6 +163,29 @@ impl Diagnostic {
             place: Place::File(file),
             span,
             message: message.into(),
+            keyed: None,
+        });
+        self
+    }
+
+    /// A related span whose message is a keyed template.
+    pub fn add_related_msg(&mut self, span: Span, message: Msg) -> &mut Diagnostic {
+        self.related.push(Related {
+            place: Place::SameFile,
+            span,
+            message: message.en(),
+            keyed: Some(message),
+        });
+        self
+    }
+
+    /// A related span in input `file` whose message is a keyed template.
+    pub fn add_related_in_msg(&mut self, file: usize, span: Span, message: Msg) -> &mut Diagnostic {
+        self.related.push(Related {
+            place: Place::File(file),
+            span,
+            message: message.en(),
+            keyed: Some(message),
         });
         self
     }
@@ -192,6 +218,7 @@ impl Diagnostic {
             place: Place::SameFile,
             span,
             message: message.into(),
+            keyed: None,
         });
         self
     }
@@ -207,6 +234,7 @@ impl Diagnostic {
             place: Place::File(file),
             span,
             message: message.into(),
+            keyed: None,
         });
         self
     }

@@ -23,6 +23,10 @@ pub struct RelatedFinding {
     /// of the JSON contract.
     #[serde(skip)]
     pub span: Span,
+    /// The keyed form of `message` (migrated rules), for [`Finding::localize`]; not part of the
+    /// JSON contract.
+    #[serde(skip)]
+    pub keyed: Option<Msg>,
 }
 
 /// A resolved edit: the span as lines and columns, and the new text.
@@ -120,6 +124,7 @@ impl Finding {
                     end_column,
                     message: r.message.clone(),
                     span: r.span,
+                    keyed: r.keyed.clone().filter(|m| m.en() == r.message),
                 })
             })
             .collect();
@@ -177,6 +182,11 @@ impl Finding {
         }
         if let (Some(m), Some(fix)) = (&self.keyed.fix_title, &mut self.fix) {
             fix.title = render_msg(m, lang);
+        }
+        for related in &mut self.related {
+            if let Some(m) = &related.keyed {
+                related.message = render_msg(m, lang);
+            }
         }
     }
 }

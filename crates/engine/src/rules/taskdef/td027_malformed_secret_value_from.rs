@@ -12,8 +12,8 @@ crate::declare_rule! {
     ///
     /// ## Why is this bad?
     /// The JSON key is read from a fixed position. `secret:db-AbCdEf:password` (no trailing
-    /// colons) or a key with an extra colon is not the format ECS documents, and the container
-    /// then fails to start with a secret retrieval error instead of at registration.
+    /// colons) or a key with an extra colon is not the format ECS documents, so the container may
+    /// not get the value meant. What ECS does with such a reference is not documented.
     ///
     /// ## Example
     /// ```json
