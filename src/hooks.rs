@@ -4,8 +4,9 @@
 //! - [`use_debounced_lint`]: lints the project a moment after the last edit.
 //! - [`use_drafts`]: saves the project, the panes and the settings in localStorage, debounced.
 //! - [`use_theme`]: puts the theme on the document and remembers the user's choice.
-//! - [`use_module`], [`use_rendered`], [`use_jsonnet`], [`use_terraform`]: the on-demand
-//!   modules (the teaching module's rendered view, the Jsonnet evaluator, the Terraform reader),
+//! - [`use_module`], [`use_rendered`], [`use_jsonnet`], [`use_terraform`], [`use_template`]: the
+//!   on-demand modules (the teaching module's rendered view, the Jsonnet evaluator, the Terraform
+//!   reader, the Go-template engine),
 //!   loaded when first wanted.
 //! - [`use_reveal`]: scrolls an element into view and focuses it once it exists.
 
@@ -279,6 +280,26 @@ pub fn use_terraform(wanted: bool, status: &crate::terraform::Status, dispatch: 
                     Err(why) => crate::terraform::Status::Failed(why),
                 };
                 dispatch.dispatch(Action::Terraform(status));
+            });
+        }
+        || ()
+    });
+}
+
+/// The Go-template engine (a module of its own, `template.rs`), loaded once the project holds a
+/// template action; where it is goes to the reducer, which lints the project again.
+#[hook]
+pub fn use_template(wanted: bool, status: &crate::template::Status, dispatch: Dispatch) {
+    let start = wanted && *status == crate::template::Status::Idle;
+    use_effect_with(start, move |start| {
+        if *start {
+            dispatch.dispatch(Action::Template(crate::template::Status::Loading));
+            wasm_bindgen_futures::spawn_local(async move {
+                let status = match crate::template::load().await {
+                    Ok(()) => crate::template::Status::Ready,
+                    Err(why) => crate::template::Status::Failed(why),
+                };
+                dispatch.dispatch(Action::Template(status));
             });
         }
         || ()

@@ -348,6 +348,9 @@ pub struct State {
     /// The Terraform reader, a second wasm module loaded when the project holds a `.tf` file
     /// (`terraform.rs`).
     pub terraform: crate::terraform::Status,
+    /// The Go-template engine, a second wasm module loaded when the project holds a template
+    /// action (`template.rs`).
+    pub template: crate::template::Status,
     /// The last "Apply fix" or "Ignore here", until undone or the text is edited.
     pub undo: Option<Undo>,
     seq: u32,
@@ -380,6 +383,7 @@ impl State {
             ticks: Vec::new(),
             jsonnet: crate::jsonnet::Status::Idle,
             terraform: crate::terraform::Status::Idle,
+            template: crate::template::Status::Idle,
             undo: None,
             seq: 0,
         };
@@ -423,6 +427,7 @@ impl State {
         self.linted
             .as_ref()
             .is_some_and(|l| l.revision == self.revision)
+            && self.template != crate::template::Status::Loading
     }
 }
 
@@ -499,6 +504,9 @@ pub enum Action {
     /// Where the Terraform reader is (`terraform.rs`); once loaded or failed, the project is
     /// linted again.
     Terraform(crate::terraform::Status),
+    /// Where the Go-template engine is (`template.rs`); once loaded or failed, the project is
+    /// linted again.
+    Template(crate::template::Status),
 }
 
 /// What a link, state file or draft restores.
@@ -559,6 +567,7 @@ impl State {
             ticks: self.ticks.clone(),
             jsonnet: self.jsonnet.clone(),
             terraform: self.terraform.clone(),
+            template: self.template.clone(),
             undo: self.undo.clone(),
             seq: self.seq,
         };
@@ -819,6 +828,16 @@ impl State {
                     crate::terraform::Status::Ready | crate::terraform::Status::Failed(_)
                 );
                 next.terraform = status;
+                if settled {
+                    next.bump();
+                }
+            }
+            Action::Template(status) => {
+                let settled = matches!(
+                    status,
+                    crate::template::Status::Ready | crate::template::Status::Failed(_)
+                );
+                next.template = status;
                 if settled {
                     next.bump();
                 }

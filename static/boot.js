@@ -104,6 +104,28 @@ globalThis.ecsplainTerraform = () => {
   return terraform;
 };
 
+// The Go-template engine is a module of its own too (static/build/template.mjs wrote it and named
+// it here): src/template.rs calls this when a project holds a `{{ ... }}` action. It resolves,
+// once, to the module's `answer(request) -> answer` (JSON text), which the page calls
+// synchronously.
+let template = null;
+globalThis.ecsplainTemplate = () => {
+  if (!template) {
+    const { ecsplainTemplate: js, ecsplainTemplateWasm: wasm } = tag.dataset;
+    template = !js || !wasm
+      ? Promise.reject(new Error("this build has no template module"))
+      : import(js).then(async (module) => {
+          await module.default({ module_or_path: fetch(wasm) });
+          return module.answer;
+        });
+    // A failed load may be retried (a later call imports again).
+    template.catch(() => {
+      template = null;
+    });
+  }
+  return template;
+};
+
 // The teaching views (Sizing, CPU & memory, Learn) are a second wasm module (src/teach.rs):
 // src/components/teach_host.rs calls this the first time one of them opens, and gets the started
 // module (static/build/teach.mjs wrote its names). One download however often it is asked for; a

@@ -801,7 +801,7 @@ fn page_size(root: &Path) -> Result<(), String> {
     let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
     paths.sort();
     let (mut first, mut later, mut teach, mut css, mut jsonnet) = (0u64, 0u64, 0u64, 0u64, 0u64);
-    let mut terraform = 0u64;
+    let (mut terraform, mut template) = (0u64, 0u64);
     for path in paths {
         let name = path
             .file_name()
@@ -835,6 +835,9 @@ fn page_size(root: &Path) -> Result<(), String> {
         } else if name.starts_with("ecsplain-terraform-") {
             terraform += compressed;
             "when a project holds Terraform"
+        } else if name.starts_with("ecsplain-template-") {
+            template += compressed;
+            "when a project holds a Go template"
         } else if ext == "css" {
             css += compressed;
             "first view (CSS)"
@@ -847,7 +850,7 @@ fn page_size(root: &Path) -> Result<(), String> {
     println!(
         "xtask: first view wasm + js: {first} B brotli (budget {PAGE_BUDGET} B: {}), \
          CSS {css} B; on demand: rules' docs {later} B, teaching views {teach} B, Jsonnet evaluator {jsonnet} B, \
-         Terraform reader {terraform} B",
+         Terraform reader {terraform} B, Go-template engine {template} B",
         if first <= PAGE_BUDGET {
             "within"
         } else {
