@@ -666,7 +666,7 @@ fn column_of(text: &str, at: usize) -> (usize, usize) {
 /// Spans of the source the fix touches, each applied to the text: the text after the fix.
 pub fn apply(text: &str, fix: &Fix) -> Option<String> {
     let mut edits: Vec<&Edit> = fix.edits.iter().collect();
-    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+    crate::input::order::sort_by_key(&mut edits, |e| std::cmp::Reverse(e.span.start));
     let mut out = text.to_string();
     let mut last = usize::MAX;
     for e in edits {
