@@ -28,13 +28,16 @@ use crate::input::span::Span;
 /// A function from a request to its answer (JSON text both ways).
 pub type External = fn(&str) -> String;
 
+/// The function names a text calls, with their spans ([`super::function_names`]).
+type Names = Option<Vec<(String, Span)>>;
+
 /// The built-in engine's two entry points, as [`use_builtin`] links them.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 #[derive(Clone, Copy)]
 enum Runner {
     Builtin {
         execute: fn(&str, &dyn Values, Mode) -> Output,
-        names: fn(&str) -> Option<Vec<(String, Span)>>,
+        names: fn(&str) -> Names,
     },
     External(External),
 }
