@@ -134,6 +134,9 @@ pub fn App() -> Html {
         })
     };
     let tr = Tr::new(*lang);
+    // Japanese findings in the editor's tooltips: load the Japanese module (the findings'
+    // templates) and draw again when it arrives (issue 21).
+    let _ja = crate::i18n::use_ja_docs(tr.lang);
 
     // The one router (route.rs): every visit goes to the reducer here and to the share tools
     // (a prop below).
@@ -237,6 +240,7 @@ pub fn App() -> Html {
                 .findings
                 .iter()
                 .filter(|f| l.pane_of(f.file) == Some(state.active)),
+            tr,
         )
     }));
     // The project's files as the tree and the editor show them (paths as linted).
@@ -318,12 +322,12 @@ pub fn App() -> Html {
     // The rendered view: what ecspresso prints for the file, computed by the teaching module
     // (loaded on the first toggle; `teach::rendered_view`). A Jsonnet file is evaluated first,
     // here, where the evaluator is (`Project::render_source`).
-    let render_request = (state.rendered && can_render).then(|| {
+    let render_key = (state.rendered && can_render).then_some((state.revision, state.active));
+    let rendered = use_rendered(render_key, || {
         let file = ecsplain_engine::workspace::FileId::new(state.active);
         let text = state.engine.render_source(file).unwrap_or_default();
         crate::teach::render_request(&active_path, &text, state.engine.inputs(), &state.vars)
     });
-    let rendered = use_rendered(render_request);
 
     let explain = state.explain.map(|code| html! { <Explain {code} /> });
 
@@ -423,6 +427,7 @@ pub fn App() -> Html {
                 project,
                 example: state.pending_example,
                 region: Rc::from(state.settings.region.as_str()),
+                lang: tr.lang,
             };
             html! { <TeachHost {state} {on_notice} /> }
         }

@@ -224,13 +224,19 @@ pub fn use_module(loader: &'static str, name: &'static str, wanted: bool) -> Mod
     (*module).clone()
 }
 
-/// The rendered view's text for a request (`teach::render_request`): what ecspresso prints,
-/// computed by the teaching module's `render`, which loads on the first request.
+/// The rendered view's text: what ecspresso prints, computed by the teaching module's `render`
+/// (which loads on the first request) from what `request` makes (`teach::render_request`).
+/// `key` is the revision and the file shown (`None`: no rendered view); the request, and the
+/// Jsonnet evaluation in it, is made once per key, not on every render while the view is open.
 #[hook]
-pub fn use_rendered(request: Option<String>) -> Option<Rc<str>> {
-    let module = use_module("ecsplainTeach", "teaching module", request.is_some());
-    let shown = use_memo((request, module), |(request, module)| {
-        let request = request.as_ref()?;
+pub fn use_rendered<F>(key: Option<(u32, usize)>, request: F) -> Option<Rc<str>>
+where
+    F: FnOnce() -> String,
+{
+    let module = use_module("ecsplainTeach", "teaching module", key.is_some());
+    let request = use_memo(key, |key| key.map(|_| request()));
+    let shown = use_memo((key, module), move |(_, module)| {
+        let request = request.as_ref().as_ref()?;
         let text = match module {
             Module::Idle | Module::Loading => "Rendering…".to_string(),
             Module::Ready(module) => {

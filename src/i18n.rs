@@ -19,13 +19,15 @@ pub use ecsplain_engine::rule::Lang;
 /// Where the reader's choice is kept.
 pub const LANG_KEY: &str = "ecsplain.lang";
 
-/// The Japanese texts, `{key: text}`, once loaded (`src/i18n/ja.json` as the page's module).
-static JA: std::sync::OnceLock<std::collections::BTreeMap<String, String>> =
-    std::sync::OnceLock::new();
+/// The Japanese texts once loaded, in the catalogue's order (`Key as usize`):
+/// `static/build/ui-ja.mjs` writes `src/i18n/ja.json` as an array in that order, so the page
+/// carries no key names (about 2 KB of brotli in the first view).
+static JA: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
 
-/// Gives the page the Japanese texts (first call wins).
-pub fn set_japanese(texts: std::collections::BTreeMap<String, String>) {
-    let _ = JA.set(texts);
+/// Gives the page the Japanese texts, in the catalogue's order (first call wins). A list of
+/// another length (a module from another build) is refused: the page stays English.
+pub fn set_japanese(texts: Vec<String>) -> bool {
+    texts.len() == Key::__Count as usize && JA.set(texts).is_ok()
 }
 
 /// Whether the Japanese texts are at hand.
@@ -45,10 +47,13 @@ impl Tr {
         Tr { lang }
     }
 
-    /// The text of `key` in this language: the Japanese once loaded, else the English.
-    fn get(self, key: &str, en: &'static str) -> &'static str {
+    /// The text of `key` in this language: the Japanese once loaded, else the English. Never
+    /// inlined: each of the page's few hundred texts then costs a call, not a copy of this body
+    /// (about 3 KB of brotli in the first view).
+    #[inline(never)]
+    fn get(self, key: Key, en: &'static str) -> &'static str {
         if self.lang == Lang::Ja {
-            if let Some(text) = JA.get().and_then(|ja| ja.get(key)) {
+            if let Some(text) = JA.get().and_then(|ja| ja.get(key as usize)) {
                 return text.as_str();
             }
         }
@@ -114,14 +119,22 @@ fn fill(text: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
     out
 }
 
-/// The placeholders (`{name}`) of a text, sorted.
+/// The placeholders (`{name}`: lower case letters, digits and `_`) of a text, sorted. Other
+/// braces (`{{ must_env `NAME` }}`, `${NAME}`) are text.
 pub fn placeholders(text: &str) -> Vec<String> {
     let mut names = Vec::new();
     let mut rest = text;
     while let Some(open) = rest.find('{') {
         let after = &rest[open + 1..];
         let Some(close) = after.find('}') else { break };
-        names.push(after[..close].to_string());
+        let name = &after[..close];
+        if !name.is_empty()
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        {
+            names.push(name.to_string());
+        }
         rest = &after[close + 1..];
     }
     names.sort();
@@ -135,22 +148,33 @@ macro_rules! catalogue {
         ---
         $( $fkey:ident ( $( $arg:ident : $ty:ty ),+ ) = $fen:literal; )*
     ) => {
+        /// The keys, in the catalogue's order (the index of a key's Japanese text).
+        #[allow(non_camel_case_types, dead_code)]
+        #[derive(Clone, Copy)]
+        enum Key {
+            $( $key, )*
+            $( $fkey, )*
+            /// How many keys there are.
+            __Count,
+        }
+
         impl Tr {
             $(
                 #[doc = $en]
                 pub fn $key(self) -> &'static str {
-                    self.get(stringify!($key), $en)
+                    self.get(Key::$key, $en)
                 }
             )*
             $(
                 #[doc = $fen]
                 pub fn $fkey(self, $( $arg: $ty ),+) -> String {
-                    fill(self.get(stringify!($fkey), $fen), &[$( (stringify!($arg), &$arg as &dyn std::fmt::Display) ),+])
+                    fill(self.get(Key::$fkey, $fen), &[$( (stringify!($arg), &$arg as &dyn std::fmt::Display) ),+])
                 }
             )*
         }
 
-        /// Every key, its English and the names of its typed arguments.
+        /// Every key (in the catalogue's order), its English and the names of its typed
+        /// arguments.
         pub const ENGLISH: &[(&str, &str, &[&str])] = &[
             $( (stringify!($key), $en, &[]), )*
             $( (stringify!($fkey), $fen, &[$( stringify!($arg) ),+]), )*
@@ -238,6 +262,200 @@ catalogue! {
     project_add_files = "Add files…";
     project_add_folder = "Add folder…";
     project_reading = "Reading files…";
+    close = "Close";
+    cancel = "Cancel";
+    dismiss = "Dismiss";
+    copied = "Copied.";
+    copy_denied_text = "The browser did not allow copying: the text is selected, press Ctrl+C (⌘C).";
+    share_copied_link = "Copied to the clipboard.";
+    share_copy_denied_link = "The browser did not allow copying: the link is selected, press Ctrl+C (⌘C).";
+    share_newer = "This link was made by a newer ecsplain: some of its contents may not be shown here.";
+    share_unreadable = "the file could not be read";
+    reset_title = "Reset the page?";
+    reset_body = "This clears every file of the project, the variables' values and the draft saved in this browser. Your current draft stays restorable with \"Restore previous draft\" until you open another link.";
+    reset_confirm = "Clear everything";
+    incoming_title = "Open this link over your draft?";
+    incoming_empty = "empty panes";
+    incoming_open = "Open the link (your draft is kept and can be restored)";
+    incoming_keep = "Keep my draft";
+    restore_kept = "Your previous draft was kept.";
+    restore_draft = "Restore previous draft";
+    restore_forget = "Forget it";
+    share_title = "Share";
+    share_copied_markdown = "The Markdown summary is on the clipboard.";
+    share_copy_denied_markdown = "The browser did not allow copying: the Markdown is selected, press Ctrl+C (⌘C).";
+    share_markdown_label = "Findings as Markdown";
+    share_notice_strong = "Anyone with this link can read everything in it";
+    share_notice_rest = ": all your inputs (account IDs, ARNs, image names) and settings. They travel inside the link's fragment, which browsers never send to a server.";
+    share_link_label = "Link";
+    share_download_state = "Download state";
+    share_open_state = "Open a state file…";
+    share_copy_markdown = "Copy as Markdown";
+    share_state_hint = "A downloaded state file (.ecsplain.json) opens again when you drop it on the page or pick it here.";
+    key_copy_link = "copy a link holding your inputs";
+    key_help = "show these shortcuts (outside a text field)";
+    key_close = "close a dialog or an explanation";
+    key_tabs = "move between the input tabs";
+    key_rename = "rename the file focused in the project tree";
+    key_remove = "remove the file focused in the project tree";
+    reason_too_large = "too large";
+    reason_unreadable = "unreadable";
+    reason_not_text = "not a text file";
+    reason_too_many = "too many files";
+    skipped_rest = "the rest";
+    label_taskdef = "task definition";
+    label_servicedef = "service definition";
+    label_ecspresso = "ecspresso config";
+    label_cloudformation = "CloudFormation template";
+    label_none = "no kind (read by other files)";
+    tree_rename_title = "Rename (F2)";
+    tree_remove_title = "Remove (Delete)";
+    new_file_path = "Path";
+    new_file_kind = "Kind";
+    new_file_detect = "detect from name and content";
+    new_file_add = "Add";
+    project_files = "Project files";
+    project_hint = "Drop files or a folder anywhere on the page. Paths keep their folders: the ecspresso config's task_definition and service_definition resolve from its own folder.";
+    rules_filter_input = "input";
+    rules_filter_category = "category";
+    target_input = "input";
+    target_taskdef = "taskdef";
+    target_servicedef = "servicedef";
+    target_dockerfile = "dockerfile";
+    target_ecspresso = "ecspresso";
+    target_cross_file = "cross-file";
+    cat_syntax = "syntax";
+    cat_schema = "schema";
+    cat_security = "security";
+    cat_reliability = "reliability";
+    cat_observability = "observability";
+    cat_sizing = "sizing";
+    cat_cicd = "ci-cd";
+    cat_image_size = "image-size";
+    cat_style = "style";
+    pane_kind_label = "Kind of this file";
+    pane_kind_detect = "detect";
+    pane_tabs_label = "Input files";
+    pane_inputs_label = "Inputs";
+    pane_rendered_jsonnet = "Evaluated with the variables' values and printed as `ecspresso render` prints it, read-only; unset values show as {{ extVar `NAME` }} or {{ must_env `NAME` }}. Findings point at the Jsonnet lines.";
+    pane_rendered_note = "As `ecspresso render` prints it, with the variables' values, read-only; unset values show as ${NAME}. Findings point at the source lines.";
+    teach_sizing = "sizing view";
+    teach_explain = "CPU & memory view";
+    teach_learn = "Learn view";
+    teach_checklist = "checklist";
+    teach_settings = "settings";
+    teach_export = "export";
+    settings_title = "Settings";
+    set_fail_on = "Fail on";
+    set_fail_on_hint = "the lowest severity that fails a pipeline (--fail-on)";
+    set_select = "Select";
+    set_select_hint = "run only these codes or prefixes, e.g. TD, SV, DL3008; empty: every rule";
+    set_ignore = "Ignore";
+    set_ignore_hint = "codes or prefixes, e.g. DL3008, TD1";
+    set_severity = "Severity overrides";
+    set_severity_hint = "CODE=error|warning|info, e.g. DL3059=warning";
+    set_registries = "Trusted registries";
+    set_registries_hint = "image registries allowed (DL3026, TD110), e.g. *.dkr.ecr.*.amazonaws.com";
+    set_tags = "Required tags";
+    set_tags_hint = "tag keys every task definition and service must carry (TD308, SV025), e.g. service, env";
+    set_region = "Region";
+    set_region_hint = "for cost estimates, e.g. us-east-1";
+    set_labels = "Label schema";
+    set_labels_hint = "Dockerfile labels required, KEY=text|url|rfc3339|spdx|hash|semver|email (DL3049), e.g. org.opencontainers.image.source=url";
+    set_inline = " Honour inline ignores (# ecsplain ignore=, # hadolint ignore=)";
+    set_strict_labels = " Strict labels: a label outside the schema is reported (DL3050)";
+    set_path_ignores = "Ignored here (per-path ignores; add one with a finding's Ignore button)";
+    set_none = "none";
+    set_remove = "Remove";
+    set_load_summary = "Load a .ecsplain.yaml";
+    set_paste_label = "Paste your repository's .ecsplain.yaml (or .ecsplain.json)";
+    set_load = "Load into the form";
+    set_loaded = "Loaded. Press Apply to lint with it.";
+    set_loaded_problems = "Loaded what could be read; these lines have problems:";
+    set_yaml_label = "The same settings as .ecsplain.yaml, for your repository";
+    set_apply = "Apply";
+    set_copy_yaml = "Copy .ecsplain.yaml";
+    set_defaults = "Defaults";
+    set_travel = "Settings travel in share links.";
+    export_title = "Export findings";
+    export_format = "Format";
+    export_output = "Exported findings";
+    export_copy = "Copy";
+    cl_loading = "Loading the checklist…";
+    cl_all_platforms = "EC2 and Fargate";
+    cl_copied = "Copied to the clipboard.";
+    cl_copy_denied = "The browser did not allow copying: use Download.";
+    cl_heading = "Checklist";
+    cl_lead = "Each item is decided from the files in the Lint view. Tick the process items your team has done.";
+    cl_copy_md = "Copy as Markdown";
+    cl_download_md = "Download .md";
+    cl_satisfied = "✓ satisfied";
+    cl_not_satisfied = "✖ not satisfied";
+    cl_not_applicable = "– not applicable";
+    cl_cannot_tell = "? cannot tell";
+    cl_by_hand = "by hand";
+    learn_solved = "✓ solved";
+    learn_solved_title = "solved";
+    learn_lessons = "Lessons";
+    learn_lead = "Short pages, each ending in a file to fix. The linter checks your fix.";
+    gallery_bad = "✖ bad";
+    gallery_good = "✓ good";
+    gallery_read_title = "you loaded this example";
+    gallery_read = "read";
+    gallery_load = "Load";
+    gallery_heading = "Examples";
+    gallery_lead = "Pairs of bad and good files. Load one into the panes to see its findings.";
+    lesson_none = "No such lesson.";
+    lesson_open_cpu = "Open the CPU explainer";
+    lesson_open_memory = "Open the memory explainer";
+    lesson_open_sizing = "Open the sizing calculator";
+    lesson_see_stages = "See the stage view under the Dockerfile editor";
+    lesson_your_file = "your exercise file";
+    lesson_solved = "✓ Solved: the goal findings are gone, every fact holds and nothing new appeared.";
+    lesson_not_solved = "Not solved yet. Edit the file, then press Check.";
+    lesson_all = "← All lessons";
+    lesson_solved_before = " ✓ solved before";
+    lesson_loading = "Loading the lesson…";
+    lesson_figure = "The picture, drawn from your exercise file";
+    lesson_permalink = "Permalink to this lesson";
+    lesson_fix_this = "Fix this ";
+    lesson_reset = "Reset";
+    lesson_check = "Check";
+    lesson_restored = "Your last attempt, kept in this browser. Reset starts over.";
+    lesson_goal = "Goal";
+    lesson_new_problems = "New problems";
+    lesson_hints = "Hints";
+    lesson_hide_solution = "Hide the solution";
+    lesson_show_solution = "Show the solution";
+    lesson_solution_locked = " The solution unlocks after your first check.";
+    stages_hide = "Hide";
+    stages_show = "Show";
+    stages_copies_from = "copies from ";
+    stages_final = "final: the image you ship";
+    vars_title = "Variables";
+    vars_unset = "unset: stays a placeholder";
+    vars_hint = "What the templates and Jsonnet look up at deploy time. Give a value to lint with it; an unset one stays a placeholder, never a finding. Values travel in share links.";
+    sz_task_size = "Task size";
+    sz_containers = "Containers against the task";
+    sz_cost = "Cost on Fargate";
+    sz_own_rates = "Use your own rates (USD)";
+    sz_ec2 = "On EC2: tasks per instance";
+    sz_rightsize = "Right-size from Container Insights";
+    sz_about_prices = "About these prices";
+    sz_the_task_size = "the task size";
+    sz_next_up = " Next valid size up: ";
+    sz_not_both = "The task-level cpu and memory are not both known: type them above.";
+    sz_not_fargate = "This task definition does not declare FARGATE: type a size above to check it against the Fargate table, or see the EC2 section.";
+    sz_mem_allowed = "Memory (MiB) allowed with this CPU:";
+    sz_mem_none = "none: this CPU is not a Fargate size";
+    sz_cpu_allowed = "CPU units allowing this memory:";
+    sz_cpu_none = "none: this memory is not a Fargate size";
+    sz_advice = "AWS's advice, the containers' reservations rounded up to a valid size: ";
+    cpu_title = "CPU under contention";
+    cpu_numbers = "The numbers (shares and cgroup v2 weights)";
+    mem_title = "Memory limits";
+    mem_numbers = "The numbers, step by step";
+    diagram_title = "Task and containers";
     ---
     example_others_one(n: usize) = "The other {n} pane still holds the example, and is linted with your file.";
     example_others(n: usize) = "The other {n} panes still hold the example, and are linted with your file.";
@@ -264,6 +482,65 @@ catalogue! {
     finding_fix(title: String) = "Apply fix: {title}";
     finding_unsafe_fix(title: String) = "Apply unsafe fix: {title}";
     finding_unsafe_fix_title(title: String) = "{title}: this changes behaviour at run time; see the rule's Fix safety";
+    share_unknown_rule(code: String) = "this link names a rule ecsplain does not have ({code})";
+    share_unknown_example(slug: String) = "this link names an example ecsplain does not have ({slug})";
+    share_state_too_large(name: String) = "{name} is too large to be an ecsplain state file";
+    incoming_body(files: String) = "The link holds different inputs from your current draft: {files}.";
+    incoming_file(path: String, bytes: usize) = "{path} ({bytes} bytes)";
+    draft_cap(mb: String) = "Your inputs total {mb} MB: drafts over 1 MB are not saved in this browser. Download the state to keep them.";
+    share_no_link(error: String) = "No link: {error}.";
+    share_too_long(len: usize, max: usize) = "{len} characters: longer than the {max} that chat tools keep, so it may arrive cut. Share the state as a file, or the findings as Markdown, instead.";
+    share_length(len: usize, max: usize) = "{len} characters (chat tools keep up to {max})";
+    project_not_added(list: String, mb: String) = "Not added: {list}. The page reads text files up to {mb} MB.";
+    skipped_more(list: String, more: usize) = "{list} and {more} more";
+    tree_rename_path(path: String) = "New path for {path}";
+    tree_empty(path: String) = "Empty {path}";
+    tree_remove(path: String) = "Remove {path}";
+    tree_rename(path: String) = "Rename {path}";
+    tree_item_title(path: String) = "{path} (F2 renames, Delete removes)";
+    tree_count(n: usize) = "{n} findings";
+    pane_rendered_label(path: String) = "{path} rendered (read-only)";
+    editor_line(line: u32, title: String) = "Line {line}\n{title}";
+    teach_loading(name: String) = "Loading the {name}…";
+    teach_failed(name: String, error: String) = "The {name} could not be loaded: {error}. Reload the page to try again.";
+    set_path_ignore(codes: String, path: String) = "{codes} in {path}";
+    set_path_ignore_at(codes: String, path: String, pointer: String) = "{codes} in {path} at {pointer}";
+    set_remove_ignore(label: String) = "Remove the ignore of {label}";
+    set_bad(items: String) = "Not read (write CODE=level, or KEY=format for labels): {items}";
+    export_count(n: usize) = "{n} finding(s), with the settings in force. In a pipeline:";
+    export_docs_failed(error: String) = "The rules' documentation could not be loaded ({error}): SARIF's rule help is empty.";
+    export_download(file: String) = "Download {file}";
+    cl_failed(error: String) = "The checklist could not be loaded ({error}).";
+    cl_scope(n: usize, platform: String) = " · {n} items · for {platform}";
+    cl_count_satisfied(n: usize) = "✓ {n} satisfied";
+    cl_count_not_satisfied(n: usize) = "✖ {n} not satisfied";
+    cl_count_ticked(ticked: usize, n: usize) = "☐ {ticked} of {n} ticked by hand";
+    cl_count_unknown(n: usize) = "? {n} cannot be told from these files";
+    cl_count_not_applicable(n: usize) = "– {n} not applicable";
+    cl_source(source: String, commit: String, retrieved: String) = "Items: our wording of {source} ({commit}, {retrieved}).";
+    cl_done_item(id: String) = "Done: item {id}";
+    learn_scope(done: usize, n: usize) = " · {done} of {n} solved";
+    gallery_load_title(title: String) = "Load {title}";
+    gallery_scope(seen: usize, n: usize) = " · {seen} of {n} loaded";
+    lesson_still(codes: String) = "still reported: {codes}";
+    lesson_new(n: usize) = "{n} new problem(s)";
+    lesson_unmet(n: usize) = "{n} fact(s) not yet true";
+    lesson_not_yet(parts: String) = "Not yet: {parts}.";
+    lesson_failed(error: String) = "The lesson's text could not be loaded ({error}).";
+    lesson_exercise(path: String) = "Exercise: {path}";
+    lesson_hint(n: usize, of: usize) = "Show a hint ({n} of {of})";
+    pane_detected(kind: String) = "detected: {kind}";
+    stages_heading(n: usize) = "Build stages · {n}";
+    stages_stage(i: usize) = "stage {i}";
+    stages_alias(alias: String, i: usize) = "{alias} (stage {i})";
+    stages_image(image: String) = "image {image}";
+    stages_count_one(n: usize) = "{n} instruction";
+    stages_count(n: usize) = "{n} instructions";
+    vars_from(value: String, from: String) = "{value} (from {from})";
+    vars_default(value: String) = "{value} (env default)";
+    vars_count(used: usize, set: usize) = "{used} used · {set} set";
+    sz_valid(size: String) = "{size} is a valid Fargate size.";
+    sz_invalid(size: String) = "{size} is not a valid Fargate size.";
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -319,10 +596,7 @@ mod web {
             return false;
         };
         match js_sys::Reflect::get(&window, &JsValue::from_str("ecsplainUiJaText")) {
-            Ok(value) if value.is_object() => {
-                set_japanese(entries(&value));
-                true
-            }
+            Ok(value) if value.is_object() => set_japanese(texts(&value)),
             _ => false,
         }
     }
@@ -341,14 +615,28 @@ mod web {
         texts
     }
 
+    /// The Japanese texts of the interface module (an array in the catalogue's order).
+    fn texts(value: &JsValue) -> Vec<String> {
+        match value.dyn_ref::<js_sys::Array>() {
+            Some(array) => array
+                .iter()
+                .map(|t| t.as_string().unwrap_or_default())
+                .collect(),
+            None => Vec::new(),
+        }
+    }
+
     /// Loads the Japanese texts (`ecsplainUiJa()` in boot.js).
     pub async fn load_japanese() -> Result<(), String> {
         if take_preloaded() {
             return Ok(());
         }
         let value = crate::loader::load("ecsplainUiJa", "Japanese interface module").await?;
-        set_japanese(entries(&value));
-        Ok(())
+        if set_japanese(texts(&value)) {
+            Ok(())
+        } else {
+            Err("the Japanese interface module does not match this page".into())
+        }
     }
 
     /// The interface's texts in the reader's language (the app provides them).
@@ -461,9 +749,51 @@ mod tests {
         );
     }
 
+    /// The keys as `static/build/ui-ja.mjs` reads them from this file: the plain ones, then
+    /// the ones with arguments, each in the order written.
+    fn keys_as_the_build_reads_them() -> Vec<String> {
+        let source = include_str!("i18n.rs");
+        let start = source.find("\ncatalogue! {\n").expect("the catalogue");
+        let body = &source[start..];
+        let body = &body[..body.find("\n}\n").expect("its end")];
+        let (plain, with_args) = body.split_once("\n    ---\n").expect("its ---");
+        let key = |line: &str, end: char| {
+            let line = line.trim_start();
+            let name: String = line
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
+                .collect();
+            (!name.is_empty() && line[name.len()..].trim_start().starts_with(end)).then_some(name)
+        };
+        plain
+            .lines()
+            .filter_map(|l| key(l, '='))
+            .chain(with_args.lines().filter_map(|l| key(l, '(')))
+            .collect()
+    }
+
+    /// The Japanese as the module carries it: in the catalogue's order.
+    fn japanese_in_order() -> Vec<String> {
+        let ja = japanese();
+        ENGLISH
+            .iter()
+            .map(|(key, _, _)| ja.get(*key).cloned().unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn the_build_reads_the_keys_in_the_catalogue_order() {
+        let keys: Vec<&str> = ENGLISH.iter().map(|(k, _, _)| *k).collect();
+        assert_eq!(keys_as_the_build_reads_them(), keys);
+    }
+
     #[test]
     fn texts_are_filled_whole_in_each_language() {
-        set_japanese(japanese());
+        assert!(
+            !set_japanese(vec!["x".to_string()]),
+            "a list of another length is refused"
+        );
+        assert!(set_japanese(japanese_in_order()));
         let en = Tr::new(Lang::En);
         let ja = Tr::new(Lang::Ja);
         assert_eq!(

@@ -102,6 +102,8 @@ pub struct TeachState {
     pub example: Option<&'static str>,
     /// The settings' region (`region:`), for the sizing view's prices; empty: the default.
     pub region: Rc<str>,
+    /// The reader's language (issue 21): the module draws its texts in it.
+    pub lang: crate::i18n::Lang,
 }
 
 impl TeachState {
@@ -115,6 +117,7 @@ impl TeachState {
             "project": self.project.as_deref(),
             "example": self.example,
             "region": &*self.region,
+            "lang": self.lang.as_str(),
         })
         .to_string()
     }
@@ -139,6 +142,11 @@ impl TeachState {
                 .and_then(Value::as_str)
                 .and_then(learn::example_id),
             region: Rc::from(value.get("region").and_then(Value::as_str).unwrap_or("")),
+            lang: value
+                .get("lang")
+                .and_then(Value::as_str)
+                .and_then(crate::i18n::Lang::parse)
+                .unwrap_or_default(),
         })
     }
 }
@@ -379,9 +387,28 @@ mod view {
         pub notify: Callback<Notice>,
     }
 
-    /// The module's root: one of the views, or one of the dialogs.
+    /// The module's root: one of the views, or one of the dialogs, in the reader's language
+    /// (the interface's Japanese texts are the ones the page loaded, `ecsplainUiJaText`; the
+    /// lessons', examples' and checklist's Japanese come with the Japanese rule docs, which
+    /// this module's engine loads for itself).
     #[component]
     pub fn TeachApp(props: &TeachProps) -> Html {
+        let lang = props.state.lang;
+        if lang == crate::i18n::Lang::Ja {
+            crate::i18n::take_preloaded();
+        }
+        let tr = crate::i18n::Tr::new(lang);
+        let _ja = crate::i18n::use_ja_docs(lang);
+        html! {
+            <ContextProvider<crate::i18n::Tr> context={tr}>
+                <TeachBody state={props.state.clone()} notify={props.notify.clone()} />
+            </ContextProvider<crate::i18n::Tr>>
+        }
+    }
+
+    /// The view or dialog itself (under the language's context).
+    #[component]
+    fn TeachBody(props: &TeachProps) -> Html {
         let state = &props.state;
         // The checklist and the dialogs work on the whole project, sent as a state file.
         let loaded = state
@@ -473,6 +500,11 @@ mod tests {
                 } else {
                     ""
                 }),
+                lang: if view == TeachView::Learn {
+                    crate::i18n::Lang::Ja
+                } else {
+                    crate::i18n::Lang::En
+                },
             };
             assert_eq!(TeachState::from_json(&state.to_json()), Some(state));
         }

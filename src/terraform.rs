@@ -47,6 +47,9 @@ pub fn explain_unread(report: &mut Report, status: &Status) {
         finding.message = message;
         finding.help = Some(help.to_string());
         finding.severity = severity;
+        // The page's own words replace the engine's (English for now): no keyed form remains.
+        finding.keyed.message = None;
+        finding.keyed.help = None;
     }
 }
 

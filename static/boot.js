@@ -146,6 +146,31 @@ globalThis.ecsplainTeach = () => {
   return teach;
 };
 
+// The first view the build drew ahead (static/build/first-view.mjs): the example project and
+// its findings, shown read-only (`inert`) while the wasm arrives, on a first visit only: no share
+// link or other fragment, an English reader, and nothing of the page's own in localStorage but
+// the theme and the language (a draft, settings or ticks would change what the page shows).
+// The page replaces it when it starts: Yew empties #app before it draws.
+function showFirstView() {
+  const template = document.getElementById("first-view");
+  const app = document.getElementById("app");
+  if (!template || !app || location.hash || wantsJapanese()) return;
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i) ?? "";
+      if (key.startsWith("ecsplain.") && key !== "ecsplain.theme" && key !== "ecsplain.lang") return;
+    }
+  } catch {
+    return;
+  }
+  const view = template.content.firstElementChild?.cloneNode(true);
+  if (!view) return;
+  view.inert = true;
+  app.replaceChildren(view);
+  document.getElementById("loading")?.classList.add("visually-hidden");
+}
+showFirstView();
+
 async function start() {
   // The module is fetched (CSP `connect-src 'self'`: the page's own origin only) while the glue
   // loads, and compiles as it streams in.
@@ -160,7 +185,9 @@ try {
   await start();
   document.getElementById("loading")?.remove();
 } catch (err) {
+  document.querySelector("#app > .first-view")?.remove();
   const loading = document.getElementById("loading");
+  loading?.classList.remove("visually-hidden");
   if (loading) loading.textContent = `ecsplain could not start in this browser: ${err}`;
   throw err;
 }

@@ -5,6 +5,9 @@
 //! Writes `$OUT_DIR/ja_docs.rs`, a sorted `&[(code, text)]` of `include_str!`s that
 //! `rule::compiled_docs` reads. A build with the feature `external-docs` (the page) gets an empty
 //! table: the page loads the texts on demand (`rule::set_docs_in`), like the English ones.
+//!
+//! Also writes `$OUT_DIR/ja_messages.rs`, the findings' Japanese templates from every
+//! `<stem>.ja.msg` (empty with `external-docs` too; see `messages`).
 //! Reads only this crate's `src/rules`; no network, nothing written outside `OUT_DIR`.
 #![allow(clippy::print_stdout)]
 
@@ -36,15 +39,20 @@ fn main() {
         println!("cargo:warning=cannot write ja_docs.rs: {e}");
         std::process::exit(1);
     }
-    messages(&manifest, &out);
+    messages(&manifest, &out, external);
 }
 
 /// The findings' Japanese message templates: every `<stem>.ja.msg` (lines `NAME = text`, `#`
 /// comments and blank lines skipped) becomes `(CODE.NAME, text)` in `$OUT_DIR/ja_messages.rs`.
-/// They are small, so every build (the page's too) compiles them in.
-fn messages(manifest: &Path, out: &Path) {
+/// A build with the feature `external-docs` (the page) gets an empty table, like `JA_DOCS`:
+/// about 700 templates are no part of the page's first view. Its Japanese module
+/// (`rule-docs-ja-<hash>.js`, what `rule_docs --lang ja` prints) carries them under
+/// `ja-msg/<key>`, and `rule::set_docs_in(Lang::Ja, ..)` gives them to `rule::ja_message`.
+fn messages(manifest: &Path, out: &Path, external: bool) {
     let mut files: Vec<(String, PathBuf)> = Vec::new();
-    collect_ext(&manifest.join("src").join("rules"), ".ja.msg", &mut files);
+    if !external {
+        collect_ext(&manifest.join("src").join("rules"), ".ja.msg", &mut files);
+    }
     let mut entries: Vec<(String, String)> = Vec::new();
     for (code, path) in &files {
         let text = std::fs::read_to_string(path).unwrap_or_default();

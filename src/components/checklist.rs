@@ -21,16 +21,19 @@ pub struct ChecklistProps {
 
 #[component]
 pub fn Checklist(props: &ChecklistProps) -> Html {
+    let tr = crate::i18n::use_tr();
     let copied = use_state(|| None::<bool>);
     // The checklist's data comes with the rules' docs, loaded on first need (crate::docs).
     let docs = use_docs();
     if let Docs::Failed(e) = &docs {
-        return html! { <main class="learn-page" id="main"><p class="placeholder" role="alert">{ format!("The checklist could not be loaded ({e}).") }</p></main> };
+        return html! { <main class="learn-page" id="main"><p class="placeholder" role="alert">{ tr.cl_failed(e.clone()) }</p></main> };
     }
     if docs == Docs::Loading {
-        return html! { <main class="learn-page" id="main"><p class="placeholder">{ "Loading the checklist…" }</p></main> };
+        return html! { <main class="learn-page" id="main"><p class="placeholder">{ tr.cl_loading() }</p></main> };
     }
-    let items = learn::checklist();
+    // The items in the reader's language (the Japanese come with the Japanese docs; English
+    // until they are loaded).
+    let items = learn::checklist::checklist_in(tr.lang);
     let (inputs, _, _) = props.project.inputs();
     let platform = learn::platform_of(&inputs);
     // The checklist lints the files itself (no suppressions or ignores count) and names the
@@ -57,7 +60,7 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
 
     let mut sections: Vec<(u8, String, Vec<Html>)> = Vec::new();
     for (item, s) in items.iter().zip(&statuses) {
-        let row = item_row(props, item, &s.status, &s.evidence);
+        let row = item_row(props, tr, item, &s.status, &s.evidence);
         match sections.last_mut() {
             Some((n, _, rows)) if *n == item.section => rows.push(row),
             _ => sections.push((item.section, item.section_title.clone(), vec![row])),
@@ -74,7 +77,7 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
     let platform = match platform {
         Some(learn::Platform::Fargate) => "Fargate",
         Some(learn::Platform::Ec2) => "EC2",
-        _ => "EC2 and Fargate",
+        _ => tr.cl_all_platforms(),
     };
     let source = learn::source();
     // The checklist as Markdown, for a review (with the ticks and what decided each item).
@@ -96,45 +99,46 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
         download("ecs-checklist.md", "text/markdown", &markdown)
     });
     let copy_note = match *copied {
-        Some(true) => "Copied to the clipboard.",
-        Some(false) => "The browser did not allow copying: use Download.",
+        Some(true) => tr.cl_copied(),
+        Some(false) => tr.cl_copy_denied(),
         None => "",
     };
 
     html! {
         <main class="learn-page checklist" id="main">
-            <h2>{ "Checklist" }<span class="scope">{ format!(" · {} items · for {platform}", statuses.len()) }</span></h2>
-            <p class="lead">{ "Each item is decided from the files in the Lint view. Tick the process items your team has done." }</p>
+            <h2>{ tr.cl_heading() }<span class="scope">{ tr.cl_scope(statuses.len(), platform.to_string()) }</span></h2>
+            <p class="lead">{ tr.cl_lead() }</p>
             <p class="cl-summary" id="checklist-summary">
-                <span class="cl-count satisfied" data-count={counts[0].to_string()}>{ format!("✓ {} satisfied", counts[0]) }</span>
-                <span class="cl-count not-satisfied" data-count={counts[1].to_string()}>{ format!("✖ {} not satisfied", counts[1]) }</span>
-                <span class="cl-count manual" data-count={counts[4].to_string()}>{ format!("☐ {ticked} of {} ticked by hand", counts[4]) }</span>
-                <span class="cl-count unknown" data-count={counts[3].to_string()}>{ format!("? {} cannot be told from these files", counts[3]) }</span>
-                <span class="cl-count not-applicable" data-count={counts[2].to_string()}>{ format!("– {} not applicable", counts[2]) }</span>
+                <span class="cl-count satisfied" data-count={counts[0].to_string()}>{ tr.cl_count_satisfied(counts[0]) }</span>
+                <span class="cl-count not-satisfied" data-count={counts[1].to_string()}>{ tr.cl_count_not_satisfied(counts[1]) }</span>
+                <span class="cl-count manual" data-count={counts[4].to_string()}>{ tr.cl_count_ticked(ticked, counts[4]) }</span>
+                <span class="cl-count unknown" data-count={counts[3].to_string()}>{ tr.cl_count_unknown(counts[3]) }</span>
+                <span class="cl-count not-applicable" data-count={counts[2].to_string()}>{ tr.cl_count_not_applicable(counts[2]) }</span>
             </p>
             <p class="cl-export">
-                <button type="button" class="button" id="checklist-copy-md" onclick={on_copy}>{ "Copy as Markdown" }</button>
-                <button type="button" class="button" id="checklist-download-md" onclick={on_download}>{ "Download .md" }</button>
+                <button type="button" class="button" id="checklist-copy-md" onclick={on_copy}>{ tr.cl_copy_md() }</button>
+                <button type="button" class="button" id="checklist-download-md" onclick={on_download}>{ tr.cl_download_md() }</button>
                 <span class="muted" role="status">{ copy_note }</span>
             </p>
             { for sections }
-            <p class="muted">{ format!("Items: our wording of {} ({}, {}).", source.source, source.source_commit, source.retrieved) }</p>
+            <p class="muted">{ tr.cl_source(source.source.clone(), source.source_commit.clone(), source.retrieved.clone()) }</p>
         </main>
     }
 }
 
 fn item_row(
     props: &ChecklistProps,
+    tr: crate::i18n::Tr,
     item: &learn::Item,
     status: &Status,
     evidence: &[learn::Evidence],
 ) -> Html {
     let (class, label) = match status {
-        Status::Satisfied => ("satisfied", "✓ satisfied"),
-        Status::NotSatisfied(_) => ("not-satisfied", "✖ not satisfied"),
-        Status::NotApplicable => ("not-applicable", "– not applicable"),
-        Status::Unknown => ("unknown", "? cannot tell"),
-        Status::Manual => ("manual", "by hand"),
+        Status::Satisfied => ("satisfied", tr.cl_satisfied()),
+        Status::NotSatisfied(_) => ("not-satisfied", tr.cl_not_satisfied()),
+        Status::NotApplicable => ("not-applicable", tr.cl_not_applicable()),
+        Status::Unknown => ("unknown", tr.cl_cannot_tell()),
+        Status::Manual => ("manual", tr.cl_by_hand()),
     };
     // The lines (not findings: those are listed below as buttons) that decided the item.
     let lines = evidence
@@ -155,6 +159,12 @@ fn item_row(
         Status::NotSatisfied(findings) => findings
             .iter()
             .map(|f| {
+                let f = crate::components::findings::localized(
+                    f,
+                    tr.lang,
+                    tr.lang != crate::i18n::Lang::En
+                        && ecsplain_engine::rule::ja_messages_available(),
+                );
                 let target = FindingRef {
                     code: f.code.to_string(),
                     path: f.path.clone(),
@@ -182,7 +192,7 @@ fn item_row(
         let onchange = Callback::from(move |_: Event| cb.emit(id.clone()));
         html! {
             <input type="checkbox" class="cl-tick" id={format!("tick-{}", item.id)} {checked} {onchange}
-                aria-label={format!("Done: item {}", item.id)} />
+                aria-label={tr.cl_done_item(item.id.clone())} />
         }
     });
     html! {

@@ -34,6 +34,7 @@ pub struct CpuProps {
 
 #[component]
 pub fn CpuExplainer(props: &CpuProps) -> Html {
+    let tr = crate::i18n::use_tr();
     let sizing = task::analyze_text(&props.text);
     let from_pane = sizing.containers.len() >= 2;
     let source = use_state(|| if from_pane { "pane" } else { "example" }.to_string());
@@ -190,7 +191,7 @@ pub fn CpuExplainer(props: &CpuProps) -> Html {
 
     html! {
         <section class="card explainer" id="cpu-explainer" tabindex="-1" aria-labelledby="cpu-title">
-            <h2 id="cpu-title">{ "CPU under contention" }</h2>
+            <h2 id="cpu-title">{ tr.cpu_title() }</h2>
             <p class="lede">{ "Container cpu is a weight, not a limit: it only matters when containers compete. Move the sliders to make containers busy or idle." }</p>
             <div class="form-row">
                 <label>{ "Platform" }
@@ -235,7 +236,7 @@ pub fn CpuExplainer(props: &CpuProps) -> Html {
             <p class="sentence" id="cpu-sentence" aria-live="polite">{ &split.sentence }</p>
             <ul class="notes">{ for split.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
             <details class="text-equivalent" open=true>
-                <summary>{ "The numbers (shares and cgroup v2 weights)" }</summary>
+                <summary>{ tr.cpu_numbers() }</summary>
                 <table class="data-table">
                     <thead><tr>
                         <th scope="col">{ "Container" }</th><th scope="col">{ "cpu" }</th><th scope="col">{ "cpu.shares" }</th>

@@ -39,14 +39,35 @@ pub struct Mark {
 }
 
 /// The editor's marks for the findings of one pane (those whose `file` is the pane's input).
-pub fn marks_of<'a>(findings: impl Iterator<Item = &'a ecsplain_engine::Finding>) -> Vec<Mark> {
+/// In Japanese (once the Japanese module is loaded) each tooltip holds the finding's
+/// localized message (`Finding::localize`) and the severity as the interface names it.
+pub fn marks_of<'a>(
+    findings: impl Iterator<Item = &'a ecsplain_engine::Finding>,
+    tr: crate::i18n::Tr,
+) -> Vec<Mark> {
+    let localize =
+        tr.lang != crate::i18n::Lang::En && ecsplain_engine::rule::ja_messages_available();
     findings
-        .map(|f| Mark {
-            line: f.line,
-            severity: f.severity,
-            title: format!("{} {}: {}", f.code, f.severity.as_str(), f.message),
-            start: f.span.start as usize,
-            end: f.span.end as usize,
+        .map(|f| {
+            let f = crate::components::findings::localized(f, tr.lang, localize);
+            (
+                f.line,
+                f.severity,
+                format!(
+                    "{} {}: {}",
+                    f.code,
+                    crate::components::findings::severity_label(tr, f.severity),
+                    f.message
+                ),
+                f.span,
+            )
+        })
+        .map(|(line, severity, title, span)| Mark {
+            line,
+            severity,
+            title,
+            start: span.start as usize,
+            end: span.end as usize,
         })
         .collect()
 }
@@ -223,6 +244,7 @@ pub struct EditorProps {
 
 #[component]
 pub fn Editor(props: &EditorProps) -> Html {
+    let tr = crate::i18n::use_tr();
     let textarea = use_node_ref();
     let gutter = use_node_ref();
     let backdrop = use_node_ref();
@@ -418,7 +440,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         .take(MAX_MARKS)
         .map(|(line, severity, title)| {
             let top = (f64::from(*line) - 1.0) * LINE_HEIGHT + PADDING;
-            let title = (!title.is_empty()).then(|| format!("Line {line}\n{title}"));
+            let title = (!title.is_empty()).then(|| tr.editor_line(*line, title.clone()));
             html! {
                 <span
                     class={classes!("gutter-mark", severity.as_str())}

@@ -21,6 +21,7 @@ pub struct ExportProps {
 
 #[component]
 pub fn ExportDialog(props: &ExportProps) -> Html {
+    let tr = crate::i18n::use_tr();
     let format = use_state(|| Format::Sarif);
     let copied = use_state(|| None::<bool>);
     // SARIF carries every rule's documentation, loaded on first need (crate::docs).
@@ -76,21 +77,21 @@ pub fn ExportDialog(props: &ExportProps) -> Html {
     };
     let body = html! {
         <>
-            <div class="export-formats" role="group" aria-label="Format">{ for tabs }</div>
-            <p class="share-hint">{ format!("{} finding(s), with the settings in force. In a pipeline:", report.findings.len()) }</p>
+            <div class="export-formats" role="group" aria-label={tr.export_format()}>{ for tabs }</div>
+            <p class="share-hint">{ tr.export_count(report.findings.len()) }</p>
             <code class="export-command" id="export-command">{ command }</code>
-            <textarea id="export-output" class="share-field mono" readonly=true rows="14" value={output} aria-label="Exported findings" />
+            <textarea id="export-output" class="share-field mono" readonly=true rows="14" value={output} aria-label={tr.export_output()} />
             if let Some(ok) = *copied {
-                <p class="share-copied" role="status">{ if ok { "Copied." } else { "The browser did not allow copying: the text is selected, press Ctrl+C (⌘C)." } }</p>
+                <p class="share-copied" role="status">{ if ok { tr.copied() } else { tr.copy_denied_text() } }</p>
             }
             if let Docs::Failed(e) = &docs {
-                <p class="share-copied" role="alert">{ format!("The rules' documentation could not be loaded ({e}): SARIF's rule help is empty.") }</p>
+                <p class="share-copied" role="alert">{ tr.export_docs_failed(e.clone()) }</p>
             }
             <div class="dialog-actions">
-                <button type="button" class="button primary" id="export-download" disabled={waiting} onclick={on_download}>{ format!("Download {}", format.file_name()) }</button>
-                <button type="button" class="button" id="export-copy" disabled={waiting} onclick={on_copy}>{ "Copy" }</button>
+                <button type="button" class="button primary" id="export-download" disabled={waiting} onclick={on_download}>{ tr.export_download(format.file_name().to_string()) }</button>
+                <button type="button" class="button" id="export-copy" disabled={waiting} onclick={on_copy}>{ tr.export_copy() }</button>
             </div>
         </>
     };
-    modal("export-dialog", "Export findings", body, close)
+    modal("export-dialog", tr.export_title(), body, close)
 }

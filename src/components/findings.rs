@@ -64,7 +64,13 @@ pub fn Findings(props: &FindingsProps) -> Html {
         tr.kind_title(PANES[props.active.pane().unwrap_or(0)])
             .to_string()
     };
-    let shown: Vec<(usize, &Finding)> = props
+    // Japanese findings (issue 21): the keyed messages, help, fix titles and related-span
+    // messages rendered in the reader's language once the Japanese module (which carries the
+    // templates, `rule::ja_message`) is at hand; this hook loads it and draws the list again
+    // when it arrives. Until then, and for rules not migrated yet, the English.
+    let ja = crate::i18n::use_ja_docs(tr.lang);
+    let localize = tr.lang != crate::i18n::Lang::En && ja == crate::i18n::JaDocs::Ready;
+    let shown: Vec<(usize, std::borrow::Cow<'_, Finding>)> = props
         .linted
         .as_ref()
         .map(|l| {
@@ -73,6 +79,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
                 .iter()
                 .enumerate()
                 .filter(|(_, f)| props.all_files || l.pane_of(f.file) == Some(props.active.index()))
+                .map(|(i, f)| (i, localized(f, tr.lang, localize)))
                 .collect()
         })
         .unwrap_or_default();
@@ -89,7 +96,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
     let more = shown.len().saturating_sub(MAX_LISTED);
     let items = shown.iter().take(MAX_LISTED).map(|(i, f)| {
         let why = why_codes.iter().any(|(c, w)| *c == f.code && *w);
-        finding_item(props, &dispatch, tr, *i, f, why)
+        finding_item(props, &dispatch, tr, *i, f.as_ref(), why)
     });
     let empty = if props.linted.is_none() {
         tr.findings_waiting().to_string()
@@ -124,6 +131,25 @@ pub fn Findings(props: &FindingsProps) -> Html {
             }
         </section>
     }
+}
+
+/// A finding as the reader's language shows it: a localized copy where it carries keyed texts,
+/// else the finding itself.
+pub fn localized(
+    f: &Finding,
+    lang: crate::i18n::Lang,
+    localize: bool,
+) -> std::borrow::Cow<'_, Finding> {
+    let keyed = f.keyed.message.is_some()
+        || f.keyed.help.is_some()
+        || f.keyed.fix_title.is_some()
+        || f.related.iter().any(|r| r.keyed.is_some());
+    if !localize || !keyed {
+        return std::borrow::Cow::Borrowed(f);
+    }
+    let mut f = f.clone();
+    f.localize(lang);
+    std::borrow::Cow::Owned(f)
 }
 
 /// The most findings listed at once.

@@ -13,6 +13,7 @@ pub struct GalleryProps {
 
 #[component]
 pub fn Gallery(props: &GalleryProps) -> Html {
+    let tr = crate::i18n::use_tr();
     let seen = progress(SEEN_KEY);
     let cards = learn::examples().iter().map(|e| {
         let read = seen.iter().any(|s| s == e.id);
@@ -25,8 +26,8 @@ pub fn Gallery(props: &GalleryProps) -> Html {
             })
         };
         let (quality, label) = match e.quality {
-            Quality::Bad => ("bad", "✖ bad"),
-            Quality::Good => ("good", "✓ good"),
+            Quality::Bad => ("bad", tr.gallery_bad()),
+            Quality::Good => ("good", tr.gallery_good()),
         };
         let files = e
             .files
@@ -36,32 +37,34 @@ pub fn Gallery(props: &GalleryProps) -> Html {
             .join(", ");
         // The title without the "(bad)"/"(good)" the badge already says.
         let title = e
-            .title
+            .title_in(tr.lang)
             .trim_end_matches(" (bad)")
-            .trim_end_matches(" (good)");
+            .trim_end_matches(" (good)")
+            .trim_end_matches("（悪い例）")
+            .trim_end_matches("（良い例）");
         html! {
             <li class={classes!("card", quality)} data-example={e.id}>
                 <div class="card-head">
                     <span class={classes!("quality", quality)}>{ label }</span>
                     if read {
-                        <span class="read-dot" title="you loaded this example" aria-label="read"></span>
+                        <span class="read-dot" title={tr.gallery_read_title()} aria-label={tr.gallery_read()}></span>
                     }
                 </div>
                 <h3 class="card-title">{ title }</h3>
-                <p class="card-text">{ e.description }</p>
+                <p class="card-text">{ e.description_in(tr.lang) }</p>
                 <p class="card-files">{ files }</p>
                 <p class="tags">{ for e.tags.iter().map(|t| html! { <span class="chip">{ *t }</span> }) }</p>
                 <button type="button" class="button primary load" {onclick}
-                    aria-label={format!("Load {}", e.title)}>{ "Load" }</button>
+                    aria-label={tr.gallery_load_title(e.title_in(tr.lang).to_string())}>{ tr.gallery_load() }</button>
             </li>
         }
     });
     html! {
         <section class="gallery" aria-labelledby="gallery-title">
-            <h2 id="gallery-title">{ "Examples" }
-                <span class="scope">{ format!(" · {} of {} loaded", learn::examples().iter().filter(|e| seen.iter().any(|s| s == e.id)).count(), learn::examples().len()) }</span>
+            <h2 id="gallery-title">{ tr.gallery_heading() }
+                <span class="scope">{ tr.gallery_scope(learn::examples().iter().filter(|e| seen.iter().any(|s| s == e.id)).count(), learn::examples().len()) }</span>
             </h2>
-            <p class="lead">{ "Pairs of bad and good files. Load one into the panes to see its findings." }</p>
+            <p class="lead">{ tr.gallery_lead() }</p>
             <ul class="cards">{ for cards }</ul>
         </section>
     }

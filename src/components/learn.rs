@@ -61,6 +61,7 @@ pub struct LearnProps {
 
 #[component]
 pub fn Learn(props: &LearnProps) -> Html {
+    let tr = crate::i18n::use_tr();
     if let Some(lesson) = props.lesson.and_then(learn::lesson) {
         return html! {
             <main class="learn-page" id="main">
@@ -81,11 +82,11 @@ pub fn Learn(props: &LearnProps) -> Html {
                 <a href={lesson_href(l.id)} {onclick}>
                     <span class="lesson-number">{ n + 1 }</span>
                     <span class="lesson-text">
-                        <span class="lesson-title">{ l.title }</span>
-                        <span class="lesson-summary">{ l.summary }</span>
+                        <span class="lesson-title">{ l.title_in(tr.lang) }</span>
+                        <span class="lesson-summary">{ l.summary_in(tr.lang) }</span>
                     </span>
                     if done {
-                        <span class="lesson-done" title="solved">{ "✓ solved" }</span>
+                        <span class="lesson-done" title={tr.learn_solved_title()}>{ tr.learn_solved() }</span>
                     }
                 </a>
             </li>
@@ -98,10 +99,10 @@ pub fn Learn(props: &LearnProps) -> Html {
     html! {
         <main class="learn-page" id="main">
             <section class="lessons" aria-labelledby="lessons-title">
-                <h2 id="lessons-title">{ "Lessons" }
-                    <span class="scope">{ format!(" · {done} of {} solved", learn::lessons().len()) }</span>
+                <h2 id="lessons-title">{ tr.learn_lessons() }
+                    <span class="scope">{ tr.learn_scope(done, learn::lessons().len()) }</span>
                 </h2>
-                <p class="lead">{ "Short pages, each ending in a file to fix. The linter checks your fix." }</p>
+                <p class="lead">{ tr.learn_lead() }</p>
                 <ol class="lesson-list">{ for lessons }</ol>
             </section>
             <Gallery on_load={props.on_load.clone()} />

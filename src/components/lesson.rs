@@ -31,6 +31,8 @@ pub struct LessonProps {
 
 #[component]
 pub fn Lesson(props: &LessonProps) -> Html {
+    let tr = crate::i18n::use_tr();
+    let lang = tr.lang;
     let lesson = learn::lesson(props.id);
     // The lesson's text comes with the rules' docs, loaded on first need (crate::docs).
     let docs = use_docs();
@@ -44,7 +46,7 @@ pub fn Lesson(props: &LessonProps) -> Html {
     let solved_before = use_state(|| progress(SOLVED_KEY).iter().any(|s| s == props.id));
 
     let Some(lesson) = lesson else {
-        return html! { <p>{ "No such lesson." }</p> };
+        return html! { <p>{ tr.lesson_none() }</p> };
     };
     let exercise = &lesson.exercise;
 
@@ -121,29 +123,25 @@ pub fn Lesson(props: &LessonProps) -> Html {
     // The picture that goes with the lesson: (data slug, link, label).
     let explainer = match lesson.explainer {
         Explainer::None => None,
-        Explainer::Cpu => Some(("cpu", "#explain", "Open the CPU explainer")),
-        Explainer::Memory => Some(("memory", "#explain", "Open the memory explainer")),
+        Explainer::Cpu => Some(("cpu", "#explain", tr.lesson_open_cpu())),
+        Explainer::Memory => Some(("memory", "#explain", tr.lesson_open_memory())),
         Explainer::Diagram | Explainer::Sizing => {
-            Some(("sizing", "#sizing", "Open the sizing calculator"))
+            Some(("sizing", "#sizing", tr.lesson_open_sizing()))
         }
-        Explainer::Stages => Some((
-            "stages",
-            "#lint",
-            "See the stage view under the Dockerfile editor",
-        )),
+        Explainer::Stages => Some(("stages", "#lint", tr.lesson_see_stages())),
     };
 
     // The picture itself, drawn from the user's attempt: it changes as they fix the file.
     let figure = match lesson.explainer {
         Explainer::None => Html::default(),
         Explainer::Cpu => {
-            html! { <CpuExplainer text={attempt.clone()} source="your exercise file" /> }
+            html! { <CpuExplainer text={attempt.clone()} source={tr.lesson_your_file()} /> }
         }
         Explainer::Memory => {
             html! { <MemoryExplainer text={attempt.clone()} from_finding={true} /> }
         }
         Explainer::Diagram => {
-            html! { <TaskDiagram text={attempt.clone()} source="your exercise file" /> }
+            html! { <TaskDiagram text={attempt.clone()} source={tr.lesson_your_file()} /> }
         }
         Explainer::Sizing => html! { <Sizing text={attempt.clone()} /> },
         Explainer::Stages => html! { <Stages text={attempt.clone()} /> },
@@ -156,7 +154,7 @@ pub fn Lesson(props: &LessonProps) -> Html {
                 <span aria-hidden="true">{ if open { "✓ " } else { "○ " } }</span>
                 <a href={crate::route::rule_href(code)} class="goal-code">{ *code }</a>
                 { " " }
-                { ecsplain_engine::registry::rule(code).map_or("", |r| r.summary) }
+                { ecsplain_engine::registry::rule(code).map_or("", |r| r.summary_in(lang)) }
             </li>
         }
     });
@@ -181,99 +179,99 @@ pub fn Lesson(props: &LessonProps) -> Html {
         }
     });
     let verdict = if result.solved {
-        html! { <p class="verdict solved" id="lesson-verdict" role="status">{ "✓ Solved: the goal findings are gone, every fact holds and nothing new appeared." }</p> }
+        html! { <p class="verdict solved" id="lesson-verdict" role="status">{ tr.lesson_solved() }</p> }
     } else if *checked {
         let mut parts = Vec::new();
         if !result.remaining.is_empty() {
-            parts.push(format!("still reported: {}", result.remaining.join(", ")));
+            parts.push(tr.lesson_still(result.remaining.join(", ")));
         }
         if !result.new_problems.is_empty() {
-            parts.push(format!("{} new problem(s)", result.new_problems.len()));
+            parts.push(tr.lesson_new(result.new_problems.len()));
         }
         let unmet = result.facts.iter().filter(|f| !f.holds).count();
         if unmet > 0 {
-            parts.push(format!("{unmet} fact(s) not yet true"));
+            parts.push(tr.lesson_unmet(unmet));
         }
-        html! { <p class="verdict todo" id="lesson-verdict" role="status">{ format!("Not yet: {}.", parts.join("; ")) }</p> }
+        html! { <p class="verdict todo" id="lesson-verdict" role="status">{ tr.lesson_not_yet(parts.join("; ")) }</p> }
     } else {
-        html! { <p class="verdict" id="lesson-verdict" role="status">{ "Not solved yet. Edit the file, then press Check." }</p> }
+        html! { <p class="verdict" id="lesson-verdict" role="status">{ tr.lesson_not_solved() }</p> }
     };
-    let shown_hints = exercise
-        .hints
+    let hint_texts = lesson.hints_in(lang);
+    let shown_hints = hint_texts
         .iter()
         .take(*hints)
         .map(|h| html! { <li>{ *h }</li> });
-    let more_hints = *hints < exercise.hints.len();
+    let more_hints = *hints < hint_texts.len();
 
     html! {
         <article class="lesson" data-lesson={lesson.id} data-solved={if result.solved { "true" } else { "false" }}>
             <div class="lesson-text-col">
                 <p class="crumbs">
-                    <a href="#learn" onclick={on_back}>{ "← All lessons" }</a>
+                    <a href="#learn" onclick={on_back}>{ tr.lesson_all() }</a>
                     if *solved_before {
-                        <span class="lesson-done">{ " ✓ solved before" }</span>
+                        <span class="lesson-done">{ tr.lesson_solved_before() }</span>
                     }
                 </p>
-                <h2 id="lesson-title">{ lesson.title }</h2>
-                <p class="lead">{ lesson.summary }</p>
+                <h2 id="lesson-title">{ lesson.title_in(lang) }</h2>
+                <p class="lead">{ lesson.summary_in(lang) }</p>
                 if let Some((slug, href, label)) = explainer {
                     <p class="explainer-note" data-explainer={slug}><a href={href}>{ format!("{label} →") }</a></p>
                 }
                 <div class="doc">{
                     match &docs {
-                        Docs::Ready => markdown::render(lesson.body(), 1),
-                        Docs::Loading => html! { <p class="doc-loading" role="status">{ "Loading the lesson…" }</p> },
-                        Docs::Failed(e) => html! { <p class="doc-error" role="alert">{ format!("The lesson's text could not be loaded ({e}).") }</p> },
+                        Docs::Ready => markdown::render(lesson.body_in(lang), 1),
+                        Docs::Loading => html! { <p class="doc-loading" role="status">{ tr.lesson_loading() }</p> },
+                        Docs::Failed(e) => html! { <p class="doc-error" role="alert">{ tr.lesson_failed(e.clone()) }</p> },
                     }
                 }</div>
                 if !matches!(lesson.explainer, Explainer::None | Explainer::Sizing) {
-                    <section class="lesson-figure" id="lesson-figure" aria-label="The picture, drawn from your exercise file">
+                    <section class="lesson-figure" id="lesson-figure" aria-label={tr.lesson_figure()}>
                         { figure.clone() }
                     </section>
                 }
-                <p class="permalink"><a href={crate::route::lesson_href(lesson.id)}>{ "Permalink to this lesson" }</a></p>
+                <p class="permalink"><a href={crate::route::lesson_href(lesson.id)}>{ tr.lesson_permalink() }</a></p>
             </div>
             <section class="exercise" aria-labelledby="exercise-title">
                 <div class="exercise-head">
-                    <h3 id="exercise-title">{ "Fix this " }<span class="pane-path">{ exercise.file.path }</span></h3>
+                    <h3 id="exercise-title">{ tr.lesson_fix_this() }<span class="pane-path">{ exercise.file.path }</span></h3>
                     <span class="spacer"></span>
-                    <button type="button" class="button" id="lesson-reset" onclick={on_reset}>{ "Reset" }</button>
-                    <button type="button" class="button primary" id="lesson-check" onclick={on_check}>{ "Check" }</button>
+                    <button type="button" class="button" id="lesson-reset" onclick={on_reset}>{ tr.lesson_reset() }</button>
+                    <button type="button" class="button primary" id="lesson-check" onclick={on_check}>{ tr.lesson_check() }</button>
                 </div>
                 if restored.is_some() {
-                    <p class="muted restored-note" id="lesson-restored">{ "Your last attempt, kept in this browser. Reset starts over." }</p>
+                    <p class="muted restored-note" id="lesson-restored">{ tr.lesson_restored() }</p>
                 }
                 <Editor
                     file={EXERCISE_FILE}
                     text={attempt.clone()}
-                    label={AttrValue::from(format!("Exercise: {}", exercise.file.path))}
+                    label={AttrValue::from(tr.lesson_exercise(exercise.file.path.to_string()))}
                     {marks}
                     selection={None::<crate::state::Selection>}
                     {on_input}
                 />
                 { verdict }
-                <h4>{ "Goal" }</h4>
+                <h4>{ tr.lesson_goal() }</h4>
                 <ul class="goals">{ for goal }{ for facts }</ul>
                 if !result.new_problems.is_empty() {
-                    <h4>{ "New problems" }</h4>
+                    <h4>{ tr.lesson_new_problems() }</h4>
                     <ul class="new-problems">{ for new_problems }</ul>
                 }
                 <div class="hints">
                     if *hints > 0 {
-                        <h4>{ "Hints" }</h4>
+                        <h4>{ tr.lesson_hints() }</h4>
                     }
                     <ol class="hint-list">{ for shown_hints }</ol>
                     if more_hints {
                         <button type="button" class="button" id="lesson-hint" onclick={on_hint}>
-                            { format!("Show a hint ({} of {})", *hints + 1, exercise.hints.len()) }
+                            { tr.lesson_hint(*hints + 1, hint_texts.len()) }
                         </button>
                     }
                     if *checked || result.solved {
                         <button type="button" class="button" id="lesson-solution-toggle" onclick={on_solution}>
-                            { if *show_solution { "Hide the solution" } else { "Show the solution" } }
+                            { if *show_solution { tr.lesson_hide_solution() } else { tr.lesson_show_solution() } }
                         </button>
                     } else {
-                        <span class="muted">{ " The solution unlocks after your first check." }</span>
+                        <span class="muted">{ tr.lesson_solution_locked() }</span>
                     }
                 </div>
                 if *show_solution && (*checked || result.solved) {
@@ -282,7 +280,7 @@ pub fn Lesson(props: &LessonProps) -> Html {
             </section>
             // The calculator needs the page's width: it goes under both columns.
             if lesson.explainer == Explainer::Sizing {
-                <section class="lesson-figure wide" id="lesson-figure" aria-label="The picture, drawn from your exercise file">
+                <section class="lesson-figure wide" id="lesson-figure" aria-label={tr.lesson_figure()}>
                     { figure }
                 </section>
             }

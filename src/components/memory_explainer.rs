@@ -47,6 +47,7 @@ pub struct MemoryProps {
 
 #[component]
 pub fn MemoryExplainer(props: &MemoryProps) -> Html {
+    let tr = crate::i18n::use_tr();
     let sizing = task::analyze_text(&props.text);
     let mode = use_state(|| {
         if props.from_finding && !sizing.containers.is_empty() {
@@ -425,7 +426,7 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
 
     html! {
         <section class="card explainer" id="memory-explainer" tabindex="-1" aria-labelledby="memory-title">
-            <h2 id="memory-title">{ "Memory limits" }</h2>
+            <h2 id="memory-title">{ tr.mem_title() }</h2>
             <p class="lede">{ "memoryReservation is a soft limit, memory a hard limit, the task's memory the ceiling for all containers together. Play a scenario and watch which container is killed." }</p>
             <div class="form-row">
                 <label>{ "Scenario" }
@@ -449,7 +450,7 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
             <ol class="events" id="memory-events" aria-live="polite">{ for events }</ol>
             <ul class="notes">{ for timeline.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
             <details class="text-equivalent">
-                <summary>{ "The numbers, step by step" }</summary>
+                <summary>{ tr.mem_numbers() }</summary>
                 <table class="data-table">
                     <thead><tr><th scope="col">{ "Step" }</th>{ for names.iter().map(|n| html! { <th scope="col">{ *n }</th> }) }<th scope="col">{ "total MiB" }</th><th scope="col">{ "ceiling MiB" }</th></tr></thead>
                     <tbody>{ for table_rows }</tbody>

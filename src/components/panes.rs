@@ -135,25 +135,25 @@ pub fn Panes(props: &PanesProps) -> Html {
                 Kind::parse(&select.value()),
             ));
         });
-        let detected = format!(
-            "detected: {}",
-            crate::components::project::kind_label(if chosen.is_some() { None } else { seen })
+        let detected = tr.pane_detected(
+            crate::components::project::kind_label(tr, if chosen.is_some() { None } else { seen })
+                .to_string(),
         );
         let option = |value: &'static str, label: String| {
             let selected = chosen.map_or("", Kind::as_str) == value;
             html! { <option {value} {selected}>{ label }</option> }
         };
         html! {
-            <select class="kind-select" id="kind-select" aria-label="Kind of this file" {onchange}>
-                { option("", if chosen.is_some() { "detect".to_string() } else { detected }) }
-                { for Kind::ALL.iter().map(|k| option(k.as_str(), k.title().to_string())) }
+            <select class="kind-select" id="kind-select" aria-label={tr.pane_kind_label()} {onchange}>
+                { option("", if chosen.is_some() { tr.pane_kind_detect().to_string() } else { detected }) }
+                { for Kind::ALL.iter().map(|k| option(k.as_str(), tr.kind_title(*k).to_string())) }
             </select>
         }
     });
 
     html! {
-        <section class="panes" aria-label="Inputs">
-            <div class="tablist" role="tablist" aria-label="Input files" {onkeydown}>
+        <section class="panes" aria-label={tr.pane_inputs_label()}>
+            <div class="tablist" role="tablist" aria-label={tr.pane_tabs_label()} {onkeydown}>
                 { for tabs }
             </div>
             <div
@@ -183,13 +183,13 @@ pub fn Panes(props: &PanesProps) -> Html {
                 if let Some(rendered) = props.rendered.clone() {
                     <p class="rendered-note" role="note">{
                         if props.path.ends_with("sonnet") {
-                            "Evaluated with the variables' values and printed as `ecspresso render` prints it, read-only; unset values show as {{ extVar `NAME` }} or {{ must_env `NAME` }}. Findings point at the Jsonnet lines."
+                            tr.pane_rendered_jsonnet()
                         } else {
-                            "As `ecspresso render` prints it, with the variables' values, read-only; unset values show as ${NAME}. Findings point at the source lines."
+                            tr.pane_rendered_note()
                         }
                     }</p>
                     <textarea class="rendered" id="rendered-view" readonly=true spellcheck="false"
-                        aria-label={format!("{} rendered (read-only)", props.path)}
+                        aria-label={tr.pane_rendered_label(props.path.to_string())}
                         value={rendered.to_string()} />
                 } else {
                     <Editor

@@ -33,7 +33,7 @@ pub struct ReadFiles {
 
 impl ReadFiles {
     /// The sentence that says what was not read, if anything.
-    pub fn message(&self) -> Option<String> {
+    pub fn message(&self, tr: crate::i18n::Tr) -> Option<String> {
         if self.skipped.is_empty() {
             return None;
         }
@@ -44,22 +44,43 @@ impl ReadFiles {
         let parts: Vec<String> = by_reason
             .iter()
             .map(|(reason, names)| {
-                let shown: Vec<&str> = names.iter().take(3).copied().collect();
+                let shown: Vec<&str> = names
+                    .iter()
+                    .take(3)
+                    .map(|n| {
+                        if *n == SKIPPED_REST {
+                            tr.skipped_rest()
+                        } else {
+                            *n
+                        }
+                    })
+                    .collect();
                 let more = names.len().saturating_sub(3);
                 let mut list = shown.join(", ");
                 if more > 0 {
-                    list.push_str(&format!(" and {more} more"));
+                    list = tr.skipped_more(list, more);
                 }
+                let reason = match *reason {
+                    TOO_LARGE => tr.reason_too_large(),
+                    UNREADABLE => tr.reason_unreadable(),
+                    NOT_TEXT => tr.reason_not_text(),
+                    TOO_MANY => tr.reason_too_many(),
+                    other => other,
+                };
                 format!("{list} ({reason})")
             })
             .collect();
-        Some(format!(
-            "Not added: {}. The page reads text files up to {} MB.",
-            parts.join("; "),
-            FILE_CAP / 1e6
-        ))
+        Some(tr.project_not_added(parts.join("; "), (FILE_CAP / 1e6).to_string()))
     }
 }
+
+/// Why a file was not added (the keys of [`ReadFiles::message`]'s sentence).
+const TOO_LARGE: &str = "too large";
+const UNREADABLE: &str = "unreadable";
+const NOT_TEXT: &str = "not a text file";
+const TOO_MANY: &str = "too many files";
+/// The name of what was left out once too many files came.
+const SKIPPED_REST: &str = "the rest";
 
 fn get(target: &JsValue, name: &str) -> JsValue {
     Reflect::get(target, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
@@ -83,17 +104,17 @@ fn skipped_folder(path: &str) -> bool {
 /// Reads one file as text, or says why not.
 async fn read_text(file: &web_sys::File) -> Result<String, &'static str> {
     if file.size() > FILE_CAP {
-        return Err("too large");
+        return Err(TOO_LARGE);
     }
     let text = JsFuture::from(file.text())
         .await
         .ok()
         .and_then(|v| v.as_string())
-        .ok_or("unreadable")?;
+        .ok_or(UNREADABLE)?;
     // NUL bytes or replacement characters (what the decoder makes of bytes that are not UTF-8):
     // an image, an archive, a binary.
     if text.contains(['\0', '\u{fffd}']) {
-        return Err("not a text file");
+        return Err(NOT_TEXT);
     }
     Ok(text)
 }
@@ -101,7 +122,7 @@ async fn read_text(file: &web_sys::File) -> Result<String, &'static str> {
 async fn read_all(files: Vec<(String, web_sys::File)>, mut out: ReadFiles) -> ReadFiles {
     for (path, file) in files {
         if out.files.len() >= MAX_EXTRA_FILES {
-            out.skipped.push((path, "too many files"));
+            out.skipped.push((path, TOO_MANY));
             continue;
         }
         match read_text(&file).await {
@@ -135,7 +156,7 @@ pub fn read_file_list(list: &web_sys::FileList) -> impl std::future::Future<Outp
     }
     if files.len() > MAX_EXTRA_FILES * 4 {
         out.skipped
-            .push((format!("{} files", files.len()), "too many files"));
+            .push((format!("{} files", files.len()), TOO_MANY));
         files.truncate(MAX_EXTRA_FILES * 4);
     }
     read_all(files, out)
@@ -170,7 +191,7 @@ pub async fn read_entries(entries: Vec<JsValue>) -> ReadFiles {
     while let Some(entry) = stack.pop() {
         seen += 1;
         if seen > MAX_EXTRA_FILES * 20 {
-            out.skipped.push(("the rest".into(), "too many files"));
+            out.skipped.push((SKIPPED_REST.into(), TOO_MANY));
             break;
         }
         let path = get(&entry, "fullPath").as_string().unwrap_or_default();
@@ -246,15 +267,15 @@ fn kind_class(kind: Option<Kind>) -> &'static str {
 }
 
 /// The kind as the tree and the editor's toolbar name it.
-pub fn kind_label(kind: Option<Kind>) -> &'static str {
+pub fn kind_label(tr: crate::i18n::Tr, kind: Option<Kind>) -> &'static str {
     match kind {
-        Some(Kind::TaskDef) => "task definition",
-        Some(Kind::ServiceDef) => "service definition",
-        Some(Kind::Dockerfile) => "Dockerfile",
-        Some(Kind::Ecspresso) => "ecspresso config",
-        Some(Kind::Terraform) => "Terraform",
-        Some(Kind::CloudFormation) => "CloudFormation template",
-        None => "no kind (read by other files)",
+        Some(Kind::TaskDef) => tr.label_taskdef(),
+        Some(Kind::ServiceDef) => tr.label_servicedef(),
+        Some(Kind::Dockerfile) => tr.kind_dockerfile(),
+        Some(Kind::Ecspresso) => tr.label_ecspresso(),
+        Some(Kind::Terraform) => tr.kind_terraform(),
+        Some(Kind::CloudFormation) => tr.label_cloudformation(),
+        None => tr.label_none(),
     }
 }
 
@@ -334,7 +355,7 @@ pub fn ProjectTree(props: &ProjectTreeProps) -> Html {
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
                 let read = reading.await;
-                notice.set(read.message());
+                notice.set(read.message(tr));
                 busy.set(false);
                 if !read.files.is_empty() {
                     dispatch.dispatch(Action::AddFiles(read.files));
@@ -390,7 +411,7 @@ pub fn ProjectTree(props: &ProjectTreeProps) -> Html {
             return html! {
                 <li class="tree-file renaming" key={key.clone()} {style}>
                     <input type="text" class="tree-rename" id="rename-input" value={path.clone()}
-                        aria-label={format!("New path for {path}")} autofocus=true
+                        aria-label={tr.tree_rename_path(path.to_string())} autofocus=true
                         onkeydown={on_key} onblur={on_blur} />
                 </li>
             };
@@ -423,22 +444,22 @@ pub fn ProjectTree(props: &ProjectTreeProps) -> Html {
             Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Remove(id.index())))
         };
         let remove_label = if id.pane().is_some() {
-            format!("Empty {path}")
+            tr.tree_empty(path.to_string())
         } else {
-            format!("Remove {path}")
+            tr.tree_remove(path.to_string())
         };
         html! {
             <li class={classes!("tree-file", current.then_some("current"), file.empty.then_some("is-empty"))} key={key.clone()} {style}>
                 <button type="button" class="tree-item"
                     aria-current={current.then_some("true")}
-                    title={format!("{path} (F2 renames, Delete removes)")}
+                    title={tr.tree_item_title(path.to_string())}
                     data-path={path.clone()} {onclick} {onkeydown}>
-                    <span class={classes!("tree-icon", kind_class(file.kind))} aria-hidden="true" title={kind_label(file.kind)}>{ kind_icon(file.kind) }</span>
+                    <span class={classes!("tree-icon", kind_class(file.kind))} aria-hidden="true" title={kind_label(tr, file.kind)}>{ kind_icon(file.kind) }</span>
                     <span class="tree-name">{ name }</span>
-                    <span class={badge} aria-label={format!("{} findings", file.count)}>{ file.count }</span>
+                    <span class={badge} aria-label={tr.tree_count(file.count)}>{ file.count }</span>
                 </button>
-                <button type="button" class="icon-button" aria-label={format!("Rename {path}")} title="Rename (F2)" onclick={on_rename}>{ "✎" }</button>
-                <button type="button" class="icon-button" aria-label={remove_label} title="Remove (Delete)" onclick={on_remove}>{ "×" }</button>
+                <button type="button" class="icon-button" aria-label={tr.tree_rename(path.to_string())} title={tr.tree_rename_title()} onclick={on_rename}>{ "✎" }</button>
+                <button type="button" class="icon-button" aria-label={remove_label} title={tr.tree_remove_title()} onclick={on_remove}>{ "×" }</button>
             </li>
         }
     });
@@ -474,19 +495,19 @@ pub fn ProjectTree(props: &ProjectTreeProps) -> Html {
         };
         html! {
             <form class="new-file" id="new-file-form" {onsubmit}>
-                <label for="new-file-path">{ "Path" }</label>
+                <label for="new-file-path">{ tr.new_file_path() }</label>
                 <input type="text" id="new-file-path" placeholder="ecspresso/ecs-task-def.json" autofocus=true />
-                <label for="new-file-kind">{ "Kind" }</label>
+                <label for="new-file-kind">{ tr.new_file_kind() }</label>
                 <select id="new-file-kind">
-                    <option value="">{ "detect from name and content" }</option>
-                    <option value="taskdef">{ "task definition" }</option>
-                    <option value="servicedef">{ "service definition" }</option>
+                    <option value="">{ tr.new_file_detect() }</option>
+                    <option value="taskdef">{ tr.label_taskdef() }</option>
+                    <option value="servicedef">{ tr.label_servicedef() }</option>
                     <option value="dockerfile">{ "Dockerfile" }</option>
-                    <option value="ecspresso">{ "ecspresso config" }</option>
+                    <option value="ecspresso">{ tr.label_ecspresso() }</option>
                 </select>
                 <div class="new-file-actions">
-                    <button type="submit" class="button primary" id="new-file-add">{ "Add" }</button>
-                    <button type="button" class="button" onclick={cancel}>{ "Cancel" }</button>
+                    <button type="submit" class="button primary" id="new-file-add">{ tr.new_file_add() }</button>
+                    <button type="button" class="button" onclick={cancel}>{ tr.cancel() }</button>
                 </div>
             </form>
         }
@@ -525,15 +546,15 @@ pub fn ProjectTree(props: &ProjectTreeProps) -> Html {
             if let Some(text) = (*notice).clone() {
                 <p class="project-note warning" id="project-notice" role="status">
                     { text }
-                    <button type="button" class="icon-button" aria-label="Dismiss" onclick={dismiss}>{ "×" }</button>
+                    <button type="button" class="icon-button" aria-label={tr.dismiss()} onclick={dismiss}>{ "×" }</button>
                 </p>
             }
             // A list of buttons, not an ARIA tree: each row also holds its rename and remove
             // buttons, which a tree may not own (axe: aria-required-children).
-            <ul class="tree" aria-label="Project files" id="file-tree">
+            <ul class="tree" aria-label={tr.project_files()} id="file-tree">
                 { for items }
             </ul>
-            <p class="project-hint">{ "Drop files or a folder anywhere on the page. Paths keep their folders: the ecspresso config's task_definition and service_definition resolve from its own folder." }</p>
+            <p class="project-hint">{ tr.project_hint() }</p>
         </details>
     }
 }

@@ -5,6 +5,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::context::use_dispatch;
+use crate::i18n::Tr;
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -16,6 +17,9 @@ pub struct RulesProps {
 #[component]
 pub fn Rules(props: &RulesProps) -> Html {
     let tr = crate::i18n::use_tr();
+    // The summaries in Japanese come with the Japanese rule docs: load them, and draw again
+    // when they arrive (English until then, and for a rule not translated yet).
+    let _ja = crate::i18n::use_ja_docs(tr.lang);
     let dispatch = use_dispatch();
     // Filter chips: one input kind and one category at a time (`None`: all).
     let target = use_state(|| None::<&'static str>);
@@ -33,7 +37,8 @@ pub fn Rules(props: &RulesProps) -> Html {
     }
     let chips = |values: Vec<&'static str>,
                  chosen: UseStateHandle<Option<&'static str>>,
-                 group: &'static str| {
+                 group: &'static str,
+                 name: fn(Tr, &'static str) -> &'static str| {
         let buttons = values.into_iter().map(|v| {
             let on = *chosen == Some(v);
             let chosen = chosen.clone();
@@ -42,7 +47,7 @@ pub fn Rules(props: &RulesProps) -> Html {
             });
             html! {
                 <button type="button" class={classes!("chip", "filter", on.then_some("on"))}
-                    aria-pressed={if on { "true" } else { "false" }} data-filter={v} {onclick}>{ v }</button>
+                    aria-pressed={if on { "true" } else { "false" }} data-filter={v} {onclick}>{ name(tr, v) }</button>
             }
         });
         html! {
@@ -64,8 +69,18 @@ pub fn Rules(props: &RulesProps) -> Html {
     ecsplain_engine::order::sort_by_key(&mut targets, |t| {
         ORDER.iter().position(|o| o == t).unwrap_or(ORDER.len())
     });
-    let target_chips = chips(targets, target.clone(), "input");
-    let category_chips = chips(categories, category.clone(), "category");
+    let target_chips = chips(
+        targets,
+        target.clone(),
+        tr.rules_filter_input(),
+        target_name,
+    );
+    let category_chips = chips(
+        categories,
+        category.clone(),
+        tr.rules_filter_category(),
+        category_name,
+    );
     let oninput = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: InputEvent| {
@@ -85,10 +100,11 @@ pub fn Rules(props: &RulesProps) -> Html {
         .filter(|r| category.is_none_or(|c| r.category.as_str() == c))
         .filter(|r| {
             let hay = format!(
-                "{} {} {} {} {} {}",
+                "{} {} {} {} {} {} {}",
                 r.code,
                 r.name,
                 r.summary,
+                r.summary_in(tr.lang),
                 r.category.as_str(),
                 r.target.as_str(),
                 r.severity.as_str()
@@ -109,9 +125,9 @@ pub fn Rules(props: &RulesProps) -> Html {
                 <button type="button" class="rule-button" {onclick} aria-pressed={if selected { "true" } else { "false" }}>
                     <span class="rule-code">{ r.code }</span>
                     <span class="rule-name">{ r.name }</span>
-                    <span class={classes!("sev", r.severity.as_str())}>{ r.severity.as_str() }</span>
-                    <span class="chip">{ r.category.as_str() }</span>
-                    <span class="rule-summary">{ r.summary }</span>
+                    <span class={classes!("sev", r.severity.as_str())}>{ crate::components::findings::severity_label(tr, r.severity) }</span>
+                    <span class="chip">{ category_name(tr, r.category.as_str()) }</span>
+                    <span class="rule-summary" lang={if r.has_docs_in(tr.lang) { tr.lang.as_str() } else { "en" }}>{ r.summary_in(tr.lang) }</span>
                 </button>
             </li>
         }
@@ -134,5 +150,34 @@ pub fn Rules(props: &RulesProps) -> Html {
             <p class="rule-count" role="status">{ tr.count(count, crate::i18n::Tr::rules_count_one, crate::i18n::Tr::rules_count) }</p>
             <ul class="rule-list">{ for rows }</ul>
         </section>
+    }
+}
+
+/// An input kind's chip as the interface names it (the filter keeps the engine's value).
+fn target_name(tr: Tr, target: &'static str) -> &'static str {
+    match target {
+        "input" => tr.target_input(),
+        "taskdef" => tr.target_taskdef(),
+        "servicedef" => tr.target_servicedef(),
+        "dockerfile" => tr.target_dockerfile(),
+        "ecspresso" => tr.target_ecspresso(),
+        "cross-file" => tr.target_cross_file(),
+        other => other,
+    }
+}
+
+/// A category's chip as the interface names it (the filter keeps the engine's value).
+fn category_name(tr: Tr, category: &'static str) -> &'static str {
+    match category {
+        "syntax" => tr.cat_syntax(),
+        "schema" => tr.cat_schema(),
+        "security" => tr.cat_security(),
+        "reliability" => tr.cat_reliability(),
+        "observability" => tr.cat_observability(),
+        "sizing" => tr.cat_sizing(),
+        "ci-cd" => tr.cat_cicd(),
+        "image-size" => tr.cat_image_size(),
+        "style" => tr.cat_style(),
+        other => other,
     }
 }

@@ -99,6 +99,7 @@ impl Form {
 
 #[component]
 pub fn SettingsDialog(props: &SettingsProps) -> Html {
+    let tr = crate::i18n::use_tr();
     let form = use_state(|| Form::from(&props.settings));
     let copied = use_state(|| None::<bool>);
     let pasted = use_state(String::new);
@@ -212,13 +213,15 @@ pub fn SettingsDialog(props: &SettingsProps) -> Html {
             form.set(next);
         });
         let label = match &p.pointer {
-            Some(pointer) => format!("{} in {} at {}", p.codes.join(", "), p.path, pointer),
-            None => format!("{} in {}", p.codes.join(", "), p.path),
+            Some(pointer) => {
+                tr.set_path_ignore_at(p.codes.join(", "), p.path.clone(), pointer.clone())
+            }
+            None => tr.set_path_ignore(p.codes.join(", "), p.path.clone()),
         };
         html! {
             <li class="path-ignore" id={format!("path-ignore-{i}")}>
                 <code>{ label.clone() }</code>
-                <button type="button" class="button small" aria-label={format!("Remove the ignore of {label}")} {onclick}>{ "Remove" }</button>
+                <button type="button" class="button small" aria-label={tr.set_remove_ignore(label.clone())} {onclick}>{ tr.set_remove() }</button>
             </li>
         }
     });
@@ -227,66 +230,66 @@ pub fn SettingsDialog(props: &SettingsProps) -> Html {
         <form class="settings-form" onsubmit={on_submit}>
             <div class="settings-grid">
                 <div class="field">
-                    <label for="set-fail-on">{ "Fail on" }</label>
+                    <label for="set-fail-on">{ tr.set_fail_on() }</label>
                     <select id="set-fail-on" onchange={on_fail}>
                         { for levels.iter().map(|l| html! {
-                            <option value={l.as_str()} selected={*l == form.fail_on}>{ l.as_str() }</option>
+                            <option value={l.as_str()} selected={*l == form.fail_on}>{ crate::components::findings::severity_label(tr, *l) }</option>
                         }) }
                     </select>
-                    <span class="field-hint">{ "the lowest severity that fails a pipeline (--fail-on)" }</span>
+                    <span class="field-hint">{ tr.set_fail_on_hint() }</span>
                 </div>
-                { text_field("set-select", "Select", "run only these codes or prefixes, e.g. TD, SV, DL3008; empty: every rule", form.select.clone(), |f, v| f.select = v) }
-                { text_field("set-ignore", "Ignore", "codes or prefixes, e.g. DL3008, TD1", form.ignore.clone(), |f, v| f.ignore = v) }
-                { text_field("set-severity", "Severity overrides", "CODE=error|warning|info, e.g. DL3059=warning", form.severity.clone(), |f, v| f.severity = v) }
-                { text_field("set-registries", "Trusted registries", "image registries allowed (DL3026, TD110), e.g. *.dkr.ecr.*.amazonaws.com", form.registries.clone(), |f, v| f.registries = v) }
-                { text_field("set-tags", "Required tags", "tag keys every task definition and service must carry (TD308, SV025), e.g. service, env", form.tags.clone(), |f, v| f.tags = v) }
-                { text_field("set-region", "Region", "for cost estimates, e.g. us-east-1", form.region.clone(), |f, v| f.region = v) }
-                { text_field("set-labels", "Label schema", "Dockerfile labels required, KEY=text|url|rfc3339|spdx|hash|semver|email (DL3049), e.g. org.opencontainers.image.source=url", form.labels.clone(), |f, v| f.labels = v) }
+                { text_field("set-select", tr.set_select(), tr.set_select_hint(), form.select.clone(), |f, v| f.select = v) }
+                { text_field("set-ignore", tr.set_ignore(), tr.set_ignore_hint(), form.ignore.clone(), |f, v| f.ignore = v) }
+                { text_field("set-severity", tr.set_severity(), tr.set_severity_hint(), form.severity.clone(), |f, v| f.severity = v) }
+                { text_field("set-registries", tr.set_registries(), tr.set_registries_hint(), form.registries.clone(), |f, v| f.registries = v) }
+                { text_field("set-tags", tr.set_tags(), tr.set_tags_hint(), form.tags.clone(), |f, v| f.tags = v) }
+                { text_field("set-region", tr.set_region(), tr.set_region_hint(), form.region.clone(), |f, v| f.region = v) }
+                { text_field("set-labels", tr.set_labels(), tr.set_labels_hint(), form.labels.clone(), |f, v| f.labels = v) }
                 <div class="field">
-                    <label class="toggle"><input type="checkbox" id="set-inline" checked={form.inline_ignores} onchange={on_inline} />{ " Honour inline ignores (# ecsplain ignore=, # hadolint ignore=)" }</label>
-                    <label class="toggle"><input type="checkbox" id="set-strict-labels" checked={form.strict_labels} onchange={on_strict_labels} />{ " Strict labels: a label outside the schema is reported (DL3050)" }</label>
+                    <label class="toggle"><input type="checkbox" id="set-inline" checked={form.inline_ignores} onchange={on_inline} />{ tr.set_inline() }</label>
+                    <label class="toggle"><input type="checkbox" id="set-strict-labels" checked={form.strict_labels} onchange={on_strict_labels} />{ tr.set_strict_labels() }</label>
                 </div>
             </div>
             <div class="field">
-                <span class="share-label">{ "Ignored here (per-path ignores; add one with a finding's Ignore button)" }</span>
+                <span class="share-label">{ tr.set_path_ignores() }</span>
                 if form.per_path.is_empty() {
-                    <p class="field-hint" id="path-ignores-empty">{ "none" }</p>
+                    <p class="field-hint" id="path-ignores-empty">{ tr.set_none() }</p>
                 } else {
                     <ul class="path-ignores" id="path-ignores">{ for path_ignores }</ul>
                 }
             </div>
             <details class="settings-paste">
-                <summary>{ "Load a .ecsplain.yaml" }</summary>
-                <label class="share-label" for="settings-paste">{ "Paste your repository's .ecsplain.yaml (or .ecsplain.json)" }</label>
+                <summary>{ tr.set_load_summary() }</summary>
+                <label class="share-label" for="settings-paste">{ tr.set_paste_label() }</label>
                 <textarea id="settings-paste" class="share-field mono" rows="6" spellcheck="false" value={(*pasted).clone()} oninput={on_paste_input} />
-                <button type="button" class="button" id="settings-load" onclick={on_load}>{ "Load into the form" }</button>
+                <button type="button" class="button" id="settings-load" onclick={on_load}>{ tr.set_load() }</button>
                 if let Some(problems) = &*paste_problems {
                     if problems.is_empty() {
-                        <p class="share-copied" role="status" id="settings-loaded">{ "Loaded. Press Apply to lint with it." }</p>
+                        <p class="share-copied" role="status" id="settings-loaded">{ tr.set_loaded() }</p>
                     } else {
                         <div class="share-warning" role="alert" id="settings-paste-problems">
-                            <p>{ "Loaded what could be read; these lines have problems:" }</p>
+                            <p>{ tr.set_loaded_problems() }</p>
                             <ul>{ for problems.iter().map(|p| html! { <li><code>{ p.clone() }</code></li> }) }</ul>
                         </div>
                     }
                 }
             </details>
             if !bad.is_empty() {
-                <p class="share-warning" id="settings-bad">{ format!("Not read (write CODE=level, or KEY=format for labels): {}", bad.join(", ")) }</p>
+                <p class="share-warning" id="settings-bad">{ tr.set_bad(bad.join(", ")) }</p>
             }
-            <label class="share-label" for="settings-yaml">{ "The same settings as .ecsplain.yaml, for your repository" }</label>
+            <label class="share-label" for="settings-yaml">{ tr.set_yaml_label() }</label>
             <textarea id="settings-yaml" class="share-field mono" readonly=true rows="6" value={yaml} />
             if let Some(ok) = *copied {
-                <p class="share-copied" role="status">{ if ok { "Copied." } else { "The browser did not allow copying: the text is selected, press Ctrl+C (⌘C)." } }</p>
+                <p class="share-copied" role="status">{ if ok { tr.copied() } else { tr.copy_denied_text() } }</p>
             }
             <div class="dialog-actions">
-                <button type="submit" class="button primary" id="settings-apply">{ "Apply" }</button>
-                <button type="button" class="button" id="settings-copy" onclick={on_copy}>{ "Copy .ecsplain.yaml" }</button>
-                <button type="button" class="button" id="settings-defaults" onclick={on_defaults}>{ "Defaults" }</button>
-                <button type="button" class="button" onclick={close.clone()}>{ "Cancel" }</button>
+                <button type="submit" class="button primary" id="settings-apply">{ tr.set_apply() }</button>
+                <button type="button" class="button" id="settings-copy" onclick={on_copy}>{ tr.set_copy_yaml() }</button>
+                <button type="button" class="button" id="settings-defaults" onclick={on_defaults}>{ tr.set_defaults() }</button>
+                <button type="button" class="button" onclick={close.clone()}>{ tr.cancel() }</button>
             </div>
-            <p class="share-hint">{ "Settings travel in share links." }</p>
+            <p class="share-hint">{ tr.set_travel() }</p>
         </form>
     };
-    modal("settings-dialog", "Settings", body, close)
+    modal("settings-dialog", tr.settings_title(), body, close)
 }

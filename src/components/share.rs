@@ -21,6 +21,7 @@ use yew::prelude::*;
 
 use crate::components::teach_host::TeachHost;
 use crate::context::{Page, Visit};
+use crate::i18n::Tr;
 use crate::persist::{self, PageSettings};
 use crate::route::{self, Route};
 use crate::state::{Action, State, View, DRAFT_CAP};
@@ -66,6 +67,8 @@ struct Ctx {
     link: UseStateHandle<LinkInfo>,
     /// The revision the URL's share fragment was made from (cleared when the texts change).
     linked: Rc<RefCell<Option<u32>>>,
+    /// The interface's texts in the reader's language.
+    tr: Tr,
 }
 
 fn window() -> Option<web_sys::Window> {
@@ -162,6 +165,7 @@ impl Ctx {
         }
         self.open.set(Some(Panel::Share));
         if info.error.is_none() {
+            let tr = self.tr;
             let link = self.link.clone();
             let base = info.clone();
             copy_text(
@@ -169,10 +173,9 @@ impl Ctx {
                 Callback::from(move |ok: bool| {
                     let mut base = base.clone();
                     base.copied = Some(if ok {
-                        "Copied to the clipboard.".into()
+                        tr.share_copied_link().into()
                     } else {
-                        "The browser did not allow copying: the link is selected, press Ctrl+C (⌘C)."
-                            .into()
+                        tr.share_copy_denied_link().into()
                     });
                     link.set(base.clone());
                     if !ok {
@@ -205,7 +208,7 @@ impl Ctx {
         if shared.is_from_newer_schema() {
             self.banner.set(Some(Banner {
                 error: false,
-                text: "This link was made by a newer ecsplain: some of its contents may not be shown here.".into(),
+                text: self.tr.share_newer().into(),
             }));
         }
     }
@@ -242,10 +245,7 @@ impl Ctx {
     /// routes). Never panics: the decoder refuses anything odd.
     fn open_route(&self, route: &Route) {
         match route {
-            Route::UnknownRule(code) => self.error(format!(
-                "this link names a rule ecsplain does not have ({})",
-                clip(code, 40)
-            )),
+            Route::UnknownRule(code) => self.error(self.tr.share_unknown_rule(clip(code, 40))),
             Route::PaneExample(pane) => {
                 let state = self.page.state();
                 if !state.texts[*pane].trim().is_empty()
@@ -258,10 +258,7 @@ impl Ctx {
                 route::replace(None);
             }
             Route::UnknownExample(slug) => {
-                self.error(format!(
-                    "this link names an example ecsplain does not have ({})",
-                    clip(slug, 40)
-                ));
+                self.error(self.tr.share_unknown_example(clip(slug, 40)));
                 route::replace(None);
             }
             Route::Share(fragment) => {
@@ -292,7 +289,7 @@ impl Ctx {
                 (_, Some(reading)) => reading.await,
                 _ => return,
             };
-            match read.message() {
+            match read.message(ctx.tr) {
                 Some(text) => ctx.banner.set(Some(Banner { error: false, text })),
                 None => ctx.banner.set(None),
             }
@@ -305,10 +302,7 @@ impl Ctx {
     /// Reads a dropped or picked `.ecsplain.json` file.
     fn open_file(&self, file: web_sys::File) {
         if file.size() > persist::MAX_STATE_FILE as f64 {
-            self.error(format!(
-                "{} is too large to be an ecsplain state file",
-                clip(&file.name(), 80)
-            ));
+            self.error(self.tr.share_state_too_large(clip(&file.name(), 80)));
             return;
         }
         let ctx = self.clone();
@@ -320,7 +314,7 @@ impl Ctx {
             match text.as_deref().map(persist::read_state_file) {
                 Some(Ok(shared)) => ctx.offer(shared),
                 Some(Err(e)) => ctx.error(e),
-                None => ctx.error("the file could not be read".into()),
+                None => ctx.error(ctx.tr.share_unreadable().into()),
             }
         });
     }
@@ -378,6 +372,7 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
         previous: previous.clone(),
         link: link.clone(),
         linked: linked.clone(),
+        tr,
     };
     let latest = use_mut_ref(|| ctx.clone());
     *latest.borrow_mut() = ctx.clone();
@@ -529,10 +524,11 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
                 project: Some(state.state_file()),
                 example: None,
                 region: Rc::from(""),
+                lang: tr.lang,
             };
             html! { <TeachHost {state} {on_notice} /> }
         }
-        Some(Panel::Help) => help_dialog(close.clone()),
+        Some(Panel::Help) => help_dialog(tr, close.clone()),
         Some(Panel::Reset) => {
             let on_reset = {
                 let ctx = ctx.clone();
@@ -554,13 +550,13 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
             };
             modal(
                 "reset-dialog",
-                "Reset the page?",
+                tr.reset_title(),
                 html! {
                     <>
-                        <p>{ "This clears every file of the project, the variables' values and the draft saved in this browser. Your current draft stays restorable with \"Restore previous draft\" until you open another link." }</p>
+                        <p>{ tr.reset_body() }</p>
                         <div class="dialog-actions">
-                            <button type="button" class="button primary" id="reset-confirm" onclick={on_reset}>{ "Clear everything" }</button>
-                            <button type="button" class="button" id="reset-cancel" onclick={close.clone()}>{ "Cancel" }</button>
+                            <button type="button" class="button primary" id="reset-confirm" onclick={on_reset}>{ tr.reset_confirm() }</button>
+                            <button type="button" class="button" id="reset-cancel" onclick={close.clone()}>{ tr.cancel() }</button>
                         </div>
                     </>
                 },
@@ -583,19 +579,19 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
                 .filter_map(|pane| {
                     let text = project.text(pane)?;
                     let path = paths.get(pane)?;
-                    (!text.is_empty()).then(|| format!("{path} ({} bytes)", text.len()))
+                    (!text.is_empty()).then(|| tr.incoming_file(path.to_string(), text.len()))
                 })
                 .collect::<Vec<_>>()
                 .join(", ");
             modal(
                 "incoming-dialog",
-                "Open this link over your draft?",
+                tr.incoming_title(),
                 html! {
                     <>
-                        <p>{ "The link holds different inputs from your current draft: " }{ if files.is_empty() { "empty panes".to_string() } else { files } }{ "." }</p>
+                        <p>{ tr.incoming_body(if files.is_empty() { tr.incoming_empty().to_string() } else { files }) }</p>
                         <div class="dialog-actions">
-                            <button type="button" class="button primary" id="incoming-open" onclick={on_open}>{ "Open the link (your draft is kept and can be restored)" }</button>
-                            <button type="button" class="button" id="incoming-keep" onclick={close.clone()}>{ "Keep my draft" }</button>
+                            <button type="button" class="button primary" id="incoming-open" onclick={on_open}>{ tr.incoming_open() }</button>
+                            <button type="button" class="button" id="incoming-keep" onclick={close.clone()}>{ tr.incoming_keep() }</button>
                         </div>
                     </>
                 },
@@ -621,9 +617,9 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
         });
         html! {
             <div class="share-banner" id="restore-banner">
-                <span>{ "Your previous draft was kept." }</span>
-                <button type="button" class="button" id="restore-draft" onclick={on_restore}>{ "Restore previous draft" }</button>
-                <button type="button" class="button" onclick={on_forget}>{ "Forget it" }</button>
+                <span>{ tr.restore_kept() }</span>
+                <button type="button" class="button" id="restore-draft" onclick={on_restore}>{ tr.restore_draft() }</button>
+                <button type="button" class="button" onclick={on_forget}>{ tr.restore_forget() }</button>
             </div>
         }
     });
@@ -633,14 +629,16 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
         html! {
             <div class={classes!("share-banner", b.error.then_some("error"))} id="share-error" role={if b.error { "alert" } else { "status" }}>
                 <span class="share-banner-text">{ b.text }</span>
-                <button type="button" class="button" aria-label="Dismiss" onclick={dismiss}>{ "×" }</button>
+                <button type="button" class="button" aria-label={tr.dismiss()} onclick={dismiss}>{ "×" }</button>
             </div>
         }
     });
-    let cap = too_big.then(|| html! {
-        <div class="share-banner" id="draft-cap" role="status">
-            <span>{ format!("Your inputs total {:.1} MB: drafts over 1 MB are not saved in this browser. Download the state to keep them.", size as f64 / 1_000_000.0) }</span>
-        </div>
+    let cap = too_big.then(|| {
+        html! {
+            <div class="share-banner" id="draft-cap" role="status">
+                <span>{ tr.draft_cap(format!("{:.1}", size as f64 / 1_000_000.0)) }</span>
+            </div>
+        }
     });
 
     html! {
@@ -697,6 +695,7 @@ fn focusables(root: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
 /// what had it (the button that opened it) when it closes.
 #[component]
 fn Modal(props: &ModalProps) -> Html {
+    let tr = crate::i18n::use_tr();
     let node = use_node_ref();
     {
         let node = node.clone();
@@ -766,7 +765,7 @@ fn Modal(props: &ModalProps) -> Html {
                 ref={node} {onkeydown}>
                 <div class="modal-head">
                     <h2 id={title_id}>{ props.title }</h2>
-                    <button type="button" class="button modal-close" aria-label="Close" onclick={props.close.clone()}>{ "×" }</button>
+                    <button type="button" class="button modal-close" aria-label={tr.close()} onclick={props.close.clone()}>{ "×" }</button>
                 </div>
                 { props.children.clone() }
             </div>
@@ -780,6 +779,7 @@ fn share_dialog(
     link: &UseStateHandle<LinkInfo>,
     close: Callback<MouseEvent>,
 ) -> Html {
+    let tr = ctx.tr;
     let info = (**link).clone();
     let len = info.link.chars().count();
     let long = info.error.is_some() || len > MAX_CHAT_LINK;
@@ -822,9 +822,9 @@ fn share_dialog(
                 Callback::from(move |ok: bool| {
                     let mut done = next.clone();
                     done.copied = Some(if ok {
-                        "The Markdown summary is on the clipboard.".into()
+                        tr.share_copied_markdown().into()
                     } else {
-                        "The browser did not allow copying: the Markdown is selected, press Ctrl+C (⌘C).".into()
+                        tr.share_copy_denied_markdown().into()
                     });
                     link.set(done);
                     if !ok {
@@ -836,52 +836,52 @@ fn share_dialog(
     };
     let length_line = match &info.error {
         Some(error) => {
-            html! { <p class="share-warning" id="share-length">{ format!("No link: {error}.") }</p> }
+            html! { <p class="share-warning" id="share-length">{ tr.share_no_link(error.to_string()) }</p> }
         }
         None if long => html! {
-            <p class="share-warning" id="share-length">{ format!("{len} characters: longer than the {MAX_CHAT_LINK} that chat tools keep, so it may arrive cut. Share the state as a file, or the findings as Markdown, instead.") }</p>
+            <p class="share-warning" id="share-length">{ tr.share_too_long(len, MAX_CHAT_LINK) }</p>
         },
         None => {
-            html! { <p class="share-length" id="share-length">{ format!("{len} characters (chat tools keep up to {MAX_CHAT_LINK})") }</p> }
+            html! { <p class="share-length" id="share-length">{ tr.share_length(len, MAX_CHAT_LINK) }</p> }
         }
     };
     let markdown = info.markdown.clone().map(|m| {
-        html! { <textarea id="share-markdown" class="share-field" readonly=true rows="6" value={m} aria-label="Findings as Markdown" /> }
+        html! { <textarea id="share-markdown" class="share-field" readonly=true rows="6" value={m} aria-label={tr.share_markdown_label()} /> }
     });
     let body = html! {
         <>
-            <p class="share-notice" id="share-notice"><strong>{ "Anyone with this link can read everything in it" }</strong>{ ": all your inputs (account IDs, ARNs, image names) and settings. They travel inside the link's fragment, which browsers never send to a server." }</p>
-            <label class="share-label" for="share-link">{ "Link" }</label>
+            <p class="share-notice" id="share-notice"><strong>{ tr.share_notice_strong() }</strong>{ tr.share_notice_rest() }</p>
+            <label class="share-label" for="share-link">{ tr.share_link_label() }</label>
             <input id="share-link" class="share-field" type="text" readonly=true value={info.link.clone()} />
             { length_line }
             if let Some(copied) = info.copied.clone() { <p class="share-copied" id="share-copied" role="status">{ copied }</p> }
             <div class={classes!("dialog-actions", long.then_some("emphasis"))}>
-                <button type="button" class="button" id="download-state" onclick={on_download}>{ "Download state" }</button>
+                <button type="button" class="button" id="download-state" onclick={on_download}>{ tr.share_download_state() }</button>
                 <label class="button file-button">
-                    { "Open a state file…" }
+                    { tr.share_open_state() }
                     <input type="file" id="open-state" accept=".json,application/json" onchange={on_pick} />
                 </label>
-                <button type="button" class="button" id="copy-markdown" onclick={on_markdown}>{ "Copy as Markdown" }</button>
+                <button type="button" class="button" id="copy-markdown" onclick={on_markdown}>{ tr.share_copy_markdown() }</button>
             </div>
             { for markdown }
-            <p class="share-hint">{ "A downloaded state file (.ecsplain.json) opens again when you drop it on the page or pick it here." }</p>
+            <p class="share-hint">{ tr.share_state_hint() }</p>
         </>
     };
-    modal("share-dialog", "Share", body, close)
+    modal("share-dialog", tr.share_title(), body, close)
 }
 
-fn help_dialog(close: Callback<MouseEvent>) -> Html {
+fn help_dialog(tr: Tr, close: Callback<MouseEvent>) -> Html {
     let rows = [
-        ("Ctrl+S / ⌘S", "copy a link holding your inputs"),
-        ("?", "show these shortcuts (outside a text field)"),
-        ("Esc", "close a dialog or an explanation"),
-        ("← →", "move between the input tabs"),
-        ("F2", "rename the file focused in the project tree"),
-        ("Delete", "remove the file focused in the project tree"),
+        ("Ctrl+S / ⌘S", tr.key_copy_link()),
+        ("?", tr.key_help()),
+        ("Esc", tr.key_close()),
+        ("← →", tr.key_tabs()),
+        ("F2", tr.key_rename()),
+        ("Delete", tr.key_remove()),
     ];
     modal(
         "help-dialog",
-        "Keyboard shortcuts",
+        tr.share_shortcuts(),
         html! {
             <dl class="shortcuts">
                 { for rows.iter().map(|(keys, what)| html! {

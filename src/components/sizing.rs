@@ -137,6 +137,7 @@ fn family_of(text: &str) -> String {
 
 #[component]
 pub fn Sizing(props: &SizingProps) -> Html {
+    let tr = crate::i18n::use_tr();
     let cpu_in = use_state(String::new);
     let mem_in = use_state(String::new);
     let region = {
@@ -207,26 +208,26 @@ pub fn Sizing(props: &SizingProps) -> Html {
     };
     let size_text = match (sizing.cpu.known(), sizing.memory.known()) {
         (Some(c), Some(m)) => format!("{} with {}", describe_cpu(c), describe_memory(m)),
-        _ => "the task size".to_string(),
+        _ => tr.sz_the_task_size().to_string(),
     };
     let validity = match &sizing.fargate_fit {
         Some(fit) if fit.valid => html! {
-            <p class="verdict ok" id="sizing-verdict"><span aria-hidden="true">{ "✔ " }</span>{ format!("{size_text} is a valid Fargate size.") }</p>
+            <p class="verdict ok" id="sizing-verdict"><span aria-hidden="true">{ "✔ " }</span>{ tr.sz_valid(size_text.clone()) }</p>
         },
         Some(fit) => html! {
             <p class="verdict bad" id="sizing-verdict"><span aria-hidden="true">{ "✖ " }</span>
-                { format!("{size_text} is not a valid Fargate size.") }
+                { tr.sz_invalid(size_text.clone()) }
                 if let Some(up) = fit.next_up {
-                    { " Next valid size up: " }
+                    { tr.sz_next_up() }
                     <button type="button" class="chip strong" onclick={pick_size(up)}>{ format!("{} / {} MiB", describe_cpu(up.cpu), up.memory) }</button>
                 }
             </p>
         },
         None if sizing.fargate => html! {
-            <p class="verdict" id="sizing-verdict">{ "The task-level cpu and memory are not both known: type them above." }</p>
+            <p class="verdict" id="sizing-verdict">{ tr.sz_not_both() }</p>
         },
         None => html! {
-            <p class="verdict" id="sizing-verdict">{ "This task definition does not declare FARGATE: type a size above to check it against the Fargate table, or see the EC2 section." }</p>
+            <p class="verdict" id="sizing-verdict">{ tr.sz_not_fargate() }</p>
         },
     };
     let chips = sizing.fargate_fit.as_ref().map(|fit| {
@@ -243,20 +244,20 @@ pub fn Sizing(props: &SizingProps) -> Html {
         html! {
             <div class="chips-block">
                 <div class="chips-row">
-                    <span class="chips-label">{ "Memory (MiB) allowed with this CPU:" }</span>
-                    if fit.memory_for_cpu.is_empty() { <span class="muted">{ "none: this CPU is not a Fargate size" }</span> }
+                    <span class="chips-label">{ tr.sz_mem_allowed() }</span>
+                    if fit.memory_for_cpu.is_empty() { <span class="muted">{ tr.sz_mem_none() }</span> }
                     { for mem_chips }
                 </div>
                 <div class="chips-row">
-                    <span class="chips-label">{ "CPU units allowing this memory:" }</span>
-                    if fit.cpus_for_memory.is_empty() { <span class="muted">{ "none: this memory is not a Fargate size" }</span> }
+                    <span class="chips-label">{ tr.sz_cpu_allowed() }</span>
+                    if fit.cpus_for_memory.is_empty() { <span class="muted">{ tr.sz_cpu_none() }</span> }
                     { for cpu_chips }
                 </div>
             </div>
         }
     });
     let recommended = sizing.recommended.map(|r| html! {
-        <p class="muted">{ "AWS's advice, the containers' reservations rounded up to a valid size: " }
+        <p class="muted">{ tr.sz_advice() }
             <button type="button" class="chip" onclick={pick_size(r)}>{ format!("{} / {} MiB", describe_cpu(r.cpu), r.memory) }</button>
         </p>
     });
@@ -344,7 +345,7 @@ pub fn Sizing(props: &SizingProps) -> Html {
                             html! { <li>{ format!("{what} ({}): {} (read {}{as_of})", est.region, c.source, c.read) }</li> }
                         }) }
                     </ul>
-                    <details class="source"><summary>{ "About these prices" }</summary><ul>{ for est.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul></details>
+                    <details class="source"><summary>{ tr.sz_about_prices() }</summary><ul>{ for est.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul></details>
                 </>
             }
         }
@@ -441,7 +442,7 @@ pub fn Sizing(props: &SizingProps) -> Html {
     html! {
         <main class="sizing-page" id="main">
             <section class="card" id="sizing" tabindex="-1" aria-labelledby="sizing-title">
-                <h2 id="sizing-title">{ "Task size" }</h2>
+                <h2 id="sizing-title">{ tr.sz_task_size() }</h2>
                 <p class="muted">{ "From the Task definition pane; type other numbers to try them." }</p>
                 <div class="form-row">
                     <label>{ "Task cpu (units)" }<input id="size-cpu" type="text" inputmode="decimal" value={(*cpu_in).clone()} placeholder={cpu_placeholder} oninput={bind_input(&cpu_in)} /></label>
@@ -453,7 +454,7 @@ pub fn Sizing(props: &SizingProps) -> Html {
                 { for recommended }
             </section>
             <section class="card" aria-labelledby="containers-title">
-                <h2 id="containers-title">{ "Containers against the task" }</h2>
+                <h2 id="containers-title">{ tr.sz_containers() }</h2>
                 if sizing.containers.is_empty() {
                     <p class="muted">{ "No containers: paste a task definition in the Task definition pane." }</p>
                 } else {
@@ -466,14 +467,14 @@ pub fn Sizing(props: &SizingProps) -> Html {
                 <ul class="notes">{ for notes }</ul>
             </section>
             <section class="card" aria-labelledby="cost-title">
-                <h2 id="cost-title">{ "Cost on Fargate" }</h2>
+                <h2 id="cost-title">{ tr.sz_cost() }</h2>
                 <div class="form-row">
                     <label>{ "Region" }<select id="region" onchange={bind_select(&region)}>{ for unknown_option }{ for regions }</select></label>
                     <label>{ "Spot discount %" }<input type="text" inputmode="decimal" value={(*spot).clone()} placeholder={table.spot_default_discount_percent.to_string()} oninput={bind_input(&spot)} /></label>
                     <label>{ "Ephemeral storage (GiB)" }<input type="text" inputmode="numeric" value={(*storage).clone()} placeholder={sizing.ephemeral_storage_gib.known().unwrap_or(table.included_ephemeral_gib).to_string()} oninput={bind_input(&storage)} /></label>
                 </div>
                 { cost_html }
-                <details class="overrides"><summary>{ "Use your own rates (USD)" }</summary>
+                <details class="overrides"><summary>{ tr.sz_own_rates() }</summary>
                     <div class="form-row">
                         <label>{ "x86 per vCPU-hour" }<input type="text" inputmode="decimal" value={(*x86_vcpu).clone()} oninput={bind_input(&x86_vcpu)} /></label>
                         <label>{ "x86 per GB-hour" }<input type="text" inputmode="decimal" value={(*x86_gb).clone()} oninput={bind_input(&x86_gb)} /></label>
@@ -484,7 +485,7 @@ pub fn Sizing(props: &SizingProps) -> Html {
                 </details>
             </section>
             <section class="card" aria-labelledby="ec2-title">
-                <h2 id="ec2-title">{ "On EC2: tasks per instance" }</h2>
+                <h2 id="ec2-title">{ tr.sz_ec2() }</h2>
                 <div class="form-row">
                     <label>{ "Instance type" }<select id="instance" onchange={bind_select(&instance)}>{ for instances }</select></label>
                     <label>{ "Registered memory (MiB, optional)" }<input type="text" inputmode="numeric" value={(*registered).clone()} placeholder="from DescribeContainerInstances" oninput={bind_input(&registered)} /></label>
@@ -492,7 +493,7 @@ pub fn Sizing(props: &SizingProps) -> Html {
                 { for ec2_html }
             </section>
             <section class="card" aria-labelledby="rightsize-title">
-                <h2 id="rightsize-title">{ "Right-size from Container Insights" }</h2>
+                <h2 id="rightsize-title">{ tr.sz_rightsize() }</h2>
                 <div class="form-row">
                     <label>{ "Cluster" }<input type="text" value={(*cluster).clone()} oninput={bind_input(&cluster)} /></label>
                 </div>

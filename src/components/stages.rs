@@ -32,6 +32,7 @@ fn shorten(text: &str, max: usize) -> String {
 
 #[component]
 pub fn Stages(props: &StagesProps) -> Html {
+    let tr = crate::i18n::use_tr();
     let open = use_state(|| true);
     let parsed = parse(&props.text);
     let df = &parsed.dockerfile;
@@ -45,8 +46,8 @@ pub fn Stages(props: &StagesProps) -> Html {
         .collect();
     let last = df.stages.len() - 1;
     let label = |i: usize| match names.get(i) {
-        Some((_, Some(alias))) => format!("{alias} (stage {i})"),
-        _ => format!("stage {i}"),
+        Some((_, Some(alias))) => tr.stages_alias(alias.clone(), i),
+        _ => tr.stages_stage(i),
     };
     let boxes = df.stages.iter().map(|stage| {
         let base = stage_ref(&names, stage.index, &stage.image);
@@ -59,10 +60,10 @@ pub fn Stages(props: &StagesProps) -> Html {
             let paths = shorten(ins.text.trim(), 48);
             let source = match stage_ref(&names, stage.index, &from) {
                 Some(i) => html! { <span class="edge-from stage-ref">{ label(i) }</span> },
-                None => html! { <span class="edge-from image-ref">{ format!("image {from}") }</span> },
+                None => html! { <span class="edge-from image-ref">{ tr.stages_image(from.clone()) }</span> },
             };
             edges.push(html! {
-                <li class="edge"><span class="arrow" aria-hidden="true">{ "⟵ " }</span>{ "copies from " }{ source }<code>{ paths }</code></li>
+                <li class="edge"><span class="arrow" aria-hidden="true">{ "⟵ " }</span>{ tr.stages_copies_from() }{ source }<code>{ paths }</code></li>
             });
         }
         let final_stage = stage.index == last;
@@ -71,7 +72,7 @@ pub fn Stages(props: &StagesProps) -> Html {
             <li class={classes!("stage", final_stage.then_some("final"))} data-stage={stage.index.to_string()}>
                 <div class="stage-head">
                     <span class="stage-name">{ label(stage.index) }</span>
-                    if final_stage { <span class="badge ok">{ "final: the image you ship" }</span> }
+                    if final_stage { <span class="badge ok">{ tr.stages_final() }</span> }
                 </div>
                 <div class="stage-base">
                     { "FROM " }
@@ -82,7 +83,7 @@ pub fn Stages(props: &StagesProps) -> Html {
                     }
                 </div>
                 if !edges.is_empty() { <ul class="edges">{ for edges }</ul> }
-                <div class="stage-count muted">{ format!("{count} instruction{}", if count == 1 { "" } else { "s" }) }</div>
+                <div class="stage-count muted">{ tr.count(count, crate::i18n::Tr::stages_count_one, crate::i18n::Tr::stages_count) }</div>
             </li>
         }
     });
@@ -93,8 +94,8 @@ pub fn Stages(props: &StagesProps) -> Html {
     html! {
         <section class="stages-view" id="stages" aria-labelledby="stages-title">
             <div class="stages-head">
-                <h2 id="stages-title">{ format!("Build stages · {}", df.stages.len()) }</h2>
-                <button type="button" class="button small" aria-expanded={if *open { "true" } else { "false" }} aria-controls="stage-list" onclick={toggle}>{ if *open { "Hide" } else { "Show" } }</button>
+                <h2 id="stages-title">{ tr.stages_heading(df.stages.len()) }</h2>
+                <button type="button" class="button small" aria-expanded={if *open { "true" } else { "false" }} aria-controls="stage-list" onclick={toggle}>{ if *open { tr.stages_hide() } else { tr.stages_show() } }</button>
             </div>
             if *open {
                 <ol class="stage-list" id="stage-list">{ for boxes }</ol>

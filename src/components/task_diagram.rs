@@ -38,6 +38,7 @@ fn container_box(c: &ContainerSizing) -> Html {
 
 #[component]
 pub fn TaskDiagram(props: &DiagramProps) -> Html {
+    let tr = crate::i18n::use_tr();
     let sizing = task::analyze_text(&props.text);
     let containers = || sizing.containers.iter().map(container_box);
     let task_box = |host: &str| {
@@ -54,7 +55,7 @@ pub fn TaskDiagram(props: &DiagramProps) -> Html {
     };
     html! {
         <section class="card explainer" id="task-diagram" tabindex="-1" aria-labelledby="diagram-title">
-            <h2 id="diagram-title">{ "Task and containers" }</h2>
+            <h2 id="diagram-title">{ tr.diagram_title() }</h2>
             <p class="lede">{ format!("How the task's numbers and each container's numbers nest, with the values from {}.", props.source) }</p>
             if sizing.containers.is_empty() {
                 <p class="muted">{ "Paste a task definition in the Task definition pane to see its containers here." }</p>

@@ -1,7 +1,8 @@
 //! The page's side of the teaching module: the first time one of its views (Sizing, CPU & memory,
 //! Learn, Checklist) or dialogs (Settings, Export) opens, this loads the `ecsplain-teach` module
-//! (see [`crate::teach`]) and mounts it on `#teach` (views) or `#teach-dialog` (dialogs); then it
-//! sends each new state and hears the module's requests ([`Notice`]).
+//! (see [`crate::teach`]) through the page's one on-demand module hook
+//! ([`crate::hooks::use_module`]) and mounts it on `#teach` (views) or `#teach-dialog`
+//! (dialogs); then it sends each new state and hears the module's requests ([`Notice`]).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -10,6 +11,7 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
+use crate::hooks::{use_module, Module};
 use crate::teach::{Notice, TeachState};
 
 #[derive(Properties, PartialEq)]
@@ -36,52 +38,48 @@ struct Mounted {
 
 #[component]
 pub fn TeachHost(props: &TeachHostProps) -> Html {
-    let status = use_state(|| Status::Loading);
+    // Loaded when the host first shows (a host that goes before it arrives never mounts it).
+    let module = use_module("ecsplainTeach", "teaching module", true);
+    // Whether mounting the loaded module worked (`None`: not tried yet).
+    let mounting: UseStateHandle<Option<Result<(), String>>> = use_state(|| None);
     let mounted: Rc<RefCell<Option<Mounted>>> = use_mut_ref(|| None);
     // The newest state and callbacks, read when the module arrives and when it calls back.
     let latest = use_mut_ref(String::new);
     let callbacks = use_mut_ref(|| props.on_notice.clone());
-    let alive = use_mut_ref(|| true);
     let json = props.state.to_json();
     *latest.borrow_mut() = json.clone();
     *callbacks.borrow_mut() = props.on_notice.clone();
     let view = props.state.view;
 
     {
-        let (status, mounted, latest, alive) = (
-            status.clone(),
-            mounted.clone(),
-            latest.clone(),
-            alive.clone(),
-        );
-        use_effect_with((), move |()| {
-            let cleanup_mounted = mounted.clone();
-            let cleanup_alive = alive.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let outcome = match crate::loader::load("ecsplainTeach", "teaching module").await {
-                    Ok(module) if *alive.borrow() => {
-                        mount(module, view, &latest.borrow(), callbacks)
-                    }
-                    Ok(_) => return,
-                    Err(e) => Err(e),
-                };
-                match outcome {
+        let (mounting, mounted, latest) = (mounting.clone(), mounted.clone(), latest.clone());
+        let loaded = match &module {
+            Module::Ready(value) => Some(value.clone()),
+            _ => None,
+        };
+        use_effect_with(loaded, move |loaded| {
+            if let Some(value) = loaded {
+                match mount(value.clone(), view, &latest.borrow(), callbacks) {
                     Ok(m) => {
                         *mounted.borrow_mut() = Some(m);
-                        status.set(Status::Ready);
+                        mounting.set(Some(Ok(())));
                     }
-                    Err(e) => status.set(Status::Failed(e)),
+                    Err(e) => mounting.set(Some(Err(e))),
                 }
-            });
+            }
             move || {
-                *cleanup_alive.borrow_mut() = false;
-                let gone = cleanup_mounted.borrow_mut().take();
+                let gone = mounted.borrow_mut().take();
                 if let Some(m) = gone {
                     let _ = call(&m.module, "unmount", &[JsValue::from_str(view.root_id())]);
                 }
             }
         });
     }
+    let status = match (&module, &*mounting) {
+        (_, Some(Ok(()))) => Status::Ready,
+        (_, Some(Err(e))) | (Module::Failed(e), None) => Status::Failed(e.clone()),
+        _ => Status::Loading,
+    };
     {
         let mounted = mounted.clone();
         use_effect_with(json, move |json| {
@@ -97,14 +95,22 @@ pub fn TeachHost(props: &TeachHostProps) -> Html {
         });
     }
 
-    let name = view.label();
-    let message = match &*status {
+    let tr = crate::i18n::use_tr();
+    let name = match view {
+        crate::teach::TeachView::Sizing => tr.teach_sizing(),
+        crate::teach::TeachView::Explain => tr.teach_explain(),
+        crate::teach::TeachView::Learn => tr.teach_learn(),
+        crate::teach::TeachView::Checklist => tr.teach_checklist(),
+        crate::teach::TeachView::Settings => tr.teach_settings(),
+        crate::teach::TeachView::Export => tr.teach_export(),
+    };
+    let message = match &status {
         Status::Ready => return html! {},
         Status::Loading => html! {
-            <p class="placeholder" aria-busy="true">{ format!("Loading the {name}…") }</p>
+            <p class="placeholder" aria-busy="true">{ tr.teach_loading(name.to_string()) }</p>
         },
         Status::Failed(e) => html! {
-            <p class="placeholder" role="alert">{ format!("The {name} could not be loaded: {e}. Reload the page to try again.") }</p>
+            <p class="placeholder" role="alert">{ tr.teach_failed(name.to_string(), e.to_string()) }</p>
         },
     };
     if view.is_dialog() {

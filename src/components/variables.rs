@@ -26,6 +26,7 @@ pub struct VariablesProps {
 
 #[component]
 pub fn Variables(props: &VariablesProps) -> Html {
+    let tr = crate::i18n::use_tr();
     let dispatch = use_dispatch();
     if props.rows.is_empty() {
         return html! {};
@@ -44,9 +45,9 @@ pub fn Variables(props: &VariablesProps) -> Html {
         };
         let value = props.values.get(&key).cloned().unwrap_or_default();
         let placeholder = match (&row.from_project, &v.default) {
-            (Some((value, from)), _) => format!("{value} (from {from})"),
-            (None, Some(default)) => format!("{default} (env default)"),
-            (None, None) => "unset: stays a placeholder".to_string(),
+            (Some((value, from)), _) => tr.vars_from(value.to_string(), from.to_string()),
+            (None, Some(default)) => tr.vars_default(default.to_string()),
+            (None, None) => tr.vars_unset().to_string(),
         };
         let call = if v.func == "extVar" {
             format!("std.extVar('{}')", v.name)
@@ -68,10 +69,10 @@ pub fn Variables(props: &VariablesProps) -> Html {
     html! {
         <details class="variables" id="variables" open=true>
             <summary class="variables-head">
-                <span class="variables-title">{ "Variables" }</span>
-                <span class="variables-count">{ format!("{} used · {set} set", props.rows.len()) }</span>
+                <span class="variables-title">{ tr.vars_title() }</span>
+                <span class="variables-count">{ tr.vars_count(props.rows.len(), set) }</span>
             </summary>
-            <p class="variables-hint">{ "What the templates and Jsonnet look up at deploy time. Give a value to lint with it; an unset one stays a placeholder, never a finding. Values travel in share links." }</p>
+            <p class="variables-hint">{ tr.vars_hint() }</p>
             <ul class="var-list">{ for rows }</ul>
         </details>
     }

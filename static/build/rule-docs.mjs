@@ -12,6 +12,8 @@
 // `rule-docs-ja-<hash>.js` (`{"ja/<CODE>": text}`, from `rule_docs --lang ja`), named in
 // `data-ecsplain-docs-ja`: static/boot.js's `ecsplainDocsJa()` imports it only for a reader who
 // chose Japanese, and the page hands it to `ecsplain_engine::rule::set_docs_in(Lang::Ja, ..)`.
+// It carries the findings' Japanese message templates too (`ja-msg/<CODE.NAME>`): the page's
+// engine leaves them out of the first view (crates/engine/build.rs).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -61,9 +63,14 @@ const [name, size] = writeModule("rule-docs", docs);
 // teaching content's Japanese files: `ja/lesson/<id>`, `ja/example/<id>`, `ja/checklist.json`.
 const ja = ruleDocs("--lang", "ja");
 const learnKey = (key) => /^ja\/(lesson|example)\/[a-z0-9-]+$/.test(key) || key === "ja/checklist.json";
-const strays = Object.keys(ja).filter(
-  (key) => !key.startsWith("ja/") || !(codes.includes(key.slice(3)) || learnKey(key)) || !ja[key],
-);
+// The findings' Japanese message templates (`ja-msg/<CODE>.<NAME>`, from the rules' `.ja.msg`):
+// the page's engine leaves them out and takes them from here (`rule::ja_message`).
+const msgKey = (key) => /^ja-msg\/([A-Z]+[0-9]+)\.[A-Z0-9_]+$/.exec(key);
+const strays = Object.keys(ja).filter((key) => {
+  const msg = msgKey(key);
+  if (msg) return !codes.includes(msg[1]) || !ja[key];
+  return !key.startsWith("ja/") || !(codes.includes(key.slice(3)) || learnKey(key)) || !ja[key];
+});
 if (strays.length > 0) {
   console.error(`rule-docs: Japanese texts for no rule, or empty: ${strays.join(", ")}`);
   process.exit(1);
@@ -74,4 +81,7 @@ const base = process.env.TRUNK_PUBLIC_URL ?? "./";
 tagBootScript(dir, { "data-ecsplain-docs": `${base}${name}`, "data-ecsplain-docs-ja": `${base}${jaName}` }, "rule-docs");
 console.log(`rule-docs: ${codes.length} rules, ${Object.keys(docs).length - codes.length} other texts (${size} bytes) -> ${name}`);
 const jaLearn = Object.keys(ja).filter(learnKey).length;
-console.log(`rule-docs: ${Object.keys(ja).length - jaLearn} rules and ${jaLearn} teaching texts in Japanese (${jaSize} bytes) -> ${jaName}`);
+const jaMsg = Object.keys(ja).filter(msgKey).length;
+console.log(
+  `rule-docs: ${Object.keys(ja).length - jaLearn - jaMsg} rules, ${jaLearn} teaching texts and ${jaMsg} message templates in Japanese (${jaSize} bytes) -> ${jaName}`,
+);

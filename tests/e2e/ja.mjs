@@ -4,7 +4,9 @@
 // Japanese documentation; the choice is remembered and no share link carries it. Screenshots:
 // ECSPLAIN_SHOTS/ja-{desktop,phone}-{light,dark}.png (look at them: nothing overflows, the
 // Japanese glyphs render; Debian's Chromium needs fonts-noto-cjk, which `cargo xtask setup`
-// installs). Finding messages are still English this round (the engine's; a later step keys them).
+// installs). Then the main flows (findings of migrated rules in Japanese, rules, settings,
+// share, shortcuts, project tree, checklist, Learn, a lesson, sizing, CPU & memory): no visible
+// English left, nothing overflowing, screenshots ja-flow-<flow>-<layout>-<scheme>.png.
 import { createRequire } from "node:module";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -53,12 +55,64 @@ const text = async (page, selector) => ((await page.textContent(selector)) ?? ""
 /** Latin words of 4+ letters in a text, less the names that stay as written. */
 const english = (s) =>
   (s.match(/[A-Za-z]{4,}/g) ?? []).filter((w) => !["ecsplain", "English", "Fargate", "ecspresso", "Dockerfile"].includes(w));
+/** Replaces a pane's text the way a paste does (one input event), then waits for its findings. */
+async function paste(page, pane, value) {
+  await page.click(`#tab-${pane}`);
+  await page.evaluate(
+    ({ pane, value }) => {
+      const slug = ["taskdef", "servicedef", "dockerfile", "ecspresso"].indexOf(pane);
+      const area = document.getElementById(`input-${slug}`);
+      area.focus();
+      area.value = value;
+      area.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+    },
+    { pane, value },
+  );
+  await page.waitForTimeout(50);
+  await settled(page);
+}
+/** The text a reader sees in `selector`, less what stays as written: code, codes, paths and
+ * locations, form values, and text the page marks as English on purpose (`lang="en"`). */
+const visibleText = (page, selector) =>
+  page.evaluate((selector) => {
+    const root = document.querySelector(selector);
+    if (!root) return "";
+    const clone = root.cloneNode(true);
+    clone
+      .querySelectorAll(
+        // The engine's own texts (messages, help, fix titles of rules not migrated yet: the
+        // migrated ones are checked above; a checklist item's evidence) are not interface text.
+        'code, kbd, pre, textarea, input, select, [lang="en"], .loc, .code-link, .rule-code, .rule-name, .goal-code, .pane-path, .tree-name, .cl-id, .sev-icon, .export-command, .visually-hidden, .finding .message, .finding .help, .finding .fix, .related-list, .cl-evidence, .cl-findings',
+      )
+      .forEach((e) => e.remove());
+    // Text node by text node: neighbouring chips or buttons must not run together.
+    const parts = [];
+    const walker = document.createTreeWalker(clone, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) parts.push(walker.currentNode.textContent);
+    return parts.join(" ");
+  }, selector);
+/** The English words left in a text: Latin words of 4+ letters, less names that stay as
+ * written (products, formats, keys on the keyboard) and quoted error texts ("…"). */
+const allowed = new Set([
+  "ecsplain", "English", "Fargate", "ecspresso", "Dockerfile", "Markdown", "Jsonnet", "Terraform",
+  "CloudFormation", "SARIF", "JSON", "YAML", "Ctrl", "Delete", "Linux", "Windows", "vCPU", "hadolint",
+  "ignore", "yaml", "json", "error", "warning", "info", "AWS_REGION", "region", "timeout", "service",
+  "servce", "task_definition", "service_definition", "must_env", "extVar", "Spot", "NAME",
+]);
+const englishLeft = (s) =>
+  (s ?? "")
+    .replace(/"[^"]*"|`[^`]*`/g, " ")
+    .split(/[\s、。：「」（）]+/)
+    // Example values written as code in the hints: `CODE=level`, `us-east-1`, `--fail-on`.
+    .filter((token) => !/[=|*.\-\/_#+]/.test(token.replace(/^[(（]+|[)）,.;:!?。、]+$/g, "")))
+    .flatMap((token) => token.match(/[A-Za-z]{4,}/g) ?? [])
+    .filter((w) => !allowed.has(w));
 /** Whether anything sticks out sideways. */
 const overflow = (page) =>
   page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const wide = document.documentElement.scrollWidth > width + 1;
-    const out = [...document.querySelectorAll("header *, .findings *, .explain *")]
+    const out = [...document.querySelectorAll("header *, main *, .modal *, .findings *, .explain *")]
       .filter((e) => {
         const r = e.getBoundingClientRect();
         if (r.width === 0 || r.right <= width + 1 || getComputedStyle(e).position === "fixed") return false;
@@ -136,7 +190,140 @@ try {
     }
   }
 
-  // 3. An English browser: the switch, from the keyboard, remembered, and back.
+  // 3. The main flows in Japanese, desktop (light) and phone (dark): findings of a migrated
+  // rule in Japanese, the rules list, the settings, share and shortcut dialogs, the checklist,
+  // a lesson, the examples, the sizing and CPU & memory views. Each: no visible English left
+  // (code, codes, member names, file names and quoted error texts allowed), nothing sticks out
+  // sideways, and a screenshot (ja-flow-<flow>-<layout>-<scheme>.png).
+  for (const [layout, scheme] of [[layouts[0], "light"], [layouts[1], "dark"]]) {
+    const context = await browser.newContext({
+      viewport: layout.viewport,
+      isMobile: layout.isMobile,
+      hasTouch: layout.hasTouch,
+      colorScheme: scheme,
+      locale: "ja-JP",
+      permissions: ["clipboard-read", "clipboard-write"],
+    });
+    const page = await context.newPage();
+    watch(page);
+    await page.goto(url);
+    await settled(page);
+    const what = `${layout.name} ${scheme}`;
+    const shot = (flow) => page.screenshot({ path: join(shots, `ja-flow-${flow}-${layout.name}-${scheme}.png`), fullPage: false });
+    const noEnglish = async (selector, flow) => {
+      const left = englishLeft(await visibleText(page, selector));
+      eq(left, [], `${what}: ${flow}: no English left in ${selector}`);
+    };
+    const fits = async (flow) => {
+      const o = await overflow(page);
+      check(!o.wide && o.out.length === 0, `${what}: ${flow}: nothing sticks out sideways`, JSON.stringify(o));
+    };
+
+    // Findings: EP001, EP002 and EP004 are keyed; their messages, help and fix titles are
+    // Japanese once the Japanese module (with the templates) is loaded.
+    await paste(page, "ecspresso", "cluster: prod\nservice: orders-api\nservice_definition: ecs-service-def.json\ntask_definition: ecs-task-def.json\ntimeout: 10min\nservce: x\n");
+    await page
+      .waitForFunction(() => /がありません/.test(document.querySelector('.finding[data-code="EP002"] .message')?.textContent ?? ""), null, { timeout: 30_000 })
+      .catch(() => {});
+    const message = (code) =>
+      page.$eval(`.finding[data-code="${code}"] .message`, (e) => e.textContent.trim()).catch(() => `no ${code} finding`);
+    check((await message("EP002")).includes("設定に `region` がありません"), `${what}: EP002's message is Japanese`, await message("EP002"));
+    check((await message("EP004")).includes("読める時間の長さではありません"), `${what}: EP004's message is Japanese`, await message("EP004"));
+    check((await message("EP001")).includes("ecspresso の設定キーではありません"), `${what}: EP001's message is Japanese`, await message("EP001"));
+    const help = await page.$eval('.finding[data-code="EP001"] .help', (e) => e.textContent).catch(() => "no help");
+    check(help.includes("のことですか"), `${what}: EP001's help is Japanese`, help);
+    const fix = await page.$eval('.finding[data-code="EP001"] .fix', (e) => e.textContent).catch(() => "no fix");
+    check(fix.includes("に名前を変える"), `${what}: EP001's fix title is Japanese`, fix);
+    await noEnglish(".findings", "lint view");
+    await fits("lint view");
+    await page.locator('.finding[data-code="EP002"]').scrollIntoViewIfNeeded().catch(() => {});
+    await shot("lint");
+
+    // The rules list: severities, categories and summaries in Japanese.
+    await page.click("#rules-button");
+    await page.waitForSelector(".rule-row");
+    await page.fill("#rule-search", "TD001");
+    const row = await text(page, '.rule-row[data-category] .rule-summary');
+    check(/[ぁ-んァ-ヶ一-龠]/.test(row), `${what}: a rule's summary is Japanese`, row);
+    await page.fill("#rule-search", "");
+    await noEnglish(".filters", "rules filters");
+    await fits("rules");
+    await shot("rules");
+    await page.click("#lint-button");
+    await settled(page);
+
+    // The dialogs: settings (the teaching module), share, keyboard shortcuts.
+    await page.click("#settings-button");
+    await page.waitForSelector("#settings-dialog", { timeout: 30_000 });
+    eq(await text(page, "#settings-dialog-title"), "設定", `${what}: the settings dialog's title`);
+    await noEnglish("#settings-dialog", "settings");
+    await fits("settings");
+    await shot("settings");
+    await page.keyboard.press("Escape");
+    await page.click("#settings-dialog .modal-close").catch(() => {});
+    await page.waitForSelector("#settings-dialog", { state: "detached", timeout: 10_000 }).catch(() => {});
+
+    await page.click("#copy-link");
+    await page.waitForSelector("#share-dialog");
+    eq(await text(page, "#share-dialog-title"), "共有", `${what}: the share dialog's title`);
+    await noEnglish("#share-dialog", "share");
+    await fits("share");
+    await shot("share");
+    await page.keyboard.press("Escape");
+    await page.waitForSelector("#share-dialog", { state: "detached", timeout: 10_000 }).catch(() => {});
+
+    await page.click("#help-button");
+    await page.waitForSelector("#help-dialog");
+    await noEnglish("#help-dialog", "shortcuts");
+    await page.keyboard.press("Escape");
+    await page.waitForSelector("#help-dialog", { state: "detached", timeout: 10_000 }).catch(() => {});
+
+    // The project tree and its drop hint.
+    await noEnglish("#project", "project tree");
+
+    // The checklist (the teaching module, the items from checklist.ja.json).
+    await page.click("#checklist-button");
+    await page.waitForSelector("#checklist-summary", { timeout: 30_000 });
+    await page.waitForFunction(() => /チェックリスト/.test(document.querySelector(".checklist h2")?.textContent ?? ""), null, { timeout: 15_000 }).catch(() => {});
+    check((await text(page, ".checklist h2")).startsWith("チェックリスト"), `${what}: the checklist's heading`, await text(page, ".checklist h2"));
+    await noEnglish(".checklist .cl-summary", "checklist summary");
+    await noEnglish(".checklist .cl-status", "checklist statuses");
+    await fits("checklist");
+    await shot("checklist");
+
+    // Learn: the lessons and examples, then a lesson.
+    await page.click("#learn-button");
+    await page.waitForSelector(".lesson-row", { timeout: 30_000 });
+    await page.waitForFunction(() => /[ぁ-んァ-ヶ一-龠]/.test(document.querySelector(".lesson-title")?.textContent ?? ""), null, { timeout: 15_000 }).catch(() => {});
+    check(/[ぁ-んァ-ヶ一-龠]/.test(await text(page, ".lesson-title")), `${what}: the lessons' titles are Japanese`, await text(page, ".lesson-title"));
+    await noEnglish("#lessons-title", "lessons heading");
+    await noEnglish(".gallery .card-head", "examples' badges");
+    await fits("learn");
+    await shot("learn");
+    await page.click(".lesson-row a");
+    await page.waitForSelector("#lesson-title", { timeout: 30_000 });
+    await page.waitForSelector(".lesson .doc h2, .lesson .doc h3, .lesson .doc p", { timeout: 30_000 }).catch(() => {});
+    check(/[ぁ-んァ-ヶ一-龠]/.test(await text(page, "#lesson-title")), `${what}: the lesson's title is Japanese`, await text(page, "#lesson-title"));
+    check(/[ぁ-んァ-ヶ一-龠]/.test(await text(page, ".lesson .doc")), `${what}: the lesson's text is Japanese`, (await text(page, ".lesson .doc")).slice(0, 80));
+    await noEnglish(".exercise-head", "the exercise's buttons");
+    await noEnglish("#lesson-verdict", "the lesson's verdict");
+    await fits("lesson");
+    await shot("lesson");
+
+    // The sizing and CPU & memory views (their explanations are still English: screenshots and
+    // overflow only; the navigation stays Japanese).
+    for (const [button, flow, ready] of [["#sizing-button", "sizing", "#sizing-verdict, .sizing"], ["#explain-button", "explain", ".explain-page"]]) {
+      await page.click(button);
+      await page.waitForSelector(ready, { timeout: 30_000 }).catch(() => {});
+      await page.waitForTimeout(300);
+      await noEnglish("nav.nav", `${flow} navigation`);
+      await fits(flow);
+      await shot(flow);
+    }
+    await context.close();
+  }
+
+  // 4. An English browser: the switch, from the keyboard, remembered, and back.
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-US" });
   const page = await context.newPage();
   watch(page);

@@ -161,6 +161,28 @@ try {
   await page.waitForSelector("#version", { timeout: 30_000 });
   await settled(page);
   loaded = true;
+  // Issue 23's desktop layout at 1280 px: the four tabs fit, the editor has room, and the
+  // editor's hint is above the status line on the first screen; a folded tree gives its
+  // column back.
+  {
+    const m = await page.evaluate(() => {
+      const r = (s) => document.querySelector(s)?.getBoundingClientRect();
+      const tl = document.querySelector(".tablist");
+      return {
+        tabsFit: tl.scrollWidth <= tl.clientWidth + 1,
+        editor: r(".editor").width,
+        help: r(".editor-help").bottom,
+        status: r("#status").top,
+      };
+    });
+    check(m.tabsFit, "1280 px: the four tabs fit without scrolling");
+    check(m.editor >= 520, "1280 px: the editor is at least 520 px wide", String(m.editor));
+    check(m.help <= m.status, "1280 px: the editor's hint is above the status line", JSON.stringify(m));
+    await page.click(".project-head");
+    const folded = await page.evaluate(() => document.querySelector(".editor").getBoundingClientRect().width);
+    check(folded > m.editor + 150, "a folded project tree gives its column to the editor", `${m.editor} -> ${folded}`);
+    await page.click(".project-head");
+  }
   eq(requestsBeforeLoad.filter(isDocsModule), [], "the first view does not download the rules' docs");
   eq(requestsBeforeLoad.filter(isTemplateModule), [], "the first view does not download the Go-template engine");
   eq(
@@ -401,6 +423,15 @@ try {
   await settled(mobile);
   const width = await mobile.evaluate(() => document.documentElement.scrollWidth);
   check(width <= 375, "no horizontal page scroll at 375 px", String(width));
+  // Issue 23's phone layout: the views and tools are one row, and the first finding is on the
+  // first screen.
+  const phoneLayout = await mobile.evaluate(() => ({
+    rows: new Set([...document.querySelectorAll(".nav > button, .nav > label")].map((b) => Math.round(b.getBoundingClientRect().top))).size,
+    finding: document.querySelector(".finding")?.getBoundingClientRect().top ?? Infinity,
+    screen: innerHeight,
+  }));
+  check(phoneLayout.rows === 1, "phone: the navigation is one row", JSON.stringify(phoneLayout));
+  check(phoneLayout.finding < phoneLayout.screen - 100, "phone: the first finding is on the first screen", JSON.stringify(phoneLayout));
   await mobile.screenshot({ path: join(shots, "phone-light.png") });
   await mobile.screenshot({ path: join(shots, "phone-light-full.png"), fullPage: true });
   await phone.close();

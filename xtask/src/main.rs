@@ -223,11 +223,14 @@ fn setup(root: &Path, browser: bool) -> Result<(), String> {
     let playwright = tools
         .join("node_modules/playwright-core/package.json")
         .is_file()
-        && tools.join("node_modules/axe-core/package.json").is_file();
+        && tools.join("node_modules/axe-core/package.json").is_file()
+        && tools
+            .join("node_modules/puppeteer-core/package.json")
+            .is_file();
     if wasm_opt.contains(&format!("version {WASM_OPT_VERSION}")) && playwright {
         step_skip(
             "npm tools",
-            "wasm-opt, playwright-core and axe-core installed",
+            "wasm-opt, playwright-core, puppeteer-core and axe-core installed",
         );
     } else {
         let npm = if tools.join("package-lock.json").is_file() {
@@ -251,6 +254,13 @@ fn setup(root: &Path, browser: bool) -> Result<(), String> {
                 "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
                 "fonts-noto-cjk",
             ),
+            // The page in Firefox and WebKit (issue 23, tests/e2e/browsers.mjs): Debian's
+            // Firefox ESR, WebKitGTK's WebDriver (it brings MiniBrowser), and a virtual X
+            // display for MiniBrowser.
+            ("/usr/bin/firefox-esr", "firefox-esr"),
+            ("/usr/bin/WebKitWebDriver", "webkit2gtk-driver"),
+            ("/usr/bin/xvfb-run", "xvfb"),
+            ("/usr/bin/xauth", "xauth"),
         ]
         .into_iter()
         .filter(|(bin, _)| !Path::new(bin).exists())
@@ -671,11 +681,9 @@ fn cfn_lint_referee(root: &Path) -> Result<(), String> {
         root,
     )?;
     run(
-        Command::new(bin.join("python")).args([
-            "scripts/cfn_lint_diff.py",
-            "--ecsplain",
-            "target/debug/ecsplain",
-        ]),
+        Command::new(bin.join("python"))
+            .args(["scripts/cfn_lint_diff.py", "--ecsplain"])
+            .arg(cli_bin(root)),
         root,
     )
 }
@@ -712,7 +720,7 @@ fn iac_peers(root: &Path) -> Result<(), String> {
         Command::new("python3")
             .arg("scripts/iac_peers.py")
             .arg("--ecsplain")
-            .arg(root.join("target/debug/ecsplain"))
+            .arg(cli_bin(root))
             .arg("--checkov")
             .arg(PathBuf::from(checkov.trim()).join("checkov"))
             .arg("--cfn-lint")
@@ -747,7 +755,7 @@ fn hadolint_differential(root: &Path) -> Result<(), String> {
             .arg("--hadolint")
             .arg(&hadolint)
             .arg("--ecsplain")
-            .arg(root.join("target/debug/ecsplain"))
+            .arg(cli_bin(root))
             .arg(&corpus)
             .arg(root.join("tests/hadolint")),
         root,
@@ -768,7 +776,16 @@ fn rules_table(root: &Path, check: bool) -> Result<(), String> {
     if check {
         cmd.arg("--check");
     }
-    run(cmd.arg(root.join("target/debug/ecsplain")), root)
+    run(cmd.arg(cli_bin(root)), root)
+}
+
+/// The debug CLI that `cargo build`/`cargo test` made: under `$CARGO_TARGET_DIR` when it is
+/// set (relative to the checkout, as cargo reads it), else under the checkout's `target/`.
+fn cli_bin(root: &Path) -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .map_or_else(|| root.join("target"), |t| root.join(t));
+    target.join("debug").join("ecsplain")
 }
 
 /// The page's budget (issue 10): the wasm and JavaScript the first view downloads, brotli.
@@ -873,39 +890,12 @@ fn page_size(root: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Issue 23: axe-core on every view, desktop and phone, light and dark (tests/e2e/a11y.mjs); any
-/// violation fails the step, and target/e2e-shots/axe.json lists them.
-fn e2e_axe(root: &Path, url: &str, shots: &Path) -> Result<(), String> {
+/// One of the end-to-end scripts of `tests/e2e/`, against the served `dist/` at `url`,
+/// screenshots into `shots`.
+fn e2e_script(root: &Path, script: &str, url: &str, shots: &Path) -> Result<(), String> {
     run(
         Command::new("node")
-            .arg(root.join("tests/e2e/a11y.mjs"))
-            .env("ECSPLAIN_URL", url)
-            .env("ECSPLAIN_SHOTS", shots)
-            .env("NODE_PATH", root.join("tools/node_modules")),
-        root,
-    )
-}
-
-/// Issue 20: Terraform (its reader loaded on demand) and CloudFormation in the page: findings on
-/// their lines in their own spelling, fixes in HCL and YAML (tests/e2e/iac.mjs).
-fn e2e_iac(root: &Path, url: &str, shots: &Path) -> Result<(), String> {
-    run(
-        Command::new("node")
-            .arg(root.join("tests/e2e/iac.mjs"))
-            .env("ECSPLAIN_URL", url)
-            .env("ECSPLAIN_SHOTS", shots)
-            .env("NODE_PATH", root.join("tools/node_modules")),
-        root,
-    )
-}
-
-/// Issue 21: the page in Japanese (tests/e2e/ja.mjs): a Japanese browser locale, the header's
-/// switch, the interface and a rule's documentation in Japanese, screenshots desktop and phone,
-/// light and dark (target/e2e-shots/ja-*.png).
-fn e2e_japanese(root: &Path, url: &str, shots: &Path) -> Result<(), String> {
-    run(
-        Command::new("node")
-            .arg(root.join("tests/e2e/ja.mjs"))
+            .arg(root.join("tests/e2e").join(script))
             .env("ECSPLAIN_URL", url)
             .env("ECSPLAIN_SHOTS", shots)
             .env("NODE_PATH", root.join("tools/node_modules")),
@@ -937,16 +927,27 @@ fn e2e(root: &Path) -> Result<(), String> {
             .env("NODE_PATH", root.join("tools/node_modules")),
         root,
     )?;
-    e2e_axe(root, &url, &shots)?;
-    e2e_iac(root, &url, &shots)?;
-    e2e_japanese(root, &url, &shots)?;
+    // Issue 23: axe-core on every view, desktop and phone, light and dark; any violation fails
+    // the step, and target/e2e-shots/axe.json lists them.
+    e2e_script(root, "a11y.mjs", &url, &shots)?;
+    // Issue 21: the page in Japanese: a Japanese browser locale, the header's switch, the
+    // interface and a rule's documentation in Japanese, screenshots desktop and phone, light
+    // and dark (target/e2e-shots/ja-*.png).
+    e2e_script(root, "ja.mjs", &url, &shots)?;
+    // Issue 20: Terraform (its reader loaded on demand) and CloudFormation in the page: findings
+    // on their lines in their own spelling, fixes in HCL and YAML.
+    e2e_script(root, "iac.mjs", &url, &shots)?;
+    // Issue 23: the page in Firefox and WebKit, with a file picked through "Add files…".
+    e2e_script(root, "browsers.mjs", &url, &shots)?;
+    // Issue 23: the first view the build drew ahead (static/build/first-view.mjs).
+    e2e_script(root, "first-view.mjs", &url, &shots)?;
     // Issue 6: every ecspresso project of the corpus gives the same findings in the page as in
     // the CLI (`cargo test` built target/debug/ecsplain).
     run(
         Command::new("node")
             .arg(root.join("tests/e2e/corpus-projects.mjs"))
             .env("ECSPLAIN_URL", &url)
-            .env("ECSPLAIN_CLI", root.join("target/debug/ecsplain"))
+            .env("ECSPLAIN_CLI", cli_bin(root))
             .env("NODE_PATH", root.join("tools/node_modules")),
         root,
     )

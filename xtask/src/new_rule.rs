@@ -1,8 +1,9 @@
 //! `cargo xtask new-rule CODE NAME`: the scaffold of a rule (ruff's `add_rule.py`, ours).
 //!
-//! Writes the rule's file with its documentation headings, registers it in its group's `mod.rs`
-//! (module and `CHECKS` entry, in code order), and writes a failing and a passing fixture for the
-//! author to fill in. The group comes from the code's prefix; options set the metadata:
+//! Writes the rule's file with its documentation headings and an empty `messages!` block, its
+//! Japanese docs (`<stem>.ja.md`, every sentence marked `TODO（翻訳）`) and Japanese messages
+//! (`<stem>.ja.msg`), registers it in its group's `mod.rs` (module and `CHECKS` entry, in code
+//! order), and writes a failing and a passing fixture for the author to fill in. The group comes from the code's prefix; options set the metadata:
 //! `--severity error|warning|info` (default warning), `--category NAME` (default reliability).
 //! Then: write the check, fill the fixtures, `ECSPLAIN_BLESS=1 cargo test -p ecsplain-engine
 //! --test fixtures`, `cargo xtask rules-table`.
@@ -28,7 +29,7 @@ const GROUPS: [Group; 6] = [
         folder: "taskdef",
         variant: "TaskDef",
         ctx: "TaskDefCtx",
-        ctx_use: "crate::taskdef::TaskDefCtx",
+        ctx_use: "crate::models::taskdef::TaskDefCtx",
         target: "TaskDef",
         fixtures: "taskdef",
         ext: ".json",
@@ -38,7 +39,7 @@ const GROUPS: [Group; 6] = [
         folder: "servicedef",
         variant: "ServiceDef",
         ctx: "ServiceDefCtx",
-        ctx_use: "crate::servicedef::ServiceDefCtx",
+        ctx_use: "crate::models::servicedef::ServiceDefCtx",
         target: "ServiceDef",
         fixtures: "servicedef",
         ext: ".json",
@@ -48,7 +49,7 @@ const GROUPS: [Group; 6] = [
         folder: "dockerfile",
         variant: "Dockerfile",
         ctx: "DockerfileCtx",
-        ctx_use: "crate::dockerfile::DockerfileCtx",
+        ctx_use: "crate::syntax::dockerfile::DockerfileCtx",
         target: "Dockerfile",
         fixtures: "dockerfile",
         ext: ".Dockerfile",
@@ -58,7 +59,7 @@ const GROUPS: [Group; 6] = [
         folder: "dockerfile",
         variant: "Dockerfile",
         ctx: "DockerfileCtx",
-        ctx_use: "crate::dockerfile::DockerfileCtx",
+        ctx_use: "crate::syntax::dockerfile::DockerfileCtx",
         target: "Dockerfile",
         fixtures: "dockerfile",
         ext: ".Dockerfile",
@@ -68,7 +69,7 @@ const GROUPS: [Group; 6] = [
         folder: "ecspresso",
         variant: "Ecspresso",
         ctx: "EcspressoCtx",
-        ctx_use: "crate::ecspresso::EcspressoCtx",
+        ctx_use: "crate::models::ecspresso::EcspressoCtx",
         target: "Ecspresso",
         fixtures: "ecspresso",
         ext: ".yml",
@@ -78,12 +79,45 @@ const GROUPS: [Group; 6] = [
         folder: "crossfile",
         variant: "Project",
         ctx: "ProjectCtx",
-        ctx_use: "crate::project::ProjectCtx",
+        ctx_use: "crate::models::project::ProjectCtx",
         target: "CrossFile",
         fixtures: "crossfile",
         ext: "",
     },
 ];
+
+/// The rule's Japanese docs (JA.md, docs/ja/style.md): the English scaffold's sections with
+/// their Japanese headings and the same code blocks, each sentence marked `TODO（翻訳）` until
+/// it is written. tests/ja_docs.rs holds it to the English like any translation, so the two
+/// stay in step from the first commit (ja-pending.txt never grows).
+const JA_DOCS: &str = "# TODO（翻訳）: 一行の要約
+
+## 何を検査するか
+TODO（翻訳）: ルールが何を検査するかを一、二文で。
+
+## なぜ問題か
+TODO（翻訳）: 何が、いつ（登録時、デプロイ時、実行時）問題になるか。
+
+## 例
+```text
+TODO: the smallest input that shows it
+```
+
+## 代わりに
+```text
+TODO: the same input, fixed
+```
+
+## 参考資料
+- TODO（翻訳）: 一次資料（AWS のドキュメント、BuildKit、ecspresso、hadolint の仕様）
+";
+
+/// The rule's Japanese message templates: `NAME = 日本語` a line, one for each template of
+/// its `messages!` block (the same `{placeholders}`); `#` lines are comments.
+const JA_MESSAGES: &str =
+    "# The Japanese of this rule's messages: `NAME = 日本語のテンプレート` a line, one for each
+# `NAME = \"English\";` of the rule's `messages!` block, with the same {placeholders}.
+";
 
 pub fn new_rule(root: &Path, args: &[String]) -> Result<(), String> {
     let usage = "usage: cargo xtask new-rule CODE kebab-name [--severity error|warning|info] [--category NAME]";
@@ -142,7 +176,7 @@ pub fn new_rule(root: &Path, args: &[String]) -> Result<(), String> {
     }
 
     let source = format!(
-        r#"use crate::check::Sink;
+        r#"use crate::rules::check::Sink;
 use {ctx_use};
 
 crate::declare_rule! {{
@@ -173,6 +207,14 @@ crate::declare_rule! {{
         category: {category},
         summary: "todo: one line, lower case, no trailing period",
     }}
+}}
+
+// What the rule says to people: one `NAME = "English sentence with {{placeholders}}";` a line,
+// filled with `crate::msg!(NAME, placeholder = value)` and reported with `sink.report_msg`
+// (`set_help_msg`, `set_fix_msg`, `add_related_msg`); the Japanese of each goes in
+// `{module}.ja.msg` beside this file (docs/ja/messages-design.md).
+crate::messages! {{
+    "{code}";
 }}
 
 pub fn check(ctx: &{ctx}<'_>, sink: &mut Sink<'_>) {{
@@ -260,9 +302,18 @@ pub fn check(ctx: &{ctx}<'_>, sink: &mut Sink<'_>) {{
         ".Dockerfile" => "# TODO: a Dockerfile that shows the problem\nFROM debian:12\n",
         _ => "",
     };
+    let ja_md = rules.join(format!("{module}.ja.md"));
+    let ja_msg = rules.join(format!("{module}.ja.msg"));
     std::fs::write(&file, source).map_err(|e| format!("{}: {e}", file.display()))?;
+    std::fs::write(&ja_md, JA_DOCS).map_err(|e| format!("{}: {e}", ja_md.display()))?;
+    std::fs::write(&ja_msg, JA_MESSAGES).map_err(|e| format!("{}: {e}", ja_msg.display()))?;
     std::fs::write(&mod_rs, out).map_err(|e| format!("{}: {e}", mod_rs.display()))?;
-    let mut written = vec![file.display().to_string(), mod_rs.display().to_string()];
+    let mut written = vec![
+        file.display().to_string(),
+        ja_md.display().to_string(),
+        ja_msg.display().to_string(),
+        mod_rs.display().to_string(),
+    ];
     for expect in ["fail", "pass"] {
         let path = if group.ext.is_empty() {
             // A cross-file fixture is a project folder.
@@ -284,7 +335,132 @@ pub fn check(ctx: &{ctx}<'_>, sink: &mut Sink<'_>) {{
         println!("xtask: wrote {path}");
     }
     println!(
-        "xtask: now write the check and the fixtures, then\n  cargo fmt --all && ECSPLAIN_BLESS=1 cargo test -p ecsplain-engine --test fixtures && cargo xtask rules-table"
+        "xtask: now write the check, its messages (English in the rule, Japanese in the .ja.msg), \
+         the docs (English in the rule, Japanese in the .ja.md: replace every TODO（翻訳）) and the \
+         fixtures, then\n  cargo fmt --all && ECSPLAIN_BLESS=1 cargo test -p ecsplain-engine --test fixtures && cargo xtask rules-table"
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A scratch repository with one task definition rule registered.
+    fn scratch(name: &str) -> std::path::PathBuf {
+        let root =
+            std::env::temp_dir().join(format!("ecsplain-new-rule-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let rules = root.join("crates/engine/src/rules/taskdef");
+        std::fs::create_dir_all(&rules).unwrap();
+        std::fs::create_dir_all(root.join("tests/fixtures/taskdef")).unwrap();
+        std::fs::write(
+            rules.join("mod.rs"),
+            "pub mod td001_first;\npub mod util;\n\npub static CHECKS: &[Check] = &[\n    Check::TaskDef(&td001_first::RULE, td001_first::check),\n];\n",
+        )
+        .unwrap();
+        root
+    }
+
+    #[test]
+    fn a_new_rule_starts_with_its_japanese_docs_and_keyed_messages() {
+        let root = scratch("ja");
+        let args = ["TD998".to_string(), "sample-rule".to_string()];
+        new_rule(&root, &args).unwrap();
+        let rules = root.join("crates/engine/src/rules/taskdef");
+        let read = |name: &str| std::fs::read_to_string(rules.join(name)).unwrap();
+
+        let source = read("td998_sample_rule.rs");
+        assert!(
+            source.contains(
+                "use crate::rules::check::Sink;\nuse crate::models::taskdef::TaskDefCtx;\n"
+            ),
+            "{source}"
+        );
+        // An empty keyed block: the rule starts migrated (not in ja-msg-pending.txt).
+        assert!(
+            source.contains("\ncrate::messages! {\n    \"TD998\";\n}\n"),
+            "{source}"
+        );
+        assert!(!source.contains(".report("), "{source}");
+
+        // The Japanese docs have the English sections, in order, with the Japanese headings
+        // tests/ja_docs.rs expects, and the same code blocks.
+        let headings = [
+            ("## What it does", "## 何を検査するか"),
+            ("## Why is this bad?", "## なぜ問題か"),
+            ("## Example", "## 例"),
+            ("## Use instead", "## 代わりに"),
+            ("## References", "## 参考資料"),
+        ];
+        let english: Vec<&str> = source
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("/// "))
+            .filter(|l| l.starts_with("## "))
+            .collect();
+        let want: Vec<&str> = english
+            .iter()
+            .map(|h| {
+                headings
+                    .iter()
+                    .find(|(en, _)| en == h)
+                    .map(|(_, ja)| *ja)
+                    .unwrap()
+            })
+            .collect();
+        let ja_md = read("td998_sample_rule.ja.md");
+        let got: Vec<&str> = ja_md.lines().filter(|l| l.starts_with("## ")).collect();
+        assert_eq!(got, want);
+        let code = |text: &str| -> Vec<String> {
+            text.split("```")
+                .skip(1)
+                .step_by(2)
+                .map(str::to_string)
+                .collect()
+        };
+        let english_text: String = source
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("///"))
+            .map(|l| format!("{}\n", l.strip_prefix(' ').unwrap_or(l)))
+            .collect();
+        assert_eq!(code(&ja_md), code(&english_text));
+        assert!(ja_md.starts_with("# ") && ja_md.ends_with('\n'));
+        // Every sentence to translate says so.
+        let prose: Vec<&str> = ja_md
+            .split("```")
+            .step_by(2)
+            .flat_map(str::lines)
+            .filter(|l| !l.is_empty() && !l.starts_with("## "))
+            .collect();
+        assert!(
+            prose.iter().all(|l| l.contains("TODO（翻訳）")),
+            "{prose:?}"
+        );
+
+        // The messages' Japanese: comments only, for build.rs to skip.
+        let ja_msg = read("td998_sample_rule.ja.msg");
+        assert!(!ja_msg.is_empty());
+        assert!(ja_msg.lines().all(|l| l.starts_with('#')), "{ja_msg}");
+
+        // Registered in code order, fixtures written.
+        let mod_rs = read("mod.rs");
+        assert!(
+            mod_rs.starts_with("pub mod td001_first;\npub mod td998_sample_rule;\n"),
+            "{mod_rs}"
+        );
+        assert!(
+            mod_rs.contains(
+                "    Check::TaskDef(&td998_sample_rule::RULE, td998_sample_rule::check),\n];"
+            ),
+            "{mod_rs}"
+        );
+        for expect in ["fail", "pass"] {
+            assert!(root
+                .join(format!("tests/fixtures/taskdef/TD998_{expect}.json"))
+                .is_file());
+        }
+        // Codes are never reused.
+        assert!(new_rule(&root, &args).is_err());
+        let _ = std::fs::remove_dir_all(&root);
+    }
 }

@@ -213,10 +213,11 @@ fn add_references(
     }
 }
 
-/// Follows the templated definition paths that `values` render (see [`add_references`]).
-pub fn follow_rendered(inputs: &mut Vec<Input>, values: &dyn ecsplain_engine::template::Values) {
+/// Follows the templated definition paths that the project's values render, as its lint run
+/// renders them (`Project::known`; see [`add_references`]).
+pub fn follow_rendered(inputs: &mut Vec<Input>, project: &ecsplain_engine::Project) {
     let mut seen: HashSet<String> = inputs.iter().map(|i| normalize(&i.path)).collect();
-    add_references(inputs, &mut seen, Some(values));
+    add_references(inputs, &mut seen, Some(&project.known()));
 }
 
 /// Files under `dir`, depth first, in name order, as `dir` joined with their relative path

@@ -112,17 +112,8 @@ fn run_lint(args: &LintArgs, lang: Lang) -> u8 {
     };
     // Definition paths written with templates are followed once the values render them.
     let mut collected = collected;
-    {
-        let state = values
-            .tfstate
-            .as_ref()
-            .and_then(|i| ecsplain_engine::ecspresso::tfstate::TfState::parse(&i.text));
-        let known = ecsplain_engine::template::Known {
-            env: &values.vars.env,
-            tfstate: state.as_ref(),
-        };
-        files::follow_rendered(&mut collected.inputs, &known);
-    }
+    let project = vars::project(&collected.inputs, &values);
+    files::follow_rendered(&mut collected.inputs, &project);
     if !args.quiet {
         notes(args, &collected.inputs, &values);
     }

@@ -11,27 +11,13 @@
 use std::collections::BTreeMap;
 
 use ecsplain_engine::ecspresso::render::{load_config, Major};
-use ecsplain_engine::ecspresso::{self, jsonnet, tfstate::TfState};
-use ecsplain_engine::template::{self, Call, Values};
+use ecsplain_engine::ecspresso::{self, jsonnet};
+use ecsplain_engine::template::{self, Values};
 use ecsplain_engine::Input;
 use ecsplain_engine::Kind;
 
 use crate::args::RenderArgs;
 use crate::{out, vars, OK, TROUBLE};
-
-/// What rendering for display uses: values given (and `env`'s default), then the state.
-struct Display<'a> {
-    env: &'a BTreeMap<String, String>,
-    state: Option<&'a TfState>,
-}
-
-impl Values for Display<'_> {
-    fn value(&self, call: &Call) -> Option<String> {
-        self.env
-            .value(call)
-            .or_else(|| self.state.and_then(|s| s.value(call)))
-    }
-}
 
 pub fn run(args: &RenderArgs) -> u8 {
     let text = match std::fs::read(&args.file) {
@@ -69,18 +55,22 @@ pub fn run(args: &RenderArgs) -> u8 {
             return TROUBLE;
         }
     };
-    let state = loaded
-        .tfstate
-        .as_ref()
-        .and_then(|input| TfState::parse(&input.text));
-    let known = template::Known {
-        env: &loaded.vars.env,
-        tfstate: state.as_ref(),
-    };
-    crate::files::follow_rendered(&mut inputs, &known);
+    // The engine's project of what was read, the state and the values: what each template
+    // call's value is, for following paths (as `lint` follows them) and for display.
+    let read = vars::project(&inputs, &loaded);
+    crate::files::follow_rendered(&mut inputs, &read);
+    // What is shown: the config and its definitions (not the files Jsonnet imports).
+    let shown: Vec<usize> = (0..inputs.len())
+        .filter(|&i| i == 0 || inputs[i].kind.is_some())
+        .collect();
+    crate::files::add_imports(&mut inputs);
+    // The project also builds the Jsonnet environment (the files, the state, the values), as it
+    // does for `lint` and the page.
+    let project = vars::project(&inputs, &loaded);
+    let values = project.shown();
     for reference in ecspresso::references(&args.file, &text) {
         if reference.template
-            && ecspresso::resolve_rendered(&args.file, &reference, &known).is_none()
+            && ecspresso::resolve_rendered(&args.file, &reference, &project.known()).is_none()
         {
             eprintln!(
                 "ecsplain: `{}` is a template; pass its values to follow it",
@@ -88,20 +78,6 @@ pub fn run(args: &RenderArgs) -> u8 {
             );
         }
     }
-    // What is shown: the config and its definitions (not the files Jsonnet imports).
-    let shown: Vec<usize> = (0..inputs.len())
-        .filter(|&i| i == 0 || inputs[i].kind.is_some())
-        .collect();
-    crate::files::add_imports(&mut inputs);
-    let values = Display {
-        env: &loaded.vars.env,
-        state: state.as_ref(),
-    };
-    // The engine's project builds the Jsonnet environment (the files, the state, the values),
-    // as it does for `lint` and the page.
-    let mut files = inputs.clone();
-    files.extend(loaded.tfstate.iter().cloned());
-    let project = ecsplain_engine::Project::from_inputs(files).with_values(loaded.vars.clone());
 
     let mut sections: Vec<(String, String)> = Vec::new();
     // For targets: each shown file's kind, its path and its text before templates (Jsonnet
@@ -200,7 +176,7 @@ pub fn run(args: &RenderArgs) -> u8 {
 fn as_ecspresso(
     args: &RenderArgs,
     files: &[(Option<Kind>, String, String, String)],
-    values: &Display<'_>,
+    values: &dyn Values,
     env: &BTreeMap<String, String>,
 ) -> (String, bool) {
     let Some((_, config_path, config_source, _)) = files.first() else {

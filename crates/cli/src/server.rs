@@ -16,12 +16,12 @@ impl Host for Cli {
     }
 
     fn complete(&self, inputs: &mut Vec<Input>) {
-        let env = std::collections::BTreeMap::new();
-        let known = ecsplain_engine::template::Known {
-            env: &env,
+        let values = vars::Loaded {
+            vars: ecsplain_engine::Vars::default(),
             tfstate: None,
         };
-        files::follow_rendered(inputs, &known);
+        let project = vars::project(inputs, &values);
+        files::follow_rendered(inputs, &project);
         files::add_imports(inputs);
     }
 

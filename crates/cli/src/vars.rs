@@ -52,17 +52,22 @@ pub fn load(args: &VarArgs, inputs: &[Input]) -> Result<Loaded, String> {
     Ok(Loaded { vars, tfstate })
 }
 
+/// The engine's project of the inputs, the state given and the values: what the values of
+/// their templates are (`Project::known`, `Project::shown`) and where each comes from.
+pub fn project(inputs: &[Input], loaded: &Loaded) -> Project {
+    let mut inputs = inputs.to_vec();
+    if let Some(state) = &loaded.tfstate {
+        inputs.push(state.clone());
+    }
+    Project::from_inputs(inputs).with_values(loaded.vars.clone())
+}
+
 /// The names of the inputs' variables that the values given (and the state, when given) leave
 /// unknown, as `NAME` for environment and external variables and `func:NAME` for other lookups:
 /// the engine's project answers which value each variable has and where it comes from.
 /// `defaults`: an `env` default counts as a value (rendering uses it; linting does not).
 pub fn unset(inputs: &[Input], loaded: &Loaded, defaults: bool) -> Vec<String> {
-    let mut inputs = inputs.to_vec();
-    if let Some(state) = &loaded.tfstate {
-        inputs.push(state.clone());
-    }
-    let project = Project::from_inputs(inputs).with_values(loaded.vars.clone());
-    project
+    project(inputs, loaded)
         .variables()
         .iter()
         .filter(|v| match v.origin {

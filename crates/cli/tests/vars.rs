@@ -440,3 +440,52 @@ fn render_follows_a_templated_path_and_renders_as_ecspresso() {
         stderr(&o)
     );
 }
+
+#[test]
+fn a_templated_path_the_state_answers_is_followed_by_lint_and_render() {
+    // `--tfstate` answers the path's lookup: `lint` and `render` both follow it (the values of
+    // the engine's project, `Project::known`), as they follow a `--var` one.
+    let dir = scratch("vars-tfstate-path");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(
+        dir.join("ecspresso.yml"),
+        "region: us-east-1\ncluster: default\nservice: web\ntask_definition: '{{ tfstate `output.folder` }}/td.json'\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("sub/td.json"),
+        TASK.replace("{{ must_env `CPU` }}", "300"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("state.tfstate"),
+        r#"{"version": 4, "terraform_version": "1.9.0", "outputs": {"folder": {"value": "sub", "type": "string"}}, "resources": []}"#,
+    )
+    .unwrap();
+    let o = run(&dir, &LINT, &[]);
+    assert!(
+        codes(&o).iter().any(|(c, _)| c == "XF002"),
+        "{:?}",
+        codes(&o)
+    );
+    let o = run(&dir, &with(&["--tfstate", "state.tfstate"]), &[]);
+    let found = codes(&o);
+    assert!(!found.iter().any(|(c, _)| c == "XF002"), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|(c, p)| c == "TD001" && p.ends_with("sub/td.json")),
+        "{found:?} {}",
+        stderr(&o)
+    );
+    let o = run(
+        &dir,
+        &["render", "ecspresso.yml", "--tfstate", "state.tfstate"],
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("# ── sub/td.json ──"), "{text}");
+    assert!(text.contains("\"cpu\": \"300\""), "{text}");
+    assert!(!stderr(&o).contains("is a template"), "{}", stderr(&o));
+}

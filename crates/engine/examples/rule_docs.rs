@@ -13,7 +13,8 @@
 //! is shown in English. Beside them, the teaching content's Japanese files: each lesson's
 //! `lesson.ja.md` under `ja/lesson/<id>`, each example's `example.ja.md` under
 //! `ja/example/<id>` and `data/checklist.ja.json` under `ja/checklist.json`
-//! (`learn::translation`).
+//! (`learn::translation`), and the findings' Japanese message templates (every `<stem>.ja.msg`
+//! line) under `ja-msg/<CODE.NAME>` (`rule::ja_message`), which the page's engine leaves out.
 //!
 //! `cargo run -q -p ecsplain-engine --example rule_docs [-- --lang ja]`
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -38,6 +39,16 @@ fn main() {
             .iter()
             .map(|(code, text)| (format!("{}{code}", lang.key_prefix()), *text))
             .chain(learn::translation::compiled_texts(lang))
+            .chain(
+                ecsplain_engine::rule::ja_messages()
+                    .iter()
+                    .map(|(key, text)| {
+                        (
+                            format!("{}{key}", ecsplain_engine::rule::JA_MESSAGE_PREFIX),
+                            *text,
+                        )
+                    }),
+            )
             .collect();
         print(&texts);
         return;

@@ -20,8 +20,9 @@ use crate::models::config::Config;
 use crate::models::ecspresso::{self, jsonnet, Format, Reference};
 use crate::rules::rule::Kind;
 
+pub use crate::models::project::{DockerBy, Paired, Pairing, ServiceBy};
 pub use config_yaml::{config_yaml, Keys};
-pub use values::{is_env_file, value_key, vars_from_keys, Origin, ProjectVariable};
+pub use values::{is_env_file, value_key, vars_from_keys, Origin, ProjectVariable, Shown};
 
 /// A file of a project: its place in [`Project::files`]. Findings name their file by it
 /// (`Finding::file` is `FileId::index`).
@@ -124,6 +125,8 @@ pub struct Project {
     evaluator: Evaluator,
     /// What the project's env files and Terraform state answer (read on first use).
     answers: OnceCell<values::Answers>,
+    /// The given values over the env files' (computed on first use).
+    effective: OnceCell<Vars>,
     variables: OnceCell<Vec<ProjectVariable>>,
     report: OnceCell<Report>,
 }
@@ -170,6 +173,7 @@ impl Project {
             config: Config::default(),
             evaluator: Evaluator::Ready,
             answers: OnceCell::new(),
+            effective: OnceCell::new(),
             variables: OnceCell::new(),
             report: OnceCell::new(),
         }
@@ -179,6 +183,7 @@ impl Project {
     /// panel through [`vars_from_keys`]).
     pub fn with_values(mut self, given: Vars) -> Project {
         self.given = given;
+        self.effective = OnceCell::new();
         self.variables = OnceCell::new();
         self.report = OnceCell::new();
         self
@@ -355,7 +360,31 @@ impl Project {
     /// The values a lint run and a rendered view get: the given ones over the env files' (a
     /// Terraform state among the files answers its lookups in the engine itself).
     pub fn effective_values(&self) -> Vars {
-        self.answers().effective(&self.given)
+        self.effective().clone()
+    }
+
+    fn effective(&self) -> &Vars {
+        self.effective
+            .get_or_init(|| self.answers().effective(&self.given))
+    }
+
+    /// The values a lint run fills templates with: the given ones over the env files', then the
+    /// project's Terraform state (no `env` default: a value not given stays a template). The
+    /// CLI follows a config's templated definition paths with them, as the lint run renders
+    /// them (`ecspresso::resolve_rendered`).
+    pub fn known(&self) -> crate::syntax::template::Known<'_> {
+        crate::syntax::template::Known {
+            env: &self.effective().env,
+            tfstate: self.answers().tfstate.as_ref().map(|(s, _)| s),
+        }
+    }
+
+    /// The values a rendered view shows: as [`Project::known`], and `env`'s default.
+    pub fn shown(&self) -> Shown<'_> {
+        Shown {
+            env: &self.effective().env,
+            tfstate: self.answers().tfstate.as_ref().map(|(s, _)| s),
+        }
     }
 
     /// The Jsonnet environment of this project: its files, its Terraform state, its values.
@@ -372,7 +401,7 @@ impl Project {
             if self.inputs.is_empty() {
                 return Report {
                     kinds: vec![None; self.files.len()],
-                    findings: Vec::new(),
+                    ..Report::default()
                 };
             }
             let vars = self.effective_values();
@@ -403,8 +432,32 @@ impl Project {
                     explain_missing(finding, noun, &self.evaluator);
                 }
             }
-            Report { kinds, findings }
+            let file = |input: usize| self.input_files.get(input).map_or(input, |id| id.0);
+            let mut pairings = report.pairings;
+            for pairing in &mut pairings {
+                let (first, task) = match pairing {
+                    Pairing::Service { service, task, .. } => (service, task),
+                    Pairing::Dockerfile {
+                        dockerfile, task, ..
+                    } => (dockerfile, task),
+                };
+                first.file = file(first.file);
+                task.file = file(task.file);
+            }
+            Report {
+                kinds,
+                findings,
+                pairings,
+            }
         })
+    }
+
+    /// Which task definition each service runs (task ↔ service) and which task container runs
+    /// the image each Dockerfile builds (container ↔ Dockerfile), with how each was decided: the
+    /// pairings the cross-file rules of [`Project::lint`] read, decided by the same code (files
+    /// by [`FileId`] index).
+    pub fn pairings(&self) -> &[Pairing] {
+        &self.lint().pairings
     }
 
     /// Whether a Jsonnet file was evaluated when the project was linted (`None`: not Jsonnet,
@@ -485,8 +538,7 @@ impl Project {
     /// is, and renders in its teaching module.
     pub fn render_evaluated(&self, id: FileId, source: &str) -> Option<Result<String, String>> {
         let path = self.path(id)?;
-        let vars = self.effective_values();
-        let shown = self.shown(&vars);
+        let shown = self.shown();
         let region = self.config.settings.region.as_deref();
         match ecspresso::render::project_file(&self.inputs, path, source, &shown, region) {
             Some(printed) => Some(printed),
@@ -497,15 +549,7 @@ impl Project {
     /// A text with its template calls filled with the project's values (given, env files,
     /// Terraform state, `env`'s default); unknown ones show as `${NAME}` markers.
     pub fn fill_templates(&self, text: &str) -> String {
-        let vars = self.effective_values();
-        crate::syntax::template::render(text, &self.shown(&vars)).text
-    }
-
-    fn shown<'a>(&'a self, vars: &'a Vars) -> values::Shown<'a> {
-        values::Shown {
-            env: &vars.env,
-            tfstate: self.answers().tfstate.as_ref().map(|(s, _)| s),
-        }
+        crate::syntax::template::render(text, &self.shown()).text
     }
 
     /// What "ignore here" does for a finding of [`Project::lint`]: a comment in the file's own

@@ -8,6 +8,7 @@
 //! declarations the same codes with the same severities.
 
 use crate::input::diagnostic::{Diagnostic, Severity};
+use crate::input::msg::Msg;
 use crate::input::span::Span;
 
 /// A code a reader reports, and its default severity.
@@ -21,6 +22,12 @@ impl Code {
     /// A diagnostic of this code with its default severity.
     pub fn diag(&self, span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(self.code, self.severity, span, message)
+    }
+
+    /// A diagnostic of this code whose message is a keyed template (its Japanese lives in the
+    /// code's `rules/input/<stem>.ja.msg`).
+    pub fn diag_msg(&self, span: Span, message: Msg) -> Diagnostic {
+        Diagnostic::new_msg(self.code, self.severity, span, message)
     }
 }
 

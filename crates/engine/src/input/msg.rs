@@ -176,15 +176,15 @@ pub struct Keyed {
 /// makes one `static` [`Template`] per line (key `EP004.NAME`) and `MESSAGES`, the list of them.
 #[macro_export]
 macro_rules! messages {
-    ($code:literal; $($name:ident = $en:literal;)+) => {
+    ($code:literal; $($name:ident = $en:literal;)*) => {
         $(
             pub static $name: $crate::input::msg::Template = $crate::input::msg::Template {
                 key: concat!($code, ".", stringify!($name)),
                 en: $en,
             };
-        )+
+        )*
         /// Every message template of this rule.
-        pub static MESSAGES: &[&$crate::input::msg::Template] = &[$(&$name),+];
+        pub static MESSAGES: &[&$crate::input::msg::Template] = &[$(&$name),*];
     };
 }
 

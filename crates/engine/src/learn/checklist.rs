@@ -333,6 +333,44 @@ pub fn evaluate_vars(inputs: &[Input], vars: &Vars) -> Vec<ItemStatus> {
         .collect()
 }
 
+/// Like [`evaluate_vars`], with the evidence and the findings in `lang` (the page and the CLI
+/// show the checklist in the reader's language; the verdicts do not depend on it).
+pub fn evaluate_vars_in(inputs: &[Input], vars: &Vars, lang: Lang) -> Vec<ItemStatus> {
+    let mut statuses = evaluate_vars(inputs, vars);
+    for s in &mut statuses {
+        s.localize(lang);
+    }
+    statuses
+}
+
+/// Like [`evaluate`], in `lang`.
+pub fn evaluate_in(inputs: &[Input], lang: Lang) -> Vec<ItemStatus> {
+    evaluate_vars_in(inputs, &Vars::default(), lang)
+}
+
+#[cfg(test)]
+impl Status {
+    /// The verdict without its findings.
+    fn clone_verdict(&self) -> std::mem::Discriminant<Status> {
+        std::mem::discriminant(self)
+    }
+}
+
+impl ItemStatus {
+    /// Renders the evidence and the findings in `lang` (English where a translation is
+    /// missing).
+    pub fn localize(&mut self, lang: Lang) {
+        if let Status::NotSatisfied(findings) = &mut self.status {
+            for f in findings {
+                f.localize(lang);
+            }
+        }
+        for e in &mut self.evidence {
+            e.localize(lang);
+        }
+    }
+}
+
 fn status_of(
     item: &Item,
     report: &Report,
@@ -343,17 +381,17 @@ fn status_of(
         (Platform::Ec2, Some(Platform::Fargate)) => {
             return (
                 Status::NotApplicable,
-                vec![Evidence::general(
-                    "an EC2 item, and the task definitions are for Fargate only",
-                )],
+                vec![Evidence::general(crate::msg!(
+                    evidence::text::EC2_ITEM_ON_FARGATE
+                ))],
             )
         }
         (Platform::Fargate, Some(Platform::Ec2)) => {
             return (
                 Status::NotApplicable,
-                vec![Evidence::general(
-                    "a Fargate item, and the task definitions are for EC2 only",
-                )],
+                vec![Evidence::general(crate::msg!(
+                    evidence::text::FARGATE_ITEM_ON_EC2
+                ))],
             )
         }
         _ => {}
@@ -372,15 +410,23 @@ fn status_of(
         if needs_any_of.as_slice() == [Kind::ServiceDef] {
             return (
                 Status::NotApplicable,
-                vec![Evidence::general("no service definition among the files")],
+                vec![Evidence::general(crate::msg!(evidence::text::NO_SERVICE))],
             );
         }
-        let names: Vec<&str> = needs_any_of.iter().map(|k| k.as_str()).collect();
+        // "a or b or c", as one argument.
+        let kinds = needs_any_of
+            .iter()
+            .rev()
+            .map(|k| crate::input::msg::Arg::from(k.as_str()))
+            .reduce(|rest, first| {
+                crate::msg!(evidence::text::KINDS_OR, first = first, rest = rest).into()
+            })
+            .unwrap_or_else(|| crate::input::msg::Arg::Code(String::new()));
         return (
             Status::Unknown,
-            vec![Evidence::general(format!(
-                "needs a file of kind {}",
-                names.join(" or ")
+            vec![Evidence::general(crate::msg!(
+                evidence::text::NEEDS_KIND,
+                kinds = kinds
             ))],
         );
     }
@@ -405,7 +451,9 @@ fn status_of(
         // An item without file logic is never satisfied by the absence of findings alone.
         None => (
             Status::NotSatisfied(Vec::new()),
-            vec![Evidence::general("nothing in the files shows it")],
+            vec![Evidence::general(crate::msg!(
+                evidence::text::NOTHING_SHOWS
+            ))],
         ),
     }
 }
@@ -572,6 +620,50 @@ pub fn to_markdown(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn evidence_reads_in_japanese() {
+        let task = r#"{"family": "a", "requiresCompatibilities": ["FARGATE"], "networkMode": "bridge",
+            "containerDefinitions": [{"name": "app", "image": "nginx:latest", "essential": true,
+              "stopTimeout": 30, "logConfiguration": {"logDriver": "awslogs"}}]}"#;
+        let docker = "FROM golang:1.22 AS build\nRUN go build -o /app\nFROM gcr.io/distroless/static\nCOPY --from=build /app /app\nCMD [\"/app\"]\n";
+        let inputs = [
+            Input::new("task.json", task, Some(Kind::TaskDef)),
+            Input::new("Dockerfile", docker, Some(Kind::Dockerfile)),
+        ];
+        let en = evaluate(&inputs);
+        let ja = evaluate_in(&inputs, Lang::Ja);
+        assert_eq!(en.len(), ja.len());
+        let mut seen = 0;
+        for (e, j) in en.iter().zip(&ja) {
+            assert_eq!(
+                e.status.clone_verdict(),
+                j.status.clone_verdict(),
+                "{}",
+                e.id
+            );
+            for (a, b) in e.evidence.iter().zip(&j.evidence) {
+                if a.code.is_some() {
+                    continue;
+                }
+                seen += 1;
+                assert!(
+                    a.keyed.is_some(),
+                    "{}: evidence not keyed: {}",
+                    e.id,
+                    a.text
+                );
+                assert_ne!(a.text, b.text, "{}: no Japanese for `{}`", e.id, a.text);
+                assert!(
+                    crate::input::msg::placeholders(&b.text).is_empty(),
+                    "{}: `{}` left a placeholder",
+                    e.id,
+                    b.text
+                );
+            }
+        }
+        assert!(seen > 5, "the sample shows too little evidence: {seen}");
+    }
 
     #[test]
     fn markdown_lists_every_item_with_its_verdict_and_evidence() {

@@ -8,12 +8,106 @@
 
 use serde::Serialize;
 
+use crate::input::msg::{Msg, Tongue};
 use crate::input::span::Span;
 use crate::input::Input;
 use crate::input::Kind;
 use crate::models::taskdef::TaskDefCtx;
+use crate::rules::rule::{ja_message, Lang};
 use crate::syntax::dockerfile::{Dockerfile, Stage};
 use crate::syntax::value::Node;
+
+/// The evidence sentences (their Japanese: `evidence.ja.msg` beside this file).
+pub mod text {
+    crate::messages! {
+        "CHECKLIST";
+        INIT_PROCESS = "`{name}` runs an init process that passes SIGTERM on";
+        STOP_TIMEOUT = "`{name}` sets stopTimeout, the time it has to stop after SIGTERM";
+        NO_STOP_SETTINGS = "`{name}` sets neither stopTimeout nor initProcessEnabled";
+        EXEC_FORM = "the final stage starts its process in exec form, so it receives SIGTERM";
+        SHELL_FORM = "the final stage starts its process through a shell (shell form)";
+        NO_COMMAND = "the final stage has no CMD or ENTRYPOINT of its own: how the process starts is not in this file";
+        LOG_DRIVER = "`{name}` sends its output to the `{driver}` log driver";
+        NO_LOG_DRIVER = "`{name}` has no log driver";
+        IMAGE_AT_DEPLOY = "`{name}`'s image is given at deploy time";
+        PINNED_BY_DIGEST = "`{name}`'s image is pinned by digest";
+        TAG_AT_DEPLOY = "`{name}`'s tag `{tag}` is set at deploy time: give its value to decide";
+        VERSION_TAG = "`{name}`'s image has the version tag `{tag}`";
+        TAGGED_LATEST = "`{name}`'s image is tagged latest";
+        NO_TAG = "`{name}`'s image has no tag, so it is latest";
+        SEPARATE_SMALL = "the final stage is a separate stage on the small base `{image}`";
+        MULTI_STAGE = "the build is multi-stage; the final stage is on `{image}`";
+        SINGLE_SMALL = "a single stage on the small base `{image}`";
+        SINGLE_STAGE = "a single stage on `{image}`: the build's tools ship in the image";
+        MANAGED_TAGS = "ECS managed tags are on";
+        TAGS_FROM_SERVICE = "tags propagate from the service";
+        TAGS_FROM_TASK_DEFINITION = "tags propagate from the task definition";
+        NO_MANAGED_TAGS = "managed tags or tag propagation is not turned on";
+        NO_TASK_ROLE = "the task has no taskRoleArn: no role of its own";
+        OWN_TASK_ROLE = "the task has its own task role, apart from the execution role";
+        TASK_SIZES = "the task sets its cpu and memory";
+        CONTAINER_SIZES = "`{name}` sets its cpu and memory";
+        NO_CONTAINER_SIZES = "`{name}` does not set both its cpu and a memory value";
+        SUBNETS = "{subnets} subnets to spread the tasks over";
+        FEW_SUBNETS = "{subnets} subnet(s) and {count} task(s)";
+        NO_AWSVPC_SERVICE = "no service with an awsvpc network configuration: the files do not show which zones its tasks use";
+        ECR_SAME_REGION = "`{name}` pulls from ECR in {region}, the task's region";
+        ECR_OTHER_REGION = "`{name}` pulls from ECR in {region}, but the task logs to {log_region}";
+        ECR_PRIVATE = "`{name}` pulls from a private ECR registry in {region}";
+        NOT_ECR = "`{name}` pulls `{image}`, not from a private ECR registry";
+        LOAD_BALANCER = "traffic reaches the tasks through a load balancer";
+        PUBLIC_IP = "tasks get public IPs and no load balancer is in front of them";
+        NO_INBOUND = "no load balancer and no public IP: the files do not show whether the service takes inbound traffic";
+        EFS_IAM = "IAM authorisation";
+        EFS_ACCESS_POINT = "an access point";
+        EFS_TRANSIT = "transit encryption";
+        EFS_USES = "EFS volume `{name}` uses {what}";
+        EFS_MISSES = "EFS volume `{name}` does not use {what}";
+        NO_EFS_TRANSIT = "no EFS volume: the only transit encryption the files can show is EFS's";
+        NO_EFS = "no EFS volume among the task definitions";
+        AWSVPC = "the task uses the awsvpc network mode: its own network interface and security groups";
+        NOT_AWSVPC = "the task uses the `{mode}` network mode, so it has no security group of its own";
+        SECRET_FROM = "`{name}` gets `{var}` from {store}";
+        SECRETS_MANAGER = "Secrets Manager";
+        PARAMETER_STORE = "Parameter Store";
+        NO_SECRETS = "no secret reaches a container in these files, and none was found in plain text";
+        NO_LOG_CONFIGURATION = "`{name}` has no log configuration";
+        TELEMETRY_SIDECAR = "`{name}` collects telemetry per task";
+        NO_TELEMETRY_SIDECAR = "no telemetry sidecar (ADOT collector, CloudWatch agent or X-Ray daemon) in the task";
+        METRICS_COLLECTOR = "`{name}` collects the application's metrics";
+        XRAY_ONLY = "`{name}` is an X-Ray daemon: it carries traces, not metrics";
+        NO_METRICS_COLLECTOR = "no metrics collector (ADOT collector or CloudWatch agent) in the task";
+        NOTHING_SHOWS = "nothing in the files shows it";
+        EC2_ITEM_ON_FARGATE = "an EC2 item, and the task definitions are for Fargate only";
+        FARGATE_ITEM_ON_EC2 = "a Fargate item, and the task definitions are for EC2 only";
+        NO_SERVICE = "no service definition among the files";
+        NEEDS_KIND = "needs a file of kind {kinds}";
+        KINDS_OR = "{first} or {rest}";
+    }
+}
+
+/// The Japanese evidence sentences, `NAME = text` a line.
+static JA: &str = include_str!("evidence.ja.msg");
+
+/// The Japanese text of an evidence template (`CHECKLIST.NAME`).
+fn ja(key: &str) -> Option<&'static str> {
+    let name = key.strip_prefix("CHECKLIST.")?;
+    JA.lines().find_map(|line| {
+        let (n, text) = line.split_once(" = ")?;
+        (n.trim() == name).then_some(text)
+    })
+}
+
+/// Renders an evidence sentence, or a finding's message, in `lang`.
+pub fn render(m: &Msg, lang: Lang) -> String {
+    match lang {
+        Lang::En => m.en(),
+        Lang::Ja => m.render(&Tongue {
+            text: &|t| ja(t.key).or_else(|| ja_message(t.key)).unwrap_or(t.en),
+            list_separator: "、",
+        }),
+    }
+}
 
 /// One piece of evidence: a place in a file and what it shows, or a finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -26,19 +120,24 @@ pub struct Evidence {
     /// The rule code when a finding decided the item.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<&'static str>,
-    /// What this place shows, in one sentence.
+    /// What this place shows, in one sentence (English; [`Evidence::localize`] renders it in
+    /// another language).
     pub text: String,
+    /// The keyed form of `text`: an evidence sentence of [`text`], or a finding's message.
+    #[serde(skip)]
+    pub keyed: Option<Msg>,
 }
 
 impl Evidence {
     /// Evidence about the files as a whole (no place).
-    pub fn general(text: impl Into<String>) -> Evidence {
+    pub fn general(text: Msg) -> Evidence {
         Evidence {
             path: String::new(),
             line: 0,
             column: 0,
             code: None,
-            text: text.into(),
+            text: text.en(),
+            keyed: Some(text),
         }
     }
 
@@ -49,6 +148,14 @@ impl Evidence {
             column: f.column,
             code: Some(f.code),
             text: f.message.clone(),
+            keyed: f.keyed.message.clone(),
+        }
+    }
+
+    /// Renders the text in `lang` (English where a Japanese template is missing).
+    pub fn localize(&mut self, lang: Lang) {
+        if let Some(m) = &self.keyed {
+            self.text = render(m, lang);
         }
     }
 }
@@ -138,7 +245,7 @@ impl<'a> Files<'a> {
     }
 
     /// Evidence at a span of input `file`.
-    fn at(&self, file: usize, span: Span, text: impl Into<String>) -> Evidence {
+    fn at(&self, file: usize, span: Span, text: Msg) -> Evidence {
         let Some(input) = self.inputs.get(file) else {
             return Evidence::general(text);
         };
@@ -148,12 +255,13 @@ impl<'a> Files<'a> {
             line,
             column,
             code: None,
-            text: text.into(),
+            text: text.en(),
+            keyed: Some(text),
         }
     }
 
     /// Evidence at a member's key (`"taskRoleArn": ...`), else at the node.
-    fn at_key(&self, file: usize, parent: &Node, key: &str, text: impl Into<String>) -> Evidence {
+    fn at_key(&self, file: usize, parent: &Node, key: &str, text: Msg) -> Evidence {
         let span = parent.member(key).map_or(parent.span, |m| m.key_span);
         self.at(file, span, text)
     }
@@ -246,42 +354,39 @@ fn graceful_stop(files: &Files<'_>) -> Shown {
                     file,
                     l,
                     "initProcessEnabled",
-                    format!("`{name}` runs an init process that passes SIGTERM on"),
+                    crate::msg!(text::INIT_PROCESS, name = &name),
                 ));
             } else if c.get_set("stopTimeout").is_some() {
                 good.push(files.at_key(
                     file,
                     c,
                     "stopTimeout",
-                    format!("`{name}` sets stopTimeout, the time it has to stop after SIGTERM"),
+                    crate::msg!(text::STOP_TIMEOUT, name = &name),
                 ));
             } else {
                 bad.push(files.at(
                     file,
                     TaskDefCtx::container_span(c),
-                    format!("`{name}` sets neither stopTimeout nor initProcessEnabled"),
+                    crate::msg!(text::NO_STOP_SETTINGS, name = &name),
                 ));
             }
         }
     }
     for (file, df) in files.dockerfiles() {
         match final_command(df) {
-            Some((span, true)) => good.push(files.at(
-                file,
-                span,
-                "the final stage starts its process in exec form, so it receives SIGTERM",
-            )),
-            Some((span, false)) => bad.push(files.at(
-                file,
-                span,
-                "the final stage starts its process through a shell (shell form)",
-            )),
+            Some((span, true)) => good.push(files.at(file, span, crate::msg!(text::EXEC_FORM))),
+            Some((span, false)) => bad.push(files.at(file, span, crate::msg!(text::SHELL_FORM))),
             None => bad.push(Evidence {
-                path: files.inputs.get(file).map(|i| i.path.clone()).unwrap_or_default(),
+                path: files
+                    .inputs
+                    .get(file)
+                    .map(|i| i.path.clone())
+                    .unwrap_or_default(),
                 line: 0,
                 column: 0,
                 code: None,
-                text: "the final stage has no CMD or ENTRYPOINT of its own: how the process starts is not in this file".into(),
+                text: crate::msg!(text::NO_COMMAND).en(),
+                keyed: Some(crate::msg!(text::NO_COMMAND)),
             }),
         }
     }
@@ -311,12 +416,12 @@ fn logs_collected(files: &Files<'_>) -> Shown {
                     file,
                     l,
                     "logDriver",
-                    format!("`{name}` sends its output to the `{driver}` log driver"),
+                    crate::msg!(text::LOG_DRIVER, name = &name, driver = driver),
                 )),
                 None => bad.push(files.at(
                     file,
                     TaskDefCtx::container_span(c),
-                    format!("`{name}` has no log driver"),
+                    crate::msg!(text::NO_LOG_DRIVER, name = &name),
                 )),
             }
         }
@@ -338,7 +443,7 @@ fn version_tags(files: &Files<'_>) -> Shown {
                 unknown = Some(files.at(
                     file,
                     node.span,
-                    format!("`{name}`'s image is given at deploy time"),
+                    crate::msg!(text::IMAGE_AT_DEPLOY, name = &name),
                 ));
                 continue;
             };
@@ -347,29 +452,31 @@ fn version_tags(files: &Files<'_>) -> Shown {
                 good.push(files.at(
                     file,
                     node.span,
-                    format!("`{name}`'s image is pinned by digest"),
+                    crate::msg!(text::PINNED_BY_DIGEST, name = &name),
                 ));
                 continue;
             }
             match parsed.tag {
                 Some(tag) if crate::syntax::value::is_placeholder_text(tag) => {
-                    unknown = Some(files.at(file, node.span, format!("`{name}`'s tag `{tag}` is set at deploy time: give its value to decide")));
+                    unknown = Some(files.at(
+                        file,
+                        node.span,
+                        crate::msg!(text::TAG_AT_DEPLOY, name = &name, tag = tag),
+                    ));
                 }
                 Some(tag) if tag != "latest" => good.push(files.at(
                     file,
                     node.span,
-                    format!("`{name}`'s image has the version tag `{tag}`"),
+                    crate::msg!(text::VERSION_TAG, name = &name, tag = tag),
                 )),
                 Some(_) => bad.push(files.at(
                     file,
                     node.span,
-                    format!("`{name}`'s image is tagged latest"),
+                    crate::msg!(text::TAGGED_LATEST, name = &name),
                 )),
-                None => bad.push(files.at(
-                    file,
-                    node.span,
-                    format!("`{name}`'s image has no tag, so it is latest"),
-                )),
+                None => {
+                    bad.push(files.at(file, node.span, crate::msg!(text::NO_TAG, name = &name)))
+                }
             }
         }
     }
@@ -400,23 +507,14 @@ fn small_image(files: &Files<'_>) -> Shown {
         .any(|s| base.contains(s));
         let multi = df.stages.len() > 1;
         let text = match (multi, small_base) {
-            (true, true) => format!(
-                "the final stage is a separate stage on the small base `{}`",
-                last.image
-            ),
-            (true, false) => format!(
-                "the build is multi-stage; the final stage is on `{}`",
-                last.image
-            ),
-            (false, true) => format!("a single stage on the small base `{}`", last.image),
+            (true, true) => crate::msg!(text::SEPARATE_SMALL, image = &last.image),
+            (true, false) => crate::msg!(text::MULTI_STAGE, image = &last.image),
+            (false, true) => crate::msg!(text::SINGLE_SMALL, image = &last.image),
             (false, false) => {
                 bad.push(files.at(
                     file,
                     last.image_span,
-                    format!(
-                        "a single stage on `{}`: the build's tools ship in the image",
-                        last.image
-                    ),
+                    crate::msg!(text::SINGLE_STAGE, image = &last.image),
                 ));
                 continue;
             }
@@ -440,27 +538,20 @@ fn managed_tags(files: &Files<'_>) -> Shown {
                     file,
                     svc,
                     "enableECSManagedTags",
-                    "ECS managed tags are on",
+                    crate::msg!(text::MANAGED_TAGS),
                 ));
                 good.push(files.at_key(
                     file,
                     svc,
                     "propagateTags",
-                    format!(
-                        "tags propagate from the {}",
-                        if p == "SERVICE" {
-                            "service"
-                        } else {
-                            "task definition"
-                        }
-                    ),
+                    if p == "SERVICE" {
+                        crate::msg!(text::TAGS_FROM_SERVICE)
+                    } else {
+                        crate::msg!(text::TAGS_FROM_TASK_DEFINITION)
+                    },
                 ));
             }
-            _ => bad.push(files.at(
-                file,
-                svc.span,
-                "managed tags or tag propagation is not turned on",
-            )),
+            _ => bad.push(files.at(file, svc.span, crate::msg!(text::NO_MANAGED_TAGS))),
         }
     }
     verdict(good, bad)
@@ -472,11 +563,7 @@ fn own_task_role(files: &Files<'_>) -> Shown {
     for (file, ctx) in files.tasks() {
         let task = ctx.task;
         match task.get_set("taskRoleArn") {
-            None => bad.push(files.at(
-                file,
-                ctx.task_head_span(),
-                "the task has no taskRoleArn: no role of its own",
-            )),
+            None => bad.push(files.at(file, ctx.task_head_span(), crate::msg!(text::NO_TASK_ROLE))),
             Some(role) => {
                 let same = task
                     .get_set("executionRoleArn")
@@ -487,7 +574,7 @@ fn own_task_role(files: &Files<'_>) -> Shown {
                         file,
                         task,
                         "taskRoleArn",
-                        "the task has its own task role, apart from the execution role",
+                        crate::msg!(text::OWN_TASK_ROLE),
                     ));
                 }
             }
@@ -502,7 +589,7 @@ fn sizes_set(files: &Files<'_>) -> Shown {
     for (file, ctx) in files.tasks() {
         let task = ctx.task;
         if task.get_set("cpu").is_some() && task.get_set("memory").is_some() {
-            good.push(files.at_key(file, task, "cpu", "the task sets its cpu and memory"));
+            good.push(files.at_key(file, task, "cpu", crate::msg!(text::TASK_SIZES)));
         }
         for c in &ctx.containers {
             let name = name_of(&ctx, c);
@@ -511,13 +598,13 @@ fn sizes_set(files: &Files<'_>) -> Shown {
                 good.push(files.at(
                     file,
                     TaskDefCtx::container_span(c),
-                    format!("`{name}` sets its cpu and memory"),
+                    crate::msg!(text::CONTAINER_SIZES, name = &name),
                 ));
             } else {
                 bad.push(files.at(
                     file,
                     TaskDefCtx::container_span(c),
-                    format!("`{name}` does not set both its cpu and a memory value"),
+                    crate::msg!(text::NO_CONTAINER_SIZES, name = &name),
                 ));
             }
         }
@@ -544,24 +631,23 @@ fn spread_over_zones(files: &Files<'_>) -> Shown {
                 file,
                 vpc,
                 "subnets",
-                format!("{subnets} subnets to spread the tasks over"),
+                crate::msg!(text::SUBNETS, subnets = subnets),
             ));
         } else {
             bad.push(files.at_key(
                 file,
                 vpc,
                 "subnets",
-                format!(
-                    "{subnets} subnet(s) and {} task(s)",
-                    count.map_or_else(|| "?".into(), |n| n.to_string())
+                crate::msg!(
+                    text::FEW_SUBNETS,
+                    subnets = subnets,
+                    count = count.map_or_else(|| "?".to_string(), |n| n.to_string())
                 ),
             ));
         }
     }
     if !seen {
-        return Shown::NotApplicable(Evidence::general(
-            "no service with an awsvpc network configuration: the files do not show which zones its tasks use",
-        ));
+        return Shown::NotApplicable(Evidence::general(crate::msg!(text::NO_AWSVPC_SERVICE)));
     }
     verdict(good, bad)
 }
@@ -589,22 +675,27 @@ fn ecr_same_region(files: &Files<'_>) -> Shown {
                 (Some(r), Some(l)) if r == l => good.push(files.at(
                     file,
                     node.span,
-                    format!("`{name}` pulls from ECR in {r}, the task's region"),
+                    crate::msg!(text::ECR_SAME_REGION, name = &name, region = r),
                 )),
                 (Some(r), Some(l)) => bad.push(files.at(
                     file,
                     node.span,
-                    format!("`{name}` pulls from ECR in {r}, but the task logs to {l}"),
+                    crate::msg!(
+                        text::ECR_OTHER_REGION,
+                        name = &name,
+                        region = r,
+                        log_region = l
+                    ),
                 )),
                 (Some(r), None) => good.push(files.at(
                     file,
                     node.span,
-                    format!("`{name}` pulls from a private ECR registry in {r}"),
+                    crate::msg!(text::ECR_PRIVATE, name = &name, region = r),
                 )),
                 (None, _) => bad.push(files.at(
                     file,
                     node.span,
-                    format!("`{name}` pulls `{image}`, not from a private ECR registry"),
+                    crate::msg!(text::NOT_ECR, name = &name, image = image),
                 )),
             }
         }
@@ -623,26 +714,15 @@ fn managed_entry_point(files: &Files<'_>) -> Shown {
             .and_then(|v| v.get_str("assignPublicIp"))
             == Some("ENABLED");
         if !svc.get_array("loadBalancers").is_empty() {
-            good.push(files.at_key(
-                file,
-                svc,
-                "loadBalancers",
-                "traffic reaches the tasks through a load balancer",
-            ));
+            good.push(files.at_key(file, svc, "loadBalancers", crate::msg!(text::LOAD_BALANCER)));
         } else if public {
-            bad.push(files.at(
-                file,
-                svc.span,
-                "tasks get public IPs and no load balancer is in front of them",
-            ));
+            bad.push(files.at(file, svc.span, crate::msg!(text::PUBLIC_IP)));
         } else {
             without_lb.push(file);
         }
     }
     if good.is_empty() && bad.is_empty() && !without_lb.is_empty() {
-        return Shown::NotApplicable(Evidence::general(
-            "no load balancer and no public IP: the files do not show whether the service takes inbound traffic",
-        ));
+        return Shown::NotApplicable(Evidence::general(crate::msg!(text::NO_INBOUND)));
     }
     verdict(good, bad)
 }
@@ -667,19 +747,19 @@ fn efs(files: &Files<'_>, check: EfsCheck) -> Shown {
             let (ok, what, node, key) = match check {
                 EfsCheck::Iam => (
                     auth.and_then(|a| a.get_str("iam")) == Some("ENABLED"),
-                    "IAM authorisation",
+                    crate::msg!(text::EFS_IAM),
                     auth.unwrap_or(efs),
                     "iam",
                 ),
                 EfsCheck::AccessPoint => (
                     auth.and_then(|a| a.get_set("accessPointId")).is_some(),
-                    "an access point",
+                    crate::msg!(text::EFS_ACCESS_POINT),
                     auth.unwrap_or(efs),
                     "accessPointId",
                 ),
                 EfsCheck::Transit => (
                     efs.get_str("transitEncryption") == Some("ENABLED"),
-                    "transit encryption",
+                    crate::msg!(text::EFS_TRANSIT),
                     efs,
                     "transitEncryption",
                 ),
@@ -689,24 +769,22 @@ fn efs(files: &Files<'_>, check: EfsCheck) -> Shown {
                     file,
                     node,
                     key,
-                    format!("EFS volume `{name}` uses {what}"),
+                    crate::msg!(text::EFS_USES, name = name, what = what),
                 ));
             } else {
                 bad.push(files.at_key(
                     file,
                     v,
                     "efsVolumeConfiguration",
-                    format!("EFS volume `{name}` does not use {what}"),
+                    crate::msg!(text::EFS_MISSES, name = name, what = what),
                 ));
             }
         }
     }
     if good.is_empty() && bad.is_empty() {
         let text = match check {
-            EfsCheck::Transit => {
-                "no EFS volume: the only transit encryption the files can show is EFS's"
-            }
-            _ => "no EFS volume among the task definitions",
+            EfsCheck::Transit => crate::msg!(text::NO_EFS_TRANSIT),
+            _ => crate::msg!(text::NO_EFS),
         };
         return Shown::NotApplicable(Evidence::general(text));
     }
@@ -718,8 +796,14 @@ fn awsvpc(files: &Files<'_>) -> Shown {
     let mut bad = Vec::new();
     for (file, ctx) in files.tasks() {
         match ctx.network_mode() {
-            Some("awsvpc") => good.push(files.at_key(file, ctx.task, "networkMode", "the task uses the awsvpc network mode: its own network interface and security groups")),
-            Some(mode) => bad.push(files.at(file, ctx.key_span_or_task("networkMode"), format!("the task uses the `{mode}` network mode, so it has no security group of its own"))),
+            Some("awsvpc") => {
+                good.push(files.at_key(file, ctx.task, "networkMode", crate::msg!(text::AWSVPC)))
+            }
+            Some(mode) => bad.push(files.at(
+                file,
+                ctx.key_span_or_task("networkMode"),
+                crate::msg!(text::NOT_AWSVPC, mode = mode),
+            )),
             None => {}
         }
     }
@@ -734,9 +818,9 @@ fn secrets(files: &Files<'_>) -> Shown {
             for s in c.get_array("secrets") {
                 let from = s.get_str("valueFrom").unwrap_or("");
                 let store = if from.contains(":secretsmanager:") {
-                    Some("Secrets Manager")
+                    Some(crate::msg!(text::SECRETS_MANAGER))
                 } else if from.contains(":ssm:") || from.starts_with('/') || !from.contains(':') {
-                    Some("Parameter Store")
+                    Some(crate::msg!(text::PARAMETER_STORE))
                 } else {
                     None
                 };
@@ -745,16 +829,14 @@ fn secrets(files: &Files<'_>) -> Shown {
                     good.push(files.at(
                         file,
                         s.span,
-                        format!("`{name}` gets `{var}` from {store}"),
+                        crate::msg!(text::SECRET_FROM, name = &name, var = var, store = store),
                     ));
                 }
             }
         }
     }
     if good.is_empty() {
-        return Shown::NotApplicable(Evidence::general(
-            "no secret reaches a container in these files, and none was found in plain text",
-        ));
+        return Shown::NotApplicable(Evidence::general(crate::msg!(text::NO_SECRETS)));
     }
     Shown::Satisfied(good)
 }
@@ -770,7 +852,7 @@ fn per_container_telemetry(files: &Files<'_>) -> Shown {
                 bad.push(files.at(
                     file,
                     TaskDefCtx::container_span(c),
-                    format!("`{name}` has no log configuration"),
+                    crate::msg!(text::NO_LOG_CONFIGURATION, name = &name),
                 ));
             }
             if let Some(node) = c.get_set("image") {
@@ -779,14 +861,18 @@ fn per_container_telemetry(files: &Files<'_>) -> Shown {
                     sidecar = Some(files.at(
                         file,
                         node.span,
-                        format!("`{name}` collects telemetry per task"),
+                        crate::msg!(text::TELEMETRY_SIDECAR, name = &name),
                     ));
                 }
             }
         }
         match sidecar {
             Some(e) => good.push(e),
-            None => bad.push(files.at(file, ctx.task_head_span(), "no telemetry sidecar (ADOT collector, CloudWatch agent or X-Ray daemon) in the task")),
+            None => bad.push(files.at(
+                file,
+                ctx.task_head_span(),
+                crate::msg!(text::NO_TELEMETRY_SIDECAR),
+            )),
         }
     }
     verdict(good, bad)
@@ -808,14 +894,10 @@ fn metrics_collected(files: &Files<'_>) -> Shown {
                 found = Some(files.at(
                     file,
                     node.span,
-                    format!("`{name}` collects the application's metrics"),
+                    crate::msg!(text::METRICS_COLLECTOR, name = &name),
                 ));
             } else if is_xray_daemon(image) {
-                xray = Some(files.at(
-                    file,
-                    node.span,
-                    format!("`{name}` is an X-Ray daemon: it carries traces, not metrics"),
-                ));
+                xray = Some(files.at(file, node.span, crate::msg!(text::XRAY_ONLY, name = &name)));
             }
         }
         match (found, xray) {
@@ -824,7 +906,7 @@ fn metrics_collected(files: &Files<'_>) -> Shown {
             (None, None) => bad.push(files.at(
                 file,
                 ctx.task_head_span(),
-                "no metrics collector (ADOT collector or CloudWatch agent) in the task",
+                crate::msg!(text::NO_METRICS_COLLECTOR),
             )),
         }
     }
@@ -838,6 +920,6 @@ fn verdict(good: Vec<Evidence>, bad: Vec<Evidence>) -> Shown {
     } else if !good.is_empty() {
         Shown::Satisfied(good)
     } else {
-        Shown::NotSatisfied(vec![Evidence::general("nothing in the files shows it")])
+        Shown::NotSatisfied(vec![Evidence::general(crate::msg!(text::NOTHING_SHOWS))])
     }
 }

@@ -17,8 +17,8 @@ use serde::{Serialize, Serializer};
 use crate::input::Kind;
 
 pub use checklist::{
-    checklist, evaluate, evaluate_vars, kinds_in, platform_of, source, to_markdown, Check, Item,
-    ItemStatus, Platform, Source, Status,
+    checklist, evaluate, evaluate_in, evaluate_vars, evaluate_vars_in, kinds_in, platform_of,
+    source, to_markdown, Check, Item, ItemStatus, Platform, Source, Status,
 };
 pub use evidence::Evidence;
 pub use examples::{example, example_id, examples, Example, Quality, EXAMPLE_IDS};

@@ -27,7 +27,7 @@ use crate::input::span::{LineIndex, Span};
 use crate::input::Kind;
 use crate::lint::finding::{Finding, Resolver};
 use crate::models::config::Config;
-use crate::models::project::{Model, ParsedInput, ProjectCtx};
+use crate::models::project::{Model, Paired, Pairing, ParsedInput, ProjectCtx};
 use crate::rules::check::{Check, Sink};
 use crate::syntax::template::Rendered;
 use crate::syntax::value::Node;
@@ -42,6 +42,9 @@ pub struct Report {
     /// The kind each input was read as (by index).
     pub kinds: Vec<Option<Kind>>,
     pub findings: Vec<Finding>,
+    /// Which task definition each service runs and which task container runs the image a
+    /// Dockerfile builds, as the cross-file rules decided them (files by index).
+    pub pairings: Vec<Pairing>,
 }
 
 impl Report {
@@ -176,7 +179,7 @@ pub fn lint_in(
             iac::fold::joined(tf, other)
         })
         .collect();
-    let (owners, folded) = iac_inputs(&mut parsed, folds, &folded_texts);
+    let (owners, addresses, folded) = iac_inputs(&mut parsed, folds, &folded_texts);
     let iac_texts: Vec<&str> = parsed.iter().skip(inputs.len()).map(|p| p.text).collect();
     let inserting = crate::syntax::json_edit::inserting_in(&iac_texts);
     for (file, input) in parsed.iter().enumerate() {
@@ -192,6 +195,7 @@ pub fn lint_in(
         }
     }
     drop(inserting);
+    let pairings = pairings(&project, inputs.len(), &owners, &addresses);
     if !owners.is_empty() {
         to_iac_files(&parsed, inputs.len(), &owners, &folded, &mut raw);
         parsed.truncate(inputs.len());
@@ -240,6 +244,7 @@ pub fn lint_in(
     Report {
         kinds: parsed.iter().map(|p| p.kind).collect(),
         findings,
+        pairings,
     }
 }
 

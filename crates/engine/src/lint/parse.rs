@@ -2,6 +2,114 @@
 //! YAML held back on a syntax error) into the model the rules receive.
 
 use super::*;
+use crate::input::msg::Arg;
+
+/// The IN006 messages (their Japanese: `rules/input/in006_empty_input.ja.msg`).
+#[allow(dead_code)] // `MESSAGES`: the parse stage is private; tests read the block from here
+mod in006 {
+    crate::messages! {
+        "IN006";
+        EMPTY = "the {kind} is empty";
+        EMPTY_INPUT = "the input is empty";
+        TASK_DEF = "task definition";
+        SERVICE_DEF = "service definition";
+        DOCKERFILE = "Dockerfile";
+        ECSPRESSO = "ecspresso config";
+        TERRAFORM = "Terraform file";
+        CLOUDFORMATION = "CloudFormation template";
+    }
+
+    /// `Kind::noun`, keyed.
+    pub fn noun(kind: crate::input::kind::Kind) -> crate::input::msg::Msg {
+        use crate::input::kind::Kind;
+        match kind {
+            Kind::TaskDef => crate::msg!(TASK_DEF),
+            Kind::ServiceDef => crate::msg!(SERVICE_DEF),
+            Kind::Dockerfile => crate::msg!(DOCKERFILE),
+            Kind::Ecspresso => crate::msg!(ECSPRESSO),
+            Kind::Terraform => crate::msg!(TERRAFORM),
+            Kind::CloudFormation => crate::msg!(CLOUDFORMATION),
+        }
+    }
+}
+
+/// The IN007 messages (their Japanese: `rules/input/in007_wrong_kind.ja.msg`).
+#[allow(dead_code)] // `MESSAGES`: the parse stage is private; tests read the block from here
+mod in007 {
+    crate::messages! {
+        "IN007";
+        LOOKS_LIKE = "this looks like a {seen}, not a {kind}";
+        HELP_PASTE = "paste it into the {title} input instead";
+        TASK_DEF = "task definition";
+        SERVICE_DEF = "service definition";
+        DOCKERFILE = "Dockerfile";
+        ECSPRESSO = "ecspresso config";
+        TERRAFORM = "Terraform file";
+        CLOUDFORMATION = "CloudFormation template";
+        TITLE_TASK_DEF = "Task definition";
+        TITLE_SERVICE_DEF = "Service definition";
+        TITLE_DOCKERFILE = "Dockerfile";
+        TITLE_ECSPRESSO = "ecspresso config";
+        TITLE_TERRAFORM = "Terraform";
+        TITLE_CLOUDFORMATION = "CloudFormation template";
+    }
+
+    /// `Kind::noun`, keyed.
+    pub fn noun(kind: crate::input::kind::Kind) -> crate::input::msg::Msg {
+        use crate::input::kind::Kind;
+        match kind {
+            Kind::TaskDef => crate::msg!(TASK_DEF),
+            Kind::ServiceDef => crate::msg!(SERVICE_DEF),
+            Kind::Dockerfile => crate::msg!(DOCKERFILE),
+            Kind::Ecspresso => crate::msg!(ECSPRESSO),
+            Kind::Terraform => crate::msg!(TERRAFORM),
+            Kind::CloudFormation => crate::msg!(CLOUDFORMATION),
+        }
+    }
+
+    /// `Kind::title`, keyed.
+    pub fn title(kind: crate::input::kind::Kind) -> crate::input::msg::Msg {
+        use crate::input::kind::Kind;
+        match kind {
+            Kind::TaskDef => crate::msg!(TITLE_TASK_DEF),
+            Kind::ServiceDef => crate::msg!(TITLE_SERVICE_DEF),
+            Kind::Dockerfile => crate::msg!(TITLE_DOCKERFILE),
+            Kind::Ecspresso => crate::msg!(TITLE_ECSPRESSO),
+            Kind::Terraform => crate::msg!(TITLE_TERRAFORM),
+            Kind::CloudFormation => crate::msg!(TITLE_CLOUDFORMATION),
+        }
+    }
+}
+
+/// The note on a definition's first syntax error, IN001's and IN002's (their Japanese: the
+/// codes' `.ja.msg` files beside the other templates of the readers).
+#[allow(dead_code)] // `MESSAGES`: the parse stage is private; tests read the block from here
+mod held_in001 {
+    crate::messages! {
+        "IN001";
+        HELD_BACK = "the other checks of this file run once it parses";
+        HELP_HELD_BACK = "{help}; the other checks of this file run once it parses";
+    }
+}
+
+#[allow(dead_code)] // `MESSAGES`: the parse stage is private; tests read the block from here
+mod held_in002 {
+    crate::messages! {
+        "IN002";
+        HELD_BACK = "the other checks of this file run once it parses";
+        HELP_HELD_BACK = "{help}; the other checks of this file run once it parses";
+    }
+}
+
+/// The IN008 messages (their Japanese: `rules/input/in008_binary_input.ja.msg`).
+#[allow(dead_code)] // `MESSAGES`: the parse stage is private; tests read the block from here
+mod in008 {
+    crate::messages! {
+        "IN008";
+        NUL_BYTE = "this does not look like a text file: it holds a NUL byte";
+        NOT_UTF8 = "this does not look like a text file: it holds bytes that are not UTF-8";
+    }
+}
 
 #[allow(clippy::too_many_arguments)]
 pub(super) fn parse(
@@ -15,13 +123,11 @@ pub(super) fn parse(
 ) -> (Model, Vec<Diagnostic>, bool) {
     let mut diagnostics = Vec::new();
     if text.trim().is_empty() {
-        diagnostics.push(Diagnostic::new(
-            crate::input::codes::IN006.code,
-            crate::input::codes::IN006.severity,
+        diagnostics.push(crate::input::codes::IN006.diag_msg(
             Span::EMPTY,
             match kind {
-                Some(kind) => format!("the {} is empty", kind.noun()),
-                None => "the input is empty".to_string(),
+                Some(kind) => crate::msg!(in006::EMPTY, kind = in006::noun(kind)),
+                None => crate::msg!(in006::EMPTY_INPUT),
             },
         ));
         return (Model::None, diagnostics, false);
@@ -34,14 +140,17 @@ pub(super) fn parse(
     // only give noise, so it is not parsed; JSON of another kind is still checked for syntax.
     if let Some(seen) = wrong_kind(input, kind, detected) {
         let rule = &crate::input::codes::IN007;
-        let kind_noun = kind.map_or("", Kind::noun);
-        diagnostics.push(
-            rule.diag(
-                Span::new(0, first_line_len(text)),
-                format!("this looks like a {}, not a {kind_noun}", seen.noun()),
-            )
-            .with_help(format!("paste it into the {} input instead", seen.title())),
+        let kind_noun = kind.map_or(Arg::Code(String::new()), |k| in007::noun(k).into());
+        let mut d = rule.diag_msg(
+            Span::new(0, first_line_len(text)),
+            crate::msg!(
+                in007::LOOKS_LIKE,
+                seen = in007::noun(seen),
+                kind = kind_noun
+            ),
         );
+        d.set_help_msg(crate::msg!(in007::HELP_PASTE, title = in007::title(seen)));
+        diagnostics.push(d);
         if (seen == Kind::Dockerfile) != (kind == Some(Kind::Dockerfile))
             || ecspresso::Format::from_path(&input.path) == ecspresso::Format::Jsonnet
         {
@@ -79,13 +188,12 @@ pub(super) fn parse(
         if let ecspresso::jsonnet::Outcome::Syntax { span, message } =
             ecspresso::jsonnet::evaluate(&input.path, text, jsonnet_env)
         {
-            diagnostics.push(
-                crate::input::codes::IN012
-                    .diag(span, format!("Jsonnet error: {message}"))
-                    .with_help(
-                        "fix the Jsonnet so it evaluates (`jsonnet FILE` shows the same error)",
-                    ),
+            let mut d = crate::input::codes::IN012.diag_msg(
+                span,
+                crate::msg!(crate::syntax::jsonnet::in012::ERROR, message = message),
             );
+            d.set_help_msg(crate::msg!(crate::syntax::jsonnet::in012::HELP_FIX));
+            diagnostics.push(d);
         }
         return (Model::None, diagnostics, false);
     }
@@ -125,11 +233,22 @@ pub(super) fn parsed_or_held_back(
     for mut d in parsed.diagnostics {
         if broken && !noted && syntax(&d) {
             noted = true;
-            let note = "the other checks of this file run once it parses";
-            d.help = Some(match d.help.take() {
-                Some(help) => format!("{help}; {note}"),
-                None => note.to_string(),
-            });
+            let (only, with_help) = if d.code == json::SYNTAX {
+                (&held_in001::HELD_BACK, &held_in001::HELP_HELD_BACK)
+            } else {
+                (&held_in002::HELD_BACK, &held_in002::HELP_HELD_BACK)
+            };
+            match (d.help.take(), d.keyed.help.take()) {
+                (Some(_), Some(help)) => {
+                    d.set_help_msg(crate::msg!(*with_help, help = help));
+                }
+                (Some(help), None) => {
+                    d.help = Some(format!("{help}; {}", only.en));
+                }
+                (None, _) => {
+                    d.set_help_msg(crate::msg!(*only));
+                }
+            }
         }
         diagnostics.push(d);
     }
@@ -190,13 +309,27 @@ pub(super) fn first_line_len(text: &str) -> usize {
 pub(super) fn binary_input(text: &str) -> Option<Diagnostic> {
     let at = text.find(['\0', '\u{fffd}'])?;
     let rule = &crate::input::codes::IN008;
-    let what = if text[at..].starts_with('\0') {
-        "a NUL byte"
+    let message = if text[at..].starts_with('\0') {
+        crate::msg!(in008::NUL_BYTE)
     } else {
-        "bytes that are not UTF-8"
+        crate::msg!(in008::NOT_UTF8)
     };
-    Some(rule.diag(
+    Some(rule.diag_msg(
         Span::new(at, at + text[at..].chars().next().map_or(0, char::len_utf8)),
-        format!("this does not look like a text file: it holds {what}"),
+        message,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::input::kind::Kind;
+
+    #[test]
+    fn keyed_kind_nouns_say_what_kind_says() {
+        for kind in Kind::ALL {
+            assert_eq!(super::in006::noun(kind).en(), kind.noun());
+            assert_eq!(super::in007::noun(kind).en(), kind.noun());
+            assert_eq!(super::in007::title(kind).en(), kind.title());
+        }
+    }
 }

@@ -4,17 +4,19 @@
 use super::*;
 
 /// Adds an input for each task and service definition of the Terraform files and
-/// CloudFormation templates of the run, and returns which file each added input belongs to
-/// (by index past the real inputs). A service whose task definition refers to a task resource
+/// CloudFormation templates of the run, and returns which file each added input belongs to,
+/// the resource's address and whether it holds a folded file (by index past the real inputs;
+/// `folds` from [`iac_folds`], `folded_texts` their joined texts). A service whose task definition refers to a task resource
 /// of the run (`aws_ecs_task_definition.app.arn`, `!Ref TaskDef`) is paired with it: in the
 /// same file, else (Terraform, whose module is a folder) the one of that address in the folder.
 pub(super) fn iac_inputs<'a>(
     parsed: &mut Vec<ParsedInput<'a>>,
     folds: Vec<iac::fold::Fold>,
     folded_texts: &'a [String],
-) -> (Vec<usize>, Vec<Option<Folded>>) {
+) -> (Vec<usize>, Vec<String>, Vec<Option<Folded>>) {
     let real = parsed.len();
     let mut owners = Vec::new();
+    let mut addresses = Vec::new();
     let mut added = Vec::new();
     let mut folded = Vec::new();
     let mut folds: Vec<Option<iac::fold::Fold>> = folds.into_iter().map(Some).collect();
@@ -24,6 +26,7 @@ pub(super) fn iac_inputs<'a>(
         };
         for (index, mut resource) in std::mem::take(resources).into_iter().enumerate() {
             owners.push(file);
+            addresses.push(resource.address.clone());
             let fold = folds.iter_mut().enumerate().find_map(|(k, f)| {
                 f.as_ref()
                     .is_some_and(|f| f.file == file && f.resource == index)
@@ -101,7 +104,7 @@ pub(super) fn iac_inputs<'a>(
             task_input,
         });
     }
-    (owners, folded)
+    (owners, addresses, folded)
 }
 
 /// A Terraform task's input that holds another file's container definitions too
@@ -157,6 +160,52 @@ pub(super) fn iac_folds(parsed: &[ParsedInput<'_>]) -> Vec<iac::fold::Fold> {
         }
     }
     folds
+}
+
+/// The pairings the cross-file rules read (which task definition each service runs, which
+/// container each Dockerfile builds), with the inputs [`iac_inputs`] added named by their file
+/// and resource address.
+pub(super) fn pairings(
+    project: &ProjectCtx<'_>,
+    real: usize,
+    owners: &[usize],
+    addresses: &[String],
+) -> Vec<Pairing> {
+    let side = |input: usize| match input.checked_sub(real) {
+        None => Paired {
+            file: input,
+            resource: None,
+        },
+        Some(added) => Paired {
+            file: owners.get(added).copied().unwrap_or(input),
+            resource: addresses.get(added).cloned(),
+        },
+    };
+    let mut out: Vec<Pairing> = crate::rules::servicedef::pairing::pairs(project)
+        .into_iter()
+        .map(|pair| Pairing::Service {
+            service: side(pair.service.file),
+            task: side(pair.task.file),
+            by: pair.by,
+        })
+        .collect();
+    for (dockerfile, task, index, by) in crate::rules::crossfile::pairing_docker::decided(project) {
+        let container = project
+            .inputs
+            .get(task)
+            .and_then(|input| input.tree())
+            .map(|root| taskdef::TaskDefCtx::new("", task, root))
+            .and_then(|ctx| Some(ctx.container_name(ctx.containers.get(index)?)))
+            .unwrap_or_default();
+        out.push(Pairing::Dockerfile {
+            dockerfile: side(dockerfile),
+            task: side(task),
+            container,
+            index,
+            by,
+        });
+    }
+    out
 }
 
 /// Moves the findings of the inputs [`iac_inputs`] added to the file they come from. A fix is

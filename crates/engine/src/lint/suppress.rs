@@ -12,6 +12,26 @@
 //! suppression without a reason (IN010). JSON has no comments: ignore findings there by path,
 //! code and JSON pointer in the configuration file.
 
+use crate::input::msg::Arg;
+
+/// The IN009 messages (their Japanese: `rules/input/in009_unused_suppression.ja.msg`).
+pub mod in009 {
+    crate::messages! {
+        "IN009";
+        UNUSED = "this suppression of {codes} matches no finding";
+        HELP_REMOVE = "remove it, or move it to the line before the finding it should silence";
+    }
+}
+
+/// The IN010 messages (their Japanese: `rules/input/in010_suppression_without_reason.ja.msg`).
+pub mod in010 {
+    crate::messages! {
+        "IN010";
+        NO_REASON = "this suppression gives no reason";
+        HELP_REASON = "add ` -- <why this is fine here>` after the codes";
+    }
+}
+
 use crate::input::diagnostic::Diagnostic;
 use crate::input::span::{LineIndex, Span};
 use crate::lint::finding::Finding;
@@ -266,25 +286,16 @@ pub fn apply(
             .all(|c| crate::rules::registry::rule(c).is_some());
         if !used[i] && known {
             let rule = &crate::input::codes::IN009;
-            out.push(
-                rule.diag(
-                    p.span,
-                    format!(
-                        "this suppression of {} matches no finding",
-                        p.codes.join(", ")
-                    ),
-                )
-                .with_help(
-                    "remove it, or move it to the line before the finding it should silence",
-                ),
-            );
+            let codes = Arg::List(p.codes.iter().map(Arg::from).collect());
+            let mut d = rule.diag_msg(p.span, crate::msg!(in009::UNUSED, codes = codes));
+            d.set_help_msg(crate::msg!(in009::HELP_REMOVE));
+            out.push(d);
         }
         if p.tool == Tool::Ecsplain && p.reason.is_none() {
             let rule = &crate::input::codes::IN010;
-            out.push(
-                rule.diag(p.span, "this suppression gives no reason")
-                    .with_help("add ` -- <why this is fine here>` after the codes"),
-            );
+            let mut d = rule.diag_msg(p.span, crate::msg!(in010::NO_REASON));
+            d.set_help_msg(crate::msg!(in010::HELP_REASON));
+            out.push(d);
         }
     }
     out

@@ -282,10 +282,7 @@ impl Config {
         let rule = &crate::input::codes::IN011;
         let Some(object) = root.as_object() else {
             if !root.is_null() {
-                out.push(rule.diag(
-                    root.span,
-                    "the configuration must be a mapping of keys to values",
-                ));
+                out.push(rule.diag_msg(root.span, crate::msg!(in011::NOT_MAPPING)));
             }
             return;
         };
@@ -295,9 +292,7 @@ impl Config {
             match key {
                 "fail-on" => match value.as_str().and_then(Severity::parse) {
                     Some(s) => self.fail_on = s,
-                    None => {
-                        out.push(rule.diag(value.span, "`fail-on` is one of error, warning, info"))
-                    }
+                    None => out.push(rule.diag_msg(value.span, crate::msg!(in011::FAIL_ON))),
                 },
                 "select" => self.select = strings(value, key, out),
                 "ignore" => self.ignore = strings(value, key, out),
@@ -307,9 +302,7 @@ impl Config {
                 "required-tags" => self.settings.required_tags = strings(value, key, out),
                 "region" => match value.as_str() {
                     Some(r) => self.settings.region = Some(r.to_string()),
-                    None => {
-                        out.push(rule.diag(value.span, "`region` is a string such as us-east-1"))
-                    }
+                    None => out.push(rule.diag_msg(value.span, crate::msg!(in011::REGION))),
                 },
                 "label-schema" => match value.as_object() {
                     Some(map) => {
@@ -318,25 +311,21 @@ impl Config {
                                 Some(kind) => {
                                     self.settings.label_schema.push((m.key.clone(), kind))
                                 }
-                                None => out.push(rule.diag(
-                                    m.value.span,
-                                    "a label format is one of text, url, rfc3339, spdx, hash, semver, email",
-                                )),
+                                None => out.push(
+                                    rule.diag_msg(m.value.span, crate::msg!(in011::LABEL_FORMAT)),
+                                ),
                             }
                         }
                     }
-                    None => out.push(rule.diag(
-                        value.span,
-                        "`label-schema` maps label names to a format (text, url, rfc3339, spdx, hash, semver, email)",
-                    )),
+                    None => out.push(rule.diag_msg(value.span, crate::msg!(in011::LABEL_SCHEMA))),
                 },
                 "strict-labels" => match value.as_bool() {
                     Some(b) => self.settings.strict_labels = b,
-                    None => out.push(rule.diag(value.span, "`strict-labels` is true or false")),
+                    None => out.push(rule.diag_msg(value.span, crate::msg!(in011::STRICT_LABELS))),
                 },
                 "inline-ignores" => match value.as_bool() {
                     Some(b) => self.inline_ignores = b,
-                    None => out.push(rule.diag(value.span, "`inline-ignores` is true or false")),
+                    None => out.push(rule.diag_msg(value.span, crate::msg!(in011::INLINE_IGNORES))),
                 },
                 "severity" => match value.as_object() {
                     Some(map) => {
@@ -344,15 +333,12 @@ impl Config {
                             match m.value.as_str().and_then(Severity::parse) {
                                 Some(s) => self.severity.push((m.key.to_ascii_uppercase(), s)),
                                 None => out.push(
-                                    rule.diag(m.value.span, "a severity is error, warning or info"),
+                                    rule.diag_msg(m.value.span, crate::msg!(in011::SEVERITY_VALUE)),
                                 ),
                             }
                         }
                     }
-                    None => out.push(rule.diag(
-                        value.span,
-                        "`severity` maps rule codes to error, warning or info",
-                    )),
+                    None => out.push(rule.diag_msg(value.span, crate::msg!(in011::SEVERITY))),
                 },
                 "per-path-ignores" => {
                     for item in value.as_array().unwrap_or(&[]) {
@@ -369,24 +355,26 @@ impl Config {
                                     pointer: item.get_str("pointer").map(str::to_string),
                                 })
                             }
-                            _ => {
-                                out.push(rule.diag(
-                                    item.span,
-                                    "each per-path ignore needs `path` and `codes`",
-                                ))
-                            }
+                            _ => out
+                                .push(rule.diag_msg(item.span, crate::msg!(in011::PER_PATH_ITEM))),
                         }
                     }
                     if value.as_array().is_none() {
-                        out.push(rule.diag(value.span, "`per-path-ignores` is a list"));
+                        out.push(rule.diag_msg(value.span, crate::msg!(in011::PER_PATH)));
                     }
                 }
                 _ => {
-                    let mut d = rule.diag(member.key_span, format!("unknown key `{key}`"));
+                    let mut d =
+                        rule.diag_msg(member.key_span, crate::msg!(in011::UNKNOWN_KEY, key = key));
                     if let Some(best) = crate::input::text::suggest(key, KEYS) {
-                        d = d.with_help(format!("did you mean `{best}`?"));
+                        d.set_help_msg(crate::msg!(in011::HELP_DID_YOU_MEAN, suggestion = best));
                     } else {
-                        d = d.with_help(format!("known keys: {}", KEYS.join(", ")));
+                        d.set_help_msg(crate::msg!(
+                            in011::HELP_KNOWN_KEYS,
+                            keys = crate::input::msg::Arg::List(
+                                KEYS.iter().map(|k| (*k).into()).collect()
+                            )
+                        ));
                     }
                     out.push(d);
                 }
@@ -441,6 +429,29 @@ impl Config {
     }
 }
 
+/// The IN011 messages (their Japanese: `rules/input/in011_invalid_config.ja.msg`).
+pub mod in011 {
+    crate::messages! {
+        "IN011";
+        NOT_MAPPING = "the configuration must be a mapping of keys to values";
+        FAIL_ON = "`fail-on` is one of error, warning, info";
+        REGION = "`region` is a string such as us-east-1";
+        LABEL_FORMAT = "a label format is one of text, url, rfc3339, spdx, hash, semver, email";
+        LABEL_SCHEMA = "`label-schema` maps label names to a format (text, url, rfc3339, spdx, hash, semver, email)";
+        STRICT_LABELS = "`strict-labels` is true or false";
+        INLINE_IGNORES = "`inline-ignores` is true or false";
+        SEVERITY_VALUE = "a severity is error, warning or info";
+        SEVERITY = "`severity` maps rule codes to error, warning or info";
+        PER_PATH_ITEM = "each per-path ignore needs `path` and `codes`";
+        PER_PATH = "`per-path-ignores` is a list";
+        HOLDS_STRINGS = "`{key}` holds strings";
+        LIST_OF_STRINGS = "`{key}` is a list of strings";
+        UNKNOWN_KEY = "unknown key `{key}`";
+        HELP_DID_YOU_MEAN = "did you mean `{suggestion}`?";
+        HELP_KNOWN_KEYS = "known keys: {keys}";
+    }
+}
+
 fn strings(value: &Node, key: &str, out: &mut Vec<Diagnostic>) -> Vec<String> {
     let rule = &crate::input::codes::IN011;
     match &value.kind {
@@ -450,13 +461,15 @@ fn strings(value: &Node, key: &str, out: &mut Vec<Diagnostic>) -> Vec<String> {
             .filter_map(|item| match item.as_str() {
                 Some(s) => Some(s.to_string()),
                 None => {
-                    out.push(rule.diag(item.span, format!("`{key}` holds strings")));
+                    out.push(
+                        rule.diag_msg(item.span, crate::msg!(in011::HOLDS_STRINGS, key = key)),
+                    );
                     None
                 }
             })
             .collect(),
         _ => {
-            out.push(rule.diag(value.span, format!("`{key}` is a list of strings")));
+            out.push(rule.diag_msg(value.span, crate::msg!(in011::LIST_OF_STRINGS, key = key)));
             Vec::new()
         }
     }

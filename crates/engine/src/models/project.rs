@@ -61,9 +61,9 @@ impl ParsedInput<'_> {
 pub struct ProjectCtx<'a> {
     pub inputs: &'a [ParsedInput<'a>],
     /// Which Dockerfile builds which task container, as `(Dockerfile input, task input,
-    /// container index)`: found once per run, asked for by every Dockerfile-vs-task rule
-    /// (`rules/crossfile/pairing_docker.rs`).
-    pub(crate) docker_pairing: std::cell::OnceCell<Vec<(usize, usize, usize)>>,
+    /// container index, how it was decided)`: found once per run, asked for by every
+    /// Dockerfile-vs-task rule (`rules/crossfile/pairing_docker.rs`).
+    pub(crate) docker_pairing: std::cell::OnceCell<Vec<(usize, usize, usize, DockerBy)>>,
 }
 
 impl<'a> ProjectCtx<'a> {
@@ -73,4 +73,64 @@ impl<'a> ProjectCtx<'a> {
             docker_pairing: std::cell::OnceCell::new(),
         }
     }
+}
+
+/// A pairing the cross-file rules read: which task definition a service runs
+/// (`rules/servicedef/pairing.rs`), which task container runs the image a Dockerfile builds
+/// (`rules/crossfile/pairing_docker.rs`). The lint run reports the pairings its rules used
+/// (`lint::Report::pairings`), so the front ends show them without deciding them again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pairing {
+    /// A service and the task definition it runs.
+    Service {
+        service: Paired,
+        task: Paired,
+        by: ServiceBy,
+    },
+    /// A Dockerfile and the task container that runs the image it builds.
+    Dockerfile {
+        dockerfile: Paired,
+        task: Paired,
+        /// The container's name (`container #2` when it has none).
+        container: String,
+        /// Its place in `containerDefinitions`.
+        index: usize,
+        by: DockerBy,
+    },
+}
+
+/// One side of a [`Pairing`]: a file of the run (its index, as `Finding::file`) and, for a
+/// task or service definition of a Terraform file or CloudFormation template, the resource's
+/// address (`aws_ecs_service.web`, `Service`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paired {
+    pub file: usize,
+    pub resource: Option<String>,
+}
+
+/// How a service's task definition was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ServiceBy {
+    /// An ecspresso config names both files (ecspresso deploys the service with that task
+    /// definition, whatever its `taskDefinition` says).
+    Config,
+    /// A Terraform or CloudFormation service refers to the task definition resource.
+    Resource,
+    /// The one task definition of the family the service's `taskDefinition` names.
+    Family,
+    /// The run's only service and only task definition, nothing contradicting it.
+    Only,
+}
+
+/// How the container a Dockerfile builds was decided (the run has one Dockerfile).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DockerBy {
+    /// The Dockerfile's name (`Dockerfile.web`, `web.Dockerfile`, `web/Dockerfile`) names the
+    /// container, by its name or its image's.
+    Name,
+    /// The only container whose image could be built from the Dockerfile (not a known sidecar,
+    /// not an official image used as it is).
+    Only,
+    /// The one essential container among several whose image could be.
+    Essential,
 }

@@ -198,11 +198,14 @@ pub fn built(ctx: &DockerfileCtx<'_>, ins: &Instruction) -> bool {
 /// (and the check not skipped) BuildKit fails the build when a check fires ("To make the build
 /// fail on warnings, set `#check=error=true`", Dockerfile reference, `check` directive), so the
 /// finding becomes an error, pointing at the directive. Callers make sure the check fires on
-/// this case too (its conditions are those of BuildKit's `dockerfile2llb`).
+/// this case too (its conditions are those of BuildKit's `dockerfile2llb`). `fails` is the
+/// calling rule's template for the directive's related message, with a `{check}` placeholder
+/// ("`error=true`: BuildKit's check {check} fires here, so the build fails").
 pub fn buildkit_check(
     ctx: &DockerfileCtx<'_>,
     d: &mut crate::input::diagnostic::Diagnostic,
     check: &str,
+    fails: &'static crate::input::msg::Template,
 ) {
     let directive = ctx.dockerfile.check_directive();
     if !directive.fails_on(check) {
@@ -210,9 +213,10 @@ pub fn buildkit_check(
     }
     d.severity = crate::input::diagnostic::Severity::Error;
     if let Some(at) = ctx.dockerfile.directives.iter().find(|x| x.name == "check") {
-        d.add_related(
-            at.span,
-            format!("`error=true`: BuildKit's check {check} fires here, so the build fails"),
-        );
+        let message = crate::input::msg::Msg {
+            template: fails,
+            args: vec![("check", crate::input::msg::Arg::from(check))],
+        };
+        d.add_related_msg(at.span, message);
     }
 }

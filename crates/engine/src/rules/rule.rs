@@ -167,8 +167,10 @@ pub fn set_docs(docs: std::collections::BTreeMap<String, String>) -> bool {
 }
 
 /// Gives the on-demand texts of one language: for English those of [`set_docs`]; for Japanese
-/// what `rule_docs --lang ja` prints, each rule's `.ja.md` under `ja/<CODE>`. A build that
-/// compiled its docs in (the CLI) needs neither. The first call per language wins.
+/// what `rule_docs --lang ja` prints, each rule's `.ja.md` under `ja/<CODE>` and each message
+/// template's Japanese under `ja-msg/<key>` ([`ja_message`], [`render_msg`] and
+/// `Finding::localize` read them from here). A build that compiled its docs in (the CLI) needs
+/// neither. The first call per language wins.
 pub fn set_docs_in(lang: Lang, docs: std::collections::BTreeMap<String, String>) -> bool {
     LOADED_DOCS[lang as usize].set(docs).is_ok()
 }
@@ -375,18 +377,43 @@ macro_rules! __explainer {
     };
 }
 
-/// The Japanese text of a message template (`EP004.NOT_DURATION`), when its rule has one.
+/// The key prefix of a message template's Japanese text among the on-demand texts of
+/// [`set_docs_in`]`(Lang::Ja, ..)`: `ja-msg/EP004.NOT_DURATION`.
+pub const JA_MESSAGE_PREFIX: &str = "ja-msg/";
+
+/// The Japanese text of a message template (`EP004.NOT_DURATION`), when its rule has one:
+/// compiled in (native builds), or, in a build with the feature `external-docs` (the page),
+/// given by [`set_docs_in`]`(Lang::Ja, ..)` under [`JA_MESSAGE_PREFIX`] once the page loaded
+/// its Japanese module (`None` before).
 pub fn ja_message(key: &str) -> Option<&'static str> {
-    compiled::JA_MESSAGES
+    if let Some(text) = compiled::JA_MESSAGES
         .binary_search_by(|(k, _)| (*k).cmp(key))
         .ok()
         .and_then(|i| compiled::JA_MESSAGES.get(i))
         .map(|(_, text)| *text)
+    {
+        return Some(text);
+    }
+    if !cfg!(feature = "external-docs") {
+        return None;
+    }
+    LOADED_DOCS[Lang::Ja as usize]
+        .get()?
+        .get(&format!("{JA_MESSAGE_PREFIX}{key}"))
+        .map(String::as_str)
 }
 
-/// Every compiled Japanese message template, `(key, text)` sorted by key.
+/// Every compiled Japanese message template, `(key, text)` sorted by key. Empty in a build with
+/// the feature `external-docs`: there they come with the Japanese docs ([`ja_message`]).
 pub fn ja_messages() -> &'static [(&'static str, &'static str)] {
     compiled::JA_MESSAGES
+}
+
+/// Whether the findings' Japanese templates are at hand: compiled in, or given by
+/// [`set_docs_in`]`(Lang::Ja, ..)` (the same module as the Japanese docs). Before that a keyed
+/// message renders in English.
+pub fn ja_messages_available() -> bool {
+    docs_available_in(Lang::Ja)
 }
 
 /// Renders a keyed message in `lang` (English where its Japanese is missing).

@@ -8,6 +8,7 @@
 //! input can overflow the stack.
 
 use crate::input::diagnostic::Diagnostic;
+use crate::input::msg::Msg;
 use crate::input::span::Span;
 use crate::syntax::value::{Member, Node, NodeKind, Object};
 
@@ -18,6 +19,62 @@ pub const MAX_DEPTH: usize = 128;
 pub const SYNTAX: &str = crate::input::codes::IN001.code;
 /// Code of placeholder notices (see `rules/input/in005_template_placeholder.rs`).
 pub const PLACEHOLDER: &str = crate::input::codes::IN005.code;
+
+/// The IN001 messages (their Japanese: `rules/input/in001_invalid_json.ja.msg`).
+pub mod in001 {
+    crate::messages! {
+        "IN001";
+        UNTERMINATED_COMMENT = "unterminated `/*` comment";
+        COMMENT = "JSON does not allow comments";
+        HELP_COMMENT = "the AWS CLI and API reject this text; remove the comment, or write the file in Jsonnet or YAML";
+        EOF_VALUE = "unexpected end of input: a value is missing";
+        EOF_OBJECT = "unexpected end of input: an object is not closed";
+        HELP_CLOSE_OBJECT = "the text looks cut short; add the missing `}`";
+        COMMA_NO_KEY = "unexpected `,`: a key is missing";
+        BRACKET_CLOSES_OBJECT = "`]` closes an object that `{` opened; expected `}`";
+        EXPECTED_KEY = "expected a key in double quotes";
+        TRAILING_COMMA = "trailing comma";
+        HELP_TRAILING_COMMA = "JSON allows no comma before a closing bracket; the AWS CLI rejects it";
+        EXPECTED_COMMA = "expected `,` between items";
+        HELP_ADD_COMMA = "add a comma before this item";
+        KEY_QUOTES = "keys must be in double quotes";
+        EOF_ARRAY = "unexpected end of input: an array is not closed";
+        HELP_CLOSE_ARRAY = "the text looks cut short; add the missing `]`";
+        BRACE_CLOSES_ARRAY = "`}` closes an array that `[` opened; expected `]`";
+        COMMA_NO_VALUE = "unexpected `,`: a value is missing";
+        CONTROL_CHARACTER = "control character in a string";
+        UNTERMINATED_STRING = "unterminated string";
+        HELP_CLOSE_STRING = "close the string with `\"` before the end of the line";
+        STRING_QUOTES = "strings must be in double quotes";
+        BAD_UNICODE_ESCAPE = "invalid `\\u` escape: four hex digits expected";
+        UNCLOSED_BRACES = "`{{` is never closed by `}}`";
+        UNEXPECTED_DOLLAR = "unexpected `$` where a value should be";
+        UNEXPECTED_ANGLE = "unexpected `<` where a value should be";
+        HELP_ONE_VALUE = "a JSON document holds exactly one value; remove the extra text or wrap the values in an array";
+        TEXT_AFTER_VALUE = "unexpected text after the end of the JSON value";
+        TOO_MANY = "too many syntax errors; the rest are not reported";
+        UNEXPECTED_CHAR = "unexpected `{what}` where a value should be";
+        TOO_DEEP = "nested deeper than {depth} levels; the inner values are not checked";
+        EXPECTED_COLON = "expected `:` after the key \"{key}\"";
+        NO_VALUE = "the key \"{key}\" has no value";
+        BAD_ESCAPE = "invalid escape `\\{esc}`";
+        BAD_NUMBER = "`{raw}` is not a valid JSON number";
+        WRITE_LOWER = "`{word}` is not JSON; write `{lower}`";
+        WRITE_NULL = "`{word}` is not JSON; write `null`";
+        UNQUOTED_WORD = "unexpected word `{word}`: strings must be in double quotes";
+    }
+}
+
+/// The IN005 messages (their Japanese: `rules/input/in005_template_placeholder.ja.msg`).
+pub mod in005 {
+    crate::messages! {
+        "IN005";
+        ONE_PLACEHOLDER = "this is a template: 1 placeholder stands where JSON values go, such as `{first}`";
+        PLACEHOLDERS = "this is a template: {count} placeholders stand where JSON values go, such as `{first}`";
+        HELP_RENDER = "checks that need these values are skipped; render the template first to check everything";
+        RELATED_PLACEHOLDER = "placeholder";
+    }
+}
 
 /// The result of parsing: the value (absent only for an input with no value at all) and the
 /// diagnostics found on the way.
@@ -45,26 +102,25 @@ pub fn parse(text: &str) -> Parsed {
             let start = parser.pos;
             parser.error(
                 Span::new(start, start + parser.char_len(start)),
-                "unexpected text after the end of the JSON value",
-                Some("a JSON document holds exactly one value; remove the extra text or wrap the values in an array"),
+                crate::msg!(in001::TEXT_AFTER_VALUE),
+                Some(crate::msg!(in001::HELP_ONE_VALUE)),
             );
         }
         Some(node)
     };
     if let Some(&first) = parser.placeholders.first() {
         let count = parser.placeholders.len();
-        let mut d = crate::input::codes::IN005.diag(
-            first,
-            format!(
-                "this is a template: {count} placeholder{} stand{} where JSON values go, such as `{}`",
-                if count == 1 { "" } else { "s" },
-                if count == 1 { "s" } else { "" },
-                first.text(text)
-            ),
-        )
-        .with_help("checks that need these values are skipped; render the template first to check everything");
+        let count = u64::try_from(count).unwrap_or(u64::MAX);
+        let first_text = first.text(text);
+        let message = if count == 1 {
+            crate::msg!(in005::ONE_PLACEHOLDER, first = first_text)
+        } else {
+            crate::msg!(in005::PLACEHOLDERS, count = count, first = first_text)
+        };
+        let mut d = crate::input::codes::IN005.diag_msg(first, message);
+        d.set_help_msg(crate::msg!(in005::HELP_RENDER));
         for &span in parser.placeholders.iter().skip(1).take(20) {
-            d = d.with_related(span, "placeholder");
+            d.add_related_msg(span, crate::msg!(in005::RELATED_PLACEHOLDER));
         }
         parser.diagnostics.push(d);
     }
@@ -83,7 +139,7 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
-    fn error(&mut self, span: Span, message: impl Into<String>, help: Option<&str>) {
+    fn error(&mut self, span: Span, message: Msg, help: Option<Msg>) {
         // One error per place: recovery can otherwise stack several at the same offset.
         if self
             .diagnostics
@@ -97,12 +153,11 @@ impl Parser<'_> {
         if errors > 100 {
             return;
         }
-        let mut d = crate::input::codes::IN001.diag(span, message);
+        let mut d = crate::input::codes::IN001.diag_msg(span, message);
         if errors == 100 {
-            d = crate::input::codes::IN001
-                .diag(span, "too many syntax errors; the rest are not reported");
+            d = crate::input::codes::IN001.diag_msg(span, crate::msg!(in001::TOO_MANY));
         } else if let Some(help) = help {
-            d = d.with_help(help);
+            d.set_help_msg(help);
         }
         self.diagnostics.push(d);
     }
@@ -146,7 +201,7 @@ impl Parser<'_> {
                             None => {
                                 self.error(
                                     Span::new(start, start + 2),
-                                    "unterminated `/*` comment",
+                                    crate::msg!(in001::UNTERMINATED_COMMENT),
                                     None,
                                 );
                                 break;
@@ -168,8 +223,8 @@ impl Parser<'_> {
     fn comment(&mut self, span: Span) {
         self.error(
             span,
-            "JSON does not allow comments",
-            Some("the AWS CLI and API reject this text; remove the comment, or write the file in Jsonnet or YAML"),
+            crate::msg!(in001::COMMENT),
+            Some(crate::msg!(in001::HELP_COMMENT)),
         );
     }
 
@@ -177,11 +232,7 @@ impl Parser<'_> {
         self.skip_trivia();
         let start = self.pos;
         let Some(b) = self.peek() else {
-            self.error(
-                Span::at(start),
-                "unexpected end of input: a value is missing",
-                None,
-            );
+            self.error(Span::at(start), crate::msg!(in001::EOF_VALUE), None);
             return Node::new(NodeKind::Invalid, Span::at(start));
         };
         if depth >= MAX_DEPTH && matches!(b, b'{' | b'[') {
@@ -205,9 +256,9 @@ impl Parser<'_> {
                 let what = self.text.get(start..start + len).unwrap_or("?").to_string();
                 self.error(
                     Span::new(start, start + len),
-                    format!(
-                        "unexpected `{}` where a value should be",
-                        what.escape_debug()
+                    crate::msg!(
+                        in001::UNEXPECTED_CHAR,
+                        what = what.escape_debug().to_string()
                     ),
                     None,
                 );
@@ -245,7 +296,7 @@ impl Parser<'_> {
         self.pos = self.pos.min(self.bytes.len());
         self.error(
             Span::new(start, start + 1),
-            format!("nested deeper than {MAX_DEPTH} levels; the inner values are not checked"),
+            crate::msg!(in001::TOO_DEEP, depth = MAX_DEPTH),
             None,
         );
         Node::new(NodeKind::Invalid, Span::new(start, self.pos))
@@ -261,8 +312,8 @@ impl Parser<'_> {
                 None => {
                     self.error(
                         Span::at(self.pos),
-                        "unexpected end of input: an object is not closed",
-                        Some("the text looks cut short; add the missing `}`"),
+                        crate::msg!(in001::EOF_OBJECT),
+                        Some(crate::msg!(in001::HELP_CLOSE_OBJECT)),
                     );
                     break;
                 }
@@ -275,7 +326,7 @@ impl Parser<'_> {
                     self.pos += 1;
                     self.error(
                         Span::new(at, at + 1),
-                        "unexpected `,`: a key is missing",
+                        crate::msg!(in001::COMMA_NO_KEY),
                         None,
                     );
                     continue;
@@ -284,7 +335,7 @@ impl Parser<'_> {
                     let at = self.pos;
                     self.error(
                         Span::new(at, at + 1),
-                        "`]` closes an object that `{` opened; expected `}`",
+                        crate::msg!(in001::BRACKET_CLOSES_OBJECT),
                         None,
                     );
                     self.pos += 1;
@@ -315,7 +366,7 @@ impl Parser<'_> {
                 self.pos += len;
                 self.error(
                     Span::new(at, at + len),
-                    "expected a key in double quotes",
+                    crate::msg!(in001::EXPECTED_KEY),
                     None,
                 );
                 continue;
@@ -326,7 +377,7 @@ impl Parser<'_> {
             } else {
                 self.error(
                     Span::at(key_span.end as usize),
-                    format!("expected `:` after the key \"{key}\""),
+                    crate::msg!(in001::EXPECTED_COLON, key = &key),
                     None,
                 );
                 if matches!(self.peek(), Some(b',' | b'}') | None) {
@@ -344,7 +395,7 @@ impl Parser<'_> {
             let value = if matches!(self.peek(), Some(b',' | b'}')) {
                 self.error(
                     Span::at(self.pos),
-                    format!("the key \"{key}\" has no value"),
+                    crate::msg!(in001::NO_VALUE, key = &key),
                     None,
                 );
                 Node::new(NodeKind::Invalid, Span::at(self.pos))
@@ -372,10 +423,8 @@ impl Parser<'_> {
                 if self.peek() == Some(close) {
                     self.error(
                         Span::new(comma, comma + 1),
-                        "trailing comma",
-                        Some(
-                            "JSON allows no comma before a closing bracket; the AWS CLI rejects it",
-                        ),
+                        crate::msg!(in001::TRAILING_COMMA),
+                        Some(crate::msg!(in001::HELP_TRAILING_COMMA)),
                     );
                 }
             }
@@ -386,8 +435,8 @@ impl Parser<'_> {
                 let at = self.pos;
                 self.error(
                     Span::at(at),
-                    "expected `,` between items",
-                    Some("add a comma before this item"),
+                    crate::msg!(in001::EXPECTED_COMMA),
+                    Some(crate::msg!(in001::HELP_ADD_COMMA)),
                 );
             }
         }
@@ -415,7 +464,7 @@ impl Parser<'_> {
                 let end = self.word_end(start);
                 self.pos = end;
                 let span = Span::new(start, end);
-                self.error(span, "keys must be in double quotes", None);
+                self.error(span, crate::msg!(in001::KEY_QUOTES), None);
                 Some((self.text[start..end].to_string(), span))
             }
             _ => None,
@@ -432,8 +481,8 @@ impl Parser<'_> {
                 None => {
                     self.error(
                         Span::at(self.pos),
-                        "unexpected end of input: an array is not closed",
-                        Some("the text looks cut short; add the missing `]`"),
+                        crate::msg!(in001::EOF_ARRAY),
+                        Some(crate::msg!(in001::HELP_CLOSE_ARRAY)),
                     );
                     break;
                 }
@@ -445,7 +494,7 @@ impl Parser<'_> {
                     let at = self.pos;
                     self.error(
                         Span::new(at, at + 1),
-                        "`}` closes an array that `[` opened; expected `]`",
+                        crate::msg!(in001::BRACE_CLOSES_ARRAY),
                         None,
                     );
                     self.pos += 1;
@@ -456,7 +505,7 @@ impl Parser<'_> {
                     self.pos += 1;
                     self.error(
                         Span::new(at, at + 1),
-                        "unexpected `,`: a value is missing",
+                        crate::msg!(in001::COMMA_NO_VALUE),
                         None,
                     );
                     continue;
@@ -521,7 +570,7 @@ impl Parser<'_> {
                             self.pos += len;
                             self.error(
                                 Span::new(esc_start, self.pos),
-                                format!("invalid escape `\\{esc}`"),
+                                crate::msg!(in001::BAD_ESCAPE, esc = &esc),
                                 None,
                             );
                             continue;
@@ -533,7 +582,7 @@ impl Parser<'_> {
                 b if b < 0x20 && b != b'\t' => {
                     self.error(
                         Span::new(self.pos, self.pos + 1),
-                        "control character in a string",
+                        crate::msg!(in001::CONTROL_CHARACTER),
                         None,
                     );
                     out.push(char::from(b));
@@ -550,11 +599,11 @@ impl Parser<'_> {
         if !closed {
             self.error(
                 span,
-                "unterminated string",
-                Some("close the string with `\"` before the end of the line"),
+                crate::msg!(in001::UNTERMINATED_STRING),
+                Some(crate::msg!(in001::HELP_CLOSE_STRING)),
             );
         } else if quote == b'\'' {
-            self.error(span, "strings must be in double quotes", None);
+            self.error(span, crate::msg!(in001::STRING_QUOTES), None);
         }
         (out, span)
     }
@@ -569,7 +618,7 @@ impl Parser<'_> {
         let Some(first) = hex(self) else {
             self.error(
                 Span::new(esc_start, self.pos),
-                "invalid `\\u` escape: four hex digits expected",
+                crate::msg!(in001::BAD_UNICODE_ESCAPE),
                 None,
             );
             return char::REPLACEMENT_CHARACTER;
@@ -605,11 +654,11 @@ impl Parser<'_> {
                 Node::new(NodeKind::Number(n, raw.to_string()), span)
             }
             Ok(n) if n.is_finite() => {
-                self.error(span, format!("`{raw}` is not a valid JSON number"), None);
+                self.error(span, crate::msg!(in001::BAD_NUMBER, raw = raw), None);
                 Node::new(NodeKind::Number(n, raw.to_string()), span)
             }
             _ => {
-                self.error(span, format!("`{raw}` is not a valid JSON number"), None);
+                self.error(span, crate::msg!(in001::BAD_NUMBER, raw = raw), None);
                 Node::new(NodeKind::Invalid, span)
             }
         }
@@ -642,25 +691,22 @@ impl Parser<'_> {
             "True" | "False" | "TRUE" | "FALSE" => {
                 self.error(
                     span,
-                    format!(
-                        "`{word}` is not JSON; write `{}`",
-                        word.to_ascii_lowercase()
+                    crate::msg!(
+                        in001::WRITE_LOWER,
+                        word = word,
+                        lower = word.to_ascii_lowercase()
                     ),
                     None,
                 );
                 Node::new(NodeKind::Bool(word.eq_ignore_ascii_case("true")), span)
             }
             "None" | "NULL" | "Null" => {
-                self.error(span, format!("`{word}` is not JSON; write `null`"), None);
+                self.error(span, crate::msg!(in001::WRITE_NULL, word = word), None);
                 Node::new(NodeKind::Null, span)
             }
             _ if is_placeholder_word(word) => self.placeholder(span),
             _ => {
-                self.error(
-                    span,
-                    format!("unexpected word `{word}`: strings must be in double quotes"),
-                    None,
-                );
+                self.error(span, crate::msg!(in001::UNQUOTED_WORD, word = word), None);
                 Node::new(NodeKind::String(word.to_string()), span)
             }
         }
@@ -685,7 +731,7 @@ impl Parser<'_> {
             _ => {
                 self.pos += 2;
                 let span = Span::new(start, self.pos);
-                self.error(span, "`{{` is never closed by `}}`", None);
+                self.error(span, crate::msg!(in001::UNCLOSED_BRACES), None);
                 Node::new(NodeKind::Invalid, span)
             }
         }
@@ -710,7 +756,7 @@ impl Parser<'_> {
         if self.pos == start + 1 {
             self.error(
                 Span::new(start, start + 1),
-                "unexpected `$` where a value should be",
+                crate::msg!(in001::UNEXPECTED_DOLLAR),
                 None,
             );
             return Node::new(NodeKind::Invalid, Span::new(start, start + 1));
@@ -732,7 +778,7 @@ impl Parser<'_> {
         self.pos += 1;
         self.error(
             Span::new(start, start + 1),
-            "unexpected `<` where a value should be",
+            crate::msg!(in001::UNEXPECTED_ANGLE),
             None,
         );
         Node::new(NodeKind::Invalid, Span::new(start, start + 1))

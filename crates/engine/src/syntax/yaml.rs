@@ -21,6 +21,7 @@ use std::collections::HashMap;
 use saphyr_parser::{Event, Parser, ScalarStyle};
 
 use crate::input::diagnostic::Diagnostic;
+use crate::input::msg::Msg;
 use crate::input::span::{floor_char_boundary, Span};
 use crate::syntax::json::Parsed;
 use crate::syntax::value::{Member, Node, NodeKind, Object};
@@ -33,13 +34,28 @@ pub const MAX_NODES: usize = 250_000;
 /// Code of YAML syntax diagnostics (see `rules/input/in002_invalid_yaml.rs`).
 pub const SYNTAX: &str = crate::input::codes::IN002.code;
 
+/// The IN002 messages (their Japanese: `rules/input/in002_invalid_yaml.ja.msg`). The YAML
+/// library's own description of an error stays English, as it prints it.
+pub mod in002 {
+    crate::messages! {
+        "IN002";
+        TOO_DEEP = "the YAML is nested more than {depth} levels deep; it was not read";
+        HELP_TOO_DEEP = "ECS documents need only a few levels; check for a runaway list or bracket";
+        INVALID = "invalid YAML: {info}";
+        HELP_INVALID = "check the indentation and quoting around this point; a value starting with `{`, `[`, `*`, `&`, `!`, `|`, `>`, `@` or a backquote must be quoted";
+        UNDEFINED_ANCHOR = "an alias refers to an anchor that is not defined";
+        TOO_DEEP_STOPPED = "the YAML is nested more than {depth} levels deep; reading stopped here";
+        TOO_MANY_NODES = "the YAML expands to more than {nodes} values (aliases); reading stopped here";
+    }
+}
+
 pub fn parse(text: &str) -> Parsed {
     let mut diagnostics = Vec::new();
     if let Some(at) = too_deep(text) {
         diagnostics.push(syntax(
             Span::new(at, at + char_len(text, at)),
-            format!("the YAML is nested more than {MAX_DEPTH} levels deep; it was not read"),
-            Some("ECS documents need only a few levels; check for a runaway list or bracket"),
+            crate::msg!(in002::TOO_DEEP, depth = MAX_DEPTH),
+            Some(crate::msg!(in002::HELP_TOO_DEEP)),
         ));
         return Parsed {
             root: None,
@@ -102,8 +118,8 @@ pub fn parse(text: &str) -> Parsed {
                 let at = floor_char_boundary(text, positions.byte(error.marker().index()));
                 diagnostics.push(syntax(
                     Span::new(at, at + char_len(text, at)),
-                    format!("invalid YAML: {}", lower_first(error.info())),
-                    Some("check the indentation and quoting around this point; a value starting with `{`, `[`, `*`, `&`, `!`, `|`, `>`, `@` or a backquote must be quoted"),
+                    crate::msg!(in002::INVALID, info = lower_first(error.info())),
+                    Some(crate::msg!(in002::HELP_INVALID)),
                 ));
                 break;
             }
@@ -113,12 +129,12 @@ pub fn parse(text: &str) -> Parsed {
     Parsed { root, diagnostics }
 }
 
-fn syntax(span: Span, message: impl Into<String>, help: Option<&str>) -> Diagnostic {
-    let d = crate::input::codes::IN002.diag(span, message);
-    match help {
-        Some(h) => d.with_help(h),
-        None => d,
+fn syntax(span: Span, message: Msg, help: Option<Msg>) -> Diagnostic {
+    let mut d = crate::input::codes::IN002.diag_msg(span, message);
+    if let Some(h) = help {
+        d.set_help_msg(h);
     }
+    d
 }
 
 fn lower_first(s: &str) -> String {
@@ -359,7 +375,7 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    fn event(&mut self, event: Event<'_>, span: Span) -> Result<(), String> {
+    fn event(&mut self, event: Event<'_>, span: Span) -> Result<(), Msg> {
         match event {
             Event::DocumentEnd => {
                 if self.root.is_some() {
@@ -377,7 +393,7 @@ impl Builder<'_> {
             }
             Event::Alias(id) => {
                 let Some((node, size)) = self.anchors.get(&id).cloned() else {
-                    return Err("an alias refers to an anchor that is not defined".to_string());
+                    return Err(crate::msg!(in002::UNDEFINED_ANCHOR));
                 };
                 self.count(size)?;
                 let mut node = node;
@@ -415,22 +431,18 @@ impl Builder<'_> {
         Ok(())
     }
 
-    fn push(&mut self, open: Open) -> Result<(), String> {
+    fn push(&mut self, open: Open) -> Result<(), Msg> {
         if self.stack.len() >= MAX_DEPTH {
-            return Err(format!(
-                "the YAML is nested more than {MAX_DEPTH} levels deep; reading stopped here"
-            ));
+            return Err(crate::msg!(in002::TOO_DEEP_STOPPED, depth = MAX_DEPTH));
         }
         self.stack.push(open);
         Ok(())
     }
 
-    fn count(&mut self, n: usize) -> Result<(), String> {
+    fn count(&mut self, n: usize) -> Result<(), Msg> {
         self.nodes = self.nodes.saturating_add(n);
         if self.nodes > MAX_NODES {
-            return Err(format!(
-                "the YAML expands to more than {MAX_NODES} values (aliases); reading stopped here"
-            ));
+            return Err(crate::msg!(in002::TOO_MANY_NODES, nodes = MAX_NODES));
         }
         Ok(())
     }

@@ -411,3 +411,289 @@ fn the_configuration_is_written_by_one_function() {
     // Linting an empty project finds nothing and names no kind.
     assert!(project.lint().findings.is_empty());
 }
+
+/// The pairings of a project as `(kind, first file, first resource, task file, task resource,
+/// container, how)`, for assertions.
+fn pairings_of(project: &Project) -> Vec<String> {
+    let side = |p: &Paired| {
+        let path = project.path(FileId::new(p.file)).unwrap_or("?").to_string();
+        match &p.resource {
+            Some(resource) => format!("{path}#{resource}"),
+            None => path,
+        }
+    };
+    project
+        .pairings()
+        .iter()
+        .map(|pairing| match pairing {
+            Pairing::Service { service, task, by } => {
+                format!("service {} -> task {} ({by:?})", side(service), side(task))
+            }
+            Pairing::Dockerfile {
+                dockerfile,
+                task,
+                container,
+                index,
+                by,
+            } => format!(
+                "dockerfile {} -> task {} container {container} #{index} ({by:?})",
+                side(dockerfile),
+                side(task)
+            ),
+        })
+        .collect()
+}
+
+const ECR: &str = "123456789012.dkr.ecr.eu-west-1.amazonaws.com";
+
+fn task_json(family: &str, containers: &[(&str, &str, bool)]) -> String {
+    let containers: Vec<String> = containers
+        .iter()
+        .map(|(name, image, essential)| {
+            format!(r#"{{"name": "{name}", "image": "{image}", "essential": {essential}}}"#)
+        })
+        .collect();
+    format!(
+        r#"{{"family": "{family}", "containerDefinitions": [{}]}}"#,
+        containers.join(", ")
+    )
+}
+
+#[test]
+fn pairings_say_which_task_a_service_runs_and_how() {
+    let web = task_json("web", &[("app", &format!("{ECR}/web:1"), true)]);
+    let worker = task_json("worker", &[("app", &format!("{ECR}/worker:1"), true)]);
+    // An ecspresso config names both: that pair, whatever taskDefinition says.
+    let project = Project::new(vec![
+        File::new(
+            "ecspresso.yml",
+            "region: eu-west-1\ncluster: c\nservice: s\ntask_definition: worker.json\nservice_definition: service.json\n",
+            None,
+        ),
+        File::new("web.json", web.clone(), Some(Kind::TaskDef)),
+        File::new("worker.json", worker.clone(), Some(Kind::TaskDef)),
+        File::new(
+            "service.json",
+            r#"{"taskDefinition": "web:3", "desiredCount": 1}"#,
+            Some(Kind::ServiceDef),
+        ),
+    ]);
+    assert_eq!(
+        pairings_of(&project),
+        ["service service.json -> task worker.json (Config)"]
+    );
+    // No config: the family the service names.
+    let project = Project::new(vec![
+        File::new("web.json", web.clone(), Some(Kind::TaskDef)),
+        File::new("worker.json", worker.clone(), Some(Kind::TaskDef)),
+        File::new(
+            "service.json",
+            r#"{"taskDefinition": "arn:aws:ecs:eu-west-1:123456789012:task-definition/worker:7"}"#,
+            Some(Kind::ServiceDef),
+        ),
+    ]);
+    assert_eq!(
+        pairings_of(&project),
+        ["service service.json -> task worker.json (Family)"]
+    );
+    // One service, one task definition, no family named.
+    let project = Project::new(vec![
+        File::new("web.json", web.clone(), Some(Kind::TaskDef)),
+        File::new(
+            "service.json",
+            r#"{"desiredCount": 1}"#,
+            Some(Kind::ServiceDef),
+        ),
+    ]);
+    assert_eq!(
+        pairings_of(&project),
+        ["service service.json -> task web.json (Only)"]
+    );
+    // Two task definitions and no family named: undecided (XF110), no pairing.
+    let project = Project::new(vec![
+        File::new("web.json", web, Some(Kind::TaskDef)),
+        File::new("worker.json", worker, Some(Kind::TaskDef)),
+        File::new(
+            "service.json",
+            r#"{"desiredCount": 1}"#,
+            Some(Kind::ServiceDef),
+        ),
+    ]);
+    assert!(project.pairings().is_empty());
+    assert!(project.lint().findings.iter().any(|f| f.code == "XF110"));
+    // A Terraform service refers to its task definition resource: named by file and address.
+    let tf = format!(
+        r#"resource "aws_ecs_task_definition" "web" {{
+  family                = "web"
+  container_definitions = jsonencode([{{ name = "app", image = "{ECR}/web:1", essential = true }}])
+}}
+
+resource "aws_ecs_task_definition" "other" {{
+  family                = "web"
+  container_definitions = jsonencode([{{ name = "app", image = "{ECR}/other:1", essential = true }}])
+}}
+
+resource "aws_ecs_service" "web" {{
+  name            = "web"
+  task_definition = aws_ecs_task_definition.web.arn
+  desired_count   = 1
+}}
+"#
+    );
+    let project = Project::new(vec![File::new("infra/ecs.tf", tf, None)]);
+    assert_eq!(
+        pairings_of(&project),
+        ["service infra/ecs.tf#aws_ecs_service.web -> task infra/ecs.tf#aws_ecs_task_definition.web (Resource)"]
+    );
+}
+
+#[test]
+fn pairings_say_which_container_a_dockerfile_builds_and_how() {
+    let dockerfile = |path: &str| {
+        File::new(
+            path,
+            "FROM node:22-slim\nUSER node\nCMD [\"node\", \"server.js\"]\n",
+            None,
+        )
+    };
+    // The Dockerfile's folder names the container.
+    let task = task_json(
+        "web",
+        &[
+            ("web", &format!("{ECR}/web:1"), true),
+            ("worker", &format!("{ECR}/worker:1"), true),
+        ],
+    );
+    let project = Project::new(vec![
+        dockerfile("web/Dockerfile"),
+        File::new("task.json", task, Some(Kind::TaskDef)),
+    ]);
+    assert_eq!(
+        pairings_of(&project),
+        ["dockerfile web/Dockerfile -> task task.json container web #0 (Name)"]
+    );
+    // Sidecars and official images used as they are are never built from it.
+    let task = task_json(
+        "web",
+        &[
+            (
+                "log_router",
+                "public.ecr.aws/aws-observability/aws-for-fluent-bit:stable",
+                true,
+            ),
+            ("cache", "redis:7", false),
+            ("app", &format!("{ECR}/app:1"), true),
+        ],
+    );
+    let project = Project::new(vec![
+        dockerfile("Dockerfile"),
+        File::new("task.json", task, Some(Kind::TaskDef)),
+    ]);
+    assert_eq!(
+        pairings_of(&project),
+        ["dockerfile Dockerfile -> task task.json container app #2 (Only)"]
+    );
+    // Several could be: the one essential container.
+    let task = task_json(
+        "web",
+        &[
+            ("migrate", &format!("{ECR}/app:1"), false),
+            ("app", &format!("{ECR}/app:1"), true),
+        ],
+    );
+    let project = Project::new(vec![
+        dockerfile("Dockerfile"),
+        File::new("task.json", task, Some(Kind::TaskDef)),
+    ]);
+    assert_eq!(
+        pairings_of(&project),
+        ["dockerfile Dockerfile -> task task.json container app #1 (Essential)"]
+    );
+    // Two essential ones: nothing paired (a wrong pairing gives confident, wrong findings).
+    let task = task_json(
+        "web",
+        &[
+            ("api", &format!("{ECR}/api:1"), true),
+            ("app", &format!("{ECR}/app:1"), true),
+        ],
+    );
+    let project = Project::new(vec![
+        dockerfile("Dockerfile"),
+        File::new("task.json", task, Some(Kind::TaskDef)),
+    ]);
+    assert!(project.pairings().is_empty());
+}
+
+/// The pairings are the ones the lint run's rules read: XF101 (the task's user overrides the
+/// image's) fires on the container the project says the Dockerfile builds.
+#[test]
+fn pairings_are_what_the_cross_file_rules_read() {
+    let task = r#"{"family": "web", "containerDefinitions": [
+  {"name": "log_router", "image": "public.ecr.aws/aws-observability/aws-for-fluent-bit:stable", "essential": true, "firelensConfiguration": {"type": "fluentbit"}},
+  {"name": "app", "image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1", "essential": true, "user": "0"}]}"#;
+    let project = Project::new(vec![
+        File::new("Dockerfile", "FROM node:22-slim\nUSER node\n", None),
+        File::new("task.json", task, Some(Kind::TaskDef)),
+    ]);
+    let Some(Pairing::Dockerfile { container, .. }) = project.pairings().first() else {
+        panic!("no pairing: {:?}", project.pairings());
+    };
+    assert_eq!(container, "app");
+    let xf101 = project.lint().findings.iter().find(|f| f.code == "XF101");
+    // On the app container's `user` (line 3), not on the log router.
+    assert_eq!(
+        xf101.map(|f| (f.path.as_str(), f.line)),
+        Some(("task.json", 3)),
+        "{:?}",
+        project.lint().findings
+    );
+}
+
+/// The page's path (unnamed panes, blank ones absent) and the CLI's path (files as read) pair
+/// the same files the same way.
+#[test]
+fn the_page_and_the_cli_get_the_same_pairings() {
+    let mut files = page_files();
+    files[1].text = r#"{"taskDefinition": "web", "desiredCount": 1}"#.into();
+    files[2].text = "FROM node:22-slim\nUSER node\n".into();
+    // The env file's image is one the Dockerfile could build (`nginx:1.27`, an official image
+    // used as it is, would not be paired).
+    files[4].text = format!("IMAGE={ECR}/web:1\n");
+    let page = Project::with_blank_absent(files);
+    let cli = Project::from_inputs(page.inputs().to_vec());
+    let page_seen = pairings_of(&page);
+    assert_eq!(
+        page_seen,
+        [
+            "service ecs-service-def.json -> task ecs-task-def.json (Config)",
+            "dockerfile Dockerfile -> task ecs-task-def.json container app #0 (Only)"
+        ]
+    );
+    assert_eq!(page_seen, pairings_of(&cli));
+}
+
+/// The values the lint run fills templates with (no `env` default) and those a rendered view
+/// shows (with it): given over env files, then the project's Terraform state.
+#[test]
+fn known_and_shown_values_come_from_the_project() {
+    use crate::syntax::template::{execute, Mode};
+    let project = Project::with_blank_absent(page_files());
+    let text = "{{ must_env `IMAGE` }} {{ tfstate `aws_lb.main.arn` }} {{ env `STAGE` `dev` }}";
+    let lint = execute(text, &project.known(), Mode::Lint).rendered.text;
+    assert_eq!(
+        lint,
+        "nginx:1.27 arn:aws:elasticloadbalancing:x {{ env `STAGE` `dev` }}"
+    );
+    assert_eq!(
+        execute(text, &project.shown(), Mode::Display).rendered.text,
+        "nginx:1.27 arn:aws:elasticloadbalancing:x dev"
+    );
+    // The given value wins over the env file's.
+    let mut given = Vars::default();
+    given.env.insert("IMAGE".into(), "app:2".into());
+    let project = Project::with_blank_absent(page_files()).with_values(given);
+    assert!(execute(text, &project.known(), Mode::Lint)
+        .rendered
+        .text
+        .starts_with("app:2 "));
+}

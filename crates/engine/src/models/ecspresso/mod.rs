@@ -206,8 +206,15 @@ pub fn template_diagnostics(
     crate::syntax::template::errors(text, values)
         .into_iter()
         .map(|e| {
-            rule.diag(e.span, format!("template: {}", e.message))
-                .with_help("ecspresso renders this file with Go's text/template, which stops here: close each `{{` with `}}`, each string with its quote, and each `if`, `range`, `with` with `{{ end }}`")
+            let mut d = rule.diag_msg(
+                e.span,
+                crate::msg!(
+                    crate::syntax::template::in004::GO_ERROR,
+                    message = e.message
+                ),
+            );
+            d.set_help_msg(crate::msg!(crate::syntax::template::in004::HELP_CLOSE));
+            d
         })
         .collect()
 }
@@ -265,9 +272,10 @@ pub fn read_jsonnet(
             };
         }
         jsonnet::Outcome::Syntax { span, message } => {
-            crate::input::codes::IN012
-                .diag(span, format!("Jsonnet error: {message}"))
-                .with_help("fix the Jsonnet so it evaluates (`jsonnet FILE` shows the same error)")
+            let mut d = crate::input::codes::IN012
+                .diag_msg(span, crate::msg!(jsonnet::in012::ERROR, message = message));
+            d.set_help_msg(crate::msg!(jsonnet::in012::HELP_FIX));
+            d
         }
         jsonnet::Outcome::Failed {
             span,
@@ -300,9 +308,10 @@ pub fn read_jsonnet(
             )
             .with_help("give the values (environment, `--ext-str`, a tfstate file) or lint its rendered JSON (`ecspresso render`)"),
         jsonnet::Outcome::Failed { span, message, .. } => {
-            crate::input::codes::IN012
-                .diag(span, format!("Jsonnet evaluation failed: {message}"))
-                .with_help("fix the Jsonnet so it evaluates (`jsonnet FILE` shows the same error)")
+            let mut d = crate::input::codes::IN012
+                .diag_msg(span, crate::msg!(jsonnet::in012::FAILED, message = message));
+            d.set_help_msg(crate::msg!(jsonnet::in012::HELP_FIX));
+            d
         }
         jsonnet::Outcome::Unavailable => not_evaluated
             .diag(

@@ -127,22 +127,31 @@ pub const NOT_READ: &str = "was not read, so its checks were skipped";
 pub fn not_read(text: &str) -> Read {
     let end = text.find(['\n', '\r']).unwrap_or(text.len());
     let mut read = Read::default();
-    read.diagnostics.push(
-        crate::input::codes::IN013
-            .diag(Span::new(0, end), format!("this Terraform file {NOT_READ}"))
-            .with_help("Terraform is read by the ecsplain CLI (`ecsplain lint`)"),
-    );
+    let mut d =
+        crate::input::codes::IN013.diag_msg(Span::new(0, end), crate::msg!(in013::NOT_READ));
+    d.set_help_msg(crate::msg!(in013::HELP_CLI));
+    read.diagnostics.push(d);
     read
 }
 
+/// The IN013 messages (their Japanese: `rules/input/in013_terraform_unreadable.ja.msg`); the
+/// HCL parser's own message stays English. `NOT_READ` ends with [`NOT_READ`].
+pub mod in013 {
+    crate::messages! {
+        "IN013";
+        TOO_DEEP = "ecsplain cannot read this Terraform file: the file nests brackets deeper than ecsplain reads";
+        HCL_ERROR = "ecsplain cannot read this Terraform file: {message}";
+        HELP_VALIDATE = "its task and service definitions are not checked; `terraform validate` shows whether Terraform reads it";
+        NOT_READ = "this Terraform file was not read, so its checks were skipped";
+        HELP_CLI = "Terraform is read by the ecsplain CLI (`ecsplain lint`)";
+    }
+}
+
 /// IN013: the file is not HCL that ecsplain reads.
-pub(crate) fn unreadable(span: Span, message: &str) -> Diagnostic {
-    crate::input::codes::IN013
-        .diag(span, message.to_string())
-        .with_help(
-            "its task and service definitions are not checked; `terraform validate` shows \
-             whether Terraform reads it",
-        )
+pub(crate) fn unreadable(span: Span, message: crate::input::msg::Msg) -> Diagnostic {
+    let mut d = crate::input::codes::IN013.diag_msg(span, message);
+    d.set_help_msg(crate::msg!(in013::HELP_VALIDATE));
+    d
 }
 
 /// Does this build read Terraform files?

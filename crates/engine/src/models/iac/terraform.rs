@@ -58,9 +58,9 @@ const TERRAFORM_ONLY: [&str; 20] = [
 pub fn read(text: &str) -> Read {
     let mut read = Read::default();
     if nesting(text) > MAX_NESTING {
-        read.diagnostics.push(unreadable(
+        read.diagnostics.push(super::unreadable(
             Span::new(0, 0),
-            "the file nests brackets deeper than ecsplain reads",
+            crate::msg!(super::in013::TOO_DEEP),
         ));
         return read;
     }
@@ -69,8 +69,10 @@ pub fn read(text: &str) -> Read {
         Err(err) => {
             let at = err.location().offset().min(text.len());
             let end = text[at..].find('\n').map_or(text.len(), |i| at + i).max(at);
-            read.diagnostics
-                .push(unreadable(Span::new(at, end), err.message()));
+            read.diagnostics.push(super::unreadable(
+                Span::new(at, end),
+                crate::msg!(super::in013::HCL_ERROR, message = err.message()),
+            ));
             return read;
         }
     };
@@ -119,13 +121,6 @@ pub fn read(text: &str) -> Read {
         });
     }
     read
-}
-
-fn unreadable(span: Span, why: &str) -> crate::input::diagnostic::Diagnostic {
-    super::unreadable(
-        span,
-        &format!("ecsplain cannot read this Terraform file: {why}"),
-    )
 }
 
 /// The deepest bracket nesting of the text (strings and comments counted too: an upper bound).

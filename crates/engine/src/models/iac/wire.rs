@@ -9,7 +9,7 @@
 //!
 //! The shape, written and read by hand (serde's generic code costs more in the page's wasm):
 //! `{"resources": [{"kind": "task"|"service", "address", "task_ref", "files": [[path, template, start, end]], "root": NODE}],
-//! "diagnostics": [[start, end, message]]}`, where a NODE is an array `[tag, start, end, ...]`:
+//! "diagnostics": [[start, end, message, template key, parser message or null]]}`, where a NODE is an array `[tag, start, end, ...]`:
 //! `["n",s,e]` null, `["b",s,e,bool]`, `["#",s,e,value,"text"]`, `["s",s,e,"text"]`,
 //! `["a",s,e,[NODE...]]`, `["o",s,e,opaque,[[key,ks,ke,NODE]...]]`, `["p",s,e,"text"]`
 //! placeholder, `["x",s,e]` invalid.
@@ -43,7 +43,18 @@ pub fn encode(read: &Read) -> String {
     let diagnostics: Vec<Value> = read
         .diagnostics
         .iter()
-        .map(|d| json!([d.span.start, d.span.end, d.message]))
+        .map(|d| {
+            // The template's name and the HCL parser's message, so the reading side keys it too.
+            let keyed = d.keyed.message.as_ref();
+            let name = keyed.map_or("", |m| m.template.key);
+            let detail = keyed
+                .and_then(|m| m.args.iter().find(|(n, _)| *n == "message"))
+                .and_then(|(_, a)| match a {
+                    crate::input::msg::Arg::Code(s) => Some(s.as_str()),
+                    _ => None,
+                });
+            json!([d.span.start, d.span.end, d.message, name, detail])
+        })
         .collect();
     json!({ "resources": resources, "diagnostics": diagnostics }).to_string()
 }
@@ -110,8 +121,23 @@ pub fn decode(answer: &str, len: usize) -> Option<Read> {
     }
     for d in value.get("diagnostics")?.as_array()? {
         let message = d.get(2).and_then(Value::as_str).unwrap_or_default();
+        let keyed = match (
+            d.get(3).and_then(Value::as_str),
+            d.get(4).and_then(Value::as_str),
+        ) {
+            (Some(name), _) if name == super::in013::TOO_DEEP.key => {
+                crate::msg!(super::in013::TOO_DEEP)
+            }
+            (_, Some(detail)) => crate::msg!(super::in013::HCL_ERROR, message = detail),
+            _ => crate::msg!(
+                super::in013::HCL_ERROR,
+                message = message
+                    .strip_prefix("ecsplain cannot read this Terraform file: ")
+                    .unwrap_or(message)
+            ),
+        };
         read.diagnostics
-            .push(super::unreadable(span(d.get(0), d.get(1), len), message));
+            .push(super::unreadable(span(d.get(0), d.get(1), len), keyed));
     }
     Some(read)
 }

@@ -12,7 +12,7 @@
 
 use crate::input::span::Span;
 use crate::input::Kind;
-use crate::models::project::ProjectCtx;
+use crate::models::project::{DockerBy, ProjectCtx};
 use crate::models::stages as support;
 use crate::models::taskdef::TaskDefCtx;
 use crate::syntax::dockerfile::{Dockerfile, DockerfileCtx, Instruction, Stage};
@@ -303,8 +303,8 @@ fn is_essential(container: &Node) -> bool {
     )
 }
 
-/// The one container of the task that runs the image, if it can be told.
-fn pick<'a>(task: &TaskDefCtx<'a>, path: &str, text: &str) -> Option<&'a Node> {
+/// The one container of the task that runs the image, if it can be told, and how.
+fn pick<'a>(task: &TaskDefCtx<'a>, path: &str, text: &str) -> Option<(&'a Node, DockerBy)> {
     if crate::rules::taskdef::util::containers_opaque(task) {
         return None;
     }
@@ -321,7 +321,7 @@ fn pick<'a>(task: &TaskDefCtx<'a>, path: &str, text: &str) -> Option<&'a Node> {
             .filter(|(c, _)| !is_sidecar(c) && names(c, &hint))
             .collect();
         match named.as_slice() {
-            [(c, f)] => return (*f != Fit::No).then_some(*c),
+            [(c, f)] => return (*f != Fit::No).then_some((*c, DockerBy::Name)),
             [] => {}
             _ => return None,
         }
@@ -332,7 +332,7 @@ fn pick<'a>(task: &TaskDefCtx<'a>, path: &str, text: &str) -> Option<&'a Node> {
         .map(|(c, _)| *c)
         .collect();
     match candidates.as_slice() {
-        [one] => Some(one),
+        [one] => Some((one, DockerBy::Only)),
         [] => None,
         several => {
             let essential: Vec<&Node> = several
@@ -341,7 +341,7 @@ fn pick<'a>(task: &TaskDefCtx<'a>, path: &str, text: &str) -> Option<&'a Node> {
                 .filter(|c| is_essential(c))
                 .collect();
             match essential.as_slice() {
-                [one] => Some(one),
+                [one] => Some((one, DockerBy::Essential)),
                 _ => None,
             }
         }
@@ -354,7 +354,7 @@ pub fn pairs<'a>(project: &'a ProjectCtx<'a>) -> Vec<DockerPair<'a>> {
     let found = project.docker_pairing.get_or_init(|| find(project));
     found
         .iter()
-        .filter_map(|&(file, task_file, container)| {
+        .filter_map(|&(file, task_file, container, _)| {
             let input = project.inputs.get(file)?;
             let task_input = project.inputs.get(task_file)?;
             let task = TaskDefCtx::new(task_input.text, task_file, task_input.tree()?);
@@ -372,8 +372,14 @@ pub fn pairs<'a>(project: &'a ProjectCtx<'a>) -> Vec<DockerPair<'a>> {
         .collect()
 }
 
+/// Every pair of the run as `(Dockerfile input, task input, container index, how it was
+/// decided)`: what [`pairs`] reads, and what the lint run reports (`Report::pairings`).
+pub fn decided(project: &ProjectCtx<'_>) -> Vec<(usize, usize, usize, DockerBy)> {
+    project.docker_pairing.get_or_init(|| find(project)).clone()
+}
+
 /// The pairs as input and container positions.
-fn find(project: &ProjectCtx<'_>) -> Vec<(usize, usize, usize)> {
+fn find(project: &ProjectCtx<'_>) -> Vec<(usize, usize, usize, DockerBy)> {
     let mut dockerfiles = project
         .inputs
         .iter()
@@ -406,7 +412,7 @@ fn find(project: &ProjectCtx<'_>) -> Vec<(usize, usize, usize)> {
         if task.is_windows() {
             continue;
         }
-        let Some(container) = pick(&task, path, text) else {
+        let Some((container, by)) = pick(&task, path, text) else {
             continue;
         };
         if let Some(at) = task
@@ -414,7 +420,7 @@ fn find(project: &ProjectCtx<'_>) -> Vec<(usize, usize, usize)> {
             .iter()
             .position(|c| std::ptr::eq(*c, container))
         {
-            out.push((file, task_file, at));
+            out.push((file, task_file, at, by));
         }
     }
     out

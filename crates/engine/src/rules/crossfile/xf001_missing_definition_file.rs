@@ -41,6 +41,16 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "XF001";
+    NOT_LINTED = "{key} names `{written}`, which is not among the files linted";
+    NOT_LINTED_RESOLVED = "{key} names `{written}`, which is not among the files linted (resolved from the config's folder: `{resolved}`)";
+    HELP_JSONNET = "`{jsonnet}` is present: if the build generates the `.json` from it, lint the generated file, or point the config at the `.jsonnet` (ecspresso evaluates Jsonnet itself)";
+    HELP_OTHER_FOLDER = "a file `{other}` was given: ecspresso resolves paths relative to the config's folder (`{folder}`), so write the path from there";
+    HELP_ADD_TASK = "add the task definition to the files linted, or fix the path (relative to the config's folder)";
+    HELP_ADD_SERVICE = "add the service definition to the files linted, or fix the path (relative to the config's folder)";
+}
+
 pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
     let present: Vec<String> = ctx
         .inputs
@@ -59,18 +69,17 @@ pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
                 Kind::ServiceDef => "service_definition",
                 _ => "task_definition",
             };
-            let d = sink.report_in(
+            let d = sink.report_msg_in(
                 file,
                 reference.span,
                 if reference.written == reference.resolved {
-                    format!(
-                        "{key} names `{}`, which is not among the files linted",
-                        reference.written
-                    )
+                    crate::msg!(NOT_LINTED, key = key, written = &reference.written)
                 } else {
-                    format!(
-                        "{key} names `{}`, which is not among the files linted (resolved from the config's folder: `{}`)",
-                        reference.written, reference.resolved
+                    crate::msg!(
+                        NOT_LINTED_RESOLVED,
+                        key = key,
+                        written = &reference.written,
+                        resolved = &reference.resolved
                     )
                 },
             );
@@ -81,20 +90,18 @@ pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
                 .unwrap_or(&reference.resolved);
             let jsonnet = format!("{}net", reference.resolved);
             if reference.resolved.ends_with(".json") && present.contains(&jsonnet) {
-                d.set_help(format!(
-                    "`{jsonnet}` is present: if the build generates the `.json` from it, lint the generated file, or point the config at the `.jsonnet` (ecspresso evaluates Jsonnet itself)"
-                ));
+                d.set_help_msg(crate::msg!(HELP_JSONNET, jsonnet = jsonnet));
             } else if let Some(other) = present.iter().find(|p| p.rsplit('/').next() == Some(name))
             {
-                d.set_help(format!(
-                    "a file `{other}` was given: ecspresso resolves paths relative to the config's folder (`{}`), so write the path from there",
-                    ecspresso::folder_of(input.path)
+                d.set_help_msg(crate::msg!(
+                    HELP_OTHER_FOLDER,
+                    other = other,
+                    folder = ecspresso::folder_of(input.path)
                 ));
+            } else if reference.role == Kind::ServiceDef {
+                d.set_help_msg(crate::msg!(HELP_ADD_SERVICE));
             } else {
-                d.set_help(format!(
-                    "add the {} to the files linted, or fix the path (relative to the config's folder)",
-                    reference.role.noun()
-                ));
+                d.set_help_msg(crate::msg!(HELP_ADD_TASK));
             }
         }
     }

@@ -39,6 +39,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "XF002";
+    TEMPLATED_TASK = "the task definition path `{written}` holds a template, so ecsplain cannot tell which file it names";
+    TEMPLATED_SERVICE = "the service definition path `{written}` holds a template, so ecsplain cannot tell which file it names";
+    HELP_GIVE_VALUE = "give the template's value (`--var NAME=VALUE`, or the page's variables panel) so the path can be followed, or write it relative to the config's folder";
+}
+
 pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
     for (file, input) in ctx.inputs.iter().enumerate() {
         if input.kind != Some(Kind::Ecspresso) {
@@ -48,16 +55,13 @@ pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             if !reference.template {
                 continue;
             }
-            sink.report_in(
-                file,
-                reference.span,
-                format!(
-                    "the {} path `{}` holds a template, so ecsplain cannot tell which file it names",
-                    reference.role.noun(),
-                    reference.written
-                ),
-            )
-            .set_help("give the template's value (`--var NAME=VALUE`, or the page's variables panel) so the path can be followed, or write it relative to the config's folder");
+            let message = if reference.role == Kind::ServiceDef {
+                crate::msg!(TEMPLATED_SERVICE, written = &reference.written)
+            } else {
+                crate::msg!(TEMPLATED_TASK, written = &reference.written)
+            };
+            sink.report_msg_in(file, reference.span, message)
+                .set_help_msg(crate::msg!(HELP_GIVE_VALUE));
         }
     }
 }

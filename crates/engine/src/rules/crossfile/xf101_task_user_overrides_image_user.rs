@@ -44,6 +44,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "XF101";
+    RUNS_AS_ROOT = "container `{name}` runs as root: its user \"{task_user}\" overrides the image's `USER {image_user}`";
+    HELP_SET_USER = "set \"user\" to \"{image_user}\" (the image's user), or remove it so the image's USER applies";
+    RELATED_DROPS_ROOT = "the image drops root here";
+}
+
 pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
     for pair in pairing_docker::pairs(project) {
         let Some(node) = pair.container.get_set("user") else {
@@ -62,17 +69,17 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
         if image_user.is_empty() || image_user.contains('$') || is_root_user(image_user) {
             continue;
         }
-        sink.report_in(
+        sink.report_msg_in(
             pair.task.file,
             node.span,
-            format!(
-                "container `{}` runs as root: its user \"{task_user}\" overrides the image's `USER {image_user}`",
-                pair.name()
+            crate::msg!(
+                RUNS_AS_ROOT,
+                name = pair.name(),
+                task_user = task_user,
+                image_user = image_user
             ),
         )
-        .set_help(format!(
-            "set \"user\" to \"{image_user}\" (the image's user), or remove it so the image's USER applies"
-        ))
-        .add_related_in(pair.docker.file, user.span, "the image drops root here");
+        .set_help_msg(crate::msg!(HELP_SET_USER, image_user = image_user))
+        .add_related_in_msg(pair.docker.file, user.span, crate::msg!(RELATED_DROPS_ROOT));
     }
 }

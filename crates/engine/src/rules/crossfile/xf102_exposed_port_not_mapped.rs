@@ -1,4 +1,5 @@
 use super::pairing_docker::{self, exposed, exposes, mapped_ports};
+use crate::input::msg::Arg;
 use crate::models::project::ProjectCtx;
 use crate::rules::check::Sink;
 use crate::rules::servicedef::pairing;
@@ -48,6 +49,17 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "XF102";
+    MAPS_UNEXPOSED = "container `{name}` maps port {port}, but the image EXPOSEs only {exposed}";
+    HELP_MAP_LISTENED = "map the port the program listens on, or correct EXPOSE in the Dockerfile if it is out of date (EXPOSE is documentation; nothing checks it)";
+    RELATED_DECLARED_PORTS = "the ports the image declares";
+    EXPOSES_UNMAPPED = "the image EXPOSEs {exposed}, but container `{name}` in the task definition maps only {mapped}";
+    HELP_ADD_MAPPING = "add a port mapping for {exposed} if clients must reach it, or drop it from EXPOSE if the program does not listen there";
+    RELATED_MAPPINGS = "the port mappings of `{name}`";
+    AND_LIST = "{items} and {last}";
+}
+
 /// Ports a service's load balancer targets on the container (`XF106` reports those).
 fn balanced_ports(project: &ProjectCtx<'_>, task_file: usize, name: &str) -> Vec<u32> {
     let mut out = Vec::new();
@@ -69,11 +81,16 @@ fn balanced_ports(project: &ProjectCtx<'_>, task_file: usize, name: &str) -> Vec
     out
 }
 
-fn list(ports: &[String]) -> String {
+/// "80, 443 and 8080": the ports as one argument.
+fn list(ports: &[String]) -> Arg {
     match ports {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [] => Arg::Code(String::new()),
+        [one] => Arg::from(one),
+        [rest @ .., last] => Arg::from(crate::msg!(
+            AND_LIST,
+            items = Arg::List(rest.iter().map(Arg::from).collect()),
+            last = last
+        )),
     }
 }
 
@@ -106,16 +123,22 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
                 continue;
             }
             let proto = if *udp { "/udp" } else { "" };
-            sink.report_in(
+            sink.report_msg_in(
                 pair.task.file,
                 node.span,
-                format!(
-                    "container `{name}` maps port {port}{proto}, but the image EXPOSEs only {}",
-                    list(&exposed_list)
+                crate::msg!(
+                    MAPS_UNEXPOSED,
+                    name = &name,
+                    port = format!("{port}{proto}"),
+                    exposed = list(&exposed_list)
                 ),
             )
-            .set_help("map the port the program listens on, or correct EXPOSE in the Dockerfile if it is out of date (EXPOSE is documentation; nothing checks it)")
-            .add_related_in(pair.docker.file, first_expose, "the ports the image declares");
+            .set_help_msg(crate::msg!(HELP_MAP_LISTENED))
+            .add_related_in_msg(
+                pair.docker.file,
+                first_expose,
+                crate::msg!(RELATED_DECLARED_PORTS),
+            );
         }
         if reported {
             continue; // One mismatch, one finding: the image's ports are named in it.
@@ -141,17 +164,22 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             if covered {
                 continue;
             }
-            sink.report_in(
+            sink.report_msg_in(
                 pair.docker.file,
                 e.span,
-                format!(
-                    "the image EXPOSEs {}, but container `{name}` in the task definition maps only {}",
-                    e.text,
-                    list(&mapped_list)
+                crate::msg!(
+                    EXPOSES_UNMAPPED,
+                    exposed = &e.text,
+                    name = &name,
+                    mapped = list(&mapped_list)
                 ),
             )
-            .set_help(format!("add a port mapping for {} if clients must reach it, or drop it from EXPOSE if the program does not listen there", e.text))
-            .add_related_in(pair.task.file, mapping_span, format!("the port mappings of `{name}`"));
+            .set_help_msg(crate::msg!(HELP_ADD_MAPPING, exposed = &e.text))
+            .add_related_in_msg(
+                pair.task.file,
+                mapping_span,
+                crate::msg!(RELATED_MAPPINGS, name = &name),
+            );
         }
     }
 }

@@ -1,4 +1,5 @@
 use super::pairing_docker::{self, docker_health_check, DockerHealthCheck};
+use crate::input::msg::Msg;
 use crate::models::project::ProjectCtx;
 use crate::models::taskdef::TaskDefCtx;
 use crate::rules::check::Sink;
@@ -48,8 +49,18 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "XF103";
+    NO_HEALTH_CHECK = "container `{name}` has no healthCheck; its image's HEALTHCHECK is never run by ECS";
+    HELP_ADD = "add the same check to the container definition: {json}";
+    HELP_ADD_NOTES = "add the same check to the container definition: {json} ({notes})";
+    NOTE_CLAMPED = "{key} {value} is outside {min}–{max}, so {clamped}";
+    NOTES_MORE = "{first}; {rest}";
+    RELATED_IGNORED = "the image's HEALTHCHECK, which ECS ignores";
+}
+
 /// The task definition JSON for the Dockerfile check, and notes on values moved into range.
-pub fn translate(hc: &DockerHealthCheck<'_>) -> (String, Vec<String>) {
+pub fn translate(hc: &DockerHealthCheck<'_>) -> (String, Vec<Msg>) {
     let mut notes = Vec::new();
     let limits = &util::limits().health_check;
     let range = |key: &str| {
@@ -62,8 +73,13 @@ pub fn translate(hc: &DockerHealthCheck<'_>) -> (String, Vec<String>) {
         let (min, max) = range(key);
         let clamped = value.clamp(min, max);
         if clamped != value {
-            notes.push(format!(
-                "{key} {value} is outside {min}–{max}, so {clamped}"
+            notes.push(crate::msg!(
+                NOTE_CLAMPED,
+                key = key,
+                value = value,
+                min = min,
+                max = max,
+                clamped = clamped
             ));
         }
         clamped
@@ -98,23 +114,25 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         };
         let (json, notes) = translate(&hc);
-        let mut help = format!("add the same check to the container definition: {json}");
-        if !notes.is_empty() {
-            help.push_str(&format!(" ({})", notes.join("; ")));
-        }
-        sink.report_in(
+        // The notes, joined as one phrase: "a; b; c".
+        let help = match notes
+            .into_iter()
+            .rev()
+            .reduce(|rest, first| crate::msg!(NOTES_MORE, first = first, rest = rest))
+        {
+            None => crate::msg!(HELP_ADD, json = &json),
+            Some(notes) => crate::msg!(HELP_ADD_NOTES, json = &json, notes = notes),
+        };
+        sink.report_msg_in(
             pair.task.file,
             TaskDefCtx::container_span(pair.container),
-            format!(
-                "container `{}` has no healthCheck; its image's HEALTHCHECK is never run by ECS",
-                pair.name()
-            ),
+            crate::msg!(NO_HEALTH_CHECK, name = pair.name()),
         )
-        .set_help(help)
-        .add_related_in(
+        .set_help_msg(help)
+        .add_related_in_msg(
             pair.docker.file,
             hc.instruction.span,
-            "the image's HEALTHCHECK, which ECS ignores",
+            crate::msg!(RELATED_IGNORED),
         );
     }
 }

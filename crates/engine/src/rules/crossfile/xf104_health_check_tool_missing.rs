@@ -45,6 +45,15 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "XF104";
+    SHELL_TOOL = "container `{name}`: the health check runs `{tool}` through `/bin/sh`, but the image (FROM `{base}`) has neither a shell nor {tool}, so the check always fails";
+    SHELL_ONLY = "container `{name}`: the health check is CMD-SHELL, which needs `/bin/sh`, but the image (FROM `{base}`) has no shell, so the check always fails";
+    EXEC_TOOL = "container `{name}`: the health check runs `{tool}`, but the image (FROM `{base}`) has no {tool}, so the check always fails";
+    HELP_PROBE = "run a probe the image contains without a shell, e.g. [\"CMD\", \"/app/server\", \"-health\"], or rely on the load balancer's health check";
+    RELATED_BARE = "the final image has no shell or HTTP client";
+}
+
 /// What the final image is, when it is known to have no shell and no curl.
 fn bare_base(pair: &DockerPair<'_>) -> Option<String> {
     let base = pair.base_image()?;
@@ -91,6 +100,7 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             let name = program.rsplit('/').next().unwrap_or(program);
             matches!(name, "curl" | "wget").then(|| name.to_string())
         };
+        let name = pair.name();
         let message = match mode {
             "CMD-SHELL" => {
                 let script = rest.join(" ");
@@ -98,18 +108,22 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
                     .iter()
                     .find_map(|c| c.words.first().and_then(|w| tool(&w.text)));
                 match called {
-                    Some(t) => format!("the health check runs `{t}` through `/bin/sh`, but the image (FROM `{base}`) has neither a shell nor {t}, so the check always fails"),
-                    None => format!("the health check is CMD-SHELL, which needs `/bin/sh`, but the image (FROM `{base}`) has no shell, so the check always fails"),
+                    Some(t) => crate::msg!(SHELL_TOOL, name = &name, tool = t, base = &base),
+                    None => crate::msg!(SHELL_ONLY, name = &name, base = &base),
                 }
             }
             "CMD" => match rest.first().and_then(|p| tool(p)) {
-                Some(t) => format!("the health check runs `{t}`, but the image (FROM `{base}`) has no {t}, so the check always fails"),
+                Some(t) => crate::msg!(EXEC_TOOL, name = &name, tool = t, base = &base),
                 None => continue,
             },
             _ => continue,
         };
-        sink.report_in(pair.task.file, command.span, format!("container `{}`: {message}", pair.name()))
-            .set_help("run a probe the image contains without a shell, e.g. [\"CMD\", \"/app/server\", \"-health\"], or rely on the load balancer's health check")
-            .add_related_in(pair.docker.file, pair.base_span(), "the final image has no shell or HTTP client");
+        sink.report_msg_in(pair.task.file, command.span, message)
+            .set_help_msg(crate::msg!(HELP_PROBE))
+            .add_related_in_msg(
+                pair.docker.file,
+                pair.base_span(),
+                crate::msg!(RELATED_BARE),
+            );
     }
 }

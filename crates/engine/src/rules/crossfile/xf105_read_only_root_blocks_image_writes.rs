@@ -1,4 +1,5 @@
 use super::pairing_docker::{self, DockerPair};
+use crate::input::msg::{Arg, Msg};
 use crate::models::project::ProjectCtx;
 use crate::rules::check::Sink;
 use crate::rules::taskdef::util;
@@ -51,6 +52,15 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "XF105";
+    NO_WRITABLE_MOUNT = "container `{name}` has a read-only root filesystem and no writable mount, but its {image} image must write its pid file and temporary files (by default in {listed})";
+    WRITES_UNMOUNTED = "container `{name}` has a read-only root filesystem, but its {image} image writes to {listed}, which no mount point makes writable";
+    HELP_ADD_VOLUMES = "add \"volumes\": [{volumes}] to the task and \"mountPoints\": [{mounts}] to the container";
+    RELATED_BUILT_ON = "the image is built on {image}";
+    AND_LIST = "{items} and {last}";
+}
+
 /// The paths nginx writes in this image, or `None` if it is not an nginx image.
 fn nginx_paths(pair: &DockerPair<'_>) -> Option<(&'static str, &'static [&'static str])> {
     let base = pair.base_image()?;
@@ -87,7 +97,7 @@ fn volume_name(path: &str) -> String {
     path.trim_matches('/').replace('/', "-")
 }
 
-fn help(missing: &[&str]) -> String {
+fn help(missing: &[&str]) -> Msg {
     let volumes: Vec<String> = missing
         .iter()
         .map(|p| format!("{{\"name\": \"{}\"}}", volume_name(p)))
@@ -101,10 +111,10 @@ fn help(missing: &[&str]) -> String {
             )
         })
         .collect();
-    format!(
-        "add \"volumes\": [{}] to the task and \"mountPoints\": [{}] to the container",
-        volumes.join(", "),
-        mounts.join(", ")
+    crate::msg!(
+        HELP_ADD_VOLUMES,
+        volumes = volumes.join(", "),
+        mounts = mounts.join(", ")
     )
 }
 
@@ -160,28 +170,39 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
         if missing.is_empty() {
             continue;
         }
-        let listed = missing
+        let paths: Vec<Arg> = missing
             .iter()
-            .map(|p| format!("`{p}`"))
-            .collect::<Vec<_>>()
-            .join(" and ");
+            .map(|p| Arg::Code(format!("`{p}`")))
+            .collect();
+        let listed = match paths.split_last() {
+            Some((last, rest)) if !rest.is_empty() => Arg::from(crate::msg!(
+                AND_LIST,
+                items = Arg::List(rest.to_vec()),
+                last = last.clone()
+            )),
+            _ => Arg::List(paths),
+        };
         let message = if own_config {
-            format!(
-                "container `{}` has a read-only root filesystem and no writable mount, but its {image} image must write its pid file and temporary files (by default in {listed})",
-                pair.name()
+            crate::msg!(
+                NO_WRITABLE_MOUNT,
+                name = pair.name(),
+                image = image,
+                listed = listed
             )
         } else {
-            format!(
-                "container `{}` has a read-only root filesystem, but its {image} image writes to {listed}, which no mount point makes writable",
-                pair.name()
+            crate::msg!(
+                WRITES_UNMOUNTED,
+                name = pair.name(),
+                image = image,
+                listed = listed
             )
         };
-        sink.report_in(pair.task.file, flag.span, message)
-            .set_help(help(&missing))
-            .add_related_in(
+        sink.report_msg_in(pair.task.file, flag.span, message)
+            .set_help_msg(help(&missing))
+            .add_related_in_msg(
                 pair.docker.file,
                 pair.base_span(),
-                format!("the image is built on {image}"),
+                crate::msg!(RELATED_BUILT_ON, image = image),
             );
     }
 }

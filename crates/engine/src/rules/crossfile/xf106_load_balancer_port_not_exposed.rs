@@ -1,4 +1,5 @@
 use super::pairing_docker::{self, exposed, exposes};
+use crate::input::msg::Arg;
 use crate::models::project::ProjectCtx;
 use crate::rules::check::Sink;
 use crate::rules::servicedef::pairing;
@@ -43,6 +44,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "XF106";
+    NOT_EXPOSED = "the load balancer sends traffic to port {port} of `{name}`, but the image EXPOSEs only {exposed}";
+    HELP_POINT = "point the load balancer (and the port mapping) at the port the program listens on, or correct EXPOSE if it is out of date";
+    RELATED_DECLARED_PORTS = "the ports the image declares";
+}
+
 pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
     let docker_pairs = pairing_docker::pairs(project);
     if docker_pairs.is_empty() {
@@ -84,17 +92,23 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             if exposes(&list, port_u32, false) {
                 continue;
             }
-            let declared: Vec<&str> = list.iter().map(|e| e.text.as_str()).collect();
-            sink.report_in(
+            let declared: Vec<Arg> = list.iter().map(|e| Arg::from(&e.text)).collect();
+            sink.report_msg_in(
                 pair.service.file,
                 node.span,
-                format!(
-                    "the load balancer sends traffic to port {port} of `{name}`, but the image EXPOSEs only {}",
-                    declared.join(", ")
+                crate::msg!(
+                    NOT_EXPOSED,
+                    port = port,
+                    name = &name,
+                    exposed = Arg::List(declared)
                 ),
             )
-            .set_help("point the load balancer (and the port mapping) at the port the program listens on, or correct EXPOSE if it is out of date")
-            .add_related_in(docker.docker.file, list.first().map(|e| e.span).unwrap_or_default(), "the ports the image declares");
+            .set_help_msg(crate::msg!(HELP_POINT))
+            .add_related_in_msg(
+                docker.docker.file,
+                list.first().map(|e| e.span).unwrap_or_default(),
+                crate::msg!(RELATED_DECLARED_PORTS),
+            );
         }
     }
 }

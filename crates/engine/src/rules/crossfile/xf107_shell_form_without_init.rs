@@ -1,4 +1,5 @@
 use super::pairing_docker;
+use crate::input::msg::Arg;
 use crate::models::project::ProjectCtx;
 use crate::models::taskdef::TaskDefCtx;
 use crate::rules::check::Sink;
@@ -48,6 +49,16 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "XF107";
+    SHELL_STAYS_PID1 = "container `{name}` runs this {keyword} as `/bin/sh -c \"{shown}\"` with no init process: the shell stays PID 1 and does not forward ECS's SIGTERM, so `{program}` is killed after the stop timeout";
+    SHELL_MAY_REPLACE = "container `{name}` runs this {keyword} as `/bin/sh -c \"{shown}\"` with no init process: ECS's SIGTERM goes to the shell, and `{program}` gets it only if the image's `/bin/sh` replaces itself with a lone command (not every shell does)";
+    THE_PROGRAM = "the program";
+    HELP_EXEC_LAST = "start the last command with `exec` (`… && exec {program} …`) so it replaces the shell, and set \"linuxParameters\": {\"initProcessEnabled\": true} in the task definition";
+    HELP_EXEC_FORM = "write the {keyword} in exec form (a JSON array) so the program is PID 1, and set \"linuxParameters\": {\"initProcessEnabled\": true} in the task definition";
+    RELATED_NO_INIT = "no initProcessEnabled, and no entryPoint or command override";
+}
+
 fn is_shell_form(ins: &crate::syntax::dockerfile::Instruction) -> bool {
     let text = ins.text.trim();
     !ins.is_exec_form() && !text.is_empty() && !text.starts_with('[') && !text.starts_with("exec ")
@@ -81,36 +92,41 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
         let commands = crate::syntax::dockerfile::shell::split(text);
         let program = commands
             .last()
-            .and_then(|cmd| cmd.name().map(str::to_string))
-            .unwrap_or_else(|| "the program".to_string());
+            .and_then(|cmd| cmd.name().map(Arg::from))
+            .unwrap_or_else(|| Arg::from(crate::msg!(THE_PROGRAM)));
         let shown: String = if text.chars().count() > 60 {
             format!("{}…", text.chars().take(60).collect::<String>())
         } else {
             text.to_string()
         };
-        let what = if commands.len() > 1 {
-            format!("the shell stays PID 1 and does not forward ECS's SIGTERM, so `{program}` is killed after the stop timeout")
-        } else {
-            format!("ECS's SIGTERM goes to the shell, and `{program}` gets it only if the image's `/bin/sh` replaces itself with a lone command (not every shell does)")
-        };
         let span = TaskDefCtx::container_span(c);
-        sink.report_in(
-            pair.docker.file,
-            ins.text_span,
-            format!(
-                "container `{}` runs this {} as `/bin/sh -c \"{shown}\"` with no init process: {what}",
-                pair.name(),
-                ins.keyword
-            ),
-        )
-        .set_help(if commands.len() > 1 {
-            format!("start the last command with `exec` (`… && exec {program} …`) so it replaces the shell, and set \"linuxParameters\": {{\"initProcessEnabled\": true}} in the task definition")
-        } else {
-            format!(
-                "write the {} in exec form (a JSON array) so the program is PID 1, and set \"linuxParameters\": {{\"initProcessEnabled\": true}} in the task definition",
-                ins.keyword
+        let name = pair.name();
+        let keyword = ins.keyword.as_str();
+        let (message, help) = if commands.len() > 1 {
+            (
+                crate::msg!(
+                    SHELL_STAYS_PID1,
+                    name = &name,
+                    keyword = keyword,
+                    shown = &shown,
+                    program = program.clone()
+                ),
+                crate::msg!(HELP_EXEC_LAST, program = program),
             )
-        })
-        .add_related_in(pair.task.file, span, "no initProcessEnabled, and no entryPoint or command override");
+        } else {
+            (
+                crate::msg!(
+                    SHELL_MAY_REPLACE,
+                    name = &name,
+                    keyword = keyword,
+                    shown = &shown,
+                    program = program
+                ),
+                crate::msg!(HELP_EXEC_FORM, keyword = keyword),
+            )
+        };
+        sink.report_msg_in(pair.docker.file, ins.text_span, message)
+            .set_help_msg(help)
+            .add_related_in_msg(pair.task.file, span, crate::msg!(RELATED_NO_INIT));
     }
 }

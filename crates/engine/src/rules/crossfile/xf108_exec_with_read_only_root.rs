@@ -1,3 +1,4 @@
+use crate::input::msg::Arg;
 use crate::models::project::ProjectCtx;
 use crate::rules::check::Sink;
 use crate::rules::servicedef::pairing;
@@ -53,6 +54,14 @@ crate::declare_rule! {
         category: Reliability,
         summary: "ECS Exec is on, but containers have a read-only root filesystem the SSM agent cannot write",
     }
+}
+
+crate::messages! {
+    "XF108";
+    READ_ONLY_ONE = "ECS Exec is on, but container {names} has a read-only root filesystem: the SSM agent cannot write its paths there, so `execute-command` sessions fail";
+    READ_ONLY_MANY = "ECS Exec is on, but containers {names} have a read-only root filesystem: the SSM agent cannot write its paths there, so `execute-command` sessions fail";
+    HELP_WRITABLE_VOLUMES = "give each such container writable volumes (task `volumes` entries mounted with `mountPoints`) at `/managed-agents`, `/var/lib/amazon/ssm` and `/var/log/amazon/ssm`, or turn exec off";
+    RELATED_CONTAINER = "container `{name}` is read-only, with no writable mount at {listed}";
 }
 
 /// The paths the ECS Exec SSM agent writes.
@@ -131,36 +140,30 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
         if blocked.is_empty() {
             continue;
         }
-        let names = blocked
-            .iter()
-            .map(|(n, _, _)| format!("`{n}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let (subject, verb) = if blocked.len() == 1 {
-            (format!("container {names}"), "has")
-        } else {
-            (format!("containers {names}"), "have")
-        };
-        let d = sink.report_in(
-            pair.service.file,
-            exec.span,
-            format!(
-                "ECS Exec is on, but {subject} {verb} a read-only root filesystem: the SSM agent cannot write its paths there, so `execute-command` sessions fail"
-            ),
-        );
-        d.set_help(
-            "give each such container writable volumes (task `volumes` entries mounted with `mountPoints`) at `/managed-agents`, `/var/lib/amazon/ssm` and `/var/log/amazon/ssm`, or turn exec off",
-        );
-        for (name, flag, missing) in &blocked {
-            let listed = missing
+        let names = Arg::List(
+            blocked
                 .iter()
-                .map(|p| format!("`{p}`"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            d.add_related_in(
+                .map(|(n, _, _)| Arg::Code(format!("`{n}`")))
+                .collect(),
+        );
+        let message = if blocked.len() == 1 {
+            crate::msg!(READ_ONLY_ONE, names = names)
+        } else {
+            crate::msg!(READ_ONLY_MANY, names = names)
+        };
+        let d = sink.report_msg_in(pair.service.file, exec.span, message);
+        d.set_help_msg(crate::msg!(HELP_WRITABLE_VOLUMES));
+        for (name, flag, missing) in &blocked {
+            let listed = Arg::List(
+                missing
+                    .iter()
+                    .map(|p| Arg::Code(format!("`{p}`")))
+                    .collect(),
+            );
+            d.add_related_in_msg(
                 pair.task.file,
                 flag.span,
-                format!("container `{name}` is read-only, with no writable mount at {listed}"),
+                crate::msg!(RELATED_CONTAINER, name = name, listed = listed),
             );
         }
     }

@@ -46,6 +46,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "XF109";
+    OTHER_REGION = "container `{name}` pulls from ECR in {image_region}, but the ecspresso config deploys to {region}";
+    HELP_REPLICATE = "replicate the repository to {region} (ECR replication) and pull from there";
+    RELATED_DEPLOY_REGION = "the deploy region";
+}
+
 /// The `awslogs-region` of the task, when a container gives a known one (as `TD305` reads it).
 fn log_region<'a>(task: &TaskDefCtx<'a>) -> Option<&'a str> {
     task.containers.iter().find_map(|c| {
@@ -124,18 +131,22 @@ fn report(
     config_file: usize,
     region_node: &Node,
 ) {
-    sink.report_in(
+    sink.report_msg_in(
         task.file,
         image.span,
-        format!(
-            "container `{}` pulls from ECR in {image_region}, but the ecspresso config deploys to {region}",
-            task.container_name(container)
+        crate::msg!(
+            OTHER_REGION,
+            name = task.container_name(container),
+            image_region = image_region,
+            region = region
         ),
     )
-    .set_help(format!(
-        "replicate the repository to {region} (ECR replication) and pull from there"
-    ))
-    .add_related_in(config_file, region_node.span, "the deploy region");
+    .set_help_msg(crate::msg!(HELP_REPLICATE, region = region))
+    .add_related_in_msg(
+        config_file,
+        region_node.span,
+        crate::msg!(RELATED_DEPLOY_REGION),
+    );
 }
 
 #[cfg(test)]

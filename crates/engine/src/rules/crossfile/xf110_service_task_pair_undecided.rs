@@ -1,3 +1,4 @@
+use crate::input::msg::Arg;
 use crate::models::project::ProjectCtx;
 use crate::rules::check::Sink;
 use crate::rules::servicedef::pairing;
@@ -36,6 +37,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "XF110";
+    SAME_FAMILY = "{count} task definitions of this run have the family `{family}`, so the service ↔ task definition checks do not know which one this service runs";
+    NO_FAMILY = "this service names no task definition family and the run holds {count} task definitions, so the service ↔ task definition checks are skipped for it";
+    HELP_NAME_FAMILY = "name the family in \"taskDefinition\", or lint the ecspresso config that names both files (candidates: {candidates})";
+}
+
 pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
     for open in pairing::undecided(project) {
         let service = &open.service;
@@ -49,19 +57,13 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             .filter_map(|f| project.inputs.get(*f).map(|i| i.path))
             .collect();
         let message = match open.family {
-            Some(family) => format!(
-                "{} task definitions of this run have the family `{family}`, so the service ↔ task definition checks do not know which one this service runs",
-                names.len()
-            ),
-            None => format!(
-                "this service names no task definition family and the run holds {} task definitions, so the service ↔ task definition checks are skipped for it",
-                names.len()
-            ),
+            Some(family) => crate::msg!(SAME_FAMILY, count = names.len(), family = family),
+            None => crate::msg!(NO_FAMILY, count = names.len()),
         };
-        let d = sink.report_in(service.file, span, message);
-        d.set_help(format!(
-            "name the family in \"taskDefinition\", or lint the ecspresso config that names both files (candidates: {})",
-            names.join(", ")
+        let d = sink.report_msg_in(service.file, span, message);
+        d.set_help_msg(crate::msg!(
+            HELP_NAME_FAMILY,
+            candidates = Arg::List(names.iter().map(|n| Arg::from(*n)).collect())
         ));
     }
 }

@@ -1,3 +1,4 @@
+use crate::input::msg::Arg;
 use crate::models::project::ProjectCtx;
 use crate::rules::check::Sink;
 use crate::rules::servicedef::pairing;
@@ -35,6 +36,15 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "XF111";
+    UNKNOWN_PORT_NAME = "Service Connect publishes port `{port_name}`, but no port mapping of the task definition has that name";
+    HELP_DID_YOU_MEAN = "did you mean `{suggestion}`?";
+    HELP_NAME_MAPPING = "give the port mapping a name: {\"name\": \"{port_name}\", \"containerPort\": ...}";
+    HELP_NAMES_ARE = "the task's port mapping names are {names}";
+    RELATED_TASK_DEFINITION = "the task definition";
+}
+
 pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
     for pair in pairing::pairs(project) {
         let (service, task) = (&pair.service, &pair.task);
@@ -66,35 +76,32 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             if names.contains(&port_name) {
                 continue;
             }
-            let d = sink.report_in(
+            let d = sink.report_msg_in(
                 service.file,
                 node.span,
-                format!("Service Connect publishes port `{port_name}`, but no port mapping of the task definition has that name"),
+                crate::msg!(UNKNOWN_PORT_NAME, port_name = port_name),
             );
             match crate::input::text::suggest(port_name, names.iter().copied()) {
                 Some(n) => {
-                    d.set_help(format!("did you mean `{n}`?"));
+                    d.set_help_msg(crate::msg!(HELP_DID_YOU_MEAN, suggestion = n));
                 }
                 None if names.is_empty() => {
-                    d.set_help(format!("give the port mapping a name: {{\"name\": \"{port_name}\", \"containerPort\": ...}}"));
+                    d.set_help_msg(crate::msg!(HELP_NAME_MAPPING, port_name = port_name));
                 }
                 None => {
-                    d.set_help(format!(
-                        "the task's port mapping names are {}",
-                        names
-                            .iter()
-                            .map(|n| format!("`{n}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                    d.set_help_msg(crate::msg!(
+                        HELP_NAMES_ARE,
+                        names =
+                            Arg::List(names.iter().map(|n| Arg::Code(format!("`{n}`"))).collect())
                     ));
                 }
             }
-            d.add_related_in(
+            d.add_related_in_msg(
                 task.file,
                 task.task
                     .member("containerDefinitions")
                     .map_or_else(|| task.task_head_span(), |m| m.key_span),
-                "the task definition",
+                crate::msg!(RELATED_TASK_DEFINITION),
             );
         }
     }

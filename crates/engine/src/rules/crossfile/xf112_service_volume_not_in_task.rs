@@ -35,6 +35,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "XF112";
+    UNKNOWN_VOLUME = "the service configures volume `{name}`, but the task definition has no volume of that name";
+    HELP_DID_YOU_MEAN = "did you mean `{suggestion}`?";
+    HELP_ADD_VOLUME = "add {\"name\": \"{name}\", \"configuredAtLaunch\": true} to the task's volumes";
+}
+
 pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
     for pair in pairing::pairs(project) {
         let (service, task) = (&pair.service, &pair.task);
@@ -65,14 +72,14 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             if names.contains(&name) {
                 continue;
             }
-            let d = sink.report_in(
+            let d = sink.report_msg_in(
                 service.file,
                 node.span,
-                format!("the service configures volume `{name}`, but the task definition has no volume of that name"),
+                crate::msg!(UNKNOWN_VOLUME, name = name),
             );
             match crate::input::text::suggest(name, names.iter().copied()) {
-                Some(n) => d.set_help(format!("did you mean `{n}`?")),
-                None => d.set_help(format!("add {{\"name\": \"{name}\", \"configuredAtLaunch\": true}} to the task's volumes")),
+                Some(n) => d.set_help_msg(crate::msg!(HELP_DID_YOU_MEAN, suggestion = n)),
+                None => d.set_help_msg(crate::msg!(HELP_ADD_VOLUME, name = name)),
             };
         }
     }

@@ -52,6 +52,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DF001";
+    HELP = "add `USER 10001` (a numeric, non-root UID) after the steps that need root, or set `user` in the task definition";
+    MESSAGE = "the final stage (`FROM {image}`) never sets USER, so the container runs as root";
+}
+
 /// Whether the stage (or a stage it is built on) sets a USER.
 fn sets_user(
     ctx: &DockerfileCtx<'_>,
@@ -87,6 +93,6 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         .instructions
         .get(stage.from)
         .map_or(stage.image_span, |i| i.span);
-    sink.report(from, format!("the final stage (`FROM {}`) never sets USER, so the container runs as root", stage.image))
-        .set_help("add `USER 10001` (a numeric, non-root UID) after the steps that need root, or set `user` in the task definition");
+    sink.report_msg(from, crate::msg!(MESSAGE, image = &stage.image))
+        .set_help_msg(crate::msg!(HELP));
 }

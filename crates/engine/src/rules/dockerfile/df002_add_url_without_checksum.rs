@@ -33,6 +33,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DF002";
+    HELP = "add `--checksum=sha256:<digest>` so the build fails when the file changes";
+    MESSAGE = "`{url}` is downloaded without a checksum";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx.instructions().filter(|i| i.is("ADD")) {
         if ins.flag("checksum").is_some() {
@@ -49,13 +55,8 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             let t = src.text.to_ascii_lowercase();
             let url = t.starts_with("http://") || t.starts_with("https://");
             if url && !t.ends_with(".git") && !t.contains(".git#") {
-                sink.report(
-                    src.span,
-                    format!("`{}` is downloaded without a checksum", src.text),
-                )
-                .set_help(
-                    "add `--checksum=sha256:<digest>` so the build fails when the file changes",
-                );
+                sink.report_msg(src.span, crate::msg!(MESSAGE, url = &src.text))
+                    .set_help_msg(crate::msg!(HELP));
             }
         }
     }

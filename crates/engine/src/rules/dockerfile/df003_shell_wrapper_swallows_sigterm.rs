@@ -45,6 +45,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DF003";
+    HELP = "start the last command with `exec` so it replaces the shell and receives ECS's SIGTERM";
+    MESSAGE = "`{name} -c` runs several commands, so the shell can stay PID 1 and not pass SIGTERM to `{program}`";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx
         .instructions()
@@ -77,7 +83,11 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         if last.is("exec") || commands.iter().any(|c| c.is("exec")) || last.is("wait") {
             continue;
         }
-        sink.report(script.span, format!("`{name} -c` runs several commands, so the shell can stay PID 1 and not pass SIGTERM to `{}`", last.words.first().map_or("", |w| w.text.as_str())))
-            .set_help("start the last command with `exec` so it replaces the shell and receives ECS's SIGTERM");
+        let program = last.words.first().map_or("", |w| w.text.as_str());
+        sink.report_msg(
+            script.span,
+            crate::msg!(MESSAGE, name = name, program = program),
+        )
+        .set_help_msg(crate::msg!(HELP));
     }
 }

@@ -41,6 +41,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DF004";
+    MESSAGE = "Amazon ECS does not run a Dockerfile HEALTHCHECK; it runs only the task definition's healthCheck";
+    HELP = "add the same check as `healthCheck` in the container definition";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     let Some(stage) = ctx.final_stage() else {
         return;
@@ -53,7 +59,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         if ins.text.trim().eq_ignore_ascii_case("none") {
             continue;
         }
-        sink.report(ins.keyword_span, "Amazon ECS does not run a Dockerfile HEALTHCHECK; it runs only the task definition's healthCheck")
-            .set_help("add the same check as `healthCheck` in the container definition");
+        sink.report_msg(ins.keyword_span, crate::msg!(MESSAGE))
+            .set_help_msg(crate::msg!(HELP));
     }
 }

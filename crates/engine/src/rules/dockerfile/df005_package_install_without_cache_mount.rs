@@ -44,6 +44,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DF005";
+    MESSAGE = "`{program}` downloads every package again on each build";
+    HELP = "add `--mount=type=cache,target=<the package manager's cache folder>` to the RUN";
+}
+
 fn installs(c: &crate::syntax::dockerfile::Command) -> bool {
     let sub = c.subcommand().map(|w| w.text.as_str());
     match c.name() {
@@ -78,13 +84,8 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         }
         if let Some(c) = run.commands.iter().find(|c| installs(c)) {
             let program = c.name().unwrap_or("the package manager");
-            sink.report(
-                c.span,
-                format!("`{program}` downloads every package again on each build"),
-            )
-            .set_help(
-                "add `--mount=type=cache,target=<the package manager's cache folder>` to the RUN",
-            );
+            sink.report_msg(c.span, crate::msg!(MESSAGE, program = program))
+                .set_help_msg(crate::msg!(HELP));
         }
     }
 }

@@ -46,6 +46,21 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DF006";
+    HELP = "revoke it, and give the task an IAM role or a `secrets` entry instead";
+    MESSAGE = "the value of `{key}` looks like {kind}, and anyone who can pull the image can read it";
+    KIND_AWS_KEY = "an AWS access key id";
+    KIND_GITHUB = "a GitHub token";
+    KIND_GITLAB = "a GitLab token";
+    KIND_SLACK = "a Slack token";
+    KIND_STRIPE = "a Stripe live key";
+    KIND_NPM = "an npm token";
+    KIND_PRIVATE_KEY = "a private key";
+    KIND_URL_PASSWORD = "a URL with a password";
+    KIND_OTHER = "{kind}";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx
         .instructions()
@@ -56,8 +71,23 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                 continue;
             };
             if let Some(kind) = crate::models::secrets::credential_kind(value) {
-                sink.report(pair.value_span, format!("the value of `{}` looks like {kind}, and anyone who can pull the image can read it", pair.key))
-                    .set_help("revoke it, and give the task an IAM role or a `secrets` entry instead");
+                // `credential_kind` names the kind in English; each known kind has its own phrase.
+                let kind = match kind {
+                    "an AWS access key id" => crate::msg!(KIND_AWS_KEY),
+                    "a GitHub token" => crate::msg!(KIND_GITHUB),
+                    "a GitLab token" => crate::msg!(KIND_GITLAB),
+                    "a Slack token" => crate::msg!(KIND_SLACK),
+                    "a Stripe live key" => crate::msg!(KIND_STRIPE),
+                    "an npm token" => crate::msg!(KIND_NPM),
+                    "a private key" => crate::msg!(KIND_PRIVATE_KEY),
+                    "a URL with a password" => crate::msg!(KIND_URL_PASSWORD),
+                    other => crate::msg!(KIND_OTHER, kind = other),
+                };
+                sink.report_msg(
+                    pair.value_span,
+                    crate::msg!(MESSAGE, key = &pair.key, kind = kind),
+                )
+                .set_help_msg(crate::msg!(HELP));
             }
         }
     }

@@ -1,3 +1,4 @@
+use crate::input::msg::Msg;
 use crate::models::stages as support;
 use crate::rules::check::Sink;
 use crate::syntax::dockerfile::DockerfileCtx;
@@ -52,6 +53,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DF007";
+    HELP = "build in a first stage and COPY --from it only the result into a slim or distroless final stage";
+    BUILD = "`{name} {sub}` runs in the only stage, so the build tools stay in the image";
+    INSTALL = "the only stage installs the build package `{package}`, so it stays in the image";
+}
+
 const TOOLS: &[&str] = &[
     "build-essential",
     "gcc",
@@ -67,7 +75,7 @@ const TOOLS: &[&str] = &[
     "build-base",
 ];
 
-fn build_step(c: &crate::syntax::dockerfile::Command) -> Option<String> {
+fn build_step(c: &crate::syntax::dockerfile::Command) -> Option<Msg> {
     let name = c.name()?;
     let sub = c.subcommand().map(|w| w.text.as_str()).unwrap_or("");
     let is_build = match name {
@@ -80,9 +88,7 @@ fn build_step(c: &crate::syntax::dockerfile::Command) -> Option<String> {
         _ => false,
     };
     if is_build {
-        return Some(format!(
-            "`{name} {sub}` runs in the only stage, so the build tools stay in the image"
-        ));
+        return Some(crate::msg!(BUILD, name = name, sub = sub));
     }
     let installs = matches!(name, "apt-get" | "apt" | "apk" | "yum" | "dnf" | "microdnf")
         && matches!(sub, "install" | "add");
@@ -96,10 +102,7 @@ fn build_step(c: &crate::syntax::dockerfile::Command) -> Option<String> {
                     .next()
                     .is_some_and(|p| p.ends_with("-dev") || p.ends_with("-devel"))
         })?;
-        return Some(format!(
-            "the only stage installs the build package `{}`, so it stays in the image",
-            tool.text
-        ));
+        return Some(crate::msg!(INSTALL, package = &tool.text));
     }
     None
 }
@@ -108,7 +111,7 @@ fn build_step(c: &crate::syntax::dockerfile::Command) -> Option<String> {
 /// tools (`DF009` stays quiet then, so one file gets one "use a multi-stage build" finding).
 pub(crate) fn finding<'a>(
     ctx: &'a DockerfileCtx<'a>,
-) -> Option<(&'a crate::syntax::dockerfile::Command, String)> {
+) -> Option<(&'a crate::syntax::dockerfile::Command, Msg)> {
     if ctx.dockerfile.stages.len() != 1 {
         return None;
     }
@@ -132,7 +135,7 @@ pub(crate) fn finding<'a>(
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     if let Some((c, message)) = finding(ctx) {
-        sink.report(c.span, message)
-            .set_help("build in a first stage and COPY --from it only the result into a slim or distroless final stage");
+        sink.report_msg(c.span, message)
+            .set_help_msg(crate::msg!(HELP));
     }
 }

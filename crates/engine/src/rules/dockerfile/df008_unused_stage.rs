@@ -38,6 +38,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DF008";
+    MESSAGE = "the stage `{name}` is not used by the final image, so a plain `docker build` skips it";
+    HELP = "build it with `docker build --target {name}`, or COPY something from it if it must run";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     let stages = &ctx.dockerfile.stages;
     let Some(last) = stages.last() else { return };
@@ -87,7 +93,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             Some((a, s)) => (a.clone(), *s),
             None => (stage.index.to_string(), stage.image_span),
         };
-        sink.report(span, format!("the stage `{name}` is not used by the final image, so a plain `docker build` skips it"))
-            .set_help(format!("build it with `docker build --target {name}`, or COPY something from it if it must run"));
+        sink.report_msg(span, crate::msg!(MESSAGE, name = &name))
+            .set_help_msg(crate::msg!(HELP, name = name));
     }
 }

@@ -1,3 +1,4 @@
+use crate::input::msg::{Arg, Msg};
 use crate::rules::check::Sink;
 use crate::syntax::dockerfile::DockerfileCtx;
 
@@ -60,6 +61,30 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DF009";
+    MESSAGE = "the final image runs on `{image}`, {what}, more than the application needs at run time";
+    WHAT_NODE = "the full Node.js image";
+    WHAT_PYTHON = "the full Python image";
+    WHAT_RUBY = "the full Ruby image";
+    WHAT_GO = "the Go toolchain";
+    WHAT_RUST = "the Rust toolchain";
+    WHAT_JDK = "a full JDK";
+    WHAT_BUILD_TOOL = "a build tool image with a full JDK";
+    WHAT_DOTNET = "the .NET SDK";
+    HELP_TOOLCHAIN = "build in a first stage, then base the final stage on {instead} and copy in only the build output";
+    HELP_RUNTIME = "base the final stage on {instead}; if the install needs compilers, install in a first stage and copy the result";
+    SLIM_ANY = "a `-slim` tag of `{image}` (e.g. `{image}:<version>-slim`)";
+    NODE_SLIM = "`node:{version}-slim` or `node:{version}-alpine`";
+    NODE_DISTROLESS = "`node:{version}-slim` or `node:{version}-alpine` (or `gcr.io/distroless/nodejs{major}-debian12`)";
+    JRE = "a JRE image such as `eclipse-temurin:{version}-jre`";
+    JRE_ANY = "a JRE image such as `eclipse-temurin:<version>-jre`";
+    INSTEAD_GO = "`gcr.io/distroless/static-debian12` (or `scratch`, for a binary built with `CGO_ENABLED=0`)";
+    INSTEAD_RUST = "`gcr.io/distroless/cc-debian12` (or `debian:bookworm-slim`)";
+    INSTEAD_DOTNET = "`mcr.microsoft.com/dotnet/aspnet:{version}` (or `mcr.microsoft.com/dotnet/runtime:{version}` for a non-web app)";
+    INSTEAD_DOTNET_ANY = "`mcr.microsoft.com/dotnet/aspnet` (or `mcr.microsoft.com/dotnet/runtime` for a non-web app) of the same version";
+}
+
 /// Words in an image reference that mark an already small or runtime-only image.
 const SMALL: &[&str] = &[
     "slim",
@@ -103,7 +128,7 @@ fn java_version(tag: &str) -> Option<&str> {
 
 /// What to suggest instead of the final base image, or `None` when it is fine or unknown.
 /// Returns (what the image is, the suggestion).
-fn suggestion(image: &str) -> Option<(&'static str, String)> {
+fn suggestion(image: &str) -> Option<(Msg, Arg)> {
     let lower = image.to_ascii_lowercase();
     let reference = lower.split('@').next().unwrap_or(&lower);
     let name_end = reference.rfind('/').map_or(0, |i| i + 1);
@@ -135,41 +160,34 @@ fn suggestion(image: &str) -> Option<(&'static str, String)> {
     }
     let v = version(tag);
     let slim = |image: &str| match v {
-        Some(v) => format!("`{image}:{v}-slim`"),
-        None => format!("a `-slim` tag of `{image}` (e.g. `{image}:<version>-slim`)"),
+        Some(v) => Arg::Code(format!("`{image}:{v}-slim`")),
+        None => crate::msg!(SLIM_ANY, image = image).into(),
     };
     let jre = |v: Option<&str>| match v {
-        Some(v) => format!("a JRE image such as `eclipse-temurin:{v}-jre`"),
-        None => "a JRE image such as `eclipse-temurin:<version>-jre`".to_string(),
+        Some(v) => crate::msg!(JRE, version = v),
+        None => crate::msg!(JRE_ANY),
     };
     let out = match name {
         "node" => {
-            let mut s = match v {
-                Some(v) => format!("`node:{v}-slim` or `node:{v}-alpine`"),
-                None => slim("node"),
+            let distroless = v.map(major).filter(|m| matches!(*m, "18" | "20" | "22"));
+            let s = match (v, distroless) {
+                (Some(v), Some(m)) => crate::msg!(NODE_DISTROLESS, version = v, major = m).into(),
+                (Some(v), None) => crate::msg!(NODE_SLIM, version = v).into(),
+                (None, _) => slim("node"),
             };
-            if let Some(m) = v.map(major).filter(|m| matches!(*m, "18" | "20" | "22")) {
-                s.push_str(&format!(" (or `gcr.io/distroless/nodejs{m}-debian12`)"));
-            }
-            ("the full Node.js image", s)
+            (crate::msg!(WHAT_NODE), s)
         }
-        "python" => ("the full Python image", slim("python")),
-        "ruby" => ("the full Ruby image", slim("ruby")),
-        "golang" => (
-            "the Go toolchain",
-            "`gcr.io/distroless/static-debian12` (or `scratch`, for a binary built with `CGO_ENABLED=0`)".to_string(),
-        ),
-        "rust" => (
-            "the Rust toolchain",
-            "`gcr.io/distroless/cc-debian12` (or `debian:bookworm-slim`)".to_string(),
-        ),
-        "eclipse-temurin" | "openjdk" => ("a full JDK", jre(v.map(major))),
-        "maven" | "gradle" => ("a build tool image with a full JDK", jre(java_version(tag))),
+        "python" => (crate::msg!(WHAT_PYTHON), slim("python")),
+        "ruby" => (crate::msg!(WHAT_RUBY), slim("ruby")),
+        "golang" => (crate::msg!(WHAT_GO), crate::msg!(INSTEAD_GO).into()),
+        "rust" => (crate::msg!(WHAT_RUST), crate::msg!(INSTEAD_RUST).into()),
+        "eclipse-temurin" | "openjdk" => (crate::msg!(WHAT_JDK), jre(v.map(major)).into()),
+        "maven" | "gradle" => (crate::msg!(WHAT_BUILD_TOOL), jre(java_version(tag)).into()),
         "mcr.microsoft.com/dotnet/sdk" => (
-            "the .NET SDK",
+            crate::msg!(WHAT_DOTNET),
             match v {
-                Some(v) => format!("`mcr.microsoft.com/dotnet/aspnet:{v}` (or `mcr.microsoft.com/dotnet/runtime:{v}` for a non-web app)"),
-                None => "`mcr.microsoft.com/dotnet/aspnet` (or `mcr.microsoft.com/dotnet/runtime` for a non-web app) of the same version".to_string(),
+                Some(v) => crate::msg!(INSTEAD_DOTNET, version = v).into(),
+                None => crate::msg!(INSTEAD_DOTNET_ANY).into(),
             },
         ),
         _ => return None,
@@ -201,22 +219,25 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     let Some((what, instead)) = suggestion(&stage.image) else {
         return;
     };
-    let toolchain = what.contains("toolchain") || what.contains("SDK") || what.contains("JDK");
+    // The help differs for a toolchain (nothing of it is needed at run time) and a full runtime.
+    let toolchain = matches!(
+        what.template.key,
+        "DF009.WHAT_GO"
+            | "DF009.WHAT_RUST"
+            | "DF009.WHAT_JDK"
+            | "DF009.WHAT_BUILD_TOOL"
+            | "DF009.WHAT_DOTNET"
+    );
     let help = if toolchain {
-        format!("build in a first stage, then base the final stage on {instead} and copy in only the build output")
+        crate::msg!(HELP_TOOLCHAIN, instead = instead)
     } else {
-        format!(
-            "base the final stage on {instead}; if the install needs compilers, install in a first stage and copy the result"
-        )
+        crate::msg!(HELP_RUNTIME, instead = instead)
     };
-    sink.report(
+    sink.report_msg(
         stage.image_span,
-        format!(
-            "the final image runs on `{}`, {what}, more than the application needs at run time",
-            stage.image
-        ),
+        crate::msg!(MESSAGE, image = &stage.image, what = what),
     )
-    .set_help(help);
+    .set_help_msg(help);
 }
 
 #[cfg(test)]
@@ -224,7 +245,12 @@ mod tests {
     use super::suggestion;
 
     fn says(image: &str) -> Option<String> {
-        suggestion(image).map(|(_, s)| s)
+        // The suggestion as the English help shows it.
+        let help =
+            suggestion(image).map(|(_, s)| crate::msg!(super::HELP_RUNTIME, instead = s).en())?;
+        let rest = help.strip_prefix("base the final stage on ")?;
+        rest.split_once("; if the install")
+            .map(|(s, _)| s.to_string())
     }
 
     #[test]

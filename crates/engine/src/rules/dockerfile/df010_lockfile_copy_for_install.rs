@@ -1,3 +1,4 @@
+use crate::input::msg::Arg;
 use crate::models::stages as support;
 use crate::rules::check::Sink;
 use crate::syntax::dockerfile::{Args, Command, DockerfileCtx, Instruction, Word};
@@ -56,6 +57,18 @@ crate::declare_rule! {
         category: ImageSize,
         summary: "lockfiles are copied only to install dependencies; a bind mount would do",
     }
+}
+
+crate::messages! {
+    "DF010";
+    RELATED = "the install";
+    RELATED_2 = "also copied for the install";
+    RECOPIED_ONE = "{file} is copied only for `{run}` and comes again with the later `COPY .`";
+    RECOPIED_MANY = "{files} and {last} are copied only for `{run}` and come again with the later `COPY .`";
+    UNUSED_ONE = "{file} is copied only for `{run}` and nothing later uses it";
+    UNUSED_MANY = "{files} and {last} are copied only for `{run}` and nothing later uses them";
+    HELP_WILDCARD = "drop the COPY and give `{run}` the files with `RUN --mount=type=bind,source=<file>,target=<file>`, one mount per file (a bind mount takes no wildcard)";
+    HELP_MOUNT = "drop the COPY and mount the files for the install: `RUN {mounts} {written}`";
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -230,21 +243,35 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             if !recopied && !unused {
                 continue;
             }
-            let quoted: Vec<String> = files.iter().map(|f| format!("`{}`", f.text)).collect();
-            let names = match quoted.split_last() {
-                Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-                _ => quoted.join(""),
-            };
-            let one = files.len() == 1;
-            let why = match (recopied, one) {
-                (true, true) => "and comes again with the later `COPY .`",
-                (true, false) => "and come again with the later `COPY .`",
-                (false, true) => "and nothing later uses it",
-                (false, false) => "and nothing later uses them",
-            };
+            let quoted: Vec<Arg> = files
+                .iter()
+                .map(|f| Arg::Code(format!("`{}`", f.text)))
+                .collect();
             let run = program(install);
-            let verb = if one { "is" } else { "are" };
-            let message = format!("{names} {verb} copied only for `{run}` {why}");
+            let message = match quoted.split_last() {
+                Some((last, rest)) if !rest.is_empty() => {
+                    let (files, last) = (Arg::List(rest.to_vec()), last.clone());
+                    if recopied {
+                        crate::msg!(
+                            RECOPIED_MANY,
+                            files = files,
+                            last = last,
+                            run = run.as_str()
+                        )
+                    } else {
+                        crate::msg!(UNUSED_MANY, files = files, last = last, run = run.as_str())
+                    }
+                }
+                // One file (`files` is never empty here: every manifest COPY has a source).
+                _ => {
+                    let file = Arg::List(quoted);
+                    if recopied {
+                        crate::msg!(RECOPIED_ONE, file = file, run = run.as_str())
+                    } else {
+                        crate::msg!(UNUSED_ONE, file = file, run = run.as_str())
+                    }
+                }
+            };
             // The install as written, when it fits on one line.
             let written = ctx
                 .text
@@ -252,9 +279,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                 .filter(|t| !t.contains('\n'))
                 .map_or_else(|| format!("{run} ..."), str::to_string);
             let help = if files.iter().any(|f| f.text.contains('*')) {
-                format!(
-                    "drop the COPY and give `{run}` the files with `RUN --mount=type=bind,source=<file>,target=<file>`, one mount per file (a bind mount takes no wildcard)"
-                )
+                crate::msg!(HELP_WILDCARD, run = run.as_str())
             } else {
                 let mounts: Vec<String> = copies
                     .iter()
@@ -268,19 +293,17 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                         })
                     })
                     .collect();
-                format!(
-                    "drop the COPY and mount the files for the install: `RUN {} {written}`",
-                    mounts.join(" ")
-                )
+                crate::msg!(HELP_MOUNT, mounts = mounts.join(" "), written = written)
             };
             let Some((_, first_sources, _, _)) = copies.first() else {
                 continue;
             };
             let span = support::cover(first_sources);
-            let d = sink.report(span, message);
-            d.set_help(help).add_related(install.span, "the install");
+            let d = sink.report_msg(span, message);
+            d.set_help_msg(help)
+                .add_related_msg(install.span, crate::msg!(RELATED));
             for (other, _, _, _) in copies.iter().skip(1) {
-                d.add_related(other.span, "also copied for the install");
+                d.add_related_msg(other.span, crate::msg!(RELATED_2));
             }
         }
     }

@@ -38,6 +38,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL1001";
+    MESSAGE = "an inline `hadolint ignore` comment";
+    HELP = "fix the finding, or ignore it in `.ecsplain.yaml` (`ignore` or `per-path-ignores`)";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     let mut offset = 0;
     for line in ctx.text.split_inclusive('\n') {
@@ -54,11 +60,8 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         if rest.starts_with("ignore") && rest["ignore".len()..].trim_start().starts_with('=') {
             let at = start + (line.len() - trimmed.len());
             let end = start + line.trim_end().len();
-            sink.report(
-                crate::input::span::Span::new(at, end),
-                "an inline `hadolint ignore` comment",
-            )
-            .set_help("fix the finding, or ignore it in `.ecsplain.yaml` (`ignore` or `per-path-ignores`)");
+            sink.report_msg(crate::input::span::Span::new(at, end), crate::msg!(MESSAGE))
+                .set_help_msg(crate::msg!(HELP));
         }
     }
 }

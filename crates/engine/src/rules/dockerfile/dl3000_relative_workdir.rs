@@ -46,6 +46,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3000";
+    MESSAGE = "`WORKDIR {t}` is relative to the previous working directory";
+    HELP = "write the absolute path, like `/{t}`";
+    BUILDKIT_FAILS = "`error=true`: BuildKit's check {check} fires here, so the build fails";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx.instructions().filter(|i| i.is("WORKDIR")) {
         let Some(word) = ins.words.first() else {
@@ -58,13 +65,10 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         }
         let d = sink
-            .report(
-                word.span,
-                format!("`WORKDIR {t}` is relative to the previous working directory"),
-            )
-            .set_help(format!("write the absolute path, like `/{t}`"));
+            .report_msg(word.span, crate::msg!(MESSAGE, t = t))
+            .set_help_msg(crate::msg!(HELP, t = t));
         if first_in_chain(ctx, ins) && crate::models::stages::built(ctx, ins) {
-            crate::models::stages::buildkit_check(ctx, d, "WorkdirRelativePath");
+            crate::models::stages::buildkit_check(ctx, d, "WorkdirRelativePath", &BUILDKIT_FAILS);
         }
     }
 }

@@ -32,6 +32,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3001";
+    MESSAGE = "`{name}` makes no sense during an image build";
+    HELP = "remove it; start processes from ENTRYPOINT or CMD";
+}
+
 const POINTLESS: &[&str] = &[
     "ssh", "vim", "shutdown", "service", "ps", "free", "top", "kill", "mount", "ifconfig",
 ];
@@ -39,11 +45,8 @@ const POINTLESS: &[&str] = &[
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for (_, c) in support::commands(ctx) {
         if let Some(name) = c.name().filter(|n| POINTLESS.contains(n)) {
-            sink.report(
-                c.name_span(),
-                format!("`{name}` makes no sense during an image build"),
-            )
-            .set_help("remove it; start processes from ENTRYPOINT or CMD");
+            sink.report_msg(c.name_span(), crate::msg!(MESSAGE, name = name))
+                .set_help_msg(crate::msg!(HELP));
         }
     }
 }

@@ -47,6 +47,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3002";
+    HELP = "end the final stage with `USER` and a non-root numeric UID, like `USER 10001`";
+    MESSAGE = "the final stage runs as `{user}`";
+}
+
 pub fn is_root(user: &str) -> bool {
     let name = user.split(':').next().unwrap_or(user);
     name == "root" || name == "0"
@@ -64,13 +70,8 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     if let Some(user) = last_user {
         if let Some(word) = user.words.first() {
             if is_root(&word.text) {
-                sink.report(
-                    word.span,
-                    format!("the final stage runs as `{}`", word.text),
-                )
-                .set_help(
-                    "end the final stage with `USER` and a non-root numeric UID, like `USER 10001`",
-                );
+                sink.report_msg(word.span, crate::msg!(MESSAGE, user = &word.text))
+                    .set_help_msg(crate::msg!(HELP));
             }
         }
     }

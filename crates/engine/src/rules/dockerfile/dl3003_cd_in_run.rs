@@ -37,11 +37,17 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3003";
+    MESSAGE = "`cd` in RUN lasts only until the end of this RUN";
+    HELP = "set the directory with `WORKDIR /path` before the RUN";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for (_, c) in support::commands(ctx) {
         if c.is("cd") {
-            sink.report(c.span, "`cd` in RUN lasts only until the end of this RUN")
-                .set_help("set the directory with `WORKDIR /path` before the RUN");
+            sink.report_msg(c.span, crate::msg!(MESSAGE))
+                .set_help_msg(crate::msg!(HELP));
         }
     }
 }

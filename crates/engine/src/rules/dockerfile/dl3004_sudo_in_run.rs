@@ -42,12 +42,17 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3004";
+    MESSAGE = "`sudo` in RUN";
+    HELP = "use `USER root` for the steps that need root, then `USER` a non-root user";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for (_, c) in support::commands(ctx) {
         if c.is("sudo") {
-            sink.report(c.name_span(), "`sudo` in RUN").set_help(
-                "use `USER root` for the steps that need root, then `USER` a non-root user",
-            );
+            sink.report_msg(c.name_span(), crate::msg!(MESSAGE))
+                .set_help_msg(crate::msg!(HELP));
         }
     }
 }

@@ -38,6 +38,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3006";
+    MESSAGE = "the image `{image}` has no tag, so Docker pulls `{image}:latest`";
+    HELP = "add the version you tested, like `image:1.2`, or a digest `image@sha256:...`";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for stage in &ctx.dockerfile.stages {
         let image = stage.image.as_str();
@@ -55,10 +61,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         if last.contains(':') || image.contains('@') {
             continue;
         }
-        sink.report(
-            stage.image_span,
-            format!("the image `{image}` has no tag, so Docker pulls `{image}:latest`"),
-        )
-        .set_help("add the version you tested, like `image:1.2`, or a digest `image@sha256:...`");
+        sink.report_msg(stage.image_span, crate::msg!(MESSAGE, image = image))
+            .set_help_msg(crate::msg!(HELP));
     }
 }

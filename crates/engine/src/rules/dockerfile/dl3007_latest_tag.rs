@@ -33,6 +33,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3007";
+    MESSAGE = "`{image}` uses the moving `latest` tag";
+    HELP = "use the version tag you tested, or a digest";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for stage in &ctx.dockerfile.stages {
         let image = stage.image.as_str();
@@ -45,11 +51,8 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             .next()
             .is_some_and(|l| l.ends_with(":latest"))
         {
-            sink.report(
-                stage.image_span,
-                format!("`{image}` uses the moving `latest` tag"),
-            )
-            .set_help("use the version tag you tested, or a digest");
+            sink.report_msg(stage.image_span, crate::msg!(MESSAGE, image = image))
+                .set_help_msg(crate::msg!(HELP));
         }
     }
 }

@@ -44,6 +44,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3008";
+    ONE = "apt-get installs {package} without a version";
+    MANY = "apt-get installs {packages} and {last} without a version";
+    HELP = "pin versions with `package=version`";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for f in pkg::find(ctx, &[Pm::AptGet]) {
         if f.call.installs() {
@@ -51,8 +58,8 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             super::pkg_report::unpinned(
                 sink,
                 &unpinned,
-                "apt-get installs",
-                "pin versions with `package=version`",
+                super::pkg_report::packages(&unpinned, &ONE, &MANY, vec![]),
+                crate::msg!(HELP),
             );
         }
     }

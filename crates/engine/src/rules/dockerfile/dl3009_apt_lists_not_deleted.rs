@@ -57,6 +57,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3009";
+    MESSAGE = "{name} install leaves the package lists in the image";
+    HELP = "end the RUN with `&& rm -rf /var/lib/apt/lists/*`, or mount a cache on /var/lib/apt/lists";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for (outer, run) in support::runs_in(ctx) {
         if !support::run_in_image(ctx, outer) {
@@ -101,8 +107,8 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             .any(|c| pkg::removes(c, &["/var/lib/apt/lists"]));
         if !removed {
             let name = c.command.name().unwrap_or("apt-get");
-            sink.report(c.command.span, format!("{name} install leaves the package lists in the image"))
-                .set_help("end the RUN with `&& rm -rf /var/lib/apt/lists/*`, or mount a cache on /var/lib/apt/lists");
+            sink.report_msg(c.command.span, crate::msg!(MESSAGE, name = name))
+                .set_help_msg(crate::msg!(HELP));
         }
     }
 }

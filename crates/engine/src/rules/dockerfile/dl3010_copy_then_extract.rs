@@ -45,6 +45,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3010";
+    HELP = "use `ADD` to extract a local tar archive in one step";
+    MESSAGE = "`{archive}` is copied and then extracted, so the image stores both the archive and its content";
+}
+
 const TARS: &[&str] = &[
     ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz",
 ];
@@ -108,8 +114,8 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                         })
                 });
             if extracted {
-                sink.report(src.span, format!("`{}` is copied and then extracted, so the image stores both the archive and its content", src.text))
-                    .set_help("use `ADD` to extract a local tar archive in one step");
+                sink.report_msg(src.span, crate::msg!(MESSAGE, archive = &src.text))
+                    .set_help_msg(crate::msg!(HELP));
             }
         }
     }

@@ -34,6 +34,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3011";
+    HELP = "write a port number, optionally with `/tcp` or `/udp`, like `EXPOSE 8080/tcp`";
+    MESSAGE = "`{port}` is not a port between 0 and 65535";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx.instructions().filter(|i| i.is("EXPOSE")) {
         for word in &ins.words {
@@ -45,13 +51,8 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                 .split('-')
                 .all(|p| p.parse::<u32>().is_ok_and(|n| n <= 65535));
             if !ok {
-                sink.report(
-                    word.span,
-                    format!("`{}` is not a port between 0 and 65535", word.text),
-                )
-                .set_help(
-                    "write a port number, optionally with `/tcp` or `/udp`, like `EXPOSE 8080/tcp`",
-                );
+                sink.report_msg(word.span, crate::msg!(MESSAGE, port = &word.text))
+                    .set_help_msg(crate::msg!(HELP));
             }
         }
     }

@@ -35,6 +35,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3012";
+    MESSAGE = "a second HEALTHCHECK in this stage: only the last one counts";
+    HELP = "keep a single HEALTHCHECK";
+    RELATED = "the first HEALTHCHECK";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for stage in &ctx.dockerfile.stages {
         let checks: Vec<_> = ctx
@@ -44,12 +51,9 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             .collect();
         if let (Some(first), Some(rest)) = (checks.first(), checks.get(1..)) {
             for other in rest {
-                sink.report(
-                    other.keyword_span,
-                    "a second HEALTHCHECK in this stage: only the last one counts",
-                )
-                .add_related(first.keyword_span, "the first HEALTHCHECK")
-                .set_help("keep a single HEALTHCHECK");
+                sink.report_msg(other.keyword_span, crate::msg!(MESSAGE))
+                    .add_related_msg(first.keyword_span, crate::msg!(RELATED))
+                    .set_help_msg(crate::msg!(HELP));
             }
         }
     }

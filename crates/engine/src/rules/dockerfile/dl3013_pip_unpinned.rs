@@ -1,3 +1,4 @@
+use crate::input::msg::Arg;
 use crate::models::pkg::{self, Pm};
 use crate::rules::check::Sink;
 use crate::syntax::dockerfile::DockerfileCtx;
@@ -43,6 +44,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3013";
+    ONE = "{program} installs {package} without a version";
+    MANY = "{program} installs {packages} and {last} without a version";
+    HELP = "pin versions with `package==version`, or install from a pinned requirements file";
+}
+
 /// A pip requirement that names a version: `==`, `>=`, `~=`, `!=`, `@ url`, or a VCS URL
 /// with `@ref` (`git+https://host/repo.git@v1#egg=x`).
 fn pinned(t: &str) -> bool {
@@ -64,12 +72,17 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             // `foo/bar` is a folder of the build context.
             .filter(|p| !p.text.contains('/') || p.text.contains("://"))
             .collect();
-        let verb = format!("{} installs", f.call.command.name().unwrap_or("pip"));
+        let program = f.call.command.name().unwrap_or("pip");
         super::pkg_report::unpinned(
             sink,
             &unpinned,
-            &verb,
-            "pin versions with `package==version`, or install from a pinned requirements file",
+            super::pkg_report::packages(
+                &unpinned,
+                &ONE,
+                &MANY,
+                vec![("program", Arg::Code(program.to_string()))],
+            ),
+            crate::msg!(HELP),
         );
     }
 }

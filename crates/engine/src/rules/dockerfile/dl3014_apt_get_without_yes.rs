@@ -33,14 +33,17 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3014";
+    MESSAGE = "apt-get install without `-y` waits for a confirmation no one can give";
+    HELP = "add `{option}`";
+    FIX = "add {option}";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for f in pkg::find(ctx, &[Pm::AptGet]) {
         if f.call.installs() && !f.call.assumes_yes() {
-            super::pkg_report::interactive(
-                sink,
-                &f.call,
-                "apt-get install without `-y` waits for a confirmation no one can give",
-            );
+            super::pkg_report::interactive(sink, &f.call, crate::msg!(MESSAGE), &HELP, &FIX);
         }
     }
 }

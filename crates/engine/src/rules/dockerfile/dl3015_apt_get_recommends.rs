@@ -34,6 +34,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3015";
+    MESSAGE = "apt-get install also installs recommended packages";
+    HELP = "add `--no-install-recommends`";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for f in pkg::find(ctx, &[Pm::AptGet]) {
         let c = &f.call.command;
@@ -46,10 +52,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         if c.has_option("--no-install-recommends") || off {
             continue;
         }
-        sink.report(
-            c.name_span(),
-            "apt-get install also installs recommended packages",
-        )
-        .set_help("add `--no-install-recommends`");
+        sink.report_msg(c.name_span(), crate::msg!(MESSAGE))
+            .set_help_msg(crate::msg!(HELP));
     }
 }

@@ -42,6 +42,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3016";
+    ONE = "npm installs {package} without a version";
+    MANY = "npm installs {packages} and {last} without a version";
+    HELP = "pin versions with `package@version`, or list them in package.json and run `npm ci`";
+}
+
 /// An npm package spec that names a version: `name@version`, a git URL with `#commit`, or a
 /// form npm resolves to fixed content (a tarball, a folder, `user/repo` on GitHub).
 fn pinned(t: &str) -> bool {
@@ -58,7 +65,12 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for f in pkg::find(ctx, &[Pm::Npm]) {
         if f.call.sub_is(&["install"]) {
             let unpinned = pkg::unpinned(ctx, &f, pinned);
-            super::pkg_report::unpinned(sink, &unpinned, "npm installs", "pin versions with `package@version`, or list them in package.json and run `npm ci`");
+            super::pkg_report::unpinned(
+                sink,
+                &unpinned,
+                super::pkg_report::packages(&unpinned, &ONE, &MANY, vec![]),
+                crate::msg!(HELP),
+            );
         }
     }
 }

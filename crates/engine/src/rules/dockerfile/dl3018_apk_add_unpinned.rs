@@ -38,6 +38,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3018";
+    ONE = "apk adds {package} without a version";
+    MANY = "apk adds {packages} and {last} without a version";
+    HELP = "pin versions with `package=version`";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for f in pkg::find(ctx, &[Pm::Apk]) {
         if f.call.installs() {
@@ -45,8 +52,8 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             super::pkg_report::unpinned(
                 sink,
                 &unpinned,
-                "apk adds",
-                "pin versions with `package=version`",
+                super::pkg_report::packages(&unpinned, &ONE, &MANY, vec![]),
+                crate::msg!(HELP),
             );
         }
     }

@@ -36,6 +36,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3019";
+    MESSAGE = "apk add keeps the package cache in the image";
+    HELP = "add `--no-cache`, or mount a cache on /var/cache/apk";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for f in pkg::find(ctx, &[Pm::Apk]) {
         if !f.call.installs()
@@ -44,10 +50,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         {
             continue;
         }
-        sink.report(
-            f.call.command.name_span(),
-            "apk add keeps the package cache in the image",
-        )
-        .set_help("add `--no-cache`, or mount a cache on /var/cache/apk");
+        sink.report_msg(f.call.command.name_span(), crate::msg!(MESSAGE))
+            .set_help_msg(crate::msg!(HELP));
     }
 }

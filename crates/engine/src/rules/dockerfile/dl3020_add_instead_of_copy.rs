@@ -39,6 +39,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3020";
+    MESSAGE = "ADD of local files: use COPY, which does not unpack or download";
+    HELP = "replace ADD with COPY";
+    FIX = "replace ADD with COPY";
+}
+
 const ARCHIVES: &[&str] = &[
     ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".gz", ".bz2", ".xz",
     ".zst", ".tar.zst",
@@ -61,13 +68,10 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             !(t.contains("://") || t.starts_with("git@") || ARCHIVES.iter().any(|e| t.ends_with(e)))
         });
         if all_local {
-            let d = sink.report(
-                ins.keyword_span,
-                "ADD of local files: use COPY, which does not unpack or download",
-            );
-            d.set_help("replace ADD with COPY");
+            let d = sink.report_msg(ins.keyword_span, crate::msg!(MESSAGE));
+            d.set_help_msg(crate::msg!(HELP));
             if ins.flag("checksum").is_none() && ins.flag("keep-git-dir").is_none() {
-                d.set_fix("replace ADD with COPY", ins.keyword_span, "COPY");
+                d.set_fix_msg(crate::msg!(FIX), ins.keyword_span, "COPY");
             }
         }
     }

@@ -42,6 +42,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3021";
+    HELP = "add a trailing slash to the destination folder";
+    MESSAGE = "{keyword} copies {count} sources, so `{dest}` must end with `/`";
+    FIX = "add a trailing slash";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx.instructions().filter(|i| i.is("COPY") || i.is("ADD")) {
         let words: Vec<&crate::syntax::dockerfile::Word> = match &ins.args {
@@ -58,18 +65,18 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         {
             continue;
         }
-        sink.report(
+        sink.report_msg(
             dest.span,
-            format!(
-                "{} copies {} sources, so `{}` must end with `/`",
-                ins.keyword,
-                sources.len(),
-                dest.text
+            crate::msg!(
+                MESSAGE,
+                keyword = &ins.keyword,
+                count = sources.len(),
+                dest = &dest.text
             ),
         )
-        .set_help("add a trailing slash to the destination folder")
-        .set_fix(
-            "add a trailing slash",
+        .set_help_msg(crate::msg!(HELP))
+        .set_fix_msg(
+            crate::msg!(FIX),
             crate::input::span::Span::at(dest.span.end as usize),
             "/",
         );

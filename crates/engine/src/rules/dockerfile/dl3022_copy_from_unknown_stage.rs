@@ -1,3 +1,4 @@
+use crate::input::msg::Arg;
 use crate::rules::check::Sink;
 use crate::syntax::dockerfile::DockerfileCtx;
 
@@ -36,6 +37,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3022";
+    MESSAGE = "`--from={value}` names no earlier stage, so BuildKit will try to pull an image called `{value}`";
+    HELP = "name the stage to copy from with `FROM image AS name` before this COPY";
+    HELP_EARLIER = "earlier stages are {names}";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx.instructions().filter(|i| i.is("COPY")) {
         let Some(flag) = ins.flag("from") else {
@@ -65,15 +73,15 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         {
             continue; // DL3023
         }
-        let names: Vec<String> = earlier
+        let names: Vec<Arg> = earlier
             .iter()
-            .filter_map(|s| s.alias.as_ref().map(|(a, _)| format!("`{a}`")))
+            .filter_map(|s| s.alias.as_ref().map(|(a, _)| Arg::Code(format!("`{a}`"))))
             .collect();
-        let d = sink.report(flag.value_span, format!("`--from={value}` names no earlier stage, so BuildKit will try to pull an image called `{value}`"));
+        let d = sink.report_msg(flag.value_span, crate::msg!(MESSAGE, value = value));
         if names.is_empty() {
-            d.set_help("name the stage to copy from with `FROM image AS name` before this COPY");
+            d.set_help_msg(crate::msg!(HELP));
         } else {
-            d.set_help(format!("earlier stages are {}", names.join(", ")));
+            d.set_help_msg(crate::msg!(HELP_EARLIER, names = Arg::List(names)));
         }
     }
 }

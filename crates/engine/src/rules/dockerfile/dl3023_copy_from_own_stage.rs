@@ -29,6 +29,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3023";
+    MESSAGE = "`--from={value}` is the stage this COPY is in";
+    HELP = "copy from an earlier stage";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx.instructions().filter(|i| i.is("COPY")) {
         let (Some(flag), Some(current)) = (ins.flag("from"), ins.stage) else {
@@ -43,11 +49,8 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             .is_some_and(|(a, _)| a.eq_ignore_ascii_case(value));
         let by_index = value.parse::<usize>().is_ok_and(|n| n == current);
         if by_name || by_index {
-            sink.report(
-                flag.value_span,
-                format!("`--from={value}` is the stage this COPY is in"),
-            )
-            .set_help("copy from an earlier stage");
+            sink.report_msg(flag.value_span, crate::msg!(MESSAGE, value = value))
+                .set_help_msg(crate::msg!(HELP));
         }
     }
 }

@@ -43,6 +43,14 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3024";
+    MESSAGE = "the stage name `{name}` is already used";
+    HELP = "rename one of the stages";
+    RELATED = "first used here";
+    BUILDKIT_FAILS = "`error=true`: BuildKit's check {check} fires here, so the build fails";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     let stages = &ctx.dockerfile.stages;
     for (i, stage) in stages.iter().enumerate() {
@@ -53,12 +61,12 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             .iter()
             .find(|s| s.alias.as_ref().is_some_and(|(a, _)| a == name))
         {
-            let d = sink.report(*span, format!("the stage name `{name}` is already used"));
+            let d = sink.report_msg(*span, crate::msg!(MESSAGE, name = name));
             if let Some((_, first_span)) = &first.alias {
-                d.add_related(*first_span, "first used here");
+                d.add_related_msg(*first_span, crate::msg!(RELATED));
             }
-            d.set_help("rename one of the stages");
-            crate::models::stages::buildkit_check(ctx, d, "DuplicateStageName");
+            d.set_help_msg(crate::msg!(HELP));
+            crate::models::stages::buildkit_check(ctx, d, "DuplicateStageName", &BUILDKIT_FAILS);
         }
     }
 }

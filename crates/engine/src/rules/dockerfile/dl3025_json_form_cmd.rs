@@ -55,6 +55,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3025";
+    HELP = "write it as a JSON array, so ECS's SIGTERM reaches the program and it can stop gracefully within the stopTimeout";
+    MESSAGE = "{keyword} is in shell form, so `/bin/sh -c` is PID 1 and SIGTERM does not reach the program";
+    FIX = "write {keyword} in exec form";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx.instructions() {
         if !(ins.is("CMD") || ins.is("ENTRYPOINT"))
@@ -68,15 +75,12 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         let simple = !ins
             .text
             .contains(['$', '&', '|', ';', '>', '<', '`', '*', '\'', '"', '\\']);
-        let d = sink.report(
-            ins.text_span,
-            format!("{} is in shell form, so `/bin/sh -c` is PID 1 and SIGTERM does not reach the program", ins.keyword),
-        );
-        d.set_help("write it as a JSON array, so ECS's SIGTERM reaches the program and it can stop gracefully within the stopTimeout");
+        let d = sink.report_msg(ins.text_span, crate::msg!(MESSAGE, keyword = &ins.keyword));
+        d.set_help_msg(crate::msg!(HELP));
         if simple && !words.is_empty() {
             let json = format!("[{}]", words.join(", "));
-            d.set_fix(
-                format!("write {} in exec form", ins.keyword),
+            d.set_fix_msg(
+                crate::msg!(FIX, keyword = &ins.keyword),
                 ins.text_span,
                 json,
             );

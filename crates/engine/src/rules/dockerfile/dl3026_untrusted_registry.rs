@@ -1,3 +1,4 @@
+use crate::input::msg::Arg;
 use crate::input::span::Span;
 use crate::models::image::{describe_registry, untrusted_registry};
 use crate::rules::check::Sink;
@@ -53,6 +54,13 @@ crate::declare_rule! {
         category: Security,
         summary: "an image comes from a registry outside the trusted list",
     }
+}
+
+crate::messages! {
+    "DL3026";
+    HELP = "use an image from a trusted registry ({list}, from `trusted-registries` in .ecsplain.yaml), for example a copy mirrored into your ECR, or add `{registry}` to the list if the team trusts it";
+    MESSAGE = "{what} pulls from {source}, which is not a trusted registry";
+    DOCKER_HUB = "Docker Hub (`docker.io`)";
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
@@ -112,22 +120,22 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             }
         }
     }
-    let list = trusted
-        .iter()
-        .map(|t| format!("`{t}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let list = Arg::List(
+        trusted
+            .iter()
+            .map(|t| Arg::Code(format!("`{t}`")))
+            .collect(),
+    );
     for (span, what, registry) in found {
-        sink.report(
-            span,
-            format!(
-                "{what} pulls from {}, which is not a trusted registry",
-                describe_registry(&registry)
-            ),
-        )
-        .set_help(format!(
-            "use an image from a trusted registry ({list}, from `trusted-registries` in .ecsplain.yaml), for example a copy mirrored into your ECR, or add `{registry}` to the list if the team trusts it"
-        ));
+        // `describe_registry` names Docker Hub in words, any other registry as code.
+        let shown = describe_registry(&registry);
+        let source = if shown == format!("`{registry}`") {
+            Arg::Code(shown)
+        } else {
+            Arg::from(crate::msg!(DOCKER_HUB))
+        };
+        sink.report_msg(span, crate::msg!(MESSAGE, what = what, source = source))
+            .set_help_msg(crate::msg!(HELP, list = list.clone(), registry = registry));
     }
 }
 

@@ -34,11 +34,17 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3027";
+    MESSAGE = "`apt` has no stable interface for scripts";
+    HELP = "use `apt-get` (or `apt-cache`)";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for (_, c) in support::commands(ctx) {
         if c.is("apt") {
-            sink.report(c.name_span(), "`apt` has no stable interface for scripts")
-                .set_help("use `apt-get` (or `apt-cache`)");
+            sink.report_msg(c.name_span(), crate::msg!(MESSAGE))
+                .set_help_msg(crate::msg!(HELP));
         }
     }
 }

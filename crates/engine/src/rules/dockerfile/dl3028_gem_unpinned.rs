@@ -37,6 +37,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3028";
+    ONE = "gem installs {package} without a version";
+    MANY = "gem installs {packages} and {last} without a version";
+    HELP = "pin the version with `-v VERSION` or `gem:VERSION`";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for f in pkg::find(ctx, &[Pm::Gem]) {
         if !f.call.installs() || f.call.has_option("-v") || f.call.has_option("--version") {
@@ -46,8 +53,8 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         super::pkg_report::unpinned(
             sink,
             &unpinned,
-            "gem installs",
-            "pin the version with `-v VERSION` or `gem:VERSION`",
+            super::pkg_report::packages(&unpinned, &ONE, &MANY, vec![]),
+            crate::msg!(HELP),
         );
     }
 }

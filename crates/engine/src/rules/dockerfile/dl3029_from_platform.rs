@@ -45,6 +45,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3029";
+    MESSAGE = "FROM pins the platform `{value}`";
+    HELP = "choose the platform at build time (`docker buildx build --platform`) and make it match the task's runtimePlatform";
+    BUILDKIT_FAILS = "`error=true`: BuildKit's check {check} fires here, so the build fails";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx.instructions().filter(|i| i.is("FROM")) {
         let Some(flag) = ins.flag("platform") else {
@@ -54,8 +61,9 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         if value.contains('$') {
             continue;
         }
-        let d = sink.report(flag.span, format!("FROM pins the platform `{value}`"))
-            .set_help("choose the platform at build time (`docker buildx build --platform`) and make it match the task's runtimePlatform");
+        let d = sink
+            .report_msg(flag.span, crate::msg!(MESSAGE, value = value))
+            .set_help_msg(crate::msg!(HELP));
         // BuildKit's check stays quiet when the stage's name holds the platform's OS or
         // architecture (`FROM --platform=linux/arm64 ... AS build-arm64`).
         let stage_name = ctx
@@ -67,7 +75,12 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             .map_or("", |(a, _)| a.as_str());
         if let Some((os, arch)) = crate::syntax::dockerfile::refs::platform_os_arch(value) {
             if !value.contains('\\') && !stage_name.contains(&os) && !stage_name.contains(&arch) {
-                crate::models::stages::buildkit_check(ctx, d, "FromPlatformFlagConstDisallowed");
+                crate::models::stages::buildkit_check(
+                    ctx,
+                    d,
+                    "FromPlatformFlagConstDisallowed",
+                    &BUILDKIT_FAILS,
+                );
             }
         }
     }

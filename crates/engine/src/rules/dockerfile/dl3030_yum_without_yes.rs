@@ -32,17 +32,20 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3030";
+    MESSAGE = "yum install without `-y` waits for a confirmation no one can give";
+    HELP = "add `{option}`";
+    FIX = "add {option}";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for f in pkg::find(ctx, &[Pm::Yum]) {
         if f.call
             .sub_is(&["install", "groupinstall", "module install", "reinstall"])
             && !f.call.assumes_yes()
         {
-            super::pkg_report::interactive(
-                sink,
-                &f.call,
-                "yum install without `-y` waits for a confirmation no one can give",
-            );
+            super::pkg_report::interactive(sink, &f.call, crate::msg!(MESSAGE), &HELP, &FIX);
         }
     }
 }

@@ -36,6 +36,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3032";
+    MESSAGE = "{program} install leaves its cache in the image";
+    HELP = "end the RUN with `&& {program} clean all`, or mount a cache on /var/cache/yum";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for f in pkg::find(ctx, &[Pm::Yum]) {
         let program = f.call.command.name().unwrap_or("yum");
@@ -49,12 +55,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         {
             continue;
         }
-        sink.report(
-            f.call.command.span,
-            format!("{program} install leaves its cache in the image"),
-        )
-        .set_help(format!(
-            "end the RUN with `&& {program} clean all`, or mount a cache on /var/cache/yum"
-        ));
+        sink.report_msg(f.call.command.span, crate::msg!(MESSAGE, program = program))
+            .set_help_msg(crate::msg!(HELP, program = program));
     }
 }

@@ -1,3 +1,4 @@
+use crate::input::msg::Arg;
 use crate::models::pkg::{self, Pm};
 use crate::rules::check::Sink;
 use crate::syntax::dockerfile::DockerfileCtx;
@@ -37,6 +38,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3033";
+    ONE = "{program} installs {package} without a version";
+    MANY = "{program} installs {packages} and {last} without a version";
+    HELP = "pin versions with `package-version` (a module with `module:stream`)";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for f in pkg::find(ctx, &[Pm::Yum]) {
         if !f.call.sub_is(&["install", "module install"]) {
@@ -44,12 +52,17 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         }
         let module = f.call.sub_is(&["module install"]);
         let unpinned = pkg::unpinned(ctx, &f, |t| pkg::rpm_pinned(t, module));
-        let verb = format!("{} installs", f.call.command.name().unwrap_or("yum"));
+        let program = f.call.command.name().unwrap_or("yum");
         super::pkg_report::unpinned(
             sink,
             &unpinned,
-            &verb,
-            "pin versions with `package-version` (a module with `module:stream`)",
+            super::pkg_report::packages(
+                &unpinned,
+                &ONE,
+                &MANY,
+                vec![("program", Arg::Code(program.to_string()))],
+            ),
+            crate::msg!(HELP),
         );
     }
 }

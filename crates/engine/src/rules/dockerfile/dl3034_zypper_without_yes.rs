@@ -33,6 +33,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3034";
+    MESSAGE = "zypper without `-n` waits for a confirmation no one can give";
+    HELP = "add `{option}`";
+    FIX = "add {option}";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for f in pkg::find(ctx, &[Pm::Zypper]) {
         let asks = f.call.sub_is(&[
@@ -44,11 +51,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             "install-new-recommends",
         ]);
         if asks && !f.call.assumes_yes() {
-            super::pkg_report::interactive(
-                sink,
-                &f.call,
-                "zypper without `-n` waits for a confirmation no one can give",
-            );
+            super::pkg_report::interactive(sink, &f.call, crate::msg!(MESSAGE), &HELP, &FIX);
         }
     }
 }

@@ -33,14 +33,17 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3035";
+    MESSAGE = "`zypper dist-upgrade` upgrades the whole distribution during the build";
+    HELP = "use a newer base image instead";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for f in pkg::find(ctx, &[Pm::Zypper]) {
         if f.call.sub_is(&["dist-upgrade"]) {
-            sink.report(
-                f.call.command.span,
-                "`zypper dist-upgrade` upgrades the whole distribution during the build",
-            )
-            .set_help("use a newer base image instead");
+            sink.report_msg(f.call.command.span, crate::msg!(MESSAGE))
+                .set_help_msg(crate::msg!(HELP));
         }
     }
 }

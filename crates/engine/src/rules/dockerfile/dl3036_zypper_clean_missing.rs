@@ -33,6 +33,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3036";
+    MESSAGE = "{program} install leaves its cache in the image";
+    HELP = "end the RUN with `&& {program} clean`, or mount a cache on /var/cache/zypp";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for f in pkg::find(ctx, &[Pm::Zypper]) {
         let program = f.call.command.name().unwrap_or("zypper");
@@ -43,12 +49,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         {
             continue;
         }
-        sink.report(
-            f.call.command.span,
-            format!("{program} install leaves its cache in the image"),
-        )
-        .set_help(format!(
-            "end the RUN with `&& {program} clean`, or mount a cache on /var/cache/zypp"
-        ));
+        sink.report_msg(f.call.command.span, crate::msg!(MESSAGE, program = program))
+            .set_help_msg(crate::msg!(HELP, program = program));
     }
 }

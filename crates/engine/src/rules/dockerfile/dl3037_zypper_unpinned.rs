@@ -37,6 +37,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3037";
+    ONE = "zypper installs {package} without a version";
+    MANY = "zypper installs {packages} and {last} without a version";
+    HELP = "pin versions with `package=version`";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for f in pkg::find(ctx, &[Pm::Zypper]) {
         if f.call.sub_is(&["install"]) {
@@ -44,8 +51,8 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             super::pkg_report::unpinned(
                 sink,
                 &unpinned,
-                "zypper installs",
-                "pin versions with `package=version`",
+                super::pkg_report::packages(&unpinned, &ONE, &MANY, vec![]),
+                crate::msg!(HELP),
             );
         }
     }

@@ -37,6 +37,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3038";
+    MESSAGE = "{name} install without `-y` waits for a confirmation no one can give";
+    HELP = "add `{option}`";
+    FIX = "add {option}";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for f in pkg::find(ctx, &[Pm::Dnf, Pm::Microdnf]) {
         if f.call
@@ -47,7 +54,9 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             super::pkg_report::interactive(
                 sink,
                 &f.call,
-                &format!("{name} install without `-y` waits for a confirmation no one can give"),
+                crate::msg!(MESSAGE, name = name),
+                &HELP,
+                &FIX,
             );
         }
     }

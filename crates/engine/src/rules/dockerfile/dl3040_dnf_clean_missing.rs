@@ -41,6 +41,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3040";
+    MESSAGE = "{program} install leaves its cache in the image";
+    HELP = "end the RUN with `&& {program} clean all`, or mount a cache on /var/cache/libdnf5 (dnf5) or /var/cache/dnf";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for f in pkg::find(ctx, &[Pm::Dnf, Pm::Microdnf]) {
         let program = f.call.command.name().unwrap_or("dnf");
@@ -48,7 +54,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         if !f.call.installs() || pkg::cleaned_after(f.run, f.call.manager, program, f.index) {
             continue;
         }
-        sink.report(f.call.command.span, format!("{program} install leaves its cache in the image"))
-            .set_help(format!("end the RUN with `&& {program} clean all`, or mount a cache on /var/cache/libdnf5 (dnf5) or /var/cache/dnf"));
+        sink.report_msg(f.call.command.span, crate::msg!(MESSAGE, program = program))
+            .set_help_msg(crate::msg!(HELP, program = program));
     }
 }

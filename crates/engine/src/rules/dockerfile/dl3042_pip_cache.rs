@@ -44,6 +44,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3042";
+    MESSAGE = "pip install keeps its download cache in the image";
+    HELP = "add `--no-cache-dir`, or mount a cache on /root/.cache/pip";
+}
+
 /// pip reads `PIP_NO_CACHE_DIR` as a boolean: `1`, `true`, `yes`, `on` turn the cache off.
 fn truthy(value: &str) -> bool {
     matches!(
@@ -89,10 +95,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         {
             continue;
         }
-        sink.report(
-            f.call.command.name_span(),
-            "pip install keeps its download cache in the image",
-        )
-        .set_help("add `--no-cache-dir`, or mount a cache on /root/.cache/pip");
+        sink.report_msg(f.call.command.name_span(), crate::msg!(MESSAGE))
+            .set_help_msg(crate::msg!(HELP));
     }
 }

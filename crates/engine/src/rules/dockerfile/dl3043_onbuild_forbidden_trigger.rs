@@ -36,6 +36,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3043";
+    MESSAGE = "`{keyword}` is not allowed as an ONBUILD trigger";
+    HELP_ONCE = "write the trigger once: `ONBUILD <instruction>`";
+    HELP_REMOVE = "remove this trigger";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx.instructions().filter(|i| i.is("ONBUILD")) {
         let Some(trigger) = ins.onbuild.as_deref() else {
@@ -43,14 +50,14 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         };
         let keyword = trigger.keyword.to_ascii_uppercase();
         if matches!(keyword.as_str(), "ONBUILD" | "FROM" | "MAINTAINER") {
-            sink.report(
+            sink.report_msg(
                 trigger.keyword_span,
-                format!("`{keyword}` is not allowed as an ONBUILD trigger"),
+                crate::msg!(MESSAGE, keyword = keyword.as_str()),
             )
-            .set_help(if keyword == "ONBUILD" {
-                "write the trigger once: `ONBUILD <instruction>`"
+            .set_help_msg(if keyword == "ONBUILD" {
+                crate::msg!(HELP_ONCE)
             } else {
-                "remove this trigger"
+                crate::msg!(HELP_REMOVE)
             });
         }
     }

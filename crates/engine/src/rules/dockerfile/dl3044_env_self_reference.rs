@@ -39,6 +39,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3044";
+    RELATED = "set in the same ENV";
+    MESSAGE = "`{key}` uses `${var}`, which this ENV sets, so it gets the value from before this ENV";
+    HELP = "set `{var}` in its own ENV before this one";
+}
+
 fn refers_to(value: &str, name: &str) -> bool {
     let plain = format!("${name}");
     let braced = format!("${{{name}}}");
@@ -57,9 +64,12 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                 continue;
             };
             if let Some(def) = earlier.iter().find(|e| refers_to(&pair.raw_value, &e.key)) {
-                sink.report(pair.value_span, format!("`{}` uses `${}`, which this ENV sets, so it gets the value from before this ENV", pair.key, def.key))
-                    .add_related(def.key_span, "set in the same ENV")
-                    .set_help(format!("set `{}` in its own ENV before this one", def.key));
+                sink.report_msg(
+                    pair.value_span,
+                    crate::msg!(MESSAGE, key = &pair.key, var = &def.key),
+                )
+                .add_related_msg(def.key_span, crate::msg!(RELATED))
+                .set_help_msg(crate::msg!(HELP, var = &def.key));
             }
         }
     }

@@ -36,6 +36,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3045";
+    MESSAGE = "`{t}` is relative, and no WORKDIR is set in this stage";
+    HELP = "set `WORKDIR /app` (or another absolute path) before copying, or copy to an absolute path";
+}
+
 fn has_workdir(
     ctx: &DockerfileCtx<'_>,
     stage: &crate::syntax::dockerfile::Stage,
@@ -78,7 +84,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         if stage.is_some_and(|stage| has_workdir(ctx, stage, index, 0)) {
             continue;
         }
-        sink.report(dest.span, format!("`{t}` is relative, and no WORKDIR is set in this stage"))
-            .set_help("set `WORKDIR /app` (or another absolute path) before copying, or copy to an absolute path");
+        sink.report_msg(dest.span, crate::msg!(MESSAGE, t = t))
+            .set_help_msg(crate::msg!(HELP));
     }
 }

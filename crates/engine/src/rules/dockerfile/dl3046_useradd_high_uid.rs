@@ -36,6 +36,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3046";
+    HELP = "add `-l` (`--no-log-init`)";
+    MESSAGE = "useradd with UID {uid} and without `-l` writes a huge sparse lastlog file into the layer";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for (_, c) in support::commands(ctx) {
         if !c.is("useradd") || c.has_any_option(&["-l", "--no-log-init"]) {
@@ -51,8 +57,8 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         });
         if let Some(uid) = uid {
             if uid.text.parse::<u64>().is_ok_and(|n| n >= 100_000) {
-                sink.report(uid.span, format!("useradd with UID {} and without `-l` writes a huge sparse lastlog file into the layer", uid.text))
-                    .set_help("add `-l` (`--no-log-init`)");
+                sink.report_msg(uid.span, crate::msg!(MESSAGE, uid = &uid.text))
+                    .set_help_msg(crate::msg!(HELP));
             }
         }
     }

@@ -35,6 +35,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3047";
+    MESSAGE = "wget without `--progress` floods the build log";
+    HELP = "add `--progress=dot:giga`, or `-q`";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for (_, c) in support::commands(ctx) {
         if c.is("wget")
@@ -51,11 +57,8 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             ])
             && !c.has_arg("-nv")
         {
-            sink.report(
-                c.name_span(),
-                "wget without `--progress` floods the build log",
-            )
-            .set_help("add `--progress=dot:giga`, or `-q`");
+            sink.report_msg(c.name_span(), crate::msg!(MESSAGE))
+                .set_help_msg(crate::msg!(HELP));
         }
     }
 }

@@ -1,3 +1,4 @@
+use crate::input::msg::Arg;
 use crate::rules::check::Sink;
 use crate::syntax::dockerfile::DockerfileCtx;
 
@@ -48,7 +49,19 @@ crate::declare_rule! {
     }
 }
 
-fn problem(key: &str) -> Option<&'static str> {
+crate::messages! {
+    "DL3048";
+    UNSET = "the label key `{key}` uses {vars}, which nothing in the file sets: BuildKit replaces it with nothing and the image gets the key `{real}`";
+    HELP_UNSET = "write the key out, or set the variable with ARG before it";
+    RESERVED = "the label key `{key}` uses a namespace reserved for Docker";
+    UPPER_CASE = "the label key `{key}` has upper-case letters";
+    CHARACTERS = "the label key `{key}` has characters other than a-z, 0-9, `.`, `-` and `_`";
+    ENDS = "the label key `{key}` must start with a letter and end with a letter or digit";
+    DOUBLED = "the label key `{key}` has `..` or `--`";
+    HELP_KEYS = "use lower-case reverse-DNS keys, like `org.opencontainers.image.version`";
+}
+
+fn problem(key: &str) -> Option<&'static crate::input::msg::Template> {
     if key.contains('$') {
         return None;
     }
@@ -56,16 +69,16 @@ fn problem(key: &str) -> Option<&'static str> {
         .iter()
         .any(|p| key.starts_with(p))
     {
-        return Some("uses a namespace reserved for Docker");
+        return Some(&RESERVED);
     }
     if key.chars().any(|c| c.is_ascii_uppercase()) {
-        return Some("has upper-case letters");
+        return Some(&UPPER_CASE);
     }
     if !key
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_'))
     {
-        return Some("has characters other than a-z, 0-9, `.`, `-` and `_`");
+        return Some(&CHARACTERS);
     }
     if !key.chars().next().is_some_and(|c| c.is_ascii_lowercase())
         || !key
@@ -73,10 +86,10 @@ fn problem(key: &str) -> Option<&'static str> {
             .last()
             .is_some_and(|c| c.is_ascii_alphanumeric())
     {
-        return Some("must start with a letter and end with a letter or digit");
+        return Some(&ENDS);
     }
     if key.contains("..") || key.contains("--") {
-        return Some("has `..` or `--`");
+        return Some(&DOUBLED);
     }
     None
 }
@@ -126,25 +139,23 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                 if let Some(real) = expanded_when_unset(ctx, &pair.key) {
                     let vars = crate::models::stages::variables(&pair.key)
                         .iter()
-                        .map(|v| format!("`{v}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    sink.report(
+                        .map(|v| Arg::Code(format!("`{v}`")))
+                        .collect();
+                    sink.report_msg(
                         pair.key_span,
-                        format!(
-                            "the label key `{}` uses {vars}, which nothing in the file sets: BuildKit replaces it with nothing and the image gets the key `{real}`",
-                            pair.key
-                        ),
+                        crate::msg!(UNSET, key = &pair.key, vars = Arg::List(vars), real = real),
                     )
-                    .set_help("write the key out, or set the variable with ARG before it");
+                    .set_help_msg(crate::msg!(HELP_UNSET));
                 }
                 continue;
             }
             if let Some(why) = problem(&pair.key) {
-                sink.report(pair.key_span, format!("the label key `{}` {why}", pair.key))
-                    .set_help(
-                        "use lower-case reverse-DNS keys, like `org.opencontainers.image.version`",
-                    );
+                let message = crate::input::msg::Msg {
+                    template: why,
+                    args: vec![("key", Arg::from(&pair.key))],
+                };
+                sink.report_msg(pair.key_span, message)
+                    .set_help_msg(crate::msg!(HELP_KEYS));
             }
         }
     }

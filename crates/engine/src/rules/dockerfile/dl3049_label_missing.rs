@@ -39,6 +39,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3049";
+    MESSAGE = "this image has no `{name}` label, which the label schema requires";
+    HELP = "add `LABEL {name}=...` to this stage";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     let schema = &sink.settings().label_schema;
     if schema.is_empty() {
@@ -51,11 +57,11 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         };
         for (name, _) in schema {
             if !have.contains(name) {
-                sink.report(
+                sink.report_msg(
                     from.keyword_span.cover(stage.image_span),
-                    format!("this image has no `{name}` label, which the label schema requires"),
+                    crate::msg!(MESSAGE, name = name),
                 )
-                .set_help(format!("add `LABEL {name}=...` to this stage"));
+                .set_help_msg(crate::msg!(HELP, name = name));
             }
         }
     }

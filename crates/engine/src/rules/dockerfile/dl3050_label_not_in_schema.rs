@@ -38,6 +38,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3050";
+    HELP = "remove it, correct its name, or add it to `label-schema`";
+    MESSAGE = "the label `{key}` is not in the label schema";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     let settings = sink.settings();
     if !settings.strict_labels {
@@ -47,10 +53,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         if pair.key.contains('$') || settings.label_schema.iter().any(|(n, _)| *n == pair.key) {
             continue;
         }
-        sink.report(
-            pair.key_span,
-            format!("the label `{}` is not in the label schema", pair.key),
-        )
-        .set_help("remove it, correct its name, or add it to `label-schema`");
+        sink.report_msg(pair.key_span, crate::msg!(MESSAGE, key = &pair.key))
+            .set_help_msg(crate::msg!(HELP));
     }
 }

@@ -37,6 +37,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3051";
+    HELP = "give it a value, or pass the build argument it is made from";
+    MESSAGE = "the label `{key}` is empty";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     let schema = &sink.settings().label_schema;
     for (_, pair) in labels::pairs(ctx) {
@@ -44,11 +50,11 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         }
         if pair.value.as_deref().unwrap_or("").trim().is_empty() {
-            sink.report(
+            sink.report_msg(
                 pair.key_span.cover(pair.value_span),
-                format!("the label `{}` is empty", pair.key),
+                crate::msg!(MESSAGE, key = &pair.key),
             )
-            .set_help("give it a value, or pass the build argument it is made from");
+            .set_help_msg(crate::msg!(HELP));
         }
     }
 }

@@ -40,17 +40,23 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3052";
+    HELP = "write an absolute URL such as `https://github.com/acme/app`";
+    MESSAGE = "the label `{key}` must be a URL, and `{value}` is not";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     let schema = &sink.settings().label_schema;
     for pair in labels::invalid(ctx, schema, LabelKind::Url, labels::is_url) {
-        sink.report(
+        sink.report_msg(
             pair.value_span,
-            format!(
-                "the label `{}` must be a URL, and `{}` is not",
-                pair.key,
-                pair.value.as_deref().unwrap_or("")
+            crate::msg!(
+                MESSAGE,
+                key = &pair.key,
+                value = pair.value.as_deref().unwrap_or("")
             ),
         )
-        .set_help("write an absolute URL such as `https://github.com/acme/app`");
+        .set_help_msg(crate::msg!(HELP));
     }
 }

@@ -40,17 +40,23 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3053";
+    HELP = "write an RFC 3339 date-time such as `2024-05-01T12:00:00Z` (`date -u +%Y-%m-%dT%H:%M:%SZ`)";
+    MESSAGE = "the label `{key}` must be an RFC 3339 date-time, and `{value}` is not";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     let schema = &sink.settings().label_schema;
     for pair in labels::invalid(ctx, schema, LabelKind::Rfc3339, labels::is_rfc3339) {
-        sink.report(
+        sink.report_msg(
             pair.value_span,
-            format!(
-                "the label `{}` must be an RFC 3339 date-time, and `{}` is not",
-                pair.key,
-                pair.value.as_deref().unwrap_or("")
+            crate::msg!(
+                MESSAGE,
+                key = &pair.key,
+                value = pair.value.as_deref().unwrap_or("")
             ),
         )
-        .set_help("write an RFC 3339 date-time such as `2024-05-01T12:00:00Z` (`date -u +%Y-%m-%dT%H:%M:%SZ`)");
+        .set_help_msg(crate::msg!(HELP));
     }
 }

@@ -40,19 +40,23 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3054";
+    HELP = "write an SPDX license id or expression such as `Apache-2.0` or `MIT OR Apache-2.0`";
+    MESSAGE = "the label `{key}` must be an SPDX license expression, and `{value}` is not";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     let schema = &sink.settings().label_schema;
     for pair in labels::invalid(ctx, schema, LabelKind::Spdx, labels::is_spdx) {
-        sink.report(
+        sink.report_msg(
             pair.value_span,
-            format!(
-                "the label `{}` must be an SPDX license expression, and `{}` is not",
-                pair.key,
-                pair.value.as_deref().unwrap_or("")
+            crate::msg!(
+                MESSAGE,
+                key = &pair.key,
+                value = pair.value.as_deref().unwrap_or("")
             ),
         )
-        .set_help(
-            "write an SPDX license id or expression such as `Apache-2.0` or `MIT OR Apache-2.0`",
-        );
+        .set_help_msg(crate::msg!(HELP));
     }
 }

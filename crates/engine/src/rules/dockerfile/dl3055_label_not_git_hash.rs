@@ -40,17 +40,23 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3055";
+    HELP = "write the commit as git prints it: 40 (or 7) lower-case hex digits";
+    MESSAGE = "the label `{key}` must be a git commit hash, and `{value}` is not";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     let schema = &sink.settings().label_schema;
     for pair in labels::invalid(ctx, schema, LabelKind::Hash, labels::is_git_hash) {
-        sink.report(
+        sink.report_msg(
             pair.value_span,
-            format!(
-                "the label `{}` must be a git commit hash, and `{}` is not",
-                pair.key,
-                pair.value.as_deref().unwrap_or("")
+            crate::msg!(
+                MESSAGE,
+                key = &pair.key,
+                value = pair.value.as_deref().unwrap_or("")
             ),
         )
-        .set_help("write the commit as git prints it: 40 (or 7) lower-case hex digits");
+        .set_help_msg(crate::msg!(HELP));
     }
 }

@@ -40,17 +40,23 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3056";
+    HELP = "write a semantic version such as `1.4.0` or `2.0.0-rc.1`";
+    MESSAGE = "the label `{key}` must be a semantic version, and `{value}` is not";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     let schema = &sink.settings().label_schema;
     for pair in labels::invalid(ctx, schema, LabelKind::Semver, labels::is_semver) {
-        sink.report(
+        sink.report_msg(
             pair.value_span,
-            format!(
-                "the label `{}` must be a semantic version, and `{}` is not",
-                pair.key,
-                pair.value.as_deref().unwrap_or("")
+            crate::msg!(
+                MESSAGE,
+                key = &pair.key,
+                value = pair.value.as_deref().unwrap_or("")
             ),
         )
-        .set_help("write a semantic version such as `1.4.0` or `2.0.0-rc.1`");
+        .set_help_msg(crate::msg!(HELP));
     }
 }

@@ -41,6 +41,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3057";
+    MESSAGE = "this image has no HEALTHCHECK";
+    HELP = "add `HEALTHCHECK CMD ...` (on ECS, set the task definition's `healthCheck` instead)";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     let stages = &ctx.dockerfile.stages;
     for stage in stages {
@@ -73,11 +79,11 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         }
         if let Some(from) = ctx.dockerfile.instructions.get(stage.from) {
-            sink.report(
+            sink.report_msg(
                 from.keyword_span.cover(stage.image_span),
-                "this image has no HEALTHCHECK",
+                crate::msg!(MESSAGE),
             )
-            .set_help("add `HEALTHCHECK CMD ...` (on ECS, set the task definition's `healthCheck` instead)");
+            .set_help_msg(crate::msg!(HELP));
         }
     }
 }

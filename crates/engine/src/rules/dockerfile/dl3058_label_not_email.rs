@@ -40,17 +40,23 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3058";
+    HELP = "write an e-mail address such as `team@example.com`";
+    MESSAGE = "the label `{key}` must be an e-mail address, and `{value}` is not";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     let schema = &sink.settings().label_schema;
     for pair in labels::invalid(ctx, schema, LabelKind::Email, labels::is_email) {
-        sink.report(
+        sink.report_msg(
             pair.value_span,
-            format!(
-                "the label `{}` must be an e-mail address, and `{}` is not",
-                pair.key,
-                pair.value.as_deref().unwrap_or("")
+            crate::msg!(
+                MESSAGE,
+                key = &pair.key,
+                value = pair.value.as_deref().unwrap_or("")
             ),
         )
-        .set_help("write an e-mail address such as `team@example.com`");
+        .set_help_msg(crate::msg!(HELP));
     }
 }

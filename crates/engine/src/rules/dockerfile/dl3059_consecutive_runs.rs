@@ -39,6 +39,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3059";
+    MESSAGE = "this RUN follows another RUN: consider joining them with `&&`";
+    HELP = "one RUN per logical step keeps layers few and small";
+    RELATED = "the RUN before";
+}
+
 /// A RUN of one simple command (no `&&`, `;`, pipe or heredoc): joining those is always easy.
 fn single(run: &crate::syntax::dockerfile::Instruction) -> bool {
     run.heredocs.is_empty() && run.commands.len() == 1
@@ -59,11 +66,8 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         if flags(a) != flags(b) || !single(a) || !single(b) {
             continue;
         }
-        sink.report(
-            b.keyword_span,
-            "this RUN follows another RUN: consider joining them with `&&`",
-        )
-        .add_related(a.keyword_span, "the RUN before")
-        .set_help("one RUN per logical step keeps layers few and small");
+        sink.report_msg(b.keyword_span, crate::msg!(MESSAGE))
+            .add_related_msg(a.keyword_span, crate::msg!(RELATED))
+            .set_help_msg(crate::msg!(HELP));
     }
 }

@@ -44,6 +44,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3060";
+    MESSAGE = "yarn leaves its package cache in the image";
+    HELP = "end the RUN with `&& yarn cache clean`, or mount a cache on yarn's cache folder";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for f in pkg::find(ctx, &[Pm::Yarn]) {
         if !f.call.installs() || !support::run_in_image(ctx, f.outer) {
@@ -57,12 +63,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         if mounted || pkg::cleaned_after(f.run, f.call.manager, "yarn", f.index) {
             continue;
         }
-        sink.report(
-            f.call.command.span,
-            "yarn leaves its package cache in the image",
-        )
-        .set_help(
-            "end the RUN with `&& yarn cache clean`, or mount a cache on yarn's cache folder",
-        );
+        sink.report_msg(f.call.command.span, crate::msg!(MESSAGE))
+            .set_help_msg(crate::msg!(HELP));
     }
 }

@@ -37,19 +37,22 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3061";
+    HELP = "start the file with `FROM` (only `ARG` may come before it)";
+    MESSAGE = "`{keyword}` comes before the first FROM";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     let first = ctx
         .instructions()
         .take_while(|i| !i.is("FROM"))
         .find(|i| !i.is("ARG"));
     if let Some(ins) = first {
-        sink.report(
+        sink.report_msg(
             ins.keyword_span,
-            format!(
-                "`{}` comes before the first FROM",
-                ins.keyword.to_ascii_uppercase()
-            ),
+            crate::msg!(MESSAGE, keyword = ins.keyword.to_ascii_uppercase()),
         )
-        .set_help("start the file with `FROM` (only `ARG` may come before it)");
+        .set_help_msg(crate::msg!(HELP));
     }
 }

@@ -1,5 +1,5 @@
+use crate::input::msg::Arg;
 use crate::models::pkg::{self, Pm};
-use crate::models::stages as support;
 use crate::rules::check::Sink;
 use crate::syntax::dockerfile::DockerfileCtx;
 
@@ -35,6 +35,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3062";
+    HELP = "add `@vX.Y.Z`";
+    ONE = "go {sub} of {package} without a fixed version";
+    MANY = "go {sub} of {packages} and {last} without a fixed version";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for f in pkg::find(ctx, &[Pm::Go]) {
         if !f.call.installs() {
@@ -57,15 +64,17 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             })
             .collect();
         if !unpinned.is_empty() {
-            sink.report(
+            let sub = f.call.sub.as_deref().unwrap_or("install");
+            sink.report_msg(
                 pkg::cover(&unpinned),
-                format!(
-                    "go {} of {} without a fixed version",
-                    f.call.sub.as_deref().unwrap_or("install"),
-                    support::list(&unpinned)
+                super::pkg_report::packages(
+                    &unpinned,
+                    &ONE,
+                    &MANY,
+                    vec![("sub", Arg::Code(sub.to_string()))],
                 ),
             )
-            .set_help("add `@vX.Y.Z`");
+            .set_help_msg(crate::msg!(HELP));
         }
     }
 }

@@ -39,17 +39,21 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3063";
+    MESSAGE = "`{name}` is a reserved word, not a good stage name";
+    HELP = "rename the stage";
+    BUILDKIT_FAILS = "`error=true`: BuildKit's check {check} fires here, so the build fails";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for stage in &ctx.dockerfile.stages {
         if let Some((name, span)) = &stage.alias {
             if name == "scratch" || name == "context" {
                 let d = sink
-                    .report(
-                        *span,
-                        format!("`{name}` is a reserved word, not a good stage name"),
-                    )
-                    .set_help("rename the stage");
-                crate::models::stages::buildkit_check(ctx, d, "ReservedStageName");
+                    .report_msg(*span, crate::msg!(MESSAGE, name = name))
+                    .set_help_msg(crate::msg!(HELP));
+                crate::models::stages::buildkit_check(ctx, d, "ReservedStageName", &BUILDKIT_FAILS);
             }
         }
     }

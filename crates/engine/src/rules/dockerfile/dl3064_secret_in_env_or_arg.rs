@@ -1,3 +1,4 @@
+use crate::input::msg::Arg;
 use crate::rules::check::Sink;
 use crate::syntax::dockerfile::DockerfileCtx;
 
@@ -63,22 +64,51 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3064";
+    HELP = "pass build secrets with `RUN --mount=type=secret`, and run-time secrets with the task definition's `secrets`";
+    MESSAGE = "{keyword} `{key}` looks like a secret ({why}), and its value is kept in {what}";
+    IMAGE_CONFIG = "the image config";
+    IMAGE_HISTORY = "the image history";
+    WELL_KNOWN = "a well-known credential variable";
+    BUILDKIT_FAILS = "`error=true`: BuildKit's check {check} fires here, so the build fails";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx.instructions().filter(|i| i.is("ENV") || i.is("ARG")) {
         for pair in &ins.pairs {
             if let Some(why) = crate::models::secrets::secret_name(&pair.key) {
                 let what = if ins.is("ENV") {
-                    "the image config"
+                    crate::msg!(IMAGE_CONFIG)
                 } else {
-                    "the image history"
+                    crate::msg!(IMAGE_HISTORY)
                 };
-                let d = sink.report(pair.key_span, format!("{} `{}` looks like a secret ({why}), and its value is kept in {what}", ins.keyword, pair.key))
-                    .set_help("pass build secrets with `RUN --mount=type=secret`, and run-time secrets with the task definition's `secrets`");
+                // `secret_name` gives the marker word it found, or a phrase for a well-known name.
+                let why = if why == "a well-known credential variable" {
+                    Arg::from(crate::msg!(WELL_KNOWN))
+                } else {
+                    Arg::Code(why)
+                };
+                let message = crate::msg!(
+                    MESSAGE,
+                    keyword = &ins.keyword,
+                    key = &pair.key,
+                    why = why,
+                    what = what
+                );
+                let d = sink
+                    .report_msg(pair.key_span, message)
+                    .set_help_msg(crate::msg!(HELP));
                 // BuildKit's check has its own word list and runs while it dispatches a stage.
                 if crate::models::secrets::buildkit_secret_name(&pair.key)
                     && crate::models::stages::built(ctx, ins)
                 {
-                    crate::models::stages::buildkit_check(ctx, d, "SecretsUsedInArgOrEnv");
+                    crate::models::stages::buildkit_check(
+                        ctx,
+                        d,
+                        "SecretsUsedInArgOrEnv",
+                        &BUILDKIT_FAILS,
+                    );
                 }
             }
         }

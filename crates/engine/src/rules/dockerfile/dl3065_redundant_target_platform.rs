@@ -37,6 +37,14 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3065";
+    MESSAGE = "`--platform=$TARGETPLATFORM` is the default";
+    HELP = "remove the flag";
+    FIX = "remove --platform";
+    BUILDKIT_FAILS = "`error=true`: BuildKit's check {check} fires here, so the build fails";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx.instructions().filter(|i| i.is("FROM")) {
         let Some(flag) = ins.flag("platform") else {
@@ -49,14 +57,19 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                 .first()
                 .map_or(flag.span.end as usize, |w| w.span.start as usize);
             let d = sink
-                .report(flag.span, "`--platform=$TARGETPLATFORM` is the default")
-                .set_help("remove the flag")
-                .set_fix(
-                    "remove --platform",
+                .report_msg(flag.span, crate::msg!(MESSAGE))
+                .set_help_msg(crate::msg!(HELP))
+                .set_fix_msg(
+                    crate::msg!(FIX),
                     crate::input::span::Span::new(flag.span.start as usize, end),
                     "",
                 );
-            crate::models::stages::buildkit_check(ctx, d, "RedundantTargetPlatform");
+            crate::models::stages::buildkit_check(
+                ctx,
+                d,
+                "RedundantTargetPlatform",
+                &BUILDKIT_FAILS,
+            );
         }
     }
 }

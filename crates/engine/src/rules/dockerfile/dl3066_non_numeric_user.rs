@@ -44,6 +44,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3066";
+    HELP = "use the user's numeric UID, like `USER 10001`";
+    MESSAGE = "`USER {user}` is a name; a numeric UID needs no /etc/passwd entry and can be checked before the task starts";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     let stages = support::image_stages(ctx);
     if ctx
@@ -67,7 +73,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
         {
             continue;
         }
-        sink.report(word.span, format!("`USER {}` is a name; a numeric UID needs no /etc/passwd entry and can be checked before the task starts", word.text))
-            .set_help("use the user's numeric UID, like `USER 10001`");
+        sink.report_msg(word.span, crate::msg!(MESSAGE, user = &word.text))
+            .set_help_msg(crate::msg!(HELP));
     }
 }

@@ -33,6 +33,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL3067";
+    MESSAGE = "this copies the whole filesystem of another stage";
+    HELP = "copy only the files the image needs";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx
         .instructions()
@@ -50,11 +56,8 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         }
         if let Some(src) = sources.iter().find(|w| w.text == "/") {
-            sink.report(
-                src.span,
-                "this copies the whole filesystem of another stage",
-            )
-            .set_help("copy only the files the image needs");
+            sink.report_msg(src.span, crate::msg!(MESSAGE))
+                .set_help_msg(crate::msg!(HELP));
         }
     }
 }

@@ -42,11 +42,18 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL4000";
+    MESSAGE = "MAINTAINER is deprecated";
+    HELP = "use `LABEL org.opencontainers.image.authors=\"...\"`";
+    BUILDKIT_FAILS = "`error=true`: BuildKit's check {check} fires here, so the build fails";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for ins in ctx.instructions().filter(|i| i.is("MAINTAINER")) {
         let d = sink
-            .report(ins.keyword_span, "MAINTAINER is deprecated")
-            .set_help("use `LABEL org.opencontainers.image.authors=\"...\"`");
-        crate::models::stages::buildkit_check(ctx, d, "MaintainerDeprecated");
+            .report_msg(ins.keyword_span, crate::msg!(MESSAGE))
+            .set_help_msg(crate::msg!(HELP));
+        crate::models::stages::buildkit_check(ctx, d, "MaintainerDeprecated", &BUILDKIT_FAILS);
     }
 }

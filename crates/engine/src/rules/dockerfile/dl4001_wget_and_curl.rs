@@ -33,6 +33,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL4001";
+    HELP = "use one download tool throughout";
+    RELATED = "the other download tool";
+    MESSAGE = "`{name}` is used, but so is `{other}`";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     // Each stage installs its own tools: judge stage by stage.
     let mut stages: Vec<Option<usize>> = support::runs_in(ctx).map(|(o, _)| o.stage).collect();
@@ -58,13 +65,11 @@ fn check_stage(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>, stage: Option<usize
     } else {
         (c, w, "curl")
     };
-    sink.report(
+    let other_name = if name == "wget" { "curl" } else { "wget" };
+    sink.report_msg(
         report.name_span(),
-        format!(
-            "`{name}` is used, but so is `{}`",
-            if name == "wget" { "curl" } else { "wget" }
-        ),
+        crate::msg!(MESSAGE, name = name, other = other_name),
     )
-    .add_related(other.name_span(), "the other download tool")
-    .set_help("use one download tool throughout");
+    .add_related_msg(other.name_span(), crate::msg!(RELATED))
+    .set_help_msg(crate::msg!(HELP));
 }

@@ -37,6 +37,25 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL4003";
+    MESSAGE = "this {keyword} has no effect: a later {keyword} in the stage replaces it";
+    HELP = "keep only one {keyword}";
+    RELATED = "the {keyword} that counts";
+    BUILDKIT_FAILS = "`error=true`: BuildKit's check {check} fires here, so the build fails";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    super::dl4004_multiple_entrypoint::report_repeats(ctx, sink, "CMD");
+    use super::dl4004_multiple_entrypoint::{report_repeats, Repeats};
+    report_repeats(
+        ctx,
+        sink,
+        "CMD",
+        &Repeats {
+            message: &MESSAGE,
+            related: &RELATED,
+            help: &HELP,
+            buildkit_fails: &BUILDKIT_FAILS,
+        },
+    );
 }

@@ -1,3 +1,4 @@
+use crate::input::msg::{Arg, Msg, Template};
 use crate::rules::check::Sink;
 use crate::syntax::dockerfile::DockerfileCtx;
 
@@ -39,7 +40,34 @@ crate::declare_rule! {
     }
 }
 
-pub fn report_repeats(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>, keyword: &str) {
+crate::messages! {
+    "DL4004";
+    MESSAGE = "this {keyword} has no effect: a later {keyword} in the stage replaces it";
+    HELP = "keep only one {keyword}";
+    RELATED = "the {keyword} that counts";
+    BUILDKIT_FAILS = "`error=true`: BuildKit's check {check} fires here, so the build fails";
+}
+
+/// The calling rule's templates for [`report_repeats`]: the message, the related span's message
+/// and the help, each with a `{keyword}` placeholder, and BuildKit's failing check.
+pub struct Repeats {
+    pub message: &'static Template,
+    pub related: &'static Template,
+    pub help: &'static Template,
+    /// The related message at `# check=error=true` (see `stages::buildkit_check`).
+    pub buildkit_fails: &'static Template,
+}
+
+pub fn report_repeats(
+    ctx: &DockerfileCtx<'_>,
+    sink: &mut Sink<'_>,
+    keyword: &str,
+    texts: &Repeats,
+) {
+    let say = |template: &'static Template| Msg {
+        template,
+        args: vec![("keyword", Arg::from(keyword))],
+    };
     let built = crate::models::stages::built_by_default(ctx);
     for stage in &ctx.dockerfile.stages {
         let found: Vec<_> = ctx
@@ -50,17 +78,17 @@ pub fn report_repeats(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>, keyword: &st
         if let Some((last, earlier)) = found.split_last() {
             for ins in earlier {
                 let d = sink
-                    .report(
-                        ins.keyword_span,
-                        format!(
-                            "this {keyword} has no effect: a later {keyword} in the stage replaces it"
-                        ),
-                    )
-                    .add_related(last.keyword_span, format!("the {keyword} that counts"))
-                    .set_help(format!("keep only one {keyword}"));
+                    .report_msg(ins.keyword_span, say(texts.message))
+                    .add_related_msg(last.keyword_span, say(texts.related))
+                    .set_help_msg(say(texts.help));
                 // BuildKit's check runs while it dispatches the stage.
                 if built.get(stage.index).copied().unwrap_or(false) {
-                    crate::models::stages::buildkit_check(ctx, d, "MultipleInstructionsDisallowed");
+                    crate::models::stages::buildkit_check(
+                        ctx,
+                        d,
+                        "MultipleInstructionsDisallowed",
+                        texts.buildkit_fails,
+                    );
                 }
             }
         }
@@ -68,5 +96,15 @@ pub fn report_repeats(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>, keyword: &st
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
-    report_repeats(ctx, sink, "ENTRYPOINT");
+    report_repeats(
+        ctx,
+        sink,
+        "ENTRYPOINT",
+        &Repeats {
+            message: &MESSAGE,
+            related: &RELATED,
+            help: &HELP,
+            buildkit_fails: &BUILDKIT_FAILS,
+        },
+    );
 }

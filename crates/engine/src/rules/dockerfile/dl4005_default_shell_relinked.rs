@@ -34,11 +34,17 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL4005";
+    MESSAGE = "this replaces /bin/sh for the whole image";
+    HELP = "use `SHELL [\"/bin/bash\", \"-c\"]` to change the Dockerfile's shell";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for (_, c) in support::commands(ctx) {
         if c.is("ln") && c.args().last().is_some_and(|a| a.text == "/bin/sh") {
-            sink.report(c.span, "this replaces /bin/sh for the whole image")
-                .set_help("use `SHELL [\"/bin/bash\", \"-c\"]` to change the Dockerfile's shell");
+            sink.report_msg(c.span, crate::msg!(MESSAGE))
+                .set_help_msg(crate::msg!(HELP));
         }
     }
 }

@@ -45,6 +45,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "DL4006";
+    MESSAGE = "this pipe fails only if its last command fails";
+    HELP = "add `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]` before the RUN, or start the RUN with `set -o pipefail &&`";
+}
+
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
     for stage in &ctx.dockerfile.stages {
         let mut pipefail = false;
@@ -70,8 +76,8 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                 continue;
             }
             if let Some(c) = ins.commands.iter().find(|c| c.piped) {
-                sink.report(c.span, "this pipe fails only if its last command fails")
-                    .set_help("add `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]` before the RUN, or start the RUN with `set -o pipefail &&`");
+                sink.report_msg(c.span, crate::msg!(MESSAGE))
+                    .set_help_msg(crate::msg!(HELP));
             }
         }
     }

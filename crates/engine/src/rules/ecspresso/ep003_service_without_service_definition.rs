@@ -40,6 +40,14 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "EP003";
+    NAMED = "the config manages service `{name}` but names no `service_definition`";
+    UNNAMED = "the config manages a service but names no `service_definition`";
+    RELATED_EMPTY = "`service_definition` is empty here";
+    HELP = "add `service_definition: ecs-service-def.json` (`ecspresso init` can write it), or remove `service` for a task-only config";
+}
+
 pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
     if ctx.config.is_opaque() {
         return;
@@ -54,20 +62,17 @@ pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
     if definition.is_some_and(|d| d.as_str().is_none_or(|s| !s.trim().is_empty())) {
         return;
     }
-    let what = match service.as_str() {
-        Some(name) if !service.is_placeholder() => format!("service `{name}`"),
-        _ => "a service".to_string(),
+    let message = match service.as_str() {
+        Some(name) if !service.is_placeholder() => crate::msg!(NAMED, name = name),
+        _ => crate::msg!(UNNAMED),
     };
     let key_span = ctx
         .config
         .member("service")
         .map_or(service.span, |m| m.key_span);
-    let d = sink.report(
-        key_span,
-        format!("the config manages {what} but names no `service_definition`"),
-    );
+    let d = sink.report_msg(key_span, message);
     if let Some(definition) = definition {
-        d.add_related(definition.span, "`service_definition` is empty here");
+        d.add_related_msg(definition.span, crate::msg!(RELATED_EMPTY));
     }
-    d.set_help("add `service_definition: ecs-service-def.json` (`ecspresso init` can write it), or remove `service` for a task-only config");
+    d.set_help_msg(crate::msg!(HELP));
 }

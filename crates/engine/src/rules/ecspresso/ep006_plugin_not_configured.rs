@@ -47,6 +47,17 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "EP006";
+    NEEDS_PLUGIN = "`{func}` needs the {plugin} plugin, which `{config}` does not configure";
+    NEEDS_PREFIXED = "`{func}` needs a {plugin} plugin with func_prefix `{prefix}`, which `{config}` does not configure";
+    RELATED_PLUGINS = "the config's plugins";
+    HELP_ADD = "add to the config's plugins: `- name: {plugin}`";
+    HELP_ADD_PREFIX = "add to the config's plugins: `- name: {plugin}` with `func_prefix: {prefix}`";
+    HELP_ADD_TFSTATE = "add to the config's plugins: `- name: {plugin}` and `config: {path: terraform.tfstate}` (or `url:`)";
+    HELP_ADD_PREFIX_TFSTATE = "add to the config's plugins: `- name: {plugin}` with `func_prefix: {prefix}` and `config: {path: terraform.tfstate}` (or `url:`)";
+}
+
 pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
     for (config_file, input) in ctx.inputs.iter().enumerate() {
         if input.kind != Some(Kind::Ecspresso) {
@@ -110,30 +121,37 @@ pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
                     if ok {
                         continue;
                     }
-                    let what = if prefix.is_empty() {
-                        format!("the {plugin} plugin")
+                    let config = input.path;
+                    let message = if prefix.is_empty() {
+                        crate::msg!(NEEDS_PLUGIN, func = func, plugin = plugin, config = config)
                     } else {
-                        format!("a {plugin} plugin with func_prefix `{prefix}`")
+                        crate::msg!(
+                            NEEDS_PREFIXED,
+                            func = func,
+                            plugin = plugin,
+                            prefix = prefix,
+                            config = config
+                        )
                     };
-                    let d = sink.report_in(
-                        file,
-                        *func_span,
-                        format!(
-                            "`{func}` needs {what}, which `{}` does not configure",
-                            input.path
-                        ),
-                    );
+                    let d = sink.report_msg_in(file, *func_span, message);
                     if file != config_file {
-                        d.add_related_in(config_file, plugins_span, "the config's plugins");
+                        d.add_related_in_msg(
+                            config_file,
+                            plugins_span,
+                            crate::msg!(RELATED_PLUGINS),
+                        );
                     }
-                    let mut help = format!("add to the config's plugins: `- name: {plugin}`");
-                    if !prefix.is_empty() {
-                        help.push_str(&format!(" with `func_prefix: {prefix}`"));
-                    }
-                    if plugin == "tfstate" {
-                        help.push_str(" and `config: {path: terraform.tfstate}` (or `url:`)");
-                    }
-                    d.set_help(help);
+                    let help = match (prefix.is_empty(), plugin == "tfstate") {
+                        (true, false) => crate::msg!(HELP_ADD, plugin = plugin),
+                        (true, true) => crate::msg!(HELP_ADD_TFSTATE, plugin = plugin),
+                        (false, false) => {
+                            crate::msg!(HELP_ADD_PREFIX, plugin = plugin, prefix = prefix)
+                        }
+                        (false, true) => {
+                            crate::msg!(HELP_ADD_PREFIX_TFSTATE, plugin = plugin, prefix = prefix)
+                        }
+                    };
+                    d.set_help_msg(help);
                 }
             }
         }

@@ -46,6 +46,14 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "EP007";
+    CLASH_NO_PREFIX = "this {plugin} plugin has no func_prefix, like an earlier one: their functions clash";
+    CLASH_PREFIX = "this {plugin} plugin has func_prefix `{prefix}`, like an earlier one: their functions clash";
+    RELATED_EARLIER = "the earlier plugin";
+    HELP = "give one of them a distinct `func_prefix` (for example `func_prefix: network_`) and use the prefixed names, such as `network_tfstate`";
+}
+
 pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
     let list = plugins(ctx.config);
     for (i, plugin) in list.iter().enumerate() {
@@ -61,19 +69,17 @@ pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
         }) else {
             continue;
         };
-        let prefix = if plugin.func_prefix.is_empty() {
-            "no func_prefix".to_string()
+        let message = if plugin.func_prefix.is_empty() {
+            crate::msg!(CLASH_NO_PREFIX, plugin = plugin.name)
         } else {
-            format!("func_prefix `{}`", plugin.func_prefix)
+            crate::msg!(
+                CLASH_PREFIX,
+                plugin = plugin.name,
+                prefix = plugin.func_prefix
+            )
         };
-        sink.report(
-            plugin.node.span,
-            format!(
-                "this {} plugin has {prefix}, like an earlier one: their functions clash",
-                plugin.name
-            ),
-        )
-        .add_related(first.node.span, "the earlier plugin")
-        .set_help("give one of them a distinct `func_prefix` (for example `func_prefix: network_`) and use the prefixed names, such as `network_tfstate`");
+        sink.report_msg(plugin.node.span, message)
+            .add_related_msg(first.node.span, crate::msg!(RELATED_EARLIER))
+            .set_help_msg(crate::msg!(HELP));
     }
 }

@@ -37,6 +37,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "EP008";
+    V3 = "ecspresso v3 no longer reads `filter_command`: it warns of an unknown field and ignores it";
+    DEPRECATED = "`filter_command` is deprecated since ecspresso v2.0.0 and removed in v3";
+    HELP = "remove it and set the ECSPRESSO_FILTER_COMMAND environment variable or pass `--filter-command`";
+}
+
 pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
     let Some(member) = ctx
         .config
@@ -46,10 +53,10 @@ pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
         return;
     };
     let message = if crate::models::ecspresso::versions(ctx.config).v3_only() {
-        "ecspresso v3 no longer reads `filter_command`: it warns of an unknown field and ignores it"
+        crate::msg!(V3)
     } else {
-        "`filter_command` is deprecated since ecspresso v2.0.0 and removed in v3"
+        crate::msg!(DEPRECATED)
     };
-    sink.report(member.key_span, message)
-    .set_help("remove it and set the ECSPRESSO_FILTER_COMMAND environment variable or pass `--filter-command`");
+    sink.report_msg(member.key_span, message)
+        .set_help_msg(crate::msg!(HELP));
 }

@@ -38,6 +38,15 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "EP009";
+    WHOLE_LINE = "this template action fills a whole line; ecspresso v3 reads the YAML before rendering, and this line is not YAML";
+    HELP_WHOLE_LINE = "for ecspresso v3, move the logic out of the YAML (separate configs, or a Jsonnet config), or keep this config on ecspresso v2";
+    UNQUOTED = "this template starts a YAML value without quotes; ecspresso v3 reads the YAML before rendering and rejects it";
+    HELP_QUOTE = "quote the whole value: `'{{ ... }}'` or `\"{{ ... }}\"`";
+    FIX_QUOTE = "quote the value";
+}
+
 pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
     // ecspresso v2 renders before reading the YAML: only a config that may run on v3 matters.
     if ctx.format != Format::Yaml || crate::models::ecspresso::versions(ctx.config).v2_only() {
@@ -46,11 +55,8 @@ pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
     for unquoted in crate::syntax::yaml::unquoted_templates(ctx.text) {
         let span = unquoted.span;
         if unquoted.whole_line {
-            sink.report(
-                span,
-                "this template action fills a whole line; ecspresso v3 reads the YAML before rendering, and this line is not YAML",
-            )
-            .set_help("for ecspresso v3, move the logic out of the YAML (separate configs, or a Jsonnet config), or keep this config on ecspresso v2");
+            sink.report_msg(span, crate::msg!(WHOLE_LINE))
+                .set_help_msg(crate::msg!(HELP_WHOLE_LINE));
             continue;
         }
         let start = span.start as usize;
@@ -58,15 +64,12 @@ pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
         let line = rest.split(['\n', '\r']).next().unwrap_or("");
         let value = line.split(" #").next().unwrap_or("").trim_end();
         let value_span = Span::new(start, start + value.len());
-        sink.report(
-            span,
-            "this template starts a YAML value without quotes; ecspresso v3 reads the YAML before rendering and rejects it",
-        )
-        .set_help("quote the whole value: `'{{ ... }}'` or `\"{{ ... }}\"`")
-        .set_fix(
-            "quote the value",
-            value_span,
-            format!("'{}'", value.replace('\'', "''")),
-        );
+        sink.report_msg(span, crate::msg!(UNQUOTED))
+            .set_help_msg(crate::msg!(HELP_QUOTE))
+            .set_fix_msg(
+                crate::msg!(FIX_QUOTE),
+                value_span,
+                format!("'{}'", value.replace('\'', "''")),
+            );
     }
 }

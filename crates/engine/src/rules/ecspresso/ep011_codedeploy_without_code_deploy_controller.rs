@@ -42,6 +42,14 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "EP011";
+    UNUSED = "the config sets `{key}`, but `{path}` uses the {used} deployment controller, not CODE_DEPLOY: it is never used";
+    RELATED_CONTROLLER = "the deployment controller";
+    RELATED_DEFAULT = "no deploymentController: rolling updates (ECS)";
+    HELP = "set `\"deploymentController\": {\"type\": \"CODE_DEPLOY\"}` in the service definition for blue/green deployments, or remove it from the config";
+}
+
 pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
     for (file, input) in ctx.inputs.iter().enumerate() {
         if input.kind != Some(Kind::Ecspresso) {
@@ -83,27 +91,29 @@ pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
                 continue;
             }
             let used = kind.and_then(|k| k.as_str()).unwrap_or("ECS");
-            let d = sink.report_in(
+            let d = sink.report_msg_in(
                 file,
                 setting.key_span,
-                format!(
-                    "the config sets `{}`, but `{}` uses the {used} deployment controller, not CODE_DEPLOY: it is never used",
-                    setting.key, service.path
+                crate::msg!(
+                    UNUSED,
+                    key = setting.key.as_str(),
+                    path = service.path,
+                    used = used
                 ),
             );
             match kind {
                 Some(k) => {
-                    d.add_related_in(service_file, k.span, "the deployment controller");
+                    d.add_related_in_msg(service_file, k.span, crate::msg!(RELATED_CONTROLLER));
                 }
                 None => {
-                    d.add_related_in(
+                    d.add_related_in_msg(
                         service_file,
                         crate::input::span::Span::at(0),
-                        "no deploymentController: rolling updates (ECS)",
+                        crate::msg!(RELATED_DEFAULT),
                     );
                 }
             }
-            d.set_help("set `\"deploymentController\": {\"type\": \"CODE_DEPLOY\"}` in the service definition for blue/green deployments, or remove it from the config");
+            d.set_help_msg(crate::msg!(HELP));
         }
     }
 }

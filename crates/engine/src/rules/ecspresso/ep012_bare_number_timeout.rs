@@ -39,6 +39,14 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "EP012";
+    V2 = "ecspresso v2 reads timeout {written} as {written} nanoseconds: every wait gives up at once";
+    BOTH = "ecspresso v2 reads timeout {written} as {written} nanoseconds (every wait gives up at once), v3 as {written} seconds";
+    HELP = "write the unit (`600s`, `10m`), which both versions read alike";
+    FIX = "write it in seconds";
+}
+
 pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
     let Some(node) = ctx.config.get_set("timeout") else {
         return;
@@ -51,21 +59,21 @@ pub fn check(ctx: &EcspressoCtx<'_>, sink: &mut Sink<'_>) {
         return;
     }
     let message = if versions.v2_only() {
-        format!("ecspresso v2 reads timeout {written} as {written} nanoseconds: every wait gives up at once")
+        crate::msg!(V2, written = written)
     } else {
-        format!("ecspresso v2 reads timeout {written} as {written} nanoseconds (every wait gives up at once), v3 as {written} seconds")
+        crate::msg!(BOTH, written = written)
     };
     let seconds = format!("{written}s");
     let diag = sink
-        .report(node.span, message)
-        .set_help("write the unit (`600s`, `10m`), which both versions read alike");
+        .report_msg(node.span, message)
+        .set_help_msg(crate::msg!(HELP));
     // Only where the tree's spans are the file's own (not evaluated Jsonnet).
     match ctx.format {
         Format::Yaml => {
-            diag.set_fix("write it in seconds", node.span, seconds);
+            diag.set_fix_msg(crate::msg!(FIX), node.span, seconds);
         }
         Format::Json => {
-            diag.set_fix("write it in seconds", node.span, format!("\"{seconds}\""));
+            diag.set_fix_msg(crate::msg!(FIX), node.span, format!("\"{seconds}\""));
         }
         Format::Jsonnet => {}
     }

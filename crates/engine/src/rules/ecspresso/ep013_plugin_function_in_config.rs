@@ -49,6 +49,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "EP013";
+    NOT_DEFINED = "ecspresso v2 renders the config before it sets up plugins: `{func}` is not defined there (`function \"{func}\" not defined`)";
+    NOT_DEFINED_ASSUMED_V2 = "ecspresso v2 renders the config before it sets up plugins: `{func}` is not defined there (`function \"{func}\" not defined`) (required_version does not pin v3, so ecsplain assumes v2, the current release)";
+    HELP = "use the {plugin} plugin's functions in the task or service definition, pass the value with `must_env`, or pin ecspresso v3 (`required_version: \">= 3.0.0\"`)";
+}
+
 pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
     for (file, input) in ctx.inputs.iter().enumerate() {
         if input.kind != Some(Kind::Ecspresso)
@@ -63,11 +70,6 @@ pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
         if versions.v3_only() {
             continue;
         }
-        let assumed = if versions.v2_only() {
-            ""
-        } else {
-            " (required_version does not pin v3, so ecsplain assumes v2, the current release)"
-        };
         // The calls as written: values given to the run would have rendered them away.
         for action in template::scan(input.source).actions {
             for call in &action.calls {
@@ -75,17 +77,14 @@ pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
                 let Some(plugin) = plugin_for_function(base) else {
                     continue;
                 };
-                let d = sink.report_in(
-                    file,
-                    input.from_source(call.func_span),
-                    format!(
-                        "ecspresso v2 renders the config before it sets up plugins: `{}` is not defined there (`function \"{}\" not defined`){assumed}",
-                        call.func, call.func
-                    ),
-                )
-                .set_help(format!(
-                    "use the {plugin} plugin's functions in the task or service definition, pass the value with `must_env`, or pin ecspresso v3 (`required_version: \">= 3.0.0\"`)"
-                ));
+                let message = if versions.v2_only() {
+                    crate::msg!(NOT_DEFINED, func = call.func.as_str())
+                } else {
+                    crate::msg!(NOT_DEFINED_ASSUMED_V2, func = call.func.as_str())
+                };
+                let d = sink
+                    .report_msg_in(file, input.from_source(call.func_span), message)
+                    .set_help_msg(crate::msg!(HELP, plugin = plugin));
                 // Only a config pinned to v2 certainly fails; v3 accepts the call, so an
                 // unpinned config gets a warning (severity is a promise).
                 if !versions.v2_only() {

@@ -49,6 +49,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "EP014";
+    UNDEFINED = "`{name}` is not a template function ecspresso defines: Go's template parser stops with `function \"{name}\" not defined`";
+    HELP_DID_YOU_MEAN = "did you mean `{suggestion}`?";
+    HELP_FUNCTIONS = "ecspresso's templates have Go's builtins, `env`, `must_env`, `json_escape` and the functions of the config's plugins";
+}
+
 pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
     // For each input: the extra names defined for it by every config that renders it (`None`:
     // one of those configs defines names this check cannot know).
@@ -112,18 +119,16 @@ pub fn check(ctx: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             if ecspresso::plugin_for_function(&name).is_some() || name == "external" {
                 continue;
             }
-            let d = sink.report_in(
+            let d = sink.report_msg_in(
                 file,
                 target.from_source(span),
-                format!(
-                    "`{name}` is not a template function ecspresso defines: Go's template parser stops with `function \"{name}\" not defined`"
-                ),
+                crate::msg!(UNDEFINED, name = name.as_str()),
             );
             let help = match did_you_mean(&name, &known) {
-                Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                None => "ecspresso's templates have Go's builtins, `env`, `must_env`, `json_escape` and the functions of the config's plugins".to_string(),
+                Some(suggestion) => crate::msg!(HELP_DID_YOU_MEAN, suggestion = suggestion),
+                None => crate::msg!(HELP_FUNCTIONS),
             };
-            d.set_help(help);
+            d.set_help_msg(help);
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Which service definition runs which task definition, among the inputs of one lint run.
 
 use crate::input::Kind;
-use crate::models::project::ProjectCtx;
+use crate::models::project::{ProjectCtx, ServiceBy};
 use crate::models::servicedef::ServiceDefCtx;
 use crate::models::taskdef::TaskDefCtx;
 
@@ -9,6 +9,8 @@ use crate::models::taskdef::TaskDefCtx;
 pub struct Pair<'a> {
     pub service: ServiceDefCtx<'a>,
     pub task: TaskDefCtx<'a>,
+    /// How the task definition was decided.
+    pub by: ServiceBy,
 }
 
 /// The family named by a service's `taskDefinition` (`web`, `web:3`, or a task definition ARN).
@@ -67,19 +69,25 @@ fn decide<'a>(project: &'a ProjectCtx<'a>) -> (Vec<Pair<'a>>, Vec<Undecided<'a>>
     let single = services.len() == 1 && tasks.len() == 1;
     let by_config = config_pairs(project);
     // The task definition an ecspresso config names next to this service's file.
-    let named_with = |service: &ServiceDefCtx<'a>| -> Option<&TaskDefCtx<'a>> {
+    let named_with = |service: &ServiceDefCtx<'a>| -> Option<(&TaskDefCtx<'a>, ServiceBy)> {
         // A Terraform or CloudFormation service refers to its task definition resource.
         if let Some(task) = project.inputs.get(service.file)?.task_input {
-            return tasks.iter().find(|t| t.file == task);
+            return tasks
+                .iter()
+                .find(|t| t.file == task)
+                .map(|t| (t, ServiceBy::Resource));
         }
         let path = crate::models::ecspresso::normalize_path(project.inputs.get(service.file)?.path);
         let (_, task_path) = by_config.iter().find(|(s, _)| *s == path)?;
-        tasks.iter().find(|t| {
-            project
-                .inputs
-                .get(t.file)
-                .is_some_and(|i| crate::models::ecspresso::normalize_path(i.path) == *task_path)
-        })
+        tasks
+            .iter()
+            .find(|t| {
+                project
+                    .inputs
+                    .get(t.file)
+                    .is_some_and(|i| crate::models::ecspresso::normalize_path(i.path) == *task_path)
+            })
+            .map(|t| (t, ServiceBy::Config))
     };
     let mut out = Vec::new();
     let mut open = Vec::new();
@@ -88,15 +96,15 @@ fn decide<'a>(project: &'a ProjectCtx<'a>) -> (Vec<Pair<'a>>, Vec<Undecided<'a>>
             .service
             .get_str("taskDefinition")
             .and_then(family_of);
-        let task = if let Some(task) = named_with(&service) {
-            Some(task)
+        let task = if let Some(named) = named_with(&service) {
+            Some(named)
         } else if let Some(family) = family {
             let matching: Vec<&TaskDefCtx<'a>> = tasks
                 .iter()
                 .filter(|t| t.task.get_str("family") == Some(family))
                 .collect();
             match matching.as_slice() {
-                [one] => Some(*one),
+                [one] => Some((*one, ServiceBy::Family)),
                 [] if single
                     && tasks.first().is_some_and(|t| {
                         t.task
@@ -104,7 +112,7 @@ fn decide<'a>(project: &'a ProjectCtx<'a>) -> (Vec<Pair<'a>>, Vec<Undecided<'a>>
                             .is_none_or(crate::syntax::value::is_placeholder_text)
                     }) =>
                 {
-                    tasks.first()
+                    tasks.first().map(|t| (t, ServiceBy::Only))
                 }
                 [] => None,
                 several => {
@@ -117,7 +125,7 @@ fn decide<'a>(project: &'a ProjectCtx<'a>) -> (Vec<Pair<'a>>, Vec<Undecided<'a>>
                 }
             }
         } else if single {
-            tasks.first()
+            tasks.first().map(|t| (t, ServiceBy::Only))
         } else {
             if !tasks.is_empty() {
                 open.push(Undecided {
@@ -128,9 +136,9 @@ fn decide<'a>(project: &'a ProjectCtx<'a>) -> (Vec<Pair<'a>>, Vec<Undecided<'a>>
             }
             continue;
         };
-        if let Some(task) = task {
+        if let Some((task, by)) = task {
             let task = TaskDefCtx::new(task.text, task.file, task.document);
-            out.push(Pair { service, task });
+            out.push(Pair { service, task, by });
         }
     }
     (out, open)

@@ -61,29 +61,6 @@ pub fn walk<'a>(service: &'a Node, out: &mut Vec<Issue<'a>>) {
     ecs_schema::walk(service, SERVICE_ROOT, &options, out);
 }
 
-/// Where a key sits, for messages: "the service definition" or `` `deploymentConfiguration` ``.
-pub fn place(path: &str) -> String {
-    if path.is_empty() {
-        "the service definition".to_string()
-    } else {
-        format!("`{path}`")
-    }
-}
-
-/// A type name for messages.
-pub fn expected_name(ty: &ecs_schema::Ty) -> &'static str {
-    use ecs_schema::Kind;
-    match ecs_schema::schema().kind(ty) {
-        Kind::Structure(..) | Kind::Map => "an object",
-        Kind::List(_) => "an array",
-        Kind::String | Kind::Enum(_) => "a string",
-        Kind::Integer => "a whole number",
-        Kind::Double => "a number",
-        Kind::Boolean => "true or false",
-        Kind::Any | Kind::Unknown => "a value",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -44,6 +44,16 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV001";
+    UNKNOWN_TOP = "unknown key `{key}` in the service definition";
+    UNKNOWN_TOP_SUGGEST = "unknown key `{key}` in the service definition; did you mean `{suggestion}`?";
+    UNKNOWN_IN = "unknown key `{key}` in `{path}`";
+    UNKNOWN_IN_SUGGEST = "unknown key `{key}` in `{path}`; did you mean `{suggestion}`?";
+    HELP = "the AWS CLI rejects unknown keys and ecspresso drops them with a warning, so this setting never applies; fix the spelling or remove the key";
+    FIX_RENAME = "rename to `{suggestion}`";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if !ctx.is_object() {
         return;
@@ -58,19 +68,20 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         else {
             continue;
         };
-        let place = schema::place(path);
-        let message = match &suggestion {
-            Some(s) => format!(
-                "unknown key `{}` in {place}; did you mean `{s}`?",
-                member.key
+        let key = member.key.as_str();
+        let message = match (&suggestion, path.is_empty()) {
+            (Some(s), true) => crate::msg!(UNKNOWN_TOP_SUGGEST, key = key, suggestion = *s),
+            (Some(s), false) => crate::msg!(
+                UNKNOWN_IN_SUGGEST,
+                key = key,
+                path = path.as_str(),
+                suggestion = *s
             ),
-            None => format!("unknown key `{}` in {place}", member.key),
+            (None, true) => crate::msg!(UNKNOWN_TOP, key = key),
+            (None, false) => crate::msg!(UNKNOWN_IN, key = key, path = path.as_str()),
         };
-        let diagnostic = sink.report(member.key_span, message);
-        diagnostic.set_help(
-            "the AWS CLI rejects unknown keys and ecspresso drops them with a warning, so this \
-             setting never applies; fix the spelling or remove the key",
-        );
+        let diagnostic = sink.report_msg(member.key_span, message);
+        diagnostic.set_help_msg(crate::msg!(HELP));
         if let Some(s) = suggestion {
             let quoted = member.key_span.text(ctx.text).starts_with('"');
             let content = if quoted {
@@ -78,7 +89,11 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
             } else {
                 s.to_string()
             };
-            diagnostic.set_fix(format!("rename to `{s}`"), member.key_span, content);
+            diagnostic.set_fix_msg(
+                crate::msg!(FIX_RENAME, suggestion = *s),
+                member.key_span,
+                content,
+            );
         }
     }
 }

@@ -1,5 +1,6 @@
-use super::schema::{self, expected_name, Issue};
-use crate::models::ecs_schema::Kind;
+use super::schema::{self, Issue};
+use crate::input::msg::{Arg, Msg};
+use crate::models::ecs_schema::{self, Kind};
 use crate::models::servicedef::ServiceDefCtx;
 use crate::rules::check::Sink;
 use crate::syntax::value::NodeKind;
@@ -42,6 +43,60 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV002";
+    WRONG_TYPE = "`{path}` must be {expected}, not {actual}";
+    WRONG_TYPE_SHOWN = "`{path}` must be {expected}, not {actual} `{text}`";
+    HELP_TYPE = "the AWS CLI refuses the request before sending it; write `{path}` as {expected}";
+    FIX_UNQUOTE = "write {fixed} without quotes";
+    BAD_ENUM = "`{path}` is \"{value}\", which ECS does not accept";
+    BAD_ENUM_SUGGEST = "`{path}` is \"{value}\", which ECS does not accept; did you mean `{suggestion}`?";
+    HELP_ENUM = "`{path}` is one of {list} (case matters)";
+    FIX_SET = "set `{path}` to {suggestion}";
+    EXPECT_OBJECT = "an object";
+    EXPECT_ARRAY = "an array";
+    EXPECT_STRING = "a string";
+    EXPECT_INTEGER = "a whole number";
+    EXPECT_NUMBER = "a number";
+    EXPECT_BOOLEAN = "true or false";
+    EXPECT_VALUE = "a value";
+    GOT_NULL = "null";
+    GOT_BOOLEAN = "a boolean";
+    GOT_NUMBER = "a number";
+    GOT_STRING = "a string";
+    GOT_ARRAY = "an array";
+    GOT_OBJECT = "an object";
+    GOT_PLACEHOLDER = "a template placeholder";
+    GOT_INVALID = "invalid text";
+}
+
+/// What the schema expects, as a phrase.
+fn expected_name(ty: &ecs_schema::Ty) -> Msg {
+    match ecs_schema::schema().kind(ty) {
+        Kind::Structure(..) | Kind::Map => crate::msg!(EXPECT_OBJECT),
+        Kind::List(_) => crate::msg!(EXPECT_ARRAY),
+        Kind::String | Kind::Enum(_) => crate::msg!(EXPECT_STRING),
+        Kind::Integer => crate::msg!(EXPECT_INTEGER),
+        Kind::Double => crate::msg!(EXPECT_NUMBER),
+        Kind::Boolean => crate::msg!(EXPECT_BOOLEAN),
+        Kind::Any | Kind::Unknown => crate::msg!(EXPECT_VALUE),
+    }
+}
+
+/// What the value is, as a phrase (the words of `Node::type_name`).
+fn actual_name(node: &crate::syntax::value::Node) -> Msg {
+    match node.kind {
+        NodeKind::Null => crate::msg!(GOT_NULL),
+        NodeKind::Bool(_) => crate::msg!(GOT_BOOLEAN),
+        NodeKind::Number(..) => crate::msg!(GOT_NUMBER),
+        NodeKind::String(_) => crate::msg!(GOT_STRING),
+        NodeKind::Array(_) => crate::msg!(GOT_ARRAY),
+        NodeKind::Object(_) => crate::msg!(GOT_OBJECT),
+        NodeKind::Placeholder(_) => crate::msg!(GOT_PLACEHOLDER),
+        NodeKind::Invalid => crate::msg!(GOT_INVALID),
+    }
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if !ctx.is_object() {
         return;
@@ -55,18 +110,28 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
                 ..
             } => {
                 let shown = node.span.text(ctx.text);
-                let shown = if shown.chars().count() > 40 {
-                    node.type_name().to_string()
+                let path = path.as_str();
+                let message = if shown.chars().count() > 40 {
+                    crate::msg!(
+                        WRONG_TYPE,
+                        path = path,
+                        expected = expected_name(expected),
+                        actual = actual_name(node)
+                    )
                 } else {
-                    format!("{} `{shown}`", node.type_name())
+                    crate::msg!(
+                        WRONG_TYPE_SHOWN,
+                        path = path,
+                        expected = expected_name(expected),
+                        actual = actual_name(node),
+                        text = shown
+                    )
                 };
-                let diagnostic = sink.report(
-                    node.span,
-                    format!("`{path}` must be {}, not {shown}", expected_name(expected)),
-                );
-                diagnostic.set_help(format!(
-                    "the AWS CLI refuses the request before sending it; write `{path}` as {}",
-                    expected_name(expected)
+                let diagnostic = sink.report_msg(node.span, message);
+                diagnostic.set_help_msg(crate::msg!(
+                    HELP_TYPE,
+                    path = path,
+                    expected = expected_name(expected)
                 ));
                 if let NodeKind::String(s) = &node.kind {
                     let trimmed = s.trim();
@@ -80,10 +145,10 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
                         _ => None,
                     };
                     if let Some(fixed) = fixed {
-                        diagnostic.set_fix(
-                            format!("write {fixed} without quotes"),
+                        diagnostic.set_fix_msg(
+                            crate::msg!(FIX_UNQUOTE, fixed = fixed.as_str()),
                             node.span,
-                            fixed,
+                            fixed.clone(),
                         );
                     }
                 }
@@ -102,22 +167,27 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
                     crate::input::text::suggest(value, allowed.iter().map(String::as_str))
                         .map(str::to_string)
                 });
-                let list = allowed
-                    .iter()
-                    .map(|a| format!("`{a}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let list = Arg::List(
+                    allowed
+                        .iter()
+                        .map(|a| Arg::Code(format!("`{a}`")))
+                        .collect(),
+                );
+                let path = path.as_str();
                 let message = match &suggestion {
-                    Some(s) => format!(
-                        "`{path}` is \"{value}\", which ECS does not accept; did you mean `{s}`?"
+                    Some(s) => crate::msg!(
+                        BAD_ENUM_SUGGEST,
+                        path = path,
+                        value = *value,
+                        suggestion = s
                     ),
-                    None => format!("`{path}` is \"{value}\", which ECS does not accept"),
+                    None => crate::msg!(BAD_ENUM, path = path, value = *value),
                 };
-                let diagnostic = sink.report(node.span, message);
-                diagnostic.set_help(format!("`{path}` is one of {list} (case matters)"));
+                let diagnostic = sink.report_msg(node.span, message);
+                diagnostic.set_help_msg(crate::msg!(HELP_ENUM, path = path, list = list));
                 if let Some(s) = suggestion {
-                    diagnostic.set_fix(
-                        format!("set `{path}` to {s}"),
+                    diagnostic.set_fix_msg(
+                        crate::msg!(FIX_SET, path = path, suggestion = s.as_str()),
                         node.span,
                         format!("\"{s}\""),
                     );

@@ -46,6 +46,68 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV003";
+    DESCRIBE_OUTPUT = "this is `describe-services` output; create-service takes the object inside `{inner}`";
+    HELP_DESCRIBE = "keep only the service object, without its output-only keys; name the cluster with `cluster` (or `--cluster`), since `clusterArn` is output only";
+    FIX_KEEP_SERVICE = "keep only the service, without output-only keys";
+    OUTPUT_ECSPRESSO = "`{key}` is output of describe-services ({what}); ecspresso ignores it, but create-service would reject it";
+    OUTPUT = "`{key}` is output of describe-services ({what}), not input";
+    HELP_REMOVE_SPELLED = "remove it; create-service rejects it as an unknown parameter (the request spells it `{input}`)";
+    HELP_REMOVE = "remove it; create-service rejects it as an unknown parameter";
+    FIX_REMOVE = "remove `{key}`";
+    WHAT_SERVICE_ARN = "the service's ARN, which ECS assigns";
+    WHAT_CLUSTER_ARN = "the cluster's ARN; the input names the cluster with `cluster`";
+    WHAT_STATUS = "the service's state (ACTIVE, DRAINING, INACTIVE)";
+    WHAT_RUNNING_COUNT = "how many tasks run now";
+    WHAT_PENDING_COUNT = "how many tasks are starting now";
+    WHAT_TASK_SETS = "the task sets of an EXTERNAL or CODE_DEPLOY deployment";
+    WHAT_DEPLOYMENTS = "the service's current and past deployments";
+    WHAT_ROLE_ARN = "the role ECS uses; the input names it with `role`";
+    WHAT_EVENTS = "the service's recent events";
+    WHAT_CREATED_AT = "when the service was created";
+    WHAT_CREATED_BY = "who created the service";
+    WHAT_CURRENT_SERVICE_DEPLOYMENT = "the deployment in progress";
+    WHAT_CURRENT_SERVICE_REVISIONS = "the service revisions running now";
+    WHAT_RESOURCE_MANAGEMENT_TYPE = "who manages the service (CUSTOMER or ECS)";
+    WHAT_PLATFORM_FAMILY = "the operating system family of the running tasks, which ECS reports";
+    WHAT_SET_BY_ECS = "set by ECS";
+    WHAT_DATA = "{what}";
+}
+
+/// The keyed phrase for what an output-only key is: the English of
+/// `data/servicedef-output-keys.json` (a test keeps the two in step), with its Japanese beside
+/// it. A key described only in the data file keeps the data's English in every language.
+fn what_msg(name: &str, what: &str) -> crate::input::msg::Msg {
+    let template = match name {
+        "serviceArn" => &WHAT_SERVICE_ARN,
+        "clusterArn" => &WHAT_CLUSTER_ARN,
+        "status" => &WHAT_STATUS,
+        "runningCount" => &WHAT_RUNNING_COUNT,
+        "pendingCount" => &WHAT_PENDING_COUNT,
+        "taskSets" => &WHAT_TASK_SETS,
+        "deployments" => &WHAT_DEPLOYMENTS,
+        "roleArn" => &WHAT_ROLE_ARN,
+        "events" => &WHAT_EVENTS,
+        "createdAt" => &WHAT_CREATED_AT,
+        "createdBy" => &WHAT_CREATED_BY,
+        "currentServiceDeployment" => &WHAT_CURRENT_SERVICE_DEPLOYMENT,
+        "currentServiceRevisions" => &WHAT_CURRENT_SERVICE_REVISIONS,
+        "resourceManagementType" => &WHAT_RESOURCE_MANAGEMENT_TYPE,
+        "platformFamily" => &WHAT_PLATFORM_FAMILY,
+        _ if what == WHAT_SET_BY_ECS.en => &WHAT_SET_BY_ECS,
+        _ => return crate::msg!(WHAT_DATA, what = what),
+    };
+    if template.en == what {
+        crate::input::msg::Msg {
+            template,
+            args: Vec::new(),
+        }
+    } else {
+        crate::msg!(WHAT_DATA, what = what)
+    }
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     let Some(object) = ctx.service.as_object() else {
         return;
@@ -56,23 +118,20 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
             .member("services")
             .or_else(|| ctx.document.member("service"))
         {
-            let diagnostic = sink.report(
+            let inner = if wrapper.key.eq_ignore_ascii_case("services") {
+                "services[0]"
+            } else {
+                "service"
+            };
+            let diagnostic = sink.report_msg(
                 wrapper.key_span,
-                format!(
-                    "this is `describe-services` output; create-service takes the object inside `{}`",
-                    if wrapper.key.eq_ignore_ascii_case("services") {
-                        "services[0]"
-                    } else {
-                        "service"
-                    }
-                ),
+                crate::msg!(DESCRIBE_OUTPUT, inner = inner),
             );
-            diagnostic
-                .set_help("keep only the service object, without its output-only keys; name the cluster with `cluster` (or `--cluster`), since `clusterArn` is output only");
+            diagnostic.set_help_msg(crate::msg!(HELP_DESCRIBE));
             if crate::syntax::json_edit::is_json_text(ctx.text) {
                 if let Some(cleaned) = cleaned_service(ctx.text, ctx.service) {
-                    diagnostic.set_fix(
-                        "keep only the service, without output-only keys",
+                    diagnostic.set_fix_msg(
+                        crate::msg!(FIX_KEEP_SERVICE),
                         ctx.document.span,
                         cleaned,
                     );
@@ -91,28 +150,27 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
             _ => None,
         };
         let ecspresso = ctx.looks_like_ecspresso();
-        let diagnostic = sink.report(
+        let key = member.key.as_str();
+        let diagnostic = sink.report_msg(
             member.key_span,
             if ecspresso {
-                format!("`{}` is output of describe-services ({what}); ecspresso ignores it, but create-service would reject it", member.key)
+                crate::msg!(OUTPUT_ECSPRESSO, key = key, what = what_msg(name, what))
             } else {
-                format!("`{}` is output of describe-services ({what}), not input", member.key)
+                crate::msg!(OUTPUT, key = key, what = what_msg(name, what))
             },
         );
         if ecspresso {
             diagnostic.severity = crate::input::diagnostic::Severity::Info;
         }
-        diagnostic.set_help(match input_name {
-            Some(input) => format!(
-                "remove it; create-service rejects it as an unknown parameter (the request spells it `{input}`)"
-            ),
-            None => "remove it; create-service rejects it as an unknown parameter".to_string(),
+        diagnostic.set_help_msg(match input_name {
+            Some(input) => crate::msg!(HELP_REMOVE_SPELLED, input = input),
+            None => crate::msg!(HELP_REMOVE),
         });
         if is_json {
             if let Some(edit) =
                 crate::syntax::json_edit::remove_member(ctx.text, ctx.service, index)
             {
-                diagnostic.set_fix(format!("remove `{}`", member.key), edit.span, edit.content);
+                diagnostic.set_fix_msg(crate::msg!(FIX_REMOVE, key = key), edit.span, edit.content);
             }
         }
     }
@@ -151,4 +209,24 @@ fn cleaned_service(text: &str, service: &crate::syntax::value::Node) -> Option<S
         return Some("{}".to_string());
     }
     Some(format!("{{\n{}\n}}", members.join(",\n")))
+}
+
+#[cfg(test)]
+mod what_tests {
+    use super::*;
+
+    #[test]
+    fn every_output_only_key_has_a_keyed_description_equal_to_the_data() {
+        let schema = crate::models::ecs_schema::schema();
+        let keys = schema.output_only.get("Service").expect("Service");
+        for key in keys {
+            let (name, what) = schema::output_only(key).expect("output only");
+            let msg = what_msg(name, what);
+            assert_eq!(msg.en(), what, "{key}");
+            assert!(
+                !std::ptr::eq(msg.template, &WHAT_DATA),
+                "give `{key}` a WHAT_ template in sv003 (and its Japanese)"
+            );
+        }
+    }
 }

@@ -42,6 +42,14 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV004";
+    BOTH = "`launchType` {shown} is set together with `capacityProviderStrategy`; ECS accepts only one of them";
+    HELP = "remove `launchType`: the capacity provider strategy already says where tasks run";
+    RELATED_STRATEGY = "the capacity provider strategy";
+    FIX_REMOVE = "remove `launchType`";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     let Some(object) = ctx.service.as_object() else {
         return;
@@ -62,18 +70,13 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         return;
     };
     let shown = launch.value.span.text(ctx.text);
-    let diagnostic = sink.report(
-        launch.span(),
-        format!("`launchType` {shown} is set together with `capacityProviderStrategy`; ECS accepts only one of them"),
-    );
+    let diagnostic = sink.report_msg(launch.span(), crate::msg!(BOTH, shown = shown));
     diagnostic
-        .set_help(
-            "remove `launchType`: the capacity provider strategy already says where tasks run",
-        )
-        .add_related(strategy.key_span, "the capacity provider strategy");
+        .set_help_msg(crate::msg!(HELP))
+        .add_related_msg(strategy.key_span, crate::msg!(RELATED_STRATEGY));
     if crate::syntax::json_edit::is_json_text(ctx.text) {
         if let Some(edit) = crate::syntax::json_edit::remove_member(ctx.text, ctx.service, index) {
-            diagnostic.set_fix("remove `launchType`", edit.span, edit.content);
+            diagnostic.set_fix_msg(crate::msg!(FIX_REMOVE), edit.span, edit.content);
         }
     }
 }

@@ -39,6 +39,17 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV005";
+    ON_FARGATE = "`DAEMON` scheduling is not available on Fargate, which has no container instances to put one task on each";
+    HELP_FARGATE = "use `REPLICA` with a `desiredCount` on Fargate, or run the daemon service on EC2";
+    RELATED_LAUNCH_TYPE = "the launch type";
+    RELATED_FARGATE_PROVIDER = "the Fargate capacity provider";
+    WITH_CONTROLLER = "`DAEMON` scheduling is not available with the `{controller}` deployment controller";
+    HELP_CONTROLLER = "use `REPLICA`, or the `ECS` (rolling update) deployment controller";
+    RELATED_CONTROLLER = "the deployment controller";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if !ctx.is_daemon() {
         return;
@@ -48,18 +59,17 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     };
     if ctx.is_fargate() {
         let (why_span, why) = match ctx.service.member("launchType") {
-            Some(m) if ctx.launch_type() == Some("FARGATE") => (m.span(), "the launch type"),
+            Some(m) if ctx.launch_type() == Some("FARGATE") => {
+                (m.span(), crate::msg!(RELATED_LAUNCH_TYPE))
+            }
             _ => (
                 ctx.key_span_or_service("capacityProviderStrategy"),
-                "the Fargate capacity provider",
+                crate::msg!(RELATED_FARGATE_PROVIDER),
             ),
         };
-        sink.report(
-            strategy.span,
-            "`DAEMON` scheduling is not available on Fargate, which has no container instances to put one task on each",
-        )
-        .set_help("use `REPLICA` with a `desiredCount` on Fargate, or run the daemon service on EC2")
-        .add_related(why_span, why);
+        sink.report_msg(strategy.span, crate::msg!(ON_FARGATE))
+            .set_help_msg(crate::msg!(HELP_FARGATE))
+            .add_related_msg(why_span, why);
         return;
     }
     if let Some(controller @ ("CODE_DEPLOY" | "EXTERNAL")) = ctx.deployment_controller() {
@@ -68,11 +78,11 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
             .get("deploymentController")
             .and_then(|c| c.get("type"))
             .map_or_else(|| ctx.service_head_span(), |n| n.span);
-        sink.report(
+        sink.report_msg(
             strategy.span,
-            format!("`DAEMON` scheduling is not available with the `{controller}` deployment controller"),
+            crate::msg!(WITH_CONTROLLER, controller = controller),
         )
-        .set_help("use `REPLICA`, or the `ECS` (rolling update) deployment controller")
-        .add_related(span, "the deployment controller");
+        .set_help_msg(crate::msg!(HELP_CONTROLLER))
+        .add_related_msg(span, crate::msg!(RELATED_CONTROLLER));
     }
 }

@@ -39,6 +39,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV006";
+    NO_LOAD_BALANCER = "the `CODE_DEPLOY` deployment controller needs a load balancer, but `loadBalancers` is empty or absent";
+    HELP = "add the production target group under `loadBalancers`, or use the `ECS` deployment controller";
+    RELATED_EMPTY = "no load balancer here";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if ctx.deployment_controller() != Some("CODE_DEPLOY") || ctx.service.is_opaque() {
         return;
@@ -54,14 +61,9 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     else {
         return;
     };
-    let diagnostic = sink.report(
-        type_node.span,
-        "the `CODE_DEPLOY` deployment controller needs a load balancer, but `loadBalancers` is empty or absent",
-    );
-    diagnostic.set_help(
-        "add the production target group under `loadBalancers`, or use the `ECS` deployment controller",
-    );
+    let diagnostic = sink.report_msg(type_node.span, crate::msg!(NO_LOAD_BALANCER));
+    diagnostic.set_help_msg(crate::msg!(HELP));
     if let Some(m) = ctx.service.member("loadBalancers") {
-        diagnostic.add_related(m.span(), "no load balancer here");
+        diagnostic.add_related_msg(m.span(), crate::msg!(RELATED_EMPTY));
     }
 }

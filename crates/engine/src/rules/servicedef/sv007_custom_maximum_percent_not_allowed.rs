@@ -40,6 +40,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV007";
+    CUSTOM = "`{key}` {value} cannot be customised for a `{controller}` service on the EC2 launch type";
+    HELP = "remove `{key}`: ECS uses its default ({default}) for such services";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     let Some(controller @ ("CODE_DEPLOY" | "EXTERNAL")) = ctx.deployment_controller() else {
         return;
@@ -69,10 +75,10 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         if value == default {
             continue;
         }
-        sink.report(
+        sink.report_msg(
             node.span,
-            format!("`{key}` {value} cannot be customised for a `{controller}` service on the EC2 launch type"),
+            crate::msg!(CUSTOM, key = key, value = value, controller = controller),
         )
-        .set_help(format!("remove `{key}`: ECS uses its default ({default}) for such services"));
+        .set_help_msg(crate::msg!(HELP, key = key, default = default));
     }
 }

@@ -36,6 +36,22 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV008";
+    NO_SUBNETS = "`awsvpcConfiguration` has no `subnets`; ECS needs at least one subnet for the tasks' network interfaces";
+    HELP_ADD_SUBNETS = "add `\"subnets\": [...]` with private subnets in two or more Availability Zones";
+    EMPTY_SUBNETS = "`subnets` is empty; ECS needs at least one subnet for the tasks' network interfaces";
+    HELP_LIST_SUBNETS = "list private subnets in two or more Availability Zones";
+    TOO_MANY_SUBNETS = "`subnets` lists {count} subnets; ECS accepts at most 16";
+    HELP_AT_MOST_16 = "keep at most 16 subnets";
+    WHITESPACE_SUBNET = "`{key}` entry \"{id}\" has whitespace around the id, so no subnet of that name exists";
+    WHITESPACE_GROUP = "`{key}` entry \"{id}\" has whitespace around the id, so no security group of that name exists";
+    HELP_TRIM = "remove the spaces";
+    FIX_TRIM = "trim the id";
+    TOO_MANY_GROUPS = "`securityGroups` lists {count} groups; ECS accepts at most 5";
+    HELP_AT_MOST_5 = "merge rules into at most 5 security groups";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     let Some(awsvpc) = ctx.awsvpc() else {
         return;
@@ -47,23 +63,20 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
                 .get("networkConfiguration")
                 .and_then(|n| n.member("awsvpcConfiguration"))
                 .map_or(awsvpc.span, |m| m.key_span);
-            sink.report(span, "`awsvpcConfiguration` has no `subnets`; ECS needs at least one subnet for the tasks' network interfaces")
-                .set_help("add `\"subnets\": [...]` with private subnets in two or more Availability Zones");
+            sink.report_msg(span, crate::msg!(NO_SUBNETS))
+                .set_help_msg(crate::msg!(HELP_ADD_SUBNETS));
         }
         Some(subnets) => {
             if let Some(list) = subnets.as_array() {
                 if list.is_empty() {
-                    sink.report(subnets.span, "`subnets` is empty; ECS needs at least one subnet for the tasks' network interfaces")
-                        .set_help("list private subnets in two or more Availability Zones");
+                    sink.report_msg(subnets.span, crate::msg!(EMPTY_SUBNETS))
+                        .set_help_msg(crate::msg!(HELP_LIST_SUBNETS));
                 } else if list.len() > 16 {
-                    sink.report(
+                    sink.report_msg(
                         subnets.span,
-                        format!(
-                            "`subnets` lists {} subnets; ECS accepts at most 16",
-                            list.len()
-                        ),
+                        crate::msg!(TOO_MANY_SUBNETS, count = list.len()),
                     )
-                    .set_help("keep at most 16 subnets");
+                    .set_help_msg(crate::msg!(HELP_AT_MOST_16));
                 }
             }
         }
@@ -77,12 +90,18 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
             if id.trim() == id || id.trim().is_empty() || item.is_placeholder() {
                 continue;
             }
-            sink.report(
-                item.span,
-                format!("`{key}` entry \"{id}\" has whitespace around the id, so no {} of that name exists", if key == "subnets" { "subnet" } else { "security group" }),
-            )
-            .set_help("remove the spaces")
-            .set_fix("trim the id", item.span, format!("\"{}\"", id.trim()));
+            let message = if key == "subnets" {
+                crate::msg!(WHITESPACE_SUBNET, key = key, id = id)
+            } else {
+                crate::msg!(WHITESPACE_GROUP, key = key, id = id)
+            };
+            sink.report_msg(item.span, message)
+                .set_help_msg(crate::msg!(HELP_TRIM))
+                .set_fix_msg(
+                    crate::msg!(FIX_TRIM),
+                    item.span,
+                    format!("\"{}\"", id.trim()),
+                );
         }
     }
     if let Some(groups) = awsvpc
@@ -90,14 +109,11 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         .and_then(|g| g.as_array().map(|a| (g, a)))
     {
         if groups.1.len() > 5 {
-            sink.report(
+            sink.report_msg(
                 groups.0.span,
-                format!(
-                    "`securityGroups` lists {} groups; ECS accepts at most 5",
-                    groups.1.len()
-                ),
+                crate::msg!(TOO_MANY_GROUPS, count = groups.1.len()),
             )
-            .set_help("merge rules into at most 5 security groups");
+            .set_help_msg(crate::msg!(HELP_AT_MOST_5));
         }
     }
 }

@@ -42,6 +42,14 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV009";
+    PUBLIC_IP_ON_EC2 = "`assignPublicIp` is ENABLED, but tasks on the EC2 launch type cannot get a public IP address";
+    HELP = "set it to DISABLED (or leave it out) and reach the internet through a NAT gateway";
+    FIX_DISABLE = "set assignPublicIp to DISABLED";
+    RELATED_LAUNCH_TYPE = "the launch type";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if ctx.launch_type() != Some("EC2") {
         return;
@@ -52,13 +60,10 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if node.as_str() != Some("ENABLED") {
         return;
     }
-    let d = sink.report(
-        node.span,
-        "`assignPublicIp` is ENABLED, but tasks on the EC2 launch type cannot get a public IP address",
-    );
-    d.set_help("set it to DISABLED (or leave it out) and reach the internet through a NAT gateway");
-    d.set_fix("set assignPublicIp to DISABLED", node.span, "\"DISABLED\"");
+    let d = sink.report_msg(node.span, crate::msg!(PUBLIC_IP_ON_EC2));
+    d.set_help_msg(crate::msg!(HELP));
+    d.set_fix_msg(crate::msg!(FIX_DISABLE), node.span, "\"DISABLED\"");
     if let Some(lt) = ctx.service.get("launchType") {
-        d.add_related(lt.span, "the launch type");
+        d.add_related_msg(lt.span, crate::msg!(RELATED_LAUNCH_TYPE));
     }
 }

@@ -34,6 +34,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV010";
+    HOLDS = "service name `{name}` holds {bad}; ECS allows only letters, digits, `_` and `-`, up to 255";
+    TOO_LONG = "service name `{name}` is {count} characters long; ECS allows only letters, digits, `_` and `-`, up to 255";
+    HELP = "rename the service (a new name creates a new service)";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     let Some(node) = ctx.service.get_set("serviceName") else {
         return;
@@ -43,12 +50,17 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     }) else {
         return;
     };
-    let Some(problem) = crate::rules::taskdef::td028_invalid_name::name_problem(name) else {
+    // The problems of `td028_invalid_name::name_issue`, each a sentence of its own.
+    let message = if let Some(bad) = name
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || *c == '_' || *c == '-'))
+    {
+        crate::msg!(HOLDS, name = name, bad = format!("{bad:?}"))
+    } else if name.chars().count() > 255 {
+        crate::msg!(TOO_LONG, name = name, count = name.chars().count())
+    } else {
         return;
     };
-    sink.report(
-        node.span,
-        format!("service name `{name}` {problem}; ECS allows only letters, digits, `_` and `-`, up to 255"),
-    )
-    .set_help("rename the service (a new name creates a new service)");
+    sink.report_msg(node.span, message)
+        .set_help_msg(crate::msg!(HELP));
 }

@@ -36,6 +36,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV011";
+    MANY = "`serviceRegistries` lists {count} registries; a service can have only one";
+    HELP = "keep one registry; for more names use Service Connect client aliases";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     let Some(m) = ctx.service.member("serviceRegistries") else {
         return;
@@ -47,9 +53,6 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if objects < 2 {
         return;
     }
-    sink.report(
-        m.key_span,
-        format!("`serviceRegistries` lists {objects} registries; a service can have only one"),
-    )
-    .set_help("keep one registry; for more names use Service Connect client aliases");
+    sink.report_msg(m.key_span, crate::msg!(MANY, count = objects))
+        .set_help_msg(crate::msg!(HELP));
 }

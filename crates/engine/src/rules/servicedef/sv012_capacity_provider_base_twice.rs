@@ -36,6 +36,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV012";
+    SECOND_BASE = "a second capacity provider sets a base; only one provider of a strategy may have one";
+    HELP = "keep the base on one provider (usually on-demand FARGATE) and give the others weights only";
+    RELATED_FIRST = "the first base";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     let with_base: Vec<&crate::syntax::value::Node> = ctx
         .capacity_providers()
@@ -46,11 +53,8 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         return;
     };
     for b in rest {
-        sink.report(
-            b.span,
-            "a second capacity provider sets a base; only one provider of a strategy may have one",
-        )
-        .set_help("keep the base on one provider (usually on-demand FARGATE) and give the others weights only")
-        .add_related(first.span, "the first base");
+        sink.report_msg(b.span, crate::msg!(SECOND_BASE))
+            .set_help_msg(crate::msg!(HELP))
+            .add_related_msg(first.span, crate::msg!(RELATED_FIRST));
     }
 }

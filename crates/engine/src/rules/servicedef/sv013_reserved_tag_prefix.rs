@@ -35,6 +35,26 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV013";
+    RESERVED = "tag key `{key}` starts with `aws:`, a prefix reserved for AWS";
+    HELP = "drop the `aws:` prefix (use your own, e.g. `team:`)";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
-    crate::rules::taskdef::td029_reserved_tag_prefix::report_reserved(ctx.service, sink);
+    // TD029's test (`taskdef::util::reserved_tag_keys`) on the service's tags, in
+    // SV013's own keyed sentences.
+    for tag in ctx.service.get_array("tags") {
+        let Some(key_node) = tag.get_set("key") else {
+            continue;
+        };
+        let Some(key) = key_node.as_str() else {
+            continue;
+        };
+        if !key.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("aws:")) {
+            continue;
+        }
+        sink.report_msg(key_node.span, crate::msg!(RESERVED, key = key))
+            .set_help_msg(crate::msg!(HELP));
+    }
 }

@@ -37,6 +37,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV014";
+    ALL_ZERO = "all {count} capacity providers have weight 0, so ECS cannot place tasks with this strategy";
+    HELP = "give at least one provider a weight above 0 (a missing weight is 0)";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     let items: Vec<&crate::syntax::value::Node> = ctx.capacity_providers().collect();
     if items.len() < 2 || items.iter().any(|i| i.is_opaque()) {
@@ -61,12 +67,6 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         .service
         .member("capacityProviderStrategy")
         .map_or_else(|| ctx.service_head_span(), |m| m.key_span);
-    sink.report(
-        span,
-        format!(
-            "all {} capacity providers have weight 0, so ECS cannot place tasks with this strategy",
-            items.len()
-        ),
-    )
-    .set_help("give at least one provider a weight above 0 (a missing weight is 0)");
+    sink.report_msg(span, crate::msg!(ALL_ZERO, count = items.len()))
+        .set_help_msg(crate::msg!(HELP));
 }

@@ -38,6 +38,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV015";
+    ON_FARGATE = "`{key}` is set on a service that runs on Fargate, which places tasks itself";
+    HELP = "remove it; to spread tasks across Availability Zones give the service subnets in several zones";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if !ctx.is_fargate() {
         return;
@@ -49,10 +55,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         if m.value.as_array().is_none_or(<[_]>::is_empty) {
             continue;
         }
-        sink.report(
-            m.key_span,
-            format!("`{key}` is set on a service that runs on Fargate, which places tasks itself"),
-        )
-        .set_help("remove it; to spread tasks across Availability Zones give the service subnets in several zones");
+        sink.report_msg(m.key_span, crate::msg!(ON_FARGATE, key = key))
+            .set_help_msg(crate::msg!(HELP));
     }
 }

@@ -67,13 +67,21 @@ fn looks_masked(id: &str) -> bool {
                 .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_'))
 }
 
+crate::messages! {
+    "SV016";
+    NOT_SUBNET_ID = "`{key}` entry \"{id}\" is not a subnet id ({prefix}- and 8 or 17 hex digits)";
+    NOT_GROUP_ID = "`{key}` entry \"{id}\" is not a security group id ({prefix}- and 8 or 17 hex digits)";
+    HELP_SUBNET = "give the subnet's id as the EC2 console shows it (for example {prefix}-0123456789abcdef0), not its name";
+    HELP_GROUP = "give the security group's id as the EC2 console shows it (for example {prefix}-0123456789abcdef0), not its name";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     let Some(awsvpc) = ctx.awsvpc() else {
         return;
     };
-    for (key, prefix, what) in [
-        ("subnets", "subnet", "subnet"),
-        ("securityGroups", "sg", "security group"),
+    for (key, prefix, message, help) in [
+        ("subnets", "subnet", &NOT_SUBNET_ID, &HELP_SUBNET),
+        ("securityGroups", "sg", &NOT_GROUP_ID, &HELP_GROUP),
     ] {
         for item in awsvpc.get_array(key) {
             let Some(raw) = item.as_str() else { continue };
@@ -81,11 +89,11 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
             if item.is_placeholder() || looks_masked(id) || is_ec2_id(id, prefix) {
                 continue;
             }
-            sink.report(
+            sink.report_msg(
                 item.span,
-                format!("`{key}` entry \"{id}\" is not a {what} id ({prefix}- and 8 or 17 hex digits)"),
+                crate::msg!(*message, key = key, id = id, prefix = prefix),
             )
-            .set_help(format!("give the {what}'s id as the EC2 console shows it (for example {prefix}-0123456789abcdef0), not its name"));
+            .set_help_msg(crate::msg!(*help, prefix = prefix));
         }
     }
 }

@@ -50,10 +50,10 @@ crate::declare_rule! {
 }
 
 /// The list limits, by member of the service: (key, most items, what an item is).
-const LIST_LIMITS: &[(&str, usize, &str)] = &[
-    ("placementConstraints", 10, "placement constraints"),
-    ("placementStrategy", 5, "placement strategy rules"),
-    ("capacityProviderStrategy", 20, "capacity providers"),
+static LIST_LIMITS: &[(&str, usize, &crate::input::msg::Template)] = &[
+    ("placementConstraints", 10, &TOO_MANY_CONSTRAINTS),
+    ("placementStrategy", 5, &TOO_MANY_STRATEGY_RULES),
+    ("capacityProviderStrategy", 20, &TOO_MANY_PROVIDERS),
 ];
 
 /// The items of a list whose length we know (no placeholder stands among them).
@@ -61,8 +61,20 @@ fn known_len(list: &[Node]) -> Option<usize> {
     (!list.iter().any(Node::is_placeholder)).then_some(list.len())
 }
 
+crate::messages! {
+    "SV017";
+    TOO_MANY_CONSTRAINTS = "`{key}` lists {count} placement constraints; ECS accepts at most {max}";
+    TOO_MANY_STRATEGY_RULES = "`{key}` lists {count} placement strategy rules; ECS accepts at most {max}";
+    TOO_MANY_PROVIDERS = "`{key}` lists {count} capacity providers; ECS accepts at most {max}";
+    HELP_AT_MOST = "keep at most {max}";
+    LONG_EXPRESSION = "the placement constraint expression is {len} characters; ECS accepts at most 2000";
+    HELP_SHORTEN = "shorten the expression (use attributes on the container instances to group them)";
+    TOO_MANY_ALIASES = "Service Connect service `{port}` has {count} client aliases; ECS accepts one";
+    HELP_ONE_ALIAS = "keep one client alias; other services can use its DNS name and port";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
-    for (key, max, what) in LIST_LIMITS {
+    for (key, max, message) in LIST_LIMITS {
         let Some(m) = ctx.service.member(key) else {
             continue;
         };
@@ -70,11 +82,11 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         };
         if n > *max {
-            sink.report(
+            sink.report_msg(
                 m.key_span,
-                format!("`{key}` lists {n} {what}; ECS accepts at most {max}"),
+                crate::msg!(**message, key = *key, count = n, max = *max),
             )
-            .set_help(format!("keep at most {max}"));
+            .set_help_msg(crate::msg!(HELP_AT_MOST, max = *max));
         }
     }
     for c in ctx.service.get_array("placementConstraints") {
@@ -86,11 +98,8 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         };
         let len = text.chars().count();
         if len > 2000 {
-            sink.report(
-                expr.span,
-                format!("the placement constraint expression is {len} characters; ECS accepts at most 2000"),
-            )
-            .set_help("shorten the expression (use attributes on the container instances to group them)");
+            sink.report_msg(expr.span, crate::msg!(LONG_EXPRESSION, len = len))
+                .set_help_msg(crate::msg!(HELP_SHORTEN));
         }
     }
     let services = ctx
@@ -107,11 +116,11 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         };
         if n > 1 {
             let port = s.get_str("portName").unwrap_or("?");
-            sink.report(
+            sink.report_msg(
                 m.key_span,
-                format!("Service Connect service `{port}` has {n} client aliases; ECS accepts one"),
+                crate::msg!(TOO_MANY_ALIASES, port = port, count = n),
             )
-            .set_help("keep one client alias; other services can use its DNS name and port");
+            .set_help_msg(crate::msg!(HELP_ONE_ALIAS));
         }
     }
 }

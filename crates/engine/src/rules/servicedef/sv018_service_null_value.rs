@@ -1,3 +1,4 @@
+use crate::input::msg::Arg;
 use crate::models::servicedef::ServiceDefCtx;
 use crate::rules::check::Sink;
 use crate::rules::taskdef::util;
@@ -41,13 +42,43 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV018";
+    ONE = "`{path}` is null; the AWS CLI and boto3 refuse null parameters";
+    FEW = "{count} members are null ({paths}); the AWS CLI and boto3 refuse null parameters";
+    MANY = "{count} members are null ({paths} and {more} more); the AWS CLI and boto3 refuse null parameters";
+    HELP = "remove these members (null means \"not set\" only to ecspresso and the Go SDK)";
+    RELATED_TOO = "`{path}` is null too";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if !ctx.is_object() || ctx.looks_like_ecspresso() {
         return;
     }
-    util::report_nulls(
-        ctx.service,
-        sink,
-        "remove these members (null means \"not set\" only to ecspresso and the Go SDK)",
+    // `util::report_nulls` (shared with TD037) in SV018's own keyed sentences.
+    let nulls = util::nulls(ctx.service);
+    let Some((first, span)) = nulls.first() else {
+        return;
+    };
+    let first = first.trim_start_matches('/');
+    let names = Arg::List(
+        nulls
+            .iter()
+            .take(3)
+            .map(|(p, _)| Arg::Code(format!("`{}`", p.trim_start_matches('/'))))
+            .collect(),
     );
+    let message = match nulls.len() {
+        1 => crate::msg!(ONE, path = first),
+        n if n <= 3 => crate::msg!(FEW, count = n, paths = names),
+        n => crate::msg!(MANY, count = n, paths = names, more = n - 3),
+    };
+    let d = sink.report_msg(*span, message);
+    d.set_help_msg(crate::msg!(HELP));
+    for (pointer, span) in nulls.iter().skip(1) {
+        d.add_related_msg(
+            *span,
+            crate::msg!(RELATED_TOO, path = pointer.trim_start_matches('/')),
+        );
+    }
 }

@@ -1,3 +1,4 @@
+use crate::input::msg::Arg;
 use crate::models::servicedef::ServiceDefCtx;
 use crate::rules::check::Sink;
 use crate::syntax::value::Node;
@@ -51,6 +52,17 @@ fn set<'a>(node: &'a Node, key: &str) -> Option<&'a Node> {
         .filter(|n| n.as_str().is_none_or(|s| !s.is_empty()))
 }
 
+crate::messages! {
+    "SV019";
+    NO_ONE = "this load balancer entry has no {a}";
+    NO_TWO = "this load balancer entry has no {a}, no {b}";
+    NO_THREE = "this load balancer entry has no {a}, no {b}, no {c}";
+    TARGET_GROUP = "targetGroupArn (or loadBalancerName for a Classic Load Balancer)";
+    HELP = "a load balancer entry names the target group, the container and the container port that receives the traffic";
+    ROLE_WITHOUT_LB = "`role` is set, but the service has no load balancer";
+    HELP_ROLE = "remove role (ECS uses its service-linked role), or add the load balancer it is for";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     let entries: Vec<&Node> = ctx
         .service
@@ -61,24 +73,24 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     for lb in &entries {
         let head =
             crate::input::span::Span::new(lb.span.start as usize, lb.span.start as usize + 1);
-        let mut missing = Vec::new();
+        let mut missing: Vec<Arg> = Vec::new();
         if set(lb, "targetGroupArn").is_none() && set(lb, "loadBalancerName").is_none() {
-            missing.push("targetGroupArn (or loadBalancerName for a Classic Load Balancer)");
+            missing.push(crate::msg!(TARGET_GROUP).into());
         }
         if set(lb, "containerName").is_none() {
-            missing.push("containerName");
+            missing.push("containerName".into());
         }
         if set(lb, "containerPort").is_none() {
-            missing.push("containerPort");
+            missing.push("containerPort".into());
         }
-        if missing.is_empty() {
-            continue;
-        }
-        sink.report(
-            head,
-            format!("this load balancer entry has no {}", missing.join(", no ")),
-        )
-        .set_help("a load balancer entry names the target group, the container and the container port that receives the traffic");
+        let message = match missing.as_slice() {
+            [a] => crate::msg!(NO_ONE, a = a.clone()),
+            [a, b] => crate::msg!(NO_TWO, a = a.clone(), b = b.clone()),
+            [a, b, c] => crate::msg!(NO_THREE, a = a.clone(), b = b.clone(), c = c.clone()),
+            _ => continue,
+        };
+        sink.report_msg(head, message)
+            .set_help_msg(crate::msg!(HELP));
     }
     let has_lb = ctx
         .service
@@ -87,11 +99,8 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if let Some(m) = ctx.service.member("role") {
         let given = m.value.as_str().is_some_and(|s| !s.is_empty());
         if given && !has_lb {
-            sink.report(
-                m.key_span,
-                "`role` is set, but the service has no load balancer",
-            )
-            .set_help("remove role (ECS uses its service-linked role), or add the load balancer it is for");
+            sink.report_msg(m.key_span, crate::msg!(ROLE_WITHOUT_LB))
+                .set_help_msg(crate::msg!(HELP_ROLE));
         }
     }
 }

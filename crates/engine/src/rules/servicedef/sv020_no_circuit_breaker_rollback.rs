@@ -60,30 +60,36 @@ crate::declare_rule! {
 
 const BREAKER: &str = "\"deploymentCircuitBreaker\": { \"enable\": true, \"rollback\": true }";
 
+crate::messages! {
+    "SV020";
+    NO_CONFIG = "no `deploymentConfiguration`, so a failing deployment is never stopped or rolled back";
+    HELP = "add `\"deploymentCircuitBreaker\": {\"enable\": true, \"rollback\": true}` inside `deploymentConfiguration`";
+    FIX_ADD = "add the circuit breaker with rollback";
+    NO_BREAKER = "`deploymentConfiguration` has no `deploymentCircuitBreaker`, so a failing deployment is never stopped or rolled back";
+    OFF = "the deployment circuit breaker is turned off (`enable: false`)";
+    NO_ROLLBACK = "the deployment circuit breaker stops a failing deployment but does not roll it back (`rollback: false`)";
+    HELP_BOTH = "set both `enable` and `rollback` to true";
+    FIX_SET_TRUE = "set `{key}` to true";
+    MISSING_KEY = "`deploymentCircuitBreaker` has no `{key}`, which defaults to false";
+    FIX_ADD_KEY = "add `\"{key}\": true`";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if !ctx.is_object() || !ctx.is_rolling() || ctx.is_daemon() {
         return;
     }
-    let help = "add `\"deploymentCircuitBreaker\": {\"enable\": true, \"rollback\": true}` inside `deploymentConfiguration`";
     let Some(config) = ctx.service.get_set("deploymentConfiguration") else {
         if ctx.service.is_opaque() {
             return;
         }
-        let diagnostic = sink.report(
-            ctx.service_head_span(),
-            "no `deploymentConfiguration`, so a failing deployment is never stopped or rolled back",
-        );
-        diagnostic.set_help(help);
+        let diagnostic = sink.report_msg(ctx.service_head_span(), crate::msg!(NO_CONFIG));
+        diagnostic.set_help_msg(crate::msg!(HELP));
         if let Some(edit) = crate::syntax::json_edit::insert_member(
             ctx.text,
             ctx.service,
             &format!("\"deploymentConfiguration\": {{ {BREAKER} }}"),
         ) {
-            diagnostic.set_fix(
-                "add the circuit breaker with rollback",
-                edit.span,
-                edit.content,
-            );
+            diagnostic.set_fix_msg(crate::msg!(FIX_ADD), edit.span, edit.content);
         }
         return;
     };
@@ -105,17 +111,10 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
             .service
             .member("deploymentConfiguration")
             .map_or(config.span, |m| m.key_span);
-        let diagnostic = sink.report(
-            span,
-            "`deploymentConfiguration` has no `deploymentCircuitBreaker`, so a failing deployment is never stopped or rolled back",
-        );
-        diagnostic.set_help(help);
+        let diagnostic = sink.report_msg(span, crate::msg!(NO_BREAKER));
+        diagnostic.set_help_msg(crate::msg!(HELP));
         if let Some(edit) = crate::syntax::json_edit::insert_member(ctx.text, config, BREAKER) {
-            diagnostic.set_fix(
-                "add the circuit breaker with rollback",
-                edit.span,
-                edit.content,
-            );
+            diagnostic.set_fix_msg(crate::msg!(FIX_ADD), edit.span, edit.content);
         }
         return;
     };
@@ -128,32 +127,36 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
                 // A breaker that is off says nothing about rollback: one finding is enough.
                 let stop = key == "enable";
                 let message = if key == "enable" {
-                    "the deployment circuit breaker is turned off (`enable: false`)".to_string()
+                    crate::msg!(OFF)
                 } else {
-                    "the deployment circuit breaker stops a failing deployment but does not roll it back (`rollback: false`)".to_string()
+                    crate::msg!(NO_ROLLBACK)
                 };
-                sink.report(m.value.span, message)
-                    .set_help("set both `enable` and `rollback` to true")
-                    .set_fix(format!("set `{key}` to true"), m.value.span, "true");
+                sink.report_msg(m.value.span, message)
+                    .set_help_msg(crate::msg!(HELP_BOTH))
+                    .set_fix_msg(crate::msg!(FIX_SET_TRUE, key = key), m.value.span, "true");
                 if stop {
                     return;
                 }
             }
             None if !breaker.is_opaque() => {
-                let diagnostic = sink.report(
+                let diagnostic = sink.report_msg(
                     ctx.service
                         .get("deploymentConfiguration")
                         .and_then(|c| c.member("deploymentCircuitBreaker"))
                         .map_or(breaker.span, |m| m.key_span),
-                    format!("`deploymentCircuitBreaker` has no `{key}`, which defaults to false"),
+                    crate::msg!(MISSING_KEY, key = key),
                 );
-                diagnostic.set_help("set both `enable` and `rollback` to true");
+                diagnostic.set_help_msg(crate::msg!(HELP_BOTH));
                 if let Some(edit) = crate::syntax::json_edit::insert_member(
                     ctx.text,
                     breaker,
                     &format!("\"{key}\": true"),
                 ) {
-                    diagnostic.set_fix(format!("add `\"{key}\": true`"), edit.span, edit.content);
+                    diagnostic.set_fix_msg(
+                        crate::msg!(FIX_ADD_KEY, key = key),
+                        edit.span,
+                        edit.content,
+                    );
                 }
                 if key == "enable" {
                     return;

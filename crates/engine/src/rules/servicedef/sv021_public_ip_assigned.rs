@@ -39,6 +39,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV021";
+    ENABLED = "`assignPublicIp` is ENABLED: every task gets a public IP address reachable from the internet";
+    HELP = "run tasks in private subnets with `\"assignPublicIp\": \"DISABLED\"`; reach ECR and the internet through VPC endpoints or a NAT gateway, and take traffic in through a load balancer";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     let Some(node) = ctx.awsvpc().and_then(|a| a.get("assignPublicIp")) else {
         return;
@@ -46,11 +52,6 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if node.as_str() != Some("ENABLED") {
         return;
     }
-    sink.report(
-        node.span,
-        "`assignPublicIp` is ENABLED: every task gets a public IP address reachable from the internet",
-    )
-    .set_help(
-        "run tasks in private subnets with `\"assignPublicIp\": \"DISABLED\"`; reach ECR and the internet through VPC endpoints or a NAT gateway, and take traffic in through a load balancer",
-    );
+    sink.report_msg(node.span, crate::msg!(ENABLED))
+        .set_help_msg(crate::msg!(HELP));
 }

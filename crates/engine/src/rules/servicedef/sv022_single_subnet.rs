@@ -35,6 +35,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV022";
+    ONE_SUBNET = "only one subnet ({shown}): every task runs in one Availability Zone, and an outage of that zone stops the whole service";
+    HELP = "list subnets in two or more Availability Zones (three is better: an outage then stops a third of the tasks)";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if ctx.is_daemon() {
         return;
@@ -48,9 +54,6 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     // A single placeholder may render to a list (`{{ tfstate ... | json }}`) only when it is the
     // whole value, which `as_array` already excludes; one element is one subnet.
     let shown = only.span.text(ctx.text);
-    sink.report(
-        subnets.span,
-        format!("only one subnet ({shown}): every task runs in one Availability Zone, and an outage of that zone stops the whole service"),
-    )
-    .set_help("list subnets in two or more Availability Zones (three is better: an outage then stops a third of the tasks)");
+    sink.report_msg(subnets.span, crate::msg!(ONE_SUBNET, shown = shown))
+        .set_help_msg(crate::msg!(HELP));
 }

@@ -47,6 +47,23 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV023";
+    NEGATIVE = "`{key}` is {value}: a negative percentage means nothing here";
+    ABOVE_DESIRED = "`{key}` is {value}: it asks for {value}% of `desiredCount` to stay healthy, more tasks than the service wants";
+    HELP_RANGE = "minimumHealthyPercent is between 0 and 100 (default 100); maximumPercent is above it (default 200)";
+    ONE_TASK = "1 task";
+    TASKS = "{n} tasks";
+    STALLS = "with desiredCount {desired}, maximumPercent {max} allows at most {upper} and minimumHealthyPercent {min} keeps at least {lower}: a deployment can neither start a new task nor stop an old one, so it never progresses";
+    NONE_KEPT = "with desiredCount {desired}, minimumHealthyPercent {min} keeps no task running: ECS may stop every task before the new ones are healthy";
+    STALLS_ANY = "maximumPercent {max} is not above minimumHealthyPercent {min}: for any desiredCount a deployment can neither start a new task nor stop an old one, so it never progresses";
+    NONE_KEPT_ZERO = "minimumHealthyPercent 0 keeps no task running: ECS may stop every task before the new ones are healthy";
+    HELP = "the defaults (minimumHealthyPercent 100, maximumPercent 200) replace tasks without downtime; lower the minimum only when the cluster has no room for extra tasks, and keep the maximum at least one task above it";
+    RELATED_MAX = "maximumPercent";
+    RELATED_MIN = "minimumHealthyPercent";
+    RELATED_DESIRED = "the desired count";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if !ctx.is_rolling() || ctx.is_daemon() {
         return;
@@ -74,53 +91,58 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
             (_, Some(n)) => (n, "maximumPercent", max),
             _ => return,
         };
-        let problem = if value < 0 {
-            "a negative percentage means nothing here".to_string()
+        let message = if value < 0 {
+            crate::msg!(NEGATIVE, key = key, value = value)
         } else {
-            format!("it asks for {value}% of `desiredCount` to stay healthy, more tasks than the service wants")
+            crate::msg!(ABOVE_DESIRED, key = key, value = value)
         };
-        sink.report(node.span, format!("`{key}` is {value}: {problem}"))
-            .set_help("minimumHealthyPercent is between 0 and 100 (default 100); maximumPercent is above it (default 200)");
+        sink.report_msg(node.span, message)
+            .set_help_msg(crate::msg!(HELP_RANGE));
         return;
     }
     let desired = ctx.desired_count().filter(|d| (1..=100_000).contains(d));
     let tasks = |n: i64| {
         if n == 1 {
-            "1 task".to_string()
+            crate::msg!(ONE_TASK)
         } else {
-            format!("{n} tasks")
+            crate::msg!(TASKS, n = n)
         }
     };
     let min_span = min_node.map_or(span, |n| n.span);
-    let found: Option<(crate::input::span::Span, String)> = match desired {
+    let found: Option<(crate::input::span::Span, crate::input::msg::Msg)> = match desired {
         Some(d) => {
             let upper = d.saturating_mul(max) / 100;
             let lower = (d.saturating_mul(min).saturating_add(99)) / 100;
             if upper <= lower {
-                Some((span, format!("with desiredCount {d}, maximumPercent {max} allows at most {} and minimumHealthyPercent {min} keeps at least {}: a deployment can neither start a new task nor stop an old one, so it never progresses", tasks(upper), tasks(lower))))
+                Some((
+                    span,
+                    crate::msg!(
+                        STALLS,
+                        desired = d,
+                        max = max,
+                        upper = tasks(upper),
+                        min = min,
+                        lower = tasks(lower)
+                    ),
+                ))
             } else if lower == 0 {
-                Some((min_span, format!("with desiredCount {d}, minimumHealthyPercent {min} keeps no task running: ECS may stop every task before the new ones are healthy")))
+                Some((min_span, crate::msg!(NONE_KEPT, desired = d, min = min)))
             } else {
                 None
             }
         }
-        None if max <= min => Some((span, format!("maximumPercent {max} is not above minimumHealthyPercent {min}: for any desiredCount a deployment can neither start a new task nor stop an old one, so it never progresses"))),
-        None if min == 0 => Some((min_span, "minimumHealthyPercent 0 keeps no task running: ECS may stop every task before the new ones are healthy".to_string())),
+        None if max <= min => Some((span, crate::msg!(STALLS_ANY, max = max, min = min))),
+        None if min == 0 => Some((min_span, crate::msg!(NONE_KEPT_ZERO))),
         None => None,
     };
     let Some((primary, message)) = found else {
         return;
     };
-    let diagnostic = sink.report(primary, message);
-    diagnostic.set_help(
-        "the defaults (minimumHealthyPercent 100, maximumPercent 200) replace tasks without downtime; lower the minimum only when the cluster has no room for extra tasks, and keep the maximum at least one task above it",
-    );
-    for (node, label) in [
-        (max_node, "maximumPercent"),
-        (min_node, "minimumHealthyPercent"),
-    ] {
+    let diagnostic = sink.report_msg(primary, message);
+    diagnostic.set_help_msg(crate::msg!(HELP));
+    for (node, label) in [(max_node, &RELATED_MAX), (min_node, &RELATED_MIN)] {
         if let Some(node) = node.filter(|n| n.span != primary) {
-            diagnostic.add_related(node.span, label);
+            diagnostic.add_related_msg(node.span, crate::msg!(*label));
         }
     }
     if let Some(m) = ctx
@@ -128,6 +150,6 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         .member("desiredCount")
         .filter(|_| desired.is_some())
     {
-        diagnostic.add_related(m.span(), "the desired count");
+        diagnostic.add_related_msg(m.span(), crate::msg!(RELATED_DESIRED));
     }
 }

@@ -35,6 +35,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV024";
+    ONE_TASK = "`desiredCount` is 1: when this one task stops, the service is down until a replacement starts";
+    HELP = "run at least two tasks, in subnets of different Availability Zones, for anything users depend on";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if ctx.is_daemon() || ctx.desired_count() != Some(1) {
         return;
@@ -42,9 +48,6 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     let Some(node) = ctx.service.get("desiredCount") else {
         return;
     };
-    sink.report(
-        node.span,
-        "`desiredCount` is 1: when this one task stops, the service is down until a replacement starts",
-    )
-    .set_help("run at least two tasks, in subnets of different Availability Zones, for anything users depend on");
+    sink.report_msg(node.span, crate::msg!(ONE_TASK))
+        .set_help_msg(crate::msg!(HELP));
 }

@@ -1,4 +1,5 @@
-use crate::models::config::{missing_tags_message, tag_keys};
+use crate::input::msg::Arg;
+use crate::models::config::tag_keys;
 use crate::models::servicedef::ServiceDefCtx;
 use crate::rules::check::Sink;
 
@@ -46,6 +47,15 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV025";
+    NO_TAG = "the service has no tag {name}, which `required-tags` in .ecsplain.yaml requires";
+    NO_TAGS = "the service lacks the tags {rest} and {last}, which `required-tags` in .ecsplain.yaml requires";
+    HELP = "add {items} to `tags`";
+    HELP_NEAR = "add {items} to `tags`; {near}";
+    CASE_DIFFERS = "`{present}` is not `{missing}` (the case differs)";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if !ctx.is_object() {
         return;
@@ -61,7 +71,39 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if missing.is_empty() {
         return;
     }
-    let (message, help) = missing_tags_message("the service", &missing, &tag_keys(value));
+    // `config::missing_tags_message` (shared with TD308) in SV025's own keyed sentences.
+    let quoted =
+        |keys: &[&str]| -> Vec<Arg> { keys.iter().map(|k| Arg::Code(format!("`{k}`"))).collect() };
+    let message = match missing.as_slice() {
+        [one] => crate::msg!(NO_TAG, name = Arg::Code(format!("`{one}`"))),
+        [rest @ .., last] => crate::msg!(
+            NO_TAGS,
+            rest = Arg::List(quoted(rest)),
+            last = Arg::Code(format!("`{last}`"))
+        ),
+        [] => return,
+    };
+    let items = Arg::List(
+        missing
+            .iter()
+            .map(|k| Arg::Code(format!("{{\"key\": \"{k}\", \"value\": \"...\"}}")))
+            .collect(),
+    );
+    let present = tag_keys(value);
+    let near: Vec<Arg> = missing
+        .iter()
+        .filter_map(|m| {
+            present
+                .iter()
+                .find(|p| p.eq_ignore_ascii_case(m))
+                .map(|p| Arg::from(crate::msg!(CASE_DIFFERS, present = *p, missing = *m)))
+        })
+        .collect();
+    let help = if near.is_empty() {
+        crate::msg!(HELP, items = items)
+    } else {
+        crate::msg!(HELP_NEAR, items = items, near = Arg::List(near))
+    };
     let span = tags.map_or_else(|| ctx.service_head_span(), |m| m.key_span);
-    sink.report(span, message).set_help(help);
+    sink.report_msg(span, message).set_help_msg(help);
 }

@@ -52,6 +52,22 @@ fn known<'a>(node: &'a Node, key: &str) -> Option<&'a Node> {
         .filter(|n| !n.is_placeholder() && n.as_str().is_none_or(|s| !s.is_empty()))
 }
 
+crate::messages! {
+    "SV026";
+    NO_SIZE = "managed EBS volume `{name}` has neither sizeInGiB nor snapshotId";
+    HELP_SIZE = "give the volume a size (sizeInGiB) or a snapshot to create it from (snapshotId)";
+    NO_IOPS = "managed EBS volume `{name}` is {kind} but sets no iops";
+    HELP_IOPS = "provisioned IOPS volumes need iops (100 to 64,000 for io1, 256,000 for io2)";
+    IOPS_NOT_TAKEN = "managed EBS volume `{name}` sets iops, which {kind} volumes do not take";
+    HELP_REMOVE_IOPS = "remove iops, or use gp3, io1 or io2";
+    THROUGHPUT_NOT_GP3 = "managed EBS volume `{name}` sets throughput, which only gp3 volumes take ({kind} here)";
+    HELP_REMOVE_THROUGHPUT = "remove throughput, or use the gp3 volume type";
+    THROUGHPUT_HIGH = "managed EBS volume `{name}` asks for {throughput} MiB/s; ECS accepts at most 1000";
+    HELP_THROUGHPUT = "ask for at most 1000 MiB/s";
+    MAGNETIC_ON_FARGATE = "managed EBS volume `{name}` is magnetic (standard), which Fargate does not support";
+    HELP_MAGNETIC = "use gp3 (the default), gp2, io1, io2, st1 or sc1";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     for vc in ctx.service.get_array("volumeConfigurations") {
         let Some(ebs) = vc
@@ -74,59 +90,50 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
             && known(ebs, "snapshotId").is_none()
             && !any_placeholder
         {
-            sink.report(
-                head,
-                format!("managed EBS volume `{name}` has neither sizeInGiB nor snapshotId"),
-            )
-            .set_help(
-                "give the volume a size (sizeInGiB) or a snapshot to create it from (snapshotId)",
-            );
+            sink.report_msg(head, crate::msg!(NO_SIZE, name = name))
+                .set_help_msg(crate::msg!(HELP_SIZE));
         }
         let iops = ebs.member("iops").filter(|m| !m.value.is_null());
         match kind {
             "io1" | "io2" if iops.is_none() && !any_placeholder => {
-                sink.report(
+                sink.report_msg(
                     kind_node.map_or(head, |n| n.span),
-                    format!("managed EBS volume `{name}` is {kind} but sets no iops"),
+                    crate::msg!(NO_IOPS, name = name, kind = kind),
                 )
-                .set_help(
-                    "provisioned IOPS volumes need iops (100 to 64,000 for io1, 256,000 for io2)",
-                );
+                .set_help_msg(crate::msg!(HELP_IOPS));
             }
             "st1" | "sc1" | "standard" => {
                 if let Some(m) = iops {
-                    sink.report(
+                    sink.report_msg(
                         m.key_span,
-                        format!("managed EBS volume `{name}` sets iops, which {kind} volumes do not take"),
+                        crate::msg!(IOPS_NOT_TAKEN, name = name, kind = kind),
                     )
-                    .set_help("remove iops, or use gp3, io1 or io2");
+                    .set_help_msg(crate::msg!(HELP_REMOVE_IOPS));
                 }
             }
             _ => {}
         }
         if let Some(m) = ebs.member("throughput").filter(|m| !m.value.is_null()) {
             if kind != "gp3" {
-                sink.report(
+                sink.report_msg(
                     m.key_span,
-                    format!("managed EBS volume `{name}` sets throughput, which only gp3 volumes take ({kind} here)"),
+                    crate::msg!(THROUGHPUT_NOT_GP3, name = name, kind = kind),
                 )
-                .set_help("remove throughput, or use the gp3 volume type");
+                .set_help_msg(crate::msg!(HELP_REMOVE_THROUGHPUT));
             } else if let Some(t) = m.value.as_i64_lenient().filter(|t| *t > 1000) {
-                sink.report(
+                sink.report_msg(
                     m.value.span,
-                    format!(
-                        "managed EBS volume `{name}` asks for {t} MiB/s; ECS accepts at most 1000"
-                    ),
+                    crate::msg!(THROUGHPUT_HIGH, name = name, throughput = t),
                 )
-                .set_help("ask for at most 1000 MiB/s");
+                .set_help_msg(crate::msg!(HELP_THROUGHPUT));
             }
         }
         if kind == "standard" && ctx.is_fargate() {
-            sink.report(
+            sink.report_msg(
                 kind_node.map_or(head, |n| n.span),
-                format!("managed EBS volume `{name}` is magnetic (standard), which Fargate does not support"),
+                crate::msg!(MAGNETIC_ON_FARGATE, name = name),
             )
-            .set_help("use gp3 (the default), gp2, io1, io2, st1 or sc1");
+            .set_help_msg(crate::msg!(HELP_MAGNETIC));
         }
     }
 }

@@ -39,6 +39,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV027";
+    UNUSED = "`{key}` is turned on, but the `{controller}` deployment controller does not use it";
+    HELP_CODE_DEPLOY = "remove it and set up rollback in the CodeDeploy deployment group (alarms and automatic rollback)";
+    HELP_EXTERNAL = "remove it; the external controller decides when a deployment fails";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     let Some(controller @ ("CODE_DEPLOY" | "EXTERNAL")) = ctx.deployment_controller() else {
         return;
@@ -53,14 +60,14 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         if !crate::rules::taskdef::util::is_true(m.value.get("enable")) {
             continue;
         }
-        sink.report(
+        sink.report_msg(
             m.key_span,
-            format!("`{key}` is turned on, but the `{controller}` deployment controller does not use it"),
+            crate::msg!(UNUSED, key = key, controller = controller),
         )
-        .set_help(if controller == "CODE_DEPLOY" {
-            "remove it and set up rollback in the CodeDeploy deployment group (alarms and automatic rollback)"
+        .set_help_msg(if controller == "CODE_DEPLOY" {
+            crate::msg!(HELP_CODE_DEPLOY)
         } else {
-            "remove it; the external controller decides when a deployment fails"
+            crate::msg!(HELP_EXTERNAL)
         });
     }
 }

@@ -37,6 +37,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV028";
+    BOTH = "this load balancer entry sets both `targetGroupArn` (ALB/NLB) and `loadBalancerName` (Classic Load Balancer)";
+    HELP = "with an Application or Network Load Balancer keep targetGroupArn and remove loadBalancerName";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     for lb in ctx.service.get_array("loadBalancers") {
         let (Some(_), Some(name)) = (
@@ -47,10 +53,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         ) else {
             continue;
         };
-        sink.report(
-            name.key_span,
-            "this load balancer entry sets both `targetGroupArn` (ALB/NLB) and `loadBalancerName` (Classic Load Balancer)",
-        )
-        .set_help("with an Application or Network Load Balancer keep targetGroupArn and remove loadBalancerName");
+        sink.report_msg(name.key_span, crate::msg!(BOTH))
+            .set_help_msg(crate::msg!(HELP));
     }
 }

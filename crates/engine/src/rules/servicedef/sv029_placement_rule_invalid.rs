@@ -46,6 +46,16 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV029";
+    DISTINCT_EXPRESSION = "a distinctInstance placement constraint takes no expression";
+    HELP_DISTINCT = "remove the expression, or make it a separate memberOf constraint";
+    SPREAD_FIELD = "spread places tasks by instanceId, host or an attribute (attribute:...), not {field}";
+    HELP_SPREAD = "use \"attribute:ecs.availability-zone\" to spread over Availability Zones, or \"instanceId\"";
+    BINPACK_FIELD = "binpack packs by cpu or memory, not {field}";
+    HELP_BINPACK = "use \"memory\" or \"cpu\"; to place by an attribute use the spread strategy";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     for c in ctx.service.get_array("placementConstraints") {
         if c.get_str("type") != Some("distinctInstance") {
@@ -57,11 +67,8 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         else {
             continue;
         };
-        sink.report(
-            m.key_span,
-            "a distinctInstance placement constraint takes no expression",
-        )
-        .set_help("remove the expression, or make it a separate memberOf constraint");
+        sink.report_msg(m.key_span, crate::msg!(DISTINCT_EXPRESSION))
+            .set_help_msg(crate::msg!(HELP_DISTINCT));
     }
     for s in ctx.service.get_array("placementStrategy") {
         let kind = s.get_str("type");
@@ -76,11 +83,11 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
                 || text.eq_ignore_ascii_case("host")
                 || text.starts_with("attribute:");
             if !ok {
-                sink.report(
+                sink.report_msg(
                     field.span,
-                    format!("spread places tasks by instanceId, host or an attribute (attribute:...), not {text:?}"),
+                    crate::msg!(SPREAD_FIELD, field = format!("{text:?}")),
                 )
-                .set_help("use \"attribute:ecs.availability-zone\" to spread over Availability Zones, or \"instanceId\"");
+                .set_help_msg(crate::msg!(HELP_SPREAD));
             }
             continue;
         }
@@ -90,10 +97,10 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         if text.eq_ignore_ascii_case("cpu") || text.eq_ignore_ascii_case("memory") {
             continue;
         }
-        sink.report(
+        sink.report_msg(
             field.span,
-            format!("binpack packs by cpu or memory, not {text:?}"),
+            crate::msg!(BINPACK_FIELD, field = format!("{text:?}")),
         )
-        .set_help("use \"memory\" or \"cpu\"; to place by an attribute use the spread strategy");
+        .set_help_msg(crate::msg!(HELP_BINPACK));
     }
 }

@@ -44,6 +44,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV030";
+    MISSING_TOP = "the service definition has no `{member}`, which the API requires";
+    MISSING_IN = "`{path}` has no `{member}`, which the API requires";
+    HELP = "add `{member}`: the AWS CLI and the SDKs refuse this `{shape}` without it";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if !ctx.is_object() {
         return;
@@ -59,15 +66,12 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         else {
             continue;
         };
-        let d = sink.report(
-            *anchor,
-            format!(
-                "{} has no `{member}`, which the API requires",
-                schema::place(path)
-            ),
-        );
-        d.set_help(format!(
-            "add `{member}`: the AWS CLI and the SDKs refuse this `{shape}` without it"
-        ));
+        let message = if path.is_empty() {
+            crate::msg!(MISSING_TOP, member = *member)
+        } else {
+            crate::msg!(MISSING_IN, path = path.as_str(), member = *member)
+        };
+        let d = sink.report_msg(*anchor, message);
+        d.set_help_msg(crate::msg!(HELP, member = *member, shape = *shape));
     }
 }

@@ -1,7 +1,8 @@
-use super::schema;
+use super::schema::{self, Issue};
+use crate::input::msg::Msg;
+use crate::models::ecs_schema::Measure;
 use crate::models::servicedef::ServiceDefCtx;
 use crate::rules::check::Sink;
-use crate::rules::taskdef::td061_value_out_of_range::report_out_of_range;
 
 crate::declare_rule! {
     /// ## What it does
@@ -41,9 +42,99 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV031";
+    VALUE = "`{path}` is {found}; the API takes {bounds}";
+    HELP_VALUE = "use a value {bounds}";
+    LENGTH = "`{path}` is {found} characters long; the API takes a length {bounds}";
+    HELP_LENGTH = "use a string whose length is {bounds}";
+    ITEMS = "`{path}` has {found} items; the API takes {bounds}";
+    HELP_ITEMS = "give {bounds} items";
+    BETWEEN = "between {min} and {max}";
+    AT_LEAST = "at least {min}";
+    AT_MOST = "at most {max}";
+    UNBOUNDED = "unbounded";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if !ctx.is_object() {
         return;
     }
-    report_out_of_range(schema::issues(ctx), sink);
+    // TD061's sentences (`td061_value_out_of_range::out_of_range`), keyed under SV031.
+    for issue in schema::issues(ctx) {
+        let Issue::OutOfRange {
+            node,
+            path,
+            measure,
+            found,
+            min,
+            max,
+            ..
+        } = issue
+        else {
+            continue;
+        };
+        let path = path.as_str();
+        let found = format!("{found}");
+        let (message, help) = match measure {
+            Measure::Value => (
+                crate::msg!(
+                    VALUE,
+                    path = path,
+                    found = found,
+                    bounds = bounds(*min, *max)
+                ),
+                crate::msg!(HELP_VALUE, bounds = bounds(*min, *max)),
+            ),
+            Measure::Length => (
+                crate::msg!(
+                    LENGTH,
+                    path = path,
+                    found = found,
+                    bounds = bounds(*min, *max)
+                ),
+                crate::msg!(HELP_LENGTH, bounds = bounds(*min, *max)),
+            ),
+            Measure::Items => (
+                crate::msg!(
+                    ITEMS,
+                    path = path,
+                    found = found,
+                    bounds = bounds(*min, *max)
+                ),
+                crate::msg!(HELP_ITEMS, bounds = bounds(*min, *max)),
+            ),
+        };
+        sink.report_msg(node.span, message).set_help_msg(help);
+    }
+}
+
+/// The bounds as a phrase, worded as `ecs_schema::bounds_text` words them.
+fn bounds(min: Option<i64>, max: Option<i64>) -> Msg {
+    match (min, max) {
+        (Some(a), Some(b)) => crate::msg!(BETWEEN, min = a, max = b),
+        (Some(a), None) => crate::msg!(AT_LEAST, min = a),
+        (None, Some(b)) => crate::msg!(AT_MOST, max = b),
+        (None, None) => crate::msg!(UNBOUNDED),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bounds;
+
+    #[test]
+    fn bounds_read_as_the_shared_text() {
+        for (min, max) in [
+            (Some(1), Some(5)),
+            (Some(0), None),
+            (None, Some(9)),
+            (None, None),
+        ] {
+            assert_eq!(
+                bounds(min, max).en(),
+                crate::models::ecs_schema::bounds_text(min, max)
+            );
+        }
+    }
 }

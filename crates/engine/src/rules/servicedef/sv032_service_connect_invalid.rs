@@ -1,3 +1,4 @@
+use crate::input::msg::Msg;
 use crate::models::servicedef::ServiceDefCtx;
 use crate::rules::check::Sink;
 
@@ -51,26 +52,45 @@ crate::declare_rule! {
 }
 
 /// What makes `name` not a DNS name, if anything.
-fn dns_problem(name: &str) -> Option<String> {
+/// What is wrong with DNS name `name` given as `key`, as the finding's message.
+fn dns_problem(key: &str, name: &str) -> Option<Msg> {
+    let text = format!("{name:?}");
     if name.starts_with('-') {
-        return Some("starts with a hyphen".into());
+        return Some(crate::msg!(HYPHEN, key = key, text = text));
     }
     if let Some(bad) = name
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '.'))
     {
-        return Some(format!("holds {bad:?}"));
+        return Some(crate::msg!(
+            HOLDS,
+            key = key,
+            text = text,
+            bad = format!("{bad:?}")
+        ));
     }
     if name.len() > 253 {
-        return Some(format!("is {} characters long (at most 253)", name.len()));
+        return Some(crate::msg!(LONG, key = key, text = text, len = name.len()));
     }
     if name.trim_end_matches('.').split('.').any(str::is_empty) {
-        return Some("has an empty label".into());
+        return Some(crate::msg!(EMPTY_LABEL, key = key, text = text));
     }
     if name.split('.').any(|l| l.len() > 63) {
-        return Some("has a label longer than 63 characters".into());
+        return Some(crate::msg!(LONG_LABEL, key = key, text = text));
     }
     None
+}
+
+crate::messages! {
+    "SV032";
+    ACCESS_LOGS = "Service Connect access logs are on, but serviceConnectConfiguration has no logConfiguration";
+    HELP_LOGS = "add a logConfiguration (for example awslogs) for the Service Connect proxy's logs";
+    HYPHEN = "{key} {text} starts with a hyphen";
+    HOLDS = "{key} {text} holds {bad}";
+    LONG = "{key} {text} is {len} characters long (at most 253)";
+    EMPTY_LABEL = "{key} {text} has an empty label";
+    LONG_LABEL = "{key} {text} has a label longer than 63 characters";
+    HELP_DNS = "use letters, digits and hyphens (dots between labels), not starting with a hyphen";
 }
 
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
@@ -86,11 +106,8 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         .filter(|m| !m.value.is_null())
     {
         if sc.get_set("logConfiguration").is_none() && !sc.is_opaque() {
-            sink.report(
-                m.key_span,
-                "Service Connect access logs are on, but serviceConnectConfiguration has no logConfiguration",
-            )
-            .set_help("add a logConfiguration (for example awslogs) for the Service Connect proxy's logs");
+            sink.report_msg(m.key_span, crate::msg!(ACCESS_LOGS))
+                .set_help_msg(crate::msg!(HELP_LOGS));
         }
     }
     for s in sc.get_array("services") {
@@ -111,14 +128,14 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
                 continue;
             };
             let problem = if full {
-                dns_problem(text)
+                dns_problem(key, text)
             } else {
                 text.starts_with('-')
-                    .then(|| "starts with a hyphen".to_string())
+                    .then(|| crate::msg!(HYPHEN, key = key, text = format!("{text:?}")))
             };
             if let Some(problem) = problem {
-                sink.report(node.span, format!("{key} {text:?} {problem}"))
-                    .set_help("use letters, digits and hyphens (dots between labels), not starting with a hyphen");
+                sink.report_msg(node.span, problem)
+                    .set_help_msg(crate::msg!(HELP_DNS));
             }
         }
     }
@@ -130,11 +147,14 @@ mod tests {
 
     #[test]
     fn dns_names() {
-        assert_eq!(dns_problem("web"), None);
-        assert_eq!(dns_problem("web.internal.example.com"), None);
-        assert!(dns_problem("-web").is_some());
-        assert!(dns_problem("web service").is_some());
-        assert!(dns_problem("web..internal").is_some());
-        assert!(dns_problem(&"a".repeat(64)).is_some());
+        assert_eq!(dns_problem("dnsName", "web"), None);
+        assert_eq!(dns_problem("dnsName", "web.internal.example.com"), None);
+        assert!(dns_problem("dnsName", "-web").is_some());
+        assert_eq!(
+            dns_problem("dnsName", "web service").map(|m| m.en()),
+            Some("dnsName \"web service\" holds ' '".to_string())
+        );
+        assert!(dns_problem("dnsName", "web..internal").is_some());
+        assert!(dns_problem("dnsName", &"a".repeat(64)).is_some());
     }
 }

@@ -1,3 +1,4 @@
+use crate::input::span::Span;
 use crate::models::servicedef::ServiceDefCtx;
 use crate::rules::check::Sink;
 use crate::rules::taskdef::util;
@@ -35,6 +36,30 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV033";
+    TWICE = "the tag key `{key}` is given twice; each tag key may have only one value";
+    HELP = "keep one of the two tags";
+    RELATED_FIRST = "first given here";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
-    util::report_duplicate_tags(ctx.service.get_array("tags"), sink);
+    // TD042's test (`util::report_duplicate_tags`: tag keys are case-sensitive) on the
+    // service's tags, in SV033's own keyed sentences.
+    let mut seen: Vec<(&str, Span)> = Vec::new();
+    for tag in ctx.service.get_array("tags") {
+        let Some(node) = tag.get_set("key") else {
+            continue;
+        };
+        let Some(key) = util::known_str(Some(node)) else {
+            continue;
+        };
+        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+            sink.report_msg(node.span, crate::msg!(TWICE, key = key))
+                .set_help_msg(crate::msg!(HELP))
+                .add_related_msg(*first, crate::msg!(RELATED_FIRST));
+        } else {
+            seen.push((key, node.span));
+        }
+    }
 }

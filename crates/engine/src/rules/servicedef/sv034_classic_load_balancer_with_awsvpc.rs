@@ -42,6 +42,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV034";
+    CLASSIC_AWSVPC = "a Classic Load Balancer cannot serve a service whose tasks use the awsvpc network mode";
+    HELP = "use an Application or Network Load Balancer with a target group of target type ip (targetGroupArn)";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     let awsvpc = ctx.awsvpc().is_some() || ctx.is_fargate();
     if !awsvpc {
@@ -61,10 +67,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         {
             continue;
         }
-        sink.report(
-            m.key_span,
-            "a Classic Load Balancer cannot serve a service whose tasks use the awsvpc network mode",
-        )
-        .set_help("use an Application or Network Load Balancer with a target group of target type ip (targetGroupArn)");
+        sink.report_msg(m.key_span, crate::msg!(CLASSIC_AWSVPC))
+            .set_help_msg(crate::msg!(HELP));
     }
 }

@@ -45,6 +45,16 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV035";
+    NO_CONTAINER_PORT = "this service registry names a container but no containerPort";
+    HELP_ADD_PORT = "add the containerPort of that container to register";
+    NO_CONTAINER_NAME = "this service registry names a containerPort but no containerName";
+    HELP_ADD_NAME = "add the containerName whose port this is";
+    BOTH = "this service registry gives both a container and port pair and a port; an awsvpc service takes one or the other";
+    HELP_ONE = "keep containerName and containerPort, or only port";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     let awsvpc = ctx.awsvpc().is_some() || ctx.is_fargate();
     for r in ctx.service.get_array("serviceRegistries") {
@@ -58,25 +68,19 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         let port = r.member("port").filter(|m| !m.value.is_null());
         match (name, cport) {
             (Some(m), None) => {
-                sink.report(
-                    m.key_span,
-                    "this service registry names a container but no containerPort",
-                )
-                .set_help("add the containerPort of that container to register");
+                sink.report_msg(m.key_span, crate::msg!(NO_CONTAINER_PORT))
+                    .set_help_msg(crate::msg!(HELP_ADD_PORT));
             }
             (None, Some(m)) => {
-                sink.report(
-                    m.key_span,
-                    "this service registry names a containerPort but no containerName",
-                )
-                .set_help("add the containerName whose port this is");
+                sink.report_msg(m.key_span, crate::msg!(NO_CONTAINER_NAME))
+                    .set_help_msg(crate::msg!(HELP_ADD_NAME));
             }
             _ => {}
         }
         if awsvpc && (name.is_some() || cport.is_some()) {
             if let Some(p) = port {
-                sink.report(p.key_span, "this service registry gives both a container and port pair and a port; an awsvpc service takes one or the other")
-                    .set_help("keep containerName and containerPort, or only port");
+                sink.report_msg(p.key_span, crate::msg!(BOTH))
+                    .set_help_msg(crate::msg!(HELP_ONE));
             }
         }
     }

@@ -42,6 +42,15 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV040";
+    NEITHER = "`enableECSManagedTags` is not true and `propagateTags` is not SERVICE or TASK_DEFINITION, so the service's tasks carry no tags for cost reports and inventories";
+    NOT_MANAGED = "`enableECSManagedTags` is not true, so the service's tasks carry no tags for cost reports and inventories";
+    NOT_PROPAGATED = "`propagateTags` is not SERVICE or TASK_DEFINITION, so the service's tasks carry no tags for cost reports and inventories";
+    HELP = "set `\"enableECSManagedTags\": true` and `\"propagateTags\": \"SERVICE\"` (or TASK_DEFINITION)";
+    FIX = "turn on managed tags and tag propagation";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if !ctx.is_object() || ctx.service.is_opaque() {
         return;
@@ -54,44 +63,32 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if managed_ok && propagate_ok {
         return;
     }
-    let mut missing = Vec::new();
     let mut inserts = Vec::new();
-    if !managed_ok {
-        missing.push("`enableECSManagedTags` is not true");
-        if managed.is_none() {
-            inserts.push("\"enableECSManagedTags\": true");
-        }
+    if !managed_ok && managed.is_none() {
+        inserts.push("\"enableECSManagedTags\": true");
     }
-    if !propagate_ok {
-        missing.push("`propagateTags` is not SERVICE or TASK_DEFINITION");
-        if propagate.is_none() {
-            inserts.push("\"propagateTags\": \"SERVICE\"");
-        }
+    if !propagate_ok && propagate.is_none() {
+        inserts.push("\"propagateTags\": \"SERVICE\"");
     }
     let span = match (managed, propagate) {
         (Some(m), _) if !managed_ok => m.span(),
         (_, Some(p)) if !propagate_ok => p.span(),
         _ => ctx.service_head_span(),
     };
-    let diagnostic = sink.report(
-        span,
-        format!(
-            "{}, so the service's tasks carry no tags for cost reports and inventories",
-            missing.join(" and ")
-        ),
-    );
-    diagnostic.set_help("set `\"enableECSManagedTags\": true` and `\"propagateTags\": \"SERVICE\"` (or TASK_DEFINITION)");
+    let message = match (managed_ok, propagate_ok) {
+        (false, false) => crate::msg!(NEITHER),
+        (false, true) => crate::msg!(NOT_MANAGED),
+        _ => crate::msg!(NOT_PROPAGATED),
+    };
+    let diagnostic = sink.report_msg(span, message);
+    diagnostic.set_help_msg(crate::msg!(HELP));
     let existing_false =
         (!managed_ok && managed.is_some()) || (!propagate_ok && propagate.is_some());
     if !inserts.is_empty() && !existing_false {
         if let Some(edit) =
             crate::syntax::json_edit::insert_members(ctx.text, ctx.service, &inserts)
         {
-            diagnostic.set_fix(
-                "turn on managed tags and tag propagation",
-                edit.span,
-                edit.content,
-            );
+            diagnostic.set_fix_msg(crate::msg!(FIX), edit.span, edit.content);
         }
     }
 }

@@ -48,6 +48,14 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV041";
+    OLD = "platform version {version} is old: the latest Linux Fargate platform is 1.4.0";
+    HELP_WINDOWS = "use `LATEST` (or 1.4.0); if this service runs Windows tasks, 1.0.0 is the latest Windows version and is fine";
+    HELP = "use `LATEST`, or pin 1.4.0";
+    FIX = "use platform version LATEST";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     let Some(node) = ctx.service.get_set("platformVersion") else {
         return;
@@ -74,17 +82,14 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if (major, minor) >= (1, 4) {
         return;
     }
-    let diagnostic = sink.report(
-        node.span,
-        format!("platform version {version} is old: the latest Linux Fargate platform is 1.4.0"),
-    );
+    let diagnostic = sink.report_msg(node.span, crate::msg!(OLD, version = version));
     let help = if (major, minor) == (1, 0) {
-        "use `LATEST` (or 1.4.0); if this service runs Windows tasks, 1.0.0 is the latest Windows version and is fine"
+        crate::msg!(HELP_WINDOWS)
     } else {
-        "use `LATEST`, or pin 1.4.0"
+        crate::msg!(HELP)
     };
-    diagnostic.set_help(help);
+    diagnostic.set_help_msg(help);
     if (major, minor) != (1, 0) {
-        diagnostic.set_fix("use platform version LATEST", node.span, "\"LATEST\"");
+        diagnostic.set_fix_msg(crate::msg!(FIX), node.span, "\"LATEST\"");
     }
 }

@@ -41,6 +41,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV042";
+    ON = "ECS Exec is on: anyone allowed `ecs:ExecuteCommand` can open a shell in these containers";
+    HELP = "limit `ecs:ExecuteCommand` in IAM and turn on exec session logging (the cluster's `executeCommandConfiguration`, to CloudWatch Logs or S3 with a KMS key); the task role needs the `ssmmessages` channel permissions";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     let Some(node) = ctx.service.get("enableExecuteCommand") else {
         return;
@@ -48,11 +54,6 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if node.as_bool() != Some(true) {
         return;
     }
-    sink.report(
-        node.span,
-        "ECS Exec is on: anyone allowed `ecs:ExecuteCommand` can open a shell in these containers",
-    )
-    .set_help(
-        "limit `ecs:ExecuteCommand` in IAM and turn on exec session logging (the cluster's `executeCommandConfiguration`, to CloudWatch Logs or S3 with a KMS key); the task role needs the `ssmmessages` channel permissions",
-    );
+    sink.report_msg(node.span, crate::msg!(ON))
+        .set_help_msg(crate::msg!(HELP));
 }

@@ -38,6 +38,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV043";
+    ALL_SPOT = "every task may run on Fargate Spot: no FARGATE provider has a `base` of 1 or more, so a Spot interruption can stop the whole service";
+    HELP = "add `{\"capacityProvider\": \"FARGATE\", \"base\": 1, \"weight\": 1}` (or a larger base) to keep some tasks on on-demand capacity";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     let providers: Vec<_> = ctx.capacity_providers().collect();
     let Some(spot) = providers
@@ -71,9 +77,6 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
         return;
     }
     let span = spot.get("capacityProvider").map_or(spot.span, |n| n.span);
-    sink.report(
-        span,
-        "every task may run on Fargate Spot: no FARGATE provider has a `base` of 1 or more, so a Spot interruption can stop the whole service",
-    )
-    .set_help("add `{\"capacityProvider\": \"FARGATE\", \"base\": 1, \"weight\": 1}` (or a larger base) to keep some tasks on on-demand capacity");
+    sink.report_msg(span, crate::msg!(ALL_SPOT))
+        .set_help_msg(crate::msg!(HELP));
 }

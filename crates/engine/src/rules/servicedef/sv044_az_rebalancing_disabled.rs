@@ -41,6 +41,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV044";
+    DISABLED = "Availability Zone rebalancing is DISABLED: after a zone disruption the tasks can stay crowded in the remaining zones";
+    HELP = "set it to ENABLED so ECS moves tasks back to an even spread across zones";
+    FIX = "enable Availability Zone rebalancing";
+}
+
 pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if ctx.is_daemon() {
         return;
@@ -51,10 +58,7 @@ pub fn check(ctx: &ServiceDefCtx<'_>, sink: &mut Sink<'_>) {
     if node.as_str() != Some("DISABLED") {
         return;
     }
-    sink.report(
-        node.span,
-        "Availability Zone rebalancing is DISABLED: after a zone disruption the tasks can stay crowded in the remaining zones",
-    )
-    .set_help("set it to ENABLED so ECS moves tasks back to an even spread across zones")
-    .set_fix("enable Availability Zone rebalancing", node.span, "\"ENABLED\"");
+    sink.report_msg(node.span, crate::msg!(DISABLED))
+        .set_help_msg(crate::msg!(HELP))
+        .set_fix_msg(crate::msg!(FIX), node.span, "\"ENABLED\"");
 }

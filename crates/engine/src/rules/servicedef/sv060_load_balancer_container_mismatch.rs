@@ -1,4 +1,5 @@
 use super::pairing;
+use crate::input::msg::Arg;
 use crate::models::project::ProjectCtx;
 use crate::models::taskdef::TaskDefCtx;
 use crate::rules::check::Sink;
@@ -42,6 +43,17 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV060";
+    NO_CONTAINER = "the load balancer sends traffic to container `{name}`, but the task definition has no such container";
+    HELP_CONTAINERS = "use one of the task's containers: {names}";
+    RELATED_CONTAINERS = "the task's containers";
+    NO_PORT = "the load balancer sends traffic to port {port} of container `{name}`, which maps no port";
+    PORT_NOT_MAPPED = "the load balancer sends traffic to port {port} of container `{name}`, which maps only {ports}";
+    HELP_PORT = "add a port mapping for {port} to `{name}`, or point the load balancer at a mapped port";
+    RELATED_MAPPINGS = "the port mappings of `{name}`";
+}
+
 pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
     for pair in pairing::pairs(project) {
         let service = &pair.service;
@@ -67,23 +79,27 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
                 }) {
                     continue;
                 }
-                let names: Vec<String> = task
+                let names: Vec<Arg> = task
                     .containers
                     .iter()
                     .filter_map(|c| c.get_str("name"))
-                    .map(|n| format!("`{n}`"))
+                    .map(|n| Arg::Code(format!("`{n}`")))
                     .collect();
                 let span = task
                     .task
                     .member("containerDefinitions")
                     .map_or_else(|| task.task_head_span(), |m| m.key_span);
-                sink.report_in(
+                sink.report_msg_in(
                     service.file,
                     name_node.span,
-                    format!("the load balancer sends traffic to container `{name}`, but the task definition has no such container"),
+                    crate::msg!(NO_CONTAINER, name = name),
                 )
-                .set_help(format!("use one of the task's containers: {}", names.join(", ")))
-                .add_related_in(task.file, span, "the task's containers");
+                .set_help_msg(crate::msg!(HELP_CONTAINERS, names = Arg::List(names)))
+                .add_related_in_msg(
+                    task.file,
+                    span,
+                    crate::msg!(RELATED_CONTAINERS),
+                );
                 continue;
             };
             let Some(port_node) = lb.get("containerPort") else {
@@ -112,28 +128,27 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             if ports.contains(&port) {
                 continue;
             }
-            let listed = if ports.is_empty() {
-                "maps no port".to_string()
+            let message = if ports.is_empty() {
+                crate::msg!(NO_PORT, port = port, name = name)
             } else {
-                format!(
-                    "maps only {}",
-                    ports
-                        .iter()
-                        .map(i64::to_string)
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                let listed = ports.iter().map(|p| Arg::Int(*p)).collect();
+                crate::msg!(
+                    PORT_NOT_MAPPED,
+                    port = port,
+                    name = name,
+                    ports = Arg::List(listed)
                 )
             };
             let related = container
                 .member("portMappings")
                 .map_or_else(|| TaskDefCtx::container_span(container), |m| m.key_span);
-            sink.report_in(
-                service.file,
-                port_node.span,
-                format!("the load balancer sends traffic to port {port} of container `{name}`, which {listed}"),
-            )
-            .set_help(format!("add a port mapping for {port} to `{name}`, or point the load balancer at a mapped port"))
-            .add_related_in(task.file, related, format!("the port mappings of `{name}`"));
+            sink.report_msg_in(service.file, port_node.span, message)
+                .set_help_msg(crate::msg!(HELP_PORT, port = port, name = name))
+                .add_related_in_msg(
+                    task.file,
+                    related,
+                    crate::msg!(RELATED_MAPPINGS, name = name),
+                );
         }
     }
 }

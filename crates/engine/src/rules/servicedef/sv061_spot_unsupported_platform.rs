@@ -41,6 +41,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV061";
+    WINDOWS = "Fargate Spot runs only Linux tasks, but this task definition is Windows";
+    HELP = "use the FARGATE capacity provider for this task, or run a Linux image to use Spot";
+    RELATED_PLATFORM = "the task's runtime platform (Windows)";
+}
+
 pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
     for pair in pairing::pairs(project) {
         let (service, task) = (&pair.service, &pair.task);
@@ -48,7 +55,6 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
         if !task.is_windows() {
             continue;
         }
-        let what = "Windows";
         let Some(spot) = service
             .capacity_providers()
             .find(|p| p.get_str("capacityProvider") == Some("FARGATE_SPOT"))
@@ -60,18 +66,8 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             .task
             .member("runtimePlatform")
             .map_or_else(|| task.task_head_span(), |m| m.key_span);
-        sink.report_in(
-            service.file,
-            span,
-            format!("Fargate Spot runs only Linux tasks, but this task definition is {what}"),
-        )
-        .set_help(
-            "use the FARGATE capacity provider for this task, or run a Linux image to use Spot",
-        )
-        .add_related_in(
-            task.file,
-            related,
-            format!("the task's runtime platform ({what})"),
-        );
+        sink.report_msg_in(service.file, span, crate::msg!(WINDOWS))
+            .set_help_msg(crate::msg!(HELP))
+            .add_related_in_msg(task.file, related, crate::msg!(RELATED_PLATFORM));
     }
 }

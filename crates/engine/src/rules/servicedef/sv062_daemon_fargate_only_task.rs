@@ -38,6 +38,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV062";
+    FARGATE_ONLY = "`DAEMON` scheduling needs container instances, but the task definition only supports Fargate";
+    HELP = "add EC2 to the task's `requiresCompatibilities` and run the service on EC2, or use `REPLICA` on Fargate";
+    RELATED = "the task supports only Fargate";
+}
+
 pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
     for pair in pairing::pairs(project) {
         let (service, task) = (&pair.service, &pair.task);
@@ -60,12 +67,8 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             .task
             .member("requiresCompatibilities")
             .map_or_else(|| task.task_head_span(), |m| m.span());
-        sink.report_in(
-            service.file,
-            strategy.span,
-            "`DAEMON` scheduling needs container instances, but the task definition only supports Fargate",
-        )
-        .set_help("add EC2 to the task's `requiresCompatibilities` and run the service on EC2, or use `REPLICA` on Fargate")
-        .add_related_in(task.file, related, "the task supports only Fargate");
+        sink.report_msg_in(service.file, strategy.span, crate::msg!(FARGATE_ONLY))
+            .set_help_msg(crate::msg!(HELP))
+            .add_related_in_msg(task.file, related, crate::msg!(RELATED));
     }
 }

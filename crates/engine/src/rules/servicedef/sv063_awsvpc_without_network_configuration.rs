@@ -46,6 +46,16 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV063";
+    NOT_AWSVPC = "the service has a network configuration, but its task uses the \"{mode}\" network mode, for which CreateService does not accept one";
+    HELP_REMOVE = "remove networkConfiguration, or give the task \"networkMode\": \"awsvpc\"";
+    RELATED_MODE = "{mode} network mode";
+    NO_CONFIG = "the task uses the awsvpc network mode, but the service has no `networkConfiguration.awsvpcConfiguration` saying which subnets and security groups to use";
+    HELP_ADD = "add `\"networkConfiguration\": {\"awsvpcConfiguration\": {\"subnets\": [...], \"securityGroups\": [...]}}`";
+    RELATED_AWSVPC = "awsvpc network mode";
+}
+
 pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
     for pair in pairing::pairs(project) {
         let (service, task) = (&pair.service, &pair.task);
@@ -69,13 +79,17 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
                 .task
                 .member("networkMode")
                 .map_or_else(|| task.task_head_span(), |m| m.span());
-            sink.report_in(
+            sink.report_msg_in(
                 service.file,
                 m.key_span,
-                format!("the service has a network configuration, but its task uses the \"{mode}\" network mode, for which CreateService does not accept one"),
+                crate::msg!(NOT_AWSVPC, mode = mode),
             )
-            .set_help("remove networkConfiguration, or give the task \"networkMode\": \"awsvpc\"")
-            .add_related_in(task.file, related, format!("{mode} network mode"));
+            .set_help_msg(crate::msg!(HELP_REMOVE))
+            .add_related_in_msg(
+                task.file,
+                related,
+                crate::msg!(RELATED_MODE, mode = mode),
+            );
             continue;
         }
         let network = service.service.get_set("networkConfiguration");
@@ -91,12 +105,8 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             .task
             .member("networkMode")
             .map_or_else(|| task.task_head_span(), |m| m.span());
-        sink.report_in(
-            service.file,
-            span,
-            "the task uses the awsvpc network mode, but the service has no `networkConfiguration.awsvpcConfiguration` saying which subnets and security groups to use",
-        )
-        .set_help("add `\"networkConfiguration\": {\"awsvpcConfiguration\": {\"subnets\": [...], \"securityGroups\": [...]}}`")
-        .add_related_in(task.file, related, "awsvpc network mode");
+        sink.report_msg_in(service.file, span, crate::msg!(NO_CONFIG))
+            .set_help_msg(crate::msg!(HELP_ADD))
+            .add_related_in_msg(task.file, related, crate::msg!(RELATED_AWSVPC));
     }
 }

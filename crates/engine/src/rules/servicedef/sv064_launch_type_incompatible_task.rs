@@ -37,6 +37,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV064";
+    NOT_FARGATE = "the service runs on Fargate, but the task definition's `requiresCompatibilities` does not include FARGATE";
+    HELP = "add \"FARGATE\" to the task's `requiresCompatibilities` (Fargate also needs awsvpc and task-level cpu and memory)";
+    RELATED = "the launch types the task supports";
+}
+
 pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
     for pair in pairing::pairs(project) {
         let (service, task) = (&pair.service, &pair.task);
@@ -73,12 +80,8 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             .task
             .member("requiresCompatibilities")
             .map_or_else(|| task.task_head_span(), |m| m.span());
-        sink.report_in(
-            service.file,
-            span,
-            "the service runs on Fargate, but the task definition's `requiresCompatibilities` does not include FARGATE",
-        )
-        .set_help("add \"FARGATE\" to the task's `requiresCompatibilities` (Fargate also needs awsvpc and task-level cpu and memory)")
-        .add_related_in(task.file, related, "the launch types the task supports");
+        sink.report_msg_in(service.file, span, crate::msg!(NOT_FARGATE))
+            .set_help_msg(crate::msg!(HELP))
+            .add_related_in_msg(task.file, related, crate::msg!(RELATED));
     }
 }

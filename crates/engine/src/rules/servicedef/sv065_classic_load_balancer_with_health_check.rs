@@ -38,6 +38,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV065";
+    CLASSIC = "container `{name}` has a health check, but its service uses a Classic Load Balancer, which container health checks do not support";
+    HELP = "move the service to an Application Load Balancer target group, or rely on the load balancer's health check";
+    RELATED = "the Classic Load Balancer";
+}
+
 pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
     for pair in pairing::pairs(project) {
         let service = &pair.service;
@@ -67,16 +74,13 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             else {
                 continue;
             };
-            sink.report_in(
+            sink.report_msg_in(
                 task.file,
                 m.key_span,
-                format!(
-                    "container `{}` has a health check, but its service uses a Classic Load Balancer, which container health checks do not support",
-                    task.container_name(c)
-                ),
+                crate::msg!(CLASSIC, name = task.container_name(c)),
             )
-            .set_help("move the service to an Application Load Balancer target group, or rely on the load balancer's health check")
-            .add_related_in(service.file, elb.key_span, "the Classic Load Balancer");
+            .set_help_msg(crate::msg!(HELP))
+            .add_related_in_msg(service.file, elb.key_span, crate::msg!(RELATED));
         }
     }
 }

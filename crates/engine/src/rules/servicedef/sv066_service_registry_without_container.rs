@@ -39,6 +39,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "SV066";
+    NO_CONTAINER = "this service registry names no container and port, which a task in the \"{mode}\" network mode needs";
+    HELP = "add containerName and containerPort: the container and the port Cloud Map should point at";
+    RELATED = "the task's network mode";
+}
+
 pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
     for pair in pairing::pairs(project) {
         let service = &pair.service;
@@ -59,14 +66,10 @@ pub fn check(project: &ProjectCtx<'_>, sink: &mut Sink<'_>) {
             }
             let span =
                 crate::input::span::Span::new(r.span.start as usize, r.span.start as usize + 1);
-            let d = sink.report_in(
-                service.file,
-                span,
-                format!("this service registry names no container and port, which a task in the \"{mode}\" network mode needs"),
-            );
-            d.set_help("add containerName and containerPort: the container and the port Cloud Map should point at");
+            let d = sink.report_msg_in(service.file, span, crate::msg!(NO_CONTAINER, mode = mode));
+            d.set_help_msg(crate::msg!(HELP));
             if let Some(n) = task.task.get("networkMode") {
-                d.add_related_in(task.file, n.span, "the task's network mode");
+                d.add_related_in_msg(task.file, n.span, crate::msg!(RELATED));
             }
         }
     }

@@ -1,6 +1,6 @@
 use crate::models::taskdef::TaskDefCtx;
 use crate::rules::check::Sink;
-use crate::sizing::fargate::{self, describe_list};
+use crate::sizing::fargate;
 use crate::sizing::units::{describe_cpu, describe_memory, parse_cpu_units, parse_memory_mib};
 
 crate::declare_rule! {
@@ -51,6 +51,22 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD001";
+    NO_SIZE = "Fargate has no task size of cpu {cpu} with memory {memory}";
+    HELP_MEMORY_FOR_CPU = "with cpu {cpu}, memory can be {memories} MiB";
+    HELP_CPU_VALUES = "Fargate cpu is one of {cpus}";
+    HELP_CPU_FOR_MEMORY = "with memory {memory}, cpu can be {cpus}";
+    HELP_NEXT = "the next valid size up is cpu {cpu} with memory {memory}";
+    HELP_TWO = "{first}; {second}";
+    HELP_THREE = "{first}; {second}; {third}";
+    RELATED_CPU = "the task's cpu";
+    FIX_SET = "set cpu {cpu} and memory {memory}";
+    LIST_STEPS = "{first} to {last} in steps of {step}";
+    LIST_OR = "{values} or {last}";
+    LIST_NONE = "none";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if !ctx.is_fargate() {
         return;
@@ -78,37 +94,49 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if table.is_valid(cpu, memory) {
         return;
     }
+    let list = |values: &[u32]| super::util::size_list(values, &LIST_STEPS, &LIST_OR, &LIST_NONE);
     let mut help = Vec::new();
     match table.cpu(cpu) {
-        Some(size) => help.push(format!(
-            "with cpu {cpu}, memory can be {} MiB",
-            describe_list(&size.memory)
+        Some(size) => help.push(crate::msg!(
+            HELP_MEMORY_FOR_CPU,
+            cpu = cpu,
+            memories = list(&size.memory)
         )),
-        None => help.push(format!(
-            "Fargate cpu is one of {}",
-            describe_list(&table.sizes.iter().map(|s| s.cpu).collect::<Vec<_>>())
+        None => help.push(crate::msg!(
+            HELP_CPU_VALUES,
+            cpus = list(&table.sizes.iter().map(|s| s.cpu).collect::<Vec<_>>())
         )),
     }
     let cpus = table.cpus_for_memory(memory);
     if !cpus.is_empty() {
-        help.push(format!(
-            "with memory {memory}, cpu can be {}",
-            describe_list(&cpus)
+        help.push(crate::msg!(
+            HELP_CPU_FOR_MEMORY,
+            memory = memory,
+            cpus = list(&cpus)
         ));
     }
     let next = table.next_valid(cpu, memory);
     if let Some((c, m)) = next {
-        help.push(format!("the next valid size up is cpu {c} with memory {m}"));
+        help.push(crate::msg!(HELP_NEXT, cpu = c, memory = m));
     }
-    let message = format!(
-        "Fargate has no task size of cpu {} with memory {}",
-        describe_cpu(cpu),
-        describe_memory(memory)
+    let message = crate::msg!(
+        NO_SIZE,
+        cpu = describe_cpu(cpu),
+        memory = describe_memory(memory)
     );
-    let diagnostic = sink.report(memory_node.span, message);
+    let mut parts = help.into_iter();
+    let help = match (parts.next(), parts.next(), parts.next()) {
+        (Some(first), None, _) => first,
+        (Some(first), Some(second), None) => crate::msg!(HELP_TWO, first = first, second = second),
+        (Some(first), Some(second), Some(third)) => {
+            crate::msg!(HELP_THREE, first = first, second = second, third = third)
+        }
+        (None, ..) => return,
+    };
+    let diagnostic = sink.report_msg(memory_node.span, message);
     diagnostic
-        .set_help(help.join("; "))
-        .add_related(cpu_node.span, "the task's cpu");
+        .set_help_msg(help)
+        .add_related_msg(cpu_node.span, crate::msg!(RELATED_CPU));
     if let Some((c, m)) = next {
         // Rewrite both values, keeping each one's JSON type (string or number).
         let render = |n: &crate::syntax::value::Node, v: u32| {
@@ -128,9 +156,11 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 content: render(cpu_node, c),
             });
         }
+        let title = crate::msg!(FIX_SET, cpu = c, memory = m);
         diagnostic.fix = Some(crate::input::diagnostic::Fix {
-            title: format!("set cpu {c} and memory {m}"),
+            title: title.en(),
             edits,
         });
+        diagnostic.keyed.fix_title = Some(title);
     }
 }

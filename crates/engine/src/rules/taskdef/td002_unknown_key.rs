@@ -42,6 +42,19 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD002";
+    UNKNOWN_DID_YOU_MEAN = "unknown key `{key}` in {place}: did you mean `{suggestion}`?";
+    UNKNOWN = "unknown key `{key}` in {place}";
+    PLACE_CONTAINER = "a container definition";
+    PLACE_TASK = "the task definition";
+    PLACE_OBJECT = "a `{shape}` object";
+    HELP_RENAME = "the API has no `{key}`; rename it to `{suggestion}`, or remove it";
+    FIX_RENAME = "rename to `{suggestion}`";
+    HELP_KNOWN_KEYS = "the API has no `{key}` here; the known keys are {keys}";
+    KEYS_IN_REFERENCE = "listed in the API reference ({count} keys)";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     for issue in schema::issues(ctx) {
         let Issue::UnknownKey {
@@ -55,40 +68,54 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         };
         let key = &member.key;
         let key_span = member.key_span;
-        let place = schema::shape_noun(shape);
         let message = match suggestion {
-            Some(s) => format!("unknown key `{key}` in {place}: did you mean `{s}`?"),
-            None => format!("unknown key `{key}` in {place}"),
+            Some(s) => crate::msg!(
+                UNKNOWN_DID_YOU_MEAN,
+                key = key,
+                place = place(shape),
+                suggestion = *s
+            ),
+            None => crate::msg!(UNKNOWN, key = key, place = place(shape)),
         };
-        let d = sink.report(key_span, message);
+        let d = sink.report_msg(key_span, message);
         match suggestion {
             Some(s) => {
-                d.set_help(format!(
-                    "the API has no `{key}`; rename it to `{s}`, or remove it"
-                ));
-                d.set_fix(format!("rename to `{s}`"), key_span, format!("\"{s}\""));
+                d.set_help_msg(crate::msg!(HELP_RENAME, key = key, suggestion = *s));
+                d.set_fix_msg(
+                    crate::msg!(FIX_RENAME, suggestion = *s),
+                    key_span,
+                    format!("\"{s}\""),
+                );
             }
             None => {
-                d.set_help(format!(
-                    "the API has no `{key}` here; the known keys are {}",
-                    known_keys(shape)
+                d.set_help_msg(crate::msg!(
+                    HELP_KNOWN_KEYS,
+                    key = key,
+                    keys = known_keys(shape)
                 ));
             }
         }
     }
 }
 
-fn known_keys(shape: &str) -> String {
+/// The object a key sits in, as `schema::shape_noun` words it.
+fn place(shape: &str) -> crate::input::msg::Msg {
+    match shape {
+        "ContainerDefinition" => crate::msg!(PLACE_CONTAINER),
+        s if s == schema::root() => crate::msg!(PLACE_TASK),
+        other => crate::msg!(PLACE_OBJECT, shape = other),
+    }
+}
+
+fn known_keys(shape: &str) -> crate::input::msg::Arg {
+    use crate::input::msg::Arg;
     let keys: Vec<&str> = crate::models::ecs_schema::schema()
         .structure(shape)
         .map(|s| s.members.iter().map(|(k, _)| k.as_str()).collect())
         .unwrap_or_default();
     if keys.len() > 12 {
-        format!("listed in the API reference ({} keys)", keys.len())
+        Arg::from(crate::msg!(KEYS_IN_REFERENCE, count = keys.len()))
     } else {
-        keys.iter()
-            .map(|k| format!("`{k}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
+        Arg::List(keys.iter().map(|k| Arg::Code(format!("`{k}`"))).collect())
     }
 }

@@ -1,4 +1,3 @@
-use crate::input::diagnostic::{Edit, Fix};
 use crate::models::taskdef::TaskDefCtx;
 use crate::rules::check::Sink;
 use crate::syntax::value::NodeKind;
@@ -51,6 +50,44 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD003";
+    TAGS_OBJECT = "`{key}` is an object; the API wants an array of {\"key\", \"value\"} objects";
+    HELP_TAGS = "write each tag as {\"key\": \"...\", \"value\": \"...\"} inside an array";
+    FIX_TAGS = "rewrite tags as an array of key/value objects";
+    WRONG_TYPE = "`{key}` is {found}; the API wants {expected}";
+    TASK_SIZE_NUMBER = "task-level `{key}` is the number {raw}; the API wants a string";
+    FOUND_NUMBER = "the number {raw}";
+    FOUND_STRING = "the string {raw}";
+    NULL = "null";
+    BOOLEAN = "a boolean";
+    NUMBER = "a number";
+    STRING = "a string";
+    ARRAY = "an array";
+    OBJECT = "an object";
+    PLACEHOLDER = "a template placeholder";
+    INVALID = "invalid text";
+    INTEGER = "an integer";
+    TRUE_OR_FALSE = "true or false";
+    STRING_MAP = "an object of string values";
+    ANY_VALUE = "any value";
+    STRING_ARRAY = "an array of strings";
+    INTEGER_ARRAY = "an array of integers";
+    TAG_ARRAY = "an array of {\"key\": ..., \"value\": ...} objects";
+    PAIR_ARRAY = "an array of {\"name\": ..., \"value\": ...} objects";
+    OBJECT_ARRAY = "an array of objects";
+    HELP_WRONG_TYPE = "the AWS CLI and SDKs reject a value of the wrong type";
+    HELP_TASK_SIZE = "task-level cpu and memory are strings (\"256\", \"1 vCPU\"), unlike the container-level integers";
+    HELP_CONTAINER_INTEGER = "container-level `{key}` is an integer, unlike the task-level strings";
+    FIX_QUOTE = "quote it: \"{raw}\"";
+    FIX_NUMBER = "write the number {number}";
+    FIX_UNQUOTE = "write {value} without quotes";
+    FIX_WRAP = "wrap it in an array";
+    BAD_ENUM = "`{key}` is \"{value}\", which is not one of {allowed}";
+    HELP_ENUM = "the API accepts only the listed values, with this exact case";
+    FIX_ENUM = "use \"{value}\"";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     let model = crate::models::ecs_schema::schema();
     for issue in schema::issues(ctx) {
@@ -77,13 +114,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         let raw = value.span.text(ctx.text);
         if let (Kind::List(inner), NodeKind::Object(object)) = (model.kind(expected), &value.kind) {
             if matches!(model.kind(inner), Kind::Structure("Tag", _)) {
-                let d = sink.report(
-                    value.span,
-                    format!("`{key}` is an object; the API wants an array of {{\"key\", \"value\"}} objects"),
-                );
-                d.set_help(
-                    "write each tag as {\"key\": \"...\", \"value\": \"...\"} inside an array",
-                );
+                let d = sink.report_msg(value.span, crate::msg!(TAGS_OBJECT, key = key));
+                d.set_help_msg(crate::msg!(HELP_TAGS));
                 let pairs: Option<Vec<String>> = object
                     .members
                     .iter()
@@ -97,62 +129,96 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                     })
                     .collect();
                 if let Some(pairs) = pairs {
-                    d.fix = Some(Fix {
-                        title: "rewrite tags as an array of key/value objects".into(),
-                        edits: vec![Edit {
-                            span: value.span,
-                            content: format!("[{}]", pairs.join(", ")),
-                        }],
-                    });
+                    d.set_fix_msg(
+                        crate::msg!(FIX_TAGS),
+                        value.span,
+                        format!("[{}]", pairs.join(", ")),
+                    );
                 }
                 continue;
             }
         }
         let found = match &value.kind {
-            NodeKind::Number(..) => format!("the number {raw}"),
-            NodeKind::String(_) => format!("the string {raw}"),
-            _ => value.type_name().to_string(),
+            NodeKind::Number(..) => crate::msg!(FOUND_NUMBER, raw = raw),
+            NodeKind::String(_) => crate::msg!(FOUND_STRING, raw = raw),
+            kind => type_name(kind),
         };
-        let mut message = format!(
-            "`{key}` is {found}; the API wants {}",
-            model.describe(expected)
+        let mut message = crate::msg!(
+            WRONG_TYPE,
+            key = key,
+            found = found,
+            expected = describe(model, expected)
         );
-        let mut help = String::from("the AWS CLI and SDKs reject a value of the wrong type");
+        let mut help = crate::msg!(HELP_WRONG_TYPE);
         let mut fix = None;
         match (&value.kind, model.kind(expected)) {
             (NodeKind::Number(..), Kind::String) => {
                 if matches!(key.as_str(), "cpu" | "memory") {
-                    message =
-                        format!("task-level `{key}` is the number {raw}; the API wants a string");
-                    help = "task-level cpu and memory are strings (\"256\", \"1 vCPU\"), unlike the container-level integers".into();
+                    message = crate::msg!(TASK_SIZE_NUMBER, key = key, raw = raw);
+                    help = crate::msg!(HELP_TASK_SIZE);
                 }
-                fix = Some((format!("quote it: \"{raw}\""), format!("\"{raw}\"")));
+                fix = Some((crate::msg!(FIX_QUOTE, raw = raw), format!("\"{raw}\"")));
             }
             (NodeKind::String(s), Kind::Integer) => {
                 if let Ok(i) = s.trim().parse::<i64>() {
                     if matches!(key.as_str(), "cpu" | "memory" | "memoryReservation") {
-                        help = format!(
-                            "container-level `{key}` is an integer, unlike the task-level strings"
-                        );
+                        help = crate::msg!(HELP_CONTAINER_INTEGER, key = key);
                     }
-                    fix = Some((format!("write the number {i}"), i.to_string()));
+                    fix = Some((crate::msg!(FIX_NUMBER, number = i), i.to_string()));
                 }
             }
             (NodeKind::String(s), Kind::Boolean) if s == "true" || s == "false" => {
-                fix = Some((format!("write {s} without quotes"), s.clone()));
+                fix = Some((crate::msg!(FIX_UNQUOTE, value = s), s.clone()));
             }
             (NodeKind::String(_), Kind::List(inner))
                 if matches!(model.kind(inner), Kind::String | Kind::Enum(_)) =>
             {
-                fix = Some(("wrap it in an array".into(), format!("[{raw}]")));
+                fix = Some((crate::msg!(FIX_WRAP), format!("[{raw}]")));
             }
             _ => {}
         }
-        let d = sink.report(value.span, message);
-        d.set_help(help);
+        let d = sink.report_msg(value.span, message);
+        d.set_help_msg(help);
         if let Some((title, content)) = fix {
-            d.set_fix(title, value.span, content);
+            d.set_fix_msg(title, value.span, content);
         }
+    }
+}
+
+/// A value's type, as `Node::type_name` words it.
+fn type_name(kind: &NodeKind) -> crate::input::msg::Msg {
+    match kind {
+        NodeKind::Null => crate::msg!(NULL),
+        NodeKind::Bool(_) => crate::msg!(BOOLEAN),
+        NodeKind::Number(..) => crate::msg!(NUMBER),
+        NodeKind::String(_) => crate::msg!(STRING),
+        NodeKind::Array(_) => crate::msg!(ARRAY),
+        NodeKind::Object(_) => crate::msg!(OBJECT),
+        NodeKind::Placeholder(_) => crate::msg!(PLACEHOLDER),
+        NodeKind::Invalid => crate::msg!(INVALID),
+    }
+}
+
+/// What the API wants, as `Schema::describe` words it.
+fn describe(
+    model: &crate::models::ecs_schema::Schema,
+    ty: &crate::models::ecs_schema::Ty,
+) -> crate::input::msg::Msg {
+    match model.kind(ty) {
+        Kind::String | Kind::Enum(_) => crate::msg!(STRING),
+        Kind::Integer => crate::msg!(INTEGER),
+        Kind::Double => crate::msg!(NUMBER),
+        Kind::Boolean => crate::msg!(TRUE_OR_FALSE),
+        Kind::Map => crate::msg!(STRING_MAP),
+        Kind::Any | Kind::Unknown => crate::msg!(ANY_VALUE),
+        Kind::Structure(..) => crate::msg!(OBJECT),
+        Kind::List(inner) => match model.kind(inner) {
+            Kind::String | Kind::Enum(_) => crate::msg!(STRING_ARRAY),
+            Kind::Integer => crate::msg!(INTEGER_ARRAY),
+            Kind::Structure("Tag", _) => crate::msg!(TAG_ARRAY),
+            Kind::Structure("KeyValuePair", _) => crate::msg!(PAIR_ARRAY),
+            _ => crate::msg!(OBJECT_ARRAY),
+        },
     }
 }
 
@@ -163,11 +229,12 @@ fn bad_enum(
     s: &str,
     values: &[String],
 ) {
-    let list = values
-        .iter()
-        .map(|v| format!("\"{v}\""))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let list = crate::input::msg::Arg::List(
+        values
+            .iter()
+            .map(|v| crate::input::msg::Arg::Code(format!("\"{v}\"")))
+            .collect(),
+    );
     let suggestion = values
         .iter()
         .find(|v| v.eq_ignore_ascii_case(s))
@@ -175,12 +242,16 @@ fn bad_enum(
             crate::input::text::suggest(s, values.iter().map(String::as_str))
                 .and_then(|found| values.iter().find(|v| v.as_str() == found))
         });
-    let d = sink.report(
+    let d = sink.report_msg(
         value.span,
-        format!("`{key}` is \"{s}\", which is not one of {list}"),
+        crate::msg!(BAD_ENUM, key = key, value = s, allowed = list),
     );
-    d.set_help("the API accepts only the listed values, with this exact case");
+    d.set_help_msg(crate::msg!(HELP_ENUM));
     if let Some(v) = suggestion {
-        d.set_fix(format!("use \"{v}\""), value.span, format!("\"{v}\""));
+        d.set_fix_msg(
+            crate::msg!(FIX_ENUM, value = v),
+            value.span,
+            format!("\"{v}\""),
+        );
     }
 }

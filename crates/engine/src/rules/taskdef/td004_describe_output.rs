@@ -1,4 +1,4 @@
-use crate::input::diagnostic::{Edit, Fix};
+use crate::input::diagnostic::Fix;
 use crate::input::span::Span;
 use crate::models::taskdef::{Shape, TaskDefCtx};
 use crate::rules::check::Sink;
@@ -46,6 +46,20 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD004";
+    WRAPPED = "this is describe-task-definition output: the definition is wrapped in `taskDefinition`";
+    WRAPPED_KEY = "this is describe-task-definition output: the definition is wrapped in `taskDefinition`, with the output-only key {keys}";
+    WRAPPED_KEYS = "this is describe-task-definition output: the definition is wrapped in `taskDefinition`, with the output-only keys {keys}";
+    OUTPUT_KEY = "this is describe-task-definition output with the output-only key {keys}";
+    OUTPUT_KEYS = "this is describe-task-definition output with the output-only keys {keys}";
+    HELP_UNWRAP = "AWS sets these on a registered revision; the AWS CLI's register-task-definition rejects them (\"Unknown parameter in input\") while ecspresso drops them; strip them and keep only the inner definition";
+    HELP_STRIP = "AWS sets these on a registered revision; the AWS CLI's register-task-definition rejects them (\"Unknown parameter in input\") while ecspresso drops them; strip them";
+    RELATED_OUTPUT_ONLY = "set by AWS, output only";
+    FIX_STRIP = "strip the output-only keys";
+    FIX_UNWRAP = "unwrap the definition and strip the output-only keys";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     let Some(object) = ctx.task.as_object() else {
         return;
@@ -77,44 +91,37 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         ),
         (None, None) => return,
     };
-    let mut message = String::from("this is describe-task-definition output");
-    if wrapper.is_some() {
-        message.push_str(": the definition is wrapped in `taskDefinition`");
-    }
-    if !names.is_empty() {
-        let list = names
+    let keys = crate::input::msg::Arg::List(
+        names
             .iter()
-            .map(|n| format!("`{n}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        message.push_str(&format!(
-            "{} output-only key{} {list}",
-            if wrapper.is_some() {
-                ", with the"
-            } else {
-                " with the"
-            },
-            if names.len() == 1 { "" } else { "s" }
-        ));
-    }
-    let d = sink.report(span, message);
-    d.set_help(if wrapper.is_some() {
-        "AWS sets these on a registered revision; the AWS CLI's register-task-definition rejects them \
-         (\"Unknown parameter in input\") while ecspresso drops them; strip them and keep only the inner definition"
+            .map(|n| crate::input::msg::Arg::Code(format!("`{n}`")))
+            .collect(),
+    );
+    let message = match (wrapper.is_some(), names.len()) {
+        (true, 0) => crate::msg!(WRAPPED),
+        (true, 1) => crate::msg!(WRAPPED_KEY, keys = keys),
+        (true, _) => crate::msg!(WRAPPED_KEYS, keys = keys),
+        (false, 1) => crate::msg!(OUTPUT_KEY, keys = keys),
+        (false, _) => crate::msg!(OUTPUT_KEYS, keys = keys),
+    };
+    let d = sink.report_msg(span, message);
+    d.set_help_msg(if wrapper.is_some() {
+        crate::msg!(HELP_UNWRAP)
     } else {
-        "AWS sets these on a registered revision; the AWS CLI's register-task-definition rejects them \
-         (\"Unknown parameter in input\") while ecspresso drops them; strip them"
+        crate::msg!(HELP_STRIP)
     });
     for m in found.iter().skip(usize::from(wrapper.is_none())) {
-        d.add_related(m.key_span, "set by AWS, output only");
+        d.add_related_msg(m.key_span, crate::msg!(RELATED_OUTPUT_ONLY));
     }
     let edits = crate::syntax::json_edit::remove_members(object, &remove);
     match wrapper {
         None => {
+            let title = crate::msg!(FIX_STRIP);
             d.fix = Some(Fix {
-                title: "strip the output-only keys".into(),
+                title: title.en(),
                 edits,
             });
+            d.keyed.fix_title = Some(title);
         }
         Some(_) => {
             // Unwrap only when the wrapper holds nothing else worth keeping.
@@ -134,13 +141,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                         ctx.document.span.start as usize,
                         ctx.document.span.end as usize,
                     );
-                    d.fix = Some(Fix {
-                        title: "unwrap the definition and strip the output-only keys".into(),
-                        edits: vec![Edit {
-                            span: whole,
-                            content: inner,
-                        }],
-                    });
+                    d.set_fix_msg(crate::msg!(FIX_UNWRAP), whole, inner);
                 }
             }
         }

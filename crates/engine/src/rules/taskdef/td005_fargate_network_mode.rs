@@ -42,6 +42,17 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD005";
+    NO_MODE = "a Fargate task needs \"networkMode\": \"awsvpc\"; without it the API's default, \"bridge\", applies and Fargate refuses it";
+    HELP_ADD = "add \"networkMode\": \"awsvpc\" at the task level; each task then gets its own network interface and security groups";
+    FIX_ADD = "add networkMode awsvpc";
+    WRONG_MODE = "network mode \"{mode}\" is not available on Fargate, which supports only \"awsvpc\"";
+    HELP_SET = "set \"networkMode\": \"awsvpc\"; each task then gets its own network interface and security groups";
+    RELATED_FARGATE = "the task requires Fargate here";
+    FIX_SET = "set networkMode to awsvpc";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if !ctx.is_fargate() {
         return;
@@ -56,17 +67,14 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             .task
             .member("requiresCompatibilities")
             .map_or_else(|| ctx.task_head_span(), |m| m.key_span);
-        let d = sink.report(
-            span,
-            "a Fargate task needs \"networkMode\": \"awsvpc\"; without it the API's default, \"bridge\", applies and Fargate refuses it",
-        );
-        d.set_help("add \"networkMode\": \"awsvpc\" at the task level; each task then gets its own network interface and security groups");
+        let d = sink.report_msg(span, crate::msg!(NO_MODE));
+        d.set_help_msg(crate::msg!(HELP_ADD));
         if let Some(edit) = crate::syntax::json_edit::insert_member(
             ctx.text,
             ctx.task,
             "\"networkMode\": \"awsvpc\"",
         ) {
-            d.set_fix("add networkMode awsvpc", edit.span, edit.content);
+            d.set_fix_msg(crate::msg!(FIX_ADD), edit.span, edit.content);
         }
         return;
     };
@@ -76,15 +84,10 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if mode == "awsvpc" {
         return;
     }
-    let d = sink.report(
-        node.span,
-        format!(
-            "network mode \"{mode}\" is not available on Fargate, which supports only \"awsvpc\""
-        ),
-    );
-    d.set_help("set \"networkMode\": \"awsvpc\"; each task then gets its own network interface and security groups");
+    let d = sink.report_msg(node.span, crate::msg!(WRONG_MODE, mode = mode));
+    d.set_help_msg(crate::msg!(HELP_SET));
     if let Some(req) = ctx.task.member("requiresCompatibilities") {
-        d.add_related(req.value.span, "the task requires Fargate here");
+        d.add_related_msg(req.value.span, crate::msg!(RELATED_FARGATE));
     }
-    d.set_fix("set networkMode to awsvpc", node.span, "\"awsvpc\"");
+    d.set_fix_msg(crate::msg!(FIX_SET), node.span, "\"awsvpc\"");
 }

@@ -35,6 +35,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD006";
+    NO_SIZE = "the task requires Fargate but sets no task-level {what}";
+    HELP_ADD = "add task-level {what} as strings, e.g. \"cpu\": \"256\", \"memory\": \"512\"; Fargate sizes the task from them";
+    CPU_AND_MEMORY = "cpu and memory";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if !ctx.is_fargate() || ctx.task.is_opaque() {
         return;
@@ -43,18 +50,14 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         .into_iter()
         .filter(|k| ctx.task.get_set(k).is_none())
         .collect();
-    if missing.is_empty() {
-        return;
-    }
+    let what = match missing.as_slice() {
+        [] => return,
+        [one] => crate::input::msg::Arg::from(*one),
+        _ => crate::input::msg::Arg::from(crate::msg!(CPU_AND_MEMORY)),
+    };
     let Some(req) = ctx.task.member("requiresCompatibilities") else {
         return;
     };
-    let what = missing.join(" and ");
-    let d = sink.report(
-        req.key_span,
-        format!("the task requires Fargate but sets no task-level {what}"),
-    );
-    d.set_help(format!(
-        "add task-level {what} as strings, e.g. \"cpu\": \"256\", \"memory\": \"512\"; Fargate sizes the task from them"
-    ));
+    let d = sink.report_msg(req.key_span, crate::msg!(NO_SIZE, what = what.clone()));
+    d.set_help_msg(crate::msg!(HELP_ADD, what = what));
 }

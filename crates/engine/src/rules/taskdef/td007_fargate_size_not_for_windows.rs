@@ -41,6 +41,17 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD007";
+    LINUX_ONLY = "Fargate offers cpu {cpu} to Linux tasks only, and this task runs Windows";
+    HELP_WINDOWS = "Windows tasks on Fargate use cpu {cpus}";
+    HELP_WINDOWS_PLATFORM = "Windows tasks on Fargate use cpu {cpus}; on Linux this size also fails when run on a platform version older than {platform}";
+    RELATED_OS = "the task's operating system";
+    LIST_STEPS = "{first} to {last} in steps of {step}";
+    LIST_OR = "{values} or {last}";
+    LIST_NONE = "none";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if !ctx.is_fargate() || !ctx.is_windows() {
         return;
@@ -60,28 +71,17 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         .filter(|s| s.windows)
         .map(|s| s.cpu)
         .collect();
-    let d = sink.report(
-        node.span,
-        format!(
-            "Fargate offers cpu {} to Linux tasks only, and this task runs Windows",
-            describe_cpu(cpu)
-        ),
-    );
-    let mut help = format!(
-        "Windows tasks on Fargate use cpu {}",
-        fargate::describe_list(&windows)
-    );
-    if let Some(p) = &size.min_platform {
-        help.push_str(&format!(
-            "; on Linux this size also fails when run on a platform version older than {p}"
-        ));
-    }
-    d.set_help(help);
+    let d = sink.report_msg(node.span, crate::msg!(LINUX_ONLY, cpu = describe_cpu(cpu)));
+    let cpus = util::size_list(&windows, &LIST_STEPS, &LIST_OR, &LIST_NONE);
+    d.set_help_msg(match &size.min_platform {
+        Some(p) => crate::msg!(HELP_WINDOWS_PLATFORM, cpus = cpus, platform = p),
+        None => crate::msg!(HELP_WINDOWS, cpus = cpus),
+    });
     if let Some(os) = ctx
         .task
         .get_set("runtimePlatform")
         .and_then(|p| p.get("operatingSystemFamily"))
     {
-        d.add_related(os.span, "the task's operating system");
+        d.add_related_msg(os.span, crate::msg!(RELATED_OS));
     }
 }

@@ -59,10 +59,37 @@ crate::declare_rule! {
     }
 }
 
-/// The log drivers a Fargate task may use.
 const FARGATE_LOG_DRIVERS: &[&str] = &["awslogs", "splunk", "awsfirelens"];
 
+crate::messages! {
+    "TD008";
+    PID_HOST = "pidMode \"host\" is not supported on Fargate, which allows only \"task\"";
+    HELP_PID_HOST = "remove pidMode, or use \"task\" to share the process namespace between the task's containers";
+    IPC_MODE = "ipcMode is not supported on Fargate";
+    HELP_IPC_MODE = "remove ipcMode, or run the task on EC2";
+    LOG_DRIVER = "container `{name}` logs with the {driver} driver, which Fargate does not support";
+    HELP_LOG_DRIVER = "on Fargate use awslogs (CloudWatch Logs), splunk, or awsfirelens with a Fluent Bit sidecar for other destinations";
+    LINUX_PARAMETER = "container `{name}` sets linuxParameters.{key}, which Fargate does not support";
+    HELP_REMOVE_OR_EC2 = "remove it, or run the task on EC2";
+    FIRELENS_S3 = "container `{name}` reads its FireLens configuration from S3, which Fargate does not support";
+    HELP_FIRELENS_S3 = "on Fargate set config-file-type to \"file\" and put the configuration file in the log router's image";
+    SECURITY_OPTIONS = "container `{name}` sets dockerSecurityOptions, which Fargate does not support";
+    HELP_SECURITY_OPTIONS = "remove dockerSecurityOptions (Fargate applies its own isolation), or run the task on EC2";
+    PRIVILEGED = "container `{name}` is privileged, which Fargate does not support";
+    HELP_PRIVILEGED = "remove \"privileged\"; add only the Linux capabilities the container needs, or run on EC2";
+    DEVICES = "container `{name}` maps host devices, which Fargate does not support";
+    HELP_DEVICES = "remove linuxParameters.devices, or run the task on EC2";
+    PLACEMENT = "task placement constraints are not supported on Fargate";
+    HELP_PLACEMENT = "remove placementConstraints (Fargate places tasks itself), or run the task on EC2";
+    DOCKER_VOLUME = "volume `{volume}` is a Docker volume, which Fargate does not support";
+    HELP_DOCKER_VOLUME = "use an empty \"host\" (task-scoped scratch space), ephemeralStorage, EFS or an EBS volume configured at deployment";
+    HOST_PATH = "volume `{volume}` bind-mounts a host path, which Fargate does not support";
+    HELP_HOST_PATH = "remove host.sourcePath (an empty \"host\" gives a task-scoped scratch volume), or use EFS";
+    RELATED_FARGATE = "the task requires Fargate here";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
+    use crate::input::msg::Msg;
     if !ctx.is_fargate() {
         return;
     }
@@ -70,11 +97,11 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         .task
         .member("requiresCompatibilities")
         .map(|m| m.value.span);
-    let report = |sink: &mut Sink<'_>, span, message: String, help: &str| {
-        let d = sink.report(span, message);
-        d.set_help(help.to_string());
+    let report = |sink: &mut Sink<'_>, span, message: Msg, help: Msg| {
+        let d = sink.report_msg(span, message);
+        d.set_help_msg(help);
         if let Some(r) = req {
-            d.add_related(r, "the task requires Fargate here");
+            d.add_related_msg(r, crate::msg!(RELATED_FARGATE));
         }
     };
     if let Some(node) = ctx.task.get_set("pidMode") {
@@ -82,8 +109,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             report(
                 sink,
                 node.span,
-                "pidMode \"host\" is not supported on Fargate, which allows only \"task\"".into(),
-                "remove pidMode, or use \"task\" to share the process namespace between the task's containers",
+                crate::msg!(PID_HOST),
+                crate::msg!(HELP_PID_HOST),
             );
         }
     }
@@ -93,8 +120,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             report(
                 sink,
                 node.span,
-                "ipcMode is not supported on Fargate".into(),
-                "remove ipcMode, or run the task on EC2",
+                crate::msg!(IPC_MODE),
+                crate::msg!(HELP_IPC_MODE),
             );
         }
     }
@@ -109,8 +136,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                     report(
                         sink,
                         driver_node.span,
-                        format!("container `{name}` logs with the {driver} driver, which Fargate does not support"),
-                        "on Fargate use awslogs (CloudWatch Logs), splunk, or awsfirelens with a Fluent Bit sidecar for other destinations",
+                        crate::msg!(LOG_DRIVER, name = &name, driver = driver),
+                        crate::msg!(HELP_LOG_DRIVER),
                     );
                 }
             }
@@ -121,8 +148,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                     report(
                         sink,
                         m.key_span,
-                        format!("container `{name}` sets linuxParameters.{key}, which Fargate does not support"),
-                        "remove it, or run the task on EC2",
+                        crate::msg!(LINUX_PARAMETER, name = &name, key = key),
+                        crate::msg!(HELP_REMOVE_OR_EC2),
                     );
                 }
             }
@@ -136,8 +163,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 report(
                     sink,
                     kind.span,
-                    format!("container `{name}` reads its FireLens configuration from S3, which Fargate does not support"),
-                    "on Fargate set config-file-type to \"file\" and put the configuration file in the log router's image",
+                    crate::msg!(FIRELENS_S3, name = &name),
+                    crate::msg!(HELP_FIRELENS_S3),
                 );
             }
         }
@@ -148,8 +175,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             report(
                 sink,
                 m.key_span,
-                format!("container `{name}` sets dockerSecurityOptions, which Fargate does not support"),
-                "remove dockerSecurityOptions (Fargate applies its own isolation), or run the task on EC2",
+                crate::msg!(SECURITY_OPTIONS, name = &name),
+                crate::msg!(HELP_SECURITY_OPTIONS),
             );
         }
         if util::is_true(c.get("privileged")) {
@@ -157,8 +184,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 report(
                     sink,
                     m.value.span,
-                    format!("container `{name}` is privileged, which Fargate does not support"),
-                    "remove \"privileged\"; add only the Linux capabilities the container needs, or run on EC2",
+                    crate::msg!(PRIVILEGED, name = &name),
+                    crate::msg!(HELP_PRIVILEGED),
                 );
             }
         }
@@ -170,8 +197,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 report(
                     sink,
                     devices.key_span,
-                    format!("container `{name}` maps host devices, which Fargate does not support"),
-                    "remove linuxParameters.devices, or run the task on EC2",
+                    crate::msg!(DEVICES, name = &name),
+                    crate::msg!(HELP_DEVICES),
                 );
             }
         }
@@ -184,8 +211,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         report(
             sink,
             m.key_span,
-            "task placement constraints are not supported on Fargate".into(),
-            "remove placementConstraints (Fargate places tasks itself), or run the task on EC2",
+            crate::msg!(PLACEMENT),
+            crate::msg!(HELP_PLACEMENT),
         );
     }
     for v in ctx.task.get_array("volumes") {
@@ -197,8 +224,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             report(
                 sink,
                 m.key_span,
-                format!("volume `{vname}` is a Docker volume, which Fargate does not support"),
-                "use an empty \"host\" (task-scoped scratch space), ephemeralStorage, EFS or an EBS volume configured at deployment",
+                crate::msg!(DOCKER_VOLUME, volume = vname),
+                crate::msg!(HELP_DOCKER_VOLUME),
             );
         }
         if let Some(path) = v.get_set("host").and_then(|h| h.get_set("sourcePath")) {
@@ -206,8 +233,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             report(
                 sink,
                 path.span,
-                format!("volume `{vname}` bind-mounts a host path, which Fargate does not support"),
-                "remove host.sourcePath (an empty \"host\" gives a task-scoped scratch volume), or use EFS",
+                crate::msg!(HOST_PATH, volume = vname),
+                crate::msg!(HELP_HOST_PATH),
             );
         }
     }

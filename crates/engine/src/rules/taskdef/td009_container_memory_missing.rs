@@ -38,6 +38,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD009";
+    NO_MEMORY = "container `{name}` sets neither memory nor memoryReservation, and the task sets no memory";
+    HELP = "set memoryReservation (what it needs, used for placement) and, if you want a hard limit, memory; or set the task-level memory";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if ctx.is_fargate() || ctx.shape == Shape::ContainerArray || ctx.task.is_opaque() {
         return;
@@ -53,10 +59,10 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         }
         let name = ctx.container_name(c);
-        let d = sink.report(
+        let d = sink.report_msg(
             TaskDefCtx::container_span(c),
-            format!("container `{name}` sets neither memory nor memoryReservation, and the task sets no memory"),
+            crate::msg!(NO_MEMORY, name = name),
         );
-        d.set_help("set memoryReservation (what it needs, used for placement) and, if you want a hard limit, memory; or set the task-level memory");
+        d.set_help_msg(crate::msg!(HELP));
     }
 }

@@ -49,6 +49,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD010";
+    ABOVE_LIMIT = "container `{name}` reserves {reservation} MiB, more than its memory limit of {limit} MiB";
+    HELP = "memoryReservation (soft limit) must not be above memory (hard limit): lower the reservation or raise the limit";
+    RELATED_LIMIT = "the container's hard limit";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     // Windows has no memoryReservation: the comparison means nothing there.
     if ctx.is_windows() {
@@ -68,11 +75,16 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         };
         let name = ctx.container_name(c);
-        let d = sink.report(
+        let d = sink.report_msg(
             res_node.span,
-            format!("container `{name}` reserves {reservation} MiB, more than its memory limit of {limit} MiB"),
+            crate::msg!(
+                ABOVE_LIMIT,
+                name = name,
+                reservation = reservation,
+                limit = limit
+            ),
         );
-        d.set_help("memoryReservation (soft limit) must not be above memory (hard limit): lower the reservation or raise the limit")
-            .add_related(lim_node.span, "the container's hard limit");
+        d.set_help_msg(crate::msg!(HELP))
+            .add_related_msg(lim_node.span, crate::msg!(RELATED_LIMIT));
     }
 }

@@ -42,17 +42,25 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD011";
+    ABOVE_TASK_MIB = "container `{name}` has {key} {value} MiB, above the task's {task_key} of {task_value} MiB";
+    ABOVE_TASK_CPU = "container `{name}` has {key} {value} CPU units, above the task's {task_key} of {task_value} CPU units";
+    HELP = "lower the container's {key}, or raise the task-level {task_key} to at least {value}";
+    RELATED_TASK = "the task's {task_key}";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     let memory = util::task_memory(ctx);
     let cpu = util::task_cpu(ctx);
     for c in &ctx.containers {
         let name = ctx.container_name(c);
         let checks = [
-            ("memory", memory, "MiB"),
-            ("memoryReservation", memory, "MiB"),
-            ("cpu", cpu, "CPU units"),
+            ("memory", memory, &ABOVE_TASK_MIB),
+            ("memoryReservation", memory, &ABOVE_TASK_MIB),
+            ("cpu", cpu, &ABOVE_TASK_CPU),
         ];
-        for (key, task, unit) in checks {
+        for (key, task, message) in checks {
             let Some((task_value, task_node)) = task else {
                 continue;
             };
@@ -64,14 +72,27 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             }
             let Some(node) = c.get(key) else { continue };
             let task_key = if key == "cpu" { "cpu" } else { "memory" };
-            let d = sink.report(
+            let d = sink.report_msg(
                 node.span,
-                format!("container `{name}` has {key} {value} {unit}, above the task's {task_key} of {task_value} {unit}"),
+                crate::msg!(
+                    *message,
+                    name = &name,
+                    key = key,
+                    value = value,
+                    task_key = task_key,
+                    task_value = task_value
+                ),
             );
-            d.set_help(format!(
-                "lower the container's {key}, or raise the task-level {task_key} to at least {value}"
+            d.set_help_msg(crate::msg!(
+                HELP,
+                key = key,
+                task_key = task_key,
+                value = value
             ))
-            .add_related(task_node.span, format!("the task's {task_key}"));
+            .add_related_msg(
+                task_node.span,
+                crate::msg!(RELATED_TASK, task_key = task_key),
+            );
         }
     }
 }

@@ -47,6 +47,14 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD012";
+    MEMORY_OVER = "the containers reserve {sum_of} = {sum} MiB of memory, more than the task's {task}";
+    CPU_OVER = "the containers reserve {sum_of} = {sum} CPU units of cpu, more than the task's {task}";
+    HELP = "raise the task's {key} to at least {sum} (for Fargate, the next valid size), or lower the containers' reservations";
+    RELATED_CONTAINER = "container `{name}`";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if ctx.containers.len() < 2 {
         return;
@@ -59,7 +67,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 util::int(c.get_set("memoryReservation")).or_else(|| util::int(c.get_set("memory")))
             })
             .collect();
-        report(ctx, sink, "memory", "MiB", task, node, &parts);
+        report(ctx, sink, "memory", &MEMORY_OVER, task, node, &parts);
     }
     if let Some((task, node)) = util::task_cpu(ctx) {
         let parts: Vec<i64> = ctx
@@ -67,7 +75,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             .iter()
             .filter_map(|c| util::int(c.get_set("cpu")))
             .collect();
-        report(ctx, sink, "cpu", "CPU units", task, node, &parts);
+        report(ctx, sink, "cpu", &CPU_OVER, task, node, &parts);
     }
 }
 
@@ -75,7 +83,7 @@ fn report(
     ctx: &TaskDefCtx<'_>,
     sink: &mut Sink<'_>,
     key: &str,
-    unit: &str,
+    message: &'static crate::input::msg::Template,
     task: u32,
     node: &crate::syntax::value::Node,
     parts: &[i64],
@@ -94,15 +102,11 @@ fn report(
         .map(i64::to_string)
         .collect::<Vec<_>>()
         .join(" + ");
-    let d = sink.report(
+    let d = sink.report_msg(
         node.span,
-        format!(
-            "the containers reserve {list} = {sum} {unit} of {key}, more than the task's {task}"
-        ),
+        crate::msg!(*message, sum_of = list, sum = sum, task = task),
     );
-    d.set_help(format!(
-        "raise the task's {key} to at least {sum} (for Fargate, the next valid size), or lower the containers' reservations"
-    ));
+    d.set_help_msg(crate::msg!(HELP, key = key, sum = sum));
     for c in &ctx.containers {
         let k = if key == "memory" && c.get_set("memoryReservation").is_some() {
             "memoryReservation"
@@ -110,7 +114,10 @@ fn report(
             key
         };
         if let Some(v) = c.get_set(k) {
-            d.add_related(v.span, format!("container `{}`", ctx.container_name(c)));
+            d.add_related_msg(
+                v.span,
+                crate::msg!(RELATED_CONTAINER, name = ctx.container_name(c)),
+            );
         }
     }
 }

@@ -39,6 +39,14 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD013";
+    NONE_ESSENTIAL = "every container is \"essential\": false; a task needs at least one essential container";
+    HELP = "mark the main container \"essential\": true; the task stops when it stops";
+    RELATED_CONTAINER = "container `{name}`";
+    FIX_ESSENTIAL = "make `{name}` essential";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if ctx.containers.is_empty() || super::util::containers_opaque(ctx) {
         return;
@@ -55,18 +63,18 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     let Some(first) = ctx.containers.first().and_then(|c| c.get("essential")) else {
         return;
     };
-    let d = sink.report(
-        first.span,
-        "every container is \"essential\": false; a task needs at least one essential container",
-    );
-    d.set_help("mark the main container \"essential\": true; the task stops when it stops");
+    let d = sink.report_msg(first.span, crate::msg!(NONE_ESSENTIAL));
+    d.set_help_msg(crate::msg!(HELP));
     for c in ctx.containers.iter().skip(1) {
         if let Some(e) = c.get("essential") {
-            d.add_related(e.span, format!("container `{}`", ctx.container_name(c)));
+            d.add_related_msg(
+                e.span,
+                crate::msg!(RELATED_CONTAINER, name = ctx.container_name(c)),
+            );
         }
     }
-    d.set_fix(
-        format!("make `{}` essential", ctx.container_name(ctx.containers[0])),
+    d.set_fix_msg(
+        crate::msg!(FIX_ESSENTIAL, name = ctx.container_name(ctx.containers[0])),
         first.span,
         "true",
     );

@@ -51,6 +51,25 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD014";
+    SELF = "container `{name}` depends on itself";
+    HELP_SELF = "remove this dependsOn entry";
+    NOT_A_CONTAINER = "container `{name}` depends on `{target}`, which is not a container of this task";
+    HELP_DID_YOU_MEAN = "did you mean `{suggestion}`?";
+    FIX_DEPEND = "depend on `{suggestion}`";
+    HELP_CONTAINERS = "the task's containers are {names}";
+    WAITS_EXIT = "container `{name}` waits for `{target}` to exit, but `{target}` is essential, and that condition can't be set on an essential container";
+    WAITS_EXIT_ZERO = "container `{name}` waits for `{target}` to exit with status 0, but `{target}` is essential, and that condition can't be set on an essential container";
+    HELP_ESSENTIAL = "set \"essential\": false on `{target}` (a container that runs to completion, such as a migration), or wait for condition \"START\" or \"HEALTHY\"";
+    RELATED_ESSENTIAL = "`{target}` is essential (the default when `essential` is not set)";
+    WAITS_HEALTHY = "container `{name}` waits for `{target}` to be HEALTHY, but `{target}` has no healthCheck";
+    HELP_HEALTHY = "add a healthCheck to `{target}`, or wait for condition \"START\"";
+    RELATED_DEFINED = "`{target}` is defined here";
+    CYCLE = "container dependencies form a cycle: {path}";
+    HELP_CYCLE = "no container in a cycle can start; remove one of these dependsOn entries";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     let by_name = |name: &str| -> Option<&Node> {
         ctx.containers
@@ -75,11 +94,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 continue;
             };
             if target == name {
-                sink.report(
-                    target_node.span,
-                    format!("container `{name}` depends on itself"),
-                )
-                .set_help("remove this dependsOn entry");
+                sink.report_msg(target_node.span, crate::msg!(SELF, name = &name))
+                    .set_help_msg(crate::msg!(HELP_SELF));
                 continue;
             }
             let Some(other) = by_name(target) else {
@@ -91,27 +107,28 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                     .iter()
                     .filter_map(|c| c.get_str("name"))
                     .collect();
-                let d = sink.report(
+                let d = sink.report_msg(
                     target_node.span,
-                    format!("container `{name}` depends on `{target}`, which is not a container of this task"),
+                    crate::msg!(NOT_A_CONTAINER, name = &name, target = target),
                 );
                 match crate::input::text::suggest(target, names.iter().copied()) {
                     Some(s) => {
-                        d.set_help(format!("did you mean `{s}`?"));
-                        d.set_fix(
-                            format!("depend on `{s}`"),
+                        d.set_help_msg(crate::msg!(HELP_DID_YOU_MEAN, suggestion = s));
+                        d.set_fix_msg(
+                            crate::msg!(FIX_DEPEND, suggestion = s),
                             target_node.span,
                             format!("\"{s}\""),
                         );
                     }
                     None => {
-                        d.set_help(format!(
-                            "the task's containers are {}",
-                            names
-                                .iter()
-                                .map(|n| format!("`{n}`"))
-                                .collect::<Vec<_>>()
-                                .join(", ")
+                        d.set_help_msg(crate::msg!(
+                            HELP_CONTAINERS,
+                            names = crate::input::msg::Arg::List(
+                                names
+                                    .iter()
+                                    .map(|n| crate::input::msg::Arg::Code(format!("`{n}`")))
+                                    .collect()
+                            )
                         ));
                     }
                 }
@@ -129,35 +146,36 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 Some(e) => util::is_true(Some(e)),
             };
             if let (Some(cond @ ("COMPLETE" | "SUCCESS")), true) = (condition, essential) {
-                let d = sink.report(
+                let waits = if cond == "COMPLETE" {
+                    &WAITS_EXIT
+                } else {
+                    &WAITS_EXIT_ZERO
+                };
+                let d = sink.report_msg(
                     dep.get("condition").map_or(target_node.span, |n| n.span),
-                    format!("container `{name}` waits for `{target}` to {}, but `{target}` is essential, and that condition can't be set on an essential container", if cond == "COMPLETE" { "exit" } else { "exit with status 0" }),
+                    crate::msg!(*waits, name = &name, target = target),
                 );
-                d.set_help(format!(
-                    "set \"essential\": false on `{target}` (a container that runs to completion, such as a migration), or wait for condition \"START\" or \"HEALTHY\""
-                ))
-                .add_related(
-                    other
-                        .member("essential")
-                        .map_or_else(|| TaskDefCtx::container_span(other), |m| m.span()),
-                    format!("`{target}` is essential (the default when `essential` is not set)"),
-                );
+                d.set_help_msg(crate::msg!(HELP_ESSENTIAL, target = target))
+                    .add_related_msg(
+                        other
+                            .member("essential")
+                            .map_or_else(|| TaskDefCtx::container_span(other), |m| m.span()),
+                        crate::msg!(RELATED_ESSENTIAL, target = target),
+                    );
             }
             if condition == Some("HEALTHY")
                 && other.get_set("healthCheck").is_none()
                 && !other.is_opaque()
             {
-                let d = sink.report(
+                let d = sink.report_msg(
                     dep.get("condition").map_or(target_node.span, |n| n.span),
-                    format!("container `{name}` waits for `{target}` to be HEALTHY, but `{target}` has no healthCheck"),
+                    crate::msg!(WAITS_HEALTHY, name = &name, target = target),
                 );
-                d.set_help(format!(
-                    "add a healthCheck to `{target}`, or wait for condition \"START\""
-                ))
-                .add_related(
-                    TaskDefCtx::container_span(other),
-                    format!("`{target}` is defined here"),
-                );
+                d.set_help_msg(crate::msg!(HELP_HEALTHY, target = target))
+                    .add_related_msg(
+                        TaskDefCtx::container_span(other),
+                        crate::msg!(RELATED_DEFINED, target = target),
+                    );
             }
         }
     }
@@ -194,8 +212,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                             .filter_map(|d| d.get("containerName"))
                             .find(|n| n.as_str() == Some(target_name.as_str()))
                             .map_or_else(|| TaskDefCtx::container_span(from), |n| n.span);
-                        sink.report(span, format!("container dependencies form a cycle: {}", path.join(" → ")))
-                            .set_help("no container in a cycle can start; remove one of these dependsOn entries");
+                        sink.report_msg(span, crate::msg!(CYCLE, path = path.join(" → ")))
+                            .set_help_msg(crate::msg!(HELP_CYCLE));
                     }
                     _ => {}
                 }

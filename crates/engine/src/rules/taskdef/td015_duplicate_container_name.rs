@@ -35,6 +35,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD015";
+    TWICE = "container name `{name}` is used twice";
+    HELP = "give each container a unique name";
+    RELATED_FIRST = "first used here";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     // Each name's first use: one pass, so thousands of containers stay linear.
     let mut first_use: std::collections::HashMap<&str, crate::input::span::Span> =
@@ -47,9 +54,9 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         }
         match first_use.get(name) {
             Some(&first) => {
-                sink.report(node.span, format!("container name `{name}` is used twice"))
-                    .set_help("give each container a unique name")
-                    .add_related(first, "first used here");
+                sink.report_msg(node.span, crate::msg!(TWICE, name = name))
+                    .set_help_msg(crate::msg!(HELP))
+                    .add_related_msg(first, crate::msg!(RELATED_FIRST));
             }
             None => {
                 first_use.insert(name, node.span);

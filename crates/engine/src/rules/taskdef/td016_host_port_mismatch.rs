@@ -44,6 +44,15 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD016";
+    MISMATCH = "hostPort {host} differs from containerPort {container}, which the {mode} network mode does not allow";
+    HELP_AWSVPC = "under awsvpc there is no port mapping: remove hostPort, or set it equal to containerPort";
+    HELP_HOST = "the host network mode maps no ports: the container listens on the host's port directly; remove hostPort, or set it equal to containerPort";
+    RELATED_CONTAINER_PORT = "the container port";
+    FIX_SET = "set hostPort to {port}";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     let Some(mode @ ("awsvpc" | "host")) = ctx.network_mode() else {
         return;
@@ -63,18 +72,18 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             else {
                 continue;
             };
-            let d = sink.report(
+            let d = sink.report_msg(
                 host_node.span,
-                format!("hostPort {host} differs from containerPort {container}, which the {mode} network mode does not allow"),
+                crate::msg!(MISMATCH, host = host, container = container, mode = mode),
             );
-            d.set_help(if mode == "awsvpc" {
-                "under awsvpc there is no port mapping: remove hostPort, or set it equal to containerPort"
+            d.set_help_msg(if mode == "awsvpc" {
+                crate::msg!(HELP_AWSVPC)
             } else {
-                "the host network mode maps no ports: the container listens on the host's port directly; remove hostPort, or set it equal to containerPort"
+                crate::msg!(HELP_HOST)
             })
-                .add_related(cont_node.span, "the container port");
-            d.set_fix(
-                format!("set hostPort to {container}"),
+            .add_related_msg(cont_node.span, crate::msg!(RELATED_CONTAINER_PORT));
+            d.set_fix_msg(
+                crate::msg!(FIX_SET, port = container),
                 host_node.span,
                 container.to_string(),
             );

@@ -40,6 +40,14 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD017";
+    LINKS = "container `{name}` uses links, which the \"{mode}\" network mode does not support";
+    HELP_AWSVPC = "remove links: containers of an awsvpc task reach each other on localhost";
+    HELP_OTHER = "remove links, or use the bridge network mode";
+    RELATED_MODE = "the network mode";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     let Some(mode) = ctx.network_mode() else {
         return;
@@ -55,19 +63,14 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         }
         let name = ctx.container_name(c);
-        let d = sink.report(
-            links.key_span,
-            format!(
-                "container `{name}` uses links, which the \"{mode}\" network mode does not support"
-            ),
-        );
-        d.set_help(if mode == "awsvpc" {
-            "remove links: containers of an awsvpc task reach each other on localhost"
+        let d = sink.report_msg(links.key_span, crate::msg!(LINKS, name = name, mode = mode));
+        d.set_help_msg(if mode == "awsvpc" {
+            crate::msg!(HELP_AWSVPC)
         } else {
-            "remove links, or use the bridge network mode"
+            crate::msg!(HELP_OTHER)
         });
         if let Some(m) = ctx.task.get("networkMode") {
-            d.add_related(m.span, "the network mode");
+            d.add_related_msg(m.span, crate::msg!(RELATED_MODE));
         }
     }
 }

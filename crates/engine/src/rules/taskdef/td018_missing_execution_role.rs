@@ -44,7 +44,22 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD018";
+    NO_ROLE = "container `{name}` {what}, but the task has no executionRoleArn";
+    EMPTY_ROLE = "container `{name}` {what}, but the task's executionRoleArn is empty";
+    READS_SECRETS = "reads secrets";
+    LOG_SECRETS = "passes secrets to its log driver";
+    REPOSITORY_CREDENTIALS = "pulls with repository credentials";
+    PRIVATE_ECR_IMAGE = "pulls a private Amazon ECR image";
+    AWSLOGS = "logs with awslogs";
+    RELATED_EMPTY_ROLE = "the empty execution role";
+    RELATED_ALSO = "also {what}";
+    HELP = "add an executionRoleArn for a role trusted by ecs-tasks.amazonaws.com with the AmazonECSTaskExecutionRolePolicy (plus secretsmanager/ssm read for secrets)";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
+    use crate::input::msg::Template;
     if ctx.shape == Shape::ContainerArray || ctx.task.is_opaque() {
         return;
     }
@@ -58,32 +73,28 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if exec.is_some() && !empty {
         return;
     }
-    let lack = if empty {
-        "the task's executionRoleArn is empty"
-    } else {
-        "the task has no executionRoleArn"
-    };
+    let lack: &'static Template = if empty { &EMPTY_ROLE } else { &NO_ROLE };
     for c in &ctx.containers {
         let name = ctx.container_name(c);
-        let mut needs: Vec<(crate::input::span::Span, &str)> = Vec::new();
+        let mut needs: Vec<(crate::input::span::Span, &'static Template)> = Vec::new();
         if let Some(m) = c
             .member("secrets")
             .filter(|m| m.value.as_array().is_some_and(|a| !a.is_empty()))
         {
-            needs.push((m.key_span, "reads secrets"));
+            needs.push((m.key_span, &READS_SECRETS));
         }
         if let Some(m) = c
             .get_set("logConfiguration")
             .and_then(|l| l.member("secretOptions"))
             .filter(|m| m.value.as_array().is_some_and(|a| !a.is_empty()))
         {
-            needs.push((m.key_span, "passes secrets to its log driver"));
+            needs.push((m.key_span, &LOG_SECRETS));
         }
         if let Some(m) = c
             .member("repositoryCredentials")
             .filter(|m| !m.value.is_null())
         {
-            needs.push((m.key_span, "pulls with repository credentials"));
+            needs.push((m.key_span, &REPOSITORY_CREDENTIALS));
         }
         if ctx.is_fargate() {
             if let Some(image) = c.get("image") {
@@ -92,7 +103,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                     .and_then(crate::models::image::ecr_region)
                     .is_some()
                 {
-                    needs.push((image.span, "pulls a private Amazon ECR image"));
+                    needs.push((image.span, &PRIVATE_ECR_IMAGE));
                 }
             }
             if util::log_driver(c) == Some("awslogs") {
@@ -100,23 +111,23 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                     .get_set("logConfiguration")
                     .and_then(|l| l.get("logDriver"))
                 {
-                    needs.push((d.span, "logs with awslogs"));
+                    needs.push((d.span, &AWSLOGS));
                 }
             }
         }
         let Some((span, what)) = needs.first().copied() else {
             continue;
         };
-        let d = sink.report(span, format!("container `{name}` {what}, but {lack}"));
-        if let Some(e) = exec.filter(|_| empty) {
-            d.add_related(e.span, "the empty execution role");
-        }
-        d.set_help(
-            "add an executionRoleArn for a role trusted by ecs-tasks.amazonaws.com with the \
-             AmazonECSTaskExecutionRolePolicy (plus secretsmanager/ssm read for secrets)",
+        let d = sink.report_msg(
+            span,
+            crate::msg!(*lack, name = name, what = crate::msg!(*what)),
         );
+        if let Some(e) = exec.filter(|_| empty) {
+            d.add_related_msg(e.span, crate::msg!(RELATED_EMPTY_ROLE));
+        }
+        d.set_help_msg(crate::msg!(HELP));
         for (s, w) in needs.iter().skip(1) {
-            d.add_related(*s, format!("also {w}"));
+            d.add_related_msg(*s, crate::msg!(RELATED_ALSO, what = crate::msg!(**w)));
         }
     }
 }

@@ -45,6 +45,17 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD019";
+    NO_PREFIX = "container `{name}` logs with awslogs on Fargate but sets no `awslogs-stream-prefix`, which Fargate requires";
+    MISSING_ONE = "container `{name}` logs with awslogs but sets no `{first}`";
+    MISSING_TWO = "container `{name}` logs with awslogs but sets no `{first}` or `{second}`";
+    MISSING_THREE = "container `{name}` logs with awslogs but sets no `{first}` or `{second}` or `{third}`";
+    HELP_PREFIX = "add \"awslogs-stream-prefix\" to logConfiguration.options, e.g. the service or family name: streams are then named <prefix>/<container>/<task id>";
+    HELP_GROUP = "add the log group and its region to logConfiguration.options, e.g. \"awslogs-group\": \"/ecs/<family>\", \"awslogs-region\": \"<region>\"";
+    RELATED_OPTIONS = "the driver's options";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     for c in &ctx.containers {
         if util::log_driver(c) != Some("awslogs") {
@@ -67,35 +78,32 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             .copied()
             .filter(|k| options.and_then(|o| o.get_set(k)).is_none())
             .collect();
-        if missing.is_empty() {
-            continue;
-        }
         let span = log.get("logDriver").map_or(log.span, |n| n.span);
-        let list = missing
-            .iter()
-            .map(|k| format!("`{k}`"))
-            .collect::<Vec<_>>()
-            .join(" or ");
+        let name = ctx.container_name(c);
         let only_prefix = missing == ["awslogs-stream-prefix"];
-        let message = if only_prefix {
-            format!(
-                "container `{}` logs with awslogs on Fargate but sets no `awslogs-stream-prefix`, which Fargate requires",
-                ctx.container_name(c)
-            )
-        } else {
-            format!(
-                "container `{}` logs with awslogs but sets no {list}",
-                ctx.container_name(c)
-            )
+        let message = match missing.as_slice() {
+            [] => continue,
+            _ if only_prefix => crate::msg!(NO_PREFIX, name = name),
+            [first] => crate::msg!(MISSING_ONE, name = name, first = *first),
+            [first, second] => {
+                crate::msg!(MISSING_TWO, name = name, first = *first, second = *second)
+            }
+            [first, second, third, ..] => crate::msg!(
+                MISSING_THREE,
+                name = name,
+                first = *first,
+                second = *second,
+                third = *third
+            ),
         };
-        let d = sink.report(span, message);
+        let d = sink.report_msg(span, message);
         if only_prefix {
-            d.set_help("add \"awslogs-stream-prefix\" to logConfiguration.options, e.g. the service or family name: streams are then named <prefix>/<container>/<task id>");
+            d.set_help_msg(crate::msg!(HELP_PREFIX));
         } else {
-            d.set_help("add the log group and its region to logConfiguration.options, e.g. \"awslogs-group\": \"/ecs/<family>\", \"awslogs-region\": \"<region>\"");
+            d.set_help_msg(crate::msg!(HELP_GROUP));
         }
         if let Some(o) = log.member("options") {
-            d.add_related(o.key_span, "the driver's options");
+            d.add_related_msg(o.key_span, crate::msg!(RELATED_OPTIONS));
         }
     }
 }

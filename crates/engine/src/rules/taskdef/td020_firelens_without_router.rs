@@ -41,6 +41,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD020";
+    NO_ROUTER = "container `{name}` logs through FireLens, but no container has a firelensConfiguration";
+    HELP = "add a log router container (aws-for-fluent-bit) with \"firelensConfiguration\": {\"type\": \"fluentbit\"}";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if util::containers_opaque(ctx)
         || ctx
@@ -61,10 +67,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         else {
             continue;
         };
-        sink.report(
-            span,
-            format!("container `{}` logs through FireLens, but no container has a firelensConfiguration", ctx.container_name(c)),
-        )
-        .set_help("add a log router container (aws-for-fluent-bit) with \"firelensConfiguration\": {\"type\": \"fluentbit\"}");
+        sink.report_msg(span, crate::msg!(NO_ROUTER, name = ctx.container_name(c)))
+            .set_help_msg(crate::msg!(HELP));
     }
 }

@@ -39,6 +39,17 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD021";
+    OUT_OF_RANGE = "container `{name}` health check {key} is {value}, outside {min}–{max}";
+    HELP_RANGE = "ECS accepts {key} from {min} to {max} (default {default})";
+    HELP_RANGE_SECONDS = "ECS accepts {key} from {min} to {max} seconds (default {default})";
+    HELP_RANGE_UNIT = "ECS accepts {key} from {min} to {max} {unit} (default {default})";
+    FIX_SET = "set {key} to {value}";
+    NO_COMMAND = "container `{name}` has a health check with no command";
+    HELP_COMMAND = "give the health check a command, e.g. [\"CMD-SHELL\", \"curl -f http://localhost/health || exit 1\"]";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     for c in &ctx.containers {
         let Some(hc) = c.get_set("healthCheck") else {
@@ -57,20 +68,43 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             }
             let Some(node) = hc.get(key) else { continue };
             let clamped = value.clamp(*min, *max);
-            let d = sink.report(
+            let d = sink.report_msg(
                 node.span,
-                format!("container `{name}` health check {key} is {value}, outside {min}–{max}"),
+                crate::msg!(
+                    OUT_OF_RANGE,
+                    name = &name,
+                    key = key,
+                    value = value,
+                    min = *min,
+                    max = *max
+                ),
             );
-            let unit = if unit.is_empty() {
-                String::new()
-            } else {
-                format!(" {unit}")
-            };
-            d.set_help(format!(
-                "ECS accepts {key} from {min} to {max}{unit} (default {default})"
-            ));
-            d.set_fix(
-                format!("set {key} to {clamped}"),
+            d.set_help_msg(match unit.as_str() {
+                "" => crate::msg!(
+                    HELP_RANGE,
+                    key = key,
+                    min = *min,
+                    max = *max,
+                    default = default
+                ),
+                "seconds" => crate::msg!(
+                    HELP_RANGE_SECONDS,
+                    key = key,
+                    min = *min,
+                    max = *max,
+                    default = default
+                ),
+                unit => crate::msg!(
+                    HELP_RANGE_UNIT,
+                    key = key,
+                    min = *min,
+                    max = *max,
+                    unit = unit,
+                    default = default
+                ),
+            });
+            d.set_fix_msg(
+                crate::msg!(FIX_SET, key = key, value = clamped),
                 node.span,
                 clamped.to_string(),
             );
@@ -84,8 +118,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             let span = hc
                 .member("command")
                 .map_or(util::member_or_name(c, "healthCheck"), |m| m.span());
-            sink.report(span, format!("container `{name}` has a health check with no command"))
-                .set_help("give the health check a command, e.g. [\"CMD-SHELL\", \"curl -f http://localhost/health || exit 1\"]");
+            sink.report_msg(span, crate::msg!(NO_COMMAND, name = &name))
+                .set_help_msg(crate::msg!(HELP_COMMAND));
         }
     }
 }

@@ -39,6 +39,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD022";
+    OVER_MAX = "container `{name}` stopTimeout is {value}s; Fargate allows at most {max}s";
+    HELP = "make the application shut down within {max} seconds of SIGTERM and set stopTimeout to {max} or less";
+    FIX_SET = "set stopTimeout to {max}";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if !ctx.is_fargate() {
         return;
@@ -54,18 +61,16 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         let Some(node) = c.get("stopTimeout") else {
             continue;
         };
-        let d = sink.report(
+        let d = sink.report_msg(
             node.span,
-            format!(
-                "container `{}` stopTimeout is {value}s; Fargate allows at most {max}s",
-                ctx.container_name(c)
+            crate::msg!(
+                OVER_MAX,
+                name = ctx.container_name(c),
+                value = value,
+                max = max
             ),
         );
-        d.set_help(format!("make the application shut down within {max} seconds of SIGTERM and set stopTimeout to {max} or less"));
-        d.set_fix(
-            format!("set stopTimeout to {max}"),
-            node.span,
-            max.to_string(),
-        );
+        d.set_help_msg(crate::msg!(HELP, max = max));
+        d.set_fix_msg(crate::msg!(FIX_SET, max = max), node.span, max.to_string());
     }
 }

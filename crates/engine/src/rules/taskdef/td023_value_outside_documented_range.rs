@@ -49,18 +49,30 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD023";
+    PLACEMENT_MANY = "placementConstraints lists {count} constraints; ECS accepts at most 10";
+    HELP_PLACEMENT = "keep at most 10 placement constraints";
+    EPHEMERAL_SIZE = "ephemeralStorage.sizeInGiB is {size}; ECS accepts 21 to 200 GiB";
+    HELP_EPHEMERAL_SMALL = "every Fargate task already has 20 GiB: remove ephemeralStorage, or ask for 21 GiB or more";
+    HELP_EPHEMERAL_LARGE = "ask for at most 200 GiB; mount EFS or an EBS volume for more";
+    FIX_SIZE = "set sizeInGiB to {size}";
+    SWAPPINESS = "container `{name}` swappiness is {value}; ECS accepts 0 to 100";
+    HELP_SWAPPINESS = "0 avoids swapping unless needed, 100 swaps aggressively; the default is 60";
+    FIX_SWAPPINESS = "set swappiness to {value}";
+    RESTART_PERIOD = "container `{name}` restartAttemptPeriod is {period}s; ECS accepts 60 to 1800 seconds";
+    HELP_RESTART_PERIOD = "a container can be restarted at most once a minute; the default is 300 seconds";
+    FIX_RESTART_PERIOD = "set restartAttemptPeriod to {period}";
+    EXIT_CODES = "container `{name}` ignores {count} exit codes; ECS accepts at most 50";
+    HELP_EXIT_CODES = "keep the exit codes that mean a deliberate stop (for example 0) and let the others restart the container";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if let Some(m) = ctx.task.member("placementConstraints") {
         if let Some(list) = m.value.as_array() {
             if list.len() > 10 && !list.iter().any(crate::syntax::value::Node::is_placeholder) {
-                sink.report(
-                    m.key_span,
-                    format!(
-                        "placementConstraints lists {} constraints; ECS accepts at most 10",
-                        list.len()
-                    ),
-                )
-                .set_help("keep at most 10 placement constraints");
+                sink.report_msg(m.key_span, crate::msg!(PLACEMENT_MANY, count = list.len()))
+                    .set_help_msg(crate::msg!(HELP_PLACEMENT));
             }
         }
     }
@@ -72,16 +84,17 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         if let Some(size) = util::int(Some(node)) {
             if !(21..=200).contains(&size) {
                 let fix = size.clamp(21, 200);
-                sink.report(
-                    node.span,
-                    format!("ephemeralStorage.sizeInGiB is {size}; ECS accepts 21 to 200 GiB"),
-                )
-                .set_help(if size <= 20 {
-                    "every Fargate task already has 20 GiB: remove ephemeralStorage, or ask for 21 GiB or more"
-                } else {
-                    "ask for at most 200 GiB; mount EFS or an EBS volume for more"
-                })
-                .set_fix(format!("set sizeInGiB to {fix}"), node.span, fix.to_string());
+                sink.report_msg(node.span, crate::msg!(EPHEMERAL_SIZE, size = size))
+                    .set_help_msg(if size <= 20 {
+                        crate::msg!(HELP_EPHEMERAL_SMALL)
+                    } else {
+                        crate::msg!(HELP_EPHEMERAL_LARGE)
+                    })
+                    .set_fix_msg(
+                        crate::msg!(FIX_SIZE, size = fix),
+                        node.span,
+                        fix.to_string(),
+                    );
             }
         }
     }
@@ -92,18 +105,13 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         {
             if let Some(value) = util::int(Some(node)).filter(|v| !(0..=100).contains(v)) {
                 let fix = value.clamp(0, 100);
-                sink.report(
+                sink.report_msg(
                     node.span,
-                    format!(
-                        "container `{}` swappiness is {value}; ECS accepts 0 to 100",
-                        ctx.container_name(c)
-                    ),
+                    crate::msg!(SWAPPINESS, name = ctx.container_name(c), value = value),
                 )
-                .set_help(
-                    "0 avoids swapping unless needed, 100 swaps aggressively; the default is 60",
-                )
-                .set_fix(
-                    format!("set swappiness to {fix}"),
+                .set_help_msg(crate::msg!(HELP_SWAPPINESS))
+                .set_fix_msg(
+                    crate::msg!(FIX_SWAPPINESS, value = fix),
                     node.span,
                     fix.to_string(),
                 );
@@ -117,12 +125,16 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             if let Some(period) = util::int(Some(node)) {
                 if !(60..=1800).contains(&period) {
                     let fix = period.clamp(60, 1800);
-                    sink.report(
+                    sink.report_msg(
                         node.span,
-                        format!("container `{name}` restartAttemptPeriod is {period}s; ECS accepts 60 to 1800 seconds"),
+                        crate::msg!(RESTART_PERIOD, name = &name, period = period),
                     )
-                    .set_help("a container can be restarted at most once a minute; the default is 300 seconds")
-                    .set_fix(format!("set restartAttemptPeriod to {fix}"), node.span, fix.to_string());
+                    .set_help_msg(crate::msg!(HELP_RESTART_PERIOD))
+                    .set_fix_msg(
+                        crate::msg!(FIX_RESTART_PERIOD, period = fix),
+                        node.span,
+                        fix.to_string(),
+                    );
                 }
             }
         }
@@ -130,14 +142,11 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             if let Some(codes) = m.value.as_array() {
                 if codes.len() > 50 && !codes.iter().any(crate::syntax::value::Node::is_placeholder)
                 {
-                    sink.report(
+                    sink.report_msg(
                         m.key_span,
-                        format!(
-                            "container `{name}` ignores {} exit codes; ECS accepts at most 50",
-                            codes.len()
-                        ),
+                        crate::msg!(EXIT_CODES, name = &name, count = codes.len()),
                     )
-                    .set_help("keep the exit codes that mean a deliberate stop (for example 0) and let the others restart the container");
+                    .set_help_msg(crate::msg!(HELP_EXIT_CODES));
                 }
             }
         }

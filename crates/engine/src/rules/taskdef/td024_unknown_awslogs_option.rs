@@ -67,6 +67,17 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD024";
+    UNKNOWN_OPTION = "container `{name}` sets awslogs option `{key}`, which the awslogs driver does not know";
+    HELP_DID_YOU_MEAN = "did you mean `{suggestion}`?";
+    FIX_RENAME = "rename to `{suggestion}`";
+    HELP_REMOVE = "remove it; the awslogs options are awslogs-group, awslogs-region, awslogs-stream-prefix, awslogs-create-group, awslogs-datetime-format, awslogs-multiline-pattern, mode and max-buffer-size";
+    DATETIME_AND_MULTILINE = "container `{name}` sets both awslogs-datetime-format and awslogs-multiline-pattern, which cannot be configured together";
+    HELP_DATETIME_AND_MULTILINE = "keep one: the multiline pattern is ignored when a datetime format is set";
+    RELATED_DATETIME = "the datetime format";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     for c in &ctx.containers {
         if util::log_driver(c) != Some("awslogs") {
@@ -87,21 +98,21 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             if KNOWN.contains(&key) || crate::syntax::value::is_placeholder_text(key) {
                 continue;
             }
-            let d = sink.report(
+            let d = sink.report_msg(
                 member.key_span,
-                format!("container `{name}` sets awslogs option `{key}`, which the awslogs driver does not know"),
+                crate::msg!(UNKNOWN_OPTION, name = &name, key = key),
             );
             match crate::input::text::suggest(key, KNOWN.iter().copied()) {
                 Some(s) => {
-                    d.set_help(format!("did you mean `{s}`?"));
-                    d.set_fix(
-                        format!("rename to `{s}`"),
+                    d.set_help_msg(crate::msg!(HELP_DID_YOU_MEAN, suggestion = s));
+                    d.set_fix_msg(
+                        crate::msg!(FIX_RENAME, suggestion = s),
                         member.key_span,
                         format!("\"{s}\""),
                     );
                 }
                 None => {
-                    d.set_help("remove it; the awslogs options are awslogs-group, awslogs-region, awslogs-stream-prefix, awslogs-create-group, awslogs-datetime-format, awslogs-multiline-pattern, mode and max-buffer-size");
+                    d.set_help_msg(crate::msg!(HELP_REMOVE));
                 }
             }
         }
@@ -115,12 +126,12 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 .iter()
                 .find(|m| m.key == "awslogs-multiline-pattern"),
         ) {
-            sink.report(
+            sink.report_msg(
                 b.key_span,
-                format!("container `{name}` sets both awslogs-datetime-format and awslogs-multiline-pattern, which cannot be configured together"),
+                crate::msg!(DATETIME_AND_MULTILINE, name = &name),
             )
-            .set_help("keep one: the multiline pattern is ignored when a datetime format is set")
-            .add_related(a.key_span, "the datetime format");
+            .set_help_msg(crate::msg!(HELP_DATETIME_AND_MULTILINE))
+            .add_related_msg(a.key_span, crate::msg!(RELATED_DATETIME));
         }
     }
 }

@@ -43,6 +43,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD025";
+    UNUSED = "container `{name}` is a FireLens log router, but no container logs with the awsfirelens driver";
+    HELP = "set \"logDriver\": \"awsfirelens\" (with the output's options) on the containers whose logs it should route, or remove the router if nothing sends to it";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if util::containers_opaque(ctx) || ctx.containers.iter().any(|c| c.is_opaque()) {
         return;
@@ -92,12 +98,6 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     let span = router
         .member("firelensConfiguration")
         .map_or_else(|| TaskDefCtx::container_span(router), |m| m.key_span);
-    sink.report(
-        span,
-        format!(
-            "container `{}` is a FireLens log router, but no container logs with the awsfirelens driver",
-            ctx.container_name(router)
-        ),
-    )
-    .set_help("set \"logDriver\": \"awsfirelens\" (with the output's options) on the containers whose logs it should route, or remove the router if nothing sends to it");
+    sink.report_msg(span, crate::msg!(UNUSED, name = ctx.container_name(router)))
+        .set_help_msg(crate::msg!(HELP));
 }

@@ -45,6 +45,15 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD026";
+    UNSUPPORTED = "container `{name}` sets {key}, which the \"{mode}\" network mode does not support";
+    HELP_HOSTNAME = "remove hostname: under awsvpc the task's network interface has the host name";
+    HELP_EXTRA_HOSTS = "remove extraHosts and resolve these names through DNS (a Route 53 private zone, Cloud Map or Service Connect)";
+    HELP_PORT_MAPPINGS = "remove portMappings, or use a network mode with networking (awsvpc, bridge or host)";
+    RELATED_MODE = "the network mode";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     let Some(mode) = ctx.network_mode() else {
         return;
@@ -65,17 +74,17 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             if empty {
                 continue;
             }
-            let d = sink.report(
+            let d = sink.report_msg(
                 m.key_span,
-                format!("container `{name}` sets {key}, which the \"{mode}\" network mode does not support"),
+                crate::msg!(UNSUPPORTED, name = &name, key = *key, mode = mode),
             );
-            d.set_help(match *key {
-                "hostname" => "remove hostname: under awsvpc the task's network interface has the host name",
-                "extraHosts" => "remove extraHosts and resolve these names through DNS (a Route 53 private zone, Cloud Map or Service Connect)",
-                _ => "remove portMappings, or use a network mode with networking (awsvpc, bridge or host)",
+            d.set_help_msg(match *key {
+                "hostname" => crate::msg!(HELP_HOSTNAME),
+                "extraHosts" => crate::msg!(HELP_EXTRA_HOSTS),
+                _ => crate::msg!(HELP_PORT_MAPPINGS),
             });
             if let Some(n) = ctx.task.get("networkMode") {
-                d.add_related(n.span, "the network mode");
+                d.add_related_msg(n.span, crate::msg!(RELATED_MODE));
             }
         }
     }

@@ -41,8 +41,17 @@ crate::declare_rule! {
     }
 }
 
-/// What is wrong with a Secrets Manager ARN's fields after `secret:`, if anything.
-fn problem(value: &str) -> Option<String> {
+crate::messages! {
+    "TD027";
+    FIELD = "container `{name}` reads a Secrets Manager secret whose valueFrom has {count} field after the secret name; ECS expects none, or exactly json-key:version-stage:version-id";
+    FIELDS = "container `{name}` reads a Secrets Manager secret whose valueFrom has {count} fields after the secret name; ECS expects none, or exactly json-key:version-stage:version-id";
+    HELP_JSON_KEY = "to pick a JSON key, end with `:<json-key>::` (version stage and id left empty)";
+    FIX_VERSION_FIELDS = "add the empty version fields";
+    HELP_FORMAT = "write arn:aws:secretsmanager:<region>:<account>:secret:<name>[:<json-key>:<version-stage>:<version-id>], leaving unused fields empty";
+}
+
+/// How many fields follow the secret name, when ECS would not read them as written.
+fn problem(value: &str) -> Option<usize> {
     if !value.starts_with("arn:") || !value.contains(":secretsmanager:") {
         return None;
     }
@@ -54,10 +63,7 @@ fn problem(value: &str) -> Option<String> {
     match fields.len() {
         0 | 3 => None,
         1 | 2 if !picked => None,
-        n => Some(format!(
-            "has {n} field{} after the secret name; ECS expects none, or exactly json-key:version-stage:version-id",
-            if n == 1 { "" } else { "s" }
-        )),
+        n => Some(n),
     }
 }
 
@@ -75,20 +81,23 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             let Some(value) = util::known_str(Some(node)) else {
                 continue;
             };
-            let Some(what) = problem(value) else { continue };
-            let d = sink.report(
+            let Some(count) = problem(value) else {
+                continue;
+            };
+            let message = if count == 1 { &FIELD } else { &FIELDS };
+            let d = sink.report_msg(
                 node.span,
-                format!("container `{name}` reads a Secrets Manager secret whose valueFrom {what}"),
+                crate::msg!(*message, name = &name, count = count),
             );
             if value.matches(':').count() == 7 {
-                d.set_help("to pick a JSON key, end with `:<json-key>::` (version stage and id left empty)");
-                d.set_fix(
-                    "add the empty version fields",
+                d.set_help_msg(crate::msg!(HELP_JSON_KEY));
+                d.set_fix_msg(
+                    crate::msg!(FIX_VERSION_FIELDS),
                     node.span,
                     format!("\"{value}::\""),
                 );
             } else {
-                d.set_help("write arn:aws:secretsmanager:<region>:<account>:secret:<name>[:<json-key>:<version-stage>:<version-id>], leaving unused fields empty");
+                d.set_help_msg(crate::msg!(HELP_FORMAT));
             }
         }
     }

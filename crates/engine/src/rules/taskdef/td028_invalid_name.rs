@@ -44,18 +44,43 @@ crate::declare_rule! {
     }
 }
 
-/// The first character a name may not hold, or the length when it is too long.
-pub fn name_problem(name: &str) -> Option<String> {
+crate::messages! {
+    "TD028";
+    NAME_HOLDS = "{what} `{name}` holds {bad}; ECS allows only letters, digits, `_` and `-`, up to 255";
+    NAME_TOO_LONG = "{what} `{name}` is {length} characters long; ECS allows only letters, digits, `_` and `-`, up to 255";
+    THE_FAMILY = "the family";
+    A_CONTAINER_NAME = "a container name";
+    A_VOLUME_NAME = "a volume name";
+    HELP_RENAME = "rename it, e.g. `{fixed}` (and every reference to it)";
+    PORT_HYPHEN = "the port mapping name `{name}` starts with a hyphen; ECS allows lower-case letters, digits, `_` and `-` (not first), up to 64";
+    PORT_HOLDS = "the port mapping name `{name}` holds {bad}; ECS allows lower-case letters, digits, `_` and `-` (not first), up to 64";
+    PORT_TOO_LONG = "the port mapping name `{name}` is {length} characters long; ECS allows lower-case letters, digits, `_` and `-` (not first), up to 64";
+    HELP_PORT_RENAME = "rename it, e.g. `{fixed}` (and the serviceConnectConfiguration portName that uses it)";
+}
+
+/// What is wrong with a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameIssue {
+    /// It holds a character that is not allowed.
+    Holds(char),
+    /// It is this many characters long, more than allowed.
+    TooLong(usize),
+    /// It starts with a hyphen (port mapping names).
+    StartsWithHyphen,
+}
+
+/// What is wrong with a family, container or volume name, if anything.
+pub fn name_issue(name: &str) -> Option<NameIssue> {
     if let Some(bad) = name
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || *c == '_' || *c == '-'))
     {
-        return Some(format!("holds {bad:?}"));
+        return Some(NameIssue::Holds(bad));
     }
-    (name.chars().count() > 255).then(|| format!("is {} characters long", name.chars().count()))
+    let len = name.chars().count();
+    (len > 255).then_some(NameIssue::TooLong(len))
 }
 
-/// A `%WORD%` or `#{...}` substitution token in the name.
 fn is_script_placeholder(name: &str) -> bool {
     if name.contains("#{") {
         return true;
@@ -68,18 +93,19 @@ fn is_script_placeholder(name: &str) -> bool {
 }
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
-    let mut names: Vec<(&crate::syntax::value::Node, String)> = Vec::new();
+    use crate::input::msg::Template;
+    let mut names: Vec<(&crate::syntax::value::Node, &'static Template)> = Vec::new();
     if let Some(f) = ctx.task.get_set("family") {
-        names.push((f, "the family".to_string()));
+        names.push((f, &THE_FAMILY));
     }
     for c in &ctx.containers {
         if let Some(n) = c.get_set("name") {
-            names.push((n, "a container name".to_string()));
+            names.push((n, &A_CONTAINER_NAME));
         }
     }
     for v in ctx.task.get_array("volumes") {
         if let Some(n) = v.get_set("name") {
-            names.push((n, "a volume name".to_string()));
+            names.push((n, &A_VOLUME_NAME));
         }
     }
     check_port_mapping_names(ctx, sink);
@@ -91,7 +117,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         if name.is_empty() || is_script_placeholder(name) {
             continue;
         }
-        let Some(problem) = name_problem(name) else {
+        let Some(problem) = name_issue(name) else {
             continue;
         };
         let fixed: String = name
@@ -105,29 +131,38 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             })
             .take(255)
             .collect();
-        let d = sink.report(
-            node.span,
-            format!("{what} `{name}` {problem}; ECS allows only letters, digits, `_` and `-`, up to 255"),
-        );
-        d.set_help(format!(
-            "rename it, e.g. `{fixed}` (and every reference to it)"
-        ));
+        let what = crate::msg!(*what);
+        let message = match problem {
+            NameIssue::Holds(bad) => crate::msg!(
+                NAME_HOLDS,
+                what = what,
+                name = name,
+                bad = format!("{bad:?}")
+            ),
+            NameIssue::TooLong(length) => {
+                crate::msg!(NAME_TOO_LONG, what = what, name = name, length = length)
+            }
+            // Only port mapping names have this rule.
+            NameIssue::StartsWithHyphen => continue,
+        };
+        let d = sink.report_msg(node.span, message);
+        d.set_help_msg(crate::msg!(HELP_RENAME, fixed = fixed));
     }
 }
 
-/// What is wrong with a port mapping's name (the name Service Connect refers to), if anything.
-pub fn port_name_problem(name: &str) -> Option<String> {
+/// What is wrong with a port mapping name, if anything.
+pub fn port_name_problem(name: &str) -> Option<NameIssue> {
     if name.starts_with('-') {
-        return Some("starts with a hyphen".into());
+        return Some(NameIssue::StartsWithHyphen);
     }
     if let Some(bad) = name
         .chars()
         .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_' || *c == '-'))
     {
-        return Some(format!("holds {bad:?}"));
+        return Some(NameIssue::Holds(bad));
     }
     let len = name.chars().count();
-    (len > 64).then(|| format!("is {len} characters long"))
+    (len > 64).then_some(NameIssue::TooLong(len))
 }
 
 fn check_port_mapping_names(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
@@ -145,14 +180,20 @@ fn check_port_mapping_names(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             let Some(problem) = port_name_problem(name) else {
                 continue;
             };
-            sink.report(
-                node.span,
-                format!("the port mapping name `{name}` {problem}; ECS allows lower-case letters, digits, `_` and `-` (not first), up to 64"),
-            )
-            .set_help(format!(
-                "rename it, e.g. `{}` (and the serviceConnectConfiguration portName that uses it)",
-                name.trim_start_matches('-').to_ascii_lowercase()
-            ));
+            let message = match problem {
+                NameIssue::StartsWithHyphen => crate::msg!(PORT_HYPHEN, name = name),
+                NameIssue::Holds(bad) => {
+                    crate::msg!(PORT_HOLDS, name = name, bad = format!("{bad:?}"))
+                }
+                NameIssue::TooLong(length) => {
+                    crate::msg!(PORT_TOO_LONG, name = name, length = length)
+                }
+            };
+            sink.report_msg(node.span, message)
+                .set_help_msg(crate::msg!(
+                    HELP_PORT_RENAME,
+                    fixed = name.trim_start_matches('-').to_ascii_lowercase()
+                ));
         }
     }
 }

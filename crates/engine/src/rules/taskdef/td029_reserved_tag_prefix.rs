@@ -1,6 +1,5 @@
 use crate::models::taskdef::TaskDefCtx;
 use crate::rules::check::Sink;
-use crate::syntax::value::Node;
 
 crate::declare_rule! {
     /// ## What it does
@@ -36,29 +35,19 @@ crate::declare_rule! {
     }
 }
 
-/// Reports each tag of `owner` whose key starts with `aws:`.
-pub fn report_reserved(owner: &Node, sink: &mut Sink<'_>) {
-    for tag in owner.get_array("tags") {
-        let Some(key_node) = tag.get_set("key") else {
-            continue;
-        };
-        let Some(key) = key_node.as_str() else {
-            continue;
-        };
-        if !key.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("aws:")) {
-            continue;
-        }
-        sink.report(
-            key_node.span,
-            format!("tag key `{key}` starts with `aws:`, a prefix reserved for AWS"),
-        )
-        .set_help("drop the `aws:` prefix (use your own, e.g. `team:`)");
-    }
+crate::messages! {
+    "TD029";
+    RESERVED = "tag key `{key}` starts with `aws:`, a prefix reserved for AWS";
+    HELP = "drop the `aws:` prefix (use your own, e.g. `team:`)";
 }
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if ctx.shape == crate::models::taskdef::Shape::ContainerArray {
         return;
     }
-    report_reserved(ctx.task, sink);
+    for key_node in super::util::reserved_tag_keys(ctx.task) {
+        let key = key_node.as_str().unwrap_or_default();
+        sink.report_msg(key_node.span, crate::msg!(RESERVED, key = key))
+            .set_help_msg(crate::msg!(HELP));
+    }
 }

@@ -39,6 +39,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD030";
+    DUPLICATE = "container `{container}` maps containerPort {port} a second time; ECS exposes a port for one protocol only";
+    HELP_REMOVE = "remove the second mapping, or listen on another port for the other protocol";
+    RELATED_FIRST = "the first mapping of this port";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     for c in &ctx.containers {
         let mut seen: Vec<(i64, crate::input::span::Span)> = Vec::new();
@@ -50,12 +57,12 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 continue;
             };
             if let Some((_, first)) = seen.iter().find(|(p, _)| *p == port) {
-                sink.report(
+                sink.report_msg(
                     node.span,
-                    format!("container `{}` maps containerPort {port} a second time; ECS exposes a port for one protocol only", ctx.container_name(c)),
+                    crate::msg!(DUPLICATE, container = ctx.container_name(c), port = port),
                 )
-                .set_help("remove the second mapping, or listen on another port for the other protocol")
-                .add_related(*first, "the first mapping of this port");
+                .set_help_msg(crate::msg!(HELP_REMOVE))
+                .add_related_msg(*first, crate::msg!(RELATED_FIRST));
             } else {
                 seen.push((port, node.span));
             }

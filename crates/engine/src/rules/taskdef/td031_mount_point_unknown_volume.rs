@@ -38,6 +38,14 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD031";
+    UNKNOWN_VOLUME = "container `{container}` mounts volume `{source}`, which is not in the task's volumes";
+    HELP_DID_YOU_MEAN = "did you mean `{suggestion}`?";
+    FIX_MOUNT = "mount `{suggestion}`";
+    HELP_ADD_VOLUME = "add {\"name\": \"{source}\"} (with its configuration) to the task's volumes";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if ctx.shape == crate::models::taskdef::Shape::ContainerArray || ctx.task.is_opaque() {
         return;
@@ -71,20 +79,25 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             if names.contains(&source) {
                 continue;
             }
-            let d = sink.report(
+            let d = sink.report_msg(
                 node.span,
-                format!(
-                    "container `{}` mounts volume `{source}`, which is not in the task's volumes",
-                    ctx.container_name(c)
+                crate::msg!(
+                    UNKNOWN_VOLUME,
+                    container = ctx.container_name(c),
+                    source = source
                 ),
             );
             match crate::input::text::suggest(source, names.iter().copied()) {
                 Some(s) => {
-                    d.set_help(format!("did you mean `{s}`?"));
-                    d.set_fix(format!("mount `{s}`"), node.span, format!("\"{s}\""));
+                    d.set_help_msg(crate::msg!(HELP_DID_YOU_MEAN, suggestion = s));
+                    d.set_fix_msg(
+                        crate::msg!(FIX_MOUNT, suggestion = s),
+                        node.span,
+                        format!("\"{s}\""),
+                    );
                 }
                 None => {
-                    d.set_help(format!("add {{\"name\": \"{source}\"}} (with its configuration) to the task's volumes"));
+                    d.set_help_msg(crate::msg!(HELP_ADD_VOLUME, source = source));
                 }
             }
         }

@@ -39,6 +39,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD032";
+    ROOT_WITH_ACCESS_POINT = "EFS volume `{volume}` names an access point and rootDirectory `{dir}`; with an access point the root directory must be omitted or `/`";
+    HELP_MOVE_ROOT = "remove rootDirectory and set the directory as the access point's root directory";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     for v in ctx.task.get_array("volumes") {
         let Some(efs) = v.get_set("efsVolumeConfiguration") else {
@@ -59,10 +65,10 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         }
         let name = v.get_str("name").unwrap_or("?");
-        sink.report(
+        sink.report_msg(
             root.span,
-            format!("EFS volume `{name}` names an access point and rootDirectory `{dir}`; with an access point the root directory must be omitted or `/`"),
+            crate::msg!(ROOT_WITH_ACCESS_POINT, volume = name, dir = dir),
         )
-        .set_help("remove rootDirectory and set the directory as the access point's root directory");
+        .set_help_msg(crate::msg!(HELP_MOVE_ROOT));
     }
 }

@@ -52,6 +52,14 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD033";
+    BAD_PREFIX = "container `{container}` health check command starts with {head}, not CMD or CMD-SHELL";
+    HELP_CMD_SHELL = "put \"CMD-SHELL\" first to run the line with the container's shell";
+    FIX_CMD_SHELL = "run it with CMD-SHELL";
+    HELP_CMD = "put \"CMD\" first to run the program with these arguments, or \"CMD-SHELL\" and one command line";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     for c in &ctx.containers {
         let Some(command) = c
@@ -71,24 +79,24 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         }
         let name = ctx.container_name(c);
-        let d = sink.report(
+        let d = sink.report_msg(
             first.span,
-            format!("container `{name}` health check command starts with {head:?}, not CMD or CMD-SHELL"),
+            crate::msg!(BAD_PREFIX, container = name, head = format!("{head:?}")),
         );
         // One element holding a whole shell line: CMD-SHELL runs it as written.
         if command.len() == 1 || head.contains(' ') {
-            d.set_help("put \"CMD-SHELL\" first to run the line with the container's shell");
+            d.set_help_msg(crate::msg!(HELP_CMD_SHELL));
             // The fix inserts into a JSON array (`["..."]`), not a YAML block sequence.
             let original = ctx.text.get(first.span.range()).unwrap_or_default();
             if command.len() == 1 && original.starts_with('"') {
-                d.set_fix(
-                    "run it with CMD-SHELL",
+                d.set_fix_msg(
+                    crate::msg!(FIX_CMD_SHELL),
                     first.span,
                     format!("\"CMD-SHELL\", {original}"),
                 );
             }
         } else {
-            d.set_help("put \"CMD\" first to run the program with these arguments, or \"CMD-SHELL\" and one command line");
+            d.set_help_msg(crate::msg!(HELP_CMD));
         }
     }
 }

@@ -2,6 +2,7 @@ use crate::models::taskdef::TaskDefCtx;
 use crate::rules::check::Sink;
 
 use super::util;
+use crate::input::msg::Arg;
 
 crate::declare_rule! {
     /// ## What it does
@@ -50,6 +51,16 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD034";
+    BAD_LINK = "container `{container}` has the link {link}, which is not `name` or `name:alias`";
+    HELP_LINK_FORM = "write a link as the other container's name, optionally followed by `:` and an alias";
+    UNKNOWN_LINK = "container `{container}` links to `{target}`, which is not a container of this task";
+    HELP_LINK_TARGET = "link to one of the task's containers ({containers}); the task stops at start with \"Link target not available\"";
+    UNKNOWN_VOLUMES_FROM = "container `{container}` mounts the volumes of `{target}`, which is not a container of this task";
+    HELP_VOLUMES_FROM_TARGET = "name one of the task's containers ({containers}); the task stops at start with \"Volume target not available\"";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     // Containers we cannot see (a placeholder among them) may hold the name.
     if util::containers_opaque(ctx) {
@@ -65,7 +76,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             .is_none_or(crate::syntax::value::Node::is_placeholder)
     });
     let known = |target: &str| placeholder_names || names.contains(&target);
-    let list = names.join(", ");
+    let list = || Arg::List(names.iter().map(|n| Arg::from(*n)).collect());
     for c in &ctx.containers {
         let name = ctx.container_name(c);
         for link in c.get_array("links") {
@@ -73,22 +84,22 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 continue;
             };
             if text.matches(':').count() > 1 {
-                sink.report(
+                sink.report_msg(
                     link.span,
-                    format!("container `{name}` has the link {text:?}, which is not `name` or `name:alias`"),
+                    crate::msg!(BAD_LINK, container = &name, link = format!("{text:?}")),
                 )
-                .set_help("write a link as the other container's name, optionally followed by `:` and an alias");
+                .set_help_msg(crate::msg!(HELP_LINK_FORM));
                 continue;
             }
             let target = text.split(':').next().unwrap_or_default();
             if known(target) {
                 continue;
             }
-            sink.report(
+            sink.report_msg(
                 link.span,
-                format!("container `{name}` links to `{target}`, which is not a container of this task"),
+                crate::msg!(UNKNOWN_LINK, container = &name, target = target),
             )
-            .set_help(format!("link to one of the task's containers ({list}); the task stops at start with \"Link target not available\""));
+            .set_help_msg(crate::msg!(HELP_LINK_TARGET, containers = list()));
         }
         for from in c.get_array("volumesFrom") {
             let Some(node) = from.get_set("sourceContainer") else {
@@ -100,11 +111,11 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             if known(target) {
                 continue;
             }
-            sink.report(
+            sink.report_msg(
                 node.span,
-                format!("container `{name}` mounts the volumes of `{target}`, which is not a container of this task"),
+                crate::msg!(UNKNOWN_VOLUMES_FROM, container = &name, target = target),
             )
-            .set_help(format!("name one of the task's containers ({list}); the task stops at start with \"Volume target not available\""));
+            .set_help_msg(crate::msg!(HELP_VOLUMES_FROM_TARGET, containers = list()));
         }
     }
 }

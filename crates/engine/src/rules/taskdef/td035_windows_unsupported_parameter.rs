@@ -86,6 +86,15 @@ fn sets_something(node: &Node) -> bool {
     }
 }
 
+crate::messages! {
+    "TD035";
+    TASK_KEY = "{key} is not supported for Windows containers";
+    CONTAINER_KEY = "container `{container}` sets {key}, which Windows containers do not support";
+    VOLUME_DRIVER = "volume `{volume}` uses the {driver} driver; Windows containers support only \"local\"";
+    HELP_REMOVE = "remove it: Windows containers do not support it";
+    RELATED_WINDOWS = "the task runs Windows";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if !ctx.is_windows() {
         return;
@@ -95,20 +104,16 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         .get_set("runtimePlatform")
         .and_then(|p| p.get("operatingSystemFamily"))
         .map(|n| n.span);
-    let report = |sink: &mut Sink<'_>, span, message: String| {
-        let d = sink.report(span, message);
-        d.set_help("remove it: Windows containers do not support it");
+    let report = |sink: &mut Sink<'_>, span, message: crate::input::msg::Msg| {
+        let d = sink.report_msg(span, message);
+        d.set_help_msg(crate::msg!(HELP_REMOVE));
         if let Some(p) = platform {
-            d.add_related(p, "the task runs Windows");
+            d.add_related_msg(p, crate::msg!(RELATED_WINDOWS));
         }
     };
     for key in ["pidMode", "ipcMode"] {
         if let Some(m) = ctx.task.member(key).filter(|m| sets_something(&m.value)) {
-            report(
-                sink,
-                m.key_span,
-                format!("{key} is not supported for Windows containers"),
-            );
+            report(sink, m.key_span, crate::msg!(TASK_KEY, key = key));
         }
     }
     for c in &ctx.containers {
@@ -118,9 +123,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 report(
                     sink,
                     m.key_span,
-                    format!(
-                        "container `{name}` sets {key}, which Windows containers do not support"
-                    ),
+                    crate::msg!(CONTAINER_KEY, container = &name, key = *key),
                 );
             }
         }
@@ -137,7 +140,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             report(
                 sink,
                 driver.span,
-                format!("volume `{vname}` uses the {text:?} driver; Windows containers support only \"local\""),
+                crate::msg!(VOLUME_DRIVER, volume = vname, driver = format!("{text:?}")),
             );
         }
     }

@@ -2,6 +2,7 @@ use crate::models::taskdef::TaskDefCtx;
 use crate::rules::check::Sink;
 
 use super::util;
+use crate::input::msg::{Arg, Msg};
 
 crate::declare_rule! {
     /// ## What it does
@@ -48,8 +49,23 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD036";
+    NOT_SIX_PARTS = "{key} does not have the six parts of an ARN";
+    PARTITION = "{key} has the partition {partition}, not aws (or aws-cn, aws-us-gov)";
+    SERVICE = "{key} is an ARN of the {service} service, not an IAM role";
+    REGION = "{key} names the region {region}; IAM ARNs have none (arn:aws:iam::…)";
+    ACCOUNT = "{key} has the account id {account}, which is not 12 digits";
+    NOT_ROLE = "{key} names {resource}, not role/<name>";
+    NO_ROLE_NAME = "{key} has no role name after role/";
+    BAD_CHAR = "{key} has {bad} in the role name";
+    SPACES = "{key} has spaces around it";
+    HELP_ROLE_ARN = "give the IAM role's ARN as IAM shows it: arn:aws:iam::<12-digit account>:role/<name>; ECS refuses anything else with \"Role is not valid\"";
+}
+
 /// What is wrong with an ARN-looking role, or `None` when it is a role ARN or a placeholder.
-pub fn role_arn_problem(arn: &str) -> Option<String> {
+/// The message's `{key}` (the member) is filled by the caller.
+pub fn role_arn_problem(arn: &str) -> Option<Msg> {
     let rest = arn.strip_prefix("arn:")?;
     let mut parts = rest.splitn(5, ':');
     let (Some(partition), Some(service), Some(region), Some(account), Some(resource)) = (
@@ -59,7 +75,7 @@ pub fn role_arn_problem(arn: &str) -> Option<String> {
         parts.next(),
         parts.next(),
     ) else {
-        return Some("does not have the six parts of an ARN".into());
+        return Some(crate::msg!(NOT_SIX_PARTS));
     };
     // An account written as a placeholder (`XXXXXXXXXXXX`, `ACCOUNT_ID`, `<account>`).
     let placeholder = |s: &str| {
@@ -70,34 +86,26 @@ pub fn role_arn_problem(arn: &str) -> Option<String> {
         return None;
     }
     if !partition.starts_with("aws") {
-        return Some(format!(
-            "has the partition {partition:?}, not aws (or aws-cn, aws-us-gov)"
-        ));
+        return Some(crate::msg!(PARTITION, partition = format!("{partition:?}")));
     }
     if service != "iam" {
-        return Some(format!(
-            "is an ARN of the {service:?} service, not an IAM role"
-        ));
+        return Some(crate::msg!(SERVICE, service = format!("{service:?}")));
     }
     if !region.is_empty() {
-        return Some(format!(
-            "names the region {region:?}; IAM ARNs have none (arn:aws:iam::…)"
-        ));
+        return Some(crate::msg!(REGION, region = format!("{region:?}")));
     }
     if account.len() != 12 || !account.bytes().all(|b| b.is_ascii_digit()) {
-        return Some(format!(
-            "has the account id {account:?}, which is not 12 digits"
-        ));
+        return Some(crate::msg!(ACCOUNT, account = format!("{account:?}")));
     }
     let Some(name) = resource.strip_prefix("role/") else {
-        return Some(format!("names {resource:?}, not role/<name>"));
+        return Some(crate::msg!(NOT_ROLE, resource = format!("{resource:?}")));
     };
     let ok = |c: char| c.is_ascii_alphanumeric() || "+=,.@_/-".contains(c);
     if name.is_empty() || name.ends_with('/') {
-        return Some("has no role name after role/".into());
+        return Some(crate::msg!(NO_ROLE_NAME));
     }
     if let Some(bad) = name.chars().find(|c| !ok(*c)) {
-        return Some(format!("has {bad:?} in the role name"));
+        return Some(crate::msg!(BAD_CHAR, bad = format!("{bad:?}")));
     }
     None
 }
@@ -110,13 +118,14 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         let Some(arn) = util::known_str(Some(node)) else {
             continue;
         };
-        let Some(problem) = role_arn_problem(arn.trim())
-            .or_else(|| (arn.trim() != arn).then(|| "has spaces around it".to_string()))
+        let Some(mut problem) = role_arn_problem(arn.trim())
+            .or_else(|| (arn.trim() != arn).then(|| crate::msg!(SPACES)))
         else {
             continue;
         };
-        sink.report(node.span, format!("{key} {problem}"))
-            .set_help("give the IAM role's ARN as IAM shows it: arn:aws:iam::<12-digit account>:role/<name>; ECS refuses anything else with \"Role is not valid\"");
+        problem.args.push(("key", Arg::from(key)));
+        sink.report_msg(node.span, problem)
+            .set_help_msg(crate::msg!(HELP_ROLE_ARN));
     }
 }
 
@@ -142,11 +151,11 @@ mod tests {
         assert_eq!(role_arn_problem("arn:aws:iam::ACCOUNT_ID:role/x"), None);
         assert!(
             role_arn_problem("arn:aws:iam::11111111111:role/ecsTaskExecutionRole")
-                .is_some_and(|p| p.contains("12 digits"))
+                .is_some_and(|p| p.en().contains("12 digits"))
         );
         assert!(
             role_arn_problem("arn:aws:ecs:us-east-1:123456789012:cluster/prod")
-                .is_some_and(|p| p.contains("\"ecs\""))
+                .is_some_and(|p| p.en().contains("\"ecs\""))
         );
         assert!(role_arn_problem("arn:aws:iam::123456789012:policy/x").is_some());
         assert!(role_arn_problem("arn:aws:iam::123456789012:role/").is_some());

@@ -2,6 +2,7 @@ use crate::models::taskdef::TaskDefCtx;
 use crate::rules::check::Sink;
 
 use super::util;
+use crate::input::msg::Arg;
 
 crate::declare_rule! {
     /// ## What it does
@@ -46,13 +47,43 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD037";
+    ONE = "`{path}` is null; the AWS CLI and boto3 refuse null parameters";
+    FEW = "{count} members are null ({paths}); the AWS CLI and boto3 refuse null parameters";
+    MANY = "{count} members are null ({paths} and {more} more); the AWS CLI and boto3 refuse null parameters";
+    HELP_REMOVE = "remove these members (null means \"not set\" only to ecspresso and Terraform)";
+    RELATED_TOO = "`{path}` is null too";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if ctx.ecspresso || ctx.text.contains("{{") {
         return;
     }
-    util::report_nulls(
-        ctx.task,
-        sink,
-        "remove these members (null means \"not set\" only to ecspresso and Terraform)",
+    // `util::report_nulls` in TD037's own keyed sentences (as SV018 words them under its code).
+    let nulls = util::nulls(ctx.task);
+    let Some((first, span)) = nulls.first() else {
+        return;
+    };
+    let first = first.trim_start_matches('/');
+    let names = Arg::List(
+        nulls
+            .iter()
+            .take(3)
+            .map(|(p, _)| Arg::Code(format!("`{}`", p.trim_start_matches('/'))))
+            .collect(),
     );
+    let message = match nulls.len() {
+        1 => crate::msg!(ONE, path = first),
+        n if n <= 3 => crate::msg!(FEW, count = n, paths = names),
+        n => crate::msg!(MANY, count = n, paths = names, more = n - 3),
+    };
+    let d = sink.report_msg(*span, message);
+    d.set_help_msg(crate::msg!(HELP_REMOVE));
+    for (pointer, span) in nulls.iter().skip(1) {
+        d.add_related_msg(
+            *span,
+            crate::msg!(RELATED_TOO, path = pointer.trim_start_matches('/')),
+        );
+    }
 }

@@ -63,6 +63,15 @@ fn is_ipc_sysctl(name: &str) -> bool {
     ) || name.starts_with("fs.mqueue.")
 }
 
+crate::messages! {
+    "TD038";
+    SYSCTL_NET = "container `{container}` sets {sysctl}, but the task shares the host's network namespace";
+    SYSCTL_IPC = "container `{container}` sets {sysctl}, but the task shares the host's IPC namespace";
+    HELP_NET = "remove the network sysctl, or stop sharing the host's network namespace (networkMode)";
+    HELP_IPC = "remove the IPC sysctl, or stop sharing the host's IPC namespace (ipcMode)";
+    RELATED_SHARED_HERE = "the task shares the host's namespace here";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     let host_net = ctx.network_mode() == Some("host");
     let host_ipc = util::known_str(ctx.task.get_set("ipcMode")) == Some("host");
@@ -78,24 +87,20 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             let Some(ns) = util::known_str(Some(ns_node)) else {
                 continue;
             };
-            let (what, key) = if host_net && ns.starts_with("net.") {
-                ("network", "networkMode")
+            let (message, help, key) = if host_net && ns.starts_with("net.") {
+                (&SYSCTL_NET, &HELP_NET, "networkMode")
             } else if host_ipc && is_ipc_sysctl(ns) {
-                ("IPC", "ipcMode")
+                (&SYSCTL_IPC, &HELP_IPC, "ipcMode")
             } else {
                 continue;
             };
-            let d = sink.report(
+            let d = sink.report_msg(
                 ns_node.span,
-                format!(
-                    "container `{name}` sets {ns}, but the task shares the host's {what} namespace"
-                ),
+                crate::msg!(*message, container = &name, sysctl = ns),
             );
-            d.set_help(format!(
-                "remove the {what} sysctl, or stop sharing the host's {what} namespace ({key})"
-            ));
+            d.set_help_msg(crate::msg!(*help));
             if let Some(m) = ctx.task.member(key) {
-                d.add_related(m.value.span, "the task shares the host's namespace here");
+                d.add_related_msg(m.value.span, crate::msg!(RELATED_SHARED_HERE));
             }
         }
     }

@@ -49,6 +49,25 @@ fn parse_range(text: &str) -> Option<(i64, i64)> {
     Some((a.trim().parse().ok()?, b.trim().parse().ok()?))
 }
 
+crate::messages! {
+    "TD039";
+    MODE = "container `{container}` maps a port range, which the \"{mode}\" network mode does not support";
+    HELP_MODE = "port ranges need the bridge or awsvpc network mode";
+    RELATED_MODE = "the network mode";
+    NOT_RANGE = "container `{container}` port range {range} is not two ports joined by a hyphen";
+    HELP_NOT_RANGE = "write the range as \"first-last\", for example \"8000-8100\"";
+    OUTSIDE = "container `{container}` port range {range} is outside 1–65535";
+    HELP_OUTSIDE = "ports are 1 to 65535";
+    NOT_ASCENDING = "container `{container}` port range {range} does not go from a lower to a higher port";
+    HELP_LOWER_FIRST = "put the lower port first";
+    HELP_SINGLE_PORT = "map a single port with containerPort instead";
+    OVERLAP = "container `{container}` port range {range} overlaps {first}-{last}";
+    HELP_OVERLAP = "merge the ranges or make them disjoint";
+    RELATED_OTHER = "the other range";
+    TOO_MANY = "container `{container}` maps {count} port ranges; ECS accepts at most 100";
+    HELP_TOO_MANY = "merge adjacent ranges";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     let mode = ctx.network_mode();
     for c in &ctx.containers {
@@ -63,41 +82,39 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 continue;
             };
             count += 1;
+            let range = format!("{text:?}");
             if let Some(m) = mode.filter(|m| *m != "bridge" && *m != "awsvpc") {
-                let d = sink.report(
-                    node.span,
-                    format!("container `{name}` maps a port range, which the \"{m}\" network mode does not support"),
-                );
-                d.set_help("port ranges need the bridge or awsvpc network mode");
+                let d = sink.report_msg(node.span, crate::msg!(MODE, container = &name, mode = m));
+                d.set_help_msg(crate::msg!(HELP_MODE));
                 if let Some(n) = ctx.task.get("networkMode") {
-                    d.add_related(n.span, "the network mode");
+                    d.add_related_msg(n.span, crate::msg!(RELATED_MODE));
                 }
             }
             let Some((first, last)) = parse_range(text) else {
-                sink.report(
+                sink.report_msg(
                     node.span,
-                    format!("container `{name}` port range {text:?} is not two ports joined by a hyphen"),
+                    crate::msg!(NOT_RANGE, container = &name, range = &range),
                 )
-                .set_help("write the range as \"first-last\", for example \"8000-8100\"");
+                .set_help_msg(crate::msg!(HELP_NOT_RANGE));
                 continue;
             };
             if !(1..=65535).contains(&first) || !(1..=65535).contains(&last) {
-                sink.report(
+                sink.report_msg(
                     node.span,
-                    format!("container `{name}` port range {text:?} is outside 1–65535"),
+                    crate::msg!(OUTSIDE, container = &name, range = &range),
                 )
-                .set_help("ports are 1 to 65535");
+                .set_help_msg(crate::msg!(HELP_OUTSIDE));
                 continue;
             }
             if first >= last {
-                sink.report(
+                sink.report_msg(
                     node.span,
-                    format!("container `{name}` port range {text:?} does not go from a lower to a higher port"),
+                    crate::msg!(NOT_ASCENDING, container = &name, range = &range),
                 )
-                .set_help(if first > last {
-                    "put the lower port first"
+                .set_help_msg(if first > last {
+                    crate::msg!(HELP_LOWER_FIRST)
                 } else {
-                    "map a single port with containerPort instead"
+                    crate::msg!(HELP_SINGLE_PORT)
                 });
                 continue;
             }
@@ -106,22 +123,28 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 .find(|(a, b, _)| first <= *b && *a <= last)
                 .copied()
             {
-                sink.report(
+                sink.report_msg(
                     node.span,
-                    format!("container `{name}` port range {text:?} overlaps {a}-{b}"),
+                    crate::msg!(
+                        OVERLAP,
+                        container = &name,
+                        range = &range,
+                        first = a,
+                        last = b
+                    ),
                 )
-                .set_help("merge the ranges or make them disjoint")
-                .add_related(other, "the other range");
+                .set_help_msg(crate::msg!(HELP_OVERLAP))
+                .add_related_msg(other, crate::msg!(RELATED_OTHER));
             }
             ranges.push((first, last, node.span));
         }
         if count > 100 {
             if let Some(m) = c.member("portMappings") {
-                sink.report(
+                sink.report_msg(
                     m.key_span,
-                    format!("container `{name}` maps {count} port ranges; ECS accepts at most 100"),
+                    crate::msg!(TOO_MANY, container = &name, count = count),
                 )
-                .set_help("merge adjacent ranges");
+                .set_help_msg(crate::msg!(HELP_TOO_MANY));
             }
         }
     }

@@ -2,6 +2,7 @@ use crate::models::taskdef::TaskDefCtx;
 use crate::rules::check::Sink;
 
 use super::util;
+use crate::input::msg::{Arg, Msg};
 
 crate::declare_rule! {
     /// ## What it does
@@ -47,11 +48,22 @@ crate::declare_rule! {
     }
 }
 
-/// What ECS would refuse in an image reference, if anything.
-pub fn image_problem(image: &str) -> Option<String> {
+crate::messages! {
+    "TD040";
+    TOO_LONG = "container `{container}` image is {len} characters long (at most 255)";
+    SPACE = "container `{container}` image holds a space";
+    BAD_CHAR = "container `{container}` image holds {bad}";
+    DIGEST_ALGORITHM = "container `{container}` image has the digest {digest}; ECS supports only sha256:<64 hex digits>";
+    DIGEST_LENGTH = "container `{container}` image has a sha256 digest of {len} characters; it must be exactly 64 hexadecimal digits";
+    HELP_IMAGE_FORM = "write the image as registry/repository:tag or registry/repository@sha256:<64 hex digits>; ECS refuses anything else at registration";
+}
+
+/// What ECS would refuse in an image reference, if anything. The message's `{container}` is
+/// filled by the caller.
+pub fn image_problem(image: &str) -> Option<Msg> {
     let len = image.chars().count();
     if len > 255 {
-        return Some(format!("is {len} characters long (at most 255)"));
+        return Some(crate::msg!(TOO_LONG, len = len));
     }
     let (name, digest) = match image.split_once('@') {
         Some((n, d)) => (n, Some(d)),
@@ -60,22 +72,17 @@ pub fn image_problem(image: &str) -> Option<String> {
     let ok = |c: char| c.is_ascii_alphanumeric() || "-_:./#".contains(c);
     if let Some(bad) = name.chars().find(|c| !ok(*c)) {
         return Some(if bad == ' ' {
-            "holds a space".to_string()
+            crate::msg!(SPACE)
         } else {
-            format!("holds {bad:?}")
+            crate::msg!(BAD_CHAR, bad = format!("{bad:?}"))
         });
     }
     if let Some(d) = digest {
         let Some(hex) = d.strip_prefix("sha256:") else {
-            return Some(format!(
-                "has the digest {d:?}; ECS supports only sha256:<64 hex digits>"
-            ));
+            return Some(crate::msg!(DIGEST_ALGORITHM, digest = format!("{d:?}")));
         };
         if hex.len() != 64 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return Some(format!(
-                "has a sha256 digest of {} characters; it must be exactly 64 hexadecimal digits",
-                hex.chars().count()
-            ));
+            return Some(crate::msg!(DIGEST_LENGTH, len = hex.chars().count()));
         }
     }
     None
@@ -96,12 +103,14 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         {
             continue;
         }
-        let Some(problem) = image_problem(image) else {
+        let Some(mut problem) = image_problem(image) else {
             continue;
         };
-        let name = ctx.container_name(c);
-        sink.report(node.span, format!("container `{name}` image {problem}"))
-            .set_help("write the image as registry/repository:tag or registry/repository@sha256:<64 hex digits>; ECS refuses anything else at registration");
+        problem
+            .args
+            .push(("container", Arg::from(ctx.container_name(c))));
+        sink.report_msg(node.span, problem)
+            .set_help_msg(crate::msg!(HELP_IMAGE_FORM));
     }
 }
 

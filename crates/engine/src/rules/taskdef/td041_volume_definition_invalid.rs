@@ -44,6 +44,16 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD041";
+    NO_NAME = "a volume with {key} has no name";
+    HELP_NAME_AT_LAUNCH = "name the volume: its volumeConfigurations of the service or task refer to it by name";
+    HELP_NAME_MOUNT = "name the volume: its mount points refer to it by name";
+    MANY_AT_LAUNCH = "more than one volume is configured at launch; a task definition may have one";
+    HELP_KEEP_ONE = "keep one volume with configuredAtLaunch; use EFS or a bind mount for the others";
+    RELATED_ALSO_AT_LAUNCH = "also configured at launch";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     let mut at_launch = Vec::new();
     for v in ctx.task.get_array("volumes") {
@@ -57,24 +67,21 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             at_launch.push(m.key_span);
         }
         let kind = if launch.is_some() {
-            Some((
-                "configuredAtLaunch",
-                "volumeConfigurations of the service or task",
-            ))
+            Some(("configuredAtLaunch", &HELP_NAME_AT_LAUNCH))
         } else if v
             .member("efsVolumeConfiguration")
             .is_some_and(|m| !m.value.is_null())
         {
-            Some(("efsVolumeConfiguration", "mount points"))
+            Some(("efsVolumeConfiguration", &HELP_NAME_MOUNT))
         } else if v
             .member("s3filesVolumeConfiguration")
             .is_some_and(|m| !m.value.is_null())
         {
-            Some(("s3filesVolumeConfiguration", "mount points"))
+            Some(("s3filesVolumeConfiguration", &HELP_NAME_MOUNT))
         } else {
             None
         };
-        let Some((key, by)) = kind else { continue };
+        let Some((key, help)) = kind else { continue };
         let named = v
             .get_set("name")
             .is_some_and(|n| n.is_placeholder() || n.as_str().is_some_and(|s| !s.is_empty()));
@@ -82,21 +89,16 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         }
         let span = v.member(key).map_or(v.span, |m| m.key_span);
-        sink.report(span, format!("a volume with {key} has no name"))
-            .set_help(format!("name the volume: its {by} refer to it by name"));
+        sink.report_msg(span, crate::msg!(NO_NAME, key = key))
+            .set_help_msg(crate::msg!(*help));
     }
     if at_launch.len() > 1 {
         let mut spans = at_launch.into_iter();
         if let Some(first) = spans.next() {
-            let d = sink.report(
-                first,
-                "more than one volume is configured at launch; a task definition may have one",
-            );
-            d.set_help(
-                "keep one volume with configuredAtLaunch; use EFS or a bind mount for the others",
-            );
+            let d = sink.report_msg(first, crate::msg!(MANY_AT_LAUNCH));
+            d.set_help_msg(crate::msg!(HELP_KEEP_ONE));
             for s in spans {
-                d.add_related(s, "also configured at launch");
+                d.add_related_msg(s, crate::msg!(RELATED_ALSO_AT_LAUNCH));
             }
         }
     }

@@ -2,6 +2,7 @@ use crate::models::taskdef::TaskDefCtx;
 use crate::rules::check::Sink;
 
 use super::util;
+use crate::input::span::Span;
 
 crate::declare_rule! {
     /// ## What it does
@@ -37,6 +38,30 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD042";
+    TWICE = "the tag key `{key}` is given twice; each tag key may have only one value";
+    HELP_KEEP_ONE = "keep one of the two tags";
+    RELATED_FIRST = "first given here";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
-    util::report_duplicate_tags(ctx.task.get_array("tags"), sink);
+    // `util::report_duplicate_tags` (tag keys are case-sensitive) in TD042's own keyed
+    // sentences (as SV033 words them under its code).
+    let mut seen: Vec<(&str, Span)> = Vec::new();
+    for tag in ctx.task.get_array("tags") {
+        let Some(node) = tag.get_set("key") else {
+            continue;
+        };
+        let Some(key) = util::known_str(Some(node)) else {
+            continue;
+        };
+        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+            sink.report_msg(node.span, crate::msg!(TWICE, key = key))
+                .set_help_msg(crate::msg!(HELP_KEEP_ONE))
+                .add_related_msg(*first, crate::msg!(RELATED_FIRST));
+        } else {
+            seen.push((key, node.span));
+        }
+    }
 }

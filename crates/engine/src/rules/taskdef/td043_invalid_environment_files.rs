@@ -42,6 +42,14 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD043";
+    TOO_MANY = "container `{container}` has {count} environment files; ECS accepts at most ten";
+    HELP_MERGE = "merge the files into at most ten";
+    NOT_ENV = "container `{container}` environment file `{object}` does not end in .env";
+    HELP_RENAME = "rename the S3 object to end in .env (one VARIABLE=VALUE a line)";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     for c in &ctx.containers {
         let name = ctx.container_name(c);
@@ -50,14 +58,11 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         };
         let files = m.value.as_array().unwrap_or_default();
         if files.len() > 10 && !files.iter().any(crate::syntax::value::Node::is_placeholder) {
-            sink.report(
+            sink.report_msg(
                 m.key_span,
-                format!(
-                    "container `{name}` has {} environment files; ECS accepts at most ten",
-                    files.len()
-                ),
+                crate::msg!(TOO_MANY, container = &name, count = files.len()),
             )
-            .set_help("merge the files into at most ten");
+            .set_help_msg(crate::msg!(HELP_MERGE));
         }
         for f in files {
             let Some(node) = f.get_set("value") else {
@@ -70,11 +75,11 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 continue;
             }
             let object = value.rsplit('/').next().unwrap_or(value);
-            sink.report(
+            sink.report_msg(
                 node.span,
-                format!("container `{name}` environment file `{object}` does not end in .env"),
+                crate::msg!(NOT_ENV, container = &name, object = object),
             )
-            .set_help("rename the S3 object to end in .env (one VARIABLE=VALUE a line)");
+            .set_help_msg(crate::msg!(HELP_RENAME));
         }
     }
 }

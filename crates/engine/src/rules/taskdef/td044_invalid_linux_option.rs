@@ -106,6 +106,15 @@ fn tmpfs_option_ok(option: &str) -> bool {
     }
 }
 
+crate::messages! {
+    "TD044";
+    SECURITY_OPTION = "container `{container}` has the docker security option {option}, which ECS does not take";
+    HELP_SECURITY_OPTION = "use no-new-privileges, apparmor:<profile>, label:<value> or credentialspec:<file>";
+    TMPFS_OPTION = "container `{container}` has the tmpfs mount option {option}, which ECS does not take";
+    HELP_TMPFS_SIZE = "set the size with the tmpfs entry's size (MiB), not a mount option";
+    HELP_TMPFS_OPTION = "use one of the tmpfs mount options ECS lists (noexec, nosuid, nodev, ro, mode=1777...)";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     for c in &ctx.containers {
         let name = ctx.container_name(c);
@@ -116,11 +125,15 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             if security_option_ok(text) {
                 continue;
             }
-            sink.report(
+            sink.report_msg(
                 opt.span,
-                format!("container `{name}` has the docker security option {text:?}, which ECS does not take"),
+                crate::msg!(
+                    SECURITY_OPTION,
+                    container = &name,
+                    option = format!("{text:?}")
+                ),
             )
-            .set_help("use no-new-privileges, apparmor:<profile>, label:<value> or credentialspec:<file>");
+            .set_help_msg(crate::msg!(HELP_SECURITY_OPTION));
         }
         let tmpfs = c
             .get_set("linuxParameters")
@@ -135,15 +148,19 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                     continue;
                 }
                 let help = if text.starts_with("size") {
-                    "set the size with the tmpfs entry's size (MiB), not a mount option"
+                    crate::msg!(HELP_TMPFS_SIZE)
                 } else {
-                    "use one of the tmpfs mount options ECS lists (noexec, nosuid, nodev, ro, mode=1777...)"
+                    crate::msg!(HELP_TMPFS_OPTION)
                 };
-                sink.report(
+                sink.report_msg(
                     opt.span,
-                    format!("container `{name}` has the tmpfs mount option {text:?}, which ECS does not take"),
+                    crate::msg!(
+                        TMPFS_OPTION,
+                        container = &name,
+                        option = format!("{text:?}")
+                    ),
                 )
-                .set_help(help);
+                .set_help_msg(help);
             }
         }
     }

@@ -3,6 +3,7 @@ use crate::rules::check::Sink;
 use crate::syntax::value::Node;
 
 use super::util;
+use crate::input::msg::Arg;
 
 crate::declare_rule! {
     /// ## What it does
@@ -55,6 +56,32 @@ fn set<'a>(node: &'a Node, key: &str) -> Option<&'a Node> {
         .filter(|n| !n.is_placeholder() && n.as_str().is_none_or(|s| !s.is_empty()))
 }
 
+crate::messages! {
+    "TD045";
+    GPU_BOTH = "container `{container}` gives its GPU requirement both a value and a sharingStrategy";
+    HELP_GPU_BOTH = "give the number of GPUs (value) or a sharingStrategy, not both";
+    GPU_NEITHER = "container `{container}` asks for GPUs without a value (the number of GPUs) or a sharingStrategy";
+    HELP_GPU_NEITHER = "set value to the number of GPUs, or a sharingStrategy to share one";
+    GPU_SHARED_EXTERNAL = "container `{container}` shares a GPU, which tasks that require EXTERNAL do not support";
+    HELP_GPU_SHARED_EXTERNAL = "remove sharingStrategy, or run the task on EC2 or Managed Instances";
+    RELATED_EXTERNAL = "the task requires EXTERNAL here";
+    NEURON_VALUE = "container `{container}` asks for NeuronDevice {value}; the value must be ALL";
+    HELP_NEURON_VALUE = "set value to \"ALL\": the container gets all Neuron devices of the instance";
+    FIX_NEURON_ALL = "set the value to ALL";
+    NEURON_LAUNCH_TYPE = "container `{container}` asks for Neuron devices, which only Managed Instances support";
+    HELP_NEURON_LAUNCH_TYPE = "add MANAGED_INSTANCES to requiresCompatibilities and run the task on ECS Managed Instances";
+    RELATED_LAUNCH_TYPES = "the task's launch types";
+    SHARING_NOT_GPU = "container `{container}` sets a sharingStrategy on a {kind} requirement; only GPUs take one";
+    HELP_REMOVE_SHARING = "remove sharingStrategy";
+    NEURON_MANY = "more than one container asks for Neuron devices; only one container of a task may";
+    HELP_NEURON_ONE = "give the Neuron devices to one container";
+    RELATED_NEURON_FIRST = "the first container asking for them";
+    GPU_MIXED = "the task's GPU containers use different options ({first} and {second})";
+    EXCLUSIVE_GPUS = "exclusive GPUs";
+    HELP_GPU_SAME = "give every GPU container the same sharingStrategy, or none";
+    RELATED_GPU_FIRST = "the first GPU container's option";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     let mut gpu_options: Vec<(Option<String>, crate::input::span::Span)> = Vec::new();
     let mut neuron: Vec<crate::input::span::Span> = Vec::new();
@@ -75,23 +102,24 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 "GPU" => {
                     match (value, sharing) {
                         (Some(_), Some(s)) => {
-                            sink.report(s.span, format!("container `{name}` gives its GPU requirement both a value and a sharingStrategy"))
-                                .set_help("give the number of GPUs (value) or a sharingStrategy, not both");
+                            sink.report_msg(s.span, crate::msg!(GPU_BOTH, container = &name))
+                                .set_help_msg(crate::msg!(HELP_GPU_BOTH));
                         }
                         (None, None) if !r.is_opaque() => {
-                            sink.report(head, format!("container `{name}` asks for GPUs without a value (the number of GPUs) or a sharingStrategy"))
-                                .set_help("set value to the number of GPUs, or a sharingStrategy to share one");
+                            sink.report_msg(head, crate::msg!(GPU_NEITHER, container = &name))
+                                .set_help_msg(crate::msg!(HELP_GPU_NEITHER));
                         }
                         _ => {}
                     }
                     gpu_options.push((sharing.and_then(Node::as_str).map(str::to_string), head));
                     if let Some(s) = sharing.filter(|_| ctx.compat.external) {
-                        let d = sink.report(s.span, format!("container `{name}` shares a GPU, which tasks that require EXTERNAL do not support"));
-                        d.set_help(
-                            "remove sharingStrategy, or run the task on EC2 or Managed Instances",
+                        let d = sink.report_msg(
+                            s.span,
+                            crate::msg!(GPU_SHARED_EXTERNAL, container = &name),
                         );
+                        d.set_help_msg(crate::msg!(HELP_GPU_SHARED_EXTERNAL));
                         if let Some(rs) = req {
-                            d.add_related(rs, "the task requires EXTERNAL here");
+                            d.add_related_msg(rs, crate::msg!(RELATED_EXTERNAL));
                         }
                     }
                 }
@@ -102,53 +130,66 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                             || ctx.text.get(v.span.range()).unwrap_or_default().to_string(),
                             str::to_string,
                         );
-                        sink.report(v.span, format!("container `{name}` asks for NeuronDevice {shown:?}; the value must be ALL"))
-                            .set_help("set value to \"ALL\": the container gets all Neuron devices of the instance")
-                            .set_fix("set the value to ALL", v.span, "\"ALL\"");
+                        sink.report_msg(
+                            v.span,
+                            crate::msg!(
+                                NEURON_VALUE,
+                                container = &name,
+                                value = format!("{shown:?}")
+                            ),
+                        )
+                        .set_help_msg(crate::msg!(HELP_NEURON_VALUE))
+                        .set_fix_msg(
+                            crate::msg!(FIX_NEURON_ALL),
+                            v.span,
+                            "\"ALL\"",
+                        );
                     }
                     if ctx.compat.declared && !ctx.compat.managed_instances {
-                        let d = sink.report(head, format!("container `{name}` asks for Neuron devices, which only Managed Instances support"));
-                        d.set_help("add MANAGED_INSTANCES to requiresCompatibilities and run the task on ECS Managed Instances");
+                        let d = sink
+                            .report_msg(head, crate::msg!(NEURON_LAUNCH_TYPE, container = &name));
+                        d.set_help_msg(crate::msg!(HELP_NEURON_LAUNCH_TYPE));
                         if let Some(rs) = req {
-                            d.add_related(rs, "the task's launch types");
+                            d.add_related_msg(rs, crate::msg!(RELATED_LAUNCH_TYPES));
                         }
                     }
                     if let Some(s) = sharing {
-                        sink.report(s.span, format!("container `{name}` sets a sharingStrategy on a NeuronDevice requirement; only GPUs take one"))
-                            .set_help("remove sharingStrategy");
+                        sink.report_msg(
+                            s.span,
+                            crate::msg!(SHARING_NOT_GPU, container = &name, kind = "NeuronDevice"),
+                        )
+                        .set_help_msg(crate::msg!(HELP_REMOVE_SHARING));
                     }
                 }
                 _ => {
                     if let Some(s) = sharing {
-                        sink.report(s.span, format!("container `{name}` sets a sharingStrategy on a {kind} requirement; only GPUs take one"))
-                            .set_help("remove sharingStrategy");
+                        sink.report_msg(
+                            s.span,
+                            crate::msg!(SHARING_NOT_GPU, container = &name, kind = kind),
+                        )
+                        .set_help_msg(crate::msg!(HELP_REMOVE_SHARING));
                     }
                 }
             }
         }
     }
     if neuron.len() > 1 {
-        let d = sink.report(
-            neuron[1],
-            "more than one container asks for Neuron devices; only one container of a task may",
-        );
-        d.set_help("give the Neuron devices to one container");
-        d.add_related(neuron[0], "the first container asking for them");
+        let d = sink.report_msg(neuron[1], crate::msg!(NEURON_MANY));
+        d.set_help_msg(crate::msg!(HELP_NEURON_ONE));
+        d.add_related_msg(neuron[0], crate::msg!(RELATED_NEURON_FIRST));
     }
     if let Some((first_opt, first_span)) = gpu_options.first() {
         if let Some((opt, span)) = gpu_options.iter().find(|(o, _)| o != first_opt) {
-            let show =
-                |o: &Option<String>| o.clone().unwrap_or_else(|| "exclusive GPUs".to_string());
-            let d = sink.report(
+            let show = |o: &Option<String>| match o {
+                Some(s) => Arg::from(s),
+                None => Arg::from(crate::msg!(EXCLUSIVE_GPUS)),
+            };
+            let d = sink.report_msg(
                 *span,
-                format!(
-                    "the task's GPU containers use different options ({} and {})",
-                    show(first_opt),
-                    show(opt)
-                ),
+                crate::msg!(GPU_MIXED, first = show(first_opt), second = show(opt)),
             );
-            d.set_help("give every GPU container the same sharingStrategy, or none");
-            d.add_related(*first_span, "the first GPU container's option");
+            d.set_help_msg(crate::msg!(HELP_GPU_SAME));
+            d.add_related_msg(*first_span, crate::msg!(RELATED_GPU_FIRST));
         }
     }
 }

@@ -34,6 +34,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD046";
+    NO_MAX_SWAP = "container `{container}` sets swappiness without maxSwap, so ECS ignores it";
+    HELP_SET_MAX_SWAP = "set maxSwap (MiB of swap the container may use) too, or remove swappiness";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     // On Fargate both are refused (TD008); one finding is enough.
     if ctx.is_fargate() {
@@ -49,13 +55,10 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         if lp.get_set("maxSwap").is_some() {
             continue;
         }
-        sink.report(
+        sink.report_msg(
             m.key_span,
-            format!(
-                "container `{}` sets swappiness without maxSwap, so ECS ignores it",
-                ctx.container_name(c)
-            ),
+            crate::msg!(NO_MAX_SWAP, container = ctx.container_name(c)),
         )
-        .set_help("set maxSwap (MiB of swap the container may use) too, or remove swappiness");
+        .set_help_msg(crate::msg!(HELP_SET_MAX_SWAP));
     }
 }

@@ -2,6 +2,7 @@ use crate::models::taskdef::TaskDefCtx;
 use crate::rules::check::Sink;
 
 use super::schema::{self, Issue};
+use crate::input::msg::Msg;
 
 crate::declare_rule! {
     /// ## What it does
@@ -45,6 +46,17 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD060";
+    MISSING_IN = "{place} has no `{member}`, which the API requires";
+    MISSING_AT_PATH = "`{path}` has no `{member}`, which the API requires";
+    PLACE_CONTAINER = "a container definition";
+    PLACE_TASK = "the task definition";
+    PLACE_OBJECT = "a `{shape}` object";
+    HELP_ADD_TASK = "add `{member}`: the AWS CLI and the SDKs refuse this task definition without it";
+    HELP_ADD_SHAPE = "add `{member}`: the AWS CLI and the SDKs refuse this `{shape}` without it";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     for issue in schema::issues(ctx) {
         let Issue::Missing {
@@ -57,26 +69,38 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         else {
             continue;
         };
-        let place = if path.is_empty() {
-            schema::shape_noun(shape)
+        let message = if path.is_empty() {
+            crate::msg!(MISSING_IN, place = place(shape), member = *member)
         } else {
-            format!("`{path}`")
+            crate::msg!(MISSING_AT_PATH, path = path.as_str(), member = *member)
         };
-        let d = sink.report(
-            *anchor,
-            format!("{place} has no `{member}`, which the API requires"),
-        );
-        d.set_help(format!(
-            "add `{member}`: the AWS CLI and the SDKs refuse this {} without it",
-            shape_word(shape)
-        ));
+        let help = if *shape == schema::root() {
+            crate::msg!(HELP_ADD_TASK, member = *member)
+        } else {
+            crate::msg!(HELP_ADD_SHAPE, member = *member, shape = *shape)
+        };
+        sink.report_msg(*anchor, message).set_help_msg(help);
     }
 }
 
-fn shape_word(shape: &str) -> String {
-    if shape == schema::root() {
-        "task definition".to_string()
-    } else {
-        format!("`{shape}`")
+/// The object a member is missing from, as `schema::shape_noun` words it.
+fn place(shape: &str) -> Msg {
+    match shape {
+        "ContainerDefinition" => crate::msg!(PLACE_CONTAINER),
+        s if s == schema::root() => crate::msg!(PLACE_TASK),
+        other => crate::msg!(PLACE_OBJECT, shape = other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::place;
+    use crate::rules::taskdef::schema;
+
+    #[test]
+    fn places_read_as_the_shared_text() {
+        for shape in ["ContainerDefinition", schema::root(), "PortMapping"] {
+            assert_eq!(place(shape).en(), schema::shape_noun(shape));
+        }
     }
 }

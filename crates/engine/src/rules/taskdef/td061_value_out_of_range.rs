@@ -1,4 +1,5 @@
-use crate::models::ecs_schema::{bounds_text, Measure};
+use crate::input::msg::Msg;
+use crate::models::ecs_schema::Measure;
 use crate::models::taskdef::TaskDefCtx;
 use crate::rules::check::Sink;
 
@@ -40,11 +41,25 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD061";
+    VALUE = "`{path}` is {found}; the API takes {bounds}";
+    HELP_VALUE = "use a value {bounds}";
+    LENGTH = "`{path}` is {found} characters long; the API takes a length {bounds}";
+    HELP_LENGTH = "use a string whose length is {bounds}";
+    ITEMS = "`{path}` has {found} items; the API takes {bounds}";
+    HELP_ITEMS = "give {bounds} items";
+    BETWEEN = "between {min} and {max}";
+    AT_LEAST = "at least {min}";
+    AT_MOST = "at most {max}";
+    UNBOUNDED = "unbounded";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     report_out_of_range(schema::issues(ctx), sink);
 }
 
-/// Reports the values of a schema walk that are outside their bounds (shared with SV031).
+/// Reports the values of a schema walk that are outside their bounds.
 pub fn report_out_of_range(issues: &[Issue<'_>], sink: &mut Sink<'_>) {
     for issue in issues {
         let Issue::OutOfRange {
@@ -60,32 +75,76 @@ pub fn report_out_of_range(issues: &[Issue<'_>], sink: &mut Sink<'_>) {
             continue;
         };
         let (message, help) = out_of_range(path, *measure, *found, *min, *max);
-        let d = sink.report(node.span, message);
-        d.set_help(help);
+        sink.report_msg(node.span, message).set_help_msg(help);
     }
 }
 
-/// The message and help of a value outside its bounds (shared with SV031).
+/// The message and help of a value, length or item count out of its bounds.
 pub fn out_of_range(
     path: &str,
     measure: Measure,
     found: f64,
     min: Option<i64>,
     max: Option<i64>,
-) -> (String, String) {
-    let bounds = bounds_text(min, max);
+) -> (Msg, Msg) {
+    let found = format!("{found}");
     match measure {
         Measure::Value => (
-            format!("`{path}` is {found}; the API takes {bounds}"),
-            format!("use a value {bounds}"),
+            crate::msg!(
+                VALUE,
+                path = path,
+                found = &found,
+                bounds = bounds(min, max)
+            ),
+            crate::msg!(HELP_VALUE, bounds = bounds(min, max)),
         ),
         Measure::Length => (
-            format!("`{path}` is {found} characters long; the API takes a length {bounds}"),
-            format!("use a string whose length is {bounds}"),
+            crate::msg!(
+                LENGTH,
+                path = path,
+                found = &found,
+                bounds = bounds(min, max)
+            ),
+            crate::msg!(HELP_LENGTH, bounds = bounds(min, max)),
         ),
         Measure::Items => (
-            format!("`{path}` has {found} items; the API takes {bounds}"),
-            format!("give {bounds} items"),
+            crate::msg!(
+                ITEMS,
+                path = path,
+                found = &found,
+                bounds = bounds(min, max)
+            ),
+            crate::msg!(HELP_ITEMS, bounds = bounds(min, max)),
         ),
+    }
+}
+
+/// The bounds as a phrase, worded as `ecs_schema::bounds_text` words them.
+fn bounds(min: Option<i64>, max: Option<i64>) -> Msg {
+    match (min, max) {
+        (Some(a), Some(b)) => crate::msg!(BETWEEN, min = a, max = b),
+        (Some(a), None) => crate::msg!(AT_LEAST, min = a),
+        (None, Some(b)) => crate::msg!(AT_MOST, max = b),
+        (None, None) => crate::msg!(UNBOUNDED),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bounds;
+
+    #[test]
+    fn bounds_read_as_the_shared_text() {
+        for (min, max) in [
+            (Some(1), Some(5)),
+            (Some(0), None),
+            (None, Some(9)),
+            (None, None),
+        ] {
+            assert_eq!(
+                bounds(min, max).en(),
+                crate::models::ecs_schema::bounds_text(min, max)
+            );
+        }
     }
 }

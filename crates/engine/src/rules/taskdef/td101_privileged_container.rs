@@ -36,6 +36,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD101";
+    PRIVILEGED = "container `{container}` runs privileged, with every capability and the host's devices";
+    HELP_REMOVE_PRIVILEGED = "remove \"privileged\" and add only the capabilities the container needs in linuxParameters.capabilities.add";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if ctx.is_fargate() {
         return;
@@ -47,10 +53,10 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         let Some(node) = c.get("privileged") else {
             continue;
         };
-        sink.report(
+        sink.report_msg(
             node.span,
-            format!("container `{}` runs privileged, with every capability and the host's devices", ctx.container_name(c)),
+            crate::msg!(PRIVILEGED, container = ctx.container_name(c)),
         )
-        .set_help("remove \"privileged\" and add only the capabilities the container needs in linuxParameters.capabilities.add");
+        .set_help_msg(crate::msg!(HELP_REMOVE_PRIVILEGED));
     }
 }

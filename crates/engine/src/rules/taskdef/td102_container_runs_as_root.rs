@@ -49,6 +49,14 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD102";
+    ROOT_USER = "container `{container}` runs as root (user \"{user}\")";
+    HELP_ROOT_USER = "run as an unprivileged user, e.g. \"user\": \"1000:1000\", and give it only the files it needs";
+    NO_USER = "container `{container}` sets no user, so it runs as the image's user (root unless the image changes it)";
+    HELP_NO_USER = "set \"user\" to a non-root user or UID, e.g. \"1000:1000\" (the image's USER if it has one)";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if ctx.is_windows() {
         return;
@@ -66,19 +74,22 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 };
                 let who = user.split(':').next().unwrap_or(user).trim();
                 if who == "root" || who == "0" {
-                    sink.report(node.span, format!("container `{name}` runs as root (user \"{user}\")"))
-                        .set_help("run as an unprivileged user, e.g. \"user\": \"1000:1000\", and give it only the files it needs");
+                    sink.report_msg(
+                        node.span,
+                        crate::msg!(ROOT_USER, container = &name, user = user),
+                    )
+                    .set_help_msg(crate::msg!(HELP_ROOT_USER));
                 }
             }
             None => {
                 if c.is_opaque() {
                     continue;
                 }
-                sink.report(
+                sink.report_msg(
                     TaskDefCtx::container_span(c),
-                    format!("container `{name}` sets no user, so it runs as the image's user (root unless the image changes it)"),
+                    crate::msg!(NO_USER, container = &name),
                 )
-                .set_help("set \"user\" to a non-root user or UID, e.g. \"1000:1000\" (the image's USER if it has one)");
+                .set_help_msg(crate::msg!(HELP_NO_USER));
             }
         }
     }

@@ -55,6 +55,16 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD103";
+    WRITABLE = "container `{container}` has a writable root filesystem";
+    HELP_SET_TRUE = "set it to true and mount volumes for the paths the application writes";
+    FIX_SET_TRUE = "set readonlyRootFilesystem to true";
+    NOT_SET = "container `{container}` does not set readonlyRootFilesystem, so its root filesystem is writable";
+    HELP_ADD = "add \"readonlyRootFilesystem\": true and mount volumes for the paths the application writes";
+    FIX_ADD = "add \"readonlyRootFilesystem\": true";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if ctx.is_windows() {
         return;
@@ -68,37 +78,34 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         match c.get_set("readonlyRootFilesystem") {
             Some(node) => {
                 if matches!(node.kind, NodeKind::Bool(false)) {
-                    let d = sink.report(
-                        node.span,
-                        format!("container `{name}` has a writable root filesystem"),
-                    );
-                    d.set_help(
-                        "set it to true and mount volumes for the paths the application writes",
-                    );
-                    d.set_fix("set readonlyRootFilesystem to true", node.span, "true");
+                    let d = sink.report_msg(node.span, crate::msg!(WRITABLE, container = &name));
+                    d.set_help_msg(crate::msg!(HELP_SET_TRUE));
+                    d.set_fix_msg(crate::msg!(FIX_SET_TRUE), node.span, "true");
                 }
             }
             None => {
                 if c.is_opaque() {
                     continue;
                 }
-                let d = sink.report(
+                let d = sink.report_msg(
                     TaskDefCtx::container_span(c),
-                    format!("container `{name}` does not set readonlyRootFilesystem, so its root filesystem is writable"),
+                    crate::msg!(NOT_SET, container = &name),
                 );
-                d.set_help("add \"readonlyRootFilesystem\": true and mount volumes for the paths the application writes");
+                d.set_help_msg(crate::msg!(HELP_ADD));
                 // A `null` member is replaced; otherwise the key is added as the first member.
                 if let Some(m) = c.member("readonlyRootFilesystem") {
-                    d.set_fix("set readonlyRootFilesystem to true", m.value.span, "true");
+                    d.set_fix_msg(crate::msg!(FIX_SET_TRUE), m.value.span, "true");
                 } else if let Some(edit) = crate::syntax::json_edit::insert_member(
                     ctx.text,
                     c,
                     "\"readonlyRootFilesystem\": true",
                 ) {
+                    let title = crate::msg!(FIX_ADD);
                     d.fix = Some(Fix {
-                        title: "add \"readonlyRootFilesystem\": true".into(),
+                        title: title.en(),
                         edits: vec![edit],
                     });
+                    d.keyed.fix_title = Some(title);
                 }
             }
         }

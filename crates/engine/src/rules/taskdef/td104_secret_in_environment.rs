@@ -2,6 +2,7 @@ use crate::models::taskdef::TaskDefCtx;
 use crate::rules::check::Sink;
 
 use super::util;
+use crate::input::msg::Arg;
 
 /// Names Security Hub ECS.8 checks, exactly.
 const AWS_NAMES: &[&str] = &[
@@ -63,6 +64,50 @@ fn name_looks_secret(name: &str) -> bool {
     crate::models::secrets::secret_name(name).is_some()
 }
 
+crate::messages! {
+    "TD104";
+    AWS_CREDENTIAL_NAME = "environment variable `{name}` of container `{container}` is one Security Hub ECS.8 reports whatever its value: AWS credentials do not belong in a task definition";
+    HELP_TASK_ROLE = "give the task a task role (taskRoleArn) instead of access keys, or pass the value through \"secrets\" (Secrets Manager or SSM Parameter Store)";
+    RELATED_VALUE = "the value";
+    PLACEHOLDER = "environment variable `{name}` of container `{container}` waits for a secret-like value; whatever fills it in will be stored in the task definition in clear text";
+    HELP_PLACEHOLDER = "pass it through \"secrets\" with a valueFrom pointing at Secrets Manager or SSM Parameter Store (the execution role needs read access) instead of filling in the value";
+    RELATED_PLACEHOLDER = "the placeholder";
+    CLEAR_TEXT_VALUE = "environment variable `{name}` of container `{container}` is stored in clear text, and its value looks like {kind}";
+    CLEAR_TEXT_NAME = "environment variable `{name}` of container `{container}` is stored in clear text, and its name says it holds a secret";
+    HELP_MOVE_TO_SECRETS = "move it to \"secrets\" with a valueFrom pointing at Secrets Manager or SSM Parameter Store (the execution role needs read access), and rotate the exposed value";
+    RELATED_CLEAR_TEXT = "the clear-text value";
+    KIND_AWS_ACCESS_KEY = "an AWS access key id";
+    KIND_GITHUB_TOKEN = "a GitHub token";
+    KIND_GITLAB_TOKEN = "a GitLab token";
+    KIND_SLACK_TOKEN = "a Slack token";
+    KIND_STRIPE_KEY = "a Stripe live key";
+    KIND_NPM_TOKEN = "an npm token";
+    KIND_PRIVATE_KEY = "a private key";
+    KIND_URL_PASSWORD = "a URL with a password";
+}
+
+/// The phrase for a kind `models::secrets::credential_kind` names (shared with DF006, which
+/// words it in English): a keyed phrase for each kind it knows, the English as written for one
+/// added there later (`credential_kinds_have_phrases` notices).
+fn kind_phrase(kind: &str) -> Arg {
+    let phrase = [
+        &KIND_AWS_ACCESS_KEY,
+        &KIND_GITHUB_TOKEN,
+        &KIND_GITLAB_TOKEN,
+        &KIND_SLACK_TOKEN,
+        &KIND_STRIPE_KEY,
+        &KIND_NPM_TOKEN,
+        &KIND_PRIVATE_KEY,
+        &KIND_URL_PASSWORD,
+    ]
+    .into_iter()
+    .find(|t| t.en == kind);
+    match phrase {
+        Some(t) => Arg::from(crate::msg!(*t)),
+        None => Arg::from(kind),
+    }
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     for c in &ctx.containers {
         for var in c.get_array("environment") {
@@ -74,13 +119,13 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             let value_node = var.get_set("value");
             // Security Hub ECS.8 fails the task definition for these names whatever the value.
             if AWS_NAMES.contains(&name.to_ascii_uppercase().as_str()) {
-                let d = sink.report(
+                let d = sink.report_msg(
                     span,
-                    format!("environment variable `{name}` of container `{container}` is one Security Hub ECS.8 reports whatever its value: AWS credentials do not belong in a task definition"),
+                    crate::msg!(AWS_CREDENTIAL_NAME, name = name, container = &container),
                 );
-                d.set_help("give the task a task role (taskRoleArn) instead of access keys, or pass the value through \"secrets\" (Secrets Manager or SSM Parameter Store)");
+                d.set_help_msg(crate::msg!(HELP_TASK_ROLE));
                 if let Some(v) = value_node {
-                    d.add_related(v.span, "the value");
+                    d.add_related_msg(v.span, crate::msg!(RELATED_VALUE));
                 }
                 continue;
             }
@@ -95,13 +140,13 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 // A secret-like name waiting for its value: the value filled in will be stored
                 // in clear text, so say where it should go instead (advice, not a leak).
                 if name_looks_secret(name) {
-                    let d = sink.report(
+                    let d = sink.report_msg(
                         span,
-                        format!("environment variable `{name}` of container `{container}` waits for a secret-like value; whatever fills it in will be stored in the task definition in clear text"),
+                        crate::msg!(PLACEHOLDER, name = name, container = &container),
                     );
                     d.severity = crate::input::diagnostic::Severity::Info;
-                    d.set_help("pass it through \"secrets\" with a valueFrom pointing at Secrets Manager or SSM Parameter Store (the execution role needs read access) instead of filling in the value");
-                    d.add_related(value_node.span, "the placeholder");
+                    d.set_help_msg(crate::msg!(HELP_PLACEHOLDER));
+                    d.add_related_msg(value_node.span, crate::msg!(RELATED_PLACEHOLDER));
                 }
                 continue;
             }
@@ -111,8 +156,13 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             if value.trim().is_empty() {
                 continue;
             }
-            let reason = if let Some(kind) = crate::models::secrets::credential_kind(value) {
-                format!("its value looks like {kind}")
+            let message = if let Some(kind) = crate::models::secrets::credential_kind(value) {
+                crate::msg!(
+                    CLEAR_TEXT_VALUE,
+                    name = name,
+                    container = &container,
+                    kind = kind_phrase(kind)
+                )
             } else if name_looks_secret(name) && !value.starts_with("arn:") {
                 if matches!(
                     value.to_ascii_lowercase().as_str(),
@@ -120,16 +170,13 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 ) {
                     continue;
                 }
-                "its name says it holds a secret".to_string()
+                crate::msg!(CLEAR_TEXT_NAME, name = name, container = &container)
             } else {
                 continue;
             };
-            sink.report(
-                span,
-                format!("environment variable `{name}` of container `{container}` is stored in clear text, and {reason}"),
-            )
-            .set_help("move it to \"secrets\" with a valueFrom pointing at Secrets Manager or SSM Parameter Store (the execution role needs read access), and rotate the exposed value")
-            .add_related(value_node.span, "the clear-text value");
+            sink.report_msg(span, message)
+                .set_help_msg(crate::msg!(HELP_MOVE_TO_SECRETS))
+                .add_related_msg(value_node.span, crate::msg!(RELATED_CLEAR_TEXT));
         }
     }
 }
@@ -160,5 +207,30 @@ mod tests {
         ] {
             assert!(!name_looks_secret(n), "{n}");
         }
+    }
+
+    #[test]
+    fn credential_kinds_have_phrases() {
+        let samples = [
+            "AKIAABCDEFGHIJKLMNOP".to_string(),
+            format!("ghp_{}", "a".repeat(36)),
+            format!("glpat-{}", "a".repeat(20)),
+            format!("xoxb-{}", "1".repeat(24)),
+            format!("sk_live_{}", "a".repeat(24)),
+            format!("npm_{}", "a".repeat(36)),
+            "-----BEGIN RSA PRIVATE KEY-----".to_string(),
+            "postgres://app:hunter2@db.internal:5432/app".to_string(),
+        ];
+        let mut kinds = Vec::new();
+        for value in &samples {
+            let kind = crate::models::secrets::credential_kind(value);
+            assert!(kind.is_some(), "{value}");
+            let kind = kind.unwrap_or_default();
+            assert!(matches!(kind_phrase(kind), Arg::Phrase(_)), "{kind}");
+            kinds.push(kind);
+        }
+        kinds.sort_unstable();
+        kinds.dedup();
+        assert_eq!(kinds.len(), 8, "{kinds:?}");
     }
 }

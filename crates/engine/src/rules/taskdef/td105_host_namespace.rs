@@ -2,6 +2,7 @@ use crate::models::taskdef::TaskDefCtx;
 use crate::rules::check::Sink;
 
 use super::util;
+use crate::input::msg::Template;
 
 crate::declare_rule! {
     /// ## What it does
@@ -41,13 +42,23 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD105";
+    NETWORK_HOST = "networkMode \"host\" shares the host's network: its containers bind the instance's ports and no task security group applies";
+    PID_HOST = "pidMode \"host\" shares the host's process namespace: its containers see and can signal every process on the instance";
+    IPC_HOST = "ipcMode \"host\" shares the host's IPC namespace";
+    HELP_NETWORK = "use \"awsvpc\" so the task gets its own network interface and security groups";
+    HELP_PID = "remove pidMode, or use \"task\" to share processes only between the task's containers";
+    HELP_IPC = "remove ipcMode, or use \"task\"";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
-    let keys: &[(&str, &str, &str)] = &[
-        ("networkMode", "the host's network: its containers bind the instance's ports and no task security group applies", "use \"awsvpc\" so the task gets its own network interface and security groups"),
-        ("pidMode", "the host's process namespace: its containers see and can signal every process on the instance", "remove pidMode, or use \"task\" to share processes only between the task's containers"),
-        ("ipcMode", "the host's IPC namespace", "remove ipcMode, or use \"task\""),
+    let keys: &[(&str, &Template, &Template)] = &[
+        ("networkMode", &NETWORK_HOST, &HELP_NETWORK),
+        ("pidMode", &PID_HOST, &HELP_PID),
+        ("ipcMode", &IPC_HOST, &HELP_IPC),
     ];
-    for (key, what, help) in keys {
+    for (key, message, help) in keys {
         if ctx.is_fargate() && *key != "networkMode" {
             continue;
         }
@@ -57,7 +68,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         if util::known_str(Some(node)) != Some("host") {
             continue;
         }
-        sink.report(node.span, format!("{key} \"host\" shares {what}"))
-            .set_help(help.to_string());
+        sink.report_msg(node.span, crate::msg!(**message))
+            .set_help_msg(crate::msg!(**help));
     }
 }

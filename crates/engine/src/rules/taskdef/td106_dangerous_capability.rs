@@ -2,28 +2,17 @@ use crate::models::taskdef::TaskDefCtx;
 use crate::rules::check::Sink;
 
 use super::util;
+use crate::input::msg::Template;
 
 /// Capabilities that give a container power over the host or its network, and what they allow.
-const DANGEROUS: &[(&str, &str)] = &[
-    ("ALL", "every capability"),
-    (
-        "SYS_ADMIN",
-        "mounts, namespaces and most of what root can do",
-    ),
-    (
-        "NET_ADMIN",
-        "changing the network configuration and firewall",
-    ),
-    (
-        "SYS_PTRACE",
-        "tracing and reading the memory of other processes",
-    ),
-    ("SYS_MODULE", "loading kernel modules"),
-    ("SYS_RAWIO", "raw access to devices and memory"),
-    (
-        "DAC_READ_SEARCH",
-        "reading any file regardless of permissions",
-    ),
+static DANGEROUS: &[(&str, &Template)] = &[
+    ("ALL", &ALLOWS_ALL),
+    ("SYS_ADMIN", &ALLOWS_SYS_ADMIN),
+    ("NET_ADMIN", &ALLOWS_NET_ADMIN),
+    ("SYS_PTRACE", &ALLOWS_SYS_PTRACE),
+    ("SYS_MODULE", &ALLOWS_SYS_MODULE),
+    ("SYS_RAWIO", &ALLOWS_SYS_RAWIO),
+    ("DAC_READ_SEARCH", &ALLOWS_DAC_READ_SEARCH),
 ];
 
 /// The capabilities the ECS API reference lists as valid for `add` and `drop`.
@@ -118,6 +107,26 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD106";
+    UNKNOWN_CAPABILITY = "container `{container}` names capability {cap}, which is not one the ECS API lists";
+    HELP_DID_YOU_MEAN = "did you mean {suggestion}? ECS takes the names of its list (ALL, CHOWN, NET_BIND_SERVICE, SYS_PTRACE, ...)";
+    HELP_UNKNOWN = "use a name from the list in the KernelCapabilities reference (ALL, CHOWN, NET_BIND_SERVICE, SYS_PTRACE, ...)";
+    FARGATE_ADD = "container `{container}` adds capability {cap}, but Fargate lets a task add only SYS_PTRACE";
+    HELP_FARGATE_BIND = "remove it and listen on a port above 1024 (map it in portMappings); Fargate refuses every added capability but SYS_PTRACE";
+    HELP_FARGATE = "remove it; Fargate refuses every added capability but SYS_PTRACE. If the container needs it, run the task on EC2";
+    DANGEROUS_ADD = "container `{container}` adds capability {cap}, which allows {what}";
+    HELP_DANGEROUS_FARGATE = "remove it unless the container really needs it (a debugger or profiler), and drop the capabilities it does not need";
+    HELP_DANGEROUS = "remove it unless the container really needs it; add only narrow capabilities (e.g. NET_BIND_SERVICE to listen below port 1024) and drop the rest";
+    ALLOWS_ALL = "every capability";
+    ALLOWS_SYS_ADMIN = "mounts, namespaces and most of what root can do";
+    ALLOWS_NET_ADMIN = "changing the network configuration and firewall";
+    ALLOWS_SYS_PTRACE = "tracing and reading the memory of other processes";
+    ALLOWS_SYS_MODULE = "loading kernel modules";
+    ALLOWS_SYS_RAWIO = "raw access to devices and memory";
+    ALLOWS_DAC_READ_SEARCH = "reading any file regardless of permissions";
+}
+
 /// A capability name ECS does not list.
 fn report_unknown(
     ctx: &TaskDefCtx<'_>,
@@ -126,16 +135,17 @@ fn report_unknown(
     cap: &str,
     sink: &mut Sink<'_>,
 ) {
-    let d = sink.report(
+    let d = sink.report_msg(
         item.span,
-        format!(
-            "container `{}` names capability {cap}, which is not one the ECS API lists",
-            ctx.container_name(container)
+        crate::msg!(
+            UNKNOWN_CAPABILITY,
+            container = ctx.container_name(container),
+            cap = cap
         ),
     );
     match crate::input::text::suggest(cap.trim_start_matches("CAP_"), KNOWN.iter().copied()) {
-        Some(s) => d.set_help(format!("did you mean {s}? ECS takes the names of its list (ALL, CHOWN, NET_BIND_SERVICE, SYS_PTRACE, ...)")),
-        None => d.set_help("use a name from the list in the KernelCapabilities reference (ALL, CHOWN, NET_BIND_SERVICE, SYS_PTRACE, ...)"),
+        Some(s) => d.set_help_msg(crate::msg!(HELP_DID_YOU_MEAN, suggestion = s)),
+        None => d.set_help_msg(crate::msg!(HELP_UNKNOWN)),
     };
 }
 
@@ -167,18 +177,15 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             };
             let bare = cap.trim_start_matches("CAP_");
             if ctx.is_fargate() && !bare.eq_ignore_ascii_case(FARGATE_ADDABLE) {
-                let d = sink.report(
+                let d = sink.report_msg(
                     item.span,
-                    format!(
-                        "container `{}` adds capability {cap}, but Fargate lets a task add only SYS_PTRACE",
-                        ctx.container_name(c)
-                    ),
+                    crate::msg!(FARGATE_ADD, container = ctx.container_name(c), cap = cap),
                 );
                 d.severity = crate::input::diagnostic::Severity::Error;
-                d.set_help(if bare.eq_ignore_ascii_case("NET_BIND_SERVICE") {
-                    "remove it and listen on a port above 1024 (map it in portMappings); Fargate refuses every added capability but SYS_PTRACE"
+                d.set_help_msg(if bare.eq_ignore_ascii_case("NET_BIND_SERVICE") {
+                    crate::msg!(HELP_FARGATE_BIND)
                 } else {
-                    "remove it; Fargate refuses every added capability but SYS_PTRACE. If the container needs it, run the task on EC2"
+                    crate::msg!(HELP_FARGATE)
                 });
                 continue;
             }
@@ -190,14 +197,19 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             else {
                 continue;
             };
-            sink.report(
+            sink.report_msg(
                 item.span,
-                format!("container `{}` adds capability {cap}, which allows {what}", ctx.container_name(c)),
+                crate::msg!(
+                    DANGEROUS_ADD,
+                    container = ctx.container_name(c),
+                    cap = cap,
+                    what = crate::msg!(**what)
+                ),
             )
-            .set_help(if ctx.is_fargate() {
-                "remove it unless the container really needs it (a debugger or profiler), and drop the capabilities it does not need"
+            .set_help_msg(if ctx.is_fargate() {
+                crate::msg!(HELP_DANGEROUS_FARGATE)
             } else {
-                "remove it unless the container really needs it; add only narrow capabilities (e.g. NET_BIND_SERVICE to listen below port 1024) and drop the rest"
+                crate::msg!(HELP_DANGEROUS)
             });
         }
     }

@@ -2,35 +2,27 @@ use crate::models::taskdef::TaskDefCtx;
 use crate::rules::check::Sink;
 
 use super::util;
+use crate::input::msg::Template;
 
 /// Host paths whose mount gives a container control of, or secrets from, the host.
-const SENSITIVE: &[(&str, &str)] = &[
-    (
-        "/var/run/docker.sock",
-        "the Docker socket, which controls every container on the host",
-    ),
-    (
-        "/run/docker.sock",
-        "the Docker socket, which controls every container on the host",
-    ),
+static SENSITIVE: &[(&str, &Template)] = &[
+    ("/var/run/docker.sock", &WHAT_DOCKER_SOCKET),
+    ("/run/docker.sock", &WHAT_DOCKER_SOCKET),
     (
         "/var/run/containerd/containerd.sock",
-        "the containerd socket",
+        &WHAT_CONTAINERD_SOCKET,
     ),
-    ("/", "the host's whole filesystem"),
-    ("/etc", "the host's configuration"),
-    ("/root", "root's home directory"),
-    ("/proc", "the host's processes"),
-    ("/sys", "the host's kernel settings"),
-    ("/dev", "the host's devices"),
-    ("/boot", "the host's kernel and boot files"),
-    ("/var/run", "the host's runtime sockets"),
-    ("/run", "the host's runtime sockets"),
-    (
-        "/var/lib/docker",
-        "Docker's storage, with every container's files",
-    ),
-    ("/home", "the users' home directories"),
+    ("/", &WHAT_HOST_ROOT),
+    ("/etc", &WHAT_ETC),
+    ("/root", &WHAT_ROOT_HOME),
+    ("/proc", &WHAT_PROC),
+    ("/sys", &WHAT_SYS),
+    ("/dev", &WHAT_DEV),
+    ("/boot", &WHAT_BOOT),
+    ("/var/run", &WHAT_RUN),
+    ("/run", &WHAT_RUN),
+    ("/var/lib/docker", &WHAT_DOCKER_STORAGE),
+    ("/home", &WHAT_HOME),
 ];
 
 crate::declare_rule! {
@@ -69,6 +61,25 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD107";
+    SENSITIVE_MOUNT = "volume `{volume}` mounts {path} from the host: {what}";
+    HELP_AVOID = "avoid mounting it; if an agent really needs it, mount it readOnly and keep the container's image and permissions tight";
+    RELATED_MOUNTED_BY = "mounted by container `{container}`";
+    WHAT_DOCKER_SOCKET = "the Docker socket, which controls every container on the host";
+    WHAT_CONTAINERD_SOCKET = "the containerd socket";
+    WHAT_HOST_ROOT = "the host's whole filesystem";
+    WHAT_ETC = "the host's configuration";
+    WHAT_ROOT_HOME = "root's home directory";
+    WHAT_PROC = "the host's processes";
+    WHAT_SYS = "the host's kernel settings";
+    WHAT_DEV = "the host's devices";
+    WHAT_BOOT = "the host's kernel and boot files";
+    WHAT_RUN = "the host's runtime sockets";
+    WHAT_DOCKER_STORAGE = "Docker's storage, with every container's files";
+    WHAT_HOME = "the users' home directories";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if ctx.is_fargate() {
         return;
@@ -89,18 +100,23 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         };
         let vname = v.get_str("name").unwrap_or("?");
-        let d = sink.report(
+        let d = sink.report_msg(
             node.span,
-            format!("volume `{vname}` mounts {trimmed} from the host: {what}"),
+            crate::msg!(
+                SENSITIVE_MOUNT,
+                volume = vname,
+                path = trimmed,
+                what = crate::msg!(**what)
+            ),
         );
-        d.set_help("avoid mounting it; if an agent really needs it, mount it readOnly and keep the container's image and permissions tight");
+        d.set_help_msg(crate::msg!(HELP_AVOID));
         for c in &ctx.containers {
             for mp in c.get_array("mountPoints") {
                 if mp.get_str("sourceVolume") == Some(vname) {
                     if let Some(s) = mp.get("sourceVolume") {
-                        d.add_related(
+                        d.add_related_msg(
                             s.span,
-                            format!("mounted by container `{}`", ctx.container_name(c)),
+                            crate::msg!(RELATED_MOUNTED_BY, container = ctx.container_name(c)),
                         );
                     }
                 }

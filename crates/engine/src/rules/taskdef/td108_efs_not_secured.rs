@@ -1,3 +1,4 @@
+use crate::input::msg::Template;
 use crate::models::taskdef::TaskDefCtx;
 use crate::rules::check::Sink;
 
@@ -40,6 +41,18 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD108";
+    MISSING_ONE = "EFS volume `{volume}` has no {a}";
+    MISSING_TWO = "EFS volume `{volume}` has no {a} or {b}";
+    MISSING_THREE = "EFS volume `{volume}` has no {a}, {b} or {c}";
+    TRANSIT_ENCRYPTION = "transit encryption";
+    IAM_AUTHORISATION = "IAM authorisation";
+    ACCESS_POINT = "access point";
+    HELP_SECURE = "set \"transitEncryption\": \"ENABLED\" and \"authorizationConfig\": {\"iam\": \"ENABLED\", \"accessPointId\": \"fsap-...\"}";
+    RELATED_TRANSIT = "transit encryption is not ENABLED";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     for v in ctx.task.get_array("volumes") {
         let Some(efs) = v.get_set("efsVolumeConfiguration") else {
@@ -54,36 +67,41 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             None => false,
         };
         let auth = efs.get_set("authorizationConfig");
-        let mut missing = Vec::new();
+        let mut missing: Vec<&'static Template> = Vec::new();
         if !enabled(efs.get_set("transitEncryption")) {
-            missing.push("transit encryption");
+            missing.push(&TRANSIT_ENCRYPTION);
         }
         if !enabled(auth.and_then(|a| a.get_set("iam"))) {
-            missing.push("IAM authorisation");
+            missing.push(&IAM_AUTHORISATION);
         }
         if auth.and_then(|a| a.get_set("accessPointId")).is_none() {
-            missing.push("access point");
-        }
-        if missing.is_empty() {
-            continue;
+            missing.push(&ACCESS_POINT);
         }
         let vname = v.get_str("name").unwrap_or("?");
+        let phrase = |t: &&'static Template| crate::msg!(**t);
+        // At most three are missing.
+        let message = match missing.as_slice() {
+            [a] => crate::msg!(MISSING_ONE, volume = vname, a = phrase(a)),
+            [a, b] => crate::msg!(MISSING_TWO, volume = vname, a = phrase(a), b = phrase(b)),
+            [a, b, c] => crate::msg!(
+                MISSING_THREE,
+                volume = vname,
+                a = phrase(a),
+                b = phrase(b),
+                c = phrase(c)
+            ),
+            _ => continue,
+        };
         let span = v
             .member("efsVolumeConfiguration")
             .map_or(v.span, |m| m.key_span);
-        let list = match missing.as_slice() {
-            [one] => (*one).to_string(),
-            [a, b] => format!("{a} or {b}"),
-            [a, b, c] => format!("{a}, {b} or {c}"),
-            _ => String::from("protection"),
-        };
-        let d = sink.report(span, format!("EFS volume `{vname}` has no {list}"));
-        d.set_help("set \"transitEncryption\": \"ENABLED\" and \"authorizationConfig\": {\"iam\": \"ENABLED\", \"accessPointId\": \"fsap-...\"}");
+        let d = sink.report_msg(span, message);
+        d.set_help_msg(crate::msg!(HELP_SECURE));
         if let Some(t) = efs
             .get("transitEncryption")
-            .filter(|_| missing.contains(&"transit encryption"))
+            .filter(|_| missing.contains(&&TRANSIT_ENCRYPTION))
         {
-            d.add_related(t.span, "transit encryption is not ENABLED");
+            d.add_related_msg(t.span, crate::msg!(RELATED_TRANSIT));
         }
     }
 }

@@ -41,6 +41,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD109";
+    SAME_ROLE = "the task role is also the execution role, so the application gets the agent's permissions and the agent the application's";
+    HELP_SEPARATE = "create a separate task execution role (image pull, logs, secrets) and keep the task role to what the application calls";
+    RELATED_SAME_ARN = "the execution role, the same ARN";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     let (Some(task), Some(exec)) = (
         ctx.task.get_set("taskRoleArn"),
@@ -63,7 +70,7 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             return;
         }
     }
-    sink.report(task.span, "the task role is also the execution role, so the application gets the agent's permissions and the agent the application's")
-        .set_help("create a separate task execution role (image pull, logs, secrets) and keep the task role to what the application calls")
-        .add_related(exec.span, "the execution role, the same ARN");
+    sink.report_msg(task.span, crate::msg!(SAME_ROLE))
+        .set_help_msg(crate::msg!(HELP_SEPARATE))
+        .add_related_msg(exec.span, crate::msg!(RELATED_SAME_ARN));
 }

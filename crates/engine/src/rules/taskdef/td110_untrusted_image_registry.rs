@@ -1,3 +1,4 @@
+use crate::input::msg::Arg;
 use crate::models::image::{describe_registry, untrusted_registry};
 use crate::models::taskdef::TaskDefCtx;
 use crate::rules::check::Sink;
@@ -53,16 +54,25 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD110";
+    UNTRUSTED = "container `{container}` pulls its image from {registry}, which is not a trusted registry";
+    HELP_TRUSTED = "use an image from a trusted registry ({trusted}, from `trusted-registries` in .ecsplain.yaml), for example pushed or mirrored into your ECR, or add `{registry}` to the list if the team trusts it";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     let trusted = &sink.settings().trusted_registries;
     if trusted.is_empty() {
         return;
     }
-    let list = trusted
-        .iter()
-        .map(|t| format!("`{t}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let list = || {
+        Arg::List(
+            trusted
+                .iter()
+                .map(|t| Arg::from(format!("`{t}`")))
+                .collect(),
+        )
+    };
     for c in &ctx.containers {
         let Some(node) = c.get_set("image") else {
             continue;
@@ -74,15 +84,18 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         };
         let name = ctx.container_name(c);
-        sink.report(
+        sink.report_msg(
             node.span,
-            format!(
-                "container `{name}` pulls its image from {}, which is not a trusted registry",
-                describe_registry(&registry)
+            crate::msg!(
+                UNTRUSTED,
+                container = name,
+                registry = describe_registry(&registry)
             ),
         )
-        .set_help(format!(
-            "use an image from a trusted registry ({list}, from `trusted-registries` in .ecsplain.yaml), for example pushed or mirrored into your ECR, or add `{registry}` to the list if the team trusts it"
+        .set_help_msg(crate::msg!(
+            HELP_TRUSTED,
+            trusted = list(),
+            registry = &registry
         ));
     }
 }

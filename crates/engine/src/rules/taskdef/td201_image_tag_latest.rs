@@ -59,16 +59,16 @@ crate::declare_rule! {
     }
 }
 
-/// The advice on how to tag: in a task definition an ecspresso config names, let ecspresso put
-/// the version in at deploy time.
-fn help(ctx: &TaskDefCtx<'_>, base: &str) -> String {
-    if ctx.ecspresso {
-        format!(
-            "{base}; with ecspresso, write the tag as a template the deploy fills, e.g. `\"image\": \"<repository>:{{{{ must_env `IMAGE_TAG` }}}}\"`, and export IMAGE_TAG (the release or the commit) in the pipeline"
-        )
-    } else {
-        base.to_string()
-    }
+// The *_ECSPRESSO helps are for a task definition an ecspresso config names: let ecspresso put
+// the version in at deploy time.
+crate::messages! {
+    "TD201";
+    LATEST = "container `{container}` uses the moving tag `latest`";
+    NO_TAG = "container `{container}` uses image \"{image}\" with no tag, which means `latest`";
+    HELP_LATEST = "tag images with a version (the release or the commit) and use that tag, or pin the digest";
+    HELP_LATEST_ECSPRESSO = "tag images with a version (the release or the commit) and use that tag, or pin the digest; with ecspresso, write the tag as a template the deploy fills, e.g. `\"image\": \"<repository>:{{ must_env `IMAGE_TAG` }}\"`, and export IMAGE_TAG (the release or the commit) in the pipeline";
+    HELP_NO_TAG = "add a version tag (the release or the commit), or pin the digest";
+    HELP_NO_TAG_ECSPRESSO = "add a version tag (the release or the commit), or pin the digest; with ecspresso, write the tag as a template the deploy fills, e.g. `\"image\": \"<repository>:{{ must_env `IMAGE_TAG` }}\"`, and export IMAGE_TAG (the release or the commit) in the pipeline";
 }
 
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
@@ -85,12 +85,25 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         let name = ctx.container_name(c);
         match util::image_tag(image) {
             util::ImageTag::Tag(Some("latest")) => {
-                sink.report(node.span, format!("container `{name}` uses the moving tag `latest`"))
-                    .set_help(help(ctx, "tag images with a version (the release or the commit) and use that tag, or pin the digest"));
+                let help = if ctx.ecspresso {
+                    crate::msg!(HELP_LATEST_ECSPRESSO)
+                } else {
+                    crate::msg!(HELP_LATEST)
+                };
+                sink.report_msg(node.span, crate::msg!(LATEST, container = name))
+                    .set_help_msg(help);
             }
             util::ImageTag::Tag(None) => {
-                sink.report(node.span, format!("container `{name}` uses image \"{image}\" with no tag, which means `latest`"))
-                    .set_help(help(ctx, "add a version tag (the release or the commit), or pin the digest"));
+                let help = if ctx.ecspresso {
+                    crate::msg!(HELP_NO_TAG_ECSPRESSO)
+                } else {
+                    crate::msg!(HELP_NO_TAG)
+                };
+                sink.report_msg(
+                    node.span,
+                    crate::msg!(NO_TAG, container = name, image = image),
+                )
+                .set_help_msg(help);
             }
             _ => {}
         }

@@ -37,6 +37,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD202";
+    NO_HEALTH_CHECK = "essential container `{container}` has no healthCheck, so a hung process keeps the task running";
+    HELP_ADD_HEALTH_CHECK = "add a healthCheck whose command checks that the application answers";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     for c in &ctx.containers {
         if matches!(
@@ -49,10 +55,10 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         if c.get_set("healthCheck").is_some() {
             continue;
         }
-        sink.report(
+        sink.report_msg(
             TaskDefCtx::container_span(c),
-            format!("essential container `{}` has no healthCheck, so a hung process keeps the task running", ctx.container_name(c)),
+            crate::msg!(NO_HEALTH_CHECK, container = ctx.container_name(c)),
         )
-        .set_help("add a healthCheck whose command checks that the application answers");
+        .set_help_msg(crate::msg!(HELP_ADD_HEALTH_CHECK));
     }
 }

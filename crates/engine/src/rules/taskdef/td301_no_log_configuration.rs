@@ -34,6 +34,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD301";
+    NO_LOG_FARGATE = "container `{container}` has no log driver: Fargate keeps nothing of its output";
+    NO_LOG_INSTANCE = "container `{container}` has no log driver: its output stays in Docker's files on the instance and is lost with it";
+    HELP_ADD_LOG = "add a logConfiguration, e.g. the awslogs driver with awslogs-group, awslogs-region and awslogs-stream-prefix";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     for c in &ctx.containers {
         if c.is_opaque() {
@@ -48,15 +55,15 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         let span = c
             .member("logConfiguration")
             .map_or_else(|| TaskDefCtx::container_span(c), |m| m.key_span);
-        let fate = if ctx.is_fargate() {
-            "Fargate keeps nothing of its output"
+        let message = if ctx.is_fargate() {
+            &NO_LOG_FARGATE
         } else {
-            "its output stays in Docker's files on the instance and is lost with it"
+            &NO_LOG_INSTANCE
         };
-        sink.report(
+        sink.report_msg(
             span,
-            format!("container `{}` has no log driver: {fate}", ctx.container_name(c)),
+            crate::msg!(*message, container = ctx.container_name(c)),
         )
-        .set_help("add a logConfiguration, e.g. the awslogs driver with awslogs-group, awslogs-region and awslogs-stream-prefix");
+        .set_help_msg(crate::msg!(HELP_ADD_LOG));
     }
 }

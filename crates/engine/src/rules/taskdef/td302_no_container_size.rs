@@ -37,6 +37,14 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD302";
+    NO_CPU = "container `{container}` sets no cpu, so it shares the task's resources without a stated need";
+    NO_MEMORY = "container `{container}` sets no memory or memoryReservation, so it shares the task's resources without a stated need";
+    NO_CPU_NO_MEMORY = "container `{container}` sets no cpu and no memory or memoryReservation, so it shares the task's resources without a stated need";
+    HELP_SIZE = "give each container the cpu and memoryReservation it needs; Container Insights then shows use against them";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if ctx.containers.len() < 2 {
         return;
@@ -46,20 +54,18 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         if c.is_opaque() || c.get_set("firelensConfiguration").is_some() {
             continue;
         }
-        let mut missing = Vec::new();
-        if c.get_set("cpu").is_none() {
-            missing.push("cpu");
-        }
-        if c.get_set("memory").is_none() && c.get_set("memoryReservation").is_none() {
-            missing.push("memory or memoryReservation");
-        }
-        if missing.is_empty() {
-            continue;
-        }
-        sink.report(
+        let no_cpu = c.get_set("cpu").is_none();
+        let no_memory = c.get_set("memory").is_none() && c.get_set("memoryReservation").is_none();
+        let message = match (no_cpu, no_memory) {
+            (true, true) => &NO_CPU_NO_MEMORY,
+            (true, false) => &NO_CPU,
+            (false, true) => &NO_MEMORY,
+            (false, false) => continue,
+        };
+        sink.report_msg(
             TaskDefCtx::container_span(c),
-            format!("container `{}` sets no {}, so it shares the task's resources without a stated need", ctx.container_name(c), missing.join(" and no ")),
+            crate::msg!(*message, container = ctx.container_name(c)),
         )
-        .set_help("give each container the cpu and memoryReservation it needs; Container Insights then shows use against them");
+        .set_help_msg(crate::msg!(HELP_SIZE));
     }
 }

@@ -38,6 +38,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD303";
+    NO_SHUTDOWN_SETTING = "container `{container}` sets neither stopTimeout nor initProcessEnabled";
+    HELP_SHUTDOWN = "set \"linuxParameters\": {\"initProcessEnabled\": true} so SIGTERM reaches the application, and a stopTimeout that covers its shutdown";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if ctx.is_windows() {
         return;
@@ -58,10 +64,10 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         {
             continue;
         }
-        sink.report(
+        sink.report_msg(
             TaskDefCtx::container_span(c),
-            format!("container `{}` sets neither stopTimeout nor initProcessEnabled", ctx.container_name(c)),
+            crate::msg!(NO_SHUTDOWN_SETTING, container = ctx.container_name(c)),
         )
-        .set_help("set \"linuxParameters\": {\"initProcessEnabled\": true} so SIGTERM reaches the application, and a stopTimeout that covers its shutdown");
+        .set_help_msg(crate::msg!(HELP_SHUTDOWN));
     }
 }

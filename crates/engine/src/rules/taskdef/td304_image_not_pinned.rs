@@ -43,6 +43,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD304";
+    TAG_NOT_DIGEST = "container `{container}` image is referenced by tag `{tag}`, not pinned by digest";
+    HELP_PIN = "append the digest (image:tag@sha256:...) or use an immutable ECR repository";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     for c in &ctx.containers {
         let Some(node) = c.get_set("image") else {
@@ -57,16 +63,11 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         let parsed = crate::models::image::parse_image(image);
         match (parsed.tag, parsed.digest) {
             (Some(tag), None) if tag != "latest" => {
-                sink.report(
+                sink.report_msg(
                     node.span,
-                    format!(
-                        "container `{}` image is referenced by tag `{tag}`, not pinned by digest",
-                        ctx.container_name(c)
-                    ),
+                    crate::msg!(TAG_NOT_DIGEST, container = ctx.container_name(c), tag = tag),
                 )
-                .set_help(
-                    "append the digest (image:tag@sha256:...) or use an immutable ECR repository",
-                );
+                .set_help_msg(crate::msg!(HELP_PIN));
             }
             _ => {}
         }

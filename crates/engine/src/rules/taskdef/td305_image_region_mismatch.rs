@@ -41,6 +41,13 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD305";
+    REGION_MISMATCH = "container `{container}` pulls from ECR in {image_region}, but the task logs to {region}";
+    HELP_REPLICATE = "replicate the repository to the task's region and pull from there";
+    RELATED_LOG_REGION = "the log region";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     // The log region of any container stands for the task's region.
     let log_region = ctx.containers.iter().find_map(|c| {
@@ -64,14 +71,16 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         if image_region == region {
             continue;
         }
-        sink.report(
+        sink.report_msg(
             node.span,
-            format!(
-                "container `{}` pulls from ECR in {image_region}, but the task logs to {region}",
-                ctx.container_name(c)
+            crate::msg!(
+                REGION_MISMATCH,
+                container = ctx.container_name(c),
+                image_region = image_region,
+                region = region
             ),
         )
-        .set_help("replicate the repository to the task's region and pull from there")
-        .add_related(region_node.span, "the log region");
+        .set_help_msg(crate::msg!(HELP_REPLICATE))
+        .add_related_msg(region_node.span, crate::msg!(RELATED_LOG_REGION));
     }
 }

@@ -38,6 +38,12 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD306";
+    NO_MEMORY = "log router `{container}` sets no memory or memoryReservation for its buffers";
+    HELP_RESERVE = "give the log router a memoryReservation (50 MiB or more) and bound its buffers in its configuration";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     for c in &ctx.containers {
         let Some(m) = c.member("firelensConfiguration") else {
@@ -49,10 +55,10 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         if c.get_set("memory").is_some() || c.get_set("memoryReservation").is_some() {
             continue;
         }
-        sink.report(
+        sink.report_msg(
             m.key_span,
-            format!("log router `{}` sets no memory or memoryReservation for its buffers", ctx.container_name(c)),
+            crate::msg!(NO_MEMORY, container = ctx.container_name(c)),
         )
-        .set_help("give the log router a memoryReservation (50 MiB or more) and bound its buffers in its configuration");
+        .set_help_msg(crate::msg!(HELP_RESERVE));
     }
 }

@@ -59,6 +59,14 @@ fn collector(image: &str) -> Option<&'static str> {
     COLLECTORS.iter().copied().find(|c| image.contains(c))
 }
 
+crate::messages! {
+    "TD307";
+    NO_SIDECAR = "no observability sidecar (ADOT collector, X-Ray daemon or CloudWatch agent) in this task";
+    HELP_ADD_SIDECAR = "add an ADOT collector sidecar and point the application's OpenTelemetry SDK at it with OTEL_* variables, if you want traces and application metrics";
+    NO_OTEL = "container `{container}` sets no OTEL_* variable, though the task runs an OpenTelemetry collector";
+    HELP_OTEL = "set OTEL_SERVICE_NAME and OTEL_EXPORTER_OTLP_ENDPOINT (e.g. http://localhost:4318, OTLP over HTTP, the SDKs' default protocol) so the SDK sends to the sidecar";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if ctx.shape == Shape::ContainerArray
         || ctx.containers.is_empty()
@@ -88,8 +96,8 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
             .task
             .member("containerDefinitions")
             .map_or_else(|| ctx.task_head_span(), |m| m.key_span);
-        sink.report(span, "no observability sidecar (ADOT collector, X-Ray daemon or CloudWatch agent) in this task")
-            .set_help("add an ADOT collector sidecar and point the application's OpenTelemetry SDK at it with OTEL_* variables, if you want traces and application metrics");
+        sink.report_msg(span, crate::msg!(NO_SIDECAR))
+            .set_help_msg(crate::msg!(HELP_ADD_SIDECAR));
         return;
     }
     if !found
@@ -118,10 +126,10 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         if has_otel {
             continue;
         }
-        sink.report(
+        sink.report_msg(
             TaskDefCtx::container_span(c),
-            format!("container `{}` sets no OTEL_* variable, though the task runs an OpenTelemetry collector", ctx.container_name(c)),
+            crate::msg!(NO_OTEL, container = ctx.container_name(c)),
         )
-        .set_help("set OTEL_SERVICE_NAME and OTEL_EXPORTER_OTLP_ENDPOINT (e.g. http://localhost:4318, OTLP over HTTP, the SDKs' default protocol) so the SDK sends to the sidecar");
+        .set_help_msg(crate::msg!(HELP_OTEL));
     }
 }

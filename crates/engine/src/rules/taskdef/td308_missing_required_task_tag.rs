@@ -1,4 +1,5 @@
-use crate::models::config::{missing_tags_message, tag_keys};
+use crate::input::msg::Arg;
+use crate::models::config::tag_keys;
 use crate::models::taskdef::{Shape, TaskDefCtx};
 use crate::rules::check::Sink;
 
@@ -47,6 +48,15 @@ crate::declare_rule! {
     }
 }
 
+crate::messages! {
+    "TD308";
+    NO_TAG = "the task definition has no tag {name}, which `required-tags` in .ecsplain.yaml requires";
+    NO_TAGS = "the task definition lacks the tags {rest} and {last}, which `required-tags` in .ecsplain.yaml requires";
+    HELP_ADD = "add {items} to `tags`";
+    HELP_ADD_NEAR = "add {items} to `tags`; {near}";
+    CASE_DIFFERS = "`{present}` is not `{missing}` (the case differs)";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     let tags = match ctx.shape {
         Shape::Register => match ctx.task.member("tags") {
@@ -66,7 +76,40 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if missing.is_empty() {
         return;
     }
-    let (message, help) = missing_tags_message("the task definition", &missing, &tag_keys(value));
+    // `config::missing_tags_message` in TD308's own keyed sentences (as SV025 words them under
+    // its code).
+    let quoted =
+        |keys: &[&str]| -> Vec<Arg> { keys.iter().map(|k| Arg::Code(format!("`{k}`"))).collect() };
+    let message = match missing.as_slice() {
+        [one] => crate::msg!(NO_TAG, name = Arg::Code(format!("`{one}`"))),
+        [rest @ .., last] => crate::msg!(
+            NO_TAGS,
+            rest = Arg::List(quoted(rest)),
+            last = Arg::Code(format!("`{last}`"))
+        ),
+        [] => return,
+    };
+    let items = Arg::List(
+        missing
+            .iter()
+            .map(|k| Arg::Code(format!("{{\"key\": \"{k}\", \"value\": \"...\"}}")))
+            .collect(),
+    );
+    let present = tag_keys(value);
+    let near: Vec<Arg> = missing
+        .iter()
+        .filter_map(|m| {
+            present
+                .iter()
+                .find(|p| p.eq_ignore_ascii_case(m))
+                .map(|p| Arg::from(crate::msg!(CASE_DIFFERS, present = *p, missing = *m)))
+        })
+        .collect();
+    let help = if near.is_empty() {
+        crate::msg!(HELP_ADD, items = items)
+    } else {
+        crate::msg!(HELP_ADD_NEAR, items = items, near = Arg::List(near))
+    };
     let span = tags.map_or_else(|| ctx.task_head_span(), |m| m.key_span);
-    sink.report(span, message).set_help(help);
+    sink.report_msg(span, message).set_help_msg(help);
 }

@@ -69,6 +69,17 @@ fn quoted(s: &str) -> String {
     }
 }
 
+crate::messages! {
+    "TD309";
+    PLACEHOLDER_SIZE = "the task's {key} is {value}, known only once rendered: the Fargate size check could not decide";
+    HELP_SIZE = "make sure the rendered cpu and memory form a Fargate size (lint the rendered definition to check it)";
+    LATEST_DEFAULT = "container `{container}` runs the moving tag `latest` whenever `{variable}` is not set (the default of `{action}`)";
+    HELP_MUST_ENV = "use `{{ must_env `{variable}` }}` so that a deploy without a version fails instead of running `latest`";
+    WHOLE_IMAGE = "container `{container}` gets its whole image reference at deploy time from {action}: the `latest`-tag check could not decide";
+    IMAGE_TAG = "container `{container}` gets its image tag at deploy time from {action}: the `latest`-tag check could not decide";
+    HELP_DEPLOY_TAG = "a tag filled at deploy time is good practice when it is a version (the release or the commit): make sure the pipeline never passes `latest`";
+}
+
 pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
     if ctx.is_fargate() {
         let cpu = ctx.task.get_set("cpu");
@@ -79,14 +90,11 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
                 let Some(text) = string_placeholder(node) else {
                     continue;
                 };
-                sink.report(
+                sink.report_msg(
                     node.span,
-                    format!(
-                        "the task's {key} is {}, known only once rendered: the Fargate size check could not decide",
-                        quoted(text)
-                    ),
+                    crate::msg!(PLACEHOLDER_SIZE, key = key, value = quoted(text)),
                 )
-                .set_help("make sure the rendered cpu and memory form a Fargate size (lint the rendered definition to check it)");
+                .set_help_msg(crate::msg!(HELP_SIZE));
             }
         }
     }
@@ -106,35 +114,34 @@ pub fn check(ctx: &TaskDefCtx<'_>, sink: &mut Sink<'_>) {
         let tail = image.trim_end().ends_with(action.trim());
         match util::env_call(action) {
             Some((variable, Some("latest"))) if tail => {
-                sink.report(
+                sink.report_msg(
                     node.span,
-                    format!(
-                        "container `{}` runs the moving tag `latest` whenever `{variable}` is not set (the default of `{}`)",
-                        ctx.container_name(c),
-                        action.trim()
+                    crate::msg!(
+                        LATEST_DEFAULT,
+                        container = ctx.container_name(c),
+                        variable = variable,
+                        action = action.trim()
                     ),
                 )
-                .set_help(format!(
-                    "use `{{{{ must_env `{variable}` }}}}` so that a deploy without a version fails instead of running `latest`"
-                ));
+                .set_help_msg(crate::msg!(HELP_MUST_ENV, variable = variable));
                 continue;
             }
             Some(_) => continue,
             None => {}
         }
-        let what = if action.trim() == image.trim() {
-            "its whole image reference"
+        let message = if action.trim() == image.trim() {
+            &WHOLE_IMAGE
         } else {
-            "its image tag"
+            &IMAGE_TAG
         };
-        sink.report(
+        sink.report_msg(
             node.span,
-            format!(
-                "container `{}` gets {what} at deploy time from {}: the `latest`-tag check could not decide",
-                ctx.container_name(c),
-                quoted(action)
+            crate::msg!(
+                *message,
+                container = ctx.container_name(c),
+                action = quoted(action)
             ),
         )
-        .set_help("a tag filled at deploy time is good practice when it is a version (the release or the commit): make sure the pipeline never passes `latest`");
+        .set_help_msg(crate::msg!(HELP_DEPLOY_TAG));
     }
 }

@@ -445,3 +445,48 @@ pub fn report_duplicate_tags(tags: &[Node], sink: &mut crate::rules::check::Sink
         }
     }
 }
+
+/// A list of sizes as a keyed phrase, worded as `crate::sizing::fargate::describe_list` words it:
+/// `steps` is "{first} to {last} in steps of {step}", `or` is "{values} or {last}", `none` is
+/// "none" (each rule passes its own templates, so the keys stay under its code).
+pub fn size_list(
+    values: &[u32],
+    steps: &'static crate::input::msg::Template,
+    or: &'static crate::input::msg::Template,
+    none: &'static crate::input::msg::Template,
+) -> crate::input::msg::Arg {
+    use crate::input::msg::Arg;
+    let ints = |v: &[u32]| Arg::List(v.iter().map(|n| Arg::from(*n)).collect());
+    match values {
+        [] => Arg::from(crate::msg!(*none)),
+        [one] => Arg::from(*one),
+        [first, second, .., last] if values.len() > 3 => {
+            let step = second.wrapping_sub(*first);
+            if values.windows(2).all(|w| w[1].wrapping_sub(w[0]) == step) {
+                Arg::from(crate::msg!(
+                    *steps,
+                    first = *first,
+                    last = *last,
+                    step = step
+                ))
+            } else {
+                ints(values)
+            }
+        }
+        [rest @ .., last] => Arg::from(crate::msg!(*or, values = ints(rest), last = *last)),
+    }
+}
+
+/// The key nodes of the tags of `owner` whose key starts with `aws:` (any case).
+pub fn reserved_tag_keys(owner: &Node) -> Vec<&Node> {
+    owner
+        .get_array("tags")
+        .iter()
+        .filter_map(|tag| tag.get_set("key"))
+        .filter(|key_node| {
+            key_node
+                .as_str()
+                .is_some_and(|key| key.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("aws:")))
+        })
+        .collect()
+}

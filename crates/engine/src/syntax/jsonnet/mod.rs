@@ -17,6 +17,17 @@ use crate::syntax::tfstate::TfState;
 use crate::syntax::value::{Node, NodeKind};
 use std::collections::BTreeMap;
 
+/// The IN012 messages (their Japanese: `rules/input/in012_jsonnet_error.ja.msg`); the
+/// evaluator's own message stays English, as `jsonnet FILE` prints it.
+pub mod in012 {
+    crate::messages! {
+        "IN012";
+        ERROR = "Jsonnet error: {message}";
+        FAILED = "Jsonnet evaluation failed: {message}";
+        HELP_FIX = "fix the Jsonnet so it evaluates (`jsonnet FILE` shows the same error)";
+    }
+}
+
 mod choice;
 #[cfg(any(
     all(feature = "jsonnet", not(target_arch = "wasm32")),

@@ -18,6 +18,16 @@ pub mod wire;
 pub use exec::{Mode, Output};
 pub use wire::{available, set_external, use_builtin};
 
+/// The IN004 messages (their Japanese: `rules/input/in004_template_syntax.ja.msg`); Go's own
+/// message stays English, as ecspresso prints it.
+pub mod in004 {
+    crate::messages! {
+        "IN004";
+        GO_ERROR = "template: {message}";
+        HELP_CLOSE = "ecspresso renders this file with Go's text/template, which stops here: close each `{{` with `}}`, each string with its quote, and each `if`, `range`, `with` with `{{ end }}`";
+    }
+}
+
 use crate::input::span::Span;
 
 /// Longest action read; beyond this an unclosed `{{` is reported rather than scanned further.
