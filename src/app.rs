@@ -11,7 +11,8 @@ use yew::prelude::*;
 use crate::context::{Dispatch, Page};
 use crate::hooks::{
     restore_project, saved_texts, saved_theme, use_debounced_lint, use_drafts, use_jsonnet,
-    use_rendered, use_reveal, use_router, use_theme, Reveal, SETTINGS_KEY,
+    use_rendered, use_reveal, use_router, use_template, use_terraform, use_theme, Reveal,
+    SETTINGS_KEY,
 };
 use crate::i18n::{Lang, Tr};
 
@@ -248,6 +249,21 @@ pub fn App() -> Html {
     // Jsonnet file; the project is linted again when it is there (`jsonnet.rs`).
     let wants_jsonnet = state.engine.has_jsonnet();
     use_jsonnet(wants_jsonnet, &state.jsonnet, d.clone());
+    // Terraform (issue 20): the HCL reader is a second wasm module too, loaded once the project
+    // holds a `.tf` file (`terraform.rs`).
+    use_terraform(
+        crate::terraform::has_terraform(paths),
+        &state.terraform,
+        d.clone(),
+    );
+    // Go templates: the template engine is a module of its own, loaded once the project holds a
+    // `{{ ... }}` action (`template.rs`); the findings are not fresh until it is there.
+    use_template(
+        state.template == crate::template::Status::Idle
+            && crate::template::has_template(state.engine.files().iter().map(|f| f.text.as_str())),
+        &state.template,
+        d.clone(),
+    );
     let kinds_seen: Vec<Option<ecsplain_engine::Kind>> = (0..n)
         .map(|pane| {
             if pane < 4 {

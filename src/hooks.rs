@@ -4,8 +4,10 @@
 //! - [`use_debounced_lint`]: lints the project a moment after the last edit.
 //! - [`use_drafts`]: saves the project, the panes and the settings in localStorage, debounced.
 //! - [`use_theme`]: puts the theme on the document and remembers the user's choice.
-//! - [`use_module`], [`use_rendered`], [`use_jsonnet`]: the on-demand modules (the teaching
-//!   module's rendered view, the Jsonnet evaluator), loaded when first wanted.
+//! - [`use_module`], [`use_rendered`], [`use_jsonnet`], [`use_terraform`], [`use_template`]: the
+//!   on-demand modules (the teaching module's rendered view, the Jsonnet evaluator, the Terraform
+//!   reader, the Go-template engine),
+//!   loaded when first wanted.
 //! - [`use_reveal`]: scrolls an element into view and focuses it once it exists.
 
 use std::cell::Cell;
@@ -69,13 +71,16 @@ pub fn use_debounced_lint(state: &State, dispatch: Dispatch) {
     let size = state.project().size();
     // The revision's engine project: its files, values, settings and evaluator.
     let engine = state.engine.clone();
+    // Where the Terraform reader is: its IN013 notes say so (`terraform.rs`).
+    let terraform = state.terraform.clone();
     use_effect_with(state.revision, move |revision| {
         let revision = *revision;
         let delay = LINT_DELAY_MS + u32::try_from(size / 10_000).unwrap_or(u32::MAX).min(850);
         let timeout = Timeout::new(delay, move || {
             let started = now();
-            let (report, panes, paths) = lint_engine(&engine);
+            let (mut report, panes, paths) = lint_engine(&engine);
             let millis = now() - started;
+            crate::terraform::explain_unread(&mut report, &terraform);
             dispatch.dispatch(Action::Linted(Rc::new(Linted {
                 report,
                 panes,
@@ -261,6 +266,46 @@ pub fn use_jsonnet(wanted: bool, status: &crate::jsonnet::Status, dispatch: Disp
                     Err(why) => crate::jsonnet::Status::Failed(why),
                 };
                 dispatch.dispatch(Action::Jsonnet(status));
+            });
+        }
+        || ()
+    });
+}
+
+/// The Terraform reader (a module of its own, `terraform.rs`), loaded once the project holds a
+/// `.tf` file; where it is goes to the reducer, which lints the project again.
+#[hook]
+pub fn use_terraform(wanted: bool, status: &crate::terraform::Status, dispatch: Dispatch) {
+    let start = wanted && *status == crate::terraform::Status::Idle;
+    use_effect_with(start, move |start| {
+        if *start {
+            dispatch.dispatch(Action::Terraform(crate::terraform::Status::Loading));
+            wasm_bindgen_futures::spawn_local(async move {
+                let status = match crate::terraform::load().await {
+                    Ok(()) => crate::terraform::Status::Ready,
+                    Err(why) => crate::terraform::Status::Failed(why),
+                };
+                dispatch.dispatch(Action::Terraform(status));
+            });
+        }
+        || ()
+    });
+}
+
+/// The Go-template engine (a module of its own, `template.rs`), loaded once the project holds a
+/// template action; where it is goes to the reducer, which lints the project again.
+#[hook]
+pub fn use_template(wanted: bool, status: &crate::template::Status, dispatch: Dispatch) {
+    let start = wanted && *status == crate::template::Status::Idle;
+    use_effect_with(start, move |start| {
+        if *start {
+            dispatch.dispatch(Action::Template(crate::template::Status::Loading));
+            wasm_bindgen_futures::spawn_local(async move {
+                let status = match crate::template::load().await {
+                    Ok(()) => crate::template::Status::Ready,
+                    Err(why) => crate::template::Status::Failed(why),
+                };
+                dispatch.dispatch(Action::Template(status));
             });
         }
         || ()

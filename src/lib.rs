@@ -17,6 +17,8 @@ pub mod route;
 pub mod state;
 // The teaching views' second wasm module (its types are native too, for tests).
 pub mod teach;
+pub mod template;
+pub mod terraform;
 pub mod variables;
 
 #[cfg(target_arch = "wasm32")]

@@ -446,12 +446,13 @@ pub fn share_loaded(state: &ShareState) -> Loaded {
     }
     Loaded {
         project,
-        vars: state
-            .variables
-            .iter()
-            .filter(|(k, v)| !k.is_empty() && !v.is_empty())
-            .cloned()
-            .collect(),
+        vars: ecsplain_engine::order::btree_map(
+            state
+                .variables
+                .iter()
+                .filter(|(k, v)| !k.is_empty() && !v.is_empty())
+                .cloned(),
+        ),
         view,
         active,
         settings: Rc::new(PageSettings::from_map(&state.settings)),

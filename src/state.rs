@@ -345,6 +345,12 @@ pub struct State {
     /// The Jsonnet evaluator, a second wasm module loaded when the project holds a Jsonnet file
     /// (`jsonnet.rs`).
     pub jsonnet: crate::jsonnet::Status,
+    /// The Terraform reader, a second wasm module loaded when the project holds a `.tf` file
+    /// (`terraform.rs`).
+    pub terraform: crate::terraform::Status,
+    /// The Go-template engine, a second wasm module loaded when the project holds a template
+    /// action (`template.rs`).
+    pub template: crate::template::Status,
     /// The last "Apply fix" or "Ignore here", until undone or the text is edited.
     pub undo: Option<Undo>,
     seq: u32,
@@ -376,6 +382,8 @@ impl State {
             ask_examples: false,
             ticks: Vec::new(),
             jsonnet: crate::jsonnet::Status::Idle,
+            terraform: crate::terraform::Status::Idle,
+            template: crate::template::Status::Idle,
             undo: None,
             seq: 0,
         };
@@ -419,6 +427,7 @@ impl State {
         self.linted
             .as_ref()
             .is_some_and(|l| l.revision == self.revision)
+            && self.template != crate::template::Status::Loading
     }
 }
 
@@ -492,6 +501,12 @@ pub enum Action {
     /// Where the Jsonnet evaluator is (`jsonnet.rs`); once loaded or failed, the project is
     /// linted again.
     Jsonnet(crate::jsonnet::Status),
+    /// Where the Terraform reader is (`terraform.rs`); once loaded or failed, the project is
+    /// linted again.
+    Terraform(crate::terraform::Status),
+    /// Where the Go-template engine is (`template.rs`); once loaded or failed, the project is
+    /// linted again.
+    Template(crate::template::Status),
 }
 
 /// What a link, state file or draft restores.
@@ -551,6 +566,8 @@ impl State {
             ask_examples: self.ask_examples,
             ticks: self.ticks.clone(),
             jsonnet: self.jsonnet.clone(),
+            terraform: self.terraform.clone(),
+            template: self.template.clone(),
             undo: self.undo.clone(),
             seq: self.seq,
         };
@@ -801,6 +818,26 @@ impl State {
                     crate::jsonnet::Status::Ready | crate::jsonnet::Status::Failed(_)
                 );
                 next.jsonnet = status;
+                if settled {
+                    next.bump();
+                }
+            }
+            Action::Terraform(status) => {
+                let settled = matches!(
+                    status,
+                    crate::terraform::Status::Ready | crate::terraform::Status::Failed(_)
+                );
+                next.terraform = status;
+                if settled {
+                    next.bump();
+                }
+            }
+            Action::Template(status) => {
+                let settled = matches!(
+                    status,
+                    crate::template::Status::Ready | crate::template::Status::Failed(_)
+                );
+                next.template = status;
                 if settled {
                     next.bump();
                 }

@@ -32,9 +32,9 @@ pub fn strings(key: &str) -> Option<Vec<String>> {
 
 /// A saved map of strings; `None` when any value is not a string.
 pub fn string_map(key: &str) -> Option<BTreeMap<String, String>> {
-    json(key)?
-        .as_object()?
-        .iter()
-        .map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
-        .collect()
+    let mut map = BTreeMap::new();
+    for (k, v) in json(key)?.as_object()? {
+        map.insert(k.clone(), v.as_str()?.to_string());
+    }
+    Some(map)
 }

@@ -16,6 +16,12 @@ mod exports {
     /// A mounted app: its root's id, its handle, and the callback that reaches the page.
     type Mounted = (String, AppHandle<TeachApp>, Callback<Notice>);
 
+    /// The teaching views render and lint templates with the engine's own template executor,
+    /// which the page's first view leaves out (it loads a module for it, `template.rs`).
+    fn engine() {
+        ecsplain_engine::template::use_builtin();
+    }
+
     thread_local! {
         static APPS: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
     }
@@ -40,6 +46,7 @@ mod exports {
         state: &str,
         notify: js_sys::Function,
     ) -> bool {
+        engine();
         let Some(state) = TeachState::from_json(state) else {
             return false;
         };
@@ -61,6 +68,7 @@ mod exports {
     /// Shows a new state in the app mounted on `slot`.
     #[wasm_bindgen]
     pub fn update(slot: &str, state: &str) -> bool {
+        engine();
         let Some(state) = TeachState::from_json(state) else {
             return false;
         };
@@ -79,6 +87,7 @@ mod exports {
     /// is `teach::render_request`'s JSON). A pure function: nothing is mounted.
     #[wasm_bindgen]
     pub fn render(request: &str) -> String {
+        engine();
         ecsplain_web::teach::rendered_view(request)
     }
 

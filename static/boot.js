@@ -83,6 +83,49 @@ globalThis.ecsplainJsonnet = () => {
   return jsonnet;
 };
 
+// The Terraform reader is a second wasm module too (static/build/terraform.mjs wrote it and named
+// it here): src/terraform.rs calls this when a project holds a `.tf` file. It resolves, once, to
+// the module's `read(text) -> answer` (JSON text), which the page calls synchronously.
+let terraform = null;
+globalThis.ecsplainTerraform = () => {
+  if (!terraform) {
+    const { ecsplainTerraform: js, ecsplainTerraformWasm: wasm } = tag.dataset;
+    terraform = !js || !wasm
+      ? Promise.reject(new Error("this build has no Terraform module"))
+      : import(js).then(async (module) => {
+          await module.default({ module_or_path: fetch(wasm) });
+          return module.read;
+        });
+    // A failed load may be retried (a later call imports again).
+    terraform.catch(() => {
+      terraform = null;
+    });
+  }
+  return terraform;
+};
+
+// The Go-template engine is a module of its own too (static/build/template.mjs wrote it and named
+// it here): src/template.rs calls this when a project holds a `{{ ... }}` action. It resolves,
+// once, to the module's `answer(request) -> answer` (JSON text), which the page calls
+// synchronously.
+let template = null;
+globalThis.ecsplainTemplate = () => {
+  if (!template) {
+    const { ecsplainTemplate: js, ecsplainTemplateWasm: wasm } = tag.dataset;
+    template = !js || !wasm
+      ? Promise.reject(new Error("this build has no template module"))
+      : import(js).then(async (module) => {
+          await module.default({ module_or_path: fetch(wasm) });
+          return module.answer;
+        });
+    // A failed load may be retried (a later call imports again).
+    template.catch(() => {
+      template = null;
+    });
+  }
+  return template;
+};
+
 // The teaching views (Sizing, CPU & memory, Learn) are a second wasm module (src/teach.rs):
 // src/components/teach_host.rs calls this the first time one of them opens, and gets the started
 // module (static/build/teach.mjs wrote its names). One download however often it is asked for; a

@@ -124,7 +124,7 @@ fn underline_runs(text: &str, findings: &[Mark]) -> Vec<(usize, usize, Option<Se
         cuts.push(*s);
         cuts.push(*e);
     }
-    cuts.sort_unstable();
+    ecsplain_engine::order::sort(&mut cuts);
     cuts.dedup();
     cuts.windows(2)
         .map(|w| {

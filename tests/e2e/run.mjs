@@ -88,6 +88,12 @@ const isTeachModule = (address) => {
   const u = new URL(address);
   return u.origin === new URL(url).origin && /\/ecsplain-teach-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(u.pathname) && !u.search && !u.hash;
 };
+// The Go-template engine (its glue and its .wasm): the page's own files at fixed addresses, loaded
+// when the project first holds a `{{ ... }}` action (src/template.rs).
+const isTemplateModule = (address) => {
+  const u = new URL(address);
+  return u.origin === new URL(url).origin && /\/ecsplain-template-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(u.pathname) && !u.search && !u.hash;
+};
 
 /// Waits until the findings shown belong to the current texts.
 const settled = (page, timeout = 30_000) =>
@@ -178,6 +184,7 @@ try {
     await page.click(".project-head");
   }
   eq(requestsBeforeLoad.filter(isDocsModule), [], "the first view does not download the rules' docs");
+  eq(requestsBeforeLoad.filter(isTemplateModule), [], "the first view does not download the Go-template engine");
   eq(
     requestsBeforeLoad.filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== new URL(url).origin),
     [],
@@ -1069,6 +1076,10 @@ async function projectChecks(browser) {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
   const page = await context.newPage();
   watch(page);
+  const templateRequests = [];
+  page.on("request", (req) => {
+    if (isTemplateModule(req.url())) templateRequests.push(req.url());
+  });
   await page.goto(url, { waitUntil: "load" });
   await page.waitForSelector("#version", { timeout: 30_000 });
   await settled(page);
@@ -1202,6 +1213,8 @@ async function projectChecks(browser) {
   eq(await xf.count(), 1, "project: a missing file is XF001 on the config");
   eq(await xf.locator(".finding-main .loc").textContent(), "5:21", "project: XF001 points at the service_definition line");
 
+  // The templated task definition brought the Go-template engine, once (glue and wasm).
+  eq(templateRequests.length, 2, "project: a templated file downloads the Go-template engine once");
   // Variables: listed with what the project answers; a typed value renders.
   const vars = await page.locator("#variables .var-row").evaluateAll((rows) => rows.map((r) => r.dataset.key));
   check(vars.includes("IMAGE") && vars.includes("tfstate:aws_iam_role.exec.arn"), "project: the variables panel lists must_env and tfstate", vars.join(" "));

@@ -822,6 +822,7 @@ fn page_size(root: &Path) -> Result<(), String> {
     let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
     paths.sort();
     let (mut first, mut later, mut teach, mut css, mut jsonnet) = (0u64, 0u64, 0u64, 0u64, 0u64);
+    let (mut terraform, mut template) = (0u64, 0u64);
     for path in paths {
         let name = path
             .file_name()
@@ -852,6 +853,12 @@ fn page_size(root: &Path) -> Result<(), String> {
         } else if name.starts_with("ecsplain-jsonnet-") {
             jsonnet += compressed;
             "when a project holds Jsonnet"
+        } else if name.starts_with("ecsplain-terraform-") {
+            terraform += compressed;
+            "when a project holds Terraform"
+        } else if name.starts_with("ecsplain-template-") {
+            template += compressed;
+            "when a project holds a Go template"
         } else if ext == "css" {
             css += compressed;
             "first view (CSS)"
@@ -863,7 +870,8 @@ fn page_size(root: &Path) -> Result<(), String> {
     }
     println!(
         "xtask: first view wasm + js: {first} B brotli (budget {PAGE_BUDGET} B: {}), \
-         CSS {css} B; on demand: rules' docs {later} B, teaching views {teach} B, Jsonnet evaluator {jsonnet} B",
+         CSS {css} B; on demand: rules' docs {later} B, teaching views {teach} B, Jsonnet evaluator {jsonnet} B, \
+         Terraform reader {terraform} B, Go-template engine {template} B",
         if first <= PAGE_BUDGET {
             "within"
         } else {
@@ -930,6 +938,9 @@ fn e2e(root: &Path) -> Result<(), String> {
     // interface and a rule's documentation in Japanese, screenshots desktop and phone, light
     // and dark (target/e2e-shots/ja-*.png).
     e2e_script(root, "ja.mjs", &url, &shots)?;
+    // Issue 20: Terraform (its reader loaded on demand) and CloudFormation in the page: findings
+    // on their lines in their own spelling, fixes in HCL and YAML.
+    e2e_script(root, "iac.mjs", &url, &shots)?;
     // Issue 23: the page in Firefox and WebKit, with a file picked through "Add files…".
     e2e_script(root, "browsers.mjs", &url, &shots)?;
     // Issue 23: the first view the build drew ahead (static/build/first-view.mjs).

@@ -116,7 +116,30 @@ pub fn collect(paths: &[String], forced: Option<Kind>, how: &Walk) -> Collected 
     }
     add_references(&mut out.inputs, &mut seen, None);
     add_imports(&mut out.inputs);
+    add_terraform_files(&mut out.inputs);
     out
+}
+
+/// The files Terraform inputs read their container definitions from (`file()`,
+/// `templatefile()`, next to the `.tf` file) join the run as inputs of no kind, so the engine
+/// folds them into their task (`iac::fold`).
+pub fn add_terraform_files(inputs: &mut Vec<Input>) {
+    let mut seen: HashSet<String> = inputs.iter().map(|i| normalize(&i.path)).collect();
+    let mut added = Vec::new();
+    for input in inputs.iter() {
+        if !input.path.to_ascii_lowercase().ends_with(".tf") {
+            continue;
+        }
+        for written in ecsplain_engine::iac::fold::referenced(&input.text) {
+            let path = ecsplain_engine::iac::fold::resolve(&input.path, &written);
+            if added.len() < 256 && seen.insert(normalize(&path)) {
+                if let Ok(text) = read(&path) {
+                    added.push(Input::new(path, text, None));
+                }
+            }
+        }
+    }
+    inputs.extend(added);
 }
 
 /// A Jsonnet library (`.libsonnet`): imported by other files, never a kind of its own.

@@ -540,5 +540,45 @@ fn terraform_and_cloudformation_in_a_folder() {
         .filter_map(|f| f["path"].as_str())
         .collect();
     assert!(!paths.is_empty(), "{doc}");
-    assert!(paths.iter().all(|p| p.ends_with(".tf")), "{paths:?}");
+    // The `.tf` files, and the container definitions they read with `file()`/`templatefile()`.
+    assert!(
+        paths
+            .iter()
+            .all(|p| p.ends_with(".tf") || p.contains("/TD011_")),
+        "{paths:?}"
+    );
+}
+
+/// Issue 20: a Terraform task's `file()` and `templatefile()` of a file next to it are folded
+/// in: the CLI adds the file to the run, the container's memory is checked against the task's,
+/// and the finding is on the container file's line with the task's memory as related.
+#[test]
+fn terraform_file_and_templatefile_are_folded_in() {
+    let dir = repo().join("tests/fixtures/terraform");
+    for (folder, file, line) in [
+        ("TD011_fail_file", "containers.json", 5),
+        ("TD011_fail_templatefile", "api.json.tpl", 5),
+    ] {
+        let out = ecsplain(&[
+            "lint",
+            dir.join(folder).to_str().expect("utf-8 path"),
+            "--format",
+            "json",
+        ]);
+        let doc = json(&out);
+        let td011 = finding(&doc, "TD011");
+        let path = td011["path"].as_str().unwrap_or("");
+        assert!(path.ends_with(file), "{doc}");
+        assert_eq!(td011["line"], line, "{doc}");
+        let related = td011["related"][0]["path"].as_str().unwrap_or("");
+        assert!(related.ends_with("main.tf"), "{doc}");
+        assert!(
+            !doc["findings"]
+                .as_array()
+                .expect("findings array")
+                .iter()
+                .any(|f| f["code"].as_str().is_some_and(|c| c.starts_with("IN"))),
+            "no input errors: {doc}"
+        );
+    }
 }

@@ -168,7 +168,20 @@ pub fn lint_in(
     // Each task or service definition of a Terraform file or CloudFormation template joins
     // the run as an input of its own (after the real ones), so the per-kind and cross-file
     // rules see it as they see a JSON one; its findings go back to its file below.
-    let (owners, addresses) = iac_inputs(&mut parsed);
+    let folds = iac_folds(&parsed);
+    // The texts of Terraform tasks joined with the container definitions they read from another
+    // input (`iac::fold`).
+    let folded_texts: Vec<String> = folds
+        .iter()
+        .map(|f| {
+            let tf = parsed.get(f.file).map_or("", |p| p.text);
+            let other = parsed.get(f.other).map_or("", |p| p.text);
+            iac::fold::joined(tf, other)
+        })
+        .collect();
+    let (owners, addresses, folded) = iac_inputs(&mut parsed, folds, &folded_texts);
+    let iac_texts: Vec<&str> = parsed.iter().skip(inputs.len()).map(|p| p.text).collect();
+    let inserting = crate::syntax::json_edit::inserting_in(&iac_texts);
     for (file, input) in parsed.iter().enumerate() {
         run_checks(file, input, &config.settings, &mut raw);
     }
@@ -181,9 +194,10 @@ pub fn lint_in(
             );
         }
     }
+    drop(inserting);
     let pairings = pairings(&project, inputs.len(), &owners, &addresses);
     if !owners.is_empty() {
-        to_iac_files(&parsed, inputs.len(), &owners, &mut raw);
+        to_iac_files(&parsed, inputs.len(), &owners, &folded, &mut raw);
         parsed.truncate(inputs.len());
     }
 
@@ -392,12 +406,23 @@ mod tests {
     fn fixes_on_resources_keep_the_source_valid() {
         let tf = "resource \"aws_ecs_task_definition\" \"web\" {\n  family = \"web\"\n  requires_compatibilities = [\"FARGATE\"]\n  network_mode = \"bridge\"\n  cpu = 256\n  memory = 512\n  container_definitions = jsonencode([{ name = \"web\", image = \"nginx:1.27\" }])\n}\n";
         let cfn = "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      RequiresCompatibilities: [FARGATE]\n      NetworkMode: bridge\n      Cpu: 256\n      Memory: 512\n      ContainerDefinitions:\n        - Name: web\n          Image: nginx:1.27\n";
+        let added = "{\n  \"Resources\": {\n    \"T\": {\n      \"Type\": \"AWS::ECS::TaskDefinition\",\n      \"Properties\": {\n        \"RequiresCompatibilities\": [\"FARGATE\"],\n        \"Cpu\": \"256\",\n        \"Memory\": \"512\",\n        \"ContainerDefinitions\": [{ \"Name\": \"web\", \"Image\": \"nginx:1.27\" }]\n      }\n    }\n  }\n}\n";
+        let yaml_added = cfn.replace("      NetworkMode: bridge\n", "");
         for (path, text, kind) in [
             ("ecs.tf", tf, Kind::Terraform),
             ("ecs.yml", cfn, Kind::CloudFormation),
+            ("added.yml", yaml_added.as_str(), Kind::CloudFormation),
+            ("added.template.json", added, Kind::CloudFormation),
         ] {
             let report = lint(&[Input::new(path, text, Some(kind))]);
             let with_fix: Vec<_> = report.findings.iter().filter(|f| f.fix.is_some()).collect();
+            // Fixes that add members are written in the file's syntax (TD103 adds
+            // `readonlyRootFilesystem` to the container, SV/TD fixes add arguments).
+            assert!(
+                with_fix.iter().any(|f| f.code == "TD103"),
+                "{path}: the fix adding readonlyRootFilesystem is kept: {:?}",
+                codes(&report)
+            );
             assert!(
                 with_fix.iter().any(|f| f.code == "TD005"),
                 "{path}: the network mode fix is kept: {:?}",
@@ -420,6 +445,15 @@ mod tests {
                 if finding.code == "TD005" {
                     let root = &read.resources[0].root;
                     assert_eq!(root.get_str("networkMode"), Some("awsvpc"), "{fixed}");
+                }
+                if finding.code == "TD103" {
+                    let root = &read.resources[0].root;
+                    let container = &root.get_array("containerDefinitions")[0];
+                    assert_eq!(
+                        container.get_bool("readonlyRootFilesystem"),
+                        Some(true),
+                        "{fixed}"
+                    );
                 }
             }
         }

@@ -5,11 +5,41 @@ use crate::input::diagnostic::Edit;
 use crate::input::span::Span;
 use crate::syntax::value::{Node, Object};
 
-/// Is the text JSON (so that edits may insert JSON members)?
+/// Is the text JSON (so that edits may insert JSON members)? Or a Terraform file or
+/// CloudFormation template whose resources the lint run is checking ([`inserting_in`]), whose
+/// JSON insertions are written in its own syntax afterwards (`iac::edit`)?
 pub fn is_json_text(text: &str) -> bool {
     text.trim_start_matches('\u{feff}')
         .trim_start()
         .starts_with(['{', '['])
+        || TRANSLATED.with(|t| t.borrow().contains(&(text.as_ptr() as usize, text.len())))
+}
+
+std::thread_local! {
+    /// The texts (address, length) whose insertions are translated (see [`inserting_in`]).
+    static TRANSLATED: std::cell::RefCell<Vec<(usize, usize)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// While the returned guard lives, edits may insert JSON members into these texts (Terraform
+/// files and CloudFormation templates): the lint run turns each such fix into the file's own
+/// syntax, or drops it (`iac::edit::translate`).
+pub fn inserting_in(texts: &[&str]) -> Inserting {
+    TRANSLATED.with(|t| {
+        *t.borrow_mut() = texts
+            .iter()
+            .map(|text| (text.as_ptr() as usize, text.len()))
+            .collect();
+    });
+    Inserting(())
+}
+
+/// See [`inserting_in`]; dropping it ends the permission.
+pub struct Inserting(());
+
+impl Drop for Inserting {
+    fn drop(&mut self) {
+        TRANSLATED.with(|t| t.borrow_mut().clear());
+    }
 }
 
 /// Edits that remove the members of `object` marked in `remove`, leaving valid JSON (the

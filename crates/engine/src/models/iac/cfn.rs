@@ -83,6 +83,51 @@ pub fn renamed(key: &str) -> Option<&'static str> {
         .map(|(_, v)| v.as_str())
 }
 
+/// CloudFormation's name for an API member it spells otherwise (`fileSystemId` →
+/// `FilesystemId`), when the data file names one.
+pub fn renamed_from(api: &str) -> Option<&'static str> {
+    static FROM: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    FROM.get_or_init(|| {
+        let Ok(value) = crate::syntax::json::read_value(NAMES) else {
+            return Vec::new();
+        };
+        let mut out: Vec<(String, String)> = Vec::new();
+        for resource in value
+            .get("resources")
+            .and_then(|r| r.as_object())
+            .into_iter()
+            .flat_map(|r| r.values())
+        {
+            for entry in resource
+                .get("renamed")
+                .and_then(|r| r.as_array())
+                .into_iter()
+                .flatten()
+            {
+                if let (Some(cfn), Some(api)) = (
+                    entry.get("cfn").and_then(|c| c.as_str()),
+                    entry.get("api").and_then(|a| a.as_str()),
+                ) {
+                    if !out.iter().any(|(a, _)| a == api) {
+                        out.push((api.to_string(), cfn.to_string()));
+                    }
+                }
+            }
+        }
+        out
+    })
+    .iter()
+    .find(|(a, _)| a == api)
+    .map(|(_, c)| c.as_str())
+}
+
+/// Is the template JSON (rather than YAML)?
+pub fn is_json(text: &str) -> bool {
+    text.trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('{')
+}
+
 pub fn read(path: &str, text: &str) -> Read {
     let mut read = Read::default();
     let lower = path.to_ascii_lowercase();
@@ -156,6 +201,7 @@ pub fn read(path: &str, text: &str) -> Read {
             address: member.key.clone(),
             root: to_api(properties, &shape, &drop, Spelling::CloudFormation),
             task_ref,
+            files: Vec::new(),
         });
     }
     read

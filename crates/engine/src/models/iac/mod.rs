@@ -13,11 +13,14 @@
 //! reads no resources from a `.tf` file and says so once.
 
 pub mod cfn;
+pub mod edit;
+pub mod fold;
 #[cfg(all(
     feature = "terraform",
     any(not(target_arch = "wasm32"), feature = "terraform-wasm")
 ))]
 pub mod terraform;
+pub mod wire;
 
 use crate::input::diagnostic::Diagnostic;
 use crate::input::span::Span;
@@ -36,6 +39,21 @@ pub struct Resource {
     pub root: Node,
     /// A service's task definition, when it is a reference to a resource (its address).
     pub task_ref: Option<String>,
+    /// Files of the project the resource reads its container definitions from (Terraform's
+    /// `file()` and `templatefile()`): the lint run folds them in when they are among its inputs.
+    pub files: Vec<FileRef>,
+}
+
+/// A file a resource's `container_definitions` comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileRef {
+    /// The path as written, relative to the Terraform module's folder (`${path.module}/`, `./`
+    /// taken off).
+    pub path: String,
+    /// Read by `templatefile()`: its `${...}` and `%{...}` are placeholders.
+    pub template: bool,
+    /// The call in the `.tf` file, where `containerDefinitions` stands in the resource.
+    pub span: Span,
 }
 
 /// What reading a file of resources gave.
@@ -62,12 +80,78 @@ fn read_terraform(text: &str) -> Read {
     terraform::read(text)
 }
 
+/// Without the built-in reader (the page's first download), the reader given by
+/// [`set_external`] reads; with none given, the file is not read and IN013 says so
+/// ([`NOT_READ`]; the page tells why: the reader is loading, or could not be loaded).
 #[cfg(not(all(
     feature = "terraform",
     any(not(target_arch = "wasm32"), feature = "terraform-wasm")
 )))]
-fn read_terraform(_text: &str) -> Read {
-    Read::default()
+fn read_terraform(text: &str) -> Read {
+    match EXTERNAL.get() {
+        Some(external) => read_via(*external, text),
+        None => not_read(text),
+    }
+}
+
+/// A Terraform reader given at run time: from a `.tf` file's text to its [`Read`] as JSON
+/// ([`wire`]). The page loads crates/terraform-wasm when a project holds a `.tf` file and gives
+/// its `read` export here.
+static EXTERNAL: std::sync::OnceLock<fn(&str) -> String> = std::sync::OnceLock::new();
+
+/// Gives a build without the built-in reader an external one; the first call wins (returns
+/// whether this one was taken). A build with the built-in reader keeps using it.
+pub fn set_external(read: fn(&str) -> String) -> bool {
+    EXTERNAL.set(read).is_ok()
+}
+
+/// Reads a `.tf` file through an external reader ([`wire`]); an answer that does not read
+/// (a trapped module) is [`not_read`].
+pub fn read_via(external: fn(&str) -> String, text: &str) -> Read {
+    wire::decode(&external(text), text.len()).unwrap_or_else(|| not_read(text))
+}
+
+/// The external reader's answer for a `.tf` file (crates/terraform-wasm's `read`).
+#[cfg(all(
+    feature = "terraform",
+    any(not(target_arch = "wasm32"), feature = "terraform-wasm")
+))]
+pub fn answer(text: &str) -> String {
+    wire::encode(&terraform::read(text))
+}
+
+/// How IN013 ends when no reader was at hand.
+pub const NOT_READ: &str = "was not read, so its checks were skipped";
+
+/// IN013 at the first line: the file was not read (no reader in this build).
+pub fn not_read(text: &str) -> Read {
+    let end = text.find(['\n', '\r']).unwrap_or(text.len());
+    let mut read = Read::default();
+    let mut d =
+        crate::input::codes::IN013.diag_msg(Span::new(0, end), crate::msg!(in013::NOT_READ));
+    d.set_help_msg(crate::msg!(in013::HELP_CLI));
+    read.diagnostics.push(d);
+    read
+}
+
+/// The IN013 messages (their Japanese: `rules/input/in013_terraform_unreadable.ja.msg`); the
+/// HCL parser's own message stays English. `NOT_READ` ends with [`NOT_READ`].
+pub mod in013 {
+    crate::messages! {
+        "IN013";
+        TOO_DEEP = "ecsplain cannot read this Terraform file: the file nests brackets deeper than ecsplain reads";
+        HCL_ERROR = "ecsplain cannot read this Terraform file: {message}";
+        HELP_VALIDATE = "its task and service definitions are not checked; `terraform validate` shows whether Terraform reads it";
+        NOT_READ = "this Terraform file was not read, so its checks were skipped";
+        HELP_CLI = "Terraform is read by the ecsplain CLI (`ecsplain lint`)";
+    }
+}
+
+/// IN013: the file is not HCL that ecsplain reads.
+pub(crate) fn unreadable(span: Span, message: crate::input::msg::Msg) -> Diagnostic {
+    let mut d = crate::input::codes::IN013.diag_msg(span, message);
+    d.set_help_msg(crate::msg!(in013::HELP_VALIDATE));
+    d
 }
 
 /// Does this build read Terraform files?
@@ -281,15 +365,18 @@ pub(crate) fn placeholder(text: &str, span: Span) -> Node {
 /// as the API spells it, by a JSON string, number or boolean (valid HCL, YAML and JSON alike);
 /// inserting or removing members would need the source's syntax and is withheld.
 pub fn keeps_fix(root: &Node, text: &str, fix: &crate::input::diagnostic::Fix) -> bool {
-    fix.edits.iter().all(|edit| {
-        let replaces_scalar = scalar_at(root, text, edit.span);
-        let content = edit.content.trim();
-        // The engine's own JSON reader: the page carries no serde_json deserializer.
-        let scalar_text = crate::syntax::json::to_value(content)
-            .is_some_and(|v| v.is_string() || v.is_number() || v.is_boolean());
-        // A YAML plain scalar replaced by a JSON string is still YAML; a quoted one too.
-        replaces_scalar && scalar_text && !edit.span.text(text).contains('\n')
-    })
+    fix.edits.iter().all(|edit| keeps_edit(root, text, edit))
+}
+
+/// One edit of [`keeps_fix`].
+pub fn keeps_edit(root: &Node, text: &str, edit: &crate::input::diagnostic::Edit) -> bool {
+    let replaces_scalar = scalar_at(root, text, edit.span);
+    let content = edit.content.trim();
+    // The engine's own JSON reader: the page carries no serde_json deserializer.
+    let scalar_text = crate::syntax::json::to_value(content)
+        .is_some_and(|v| v.is_string() || v.is_number() || v.is_boolean());
+    // A YAML plain scalar replaced by a JSON string is still YAML; a quoted one too.
+    replaces_scalar && scalar_text && !edit.span.text(text).contains('\n')
 }
 
 /// Is `span` a scalar of the tree written as the value the tree holds (a mapped value such as

@@ -58,8 +58,10 @@ const TERRAFORM_ONLY: [&str; 20] = [
 pub fn read(text: &str) -> Read {
     let mut read = Read::default();
     if nesting(text) > MAX_NESTING {
-        read.diagnostics
-            .push(unreadable(Span::new(0, 0), crate::msg!(in013::TOO_DEEP)));
+        read.diagnostics.push(super::unreadable(
+            Span::new(0, 0),
+            crate::msg!(super::in013::TOO_DEEP),
+        ));
         return read;
     }
     let body = match hcl_edit::parser::parse_body(text) {
@@ -67,9 +69,9 @@ pub fn read(text: &str) -> Read {
         Err(err) => {
             let at = err.location().offset().min(text.len());
             let end = text[at..].find('\n').map_or(text.len(), |i| at + i).max(at);
-            read.diagnostics.push(unreadable(
+            read.diagnostics.push(super::unreadable(
                 Span::new(at, end),
-                crate::msg!(in013::HCL_ERROR, message = err.message()),
+                crate::msg!(super::in013::HCL_ERROR, message = err.message()),
             ));
             return read;
         }
@@ -101,10 +103,13 @@ pub fn read(text: &str) -> Read {
                 .and_then(|a| task_reference(span_of(a.value.span(), text).text(text))),
             _ => None,
         };
-        match kind {
+        let files = match kind {
             Kind::TaskDef => reader.task(&block.body, &mut root),
-            _ => service(&mut root),
-        }
+            _ => {
+                service(&mut root);
+                Vec::new()
+            }
+        };
         let shape = Ty::Named(super::root_shape(kind).to_string());
         let drop = |key: &str| TERRAFORM_ONLY.contains(&key);
         read.resources.push(Resource {
@@ -112,26 +117,10 @@ pub fn read(text: &str) -> Read {
             address: format!("{}.{}", ty.as_str(), name.as_str()),
             root: to_api(root, &shape, &drop, Spelling::Terraform),
             task_ref,
+            files,
         });
     }
     read
-}
-
-/// The IN013 messages (their Japanese: `rules/input/in013_terraform_unreadable.ja.msg`); the
-/// HCL parser's own message stays English.
-pub mod in013 {
-    crate::messages! {
-        "IN013";
-        TOO_DEEP = "ecsplain cannot read this Terraform file: the file nests brackets deeper than ecsplain reads";
-        HCL_ERROR = "ecsplain cannot read this Terraform file: {message}";
-        HELP_VALIDATE = "its task and service definitions are not checked; `terraform validate` shows whether Terraform reads it";
-    }
-}
-
-fn unreadable(span: Span, message: crate::input::msg::Msg) -> crate::input::diagnostic::Diagnostic {
-    let mut d = crate::input::codes::IN013.diag_msg(span, message);
-    d.set_help_msg(crate::msg!(in013::HELP_VALIDATE));
-    d
 }
 
 /// The deepest bracket nesting of the text (strings and comments counted too: an upper bound).
@@ -324,11 +313,12 @@ impl Reader<'_> {
 
     /// The task definition's own shapes: `container_definitions` read where it is written,
     /// `host_path`, maps of tags and proxy properties.
-    fn task(&self, body: &Body, root: &mut Node) {
+    fn task(&self, body: &Body, root: &mut Node) -> Vec<super::FileRef> {
         let Some(attribute) = body.get_attribute("container_definitions") else {
-            return;
+            return Vec::new();
         };
         let containers = self.container_definitions(&attribute.value);
+        let files = self.file_ref(&attribute.value).into_iter().collect();
         if let Some(member) =
             members_mut(root).and_then(|m| m.iter_mut().find(|m| m.key == "container_definitions"))
         {
@@ -362,6 +352,35 @@ impl Reader<'_> {
                 _ => {}
             }
         }
+        files
+    }
+
+    /// `file("x.json")` or `templatefile("x.tpl", {...})`, with the path relative to the
+    /// module's folder (`"${path.module}/x.json"`, `"./x.json"`, `"x.json"`).
+    fn file_ref(&self, expr: &Expression) -> Option<super::FileRef> {
+        let Expression::FuncCall(call) = expr else {
+            return None;
+        };
+        let template = match call.name.name.as_str() {
+            "file" if call.args.len() == 1 => false,
+            "templatefile" if call.args.len() == 2 => true,
+            _ => return None,
+        };
+        let arg = call.args.iter().next()?;
+        let written = span_of(arg.span(), self.text).text(self.text).trim();
+        let inner = written.strip_prefix('"')?.strip_suffix('"')?;
+        let path = inner
+            .strip_prefix("${path.module}/")
+            .unwrap_or(inner)
+            .trim_start_matches("./");
+        if path.is_empty() || path.contains(['$', '%', '\\', '"']) || path.starts_with('/') {
+            return None;
+        }
+        Some(super::FileRef {
+            path: path.to_string(),
+            template,
+            span: span_of(expr.span(), self.text),
+        })
     }
 
     fn container_definitions(&self, expr: &Expression) -> Node {

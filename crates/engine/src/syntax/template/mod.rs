@@ -13,8 +13,10 @@
 pub mod exec;
 pub mod gofmt;
 pub mod parse;
+pub mod wire;
 
 pub use exec::{Mode, Output};
+pub use wire::{available, set_external, use_builtin};
 
 /// The IN004 messages (their Japanese: `rules/input/in004_template_syntax.ja.msg`); Go's own
 /// message stays English, as ecspresso prints it.
@@ -98,6 +100,14 @@ pub const GO_CONFIG_FUNCS: [&str; 3] = ["env", "must_env", "json_escape"];
 /// which it checks against the defined functions: `function "x" not defined`), with its span, in
 /// source order. `None` when Go's parser rejects the text for another reason first.
 pub fn function_names(text: &str) -> Option<Vec<(String, Span)>> {
+    if !has_template(text) {
+        return Some(Vec::new());
+    }
+    wire::names(text)
+}
+
+/// [`function_names`] with the built-in parser, for a text that holds an action.
+fn parsed_names(text: &str) -> Option<Vec<(String, Span)>> {
     fn pipe(p: &parse::Pipe, out: &mut Vec<(String, Span)>) {
         for cmd in &p.cmds {
             for arg in &cmd.args {
@@ -124,9 +134,6 @@ pub fn function_names(text: &str) -> Option<Vec<(String, Span)>> {
                 _ => {}
             }
         }
-    }
-    if !has_template(text) {
-        return Some(Vec::new());
     }
     let tree = parse::parse(text).ok()?;
     let mut out = Vec::new();
@@ -694,7 +701,7 @@ pub fn execute(text: &str, values: &dyn Values, mode: Mode) -> Output {
             error: None,
         };
     }
-    exec::execute(text, values, mode)
+    wire::run(text, values, mode)
 }
 
 /// Renders the text for linting: every part whose values are known is rendered as ecspresso
@@ -707,7 +714,7 @@ pub fn render_known(text: &str, values: &dyn Values) -> Option<Rendered> {
     if !has_template(text) {
         return None;
     }
-    let out = exec::execute(text, values, Mode::Lint);
+    let out = wire::run(text, values, Mode::Lint);
     if out.error.is_some() || out.rendered.map.is_empty() {
         return None;
     }
@@ -719,7 +726,7 @@ pub fn errors(text: &str, values: &dyn Values) -> Vec<TemplateError> {
     if !has_template(text) {
         return Vec::new();
     }
-    exec::execute(text, values, Mode::Lint)
+    wire::run(text, values, Mode::Lint)
         .error
         .into_iter()
         .collect()

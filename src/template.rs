@@ -1,0 +1,86 @@
+//! Go templates in the page: the engine's template parser and executor are a second wasm
+//! module, loaded only when the project holds a `{{ ... }}` action.
+//!
+//! The page's first download leaves them out (about 20 KB of brotli; the first view's examples
+//! hold no template). `static/build/template.mjs` builds crates/template-wasm beside the page;
+//! `static/boot.js` defines `ecsplainTemplate()`, which imports it and resolves to its `answer`.
+//! [`load`] gives that function to the engine (`template::set_external`); the engine then
+//! renders every template of a lint run through it, synchronously, and the page lints again.
+//! Until then the findings are not fresh (`State::is_fresh`): templates are read as written.
+
+pub use crate::jsonnet::Status;
+
+/// Whether any text holds a template action.
+pub fn has_template<'a>(mut texts: impl Iterator<Item = &'a str>) -> bool {
+    texts.any(ecsplain_engine::template::has_template)
+}
+
+#[cfg(target_arch = "wasm32")]
+mod load {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+
+    use wasm_bindgen::{JsCast, JsValue};
+
+    thread_local! {
+        /// The module's `answer`, once loaded.
+        static ANSWER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+        /// Recent answers by request: rendering is a pure function of the request (the text
+        /// and the values it was asked for), and a lint run after a keystroke in another file
+        /// asks the same questions again.
+        static ANSWERS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    }
+
+    /// Answers kept at most, and their requests' and answers' bytes; then the cache starts over.
+    const KEPT: usize = 256;
+    const KEPT_BYTES: usize = 16 << 20;
+
+    /// The engine given to the page's engine: the module's `answer`; an empty answer (read as
+    /// "not rendered") when the call throws (a trapped module).
+    fn answer(request: &str) -> String {
+        if let Some(answer) = ANSWERS.with(|a| a.borrow().get(request).cloned()) {
+            return answer;
+        }
+        let answer = ANSWER.with(|f| {
+            f.borrow()
+                .as_ref()
+                .and_then(|f| f.call1(&JsValue::NULL, &JsValue::from_str(request)).ok())
+                .and_then(|v| v.as_string())
+        });
+        let Some(answer) = answer else {
+            return String::new();
+        };
+        ANSWERS.with(|a| {
+            let mut a = a.borrow_mut();
+            let bytes: usize = a.iter().map(|(q, r)| q.len() + r.len()).sum();
+            if a.len() >= KEPT || bytes + request.len() + answer.len() > KEPT_BYTES {
+                a.clear();
+            }
+            a.insert(request.to_string(), answer.clone());
+        });
+        answer
+    }
+
+    /// Loads the module and gives its `answer` to the engine.
+    pub async fn load() -> Result<(), String> {
+        let function = crate::loader::load("ecsplainTemplate", "template module").await?;
+        let function: js_sys::Function = function.dyn_into().map_err(crate::loader::describe)?;
+        ANSWER.with(|f| *f.borrow_mut() = Some(function));
+        ecsplain_engine::template::set_external(answer);
+        Ok(())
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use load::load;
+
+#[cfg(test)]
+mod tests {
+    use super::has_template;
+
+    #[test]
+    fn templates_are_seen() {
+        assert!(has_template(["a: 1", "b: {{ must_env `B` }}"].into_iter()));
+        assert!(!has_template(["a: 1", "{ \"b\": 2 }"].into_iter()));
+    }
+}
