@@ -6,75 +6,7 @@
 // a release build, wasm-opt -Oz, then writes `ecsplain-terraform-<hash>.js` and
 // `ecsplain-terraform-<hash>_bg.wasm` and names both in index.html's boot script tag
 // (`data-ecsplain-terraform`, `data-ecsplain-terraform-wasm`). static/boot.js imports them only
-// when a project holds a `.tf` file (src/terraform.rs). Same steps as jsonnet.mjs.
-import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { tagBootScript } from "./boot-tag.mjs";
+// when a project holds a `.tf` file (src/terraform.rs).
+import { buildSideModule } from "./side-module.mjs";
 
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) {
-  console.error("terraform: TRUNK_STAGING_DIR is not set (run me as a Trunk hook)");
-  process.exit(2);
-}
-const root = fileURLToPath(new URL("../..", import.meta.url));
-const release = process.env.TRUNK_PROFILE === "release";
-// Trunk's own cargo settings must not leak into this build (its target is given below).
-const env = { ...process.env };
-for (const key of Object.keys(env)) {
-  if (key.startsWith("CARGO_BUILD_") || key.startsWith("CARGO_PROFILE_") || key === "RUSTFLAGS" || key === "CARGO_ENCODED_RUSTFLAGS") {
-    delete env[key];
-  }
-}
-const run = (cmd, args) =>
-  execFileSync(cmd, args, { cwd: root, env, encoding: "utf8", maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "inherit"] });
-
-// The module, built with the page's profile; cargo names the file it wrote.
-const messages = run("cargo", [
-  "build", "-j2", "--target", "wasm32-unknown-unknown", "-p", "ecsplain-terraform",
-  "--profile", release ? "wasm-release" : "dev", "--message-format", "json-render-diagnostics",
-]);
-let wasm = null;
-for (const line of messages.split("\n")) {
-  if (!line.startsWith("{")) continue;
-  const message = JSON.parse(line);
-  if (message.reason === "compiler-artifact" && message.target?.name === "ecsplain_terraform") {
-    wasm = message.filenames.find((f) => f.endsWith(".wasm")) ?? wasm;
-  }
-}
-if (!wasm || !existsSync(wasm)) {
-  console.error("terraform: cargo built no ecsplain_terraform.wasm");
-  process.exit(1);
-}
-
-// JS bindings; then the smallest code (as Trunk does for the page: data-wasm-opt="z").
-const out = mkdtempSync(join(tmpdir(), "ecsplain-terraform-"));
-try {
-  const bindgen = process.env.WASM_BINDGEN ?? "wasm-bindgen";
-  run(bindgen, ["--target", "web", "--no-typescript", "--out-dir", out, "--out-name", "ecsplain_terraform", wasm]);
-  const bg = join(out, "ecsplain_terraform_bg.wasm");
-  if (release) {
-    const wasmOpt = join(root, "tools/node_modules/.bin/wasm-opt");
-    run(existsSync(wasmOpt) ? wasmOpt : "wasm-opt", [
-      "-Oz", "--converge", "--enable-bulk-memory", "--enable-mutable-globals", "--enable-nontrapping-float-to-int",
-      "--enable-sign-ext", "--enable-reference-types", "--enable-multivalue", bg, "-o", bg,
-    ]);
-  }
-  const bytes = readFileSync(bg);
-  const hash = (data) => createHash("sha256").update(data).digest("hex").slice(0, 16);
-  const wasmName = `ecsplain-terraform-${hash(bytes)}_bg.wasm`;
-  // boot.js gives the glue the module's address; the glue's own default name is never used.
-  const js = readFileSync(join(out, "ecsplain_terraform.js"), "utf8");
-  const jsName = `ecsplain-terraform-${hash(js)}.js`;
-  writeFileSync(join(dir, wasmName), bytes);
-  writeFileSync(join(dir, jsName), js, "utf8");
-
-  const base = process.env.TRUNK_PUBLIC_URL ?? "./";
-  tagBootScript(dir, { "data-ecsplain-terraform": `${base}${jsName}`, "data-ecsplain-terraform-wasm": `${base}${wasmName}` }, "terraform");
-  console.log(`terraform: ${bytes.length} bytes of wasm (${release ? "release" : "dev"}) -> ${wasmName}, ${jsName}`);
-} finally {
-  rmSync(out, { recursive: true, force: true });
-}
+buildSideModule("terraform");
