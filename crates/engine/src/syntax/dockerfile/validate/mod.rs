@@ -3,9 +3,14 @@
 //! a build graph (`dockerfile2llb`, in `graph.rs`): empty base images, `COPY --from` between
 //! stages, `COPY` of a URL, `--chmod` values. Each finding is an `IN003` at the word BuildKit objects to.
 
-use super::{lex, parse_json_args, refs, syntax_error, Args, Flag, Instruction, JsonArgs, Stage};
+use super::{
+    in003, lex, parse_json_args, refs, syntax_error, syntax_error_help, Args, Flag, Instruction,
+    JsonArgs, Stage,
+};
 use crate::input::diagnostic::Diagnostic;
+use crate::input::msg::{Arg, Msg};
 use crate::input::span::Span;
+use crate::msg;
 
 mod graph;
 
@@ -73,12 +78,12 @@ fn flag_spec(ins: &Instruction) -> Option<&'static [(&'static str, Kind)]> {
     })
 }
 
-fn err(out: &mut Vec<Diagnostic>, span: Span, message: String) {
+fn err(out: &mut Vec<Diagnostic>, span: Span, message: Msg) {
     out.push(syntax_error(span, message));
 }
 
-fn err_help(out: &mut Vec<Diagnostic>, span: Span, message: String, help: String) {
-    out.push(syntax_error(span, message).with_help(help));
+fn err_help(out: &mut Vec<Diagnostic>, span: Span, message: Msg, help: Msg) {
+    out.push(syntax_error_help(span, message, help));
 }
 
 fn check_flags(ins: &Instruction, out: &mut Vec<Diagnostic>) {
@@ -92,41 +97,46 @@ fn check_flags(ins: &Instruction, out: &mut Vec<Diagnostic>) {
         let Some(&(_, kind)) = spec.iter().find(|(n, _)| *n == name) else {
             let known: Vec<&str> = spec.iter().map(|(n, _)| *n).collect();
             let help = match crate::input::text::suggest(name, known.iter().copied()) {
-                Some(s) => format!("did you mean `--{s}`?"),
-                None if known.is_empty() => format!("{kw} takes no flags"),
-                None => format!(
-                    "{kw} takes {}",
-                    known
-                        .iter()
-                        .map(|k| format!("`--{k}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                Some(s) => msg!(in003::HELP_FLAG_DID_YOU_MEAN, suggestion = s),
+                None if known.is_empty() => msg!(in003::HELP_NO_FLAGS, keyword = kw),
+                None => msg!(
+                    in003::HELP_FLAGS,
+                    keyword = kw,
+                    flags = Arg::List(
+                        known
+                            .iter()
+                            .map(|k| Arg::Code(format!("`--{k}`")))
+                            .collect()
+                    )
                 ),
             };
-            err_help(out, flag.span, format!("{kw} has no flag `--{name}`"), help);
+            err_help(
+                out,
+                flag.span,
+                msg!(in003::UNKNOWN_FLAG, keyword = kw, name = name),
+                help,
+            );
             continue;
         };
         if kind != Kind::Strs && seen.contains(name) {
             err(
                 out,
                 flag.span,
-                format!("`--{name}` is given twice; {kw} takes it once"),
+                msg!(in003::FLAG_TWICE, name = name, keyword = kw),
             );
         }
         seen.insert(name);
         match (kind, flag.value.as_deref()) {
-            (Kind::Bool, Some("")) | (Kind::Str | Kind::Strs, None) => err(
-                out,
-                flag.span,
-                format!("`--{name}` needs a value: `--{name}=...`"),
-            ),
+            (Kind::Bool, Some("")) | (Kind::Str | Kind::Strs, None) => {
+                err(out, flag.span, msg!(in003::FLAG_NEEDS_VALUE, name = name))
+            }
             (Kind::Bool, Some(v))
                 if !v.eq_ignore_ascii_case("true") && !v.eq_ignore_ascii_case("false") =>
             {
                 err(
                     out,
                     flag.value_span,
-                    format!("`--{name}` takes true or false, not `{v}`"),
+                    msg!(in003::FLAG_BOOL, name = name, value = v),
                 );
             }
             _ => {}
@@ -188,19 +198,15 @@ fn instruction(ins: &Instruction, out: &mut Vec<Diagnostic>) {
         // An empty ONBUILD is reported where the parser reads its trigger.
         "ONBUILD" if empty => {}
         "ENV" | "LABEL" | "ARG" | "EXPOSE" | "VOLUME" | "HEALTHCHECK" | "SHELL" if empty => {
-            err(out, at, format!("{kw} needs at least one argument"));
+            err(out, at, msg!(in003::NEEDS_ARGUMENTS, keyword = kw));
         }
         "MAINTAINER" | "WORKDIR" | "USER" | "STOPSIGNAL" if empty => {
-            err(out, at, format!("{kw} needs one argument"));
+            err(out, at, msg!(in003::NEEDS_ONE_ARGUMENT, keyword = kw));
         }
         "ENV" | "LABEL" | "ARG" => {
             for p in ins.pairs.iter().filter(|p| p.value.is_some()) {
                 if p.key_span.start == p.key_span.end {
-                    err(
-                        out,
-                        p.key_span,
-                        format!("{kw} has an empty name before `=`"),
-                    );
+                    err(out, p.key_span, msg!(in003::EMPTY_NAME, keyword = kw));
                 }
             }
         }
@@ -210,16 +216,12 @@ fn instruction(ins: &Instruction, out: &mut Vec<Diagnostic>) {
                 err_help(
                     out,
                     at,
-                    format!("{kw} needs a source and a destination"),
-                    format!("write `{kw} <source>... <destination>`"),
+                    msg!(in003::NEEDS_SOURCE_DEST, keyword = kw),
+                    msg!(in003::HELP_SOURCE_DEST, keyword = kw),
                 );
             } else if let Some((dest, span)) = args.last() {
                 if matches!(lex::marker(dest), lex::MarkerWord::Heredoc(_)) {
-                    err(
-                        out,
-                        *span,
-                        format!("a heredoc can be a source of {kw}, not its destination"),
-                    );
+                    err(out, *span, msg!(in003::HEREDOC_DESTINATION, keyword = kw));
                 }
             }
         }
@@ -227,16 +229,16 @@ fn instruction(ins: &Instruction, out: &mut Vec<Diagnostic>) {
         "VOLUME" => {
             if let Args::Exec(words) = &ins.args {
                 if words.is_empty() {
-                    err(out, at, "VOLUME needs at least one path".into());
+                    err(out, at, msg!(in003::VOLUME_NEEDS_PATH));
                 }
                 for w in words.iter().filter(|w| w.text.trim().is_empty()) {
-                    err(out, w.span, "a VOLUME path cannot be empty".into());
+                    err(out, w.span, msg!(in003::VOLUME_EMPTY_PATH));
                 }
             }
         }
         "SHELL" => match &ins.args {
             Args::Exec(words) if words.is_empty() => {
-                err(out, at, "SHELL needs at least one argument".into());
+                err(out, at, msg!(in003::NEEDS_ARGUMENTS, keyword = "SHELL"));
             }
             Args::Exec(_) => {}
             Args::Shell => {
@@ -244,8 +246,8 @@ fn instruction(ins: &Instruction, out: &mut Vec<Diagnostic>) {
                     err_help(
                         out,
                         at,
-                        "SHELL takes a JSON array, not shell form".into(),
-                        "write it like [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]".into(),
+                        msg!(in003::SHELL_FORM),
+                        msg!(in003::HELP_SHELL_JSON),
                     );
                 }
             }
@@ -256,8 +258,8 @@ fn instruction(ins: &Instruction, out: &mut Vec<Diagnostic>) {
                     err_help(
                         out,
                         name.span,
-                        format!("`{}` is not a valid stage name", name.text),
-                        "a stage name starts with a letter and holds only letters, digits, `-`, `_` and `.`".into(),
+                        msg!(in003::STAGE_NAME, name = &name.text),
+                        msg!(in003::HELP_STAGE_NAME),
                     );
                 }
             }
@@ -270,8 +272,8 @@ fn instruction(ins: &Instruction, out: &mut Vec<Diagnostic>) {
                     err_help(
                         out,
                         span,
-                        "EXPOSE reads this comment as more ports: a Dockerfile comment must be on a line of its own".into(),
-                        "move the comment to the line above".into(),
+                        msg!(in003::EXPOSE_COMMENT),
+                        msg!(in003::HELP_COMMENT_ABOVE),
                     );
                     break;
                 }
@@ -279,8 +281,8 @@ fn instruction(ins: &Instruction, out: &mut Vec<Diagnostic>) {
                     err_help(
                         out,
                         w.span,
-                        format!("EXPOSE `{}`: {why}", w.text),
-                        "write a port or a range, with an optional protocol: 8080, 8080/udp, 7000-7010".into(),
+                        msg!(in003::EXPOSE_PORT, port = &w.text, why = why),
+                        msg!(in003::HELP_PORT),
                     );
                 }
             }
@@ -290,19 +292,19 @@ fn instruction(ins: &Instruction, out: &mut Vec<Diagnostic>) {
 }
 
 /// A port or range (`80`, `8000-8010`) as BuildKit reads it: a number from 0 to 65535.
-fn port_range(s: &str) -> Result<(i64, i64), String> {
-    let number = |p: &str| -> Result<i64, String> {
+fn port_range(s: &str) -> Result<(i64, i64), Msg> {
+    let number = |p: &str| -> Result<i64, Msg> {
         let digits = p.strip_prefix(['+', '-']).unwrap_or(p);
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(format!("`{p}` is not a port number"));
+            return Err(msg!(in003::PORT_NOT_NUMBER, value = p));
         }
         match p.parse::<i64>() {
             Ok(n) if (0..=65535).contains(&n) => Ok(n),
-            _ => Err(format!("`{p}` is out of the port range 0-65535")),
+            _ => Err(msg!(in003::PORT_OUT_OF_RANGE, value = p)),
         }
     };
     if s.is_empty() {
-        return Err("no port is given".into());
+        return Err(msg!(in003::PORT_NONE));
     }
     let (start, end) = match s.split_once('-') {
         Some((a, b)) => (a, Some(b)),
@@ -313,7 +315,7 @@ fn port_range(s: &str) -> Result<(i64, i64), String> {
         Some(e) if e != start => {
             let last = number(e)?;
             if last < first {
-                return Err(format!("the range `{s}` ends before it starts"));
+                return Err(msg!(in003::PORT_BACKWARDS, range = s));
             }
             Ok((first, last))
         }
@@ -322,7 +324,7 @@ fn port_range(s: &str) -> Result<(i64, i64), String> {
 }
 
 /// An `EXPOSE` word as BuildKit reads it when it builds: `[ip:][host:]port[-port][/proto]`.
-fn check_port(raw: &str) -> Result<(), String> {
+fn check_port(raw: &str) -> Result<(), Msg> {
     let parts: Vec<&str> = raw.split(':').collect();
     let (ip, host, container) = match parts.as_slice() {
         [c] => (String::new(), "", *c),
@@ -332,25 +334,25 @@ fn check_port(raw: &str) -> Result<(), String> {
     };
     let (port, proto) = container.split_once('/').unwrap_or((container, ""));
     if port.is_empty() {
-        return Err("no port is given".into());
+        return Err(msg!(in003::PORT_NONE));
     }
     if !matches!(
         proto.to_ascii_lowercase().as_str(),
         "" | "tcp" | "udp" | "sctp"
     ) {
-        return Err(format!("`{proto}` is not a protocol: tcp, udp or sctp"));
+        return Err(msg!(in003::PORT_PROTOCOL, proto = proto));
     }
     if !ip.is_empty() {
         let bare = ip.trim_start_matches('[').trim_end_matches(']');
         if bare.parse::<std::net::IpAddr>().is_err() {
-            return Err(format!("`{ip}` is not an IP address"));
+            return Err(msg!(in003::PORT_IP, ip = &ip));
         }
     }
     let (start, end) = port_range(port)?;
     if !host.is_empty() {
         let (hs, he) = port_range(host)?;
         if end - start != he - hs && end != start {
-            return Err("the host and container port ranges differ in length".into());
+            return Err(msg!(in003::PORT_RANGES_DIFFER));
         }
     }
     Ok(())
@@ -371,11 +373,7 @@ fn healthcheck(ins: &Instruction, out: &mut Vec<Diagnostic>) {
     let kind_span = ins.map_span(0, kind_len);
     if kind.eq_ignore_ascii_case("NONE") {
         if !rest.is_empty() {
-            err(
-                out,
-                ins.text_span,
-                "HEALTHCHECK NONE takes nothing after NONE".into(),
-            );
+            err(out, ins.text_span, msg!(in003::HEALTHCHECK_NONE_ARGS));
         }
         return;
     }
@@ -383,19 +381,15 @@ fn healthcheck(ins: &Instruction, out: &mut Vec<Diagnostic>) {
         err_help(
             out,
             kind_span,
-            format!("HEALTHCHECK takes CMD or NONE, not `{kind}`"),
-            "write `HEALTHCHECK CMD <command>`".into(),
+            msg!(in003::HEALTHCHECK_KIND, kind = kind),
+            msg!(in003::HELP_HEALTHCHECK_CMD),
         );
         return;
     }
     let no_command = rest.is_empty()
         || matches!(parse_json_args(rest), JsonArgs::Strings(items) if items.is_empty());
     if no_command {
-        err(
-            out,
-            ins.text_span,
-            "HEALTHCHECK CMD needs a command after CMD".into(),
-        );
+        err(out, ins.text_span, msg!(in003::HEALTHCHECK_NO_COMMAND));
     }
     for name in ["interval", "timeout", "start-period", "start-interval"] {
         let Some(flag) = flag_value(ins, name) else {
@@ -409,13 +403,13 @@ fn healthcheck(ins: &Instruction, out: &mut Vec<Diagnostic>) {
             None => err_help(
                 out,
                 flag.value_span,
-                format!("`--{name}={v}` is not a duration"),
-                "write a number with a unit: 30s, 1m30s, 500ms".into(),
+                msg!(in003::NOT_DURATION, name = name, value = v),
+                msg!(in003::HELP_DURATION),
             ),
             Some(n) if n != 0.0 && n < 1e6 => err(
                 out,
                 flag.value_span,
-                format!("`--{name}={v}` is shorter than BuildKit's minimum of 1ms (0 means the default)"),
+                msg!(in003::DURATION_TOO_SHORT, name = name, value = v),
             ),
             _ => {}
         }
@@ -433,12 +427,12 @@ fn healthcheck(ins: &Instruction, out: &mut Vec<Diagnostic>) {
                 None => err(
                     out,
                     flag.value_span,
-                    format!("`--retries={v}` is not a whole number"),
+                    msg!(in003::RETRIES_NOT_NUMBER, value = v),
                 ),
                 Some(n) if n < 0 => err(
                     out,
                     flag.value_span,
-                    format!("`--retries={v}` cannot be negative"),
+                    msg!(in003::RETRIES_NEGATIVE, value = v),
                 ),
                 _ => {}
             }
@@ -503,21 +497,13 @@ fn run_flags(ins: &Instruction, out: &mut Vec<Diagnostic>) {
     if let Some(flag) = flag_value(ins, "network") {
         let v = flag.value.as_deref().unwrap_or("");
         if !matches!(v, "default" | "none" | "host") {
-            err(
-                out,
-                flag.value_span,
-                format!("`--network` takes default, none or host, not `{v}`"),
-            );
+            err(out, flag.value_span, msg!(in003::NETWORK_VALUE, value = v));
         }
     }
     if let Some(flag) = flag_value(ins, "security") {
         let v = flag.value.as_deref().unwrap_or("");
         if !matches!(v, "insecure" | "sandbox") {
-            err(
-                out,
-                flag.value_span,
-                format!("`--security` takes sandbox or insecure, not `{v}`"),
-            );
+            err(out, flag.value_span, msg!(in003::SECURITY_VALUE, value = v));
         }
     }
     for flag in ins.flags.iter().filter(|f| f.written == "mount") {
@@ -537,7 +523,7 @@ fn run_flags(ins: &Instruction, out: &mut Vec<Diagnostic>) {
 }
 
 /// One CSV record, as Go's CSV reader reads it (quotes around a whole field only).
-fn csv_fields(s: &str) -> Result<Vec<String>, String> {
+fn csv_fields(s: &str) -> Result<Vec<String>, Msg> {
     let mut out = Vec::new();
     let mut rest = s;
     loop {
@@ -559,13 +545,13 @@ fn csv_fields(s: &str) -> Result<Vec<String>, String> {
                 }
             }
             let Some(after) = after else {
-                return Err("a quoted field of it is never closed".into());
+                return Err(msg!(in003::CSV_UNCLOSED));
             };
             out.push(field);
             match after.strip_prefix(',') {
                 Some(r) => rest = r,
                 None if after.is_empty() => return Ok(out),
-                None => return Err("a quoted field of it has text after its closing quote".into()),
+                None => return Err(msg!(in003::CSV_AFTER_QUOTE)),
             }
         } else {
             let (field, next) = match rest.split_once(',') {
@@ -573,7 +559,7 @@ fn csv_fields(s: &str) -> Result<Vec<String>, String> {
                 None => (rest, None),
             };
             if field.contains('"') {
-                return Err("a field of it holds a bare `\"`".into());
+                return Err(msg!(in003::CSV_BARE_QUOTE));
             }
             out.push(field.to_string());
             match next {
@@ -593,8 +579,8 @@ fn go_parse_bool(v: &str) -> bool {
 
 /// `--mount=...` as BuildKit reads it when it builds the step. Values holding a variable are
 /// only known at build time and are not judged.
-fn check_mount(value: &str) -> Result<(), String> {
-    let fields = csv_fields(value).map_err(|e| format!("the --mount value cannot be read: {e}"))?;
+fn check_mount(value: &str) -> Result<(), Msg> {
+    let fields = csv_fields(value).map_err(|e| msg!(in003::MOUNT_UNREADABLE, why = e))?;
     let mut kind = Some("bind".to_string());
     let (mut has_from, mut has_source, mut has_target, mut has_id, mut has_sharing) =
         (false, false, false, false, false);
@@ -605,23 +591,22 @@ fn check_mount(value: &str) -> Result<(), String> {
             None => (field.to_ascii_lowercase(), "", false),
         };
         let secretish = || matches!(kind.as_deref(), Some("secret" | "ssh") | None);
+        let required_elsewhere = || match kind.as_deref() {
+            Some(k) => msg!(in003::MOUNT_REQUIRED_KIND, kind = k),
+            None => msg!(in003::MOUNT_REQUIRED),
+        };
         if !has_eq {
             match key.as_str() {
                 "readonly" | "ro" | "readwrite" | "rw" => continue,
                 "required" if secretish() => continue,
-                "required" => {
-                    return Err(format!(
-                        "`required` applies to secret and ssh mounts, not {} mounts",
-                        kind.as_deref().unwrap_or("these")
-                    ))
-                }
-                _ => return Err(format!("`{field}` in --mount must be key=value")),
+                "required" => return Err(required_elsewhere()),
+                _ => return Err(msg!(in003::MOUNT_NOT_KEY_VALUE, field = field)),
             }
         }
         if key == "from" {
             if let Some(i) = value.find('$') {
                 if i + 1 != value.len() {
-                    return Err("`from` in --mount cannot use a variable; name a stage with FROM ... AS instead".into());
+                    return Err(msg!(in003::MOUNT_FROM_VARIABLE));
                 }
             }
         }
@@ -634,9 +619,7 @@ fn check_mount(value: &str) -> Result<(), String> {
                 }
                 let v = value.to_ascii_lowercase();
                 if !matches!(v.as_str(), "bind" | "cache" | "tmpfs" | "secret" | "ssh") {
-                    return Err(format!(
-                        "mount type `{value}` does not exist: bind, cache, tmpfs, secret or ssh"
-                    ));
+                    return Err(msg!(in003::MOUNT_TYPE, value = value));
                 }
                 kind = Some(v);
             }
@@ -647,40 +630,33 @@ fn check_mount(value: &str) -> Result<(), String> {
             "env" => {}
             "readonly" | "ro" | "readwrite" | "rw" => {
                 if !unknown && !go_parse_bool(value) {
-                    return Err(format!("`{key}={value}` in --mount is not true or false"));
+                    return Err(msg!(in003::MOUNT_NOT_BOOL, key = &key, value = value));
                 }
             }
             "required" => {
                 if !secretish() {
-                    return Err(format!(
-                        "`required` applies to secret and ssh mounts, not {} mounts",
-                        kind.as_deref().unwrap_or("these")
-                    ));
+                    return Err(required_elsewhere());
                 }
                 if !unknown && !go_parse_bool(value) {
-                    return Err(format!(
-                        "`required={value}` in --mount is not true or false"
-                    ));
+                    return Err(msg!(in003::MOUNT_NOT_BOOL, key = "required", value = value));
                 }
             }
             "size" => {
                 if kind.as_deref().is_some_and(|k| k != "tmpfs") {
-                    return Err(format!(
-                        "`size` applies to tmpfs mounts, not {} mounts",
-                        kind.as_deref().unwrap_or("")
+                    return Err(msg!(
+                        in003::MOUNT_SIZE_KIND,
+                        kind = kind.as_deref().unwrap_or("")
                     ));
                 }
                 if !unknown && !is_ram_size(value) {
-                    return Err(format!("`size={value}` in --mount is not a size"));
+                    return Err(msg!(in003::MOUNT_SIZE, value = value));
                 }
             }
             "sharing" => {
                 if !unknown {
                     let v = value.to_ascii_lowercase();
                     if !matches!(v.as_str(), "shared" | "private" | "locked") {
-                        return Err(format!(
-                            "`sharing={value}` in --mount must be shared, private or locked"
-                        ));
+                        return Err(msg!(in003::MOUNT_SHARING, value = value));
                     }
                     has_sharing = true;
                 }
@@ -688,7 +664,7 @@ fn check_mount(value: &str) -> Result<(), String> {
             "mode" => {
                 mode = true;
                 if !unknown && u32::from_str_radix(value, 8).is_err() {
-                    return Err(format!("`mode={value}` in --mount is not an octal mode"));
+                    return Err(msg!(in003::MOUNT_MODE, value = value));
                 }
             }
             "uid" | "gid" => {
@@ -698,7 +674,7 @@ fn check_mount(value: &str) -> Result<(), String> {
                     gid = true;
                 }
                 if !unknown && (value.is_empty() || value.parse::<u32>().is_err()) {
-                    return Err(format!("`{key}={value}` in --mount is not a number"));
+                    return Err(msg!(in003::MOUNT_NOT_NUMBER, key = &key, value = value));
                 }
             }
             _ => {
@@ -723,10 +699,14 @@ fn check_mount(value: &str) -> Result<(), String> {
                     "readwrite",
                     "env",
                 ];
-                let hint = crate::input::text::suggest(&key, known.iter().copied())
-                    .map(|s| format!(" (did you mean `{s}`?)"))
-                    .unwrap_or_default();
-                return Err(format!("--mount has no key `{key}`{hint}"));
+                return Err(
+                    match crate::input::text::suggest(&key, known.iter().copied()) {
+                        Some(s) => {
+                            msg!(in003::MOUNT_UNKNOWN_KEY_SUGGEST, key = &key, suggestion = s)
+                        }
+                        None => msg!(in003::MOUNT_UNKNOWN_KEY, key = &key),
+                    },
+                );
             }
         }
     }
@@ -736,28 +716,26 @@ fn check_mount(value: &str) -> Result<(), String> {
     if !matches!(kind.as_str(), "secret" | "ssh" | "cache") {
         for (set, name) in [(mode, "mode"), (uid, "uid"), (gid, "gid")] {
             if set {
-                return Err(format!("`{name}` does not apply to {kind} mounts"));
+                return Err(msg!(in003::MOUNT_FIELD_KIND, name = name, kind = &kind));
             }
         }
     }
     if kind == "secret" {
         if has_from {
-            return Err("a secret mount cannot have `from`".into());
+            return Err(msg!(in003::SECRET_FROM));
         }
         if has_sharing {
-            return Err("a secret mount cannot have `sharing`".into());
+            return Err(msg!(in003::SECRET_SHARING));
         }
         if !has_source && !has_target && !has_id {
-            return Err("a secret mount needs an `id` (or a `target`)".into());
+            return Err(msg!(in003::SECRET_ID));
         }
         if has_source && has_id {
-            return Err("a secret mount takes `id` or `source`, not both".into());
+            return Err(msg!(in003::SECRET_ID_SOURCE));
         }
     }
     if has_sharing && kind != "cache" {
-        return Err(format!(
-            "`sharing` applies to cache mounts, not {kind} mounts"
-        ));
+        return Err(msg!(in003::MOUNT_SHARING_KIND, kind = &kind));
     }
     Ok(())
 }
@@ -787,9 +765,8 @@ fn is_ram_size(v: &str) -> bool {
 }
 
 /// `--device=...` as BuildKit reads it.
-fn check_device(value: &str) -> Result<(), String> {
-    let fields =
-        csv_fields(value).map_err(|e| format!("the --device value cannot be read: {e}"))?;
+fn check_device(value: &str) -> Result<(), Msg> {
+    let fields = csv_fields(value).map_err(|e| msg!(in003::DEVICE_UNREADABLE, why = e))?;
     let mut name: Option<&str> = None;
     for field in &fields {
         let (key, value, has_eq) = match field.split_once('=') {
@@ -802,26 +779,22 @@ fn check_device(value: &str) -> Result<(), String> {
         match key.as_str() {
             "name" if has_eq => {
                 if let Some(n) = name {
-                    return Err(format!(
-                        "--device names the device twice (`{n}`, then `{value}`)"
-                    ));
+                    return Err(msg!(in003::DEVICE_NAME_TWICE, first = n, second = value));
                 }
                 name = Some(value);
             }
             "required" if has_eq => {
                 if !go_parse_bool(value) {
-                    return Err(format!(
-                        "`required={value}` in --device is not true or false"
-                    ));
+                    return Err(msg!(in003::DEVICE_NOT_BOOL, value = value));
                 }
             }
             _ => {
                 if name.is_none() {
                     name = Some(field);
                 } else if has_eq {
-                    return Err(format!("--device has no key `{key}`: name or required"));
+                    return Err(msg!(in003::DEVICE_UNKNOWN_KEY, key = &key));
                 } else {
-                    return Err(format!("`{field}` in --device must be key=value"));
+                    return Err(msg!(in003::DEVICE_NOT_KEY_VALUE, field = field));
                 }
             }
         }
