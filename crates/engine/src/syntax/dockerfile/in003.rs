@@ -83,7 +83,6 @@ crate::messages! {
     MOUNT_UNREADABLE = "the --mount value cannot be read: {why}";
     DEVICE_UNREADABLE = "the --device value cannot be read: {why}";
     MOUNT_REQUIRED_KIND = "`required` applies to secret and ssh mounts, not {kind} mounts";
-    MOUNT_REQUIRED = "`required` applies to secret and ssh mounts, not these mounts";
     MOUNT_NOT_KEY_VALUE = "`{field}` in --mount must be key=value";
     MOUNT_FROM_VARIABLE = "`from` in --mount cannot use a variable; name a stage with FROM ... AS instead";
     MOUNT_TYPE = "mount type `{value}` does not exist: bind, cache, tmpfs, secret or ssh";

@@ -590,16 +590,19 @@ fn check_mount(value: &str) -> Result<(), Msg> {
             Some((k, v)) => (k.to_ascii_lowercase(), v, true),
             None => (field.to_ascii_lowercase(), "", false),
         };
-        let secretish = || matches!(kind.as_deref(), Some("secret" | "ssh") | None);
-        let required_elsewhere = || match kind.as_deref() {
-            Some(k) => msg!(in003::MOUNT_REQUIRED_KIND, kind = k),
-            None => msg!(in003::MOUNT_REQUIRED),
+        // `required` is for secret and ssh mounts (and a type only known at build time).
+        let not_secretish = || {
+            kind.as_deref()
+                .filter(|k| !matches!(*k, "secret" | "ssh"))
+                .map(|k| msg!(in003::MOUNT_REQUIRED_KIND, kind = k))
         };
         if !has_eq {
             match key.as_str() {
                 "readonly" | "ro" | "readwrite" | "rw" => continue,
-                "required" if secretish() => continue,
-                "required" => return Err(required_elsewhere()),
+                "required" => match not_secretish() {
+                    Some(e) => return Err(e),
+                    None => continue,
+                },
                 _ => return Err(msg!(in003::MOUNT_NOT_KEY_VALUE, field = field)),
             }
         }
@@ -634,8 +637,8 @@ fn check_mount(value: &str) -> Result<(), Msg> {
                 }
             }
             "required" => {
-                if !secretish() {
-                    return Err(required_elsewhere());
+                if let Some(e) = not_secretish() {
+                    return Err(e);
                 }
                 if !unknown && !go_parse_bool(value) {
                     return Err(msg!(in003::MOUNT_NOT_BOOL, key = "required", value = value));
@@ -902,6 +905,176 @@ fn expand(word: &str, args: &[(String, ArgValue)]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every template of a message, with the templates of its phrases.
+    fn keys(m: &Msg, out: &mut std::collections::BTreeSet<&'static str>) {
+        out.insert(m.template.key);
+        let mut args: Vec<&Arg> = m.args.iter().map(|(_, a)| a).collect();
+        while let Some(arg) = args.pop() {
+            match arg {
+                Arg::Phrase(p) => keys(p, out),
+                Arg::List(items) => args.extend(items),
+                Arg::Code(_) | Arg::Int(_) => {}
+            }
+        }
+    }
+
+    /// Every IN003 template is reached by some input, and every message and help the parser
+    /// reports is keyed and renders in Japanese with all its placeholders filled.
+    #[test]
+    fn every_in003_message_is_keyed_and_renders_in_japanese() {
+        let long = format!("FROM a\nRUN echo {}\n", "x".repeat(70_000));
+        let files: Vec<String> = [
+            long.as_str(),
+            "FROM\n",
+            "FROM a b\n",
+            "RUN x\nFROM a\n",
+            "ARG A\n",
+            "# syntax=a\n# syntax=b\nFROM a\n",
+            "# escape=x\nFROM a\n",
+            "# check=;\nFROM a\n",
+            "# check=skip\nFROM a\n",
+            "# check=error=maybe\nFROM a\n",
+            "# check=foo=1\nFROM a\n",
+            "FROM a\nRUN apk add \\ # c\n  curl\n",
+            "FROM a\nONBUILD FROM b\n",
+            "FROM a\nONBUILD\n",
+            "FROM a\nCMD [\"a\", 1]\n",
+            "FROM a\nENV A\n",
+            "FROM a\nENV A=1 B\n",
+            "FROM a\nRUN <<EOF\necho\n",
+            "# check=error=true\nFROM a AS Build\nFROM a as b\n",
+            "# check=error=true\nfrom a\nrun x\nRUN y\n",
+            "# check=error=true\nFROM a\nRUN x\nrun y\n",
+            "# check=error=true\nFROM a\nENV A b\nEXPOSE 80/TCP 1.2.3.4:80:80\n",
+            "FROM a\nCOPY --chmodd=7 a b\nWORKDIR --x /a\nRUN --zzzzzzzz x\n",
+            "FROM a AS s\nCOPY --from=s --from=s x y\nCOPY --chown x y\nCOPY --link=maybe x y\n",
+            "FROM a\nENV\nWORKDIR\nENV =x\nCOPY x\nCOPY x <<EOF\nhi\nEOF\n",
+            "FROM a\nVOLUME []\nVOLUME [\"\"]\nSHELL bash -c\nSHELL []\n",
+            "FROM a AS 1x\n",
+            "FROM a\nEXPOSE 80 # web\n",
+            "FROM a\nEXPOSE http 70000 /tcp 8010-8000 80/http 1.2.3:80:80 8000-8001:80-82\n",
+            "FROM a\nHEALTHCHECK NONE x\n",
+            "FROM a\nHEALTHCHECK FOO\n",
+            "FROM a\nHEALTHCHECK CMD\n",
+            "FROM a\nHEALTHCHECK --interval=10 --timeout=5us --retries=x CMD x\n",
+            "FROM a\nHEALTHCHECK --retries=-1 CMD x\n",
+            "FROM a\nRUN --network=bridge --security=x --mount=type=volume --device=a,b y\n",
+            "ARG P=\nFROM --platform=$P a\nFROM --platform=linux/*/x a\n",
+            "FROM \"\" AS x\n",
+            "ARG I=\nFROM $I\n",
+            "FROM a\nCOPY --from=$X a b\nCOPY --from=5 a b\n",
+            "FROM a AS b\nCOPY --from=b x y\n",
+            "FROM a AS x\nCOPY --from=y a b\nFROM a AS y\nCOPY --from=x a b\n",
+            "FROM a AS x\nCOPY --from=y a b\nFROM a AS y\n",
+            "FROM scratch\nRUN --mount=type=cache x\nRUN --mount=type=cache,target=/ x\nRUN --mount=type=cache,target=. x\n",
+            "FROM a\nCOPY --chmod=999 a b\nCOPY https://x/y b\nCOPY git@github.com:a/b.git c\n",
+            "FROM a\nADD --checksum=sha256:x a b c\nADD --checksum=sha256:x a b\n",
+            "FROM a\nADD --keep-git-dir=false https://g/x.git?keep-git-dir=true d\n",
+            "FROM a\nADD --checksum=abc https://g/x.git?checksum=def d\n",
+            "FROM a\nADD --checksum=zz https://x/y d\nADD https://g/x.git?mtime=x d\n",
+        ]
+        .iter()
+        .map(|s| (*s).to_string())
+        .collect();
+        let mut msgs: Vec<Msg> = Vec::new();
+        for file in &files {
+            for d in crate::syntax::dockerfile::parse(file).diagnostics {
+                assert_eq!(d.code, "IN003");
+                let message = d.keyed.message.clone();
+                assert!(message.is_some(), "{file:?}: `{}` is not keyed", d.message);
+                msgs.extend(message);
+                if d.help.is_some() {
+                    assert!(d.keyed.help.is_some(), "{file:?}: help `{:?}`", d.help);
+                }
+                msgs.extend(d.keyed.help);
+            }
+        }
+        let mounts = [
+            "\"a",
+            "\"a\"b",
+            "a\"b",
+            "type=bind,rw=maybe",
+            "type=bind,required",
+            "type=bind,required=true",
+            "type=secret,id=a,required=x",
+            "type=bind,foo",
+            "type=bind,from=a$b",
+            "type=bind,size=1",
+            "type=tmpfs,size=x",
+            "type=cache,sharing=x",
+            "type=cache,mode=9",
+            "type=cache,uid=x",
+            "type=cache,targett=/x",
+            "type=cache,zzzzzz=1",
+            "type=bind,mode=0755",
+            "type=secret,id=a,from=b",
+            "type=secret,id=a,sharing=shared",
+            "type=secret",
+            "type=secret,id=a,source=b",
+            "type=bind,sharing=shared",
+        ];
+        msgs.extend(mounts.iter().filter_map(|m| check_mount(m).err()));
+        let devices = ["\"a", "a,name=b", "a,required=x", "a,foo=1", "a,b"];
+        msgs.extend(devices.iter().filter_map(|d| check_device(d).err()));
+        let platforms = [
+            "*",
+            "(x/amd64",
+            "linux!/amd64",
+            "linux(%zz)/amd64",
+            "linux(1+)/amd64",
+            "linux(1+%z)/amd64",
+            "linux//x",
+            "linux/am!d",
+            "foo",
+            "a/b/c/d",
+        ];
+        msgs.extend(
+            platforms
+                .iter()
+                .filter_map(|p| refs::parse_platform(p).err()),
+        );
+        msgs.extend(
+            ["md5:x", "sha256:abc"]
+                .iter()
+                .filter_map(|d| refs::parse_digest(d).err()),
+        );
+        let gits = [
+            "https://g/x.git?a=1&a=2",
+            "https://g/x.git?tag=",
+            "https://g/x.git?submodules=x",
+            "https://g/x.git?ref=r2#r1",
+            "https://g/x.git?tag=t#r1",
+            "https://g/x.git?branch=b#r1",
+            "https://g/x.git?tag=t&branch=b",
+            "https://g/x.git?refs=1",
+            "https://g/x.git?zzzzzz=1",
+        ];
+        msgs.extend(
+            gits.iter()
+                .filter_map(|g| refs::git_ref(g).and_then(Result::err)),
+        );
+        // The parser's guard for a heredoc marker its word lexer cannot re-read: the line's
+        // lexer and the marker's are the same, so no whole file seems to reach it.
+        msgs.push(crate::msg!(in003::HEREDOC_QUOTE));
+        let mut used = std::collections::BTreeSet::new();
+        for m in &msgs {
+            keys(m, &mut used);
+            let ja = crate::rules::rule::render_msg(m, crate::rules::rule::Lang::Ja);
+            assert!(
+                crate::input::msg::placeholders(&ja).is_empty() && ja != m.en(),
+                "{}: Japanese `{ja}` for `{}`",
+                m.template.key,
+                m.en()
+            );
+        }
+        let unused: Vec<&str> = in003::MESSAGES
+            .iter()
+            .map(|t| t.key)
+            .filter(|k| !used.contains(k))
+            .collect();
+        assert!(unused.is_empty(), "no input reaches {unused:?}");
+    }
 
     #[test]
     fn durations() {
