@@ -10,7 +10,6 @@ use super::refs::CheckDirective;
 use super::{in003, syntax_error_help, Instruction, Stage};
 use crate::input::diagnostic::Diagnostic;
 use crate::input::msg::Msg;
-use crate::msg;
 
 /// The stages BuildKit dispatches when no `--target` is given: the last stage and, through
 /// `FROM`, `COPY --from` and `RUN --mount=from=`, every stage it certainly needs. A reference
@@ -59,8 +58,8 @@ pub fn built_by_default(all: &[Instruction], stages: &[Stage]) -> Vec<bool> {
 fn fail(out: &mut Vec<Diagnostic>, at: crate::input::span::Span, check: &str, what: Msg) {
     out.push(syntax_error_help(
         at,
-        msg!(in003::CHECK_FAILS, what = what, check = check),
-        msg!(in003::HELP_CHECK_SKIP, check = check),
+        crate::msg!(in003::CHECK_FAILS, what = what, check = check),
+        crate::msg!(in003::HELP_CHECK_SKIP, check = check),
     ));
 }
 
@@ -98,7 +97,7 @@ pub(super) fn failing(
                     &mut out,
                     name.span,
                     "StageNameCasing",
-                    msg!(in003::CHECK_STAGE_CASE, name = &name.text),
+                    crate::msg!(in003::CHECK_STAGE_CASE, name = &name.text),
                 );
             }
             let kw = written(from);
@@ -115,7 +114,7 @@ pub(super) fn failing(
                     &mut out,
                     as_kw.span,
                     "FromAsCasing",
-                    msg!(in003::CHECK_AS_CASE, word = &as_kw.text, keyword = &kw),
+                    crate::msg!(in003::CHECK_AS_CASE, word = &as_kw.text, keyword = &kw),
                 );
             }
         }
@@ -141,9 +140,9 @@ pub(super) fn failing(
             };
             if wrong {
                 let what = if majority_lower {
-                    msg!(in003::CHECK_NOT_LOWER, keyword = &kw)
+                    crate::msg!(in003::CHECK_NOT_LOWER, keyword = &kw)
                 } else {
-                    msg!(in003::CHECK_NOT_UPPER, keyword = &kw)
+                    crate::msg!(in003::CHECK_NOT_UPPER, keyword = &kw)
                 };
                 fail(
                     &mut out,
@@ -174,7 +173,7 @@ pub(super) fn failing(
                         &mut out,
                         span,
                         "LegacyKeyValueFormat",
-                        msg!(
+                        crate::msg!(
                             in003::CHECK_LEGACY_FORM,
                             keyword = &ins.keyword,
                             name = &first.text
@@ -191,7 +190,7 @@ pub(super) fn failing(
                         &mut out,
                         w.span,
                         "ExposeProtoCasing",
-                        msg!(in003::CHECK_PROTO_CASE, port = &w.text),
+                        crate::msg!(in003::CHECK_PROTO_CASE, port = &w.text),
                     );
                 }
                 if check.fails_on("ExposeInvalidFormat") && ports.contains(':') {
@@ -199,7 +198,7 @@ pub(super) fn failing(
                         &mut out,
                         w.span,
                         "ExposeInvalidFormat",
-                        msg!(in003::CHECK_EXPOSE_HOST, port = &w.text),
+                        crate::msg!(in003::CHECK_EXPOSE_HOST, port = &w.text),
                     );
                 }
             }

@@ -2,7 +2,6 @@
 
 use super::*;
 use crate::input::msg::Msg;
-use crate::msg;
 
 pub(super) fn map_offset(map: &[(usize, usize)], offset: usize, is_end: bool) -> usize {
     // The last piece starting at or before the offset (an end offset belongs to the piece
@@ -58,8 +57,8 @@ pub(super) fn long_lines(text: &str) -> Vec<Diagnostic> {
             }
             out.push(syntax_error_help(
                 Span::new(at, start + len),
-                msg!(in003::LINE_TOO_LONG, len = len, max = MAX_LINE_BYTES),
-                msg!(in003::HELP_SPLIT_LINE),
+                crate::msg!(in003::LINE_TOO_LONG, len = len, max = MAX_LINE_BYTES),
+                crate::msg!(in003::HELP_SPLIT_LINE),
             ));
         }
         start += piece.len();
@@ -201,7 +200,7 @@ pub(super) fn stages(
                 0 => {
                     diagnostics.push(syntax_error(
                         ins.keyword_span,
-                        msg!(in003::FROM_NEEDS_IMAGE),
+                        crate::msg!(in003::FROM_NEEDS_IMAGE),
                     ));
                     None
                 }
@@ -215,7 +214,7 @@ pub(super) fn stages(
                 _ => {
                     diagnostics.push(syntax_error(
                         ins.text_span,
-                        msg!(in003::FROM_ARGS, text = ins.text.trim()),
+                        crate::msg!(in003::FROM_ARGS, text = ins.text.trim()),
                     ));
                     None
                 }
@@ -240,7 +239,7 @@ pub(super) fn stages(
             reported_before_from = true;
             diagnostics.push(syntax_error(
                 ins.keyword_span,
-                msg!(in003::BEFORE_FROM, keyword = &ins.keyword),
+                crate::msg!(in003::BEFORE_FROM, keyword = &ins.keyword),
             ));
         }
     }
@@ -250,7 +249,7 @@ pub(super) fn stages(
             .map_or(Span::new(0, text.find('\n').unwrap_or(text.len())), |i| {
                 i.keyword_span
             });
-        diagnostics.push(syntax_error(span, msg!(in003::NO_FROM)));
+        diagnostics.push(syntax_error(span, crate::msg!(in003::NO_FROM)));
     }
     (stages, diagnostics)
 }
@@ -301,8 +300,8 @@ impl<'a> Parser<'a> {
             if self.directives.iter().any(|d| d.name == lower) {
                 self.diagnostics.push(syntax_error_help(
                     span,
-                    msg!(in003::DIRECTIVE_TWICE, name = &lower),
-                    msg!(in003::HELP_KEEP_ONE),
+                    crate::msg!(in003::DIRECTIVE_TWICE, name = &lower),
+                    crate::msg!(in003::HELP_KEEP_ONE),
                 ));
             } else if lower == "escape" {
                 match value.as_str() {
@@ -310,7 +309,7 @@ impl<'a> Parser<'a> {
                     "`" => self.escape = '`',
                     _ => self.diagnostics.push(syntax_error(
                         span,
-                        msg!(in003::ESCAPE_VALUE, value = &value),
+                        crate::msg!(in003::ESCAPE_VALUE, value = &value),
                     )),
                 }
             } else if lower == "check" {
@@ -321,7 +320,7 @@ impl<'a> Parser<'a> {
                     self.diagnostics.push(syntax_error_help(
                         span,
                         why,
-                        msg!(in003::HELP_CHECK_FORM),
+                        crate::msg!(in003::HELP_CHECK_FORM),
                     ));
                 }
             }
@@ -403,7 +402,7 @@ impl<'a> Parser<'a> {
                     .is_some_and(|(_, after)| after.trim_start().starts_with('#'));
                 if broken {
                     if let Some(d) = self.diagnostics.get_mut(before) {
-                        d.set_help_msg(msg!(
+                        d.set_help_msg(crate::msg!(
                             in003::HELP_COMMENT_AFTER_ESCAPE,
                             escape = escape.to_string()
                         ));
@@ -463,7 +462,7 @@ impl<'a> Parser<'a> {
         if !INSTRUCTIONS.contains(&keyword.as_str()) && !self.in_trigger {
             self.diagnostics.push(syntax_error(
                 keyword_span,
-                msg!(in003::UNKNOWN_INSTRUCTION, word = &logical[..kw_len]),
+                crate::msg!(in003::UNKNOWN_INSTRUCTION, word = &logical[..kw_len]),
             ));
         }
         // Flags: BuildKit reads the leading `--name[=value]` words of every instruction (and
@@ -506,13 +505,15 @@ impl<'a> Parser<'a> {
                 if matches!(trigger.keyword.as_str(), "ONBUILD" | "FROM" | "MAINTAINER") {
                     self.diagnostics.push(syntax_error(
                         trigger.keyword_span,
-                        msg!(in003::ONBUILD_TRIGGER, keyword = &trigger.keyword),
+                        crate::msg!(in003::ONBUILD_TRIGGER, keyword = &trigger.keyword),
                     ));
                 }
                 ins.onbuild = Some(Box::new(trigger));
             } else {
-                self.diagnostics
-                    .push(syntax_error(keyword_span, msg!(in003::ONBUILD_EMPTY)));
+                self.diagnostics.push(syntax_error(
+                    keyword_span,
+                    crate::msg!(in003::ONBUILD_EMPTY),
+                ));
             }
             return ins;
         }
@@ -549,8 +550,8 @@ impl<'a> Parser<'a> {
                         let item = part.get(s..e).unwrap_or("");
                         self.diagnostics.push(syntax_error_help(
                             ins.map_span(offset + s, offset + e),
-                            msg!(in003::JSON_NOT_STRING, keyword = &keyword, item = item),
-                            msg!(in003::HELP_JSON_QUOTE),
+                            crate::msg!(in003::JSON_NOT_STRING, keyword = &keyword, item = item),
+                            crate::msg!(in003::HELP_JSON_QUOTE),
                         ));
                     }
                 }
@@ -591,8 +592,8 @@ impl<'a> Parser<'a> {
             if !has_value {
                 self.diagnostics.push(syntax_error_help(
                     ins.map_span(first.1, first.2),
-                    msg!(in003::NO_VALUE, keyword = keyword, name = raw(first)),
-                    msg!(in003::HELP_KEY_VALUE, keyword = keyword, name = raw(first)),
+                    crate::msg!(in003::NO_VALUE, keyword = keyword, name = raw(first)),
+                    crate::msg!(in003::HELP_KEY_VALUE, keyword = keyword, name = raw(first)),
                 ));
             }
             return;
@@ -601,8 +602,8 @@ impl<'a> Parser<'a> {
             if !raw(w).contains('=') {
                 self.diagnostics.push(syntax_error_help(
                     ins.map_span(w.1, w.2),
-                    msg!(in003::MISSING_EQUALS, word = raw(w), keyword = keyword),
-                    msg!(in003::HELP_QUOTE_SPACES),
+                    crate::msg!(in003::MISSING_EQUALS, word = raw(w), keyword = keyword),
+                    crate::msg!(in003::HELP_QUOTE_SPACES),
                 ));
             }
         }
@@ -671,8 +672,10 @@ impl<'a> Parser<'a> {
         let markers = match heredoc_markers(&ins.text) {
             Ok(m) => m,
             Err((s, e)) => {
-                self.diagnostics
-                    .push(syntax_error(ins.map_span(s, e), msg!(in003::HEREDOC_QUOTE)));
+                self.diagnostics.push(syntax_error(
+                    ins.map_span(s, e),
+                    crate::msg!(in003::HEREDOC_QUOTE),
+                ));
                 Vec::new()
             }
         };
@@ -697,8 +700,8 @@ impl<'a> Parser<'a> {
                 None => {
                     self.diagnostics.push(syntax_error_help(
                         marker_span,
-                        msg!(in003::HEREDOC_UNCLOSED, delimiter = &delimiter),
-                        msg!(in003::HELP_HEREDOC_END, delimiter = &delimiter),
+                        crate::msg!(in003::HEREDOC_UNCLOSED, delimiter = &delimiter),
+                        crate::msg!(in003::HELP_HEREDOC_END, delimiter = &delimiter),
                     ));
                     (self.text.len(), self.text.len())
                 }

@@ -6,13 +6,12 @@
 
 use super::in003;
 use crate::input::msg::Msg;
-use crate::msg;
 
 /// containerd's `platforms.Parse`: `os[(version[+feature]*)][/arch[/variant]]`, or a lone OS or
 /// architecture it knows.
 pub fn parse_platform(spec: &str) -> Result<(), Msg> {
     if spec.contains('*') {
-        return Err(msg!(in003::PLATFORM_WILDCARD, spec = spec));
+        return Err(crate::msg!(in003::PLATFORM_WILDCARD, spec = spec));
     }
     let parts: Vec<&str> = spec.splitn(4, '/').collect();
     let component = |p: &str| {
@@ -22,11 +21,16 @@ pub fn parse_platform(spec: &str) -> Result<(), Msg> {
     };
     for (i, part) in parts.iter().enumerate() {
         if i == 0 {
-            os_component(part).map_err(|why| msg!(in003::PLATFORM_OS, spec = spec, why = why))?;
+            os_component(part)
+                .map_err(|why| crate::msg!(in003::PLATFORM_OS, spec = spec, why = why))?;
         } else if part.is_empty() {
-            return Err(msg!(in003::PLATFORM_EMPTY_PART, spec = spec));
+            return Err(crate::msg!(in003::PLATFORM_EMPTY_PART, spec = spec));
         } else if !component(part) {
-            return Err(msg!(in003::PLATFORM_COMPONENT, spec = spec, part = *part));
+            return Err(crate::msg!(
+                in003::PLATFORM_COMPONENT,
+                spec = spec,
+                part = *part
+            ));
         }
     }
     match parts.as_slice() {
@@ -37,11 +41,11 @@ pub fn parse_platform(spec: &str) -> Result<(), Msg> {
             if KNOWN_OS.contains(&os) || KNOWN_ARCH.contains(&normalize_arch(&lower)) {
                 Ok(())
             } else {
-                Err(msg!(in003::PLATFORM_UNKNOWN, spec = spec))
+                Err(crate::msg!(in003::PLATFORM_UNKNOWN, spec = spec))
             }
         }
         [_, _] | [_, _, _] => Ok(()),
-        _ => Err(msg!(in003::PLATFORM_PARTS, spec = spec)),
+        _ => Err(crate::msg!(in003::PLATFORM_PARTS, spec = spec)),
     }
 }
 
@@ -123,7 +127,7 @@ fn os_component(part: &str) -> Result<(), Msg> {
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
         .unwrap_or(part.len());
     if name_len == 0 {
-        return Err(msg!(in003::OS_MISSING));
+        return Err(crate::msg!(in003::OS_MISSING));
     }
     let rest = &part[name_len..];
     if rest.is_empty() {
@@ -137,19 +141,19 @@ fn os_component(part: &str) -> Result<(), Msg> {
                 .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'%' | b'-' | b'+'))
         });
     let Some(inner) = inner else {
-        return Err(msg!(in003::OS_INVALID, part = part));
+        return Err(crate::msg!(in003::OS_INVALID, part = part));
     };
     let mut pieces = inner.split('+');
     let version = pieces.next().unwrap_or("");
     if !percent_ok(version) {
-        return Err(msg!(in003::OS_VERSION_ESCAPE, version = version));
+        return Err(crate::msg!(in003::OS_VERSION_ESCAPE, version = version));
     }
     for feature in pieces {
         if feature.is_empty() {
-            return Err(msg!(in003::OS_FEATURE_EMPTY));
+            return Err(crate::msg!(in003::OS_FEATURE_EMPTY));
         }
         if !percent_ok(feature) {
-            return Err(msg!(in003::OS_FEATURE_ESCAPE, feature = feature));
+            return Err(crate::msg!(in003::OS_FEATURE_ESCAPE, feature = feature));
         }
     }
     Ok(())
@@ -264,7 +268,7 @@ fn load_query(query: &str, fragment_ref: Option<&str>) -> Result<GitRef, Msg> {
     let (mut tag, mut branch) = (None::<String>, None::<String>);
     for (k, vs) in &values {
         if vs.len() > 1 {
-            return Err(msg!(in003::GIT_OPTION_TWICE, key = k));
+            return Err(crate::msg!(in003::GIT_OPTION_TWICE, key = k));
         }
         let v = vs.first().map(String::as_str).unwrap_or("");
         let flag_like = matches!(
@@ -272,18 +276,18 @@ fn load_query(query: &str, fragment_ref: Option<&str>) -> Result<GitRef, Msg> {
             "submodules" | "keep-git-dir" | "fetch-by-commit"
         );
         if v.is_empty() && !flag_like {
-            return Err(msg!(in003::GIT_OPTION_EMPTY, key = k));
+            return Err(crate::msg!(in003::GIT_OPTION_EMPTY, key = k));
         }
         let boolean = |name: &str| -> Result<bool, Msg> {
             if v.is_empty() {
                 return Ok(true);
             }
-            go_bool(v).ok_or_else(|| msg!(in003::GIT_OPTION_BOOL, key = name, value = v))
+            go_bool(v).ok_or_else(|| crate::msg!(in003::GIT_OPTION_BOOL, key = name, value = v))
         };
         match k.as_str() {
             "ref" => {
                 if git_ref.as_deref().is_some_and(|r| r != v) {
-                    return Err(msg!(
+                    return Err(crate::msg!(
                         in003::GIT_TWO_REFS,
                         first = git_ref.unwrap_or_default(),
                         second = v
@@ -296,7 +300,7 @@ fn load_query(query: &str, fragment_ref: Option<&str>) -> Result<GitRef, Msg> {
             "subdir" => {}
             "mtime" => {
                 if !matches!(v, "checkout" | "commit") {
-                    return Err(msg!(in003::GIT_MTIME, value = v));
+                    return Err(crate::msg!(in003::GIT_MTIME, value = v));
                 }
             }
             "checksum" | "commit" => out.checksum = Some(v.to_string()),
@@ -319,8 +323,10 @@ fn load_query(query: &str, fragment_ref: Option<&str>) -> Result<GitRef, Msg> {
                 ];
                 return Err(
                     match crate::input::text::suggest(k, known.iter().copied()) {
-                        Some(s) => msg!(in003::GIT_UNKNOWN_OPTION_SUGGEST, key = k, suggestion = s),
-                        None => msg!(in003::GIT_UNKNOWN_OPTION, key = k),
+                        Some(s) => {
+                            crate::msg!(in003::GIT_UNKNOWN_OPTION_SUGGEST, key = k, suggestion = s)
+                        }
+                        None => crate::msg!(in003::GIT_UNKNOWN_OPTION, key = k),
                     },
                 );
             }
@@ -333,7 +339,7 @@ fn load_query(query: &str, fragment_ref: Option<&str>) -> Result<GitRef, Msg> {
             format!("refs/tags/{tag}")
         };
         if git_ref.as_deref().is_some_and(|r| r != full) {
-            return Err(msg!(
+            return Err(crate::msg!(
                 in003::GIT_TWO_REFS_TAG,
                 first = git_ref.unwrap_or_default(),
                 tag = tag
@@ -343,7 +349,7 @@ fn load_query(query: &str, fragment_ref: Option<&str>) -> Result<GitRef, Msg> {
     }
     if let Some(branch) = &branch {
         if tag.is_some() {
-            return Err(msg!(in003::GIT_TAG_AND_BRANCH));
+            return Err(crate::msg!(in003::GIT_TAG_AND_BRANCH));
         }
         let full = if branch.starts_with("refs/heads/") {
             branch.clone()
@@ -351,7 +357,7 @@ fn load_query(query: &str, fragment_ref: Option<&str>) -> Result<GitRef, Msg> {
             format!("refs/heads/{branch}")
         };
         if git_ref.as_deref().is_some_and(|r| r != full) {
-            return Err(msg!(
+            return Err(crate::msg!(
                 in003::GIT_TWO_REFS_BRANCH,
                 first = git_ref.unwrap_or_default(),
                 branch = branch
@@ -401,20 +407,20 @@ pub fn parse_digest(v: &str) -> Result<(), Msg> {
         .split_once(':')
         .filter(|(a, h)| !a.is_empty() && !h.is_empty())
     else {
-        return Err(msg!(in003::DIGEST_FORM, value = v));
+        return Err(crate::msg!(in003::DIGEST_FORM, value = v));
     };
     let len = match algo {
         "sha256" => 64,
         "sha384" => 96,
         "sha512" => 128,
-        _ => return Err(msg!(in003::DIGEST_ALGORITHM, algo = algo)),
+        _ => return Err(crate::msg!(in003::DIGEST_ALGORITHM, algo = algo)),
     };
     if hex.len() != len
         || !hex
             .bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
     {
-        return Err(msg!(
+        return Err(crate::msg!(
             in003::DIGEST_LENGTH,
             value = v,
             algo = algo,
@@ -452,9 +458,9 @@ pub fn parse_check(value: &str) -> Result<CheckDirective, Msg> {
     for part in value.splitn(3, ';') {
         let Some((k, v)) = part.split_once('=') else {
             return Err(if part.trim().is_empty() {
-                msg!(in003::CHECK_EMPTY_PART)
+                crate::msg!(in003::CHECK_EMPTY_PART)
             } else {
-                msg!(in003::CHECK_NOT_KEY_VALUE, part = part)
+                crate::msg!(in003::CHECK_NOT_KEY_VALUE, part = part)
             });
         };
         match k.trim() {
@@ -469,9 +475,9 @@ pub fn parse_check(value: &str) -> Result<CheckDirective, Msg> {
             "experimental" => {}
             "error" => {
                 out.error = go_bool(v.trim())
-                    .ok_or_else(|| msg!(in003::CHECK_ERROR_BOOL, value = v.trim()))?;
+                    .ok_or_else(|| crate::msg!(in003::CHECK_ERROR_BOOL, value = v.trim()))?;
             }
-            other => return Err(msg!(in003::CHECK_UNKNOWN_OPTION, option = other)),
+            other => return Err(crate::msg!(in003::CHECK_UNKNOWN_OPTION, option = other)),
         }
     }
     Ok(out)

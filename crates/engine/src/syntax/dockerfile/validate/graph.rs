@@ -43,16 +43,16 @@ pub(in crate::syntax::dockerfile) fn build(
                 Some(p) if p.is_empty() => err_help(
                     &mut out,
                     flag.value_span,
-                    msg!(in003::PLATFORM_EMPTY, value = v),
-                    msg!(in003::HELP_PLATFORM_DEFAULT),
+                    crate::msg!(in003::PLATFORM_EMPTY, value = v),
+                    crate::msg!(in003::HELP_PLATFORM_DEFAULT),
                 ),
                 Some(p) => {
                     if let Err(why) = refs::parse_platform(&p) {
                         err_help(
                             &mut out,
                             flag.value_span,
-                            msg!(in003::PLATFORM_UNREADABLE, why = why),
-                            msg!(in003::HELP_PLATFORM),
+                            crate::msg!(in003::PLATFORM_UNREADABLE, why = why),
+                            crate::msg!(in003::HELP_PLATFORM),
                         );
                     }
                 }
@@ -63,7 +63,11 @@ pub(in crate::syntax::dockerfile) fn build(
         if stage.image.is_empty() {
             // `FROM "" AS x`: a word that is empty once its quotes are removed.
             if from_keyword.is_some_and(|k| k != stage.image_span) {
-                err(&mut out, stage.image_span, msg!(in003::BASE_EMPTY_STRING));
+                err(
+                    &mut out,
+                    stage.image_span,
+                    crate::msg!(in003::BASE_EMPTY_STRING),
+                );
             }
             continue;
         }
@@ -71,8 +75,8 @@ pub(in crate::syntax::dockerfile) fn build(
             err_help(
                 &mut out,
                 stage.image_span,
-                msg!(in003::BASE_EMPTY_EXPANDED, image = &stage.image),
-                msg!(in003::HELP_BASE_DEFAULT),
+                crate::msg!(in003::BASE_EMPTY_EXPANDED, image = &stage.image),
+                crate::msg!(in003::HELP_BASE_DEFAULT),
             );
         }
     }
@@ -98,15 +102,15 @@ pub(in crate::syntax::dockerfile) fn build(
                     err_help(
                         &mut out,
                         flag.value_span,
-                        msg!(in003::COPY_FROM_VARIABLE),
-                        msg!(in003::HELP_COPY_FROM_STAGE),
+                        crate::msg!(in003::COPY_FROM_VARIABLE),
+                        crate::msg!(in003::HELP_COPY_FROM_STAGE),
                     );
                 } else if let Some(n) = go_atoi(v) {
                     if n < 0 || n as usize >= stages.len() {
                         err(
                             &mut out,
                             flag.value_span,
-                            msg!(
+                            crate::msg!(
                                 in003::NO_STAGE_NUMBER,
                                 n = n,
                                 last = stages.len().saturating_sub(1)
@@ -186,13 +190,13 @@ pub(in crate::syntax::dockerfile) fn build(
             })
             .unwrap_or_default();
         let message = if members.len() == 1 {
-            msg!(
+            crate::msg!(
                 in003::SELF_DEPENDENCY,
                 what = e.what,
                 stage = stage_label(stages, e.from)
             )
         } else {
-            msg!(in003::STAGE_CYCLE, stages = Arg::List(members))
+            crate::msg!(in003::STAGE_CYCLE, stages = Arg::List(members))
         };
         err(&mut out, e.span, message);
     }
@@ -201,12 +205,12 @@ pub(in crate::syntax::dockerfile) fn build(
             err_help(
                 &mut out,
                 e.span,
-                msg!(
+                crate::msg!(
                     in003::LATER_STAGE,
                     what = e.what,
                     stage = stage_label(stages, e.to)
                 ),
-                msg!(in003::HELP_MOVE_STAGE),
+                crate::msg!(in003::HELP_MOVE_STAGE),
             );
         }
     }
@@ -295,13 +299,18 @@ pub(super) fn mount_targets(
                 };
                 if resolved.as_deref() == Some("/") {
                     let what = if target.is_empty() {
-                        msg!(in003::MOUNT_WORKDIR_ROOT)
+                        crate::msg!(in003::MOUNT_WORKDIR_ROOT)
                     } else if target == "/" {
-                        msg!(in003::MOUNT_ROOT)
+                        crate::msg!(in003::MOUNT_ROOT)
                     } else {
-                        msg!(in003::MOUNT_JOINED_ROOT, target = &target)
+                        crate::msg!(in003::MOUNT_JOINED_ROOT, target = &target)
                     };
-                    err_help(out, flag.value_span, what, msg!(in003::HELP_MOUNT_FOLDER));
+                    err_help(
+                        out,
+                        flag.value_span,
+                        what,
+                        crate::msg!(in003::HELP_MOUNT_FOLDER),
+                    );
                 }
             }
         }
@@ -406,8 +415,8 @@ pub(super) fn copy_checks(ins: &Instruction, out: &mut Vec<Diagnostic>) {
             err_help(
                 out,
                 flag.value_span,
-                msg!(in003::CHMOD, value = v),
-                msg!(in003::HELP_CHMOD),
+                crate::msg!(in003::CHMOD, value = v),
+                crate::msg!(in003::HELP_CHMOD),
             );
         }
     }
@@ -425,8 +434,8 @@ pub(super) fn copy_checks(ins: &Instruction, out: &mut Vec<Diagnostic>) {
                 err_help(
                     out,
                     *span,
-                    msg!(in003::COPY_URL),
-                    msg!(in003::HELP_COPY_URL),
+                    crate::msg!(in003::COPY_URL),
+                    crate::msg!(in003::HELP_COPY_URL),
                 );
             }
         }
@@ -437,8 +446,8 @@ pub(super) fn copy_checks(ins: &Instruction, out: &mut Vec<Diagnostic>) {
                 err_help(
                     out,
                     *span,
-                    msg!(in003::COPY_GIT),
-                    msg!(in003::HELP_COPY_GIT),
+                    crate::msg!(in003::COPY_GIT),
+                    crate::msg!(in003::HELP_COPY_GIT),
                 );
             }
         }
@@ -450,13 +459,13 @@ pub(super) fn copy_checks(ins: &Instruction, out: &mut Vec<Diagnostic>) {
         if let Some(flag) = flag_value(ins, "checksum") {
             if !flag.value.as_deref().unwrap_or("").is_empty() {
                 if sources.len() != 1 {
-                    err(out, flag.span, msg!(in003::CHECKSUM_ONE_SOURCE));
+                    err(out, flag.span, crate::msg!(in003::CHECKSUM_ONE_SOURCE));
                 } else if let Some((src, span)) = sources.first() {
                     let remote = src.starts_with("http://")
                         || src.starts_with("https://")
                         || refs::git_ref(src).is_some();
                     if !remote && !src.contains('$') {
-                        err(out, *span, msg!(in003::CHECKSUM_NOT_REMOTE));
+                        err(out, *span, crate::msg!(in003::CHECKSUM_NOT_REMOTE));
                     }
                 }
             }
@@ -493,12 +502,12 @@ pub(super) fn add_sources(
                         err_help(
                             out,
                             flag_span,
-                            msg!(
+                            crate::msg!(
                                 in003::KEEP_GIT_DIR_CONFLICT,
                                 flag = flag.to_string(),
                                 url = url.to_string()
                             ),
-                            msg!(in003::HELP_OPTION_ONCE),
+                            crate::msg!(in003::HELP_OPTION_ONCE),
                         );
                     }
                 }
@@ -508,8 +517,8 @@ pub(super) fn add_sources(
                         err_help(
                             out,
                             flag.value_span,
-                            msg!(in003::CHECKSUM_CONFLICT, value = v, commit = url),
-                            msg!(in003::HELP_COMMIT_ONCE),
+                            crate::msg!(in003::CHECKSUM_CONFLICT, value = v, commit = url),
+                            crate::msg!(in003::HELP_COMMIT_ONCE),
                         );
                     }
                 }
@@ -518,7 +527,11 @@ pub(super) fn add_sources(
                 let http = src.starts_with("http://") || src.starts_with("https://");
                 if let (true, Some(flag), 1) = (http, checksum, sources.len()) {
                     if let Err(why) = refs::parse_digest(flag.value.as_deref().unwrap_or("")) {
-                        err(out, flag.value_span, msg!(in003::CHECKSUM_URL, why = why));
+                        err(
+                            out,
+                            flag.value_span,
+                            crate::msg!(in003::CHECKSUM_URL, why = why),
+                        );
                     }
                 }
             }
