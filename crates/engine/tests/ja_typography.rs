@@ -11,17 +11,16 @@
 //! 3. Doubled sentence punctuation: `。。`, `、、`, `。、`, `、。`.
 //! 4. A `{placeholder}` left unrendered (one the English rendering does not also show).
 //! 5. ASCII `.` or `,` between Japanese characters (`定義. サービス`, `定義,サービス`).
+//! 6. No space between Japanese and a half-width letter, digit, quote or code (`これはDockerfile`,
+//!    `はtrue`): style.md's spacing rule, as tests/ja_docs.rs checks it (`ja_text::unspaced`).
 
 use ecsplain_engine::input::msg::placeholders;
 use ecsplain_engine::{lint_with, Lang};
 
 mod common;
 use common::fixtures::{config_for, fixtures, lint_fixture};
-
-/// Hiragana, katakana (with `ー`), kanji and `々`.
-fn is_japanese(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{3005}' | '\u{ff66}'..='\u{ff9f}')
-}
+mod ja_text;
+use ja_text::is_japanese;
 
 /// Full-width punctuation no space may touch (style.md: "None next to 、。「」（）").
 fn is_fullwidth_mark(c: char) -> bool {
@@ -69,6 +68,9 @@ fn faults(text: &str, english: &str) -> Vec<&'static str> {
     if placeholders(text).iter().any(|p| !literal.contains(p)) {
         found.push("4: a placeholder left unrendered");
     }
+    if ja_text::unspaced(text).is_some() {
+        found.push("6: Japanese right next to a half-width letter, digit, quote or code");
+    }
     found.dedup();
     found
 }
@@ -86,6 +88,8 @@ fn the_checks_catch_what_they_say() {
         ("{name} を設定", "4"),
         ("定義. サービス", "5"),
         ("定義,サービス", "5"),
+        ("これはDockerfileです", "6"),
+        ("値は`x`です", "6"),
     ];
     for (text, check) in bad {
         let f = faults(text, "");
