@@ -337,6 +337,60 @@ fn a_missing_evaluator_is_explained_by_its_state() {
     }
 }
 
+/// The front end's Terraform reader and Go-template engine statuses reach the run: the project
+/// gives them to the readers (`jsonnet::Env::modules`), and a templated file's IN014 note is the
+/// engine's own, keyed, at the severity its status gives (no later stage rewrites it).
+#[test]
+fn module_statuses_reach_the_readers() {
+    let files = || {
+        vec![File::new(
+            "ecspresso.yml",
+            "region: ap-northeast-1\ncluster: {{ must_env `CLUSTER` }}\nservice: web\n",
+            None,
+        )]
+    };
+    let vars = Vars::default();
+    let plain = Project::new(files());
+    assert_eq!(plain.modules(), &Modules::default());
+    assert!(plain.lint().findings.iter().all(|f| f.code != "IN014"));
+    for status in [
+        ModuleStatus::Ready,
+        ModuleStatus::Loading,
+        ModuleStatus::Failed("offline".into()),
+    ] {
+        let project = Project::new(files())
+            .with_terraform(status.clone())
+            .with_templates(status.clone());
+        let env = project.jsonnet_env(&vars);
+        assert_eq!(env.modules.terraform, status);
+        assert_eq!(env.modules.templates, status);
+        let notes: Vec<&Finding> = project
+            .lint()
+            .findings
+            .iter()
+            .filter(|f| f.code == "IN014")
+            .collect();
+        match &status {
+            ModuleStatus::Ready => assert!(notes.is_empty(), "{notes:?}"),
+            ModuleStatus::Loading | ModuleStatus::Failed(_) => {
+                assert_eq!(notes.len(), 1, "one note per templated file");
+                let note = notes[0];
+                assert_eq!((note.line, note.file), (1, 0));
+                let severity = if status == ModuleStatus::Loading {
+                    crate::input::diagnostic::Severity::Info
+                } else {
+                    crate::input::diagnostic::Severity::Warning
+                };
+                assert_eq!(note.severity, severity);
+                let mut ja = note.clone();
+                ja.localize(crate::rules::rule::Lang::Ja);
+                assert_ne!(ja.message, note.message);
+                assert!(ja.message.contains("テンプレート"), "{}", ja.message);
+            }
+        }
+    }
+}
+
 /// "Ignore here" in a Jsonnet file writes the comment the engine honours there (`//`), and the
 /// finding goes when the project is linted again; in JSON it is a per-path ignore.
 #[test]
