@@ -6,10 +6,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use ecsplain_engine::diagnostic::{Finding, Resolver};
-use ecsplain_engine::span::LineIndex;
 use ecsplain_engine::input::module::{ModuleStatus, Modules};
 use ecsplain_engine::lint::lint_in;
 use ecsplain_engine::models::ecspresso::jsonnet::Env;
+use ecsplain_engine::span::LineIndex;
 use ecsplain_engine::{lint_with, Config, Input, Kind, Report};
 
 pub fn fixtures_root() -> PathBuf {

@@ -859,7 +859,9 @@ mod tests {
             assert_eq!(d.severity, severity);
             assert_eq!(d.message, en);
             assert_eq!(d.span, Span::new(0, 1));
-            let Some(message) = &d.keyed.message else { panic!("not keyed") };
+            let Some(message) = &d.keyed.message else {
+                panic!("not keyed")
+            };
             assert_eq!(render_msg(message, Lang::Ja), ja);
             assert!(d.keyed.help.is_some() && d.help.is_some());
         }
