@@ -1,8 +1,8 @@
 //! Rendered Japanese reads cleanly (issue 21): every finding of every fixture (linted as
-//! tests/fixtures.rs lints it, and with every rule on), rendered in Japanese, is free of the typographic faults a
-//! Japanese reader notices at once. The templates pass tests/ja_messages.rs one by one; these
-//! faults appear where a template meets its arguments (a value ending in `）` before
-//! ` は`, a list before `、`), so the test reads what users read.
+//! tests/fixtures.rs lints it, and with every rule on), rendered in Japanese, is free of the
+//! typographic faults a Japanese reader notices at once. The templates pass tests/ja_messages.rs
+//! one by one; these faults appear where a template meets its arguments (a value ending in `）`
+//! before ` は`, a Japanese phrase after ` と `), so the test reads what users read.
 //!
 //! The checks (docs/ja/style.md; text inside backticks is code and is skipped):
 //! 1. An ASCII space between two Japanese characters (`タスク 定義`, `の の`).
@@ -72,6 +72,7 @@ fn faults(text: &str, english: &str) -> Vec<&'static str> {
     if ja_text::unspaced(text).is_some() {
         found.push("6: Japanese right next to a half-width letter, digit, quote or code");
     }
+    found.sort_unstable();
     found.dedup();
     found
 }
