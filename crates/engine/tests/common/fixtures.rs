@@ -72,17 +72,25 @@ pub fn modules_for(path: &Path) -> Modules {
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         let (name, status) = line.split_once(':').unwrap_or((line, ""));
         let status = match status.trim() {
-            "loading" => ModuleStatus::Loading,
-            "ready" => ModuleStatus::Ready,
-            failed => match failed.strip_prefix("failed") {
-                Some(why) => ModuleStatus::Failed(why.trim().to_string()),
-                None => panic!("{}: unknown status {failed:?}", file.display()),
-            },
+            "loading" => Some(ModuleStatus::Loading),
+            "ready" => Some(ModuleStatus::Ready),
+            failed => failed
+                .strip_prefix("failed")
+                .map(|why| ModuleStatus::Failed(why.trim().to_string())),
         };
-        match name.trim() {
-            "terraform" => modules.terraform = status,
-            "templates" => modules.templates = status,
-            other => panic!("{}: unknown module {other:?}", file.display()),
+        assert!(
+            status.is_some(),
+            "{}: unknown status: {line}",
+            file.display()
+        );
+        let slot = match name.trim() {
+            "terraform" => Some(&mut modules.terraform),
+            "templates" => Some(&mut modules.templates),
+            _ => None,
+        };
+        assert!(slot.is_some(), "{}: unknown module: {line}", file.display());
+        if let (Some(slot), Some(status)) = (slot, status) {
+            *slot = status;
         }
     }
     modules
