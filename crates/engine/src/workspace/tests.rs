@@ -391,6 +391,54 @@ fn module_statuses_reach_the_readers() {
     }
 }
 
+/// The IN013 and IN014 notes of each module status render in Japanese (the reason stays as the
+/// page gives it).
+#[test]
+fn module_notes_render_in_japanese() {
+    use crate::rules::rule::{render_msg, Lang};
+    let tf = "resource \"aws_ecs_service\" \"web\" {}\n";
+    let json = "{\"cpu\": \"{{ env `CPU` `256` }}\"}\n";
+    let failed = ModuleStatus::Failed("offline".into());
+    let iac = |read: crate::models::iac::Read| read.diagnostics.into_iter().next();
+    let template = |status: &ModuleStatus| crate::syntax::template::not_rendered(json, status);
+    let cases = [
+        (
+            iac(crate::models::iac::unread(tf, &ModuleStatus::Loading)),
+            "この Terraform ファイルは、読み込み中の Terraform 読み取りモジュールを待っています",
+        ),
+        (
+            iac(crate::models::iac::unread(tf, &failed)),
+            "この Terraform ファイルは読み取っていません。ページが Terraform 読み取りモジュールを読み込めませんでした（offline）",
+        ),
+        (
+            iac(crate::models::iac::unread(tf, &ModuleStatus::Ready)),
+            "この Terraform ファイルは読み取っていないため、検査を省きました",
+        ),
+        (
+            iac(crate::models::iac::read_via(|_| String::new(), tf)),
+            "この Terraform ファイルは読み取っていません。ページの Terraform 読み取りモジュールがこのファイルで失敗しました",
+        ),
+        (
+            template(&ModuleStatus::Loading),
+            "Go テンプレートエンジンの読み込み中は、このファイルのテンプレートを書かれたまま読みます",
+        ),
+        (
+            template(&failed),
+            "このファイルのテンプレートはレンダリングせず、書かれたまま読みました。ページが Go テンプレートエンジンを読み込めませんでした（offline）",
+        ),
+    ];
+    for (d, ja) in cases {
+        let Some(d) = d else { panic!("no note: {ja}") };
+        let message = d.keyed.message.as_ref().map(|m| render_msg(m, Lang::Ja));
+        assert_eq!(message.as_deref(), Some(ja));
+        let help = d.keyed.help.as_ref().map(|m| render_msg(m, Lang::Ja));
+        assert!(
+            help.is_some() && d.help.is_some() && help != d.help,
+            "{help:?}"
+        );
+    }
+}
+
 /// "Ignore here" in a Jsonnet file writes the comment the engine honours there (`//`), and the
 /// finding goes when the project is linted again; in JSON it is a per-path ignore.
 #[test]

@@ -828,12 +828,12 @@ mod tests {
 
     /// A file holding a template action says its templates are read as written while the
     /// front end's engine is loading (information) or after it failed (a warning naming the
-    /// reason), in English and Japanese; never when the engine is ready, nor for a plain file.
+    /// reason); never when the engine is ready, nor for a plain file (their Japanese:
+    /// `workspace::tests::module_notes_render_in_japanese`).
     #[test]
     fn unrendered_templates_are_noted_by_the_engine_status() {
         use crate::input::diagnostic::Severity;
         use crate::input::module::ModuleStatus;
-        use crate::rules::rule::{render_msg, Lang};
         let text = "{\n  \"cpu\": \"{{ env `CPU` `256` }}\"\n}\n";
         assert_eq!(not_rendered(text, &ModuleStatus::Ready), None);
         assert_eq!(not_rendered("{}\n", &ModuleStatus::Loading), None);
@@ -844,25 +844,20 @@ mod tests {
                 loading,
                 Severity::Info,
                 "the templates of this file are read as written while the Go-template engine is loading",
-                "Go テンプレートエンジンの読み込み中は、このファイルのテンプレートを書かれたまま読みます",
             ),
             (
                 failed,
                 Severity::Warning,
                 "the templates of this file were not rendered, so they are read as written: the page could not load its Go-template engine (offline)",
-                "このファイルのテンプレートはレンダリングせず、書かれたまま読みました。ページが Go テンプレートエンジンを読み込めませんでした（offline）",
             ),
         ];
-        for (d, severity, en, ja) in cases {
+        for (d, severity, en) in cases {
             let Some(d) = d else { panic!("no note: {en}") };
             assert_eq!(d.code, "IN014");
             assert_eq!(d.severity, severity);
             assert_eq!(d.message, en);
             assert_eq!(d.span, Span::new(0, 1));
-            let Some(message) = &d.keyed.message else {
-                panic!("not keyed")
-            };
-            assert_eq!(render_msg(message, Lang::Ja), ja);
+            assert!(d.keyed.message.as_ref().is_some_and(|m| m.en() == en));
             assert!(d.keyed.help.is_some() && d.help.is_some());
         }
     }
