@@ -7,8 +7,9 @@
 //! `convert_expose.go`).
 
 use super::refs::CheckDirective;
-use super::{syntax_error, Instruction, Stage};
+use super::{in003, syntax_error_help, Instruction, Stage};
 use crate::input::diagnostic::Diagnostic;
+use crate::input::msg::Msg;
 
 /// The stages BuildKit dispatches when no `--target` is given: the last stage and, through
 /// `FROM`, `COPY --from` and `RUN --mount=from=`, every stage it certainly needs. A reference
@@ -54,16 +55,12 @@ pub fn built_by_default(all: &[Instruction], stages: &[Stage]) -> Vec<bool> {
     built
 }
 
-fn fail(out: &mut Vec<Diagnostic>, at: crate::input::span::Span, check: &str, what: String) {
-    out.push(
-        syntax_error(
-            at,
-            format!("{what}: BuildKit's check {check} fails the build under `# check=error=true`"),
-        )
-        .with_help(format!(
-            "fix it, or add {check} to the directive's `skip=` list"
-        )),
-    );
+fn fail(out: &mut Vec<Diagnostic>, at: crate::input::span::Span, check: &str, what: Msg) {
+    out.push(syntax_error_help(
+        at,
+        crate::msg!(in003::CHECK_FAILS, what = what, check = check),
+        crate::msg!(in003::HELP_CHECK_SKIP, check = check),
+    ));
 }
 
 /// The failures of the checks no rule mirrors, when `# check=error=true` is set.
@@ -100,7 +97,7 @@ pub(super) fn failing(
                     &mut out,
                     name.span,
                     "StageNameCasing",
-                    format!("the stage name `{}` is not lower-case", name.text),
+                    crate::msg!(in003::CHECK_STAGE_CASE, name = &name.text),
                 );
             }
             let kw = written(from);
@@ -117,7 +114,7 @@ pub(super) fn failing(
                     &mut out,
                     as_kw.span,
                     "FromAsCasing",
-                    format!("`{}` does not have the casing of `{kw}`", as_kw.text),
+                    crate::msg!(in003::CHECK_AS_CASE, word = &as_kw.text, keyword = &kw),
                 );
             }
         }
@@ -142,12 +139,16 @@ pub(super) fn failing(
                 kw != kw.to_uppercase()
             };
             if wrong {
-                let want = if majority_lower { "lower" } else { "upper" };
+                let what = if majority_lower {
+                    crate::msg!(in003::CHECK_NOT_LOWER, keyword = &kw)
+                } else {
+                    crate::msg!(in003::CHECK_NOT_UPPER, keyword = &kw)
+                };
                 fail(
                     &mut out,
                     ins.keyword_span,
                     "ConsistentInstructionCasing",
-                    format!("`{kw}` is not in {want} case like most instructions of the file"),
+                    what,
                 );
             }
         }
@@ -172,9 +173,10 @@ pub(super) fn failing(
                         &mut out,
                         span,
                         "LegacyKeyValueFormat",
-                        format!(
-                            "`{} {} ...` is the legacy form without `=`",
-                            ins.keyword, first.text
+                        crate::msg!(
+                            in003::CHECK_LEGACY_FORM,
+                            keyword = &ins.keyword,
+                            name = &first.text
                         ),
                     );
                 }
@@ -188,7 +190,7 @@ pub(super) fn failing(
                         &mut out,
                         w.span,
                         "ExposeProtoCasing",
-                        format!("the protocol of `{}` is not lower-case", w.text),
+                        crate::msg!(in003::CHECK_PROTO_CASE, port = &w.text),
                     );
                 }
                 if check.fails_on("ExposeInvalidFormat") && ports.contains(':') {
@@ -196,10 +198,7 @@ pub(super) fn failing(
                         &mut out,
                         w.span,
                         "ExposeInvalidFormat",
-                        format!(
-                            "`{}` gives an IP address or a host port, which EXPOSE does not take",
-                            w.text
-                        ),
+                        crate::msg!(in003::CHECK_EXPOSE_HOST, port = &w.text),
                     );
                 }
             }

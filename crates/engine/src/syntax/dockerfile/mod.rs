@@ -15,6 +15,7 @@
 //! into source offsets.
 
 pub mod checks;
+pub mod in003;
 mod lex;
 pub mod refs;
 pub mod shell;

@@ -1,6 +1,7 @@
 //! The parser: logical lines, instructions, stages, and the shell commands of `RUN`.
 
 use super::*;
+use crate::input::msg::Msg;
 
 pub(super) fn map_offset(map: &[(usize, usize)], offset: usize, is_end: bool) -> usize {
     // The last piece starting at or before the offset (an end offset belongs to the piece
@@ -54,23 +55,26 @@ pub(super) fn long_lines(text: &str) -> Vec<Diagnostic> {
             while !text.is_char_boundary(at) {
                 at -= 1;
             }
-            out.push(
-                syntax_error(
-                    Span::new(at, start + len),
-                    format!(
-                        "this line is {len} bytes long; BuildKit refuses lines of {MAX_LINE_BYTES} bytes or more"
-                    ),
-                )
-                .with_help("split it with line continuations, or move the data into a file the build copies"),
-            );
+            out.push(syntax_error_help(
+                Span::new(at, start + len),
+                crate::msg!(in003::LINE_TOO_LONG, len = len, max = MAX_LINE_BYTES),
+                crate::msg!(in003::HELP_SPLIT_LINE),
+            ));
         }
         start += piece.len();
     }
     out
 }
 
-pub(super) fn syntax_error(span: Span, message: impl Into<String>) -> Diagnostic {
-    crate::input::codes::IN003.diag(span, message)
+pub(super) fn syntax_error(span: Span, message: Msg) -> Diagnostic {
+    crate::input::codes::IN003.diag_msg(span, message)
+}
+
+/// An `IN003` with a help.
+pub(super) fn syntax_error_help(span: Span, message: Msg, help: Msg) -> Diagnostic {
+    let mut d = syntax_error(span, message);
+    d.set_help_msg(help);
+    d
 }
 
 /// Parses a Dockerfile. Never fails; problems BuildKit would reject come back as `IN003`.
@@ -196,7 +200,7 @@ pub(super) fn stages(
                 0 => {
                     diagnostics.push(syntax_error(
                         ins.keyword_span,
-                        "FROM needs an image: `FROM image[:tag] [AS name]`",
+                        crate::msg!(in003::FROM_NEEDS_IMAGE),
                     ));
                     None
                 }
@@ -210,10 +214,7 @@ pub(super) fn stages(
                 _ => {
                     diagnostics.push(syntax_error(
                         ins.text_span,
-                        format!(
-                            "FROM takes an image and optionally `AS name`, not `{}`",
-                            ins.text.trim()
-                        ),
+                        crate::msg!(in003::FROM_ARGS, text = ins.text.trim()),
                     ));
                     None
                 }
@@ -238,10 +239,7 @@ pub(super) fn stages(
             reported_before_from = true;
             diagnostics.push(syntax_error(
                 ins.keyword_span,
-                format!(
-                    "{} comes before the first FROM: only ARG may come before FROM",
-                    ins.keyword
-                ),
+                crate::msg!(in003::BEFORE_FROM, keyword = &ins.keyword),
             ));
         }
     }
@@ -251,7 +249,7 @@ pub(super) fn stages(
             .map_or(Span::new(0, text.find('\n').unwrap_or(text.len())), |i| {
                 i.keyword_span
             });
-        diagnostics.push(syntax_error(span, "the Dockerfile has no FROM instruction"));
+        diagnostics.push(syntax_error(span, crate::msg!(in003::NO_FROM)));
     }
     (stages, diagnostics)
 }
@@ -300,20 +298,18 @@ impl<'a> Parser<'a> {
             let value = value.to_string();
             let span = Span::new(line.start + lead, line.start + content.len());
             if self.directives.iter().any(|d| d.name == lower) {
-                self.diagnostics.push(
-                    syntax_error(
-                        span,
-                        format!("the `{lower}` parser directive is given twice; BuildKit allows it once"),
-                    )
-                    .with_help("keep one of the two lines"),
-                );
+                self.diagnostics.push(syntax_error_help(
+                    span,
+                    crate::msg!(in003::DIRECTIVE_TWICE, name = &lower),
+                    crate::msg!(in003::HELP_KEEP_ONE),
+                ));
             } else if lower == "escape" {
                 match value.as_str() {
                     "\\" => self.escape = '\\',
                     "`" => self.escape = '`',
                     _ => self.diagnostics.push(syntax_error(
                         span,
-                        format!("the escape directive must be `\\` or a backtick, not `{value}`"),
+                        crate::msg!(in003::ESCAPE_VALUE, value = &value),
                     )),
                 }
             } else if lower == "check" {
@@ -321,11 +317,11 @@ impl<'a> Parser<'a> {
                 // ("failed to parse check options"), unless the build gives them itself
                 // (BUILDKIT_DOCKERFILE_CHECK), which the file cannot know.
                 if let Err(why) = refs::parse_check(&value) {
-                    self.diagnostics.push(
-                        syntax_error(span, why).with_help(
-                            "write it like `# check=skip=JSONArgsRecommended;error=true`",
-                        ),
-                    );
+                    self.diagnostics.push(syntax_error_help(
+                        span,
+                        why,
+                        crate::msg!(in003::HELP_CHECK_FORM),
+                    ));
                 }
             }
             self.directives.push(Directive {
@@ -406,8 +402,9 @@ impl<'a> Parser<'a> {
                     .is_some_and(|(_, after)| after.trim_start().starts_with('#'));
                 if broken {
                     if let Some(d) = self.diagnostics.get_mut(before) {
-                        d.set_help(format!(
-                            "the line before ends with a comment after `{escape}`, so it does not continue: BuildKit reads this line as a new instruction; move the comment to its own line"
+                        d.set_help_msg(crate::msg!(
+                            in003::HELP_COMMENT_AFTER_ESCAPE,
+                            escape = escape.to_string()
                         ));
                     }
                 }
@@ -465,7 +462,7 @@ impl<'a> Parser<'a> {
         if !INSTRUCTIONS.contains(&keyword.as_str()) && !self.in_trigger {
             self.diagnostics.push(syntax_error(
                 keyword_span,
-                format!("unknown instruction `{}`", &logical[..kw_len]),
+                crate::msg!(in003::UNKNOWN_INSTRUCTION, word = &logical[..kw_len]),
             ));
         }
         // Flags: BuildKit reads the leading `--name[=value]` words of every instruction (and
@@ -508,13 +505,15 @@ impl<'a> Parser<'a> {
                 if matches!(trigger.keyword.as_str(), "ONBUILD" | "FROM" | "MAINTAINER") {
                     self.diagnostics.push(syntax_error(
                         trigger.keyword_span,
-                        format!("{} is not allowed as an ONBUILD trigger", trigger.keyword),
+                        crate::msg!(in003::ONBUILD_TRIGGER, keyword = &trigger.keyword),
                     ));
                 }
                 ins.onbuild = Some(Box::new(trigger));
             } else {
-                self.diagnostics
-                    .push(syntax_error(keyword_span, "ONBUILD needs an instruction"));
+                self.diagnostics.push(syntax_error(
+                    keyword_span,
+                    crate::msg!(in003::ONBUILD_EMPTY),
+                ));
             }
             return ins;
         }
@@ -549,15 +548,11 @@ impl<'a> Parser<'a> {
                     JsonArgs::Strings(_) | JsonArgs::Invalid => {}
                     JsonArgs::NotStrings(s, e) => {
                         let item = part.get(s..e).unwrap_or("");
-                        self.diagnostics.push(
-                            syntax_error(
-                                ins.map_span(offset + s, offset + e),
-                                format!(
-                                    "the {keyword} arguments are a JSON array, so every item must be a string, and `{item}` is not"
-                                ),
-                            )
-                            .with_help("put the item in double quotes, or write the arguments in shell form"),
-                        );
+                        self.diagnostics.push(syntax_error_help(
+                            ins.map_span(offset + s, offset + e),
+                            crate::msg!(in003::JSON_NOT_STRING, keyword = &keyword, item = item),
+                            crate::msg!(in003::HELP_JSON_QUOTE),
+                        ));
                     }
                 }
             }
@@ -595,28 +590,21 @@ impl<'a> Parser<'a> {
                 .trim()
                 .contains([' ', '\t', '\u{b}', '\u{c}', '\r']);
             if !has_value {
-                self.diagnostics.push(
-                    syntax_error(
-                        ins.map_span(first.1, first.2),
-                        format!("{keyword} {} has no value", raw(first)),
-                    )
-                    .with_help(format!("write `{keyword} {}=value`", raw(first))),
-                );
+                self.diagnostics.push(syntax_error_help(
+                    ins.map_span(first.1, first.2),
+                    crate::msg!(in003::NO_VALUE, keyword = keyword, name = raw(first)),
+                    crate::msg!(in003::HELP_KEY_VALUE, keyword = keyword, name = raw(first)),
+                ));
             }
             return;
         }
         for w in words {
             if !raw(w).contains('=') {
-                self.diagnostics.push(
-                    syntax_error(
-                        ins.map_span(w.1, w.2),
-                        format!(
-                            "`{}` has no `=`: once an {keyword} uses key=value, every word must be key=value",
-                            raw(w)
-                        ),
-                    )
-                    .with_help("quote a value that holds spaces: KEY=\"two words\""),
-                );
+                self.diagnostics.push(syntax_error_help(
+                    ins.map_span(w.1, w.2),
+                    crate::msg!(in003::MISSING_EQUALS, word = raw(w), keyword = keyword),
+                    crate::msg!(in003::HELP_QUOTE_SPACES),
+                ));
             }
         }
     }
@@ -686,7 +674,7 @@ impl<'a> Parser<'a> {
             Err((s, e)) => {
                 self.diagnostics.push(syntax_error(
                     ins.map_span(s, e),
-                    "the heredoc delimiter cannot be read: a quote in it is never closed",
+                    crate::msg!(in003::HEREDOC_QUOTE),
                 ));
                 Vec::new()
             }
@@ -710,13 +698,11 @@ impl<'a> Parser<'a> {
             let (body_end, span_end) = match found {
                 Some((line_start, line_end)) => (line_start, line_end),
                 None => {
-                    self.diagnostics.push(
-                        syntax_error(
-                            marker_span,
-                            format!("the heredoc `{delimiter}` is never closed: no line holds only `{delimiter}`"),
-                        )
-                        .with_help(format!("end the heredoc with a line that holds only `{delimiter}`")),
-                    );
+                    self.diagnostics.push(syntax_error_help(
+                        marker_span,
+                        crate::msg!(in003::HEREDOC_UNCLOSED, delimiter = &delimiter),
+                        crate::msg!(in003::HELP_HEREDOC_END, delimiter = &delimiter),
+                    ));
                     (self.text.len(), self.text.len())
                 }
             };

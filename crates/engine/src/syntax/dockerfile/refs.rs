@@ -2,13 +2,16 @@
 //! platform specifiers (containerd's `platforms.Parse`, used for `FROM --platform`), Git
 //! sources of `ADD` (BuildKit's `dfgitutil.ParseGitRef`), content digests (`go-digest`, for
 //! `ADD --checksum` of a URL) and the `# check=` directive (`linter.ParseLintOptions`).
-//! Each function returns our own sentence for what BuildKit refuses.
+//! Each function returns our own sentence for what BuildKit refuses (an `IN003` template).
+
+use super::in003;
+use crate::input::msg::Msg;
 
 /// containerd's `platforms.Parse`: `os[(version[+feature]*)][/arch[/variant]]`, or a lone OS or
 /// architecture it knows.
-pub fn parse_platform(spec: &str) -> Result<(), String> {
+pub fn parse_platform(spec: &str) -> Result<(), Msg> {
     if spec.contains('*') {
-        return Err(format!("`{spec}`: a platform cannot hold a wildcard"));
+        return Err(crate::msg!(in003::PLATFORM_WILDCARD, spec = spec));
     }
     let parts: Vec<&str> = spec.splitn(4, '/').collect();
     let component = |p: &str| {
@@ -18,12 +21,15 @@ pub fn parse_platform(spec: &str) -> Result<(), String> {
     };
     for (i, part) in parts.iter().enumerate() {
         if i == 0 {
-            os_component(part).map_err(|why| format!("`{spec}`: {why}"))?;
+            os_component(part)
+                .map_err(|why| crate::msg!(in003::PLATFORM_OS, spec = spec, why = why))?;
         } else if part.is_empty() {
-            return Err(format!("`{spec}` has an empty part between or after `/`"));
+            return Err(crate::msg!(in003::PLATFORM_EMPTY_PART, spec = spec));
         } else if !component(part) {
-            return Err(format!(
-                "`{spec}`: `{part}` is not a platform component (letters, digits, `_`, `.` and `-`)"
+            return Err(crate::msg!(
+                in003::PLATFORM_COMPONENT,
+                spec = spec,
+                part = *part
             ));
         }
     }
@@ -35,15 +41,11 @@ pub fn parse_platform(spec: &str) -> Result<(), String> {
             if KNOWN_OS.contains(&os) || KNOWN_ARCH.contains(&normalize_arch(&lower)) {
                 Ok(())
             } else {
-                Err(format!(
-                    "`{spec}` is neither an operating system nor an architecture BuildKit knows; write os/arch, like linux/amd64"
-                ))
+                Err(crate::msg!(in003::PLATFORM_UNKNOWN, spec = spec))
             }
         }
         [_, _] | [_, _, _] => Ok(()),
-        _ => Err(format!(
-            "`{spec}` has too many parts: a platform is os/arch or os/arch/variant"
-        )),
+        _ => Err(crate::msg!(in003::PLATFORM_PARTS, spec = spec)),
     }
 }
 
@@ -120,12 +122,12 @@ fn normalize_arch(arch: &str) -> &str {
 }
 
 /// The first part: `os` then an optional `(version+feature+...)`, where `%` escapes must be valid.
-fn os_component(part: &str) -> Result<(), String> {
+fn os_component(part: &str) -> Result<(), Msg> {
     let name_len = part
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
         .unwrap_or(part.len());
     if name_len == 0 {
-        return Err("the operating system is missing".into());
+        return Err(crate::msg!(in003::OS_MISSING));
     }
     let rest = &part[name_len..];
     if rest.is_empty() {
@@ -139,25 +141,19 @@ fn os_component(part: &str) -> Result<(), String> {
                 .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'%' | b'-' | b'+'))
         });
     let Some(inner) = inner else {
-        return Err(format!(
-            "`{part}` is not an operating system (letters, digits, `_` and `-`, then an optional `(version)`)"
-        ));
+        return Err(crate::msg!(in003::OS_INVALID, part = part));
     };
     let mut pieces = inner.split('+');
     let version = pieces.next().unwrap_or("");
     if !percent_ok(version) {
-        return Err(format!(
-            "the OS version `{version}` has a broken `%` escape"
-        ));
+        return Err(crate::msg!(in003::OS_VERSION_ESCAPE, version = version));
     }
     for feature in pieces {
         if feature.is_empty() {
-            return Err("an OS feature after `+` is empty".into());
+            return Err(crate::msg!(in003::OS_FEATURE_EMPTY));
         }
         if !percent_ok(feature) {
-            return Err(format!(
-                "the OS feature `{feature}` has a broken `%` escape"
-            ));
+            return Err(crate::msg!(in003::OS_FEATURE_ESCAPE, feature = feature));
         }
     }
     Ok(())
@@ -194,7 +190,7 @@ pub struct GitRef {
 /// `Some` when BuildKit reads `src` as a Git repository (`https://...x.git`, `git://`,
 /// `ssh://`, `user@host:path`), with the error its URL options raise; `None` for a local path,
 /// a plain URL or a `github.com/...` path (which `ADD` reads as a local path).
-pub fn git_ref(src: &str) -> Option<Result<GitRef, String>> {
+pub fn git_ref(src: &str) -> Option<Result<GitRef, Msg>> {
     if src.starts_with("./") || src.starts_with("../") || src.starts_with("github.com/") {
         return None;
     }
@@ -251,7 +247,7 @@ pub fn git_ref(src: &str) -> Option<Result<GitRef, String>> {
 }
 
 /// `dfgitutil`'s `loadQuery`: the options a Git URL may carry after `?`.
-fn load_query(query: &str, fragment_ref: Option<&str>) -> Result<GitRef, String> {
+fn load_query(query: &str, fragment_ref: Option<&str>) -> Result<GitRef, Msg> {
     let mut values: Vec<(String, Vec<String>)> = Vec::new();
     // Go's url.ParseQuery: `&`-separated; a pair with `;` is dropped (Query() ignores the error).
     for pair in query
@@ -272,7 +268,7 @@ fn load_query(query: &str, fragment_ref: Option<&str>) -> Result<GitRef, String>
     let (mut tag, mut branch) = (None::<String>, None::<String>);
     for (k, vs) in &values {
         if vs.len() > 1 {
-            return Err(format!("the Git URL gives `{k}` more than once"));
+            return Err(crate::msg!(in003::GIT_OPTION_TWICE, key = k));
         }
         let v = vs.first().map(String::as_str).unwrap_or("");
         let flag_like = matches!(
@@ -280,21 +276,21 @@ fn load_query(query: &str, fragment_ref: Option<&str>) -> Result<GitRef, String>
             "submodules" | "keep-git-dir" | "fetch-by-commit"
         );
         if v.is_empty() && !flag_like {
-            return Err(format!("the Git URL option `{k}` has no value"));
+            return Err(crate::msg!(in003::GIT_OPTION_EMPTY, key = k));
         }
-        let boolean = |name: &str| -> Result<bool, String> {
+        let boolean = |name: &str| -> Result<bool, Msg> {
             if v.is_empty() {
                 return Ok(true);
             }
-            go_bool(v)
-                .ok_or_else(|| format!("the Git URL option `{name}={v}` is not true or false"))
+            go_bool(v).ok_or_else(|| crate::msg!(in003::GIT_OPTION_BOOL, key = name, value = v))
         };
         match k.as_str() {
             "ref" => {
                 if git_ref.as_deref().is_some_and(|r| r != v) {
-                    return Err(format!(
-                        "the Git URL names two refs: `{}` and `{v}`",
-                        git_ref.unwrap_or_default()
+                    return Err(crate::msg!(
+                        in003::GIT_TWO_REFS,
+                        first = git_ref.unwrap_or_default(),
+                        second = v
                     ));
                 }
                 git_ref = Some(v.to_string());
@@ -304,9 +300,7 @@ fn load_query(query: &str, fragment_ref: Option<&str>) -> Result<GitRef, String>
             "subdir" => {}
             "mtime" => {
                 if !matches!(v, "checkout" | "commit") {
-                    return Err(format!(
-                        "the Git URL option `mtime={v}` must be checkout or commit"
-                    ));
+                    return Err(crate::msg!(in003::GIT_MTIME, value = v));
                 }
             }
             "checksum" | "commit" => out.checksum = Some(v.to_string()),
@@ -327,12 +321,14 @@ fn load_query(query: &str, fragment_ref: Option<&str>) -> Result<GitRef, String>
                     "mtime",
                     "fetch-by-commit",
                 ];
-                let hint = crate::input::text::suggest(k, known.iter().copied())
-                    .map(|s| format!(" (did you mean `{s}`?)"))
-                    .unwrap_or_default();
-                return Err(format!(
-                    "the Git URL has an option `{k}` BuildKit does not know{hint}"
-                ));
+                return Err(
+                    match crate::input::text::suggest(k, known.iter().copied()) {
+                        Some(s) => {
+                            crate::msg!(in003::GIT_UNKNOWN_OPTION_SUGGEST, key = k, suggestion = s)
+                        }
+                        None => crate::msg!(in003::GIT_UNKNOWN_OPTION, key = k),
+                    },
+                );
             }
         }
     }
@@ -343,16 +339,17 @@ fn load_query(query: &str, fragment_ref: Option<&str>) -> Result<GitRef, String>
             format!("refs/tags/{tag}")
         };
         if git_ref.as_deref().is_some_and(|r| r != full) {
-            return Err(format!(
-                "the Git URL names two refs: `{}` and tag `{tag}`",
-                git_ref.unwrap_or_default()
+            return Err(crate::msg!(
+                in003::GIT_TWO_REFS_TAG,
+                first = git_ref.unwrap_or_default(),
+                tag = tag
             ));
         }
         git_ref = Some(full);
     }
     if let Some(branch) = &branch {
         if tag.is_some() {
-            return Err("the Git URL gives both a tag and a branch".into());
+            return Err(crate::msg!(in003::GIT_TAG_AND_BRANCH));
         }
         let full = if branch.starts_with("refs/heads/") {
             branch.clone()
@@ -360,9 +357,10 @@ fn load_query(query: &str, fragment_ref: Option<&str>) -> Result<GitRef, String>
             format!("refs/heads/{branch}")
         };
         if git_ref.as_deref().is_some_and(|r| r != full) {
-            return Err(format!(
-                "the Git URL names two refs: `{}` and branch `{branch}`",
-                git_ref.unwrap_or_default()
+            return Err(crate::msg!(
+                in003::GIT_TWO_REFS_BRANCH,
+                first = git_ref.unwrap_or_default(),
+                branch = branch
             ));
         }
     }
@@ -404,32 +402,29 @@ pub fn go_bool(v: &str) -> Option<bool> {
 }
 
 /// go-digest's `Parse`: `sha256:` and 64 lowercase hex digits (or sha384 / sha512).
-pub fn parse_digest(v: &str) -> Result<(), String> {
+pub fn parse_digest(v: &str) -> Result<(), Msg> {
     let Some((algo, hex)) = v
         .split_once(':')
         .filter(|(a, h)| !a.is_empty() && !h.is_empty())
     else {
-        return Err(format!(
-            "`{v}` is not a digest: write `sha256:` and the hex digest"
-        ));
+        return Err(crate::msg!(in003::DIGEST_FORM, value = v));
     };
     let len = match algo {
         "sha256" => 64,
         "sha384" => 96,
         "sha512" => 128,
-        _ => {
-            return Err(format!(
-                "`{algo}` is not a digest algorithm BuildKit knows (sha256, sha384, sha512)"
-            ))
-        }
+        _ => return Err(crate::msg!(in003::DIGEST_ALGORITHM, algo = algo)),
     };
     if hex.len() != len
         || !hex
             .bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
     {
-        return Err(format!(
-            "`{v}` is not a {algo} digest: it needs {len} lowercase hex digits"
+        return Err(crate::msg!(
+            in003::DIGEST_LENGTH,
+            value = v,
+            algo = algo,
+            len = len
         ));
     }
     Ok(())
@@ -454,7 +449,7 @@ impl CheckDirective {
 }
 
 /// `linter.ParseLintOptions`: `skip=...;error=...;experimental=...`, at most three parts.
-pub fn parse_check(value: &str) -> Result<CheckDirective, String> {
+pub fn parse_check(value: &str) -> Result<CheckDirective, Msg> {
     let value = value.trim();
     let mut out = CheckDirective::default();
     if value.is_empty() {
@@ -463,9 +458,9 @@ pub fn parse_check(value: &str) -> Result<CheckDirective, String> {
     for part in value.splitn(3, ';') {
         let Some((k, v)) = part.split_once('=') else {
             return Err(if part.trim().is_empty() {
-                "the check directive has an empty part (a `;` too many)".into()
+                crate::msg!(in003::CHECK_EMPTY_PART)
             } else {
-                format!("`{part}` in the check directive is not key=value")
+                crate::msg!(in003::CHECK_NOT_KEY_VALUE, part = part)
             });
         };
         match k.trim() {
@@ -479,15 +474,10 @@ pub fn parse_check(value: &str) -> Result<CheckDirective, String> {
             }
             "experimental" => {}
             "error" => {
-                out.error = go_bool(v.trim()).ok_or_else(|| {
-                    format!("`error={}` in the check directive is not true or false", v.trim())
-                })?;
+                out.error = go_bool(v.trim())
+                    .ok_or_else(|| crate::msg!(in003::CHECK_ERROR_BOOL, value = v.trim()))?;
             }
-            other => {
-                return Err(format!(
-                    "the check directive has no option `{other}`: it takes skip, error and experimental"
-                ))
-            }
+            other => return Err(crate::msg!(in003::CHECK_UNKNOWN_OPTION, option = other)),
         }
     }
     Ok(out)

@@ -43,17 +43,16 @@ pub(in crate::syntax::dockerfile) fn build(
                 Some(p) if p.is_empty() => err_help(
                     &mut out,
                     flag.value_span,
-                    format!("`--platform={v}` is empty once the ARGs are expanded"),
-                    "give the ARG a default before the first FROM, or write the platform (linux/amd64)".into(),
+                    crate::msg!(in003::PLATFORM_EMPTY, value = v),
+                    crate::msg!(in003::HELP_PLATFORM_DEFAULT),
                 ),
                 Some(p) => {
                     if let Err(why) = refs::parse_platform(&p) {
                         err_help(
                             &mut out,
                             flag.value_span,
-                            format!("`--platform` cannot be read: {why}"),
-                            "write os/arch or os/arch/variant, like linux/amd64 or linux/arm64/v8"
-                                .into(),
+                            crate::msg!(in003::PLATFORM_UNREADABLE, why = why),
+                            crate::msg!(in003::HELP_PLATFORM),
                         );
                     }
                 }
@@ -67,7 +66,7 @@ pub(in crate::syntax::dockerfile) fn build(
                 err(
                     &mut out,
                     stage.image_span,
-                    "the base image is an empty string".into(),
+                    crate::msg!(in003::BASE_EMPTY_STRING),
                 );
             }
             continue;
@@ -76,12 +75,8 @@ pub(in crate::syntax::dockerfile) fn build(
             err_help(
                 &mut out,
                 stage.image_span,
-                format!(
-                    "the base image `{}` is empty once the ARGs are expanded",
-                    stage.image
-                ),
-                "give the ARG a default before the first FROM, or fix the name of the variable"
-                    .into(),
+                crate::msg!(in003::BASE_EMPTY_EXPANDED, image = &stage.image),
+                crate::msg!(in003::HELP_BASE_DEFAULT),
             );
         }
     }
@@ -107,17 +102,18 @@ pub(in crate::syntax::dockerfile) fn build(
                     err_help(
                         &mut out,
                         flag.value_span,
-                        "`COPY --from` cannot use a variable".into(),
-                        "declare the image in a stage (`ARG` before the first FROM, then `FROM ${IMAGE} AS name`) and copy from that stage".into(),
+                        crate::msg!(in003::COPY_FROM_VARIABLE),
+                        crate::msg!(in003::HELP_COPY_FROM_STAGE),
                     );
                 } else if let Some(n) = go_atoi(v) {
                     if n < 0 || n as usize >= stages.len() {
                         err(
                             &mut out,
                             flag.value_span,
-                            format!(
-                                "there is no stage number {n}: stages are numbered from 0 to {}",
-                                stages.len().saturating_sub(1)
+                            crate::msg!(
+                                in003::NO_STAGE_NUMBER,
+                                n = n,
+                                last = stages.len().saturating_sub(1)
                             ),
                         );
                     } else {
@@ -185,21 +181,22 @@ pub(in crate::syntax::dockerfile) fn build(
         if let Some(r) = reported.get_mut(c) {
             *r = true;
         }
-        let members: Vec<String> = members_of
+        let members: Vec<Arg> = members_of
             .get(c)
-            .map(|m| m.iter().map(|&j| stage_label(stages, j)).collect())
+            .map(|m| {
+                m.iter()
+                    .map(|&j| Arg::Code(stage_label(stages, j)))
+                    .collect()
+            })
             .unwrap_or_default();
         let message = if members.len() == 1 {
-            format!(
-                "{} names the stage it is in ({}): a stage cannot depend on itself",
-                e.what,
-                stage_label(stages, e.from)
+            crate::msg!(
+                in003::SELF_DEPENDENCY,
+                what = e.what,
+                stage = stage_label(stages, e.from)
             )
         } else {
-            format!(
-                "stages {} depend on each other in a circle, so BuildKit cannot order them",
-                members.join(", ")
-            )
+            crate::msg!(in003::STAGE_CYCLE, stages = Arg::List(members))
         };
         err(&mut out, e.span, message);
     }
@@ -208,12 +205,12 @@ pub(in crate::syntax::dockerfile) fn build(
             err_help(
                 &mut out,
                 e.span,
-                format!(
-                    "{} uses stage {}, which is defined later in the file",
-                    e.what,
-                    stage_label(stages, e.to)
+                crate::msg!(
+                    in003::LATER_STAGE,
+                    what = e.what,
+                    stage = stage_label(stages, e.to)
                 ),
-                "move that stage above this one".into(),
+                crate::msg!(in003::HELP_MOVE_STAGE),
             );
         }
     }
@@ -302,19 +299,17 @@ pub(super) fn mount_targets(
                 };
                 if resolved.as_deref() == Some("/") {
                     let what = if target.is_empty() {
-                        "the mount has no target, so it goes on the working directory, which is `/`"
-                            .to_string()
+                        crate::msg!(in003::MOUNT_WORKDIR_ROOT)
                     } else if target == "/" {
-                        "a mount cannot replace the root of the file system (`target=/`)"
-                            .to_string()
+                        crate::msg!(in003::MOUNT_ROOT)
                     } else {
-                        format!("the mount target `{target}` is the root of the file system once joined to the working directory")
+                        crate::msg!(in003::MOUNT_JOINED_ROOT, target = &target)
                     };
                     err_help(
                         out,
                         flag.value_span,
                         what,
-                        "mount it on a folder, like `target=/src`".into(),
+                        crate::msg!(in003::HELP_MOUNT_FOLDER),
                     );
                 }
             }
@@ -420,9 +415,8 @@ pub(super) fn copy_checks(ins: &Instruction, out: &mut Vec<Diagnostic>) {
             err_help(
                 out,
                 flag.value_span,
-                format!("`--chmod={v}` is not a file mode"),
-                "use an octal mode up to 7777 (`--chmod=755`) or a symbolic one (`--chmod=u+x`)"
-                    .into(),
+                crate::msg!(in003::CHMOD, value = v),
+                crate::msg!(in003::HELP_CHMOD),
             );
         }
     }
@@ -440,8 +434,8 @@ pub(super) fn copy_checks(ins: &Instruction, out: &mut Vec<Diagnostic>) {
                 err_help(
                     out,
                     *span,
-                    "COPY cannot download a URL".into(),
-                    "use ADD for a remote file, or download it in a RUN step".into(),
+                    crate::msg!(in003::COPY_URL),
+                    crate::msg!(in003::HELP_COPY_URL),
                 );
             }
         }
@@ -452,8 +446,8 @@ pub(super) fn copy_checks(ins: &Instruction, out: &mut Vec<Diagnostic>) {
                 err_help(
                     out,
                     *span,
-                    "COPY cannot fetch a Git repository".into(),
-                    "use ADD for a Git source".into(),
+                    crate::msg!(in003::COPY_GIT),
+                    crate::msg!(in003::HELP_COPY_GIT),
                 );
             }
         }
@@ -465,21 +459,13 @@ pub(super) fn copy_checks(ins: &Instruction, out: &mut Vec<Diagnostic>) {
         if let Some(flag) = flag_value(ins, "checksum") {
             if !flag.value.as_deref().unwrap_or("").is_empty() {
                 if sources.len() != 1 {
-                    err(
-                        out,
-                        flag.span,
-                        "ADD --checksum takes exactly one source".into(),
-                    );
+                    err(out, flag.span, crate::msg!(in003::CHECKSUM_ONE_SOURCE));
                 } else if let Some((src, span)) = sources.first() {
                     let remote = src.starts_with("http://")
                         || src.starts_with("https://")
                         || refs::git_ref(src).is_some();
                     if !remote && !src.contains('$') {
-                        err(
-                            out,
-                            *span,
-                            "ADD --checksum checks a download: the source must be an HTTP(S) URL or a Git repository".into(),
-                        );
+                        err(out, *span, crate::msg!(in003::CHECKSUM_NOT_REMOTE));
                     }
                 }
             }
@@ -516,8 +502,12 @@ pub(super) fn add_sources(
                         err_help(
                             out,
                             flag_span,
-                            format!("`--keep-git-dir={flag}` contradicts `keep-git-dir={url}` in the Git URL"),
-                            "give the option once, in the flag or in the URL".into(),
+                            crate::msg!(
+                                in003::KEEP_GIT_DIR_CONFLICT,
+                                flag = flag.to_string(),
+                                url = url.to_string()
+                            ),
+                            crate::msg!(in003::HELP_OPTION_ONCE),
                         );
                     }
                 }
@@ -527,10 +517,8 @@ pub(super) fn add_sources(
                         err_help(
                             out,
                             flag.value_span,
-                            format!(
-                                "`--checksum={v}` contradicts the commit `{url}` in the Git URL"
-                            ),
-                            "give the commit once, in the flag or in the URL".into(),
+                            crate::msg!(in003::CHECKSUM_CONFLICT, value = v, commit = url),
+                            crate::msg!(in003::HELP_COMMIT_ONCE),
                         );
                     }
                 }
@@ -542,7 +530,7 @@ pub(super) fn add_sources(
                         err(
                             out,
                             flag.value_span,
-                            format!("`--checksum` of a URL: {why}"),
+                            crate::msg!(in003::CHECKSUM_URL, why = why),
                         );
                     }
                 }

@@ -3,8 +3,12 @@
 //! a build graph (`dockerfile2llb`, in `graph.rs`): empty base images, `COPY --from` between
 //! stages, `COPY` of a URL, `--chmod` values. Each finding is an `IN003` at the word BuildKit objects to.
 
-use super::{lex, parse_json_args, refs, syntax_error, Args, Flag, Instruction, JsonArgs, Stage};
+use super::{
+    in003, lex, parse_json_args, refs, syntax_error, syntax_error_help, Args, Flag, Instruction,
+    JsonArgs, Stage,
+};
 use crate::input::diagnostic::Diagnostic;
+use crate::input::msg::{Arg, Msg};
 use crate::input::span::Span;
 
 mod graph;
@@ -73,12 +77,12 @@ fn flag_spec(ins: &Instruction) -> Option<&'static [(&'static str, Kind)]> {
     })
 }
 
-fn err(out: &mut Vec<Diagnostic>, span: Span, message: String) {
+fn err(out: &mut Vec<Diagnostic>, span: Span, message: Msg) {
     out.push(syntax_error(span, message));
 }
 
-fn err_help(out: &mut Vec<Diagnostic>, span: Span, message: String, help: String) {
-    out.push(syntax_error(span, message).with_help(help));
+fn err_help(out: &mut Vec<Diagnostic>, span: Span, message: Msg, help: Msg) {
+    out.push(syntax_error_help(span, message, help));
 }
 
 fn check_flags(ins: &Instruction, out: &mut Vec<Diagnostic>) {
@@ -92,25 +96,32 @@ fn check_flags(ins: &Instruction, out: &mut Vec<Diagnostic>) {
         let Some(&(_, kind)) = spec.iter().find(|(n, _)| *n == name) else {
             let known: Vec<&str> = spec.iter().map(|(n, _)| *n).collect();
             let help = match crate::input::text::suggest(name, known.iter().copied()) {
-                Some(s) => format!("did you mean `--{s}`?"),
-                None if known.is_empty() => format!("{kw} takes no flags"),
-                None => format!(
-                    "{kw} takes {}",
-                    known
-                        .iter()
-                        .map(|k| format!("`--{k}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                Some(s) => crate::msg!(in003::HELP_FLAG_DID_YOU_MEAN, suggestion = s),
+                None if known.is_empty() => crate::msg!(in003::HELP_NO_FLAGS, keyword = kw),
+                None => crate::msg!(
+                    in003::HELP_FLAGS,
+                    keyword = kw,
+                    flags = Arg::List(
+                        known
+                            .iter()
+                            .map(|k| Arg::Code(format!("`--{k}`")))
+                            .collect()
+                    )
                 ),
             };
-            err_help(out, flag.span, format!("{kw} has no flag `--{name}`"), help);
+            err_help(
+                out,
+                flag.span,
+                crate::msg!(in003::UNKNOWN_FLAG, keyword = kw, name = name),
+                help,
+            );
             continue;
         };
         if kind != Kind::Strs && seen.contains(name) {
             err(
                 out,
                 flag.span,
-                format!("`--{name}` is given twice; {kw} takes it once"),
+                crate::msg!(in003::FLAG_TWICE, name = name, keyword = kw),
             );
         }
         seen.insert(name);
@@ -118,7 +129,7 @@ fn check_flags(ins: &Instruction, out: &mut Vec<Diagnostic>) {
             (Kind::Bool, Some("")) | (Kind::Str | Kind::Strs, None) => err(
                 out,
                 flag.span,
-                format!("`--{name}` needs a value: `--{name}=...`"),
+                crate::msg!(in003::FLAG_NEEDS_VALUE, name = name),
             ),
             (Kind::Bool, Some(v))
                 if !v.eq_ignore_ascii_case("true") && !v.eq_ignore_ascii_case("false") =>
@@ -126,7 +137,7 @@ fn check_flags(ins: &Instruction, out: &mut Vec<Diagnostic>) {
                 err(
                     out,
                     flag.value_span,
-                    format!("`--{name}` takes true or false, not `{v}`"),
+                    crate::msg!(in003::FLAG_BOOL, name = name, value = v),
                 );
             }
             _ => {}
@@ -188,10 +199,14 @@ fn instruction(ins: &Instruction, out: &mut Vec<Diagnostic>) {
         // An empty ONBUILD is reported where the parser reads its trigger.
         "ONBUILD" if empty => {}
         "ENV" | "LABEL" | "ARG" | "EXPOSE" | "VOLUME" | "HEALTHCHECK" | "SHELL" if empty => {
-            err(out, at, format!("{kw} needs at least one argument"));
+            err(out, at, crate::msg!(in003::NEEDS_ARGUMENTS, keyword = kw));
         }
         "MAINTAINER" | "WORKDIR" | "USER" | "STOPSIGNAL" if empty => {
-            err(out, at, format!("{kw} needs one argument"));
+            err(
+                out,
+                at,
+                crate::msg!(in003::NEEDS_ONE_ARGUMENT, keyword = kw),
+            );
         }
         "ENV" | "LABEL" | "ARG" => {
             for p in ins.pairs.iter().filter(|p| p.value.is_some()) {
@@ -199,7 +214,7 @@ fn instruction(ins: &Instruction, out: &mut Vec<Diagnostic>) {
                     err(
                         out,
                         p.key_span,
-                        format!("{kw} has an empty name before `=`"),
+                        crate::msg!(in003::EMPTY_NAME, keyword = kw),
                     );
                 }
             }
@@ -210,15 +225,15 @@ fn instruction(ins: &Instruction, out: &mut Vec<Diagnostic>) {
                 err_help(
                     out,
                     at,
-                    format!("{kw} needs a source and a destination"),
-                    format!("write `{kw} <source>... <destination>`"),
+                    crate::msg!(in003::NEEDS_SOURCE_DEST, keyword = kw),
+                    crate::msg!(in003::HELP_SOURCE_DEST, keyword = kw),
                 );
             } else if let Some((dest, span)) = args.last() {
                 if matches!(lex::marker(dest), lex::MarkerWord::Heredoc(_)) {
                     err(
                         out,
                         *span,
-                        format!("a heredoc can be a source of {kw}, not its destination"),
+                        crate::msg!(in003::HEREDOC_DESTINATION, keyword = kw),
                     );
                 }
             }
@@ -227,16 +242,20 @@ fn instruction(ins: &Instruction, out: &mut Vec<Diagnostic>) {
         "VOLUME" => {
             if let Args::Exec(words) = &ins.args {
                 if words.is_empty() {
-                    err(out, at, "VOLUME needs at least one path".into());
+                    err(out, at, crate::msg!(in003::VOLUME_NEEDS_PATH));
                 }
                 for w in words.iter().filter(|w| w.text.trim().is_empty()) {
-                    err(out, w.span, "a VOLUME path cannot be empty".into());
+                    err(out, w.span, crate::msg!(in003::VOLUME_EMPTY_PATH));
                 }
             }
         }
         "SHELL" => match &ins.args {
             Args::Exec(words) if words.is_empty() => {
-                err(out, at, "SHELL needs at least one argument".into());
+                err(
+                    out,
+                    at,
+                    crate::msg!(in003::NEEDS_ARGUMENTS, keyword = "SHELL"),
+                );
             }
             Args::Exec(_) => {}
             Args::Shell => {
@@ -244,8 +263,8 @@ fn instruction(ins: &Instruction, out: &mut Vec<Diagnostic>) {
                     err_help(
                         out,
                         at,
-                        "SHELL takes a JSON array, not shell form".into(),
-                        "write it like [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]".into(),
+                        crate::msg!(in003::SHELL_FORM),
+                        crate::msg!(in003::HELP_SHELL_JSON),
                     );
                 }
             }
@@ -256,8 +275,8 @@ fn instruction(ins: &Instruction, out: &mut Vec<Diagnostic>) {
                     err_help(
                         out,
                         name.span,
-                        format!("`{}` is not a valid stage name", name.text),
-                        "a stage name starts with a letter and holds only letters, digits, `-`, `_` and `.`".into(),
+                        crate::msg!(in003::STAGE_NAME, name = &name.text),
+                        crate::msg!(in003::HELP_STAGE_NAME),
                     );
                 }
             }
@@ -270,8 +289,8 @@ fn instruction(ins: &Instruction, out: &mut Vec<Diagnostic>) {
                     err_help(
                         out,
                         span,
-                        "EXPOSE reads this comment as more ports: a Dockerfile comment must be on a line of its own".into(),
-                        "move the comment to the line above".into(),
+                        crate::msg!(in003::EXPOSE_COMMENT),
+                        crate::msg!(in003::HELP_COMMENT_ABOVE),
                     );
                     break;
                 }
@@ -279,8 +298,8 @@ fn instruction(ins: &Instruction, out: &mut Vec<Diagnostic>) {
                     err_help(
                         out,
                         w.span,
-                        format!("EXPOSE `{}`: {why}", w.text),
-                        "write a port or a range, with an optional protocol: 8080, 8080/udp, 7000-7010".into(),
+                        crate::msg!(in003::EXPOSE_PORT, port = &w.text, why = why),
+                        crate::msg!(in003::HELP_PORT),
                     );
                 }
             }
@@ -290,19 +309,19 @@ fn instruction(ins: &Instruction, out: &mut Vec<Diagnostic>) {
 }
 
 /// A port or range (`80`, `8000-8010`) as BuildKit reads it: a number from 0 to 65535.
-fn port_range(s: &str) -> Result<(i64, i64), String> {
-    let number = |p: &str| -> Result<i64, String> {
+fn port_range(s: &str) -> Result<(i64, i64), Msg> {
+    let number = |p: &str| -> Result<i64, Msg> {
         let digits = p.strip_prefix(['+', '-']).unwrap_or(p);
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(format!("`{p}` is not a port number"));
+            return Err(crate::msg!(in003::PORT_NOT_NUMBER, value = p));
         }
         match p.parse::<i64>() {
             Ok(n) if (0..=65535).contains(&n) => Ok(n),
-            _ => Err(format!("`{p}` is out of the port range 0-65535")),
+            _ => Err(crate::msg!(in003::PORT_OUT_OF_RANGE, value = p)),
         }
     };
     if s.is_empty() {
-        return Err("no port is given".into());
+        return Err(crate::msg!(in003::PORT_NONE));
     }
     let (start, end) = match s.split_once('-') {
         Some((a, b)) => (a, Some(b)),
@@ -313,7 +332,7 @@ fn port_range(s: &str) -> Result<(i64, i64), String> {
         Some(e) if e != start => {
             let last = number(e)?;
             if last < first {
-                return Err(format!("the range `{s}` ends before it starts"));
+                return Err(crate::msg!(in003::PORT_BACKWARDS, range = s));
             }
             Ok((first, last))
         }
@@ -322,7 +341,7 @@ fn port_range(s: &str) -> Result<(i64, i64), String> {
 }
 
 /// An `EXPOSE` word as BuildKit reads it when it builds: `[ip:][host:]port[-port][/proto]`.
-fn check_port(raw: &str) -> Result<(), String> {
+fn check_port(raw: &str) -> Result<(), Msg> {
     let parts: Vec<&str> = raw.split(':').collect();
     let (ip, host, container) = match parts.as_slice() {
         [c] => (String::new(), "", *c),
@@ -332,25 +351,25 @@ fn check_port(raw: &str) -> Result<(), String> {
     };
     let (port, proto) = container.split_once('/').unwrap_or((container, ""));
     if port.is_empty() {
-        return Err("no port is given".into());
+        return Err(crate::msg!(in003::PORT_NONE));
     }
     if !matches!(
         proto.to_ascii_lowercase().as_str(),
         "" | "tcp" | "udp" | "sctp"
     ) {
-        return Err(format!("`{proto}` is not a protocol: tcp, udp or sctp"));
+        return Err(crate::msg!(in003::PORT_PROTOCOL, proto = proto));
     }
     if !ip.is_empty() {
         let bare = ip.trim_start_matches('[').trim_end_matches(']');
         if bare.parse::<std::net::IpAddr>().is_err() {
-            return Err(format!("`{ip}` is not an IP address"));
+            return Err(crate::msg!(in003::PORT_IP, ip = &ip));
         }
     }
     let (start, end) = port_range(port)?;
     if !host.is_empty() {
         let (hs, he) = port_range(host)?;
         if end - start != he - hs && end != start {
-            return Err("the host and container port ranges differ in length".into());
+            return Err(crate::msg!(in003::PORT_RANGES_DIFFER));
         }
     }
     Ok(())
@@ -374,7 +393,7 @@ fn healthcheck(ins: &Instruction, out: &mut Vec<Diagnostic>) {
             err(
                 out,
                 ins.text_span,
-                "HEALTHCHECK NONE takes nothing after NONE".into(),
+                crate::msg!(in003::HEALTHCHECK_NONE_ARGS),
             );
         }
         return;
@@ -383,8 +402,8 @@ fn healthcheck(ins: &Instruction, out: &mut Vec<Diagnostic>) {
         err_help(
             out,
             kind_span,
-            format!("HEALTHCHECK takes CMD or NONE, not `{kind}`"),
-            "write `HEALTHCHECK CMD <command>`".into(),
+            crate::msg!(in003::HEALTHCHECK_KIND, kind = kind),
+            crate::msg!(in003::HELP_HEALTHCHECK_CMD),
         );
         return;
     }
@@ -394,7 +413,7 @@ fn healthcheck(ins: &Instruction, out: &mut Vec<Diagnostic>) {
         err(
             out,
             ins.text_span,
-            "HEALTHCHECK CMD needs a command after CMD".into(),
+            crate::msg!(in003::HEALTHCHECK_NO_COMMAND),
         );
     }
     for name in ["interval", "timeout", "start-period", "start-interval"] {
@@ -409,13 +428,13 @@ fn healthcheck(ins: &Instruction, out: &mut Vec<Diagnostic>) {
             None => err_help(
                 out,
                 flag.value_span,
-                format!("`--{name}={v}` is not a duration"),
-                "write a number with a unit: 30s, 1m30s, 500ms".into(),
+                crate::msg!(in003::NOT_DURATION, name = name, value = v),
+                crate::msg!(in003::HELP_DURATION),
             ),
             Some(n) if n != 0.0 && n < 1e6 => err(
                 out,
                 flag.value_span,
-                format!("`--{name}={v}` is shorter than BuildKit's minimum of 1ms (0 means the default)"),
+                crate::msg!(in003::DURATION_TOO_SHORT, name = name, value = v),
             ),
             _ => {}
         }
@@ -433,12 +452,12 @@ fn healthcheck(ins: &Instruction, out: &mut Vec<Diagnostic>) {
                 None => err(
                     out,
                     flag.value_span,
-                    format!("`--retries={v}` is not a whole number"),
+                    crate::msg!(in003::RETRIES_NOT_NUMBER, value = v),
                 ),
                 Some(n) if n < 0 => err(
                     out,
                     flag.value_span,
-                    format!("`--retries={v}` cannot be negative"),
+                    crate::msg!(in003::RETRIES_NEGATIVE, value = v),
                 ),
                 _ => {}
             }
@@ -506,7 +525,7 @@ fn run_flags(ins: &Instruction, out: &mut Vec<Diagnostic>) {
             err(
                 out,
                 flag.value_span,
-                format!("`--network` takes default, none or host, not `{v}`"),
+                crate::msg!(in003::NETWORK_VALUE, value = v),
             );
         }
     }
@@ -516,7 +535,7 @@ fn run_flags(ins: &Instruction, out: &mut Vec<Diagnostic>) {
             err(
                 out,
                 flag.value_span,
-                format!("`--security` takes sandbox or insecure, not `{v}`"),
+                crate::msg!(in003::SECURITY_VALUE, value = v),
             );
         }
     }
@@ -537,7 +556,7 @@ fn run_flags(ins: &Instruction, out: &mut Vec<Diagnostic>) {
 }
 
 /// One CSV record, as Go's CSV reader reads it (quotes around a whole field only).
-fn csv_fields(s: &str) -> Result<Vec<String>, String> {
+fn csv_fields(s: &str) -> Result<Vec<String>, Msg> {
     let mut out = Vec::new();
     let mut rest = s;
     loop {
@@ -559,13 +578,13 @@ fn csv_fields(s: &str) -> Result<Vec<String>, String> {
                 }
             }
             let Some(after) = after else {
-                return Err("a quoted field of it is never closed".into());
+                return Err(crate::msg!(in003::CSV_UNCLOSED));
             };
             out.push(field);
             match after.strip_prefix(',') {
                 Some(r) => rest = r,
                 None if after.is_empty() => return Ok(out),
-                None => return Err("a quoted field of it has text after its closing quote".into()),
+                None => return Err(crate::msg!(in003::CSV_AFTER_QUOTE)),
             }
         } else {
             let (field, next) = match rest.split_once(',') {
@@ -573,7 +592,7 @@ fn csv_fields(s: &str) -> Result<Vec<String>, String> {
                 None => (rest, None),
             };
             if field.contains('"') {
-                return Err("a field of it holds a bare `\"`".into());
+                return Err(crate::msg!(in003::CSV_BARE_QUOTE));
             }
             out.push(field.to_string());
             match next {
@@ -593,8 +612,8 @@ fn go_parse_bool(v: &str) -> bool {
 
 /// `--mount=...` as BuildKit reads it when it builds the step. Values holding a variable are
 /// only known at build time and are not judged.
-fn check_mount(value: &str) -> Result<(), String> {
-    let fields = csv_fields(value).map_err(|e| format!("the --mount value cannot be read: {e}"))?;
+fn check_mount(value: &str) -> Result<(), Msg> {
+    let fields = csv_fields(value).map_err(|e| crate::msg!(in003::MOUNT_UNREADABLE, why = e))?;
     let mut kind = Some("bind".to_string());
     let (mut has_from, mut has_source, mut has_target, mut has_id, mut has_sharing) =
         (false, false, false, false, false);
@@ -604,24 +623,26 @@ fn check_mount(value: &str) -> Result<(), String> {
             Some((k, v)) => (k.to_ascii_lowercase(), v, true),
             None => (field.to_ascii_lowercase(), "", false),
         };
-        let secretish = || matches!(kind.as_deref(), Some("secret" | "ssh") | None);
+        // `required` is for secret and ssh mounts (and a type only known at build time).
+        let not_secretish = || {
+            kind.as_deref()
+                .filter(|k| !matches!(*k, "secret" | "ssh"))
+                .map(|k| crate::msg!(in003::MOUNT_REQUIRED_KIND, kind = k))
+        };
         if !has_eq {
             match key.as_str() {
                 "readonly" | "ro" | "readwrite" | "rw" => continue,
-                "required" if secretish() => continue,
-                "required" => {
-                    return Err(format!(
-                        "`required` applies to secret and ssh mounts, not {} mounts",
-                        kind.as_deref().unwrap_or("these")
-                    ))
-                }
-                _ => return Err(format!("`{field}` in --mount must be key=value")),
+                "required" => match not_secretish() {
+                    Some(e) => return Err(e),
+                    None => continue,
+                },
+                _ => return Err(crate::msg!(in003::MOUNT_NOT_KEY_VALUE, field = field)),
             }
         }
         if key == "from" {
             if let Some(i) = value.find('$') {
                 if i + 1 != value.len() {
-                    return Err("`from` in --mount cannot use a variable; name a stage with FROM ... AS instead".into());
+                    return Err(crate::msg!(in003::MOUNT_FROM_VARIABLE));
                 }
             }
         }
@@ -634,9 +655,7 @@ fn check_mount(value: &str) -> Result<(), String> {
                 }
                 let v = value.to_ascii_lowercase();
                 if !matches!(v.as_str(), "bind" | "cache" | "tmpfs" | "secret" | "ssh") {
-                    return Err(format!(
-                        "mount type `{value}` does not exist: bind, cache, tmpfs, secret or ssh"
-                    ));
+                    return Err(crate::msg!(in003::MOUNT_TYPE, value = value));
                 }
                 kind = Some(v);
             }
@@ -647,40 +666,41 @@ fn check_mount(value: &str) -> Result<(), String> {
             "env" => {}
             "readonly" | "ro" | "readwrite" | "rw" => {
                 if !unknown && !go_parse_bool(value) {
-                    return Err(format!("`{key}={value}` in --mount is not true or false"));
+                    return Err(crate::msg!(
+                        in003::MOUNT_NOT_BOOL,
+                        key = &key,
+                        value = value
+                    ));
                 }
             }
             "required" => {
-                if !secretish() {
-                    return Err(format!(
-                        "`required` applies to secret and ssh mounts, not {} mounts",
-                        kind.as_deref().unwrap_or("these")
-                    ));
+                if let Some(e) = not_secretish() {
+                    return Err(e);
                 }
                 if !unknown && !go_parse_bool(value) {
-                    return Err(format!(
-                        "`required={value}` in --mount is not true or false"
+                    return Err(crate::msg!(
+                        in003::MOUNT_NOT_BOOL,
+                        key = "required",
+                        value = value
                     ));
                 }
             }
             "size" => {
                 if kind.as_deref().is_some_and(|k| k != "tmpfs") {
-                    return Err(format!(
-                        "`size` applies to tmpfs mounts, not {} mounts",
-                        kind.as_deref().unwrap_or("")
+                    return Err(crate::msg!(
+                        in003::MOUNT_SIZE_KIND,
+                        kind = kind.as_deref().unwrap_or("")
                     ));
                 }
                 if !unknown && !is_ram_size(value) {
-                    return Err(format!("`size={value}` in --mount is not a size"));
+                    return Err(crate::msg!(in003::MOUNT_SIZE, value = value));
                 }
             }
             "sharing" => {
                 if !unknown {
                     let v = value.to_ascii_lowercase();
                     if !matches!(v.as_str(), "shared" | "private" | "locked") {
-                        return Err(format!(
-                            "`sharing={value}` in --mount must be shared, private or locked"
-                        ));
+                        return Err(crate::msg!(in003::MOUNT_SHARING, value = value));
                     }
                     has_sharing = true;
                 }
@@ -688,7 +708,7 @@ fn check_mount(value: &str) -> Result<(), String> {
             "mode" => {
                 mode = true;
                 if !unknown && u32::from_str_radix(value, 8).is_err() {
-                    return Err(format!("`mode={value}` in --mount is not an octal mode"));
+                    return Err(crate::msg!(in003::MOUNT_MODE, value = value));
                 }
             }
             "uid" | "gid" => {
@@ -698,7 +718,11 @@ fn check_mount(value: &str) -> Result<(), String> {
                     gid = true;
                 }
                 if !unknown && (value.is_empty() || value.parse::<u32>().is_err()) {
-                    return Err(format!("`{key}={value}` in --mount is not a number"));
+                    return Err(crate::msg!(
+                        in003::MOUNT_NOT_NUMBER,
+                        key = &key,
+                        value = value
+                    ));
                 }
             }
             _ => {
@@ -723,10 +747,18 @@ fn check_mount(value: &str) -> Result<(), String> {
                     "readwrite",
                     "env",
                 ];
-                let hint = crate::input::text::suggest(&key, known.iter().copied())
-                    .map(|s| format!(" (did you mean `{s}`?)"))
-                    .unwrap_or_default();
-                return Err(format!("--mount has no key `{key}`{hint}"));
+                return Err(
+                    match crate::input::text::suggest(&key, known.iter().copied()) {
+                        Some(s) => {
+                            crate::msg!(
+                                in003::MOUNT_UNKNOWN_KEY_SUGGEST,
+                                key = &key,
+                                suggestion = s
+                            )
+                        }
+                        None => crate::msg!(in003::MOUNT_UNKNOWN_KEY, key = &key),
+                    },
+                );
             }
         }
     }
@@ -736,28 +768,30 @@ fn check_mount(value: &str) -> Result<(), String> {
     if !matches!(kind.as_str(), "secret" | "ssh" | "cache") {
         for (set, name) in [(mode, "mode"), (uid, "uid"), (gid, "gid")] {
             if set {
-                return Err(format!("`{name}` does not apply to {kind} mounts"));
+                return Err(crate::msg!(
+                    in003::MOUNT_FIELD_KIND,
+                    name = name,
+                    kind = &kind
+                ));
             }
         }
     }
     if kind == "secret" {
         if has_from {
-            return Err("a secret mount cannot have `from`".into());
+            return Err(crate::msg!(in003::SECRET_FROM));
         }
         if has_sharing {
-            return Err("a secret mount cannot have `sharing`".into());
+            return Err(crate::msg!(in003::SECRET_SHARING));
         }
         if !has_source && !has_target && !has_id {
-            return Err("a secret mount needs an `id` (or a `target`)".into());
+            return Err(crate::msg!(in003::SECRET_ID));
         }
         if has_source && has_id {
-            return Err("a secret mount takes `id` or `source`, not both".into());
+            return Err(crate::msg!(in003::SECRET_ID_SOURCE));
         }
     }
     if has_sharing && kind != "cache" {
-        return Err(format!(
-            "`sharing` applies to cache mounts, not {kind} mounts"
-        ));
+        return Err(crate::msg!(in003::MOUNT_SHARING_KIND, kind = &kind));
     }
     Ok(())
 }
@@ -787,9 +821,8 @@ fn is_ram_size(v: &str) -> bool {
 }
 
 /// `--device=...` as BuildKit reads it.
-fn check_device(value: &str) -> Result<(), String> {
-    let fields =
-        csv_fields(value).map_err(|e| format!("the --device value cannot be read: {e}"))?;
+fn check_device(value: &str) -> Result<(), Msg> {
+    let fields = csv_fields(value).map_err(|e| crate::msg!(in003::DEVICE_UNREADABLE, why = e))?;
     let mut name: Option<&str> = None;
     for field in &fields {
         let (key, value, has_eq) = match field.split_once('=') {
@@ -802,26 +835,26 @@ fn check_device(value: &str) -> Result<(), String> {
         match key.as_str() {
             "name" if has_eq => {
                 if let Some(n) = name {
-                    return Err(format!(
-                        "--device names the device twice (`{n}`, then `{value}`)"
+                    return Err(crate::msg!(
+                        in003::DEVICE_NAME_TWICE,
+                        first = n,
+                        second = value
                     ));
                 }
                 name = Some(value);
             }
             "required" if has_eq => {
                 if !go_parse_bool(value) {
-                    return Err(format!(
-                        "`required={value}` in --device is not true or false"
-                    ));
+                    return Err(crate::msg!(in003::DEVICE_NOT_BOOL, value = value));
                 }
             }
             _ => {
                 if name.is_none() {
                     name = Some(field);
                 } else if has_eq {
-                    return Err(format!("--device has no key `{key}`: name or required"));
+                    return Err(crate::msg!(in003::DEVICE_UNKNOWN_KEY, key = &key));
                 } else {
-                    return Err(format!("`{field}` in --device must be key=value"));
+                    return Err(crate::msg!(in003::DEVICE_NOT_KEY_VALUE, field = field));
                 }
             }
         }
@@ -929,6 +962,189 @@ fn expand(word: &str, args: &[(String, ArgValue)]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::input::msg::Tongue;
+
+    /// Every template of a message, with the templates of its phrases.
+    fn keys(m: &Msg, out: &mut std::collections::BTreeSet<&'static str>) {
+        out.insert(m.template.key);
+        let mut args: Vec<&Arg> = m.args.iter().map(|(_, a)| a).collect();
+        while let Some(arg) = args.pop() {
+            match arg {
+                Arg::Phrase(p) => keys(p, out),
+                Arg::List(items) => args.extend(items),
+                Arg::Code(_) | Arg::Int(_) => {}
+            }
+        }
+    }
+
+    /// Every IN003 template is reached by some input, and every message and help the parser
+    /// reports is keyed and renders in Japanese with all its placeholders filled.
+    #[test]
+    fn every_in003_message_is_keyed_and_renders_in_japanese() {
+        let long = format!("FROM a\nRUN echo {}\n", "x".repeat(70_000));
+        let files: Vec<String> = [
+            long.as_str(),
+            "FROM\n",
+            "FROM a b\n",
+            "RUN x\nFROM a\n",
+            "ARG A\n",
+            "# syntax=a\n# syntax=b\nFROM a\n",
+            "# escape=x\nFROM a\n",
+            "# check=;\nFROM a\n",
+            "# check=skip\nFROM a\n",
+            "# check=error=maybe\nFROM a\n",
+            "# check=foo=1\nFROM a\n",
+            "FROM a\nRUN apk add \\ # c\n  curl\n",
+            "FROM a\nONBUILD FROM b\n",
+            "FROM a\nONBUILD\n",
+            "FROM a\nCMD [\"a\", 1]\n",
+            "FROM a\nENV A\n",
+            "FROM a\nENV A=1 B\n",
+            "FROM a\nRUN <<EOF\necho\n",
+            "# check=error=true\nFROM a AS Build\nFROM a as b\n",
+            "# check=error=true\nfrom a\nrun x\nRUN y\n",
+            "# check=error=true\nFROM a\nRUN x\nrun y\n",
+            "# check=error=true\nFROM a\nENV A b\nEXPOSE 80/TCP 1.2.3.4:80:80\n",
+            "FROM a\nCOPY --chmodd=7 a b\nWORKDIR --x /a\nRUN --zzzzzzzz x\n",
+            "FROM a AS s\nCOPY --from=s --from=s x y\nCOPY --chown x y\nCOPY --link=maybe x y\n",
+            "FROM a\nENV\nWORKDIR\nENV =x\nCOPY x\nCOPY x <<EOF\nhi\nEOF\n",
+            "FROM a\nVOLUME []\nVOLUME [\"\"]\nSHELL bash -c\nSHELL []\n",
+            "FROM a AS 1x\n",
+            "FROM a\nEXPOSE 80 # web\n",
+            "FROM a\nEXPOSE http 70000 /tcp 8010-8000 80/http 1.2.3:80:80 8000-8001:80-82\n",
+            "FROM a\nHEALTHCHECK NONE x\n",
+            "FROM a\nHEALTHCHECK FOO\n",
+            "FROM a\nHEALTHCHECK CMD\n",
+            "FROM a\nHEALTHCHECK --interval=10 --timeout=5us --retries=x CMD x\n",
+            "FROM a\nHEALTHCHECK --retries=-1 CMD x\n",
+            "FROM a\nRUN --network=bridge --security=x --mount=type=volume --device=a,b y\n",
+            "ARG P=\nFROM --platform=$P a\nFROM --platform=linux/*/x a\n",
+            "FROM \"\" AS x\n",
+            "ARG I=\nFROM $I\n",
+            "FROM a\nCOPY --from=$X a b\nCOPY --from=5 a b\n",
+            "FROM a AS b\nCOPY --from=b x y\n",
+            "FROM a AS x\nCOPY --from=y a b\nFROM a AS y\nCOPY --from=x a b\n",
+            "FROM a AS x\nCOPY --from=y a b\nFROM a AS y\n",
+            "FROM scratch\nRUN --mount=type=cache x\nRUN --mount=type=cache,target=/ x\nRUN --mount=type=cache,target=. x\n",
+            "FROM a\nCOPY --chmod=999 a b\nCOPY https://x/y b\nCOPY git@github.com:a/b.git c\n",
+            "FROM a\nADD --checksum=sha256:x a b c\nADD --checksum=sha256:x a b\n",
+            "FROM a\nADD --keep-git-dir=false https://g/x.git?keep-git-dir=true d\n",
+            "FROM a\nADD --checksum=abc https://g/x.git?checksum=def d\n",
+            "FROM a\nADD --checksum=zz https://x/y d\nADD https://g/x.git?mtime=x d\n",
+        ]
+        .iter()
+        .map(|s| (*s).to_string())
+        .collect();
+        let mut msgs: Vec<Msg> = Vec::new();
+        for file in &files {
+            for d in crate::syntax::dockerfile::parse(file).diagnostics {
+                assert_eq!(d.code, "IN003");
+                let message = d.keyed.message.clone();
+                assert!(message.is_some(), "{file:?}: `{}` is not keyed", d.message);
+                msgs.extend(message);
+                if d.help.is_some() {
+                    assert!(d.keyed.help.is_some(), "{file:?}: help `{:?}`", d.help);
+                }
+                msgs.extend(d.keyed.help);
+            }
+        }
+        let mounts = [
+            "\"a",
+            "\"a\"b",
+            "a\"b",
+            "type=bind,rw=maybe",
+            "type=bind,required",
+            "type=bind,required=true",
+            "type=secret,id=a,required=x",
+            "type=bind,foo",
+            "type=bind,from=a$b",
+            "type=bind,size=1",
+            "type=tmpfs,size=x",
+            "type=cache,sharing=x",
+            "type=cache,mode=9",
+            "type=cache,uid=x",
+            "type=cache,targett=/x",
+            "type=cache,zzzzzz=1",
+            "type=bind,mode=0755",
+            "type=secret,id=a,from=b",
+            "type=secret,id=a,sharing=shared",
+            "type=secret",
+            "type=secret,id=a,source=b",
+            "type=bind,sharing=shared",
+        ];
+        msgs.extend(mounts.iter().filter_map(|m| check_mount(m).err()));
+        let devices = ["\"a", "a,name=b", "a,required=x", "a,foo=1", "a,b"];
+        msgs.extend(devices.iter().filter_map(|d| check_device(d).err()));
+        let platforms = [
+            "*",
+            "(x/amd64",
+            "linux!/amd64",
+            "linux(%zz)/amd64",
+            "linux(1+)/amd64",
+            "linux(1+%z)/amd64",
+            "linux//x",
+            "linux/am!d",
+            "foo",
+            "a/b/c/d",
+        ];
+        msgs.extend(
+            platforms
+                .iter()
+                .filter_map(|p| refs::parse_platform(p).err()),
+        );
+        msgs.extend(
+            ["md5:x", "sha256:abc"]
+                .iter()
+                .filter_map(|d| refs::parse_digest(d).err()),
+        );
+        let gits = [
+            "https://g/x.git?a=1&a=2",
+            "https://g/x.git?tag=",
+            "https://g/x.git?submodules=x",
+            "https://g/x.git?ref=r2#r1",
+            "https://g/x.git?tag=t#r1",
+            "https://g/x.git?branch=b#r1",
+            "https://g/x.git?tag=t&branch=b",
+            "https://g/x.git?refs=1",
+            "https://g/x.git?zzzzzz=1",
+        ];
+        msgs.extend(
+            gits.iter()
+                .filter_map(|g| refs::git_ref(g).and_then(Result::err)),
+        );
+        // The parser's guard for a heredoc marker its word lexer cannot re-read: the line's
+        // lexer and the marker's are the same, so no whole file seems to reach it.
+        msgs.push(crate::msg!(in003::HEREDOC_QUOTE));
+        // The Japanese as build.rs compiles it (the `rules` layer's table is out of reach here).
+        let japanese: std::collections::BTreeMap<String, &str> =
+            include_str!("../../../rules/input/in003_dockerfile_syntax.ja.msg")
+                .lines()
+                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+                .filter_map(|l| l.split_once(" = "))
+                .map(|(name, text)| (format!("IN003.{}", name.trim()), text))
+                .collect();
+        let mut used = std::collections::BTreeSet::new();
+        for m in &msgs {
+            keys(m, &mut used);
+            let ja = m.render(&Tongue {
+                text: &|t| japanese.get(t.key).copied().unwrap_or(t.en),
+                list_separator: "、",
+            });
+            assert!(
+                crate::input::msg::placeholders(&ja).is_empty() && ja != m.en(),
+                "{}: Japanese `{ja}` for `{}`",
+                m.template.key,
+                m.en()
+            );
+        }
+        let unused: Vec<&str> = in003::MESSAGES
+            .iter()
+            .map(|t| t.key)
+            .filter(|k| !used.contains(k))
+            .collect();
+        assert!(unused.is_empty(), "no input reaches {unused:?}");
+    }
 
     #[test]
     fn durations() {
