@@ -71,16 +71,13 @@ pub fn use_debounced_lint(state: &State, dispatch: Dispatch) {
     let size = state.project().size();
     // The revision's engine project: its files, values, settings and evaluator.
     let engine = state.engine.clone();
-    // Where the Terraform reader is: its IN013 notes say so (`terraform.rs`).
-    let terraform = state.terraform.clone();
     use_effect_with(state.revision, move |revision| {
         let revision = *revision;
         let delay = LINT_DELAY_MS + u32::try_from(size / 10_000).unwrap_or(u32::MAX).min(850);
         let timeout = Timeout::new(delay, move || {
             let started = now();
-            let (mut report, panes, paths) = lint_engine(&engine);
+            let (report, panes, paths) = lint_engine(&engine);
             let millis = now() - started;
-            crate::terraform::explain_unread(&mut report, &terraform);
             dispatch.dispatch(Action::Linted(Rc::new(Linted {
                 report,
                 panes,

@@ -398,6 +398,8 @@ impl State {
             .with_config(self.settings.config())
             .with_values(vars_from_keys(&self.vars))
             .with_evaluator(self.jsonnet.evaluator())
+            .with_terraform(self.terraform.evaluator())
+            .with_templates(self.template.evaluator())
     }
 
     /// Every file of the project (cheap: texts are shared).
@@ -1473,6 +1475,30 @@ mod tests {
             failed.revision,
             revision.wrapping_add(1),
             "failed: lint again, to say why"
+        );
+    }
+
+    /// The Terraform reader's and the template engine's statuses reach the engine's project
+    /// (whose IN013 / IN014 notes say why a file was not read or rendered).
+    #[test]
+    fn module_statuses_reach_the_project() {
+        use crate::jsonnet::Status;
+        use ecsplain_engine::workspace::ModuleStatus;
+        let state = State::new(Default::default(), Theme::Light);
+        assert_eq!(state.engine.modules().terraform, ModuleStatus::Loading);
+        assert_eq!(state.engine.modules().templates, ModuleStatus::Loading);
+        let state = state.next(Action::Terraform(Status::Failed("offline".into())));
+        assert_eq!(
+            state.engine.modules().terraform,
+            ModuleStatus::Failed("offline".into())
+        );
+        let state = state.next(Action::Template(Status::Loading));
+        assert_eq!(state.engine.modules().templates, ModuleStatus::Loading);
+        let state = state.next(Action::Template(Status::Ready));
+        assert_eq!(state.engine.modules().templates, ModuleStatus::Ready);
+        assert_eq!(
+            state.engine.modules().terraform,
+            ModuleStatus::Failed("offline".into())
         );
     }
 

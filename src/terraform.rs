@@ -6,9 +6,9 @@
 //! defines `ecsplainTerraform()`, which imports it and resolves to its `read`. [`load`] gives
 //! that function to the engine (`iac::set_external`); the engine then reads every `.tf` file of
 //! a lint run through it, synchronously, and the page lints again. Until then, and if loading
-//! fails, the engine's IN013 "not read" note says why ([`explain_unread`]).
-
-use ecsplain_engine::{Report, Severity};
+//! fails, the engine's IN013 note says why: the page's state gives the engine's project the
+//! reader's [`Status`] (`Project::with_terraform`, through [`Status::evaluator`], the same
+//! on-demand module status), and the engine picks its keyed sentence.
 
 pub use crate::jsonnet::Status;
 
@@ -17,40 +17,6 @@ pub fn has_terraform<S: AsRef<str>>(paths: &[S]) -> bool {
     paths
         .iter()
         .any(|p| p.as_ref().to_ascii_lowercase().ends_with(".tf"))
-}
-
-/// Says in the engine's IN013 notes why the page did not read a Terraform file: the reader is
-/// still loading (a note, not a warning: nothing is wrong with the file), or could not be loaded.
-pub fn explain_unread(report: &mut Report, status: &Status) {
-    let unread = ecsplain_engine::iac::NOT_READ;
-    for finding in &mut report.findings {
-        if finding.code != "IN013" || !finding.message.ends_with(unread) {
-            continue;
-        }
-        let (message, help, severity) = match status {
-            Status::Idle | Status::Loading => (
-                "this Terraform file is waiting for the Terraform reader, which is loading".to_string(),
-                "its findings appear once the reader is loaded (a second download, only for Terraform projects)",
-                Severity::Info,
-            ),
-            Status::Failed(why) => (
-                format!("this Terraform file was not read: the page could not load its Terraform reader ({why})"),
-                "reload the page, or lint it with the ecsplain CLI (`ecsplain lint`), which reads Terraform",
-                Severity::Warning,
-            ),
-            Status::Ready => (
-                "this Terraform file was not read: the page's Terraform reader failed on it".to_string(),
-                "reload the page, or lint it with the ecsplain CLI (`ecsplain lint`), which reads Terraform",
-                Severity::Warning,
-            ),
-        };
-        finding.message = message;
-        finding.help = Some(help.to_string());
-        finding.severity = severity;
-        // The page's own words replace the engine's (English for now): no keyed form remains.
-        finding.keyed.message = None;
-        finding.keyed.help = None;
-    }
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -116,36 +82,36 @@ pub use load::load;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ecsplain_engine::{lint, Input, Kind};
+    use ecsplain_engine::workspace::{File, ModuleStatus, Project};
 
     #[test]
-    fn unread_notes_say_why() {
+    fn terraform_files_are_seen() {
         assert!(has_terraform(&["a/main.tf", "Dockerfile"]));
         assert!(!has_terraform(&["task-def.json"]));
+    }
+
+    /// The reader's status reaches the engine's project as the shared module status; the CLI's
+    /// (built-in reader) findings do not change with it.
+    #[test]
+    fn the_reader_status_reaches_the_project() {
         let tf = "resource \"aws_ecs_task_definition\" \"t\" {\n  network_mode = \"bridge\"\n}\n";
-        // Natively the engine reads Terraform itself; a page without the reader gets the note.
-        let read = ecsplain_engine::iac::not_read(tf);
-        let mut report = lint(&[Input::new("main.tf", tf, Some(Kind::Terraform))]);
-        assert!(!report
-            .findings
-            .iter()
-            .any(|f| f.message.ends_with(ecsplain_engine::iac::NOT_READ)));
-        let Some(note) = read.diagnostics.first() else {
-            panic!("no note");
+        let project = |status: &Status| {
+            Project::new(vec![File::new("main.tf", tf, None)]).with_terraform(status.evaluator())
         };
-        let mut finding = report.findings.first().cloned().expect("a finding");
-        finding.code = note.code;
-        finding.message = note.message.clone();
-        report.findings = vec![finding];
-        let mut loading = report.clone();
-        explain_unread(&mut loading, &Status::Loading);
         assert_eq!(
-            loading.findings[0].message,
-            "this Terraform file is waiting for the Terraform reader, which is loading"
+            project(&Status::Idle).modules().terraform,
+            ModuleStatus::Loading
         );
-        assert_eq!(loading.findings[0].severity, Severity::Info);
-        let mut failed = report.clone();
-        explain_unread(&mut failed, &Status::Failed("offline".into()));
-        assert!(failed.findings[0].message.ends_with("(offline)"));
+        let failed = project(&Status::Failed("offline".into()));
+        assert_eq!(
+            failed.modules().terraform,
+            ModuleStatus::Failed("offline".into())
+        );
+        // Natively the engine reads Terraform itself: no IN013, whatever the page's status.
+        assert!(failed.lint().findings.iter().all(|f| f.code != "IN013"));
+        assert_eq!(
+            failed.lint().findings,
+            project(&Status::Ready).lint().findings
+        );
     }
 }

@@ -78,6 +78,10 @@ pub fn default_path(kind: Option<Kind>) -> &'static str {
 /// Jsonnet reader, whose EP010 note says why a file was not evaluated.
 pub use crate::models::ecspresso::jsonnet::Evaluator;
 
+/// Where an on-demand reader is (the Terraform reader, the Go-template engine; the same type as
+/// [`Evaluator`]), and the run's set of them.
+pub use crate::input::module::{ModuleStatus, Modules};
+
 /// Whether a Jsonnet file was evaluated in [`Project::lint`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum JsonnetStatus {
@@ -139,6 +143,8 @@ pub struct Project {
     given: Vars,
     config: Config,
     evaluator: Evaluator,
+    /// Where the front end's Terraform reader and Go-template engine are.
+    modules: Modules,
     /// What the project's env files and Terraform state answer (read on first use).
     answers: OnceCell<values::Answers>,
     /// The given values over the env files' (computed on first use).
@@ -188,6 +194,7 @@ impl Project {
             given: Vars::default(),
             config: Config::default(),
             evaluator: Evaluator::Ready,
+            modules: Modules::default(),
             answers: OnceCell::new(),
             effective: OnceCell::new(),
             variables: OnceCell::new(),
@@ -217,6 +224,27 @@ impl Project {
         self.evaluator = evaluator;
         self.report = OnceCell::new();
         self
+    }
+
+    /// Where the Terraform reader is (IN013 says why a `.tf` file was not read).
+    pub fn with_terraform(mut self, reader: ModuleStatus) -> Project {
+        self.modules.terraform = reader;
+        self.report = OnceCell::new();
+        self
+    }
+
+    /// Where the Go-template engine is (IN014 says that a file's templates are read as
+    /// written).
+    pub fn with_templates(mut self, engine: ModuleStatus) -> Project {
+        self.modules.templates = engine;
+        self.report = OnceCell::new();
+        self
+    }
+
+    /// Where the front end's on-demand readers are (see [`Project::with_terraform`],
+    /// [`Project::with_templates`]).
+    pub fn modules(&self) -> &Modules {
+        &self.modules
     }
 
     pub fn files(&self) -> &[File] {
@@ -408,6 +436,7 @@ impl Project {
     pub fn jsonnet_env(&self, vars: &Vars) -> jsonnet::Env<'_> {
         let mut env = jsonnet::Env::with_vars(&self.inputs, vars);
         env.evaluator = self.evaluator.clone();
+        env.modules = self.modules.clone();
         env
     }
 

@@ -6,6 +6,7 @@ pub mod codes;
 pub mod detect;
 pub mod diagnostic;
 pub mod kind;
+pub mod module;
 pub mod msg;
 pub mod order;
 pub mod paths;

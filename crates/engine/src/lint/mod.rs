@@ -131,6 +131,13 @@ pub fn lint_in(
                 .then(|| crate::syntax::template::render_known(&input.text, &known))
                 .flatten(),
         );
+        // A file whose templates the front end's engine has not rendered says so (IN014).
+        if renders {
+            let engine = &jsonnet_env.modules.templates;
+            if let Some(d) = crate::syntax::template::not_rendered(&input.text, engine) {
+                raw.push((rendered.len() - 1, d));
+            }
+        }
     }
 
     let mut parsed: Vec<ParsedInput<'_>> = Vec::with_capacity(inputs.len());

@@ -199,7 +199,7 @@ pub(super) fn parse(
     }
     let model = match kind {
         Some(kind @ (Kind::Terraform | Kind::CloudFormation)) => {
-            let read = iac::read(kind, &input.path, text);
+            let read = iac::read_with(kind, &input.path, text, &jsonnet_env.modules.terraform);
             diagnostics.extend(read.diagnostics);
             Model::Iac(read.resources)
         }

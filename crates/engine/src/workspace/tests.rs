@@ -337,6 +337,108 @@ fn a_missing_evaluator_is_explained_by_its_state() {
     }
 }
 
+/// The front end's Terraform reader and Go-template engine statuses reach the run: the project
+/// gives them to the readers (`jsonnet::Env::modules`), and a templated file's IN014 note is the
+/// engine's own, keyed, at the severity its status gives (no later stage rewrites it).
+#[test]
+fn module_statuses_reach_the_readers() {
+    let files = || {
+        vec![File::new(
+            "ecspresso.yml",
+            "region: ap-northeast-1\ncluster: {{ must_env `CLUSTER` }}\nservice: web\n",
+            None,
+        )]
+    };
+    let vars = Vars::default();
+    let plain = Project::new(files());
+    assert_eq!(plain.modules(), &Modules::default());
+    assert!(plain.lint().findings.iter().all(|f| f.code != "IN014"));
+    for status in [
+        ModuleStatus::Ready,
+        ModuleStatus::Loading,
+        ModuleStatus::Failed("offline".into()),
+    ] {
+        let project = Project::new(files())
+            .with_terraform(status.clone())
+            .with_templates(status.clone());
+        let env = project.jsonnet_env(&vars);
+        assert_eq!(env.modules.terraform, status);
+        assert_eq!(env.modules.templates, status);
+        let notes: Vec<&Finding> = project
+            .lint()
+            .findings
+            .iter()
+            .filter(|f| f.code == "IN014")
+            .collect();
+        match &status {
+            ModuleStatus::Ready => assert!(notes.is_empty(), "{notes:?}"),
+            ModuleStatus::Loading | ModuleStatus::Failed(_) => {
+                assert_eq!(notes.len(), 1, "one note per templated file");
+                let note = notes[0];
+                assert_eq!((note.line, note.file), (1, 0));
+                let severity = if status == ModuleStatus::Loading {
+                    crate::input::diagnostic::Severity::Info
+                } else {
+                    crate::input::diagnostic::Severity::Warning
+                };
+                assert_eq!(note.severity, severity);
+                let mut ja = note.clone();
+                ja.localize(crate::rules::rule::Lang::Ja);
+                assert_ne!(ja.message, note.message);
+                assert!(ja.message.contains("テンプレート"), "{}", ja.message);
+            }
+        }
+    }
+}
+
+/// The IN013 and IN014 notes of each module status render in Japanese (the reason stays as the
+/// page gives it).
+#[test]
+fn module_notes_render_in_japanese() {
+    use crate::rules::rule::{render_msg, Lang};
+    let tf = "resource \"aws_ecs_service\" \"web\" {}\n";
+    let json = "{\"cpu\": \"{{ env `CPU` `256` }}\"}\n";
+    let failed = ModuleStatus::Failed("offline".into());
+    let iac = |read: crate::models::iac::Read| read.diagnostics.into_iter().next();
+    let template = |status: &ModuleStatus| crate::syntax::template::not_rendered(json, status);
+    let cases = [
+        (
+            iac(crate::models::iac::unread(tf, &ModuleStatus::Loading)),
+            "この Terraform ファイルは、読み込み中の Terraform 読み取りモジュールを待っています",
+        ),
+        (
+            iac(crate::models::iac::unread(tf, &failed)),
+            "この Terraform ファイルは読み取っていません。ページが Terraform 読み取りモジュールを読み込めませんでした（offline）",
+        ),
+        (
+            iac(crate::models::iac::unread(tf, &ModuleStatus::Ready)),
+            "この Terraform ファイルは読み取っていないため、検査を省きました",
+        ),
+        (
+            iac(crate::models::iac::read_via(|_| String::new(), tf)),
+            "この Terraform ファイルは読み取っていません。ページの Terraform 読み取りモジュールがこのファイルで失敗しました",
+        ),
+        (
+            template(&ModuleStatus::Loading),
+            "Go テンプレートエンジンの読み込み中は、このファイルのテンプレートを書かれたまま読みます",
+        ),
+        (
+            template(&failed),
+            "このファイルのテンプレートはレンダリングせず、書かれたまま読みました。ページが Go テンプレートエンジンを読み込めませんでした（offline）",
+        ),
+    ];
+    for (d, ja) in cases {
+        let Some(d) = d else { panic!("no note: {ja}") };
+        let message = d.keyed.message.as_ref().map(|m| render_msg(m, Lang::Ja));
+        assert_eq!(message.as_deref(), Some(ja));
+        let help = d.keyed.help.as_ref().map(|m| render_msg(m, Lang::Ja));
+        assert!(
+            help.is_some() && d.help.is_some() && help != d.help,
+            "{help:?}"
+        );
+    }
+}
+
 /// "Ignore here" in a Jsonnet file writes the comment the engine honours there (`//`), and the
 /// finding goes when the project is linted again; in JSON it is a per-path ignore.
 #[test]

@@ -6,6 +6,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use ecsplain_engine::diagnostic::{Finding, Resolver};
+use ecsplain_engine::input::module::{ModuleStatus, Modules};
+use ecsplain_engine::lint::lint_in;
+use ecsplain_engine::models::ecspresso::jsonnet::Env;
 use ecsplain_engine::span::LineIndex;
 use ecsplain_engine::{lint_with, Config, Input, Kind, Report};
 
@@ -34,6 +37,7 @@ pub fn fixtures() -> Vec<(String, PathBuf)> {
                 || name.starts_with('.')
                 || name == "README.md"
                 || name.ends_with(CONFIG_SUFFIX)
+                || name.ends_with(MODULES_SUFFIX)
             {
                 continue;
             }
@@ -46,6 +50,51 @@ pub fn fixtures() -> Vec<(String, PathBuf)> {
 
 /// The name ending of a single-file fixture's configuration, and a project's configuration file.
 pub const CONFIG_SUFFIX: &str = ".ecsplain.yaml";
+
+/// The name ending of a single-file fixture's module statuses, and a project's file of them:
+/// lines `terraform: loading`, `templates: failed <why>` (the page's on-demand readers; every
+/// one not named is ready, as in the CLI).
+pub const MODULES_SUFFIX: &str = ".modules";
+
+/// Where the front end's on-demand readers are for a fixture (see [`MODULES_SUFFIX`]).
+pub fn modules_for(path: &Path) -> Modules {
+    let file = if path.is_dir() {
+        path.join(MODULES_SUFFIX)
+    } else {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let stem = name.split('.').next().unwrap_or_default();
+        path.with_file_name(format!("{stem}{MODULES_SUFFIX}"))
+    };
+    let mut modules = Modules::default();
+    let Ok(text) = fs::read_to_string(&file) else {
+        return modules;
+    };
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let (name, status) = line.split_once(':').unwrap_or((line, ""));
+        let status = match status.trim() {
+            "loading" => Some(ModuleStatus::Loading),
+            "ready" => Some(ModuleStatus::Ready),
+            failed => failed
+                .strip_prefix("failed")
+                .map(|why| ModuleStatus::Failed(why.trim().to_string())),
+        };
+        assert!(
+            status.is_some(),
+            "{}: unknown status: {line}",
+            file.display()
+        );
+        let slot = match name.trim() {
+            "terraform" => Some(&mut modules.terraform),
+            "templates" => Some(&mut modules.templates),
+            _ => None,
+        };
+        assert!(slot.is_some(), "{}: unknown module: {line}", file.display());
+        if let (Some(slot), Some(status)) = (slot, status) {
+            *slot = status;
+        }
+    }
+    modules
+}
 
 /// The configuration a fixture is linted with: its `.ecsplain.yaml` (see the module docs), else
 /// the defaults. A configuration with problems fails the test: a fixture must mean what it says.
@@ -72,7 +121,9 @@ pub fn inputs_for(group: &str, path: &Path) -> Vec<Input> {
             .into_iter()
             .filter(|file| {
                 let name = file.to_string_lossy();
-                !name.ends_with(".snap") && file.file_name() != Some(CONFIG_SUFFIX.as_ref())
+                !name.ends_with(".snap")
+                    && file.file_name() != Some(CONFIG_SUFFIX.as_ref())
+                    && file.file_name() != Some(MODULES_SUFFIX.as_ref())
             })
             .map(|file| {
                 let rel = file
@@ -140,7 +191,14 @@ pub fn lint_fixture(group: &str, path: &Path) -> (Vec<Input>, Report) {
         if let Some((code, _)) = expectation(path) {
             config.select = vec![code];
         }
-        lint_with(&inputs, &config)
+        let modules = modules_for(path);
+        if modules == Modules::default() {
+            lint_with(&inputs, &config)
+        } else {
+            let mut env = Env::from_inputs(&inputs);
+            env.modules = modules;
+            lint_in(&inputs, &config, &env)
+        }
     };
     (inputs, report)
 }

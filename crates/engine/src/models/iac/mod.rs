@@ -22,7 +22,8 @@ pub mod fold;
 pub mod terraform;
 pub mod wire;
 
-use crate::input::diagnostic::Diagnostic;
+use crate::input::diagnostic::{Diagnostic, Severity};
+use crate::input::module::ModuleStatus;
 use crate::input::span::Span;
 use crate::input::Kind;
 use crate::models::ecs_schema::{self, Kind as TyKind, Ty};
@@ -65,9 +66,15 @@ pub struct Read {
 
 /// Reads the task and service definitions of a Terraform or CloudFormation file.
 pub fn read(kind: Kind, path: &str, text: &str) -> Read {
+    read_with(kind, path, text, &ModuleStatus::Ready)
+}
+
+/// [`read`], told where the front end's Terraform reader is (`reader`): a build without the
+/// built-in reader says so in IN013 when it did not read a `.tf` file ([`unread`]).
+pub fn read_with(kind: Kind, path: &str, text: &str, reader: &ModuleStatus) -> Read {
     match kind {
         Kind::CloudFormation => cfn::read(path, text),
-        Kind::Terraform => read_terraform(text),
+        Kind::Terraform => read_terraform(text, reader),
         _ => Read::default(),
     }
 }
@@ -76,21 +83,21 @@ pub fn read(kind: Kind, path: &str, text: &str) -> Read {
     feature = "terraform",
     any(not(target_arch = "wasm32"), feature = "terraform-wasm")
 ))]
-fn read_terraform(text: &str) -> Read {
+fn read_terraform(text: &str, _reader: &ModuleStatus) -> Read {
     terraform::read(text)
 }
 
 /// Without the built-in reader (the page's first download), the reader given by
-/// [`set_external`] reads; with none given, the file is not read and IN013 says so
-/// ([`NOT_READ`]; the page tells why: the reader is loading, or could not be loaded).
+/// [`set_external`] reads; with none given, the file is not read and IN013 says why, as the
+/// front end knows it ([`unread`]: the reader is loading, or could not be loaded).
 #[cfg(not(all(
     feature = "terraform",
     any(not(target_arch = "wasm32"), feature = "terraform-wasm")
 )))]
-fn read_terraform(text: &str) -> Read {
+fn read_terraform(text: &str, reader: &ModuleStatus) -> Read {
     match EXTERNAL.get() {
         Some(external) => read_via(*external, text),
-        None => not_read(text),
+        None => unread(text, reader),
     }
 }
 
@@ -106,9 +113,9 @@ pub fn set_external(read: fn(&str) -> String) -> bool {
 }
 
 /// Reads a `.tf` file through an external reader ([`wire`]); an answer that does not read
-/// (a trapped module) is [`not_read`].
+/// (a trapped module) is IN013: the loaded reader failed on the file.
 pub fn read_via(external: fn(&str) -> String, text: &str) -> Read {
-    wire::decode(&external(text), text.len()).unwrap_or_else(|| not_read(text))
+    wire::decode(&external(text), text.len()).unwrap_or_else(|| reader_failed(text))
 }
 
 /// The external reader's answer for a `.tf` file (crates/terraform-wasm's `read`).
@@ -120,22 +127,62 @@ pub fn answer(text: &str) -> String {
     wire::encode(&terraform::read(text))
 }
 
-/// How IN013 ends when no reader was at hand.
-pub const NOT_READ: &str = "was not read, so its checks were skipped";
+/// IN013 at the first line of a `.tf` file no reader read, saying why as the front end knows
+/// it (`reader`): the page's reader is still loading (a note: nothing is wrong with the file),
+/// could not be loaded (a warning, with the reason), or this build has none.
+pub fn unread(text: &str, reader: &ModuleStatus) -> Read {
+    let (severity, message, help) = match reader {
+        ModuleStatus::Ready => (
+            Severity::Warning,
+            crate::msg!(in013::NOT_READ),
+            crate::msg!(in013::HELP_CLI),
+        ),
+        ModuleStatus::Loading => (
+            Severity::Info,
+            crate::msg!(in013::LOADING),
+            crate::msg!(in013::HELP_LOADING),
+        ),
+        ModuleStatus::Failed(why) => (
+            Severity::Warning,
+            crate::msg!(in013::LOAD_FAILED, why = why.as_str()),
+            crate::msg!(in013::HELP_RELOAD),
+        ),
+    };
+    first_line_note(text, severity, message, help)
+}
 
-/// IN013 at the first line: the file was not read (no reader in this build).
-pub fn not_read(text: &str) -> Read {
+/// IN013 at the first line: the loaded reader failed on the file (a trapped module).
+fn reader_failed(text: &str) -> Read {
+    first_line_note(
+        text,
+        Severity::Warning,
+        crate::msg!(in013::READER_FAILED),
+        crate::msg!(in013::HELP_RELOAD),
+    )
+}
+
+fn first_line_note(
+    text: &str,
+    severity: Severity,
+    message: crate::input::msg::Msg,
+    help: crate::input::msg::Msg,
+) -> Read {
     let end = text.find(['\n', '\r']).unwrap_or(text.len());
-    let mut read = Read::default();
-    let mut d =
-        crate::input::codes::IN013.diag_msg(Span::new(0, end), crate::msg!(in013::NOT_READ));
-    d.set_help_msg(crate::msg!(in013::HELP_CLI));
-    read.diagnostics.push(d);
-    read
+    let mut d = Diagnostic::new_msg(
+        crate::input::codes::IN013.code,
+        severity,
+        Span::new(0, end),
+        message,
+    );
+    d.set_help_msg(help);
+    Read {
+        resources: Vec::new(),
+        diagnostics: vec![d],
+    }
 }
 
 /// The IN013 messages (their Japanese: `rules/input/in013_terraform_unreadable.ja.msg`); the
-/// HCL parser's own message stays English. `NOT_READ` ends with [`NOT_READ`].
+/// HCL parser's own message and the page's reason for a failed load stay English.
 pub mod in013 {
     crate::messages! {
         "IN013";
@@ -144,6 +191,11 @@ pub mod in013 {
         HELP_VALIDATE = "its task and service definitions are not checked; `terraform validate` shows whether Terraform reads it";
         NOT_READ = "this Terraform file was not read, so its checks were skipped";
         HELP_CLI = "Terraform is read by the ecsplain CLI (`ecsplain lint`)";
+        LOADING = "this Terraform file is waiting for the Terraform reader, which is loading";
+        HELP_LOADING = "its findings appear once the reader is loaded (a second download, only for Terraform projects)";
+        LOAD_FAILED = "this Terraform file was not read: the page could not load its Terraform reader ({why})";
+        READER_FAILED = "this Terraform file was not read: the page's Terraform reader failed on it";
+        HELP_RELOAD = "reload the page, or lint it with the ecsplain CLI (`ecsplain lint`), which reads Terraform";
     }
 }
 
@@ -405,6 +457,53 @@ fn scalar_at(node: &Node, text: &str, span: Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A `.tf` file no reader read says why, as the front end knows it: the reader is loading
+    /// (information), could not be loaded (a warning naming the reason), or this build has none;
+    /// a loaded reader that failed on the file is a warning too (their Japanese:
+    /// `workspace::tests::module_notes_render_in_japanese`).
+    #[test]
+    fn an_unread_terraform_file_says_why_by_the_reader_status() {
+        let text = "resource \"aws_ecs_service\" \"web\" {\n  name = \"web\"\n}\n";
+        let note = |read: Read| {
+            assert!(read.resources.is_empty());
+            assert_eq!(read.diagnostics.len(), 1);
+            let Some(d) = read.diagnostics.into_iter().next() else {
+                panic!("no note")
+            };
+            d
+        };
+        let cases = [
+            (
+                note(unread(text, &ModuleStatus::Loading)),
+                Severity::Info,
+                "this Terraform file is waiting for the Terraform reader, which is loading",
+            ),
+            (
+                note(unread(text, &ModuleStatus::Failed("offline".into()))),
+                Severity::Warning,
+                "this Terraform file was not read: the page could not load its Terraform reader (offline)",
+            ),
+            (
+                note(unread(text, &ModuleStatus::Ready)),
+                Severity::Warning,
+                "this Terraform file was not read, so its checks were skipped",
+            ),
+            (
+                note(read_via(|_| String::from("not an answer"), text)),
+                Severity::Warning,
+                "this Terraform file was not read: the page's Terraform reader failed on it",
+            ),
+        ];
+        for (d, severity, en) in cases {
+            assert_eq!(d.code, "IN013");
+            assert_eq!(d.severity, severity, "{en}");
+            assert_eq!(d.message, en);
+            assert_eq!(d.span, Span::new(0, text.find('\n').unwrap_or(0)));
+            assert!(d.keyed.message.as_ref().is_some_and(|m| m.en() == en));
+            assert!(d.keyed.help.is_some() && d.help.is_some());
+        }
+    }
 
     /// Every CloudFormation property whose API name differs by more than its first letter
     /// (`data/cfn-ecs-names.json`, generated from cfn-lint's schemas) is found by the mapping.

@@ -3,6 +3,9 @@ crate::declare_rule! {
     /// Reports a Terraform file ecsplain cannot read as HCL, at the line and column where
     /// reading stopped. Its `aws_ecs_task_definition` and `aws_ecs_service` resources are then
     /// not checked, and this finding says so rather than leaving the file silently unchecked.
+    /// In the web page, whose Terraform reader is a second download, it also notes a `.tf` file
+    /// not read yet, at its first line: information while the reader loads, a warning that gives
+    /// the reason when the reader could not be loaded or failed on the file.
     ///
     /// ## Why is this bad?
     /// Terraform reads the same syntax: a file that is not HCL stops `terraform validate`,

@@ -13,6 +13,7 @@ pub mod in010_suppression_without_reason;
 pub mod in011_invalid_config;
 pub mod in012_jsonnet_error;
 pub mod in013_terraform_unreadable;
+pub mod in014_template_not_rendered;
 
 use crate::rules::check::Check;
 
@@ -30,4 +31,5 @@ pub static CHECKS: &[Check] = &[
     Check::Parser(&in011_invalid_config::RULE),
     Check::Parser(&in012_jsonnet_error::RULE),
     Check::Parser(&in013_terraform_unreadable::RULE),
+    Check::Parser(&in014_template_not_rendered::RULE),
 ];

@@ -93,18 +93,9 @@ pub mod ep010 {
 }
 
 /// Where the Jsonnet evaluator is, as the front end knows it (the page loads it as a second
-/// module; the CLI has it built in). Only says why a file was not evaluated when no evaluator
-/// was at hand ([`ep010::no_evaluator`]).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum Evaluator {
-    /// Built in, or loaded ([`set_external`]).
-    #[default]
-    Ready,
-    /// Being loaded.
-    Loading,
-    /// Could not be loaded, and why.
-    Failed(String),
-}
+/// module; the CLI has it built in): the shared on-demand module status. Only says why a file
+/// was not evaluated when no evaluator was at hand ([`ep010::no_evaluator`]).
+pub use crate::input::module::ModuleStatus as Evaluator;
 
 mod choice;
 #[cfg(any(
@@ -142,6 +133,9 @@ pub struct Env<'a> {
     /// Where the evaluator is when this build has none at hand (the page's: loading, or failed):
     /// what EP010 says then.
     pub evaluator: Evaluator,
+    /// Where the run's other on-demand readers are (the Terraform reader, the Go-template
+    /// engine): what IN013 and IN014 say when one is not at hand.
+    pub modules: crate::input::module::Modules,
 }
 
 impl<'a> Env<'a> {
@@ -165,6 +159,7 @@ impl<'a> Env<'a> {
             env: BTreeMap::new(),
             ext_str: BTreeMap::new(),
             evaluator: Evaluator::Ready,
+            modules: crate::input::module::Modules::default(),
         }
     }
 

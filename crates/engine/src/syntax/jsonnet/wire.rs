@@ -213,6 +213,7 @@ pub fn answer(request: &str) -> String {
         env: request.env,
         ext_str: request.ext_str,
         evaluator: Evaluator::Ready,
+        modules: crate::input::module::Modules::default(),
     };
     response(&evaluate(&request.path, &request.text, &env))
 }

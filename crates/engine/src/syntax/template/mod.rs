@@ -146,6 +146,55 @@ fn parsed_names(text: &str) -> Option<Vec<(String, Span)>> {
     Some(out)
 }
 
+/// The IN014 messages (their Japanese: `rules/input/in014_template_not_rendered.ja.msg`): a
+/// file's templates read as written because the front end's Go-template engine is not at hand.
+/// The page's reason for a failed load stays English.
+pub mod in014 {
+    crate::messages! {
+        "IN014";
+        LOADING = "the templates of this file are read as written while the Go-template engine is loading";
+        HELP_LOADING = "its findings are checked again once the engine is loaded (a second download, only for projects with templates)";
+        LOAD_FAILED = "the templates of this file were not rendered, so they are read as written: the page could not load its Go-template engine ({why})";
+        HELP_RELOAD = "reload the page, or lint it with the ecsplain CLI (`ecsplain lint`), which renders templates";
+    }
+}
+
+/// IN014 at the first line of a file that holds a template action, when the front end's
+/// Go-template engine (`engine`) is loading (a note: nothing is wrong with the file) or could not
+/// be loaded (a warning, with the reason). `None` when it is ready (built in or loaded).
+pub fn not_rendered(
+    text: &str,
+    engine: &crate::input::module::ModuleStatus,
+) -> Option<crate::input::diagnostic::Diagnostic> {
+    use crate::input::diagnostic::{Diagnostic, Severity};
+    use crate::input::module::ModuleStatus;
+    if !has_template(text) {
+        return None;
+    }
+    let (severity, message, help) = match engine {
+        ModuleStatus::Ready => return None,
+        ModuleStatus::Loading => (
+            Severity::Info,
+            crate::msg!(in014::LOADING),
+            crate::msg!(in014::HELP_LOADING),
+        ),
+        ModuleStatus::Failed(why) => (
+            Severity::Warning,
+            crate::msg!(in014::LOAD_FAILED, why = why.as_str()),
+            crate::msg!(in014::HELP_RELOAD),
+        ),
+    };
+    let end = text.find(['\n', '\r']).unwrap_or(text.len());
+    let mut d = Diagnostic::new_msg(
+        crate::input::codes::IN014.code,
+        severity,
+        Span::new(0, end),
+        message,
+    );
+    d.set_help_msg(help);
+    Some(d)
+}
+
 /// Does the text hold a `{{ ... }}` template action?
 pub fn has_template(text: &str) -> bool {
     text.contains("{{")
@@ -776,6 +825,42 @@ impl Values for crate::syntax::tfstate::TfState {
 
 #[cfg(test)]
 mod tests {
+
+    /// A file holding a template action says its templates are read as written while the
+    /// front end's engine is loading (information) or after it failed (a warning naming the
+    /// reason); never when the engine is ready, nor for a plain file (their Japanese:
+    /// `workspace::tests::module_notes_render_in_japanese`).
+    #[test]
+    fn unrendered_templates_are_noted_by_the_engine_status() {
+        use crate::input::diagnostic::Severity;
+        use crate::input::module::ModuleStatus;
+        let text = "{\n  \"cpu\": \"{{ env `CPU` `256` }}\"\n}\n";
+        assert_eq!(not_rendered(text, &ModuleStatus::Ready), None);
+        assert_eq!(not_rendered("{}\n", &ModuleStatus::Loading), None);
+        let loading = not_rendered(text, &ModuleStatus::Loading);
+        let failed = not_rendered(text, &ModuleStatus::Failed("offline".into()));
+        let cases = [
+            (
+                loading,
+                Severity::Info,
+                "the templates of this file are read as written while the Go-template engine is loading",
+            ),
+            (
+                failed,
+                Severity::Warning,
+                "the templates of this file were not rendered, so they are read as written: the page could not load its Go-template engine (offline)",
+            ),
+        ];
+        for (d, severity, en) in cases {
+            let Some(d) = d else { panic!("no note: {en}") };
+            assert_eq!(d.code, "IN014");
+            assert_eq!(d.severity, severity);
+            assert_eq!(d.message, en);
+            assert_eq!(d.span, Span::new(0, 1));
+            assert!(d.keyed.message.as_ref().is_some_and(|m| m.en() == en));
+            assert!(d.keyed.help.is_some() && d.help.is_some());
+        }
+    }
     use super::*;
     use std::collections::BTreeMap;
 
