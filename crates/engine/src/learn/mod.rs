@@ -10,6 +10,7 @@ pub mod evidence;
 pub mod examples;
 pub mod facts;
 pub mod lessons;
+pub mod sizing_in;
 pub mod translation;
 
 use serde::{Serialize, Serializer};

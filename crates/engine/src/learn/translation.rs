@@ -133,6 +133,14 @@ pub fn compiled_texts(lang: Lang) -> Vec<(String, &'static str)> {
     if !checklist.is_empty() {
         out.push((format!("{prefix}checklist.json"), checklist));
     }
+    // The sizing sentences' Japanese templates, where the page looks up a message's Japanese
+    // (`rule::ja_message`): `ja-msg/SIZING.<NAME>`.
+    for (name, text) in super::sizing_in::compiled() {
+        out.push((
+            format!("{}SIZING.{name}", crate::rules::rule::JA_MESSAGE_PREFIX),
+            text,
+        ));
+    }
     out
 }
 
