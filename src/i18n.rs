@@ -568,6 +568,8 @@ catalogue! {
     sz_cluster = "Cluster";
     sz_query_label = "Logs Insights query";
     sz_paste = "Paste the results (CSV or JSON):";
+    md_none = "ecsplain: no findings";
+    md_header = "| Severity | Code | Location | Message |";
     ---
     example_others_one(n: usize) = "The other {n} pane still holds the example, and is linted with your file.";
     example_others(n: usize) = "The other {n} panes still hold the example, and are linted with your file.";
@@ -693,6 +695,11 @@ catalogue! {
     sz_task_size_is(cpu: String, memory: String) = "Task size: {cpu} with {memory}";
     sz_run_this(group: String, label: String) = "Run this in CloudWatch Logs Insights on the log group {group} ({label}):";
     sz_fields(source: String) = "Fields: {source}";
+    undo_fixed(code: String) = "Applied the fix for {code}.";
+    undo_ignored(code: String) = "Ignored {code} here.";
+    state_too_large(bytes: usize) = "this file is too large to be an ecsplain state ({bytes} bytes)";
+    state_not_state(detail: String) = "this file is not an ecsplain state file ({detail})";
+    md_counts(errors: usize, warnings: usize, infos: usize) = "**ecsplain**: {errors} error(s), {warnings} warning(s), {infos} info";
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -83,7 +83,7 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
     // The checklist as Markdown, for a review (with the ticks and what decided each item).
     let markdown = {
         let names: Vec<&str> = inputs.iter().map(|i| i.path.as_str()).collect();
-        learn::to_markdown(&items, &statuses, &props.ticks, &names)
+        learn::to_markdown_in(&items, &statuses, &props.ticks, &names, tr.lang)
     };
     let on_copy = {
         let (markdown, copied) = (markdown.clone(), copied.clone());

@@ -53,7 +53,14 @@ pub fn Lesson(props: &LessonProps) -> Html {
     let attempt: Rc<str> = (*text).clone();
     let result = {
         let attempt = attempt.clone();
-        use_memo(attempt, move |t| learn::check_exercise(lesson, t))
+        use_memo(
+            (
+                attempt,
+                lang,
+                ecsplain_engine::rule::ja_messages_available(),
+            ),
+            move |(t, lang, _)| learn::check_exercise_in(lesson, t, *lang),
+        )
     };
     let findings = {
         let file = exercise.file;

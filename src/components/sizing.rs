@@ -7,7 +7,7 @@ use std::rc::Rc;
 use ecsplain_engine::learn::sizing_in;
 use ecsplain_engine::sizing::cost::{self, Overrides, RateOrigin};
 use ecsplain_engine::sizing::ec2::{self, Binding};
-use ecsplain_engine::sizing::report::{self, SizeOptions, DEFAULT_REGION};
+use ecsplain_engine::sizing::report::{SizeOptions, DEFAULT_REGION};
 use ecsplain_engine::sizing::rightsize;
 use ecsplain_engine::sizing::task::{self, Amount, TaskSizing};
 use ecsplain_engine::sizing::units::{
@@ -192,7 +192,7 @@ pub fn Sizing(props: &SizingProps) -> Html {
     if let Ok(mib) = registered.trim().parse::<u32>() {
         options.registered_memory = ec2::RegisteredMemory::Mib(mib);
     }
-    let report = report::size_task(sizing, &options);
+    let report = sizing_in::size_task_in(sizing, &options, lang);
     let sizing = &report.task;
 
     // --- Fargate validity, both directions.
@@ -505,7 +505,7 @@ pub fn Sizing(props: &SizingProps) -> Html {
                 <div class="form-row">
                     <label>{ tr.sz_cluster() }<input type="text" value={(*cluster).clone()} oninput={bind_input(&cluster)} /></label>
                 </div>
-                <p class="muted">{ tr.sz_run_this(query.log_group.clone(), query.label.to_string()) }</p>
+                <p class="muted">{ tr.sz_run_this(query.log_group.clone(), sizing_in::rightsize_label_in(lang)) }</p>
                 <textarea class="query" id="insights-query" readonly=true rows="9" aria-label={tr.sz_query_label()} value={query.query.clone()} />
                 <label class="block-label" for="pasted">{ tr.sz_paste() }</label>
                 <textarea class="query" id="pasted" rows="5" value={(*pasted).clone()} oninput={bind_area(&pasted)} placeholder="ContainerName,maxCpu,avgCpu,cpuReserved,maxMem,avgMem,memReserved" />

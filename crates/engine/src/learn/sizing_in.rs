@@ -3,61 +3,27 @@
 //! checklist's evidence.
 //!
 //! `sizing::text` holds the English templates (`SIZING.<NAME>`); their Japanese is
-//! `sizing/sizing.ja.msg`, compiled in here for native builds, and left out of a build with the
-//! feature `external-docs` (the page), which is given it with the Japanese rule docs under
-//! `ja-msg/SIZING.<NAME>` ([`super::translation::compiled_texts`] lists it for `rule_docs --lang
-//! ja`), so no Japanese is part of the page's wasm. Before it is at hand a sentence is English.
+//! `sizing/sizing.ja.msg`, read through [`super::ja_text`] (compiled in for native builds, given
+//! with the Japanese rule docs in the page). Before it is at hand a sentence is English.
 
-use crate::input::msg::{Msg, Tongue};
+use crate::input::msg::Msg;
 use crate::rules::rule::{ja_message, Lang};
 use crate::sizing::cpu::{self, Capacity, CpuContainer, CpuSplit, Kernel};
 use crate::sizing::memory::{self, MemScenario, MemTimeline};
+use crate::sizing::report;
 use crate::sizing::task::{self, TaskSizing};
-
-/// `sizing/sizing.ja.msg`: `NAME = text` a line (empty in the page's build).
-#[cfg(not(feature = "external-docs"))]
-pub(crate) static JA: &str = include_str!("../sizing/sizing.ja.msg");
-#[cfg(feature = "external-docs")]
-pub(crate) static JA: &str = "";
-
-/// The key prefix of the sizing templates.
-const PREFIX: &str = "SIZING.";
-
-/// The `(key, text)` lines of [`JA`] (`SIZING.NAME`).
-pub(crate) fn compiled() -> impl Iterator<Item = (&'static str, &'static str)> {
-    JA.lines().filter_map(|line| {
-        if line.trim().is_empty() || line.starts_with('#') {
-            return None;
-        }
-        let (name, text) = line.split_once(" = ")?;
-        Some((name.trim(), text))
-    })
-}
-
-/// The Japanese of a sizing template (`SIZING.NAME`): compiled in, else loaded.
-fn ja(key: &str) -> Option<&'static str> {
-    let name = key.strip_prefix(PREFIX)?;
-    compiled()
-        .find(|(n, _)| *n == name)
-        .map(|(_, text)| text)
-        .or_else(|| ja_message(key))
-}
 
 /// Renders a sizing sentence in `lang` (English where its Japanese is not at hand).
 pub fn render(m: &Msg, lang: Lang) -> String {
-    match lang {
-        Lang::En => m.en(),
-        Lang::Ja => m.render(&Tongue {
-            text: &|t| ja(t.key).unwrap_or(t.en),
-            list_separator: "、",
-        }),
-    }
+    super::ja_text::render(m, lang)
 }
 
 /// Whether the sizing sentences' Japanese is at hand (compiled in, or loaded with the Japanese
 /// rule docs).
 pub fn available(lang: Lang) -> bool {
-    lang == Lang::En || !JA.is_empty() || ja_message("SIZING.CPU_IDLE").is_some()
+    lang == Lang::En
+        || super::ja_text::ja("SIZING.CPU_IDLE").is_some()
+        || ja_message("SIZING.CPU_IDLE").is_some()
 }
 
 /// [`cpu::simulate_on`], its sentence and notes in `lang`.
@@ -92,6 +58,25 @@ pub fn analyze_text_in(text: &str, lang: Lang) -> TaskSizing {
     sizing
 }
 
+/// [`report::size_task`]: every sentence of the report (the task's notes, the prices', the EC2
+/// fit's) in `lang`.
+pub fn size_task_in(
+    task: TaskSizing,
+    options: &report::SizeOptions,
+    lang: Lang,
+) -> report::SizeReport {
+    let mut r = report::size_task(task, options);
+    if lang != Lang::En {
+        r.localize(&|m| render(m, lang));
+    }
+    r
+}
+
+/// What the right-sizing query is ([`crate::sizing::rightsize::LABEL`]) in `lang`.
+pub fn rightsize_label_in(lang: Lang) -> String {
+    render(&Msg::new(&crate::sizing::text::RIGHTSIZE_LABEL), lang)
+}
+
 /// A platform's label ([`Kernel::label`]) in `lang`.
 pub fn kernel_label_in(kernel: Kernel, lang: Lang) -> String {
     render(&kernel.label_msg(), lang)
@@ -115,52 +100,13 @@ pub fn preset_lesson_in(preset: memory::Preset, lang: Lang) -> String {
 #[cfg(all(test, not(feature = "external-docs")))]
 mod tests {
     use super::*;
-    use crate::input::msg::placeholders;
     use crate::sizing::text::MESSAGES;
 
     /// Every template has its Japanese, with the same placeholders (as a multiset) and the same
     /// numbers; no line names a template that does not exist.
     #[test]
     fn every_sizing_template_has_its_japanese() {
-        let mut problems = Vec::new();
-        for t in MESSAGES {
-            let Some(ja) = ja(t.key) else {
-                problems.push(format!("{}: no Japanese in sizing/sizing.ja.msg", t.key));
-                continue;
-            };
-            let mut en_p = placeholders(t.en);
-            let mut ja_p = placeholders(ja);
-            en_p.sort_unstable();
-            ja_p.sort_unstable();
-            if en_p != ja_p {
-                problems.push(format!("{}: placeholders {en_p:?} vs {ja_p:?}", t.key));
-            }
-            let numbers = |s: &str| {
-                let mut n: Vec<String> = s
-                    .split(|c: char| !c.is_ascii_digit() && c != '.')
-                    .map(|w| w.trim_matches('.').to_string())
-                    .filter(|w| !w.is_empty())
-                    .collect();
-                n.sort();
-                n
-            };
-            if numbers(t.en) != numbers(ja) {
-                problems.push(format!(
-                    "{}: numbers {:?} vs {:?}",
-                    t.key,
-                    numbers(t.en),
-                    numbers(ja)
-                ));
-            }
-        }
-        for (name, _) in compiled() {
-            if !MESSAGES
-                .iter()
-                .any(|t| t.key.strip_prefix(PREFIX) == Some(name))
-            {
-                problems.push(format!("{name}: Japanese for no template"));
-            }
-        }
+        let problems = super::super::ja_text::problems("SIZING.", MESSAGES);
         assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 
@@ -207,5 +153,31 @@ mod tests {
         for n in &sizing.notes {
             assert!(!n.contains(" the "), "English left: {n}");
         }
+        let mut options = report::SizeOptions::new("ap-northeast-1");
+        options.instance = Some("m5.large".into());
+        let task = task::analyze_text(
+            r#"{"requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512",
+                "containerDefinitions": [{"name": "a", "cpu": 128, "memoryReservation": 256}]}"#,
+        );
+        let en = report::size_task(task.clone(), &options);
+        let ja = size_task_in(task, &options, Lang::Ja);
+        let (Some(en_cost), Some(ja_cost)) = (&en.cost, &ja.cost) else {
+            panic!("the size is priced");
+        };
+        assert_eq!(en_cost.notes.len(), ja_cost.notes.len());
+        for n in &ja_cost.notes {
+            assert!(!n.contains(" the "), "English left: {n}");
+        }
+        let (Some(en_fit), Some(ja_fit)) = (&en.ec2, &ja.ec2) else {
+            panic!("the EC2 fit is there");
+        };
+        assert_ne!(en_fit.sentence, ja_fit.sentence);
+        assert!(ja_fit.sentence.contains("m5.large"), "{}", ja_fit.sentence);
+        assert!(
+            !ja_fit.registered_basis.contains(" the "),
+            "{}",
+            ja_fit.registered_basis
+        );
+        assert!(!rightsize_label_in(Lang::Ja).contains(" the "));
     }
 }

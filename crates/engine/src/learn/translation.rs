@@ -133,11 +133,12 @@ pub fn compiled_texts(lang: Lang) -> Vec<(String, &'static str)> {
     if !checklist.is_empty() {
         out.push((format!("{prefix}checklist.json"), checklist));
     }
-    // The sizing sentences' Japanese templates, where the page looks up a message's Japanese
-    // (`rule::ja_message`): `ja-msg/SIZING.<NAME>`.
-    for (name, text) in super::sizing_in::compiled() {
+    // The teaching module's own sentences (sizing, the lessons' facts, the checklist's
+    // Markdown), where the page looks up a message's Japanese (`rule::ja_message`):
+    // `ja-msg/SIZING.<NAME>`, `ja-msg/LESSON.<NAME>`, `ja-msg/MARKDOWN.<NAME>`.
+    for (key, text) in super::ja_text::compiled() {
         out.push((
-            format!("{}SIZING.{name}", crate::rules::rule::JA_MESSAGE_PREFIX),
+            format!("{}{key}", crate::rules::rule::JA_MESSAGE_PREFIX),
             text,
         ));
     }

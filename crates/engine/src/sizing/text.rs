@@ -85,6 +85,41 @@ crate::messages! {
     TASK_SOME_WITHOUT_MEMORY_MANY = "{rest} and {last} reserve no memory: the memory sum counts only the other containers";
     TASK_WITHOUT_LIMIT_ONE = "{name} has no hard limit: it can grow until the task's memory is used up, and then the kernel usually kills the largest process in the task";
     TASK_WITHOUT_LIMIT_MANY = "{rest} and {last} have no hard limit: they can grow until the task's memory is used up, and then the kernel usually kills the largest process in the task";
+    // --- cost.rs: the prices' notes.
+    COST_WHAT_SPOT = "Linux x86 (Spot is priced from it)";
+    COST_NO_RATE = "no {what} rate for {region} in the data; enter the rates to price it";
+    COST_NO_STORAGE_RATE = "no ephemeral storage rate for {region} in the data; enter it to price the storage above 20 GB";
+    COST_BILLED = "billed per second (rounded up), from the start of the image pull until the task stops, with a one-minute minimum for Linux tasks";
+    COST_MONTH = "a month is {hours} hours of a task running all the time";
+    COST_SPOT = "Fargate Spot is modelled as {discount}% off the Linux x86 vCPU and memory rates; AWS publishes no fixed Spot rate, only \"up to a 70% discount\" on its pricing page; storage is charged at the on-demand rate";
+    COST_UNKNOWN_REGION = "{region} is not a region where AWS lists Fargate for Linux tasks (regions in the data: {regions}), so there is no price for it; check the region code, or enter the rates to price it.";
+    COST_NO_PRICE_DATA = "AWS runs Fargate in {name} ({region}), but the price data holds no rate for it: enter the rates from the AWS Fargate pricing page to price it.";
+    COST_NO_PRICE_DATA_CHINA = "AWS runs Fargate in {name} ({region}), but the price data holds no rate for it (AWS China prices it in CNY): enter the rates from the AWS Fargate pricing page to price it.";
+    COST_COPIES = "rates are copies of the AWS price list (each names its source), read up to {date}; check them on the AWS pricing page";
+    // --- ec2.rs: tasks per instance.
+    EC2_CPU_TASK = "cpu: the task-level cpu, {units} units";
+    EC2_CPU_SUM = "cpu: no task-level cpu, so the sum of the containers' cpu, {units} units";
+    EC2_MEMORY_TASK = "memory: the task-level memory, {mib} MiB";
+    EC2_MEMORY_SUM = "memory: no task-level memory, so each container's memoryReservation, or its memory when it has no reservation: {mib} MiB";
+    EC2_REGISTERED_GIVEN = "{mib} MiB registered, as given";
+    EC2_REGISTERED_PERCENT = "{percent}% of the nominal {nominal} MiB, as given";
+    EC2_REGISTERED_ASSUMED = "assumed {mib} MiB of the nominal {nominal} MiB: AWS's example m4.large registers {example} of {example_nominal} MiB on Amazon Linux 2, and the same ratio is applied here; read the real value from DescribeContainerInstances";
+    EC2_REGISTERED_MINUS = "{basis}, minus ECS_RESERVED_MEMORY {reserved} MiB = {available} MiB";
+    EC2_BY_CPU = "{n} by CPU ({units} units / {per_task} per task)";
+    EC2_CPU_NO_LIMIT = "CPU does not limit (the task reserves no CPU)";
+    EC2_BY_MEMORY = "{n} by memory ({available} MiB registered / {per_task} MiB per task)";
+    EC2_CPU_FIRST = "CPU runs out first";
+    EC2_MEMORY_FIRST = "memory runs out first";
+    EC2_BOTH = "both run out together";
+    EC2_FIT_ONE = "{n} task fit on one {instance}: {cpu}, {memory}; {which}.";
+    EC2_FIT_MANY = "{n} tasks fit on one {instance}: {cpu}, {memory}; {which}.";
+    EC2_UNKNOWN = "The task's memory reservation is unknown or zero, so no count can be given.";
+    EC2_REGISTERED_BELOW = "registered memory is below the instance's nominal memory; the count uses the registered value";
+    EC2_DOES_NOT_FIT = "the task does not fit on one {instance} at all";
+    // --- report.rs and rightsize.rs.
+    REPORT_NOT_PRICED = "the task's size is unknown, so it cannot be priced";
+    REPORT_UNKNOWN_INSTANCE = "{name} is not in the instance table; known types: {types}";
+    RIGHTSIZE_LABEL = "a reconstruction with the same intent as the talk's Container Insights query (the original was not published), built from the documented performance log fields";
 }
 
 /// Names as one phrase: `a`, or `a, b and c` (English) through `and`, a template of two
