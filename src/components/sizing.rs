@@ -350,7 +350,12 @@ pub fn Sizing(props: &SizingProps) -> Html {
                                 Some(d) => tr.sz_cited_as_of(what.to_string(), est.region.clone(), c.source.clone(), c.read.clone(), d.clone()),
                                 None => tr.sz_cited(what.to_string(), est.region.clone(), c.source.clone(), c.read.clone()),
                             };
-                            html! { <li>{ line }</li> }
+                            // The source is a citation, as written (English): marked so for screen
+                            // readers, inside the sentence filled whole.
+                            match line.split_once(c.source.as_str()) {
+                                Some((before, after)) => html! { <li>{ before }<span lang="en">{ &c.source }</span>{ after }</li> },
+                                None => html! { <li>{ line }</li> },
+                            }
                         }) }
                     </ul>
                     <details class="source"><summary>{ tr.sz_about_prices() }</summary><ul>{ for est.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul></details>

@@ -86,6 +86,7 @@ tagBootScript(dir, { "data-ecsplain-docs": `${base}${name}`, "data-ecsplain-docs
 console.log(`rule-docs: ${codes.length} rules, ${Object.keys(docs).length - codes.length} other texts (${size} bytes) -> ${name}`);
 const jaLearn = Object.keys(ja).filter(learnKey).length;
 const jaMsg = Object.keys(ja).filter(msgKey).length;
+const jaTeach = Object.keys(ja).filter(teachKey).length;
 console.log(
-  `rule-docs: ${Object.keys(ja).length - jaLearn - jaMsg} rules, ${jaLearn} teaching texts and ${jaMsg} message templates in Japanese (${jaSize} bytes) -> ${jaName}`,
+  `rule-docs: ${Object.keys(ja).length - jaLearn - jaMsg - jaTeach} rules, ${jaLearn} teaching texts, ${jaMsg} message templates and ${jaTeach} teaching sentences in Japanese (${jaSize} bytes) -> ${jaName}`,
 );
