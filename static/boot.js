@@ -148,13 +148,15 @@ globalThis.ecsplainTeach = () => {
 
 // The first view the build drew ahead (static/build/first-view.mjs): the example project and
 // its findings, shown read-only (`inert`) while the wasm arrives, on a first visit only: no share
-// link or other fragment, an English reader, and nothing of the page's own in localStorage but
-// the theme and the language (a draft, settings or ticks would change what the page shows).
+// link or other fragment, and nothing of the page's own in localStorage but
+// the theme and the language (a draft, settings or ticks would change what the page shows); the
+// copy is in the reader's language.
 // The page replaces it when it starts: Yew empties #app before it draws.
 function showFirstView() {
-  const template = document.getElementById("first-view");
+  // The copy in the reader's language (static/build/first-view.mjs draws one per language).
+  const template = document.getElementById(wantsJapanese() ? "first-view-ja" : "first-view");
   const app = document.getElementById("app");
-  if (!template || !app || location.hash || wantsJapanese()) return;
+  if (!template || !app || location.hash) return;
   try {
     for (let i = 0; i < localStorage.length; i++) {
       const key = localStorage.key(i) ?? "";

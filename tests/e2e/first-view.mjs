@@ -1,6 +1,7 @@
 // The first view drawn ahead by the build (static/build/first-view.mjs, issue 23 item 6): shown
-// read-only while the wasm arrives on a first visit, the same findings as the live page, and never
-// shown when a share link, a fragment, a draft or a Japanese reader is in play.
+// read-only while the wasm arrives on a first visit, in the reader's language (English or
+// Japanese), the same findings as the live page, and never shown when a share link, a fragment
+// or a draft is in play.
 //
 // Env: ECSPLAIN_URL (the served dist/), ECSPLAIN_SHOTS (screenshots), CHROMIUM.
 import { createRequire } from "node:module";
@@ -29,6 +30,7 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || 
 
 const html = await (await fetch(url)).text();
 check(html.includes('<template id="first-view">'), "index.html carries the drawn-ahead first view");
+check(html.includes('<template id="first-view-ja">'), "index.html carries the drawn-ahead Japanese first view");
 
 /// A page whose wasm is still on its way (its request is held, never answered): what a visitor
 /// on a slow network sees before the page starts.
@@ -75,11 +77,33 @@ const codesIn = (page, scope) =>
   await context.close();
 }
 
-// 3. Never when something else decides what the page shows.
+// 3. A Japanese reader (browser language, or the saved choice) gets the Japanese copy: the
+// same findings, in Japanese, and a Japanese status line.
+const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/;
+for (const [what, options, prepare] of [
+  ["a Japanese browser", { locale: "ja-JP" }, null],
+  ["an English browser whose reader chose 日本語", {}, (p) => p.addInitScript(() => localStorage.setItem("ecsplain.lang", "ja"))],
+]) {
+  const { context, page } = await withoutWasm(options, prepare);
+  await page.goto(url);
+  await page.waitForSelector("#app > .first-view", { timeout: 10_000 }).catch(() => {});
+  const codes = await codesIn(page, "#app > .first-view");
+  const english = await page.evaluate(() =>
+    [...(document.getElementById("first-view")?.content.querySelectorAll(".finding[data-code]") ?? [])].map((e) => e.dataset.code),
+  );
+  check(codes.length > 0 && JSON.stringify(codes) === JSON.stringify(english), `${what}: the same findings as the English copy`, `${JSON.stringify(codes)} vs ${JSON.stringify(english)}`);
+  const messages = await page.$$eval("#app > .first-view .finding .message", (els) => els.map((e) => e.textContent));
+  check(messages.length > 0 && messages.every((m) => japanese.test(m)), `${what}: the findings read in Japanese`, JSON.stringify(messages.slice(0, 3)));
+  const status = await page.textContent("#app > .first-view footer.status").catch(() => "");
+  check(japanese.test(status ?? ""), `${what}: the status line is Japanese`, status ?? "");
+  if (!prepare) await page.screenshot({ path: join(shots, "first-view-ja.png") });
+  await context.close();
+}
+
+// 4. Never when something else decides what the page shows.
 for (const [what, options, prepare, suffix] of [
   ["a fragment (share link, rule, lesson)", {}, null, "#rule/TD001"],
   ["a saved draft", {}, (p) => p.addInitScript(() => localStorage.setItem("ecsplain.drafts.v1", "[]")), ""],
-  ["a Japanese reader", { locale: "ja-JP" }, null, ""],
 ]) {
   const { context, page } = await withoutWasm(options, prepare);
   await page.goto(url + suffix);

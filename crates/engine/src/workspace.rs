@@ -74,18 +74,9 @@ pub fn default_path(kind: Option<Kind>) -> &'static str {
     }
 }
 
-/// Where the Jsonnet evaluator is, as the front end knows it (the page loads it as a second
-/// module; the CLI has it built in).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum Evaluator {
-    /// Built in, or loaded (`jsonnet::set_external`).
-    #[default]
-    Ready,
-    /// Being loaded.
-    Loading,
-    /// Could not be loaded, and why.
-    Failed(String),
-}
+/// Where the Jsonnet evaluator is, as the front end knows it: the project gives it to the
+/// Jsonnet reader, whose EP010 note says why a file was not evaluated.
+pub use crate::models::ecspresso::jsonnet::Evaluator;
 
 /// Whether a Jsonnet file was evaluated in [`Project::lint`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -415,7 +406,9 @@ impl Project {
     /// The Jsonnet environment of this project: its files, its Terraform state, its values.
     /// Built here only, for linting and for rendering.
     pub fn jsonnet_env(&self, vars: &Vars) -> jsonnet::Env<'_> {
-        jsonnet::Env::with_vars(&self.inputs, vars)
+        let mut env = jsonnet::Env::with_vars(&self.inputs, vars);
+        env.evaluator = self.evaluator.clone();
+        env
     }
 
     /// Lints the project: findings name their file by [`FileId`] (`Finding::file`), and
@@ -442,20 +435,10 @@ impl Project {
                     *slot = *kind;
                 }
             }
-            let missing = !jsonnet::available();
             let mut findings = report.findings;
             for finding in &mut findings {
                 let input = finding.file;
                 finding.file = self.input_files.get(input).map_or(input, |id| id.0);
-                if missing && finding.code == NOT_EVALUATED_CODE {
-                    let noun = report
-                        .kinds
-                        .get(input)
-                        .copied()
-                        .flatten()
-                        .map_or("file", Kind::noun);
-                    explain_missing(finding, noun, &self.evaluator);
-                }
             }
             let file = |input: usize| self.input_files.get(input).map_or(input, |id| id.0);
             let mut pairings = report.pairings;
@@ -678,25 +661,6 @@ pub const MAX_VARIABLES: usize = 500;
 
 const NOT_EVALUATED_CODE: &str = crate::rules::ecspresso::ep010_jsonnet_not_evaluated::RULE.code;
 const JSONNET_ERROR_CODE: &str = crate::rules::input::in012_jsonnet_error::RULE.code;
-
-/// Says in an EP010 note why a Jsonnet file was not evaluated: the evaluator is loading, or
-/// could not be loaded. With it built in or loaded, the engine's note stands.
-fn explain_missing(finding: &mut Finding, noun: &str, evaluator: &Evaluator) {
-    let head = format!("this Jsonnet {noun}");
-    let (message, help) = match evaluator {
-        Evaluator::Ready => return,
-        Evaluator::Loading => (
-            format!("{head} is waiting for the Jsonnet evaluator, which is loading"),
-            "its findings appear once the evaluator is loaded (a second download, only for Jsonnet projects)".to_string(),
-        ),
-        Evaluator::Failed(why) => (
-            format!("{head} was not evaluated: the page could not load its Jsonnet evaluator ({why})"),
-            "reload the page, or lint it with the ecsplain CLI (`ecsplain lint`), which evaluates Jsonnet".to_string(),
-        ),
-    };
-    finding.message = message;
-    finding.help = Some(help);
-}
 
 /// The kind an input is read as before linting (given, else detected).
 fn input_kind(input: &Input) -> Option<Kind> {

@@ -22,132 +22,11 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use ecsplain_engine::diagnostic::{Finding, Resolver};
 use ecsplain_engine::report::text::{self, Style};
-use ecsplain_engine::span::LineIndex;
 use ecsplain_engine::{lint_with, registry, Config, Input, Kind};
 
 mod common;
-
-fn fixtures_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
-}
-
-/// `(group, fixture path)` for every fixture file or project folder.
-fn fixtures() -> Vec<(String, PathBuf)> {
-    let mut out = Vec::new();
-    let Ok(groups) = fs::read_dir(fixtures_root()) else {
-        return out;
-    };
-    for group in groups.flatten() {
-        if !group.path().is_dir() {
-            continue;
-        }
-        let group_name = group.file_name().to_string_lossy().to_string();
-        let Ok(entries) = fs::read_dir(group.path()) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let name = entry.file_name().to_string_lossy().to_string();
-            if name.ends_with(".snap")
-                || name.starts_with('.')
-                || name == "README.md"
-                || name.ends_with(CONFIG_SUFFIX)
-            {
-                continue;
-            }
-            out.push((group_name.clone(), path));
-        }
-    }
-    out.sort();
-    out
-}
-
-/// The name ending of a single-file fixture's configuration, and a project's configuration file.
-const CONFIG_SUFFIX: &str = ".ecsplain.yaml";
-
-/// The configuration a fixture is linted with: its `.ecsplain.yaml` (see the module docs), else
-/// the defaults. A configuration with problems fails the test: a fixture must mean what it says.
-fn config_for(path: &Path) -> Config {
-    let file = if path.is_dir() {
-        path.join(CONFIG_SUFFIX)
-    } else {
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
-        let stem = name.split('.').next().unwrap_or_default();
-        path.with_file_name(format!("{stem}{CONFIG_SUFFIX}"))
-    };
-    let Ok(text) = fs::read_to_string(&file) else {
-        return Config::default();
-    };
-    let (config, problems) = Config::parse(&file.to_string_lossy(), &text);
-    assert!(problems.is_empty(), "{}: {problems:?}", file.display());
-    config
-}
-
-fn inputs_for(group: &str, path: &Path) -> Vec<Input> {
-    let kind = Kind::parse(group);
-    if path.is_dir() {
-        common::files_under(path)
-            .into_iter()
-            .filter(|file| {
-                let name = file.to_string_lossy();
-                !name.ends_with(".snap") && file.file_name() != Some(CONFIG_SUFFIX.as_ref())
-            })
-            .map(|file| {
-                let rel = file
-                    .strip_prefix(path)
-                    .unwrap_or(&file)
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                let text =
-                    String::from_utf8_lossy(&fs::read(&file).unwrap_or_default()).into_owned();
-                Input::new(rel, text, None)
-            })
-            .collect()
-    } else {
-        let name = path
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .to_string();
-        let text = String::from_utf8_lossy(&fs::read(path).unwrap_or_default()).into_owned();
-        vec![Input::new(name, text, kind)]
-    }
-}
-
-/// Fixtures in `config/` are ecsplain configuration files: their findings are the config reader's.
-fn config_report(inputs: &[Input]) -> ecsplain_engine::Report {
-    let mut report = ecsplain_engine::Report::default();
-    for (file, input) in inputs.iter().enumerate() {
-        let (_, diagnostics) = Config::parse(&input.path, &input.text);
-        let index = LineIndex::new(&input.text);
-        let resolvers = [Resolver {
-            path: &input.path,
-            text: &input.text,
-            index: &index,
-        }];
-        report.findings.extend(diagnostics.iter().filter_map(|d| {
-            let mut f = Finding::resolve(d, 0, &resolvers)?;
-            f.file = file;
-            Some(f)
-        }));
-    }
-    report
-}
-
-/// The rule code and expectation a fixture's name states.
-fn expectation(path: &Path) -> Option<(String, bool)> {
-    let name = path.file_name()?.to_string_lossy().to_string();
-    let (code, rest) = name.split_once('_')?;
-    if rest.starts_with("fail") {
-        Some((code.to_string(), true))
-    } else if rest.starts_with("pass") {
-        Some((code.to_string(), false))
-    } else {
-        None
-    }
-}
+use common::fixtures::{expectation, fixtures, fixtures_root, lint_fixture};
 
 fn snapshot_path(path: &Path) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
@@ -166,17 +45,8 @@ fn fixtures_match_their_names_and_snapshots() {
         fixtures_root().display()
     );
     for (group, path) in all {
-        let inputs = inputs_for(&group, &path);
+        let (inputs, report) = lint_fixture(&group, &path);
         let expected_code = expectation(&path);
-        let report = if group == "config" {
-            config_report(&inputs)
-        } else {
-            let mut config = config_for(&path);
-            if let Some((code, _)) = &expected_code {
-                config.select = vec![code.clone()];
-            }
-            lint_with(&inputs, &config)
-        };
         let rendered = text::render(&report.findings, &inputs, Style::default());
         let shown = format!(
             "{}/{}",

@@ -2,7 +2,9 @@
 //!
 //! Each rule's `<stem>.ja.md` beside its `.rs` (docs/ja/style.md) must have the English doc
 //! comment's sections in the same order, the same code blocks, the same link URLs and the same
-//! numbers in its text (as a multiset). Rules not translated yet are listed in
+//! numbers in its text (as a multiset), and a title line `# ...`: the rule's summary in Japanese,
+//! what `ecsplain rules --lang ja` lists (a file without one would show the English summary
+//! among Japanese ones). Rules not translated yet are listed in
 //! `src/rules/ja-pending.txt`, which must name exactly the rules without a file: it can only
 //! shrink, and it never claims more or less than the truth. `ECSPLAIN_BLESS=1` rewrites it from
 //! the files present (then read the diff: only lines removed, for files you added).
@@ -13,7 +15,7 @@ use std::path::{Path, PathBuf};
 use ecsplain_engine::{registry, Lang, Rule};
 
 mod ja_text;
-use ja_text::{numbers, split_code, unspaced, urls, without_urls};
+use ja_text::{is_japanese, numbers, split_code, unspaced, urls, without_urls};
 
 /// The English headings and their Japanese (docs/ja/style.md).
 const HEADINGS: [(&str, &str); 8] = [
@@ -110,14 +112,14 @@ fn differences(rule: &Rule, file: &str) -> Vec<String> {
             "numbers in the text {ja_numbers:?}, want {en_numbers:?}"
         ));
     }
-    let summary = rule.summary_in(Lang::Ja);
-    if summary != rule.summary && numbers(summary) != numbers(rule.summary) {
-        problems.push(format!(
-            "the title's numbers {:?}, want {:?} (from the summary `{}`)",
-            numbers(summary),
-            numbers(rule.summary),
-            rule.summary
-        ));
+    problems.extend(title_problems(rule.summary, file));
+    if let Some(title) = title_line(file) {
+        if rule.summary_in(Lang::Ja) != title {
+            problems.push(format!(
+                "the build reads the title as `{}`, not `{title}`",
+                rule.summary_in(Lang::Ja)
+            ));
+        }
     }
     if !file.ends_with('\n') {
         problems.push("the file does not end with a newline".into());
@@ -132,6 +134,54 @@ fn differences(rule: &Rule, file: &str) -> Vec<String> {
     for bad in ['，', '．'] {
         if ja_prose.iter().any(|l| l.contains(bad)) {
             problems.push(format!("`{bad}` in the text: punctuation is 、 and 。"));
+        }
+    }
+    problems
+}
+
+/// The title of a translation file: its first line after `# `, trimmed (docs/ja/style.md).
+fn title_line(file: &str) -> Option<&str> {
+    let first = file.trim_start_matches('\u{feff}').lines().next()?;
+    first.strip_prefix("# ").map(str::trim)
+}
+
+/// What is wrong with a file's title given the rule's English `summary`; empty when it is a
+/// Japanese one-line summary with the summary's numbers.
+fn title_problems(summary: &str, file: &str) -> Vec<String> {
+    let Some(title) = title_line(file) else {
+        return vec![format!(
+            "no title: the file must start with `# <the summary in Japanese>` (the English: `{summary}`)"
+        )];
+    };
+    let mut problems = Vec::new();
+    if title.is_empty() {
+        problems.push(format!("the title is empty (the English: `{summary}`)"));
+        return problems;
+    }
+    if title.eq_ignore_ascii_case(summary.trim()) {
+        problems.push(format!("the title is the English summary `{summary}`"));
+    }
+    if !title.chars().any(is_japanese) {
+        problems.push(format!("the title `{title}` has no Japanese"));
+    }
+    if numbers(title) != numbers(summary) {
+        problems.push(format!(
+            "the title's numbers {:?}, want {:?} (from the summary `{summary}`)",
+            numbers(title),
+            numbers(summary)
+        ));
+    }
+    if title.ends_with('。') || title.ends_with('.') {
+        problems.push(format!("the title `{title}` ends with a full stop"));
+    }
+    if let Some(at) = unspaced(title) {
+        problems.push(format!(
+            "no space between Japanese and alphanumerics in the title at `{at}` (docs/ja/style.md)"
+        ));
+    }
+    for bad in ['，', '．'] {
+        if title.contains(bad) {
+            problems.push(format!("`{bad}` in the title: punctuation is 、 and 。"));
         }
     }
     problems
@@ -226,4 +276,25 @@ fn the_checks_see_what_they_should() {
     assert!(unspaced("`cpu`を設定").is_some());
     assert!(unspaced("ECSのタスク").is_some());
     assert!(unspaced("30秒").is_some());
+
+    let summary = "the task's cpu and memory are not a size Fargate offers";
+    let body = "## 何を検査するか\n本文です。\n";
+    assert_eq!(
+        title_problems(summary, "# Fargate で選べないサイズ\n\n## 何を検査するか\n"),
+        Vec::<String>::new()
+    );
+    assert_eq!(title_line("# a title \n\nbody"), Some("a title"));
+    assert_eq!(title_line(body), None);
+    // Missing, empty, English, not Japanese, a number off, a full stop, no space: each fails.
+    for bad in [
+        body.to_string(),
+        format!("# \n{body}"),
+        format!("# {summary}\n{body}"),
+        format!("# The task's size\n{body}"),
+        format!("# Fargate で選べない 2 つのサイズ\n{body}"),
+        format!("# Fargate で選べないサイズ。\n{body}"),
+        format!("# Fargateで選べないサイズ\n{body}"),
+    ] {
+        assert!(!title_problems(summary, &bad).is_empty(), "passed: {bad:?}");
+    }
 }

@@ -548,6 +548,30 @@ mod tests {
         assert!(t.region("ap-northeast-1").unwrap().windows_x86.is_none());
     }
 
+    /// Every Linux x86 rate cites a copy of the price list dated 2025 or later (the 2021 copy is
+    /// only corroboration now), and no date a rate cites lies after the day it was read.
+    #[test]
+    fn x86_rates_cite_a_recent_copy() {
+        let t = prices();
+        let mut x86 = 0;
+        for r in &t.regions {
+            for c in &r.cited {
+                if let Some(as_of) = &c.as_of {
+                    assert!(as_of.as_str() <= c.read.as_str(), "{}: {c:?}", r.region);
+                }
+                if c.what != "linux_x86" {
+                    continue;
+                }
+                x86 += 1;
+                let date = c.as_of.as_deref().unwrap_or(c.read.as_str());
+                assert!(date >= "2025", "{}: {c:?}", r.region);
+            }
+        }
+        let priced = t.regions.iter().filter(|r| r.linux_x86.is_some()).count();
+        assert_eq!(x86, priced, "each x86 rate cites one source");
+        assert!(priced >= 22, "{priced}");
+    }
+
     /// The JSON is what scripts/fargate_prices.py writes from the CSV: every region row is a
     /// region, every rate row's numbers are in the JSON, and every JSON rate comes from a row.
     #[test]
@@ -615,7 +639,9 @@ mod tests {
         let e = estimate(&CostInput::new("ap-southeast-4", size));
         let note = e.region_note.unwrap_or_default();
         assert!(
-            note.contains("Asia Pacific (Melbourne)") && note.contains("no rate"),
+            note.contains("Asia Pacific (Melbourne)")
+                && note.contains("no rate")
+                && note.contains("no public copy"),
             "{note}"
         );
         assert!(e
@@ -667,7 +693,7 @@ mod tests {
         );
         input.ephemeral_gib = 50;
         let e = estimate(&input);
-        // fgcalc's copy of the AWS page: $0.05056/vCPU-h, $0.00553/GB-h; storage $0.00014/GB-h
+        // fgcalc's 2026 copy of the price list: $0.05056/vCPU-h, $0.00553/GB-h; storage $0.00014/GB-h
         // (clyr.co.jp, 2025-09).
         let expected = 0.25 * 0.05056 + 0.5 * 0.00553 + 30.0 * 0.00014;
         assert!(close(e.platforms[0].per_hour.unwrap(), expected));

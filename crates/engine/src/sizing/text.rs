@@ -93,7 +93,7 @@ crate::messages! {
     COST_MONTH = "a month is {hours} hours of a task running all the time";
     COST_SPOT = "Fargate Spot is modelled as {discount}% off the Linux x86 vCPU and memory rates; AWS publishes no fixed Spot rate, only \"up to a 70% discount\" on its pricing page; storage is charged at the on-demand rate";
     COST_UNKNOWN_REGION = "{region} is not a region where AWS lists Fargate for Linux tasks (regions in the data: {regions}), so there is no price for it; check the region code, or enter the rates to price it.";
-    COST_NO_PRICE_DATA = "AWS runs Fargate in {name} ({region}), but the price data holds no rate for it: enter the rates from the AWS Fargate pricing page to price it.";
+    COST_NO_PRICE_DATA = "AWS runs Fargate in {name} ({region}), but the price data holds no rate for it (no public copy of the AWS price list for it was found): enter the rates from the AWS Fargate pricing page to price it.";
     COST_NO_PRICE_DATA_CHINA = "AWS runs Fargate in {name} ({region}), but the price data holds no rate for it (AWS China prices it in CNY): enter the rates from the AWS Fargate pricing page to price it.";
     COST_COPIES = "rates are copies of the AWS price list (each names its source), read up to {date}; check them on the AWS pricing page";
     // --- ec2.rs: tasks per instance.

@@ -298,40 +298,43 @@ fn jsonnet_renders_and_says_whether_it_was_evaluated() {
     assert_eq!(plain.jsonnet_status(FileId::new(0)), None);
 }
 
+/// With no evaluator at hand, the reader's EP010 note says why, as the project knows it: the
+/// project gives its evaluator's state to the Jsonnet reader (no later stage rewrites the note).
 #[test]
 fn a_missing_evaluator_is_explained_by_its_state() {
-    let finding = || Finding {
-        path: "td.jsonnet".into(),
-        code: NOT_EVALUATED_CODE,
-        severity: crate::input::diagnostic::Severity::Info,
-        message: format!("this Jsonnet task definition {}", ecspresso::NOT_EVALUATED),
-        line: 1,
-        column: 1,
-        end_line: 1,
-        end_column: 2,
-        related: Vec::new(),
-        help: None,
-        fix: None,
-        file: 0,
-        span: crate::input::span::Span::new(0, 1),
-        keyed: Default::default(),
-    };
-    let mut loading = finding();
-    explain_missing(&mut loading, Kind::TaskDef.noun(), &Evaluator::Loading);
+    let files = || vec![File::new("td.jsonnet", "local a = 1; { a: a }", None)];
+    let vars = Vars::default();
+    for state in [
+        Evaluator::Ready,
+        Evaluator::Loading,
+        Evaluator::Failed("offline".into()),
+    ] {
+        let project = Project::new(files()).with_evaluator(state.clone());
+        assert_eq!(project.jsonnet_env(&vars).evaluator, state);
+    }
+    let span = crate::input::span::Span::new(0, 1);
+    let note = |state: &Evaluator| jsonnet::ep010::no_evaluator(span, Some(Kind::TaskDef), state);
+    let loading = note(&Evaluator::Loading);
     assert_eq!(
         loading.message,
         "this Jsonnet task definition is waiting for the Jsonnet evaluator, which is loading"
     );
-    let mut failed = finding();
-    explain_missing(
-        &mut failed,
-        Kind::TaskDef.noun(),
-        &Evaluator::Failed("offline".into()),
-    );
+    let failed = note(&Evaluator::Failed("offline".into()));
     assert!(failed.message.ends_with("(offline)"), "{}", failed.message);
-    let mut ready = finding();
-    explain_missing(&mut ready, Kind::TaskDef.noun(), &Evaluator::Ready);
-    assert_eq!(ready, finding(), "the engine's own note stands");
+    let none = note(&Evaluator::Ready);
+    assert_eq!(
+        none.message,
+        "this Jsonnet task definition was not evaluated, so its checks were skipped"
+    );
+    for d in [&loading, &failed, &none] {
+        assert_eq!(d.code, NOT_EVALUATED_CODE);
+        assert!(d
+            .keyed
+            .message
+            .as_ref()
+            .is_some_and(|m| m.en() == d.message));
+        assert!(d.keyed.help.is_some() && d.help.is_some());
+    }
 }
 
 /// "Ignore here" in a Jsonnet file writes the comment the engine honours there (`//`), and the

@@ -5,6 +5,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+pub mod fixtures;
+
 /// The corpus of real files: `$ECSPLAIN_CORPUS`, else `<repo>/../shared/corpus`.
 pub fn corpus_root() -> PathBuf {
     match std::env::var_os("ECSPLAIN_CORPUS") {

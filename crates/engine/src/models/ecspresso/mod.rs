@@ -229,10 +229,6 @@ pub struct JsonnetRead {
     pub evaluated: bool,
 }
 
-/// How EP010 ends when no evaluator was at hand (the page says why instead: still loading, or
-/// could not be loaded).
-pub const NOT_EVALUATED: &str = "was not evaluated, so its checks were skipped";
-
 /// A Jsonnet input: a plain literal is read as it is; anything else is evaluated with the run's
 /// other inputs, state and variables ([`jsonnet::evaluate`]). A Jsonnet error is an IN012
 /// finding at its place; an evaluation that needs what the run lacks (an imported file, a value)
@@ -250,9 +246,7 @@ pub fn read_jsonnet(
             ..JsonnetRead::default()
         };
     }
-    let noun = kind.map_or("file", Kind::noun);
     let first_line = Span::new(0, text.find(['\n', '\r']).unwrap_or(text.len()));
-    let not_evaluated = &crate::input::codes::EP010;
     let diagnostic = match jsonnet::evaluate(path, text, env) {
         jsonnet::Outcome::Value { json, .. } => {
             // ecspresso renders Go templates in the evaluated JSON too.
@@ -260,7 +254,8 @@ pub fn read_jsonnet(
                 env: &env.env,
                 tfstate: env.tfstate.as_ref(),
             };
-            let json = crate::syntax::template::render_known(&json, &known).map_or(json, |r| r.text);
+            let json =
+                crate::syntax::template::render_known(&json, &known).map_or(json, |r| r.text);
             let mut root = crate::syntax::json::parse(&json).root;
             if let Some(root) = root.as_mut() {
                 jsonnet::remap(root, text);
@@ -281,46 +276,55 @@ pub fn read_jsonnet(
             span,
             missing_import: Some(import),
             ..
-        } => not_evaluated
-            .diag(
+        } => {
+            let mut d = crate::input::codes::EP010.diag_msg(
                 if span.is_empty() { first_line } else { span },
-                format!(
-                    "this Jsonnet {noun} imports `{import}`, which is not among the linted files, so it was not evaluated and its checks were skipped"
+                crate::msg!(
+                    jsonnet::ep010::MISSING_IMPORT,
+                    kind = jsonnet::ep010::noun(kind),
+                    import = import
                 ),
-            )
-            .with_help("lint it together with the files it imports"),
+            );
+            d.set_help_msg(crate::msg!(jsonnet::ep010::HELP_IMPORTS));
+            d
+        }
         jsonnet::Outcome::Failed {
             span,
             message,
             placeholders,
             ..
-        } if !placeholders.is_empty() => not_evaluated
-            .diag(
+        } if !placeholders.is_empty() => {
+            let values = placeholders
+                .iter()
+                .map(|p| {
+                    crate::input::msg::Arg::Code(
+                        p.trim_start_matches("{{ ")
+                            .trim_end_matches(" }}")
+                            .replace('`', ""),
+                    )
+                })
+                .collect();
+            let mut d = crate::input::codes::EP010.diag_msg(
                 if span.is_empty() { first_line } else { span },
-                format!(
-                    "this Jsonnet {noun} could not be evaluated without real values for {}: {message}",
-                    placeholders
-                        .iter()
-                        .map(|p| p.trim_start_matches("{{ ").trim_end_matches(" }}").replace('`', ""))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                crate::msg!(
+                    jsonnet::ep010::NEEDS_VALUES,
+                    kind = jsonnet::ep010::noun(kind),
+                    values = crate::input::msg::Arg::List(values),
+                    message = message
                 ),
-            )
-            .with_help("give the values (environment, `--ext-str`, a tfstate file) or lint its rendered JSON (`ecspresso render`)"),
+            );
+            d.set_help_msg(crate::msg!(jsonnet::ep010::HELP_VALUES));
+            d
+        }
         jsonnet::Outcome::Failed { span, message, .. } => {
             let mut d = crate::input::codes::IN012
                 .diag_msg(span, crate::msg!(jsonnet::in012::FAILED, message = message));
             d.set_help_msg(crate::msg!(jsonnet::in012::HELP_FIX));
             d
         }
-        jsonnet::Outcome::Unavailable => not_evaluated
-            .diag(
-                first_line,
-                format!("this Jsonnet {noun} {NOT_EVALUATED}"),
-            )
-            .with_help(
-                "Jsonnet is evaluated by the ecsplain CLI; or lint its rendered JSON (`ecspresso render` or `jsonnet FILE`)",
-            ),
+        jsonnet::Outcome::Unavailable => {
+            jsonnet::ep010::no_evaluator(first_line, kind, &env.evaluator)
+        }
     };
     JsonnetRead {
         root: None,

@@ -61,6 +61,9 @@ crate::messages! {
     HELP = "use an image from a trusted registry ({list}, from `trusted-registries` in .ecsplain.yaml), for example a copy mirrored into your ECR, or add `{registry}` to the list if the team trusts it";
     MESSAGE = "{what} pulls from {source}, which is not a trusted registry";
     DOCKER_HUB = "Docker Hub (`docker.io`)";
+    WHAT_FROM = "`FROM {image}`";
+    WHAT_COPY = "`COPY --from={image}`";
+    WHAT_MOUNT = "`RUN --mount` from `{image}`";
 }
 
 pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
@@ -77,7 +80,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                     .is_some_and(|(a, _)| a.eq_ignore_ascii_case(name))
             })
     };
-    let mut found: Vec<(Span, String, String)> = Vec::new();
+    let mut found: Vec<(Span, crate::input::msg::Msg, String)> = Vec::new();
     for stage in stages {
         let image = stage.image.as_str();
         let earlier_stage = stages.iter().take(stage.index).any(|s| {
@@ -89,7 +92,11 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
             continue;
         }
         if let Some(registry) = untrusted_registry(image, trusted) {
-            found.push((stage.image_span, format!("`FROM {image}`"), registry));
+            found.push((
+                stage.image_span,
+                crate::msg!(WHAT_FROM, image = image),
+                registry,
+            ));
         }
     }
     for ins in ctx.instructions() {
@@ -102,7 +109,11 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                     continue;
                 }
                 if let Some(registry) = untrusted_registry(value, trusted) {
-                    found.push((flag.value_span, format!("`COPY --from={value}`"), registry));
+                    found.push((
+                        flag.value_span,
+                        crate::msg!(WHAT_COPY, image = value),
+                        registry,
+                    ));
                 }
             }
         }
@@ -114,7 +125,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                     }
                     if let Some(registry) = untrusted_registry(&value, trusted) {
                         let span = field_span(ctx.text, flag, &value);
-                        found.push((span, format!("`RUN --mount` from `{value}`"), registry));
+                        found.push((span, crate::msg!(WHAT_MOUNT, image = &value), registry));
                     }
                 }
             }

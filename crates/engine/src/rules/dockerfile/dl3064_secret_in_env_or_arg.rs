@@ -71,6 +71,7 @@ crate::messages! {
     IMAGE_CONFIG = "the image config";
     IMAGE_HISTORY = "the image history";
     WELL_KNOWN = "a well-known credential variable";
+    MARKER = "{word}";
     BUILDKIT_FAILS = "`error=true`: BuildKit's check {check} fires here, so the build fails";
 }
 
@@ -87,7 +88,7 @@ pub fn check(ctx: &DockerfileCtx<'_>, sink: &mut Sink<'_>) {
                 let why = if why == "a well-known credential variable" {
                     Arg::from(crate::msg!(WELL_KNOWN))
                 } else {
-                    Arg::Code(why)
+                    Arg::from(crate::msg!(MARKER, word = why))
                 };
                 let message = crate::msg!(
                     MESSAGE,

@@ -28,6 +28,84 @@ pub mod in012 {
     }
 }
 
+/// The EP010 messages (their Japanese: `rules/ecspresso/ep010_jsonnet_not_evaluated.ja.msg`): why
+/// a Jsonnet file was not evaluated, said once by the reader that tried
+/// (`ecspresso::read_jsonnet`); where no evaluator was at hand, the run's [`Env::evaluator`]
+/// picks the sentence. The evaluator's own message stays English, as `jsonnet FILE` prints it.
+pub mod ep010 {
+    use super::Evaluator;
+    use crate::input::diagnostic::Diagnostic;
+    use crate::input::kind::Kind;
+    use crate::input::msg::Msg;
+    use crate::input::span::Span;
+
+    crate::messages! {
+        "EP010";
+        MISSING_IMPORT = "this Jsonnet {kind} imports `{import}`, which is not among the linted files, so it was not evaluated and its checks were skipped";
+        HELP_IMPORTS = "lint it together with the files it imports";
+        NEEDS_VALUES = "this Jsonnet {kind} could not be evaluated without real values for {values}: {message}";
+        HELP_VALUES = "give the values (environment, `--ext-str`, a tfstate file) or lint its rendered JSON (`ecspresso render`)";
+        UNAVAILABLE = "this Jsonnet {kind} was not evaluated, so its checks were skipped";
+        HELP_CLI = "Jsonnet is evaluated by the ecsplain CLI; or lint its rendered JSON (`ecspresso render` or `jsonnet FILE`)";
+        LOADING = "this Jsonnet {kind} is waiting for the Jsonnet evaluator, which is loading";
+        HELP_LOADING = "its findings appear once the evaluator is loaded (a second download, only for Jsonnet projects)";
+        LOAD_FAILED = "this Jsonnet {kind} was not evaluated: the page could not load its Jsonnet evaluator ({why})";
+        HELP_RELOAD = "reload the page, or lint it with the ecsplain CLI (`ecsplain lint`), which evaluates Jsonnet";
+        TASK_DEF = "task definition";
+        SERVICE_DEF = "service definition";
+        DOCKERFILE = "Dockerfile";
+        ECSPRESSO = "ecspresso config";
+        TERRAFORM = "Terraform file";
+        CLOUDFORMATION = "CloudFormation template";
+        FILE = "file";
+    }
+
+    /// `Kind::noun` keyed, and "file" for a file of no known kind.
+    pub fn noun(kind: Option<Kind>) -> Msg {
+        match kind {
+            Some(Kind::TaskDef) => crate::msg!(TASK_DEF),
+            Some(Kind::ServiceDef) => crate::msg!(SERVICE_DEF),
+            Some(Kind::Dockerfile) => crate::msg!(DOCKERFILE),
+            Some(Kind::Ecspresso) => crate::msg!(ECSPRESSO),
+            Some(Kind::Terraform) => crate::msg!(TERRAFORM),
+            Some(Kind::CloudFormation) => crate::msg!(CLOUDFORMATION),
+            None => crate::msg!(FILE),
+        }
+    }
+
+    /// The EP010 note on a Jsonnet file of `kind` that no evaluator could evaluate, at `span`:
+    /// why, as the front end knows it ([`Evaluator`]: the page's is still loading, or could not
+    /// be loaded; else this build has none).
+    pub fn no_evaluator(span: Span, kind: Option<Kind>, evaluator: &Evaluator) -> Diagnostic {
+        let kind = noun(kind);
+        let (message, help) = match evaluator {
+            Evaluator::Ready => (crate::msg!(UNAVAILABLE, kind = kind), crate::msg!(HELP_CLI)),
+            Evaluator::Loading => (crate::msg!(LOADING, kind = kind), crate::msg!(HELP_LOADING)),
+            Evaluator::Failed(why) => (
+                crate::msg!(LOAD_FAILED, kind = kind, why = why),
+                crate::msg!(HELP_RELOAD),
+            ),
+        };
+        let mut d = crate::input::codes::EP010.diag_msg(span, message);
+        d.set_help_msg(help);
+        d
+    }
+}
+
+/// Where the Jsonnet evaluator is, as the front end knows it (the page loads it as a second
+/// module; the CLI has it built in). Only says why a file was not evaluated when no evaluator
+/// was at hand ([`ep010::no_evaluator`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Evaluator {
+    /// Built in, or loaded ([`set_external`]).
+    #[default]
+    Ready,
+    /// Being loaded.
+    Loading,
+    /// Could not be loaded, and why.
+    Failed(String),
+}
+
 mod choice;
 #[cfg(any(
     all(feature = "jsonnet", not(target_arch = "wasm32")),
@@ -61,6 +139,9 @@ pub struct Env<'a> {
     pub tfstate: Option<TfState>,
     pub env: BTreeMap<String, String>,
     pub ext_str: BTreeMap<String, String>,
+    /// Where the evaluator is when this build has none at hand (the page's: loading, or failed):
+    /// what EP010 says then.
+    pub evaluator: Evaluator,
 }
 
 impl<'a> Env<'a> {
@@ -83,6 +164,7 @@ impl<'a> Env<'a> {
             tfstate,
             env: BTreeMap::new(),
             ext_str: BTreeMap::new(),
+            evaluator: Evaluator::Ready,
         }
     }
 
@@ -196,6 +278,14 @@ fn placeholder(func: &str, args: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ep010_kind_nouns_say_what_kind_says() {
+        for kind in crate::input::kind::Kind::ALL {
+            assert_eq!(ep010::noun(Some(kind)).en(), kind.noun());
+        }
+        assert_eq!(ep010::noun(None).en(), "file");
+    }
 
     #[test]
     fn plain_objects_are_read() {

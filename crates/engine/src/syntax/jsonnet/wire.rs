@@ -212,6 +212,7 @@ pub fn answer(request: &str) -> String {
         tfstate,
         env: request.env,
         ext_str: request.ext_str,
+        evaluator: Evaluator::Ready,
     };
     response(&evaluate(&request.path, &request.text, &env))
 }
