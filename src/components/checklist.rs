@@ -22,6 +22,9 @@ pub struct ChecklistProps {
 #[component]
 pub fn Checklist(props: &ChecklistProps) -> Html {
     let tr = crate::i18n::use_tr();
+    // The engine's sentences in Japanese come with the Japanese rule docs: draw again when they
+    // arrive (a view opened first, by a permalink, would otherwise keep its English).
+    let _ja = crate::i18n::use_ja_docs(tr.lang);
     let copied = use_state(|| None::<bool>);
     // The checklist's data comes with the rules' docs, loaded on first need (crate::docs).
     let docs = use_docs();

@@ -37,6 +37,9 @@ pub struct CpuProps {
 #[component]
 pub fn CpuExplainer(props: &CpuProps) -> Html {
     let tr = crate::i18n::use_tr();
+    // The engine's sentences in Japanese come with the Japanese rule docs: draw again when they
+    // arrive (a view opened first, by a permalink, would otherwise keep its English).
+    let _ja = crate::i18n::use_ja_docs(tr.lang);
     let lang = tr.lang;
     let sizing = task::analyze_text(&props.text);
     let from_pane = sizing.containers.len() >= 2;

@@ -32,6 +32,9 @@ pub struct LessonProps {
 #[component]
 pub fn Lesson(props: &LessonProps) -> Html {
     let tr = crate::i18n::use_tr();
+    // The engine's sentences in Japanese come with the Japanese rule docs: draw again when they
+    // arrive (a view opened first, by a permalink, would otherwise keep its English).
+    let _ja = crate::i18n::use_ja_docs(tr.lang);
     let lang = tr.lang;
     let lesson = learn::lesson(props.id);
     // The lesson's text comes with the rules' docs, loaded on first need (crate::docs).

@@ -49,6 +49,9 @@ pub struct MemoryProps {
 #[component]
 pub fn MemoryExplainer(props: &MemoryProps) -> Html {
     let tr = crate::i18n::use_tr();
+    // The engine's sentences in Japanese come with the Japanese rule docs: draw again when they
+    // arrive (a view opened first, by a permalink, would otherwise keep its English).
+    let _ja = crate::i18n::use_ja_docs(tr.lang);
     let sizing = task::analyze_text(&props.text);
     let mode = use_state(|| {
         if props.from_finding && !sizing.containers.is_empty() {

@@ -142,6 +142,9 @@ fn family_of(text: &str) -> String {
 #[component]
 pub fn Sizing(props: &SizingProps) -> Html {
     let tr = crate::i18n::use_tr();
+    // The engine's sentences in Japanese come with the Japanese rule docs: draw again when they
+    // arrive (a view opened first, by a permalink, would otherwise keep its English).
+    let _ja = crate::i18n::use_ja_docs(tr.lang);
     let cpu_in = use_state(String::new);
     let mem_in = use_state(String::new);
     let region = {

@@ -398,6 +398,22 @@ try {
     await context.close();
   }
 
+  // 3b. A permalink straight to a teaching view: its engine sentences turn Japanese once the
+  // Japanese module arrives (the view draws again), the menus too.
+  for (const [hash, ready, selector] of [["#explain", "#cpu-sentence", "#cpu-sentence, #cpu-basis, #cpu-platform"], ["#sizing", "#sizing-verdict", ".sizing-page .notes"]]) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "ja-JP" });
+    const page = await context.newPage();
+    watch(page);
+    await page.goto(`${url}${hash}`);
+    await page.waitForSelector(ready, { timeout: 30_000 }).catch(() => {});
+    await page
+      .waitForFunction((sel) => /[ぁ-んァ-ヶ一-龠]/.test(document.querySelector(sel)?.textContent ?? ""), selector.split(", ")[0], { timeout: 15_000 })
+      .catch(() => {});
+    const shown = await page.$$eval(selector.split(", ").join(", "), (els) => els.map((e) => e.textContent).join(" "));
+    eq(englishLeft(shown), [], `a permalink to ${hash}: its engine sentences and menus are Japanese`);
+    await context.close();
+  }
+
   // 4. An English browser: the switch, from the keyboard, remembered, and back.
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-US" });
   const page = await context.newPage();
