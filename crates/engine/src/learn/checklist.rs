@@ -511,7 +511,7 @@ pub fn to_markdown(
 }
 
 /// The fixed phrases of the checklist's Markdown, keyed (`MARKDOWN.<NAME>`; Japanese in
-/// `learn/markdown.ja.msg`).
+/// `learn/checklist.ja.msg`).
 pub mod markdown {
     crate::messages! {
         "MARKDOWN";

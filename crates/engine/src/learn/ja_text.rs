@@ -1,7 +1,7 @@
 //! The Japanese of the teaching module's own keyed sentences (issue 21): the sizing
-//! arithmetic's (`SIZING.<NAME>`, `sizing/sizing.ja.msg`), the lessons' facts (`LESSON.<NAME>`,
+//! arithmetic's (`SIZING.<NAME>`, `sizing/text.ja.msg`), the lessons' facts (`LESSON.<NAME>`,
 //! `learn/facts.ja.msg`) and the checklist's Markdown (`MARKDOWN.<NAME>`,
-//! `learn/markdown.ja.msg`), one `NAME = text` a line.
+//! `learn/checklist.ja.msg`), one `NAME = text` a line.
 //!
 //! Compiled in for native builds; a build with the feature `external-docs` (the page) leaves
 //! them out and is given them with the Japanese rule docs under `ja-msg/<KEY>`
@@ -14,9 +14,9 @@ use crate::rules::rule::{ja_message, Lang};
 /// `(prefix, file)`: each table's key prefix and its `NAME = text` lines.
 #[cfg(not(feature = "external-docs"))]
 pub(crate) static TABLES: &[(&str, &str)] = &[
-    ("SIZING.", include_str!("../sizing/sizing.ja.msg")),
+    ("SIZING.", include_str!("../sizing/text.ja.msg")),
     ("LESSON.", include_str!("facts.ja.msg")),
-    ("MARKDOWN.", include_str!("markdown.ja.msg")),
+    ("MARKDOWN.", include_str!("checklist.ja.msg")),
 ];
 #[cfg(feature = "external-docs")]
 pub(crate) static TABLES: &[(&str, &str)] = &[];

@@ -3,7 +3,7 @@
 //! checklist's evidence.
 //!
 //! `sizing::text` holds the English templates (`SIZING.<NAME>`); their Japanese is
-//! `sizing/sizing.ja.msg`, read through [`super::ja_text`] (compiled in for native builds, given
+//! `sizing/text.ja.msg`, read through [`super::ja_text`] (compiled in for native builds, given
 //! with the Japanese rule docs in the page). Before it is at hand a sentence is English.
 
 use crate::input::msg::Msg;

@@ -1,7 +1,7 @@
 //! The sentences the sizing arithmetic writes, as keyed templates with typed arguments (issue
 //! 21): each a whole sentence per language, never glued from fragments.
 //!
-//! The English is here; the Japanese is `sizing/sizing.ja.msg` (`NAME = text` a line), which
+//! The English is here; the Japanese is `sizing/text.ja.msg` (`NAME = text` a line), which
 //! this layer does not read: `learn::sizing_in` renders a result in a language (compiled in for
 //! native builds; in the page it comes with the Japanese rule docs, under `ja-msg/SIZING.NAME`).
 //! Every result keeps its English strings as before (`sentence`, `notes`, ...), byte for byte,
@@ -11,7 +11,6 @@ use crate::input::msg::{Arg, Msg};
 
 crate::messages! {
     "SIZING";
-    // --- cpu.rs: the split under contention.
     CPU_CAP_TASK = "the task's {vcpu} vCPU";
     CPU_CAP_HOST = "the host's {vcpu} vCPU";
     CPU_GETS = "{name} gets {vcpu} vCPU ({pct}%)";
@@ -41,7 +40,6 @@ crate::messages! {
     CPU_BASIS_EC2_V1 = "Shown for EC2 on a cgroup v1 host (Amazon Linux 2): containers split the CPU in proportion to cpu.shares (container cpu, at least 2).";
     CPU_BASIS_EC2_V2 = "Shown for EC2 on a cgroup v2 host (Amazon Linux 2023) with runc 1.3.2 or later (or crun 1.23 or later): the runtime turns cpu.shares into cpu.weight with the quadratic mapping (1024 → 100, 2 → 1), and the kernel splits in proportion to cpu.weight.";
     CPU_BASIS_EC2_V2_LINEAR = "Shown for EC2 on a cgroup v2 host with runc before 1.3.2 (or crun before 1.23): the runtime turns cpu.shares into cpu.weight with the linear mapping 1 + ((shares − 2) × 9999) / 262142 (1024 → 39), and the kernel splits in proportion to cpu.weight.";
-    // --- memory.rs: memory over time.
     MEM_CEILING_TASK = "the task's memory";
     MEM_CEILING_INSTANCE = "the instance's free memory";
     MEM_PAST_LIMIT = "{name} tried to use {mib} MiB, past its hard limit (memory) of {limit} MiB: the kernel killed it (exit code 137, \"{reason}\")";
@@ -71,7 +69,6 @@ crate::messages! {
     MEM_LESSON_JVM = "a heap sized to the container limit leaves no room for the JVM's other memory (metaspace, threads, buffers): keep the heap well below the limit";
     MEM_LESSON_SIDECAR = "without container limits, one container's spike uses up the task's memory and the kernel usually kills the largest process: here the essential app, not the sidecar that grew";
     MEM_LESSON_AWS = "a container that normally uses 128 MiB can burst above it, up to its 300 MiB hard limit, and is killed past it";
-    // --- task.rs: the notes of a task definition's sizes.
     TASK_PLACEHOLDER = "the task cpu or memory is a template placeholder: sizes are unknown until it is rendered";
     TASK_CONTAINER_UNKNOWN = "some container values are placeholders or unreadable: the sums that need them are unknown";
     TASK_CPU_OVER = "the containers' cpu adds up to {total} units, {over} more than the task's {task}";
@@ -85,7 +82,6 @@ crate::messages! {
     TASK_SOME_WITHOUT_MEMORY_MANY = "{rest} and {last} reserve no memory: the memory sum counts only the other containers";
     TASK_WITHOUT_LIMIT_ONE = "{name} has no hard limit: it can grow until the task's memory is used up, and then the kernel usually kills the largest process in the task";
     TASK_WITHOUT_LIMIT_MANY = "{rest} and {last} have no hard limit: they can grow until the task's memory is used up, and then the kernel usually kills the largest process in the task";
-    // --- cost.rs: the prices' notes.
     COST_WHAT_SPOT = "Linux x86 (Spot is priced from it)";
     COST_NO_RATE = "no {what} rate for {region} in the data; enter the rates to price it";
     COST_NO_STORAGE_RATE = "no ephemeral storage rate for {region} in the data; enter it to price the storage above 20 GB";
@@ -96,7 +92,6 @@ crate::messages! {
     COST_NO_PRICE_DATA = "AWS runs Fargate in {name} ({region}), but the price data holds no rate for it (no public copy of the AWS price list for it was found): enter the rates from the AWS Fargate pricing page to price it.";
     COST_NO_PRICE_DATA_CHINA = "AWS runs Fargate in {name} ({region}), but the price data holds no rate for it (AWS China prices it in CNY): enter the rates from the AWS Fargate pricing page to price it.";
     COST_COPIES = "rates are copies of the AWS price list (each names its source), read up to {date}; check them on the AWS pricing page";
-    // --- ec2.rs: tasks per instance.
     EC2_CPU_TASK = "cpu: the task-level cpu, {units} units";
     EC2_CPU_SUM = "cpu: no task-level cpu, so the sum of the containers' cpu, {units} units";
     EC2_MEMORY_TASK = "memory: the task-level memory, {mib} MiB";
@@ -116,7 +111,6 @@ crate::messages! {
     EC2_UNKNOWN = "The task's memory reservation is unknown or zero, so no count can be given.";
     EC2_REGISTERED_BELOW = "registered memory is below the instance's nominal memory; the count uses the registered value";
     EC2_DOES_NOT_FIT = "the task does not fit on one {instance} at all";
-    // --- report.rs and rightsize.rs.
     REPORT_NOT_PRICED = "the task's size is unknown, so it cannot be priced";
     REPORT_UNKNOWN_INSTANCE = "{name} is not in the instance table; known types: {types}";
     RIGHTSIZE_LABEL = "a reconstruction with the same intent as the talk's Container Insights query (the original was not published), built from the documented performance log fields";
