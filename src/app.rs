@@ -376,7 +376,7 @@ pub fn App() -> Html {
                     { for explain }
                     if let Some(undo) = &state.undo {
                         <div class="undo-notice" role="status">
-                            <span>{ &undo.label }</span>
+                            <span>{ undo.label(tr) }</span>
                             <button type="button" class="button small" id="undo" onclick={on_undo.clone()}>{ tr.undo() }</button>
                         </div>
                     }

@@ -467,13 +467,29 @@ pub fn state_file(state: &ShareState) -> String {
 /// The largest state file the page opens (the share decoder's own cap).
 pub const MAX_STATE_FILE: usize = ecsplain_engine::share::MAX_STATE_BYTES;
 
-/// Reads a state file; the error is a sentence for the banner.
-pub fn read_state_file(text: &str) -> Result<ShareState, String> {
+/// Why a state file could not be opened ([`StateFileError::message`] says it for the banner).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StateFileError {
+    /// Larger than [`MAX_STATE_FILE`]: its size in bytes.
+    TooLarge(usize),
+    /// Not a state file: the JSON reader's detail (clipped).
+    NotState(String),
+}
+
+impl StateFileError {
+    /// The sentence for the banner, in the reader's language.
+    pub fn message(&self, tr: crate::i18n::Tr) -> String {
+        match self {
+            StateFileError::TooLarge(bytes) => tr.state_too_large(*bytes),
+            StateFileError::NotState(detail) => tr.state_not_state(detail.clone()),
+        }
+    }
+}
+
+/// Reads a state file.
+pub fn read_state_file(text: &str) -> Result<ShareState, StateFileError> {
     if text.len() > MAX_STATE_FILE {
-        return Err(format!(
-            "this file is too large to be an ecsplain state ({} bytes)",
-            text.len()
-        ));
+        return Err(StateFileError::TooLarge(text.len()));
     }
     ShareState::from_json(text).map_err(|mut detail| {
         if detail.len() > 160 {
@@ -484,27 +500,37 @@ pub fn read_state_file(text: &str) -> Result<ShareState, String> {
             detail.truncate(end);
             detail.push('…');
         }
-        format!("this file is not an ecsplain state file ({detail})")
+        StateFileError::NotState(detail)
     })
 }
 
 /// A findings table in Markdown, for a pull-request comment or a ticket. User text is escaped
 /// so it can neither break the table nor become markup.
 pub fn markdown_summary(findings: &[Finding]) -> String {
+    markdown_summary_in(findings, crate::i18n::Tr::default())
+}
+
+/// [`markdown_summary`] with its fixed phrases and the findings' messages in the reader's
+/// language (severities and codes stay as the CLI prints them).
+pub fn markdown_summary_in(findings: &[Finding], tr: crate::i18n::Tr) -> String {
     let mut out = String::new();
     if findings.is_empty() {
-        out.push_str("ecsplain: no findings\n");
+        out.push_str(tr.md_none());
+        out.push('\n');
         return out;
     }
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    out.push_str(&format!(
-        "**ecsplain**: {} error(s), {} warning(s), {} info\n\n",
+    out.push_str(&tr.md_counts(
         count(Severity::Error),
         count(Severity::Warning),
-        count(Severity::Info)
+        count(Severity::Info),
     ));
-    out.push_str("| Severity | Code | Location | Message |\n|---|---|---|---|\n");
+    out.push_str("\n\n");
+    out.push_str(tr.md_header());
+    out.push_str("\n|---|---|---|---|\n");
     for f in findings {
+        let mut f = f.clone();
+        f.localize(tr.lang);
         out.push_str(&format!(
             "| {} | {} | `{}:{}:{}` | {} |\n",
             f.severity.as_str(),

@@ -293,11 +293,28 @@ impl Linted {
 /// settings as they were just before.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Undo {
-    /// What was done, for the notice ("Applied the fix for TD001.").
-    pub label: String,
+    /// What was done, for the notice ([`Undo::label`]: "Applied the fix for TD001.").
+    pub what: Undone,
     /// The pane or file that changed and its text before, when a text changed.
     text: Option<(usize, Rc<str>)>,
     settings: Rc<PageSettings>,
+}
+
+/// What an [`Undo`] puts back: a fix applied, or an ignore written, for a finding of this code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Undone {
+    Fix(&'static str),
+    Ignore(&'static str),
+}
+
+impl Undo {
+    /// The notice, in the reader's language ("Applied the fix for TD001.").
+    pub fn label(&self, tr: crate::i18n::Tr) -> String {
+        match self.what {
+            Undone::Fix(code) => tr.undo_fixed(code.to_string()),
+            Undone::Ignore(code) => tr.undo_ignored(code.to_string()),
+        }
+    }
 }
 
 pub struct State {
@@ -667,7 +684,7 @@ impl State {
                     });
                     if let Some((pane, before, fixed, code)) = change {
                         next.undo = Some(Undo {
-                            label: format!("Applied the fix for {code}."),
+                            what: Undone::Fix(code),
                             text: Some((pane, before)),
                             settings: next.settings.clone(),
                         });
@@ -692,7 +709,7 @@ impl State {
                             .and_then(|l| l.report.findings.get(i))
                             .map_or("", |f| f.code);
                         next.undo = Some(Undo {
-                            label: format!("Ignored {code} here."),
+                            what: Undone::Ignore(code),
                             text: next.text_of(*pane).map(|t| (*pane, t.clone())),
                             settings: next.settings.clone(),
                         });
@@ -1213,8 +1230,11 @@ mod tests {
         let fixed = state.next(Action::ApplyFix(fix));
         assert_ne!(fixed.texts[0], before, "the fix changed the text");
         assert_eq!(
-            fixed.undo.as_ref().map(|u| u.label.as_str()),
-            Some("Applied the fix for TD001.")
+            fixed
+                .undo
+                .as_ref()
+                .map(|u| u.label(crate::i18n::Tr::default())),
+            Some("Applied the fix for TD001.".to_string())
         );
         let undone = fixed.next(Action::Undo);
         assert_eq!(undone.texts[0], before, "Undo puts the text back");

@@ -22,6 +22,9 @@ pub struct ChecklistProps {
 #[component]
 pub fn Checklist(props: &ChecklistProps) -> Html {
     let tr = crate::i18n::use_tr();
+    // The engine's sentences in Japanese come with the Japanese rule docs: draw again when they
+    // arrive (a view opened first, by a permalink, would otherwise keep its English).
+    let _ja = crate::i18n::use_ja_docs(tr.lang);
     let copied = use_state(|| None::<bool>);
     // The checklist's data comes with the rules' docs, loaded on first need (crate::docs).
     let docs = use_docs();
@@ -83,7 +86,7 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
     // The checklist as Markdown, for a review (with the ticks and what decided each item).
     let markdown = {
         let names: Vec<&str> = inputs.iter().map(|i| i.path.as_str()).collect();
-        learn::to_markdown(&items, &statuses, &props.ticks, &names)
+        learn::to_markdown_in(&items, &statuses, &props.ticks, &names, tr.lang)
     };
     let on_copy = {
         let (markdown, copied) = (markdown.clone(), copied.clone());

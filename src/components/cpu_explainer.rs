@@ -6,6 +6,7 @@
 
 use std::rc::Rc;
 
+use ecsplain_engine::learn::sizing_in;
 use ecsplain_engine::sizing::cpu::{self, Capacity, CpuContainer, Kernel, Limit};
 use ecsplain_engine::sizing::task;
 use web_sys::HtmlInputElement;
@@ -27,14 +28,19 @@ const STEP: f64 = 0.25;
 #[derive(Properties, PartialEq)]
 pub struct CpuProps {
     pub text: Rc<str>,
-    /// Where `text` comes from, for the source menu ("from the Task definition pane").
-    #[prop_or(AttrValue::Static("the Task definition pane"))]
-    pub source: AttrValue,
+    /// Where `text` comes from, for the source menu ("from the Task definition pane"); `None`:
+    /// the Task definition pane.
+    #[prop_or_default]
+    pub source: Option<AttrValue>,
 }
 
 #[component]
 pub fn CpuExplainer(props: &CpuProps) -> Html {
     let tr = crate::i18n::use_tr();
+    // The engine's sentences in Japanese come with the Japanese rule docs: draw again when they
+    // arrive (a view opened first, by a permalink, would otherwise keep its English).
+    let _ja = crate::i18n::use_ja_docs(tr.lang);
+    let lang = tr.lang;
     let sizing = task::analyze_text(&props.text);
     let from_pane = sizing.containers.len() >= 2;
     let source = use_state(|| if from_pane { "pane" } else { "example" }.to_string());
@@ -92,7 +98,7 @@ pub fn CpuExplainer(props: &CpuProps) -> Html {
         .enumerate()
         .map(|(i, (name, cpu))| CpuContainer::new(name, *cpu, f64::from(demand_of(i)) * STEP))
         .collect();
-    let split = cpu::simulate_on(&containers, capacity, kernel);
+    let split = sizing_in::simulate_cpu_in(&containers, capacity, kernel, lang);
 
     // The drawing: a stacked bar of the capacity, then one row per container.
     let w = viz_width();
@@ -122,9 +128,9 @@ pub fn CpuExplainer(props: &CpuProps) -> Html {
         let starved = c.cpu.is_none();
         let label = match (c.cpu, kernel.file()) {
             (Some(units), "cpu.shares") => format!("cpu {units}"),
-            (Some(units), _) => format!("cpu {units}: weight {}", c.weight),
-            (None, "cpu.shares") => "no cpu: 2 shares".to_string(),
-            (None, _) => format!("no cpu: weight {}", c.weight),
+            (Some(units), _) => tr.cpu_row_weight(units, c.weight),
+            (None, "cpu.shares") => tr.cpu_row_unset_shares().to_string(),
+            (None, _) => tr.cpu_row_unset_weight(c.weight),
         };
         html! {
             <g class={classes!("cpu-row", starved.then_some("starved"))}>
@@ -139,10 +145,10 @@ pub fn CpuExplainer(props: &CpuProps) -> Html {
         }
     });
     let cap_label = match split.capacity_source {
-        cpu::CapacitySource::TaskCpu => format!("task cap {} vCPU", cpu::vcpu(split.capacity_vcpu)),
-        cpu::CapacitySource::Host => format!("host {} vCPU", cpu::vcpu(split.capacity_vcpu)),
+        cpu::CapacitySource::TaskCpu => tr.cpu_cap_task(cpu::vcpu(split.capacity_vcpu)),
+        cpu::CapacitySource::Host => tr.cpu_cap_host(cpu::vcpu(split.capacity_vcpu)),
     };
-    let aria = format!("CPU split: {}", split.sentence);
+    let aria = tr.cpu_aria(split.sentence.clone());
 
     let sliders = split.containers.iter().enumerate().map(|(i, c)| {
         let demands = demands.clone();
@@ -160,18 +166,18 @@ pub fn CpuExplainer(props: &CpuProps) -> Html {
         let value = demand_of(i);
         html! {
             <div class="slider">
-                <label for={id.clone()}>{ format!("{} wants", c.name) }</label>
+                <label for={id.clone()}>{ tr.cpu_wants(c.name.clone()) }</label>
                 <input type="range" id={id} min="0" max={max_quarters.to_string()} step="1" value={value.to_string()} {oninput}
                     aria-valuetext={format!("{} vCPU", f64::from(value) * STEP)} />
-                <output>{ if value == 0 { "idle".to_string() } else { format!("{} vCPU", f64::from(value) * STEP) } }</output>
+                <output>{ if value == 0 { tr.cpu_idle().to_string() } else { format!("{} vCPU", f64::from(value) * STEP) } }</output>
             </div>
         }
     });
     let table_rows = split.containers.iter().map(|c| {
         let limit = match c.limited_by {
-            Limit::Idle => "idle: its share goes to the others",
-            Limit::Demand => "gets all it wants",
-            Limit::Contention => "held back by the others",
+            Limit::Idle => tr.cpu_limit_idle(),
+            Limit::Demand => tr.cpu_limit_demand(),
+            Limit::Contention => tr.cpu_limit_contention(),
         };
         html! {
             <tr>
@@ -187,66 +193,70 @@ pub fn CpuExplainer(props: &CpuProps) -> Html {
             </tr>
         }
     });
-    let task_option = task_cpu.map(|u| format!("the task's cpu ({u} units), a hard cap"));
+    let task_option = task_cpu.map(|u| tr.cpu_task_cap(u));
+    let source_name = props
+        .source
+        .clone()
+        .unwrap_or(AttrValue::Static(tr.cpu_source_pane()));
 
     html! {
         <section class="card explainer" id="cpu-explainer" tabindex="-1" aria-labelledby="cpu-title">
             <h2 id="cpu-title">{ tr.cpu_title() }</h2>
-            <p class="lede">{ "Container cpu is a weight, not a limit: it only matters when containers compete. Move the sliders to make containers busy or idle." }</p>
+            <p class="lede">{ tr.cpu_lede() }</p>
             <div class="form-row">
-                <label>{ "Platform" }
+                <label>{ tr.cpu_platform() }
                     <select id="cpu-platform" onchange={bind_select(&platform)}>
-                        { for Kernel::ALL.iter().map(|k| html! { <option value={k.id()} selected={*k == kernel}>{ k.label() }</option> }) }
+                        { for Kernel::ALL.iter().map(|k| html! { <option value={k.id()} selected={*k == kernel}>{ sizing_in::kernel_label_in(*k, lang) }</option> }) }
                     </select>
                 </label>
-                <label>{ "Containers" }
+                <label>{ tr.cpu_containers() }
                     <select id="cpu-source" onchange={bind_select(&source)}>
-                        <option value="pane" selected={use_pane} disabled={sizing.containers.is_empty()}>{ format!("from {}", props.source) }</option>
-                        <option value="example" selected={!use_pane}>{ "example: app 512, worker 256, log_router without cpu" }</option>
+                        <option value="pane" selected={use_pane} disabled={sizing.containers.is_empty()}>{ tr.cpu_from(source_name.to_string()) }</option>
+                        <option value="example" selected={!use_pane}>{ tr.cpu_example() }</option>
                     </select>
                 </label>
                 if !on_fargate {
-                    <label>{ "Capacity" }
+                    <label>{ tr.cpu_capacity() }
                         <select id="cpu-capacity" onchange={bind_select(&capacity_mode)}>
                             if let Some(t) = task_option { <option value="task" selected={*capacity_mode == "task"}>{ t }</option> }
-                            <option value="host" selected={*capacity_mode == "host" || task_cpu.is_none()}>{ "the host's vCPUs only" }</option>
+                            <option value="host" selected={*capacity_mode == "host" || task_cpu.is_none()}>{ tr.cpu_host_only() }</option>
                         </select>
                     </label>
-                    <label>{ "Host vCPUs" }
+                    <label>{ tr.cpu_host_vcpus() }
                         <select id="cpu-host" onchange={bind_select(&host)}>
                             { for ["1", "2", "4", "8"].iter().map(|v| html! { <option value={*v} selected={*host == *v}>{ *v }</option> }) }
                         </select>
                     </label>
                 }
             </div>
-            <p class="basis" id="cpu-basis">{ kernel.basis() }
-                if on_fargate && task_cpu.is_none() { { " The task sets no cpu, which Fargate requires: 1 vCPU is assumed." } }
+            <p class="basis" id="cpu-basis">{ sizing_in::kernel_basis_in(kernel, lang) }
+                if on_fargate && task_cpu.is_none() { { tr.cpu_no_task_cpu() } }
             </p>
             <div class="sliders">{ for sliders }</div>
             <svg class="viz cpu-viz" viewBox={format!("0 0 {w} {height:.0}")} role="img" aria-label={aria}>
-                <text x="0" y="20" class="name">{ "capacity" }</text>
-                <text x="0" y="44" class="sub">{ format!("{:.2} vCPU used", split.used_vcpu) }</text>
+                <text x="0" y="20" class="name">{ tr.cpu_capacity_label() }</text>
+                <text x="0" y="44" class="sub">{ tr.cpu_used(format!("{:.2}", split.used_vcpu)) }</text>
                 <rect class="track" x={left.to_string()} y="28" width={format!("{:.1}", cap_x - left)} height="22" rx="3" />
                 { for stack }
                 { for rows }
                 <line class="cap" x1={format!("{cap_x:.1}")} x2={format!("{cap_x:.1}")} y1="18" y2={format!("{:.0}", height - 22.0)} />
                 <text class="cap-label" x={format!("{:.1}", (cap_x - 4.0).max(left + 60.0))} y={format!("{:.0}", height - 8.0)} text-anchor="end">{ cap_label }</text>
             </svg>
-            <p class="legend"><span class="key alloc-key"></span>{ "gets" }<span class="key demand-key"></span>{ "wants" }<span class="key fair-key"></span>{ "its share if all are busy" }<span class="key cap-key"></span>{ "ceiling" }</p>
+            <p class="legend"><span class="key alloc-key"></span>{ tr.cpu_legend_gets() }<span class="key demand-key"></span>{ tr.cpu_legend_wants() }<span class="key fair-key"></span>{ tr.cpu_legend_fair() }<span class="key cap-key"></span>{ tr.cpu_legend_ceiling() }</p>
             <p class="sentence" id="cpu-sentence" aria-live="polite">{ &split.sentence }</p>
             <ul class="notes">{ for split.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
             <details class="text-equivalent" open=true>
                 <summary>{ tr.cpu_numbers() }</summary>
                 <table class="data-table">
                     <thead><tr>
-                        <th scope="col">{ "Container" }</th><th scope="col">{ "cpu" }</th><th scope="col">{ "cpu.shares" }</th>
-                        <th scope="col" title="1 + ((shares − 2) × 9999) / 262142">{ "weight (linear)" }</th>
-                        <th scope="col" title="runc ≥ 1.3.2">{ "weight (runc)" }</th>
-                        <th scope="col">{ format!("share if all busy (by {})", kernel.file()) }</th><th scope="col">{ "wants (vCPU)" }</th><th scope="col">{ "gets (vCPU)" }</th><th scope="col">{ "why" }</th>
+                        <th scope="col">{ tr.th_container() }</th><th scope="col">{ "cpu" }</th><th scope="col">{ "cpu.shares" }</th>
+                        <th scope="col" title="1 + ((shares − 2) × 9999) / 262142">{ tr.cpu_th_linear() }</th>
+                        <th scope="col" title="runc ≥ 1.3.2">{ tr.cpu_th_runc() }</th>
+                        <th scope="col">{ tr.cpu_th_share(kernel.file().to_string()) }</th><th scope="col">{ tr.cpu_th_wants() }</th><th scope="col">{ tr.cpu_th_gets() }</th><th scope="col">{ tr.cpu_th_why() }</th>
                     </tr></thead>
                     <tbody>{ for table_rows }</tbody>
                 </table>
-                <p class="muted">{ "On cgroup v2 hosts the runtime turns cpu.shares into cpu.weight. runc before 1.3.2 (and crun before 1.23) use the linear 1 + ((shares − 2) × 9999) / 262142, runc's ConvertCPUSharesToCgroupV2Value since 2020 (1024 → 39); runc 1.3.2 (October 2025), runc 1.4 and crun 1.23 use a quadratic mapping through log2(shares) that keeps the defaults equal (1024 → 100, 2 → 1, 262144 → 10000; runc issue 4896, opencontainers/cgroups PR 20). `runc --version` on the host says which one applies; the kernel then splits in proportion to cpu.weight." }</p>
+                <p class="muted">{ tr.cpu_v2_note() }</p>
             </details>
         </section>
     }

@@ -30,7 +30,13 @@ pub fn ExportDialog(props: &ExportProps) -> Html {
     // Lint again here: the export always matches the current texts and settings.
     let (inputs, _, _) = props.project.inputs();
     let (report, _, _) = lint_project(&props.project, &props.settings.config(), &props.vars);
-    let output = export(*format, &report.findings, &inputs);
+    // The findings' messages in the reader's language, as `ecsplain lint --lang ja` prints them
+    // (codes, JSON keys and SARIF's structure are the same in every language).
+    let mut findings = report.findings.clone();
+    for f in &mut findings {
+        f.localize(tr.lang);
+    }
+    let output = export(*format, &findings, &inputs);
     let command = cli_command(*format, &inputs, &props.settings);
 
     let tabs = Format::ALL.iter().map(|f| {

@@ -32,6 +32,9 @@ pub struct LessonProps {
 #[component]
 pub fn Lesson(props: &LessonProps) -> Html {
     let tr = crate::i18n::use_tr();
+    // The engine's sentences in Japanese come with the Japanese rule docs: draw again when they
+    // arrive (a view opened first, by a permalink, would otherwise keep its English).
+    let _ja = crate::i18n::use_ja_docs(tr.lang);
     let lang = tr.lang;
     let lesson = learn::lesson(props.id);
     // The lesson's text comes with the rules' docs, loaded on first need (crate::docs).
@@ -53,7 +56,14 @@ pub fn Lesson(props: &LessonProps) -> Html {
     let attempt: Rc<str> = (*text).clone();
     let result = {
         let attempt = attempt.clone();
-        use_memo(attempt, move |t| learn::check_exercise(lesson, t))
+        use_memo(
+            (
+                attempt,
+                lang,
+                ecsplain_engine::rule::ja_messages_available(),
+            ),
+            move |(t, lang, _)| learn::check_exercise_in(lesson, t, *lang),
+        )
     };
     let findings = {
         let file = exercise.file;

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use ecsplain_engine::learn::sizing_in;
 use ecsplain_engine::sizing::memory::{self, MemScenario, MemState, PRESETS};
 use ecsplain_engine::sizing::task;
 use gloo::timers::callback::Timeout;
@@ -48,6 +49,9 @@ pub struct MemoryProps {
 #[component]
 pub fn MemoryExplainer(props: &MemoryProps) -> Html {
     let tr = crate::i18n::use_tr();
+    // The engine's sentences in Japanese come with the Japanese rule docs: draw again when they
+    // arrive (a view opened first, by a permalink, would otherwise keep its English).
+    let _ja = crate::i18n::use_ja_docs(tr.lang);
     let sizing = task::analyze_text(&props.text);
     let mode = use_state(|| {
         if props.from_finding && !sizing.containers.is_empty() {
@@ -80,7 +84,7 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
             s
         }
     };
-    let timeline = memory::simulate(&scenario);
+    let timeline = sizing_in::simulate_memory_in(&scenario, tr.lang);
     let last = timeline.steps.len().saturating_sub(1);
     let shown = at.unwrap_or(last).min(last);
 
@@ -194,7 +198,7 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
         });
         let soft_line = soft.zip(soft_y).zip(soft_label_y).map(|((v, y), ly)| {
             html! { <g><line class="soft" x1={left.to_string()} x2={(left + plot_w).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} />
-                <text class="soft-label" x={(left + 4.0).to_string()} y={format!("{ly:.1}")}>{ format!("reservation {v}") }</text></g> }
+                <text class="soft-label" x={(left + 4.0).to_string()} y={format!("{ly:.1}")}>{ tr.mem_reservation(v) }</text></g> }
         });
         let hard_line = hard.zip(hard_y).zip(hard_label_y).map(|((v, y), ly)| {
             html! { <g><line class="hard" x1={left.to_string()} x2={(left + plot_w).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} />
@@ -265,20 +269,22 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
                 }
             }
         }
-        let sub = format!(
-            "{}{}",
-            if c.essential {
-                "essential"
-            } else {
-                "not essential"
-            },
-            match (c.reservation_mib, c.limit_mib) {
-                (Some(r), Some(l)) => format!(" · soft {r} · hard {l}"),
-                (Some(r), None) => format!(" · soft {r} · no hard limit"),
-                (None, Some(l)) => format!(" · hard {l}"),
-                (None, None) => " · no limits".to_string(),
-            }
-        );
+        // Labels, one a line under the name (the lane splits them at " · ").
+        let essential = if c.essential {
+            tr.mem_essential()
+        } else {
+            tr.mem_not_essential()
+        };
+        let limits = match (c.reservation_mib, c.limit_mib) {
+            (Some(r), Some(l)) => vec![tr.mem_soft(r), tr.mem_hard(l)],
+            (Some(r), None) => vec![tr.mem_soft(r), tr.mem_no_hard().to_string()],
+            (None, Some(l)) => vec![tr.mem_hard(l)],
+            (None, None) => vec![tr.mem_no_limits().to_string()],
+        };
+        let sub = std::iter::once(essential.to_string())
+            .chain(limits)
+            .collect::<Vec<_>>()
+            .join(" · ");
         svg_lanes.push(lane_svg(
             ci,
             c.name.clone(),
@@ -286,7 +292,7 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
             points,
             c.reservation_mib,
             c.limit_mib,
-            "hard limit",
+            tr.mem_hard_limit(),
             colors[ci % colors.len()],
             marks,
         ));
@@ -325,17 +331,20 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
     let stop_mark: Vec<(usize, String)> = timeline
         .task_stopped_at
         .filter(|&i| i <= shown)
-        .map(|i| (i, "task stopped".to_string()))
+        .map(|i| (i, tr.mem_task_stopped().to_string()))
         .into_iter()
         .collect();
     svg_lanes.push(lane_svg(
         scenario.containers.len(),
-        "task total".into(),
-        ceiling.map_or_else(|| "no task memory".into(), |c| format!("task memory {c}")),
+        tr.mem_task_total().into(),
+        ceiling.map_or_else(
+            || tr.mem_no_task_memory().into(),
+            |c| tr.mem_task_memory_of(c),
+        ),
         total_points,
         None,
         ceiling,
-        "task memory",
+        tr.mem_task_memory(),
         "total",
         stop_mark,
     ));
@@ -353,7 +362,7 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
             <g class="time-axis">
                 <line class="axis" x1={format!("{:.1}", left + label_room)} x2={format!("{:.1}", left + plot_w)} y1={format!("{y:.1}")} y2={format!("{y:.1}")} />
                 { for labels }
-                <text class="tick-label" x={format!("{:.1}", left + label_room - 6.0)} y={format!("{:.1}", y + 12.0)} text-anchor="end">{ "time →" }</text>
+                <text class="tick-label" x={format!("{:.1}", left + label_room - 6.0)} y={format!("{:.1}", y + 12.0)} text-anchor="end">{ tr.mem_time_axis() }</text>
             </g>
         }
     };
@@ -374,19 +383,19 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
     let table_rows = timeline.steps.iter().take(shown + 1).map(|s| html! {
         <tr>
             <th scope="row">{ format!("t{}", s.index) }</th>
-            { for s.containers.iter().map(|c| html! { <td>{ format!("{} MiB, {}", c.usage_mib, state_text(c.state)) }</td> }) }
+            { for s.containers.iter().map(|c| html! { <td>{ tr.mem_cell(c.usage_mib, state_text(tr, c.state).to_string()) }</td> }) }
             <td class="num">{ s.total_mib }</td>
             <td class="num">{ s.ceiling_mib.map_or_else(|| "—".into(), |c| c.to_string()) }</td>
         </tr>
     });
     let aria = format!(
-        "Memory use over {} steps{}",
-        timeline.steps.len(),
+        "{}{}",
+        tr.mem_aria(timeline.steps.len()),
         timeline
             .events
             .iter()
             .filter(|e| e.step <= shown)
-            .map(|e| format!("; t{}: {}", e.step, e.sentence))
+            .map(|e| tr.mem_aria_event(e.step, e.sentence.clone()))
             .collect::<String>()
     );
 
@@ -410,7 +419,7 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
             let id = format!("mem-use-{i}");
             html! {
                 <div class="slider">
-                    <label for={id.clone()}>{ format!("{} grows to", c.name) }</label>
+                    <label for={id.clone()}>{ tr.mem_grows_to(c.name.clone()) }</label>
                     <input type="range" id={id} min="0" max={format!("{:.0}", top_mib.max(2048.0))} step="16" value={value.to_string()} {oninput} aria-valuetext={format!("{value} MiB")} />
                     <output>{ format!("{value} MiB") }</output>
                 </div>
@@ -420,39 +429,39 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
     });
     let options = PRESETS.iter().enumerate().map(|(i, p)| {
         html! {
-            <option value={i.to_string()} selected={*mode == i.to_string()}>{ p.title() }</option>
+            <option value={i.to_string()} selected={*mode == i.to_string()}>{ sizing_in::preset_title_in(*p, tr.lang) }</option>
         }
     });
 
     html! {
         <section class="card explainer" id="memory-explainer" tabindex="-1" aria-labelledby="memory-title">
             <h2 id="memory-title">{ tr.mem_title() }</h2>
-            <p class="lede">{ "memoryReservation is a soft limit, memory a hard limit, the task's memory the ceiling for all containers together. Play a scenario and watch which container is killed." }</p>
+            <p class="lede">{ tr.mem_lede() }</p>
             <div class="form-row">
-                <label>{ "Scenario" }
+                <label>{ tr.mem_scenario() }
                     <select id="memory-preset" onchange={on_mode}>
                         { for options }
-                        <option value="task" selected={*mode == "task"} disabled={sizing.containers.is_empty()}>{ "your task definition (drag the sliders)" }</option>
+                        <option value="task" selected={*mode == "task"} disabled={sizing.containers.is_empty()}>{ tr.mem_your_task() }</option>
                     </select>
                 </label>
-                <button type="button" class="button primary" id="memory-play" onclick={on_play} disabled={*playing}>{ if *playing { "Playing…" } else { "▶ Play" } }</button>
-                <label class="step-label">{ format!("Time t{shown}") }
-                    <input type="range" id="memory-step" min="0" max={last.to_string()} value={shown.to_string()} oninput={on_step} aria-valuetext={format!("step {shown} of {last}")} />
+                <button type="button" class="button primary" id="memory-play" onclick={on_play} disabled={*playing}>{ if *playing { tr.mem_playing() } else { tr.mem_play() } }</button>
+                <label class="step-label">{ tr.mem_time(shown) }
+                    <input type="range" id="memory-step" min="0" max={last.to_string()} value={shown.to_string()} oninput={on_step} aria-valuetext={tr.mem_step_of(shown, last)} />
                 </label>
             </div>
-            if let Some(p) = preset { <p class="preset-lesson">{ p.lesson() }</p> }
+            if let Some(p) = preset { <p class="preset-lesson">{ sizing_in::preset_lesson_in(p, tr.lang) }</p> }
             { for task_sliders }
             <svg class="viz mem-viz" viewBox={format!("0 0 {w} {height:.0}")} role="img" aria-label={aria}>
                 { for svg_lanes }
                 { time_axis }
             </svg>
-            <p class="legend"><span class="key use-key"></span>{ "uses (MiB)" }<span class="key soft-key"></span>{ "reservation (soft)" }<span class="key hard-key"></span>{ "hard limit" }</p>
+            <p class="legend"><span class="key use-key"></span>{ tr.mem_legend_uses() }<span class="key soft-key"></span>{ tr.mem_legend_soft() }<span class="key hard-key"></span>{ tr.mem_hard_limit() }</p>
             <ol class="events" id="memory-events" aria-live="polite">{ for events }</ol>
             <ul class="notes">{ for timeline.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
             <details class="text-equivalent">
                 <summary>{ tr.mem_numbers() }</summary>
                 <table class="data-table">
-                    <thead><tr><th scope="col">{ "Step" }</th>{ for names.iter().map(|n| html! { <th scope="col">{ *n }</th> }) }<th scope="col">{ "total MiB" }</th><th scope="col">{ "ceiling MiB" }</th></tr></thead>
+                    <thead><tr><th scope="col">{ tr.mem_th_step() }</th>{ for names.iter().map(|n| html! { <th scope="col">{ *n }</th> }) }<th scope="col">{ tr.mem_th_total() }</th><th scope="col">{ tr.mem_th_ceiling() }</th></tr></thead>
                     <tbody>{ for table_rows }</tbody>
                 </table>
             </details>
@@ -460,13 +469,13 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
     }
 }
 
-fn state_text(state: MemState) -> &'static str {
+fn state_text(tr: crate::i18n::Tr, state: MemState) -> &'static str {
     match state {
-        MemState::BelowReservation => "within its reservation",
-        MemState::AboveReservation => "above its reservation",
-        MemState::Running => "running",
-        MemState::OomKilled => "killed at its limit or by the OOM killer",
-        MemState::Stopped => "stopped",
+        MemState::BelowReservation => tr.mem_state_within(),
+        MemState::AboveReservation => tr.mem_state_above(),
+        MemState::Running => tr.mem_state_running(),
+        MemState::OomKilled => tr.mem_state_killed(),
+        MemState::Stopped => tr.mem_state_stopped(),
     }
 }
 

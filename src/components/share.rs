@@ -313,7 +313,7 @@ impl Ctx {
                 .and_then(|v| v.as_string());
             match text.as_deref().map(persist::read_state_file) {
                 Some(Ok(shared)) => ctx.offer(shared),
-                Some(Err(e)) => ctx.error(e),
+                Some(Err(e)) => ctx.error(e.message(ctx.tr)),
                 None => ctx.error(ctx.tr.share_unreadable().into()),
             }
         });
@@ -812,7 +812,7 @@ fn share_dialog(
             .unwrap_or_default();
         let info = info.clone();
         Callback::from(move |_: MouseEvent| {
-            let markdown = persist::markdown_summary(&findings);
+            let markdown = persist::markdown_summary_in(&findings, tr);
             let mut next = info.clone();
             next.markdown = Some(markdown.clone());
             link.set(next.clone());

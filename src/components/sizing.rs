@@ -4,9 +4,10 @@
 
 use std::rc::Rc;
 
+use ecsplain_engine::learn::sizing_in;
 use ecsplain_engine::sizing::cost::{self, Overrides, RateOrigin};
 use ecsplain_engine::sizing::ec2::{self, Binding};
-use ecsplain_engine::sizing::report::{self, SizeOptions, DEFAULT_REGION};
+use ecsplain_engine::sizing::report::{SizeOptions, DEFAULT_REGION};
 use ecsplain_engine::sizing::rightsize;
 use ecsplain_engine::sizing::task::{self, Amount, TaskSizing};
 use ecsplain_engine::sizing::units::{
@@ -14,6 +15,8 @@ use ecsplain_engine::sizing::units::{
 };
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
+
+use crate::i18n::Tr;
 
 #[derive(Properties, PartialEq)]
 pub struct SizingProps {
@@ -79,17 +82,18 @@ pub fn money(x: f64) -> String {
     }
 }
 
-fn amount_text(a: Amount, unit: &str) -> String {
+fn amount_text(tr: Tr, a: Amount, unit: &str) -> String {
     match a {
         Amount::Known(v) => format!("{v}{unit}"),
         Amount::Absent => "—".into(),
-        Amount::Placeholder => "placeholder".into(),
-        Amount::Unreadable => "unreadable".into(),
+        Amount::Placeholder => tr.amount_placeholder().into(),
+        Amount::Unreadable => tr.amount_unreadable().into(),
     }
 }
 
 /// A labelled bar: `used` of `total`, red when over.
 fn bar(
+    tr: Tr,
     label: &str,
     used: Option<u32>,
     total: Option<u32>,
@@ -104,14 +108,14 @@ fn bar(
         _ => (0.0, false),
     };
     let numbers = match (used, total) {
-        (Some(u), Some(t)) => format!("{u} of {t} {unit}"),
-        (Some(u), None) => format!("{u} {unit} (task value unknown)"),
-        _ => "unknown".to_string(),
+        (Some(u), Some(t)) => tr.sz_of(u, t, unit.to_string()),
+        (Some(u), None) => tr.sz_task_unknown(u, unit.to_string()),
+        _ => tr.sz_unknown().to_string(),
     };
     let room = headroom.map(|(d, p)| match p {
-        Some(p) if d >= 0 => format!("headroom {d} {unit} ({p:.0}%)"),
-        Some(p) => format!("over by {} {unit} ({:.0}%)", -d, -p),
-        None => format!("headroom {d} {unit}"),
+        Some(p) if d >= 0 => tr.sz_headroom_pct(d, unit.to_string(), format!("{p:.0}")),
+        Some(p) => tr.sz_over_pct(-d, unit.to_string(), format!("{:.0}", -p)),
+        None => tr.sz_headroom(d, unit.to_string()),
     });
     html! {
         <div class={classes!("hbar", over.then_some("over"))}>
@@ -138,6 +142,9 @@ fn family_of(text: &str) -> String {
 #[component]
 pub fn Sizing(props: &SizingProps) -> Html {
     let tr = crate::i18n::use_tr();
+    // The engine's sentences in Japanese come with the Japanese rule docs: draw again when they
+    // arrive (a view opened first, by a permalink, would otherwise keep its English).
+    let _ja = crate::i18n::use_ja_docs(tr.lang);
     let cpu_in = use_state(String::new);
     let mem_in = use_state(String::new);
     let region = {
@@ -162,7 +169,8 @@ pub fn Sizing(props: &SizingProps) -> Html {
     let cluster = use_state(|| "my-cluster".to_string());
     let pasted = use_state(String::new);
 
-    let base = task::analyze_text(&props.text);
+    let lang = tr.lang;
+    let base = sizing_in::analyze_text_in(&props.text, lang);
     let typed_cpu = parse_cpu_units(&cpu_in);
     let typed_mem = parse_memory_mib(&mem_in);
     let fargate =
@@ -187,7 +195,7 @@ pub fn Sizing(props: &SizingProps) -> Html {
     if let Ok(mib) = registered.trim().parse::<u32>() {
         options.registered_memory = ec2::RegisteredMemory::Mib(mib);
     }
-    let report = report::size_task(sizing, &options);
+    let report = sizing_in::size_task_in(sizing, &options, lang);
     let sizing = &report.task;
 
     // --- Fargate validity, both directions.
@@ -207,7 +215,7 @@ pub fn Sizing(props: &SizingProps) -> Html {
         })
     };
     let size_text = match (sizing.cpu.known(), sizing.memory.known()) {
-        (Some(c), Some(m)) => format!("{} with {}", describe_cpu(c), describe_memory(m)),
+        (Some(c), Some(m)) => tr.sz_size_with(describe_cpu(c), describe_memory(m)),
         _ => tr.sz_the_task_size().to_string(),
     };
     let validity = match &sizing.fargate_fit {
@@ -265,19 +273,19 @@ pub fn Sizing(props: &SizingProps) -> Html {
     // --- Containers against the task.
     let rows = sizing.containers.iter().map(|c| html! {
         <tr>
-            <th scope="row">{ &c.name }{ if c.essential { "" } else { " (not essential)" } }</th>
-            <td>{ amount_text(c.cpu, "") }</td>
-            <td>{ amount_text(c.memory_reservation, " MiB") }</td>
-            <td>{ amount_text(c.memory, " MiB") }</td>
+            <th scope="row">{ if c.essential { c.name.clone() } else { tr.sz_not_essential(c.name.clone()) } }</th>
+            <td>{ amount_text(tr, c.cpu, "") }</td>
+            <td>{ amount_text(tr, c.memory_reservation, " MiB") }</td>
+            <td>{ amount_text(tr, c.memory, " MiB") }</td>
         </tr>
     });
     let h = &sizing.headroom;
     let bars = html! {
         <>
-            { bar("CPU: sum of container cpu", sizing.totals.cpu, sizing.cpu.known(), "units", h.cpu.map(|d| (d, h.cpu_percent))) }
-            { bar("Memory: sum of reservations (else limits)", sizing.totals.memory_reserved, sizing.memory.known(), "MiB", h.memory.map(|d| (d, h.memory_percent))) }
+            { bar(tr, tr.sz_bar_cpu(), sizing.totals.cpu, sizing.cpu.known(), tr.sz_unit_units(), h.cpu.map(|d| (d, h.cpu_percent))) }
+            { bar(tr, tr.sz_bar_mem(), sizing.totals.memory_reserved, sizing.memory.known(), "MiB", h.memory.map(|d| (d, h.memory_percent))) }
             if let Some(limits) = sizing.totals.memory_limits {
-                { bar("Memory: sum of hard limits", Some(limits), sizing.memory.known(), "MiB", None) }
+                { bar(tr, tr.sz_bar_hard(), Some(limits), sizing.memory.known(), "MiB", None) }
             }
         </>
     };
@@ -294,19 +302,19 @@ pub fn Sizing(props: &SizingProps) -> Html {
         let priced = r.linux_x86.is_some() || r.linux_arm64.is_some() || r.windows_x86.is_some();
         html! {
             <option value={r.region.clone()} selected={r.region == *region}>
-                { format!("{} ({}){}", r.region, r.name, if priced { "" } else { ": no prices" }) }
+                { if priced { format!("{} ({})", r.region, r.name) } else { tr.sz_region_no_prices(r.region.clone(), r.name.clone()) } }
             </option>
         }
     });
     // A region from the settings that AWS does not list stays choosable, and the note says why
     // nothing is priced.
     let unknown_option = (!known_region).then(|| html! {
-        <option value={(*region).clone()} selected=true>{ format!("{} (not in the price data)", *region) }</option>
+        <option value={(*region).clone()} selected=true>{ tr.sz_region_unknown((*region).clone()) }</option>
     });
     let cost_html = match &report.cost {
         Some(est) => {
             let rows = est.platforms.iter().map(|p| {
-                let origin = match p.origin { RateOrigin::Data => "price data", _ => "your rates" };
+                let origin = match p.origin { RateOrigin::Data => tr.sz_price_data(), _ => tr.sz_your_rates() };
                 html! {
                     <tr>
                         <th scope="row">{ p.label }</th>
@@ -317,16 +325,16 @@ pub fn Sizing(props: &SizingProps) -> Html {
                 }
             });
             let savings = report.savings.iter().map(|s| html! {
-                <li>{ format!("{} / {} MiB instead of {} / {} MiB saves {} a month ({:.0}%, Linux x86)", describe_cpu(s.to.cpu), s.to.memory, describe_cpu(s.from.cpu), s.from.memory, money(s.per_month), s.percent) }</li>
+                <li>{ tr.sz_saving(describe_cpu(s.to.cpu), s.to.memory, describe_cpu(s.from.cpu), s.from.memory, money(s.per_month), format!("{:.0}", s.percent)) }</li>
             });
             html! {
                 <>
                     if let Some(note) = &est.region_note {
                         <p class="verdict warn" id="region-note" role="status">{ note }</p>
                     }
-                    <p class="muted">{ format!("Priced size: {} vCPU, {} GB memory, {} GB storage billed above the included 20 GB, {} hours a month, Spot {}% off.", est.vcpu, est.memory_gb, est.billed_storage_gb, est.hours_per_month, est.spot_discount_percent) }</p>
+                    <p class="muted">{ tr.sz_priced(est.vcpu.to_string(), est.memory_gb.to_string(), est.billed_storage_gb.to_string(), est.hours_per_month.to_string(), est.spot_discount_percent.to_string()) }</p>
                     <table class="data-table" id="cost-table">
-                        <thead><tr><th scope="col">{ "Platform" }</th><th scope="col">{ "per hour" }</th><th scope="col">{ "per month" }</th><th scope="col">{ "rates" }</th></tr></thead>
+                        <thead><tr><th scope="col">{ tr.cpu_platform() }</th><th scope="col">{ tr.sz_th_hour() }</th><th scope="col">{ tr.sz_th_month() }</th><th scope="col">{ tr.sz_th_rates() }</th></tr></thead>
                         <tbody>{ for rows }</tbody>
                     </table>
                     if !report.savings.is_empty() {
@@ -338,18 +346,26 @@ pub fn Sizing(props: &SizingProps) -> Html {
                                 "linux_x86" => "Linux x86",
                                 "linux_arm64" => "Linux ARM64",
                                 "windows_x86" => "Windows",
-                                "ephemeral" => "Storage",
-                                _ => "Region",
+                                "ephemeral" => tr.sz_what_storage(),
+                                _ => tr.sz_what_region(),
                             };
-                            let as_of = c.as_of.as_ref().map(|d| format!(", price as of {d}")).unwrap_or_default();
-                            html! { <li>{ format!("{what} ({}): {} (read {}{as_of})", est.region, c.source, c.read) }</li> }
+                            let line = match &c.as_of {
+                                Some(d) => tr.sz_cited_as_of(what.to_string(), est.region.clone(), c.source.clone(), c.read.clone(), d.clone()),
+                                None => tr.sz_cited(what.to_string(), est.region.clone(), c.source.clone(), c.read.clone()),
+                            };
+                            // The source is a citation, as written (English): marked so for screen
+                            // readers, inside the sentence filled whole.
+                            match line.split_once(c.source.as_str()) {
+                                Some((before, after)) => html! { <li>{ before }<span lang="en">{ &c.source }</span>{ after }</li> },
+                                None => html! { <li>{ line }</li> },
+                            }
                         }) }
                     </ul>
                     <details class="source"><summary>{ tr.sz_about_prices() }</summary><ul>{ for est.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul></details>
                 </>
             }
         }
-        None => html! { <p class="muted">{ "No valid Fargate size to price yet." }</p> },
+        None => html! { <p class="muted">{ tr.sz_no_price() }</p> },
     };
 
     // --- EC2.
@@ -357,23 +373,23 @@ pub fn Sizing(props: &SizingProps) -> Html {
         <option value={i.name.clone()} selected={i.name == *instance}>{ format!("{} ({} vCPU, {} GiB, {})", i.name, i.vcpus, i.memory_gib, i.arch) }</option>
     });
     let ec2_html = report.ec2.as_ref().map(|fit| {
-        let count = |n: Option<u32>| n.map_or_else(|| "no limit".to_string(), |n| n.to_string());
+        let count = |n: Option<u32>| n.map_or_else(|| tr.sz_no_limit().to_string(), |n| n.to_string());
         let binds = match fit.binding {
-            Binding::Cpu => "CPU binds first",
-            Binding::Memory => "memory binds first",
-            Binding::Both => "CPU and memory run out together",
-            Binding::Unknown => "no count: the task reserves nothing known",
+            Binding::Cpu => tr.sz_binds_cpu(),
+            Binding::Memory => tr.sz_binds_memory(),
+            Binding::Both => tr.sz_binds_both(),
+            Binding::Unknown => tr.sz_binds_unknown(),
         };
         html! {
             <>
                 <div class="fit-grid">
                     <div class={classes!("fit-cell", (fit.binding == Binding::Cpu).then_some("binding"))}>
                         <span class="fit-num">{ count(fit.by_cpu) }</span>
-                        <span>{ format!("tasks by CPU ({} units)", fit.cpu_units) }</span>
+                        <span>{ tr.sz_by_cpu(fit.cpu_units) }</span>
                     </div>
                     <div class={classes!("fit-cell", (fit.binding == Binding::Memory).then_some("binding"))}>
                         <span class="fit-num">{ count(fit.by_memory) }</span>
-                        <span>{ format!("tasks by memory ({} MiB registered)", fit.registered_memory_mib) }</span>
+                        <span>{ tr.sz_by_memory(fit.registered_memory_mib) }</span>
                     </div>
                     <div class="fit-cell result">
                         <span class="fit-num">{ count(fit.tasks) }</span>
@@ -409,15 +425,15 @@ pub fn Sizing(props: &SizingProps) -> Html {
         });
         html! {
             <div class="advice">
-                <p class="rule-stated"><strong>{ "Headroom rule: " }</strong>{ &advice.rule }</p>
+                <p class="rule-stated"><strong>{ tr.sz_headroom_rule() }</strong>{ &advice.rule }</p>
                 if !advice.containers.is_empty() {
                     <table class="data-table">
-                        <thead><tr><th scope="col">{ "Container" }</th><th scope="col">{ "cpu" }</th><th scope="col">{ "memoryReservation" }</th><th scope="col">{ "memory" }</th><th scope="col">{ "compared with today" }</th></tr></thead>
+                        <thead><tr><th scope="col">{ tr.th_container() }</th><th scope="col">{ "cpu" }</th><th scope="col">{ "memoryReservation" }</th><th scope="col">{ "memory" }</th><th scope="col">{ tr.sz_th_compared() }</th></tr></thead>
                         <tbody>{ for rows }</tbody>
                     </table>
                 }
                 if let Some(size) = advice.fargate_size {
-                    <p>{ format!("Task size: {} with {}", describe_cpu(size.cpu), describe_memory(size.memory)) }</p>
+                    <p>{ tr.sz_task_size_is(describe_cpu(size.cpu), describe_memory(size.memory)) }</p>
                 }
                 <ul class="notes">{ for parsed.problems.iter().chain(advice.notes.iter()).map(|n| html! { <li>{ n }</li> }) }</ul>
             </div>
@@ -426,10 +442,10 @@ pub fn Sizing(props: &SizingProps) -> Html {
 
     let cpu_placeholder = pane_cpu
         .known()
-        .map_or_else(|| "e.g. 1024 or 1 vCPU".to_string(), |c| c.to_string());
+        .map_or_else(|| tr.sz_cpu_placeholder().to_string(), |c| c.to_string());
     let mem_placeholder = pane_mem
         .known()
-        .map_or_else(|| "e.g. 2048 or 2GB".to_string(), |m| m.to_string());
+        .map_or_else(|| tr.sz_mem_placeholder().to_string(), |m| m.to_string());
     let reset = {
         let (c, m) = (cpu_in.clone(), mem_in.clone());
         Callback::from(move |_: MouseEvent| {
@@ -443,11 +459,11 @@ pub fn Sizing(props: &SizingProps) -> Html {
         <main class="sizing-page" id="main">
             <section class="card" id="sizing" tabindex="-1" aria-labelledby="sizing-title">
                 <h2 id="sizing-title">{ tr.sz_task_size() }</h2>
-                <p class="muted">{ "From the Task definition pane; type other numbers to try them." }</p>
+                <p class="muted">{ tr.sz_from_pane() }</p>
                 <div class="form-row">
-                    <label>{ "Task cpu (units)" }<input id="size-cpu" type="text" inputmode="decimal" value={(*cpu_in).clone()} placeholder={cpu_placeholder} oninput={bind_input(&cpu_in)} /></label>
-                    <label>{ "Task memory (MiB)" }<input id="size-memory" type="text" inputmode="decimal" value={(*mem_in).clone()} placeholder={mem_placeholder} oninput={bind_input(&mem_in)} /></label>
-                    if typed { <button type="button" class="button" onclick={reset}>{ "Use the pane's values" }</button> }
+                    <label>{ tr.sz_task_cpu() }<input id="size-cpu" type="text" inputmode="decimal" value={(*cpu_in).clone()} placeholder={cpu_placeholder} oninput={bind_input(&cpu_in)} /></label>
+                    <label>{ tr.sz_task_memory() }<input id="size-memory" type="text" inputmode="decimal" value={(*mem_in).clone()} placeholder={mem_placeholder} oninput={bind_input(&mem_in)} /></label>
+                    if typed { <button type="button" class="button" onclick={reset}>{ tr.sz_use_pane() }</button> }
                 </div>
                 { validity }
                 { for chips }
@@ -456,10 +472,10 @@ pub fn Sizing(props: &SizingProps) -> Html {
             <section class="card" aria-labelledby="containers-title">
                 <h2 id="containers-title">{ tr.sz_containers() }</h2>
                 if sizing.containers.is_empty() {
-                    <p class="muted">{ "No containers: paste a task definition in the Task definition pane." }</p>
+                    <p class="muted">{ tr.sz_no_containers() }</p>
                 } else {
                     <table class="data-table">
-                        <thead><tr><th scope="col">{ "Container" }</th><th scope="col">{ "cpu" }</th><th scope="col">{ "memoryReservation" }</th><th scope="col">{ "memory" }</th></tr></thead>
+                        <thead><tr><th scope="col">{ tr.th_container() }</th><th scope="col">{ "cpu" }</th><th scope="col">{ "memoryReservation" }</th><th scope="col">{ "memory" }</th></tr></thead>
                         <tbody>{ for rows }</tbody>
                     </table>
                     { bars }
@@ -469,40 +485,40 @@ pub fn Sizing(props: &SizingProps) -> Html {
             <section class="card" aria-labelledby="cost-title">
                 <h2 id="cost-title">{ tr.sz_cost() }</h2>
                 <div class="form-row">
-                    <label>{ "Region" }<select id="region" onchange={bind_select(&region)}>{ for unknown_option }{ for regions }</select></label>
-                    <label>{ "Spot discount %" }<input type="text" inputmode="decimal" value={(*spot).clone()} placeholder={table.spot_default_discount_percent.to_string()} oninput={bind_input(&spot)} /></label>
-                    <label>{ "Ephemeral storage (GiB)" }<input type="text" inputmode="numeric" value={(*storage).clone()} placeholder={sizing.ephemeral_storage_gib.known().unwrap_or(table.included_ephemeral_gib).to_string()} oninput={bind_input(&storage)} /></label>
+                    <label>{ tr.sz_what_region() }<select id="region" onchange={bind_select(&region)}>{ for unknown_option }{ for regions }</select></label>
+                    <label>{ tr.sz_spot() }<input type="text" inputmode="decimal" value={(*spot).clone()} placeholder={table.spot_default_discount_percent.to_string()} oninput={bind_input(&spot)} /></label>
+                    <label>{ tr.sz_storage() }<input type="text" inputmode="numeric" value={(*storage).clone()} placeholder={sizing.ephemeral_storage_gib.known().unwrap_or(table.included_ephemeral_gib).to_string()} oninput={bind_input(&storage)} /></label>
                 </div>
                 { cost_html }
                 <details class="overrides"><summary>{ tr.sz_own_rates() }</summary>
                     <div class="form-row">
-                        <label>{ "x86 per vCPU-hour" }<input type="text" inputmode="decimal" value={(*x86_vcpu).clone()} oninput={bind_input(&x86_vcpu)} /></label>
-                        <label>{ "x86 per GB-hour" }<input type="text" inputmode="decimal" value={(*x86_gb).clone()} oninput={bind_input(&x86_gb)} /></label>
-                        <label>{ "ARM64 per vCPU-hour" }<input type="text" inputmode="decimal" value={(*arm_vcpu).clone()} oninput={bind_input(&arm_vcpu)} /></label>
-                        <label>{ "ARM64 per GB-hour" }<input type="text" inputmode="decimal" value={(*arm_gb).clone()} oninput={bind_input(&arm_gb)} /></label>
-                        <label>{ "Storage per GB-hour" }<input type="text" inputmode="decimal" value={(*storage_rate).clone()} oninput={bind_input(&storage_rate)} /></label>
+                        <label>{ tr.sz_x86_vcpu() }<input type="text" inputmode="decimal" value={(*x86_vcpu).clone()} oninput={bind_input(&x86_vcpu)} /></label>
+                        <label>{ tr.sz_x86_gb() }<input type="text" inputmode="decimal" value={(*x86_gb).clone()} oninput={bind_input(&x86_gb)} /></label>
+                        <label>{ tr.sz_arm_vcpu() }<input type="text" inputmode="decimal" value={(*arm_vcpu).clone()} oninput={bind_input(&arm_vcpu)} /></label>
+                        <label>{ tr.sz_arm_gb() }<input type="text" inputmode="decimal" value={(*arm_gb).clone()} oninput={bind_input(&arm_gb)} /></label>
+                        <label>{ tr.sz_storage_gb() }<input type="text" inputmode="decimal" value={(*storage_rate).clone()} oninput={bind_input(&storage_rate)} /></label>
                     </div>
                 </details>
             </section>
             <section class="card" aria-labelledby="ec2-title">
                 <h2 id="ec2-title">{ tr.sz_ec2() }</h2>
                 <div class="form-row">
-                    <label>{ "Instance type" }<select id="instance" onchange={bind_select(&instance)}>{ for instances }</select></label>
-                    <label>{ "Registered memory (MiB, optional)" }<input type="text" inputmode="numeric" value={(*registered).clone()} placeholder="from DescribeContainerInstances" oninput={bind_input(&registered)} /></label>
+                    <label>{ tr.sz_instance() }<select id="instance" onchange={bind_select(&instance)}>{ for instances }</select></label>
+                    <label>{ tr.sz_registered() }<input type="text" inputmode="numeric" value={(*registered).clone()} placeholder={tr.sz_registered_placeholder()} oninput={bind_input(&registered)} /></label>
                 </div>
                 { for ec2_html }
             </section>
             <section class="card" aria-labelledby="rightsize-title">
                 <h2 id="rightsize-title">{ tr.sz_rightsize() }</h2>
                 <div class="form-row">
-                    <label>{ "Cluster" }<input type="text" value={(*cluster).clone()} oninput={bind_input(&cluster)} /></label>
+                    <label>{ tr.sz_cluster() }<input type="text" value={(*cluster).clone()} oninput={bind_input(&cluster)} /></label>
                 </div>
-                <p class="muted">{ format!("Run this in CloudWatch Logs Insights on the log group {} ({}):", query.log_group, query.label) }</p>
-                <textarea class="query" id="insights-query" readonly=true rows="9" aria-label="Logs Insights query" value={query.query.clone()} />
-                <label class="block-label" for="pasted">{ "Paste the results (CSV or JSON):" }</label>
+                <p class="muted">{ tr.sz_run_this(query.log_group.clone(), sizing_in::rightsize_label_in(lang)) }</p>
+                <textarea class="query" id="insights-query" readonly=true rows="9" aria-label={tr.sz_query_label()} value={query.query.clone()} />
+                <label class="block-label" for="pasted">{ tr.sz_paste() }</label>
                 <textarea class="query" id="pasted" rows="5" value={(*pasted).clone()} oninput={bind_area(&pasted)} placeholder="ContainerName,maxCpu,avgCpu,cpuReserved,maxMem,avgMem,memReserved" />
                 { for advice_html }
-                <p class="source">{ format!("Fields: {}", query.source) }</p>
+                <p class="source">{ tr.sz_fields(query.source.to_string()) }</p>
             </section>
         </main>
     }

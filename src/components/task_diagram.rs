@@ -6,31 +6,35 @@ use std::rc::Rc;
 use ecsplain_engine::sizing::task::{self, Amount, ContainerSizing};
 use yew::prelude::*;
 
+use crate::i18n::Tr;
+
 #[derive(Properties, PartialEq)]
 pub struct DiagramProps {
     pub text: Rc<str>,
-    /// Where `text` comes from, for the lede ("the Task definition pane").
-    #[prop_or(AttrValue::Static("the Task definition pane"))]
-    pub source: AttrValue,
+    /// Where `text` comes from, for the lede; `None`: the Task definition pane.
+    #[prop_or_default]
+    pub source: Option<AttrValue>,
 }
 
-fn amount(a: Amount, unit: &str, absent: &str) -> String {
+/// A value of the diagram: CPU units, MiB, or why there is no number.
+fn amount(tr: Tr, a: Amount, units: bool, absent: &str) -> String {
     match a {
-        Amount::Known(v) => format!("{v}{unit}"),
+        Amount::Known(v) if units => tr.dg_units(v),
+        Amount::Known(v) => format!("{v} MiB"),
         Amount::Absent => absent.to_string(),
-        Amount::Placeholder => "a placeholder".to_string(),
-        Amount::Unreadable => "unreadable".to_string(),
+        Amount::Placeholder => tr.amount_a_placeholder().to_string(),
+        Amount::Unreadable => tr.amount_unreadable().to_string(),
     }
 }
 
-fn container_box(c: &ContainerSizing) -> Html {
+fn container_box(tr: Tr, c: &ContainerSizing) -> Html {
     html! {
         <div class={classes!("box", "container-box", (!c.essential).then_some("optional"))}>
-            <div class="box-title">{ &c.name }<span class="box-kind">{ if c.essential { "container · essential" } else { "container" } }</span></div>
+            <div class="box-title">{ &c.name }<span class="box-kind">{ if c.essential { tr.dg_container_essential() } else { tr.dg_container() } }</span></div>
             <dl class="box-values">
-                <dt>{ "cpu" }</dt><dd>{ amount(c.cpu, " units", "not set (2 shares)") }<span class="what">{ "a weight under contention" }</span></dd>
-                <dt>{ "memoryReservation" }</dt><dd>{ amount(c.memory_reservation, " MiB", "not set") }<span class="what">{ "soft: what placement counts" }</span></dd>
-                <dt>{ "memory" }</dt><dd>{ amount(c.memory, " MiB", "not set") }<span class="what">{ "hard: killed above it (exit 137)" }</span></dd>
+                <dt>{ "cpu" }</dt><dd>{ amount(tr, c.cpu, true, tr.dg_not_set_shares()) }<span class="what">{ tr.dg_weight() }</span></dd>
+                <dt>{ "memoryReservation" }</dt><dd>{ amount(tr, c.memory_reservation, false, tr.dg_not_set()) }<span class="what">{ tr.dg_soft() }</span></dd>
+                <dt>{ "memory" }</dt><dd>{ amount(tr, c.memory, false, tr.dg_not_set()) }<span class="what">{ tr.dg_hard() }</span></dd>
             </dl>
         </div>
     }
@@ -40,14 +44,14 @@ fn container_box(c: &ContainerSizing) -> Html {
 pub fn TaskDiagram(props: &DiagramProps) -> Html {
     let tr = crate::i18n::use_tr();
     let sizing = task::analyze_text(&props.text);
-    let containers = || sizing.containers.iter().map(container_box);
+    let containers = || sizing.containers.iter().map(|c| container_box(tr, c));
     let task_box = |host: &str| {
         html! {
             <div class="box task-box">
-                <div class="box-title">{ "task" }<span class="box-kind">{ host.to_string() }</span></div>
+                <div class="box-title">{ tr.dg_task() }<span class="box-kind">{ host.to_string() }</span></div>
                 <dl class="box-values">
-                    <dt>{ "cpu" }</dt><dd>{ amount(sizing.cpu, " units", "not set") }<span class="what">{ "hard ceiling for all containers" }</span></dd>
-                    <dt>{ "memory" }</dt><dd>{ amount(sizing.memory, " MiB", "not set") }<span class="what">{ "hard ceiling for all containers" }</span></dd>
+                    <dt>{ "cpu" }</dt><dd>{ amount(tr, sizing.cpu, true, tr.dg_not_set()) }<span class="what">{ tr.dg_task_ceiling() }</span></dd>
+                    <dt>{ "memory" }</dt><dd>{ amount(tr, sizing.memory, false, tr.dg_not_set()) }<span class="what">{ tr.dg_task_ceiling() }</span></dd>
                 </dl>
                 <div class="box-children">{ for containers() }</div>
             </div>
@@ -56,25 +60,25 @@ pub fn TaskDiagram(props: &DiagramProps) -> Html {
     html! {
         <section class="card explainer" id="task-diagram" tabindex="-1" aria-labelledby="diagram-title">
             <h2 id="diagram-title">{ tr.diagram_title() }</h2>
-            <p class="lede">{ format!("How the task's numbers and each container's numbers nest, with the values from {}.", props.source) }</p>
+            <p class="lede">{ tr.dg_lede(props.source.as_ref().map_or_else(|| tr.cpu_source_pane().to_string(), |s| s.to_string())) }</p>
             if sizing.containers.is_empty() {
-                <p class="muted">{ "Paste a task definition in the Task definition pane to see its containers here." }</p>
+                <p class="muted">{ tr.dg_empty() }</p>
             }
             <div class="diagrams">
                 <figure class="diagram">
-                    <figcaption>{ "On Fargate" }</figcaption>
+                    <figcaption>{ tr.dg_on_fargate() }</figcaption>
                     <div class="box host-box fargate">
-                        <div class="box-title">{ "Fargate" }<span class="box-kind">{ "the task size is the machine you pay for" }</span></div>
-                        <div class="box-children">{ task_box("cpu and memory required, a valid pair") }</div>
+                        <div class="box-title">{ "Fargate" }<span class="box-kind">{ tr.dg_fargate_kind() }</span></div>
+                        <div class="box-children">{ task_box(tr.dg_fargate_task()) }</div>
                     </div>
                 </figure>
                 <figure class="diagram">
-                    <figcaption>{ "On EC2" }</figcaption>
+                    <figcaption>{ tr.dg_on_ec2() }</figcaption>
                     <div class="box host-box ec2">
-                        <div class="box-title">{ "EC2 container instance" }<span class="box-kind">{ "registered CPU and memory, shared by its tasks" }</span></div>
+                        <div class="box-title">{ tr.dg_ec2_instance() }<span class="box-kind">{ tr.dg_ec2_kind() }</span></div>
                         <div class="box-children">
-                            { task_box("cpu and memory optional") }
-                            <div class="box ghost">{ "other tasks" }</div>
+                            { task_box(tr.dg_ec2_task()) }
+                            <div class="box ghost">{ tr.dg_other_tasks() }</div>
                         </div>
                     </div>
                 </figure>

@@ -66,7 +66,11 @@ const learnKey = (key) => /^ja\/(lesson|example)\/[a-z0-9-]+$/.test(key) || key 
 // The findings' Japanese message templates (`ja-msg/<CODE>.<NAME>`, from the rules' `.ja.msg`):
 // the page's engine leaves them out and takes them from here (`rule::ja_message`).
 const msgKey = (key) => /^ja-msg\/([A-Z]+[0-9]+)\.[A-Z0-9_]+$/.exec(key);
+// The teaching module's own sentences, keyed the same way (`learn::ja_text`): the sizing
+// arithmetic's, the lessons' facts and the checklist's Markdown phrases.
+const teachKey = (key) => /^ja-msg\/(SIZING|LESSON|MARKDOWN)\.[A-Z0-9_]+$/.test(key);
 const strays = Object.keys(ja).filter((key) => {
+  if (teachKey(key)) return !ja[key];
   const msg = msgKey(key);
   if (msg) return !codes.includes(msg[1]) || !ja[key];
   return !key.startsWith("ja/") || !(codes.includes(key.slice(3)) || learnKey(key)) || !ja[key];
@@ -82,6 +86,7 @@ tagBootScript(dir, { "data-ecsplain-docs": `${base}${name}`, "data-ecsplain-docs
 console.log(`rule-docs: ${codes.length} rules, ${Object.keys(docs).length - codes.length} other texts (${size} bytes) -> ${name}`);
 const jaLearn = Object.keys(ja).filter(learnKey).length;
 const jaMsg = Object.keys(ja).filter(msgKey).length;
+const jaTeach = Object.keys(ja).filter(teachKey).length;
 console.log(
-  `rule-docs: ${Object.keys(ja).length - jaLearn - jaMsg} rules, ${jaLearn} teaching texts and ${jaMsg} message templates in Japanese (${jaSize} bytes) -> ${jaName}`,
+  `rule-docs: ${Object.keys(ja).length - jaLearn - jaMsg - jaTeach} rules, ${jaLearn} teaching texts, ${jaMsg} message templates and ${jaTeach} teaching sentences in Japanese (${jaSize} bytes) -> ${jaName}`,
 );

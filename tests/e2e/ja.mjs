@@ -5,8 +5,9 @@
 // ECSPLAIN_SHOTS/ja-{desktop,phone}-{light,dark}.png (look at them: nothing overflows, the
 // Japanese glyphs render; Debian's Chromium needs fonts-noto-cjk, which `cargo xtask setup`
 // installs). Then the main flows (findings of migrated rules in Japanese, rules, settings,
-// share, shortcuts, project tree, checklist, Learn, a lesson, sizing, CPU & memory): no visible
-// English left, nothing overflowing, screenshots ja-flow-<flow>-<layout>-<scheme>.png.
+// share, shortcuts, project tree, checklist, Learn, a lesson with its facts, the Sizing and CPU &
+// memory bodies, the checklist's Markdown, the undo notice): no visible English left, nothing
+// overflowing, screenshots ja-flow-<flow>-<layout>-<scheme>.png.
 import { createRequire } from "node:module";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -98,6 +99,15 @@ const allowed = new Set([
   "CloudFormation", "SARIF", "JSON", "YAML", "Ctrl", "Delete", "Linux", "Windows", "vCPU", "hadolint",
   "ignore", "yaml", "json", "error", "warning", "info", "AWS_REGION", "region", "timeout", "service",
   "servce", "task_definition", "service_definition", "must_env", "extVar", "Spot", "NAME",
+  // The sizing and CPU & memory views: member names, the cgroup files' and tools' names, the
+  // instance families and AWS's names of things (written as AWS writes them).
+  "memory", "memoryReservation", "cgroup", "runc", "crun", "Amazon", "ContainerName", "maxCpu",
+  "avgCpu", "cpuReserved", "maxMem", "avgMem", "memReserved", "DescribeContainerInstances",
+  "CloudWatch", "Logs", "Insights", "Container", "ARM64", "FireLens", "exit",
+  "stopTimeout", "initProcessEnabled", "OutOfMemoryError", "Fluent", "Docker", "Graviton",
+  // The CPU explainer's example containers, the cgroup v2 formula's variable, runc's function
+  // and its issue cited as written, Linux's OOM killer.
+  "worker", "shares", "ConvertCPUSharesToCgroupV", "Value", "issue", "killer",
 ]);
 const englishLeft = (s) =>
   (s ?? "")
@@ -307,19 +317,100 @@ try {
     check(/[ぁ-んァ-ヶ一-龠]/.test(await text(page, ".lesson .doc")), `${what}: the lesson's text is Japanese`, (await text(page, ".lesson .doc")).slice(0, 80));
     await noEnglish(".exercise-head", "the exercise's buttons");
     await noEnglish("#lesson-verdict", "the lesson's verdict");
+    // The lesson's facts (the engine's sentences) and, once checked, why one does not hold yet.
+    await page.click("#lesson-check");
+    await page.waitForSelector(".goals .fact", { timeout: 15_000 }).catch(() => {});
+    const facts = await visibleText(page, ".goals .fact");
+    check(/[ぁ-んァ-ヶ一-龠]/.test(facts), `${what}: the lesson's facts are Japanese`, facts.slice(0, 120));
+    await noEnglish(".goals", "the lesson's goal and facts");
+    await noEnglish("#lesson-verdict", "the lesson's verdict once checked");
     await fits("lesson");
     await shot("lesson");
 
-    // The sizing and CPU & memory views (their explanations are still English: screenshots and
-    // overflow only; the navigation stays Japanese).
-    for (const [button, flow, ready] of [["#sizing-button", "sizing", "#sizing-verdict, .sizing"], ["#explain-button", "explain", ".explain-page"]]) {
+    // The sizing and CPU & memory views: their bodies, the engine's sentences (the CPU split,
+    // the memory timeline's events, the notes, the prices' notes, the EC2 fit) included.
+    await page.click("#lint-button");
+    await settled(page);
+    for (const [button, flow, ready, body] of [
+      ["#sizing-button", "sizing", "#sizing-verdict", ".sizing-page"],
+      ["#explain-button", "explain", "#cpu-sentence", ".explain-page"],
+    ]) {
       await page.click(button);
       await page.waitForSelector(ready, { timeout: 30_000 }).catch(() => {});
+      // The engine's sentences come with the Japanese rule docs: wait until they are Japanese.
+      await page
+        .waitForFunction((sel) => /[ぁ-んァ-ヶ一-龠]/.test(document.querySelector(sel)?.textContent ?? ""), ready, { timeout: 15_000 })
+        .catch(() => {});
       await page.waitForTimeout(300);
+      if (flow === "explain") {
+        check(/[ぁ-んァ-ヶ一-龠]/.test(await text(page, "#cpu-sentence")), `${what}: the CPU split's sentence is Japanese`, await text(page, "#cpu-sentence"));
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await shot("explain-cpu");
+        // Play a scenario to its end: its events are the engine's sentences.
+        await page.click("#memory-play").catch(() => {});
+        await page.waitForFunction(() => !document.querySelector("#memory-play")?.disabled, null, { timeout: 15_000 }).catch(() => {});
+        const events = await text(page, "#memory-events");
+        check(/[ぁ-んァ-ヶ一-龠]/.test(events), `${what}: the memory timeline's events are Japanese`, events.slice(0, 120));
+      } else {
+        // Open the notes about the prices.
+        await page.$$eval(".sizing-page details", (ds) => ds.forEach((d) => (d.open = true)));
+      }
       await noEnglish("nav.nav", `${flow} navigation`);
+      await noEnglish(body, `${flow} body`);
       await fits(flow);
       await shot(flow);
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
+      await shot(`${flow}-middle`);
     }
+
+    // The checklist's Markdown export: headings and fixed phrases in Japanese.
+    await page.click("#checklist-button");
+    await page.waitForSelector("#checklist-copy-md", { timeout: 30_000 });
+    await page.click("#checklist-copy-md");
+    await page.waitForTimeout(300);
+    const md = await page.evaluate(() => navigator.clipboard.readText().catch((e) => `error ${e}`));
+    check(md.startsWith("# ECS ベストプラクティスチェックリスト"), `${what}: the checklist's Markdown has its Japanese title`, md.slice(0, 80));
+    const mdFixed = md
+      .split("\n")
+      // The items' evidence quotes the files and the findings' messages, and the items' and
+      // sections' texts are the checklist's own (checked above): what is left is ecsplain's
+      // headings and fixed phrases, and each item's verdict (after " — ").
+      .filter((l) => !/^\s+- /.test(l) && !/^## /.test(l))
+      .map((l) => (/^- \[[ x]\] /.test(l) ? l.split(" — ").pop() : l))
+      .join("\n");
+    eq(englishLeft(mdFixed.replace(/\(https?:[^)]*\)|https?:\S+/g, " ")), [], `${what}: no English left in the checklist's Markdown headings and verdicts`);
+
+    // The undo notice after "Apply fix": back to the lint view, apply the first fix.
+    await page.click("#lint-button");
+    await settled(page);
+    const fixButton = page.locator(".finding button.fix:not([disabled])").first();
+    if ((await fixButton.count()) > 0) {
+      await fixButton.click();
+      await page.waitForSelector(".undo-notice", { timeout: 10_000 }).catch(() => {});
+      const notice = await text(page, ".undo-notice");
+      check(/修正を適用しました/.test(notice), `${what}: the undo notice is Japanese`, notice);
+      await noEnglish(".undo-notice", "the undo notice");
+      await shot("undo");
+      await page.click("#undo");
+    } else {
+      check(false, `${what}: a finding with a fix to apply`);
+    }
+    await context.close();
+  }
+
+  // 3b. A permalink straight to a teaching view: its engine sentences turn Japanese once the
+  // Japanese module arrives (the view draws again), the menus too.
+  for (const [hash, ready, selector] of [["#explain", "#cpu-sentence", "#cpu-sentence, #cpu-basis, #cpu-platform"], ["#sizing", "#sizing-verdict", ".sizing-page .notes"]]) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "ja-JP" });
+    const page = await context.newPage();
+    watch(page);
+    await page.goto(`${url}${hash}`);
+    await page.waitForSelector(ready, { timeout: 30_000 }).catch(() => {});
+    await page
+      .waitForFunction((sel) => /[ぁ-んァ-ヶ一-龠]/.test(document.querySelector(sel)?.textContent ?? ""), selector.split(", ")[0], { timeout: 15_000 })
+      .catch(() => {});
+    const shown = await page.$$eval(selector.split(", ").join(", "), (els) => els.map((e) => e.textContent).join(" "));
+    eq(englishLeft(shown), [], `a permalink to ${hash}: its engine sentences and menus are Japanese`);
     await context.close();
   }
 

@@ -288,7 +288,20 @@ fn every_checklist_item_is_in_japanese_and_faithful() {
 
 #[test]
 fn the_teaching_texts_are_given_on_demand_under_their_keys() {
-    let texts = translation::compiled_texts(Lang::Ja);
+    let all = translation::compiled_texts(Lang::Ja);
+    // Beside the files, the teaching module's own sentences (sizing, the lessons' facts, the
+    // checklist's Markdown) under `ja-msg/` (learn::ja_text).
+    let (texts, sentences): (Vec<_>, Vec<_>) = all.iter().partition(|(k, _)| k.starts_with("ja/"));
+    assert!(
+        sentences.iter().all(|(k, t)| {
+            ["ja-msg/SIZING.", "ja-msg/LESSON.", "ja-msg/MARKDOWN."]
+                .iter()
+                .any(|p| k.starts_with(p))
+                && !t.is_empty()
+        }),
+        "{sentences:?}"
+    );
+    assert!(sentences.len() >= 100, "{}", sentences.len());
     let keys: Vec<&str> = texts.iter().map(|(k, _)| k.as_str()).collect();
     assert_eq!(
         texts.len(),

@@ -507,7 +507,43 @@ pub fn to_markdown(
     ticks: &[String],
     files: &[&str],
 ) -> String {
+    to_markdown_in(items, statuses, ticks, files, Lang::En)
+}
+
+/// The fixed phrases of the checklist's Markdown, keyed (`MARKDOWN.<NAME>`; Japanese in
+/// `learn/checklist.ja.msg`).
+pub mod markdown {
+    crate::messages! {
+        "MARKDOWN";
+        TITLE = "# ECS best-practice checklist";
+        DECIDED_FROM = "Decided from {files}.";
+        COUNTS = "{satisfied} satisfied · {not_satisfied} not satisfied · {done} of {process} process items done · {unknown} cannot be told from these files · {not_applicable} not applicable";
+        SATISFIED = "satisfied";
+        NOT_SATISFIED = "**not satisfied**";
+        NOT_APPLICABLE = "not applicable";
+        UNKNOWN = "cannot tell from these files";
+        DONE = "done (ticked by hand)";
+        TO_DO = "to do (ticked by hand)";
+        NOTE = "Note: {note}";
+        SOURCE = "Items: our wording of {source} ({commit}, {retrieved}).";
+    }
+}
+
+/// [`to_markdown`] with its headings and fixed phrases in `lang` (the items, evidence and
+/// findings are written as given: pass them in `lang`, from [`checklist_in`] and
+/// [`evaluate_in`]). Codes, ids, paths and the Markdown's structure are the same in every
+/// language.
+pub fn to_markdown_in(
+    items: &[Item],
+    statuses: &[ItemStatus],
+    ticks: &[String],
+    files: &[&str],
+    lang: Lang,
+) -> String {
+    use crate::input::msg::{Arg, Msg};
     use std::fmt::Write as _;
+    let say = |m: Msg| super::ja_text::render(&m, lang);
+    let phrase = |t: &'static crate::input::msg::Template| say(Msg::new(t));
 
     // Markdown would read `*`, `_`, backquotes and friends in a finding's message as markup.
     fn plain(text: &str) -> String {
@@ -538,20 +574,26 @@ pub fn to_markdown(
         counts[slot] += 1;
     }
     let source = source();
-    let mut out = String::from("# ECS best-practice checklist\n\n");
+    let mut out = phrase(&markdown::TITLE);
+    out.push_str("\n\n");
     if !files.is_empty() {
-        let names: Vec<String> = files.iter().map(|f| format!("`{f}`")).collect();
-        let _ = writeln!(out, "Decided from {}.\n", names.join(", "));
+        let names: Vec<Arg> = files.iter().map(|f| Arg::Code(format!("`{f}`"))).collect();
+        let _ = writeln!(
+            out,
+            "{}\n",
+            say(Msg::new(&markdown::DECIDED_FROM).with("files", Arg::List(names)))
+        );
     }
     let _ = writeln!(
         out,
-        "{} satisfied · {} not satisfied · {} of {} process items done · {} cannot be told from these files · {} not applicable\n",
-        counts[0],
-        counts[1],
-        counts[4],
-        counts[4] + counts[5],
-        counts[3],
-        counts[2]
+        "{}\n",
+        say(Msg::new(&markdown::COUNTS)
+            .with("satisfied", Arg::from(counts[0]))
+            .with("not_satisfied", Arg::from(counts[1]))
+            .with("done", Arg::from(counts[4]))
+            .with("process", Arg::from(counts[4] + counts[5]))
+            .with("unknown", Arg::from(counts[3]))
+            .with("not_applicable", Arg::from(counts[2])))
     );
     let mut section = None;
     for (item, s) in items.iter().zip(statuses) {
@@ -565,13 +607,14 @@ pub fn to_markdown(
             );
         }
         let (mark, verdict) = match &s.status {
-            Status::Satisfied => ("x", "satisfied"),
-            Status::NotSatisfied(_) => (" ", "**not satisfied**"),
-            Status::NotApplicable => ("x", "not applicable"),
-            Status::Unknown => (" ", "cannot tell from these files"),
-            Status::Manual if ticked(&s.id) => ("x", "done (ticked by hand)"),
-            Status::Manual => (" ", "to do (ticked by hand)"),
+            Status::Satisfied => ("x", &markdown::SATISFIED),
+            Status::NotSatisfied(_) => (" ", &markdown::NOT_SATISFIED),
+            Status::NotApplicable => ("x", &markdown::NOT_APPLICABLE),
+            Status::Unknown => (" ", &markdown::UNKNOWN),
+            Status::Manual if ticked(&s.id) => ("x", &markdown::DONE),
+            Status::Manual => (" ", &markdown::TO_DO),
         };
+        let verdict = phrase(verdict);
         let _ = writeln!(
             out,
             "- [{mark}] {} {} — {verdict}",
@@ -606,13 +649,20 @@ pub fn to_markdown(
             }
         }
         if let Some(note) = &item.note {
-            let _ = writeln!(out, "  - Note: {}", plain(note));
+            let _ = writeln!(
+                out,
+                "  - {}",
+                say(Msg::new(&markdown::NOTE).with("note", Arg::Code(plain(note))))
+            );
         }
     }
     let _ = writeln!(
         out,
-        "\nItems: our wording of {} ({}, {}).",
-        source.source, source.source_commit, source.retrieved
+        "\n{}",
+        say(Msg::new(&markdown::SOURCE)
+            .with("source", Arg::Code(source.source.to_string()))
+            .with("commit", Arg::Code(source.source_commit.to_string()))
+            .with("retrieved", Arg::Code(source.retrieved.to_string())))
     );
     out
 }

@@ -9,6 +9,7 @@
 
 use serde::Serialize;
 
+use crate::input::msg::{Arg, Msg};
 use crate::models::taskdef::TaskDefCtx;
 use crate::sizing::task::{self, Amount};
 use crate::syntax::value::Node;
@@ -83,62 +84,169 @@ pub struct FactResult {
     pub holds: bool,
     /// Why it does not hold (empty when it holds).
     pub why: String,
+    /// `text` and `why`, keyed ([`FactResult::localize`]).
+    #[serde(skip)]
+    pub text_msg: Option<Msg>,
+    #[serde(skip)]
+    pub why_msg: Option<Msg>,
+}
+
+impl FactResult {
+    /// Writes `text` and `why` again with `render` (a language's renderer).
+    pub fn localize(&mut self, render: &dyn Fn(&Msg) -> String) {
+        if let Some(m) = &self.text_msg {
+            self.text = render(m);
+        }
+        if let Some(m) = &self.why_msg {
+            self.why = render(m);
+        }
+    }
+}
+
+/// The facts' sentences, keyed (`LESSON.<NAME>`); their Japanese is `learn/facts.ja.msg`.
+pub mod text {
+    crate::messages! {
+        "LESSON";
+        LOGS_COLLECTED = "every container has a log configuration, and on Fargate each awslogs one names its group, region and stream prefix";
+        OTEL_EXPORTS = "`{container}` sends its telemetry to the collector: SDK on, a service name, and an endpoint on localhost whose port matches the protocol (4318 for http/protobuf, 4317 for grpc)";
+        PEAK = "{container} ≥ {cpu} units and {memory} MiB";
+        FITS_PEAKS = "each container's cpu and memoryReservation cover its measured peak ({list})";
+        DOCKER_MINIMUM = "no container sets memory or memoryReservation below Docker's minimum of {min} MiB";
+        CHEAPEST = "the task size is the cheapest valid Fargate size that holds the containers' cpu and memory";
+        NO_STARVED = "every container has a cpu above 0, so none is starved under contention";
+        CPU_RATIO = "`{a}` has {ratio} times the cpu of `{b}`";
+        DRAIN = "{container} ≥ {seconds} s";
+        GRACEFUL_STOP = "every essential container runs an init process and has a stopTimeout that covers its drain time ({list}) and, on Fargate, is at most 120 s";
+        VERSION_CONSISTENCY = "no container turns versionConsistency off, so every task of a deployment runs the same image";
+        FINAL_STAGE_NOT_FROM = "the final stage is not built on the toolchain image ({images})";
+        NATIVE_BLUE_GREEN = "the service deploys blue/green with ECS: strategy BLUE_GREEN, a bake time, a rollback, and for each load balancer a second target group, a production listener rule and a role";
+        WHY_VERSION_DISABLED = "`{name}` sets versionConsistency to disabled: its tasks may pull different images for one tag";
+        WHY_NOT_TASK_FACT = "not a task definition fact";
+        WHY_NOT_TASK_DEFINITION = "the file is not a task definition yet";
+        WHY_NO_CONTAINERS = "the task definition has no containers";
+        WHY_NO_LOG_CONFIGURATION = "`{name}` has no logConfiguration";
+        WHY_NO_LOG_DRIVER = "`{name}`'s logConfiguration names no logDriver";
+        WHY_AWSLOGS_OPTION = "`{name}` logs with awslogs on Fargate without `{key}`, so the task cannot start";
+        WHY_NO_CONTAINER = "there is no container `{name}`";
+        WHY_SDK_DISABLED = "`{name}` sets OTEL_SDK_DISABLED=true, so its SDK sends nothing";
+        WHY_TRACES_NONE = "`{name}` sets OTEL_TRACES_EXPORTER=none, so no trace leaves the app";
+        WHY_NO_SERVICE_NAME = "`{name}` sets no OTEL_SERVICE_NAME";
+        WHY_NO_ENDPOINT = "`{name}` sets no OTEL_EXPORTER_OTLP_ENDPOINT";
+        WHY_UNKNOWN_PROTOCOL = "`{name}` sets the unknown OTLP protocol `{protocol}` (grpc, http/protobuf or http/json)";
+        WHY_NOT_LOCALHOST = "`{name}` exports to `{host}`, not to the collector on localhost";
+        WHY_WRONG_PORT = "`{name}` uses the OTLP protocol {protocol}, whose collector port is {port}, but its endpoint is `{endpoint}`";
+        WHY_RESERVES_BELOW_PEAK = "`{name}` reserves {mib} MiB but peaked at {peak} MiB";
+        WHY_CPU_BELOW_PEAK = "`{name}` has cpu {cpu} but peaked at {peak} units";
+        WHY_BELOW_DOCKER_MINIMUM = "`{name}` sets {key} {value}, below Docker's {min} MiB minimum";
+        WHY_NO_SIZE = "the task has no readable cpu and memory";
+        WHY_NOT_FARGATE = "the task is not for Fargate";
+        WHY_NOT_A_SIZE = "{cpu} CPU units with {memory} MiB is not a Fargate size";
+        WHY_SUMS_UNKNOWN = "the containers' sums are not known";
+        WHY_NOT_CHEAPEST = "the containers need {need_cpu} units and {need_memory} MiB: the cheapest Fargate size that holds them is {best_cpu} units with {best_memory} MiB, not {cpu} with {memory}";
+        WHY_STARVED = "`{name}` has no cpu of its own (2 shares): it gets almost nothing when the others are busy";
+        WHY_RATIO_MISSING = "`{a}` or `{b}` is missing";
+        WHY_RATIO = "`{a}` has cpu {x} and `{b}` {y}: not {ratio} to 1";
+        WHY_NO_INIT = "`{name}` runs no init process to pass SIGTERM on";
+        WHY_NO_STOP_TIMEOUT = "`{name}` sets no stopTimeout";
+        WHY_STOP_TOO_LONG = "`{name}` asks {timeout} s to stop; Fargate allows at most {max}";
+        WHY_DRAIN = "`{name}` needs about {need} s to drain but is killed after {timeout} s";
+        WHY_NOT_SERVICE_DEFINITION = "the file is not a service definition yet";
+        WHY_CONTROLLER = "the deployment controller is {kind}: ECS runs blue/green itself only with the ECS controller";
+        WHY_NO_DEPLOYMENT_CONFIGURATION = "there is no deploymentConfiguration";
+        WHY_NOT_BLUE_GREEN = "deploymentConfiguration.strategy is not BLUE_GREEN";
+        WHY_BAKE_ZERO = "bakeTimeInMinutes is 0: blue is removed as soon as production traffic moves, so there is nothing to switch back to";
+        WHY_NO_BAKE = "BLUE_GREEN needs bakeTimeInMinutes";
+        WHY_NO_ROLLBACK = "neither the circuit breaker nor the alarms are enabled with rollback, so a failing green is never rolled back";
+        WHY_NO_LOAD_BALANCER = "the service has no load balancer, so ECS has no traffic to shift";
+        WHY_NO_ADVANCED = "loadBalancers[{i}] has no advancedConfiguration: green needs a target group of its own";
+        WHY_ADVANCED_MISSING = "loadBalancers[{i}].advancedConfiguration has no {key}";
+        WHY_SAME_TARGET_GROUP = "loadBalancers[{i}]: the alternate target group is the production one; green needs a second target group";
+        WHY_NO_FROM = "the Dockerfile has no FROM";
+        WHY_TOOLCHAIN = "the final stage is built on `{image}`, so the whole toolchain ships";
+    }
 }
 
 impl Fact {
     /// The fact in one sentence.
     pub fn describe(&self) -> String {
+        self.describe_msg().en()
+    }
+
+    /// [`Fact::describe`], keyed.
+    pub fn describe_msg(&self) -> Msg {
         match self {
-            Fact::LogsCollected => "every container has a log configuration, and on Fargate each awslogs one names its group, region and stream prefix".into(),
-            Fact::OtelExportsToCollector { container } => format!(
-                "`{container}` sends its telemetry to the collector: SDK on, a service name, and an endpoint on localhost whose port matches the protocol (4318 for http/protobuf, 4317 for grpc)"
-            ),
-            Fact::FitsPeaks { peaks } => {
-                let list: Vec<String> = peaks
-                    .iter()
-                    .map(|p| format!("{} ≥ {} units and {} MiB", p.container, p.cpu, p.memory))
-                    .collect();
-                format!("each container's cpu and memoryReservation cover its measured peak ({})", list.join(", "))
+            Fact::LogsCollected => Msg::new(&text::LOGS_COLLECTED),
+            Fact::OtelExportsToCollector { container } => {
+                Msg::new(&text::OTEL_EXPORTS).with("container", Arg::from(*container))
             }
-            Fact::DockerMemoryMinimum => format!(
-                "no container sets memory or memoryReservation below Docker's minimum of {DOCKER_MIN_MEMORY_MIB} MiB"
+            Fact::FitsPeaks { peaks } => Msg::new(&text::FITS_PEAKS).with(
+                "list",
+                Arg::List(
+                    peaks
+                        .iter()
+                        .map(|p| {
+                            Arg::from(
+                                Msg::new(&text::PEAK)
+                                    .with("container", Arg::from(p.container))
+                                    .with("cpu", Arg::from(p.cpu))
+                                    .with("memory", Arg::from(p.memory)),
+                            )
+                        })
+                        .collect(),
+                ),
             ),
-            Fact::CheapestFargateSize => "the task size is the cheapest valid Fargate size that holds the containers' cpu and memory".into(),
-            Fact::NoStarvedContainer => "every container has a cpu above 0, so none is starved under contention".into(),
-            Fact::CpuRatio { a, b, ratio } => format!("`{a}` has {ratio} times the cpu of `{b}`"),
-            Fact::GracefulStop { drain } => {
-                let list: Vec<String> = drain.iter().map(|(c, s)| format!("{c} ≥ {s} s")).collect();
-                format!(
-                    "every essential container runs an init process and has a stopTimeout that covers its drain time ({}) and, on Fargate, is at most 120 s",
-                    list.join(", ")
-                )
+            Fact::DockerMemoryMinimum => {
+                Msg::new(&text::DOCKER_MINIMUM).with("min", Arg::from(DOCKER_MIN_MEMORY_MIB))
             }
-            Fact::VersionConsistency => "no container turns versionConsistency off, so every task of a deployment runs the same image".into(),
-            Fact::FinalStageNotFrom { images } => format!(
-                "the final stage is not built on the toolchain image ({})",
-                images.join(", ")
+            Fact::CheapestFargateSize => Msg::new(&text::CHEAPEST),
+            Fact::NoStarvedContainer => Msg::new(&text::NO_STARVED),
+            Fact::CpuRatio { a, b, ratio } => Msg::new(&text::CPU_RATIO)
+                .with("a", Arg::from(*a))
+                .with("b", Arg::from(*b))
+                .with("ratio", Arg::from(*ratio)),
+            Fact::GracefulStop { drain } => Msg::new(&text::GRACEFUL_STOP).with(
+                "list",
+                Arg::List(
+                    drain
+                        .iter()
+                        .map(|(c, s)| {
+                            Arg::from(
+                                Msg::new(&text::DRAIN)
+                                    .with("container", Arg::from(*c))
+                                    .with("seconds", Arg::from(*s)),
+                            )
+                        })
+                        .collect(),
+                ),
             ),
-            Fact::NativeBlueGreen => "the service deploys blue/green with ECS: strategy BLUE_GREEN, a bake time, a rollback, and for each load balancer a second target group, a production listener rule and a role".into(),
+            Fact::VersionConsistency => Msg::new(&text::VERSION_CONSISTENCY),
+            Fact::FinalStageNotFrom { images } => Msg::new(&text::FINAL_STAGE_NOT_FROM).with(
+                "images",
+                Arg::List(images.iter().map(|i| Arg::from(*i)).collect()),
+            ),
+            Fact::NativeBlueGreen => Msg::new(&text::NATIVE_BLUE_GREEN),
         }
     }
 
-    /// Checks the fact on an attempt's text.
     pub fn check(&self, text: &str) -> FactResult {
         let why = match self {
             Fact::FinalStageNotFrom { images } => final_stage_not_from(text, images),
             Fact::NativeBlueGreen => native_blue_green(text),
             _ => with_task(text, |ctx| self.check_task(ctx)),
         };
+        let text = self.describe_msg();
         FactResult {
             fact: *self,
-            text: self.describe(),
+            text: text.en(),
             holds: why.is_none(),
-            why: why.unwrap_or_default(),
+            why: why.as_ref().map(Msg::en).unwrap_or_default(),
+            text_msg: Some(text),
+            why_msg: why,
         }
     }
 
     /// `None` when the fact holds, else why not.
-    fn check_task(&self, ctx: &TaskDefCtx<'_>) -> Option<String> {
+    fn check_task(&self, ctx: &TaskDefCtx<'_>) -> Option<Msg> {
         match self {
             Fact::LogsCollected => logs_collected(ctx),
             Fact::OtelExportsToCollector { container } => otel_exports(ctx, container),
@@ -153,26 +261,24 @@ impl Fact {
                 .iter()
                 .find(|c| c.get_str("versionConsistency") == Some("disabled"))
                 .map(|c| {
-                    format!(
-                        "`{}` sets versionConsistency to disabled: its tasks may pull different images for one tag",
-                        ctx.container_name(c)
-                    )
+                    Msg::new(&text::WHY_VERSION_DISABLED)
+                        .with("name", Arg::from(ctx.container_name(c)))
                 }),
             Fact::FinalStageNotFrom { .. } | Fact::NativeBlueGreen => {
-                Some("not a task definition fact".into())
+                Some(Msg::new(&text::WHY_NOT_TASK_FACT))
             }
         }
     }
 }
 
-fn with_task(text: &str, f: impl FnOnce(&TaskDefCtx<'_>) -> Option<String>) -> Option<String> {
+fn with_task(text: &str, f: impl FnOnce(&TaskDefCtx<'_>) -> Option<Msg>) -> Option<Msg> {
     let parsed = crate::syntax::json::parse(text);
     let Some(root) = parsed.root.as_ref() else {
-        return Some("the file is not a task definition yet".into());
+        return Some(Msg::new(&text::WHY_NOT_TASK_DEFINITION));
     };
     let ctx = TaskDefCtx::new(text, 0, root);
     if ctx.containers.is_empty() {
-        return Some("the task definition has no containers".into());
+        return Some(Msg::new(&text::WHY_NO_CONTAINERS));
     }
     f(&ctx)
 }
@@ -188,14 +294,14 @@ fn number(c: &Node, key: &str) -> Option<i64> {
     c.get_set(key).and_then(Node::as_i64_lenient)
 }
 
-fn logs_collected(ctx: &TaskDefCtx<'_>) -> Option<String> {
+fn logs_collected(ctx: &TaskDefCtx<'_>) -> Option<Msg> {
     for c in &ctx.containers {
         let name = ctx.container_name(c);
         let Some(log) = c.get_set("logConfiguration") else {
-            return Some(format!("`{name}` has no logConfiguration"));
+            return Some(Msg::new(&text::WHY_NO_LOG_CONFIGURATION).with("name", Arg::from(name)));
         };
         let Some(driver) = log.get_str("logDriver") else {
-            return Some(format!("`{name}`'s logConfiguration names no logDriver"));
+            return Some(Msg::new(&text::WHY_NO_LOG_DRIVER).with("name", Arg::from(name)));
         };
         if driver == "awslogs" && ctx.is_fargate() {
             let options = log.get_set("options");
@@ -204,9 +310,11 @@ fn logs_collected(ctx: &TaskDefCtx<'_>) -> Option<String> {
                     .and_then(|o| o.get_str(key))
                     .is_some_and(|v| !v.trim().is_empty());
                 if !set {
-                    return Some(format!(
-                        "`{name}` logs with awslogs on Fargate without `{key}`, so the task cannot start"
-                    ));
+                    return Some(
+                        Msg::new(&text::WHY_AWSLOGS_OPTION)
+                            .with("name", Arg::from(name))
+                            .with("key", Arg::from(key)),
+                    );
                 }
             }
         }
@@ -221,27 +329,23 @@ fn env<'a>(c: &'a Node, key: &str) -> Option<&'a str> {
         .and_then(|e| e.get_str("value"))
 }
 
-fn otel_exports(ctx: &TaskDefCtx<'_>, name: &str) -> Option<String> {
+fn otel_exports(ctx: &TaskDefCtx<'_>, name: &str) -> Option<Msg> {
     let Some(c) = container(ctx, name) else {
-        return Some(format!("there is no container `{name}`"));
+        return Some(Msg::new(&text::WHY_NO_CONTAINER).with("name", Arg::from(name)));
     };
     if env(c, "OTEL_SDK_DISABLED").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) {
-        return Some(format!(
-            "`{name}` sets OTEL_SDK_DISABLED=true, so its SDK sends nothing"
-        ));
+        return Some(Msg::new(&text::WHY_SDK_DISABLED).with("name", Arg::from(name)));
     }
     if env(c, "OTEL_TRACES_EXPORTER").is_some_and(|v| v.trim().eq_ignore_ascii_case("none")) {
-        return Some(format!(
-            "`{name}` sets OTEL_TRACES_EXPORTER=none, so no trace leaves the app"
-        ));
+        return Some(Msg::new(&text::WHY_TRACES_NONE).with("name", Arg::from(name)));
     }
     if env(c, "OTEL_SERVICE_NAME").is_none_or(|v| v.trim().is_empty()) {
-        return Some(format!("`{name}` sets no OTEL_SERVICE_NAME"));
+        return Some(Msg::new(&text::WHY_NO_SERVICE_NAME).with("name", Arg::from(name)));
     }
     let endpoint = env(c, "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")
         .or_else(|| env(c, "OTEL_EXPORTER_OTLP_ENDPOINT"));
     let Some(endpoint) = endpoint else {
-        return Some(format!("`{name}` sets no OTEL_EXPORTER_OTLP_ENDPOINT"));
+        return Some(Msg::new(&text::WHY_NO_ENDPOINT).with("name", Arg::from(name)));
     };
     let protocol = env(c, "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL")
         .or_else(|| env(c, "OTEL_EXPORTER_OTLP_PROTOCOL"))
@@ -251,9 +355,11 @@ fn otel_exports(ctx: &TaskDefCtx<'_>, name: &str) -> Option<String> {
         "grpc" => 4317,
         "http/protobuf" | "http/json" => 4318,
         other => {
-            return Some(format!(
-            "`{name}` sets the unknown OTLP protocol `{other}` (grpc, http/protobuf or http/json)"
-        ))
+            return Some(
+                Msg::new(&text::WHY_UNKNOWN_PROTOCOL)
+                    .with("name", Arg::from(name))
+                    .with("protocol", Arg::from(other)),
+            )
         }
     };
     let rest = endpoint
@@ -267,14 +373,20 @@ fn otel_exports(ctx: &TaskDefCtx<'_>, name: &str) -> Option<String> {
         None => (authority, None),
     };
     if !matches!(host, "localhost" | "127.0.0.1") {
-        return Some(format!(
-            "`{name}` exports to `{host}`, not to the collector on localhost"
-        ));
+        return Some(
+            Msg::new(&text::WHY_NOT_LOCALHOST)
+                .with("name", Arg::from(name))
+                .with("host", Arg::from(host)),
+        );
     }
     if port != Some(want) {
-        return Some(format!(
-            "`{name}` uses the OTLP protocol {protocol}, whose collector port is {want}, but its endpoint is `{endpoint}`"
-        ));
+        return Some(
+            Msg::new(&text::WHY_WRONG_PORT)
+                .with("name", Arg::from(name))
+                .with("protocol", Arg::from(protocol))
+                .with("port", Arg::from(want))
+                .with("endpoint", Arg::from(endpoint)),
+        );
     }
     None
 }
@@ -284,39 +396,46 @@ fn reserved_memory(c: &Node) -> Option<i64> {
     number(c, "memoryReservation").or_else(|| number(c, "memory"))
 }
 
-fn fits_peaks(ctx: &TaskDefCtx<'_>, peaks: &[Peak]) -> Option<String> {
+fn fits_peaks(ctx: &TaskDefCtx<'_>, peaks: &[Peak]) -> Option<Msg> {
     for p in peaks {
         let Some(c) = container(ctx, p.container) else {
-            return Some(format!("there is no container `{}`", p.container));
+            return Some(Msg::new(&text::WHY_NO_CONTAINER).with("name", Arg::from(p.container)));
         };
         let mem = reserved_memory(c).unwrap_or(0);
         if mem < i64::from(p.memory) {
-            return Some(format!(
-                "`{}` reserves {mem} MiB but peaked at {} MiB",
-                p.container, p.memory
-            ));
+            return Some(
+                Msg::new(&text::WHY_RESERVES_BELOW_PEAK)
+                    .with("name", Arg::from(p.container))
+                    .with("mib", Arg::from(mem))
+                    .with("peak", Arg::from(p.memory)),
+            );
         }
         let cpu = number(c, "cpu").unwrap_or(0);
         if cpu < i64::from(p.cpu) {
-            return Some(format!(
-                "`{}` has cpu {cpu} but peaked at {} units",
-                p.container, p.cpu
-            ));
+            return Some(
+                Msg::new(&text::WHY_CPU_BELOW_PEAK)
+                    .with("name", Arg::from(p.container))
+                    .with("cpu", Arg::from(cpu))
+                    .with("peak", Arg::from(p.cpu)),
+            );
         }
     }
     None
 }
 
-fn docker_minimum(ctx: &TaskDefCtx<'_>) -> Option<String> {
+fn docker_minimum(ctx: &TaskDefCtx<'_>) -> Option<Msg> {
     let min = i64::from(DOCKER_MIN_MEMORY_MIB);
     for c in &ctx.containers {
         for key in ["memory", "memoryReservation"] {
             if let Some(v) = number(c, key) {
                 if v < min {
-                    return Some(format!(
-                        "`{}` sets {key} {v}, below Docker's {min} MiB minimum",
-                        ctx.container_name(c)
-                    ));
+                    return Some(
+                        Msg::new(&text::WHY_BELOW_DOCKER_MINIMUM)
+                            .with("name", Arg::from(ctx.container_name(c)))
+                            .with("key", Arg::from(key))
+                            .with("value", Arg::from(v))
+                            .with("min", Arg::from(min)),
+                    );
                 }
             }
         }
@@ -324,56 +443,73 @@ fn docker_minimum(ctx: &TaskDefCtx<'_>) -> Option<String> {
     None
 }
 
-fn cheapest_size(ctx: &TaskDefCtx<'_>) -> Option<String> {
+fn cheapest_size(ctx: &TaskDefCtx<'_>) -> Option<Msg> {
     let sizing = task::analyze(ctx);
     let (Amount::Known(cpu), Amount::Known(memory)) = (sizing.cpu, sizing.memory) else {
-        return Some("the task has no readable cpu and memory".into());
+        return Some(Msg::new(&text::WHY_NO_SIZE));
     };
     let Some(fit) = sizing.fargate_fit.as_ref() else {
-        return Some("the task is not for Fargate".into());
+        return Some(Msg::new(&text::WHY_NOT_FARGATE));
     };
     if !fit.valid {
-        return Some(format!(
-            "{cpu} CPU units with {memory} MiB is not a Fargate size"
-        ));
+        return Some(
+            Msg::new(&text::WHY_NOT_A_SIZE)
+                .with("cpu", Arg::from(cpu))
+                .with("memory", Arg::from(memory)),
+        );
     }
     let Some(best) = sizing.recommended else {
-        return Some("the containers' sums are not known".into());
+        return Some(Msg::new(&text::WHY_SUMS_UNKNOWN));
     };
     if (best.cpu, best.memory) != (cpu, memory) {
-        return Some(format!(
-            "the containers need {} units and {} MiB: the cheapest Fargate size that holds them is {} units with {} MiB, not {cpu} with {memory}",
-            sizing.totals.cpu.unwrap_or(0),
-            sizing.totals.memory_reserved.unwrap_or(0),
-            best.cpu,
-            best.memory
-        ));
+        return Some(
+            Msg::new(&text::WHY_NOT_CHEAPEST)
+                .with("need_cpu", Arg::from(sizing.totals.cpu.unwrap_or(0)))
+                .with(
+                    "need_memory",
+                    Arg::from(sizing.totals.memory_reserved.unwrap_or(0)),
+                )
+                .with("best_cpu", Arg::from(best.cpu))
+                .with("best_memory", Arg::from(best.memory))
+                .with("cpu", Arg::from(cpu))
+                .with("memory", Arg::from(memory)),
+        );
     }
     None
 }
 
-fn no_starved(ctx: &TaskDefCtx<'_>) -> Option<String> {
+fn no_starved(ctx: &TaskDefCtx<'_>) -> Option<Msg> {
     for c in &ctx.containers {
         if number(c, "cpu").unwrap_or(0) <= 0 {
-            return Some(format!(
-                "`{}` has no cpu of its own (2 shares): it gets almost nothing when the others are busy",
-                ctx.container_name(c)
-            ));
+            return Some(
+                Msg::new(&text::WHY_STARVED).with("name", Arg::from(ctx.container_name(c))),
+            );
         }
     }
     None
 }
 
-fn cpu_ratio(ctx: &TaskDefCtx<'_>, a: &str, b: &str, ratio: u32) -> Option<String> {
+fn cpu_ratio(ctx: &TaskDefCtx<'_>, a: &str, b: &str, ratio: u32) -> Option<Msg> {
     let (Some(ca), Some(cb)) = (container(ctx, a), container(ctx, b)) else {
-        return Some(format!("`{a}` or `{b}` is missing"));
+        return Some(
+            Msg::new(&text::WHY_RATIO_MISSING)
+                .with("a", Arg::from(a))
+                .with("b", Arg::from(b)),
+        );
     };
     let (x, y) = (
         number(ca, "cpu").unwrap_or(0),
         number(cb, "cpu").unwrap_or(0),
     );
     if y <= 0 || x != y.saturating_mul(i64::from(ratio)) {
-        return Some(format!("`{a}` has cpu {x} and `{b}` {y}: not {ratio} to 1"));
+        return Some(
+            Msg::new(&text::WHY_RATIO)
+                .with("a", Arg::from(a))
+                .with("x", Arg::from(x))
+                .with("b", Arg::from(b))
+                .with("y", Arg::from(y))
+                .with("ratio", Arg::from(ratio)),
+        );
     }
     None
 }
@@ -381,7 +517,7 @@ fn cpu_ratio(ctx: &TaskDefCtx<'_>, a: &str, b: &str, ratio: u32) -> Option<Strin
 /// Fargate's largest `stopTimeout`, in seconds.
 const FARGATE_MAX_STOP_TIMEOUT: i64 = 120;
 
-fn graceful_stop(ctx: &TaskDefCtx<'_>, drain: &[(&str, u32)]) -> Option<String> {
+fn graceful_stop(ctx: &TaskDefCtx<'_>, drain: &[(&str, u32)]) -> Option<Msg> {
     for c in &ctx.containers {
         if c.get_set("essential").and_then(Node::as_bool) == Some(false) {
             continue;
@@ -393,21 +529,27 @@ fn graceful_stop(ctx: &TaskDefCtx<'_>, drain: &[(&str, u32)]) -> Option<String> 
             .and_then(Node::as_bool)
             == Some(true);
         if !init {
-            return Some(format!("`{name}` runs no init process to pass SIGTERM on"));
+            return Some(Msg::new(&text::WHY_NO_INIT).with("name", Arg::from(name)));
         }
         let Some(timeout) = number(c, "stopTimeout") else {
-            return Some(format!("`{name}` sets no stopTimeout"));
+            return Some(Msg::new(&text::WHY_NO_STOP_TIMEOUT).with("name", Arg::from(name)));
         };
         if ctx.is_fargate() && timeout > FARGATE_MAX_STOP_TIMEOUT {
-            return Some(format!(
-                "`{name}` asks {timeout} s to stop; Fargate allows at most {FARGATE_MAX_STOP_TIMEOUT}"
-            ));
+            return Some(
+                Msg::new(&text::WHY_STOP_TOO_LONG)
+                    .with("name", Arg::from(name))
+                    .with("timeout", Arg::from(timeout))
+                    .with("max", Arg::from(FARGATE_MAX_STOP_TIMEOUT)),
+            );
         }
         if let Some((_, need)) = drain.iter().find(|(c, _)| *c == name) {
             if timeout < i64::from(*need) {
-                return Some(format!(
-                    "`{name}` needs about {need} s to drain but is killed after {timeout} s"
-                ));
+                return Some(
+                    Msg::new(&text::WHY_DRAIN)
+                        .with("name", Arg::from(name))
+                        .with("need", Arg::from(*need))
+                        .with("timeout", Arg::from(timeout)),
+                );
             }
         }
     }
@@ -425,38 +567,32 @@ fn repository_name(image: &str) -> String {
 /// `None` when the service definition deploys blue/green with ECS itself, else why not
 /// (`DeploymentConfiguration.strategy`, `bakeTimeInMinutes` "must" be given with `BLUE_GREEN`,
 /// `LoadBalancer.advancedConfiguration` in the ECS API reference).
-fn native_blue_green(text: &str) -> Option<String> {
+fn native_blue_green(text: &str) -> Option<Msg> {
     let parsed = crate::syntax::json::parse(text);
     let Some(root) = parsed.root.as_ref() else {
-        return Some("the file is not a service definition yet".into());
+        return Some(Msg::new(&text::WHY_NOT_SERVICE_DEFINITION));
     };
     if let Some(kind) = root
         .get_set("deploymentController")
         .and_then(|c| c.get_str("type"))
     {
         if kind != "ECS" {
-            return Some(format!(
-                "the deployment controller is {kind}: ECS runs blue/green itself only with the ECS controller"
-            ));
+            return Some(Msg::new(&text::WHY_CONTROLLER).with("kind", Arg::from(kind)));
         }
     }
     let Some(config) = root.get_set("deploymentConfiguration") else {
-        return Some("there is no deploymentConfiguration".into());
+        return Some(Msg::new(&text::WHY_NO_DEPLOYMENT_CONFIGURATION));
     };
     if config.get_str("strategy") != Some("BLUE_GREEN") {
-        return Some("deploymentConfiguration.strategy is not BLUE_GREEN".into());
+        return Some(Msg::new(&text::WHY_NOT_BLUE_GREEN));
     }
     match config
         .get_set("bakeTimeInMinutes")
         .and_then(Node::as_i64_lenient)
     {
         Some(minutes) if minutes >= 1 => {}
-        Some(_) => {
-            return Some(
-                "bakeTimeInMinutes is 0: blue is removed as soon as production traffic moves, so there is nothing to switch back to".into(),
-            )
-        }
-        None => return Some("BLUE_GREEN needs bakeTimeInMinutes".into()),
+        Some(_) => return Some(Msg::new(&text::WHY_BAKE_ZERO)),
+        None => return Some(Msg::new(&text::WHY_NO_BAKE)),
     }
     let rolls_back = |key: &str| {
         config.get_set(key).is_some_and(|c| {
@@ -464,19 +600,15 @@ fn native_blue_green(text: &str) -> Option<String> {
         })
     };
     if !rolls_back("deploymentCircuitBreaker") && !rolls_back("alarms") {
-        return Some(
-            "neither the circuit breaker nor the alarms are enabled with rollback, so a failing green is never rolled back".into(),
-        );
+        return Some(Msg::new(&text::WHY_NO_ROLLBACK));
     }
     let balancers = root.get_array("loadBalancers");
     if balancers.is_empty() {
-        return Some("the service has no load balancer, so ECS has no traffic to shift".into());
+        return Some(Msg::new(&text::WHY_NO_LOAD_BALANCER));
     }
     for (i, lb) in balancers.iter().enumerate() {
         let Some(advanced) = lb.get_set("advancedConfiguration") else {
-            return Some(format!(
-                "loadBalancers[{i}] has no advancedConfiguration: green needs a target group of its own"
-            ));
+            return Some(Msg::new(&text::WHY_NO_ADVANCED).with("i", Arg::from(i)));
         };
         for key in [
             "alternateTargetGroupArn",
@@ -484,25 +616,25 @@ fn native_blue_green(text: &str) -> Option<String> {
             "roleArn",
         ] {
             if advanced.get_str(key).is_none_or(|v| v.trim().is_empty()) {
-                return Some(format!(
-                    "loadBalancers[{i}].advancedConfiguration has no {key}"
-                ));
+                return Some(
+                    Msg::new(&text::WHY_ADVANCED_MISSING)
+                        .with("i", Arg::from(i))
+                        .with("key", Arg::from(key)),
+                );
             }
         }
         if advanced.get_str("alternateTargetGroupArn") == lb.get_str("targetGroupArn") {
-            return Some(format!(
-                "loadBalancers[{i}]: the alternate target group is the production one; green needs a second target group"
-            ));
+            return Some(Msg::new(&text::WHY_SAME_TARGET_GROUP).with("i", Arg::from(i)));
         }
     }
     None
 }
 
-fn final_stage_not_from(text: &str, images: &[&str]) -> Option<String> {
+fn final_stage_not_from(text: &str, images: &[&str]) -> Option<Msg> {
     let parsed = crate::syntax::dockerfile::parse(text);
     let stages = &parsed.dockerfile.stages;
     let Some(last) = stages.last() else {
-        return Some("the Dockerfile has no FROM".into());
+        return Some(Msg::new(&text::WHY_NO_FROM));
     };
     // Follow `FROM <alias>` back to a base image (at most once per stage: no loops).
     let mut image = last.image.clone();
@@ -518,9 +650,7 @@ fn final_stage_not_from(text: &str, images: &[&str]) -> Option<String> {
     }
     let repo = repository_name(&image);
     if images.iter().any(|i| repo == *i) {
-        return Some(format!(
-            "the final stage is built on `{image}`, so the whole toolchain ships"
-        ));
+        return Some(Msg::new(&text::WHY_TOOLCHAIN).with("image", Arg::from(image.clone())));
     }
     None
 }

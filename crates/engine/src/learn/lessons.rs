@@ -118,6 +118,21 @@ pub fn check_exercise(lesson: &Lesson, text: &str) -> ExerciseResult {
     }
 }
 
+/// [`check_exercise`] with the facts' sentences and the new problems' messages in `lang`
+/// (English where a Japanese text is not at hand).
+pub fn check_exercise_in(lesson: &Lesson, text: &str, lang: Lang) -> ExerciseResult {
+    let mut result = check_exercise(lesson, text);
+    if lang != Lang::En {
+        for f in &mut result.facts {
+            f.localize(&|m| super::ja_text::render(m, lang));
+        }
+        for f in &mut result.new_problems {
+            f.localize(lang);
+        }
+    }
+    result
+}
+
 fn serious(f: &Finding) -> bool {
     matches!(f.severity, Severity::Error | Severity::Warning)
 }

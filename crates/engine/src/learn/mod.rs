@@ -9,7 +9,9 @@ pub mod checklist;
 pub mod evidence;
 pub mod examples;
 pub mod facts;
+pub mod ja_text;
 pub mod lessons;
+pub mod sizing_in;
 pub mod translation;
 
 use serde::{Serialize, Serializer};
@@ -18,14 +20,14 @@ use crate::input::Kind;
 
 pub use checklist::{
     checklist, evaluate, evaluate_in, evaluate_vars, evaluate_vars_in, kinds_in, platform_of,
-    source, to_markdown, Check, Item, ItemStatus, Platform, Source, Status,
+    source, to_markdown, to_markdown_in, Check, Item, ItemStatus, Platform, Source, Status,
 };
 pub use evidence::Evidence;
 pub use examples::{example, example_id, examples, Example, Quality, EXAMPLE_IDS};
 pub use facts::{Fact, FactResult, Peak};
 pub use lessons::{
-    check_exercise, lesson, lesson_id, lessons, Exercise, ExerciseResult, Explainer, Lesson,
-    LESSON_IDS,
+    check_exercise, check_exercise_in, lesson, lesson_id, lessons, Exercise, ExerciseResult,
+    Explainer, Lesson, LESSON_IDS,
 };
 
 /// One file of an example or an exercise: what a pane of the page holds.

@@ -133,6 +133,15 @@ pub fn compiled_texts(lang: Lang) -> Vec<(String, &'static str)> {
     if !checklist.is_empty() {
         out.push((format!("{prefix}checklist.json"), checklist));
     }
+    // The teaching module's own sentences (sizing, the lessons' facts, the checklist's
+    // Markdown), where the page looks up a message's Japanese (`rule::ja_message`):
+    // `ja-msg/SIZING.<NAME>`, `ja-msg/LESSON.<NAME>`, `ja-msg/MARKDOWN.<NAME>`.
+    for (key, text) in super::ja_text::compiled() {
+        out.push((
+            format!("{}{key}", crate::rules::rule::JA_MESSAGE_PREFIX),
+            text,
+        ));
+    }
     out
 }
 

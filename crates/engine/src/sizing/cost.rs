@@ -32,6 +32,8 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use super::task::Size;
+use super::text::{self, Render};
+use crate::input::msg::{Arg, Msg};
 
 /// Rates of one platform in one region (USD).
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
@@ -202,6 +204,9 @@ pub struct PlatformCost {
     pub origin: RateOrigin,
     /// Why there is no price: e.g. "no ARM64 rate for ap-northeast-1 in the data; enter it".
     pub missing: Option<String>,
+    /// `missing`, keyed.
+    #[serde(skip)]
+    pub missing_msg: Option<Msg>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -223,6 +228,29 @@ pub struct CostEstimate {
     /// When the region has no price at all: what to do, in one sentence (the page shows it above
     /// the table).
     pub region_note: Option<String>,
+    /// `notes` and `region_note`, keyed ([`CostEstimate::localize`]).
+    #[serde(skip)]
+    pub notes_msg: Vec<Msg>,
+    #[serde(skip)]
+    pub region_note_msg: Option<Msg>,
+}
+
+impl CostEstimate {
+    /// Writes the notes, the region's note and each platform's missing rate again with `render`
+    /// (a language's renderer).
+    pub fn localize(&mut self, render: Render<'_>) {
+        if !self.notes_msg.is_empty() {
+            self.notes = self.notes_msg.iter().map(render).collect();
+        }
+        if let Some(m) = &self.region_note_msg {
+            self.region_note = Some(render(m));
+        }
+        for p in &mut self.platforms {
+            if let Some(m) = &p.missing_msg {
+                p.missing = Some(render(m));
+            }
+        }
+    }
 }
 
 fn sane(x: Option<f64>) -> Option<f64> {
@@ -281,55 +309,60 @@ pub fn estimate(input: &CostInput) -> CostEstimate {
         }
     };
 
-    let price = |platform: Platform,
-                 rates: Option<Rates>,
-                 origin: RateOrigin,
-                 factor: f64,
-                 what: &str| {
-        let storage = if billed_storage_gb == 0 {
-            Some(0.0)
-        } else {
-            storage_rate.map(|r| r * f64::from(billed_storage_gb))
-        };
-        match (rates, storage) {
-            (Some(r), Some(storage_per_hour)) => {
-                let b = Breakdown {
-                    vcpu_per_hour: r.vcpu_hour * vcpu * factor,
-                    memory_per_hour: r.gb_hour * memory_gb * factor,
-                    storage_per_hour,
-                    license_per_hour: r.os_license_vcpu_hour * vcpu,
-                };
-                let per_hour =
-                    b.vcpu_per_hour + b.memory_per_hour + b.storage_per_hour + b.license_per_hour;
-                PlatformCost {
-                    platform,
-                    label: platform.label(),
-                    per_hour: Some(per_hour),
-                    per_month: Some(per_hour * hours),
-                    breakdown: Some(b),
-                    rates: Some(r),
-                    origin,
-                    missing: None,
+    let price =
+        |platform: Platform, rates: Option<Rates>, origin: RateOrigin, factor: f64, what: Arg| {
+            let storage = if billed_storage_gb == 0 {
+                Some(0.0)
+            } else {
+                storage_rate.map(|r| r * f64::from(billed_storage_gb))
+            };
+            match (rates, storage) {
+                (Some(r), Some(storage_per_hour)) => {
+                    let b = Breakdown {
+                        vcpu_per_hour: r.vcpu_hour * vcpu * factor,
+                        memory_per_hour: r.gb_hour * memory_gb * factor,
+                        storage_per_hour,
+                        license_per_hour: r.os_license_vcpu_hour * vcpu,
+                    };
+                    let per_hour = b.vcpu_per_hour
+                        + b.memory_per_hour
+                        + b.storage_per_hour
+                        + b.license_per_hour;
+                    PlatformCost {
+                        platform,
+                        label: platform.label(),
+                        per_hour: Some(per_hour),
+                        per_month: Some(per_hour * hours),
+                        breakdown: Some(b),
+                        rates: Some(r),
+                        origin,
+                        missing: None,
+                        missing_msg: None,
+                    }
                 }
-            }
-            (r, _) => {
-                PlatformCost {
-                    platform,
-                    label: platform.label(),
-                    per_hour: None,
-                    per_month: None,
-                    breakdown: None,
-                    rates: r,
-                    origin,
-                    missing: Some(if r.is_none() {
-                        format!("no {what} rate for {region_name} in the data; enter the rates to price it")
+                (r, _) => {
+                    let missing = if r.is_none() {
+                        Msg::new(&text::COST_NO_RATE)
+                            .with("what", what)
+                            .with("region", Arg::Code(region_name.to_string()))
                     } else {
-                        format!("no ephemeral storage rate for {region_name} in the data; enter it to price the storage above 20 GB")
-                    }),
+                        Msg::new(&text::COST_NO_STORAGE_RATE)
+                            .with("region", Arg::Code(region_name.to_string()))
+                    };
+                    PlatformCost {
+                        platform,
+                        label: platform.label(),
+                        per_hour: None,
+                        per_month: None,
+                        breakdown: None,
+                        rates: r,
+                        origin,
+                        missing: Some(missing.en()),
+                        missing_msg: Some(missing),
+                    }
                 }
             }
-        }
-    };
+        };
 
     let (x86, x86_origin) = pick(
         region.and_then(|r| r.linux_x86),
@@ -344,14 +377,26 @@ pub fn estimate(input: &CostInput) -> CostEstimate {
         None,
     );
     let mut platforms = vec![
-        price(Platform::LinuxX86, x86, x86_origin, 1.0, "Linux x86"),
-        price(Platform::LinuxArm64, arm, arm_origin, 1.0, "Linux ARM64"),
+        price(
+            Platform::LinuxX86,
+            x86,
+            x86_origin,
+            1.0,
+            Arg::from("Linux x86"),
+        ),
+        price(
+            Platform::LinuxArm64,
+            arm,
+            arm_origin,
+            1.0,
+            Arg::from("Linux ARM64"),
+        ),
         price(
             Platform::FargateSpot,
             x86,
             x86_origin,
             1.0 - discount / 100.0,
-            "Linux x86 (Spot is priced from it)",
+            Arg::from(Msg::new(&text::COST_WHAT_SPOT)),
         ),
     ];
     if input.include_windows {
@@ -361,44 +406,53 @@ pub fn estimate(input: &CostInput) -> CostEstimate {
             o.windows_gb_hour,
             o.windows_license_vcpu_hour,
         );
-        platforms.push(price(Platform::WindowsX86, win, win_origin, 1.0, "Windows"));
+        platforms.push(price(
+            Platform::WindowsX86,
+            win,
+            win_origin,
+            1.0,
+            Arg::from("Windows"),
+        ));
     }
-    let mut notes = vec![
-        "billed per second (rounded up), from the start of the image pull until the task stops, with a one-minute minimum for Linux tasks".to_string(),
-        format!("a month is {hours} hours of a task running all the time"),
-        format!("Fargate Spot is modelled as {discount}% off the Linux x86 vCPU and memory rates; AWS publishes no fixed Spot rate, only \"up to a 70% discount\" on its pricing page; storage is charged at the on-demand rate"),
+    let mut notes_msg = vec![
+        Msg::new(&text::COST_BILLED),
+        Msg::new(&text::COST_MONTH).with("hours", Arg::Code(hours.to_string())),
+        Msg::new(&text::COST_SPOT).with("discount", Arg::Code(discount.to_string())),
     ];
-    let region_note = match region {
-        None => Some(format!(
-            "{region_name} is not a region where AWS lists Fargate for Linux tasks (regions in the data: {}), so there is no price for it; check the region code, or enter the rates to price it.",
-            table
-                .regions
-                .iter()
-                .map(|r| r.region.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
+    let region_note_msg = match region {
+        None => Some(
+            Msg::new(&text::COST_UNKNOWN_REGION)
+                .with("region", Arg::Code(region_name.to_string()))
+                .with(
+                    "regions",
+                    Arg::List(
+                        table
+                            .regions
+                            .iter()
+                            .map(|r| Arg::Code(r.region.clone()))
+                            .collect(),
+                    ),
+                ),
+        ),
         Some(r) if r.linux_x86.is_none() && r.linux_arm64.is_none() && r.windows_x86.is_none() => {
-            Some(format!(
-                "AWS runs Fargate in {} ({}), but the price data holds no rate for it{}: enter the rates from the AWS Fargate pricing page to price it.",
-                r.name,
-                r.region,
-                if r.region.starts_with("cn-") {
-                    " (AWS China prices it in CNY)"
+            Some(
+                Msg::new(if r.region.starts_with("cn-") {
+                    &text::COST_NO_PRICE_DATA_CHINA
                 } else {
-                    " (no public copy of the AWS price list for it was found)"
-                }
-            ))
+                    &text::COST_NO_PRICE_DATA
+                })
+                .with("name", Arg::Code(r.name.clone()))
+                .with("region", Arg::Code(r.region.clone())),
+            )
         }
         Some(_) => None,
     };
-    if let Some(note) = &region_note {
-        notes.push(note.clone());
+    if let Some(note) = &region_note_msg {
+        notes_msg.push(note.clone());
     }
-    notes.push(format!(
-        "rates are copies of the AWS price list (each names its source), read up to {}; check them on the AWS pricing page",
-        table.retrieved
-    ));
+    notes_msg.push(Msg::new(&text::COST_COPIES).with("date", Arg::Code(table.retrieved.clone())));
+    let notes = notes_msg.iter().map(Msg::en).collect();
+    let region_note = region_note_msg.as_ref().map(Msg::en);
     CostEstimate {
         region: input.region.clone(),
         size: input.size,
@@ -428,6 +482,8 @@ pub fn estimate(input: &CostInput) -> CostEstimate {
             })
             .unwrap_or_default(),
         region_note,
+        notes_msg,
+        region_note_msg,
     }
 }
 

@@ -42,6 +42,9 @@
 
 use serde::Serialize;
 
+use super::text::{self, Render};
+use crate::input::msg::{Arg, Msg, Template};
+
 /// CPU units per vCPU (AWS: "1 vCPU = 1024 CPU units").
 pub const UNITS_PER_VCPU: f64 = 1024.0;
 /// The kernel's minimum `cpu.shares`; ECS agent ≥ 1.2.0 passes null/0/1 as this.
@@ -99,15 +102,20 @@ impl Kernel {
 
     /// The platform in a few words, for a menu.
     pub fn label(self) -> &'static str {
+        self.label_template().en
+    }
+
+    /// [`Kernel::label`], keyed (render it with `learn::sizing_in`).
+    pub fn label_msg(self) -> Msg {
+        Msg::new(self.label_template())
+    }
+
+    fn label_template(self) -> &'static Template {
         match self {
-            Kernel::Fargate => "Fargate (cgroup v1: cpu.shares)",
-            Kernel::Ec2CgroupV1 => "EC2, cgroup v1 host such as Amazon Linux 2 (cpu.shares)",
-            Kernel::Ec2CgroupV2Quadratic => {
-                "EC2, cgroup v2 host such as Amazon Linux 2023, runc ≥ 1.3.2 or crun ≥ 1.23 (cpu.weight)"
-            }
-            Kernel::Ec2CgroupV2Linear => {
-                "EC2, cgroup v2 host, runc < 1.3.2 or crun < 1.23 (cpu.weight, linear)"
-            }
+            Kernel::Fargate => &text::CPU_LABEL_FARGATE,
+            Kernel::Ec2CgroupV1 => &text::CPU_LABEL_EC2_V1,
+            Kernel::Ec2CgroupV2Quadratic => &text::CPU_LABEL_EC2_V2,
+            Kernel::Ec2CgroupV2Linear => &text::CPU_LABEL_EC2_V2_LINEAR,
         }
     }
 
@@ -130,11 +138,20 @@ impl Kernel {
 
     /// Which split is shown and why, in one sentence.
     pub fn basis(self) -> &'static str {
+        self.basis_template().en
+    }
+
+    /// [`Kernel::basis`], keyed.
+    pub fn basis_msg(self) -> Msg {
+        Msg::new(self.basis_template())
+    }
+
+    fn basis_template(self) -> &'static Template {
         match self {
-            Kernel::Fargate => "Shown for Fargate: its Linux platform 1.4.0 runs Amazon Linux 2, a cgroup v1 kernel, so containers split the task's CPU in proportion to cpu.shares (container cpu, at least 2).",
-            Kernel::Ec2CgroupV1 => "Shown for EC2 on a cgroup v1 host (Amazon Linux 2): containers split the CPU in proportion to cpu.shares (container cpu, at least 2).",
-            Kernel::Ec2CgroupV2Quadratic => "Shown for EC2 on a cgroup v2 host (Amazon Linux 2023) with runc 1.3.2 or later (or crun 1.23 or later): the runtime turns cpu.shares into cpu.weight with the quadratic mapping (1024 → 100, 2 → 1), and the kernel splits in proportion to cpu.weight.",
-            Kernel::Ec2CgroupV2Linear => "Shown for EC2 on a cgroup v2 host with runc before 1.3.2 (or crun before 1.23): the runtime turns cpu.shares into cpu.weight with the linear mapping 1 + ((shares − 2) × 9999) / 262142 (1024 → 39), and the kernel splits in proportion to cpu.weight.",
+            Kernel::Fargate => &text::CPU_BASIS_FARGATE,
+            Kernel::Ec2CgroupV1 => &text::CPU_BASIS_EC2_V1,
+            Kernel::Ec2CgroupV2Quadratic => &text::CPU_BASIS_EC2_V2,
+            Kernel::Ec2CgroupV2Linear => &text::CPU_BASIS_EC2_V2_LINEAR,
         }
     }
 }
@@ -218,6 +235,23 @@ pub struct CpuSplit {
     /// What is happening, in plain words with the numbers.
     pub sentence: String,
     pub notes: Vec<String>,
+    /// `sentence` and `notes`, keyed ([`CpuSplit::localize`]).
+    #[serde(skip)]
+    pub sentence_msg: Option<Msg>,
+    #[serde(skip)]
+    pub notes_msg: Vec<Msg>,
+}
+
+impl CpuSplit {
+    /// Writes `sentence` and `notes` again with `render` (a language's renderer).
+    pub fn localize(&mut self, render: Render<'_>) {
+        if let Some(m) = &self.sentence_msg {
+            self.sentence = render(m);
+        }
+        if !self.notes_msg.is_empty() {
+            self.notes = self.notes_msg.iter().map(render).collect();
+        }
+    }
 }
 
 /// The containers of an analysed task definition, each wanting `demand_vcpu`, and the capacity:
@@ -388,19 +422,21 @@ pub fn simulate_on(containers: &[CpuContainer], capacity: Capacity, kernel: Kern
             }
         })
         .collect();
-    let mut notes = Vec::new();
+    let mut notes_msg = Vec::new();
     if let Some(note) = unset_note(&out, kernel) {
-        notes.push(note);
+        notes_msg.push(note);
     }
     if capacity_source == CapacitySource::TaskCpu {
-        notes.push(format!(
-            "the task-level cpu ({} units) is a hard ceiling for all containers together, even when the host has idle CPU",
-            capacity.task_cpu_units.unwrap_or(0)
-        ));
+        notes_msg.push(
+            Msg::new(&text::CPU_TASK_CEILING)
+                .with("units", Arg::from(capacity.task_cpu_units.unwrap_or(0))),
+        );
     } else {
-        notes.push("container cpu is a weight, not a cap: with no task-level cpu, a container can use any idle CPU of the host".to_string());
+        notes_msg.push(Msg::new(&text::CPU_WEIGHT_NOT_CAP));
     }
-    let sentence = sentence(&out, capacity_vcpu, capacity_source, used, kernel);
+    let notes = notes_msg.iter().map(Msg::en).collect();
+    let sentence_msg = sentence(&out, capacity_vcpu, capacity_source, used, kernel);
+    let sentence = sentence_msg.en();
     CpuSplit {
         kernel,
         capacity_vcpu,
@@ -410,6 +446,8 @@ pub fn simulate_on(containers: &[CpuContainer], capacity: Capacity, kernel: Kern
         idle_vcpu: (capacity_vcpu - used).max(0.0),
         sentence,
         notes,
+        sentence_msg: Some(sentence_msg),
+        notes_msg,
     }
 }
 
@@ -437,25 +475,33 @@ pub fn pct(x: f64) -> String {
 /// "app gets 0.59 vCPU (59%)": the one way a sentence states what a container gets, with the
 /// numbers rounded as the chart's labels are.
 pub fn gets(c: &CpuShare) -> String {
-    format!(
-        "{} gets {} vCPU ({}%)",
-        c.name,
-        vcpu(c.allocated_vcpu),
-        pct(c.fraction_of_capacity * 100.0)
+    gets_msg(c).en()
+}
+
+fn gets_msg(c: &CpuShare) -> Msg {
+    Msg::new(&text::CPU_GETS)
+        .with("name", Arg::Code(c.name.clone()))
+        .with("vcpu", Arg::Code(vcpu(c.allocated_vcpu)))
+        .with("pct", Arg::Code(pct(c.fraction_of_capacity * 100.0)))
+}
+
+fn gets_list(items: &[&CpuShare]) -> Arg {
+    Arg::List(
+        items
+            .iter()
+            .map(|c| Arg::Phrase(Box::new(gets_msg(c))))
+            .collect(),
     )
 }
 
-fn names(items: &[&CpuShare]) -> String {
+fn names(items: &[&CpuShare]) -> Arg {
     let v: Vec<&str> = items.iter().map(|c| c.name.as_str()).collect();
-    match v.as_slice() {
-        [rest @ .., last] if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-        _ => v.join(""),
-    }
+    text::names_with(&text::CPU_NAMES_AND, &v)
 }
 
 /// What the containers that set no `cpu` get, from the split itself: "almost nothing" only when
 /// it is under 5% of the capacity, "an equal part" when every competitor has the same weight.
-fn unset_note(out: &[CpuShare], kernel: Kernel) -> Option<String> {
+fn unset_note(out: &[CpuShare], kernel: Kernel) -> Option<Msg> {
     let contended: Vec<&CpuShare> = out
         .iter()
         .filter(|c| c.limited_by == Limit::Contention)
@@ -467,31 +513,39 @@ fn unset_note(out: &[CpuShare], kernel: Kernel) -> Option<String> {
         .collect();
     let first = unset.first()?;
     let weight = if kernel.file() == "cpu.shares" {
-        format!("{} shares", first.shares)
+        Msg::new(&text::CPU_WEIGHT_SHARES).with("shares", Arg::from(first.shares))
     } else {
-        format!("{} shares, cpu.weight {}", first.shares, first.weight)
+        Msg::new(&text::CPU_WEIGHT_SHARES_AND_WEIGHT)
+            .with("shares", Arg::from(first.shares))
+            .with("weight", Arg::from(first.weight))
     };
     let one = unset.len() == 1;
-    let who = format!(
-        "{} set{} no cpu, so the kernel gives {} {weight}",
-        names(&unset),
-        if one { "s" } else { "" },
-        if one { "it" } else { "each" },
-    );
+    let who = Msg::new(if one {
+        &text::CPU_UNSET_WHO_ONE
+    } else {
+        &text::CPU_UNSET_WHO_MANY
+    })
+    .with("names", names(&unset))
+    .with("weight", Arg::from(weight));
     let all_equal = contended.iter().all(|c| c.weight == first.weight);
-    let parts: Vec<String> = unset.iter().map(|c| gets(c)).collect();
+    let list = gets_list(&unset);
     if all_equal {
-        return Some(format!(
-            "{who}: every busy container has that same weight, so they split the CPU evenly ({}).",
-            parts.join(", ")
-        ));
+        return Some(
+            Msg::new(&text::CPU_UNSET_EVEN)
+                .with("who", Arg::from(who))
+                .with("list", list),
+        );
     }
     let tiny = unset.iter().all(|c| c.fraction_of_capacity < 0.05);
-    Some(format!(
-        "{who}: while the others are busy, {}{}.",
-        parts.join(", "),
-        if tiny { ", almost nothing" } else { "" }
-    ))
+    Some(
+        Msg::new(if tiny {
+            &text::CPU_UNSET_BUSY_TINY
+        } else {
+            &text::CPU_UNSET_BUSY
+        })
+        .with("who", Arg::from(who))
+        .with("list", list),
+    )
 }
 
 fn sentence(
@@ -500,11 +554,12 @@ fn sentence(
     source: CapacitySource,
     used: f64,
     kernel: Kernel,
-) -> String {
-    let cap = match source {
-        CapacitySource::TaskCpu => format!("the task's {} vCPU", num(capacity)),
-        CapacitySource::Host => format!("the host's {} vCPU", num(capacity)),
-    };
+) -> Msg {
+    let cap = Msg::new(match source {
+        CapacitySource::TaskCpu => &text::CPU_CAP_TASK,
+        CapacitySource::Host => &text::CPU_CAP_HOST,
+    })
+    .with("vcpu", Arg::Code(num(capacity)));
     let busy: Vec<&CpuShare> = out.iter().filter(|c| c.limited_by != Limit::Idle).collect();
     let contended: Vec<&CpuShare> = busy
         .iter()
@@ -512,40 +567,36 @@ fn sentence(
         .filter(|c| c.limited_by == Limit::Contention)
         .collect();
     if busy.is_empty() {
-        return format!("No container wants CPU: {cap} sit idle.");
+        return Msg::new(&text::CPU_IDLE).with("cap", Arg::from(cap));
     }
-    let list = |items: &[&CpuShare]| items.iter().map(|c| gets(c)).collect::<Vec<_>>().join(", ");
     if contended.is_empty() {
         let idle_names: Vec<&str> = out
             .iter()
             .filter(|c| c.limited_by == Limit::Idle)
             .map(|c| c.name.as_str())
             .collect();
-        let mut s = format!(
-            "There is enough CPU for everyone: {} of {cap} in use, and {}.",
-            vcpu(used),
-            list(&busy)
-        );
         if let [only] = busy.as_slice() {
             if only.all_busy_fraction < 1.0
                 && only.allocated_vcpu > capacity * only.all_busy_fraction + 1e-9
             {
-                s = format!(
-                    "{} uses {} vCPU, more than its {} {} would give it under contention ({}%), because {} idle: weights only matter when containers compete.",
-                    only.name,
-                    vcpu(only.allocated_vcpu),
-                    only.weight,
-                    kernel.file(),
-                    pct(only.all_busy_fraction * 100.0),
-                    if idle_names.len() == 1 {
-                        format!("{} is", idle_names.join(""))
-                    } else {
-                        "the others are".to_string()
-                    }
-                );
+                let idle = if idle_names.len() == 1 {
+                    Msg::new(&text::CPU_IDLE_ONE).with("name", Arg::Code(idle_names.concat()))
+                } else {
+                    Msg::new(&text::CPU_IDLE_OTHERS)
+                };
+                return Msg::new(&text::CPU_ALONE)
+                    .with("name", Arg::Code(only.name.clone()))
+                    .with("vcpu", Arg::Code(vcpu(only.allocated_vcpu)))
+                    .with("weight", Arg::from(only.weight))
+                    .with("file", Arg::Code(kernel.file().to_string()))
+                    .with("pct", Arg::Code(pct(only.all_busy_fraction * 100.0)))
+                    .with("idle", Arg::from(idle));
             }
         }
-        return s;
+        return Msg::new(&text::CPU_ENOUGH)
+            .with("used", Arg::Code(vcpu(used)))
+            .with("cap", Arg::from(cap))
+            .with("list", gets_list(&busy));
     }
     let satisfied: Vec<&CpuShare> = busy
         .iter()
@@ -560,25 +611,28 @@ fn sentence(
     let file = kernel.file();
     let left: f64 = contended.iter().map(|c| c.allocated_vcpu).sum();
     if satisfied.is_empty() {
-        format!(
-            "The containers want more than {cap}, so the kernel splits it by their {file} ({ratio}): {}.",
-            list(&contended)
-        )
+        Msg::new(&text::CPU_CONTENDED)
+            .with("cap", Arg::from(cap))
+            .with("file", Arg::Code(file.to_string()))
+            .with("ratio", Arg::Code(ratio))
+            .with("list", gets_list(&contended))
     } else {
-        let one = satisfied.len() == 1;
-        format!(
-            "The containers want more than {cap}. {} need{} less than {} share and get{} what {} want{} ({} vCPU); {} split the remaining {} vCPU by their {file} ({ratio}): {}.",
-            names(&satisfied),
-            if one { "s" } else { "" },
-            if one { "its" } else { "their" },
-            if one { "s" } else { "" },
-            if one { "it" } else { "they" },
-            if one { "s" } else { "" },
-            vcpu(satisfied.iter().map(|c| c.allocated_vcpu).sum()),
-            names(&contended),
-            vcpu(left),
-            list(&contended)
+        Msg::new(if satisfied.len() == 1 {
+            &text::CPU_CONTENDED_SOME_ONE
+        } else {
+            &text::CPU_CONTENDED_SOME_MANY
+        })
+        .with("cap", Arg::from(cap))
+        .with("names", names(&satisfied))
+        .with(
+            "vcpu",
+            Arg::Code(vcpu(satisfied.iter().map(|c| c.allocated_vcpu).sum())),
         )
+        .with("others", names(&contended))
+        .with("left", Arg::Code(vcpu(left)))
+        .with("file", Arg::Code(file.to_string()))
+        .with("ratio", Arg::Code(ratio))
+        .with("list", gets_list(&contended))
     }
 }
 

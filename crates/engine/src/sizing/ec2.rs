@@ -27,6 +27,8 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use super::task::{Amount, TaskSizing};
+use super::text::{self, Render};
+use crate::input::msg::{Arg, Msg};
 
 /// CPU units per vCPU (AWS: 1 vCPU = 1024 CPU units).
 pub const UNITS_PER_VCPU: u32 = 1024;
@@ -132,6 +134,9 @@ pub struct TaskReservation {
     pub memory_mib: Option<u32>,
     /// How each number was found, in words.
     pub basis: Vec<String>,
+    /// `basis`, keyed.
+    #[serde(skip)]
+    pub basis_msg: Vec<Msg>,
 }
 
 impl TaskReservation {
@@ -141,15 +146,13 @@ impl TaskReservation {
         let mut basis = Vec::new();
         let cpu_units = match sizing.cpu {
             Amount::Known(c) => {
-                basis.push(format!("cpu: the task-level cpu, {c} units"));
+                basis.push(Msg::new(&text::EC2_CPU_TASK).with("units", Arg::from(c)));
                 Some(c)
             }
             Amount::Absent => {
                 let sum = sizing.totals.cpu;
                 if let Some(s) = sum {
-                    basis.push(format!(
-                        "cpu: no task-level cpu, so the sum of the containers' cpu, {s} units"
-                    ));
+                    basis.push(Msg::new(&text::EC2_CPU_SUM).with("units", Arg::from(s)));
                 }
                 sum
             }
@@ -157,13 +160,13 @@ impl TaskReservation {
         };
         let memory_mib = match sizing.memory {
             Amount::Known(m) => {
-                basis.push(format!("memory: the task-level memory, {m} MiB"));
+                basis.push(Msg::new(&text::EC2_MEMORY_TASK).with("mib", Arg::from(m)));
                 Some(m)
             }
             Amount::Absent => {
                 let sum = sizing.totals.memory_reserved;
                 if let Some(s) = sum {
-                    basis.push(format!("memory: no task-level memory, so each container's memoryReservation, or its memory when it has no reservation: {s} MiB"));
+                    basis.push(Msg::new(&text::EC2_MEMORY_SUM).with("mib", Arg::from(s)));
                 }
                 sum
             }
@@ -172,7 +175,8 @@ impl TaskReservation {
         TaskReservation {
             cpu_units,
             memory_mib,
-            basis,
+            basis: basis.iter().map(Msg::en).collect(),
+            basis_msg: basis,
         }
     }
 }
@@ -208,19 +212,55 @@ pub struct Fit {
     pub memory_left_mib: Option<u32>,
     pub sentence: String,
     pub notes: Vec<String>,
+    /// `registered_basis`, `sentence` and `notes`, keyed ([`Fit::localize`]).
+    #[serde(skip)]
+    pub registered_basis_msg: Option<Msg>,
+    #[serde(skip)]
+    pub sentence_msg: Option<Msg>,
+    #[serde(skip)]
+    pub notes_msg: Vec<Msg>,
+}
+
+impl Fit {
+    /// Writes its sentences again with `render` (a language's renderer).
+    pub fn localize(&mut self, render: Render<'_>) {
+        if let Some(m) = &self.registered_basis_msg {
+            self.registered_basis = render(m);
+        }
+        if let Some(m) = &self.sentence_msg {
+            self.sentence = render(m);
+        }
+        if !self.notes_msg.is_empty() {
+            self.notes = self.notes_msg.iter().map(render).collect();
+        }
+        if !self.task.basis_msg.is_empty() {
+            self.task.basis = self.task.basis_msg.iter().map(render).collect();
+        }
+    }
 }
 
 /// Registered memory from the nominal memory.
 pub fn registered_memory(nominal_mib: u32, how: RegisteredMemory) -> (u32, String) {
+    let (m, basis) = registered_memory_msg(nominal_mib, how);
+    (m, basis.en())
+}
+
+/// [`registered_memory`], its basis keyed.
+pub fn registered_memory_msg(nominal_mib: u32, how: RegisteredMemory) -> (u32, Msg) {
     let ex = instance_types().registered_memory_example;
     match how {
-        RegisteredMemory::Mib(m) => (m, format!("{m} MiB registered, as given")),
+        RegisteredMemory::Mib(m) => (
+            m,
+            Msg::new(&text::EC2_REGISTERED_GIVEN).with("mib", Arg::from(m)),
+        ),
         RegisteredMemory::Percent(p) if p.is_finite() => {
             let p = p.clamp(0.0, 100.0);
             let m = scale(nominal_mib, p / 100.0);
             (
                 m,
-                format!("{p}% of the nominal {nominal_mib} MiB, as given"),
+                Msg::new(&text::EC2_REGISTERED_PERCENT)
+                    .with("percent", Arg::Code(p.to_string()))
+                    .with("nominal", Arg::from(nominal_mib)),
             )
         }
         _ => {
@@ -232,10 +272,11 @@ pub fn registered_memory(nominal_mib: u32, how: RegisteredMemory) -> (u32, Strin
             let m = scale(nominal_mib, ratio);
             (
                 m,
-                format!(
-                    "assumed {m} MiB of the nominal {nominal_mib} MiB: AWS's example m4.large registers {} of {} MiB on Amazon Linux 2, and the same ratio is applied here; read the real value from DescribeContainerInstances",
-                    ex.registered_mib_linux, ex.nominal_mib
-                ),
+                Msg::new(&text::EC2_REGISTERED_ASSUMED)
+                    .with("mib", Arg::from(m))
+                    .with("nominal", Arg::from(nominal_mib))
+                    .with("example", Arg::from(ex.registered_mib_linux))
+                    .with("example_nominal", Arg::from(ex.nominal_mib)),
             )
         }
     }
@@ -261,13 +302,16 @@ pub fn fit(
     task: &TaskReservation,
 ) -> Fit {
     let cpu_units = instance.vcpus.saturating_mul(UNITS_PER_VCPU);
-    let (registered_mib, mut registered_basis) = registered_memory(instance.memory_mib, registered);
+    let (registered_mib, mut registered_basis_msg) =
+        registered_memory_msg(instance.memory_mib, registered);
     let available_mib = registered_mib.saturating_sub(reserved_mib);
     if reserved_mib > 0 {
-        registered_basis.push_str(&format!(
-            ", minus ECS_RESERVED_MEMORY {reserved_mib} MiB = {available_mib} MiB"
-        ));
+        registered_basis_msg = Msg::new(&text::EC2_REGISTERED_MINUS)
+            .with("basis", Arg::from(registered_basis_msg))
+            .with("reserved", Arg::from(reserved_mib))
+            .with("available", Arg::from(available_mib));
     }
+    let registered_basis = registered_basis_msg.en();
     let by_cpu = task.cpu_units.filter(|c| *c > 0).map(|c| cpu_units / c);
     let by_memory = task
         .memory_mib
@@ -287,43 +331,45 @@ pub fn fit(
         tasks.map(|n| cpu_units.saturating_sub(n.saturating_mul(task.cpu_units.unwrap_or(0))));
     let memory_left_mib =
         tasks.map(|n| available_mib.saturating_sub(n.saturating_mul(task.memory_mib.unwrap_or(0))));
-    let sentence = match (tasks, binding) {
+    let sentence_msg = match (tasks, binding) {
         (Some(n), b) => {
             let cpu_part = match by_cpu {
-                Some(c) => format!(
-                    "{c} by CPU ({cpu_units} units / {} per task)",
-                    task.cpu_units.unwrap_or(0)
-                ),
-                None => "CPU does not limit (the task reserves no CPU)".to_string(),
+                Some(c) => Msg::new(&text::EC2_BY_CPU)
+                    .with("n", Arg::from(c))
+                    .with("units", Arg::from(cpu_units))
+                    .with("per_task", Arg::from(task.cpu_units.unwrap_or(0))),
+                None => Msg::new(&text::EC2_CPU_NO_LIMIT),
             };
-            let mem_part = format!(
-                "{} by memory ({available_mib} MiB registered / {} MiB per task)",
-                by_memory.unwrap_or(0),
-                task.memory_mib.unwrap_or(0)
-            );
-            let which = match b {
-                Binding::Cpu => "CPU runs out first",
-                Binding::Memory => "memory runs out first",
-                _ => "both run out together",
-            };
-            format!(
-                "{n} task{} fit on one {}: {cpu_part}, {mem_part}; {which}.",
-                if n == 1 { "" } else { "s" },
-                instance.name
-            )
+            let mem_part = Msg::new(&text::EC2_BY_MEMORY)
+                .with("n", Arg::from(by_memory.unwrap_or(0)))
+                .with("available", Arg::from(available_mib))
+                .with("per_task", Arg::from(task.memory_mib.unwrap_or(0)));
+            let which = Msg::new(match b {
+                Binding::Cpu => &text::EC2_CPU_FIRST,
+                Binding::Memory => &text::EC2_MEMORY_FIRST,
+                _ => &text::EC2_BOTH,
+            });
+            Msg::new(if n == 1 {
+                &text::EC2_FIT_ONE
+            } else {
+                &text::EC2_FIT_MANY
+            })
+            .with("n", Arg::from(n))
+            .with("instance", Arg::Code(instance.name.clone()))
+            .with("cpu", Arg::from(cpu_part))
+            .with("memory", Arg::from(mem_part))
+            .with("which", Arg::from(which))
         }
-        (None, _) => "The task's memory reservation is unknown or zero, so no count can be given."
-            .to_string(),
+        (None, _) => Msg::new(&text::EC2_UNKNOWN),
     };
-    let mut notes = vec![
-        "registered memory is below the instance's nominal memory; the count uses the registered value".to_string(),
-    ];
+    let sentence = sentence_msg.en();
+    let mut notes_msg = vec![Msg::new(&text::EC2_REGISTERED_BELOW)];
     if tasks == Some(0) {
-        notes.push(format!(
-            "the task does not fit on one {} at all",
-            instance.name
-        ));
+        notes_msg.push(
+            Msg::new(&text::EC2_DOES_NOT_FIT).with("instance", Arg::Code(instance.name.clone())),
+        );
     }
+    let notes = notes_msg.iter().map(Msg::en).collect();
     Fit {
         instance: instance.clone(),
         cpu_units,
@@ -339,6 +385,9 @@ pub fn fit(
         memory_left_mib,
         sentence,
         notes,
+        registered_basis_msg: Some(registered_basis_msg),
+        sentence_msg: Some(sentence_msg),
+        notes_msg,
     }
 }
 
@@ -382,6 +431,7 @@ mod tests {
             cpu_units: Some(256),
             memory_mib: Some(1024),
             basis: vec![],
+            basis_msg: vec![],
         };
         let f = fit(&m5, RegisteredMemory::Assumed, 0, &task);
         assert_eq!(f.cpu_units, 2048);
@@ -393,6 +443,7 @@ mod tests {
             cpu_units: Some(1024),
             memory_mib: Some(512),
             basis: vec![],
+            basis_msg: vec![],
         };
         let f = fit(&m5, RegisteredMemory::Assumed, 0, &task);
         assert_eq!((f.tasks, f.binding), (Some(2), Binding::Cpu));
@@ -409,6 +460,7 @@ mod tests {
             cpu_units: None,
             memory_mib: None,
             basis: vec![],
+            basis_msg: vec![],
         };
         let f = fit(
             &Instance {

@@ -27,6 +27,9 @@
 
 use serde::Serialize;
 
+use super::text::{self, Render};
+use crate::input::msg::{Arg, Msg};
+
 /// The stopped reason ECS gives a container killed at its memory limit (AWS out-of-memory.html).
 pub const OOM_REASON: &str = "OutOfMemoryError: Container killed due to memory usage";
 /// The exit code of a container killed by SIGKILL (128 + 9).
@@ -122,6 +125,9 @@ pub struct MemEvent {
     pub exit_code: Option<i32>,
     pub stopped_reason: Option<String>,
     pub sentence: String,
+    /// `sentence`, keyed ([`MemTimeline::localize`]).
+    #[serde(skip)]
+    pub sentence_msg: Option<Msg>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -131,6 +137,23 @@ pub struct MemTimeline {
     /// The step at which the task stopped, if it did.
     pub task_stopped_at: Option<usize>,
     pub notes: Vec<String>,
+    /// `notes`, keyed.
+    #[serde(skip)]
+    pub notes_msg: Vec<Msg>,
+}
+
+impl MemTimeline {
+    /// Writes the events' sentences and the notes again with `render` (a language's renderer).
+    pub fn localize(&mut self, render: Render<'_>) {
+        for e in &mut self.events {
+            if let Some(m) = &e.sentence_msg {
+                e.sentence = render(m);
+            }
+        }
+        if !self.notes_msg.is_empty() {
+            self.notes = self.notes_msg.iter().map(render).collect();
+        }
+    }
 }
 
 pub fn simulate(scenario: &MemScenario) -> MemTimeline {
@@ -143,11 +166,11 @@ pub fn simulate(scenario: &MemScenario) -> MemTimeline {
         .unwrap_or(0)
         .min(MAX_STEPS);
     let ceiling = scenario.task_memory_mib.or(scenario.instance_free_mib);
-    let ceiling_name = if scenario.task_memory_mib.is_some() {
-        "the task's memory"
+    let ceiling_name = Msg::new(if scenario.task_memory_mib.is_some() {
+        &text::MEM_CEILING_TASK
     } else {
-        "the instance's free memory"
-    };
+        &text::MEM_CEILING_INSTANCE
+    });
     let mut stopped = vec![false; n];
     let mut above = vec![false; n];
     let mut task_stopped_at = None;
@@ -185,10 +208,15 @@ pub fn simulate(scenario: &MemScenario) -> MemTimeline {
                     stopped[i] = true;
                     state[i] = MemState::OomKilled;
                     cause[i] = Some(KillCause::ContainerLimit);
-                    events.push(kill_event(t, c, format!(
-                        "{} tried to use {d} MiB, past its hard limit (memory) of {limit} MiB: the kernel killed it (exit code 137, \"{OOM_REASON}\")",
-                        c.name
-                    )));
+                    events.push(kill_event(
+                        t,
+                        c,
+                        Msg::new(&text::MEM_PAST_LIMIT)
+                            .with("name", Arg::Code(c.name.clone()))
+                            .with("mib", Arg::from(d))
+                            .with("limit", Arg::from(limit))
+                            .with("reason", Arg::Code(OOM_REASON.to_string())),
+                    ));
                     continue;
                 }
                 usage[i] = d;
@@ -196,20 +224,23 @@ pub fn simulate(scenario: &MemScenario) -> MemTimeline {
                     Some(r) if d > r => {
                         if !above[i] {
                             above[i] = true;
+                            let m = match c.limit_mib {
+                                Some(l) => Msg::new(&text::MEM_ABOVE_RESERVATION_LIMIT)
+                                    .with("limit", Arg::from(l)),
+                                None => Msg::new(&text::MEM_ABOVE_RESERVATION_CEILING)
+                                    .with("ceiling", Arg::from(ceiling_name.clone())),
+                            }
+                            .with("name", Arg::Code(c.name.clone()))
+                            .with("mib", Arg::from(d))
+                            .with("reservation", Arg::from(r));
                             events.push(MemEvent {
                                 step: t,
                                 container: Some(c.name.clone()),
                                 kind: EventKind::AboveReservation,
                                 exit_code: None,
                                 stopped_reason: None,
-                                sentence: format!(
-                                    "{} uses {d} MiB, above its reservation (memoryReservation) of {r} MiB: allowed while memory is free{}",
-                                    c.name,
-                                    match c.limit_mib {
-                                        Some(l) => format!(", up to its hard limit of {l} MiB"),
-                                        None => format!(", up to {ceiling_name}"),
-                                    }
-                                ),
+                                sentence: m.en(),
+                                sentence_msg: Some(m),
                             });
                         }
                         MemState::AboveReservation
@@ -245,30 +276,28 @@ pub fn simulate(scenario: &MemScenario) -> MemTimeline {
                         })
                         .map(|i| scenario.containers[i].name.as_str())
                         .collect();
+                    let m = Msg::new(&text::MEM_EXHAUSTED)
+                        .with("total", Arg::from(total))
+                        .with("ceiling", Arg::from(ceiling_name.clone()))
+                        .with("cap", Arg::from(cap));
                     events.push(MemEvent {
                         step: t,
                         container: None,
                         kind: EventKind::TaskMemoryExhausted,
                         exit_code: None,
                         stopped_reason: None,
-                        sentence: format!(
-                            "together the containers want {total} MiB, more than {ceiling_name} ({cap} MiB): the kernel's OOM killer picks a process in the task, usually the largest"
-                        ),
+                        sentence: m.en(),
+                        sentence_msg: Some(m),
                     });
-                    events.push(kill_event(t, c, format!(
-                        "{} was the largest ({} MiB), so it is usually the one killed (exit code 137, \"{OOM_REASON}\"){}",
-                        c.name,
-                        usage[victim],
-                        if grew.is_empty() {
-                            String::new()
-                        } else {
-                            format!(
-                                 ", even though {} is what grew: ECS reports the out-of-memory stop on {}, not on the container that caused it",
-                                grew.join(" and "),
-                                c.name
-                            )
-                        }
-                    )));
+                    let largest = if grew.is_empty() {
+                        Msg::new(&text::MEM_LARGEST)
+                    } else {
+                        Msg::new(&text::MEM_LARGEST_NOT_GROWN).with("grew", grew_names(&grew))
+                    }
+                    .with("name", Arg::Code(c.name.clone()))
+                    .with("mib", Arg::from(usage[victim]))
+                    .with("reason", Arg::Code(OOM_REASON.to_string()));
+                    events.push(kill_event(t, c, largest));
                     stopped[victim] = true;
                     usage[victim] = 0;
                     state[victim] = MemState::OomKilled;
@@ -280,21 +309,20 @@ pub fn simulate(scenario: &MemScenario) -> MemTimeline {
                 .find(|&i| state[i] == MemState::OomKilled && scenario.containers[i].essential)
             {
                 task_stopped_at = Some(t);
+                let m = Msg::new(if n > 1 {
+                    &text::MEM_TASK_STOPS_ALL
+                } else {
+                    &text::MEM_TASK_STOPS
+                })
+                .with("name", Arg::Code(scenario.containers[i].name.clone()));
                 events.push(MemEvent {
                     step: t,
                     container: Some(scenario.containers[i].name.clone()),
                     kind: EventKind::TaskStopped,
                     exit_code: None,
                     stopped_reason: None,
-                    sentence: format!(
-                        "{} is essential, so the whole task stops{}",
-                        scenario.containers[i].name,
-                        if n > 1 {
-                            " and every other container with it"
-                        } else {
-                            ""
-                        }
-                    ),
+                    sentence: m.en(),
+                    sentence_msg: Some(m),
                 });
                 for j in 0..n {
                     if state[j] != MemState::OomKilled {
@@ -322,44 +350,65 @@ pub fn simulate(scenario: &MemScenario) -> MemTimeline {
             task_stopped: task_stopped_at.is_some(),
         });
     }
+    let notes_msg = notes(scenario);
     MemTimeline {
         steps,
         events,
         task_stopped_at,
-        notes: notes(scenario),
+        notes: notes_msg.iter().map(Msg::en).collect(),
+        notes_msg,
     }
 }
 
-fn kill_event(step: usize, c: &MemContainer, sentence: String) -> MemEvent {
+/// "sidecar" / "a and b" / "a and b and c" (the containers that grew more than the one
+/// killed), each name joined by [`text::MEM_GREW_AND`].
+fn grew_names(names: &[&str]) -> Arg {
+    let mut iter = names.iter();
+    let mut out = Arg::Code(iter.next().map(|n| (*n).to_string()).unwrap_or_default());
+    for name in iter {
+        out = Arg::Phrase(Box::new(
+            Msg::new(&text::MEM_GREW_AND)
+                .with("rest", out)
+                .with("last", Arg::Code((*name).to_string())),
+        ));
+    }
+    out
+}
+
+fn kill_event(step: usize, c: &MemContainer, sentence: Msg) -> MemEvent {
+    let m = if c.essential {
+        sentence
+    } else {
+        Msg::new(&text::MEM_NOT_ESSENTIAL).with("sentence", Arg::from(sentence))
+    };
     MemEvent {
         step,
         container: Some(c.name.clone()),
         kind: EventKind::OomKilled,
         exit_code: Some(OOM_EXIT_CODE),
         stopped_reason: Some(OOM_REASON.to_string()),
-        sentence: if c.essential {
-            sentence
-        } else {
-            format!("{sentence}; it is not essential, so the task runs on without it")
-        },
+        sentence: m.en(),
+        sentence_msg: Some(m),
     }
 }
 
-fn notes(s: &MemScenario) -> Vec<String> {
+fn notes(s: &MemScenario) -> Vec<Msg> {
     let mut notes = Vec::new();
     if s.fargate && s.task_memory_mib.is_none() {
-        notes.push("a Fargate task always has a task memory; set it to see the ceiling".into());
+        notes.push(Msg::new(&text::MEM_NOTE_FARGATE));
     }
     if s.task_memory_mib.is_none() && s.instance_free_mib.is_none() {
-        notes.push("with no task memory, containers without a hard limit can grow into the instance's free memory; under memory pressure Docker tries to push containers back to their reservations".into());
+        notes.push(Msg::new(&text::MEM_NOTE_NO_CEILING));
     }
     for c in &s.containers {
         if let (Some(r), Some(l)) = (c.reservation_mib, c.limit_mib) {
             if l <= r {
-                notes.push(format!(
-                    "{}: memory ({l} MiB) must be greater than memoryReservation ({r} MiB); ECS rejects this",
-                    c.name
-                ));
+                notes.push(
+                    Msg::new(&text::MEM_NOTE_LIMIT_BELOW)
+                        .with("name", Arg::Code(c.name.clone()))
+                        .with("limit", Arg::from(l))
+                        .with("reservation", Arg::from(r)),
+                );
             }
         }
     }
@@ -399,28 +448,38 @@ pub const PRESETS: &[Preset] = &[
 
 impl Preset {
     pub fn title(self) -> &'static str {
-        match self {
-            Preset::SoftOnly => "soft limit only (memoryReservation)",
-            Preset::SoftAndHard => "soft and hard limits",
-            Preset::HardOnly => "hard limit only (memory)",
-            Preset::FirelensBuffer => "FireLens buffer growth",
-            Preset::JvmHeap => "JVM heap above the limit",
-            Preset::SidecarSpike => "a sidecar spike with no container limits",
-            Preset::AwsExample => "AWS's example: 128 MiB reserved, 300 MiB limit",
-        }
+        self.title_msg().template.en
+    }
+
+    /// [`Preset::title`], keyed.
+    pub fn title_msg(self) -> Msg {
+        Msg::new(match self {
+            Preset::SoftOnly => &text::MEM_PRESET_SOFT_ONLY,
+            Preset::SoftAndHard => &text::MEM_PRESET_SOFT_AND_HARD,
+            Preset::HardOnly => &text::MEM_PRESET_HARD_ONLY,
+            Preset::FirelensBuffer => &text::MEM_PRESET_FIRELENS,
+            Preset::JvmHeap => &text::MEM_PRESET_JVM,
+            Preset::SidecarSpike => &text::MEM_PRESET_SIDECAR,
+            Preset::AwsExample => &text::MEM_PRESET_AWS,
+        })
     }
 
     /// What the preset teaches, in one sentence.
     pub fn lesson(self) -> &'static str {
-        match self {
-            Preset::SoftOnly => "a soft limit never kills: the container grows until the task's memory is gone, and then the kernel kills it",
-            Preset::SoftAndHard => "the reservation is what placement counts; the hard limit is where the container is killed",
-            Preset::HardOnly => "with only a hard limit, placement reserves the whole limit and the container is killed past it",
-            Preset::FirelensBuffer => "a log router buffering for a slow destination grows until its limit; give it a hard limit and bound its buffer (the ECS agent now defaults Fluent Bit's mem_buf_limit to half the container's reservation, or half its memory)",
-            Preset::JvmHeap => "a heap sized to the container limit leaves no room for the JVM's other memory (metaspace, threads, buffers): keep the heap well below the limit",
-            Preset::SidecarSpike => "without container limits, one container's spike uses up the task's memory and the kernel usually kills the largest process: here the essential app, not the sidecar that grew",
-            Preset::AwsExample => "a container that normally uses 128 MiB can burst above it, up to its 300 MiB hard limit, and is killed past it",
-        }
+        self.lesson_msg().template.en
+    }
+
+    /// [`Preset::lesson`], keyed.
+    pub fn lesson_msg(self) -> Msg {
+        Msg::new(match self {
+            Preset::SoftOnly => &text::MEM_LESSON_SOFT_ONLY,
+            Preset::SoftAndHard => &text::MEM_LESSON_SOFT_AND_HARD,
+            Preset::HardOnly => &text::MEM_LESSON_HARD_ONLY,
+            Preset::FirelensBuffer => &text::MEM_LESSON_FIRELENS,
+            Preset::JvmHeap => &text::MEM_LESSON_JVM,
+            Preset::SidecarSpike => &text::MEM_LESSON_SIDECAR,
+            Preset::AwsExample => &text::MEM_LESSON_AWS,
+        })
     }
 }
 

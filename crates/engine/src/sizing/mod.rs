@@ -28,3 +28,4 @@ pub mod memory;
 pub mod report;
 pub mod rightsize;
 pub mod task;
+pub mod text;

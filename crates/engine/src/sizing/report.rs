@@ -12,7 +12,9 @@ use serde::Serialize;
 use super::cost::{self, CostEstimate, CostInput, Overrides, Saving};
 use super::ec2::{self, Fit, Instance, RegisteredMemory, TaskReservation};
 use super::task::{self, Amount, Size, TaskSizing};
+use super::text::{self, Render};
 use super::units::{describe_cpu, describe_memory};
+use crate::input::msg::{Arg, Msg};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SizeOptions {
@@ -53,6 +55,26 @@ pub struct SizeReport {
     pub savings: Vec<Saving>,
     pub ec2: Option<Fit>,
     pub notes: Vec<String>,
+    /// `notes`, keyed ([`SizeReport::localize`]).
+    #[serde(skip)]
+    pub notes_msg: Vec<Msg>,
+}
+
+impl SizeReport {
+    /// Writes every sentence of the report (the task's notes, the prices', the EC2 fit's and its
+    /// own) again with `render` (a language's renderer).
+    pub fn localize(&mut self, render: Render<'_>) {
+        self.task.localize(render);
+        if let Some(cost) = &mut self.cost {
+            cost.localize(render);
+        }
+        if let Some(fit) = &mut self.ec2 {
+            fit.localize(render);
+        }
+        if !self.notes_msg.is_empty() {
+            self.notes = self.notes_msg.iter().map(render).collect();
+        }
+    }
 }
 
 pub fn size(text: &str, options: &SizeOptions) -> SizeReport {
@@ -99,19 +121,24 @@ pub fn size_task(task: TaskSizing, options: &SizeOptions) -> SizeReport {
         }
         cost = Some(cost::estimate(&input));
     } else if task.fargate {
-        notes.push("the task's size is unknown, so it cannot be priced".to_string());
+        notes.push(Msg::new(&text::REPORT_NOT_PRICED));
     }
     let ec2 = options.instance.as_deref().and_then(|name| {
         let Some(instance) = Instance::from_type(name) else {
-            notes.push(format!(
-                "{name} is not in the instance table; known types: {}",
-                ec2::instance_types()
-                    .instances
-                    .iter()
-                    .map(|i| i.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
+            notes.push(
+                Msg::new(&text::REPORT_UNKNOWN_INSTANCE)
+                    .with("name", Arg::from(name))
+                    .with(
+                        "types",
+                        Arg::List(
+                            ec2::instance_types()
+                                .instances
+                                .iter()
+                                .map(|i| Arg::Code(i.name.clone()))
+                                .collect(),
+                        ),
+                    ),
+            );
             return None;
         };
         Some(ec2::fit(
@@ -127,7 +154,8 @@ pub fn size_task(task: TaskSizing, options: &SizeOptions) -> SizeReport {
         cost,
         savings,
         ec2,
-        notes,
+        notes: notes.iter().map(Msg::en).collect(),
+        notes_msg: notes,
     }
 }
 

@@ -23,7 +23,9 @@
 use serde::Serialize;
 
 use super::fargate;
+use super::text::{self, Render};
 use super::units::{parse_cpu_units, parse_memory_mib};
+use crate::input::msg::{Arg, Msg, Template};
 use crate::models::taskdef::TaskDefCtx;
 use crate::syntax::value::{Node, NodeKind};
 
@@ -146,6 +148,18 @@ pub struct TaskSizing {
     pub recommended: Option<Size>,
     /// Problems and remarks, one plain sentence each.
     pub notes: Vec<String>,
+    /// `notes`, keyed ([`TaskSizing::localize`]).
+    #[serde(skip)]
+    pub notes_msg: Vec<Msg>,
+}
+
+impl TaskSizing {
+    /// Writes `notes` again with `render` (a language's renderer).
+    pub fn localize(&mut self, render: Render<'_>) {
+        if !self.notes_msg.is_empty() {
+            self.notes = self.notes_msg.iter().map(render).collect();
+        }
+    }
 }
 
 /// Analyses a JSON task definition given as text (register input, describe output or a bare
@@ -255,7 +269,8 @@ pub fn analyze(ctx: &TaskDefCtx<'_>) -> TaskSizing {
         headroom,
         fargate_fit,
         recommended,
-        notes,
+        notes: notes.iter().map(Msg::en).collect(),
+        notes_msg: notes,
     }
 }
 
@@ -432,51 +447,55 @@ fn write_notes(
     containers: &[ContainerSizing],
     totals: &Totals,
     headroom: &Headroom,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Msg>,
 ) {
     if matches!(cpu, Amount::Placeholder) || matches!(memory, Amount::Placeholder) {
-        notes.push("the task cpu or memory is a template placeholder: sizes are unknown until it is rendered".into());
+        notes.push(Msg::new(&text::TASK_PLACEHOLDER));
     }
     if containers.iter().any(|c| {
         [c.cpu, c.memory, c.memory_reservation]
             .iter()
             .any(|a| matches!(a, Amount::Placeholder | Amount::Unreadable))
     }) {
-        notes.push("some container values are placeholders or unreadable: the sums that need them are unknown".into());
+        notes.push(Msg::new(&text::TASK_CONTAINER_UNKNOWN));
     }
     if let Some(h) = headroom.cpu.filter(|h| *h < 0) {
-        notes.push(format!(
-            "the containers' cpu adds up to {} units, {} more than the task's {}",
-            totals.cpu.unwrap_or(0),
-            -h,
-            cpu.known().unwrap_or(0)
-        ));
+        notes.push(
+            Msg::new(&text::TASK_CPU_OVER)
+                .with("total", Arg::from(totals.cpu.unwrap_or(0)))
+                .with("over", Arg::from(-h))
+                .with("task", Arg::from(cpu.known().unwrap_or(0))),
+        );
     }
     if let Some(h) = headroom.memory.filter(|h| *h < 0) {
-        notes.push(format!(
-            "the containers reserve {} MiB together, {} MiB more than the task's {} MiB",
-            totals.memory_reserved.unwrap_or(0),
-            -h,
-            memory.known().unwrap_or(0)
-        ));
+        notes.push(
+            Msg::new(&text::TASK_MEMORY_OVER)
+                .with("total", Arg::from(totals.memory_reserved.unwrap_or(0)))
+                .with("over", Arg::from(-h))
+                .with("task", Arg::from(memory.known().unwrap_or(0))),
+        );
     }
     if let Some(task_mem) = memory.known() {
         for c in containers {
             if let Some(m) = c.memory.known().filter(|m| *m > task_mem) {
-                notes.push(format!(
-                    "container {} has a hard limit of {m} MiB, above the task's {task_mem} MiB",
-                    c.name
-                ));
+                notes.push(
+                    Msg::new(&text::TASK_LIMIT_ABOVE_TASK)
+                        .with("name", Arg::Code(c.name.clone()))
+                        .with("limit", Arg::from(m))
+                        .with("task", Arg::from(task_mem)),
+                );
             }
         }
     }
     for c in containers {
         if let (Some(r), Some(m)) = (c.memory_reservation.known(), c.memory.known()) {
             if m <= r {
-                notes.push(format!(
-                    "container {}: memory ({m} MiB) must be greater than memoryReservation ({r} MiB)",
-                    c.name
-                ));
+                notes.push(
+                    Msg::new(&text::TASK_LIMIT_BELOW_RESERVATION)
+                        .with("name", Arg::Code(c.name.clone()))
+                        .with("limit", Arg::from(m))
+                        .with("reservation", Arg::from(r)),
+                );
             }
         }
     }
@@ -487,46 +506,52 @@ fn write_notes(
             ("memoryReservation", c.memory_reservation),
         ] {
             if let Some(v) = a.known().filter(|v| *v < 6) {
-                notes.push(format!(
-                    "container {}: {what} {v} MiB is below the 6 MiB Docker reserves at least per container",
-                    c.name
-                ));
+                notes.push(
+                    Msg::new(&text::TASK_BELOW_DOCKER_MIN)
+                        .with("name", Arg::Code(c.name.clone()))
+                        .with("what", Arg::from(what))
+                        .with("mib", Arg::from(v)),
+                );
             }
         }
     }
     if !totals.without_memory.is_empty() {
         if memory == Amount::Absent && !ctx.is_fargate() {
-            notes.push(format!(
-                "with no task memory, every container needs memory or memoryReservation; missing in {}",
-                totals.without_memory.join(", ")
-            ));
-        } else if totals.without_memory.len() == containers.len() {
             notes.push(
-                "no container sets memory or memoryReservation: they all share the task's memory, and nothing is reserved per container".into(),
+                Msg::new(&text::TASK_MEMORY_MISSING).with(
+                    "names",
+                    Arg::List(
+                        totals
+                            .without_memory
+                            .iter()
+                            .map(|n| Arg::Code(n.clone()))
+                            .collect(),
+                    ),
+                ),
             );
+        } else if totals.without_memory.len() == containers.len() {
+            notes.push(Msg::new(&text::TASK_NO_CONTAINER_MEMORY));
         } else {
-            notes.push(format!(
-                "{} no memory: the memory sum counts only the other containers",
-                subject(&totals.without_memory, "reserves", "reserve")
+            notes.push(subject(
+                &totals.without_memory,
+                &text::TASK_SOME_WITHOUT_MEMORY_ONE,
+                &text::TASK_SOME_WITHOUT_MEMORY_MANY,
             ));
         }
     }
     if ctx.is_fargate() && !totals.without_limit.is_empty() && memory.known().is_some() {
-        notes.push(format!(
-            "{} no hard limit: {} can grow until the task's memory is used up, and then the kernel usually kills the largest process in the task",
-            subject(&totals.without_limit, "has", "have"),
-            if totals.without_limit.len() == 1 { "it" } else { "they" }
+        notes.push(subject(
+            &totals.without_limit,
+            &text::TASK_WITHOUT_LIMIT_ONE,
+            &text::TASK_WITHOUT_LIMIT_MANY,
         ));
     }
 }
 
-/// "app has" / "app and sidecar have".
-fn subject(names: &[String], one: &str, many: &str) -> String {
-    match names {
-        [only] => format!("{only} {one}"),
-        [rest @ .., last] => format!("{} and {last} {many}", rest.join(", ")),
-        [] => String::new(),
-    }
+/// "app has …" / "app and sidecar have …": `one` takes `{name}`, `many` `{rest}` and `{last}`.
+fn subject(names: &[String], one: &'static Template, many: &'static Template) -> Msg {
+    text::rest_and_last(Msg::new(many), names)
+        .unwrap_or_else(|| Msg::new(one).with("name", Arg::Code(names.concat())))
 }
 
 #[cfg(test)]
