@@ -114,6 +114,22 @@ crate::messages! {
     REPORT_NOT_PRICED = "the task's size is unknown, so it cannot be priced";
     REPORT_UNKNOWN_INSTANCE = "{name} is not in the instance table; known types: {types}";
     RIGHTSIZE_LABEL = "a reconstruction with the same intent as the talk's Container Insights query (the original was not published), built from the documented performance log fields";
+    RIGHTSIZE_NO_ROWS = "no rows with a ContainerName were found; paste the query's results with their header";
+    RIGHTSIZE_JSON_UNREADABLE = "the JSON could not be read: {error}";
+    RIGHTSIZE_JSON_NO_RESULTS = "the JSON has no \"results\" array and is not an array of rows";
+    RIGHTSIZE_ONLY_FIRST = "only the first {n} rows were read";
+    RIGHTSIZE_NO_HEADER = "the first line is not a header with ContainerName (expected the columns of the query: ContainerName, maxCpu, avgCpu, cpuReserved, maxMem, avgMem, memReserved)";
+    RIGHTSIZE_CONTAINER = "{name}: {memory}; {cpu}";
+    RIGHTSIZE_MEM_PEAK = "memory peaked at {peak} MiB: reserve {reservation} MiB, limit {limit} MiB";
+    RIGHTSIZE_MEM_PEAK_OF = "memory peaked at {peak} MiB of {reserved} MiB reserved: reserve {reservation} MiB, limit {limit} MiB";
+    RIGHTSIZE_NO_MEM_PEAK = "no memory peak in the results";
+    RIGHTSIZE_CPU_PEAK = "CPU peaked at {peak} units: cpu {cpu}";
+    RIGHTSIZE_CPU_PEAK_OF = "CPU peaked at {peak} units of {reserved} reserved: cpu {cpu}";
+    RIGHTSIZE_NO_CPU_PEAK = "no CPU peak in the results";
+    RIGHTSIZE_SOME_WITHOUT_PEAK = "some containers have no peak in the results; the sums count only the others";
+    RIGHTSIZE_ABOVE_LARGEST = "{cpu} CPU units and {mib} MiB are more than the largest Fargate size";
+    RIGHTSIZE_PERIOD = "peaks are only as good as the period queried: choose one that includes your busiest traffic";
+    RIGHTSIZE_RULE = "memoryReservation = peak memory × {f} and cpu = peak CPU × {f}, each rounded up to a multiple of {rm} MiB / {rc} units: the reservation covers the highest use seen plus {h}%, so placement and the task size count what the container really uses. memory (hard limit) = peak × {lf}, rounded up to {rm} MiB and above the reservation: room for bursts the period did not show, while a leak is still stopped before it takes the other containers' memory. Task size = the sums rounded up to the next valid Fargate size (AWS's advice).";
 }
 
 /// Names as one phrase: `a`, or `a, b and c` (English) through `and`, a template of two
