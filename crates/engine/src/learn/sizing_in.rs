@@ -73,6 +73,12 @@ pub fn size_task_in(
     r
 }
 
+/// [`report::render_text`] in `lang`: the report's words; give it a report made in `lang`
+/// ([`size_task_in`]) so its sentences are in `lang` too.
+pub fn render_text_in(r: &report::SizeReport, lang: Lang) -> String {
+    report::render_text_with(r, &|m| render(m, lang))
+}
+
 /// What the right-sizing query is ([`crate::sizing::rightsize::LABEL`]) in `lang`.
 pub fn rightsize_label_in(lang: Lang) -> String {
     render(&Msg::new(&crate::sizing::text::RIGHTSIZE_LABEL), lang)
@@ -203,6 +209,47 @@ mod tests {
             ja_fit.registered_basis
         );
         assert!(!rightsize_label_in(Lang::Ja).contains(" the "));
+    }
+
+    #[test]
+    fn the_size_report_reads_in_japanese() {
+        let mut options = report::SizeOptions::new("ap-northeast-1");
+        options.instance = Some("m5.large".into());
+        let text = r#"{"requiresCompatibilities": ["FARGATE"], "cpu": "1024", "memory": "3072",
+            "containerDefinitions": [{"name": "app", "cpu": 256, "memoryReservation": 1024, "memory": 2048},
+                                     {"name": "log_router", "cpu": 128, "essential": false}]}"#;
+        let en = report::size(text, &options);
+        assert_eq!(render_text_in(&en, Lang::En), report::render_text(&en));
+        let ja = size_task_in(task::analyze_text(text), &options, Lang::Ja);
+        let out = render_text_in(&ja, Lang::Ja);
+        for word in [
+            "タスク: cpu 1024",
+            "コンテナ",
+            "合計",
+            "AWS の推奨",
+            "料金",
+            "出典",
+            "注記",
+            "いいえ",
+        ] {
+            assert!(out.contains(word), "{word} missing in:\n{out}");
+        }
+        assert!(!out.contains('{'), "{out}");
+        for english in [
+            "Task:",
+            "sums:",
+            "headroom",
+            "Cost in",
+            "/month",
+            "Notes:",
+            "registered memory",
+            " or ",
+            "note:",
+        ] {
+            assert!(!out.contains(english), "{english} left in:\n{out}");
+        }
+        let lines = |s: &str| s.lines().count();
+        assert_eq!(lines(&out), lines(&report::render_text(&en)));
     }
 
     #[test]
