@@ -24,9 +24,10 @@ Usage:
 
 Global option:
   --lang L          en | ja: the language of rule documentation and titles (`explain`,
-                    `rules`) and of lint messages, help and fix titles (rules whose messages
-                    are translated); else LC_ALL, LC_MESSAGES or LANG (ja* is Japanese), else
-                    English. Rule codes, JSON keys and SARIF structure never change
+                    `rules`), of lint messages, help and fix titles (rules whose messages
+                    are translated) and of the `size` report's text; else LC_ALL,
+                    LC_MESSAGES or LANG (ja* is Japanese), else English. Rule codes, JSON
+                    (keys and `size --format json` as a whole) and SARIF structure never change
 
 Options for lint:
   --kind K          taskdef | servicedef | dockerfile | ecspresso | terraform | cloudformation:
