@@ -212,28 +212,21 @@ fn setup(root: &Path, browser: bool) -> Result<(), String> {
         root,
     )
     .unwrap_or_default();
-    let page_targets = output(
-        Command::new("rustup").args([
-            "target",
-            "list",
-            "--installed",
-            "--toolchain",
-            PAGE_TOOLCHAIN,
-        ]),
-        root,
-    )
-    .unwrap_or_default();
-    let page_src = output(
-        Command::new("rustup").args([
-            "component",
-            "list",
-            "--installed",
-            "--toolchain",
-            PAGE_TOOLCHAIN,
-        ]),
-        root,
-    )
-    .unwrap_or_default();
+    // What `rustup <what> list --installed` says for the page's toolchain.
+    let installed = |what: &str| {
+        output(
+            Command::new("rustup").args([
+                what,
+                "list",
+                "--installed",
+                "--toolchain",
+                PAGE_TOOLCHAIN,
+            ]),
+            root,
+        )
+        .unwrap_or_default()
+    };
+    let (page_targets, page_src) = (installed("target"), installed("component"));
     if !page_rustc.is_empty()
         && page_targets
             .lines()
