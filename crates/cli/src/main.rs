@@ -45,7 +45,7 @@ fn main() -> ExitCode {
     let code = match parsed {
         Ok((command, lang)) => run(command, lang),
         Err(UsageError(message)) => {
-            eprintln!("ecsplain: {message}\n{}", say(&msg!(t::SEE_HELP)));
+            eprintln!("ecsplain: {}\n{}", say(&message.0), say(&msg!(t::SEE_HELP)));
             TROUBLE
         }
     };

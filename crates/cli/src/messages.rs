@@ -34,6 +34,36 @@ pub mod t {
         JSONNET_LIBRARY = "note: `{path}` is a Jsonnet library: it is checked for Jsonnet errors only; lint the files that import it to check what it defines";
         UNKNOWN_RULE = "unknown rule `{code}`; `ecsplain rules` lists them all";
         UNKNOWN_RULE_DID_YOU_MEAN = "unknown rule `{code}`; did you mean {suggestion} ({name})?";
+        // Usage errors (the `--lang` ones are English: the language is not known yet).
+        TAKES_PAIR = "`--{name}` takes NAME=VALUE, got `{value}`";
+        ONE_TFSTATE = "`--tfstate` takes one state file";
+        EXPLAIN_NEEDS_CODE = "`explain` needs a rule code, e.g. `ecsplain explain TD001`";
+        EXPLAIN_ONE_CODE = "`explain` takes one rule code";
+        NO_ARGUMENT = "`{command}` takes no argument, got `{extra}`";
+        CONFIG_ONE_PATH = "`config` takes one path";
+        OPTION_BEFORE_COMMAND = "unexpected option `{option}` before a command";
+        UNKNOWN_COMMAND = "unknown command `{command}`";
+        UNKNOWN_COMMAND_DID_YOU_MEAN = "unknown command `{command}`; did you mean `{suggestion}`?";
+        UNKNOWN_KIND_VALUE = "unknown kind `{value}`; expected taskdef, servicedef, dockerfile, ecspresso, terraform or cloudformation";
+        UNKNOWN_SEVERITY = "unknown severity `{value}`; expected error, warning or info";
+        UNKNOWN_COLOR = "unknown colour choice `{value}`; expected auto, always or never";
+        LINT_NEEDS_PATH = "`lint` needs at least one file or directory";
+        FIX_OR_DIFF = "`--fix` writes the files and `--diff` only shows what it would write: pass one";
+        UNSAFE_FIXES_ALONE = "`--unsafe-fixes` goes with `--fix` or `--diff`";
+        FIX_STDIN = "`--fix` cannot write back to standard input; use `--diff` to see the fixes";
+        DIFF_FORMAT = "`--diff` prints a unified diff; it takes no `--format` or `--statistics`";
+        SPOT_DISCOUNT = "`--spot-discount` is a percentage from 0 to 100, got `{value}`";
+        SIZE_NEEDS_FILE = "`size` needs a task definition file, e.g. `ecsplain size task-def.json`";
+        SIZE_ONE_FILE = "`size` takes one task definition file";
+        RENDER_TARGET = "`render` takes one ecspresso config and targets ({targets}), not `{target}`";
+        RENDER_NEEDS_CONFIG = "`render` needs an ecspresso config, e.g. `ecsplain render ecspresso.yml`";
+        UNKNOWN_FORMAT = "unknown format `{value}`; expected {formats}";
+        LANG_NEEDS_VALUE = "`--lang` needs a value: en or ja";
+        LANG_VALUE = "`--lang` takes en or ja, got `{value}`";
+        UNKNOWN_OPTION = "unknown option `{option}`";
+        UNKNOWN_OPTION_DID_YOU_MEAN = "unknown option `{option}`; did you mean `{suggestion}`?";
+        TAKES_NO_VALUE = "`--{name}` takes no value";
+        NEEDS_VALUE = "`--{name}` needs a value";
     }
 }
 
