@@ -34,6 +34,18 @@ pub mod t {
         JSONNET_LIBRARY = "note: `{path}` is a Jsonnet library: it is checked for Jsonnet errors only; lint the files that import it to check what it defines";
         UNKNOWN_RULE = "unknown rule `{code}`; `ecsplain rules` lists them all";
         UNKNOWN_RULE_DID_YOU_MEAN = "unknown rule `{code}`; did you mean {suggestion} ({name})?";
+        // `lint --fix` and `lint --diff`.
+        NOTHING_TO_FIX = "nothing to fix";
+        WOULD_FIX = "would fix {findings} in {files}";
+        NOTHING_FIXED = "nothing fixed";
+        FIXED = "fixed {findings} in {files}";
+        FINDING_ONE = "{n} finding";
+        FINDING_MANY = "{n} findings";
+        MORE_UNSAFE_ONE = " ({n} more unsafe fix with --unsafe-fixes)";
+        MORE_UNSAFE_MANY = " ({n} more unsafe fixes with --unsafe-fixes)";
+        CANNOT_WRITE_FIXES = "cannot write the fixes to `{path}`: {reason}";
+        FIX_ROLLED_BACK = "warning: the fixes for `{path}` were not applied: they made it fail to read ({error}); please report this";
+        FIX_UNSETTLED = "warning: the fixes were still changing the files after {passes} passes";
         // Usage errors (the `--lang` ones are English: the language is not known yet).
         TAKES_PAIR = "`--{name}` takes NAME=VALUE, got `{value}`";
         ONE_TFSTATE = "`--tfstate` takes one state file";
