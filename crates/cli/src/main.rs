@@ -459,11 +459,14 @@ fn show_config(args: &ConfigArgs) -> u8 {
         }
         _ => {
             let origin = match &loaded.path {
-                Some(p) => format!("# from {p}\n"),
+                Some(p) => format!("{}\n", say(&msg!(t::CONFIG_FROM, path = p))),
                 None => format!(
-                    "# no {} found in `{}` or its parents: the defaults\n",
-                    ecsplain_engine::config::FILE_NAMES.join(" / "),
-                    args.path
+                    "{}\n",
+                    say(&msg!(
+                        t::CONFIG_DEFAULTS,
+                        names = ecsplain_engine::config::FILE_NAMES.join(" / "),
+                        path = &args.path
+                    ))
                 ),
             };
             format!("{origin}{}", conf::to_yaml(&loaded.config))

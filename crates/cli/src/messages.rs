@@ -34,6 +34,16 @@ pub mod t {
         JSONNET_LIBRARY = "note: `{path}` is a Jsonnet library: it is checked for Jsonnet errors only; lint the files that import it to check what it defines";
         UNKNOWN_RULE = "unknown rule `{code}`; `ecsplain rules` lists them all";
         UNKNOWN_RULE_DID_YOU_MEAN = "unknown rule `{code}`; did you mean {suggestion} ({name})?";
+        // `render`, `config`, values and configuration files.
+        NOT_TFSTATE = "`{path}` is not a Terraform state (a JSON object such as terraform.tfstate)";
+        CANNOT_READ_CONFIG = "cannot read the configuration `{path}`: {reason}";
+        TEMPLATED_PATH = "`{path}` is a template; pass its values to follow it";
+        DOES_NOT_EVALUATE = "`{path}` does not evaluate: {reason}";
+        NO_JSONNET = "this build cannot evaluate Jsonnet (`{path}`)";
+        TEMPLATE_ERROR = "{path}:{line}:{column}: template: {reason} (ecspresso stops here)";
+        NOT_GIVEN = "not given (left as markers): {names}; pass --var NAME=VALUE, --env-file FILE, --ext-str NAME=VALUE or --tfstate FILE";
+        CONFIG_FROM = "# from {path}";
+        CONFIG_DEFAULTS = "# no {names} found in `{path}` or its parents: the defaults";
         // `lint --fix` and `lint --diff`.
         NOTHING_TO_FIX = "nothing to fix";
         WOULD_FIX = "would fix {findings} in {files}";

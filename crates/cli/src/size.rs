@@ -4,13 +4,19 @@
 use ecsplain_engine::sizing::report::{render_text, size, SizeOptions, DEFAULT_REGION};
 
 use crate::args::{Format, SizeArgs};
+use crate::messages::{error, t};
 use crate::{conf, out, TROUBLE};
+use ecsplain_engine::msg;
 
 pub fn run(args: &SizeArgs) -> u8 {
     let text = match std::fs::read(&args.file) {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(err) => {
-            eprintln!("ecsplain: cannot read `{}`: {err}", args.file);
+            error(&msg!(
+                t::CANNOT_READ,
+                path = &args.file,
+                reason = err.to_string()
+            ));
             return TROUBLE;
         }
     };
