@@ -59,7 +59,7 @@ fn run(command: Command, lang: Lang) -> u8 {
         Command::Lint(lint) => run_lint(&lint, lang),
         Command::Explain(code) => explain(&code, lang),
         Command::Rules(format) => rules(format, lang),
-        Command::Config(config) => show_config(&config),
+        Command::Config(config) => show_config(&config, lang),
         Command::Size(size) => size::run(&size),
         Command::Render(render) => render::run(&render),
         Command::Server => server::run(),
@@ -423,7 +423,7 @@ fn rules(format: Format, lang: Lang) -> u8 {
 }
 
 /// `ecsplain config [PATH]`: the configuration that applies to PATH, and where it comes from.
-fn show_config(args: &ConfigArgs) -> u8 {
+fn show_config(args: &ConfigArgs, lang: Lang) -> u8 {
     let path = args.config.clone().or_else(|| conf::find(&args.path));
     let loaded = match &path {
         None => conf::Loaded::defaults(),
@@ -439,7 +439,10 @@ fn show_config(args: &ConfigArgs) -> u8 {
         OK
     } else {
         let inputs: Vec<Input> = loaded.input().into_iter().collect();
-        let findings: Vec<Finding> = loaded.problems.clone();
+        let mut findings: Vec<Finding> = loaded.problems.clone();
+        for finding in &mut findings {
+            finding.localize(lang);
+        }
         eprint!(
             "{}",
             text::render(&findings, &inputs, text::Style { color: false })
