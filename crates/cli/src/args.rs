@@ -27,10 +27,10 @@ Usage:
   ecsplain --version | --help
 
 Global option:
-  --lang L          en | ja: the language of rule documentation and titles (`explain`,
-                    `rules`) and of lint messages, help and fix titles (rules whose messages
-                    are translated); else LC_ALL, LC_MESSAGES or LANG (ja* is Japanese), else
-                    English. Rule codes, JSON keys and SARIF structure never change
+  --lang L          en | ja: the language of the output (rule documentation and titles, lint
+                    messages, help and fix titles, this CLI's own messages); else LC_ALL,
+                    LC_MESSAGES or LANG (ja* is Japanese), else English. Rule codes, JSON keys
+                    and SARIF structure never change
 
 Options for lint:
   --kind K          taskdef | servicedef | dockerfile | ecspresso | terraform | cloudformation:
@@ -73,6 +73,18 @@ Options for render:   the values above (--var, --env-file, --tfstate, --ext-str,
 
 Exit status: 0 no finding at or above the threshold, 1 some, 2 usage, IO or configuration error.
 ";
+
+/// The usage text in Japanese: the same commands, options and values as [`USAGE`] (a test
+/// checks it), our own Japanese around them.
+pub const USAGE_JA: &str = include_str!("usage.ja.txt");
+
+/// The usage text in the run's language.
+pub fn usage(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => USAGE_JA,
+        _ => USAGE,
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -758,6 +770,23 @@ pub fn distance(a: &str, b: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+
+    /// Every command, option and value the English usage names is in the Japanese one, in the
+    /// same order, so the two cannot drift apart.
+    #[test]
+    fn the_japanese_usage_names_what_the_english_names() {
+        fn words(text: &str) -> Vec<String> {
+            text.split(|c: char| c.is_whitespace() || "(),:;|`'。、（）".contains(c))
+                .filter(|w| w.starts_with("--") || w.starts_with("ecsplain"))
+                .map(|w| w.trim_end_matches('.').to_string())
+                .collect()
+        }
+        assert_eq!(words(USAGE_JA), words(USAGE));
+        assert!(USAGE_JA.contains("使い方"));
+        assert_eq!(usage(Lang::Ja), USAGE_JA);
+        assert_eq!(usage(Lang::En), USAGE);
+    }
+
     use super::*;
 
     fn args(s: &str) -> Vec<String> {

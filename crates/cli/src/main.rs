@@ -54,7 +54,7 @@ fn main() -> ExitCode {
 
 fn run(command: Command, lang: Lang) -> u8 {
     match command {
-        Command::Help => out(args::USAGE),
+        Command::Help => out(args::usage(lang)),
         Command::Version => out(&format!("ecsplain {}\n", ecsplain_engine::VERSION)),
         Command::Lint(lint) => run_lint(&lint, lang),
         Command::Explain(code) => explain(&code, lang),
