@@ -411,8 +411,8 @@ pub fn Sizing(props: &SizingProps) -> Html {
         containers: sizing.containers.iter().map(|c| c.name.clone()).collect(),
     });
     let advice_html = (!pasted.trim().is_empty()).then(|| {
-        let parsed = rightsize::parse_results(&pasted);
-        let advice = rightsize::recommend(&parsed.rows, &rightsize::Policy::default());
+        let parsed = sizing_in::parse_results_in(&pasted, lang);
+        let advice = sizing_in::recommend_in(&parsed.rows, &rightsize::Policy::default(), lang);
         let opt = |v: Option<u32>| v.map_or_else(|| "—".to_string(), |v| v.to_string());
         let rows = advice.containers.iter().map(|c| html! {
             <tr>

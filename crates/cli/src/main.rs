@@ -60,7 +60,7 @@ fn run(command: Command, lang: Lang) -> u8 {
         Command::Explain(code) => explain(&code, lang),
         Command::Rules(format) => rules(format, lang),
         Command::Config(config) => show_config(&config, lang),
-        Command::Size(size) => size::run(&size),
+        Command::Size(size) => size::run(&size, lang),
         Command::Render(render) => render::run(&render),
         Command::Server => server::run(),
     }

@@ -164,7 +164,7 @@ fn lint_speaks_japanese_in_its_own_words_too() {
     let english = ecsplain(&["lint", "no-such-file.json"]);
     assert!(stderr(&english).contains("cannot read `no-such-file.json`: no such file"));
 
-    // A usage error after --lang: the pointer to --help is Japanese; --help itself is English.
+    // A usage error after --lang: the message and the pointer to --help are Japanese.
     let usage = ecsplain(&["--lang", "ja", "lint", "--format", "bogus", file]);
     assert_eq!(usage.status.code(), Some(2));
     assert!(
@@ -182,4 +182,67 @@ fn lint_speaks_japanese_in_its_own_words_too() {
         assert!(!stdout(&ja).contains("ファイル中"), "{format}");
         assert_eq!(ja.status.code(), en.status.code(), "{format}");
     }
+}
+
+#[test]
+fn size_speaks_japanese_and_keeps_json_the_same() {
+    let file = "deploy/ecspresso/ecs-task-def.json";
+    let en = ecsplain(&["size", "--instance", "m5.large", file]);
+    assert_eq!(en.status.code(), Some(0));
+    let en = stdout(&en);
+    let ja = ecsplain(&["--lang", "ja", "size", "--instance", "m5.large", file]);
+    assert_eq!(ja.status.code(), Some(0));
+    let ja = stdout(&ja);
+    assert!(en.starts_with("Task: cpu"), "{en}");
+    assert!(ja.starts_with("タスク: cpu"), "{ja}");
+    for word in ["料金", "出典", "EC2（m5.large"] {
+        assert!(ja.contains(word), "{word} missing in:\n{ja}");
+    }
+    for english in [
+        "Task:",
+        "Cost in",
+        "/month",
+        "registered memory",
+        " or ",
+        "note:",
+    ] {
+        assert!(!ja.contains(english), "{english} left in:\n{ja}");
+    }
+    // The same report: as many lines, the same prices.
+    assert_eq!(ja.lines().count(), en.lines().count());
+    let dollars = |s: &str| {
+        s.split_whitespace()
+            .filter(|w| w.starts_with('$'))
+            .map(|w| w.split('/').next().unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert!(!dollars(&en).is_empty());
+    assert_eq!(dollars(&ja), dollars(&en));
+
+    // The locale decides when --lang does not.
+    let by_locale = with_locale(
+        &[("LANG", "ja_JP.UTF-8")],
+        &["size", "--instance", "m5.large", file],
+    );
+    assert_eq!(stdout(&by_locale), ja);
+
+    // JSON is the same in every language, byte for byte.
+    let json = |args: &[&str]| {
+        let o = ecsplain(args);
+        assert_eq!(o.status.code(), Some(0));
+        o.stdout
+    };
+    let en_json = json(&["size", "--format", "json", "--instance", "m5.large", file]);
+    let ja_json = json(&[
+        "--lang",
+        "ja",
+        "size",
+        "--format",
+        "json",
+        "--instance",
+        "m5.large",
+        file,
+    ]);
+    assert!(serde_json::from_slice::<serde_json::Value>(&en_json).is_ok());
+    assert_eq!(ja_json, en_json);
 }

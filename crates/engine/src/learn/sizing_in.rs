@@ -11,6 +11,7 @@ use crate::rules::rule::{ja_message, Lang};
 use crate::sizing::cpu::{self, Capacity, CpuContainer, CpuSplit, Kernel};
 use crate::sizing::memory::{self, MemScenario, MemTimeline};
 use crate::sizing::report;
+use crate::sizing::rightsize;
 use crate::sizing::task::{self, TaskSizing};
 
 /// Renders a sizing sentence in `lang` (English where its Japanese is not at hand).
@@ -72,9 +73,38 @@ pub fn size_task_in(
     r
 }
 
+/// [`report::render_text`] in `lang`: the report's words; give it a report made in `lang`
+/// ([`size_task_in`]) so its sentences are in `lang` too.
+pub fn render_text_in(r: &report::SizeReport, lang: Lang) -> String {
+    report::render_text_with(r, &|m| render(m, lang))
+}
+
 /// What the right-sizing query is ([`crate::sizing::rightsize::LABEL`]) in `lang`.
 pub fn rightsize_label_in(lang: Lang) -> String {
     render(&Msg::new(&crate::sizing::text::RIGHTSIZE_LABEL), lang)
+}
+
+/// [`rightsize::parse_results`], its problems in `lang`.
+pub fn parse_results_in(text: &str, lang: Lang) -> rightsize::Parsed {
+    let mut parsed = rightsize::parse_results(text);
+    if lang != Lang::En {
+        parsed.localize(&|m| render(m, lang));
+    }
+    parsed
+}
+
+/// [`rightsize::recommend`]: the headroom rule, each container's sentence and the notes in
+/// `lang`.
+pub fn recommend_in(
+    rows: &[rightsize::Observed],
+    policy: &rightsize::Policy,
+    lang: Lang,
+) -> rightsize::Advice {
+    let mut advice = rightsize::recommend(rows, policy);
+    if lang != Lang::En {
+        advice.localize(&|m| render(m, lang));
+    }
+    advice
 }
 
 /// A platform's label ([`Kernel::label`]) in `lang`.
@@ -179,5 +209,101 @@ mod tests {
             ja_fit.registered_basis
         );
         assert!(!rightsize_label_in(Lang::Ja).contains(" the "));
+    }
+
+    #[test]
+    fn the_size_report_reads_in_japanese() {
+        let mut options = report::SizeOptions::new("ap-northeast-1");
+        options.instance = Some("m5.large".into());
+        let text = r#"{"requiresCompatibilities": ["FARGATE"], "cpu": "1024", "memory": "3072",
+            "containerDefinitions": [{"name": "app", "cpu": 256, "memoryReservation": 1024, "memory": 2048},
+                                     {"name": "log_router", "cpu": 128, "essential": false}]}"#;
+        let en = report::size(text, &options);
+        assert_eq!(render_text_in(&en, Lang::En), report::render_text(&en));
+        let ja = size_task_in(task::analyze_text(text), &options, Lang::Ja);
+        let out = render_text_in(&ja, Lang::Ja);
+        for word in [
+            "タスク: cpu 1024",
+            "コンテナ",
+            "合計",
+            "AWS の推奨",
+            "料金",
+            "出典",
+            "注記",
+            "いいえ",
+        ] {
+            assert!(out.contains(word), "{word} missing in:\n{out}");
+        }
+        assert!(!out.contains('{'), "{out}");
+        for english in [
+            "Task:",
+            "sums:",
+            "headroom",
+            "Cost in",
+            "/month",
+            "Notes:",
+            "registered memory",
+            " or ",
+            "note:",
+        ] {
+            assert!(!out.contains(english), "{english} left in:\n{out}");
+        }
+        let lines = |s: &str| s.lines().count();
+        assert_eq!(lines(&out), lines(&report::render_text(&en)));
+    }
+
+    #[test]
+    fn right_sizing_advice_renders_in_japanese() {
+        let csv = "ContainerName,maxCpu,maxMem,memReserved\napp,300.5,700,1024\nlog_router,,90,\n";
+        let en = rightsize::parse_results(csv);
+        let ja = parse_results_in(csv, Lang::Ja);
+        assert_eq!(en.rows, ja.rows);
+        let policy = rightsize::Policy::default();
+        let en_advice = rightsize::recommend(&en.rows, &policy);
+        let ja_advice = recommend_in(&ja.rows, &policy, Lang::Ja);
+        assert_eq!(recommend_in(&en.rows, &policy, Lang::En), en_advice);
+        // The numbers are the same; only the sentences change.
+        assert_eq!(
+            (
+                ja_advice.cpu_sum,
+                ja_advice.memory_reservation_sum,
+                ja_advice.fargate_size
+            ),
+            (
+                en_advice.cpu_sum,
+                en_advice.memory_reservation_sum,
+                en_advice.fargate_size
+            )
+        );
+        assert_eq!(
+            serde_json::to_value(&ja_advice.containers[0].observed).ok(),
+            serde_json::to_value(&en_advice.containers[0].observed).ok()
+        );
+        assert!(ja_advice.rule.contains("ハード制限"), "{}", ja_advice.rule);
+        assert!(ja_advice.rule.contains("1.2") && ja_advice.rule.contains("1.5"));
+        let app = &ja_advice.containers[0].sentence;
+        assert!(
+            app.starts_with("app: メモリのピークは予約 1024 MiB に対して 700 MiB"),
+            "{app}"
+        );
+        assert!(
+            app.contains("896") && app.contains("1088") && app.contains("384"),
+            "{app}"
+        );
+        let lr = &ja_advice.containers[1].sentence;
+        assert!(lr.contains("結果に CPU のピークがありません"), "{lr}");
+        assert_eq!(ja_advice.notes.len(), en_advice.notes.len());
+        let everything = std::iter::once(&ja_advice.rule)
+            .chain(ja_advice.containers.iter().map(|c| &c.sentence))
+            .chain(ja_advice.notes.iter());
+        for text in everything {
+            assert!(!text.contains('{') && !text.contains(" the "), "{text}");
+        }
+        for garbage in ["", "{", "{\"results\": 5}", "a,b\n1,2"] {
+            let en = rightsize::parse_results(garbage);
+            let ja = parse_results_in(garbage, Lang::Ja);
+            assert_eq!(en.problems.len(), ja.problems.len());
+            assert_ne!(en.problems, ja.problems, "{garbage:?}");
+        }
     }
 }

@@ -159,21 +159,12 @@ pub fn size_task(task: TaskSizing, options: &SizeOptions) -> SizeReport {
     }
 }
 
-fn amount_cpu(a: Amount) -> String {
+fn amount(a: Amount, describe: fn(u32) -> String) -> Msg {
     match a {
-        Amount::Known(v) => describe_cpu(v),
-        Amount::Absent => "not set".into(),
-        Amount::Placeholder => "a placeholder (unknown until rendered)".into(),
-        Amount::Unreadable => "unreadable".into(),
-    }
-}
-
-fn amount_mem(a: Amount) -> String {
-    match a {
-        Amount::Known(v) => describe_memory(v),
-        Amount::Absent => "not set".into(),
-        Amount::Placeholder => "a placeholder (unknown until rendered)".into(),
-        Amount::Unreadable => "unreadable".into(),
+        Amount::Known(v) => Msg::new(&text::TEXT_VALUE).with("value", Arg::Code(describe(v))),
+        Amount::Absent => Msg::new(&text::TEXT_NOT_SET),
+        Amount::Placeholder => Msg::new(&text::TEXT_PLACEHOLDER),
+        Amount::Unreadable => Msg::new(&text::TEXT_UNREADABLE),
     }
 }
 
@@ -186,8 +177,38 @@ fn plain(a: Amount) -> String {
     }
 }
 
-fn opt(v: Option<u32>) -> String {
-    v.map_or_else(|| "unknown".into(), |v| v.to_string())
+fn opt(v: Option<u32>) -> Msg {
+    v.map_or_else(
+        || Msg::new(&text::TEXT_UNKNOWN),
+        |v| Msg::new(&text::TEXT_VALUE).with("value", Arg::from(v)),
+    )
+}
+
+/// [`super::fargate::describe_list`], keyed: `512, 1024 or 2048`, `1024 to 4096 in steps of
+/// 1024`.
+fn list(values: &[u32]) -> Arg {
+    let ints = |v: &[u32]| Arg::List(v.iter().map(|n| Arg::from(*n)).collect());
+    match values {
+        [first, .., last] if values.len() > 3 => {
+            let step = values[1].wrapping_sub(values[0]);
+            if values.windows(2).all(|w| w[1].wrapping_sub(w[0]) == step) {
+                Arg::from(
+                    Msg::new(&text::TEXT_RANGE)
+                        .with("first", Arg::from(*first))
+                        .with("last", Arg::from(*last))
+                        .with("step", Arg::from(step)),
+                )
+            } else {
+                ints(values)
+            }
+        }
+        [rest @ .., last] if !rest.is_empty() => Arg::from(
+            Msg::new(&text::TEXT_OR)
+                .with("rest", ints(rest))
+                .with("last", Arg::from(*last)),
+        ),
+        _ => Arg::Code(super::fargate::describe_list(values)),
+    }
 }
 
 fn money(x: f64) -> String {
@@ -198,23 +219,33 @@ fn money(x: f64) -> String {
     }
 }
 
-/// The report as plain text for a terminal.
+/// The report as plain text for a terminal (English).
 pub fn render_text(r: &SizeReport) -> String {
+    render_text_with(r, &Msg::en)
+}
+
+/// The report as plain text for a terminal, its words written by `render` (a language's
+/// renderer; the report's own sentences are written by [`SizeReport::localize`]). Column
+/// headings of the container table are member names and stay as written.
+pub fn render_text_with(r: &SizeReport, render: Render<'_>) -> String {
     use std::fmt::Write;
     let t = &r.task;
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "Task: cpu {}, memory {}{}",
-        amount_cpu(t.cpu),
-        amount_mem(t.memory),
-        if t.fargate { " (Fargate)" } else { "" }
+        "{}",
+        render(
+            &Msg::new(if t.fargate {
+                &text::TEXT_TASK_FARGATE
+            } else {
+                &text::TEXT_TASK
+            })
+            .with("cpu", Arg::from(amount(t.cpu, describe_cpu)))
+            .with("memory", Arg::from(amount(t.memory, describe_memory)))
+        )
     );
     if !t.containers.is_empty() {
-        let _ = writeln!(
-            s,
-            "\nContainers (cpu units; memoryReservation = soft limit; memory = hard limit, MiB):"
-        );
+        let _ = writeln!(s, "\n{}", render(&Msg::new(&text::TEXT_CONTAINERS)));
         let width = t
             .containers
             .iter()
@@ -227,6 +258,10 @@ pub fn render_text(r: &SizeReport) -> String {
             "  {:<width$}  {:>6}  {:>11}  {:>7}  essential",
             "name", "cpu", "reservation", "memory"
         );
+        let (yes, no) = (
+            render(&Msg::new(&text::TEXT_YES)),
+            render(&Msg::new(&text::TEXT_NO)),
+        );
         for c in &t.containers {
             let _ = writeln!(
                 s,
@@ -235,135 +270,186 @@ pub fn render_text(r: &SizeReport) -> String {
                 plain(c.cpu),
                 plain(c.memory_reservation),
                 plain(c.memory),
-                if c.essential { "yes" } else { "no" }
+                if c.essential { &yes } else { &no }
             );
         }
+        let sums = match t.totals.memory_limits {
+            Some(m) => Msg::new(&text::TEXT_SUMS_LIMITS).with("limits", Arg::from(m)),
+            None => Msg::new(&text::TEXT_SUMS),
+        };
         let _ = writeln!(
             s,
-            "  sums: cpu {}, memory reserved {} MiB{}",
-            opt(t.totals.cpu),
-            opt(t.totals.memory_reserved),
-            t.totals
-                .memory_limits
-                .map(|m| format!(", hard limits {m} MiB"))
-                .unwrap_or_default()
+            "  {}",
+            render(
+                &sums
+                    .with("cpu", Arg::from(opt(t.totals.cpu)))
+                    .with("mib", Arg::from(opt(t.totals.memory_reserved)))
+            )
         );
-        let pct = |p: Option<f64>| p.map(|p| format!(" ({p}%)")).unwrap_or_default();
+        let pct = |m: Msg, p: Option<f64>| match p {
+            Some(p) => Msg::new(&text::TEXT_WITH_PERCENT)
+                .with("value", Arg::from(m))
+                .with("pct", Arg::Code(format!("{p}"))),
+            None => m,
+        };
         if t.headroom.cpu.is_some() || t.headroom.memory.is_some() {
+            let cpu = t.headroom.cpu.map_or_else(
+                || Msg::new(&text::TEXT_UNKNOWN),
+                |h| Msg::new(&text::TEXT_UNITS).with("n", Arg::from(h)),
+            );
+            let memory = t.headroom.memory.map_or_else(
+                || Msg::new(&text::TEXT_UNKNOWN),
+                |h| Msg::new(&text::TEXT_VALUE).with("value", Arg::Code(format!("{h} MiB"))),
+            );
             let _ = writeln!(
                 s,
-                "  headroom: cpu {}{}, memory {}{}",
-                t.headroom
-                    .cpu
-                    .map_or_else(|| "unknown".into(), |h| format!("{h} units")),
-                pct(t.headroom.cpu_percent),
-                t.headroom
-                    .memory
-                    .map_or_else(|| "unknown".into(), |h| format!("{h} MiB")),
-                pct(t.headroom.memory_percent),
+                "  {}",
+                render(
+                    &Msg::new(&text::TEXT_HEADROOM)
+                        .with("cpu", Arg::from(pct(cpu, t.headroom.cpu_percent)))
+                        .with("memory", Arg::from(pct(memory, t.headroom.memory_percent)))
+                )
             );
         }
     }
     if let Some(f) = &t.fargate_fit {
         let _ = writeln!(s, "\nFargate:");
         if f.valid {
-            let _ = writeln!(s, "  valid size");
+            let _ = writeln!(s, "  {}", render(&Msg::new(&text::TEXT_VALID)));
         } else {
-            let _ = writeln!(s, "  not a valid Fargate size");
+            let _ = writeln!(s, "  {}", render(&Msg::new(&text::TEXT_NOT_VALID)));
             if let Some(up) = f.next_up {
                 let _ = writeln!(
                     s,
-                    "  next valid size up: cpu {}, memory {}",
-                    describe_cpu(up.cpu),
-                    describe_memory(up.memory)
+                    "  {}",
+                    render(
+                        &Msg::new(&text::TEXT_NEXT_UP)
+                            .with("cpu", Arg::Code(describe_cpu(up.cpu)))
+                            .with("memory", Arg::Code(describe_memory(up.memory)))
+                    )
                 );
             }
         }
-        let _ = writeln!(
-            s,
-            "  memory allowed with this cpu: {}",
-            if f.memory_for_cpu.is_empty() {
-                "none (not a Fargate cpu)".to_string()
-            } else {
-                format!("{} MiB", super::fargate::describe_list(&f.memory_for_cpu))
-            }
-        );
-        let _ = writeln!(
-            s,
-            "  cpu allowed with this memory: {}",
-            if f.cpus_for_memory.is_empty() {
-                "none".to_string()
-            } else {
-                super::fargate::describe_list(&f.cpus_for_memory)
-            }
-        );
+        let memory_allowed = if f.memory_for_cpu.is_empty() {
+            Msg::new(&text::TEXT_MEMORY_ALLOWED_NONE)
+        } else {
+            Msg::new(&text::TEXT_MEMORY_ALLOWED).with("list", list(&f.memory_for_cpu))
+        };
+        let _ = writeln!(s, "  {}", render(&memory_allowed));
+        let cpu_allowed = if f.cpus_for_memory.is_empty() {
+            Msg::new(&text::TEXT_CPU_ALLOWED_NONE)
+        } else {
+            Msg::new(&text::TEXT_CPU_ALLOWED).with("list", list(&f.cpus_for_memory))
+        };
+        let _ = writeln!(s, "  {}", render(&cpu_allowed));
     }
     if let Some(rec) = t.recommended {
         let partial = !t.totals.without_memory.is_empty();
+        let template = match (t.fargate, partial) {
+            (true, false) => &text::TEXT_ADVICE_FARGATE,
+            (true, true) => &text::TEXT_ADVICE_FARGATE_PARTIAL,
+            (false, false) => &text::TEXT_ADVICE_ON_FARGATE,
+            (false, true) => &text::TEXT_ADVICE_ON_FARGATE_PARTIAL,
+        };
         let _ = writeln!(
             s,
-            "{}AWS's advice{} (sum of reservations rounded up to a valid Fargate size): cpu {}, memory {}{}",
-            if t.fargate { "  " } else { "\nOn Fargate, " },
-            if t.fargate { "" } else { " would be" },
-            describe_cpu(rec.cpu),
-            describe_memory(rec.memory),
-            if partial { " (counting only the containers that reserve memory)" } else { "" }
+            "{}{}",
+            if t.fargate { "  " } else { "\n" },
+            render(
+                &Msg::new(template)
+                    .with("cpu", Arg::Code(describe_cpu(rec.cpu)))
+                    .with("memory", Arg::Code(describe_memory(rec.memory)))
+            )
         );
     }
     if let Some(c) = &r.cost {
         let _ = writeln!(
             s,
-            "\nCost in {} for cpu {}, memory {} ({} h a month):",
-            c.region,
-            describe_cpu(c.size.cpu),
-            describe_memory(c.size.memory),
-            c.hours_per_month
+            "\n{}",
+            render(
+                &Msg::new(&text::TEXT_COST)
+                    .with("region", Arg::from(&c.region))
+                    .with("cpu", Arg::Code(describe_cpu(c.size.cpu)))
+                    .with("memory", Arg::Code(describe_memory(c.size.memory)))
+                    .with("hours", Arg::Code(format!("{}", c.hours_per_month)))
+            )
         );
         for p in &c.platforms {
             match (p.per_hour, p.per_month) {
                 (Some(h), Some(m)) => {
-                    let _ = writeln!(s, "  {:<28} {}/hour  {}/month", p.label, money(h), money(m));
+                    let price = render(
+                        &Msg::new(&text::TEXT_PER_HOUR_MONTH)
+                            .with("hour", Arg::Code(money(h)))
+                            .with("month", Arg::Code(money(m))),
+                    );
+                    let _ = writeln!(s, "  {:<28} {price}", p.label);
                 }
                 _ => {
-                    let _ = writeln!(
-                        s,
-                        "  {:<28} {}",
-                        p.label,
-                        p.missing.as_deref().unwrap_or("no rate")
-                    );
+                    let missing = p
+                        .missing
+                        .clone()
+                        .unwrap_or_else(|| render(&Msg::new(&text::TEXT_NO_RATE)));
+                    let _ = writeln!(s, "  {:<28} {missing}", p.label);
                 }
             }
         }
         for sv in &r.savings {
             let _ = writeln!(
                 s,
-                "  cpu {}, memory {} would save {}/month ({:.0}%, Linux x86)",
-                sv.to.cpu,
-                sv.to.memory,
-                money(sv.per_month),
-                sv.percent
+                "  {}",
+                render(
+                    &Msg::new(&text::TEXT_SAVING)
+                        .with("cpu", Arg::from(sv.to.cpu))
+                        .with("memory", Arg::from(sv.to.memory))
+                        .with("month", Arg::Code(money(sv.per_month)))
+                        .with("pct", Arg::Code(format!("{:.0}", sv.percent)))
+                )
             );
         }
         for n in &c.notes {
-            let _ = writeln!(s, "  note: {n}");
+            let _ = writeln!(
+                s,
+                "  {}",
+                render(&Msg::new(&text::TEXT_NOTE).with("note", Arg::from(n)))
+            );
         }
-        let _ = writeln!(s, "  sources: {}", c.sources.join(", "));
+        let _ = writeln!(
+            s,
+            "  {}",
+            render(&Msg::new(&text::TEXT_SOURCES).with(
+                "sources",
+                Arg::List(c.sources.iter().map(Arg::from).collect())
+            ))
+        );
     }
     if let Some(f) = &r.ec2 {
         let _ = writeln!(
             s,
-            "\nEC2 ({}: {} vCPU, {} MiB nominal):",
-            f.instance.name, f.instance.vcpus, f.nominal_memory_mib
+            "\n{}",
+            render(
+                &Msg::new(&text::TEXT_EC2)
+                    .with("instance", Arg::from(&f.instance.name))
+                    .with("vcpus", Arg::from(f.instance.vcpus))
+                    .with("mib", Arg::from(f.nominal_memory_mib))
+            )
         );
         let _ = writeln!(s, "  {}", f.sentence);
-        let _ = writeln!(s, "  registered memory: {}", f.registered_basis);
+        let _ = writeln!(
+            s,
+            "  {}",
+            render(&Msg::new(&text::TEXT_REGISTERED).with("basis", Arg::from(&f.registered_basis)))
+        );
         for b in &f.task.basis {
-            let _ = writeln!(s, "  per task {b}");
+            let _ = writeln!(
+                s,
+                "  {}",
+                render(&Msg::new(&text::TEXT_PER_TASK).with("basis", Arg::from(b)))
+            );
         }
     }
     let all_notes: Vec<&String> = t.notes.iter().chain(r.notes.iter()).collect();
     if !all_notes.is_empty() {
-        let _ = writeln!(s, "\nNotes:");
+        let _ = writeln!(s, "\n{}", render(&Msg::new(&text::TEXT_NOTES)));
         for n in all_notes {
             let _ = writeln!(s, "  - {n}");
         }

@@ -24,6 +24,8 @@ use serde::Serialize;
 
 use super::fargate;
 use super::task::Size;
+use super::text::{self, Render};
+use crate::input::msg::{Arg, Msg};
 
 /// Rows read at most from pasted results.
 pub const MAX_ROWS: usize = 10_000;
@@ -131,6 +133,23 @@ pub struct Parsed {
     pub rows: Vec<Observed>,
     /// What could not be read, one sentence each.
     pub problems: Vec<String>,
+    /// `problems`, keyed ([`Parsed::localize`]).
+    #[serde(skip)]
+    pub problems_msg: Vec<Msg>,
+}
+
+impl Parsed {
+    fn problem(&mut self, m: Msg) {
+        self.problems.push(m.en());
+        self.problems_msg.push(m);
+    }
+
+    /// Writes the problems again with `render` (a language's renderer).
+    pub fn localize(&mut self, render: Render<'_>) {
+        if self.problems_msg.len() == self.problems.len() {
+            self.problems = self.problems_msg.iter().map(render).collect();
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -194,10 +213,7 @@ pub fn parse_results(text: &str) -> Parsed {
     };
     parsed.rows.retain(|r| !r.container.is_empty());
     if parsed.rows.is_empty() && parsed.problems.is_empty() {
-        parsed.problems.push(
-            "no rows with a ContainerName were found; paste the query's results with their header"
-                .into(),
-        );
+        parsed.problem(Msg::new(&text::RIGHTSIZE_NO_ROWS));
     }
     parsed
 }
@@ -207,8 +223,9 @@ fn parse_json(text: &str) -> Parsed {
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            out.problems
-                .push(format!("the JSON could not be read: {e}"));
+            out.problem(
+                Msg::new(&text::RIGHTSIZE_JSON_UNREADABLE).with("error", Arg::Code(e.to_string())),
+            );
             return out;
         }
     };
@@ -218,8 +235,7 @@ fn parse_json(text: &str) -> Parsed {
         _ => None,
     };
     let Some(rows) = rows else {
-        out.problems
-            .push("the JSON has no \"results\" array and is not an array of rows".into());
+        out.problem(Msg::new(&text::RIGHTSIZE_JSON_NO_RESULTS));
         return out;
     };
     let text_of = |v: &serde_json::Value| match v {
@@ -252,8 +268,7 @@ fn parse_json(text: &str) -> Parsed {
         out.rows.push(obs);
     }
     if rows.len() > MAX_ROWS {
-        out.problems
-            .push(format!("only the first {MAX_ROWS} rows were read"));
+        out.problem(Msg::new(&text::RIGHTSIZE_ONLY_FIRST).with("n", Arg::from(MAX_ROWS)));
     }
     out
 }
@@ -289,15 +304,12 @@ fn parse_csv(text: &str) -> Parsed {
     let sep = if header.contains(',') { ',' } else { '\t' };
     let cols: Vec<Option<Col>> = split_csv(header, sep).iter().map(|h| column(h)).collect();
     if !cols.iter().any(|c| matches!(c, Some(Col::Name))) {
-        out.problems.push(
-            "the first line is not a header with ContainerName (expected the columns of the query: ContainerName, maxCpu, avgCpu, cpuReserved, maxMem, avgMem, memReserved)".into(),
-        );
+        out.problem(Msg::new(&text::RIGHTSIZE_NO_HEADER));
         return out;
     }
     for (n, line) in lines.enumerate() {
         if n >= MAX_ROWS {
-            out.problems
-                .push(format!("only the first {MAX_ROWS} rows were read"));
+            out.problem(Msg::new(&text::RIGHTSIZE_ONLY_FIRST).with("n", Arg::from(MAX_ROWS)));
             break;
         }
         let mut obs = Observed::default();
@@ -348,6 +360,9 @@ pub struct ContainerAdvice {
     pub memory: Option<u32>,
     /// One sentence comparing with what is reserved today.
     pub sentence: String,
+    /// `sentence`, keyed ([`Advice::localize`]).
+    #[serde(skip)]
+    pub sentence_msg: Option<Msg>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -361,6 +376,29 @@ pub struct Advice {
     /// The headroom rule, stated for the user.
     pub rule: String,
     pub notes: Vec<String>,
+    /// `rule` and `notes`, keyed ([`Advice::localize`]).
+    #[serde(skip)]
+    pub rule_msg: Option<Msg>,
+    #[serde(skip)]
+    pub notes_msg: Vec<Msg>,
+}
+
+impl Advice {
+    /// Writes the rule, each container's sentence and the notes again with `render` (a
+    /// language's renderer).
+    pub fn localize(&mut self, render: Render<'_>) {
+        if let Some(m) = &self.rule_msg {
+            self.rule = render(m);
+        }
+        for c in &mut self.containers {
+            if let Some(m) = &c.sentence_msg {
+                c.sentence = render(m);
+            }
+        }
+        if self.notes_msg.len() == self.notes.len() {
+            self.notes = self.notes_msg.iter().map(render).collect();
+        }
+    }
 }
 
 fn round_up(x: f64, multiple: u32) -> u32 {
@@ -404,39 +442,42 @@ pub fn recommend(rows: &[Observed], policy: &Policy) -> Advice {
                 }
                 _ => None,
             };
-            let mut parts = Vec::new();
-            if let (Some(peak), Some(r)) = (o.max_mem, memory_reservation) {
-                parts.push(format!(
-                    "memory peaked at {} MiB{}: reserve {r} MiB, limit {} MiB",
-                    fmt(peak),
-                    o.mem_reserved
-                        .filter(|x| *x > 0.0)
-                        .map(|x| format!(" of {} MiB reserved", fmt(x)))
-                        .unwrap_or_default(),
-                    memory.unwrap_or(r)
-                ));
-            } else {
-                parts.push("no memory peak in the results".to_string());
-            }
-            if let (Some(peak), Some(c)) = (o.max_cpu, cpu) {
-                parts.push(format!(
-                    "CPU peaked at {} units{}: cpu {c}",
-                    fmt(peak),
-                    o.cpu_reserved
-                        .filter(|x| *x > 0.0)
-                        .map(|x| format!(" of {} reserved", fmt(x)))
-                        .unwrap_or_default()
-                ));
-            } else {
-                parts.push("no CPU peak in the results".to_string());
-            }
+            let reserved = |x: Option<f64>| x.filter(|x| *x > 0.0).map(|x| Arg::Code(fmt(x)));
+            let memory_part = match (o.max_mem, memory_reservation) {
+                (Some(peak), Some(r)) => {
+                    let m = match reserved(o.mem_reserved) {
+                        Some(x) => Msg::new(&text::RIGHTSIZE_MEM_PEAK_OF).with("reserved", x),
+                        None => Msg::new(&text::RIGHTSIZE_MEM_PEAK),
+                    };
+                    m.with("peak", Arg::Code(fmt(peak)))
+                        .with("reservation", Arg::from(r))
+                        .with("limit", Arg::from(memory.unwrap_or(r)))
+                }
+                _ => Msg::new(&text::RIGHTSIZE_NO_MEM_PEAK),
+            };
+            let cpu_part = match (o.max_cpu, cpu) {
+                (Some(peak), Some(c)) => {
+                    let m = match reserved(o.cpu_reserved) {
+                        Some(x) => Msg::new(&text::RIGHTSIZE_CPU_PEAK_OF).with("reserved", x),
+                        None => Msg::new(&text::RIGHTSIZE_CPU_PEAK),
+                    };
+                    m.with("peak", Arg::Code(fmt(peak)))
+                        .with("cpu", Arg::from(c))
+                }
+                _ => Msg::new(&text::RIGHTSIZE_NO_CPU_PEAK),
+            };
+            let sentence_msg = Msg::new(&text::RIGHTSIZE_CONTAINER)
+                .with("name", Arg::Code(o.container.clone()))
+                .with("memory", Arg::from(memory_part))
+                .with("cpu", Arg::from(cpu_part));
             ContainerAdvice {
                 name: o.container.clone(),
                 observed: o.clone(),
                 cpu,
                 memory_reservation,
                 memory,
-                sentence: format!("{}: {}", o.container, parts.join("; ")),
+                sentence: sentence_msg.en(),
+                sentence_msg: Some(sentence_msg),
             }
         })
         .collect();
@@ -459,29 +500,31 @@ pub fn recommend(rows: &[Observed], policy: &Policy) -> Advice {
         .iter()
         .any(|c| c.cpu.is_none() || c.memory_reservation.is_none())
     {
-        notes.push(
-            "some containers have no peak in the results; the sums count only the others".into(),
-        );
+        notes.push(Msg::new(&text::RIGHTSIZE_SOME_WITHOUT_PEAK));
     }
     if fargate_size.is_none() && !containers.is_empty() {
-        notes.push(format!(
-            "{cpu_sum} CPU units and {memory_reservation_sum} MiB are more than the largest Fargate size"
-        ));
+        notes.push(
+            Msg::new(&text::RIGHTSIZE_ABOVE_LARGEST)
+                .with("cpu", Arg::from(cpu_sum))
+                .with("mib", Arg::from(memory_reservation_sum)),
+        );
     }
-    notes.push("peaks are only as good as the period queried: choose one that includes your busiest traffic".into());
-    let rule = format!(
-        "memoryReservation = peak memory × {f} and cpu = peak CPU × {f}, each rounded up to a multiple of {rm} MiB / {rc} units: the reservation covers the highest use seen plus {h}%, so placement and the task size count what the container really uses. memory (hard limit) = peak × {lf}, rounded up to {rm} MiB and above the reservation: room for bursts the period did not show, while a leak is still stopped before it takes the other containers' memory. Task size = the sums rounded up to the next valid Fargate size (AWS's advice).",
-        f = fmt(factor),
-        h = fmt(headroom),
-        lf = fmt(limit_factor),
-    );
+    notes.push(Msg::new(&text::RIGHTSIZE_PERIOD));
+    let rule_msg = Msg::new(&text::RIGHTSIZE_RULE)
+        .with("f", Arg::Code(fmt(factor)))
+        .with("h", Arg::Code(fmt(headroom)))
+        .with("lf", Arg::Code(fmt(limit_factor)))
+        .with("rm", Arg::from(rm))
+        .with("rc", Arg::from(rc));
     Advice {
         containers,
         cpu_sum,
         memory_reservation_sum,
         fargate_size,
-        rule,
-        notes,
+        rule: rule_msg.en(),
+        notes: notes.iter().map(Msg::en).collect(),
+        rule_msg: Some(rule_msg),
+        notes_msg: notes,
     }
 }
 
