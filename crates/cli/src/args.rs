@@ -5,7 +5,11 @@
 //! ours. Options take `--name value` or `--name=value` and may come before or after paths; `--`
 //! ends options.
 
+use ecsplain_engine::input::msg::{Arg, Msg};
+use ecsplain_engine::msg;
 use ecsplain_engine::{Kind, Lang, Severity};
+
+use crate::messages::t;
 
 pub const USAGE: &str = "\
 ecsplain: lint Amazon ECS task and service definitions, Dockerfiles and ecspresso configs
@@ -151,8 +155,10 @@ impl VarArgs {
         let pair = |value: &str| -> Result<(String, String), UsageError> {
             match value.split_once('=') {
                 Some((k, v)) if !k.is_empty() => Ok((k.to_string(), v.to_string())),
-                _ => Err(UsageError(format!(
-                    "`--{name}` takes NAME=VALUE, got `{value}`"
+                _ => Err(UsageError::of(msg!(
+                    t::TAKES_PAIR,
+                    name = name,
+                    value = value
                 ))),
             }
         };
@@ -162,7 +168,7 @@ impl VarArgs {
             "env-file" => self.env_files.push(value),
             "tfstate" => {
                 if self.tfstate.is_some() {
-                    return Err(UsageError("`--tfstate` takes one state file".into()));
+                    return Err(UsageError::of(msg!(t::ONE_TFSTATE)));
                 }
                 self.tfstate = Some(value);
             }
@@ -231,7 +237,32 @@ pub enum Command {
 
 /// A usage error: the message, shown with a pointer to `--help`.
 #[derive(Debug, PartialEq, Eq)]
-pub struct UsageError(pub String);
+pub struct UsageError(pub Said);
+
+impl UsageError {
+    fn of(m: Msg) -> UsageError {
+        UsageError(Said(m))
+    }
+}
+
+/// A keyed sentence: shown in English by `Display`, in the run's language by
+/// [`crate::messages::say`].
+#[derive(Debug, PartialEq, Eq)]
+pub struct Said(pub Msg);
+
+impl Said {
+    /// Whether the English contains `text`.
+    #[cfg(test)]
+    pub fn contains(&self, text: &str) -> bool {
+        self.0.en().contains(text)
+    }
+}
+
+impl std::fmt::Display for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.en())
+    }
+}
 
 const COMMANDS: [&str; 7] = [
     "lint", "explain", "rules", "config", "size", "render", "server",
@@ -252,17 +283,17 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             }
             match free.as_slice() {
                 [code] => Ok(Command::Explain(code.clone())),
-                [] => Err(UsageError(
-                    "`explain` needs a rule code, e.g. `ecsplain explain TD001`".into(),
-                )),
-                _ => Err(UsageError("`explain` takes one rule code".into())),
+                [] => Err(UsageError::of(msg!(t::EXPLAIN_NEEDS_CODE))),
+                _ => Err(UsageError::of(msg!(t::EXPLAIN_ONE_CODE))),
             }
         }
         "rules" => {
             let (opts, free) = split(rest, &["format"], &[])?;
             if let Some(extra) = free.first() {
-                return Err(UsageError(format!(
-                    "`rules` takes no argument, got `{extra}`"
+                return Err(UsageError::of(msg!(
+                    t::NO_ARGUMENT,
+                    command = "rules",
+                    extra = extra
                 )));
             }
             let mut format = Format::Text;
@@ -291,7 +322,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             match free.as_slice() {
                 [] => {}
                 [path] => config.path = path.clone(),
-                _ => return Err(UsageError("`config` takes one path".into())),
+                _ => return Err(UsageError::of(msg!(t::CONFIG_ONE_PATH))),
             }
             Ok(Command::Config(config))
         }
@@ -305,21 +336,26 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                 return Ok(Command::Help);
             }
             match free.first() {
-                Some(extra) => Err(UsageError(format!(
-                    "`server` takes no argument, got `{extra}`"
+                Some(extra) => Err(UsageError::of(msg!(
+                    t::NO_ARGUMENT,
+                    command = "server",
+                    extra = extra
                 ))),
                 None => Ok(Command::Server),
             }
         }
-        other if other.starts_with('-') => Err(UsageError(format!(
-            "unexpected option `{other}` before a command"
+        other if other.starts_with('-') => Err(UsageError::of(msg!(
+            t::OPTION_BEFORE_COMMAND,
+            option = other
         ))),
-        other => Err(UsageError(format!(
-            "unknown command `{other}`{}",
-            suggest(other, &COMMANDS)
-                .map(|s| format!("; did you mean `{s}`?"))
-                .unwrap_or_default()
-        ))),
+        other => Err(UsageError::of(match suggest(other, &COMMANDS) {
+            Some(s) => msg!(
+                t::UNKNOWN_COMMAND_DID_YOU_MEAN,
+                command = other,
+                suggestion = s
+            ),
+            None => msg!(t::UNKNOWN_COMMAND, command = other),
+        })),
     }
 }
 
@@ -361,11 +397,10 @@ fn parse_lint(args: &[String]) -> Result<Command, UsageError> {
         }
         match name.as_str() {
             "kind" => {
-                lint.kind = Some(Kind::parse(&value).ok_or_else(|| {
-                    UsageError(format!(
-                        "unknown kind `{value}`; expected taskdef, servicedef, dockerfile, ecspresso, terraform or cloudformation"
-                    ))
-                })?);
+                lint.kind =
+                    Some(Kind::parse(&value).ok_or_else(|| {
+                        UsageError::of(msg!(t::UNKNOWN_KIND_VALUE, value = &value))
+                    })?);
             }
             "format" => {
                 lint.format = parse_format(
@@ -380,22 +415,17 @@ fn parse_lint(args: &[String]) -> Result<Command, UsageError> {
                 )?;
             }
             "fail-on" => {
-                lint.fail_on = Some(Severity::parse(&value).ok_or_else(|| {
-                    UsageError(format!(
-                        "unknown severity `{value}`; expected error, warning or info"
-                    ))
-                })?);
+                lint.fail_on =
+                    Some(Severity::parse(&value).ok_or_else(|| {
+                        UsageError::of(msg!(t::UNKNOWN_SEVERITY, value = &value))
+                    })?);
             }
             "color" => {
                 lint.color = match value.as_str() {
                     "auto" => Color::Auto,
                     "always" => Color::Always,
                     "never" => Color::Never,
-                    _ => {
-                        return Err(UsageError(format!(
-                            "unknown colour choice `{value}`; expected auto, always or never"
-                        )))
-                    }
+                    _ => return Err(UsageError::of(msg!(t::UNKNOWN_COLOR, value = &value))),
                 };
             }
             "config" => lint.config = Some(value),
@@ -411,9 +441,7 @@ fn parse_lint(args: &[String]) -> Result<Command, UsageError> {
         }
     }
     if lint.paths.is_empty() {
-        return Err(UsageError(
-            "`lint` needs at least one file or directory".into(),
-        ));
+        return Err(UsageError::of(msg!(t::LINT_NEEDS_PATH)));
     }
     check_fix_args(&lint)?;
     Ok(Command::Lint(lint))
@@ -423,24 +451,16 @@ fn parse_lint(args: &[String]) -> Result<Command, UsageError> {
 fn check_fix_args(lint: &LintArgs) -> Result<(), UsageError> {
     let fix = lint.fix;
     if fix.apply && fix.diff {
-        return Err(UsageError(
-            "`--fix` writes the files and `--diff` only shows what it would write: pass one".into(),
-        ));
+        return Err(UsageError::of(msg!(t::FIX_OR_DIFF)));
     }
     if fix.unsafe_fixes && !fix.apply && !fix.diff {
-        return Err(UsageError(
-            "`--unsafe-fixes` goes with `--fix` or `--diff`".into(),
-        ));
+        return Err(UsageError::of(msg!(t::UNSAFE_FIXES_ALONE)));
     }
     if fix.apply && lint.paths.iter().any(|p| p == "-") {
-        return Err(UsageError(
-            "`--fix` cannot write back to standard input; use `--diff` to see the fixes".into(),
-        ));
+        return Err(UsageError::of(msg!(t::FIX_STDIN)));
     }
     if fix.diff && (lint.statistics || lint.format != Format::Text) {
-        return Err(UsageError(
-            "`--diff` prints a unified diff; it takes no `--format` or `--statistics`".into(),
-        ));
+        return Err(UsageError::of(msg!(t::DIFF_FORMAT)));
     }
     Ok(())
 }
@@ -469,11 +489,7 @@ fn parse_size(args: &[String]) -> Result<Command, UsageError> {
                     .parse::<f64>()
                     .ok()
                     .filter(|p| (0.0..=100.0).contains(p))
-                    .ok_or_else(|| {
-                        UsageError(format!(
-                            "`--spot-discount` is a percentage from 0 to 100, got `{value}`"
-                        ))
-                    })?;
+                    .ok_or_else(|| UsageError::of(msg!(t::SPOT_DISCOUNT, value = &value)))?;
                 size.spot_discount = Some(percent);
             }
             _ => size.format = parse_format(&value, &[Format::Text, Format::Json])?,
@@ -481,12 +497,8 @@ fn parse_size(args: &[String]) -> Result<Command, UsageError> {
     }
     match free.as_slice() {
         [file] => size.file = file.clone(),
-        [] => {
-            return Err(UsageError(
-                "`size` needs a task definition file, e.g. `ecsplain size task-def.json`".into(),
-            ))
-        }
-        _ => return Err(UsageError("`size` takes one task definition file".into())),
+        [] => return Err(UsageError::of(msg!(t::SIZE_NEEDS_FILE))),
+        _ => return Err(UsageError::of(msg!(t::SIZE_ONE_FILE))),
     }
     Ok(Command::Size(size))
 }
@@ -519,19 +531,16 @@ fn parse_render(args: &[String]) -> Result<Command, UsageError> {
             render.file = file.clone();
             for target in targets {
                 if !RENDER_TARGETS.contains(&target.as_str()) {
-                    return Err(UsageError(format!(
-                        "`render` takes one ecspresso config and targets ({}), not `{target}`",
-                        RENDER_TARGETS.join(", ")
+                    return Err(UsageError::of(msg!(
+                        t::RENDER_TARGET,
+                        targets = Arg::List(RENDER_TARGETS.iter().map(|&s| s.into()).collect()),
+                        target = target
                     )));
                 }
                 render.targets.push(target.clone());
             }
         }
-        [] => {
-            return Err(UsageError(
-                "`render` needs an ecspresso config, e.g. `ecsplain render ecspresso.yml`".into(),
-            ))
-        }
+        [] => return Err(UsageError::of(msg!(t::RENDER_NEEDS_CONFIG))),
     }
     Ok(Command::Render(render))
 }
@@ -549,9 +558,10 @@ fn parse_format(value: &str, allowed: &[Format]) -> Result<Format, UsageError> {
         Some(f) if allowed.contains(&f) => Ok(f),
         _ => {
             let names: Vec<&str> = allowed.iter().map(|f| f.name()).collect();
-            Err(UsageError(format!(
-                "unknown format `{value}`; expected {}",
-                names.join(", ")
+            Err(UsageError::of(msg!(
+                t::UNKNOWN_FORMAT,
+                value = value,
+                formats = Arg::List(names.iter().map(|&s| s.into()).collect())
             )))
         }
     }
@@ -583,7 +593,7 @@ pub fn take_lang(args: Vec<String>) -> Result<(Vec<String>, Option<Lang>), Usage
         let value = match arg.strip_prefix("--lang") {
             Some("") => iter
                 .next()
-                .ok_or_else(|| UsageError("`--lang` needs a value: en or ja".into()))?,
+                .ok_or_else(|| UsageError::of(msg!(t::LANG_NEEDS_VALUE)))?,
             Some(inline) if inline.starts_with('=') => inline[1..].to_string(),
             _ => {
                 rest.push(arg);
@@ -592,11 +602,7 @@ pub fn take_lang(args: Vec<String>) -> Result<(Vec<String>, Option<Lang>), Usage
         };
         match Lang::parse(&value) {
             Some(l) => lang = Some(l),
-            None => {
-                return Err(UsageError(format!(
-                    "`--lang` takes en or ja, got `{value}`"
-                )))
-            }
+            None => return Err(UsageError::of(msg!(t::LANG_VALUE, value = &value))),
         }
     }
     Ok((rest, lang))
@@ -689,7 +695,7 @@ fn split(
         }
         let Some(body) = arg.strip_prefix("--") else {
             if arg.len() > 1 && arg.starts_with('-') {
-                return Err(UsageError(format!("unknown option `{arg}`")));
+                return Err(UsageError::of(msg!(t::UNKNOWN_OPTION, option = arg)));
             }
             free.push(arg.clone());
             continue;
@@ -700,24 +706,29 @@ fn split(
         };
         if flags.contains(&name) {
             if inline.is_some() {
-                return Err(UsageError(format!("`--{name}` takes no value")));
+                return Err(UsageError::of(msg!(t::TAKES_NO_VALUE, name = name)));
             }
             opts.push((name.to_string(), String::new()));
             continue;
         }
         if !known.contains(&name) {
             let all: Vec<&str> = known.iter().chain(flags).copied().collect();
-            let hint = suggest(name, &all)
-                .map(|s| format!("; did you mean `--{s}`?"))
-                .unwrap_or_default();
-            return Err(UsageError(format!("unknown option `--{name}`{hint}")));
+            let option = format!("--{name}");
+            return Err(UsageError::of(match suggest(name, &all) {
+                Some(s) => msg!(
+                    t::UNKNOWN_OPTION_DID_YOU_MEAN,
+                    option = option,
+                    suggestion = format!("--{s}")
+                ),
+                None => msg!(t::UNKNOWN_OPTION, option = option),
+            }));
         }
         let value = match inline {
             Some(v) => v,
             None => iter
                 .next()
                 .cloned()
-                .ok_or_else(|| UsageError(format!("`--{name}` needs a value")))?,
+                .ok_or_else(|| UsageError::of(msg!(t::NEEDS_VALUE, name = name)))?,
         };
         opts.push((name.to_string(), value));
     }

@@ -2,6 +2,8 @@
 //! `.ecsplain.json` in the linted path's folder or the nearest parent that has one (like ruff
 //! and hadolint), or the file given with `--config`.
 
+use crate::messages::{say, t};
+use ecsplain_engine::msg;
 use std::path::{Path, PathBuf};
 
 use ecsplain_engine::config::{Config, FILE_NAMES};
@@ -72,8 +74,13 @@ fn display(path: &Path) -> String {
 
 /// Reads and parses a configuration file; an unreadable file is an IO error (exit 2).
 pub fn load(path: &str) -> Result<Loaded, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read the configuration `{path}`: {e}"))?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        say(&msg!(
+            t::CANNOT_READ_CONFIG,
+            path = path,
+            reason = e.to_string()
+        ))
+    })?;
     Ok(parse(path, text))
 }
 

@@ -1,6 +1,9 @@
 //! Turning the paths on the command line into the engine's inputs: walking directories,
 //! recognising kinds, reading bytes, and pulling in the files an ecspresso config names.
 
+use crate::messages::t;
+use ecsplain_engine::input::msg::{Arg, Msg};
+use ecsplain_engine::msg;
 use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -26,24 +29,28 @@ pub enum Problem {
     UnknownKind(String),
 }
 
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Problem {
+    /// What went wrong, as a keyed sentence (the OS's own words and the path stay as written).
+    pub fn msg(&self) -> Msg {
         match self {
-            Problem::Io(path, err) => write!(f, "cannot read `{path}`: {}", io_reason(err)),
-            Problem::UnknownKind(path) => write!(
-                f,
-                "cannot tell what kind of file `{path}` is; pass --kind taskdef, servicedef, \
-                 dockerfile, ecspresso, terraform or cloudformation"
-            ),
+            Problem::Io(path, err) => msg!(t::CANNOT_READ, path = path, reason = io_reason(err)),
+            Problem::UnknownKind(path) => msg!(t::UNKNOWN_KIND, path = path),
         }
     }
 }
 
-fn io_reason(err: &std::io::Error) -> String {
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.msg().en())
+    }
+}
+
+/// Why a path cannot be read: our words for the two common cases, else the OS's own.
+fn io_reason(err: &std::io::Error) -> Arg {
     match err.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => err.to_string(),
+        std::io::ErrorKind::NotFound => msg!(t::NOT_FOUND).into(),
+        std::io::ErrorKind::PermissionDenied => msg!(t::PERMISSION_DENIED).into(),
+        _ => err.to_string().into(),
     }
 }
 

@@ -16,8 +16,11 @@ use ecsplain_engine::rule::{Applicability, Target};
 use ecsplain_engine::{registry, Finding, Input, Severity};
 
 use crate::args::FixArgs;
+use crate::messages::{say, t};
 use crate::project::Linted as Run;
 use crate::{out, OK, TROUBLE};
+use ecsplain_engine::input::msg::{Msg, Template};
+use ecsplain_engine::msg;
 
 /// Passes of fix-and-lint before giving up on a file that keeps changing.
 pub const MAX_PASSES: usize = 10;
@@ -193,8 +196,13 @@ impl Outcome {
     /// Writes every changed file: a temporary file beside it, then renamed over it.
     pub fn write(&self) -> Result<(), String> {
         for (_, fixed) in self.changed() {
-            write_atomically(Path::new(&fixed.path), &fixed.text)
-                .map_err(|err| format!("cannot write the fixes to `{}`: {err}", fixed.path))?;
+            write_atomically(Path::new(&fixed.path), &fixed.text).map_err(|err| {
+                say(&msg!(
+                    t::CANNOT_WRITE_FIXES,
+                    path = &fixed.path,
+                    reason = err.to_string()
+                ))
+            })?;
         }
         self.warn();
         Ok(())
@@ -213,17 +221,15 @@ impl Outcome {
         self.warn();
         if !quiet {
             let files = self.changed().count();
-            eprintln!(
-                "{}",
-                match self.fixed() {
-                    0 => "nothing to fix".to_string(),
-                    n => format!(
-                        "would fix {} in {}",
-                        plural(n, "finding"),
-                        plural(files, "file")
-                    ),
-                }
-            );
+            let said = match self.fixed() {
+                0 => msg!(t::NOTHING_TO_FIX),
+                n => msg!(
+                    t::WOULD_FIX,
+                    findings = plural(n, &t::FINDING_ONE, &t::FINDING_MANY),
+                    files = plural(files, &t::FILE_ONE, &t::FILE_MANY)
+                ),
+            };
+            eprintln!("{}", say(&said));
         }
         u8::from(self.changed().next().is_some())
     }
@@ -232,49 +238,43 @@ impl Outcome {
     /// remain.
     pub fn summary(&self, remaining: &[Finding]) -> String {
         let files = self.changed().count();
-        let mut line = match self.fixed() {
-            0 => "ecsplain: nothing fixed".to_string(),
-            n => format!(
-                "ecsplain: fixed {} in {}",
-                plural(n, "finding"),
-                plural(files, "file")
+        let said = match self.fixed() {
+            0 => msg!(t::NOTHING_FIXED),
+            n => msg!(
+                t::FIXED,
+                findings = plural(n, &t::FINDING_ONE, &t::FINDING_MANY),
+                files = plural(files, &t::FILE_ONE, &t::FILE_MANY)
             ),
         };
+        let mut line = format!("ecsplain: {}", say(&said));
         let hidden = remaining
             .iter()
             .filter_map(|f| f.fix.as_ref())
             .filter(|f| f.applicability == Applicability::Unsafe)
             .count();
         if hidden > 0 && !self.unsafe_fixes {
-            let fixes = if hidden == 1 { "fix" } else { "fixes" };
-            line.push_str(&format!(
-                " ({hidden} more unsafe {fixes} with --unsafe-fixes)"
-            ));
+            line.push_str(&say(&plural(
+                hidden,
+                &t::MORE_UNSAFE_ONE,
+                &t::MORE_UNSAFE_MANY,
+            )));
         }
         line
     }
 
     fn warn(&self) {
         for (path, error) in &self.rolled_back {
-            eprintln!(
-                "ecsplain: warning: the fixes for `{path}` were not applied: they made it fail to \
-                 read ({error}); please report this"
-            );
+            crate::messages::error(&msg!(t::FIX_ROLLED_BACK, path = path, error = error));
         }
         if self.unsettled {
-            eprintln!(
-                "ecsplain: warning: the fixes were still changing the files after {MAX_PASSES} passes"
-            );
+            crate::messages::error(&msg!(t::FIX_UNSETTLED, passes = MAX_PASSES));
         }
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
-    }
+/// `one` for 1, else `many`, with `{n}` filled.
+fn plural(n: usize, one: &'static Template, many: &'static Template) -> Msg {
+    Msg::new(if n == 1 { one } else { many }).with("n", n.into())
 }
 
 /// `--- path` / `+++ path` and hunks with three lines of context (`patch -p0` applies it).

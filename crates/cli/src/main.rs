@@ -10,6 +10,7 @@ mod args;
 mod conf;
 mod files;
 mod fix;
+mod messages;
 mod project;
 mod render;
 mod server;
@@ -20,8 +21,10 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use args::{Color, Command, ConfigArgs, Format, LintArgs, UsageError};
+use ecsplain_engine::input::msg::{Msg, Template};
 use ecsplain_engine::report::{github, gitlab, json, sarif, text};
-use ecsplain_engine::{registry, Finding, Input, Lang, Severity};
+use ecsplain_engine::{msg, registry, Finding, Input, Lang, Severity};
+use messages::{error, say, t};
 
 const OK: u8 = 0;
 const FINDINGS: u8 = 1;
@@ -32,14 +35,17 @@ fn main() -> ExitCode {
         .skip(1)
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
+    // The language is known once `--lang` is read: every later message speaks it (a `--lang`
+    // that cannot be read is reported in English).
     let parsed = args::take_lang(argv).and_then(|(argv, lang)| {
         let lang = lang.unwrap_or_else(|| args::lang_from_locale(|k| std::env::var(k).ok()));
+        messages::set_lang(lang);
         Ok((args::parse(&argv)?, lang))
     });
     let code = match parsed {
         Ok((command, lang)) => run(command, lang),
         Err(UsageError(message)) => {
-            eprintln!("ecsplain: {message}\n(run `ecsplain --help` for usage)");
+            eprintln!("ecsplain: {}\n{}", say(&message.0), say(&msg!(t::SEE_HELP)));
             TROUBLE
         }
     };
@@ -53,7 +59,7 @@ fn run(command: Command, lang: Lang) -> u8 {
         Command::Lint(lint) => run_lint(&lint, lang),
         Command::Explain(code) => explain(&code, lang),
         Command::Rules(format) => rules(format, lang),
-        Command::Config(config) => show_config(&config),
+        Command::Config(config) => show_config(&config, lang),
         Command::Size(size) => size::run(&size, lang),
         Command::Render(render) => render::run(&render),
         Command::Server => server::run(),
@@ -70,7 +76,7 @@ fn out(text: &str) -> u8 {
         Ok(()) => OK,
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => OK,
         Err(err) => {
-            eprintln!("ecsplain: cannot write the output: {err}");
+            error(&msg!(t::CANNOT_WRITE_OUTPUT, reason = err.to_string()));
             TROUBLE
         }
     }
@@ -78,10 +84,7 @@ fn out(text: &str) -> u8 {
 
 fn run_lint(args: &LintArgs, lang: Lang) -> u8 {
     if args.statistics && !matches!(args.format, Format::Text | Format::Json) {
-        eprintln!(
-            "ecsplain: --statistics prints text or json, not {}",
-            args.format.name()
-        );
+        error(&msg!(t::STATISTICS_FORMAT, format = args.format.name()));
         return TROUBLE;
     }
     let walk = files::Walk {
@@ -91,7 +94,7 @@ fn run_lint(args: &LintArgs, lang: Lang) -> u8 {
     let collected = files::collect(&args.paths, args.kind, &walk);
     let mut trouble = false;
     for problem in &collected.problems {
-        eprintln!("ecsplain: {problem}");
+        error(&problem.msg());
         trouble = true;
     }
     // A named file of unknown kind is a usage error: nothing is linted.
@@ -199,13 +202,13 @@ fn run_lint(args: &LintArgs, lang: Lang) -> u8 {
         }
     }
     if args.format == Format::Text && !args.quiet && linted > 0 {
-        eprintln!("{}", summary(&findings, linted));
+        eprintln!("{}", say(&summary(&findings, linted)));
     }
     if trouble {
         return TROUBLE;
     }
     if linted == 0 && !args.quiet {
-        eprintln!("ecsplain: warning: no task definition, service definition, Dockerfile or ecspresso config found");
+        error(&msg!(t::NOTHING_FOUND));
     }
     if failing {
         FINDINGS
@@ -220,10 +223,10 @@ fn notes(args: &LintArgs, inputs: &[Input], values: &vars::Loaded) {
     if args.values.any() {
         let unset = vars::unset(inputs, values, false);
         if !unset.is_empty() {
-            eprintln!(
-                "ecsplain: note: no value for {} (left unknown: checks that need them are skipped)",
-                unset.join(", ")
+            let names = ecsplain_engine::input::msg::Arg::List(
+                unset.iter().map(|n| n.as_str().into()).collect(),
             );
+            error(&msg!(t::NO_VALUE_FOR, names = names));
         }
     }
     for path in args.paths.iter().filter(|p| files::is_library(p)) {
@@ -238,10 +241,7 @@ fn notes(args: &LintArgs, inputs: &[Input], values: &vars::Loaded) {
                 })
         });
         if !imported {
-            eprintln!(
-                "ecsplain: note: `{path}` is a Jsonnet library: it is checked for Jsonnet errors \
-                 only; lint the files that import it to check what it defines"
-            );
+            error(&msg!(t::JSONNET_LIBRARY, path = path));
         }
     }
 }
@@ -302,24 +302,21 @@ fn use_color(choice: Color) -> bool {
 }
 
 /// "3 errors, 2 warnings, 1 info in 4 files".
-fn summary(findings: &[Finding], files: usize) -> String {
+fn summary(findings: &[Finding], files: usize) -> Msg {
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    let plural = |n: usize, word: &str| {
-        if n == 1 || word == "info" {
-            format!("{n} {word}")
-        } else {
-            format!("{n} {word}s")
-        }
+    let plural = |n: usize, one: &'static Template, many: &'static Template| {
+        Msg::new(if n == 1 { one } else { many }).with("n", n.into())
     };
-    let files = plural(files, "file");
+    let files = plural(files, &t::FILE_ONE, &t::FILE_MANY);
     if findings.is_empty() {
-        return format!("no findings in {files}");
+        return msg!(t::NO_FINDINGS, files = files);
     }
-    format!(
-        "{}, {}, {} in {files}",
-        plural(count(Severity::Error), "error"),
-        plural(count(Severity::Warning), "warning"),
-        plural(count(Severity::Info), "info"),
+    msg!(
+        t::SUMMARY,
+        errors = plural(count(Severity::Error), &t::ERROR_ONE, &t::ERROR_MANY),
+        warnings = plural(count(Severity::Warning), &t::WARNING_ONE, &t::WARNING_MANY),
+        infos = msg!(t::INFO, n = count(Severity::Info)),
+        files = files,
     )
 }
 
@@ -327,11 +324,16 @@ fn explain(code: &str, lang: Lang) -> u8 {
     let Some(rule) = registry::rule(code) else {
         let all = registry::rules();
         let names: Vec<&str> = all.iter().flat_map(|r| [r.code, r.name]).collect();
-        let hint = args::suggest(code, &names)
-            .and_then(registry::rule)
-            .map(|r| format!("; did you mean {} ({})?", r.code, r.name))
-            .unwrap_or_else(|| "; `ecsplain rules` lists them all".to_string());
-        eprintln!("ecsplain: unknown rule `{code}`{hint}");
+        let said = match args::suggest(code, &names).and_then(registry::rule) {
+            Some(r) => msg!(
+                t::UNKNOWN_RULE_DID_YOU_MEAN,
+                code = code,
+                suggestion = r.code,
+                name = r.name
+            ),
+            None => msg!(t::UNKNOWN_RULE, code = code),
+        };
+        error(&said);
         return TROUBLE;
     };
     // Codes, names, severities and categories are the same in every language.
@@ -421,7 +423,7 @@ fn rules(format: Format, lang: Lang) -> u8 {
 }
 
 /// `ecsplain config [PATH]`: the configuration that applies to PATH, and where it comes from.
-fn show_config(args: &ConfigArgs) -> u8 {
+fn show_config(args: &ConfigArgs, lang: Lang) -> u8 {
     let path = args.config.clone().or_else(|| conf::find(&args.path));
     let loaded = match &path {
         None => conf::Loaded::defaults(),
@@ -437,7 +439,10 @@ fn show_config(args: &ConfigArgs) -> u8 {
         OK
     } else {
         let inputs: Vec<Input> = loaded.input().into_iter().collect();
-        let findings: Vec<Finding> = loaded.problems.clone();
+        let mut findings: Vec<Finding> = loaded.problems.clone();
+        for finding in &mut findings {
+            finding.localize(lang);
+        }
         eprint!(
             "{}",
             text::render(&findings, &inputs, text::Style { color: false })
@@ -457,11 +462,14 @@ fn show_config(args: &ConfigArgs) -> u8 {
         }
         _ => {
             let origin = match &loaded.path {
-                Some(p) => format!("# from {p}\n"),
+                Some(p) => format!("{}\n", say(&msg!(t::CONFIG_FROM, path = p))),
                 None => format!(
-                    "# no {} found in `{}` or its parents: the defaults\n",
-                    ecsplain_engine::config::FILE_NAMES.join(" / "),
-                    args.path
+                    "{}\n",
+                    say(&msg!(
+                        t::CONFIG_DEFAULTS,
+                        names = ecsplain_engine::config::FILE_NAMES.join(" / "),
+                        path = &args.path
+                    ))
                 ),
             };
             format!("{origin}{}", conf::to_yaml(&loaded.config))

@@ -19,13 +19,20 @@ use ecsplain_engine::Kind;
 use ecsplain_engine::Project;
 
 use crate::args::RenderArgs;
+use crate::messages::{error, t};
 use crate::{out, vars, OK, TROUBLE};
+use ecsplain_engine::input::msg::Arg;
+use ecsplain_engine::msg;
 
 pub fn run(args: &RenderArgs) -> u8 {
     let text = match std::fs::read(&args.file) {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(err) => {
-            eprintln!("ecsplain: cannot read `{}`: {err}", args.file);
+            error(&msg!(
+                t::CANNOT_READ,
+                path = &args.file,
+                reason = err.to_string()
+            ));
             return TROUBLE;
         }
     };
@@ -44,7 +51,11 @@ pub fn run(args: &RenderArgs) -> u8 {
                 Some(reference.role),
             )),
             Err(err) => {
-                eprintln!("ecsplain: cannot read `{}`: {err}", reference.resolved);
+                error(&msg!(
+                    t::CANNOT_READ,
+                    path = &reference.resolved,
+                    reason = err.to_string()
+                ));
                 status = TROUBLE;
             }
         }
@@ -74,10 +85,7 @@ pub fn run(args: &RenderArgs) -> u8 {
         if reference.template
             && ecspresso::resolve_rendered(&args.file, &reference, &project.known()).is_none()
         {
-            eprintln!(
-                "ecsplain: `{}` is a template; pass its values to follow it",
-                reference.written
-            );
+            error(&msg!(t::TEMPLATED_PATH, path = &reference.written));
         }
     }
 
@@ -94,15 +102,16 @@ pub fn run(args: &RenderArgs) -> u8 {
         let filled = match project.fill(id) {
             Some(Ok(filled)) => filled,
             Some(Err(RenderError::Jsonnet(message))) => {
-                eprintln!("ecsplain: `{}` does not evaluate: {message}", input.path);
+                error(&msg!(
+                    t::DOES_NOT_EVALUATE,
+                    path = &input.path,
+                    reason = message
+                ));
                 status = TROUBLE;
                 continue;
             }
             Some(Err(RenderError::NoEvaluator)) | None => {
-                eprintln!(
-                    "ecsplain: this build cannot evaluate Jsonnet (`{}`)",
-                    input.path
-                );
+                error(&msg!(t::NO_JSONNET, path = &input.path));
                 status = TROUBLE;
                 continue;
             }
@@ -111,10 +120,13 @@ pub fn run(args: &RenderArgs) -> u8 {
                 column,
                 message,
             })) => {
-                eprintln!(
-                    "ecsplain: {}:{line}:{column}: template: {message} (ecspresso stops here)",
-                    input.path
-                );
+                error(&msg!(
+                    t::TEMPLATE_ERROR,
+                    path = &input.path,
+                    line = line.to_string(),
+                    column = column.to_string(),
+                    reason = message
+                ));
                 status = TROUBLE;
                 continue;
             }
@@ -127,12 +139,13 @@ pub fn run(args: &RenderArgs) -> u8 {
         sections.push((input.path.clone(), rendered));
     }
     let unset = vars::unset(&inputs, &loaded, true);
+    let not_given = || {
+        let names = Arg::List(unset.iter().map(|n| n.as_str().into()).collect());
+        error(&msg!(t::NOT_GIVEN, names = names));
+    };
     if !args.targets.is_empty() {
         if !unset.is_empty() {
-            eprintln!(
-                "ecsplain: not given (left as markers): {}; pass --var NAME=VALUE, --env-file FILE, --ext-str NAME=VALUE or --tfstate FILE",
-                unset.join(", ")
-            );
+            not_given();
         }
         let (printed, ok) =
             as_ecspresso(args, &project, &rendered_files, &values, &loaded.vars.env);
@@ -140,10 +153,7 @@ pub fn run(args: &RenderArgs) -> u8 {
         return status.max(out(&printed));
     }
     if !unset.is_empty() {
-        eprintln!(
-            "ecsplain: not given (left as markers): {}; pass --var NAME=VALUE, --env-file FILE, --ext-str NAME=VALUE or --tfstate FILE",
-            unset.join(", ")
-        );
+        not_given();
     }
     // One file is printed as it is, so it can be piped to `ecsplain lint -`; several get a
     // header line each.

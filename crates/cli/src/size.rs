@@ -7,14 +7,20 @@ use ecsplain_engine::sizing::task::analyze_text;
 use ecsplain_engine::Lang;
 
 use crate::args::{Format, SizeArgs};
+use crate::messages::{error, t};
 use crate::{conf, out, TROUBLE};
+use ecsplain_engine::msg;
 
 /// Text in `lang`; JSON is the same in every language (English sentences, same keys).
 pub fn run(args: &SizeArgs, lang: Lang) -> u8 {
     let text = match std::fs::read(&args.file) {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(err) => {
-            eprintln!("ecsplain: cannot read `{}`: {err}", args.file);
+            error(&msg!(
+                t::CANNOT_READ,
+                path = &args.file,
+                reason = err.to_string()
+            ));
             return TROUBLE;
         }
     };

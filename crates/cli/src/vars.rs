@@ -2,7 +2,9 @@
 //! environment), `--env-file` files, `--var`, in that order (later sources win), `--ext-str`, and
 //! the `--tfstate` file. The engine takes them as [`Vars`] and an input holding the state.
 
+use crate::messages::{say, t};
 use ecsplain_engine::ecspresso::{self, Source};
+use ecsplain_engine::msg;
 use ecsplain_engine::workspace::Origin;
 use ecsplain_engine::{Input, Project, Vars};
 
@@ -28,8 +30,7 @@ pub fn load(args: &VarArgs, inputs: &[Input]) -> Result<Loaded, String> {
         }
     }
     for file in &args.env_files {
-        let text =
-            std::fs::read_to_string(file).map_err(|err| format!("cannot read `{file}`: {err}"))?;
+        let text = std::fs::read_to_string(file).map_err(|err| cannot_read(file, &err))?;
         vars.env.extend(ecsplain_engine::dotenv::parse(&text));
     }
     vars.env.extend(args.vars.iter().cloned());
@@ -37,19 +38,21 @@ pub fn load(args: &VarArgs, inputs: &[Input]) -> Result<Loaded, String> {
     let tfstate = match &args.tfstate {
         None => None,
         Some(file) => {
-            let text = std::fs::read_to_string(file)
-                .map_err(|err| format!("cannot read `{file}`: {err}"))?;
+            let text = std::fs::read_to_string(file).map_err(|err| cannot_read(file, &err))?;
             if !ecspresso::tfstate::is_tfstate(file, &text)
                 || ecspresso::tfstate::TfState::parse(&text).is_none()
             {
-                return Err(format!(
-                    "`{file}` is not a Terraform state (a JSON object such as terraform.tfstate)"
-                ));
+                return Err(say(&msg!(t::NOT_TFSTATE, path = file)));
             }
             Some(Input::new(file.clone(), text, None))
         }
     };
     Ok(Loaded { vars, tfstate })
+}
+
+/// "cannot read `FILE`: <the OS's words>", in the run's language.
+fn cannot_read(file: &str, err: &std::io::Error) -> String {
+    say(&msg!(t::CANNOT_READ, path = file, reason = err.to_string()))
 }
 
 /// The engine's project of the inputs, the state given and the values: what the values of

@@ -139,6 +139,52 @@ fn lint_messages_help_and_fix_titles_speak_japanese_when_asked() {
 }
 
 #[test]
+fn lint_speaks_japanese_in_its_own_words_too() {
+    let stderr = |o: &Output| String::from_utf8_lossy(&o.stderr).into_owned();
+    let file = "crates/cli/tests/input/task-def.json";
+    let ja = ecsplain(&["lint", "--lang", "ja", file]);
+    let en = ecsplain(&["lint", file]);
+    let summary = |o: &Output| stderr(o).lines().last().unwrap_or_default().to_string();
+    assert!(summary(&en).ends_with(" in 1 file"), "{}", stderr(&en));
+    assert!(
+        summary(&ja).starts_with("1 ファイル中、エラー "),
+        "{}",
+        stderr(&ja)
+    );
+    assert!(summary(&ja).contains("件、警告 "), "{}", stderr(&ja));
+    assert_eq!(ja.status.code(), en.status.code());
+
+    // A read error: Japanese around the path; the locale decides when --lang does not.
+    let missing = with_locale(&[("LANG", "ja_JP.UTF-8")], &["lint", "no-such-file.json"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert_eq!(
+        stderr(&missing).trim_end(),
+        "ecsplain: `no-such-file.json` を読み取れません: そのようなファイルやディレクトリはありません"
+    );
+    let english = ecsplain(&["lint", "no-such-file.json"]);
+    assert!(stderr(&english).contains("cannot read `no-such-file.json`: no such file"));
+
+    // A usage error after --lang: the message and the pointer to --help are Japanese.
+    let usage = ecsplain(&["--lang", "ja", "lint", "--format", "bogus", file]);
+    assert_eq!(usage.status.code(), Some(2));
+    assert!(
+        stderr(&usage).contains("`ecsplain --help` で"),
+        "{}",
+        stderr(&usage)
+    );
+
+    // Machine formats carry none of the CLI's own words, in any language (their findings'
+    // text is the rules', checked above).
+    for format in ["json", "sarif", "github", "gitlab"] {
+        let ja = ecsplain(&["lint", "--lang", "ja", "--format", format, file]);
+        let en = ecsplain(&["lint", "--format", format, file]);
+        assert_eq!(stderr(&ja), stderr(&en), "{format}");
+        assert!(!stdout(&ja).contains("ファイル中"), "{format}");
+        assert_eq!(ja.status.code(), en.status.code(), "{format}");
+    }
+}
+
+#[test]
 fn size_speaks_japanese_and_keeps_json_the_same() {
     let file = "deploy/ecspresso/ecs-task-def.json";
     let en = ecsplain(&["size", "--instance", "m5.large", file]);
