@@ -750,6 +750,46 @@ const JSONNET: &str = r#"local cpu = '256';
 }
 "#;
 
+/// A client showing Japanese (`locale`, as VS Code sends it) gets the findings and the rules'
+/// documentation in Japanese, as `ecsplain lint --lang ja` and `explain --lang ja` print them;
+/// codes and ranges are the same as in English.
+#[test]
+fn diagnostics_and_hovers_speak_the_clients_language() {
+    let dir = folder("japanese", &[("task-definition.json", TASK)]);
+    let task = dir.join("task-definition.json");
+    let mut client = Client::start();
+    client.request(
+        "initialize",
+        json!({
+            "processId": null,
+            "rootUri": null,
+            "locale": "ja",
+            "capabilities": {"textDocument": {"publishDiagnostics": {"relatedInformation": true}}},
+            "workspaceFolders": [{"uri": uri(&dir), "name": "project"}],
+        }),
+    );
+    client.notify("initialized", json!({}));
+    open(&mut client, &task, "json", 1);
+    let diags = client.diagnostics(&uri(&task), Some(1));
+    let english = cli_findings(&dir, &task);
+    assert_eq!(diags.len(), english.len(), "{diags:#?}");
+    let japanese = |s: &str| s.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c));
+    for d in &diags {
+        let message = d["message"].as_str().unwrap_or("");
+        assert!(japanese(message), "{message}");
+    }
+    let codes_ja: Vec<&str> = codes(&diags);
+    let codes_en: Vec<&str> = english.iter().filter_map(|f| f["code"].as_str()).collect();
+    assert_eq!(codes_ja, codes_en);
+    let first = &diags[0];
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri(&task)}, "position": first["range"]["start"]}),
+    );
+    let value = hover["contents"]["value"].as_str().unwrap_or("");
+    assert!(value.contains("## 何を検査するか"), "{value}");
+}
+
 #[test]
 fn ecspresso_configs_jsonnet_and_service_definitions() {
     let dir = folder(

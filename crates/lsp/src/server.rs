@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use ecsplain_engine::registry;
 use ecsplain_engine::rule::Rule;
-use ecsplain_engine::{Finding, Input, Severity};
+use ecsplain_engine::{Finding, Input, Lang, Severity};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidChangeWorkspaceFolders, DidCloseTextDocument,
@@ -135,6 +135,8 @@ pub(crate) struct Server<'a> {
     /// Each rule's documentation at `<docs_url>#rule/<CODE>` (initialization option `docsUrl`, as
     /// `--docs-url` for SARIF); else the rule's source file, whose doc comment is its docs.
     docs_url: Option<String>,
+    /// The user's language: diagnostics, their help and fix titles, and hovers speak it.
+    lang: Lang,
     next_request: i32,
     /// The client reports changes on disk (`workspace/didChangeWatchedFiles`).
     watching: bool,
@@ -167,6 +169,22 @@ impl<'a> Server<'a> {
             .and_then(serde_json::Value::as_str)
             .filter(|u| !u.is_empty())
             .map(|u| u.trim_end_matches('/').to_string());
+        // The initialization option `lang` ("en" or "ja"), else the client's own language
+        // (`locale`, LSP 3.16: VS Code sends its display language); Japanese for `ja*`, as
+        // `ecsplain lint --lang` and the locale variables read it, else English.
+        let lang = params
+            .initialization_options
+            .as_ref()
+            .and_then(|o| o.get("lang"))
+            .and_then(serde_json::Value::as_str)
+            .or(params.locale.as_deref())
+            .map_or(Lang::En, |l| {
+                if l.to_ascii_lowercase().starts_with("ja") {
+                    Lang::Ja
+                } else {
+                    Lang::En
+                }
+            });
         Server {
             connection,
             host,
@@ -178,6 +196,7 @@ impl<'a> Server<'a> {
             published: HashMap::new(),
             dirty: false,
             docs_url,
+            lang,
             next_request: 0,
             watching: false,
             disk_stale: false,
@@ -397,6 +416,9 @@ impl<'a> Server<'a> {
         let open = &self.open;
         let editor = |path: &str| open.get(&key(path)).map(|doc| doc.text.clone());
         self.linted = self.host.lint(inputs, &editor);
+        for finding in &mut self.linted.findings {
+            finding.localize(self.lang);
+        }
         self.by_key = self
             .linted
             .inputs
@@ -618,8 +640,8 @@ impl<'a> Server<'a> {
             rule.name,
             rule.severity,
             rule.category.as_str(),
-            rule.summary,
-            rule.docs_markdown(),
+            rule.summary_in(self.lang),
+            rule.docs_markdown_in(self.lang),
         )
     }
 }
