@@ -39,54 +39,23 @@ impl Status {
 #[cfg(target_arch = "wasm32")]
 mod load {
     use std::cell::RefCell;
-    use std::collections::HashMap;
 
-    use wasm_bindgen::{JsCast, JsValue};
+    use crate::loader::Answers;
 
     thread_local! {
-        /// The module's `evaluate`, once loaded.
-        static EVALUATE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
-        /// Recent answers by request. Evaluation is a pure function of the request (the file,
-        /// the files it imports, the values), and costs tens of milliseconds in wasm; a lint run
-        /// after a keystroke elsewhere asks the same questions again.
-        static ANSWERS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+        /// The module's function once loaded, with its recent answers.
+        static EVALUATOR: RefCell<Answers> = RefCell::new(Answers::new(64));
     }
 
-    /// Answers kept at most, and their requests' and answers' bytes; then the cache starts over.
-    const KEPT: usize = 64;
-    const KEPT_BYTES: usize = 16 << 20;
-
-    /// The evaluator given to the engine: the module's `evaluate`; an empty answer (read as
-    /// "not evaluated") when the call throws (a trapped module).
+    /// The evaluator given to the engine: the module's `evaluate`, through the answers it gave lately.
     fn evaluate(request: &str) -> String {
-        if let Some(answer) = ANSWERS.with(|a| a.borrow().get(request).cloned()) {
-            return answer;
-        }
-        let answer = EVALUATE.with(|f| {
-            f.borrow()
-                .as_ref()
-                .and_then(|f| f.call1(&JsValue::NULL, &JsValue::from_str(request)).ok())
-                .and_then(|v| v.as_string())
-        });
-        let Some(answer) = answer else {
-            return String::new();
-        };
-        ANSWERS.with(|a| {
-            let mut a = a.borrow_mut();
-            let bytes: usize = a.iter().map(|(q, r)| q.len() + r.len()).sum();
-            if a.len() >= KEPT || bytes + request.len() + answer.len() > KEPT_BYTES {
-                a.clear();
-            }
-            a.insert(request.to_string(), answer.clone());
-        });
-        answer
+        crate::loader::ask(&EVALUATOR, request)
     }
 
-    /// Loads the module and gives its `evaluate` to the engine.
+    /// Loads the module and gives its function to the engine.
     pub async fn load() -> Result<(), String> {
         let function = crate::loader::load("ecsplainJsonnet", "Jsonnet module").await?;
-        let function: js_sys::Function = function.dyn_into().map_err(crate::loader::describe)?;
-        EVALUATE.with(|f| *f.borrow_mut() = Some(function));
+        EVALUATOR.with(|a| a.borrow_mut().set(function))?;
         ecsplain_engine::ecspresso::jsonnet::set_external(evaluate);
         Ok(())
     }

@@ -29,3 +29,63 @@ pub fn describe(e: JsValue) -> String {
         .or_else(|| e.as_string())
         .unwrap_or_else(|| "unknown error".to_string())
 }
+
+/// A module's function as the engine calls it, with the answers it gave lately: each module's
+/// answer is a pure function of the request (the text and the values it was asked for), and a
+/// lint run after a keystroke in another file asks the same questions again.
+pub struct Answers {
+    function: Option<js_sys::Function>,
+    kept: std::collections::HashMap<String, String>,
+    /// Answers kept at most; then the cache starts over (as it does past [`KEPT_BYTES`]).
+    most: usize,
+}
+
+/// The requests' and answers' bytes an [`Answers`] keeps at most.
+const KEPT_BYTES: usize = 16 << 20;
+
+impl Answers {
+    pub fn new(most: usize) -> Answers {
+        Answers {
+            function: None,
+            kept: std::collections::HashMap::new(),
+            most,
+        }
+    }
+
+    /// The loaded module's function (what its loader resolved to).
+    pub fn set(&mut self, function: JsValue) -> Result<(), String> {
+        self.function = Some(function.dyn_into().map_err(describe)?);
+        Ok(())
+    }
+}
+
+/// Asks the function in `answers` (a thread-local cell), or answers from what it said before;
+/// an empty answer (read by the engine as "not done") when there is none or the call throws (a
+/// trapped module). No borrow is held while the module runs.
+pub fn ask(
+    answers: &'static std::thread::LocalKey<std::cell::RefCell<Answers>>,
+    request: &str,
+) -> String {
+    let (known, function) = answers.with(|a| {
+        let a = a.borrow();
+        (a.kept.get(request).cloned(), a.function.clone())
+    });
+    if let Some(answer) = known {
+        return answer;
+    }
+    let Some(answer) = function
+        .and_then(|f| f.call1(&JsValue::NULL, &JsValue::from_str(request)).ok())
+        .and_then(|v| v.as_string())
+    else {
+        return String::new();
+    };
+    answers.with(|a| {
+        let mut a = a.borrow_mut();
+        let bytes: usize = a.kept.iter().map(|(q, r)| q.len() + r.len()).sum();
+        if a.kept.len() >= a.most || bytes + request.len() + answer.len() > KEPT_BYTES {
+            a.kept.clear();
+        }
+        a.kept.insert(request.to_string(), answer.clone());
+    });
+    answer
+}

@@ -21,54 +21,23 @@ pub fn has_template<'a>(mut texts: impl Iterator<Item = &'a str>) -> bool {
 #[cfg(target_arch = "wasm32")]
 mod load {
     use std::cell::RefCell;
-    use std::collections::HashMap;
 
-    use wasm_bindgen::{JsCast, JsValue};
+    use crate::loader::Answers;
 
     thread_local! {
-        /// The module's `answer`, once loaded.
-        static ANSWER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
-        /// Recent answers by request: rendering is a pure function of the request (the text
-        /// and the values it was asked for), and a lint run after a keystroke in another file
-        /// asks the same questions again.
-        static ANSWERS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+        /// The module's function once loaded, with its recent answers.
+        static ENGINE: RefCell<Answers> = RefCell::new(Answers::new(256));
     }
 
-    /// Answers kept at most, and their requests' and answers' bytes; then the cache starts over.
-    const KEPT: usize = 256;
-    const KEPT_BYTES: usize = 16 << 20;
-
-    /// The engine given to the page's engine: the module's `answer`; an empty answer (read as
-    /// "not rendered") when the call throws (a trapped module).
+    /// The engine given to the page's engine: the module's `answer`, through the answers it gave lately.
     fn answer(request: &str) -> String {
-        if let Some(answer) = ANSWERS.with(|a| a.borrow().get(request).cloned()) {
-            return answer;
-        }
-        let answer = ANSWER.with(|f| {
-            f.borrow()
-                .as_ref()
-                .and_then(|f| f.call1(&JsValue::NULL, &JsValue::from_str(request)).ok())
-                .and_then(|v| v.as_string())
-        });
-        let Some(answer) = answer else {
-            return String::new();
-        };
-        ANSWERS.with(|a| {
-            let mut a = a.borrow_mut();
-            let bytes: usize = a.iter().map(|(q, r)| q.len() + r.len()).sum();
-            if a.len() >= KEPT || bytes + request.len() + answer.len() > KEPT_BYTES {
-                a.clear();
-            }
-            a.insert(request.to_string(), answer.clone());
-        });
-        answer
+        crate::loader::ask(&ENGINE, request)
     }
 
-    /// Loads the module and gives its `answer` to the engine.
+    /// Loads the module and gives its function to the engine.
     pub async fn load() -> Result<(), String> {
         let function = crate::loader::load("ecsplainTemplate", "template module").await?;
-        let function: js_sys::Function = function.dyn_into().map_err(crate::loader::describe)?;
-        ANSWER.with(|f| *f.borrow_mut() = Some(function));
+        ENGINE.with(|a| a.borrow_mut().set(function))?;
         ecsplain_engine::template::set_external(answer);
         Ok(())
     }
