@@ -94,13 +94,7 @@ static JA: &str = include_str!("messages.ja.msg");
 
 /// The Japanese text of a CLI template (`CLI.NAME`).
 fn ja(key: &str) -> Option<&'static str> {
-    let name = key.strip_prefix("CLI.")?;
-    JA.lines()
-        .filter(|line| !line.starts_with('#'))
-        .find_map(|line| {
-            let (n, text) = line.split_once(" = ")?;
-            (n.trim() == name).then_some(text)
-        })
+    ecsplain_engine::input::msg::translation(JA, "CLI.", key)
 }
 
 /// A CLI sentence in `lang` (English where a Japanese line is missing, which a test forbids).

@@ -195,6 +195,18 @@ pub struct Keyed {
 
 /// Declares a rule's English templates: `crate::messages! { "EP004"; NAME = "text"; ... }`
 /// makes one `static` [`Template`] per line (key `EP004.NAME`) and `MESSAGES`, the list of them.
+/// The text of template `key` in a translation file compiled in as text (`NAME = text` a line,
+/// `#` comments and blank lines skipped), where `key` is `prefix` followed by the NAME.
+pub fn translation<'a>(file: &'a str, prefix: &str, key: &str) -> Option<&'a str> {
+    let name = key.strip_prefix(prefix)?;
+    file.lines()
+        .filter(|line| !line.starts_with('#'))
+        .find_map(|line| {
+            let (n, text) = line.split_once(" = ")?;
+            (n.trim() == name).then_some(text)
+        })
+}
+
 #[macro_export]
 macro_rules! messages {
     ($code:literal; $($name:ident = $en:literal;)*) => {

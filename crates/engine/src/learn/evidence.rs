@@ -91,11 +91,7 @@ static JA: &str = include_str!("evidence.ja.msg");
 
 /// The Japanese text of an evidence template (`CHECKLIST.NAME`).
 fn ja(key: &str) -> Option<&'static str> {
-    let name = key.strip_prefix("CHECKLIST.")?;
-    JA.lines().find_map(|line| {
-        let (n, text) = line.split_once(" = ")?;
-        (n.trim() == name).then_some(text)
-    })
+    crate::input::msg::translation(JA, "CHECKLIST.", key)
 }
 
 /// Renders an evidence sentence, or a finding's message, in `lang`.
