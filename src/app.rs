@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::context::{Dispatch, Page};
 use crate::hooks::{
     restore_project, saved_texts, saved_theme, use_debounced_lint, use_drafts, use_jsonnet,
-    use_rendered, use_reveal, use_router, use_template, use_terraform, use_theme, Reveal,
+    use_dockerfile, use_rendered, use_reveal, use_router, use_template, use_terraform, use_theme, Reveal,
     SETTINGS_KEY,
 };
 use crate::i18n::{Lang, Tr};
@@ -264,6 +264,13 @@ pub fn App() -> Html {
         &state.template,
         d.clone(),
     );
+    // Dockerfiles: the Dockerfile reader and rules are a module of their own, loaded once the
+    // project holds a Dockerfile (`dockerfile.rs`); the findings are not fresh until it is there.
+    use_dockerfile(
+        state.dockerfile == crate::dockerfile::Status::Idle && state.engine.has_dockerfile(),
+        &state.dockerfile,
+        d.clone(),
+    );
     let kinds_seen: Vec<Option<ecsplain_engine::Kind>> = (0..n)
         .map(|pane| {
             if pane < 4 {
@@ -368,7 +375,7 @@ pub fn App() -> Html {
                         <Variables rows={variable_rows} values={state.vars.clone()} />
                         // The Dockerfile's pane: its stages.
                         if active.pane() == Some(2) {
-                            <Stages text={state.texts[2].clone()} />
+                            <Stages text={state.texts[2].clone()} ready={state.dockerfile == crate::dockerfile::Status::Ready} />
                         }
                     </div>
                 </div>

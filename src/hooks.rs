@@ -309,6 +309,26 @@ pub fn use_template(wanted: bool, status: &crate::template::Status, dispatch: Di
     });
 }
 
+/// The Dockerfile reader and rules (a module of their own, `dockerfile.rs`), loaded once the
+/// project holds a Dockerfile; where they are goes to the reducer, which lints the project again.
+#[hook]
+pub fn use_dockerfile(wanted: bool, status: &crate::dockerfile::Status, dispatch: Dispatch) {
+    let start = wanted && *status == crate::dockerfile::Status::Idle;
+    use_effect_with(start, move |start| {
+        if *start {
+            dispatch.dispatch(Action::Dockerfile(crate::dockerfile::Status::Loading));
+            wasm_bindgen_futures::spawn_local(async move {
+                let status = match crate::dockerfile::load().await {
+                    Ok(()) => crate::dockerfile::Status::Ready,
+                    Err(why) => crate::dockerfile::Status::Failed(why),
+                };
+                dispatch.dispatch(Action::Dockerfile(status));
+            });
+        }
+        || ()
+    });
+}
+
 /// How [`use_reveal`] brings an element into view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reveal {

@@ -17,6 +17,7 @@ pub mod route;
 pub mod state;
 // The teaching views' second wasm module (its types are native too, for tests).
 pub mod teach;
+pub mod dockerfile;
 pub mod template;
 pub mod terraform;
 pub mod variables;

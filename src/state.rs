@@ -368,6 +368,9 @@ pub struct State {
     /// The Go-template engine, a second wasm module loaded when the project holds a template
     /// action (`template.rs`).
     pub template: crate::template::Status,
+    /// The Dockerfile reader and the Dockerfile rules, a second wasm module loaded when the
+    /// project holds a Dockerfile (`dockerfile.rs`).
+    pub dockerfile: crate::dockerfile::Status,
     /// The last "Apply fix" or "Ignore here", until undone or the text is edited.
     pub undo: Option<Undo>,
     seq: u32,
@@ -401,6 +404,7 @@ impl State {
             jsonnet: crate::jsonnet::Status::Idle,
             terraform: crate::terraform::Status::Idle,
             template: crate::template::Status::Idle,
+            dockerfile: crate::dockerfile::Status::Idle,
             undo: None,
             seq: 0,
         };
@@ -417,6 +421,7 @@ impl State {
             .with_evaluator(self.jsonnet.evaluator())
             .with_terraform(self.terraform.evaluator())
             .with_templates(self.template.evaluator())
+            .with_dockerfile(self.dockerfile.evaluator())
     }
 
     /// Every file of the project (cheap: texts are shared).
@@ -447,6 +452,12 @@ impl State {
             .as_ref()
             .is_some_and(|l| l.revision == self.revision)
             && self.template != crate::template::Status::Loading
+            && match self.dockerfile {
+                crate::dockerfile::Status::Loading => false,
+                // Not asked for yet, though the project holds a Dockerfile: it is about to be.
+                crate::dockerfile::Status::Idle => !self.engine.has_dockerfile(),
+                _ => true,
+            }
     }
 }
 
@@ -526,6 +537,9 @@ pub enum Action {
     /// Where the Go-template engine is (`template.rs`); once loaded or failed, the project is
     /// linted again.
     Template(crate::template::Status),
+    /// Where the Dockerfile module is (`dockerfile.rs`); once loaded or failed, the project is
+    /// linted again.
+    Dockerfile(crate::dockerfile::Status),
 }
 
 /// What a link, state file or draft restores.
@@ -587,6 +601,7 @@ impl State {
             jsonnet: self.jsonnet.clone(),
             terraform: self.terraform.clone(),
             template: self.template.clone(),
+            dockerfile: self.dockerfile.clone(),
             undo: self.undo.clone(),
             seq: self.seq,
         };
@@ -857,6 +872,16 @@ impl State {
                     crate::template::Status::Ready | crate::template::Status::Failed(_)
                 );
                 next.template = status;
+                if settled {
+                    next.bump();
+                }
+            }
+            Action::Dockerfile(status) => {
+                let settled = matches!(
+                    status,
+                    crate::dockerfile::Status::Ready | crate::dockerfile::Status::Failed(_)
+                );
+                next.dockerfile = status;
                 if settled {
                     next.bump();
                 }
@@ -1520,6 +1545,21 @@ mod tests {
             state.engine.modules().terraform,
             ModuleStatus::Failed("offline".into())
         );
+        // The Dockerfile module: an example project holds a Dockerfile, so its findings are not
+        // fresh while the module has not been asked for or is loading.
+        let state = State::new(EXAMPLES.map(String::from), Theme::Light);
+        assert!(state.engine.has_dockerfile());
+        assert_eq!(state.engine.modules().dockerfile, ModuleStatus::Loading);
+        let state = state.next(Action::Dockerfile(Status::Loading));
+        assert_eq!(state.engine.modules().dockerfile, ModuleStatus::Loading);
+        assert!(!state.is_fresh());
+        let state = state.next(Action::Dockerfile(Status::Failed("offline".into())));
+        assert_eq!(
+            state.engine.modules().dockerfile,
+            ModuleStatus::Failed("offline".into())
+        );
+        let state = state.next(Action::Dockerfile(Status::Ready));
+        assert_eq!(state.engine.modules().dockerfile, ModuleStatus::Ready);
     }
 
     #[test]

@@ -16,10 +16,12 @@ mod exports {
     /// A mounted app: its root's id, its handle, and the callback that reaches the page.
     type Mounted = (String, AppHandle<TeachApp>, Callback<Notice>);
 
-    /// The teaching views render and lint templates with the engine's own template executor,
-    /// which the page's first view leaves out (it loads a module for it, `template.rs`).
+    /// The teaching views render and lint templates with the engine's own template executor, and
+    /// read Dockerfiles with its own Dockerfile reader and rules, which the page's first view
+    /// leaves out (it loads a module for each, `template.rs`, `dockerfile.rs`).
     fn engine() {
         ecsplain_engine::template::use_builtin();
+        ecsplain_engine::dockerfile_module::use_builtin();
     }
 
     thread_local! {

@@ -126,6 +126,28 @@ globalThis.ecsplainTemplate = () => {
   return template;
 };
 
+// The Dockerfile reader and the Dockerfile rules are a module of their own too
+// (static/build/dockerfile.mjs wrote it and named it here): src/dockerfile.rs calls this when a
+// project holds a Dockerfile. It resolves, once, to the module's `answer(request) -> answer`
+// (JSON text), which the page calls synchronously.
+let dockerfile = null;
+globalThis.ecsplainDockerfile = () => {
+  if (!dockerfile) {
+    const { ecsplainDockerfile: js, ecsplainDockerfileWasm: wasm } = tag.dataset;
+    dockerfile = !js || !wasm
+      ? Promise.reject(new Error("this build has no Dockerfile module"))
+      : import(js).then(async (module) => {
+          await module.default({ module_or_path: fetch(wasm) });
+          return module.answer;
+        });
+    // A failed load may be retried (a later call imports again).
+    dockerfile.catch(() => {
+      dockerfile = null;
+    });
+  }
+  return dockerfile;
+};
+
 // The teaching views (Sizing, CPU & memory, Learn) are a second wasm module (src/teach.rs):
 // src/components/teach_host.rs calls this the first time one of them opens, and gets the started
 // module (static/build/teach.mjs wrote its names). One download however often it is asked for; a

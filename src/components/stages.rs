@@ -1,14 +1,18 @@
 //! The stages of the Dockerfile pane (issue 5): each stage, its base image, the `COPY --from`
-//! edges between stages, and the final stage, from `ecsplain_engine::dockerfile::parse`.
+//! edges between stages, and the final stage, from the engine's Dockerfile model
+//! (`dockerfile_module::model`: in the page's main module, through the Dockerfile module once it
+//! is loaded, `dockerfile.rs`; nothing is drawn before).
 
 use std::rc::Rc;
 
-use ecsplain_engine::dockerfile::parse;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct StagesProps {
     pub text: Rc<str>,
+    /// Whether the Dockerfile reader is there (the view is drawn again when it arrives).
+    #[prop_or(true)]
+    pub ready: bool,
 }
 
 /// Where a `--from` or a base image points: a stage (by alias or index) or an image.
@@ -34,8 +38,10 @@ fn shorten(text: &str, max: usize) -> String {
 pub fn Stages(props: &StagesProps) -> Html {
     let tr = crate::i18n::use_tr();
     let open = use_state(|| true);
-    let parsed = parse(&props.text);
-    let df = &parsed.dockerfile;
+    let Some(df) = ecsplain_engine::dockerfile_module::model(&props.text) else {
+        return html! {};
+    };
+    let df = &df;
     if df.stages.is_empty() {
         return html! {};
     }

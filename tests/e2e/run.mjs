@@ -94,6 +94,12 @@ const isTemplateModule = (address) => {
   const u = new URL(address);
   return u.origin === new URL(url).origin && /\/ecsplain-template-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(u.pathname) && !u.search && !u.hash;
 };
+// The Dockerfile reader and rules (their glue and .wasm): the page's own files at fixed addresses,
+// loaded when the project first holds a Dockerfile (src/dockerfile.rs).
+const isDockerfileModule = (address) => {
+  const u = new URL(address);
+  return u.origin === new URL(url).origin && /\/ecsplain-dockerfile-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(u.pathname) && !u.search && !u.hash;
+};
 
 /// Waits until the findings shown belong to the current texts.
 const settled = (page, timeout = 30_000) =>
@@ -185,6 +191,14 @@ try {
   }
   eq(requestsBeforeLoad.filter(isDocsModule), [], "the first view does not download the rules' docs");
   eq(requestsBeforeLoad.filter(isTemplateModule), [], "the first view does not download the Go-template engine");
+  // The example holds a Dockerfile: its reader and rules come once, asked for by the live page
+  // (after the page's own wasm), not by the HTML.
+  {
+    const dockerfileAt = requestsBeforeLoad.findIndex(isDockerfileModule);
+    const pageWasmAt = requestsBeforeLoad.findIndex((u) => /\/ecsplain-web-[0-9a-f]{16}_bg\.wasm$/.test(new URL(u).pathname));
+    eq(requestsBeforeLoad.filter(isDockerfileModule).length, 2, "the example's Dockerfile brings the Dockerfile module once (glue and wasm)");
+    check(pageWasmAt >= 0 && dockerfileAt > pageWasmAt, "the Dockerfile module is asked for after the page's own wasm", `${pageWasmAt} ${dockerfileAt}`);
+  }
   eq(
     requestsBeforeLoad.filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== new URL(url).origin),
     [],
