@@ -245,10 +245,17 @@ pub fn check(ctx: &{ctx}<'_>, sink: &mut Sink<'_>) {{
         ))
     };
     let own_key = key(&module).ok_or("bad module name")?;
-    let check_line = format!(
-        "    Check::{}(&{module}::RULE, {module}::check),\n",
-        group.variant
-    );
+    // A Dockerfile rule's check function goes to `RUNS` (the same position as its `CHECKS`
+    // entry), which only the built-in Dockerfile path names (engine `lint::dockerfile`).
+    let dockerfile = group.variant == "Dockerfile";
+    let check_line = if dockerfile {
+        format!("    Check::Dockerfile(&{module}::RULE),\n")
+    } else {
+        format!(
+            "    Check::{}(&{module}::RULE, {module}::check),\n",
+            group.variant
+        )
+    };
     let lines: Vec<&str> = registered.split_inclusive('\n').collect();
     // The rule modules (`pub mod td001_...;`), not helpers such as `pub mod schema;`.
     let rule_mod = |line: &str| {
@@ -284,6 +291,23 @@ pub fn check(ctx: &{ctx}<'_>, sink: &mut Sink<'_>) {{
     let (Some(mod_at), Some(check_at)) = (mod_at, check_at) else {
         return Err(format!("could not register {code} in {}", mod_rs.display()));
     };
+    // The `RUNS` entry (Dockerfile rules): before the first entry of a later code, else before
+    // its closing `];`.
+    let runs_at = if dockerfile {
+        let start = lines
+            .iter()
+            .position(|l| l.starts_with("pub static RUNS"))
+            .ok_or_else(|| format!("no `pub static RUNS` in {}", mod_rs.display()))?;
+        let at = (start + 1..lines.len())
+            .find(|&i| {
+                let line = lines[i].trim();
+                line.ends_with("::check,") && key(line).is_some_and(|k| k > own_key)
+            })
+            .or_else(|| (start..lines.len()).find(|&i| lines[i].trim_start().starts_with("];")));
+        Some(at.ok_or_else(|| format!("could not register {code} in RUNS"))?)
+    } else {
+        None
+    };
     let mut out = String::new();
     for (i, line) in lines.iter().enumerate() {
         if i == mod_at {
@@ -291,6 +315,9 @@ pub fn check(ctx: &{ctx}<'_>, sink: &mut Sink<'_>) {{
         }
         if i == check_at {
             out.push_str(&check_line);
+        }
+        if Some(i) == runs_at {
+            out.push_str(&format!("    {module}::check,\n"));
         }
         out.push_str(line);
     }
@@ -461,6 +488,33 @@ mod tests {
         }
         // Codes are never reused.
         assert!(new_rule(&root, &args).is_err());
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    /// A Dockerfile rule lands in `CHECKS` (its metadata) and in `RUNS` (its check function),
+    /// at the same position.
+    #[test]
+    fn a_new_dockerfile_rule_lands_in_checks_and_runs() {
+        let root = std::env::temp_dir().join(format!(
+            "ecsplain-new-rule-dockerfile-{}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&root);
+        let rules = root.join("crates/engine/src/rules/dockerfile");
+        std::fs::create_dir_all(&rules).unwrap();
+        std::fs::create_dir_all(root.join("tests/fixtures/dockerfile")).unwrap();
+        std::fs::write(
+            rules.join("mod.rs"),
+            "pub mod dl3001_a;\npub mod dl3009_b;\n\npub static CHECKS: &[Check] = &[\n    Check::Dockerfile(&dl3001_a::RULE),\n    Check::Dockerfile(&dl3009_b::RULE),\n];\n\npub static RUNS: &[DockerfileRun] = &[\n    dl3001_a::check,\n    dl3009_b::check,\n];\n",
+        )
+        .unwrap();
+        let args = ["DL3005".to_string(), "sample-rule".to_string()];
+        new_rule(&root, &args).unwrap();
+        let mod_rs = std::fs::read_to_string(rules.join("mod.rs")).unwrap();
+        assert_eq!(
+            mod_rs,
+            "pub mod dl3001_a;\npub mod dl3005_sample_rule;\npub mod dl3009_b;\n\npub static CHECKS: &[Check] = &[\n    Check::Dockerfile(&dl3001_a::RULE),\n    Check::Dockerfile(&dl3005_sample_rule::RULE),\n    Check::Dockerfile(&dl3009_b::RULE),\n];\n\npub static RUNS: &[DockerfileRun] = &[\n    dl3001_a::check,\n    dl3005_sample_rule::check,\n    dl3009_b::check,\n];\n"
+        );
         let _ = std::fs::remove_dir_all(&root);
     }
 }

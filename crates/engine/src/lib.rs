@@ -20,6 +20,7 @@ pub mod workspace;
 
 // The engine's public paths as the front ends know them (no code inside the engine uses these).
 pub use input::{detect, order, span, text};
+pub use lint::dockerfile as dockerfile_module;
 pub use lint::suppress;
 pub use models::{
     config, ecs_schema, ecspresso, iac, image, project, secrets, servicedef, taskdef,

@@ -241,8 +241,16 @@ impl Project {
         self
     }
 
+    /// Where the Dockerfile reader and rules are (`dockerfile_module`): while they are not
+    /// ready a Dockerfile is not read, and IN015 says so.
+    pub fn with_dockerfile(mut self, status: ModuleStatus) -> Project {
+        self.modules.dockerfile = status;
+        self.report = OnceCell::new();
+        self
+    }
+
     /// Where the front end's on-demand readers are (see [`Project::with_terraform`],
-    /// [`Project::with_templates`]).
+    /// [`Project::with_templates`], [`Project::with_dockerfile`]).
     pub fn modules(&self) -> &Modules {
         &self.modules
     }

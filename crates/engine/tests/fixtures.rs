@@ -16,9 +16,9 @@
 //! project folder holds `.ecsplain.yaml`, a single file has a sibling `<fixture stem>.ecsplain.yaml`
 //! (`DL3026_fail.Dockerfile` → `DL3026_fail.ecsplain.yaml`). The configuration is not linted.
 //!
-//! A fixture of the page's on-demand readers (the Terraform reader, the Go-template engine) says
-//! where they are: a project folder holds `.modules`, a single file has a sibling
-//! `<fixture stem>.modules` (`templates: loading`, `templates: failed <why>`; see
+//! A fixture of the page's on-demand readers (the Terraform reader, the Go-template engine, the
+//! Dockerfile reader) says where they are: a project folder holds `.modules`, a single file has
+//! a sibling `<fixture stem>.modules` (`templates: loading`, `dockerfile: failed <why>`; see
 //! `common/fixtures.rs`).
 //!
 //! `ECSPLAIN_BLESS=1 cargo test -p ecsplain-engine --test fixtures` rewrites the snapshots.

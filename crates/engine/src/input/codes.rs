@@ -64,11 +64,14 @@ pub const IN013: Code = code("IN013", Severity::Warning);
 /// A file's templates are read as written: the front end's Go-template engine is loading or
 /// could not be loaded (the lint driver, told by the front end).
 pub const IN014: Code = code("IN014", Severity::Warning);
+/// A Dockerfile was not read or checked: the front end's Dockerfile reader is loading or could
+/// not be loaded (the lint driver, told by the front end).
+pub const IN015: Code = code("IN015", Severity::Warning);
 /// A Jsonnet file could not be evaluated: no evaluator in this build (the Jsonnet reader).
 pub const EP010: Code = code("EP010", Severity::Info);
 
 /// Every code of this table, in code order.
 pub const ALL: &[Code] = &[
     IN001, IN002, IN003, IN004, IN005, IN006, IN007, IN008, IN009, IN010, IN011, IN012, IN013,
-    IN014, EP010,
+    IN014, IN015, EP010,
 ];

@@ -7,6 +7,7 @@ pub(super) fn run_checks(
     file: usize,
     input: &ParsedInput<'_>,
     settings: &crate::models::config::Settings,
+    dockerfile_findings: Vec<Diagnostic>,
     raw: &mut Vec<(usize, Diagnostic)>,
 ) {
     match (input.kind, &input.model) {
@@ -50,20 +51,10 @@ pub(super) fn run_checks(
                 }
             }
         }
-        (Some(Kind::Dockerfile), Model::Dockerfile(dockerfile)) => {
-            let ctx = dockerfile::DockerfileCtx {
-                text: input.text,
-                file,
-                dockerfile,
-            };
-            for check in registry::checks() {
-                if let Check::Dockerfile(rule, run) = check {
-                    run(
-                        &ctx,
-                        &mut Sink::new(rule, file, raw).with_settings(settings),
-                    );
-                }
-            }
+        // The Dockerfile reader ran the Dockerfile rules as it read the file (the parse stage,
+        // through `dockerfile::read`: built in, or the page's Dockerfile module).
+        (Some(Kind::Dockerfile), Model::Dockerfile(_)) => {
+            raw.extend(dockerfile_findings.into_iter().map(|d| (file, d)));
         }
         _ => {}
     }

@@ -1,5 +1,6 @@
 //! The entry point both front ends call: inputs in, findings out.
 
+pub mod dockerfile;
 pub mod finding;
 pub mod suppress;
 
@@ -33,7 +34,7 @@ use crate::syntax::template::Rendered;
 use crate::syntax::value::Node;
 use crate::{
     input::detect, models::ecspresso, models::iac, models::servicedef, models::taskdef,
-    rules::registry, syntax::dockerfile, syntax::json, syntax::yaml,
+    rules::registry, syntax::json, syntax::yaml,
 };
 
 /// What a lint run found, in file, line and column order.
@@ -142,12 +143,16 @@ pub fn lint_in(
 
     let mut parsed: Vec<ParsedInput<'_>> = Vec::with_capacity(inputs.len());
     let mut evaluated = vec![false; inputs.len()];
+    // The Dockerfile rules' findings, by input: the Dockerfile reader runs them as it reads
+    // (`dockerfile::read`); the check stage reports them.
+    let mut checked: Vec<Vec<Diagnostic>> = Vec::with_capacity(inputs.len());
     for (file, ((input, (kind, detected, referenced)), render)) in
         inputs.iter().zip(kinds).zip(&rendered).enumerate()
     {
         let text = render
             .as_ref()
             .map_or(input.text.as_str(), |r| r.text.as_str());
+        let mut findings = Vec::new();
         let (model, diagnostics, from_jsonnet) = parse(
             input,
             text,
@@ -156,7 +161,10 @@ pub fn lint_in(
             referenced,
             render.is_some(),
             jsonnet_env,
+            &config.settings,
+            &mut findings,
         );
+        checked.push(findings);
         if let Some(slot) = evaluated.get_mut(file) {
             *slot = from_jsonnet;
         }
@@ -190,7 +198,11 @@ pub fn lint_in(
     let iac_texts: Vec<&str> = parsed.iter().skip(inputs.len()).map(|p| p.text).collect();
     let inserting = crate::syntax::json_edit::inserting_in(&iac_texts);
     for (file, input) in parsed.iter().enumerate() {
-        run_checks(file, input, &config.settings, &mut raw);
+        let findings = checked
+            .get_mut(file)
+            .map(std::mem::take)
+            .unwrap_or_default();
+        run_checks(file, input, &config.settings, findings, &mut raw);
     }
     let project = ProjectCtx::new(&parsed);
     for check in registry::checks() {

@@ -120,6 +120,8 @@ pub(super) fn parse(
     referenced: bool,
     rendered: bool,
     jsonnet_env: &ecspresso::jsonnet::Env<'_>,
+    settings: &crate::models::config::Settings,
+    dockerfile_findings: &mut Vec<Diagnostic>,
 ) -> (Model, Vec<Diagnostic>, bool) {
     let mut diagnostics = Vec::new();
     if text.trim().is_empty() {
@@ -206,10 +208,27 @@ pub(super) fn parse(
         Some(Kind::TaskDef | Kind::ServiceDef | Kind::Ecspresso) => Model::Tree(
             parsed_or_held_back(parse_tree(&input.path, text), &mut diagnostics),
         ),
+        // The parser and the Dockerfile rules at once (`dockerfile::read`: built in, or the
+        // page's Dockerfile module); the rules' findings wait for the check stage. A
+        // Dockerfile not read is an empty one, and IN015 says why.
         Some(Kind::Dockerfile) => {
-            let parsed = dockerfile::parse(text);
-            diagnostics.extend(parsed.diagnostics);
-            Model::Dockerfile(parsed.dockerfile)
+            let status = &jsonnet_env.modules.dockerfile;
+            let read = if *status == crate::input::module::ModuleStatus::Ready {
+                super::dockerfile::read(text, settings)
+            } else {
+                None
+            };
+            match read {
+                Some(read) => {
+                    diagnostics.extend(read.parsed.diagnostics);
+                    *dockerfile_findings = read.findings;
+                    Model::Dockerfile(read.parsed.dockerfile)
+                }
+                None => {
+                    diagnostics.push(super::dockerfile::not_read(text, status));
+                    Model::Dockerfile(crate::syntax::dockerfile::Dockerfile::default())
+                }
+            }
         }
         None => Model::None,
     };

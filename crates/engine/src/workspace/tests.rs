@@ -391,6 +391,75 @@ fn module_statuses_reach_the_readers() {
     }
 }
 
+/// The front end's Dockerfile reader status reaches the run: while it is loading or failed, a
+/// Dockerfile gives only its IN015 note (keyed, at the status's severity, in Japanese too), no
+/// Dockerfile finding and no cross-file finding (an empty Dockerfile pairs with no container);
+/// the task definition's own findings stay.
+#[test]
+fn a_dockerfile_not_read_says_so_and_nothing_else() {
+    let task = "{\n  \"family\": \"web\",\n  \"requiresCompatibilities\": [\"FARGATE\"],\n  \"networkMode\": \"awsvpc\",\n  \"cpu\": \"256\",\n  \"memory\": \"512\",\n  \"containerDefinitions\": [{\"name\": \"web\", \"image\": \"web:1.0.0\", \"essential\": true, \"portMappings\": [{\"containerPort\": 80}]}]\n}\n";
+    let dockerfile = "FROM node:latest\nEXPOSE 8080\nRUN apt-get install curl\nCMD npm start\n";
+    let files = || {
+        vec![
+            File::new("task-def.json", task, None),
+            File::new("Dockerfile", dockerfile, None),
+        ]
+    };
+    let ready = Project::new(files()).with_dockerfile(ModuleStatus::Ready);
+    let codes = |p: &Project| -> Vec<(usize, &'static str)> {
+        p.lint().findings.iter().map(|f| (f.file, f.code)).collect()
+    };
+    let all = codes(&ready);
+    assert!(
+        all.iter().any(|(f, c)| *f == 1 && c.starts_with("DL")),
+        "{all:?}"
+    );
+    assert!(all.iter().any(|(_, c)| c.starts_with("XF")), "{all:?}");
+    assert!(all.iter().all(|(_, c)| *c != "IN015"), "{all:?}");
+    let task_only: Vec<_> = all
+        .iter()
+        .filter(|(f, c)| *f == 0 && !c.starts_with("XF"))
+        .copied()
+        .collect();
+    for status in [
+        ModuleStatus::Loading,
+        ModuleStatus::Failed("offline".into()),
+    ] {
+        let project = Project::new(files()).with_dockerfile(status.clone());
+        assert_eq!(project.modules().dockerfile, status);
+        let got = codes(&project);
+        let on_dockerfile: Vec<_> = got.iter().filter(|(f, _)| *f == 1).collect();
+        assert_eq!(on_dockerfile, [&(1, "IN015")], "{status:?}: {got:?}");
+        assert!(
+            got.iter().all(|(_, c)| !c.starts_with("XF")),
+            "{status:?}: {got:?}"
+        );
+        let task_now: Vec<_> = got.iter().filter(|(f, _)| *f == 0).copied().collect();
+        assert_eq!(task_now, task_only, "{status:?}");
+        let note = project
+            .lint()
+            .findings
+            .iter()
+            .find(|f| f.code == "IN015")
+            .cloned();
+        let Some(note) = note else { continue };
+        assert_eq!(note.line, 1);
+        let severity = if status == ModuleStatus::Loading {
+            crate::input::diagnostic::Severity::Info
+        } else {
+            crate::input::diagnostic::Severity::Warning
+        };
+        assert_eq!(note.severity, severity);
+        if let ModuleStatus::Failed(why) = &status {
+            assert!(note.message.contains(why.as_str()), "{}", note.message);
+        }
+        let mut ja = note.clone();
+        ja.localize(crate::rules::rule::Lang::Ja);
+        assert_ne!(ja.message, note.message);
+        assert!(ja.message.contains("Dockerfile"), "{}", ja.message);
+    }
+}
+
 /// The IN013 and IN014 notes of each module status render in Japanese (the reason stays as the
 /// page gives it).
 #[test]

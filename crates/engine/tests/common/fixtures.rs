@@ -52,8 +52,8 @@ pub fn fixtures() -> Vec<(String, PathBuf)> {
 pub const CONFIG_SUFFIX: &str = ".ecsplain.yaml";
 
 /// The name ending of a single-file fixture's module statuses, and a project's file of them:
-/// lines `terraform: loading`, `templates: failed <why>` (the page's on-demand readers; every
-/// one not named is ready, as in the CLI).
+/// lines `terraform: loading`, `templates: failed <why>`, `dockerfile: loading` (the page's
+/// on-demand readers; every one not named is ready, as in the CLI).
 pub const MODULES_SUFFIX: &str = ".modules";
 
 /// Where the front end's on-demand readers are for a fixture (see [`MODULES_SUFFIX`]).
@@ -86,6 +86,7 @@ pub fn modules_for(path: &Path) -> Modules {
         let slot = match name.trim() {
             "terraform" => Some(&mut modules.terraform),
             "templates" => Some(&mut modules.templates),
+            "dockerfile" => Some(&mut modules.dockerfile),
             _ => None,
         };
         assert!(slot.is_some(), "{}: unknown module: {line}", file.display());

@@ -14,6 +14,7 @@ pub mod in011_invalid_config;
 pub mod in012_jsonnet_error;
 pub mod in013_terraform_unreadable;
 pub mod in014_template_not_rendered;
+pub mod in015_dockerfile_not_checked;
 
 use crate::rules::check::Check;
 
@@ -32,4 +33,5 @@ pub static CHECKS: &[Check] = &[
     Check::Parser(&in012_jsonnet_error::RULE),
     Check::Parser(&in013_terraform_unreadable::RULE),
     Check::Parser(&in014_template_not_rendered::RULE),
+    Check::Parser(&in015_dockerfile_not_checked::RULE),
 ];

@@ -26,9 +26,9 @@ mod parser;
 mod words;
 
 pub use model::*;
+pub use parser::parse;
 #[allow(unused_imports)]
 use parser::*;
-pub use parser::{is_windows_image, parse};
 pub use words::dockerfile_words;
 #[allow(unused_imports)]
 use words::*;

@@ -31,6 +31,12 @@ pub(super) const JSON_FORMS: &[&str] =
 /// Instructions that may carry heredocs.
 pub(super) const WITH_HEREDOCS: &[&str] = &["ADD", "COPY", "RUN"];
 
+/// Whether the image looks like a Windows one, whose default shell is `cmd`.
+pub fn is_windows_image(image: &str) -> bool {
+    let lower = image.to_ascii_lowercase();
+    lower.contains("windows") || lower.contains("nanoserver") || lower.contains("servercore")
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Dockerfile {
     /// Parser directives at the top of the file (`# syntax=...`).

@@ -131,12 +131,6 @@ pub fn parse(text: &str) -> Parsed {
     }
 }
 
-/// Whether the image looks like a Windows one, whose default shell is `cmd`.
-pub fn is_windows_image(image: &str) -> bool {
-    let lower = image.to_ascii_lowercase();
-    lower.contains("windows") || lower.contains("nanoserver") || lower.contains("servercore")
-}
-
 /// The shell splitter reads POSIX shell: the commands of RUNs that PowerShell or `cmd` runs
 /// (a `SHELL ["powershell", ...]`, or a Windows base image) are not split, so no shell rule
 /// misreads them.
