@@ -867,26 +867,7 @@ fn cli_bin(root: &Path) -> PathBuf {
 
 /// The page's budget (issue 10): the wasm and JavaScript the first view downloads, brotli.
 const PAGE_BUDGET: u64 = 400 * 1024;
-/// What the first view may not exceed while it is over [`PAGE_BUDGET`]: a ratchet, lowered as
-/// size is won back. The first 2026-12-06 round (BuildKit validation, the Go-template engine,
-/// the package model, 41 new rules) took the first view to 473,396 B and set this at 465 KB.
-/// The second round moved the checklist, the settings and export dialogs and the gallery's
-/// files into the teaching module (−29 KB) but merged 28 rules, BuildKit's remaining checks,
-/// EP014, CloudFormation templates read in the page and the editor's underlines (+43 KB):
-/// 487,437 B, so the ceiling was raised once, to 480 KB, and the README says so ("Page
-/// download"), with what grew and the way back under the budget. The third session of the day
-/// made every rule's messages keyed templates with Japanese beside them (issue 21): about 1,200
-/// templates' keys, `Template` statics and call sites, +20 KB brotli (`twiggy diff` of the
-/// wasm before and after, README "Download"), which took the first view to 510,885 B; the
-/// ceiling was raised a second time, to 504 KiB (516,096 B). The way back is in the README.
-/// The fourth session built the page's wasm with [`PAGE_TOOLCHAIN`] (the standard library
-/// rebuilt for size, panics as traps): 466,607 B, and the ratchet came down to 480 KiB.
-const PAGE_CEILING: u64 = 480 * 1024;
 
-/// The page's download, raw and brotli (-q 11), file by file: what the first view loads (the
-/// wasm, the JS glue and boot.js; the CSS besides) against the budget, and what only some views
-/// or projects load later (the rules' documentation, the teaching views' module, the Jsonnet
-/// evaluator for projects holding Jsonnet). Says so loudly above the budget.
 /// The page's own steps of `test` (after `setup` has run once): the release build, its size and
 /// the end-to-end test, for work on the page without the rest of the suite.
 fn page(root: &Path) -> Result<(), String> {
@@ -895,6 +876,11 @@ fn page(root: &Path) -> Result<(), String> {
     e2e(root)
 }
 
+/// The page's download, raw and brotli (-q 11), file by file: what the first view loads (the
+/// wasm, the JS glue and boot.js; the CSS besides) against the budget, and what only some views
+/// or projects load later (the rules' documentation, the teaching views' module, the Jsonnet
+/// evaluator for projects holding Jsonnet, the Dockerfile module for projects holding a
+/// Dockerfile). Fails above the budget.
 fn page_size(root: &Path) -> Result<(), String> {
     let dist = root.join("dist");
     let entries = std::fs::read_dir(&dist).map_err(|e| format!("cannot read dist/: {e}"))?;
@@ -962,18 +948,15 @@ fn page_size(root: &Path) -> Result<(), String> {
         },
         first + dockerfile
     );
-    if first > PAGE_CEILING {
+    // The first view was over the budget from the morning of 2026-12-06 (up to 510,885 B), and a
+    // ratchet ceiling let the step pass while it was won back; the Dockerfile reader and rules,
+    // the Rules view and the share dialog, core's float parser and the rule summaries leaving it
+    // took it back under the budget the evening of that day, so the budget is the limit again.
+    if first > PAGE_BUDGET {
         return Err(format!(
-            "the first view is {} B over the {PAGE_CEILING} B ceiling (and {} B over the {PAGE_BUDGET} B budget, issue 10)",
-            first - PAGE_CEILING,
+            "the first view is {} B over the {PAGE_BUDGET} B budget (issue 10): move what the first view does not need into an on-demand module (README, \"Download\")",
             first - PAGE_BUDGET
         ));
-    }
-    if first > PAGE_BUDGET {
-        println!(
-            "\nxtask: !!! the first view is {} B OVER the {PAGE_BUDGET} B budget (allowed up to the {PAGE_CEILING} B ceiling while it is won back) !!!\n",
-            first - PAGE_BUDGET
-        );
     }
     Ok(())
 }

@@ -525,6 +525,14 @@ impl Project {
     }
 
     /// Whether any file of the project is Jsonnet (the page then loads its evaluator).
+    /// Whether a file linted is a Dockerfile (given as one, or detected): what the page loads
+    /// its Dockerfile module for (`dockerfile_module`).
+    pub fn has_dockerfile(&self) -> bool {
+        self.inputs
+            .iter()
+            .any(|i| input_kind(i) == Some(Kind::Dockerfile))
+    }
+
     pub fn has_jsonnet(&self) -> bool {
         self.paths
             .iter()
