@@ -54,8 +54,9 @@ fn main() {
         print(&texts);
         return;
     }
-    let mut texts: BTreeMap<String, &str> =
-        ecsplain_engine::registry::external_texts().into_iter().collect();
+    let mut texts: BTreeMap<String, &str> = ecsplain_engine::registry::external_texts()
+        .into_iter()
+        .collect();
     for lesson in learn::lessons() {
         texts.insert(format!("lesson/{}", lesson.id), lesson.body());
         texts.insert(format!("lesson/{}/solution", lesson.id), lesson.solution());

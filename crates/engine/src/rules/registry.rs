@@ -156,7 +156,11 @@ mod tests {
             let summary = rule.summary();
             assert!(!summary.trim().is_empty(), "{}: no summary", rule.code);
             assert_eq!(summary, rule.summary, "{}", rule.code);
-            assert!(!summary.contains('\n'), "{}: summary is one line", rule.code);
+            assert!(
+                !summary.contains('\n'),
+                "{}: summary is one line",
+                rule.code
+            );
             let first = summary.chars().next().unwrap_or('x');
             assert!(
                 !first.is_uppercase() || summary.starts_with("AWS") || summary.starts_with("ECS"),
@@ -175,9 +179,14 @@ mod tests {
     #[test]
     #[cfg(not(feature = "external-docs"))]
     fn the_docs_module_carries_every_rules_docs_and_summary() {
-        let texts: std::collections::BTreeMap<String, &str> = external_texts().into_iter().collect();
+        let texts: std::collections::BTreeMap<String, &str> =
+            external_texts().into_iter().collect();
         let all = rules();
-        assert_eq!(texts.len(), 2 * all.len(), "one docs and one summary key per rule");
+        assert_eq!(
+            texts.len(),
+            2 * all.len(),
+            "one docs and one summary key per rule"
+        );
         for rule in all {
             assert_eq!(texts.get(rule.code), Some(&rule.docs), "{}", rule.code);
             assert!(rule.docs.contains("## What it does"), "{}", rule.code);
@@ -200,7 +209,11 @@ mod tests {
         let all = rules();
         assert!(all.len() > 200, "{}", all.len());
         for rule in &all {
-            assert_eq!(rule.summary, "", "{}: compiled into a page build", rule.code);
+            assert_eq!(
+                rule.summary, "",
+                "{}: compiled into a page build",
+                rule.code
+            );
             assert_eq!(rule.summary(), "", "{}", rule.code);
             assert_eq!(rule.summary_in(Lang::Ja), "", "{}", rule.code);
         }
@@ -220,11 +233,19 @@ mod tests {
             let want = format!("{} summary", rule.name);
             assert_eq!(rule.summary(), want, "{}", rule.code);
             assert_eq!(rule.summary_in(Lang::En), want, "{}", rule.code);
-            assert_eq!(rule.summary_in(Lang::Ja), want, "{}: English until Japanese", rule.code);
+            assert_eq!(
+                rule.summary_in(Lang::Ja),
+                want,
+                "{}: English until Japanese",
+                rule.code
+            );
             assert!(rule.docs().contains(rule.name), "{}", rule.code);
         }
         // `external_texts` hands back what was given (the page build's only copy).
         let back: std::collections::BTreeMap<String, &str> = external_texts().into_iter().collect();
-        assert_eq!(back.get("summary/TD001"), Some(&"invalid-fargate-size summary"));
+        assert_eq!(
+            back.get("summary/TD001"),
+            Some(&"invalid-fargate-size summary")
+        );
     }
 }
