@@ -1,8 +1,9 @@
-//! The rules' documentation (with the lessons' bodies and the checklist), loaded the first time
-//! a view needs it.
+//! The rules' documentation and one-line summaries (with the lessons' bodies and the
+//! checklist), loaded the first time a view needs them.
 //!
 //! The page's engine is built with its feature `external-docs`, so these texts (about 35 KB of
-//! brotli) are not part of the first download. `static/build/rule-docs.mjs` writes them, as the
+//! brotli) are not part of the first download: a view that shows a rule's docs or its summary
+//! (`Rule::summary`, `Rule::summary_in`: empty until then) calls [`use_docs`]. `static/build/rule-docs.mjs` writes them, as the
 //! engine's `rule_docs` example prints them from the rules' doc comments, into a script module
 //! beside the page; `static/boot.js` defines `ecsplainDocs()`, which imports that module from
 //! the page's own origin, at an address fixed at build time (called through `crate::loader`):

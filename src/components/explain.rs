@@ -54,7 +54,7 @@ pub fn Explain(props: &ExplainProps) -> Html {
                 <span class="chip">{ rule.category.as_str() }</span>
                 <span class="chip">{ rule.target.as_str() }</span>
             </p>
-            <p class="summary" lang={if shown_ja { "ja" } else { "en" }}>{ if shown_ja { rule.summary_in(Lang::Ja) } else { rule.summary } }</p>
+            <p class="summary" lang={if shown_ja { "ja" } else { "en" }}>{ if shown_ja { rule.summary_in(Lang::Ja) } else { rule.summary() } }</p>
             <p class="permalink"><a href={crate::route::rule_href(rule.code)} id="rule-permalink">{ tr.explain_permalink(rule.code.to_string()) }</a></p>
             <div class="doc">{
                 match (docs, &ja_docs) {

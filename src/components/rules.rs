@@ -20,6 +20,8 @@ pub fn Rules(props: &RulesProps) -> Html {
     // The summaries in Japanese come with the Japanese rule docs: load them, and draw again
     // when they arrive (English until then, and for a rule not translated yet).
     let _ja = crate::i18n::use_ja_docs(tr.lang);
+    // The English summaries come with the rules' docs (the page's engine leaves them out).
+    let _docs = crate::docs::use_docs();
     let dispatch = use_dispatch();
     // Filter chips: one input kind and one category at a time (`None`: all).
     let target = use_state(|| None::<&'static str>);
@@ -103,7 +105,7 @@ pub fn Rules(props: &RulesProps) -> Html {
                 "{} {} {} {} {} {} {}",
                 r.code,
                 r.name,
-                r.summary,
+                r.summary(),
                 r.summary_in(tr.lang),
                 r.category.as_str(),
                 r.target.as_str(),

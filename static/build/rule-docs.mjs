@@ -1,5 +1,6 @@
 // Trunk post_build hook: the rules' documentation (and the lessons' bodies and the checklist) as
-// a script module beside the page.
+// a script module beside the page, with each rule's one-line summary (`summary/<CODE>`: the page's
+// engine leaves the summaries out too, and only views that wait for the docs show them).
 //
 // The page's engine is built with its feature `external-docs`: about 30 KB of brotli less to
 // download before the first findings. This hook runs the engine's `rule_docs` example, which
@@ -43,11 +44,18 @@ const ruleDocs = (...args) =>
     }),
   );
 const docs = ruleDocs();
-// Rules under their codes; lesson bodies (`lesson/<id>`) and the checklist beside them.
+// Rules under their codes, their summaries under `summary/<CODE>`; lesson bodies
+// (`lesson/<id>`) and the checklist beside them.
 const codes = Object.keys(docs).filter((key) => /^[A-Z]+[0-9]+$/.test(key));
-const empty = Object.keys(docs).filter((key) => !docs[key] || (codes.includes(key) && !docs[key].includes("## What it does")));
+const summaryKey = (key) => /^summary\/([A-Z]+[0-9]+)$/.exec(key);
+const summaries = Object.keys(docs).filter(summaryKey);
+const empty = [
+  ...Object.keys(docs).filter((key) => !docs[key] || (codes.includes(key) && !docs[key].includes("## What it does"))),
+  ...codes.filter((code) => !docs[`summary/${code}`]).map((code) => `summary/${code}`),
+  ...summaries.filter((key) => !codes.includes(summaryKey(key)[1])),
+];
 if (codes.length === 0 || empty.length > 0 || !docs["checklist.json"]) {
-  console.error(`rule-docs: ${codes.length} rules; empty or without docs: ${empty.join(", ")}`);
+  console.error(`rule-docs: ${codes.length} rules; empty, without docs or a summary, or for no rule: ${empty.join(", ")}`);
   process.exit(1);
 }
 /** Writes `export default {...}` as `<prefix>-<hash>.js`; returns its name and size. */
@@ -83,7 +91,9 @@ const [jaName, jaSize] = writeModule("rule-docs-ja", ja);
 
 const base = process.env.TRUNK_PUBLIC_URL ?? "./";
 tagBootScript(dir, { "data-ecsplain-docs": `${base}${name}`, "data-ecsplain-docs-ja": `${base}${jaName}` }, "rule-docs");
-console.log(`rule-docs: ${codes.length} rules, ${Object.keys(docs).length - codes.length} other texts (${size} bytes) -> ${name}`);
+console.log(
+  `rule-docs: ${codes.length} rules with ${summaries.length} summaries, ${Object.keys(docs).length - codes.length - summaries.length} other texts (${size} bytes) -> ${name}`,
+);
 const jaLearn = Object.keys(ja).filter(learnKey).length;
 const jaMsg = Object.keys(ja).filter(msgKey).length;
 const jaTeach = Object.keys(ja).filter(teachKey).length;

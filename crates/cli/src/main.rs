@@ -373,7 +373,7 @@ fn rules(format: Format, lang: Lang) -> u8 {
                         "category": r.category.as_str(),
                         "target": r.target.as_str(),
                         // Machine output: English, whatever the language.
-                        "summary": r.summary,
+                        "summary": r.summary(),
                     })
                 })
                 .collect();

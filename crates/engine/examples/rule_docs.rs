@@ -1,5 +1,6 @@
 //! Prints, as one JSON object, the texts the page's engine leaves out (feature
-//! `external-docs`): every rule's `Rule::docs` under its code, every lesson's body under
+//! `external-docs`): every rule's `Rule::docs` under its code and its one-line `Rule::summary`
+//! under `summary/<CODE>` (`registry::external_texts`), every lesson's body under
 //! `lesson/<id>` and its exercise's solution under `lesson/<id>/solution`, and the checklist's
 //! data under `checklist.json`.
 //!
@@ -53,9 +54,8 @@ fn main() {
         print(&texts);
         return;
     }
-    let mut texts: BTreeMap<String, &str> = ecsplain_engine::registry::rules()
-        .iter()
-        .map(|rule| (rule.code.to_string(), rule.docs()))
+    let mut texts: BTreeMap<String, &str> = ecsplain_engine::registry::external_texts()
+        .into_iter()
         .collect();
     for lesson in learn::lessons() {
         texts.insert(format!("lesson/{}", lesson.id), lesson.body());

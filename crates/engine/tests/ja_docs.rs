@@ -112,7 +112,7 @@ fn differences(rule: &Rule, file: &str) -> Vec<String> {
             "numbers in the text {ja_numbers:?}, want {en_numbers:?}"
         ));
     }
-    problems.extend(title_problems(rule.summary, file));
+    problems.extend(title_problems(rule.summary(), file));
     if let Some(title) = title_line(file) {
         if rule.summary_in(Lang::Ja) != title {
             problems.push(format!(

@@ -45,7 +45,7 @@ pub fn render(findings: &[Finding], inputs: &[Input], docs_url: Option<&str>) ->
             let mut r = json!({
                 "id": rule.code,
                 "name": rule.name,
-                "shortDescription": { "text": rule.summary },
+                "shortDescription": { "text": rule.summary() },
                 "fullDescription": { "text": first_paragraph(&docs) },
                 "help": { "text": docs, "markdown": docs },
                 "defaultConfiguration": { "level": level(rule.severity) },

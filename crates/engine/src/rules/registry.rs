@@ -41,10 +41,28 @@ pub fn rule(code_or_name: &str) -> Option<&'static Rule> {
         .find(|r| r.code.eq_ignore_ascii_case(wanted) || r.name == wanted)
 }
 
+/// The rules' share of the texts a build with the feature `external-docs` (the page) leaves out,
+/// as the `rule_docs` example prints them and [`crate::rules::rule::set_docs`] takes them back:
+/// each rule's [`Rule::docs`] under its code and its [`Rule::summary`] under `summary/<CODE>`
+/// ([`crate::rules::rule::SUMMARY_PREFIX`]). Complete in a build that compiled them in (the
+/// example's); in a build with `external-docs`, only what was given.
+pub fn external_texts() -> Vec<(String, &'static str)> {
+    let mut texts = Vec::new();
+    for rule in rules() {
+        texts.push((rule.code.to_string(), rule.docs()));
+        texts.push((
+            format!("{}{}", crate::rules::rule::SUMMARY_PREFIX, rule.code),
+            rule.summary(),
+        ));
+    }
+    texts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    #[cfg(not(feature = "external-docs"))]
     const HEADINGS: [&str; 5] = [
         "## What it does",
         "## Why is this bad?",
@@ -103,6 +121,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(feature = "external-docs"))]
     fn unsafe_fixes_say_why_in_the_docs() {
         for rule in rules() {
             let says = rule.docs_markdown().contains("## Fix safety");
@@ -116,6 +135,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(feature = "external-docs"))]
     fn every_rule_is_documented_in_house_style() {
         for rule in rules() {
             let docs = rule.docs_markdown();
@@ -134,19 +154,99 @@ mod tests {
                 "{}",
                 rule.code
             );
-            let first = rule.summary.chars().next().unwrap_or('x');
+            let summary = rule.summary();
+            assert!(!summary.trim().is_empty(), "{}: no summary", rule.code);
+            assert_eq!(summary, rule.summary, "{}", rule.code);
             assert!(
-                !first.is_uppercase()
-                    || rule.summary.starts_with("AWS")
-                    || rule.summary.starts_with("ECS"),
+                !summary.contains('\n'),
+                "{}: summary is one line",
+                rule.code
+            );
+            let first = summary.chars().next().unwrap_or('x');
+            assert!(
+                !first.is_uppercase() || summary.starts_with("AWS") || summary.starts_with("ECS"),
                 "{}: summary starts in lower case",
                 rule.code
             );
             assert!(
-                !rule.summary.ends_with('.'),
+                !summary.ends_with('.'),
                 "{}: summary has no trailing period",
                 rule.code
             );
         }
+    }
+
+    /// What `rule_docs` prints for the page: every rule's docs and summary, under their keys.
+    #[test]
+    #[cfg(not(feature = "external-docs"))]
+    fn the_docs_module_carries_every_rules_docs_and_summary() {
+        let texts: std::collections::BTreeMap<String, &str> =
+            external_texts().into_iter().collect();
+        let all = rules();
+        assert_eq!(
+            texts.len(),
+            2 * all.len(),
+            "one docs and one summary key per rule"
+        );
+        for rule in all {
+            assert_eq!(texts.get(rule.code), Some(&rule.docs), "{}", rule.code);
+            assert!(rule.docs.contains("## What it does"), "{}", rule.code);
+            assert_eq!(
+                texts.get(&format!("summary/{}", rule.code)),
+                Some(&rule.summary),
+                "{}",
+                rule.code
+            );
+        }
+    }
+
+    /// A page-like build (feature `external-docs`) carries no summary until the docs module
+    /// arrives, then reads each one back through `set_docs`, in English and as the fallback of
+    /// a language not loaded.
+    #[test]
+    #[cfg(feature = "external-docs")]
+    fn summaries_arrive_with_the_docs() {
+        use crate::rules::rule::{self, Lang};
+        let all = rules();
+        assert!(all.len() > 200, "{}", all.len());
+        for rule in &all {
+            assert_eq!(
+                rule.summary, "",
+                "{}: compiled into a page build",
+                rule.code
+            );
+            assert_eq!(rule.summary(), "", "{}", rule.code);
+            assert_eq!(rule.summary_in(Lang::Ja), "", "{}", rule.code);
+        }
+        // Shaped as the docs module is (`rule_docs`): docs under the code, the summary beside.
+        let module: std::collections::BTreeMap<String, String> = all
+            .iter()
+            .flat_map(|r| {
+                [
+                    (r.code.to_string(), format!(" ## What it does\n {}", r.name)),
+                    (format!("summary/{}", r.code), format!("{} summary", r.name)),
+                ]
+            })
+            .collect();
+        assert!(rule::set_docs(module));
+        assert!(rule::docs_available());
+        for rule in &all {
+            let want = format!("{} summary", rule.name);
+            assert_eq!(rule.summary(), want, "{}", rule.code);
+            assert_eq!(rule.summary_in(Lang::En), want, "{}", rule.code);
+            assert_eq!(
+                rule.summary_in(Lang::Ja),
+                want,
+                "{}: English until Japanese",
+                rule.code
+            );
+            assert!(rule.docs().contains(rule.name), "{}", rule.code);
+        }
+        // `external_texts` hands back what was given (the page build's only copy).
+        let back: std::collections::BTreeMap<String, &str> = external_texts().into_iter().collect();
+        assert_eq!(
+            back.get("summary/TD001"),
+            Some(&"invalid-fargate-size summary")
+        );
     }
 }

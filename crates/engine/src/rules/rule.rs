@@ -84,8 +84,11 @@ pub struct Rule {
     pub target: Target,
     pub severity: Severity,
     pub category: Category,
-    /// One line, lower case, no trailing period.
-    pub summary: &'static str,
+    /// One line, lower case, no trailing period. Empty in a build with the feature
+    /// `external-docs` (the page), which gets it with the docs from [`set_docs`] (key
+    /// `summary/<CODE>`, [`SUMMARY_PREFIX`]); read it with [`Rule::summary`] (the field is
+    /// crate-private so that no front end reads the empty one by mistake).
+    pub(crate) summary: &'static str,
     /// How safe its fixes are (declared `fix: Unsafe` in [`declare_rule!`]; safe otherwise).
     pub fix: Applicability,
     /// The view that explains its findings (declared `why: MemoryLimits`); none for most rules.
@@ -156,8 +159,13 @@ impl Lang {
 static LOADED_DOCS: [std::sync::OnceLock<std::collections::BTreeMap<String, String>>; 2] =
     [std::sync::OnceLock::new(), std::sync::OnceLock::new()];
 
+/// The key prefix of a rule's one-line summary among the on-demand texts of [`set_docs`]:
+/// `summary/TD001` ([`Rule::summary`]).
+pub const SUMMARY_PREFIX: &str = "summary/";
+
 /// Gives a build with the feature `external-docs` the texts it left out, as the `rule_docs`
-/// example prints them: each rule's [`Rule::docs`] under its code, each lesson's body under
+/// example prints them: each rule's [`Rule::docs`] under its code and its [`Rule::summary`]
+/// under `summary/<CODE>` ([`SUMMARY_PREFIX`]), each lesson's body under
 /// `lesson/<id>` and its solution under `lesson/<id>/solution`, and the checklist's data under
 /// `checklist.json`. The page compiles them out
 /// to stay small and loads them when a view needs them. The first call wins; returns whether
@@ -235,6 +243,15 @@ impl Rule {
         external_text(self.code).unwrap_or("")
     }
 
+    /// The one-line summary (lower case, no trailing period) in English; empty in a build with
+    /// the feature `external-docs` until [`set_docs`] was called (key `summary/<CODE>`).
+    pub fn summary(&self) -> &'static str {
+        if !self.summary.is_empty() {
+            return self.summary;
+        }
+        external_text(&format!("{SUMMARY_PREFIX}{}", self.code)).unwrap_or("")
+    }
+
     /// The documentation as plain Markdown (doc comments carry one leading space per line).
     pub fn docs_markdown(&self) -> String {
         let docs = self.docs();
@@ -275,11 +292,12 @@ impl Rule {
     }
 
     /// The one-line summary in `lang`: the translation file's title line, else the English
-    /// [`Rule::summary`].
+    /// [`Rule::summary`] (empty in a build with the feature `external-docs` until the English
+    /// docs were given).
     pub fn summary_in(&self, lang: Lang) -> &'static str {
         self.translation(lang)
             .and_then(|text| split_title(text).0)
-            .unwrap_or(self.summary)
+            .unwrap_or_else(|| self.summary())
     }
 
     /// A finding of this rule with its default severity.
@@ -336,7 +354,11 @@ macro_rules! declare_rule {
             target: $crate::rules::rule::Target::$target,
             severity: $crate::input::diagnostic::Severity::$severity,
             category: $crate::rules::rule::Category::$category,
+            // Only the views that wait for the docs show it: the page loads it with them.
+            #[cfg(not(feature = "external-docs"))]
             summary: $summary,
+            #[cfg(feature = "external-docs")]
+            summary: "",
             fix: $crate::__fix_applicability!($($fix)?),
             why: $crate::__explainer!($($why)?),
             // The page builds with the feature `external-docs` and loads them when needed
