@@ -250,8 +250,9 @@ fn trim(a: &mut Big) {
 }
 
 fn bit_len(a: &Big) -> u64 {
-    a.last()
-        .map_or(0, |top| 32 * a.len() as u64 - u64::from(top.leading_zeros()))
+    a.last().map_or(0, |top| {
+        32 * a.len() as u64 - u64::from(top.leading_zeros())
+    })
 }
 
 /// `a × 2^n`.
@@ -304,14 +305,88 @@ mod tests {
     #[test]
     fn grammar_matches_the_standard_library() {
         for s in [
-            "", "+", "-", ".", "+.", "-.", "e5", "+.e1", ".e1", "1e", "1e+", "1e-", "1E5", "1e+5",
-            "1e-5", ".5", "5.", "-.5", "+5.", "1.2.3", "1..2", "1e5.0", "1e5e5", "1_0", " 1",
-            "1 ", "\t1", "1\n", "0x10", "0b1", "1f", "1d", "١", "１", "inf", "+inf", "-inf",
-            "INF", "Inf", "iNf", "infinity", "Infinity", "-INFINITY", "infinit", "infinityy",
-            "in", "nan", "NaN", "-nan", "+NAN", "nana", "na", "-", "--1", "+-1", "-+1", "++1",
-            "0", "-0", "+0", "0.0", "-0.0", "00", "000.000", "0e0", "-0e-0", "0e999999",
-            "0.e1", "-0.", ".0", "1e0", "1e-0", "1e+0", "01", "001.100", "1.", "1.e1",
-            "1.E-1", "e", "E", "-e1", ".",
+            "",
+            "+",
+            "-",
+            ".",
+            "+.",
+            "-.",
+            "e5",
+            "+.e1",
+            ".e1",
+            "1e",
+            "1e+",
+            "1e-",
+            "1E5",
+            "1e+5",
+            "1e-5",
+            ".5",
+            "5.",
+            "-.5",
+            "+5.",
+            "1.2.3",
+            "1..2",
+            "1e5.0",
+            "1e5e5",
+            "1_0",
+            " 1",
+            "1 ",
+            "\t1",
+            "1\n",
+            "0x10",
+            "0b1",
+            "1f",
+            "1d",
+            "١",
+            "１",
+            "inf",
+            "+inf",
+            "-inf",
+            "INF",
+            "Inf",
+            "iNf",
+            "infinity",
+            "Infinity",
+            "-INFINITY",
+            "infinit",
+            "infinityy",
+            "in",
+            "nan",
+            "NaN",
+            "-nan",
+            "+NAN",
+            "nana",
+            "na",
+            "-",
+            "--1",
+            "+-1",
+            "-+1",
+            "++1",
+            "0",
+            "-0",
+            "+0",
+            "0.0",
+            "-0.0",
+            "00",
+            "000.000",
+            "0e0",
+            "-0e-0",
+            "0e999999",
+            "0.e1",
+            "-0.",
+            ".0",
+            "1e0",
+            "1e-0",
+            "1e+0",
+            "01",
+            "001.100",
+            "1.",
+            "1.e1",
+            "1.E-1",
+            "e",
+            "E",
+            "-e1",
+            ".",
         ] {
             agree(s);
         }
@@ -489,7 +564,14 @@ mod tests {
             agree(&text[..text.len() - 1]);
             agree(&format!("{text}1"));
         }
-        for bits in [0u64, 1, 2, 0x000F_FFFF_FFFF_FFFF, 0x0010_0000_0000_0000, 0x7FEF_FFFF_FFFF_FFFF] {
+        for bits in [
+            0u64,
+            1,
+            2,
+            0x000F_FFFF_FFFF_FFFF,
+            0x0010_0000_0000_0000,
+            0x7FEF_FFFF_FFFF_FFFF,
+        ] {
             agree(&exact_halfway_above(bits));
         }
     }
@@ -518,7 +600,10 @@ mod tests {
                 decimal = times_five(&decimal);
             }
             let places = (-e) as usize;
-            let padded = format!("{}{decimal}", "0".repeat(places.saturating_sub(decimal.len()) + 1));
+            let padded = format!(
+                "{}{decimal}",
+                "0".repeat(places.saturating_sub(decimal.len()) + 1)
+            );
             let (int, frac) = padded.split_at(padded.len() - places);
             format!("{int}.{frac}")
         }

@@ -615,7 +615,7 @@ fn plain_kind(value: &str) -> NodeKind {
         .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E'))
         && value.bytes().any(|b| b.is_ascii_digit())
     {
-        value.parse::<f64>().ok()
+        crate::input::number::parse_f64(value)
     } else {
         None
     };
