@@ -481,6 +481,90 @@ mod tests {
         agree(&format!("{}{}", "9".repeat(800), "9".repeat(100)));
     }
 
+    /// The engine, the CLI and the page parse floats only through `parse_f64`: one
+    /// `str::parse::<f64>` outside tests links core's table back into the page. Catches the
+    /// turbofish and `let x: f64 = ….parse()` (the forms all 17 earlier call sites had); the
+    /// page's wasm (twiggy, `dec2flt`) has the last word.
+    #[test]
+    fn no_float_parsing_through_core_outside_tests() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut found = Vec::new();
+        for dir in ["src", "../cli/src", "../../src"] {
+            let mut stack = vec![root.join(dir)];
+            while let Some(path) = stack.pop() {
+                if path.is_dir() {
+                    for entry in std::fs::read_dir(&path).unwrap() {
+                        stack.push(entry.unwrap().path());
+                    }
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let code = without_tests_and_comments(&std::fs::read_to_string(&path).unwrap());
+                    for at in suspicious(&code) {
+                        let line = code[..at].rsplit('\n').next().unwrap_or_default();
+                        let rest = code[at..].split('\n').next().unwrap_or_default();
+                        found.push(format!("{}: {}{rest}", path.display(), line.trim_start()));
+                    }
+                }
+            }
+        }
+        assert!(found.is_empty(), "use input::number::parse_f64: {found:#?}");
+        // The scanner itself finds both forms.
+        let sample = "let a = s.parse::<f64>();\nlet b: f64 = if x {\n    1.0\n} else {\n    s.parse().unwrap_or(0.0)\n};\nlet c: u32 = s.parse().unwrap();\n#[cfg(test)]\nmod tests {\n    fn f() { s.parse::<f64>(); }\n}\n";
+        assert_eq!(suspicious(&without_tests_and_comments(sample)).len(), 2);
+    }
+
+    /// Source text without `#[cfg(test)]` items (up to the closing brace at the attribute's
+    /// indentation, or one line ending in `;`) and without `//` comments.
+    fn without_tests_and_comments(text: &str) -> String {
+        let mut out = String::new();
+        let mut lines = text.lines();
+        while let Some(line) = lines.next() {
+            if line.trim() == "#[cfg(test)]" {
+                let indent = &line[..line.len() - line.trim_start().len()];
+                let close = format!("{indent}}}");
+                if let Some(item) = lines.next() {
+                    if !item.trim_end().ends_with(';') {
+                        for l in lines.by_ref() {
+                            if l == close {
+                                break;
+                            }
+                        }
+                    }
+                }
+                continue;
+            }
+            out.push_str(line.split("//").next().unwrap_or_default());
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Byte offsets of `parse::<f64>` / `parse::<f32>`, and of `.parse()` inside a `let` typed
+    /// `f64` (no `;` between the `let` and the call).
+    fn suspicious(code: &str) -> Vec<usize> {
+        let mut hits = Vec::new();
+        for (at, _) in code
+            .match_indices("parse::<f64>")
+            .chain(code.match_indices("parse::<f32>"))
+        {
+            hits.push(at);
+        }
+        for (at, _) in code.match_indices(".parse()") {
+            let Some(let_at) = code[..at].rfind("let ") else {
+                continue;
+            };
+            let binding = &code[let_at..at];
+            if !binding.contains(';')
+                && binding
+                    .split('=')
+                    .next()
+                    .is_some_and(|b| b.contains(": f64"))
+            {
+                hits.push(at);
+            }
+        }
+        hits
+    }
+
     /// xorshift64*: deterministic, no dependency.
     struct Rng(u64);
     impl Rng {

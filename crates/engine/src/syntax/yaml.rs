@@ -137,12 +137,15 @@ fn syntax(span: Span, message: Msg, help: Option<Msg>) -> Diagnostic {
     d
 }
 
+/// The parser's message with its first letter in lower case, to follow "invalid YAML: ". The
+/// messages are saphyr-parser's own English sentences, so ASCII case is the whole story (and
+/// keeps core's Unicode case tables out of the page's wasm).
 fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
+    let mut out = s.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_lowercase();
     }
+    out
 }
 
 fn char_len(text: &str, at: usize) -> usize {
