@@ -210,7 +210,7 @@ fn slow_bits(digits: &[u8], e: i64) -> u64 {
             sub(&mut rem, &divisor);
             q |= 1;
         }
-        rem = shl(&rem, 1);
+        double(&mut rem);
     }
     // Now rem = remainder × 2^53 and divisor = den × 2^52 (scaled): compare 2 × remainder
     // with the divisor to round.
@@ -271,6 +271,19 @@ fn shl(a: &Big, n: u64) -> Big {
     out.push(carry);
     trim(&mut out);
     out
+}
+
+/// `a = a × 2`.
+fn double(a: &mut Big) {
+    let mut carry = 0u32;
+    for limb in a.iter_mut() {
+        let top = *limb >> 31;
+        *limb = (*limb << 1) | carry;
+        carry = top;
+    }
+    if carry != 0 {
+        a.push(carry);
+    }
 }
 
 fn cmp(a: &Big, b: &Big) -> std::cmp::Ordering {
