@@ -632,6 +632,28 @@ fn plain_kind(value: &str) -> NodeKind {
 mod tests {
     use super::*;
 
+    #[test]
+    fn parser_messages_start_in_lower_case() {
+        assert_eq!(
+            lower_first("Did not find expected key"),
+            "did not find expected key"
+        );
+        assert_eq!(lower_first("invalid indentation"), "invalid indentation");
+        assert_eq!(lower_first("Écrit"), "Écrit");
+        assert_eq!(lower_first(""), "");
+        let p = parse("a: [1, 2\nb: c\n");
+        let message = p
+            .diagnostics
+            .first()
+            .map(|d| d.message.clone())
+            .unwrap_or_default();
+        let info = message.strip_prefix("invalid YAML: ").unwrap_or_default();
+        assert!(
+            info.starts_with(|c: char| c.is_ascii_lowercase()),
+            "{message}"
+        );
+    }
+
     fn root(text: &str) -> Node {
         let p = parse(text);
         assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
