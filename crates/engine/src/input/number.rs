@@ -503,6 +503,7 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut found = Vec::new();
         for dir in ["src", "../cli/src", "../../src"] {
+            let mut scanned = 0;
             let mut stack = vec![root.join(dir)];
             while let Some(path) = stack.pop() {
                 if path.is_dir() {
@@ -510,6 +511,7 @@ mod tests {
                         stack.push(entry.unwrap().path());
                     }
                 } else if path.extension().is_some_and(|e| e == "rs") {
+                    scanned += 1;
                     let code = without_tests_and_comments(&std::fs::read_to_string(&path).unwrap());
                     for at in suspicious(&code) {
                         let line = code[..at].rsplit('\n').next().unwrap_or_default();
@@ -518,6 +520,7 @@ mod tests {
                     }
                 }
             }
+            assert!(scanned > 5, "{dir}: {scanned} source files");
         }
         assert!(found.is_empty(), "use input::number::parse_f64: {found:#?}");
         // The scanner itself finds both forms.
