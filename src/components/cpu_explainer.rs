@@ -79,7 +79,7 @@ pub fn CpuExplainer(props: &CpuProps) -> Html {
     let host_vcpus: f64 = if on_fargate {
         f64::from(fargate_units) / cpu::UNITS_PER_VCPU
     } else {
-        host.parse().unwrap_or(2.0)
+        ecsplain_engine::input::number::parse_f64(&host).unwrap_or(2.0)
     };
     let capacity = Capacity {
         task_cpu_units: if on_fargate {

@@ -368,7 +368,7 @@ pub fn MemoryExplainer(props: &MemoryProps) -> Html {
     };
 
     let events = timeline.events.iter().filter(|e| e.step <= shown).map(|e| html! {
-        <li class={classes!("event", format!("{:?}", e.kind).to_lowercase())}>
+        <li class={classes!("event", format!("{:?}", e.kind).to_ascii_lowercase())}>
             <span class="event-step">{ format!("t{}", e.step) }</span>
             <span>{ &e.sentence }</span>
             if let Some(code) = e.exit_code { <span class="badge bad">{ format!("exit {code}") }</span> }

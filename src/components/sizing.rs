@@ -58,10 +58,7 @@ fn bind_area(handle: &UseStateHandle<String>) -> Callback<InputEvent> {
 }
 
 fn rate(text: &str) -> Option<f64> {
-    text.trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|x| x.is_finite() && *x >= 0.0)
+    ecsplain_engine::input::number::parse_f64(text.trim()).filter(|x| x.is_finite() && *x >= 0.0)
 }
 
 /// The drawing width of the explainers' pictures in CSS pixels: the room the card leaves at

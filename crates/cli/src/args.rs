@@ -484,12 +484,10 @@ fn parse_size(args: &[String]) -> Result<Command, UsageError> {
             "region" => size.region = Some(value),
             "instance" => size.instance = Some(value),
             "spot-discount" => {
-                let percent = value
-                    .trim_end_matches('%')
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|p| (0.0..=100.0).contains(p))
-                    .ok_or_else(|| UsageError::of(msg!(t::SPOT_DISCOUNT, value = &value)))?;
+                let percent =
+                    ecsplain_engine::input::number::parse_f64(value.trim_end_matches('%'))
+                        .filter(|p| (0.0..=100.0).contains(p))
+                        .ok_or_else(|| UsageError::of(msg!(t::SPOT_DISCOUNT, value = &value)))?;
                 size.spot_discount = Some(percent);
             }
             _ => size.format = parse_format(&value, &[Format::Text, Format::Json])?,

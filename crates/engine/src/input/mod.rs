@@ -8,6 +8,7 @@ pub mod diagnostic;
 pub mod kind;
 pub mod module;
 pub mod msg;
+pub mod number;
 pub mod order;
 pub mod paths;
 pub mod span;

@@ -182,10 +182,7 @@ fn column(header: &str) -> Option<Col> {
 }
 
 fn number(s: &str) -> Option<f64> {
-    s.trim()
-        .trim_matches('"')
-        .parse::<f64>()
-        .ok()
+    crate::input::number::parse_f64(s.trim().trim_matches('"'))
         .filter(|x| x.is_finite() && *x >= 0.0)
 }
 

@@ -7,7 +7,7 @@ pub fn parse_cpu_units(text: &str) -> Option<u32> {
     let t = text.trim();
     let lower = t.to_ascii_lowercase();
     if let Some(number) = lower.strip_suffix("vcpu") {
-        let vcpu: f64 = number.trim().parse().ok()?;
+        let vcpu = crate::input::number::parse_f64(number.trim())?;
         let units = vcpu * 1024.0;
         return to_u32(units);
     }
@@ -20,7 +20,7 @@ pub fn parse_memory_mib(text: &str) -> Option<u32> {
     let t = text.trim();
     let lower = t.to_ascii_lowercase();
     if let Some(number) = lower.strip_suffix("gb") {
-        let gb: f64 = number.trim().parse().ok()?;
+        let gb = crate::input::number::parse_f64(number.trim())?;
         return to_u32(gb * 1024.0);
     }
     if let Some(number) = lower

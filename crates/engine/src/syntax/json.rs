@@ -649,11 +649,11 @@ impl Parser<'_> {
         }
         let raw = &self.text[start..self.pos];
         let span = Span::new(start, self.pos);
-        match raw.parse::<f64>() {
-            Ok(n) if n.is_finite() && is_json_number(raw) => {
+        match crate::input::number::parse_f64(raw) {
+            Some(n) if n.is_finite() && is_json_number(raw) => {
                 Node::new(NodeKind::Number(n, raw.to_string()), span)
             }
-            Ok(n) if n.is_finite() => {
+            Some(n) if n.is_finite() => {
                 self.error(span, crate::msg!(in001::BAD_NUMBER, raw = raw), None);
                 Node::new(NodeKind::Number(n, raw.to_string()), span)
             }

@@ -127,7 +127,9 @@ impl Node {
     pub fn as_f64_lenient(&self) -> Option<f64> {
         match &self.kind {
             NodeKind::Number(n, _) => Some(*n),
-            NodeKind::String(s) => s.trim().parse::<f64>().ok().filter(|n| n.is_finite()),
+            NodeKind::String(s) => {
+                crate::input::number::parse_f64(s.trim()).filter(|n| n.is_finite())
+            }
             _ => None,
         }
     }

@@ -137,12 +137,15 @@ fn syntax(span: Span, message: Msg, help: Option<Msg>) -> Diagnostic {
     d
 }
 
+/// The parser's message with its first letter in lower case, to follow "invalid YAML: ". The
+/// messages are saphyr-parser's own English sentences, so ASCII case is the whole story (and
+/// keeps core's Unicode case tables out of the page's wasm).
 fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
+    let mut out = s.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_lowercase();
     }
+    out
 }
 
 fn char_len(text: &str, at: usize) -> usize {
@@ -615,7 +618,7 @@ fn plain_kind(value: &str) -> NodeKind {
         .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E'))
         && value.bytes().any(|b| b.is_ascii_digit())
     {
-        value.parse::<f64>().ok()
+        crate::input::number::parse_f64(value)
     } else {
         None
     };
@@ -628,6 +631,28 @@ fn plain_kind(value: &str) -> NodeKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parser_messages_start_in_lower_case() {
+        assert_eq!(
+            lower_first("Did not find expected key"),
+            "did not find expected key"
+        );
+        assert_eq!(lower_first("invalid indentation"), "invalid indentation");
+        assert_eq!(lower_first("Écrit"), "Écrit");
+        assert_eq!(lower_first(""), "");
+        let p = parse("a: [1, 2\nb: c\n");
+        let message = p
+            .diagnostics
+            .first()
+            .map(|d| d.message.clone())
+            .unwrap_or_default();
+        let info = message.strip_prefix("invalid YAML: ").unwrap_or_default();
+        assert!(
+            info.starts_with(|c: char| c.is_ascii_lowercase()),
+            "{message}"
+        );
+    }
 
     fn root(text: &str) -> Node {
         let p = parse(text);

@@ -237,7 +237,7 @@ fn quote(s: &str) -> String {
             s.to_ascii_lowercase().as_str(),
             "true" | "false" | "null" | "yes" | "no" | "on" | "off" | "~"
         )
-        && s.parse::<f64>().is_err();
+        && crate::input::number::parse_f64(s).is_none();
     if plain {
         s.to_string()
     } else {

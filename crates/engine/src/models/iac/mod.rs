@@ -350,10 +350,14 @@ fn to_api_depth(
         (TyKind::String | TyKind::Enum(_), NodeKind::Bool(b)) => {
             Node::new(NodeKind::String(b.to_string()), span)
         }
-        (TyKind::Integer | TyKind::Double, NodeKind::String(s)) => match s.trim().parse::<f64>() {
-            Ok(n) if n.is_finite() => Node::new(NodeKind::Number(n, s.trim().to_string()), span),
-            _ => Node::new(NodeKind::String(s), span),
-        },
+        (TyKind::Integer | TyKind::Double, NodeKind::String(s)) => {
+            match crate::input::number::parse_f64(s.trim()) {
+                Some(n) if n.is_finite() => {
+                    Node::new(NodeKind::Number(n, s.trim().to_string()), span)
+                }
+                _ => Node::new(NodeKind::String(s), span),
+            }
+        }
         (TyKind::Boolean, NodeKind::String(s)) => match s.as_str() {
             "true" | "True" => Node::new(NodeKind::Bool(true), span),
             "false" | "False" => Node::new(NodeKind::Bool(false), span),

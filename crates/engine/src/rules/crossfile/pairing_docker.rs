@@ -554,7 +554,7 @@ pub fn duration_seconds(text: &str) -> Option<f64> {
         let digits = rest
             .find(|c: char| !(c.is_ascii_digit() || c == '.'))
             .unwrap_or(rest.len());
-        let number: f64 = rest.get(..digits)?.parse().ok()?;
+        let number = crate::input::number::parse_f64(rest.get(..digits)?)?;
         rest = rest.get(digits..)?;
         let unit_len = rest
             .find(|c: char| c.is_ascii_digit() || c == '.')

@@ -72,7 +72,7 @@ impl Reader<'_> {
                     self.pos += 1;
                 }
                 let t = self.text.get(start..self.pos)?;
-                let n = t.parse::<f64>().ok()?;
+                let n = crate::input::number::parse_f64(t)?;
                 Some(Node::new(
                     NodeKind::Number(n, t.to_string()),
                     Span::new(start, self.pos),

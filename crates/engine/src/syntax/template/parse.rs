@@ -587,7 +587,7 @@ pub fn parse_number(word: &str) -> Option<Number> {
     if lower.starts_with("0x") || lower.contains("inf") || lower.contains("nan") {
         return None;
     }
-    let f = lower.parse::<f64>().ok()?;
+    let f = crate::input::number::parse_f64(&lower)?;
     f.is_finite()
         .then_some(Number::Float(if neg { -f } else { f }))
 }

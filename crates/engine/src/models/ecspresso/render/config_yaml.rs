@@ -205,7 +205,7 @@ pub fn parse_go_duration(s: &str) -> Option<i128> {
             "h" => 3600e9,
             _ => return None,
         };
-        total += number.parse::<f64>().ok()? * scale;
+        total += crate::input::number::parse_f64(number)? * scale;
     }
     #[allow(clippy::cast_possible_truncation)]
     let ns = total.round() as i128;
@@ -299,7 +299,7 @@ pub(super) fn looks_like_number(v: &str) -> bool {
         return false;
     }
     let t2 = t.replace('_', "");
-    if t2.parse::<f64>().is_ok() && !t2.contains(['i', 'I', 'n', 'N']) {
+    if crate::input::number::parse_f64(&t2).is_some() && !t2.contains(['i', 'I', 'n', 'N']) {
         return true;
     }
     for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] {

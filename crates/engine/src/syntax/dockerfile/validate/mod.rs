@@ -506,10 +506,9 @@ fn go_duration_nanos(s: &str) -> Option<f64> {
             "h" => 3600e9,
             _ => return None,
         };
-        let value: f64 = format!("{}.{}", if int.is_empty() { "0" } else { int }, frac)
-            .trim_end_matches('.')
-            .parse()
-            .ok()?;
+        let value = crate::input::number::parse_f64(
+            format!("{}.{}", if int.is_empty() { "0" } else { int }, frac).trim_end_matches('.'),
+        )?;
         total += value * scale;
     }
     if total > 9.223_372_036_854_776e18 {
