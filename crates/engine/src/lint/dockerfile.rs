@@ -980,12 +980,15 @@ pub(crate) mod tests {
         assert_eq!(keyed.as_deref(), Some("`a` x"));
     }
 
-    /// A whole lint with every Dockerfile read through the wire gives what the built-in reader
-    /// gives: every fixture (each project together), every rule on, with its configuration.
-    #[test]
-    fn a_lint_through_the_wire_is_the_builtin_lint() {
+    /// Every fixture (a file, or a project folder) that holds a Dockerfile: its inputs and its
+    /// configuration with every rule on, the opt-in ones too.
+    fn fixture_projects() -> Vec<(
+        PathBuf,
+        Vec<crate::input::Input>,
+        crate::models::config::Config,
+    )> {
+        let mut out = Vec::new();
         let root = repo().join("tests/fixtures");
-        let mut checked = 0;
         let Ok(groups) = std::fs::read_dir(&root) else {
             panic!("no fixtures at {}", root.display());
         };
@@ -1070,13 +1073,91 @@ pub(crate) mod tests {
                 .chain(crate::models::config::OPT_IN)
                 .map(|p| p.to_string())
                 .collect();
-            let want = crate::lint::lint_with(&inputs, &config);
-            let got = through(answer, || crate::lint::lint_with(&inputs, &config));
+            out.push((path, inputs, config));
+        }
+        out
+    }
+
+    /// A whole lint with every Dockerfile read through the wire gives what the built-in reader
+    /// gives: every fixture (each project together), every rule on, with its configuration.
+    #[test]
+    fn a_lint_through_the_wire_is_the_builtin_lint() {
+        let projects = fixture_projects();
+        assert!(
+            projects.len() > 100,
+            "{} fixtures with a Dockerfile",
+            projects.len()
+        );
+        for (path, inputs, config) in &projects {
+            let want = crate::lint::lint_with(inputs, config);
+            let got = through(answer, || crate::lint::lint_with(inputs, config));
             assert_eq!(got.findings, want.findings, "{}", path.display());
             assert_eq!(got.kinds, want.kinds, "{}", path.display());
             assert_eq!(got.pairings, want.pairings, "{}", path.display());
+        }
+    }
+
+    /// A Dockerfile not read (the reader loading) is an empty one: on it only IN015 (and the
+    /// input checks that run before reading), no finding anywhere points into it, and every
+    /// cross-file finding is one the project also gives without its Dockerfiles at all.
+    #[test]
+    fn a_dockerfile_not_read_gives_no_false_cross_file_finding() {
+        use crate::input::module::ModuleStatus;
+        use crate::input::Kind;
+        let key = |f: &crate::lint::finding::Finding| {
+            (f.path.clone(), f.code, f.line, f.column, f.message.clone())
+        };
+        let mut checked = 0;
+        for (path, inputs, config) in fixture_projects() {
+            let mut env = crate::models::ecspresso::jsonnet::Env::from_inputs(&inputs);
+            env.modules.dockerfile = ModuleStatus::Loading;
+            let report = crate::lint::lint_in(&inputs, &config, &env);
+            let dockerfiles: Vec<usize> = report
+                .kinds
+                .iter()
+                .enumerate()
+                .filter(|(_, k)| **k == Some(Kind::Dockerfile))
+                .map(|(i, _)| i)
+                .collect();
+            let without: Vec<crate::input::Input> = inputs
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !dockerfiles.contains(i))
+                .map(|(_, input)| input.clone())
+                .collect();
+            let alone = crate::lint::lint_with(&without, &config);
+            let alone: Vec<_> = alone.findings.iter().map(key).collect();
+            for f in &report.findings {
+                if dockerfiles.contains(&f.file) {
+                    assert!(
+                        f.code == "IN015" || matches!(f.code, "IN006" | "IN007" | "IN008"),
+                        "{}: {} on a Dockerfile not read",
+                        path.display(),
+                        f.code
+                    );
+                }
+                let paths: Vec<&str> = dockerfiles
+                    .iter()
+                    .filter_map(|i| inputs.get(*i).map(|x| x.path.as_str()))
+                    .collect();
+                assert!(
+                    f.related.iter().all(|r| !paths.contains(&r.path.as_str())),
+                    "{}: {} points into a Dockerfile not read",
+                    path.display(),
+                    f.code
+                );
+                if f.code.starts_with("XF") {
+                    assert!(
+                        alone.contains(&key(f)),
+                        "{}: {} {} only with an unread Dockerfile",
+                        path.display(),
+                        f.code,
+                        f.message
+                    );
+                }
+            }
             checked += 1;
         }
-        assert!(checked > 100, "{checked} fixtures with a Dockerfile");
+        assert!(checked > 100, "{checked}");
     }
 }
