@@ -37,7 +37,6 @@
 //! renders a keyed message in Japanese by its key). An answer that does not read is no answer.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 
 use serde_json::{json, Value};
 
@@ -424,8 +423,15 @@ fn boolean(v: &Value, i: usize) -> Option<bool> {
     v.get(i)?.as_bool()
 }
 
-fn array(v: &Value) -> Option<&Vec<Value>> {
-    v.as_array()
+/// Each item of an array read by `each`; `None` when one does not read. A loop through a
+/// `dyn Fn` rather than iterator adapters: one small copy per item type in the page's wasm.
+fn list<T>(v: &Value, each: &dyn Fn(&Value) -> Option<T>) -> Option<Vec<T>> {
+    let items = v.as_array()?;
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        out.push(each(item)?);
+    }
+    Some(out)
 }
 
 /// The span at `i` and `i + 1` of an array, clamped to a text of `len` bytes.
@@ -443,48 +449,41 @@ fn decode_word(v: &Value, len: usize) -> Option<Word> {
 }
 
 fn decode_words(v: &Value, len: usize) -> Option<Vec<Word>> {
-    array(v)?.iter().map(|w| decode_word(w, len)).collect()
+    list(v, &|w: &Value| decode_word(w, len))
 }
 
 fn decode_model(v: &Value, len: usize) -> Option<Dockerfile> {
-    let directives = array(v.get("directives")?)?
-        .iter()
-        .map(|d| {
-            Some(Directive {
-                name: string(d, 0)?,
-                value: string(d, 1)?,
-                span: span_at(d, 2, len)?,
-            })
+    let directives = list(v.get("directives")?, &|d: &Value| {
+        Some(Directive {
+            name: string(d, 0)?,
+            value: string(d, 1)?,
+            span: span_at(d, 2, len)?,
         })
-        .collect::<Option<Vec<_>>>()?;
+    })?;
     let escape = v.get("escape")?.as_str()?.chars().next().unwrap_or('\0');
-    let instructions = array(v.get("instructions")?)?
-        .iter()
-        .map(|i| decode_instruction(i, len))
-        .collect::<Option<Vec<_>>>()?;
+    let instructions = list(v.get("instructions")?, &|i: &Value| {
+        decode_instruction(i, len)
+    })?;
     let count = instructions.len();
-    let stages = array(v.get("stages")?)?
-        .iter()
-        .map(|s| {
-            let alias = match s.get(5)? {
-                Value::Null => None,
-                a => Some((string(a, 0)?, span_at(a, 1, len)?)),
-            };
-            let (from, first, end) = (num(s, 1)?, num(s, 6)?, num(s, 7)?);
-            // What the rules index by must be there.
-            if from >= count || first > end || end > count {
-                return None;
-            }
-            Some(Stage {
-                index: num(s, 0)?,
-                from,
-                image: string(s, 2)?,
-                image_span: span_at(s, 3, len)?,
-                alias,
-                instructions: first..end,
-            })
+    let stages = list(v.get("stages")?, &|s: &Value| {
+        let alias = match s.get(5)? {
+            Value::Null => None,
+            a => Some((string(a, 0)?, span_at(a, 1, len)?)),
+        };
+        let (from, first, end) = (num(s, 1)?, num(s, 6)?, num(s, 7)?);
+        // What the rules index by must be there.
+        if from >= count || first > end || end > count {
+            return None;
+        }
+        Some(Stage {
+            index: num(s, 0)?,
+            from,
+            image: string(s, 2)?,
+            image_span: span_at(s, 3, len)?,
+            alias,
+            instructions: first..end,
         })
-        .collect::<Option<Vec<_>>>()?;
+    })?;
     if instructions
         .iter()
         .any(|i| i.stage.is_some_and(|s| s >= stages.len()))
@@ -500,52 +499,40 @@ fn decode_model(v: &Value, len: usize) -> Option<Dockerfile> {
 }
 
 fn decode_instruction(v: &Value, len: usize) -> Option<Instruction> {
-    let flags = array(v.get(5)?)?
-        .iter()
-        .map(|f| {
-            Some(Flag {
-                name: string(f, 0)?,
-                written: string(f, 1)?,
-                value: opt_string(f, 2)?,
-                span: span_at(f, 3, len)?,
-                value_span: span_at(f, 5, len)?,
-            })
+    let flags = list(v.get(5)?, &|f: &Value| {
+        Some(Flag {
+            name: string(f, 0)?,
+            written: string(f, 1)?,
+            value: opt_string(f, 2)?,
+            span: span_at(f, 3, len)?,
+            value_span: span_at(f, 5, len)?,
         })
-        .collect::<Option<Vec<_>>>()?;
+    })?;
     let args = match v.get(6)? {
         Value::Null => Args::Shell,
         words => Args::Exec(decode_words(words, len)?),
     };
-    let map = array(v.get(10)?)?
-        .iter()
-        .map(|m| Some((num(m, 0)?, num(m, 1)?)))
-        .collect::<Option<Vec<_>>>()?;
-    let pairs = array(v.get(12)?)?
-        .iter()
-        .map(|p| {
-            Some(KeyValue {
-                key: string(p, 0)?,
-                key_span: span_at(p, 1, len)?,
-                value: opt_string(p, 3)?,
-                value_span: span_at(p, 4, len)?,
-                raw_value: string(p, 6)?,
-            })
+    let map = list(v.get(10)?, &|m: &Value| Some((num(m, 0)?, num(m, 1)?)))?;
+    let pairs = list(v.get(12)?, &|p: &Value| {
+        Some(KeyValue {
+            key: string(p, 0)?,
+            key_span: span_at(p, 1, len)?,
+            value: opt_string(p, 3)?,
+            value_span: span_at(p, 4, len)?,
+            raw_value: string(p, 6)?,
         })
-        .collect::<Option<Vec<_>>>()?;
-    let heredocs = array(v.get(13)?)?
-        .iter()
-        .map(|h| {
-            Some(Heredoc {
-                delimiter: string(h, 0)?,
-                strip_tabs: boolean(h, 1)?,
-                quoted: boolean(h, 2)?,
-                marker_span: span_at(h, 3, len)?,
-                body: string(h, 5)?,
-                body_span: span_at(h, 6, len)?,
-                is_script: boolean(h, 8)?,
-            })
+    })?;
+    let heredocs = list(v.get(13)?, &|h: &Value| {
+        Some(Heredoc {
+            delimiter: string(h, 0)?,
+            strip_tabs: boolean(h, 1)?,
+            quoted: boolean(h, 2)?,
+            marker_span: span_at(h, 3, len)?,
+            body: string(h, 5)?,
+            body_span: span_at(h, 6, len)?,
+            is_script: boolean(h, 8)?,
         })
-        .collect::<Option<Vec<_>>>()?;
+    })?;
     let onbuild = match v.get(14)? {
         Value::Null => None,
         trigger => Some(Box::new(decode_instruction(trigger, len)?)),
@@ -554,17 +541,14 @@ fn decode_instruction(v: &Value, len: usize) -> Option<Instruction> {
         Value::Null => None,
         _ => Some(num(v, 15)?),
     };
-    let commands = array(v.get(16)?)?
-        .iter()
-        .map(|c| {
-            Some(Command {
-                words: decode_words(c.get(0)?, len)?,
-                assignments: decode_words(c.get(1)?, len)?,
-                span: span_at(c, 2, len)?,
-                piped: boolean(c, 4)?,
-            })
+    let commands = list(v.get(16)?, &|c: &Value| {
+        Some(Command {
+            words: decode_words(c.get(0)?, len)?,
+            assignments: decode_words(c.get(1)?, len)?,
+            span: span_at(c, 2, len)?,
+            piped: boolean(c, 4)?,
         })
-        .collect::<Option<Vec<_>>>()?;
+    })?;
     Some(Instruction {
         keyword: string(v, 0)?,
         keyword_span: span_at(v, 1, len)?,
@@ -651,53 +635,53 @@ fn encode_diagnostic(d: &Diagnostic) -> Value {
 /// How many templates and argument names a build interns at most (every template of the
 /// Dockerfile rules and the parser is far fewer): an answer past it loses its keyed forms,
 /// never its English text.
-const INTERNED_MAX: usize = 4096;
+const INTERNED_MAX: usize = 2048;
 
 thread_local! {
-    /// Templates read from answers, by key: leaked once each, so a [`Msg`] can hold them.
-    static TEMPLATES: RefCell<BTreeMap<String, &'static Template>> = const { RefCell::new(BTreeMap::new()) };
+    /// Templates read from answers: leaked once each, so a [`Msg`] can hold them (a list
+    /// searched by key: far less code in the page than a map).
+    static TEMPLATES: RefCell<Vec<&'static Template>> = const { RefCell::new(Vec::new()) };
     /// Argument names read from answers, leaked once each.
-    static NAMES: RefCell<BTreeMap<String, &'static str>> = const { RefCell::new(BTreeMap::new()) };
+    static NAMES: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
 }
 
 fn template(key: &str, en: &str) -> Option<&'static Template> {
     TEMPLATES.with(|cell| {
-        let mut map = cell.try_borrow_mut().ok()?;
-        if let Some(t) = map.get(key) {
+        let mut known = cell.try_borrow_mut().ok()?;
+        if let Some(t) = known.iter().find(|t| t.key == key) {
             return Some(*t);
         }
-        if map.len() >= INTERNED_MAX {
+        if known.len() >= INTERNED_MAX {
             return None;
         }
         let t: &'static Template = Box::leak(Box::new(Template {
             key: Box::leak(key.to_string().into_boxed_str()),
             en: Box::leak(en.to_string().into_boxed_str()),
         }));
-        map.insert(key.to_string(), t);
+        known.push(t);
         Some(t)
     })
 }
 
 fn name(n: &str) -> Option<&'static str> {
     NAMES.with(|cell| {
-        let mut map = cell.try_borrow_mut().ok()?;
-        if let Some(t) = map.get(n) {
+        let mut known = cell.try_borrow_mut().ok()?;
+        if let Some(t) = known.iter().find(|t| **t == n) {
             return Some(*t);
         }
-        if map.len() >= INTERNED_MAX {
+        if known.len() >= INTERNED_MAX {
             return None;
         }
         let t: &'static str = Box::leak(n.to_string().into_boxed_str());
-        map.insert(n.to_string(), t);
+        known.push(t);
         Some(t)
     })
 }
 
 fn decode_msg(v: &Value) -> Option<Msg> {
-    let args = array(v.get(2)?)?
-        .iter()
-        .map(|a| Some((name(a.get(0)?.as_str()?)?, decode_arg(a.get(1)?)?)))
-        .collect::<Option<Vec<_>>>()?;
+    let args = list(v.get(2)?, &|a: &Value| {
+        Some((name(a.get(0)?.as_str()?)?, decode_arg(a.get(1)?)?))
+    })?;
     Some(Msg {
         template: template(v.get(0)?.as_str()?, v.get(1)?.as_str()?)?,
         args,
@@ -710,12 +694,7 @@ fn decode_arg(v: &Value) -> Option<Arg> {
         "c" => Arg::Code(payload.as_str()?.to_string()),
         "i" => Arg::Int(payload.as_i64()?),
         "p" => Arg::Phrase(Box::new(decode_msg(payload)?)),
-        "l" => Arg::List(
-            array(payload)?
-                .iter()
-                .map(decode_arg)
-                .collect::<Option<_>>()?,
-        ),
+        "l" => Arg::List(list(payload, &decode_arg)?),
         _ => return None,
     })
 }
@@ -733,39 +712,33 @@ fn known_code(code: &str) -> Option<&'static str> {
 }
 
 fn decode_diagnostic(v: &Value, len: usize) -> Option<Diagnostic> {
-    let related = array(v.get(6)?)?
-        .iter()
-        .map(|r| {
-            let place = match r.get(0)? {
-                Value::Null => Place::SameFile,
-                _ => Place::File(num(r, 0)?),
-            };
-            // A span in another input is not clamped to this one.
-            let span = match place {
-                Place::SameFile => span_at(r, 1, len)?,
-                Place::File(_) => span_at(r, 1, usize::MAX)?,
-            };
-            Some(Related {
-                place,
-                span,
-                message: string(r, 3)?,
-                keyed: keyed(r, 4),
-            })
+    let related = list(v.get(6)?, &|r: &Value| {
+        let place = match r.get(0)? {
+            Value::Null => Place::SameFile,
+            _ => Place::File(num(r, 0)?),
+        };
+        // A span in another input is not clamped to this one.
+        let span = match place {
+            Place::SameFile => span_at(r, 1, len)?,
+            Place::File(_) => span_at(r, 1, usize::MAX)?,
+        };
+        Some(Related {
+            place,
+            span,
+            message: string(r, 3)?,
+            keyed: keyed(r, 4),
         })
-        .collect::<Option<Vec<_>>>()?;
+    })?;
     let fix = match v.get(7)? {
         Value::Null => None,
         f => Some(Fix {
             title: string(f, 0)?,
-            edits: array(f.get(1)?)?
-                .iter()
-                .map(|e| {
-                    Some(Edit {
-                        span: span_at(e, 0, len)?,
-                        content: string(e, 2)?,
-                    })
+            edits: list(f.get(1)?, &|e: &Value| {
+                Some(Edit {
+                    span: span_at(e, 0, len)?,
+                    content: string(e, 2)?,
                 })
-                .collect::<Option<Vec<_>>>()?,
+            })?,
         }),
     };
     let mut d = Diagnostic::new(
@@ -785,12 +758,11 @@ fn decode_diagnostic(v: &Value, len: usize) -> Option<Diagnostic> {
 
 /// The diagnostics of an answer; one that does not read (an unknown code) is dropped.
 fn decode_diagnostics(v: &Value, len: usize) -> Option<Vec<Diagnostic>> {
-    Some(
-        array(v)?
-            .iter()
-            .filter_map(|d| decode_diagnostic(d, len))
-            .collect(),
-    )
+    let mut out = Vec::new();
+    for d in v.as_array()? {
+        out.extend(decode_diagnostic(d, len));
+    }
+    Some(out)
 }
 
 #[cfg(test)]
@@ -845,9 +817,8 @@ pub(crate) mod tests {
             .unwrap_or_else(|| repo().join("../shared/corpus"));
         let mut in_corpus = Vec::new();
         files_under(&corpus, &mut in_corpus);
-        if in_corpus.is_empty() {
-            println!("note: no corpus at {}", corpus.display());
-        }
+        // Without a corpus (a checkout alone) the fixtures are still read; tests/corpus.rs says
+        // where the corpus is looked for.
         paths.extend(in_corpus);
         paths.sort();
         let mut out = Vec::new();
@@ -1009,12 +980,15 @@ pub(crate) mod tests {
         assert_eq!(keyed.as_deref(), Some("`a` x"));
     }
 
-    /// A whole lint with every Dockerfile read through the wire gives what the built-in reader
-    /// gives: every fixture (each project together), every rule on, with its configuration.
-    #[test]
-    fn a_lint_through_the_wire_is_the_builtin_lint() {
+    /// Every fixture (a file, or a project folder) that holds a Dockerfile: its inputs and its
+    /// configuration with every rule on, the opt-in ones too.
+    fn fixture_projects() -> Vec<(
+        PathBuf,
+        Vec<crate::input::Input>,
+        crate::models::config::Config,
+    )> {
+        let mut out = Vec::new();
         let root = repo().join("tests/fixtures");
-        let mut checked = 0;
         let Ok(groups) = std::fs::read_dir(&root) else {
             panic!("no fixtures at {}", root.display());
         };
@@ -1099,13 +1073,91 @@ pub(crate) mod tests {
                 .chain(crate::models::config::OPT_IN)
                 .map(|p| p.to_string())
                 .collect();
-            let want = crate::lint::lint_with(&inputs, &config);
-            let got = through(answer, || crate::lint::lint_with(&inputs, &config));
+            out.push((path, inputs, config));
+        }
+        out
+    }
+
+    /// A whole lint with every Dockerfile read through the wire gives what the built-in reader
+    /// gives: every fixture (each project together), every rule on, with its configuration.
+    #[test]
+    fn a_lint_through_the_wire_is_the_builtin_lint() {
+        let projects = fixture_projects();
+        assert!(
+            projects.len() > 100,
+            "{} fixtures with a Dockerfile",
+            projects.len()
+        );
+        for (path, inputs, config) in &projects {
+            let want = crate::lint::lint_with(inputs, config);
+            let got = through(answer, || crate::lint::lint_with(inputs, config));
             assert_eq!(got.findings, want.findings, "{}", path.display());
             assert_eq!(got.kinds, want.kinds, "{}", path.display());
             assert_eq!(got.pairings, want.pairings, "{}", path.display());
+        }
+    }
+
+    /// A Dockerfile not read (the reader loading) is an empty one: on it only IN015 (and the
+    /// input checks that run before reading), no finding anywhere points into it, and every
+    /// cross-file finding is one the project also gives without its Dockerfiles at all.
+    #[test]
+    fn a_dockerfile_not_read_gives_no_false_cross_file_finding() {
+        use crate::input::module::ModuleStatus;
+        use crate::input::Kind;
+        let key = |f: &crate::lint::finding::Finding| {
+            (f.path.clone(), f.code, f.line, f.column, f.message.clone())
+        };
+        let mut checked = 0;
+        for (path, inputs, config) in fixture_projects() {
+            let mut env = crate::models::ecspresso::jsonnet::Env::from_inputs(&inputs);
+            env.modules.dockerfile = ModuleStatus::Loading;
+            let report = crate::lint::lint_in(&inputs, &config, &env);
+            let dockerfiles: Vec<usize> = report
+                .kinds
+                .iter()
+                .enumerate()
+                .filter(|(_, k)| **k == Some(Kind::Dockerfile))
+                .map(|(i, _)| i)
+                .collect();
+            let without: Vec<crate::input::Input> = inputs
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !dockerfiles.contains(i))
+                .map(|(_, input)| input.clone())
+                .collect();
+            let alone = crate::lint::lint_with(&without, &config);
+            let alone: Vec<_> = alone.findings.iter().map(key).collect();
+            for f in &report.findings {
+                if dockerfiles.contains(&f.file) {
+                    assert!(
+                        f.code == "IN015" || matches!(f.code, "IN006" | "IN007" | "IN008"),
+                        "{}: {} on a Dockerfile not read",
+                        path.display(),
+                        f.code
+                    );
+                }
+                let paths: Vec<&str> = dockerfiles
+                    .iter()
+                    .filter_map(|i| inputs.get(*i).map(|x| x.path.as_str()))
+                    .collect();
+                assert!(
+                    f.related.iter().all(|r| !paths.contains(&r.path.as_str())),
+                    "{}: {} points into a Dockerfile not read",
+                    path.display(),
+                    f.code
+                );
+                if f.code.starts_with("XF") {
+                    assert!(
+                        alone.contains(&key(f)),
+                        "{}: {} {} only with an unread Dockerfile",
+                        path.display(),
+                        f.code,
+                        f.message
+                    );
+                }
+            }
             checked += 1;
         }
-        assert!(checked > 100, "{checked} fixtures with a Dockerfile");
+        assert!(checked > 100, "{checked}");
     }
 }
