@@ -633,10 +633,13 @@ mod tests {
             TeachState::from_json("{\"view\": \"nope\", \"text\": \"\"}"),
             None
         );
-        let state = TeachState::from_json(
-            "{\"view\": \"rules\", \"text\": \"\", \"rule\": \"XX999\"}",
+        let state =
+            TeachState::from_json("{\"view\": \"rules\", \"text\": \"\", \"rule\": \"XX999\"}");
+        assert_eq!(
+            state.map(|s| s.rule),
+            Some(None),
+            "an unknown rule is dropped"
         );
-        assert_eq!(state.map(|s| s.rule), Some(None), "an unknown rule is dropped");
         assert_eq!(TeachState::from_json("not json"), None);
         let state = TeachState::from_json(
             "{\"view\": \"learn\", \"text\": \"\", \"lesson\": \"no-such-lesson\"}",

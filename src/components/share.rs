@@ -470,9 +470,7 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
         None => html! {},
         // The share, shortcuts, settings and export dialogs are drawn by the teaching module
         // (src/teach.rs), loaded the first time one opens, over the page on `#teach-dialog`.
-        Some(
-            panel @ (Panel::Share | Panel::Help | Panel::Export | Panel::Settings),
-        ) => {
+        Some(panel @ (Panel::Share | Panel::Help | Panel::Export | Panel::Settings)) => {
             let view = match panel {
                 Panel::Share => TeachView::Share,
                 Panel::Help => TeachView::Help,

@@ -50,7 +50,12 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         let shared = props.shared.clone();
         use_memo(props.text.clone(), move |_| {
             share::encode(&shared)
-                .map(|fragment| (format!("{}#{}", crate::route::page_url(), fragment), fragment))
+                .map(|fragment| {
+                    (
+                        format!("{}#{}", crate::route::page_url(), fragment),
+                        fragment,
+                    )
+                })
                 .map_err(|e| e.to_string())
         })
     };
