@@ -355,8 +355,14 @@ try {
   await page.locator('.finding[data-code="TD001"] .finding-main').click();
   await page.screenshot({ path: join(shots, "desktop-dark.png") });
 
-  // Nothing was requested after the page loaded but the docs module, once.
-  eq(requestsAfterLoad.filter((u) => !isDocsModule(u)), [], "no network request after load but the docs module");
+  // Nothing was requested after the page loaded but the docs module, once, and the teaching
+  // module (its glue and its .wasm), once, for the Rules view.
+  eq(
+    requestsAfterLoad.filter((u) => !isDocsModule(u) && !isTeachModule(u)),
+    [],
+    "no network request after load but the docs module and the teaching module",
+  );
+  eq(requestsAfterLoad.filter(isTeachModule).length, 2, "the teaching module (js and wasm) is loaded once, when the Rules view opens");
   eq(requestsAfterLoad.filter(isDocsModule).length, 1, "the docs module is loaded once, when an explanation needs it");
 
   // A reload keeps the drafts and the theme.
