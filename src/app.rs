@@ -428,6 +428,7 @@ pub fn App() -> Html {
                 } else {
                     ""
                 }),
+                summary: None,
             };
             html! { <TeachHost {state} {on_notice} /> }
         }

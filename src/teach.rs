@@ -130,6 +130,10 @@ pub struct TeachState {
     pub rule: Option<&'static str>,
     /// The Rules view's search text.
     pub query: Rc<str>,
+    /// The page's findings as a Markdown table (`persist::markdown_summary_in`), for the share
+    /// dialog's "Copy as Markdown": the page's own report, which Jsonnet and Terraform files
+    /// (evaluated by modules this one does not load) are part of.
+    pub summary: Option<Rc<str>>,
 }
 
 impl TeachState {
@@ -146,6 +150,7 @@ impl TeachState {
             "lang": self.lang.as_str(),
             "rule": self.rule,
             "query": &*self.query,
+            "summary": self.summary.as_deref(),
         })
         .to_string()
     }
@@ -181,6 +186,7 @@ impl TeachState {
                 .and_then(registry::rule)
                 .map(|r| r.code),
             query: Rc::from(value.get("query").and_then(Value::as_str).unwrap_or("")),
+            summary: value.get("summary").and_then(Value::as_str).map(Rc::from),
         })
     }
 }
@@ -541,14 +547,14 @@ mod view {
                     <RulesView query={AttrValue::from(state.query.to_string())} selected={state.rule} {on_select} {on_query} />
                 }
             }
-            TeachView::Share => match (loaded, shared, state.project.clone()) {
-                (Some((loaded, _)), Some(shared), Some(text)) => {
+            TeachView::Share => match (shared, state.project.clone()) {
+                (Some(shared), Some(text)) => {
                     let on_linked = props.notify.reform(Notice::Linked);
                     let on_open = props.notify.reform(Notice::OpenState);
                     let on_error = props.notify.reform(Notice::Error);
+                    let summary = state.summary.clone().unwrap_or_else(|| Rc::from(""));
                     html! {
-                        <ShareDialog {text} shared={Rc::new(shared)} project={loaded.project}
-                            vars={loaded.vars} settings={loaded.settings}
+                        <ShareDialog {text} shared={Rc::new(shared)} {summary}
                             {on_linked} {on_open} {on_error} on_close={close} />
                     }
                 }
@@ -591,6 +597,7 @@ mod tests {
                 } else {
                     ""
                 }),
+                summary: (view == TeachView::Share).then(|| Rc::from("| a \\| b |\n")),
             };
             assert_eq!(TeachState::from_json(&state.to_json()), Some(state));
         }

@@ -494,6 +494,16 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
             };
             // The help dialog needs nothing of the project.
             let project = (view != TeachView::Help).then(|| state.state_file());
+            // The share dialog's Markdown summary: the page's own findings (Jsonnet and
+            // Terraform files are evaluated here, by modules the teaching module does not load).
+            let summary = (view == TeachView::Share).then(|| {
+                let findings = state
+                    .linted
+                    .as_ref()
+                    .map(|l| l.report.findings.as_slice())
+                    .unwrap_or_default();
+                Rc::from(persist::markdown_summary_in(findings, tr))
+            });
             let state = TeachState {
                 view,
                 text: Rc::from(""),
@@ -505,6 +515,7 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
                 lang: tr.lang,
                 rule: None,
                 query: Rc::from(""),
+                summary,
             };
             html! { <TeachHost {state} {on_notice} /> }
         }

@@ -5,20 +5,19 @@
 //! deflate compressor, which only making a link needs, stays out of the first view; opening a
 //! link only inflates, in the page), tells the page its fragment (the page puts it in the address
 //! bar: `route::replace` stays the page's), copies it, and offers the state file and a Markdown
-//! summary of the findings (linted here, as the export dialog does). A state file picked here
-//! goes to the page as text, which opens it as it opens a dropped one.
+//! summary of the page's findings (the page makes it from its own report, which holds what the
+//! Jsonnet and Terraform modules evaluated). A state file picked here goes to the page as text,
+//! which opens it as it opens a dropped one.
 //!
 //! Everything user-provided is rendered as text nodes; nothing here touches the network.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use ecsplain_engine::share::{self, ShareState, MAX_CHAT_LINK};
 use yew::prelude::*;
 
 use crate::components::share::{clip, copy_text, download, modal, select_field};
-use crate::persist::{self, PageSettings};
-use crate::state::{lint_project, Project};
+use crate::persist;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareDialogProps {
@@ -27,10 +26,8 @@ pub struct ShareDialogProps {
     pub text: Rc<str>,
     /// The same, read back: the link is made from it.
     pub shared: Rc<ShareState>,
-    /// The project, its variables' values and settings, for the Markdown summary's lint.
-    pub project: Project,
-    pub vars: BTreeMap<String, String>,
-    pub settings: Rc<PageSettings>,
+    /// The page's findings as a Markdown table, for "Copy as Markdown".
+    pub summary: Rc<str>,
     /// The link's fragment, once made (`v1.…`).
     pub on_linked: Callback<String>,
     /// A picked state file's text.
@@ -108,15 +105,9 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     };
     let on_markdown = {
         let (markdown, copied) = (markdown.clone(), copied.clone());
-        let (project, vars, settings) = (
-            props.project.clone(),
-            props.vars.clone(),
-            props.settings.clone(),
-        );
+        let summary = props.summary.clone();
         Callback::from(move |_: MouseEvent| {
-            // Linted here, with the page's settings and values, as the export dialog does.
-            let (report, _, _) = lint_project(&project, &settings.config(), &vars);
-            let text = persist::markdown_summary_in(&report.findings, tr);
+            let text = summary.to_string();
             markdown.set(Some(text.clone()));
             let copied = copied.clone();
             copy_text(
