@@ -6,9 +6,9 @@
 //! module's (`components/share_dialog.rs`, `src/teach.rs`): this opens them through the
 //! teaching host and hears what they ask (put a made link in the address bar, open a picked
 //! state file, apply settings, close). Opening a link (inflating it) stays here, so a shared
-//! link opens without that module; making one (deflating) is the module's. It also opens the router's visits that are its own (`route.rs`):
-//! share links (`#v1.…`) and the panes' example permalinks (`#example/<pane>`), and names a
-//! link to a rule or example that does not exist. It reads the page's state as a
+//! link opens without that module; making one (deflating) is the module's. It also opens the
+//! router's visits that are its own (`route.rs`): share links (`#v1.…`) and the panes' example
+//! permalinks (`#example/<pane>`), and names a link to a rule or example that does not exist. It reads the page's state as a
 //! [`Page`] (`context.rs`), which compares equal while the state is the same.
 //!
 //! Everything user-provided (pane texts, error messages, file names) is rendered as text nodes;
