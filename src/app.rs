@@ -19,7 +19,6 @@ use crate::i18n::{Lang, Tr};
 use crate::components::explain::Explain;
 use crate::components::findings::Findings;
 use crate::components::panes::Panes;
-use crate::components::rules::Rules;
 use crate::components::share::{saved_settings, ShareTools};
 use crate::components::stages::Stages;
 use crate::components::FileId;
@@ -211,7 +210,13 @@ pub fn App() -> Html {
         Notice::Load(example) => d.dispatch(Action::LoadLearnExample(example)),
         Notice::Tick(id) => d.dispatch(Action::ToggleTick(id)),
         Notice::Goto(finding) => d.dispatch(Action::GotoFinding(finding)),
-        Notice::Settings(_) | Notice::Close => {}
+        Notice::Explain(code) => d.dispatch(Action::Explain(code)),
+        Notice::Query(query) => d.dispatch(Action::Query(query)),
+        Notice::Settings(_)
+        | Notice::Linked(_)
+        | Notice::OpenState(_)
+        | Notice::Error(_)
+        | Notice::Close => {}
     });
     let show = |view: View| {
         let state = state.clone();
@@ -333,7 +338,10 @@ pub fn App() -> Html {
         crate::teach::render_request(&active_path, &text, state.engine.inputs(), &state.vars)
     });
 
-    let explain = state.explain.map(|code| html! { <Explain {code} /> });
+    let on_close_explain = use_callback(d.clone(), |(), d| d.dispatch(Action::Explain(None)));
+    let explain = state
+        .explain
+        .map(|code| html! { <Explain {code} on_close={on_close_explain} /> });
 
     let body = match state.view {
         View::Editor => html! {
@@ -399,26 +407,15 @@ pub fn App() -> Html {
                 </div>
             </main>
         },
-        View::Rules => html! {
-            <main class="layout" id="main">
-                <div class="col-left">
-                    <Rules query={AttrValue::from(state.rule_query.clone())} selected={state.explain} />
-                </div>
-                <div class="col-right">
-                    if let Some(explain) = explain {
-                        { explain }
-                    } else {
-                        <p class="placeholder">{ tr.rules_placeholder() }</p>
-                    }
-                </div>
-            </main>
-        },
         // The teaching views come in their own module, loaded when first opened (src/teach.rs).
-        View::Sizing | View::Explain | View::Learn | View::Checklist => {
+        // The Rules view too: its index and explanation; the page keeps its search text and
+        // selection (the explanation a finding opens in the editor's column is drawn above).
+        View::Sizing | View::Explain | View::Learn | View::Checklist | View::Rules => {
             let view = match state.view {
                 View::Sizing => TeachView::Sizing,
                 View::Explain => TeachView::Explain,
                 View::Checklist => TeachView::Checklist,
+                View::Rules => TeachView::Rules,
                 _ => TeachView::Learn,
             };
             // The checklist works on the whole project (the module lints it itself).
@@ -432,6 +429,13 @@ pub fn App() -> Html {
                 example: state.pending_example,
                 region: Rc::from(state.settings.region.as_str()),
                 lang: tr.lang,
+                rule: state.explain.filter(|_| view == TeachView::Rules),
+                query: Rc::from(if view == TeachView::Rules {
+                    state.rule_query.as_str()
+                } else {
+                    ""
+                }),
+                summary: None,
             };
             html! { <TeachHost {state} {on_notice} /> }
         }

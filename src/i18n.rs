@@ -345,6 +345,9 @@ catalogue! {
     teach_checklist = "checklist";
     teach_settings = "settings";
     teach_export = "export";
+    teach_rules = "rules view";
+    teach_share = "share dialog";
+    teach_help = "keyboard shortcuts";
     settings_title = "Settings";
     set_fail_on = "Fail on";
     set_fail_on_hint = "the lowest severity that fails a pipeline (--fail-on)";

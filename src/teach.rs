@@ -1,8 +1,9 @@
-//! The teaching views (Sizing, CPU & memory, Learn, Checklist) and the Settings and Export
-//! dialogs as a second, lazily loaded wasm module.
+//! The teaching views (Sizing, CPU & memory, Learn, Checklist, Rules) and the Settings, Export,
+//! Share and keyboard-help dialogs as a second, lazily loaded wasm module.
 //!
 //! Most visitors paste files and read findings; the sizing calculator, the explainers, the
-//! lessons, the checklist and the two dialogs are about a quarter of the page's code. They live in `ecsplain-teach` (src/teach_main.rs),
+//! lessons, the checklist, the rule index and the dialogs are about a quarter of the page's code
+//! (the share dialog brings the deflate compressor only making a link needs). They live in `ecsplain-teach` (src/teach_main.rs),
 //! a second wasm module built from this same crate, which the page loads the first time one of
 //! these views opens (`components::teach_host`). The main module never names [`TeachApp`], so link
 //! time optimisation leaves these views out of the first download; the teach module never names
@@ -11,14 +12,15 @@
 //! The two modules share nothing in memory: the host sends [`TeachState`] as JSON (the view, the
 //! task definition text, the open lesson and, for the checklist and the dialogs, the whole
 //! project as a share state) and the teach module answers with [`Notice`]s (open a lesson, load
-//! an example, tick an item, go to a finding, apply settings, close) through one JavaScript
+//! an example, tick an item, go to a finding, apply settings, choose a rule or search the rules,
+//! a link made, a state file picked, close) through one JavaScript
 //! callback. Each runs its own Yew apps on their own root elements (`#app`, `#teach` for views
 //! and `#teach-dialog` for dialogs, siblings in index.html), so none sees another's events.
 
 use std::rc::Rc;
 
-use ecsplain_engine::learn;
 use ecsplain_engine::rule::Kind;
+use ecsplain_engine::{learn, registry};
 use serde_json::Value;
 
 /// Which view or dialog of the module is open.
@@ -32,16 +34,26 @@ pub enum TeachView {
     Settings,
     /// The export dialog (drawn on `#teach-dialog`, over the page).
     Export,
+    /// The Rules view: the rule index beside the selected rule's explanation.
+    Rules,
+    /// The share dialog: it makes the link (the deflate compressor stays out of the first
+    /// view), copies it, and offers the state file and a Markdown summary.
+    Share,
+    /// The keyboard shortcuts.
+    Help,
 }
 
 impl TeachView {
-    const ALL: [TeachView; 6] = [
+    const ALL: [TeachView; 9] = [
         TeachView::Sizing,
         TeachView::Explain,
         TeachView::Learn,
         TeachView::Checklist,
         TeachView::Settings,
         TeachView::Export,
+        TeachView::Rules,
+        TeachView::Share,
+        TeachView::Help,
     ];
 
     pub fn name(self) -> &'static str {
@@ -52,6 +64,9 @@ impl TeachView {
             TeachView::Checklist => "checklist",
             TeachView::Settings => "settings",
             TeachView::Export => "export",
+            TeachView::Rules => "rules",
+            TeachView::Share => "share",
+            TeachView::Help => "help",
         }
     }
 
@@ -64,12 +79,18 @@ impl TeachView {
             TeachView::Checklist => "checklist",
             TeachView::Settings => "settings",
             TeachView::Export => "export",
+            TeachView::Rules => "rules view",
+            TeachView::Share => "share dialog",
+            TeachView::Help => "keyboard shortcuts",
         }
     }
 
     /// A dialog over the page rather than a view in its place.
     pub fn is_dialog(self) -> bool {
-        matches!(self, TeachView::Settings | TeachView::Export)
+        matches!(
+            self,
+            TeachView::Settings | TeachView::Export | TeachView::Share | TeachView::Help
+        )
     }
 
     /// The element of index.html the module draws it on.
@@ -96,7 +117,8 @@ pub struct TeachState {
     pub from_finding: bool,
     pub lesson: Option<&'static str>,
     /// The whole project, its variables, settings and ticks, as a state file
-    /// (`persist::state_file`): for the checklist and the dialogs, `None` for the other views.
+    /// (`persist::state_file`): for the checklist and the dialogs (the share dialog makes its
+    /// link from it), `None` for the other views.
     pub project: Option<Rc<str>>,
     /// An example a permalink named: the module sends its files ([`Notice::Load`]).
     pub example: Option<&'static str>,
@@ -104,6 +126,14 @@ pub struct TeachState {
     pub region: Rc<str>,
     /// The reader's language (issue 21): the module draws its texts in it.
     pub lang: crate::i18n::Lang,
+    /// The Rules view's selected rule (its explanation is open beside the index).
+    pub rule: Option<&'static str>,
+    /// The Rules view's search text.
+    pub query: Rc<str>,
+    /// The page's findings as a Markdown table (`persist::markdown_summary_in`), for the share
+    /// dialog's "Copy as Markdown": the page's own report, which Jsonnet and Terraform files
+    /// (evaluated by modules this one does not load) are part of.
+    pub summary: Option<Rc<str>>,
 }
 
 impl TeachState {
@@ -118,6 +148,9 @@ impl TeachState {
             "example": self.example,
             "region": &*self.region,
             "lang": self.lang.as_str(),
+            "rule": self.rule,
+            "query": &*self.query,
+            "summary": self.summary.as_deref(),
         })
         .to_string()
     }
@@ -147,6 +180,13 @@ impl TeachState {
                 .and_then(Value::as_str)
                 .and_then(crate::i18n::Lang::parse)
                 .unwrap_or_default(),
+            rule: value
+                .get("rule")
+                .and_then(Value::as_str)
+                .and_then(registry::rule)
+                .map(|r| r.code),
+            query: Rc::from(value.get("query").and_then(Value::as_str).unwrap_or("")),
+            summary: value.get("summary").and_then(Value::as_str).map(Rc::from),
         })
     }
 }
@@ -196,6 +236,16 @@ pub enum Notice {
     Goto(FindingRef),
     /// Apply these settings (`PageSettings::to_map`) and close the dialog.
     Settings(std::collections::BTreeMap<String, String>),
+    /// Open this rule's explanation in the Rules view, or close it (`None`).
+    Explain(Option<&'static str>),
+    /// The Rules view's search text changed.
+    Query(String),
+    /// The share dialog made this link's fragment (`v1.…`): the page puts it in the address bar.
+    Linked(String),
+    /// The share dialog read this state file (`.ecsplain.json`): the page opens it.
+    OpenState(String),
+    /// Something the page's banner should say (a picked file that could not be read).
+    Error(String),
     /// Close the dialog.
     Close,
 }
@@ -227,6 +277,11 @@ impl Notice {
                 ),
             ),
             Notice::Settings(map) => ("settings", serde_json::to_string(map).ok()),
+            Notice::Explain(code) => ("explain", code.map(str::to_string)),
+            Notice::Query(query) => ("query", Some(query.clone())),
+            Notice::Linked(fragment) => ("linked", Some(fragment.clone())),
+            Notice::OpenState(text) => ("open-state", Some(text.clone())),
+            Notice::Error(text) => ("error", Some(text.clone())),
             Notice::Close => ("close", None),
         }
     }
@@ -279,6 +334,14 @@ impl Notice {
                     .collect();
                 Some(Notice::Settings(map))
             }
+            "explain" => match id {
+                None => Some(Notice::Explain(None)),
+                Some(code) => registry::rule(code).map(|r| Notice::Explain(Some(r.code))),
+            },
+            "query" => Some(Notice::Query(id?.to_string())),
+            "linked" => Some(Notice::Linked(id?.to_string())),
+            "open-state" => Some(Notice::OpenState(id?.to_string())),
+            "error" => Some(Notice::Error(id?.to_string())),
             "close" => Some(Notice::Close),
             _ => None,
         }
@@ -376,7 +439,9 @@ mod view {
     use crate::components::export::ExportDialog;
     use crate::components::learn::Learn;
     use crate::components::memory_explainer::MemoryExplainer;
+    use crate::components::rules::RulesView;
     use crate::components::settings::SettingsDialog;
+    use crate::components::share_dialog::{HelpDialog, ShareDialog};
     use crate::components::sizing::Sizing;
     use crate::components::task_diagram::TaskDiagram;
     use crate::persist::{self, PageSettings};
@@ -411,14 +476,14 @@ mod view {
     fn TeachBody(props: &TeachProps) -> Html {
         let state = &props.state;
         // The checklist and the dialogs work on the whole project, sent as a state file.
-        let loaded = state
+        let shared = state
             .project
             .as_deref()
-            .and_then(|json| persist::read_state_file(json).ok())
-            .map(|share| {
-                let ticks = share.ticks.clone();
-                (persist::share_loaded(&share), ticks)
-            });
+            .and_then(|json| persist::read_state_file(json).ok());
+        let loaded = shared.as_ref().map(|share| {
+            let ticks = share.ticks.clone();
+            (persist::share_loaded(share), ticks)
+        });
         let close = props.notify.reform(|()| Notice::Close);
         // A permalink named an example: send its files to the page (once per example).
         {
@@ -475,6 +540,27 @@ mod view {
                 },
                 None => html! {},
             },
+            TeachView::Rules => {
+                let on_select = props.notify.reform(Notice::Explain);
+                let on_query = props.notify.reform(Notice::Query);
+                html! {
+                    <RulesView query={AttrValue::from(state.query.to_string())} selected={state.rule} {on_select} {on_query} />
+                }
+            }
+            TeachView::Share => match (shared, state.project.clone()) {
+                (Some(shared), Some(text)) => {
+                    let on_linked = props.notify.reform(Notice::Linked);
+                    let on_open = props.notify.reform(Notice::OpenState);
+                    let on_error = props.notify.reform(Notice::Error);
+                    let summary = state.summary.clone().unwrap_or_else(|| Rc::from(""));
+                    html! {
+                        <ShareDialog {text} shared={Rc::new(shared)} {summary}
+                            {on_linked} {on_open} {on_error} on_close={close} />
+                    }
+                }
+                _ => html! {},
+            },
+            TeachView::Help => html! { <HelpDialog on_close={close} /> },
         }
     }
 }
@@ -505,6 +591,13 @@ mod tests {
                 } else {
                     crate::i18n::Lang::En
                 },
+                rule: (view == TeachView::Rules).then_some("TD001"),
+                query: Rc::from(if view == TeachView::Rules {
+                    "fargate \"cpu\""
+                } else {
+                    ""
+                }),
+                summary: (view == TeachView::Share).then(|| Rc::from("| a \\| b |\n")),
             };
             assert_eq!(TeachState::from_json(&state.to_json()), Some(state));
         }
@@ -544,8 +637,15 @@ mod tests {
     #[test]
     fn unknown_views_and_lessons_are_refused_or_dropped() {
         assert_eq!(
-            TeachState::from_json("{\"view\": \"rules\", \"text\": \"\"}"),
+            TeachState::from_json("{\"view\": \"nope\", \"text\": \"\"}"),
             None
+        );
+        let state =
+            TeachState::from_json("{\"view\": \"rules\", \"text\": \"\", \"rule\": \"XX999\"}");
+        assert_eq!(
+            state.map(|s| s.rule),
+            Some(None),
+            "an unknown rule is dropped"
         );
         assert_eq!(TeachState::from_json("not json"), None);
         let state = TeachState::from_json(
@@ -572,6 +672,12 @@ mod tests {
             Notice::Tick("8.3".into()),
             Notice::Goto(goto),
             Notice::Settings(settings),
+            Notice::Explain(Some("TD001")),
+            Notice::Explain(None),
+            Notice::Query("fargate cpu".into()),
+            Notice::Linked("v1.abc".into()),
+            Notice::OpenState("{\"td\": \"{}\"}".into()),
+            Notice::Error("too large".into()),
             Notice::Close,
         ] {
             let (kind, id) = notice.to_parts();
@@ -583,5 +689,7 @@ mod tests {
         assert_eq!(Notice::from_parts("load", Some(bad_kind)), None);
         assert_eq!(Notice::from_parts("load", None), None);
         assert_eq!(Notice::from_parts("delete", None), None);
+        assert_eq!(Notice::from_parts("explain", Some("XX999")), None);
+        assert_eq!(Notice::from_parts("linked", None), None);
     }
 }

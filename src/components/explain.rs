@@ -3,24 +3,22 @@
 use ecsplain_engine::registry;
 use yew::prelude::*;
 
-use crate::context::use_dispatch;
 use crate::docs::{use_docs, Docs};
 use crate::i18n::{use_ja_docs, use_tr, JaDocs, Lang};
 use crate::markdown;
-use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct ExplainProps {
     pub code: &'static str,
+    /// The close button or Escape (the editor's column in the page, the Rules view in the
+    /// teaching module).
+    pub on_close: Callback<()>,
 }
 
 #[component]
 pub fn Explain(props: &ExplainProps) -> Html {
-    let dispatch = use_dispatch();
-    let on_close = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Explain(None)))
-    };
+    let close = props.on_close.clone();
+    let on_close = close.reform(|_: MouseEvent| ());
     let docs = use_docs();
     let tr = use_tr();
     let ja_docs = use_ja_docs(tr.lang);
@@ -37,7 +35,7 @@ pub fn Explain(props: &ExplainProps) -> Html {
     let onkeydown = {
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" {
-                dispatch.dispatch(Action::Explain(None));
+                close.emit(());
             }
         })
     };

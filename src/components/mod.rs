@@ -12,6 +12,8 @@ pub mod variables;
 pub mod export;
 pub mod settings;
 pub mod share;
+// Drawn by the teaching module: the share and keyboard-help dialogs.
+pub mod share_dialog;
 // Sizing, explainers and the Dockerfile stage view (issue 7, issue 5).
 pub mod cpu_explainer;
 pub mod memory_explainer;

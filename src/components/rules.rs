@@ -1,17 +1,59 @@
-//! The rule index: every rule, searchable by code, name, summary, category and input.
+//! The Rules view: the rule index (every rule, searchable by code, name, summary, category and
+//! input) beside the selected rule's explanation. Drawn by the teaching module (`src/teach.rs`):
+//! the page keeps the search text and the selection in its state, and hears changes as
+//! notices; the explanation a finding's "Why?" opens in the editor stays the page's.
 
 use ecsplain_engine::registry;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::context::use_dispatch;
+use crate::components::explain::Explain;
+use crate::hooks::{use_reveal, Reveal};
 use crate::i18n::Tr;
-use crate::state::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct RulesViewProps {
+    pub query: AttrValue,
+    pub selected: Option<&'static str>,
+    /// A rule was chosen in the index (`Some`), or its explanation closed.
+    pub on_select: Callback<Option<&'static str>>,
+    pub on_query: Callback<String>,
+}
+
+/// The whole view: the index on the left, the explanation (or a hint) on the right.
+#[component]
+pub fn RulesView(props: &RulesViewProps) -> Html {
+    let tr = crate::i18n::use_tr();
+    // A chosen rule's explanation comes into view (below the index on a phone) with focus.
+    use_reveal(
+        props.selected.map(|_| "explain"),
+        Reveal::Drawn,
+        props.selected,
+    );
+    let on_close = props.on_select.reform(|()| None);
+    html! {
+        <main class="layout" id="main">
+            <div class="col-left">
+                <Rules query={props.query.clone()} selected={props.selected}
+                    on_select={props.on_select.clone()} on_query={props.on_query.clone()} />
+            </div>
+            <div class="col-right">
+                if let Some(code) = props.selected {
+                    <Explain {code} {on_close} />
+                } else {
+                    <p class="placeholder">{ tr.rules_placeholder() }</p>
+                }
+            </div>
+        </main>
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct RulesProps {
     pub query: AttrValue,
     pub selected: Option<&'static str>,
+    pub on_select: Callback<Option<&'static str>>,
+    pub on_query: Callback<String>,
 }
 
 #[component]
@@ -22,7 +64,6 @@ pub fn Rules(props: &RulesProps) -> Html {
     let _ja = crate::i18n::use_ja_docs(tr.lang);
     // The English summaries come with the rules' docs (the page's engine leaves them out).
     let _docs = crate::docs::use_docs();
-    let dispatch = use_dispatch();
     // Filter chips: one input kind and one category at a time (`None`: all).
     let target = use_state(|| None::<&'static str>);
     let category = use_state(|| None::<&'static str>);
@@ -84,10 +125,10 @@ pub fn Rules(props: &RulesProps) -> Html {
         category_name,
     );
     let oninput = {
-        let dispatch = dispatch.clone();
+        let on_query = props.on_query.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-                dispatch.dispatch(Action::Query(input.value()));
+                on_query.emit(input.value());
             }
         })
     };
@@ -117,10 +158,8 @@ pub fn Rules(props: &RulesProps) -> Html {
         .collect();
     let count = rules.len();
     let rows = rules.into_iter().map(|r| {
-        let dispatch = dispatch.clone();
         let code = r.code;
-        let onclick =
-            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Explain(Some(code))));
+        let onclick = props.on_select.reform(move |_: MouseEvent| Some(code));
         let selected = props.selected == Some(code);
         html! {
             <li class={classes!("rule-row", selected.then_some("selected"))} data-category={r.category.as_str()} data-target={r.target.as_str()}>

@@ -2,9 +2,13 @@
 //!
 //! `ShareTools` sits in the header: "Copy link", "Export", "Settings", "Reset" and "?", the
 //! dialogs they open, and the banners (a link that cannot be opened, a draft too large to save,
-//! "Restore previous draft"). It also opens the router's visits that are its own (`route.rs`):
-//! share links (`#v1.…`) and the panes' example permalinks (`#example/<pane>`), and names a
-//! link to a rule or example that does not exist. It reads the page's state as a
+//! "Restore previous draft"). The share, shortcuts, settings and export dialogs are the teaching
+//! module's (`components/share_dialog.rs`, `src/teach.rs`): this opens them through the
+//! teaching host and hears what they ask (put a made link in the address bar, open a picked
+//! state file, apply settings, close). Opening a link (inflating it) stays here, so a shared
+//! link opens without that module; making one (deflating) is the module's. It also opens the
+//! router's visits that are its own (`route.rs`): share links (`#v1.…`) and the panes' example
+//! permalinks (`#example/<pane>`), and names a link to a rule or example that does not exist. It reads the page's state as a
 //! [`Page`] (`context.rs`), which compares equal while the state is the same.
 //!
 //! Everything user-provided (pane texts, error messages, file names) is rendered as text nodes;
@@ -13,7 +17,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use ecsplain_engine::share::{self, ShareState, MAX_CHAT_LINK};
+use ecsplain_engine::share::{self, ShareState};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::storage::{LocalStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
@@ -47,16 +51,6 @@ struct Banner {
     text: String,
 }
 
-/// The made link, or why none could be made.
-#[derive(Clone, PartialEq, Default)]
-struct LinkInfo {
-    link: String,
-    error: Option<String>,
-    /// What happened to the clipboard.
-    copied: Option<String>,
-    markdown: Option<String>,
-}
-
 /// The handles the window listeners need; refreshed on every render so they see current state.
 #[derive(Clone)]
 struct Ctx {
@@ -64,7 +58,6 @@ struct Ctx {
     open: UseStateHandle<Option<Panel>>,
     banner: UseStateHandle<Option<Banner>>,
     previous: UseStateHandle<Option<Rc<ShareState>>>,
-    link: UseStateHandle<LinkInfo>,
     /// The revision the URL's share fragment was made from (cleared when the texts change).
     linked: Rc<RefCell<Option<u32>>>,
     /// The interface's texts in the reader's language.
@@ -150,41 +143,16 @@ fn is_blank(state: &State) -> bool {
 }
 
 impl Ctx {
-    /// Makes the link, puts it in the address bar, copies it, and opens the share panel.
+    /// Opens the share dialog, which makes the link from the current draft, copies it and
+    /// hands its fragment back ([`Ctx::linked`]).
     fn copy_link(&self) {
-        let state = self.page.state();
-        let shared = current(state);
-        let mut info = LinkInfo::default();
-        match share::encode(&shared) {
-            Ok(fragment) => {
-                info.link = format!("{}#{}", route::page_url(), fragment);
-                route::replace(Some(&fragment));
-                *self.linked.borrow_mut() = Some(state.revision);
-            }
-            Err(e) => info.error = Some(e.to_string()),
-        }
         self.open.set(Some(Panel::Share));
-        if info.error.is_none() {
-            let tr = self.tr;
-            let link = self.link.clone();
-            let base = info.clone();
-            copy_text(
-                info.link.clone(),
-                Callback::from(move |ok: bool| {
-                    let mut base = base.clone();
-                    base.copied = Some(if ok {
-                        tr.share_copied_link().into()
-                    } else {
-                        tr.share_copy_denied_link().into()
-                    });
-                    link.set(base.clone());
-                    if !ok {
-                        select_field("share-link");
-                    }
-                }),
-            );
-        }
-        self.link.set(info);
+    }
+
+    /// The share dialog made a link: it goes in the address bar, as what the current texts are.
+    fn linked(&self, fragment: &str) {
+        route::replace(Some(fragment));
+        *self.linked.borrow_mut() = Some(self.page.state().revision);
     }
 
     /// Keeps the current draft restorable (in memory and in local storage).
@@ -311,17 +279,24 @@ impl Ctx {
                 .await
                 .ok()
                 .and_then(|v| v.as_string());
-            match text.as_deref().map(persist::read_state_file) {
-                Some(Ok(shared)) => ctx.offer(shared),
-                Some(Err(e)) => ctx.error(e.message(ctx.tr)),
+            match text {
+                Some(text) => ctx.open_text(&text),
                 None => ctx.error(ctx.tr.share_unreadable().into()),
             }
         });
     }
+
+    /// Opens a state file's text (dropped on the page, or picked in the share dialog).
+    fn open_text(&self, text: &str) {
+        match persist::read_state_file(text) {
+            Ok(shared) => self.offer(shared),
+            Err(e) => self.error(e.message(self.tr)),
+        }
+    }
 }
 
 /// The first `max` characters of user text, for a message.
-fn clip(text: &str, max: usize) -> String {
+pub(crate) fn clip(text: &str, max: usize) -> String {
     let mut out: String = text.chars().take(max).collect();
     if text.chars().count() > max {
         out.push('…');
@@ -363,14 +338,12 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
             .and_then(|t| persist::read_state_file(&t).ok())
             .map(Rc::new)
     });
-    let link = use_state(LinkInfo::default);
     let linked = use_mut_ref(|| None::<u32>);
     let ctx = Ctx {
         page: page.clone(),
         open: open.clone(),
         banner: banner.clone(),
         previous: previous.clone(),
-        link: link.clone(),
         linked: linked.clone(),
         tr,
     };
@@ -495,14 +468,14 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
 
     let dialog = match (*open).clone() {
         None => html! {},
-        Some(Panel::Share) => share_dialog(&ctx, state, &link, close.clone()),
-        // The settings and export dialogs are drawn by the teaching module (src/teach.rs),
-        // loaded the first time one opens, over the page on `#teach-dialog`.
-        Some(panel @ (Panel::Export | Panel::Settings)) => {
-            let view = if panel == Panel::Export {
-                TeachView::Export
-            } else {
-                TeachView::Settings
+        // The share, shortcuts, settings and export dialogs are drawn by the teaching module
+        // (src/teach.rs), loaded the first time one opens, over the page on `#teach-dialog`.
+        Some(panel @ (Panel::Share | Panel::Help | Panel::Export | Panel::Settings)) => {
+            let view = match panel {
+                Panel::Share => TeachView::Share,
+                Panel::Help => TeachView::Help,
+                Panel::Export => TeachView::Export,
+                _ => TeachView::Settings,
             };
             let on_notice = {
                 let ctx = ctx.clone();
@@ -512,23 +485,40 @@ pub fn ShareTools(props: &ShareToolsProps) -> Html {
                         ctx.page.dispatch(Action::SetSettings(Rc::new(settings)));
                         ctx.open.set(None);
                     }
+                    Notice::Linked(fragment) => ctx.linked(&fragment),
+                    Notice::OpenState(text) => ctx.open_text(&text),
+                    Notice::Error(text) => ctx.error(text),
                     Notice::Close => ctx.open.set(None),
                     _ => {}
                 })
             };
+            // The help dialog needs nothing of the project.
+            let project = (view != TeachView::Help).then(|| state.state_file());
+            // The share dialog's Markdown summary: the page's own findings (Jsonnet and
+            // Terraform files are evaluated here, by modules the teaching module does not load).
+            let summary = (view == TeachView::Share).then(|| {
+                let findings = state
+                    .linted
+                    .as_ref()
+                    .map(|l| l.report.findings.as_slice())
+                    .unwrap_or_default();
+                Rc::from(persist::markdown_summary_in(findings, tr))
+            });
             let state = TeachState {
                 view,
                 text: Rc::from(""),
                 from_finding: false,
                 lesson: None,
-                project: Some(state.state_file()),
+                project,
                 example: None,
                 region: Rc::from(""),
                 lang: tr.lang,
+                rule: None,
+                query: Rc::from(""),
+                summary,
             };
             html! { <TeachHost {state} {on_notice} /> }
         }
-        Some(Panel::Help) => help_dialog(tr, close.clone()),
         Some(Panel::Reset) => {
             let on_reset = {
                 let ctx = ctx.clone();
@@ -771,126 +761,6 @@ fn Modal(props: &ModalProps) -> Html {
             </div>
         </div>
     }
-}
-
-fn share_dialog(
-    ctx: &Ctx,
-    state: &State,
-    link: &UseStateHandle<LinkInfo>,
-    close: Callback<MouseEvent>,
-) -> Html {
-    let tr = ctx.tr;
-    let info = (**link).clone();
-    let len = info.link.chars().count();
-    let long = info.error.is_some() || len > MAX_CHAT_LINK;
-    let on_download = {
-        let state = current(state);
-        Callback::from(move |_: MouseEvent| {
-            download(
-                "ecsplain-state.ecsplain.json",
-                "application/json",
-                &persist::state_file(&state),
-            );
-        })
-    };
-    let on_pick = {
-        let ctx = ctx.clone();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                ctx.open_file(file);
-            }
-            input.set_value("");
-        })
-    };
-    let on_markdown = {
-        let link = link.clone();
-        let findings = state
-            .linted
-            .as_ref()
-            .map(|l| l.report.findings.clone())
-            .unwrap_or_default();
-        let info = info.clone();
-        Callback::from(move |_: MouseEvent| {
-            let markdown = persist::markdown_summary_in(&findings, tr);
-            let mut next = info.clone();
-            next.markdown = Some(markdown.clone());
-            link.set(next.clone());
-            let link = link.clone();
-            copy_text(
-                markdown,
-                Callback::from(move |ok: bool| {
-                    let mut done = next.clone();
-                    done.copied = Some(if ok {
-                        tr.share_copied_markdown().into()
-                    } else {
-                        tr.share_copy_denied_markdown().into()
-                    });
-                    link.set(done);
-                    if !ok {
-                        select_field("share-markdown");
-                    }
-                }),
-            );
-        })
-    };
-    let length_line = match &info.error {
-        Some(error) => {
-            html! { <p class="share-warning" id="share-length">{ tr.share_no_link(error.to_string()) }</p> }
-        }
-        None if long => html! {
-            <p class="share-warning" id="share-length">{ tr.share_too_long(len, MAX_CHAT_LINK) }</p>
-        },
-        None => {
-            html! { <p class="share-length" id="share-length">{ tr.share_length(len, MAX_CHAT_LINK) }</p> }
-        }
-    };
-    let markdown = info.markdown.clone().map(|m| {
-        html! { <textarea id="share-markdown" class="share-field" readonly=true rows="6" value={m} aria-label={tr.share_markdown_label()} /> }
-    });
-    let body = html! {
-        <>
-            <p class="share-notice" id="share-notice"><strong>{ tr.share_notice_strong() }</strong>{ tr.share_notice_rest() }</p>
-            <label class="share-label" for="share-link">{ tr.share_link_label() }</label>
-            <input id="share-link" class="share-field" type="text" readonly=true value={info.link.clone()} />
-            { length_line }
-            if let Some(copied) = info.copied.clone() { <p class="share-copied" id="share-copied" role="status">{ copied }</p> }
-            <div class={classes!("dialog-actions", long.then_some("emphasis"))}>
-                <button type="button" class="button" id="download-state" onclick={on_download}>{ tr.share_download_state() }</button>
-                <label class="button file-button">
-                    { tr.share_open_state() }
-                    <input type="file" id="open-state" accept=".json,application/json" onchange={on_pick} />
-                </label>
-                <button type="button" class="button" id="copy-markdown" onclick={on_markdown}>{ tr.share_copy_markdown() }</button>
-            </div>
-            { for markdown }
-            <p class="share-hint">{ tr.share_state_hint() }</p>
-        </>
-    };
-    modal("share-dialog", tr.share_title(), body, close)
-}
-
-fn help_dialog(tr: Tr, close: Callback<MouseEvent>) -> Html {
-    let rows = [
-        ("Ctrl+S / ⌘S", tr.key_copy_link()),
-        ("?", tr.key_help()),
-        ("Esc", tr.key_close()),
-        ("← →", tr.key_tabs()),
-        ("F2", tr.key_rename()),
-        ("Delete", tr.key_remove()),
-    ];
-    modal(
-        "help-dialog",
-        tr.share_shortcuts(),
-        html! {
-            <dl class="shortcuts">
-                { for rows.iter().map(|(keys, what)| html! {
-                    <><dt><kbd>{ *keys }</kbd></dt><dd>{ *what }</dd></>
-                }) }
-            </dl>
-        },
-        close,
-    )
 }
 
 /// The settings a page had saved (local storage), or the defaults.

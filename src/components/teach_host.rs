@@ -1,5 +1,5 @@
 //! The page's side of the teaching module: the first time one of its views (Sizing, CPU & memory,
-//! Learn, Checklist) or dialogs (Settings, Export) opens, this loads the `ecsplain-teach` module
+//! Learn, Checklist, Rules) or dialogs (Settings, Export, Share, keyboard help) opens, this loads the `ecsplain-teach` module
 //! (see [`crate::teach`]) through the page's one on-demand module hook
 //! ([`crate::hooks::use_module`]) and mounts it on `#teach` (views) or `#teach-dialog`
 //! (dialogs); then it sends each new state and hears the module's requests ([`Notice`]).
@@ -103,6 +103,9 @@ pub fn TeachHost(props: &TeachHostProps) -> Html {
         crate::teach::TeachView::Checklist => tr.teach_checklist(),
         crate::teach::TeachView::Settings => tr.teach_settings(),
         crate::teach::TeachView::Export => tr.teach_export(),
+        crate::teach::TeachView::Rules => tr.teach_rules(),
+        crate::teach::TeachView::Share => tr.teach_share(),
+        crate::teach::TeachView::Help => tr.teach_help(),
     };
     let message = match &status {
         Status::Ready => return html! {},

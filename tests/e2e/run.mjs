@@ -83,7 +83,8 @@ const isDocsModule = (address) => {
   return u.origin === new URL(url).origin && /\/rule-docs-[0-9a-f]{16}\.js$/.test(u.pathname) && !u.search && !u.hash;
 };
 // The teaching module (its glue and its .wasm): the page's own files at fixed addresses, loaded
-// when a teaching view, the checklist or the settings or export dialog first opens.
+// when a teaching view (Sizing, CPU & memory, Learn, Checklist, Rules) or one of its dialogs
+// (settings, export, share, keyboard shortcuts) first opens.
 const isTeachModule = (address) => {
   const u = new URL(address);
   return u.origin === new URL(url).origin && /\/ecsplain-teach-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(u.pathname) && !u.search && !u.hash;
@@ -341,8 +342,13 @@ try {
   await page.locator(".rule-button", { hasText: "TD001" }).click();
   await page.waitForSelector("#explain");
   eq(await page.textContent("#explain .explain-code"), "TD001", "a rule opens its explanation");
+  eq(await page.locator("#teach .rule-list").count(), 1, "the Rules view is the teaching module's (drawn on #teach)");
+  await page.waitForFunction(() => document.activeElement?.id === "explain", null, { timeout: 5_000 }).catch(() => {});
+  eq(await page.evaluate(() => document.activeElement?.id), "explain", "a chosen rule's explanation takes focus");
   await page.screenshot({ path: join(shots, "desktop-light-rules.png") });
   await page.click("#explain .close");
+  // The page hears the close and sends the Rules view its new state: wait for the redraw.
+  await page.waitForSelector("#explain", { state: "detached", timeout: 5_000 }).catch(() => {});
   eq(await page.locator("#explain").count(), 0, "the close button closes the explanation");
   await page.click("nav >> text=Lint");
 
@@ -363,8 +369,14 @@ try {
   await page.locator('.finding[data-code="TD001"] .finding-main').click();
   await page.screenshot({ path: join(shots, "desktop-dark.png") });
 
-  // Nothing was requested after the page loaded but the docs module, once.
-  eq(requestsAfterLoad.filter((u) => !isDocsModule(u)), [], "no network request after load but the docs module");
+  // Nothing was requested after the page loaded but the docs module, once, and the teaching
+  // module (its glue and its .wasm), once, for the Rules view.
+  eq(
+    requestsAfterLoad.filter((u) => !isDocsModule(u) && !isTeachModule(u)),
+    [],
+    "no network request after load but the docs module and the teaching module",
+  );
+  eq(requestsAfterLoad.filter(isTeachModule).length, 2, "the teaching module (js and wasm) is loaded once, when the Rules view opens");
   eq(requestsAfterLoad.filter(isDocsModule).length, 1, "the docs module is loaded once, when an explanation needs it");
 
   // A reload keeps the drafts and the theme.
@@ -521,6 +533,7 @@ try {
     check((await sp.textContent("#share-notice")).includes("Anyone with this link"), "share: the privacy notice");
     const clip = await sp.evaluate(() => navigator.clipboard.readText().catch((e) => `error ${e}`));
     eq(clip, link, "share: the link is on the clipboard");
+    eq(await sp.locator("#teach-dialog #share-dialog").count(), 1, "share: the dialog is the teaching module's (drawn on #teach-dialog)");
     await sp.screenshot({ path: join(shots, "share.png") });
     // The state file fallback: download it, then open it with the picker.
     const [download] = await Promise.all([sp.waitForEvent("download"), sp.click("#download-state")]);
@@ -537,8 +550,20 @@ try {
     // Copy link → open the URL in a new page → same findings.
     await sp.waitForTimeout(700);
     {
-      const { ctx, p } = await openFresh(link);
+      const loaded = [];
+      const { ctx, p } = await (async () => {
+        const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: "light" });
+        const p = await ctx.newPage();
+        watch(p);
+        p.on("request", (r) => loaded.push(r.url()));
+        await p.goto(link, { waitUntil: "load" });
+        await p.waitForSelector("#version");
+        await p.waitForTimeout(50);
+        await settled(p);
+        return { ctx, p };
+      })();
       eq(await findingsOf(p), before, "share: the link opens with the same findings (codes and line:col)");
+      check(!loaded.some(isTeachModule), "share: a shared link opens without the teaching module (making a link is its, opening one is not)", loaded.join(" "));
       eq(await paneValue(p, "taskdef"), TASKDEF, "share: the link restores the task definition");
       eq(await p.locator("#incoming-dialog").count(), 0, "share: no question when nothing would be lost");
       await ctx.close();
@@ -584,6 +609,9 @@ try {
     await sp.keyboard.press("?");
     await sp.waitForSelector("#help-dialog");
     check((await sp.textContent("#help-dialog")).includes("Ctrl+S"), "share: ? shows the shortcuts");
+    eq(await sp.locator("#teach-dialog #help-dialog").count(), 1, "share: the shortcuts are the teaching module's dialog");
+    await sp.keyboard.press("Tab");
+    check(await sp.evaluate(() => !!document.activeElement?.closest("#help-dialog")), "share: Tab stays inside the shortcuts dialog");
     await sp.keyboard.press("Escape");
 
     // Export SARIF through the engine's renderer.
@@ -1026,6 +1054,10 @@ async function teachingChecks(browser) {
   // The rule reference: search, filter chips, and a page per rule by permalink.
   await page.click("#rules-button");
   await page.fill("#rule-search", "DL30");
+  // The search text goes through the page's state and back to the Rules view: wait for the redraw.
+  await page
+    .waitForFunction(() => [...document.querySelectorAll(".rule-code")].every((c) => c.textContent.startsWith("DL30")), null, { timeout: 5_000 })
+    .catch(() => {});
   const codes = await page.locator(".rule-code").allTextContents();
   check(codes.length >= 1 && codes.every((c) => c.startsWith("DL30")), "searching DL30 finds DL30xx rules", String(codes));
   await page.fill("#rule-search", "");
