@@ -10,9 +10,9 @@ use yew::prelude::*;
 
 use crate::context::{Dispatch, Page};
 use crate::hooks::{
-    restore_project, saved_texts, saved_theme, use_debounced_lint, use_drafts, use_jsonnet,
-    use_dockerfile, use_rendered, use_reveal, use_router, use_template, use_terraform, use_theme, Reveal,
-    SETTINGS_KEY,
+    restore_project, saved_texts, saved_theme, use_debounced_lint, use_dockerfile, use_drafts,
+    use_jsonnet, use_rendered, use_reveal, use_router, use_template, use_terraform, use_theme,
+    Reveal, SETTINGS_KEY,
 };
 use crate::i18n::{Lang, Tr};
 

@@ -16,8 +16,8 @@ pub mod persist;
 pub mod route;
 pub mod state;
 // The teaching views' second wasm module (its types are native too, for tests).
-pub mod teach;
 pub mod dockerfile;
+pub mod teach;
 pub mod template;
 pub mod terraform;
 pub mod variables;
