@@ -10,9 +10,8 @@ use yew::prelude::*;
 
 use crate::context::{Dispatch, Page};
 use crate::hooks::{
-    restore_project, saved_texts, saved_theme, use_debounced_lint, use_dockerfile, use_drafts,
-    use_jsonnet, use_rendered, use_reveal, use_router, use_template, use_terraform, use_theme,
-    Reveal, SETTINGS_KEY,
+    restore_project, saved_texts, saved_theme, use_debounced_lint, use_drafts, use_reader,
+    use_rendered, use_reveal, use_router, use_theme, Reader, Reveal, SETTINGS_KEY,
 };
 use crate::i18n::{Lang, Tr};
 
@@ -253,17 +252,19 @@ pub fn App() -> Html {
     // Jsonnet (issue 6): the evaluator is a second wasm module, loaded once the project holds a
     // Jsonnet file; the project is linted again when it is there (`jsonnet.rs`).
     let wants_jsonnet = state.engine.has_jsonnet();
-    use_jsonnet(wants_jsonnet, &state.jsonnet, d.clone());
+    use_reader(Reader::Jsonnet, wants_jsonnet, &state.jsonnet, d.clone());
     // Terraform (issue 20): the HCL reader is a second wasm module too, loaded once the project
     // holds a `.tf` file (`terraform.rs`).
-    use_terraform(
+    use_reader(
+        Reader::Terraform,
         crate::terraform::has_terraform(paths),
         &state.terraform,
         d.clone(),
     );
     // Go templates: the template engine is a module of its own, loaded once the project holds a
     // `{{ ... }}` action (`template.rs`); the findings are not fresh until it is there.
-    use_template(
+    use_reader(
+        Reader::Template,
         state.template == crate::template::Status::Idle
             && crate::template::has_template(state.engine.files().iter().map(|f| f.text.as_str())),
         &state.template,
@@ -271,7 +272,8 @@ pub fn App() -> Html {
     );
     // Dockerfiles: the Dockerfile reader and rules are a module of their own, loaded once the
     // project holds a Dockerfile (`dockerfile.rs`); the findings are not fresh until it is there.
-    use_dockerfile(
+    use_reader(
+        Reader::Dockerfile,
         state.dockerfile == crate::dockerfile::Status::Idle && state.engine.has_dockerfile(),
         &state.dockerfile,
         d.clone(),

@@ -4,9 +4,9 @@
 //! - [`use_debounced_lint`]: lints the project a moment after the last edit.
 //! - [`use_drafts`]: saves the project, the panes and the settings in localStorage, debounced.
 //! - [`use_theme`]: puts the theme on the document and remembers the user's choice.
-//! - [`use_module`], [`use_rendered`], [`use_jsonnet`], [`use_terraform`], [`use_template`]: the
-//!   on-demand modules (the teaching module's rendered view, the Jsonnet evaluator, the Terraform
-//!   reader, the Go-template engine),
+//! - [`use_module`], [`use_rendered`], [`use_reader`]: the
+//!   on-demand modules (the teaching module's rendered view; the readers: the Jsonnet evaluator,
+//!   the Terraform reader, the Go-template engine, the Dockerfile reader and rules),
 //!   loaded when first wanted.
 //! - [`use_reveal`]: scrolls an element into view and focuses it once it exists.
 
@@ -249,80 +249,61 @@ where
     (*shown).clone()
 }
 
-/// The Jsonnet evaluator (a module of its own, `jsonnet.rs`), loaded once the project holds a
-/// Jsonnet file; where it is goes to the reducer, which lints the project again.
-#[hook]
-pub fn use_jsonnet(wanted: bool, status: &crate::jsonnet::Status, dispatch: Dispatch) {
-    let start = wanted && *status == crate::jsonnet::Status::Idle;
-    use_effect_with(start, move |start| {
-        if *start {
-            dispatch.dispatch(Action::Jsonnet(crate::jsonnet::Status::Loading));
-            wasm_bindgen_futures::spawn_local(async move {
-                let status = match crate::jsonnet::load().await {
-                    Ok(()) => crate::jsonnet::Status::Ready,
-                    Err(why) => crate::jsonnet::Status::Failed(why),
-                };
-                dispatch.dispatch(Action::Jsonnet(status));
-            });
-        }
-        || ()
-    });
+/// The on-demand readers the page loads when the project needs them (each a wasm module of its
+/// own; they share one [`Status`](crate::jsonnet::Status)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    /// The Jsonnet evaluator (`jsonnet.rs`), once the project holds a Jsonnet file.
+    Jsonnet,
+    /// The Terraform reader (`terraform.rs`), once the project holds a `.tf` file.
+    Terraform,
+    /// The Go-template engine (`template.rs`), once the project holds a template action.
+    Template,
+    /// The Dockerfile reader and rules (`dockerfile.rs`), once the project holds a Dockerfile.
+    Dockerfile,
 }
 
-/// The Terraform reader (a module of its own, `terraform.rs`), loaded once the project holds a
-/// `.tf` file; where it is goes to the reducer, which lints the project again.
-#[hook]
-pub fn use_terraform(wanted: bool, status: &crate::terraform::Status, dispatch: Dispatch) {
-    let start = wanted && *status == crate::terraform::Status::Idle;
-    use_effect_with(start, move |start| {
-        if *start {
-            dispatch.dispatch(Action::Terraform(crate::terraform::Status::Loading));
-            wasm_bindgen_futures::spawn_local(async move {
-                let status = match crate::terraform::load().await {
-                    Ok(()) => crate::terraform::Status::Ready,
-                    Err(why) => crate::terraform::Status::Failed(why),
-                };
-                dispatch.dispatch(Action::Terraform(status));
-            });
+impl Reader {
+    /// What tells the reducer where this reader is.
+    fn action(self, status: crate::jsonnet::Status) -> Action {
+        match self {
+            Reader::Jsonnet => Action::Jsonnet(status),
+            Reader::Terraform => Action::Terraform(status),
+            Reader::Template => Action::Template(status),
+            Reader::Dockerfile => Action::Dockerfile(status),
         }
-        || ()
-    });
+    }
+
+    async fn load(self) -> Result<(), String> {
+        match self {
+            Reader::Jsonnet => crate::jsonnet::load().await,
+            Reader::Terraform => crate::terraform::load().await,
+            Reader::Template => crate::template::load().await,
+            Reader::Dockerfile => crate::dockerfile::load().await,
+        }
+    }
 }
 
-/// The Go-template engine (a module of its own, `template.rs`), loaded once the project holds a
-/// template action; where it is goes to the reducer, which lints the project again.
+/// Loads an on-demand reader once `wanted` (the project needs it) while it is idle; where it is
+/// goes to the reducer, which lints the project again when it is ready or has failed.
 #[hook]
-pub fn use_template(wanted: bool, status: &crate::template::Status, dispatch: Dispatch) {
-    let start = wanted && *status == crate::template::Status::Idle;
+pub fn use_reader(
+    reader: Reader,
+    wanted: bool,
+    status: &crate::jsonnet::Status,
+    dispatch: Dispatch,
+) {
+    use crate::jsonnet::Status;
+    let start = wanted && *status == Status::Idle;
     use_effect_with(start, move |start| {
         if *start {
-            dispatch.dispatch(Action::Template(crate::template::Status::Loading));
+            dispatch.dispatch(reader.action(Status::Loading));
             wasm_bindgen_futures::spawn_local(async move {
-                let status = match crate::template::load().await {
-                    Ok(()) => crate::template::Status::Ready,
-                    Err(why) => crate::template::Status::Failed(why),
+                let status = match reader.load().await {
+                    Ok(()) => Status::Ready,
+                    Err(why) => Status::Failed(why),
                 };
-                dispatch.dispatch(Action::Template(status));
-            });
-        }
-        || ()
-    });
-}
-
-/// The Dockerfile reader and rules (a module of their own, `dockerfile.rs`), loaded once the
-/// project holds a Dockerfile; where they are goes to the reducer, which lints the project again.
-#[hook]
-pub fn use_dockerfile(wanted: bool, status: &crate::dockerfile::Status, dispatch: Dispatch) {
-    let start = wanted && *status == crate::dockerfile::Status::Idle;
-    use_effect_with(start, move |start| {
-        if *start {
-            dispatch.dispatch(Action::Dockerfile(crate::dockerfile::Status::Loading));
-            wasm_bindgen_futures::spawn_local(async move {
-                let status = match crate::dockerfile::load().await {
-                    Ok(()) => crate::dockerfile::Status::Ready,
-                    Err(why) => crate::dockerfile::Status::Failed(why),
-                };
-                dispatch.dispatch(Action::Dockerfile(status));
+                dispatch.dispatch(reader.action(status));
             });
         }
         || ()

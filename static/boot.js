@@ -61,92 +61,41 @@ function wantsJapanese() {
   return false;
 }
 
-// The Jsonnet evaluator is a second wasm module (static/build/jsonnet.mjs wrote it and named it
-// here): src/jsonnet.rs calls this when a project holds a Jsonnet file. It resolves, once, to the
-// module's `evaluate(request) -> response` (JSON text both ways), which the page calls
-// synchronously. Both files come from the page's own origin (CSP 'self', 'wasm-unsafe-eval').
-let jsonnet = null;
-globalThis.ecsplainJsonnet = () => {
-  if (!jsonnet) {
-    const { ecsplainJsonnet: js, ecsplainJsonnetWasm: wasm } = tag.dataset;
-    jsonnet = !js || !wasm
-      ? Promise.reject(new Error("this build has no Jsonnet module"))
-      : import(js).then(async (module) => {
-          await module.default({ module_or_path: fetch(wasm) });
-          return module.evaluate;
-        });
-    // A failed load may be retried (a later call imports again).
-    jsonnet.catch(() => {
-      jsonnet = null;
-    });
-  }
-  return jsonnet;
+// The on-demand wasm modules (static/build/side-module.mjs built each one and named its glue and
+// .wasm in this script's tag as data-ecsplain-<name> and data-ecsplain-<name>-wasm). Each loader
+// imports its module once, from the page's own origin (CSP 'self', 'wasm-unsafe-eval'), and
+// resolves to the one function the module exports, which the page then calls synchronously with
+// JSON text; a failed load may be retried (a later call imports again).
+const sideModule = (key, what, exported) => {
+  let loading = null;
+  return () => {
+    if (!loading) {
+      const js = tag.dataset[key];
+      const wasm = tag.dataset[`${key}Wasm`];
+      loading = !js || !wasm
+        ? Promise.reject(new Error(`this build has no ${what}`))
+        : import(js).then(async (module) => {
+            await module.default({ module_or_path: fetch(wasm) });
+            return module[exported];
+          });
+      loading.catch(() => {
+        loading = null;
+      });
+    }
+    return loading;
+  };
 };
-
-// The Terraform reader is a second wasm module too (static/build/terraform.mjs wrote it and named
-// it here): src/terraform.rs calls this when a project holds a `.tf` file. It resolves, once, to
-// the module's `read(text) -> answer` (JSON text), which the page calls synchronously.
-let terraform = null;
-globalThis.ecsplainTerraform = () => {
-  if (!terraform) {
-    const { ecsplainTerraform: js, ecsplainTerraformWasm: wasm } = tag.dataset;
-    terraform = !js || !wasm
-      ? Promise.reject(new Error("this build has no Terraform module"))
-      : import(js).then(async (module) => {
-          await module.default({ module_or_path: fetch(wasm) });
-          return module.read;
-        });
-    // A failed load may be retried (a later call imports again).
-    terraform.catch(() => {
-      terraform = null;
-    });
-  }
-  return terraform;
-};
-
-// The Go-template engine is a module of its own too (static/build/template.mjs wrote it and named
-// it here): src/template.rs calls this when a project holds a `{{ ... }}` action. It resolves,
-// once, to the module's `answer(request) -> answer` (JSON text), which the page calls
-// synchronously.
-let template = null;
-globalThis.ecsplainTemplate = () => {
-  if (!template) {
-    const { ecsplainTemplate: js, ecsplainTemplateWasm: wasm } = tag.dataset;
-    template = !js || !wasm
-      ? Promise.reject(new Error("this build has no template module"))
-      : import(js).then(async (module) => {
-          await module.default({ module_or_path: fetch(wasm) });
-          return module.answer;
-        });
-    // A failed load may be retried (a later call imports again).
-    template.catch(() => {
-      template = null;
-    });
-  }
-  return template;
-};
-
-// The Dockerfile reader and the Dockerfile rules are a module of their own too
-// (static/build/dockerfile.mjs wrote it and named it here): src/dockerfile.rs calls this when a
-// project holds a Dockerfile. It resolves, once, to the module's `answer(request) -> answer`
-// (JSON text), which the page calls synchronously.
-let dockerfile = null;
-globalThis.ecsplainDockerfile = () => {
-  if (!dockerfile) {
-    const { ecsplainDockerfile: js, ecsplainDockerfileWasm: wasm } = tag.dataset;
-    dockerfile = !js || !wasm
-      ? Promise.reject(new Error("this build has no Dockerfile module"))
-      : import(js).then(async (module) => {
-          await module.default({ module_or_path: fetch(wasm) });
-          return module.answer;
-        });
-    // A failed load may be retried (a later call imports again).
-    dockerfile.catch(() => {
-      dockerfile = null;
-    });
-  }
-  return dockerfile;
-};
+// The Jsonnet evaluator: src/jsonnet.rs, when a project holds a Jsonnet file;
+// `evaluate(request) -> response`.
+globalThis.ecsplainJsonnet = sideModule("ecsplainJsonnet", "Jsonnet module", "evaluate");
+// The Terraform reader: src/terraform.rs, when a project holds a `.tf` file; `read(text) -> answer`.
+globalThis.ecsplainTerraform = sideModule("ecsplainTerraform", "Terraform module", "read");
+// The Go-template engine: src/template.rs, when a project holds a `{{ ... }}` action;
+// `answer(request) -> answer`.
+globalThis.ecsplainTemplate = sideModule("ecsplainTemplate", "template module", "answer");
+// The Dockerfile reader and the Dockerfile rules: src/dockerfile.rs, when a project holds a
+// Dockerfile; `answer(request) -> answer`.
+globalThis.ecsplainDockerfile = sideModule("ecsplainDockerfile", "Dockerfile module", "answer");
 
 // The teaching views (Sizing, CPU & memory, Learn) are a second wasm module (src/teach.rs):
 // src/components/teach_host.rs calls this the first time one of them opens, and gets the started

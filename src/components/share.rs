@@ -267,23 +267,15 @@ impl Ctx {
         });
     }
 
-    /// Reads a dropped or picked `.ecsplain.json` file.
+    /// Reads a dropped `.ecsplain.json` file (as the share dialog's picker does).
     fn open_file(&self, file: web_sys::File) {
-        if file.size() > persist::MAX_STATE_FILE as f64 {
-            self.error(self.tr.share_state_too_large(clip(&file.name(), 80)));
-            return;
-        }
-        let ctx = self.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|v| v.as_string());
-            match text {
-                Some(text) => ctx.open_text(&text),
-                None => ctx.error(ctx.tr.share_unreadable().into()),
-            }
-        });
+        let (open, fail) = (self.clone(), self.clone());
+        crate::components::share_dialog::read_state_file(
+            file,
+            self.tr,
+            Callback::from(move |text: String| open.open_text(&text)),
+            Callback::from(move |why: String| fail.error(why)),
+        );
     }
 
     /// Opens a state file's text (dropped on the page, or picked in the share dialog).

@@ -166,8 +166,9 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     )
 }
 
-/// Reads a picked `.ecsplain.json` (size-capped) and hands its text to the page, or says why not.
-fn read_state_file(
+/// Reads a dropped or picked `.ecsplain.json` (size-capped) and hands its text on, or says why
+/// not: the page's drop and this dialog's picker read it the same way.
+pub fn read_state_file(
     file: web_sys::File,
     tr: crate::i18n::Tr,
     on_open: Callback<String>,
