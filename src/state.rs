@@ -452,6 +452,24 @@ impl State {
         }
     }
 
+    /// Where an on-demand reader is (the Jsonnet evaluator, the Terraform reader, the Go-template
+    /// engine, the Dockerfile reader: they share one status type); once it is ready or has failed,
+    /// the project is linted again.
+    fn set_reader(
+        &mut self,
+        reader: fn(&mut State) -> &mut crate::jsonnet::Status,
+        status: crate::jsonnet::Status,
+    ) {
+        let settled = matches!(
+            status,
+            crate::jsonnet::Status::Ready | crate::jsonnet::Status::Failed(_)
+        );
+        *reader(self) = status;
+        if settled {
+            self.bump();
+        }
+    }
+
     /// Whether the shown findings belong to the current texts.
     pub fn is_fresh(&self) -> bool {
         self.linted
@@ -852,46 +870,10 @@ impl State {
                     next.bump();
                 }
             }
-            Action::Jsonnet(status) => {
-                let settled = matches!(
-                    status,
-                    crate::jsonnet::Status::Ready | crate::jsonnet::Status::Failed(_)
-                );
-                next.jsonnet = status;
-                if settled {
-                    next.bump();
-                }
-            }
-            Action::Terraform(status) => {
-                let settled = matches!(
-                    status,
-                    crate::terraform::Status::Ready | crate::terraform::Status::Failed(_)
-                );
-                next.terraform = status;
-                if settled {
-                    next.bump();
-                }
-            }
-            Action::Template(status) => {
-                let settled = matches!(
-                    status,
-                    crate::template::Status::Ready | crate::template::Status::Failed(_)
-                );
-                next.template = status;
-                if settled {
-                    next.bump();
-                }
-            }
-            Action::Dockerfile(status) => {
-                let settled = matches!(
-                    status,
-                    crate::dockerfile::Status::Ready | crate::dockerfile::Status::Failed(_)
-                );
-                next.dockerfile = status;
-                if settled {
-                    next.bump();
-                }
-            }
+            Action::Jsonnet(status) => next.set_reader(|s| &mut s.jsonnet, status),
+            Action::Terraform(status) => next.set_reader(|s| &mut s.terraform, status),
+            Action::Template(status) => next.set_reader(|s| &mut s.template, status),
+            Action::Dockerfile(status) => next.set_reader(|s| &mut s.dockerfile, status),
             Action::SetVar(key, value) => {
                 let changed = if value.is_empty() {
                     next.vars.remove(&key).is_some()

@@ -15,16 +15,6 @@ pub struct StagesProps {
     pub ready: bool,
 }
 
-/// Where a `--from` or a base image points: a stage (by alias or index) or an image.
-fn stage_ref(names: &[(usize, Option<String>)], before: usize, what: &str) -> Option<usize> {
-    let lower = what.to_ascii_lowercase();
-    names
-        .iter()
-        .take(before)
-        .find(|(i, alias)| alias.as_deref() == Some(lower.as_str()) || i.to_string() == lower)
-        .map(|(i, _)| *i)
-}
-
 fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         text.to_string()
@@ -45,18 +35,13 @@ pub fn Stages(props: &StagesProps) -> Html {
     if df.stages.is_empty() {
         return html! {};
     }
-    let names: Vec<(usize, Option<String>)> = df
-        .stages
-        .iter()
-        .map(|s| (s.index, s.alias.as_ref().map(|(a, _)| a.clone())))
-        .collect();
     let last = df.stages.len() - 1;
-    let label = |i: usize| match names.get(i) {
-        Some((_, Some(alias))) => tr.stages_alias(alias.clone(), i),
-        _ => tr.stages_stage(i),
+    let label = |i: usize| match df.stages.get(i).and_then(|s| s.alias.as_ref()) {
+        Some((alias, _)) => tr.stages_alias(alias.clone(), i),
+        None => tr.stages_stage(i),
     };
     let boxes = df.stages.iter().map(|stage| {
-        let base = stage_ref(&names, stage.index, &stage.image);
+        let base = df.earlier_stage(stage.index, &stage.image);
         let mut edges = Vec::new();
         for ins in df.instructions.get(stage.instructions.clone()).unwrap_or(&[]) {
             if !(ins.is("COPY") || ins.is("ADD")) {
@@ -64,7 +49,7 @@ pub fn Stages(props: &StagesProps) -> Html {
             }
             let Some(from) = ins.flag("from").and_then(|f| f.value.clone()) else { continue };
             let paths = shorten(ins.text.trim(), 48);
-            let source = match stage_ref(&names, stage.index, &from) {
+            let source = match df.earlier_stage(stage.index, &from) {
                 Some(i) => html! { <span class="edge-from stage-ref">{ label(i) }</span> },
                 None => html! { <span class="edge-from image-ref">{ tr.stages_image(from.clone()) }</span> },
             };

@@ -4,7 +4,7 @@
 //! own error texts are code arguments, shown as written in every language. Machine formats
 //! (json, sarif, github, gitlab) never use these.
 
-use ecsplain_engine::input::msg::{Msg, Template, Tongue};
+use ecsplain_engine::input::msg::Msg;
 use ecsplain_engine::Lang;
 
 /// The templates (key `CLI.<NAME>`).
@@ -101,10 +101,7 @@ fn ja(key: &str) -> Option<&'static str> {
 pub fn render(m: &Msg, lang: Lang) -> String {
     match lang {
         Lang::En => m.en(),
-        Lang::Ja => m.render(&Tongue {
-            text: &|t: &'static Template| ja(t.key).unwrap_or(t.en),
-            list_separator: "、",
-        }),
+        Lang::Ja => m.ja(&ja),
     }
 }
 

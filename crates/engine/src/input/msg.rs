@@ -99,6 +99,15 @@ impl Msg {
         })
     }
 
+    /// The Japanese rendering: each template's text from `ja` by its key (the template's
+    /// English where `ja` has none), lists joined with "、".
+    pub fn ja(&self, ja: &dyn Fn(&str) -> Option<&'static str>) -> String {
+        self.render(&Tongue {
+            text: &|t| ja(t.key).unwrap_or(t.en),
+            list_separator: "、",
+        })
+    }
+
     /// Fills the template the tongue picks. A placeholder without an argument stays as written
     /// (`{name}`), which the tests look for.
     pub fn render(&self, tongue: &Tongue<'_>) -> String {

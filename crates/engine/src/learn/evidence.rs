@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use crate::input::msg::{Msg, Tongue};
+use crate::input::msg::Msg;
 use crate::input::span::Span;
 use crate::input::Input;
 use crate::input::Kind;
@@ -98,10 +98,7 @@ fn ja(key: &str) -> Option<&'static str> {
 pub fn render(m: &Msg, lang: Lang) -> String {
     match lang {
         Lang::En => m.en(),
-        Lang::Ja => m.render(&Tongue {
-            text: &|t| ja(t.key).or_else(|| ja_message(t.key)).unwrap_or(t.en),
-            list_separator: "、",
-        }),
+        Lang::Ja => m.ja(&|key| ja(key).or_else(|| ja_message(key))),
     }
 }
 

@@ -8,7 +8,7 @@
 //! ([`super::translation::compiled_texts`] lists them for `rule_docs --lang ja`), so no
 //! Japanese is part of the page's wasm. Before they are at hand a sentence is English.
 
-use crate::input::msg::{Msg, Template, Tongue};
+use crate::input::msg::Msg;
 use crate::rules::rule::{ja_message, Lang};
 
 /// `(prefix, file)`: each table's key prefix and its `NAME = text` lines.
@@ -55,10 +55,7 @@ pub fn ja(key: &str) -> Option<&'static str> {
 pub fn render(m: &Msg, lang: Lang) -> String {
     match lang {
         Lang::En => m.en(),
-        Lang::Ja => m.render(&Tongue {
-            text: &|t: &'static Template| ja(t.key).unwrap_or(t.en),
-            list_separator: "、",
-        }),
+        Lang::Ja => m.ja(&ja),
     }
 }
 
@@ -66,7 +63,7 @@ pub fn render(m: &Msg, lang: Lang) -> String {
 /// numbers, and that no Japanese line of the table `prefix` names a template that does not
 /// exist; the problems found (native builds, for the tests).
 #[cfg(all(test, not(feature = "external-docs")))]
-pub(crate) fn problems(prefix: &str, templates: &[&Template]) -> Vec<String> {
+pub(crate) fn problems(prefix: &str, templates: &[&crate::input::msg::Template]) -> Vec<String> {
     use crate::input::msg::placeholders;
     let mut problems = Vec::new();
     let numbers = |s: &str| {

@@ -442,9 +442,6 @@ pub fn ja_messages_available() -> bool {
 pub fn render_msg(msg: &crate::input::msg::Msg, lang: Lang) -> String {
     match lang {
         Lang::En => msg.en(),
-        Lang::Ja => msg.render(&crate::input::msg::Tongue {
-            text: &|t| ja_message(t.key).unwrap_or(t.en),
-            list_separator: "、",
-        }),
+        Lang::Ja => msg.ja(&ja_message),
     }
 }

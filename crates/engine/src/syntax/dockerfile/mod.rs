@@ -63,6 +63,20 @@ mod tests {
     }
 
     #[test]
+    fn an_earlier_stage_by_alias_or_index() {
+        let d = parse("FROM golang AS Build\nFROM alpine AS certs\nFROM scratch\n").dockerfile;
+        assert_eq!(d.earlier_stage(2, "build"), Some(0));
+        assert_eq!(d.earlier_stage(2, "CERTS"), Some(1));
+        assert_eq!(d.earlier_stage(2, "1"), Some(1));
+        assert_eq!(
+            d.earlier_stage(1, "certs"),
+            None,
+            "a stage names only earlier ones"
+        );
+        assert_eq!(d.earlier_stage(2, "alpine"), None, "an image, not a stage");
+    }
+
+    #[test]
     fn heredocs() {
         let text = "# syntax=docker/dockerfile:1\nFROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\nCOPY <<-\"A\" /a <<B /b\n\thello\n\tA\nworld\nB\nRUN python3 <<PY\nimport os\nPY\n";
         let p = parse(text);

@@ -50,6 +50,19 @@ pub struct Dockerfile {
 }
 
 impl Dockerfile {
+    /// The earlier stage (before stage `before`) that a `FROM` image or a `--from` value names:
+    /// by its alias, compared lower-cased as BuildKit does, or by its index.
+    pub fn earlier_stage(&self, before: usize, name: &str) -> Option<usize> {
+        let lower = name.to_ascii_lowercase();
+        self.stages
+            .iter()
+            .take(before)
+            .find(|s| {
+                s.alias.as_ref().is_some_and(|(a, _)| *a == lower) || s.index.to_string() == lower
+            })
+            .map(|s| s.index)
+    }
+
     /// The `# check=` directive as BuildKit's build checks read it (all defaults when it is
     /// absent or unreadable).
     pub fn check_directive(&self) -> refs::CheckDirective {

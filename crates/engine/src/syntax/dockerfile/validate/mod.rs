@@ -962,8 +962,6 @@ fn expand(word: &str, args: &[(String, ArgValue)]) -> Option<String> {
 mod tests {
     use super::*;
 
-    use crate::input::msg::Tongue;
-
     /// Every template of a message, with the templates of its phrases.
     fn keys(m: &Msg, out: &mut std::collections::BTreeSet<&'static str>) {
         out.insert(m.template.key);
@@ -1126,10 +1124,7 @@ mod tests {
         let mut used = std::collections::BTreeSet::new();
         for m in &msgs {
             keys(m, &mut used);
-            let ja = m.render(&Tongue {
-                text: &|t| japanese.get(t.key).copied().unwrap_or(t.en),
-                list_separator: "、",
-            });
+            let ja = m.ja(&|key| japanese.get(key).copied());
             assert!(
                 crate::input::msg::placeholders(&ja).is_empty() && ja != m.en(),
                 "{}: Japanese `{ja}` for `{}`",
